@@ -1,0 +1,265 @@
+"""Date resolution: reads a date expression from a news article plus the article's
+publication date (the anchor), returns a DateRange with the precision the text supports.
+
+Conventions (decisions, not accidents):
+- ``tense=None`` is inferred: "future" if the text has will/next/later/tomorrow/expected.
+- A weekday resolves to the most recent such day on or before the anchor (past)
+  or the next one on or after it (future). "last Friday" / "next Friday" exclude
+  the anchor itself; "Friday of last week" picks the Friday of the previous ISO week.
+- An explicit date beats a weekday in the same expression: in
+  "Thursday (September 14)" the weekday is ignored, even if the two disagree.
+- A date without a year takes the year that puts it nearest the anchor.
+- "at midnight" means the midnight that starts the anchor day: the anchor itself.
+- "this week/month/year" runs from the period's start to the anchor when the tense
+  is past, and covers the whole period otherwise; "later this ..." runs from the
+  anchor to the period's end; "earlier this ..." from the start to the anchor.
+- Seasons are northern-hemisphere meteorological; winter of Y is Dec Y-1 .. Feb Y.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+_MONTH = (
+    r"\b(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+)
+_MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_ABBREVIATIONS, 1)}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_OFFSETS = {"yesterday": -1, "last night": -1, "tomorrow": 1, "today": 0, "tonight": 0}
+_DAY_OFFSETS.update(
+    dict.fromkeys(("midnight", "this morning", "this afternoon", "this evening"), 0)
+)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+_YEAR_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_MONTH_DAY_RE = re.compile(_MONTH + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")
+_DAY_MONTH_RE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
+)
+_WEEKDAY_RE = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
+_DAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_DAY_OFFSETS, key=len, reverse=True)) + r")\b")
+_PERIOD_RE = re.compile(r"\b(earlier this|later this|this|last|next)\s+(week|month|year)\b")
+_SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4})\b")
+_YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
+_MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
+_DECADE_RE = re.compile(r"\b(\d{3})0s\b")
+_YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
+_FUTURE_RE = re.compile(r"\b(will|next|later|tomorrow|expected)\b")
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A resolved date: a single day when earliest == latest, otherwise an interval."""
+
+    earliest: date
+    latest: date
+    precision: str  # one of "day", "month", "season", "year", "interval"
+
+    @property
+    def is_day(self) -> bool:
+        """True when the range is a single day."""
+        return self.earliest == self.latest
+
+
+def _day(day: date) -> DateRange:
+    """Wrap a single day as a DateRange of day precision."""
+    return DateRange(day, day, "day")
+
+
+def _month_end(year: int, month: int) -> date:
+    """Last day of the given month."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _period(day: date, unit: str) -> tuple[date, date]:
+    """First and last day of the ISO week, month or year containing ``day``."""
+    if unit == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        return day.replace(day=1), _month_end(day.year, day.month)
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+def _infer_tense(text: str) -> str:
+    """Guess the tense of an expression: future if it has a future marker, else past."""
+    return "future" if _FUTURE_RE.search(text) else "past"
+
+
+def _nearest(month: int, day: int, anchor: date, tense: str) -> date:
+    """The valid date with this month and day nearest the anchor (ties follow the tense)."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ValueError(f"no valid date for month {month}, day {day}")
+    later_last = tense == "past"
+    return min(candidates, key=lambda d: (abs((d - anchor).days), (d > anchor) == later_last))
+
+
+def _parse_iso(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve an ISO date such as 2023-09-14."""
+    m = _ISO_RE.search(text)
+    return _day(date(int(m[1]), int(m[2]), int(m[3]))) if m else None
+
+
+def _parse_month_day(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'July 27', '27 July' or 'July 27, 2023'."""
+    m = _MONTH_DAY_RE.search(text)
+    if m:
+        month, day, year = m[1], m[2], m[3]
+    elif m := _DAY_MONTH_RE.search(text):
+        day, month, year = m[1], m[2], m[3]
+    else:
+        return None
+    month_number = _MONTH_NUMBERS[month[:3]]
+    if year:
+        return _day(date(int(year), month_number, int(day)))
+    return _day(_nearest(month_number, int(day), anchor, tense))
+
+
+def _parse_weekday(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve a weekday name relative to the anchor."""
+    m = _WEEKDAY_RE.search(text)
+    if not m:
+        return None
+    target = _WEEKDAYS.index(m[2])
+    week = _PERIOD_RE.search(text)
+    if week and week[2] == "week" and week[1] in ("last", "next"):
+        monday = _period(anchor, "week")[0] + timedelta(weeks=-1 if week[1] == "last" else 1)
+        return _day(monday + timedelta(days=target))
+    back = (anchor.weekday() - target) % 7
+    ahead = (target - anchor.weekday()) % 7
+    if m[1] == "last":
+        return _day(anchor - timedelta(days=back or 7))
+    if m[1] == "next":
+        return _day(anchor + timedelta(days=ahead or 7))
+    return _day(anchor + timedelta(days=-back if tense == "past" else ahead))
+
+
+def _parse_day_word(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve today, yesterday, tomorrow, tonight, this morning, at midnight."""
+    m = _DAY_WORD_RE.search(text)
+    return _day(anchor + timedelta(days=_DAY_OFFSETS[m[1]])) if m else None
+
+
+def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve this/last/next/earlier this/later this week, month or year."""
+    m = _PERIOD_RE.search(text)
+    if not m:
+        return None
+    which, unit = m[1], m[2]
+    start, end = _period(anchor, unit)
+    whole = "interval" if unit == "week" else unit
+    if which == "last":
+        return DateRange(*_period(start - timedelta(days=1), unit), whole)
+    if which == "next":
+        return DateRange(*_period(end + timedelta(days=1), unit), whole)
+    if which == "earlier this" or tense == "past" and which == "this":
+        return DateRange(start, anchor, "interval")
+    if which == "later this":
+        return DateRange(anchor, end, "interval")
+    return DateRange(start, end, whole)
+
+
+def _parse_season(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'the fall of 1950', 'summer 2023' (meteorological seasons)."""
+    m = _SEASON_RE.search(text)
+    if not m:
+        return None
+    year = int(m[2])
+    if m[1] == "winter":
+        return DateRange(date(year - 1, 12, 1), _month_end(year, 2), "season")
+    first, last = _SEASON_MONTHS[m[1]]
+    return DateRange(date(year, first, 1), _month_end(year, last), "season")
+
+
+def _parse_year_part(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'early 2020', 'mid-2020', 'late 2020' as four-month intervals."""
+    m = _YEAR_PART_RE.search(text)
+    if not m:
+        return None
+    year = int(m[2])
+    first, last = _YEAR_PART_MONTHS[m[1]]
+    return DateRange(date(year, first, 1), _month_end(year, last), "interval")
+
+
+def _parse_month_year(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'July 2023' as the whole month."""
+    m = _MONTH_YEAR_RE.search(text)
+    if not m:
+        return None
+    year, month = int(m[2]), _MONTH_NUMBERS[m[1][:3]]
+    return DateRange(date(year, month, 1), _month_end(year, month), "month")
+
+
+def _parse_decade(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'the 1990s' as a ten-year interval."""
+    m = _DECADE_RE.search(text)
+    if not m:
+        return None
+    start = int(m[1]) * 10
+    return DateRange(date(start, 1, 1), date(start + 9, 12, 31), "interval")
+
+
+def _parse_year(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve a bare year such as 'in 1991' (the whole expression must be the year)."""
+    m = _YEAR_RE.match(text)
+    return DateRange(date(int(m[1]), 1, 1), date(int(m[1]), 12, 31), "year") if m else None
+
+
+_PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
+    _parse_iso,
+    _parse_month_day,
+    _parse_weekday,
+    _parse_day_word,
+    _parse_period,
+    _parse_season,
+    _parse_year_part,
+    _parse_month_year,
+    _parse_decade,
+    _parse_year,
+)
+
+
+def resolve(expression: str, anchor: date, tense: str | None = None) -> DateRange | None:
+    """Resolve a date expression against the article date; None when the text fixes no date.
+
+    >>> r = resolve("on Wednesday", date(2023, 7, 27))  # article dated Thursday
+    >>> r.earliest, r.precision, r.is_day
+    (datetime.date(2023, 7, 26), 'day', True)
+    >>> resolve("later on Wednesday", date(2023, 7, 26), tense="future").earliest
+    datetime.date(2023, 7, 26)
+    >>> r = resolve("in the fall of 1950", date(2023, 7, 27))
+    >>> str(r.earliest), str(r.latest), r.precision
+    ('1950-09-01', '1950-11-30', 'season')
+    >>> resolve("soon", date(2023, 7, 27)) is None
+    True
+    """
+    if not isinstance(expression, str) or not isinstance(anchor, date):
+        return None
+    if isinstance(anchor, datetime):
+        anchor = anchor.date()
+    text = " ".join(expression.lower().split()).strip(" .,;:()[]")
+    if not text:
+        return None
+    if tense not in ("past", "future"):
+        tense = _infer_tense(text)
+    for parser in _PARSERS:
+        try:
+            found = parser(text, anchor, tense)
+        except (ValueError, OverflowError):
+            continue
+        if found is not None:
+            return found
+    return None

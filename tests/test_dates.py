@@ -1,0 +1,158 @@
+"""Tests for diplograph.dates: relative date expressions resolved against an article date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from diplograph.dates import DateRange, resolve
+
+THU_0727 = date(2023, 7, 27)  # Thursday
+WED_0726 = date(2023, 7, 26)  # Wednesday
+THU_0914 = date(2023, 9, 14)  # Thursday
+MON_0911 = date(2023, 9, 11)  # Monday
+TUE_0102 = date(2024, 1, 2)  # Tuesday, just after a year boundary
+
+
+def day(d: date) -> DateRange:
+    """A single-day DateRange."""
+    return DateRange(d, d, "day")
+
+
+def season(first: date, last: date) -> DateRange:
+    """A season-precision DateRange."""
+    return DateRange(first, last, "season")
+
+
+def span(first: date, last: date) -> DateRange:
+    """An interval-precision DateRange."""
+    return DateRange(first, last, "interval")
+
+
+CASES = [
+    # weekdays (the four required anchors)
+    ("on Wednesday", THU_0727, None, day(date(2023, 7, 26))),
+    ("late Tuesday", WED_0726, None, day(date(2023, 7, 25))),
+    ("later on Wednesday", WED_0726, "future", day(date(2023, 7, 26))),
+    ("on Wednesday", THU_0914, None, day(date(2023, 9, 13))),
+    ("sometime on Wednesday", THU_0727, None, day(date(2023, 7, 26))),
+    ("Wednesday", THU_0727, None, day(date(2023, 7, 26))),
+    ("On WEDNESDAY", THU_0727, "past", day(date(2023, 7, 26))),
+    ("on Thursday", THU_0727, "past", day(THU_0727)),
+    ("on Wednesday", THU_0727, "future", day(date(2023, 8, 2))),
+    ("later on Wednesday", THU_0727, None, day(date(2023, 8, 2))),
+    ("Wednesday", WED_0726, "past", day(WED_0726)),
+    ("last Wednesday", WED_0726, None, day(date(2023, 7, 19))),
+    ("next Thursday", THU_0727, None, day(date(2023, 8, 3))),
+    ("on Tuesday of last week", THU_0727, None, day(date(2023, 7, 18))),
+    ("by Friday", THU_0727, "future", day(date(2023, 7, 28))),
+    # explicit dates
+    ("July 27", THU_0727, None, day(date(2023, 7, 27))),
+    ("27 July", THU_0727, None, day(date(2023, 7, 27))),
+    ("on July 27, 2023", THU_0914, None, day(date(2023, 7, 27))),
+    ("on 27 July 2023", THU_0914, None, day(date(2023, 7, 27))),
+    ("September 14", THU_0914, None, day(date(2023, 9, 14))),
+    ("2023-09-14", THU_0727, None, day(date(2023, 9, 14))),
+    ("(September 14)", THU_0914, None, day(date(2023, 9, 14))),
+    ("Sept. 12", THU_0914, None, day(date(2023, 9, 12))),
+    ("on July 4th", THU_0727, None, day(date(2023, 7, 4))),
+    # weekday plus explicit date: the explicit date wins
+    ("on Thursday (September 14)", THU_0914, None, day(date(2023, 9, 14))),
+    ("on Monday (September 14)", THU_0914, None, day(date(2023, 9, 14))),
+    # day words
+    ("today", THU_0727, None, day(THU_0727)),
+    ("yesterday", THU_0727, None, day(date(2023, 7, 26))),
+    ("tomorrow", THU_0727, None, day(date(2023, 7, 28))),
+    ("this morning", THU_0727, None, day(THU_0727)),
+    ("tonight", THU_0727, None, day(THU_0727)),
+    ("at midnight", THU_0727, None, day(THU_0727)),
+    ("last night", THU_0727, None, day(date(2023, 7, 26))),
+    # weeks
+    ("this week", THU_0727, None, span(date(2023, 7, 24), THU_0727)),
+    ("this week", THU_0727, "past", span(date(2023, 7, 24), THU_0727)),
+    ("this week", THU_0727, "future", span(date(2023, 7, 24), date(2023, 7, 30))),
+    ("later this week", THU_0727, None, span(THU_0727, date(2023, 7, 30))),
+    ("last week", THU_0727, None, span(date(2023, 7, 17), date(2023, 7, 23))),
+    ("next week", THU_0727, None, span(date(2023, 7, 31), date(2023, 8, 6))),
+    # months
+    ("this month", THU_0727, None, span(date(2023, 7, 1), THU_0727)),
+    ("earlier this month", THU_0727, None, span(date(2023, 7, 1), THU_0727)),
+    ("last month", THU_0727, None, DateRange(date(2023, 6, 1), date(2023, 6, 30), "month")),
+    ("next month", THU_0727, None, DateRange(date(2023, 8, 1), date(2023, 8, 31), "month")),
+    ("in July 2023", THU_0914, None, DateRange(date(2023, 7, 1), date(2023, 7, 31), "month")),
+    ("in February 2024", THU_0914, None, DateRange(date(2024, 2, 1), date(2024, 2, 29), "month")),
+    # years
+    ("in 1991", THU_0727, None, DateRange(date(1991, 1, 1), date(1991, 12, 31), "year")),
+    ("last year", THU_0727, None, DateRange(date(2022, 1, 1), date(2022, 12, 31), "year")),
+    ("in early 2020", THU_0727, None, span(date(2020, 1, 1), date(2020, 4, 30))),
+    ("in mid-2020", THU_0727, None, span(date(2020, 5, 1), date(2020, 8, 31))),
+    ("in late 2020", THU_0727, None, span(date(2020, 9, 1), date(2020, 12, 31))),
+    ("in the 1990s", THU_0727, None, span(date(1990, 1, 1), date(1999, 12, 31))),
+    # seasons
+    ("in the fall of 1950", THU_0727, None, season(date(1950, 9, 1), date(1950, 11, 30))),
+    ("autumn 1950", THU_0727, None, season(date(1950, 9, 1), date(1950, 11, 30))),
+    ("in the spring of 1950", THU_0727, None, season(date(1950, 3, 1), date(1950, 5, 31))),
+    ("summer 1950", THU_0727, None, season(date(1950, 6, 1), date(1950, 8, 31))),
+    ("in the winter of 1950", THU_0727, None, season(date(1949, 12, 1), date(1950, 2, 28))),
+    ("winter 2024", THU_0727, None, season(date(2023, 12, 1), date(2024, 2, 29))),
+    # other anchors: a Monday, and the turn of a year
+    ("on Monday", MON_0911, None, day(MON_0911)),
+    ("on Sunday", MON_0911, None, day(date(2023, 9, 10))),
+    ("on Tuesday", MON_0911, "future", day(date(2023, 9, 12))),
+    ("this week", MON_0911, None, span(MON_0911, MON_0911)),
+    ("December 30", TUE_0102, None, day(date(2023, 12, 30))),
+    ("January 5", date(2023, 12, 30), "future", day(date(2024, 1, 5))),
+    ("last week", TUE_0102, None, span(date(2023, 12, 25), date(2023, 12, 31))),
+    ("last month", TUE_0102, None, DateRange(date(2023, 12, 1), date(2023, 12, 31), "month")),
+    ("yesterday", date(2024, 1, 1), None, day(date(2023, 12, 31))),
+    ("on Friday", TUE_0102, None, day(date(2023, 12, 29))),
+    ("next week", date(2023, 12, 28), None, span(date(2024, 1, 1), date(2024, 1, 7))),
+    ("February 29", date(2025, 1, 10), None, day(date(2024, 2, 29))),
+]
+
+
+@pytest.mark.parametrize(("expression", "anchor", "tense", "expected"), CASES)
+def test_resolve(expression: str, anchor: date, tense: str | None, expected: DateRange) -> None:
+    """Each expression resolves to exactly the expected range."""
+    assert resolve(expression, anchor, tense) == expected
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "the same day",
+        "soon",
+        "",
+        "   ",
+        "at a convenient time",
+        "on Wednesdays",
+        "February 30",
+        "in the coming days",
+        "5000 troops were deployed",
+        "the minister may resign",
+        "!!!((",
+    ],
+)
+def test_unresolvable_returns_none(expression: str) -> None:
+    """Text that fixes no date yields None rather than a guess or an exception."""
+    assert resolve(expression, THU_0727) is None
+
+
+@pytest.mark.parametrize(
+    "expression", ["9999-12-31 tomorrow", "0000-01-01", "December 31 tomorrow", "next year"]
+)
+def test_edge_of_calendar_never_raises(expression: str) -> None:
+    """Calendar overflow at date.max is absorbed instead of raised."""
+    resolve(expression, date.max)
+
+
+def test_is_day() -> None:
+    """is_day distinguishes single days from intervals."""
+    assert resolve("yesterday", THU_0727).is_day
+    assert not resolve("last week", THU_0727).is_day
+
+
+def test_datetime_anchor_is_reduced_to_date() -> None:
+    """A datetime anchor behaves like its date."""
+    assert resolve("yesterday", datetime(2023, 7, 27, 15, 30)) == day(date(2023, 7, 26))
