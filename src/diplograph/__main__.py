@@ -1,0 +1,7 @@
+"""Entry point for `python -m diplograph`."""
+
+from __future__ import annotations
+
+from diplograph.cli import main
+
+main()

@@ -1,0 +1,86 @@
+"""IRI minting: deterministic IRIs for articles, sentences, attestations, entities and events.
+
+IRIs are built from a type segment and a key derived from what the node is (never a counter or a
+random id), so that the same real-world event reported by two articles, or mapped by hand and by
+rules, gets one IRI. See docs/decisions/20261123-iri-scheme.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import date
+
+from rdflib import URIRef
+
+from diplograph.namespaces import ID
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII kebab-case key of a name.
+
+    >>> slug("Kim Jong-un")
+    'kim-jong-un'
+    >>> slug("Weaponry Exhibition-2023")
+    'weaponry-exhibition-2023'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+def kind_slug(class_name: str) -> str:
+    """Kebab-case segment of an event class's local name.
+
+    >>> kind_slug("LetterDelivery")
+    'letter-delivery'
+    """
+    return _CAMEL.sub("-", class_name).lower()
+
+
+def article_iri(stem: str) -> URIRef:
+    """IRI of a seed article, from its file stem."""
+    return ID[f"article/{stem}"]
+
+
+def article_graph_iri(stem: str) -> URIRef:
+    """IRI of the named graph that holds one article's assertions."""
+    return ID[f"graph/article/{stem}"]
+
+
+def sentence_iri(stem: str, number: int) -> URIRef:
+    """IRI of the n-th sentence (from 1) of an article.
+
+    >>> str(sentence_iri("000_ec5e95d0bf243a61", 7))
+    'https://w3id.org/diplograph/id/sentence/000_ec5e95d0bf243a61/s07'
+    """
+    return ID[f"sentence/{stem}/s{number:02d}"]
+
+
+def attestation_iri(stem: str, begin: int, end: int, attested: URIRef) -> URIRef:
+    """IRI of the attestation of a thing by the span [begin, end) of an article.
+
+    >>> str(attestation_iri("004_x", 10, 42, ID["event/meeting/2023-09-13/kim-putin"]))
+    'https://w3id.org/diplograph/id/attestation/004_x/10-42-7eff267405'
+    """
+    digest = hashlib.sha1(str(attested).encode()).hexdigest()[:10]
+    return ID[f"attestation/{stem}/{begin}-{end}-{digest}"]
+
+
+def event_iri(kind: str, when: date | None, key: str) -> URIRef:
+    """IRI of an event: kind, day (or 'undated') and a key naming its principal participants.
+
+    >>> str(event_iri("LetterDelivery", date(2023, 7, 26), "putin-shoigu-kim"))
+    'https://w3id.org/diplograph/id/event/letter-delivery/2023-07-26/putin-shoigu-kim'
+    """
+    day = when.isoformat() if when else "undated"
+    return ID[f"event/{kind_slug(kind)}/{day}/{slug(key)}"]
+
+
+EVENT_IRI = re.compile(
+    r"^https://w3id\.org/diplograph/id/event/(?P<kind>[a-z-]+)/"
+    r"(?P<day>\d{4}-\d{2}-\d{2}|undated)/(?P<key>[a-z0-9-]+)$"
+)

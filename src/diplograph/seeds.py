@@ -1,0 +1,153 @@
+"""Seeds stage: reads a seed article (text + .meta.yaml) and yields its metadata and sentences.
+
+Sentences carry exact character offsets (Unicode code points, end exclusive) into the seed file
+as read with UTF-8, so every assertion can point at the words that support it. Boilerplate spans
+named in the metadata (bylines, "Must read", comment forms, a leading `date ...` marker) are cut
+out before segmentation and recorded, never mapped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from diplograph.errors import InputError
+
+REQUIRED_META = ("outlet", "date_published", "date_evidence", "language")
+_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Pvt", "Gen", "Lt", "Col", "Sgt", "St", "No", "vs")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its number (from 1), offsets into the seed text, and its exact text."""
+
+    number: int
+    begin: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A seed article: its file stem, full text, metadata, sentences and boilerplate lines."""
+
+    stem: str
+    path: Path
+    text: str
+    meta: dict
+    sentences: tuple[Sentence, ...] = field(default=())
+    boilerplate: tuple[str, ...] = field(default=())
+
+    @property
+    def date_published(self) -> date:
+        """The article's publication date, against which relative dates are resolved."""
+        return self.meta["date_published"]
+
+    def sentence_at(self, begin: int, end: int) -> Sentence | None:
+        """The sentence that contains the span [begin, end), if one does."""
+        for sentence in self.sentences:
+            if sentence.begin <= begin and end <= sentence.end:
+                return sentence
+        return None
+
+
+def meta_path(text_path: Path) -> Path:
+    """The metadata file that sits beside a seed text."""
+    return text_path.with_name(text_path.stem + ".meta.yaml")
+
+
+def load_meta(path: Path) -> dict:
+    """Read and check an article's metadata file."""
+    if not path.is_file():
+        raise InputError(f"{path}: metadata file missing (every seed needs a .meta.yaml beside it)")
+    try:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: malformed YAML: {exc}") from exc
+    missing = [key for key in REQUIRED_META if key not in meta]
+    if missing:
+        raise InputError(f"{path}: missing metadata field(s): {', '.join(missing)}")
+    if not isinstance(meta["date_published"], date):
+        raise InputError(f"{path}: date_published must be a YYYY-MM-DD date")
+    return meta
+
+
+def boilerplate_spans(text: str, lines: list[str], source: Path) -> list[tuple[int, int]]:
+    """Offsets of every occurrence of each boilerplate string; each must occur at least once."""
+    spans = []
+    for line in lines:
+        found = [m.start() for m in re.finditer(re.escape(line), text)]
+        if not found:
+            raise InputError(f"{source}: boilerplate text not found in the article: {line!r}")
+        spans.extend((start, start + len(line)) for start in found)
+    return sorted(spans)
+
+
+def _kept_regions(text: str, cut: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The stretches of text between boilerplate spans, split further at line breaks."""
+    position = 0
+    for begin, end in [*cut, (len(text), len(text))]:
+        if begin > position:
+            for line in re.finditer(r"[^\n]+", text[position:begin]):
+                yield position + line.start(), position + line.end()
+        position = max(position, end)
+
+
+def _split(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split one line into sentence spans, trimming white space, not splitting abbreviations."""
+    start = begin
+    for match in _SENTENCE_END.finditer(text, begin, end):
+        before = text[start : match.start()].rsplit(None, 1)
+        if before and before[-1].rstrip(".") in _ABBREVIATIONS:
+            continue
+        yield start, match.start() + len(match.group().rstrip())
+        start = match.end()
+    yield start, end
+
+
+def segment(text: str, cut: list[tuple[int, int]] | None = None) -> tuple[Sentence, ...]:
+    """Sentences of a text, skipping the cut spans.
+
+    >>> [s.text for s in segment("Pvt King ran. He was seen.\\n\\nMore articles", [(28, 41)])]
+    ['Pvt King ran.', 'He was seen.']
+    """
+    spans = []
+    for begin, end in _kept_regions(text, cut or []):
+        for s_begin, s_end in _split(text, begin, end):
+            while s_begin < s_end and text[s_begin].isspace():
+                s_begin += 1
+            while s_end > s_begin and text[s_end - 1].isspace():
+                s_end -= 1
+            if s_end > s_begin:
+                spans.append((s_begin, s_end))
+    return tuple(Sentence(n, b, e, text[b:e]) for n, (b, e) in enumerate(spans, start=1))
+
+
+def load_article(path: Path) -> Article:
+    """Read one seed article with its metadata and sentences."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read article as UTF-8 text: {exc}") from exc
+    if not text.strip():
+        raise InputError(f"{path}: the article is empty")
+    meta = load_meta(meta_path(path))
+    lines = list(meta.get("boilerplate") or [])
+    cut = boilerplate_spans(text, lines, meta_path(path))
+    return Article(path.stem, path, text, meta, segment(text, cut), tuple(lines))
+
+
+def seed_paths(folder: Path) -> list[Path]:
+    """The seed article files of a folder, sorted by name."""
+    return sorted(p for p in folder.glob("*.txt") if p.is_file())
+
+
+def load_articles(folder: Path) -> list[Article]:
+    """Every seed article of a folder, sorted by file name."""
+    return [load_article(path) for path in seed_paths(folder)]
