@@ -1,0 +1,96 @@
+"""Gold stage: reads a hand mapping (mappings/gold/STEM.ttl) into the article's named graph.
+
+Hand-written attestations are blank nodes that quote the supporting words (dip:text). This stage
+finds the words in the seed file, links the attestation to the sentence that contains them, adds
+their character offsets, and replaces the blank node with a deterministic IRI, so the author never
+types an offset and a changed seed is caught as an error naming the mapping file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+
+from diplograph.errors import InputError
+from diplograph.iris import attestation_iri, sentence_iri
+from diplograph.namespaces import DIP
+from diplograph.seeds import Article
+
+ATTESTATION_TYPES = (DIP.Attestation, DIP.Claim)
+
+
+def parse_turtle(path: Path) -> Graph:
+    """Parse a Turtle file, turning a syntax error into an error naming the file and line."""
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
+        raise InputError(f"{path}: malformed Turtle: {exc}") from exc
+    return graph
+
+
+def _line_of(source: str, needle: str) -> int:
+    """1-based line of the first occurrence of a string in a file (0 if not found)."""
+    index = source.find(needle)
+    return source.count("\n", 0, index) + 1 if index >= 0 else 0
+
+
+def _locate(article: Article, words: str, hint: Literal | None) -> tuple[int, int]:
+    """Offsets of the quoted words in the article; they must occur once or be pinned by a hint."""
+    starts = [m.start() for m in re.finditer(re.escape(words), article.text)]
+    if hint is not None:
+        starts = [s for s in starts if s == int(hint)]
+    if len(starts) != 1:
+        problem = "not found in" if not starts else f"found {len(starts)} times in"
+        raise ValueError(f"the quoted words are {problem} {article.path.name}")
+    return starts[0], starts[0] + len(words)
+
+
+def _attestations(graph: Graph) -> list[BNode | URIRef]:
+    """The attestation nodes of a hand mapping, sorted."""
+    nodes = {s for t in ATTESTATION_TYPES for s in graph.subjects(RDF.type, t)}
+    return sorted(nodes)
+
+
+def _resolve(graph: Graph, node: BNode | URIRef, article: Article, source: str, path: Path) -> None:
+    """Give one attestation its sentence, offsets and IRI, in place."""
+    words = graph.value(node, DIP.text)
+    attested = graph.value(node, DIP.attests)
+    line = _line_of(source, str(words)) if words is not None else 0
+    where = f"{path}:{line}" if line else str(path)
+    if words is None or attested is None:
+        raise InputError(f"{where}: an attestation needs dip:attests and dip:text")
+    try:
+        begin, end = _locate(article, str(words), graph.value(node, DIP.beginIndex))
+    except ValueError as exc:
+        raise InputError(f"{where}: {exc}: {str(words)[:80]!r}") from exc
+    sentence = article.sentence_at(begin, end)
+    if sentence is None:
+        raise InputError(f"{where}: the quoted words span more than one sentence or boilerplate")
+    iri = attestation_iri(article.stem, begin, end, attested)
+    for p, o in list(graph.predicate_objects(node)):
+        graph.remove((node, p, o))
+        if p not in (DIP.beginIndex, DIP.endIndex):
+            graph.add((iri, p, o))
+    graph.add((iri, DIP.sentence, sentence_iri(article.stem, sentence.number)))
+    graph.add((iri, DIP.beginIndex, Literal(begin, datatype=XSD.nonNegativeInteger)))
+    graph.add((iri, DIP.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+
+
+def load_gold(path: Path, article: Article) -> Graph:
+    """The hand mapping of one article, with resolved, IRI-named attestations."""
+    graph = parse_turtle(path)
+    source = path.read_text(encoding="utf-8")
+    for node in _attestations(graph):
+        _resolve(graph, node, article, source, path)
+    leftover = {s for s in graph.subjects() if isinstance(s, BNode)}
+    if leftover:
+        raise InputError(f"{path}: blank nodes are allowed only for attestations")
+    return graph
+
+
+def gold_path(mappings: Path, stem: str) -> Path:
+    """Where the hand mapping of an article lives."""
+    return mappings / "gold" / f"{stem}.ttl"
