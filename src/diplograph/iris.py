@@ -84,3 +84,7 @@ EVENT_IRI = re.compile(
     r"^https://w3id\.org/diplograph/id/event/(?P<kind>[a-z-]+)/"
     r"(?P<day>\d{4}-\d{2}-\d{2}|undated)/(?P<key>[a-z0-9-]+)$"
 )
+
+ONTOLOGY_GRAPH = ID["graph/ontology"]
+ENTITIES_GRAPH = ID["graph/entities"]
+INFERRED_GRAPH = ID["graph/inferred"]

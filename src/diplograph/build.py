@@ -1,0 +1,164 @@
+"""Build stage: runs the stages (seeds -> gold -> validate -> infer) and writes the build folder.
+
+Reads ontology/, seeds/ and mappings/; writes, atomically, OUT/graph.trig (one named graph per
+article, the entities graph and the inferred graph), OUT/summary.json and OUT/validation.txt.
+A run that fails (bad input, non-conforming data) writes nothing and leaves an earlier build
+untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, URIRef
+
+from diplograph import paths
+from diplograph.articles import article_triples
+from diplograph.errors import InputError
+from diplograph.export import serialize
+from diplograph.gold import gold_path, load_gold, parse_turtle
+from diplograph.infer import infer
+from diplograph.iris import ENTITIES_GRAPH, INFERRED_GRAPH, article_graph_iri
+from diplograph.namespaces import DIP
+from diplograph.seeds import load_articles
+from diplograph.store import RdflibStore
+from diplograph.validate import ValidationReport, load_shapes, validate
+
+GRAPH_FILE = "graph.trig"
+ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
+SHAPES_FILE = "diplo-shapes.ttl"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced: the store, the validation report and the summary figures."""
+
+    store: RdflibStore
+    report: ValidationReport
+    summary: dict
+
+
+def load_ontology(root: Path) -> Graph:
+    """The ontology and its alignments, as one graph."""
+    graph = Graph()
+    for name in ONTOLOGY_FILES:
+        graph += parse_turtle(paths.ontology_dir(root) / name)
+    return graph
+
+
+def load_entities(root: Path) -> tuple[Graph, list[Path]]:
+    """The entities and the Wikidata links, with the files they came from."""
+    files = [paths.mappings_dir(root) / "entities.ttl"]
+    files += sorted((paths.mappings_dir(root) / "links").glob("*.ttl"))
+    graph = Graph()
+    for path in files:
+        graph += parse_turtle(path)
+    return graph, files
+
+
+def _check_orphans(root: Path, stems: set[str]) -> None:
+    """Fail on a hand mapping whose seed article does not exist."""
+    for path in sorted((paths.mappings_dir(root) / "gold").glob("*.ttl")):
+        if path.stem not in stems:
+            raise InputError(f"{path}: hand mapping without a seed article seeds/{path.stem}.txt")
+
+
+def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
+    """Load every asserted graph into a store; map each subject to the file it came from."""
+    store = RdflibStore()
+    sources: dict[URIRef, str] = {}
+    entities, files = load_entities(root)
+    store.add_graph(ENTITIES_GRAPH, entities)
+    for s in entities.subjects():
+        sources.setdefault(s, str(files[0].relative_to(root)))
+    articles = load_articles(paths.seeds_dir(root))
+    _check_orphans(root, {a.stem for a in articles})
+    for article in articles:
+        graph = article_triples(article)
+        gold = gold_path(paths.mappings_dir(root), article.stem)
+        if gold.is_file():
+            mapped = load_gold(gold, article)
+            graph += mapped
+            for s in mapped.subjects():
+                sources.setdefault(s, str(gold.relative_to(root)))
+        for s in graph.subjects():
+            sources.setdefault(s, str(article.path.relative_to(root)))
+        store.add_graph(article_graph_iri(article.stem), graph)
+    return store, sources
+
+
+def summarise(store: RdflibStore, report: ValidationReport) -> dict:
+    """The figures of the one-screen summary: triples, articles, events per kind, validation."""
+    asserted = store.union([g for g in store.graph_names() if g != INFERRED_GRAPH])
+    kinds = Counter(
+        o.split("#")[-1]
+        for s, o in asserted.subject_objects(RDF.type)
+        if isinstance(o, URIRef) and (None, DIP.attests, s) in asserted
+        and o not in (DIP.Delegation, DIP.PositionHolding)
+    )
+    return {
+        "articles": sum(1 for _ in asserted.subjects(RDF.type, DIP.NewsArticle)),
+        "triples_asserted": len(asserted),
+        "triples_inferred": len(store.graph(INFERRED_GRAPH)),
+        "events_per_kind": dict(sorted(kinds.items())),
+        "events": sum(kinds.values()),
+        "attestations": len(set(asserted.subjects(DIP.attests, None))),
+        "conforms": report.conforms,
+        "violations": len(report.rows),
+    }
+
+
+def build(root: Path | None = None) -> BuildResult:
+    """Run every stage in memory: assemble, validate, infer."""
+    root = root or paths.project_root()
+    store, sources = assemble(root)
+    ontology = load_ontology(root)
+    asserted = store.union()
+    report = validate(asserted, ontology, load_shapes(paths.ontology_dir(root) / SHAPES_FILE), sources)
+    store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
+    return BuildResult(store, report, summarise(store, report))
+
+
+def write_build(result: BuildResult, out: Path, report_text: str) -> None:
+    """Write the build folder atomically: into a temporary sibling, then renamed into place."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        (staging / GRAPH_FILE).write_bytes(serialize(result.store, "trig", "all"))
+        summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
+        (staging / "summary.json").write_text(summary, encoding="utf-8")
+        (staging / "validation.txt").write_text(report_text, encoding="utf-8")
+        old = out.with_name(f".{out.name}-old")
+        shutil.rmtree(old, ignore_errors=True)
+        if out.exists():
+            os.replace(out, old)
+        try:
+            os.replace(staging, out)
+        except OSError:
+            if old.exists():
+                os.replace(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def load_build(out: Path) -> RdflibStore:
+    """Read a build folder back into a store."""
+    path = out / GRAPH_FILE
+    if not path.is_file():
+        raise InputError(f"{path}: no build found; run `diplograph build` first")
+    dataset = Dataset()
+    dataset.parse(path, format="trig")
+    store = RdflibStore()
+    for context in dataset.graphs():
+        if len(context) and isinstance(context.identifier, URIRef):
+            store.add_graph(context.identifier, context)
+    return store

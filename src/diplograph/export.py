@@ -1,0 +1,81 @@
+"""Export stage: reads the store; writes Turtle, TriG, N-Triples or JSON-LD, deterministically.
+
+The same graph always gives the same bytes: N-Triples and N-Quads lines are sorted, Turtle and
+TriG come from rdflib's serialisers (which sort subjects and predicates) over graphs with no
+blank nodes, JSON-LD is re-emitted with sorted nodes and keys. No timestamps are written.
+"""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import Dataset, Graph, URIRef
+
+from diplograph.errors import InputError
+from diplograph.iris import INFERRED_GRAPH
+from diplograph.namespaces import PREFIXES
+from diplograph.store import RdflibStore
+
+FORMATS = ("turtle", "trig", "nt", "jsonld")
+LAYERS = ("asserted", "inferred", "all")
+SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld"}
+
+
+def layer_graphs(store: RdflibStore, layer: str) -> list[URIRef]:
+    """The named graphs of a layer: asserted (articles, entities), inferred, or all."""
+    if layer not in LAYERS:
+        raise InputError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
+    names = store.graph_names()
+    if layer == "inferred":
+        return [n for n in names if n == INFERRED_GRAPH]
+    if layer == "asserted":
+        return [n for n in names if n != INFERRED_GRAPH]
+    return names
+
+
+def _bind(graph: Graph) -> None:
+    """Bind the project's prefixes so that output is compact and stable."""
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True, replace=True)
+
+
+def _sorted_lines(text: str) -> bytes:
+    """Sort the lines of a line-based RDF serialisation."""
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _jsonld(graph: Graph) -> bytes:
+    """JSON-LD with nodes sorted by @id and keys sorted."""
+    data = json.loads(graph.serialize(format="json-ld", auto_compact=False))
+    nodes = data if isinstance(data, list) else data.get("@graph", [data])
+    for node in nodes:
+        for key, values in node.items():
+            if isinstance(values, list):
+                node[key] = sorted(values, key=lambda v: json.dumps(v, sort_keys=True))
+    nodes.sort(key=lambda n: n.get("@id", ""))
+    return (json.dumps(nodes, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def serialize(store: RdflibStore, fmt: str, layer: str = "all") -> bytes:
+    """Serialise a layer of the store in a format, deterministically."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    names = layer_graphs(store, layer)
+    if fmt == "trig":
+        dataset = Dataset()
+        _bind(dataset)
+        for name in names:
+            target = dataset.graph(name)
+            for triple in store.graph(name):
+                target.add(triple)
+        return dataset.serialize(format="trig").encode("utf-8")
+    graph = Graph()
+    for triple in store.union(names):
+        graph.add(triple)
+    if fmt == "nt":
+        return _sorted_lines(graph.serialize(format="nt"))
+    if fmt == "jsonld":
+        return _jsonld(graph)
+    _bind(graph)
+    return graph.serialize(format="turtle").encode("utf-8")
