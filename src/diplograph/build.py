@@ -20,11 +20,11 @@ from rdflib import RDF, Dataset, Graph, URIRef
 
 from diplograph import paths
 from diplograph.articles import article_triples
-from diplograph.errors import InputError
-from diplograph.export import serialize
+from diplograph.errors import InputError, ValidationFailed
+from diplograph.export import layer_graphs, serialize
 from diplograph.gold import gold_path, load_gold, parse_turtle
 from diplograph.infer import infer
-from diplograph.iris import ENTITIES_GRAPH, INFERRED_GRAPH, article_graph_iri
+from diplograph.iris import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, article_graph_iri
 from diplograph.namespaces import DIP
 from diplograph.seeds import load_articles
 from diplograph.store import RdflibStore
@@ -95,7 +95,7 @@ def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
 
 def summarise(store: RdflibStore, report: ValidationReport) -> dict:
     """The figures of the one-screen summary: triples, articles, events per kind, validation."""
-    asserted = store.union([g for g in store.graph_names() if g != INFERRED_GRAPH])
+    asserted = store.union(layer_graphs(store, "asserted"))
     kinds = Counter(
         o.split("#")[-1]
         for s, o in asserted.subject_objects(RDF.type)
@@ -122,6 +122,7 @@ def build(root: Path | None = None) -> BuildResult:
     asserted = store.union()
     report = validate(asserted, ontology, load_shapes(paths.ontology_dir(root) / SHAPES_FILE), sources)
     store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
+    store.add_graph(ONTOLOGY_GRAPH, ontology)
     return BuildResult(store, report, summarise(store, report))
 
 
@@ -150,8 +151,8 @@ def write_build(result: BuildResult, out: Path, report_text: str) -> None:
         raise
 
 
-def load_build(out: Path) -> RdflibStore:
-    """Read a build folder back into a store."""
+def load_build(out: Path, root: Path | None = None) -> RdflibStore:
+    """Read a build folder back into a store, with the ontology beside it for queries."""
     path = out / GRAPH_FILE
     if not path.is_file():
         raise InputError(f"{path}: no build found; run `diplograph build` first")
@@ -161,4 +162,28 @@ def load_build(out: Path) -> RdflibStore:
     for context in dataset.graphs():
         if len(context) and isinstance(context.identifier, URIRef):
             store.add_graph(context.identifier, context)
+    store.add_graph(ONTOLOGY_GRAPH, load_ontology(root or paths.project_root()))
     return store
+
+
+def _newest_input(root: Path) -> float:
+    """The latest modification time of any input file of a build."""
+    folders = (paths.ontology_dir(root), paths.seeds_dir(root), paths.mappings_dir(root))
+    times = [p.stat().st_mtime for f in folders for p in f.rglob("*") if p.is_file()]
+    return max(times, default=0.0)
+
+
+def current_store(root: Path, out: Path) -> tuple[RdflibStore, bool]:
+    """The store of the build folder if it is up to date, else a fresh in-memory build.
+
+    The flag tells whether a fresh build was made.
+    """
+    graph = out / GRAPH_FILE
+    if graph.is_file() and graph.stat().st_mtime >= _newest_input(root):
+        return load_build(out, root), False
+    result = build(root)
+    if not result.report.conforms:
+        raise ValidationFailed(
+            "the graph does not conform to the shapes; run `diplograph validate` for the report"
+        )
+    return result.store, True

@@ -12,7 +12,7 @@ import json
 from rdflib import Dataset, Graph, URIRef
 
 from diplograph.errors import InputError
-from diplograph.iris import INFERRED_GRAPH
+from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
 from diplograph.store import RdflibStore
 
@@ -22,10 +22,10 @@ SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld"}
 
 
 def layer_graphs(store: RdflibStore, layer: str) -> list[URIRef]:
-    """The named graphs of a layer: asserted (articles, entities), inferred, or all."""
+    """The named graphs of a layer: asserted (articles, entities), inferred, or all (never the ontology)."""
     if layer not in LAYERS:
         raise InputError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
-    names = store.graph_names()
+    names = [n for n in store.graph_names() if n != ONTOLOGY_GRAPH]
     if layer == "inferred":
         return [n for n in names if n == INFERRED_GRAPH]
     if layer == "asserted":

@@ -1,0 +1,145 @@
+"""Command line: parses arguments, calls one function per command, renders through output.py.
+
+Exit codes (pySHACL's contract): 0 ok, 1 the data does not conform, 2 usage or input error
+naming the file and line or node, 3 a remote endpoint failed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from diplograph import __version__, paths
+from diplograph.build import build as run_build
+from diplograph.build import current_store, write_build
+from diplograph.errors import DiplographError
+from diplograph.export import FORMATS, LAYERS, SUFFIXES, serialize
+from diplograph.output import RESULT_FORMATS, echo, query_list, render, summary_text
+from diplograph.queries import get_query, load_queries, run_query
+from diplograph.validate import format_report
+from diplograph.writing import write_atomically
+
+
+def _root(ctx: click.Context) -> Path:
+    """The project folder chosen with --root, or found from the working directory."""
+    return ctx.obj["root"]
+
+
+def _out(ctx: click.Context, out: Path | None) -> Path:
+    """The build folder: --out, or the project's default."""
+    return out if out is not None else paths.build_dir(_root(ctx))
+
+
+OUT_OPTION = click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Build folder (default: out/ in the project).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diplograph")
+@click.option(
+    "--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Project folder with ontology/, seeds/, mappings/, queries/ (default: found from cwd).",
+)
+@click.pass_context
+def cli(ctx: click.Context, root: Path | None) -> None:
+    """Turn news about diplomacy into a validated, inferred, queryable knowledge graph."""
+    ctx.obj = {"root": root.resolve() if root else paths.project_root()}
+
+
+@cli.command()
+@OUT_OPTION
+@click.pass_context
+def build(ctx: click.Context, out: Path | None) -> None:
+    """Map the seeds into a validated, inferred graph and write it to the build folder."""
+    target = _out(ctx, out)
+    result = run_build(_root(ctx))
+    report = format_report(result.report)
+    if not result.report.conforms:
+        echo(report, err=True)
+        echo(f"build failed: nothing written to {target}", err=True)
+        sys.exit(1)
+    write_build(result, target, report + "\n")
+    echo(summary_text(result.summary, str(target)))
+
+
+@cli.command()
+@click.pass_context
+def validate(ctx: click.Context) -> None:
+    """Validate the graph against the SHACL shapes; exit 1 on any violation."""
+    result = run_build(_root(ctx))
+    echo(format_report(result.report))
+    sys.exit(0 if result.report.conforms else 1)
+
+
+@cli.command()
+@click.pass_context
+def queries(ctx: click.Context) -> None:
+    """List the stored queries with their questions and parameters."""
+    echo(query_list(load_queries(paths.queries_dir(_root(ctx)))))
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter value, e.g. --param date=2023-07-26 (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
+              show_default=True, help="Result format (csv and json follow SPARQL 1.1 results).")
+@click.option("--no-inference", is_flag=True, help="Query the asserted triples only.")
+@OUT_OPTION
+@click.pass_context
+def query(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
+          no_inference: bool, out: Path | None) -> None:
+    """Run the stored query NAME (see `diplograph queries`)."""
+    values = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+        values[key.strip()] = value.strip()
+    stored = get_query(paths.queries_dir(_root(ctx)), name)
+    store, fresh = current_store(_root(ctx), _out(ctx, out))
+    if fresh:
+        echo("(no up-to-date build folder: built in memory)", err=True)
+    echo(render(run_query(store, stored, values, inference=not no_inference), fmt))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="turtle", show_default=True)
+@click.option("--layer", type=click.Choice(LAYERS), default="all", show_default=True,
+              help="Asserted triples, inferred triples, or both.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: standard output).")
+@OUT_OPTION
+@click.pass_context
+def export(ctx: click.Context, fmt: str, layer: str, output: Path | None, out: Path | None) -> None:
+    """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD."""
+    store, _ = current_store(_root(ctx), _out(ctx, out))
+    data = serialize(store, fmt, layer)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    if output.suffix == "":
+        output = output.with_suffix(SUFFIXES[fmt])
+    write_atomically(output, data)
+    echo(f"wrote {output} ({len(data)} bytes)", err=True)
+
+
+def main() -> None:
+    """Console entry point: run the CLI and map diplograph errors to exit codes."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        echo("aborted", err=True)
+        sys.exit(1)
+    except DiplographError as exc:
+        echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)

@@ -1,0 +1,119 @@
+"""Output: renders results as a table, CSV or JSON; with cli.py, the only module that prints."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import click
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from diplograph.namespaces import PREFIXES
+from diplograph.queries import StoredQuery
+from diplograph.store import QueryResult
+
+RESULT_FORMATS = ("table", "csv", "json")
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def compact(term: Node | None) -> str:
+    """A short readable form of a term: prefixed IRI, or a literal's lexical form.
+
+    >>> compact(URIRef("https://w3id.org/diplograph/id/person/kim-jong-un"))
+    'id:person/kim-jong-un'
+    """
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, iri in _BY_LENGTH:
+            if str(term).startswith(iri):
+                return f"{prefix}:{str(term)[len(iri):]}"
+    return str(term)
+
+
+def to_table(result: QueryResult) -> str:
+    """An aligned text table with a header row."""
+    if result.boolean is not None:
+        return "yes" if result.boolean else "no"
+    cells = [list(result.variables)] + [[compact(v) for v in row] for row in result.rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(result.variables))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(lines)
+
+
+def to_csv(result: QueryResult, short: bool = False) -> str:
+    """SPARQL 1.1 CSV results (full IRIs), or compact values when short is set."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([compact(v) if short else ("" if v is None else str(v)) for v in row])
+    return buffer.getvalue()
+
+
+def _json_term(term: Node) -> dict:
+    """One term in the SPARQL 1.1 JSON results format."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    value: dict = {"type": "literal", "value": str(term)}
+    if isinstance(term, Literal) and term.language:
+        value["xml:lang"] = term.language
+    elif isinstance(term, Literal) and term.datatype:
+        value["datatype"] = str(term.datatype)
+    return value
+
+
+def to_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    if result.boolean is not None:
+        return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
+    bindings = [
+        {var: _json_term(v) for var, v in zip(result.variables, row) if v is not None}
+        for row in result.rows
+    ]
+    data = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def render(result: QueryResult, fmt: str) -> str:
+    """A result in one of the RESULT_FORMATS."""
+    return {"table": to_table, "csv": to_csv, "json": to_json}[fmt](result)
+
+
+def query_list(queries: list[StoredQuery]) -> str:
+    """The stored queries, one per line with its question, parameters and inference need."""
+    lines = []
+    for query in queries:
+        params = ", ".join(f"{p.name}={p.example}" for p in query.params) or "-"
+        flag = " [inference]" if query.inference else ""
+        lines.append(f"{query.name}{flag}\n    {query.question}\n    params: {params}")
+    return "\n".join(lines)
+
+
+def summary_text(summary: dict, out: str) -> str:
+    """The one-screen summary of a build."""
+    kinds = summary["events_per_kind"]
+    width = max((len(k) for k in kinds), default=0)
+    lines = [
+        f"diplograph build -> {out}",
+        f"  articles             {summary['articles']}",
+        f"  triples asserted     {summary['triples_asserted']}",
+        f"  triples inferred     {summary['triples_inferred']}",
+        f"  attestations         {summary['attestations']}",
+        f"  events               {summary['events']}",
+        *(f"    {k.ljust(width)}  {n}" for k, n in kinds.items()),
+        f"  validation           {'conforms' if summary['conforms'] else 'DOES NOT CONFORM'}"
+        f" ({summary['violations']} violation(s))",
+    ]
+    return "\n".join(lines)
+
+
+def echo(text: str, err: bool = False) -> None:
+    """Print text to standard output (or error)."""
+    click.echo(text, err=err)

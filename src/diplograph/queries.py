@@ -1,0 +1,163 @@
+"""Stored queries: reads queries/*.rq (a parsed header and the SPARQL text) and runs them with
+bound parameters.
+
+Header lines, each `# key: value`: `title`, `question`, `params` (`none`, or `;`-separated
+`NAME TYPE, example VALUE` for a required parameter or `NAME TYPE, default VALUE` for an optional
+one; TYPE is xsd:date, xsd:string, xsd:integer or iri) and `inference` (`required` or
+`not needed`). Parameters are bound as RDF terms, never spliced into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rdflib import XSD, Literal, URIRef
+from rdflib.term import Node
+
+from diplograph.errors import InputError
+from diplograph.export import layer_graphs
+from diplograph.iris import ONTOLOGY_GRAPH
+from diplograph.namespaces import PREFIXES
+from diplograph.store import QueryResult, RdflibStore
+
+_HEADER = re.compile(r"^#\s*(title|question|params|inference)\s*:\s*(.*?)\s*$")
+_PARAM = re.compile(r"^(\w+)\s+(xsd:date|xsd:string|xsd:integer|iri)\s*,\s*(example|default)\s+(.+)$")
+PARAM_TYPES = ("xsd:date", "xsd:string", "xsd:integer", "iri")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query parameter: its name, type, example value, and whether it may be left out."""
+
+    name: str
+    type: str
+    example: str
+    optional: bool
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    """One stored query: its CLI name (the file stem), header fields and SPARQL text."""
+
+    name: str
+    path: Path
+    title: str
+    question: str
+    params: tuple[Param, ...]
+    inference: bool
+    text: str
+
+    @property
+    def examples(self) -> dict[str, str]:
+        """The example value of every parameter."""
+        return {p.name: p.example for p in self.params}
+
+
+def _parse_params(value: str, path: Path) -> tuple[Param, ...]:
+    """Parse the `params` header field."""
+    if value.strip().lower() == "none":
+        return ()
+    params = []
+    for part in value.split(";"):
+        match = _PARAM.match(part.strip())
+        if not match:
+            raise InputError(f"{path}: bad params header part {part.strip()!r}")
+        name, kind, how, example = match.groups()
+        params.append(Param(name, kind, example.strip(), how == "default"))
+    return tuple(params)
+
+
+def parse_query(path: Path) -> StoredQuery:
+    """Read a stored query file and its header."""
+    text = path.read_text(encoding="utf-8")
+    fields: dict[str, str] = {}
+    for line in text.splitlines():
+        if match := _HEADER.match(line):
+            fields[match.group(1)] = match.group(2)
+    missing = [k for k in ("title", "question", "params", "inference") if k not in fields]
+    if missing:
+        raise InputError(f"{path}:1: header lacks {', '.join(missing)}")
+    if fields["inference"] not in ("required", "not needed"):
+        raise InputError(f"{path}: inference must be 'required' or 'not needed'")
+    return StoredQuery(
+        path.stem, path, fields["title"], fields["question"],
+        _parse_params(fields["params"], path), fields["inference"] == "required", text,
+    )
+
+
+def load_queries(folder: Path) -> list[StoredQuery]:
+    """Every stored query of a folder, sorted by name."""
+    return [parse_query(p) for p in sorted(folder.glob("*.rq"))]
+
+
+def get_query(folder: Path, name: str) -> StoredQuery:
+    """One stored query by name, or an error listing the close names."""
+    path = folder / f"{name}.rq"
+    if not path.is_file():
+        close = [q.stem for q in sorted(folder.glob("*.rq")) if name in q.stem or q.stem in name]
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `diplograph queries` lists them"
+        raise InputError(f"no stored query named {name!r}{hint}")
+    return parse_query(path)
+
+
+def expand_iri(value: str) -> URIRef:
+    """An IRI from a full IRI or a prefixed name such as id:person/kim-jong-un."""
+    prefix, sep, rest = value.partition(":")
+    if sep and prefix in PREFIXES and not rest.startswith("//"):
+        return URIRef(PREFIXES[prefix] + rest)
+    if re.match(r"^[a-z][a-z0-9+.-]*://\S+$", value, re.I):
+        return URIRef(value)
+    raise InputError(f"{value!r} is not an IRI or a known prefixed name")
+
+
+def to_term(param: Param, value: str) -> Node:
+    """Convert a parameter's text value into a typed RDF term, checking it."""
+    try:
+        if param.type == "xsd:date":
+            return Literal(date.fromisoformat(value), datatype=XSD.date)
+        if param.type == "xsd:integer":
+            return Literal(int(value), datatype=XSD.integer)
+    except ValueError as exc:
+        raise InputError(f"parameter {param.name}: {value!r} is not a valid {param.type}") from exc
+    if param.type == "iri":
+        return expand_iri(value)
+    return Literal(value)
+
+
+def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
+    """The bindings for a run: given values, defaults for optional parameters, errors otherwise."""
+    known = {p.name for p in query.params}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise InputError(f"query {query.name} has no parameter {', '.join(unknown)}")
+    bindings = {}
+    for param in query.params:
+        if param.name in values:
+            bindings[param.name] = to_term(param, values[param.name])
+        elif param.optional:
+            bindings[param.name] = to_term(param, param.example)
+        else:
+            raise InputError(
+                f"query {query.name} needs --param {param.name}=VALUE ({param.type}, "
+                f"e.g. {param.example})"
+            )
+    return bindings
+
+
+def run_query(
+    store: RdflibStore, query: StoredQuery, values: Mapping[str, str], inference: bool = True
+) -> QueryResult:
+    """Run a stored query over the asserted graphs, plus the inferred one unless told not to."""
+    graphs = layer_graphs(store, "all" if inference else "asserted")
+    if ONTOLOGY_GRAPH in store.graph_names():
+        graphs = [*graphs, ONTOLOGY_GRAPH]
+    try:
+        return store.query(query.text, bind(query, values), graphs)
+    except InputError:
+        raise
+    except Exception as exc:  # a parse error in a stored query
+        raise InputError(f"{query.path}: the query failed: {exc}") from exc
