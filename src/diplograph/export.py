@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from diplograph.errors import InputError
 from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH
@@ -57,19 +57,34 @@ def _jsonld(graph: Graph) -> bytes:
     return (json.dumps(nodes, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
+def _turtle_body(graph: Graph) -> tuple[list[str], str]:
+    """A graph's Turtle, split into its prefix lines and its statements."""
+    _bind(graph)
+    lines = graph.serialize(format="turtle").splitlines()
+    prefixes = [line for line in lines if line.startswith("@prefix")]
+    body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
+    return prefixes, body
+
+
+def _trig(store: RdflibStore, names: list[URIRef]) -> bytes:
+    """TriG with one block per named graph, graphs in IRI order, each block sorted as Turtle."""
+    prefixes: set[str] = set()
+    blocks = []
+    for name in sorted(names):
+        graph_prefixes, body = _turtle_body(store.graph(name))
+        prefixes.update(graph_prefixes)
+        indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+        blocks.append(f"<{name}> {{\n{indented}\n}}\n")
+    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
+
+
 def serialize(store: RdflibStore, fmt: str, layer: str = "all") -> bytes:
     """Serialise a layer of the store in a format, deterministically."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     names = layer_graphs(store, layer)
     if fmt == "trig":
-        dataset = Dataset()
-        _bind(dataset)
-        for name in names:
-            target = dataset.graph(name)
-            for triple in store.graph(name):
-                target.add(triple)
-        return dataset.serialize(format="trig").encode("utf-8")
+        return _trig(store, names)
     graph = Graph()
     for triple in store.union(names):
         graph.add(triple)
@@ -77,5 +92,5 @@ def serialize(store: RdflibStore, fmt: str, layer: str = "all") -> bytes:
         return _sorted_lines(graph.serialize(format="nt"))
     if fmt == "jsonld":
         return _jsonld(graph)
-    _bind(graph)
-    return graph.serialize(format="turtle").encode("utf-8")
+    prefixes, body = _turtle_body(graph)
+    return ("\n".join(prefixes) + "\n\n" + body + "\n").encode("utf-8")
