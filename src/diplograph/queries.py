@@ -4,7 +4,7 @@ bound parameters.
 Header lines, each `# key: value`: `title`, `question`, `params` (`none`, or `;`-separated
 `NAME TYPE, example VALUE` for a required parameter or `NAME TYPE, default VALUE` for an optional
 one; TYPE is xsd:date, xsd:string, xsd:integer or iri) and `inference` (`required` or
-`not needed`). Parameters are bound as RDF terms, never spliced into the query text.
+`not needed`, optionally followed by the reason in parentheses). Parameters are bound as RDF terms, never spliced into the query text.
 """
 
 from __future__ import annotations
@@ -81,11 +81,12 @@ def parse_query(path: Path) -> StoredQuery:
     missing = [k for k in ("title", "question", "params", "inference") if k not in fields]
     if missing:
         raise InputError(f"{path}:1: header lacks {', '.join(missing)}")
-    if fields["inference"] not in ("required", "not needed"):
+    need = fields["inference"].split("(")[0].strip()
+    if need not in ("required", "not needed"):
         raise InputError(f"{path}: inference must be 'required' or 'not needed'")
     return StoredQuery(
         path.stem, path, fields["title"], fields["question"],
-        _parse_params(fields["params"], path), fields["inference"] == "required", text,
+        _parse_params(fields["params"], path), need == "required", text,
     )
 
 
