@@ -1,0 +1,158 @@
+"""Validation stage: reads the built data graph, the ontology and the SHACL shapes; returns
+report rows.
+
+The data graph is validated as one union graph (a Dataset's named graphs are merged first, since
+pySHACL would otherwise validate each named graph alone). The ontology is mixed in as pySHACL's
+``ont_graph`` with no inference, so ``rdfs:subClassOf`` reaches subclasses and nothing else is
+added. Rows come from pySHACL's results graph, never from its text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, BNode, Graph, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.term import Node
+
+from diplograph.errors import InputError
+from diplograph.namespaces import PREFIXES
+
+log = logging.getLogger(__name__)
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+_NAMESPACES = sorted({**PREFIXES, "sh": str(SH)}.items(), key=lambda item: -len(item[1]))
+_PATH_SUFFIXES = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
+
+
+@dataclass(frozen=True, order=True)
+class ReportRow:
+    """One SHACL result, flattened for tables and tests."""
+
+    focus: str  # the focus node IRI (or "_:b..." for blank nodes)
+    path: str  # the result path, prefixed where possible (e.g. "dip:date", "^dip:attests")
+    component: str  # e.g. "sh:MinCountConstraintComponent"
+    severity: str  # "Violation" | "Warning" | "Info"
+    message: str
+    source: str  # the mapping file the focus node came from ("" if unknown)
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Whether the data conforms (no result of any severity, as SHACL defines it) and the rows."""
+
+    conforms: bool
+    rows: tuple[ReportRow, ...]  # sorted
+
+
+def load_shapes(path: Path) -> Graph:
+    """Parse a Turtle shapes file; a missing or malformed file is an InputError naming it."""
+    try:
+        return Graph().parse(path, format="turtle")
+    # rdflib's parsers raise BadSyntax, but also IndexError, ValueError... on truncated input
+    except Exception as error:
+        raise InputError(f"{path}: cannot read SHACL shapes: {error}") from error
+
+
+def validate(
+    data: Graph,
+    ontology: Graph,
+    shapes: Graph,
+    sources: Mapping[Node, str] | None = None,
+) -> ValidationReport:
+    """Validate ``data`` (as one union graph) against ``shapes``, with ``ontology`` mixed in."""
+    union = _union(data)
+    conforms, results, _ = shacl_validate(
+        union, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=False
+    )
+    reports = results.subjects(RDF.type, SH.ValidationReport)
+    found = [result for report in reports for result in results.objects(report, SH.result)]
+    rows = tuple(sorted(_row(results, result, sources or {}) for result in found))
+    log.debug("SHACL: %d triples, %d results", len(union), len(rows))
+    return ValidationReport(conforms=bool(conforms), rows=rows)
+
+
+def format_report(report: ValidationReport) -> str:
+    """Readable text: a verdict line, then one block per result row."""
+    if report.conforms:
+        return "Conforms: the data graph satisfies every shape."
+    lines = [f"Does not conform: {len(report.rows)} result(s)."]
+    for row in report.rows:
+        lines += [
+            "",
+            f"{row.severity}: {row.focus}",
+            f"  path:      {row.path or '(node)'}",
+            f"  message:   {row.message}",
+            f"  component: {row.component}",
+            f"  source:    {row.source or '(unknown)'}",
+        ]
+    return "\n".join(lines)
+
+
+def _union(data: Graph) -> Graph:
+    """The data as one plain graph: every triple of every named graph of a Dataset."""
+    if not hasattr(data, "quads"):
+        return data
+    union = Graph()
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _row(results: Graph, result: Node, sources: Mapping[Node, str]) -> ReportRow:
+    focus = results.value(result, SH.focusNode)
+    path = results.value(result, SH.resultPath)
+    severity = results.value(result, SH.resultSeverity)
+    messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
+    return ReportRow(
+        focus=_node_text(focus),
+        path="" if path is None else _path_text(results, path),
+        component=_compact(results.value(result, SH.sourceConstraintComponent)),
+        severity=str(severity).removeprefix(str(SH)) if severity is not None else "",
+        message=" / ".join(messages),
+        source=sources.get(focus, "") if focus is not None else "",
+    )
+
+
+def _node_text(node: Node | None) -> str:
+    """A focus node as text: the full IRI, or _:id for a blank node."""
+    if node is None:
+        return ""
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
+
+
+def _compact(node: Node | None) -> str:
+    """A prefixed name where a known namespace fits (longest first), else <iri>."""
+    if not isinstance(node, URIRef):
+        return _node_text(node)
+    iri = str(node)
+    for prefix, namespace in _NAMESPACES:
+        local = iri[len(namespace) :]
+        if iri.startswith(namespace) and local and all(c.isalnum() or c in "_-" for c in local):
+            return f"{prefix}:{local}"
+    return f"<{iri}>"
+
+
+def _path_text(graph: Graph, path: Node) -> str:
+    """SPARQL property-path text for a SHACL path: ^p, p/q, p|q, p*, p+, p?."""
+    if isinstance(path, URIRef):
+        return _compact(path)
+    inverse = graph.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _path_text(graph, inverse)
+    alternatives = graph.value(path, SH.alternativePath)
+    if alternatives is not None:
+        items = Collection(graph, alternatives)
+        return "(" + "|".join(_path_text(graph, item) for item in items) + ")"
+    for predicate, suffix in _PATH_SUFFIXES.items():
+        inner = graph.value(path, predicate)
+        if inner is not None:
+            return f"({_path_text(graph, inner)}){suffix}"
+    if graph.value(path, RDF.first) is not None:
+        items = Collection(graph, path)
+        return "/".join(_path_text(graph, item) for item in items)
+    return _node_text(path)

@@ -1,0 +1,23 @@
+"""Shared fixtures: the project root and one in-memory build of the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.build import BuildResult, build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The repository root, which holds ontology/, seeds/, mappings/ and queries/."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def built() -> BuildResult:
+    """The graph built from the seeds, once per test session."""
+    return build(ROOT)

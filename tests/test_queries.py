@@ -1,0 +1,107 @@
+"""Every stored query is proven with exact answers: tests/expected/<stem>.csv (with inference)
+and, for queries that need inference, tests/expected/<stem>.no-inference.csv (without)."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from diplograph.errors import InputError
+from diplograph.output import to_csv
+from diplograph.queries import bind, get_query, load_queries, parse_query, run_query
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = ROOT / "tests" / "expected"
+QUERIES = load_queries(ROOT / "queries")
+
+
+def _rows(text: str) -> tuple[list[str], Counter]:
+    """Header and multiset of rows of a CSV text."""
+    rows = list(csv.reader(text.splitlines()))
+    return rows[0], Counter(tuple(r) for r in rows[1:])
+
+
+def _expected(name: str) -> tuple[list[str], Counter]:
+    """The expected answer file of a query."""
+    return _rows((EXPECTED / name).read_text(encoding="utf-8"))
+
+
+def test_at_least_twenty_queries_three_needing_inference():
+    assert len(QUERIES) >= 20
+    assert sum(q.inference for q in QUERIES) >= 3
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
+def test_query_answers_exactly(built, query):
+    result = run_query(built.store, query, query.examples)
+    assert _rows(to_csv(result, short=True)) == _expected(f"{query.name}.csv")
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if q.inference], ids=lambda q: q.name)
+def test_inference_changes_the_answer(built, query):
+    with_inference = _rows(to_csv(run_query(built.store, query, query.examples), short=True))
+    without = _rows(to_csv(run_query(built.store, query, query.examples, False), short=True))
+    assert without == _expected(f"{query.name}.no-inference.csv")
+    assert without != with_inference
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if not q.inference], ids=lambda q: q.name)
+def test_query_marked_not_needing_inference_does_not(built, query):
+    with_inference = _rows(to_csv(run_query(built.store, query, query.examples), short=True))
+    without = _rows(to_csv(run_query(built.store, query, query.examples, False), short=True))
+    assert without == with_inference
+
+
+def test_no_orphan_expected_files():
+    names = {q.name for q in QUERIES}
+    for path in EXPECTED.glob("*.csv"):
+        stem = path.name.removesuffix(".csv").removesuffix(".no-inference")
+        assert stem in names, f"{path.name} has no query"
+
+
+def test_every_query_has_a_header_question():
+    for query in QUERIES:
+        assert query.title and query.question.endswith("?") or query.question.endswith(".")
+        assert "SELECT" in query.text or "ASK" in query.text
+
+
+def test_parameter_is_bound_not_spliced(built):
+    query = get_query(ROOT / "queries", "events-on-date")
+    hostile = '2023-07-26" } ; DROP ALL ; #'
+    with pytest.raises(InputError, match="not a valid xsd:date"):
+        bind(query, {"date": hostile})
+    result = run_query(built.store, query, {"date": "2023-07-25"})
+    labels = sorted(str(row[1]) for row in result.rows)
+    assert labels == [
+        "North Korea welcomes the Russian delegation at the airport in Pyongyang",
+        "Russian delegation led by Sergei Shoigu arrives in Pyongyang",
+    ]
+
+
+def test_string_parameter_with_quotes_is_a_literal(built):
+    query = get_query(ROOT / "queries", "weapons-at-exhibition")
+    result = run_query(built.store, query, {"exhibition": 'x" || true || "'})
+    assert result.rows == ()
+
+
+def test_missing_and_unknown_parameters_are_errors():
+    query = get_query(ROOT / "queries", "events-on-date")
+    with pytest.raises(InputError, match="needs --param date"):
+        bind(query, {})
+    with pytest.raises(InputError, match="no parameter colour"):
+        bind(query, {"date": "2023-07-26", "colour": "red"})
+
+
+def test_unknown_query_suggests_names():
+    with pytest.raises(InputError, match="did you mean letters-delivered"):
+        get_query(ROOT / "queries", "letters")
+
+
+def test_header_without_question_is_rejected(tmp_path):
+    bad = tmp_path / "bad.rq"
+    bad.write_text("# title: x\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.rq:1: header lacks question, params, inference"):
+        parse_query(bad)
