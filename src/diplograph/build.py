@@ -99,7 +99,8 @@ def summarise(store: RdflibStore, report: ValidationReport) -> dict:
     kinds = Counter(
         o.split("#")[-1]
         for s, o in asserted.subject_objects(RDF.type)
-        if isinstance(o, URIRef) and (None, DIP.attests, s) in asserted
+        if isinstance(o, URIRef)
+        and (None, DIP.attests, s) in asserted
         and o not in (DIP.Delegation, DIP.PositionHolding)
     )
     return {
@@ -120,7 +121,9 @@ def build(root: Path | None = None) -> BuildResult:
     store, sources = assemble(root)
     ontology = load_ontology(root)
     asserted = store.union()
-    report = validate(asserted, ontology, load_shapes(paths.ontology_dir(root) / SHAPES_FILE), sources)
+    report = validate(
+        asserted, ontology, load_shapes(paths.ontology_dir(root) / SHAPES_FILE), sources
+    )
     store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
     store.add_graph(ONTOLOGY_GRAPH, ontology)
     return BuildResult(store, report, summarise(store, report))

@@ -33,7 +33,9 @@ def _out(ctx: click.Context, out: Path | None) -> Path:
 
 
 OUT_OPTION = click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Build folder (default: out/ in the project).",
 )
 
@@ -41,7 +43,9 @@ OUT_OPTION = click.option(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="diplograph")
 @click.option(
-    "--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
     help="Project folder with ontology/, seeds/, mappings/, queries/ (default: found from cwd).",
 )
 @click.pass_context
@@ -84,15 +88,33 @@ def queries(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("name")
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter value, e.g. --param date=2023-07-26 (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
-              show_default=True, help="Result format (csv and json follow SPARQL 1.1 results).")
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter value, e.g. --param date=2023-07-26 (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(RESULT_FORMATS),
+    default="table",
+    show_default=True,
+    help="Result format (csv and json follow SPARQL 1.1 results).",
+)
 @click.option("--no-inference", is_flag=True, help="Query the asserted triples only.")
 @OUT_OPTION
 @click.pass_context
-def query(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
-          no_inference: bool, out: Path | None) -> None:
+def query(
+    ctx: click.Context,
+    name: str,
+    params: tuple[str, ...],
+    fmt: str,
+    no_inference: bool,
+    out: Path | None,
+) -> None:
     """Run the stored query NAME (see `diplograph queries`)."""
     values = {}
     for item in params:
@@ -109,10 +131,20 @@ def query(ctx: click.Context, name: str, params: tuple[str, ...], fmt: str,
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="turtle", show_default=True)
-@click.option("--layer", type=click.Choice(LAYERS), default="all", show_default=True,
-              help="Asserted triples, inferred triples, or both.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (default: standard output).")
+@click.option(
+    "--layer",
+    type=click.Choice(LAYERS),
+    default="all",
+    show_default=True,
+    help="Asserted triples, inferred triples, or both.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
 @OUT_OPTION
 @click.pass_context
 def export(ctx: click.Context, fmt: str, layer: str, output: Path | None, out: Path | None) -> None:

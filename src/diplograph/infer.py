@@ -28,7 +28,7 @@ def _useful(triple: tuple) -> bool:
 
 
 def infer(ontology: Graph, asserted: Graph) -> Graph:
-    """The useful triples that OWL RL entails from the ontology and data but that are not asserted."""
+    """The useful triples OWL RL entails from the ontology and data that are not asserted."""
     closure = Graph()
     for graph in (ontology, asserted):
         for triple in graph:

@@ -29,7 +29,7 @@ def compact(term: Node | None) -> str:
     if isinstance(term, URIRef):
         for prefix, iri in _BY_LENGTH:
             if str(term).startswith(iri):
-                return f"{prefix}:{str(term)[len(iri):]}"
+                return f"{prefix}:{str(term)[len(iri) :]}"
     return str(term)
 
 
@@ -39,7 +39,7 @@ def to_table(result: QueryResult) -> str:
         return "yes" if result.boolean else "no"
     cells = [list(result.variables)] + [[compact(v) for v in row] for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.variables))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
     return "\n".join(lines)
@@ -74,7 +74,7 @@ def to_json(result: QueryResult) -> str:
     if result.boolean is not None:
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
     bindings = [
-        {var: _json_term(v) for var, v in zip(result.variables, row) if v is not None}
+        {var: _json_term(v) for var, v in zip(result.variables, row, strict=True) if v is not None}
         for row in result.rows
     ]
     data = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}

@@ -4,7 +4,8 @@ bound parameters.
 Header lines, each `# key: value`: `title`, `question`, `params` (`none`, or `;`-separated
 `NAME TYPE, example VALUE` for a required parameter or `NAME TYPE, default VALUE` for an optional
 one; TYPE is xsd:date, xsd:string, xsd:integer or iri) and `inference` (`required` or
-`not needed`, optionally followed by the reason in parentheses). Parameters are bound as RDF terms, never spliced into the query text.
+`not needed`, optionally followed by the reason in parentheses). Parameters are bound as RDF terms, never spliced into
+the query text.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ from diplograph.namespaces import PREFIXES
 from diplograph.store import QueryResult, RdflibStore
 
 _HEADER = re.compile(r"^#\s*(title|question|params|inference)\s*:\s*(.*?)\s*$")
-_PARAM = re.compile(r"^(\w+)\s+(xsd:date|xsd:string|xsd:integer|iri)\s*,\s*(example|default)\s+(.+)$")
+_PARAM = re.compile(
+    r"^(\w+)\s+(xsd:date|xsd:string|xsd:integer|iri)\s*,\s*(example|default)\s+(.+)$"
+)
 PARAM_TYPES = ("xsd:date", "xsd:string", "xsd:integer", "iri")
 
 
@@ -85,8 +88,13 @@ def parse_query(path: Path) -> StoredQuery:
     if need not in ("required", "not needed"):
         raise InputError(f"{path}: inference must be 'required' or 'not needed'")
     return StoredQuery(
-        path.stem, path, fields["title"], fields["question"],
-        _parse_params(fields["params"], path), need == "required", text,
+        path.stem,
+        path,
+        fields["title"],
+        fields["question"],
+        _parse_params(fields["params"], path),
+        need == "required",
+        text,
     )
 
 
@@ -100,7 +108,9 @@ def get_query(folder: Path, name: str) -> StoredQuery:
     path = folder / f"{name}.rq"
     if not path.is_file():
         close = [q.stem for q in sorted(folder.glob("*.rq")) if name in q.stem or q.stem in name]
-        hint = f"; did you mean {', '.join(close)}?" if close else "; `diplograph queries` lists them"
+        hint = (
+            f"; did you mean {', '.join(close)}?" if close else "; `diplograph queries` lists them"
+        )
         raise InputError(f"no stored query named {name!r}{hint}")
     return parse_query(path)
 

@@ -75,9 +75,7 @@ class RdflibStore:
         graphs: Sequence[URIRef] | None = None,
     ) -> QueryResult:
         """Run a SPARQL query over the union of the given graphs, with bound parameters."""
-        result = self.union(graphs).query(
-            text, initNs=PREFIXES, initBindings=dict(bindings or {})
-        )
+        result = self.union(graphs).query(text, initNs=PREFIXES, initBindings=dict(bindings or {}))
         if result.type == "ASK":
             return QueryResult((), (), bool(result.askAnswer))
         variables = tuple(str(v) for v in result.vars or ())
