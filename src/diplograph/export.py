@@ -22,7 +22,7 @@ SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld"}
 
 
 def layer_graphs(store: RdflibStore, layer: str) -> list[URIRef]:
-    """The named graphs of a layer: asserted (articles, entities), inferred, or all (no ontology)."""
+    """The named graphs of a layer: asserted (articles, entities), inferred, or all."""
     if layer not in LAYERS:
         raise InputError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
     names = [n for n in store.graph_names() if n != ONTOLOGY_GRAPH]

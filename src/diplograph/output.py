@@ -39,7 +39,9 @@ def to_table(result: QueryResult) -> str:
         return "yes" if result.boolean else "no"
     cells = [list(result.variables)] + [[compact(v) for v in row] for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.variables))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
     return "\n".join(lines)

@@ -4,8 +4,8 @@ bound parameters.
 Header lines, each `# key: value`: `title`, `question`, `params` (`none`, or `;`-separated
 `NAME TYPE, example VALUE` for a required parameter or `NAME TYPE, default VALUE` for an optional
 one; TYPE is xsd:date, xsd:string, xsd:integer or iri) and `inference` (`required` or
-`not needed`, optionally followed by the reason in parentheses). Parameters are bound as RDF terms, never spliced into
-the query text.
+`not needed`, optionally followed by the reason in parentheses). Parameters are bound as RDF
+terms, never spliced into the query text.
 """
 
 from __future__ import annotations
