@@ -17,7 +17,7 @@ from diplograph.build import current_store, write_build
 from diplograph.errors import DiplographError
 from diplograph.export import FORMATS, LAYERS, SUFFIXES, serialize
 from diplograph.output import RESULT_FORMATS, echo, query_list, render, summary_text
-from diplograph.queries import get_query, load_queries, run_query
+from diplograph.queries import bind, get_query, load_queries, run_query
 from diplograph.validate import format_report
 from diplograph.writing import write_atomically
 
@@ -40,7 +40,19 @@ OUT_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class DiplographGroup(click.Group):
+    """A command group that reports diplograph errors on stderr with their exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; map a DiplographError to its message and exit code."""
+        try:
+            return super().invoke(ctx)
+        except DiplographError as exc:
+            echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=DiplographGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="diplograph")
 @click.option(
     "--root",
@@ -123,6 +135,7 @@ def query(
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         values[key.strip()] = value.strip()
     stored = get_query(paths.queries_dir(_root(ctx)), name)
+    bind(stored, values)
     store, fresh = current_store(_root(ctx), _out(ctx, out))
     if fresh:
         echo("(no up-to-date build folder: built in memory)", err=True)
@@ -161,17 +174,5 @@ def export(ctx: click.Context, fmt: str, layer: str, output: Path | None, out: P
 
 
 def main() -> None:
-    """Console entry point: run the CLI and map diplograph errors to exit codes."""
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        echo("aborted", err=True)
-        sys.exit(1)
-    except DiplographError as exc:
-        echo(f"error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+    """Console entry point."""
+    cli(prog_name="diplograph")
