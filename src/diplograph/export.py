@@ -73,8 +73,7 @@ def _trig(store: RdflibStore, names: list[URIRef]) -> bytes:
     for name in sorted(names):
         graph_prefixes, body = _turtle_body(store.graph(name))
         prefixes.update(graph_prefixes)
-        indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
-        blocks.append(f"<{name}> {{\n{indented}\n}}\n")
+        blocks.append(f"<{name}> {{\n{body}\n}}\n")  # not indented: literals may span lines
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 

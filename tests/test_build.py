@@ -1,0 +1,114 @@
+"""The build stage: exact summary, validation before anything is written, atomic output."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diplograph.build import GRAPH_FILE, load_build, write_build
+from diplograph.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_summary_counts(built):
+    summary = built.summary
+    assert summary["articles"] == 3
+    assert summary["events"] == 35
+    assert summary["attestations"] == 88
+    assert summary["conforms"] is True and summary["violations"] == 0
+    assert summary["events_per_kind"]["Visit"] == 4
+    assert summary["events_per_kind"]["LetterDelivery"] == 2
+    assert summary["events_per_kind"]["Talks"] == 3
+    assert summary["triples_inferred"] > 1000
+    assert summary["triples_asserted"] > 1400
+
+
+def test_build_output_is_byte_identical_across_runs(built, tmp_path):
+    write_build(built, tmp_path / "a", "ok\n")
+    write_build(built, tmp_path / "b", "ok\n")
+    for name in (GRAPH_FILE, "summary.json", "validation.txt"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_build_folder_round_trips(built, tmp_path):
+    write_build(built, tmp_path / "out", "ok\n")
+    store = load_build(tmp_path / "out", ROOT)
+    assert store.graph_names() == built.store.graph_names()
+    for name in built.store.graph_names():
+        assert len(store.graph(name)) == len(built.store.graph(name))
+
+
+@pytest.fixture()
+def project(tmp_path) -> Path:
+    """A copy of the project's data folders, safe to break."""
+    for folder in ("ontology", "seeds", "mappings", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def _run(project: Path, *args: str):
+    """Run the CLI in-process on a project copy."""
+    return CliRunner().invoke(cli, ["--root", str(project), *args])
+
+
+def test_cli_build_writes_the_build_folder(project):
+    result = _run(project, "build")
+    assert result.exit_code == 0, result.output
+    assert "events               35" in result.output
+    assert "validation           conforms (0 violation(s))" in result.output
+    assert sorted(p.name for p in (project / "out").iterdir()) == [
+        GRAPH_FILE,
+        "summary.json",
+        "validation.txt",
+    ]
+
+
+def test_failed_build_leaves_the_previous_build_untouched(project):
+    assert _run(project, "build").exit_code == 0
+    before = (project / "out" / GRAPH_FILE).read_bytes()
+    gold = project / "mappings" / "gold" / "004_1b385efb04788e90.ttl"
+    gold.write_text(gold.read_text(encoding="utf-8") + "\n<broken> a .\n", encoding="utf-8")
+    result = _run(project, "build")
+    assert result.exit_code == 2
+    assert "004_1b385efb04788e90.ttl: malformed Turtle" in result.output
+    assert (project / "out" / GRAPH_FILE).read_bytes() == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_shacl_violation_fails_build_and_names_node_and_file(project):
+    gold = project / "mappings" / "gold" / "000_ec5e95d0bf243a61.ttl"
+    text = gold.read_text(encoding="utf-8").replace("    dip:sender <person/xi-jinping> ;\n", "")
+    gold.write_text(text, encoding="utf-8")
+    result = _run(project, "build")
+    assert result.exit_code == 1
+    assert "event/letter-delivery/2023-07-26/xi-jinping-li-hongzhong-kim-jong-un" in result.output
+    assert "dip:sender" in result.output
+    assert "mappings/gold/000_ec5e95d0bf243a61.ttl" in result.output
+    assert not (project / "out").exists()
+    validate = _run(project, "validate")
+    assert validate.exit_code == 1
+    assert "dip:sender" in validate.output
+
+
+def test_validate_conforms_on_the_seeds(project):
+    result = _run(project, "validate")
+    assert result.exit_code == 0
+    assert "Conforms" in result.output
+
+
+def test_query_uses_a_fresh_build_when_inputs_changed(project):
+    assert _run(project, "build").exit_code == 0
+    gold = project / "mappings" / "gold" / "000_ec5e95d0bf243a61.ttl"
+    text = gold.read_text(encoding="utf-8").replace(
+        "<person/xi-jinping>", "<person/vladimir-putin>"
+    )
+    gold.write_text(text, encoding="utf-8")
+    result = _run(project, "query", "letters-delivered", "--format", "csv")
+    assert result.exit_code == 0
+    assert "built in memory" in result.output
+    assert result.output.count("https://w3id.org/diplograph/id/event/letter-delivery/") == 2
+    assert "Xi Jinping" not in result.output
