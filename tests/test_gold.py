@@ -122,7 +122,10 @@ def test_boilerplate_is_recorded_not_mapped(built):
 
 # -- errors name the file and line ------------------------------------------------------------
 
-HEADER = "@base <https://w3id.org/diplograph/id/> .\n@prefix dip: <https://w3id.org/diplograph/ontology#> .\n"
+HEADER = (
+    "@base <https://w3id.org/diplograph/id/> .\n"
+    "@prefix dip: <https://w3id.org/diplograph/ontology#> .\n"
+)
 
 
 def _mapping(tmp_path: Path, body: str) -> Path:

@@ -139,7 +139,7 @@ def query(
     store, fresh = current_store(_root(ctx), _out(ctx, out))
     if fresh:
         echo("(no up-to-date build folder: built in memory)", err=True)
-    echo(render(run_query(store, stored, values, inference=not no_inference), fmt))
+    echo(render(run_query(store, stored, values, inference=not no_inference), fmt).rstrip("\n"))
 
 
 @cli.command()
