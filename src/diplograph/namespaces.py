@@ -79,6 +79,7 @@ class DIP(DefinedNamespace):
     cameoCode: URIRef
     carrier: URIRef
     claimedBy: URIRef
+    confidence: URIRef
     content: URIRef
     date: URIRef
     dateExpression: URIRef
@@ -108,6 +109,7 @@ class DIP(DefinedNamespace):
     positionOf: URIRef
     quotation: URIRef
     responseTo: URIRef
+    rule: URIRef
     recipient: URIRef
     relayedBy: URIRef
     sender: URIRef
