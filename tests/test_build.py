@@ -112,3 +112,14 @@ def test_query_uses_a_fresh_build_when_inputs_changed(project):
     assert "built in memory" in result.output
     assert result.output.count("https://w3id.org/diplograph/id/event/letter-delivery/") == 2
     assert "Xi Jinping" not in result.output
+
+
+def test_misspelt_ontology_term_fails_the_build(project):
+    gold = project / "mappings" / "gold" / "000_ec5e95d0bf243a61.ttl"
+    text = gold.read_text(encoding="utf-8").replace("a dip:MilitaryParade", "a dip:MilitaryParde")
+    gold.write_text(text, encoding="utf-8")
+    result = _run(project, "validate")
+    assert result.exit_code == 1
+    assert "https://w3id.org/diplograph/ontology#MilitaryParde" in result.output
+    assert "qa:undeclared-term-violation" in result.output
+    assert "mappings/gold/000_ec5e95d0bf243a61.ttl" in result.output

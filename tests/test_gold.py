@@ -3,6 +3,7 @@ the article's date; claims kept as claims; one node per real-world event."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -194,3 +195,48 @@ def test_orphan_mapping_is_an_error(tmp_path):
     (tmp_path / "mappings" / "gold" / "999_missing.ttl").write_text(HEADER, encoding="utf-8")
     with pytest.raises(InputError, match="999_missing.ttl: hand mapping without a seed article"):
         assemble(tmp_path)
+
+
+def _dated(day: str | None, words: str = "on Wednesday") -> str:
+    """An exhibition visit quoting the 'on Wednesday' words, with or without a hand date."""
+    date_line = f'    dip:date "{day}"^^<http://www.w3.org/2001/XMLSchema#date> ;\n' if day else ""
+    return (
+        "\n<event/exhibition-visit/x> a dip:ExhibitionVisit ;\n"
+        f"{date_line}"
+        "    dip:traveller <person/kim-jong-un> .\n"
+        "\n[] a dip:Attestation ;\n"
+        "    dip:attests <event/exhibition-visit/x> ;\n"
+        "    dip:modality dip:Happened ;\n"
+        '    dip:text "Kim and Shoigu on Wednesday visited" ;\n'
+        f'    dip:dateExpression "{words}" .\n'
+    )
+
+
+def test_weekday_words_fill_in_the_event_date(tmp_path):
+    graph = load_gold(_mapping(tmp_path, _dated(None)), ARTICLE)
+    event = ID["event/exhibition-visit/x"]
+    assert graph.value(event, DIP.date).toPython() == date(2023, 7, 26)
+
+
+def test_date_words_that_contradict_the_hand_date_are_an_error(tmp_path):
+    path = _mapping(tmp_path, _dated("2023-07-20"))
+    with pytest.raises(
+        InputError,
+        match=r"\.ttl:12: 'on Wednesday' resolves to 2023-07-26\.\.2023-07-26 against the "
+        r"article's date 2023-07-27, but .*exhibition-visit/x has dip:date 2023-07-20",
+    ):
+        load_gold(path, ARTICLE)
+
+
+def test_error_line_names_the_right_one_of_two_identical_quotes(tmp_path):
+    first = _attestation("Kim and Shoigu")
+    second = first.replace("talks/2023-07-26/kim-jong-un-sergei-shoigu", "talks/other")
+    path = _mapping(tmp_path, first + second)
+    with pytest.raises(InputError, match="found 2 times") as caught:
+        load_gold(path, ARTICLE)
+    message = str(caught.value)
+    line = int(re.search(r"\.ttl:(\d+):", message)[1])
+    attested = re.search(r"\(attesting (\S+)\)", message)[1].removeprefix(str(ID))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[line - 1].strip().startswith("dip:text")
+    assert f"<{attested}>" in lines[line - 3]

@@ -28,7 +28,7 @@ from diplograph.iris import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, arti
 from diplograph.namespaces import DIP
 from diplograph.seeds import load_articles
 from diplograph.store import RdflibStore
-from diplograph.validate import ValidationReport, load_shapes, validate
+from diplograph.validate import ValidationReport, load_shapes, run_checks, validate
 
 GRAPH_FILE = "graph.trig"
 ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
@@ -121,9 +121,11 @@ def build(root: Path | None = None) -> BuildResult:
     store, sources = assemble(root)
     ontology = load_ontology(root)
     asserted = store.union()
-    report = validate(
-        asserted, ontology, load_shapes(paths.ontology_dir(root) / SHAPES_FILE), sources
-    )
+    shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
+    report = validate(asserted, ontology, shapes, sources)
+    failed_checks = run_checks(asserted, ontology, paths.ontology_dir(root) / "checks", sources)
+    if failed_checks:
+        report = ValidationReport(False, tuple(sorted(report.rows + failed_checks)))
     store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
     store.add_graph(ONTOLOGY_GRAPH, ontology)
     return BuildResult(store, report, summarise(store, report))

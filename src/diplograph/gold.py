@@ -13,9 +13,10 @@ from pathlib import Path
 
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 
+from diplograph.dates import resolve
 from diplograph.errors import InputError
 from diplograph.iris import attestation_iri, sentence_iri
-from diplograph.namespaces import DIP
+from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Article
 
 ATTESTATION_TYPES = (DIP.Attestation, DIP.Claim)
@@ -31,10 +32,46 @@ def parse_turtle(path: Path) -> Graph:
     return graph
 
 
-def _line_of(source: str, needle: str) -> int:
-    """1-based line of the first occurrence of a string in a file (0 if not found)."""
-    index = source.find(needle)
-    return source.count("\n", 0, index) + 1 if index >= 0 else 0
+def _line_of(source: str, words: str, attested: URIRef | None) -> int:
+    """1-based line of an attestation's words in its file (0 if not found).
+
+    Where the same words stand in several attestations, the one right after the attested
+    thing's IRI is meant.
+    """
+    places = [m.start() for m in re.finditer(re.escape(f'"{words}"'), source)]
+    places = places or [m.start() for m in re.finditer(re.escape(words), source)]
+    if not places:
+        return 0
+    local = str(attested).removeprefix(str(ID)) if attested is not None else ""
+    anchors = [m.end() for m in re.finditer(re.escape(f"<{local}>"), source)] if local else []
+    after = [p for p in places if any(a <= p for a in anchors)]
+    best = min(after, key=lambda p: p - max(a for a in anchors if a <= p)) if after else places[0]
+    return source.count("\n", 0, best) + 1
+
+
+def _check_dates(graph: Graph, article: Article, path: Path, source: str) -> None:
+    """Resolve each attestation's date words against the article's date.
+
+    A day fills in a missing dip:date of the attested event; a day or interval that disagrees
+    with the event's date is an error naming the file and line.
+    """
+    anchor = article.date_published
+    for node in sorted(graph.subjects(DIP.dateExpression, None)):
+        words = str(graph.value(node, DIP.dateExpression))
+        event = graph.value(node, DIP.attests)
+        tense = "future" if graph.value(node, DIP.modality) == DIP.Expected else "past"
+        resolved = resolve(words, anchor, tense)
+        if resolved is None or event is None:
+            continue
+        day = graph.value(event, DIP.date)
+        if day is None and resolved.is_day:
+            graph.add((event, DIP.date, Literal(resolved.earliest, datatype=XSD.date)))
+        elif day is not None and not resolved.earliest <= day.toPython() <= resolved.latest:
+            where = f"{path}:{_line_of(source, words, event)}"
+            raise InputError(
+                f"{where}: {words!r} resolves to {resolved.earliest}..{resolved.latest} against "
+                f"the article's date {anchor}, but {event} has dip:date {day}"
+            )
 
 
 def _locate(article: Article, words: str, hint: Literal | None) -> tuple[int, int]:
@@ -58,14 +95,14 @@ def _resolve(graph: Graph, node: BNode | URIRef, article: Article, source: str, 
     """Give one attestation its sentence, offsets and IRI, in place."""
     words = graph.value(node, DIP.text)
     attested = graph.value(node, DIP.attests)
-    line = _line_of(source, str(words)) if words is not None else 0
+    line = _line_of(source, str(words), attested) if words is not None else 0
     where = f"{path}:{line}" if line else str(path)
     if words is None or attested is None:
         raise InputError(f"{where}: an attestation needs dip:attests and dip:text")
     try:
         begin, end = _locate(article, str(words), graph.value(node, DIP.beginIndex))
     except ValueError as exc:
-        raise InputError(f"{where}: {exc}: {str(words)[:80]!r}") from exc
+        raise InputError(f"{where}: {exc}: {str(words)[:80]!r} (attesting {attested})") from exc
     sentence = article.sentence_at(begin, end)
     if sentence is None:
         raise InputError(f"{where}: the quoted words span more than one sentence or boilerplate")
@@ -85,6 +122,7 @@ def load_gold(path: Path, article: Article) -> Graph:
     source = path.read_text(encoding="utf-8")
     for node in _attestations(graph):
         _resolve(graph, node, article, source, path)
+    _check_dates(graph, article, path, source)
     leftover = {s for s in graph.subjects() if isinstance(s, BNode)}
     if leftover:
         raise InputError(f"{path}: blank nodes are allowed only for attestations")

@@ -156,3 +156,34 @@ def _path_text(graph: Graph, path: Node) -> str:
         items = Collection(graph, path)
         return "/".join(_path_text(graph, item) for item in items)
     return _node_text(path)
+
+
+def _check_message(path: Path) -> str:
+    """The message of a QA check: its header comment, after 'must return 0 rows):'."""
+    first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ").strip()
+    return first.split("):", 1)[-1].strip() or path.stem
+
+
+def run_checks(
+    data: Graph, ontology: Graph, checks: Path, sources: Mapping[Node, str] | None = None
+) -> tuple[ReportRow, ...]:
+    """Rows for the QA checks (checks/*-violation.rq) that return rows; none when all pass.
+
+    A check's first column is the offending node; a second column, if any, a node that uses it,
+    whose source file is reported.
+    """
+    graph = _union(data)
+    graph += ontology
+    rows = []
+    for path in sorted(checks.glob("*-violation.rq")):
+        for answer in graph.query(path.read_text(encoding="utf-8")):
+            focus = answer[0]
+            user = URIRef(answer[1]) if len(answer) > 1 else focus
+            message = _check_message(path)
+            if user != focus:
+                message += f" (used by {_compact(user)})"
+            source = (sources or {}).get(user, "")
+            rows.append(
+                ReportRow(_node_text(focus), "", f"qa:{path.stem}", "Violation", message, source)
+            )
+    return tuple(sorted(rows))

@@ -1,0 +1,238 @@
+"""Wikidata stage, the endpoint: a polite SPARQL client (SPARQLWrapper) for the query service.
+
+Reads the package's stored queries (`queries/*.rq`), fills their empty `VALUES` blocks with RDF
+terms (`bind_values`: terms are serialised, never pasted as text), and returns SELECT rows as
+rdflib terms. It follows Wikimedia's rules for the query service: a descriptive User-Agent,
+batched queries (VALUES), at most one request per `interval` seconds, retries with exponential
+backoff on 429 and 5xx that honour Retry-After, and a timeout. Every failure (endpoint down,
+timeout, too many retries, malformed JSON) is raised as a RemoteError naming the endpoint.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import http.client
+import json
+import logging
+import re
+import time
+import urllib.error
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+)
+
+from diplograph.errors import RemoteError
+from diplograph.wikidata import USER_AGENT
+
+log = logging.getLogger(__name__)
+
+QUERIES = Path(__file__).with_name("queries")
+_EMPTY_VALUES = re.compile(r"VALUES\s*(\?\w+|\((?:\s*\?\w+)+\s*\))\s*\{\s*\}")
+
+Row = dict[str, Node]
+
+
+def read_query(name: str) -> str:
+    """The text of one of the package's stored queries, e.g. 'candidates'."""
+    return (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def bind_values(text: str, values: dict[str, Sequence[Sequence[Node]]]) -> str:
+    """Fill the empty VALUES blocks of a query, keyed by their variables ('?a' or '?a ?b').
+
+    >>> from rdflib import Literal
+    >>> bind_values('SELECT * { VALUES ?name { } }', {'?name': [[Literal('Kim "K" Un', lang='en')]]})
+    'SELECT * { VALUES ?name { "Kim \\\\"K\\\\" Un"@en } }'
+    """
+    remaining = dict(values)
+
+    def fill(match: re.Match[str]) -> str:
+        key = " ".join(re.findall(r"\?\w+", match.group(1)))
+        if key not in remaining:
+            raise ValueError(f"no values given for VALUES {match.group(1)}")
+        rows = remaining.pop(key)
+        if "(" in match.group(1):
+            body = " ".join("(" + " ".join(t.n3() for t in row) + ")" for row in rows)
+            return f"VALUES ({key}) {{ {body} }}"
+        return f"VALUES {key} {{ {' '.join(row[0].n3() for row in rows)} }}"
+
+    filled = _EMPTY_VALUES.sub(fill, text)
+    if remaining:
+        raise ValueError(f"the query has no empty VALUES block for {', '.join(remaining)}")
+    return filled
+
+
+def batches(items: Sequence, size: int) -> Iterator[Sequence]:
+    """Consecutive slices of at most `size` items.
+
+    >>> [list(b) for b in batches([1, 2, 3], 2)]
+    [[1, 2], [3]]
+    """
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Retryable(Exception):
+    """A failure worth another try (429 or 5xx), with the server's Retry-After if it gave one."""
+
+    def __init__(self, message: str, retry_after: float | None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), or None.
+
+    >>> retry_after_seconds("3")
+    3.0
+    >>> retry_after_seconds("Wed, 21 Oct 2015 07:28:10 GMT", datetime(2015, 10, 21, 7, 28, tzinfo=timezone.utc))
+    10.0
+    >>> retry_after_seconds("soon") is None
+    True
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    now = now or datetime.now(timezone.utc)
+    return max(0.0, (when - now).total_seconds())
+
+
+def _term(binding: dict) -> Node:
+    """An rdflib term from one SPARQL 1.1 JSON results binding."""
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in binding:
+            return Literal(value, lang=binding["xml:lang"])
+        datatype = binding.get("datatype")
+        return Literal(value, datatype=URIRef(datatype) if datatype else None)
+    raise ValueError(f"unknown term type {kind!r}")
+
+
+def parse_results(raw: bytes, endpoint: str) -> list[Row]:
+    """The rows of a SPARQL 1.1 JSON SELECT result; a RemoteError if it is not one."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        bindings = data["results"]["bindings"]
+        return [{name: _term(b) for name, b in row.items()} for row in bindings]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        snippet = raw[:80].decode("utf-8", "replace")
+        raise RemoteError(
+            f"{endpoint}: answered with malformed SPARQL JSON results ({exc}; starts {snippet!r})"
+        ) from exc
+
+
+@dataclass
+class SparqlClient:
+    """A SELECT-only client of one endpoint, with pacing, retries and a timeout."""
+
+    endpoint: str
+    timeout: int = 60
+    retries: int = 4
+    interval: float = 1.0
+    backoff: float = 2.0
+    max_wait: float = 120.0
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+    requests: int = field(default=0, init=False)
+    _last: float | None = field(default=None, init=False, repr=False)
+
+    def select(self, query: str) -> list[Row]:
+        """Run one SELECT query; retry 429 and 5xx with backoff; RemoteError on failure."""
+        for attempt in range(self.retries + 1):
+            try:
+                return parse_results(self._request(query), self.endpoint)
+            except _Retryable as exc:
+                if attempt == self.retries:
+                    raise RemoteError(
+                        f"{self.endpoint}: {exc} on each of {attempt + 1} attempts; giving up"
+                    ) from exc
+                wait = exc.retry_after
+                if wait is None:
+                    wait = self.backoff * 2**attempt
+                if wait > self.max_wait:
+                    raise RemoteError(
+                        f"{self.endpoint}: {exc}, asked to wait {wait:.0f} s "
+                        f"(more than the {self.max_wait:.0f} s we accept); giving up"
+                    ) from exc
+                log.warning("%s: %s; retrying in %.1f s", self.endpoint, exc, wait)
+                self.sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def select_batched(
+        self, query: str, variable: str, items: Sequence[Sequence[Node]], size: int
+    ) -> list[Row]:
+        """Run a query once per batch of VALUES rows for `variable`, and join the rows."""
+        rows: list[Row] = []
+        for batch in batches(items, size):
+            rows.extend(self.select(bind_values(query, {variable: batch})))
+        return rows
+
+    def _pace(self) -> None:
+        """Wait until `interval` seconds have passed since the previous request."""
+        if self._last is not None:
+            wait = self.interval - (self.clock() - self._last)
+            if wait > 0:
+                self.sleep(wait)
+        self._last = self.clock()
+
+    def _request(self, query: str) -> bytes:
+        """One HTTP request; the raw JSON body, or a _Retryable or RemoteError."""
+        self._pace()
+        self.requests += 1
+        wrapper = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
+        wrapper.setMethod(POST)
+        wrapper.setOnlyConneg(True)
+        wrapper.setReturnFormat(JSON)
+        wrapper.setTimeout(self.timeout)
+        wrapper.setQuery(query)
+        where = self.endpoint
+        try:
+            return wrapper.query().response.read()
+        except urllib.error.HTTPError as exc:
+            if exc.code == 429 or exc.code >= 500:
+                raise _Retryable(
+                    f"HTTP {exc.code}", retry_after_seconds(exc.headers.get("Retry-After"))
+                ) from exc
+            raise RemoteError(f"{where}: HTTP {exc.code} {exc.reason}") from exc
+        except EndPointInternalError as exc:
+            raise _Retryable("HTTP 500 (internal server error)", None) from exc
+        except QueryBadFormed as exc:
+            raise RemoteError(f"{where}: rejected the query as malformed (HTTP 400)") from exc
+        except EndPointNotFound as exc:
+            raise RemoteError(f"{where}: no SPARQL endpoint there (HTTP 404)") from exc
+        except SPARQLWrapperException as exc:
+            raise RemoteError(f"{where}: {exc}") from exc
+        except TimeoutError as exc:
+            raise RemoteError(f"{where}: no answer within {self.timeout} s (timeout)") from exc
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, TimeoutError):
+                raise RemoteError(f"{where}: no answer within {self.timeout} s (timeout)") from exc
+            raise RemoteError(f"{where}: cannot connect ({exc.reason})") from exc
+        except (http.client.HTTPException, OSError) as exc:
+            raise RemoteError(f"{where}: the connection failed ({exc})") from exc
+
+
+def terms(values: Iterable[Node]) -> list[list[Node]]:
+    """One-column VALUES rows from terms, sorted for deterministic batches."""
+    return [[v] for v in sorted(set(values))]
