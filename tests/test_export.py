@@ -64,3 +64,10 @@ def test_unknown_format_and_layer_are_errors(built):
         serialize(built.store, "xml")
     with pytest.raises(InputError, match="unknown layer 'gold'"):
         serialize(built.store, "turtle", "gold")
+
+
+def test_ontology_is_exported_only_on_request(built):
+    with_ontology = Dataset()
+    with_ontology.parse(data=serialize(built.store, "trig", "all", True).decode(), format="trig")
+    assert isomorphic(with_ontology.graph(ONTOLOGY_GRAPH), built.store.graph(ONTOLOGY_GRAPH))
+    assert b"/graph/ontology>" not in serialize(built.store, "trig", "all")

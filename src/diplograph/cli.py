@@ -152,6 +152,11 @@ def query(
     help="Asserted triples, inferred triples, or both.",
 )
 @click.option(
+    "--with-ontology",
+    is_flag=True,
+    help="Include the ontology (stored queries need it on an external store).",
+)
+@click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -160,10 +165,17 @@ def query(
 )
 @OUT_OPTION
 @click.pass_context
-def export(ctx: click.Context, fmt: str, layer: str, output: Path | None, out: Path | None) -> None:
+def export(
+    ctx: click.Context,
+    fmt: str,
+    layer: str,
+    with_ontology: bool,
+    output: Path | None,
+    out: Path | None,
+) -> None:
     """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD."""
     store, _ = current_store(_root(ctx), _out(ctx, out))
-    data = serialize(store, fmt, layer)
+    data = serialize(store, fmt, layer, with_ontology)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return

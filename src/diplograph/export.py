@@ -77,11 +77,16 @@ def _trig(store: RdflibStore, names: list[URIRef]) -> bytes:
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
-def serialize(store: RdflibStore, fmt: str, layer: str = "all") -> bytes:
-    """Serialise a layer of the store in a format, deterministically."""
+def serialize(
+    store: RdflibStore, fmt: str, layer: str = "all", with_ontology: bool = False
+) -> bytes:
+    """Serialise a layer of the store in a format, deterministically, optionally with the
+    ontology (its own named graph in TriG), which stored queries need on an external store."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     names = layer_graphs(store, layer)
+    if with_ontology and ONTOLOGY_GRAPH in store.graph_names():
+        names = [*names, ONTOLOGY_GRAPH]
     if fmt == "trig":
         return _trig(store, names)
     graph = Graph()

@@ -70,6 +70,16 @@ def attestation_iri(stem: str, begin: int, end: int, attested: URIRef) -> URIRef
     return ID[f"attestation/{stem}/{begin}-{end}-{digest}"]
 
 
+def entity_iri(kind: str, name: str) -> URIRef:
+    """IRI of a named entity: its type segment (person, country, city, place, org, position,
+    materiel) and the slug of its name.
+
+    >>> str(entity_iri("person", "Pak Jong-chon"))
+    'https://w3id.org/diplograph/id/person/pak-jong-chon'
+    """
+    return ID[f"{kind}/{slug(name)}"]
+
+
 def event_iri(kind: str, when: date | None, key: str) -> URIRef:
     """IRI of an event: kind, day (or 'undated') and a key naming its principal participants.
 
