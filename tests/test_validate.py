@@ -199,3 +199,16 @@ def test_load_shapes_reports_the_file(tmp_path: Path) -> None:
         load_shapes(broken)
     with pytest.raises(InputError, match="missing.ttl"):
         load_shapes(tmp_path / "missing.ttl")
+
+
+def test_checks_leave_the_data_graph_unchanged(built):
+    from pathlib import Path
+
+    from diplograph.build import load_ontology
+    from diplograph.validate import run_checks
+
+    root = Path(__file__).resolve().parents[1]
+    data = built.store.union()
+    before = len(data)
+    assert run_checks(data, load_ontology(root), root / "ontology" / "checks") == ()
+    assert len(data) == before

@@ -172,7 +172,8 @@ def run_checks(
     A check's first column is the offending node; a second column, if any, a node that uses it,
     whose source file is reported.
     """
-    graph = _union(data)
+    graph = Graph()
+    graph += _union(data)  # a new graph: the caller's data must not gain the ontology
     graph += ontology
     rows = []
     for path in sorted(checks.glob("*-violation.rq")):
