@@ -29,6 +29,9 @@ from diplograph.namespaces import DIP
 from diplograph.seeds import load_articles
 from diplograph.store import RdflibStore
 from diplograph.validate import ValidationReport, load_shapes, run_checks, validate
+from diplograph.wikidata import WIKIDATA_GRAPH
+from diplograph.wikidata.enrich import ENRICHMENT_FILE
+from diplograph.wikidata.link import load_links
 
 GRAPH_FILE = "graph.trig"
 ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
@@ -53,13 +56,28 @@ def load_ontology(root: Path) -> Graph:
 
 
 def load_entities(root: Path) -> tuple[Graph, list[Path]]:
-    """The entities and the Wikidata links, with the files they came from."""
+    """The entities and their Wikidata links (hand links win), with the files they came from."""
     files = [paths.mappings_dir(root) / "entities.ttl"]
-    files += sorted((paths.mappings_dir(root) / "links").glob("*.ttl"))
+    graph = parse_turtle(files[0])
+    links, link_files = load_links(paths.mappings_dir(root))
+    graph += links
+    return graph, files + link_files
+
+
+def load_enrichment(root: Path) -> Graph:
+    """Facts fetched from Wikidata by `diplograph enrich`, if it has been run."""
+    path = paths.mappings_dir(root) / ENRICHMENT_FILE
+    if not path.is_file():
+        return Graph()
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format="trig")
+    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
+        raise InputError(f"{path}: malformed TriG: {exc}") from exc
     graph = Graph()
-    for path in files:
-        graph += parse_turtle(path)
-    return graph, files
+    for triple in dataset.triples((None, None, None)):
+        graph.add(triple)
+    return graph
 
 
 def _check_orphans(root: Path, stems: set[str]) -> None:
@@ -127,6 +145,7 @@ def build(root: Path | None = None) -> BuildResult:
     if failed_checks:
         report = ValidationReport(False, tuple(sorted(report.rows + failed_checks)))
     store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
+    store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
     store.add_graph(ONTOLOGY_GRAPH, ontology)
     return BuildResult(store, report, summarise(store, report))
 

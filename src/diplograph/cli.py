@@ -13,6 +13,7 @@ import click
 
 from diplograph import __version__, paths
 from diplograph.build import build as run_build
+from diplograph.cli_wikidata import enrich_command, link, quickstatements
 from diplograph.build import current_store, write_build
 from diplograph.errors import DiplographError
 from diplograph.export import FORMATS, LAYERS, SUFFIXES, serialize
@@ -143,7 +144,14 @@ def query(
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="turtle", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice((*FORMATS, "quickstatements")),
+    default="turtle",
+    show_default=True,
+    help="RDF format, or QuickStatements V1 for Wikidata editors (linked entities only).",
+)
 @click.option(
     "--layer",
     type=click.Choice(LAYERS),
@@ -175,14 +183,21 @@ def export(
 ) -> None:
     """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD."""
     store, _ = current_store(_root(ctx), _out(ctx, out))
-    data = serialize(store, fmt, layer, with_ontology)
+    if fmt == "quickstatements":
+        data = quickstatements(store).encode("utf-8")
+    else:
+        data = serialize(store, fmt, layer, with_ontology)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
     if output.suffix == "":
-        output = output.with_suffix(SUFFIXES[fmt])
+        output = output.with_suffix(SUFFIXES.get(fmt, ".tsv"))
     write_atomically(output, data)
     echo(f"wrote {output} ({len(data)} bytes)", err=True)
+
+
+cli.add_command(link)
+cli.add_command(enrich_command)
 
 
 def main() -> None:

@@ -49,10 +49,11 @@ def read_query(name: str) -> str:
 
 
 def bind_values(text: str, values: dict[str, Sequence[Sequence[Node]]]) -> str:
-    """Fill the empty VALUES blocks of a query, keyed by their variables ('?a' or '?a ?b').
+    """Fill empty VALUES blocks of a query, keyed by their variables ('?a' or '?a ?b').
 
     >>> from rdflib import Literal
-    >>> bind_values('SELECT * { VALUES ?name { } }', {'?name': [[Literal('Kim "K" Un', lang='en')]]})
+    >>> name = Literal('Kim "K" Un', lang='en')
+    >>> bind_values('SELECT * { VALUES ?name { } }', {'?name': [[name]]})
     'SELECT * { VALUES ?name { "Kim \\\\"K\\\\" Un"@en } }'
     """
     remaining = dict(values)
@@ -60,7 +61,7 @@ def bind_values(text: str, values: dict[str, Sequence[Sequence[Node]]]) -> str:
     def fill(match: re.Match[str]) -> str:
         key = " ".join(re.findall(r"\?\w+", match.group(1)))
         if key not in remaining:
-            raise ValueError(f"no values given for VALUES {match.group(1)}")
+            return match.group(0)  # another call fills it
         rows = remaining.pop(key)
         if "(" in match.group(1):
             body = " ".join("(" + " ".join(t.n3() for t in row) + ")" for row in rows)
@@ -96,7 +97,8 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 
     >>> retry_after_seconds("3")
     3.0
-    >>> retry_after_seconds("Wed, 21 Oct 2015 07:28:10 GMT", datetime(2015, 10, 21, 7, 28, tzinfo=timezone.utc))
+    >>> now = datetime(2015, 10, 21, 7, 28, tzinfo=timezone.utc)
+    >>> retry_after_seconds("Wed, 21 Oct 2015 07:28:10 GMT", now)
     10.0
     >>> retry_after_seconds("soon") is None
     True
@@ -125,7 +127,8 @@ def _term(binding: dict) -> Node:
         if "xml:lang" in binding:
             return Literal(value, lang=binding["xml:lang"])
         datatype = binding.get("datatype")
-        return Literal(value, datatype=URIRef(datatype) if datatype else None)
+        # keep the lexical form as given (rdflib would rewrite "…Z" times as "…+00:00")
+        return Literal(value, datatype=URIRef(datatype) if datatype else None, normalize=False)
     raise ValueError(f"unknown term type {kind!r}")
 
 

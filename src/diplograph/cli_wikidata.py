@@ -1,0 +1,183 @@
+"""Command line of the Wikidata stage: `link`, `enrich`, and QuickStatements for `export`.
+
+`link` builds the graph (or reads an up-to-date build folder), asks the endpoint for candidate
+items and writes mappings/wikidata-links.ttl and .csv; with --report it prints the linker's
+precision and recall against the reference list. `enrich` fetches facts about the linked items
+into mappings/wikidata-enrichment.trig. Both write nothing unless every request succeeded: a
+failing endpoint (down, slow, 429 for ever, malformed JSON) exits 3 and leaves the files as they
+were. The endpoint is --endpoint, else $DIPLOGRAPH_WIKIDATA_ENDPOINT, else Wikidata's.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+from rdflib import SKOS
+
+from diplograph import paths
+from diplograph.build import current_store
+from diplograph.errors import InputError
+from diplograph.iris import ENTITIES_GRAPH
+from diplograph.namespaces import ID
+from diplograph.output import echo
+from diplograph.store import RdflibStore
+from diplograph.wikidata import ENDPOINT_ENV, endpoint_url, qid
+from diplograph.wikidata.candidates import entities_to_link, fetch_candidates
+from diplograph.wikidata.endpoint import SparqlClient
+from diplograph.wikidata.enrich import ENRICHMENT_FILE, enrich, enrichment_trig
+from diplograph.wikidata.link import (
+    HAND_DIR,
+    LINKS_CSV,
+    LINKS_TTL,
+    link_entities,
+    links_csv,
+    links_turtle,
+    load_hand_links,
+    load_links,
+)
+from diplograph.wikidata.quickstatements import quickstatements as export_quickstatements
+from diplograph.wikidata.rank import CLASSES
+from diplograph.wikidata.report import format_measure, load_reference, measure
+from diplograph.writing import write_atomically
+
+REFERENCE = Path("shared") / "reference" / "wikidata-qids.csv"
+
+
+def _endpoint_options(command: click.Command) -> click.Command:
+    """The options shared by the commands that query an endpoint."""
+    options = [
+        click.option(
+            "--endpoint",
+            default=None,
+            metavar="URL",
+            help=f"SPARQL endpoint (default: ${ENDPOINT_ENV}, else Wikidata's query service).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.IntRange(1),
+            default=60,
+            show_default=True,
+            help="Seconds to wait for each answer.",
+        ),
+        click.option(
+            "--retries",
+            type=click.IntRange(0, 10),
+            default=4,
+            show_default=True,
+            help="Retries after a 429 or 5xx answer, with exponential backoff.",
+        ),
+        click.option(
+            "--interval",
+            type=click.FloatRange(0),
+            default=1.0,
+            show_default=True,
+            help="Seconds between two requests (rate limit).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _client(endpoint: str | None, timeout: int, retries: int, interval: float) -> SparqlClient:
+    """A client of the chosen endpoint."""
+    return SparqlClient(endpoint_url(endpoint), timeout=timeout, retries=retries, interval=interval)
+
+
+def _now() -> datetime:
+    """The retrieval time of an enrichment (replaced in tests)."""
+    return datetime.now(timezone.utc)
+
+
+@click.command("link")
+@_endpoint_options
+@click.option("--report", is_flag=True, help="Print precision and recall against the reference.")
+@click.option(
+    "--reference",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Reference list of QIDs (default: ../shared/reference/wikidata-qids.csv).",
+)
+@click.pass_context
+def link(
+    ctx: click.Context,
+    endpoint: str | None,
+    timeout: int,
+    retries: int,
+    interval: float,
+    report: bool,
+    reference: Path | None,
+) -> None:
+    """Link every entity to its Wikidata item; write mappings/wikidata-links.ttl and .csv."""
+    root: Path = ctx.obj["root"]
+    mappings = paths.mappings_dir(root)
+    store, fresh = current_store(root, paths.build_dir(root))
+    if fresh:
+        echo("(no up-to-date build folder: built in memory)", err=True)
+    entities = entities_to_link(store.graph(ENTITIES_GRAPH), store.union())
+    hand = load_hand_links(mappings / HAND_DIR)
+    client = _client(endpoint, timeout, retries, interval)
+    started = time.monotonic()
+    candidates = fetch_candidates(client, entities, CLASSES)
+    decisions = link_entities(entities, candidates, hand)
+    write_atomically(mappings / LINKS_TTL, links_turtle(decisions))
+    write_atomically(mappings / LINKS_CSV, links_csv(decisions))
+    counts = {
+        k: sum(d.decision == k for d in decisions)
+        for k in ("hand", "linked", "ambiguous", "no-candidate")
+    }
+    echo(
+        f"{len(decisions)} entities: {counts['hand']} hand, {counts['linked']} linked, "
+        f"{counts['ambiguous']} ambiguous, {counts['no-candidate']} without candidate "
+        f"({client.requests} requests to {client.endpoint}, {time.monotonic() - started:.1f} s); "
+        f"wrote {mappings / LINKS_TTL} and {LINKS_CSV}",
+        err=True,
+    )
+    if report:
+        path = reference or root.parent / REFERENCE
+        echo(format_measure(measure(decisions, entities, load_reference(path), hand), path))
+
+
+@click.command("enrich")
+@_endpoint_options
+@click.pass_context
+def enrich_command(
+    ctx: click.Context, endpoint: str | None, timeout: int, retries: int, interval: float
+) -> None:
+    """Fetch facts about the linked entities into mappings/wikidata-enrichment.trig."""
+    mappings = paths.mappings_dir(ctx.obj["root"])
+    links, _ = load_links(mappings)
+    items = {
+        q
+        for s, o in links.subject_objects(SKOS.exactMatch)
+        if str(s).startswith(str(ID)) and (q := qid(o))
+    }
+    if not items:
+        raise InputError(f"{mappings}: no Wikidata links yet; run `diplograph link` first")
+    client = _client(endpoint, timeout, retries, interval)
+    found = enrich(client, items)
+    target = mappings / ENRICHMENT_FILE
+    write_atomically(target, enrichment_trig(found, client.endpoint, _now()))
+    echo(
+        f"{len(found)} facts about {len(items)} items from {client.endpoint}; wrote {target}",
+        err=True,
+    )
+
+
+def quickstatements(store: RdflibStore) -> str:
+    """The events as QuickStatements V1; the entities left out are listed on standard error."""
+    result = export_quickstatements(store)
+    if result.unlinked:
+        names = ", ".join(str(e)[len(str(ID)) :] for e in result.unlinked)
+        echo(f"not exported, no Wikidata link ({len(result.unlinked)}): {names}", err=True)
+    if result.not_happened:
+        names = ", ".join(str(e)[len(str(ID)) :] for e in result.not_happened)
+        echo(
+            f"not exported, never reported as having happened ({len(result.not_happened)}): "
+            f"{names}",
+            err=True,
+        )
+    return result.text

@@ -1,0 +1,156 @@
+"""QuickStatements export: the exact commands for one event, and the rules on the whole graph."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal
+
+from diplograph import cli_wikidata
+from diplograph.build import load_ontology
+from diplograph.iris import ENTITIES_GRAPH, ONTOLOGY_GRAPH, article_graph_iri, article_iri
+from diplograph.namespaces import DIP, ID, SCHEMA, WD
+from diplograph.store import RdflibStore
+from diplograph.wikidata.quickstatements import quickstatements
+
+ROOT = Path(__file__).resolve().parents[1]
+TALKS = ID["event/talks/2023-07-26/kim-jong-un-sergei-shoigu"]
+STATEMENT = re.compile(
+    r"^(LAST|Q\d+)\t(P710|P585|P276)\t(Q\d+|\+\d{4}-\d\d-\d\dT00:00:00Z/11)"
+    r'\tS854\t"(https://w3id\.org/diplograph/id/article/[0-9a-z_]+)"'
+    r"\tS813\t\+(\d{4}-\d\d-\d\d)T00:00:00Z/11$"
+)
+
+
+def _article(stem: str, published: str) -> Graph:
+    """An article graph with its node and one attestation that the talks happened."""
+    graph = Graph()
+    graph.add((article_iri(stem), RDF.type, DIP.NewsArticle))
+    graph.add((article_iri(stem), SCHEMA.datePublished, Literal(published, datatype=XSD.date)))
+    attestation = BNode()
+    graph.add((attestation, DIP.attests, TALKS))
+    graph.add((attestation, DIP.modality, DIP.Happened))
+    graph.add((TALKS, RDF.type, DIP.Talks))
+    graph.add((TALKS, RDFS.label, Literal("Kim Jong Un and Sergei Shoigu hold talks", lang="en")))
+    return graph
+
+
+def _store() -> RdflibStore:
+    """Two articles reporting one event, three linked entities and an unlinked delegation."""
+    first = _article("000_test", "2023-07-27")
+    for who in ("person/kim-jong-un", "person/sergei-shoigu"):
+        first.add((TALKS, DIP.participant, ID[who]))
+    first.add((TALKS, DIP.date, Literal("2023-07-26", datatype=XSD.date)))
+    first.add((TALKS, DIP.place, ID["city/pyongyang"]))
+    second = _article("002_test", "2023-07-26")
+    second.add((TALKS, DIP.host, ID["person/kim-jong-un"]))
+    second.add((TALKS, DIP.traveller, ID["delegation/russia-2023-07-sergei-shoigu"]))
+    entities = Graph()
+    for entity, item in (
+        ("person/kim-jong-un", "Q56226"),
+        ("person/sergei-shoigu", "Q32024"),
+        ("city/pyongyang", "Q18808"),
+    ):
+        entities.add((ID[entity], SKOS.exactMatch, WD[item]))
+    store = RdflibStore()
+    store.add_graph(article_graph_iri("000_test"), first)
+    store.add_graph(article_graph_iri("002_test"), second)
+    store.add_graph(ENTITIES_GRAPH, entities)
+    store.add_graph(ONTOLOGY_GRAPH, load_ontology(ROOT))
+    return store
+
+
+def test_the_exact_commands_for_one_event():
+    first = (
+        '\tS854\t"https://w3id.org/diplograph/id/article/000_test"\tS813\t+2023-07-27T00:00:00Z/11'
+    )
+    second = (
+        '\tS854\t"https://w3id.org/diplograph/id/article/002_test"\tS813\t+2023-07-26T00:00:00Z/11'
+    )
+    result = quickstatements(_store())
+    assert result.text == (
+        "CREATE\n"
+        'LAST\tLen\t"Kim Jong Un and Sergei Shoigu hold talks"\n'
+        'LAST\tDen\t"talks on 26 July 2023"\n'
+        f"LAST\tP710\tQ32024{first}\n"
+        f"LAST\tP710\tQ56226{first}\n"
+        f"LAST\tP710\tQ56226{second}\n"
+        f"LAST\tP585\t+2023-07-26T00:00:00Z/11{first}\n"
+        f"LAST\tP276\tQ18808{first}\n"
+    )
+    assert result.unlinked == (ID["delegation/russia-2023-07-sergei-shoigu"],)
+
+
+def test_a_linked_event_is_edited_not_created():
+    store = _store()
+    store.add_graph(ENTITIES_GRAPH, Graph().add((TALKS, SKOS.exactMatch, WD.Q900000050)))
+    lines = quickstatements(store).text.splitlines()
+    assert "CREATE" not in lines and not [line for line in lines if "\tLen\t" in line]
+    assert lines[0].startswith("Q900000050\tP710\tQ32024\tS854\t")
+
+
+def test_the_whole_graph_uses_only_linked_entities_and_the_article_dates(built):
+    store = built.store
+    union = store.union()
+    result = quickstatements(store)
+    assert result == quickstatements(store)
+    linked = {
+        str(o).rsplit("/", 1)[-1]
+        for s, o in union.subject_objects(SKOS.exactMatch)
+        if str(s).startswith(str(ID))
+    }
+    published = {
+        str(a): str(d)
+        for a, d in union.subject_objects(SCHEMA.datePublished)
+        if (a, RDF.type, DIP.NewsArticle) in union
+    }
+    statements = 0
+    for line in result.text.splitlines():
+        if line == "CREATE" or re.match(r'^LAST\t[LD]en\t"[^"\t]+"$', line):
+            continue
+        match = STATEMENT.match(line)
+        assert match, line
+        statements += 1
+        if match.group(2) != "P585":
+            assert match.group(3) in linked
+        assert published[match.group(4)] == match.group(5)
+    assert statements > 30
+    attested = set(union.objects(None, DIP.attests)) & set(union.subjects(RDF.type, DIP.Event))
+    assert result.text.count("CREATE") == len(attested) - len(result.not_happened)
+    assert ID["person/matthew-miller"] in result.unlinked
+    assert not {e for e in result.unlinked if (e, SKOS.exactMatch, None) in union}
+
+
+def test_the_cli_helper_returns_the_text_and_reports_the_unlinked(built, capsys):
+    text = cli_wikidata.quickstatements(built.store)
+    assert text.startswith("CREATE\nLAST\tLen\t")
+    err = capsys.readouterr().err
+    assert err.startswith("not exported, no Wikidata link (")
+    assert "person/matthew-miller" in err
+
+
+def test_dates_are_day_precision_time_values():
+    from diplograph.wikidata.quickstatements import qs_date
+
+    assert qs_date(date(2023, 9, 13)) == "+2023-09-13T00:00:00Z/11"
+
+
+def test_claimed_expected_and_denied_events_are_never_exported(built):
+    result = quickstatements(built.store)
+    assert [str(e)[len(str(ID)) :] for e in result.not_happened] == [
+        "event/military-aid/undated/north-korea-russia",
+        "event/military-parade/2023-07-27/victory-day-parade-pyongyang",
+        "event/visit/undated/vladimir-putin-north-korea",
+    ]
+    assert "military aid to Russia for the war" not in result.text
+    assert "Victory Day military parade" not in result.text
+
+
+def test_only_articles_that_report_the_event_as_happened_are_references(built):
+    text = quickstatements(built.store).text
+    block = text.split('"Chinese delegation led by Li Hongzhong arrives in Pyongyang"')[1]
+    block = block.split("CREATE")[0]
+    assert "002_bb8ed0e65c7195c3" not in block
+    assert "000_ec5e95d0bf243a61" in block
