@@ -123,3 +123,32 @@ def test_misspelt_ontology_term_fails_the_build(project):
     assert "https://w3id.org/diplograph/ontology#MilitaryParde" in result.output
     assert "qa:undeclared-term-violation" in result.output
     assert "mappings/gold/000_ec5e95d0bf243a61.ttl" in result.output
+
+
+def test_article_without_hand_mapping_is_mapped_by_rules_and_validated(project):
+    (project / "mappings" / "gold" / "004_1b385efb04788e90.ttl").unlink()
+    result = _run(project, "build")
+    assert result.exit_code == 0, result.output
+    assert "mapped by rules only 1 article(s)" in result.output
+    assert "validation           conforms (0 violation(s))" in result.output
+    answer = _run(project, "query", "invitations", "--format", "csv")
+    assert (
+        answer.stdout.splitlines()[1]
+        == "Kim Jong Un,Vladimir Putin,North Korea,2023-09-13,2023-09-14"
+    )
+    trig = _run(project, "export", "--format", "trig", "--layer", "asserted").stdout
+    assert "<https://w3id.org/diplograph/id/graph/rules/004_1b385efb04788e90> {" in trig
+    assert "/graph/candidates/004_" not in trig
+
+
+def test_hand_layer_wins_and_rule_layer_is_kept_for_review(built):
+    from diplograph.export import layer_graphs
+    from diplograph.iris import candidates_graph_iri
+
+    assert layer_graphs(built.store, "candidates") == [
+        candidates_graph_iri(stem)
+        for stem in ("000_ec5e95d0bf243a61", "002_bb8ed0e65c7195c3", "004_1b385efb04788e90")
+    ]
+    assert not set(layer_graphs(built.store, "candidates")) & set(layer_graphs(built.store, "all"))
+    assert built.summary["rule_layer_articles"] == 0
+    assert built.summary["rule_layer_candidates"] == 2

@@ -13,6 +13,7 @@ from rdflib import RDF
 
 from diplograph.dates import resolve
 from diplograph.errors import InputError
+from diplograph.export import analysis_graph
 from diplograph.gold import load_gold
 from diplograph.namespaces import DIP, ID
 from diplograph.seeds import load_article, load_articles
@@ -23,7 +24,7 @@ ARTICLES = {a.stem: a for a in load_articles(ROOT / "seeds")}
 
 def _graph(built):
     """The union of every graph of the build."""
-    return built.store.union()
+    return analysis_graph(built.store)
 
 
 def test_every_attestation_points_at_its_exact_words(built):

@@ -10,6 +10,7 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal
 
 import diplograph
 from diplograph.build import load_ontology
+from diplograph.export import analysis_graph
 from diplograph.namespaces import DIP, ONTOLOGY_IRI
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +60,7 @@ def test_closed_namespace_rejects_typos():
 @pytest.mark.parametrize("check", CHECKS, ids=lambda p: p.stem)
 def test_qa_check_returns_no_rows(built, ontology, check):
     graph = Graph()
-    for triple in built.store.union():
+    for triple in analysis_graph(built.store):
         graph.add(triple)
     rows = list(graph.query(check.read_text(encoding="utf-8")))
     assert rows == []

@@ -10,6 +10,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal
 
 from diplograph import cli_wikidata
 from diplograph.build import load_ontology
+from diplograph.export import analysis_graph
 from diplograph.iris import ENTITIES_GRAPH, ONTOLOGY_GRAPH, article_graph_iri, article_iri
 from diplograph.namespaces import DIP, ID, SCHEMA, WD
 from diplograph.store import RdflibStore
@@ -93,7 +94,7 @@ def test_a_linked_event_is_edited_not_created():
 
 def test_the_whole_graph_uses_only_linked_entities_and_the_article_dates(built):
     store = built.store
-    union = store.union()
+    union = analysis_graph(store)
     result = quickstatements(store)
     assert result == quickstatements(store)
     linked = {

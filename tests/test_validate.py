@@ -14,6 +14,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, URIRef
 
 from diplograph.errors import InputError
+from diplograph.export import analysis_graph
 from diplograph.namespaces import DIP
 from diplograph.validate import (
     SH,
@@ -208,7 +209,7 @@ def test_checks_leave_the_data_graph_unchanged(built):
     from diplograph.validate import run_checks
 
     root = Path(__file__).resolve().parents[1]
-    data = built.store.union()
+    data = analysis_graph(built.store)
     before = len(data)
     assert run_checks(data, load_ontology(root), root / "ontology" / "checks") == ()
     assert len(data) == before

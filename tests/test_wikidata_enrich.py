@@ -14,6 +14,7 @@ import pytest
 from rdflib import RDFS, XSD, Dataset, Literal, Namespace, URIRef
 
 from diplograph import cli_wikidata
+from diplograph.export import analysis_graph
 from diplograph.namespaces import WD, WDT
 from diplograph.queries import parse_query
 from diplograph.wikidata import DEFAULT_ENDPOINT, PQ, PS, WDS, WIKIDATA_GRAPH, P
@@ -176,6 +177,6 @@ def test_federated_query_joins_the_graph_with_wikidata(name, built, wikidata_end
     text = stored.text.replace(DEFAULT_ENDPOINT, wikidata_endpoint)
     rows = {
         tuple(str(v) for v in row[: len(next(iter(EXPECTED[name])))])
-        for row in built.store.union().query(text)
+        for row in analysis_graph(built.store).query(text)
     }
     assert rows == EXPECTED[name]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal
 
+from diplograph.export import analysis_graph
 from diplograph.iris import ENTITIES_GRAPH
 from diplograph.namespaces import DIP, ID
 from diplograph.wikidata.candidates import Candidate, Entity, entities_to_link, fetch_candidates
@@ -224,7 +225,7 @@ def test_measure_counts_wrong_links_and_misses(tmp_path):
 @pytest.fixture(scope="module")
 def entities(built) -> list[Entity]:
     """The seed entities to link, with their context from the built graph."""
-    return entities_to_link(built.store.graph(ENTITIES_GRAPH), built.store.union())
+    return entities_to_link(built.store.graph(ENTITIES_GRAPH), analysis_graph(built.store))
 
 
 @pytest.fixture(scope="module")

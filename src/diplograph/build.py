@@ -21,10 +21,21 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from diplograph import paths
 from diplograph.articles import article_triples
 from diplograph.errors import InputError, ValidationFailed
-from diplograph.export import layer_graphs, serialize
+from diplograph.export import layer_graphs, serialize_graphs
+from diplograph.extract.gazetteer import Gazetteer, build_gazetteer
+from diplograph.extract.pipeline import extract_article
+from diplograph.extract.review import review_candidates
+from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.gold import gold_path, load_gold, parse_turtle
 from diplograph.infer import infer
-from diplograph.iris import ENTITIES_GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, article_graph_iri
+from diplograph.iris import (
+    ENTITIES_GRAPH,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    article_graph_iri,
+    candidates_graph_iri,
+    rules_graph_iri,
+)
 from diplograph.namespaces import DIP
 from diplograph.seeds import load_articles
 from diplograph.store import RdflibStore
@@ -87,8 +98,22 @@ def _check_orphans(root: Path, stems: set[str]) -> None:
             raise InputError(f"{path}: hand mapping without a seed article seeds/{path.stem}.txt")
 
 
+def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None:
+    """The compiled rules and the gazetteer of the entities, if the project has rules."""
+    folder = paths.mappings_dir(root) / "rules"
+    if not any(folder.glob("*.yaml")):
+        return None
+    return load_rules(folder), build_gazetteer(entities)
+
+
 def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
-    """Load every asserted graph into a store; map each subject to the file it came from."""
+    """Load every graph into a store; map each subject to the file it came from.
+
+    Each article gets its own graph (article metadata, sentences, hand mapping) and, when the
+    project has rules, its rule layer beside it: in effect as id:graph/rules/STEM when there is
+    no hand mapping, kept for review as id:graph/candidates/STEM when there is one (the hand
+    layer wins).
+    """
     store = RdflibStore()
     sources: dict[URIRef, str] = {}
     entities, files = load_entities(root)
@@ -97,14 +122,22 @@ def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
         sources.setdefault(s, str(files[0].relative_to(root)))
     articles = load_articles(paths.seeds_dir(root))
     _check_orphans(root, {a.stem for a in articles})
+    rule_layer = _rule_layer(root, entities)
     for article in articles:
         graph = article_triples(article)
         gold = gold_path(paths.mappings_dir(root), article.stem)
+        rules = extract_article(article, *rule_layer) if rule_layer else None
         if gold.is_file():
             mapped = load_gold(gold, article)
             graph += mapped
             for s in mapped.subjects():
                 sources.setdefault(s, str(gold.relative_to(root)))
+            if rules is not None:
+                store.add_graph(candidates_graph_iri(article.stem), rules)
+        elif rules is not None:
+            store.add_graph(rules_graph_iri(article.stem), rules)
+            for s in rules.subjects():
+                sources.setdefault(s, f"mappings/rules (rule layer of {article.path.name})")
         for s in graph.subjects():
             sources.setdefault(s, str(article.path.relative_to(root)))
         store.add_graph(article_graph_iri(article.stem), graph)
@@ -121,7 +154,15 @@ def summarise(store: RdflibStore, report: ValidationReport) -> dict:
         and (None, DIP.attests, s) in asserted
         and o not in (DIP.Delegation, DIP.PositionHolding)
     )
+    in_effect = [n for n in layer_graphs(store, "asserted") if "/graph/rules/" in str(n)]
+    candidates = sum(
+        len(review_candidates(store.graph(name), store.graph(article_graph_iri(stem))))
+        for name in layer_graphs(store, "candidates")
+        for stem in [str(name).rsplit("/", 1)[-1]]
+    )
     return {
+        "rule_layer_articles": len(in_effect),
+        "rule_layer_candidates": candidates,
         "articles": sum(1 for _ in asserted.subjects(RDF.type, DIP.NewsArticle)),
         "triples_asserted": len(asserted),
         "triples_inferred": len(store.graph(INFERRED_GRAPH)),
@@ -138,12 +179,20 @@ def build(root: Path | None = None) -> BuildResult:
     root = root or paths.project_root()
     store, sources = assemble(root)
     ontology = load_ontology(root)
-    asserted = store.union()
+    asserted = store.union(layer_graphs(store, "asserted"))
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
     report = validate(asserted, ontology, shapes, sources)
-    failed_checks = run_checks(asserted, ontology, paths.ontology_dir(root) / "checks", sources)
-    if failed_checks:
-        report = ValidationReport(False, tuple(sorted(report.rows + failed_checks)))
+    rows = report.rows + run_checks(
+        asserted, ontology, paths.ontology_dir(root) / "checks", sources
+    )
+    entities = store.graph(ENTITIES_GRAPH)
+    for name in layer_graphs(store, "candidates"):
+        candidates = store.graph(name) + entities
+        rows += validate(
+            candidates, ontology, shapes, {s: str(name) for s in candidates.subjects()}
+        ).rows
+    if rows != report.rows:
+        report = ValidationReport(False, tuple(sorted(set(rows))))
     store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
     store.add_graph(ONTOLOGY_GRAPH, ontology)
@@ -155,7 +204,8 @@ def write_build(result: BuildResult, out: Path, report_text: str) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        (staging / GRAPH_FILE).write_bytes(serialize(result.store, "trig", "all"))
+        kept = layer_graphs(result.store, "all") + layer_graphs(result.store, "candidates")
+        (staging / GRAPH_FILE).write_bytes(serialize_graphs(result.store, "trig", kept))
         summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")

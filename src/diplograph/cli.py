@@ -13,8 +13,9 @@ import click
 
 from diplograph import __version__, paths
 from diplograph.build import build as run_build
-from diplograph.cli_wikidata import enrich_command, link, quickstatements
 from diplograph.build import current_store, write_build
+from diplograph.cli_extract import evaluate, extract, review
+from diplograph.cli_wikidata import enrich_command, link, quickstatements
 from diplograph.errors import DiplographError
 from diplograph.export import FORMATS, LAYERS, SUFFIXES, serialize
 from diplograph.output import RESULT_FORMATS, echo, query_list, render, summary_text
@@ -196,8 +197,8 @@ def export(
     echo(f"wrote {output} ({len(data)} bytes)", err=True)
 
 
-cli.add_command(link)
-cli.add_command(enrich_command)
+for _command in (extract, evaluate, review, link, enrich_command):
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from rdflib import SKOS
 from diplograph import paths
 from diplograph.build import current_store
 from diplograph.errors import InputError
+from diplograph.export import analysis_graph
 from diplograph.iris import ENTITIES_GRAPH
 from diplograph.namespaces import ID
 from diplograph.output import echo
@@ -117,7 +118,7 @@ def link(
     store, fresh = current_store(root, paths.build_dir(root))
     if fresh:
         echo("(no up-to-date build folder: built in memory)", err=True)
-    entities = entities_to_link(store.graph(ENTITIES_GRAPH), store.union())
+    entities = entities_to_link(store.graph(ENTITIES_GRAPH), analysis_graph(store))
     hand = load_hand_links(mappings / HAND_DIR)
     client = _client(endpoint, timeout, retries, interval)
     started = time.monotonic()

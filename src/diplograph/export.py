@@ -12,25 +12,48 @@ import json
 from rdflib import Graph, URIRef
 
 from diplograph.errors import InputError
-from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH
-from diplograph.namespaces import PREFIXES
+from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
+from diplograph.namespaces import ID, PREFIXES
 from diplograph.store import RdflibStore
 
 FORMATS = ("turtle", "trig", "nt", "jsonld")
-LAYERS = ("asserted", "inferred", "all")
+LAYERS = ("asserted", "inferred", "candidates", "wikidata", "all")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld"}
 
 
 def layer_graphs(store: RdflibStore, layer: str) -> list[URIRef]:
-    """The named graphs of a layer: asserted (articles, entities), inferred, or all."""
+    """The named graphs of a layer (never the ontology, which is exported only on request).
+
+    asserted: the articles' graphs, the rule layers in effect and the entities; inferred: the
+    OWL RL closure; candidates: the rule layers of hand-mapped articles, kept for review;
+    wikidata: facts fetched by `diplograph enrich`; all: everything but the candidates.
+    """
     if layer not in LAYERS:
         raise InputError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
     names = [n for n in store.graph_names() if n != ONTOLOGY_GRAPH]
-    if layer == "inferred":
-        return [n for n in names if n == INFERRED_GRAPH]
-    if layer == "asserted":
-        return [n for n in names if n != INFERRED_GRAPH]
-    return names
+    kinds = {n: _layer_of(n) for n in names}
+    if layer == "all":
+        return [n for n in names if kinds[n] != "candidates"]
+    return [n for n in names if kinds[n] == layer]
+
+
+def analysis_graph(store: RdflibStore) -> Graph:
+    """What analysis sees: every layer but the candidates, with the ontology (for labels)."""
+    names = layer_graphs(store, "all")
+    if ONTOLOGY_GRAPH in store.graph_names():
+        names.append(ONTOLOGY_GRAPH)
+    return store.union(names)
+
+
+def _layer_of(name: URIRef) -> str:
+    """The layer a named graph belongs to."""
+    if name == INFERRED_GRAPH:
+        return "inferred"
+    if name == WIKIDATA_GRAPH:
+        return "wikidata"
+    if str(name).startswith(str(ID["graph/candidates/"])):
+        return "candidates"
+    return "asserted"
 
 
 def _bind(graph: Graph) -> None:
@@ -82,11 +105,16 @@ def serialize(
 ) -> bytes:
     """Serialise a layer of the store in a format, deterministically, optionally with the
     ontology (its own named graph in TriG), which stored queries need on an external store."""
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     names = layer_graphs(store, layer)
     if with_ontology and ONTOLOGY_GRAPH in store.graph_names():
         names = [*names, ONTOLOGY_GRAPH]
+    return serialize_graphs(store, fmt, names)
+
+
+def serialize_graphs(store: RdflibStore, fmt: str, names: list[URIRef]) -> bytes:
+    """Serialise the named graphs of the store in a format, deterministically."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "trig":
         return _trig(store, names)
     graph = Graph()

@@ -51,6 +51,16 @@ def article_graph_iri(stem: str) -> URIRef:
     return ID[f"graph/article/{stem}"]
 
 
+def rules_graph_iri(stem: str) -> URIRef:
+    """IRI of the named graph of an article's rule layer, when no hand mapping exists."""
+    return ID[f"graph/rules/{stem}"]
+
+
+def candidates_graph_iri(stem: str) -> URIRef:
+    """IRI of the named graph of a hand-mapped article's rule layer, kept for review."""
+    return ID[f"graph/candidates/{stem}"]
+
+
 def sentence_iri(stem: str, number: int) -> URIRef:
     """IRI of the n-th sentence (from 1) of an article.
 
@@ -98,3 +108,4 @@ EVENT_IRI = re.compile(
 ONTOLOGY_GRAPH = ID["graph/ontology"]
 ENTITIES_GRAPH = ID["graph/entities"]
 INFERRED_GRAPH = ID["graph/inferred"]
+WIKIDATA_GRAPH = ID["graph/wikidata"]

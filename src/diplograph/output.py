@@ -110,6 +110,8 @@ def summary_text(summary: dict, out: str) -> str:
         f"  attestations         {summary['attestations']}",
         f"  events               {summary['events']}",
         *(f"    {k.ljust(width)}  {n}" for k, n in kinds.items()),
+        f"  mapped by rules only {summary['rule_layer_articles']} article(s)",
+        f"  rule candidates      {summary['rule_layer_candidates']} (see `diplograph review`)",
         f"  validation           {'conforms' if summary['conforms'] else 'DOES NOT CONFORM'}"
         f" ({summary['violations']} violation(s))",
     ]

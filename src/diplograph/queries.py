@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from diplograph.errors import InputError
 from diplograph.export import layer_graphs
-from diplograph.iris import ONTOLOGY_GRAPH
+from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
 from diplograph.store import QueryResult, RdflibStore
 
@@ -162,8 +162,8 @@ def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
 def run_query(
     store: RdflibStore, query: StoredQuery, values: Mapping[str, str], inference: bool = True
 ) -> QueryResult:
-    """Run a stored query over the asserted graphs, plus the inferred one unless told not to."""
-    graphs = layer_graphs(store, "all" if inference else "asserted")
+    """Run a stored query over every graph but the candidates, less the inferred one if asked."""
+    graphs = [g for g in layer_graphs(store, "all") if inference or g != INFERRED_GRAPH]
     if ONTOLOGY_GRAPH in store.graph_names():
         graphs = [*graphs, ONTOLOGY_GRAPH]
     try:

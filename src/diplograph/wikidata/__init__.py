@@ -19,7 +19,7 @@ DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 ENDPOINT_ENV = "DIPLOGRAPH_WIKIDATA_ENDPOINT"
 USER_AGENT = "diplograph/0.1.0 (https://w3id.org/diplograph; diplograph@example.org)"
 
-WIKIDATA_GRAPH = ID["graph/wikidata"]
+WIKIDATA_GRAPH = ID["graph/wikidata"]  # = diplograph.iris.WIKIDATA_GRAPH
 ENTITY = "http://www.wikidata.org/entity/"
 P = Namespace("http://www.wikidata.org/prop/")
 PS = Namespace("http://www.wikidata.org/prop/statement/")

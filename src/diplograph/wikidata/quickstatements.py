@@ -1,11 +1,13 @@
 """Wikidata stage, the export: the graph's events as QuickStatements V1 for Wikidata editors.
 
-Reads a built store (article graphs, entities with their skos:exactMatch links, the ontology).
-Writes, for each event that an article reports as having happened, in IRI order, tab-separated QuickStatements V1 commands: CREATE
-and an English label and description (or the event's own item, if it is linked), then P710
-participant, P585 point in time and P276 location. Every statement carries one reference per
-article that reports it as having happened: S854 reference URL (the article's schema:url, else its IRI) and S813
-retrieved (the article's publication date, never the wall clock). Only linked entities appear;
+Reads a built store (article graphs and rule layers in effect, entities with their
+skos:exactMatch links, the ontology). Writes, for each event that an article reports as having
+happened, in IRI order, tab-separated QuickStatements V1 commands: CREATE and an English label
+and description (or the event's own item, if it is linked), then P710 participant, P585 point in
+time and P276 location. Every statement carries one reference per article that reports it as
+having happened: S854 reference URL (the article's schema:url, else its IRI) and S813 retrieved
+(the article's publication date, never the wall clock). Claimed, expected and denied events are
+left out and listed. Only linked entities appear;
 the others are returned in `unlinked`, to be reported, never invented.
 """
 
@@ -19,6 +21,7 @@ from datetime import date
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from diplograph.errors import InputError
+from diplograph.export import analysis_graph, layer_graphs
 from diplograph.iris import article_iri
 from diplograph.namespaces import DIP, ID, SCHEMA
 from diplograph.store import RdflibStore
@@ -26,7 +29,7 @@ from diplograph.wikidata import qid
 
 log = logging.getLogger(__name__)
 
-ARTICLE_GRAPHS = str(ID["graph/article/"])
+ARTICLE_GRAPHS = (str(ID["graph/article/"]), str(ID["graph/rules/"]))
 ORDER = {"P710": 0, "P585": 1, "P276": 2}
 
 
@@ -124,15 +127,16 @@ def _reports_as_happened(graph: Graph, event: URIRef) -> bool:
 
 def quickstatements(store: RdflibStore) -> QuickStatements:
     """Every attested event as QuickStatements V1, deterministically ordered."""
-    union = store.union()
+    union = analysis_graph(store)
     links = _links(union)
     roles = set(union.transitive_subjects(RDFS.subPropertyOf, DIP.participant))
     kinds = set(union.transitive_subjects(RDFS.subClassOf, DIP.Event))
-    articles = sorted(
-        (str(n)[len(ARTICLE_GRAPHS) :], store.graph(n))
-        for n in store.graph_names()
-        if str(n).startswith(ARTICLE_GRAPHS)
-    )
+    by_stem: dict[str, Graph] = defaultdict(Graph)
+    for name in layer_graphs(store, "asserted"):
+        for prefix in ARTICLE_GRAPHS:
+            if str(name).startswith(prefix):
+                by_stem[str(name)[len(prefix) :]] += store.graph(name)
+    articles = sorted(by_stem.items(), key=lambda item: item[0])
     events = sorted(
         e for e in set(union.objects(None, DIP.attests)) if set(union.objects(e, RDF.type)) & kinds
     )

@@ -1,0 +1,149 @@
+"""Benchmark of the rule layer: articles per second per core on ~500-word articles.
+
+Synthesises news articles from sentence templates (visits, meetings, letters, statements,
+sanctions, attributions, dates, boilerplate-free), runs `extract_article` on each in one
+process, and prints the rate measured in CPU time of that process (so: per core). The rules
+are compiled once, before timing. A benchmark, not a test: run it by hand,
+
+    python3 benchmarks/extract_speed.py [--articles 200] [--words 500]
+
+Target (issue 4): at least 50 articles per second per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import date
+from pathlib import Path
+
+from diplograph.extract import extract_article
+from diplograph.extract.workspace import rule_layer
+from diplograph.seeds import Article, segment
+
+ROOT = Path(__file__).resolve().parents[1]
+PEOPLE = [
+    "Kim Jong Un",
+    "Vladimir Putin",
+    "Xi Jinping",
+    "Sergei Shoigu",
+    "Sergei Lavrov",
+    "Li Hongzhong",
+    "Kim Yo Jong",
+    "Matthew Miller",
+]
+COUNTRIES = ["North Korea", "Russia", "China", "South Korea", "the United States", "Ukraine"]
+CITIES = ["Pyongyang", "Moscow", "Beijing", "Seoul", "Washington"]
+DAYS = [
+    "on Monday",
+    "on Tuesday",
+    "late Wednesday",
+    "on Thursday",
+    "earlier this month",
+    "last week",
+    "on Friday (September 15)",
+    "in early 2020",
+    "at midnight",
+]
+# Sentences of news length (the seeds average about 25 words a sentence).
+BACKGROUND = [  # context sentences, as most of a news article is (no event of the ontology)
+    "{n} has been facing severe food shortages this year, which have been made worse by strict "
+    "controls on trade and the collapse of several harvests in the northern provinces.",
+    "Ties between {n} and {m} have grown noticeably closer since the war began, according to "
+    "several analysts in {c} who follow the relationship between the two governments closely.",
+    "The talks come amid rising regional tensions over the nuclear and missile programmes of "
+    "{n}, which have been condemned by most of its neighbours and by the United Nations.",
+    "{p}, who has led the ministry since 2012, is widely seen as one of the closest and most "
+    "trusted allies of {q} within the ruling party and the wider government.",
+    "Trade between {n} and {m} grew by roughly 40 percent last year, according to customs data "
+    "published by the authorities, although most of the goods were food and fuel.",
+    "It is still unclear whether the meeting in {c} will change the broader policy of {n} "
+    "towards {m}, or whether it was mainly intended as a signal to Washington.",
+    "Photos released by state media on the same day showed large crowds of residents waving "
+    "flags and flowers as they lined the streets of {c} to greet the guests.",
+    "The reclusive state rarely allows foreign journalists to report freely from {c}, and "
+    "independent verification of official accounts of such events is usually impossible.",
+    "The foreign ministry in {c} did not immediately respond to a request for comment on the "
+    "report, which was first published by a regional newspaper on its website.",
+]
+TEMPLATES = [
+    "{p} arrived in {c} {d} for several days of talks with {q} on trade, energy and security, "
+    "state media reported, in the first such trip in four years.",
+    "{p} met {q} in {c} {d}, and the two sides discussed economic cooperation and regional "
+    "security during a meeting that lasted more than three hours.",
+    "According to Yonhap, {p} handed {q} a personal letter from {r} {d}, although the agency "
+    "did not give any details about what the letter actually said.",
+    "{n} accused {m} of supplying weapons to {o} for the war in Ukraine, a claim that both "
+    "governments have repeatedly and strongly denied in recent months.",
+    "The United States imposed sanctions on {n} {d} over its missile launches, the State "
+    "Department said in a statement issued shortly after the decision.",
+    '"We will always stand with {n} in these difficult times," {p} said at a banquet in {c}, '
+    "praising the leadership and the people of the country.",
+    "{p} invited {q} to visit {c} at a convenient time during their talks, KCNA said, adding "
+    "that the invitation had been accepted with pleasure.",
+    "{n} is expected to hold a large military parade in {c} {d} to mark the anniversary of the "
+    "founding of its armed forces, officials and analysts said.",
+    "A delegation led by {p} arrived in {c} {d} and received a warm welcome at the airport from "
+    "senior officials and a military honour guard.",
+    "{n} closed its border with {m} {d} in an effort to stop the spread of the disease, "
+    "officials said, cutting off almost all trade between the two countries.",
+    "Washington on Wednesday approved a $2 billion sale of F-35 fighter jets to South Korea, "
+    "a move that analysts said was carefully timed to send a message to the region.",
+    "{p} will visit {c} next week for talks on security and trade, a spokesperson said on "
+    "condition of anonymity because the trip had not been announced.",
+]
+
+
+def synthesise(count: int, words: int, seed: int = 7, dense: bool = False) -> list[Article]:
+    """Articles of about `words` words: event sentences mixed with context sentences (about
+    45% events, as in the seeds), or only event sentences (`dense`)."""
+    rng = random.Random(seed)
+    articles = []
+    for number in range(count):
+        sentences: list[str] = []
+        while sum(len(s.split()) for s in sentences) < words:
+            p, q, r = rng.sample(PEOPLE, 3)
+            n, m, o = rng.sample(COUNTRIES, 3)
+            pool = TEMPLATES if dense or rng.random() < 0.45 else BACKGROUND
+            text = rng.choice(pool).format(
+                p=p, q=q, r=r, n=n, m=m, o=o, c=rng.choice(CITIES), d=rng.choice(DAYS)
+            )
+            sentences.append(text[0].upper() + text[1:])
+        paragraphs = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+        text = "\n\n".join(paragraphs) + "\n"
+        meta = {
+            "outlet": None,
+            "date_published": date(2023, 9, 14),
+            "date_evidence": "synthetic",
+            "language": "en",
+            "boilerplate": [],
+        }
+        stem = f"bench_{number:04d}"
+        articles.append(Article(stem, Path(f"{stem}.txt"), text, meta, segment(text)))
+    return articles
+
+
+def main() -> None:
+    """Print articles per second per core."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--words", type=int, default=500)
+    parser.add_argument("--dense", action="store_true", help="every sentence reports an event")
+    args = parser.parse_args()
+    rules, gazetteer = rule_layer(ROOT)
+    articles = synthesise(args.articles, args.words, dense=args.dense)
+    for article in articles[:5]:  # warm the caches (lemmas, lexicon, positions)
+        extract_article(article, rules, gazetteer)
+    cpu, wall = time.process_time(), time.perf_counter()
+    triples = sum(len(extract_article(a, rules, gazetteer)) for a in articles)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    mean = sum(len(a.text.split()) for a in articles) / len(articles)
+    print(f"articles:              {len(articles)} (mean {mean:.0f} words)")
+    print(f"triples written:       {triples}")
+    print(f"CPU time:              {cpu:.2f} s (wall {wall:.2f} s)")
+    print(f"articles/second/core:  {len(articles) / cpu:.1f}   (target >= 50)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Command line of the rule layer: `extract`, `evaluate` and `review` (issue 4).
+
+Thin: each command parses its arguments, calls one library function and prints the result.
+Plain click commands, registered on the `diplograph` group by cli.py; they read the project
+folder from ctx.obj["root"]. Exit codes follow cli.py: 0 ok, 2 input error.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from diplograph.export import serialize
+from diplograph.extract import evaluate as run_evaluation
+from diplograph.extract import extract_article, format_evaluation, review_candidates
+from diplograph.extract.workspace import input_article, rule_layer, seed_layers
+from diplograph.iris import rules_graph_iri
+from diplograph.output import echo
+from diplograph.store import RdflibStore
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    """Parse --date as YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from exc
+
+
+@click.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--date", "published", callback=_date, help="Publication date, YYYY-MM-DD.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["turtle", "trig"]), default="turtle", show_default=True
+)
+@click.pass_context
+def extract(ctx: click.Context, article: Path, published: date | None, fmt: str) -> None:
+    """Print the rule layer of ARTICLE (a text file) with its provenance.
+
+    An article without a .meta.yaml takes its date from --date or a leading
+    `date YYYY-MM-DD` marker.
+    """
+    rules, gazetteer = rule_layer(ctx.obj["root"])
+    source = input_article(article, published, rules)
+    store = RdflibStore()
+    store.add_graph(rules_graph_iri(source.stem), extract_article(source, rules, gazetteer))
+    click.echo(serialize(store, fmt, "asserted").decode("utf-8"), nl=False)
+
+
+@click.command()
+@click.pass_context
+def evaluate(ctx: click.Context) -> None:
+    """Compare the rule layer with the hand layer on the seeds: P/R/F1, misses, false alarms."""
+    rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
+    echo(format_evaluation(run_evaluation(rule_graphs, gold_graphs)))
+
+
+@click.command()
+@click.pass_context
+def review(ctx: click.Context) -> None:
+    """List rule-layer facts the hand layer lacks, most confident first."""
+    rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
+    rows = []
+    for stem in sorted(rule_graphs):
+        for cand in review_candidates(rule_graphs[stem], gold_graphs[stem]):
+            rows.append((cand, stem))
+    rows.sort(key=lambda row: (-row[0].confidence, row[1], str(row[0].iri)))
+    for cand, stem in rows:
+        echo(f"{cand.confidence:.2f}  {stem}  {cand.kind:<20} {cand.label}")
+        echo(f"      rules: {', '.join(cand.rules)}")
+        for text in cand.texts:
+            echo(f"      “{text}”")
+    echo(f"({len(rows)} candidate(s))")

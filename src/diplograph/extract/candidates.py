@@ -1,0 +1,289 @@
+"""Candidate stage: turns one sentence's event-rule matches into candidate events.
+
+Reads the matches of the `events` rules on a sentence's units, its date units, attribution,
+modality cues and event anaphora, and the article's discourse so far; writes Candidates with
+their roles (a capital standing for its government in an actor role, "we" for the speaker's
+side), attributes (quotation, transport, value in dollars, name), date, modality and
+attestation. It also builds the content of invitations, acceptances, accusations and denials,
+and links events to the meeting or visit "during" which they happened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from rdflib import URIRef
+
+from diplograph.extract.attribution import modality_at
+from diplograph.extract.contents import (
+    SentenceContext,
+    build_content,
+    contents_ahead,
+    event_anaphora,
+    resolve_contents,
+)
+from diplograph.extract.dates import SAME_DAY, attach, resolve_words, sounds_future
+from diplograph.extract.events import Attest, Candidate, missing, spec
+from diplograph.extract.gazetteer import Gazetteer
+from diplograph.extract.matcher import Match, find
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import Unit, quotations
+
+_MONEY = re.compile(r"\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|million|bn|m)?", re.IGNORECASE)
+_SCALE = {"trillion": 10**12, "billion": 10**9, "bn": 10**9, "million": 10**6, "m": 10**6}
+
+
+def dedup(values: list[URIRef]) -> list[URIRef]:
+    """Values without repeats, in order."""
+    return list(dict.fromkeys(values))
+
+
+def role_values(unit: Unit, role: str, ctx: SentenceContext) -> list[URIRef]:
+    """What a unit contributes to a role: a place, a thing, or an actor."""
+    mention = unit.mention
+    if mention is None:
+        return []
+    if "we" in mention.classes:
+        return list(ctx.speaker_side)
+    if role == "place" or role == "theme":
+        return list(mention.refs or mention.agents)
+    return list(mention.agents or mention.refs)
+
+
+def _default(
+    source: str,
+    role: str,
+    roles: dict[str, list[URIRef]],
+    ctx: SentenceContext,
+    previous: Candidate | None,
+) -> list[URIRef]:
+    """Role values from context, for a `defaults` or `add` source."""
+    if source == "speaker":
+        return list(ctx.attribution.sources)
+    if source == "context_place":
+        return [ctx.place] if ctx.place is not None else []
+    if source == "previous_subject" and previous is not None:
+        for key in ("traveller", "agent", "participant", "sender", "inviter"):
+            if previous.roles.get(key):
+                return list(previous.roles[key])
+    if source.startswith("last:"):
+        kind, _, wanted = source[5:].partition(".")
+        for cand in reversed(ctx.earlier + ctx.current):
+            if cand.kind == kind and cand.roles.get(wanted):
+                return list(cand.roles[wanted])
+    return []
+
+
+def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:
+    """Transport, name, quotation and value of a match."""
+    attrs: dict[str, list[str]] = {}
+    for name, indices in match.attrs.items():
+        first, last = ctx.units[indices[0]], ctx.units[indices[-1]]
+        if name == "name" and first.mention is not None and first.mention.refs:
+            attrs["name"] = [str(first.mention.refs[0])]
+        else:
+            attrs[name] = [ctx.text[first.begin : last.end]]
+    if match.rule.get("quotation"):
+        quotes = quotations(ctx.units, ctx.text)
+        if quotes:
+            attrs["quotation"] = quotes
+    if match.rule.get("value"):
+        begin, end = match.span(ctx.units)
+        money = _MONEY.search(ctx.text[begin:end])
+        if money:
+            amount = Decimal(money[1].replace(",", "")) * _SCALE.get((money[2] or "").lower(), 1)
+            attrs["valueUSD"] = [str(amount)]
+    return attrs
+
+
+def _modality(match: Match, ctx: SentenceContext, words: str | None) -> str | None:
+    """Happened, Expected, Denied, or None when the event is not to be recorded."""
+    fixed = match.rule.get("modality")
+    if fixed:
+        return str(fixed)
+    cue = modality_at(match.trigger, ctx.cues, ctx.units)
+    if cue == "none":
+        return None
+    if cue:
+        return cue
+    return "Expected" if words and sounds_future(words) else "Happened"
+
+
+def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tuple[Any, str | None]:
+    """The (earliest, latest) date a date unit gives, and its words."""
+    if unit_index is None:
+        return None, None
+    mention = ctx.units[unit_index].mention
+    words = mention.date_words if mention else None
+    if mention is not None and mention.anaphor == SAME_DAY:
+        return ctx.last_date, words
+    found = resolve_words(words or "", ctx.anchor, expected)
+    return ((found.earliest, found.latest), words) if found else (None, None)
+
+
+def build(
+    match: Match,
+    ctx: SentenceContext,
+    rules: RuleSet,
+    gaz: Gazetteer,
+    dates: dict[int, int],
+    previous: Candidate | None,
+) -> list[Candidate]:
+    """The candidates one match makes (one per member of a distributed group)."""
+    rule = match.rule
+    date_unit = dates.get(match.trigger)
+    inner_unit = next((dates[i] for i in sorted(match.consumed) if i in dates), None)
+    kind = str(rule.get("kind"))
+    roles = {
+        role: dedup([v for i in indices for v in role_values(ctx.units[i], role, ctx)])
+        for role, indices in match.roles.items()
+    }
+    roles = {r: v for r, v in roles.items() if v}
+    words = ctx.units[date_unit].mention.date_words if date_unit is not None else None
+    modality = _modality(match, ctx, words)
+    if modality is None:
+        return []
+    partial = missing(kind, roles, rules.kinds)
+    for role, source in (rule.get("defaults") or {}).items():
+        if not roles.get(role):
+            roles[role] = _default(str(source), role, roles, ctx, previous)
+    for role, source in (rule.get("add") or {}).items():
+        roles[role] = dedup(roles.get(role, []) + _default(str(source), role, roles, ctx, previous))
+    kind_defaults = spec(rules.kinds, kind).get("defaults") or {}
+    for role, source in sorted(kind_defaults.items(), key=lambda item: item[1] != "context_place"):
+        unless = source.get("unless") if isinstance(source, dict) else None
+        source = source.get("from") if isinstance(source, dict) else source
+        if roles.get(role) or (unless and roles.get(unless)):
+            continue
+        if source == "country_of_place":
+            countries = [gaz.country_of(p) for p in roles.get("place", [])]
+            roles[role] = [c for c in countries if c is not None][:1]
+        else:
+            roles[role] = _default(str(source), role, roles, ctx, previous)
+    roles = {r: v for r, v in roles.items() if v}
+    when, words = _dated(date_unit, ctx, modality == "Expected")
+    begin, end = match.span(ctx.units)
+    attest = Attest(
+        ctx.sentence,
+        begin,
+        end,
+        rule.id,
+        float(rule.get("confidence", 0.8)),
+        modality,
+        date_words=words,
+    )
+    base = Candidate(
+        kind,
+        roles,
+        attest,
+        when,
+        _attrs(match, ctx),
+        partial,
+        from_visits=bool(rule.get("from_visits")),
+        trigger=(ctx.sentence.number, match.trigger),
+    )
+    for role in match.distribute:
+        split = dedup(
+            [v for i in match.roles[role][-1:] for v in role_values(ctx.units[i], role, ctx)]
+        )
+        kept = [v for v in roles.get(role, []) if v not in split]
+        if len(split) > 1:
+            return [_copy(base, {**roles, role: [*kept, v]}) for v in split]
+    role = spec(rules.kinds, kind).get("distribute")
+    if role and len(roles.get(role, [])) > 1:
+        return [_copy(base, {**roles, role: [v]}) for v in roles[role]]
+    content = rule.get("content")
+    if isinstance(content, dict) and "kind" in content:
+        made = build_content(content, roles, attest, rule.id, rules)
+        if made is not None and inner_unit is not None:
+            made.date, made.attest.date_words = _dated(inner_unit, ctx, True)
+        if made is not None:
+            base.content.append(made)
+    for role in rule.get("content_only") or []:
+        base.roles.pop(role, None)
+    return [base]
+
+
+def _copy(base: Candidate, roles: dict[str, list[URIRef]]) -> Candidate:
+    """A copy of a candidate with other roles and fresh link lists."""
+    return replace(base, roles=roles, content=[], parent=[], date_from=[], attrs=dict(base.attrs))
+
+
+def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
+    """An undated event takes the date of a dated one in its sentence with a shared party."""
+    for match, cand in made:
+        if cand.date is not None or match.trigger in ahead:
+            continue
+        mine = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+        for _, other in made:
+            theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
+            if other.date is not None and other.date[1] is not None and mine & theirs:
+                cand.date = other.date
+                break
+
+
+def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
+    """Every candidate event of one sentence, attributed, with contents and links resolved."""
+    matches = find("events", ctx.units, rules, ctx.doc)
+    triggers = {m.trigger for m in matches if m.rule.get("dated", True)} - contents_ahead(
+        matches, rules
+    )
+    triggers |= {
+        i
+        for m in matches
+        if m.rule.get("content")
+        for i in m.consumed
+        if ctx.units[i].mention is None
+    }
+    dates = attach(ctx.units, sorted(triggers))
+    made: list[tuple[Match, Candidate]] = []
+    previous: Candidate | None = None
+    for match in matches:
+        for cand in build(match, ctx, rules, gaz, dates, previous):
+            made.append((match, cand))
+            ctx.current.append(cand)
+            previous = cand
+            happened = cand.attest.modality == "Happened" and not cand.owned
+            if (
+                spec(rules.kinds, cand.kind).get("sets_place")
+                and cand.roles.get("place")
+                and happened
+            ):
+                ctx.place = cand.roles["place"][0]
+    _share_dates(made, contents_ahead(matches, rules))
+    resolve_contents(made, ctx, rules)
+    extra = event_anaphora(made, ctx, rules)
+    candidates = [c for _, c in made] + extra
+    queue = list(candidates)
+    while queue:
+        for inner in queue.pop(0).content:
+            fresh = all(inner is not c for c in candidates)
+            if fresh and inner.owned and inner.attest.sentence == ctx.sentence:
+                candidates.append(inner)
+                queue.append(inner)
+    for cand in candidates:
+        _attribute(cand, ctx, rules)
+    return candidates
+
+
+def _attribute(cand: Candidate, ctx: SentenceContext, rules: RuleSet) -> None:
+    """Make the candidate's attestation a claim of the sentence's sources, where it is one."""
+    if cand.attest.claimed_by or cand.attest.sentence != ctx.sentence:
+        return
+    sources = tuple(ctx.attribution.sources)
+    if not sources:
+        return
+    agents = {
+        v
+        for r in ("agent", "sender", "inviter", "participant", "traveller", "host")
+        for v in cand.roles.get(r, [])
+    }
+    if spec(rules.kinds, cand.kind).get("statement") and agents & set(sources):
+        return
+    if agents and agents == set(sources):
+        return
+    generic = any(s in ctx.attribution.generic for s in sources)
+    cand.attest = replace(cand.attest, claimed_by=sources, generic_source=generic)

@@ -1,0 +1,374 @@
+"""Coreference stage: delegations, in-article references and coordinated groups.
+
+Reads a sentence's units (after names and titles), the rules' `delegations`,
+`delegation_refs` and `anaphors` sections and the discourse state of the article so far;
+writes units where "the Russian delegation", "the North Korean leader", "Kim", "the two sides",
+"they", "the country" and "state media" name the entities they refer to, and where "A and B"
+is one group unit. Delegations are found in a first pass over the whole article ("X delegation
+led by Y", "Y was accompanied by A and B"), so a sentence may mention one before it is defined.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from diplograph.extract.gazetteer import Gazetteer
+from diplograph.extract.matcher import find, separate
+from diplograph.extract.mentions import positions
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import Mention, Unit, merge
+
+PLACEHOLDER = "urn:x-diplograph:delegation/"
+HEAD_TITLES_DEFAULT = ("leader", "president")
+
+
+@dataclass
+class Delegation:
+    """A delegation found in the article: who sent it, who leads it, who is in it, where said."""
+
+    key: URIRef
+    sender: URIRef | None = None
+    leader: URIRef | None = None
+    members: list[URIRef] = field(default_factory=list)
+    spans: list[tuple[int, int, str, int]] = field(default_factory=list)  # offsets, rule, sentence
+    modality: str = "Happened"
+
+
+@dataclass
+class Discourse:
+    """What the article has said so far: recent entities, holdings, delegations, place, events."""
+
+    persons: list[URIRef] = field(default_factory=list)
+    countries: list[URIRef] = field(default_factory=list)
+    parties: list[URIRef] = field(default_factory=list)
+    groups: list[tuple[URIRef, ...]] = field(default_factory=list)
+    holdings: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    country_counts: Counter = field(default_factory=Counter)
+    delegations: list[Delegation] = field(default_factory=list)
+    definitions: dict[tuple[int, int], Delegation] = field(default_factory=dict)
+    meetings: list[tuple[int, tuple[URIRef, ...]]] = field(default_factory=list)
+    sentence: int = 0
+
+    def leader_of(self, iri: URIRef) -> URIRef | None:
+        """The leader of a delegation placeholder."""
+        for delegation in self.delegations:
+            if delegation.key == iri:
+                return delegation.leader
+        return None
+
+
+def holder_country(
+    person: URIRef, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> URIRef | None:
+    """The country a person serves, from the positions the article says they hold."""
+    index = positions(gaz, rules)
+    for position in sorted(discourse.holdings.get(person, ())):
+        country = index.owner_country.get(position)
+        if country is None:
+            owner = gaz.position_of.get(position)
+            country = owner if owner and "country" in gaz.classes.get(owner, ()) else None
+        if country is not None:
+            return country
+    return None
+
+
+def _agents(unit: Unit) -> tuple[URIRef, ...]:
+    """The actors a unit names."""
+    return unit.mention.agents or unit.mention.refs if unit.mention else ()
+
+
+def _delegation(discourse: Discourse, sender: URIRef | None, leader: URIRef | None) -> Delegation:
+    """The article's delegation with this sender and leader, created if new."""
+    for delegation in discourse.delegations:
+        same_leader = leader is not None and delegation.leader == leader
+        same_sender = sender is not None and delegation.sender == sender
+        if same_leader or (same_sender and (delegation.leader is None or leader is None)):
+            delegation.sender = delegation.sender or sender
+            delegation.leader = delegation.leader or leader
+            return delegation
+    made = Delegation(URIRef(f"{PLACEHOLDER}{len(discourse.delegations) + 1}"), sender, leader)
+    discourse.delegations.append(made)
+    return made
+
+
+def define_delegations(
+    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet, number: int
+) -> None:
+    """First pass: register the delegations a sentence defines and the words that define them."""
+    for match in find("delegations", units, rules):
+        senders = [a for i in match.roles.get("sender", []) for a in _agents(units[i])]
+        leaders = [a for i in match.roles.get("leader", []) for a in _agents(units[i])]
+        leader = leaders[0] if leaders else None
+        sender = senders[0] if senders else None
+        for i in match.roles.get("leader", []):
+            holding = units[i].mention.holding if units[i].mention else None
+            if holding and holding[1] is not None:
+                discourse.holdings.setdefault(holding[0], set()).add(holding[1])
+        if sender is None and leader is not None:
+            sender = holder_country(leader, discourse, gaz, rules)
+        delegation = _delegation(discourse, sender, leader)
+        members = [a for i in match.roles.get("member", []) for a in _agents(units[i])]
+        delegation.members.extend(m for m in members if m not in delegation.members)
+        begin, end = match.span(units)
+        delegation.spans.append((begin, end, match.rule.id, number))
+        if match.rule.get("mention", True):
+            discourse.definitions[(begin, end)] = delegation
+        if any(units[i].lower in ("will", "would") for i in range(match.start, match.end)):
+            delegation.modality = "Expected"
+
+
+def _replace_definitions(units: list[Unit], discourse: Discourse, text: str) -> list[Unit]:
+    """Turn each defining span ("the Russian delegation led by ...") into a delegation unit."""
+    for (begin, end), delegation in sorted(discourse.definitions.items(), reverse=True):
+        starts = [i for i, u in enumerate(units) if u.begin == begin]
+        ends = [i for i, u in enumerate(units) if u.end == end]
+        if starts and ends and starts[0] <= ends[0]:
+            mention = Mention(
+                frozenset({"delegation", "agent"}), (delegation.key,), (delegation.key,)
+            )
+            units = merge(units, starts[0], ends[0] + 1, mention, text[begin:end])
+    return units
+
+
+def _in_sentence(kind: str, before: list[Unit]) -> tuple[URIRef, ...]:
+    """The nearest earlier mention in the same sentence an anaphor can refer to."""
+    if kind == "last_pair":
+        people = [
+            a
+            for u in before
+            if u.mention and "person" in u.mention.classes
+            for a in u.mention.agents
+        ]
+        recent = list(dict.fromkeys(reversed(people)))[:2]
+        return tuple(reversed(recent)) if len(recent) == 2 else ()
+    wanted = {"last_person": "person", "last_country": "country", "last_group": "group"}.get(kind)
+    for unit in reversed(before):
+        mention = unit.mention
+        if wanted and mention is not None and wanted in mention.classes and mention.agents:
+            if kind != "last_group" or len(mention.agents) > 1:
+                return mention.agents
+    return ()
+
+
+def _refer(
+    kind: str, unit: Unit, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> tuple[URIRef, ...]:
+    """The entities an anaphor of this kind refers to, from the discourse so far."""
+    if kind == "last_person" and discourse.persons:
+        return (discourse.persons[-1],)
+    if kind == "last_group" and discourse.groups:
+        return discourse.groups[-1]
+    if kind == "last_country" and discourse.countries:
+        return (discourse.countries[-1],)
+    if kind == "last_pair":
+        if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
+            return discourse.meetings[-1][1]
+        recent = list(dict.fromkeys(reversed(discourse.persons)))[:2]
+        return tuple(reversed(recent)) if len(recent) == 2 else ()
+    return ()
+
+
+def _resolve_title(
+    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> URIRef | None:
+    """The person an untitled office refers to ("the North Korean leader", "the Kremlin boss")."""
+    heads = set(rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT)
+    wanted = {mention.title} | (heads if mention.title in heads else set())
+    index = positions(gaz, rules)
+    owned = {p for (t, o), p in index.by_owner.items() if t in wanted and o in mention.owner}
+    for person in reversed(discourse.persons):
+        if discourse.holdings.get(person, set()) & owned:
+            return person
+    for person in reversed(discourse.persons):
+        held = discourse.holdings.get(person, set())
+        if not held or held & owned:
+            return person
+    return None
+
+
+def _national_body(
+    template: str,
+    unit: Unit,
+    units: list[Unit],
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+) -> URIRef | None:
+    """'state media' -> '<nationality> state media' of the country named just before, else of
+    the country the article names most."""
+    national = {"country", "nationality", "city"}
+    before = [
+        u for u in units if u.end <= unit.begin and u.mention and u.mention.classes & national
+    ]
+    countries = list(before[-1].mention.agents) if before else []
+    if not countries and discourse.country_counts:
+        countries = [discourse.country_counts.most_common(1)[0][0]]
+    adjectives = rules.gazetteer.get("nationalities") or {}
+    for country in countries:
+        for adjective, label in adjectives.items():
+            if gaz.by_label(str(label)) == country:
+                found = gaz.by_label(template.format(nationality=adjective))
+                if found is not None:
+                    return found
+    return None
+
+
+def resolve(
+    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet, text: str
+) -> list[Unit]:
+    """Resolve delegations, anaphors, titles without names and ambiguous names in a sentence."""
+    units = _replace_definitions(units, discourse, text)
+    for match in separate(find("delegation_refs", units, rules)):
+        senders = [a for i in match.roles.get("sender", []) for a in _agents(units[i])]
+        if match.rule.get("all"):
+            found = [d.key for d in discourse.delegations if d.sender is not None]
+        else:
+            found = [_delegation(discourse, s, None).key for s in dict.fromkeys(senders)]
+        if found:
+            mention = Mention(
+                frozenset(
+                    {"delegation", "agent", "group"} if len(found) > 1 else {"delegation", "agent"}
+                ),
+                tuple(found),
+                tuple(found),
+            )
+            words = text[units[match.start].begin : units[match.end - 1].end]
+            units = merge(units, match.start, match.end, mention, words)
+    for match in separate(find("anaphors", units, rules)):
+        refer = str(match.rule.get("refer"))
+        if refer == "speaker_side":
+            mention = Mention(frozenset({"agent", "we"}))
+        else:
+            found = _in_sentence(refer, units[: match.start]) or _refer(
+                refer, units[match.trigger], discourse, gaz, rules
+            )
+            if not found:
+                continue
+            classes = {"agent", "group"} if len(found) > 1 else {"agent"}
+            if all(f in discourse.persons for f in found):
+                classes.add("person")
+            mention = Mention(frozenset(classes), found, found, confidence=0.7)
+        words = text[units[match.start].begin : units[match.end - 1].end]
+        units = merge(units, match.start, match.end, mention, words)
+    for unit in units:
+        mention = unit.mention
+        if mention is None or mention.anaphor is None:
+            continue
+        if mention.anaphor == "title":
+            person = _resolve_title(mention, discourse, gaz, rules)
+            if person is not None:
+                position = next(
+                    iter(
+                        sorted(
+                            p
+                            for (t, o), p in positions(gaz, rules).by_owner.items()
+                            if t == mention.title and o in mention.owner
+                        )
+                    ),
+                    None,
+                )
+                unit.mention = Mention(
+                    mention.classes,
+                    (person,),
+                    (person,),
+                    0.7,
+                    mention.title,
+                    (person, position) if position else None,
+                )
+        elif mention.anaphor.startswith("context:") and (discourse.parties or _parties(units)):
+            party = (_parties(units) or discourse.parties)[-1]
+            label = f"a {gaz.labels.get(party, '')} {mention.title}"
+            found = gaz.by_label(label)
+            if found is not None:
+                unit.mention = Mention(mention.classes, (found,), (found,), 0.7)
+        elif mention.anaphor.startswith("national:"):
+            found = _national_body(mention.anaphor[9:], unit, units, discourse, gaz, rules)
+            if found is not None:
+                unit.mention = Mention(mention.classes, (found,), (found,), 0.8, generic=True)
+        elif mention.anaphor == "ambiguous":
+            recent = [p for p in reversed(discourse.persons) if p in mention.refs]
+            chosen = recent[0] if recent else mention.refs[0]
+            unit.mention = Mention(mention.classes, (chosen,), (chosen,), 0.8)
+    return group(units, text)
+
+
+def _parties(units: list[Unit]) -> list[URIRef]:
+    """The political parties a sentence names."""
+    return [r for u in units if u.mention and "party" in u.mention.classes for r in u.mention.refs]
+
+
+def group(units: list[Unit], text: str) -> list[Unit]:
+    """Merge coordinated actors ("A and B", "A, B and C", "both A and B") into one group unit."""
+    index = 0
+    while index < len(units):
+        if not _actor(units[index]):
+            index += 1
+            continue
+        members, cursor, last, closed = [index], index + 1, index, False
+        while cursor < len(units):
+            words = []
+            while cursor < len(units) and units[cursor].lower in (",", "and", "as", "well"):
+                words.append(units[cursor].lower)
+                cursor += 1
+            if (
+                words
+                and cursor < len(units)
+                and _actor(units[cursor])
+                and words[-1] in ("and", ",")
+            ):
+                members.append(cursor)
+                last = cursor
+                cursor += 1
+                if "and" in words:
+                    closed = True  # "A, B and C": the list ends at "and"
+                    break
+            else:
+                break
+        if not closed:  # "A, B" without "and" is an apposition or two clauses, not a group
+            members, last = [index], index
+        start = index - 1 if index > 0 and units[index - 1].lower == "both" else index
+        if len(members) > 1:
+            found = tuple(dict.fromkeys(a for i in members for a in _agents(units[i])))
+            classes = frozenset.intersection(*(units[i].mention.classes for i in members))
+            confidence = min(units[i].mention.confidence for i in members)
+            mention = Mention(classes | {"group", "agent"}, found, found, confidence)
+            units = merge(
+                units, start, last + 1, mention, text[units[start].begin : units[last].end]
+            )
+            index = start + 1
+        else:
+            index += 1
+    return units
+
+
+def _actor(unit: Unit) -> bool:
+    """A unit that names an actor (not a nationality, title or date)."""
+    return (
+        unit.mention is not None
+        and "agent" in unit.mention.classes
+        and bool(unit.mention.agents or unit.mention.refs)
+    )
+
+
+def remember(units: list[Unit], discourse: Discourse) -> None:
+    """Update the discourse state with the mentions of a processed sentence."""
+    for unit in units:
+        mention = unit.mention
+        if mention is None:
+            continue
+        if mention.holding and mention.holding[1] is not None:
+            discourse.holdings.setdefault(mention.holding[0], set()).add(mention.holding[1])
+        if "person" in mention.classes:
+            discourse.persons.extend(mention.refs)
+        if "country" in mention.classes or "nationality" in mention.classes:
+            discourse.countries.extend(mention.agents)
+            discourse.country_counts.update(mention.agents)
+        elif "city" in mention.classes and mention.agents != mention.refs:
+            discourse.country_counts.update(mention.agents)
+        if "party" in mention.classes:
+            discourse.parties.extend(mention.refs)
+        if "group" in mention.classes and len(mention.agents) > 1:
+            discourse.groups.append(mention.agents)

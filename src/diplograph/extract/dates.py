@@ -1,0 +1,90 @@
+"""Date stage: finds date expressions with the `dates` rules and gives each to one event.
+
+Reads a sentence's units and the article's date; merges every date expression ("late Tuesday",
+"on Thursday (September 14)", "in the fall of 1950", "the same day") into one date unit, and
+attaches it to the nearest event trigger of its clause (the one before it, else the one after);
+a sentence-initial expression followed by a comma ("At midnight, ...") dates the main clause.
+The words are resolved by diplograph.dates.resolve, in the future tense for expected events, with
+the precision the text supports (a day, or an interval: month, season, year, "this week").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from diplograph.dates import DateRange, resolve
+from diplograph.extract.matcher import find
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import Mention, Unit, clause_ids
+
+SAME_DAY = "same_day"
+_FUTURE_WORDS = ("later", "next", "tomorrow", "upcoming", "coming")
+
+
+def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, int, Mention]]:
+    """Date expressions of a sentence as (start, end, mention), longest first."""
+    spans = []
+    for match in find("dates", units, rules, doc):
+        start, end = match.start, match.end
+        while end > start + 1 and units[end - 1].text in (",", "("):
+            end -= 1
+        anaphor = SAME_DAY if match.rule.get("anaphoric") else None
+        spans.append((start, end, Mention(frozenset({"date"}), anaphor=anaphor)))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    return spans
+
+
+def is_date(unit: Unit) -> bool:
+    """True for a merged date unit."""
+    return unit.mention is not None and unit.mention.date_words is not None
+
+
+def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
+    """Trigger index -> the date unit that dates it (each date unit dates one trigger)."""
+    clauses = clause_ids(units)
+    found: dict[int, int] = {}
+    for index, unit in enumerate(units):
+        possessive = index + 1 < len(units) and units[index + 1].lower in ("'s", "’s")
+        if not is_date(unit) or _dateline(units, index) or possessive:
+            continue
+        leading = all(not u.text.isalnum() for u in units[:index])
+        if leading and index + 1 < len(units) and units[index + 1].text == ",":
+            after = [t for t in triggers if t > index]
+            if after:
+                found.setdefault(after[0], index)
+            continue
+        same = [t for t in triggers if clauses[t] == clauses[index]]
+        before = [t for t in same if t < index]
+        after = [t for t in same if t > index]
+        chosen = before[-1] if before else (after[0] if after else None)
+        if chosen is not None and chosen not in found:
+            found[chosen] = index
+    return found
+
+
+def _dateline(units: list[Unit], index: int) -> bool:
+    """A date in a dateline ("Seoul, July 27 (IANS)") dates the article, not an event."""
+    first = units[0].mention
+    return index == 2 and first is not None and "place" in first.classes and units[1].text == ","
+
+
+def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
+    """The date range the words give, against the article's date."""
+    future = expected or any(w in words.lower().split() for w in _FUTURE_WORDS)
+    return resolve(words, anchor, tense="future" if future else "past")
+
+
+def sounds_future(words: str) -> bool:
+    """True when a date expression itself points ahead ("later on Wednesday", "next week")."""
+    return any(w in words.lower().split() for w in _FUTURE_WORDS)
+
+
+def overlaps(a: tuple[date, date | None] | None, b: tuple[date, date | None] | None) -> bool:
+    """Two (earliest, latest) ranges can be the same time (a missing one fits anything)."""
+    if a is None or b is None:
+        return True
+    a_end = a[1] or date.max
+    b_end = b[1] or date.max
+    return a[0] <= b_end and b[0] <= a_end

@@ -1,0 +1,72 @@
+"""Derivation stage: events and roles that follow from other events of the article.
+
+Reads merged events and the `kinds` rules; writes implied candidates (an arrival is part of a
+visit that starts that day: `implies`), the roles of a bare "invitation" (the visits' hosts
+invited their travellers) and dates inherited from the event a sentence said it happened
+"during".
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from diplograph.extract.events import Candidate, Context, Event, missing, spec
+
+
+def implied(ctx: Context, events: list[Event]) -> list[Candidate]:
+    """Candidates for the events the merged events imply, linked as their parents."""
+    made: list[Candidate] = []
+    for event in events:
+        entry = spec(ctx.kinds, event.kind).get("implies")
+        if not isinstance(entry, dict):
+            continue
+        kind = str(entry["kind"])
+        roles = {
+            r: list(event.roles[src]) for r, src in entry["roles"].items() if event.roles.get(src)
+        }
+        when = event.date
+        if entry.get("date") == "earliest" and when is not None:
+            when = (when[0], None)
+        first: Candidate | None = None
+        for attest in event.attests:
+            confidence = round(attest.confidence * 0.9, 2)
+            made_attest = replace(attest, rule=f"{attest.rule}.implies", confidence=confidence)
+            attrs = {k: list(v) for k, v in event.attrs.items() if k in entry.get("attrs", [])}
+            cand = Candidate(
+                kind,
+                {r: list(v) for r, v in roles.items()},
+                made_attest,
+                when,
+                attrs,
+                partial=missing(kind, roles, ctx.kinds),
+            )
+            made.append(cand)
+            first = first or cand
+        if first is not None and entry.get("link") == "subEventOf":
+            for member in event.members:
+                member.parent.append(first)
+    return made
+
+
+def invitations_from_visits(events: list[Event]) -> None:
+    """A bare invitation: the hosts of the article's visits invited their travellers."""
+    visits = [e for e in events if e.kind == "Visit" and e.roles.get("host")]
+    for event in events:
+        if event.kind != "Invitation" or not event.from_visits or not visits:
+            continue
+        if not event.roles.get("inviter"):
+            event.roles["inviter"] = list(dict.fromkeys(h for v in visits for h in v.roles["host"]))
+        if not event.roles.get("invitee"):
+            travellers = (t for v in visits for t in v.roles.get("traveller", []))
+            event.roles["invitee"] = list(dict.fromkeys(travellers))
+        event.content.extend(v for v in visits if v not in event.content)
+
+
+def inherit_dates(events: list[Event]) -> None:
+    """An undated event takes the date of the event it happened during."""
+    for event in events:
+        if event.date is None:
+            for source in event.date_from:
+                if source.date is not None and source.date[1] is not None:
+                    event.date = source.date
+                    break

@@ -1,0 +1,330 @@
+"""Event stage: turns the article's candidate events into one node per real-world event.
+
+Reads the candidates every sentence produced (kind, roles, date, attestation) and the `kinds`
+rules; merges candidates that describe one event (same family, the same parties in the key
+roles, a delegation standing for its leader, overlapping dates), fills roles from context
+(`defaults`), adds implied events (an arrival is part of a visit), gives bare invitations the
+visits' hosts and travellers, and drops events that miss a required role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rdflib import URIRef
+
+from diplograph.extract.dates import overlaps
+from diplograph.extract.gazetteer import Gazetteer
+from diplograph.seeds import Sentence
+
+NAMED = "urn:x-diplograph:named/"  # a named event, until it has its IRI (mentions.NAMED)
+PLACE_ROLES = ("place",)
+THING_ROLES = ("theme",)
+
+
+@dataclass
+class Attest:
+    """One sentence's report of an event: the words, the rule, the modality, who says so."""
+
+    sentence: Sentence
+    begin: int
+    end: int
+    rule: str
+    confidence: float
+    modality: str = "Happened"
+    claimed_by: tuple[URIRef, ...] = ()
+    relayed_by: tuple[URIRef, ...] = ()
+    date_words: str | None = None
+    generic_source: bool = False
+
+
+@dataclass
+class Candidate:
+    """An event as one rule match found it."""
+
+    kind: str
+    roles: dict[str, list[URIRef]]
+    attest: Attest
+    date: tuple[date, date | None] | None = None
+    attrs: dict[str, list[str]] = field(default_factory=dict)
+    partial: bool = False
+    content: list[Candidate] = field(default_factory=list)
+    parent: list[Candidate] = field(default_factory=list)  # dip:subEventOf
+    date_from: list[Candidate] = field(default_factory=list)  # "during the meeting": its date
+    from_visits: bool = False
+    owned: bool = False  # the content of another candidate: its modality was set by it
+    trigger: tuple[int, int] = (0, 0)  # sentence number, unit index
+
+
+@dataclass
+class Event:
+    """One event node: merged roles, date, attributes and every attestation."""
+
+    kind: str
+    roles: dict[str, list[URIRef]]
+    attests: list[Attest]
+    date: tuple[date, date | None] | None = None
+    attrs: dict[str, list[str]] = field(default_factory=dict)
+    partial: bool = False
+    content: list[Event] = field(default_factory=list)
+    parent: list[Event] = field(default_factory=list)
+    date_from: list[Event] = field(default_factory=list)
+    from_visits: bool = False
+    members: list[Candidate] = field(default_factory=list)
+
+    @property
+    def confidence(self) -> float:
+        """The highest confidence of its attestations."""
+        return max(a.confidence for a in self.attests)
+
+
+def spec(kinds: dict[str, dict[str, Any]], kind: str) -> dict[str, Any]:
+    """The `kinds` entry of an event kind (empty if none)."""
+    return kinds.get(kind) or {}
+
+
+def missing(kind: str, roles: dict[str, list[Any]], kinds: dict[str, dict[str, Any]]) -> bool:
+    """True when the roles miss something the kind requires."""
+    entry = spec(kinds, kind)
+    if any(not roles.get(r) for r in entry.get("required", [])):
+        return True
+    if any(len(roles.get(r, [])) < n for r, n in (entry.get("min") or {}).items()):
+        return True
+    wanted = entry.get("required_any")
+    return bool(wanted) and not any(roles.get(r) for r in wanted)
+
+
+@dataclass
+class Context:
+    """What merging needs to know: the kinds, the gazetteer, delegation leaders."""
+
+    kinds: dict[str, dict[str, Any]]
+    gazetteer: Gazetteer
+    leaders: dict[URIRef, URIRef]
+
+    def normal(self, values: list[URIRef]) -> frozenset[URIRef]:
+        """Fillers with each delegation replaced by its leader."""
+        return frozenset(self.leaders.get(v, v) for v in values)
+
+    def family(self, kind: str) -> str:
+        """The merge family of a kind."""
+        return str(spec(self.kinds, kind).get("family", kind))
+
+    def acting(self, a: frozenset[URIRef], b: frozenset[URIRef]) -> bool:
+        """Every member of a acts for (or is) a member of b."""
+        return all(x in b or self.gazetteer.acts_for_closure(x) & b for x in a)
+
+
+def _key_roles(ctx: Context, kind: str) -> list[str]:
+    """The roles that identify an event of this kind."""
+    return [r for r in spec(ctx.kinds, kind).get("key", []) if r != "name"]
+
+
+def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
+    """True when a candidate can be the same event as an event built so far."""
+    if ctx.family(event.kind) != ctx.family(cand.kind) or not overlaps(event.date, cand.date):
+        return False
+    names_a, names_b = event.attrs.get("name", []), cand.attrs.get("name", [])
+    if names_a and names_b:
+        return names_a == names_b
+    statement = bool(spec(ctx.kinds, cand.kind).get("statement"))
+    shared = bool(names_a or names_b) and (event.partial or cand.partial)
+    for role in _key_roles(ctx, cand.kind):
+        a, b = ctx.normal(event.roles.get(role, [])), ctx.normal(cand.roles.get(role, []))
+        if not a or not b:
+            continue
+        if a == b:
+            shared = True
+        elif (cand.partial and b <= a) or (event.partial and a <= b):
+            shared = True
+        elif statement and role == "agent" and (ctx.acting(a, b) or ctx.acting(b, a)):
+            shared = True
+        else:
+            return False
+    return shared
+
+
+def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
+    """Merge a candidate into an event."""
+    rank = spec(ctx.kinds, cand.kind).get("rank", 0)
+    if rank > spec(ctx.kinds, event.kind).get("rank", 0):
+        event.kind = cand.kind
+    for role, values in cand.roles.items():
+        current = event.roles.setdefault(role, [])
+        current.extend(v for v in values if v not in current)
+    for name, values in cand.attrs.items():
+        current_attrs = event.attrs.setdefault(name, [])
+        current_attrs.extend(v for v in values if v not in current_attrs)
+    event.attests.append(cand.attest)
+    event.date = _narrower(event.date, cand.date)
+    event.partial = event.partial and cand.partial
+    event.from_visits = event.from_visits and cand.from_visits
+    event.members.append(cand)
+
+
+def _narrower(a: tuple[date, date | None] | None, b: tuple[date, date | None] | None) -> Any:
+    """The more precise of two compatible date ranges."""
+    if a is None or b is None:
+        return a or b
+    span_a = ((a[1] or date.max) - a[0]).days
+    span_b = ((b[1] or date.max) - b[0]).days
+    return a if span_a <= span_b else b
+
+
+def _new(cand: Candidate) -> Event:
+    """An event made of one candidate."""
+    roles = {r: list(v) for r, v in cand.roles.items()}
+    attrs = {k: list(v) for k, v in cand.attrs.items()}
+    return Event(
+        cand.kind,
+        roles,
+        [cand.attest],
+        cand.date,
+        attrs,
+        cand.partial,
+        from_visits=cand.from_visits,
+        members=[cand],
+    )
+
+
+def merge(ctx: Context, candidates: list[Candidate]) -> list[Event]:
+    """One event per group of compatible candidates; partial ones join a complete one."""
+    events: list[Event] = []
+    families: dict[str, list[Event]] = {}
+    for cand in candidates:
+        bucket = families.setdefault(ctx.family(cand.kind), [])
+        options = [e for e in bucket if compatible(ctx, e, cand)]
+        if options:
+            _absorb(ctx, options[-1], cand)
+        else:
+            event = _new(cand)
+            events.append(event)
+            bucket.append(event)
+    changed = True
+    while changed:
+        changed = False
+        for event in [e for e in events if e.partial]:
+            for other in reversed(families[ctx.family(event.kind)]):
+                if other is event or other.partial or other not in events:
+                    continue
+                if all(compatible(ctx, other, m) for m in event.members):
+                    for member in event.members:
+                        _absorb(ctx, other, member)
+                    events.remove(event)
+                    families[ctx.family(event.kind)].remove(event)
+                    changed = True
+                    break
+            if changed:
+                break
+    for event in events:
+        _tidy(ctx, event)
+    return events
+
+
+def _tidy(ctx: Context, event: Event) -> None:
+    """Drop a leader beside his delegation, a state beside the body acting for it."""
+    for role, values in event.roles.items():
+        delegations = {v for v in values if v in ctx.leaders}
+        led = {ctx.leaders[d] for d in delegations}
+        kept = [v for v in values if v not in led or v in delegations]
+        if spec(ctx.kinds, event.kind).get("statement") and role == "agent":
+            kept = [
+                v for v in kept if not any(v in ctx.gazetteer.acts_for_closure(o) for o in kept)
+            ]
+        event.roles[role] = kept
+
+
+def link(events: list[Event]) -> dict[int, Event]:
+    """Map every candidate to its event and turn candidate links into event links."""
+    owner = {id(m): e for e in events for m in e.members}
+    for event in events:
+        for member in event.members:
+            for target in member.content:
+                found = owner.get(id(target))
+                if found is not None and found is not event and found not in event.content:
+                    event.content.append(found)
+            for source, sink in (
+                (member.parent, event.parent),
+                (member.date_from, event.date_from),
+            ):
+                for target in source:
+                    found = owner.get(id(target))
+                    if found is not None and found is not event and found not in sink:
+                        sink.append(found)
+    return owner
+
+
+def country_of_place(event: Event, gaz: Gazetteer) -> list[URIRef]:
+    """The country of the event's first place."""
+    for place in event.roles.get("place", []):
+        country = gaz.country_of(place)
+        if country is not None:
+            return [country]
+    return []
+
+
+def apply_defaults(ctx: Context, events: list[Event]) -> None:
+    """Fill roles from the place (host, agent of a parade) where the kind says so."""
+    for event in events:
+        for role, source in (spec(ctx.kinds, event.kind).get("defaults") or {}).items():
+            unless = source.get("unless") if isinstance(source, dict) else None
+            source = source.get("from") if isinstance(source, dict) else source
+            if event.roles.get(role) or (unless and event.roles.get(unless)):
+                continue
+            if source == "country_of_place":
+                event.roles[role] = country_of_place(event, ctx.gazetteer)
+            elif str(source).startswith("content."):
+                wanted = str(source).removeprefix("content.")
+                found = [v for c in event.content for v in c.roles.get(wanted, [])]
+                event.roles[role] = list(dict.fromkeys(found))
+
+
+def most_specific_place(ctx: Context, event: Event) -> None:
+    """Keep the most specific of places that contain one another (an airport in a country)."""
+    places = event.roles.get("place", [])
+    if len(places) < 2:
+        return
+    deep = []
+    for place in places:
+        inner = any(other != place and _within(ctx.gazetteer, other, place) for other in places)
+        if not inner:
+            deep.append(place)
+    event.roles["place"] = deep or places
+
+
+def _within(gaz: Gazetteer, inner: URIRef, outer: URIRef) -> bool:
+    """True when a place lies within another (following dip:locatedIn)."""
+    seen: set[URIRef] = set()
+    current = gaz.located_in.get(inner)
+    while current is not None and current not in seen:
+        if current == outer:
+            return True
+        seen.add(current)
+        current = gaz.located_in.get(current)
+    return False
+
+
+def complete(ctx: Context, events: list[Event]) -> list[Event]:
+    """Drop events that miss a required role, and what only they were about, to a fixpoint."""
+    kept = list(events)
+    while True:
+        names = {n for e in kept for n in e.attrs.get("name", [])}
+        for event in kept:
+            for role, values in event.roles.items():
+                event.roles[role] = [
+                    v for v in values if not str(v).startswith(NAMED) or str(v) in names
+                ]
+            event.content = [c for c in event.content if c in kept]
+            event.parent = [p for p in event.parent if p in kept]
+            event.roles["content"] = [CONTENT] if event.content else []
+        survivors = [e for e in kept if not missing(e.kind, e.roles, ctx.kinds)]
+        for event in kept:
+            event.roles.pop("content", None)
+        if len(survivors) == len(kept):
+            return survivors
+        kept = survivors
+
+
+CONTENT = URIRef("urn:x-diplograph:content")

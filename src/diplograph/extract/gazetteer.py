@@ -1,0 +1,254 @@
+"""Gazetteer stage: reads the entities graph (labels, aliases, places, positions) and the rules'
+`gazetteer` section (nationalities, metonyms, aliases, spelling variants, titles); finds the names
+in a sentence's units and merges each into one unit carrying a Mention.
+
+Spelling variants are generated, not listed: hyphen or space between the parts of a Korean name
+(Kim Jong-un / Kim Jong Un), transliterations from the rules (Sergei / Sergey), the surname alone
+(generated surnames lose to a label or alias an entity states), plurals of materiel.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import Mention, Unit
+from diplograph.namespaces import DIP
+
+log = logging.getLogger(__name__)
+
+TYPE_CLASSES: dict[URIRef, frozenset[str]] = {
+    DIP.Person: frozenset({"person", "agent"}),
+    DIP.Country: frozenset({"country", "agent", "place"}),
+    DIP.City: frozenset({"city", "place"}),
+    DIP.Place: frozenset({"place"}),
+    DIP.NewsAgency: frozenset({"agency", "org", "agent"}),
+    DIP.PoliticalParty: frozenset({"party", "org", "agent"}),
+    DIP.GovernmentBody: frozenset({"org", "agent"}),
+    DIP.Organisation: frozenset({"org", "agent"}),
+    DIP.Materiel: frozenset({"materiel"}),
+}
+_ACRONYM = re.compile(r"^[A-Z0-9.\-]{2,}$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a name can stand for in the text."""
+
+    classes: frozenset[str]
+    refs: tuple[URIRef, ...] = ()
+    agents: tuple[URIRef, ...] = ()
+    explicit: bool = True  # a label or alias, not a generated variant
+    generic: bool = False
+    title: str | None = None
+    anaphor: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    """The entities of the graph: their classes, names, places and positions."""
+
+    classes: dict[URIRef, frozenset[str]]
+    labels: dict[URIRef, str]
+    names: dict[URIRef, list[str]]
+    located_in: dict[URIRef, URIRef]
+    acts_for: dict[URIRef, set[URIRef]]
+    position_of: dict[URIRef, URIRef]
+    cache: dict[Any, Any] = field(default_factory=dict)
+
+    def by_label(self, label: str) -> URIRef | None:
+        """The entity with this label or alias (case-insensitive), if exactly one has it."""
+        index = self.cache.get("labels")
+        if index is None:
+            index = {}
+            for iri, names in self.names.items():
+                for name in names:
+                    index.setdefault(name.lower().removeprefix("the ").strip(), set()).add(iri)
+            self.cache["labels"] = index
+        found = index.get(label.lower().removeprefix("the ").strip(), set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def country_of(self, iri: URIRef | None) -> URIRef | None:
+        """The country a place is, or lies in (following dip:locatedIn)."""
+        seen: set[URIRef] = set()
+        while iri is not None and iri not in seen:
+            if "country" in self.classes.get(iri, ()):
+                return iri
+            seen.add(iri)
+            iri = self.located_in.get(iri)
+        return None
+
+    def acts_for_closure(self, iri: URIRef) -> set[URIRef]:
+        """Everything an agent acts for, transitively (a ministry for its state)."""
+        found: set[URIRef] = set()
+        todo = [iri]
+        while todo:
+            for parent in self.acts_for.get(todo.pop(), ()):
+                if parent not in found:
+                    found.add(parent)
+                    todo.append(parent)
+        return found
+
+
+def build_gazetteer(entities: Graph) -> Gazetteer:
+    """The gazetteer of an entities graph (people, places, organisations, positions, materiel)."""
+    classes: dict[URIRef, frozenset[str]] = {}
+    for rdf_type, names in TYPE_CLASSES.items():
+        for subject in entities.subjects(RDF.type, rdf_type):
+            if isinstance(subject, URIRef):
+                classes[subject] = classes.get(subject, frozenset()) | names
+    labels, names = {}, {}
+    for iri in list(classes) + list(entities.subjects(RDF.type, DIP.Position)):
+        label = entities.value(iri, RDFS.label)
+        labels[iri] = str(label) if label is not None else str(iri).rsplit("/", 1)[-1]
+        alts = sorted(str(a) for a in entities.objects(iri, SKOS.altLabel))
+        names[iri] = [labels[iri], *alts]
+    acts_for: dict[URIRef, set[URIRef]] = {}
+    for s, o in entities.subject_objects(DIP.actsFor):
+        acts_for.setdefault(s, set()).add(o)
+    return Gazetteer(
+        classes=classes,
+        labels=labels,
+        names=names,
+        located_in=dict(entities.subject_objects(DIP.locatedIn)),
+        acts_for=acts_for,
+        position_of=dict(entities.subject_objects(DIP.positionOf)),
+    )
+
+
+def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
+    """Hyphen/space and transliteration variants of a person's name."""
+    found = {name}
+    parts = name.split()
+    if len(parts) == 3 and "-" not in name:
+        found.add(f"{parts[0]} {parts[1]}-{parts[2].lower()}")
+    if "-" in name:
+        found.add(name.replace("-", " "))
+    for group in config.get("variants") or []:
+        for variant in list(found):
+            for a in group:
+                for b in group:
+                    if a != b and re.search(rf"\b{re.escape(a)}\b", variant):
+                        found.add(re.sub(rf"\b{re.escape(a)}\b", b, variant))
+    return found
+
+
+def _surname(name: str, config: dict[str, Any]) -> str | None:
+    """The surname of a multi-part name: first part for East Asian names, else the last."""
+    parts = name.replace("-", " ").split()
+    if len(parts) < 2:
+        return None
+    first = set(config.get("surname_first") or [])
+    return parts[0] if parts[0] in first else parts[-1]
+
+
+def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
+    """Every name the text may use -> what it can stand for."""
+    table: dict[str, list[Entry]] = {}
+
+    def add(name: str, entry: Entry) -> None:
+        table.setdefault(name, []).append(entry)
+
+    metonyms = {str(k): gaz.by_label(str(v)) for k, v in (config.get("metonyms") or {}).items()}
+    for iri, cls in gaz.classes.items():
+        for name in gaz.names.get(iri, []):
+            agents = (iri,)
+            government = metonyms.get(name)
+            extra = frozenset({"agent"}) if government else frozenset()
+            if government:
+                agents = (government,)
+            variants = _person_variants(name, config) if "person" in cls else {name}
+            if "materiel" in cls and not name.endswith("s"):
+                variants.add(name + "s")
+            for variant in variants:
+                add(variant, Entry(cls | extra, (iri,), agents, explicit=variant == name))
+        if "person" in cls:
+            surname = _surname(gaz.labels[iri], config)
+            if surname:
+                add(surname, Entry(cls, (iri,), (iri,), explicit=False))
+    for name, country in metonyms.items():
+        if country is not None and name not in table:
+            add(name, Entry(frozenset({"agent", "country", "place"}), (country,), (country,)))
+    for adjective, label in (config.get("nationalities") or {}).items():
+        country = gaz.by_label(str(label))
+        if country is not None:
+            add(str(adjective), Entry(frozenset({"nationality"}), (country,), (country,)))
+    generic = {str(g).lower() for g in config.get("generic") or []}
+    for alias, label in (config.get("aliases") or {}).items():
+        iri = gaz.by_label(str(label))
+        if iri is not None:
+            cls = gaz.classes.get(iri, frozenset({"agent"}))
+            add(str(alias), Entry(cls, (iri,), (iri,), generic=str(alias).lower() in generic))
+        else:
+            log.debug("gazetteer alias %r: no entity labelled %r", alias, label)
+    for body, template in (config.get("national_bodies") or {}).items():
+        entry = Entry(frozenset({"agency", "org", "agent"}), anaphor=f"national:{template}")
+        add(str(body), Entry(**{**entry.__dict__, "generic": True}))
+    for canonical, variants in (config.get("titles") or {}).items():
+        for variant in variants:
+            add(str(variant), Entry(frozenset({"title"}), title=str(canonical)))
+    return table
+
+
+@dataclass
+class Lexicon:
+    """The names of a gazetteer under a rule set, compiled into two phrase matchers."""
+
+    entries: dict[str, list[Entry]]
+    lower: PhraseMatcher
+    exact: PhraseMatcher
+
+
+def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
+    """The compiled names (cached on the gazetteer per rule set)."""
+    cached = gaz.cache.get(id(rules))
+    if cached is not None:
+        return cached
+    entries = _entries(gaz, rules.gazetteer)
+    lower = PhraseMatcher(rules.nlp.vocab, attr="LOWER")
+    exact = PhraseMatcher(rules.nlp.vocab, attr="ORTH")
+    for name in entries:
+        target = exact if _ACRONYM.match(name) or len(name) <= 2 else lower
+        target.add(name, [rules.nlp.make_doc(name)])
+    compiled = Lexicon(entries, lower, exact)
+    gaz.cache[id(rules)] = compiled
+    return compiled
+
+
+def _choose(entries: list[Entry]) -> list[Entry]:
+    """Stated names beat generated variants."""
+    stated = [e for e in entries if e.explicit]
+    return stated or entries
+
+
+def name_spans(
+    units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc
+) -> list[tuple[int, int, Mention]]:
+    """Every name, nationality, title and alias of the gazetteer in a sentence's raw tokens, as
+    (start, end, mention), longest first (a span not starting with "the" wins a tie)."""
+    lex = lexicon(gaz, rules)
+    spans = []
+    for matcher in (lex.lower, lex.exact):
+        for match_id, start, end in matcher(doc):
+            spans.append((start, end, rules.nlp.vocab.strings[match_id]))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), units[s[0]].lower == "the", s[0]))
+    found = []
+    for start, end, key in spans:
+        options = _choose(lex.entries[key])
+        first = options[0]
+        refs = tuple(dict.fromkeys(r for e in options for r in e.refs))
+        agents = tuple(dict.fromkeys(a for e in options for a in e.agents))
+        anaphor = first.anaphor if first.anaphor else ("ambiguous" if len(refs) > 1 else None)
+        mention = Mention(
+            first.classes, refs, agents, title=first.title, generic=first.generic, anaphor=anaphor
+        )
+        found.append((start, end, mention))
+    return found

@@ -1,0 +1,284 @@
+"""Graph stage: writes the rule layer of one article as RDF in the hand layer's form.
+
+Reads the article, its events, delegations, position holdings and new entities; writes one
+rdflib Graph: the article and sentence nodes, events typed with dip classes and their roles,
+dates and places, and for each supporting span a dip:Attestation (or dip:Claim) with the
+sentence, exact words, offsets, modality, date words, claimedBy/relayedBy, the id of the rule
+that fired (dip:rule) and its confidence (dip:confidence). IRIs follow the IRI scheme, so a
+fact found by rules and by hand lands on the same node.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from diplograph.articles import article_triples
+from diplograph.extract.clean import Cut
+from diplograph.extract.coref import Delegation
+from diplograph.extract.events import Attest, Event, spec
+from diplograph.extract.gazetteer import Gazetteer
+from diplograph.extract.mentions import NAMED, NewEntity
+from diplograph.iris import article_iri, attestation_iri, event_iri, sentence_iri, slug
+from diplograph.namespaces import DIP, ID
+from diplograph.seeds import Article
+
+ROLE_PROPERTIES = tuple(
+    (name, getattr(DIP, name))
+    for name in (
+        "agent",
+        "target",
+        "traveller",
+        "host",
+        "sender",
+        "carrier",
+        "recipient",
+        "inviter",
+        "invitee",
+        "participant",
+        "theme",
+        "place",
+    )
+)
+# the terms written most, looked up once (DIP is a DefinedNamespace: attribute access is slow)
+ATTESTATION, CLAIM, ATTESTS, SENTENCE, TEXT = (
+    DIP.Attestation,
+    DIP.Claim,
+    DIP.attests,
+    DIP.sentence,
+    DIP.text,
+)
+BEGIN, END, MODALITY, DATE_WORDS, CLAIMED_BY, RELAYED_BY, RULE, CONFIDENCE = (
+    DIP.beginIndex,
+    DIP.endIndex,
+    DIP.modality,
+    DIP.dateExpression,
+    DIP.claimedBy,
+    DIP.relayedBy,
+    DIP.rule,
+    DIP.confidence,
+)
+SENTENCE_CLASS, IN_ARTICLE = DIP.Sentence, DIP.inArticle
+MODALITIES = {name: getattr(DIP, name) for name in ("Happened", "Expected", "Claimed", "Denied")}
+
+
+def segment(iri: URIRef) -> str:
+    """The last path segment of an IRI, the slug the IRI scheme builds keys from."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+@functools.lru_cache(maxsize=1024)
+def decimal(value: float | str) -> Literal:
+    """An xsd:decimal literal in canonical form (0.8, 5000000000.0)."""
+    number = Decimal(str(value)).normalize()
+    text = format(number, "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+@dataclass
+class Holding:
+    """A position holding the article reports, with its attestations."""
+
+    person: URIRef
+    position: URIRef
+    attests: list[Attest] = field(default_factory=list)
+
+
+@dataclass
+class Layer:
+    """Everything the rule layer found in one article."""
+
+    article: Article
+    events: list[Event]
+    delegations: list[tuple[Delegation, list[Attest]]]
+    holdings: list[Holding]
+    new: list[NewEntity]
+    cuts: list[Cut]
+
+
+def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
+    """Placeholder -> IRI of each delegation: delegation/<sender>-<YYYY-MM>-<leader>."""
+    month = layer.article.date_published.strftime("%Y-%m")
+    found = {}
+    for delegation, _ in layer.delegations:
+        if delegation.sender is None:
+            continue
+        key = f"{segment(delegation.sender)}-{month}"
+        if delegation.leader is not None:
+            key += f"-{segment(delegation.leader)}"
+        found[delegation.key] = ID[f"delegation/{key}"]
+    return found
+
+
+def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[int, URIRef]:
+    """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name."""
+    found = {}
+    for event in layer.events:
+        named = event.attrs.get("name")
+        if named:
+            key = named[0].removeprefix(NAMED)
+        else:
+            roles = [r for r in spec(kinds, event.kind).get("key", []) if r != "name"]
+            parts = [segment(names.get(v, v)) for r in roles for v in event.roles.get(r, [])]
+            key = "-".join(dict.fromkeys(parts)) or "unnamed"
+        day = event.date[0] if event.date is not None else None
+        found[id(event)] = event_iri(event.kind, day, slug(key))
+    return found
+
+
+def _label(gaz: Gazetteer, iri: URIRef, labels: dict[URIRef, str]) -> str:
+    """A display name for an entity."""
+    return labels.get(iri) or gaz.labels.get(iri) or segment(iri).replace("-", " ")
+
+
+def _attest(graph: Graph, layer: Layer, attest: Attest, thing: URIRef, seen: set[URIRef]) -> None:
+    """Write one attestation (or claim) of a thing, once per span and thing."""
+    stem = layer.article.stem
+    node = attestation_iri(stem, attest.begin, attest.end, thing)
+    if node in seen:
+        return
+    seen.add(node)
+    claim = bool(attest.claimed_by)
+    graph.add((node, RDF.type, CLAIM if claim else ATTESTATION))
+    graph.add((node, ATTESTS, thing))
+    graph.add((node, SENTENCE, _sentence(stem, attest.sentence.number)))
+    graph.add((node, TEXT, Literal(layer.article.text[attest.begin : attest.end])))
+    graph.add((node, BEGIN, Literal(attest.begin, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, END, Literal(attest.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, MODALITY, MODALITIES[attest.modality]))
+    if attest.date_words:
+        graph.add((node, DATE_WORDS, Literal(attest.date_words)))
+    for source in attest.claimed_by:
+        graph.add((node, CLAIMED_BY, source))
+    for relay in attest.relayed_by:
+        graph.add((node, RELAYED_BY, relay))
+    graph.add((node, RULE, Literal(attest.rule)))
+    graph.add((node, CONFIDENCE, decimal(round(attest.confidence, 2))))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence(stem: str, number: int) -> URIRef:
+    """The IRI of a sentence (cached: every attestation names one)."""
+    return sentence_iri(stem, number)
+
+
+def _sorted_attests(attests: list[Attest]) -> list[Attest]:
+    """Attestations, most confident first for each span (one per span is written)."""
+    return sorted(attests, key=lambda a: (a.begin, a.end, -a.confidence, a.rule))
+
+
+def provenance_graph(article: Article) -> Graph:
+    """The article and sentence nodes, exactly as diplograph.articles.article_triples writes
+    them (tests/test_extract_graph.py checks), in a store without named-graph bookkeeping,
+    which is several times faster to fill."""
+    graph = Graph(store="SimpleMemory")
+    node = article_iri(article.stem)
+    for sentence in article.sentences:
+        iri = sentence_iri(article.stem, sentence.number)
+        graph.add((iri, RDF.type, SENTENCE_CLASS))
+        graph.add((iri, IN_ARTICLE, node))
+        graph.add((iri, TEXT, Literal(sentence.text)))
+        graph.add((iri, BEGIN, Literal(sentence.begin, datatype=XSD.nonNegativeInteger)))
+        graph.add((iri, END, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+    header = article_triples(replace(article, sentences=()))
+    for triple in header:
+        graph.add(triple)
+    return graph
+
+
+def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Graph:
+    """The RDF of the rule layer of one article."""
+    graph = provenance_graph(layer.article)
+    known = set(layer.article.boilerplate)
+    for cut in layer.cuts:
+        if cut.text not in known:
+            graph.add((article_iri(layer.article.stem), DIP.boilerplate, Literal(cut.text)))
+    labels = {n.iri: n.label for n in layer.new}
+    names = delegation_iris(layer)
+    iris = event_iris(layer, kinds, names)
+    named = {e.attrs["name"][0]: iris[id(e)] for e in layer.events if e.attrs.get("name")}
+    names.update({URIRef(k): v for k, v in named.items()})
+    seen: set[URIRef] = set()
+    for entity in layer.new:
+        graph.add((entity.iri, RDF.type, getattr(DIP, entity.kind)))
+        graph.add((entity.iri, RDFS.label, Literal(entity.label, lang="en")))
+        graph.add((entity.iri, DIP.confidence, decimal(entity.confidence)))
+        if entity.position_of is not None:
+            graph.add((entity.iri, DIP.positionOf, entity.position_of))
+    for delegation, attests in layer.delegations:
+        iri = names.get(delegation.key)
+        if iri is None or not attests:
+            continue
+        sender = _label(gaz, delegation.sender, labels)
+        leader = f" led by {_label(gaz, delegation.leader, labels)}" if delegation.leader else ""
+        graph.add((iri, RDF.type, DIP.Delegation))
+        graph.add((iri, RDFS.label, Literal(f"Delegation of {sender}{leader}", lang="en")))
+        graph.add((iri, DIP.sentBy, delegation.sender))
+        if delegation.leader is not None:
+            graph.add((iri, DIP.ledBy, delegation.leader))
+        for member in delegation.members:
+            graph.add((iri, DIP.hasMember, member))
+        for attest in _sorted_attests(attests):
+            _attest(graph, layer, attest, iri, seen)
+    for holding in layer.holdings:
+        iri = ID[f"holding/{segment(holding.person)}/{segment(holding.position)}"]
+        graph.add((iri, RDF.type, DIP.PositionHolding))
+        graph.add((iri, DIP.holder, holding.person))
+        graph.add((iri, DIP.position, holding.position))
+        for attest in _sorted_attests(holding.attests):
+            _attest(graph, layer, attest, iri, seen)
+    for event in layer.events:
+        _event(graph, layer, event, iris, names, gaz, labels, seen)
+    return graph
+
+
+def _event(
+    graph: Graph,
+    layer: Layer,
+    event: Event,
+    iris: dict[int, URIRef],
+    names: dict[URIRef, URIRef],
+    gaz: Gazetteer,
+    labels: dict[URIRef, str],
+    seen: set[URIRef],
+) -> None:
+    """Write one event: type, label, roles, date, links, attributes, attestations."""
+    iri = iris[id(event)]
+    graph.add((iri, RDF.type, getattr(DIP, event.kind)))
+    for role, prop in ROLE_PROPERTIES:
+        for value in event.roles.get(role, []):
+            graph.add((iri, prop, names.get(value, value)))
+    parts = [
+        _label(gaz, v, labels)
+        for r in ("agent", "traveller", "participant", "sender", "carrier", "inviter", "host")
+        for v in event.roles.get(r, [])
+    ]
+    kind_words = "".join(f" {c.lower()}" if c.isupper() else c for c in event.kind).strip()
+    label = event.attrs.get("name", [""])[0].removeprefix(NAMED).replace("-", " ")
+    label = label or ", ".join(dict.fromkeys(parts))
+    graph.add(
+        (iri, RDFS.label, Literal(f"{kind_words[:1].upper()}{kind_words[1:]}: {label}", lang="en"))
+    )
+    if event.date is not None:
+        earliest, latest = event.date
+        if earliest == latest:
+            graph.add((iri, DIP.date, Literal(earliest, datatype=XSD.date)))
+        else:
+            graph.add((iri, DIP.earliestDate, Literal(earliest, datatype=XSD.date)))
+            if latest is not None:
+                graph.add((iri, DIP.latestDate, Literal(latest, datatype=XSD.date)))
+    for other in event.content:
+        graph.add((iri, DIP.content, iris[id(other)]))
+    for other in event.parent:
+        graph.add((iri, DIP.subEventOf, iris[id(other)]))
+    for words in event.attrs.get("quotation", []):
+        graph.add((iri, DIP.quotation, Literal(words)))
+    for words in event.attrs.get("transport", []):
+        graph.add((iri, DIP.transport, Literal(words)))
+    for amount in event.attrs.get("valueUSD", [])[:1]:
+        graph.add((iri, DIP.valueUSD, decimal(amount)))
+    for attest in _sorted_attests(event.attests):
+        _attest(graph, layer, attest, iri, seen)

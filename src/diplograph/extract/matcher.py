@@ -1,0 +1,176 @@
+"""Matcher stage: runs one section's compiled spaCy Matcher over a sentence's units.
+
+Reads units and a RuleSet; returns Matches, at most one per trigger unit: the rule with the
+highest priority wins, then the pattern that fills most roles, then the shortest span (the
+nearest participants). A higher-priority match consumes the units marked `consume: true` (and a
+trailing `list:`), so a trigger inside them does not fire another rule ("won't hesitate to impose
+sanctions" is a threat, not an imposition).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from diplograph.extract.rules import ALWAYS, DIGIT, PLAIN_TAG, Pattern, Rule, RuleSet, profile
+from diplograph.extract.sentences import Unit, to_doc
+
+
+@dataclass
+class Match:
+    """One pattern matched on units[start:end], with the units that fill each role."""
+
+    pattern: Pattern
+    start: int
+    end: int
+    trigger: int
+    roles: dict[str, list[int]] = field(default_factory=dict)
+    attrs: dict[str, list[int]] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)
+    distribute: set[str] = field(default_factory=set)
+
+    @property
+    def rule(self) -> Rule:
+        """The rule whose pattern matched."""
+        return self.pattern.rule
+
+    @property
+    def filled(self) -> int:
+        """How many role units the match fills."""
+        return sum(len(v) for v in self.roles.values()) + len(self.attrs)
+
+    def span(self, units: list[Unit]) -> tuple[int, int]:
+        """Article offsets of the matched words (a trailing list included)."""
+        last = max([self.end - 1, *[i for v in self.roles.values() for i in v]])
+        return units[self.start].begin, units[last].end
+
+
+def _collect_list(match: Match, units: list[Unit], rules: RuleSet) -> None:
+    """Fill a trailing `list:` role with every entity of its class up to a stop word."""
+    stops = set(match.rule.get("list_stop") or rules.classes.get("list_stop", []))
+    wanted = match.pattern.list_class
+    index = match.end
+    while index < len(units) and units[index].lower not in stops:
+        mention = units[index].mention
+        if mention is not None and wanted in mention.classes:
+            match.roles.setdefault(match.pattern.list_role or "", []).append(index)
+        match.consumed.add(index)
+        index += 1
+
+
+def _build(pattern: Pattern, start: int, end: int, alignments: list[int]) -> Match | None:
+    """A Match from the matcher's alignment of units to pattern tokens (None: a gap too long)."""
+    match = Match(pattern, start, end, trigger=start)
+    counts: dict[int, int] = {}
+    for offset, token_index in enumerate(alignments):
+        meta = pattern.metas[token_index]
+        if meta.gap:
+            counts[token_index] = counts.get(token_index, 0) + 1
+            if counts[token_index] > meta.gap:
+                return None
+        unit = start + offset
+        if meta.trigger:
+            match.trigger = unit
+        if meta.role:
+            match.roles.setdefault(meta.role, []).append(unit)
+            if meta.distribute:
+                match.distribute.add(meta.role)
+        if meta.attr:
+            match.attrs.setdefault(meta.attr, []).append(unit)
+        if meta.consume:
+            match.consumed.add(unit)
+    return match
+
+
+def separate(matches: list[Match]) -> list[Match]:
+    """Matches that do not overlap (higher priority, then longer, first), in reverse text order.
+
+    Stages that merge each match into one unit apply them from the end, so that the unit
+    indices of the matches still to apply stay valid.
+    """
+    ranked = sorted(
+        matches, key=lambda m: (-int(m.rule.get("priority", 0)), -(_end(m) - m.start), m.start)
+    )
+    taken: set[int] = set()
+    kept = []
+    for match in ranked:
+        span = range(match.start, _end(match))
+        if taken.isdisjoint(span):
+            taken.update(span)
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start, reverse=True)
+
+
+def _end(match: Match) -> int:
+    """One past the last unit a match covers, roles included."""
+    return max([match.end, *[i + 1 for v in match.roles.values() for i in v]])
+
+
+# The last units list seen, its words and its Doc: consecutive stages often match the same
+# list (a stage that merges nothing returns it unchanged), so both are made once. Lists are
+# compared by identity and the entry holds a reference, so an id is never reused.
+_LAST: list = [None, frozenset(), None]
+
+
+def _words(units: list[Unit]) -> frozenset[str]:
+    """Lemmas, lower forms and entity profiles of units."""
+    if _LAST[0] is units:
+        return _LAST[1]
+    words = {u.lemma for u in units} | {u.lower for u in units}
+    words |= {profile(u.mention.classes) if u.mention is not None else PLAIN_TAG for u in units}
+    if any(u.text.isdigit() for u in units):
+        words.add(DIGIT)
+    _LAST[:] = [units, frozenset(words), None]
+    return _LAST[1]
+
+
+def _doc(units: list[Unit], rules: RuleSet) -> Doc:
+    """The Doc of units (made once per list)."""
+    _words(units)
+    if _LAST[2] is None:
+        _LAST[2] = to_doc(units, rules)
+    return _LAST[2]
+
+
+def find(section: str, units: list[Unit], rules: RuleSet, doc: Doc | None = None) -> list[Match]:
+    """The best match per trigger unit of one section, in text order, consumption applied.
+
+    Pass `doc` (from sentences.to_doc) to reuse one Doc for several sections on the same units.
+    """
+    if not units:
+        return []
+    strings = rules.nlp.vocab.strings
+    words = _words(units)
+    index = rules.index[section]
+    candidates = {id(r): r for w in (*words, ALWAYS) for r in index.get(w, ())}
+    found = []
+    for rule in rules.rules[section]:  # one Matcher per rule, run only when it can match
+        if id(rule) in candidates and rule.may_match(words):
+            doc = doc if doc is not None else _doc(units, rules)
+            found.extend(rule.matcher(doc, with_alignments=True, allow_missing=True))
+    best: dict[int, tuple[tuple[int, int, int, int], Match]] = {}
+    for match_id, start, end, alignments in found:
+        pattern = rules.patterns[strings[match_id]]
+        match = _build(pattern, start, end, alignments)
+        if match is None:
+            continue
+        if pattern.list_role:
+            _collect_list(match, units, rules)
+            if pattern.list_role not in match.roles:
+                continue
+        priority = int(match.rule.get("priority", 0))
+        length = end - start if match.rule.get("prefer") != "longest" else start - end
+        score = (-priority, -match.filled, length, pattern.index)
+        current = best.get(match.trigger)
+        if current is None or score < current[0]:
+            best[match.trigger] = (score, match)
+    ordered = sorted(best.values(), key=lambda item: (item[0][0], item[1].trigger))
+    consumed: set[int] = set()
+    kept = []
+    for _, match in ordered:
+        if match.trigger in consumed:
+            continue
+        consumed |= match.consumed - {match.trigger}
+        kept.append(match)
+    return sorted(kept, key=lambda m: m.trigger)

@@ -1,0 +1,192 @@
+"""Mention stage: titles and positions, new people, named events.
+
+Reads a sentence's units after the gazetteer stage and the `titles` rules; merges "Russian
+President Vladimir Putin", "spokesman Matthew Miller", "Jo Chun Ryong, the director of ..."
+into one person unit that reports a position holding. A title before capitalised words the
+gazetteer does not know introduces a new person (low confidence); a title with no name ("the
+North Korean leader", "the Kremlin boss", "a party spokesperson") is left as an anaphor for the
+coreference stage. Quoted capitalised names ending in a head word such as "Exhibition" become
+named-event units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from diplograph.extract.gazetteer import Gazetteer
+from diplograph.extract.matcher import find, separate
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import Mention, Unit, merge
+from diplograph.iris import slug
+from diplograph.namespaces import ID
+
+NAMED = "urn:x-diplograph:named/"
+_OF = re.compile(r"^(?P<title>.+?) (?:of|in) (?P<owner>.+)$")
+NEW_CONFIDENCE = 0.5
+
+
+@dataclass
+class NewEntity:
+    """An entity the gazetteer did not know, introduced in the text with a title or role."""
+
+    iri: URIRef
+    kind: str  # "Person" or "Position"
+    label: str
+    confidence: float
+    position_of: URIRef | None = None
+
+
+@dataclass
+class Positions:
+    """Positions of the gazetteer indexed by canonical title and owner."""
+
+    by_owner: dict[tuple[str, URIRef], URIRef] = field(default_factory=dict)
+    by_title: dict[str, set[URIRef]] = field(default_factory=dict)
+    owner_country: dict[URIRef, URIRef] = field(default_factory=dict)
+
+
+def canonical_title(words: str, rules: RuleSet) -> str:
+    """The canonical form of a title ("spokesman" -> "spokesperson")."""
+    lower = words.lower()
+    for canonical, variants in (rules.gazetteer.get("titles") or {}).items():
+        if lower == str(canonical).lower() or lower in (str(v).lower() for v in variants):
+            return str(canonical)
+    return lower
+
+
+def positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
+    """The position index of a gazetteer under a rule set (cached)."""
+    key = ("positions", id(rules))
+    if key in gaz.cache:
+        return gaz.cache[key]
+    index = Positions()
+    for iri, owner in gaz.position_of.items():
+        match = _OF.match(gaz.labels.get(iri, ""))
+        title = canonical_title(match["title"] if match else gaz.labels.get(iri, ""), rules)
+        owners = {owner, *gaz.acts_for_closure(owner)}
+        named = gaz.by_label(match["owner"]) if match else None
+        if named is not None:
+            owners |= {named, *gaz.acts_for_closure(named)}
+        for who in owners:
+            index.by_owner[(title, who)] = iri
+        index.by_title.setdefault(title, set()).add(iri)
+        country = next((o for o in owners if "country" in gaz.classes.get(o, ())), None)
+        if country is not None:
+            index.owner_country[iri] = country
+    gaz.cache[key] = index
+    return index
+
+
+def find_position(
+    title: str, owners: tuple[URIRef, ...], gaz: Gazetteer, rules: RuleSet
+) -> URIRef | None:
+    """The position with this title belonging to one of the owners, or the only one titled so."""
+    index = positions(gaz, rules)
+    for owner in owners:
+        found = index.by_owner.get((title, owner))
+        if found is not None:
+            return found
+    candidates = index.by_title.get(title, set())
+    if len(candidates) == 1 and not owners:
+        return next(iter(candidates))
+    return None
+
+
+def new_position(title: str, owner: URIRef, gaz: Gazetteer) -> NewEntity:
+    """A position the gazetteer lacks: '<Title> of <owner>'."""
+    label = f"{title[:1].upper()}{title[1:]} of {gaz.labels.get(owner, slug(str(owner)))}"
+    return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, owner)
+
+
+def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
+    """The agents named by owner units."""
+    found: list[URIRef] = []
+    for index in indices:
+        mention = units[index].mention
+        if mention is not None:
+            found.extend(mention.agents or mention.refs)
+    return tuple(dict.fromkeys(found))
+
+
+def find_titles(
+    units: list[Unit], gaz: Gazetteer, rules: RuleSet, text: str, new: list[NewEntity]
+) -> list[Unit]:
+    """Merge titled person mentions; mint new people; leave untitled anaphors for coreference."""
+    for match in separate(find("titles", units, rules)):
+        roles = match.roles
+        title_units = roles.get("title", [])
+        if not title_units or units[title_units[0]].mention is None:
+            continue
+        title = units[title_units[0]].mention.title or ""
+        owners = _owners(units, roles.get("owner", []))
+        context = [units[i].lower for i in roles.get("context", [])]
+        start, end = match.start, max([match.end, *[i + 1 for v in roles.values() for i in v]])
+        words = text[units[start].begin : units[end - 1].end]
+        if "holder" in roles:
+            holder = units[roles["holder"][0]].mention
+            if holder is None or "person" not in holder.classes or len(holder.refs) != 1:
+                continue
+            position = find_position(title, owners, gaz, rules)
+            if position is None and owners:
+                made = new_position(title, owners[0], gaz)
+                new.append(made)
+                position = made.iri
+            person = holder.refs[0]
+            mention = Mention(
+                holder.classes,
+                holder.refs,
+                holder.agents,
+                min(holder.confidence, 1.0 if position is None else 1.0),
+                title=title,
+                holding=(person, position) if position is not None else None,
+            )
+        elif "name" in roles:
+            name_units = roles["name"]
+            name = text[units[name_units[0]].begin : units[name_units[-1]].end]
+            person = ID[f"person/{slug(name)}"]
+            new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
+            position = find_position(title, owners, gaz, rules)
+            if position is None and owners:
+                made = new_position(title, owners[0], gaz)
+                new.append(made)
+                position = made.iri
+            mention = Mention(
+                frozenset({"person", "agent"}),
+                (person,),
+                (person,),
+                NEW_CONFIDENCE,
+                title=title,
+                holding=(person, position) if position is not None else None,
+            )
+        else:
+            mention = Mention(
+                frozenset({"person", "agent"}),
+                title=title,
+                anaphor="context:" + context[0] if context else "title",
+                owner=owners,
+            )
+        units = merge(units, start, end, mention, words)
+    return units
+
+
+def find_named_events(units: list[Unit], rules: RuleSet, text: str) -> list[Unit]:
+    """Merge quoted capitalised names ending in an event head word ("... Exhibition-2023")."""
+    heads = tuple(str(h).lower() for h in rules.gazetteer.get("named_event_heads") or [])
+    index = 0
+    while index < len(units):
+        if units[index].quoted and units[index].text[:1].isupper() and units[index].mention is None:
+            end = index
+            while end < len(units) and units[end].quoted and units[end].text[:1].isupper():
+                end += 1
+            last = units[end - 1].lower
+            if end - index >= 1 and heads and last.startswith(heads):
+                words = text[units[index].begin : units[end - 1].end]
+                mention = Mention(frozenset({"exhibition"}), (URIRef(NAMED + slug(words)),))
+                units = merge(units, index, end, mention, words)
+            index = end if end > index else index + 1
+        else:
+            index += 1
+    return units

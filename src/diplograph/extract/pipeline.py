@@ -1,0 +1,201 @@
+"""Rule layer of one article: reads an Article, the compiled rules and the gazetteer, and runs the
+stages in order (clean -> sentences -> dates, names, titles -> delegations -> coreference ->
+attribution and modality -> candidates -> events -> graph); returns the article's rule graph.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from rdflib import Graph, URIRef
+
+from diplograph.extract import coref
+from diplograph.extract.attribution import attribution, cues
+from diplograph.extract.candidates import SentenceContext, sentence_candidates
+from diplograph.extract.clean import find_boilerplate, mappable_sentences
+from diplograph.extract.dates import date_spans
+from diplograph.extract.derive import implied, inherit_dates, invitations_from_visits
+from diplograph.extract.events import (
+    Attest,
+    Candidate,
+    Context,
+    Event,
+    apply_defaults,
+    complete,
+    link,
+    merge,
+    most_specific_place,
+    spec,
+)
+from diplograph.extract.gazetteer import Gazetteer, name_spans
+from diplograph.extract.graph import Holding, Layer, write
+from diplograph.extract.mentions import NAMED, NewEntity, find_named_events, find_titles
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import (
+    Unit,
+    merge_spans,
+    to_doc,
+    tokenize,
+    without_parentheticals,
+)
+from diplograph.seeds import Article
+
+log = logging.getLogger(__name__)
+
+
+def _speaker_side(
+    sources: list[URIRef], discourse: coref.Discourse, gaz: Gazetteer, units: list[Unit]
+) -> list[URIRef]:
+    """Who "we" is in a quote: the speaker and the body whose office the speaker holds."""
+    side = list(sources)
+    here = [u.mention.holding for u in units if u.mention is not None and u.mention.holding]
+    for source in sources:
+        held = set(discourse.holdings.get(source, ())) | {p for h, p in here if h == source and p}
+        for position in sorted(held):
+            owner = gaz.position_of.get(position)
+            if owner is not None and owner not in side:
+                side.append(owner)
+    return side
+
+
+def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) -> None:
+    """Collect the position holdings the sentence's titled mentions report."""
+    for unit in units:
+        mention = unit.mention
+        if mention is None or mention.holding is None or mention.holding[1] is None:
+            continue
+        holding = found.setdefault(mention.holding, Holding(*mention.holding))
+        if all(a.begin != unit.begin or a.end != unit.end for a in holding.attests):
+            confidence = round(0.8 * mention.confidence, 2)
+            attest = Attest(sentence, unit.begin, unit.end, "title.holding", confidence)
+            holding.attests.append(attest)
+
+
+def _remember_events(
+    cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict
+) -> None:
+    """Update the context place, the last meeting and the last date from new candidates."""
+    for cand in cands:
+        entry = spec(rules.kinds, cand.kind)
+        happened = cand.attest.modality == "Happened" and not cand.owned
+        if entry.get("sets_place") and cand.roles.get("place") and happened:
+            state["place"] = cand.roles["place"][0]
+        if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
+            discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
+        if cand.date is not None:
+            state["date"] = cand.date
+
+
+def _fix_references(events: list[Event], delegations: list[coref.Delegation]) -> None:
+    """Unknown named events leave a role; a delegation without a sender stands for its leader."""
+    named = {e.attrs["name"][0] for e in events if e.attrs.get("name")}
+    stand_in = {d.key: d.leader for d in delegations if d.sender is None}
+    for event in events:
+        for role, values in event.roles.items():
+            fixed = []
+            for value in values:
+                if str(value).startswith(NAMED) and str(value) not in named:
+                    continue
+                value = stand_in.get(value, value) if value in stand_in else value
+                if value is not None and value not in fixed:
+                    fixed.append(value)
+            event.roles[role] = fixed
+
+
+def extract_article(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> Graph:
+    """The rule layer of one article as an rdflib Graph in the hand layer's form."""
+    text = article.text
+    cuts = find_boilerplate(text, rules)
+    discourse = coref.Discourse()
+    new: list[NewEntity] = []
+    prepared = []
+    holdings: dict[tuple, Holding] = {}
+    for sentence in mappable_sentences(article, cuts):
+        units, raw = tokenize(sentence, rules)
+        spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw)
+        units = merge_spans(units, spans, text)
+        units = find_named_events(units, rules, text)
+        units = find_titles(units, gazetteer, rules, text, new)
+        coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
+        _holdings(units, sentence, holdings)
+        prepared.append((sentence, units))
+    candidates: list[Candidate] = []
+    delegation_attests: dict[URIRef, list[Attest]] = {}
+    state: dict = {"place": None, "date": None}
+    relays: list[URIRef] = []
+    for sentence, units in prepared:
+        discourse.sentence = sentence.number
+        units = coref.resolve(units, discourse, gazetteer, rules, text)
+        visible = without_parentheticals(units)
+        doc = to_doc(visible, rules)
+        said = attribution(visible, rules, doc)
+        relays.extend(r for r in said.relays if r not in relays)
+        side = _speaker_side(said.sources, discourse, gazetteer, units)
+        ctx = SentenceContext(
+            sentence,
+            visible,
+            text,
+            article.date_published,
+            said,
+            cues(visible, rules, doc),
+            side,
+            state["place"],
+            state["date"],
+            doc,
+            candidates,
+        )
+        found = sentence_candidates(ctx, rules, gazetteer)
+        _remember_events(found, discourse, rules, state)
+        candidates.extend(found)
+        _holdings(units, sentence, holdings)
+        for delegation in discourse.delegations:
+            for begin, end, rule_id, number in delegation.spans:
+                if number == sentence.number:
+                    claim = tuple(s for s in said.sources if s != delegation.leader)
+                    attest = Attest(sentence, begin, end, rule_id, 0.7, delegation.modality, claim)
+                    delegation_attests.setdefault(delegation.key, []).append(attest)
+        coref.remember(units, discourse)
+    for delegation in discourse.delegations:
+        if delegation.sender is None and delegation.leader is not None:
+            delegation.sender = coref.holder_country(delegation.leader, discourse, gazetteer, rules)
+    _relay(candidates, delegation_attests, relays, gazetteer)
+    ctx = Context(
+        rules.kinds, gazetteer, {d.key: d.leader for d in discourse.delegations if d.leader}
+    )
+    first = merge(ctx, candidates)
+    extra = implied(ctx, first)
+    events = merge(ctx, candidates + extra)
+    link(events)
+    _fix_references(events, discourse.delegations)
+    apply_defaults(ctx, events)
+    for event in events:
+        most_specific_place(ctx, event)
+    invitations_from_visits(events)
+    inherit_dates(events)
+    events = complete(ctx, events)
+    layer = Layer(
+        article,
+        events,
+        [(d, delegation_attests.get(d.key, [])) for d in discourse.delegations],
+        list(holdings.values()),
+        list({n.iri: n for n in new}.values()),
+        cuts,
+    )
+    log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
+    return write(layer, gazetteer, rules.kinds)
+
+
+def _relay(
+    candidates: list[Candidate], delegations: dict, relays: list[URIRef], gaz: Gazetteer
+) -> None:
+    """Claims by another named agency reached the article through the relays."""
+    if not relays:
+        return
+    from dataclasses import replace
+
+    for cand in candidates:
+        attest = cand.attest
+        sources = set(attest.claimed_by)
+        agencies = all("agency" in gaz.classes.get(s, ()) for s in sources)
+        if sources and agencies and not attest.generic_source and not sources <= set(relays):
+            cand.attest = replace(attest, relayed_by=tuple(r for r in relays if r not in sources))

@@ -1,0 +1,58 @@
+"""Review stage: lists what the rule layer found that the hand layer lacks, for an analyst.
+
+Reads one article's rule graph and hand graph; returns Candidates (events, delegations and
+position holdings of the rule layer with no counterpart in the hand layer, matched by meaning as
+in evaluate.py), most confident first, each with the rules that fired and the supporting words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, Graph, URIRef
+
+from diplograph.extract.evaluate import match, views
+from diplograph.namespaces import DIP
+
+
+@dataclass(frozen=True, order=True)
+class Candidate:
+    """A rule-layer fact the hand layer lacks."""
+
+    confidence: float
+    kind: str
+    iri: URIRef
+    label: str
+    rules: tuple[str, ...]
+    texts: tuple[str, ...]
+
+
+def _candidate(graph: Graph, node: URIRef, kind: str) -> Candidate:
+    """A node of the rule graph with its best confidence, rules and words."""
+    attests = sorted(graph.subjects(DIP.attests, node))
+    confidence = max((float(graph.value(a, DIP.confidence) or 0) for a in attests), default=0.0)
+    rules = tuple(sorted({str(graph.value(a, DIP.rule)) for a in attests}))
+    texts = tuple(sorted({str(graph.value(a, DIP.text)) for a in attests}))
+    label = str(graph.value(node, RDFS.label) or node)
+    return Candidate(round(confidence, 2), kind, node, label, rules, texts)
+
+
+def _key(graph: Graph, node: URIRef, properties: tuple[URIRef, ...]) -> tuple:
+    """What identifies a delegation or a holding: the values of some properties."""
+    return tuple(frozenset(graph.objects(node, p)) for p in properties)
+
+
+def review_candidates(rule_graph: Graph, gold_graph: Graph) -> list[Candidate]:
+    """Rule facts the hand layer lacks, most confident first."""
+    rule, gold = views("", rule_graph), views("", gold_graph)
+    matched = {r.iri for r, _ in match(rule, gold)}
+    found = [_candidate(rule_graph, r.iri, r.kind) for r in rule if r.iri not in matched]
+    for kind, key in (
+        (DIP.Delegation, (DIP.sentBy, DIP.ledBy)),
+        (DIP.PositionHolding, (DIP.holder, DIP.position)),
+    ):
+        known = {_key(gold_graph, n, key) for n in gold_graph.subjects(RDF.type, kind)}
+        for node in sorted(rule_graph.subjects(RDF.type, kind)):
+            if _key(rule_graph, node, key) not in known:
+                found.append(_candidate(rule_graph, node, str(kind).split("#")[-1]))
+    return sorted(found, key=lambda c: (-c.confidence, c.kind, str(c.iri)))

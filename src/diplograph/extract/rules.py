@@ -1,0 +1,467 @@
+"""Rule compilation: reads the parsed rule files (rulefiles.py) and compiles them once into
+spaCy matchers, one per rule, with the words each pattern needs (a cheap test that skips the
+Matcher on sentences that cannot match). Patterns are lists of token specs (see
+mappings/rules/README.md); every error names the file and line (an InputError).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.lookups import load_lookups
+from spacy.matcher import Matcher
+
+from diplograph.errors import InputError
+from diplograph.extract.rulefiles import SECTIONS, line_of, read_rule_file
+from diplograph.namespaces import DIP
+
+log = logging.getLogger(__name__)
+
+PATTERN_SECTIONS = SECTIONS[4:13]
+TOKEN_KEYS = {
+    "lemma",
+    "lower",
+    "class",
+    "ent",
+    "op",
+    "gap",
+    "any",
+    "role",
+    "trigger",
+    "consume",
+    "attr",
+    "distribute",
+    "list",
+    "quoted",
+    "capital",
+    "mention",
+    "digit",
+}
+# Entity profiles: every merged unit has one (its ENT_TYPE in the Matcher, a fast built-in
+# attribute); an `ent:` class in a pattern matches every profile that includes the class.
+PROFILES: dict[str, frozenset[str]] = {
+    name: frozenset(classes.split())
+    for name, classes in {
+        "person": "person agent",
+        "person_group": "person agent group",
+        "delegation": "delegation agent",
+        "delegation_group": "delegation agent group",
+        "country": "country agent place",
+        "country_group": "country agent place group",
+        "capital": "city place agent",
+        "capital_group": "city place agent group",
+        "city": "city place",
+        "place": "place",
+        "agency": "agency org agent",
+        "party": "party org agent",
+        "org": "org agent",
+        "org_group": "org agent group",
+        "agent": "agent",
+        "agent_group": "agent group",
+        "we": "agent we",
+        "materiel": "materiel",
+        "exhibition": "exhibition",
+        "nationality": "nationality",
+        "title": "title",
+        "date": "date",
+    }.items()
+}
+ENT_CLASSES = frozenset().union(*PROFILES.values())
+BOUNDARY_POS, WORD_POS, PLAIN_TAG = "PUNCT", "X", "-"  # built-in attributes: fast to match
+QUOTED = "Quoted=Yes"  # MORPH of a unit inside quotation marks
+
+
+@functools.lru_cache(maxsize=256)
+def profile(classes: frozenset[str]) -> str:
+    """The profile of a unit's entity classes: the same set, else the largest one inside it."""
+    for name, members in PROFILES.items():
+        if members == classes:
+            return name
+    inside = [(len(m), n) for n, m in PROFILES.items() if m <= classes]
+    return max(inside)[1] if inside else "agent"
+
+
+ROLES = {
+    "agent",
+    "target",
+    "traveller",
+    "host",
+    "sender",
+    "carrier",
+    "recipient",
+    "inviter",
+    "invitee",
+    "participant",
+    "theme",
+    "place",
+    "source",
+    "owner",
+    "holder",
+    "title",
+    "name",
+    "leader",
+    "member",
+    "context",
+}
+
+
+@dataclass(frozen=True)
+class TokenMeta:
+    """What one pattern token contributes when it matches: role, trigger, consumption, attribute."""
+
+    role: str | None = None
+    trigger: bool = False
+    consume: bool = False
+    attr: str | None = None
+    distribute: bool = False
+    gap: int = 0  # a gap token: at most this many units (checked after matching)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled pattern of a rule: its spaCy token patterns and per-token metadata."""
+
+    rule: Rule
+    index: int
+    metas: tuple[TokenMeta, ...]
+    list_role: str | None = None  # a trailing `list:` spec collects entities of this class
+    list_class: str | None = None
+
+
+@dataclass
+class Rule:
+    """One rule: id, section, the file and line it came from, and its other YAML keys."""
+
+    id: str
+    section: str
+    source: str
+    line: int
+    data: dict[str, Any]
+    patterns: list[Pattern] = field(default_factory=list)
+    matcher: Matcher | None = None  # this rule's patterns, compiled
+    keys: list[str] = field(default_factory=list)  # the matcher's keys, one per pattern variant
+    needs: list[list[frozenset[str]]] = field(default_factory=list)  # per pattern: word sets
+
+    def may_match(self, words: set[str]) -> bool:
+        """False when no pattern can match: each needs a word of every required token's set."""
+        return any(all(not need.isdisjoint(words) for need in pattern) for pattern in self.needs)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A key of the rule's YAML mapping."""
+        return self.data.get(key, default)
+
+    @property
+    def where(self) -> str:
+        """file:line of the rule, for messages."""
+        return f"{self.source}:{self.line}"
+
+
+@dataclass
+class RuleSet:
+    """Every rule file, compiled: word classes, configuration and one matcher per section."""
+
+    folder: Path
+    nlp: Any
+    lemmas: Any  # a spaCy lookups Table: word -> lemma
+    classes: dict[str, list[str]]
+    gazetteer: dict[str, Any]
+    kinds: dict[str, dict[str, Any]]
+    boilerplate: list[Rule]
+    rules: dict[str, list[Rule]]
+    patterns: dict[str, Pattern]
+    index: dict[
+        str, dict[str, list[Rule]]
+    ]  # section -> word -> rules one of whose patterns need it
+    boundary: frozenset[str]
+    cache: dict[str, str] = field(default_factory=dict)
+
+    def lemma(self, word: str) -> str:
+        """The lookup lemma of a word (lower-cased)."""
+        lower = word.lower()
+        found = self.cache.get(lower)
+        if found is None:
+            found = self.cache[lower] = self.lemmas.get(lower, lower)
+        return found
+
+    def rule(self, rule_id: str) -> Rule:
+        """A rule by id."""
+        for rules in self.rules.values():
+            for rule in rules:
+                if rule.id == rule_id:
+                    return rule
+        raise KeyError(rule_id)
+
+
+def _as_list(value: Any) -> list[Any]:
+    """A scalar or a list, as a list."""
+    return list(value) if isinstance(value, list) else [value]
+
+
+def compile_token(
+    spec: Any, classes: dict[str, list[str]], where: str
+) -> tuple[dict[str, Any] | None, TokenMeta, tuple[str, str] | None]:
+    """One token spec -> (spaCy token pattern or None for a trailing list, metadata, list spec)."""
+    if not isinstance(spec, dict):
+        raise InputError(f"{where}: a pattern token is a mapping such as {{lemma: visit}}")
+    unknown = set(spec) - TOKEN_KEYS
+    if unknown:
+        raise InputError(f"{where}: unknown pattern key(s): {', '.join(sorted(unknown))}")
+    role = spec.get("role")
+    if role is not None and role not in ROLES:
+        raise InputError(f"{where}: unknown role {role!r}")
+    meta = TokenMeta(
+        role=role,
+        trigger=bool(spec.get("trigger")),
+        consume=bool(spec.get("consume")),
+        attr=spec.get("attr"),
+        distribute=bool(spec.get("distribute")),
+        gap=int(spec.get("gap", 0)) if isinstance(spec.get("gap", 0), int) else 0,
+    )
+    if "list" in spec:
+        if spec["list"] not in ENT_CLASSES or role is None:
+            raise InputError(f"{where}: `list` needs an entity class and a role")
+        return None, meta, (role, spec["list"])
+    token: dict[str, Any] = {}
+    if "gap" in spec:
+        size = spec["gap"]
+        if not isinstance(size, int) or size < 1:
+            raise InputError(f"{where}: `gap` is a positive number of tokens")
+        if not spec.get("any"):
+            token["POS"] = WORD_POS
+        token["OP"] = "*"  # bounded by the gap size after matching: far fewer Matcher states
+    if "lemma" in spec:
+        token["LEMMA"] = {"IN": [str(w).lower() for w in _as_list(spec["lemma"])]}
+    if "lower" in spec:
+        token["LOWER"] = {"IN": [str(w).lower() for w in _as_list(spec["lower"])]}
+    if "class" in spec:
+        names = _as_list(spec["class"])
+        missing = [n for n in names if n not in classes]
+        if missing:
+            raise InputError(f"{where}: unknown word class {missing[0]!r}")
+        token["LEMMA"] = {"IN": sorted({w for n in names for w in classes[n]})}
+    if "ent" in spec:
+        kinds = _as_list(spec["ent"])
+        bad = [k for k in kinds if k not in ENT_CLASSES]
+        if bad:
+            raise InputError(f"{where}: unknown entity class {bad[0]!r}")
+        token["TAG"] = {"IN": sorted(n for n, m in PROFILES.items() if m & set(kinds))}
+    if "quoted" in spec:
+        token["MORPH"] = QUOTED if spec["quoted"] else ""
+    if "mention" in spec and not spec["mention"]:
+        token["TAG"] = PLAIN_TAG
+    if spec.get("capital"):
+        token["IS_TITLE"] = True
+    if spec.get("digit"):
+        token["IS_DIGIT"] = True
+    if "op" in spec:
+        if spec["op"] not in ("?", "*", "+", "!") and not str(spec["op"]).startswith("{"):
+            raise InputError(f"{where}: unknown op {spec['op']!r}")
+        token["OP"] = spec["op"]
+    return token, meta, None
+
+
+def _needs(tokens: list[dict[str, Any]]) -> list[frozenset[str]]:
+    """For each token a match cannot skip, the words (lemma, lower form or entity profile) one
+    of which the sentence must contain: a cheap test before running the Matcher."""
+    needs = []
+    for token in tokens:
+        if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
+            continue
+        for attr in ("LEMMA", "LOWER", "TAG"):
+            value = token.get(attr)
+            if isinstance(value, dict) and "IN" in value:
+                needs.append(frozenset(value["IN"]))
+            elif isinstance(value, str) and value:
+                needs.append(frozenset([value]))
+        if token.get("IS_DIGIT"):
+            needs.append(frozenset([DIGIT]))
+    return needs
+
+
+def _leading_variants(
+    tokens: list[dict[str, Any]], metas: list[TokenMeta]
+) -> list[tuple[list[dict[str, Any]], list[TokenMeta]]]:
+    """The same pattern without optional leading tokens: one variant that drops the token and
+    one that requires it, recursively, so that no pattern starts with a token it may skip (such
+    a pattern makes the Matcher start a state at every position)."""
+    op = tokens[0].get("OP")
+    if op not in ("?", "*"):
+        return [(tokens, metas)]
+    variants = []
+    if len(tokens) > 1 and not metas[0].trigger:
+        variants += _leading_variants(tokens[1:], metas[1:])
+    if op == "?":
+        required = {k: v for k, v in tokens[0].items() if k != "OP"}
+        variants.append(([required, *tokens[1:]], metas))
+    return variants
+
+
+def _expand_first(tokens: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """One pattern per word of a first-token `IN` list: the Matcher tests the first token of
+    every pattern at every position, and an equality test is many times faster than a set."""
+    first = tokens[0]
+    lists = [a for a in ("LEMMA", "LOWER", "TAG") if isinstance(first.get(a), dict)]
+    if len(lists) != 1 or set(first[lists[0]]) != {"IN"}:
+        return [tokens]
+    attr = lists[0]
+    return [[{**first, attr: value}, *tokens[1:]] for value in first[attr]["IN"]]
+
+
+def compile_rule(rule: Rule, classes: dict[str, list[str]], matcher: Matcher) -> None:
+    """Compile a rule's patterns into its own matcher; note the words each pattern needs."""
+    patterns = rule.get("patterns")
+    if not isinstance(patterns, list) or not patterns:
+        raise InputError(f"{rule.where}: rule {rule.id!r} needs a non-empty `patterns` list")
+    for index, tokens in enumerate(patterns):
+        where = f"{rule.source}:{line_of(tokens, rule.line)}"
+        if not isinstance(tokens, list) or not tokens:
+            raise InputError(f"{where}: rule {rule.id!r}: a pattern is a non-empty list of tokens")
+        compiled, metas, list_spec = [], [], None
+        for position, spec in enumerate(tokens):
+            token, meta, listed = compile_token(spec, classes, f"{where}")
+            if listed is not None:
+                if position != len(tokens) - 1:
+                    raise InputError(f"{where}: rule {rule.id!r}: `list` must be the last token")
+                list_spec = listed
+                continue
+            compiled.append(token)
+            metas.append(meta)
+        if not compiled:
+            raise InputError(f"{where}: rule {rule.id!r}: a pattern needs at least one token")
+        if sum(m.trigger for m in metas) != 1:
+            raise InputError(f"{where}: rule {rule.id!r}: mark exactly one token `trigger: true`")
+        rule.needs.append(_needs(compiled))
+        for number, (tokens_, metas_) in enumerate(_leading_variants(compiled, metas)):
+            key = f"{rule.id}#{index}.{number}"
+            rule.patterns.append(Pattern(rule, index, tuple(metas_), *(list_spec or (None, None))))
+            rule.keys.append(key)
+            try:
+                matcher.add(key, _expand_first(tokens_))
+            except (ValueError, KeyError) as exc:
+                raise InputError(f"{where}: rule {rule.id!r}: invalid pattern: {exc}") from exc
+    rule.matcher = matcher
+
+
+def _check_rule(raw: Any, section: str, path: Path, seen: dict[str, str]) -> Rule:
+    """A rule mapping -> Rule, checking id, uniqueness and the event kind."""
+    where = f"{path}:{line_of(raw, 1)}"
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        raise InputError(f"{where}: every rule in {section!r} is a mapping with a string `id`")
+    if raw["id"] in seen:
+        raise InputError(f"{where}: duplicate rule id {raw['id']!r} (first at {seen[raw['id']]})")
+    seen[raw["id"]] = where
+    kind = raw.get("kind")
+    if section == "events" and not _is_event_kind(kind):
+        raise InputError(f"{where}: rule {raw['id']!r}: unknown event kind {kind!r}")
+    confidence = raw.get("confidence", 0.8)
+    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        raise InputError(f"{where}: rule {raw['id']!r}: confidence must be between 0 and 1")
+    return Rule(raw["id"], section, str(path), line_of(raw, 1), dict(raw))
+
+
+def _is_event_kind(kind: Any) -> bool:
+    """True when the name is a class of the ontology's closed vocabulary."""
+    if not isinstance(kind, str) or not kind[:1].isupper():
+        return False
+    try:
+        getattr(DIP, kind)
+    except AttributeError:
+        return False
+    return kind not in ("Delegation", "PositionHolding")
+
+
+def _lemma_table() -> Any:
+    """The English lookup lemmas of spacy-lookups-data (no statistical model)."""
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def _check_kinds(kinds: dict[str, Any], path: Path) -> None:
+    """Every key of `kinds` must be an event kind."""
+    for kind, spec in kinds.items():
+        if not _is_event_kind(kind) or not isinstance(spec, dict):
+            raise InputError(f"{path}:{line_of(spec, 1)}: `kinds`: unknown event kind {kind!r}")
+
+
+ALWAYS = ""  # index key of rules that have a pattern needing no particular word
+DIGIT = "#digit"  # the pseudo-word of a sentence that has a number
+
+
+def _index(rules: list[Rule]) -> dict[str, list[Rule]]:
+    """Word -> rules to try when a sentence has it: each pattern is filed under the words of
+    its smallest need (a pattern that needs nothing, under ALWAYS)."""
+    found: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for needs in rule.needs:
+            keys = min(needs, key=len) if needs else frozenset([ALWAYS])
+            for word in keys:
+                bucket = found.setdefault(word, [])
+                if rule not in bucket:
+                    bucket.append(rule)
+    return found
+
+
+def load_rules(folder: Path) -> RuleSet:
+    """Read and compile every rule file of a folder (sorted by name)."""
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise InputError(f"{folder}: no rule files (*.yaml)")
+    parsed = [(path, read_rule_file(path)) for path in files]
+    classes: dict[str, list[str]] = {}
+    gazetteer: dict[str, Any] = {}
+    kinds: dict[str, dict[str, Any]] = {}
+    for path, data in parsed:
+        for name, words in (data.get("classes") or {}).items():
+            if not isinstance(words, list):
+                raise InputError(f"{path}:{line_of(words, 1)}: word class {name!r} is a list")
+            classes.setdefault(name, []).extend(str(w).lower() for w in words)
+        gazetteer.update(data.get("gazetteer") or {})
+        section_kinds = data.get("kinds") or {}
+        _check_kinds(section_kinds, path)
+        kinds.update(section_kinds)
+    nlp = spacy.blank("en")
+    rules: dict[str, list[Rule]] = {name: [] for name in PATTERN_SECTIONS}
+    boilerplate: list[Rule] = []
+    seen: dict[str, str] = {}
+    patterns: dict[str, Pattern] = {}
+    for path, data in parsed:
+        for raw in data.get("boilerplate") or []:
+            rule = _check_rule(raw, "boilerplate", path, seen)
+            for key in ("line_regex", "leading_regex"):
+                if key in rule.data:
+                    try:
+                        re.compile(str(rule.get(key)))
+                    except re.error as exc:
+                        raise InputError(
+                            f"{rule.where}: rule {rule.id!r}: bad `{key}`: {exc}"
+                        ) from exc
+            boilerplate.append(rule)
+        for section in PATTERN_SECTIONS:
+            items = data.get(section) or []
+            if not isinstance(items, list):
+                raise InputError(f"{path}:{line_of(items, 1)}: section {section!r} is a list")
+            for raw in items:
+                rule = _check_rule(raw, section, path, seen)
+                compile_rule(rule, classes, Matcher(nlp.vocab))
+                rules[section].append(rule)
+                patterns.update(zip(rule.keys, rule.patterns, strict=True))
+    index = {section: _index(members) for section, members in rules.items()}
+    log.debug("rules: %d files, %d patterns", len(files), len(patterns))
+    return RuleSet(
+        folder=folder,
+        nlp=nlp,
+        lemmas=_lemma_table(),
+        classes=classes,
+        gazetteer=gazetteer,
+        kinds=kinds,
+        boilerplate=boilerplate,
+        rules=rules,
+        patterns=patterns,
+        index=index,
+        boundary=frozenset(classes.get("boundary", [])),
+    )

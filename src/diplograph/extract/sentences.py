@@ -1,0 +1,210 @@
+"""Sentence stage: turns one sentence of an article into units for the matchers.
+
+Reads a seeds.Sentence (whose offsets are exact code points into the seed file) and the rules'
+tokenizer and lookup lemmas; writes a list of Units, one per token, each with its offsets into the
+article, its lemma, whether it lies inside quotation marks and whether it is a clause boundary.
+Later stages merge units (a name, a title and a name, a date expression) into one unit that
+carries a Mention; `to_doc` turns units into a spaCy Doc for the Matcher.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from rdflib import URIRef
+from spacy.tokens import Doc
+
+from diplograph.extract.rules import BOUNDARY_POS, PLAIN_TAG, QUOTED, WORD_POS, RuleSet, profile
+from diplograph.seeds import Sentence
+
+OPEN_QUOTES = {"“", "‘", "«"}
+CLOSE_QUOTES = {"”", "’", "»"}
+
+
+@dataclass
+class Mention:
+    """What a merged unit denotes: entity classes, the IRIs it names, and how sure we are."""
+
+    classes: frozenset[str]
+    refs: tuple[URIRef, ...] = ()  # what the words name (a city for "Pyongyang")
+    agents: tuple[URIRef, ...] = ()  # who acts when the words fill an actor role (its government)
+    confidence: float = 1.0
+    title: str | None = None  # canonical title of a title unit
+    holding: tuple[URIRef, URIRef] | None = None  # (person, position) a titled mention reports
+    generic: bool = False  # "state media", "analysts": a source named by a common noun
+    date_words: str | None = None  # a date unit: the expression
+    anaphor: str | None = None  # an unresolved reference ("the North Korean leader")
+    owner: tuple[URIRef, ...] = ()  # for titles and anaphors: whose office
+
+
+@dataclass(slots=True)
+class Unit:
+    """A token, or a merged span of tokens, with offsets into the article text."""
+
+    text: str
+    lower: str
+    lemma: str
+    begin: int
+    end: int
+    space: bool
+    quoted: bool = False
+    boundary: bool = False
+    mention: Mention | None = None
+    tags: set[str] = field(default_factory=set)
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """Entity classes for the matcher's `ent` specs (empty for a plain word)."""
+        return tuple(sorted(self.mention.classes)) if self.mention else ()
+
+
+def tokenize(sentence: Sentence, rules: RuleSet) -> tuple[list[Unit], Doc]:
+    """The units of a sentence (tokens with article offsets, lemmas, quote and boundary flags)
+    and the tokenizer's Doc, one token per unit, on which word-form rules can run."""
+    doc = rules.nlp.make_doc(sentence.text)
+    units: list[Unit] = []
+    quoted = False
+    single = False
+    for token in doc:
+        text = token.text
+        begin = sentence.begin + token.idx
+        lower = text.lower()
+        unit = Unit(
+            text, lower, rules.lemma(text), begin, begin + len(text), bool(token.whitespace_)
+        )
+        if text == '"':
+            quoted = not quoted
+        elif text in OPEN_QUOTES and text != "‘":
+            quoted = True
+        elif text == "‘":
+            single = True
+        elif text in CLOSE_QUOTES and text != "’":
+            quoted = False
+        elif text == "’" and single:
+            single = False
+        else:
+            unit.quoted = quoted
+        unit.boundary = lower in rules.boundary
+        units.append(unit)
+    return units, doc
+
+
+def merge_spans(units: list[Unit], spans: list[tuple[int, int, Mention]], text: str) -> list[Unit]:
+    """Merge spans (earlier in the list wins an overlap) into mention units."""
+    taken: set[int] = set()
+    chosen = []
+    for start, end, mention in spans:
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            chosen.append((start, end, mention))
+    for start, end, mention in sorted(chosen, key=lambda s: s[0], reverse=True):
+        words = text[units[start].begin : units[end - 1].end]
+        if "date" in mention.classes:
+            mention.date_words = words
+        units = merge(units, start, end, mention, words)
+    return units
+
+
+def merge(units: list[Unit], start: int, end: int, mention: Mention, text: str) -> list[Unit]:
+    """Replace units[start:end] with one unit carrying a mention."""
+    first, last = units[start], units[end - 1]
+    merged = Unit(
+        text=text,
+        lower=text.lower(),
+        lemma=text.lower(),
+        begin=first.begin,
+        end=last.end,
+        space=last.space,
+        quoted=first.quoted and last.quoted,
+        boundary=False,
+        mention=mention,
+    )
+    return [*units[:start], merged, *units[end:]]
+
+
+def span_text(article_text: str, units: list[Unit], start: int, end: int) -> str:
+    """The exact article text covered by units[start:end]."""
+    return article_text[units[start].begin : units[end - 1].end]
+
+
+def to_doc(units: list[Unit], rules: RuleSet) -> Doc:
+    """A spaCy Doc whose tokens are the units: lemmas, boundaries (POS), entity profiles (TAG)."""
+    doc = Doc(
+        rules.nlp.vocab,
+        words=[u.text.replace(" ", "_") or "_" for u in units],
+        spaces=[u.space for u in units],
+        lemmas=[u.lemma or "_" for u in units],
+        pos=[BOUNDARY_POS if u.boundary else WORD_POS for u in units],
+        tags=[profile(u.mention.classes) if u.mention else PLAIN_TAG for u in units],
+        morphs=[QUOTED if u.quoted else "" for u in units]
+        if any(u.quoted for u in units)
+        else None,
+    )
+    return doc
+
+
+def without_parentheticals(units: list[Unit]) -> list[Unit]:
+    """The units without bracketed asides and `, who ... ,` / `, which ... ,` clauses."""
+    kept: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        if unit.text == "(":
+            close = next((j for j in range(index, len(units)) if units[j].text == ")"), None)
+            if close is not None:
+                index = close + 1
+                continue
+        if (
+            unit.text == ","
+            and index + 1 < len(units)
+            and units[index + 1].lower in ("who", "which", "whose")
+        ):
+            close = next((j for j in range(index + 2, len(units)) if units[j].text == ","), None)
+            if close is not None:
+                index = close + 1
+                continue
+        kept.append(unit)
+        index += 1
+    return kept
+
+
+def quotations(units: list[Unit], article_text: str) -> list[str]:
+    """The quoted stretches of a sentence, without the marks and trailing punctuation."""
+    found: list[str] = []
+    index = 0
+    while index < len(units):
+        if units[index].quoted:
+            start = index
+            while index < len(units) and units[index].quoted:
+                index += 1
+            words = article_text[units[start].begin : units[index - 1].end].rstrip(" ,.;:")
+            if len(words.split()) > 1:
+                found.append(words)
+        index += 1
+    return found
+
+
+def clause_ids(units: list[Unit]) -> list[int]:
+    """A clause number per unit: it grows at every boundary unit."""
+    ids, current = [], 0
+    for unit in units:
+        if unit.boundary:
+            current += 1
+        ids.append(current)
+    return ids
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date expression of a sentence."""
+
+    words: str
+    earliest: date
+    latest: date
+    precision: str
+
+
+def copy_unit(unit: Unit, **changes: object) -> Unit:
+    """A copy of a unit with some fields changed."""
+    return replace(unit, **changes)

@@ -1,0 +1,61 @@
+"""Workspace: where the rule layer's inputs live in a project, for the CLI and the tests.
+
+Reads the project's mappings/rules/, mappings/entities.ttl (and links), seeds/ and
+mappings/gold/; returns the compiled rules and gazetteer, an Article for any text file (with
+or without .meta.yaml), and the rule and hand graphs of every seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from rdflib import Graph
+
+from diplograph import paths
+from diplograph.build import load_entities
+from diplograph.errors import InputError
+from diplograph.extract.clean import article_from_text
+from diplograph.extract.gazetteer import Gazetteer, build_gazetteer
+from diplograph.extract.pipeline import extract_article
+from diplograph.extract.rules import RuleSet, load_rules
+from diplograph.gold import gold_path, load_gold
+from diplograph.seeds import Article, load_article, load_articles, meta_path
+
+
+def rules_dir(root: Path) -> Path:
+    """The folder of the rule files."""
+    return paths.mappings_dir(root) / "rules"
+
+
+def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
+    """The project's compiled rules and the gazetteer of its entities."""
+    entities, _ = load_entities(root)
+    return load_rules(rules_dir(root)), build_gazetteer(entities)
+
+
+def input_article(path: Path, published: date | None, rules: RuleSet) -> Article:
+    """An article to map: a seed with metadata, or a plain text dated by --date or a marker."""
+    if meta_path(path).is_file():
+        article = load_article(path)
+        if published is not None:
+            article = replace(article, meta={**article.meta, "date_published": published})
+        return article
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read article as UTF-8 text: {exc}") from exc
+    return article_from_text(path, text, published, rules)
+
+
+def seed_layers(root: Path) -> tuple[dict[str, Graph], dict[str, Graph]]:
+    """The rule graph and the hand graph of every seed that has a hand mapping."""
+    rules, gazetteer = rule_layer(root)
+    rule_graphs, gold_graphs = {}, {}
+    for article in load_articles(paths.seeds_dir(root)):
+        gold = gold_path(paths.mappings_dir(root), article.stem)
+        if gold.is_file():
+            rule_graphs[article.stem] = extract_article(article, rules, gazetteer)
+            gold_graphs[article.stem] = load_gold(gold, article)
+    return rule_graphs, gold_graphs

@@ -1,0 +1,159 @@
+"""Attribution and modality: who says so (dip:Claim, dip:claimedBy, dip:relayedBy) and how an
+event is presented (happened, expected, denied, or not recorded at all)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.extract.workspace import rule_layer
+from diplograph.namespaces import DIP, ID
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def layer():
+    """The project's rules and gazetteer."""
+    return rule_layer(ROOT)
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 14 September 2023."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2023, 9, 14), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def reports(graph: Graph, kind: str) -> set[tuple]:
+    """(type, modality, claimedBy..., relayedBy...) of every attestation of the events of a kind."""
+    found = set()
+    for event in graph.subjects(RDF.type, getattr(DIP, kind)):
+        for node in graph.subjects(DIP.attests, event):
+            found.add(
+                (
+                    str(graph.value(node, RDF.type)).split("#")[1],
+                    str(graph.value(node, DIP.modality)).split("#")[1],
+                    tuple(
+                        sorted(
+                            str(o).removeprefix(str(ID)) for o in graph.objects(node, DIP.claimedBy)
+                        )
+                    ),
+                    tuple(
+                        sorted(
+                            str(o).removeprefix(str(ID)) for o in graph.objects(node, DIP.relayedBy)
+                        )
+                    ),
+                )
+            )
+    return found
+
+
+HAPPENED = ("Attestation", "Happened", (), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "Kim Jong Un met Sergei Lavrov in Pyongyang, KCNA said.",
+            "Meeting",
+            {("Claim", "Happened", ("org/kcna",), ())},
+        ),
+        (
+            "According to Yonhap, Kim Jong Un met Sergei Lavrov in Pyongyang.",
+            "Meeting",
+            {("Claim", "Happened", ("org/yonhap",), ())},
+        ),
+        (
+            "Vladimir Putin accepted the invitation by Kim Jong Un, "
+            "informed the state-run KCNA news agency.",
+            "InvitationAcceptance",
+            {("Claim", "Happened", ("org/kcna",), ())},
+        ),
+        (
+            "Li Hongzhong of the Chinese Communist Party will arrive in Pyongyang on Friday, "
+            "a party spokesperson said.",
+            "Arrival",
+            {("Claim", "Expected", ("person/ccp-spokesperson",), ())},
+        ),
+        (
+            "Pyongyang's state media reported that Kim Jong Un met Sergei Lavrov.",
+            "Meeting",
+            {("Claim", "Happened", ("org/north-korean-state-media",), ())},
+        ),
+        ("Kim Jong Un said praising Russia.", "StatementOfSupport", {HAPPENED}),
+        ("Kim Jong Un met Sergei Lavrov in Pyongyang.", "Meeting", {HAPPENED}),
+    ],
+)
+def test_attribution(layer, text, kind, expected):
+    assert reports(extract(text, layer), kind) == expected
+
+
+def test_a_relaying_agency_relays_the_claims_of_other_agencies(layer):
+    text = (
+        "Xi Jinping arrived in Moscow on Monday, reports Yonhap News Agency. "
+        "Xi Jinping met Vladimir Putin in Moscow, KCNA said."
+    )
+    graph = extract(text, layer)
+    assert reports(graph, "Arrival") == {("Claim", "Happened", ("org/yonhap",), ())}
+    assert reports(graph, "Meeting") == {("Claim", "Happened", ("org/kcna",), ("org/yonhap",))}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modalities"),
+    [
+        ("Vladimir Putin will arrive in Pyongyang on Tuesday.", "Arrival", {"Expected"}),
+        (
+            "North Korea is expected to hold a large-scale military parade in Pyongyang.",
+            "MilitaryParade",
+            {"Expected"},
+        ),
+        (
+            "A Russian delegation arrived in Pyongyang, "
+            "to be joined by a Chinese delegation later on Wednesday.",
+            "Arrival",
+            {"Happened", "Expected"},
+        ),
+        ("Russia denied supplying weapons to North Korea.", "MilitaryAid", {"Denied"}),
+        (
+            "Washington accused North Korea of providing military aid to Russia.",
+            "MilitaryAid",
+            {"Claimed"},
+        ),
+    ],
+)
+def test_modality(layer, text, kind, modalities):
+    found = {m for _, m, _, _ in reports(extract(text, layer), kind)}
+    assert found == modalities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington tried to hold talks with Pyongyang.",
+        "If necessary, the United States could impose sanctions on North Korea.",
+        '"We won\'t hesitate to impose sanctions on North Korea," said spokesman Matthew Miller.',
+    ],
+)
+def test_attempts_and_conditionals_are_not_recorded_as_happened(layer, text):
+    graph = extract(text, layer)
+    assert not set(graph.subjects(RDF.type, DIP.SanctionImposition))
+    assert not set(graph.subjects(RDF.type, DIP.Talks))
+
+
+def test_a_denied_claim_is_both_claimed_and_denied(layer):
+    text = "South Korea accused Russia of supplying weapons to North Korea, a claim Moscow denies."
+    graph = extract(text, layer)
+    assert reports(graph, "MilitaryAid") == {
+        ("Claim", "Claimed", ("country/south-korea",), ()),
+        ("Claim", "Denied", ("country/russia",), ()),
+    }
+    (denial,) = set(graph.subjects(RDF.type, DIP.Denial))
+    (aid,) = set(graph.subjects(RDF.type, DIP.MilitaryAid))
+    assert graph.value(denial, DIP.content) == aid

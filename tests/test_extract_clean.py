@@ -1,0 +1,112 @@
+"""Boilerplate: the rules find page noise in raw text (bylines and bios, widgets, comment forms,
+a leading date marker, agency credits, repeated photo captions), record what they cut, and on the
+seeds find what the metadata lists without cutting anything the hand layer maps."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from diplograph.errors import InputError
+from diplograph.extract import load_rules
+from diplograph.extract.clean import article_from_text, find_boilerplate, mappable_sentences
+from diplograph.gold import gold_path, load_gold
+from diplograph.namespaces import DIP
+from diplograph.seeds import boilerplate_spans, load_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = """ date 2024-02-01 Xi Jinping met Vladimir Putin in Moscow on Tuesday.
+
+Must read
+
+John Smith
+John Smith
+John Smith is a correspondent who covers Asia for the paper.
+
+Photo: Reuters / A file picture of the Kremlin
+The two leaders discussed trade and energy during the talks.
+
+Photo: Reuters / A file picture of the Kremlin
+
+More articles
+
+Please enter your comment!
+Please enter your name here
+
+(With inputs from agencies)
+
+Latest article
+"""
+
+
+@pytest.fixture(scope="module")
+def rules():
+    """The project's rules."""
+    return load_rules(ROOT / "mappings" / "rules")
+
+
+def test_every_kind_of_noise_is_cut_and_named(rules):
+    cuts = find_boilerplate(PAGE, rules)
+    by_rule = {}
+    for cut in cuts:
+        assert PAGE[cut.begin : cut.end] == cut.text
+        by_rule.setdefault(cut.rule, []).append(cut.text)
+    assert by_rule["boilerplate.date-marker"] == [" date 2024-02-01 "]
+    assert by_rule["boilerplate.widgets"] == ["Must read", "More articles", "Latest article"]
+    assert by_rule["boilerplate.byline"] == [
+        "John Smith",
+        "John Smith",
+        "John Smith is a correspondent who covers Asia for the paper.",
+    ]
+    assert by_rule["boilerplate.comment-form"] == [
+        "Please enter your comment!",
+        "Please enter your name here",
+    ]
+    assert by_rule["boilerplate.agency-credit"] == ["(With inputs from agencies)"]
+    assert len(by_rule["boilerplate.photo-caption"]) == 2
+
+
+def test_an_article_without_metadata_keeps_only_the_report(rules):
+    article = article_from_text(Path("page.txt"), PAGE, None, rules)
+    assert article.date_published == date(2024, 2, 1)
+    assert [s.text for s in article.sentences] == [
+        "Xi Jinping met Vladimir Putin in Moscow on Tuesday.",
+        "The two leaders discussed trade and energy during the talks.",
+    ]
+    assert "Must read" in article.boilerplate
+
+
+def test_the_date_option_wins_over_the_marker_and_no_date_is_an_error(rules):
+    article = article_from_text(Path("page.txt"), PAGE, date(2024, 2, 2), rules)
+    assert article.date_published == date(2024, 2, 2)
+    with pytest.raises(InputError, match="no publication date"):
+        article_from_text(Path("plain.txt"), "Kim met Putin on Tuesday.\n", None, rules)
+
+
+def test_a_repeated_caption_is_cut_the_second_time(rules):
+    text = "Kim Jong Un inspects a missile factory in Pyongyang.\nKim met Putin.\n"
+    text += "Kim Jong Un inspects a missile factory in Pyongyang.\n"
+    cuts = find_boilerplate(text, rules)
+    assert [(c.rule, c.begin) for c in cuts] == [
+        ("boilerplate.repeated-caption", text.rindex("Kim Jong Un"))
+    ]
+
+
+@pytest.mark.parametrize("article", load_articles(ROOT / "seeds"), ids=lambda a: a.stem)
+def test_on_the_seeds_the_rules_cut_what_the_metadata_lists_and_no_mapped_words(rules, article):
+    cuts = find_boilerplate(article.text, rules)
+    listed = boilerplate_spans(article.text, list(article.boilerplate), article.path)
+    for begin, end in listed:
+        for position in range(begin, end):
+            if not article.text[position].isspace():
+                assert any(c.begin <= position < c.end for c in cuts), article.text[begin:end]
+    gold = load_gold(gold_path(ROOT / "mappings", article.stem), article)
+    spans = [
+        (int(gold.value(a, DIP.beginIndex)), int(gold.value(a, DIP.endIndex)))
+        for a in gold.subjects(DIP.beginIndex, None)
+    ]
+    for cut in cuts:
+        assert not any(b < cut.end and cut.begin < e for b, e in spans), cut
+    assert len(mappable_sentences(article, cuts)) == len(article.sentences)

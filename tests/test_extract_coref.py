@@ -1,0 +1,114 @@
+"""Entities: spelling variants, titles, metonyms, in-article coreference, and new people."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.extract.workspace import rule_layer
+from diplograph.namespaces import DIP, ID
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def layer():
+    """The project's rules and gazetteer."""
+    return rule_layer(ROOT)
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 27 July 2023."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2023, 7, 27), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def roles(graph: Graph, kind: str, role: str) -> set[str]:
+    """The fillers of a role in the events of a kind, as id paths."""
+    return {
+        str(o).removeprefix(str(ID))
+        for e in graph.subjects(RDF.type, getattr(DIP, kind))
+        for o in graph.objects(e, getattr(DIP, role))
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "iri"),
+    [
+        ("Kim Jong-un", "person/kim-jong-un"),
+        ("Kim Jong Un", "person/kim-jong-un"),
+        ("Sergey Shoigu", "person/sergei-shoigu"),
+        ("Pak Jong-chon", "person/pak-jong-chon"),
+        ("Pak Jong Chon", "person/pak-jong-chon"),
+        ("Defence Minister Sergei Shoigu", "person/sergei-shoigu"),
+    ],
+)
+def test_spelling_variants_and_titles_name_the_same_person(layer, name, iri):
+    graph = extract(f"{name} met Sergei Lavrov in Moscow on Tuesday.", layer)
+    assert roles(graph, "Meeting", "participant") == {iri, "person/sergei-lavrov"}
+
+
+def test_a_capital_stands_for_its_government_as_actor_and_for_itself_as_place(layer):
+    graph = extract("Pyongyang welcomed Vladimir Putin in Pyongyang on Tuesday.", layer)
+    assert roles(graph, "Hosting", "host") == {"country/north-korea"}
+    graph = extract("The Kremlin accused Washington of supplying weapons to Ukraine.", layer)
+    assert roles(graph, "Accusation", "agent") == {"country/russia"}
+    assert roles(graph, "Accusation", "target") == {"country/united-states"}
+
+
+def test_the_north_korean_leader_and_kim_are_kim_jong_un(layer):
+    text = (
+        "North Korean leader Kim Jong Un met Kim Yo Jong on Monday. "
+        "On Tuesday, the North Korean leader attended a ceremony with Li Hongzhong. "
+        "Kim later gave Li a letter from Kim Yo Jong."
+    )
+    graph = extract(text, layer)
+    assert roles(graph, "Ceremony", "participant") == {"person/kim-jong-un", "person/li-hongzhong"}
+    assert roles(graph, "LetterDelivery", "carrier") == {"person/kim-jong-un"}
+    assert roles(graph, "LetterDelivery", "recipient") == {"person/li-hongzhong"}
+    holding = ID["holding/kim-jong-un/north-korean-leader"]
+    assert (holding, DIP.position, ID["position/north-korean-leader"]) in graph
+
+
+def test_the_two_sides_are_the_parties_of_the_last_meeting(layer):
+    text = (
+        "Vladimir Putin met Xi Jinping in Moscow on Tuesday. "
+        "The two sides discussed energy and trade, KCNA said."
+    )
+    graph = extract(text, layer)
+    (talks,) = set(graph.subjects(RDF.type, DIP.Talks))
+    assert roles(graph, "Talks", "participant") == {"person/vladimir-putin", "person/xi-jinping"}
+    assert len(set(graph.subjects(DIP.attests, talks))) == 2
+
+
+def test_a_delegation_named_by_nationality_is_the_one_the_article_defined(layer):
+    text = (
+        "Kim Jong Un met the Chinese delegation on Wednesday. "
+        "The Chinese delegation, led by Li Hongzhong, arrived in Pyongyang on Tuesday."
+    )
+    graph = extract(text, layer)
+    delegation = "delegation/china-2023-07-li-hongzhong"
+    assert roles(graph, "Meeting", "participant") == {"person/kim-jong-un", delegation}
+    assert roles(graph, "Arrival", "traveller") == {delegation}
+
+
+def test_a_person_introduced_with_a_title_becomes_a_new_entity(layer):
+    graph = extract("South Korean President Yoon Suk Yeol met Xi Jinping in Beijing.", layer)
+    person = ID["person/yoon-suk-yeol"]
+    assert (person, RDF.type, DIP.Person) in graph
+    assert (person, RDFS.label, Literal("Yoon Suk Yeol", lang="en")) in graph
+    assert float(graph.value(person, DIP.confidence)) == 0.5
+    position = ID["position/president-of-south-korea"]
+    assert (position, DIP.positionOf, ID["country/south-korea"]) in graph
+    assert roles(graph, "Meeting", "participant") == {"person/yoon-suk-yeol", "person/xi-jinping"}
+
+
+def test_a_known_person_is_never_minted_again(layer):
+    graph = extract("Russian President Vladimir Putin met Xi Jinping in Beijing.", layer)
+    assert not set(graph.subjects(DIP.confidence, None)) - set(graph.subjects(DIP.attests, None))

@@ -1,0 +1,118 @@
+"""Date phrases: each is found in a sentence, given to the event it dates, resolved against the
+article's date with the precision the text supports, and kept as dip:dateExpression."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.extract.workspace import rule_layer
+from diplograph.namespaces import DIP
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def layer():
+    """The project's rules and gazetteer."""
+    return rule_layer(ROOT)
+
+
+def extract(text: str, published: date, layer) -> Graph:
+    """The rule layer of one text dated `published`."""
+    rules, gazetteer = layer
+    return extract_article(
+        article_from_text(Path("t.txt"), text, published, rules), rules, gazetteer
+    )
+
+
+def dated(graph: Graph, kind: str) -> tuple[str, str]:
+    """(date or earliest..latest, date words) of the one event of a kind."""
+    (event,) = set(graph.subjects(RDF.type, getattr(DIP, kind)))
+    words = {str(graph.value(a, DIP.dateExpression)) for a in graph.subjects(DIP.attests, event)}
+    words.discard("None")
+    day = graph.value(event, DIP.date)
+    if day is not None:
+        return str(day), "|".join(sorted(words))
+    span = f"{graph.value(event, DIP.earliestDate)}..{graph.value(event, DIP.latestDate)}"
+    return span, "|".join(sorted(words))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind", "expected"),
+    [
+        (
+            "Kim Jong Un arrived in Moscow late Tuesday.",
+            date(2023, 7, 26),
+            "Arrival",
+            ("2023-07-25", "late Tuesday"),
+        ),
+        (
+            "At midnight, Kim Jong Un attended a ceremony with Sergei Shoigu.",
+            date(2023, 7, 27),
+            "Ceremony",
+            ("2023-07-27", "At midnight"),
+        ),
+        (
+            "Vladimir Putin on Thursday (September 14) accepted the invitation by Kim Jong Un.",
+            date(2023, 9, 14),
+            "InvitationAcceptance",
+            ("2023-09-14", "on Thursday (September 14)"),
+        ),
+        (
+            "China closed its border with North Korea earlier this month.",
+            date(2023, 7, 26),
+            "BorderClosure",
+            ("2023-07-01..2023-07-26", "earlier this month"),
+        ),
+        (
+            "North Korea had sealed the country off in early 2020.",
+            date(2023, 7, 26),
+            "BorderClosure",
+            ("2020-01-01..2020-04-30", "in early 2020"),
+        ),
+        (
+            "Beijing sent troops in the fall of 1950 to support North Korea.",
+            date(2023, 7, 26),
+            "MilitaryAid",
+            ("1950-09-01..1950-11-30", "in the fall of 1950"),
+        ),
+        (
+            "Xi Jinping will visit Pyongyang next week.",
+            date(2023, 7, 26),
+            "Visit",
+            ("2023-07-31..2023-08-06", "next week"),
+        ),
+    ],
+)
+def test_date_phrases(layer, text, published, kind, expected):
+    assert dated(extract(text, published, layer), kind) == expected
+
+
+def test_the_same_day_is_the_previous_events_day(layer):
+    text = (
+        "Kim Jong Un met Sergei Shoigu in Pyongyang on Wednesday. "
+        "Kim Jong Un and Sergei Shoigu signed an agreement the same day."
+    )
+    graph = extract(text, date(2023, 7, 28), layer)
+    assert dated(graph, "AgreementSigning") == ("2023-07-26", "the same day")
+
+
+def test_a_dateline_and_a_reporting_date_do_not_date_the_event(layer):
+    text = "Seoul, July 27 (IANS) Kim Jong Un met Sergei Shoigu, state media said on Thursday."
+    graph = extract(text, date(2023, 7, 27), layer)
+    assert list(graph.subjects(DIP.date, None)) == []
+
+
+def test_an_undated_event_takes_the_date_of_the_meeting_it_happened_during(layer):
+    text = (
+        "Kim Jong Un met Li Hongzhong in Pyongyang on Wednesday. "
+        "During the meeting, Li Hongzhong gave Kim Jong Un a letter from Xi Jinping."
+    )
+    graph = extract(text, date(2023, 7, 27), layer)
+    assert dated(graph, "LetterDelivery")[0] == "2023-07-26"

@@ -1,0 +1,77 @@
+"""Rule files: the project's rules compile; every malformed rule file is an InputError that names
+the file and the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.errors import InputError
+from diplograph.extract import load_rules
+from diplograph.extract.rules import PATTERN_SECTIONS
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "mappings" / "rules"
+GOOD_EVENT = """
+events:
+  - id: test.visit
+    kind: Visit
+    patterns:
+      - [{ent: agent, role: traveller}, {lemma: visit, trigger: true}, {ent: place, role: place}]
+"""
+
+
+def _folder(tmp_path: Path, text: str, name: str = "bad.yaml") -> Path:
+    """A rule folder with the project's rule files and one more."""
+    for path in RULES.glob("*.yaml"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_project_rules_compile():
+    rules = load_rules(RULES)
+    assert set(rules.rules) == set(PATTERN_SECTIONS)
+    assert len(rules.rules["events"]) >= 30
+    assert all(rule.patterns for section in rules.rules.values() for rule in section)
+
+
+def test_yaml_words_like_off_stay_words():
+    rules = load_rules(RULES)
+    closure = rules.rule("border-closure.close")
+    assert any(frozenset(["off"]) in needs for needs in closure.needs)
+
+
+def test_a_new_rule_file_extends_the_rules(tmp_path):
+    rules = load_rules(_folder(tmp_path, GOOD_EVENT, "extra.yaml"))
+    assert rules.rule("test.visit").source.endswith("extra.yaml")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("events:\n  - id: x\n    kind: Visit: Arrival\n", 3, "malformed YAML"),
+        ("rules:\n  - id: x\n", 1, "unknown section 'rules'"),
+        (GOOD_EVENT.replace("lemma: visit", "lemmma: visit"), 6, "unknown pattern key(s): lemmma"),
+        (GOOD_EVENT.replace("kind: Visit", "kind: Voyage"), 3, "unknown event kind 'Voyage'"),
+        (GOOD_EVENT.replace(", trigger: true", ""), 6, "mark exactly one token `trigger: true`"),
+        (GOOD_EVENT.replace("role: traveller", "role: tourist"), 6, "unknown role 'tourist'"),
+        (GOOD_EVENT.replace("ent: place", "ent: planet"), 6, "unknown entity class 'planet'"),
+        (GOOD_EVENT.replace("{lemma: visit", "{class: travel_verbs"), 6, "unknown word class"),
+        (GOOD_EVENT.replace("kind: Visit", "kind: Visit\n    confidence: 2"), 3, "confidence"),
+        (GOOD_EVENT + GOOD_EVENT.replace("events:\n", ""), 8, "duplicate rule id 'test.visit'"),
+        ("boilerplate:\n  - id: b\n    line_regex: '(unclosed'\n", 2, "bad `line_regex`"),
+    ],
+)
+def test_rule_file_errors_name_file_and_line(tmp_path, text, line, message):
+    folder = _folder(tmp_path, text, "zz-bad.yaml")
+    with pytest.raises(InputError) as error:
+        load_rules(folder)
+    assert f"zz-bad.yaml:{line}:" in str(error.value)
+    assert message in str(error.value)
+
+
+def test_a_folder_without_rule_files_is_an_error(tmp_path):
+    with pytest.raises(InputError, match="no rule files"):
+        load_rules(tmp_path)
