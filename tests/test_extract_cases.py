@@ -13,26 +13,14 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.extract import extract_article
 from diplograph.extract.evaluate import EVENT_KINDS
+from diplograph.extract.rules import EVENT_ROLES
 from diplograph.extract.workspace import input_article, rule_layer
 from diplograph.namespaces import DIP, ID
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "extract"
 CASES = sorted(p.stem for p in DATA.glob("*.txt"))
-ROLES = (
-    "agent",
-    "target",
-    "traveller",
-    "host",
-    "sender",
-    "carrier",
-    "recipient",
-    "inviter",
-    "invitee",
-    "participant",
-    "theme",
-    "place",
-)
+ROLES = EVENT_ROLES
 
 
 def _short(node: URIRef) -> str:

@@ -23,6 +23,7 @@ from datetime import date
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
+from diplograph.extract.rules import EVENT_ROLES
 from diplograph.namespaces import DIP
 
 PARENT = {
@@ -42,18 +43,7 @@ EVENT_KINDS = frozenset(
     "SanctionImposition ArmsSaleApproval MilitaryAid AgreementSigning DiplomatExpulsion "
     "BorderClosure BorderCrossing".split()
 )
-ROLES = (
-    "agent",
-    "target",
-    "traveller",
-    "host",
-    "sender",
-    "carrier",
-    "recipient",
-    "inviter",
-    "invitee",
-    "participant",
-)
+ROLES = tuple(r for r in EVENT_ROLES if r not in ("theme", "place"))  # the participants
 HOST_NOT_KEY = frozenset({"Visit", "ExhibitionVisit", "Arrival"})
 ENTITY_PROPERTIES = (
     *ROLES,

@@ -22,27 +22,12 @@ from diplograph.extract.coref import Delegation
 from diplograph.extract.events import Attest, Event, spec
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import NAMED, NewEntity
+from diplograph.extract.rules import EVENT_ROLES
 from diplograph.iris import article_iri, attestation_iri, event_iri, sentence_iri, slug
 from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Article
 
-ROLE_PROPERTIES = tuple(
-    (name, getattr(DIP, name))
-    for name in (
-        "agent",
-        "target",
-        "traveller",
-        "host",
-        "sender",
-        "carrier",
-        "recipient",
-        "inviter",
-        "invitee",
-        "participant",
-        "theme",
-        "place",
-    )
-)
+ROLE_PROPERTIES = tuple((name, getattr(DIP, name)) for name in EVENT_ROLES)
 # the terms written most, looked up once (DIP is a DefinedNamespace: attribute access is slow)
 ATTESTATION, CLAIM, ATTESTS, SENTENCE, TEXT = (
     DIP.Attestation,

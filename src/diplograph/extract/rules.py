@@ -87,7 +87,8 @@ def profile(classes: frozenset[str]) -> str:
     return max(inside)[1] if inside else "agent"
 
 
-ROLES = {
+# The event roles a rule can fill, each a dip: property; theme and place are not participants.
+EVENT_ROLES = (
     "agent",
     "target",
     "traveller",
@@ -100,14 +101,10 @@ ROLES = {
     "participant",
     "theme",
     "place",
-    "source",
-    "owner",
-    "holder",
-    "title",
-    "name",
-    "leader",
-    "member",
-    "context",
+)
+ROLES = {
+    *EVENT_ROLES,
+    *("source", "owner", "holder", "title", "name", "leader", "member", "context"),
 }
 
 
