@@ -1,4 +1,4 @@
-"""Shared fixtures: the project root and one in-memory build of the seeds."""
+"""Shared fixtures: the project root, one in-memory build of the seeds, the rule layer."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from diplograph.build import BuildResult, build
+from diplograph.extract.workspace import rule_layer
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,3 +22,9 @@ def root() -> Path:
 def built() -> BuildResult:
     """The graph built from the seeds, once per test session."""
     return build(ROOT)
+
+
+@pytest.fixture(scope="session")
+def layer():
+    """The project's compiled rules and the gazetteer of its entities, once per session."""
+    return rule_layer(ROOT)

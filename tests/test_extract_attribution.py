@@ -11,16 +11,9 @@ from rdflib import RDF, Graph
 
 from diplograph.extract import extract_article
 from diplograph.extract.clean import article_from_text
-from diplograph.extract.workspace import rule_layer
 from diplograph.namespaces import DIP, ID
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def layer():
-    """The project's rules and gazetteer."""
-    return rule_layer(ROOT)
 
 
 def extract(text: str, layer) -> Graph:

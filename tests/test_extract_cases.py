@@ -14,7 +14,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from diplograph.extract import extract_article
 from diplograph.extract.evaluate import EVENT_KINDS
 from diplograph.extract.rules import EVENT_ROLES
-from diplograph.extract.workspace import input_article, rule_layer
+from diplograph.extract.workspace import input_article
 from diplograph.namespaces import DIP, ID
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,12 +95,6 @@ def facts(graph: Graph) -> dict:
 def dump(data: dict) -> str:
     """Facts as the YAML of an expected file."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-
-
-@pytest.fixture(scope="module")
-def layer():
-    """The project's rules and gazetteer."""
-    return rule_layer(ROOT)
 
 
 def test_there_are_enough_cases():
