@@ -32,6 +32,7 @@ from diplograph.iris import (
     ENTITIES_GRAPH,
     INFERRED_GRAPH,
     ONTOLOGY_GRAPH,
+    RULES_GRAPHS,
     article_graph_iri,
     candidates_graph_iri,
     rules_graph_iri,
@@ -154,7 +155,7 @@ def summarise(store: RdflibStore, report: ValidationReport) -> dict:
         and (None, DIP.attests, s) in asserted
         and o not in (DIP.Delegation, DIP.PositionHolding)
     )
-    in_effect = [n for n in layer_graphs(store, "asserted") if "/graph/rules/" in str(n)]
+    in_effect = [n for n in layer_graphs(store, "asserted") if n.startswith(RULES_GRAPHS)]
     candidates = sum(
         len(review_candidates(store.graph(name), store.graph(article_graph_iri(stem))))
         for name in layer_graphs(store, "candidates")

@@ -12,8 +12,8 @@ import json
 from rdflib import Graph, URIRef
 
 from diplograph.errors import InputError
-from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
-from diplograph.namespaces import ID, PREFIXES
+from diplograph.iris import CANDIDATES_GRAPHS, INFERRED_GRAPH, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
+from diplograph.namespaces import PREFIXES
 from diplograph.store import RdflibStore
 
 FORMATS = ("turtle", "trig", "nt", "jsonld")
@@ -51,7 +51,7 @@ def _layer_of(name: URIRef) -> str:
         return "inferred"
     if name == WIKIDATA_GRAPH:
         return "wikidata"
-    if str(name).startswith(str(ID["graph/candidates/"])):
+    if name.startswith(CANDIDATES_GRAPHS):
         return "candidates"
     return "asserted"
 

@@ -46,19 +46,24 @@ def article_iri(stem: str) -> URIRef:
     return ID[f"article/{stem}"]
 
 
+ARTICLE_GRAPHS = ID["graph/article/"]
+RULES_GRAPHS = ID["graph/rules/"]
+CANDIDATES_GRAPHS = ID["graph/candidates/"]
+
+
 def article_graph_iri(stem: str) -> URIRef:
     """IRI of the named graph that holds one article's assertions."""
-    return ID[f"graph/article/{stem}"]
+    return URIRef(f"{ARTICLE_GRAPHS}{stem}")
 
 
 def rules_graph_iri(stem: str) -> URIRef:
     """IRI of the named graph of an article's rule layer, when no hand mapping exists."""
-    return ID[f"graph/rules/{stem}"]
+    return URIRef(f"{RULES_GRAPHS}{stem}")
 
 
 def candidates_graph_iri(stem: str) -> URIRef:
     """IRI of the named graph of a hand-mapped article's rule layer, kept for review."""
-    return ID[f"graph/candidates/{stem}"]
+    return URIRef(f"{CANDIDATES_GRAPHS}{stem}")
 
 
 def sentence_iri(stem: str, number: int) -> URIRef:

@@ -13,13 +13,13 @@ import os
 
 from rdflib import Namespace
 
-from diplograph.namespaces import ID
+from diplograph import iris
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 ENDPOINT_ENV = "DIPLOGRAPH_WIKIDATA_ENDPOINT"
 USER_AGENT = "diplograph/0.1.0 (https://w3id.org/diplograph; diplograph@example.org)"
 
-WIKIDATA_GRAPH = ID["graph/wikidata"]  # = diplograph.iris.WIKIDATA_GRAPH
+WIKIDATA_GRAPH = iris.WIKIDATA_GRAPH
 ENTITY = "http://www.wikidata.org/entity/"
 P = Namespace("http://www.wikidata.org/prop/")
 PS = Namespace("http://www.wikidata.org/prop/statement/")

@@ -20,6 +20,7 @@ from datetime import date
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
+from diplograph import iris
 from diplograph.errors import InputError
 from diplograph.export import analysis_graph, layer_graphs
 from diplograph.iris import article_iri
@@ -29,7 +30,7 @@ from diplograph.wikidata import qid
 
 log = logging.getLogger(__name__)
 
-ARTICLE_GRAPHS = (str(ID["graph/article/"]), str(ID["graph/rules/"]))
+ARTICLE_GRAPHS = (str(iris.ARTICLE_GRAPHS), str(iris.RULES_GRAPHS))
 ORDER = {"P710": 0, "P585": 1, "P276": 2}
 
 
