@@ -23,6 +23,7 @@ from diplograph.articles import article_triples
 from diplograph.errors import InputError, ValidationFailed
 from diplograph.export import layer_graphs, serialize_graphs
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer
+from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_article
 from diplograph.extract.review import review_candidates
 from diplograph.extract.rules import RuleSet, load_rules
@@ -104,7 +105,9 @@ def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None
     folder = paths.mappings_dir(root) / "rules"
     if not any(folder.glob("*.yaml")):
         return None
-    return load_rules(folder), build_gazetteer(entities)
+    compiled = load_rules(folder), build_gazetteer(entities)
+    settle()
+    return compiled
 
 
 def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:

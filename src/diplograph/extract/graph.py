@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -61,6 +62,30 @@ def decimal(value: float | str) -> Literal:
     number = Decimal(str(value)).normalize()
     text = format(number, "f")
     return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+@functools.lru_cache(maxsize=65536)
+def offset(value: int) -> Literal:
+    """An xsd:nonNegativeInteger literal (cached: offsets recur from article to article)."""
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+@functools.lru_cache(maxsize=4096)
+def day(value: date) -> Literal:
+    """An xsd:date literal (cached: articles report the same few days)."""
+    return Literal(value, datatype=XSD.date)
+
+
+@functools.lru_cache(maxsize=4096)
+def rule_id(value: str) -> Literal:
+    """The literal naming a rule (cached: a few hundred rules fire again and again)."""
+    return Literal(value)
+
+
+@functools.lru_cache(maxsize=256)
+def term(name: str) -> URIRef:
+    """A dip: term by local name (cached: DIP is a DefinedNamespace, slow to look up)."""
+    return getattr(DIP, name)
 
 
 @dataclass
@@ -131,8 +156,8 @@ def _attest(graph: Graph, layer: Layer, attest: Attest, thing: URIRef, seen: set
     graph.add((node, ATTESTS, thing))
     graph.add((node, SENTENCE, _sentence(stem, attest.sentence.number)))
     graph.add((node, TEXT, Literal(layer.article.text[attest.begin : attest.end])))
-    graph.add((node, BEGIN, Literal(attest.begin, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, END, Literal(attest.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((node, BEGIN, offset(attest.begin)))
+    graph.add((node, END, offset(attest.end)))
     graph.add((node, MODALITY, MODALITIES[attest.modality]))
     if attest.date_words:
         graph.add((node, DATE_WORDS, Literal(attest.date_words)))
@@ -140,7 +165,7 @@ def _attest(graph: Graph, layer: Layer, attest: Attest, thing: URIRef, seen: set
         graph.add((node, CLAIMED_BY, source))
     for relay in attest.relayed_by:
         graph.add((node, RELAYED_BY, relay))
-    graph.add((node, RULE, Literal(attest.rule)))
+    graph.add((node, RULE, rule_id(attest.rule)))
     graph.add((node, CONFIDENCE, decimal(round(attest.confidence, 2))))
 
 
@@ -166,8 +191,8 @@ def provenance_graph(article: Article) -> Graph:
         graph.add((iri, RDF.type, SENTENCE_CLASS))
         graph.add((iri, IN_ARTICLE, node))
         graph.add((iri, TEXT, Literal(sentence.text)))
-        graph.add((iri, BEGIN, Literal(sentence.begin, datatype=XSD.nonNegativeInteger)))
-        graph.add((iri, END, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
+        graph.add((iri, BEGIN, offset(sentence.begin)))
+        graph.add((iri, END, offset(sentence.end)))
     header = article_triples(replace(article, sentences=()))
     for triple in header:
         graph.add(triple)
@@ -180,7 +205,7 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Graph:
     known = set(layer.article.boilerplate)
     for cut in layer.cuts:
         if cut.text not in known:
-            graph.add((article_iri(layer.article.stem), DIP.boilerplate, Literal(cut.text)))
+            graph.add((article_iri(layer.article.stem), term("boilerplate"), Literal(cut.text)))
     labels = {n.iri: n.label for n in layer.new}
     names = delegation_iris(layer)
     iris = event_iris(layer, kinds, names)
@@ -188,31 +213,31 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Graph:
     names.update({URIRef(k): v for k, v in named.items()})
     seen: set[URIRef] = set()
     for entity in layer.new:
-        graph.add((entity.iri, RDF.type, getattr(DIP, entity.kind)))
+        graph.add((entity.iri, RDF.type, term(entity.kind)))
         graph.add((entity.iri, RDFS.label, Literal(entity.label, lang="en")))
-        graph.add((entity.iri, DIP.confidence, decimal(entity.confidence)))
+        graph.add((entity.iri, term("confidence"), decimal(entity.confidence)))
         if entity.position_of is not None:
-            graph.add((entity.iri, DIP.positionOf, entity.position_of))
+            graph.add((entity.iri, term("positionOf"), entity.position_of))
     for delegation, attests in layer.delegations:
         iri = names.get(delegation.key)
         if iri is None or not attests:
             continue
         sender = _label(gaz, delegation.sender, labels)
         leader = f" led by {_label(gaz, delegation.leader, labels)}" if delegation.leader else ""
-        graph.add((iri, RDF.type, DIP.Delegation))
+        graph.add((iri, RDF.type, term("Delegation")))
         graph.add((iri, RDFS.label, Literal(f"Delegation of {sender}{leader}", lang="en")))
-        graph.add((iri, DIP.sentBy, delegation.sender))
+        graph.add((iri, term("sentBy"), delegation.sender))
         if delegation.leader is not None:
-            graph.add((iri, DIP.ledBy, delegation.leader))
+            graph.add((iri, term("ledBy"), delegation.leader))
         for member in delegation.members:
-            graph.add((iri, DIP.hasMember, member))
+            graph.add((iri, term("hasMember"), member))
         for attest in _sorted_attests(attests):
             _attest(graph, layer, attest, iri, seen)
     for holding in layer.holdings:
         iri = ID[f"holding/{segment(holding.person)}/{segment(holding.position)}"]
-        graph.add((iri, RDF.type, DIP.PositionHolding))
-        graph.add((iri, DIP.holder, holding.person))
-        graph.add((iri, DIP.position, holding.position))
+        graph.add((iri, RDF.type, term("PositionHolding")))
+        graph.add((iri, term("holder"), holding.person))
+        graph.add((iri, term("position"), holding.position))
         for attest in _sorted_attests(holding.attests):
             _attest(graph, layer, attest, iri, seen)
     for event in layer.events:
@@ -232,7 +257,7 @@ def _event(
 ) -> None:
     """Write one event: type, label, roles, date, links, attributes, attestations."""
     iri = iris[id(event)]
-    graph.add((iri, RDF.type, getattr(DIP, event.kind)))
+    graph.add((iri, RDF.type, term(event.kind)))
     for role, prop in ROLE_PROPERTIES:
         for value in event.roles.get(role, []):
             graph.add((iri, prop, names.get(value, value)))
@@ -250,20 +275,20 @@ def _event(
     if event.date is not None:
         earliest, latest = event.date
         if earliest == latest:
-            graph.add((iri, DIP.date, Literal(earliest, datatype=XSD.date)))
+            graph.add((iri, term("date"), day(earliest)))
         else:
-            graph.add((iri, DIP.earliestDate, Literal(earliest, datatype=XSD.date)))
+            graph.add((iri, term("earliestDate"), day(earliest)))
             if latest is not None:
-                graph.add((iri, DIP.latestDate, Literal(latest, datatype=XSD.date)))
+                graph.add((iri, term("latestDate"), day(latest)))
     for other in event.content:
-        graph.add((iri, DIP.content, iris[id(other)]))
+        graph.add((iri, term("content"), iris[id(other)]))
     for other in event.parent:
-        graph.add((iri, DIP.subEventOf, iris[id(other)]))
+        graph.add((iri, term("subEventOf"), iris[id(other)]))
     for words in event.attrs.get("quotation", []):
-        graph.add((iri, DIP.quotation, Literal(words)))
+        graph.add((iri, term("quotation"), Literal(words)))
     for words in event.attrs.get("transport", []):
-        graph.add((iri, DIP.transport, Literal(words)))
+        graph.add((iri, term("transport"), Literal(words)))
     for amount in event.attrs.get("valueUSD", [])[:1]:
-        graph.add((iri, DIP.valueUSD, decimal(amount)))
+        graph.add((iri, term("valueUSD"), decimal(amount)))
     for attest in _sorted_attests(event.attests):
         _attest(graph, layer, attest, iri, seen)

@@ -18,6 +18,7 @@ from diplograph.build import load_entities
 from diplograph.errors import InputError
 from diplograph.extract.clean import article_from_text
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer
+from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_article
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.gold import gold_path, load_gold
@@ -30,9 +31,11 @@ def rules_dir(root: Path) -> Path:
 
 
 def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
-    """The project's compiled rules and the gazetteer of its entities."""
+    """The project's compiled rules and the gazetteer of its entities, settled for good."""
     entities, _ = load_entities(root)
-    return load_rules(rules_dir(root)), build_gazetteer(entities)
+    compiled = load_rules(rules_dir(root)), build_gazetteer(entities)
+    settle()
+    return compiled
 
 
 def input_article(path: Path, published: date | None, rules: RuleSet) -> Article:
