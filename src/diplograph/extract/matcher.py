@@ -143,7 +143,9 @@ def find(section: str, units: list[Unit], rules: RuleSet, doc: Doc | None = None
     strings = rules.nlp.vocab.strings
     words = _words(units)
     index = rules.index[section]
-    candidates = {id(r): r for w in (*words, ALWAYS) for r in index.get(w, ())}
+    present = index.keys() & words
+    present.add(ALWAYS)
+    candidates = {id(r) for w in present for r in index.get(w, ())}
     found = []
     for rule in rules.rules[section]:  # one Matcher per rule, run only when it can match
         if id(rule) in candidates and rule.may_match(words):
