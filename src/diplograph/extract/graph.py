@@ -48,6 +48,7 @@ BEGIN, END, MODALITY, DATE_WORDS, CLAIMED_BY, RELAYED_BY, RULE, CONFIDENCE = (
     DIP.confidence,
 )
 SENTENCE_CLASS, IN_ARTICLE = DIP.Sentence, DIP.inArticle
+Triples = list[tuple[URIRef, URIRef, URIRef | Literal]]
 MODALITIES = {name: getattr(DIP, name) for name in ("Happened", "Expected", "Claimed", "Denied")}
 
 
@@ -144,7 +145,7 @@ def _label(gaz: Gazetteer, iri: URIRef, labels: dict[URIRef, str]) -> str:
     return labels.get(iri) or gaz.labels.get(iri) or segment(iri).replace("-", " ")
 
 
-def _attest(graph: Graph, layer: Layer, attest: Attest, thing: URIRef, seen: set[URIRef]) -> None:
+def _attest(out: Triples, layer: Layer, attest: Attest, thing: URIRef, seen: set[URIRef]) -> None:
     """Write one attestation (or claim) of a thing, once per span and thing."""
     stem = layer.article.stem
     node = attestation_iri(stem, attest.begin, attest.end, thing)
@@ -152,21 +153,21 @@ def _attest(graph: Graph, layer: Layer, attest: Attest, thing: URIRef, seen: set
         return
     seen.add(node)
     claim = bool(attest.claimed_by)
-    graph.add((node, RDF.type, CLAIM if claim else ATTESTATION))
-    graph.add((node, ATTESTS, thing))
-    graph.add((node, SENTENCE, _sentence(stem, attest.sentence.number)))
-    graph.add((node, TEXT, Literal(layer.article.text[attest.begin : attest.end])))
-    graph.add((node, BEGIN, offset(attest.begin)))
-    graph.add((node, END, offset(attest.end)))
-    graph.add((node, MODALITY, MODALITIES[attest.modality]))
+    out.append((node, RDF.type, CLAIM if claim else ATTESTATION))
+    out.append((node, ATTESTS, thing))
+    out.append((node, SENTENCE, _sentence(stem, attest.sentence.number)))
+    out.append((node, TEXT, Literal(layer.article.text[attest.begin : attest.end])))
+    out.append((node, BEGIN, offset(attest.begin)))
+    out.append((node, END, offset(attest.end)))
+    out.append((node, MODALITY, MODALITIES[attest.modality]))
     if attest.date_words:
-        graph.add((node, DATE_WORDS, Literal(attest.date_words)))
+        out.append((node, DATE_WORDS, Literal(attest.date_words)))
     for source in attest.claimed_by:
-        graph.add((node, CLAIMED_BY, source))
+        out.append((node, CLAIMED_BY, source))
     for relay in attest.relayed_by:
-        graph.add((node, RELAYED_BY, relay))
-    graph.add((node, RULE, rule_id(attest.rule)))
-    graph.add((node, CONFIDENCE, decimal(round(attest.confidence, 2))))
+        out.append((node, RELAYED_BY, relay))
+    out.append((node, RULE, rule_id(attest.rule)))
+    out.append((node, CONFIDENCE, decimal(round(attest.confidence, 2))))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -180,32 +181,43 @@ def _sorted_attests(attests: list[Attest]) -> list[Attest]:
     return sorted(attests, key=lambda a: (a.begin, a.end, -a.confidence, a.rule))
 
 
-def provenance_graph(article: Article) -> Graph:
+def provenance_triples(article: Article) -> Triples:
     """The article and sentence nodes, exactly as diplograph.articles.article_triples writes
-    them (tests/test_extract_graph.py checks), in a store without named-graph bookkeeping,
-    which is several times faster to fill."""
-    graph = Graph(store="SimpleMemory")
+    them (tests/test_extract_evaluate.py checks)."""
+    out: Triples = list(article_triples(replace(article, sentences=())))
     node = article_iri(article.stem)
     for sentence in article.sentences:
         iri = sentence_iri(article.stem, sentence.number)
-        graph.add((iri, RDF.type, SENTENCE_CLASS))
-        graph.add((iri, IN_ARTICLE, node))
-        graph.add((iri, TEXT, Literal(sentence.text)))
-        graph.add((iri, BEGIN, offset(sentence.begin)))
-        graph.add((iri, END, offset(sentence.end)))
-    header = article_triples(replace(article, sentences=()))
-    for triple in header:
-        graph.add(triple)
+        out.append((iri, RDF.type, SENTENCE_CLASS))
+        out.append((iri, IN_ARTICLE, node))
+        out.append((iri, TEXT, Literal(sentence.text)))
+        out.append((iri, BEGIN, offset(sentence.begin)))
+        out.append((iri, END, offset(sentence.end)))
+    return out
+
+
+def provenance_graph(article: Article) -> Graph:
+    """The article and sentence nodes as a graph."""
+    return to_graph(provenance_triples(article))
+
+
+def to_graph(triples: Triples) -> Graph:
+    """A graph of triples this stage made, in a store without named-graph bookkeeping (several
+    times faster to fill); the terms are built here, so rdflib's per-triple checks are skipped."""
+    graph = Graph(store="SimpleMemory")
+    add = graph.store.add
+    for triple in triples:
+        add(triple, graph)
     return graph
 
 
 def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Graph:
     """The RDF of the rule layer of one article."""
-    graph = provenance_graph(layer.article)
+    out = provenance_triples(layer.article)
     known = set(layer.article.boilerplate)
     for cut in layer.cuts:
         if cut.text not in known:
-            graph.add((article_iri(layer.article.stem), term("boilerplate"), Literal(cut.text)))
+            out.append((article_iri(layer.article.stem), term("boilerplate"), Literal(cut.text)))
     labels = {n.iri: n.label for n in layer.new}
     names = delegation_iris(layer)
     iris = event_iris(layer, kinds, names)
@@ -213,40 +225,40 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Graph:
     names.update({URIRef(k): v for k, v in named.items()})
     seen: set[URIRef] = set()
     for entity in layer.new:
-        graph.add((entity.iri, RDF.type, term(entity.kind)))
-        graph.add((entity.iri, RDFS.label, Literal(entity.label, lang="en")))
-        graph.add((entity.iri, term("confidence"), decimal(entity.confidence)))
+        out.append((entity.iri, RDF.type, term(entity.kind)))
+        out.append((entity.iri, RDFS.label, Literal(entity.label, lang="en")))
+        out.append((entity.iri, term("confidence"), decimal(entity.confidence)))
         if entity.position_of is not None:
-            graph.add((entity.iri, term("positionOf"), entity.position_of))
+            out.append((entity.iri, term("positionOf"), entity.position_of))
     for delegation, attests in layer.delegations:
         iri = names.get(delegation.key)
         if iri is None or not attests:
             continue
         sender = _label(gaz, delegation.sender, labels)
         leader = f" led by {_label(gaz, delegation.leader, labels)}" if delegation.leader else ""
-        graph.add((iri, RDF.type, term("Delegation")))
-        graph.add((iri, RDFS.label, Literal(f"Delegation of {sender}{leader}", lang="en")))
-        graph.add((iri, term("sentBy"), delegation.sender))
+        out.append((iri, RDF.type, term("Delegation")))
+        out.append((iri, RDFS.label, Literal(f"Delegation of {sender}{leader}", lang="en")))
+        out.append((iri, term("sentBy"), delegation.sender))
         if delegation.leader is not None:
-            graph.add((iri, term("ledBy"), delegation.leader))
+            out.append((iri, term("ledBy"), delegation.leader))
         for member in delegation.members:
-            graph.add((iri, term("hasMember"), member))
+            out.append((iri, term("hasMember"), member))
         for attest in _sorted_attests(attests):
-            _attest(graph, layer, attest, iri, seen)
+            _attest(out, layer, attest, iri, seen)
     for holding in layer.holdings:
         iri = ID[f"holding/{segment(holding.person)}/{segment(holding.position)}"]
-        graph.add((iri, RDF.type, term("PositionHolding")))
-        graph.add((iri, term("holder"), holding.person))
-        graph.add((iri, term("position"), holding.position))
+        out.append((iri, RDF.type, term("PositionHolding")))
+        out.append((iri, term("holder"), holding.person))
+        out.append((iri, term("position"), holding.position))
         for attest in _sorted_attests(holding.attests):
-            _attest(graph, layer, attest, iri, seen)
+            _attest(out, layer, attest, iri, seen)
     for event in layer.events:
-        _event(graph, layer, event, iris, names, gaz, labels, seen)
-    return graph
+        _event(out, layer, event, iris, names, gaz, labels, seen)
+    return to_graph(out)
 
 
 def _event(
-    graph: Graph,
+    out: Triples,
     layer: Layer,
     event: Event,
     iris: dict[int, URIRef],
@@ -257,10 +269,10 @@ def _event(
 ) -> None:
     """Write one event: type, label, roles, date, links, attributes, attestations."""
     iri = iris[id(event)]
-    graph.add((iri, RDF.type, term(event.kind)))
+    out.append((iri, RDF.type, term(event.kind)))
     for role, prop in ROLE_PROPERTIES:
         for value in event.roles.get(role, []):
-            graph.add((iri, prop, names.get(value, value)))
+            out.append((iri, prop, names.get(value, value)))
     parts = [
         _label(gaz, v, labels)
         for r in ("agent", "traveller", "participant", "sender", "carrier", "inviter", "host")
@@ -269,26 +281,26 @@ def _event(
     kind_words = "".join(f" {c.lower()}" if c.isupper() else c for c in event.kind).strip()
     label = event.attrs.get("name", [""])[0].removeprefix(NAMED).replace("-", " ")
     label = label or ", ".join(dict.fromkeys(parts))
-    graph.add(
+    out.append(
         (iri, RDFS.label, Literal(f"{kind_words[:1].upper()}{kind_words[1:]}: {label}", lang="en"))
     )
     if event.date is not None:
         earliest, latest = event.date
         if earliest == latest:
-            graph.add((iri, term("date"), day(earliest)))
+            out.append((iri, term("date"), day(earliest)))
         else:
-            graph.add((iri, term("earliestDate"), day(earliest)))
+            out.append((iri, term("earliestDate"), day(earliest)))
             if latest is not None:
-                graph.add((iri, term("latestDate"), day(latest)))
+                out.append((iri, term("latestDate"), day(latest)))
     for other in event.content:
-        graph.add((iri, term("content"), iris[id(other)]))
+        out.append((iri, term("content"), iris[id(other)]))
     for other in event.parent:
-        graph.add((iri, term("subEventOf"), iris[id(other)]))
+        out.append((iri, term("subEventOf"), iris[id(other)]))
     for words in event.attrs.get("quotation", []):
-        graph.add((iri, term("quotation"), Literal(words)))
+        out.append((iri, term("quotation"), Literal(words)))
     for words in event.attrs.get("transport", []):
-        graph.add((iri, term("transport"), Literal(words)))
+        out.append((iri, term("transport"), Literal(words)))
     for amount in event.attrs.get("valueUSD", [])[:1]:
-        graph.add((iri, term("valueUSD"), decimal(amount)))
+        out.append((iri, term("valueUSD"), decimal(amount)))
     for attest in _sorted_attests(event.attests):
-        _attest(graph, layer, attest, iri, seen)
+        _attest(out, layer, attest, iri, seen)

@@ -9,7 +9,7 @@ carries a Mention; `to_doc` turns units into a spaCy Doc for the Matcher.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rdflib import URIRef
@@ -20,6 +20,7 @@ from diplograph.seeds import Sentence
 
 OPEN_QUOTES = {"“", "‘", "«"}
 CLOSE_QUOTES = {"”", "’", "»"}
+QUOTE_MARKS = {'"', *OPEN_QUOTES, *CLOSE_QUOTES}
 
 
 @dataclass
@@ -51,7 +52,6 @@ class Unit:
     quoted: bool = False
     boundary: bool = False
     mention: Mention | None = None
-    tags: set[str] = field(default_factory=set)
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -66,14 +66,15 @@ def tokenize(sentence: Sentence, rules: RuleSet) -> tuple[list[Unit], Doc]:
     units: list[Unit] = []
     quoted = False
     single = False
+    lemma, boundary, base = rules.lemma, rules.boundary, sentence.begin
     for token in doc:
         text = token.text
-        begin = sentence.begin + token.idx
+        begin = base + token.idx
         lower = text.lower()
-        unit = Unit(
-            text, lower, rules.lemma(text), begin, begin + len(text), bool(token.whitespace_)
-        )
-        if text == '"':
+        unit = Unit(text, lower, lemma(text), begin, begin + len(text), bool(token.whitespace_))
+        if text not in QUOTE_MARKS:
+            unit.quoted = quoted
+        elif text == '"':
             quoted = not quoted
         elif text in OPEN_QUOTES and text != "‘":
             quoted = True
@@ -85,7 +86,7 @@ def tokenize(sentence: Sentence, rules: RuleSet) -> tuple[list[Unit], Doc]:
             single = False
         else:
             unit.quoted = quoted
-        unit.boundary = lower in rules.boundary
+        unit.boundary = lower in boundary
         units.append(unit)
     return units, doc
 
