@@ -34,7 +34,6 @@ from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Unit,
     merge_spans,
-    to_doc,
     tokenize,
     without_parentheticals,
 )
@@ -127,7 +126,7 @@ def extract_article(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> G
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
         visible = without_parentheticals(units)
-        doc = to_doc(visible, rules)
+        doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)
         side = _speaker_side(said.sources, discourse, gazetteer, units)
