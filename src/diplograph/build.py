@@ -24,7 +24,7 @@ from diplograph.errors import InputError, ValidationFailed
 from diplograph.export import layer_graphs, serialize_graphs
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer
 from diplograph.extract.lifetime import settle
-from diplograph.extract.pipeline import extract_article
+from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.review import review_candidates
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.gold import gold_path, load_gold, parse_turtle
@@ -130,7 +130,7 @@ def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
     for article in articles:
         graph = article_triples(article)
         gold = gold_path(paths.mappings_dir(root), article.stem)
-        rules = extract_article(article, *rule_layer) if rule_layer else None
+        rules = extract_triples(article, *rule_layer) if rule_layer else None
         if gold.is_file():
             mapped = load_gold(gold, article)
             graph += mapped
@@ -140,7 +140,7 @@ def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
                 store.add_graph(candidates_graph_iri(article.stem), rules)
         elif rules is not None:
             store.add_graph(rules_graph_iri(article.stem), rules)
-            for s in rules.subjects():
+            for s, _, _ in rules:
                 sources.setdefault(s, f"mappings/rules (rule layer of {article.path.name})")
         for s in graph.subjects():
             sources.setdefault(s, str(article.path.relative_to(root)))

@@ -34,8 +34,8 @@ class RdflibStore:
         self._dataset = Dataset()
         self._unions: dict[tuple[URIRef, ...], Graph] = {}
 
-    def add_graph(self, name: URIRef, graph: Graph) -> None:
-        """Add the triples of a graph to the named graph `name`."""
+    def add_graph(self, name: URIRef, graph: Iterable[tuple[Node, Node, Node]]) -> None:
+        """Add the triples of a graph (or any iterable of triples) to the named graph `name`."""
         target = self._dataset.graph(name)
         for triple in graph:
             target.add(triple)

@@ -1,11 +1,12 @@
 """Graph stage: writes the rule layer of one article as RDF in the hand layer's form.
 
-Reads the article, its events, delegations, position holdings and new entities; writes one
-rdflib Graph: the article and sentence nodes, events typed with dip classes and their roles,
-dates and places, and for each supporting span a dip:Attestation (or dip:Claim) with the
-sentence, exact words, offsets, modality, date words, claimedBy/relayedBy, the id of the rule
-that fired (dip:rule) and its confidence (dip:confidence). IRIs follow the IRI scheme, so a
-fact found by rules and by hand lands on the same node.
+Reads the article, its events, delegations, position holdings and new entities; writes a list
+of rdflib triples (`to_graph` makes a Graph of them): the article and sentence nodes, events
+typed with dip classes and their roles, dates and places, and for each supporting span a
+dip:Attestation (or dip:Claim) with the sentence, exact words, offsets, modality, date words,
+claimedBy/relayedBy, the id of the rule that fired (dip:rule) and its confidence
+(dip:confidence). IRIs follow the IRI scheme, so a fact found by rules and by hand lands on the
+same node.
 """
 
 from __future__ import annotations
@@ -211,8 +212,8 @@ def to_graph(triples: Triples) -> Graph:
     return graph
 
 
-def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Graph:
-    """The RDF of the rule layer of one article."""
+def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Triples:
+    """The RDF of the rule layer of one article, as triples in a deterministic order."""
     out = provenance_triples(layer.article)
     known = set(layer.article.boilerplate)
     for cut in layer.cuts:
@@ -254,7 +255,7 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Graph:
             _attest(out, layer, attest, iri, seen)
     for event in layer.events:
         _event(out, layer, event, iris, names, gaz, labels, seen)
-    return to_graph(out)
+    return list(dict.fromkeys(out))  # events that share an IRI repeat some triples
 
 
 def _event(

@@ -1,6 +1,7 @@
 """Rule layer of one article: reads an Article, the compiled rules and the gazetteer, and runs the
 stages in order (clean -> sentences -> dates, names, titles -> delegations -> coreference ->
-attribution and modality -> candidates -> events -> graph); returns the article's rule graph.
+attribution and modality -> candidates -> events -> graph); returns the article's rule layer as
+triples (extract_triples) or as an rdflib Graph (extract_article).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from diplograph.extract.events import (
     spec,
 )
 from diplograph.extract.gazetteer import Gazetteer, name_spans
-from diplograph.extract.graph import Holding, Layer, write
+from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
 from diplograph.extract.mentions import NAMED, NewEntity, find_named_events, find_titles
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
@@ -103,6 +104,11 @@ def _fix_references(events: list[Event], delegations: list[coref.Delegation]) ->
 
 def extract_article(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> Graph:
     """The rule layer of one article as an rdflib Graph in the hand layer's form."""
+    return to_graph(extract_triples(article, rules, gazetteer))
+
+
+def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> Triples:
+    """The rule layer of one article as triples, for a store to load (no Graph in between)."""
     text = article.text
     cuts = find_boilerplate(text, rules)
     discourse = coref.Discourse()
