@@ -117,10 +117,13 @@ def _words(units: list[Unit]) -> frozenset[str]:
     """Lemmas, lower forms and entity profiles of units."""
     if _LAST[0] is units:
         return _LAST[1]
-    words = {u.lemma for u in units} | {u.lower for u in units}
-    words |= {profile(u.mention.classes) if u.mention is not None else PLAIN_TAG for u in units}
-    if any(u.text.isdigit() for u in units):
-        words.add(DIGIT)
+    words = set()
+    for unit in units:
+        words.add(unit.lemma)
+        words.add(unit.lower)
+        words.add(profile(unit.mention.classes) if unit.mention is not None else PLAIN_TAG)
+        if unit.text.isdigit():
+            words.add(DIGIT)
     _LAST[:] = [units, frozenset(words), None]
     return _LAST[1]
 
@@ -143,12 +146,16 @@ def find(section: str, units: list[Unit], rules: RuleSet, doc: Doc | None = None
     strings = rules.nlp.vocab.strings
     words = _words(units)
     index = rules.index[section]
-    present = index.keys() & words
-    present.add(ALWAYS)
-    candidates = {id(r) for w in present for r in index.get(w, ())}
+    chosen = set(index.get(ALWAYS, ()))
+    for word in index.keys() & words:
+        chosen.update(index[word])
+    if not chosen:
+        return []
+    members = rules.rules[section]
     found = []
-    for rule in rules.rules[section]:  # one Matcher per rule, run only when it can match
-        if id(rule) in candidates and rule.may_match(words):
+    for number in sorted(chosen):  # one Matcher per rule, run only when it can match
+        rule = members[number]
+        if rule.may_match(words):
             doc = doc if doc is not None else _doc(units, rules)
             found.extend(rule.matcher(doc, with_alignments=True, allow_missing=True))
     best: dict[int, tuple[tuple[int, int, int, int], Match]] = {}

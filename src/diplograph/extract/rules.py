@@ -145,9 +145,15 @@ class Rule:
     keys: list[str] = field(default_factory=list)  # the matcher's keys, one per pattern variant
     needs: list[list[frozenset[str]]] = field(default_factory=list)  # per pattern: word sets
 
-    def may_match(self, words: set[str]) -> bool:
+    def may_match(self, words: frozenset[str]) -> bool:
         """False when no pattern can match: each needs a word of every required token's set."""
-        return any(all(not need.isdisjoint(words) for need in pattern) for pattern in self.needs)
+        for pattern in self.needs:  # loops, not any(all(...)): this runs for every sentence
+            for need in pattern:
+                if need.isdisjoint(words):
+                    break
+            else:
+                return True
+        return False
 
     def get(self, key: str, default: Any = None) -> Any:
         """A key of the rule's YAML mapping."""
@@ -172,9 +178,8 @@ class RuleSet:
     boilerplate: list[Rule]
     rules: dict[str, list[Rule]]
     patterns: dict[str, Pattern]
-    index: dict[
-        str, dict[str, list[Rule]]
-    ]  # section -> word -> rules one of whose patterns need it
+    # section -> word -> positions in rules[section] of the rules one of whose patterns need it
+    index: dict[str, dict[str, tuple[int, ...]]]
     boundary: frozenset[str]
     cache: dict[str, str] = field(default_factory=dict)
 
@@ -389,18 +394,18 @@ ALWAYS = ""  # index key of rules that have a pattern needing no particular word
 DIGIT = "#digit"  # the pseudo-word of a sentence that has a number
 
 
-def _index(rules: list[Rule]) -> dict[str, list[Rule]]:
-    """Word -> rules to try when a sentence has it: each pattern is filed under the words of
-    its smallest need (a pattern that needs nothing, under ALWAYS)."""
-    found: dict[str, list[Rule]] = {}
-    for rule in rules:
+def _index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
+    """Word -> positions (in `rules`) of the rules to try when a sentence has it: each pattern
+    is filed under the words of its smallest need (a pattern that needs nothing, under ALWAYS)."""
+    found: dict[str, list[int]] = {}
+    for number, rule in enumerate(rules):
         for needs in rule.needs:
             keys = min(needs, key=len) if needs else frozenset([ALWAYS])
             for word in keys:
                 bucket = found.setdefault(word, [])
-                if rule not in bucket:
-                    bucket.append(rule)
-    return found
+                if number not in bucket:
+                    bucket.append(number)
+    return {word: tuple(numbers) for word, numbers in found.items()}
 
 
 def load_rules(folder: Path) -> RuleSet:
