@@ -9,7 +9,10 @@ import pytest
 
 from diplograph.errors import InputError
 from diplograph.extract import load_rules
+from diplograph.extract.matcher import find
 from diplograph.extract.rules import PATTERN_SECTIONS
+from diplograph.extract.sentences import tokenize
+from diplograph.seeds import Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "mappings" / "rules"
@@ -75,3 +78,33 @@ def test_rule_file_errors_name_file_and_line(tmp_path, text, line, message):
 def test_a_folder_without_rule_files_is_an_error(tmp_path):
     with pytest.raises(InputError, match="no rule files"):
         load_rules(tmp_path)
+
+
+QUOTED_RULES = """
+modality:
+  - id: test.peace-quoted
+    modality: Claimed
+    window: 4
+    patterns:
+      - [{lower: peace, quoted: true, trigger: true}]
+  - id: test.peace-plain
+    modality: Claimed
+    window: 4
+    patterns:
+      - [{lower: peace, quoted: false, trigger: true}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "peace" was near.', ["test.peace-quoted"]),
+        ("He said peace was near.", ["test.peace-plain"]),
+        ('He said peace, not "war", was near.', ["test.peace-plain"]),
+    ],
+)
+def test_quoted_true_and_false_select_words_inside_and_outside_quotes(tmp_path, text, expected):
+    rules = load_rules(_folder(tmp_path, QUOTED_RULES, "quoted.yaml"))
+    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
+    found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
+    assert found == expected

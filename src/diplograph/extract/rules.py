@@ -254,7 +254,7 @@ def compile_token(
             raise InputError(f"{where}: unknown entity class {bad[0]!r}")
         token["TAG"] = {"IN": sorted(n for n, m in PROFILES.items() if m & set(kinds))}
     if "quoted" in spec:
-        token["MORPH"] = QUOTED if spec["quoted"] else ""
+        token["MORPH"] = QUOTED if spec["quoted"] else {"NOT_IN": [QUOTED]}
     if "mention" in spec and not spec["mention"]:
         token["TAG"] = PLAIN_TAG
     if spec.get("capital"):

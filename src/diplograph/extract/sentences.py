@@ -12,12 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+import numpy
 from rdflib import URIRef
+from spacy.attrs import LEMMA, MORPH, POS, TAG
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 
 from diplograph.extract.rules import BOUNDARY_POS, PLAIN_TAG, QUOTED, WORD_POS, RuleSet, profile
 from diplograph.seeds import Sentence
 
+POS_IDS = {True: IDS[BOUNDARY_POS], False: IDS[WORD_POS]}  # unit.boundary -> its POS
 OPEN_QUOTES = {"“", "‘", "«"}
 CLOSE_QUOTES = {"”", "’", "»"}
 QUOTE_MARKS = {'"', *OPEN_QUOTES, *CLOSE_QUOTES}
@@ -130,18 +134,31 @@ def span_text(article_text: str, units: list[Unit], start: int, end: int) -> str
 
 
 def to_doc(units: list[Unit], rules: RuleSet) -> Doc:
-    """A spaCy Doc whose tokens are the units: lemmas, boundaries (POS), entity profiles (TAG)."""
+    """A spaCy Doc whose tokens are the units: lemmas, boundaries (POS), entity profiles (TAG),
+    quotation (MORPH). The annotations are set as one array of hashes (Doc.from_array), about
+    twice as fast as passing them to the Doc's constructor as strings."""
+    vocab = rules.nlp.vocab
+    add = vocab.strings.add
     doc = Doc(
-        rules.nlp.vocab,
+        vocab,
         words=[u.text.replace(" ", "_") or "_" for u in units],
         spaces=[u.space for u in units],
-        lemmas=[u.lemma or "_" for u in units],
-        pos=[BOUNDARY_POS if u.boundary else WORD_POS for u in units],
-        tags=[profile(u.mention.classes) if u.mention else PLAIN_TAG for u in units],
-        morphs=[QUOTED if u.quoted else "" for u in units]
-        if any(u.quoted for u in units)
-        else None,
     )
+    rows = [
+        [
+            add(u.lemma or "_"),
+            POS_IDS[u.boundary],
+            add(profile(u.mention.classes) if u.mention is not None else PLAIN_TAG),
+        ]
+        for u in units
+    ]
+    attrs = [LEMMA, POS, TAG]
+    if any(u.quoted for u in units):
+        quoted, plain = vocab.morphology.add(QUOTED), vocab.morphology.add("")
+        attrs.append(MORPH)
+        for row, unit in zip(rows, units, strict=True):
+            row.append(quoted if unit.quoted else plain)
+    doc.from_array(attrs, numpy.array(rows, dtype="uint64"))
     return doc
 
 
