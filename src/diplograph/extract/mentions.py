@@ -81,16 +81,21 @@ def positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
 
 
 def find_position(
-    title: str, owners: tuple[URIRef, ...], gaz: Gazetteer, rules: RuleSet
+    title: str,
+    owners: tuple[URIRef, ...],
+    gaz: Gazetteer,
+    rules: RuleSet,
+    only_titled: bool = True,
 ) -> URIRef | None:
-    """The position with this title belonging to one of the owners, or the only one titled so."""
+    """The position with this title belonging to one of the owners, or (`only_titled`, no owner
+    named) the only one titled so."""
     index = positions(gaz, rules)
     for owner in owners:
         found = index.by_owner.get((title, owner))
         if found is not None:
             return found
     candidates = index.by_title.get(title, set())
-    if len(candidates) == 1 and not owners:
+    if only_titled and len(candidates) == 1 and not owners:
         return next(iter(candidates))
     return None
 
@@ -148,7 +153,9 @@ def find_titles(
             name = text[units[name_units[0]].begin : units[name_units[-1]].end]
             person = ID[f"person/{slug(name)}"]
             new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
-            position = find_position(title, owners, gaz, rules)
+            # a person the gazetteer does not know holds a known position only if its owner is
+            # named: "EU foreign policy chief X" is not the one "leader" the gazetteer knows
+            position = find_position(title, owners, gaz, rules, only_titled=False)
             if position is None and owners:
                 made = new_position(title, owners[0], gaz)
                 new.append(made)
