@@ -22,7 +22,7 @@ from diplograph import paths
 from diplograph.articles import article_triples
 from diplograph.errors import InputError, ValidationFailed
 from diplograph.export import layer_graphs, serialize_graphs
-from diplograph.extract.gazetteer import Gazetteer, build_gazetteer
+from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.review import review_candidates
@@ -105,7 +105,8 @@ def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None
     folder = paths.mappings_dir(root) / "rules"
     if not any(folder.glob("*.yaml")):
         return None
-    compiled = load_rules(folder), build_gazetteer(entities)
+    reference = reference_graph(paths.mappings_dir(root) / "gazetteer")
+    compiled = load_rules(folder), build_gazetteer(entities, reference)
     settle()
     return compiled
 

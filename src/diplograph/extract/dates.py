@@ -64,10 +64,23 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
     return found
 
 
+DATELINE_ENDS = ("(", "-", "–", "—", "/")
+
+
 def _dateline(units: list[Unit], index: int) -> bool:
-    """A date in a dateline ("Seoul, July 27 (IANS)") dates the article, not an event."""
+    """A date in a dateline ("Seoul, July 27 (IANS)", "TOKYO, March 3 (Reuters) -") dates the
+    article, not an event: the sentence opens with a place or capitalised words, a comma and
+    the date, followed by an agency in brackets or a dash."""
+    if not 2 <= index <= 4 or units[index - 1].text != ",":
+        return False
+    place = all(
+        (u.mention is not None and "place" in u.mention.classes) or u.text[:1].isupper()
+        for u in units[: index - 1]
+    )
+    ends = index + 1 < len(units) and units[index + 1].text in DATELINE_ENDS
     first = units[0].mention
-    return index == 2 and first is not None and "place" in first.classes and units[1].text == ","
+    known = index == 2 and first is not None and "place" in first.classes
+    return known or (place and ends)
 
 
 def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit
+from diplograph.gold import parse_turtle
 from diplograph.namespaces import DIP
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ class Entry:
     agents: tuple[URIRef, ...] = ()
     explicit: bool = True  # a label or alias, not a generated variant
     generic: bool = False
+    reference: bool = False  # names only an entity of the reference gazetteer: matched by case
     title: str | None = None
     anaphor: str | None = None
 
@@ -62,7 +65,26 @@ class Gazetteer:
     located_in: dict[URIRef, URIRef]
     acts_for: dict[URIRef, set[URIRef]]
     position_of: dict[URIRef, URIRef]
+    # entities of the reference gazetteer (mappings/gazetteer/) the project's entities lack,
+    # with the triples that describe them: the rule layer writes them where an article names one
+    reference: dict[URIRef, list[tuple[URIRef, URIRef, Any]]] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
+
+    def described(self, iris: set[URIRef]) -> list[tuple[URIRef, URIRef, Any]]:
+        """The reference triples of these entities and of the places they lie in, sorted."""
+        found: set[tuple[URIRef, URIRef, Any]] = set()
+        todo = [i for i in iris if i in self.reference]
+        seen: set[URIRef] = set()
+        while todo:
+            iri = todo.pop()
+            if iri in seen:
+                continue
+            seen.add(iri)
+            found.update(self.reference[iri])
+            outer = self.located_in.get(iri)
+            if outer is not None and outer in self.reference:
+                todo.append(outer)
+        return sorted(found)
 
     def by_label(self, label: str) -> URIRef | None:
         """The entity with this label or alias (case-insensitive), if exactly one has it."""
@@ -98,29 +120,47 @@ class Gazetteer:
         return found
 
 
-def build_gazetteer(entities: Graph) -> Gazetteer:
-    """The gazetteer of an entities graph (people, places, organisations, positions, materiel)."""
+def reference_graph(folder: Path) -> Graph:
+    """The reference gazetteer: every Turtle file of a folder (mappings/gazetteer/), if any."""
+    graph = Graph()
+    for path in sorted(folder.glob("*.ttl")) if folder.is_dir() else []:
+        graph += parse_turtle(path)
+    return graph
+
+
+def build_gazetteer(entities: Graph, reference: Graph | None = None) -> Gazetteer:
+    """The gazetteer of an entities graph (people, places, organisations, positions, materiel),
+    with the entities of a reference graph (the world's countries and cities) it lacks."""
+    own = set(entities.subjects())
+    graph = entities
+    extra: dict[URIRef, list[tuple[URIRef, URIRef, Any]]] = {}
+    if reference is not None and len(reference):
+        graph = entities + reference
+        for s, p, o in reference:
+            if isinstance(s, URIRef) and s not in own:
+                extra.setdefault(s, []).append((s, p, o))
     classes: dict[URIRef, frozenset[str]] = {}
     for rdf_type, names in TYPE_CLASSES.items():
-        for subject in entities.subjects(RDF.type, rdf_type):
+        for subject in graph.subjects(RDF.type, rdf_type):
             if isinstance(subject, URIRef):
                 classes[subject] = classes.get(subject, frozenset()) | names
     labels, names = {}, {}
-    for iri in list(classes) + list(entities.subjects(RDF.type, DIP.Position)):
-        label = entities.value(iri, RDFS.label)
+    for iri in list(classes) + list(graph.subjects(RDF.type, DIP.Position)):
+        label = graph.value(iri, RDFS.label)
         labels[iri] = str(label) if label is not None else str(iri).rsplit("/", 1)[-1]
-        alts = sorted(str(a) for a in entities.objects(iri, SKOS.altLabel))
+        alts = sorted(str(a) for a in graph.objects(iri, SKOS.altLabel))
         names[iri] = [labels[iri], *alts]
     acts_for: dict[URIRef, set[URIRef]] = {}
-    for s, o in entities.subject_objects(DIP.actsFor):
+    for s, o in graph.subject_objects(DIP.actsFor):
         acts_for.setdefault(s, set()).add(o)
     return Gazetteer(
         classes=classes,
         labels=labels,
         names=names,
-        located_in=dict(entities.subject_objects(DIP.locatedIn)),
+        located_in=dict(graph.subject_objects(DIP.locatedIn)),
         acts_for=acts_for,
-        position_of=dict(entities.subject_objects(DIP.positionOf)),
+        position_of=dict(graph.subject_objects(DIP.positionOf)),
+        reference=extra,
     )
 
 
@@ -168,19 +208,25 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             variants = _person_variants(name, config) if "person" in cls else {name}
             if "materiel" in cls and not name.endswith("s"):
                 variants.add(name + "s")
+            outside = iri in gaz.reference
             for variant in variants:
-                add(variant, Entry(cls | extra, (iri,), agents, explicit=variant == name))
+                entry = Entry(cls | extra, (iri,), agents, variant == name, reference=outside)
+                add(variant, entry)
         if "person" in cls:
             surname = _surname(gaz.labels[iri], config)
             if surname:
                 add(surname, Entry(cls, (iri,), (iri,), explicit=False))
     for name, country in metonyms.items():
         if country is not None and name not in table:
-            add(name, Entry(frozenset({"agent", "country", "place"}), (country,), (country,)))
+            outside = country in gaz.reference
+            classes = frozenset({"agent", "country", "place"})
+            add(name, Entry(classes, (country,), (country,), reference=outside))
     for adjective, label in (config.get("nationalities") or {}).items():
         country = gaz.by_label(str(label))
         if country is not None:
-            add(str(adjective), Entry(frozenset({"nationality"}), (country,), (country,)))
+            outside = country in gaz.reference
+            entry = Entry(frozenset({"nationality"}), (country,), (country,), reference=outside)
+            add(str(adjective), entry)
     generic = {str(g).lower() for g in config.get("generic") or []}
     for alias, label in (config.get("aliases") or {}).items():
         iri = gaz.by_label(str(label))
@@ -215,8 +261,9 @@ def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
     entries = _entries(gaz, rules.gazetteer)
     lower = PhraseMatcher(rules.nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(rules.nlp.vocab, attr="ORTH")
-    for name in entries:
-        target = exact if _ACRONYM.match(name) or len(name) <= 2 else lower
+    for name, options in entries.items():
+        by_case = _ACRONYM.match(name) or len(name) <= 2 or all(e.reference for e in options)
+        target = exact if by_case else lower
         target.add(name, [rules.nlp.make_doc(name)])
     compiled = Lexicon(entries, lower, exact)
     gaz.cache[id(rules)] = compiled

@@ -255,6 +255,8 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Triples:
             _attest(out, layer, attest, iri, seen)
     for event in layer.events:
         _event(out, layer, event, iris, names, gaz, labels, seen)
+    if gaz.reference:  # the reference entities the layer names, described once
+        out.extend(gaz.described({o for _, _, o in out if isinstance(o, URIRef)}))
     return list(dict.fromkeys(out))  # events that share an IRI repeat some triples
 
 

@@ -179,6 +179,48 @@ def find_titles(
     return units
 
 
+def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ...], URIRef]:
+    """Token sequences naming the people the article introduced so far: each full name and,
+    unless two of them share it, the last word ("Kishida" after "Prime Minister Fumio Kishida")."""
+    full: dict[tuple[str, ...], URIRef] = {}
+    last: dict[tuple[str, ...], set[URIRef]] = {}
+    for entity in new:
+        if entity.kind != "Person":
+            continue
+        words = tuple(t.text for t in rules.nlp.make_doc(entity.label))
+        full[words] = entity.iri
+        if len(words) > 1 and words[-1][:1].isupper():
+            last.setdefault(words[-1:], set()).add(entity.iri)
+    names = {key: next(iter(iris)) for key, iris in last.items() if len(iris) == 1}
+    names.update(full)
+    return names
+
+
+def introduced_spans(
+    units: list[Unit], new: list[NewEntity], rules: RuleSet
+) -> list[tuple[int, int, Mention]]:
+    """Later mentions of the people the article introduced, as (start, end, mention); the
+    gazetteer's names come first, so they win an overlap."""
+    names = introduced_names(new, rules) if new else {}
+    if not names:
+        return []
+    longest = max(len(key) for key in names)
+    spans = []
+    index = 0
+    while index < len(units):
+        for size in range(min(longest, len(units) - index), 0, -1):
+            person = names.get(tuple(u.text for u in units[index : index + size]))
+            if person is not None:
+                classes = frozenset({"person", "agent"})
+                mention = Mention(classes, (person,), (person,), NEW_CONFIDENCE)
+                spans.append((index, index + size, mention))
+                index += size
+                break
+        else:
+            index += 1
+    return spans
+
+
 def find_named_events(units: list[Unit], rules: RuleSet, text: str) -> list[Unit]:
     """Merge quoted capitalised names ending in an event head word ("... Exhibition-2023")."""
     heads = tuple(str(h).lower() for h in rules.gazetteer.get("named_event_heads") or [])

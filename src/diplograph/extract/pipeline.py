@@ -30,7 +30,13 @@ from diplograph.extract.events import (
 )
 from diplograph.extract.gazetteer import Gazetteer, name_spans
 from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
-from diplograph.extract.mentions import NAMED, NewEntity, find_named_events, find_titles
+from diplograph.extract.mentions import (
+    NAMED,
+    NewEntity,
+    find_named_events,
+    find_titles,
+    introduced_spans,
+)
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Unit,
@@ -118,6 +124,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     for sentence in mappable_sentences(article, cuts):
         units, raw = tokenize(sentence, rules)
         spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw)
+        spans += introduced_spans(units, new, rules)
         units = merge_spans(units, spans, text)
         units = find_named_events(units, rules, text)
         units = find_titles(units, gazetteer, rules, text, new)

@@ -408,6 +408,24 @@ def _index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
     return {word: tuple(numbers) for word, numbers in found.items()}
 
 
+def _merge_gazetteer(into: dict[str, Any], more: Any, path: Path) -> None:
+    """Add a file's `gazetteer` section: mappings merge (a key seen in an earlier file keeps its
+    value: entities.yaml says what differs from the generated world.yaml), lists extend."""
+    if not isinstance(more, dict):
+        raise InputError(f"{path}:{line_of(more, 1)}: `gazetteer` is a mapping")
+    for key, value in more.items():
+        current = into.get(key)
+        if isinstance(current, dict) and isinstance(value, dict):
+            for name, target in value.items():
+                current.setdefault(name, target)
+        elif isinstance(current, list) and isinstance(value, list):
+            current.extend(v for v in value if v not in current)
+        elif current is None:
+            into[key] = dict(value) if isinstance(value, dict) else value
+        else:
+            raise InputError(f"{path}:{line_of(value, 1)}: gazetteer key {key!r} given twice")
+
+
 def load_rules(folder: Path) -> RuleSet:
     """Read and compile every rule file of a folder (sorted by name)."""
     files = sorted(folder.glob("*.yaml"))
@@ -422,7 +440,7 @@ def load_rules(folder: Path) -> RuleSet:
             if not isinstance(words, list):
                 raise InputError(f"{path}:{line_of(words, 1)}: word class {name!r} is a list")
             classes.setdefault(name, []).extend(str(w).lower() for w in words)
-        gazetteer.update(data.get("gazetteer") or {})
+        _merge_gazetteer(gazetteer, data.get("gazetteer") or {}, path)
         section_kinds = data.get("kinds") or {}
         _check_kinds(section_kinds, path)
         kinds.update(section_kinds)

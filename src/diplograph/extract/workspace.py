@@ -17,7 +17,7 @@ from diplograph import paths
 from diplograph.build import load_entities
 from diplograph.errors import InputError
 from diplograph.extract.clean import article_from_text
-from diplograph.extract.gazetteer import Gazetteer, build_gazetteer
+from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_article
 from diplograph.extract.rules import RuleSet, load_rules
@@ -33,7 +33,8 @@ def rules_dir(root: Path) -> Path:
 def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
     """The project's compiled rules and the gazetteer of its entities, settled for good."""
     entities, _ = load_entities(root)
-    compiled = load_rules(rules_dir(root)), build_gazetteer(entities)
+    reference = reference_graph(paths.mappings_dir(root) / "gazetteer")
+    compiled = load_rules(rules_dir(root)), build_gazetteer(entities, reference)
     settle()
     return compiled
 

@@ -1,0 +1,73 @@
+"""The reference gazetteer (mappings/gazetteer/): the world's countries, cities and international
+organisations, known to the rule layer but written into the graph only where an article names
+them; matched by case; the project's own entities win."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import SKOS
+
+from diplograph.build import load_entities
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.extract.gazetteer import build_gazetteer, reference_graph
+from diplograph.gold import parse_turtle
+from diplograph.namespaces import DIP, ID
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "mappings" / "gazetteer"
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 5 March 2024."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2024, 3, 5), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def test_world_file_has_every_country_and_every_city_in_a_country_of_the_file():
+    world = parse_turtle(FOLDER / "world.ttl")
+    countries = set(world.subjects(RDF.type, DIP.Country))
+    cities = set(world.subjects(RDF.type, DIP.City))
+    assert len(countries) == 252 and len(cities) == 677
+    assert all(world.value(c, DIP.locatedIn) in countries for c in cities)
+    labels = Counter(str(world.value(s, RDFS.label)) for s in countries | cities)
+    assert [name for name, n in labels.items() if n > 1] == []
+    assert (ID["country/japan"], SKOS.altLabel, Literal("Nippon", lang="en")) in world
+
+
+def test_a_named_country_and_city_enter_the_graph_described_and_nothing_else(layer):
+    graph = extract("Putin met Chinese President Xi Jinping in Astana on Monday.", layer)
+    astana, kazakhstan = ID["city/astana"], ID["country/kazakhstan"]
+    assert (astana, RDF.type, DIP.City) in graph
+    assert (astana, DIP.locatedIn, kazakhstan) in graph
+    assert (kazakhstan, RDFS.label, Literal("Kazakhstan", lang="en")) in graph
+    assert (ID["country/japan"], None, None) not in graph
+    described = {s for s in graph.subjects(RDF.type, None) if "/country/" in s or "/city/" in s}
+    assert described == {astana, kazakhstan}
+
+
+def test_reference_names_are_matched_by_case(layer):
+    graph = extract("Turkey hosted Kim Jong Un in Ankara on Monday.", layer)
+    hosting = next(graph.subjects(RDF.type, DIP.Hosting))
+    assert set(graph.objects(hosting, DIP.host)) == {ID["country/turkey"]}
+    assert set(graph.objects(hosting, DIP.place)) == {ID["city/ankara"]}
+    lower = extract("Kim Jong Un hosted turkey farmers and chad in Pyongyang on Monday.", layer)
+    assert not set(lower.subjects(RDF.type, DIP.Country))
+
+
+def test_the_projects_entities_win_over_the_reference_gazetteer():
+    entities, _ = load_entities(ROOT)
+    gazetteer = build_gazetteer(entities, reference_graph(FOLDER))
+    assert ID["country/russia"] not in gazetteer.reference
+    assert ID["city/pyongyang"] not in gazetteer.reference
+    assert ID["country/japan"] in gazetteer.reference
+    assert ID["org/european-union"] in gazetteer.reference
+
+
+def test_no_reference_folder_is_no_reference(tmp_path):
+    assert len(reference_graph(tmp_path / "missing")) == 0
