@@ -71,3 +71,13 @@ def test_the_projects_entities_win_over_the_reference_gazetteer():
 
 def test_no_reference_folder_is_no_reference(tmp_path):
     assert len(reference_graph(tmp_path / "missing")) == 0
+
+
+def test_a_reference_entity_named_like_a_project_entity_is_left_out():
+    entities, _ = load_entities(ROOT)
+    reference = reference_graph(FOLDER)
+    reference.add((ID["org/unsc-copy"], RDF.type, DIP.Organisation))
+    reference.add((ID["org/unsc-copy"], RDFS.label, Literal("UN Security Council", lang="en")))
+    gazetteer = build_gazetteer(entities, reference)
+    assert ID["org/unsc-copy"] not in gazetteer.reference
+    assert gazetteer.by_label("UN Security Council") == ID["org/un-security-council"]

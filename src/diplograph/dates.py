@@ -50,6 +50,7 @@ _SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4
 _YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
 _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
+_MONTH_ONLY_RE = re.compile(r"^(?:in|during)\s+(?:(?:early|mid|late)[-\s]?)?" + _MONTH + r"$")
 _YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
 _FUTURE_RE = re.compile(r"\b(will|next|later|tomorrow|expected)\b")
 
@@ -203,6 +204,20 @@ def _parse_month_year(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(date(year, month, 1), _month_end(year, month), "month")
 
 
+def _parse_month_only(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'in April' as the whole month: the last April up to the article's month (the
+    next one from it, in the future tense)."""
+    m = _MONTH_ONLY_RE.match(text)
+    if not m:
+        return None
+    month = _MONTH_NUMBERS[m[1][:3]]
+    if tense == "future":
+        year = anchor.year if month >= anchor.month else anchor.year + 1
+    else:
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+    return DateRange(date(year, month, 1), _month_end(year, month), "month")
+
+
 def _parse_decade(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve 'the 1990s' as a ten-year interval."""
     m = _DECADE_RE.search(text)
@@ -227,6 +242,7 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_season,
     _parse_year_part,
     _parse_month_year,
+    _parse_month_only,
     _parse_decade,
     _parse_year,
 )
@@ -243,6 +259,9 @@ def resolve(expression: str, anchor: date, tense: str | None = None) -> DateRang
     >>> r = resolve("in the fall of 1950", date(2023, 7, 27))
     >>> str(r.earliest), str(r.latest), r.precision
     ('1950-09-01', '1950-11-30', 'season')
+    >>> r = resolve("in April", date(2024, 5, 10))
+    >>> str(r.earliest), str(r.latest), r.precision
+    ('2024-04-01', '2024-04-30', 'month')
     >>> resolve("soon", date(2023, 7, 27)) is None
     True
     """

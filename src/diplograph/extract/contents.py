@@ -167,8 +167,9 @@ def event_anaphora(
                 cand.content.append(referents[0])
         if match.rule.get("attest") and match.trigger not in here:
             begin, end = match.span(ctx.units)
-            for ref in referents:
-                attest = Attest(ctx.sentence, begin, end, match.rule.id, 0.6, "Happened")
+            for ref in referents:  # "the visit" is as real as the visit it refers to
+                modality = ref.attest.modality
+                attest = Attest(ctx.sentence, begin, end, match.rule.id, 0.6, modality)
                 extra.append(
                     replace(
                         ref,

@@ -135,10 +135,20 @@ def build_gazetteer(entities: Graph, reference: Graph | None = None) -> Gazettee
     graph = entities
     extra: dict[URIRef, list[tuple[URIRef, URIRef, Any]]] = {}
     if reference is not None and len(reference):
-        graph = entities + reference
+        named = (RDFS.label, SKOS.altLabel)
+        taken = {str(o).lower() for p in named for o in entities.objects(None, p)}
+        clash = {
+            s
+            for p in named
+            for s, o in reference.subject_objects(p)
+            if s not in own and str(o).lower() in taken
+        }  # a reference entity named like one of the project's is left out: the project's wins
+        kept = Graph()
         for s, p, o in reference:
-            if isinstance(s, URIRef) and s not in own:
+            if isinstance(s, URIRef) and s not in own and s not in clash:
                 extra.setdefault(s, []).append((s, p, o))
+                kept.add((s, p, o))
+        graph = entities + kept
     classes: dict[URIRef, frozenset[str]] = {}
     for rdf_type, names in TYPE_CLASSES.items():
         for subject in graph.subjects(RDF.type, rdf_type):
@@ -181,7 +191,7 @@ def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
     return found
 
 
-def _surname(name: str, config: dict[str, Any]) -> str | None:
+def surname_of(name: str, config: dict[str, Any]) -> str | None:
     """The surname of a multi-part name: first part for East Asian names, else the last."""
     parts = name.replace("-", " ").split()
     if len(parts) < 2:
@@ -213,7 +223,7 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
                 entry = Entry(cls | extra, (iri,), agents, variant == name, reference=outside)
                 add(variant, entry)
         if "person" in cls:
-            surname = _surname(gaz.labels[iri], config)
+            surname = surname_of(gaz.labels[iri], config)
             if surname:
                 add(surname, Entry(cls, (iri,), (iri,), explicit=False))
     for name, country in metonyms.items():

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from diplograph.extract.gazetteer import Gazetteer
+from diplograph.extract.gazetteer import Gazetteer, surname_of
 from diplograph.extract.matcher import find, separate
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, merge
@@ -181,7 +181,8 @@ def find_titles(
 
 def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ...], URIRef]:
     """Token sequences naming the people the article introduced so far: each full name and,
-    unless two of them share it, the last word ("Kishida" after "Prime Minister Fumio Kishida")."""
+    unless two of them share it, the surname ("Kishida" after "Prime Minister Fumio Kishida",
+    "Wang" after "Foreign Minister Wang Yi": the gazetteer's `surname_first` names)."""
     full: dict[tuple[str, ...], URIRef] = {}
     last: dict[tuple[str, ...], set[URIRef]] = {}
     for entity in new:
@@ -189,8 +190,9 @@ def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ..
             continue
         words = tuple(t.text for t in rules.nlp.make_doc(entity.label))
         full[words] = entity.iri
-        if len(words) > 1 and words[-1][:1].isupper():
-            last.setdefault(words[-1:], set()).add(entity.iri)
+        surname = surname_of(entity.label, rules.gazetteer) if len(words) > 1 else None
+        if surname and surname[:1].isupper():
+            last.setdefault((surname,), set()).add(entity.iri)
     names = {key: next(iter(iris)) for key, iris in last.items() if len(iris) == 1}
     names.update(full)
     return names
