@@ -102,7 +102,9 @@ def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:
 def _modality(match: Match, ctx: SentenceContext, words: str | None) -> str | None:
     """Happened, Expected, Denied, or None when the event is not to be recorded."""
     fixed = match.rule.get("modality")
-    if fixed:
+    if fixed == "previous" and ctx.current:  # "will travel to Moscow for talks": as the travel
+        return ctx.current[-1].attest.modality
+    if fixed and fixed != "previous":
         return str(fixed)
     cue = modality_at(match.trigger, ctx.cues, ctx.units)
     if cue == "none":
@@ -150,8 +152,12 @@ def build(
     for role, source in (rule.get("defaults") or {}).items():
         if not roles.get(role):
             roles[role] = _default(str(source), role, roles, ctx, previous)
-    for role, source in (rule.get("add") or {}).items():
-        roles[role] = dedup(roles.get(role, []) + _default(str(source), role, roles, ctx, previous))
+    for role, sources in (rule.get("add") or {}).items():  # a source, or the first that gives
+        for source in sources if isinstance(sources, list) else [sources]:
+            found = _default(str(source), role, roles, ctx, previous)
+            if found:
+                roles[role] = dedup(roles.get(role, []) + found)
+                break
     kind_defaults = spec(rules.kinds, kind).get("defaults") or {}
     for role, source in sorted(kind_defaults.items(), key=lambda item: item[1] != "context_place"):
         unless = source.get("unless") if isinstance(source, dict) else None

@@ -251,6 +251,9 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
     for canonical, variants in (config.get("titles") or {}).items():
         for variant in variants:
             add(str(variant), Entry(frozenset({"title"}), title=str(canonical)))
+    for canonical, variants in (config.get("bodies") or {}).items():
+        for variant in [canonical, *variants]:
+            add(str(variant), Entry(frozenset({"body"}), title=str(canonical)))
     return table
 
 

@@ -231,6 +231,8 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Triples:
         out.append((entity.iri, term("confidence"), decimal(entity.confidence)))
         if entity.position_of is not None:
             out.append((entity.iri, term("positionOf"), entity.position_of))
+        if entity.acts_for is not None:
+            out.append((entity.iri, term("actsFor"), entity.acts_for))
     for delegation, attests in layer.delegations:
         iri = names.get(delegation.key)
         if iri is None or not attests:

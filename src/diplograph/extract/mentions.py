@@ -33,10 +33,11 @@ class NewEntity:
     """An entity the gazetteer did not know, introduced in the text with a title or role."""
 
     iri: URIRef
-    kind: str  # "Person" or "Position"
+    kind: str  # "Person", "Position" or "GovernmentBody"
     label: str
     confidence: float
     position_of: URIRef | None = None
+    acts_for: URIRef | None = None
 
 
 @dataclass
@@ -176,6 +177,64 @@ def find_titles(
                 owner=owners,
             )
         units = merge(units, start, end, mention, words)
+    return units
+
+
+def _owner(units: list[Unit], index: int) -> URIRef | None:
+    """The state a unit names as an owner (a country, a nationality, a capital standing for its
+    government), if it names exactly one."""
+    mention = units[index].mention if 0 <= index < len(units) else None
+    if mention is None or not mention.classes & {"country", "nationality"}:
+        return None
+    named = tuple(dict.fromkeys(mention.agents or mention.refs))
+    return named[0] if len(named) == 1 else None
+
+
+def find_body(canonical: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
+    """The body of the gazetteer acting for the owner and named with a variant of the title."""
+    variants = [canonical, *(rules.gazetteer.get("bodies") or {}).get(canonical, [])]
+    for iri, acts in sorted(gaz.acts_for.items()):
+        if owner in acts:
+            names = [n.lower() for n in gaz.names.get(iri, [])]
+            if any(str(v).lower() in n for v in variants for n in names):
+                return iri
+    return None
+
+
+def find_bodies(
+    units: list[Unit], gaz: Gazetteer, rules: RuleSet, text: str, new: list[NewEntity]
+) -> list[Unit]:
+    """Merge "<state>'s <body>", "the <nationality> <body>" and "<body> of <state>" into one
+    organisation unit: the gazetteer's body acting for that state, else a new one (low
+    confidence); `state_bodies` such as "government" stand for the state itself."""
+    state_bodies = {str(b) for b in rules.gazetteer.get("state_bodies") or []}
+    index = len(units) - 1
+    while index >= 0:  # from the end, so that merging keeps earlier indices valid
+        mention = units[index].mention
+        if mention is None or "body" not in mention.classes or mention.title is None:
+            index -= 1
+            continue
+        possessive = index >= 2 and units[index - 1].lower in ("'s", "’s")
+        start = index - 2 if possessive else index - 1
+        owner, end = _owner(units, start), index + 1
+        if owner is None and index + 2 < len(units) and units[index + 1].lower == "of":
+            owner, start, end = _owner(units, index + 2), index, index + 3
+        if owner is None:
+            index -= 1
+            continue
+        title = mention.title
+        body = owner if title in state_bodies else find_body(title, owner, gaz, rules)
+        confidence = 1.0
+        if body is None:
+            owner_label = gaz.labels.get(owner, slug(str(owner)))
+            label = f"{title[:1].upper()}{title[1:]} of {owner_label}"
+            body = ID[f"org/{slug(label)}"]
+            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=owner))
+            confidence = NEW_CONFIDENCE
+        classes = frozenset({"org", "agent"} | ({"country"} if body == owner else set()))
+        merged = Mention(classes, (body,), (body,), confidence)
+        units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
+        index = start - 1
     return units
 
 

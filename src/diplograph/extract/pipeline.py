@@ -33,6 +33,7 @@ from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
 from diplograph.extract.mentions import (
     NAMED,
     NewEntity,
+    find_bodies,
     find_named_events,
     find_titles,
     introduced_spans,
@@ -127,6 +128,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         spans += introduced_spans(units, new, rules)
         units = merge_spans(units, spans, text)
         units = find_named_events(units, rules, text)
+        units = find_bodies(units, gazetteer, rules, text, new)
         units = find_titles(units, gazetteer, rules, text, new)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         _holdings(units, sentence, holdings)
