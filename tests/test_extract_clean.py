@@ -19,6 +19,10 @@ from diplograph.seeds import boilerplate_spans, load_articles
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = """ date 2024-02-01 Xi Jinping met Vladimir Putin in Moscow on Tuesday.
 
+By Staff Writer
+Published 1 February 2024
+Updated: Feb 1, 2024 14:05 IST
+
 Must read
 
 John Smith
@@ -65,6 +69,11 @@ def test_every_kind_of_noise_is_cut_and_named(rules):
         "Please enter your name here",
     ]
     assert by_rule["boilerplate.agency-credit"] == ["(With inputs from agencies)"]
+    assert by_rule["boilerplate.by-line"] == ["By Staff Writer"]
+    assert by_rule["boilerplate.timestamp"] == [
+        "Published 1 February 2024",
+        "Updated: Feb 1, 2024 14:05 IST",
+    ]
     assert len(by_rule["boilerplate.photo-caption"]) == 2
 
 
@@ -110,3 +119,14 @@ def test_on_the_seeds_the_rules_cut_what_the_metadata_lists_and_no_mapped_words(
     for cut in cuts:
         assert not any(b < cut.end and cut.begin < e for b, e in spans), cut
     assert len(mappable_sentences(article, cuts)) == len(article.sentences)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By contrast, the talks in Moscow lasted for three hours and ended with a joint statement.",
+        "Published reports said the talks were postponed.",
+    ],
+)
+def test_sentences_that_start_like_noise_are_kept(rules, line):
+    assert find_boilerplate(f"Xi met Putin.\n\n{line}\n", rules) == []

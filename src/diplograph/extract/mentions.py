@@ -124,9 +124,10 @@ def find_titles(
     for match in separate(find("titles", units, rules)):
         roles = match.roles
         title_units = roles.get("title", [])
-        if not title_units or units[title_units[0]].mention is None:
+        titled = bool(title_units) and units[title_units[0]].mention is not None
+        if not titled and "name" not in roles:  # a rule may name a person without a title
             continue
-        title = units[title_units[0]].mention.title or ""
+        title = units[title_units[0]].mention.title or "" if titled else ""
         owners = _owners(units, roles.get("owner", []))
         context = [units[i].lower for i in roles.get("context", [])]
         start, end = match.start, max([match.end, *[i + 1 for v in roles.values() for i in v]])
@@ -157,7 +158,7 @@ def find_titles(
             # a person the gazetteer does not know holds a known position only if its owner is
             # named: "EU foreign policy chief X" is not the one "leader" the gazetteer knows
             position = find_position(title, owners, gaz, rules, only_titled=False)
-            if position is None and owners:
+            if position is None and owners and title:
                 made = new_position(title, owners[0], gaz)
                 new.append(made)
                 position = made.iri
