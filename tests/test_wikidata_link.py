@@ -430,3 +430,18 @@ def test_a_failing_endpoint_exits_3_and_leaves_the_files_alone(
     assert f"error: {url}: " in result.stderr
     assert message in result.stderr
     assert _files(link_root) == before
+
+
+def test_entities_only_the_rule_layer_names_are_linked_too():
+    entities, graph = Graph(), Graph()
+    entities.add((ID["country/russia"], RDF.type, DIP.Country))
+    entities.add((ID["country/russia"], RDFS.label, Literal("Russia", lang="en")))
+    graph += entities
+    graph.add((ID["city/astana"], RDF.type, DIP.City))
+    graph.add((ID["city/astana"], RDFS.label, Literal("Astana", lang="en")))
+    graph.add((ID["event/visit/2024-03-04/x"], RDF.type, DIP.Visit))
+    found = {(e.iri, e.kind, e.label) for e in entities_to_link(entities, graph)}
+    assert found == {
+        (ID["country/russia"], "country", "Russia"),
+        (ID["city/astana"], "city", "Astana"),
+    }

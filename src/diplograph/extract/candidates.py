@@ -31,6 +31,8 @@ from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Unit, quotations
+from diplograph.iris import slug
+from diplograph.namespaces import ID
 
 _MONEY = re.compile(r"\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|million|bn|m)?", re.IGNORECASE)
 _SCALE = {"trillion": 10**12, "billion": 10**9, "bn": 10**9, "million": 10**6, "m": 10**6}
@@ -99,6 +101,26 @@ def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:
     return attrs
 
 
+_COUNTS = {"a", "an", "the", "some", "about", "up", "to", "around", "nearly", "more", "than", "of"}
+
+
+def new_materiel(match: Match, ctx: SentenceContext, rules: RuleSet) -> tuple[URIRef, str] | None:
+    """Materiel the gazetteer does not know, from the words a rule marks `attr: materiel` ("12
+    CH-47 helicopters" -> materiel/ch-47-helicopter, "CH-47 helicopter"), if any."""
+    indices = match.attrs.get("materiel")
+    if not indices:
+        return None
+    words = [ctx.units[i].text for i in range(indices[0], indices[-1] + 1)]
+    while words and (words[0].lower() in _COUNTS or words[0].replace(",", "").isdigit()):
+        words = words[1:]
+    if not words:
+        return None
+    if words[-1].islower():
+        words[-1] = rules.lemma(words[-1])
+    label = " ".join(words)
+    return ID[f"materiel/{slug(label)}"], label
+
+
 def _modality(match: Match, ctx: SentenceContext, words: str | None) -> str | None:
     """Happened, Expected, Denied, or None when the event is not to be recorded."""
     fixed = match.rule.get("modality")
@@ -144,6 +166,9 @@ def build(
         for role, indices in match.roles.items()
     }
     roles = {r: v for r, v in roles.items() if v}
+    made = new_materiel(match, ctx, rules) if not roles.get("theme") else None
+    if made is not None:
+        roles["theme"] = [made[0]]
     words = ctx.units[date_unit].mention.date_words if date_unit is not None else None
     modality = _modality(match, ctx, words)
     if modality is None:
@@ -191,6 +216,9 @@ def build(
         from_visits=bool(rule.get("from_visits")),
         trigger=(ctx.sentence.number, match.trigger),
     )
+    base.attrs.pop("materiel", None)
+    if made is not None:  # the graph stage writes it as a new entity (pipeline.new_materiel)
+        base.attrs["materiel"] = [made[1]]
     for role in match.distribute:
         split = dedup(
             [v for i in match.roles[role][-1:] for v in role_values(ctx.units[i], role, ctx)]

@@ -183,9 +183,12 @@ def find_titles(
 
 def _owner(units: list[Unit], index: int) -> URIRef | None:
     """The state a unit names as an owner (a country, a nationality, a capital standing for its
-    government), if it names exactly one."""
+    government: "Seoul's defence ministry"), if it names exactly one."""
     mention = units[index].mention if 0 <= index < len(units) else None
-    if mention is None or not mention.classes & {"country", "nationality"}:
+    if mention is None:
+        return None
+    capital = "city" in mention.classes and mention.agents and mention.agents != mention.refs
+    if not (mention.classes & {"country", "nationality"} or capital):
         return None
     named = tuple(dict.fromkeys(mention.agents or mention.refs))
     return named[0] if len(named) == 1 else None

@@ -32,6 +32,7 @@ from diplograph.extract.gazetteer import Gazetteer, name_spans
 from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
 from diplograph.extract.mentions import (
     NAMED,
+    NEW_CONFIDENCE,
     NewEntity,
     find_bodies,
     find_named_events,
@@ -45,6 +46,8 @@ from diplograph.extract.sentences import (
     tokenize,
     without_parentheticals,
 )
+from diplograph.iris import slug
+from diplograph.namespaces import ID
 from diplograph.seeds import Article
 
 log = logging.getLogger(__name__)
@@ -187,6 +190,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     invitations_from_visits(events)
     inherit_dates(events)
     events = complete(ctx, events)
+    for event in events:
+        for label in event.attrs.pop("materiel", []):
+            iri = ID[f"materiel/{slug(label)}"]
+            new.append(NewEntity(iri, "Materiel", label, NEW_CONFIDENCE))
     layer = Layer(
         article,
         events,

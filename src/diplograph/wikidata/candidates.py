@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from diplograph.namespaces import DIP, WD, WDT
+from diplograph.namespaces import DIP, ID, WD, WDT
 from diplograph.wikidata import qid
 from diplograph.wikidata.endpoint import SparqlClient, bind_values, read_query, terms
 
@@ -87,15 +87,24 @@ def _countries(graph: Graph, node: URIRef) -> set[URIRef]:
 
 
 def entities_to_link(entities: Graph, graph: Graph) -> list[Entity]:
-    """The entities of the entities graph, with names and context from the (inferred) graph."""
+    """The entities of the entities graph, and those only the rule layer names (a country of the
+    reference gazetteer, a new person), with names and context from the (inferred) graph."""
+    own = {s for s in entities.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    named = {
+        s
+        for cls, _ in KIND_OF_CLASS
+        for s in graph.subjects(RDF.type, cls)
+        if isinstance(s, URIRef) and str(s).startswith(str(ID))
+    }
     found = []
-    for node in sorted({s for s in entities.subjects(RDF.type, None) if isinstance(s, URIRef)}):
-        types = set(entities.objects(node, RDF.type))
+    for node in sorted(own | named):
+        source = entities if node in own else graph
+        types = set(source.objects(node, RDF.type))
         kind = next((k for cls, k in KIND_OF_CLASS if cls in types), None)
-        label = entities.value(node, RDFS.label)
+        label = source.value(node, RDFS.label)
         if kind is None or label is None:
             continue
-        alts = tuple(sorted({str(a) for a in entities.objects(node, SKOS.altLabel)}))
+        alts = tuple(sorted({str(a) for a in source.objects(node, SKOS.altLabel)}))
         positions = tuple(sorted(graph.objects(node, DIP.holdsPosition)))
         found.append(
             Entity(
