@@ -206,14 +206,25 @@ def _national_body(
     countries = list(before[-1].mention.agents) if before else []
     if not countries and discourse.country_counts:
         countries = [discourse.country_counts.most_common(1)[0][0]]
-    adjectives = rules.gazetteer.get("nationalities") or {}
     for country in countries:
-        for adjective, label in adjectives.items():
-            if gaz.by_label(str(label)) == country:
-                found = gaz.by_label(template.format(nationality=adjective))
-                if found is not None:
-                    return found
+        for adjective in _adjectives(gaz, rules).get(country, []):
+            found = gaz.by_label(template.format(nationality=adjective))
+            if found is not None:
+                return found
     return None
+
+
+def _adjectives(gaz: Gazetteer, rules: RuleSet) -> dict[URIRef, list[str]]:
+    """Country -> its nationality adjectives, in the rules' order (cached on the gazetteer)."""
+    key = ("adjectives", id(rules))
+    if key not in gaz.cache:
+        found: dict[URIRef, list[str]] = {}
+        for adjective, label in (rules.gazetteer.get("nationalities") or {}).items():
+            country = gaz.by_label(str(label))
+            if country is not None:
+                found.setdefault(country, []).append(str(adjective))
+        gaz.cache[key] = found
+    return gaz.cache[key]
 
 
 def resolve(
