@@ -51,6 +51,7 @@ class Discourse:
     definitions: dict[tuple[int, int], Delegation] = field(default_factory=dict)
     meetings: list[tuple[int, tuple[URIRef, ...]]] = field(default_factory=list)
     sentence: int = 0
+    subject: URIRef | None = None  # the first person the last sentence named
 
     def leader_of(self, iri: URIRef) -> URIRef | None:
         """The leader of a delegation placeholder."""
@@ -157,6 +158,8 @@ def _refer(
     kind: str, unit: Unit, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
 ) -> tuple[URIRef, ...]:
     """The entities an anaphor of this kind refers to, from the discourse so far."""
+    if kind == "last_person" and discourse.subject is not None:
+        return (discourse.subject,)  # "X was greeted by Y. He ...": he is X, the subject
     if kind == "last_person" and discourse.persons:
         return (discourse.persons[-1],)
     if kind == "last_group" and discourse.groups:
@@ -366,6 +369,8 @@ def _actor(unit: Unit) -> bool:
 
 def remember(units: list[Unit], discourse: Discourse) -> None:
     """Update the discourse state with the mentions of a processed sentence."""
+    people = [u.mention.refs for u in units if u.mention and "person" in u.mention.classes]
+    discourse.subject = people[0][0] if people and len(people[0]) == 1 else None
     for unit in units:
         mention = unit.mention
         if mention is None:
