@@ -152,3 +152,27 @@ def test_hand_layer_wins_and_rule_layer_is_kept_for_review(built):
     assert not set(layer_graphs(built.store, "candidates")) & set(layer_graphs(built.store, "all"))
     assert built.summary["rule_layer_articles"] == 0
     assert built.summary["rule_layer_candidates"] == 2
+
+
+def test_a_new_article_without_metadata_is_dated_by_its_marker_and_mapped_by_rules(project):
+    text = (
+        " date 2024-05-10 Chinese Foreign Minister Wang Yi arrived in Moscow on Monday.\n\n"
+        "Share this article\n"
+    )
+    (project / "seeds" / "900_new.txt").write_text(text, encoding="utf-8")
+    result = _run(project, "build")
+    assert result.exit_code == 0, result.output
+    assert "mapped by rules only 1 article(s)" in result.output
+    assert "validation           conforms (0 violation(s))" in result.output
+    answer = _run(project, "query", "events-on-date", "--param", "date=2024-05-06")
+    assert "id:event/arrival/2024-05-06/wang-yi-moscow" in answer.stdout
+    trig = _run(project, "export", "--format", "trig", "--layer", "asserted").stdout
+    assert '"the leading `date` marker"' in trig and '"Share this article"' in trig
+
+
+def test_a_new_article_without_metadata_or_marker_is_an_error_naming_it(project):
+    (project / "seeds" / "900_new.txt").write_text("Wang Yi arrived in Moscow.\n", "utf-8")
+    result = _run(project, "build")
+    assert result.exit_code == 2
+    assert "900_new.txt: no publication date" in result.output
+    assert not (project / "out").exists()

@@ -12,9 +12,9 @@ import yaml
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.extract import extract_article
+from diplograph.extract.clean import input_article
 from diplograph.extract.evaluate import EVENT_KINDS
 from diplograph.extract.rules import EVENT_ROLES
-from diplograph.extract.workspace import input_article
 from diplograph.namespaces import DIP, ID
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,6 +22,7 @@ from diplograph import paths
 from diplograph.articles import article_triples
 from diplograph.errors import InputError, ValidationFailed
 from diplograph.export import layer_graphs, serialize_graphs
+from diplograph.extract.clean import input_article
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
@@ -39,7 +40,7 @@ from diplograph.iris import (
     rules_graph_iri,
 )
 from diplograph.namespaces import DIP
-from diplograph.seeds import load_articles
+from diplograph.seeds import Article, load_article, meta_path, seed_paths
 from diplograph.store import RdflibStore
 from diplograph.validate import ValidationReport, load_shapes, run_checks, validate
 from diplograph.wikidata import WIKIDATA_GRAPH
@@ -100,6 +101,18 @@ def _check_orphans(root: Path, stems: set[str]) -> None:
             raise InputError(f"{path}: hand mapping without a seed article seeds/{path.stem}.txt")
 
 
+def _seed_articles(root: Path, rules: RuleSet | None) -> list[Article]:
+    """Every seed: with its .meta.yaml, or, when the project has rules, a plain text dated by a
+    leading `date YYYY-MM-DD` marker (an analyst's new article needs no metadata file)."""
+    found = []
+    for path in seed_paths(paths.seeds_dir(root)):
+        if rules is None or meta_path(path).is_file():
+            found.append(load_article(path))
+        else:
+            found.append(input_article(path, None, rules))
+    return found
+
+
 def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None:
     """The compiled rules and the gazetteer of the entities, if the project has rules."""
     folder = paths.mappings_dir(root) / "rules"
@@ -125,9 +138,9 @@ def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
     store.add_graph(ENTITIES_GRAPH, entities)
     for s in entities.subjects():
         sources.setdefault(s, str(files[0].relative_to(root)))
-    articles = load_articles(paths.seeds_dir(root))
-    _check_orphans(root, {a.stem for a in articles})
     rule_layer = _rule_layer(root, entities)
+    articles = _seed_articles(root, rule_layer[0] if rule_layer else None)
+    _check_orphans(root, {a.stem for a in articles})
     for article in articles:
         graph = article_triples(article)
         gold = gold_path(paths.mappings_dir(root), article.stem)

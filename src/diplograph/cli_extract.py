@@ -15,7 +15,8 @@ import click
 from diplograph.export import serialize
 from diplograph.extract import evaluate as run_evaluation
 from diplograph.extract import extract_article, format_evaluation, review_candidates
-from diplograph.extract.workspace import input_article, rule_layer, seed_layers
+from diplograph.extract.clean import input_article
+from diplograph.extract.workspace import rule_layer, seed_layers
 from diplograph.iris import rules_graph_iri
 from diplograph.output import echo
 from diplograph.store import RdflibStore

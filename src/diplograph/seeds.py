@@ -65,7 +65,10 @@ def meta_path(text_path: Path) -> Path:
 def load_meta(path: Path) -> dict:
     """Read and check an article's metadata file."""
     if not path.is_file():
-        raise InputError(f"{path}: metadata file missing (every seed needs a .meta.yaml beside it)")
+        raise InputError(
+            f"{path}: metadata file missing (a seed needs a .meta.yaml beside it or, in a "
+            "project with rules, a first line `date YYYY-MM-DD`)"
+        )
     try:
         meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:

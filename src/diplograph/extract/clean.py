@@ -10,13 +10,13 @@ metadata already lists boilerplate it finds the same lines and nothing the hand 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from diplograph.errors import InputError
 from diplograph.extract.rules import Rule, RuleSet
-from diplograph.seeds import Article, Sentence, segment
+from diplograph.seeds import Article, Sentence, load_article, meta_path, segment
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -152,3 +152,17 @@ def article_from_text(path: Path, text: str, published: date | None, rules: Rule
     }
     sentences = segment(text, [(c.begin, c.end) for c in cuts])
     return Article(path.stem, path, text, meta, sentences, tuple(c.text for c in cuts))
+
+
+def input_article(path: Path, published: date | None, rules: RuleSet) -> Article:
+    """An article to map: a seed with metadata, or a plain text dated by --date or a marker."""
+    if meta_path(path).is_file():
+        article = load_article(path)
+        if published is not None:
+            article = replace(article, meta={**article.meta, "date_published": published})
+        return article
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read article as UTF-8 text: {exc}") from exc
+    return article_from_text(path, text, published, rules)

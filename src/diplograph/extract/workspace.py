@@ -7,22 +7,18 @@ or without .meta.yaml), and the rule and hand graphs of every seed.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 from rdflib import Graph
 
 from diplograph import paths
 from diplograph.build import load_entities
-from diplograph.errors import InputError
-from diplograph.extract.clean import article_from_text
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_article
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.gold import gold_path, load_gold
-from diplograph.seeds import Article, load_article, load_articles, meta_path
+from diplograph.seeds import load_articles
 
 
 def rules_dir(root: Path) -> Path:
@@ -37,20 +33,6 @@ def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
     compiled = load_rules(rules_dir(root)), build_gazetteer(entities, reference)
     settle()
     return compiled
-
-
-def input_article(path: Path, published: date | None, rules: RuleSet) -> Article:
-    """An article to map: a seed with metadata, or a plain text dated by --date or a marker."""
-    if meta_path(path).is_file():
-        article = load_article(path)
-        if published is not None:
-            article = replace(article, meta={**article.meta, "date_published": published})
-        return article
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read article as UTF-8 text: {exc}") from exc
-    return article_from_text(path, text, published, rules)
 
 
 def seed_layers(root: Path) -> tuple[dict[str, Graph], dict[str, Graph]]:
