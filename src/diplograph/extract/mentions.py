@@ -127,7 +127,7 @@ def find_titles(
         titled = bool(title_units) and units[title_units[0]].mention is not None
         if not titled and "name" not in roles:  # a rule may name a person without a title
             continue
-        title = units[title_units[0]].mention.title or "" if titled else ""
+        title = (units[title_units[0]].mention.title or "") if titled else ""
         owners = _owners(units, roles.get("owner", []))
         context = [units[i].lower for i in roles.get("context", [])]
         start, end = match.start, max([match.end, *[i + 1 for v in roles.values() for i in v]])

@@ -69,6 +69,7 @@ PROFILES: dict[str, frozenset[str]] = {
         "exhibition": "exhibition",
         "nationality": "nationality",
         "title": "title",
+        "body": "body",  # "foreign ministry" before the stage that finds whose it is
         "date": "date",
     }.items()
 }
