@@ -202,6 +202,17 @@ def _national_body(
 ) -> URIRef | None:
     """'state media' -> '<nationality> state media' of the country named just before, else of
     the country the article names most."""
+    for country in _context_countries(unit, units, discourse):
+        for adjective in _adjectives(gaz, rules).get(country, []):
+            found = gaz.by_label(template.format(nationality=adjective))
+            if found is not None:
+                return found
+    return None
+
+
+def _context_countries(unit: Unit, units: list[Unit], discourse: Discourse) -> list[URIRef]:
+    """The countries a national word refers to: those named just before it in the sentence,
+    else the country the article names most."""
     national = {"country", "nationality", "city"}
     before = [
         u for u in units if u.end <= unit.begin and u.mention and u.mention.classes & national
@@ -209,12 +220,7 @@ def _national_body(
     countries = list(before[-1].mention.agents) if before else []
     if not countries and discourse.country_counts:
         countries = [discourse.country_counts.most_common(1)[0][0]]
-    for country in countries:
-        for adjective in _adjectives(gaz, rules).get(country, []):
-            found = gaz.by_label(template.format(nationality=adjective))
-            if found is not None:
-                return found
-    return None
+    return countries
 
 
 def _adjectives(gaz: Gazetteer, rules: RuleSet) -> dict[URIRef, list[str]]:
@@ -302,6 +308,10 @@ def resolve(
             found = _national_body(mention.anaphor[9:], unit, units, discourse, gaz, rules)
             if found is not None:
                 unit.mention = Mention(mention.classes, (found,), (found,), 0.8, generic=True)
+        elif mention.anaphor == "state":  # "the government": of the country in context
+            state = tuple(_context_countries(unit, units, discourse)[:1])
+            if state:
+                unit.mention = Mention(frozenset({"org", "agent"}), state, state, 0.6)
         elif mention.anaphor == "ambiguous":
             recent = [p for p in reversed(discourse.persons) if p in mention.refs]
             chosen = recent[0] if recent else mention.refs[0]

@@ -251,9 +251,11 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
     for canonical, variants in (config.get("titles") or {}).items():
         for variant in variants:
             add(str(variant), Entry(frozenset({"title"}), title=str(canonical)))
+    states = {str(b) for b in config.get("state_bodies") or []}
     for canonical, variants in (config.get("bodies") or {}).items():
+        anaphor = "state" if canonical in states else None  # "the government" of whom: coref
         for variant in [canonical, *variants]:
-            add(str(variant), Entry(frozenset({"body"}), title=str(canonical)))
+            add(str(variant), Entry(frozenset({"body"}), title=str(canonical), anaphor=anaphor))
     return table
 
 
