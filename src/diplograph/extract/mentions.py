@@ -101,9 +101,14 @@ def find_position(
     return None
 
 
-def new_position(title: str, owner: URIRef, gaz: Gazetteer) -> NewEntity:
-    """A position the gazetteer lacks: '<Title> of <owner>'."""
-    label = f"{title[:1].upper()}{title[1:]} of {gaz.labels.get(owner, slug(str(owner)))}"
+def new_position(
+    title: str, owner: URIRef, gaz: Gazetteer, new: list[NewEntity] | None = None
+) -> NewEntity:
+    """A position the gazetteer lacks: '<Title> of <owner>' (an owner the article introduced,
+    such as a new body, is named by its label too)."""
+    minted = {n.iri: n.label for n in new or []}
+    name = gaz.labels.get(owner) or minted.get(owner) or str(owner).rsplit("/", 1)[-1]
+    label = f"{title[:1].upper()}{title[1:]} of {name}"
     return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, owner)
 
 
@@ -138,7 +143,7 @@ def find_titles(
                 continue
             position = find_position(title, owners, gaz, rules)
             if position is None and owners:
-                made = new_position(title, owners[0], gaz)
+                made = new_position(title, owners[0], gaz, new)
                 new.append(made)
                 position = made.iri
             person = holder.refs[0]
@@ -159,7 +164,7 @@ def find_titles(
             # named: "EU foreign policy chief X" is not the one "leader" the gazetteer knows
             position = find_position(title, owners, gaz, rules, only_titled=False)
             if position is None and owners and title:
-                made = new_position(title, owners[0], gaz)
+                made = new_position(title, owners[0], gaz, new)
                 new.append(made)
                 position = made.iri
             mention = Mention(
