@@ -81,3 +81,14 @@ def test_a_reference_entity_named_like_a_project_entity_is_left_out():
     gazetteer = build_gazetteer(entities, reference)
     assert ID["org/unsc-copy"] not in gazetteer.reference
     assert gazetteer.by_label("UN Security Council") == ID["org/un-security-council"]
+
+
+def test_what_lies_in_a_left_out_reference_entity_does_not_point_to_it():
+    entities = Graph()
+    entities.add((ID["place/georgia"], RDF.type, DIP.Place))
+    entities.add((ID["place/georgia"], RDFS.label, Literal("Georgia", lang="en")))
+    gazetteer = build_gazetteer(entities, reference_graph(FOLDER))
+    assert ID["country/georgia"] not in gazetteer.reference
+    tbilisi = gazetteer.described({ID["city/tbilisi"]})
+    assert (ID["city/tbilisi"], RDF.type, DIP.City) in tbilisi
+    assert all(o != ID["country/georgia"] for _, _, o in tbilisi)

@@ -118,7 +118,12 @@ def new_materiel(match: Match, ctx: SentenceContext, rules: RuleSet) -> tuple[UR
     if words[-1].islower():
         words[-1] = rules.lemma(words[-1])
     label = " ".join(words)
-    return ID[f"materiel/{slug(label)}"], label
+    return materiel_iri(label), label
+
+
+def materiel_iri(label: str) -> URIRef:
+    """The IRI of materiel the rule layer names: materiel/<slug of its label>."""
+    return ID[f"materiel/{slug(label)}"]
 
 
 def _modality(match: Match, ctx: SentenceContext, words: str | None) -> str | None:
@@ -217,7 +222,7 @@ def build(
         trigger=(ctx.sentence.number, match.trigger),
     )
     base.attrs.pop("materiel", None)
-    if made is not None:  # the graph stage writes it as a new entity (pipeline.new_materiel)
+    if made is not None:  # the pipeline makes it a new entity, the graph stage writes it
         base.attrs["materiel"] = [made[1]]
     for role in match.distribute:
         split = dedup(

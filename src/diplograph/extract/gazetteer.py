@@ -144,8 +144,8 @@ def build_gazetteer(entities: Graph, reference: Graph | None = None) -> Gazettee
             if s not in own and str(o).lower() in taken
         }  # a reference entity named like one of the project's is left out: the project's wins
         kept = Graph()
-        for s, p, o in reference:
-            if isinstance(s, URIRef) and s not in own and s not in clash:
+        for s, p, o in reference:  # nor does anything point to what is left out
+            if isinstance(s, URIRef) and s not in own and s not in clash and o not in clash:
                 extra.setdefault(s, []).append((s, p, o))
                 kept.add((s, p, o))
         graph = entities + kept

@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 
 from diplograph.extract import coref
 from diplograph.extract.attribution import attribution, cues
-from diplograph.extract.candidates import SentenceContext, sentence_candidates
+from diplograph.extract.candidates import SentenceContext, materiel_iri, sentence_candidates
 from diplograph.extract.clean import find_boilerplate, mappable_sentences
 from diplograph.extract.dates import date_spans
 from diplograph.extract.derive import implied, inherit_dates, invitations_from_visits
@@ -46,8 +46,6 @@ from diplograph.extract.sentences import (
     tokenize,
     without_parentheticals,
 )
-from diplograph.iris import slug
-from diplograph.namespaces import ID
 from diplograph.seeds import Article
 
 log = logging.getLogger(__name__)
@@ -192,8 +190,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     events = complete(ctx, events)
     for event in events:
         for label in event.attrs.pop("materiel", []):
-            iri = ID[f"materiel/{slug(label)}"]
-            new.append(NewEntity(iri, "Materiel", label, NEW_CONFIDENCE))
+            new.append(NewEntity(materiel_iri(label), "Materiel", label, NEW_CONFIDENCE))
     layer = Layer(
         article,
         events,
