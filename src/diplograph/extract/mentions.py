@@ -261,6 +261,9 @@ def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ..
         surname = surname_of(entity.label, rules.gazetteer) if len(words) > 1 else None
         if surname and surname[:1].isupper():
             last.setdefault((surname,), set()).add(entity.iri)
+        particle = next((i for i in (-3, -2) if len(words) > -i and words[i].islower()), None)
+        if particle is not None:  # "al-Sudani", "bin Farhan": the surname with its particle
+            last.setdefault(words[particle:], set()).add(entity.iri)
     names = {key: next(iter(iris)) for key, iris in last.items() if len(iris) == 1}
     names.update(full)
     return names
