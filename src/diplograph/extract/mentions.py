@@ -247,6 +247,29 @@ def find_bodies(
     return units
 
 
+def find_described_groups(
+    units: list[Unit], rules: RuleSet, text: str, new: list[NewEntity]
+) -> list[Unit]:
+    """Merge "<nationality> <group noun>" ("three North Korean officials", "two Iranian firms")
+    into one new organisation named by the words, as the hand layer names unnamed targets of
+    sanctions (low confidence)."""
+    nouns = {str(n).lower() for n in rules.gazetteer.get("described_groups") or []}
+    index = len(units) - 1
+    while index >= 1:  # from the end, so that merging keeps earlier indices valid
+        owner = units[index - 1].mention
+        if units[index].lower not in nouns or owner is None or "nationality" not in owner.classes:
+            index -= 1
+            continue
+        label = f"{units[index - 1].text} {units[index].lower}"
+        iri = ID[f"org/{slug(label)}"]
+        new.append(NewEntity(iri, "Organisation", label, NEW_CONFIDENCE))
+        mention = Mention(frozenset({"org", "agent"}), (iri,), (iri,), NEW_CONFIDENCE)
+        words = text[units[index - 1].begin : units[index].end]
+        units = merge(units, index - 1, index + 1, mention, words)
+        index -= 2
+    return units
+
+
 def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ...], URIRef]:
     """Token sequences naming the people the article introduced so far: each full name and,
     unless two of them share it, the surname ("Kishida" after "Prime Minister Fumio Kishida",

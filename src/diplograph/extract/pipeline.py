@@ -35,6 +35,7 @@ from diplograph.extract.mentions import (
     NEW_CONFIDENCE,
     NewEntity,
     find_bodies,
+    find_described_groups,
     find_named_events,
     find_titles,
     introduced_spans,
@@ -130,6 +131,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = merge_spans(units, spans, text)
         units = find_named_events(units, rules, text)
         units = find_bodies(units, gazetteer, rules, text, new)
+        units = find_described_groups(units, rules, text, new)
         units = find_titles(units, gazetteer, rules, text, new)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         _holdings(units, sentence, holdings)
