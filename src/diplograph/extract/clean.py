@@ -3,8 +3,10 @@
 Reads the article text and the rules; returns the spans to cut (bylines and author bios, "Must
 read", "More articles", comment forms, "Latest article", a leading `date YYYY-MM-DD` marker,
 agency credits, photo captions repeated in the body), each with the id of the rule that found
-it, so that what was dropped is recorded. Works on articles without metadata; for seeds whose
-metadata already lists boilerplate it finds the same lines and nothing the hand layer maps.
+it, so that what was dropped is recorded. Works on articles without metadata (input_article
+makes an Article of any text file, dated by its .meta.yaml, --date or a leading marker); for
+seeds whose metadata already lists boilerplate it finds the same lines and nothing the hand
+layer maps.
 """
 
 from __future__ import annotations

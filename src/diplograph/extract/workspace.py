@@ -1,8 +1,8 @@
 """Workspace: where the rule layer's inputs live in a project, for the CLI and the tests.
 
 Reads the project's mappings/rules/, mappings/entities.ttl (and links), seeds/ and
-mappings/gold/; returns the compiled rules and gazetteer, an Article for any text file (with
-or without .meta.yaml), and the rule and hand graphs of every seed.
+mappings/gold/; returns the compiled rules and gazetteer (with the reference gazetteer of
+mappings/gazetteer/), and the rule and hand graphs of every seed.
 """
 
 from __future__ import annotations
