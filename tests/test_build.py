@@ -61,6 +61,7 @@ def test_cli_build_writes_the_build_folder(project):
     assert "events               35" in result.output
     assert "validation           conforms (0 violation(s))" in result.output
     assert sorted(p.name for p in (project / "out").iterdir()) == [
+        ".diplograph-build",
         GRAPH_FILE,
         "summary.json",
         "validation.txt",
@@ -76,7 +77,7 @@ def test_failed_build_leaves_the_previous_build_untouched(project):
     assert result.exit_code == 2
     assert "004_1b385efb04788e90.ttl: malformed Turtle" in result.output
     assert (project / "out" / GRAPH_FILE).read_bytes() == before
-    assert [p.name for p in project.iterdir() if p.name.startswith(".out")] == []
+    assert [p.name for p in project.iterdir() if p.name.startswith(".out")] == [".out.lock"]
 
 
 def test_shacl_violation_fails_build_and_names_node_and_file(project):

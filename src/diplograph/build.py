@@ -9,9 +9,6 @@ untouched.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +17,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 
 from diplograph import paths
 from diplograph.articles import article_triples
+from diplograph.buildfolder import replace_folder
 from diplograph.errors import InputError, ValidationFailed
 from diplograph.export import layer_graphs, serialize_graphs
 from diplograph.extract.clean import input_article
@@ -104,12 +102,17 @@ def _check_orphans(root: Path, stems: set[str]) -> None:
 def _seed_articles(root: Path, rules: RuleSet | None) -> list[Article]:
     """Every seed: with its .meta.yaml, or, when the project has rules, a plain text dated by a
     leading `date YYYY-MM-DD` marker (an analyst's new article needs no metadata file)."""
+    folder = paths.seeds_dir(root)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no seeds folder; a project keeps its articles in seeds/")
     found = []
-    for path in seed_paths(paths.seeds_dir(root)):
+    for path in seed_paths(folder):
         if rules is None or meta_path(path).is_file():
             found.append(load_article(path))
         else:
             found.append(input_article(path, None, rules))
+    if not found:
+        raise InputError(f"{folder}: no articles (*.txt) to build")
     return found
 
 
@@ -217,30 +220,21 @@ def build(root: Path | None = None) -> BuildResult:
     return BuildResult(store, report, summarise(store, report))
 
 
-def write_build(result: BuildResult, out: Path, report_text: str) -> None:
-    """Write the build folder atomically: into a temporary sibling, then renamed into place."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
+def write_build(
+    result: BuildResult, out: Path, report_text: str, root: Path | None = None
+) -> None:
+    """Write the build folder atomically (staging folder swapped into place, under a lock);
+    refuse a folder a build did not make (buildfolder.check_build_folder)."""
+
+    def fill(staging: Path) -> None:
+        """Write the build's files into the staging folder."""
         kept = layer_graphs(result.store, "all") + layer_graphs(result.store, "candidates")
         (staging / GRAPH_FILE).write_bytes(serialize_graphs(result.store, "trig", kept))
         summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")
-        old = out.with_name(f".{out.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if out.exists():
-            os.replace(out, old)
-        try:
-            os.replace(staging, out)
-        except OSError:
-            if old.exists():
-                os.replace(old, out)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+
+    replace_folder(out, fill, root)
 
 
 def load_build(out: Path, root: Path | None = None) -> RdflibStore:

@@ -14,6 +14,7 @@ import click
 from diplograph import __version__, paths
 from diplograph.build import build as run_build
 from diplograph.build import current_store, write_build
+from diplograph.buildfolder import check_build_folder
 from diplograph.cli_extract import evaluate, extract, review
 from diplograph.cli_wikidata import enrich_command, link, quickstatements
 from diplograph.errors import DiplographError
@@ -74,13 +75,14 @@ def cli(ctx: click.Context, root: Path | None) -> None:
 def build(ctx: click.Context, out: Path | None) -> None:
     """Map the seeds into a validated, inferred graph and write it to the build folder."""
     target = _out(ctx, out)
+    check_build_folder(target, _root(ctx))
     result = run_build(_root(ctx))
     report = format_report(result.report)
     if not result.report.conforms:
         echo(report, err=True)
         echo(f"build failed: nothing written to {target}", err=True)
         sys.exit(1)
-    write_build(result, target, report + "\n")
+    write_build(result, target, report + "\n", _root(ctx))
     echo(summary_text(result.summary, str(target)))
 
 
