@@ -220,9 +220,7 @@ def build(root: Path | None = None) -> BuildResult:
     return BuildResult(store, report, summarise(store, report))
 
 
-def write_build(
-    result: BuildResult, out: Path, report_text: str, root: Path | None = None
-) -> None:
+def write_build(result: BuildResult, out: Path, report_text: str, root: Path | None = None) -> None:
     """Write the build folder atomically (staging folder swapped into place, under a lock);
     refuse a folder a build did not make (buildfolder.check_build_folder)."""
 
