@@ -53,9 +53,30 @@ def extract(ctx: click.Context, article: Path, published: date | None, fmt: str)
 
 
 @click.command()
+@click.option(
+    "--split",
+    type=click.Choice(["seeds", "dev", "test"]),
+    default="seeds",
+    show_default=True,
+    help="seeds: against the hand layer; dev/test: against the corpus annotations.",
+)
+@click.option(
+    "--misses",
+    is_flag=True,
+    help="Also list misses and false alarms of a corpus split (never read the test split's).",
+)
 @click.pass_context
-def evaluate(ctx: click.Context) -> None:
-    """Compare the rule layer with the hand layer on the seeds: P/R/F1, misses, false alarms."""
+def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
+    """Measure the rule layer: P/R/F1 on the seeds, or on a split of the development corpus."""
+    if split != "seeds":
+        from diplograph.quality.corpus import format_corpus_score
+        from diplograph.quality.splits import score_split
+
+        if misses and split == "test":
+            echo("warning: reading the test split's misses makes its figures optimistic", err=True)
+        score = score_split(ctx.obj["root"], split)
+        echo(format_corpus_score(split, score, misses or split == "dev"))
+        return
     rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
     echo(format_evaluation(run_evaluation(rule_graphs, gold_graphs)))
 

@@ -1,0 +1,403 @@
+"""Corpus evaluation stage: scores the rule layer of each corpus article against what a careful
+reader annotated in its NAME.expected.yaml (tests/data/corpus/README.md).
+
+Reads an article's rule graph, the article's text and its annotation; writes a CorpusScore with
+events (kind and parties right; then place and date right on the found ones), statements
+(captured with the right speaker), entities (by type) and position holdings, and the misses and
+false alarms that explain them.
+
+Entities are aligned by IRI, else by label (the annotation's label or aliases against the rule
+layer's label), because a reader and the rules may spell a new entity's key differently. An event
+is found when a rule event of the same kind family has exactly the annotated parties in every
+party role (roles other than place and theme; the host of a visit is where one goes, not a
+party). A statement is captured when a rule statement with the annotated speaker is attested in
+the sentence that holds the annotation's quoted words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib import RDF, RDFS, Graph, URIRef
+
+from diplograph.errors import InputError
+from diplograph.extract.evaluate import EVENT_KINDS, PARENT, ROLES, Score
+from diplograph.namespaces import DIP, ID
+
+STATEMENT_KINDS = frozenset(k for k, parent in PARENT.items() if parent == "Statement") | {
+    "Statement"
+}
+FAMILY = {"Talks": "Meeting", "ExhibitionVisit": "Visit"}
+HOST_NOT_PARTY = frozenset({"Visit", "ExhibitionVisit", "Arrival"})
+ENTITY_SEGMENTS = ("person", "country", "city", "place", "org", "materiel")
+SECTIONS = ("entities", "events", "statements", "holdings")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An annotated entity: its IRI, type, and the names it may go by."""
+
+    iri: URIRef
+    type: str
+    names: frozenset[str]
+
+
+@dataclass
+class CorpusScore:
+    """The figures of a set of corpus articles, and what explains them."""
+
+    articles: int = 0
+    silent_articles: int = 0
+    events: Score = field(default_factory=Score)
+    place_right: int = 0
+    place_total: int = 0
+    date_right: int = 0
+    date_total: int = 0
+    statements: Score = field(default_factory=Score)
+    statement_kinds_right: int = 0
+    entities: Score = field(default_factory=Score)
+    entity_types: dict[str, Score] = field(default_factory=dict)
+    holdings: Score = field(default_factory=Score)
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+
+def norm(name: str) -> str:
+    """A name folded for comparison: ASCII, lower case, words only, no leading article.
+
+    >>> norm("The Élysée  Palace")
+    'elysee palace'
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def short(node: URIRef) -> str:
+    """An IRI relative to the instance namespace (person/kim-jong-un)."""
+    return str(node).removeprefix(str(ID))
+
+
+def _iri(value: str) -> URIRef:
+    """An annotation's IRI (type/slug) as a full IRI."""
+    return ID[value]
+
+
+def load_expected(path: Path) -> dict[str, Any]:
+    """An annotation file, checked for its sections; an error names the file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"{path}: cannot read the annotation: {exc}") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: an annotation is a mapping of {', '.join(SECTIONS)}")
+    unknown = set(data) - set(SECTIONS)
+    if unknown:
+        raise InputError(f"{path}: unknown section(s): {', '.join(sorted(unknown))}")
+    return {key: data.get(key) or [] for key in SECTIONS}
+
+
+def entities_of(expected: dict[str, Any]) -> list[Entity]:
+    """The annotated entities."""
+    found = []
+    for item in expected["entities"]:
+        names = {norm(item["label"]), *(norm(a) for a in item.get("aliases", []))}
+        found.append(Entity(_iri(item["id"]), item["type"], frozenset(names)))
+    return found
+
+
+def _is_entity(node: object) -> bool:
+    """Whether a node is an entity IRI (not an event, sentence, position or holding)."""
+    return isinstance(node, URIRef) and short(node).split("/", 1)[0] in ENTITY_SEGMENTS
+
+
+def found_entities(graph: Graph) -> set[URIRef]:
+    """Every entity the rule graph of an article refers to."""
+    nodes = {s for s in graph.subjects() if _is_entity(s)}
+    return nodes | {o for o in graph.objects() if _is_entity(o)}
+
+
+def align(
+    found: set[URIRef], expected: list[Entity], labels: dict[URIRef, str], graph: Graph
+) -> dict[URIRef, URIRef]:
+    """Rule-layer entity -> annotated entity, by IRI, else by a name they share."""
+    by_iri = {e.iri: e for e in expected}
+    by_name: dict[str, URIRef] = {}
+    for entity in expected:
+        for name in entity.names:
+            by_name.setdefault(name, entity.iri)
+    mapping = {}
+    for node in found:
+        if node in by_iri:
+            mapping[node] = node
+            continue
+        label = graph.value(node, RDFS.label) or labels.get(node)
+        names = {norm(str(label))} if label else set()
+        names.add(norm(short(node).split("/", 1)[1].replace("-", " ")))
+        hit = next((by_name[n] for n in sorted(names) if n in by_name), None)
+        if hit is not None:
+            mapping[node] = hit
+    return mapping
+
+
+def _family(kind: str) -> str:
+    """The kind's family for matching (Talks are a Meeting, an exhibition visit a Visit)."""
+    return FAMILY.get(kind, kind)
+
+
+def _parties(kind: str, roles: dict[str, frozenset[URIRef]]) -> dict[str, frozenset[URIRef]]:
+    """The party roles of an event (place, theme and a visit's host left out)."""
+    left_out = {"place", "theme"} | ({"host"} if kind in HOST_NOT_PARTY else set())
+    return {r: v for r, v in roles.items() if r not in left_out and v}
+
+
+@dataclass(frozen=True)
+class FoundEvent:
+    """A rule-layer event seen through the alignment."""
+
+    iri: URIRef
+    kind: str
+    roles: dict[str, frozenset[URIRef]]
+    date: str | None
+    spans: tuple[tuple[int, int], ...]
+    label: str
+
+
+def _date_text(graph: Graph, node: URIRef) -> str | None:
+    """An event's date as the annotation writes it: a day, an interval, or None."""
+    day = graph.value(node, DIP.date)
+    if day is not None:
+        return str(day)
+    earliest, latest = graph.value(node, DIP.earliestDate), graph.value(node, DIP.latestDate)
+    return f"{earliest}..{latest or ''}" if earliest is not None else None
+
+
+def _sentence_spans(graph: Graph, node: URIRef) -> tuple[tuple[int, int], ...]:
+    """The character spans of the sentences that attest an event."""
+    spans = set()
+    for attestation in graph.subjects(DIP.attests, node):
+        sentence = graph.value(attestation, DIP.sentence)
+        begin, end = graph.value(sentence, DIP.beginIndex), graph.value(sentence, DIP.endIndex)
+        if begin is not None and end is not None:
+            spans.add((int(begin), int(end)))
+    return tuple(sorted(spans))
+
+
+def found_events(graph: Graph, aligned: dict[URIRef, URIRef]) -> list[FoundEvent]:
+    """The rule graph's events, their parties replaced by the annotated entities they align to."""
+    leaders = dict(graph.subject_objects(DIP.ledBy))
+    events = []
+    for node in sorted({o for o in graph.objects(None, DIP.attests) if isinstance(o, URIRef)}):
+        kinds = [str(t).split("#")[-1] for t in graph.objects(node, RDF.type)]
+        kind = next((k for k in kinds if k in EVENT_KINDS), None)
+        if kind is None:
+            continue
+        roles = {}
+        for role in (*ROLES, "place", "theme"):
+            values = graph.objects(node, getattr(DIP, role))
+            mapped = frozenset(aligned.get(leaders.get(v, v), leaders.get(v, v)) for v in values)
+            if mapped:
+                roles[role] = mapped
+        label = str(graph.value(node, RDFS.label) or short(node))
+        spans = _sentence_spans(graph, node)
+        events.append(FoundEvent(node, kind, roles, _date_text(graph, node), spans, label))
+    return events
+
+
+def _expected_roles(item: dict[str, Any]) -> dict[str, frozenset[URIRef]]:
+    """The roles of an annotated event or statement."""
+    return {
+        role: frozenset(_iri(v) for v in item[role])
+        for role in (*ROLES, "place", "theme")
+        if item.get(role)
+    }
+
+
+def _describe(item: dict[str, Any]) -> str:
+    """An annotated fact as one line."""
+    roles = " ".join(
+        f"{r}={','.join(item[r])}" for r in (*ROLES, "place") if item.get(r) and r in item
+    )
+    return f"{item['kind']} {roles} ({item.get('date') or 'undated'}) “{item.get('text', '')}”"
+
+
+def _match_events(
+    stem: str, expected: list[dict], found: list[FoundEvent], score: CorpusScore
+) -> None:
+    """Pair annotated events with rule events (each used once) and count what is right."""
+    used: set[URIRef] = set()
+    for item in expected:
+        want = _expected_roles(item)
+        parties = _parties(item["kind"], want)
+        hits = [
+            f
+            for f in found
+            if f.iri not in used
+            and _family(f.kind) == _family(item["kind"])
+            and _parties(f.kind, f.roles) == parties
+        ]
+        hits.sort(key=lambda f: (f.date != item.get("date"), str(f.iri)))
+        if not hits:
+            score.events.fn += 1
+            score.misses.append(f"{stem}: {_describe(item)}")
+            continue
+        hit = hits[0]
+        used.add(hit.iri)
+        score.events.tp += 1
+        if item.get("place"):
+            score.place_total += 1
+            if hit.roles.get("place") == want["place"]:
+                score.place_right += 1
+            else:
+                place = ",".join(sorted(short(p) for p in hit.roles.get("place", ())))
+                score.wrong.append(f"{stem}: place {place or 'none'}: {_describe(item)}")
+        if item.get("date"):
+            score.date_total += 1
+            if hit.date == str(item["date"]):
+                score.date_right += 1
+            else:
+                score.wrong.append(f"{stem}: date {hit.date or 'none'}: {_describe(item)}")
+    for f in found:
+        if f.iri not in used:
+            score.events.fp += 1
+            score.false_alarms.append(f"{stem}: {f.kind} {f.label} ({f.date or 'undated'})")
+
+
+def _match_statements(
+    stem: str, text: str, expected: list[dict], found: list[FoundEvent], score: CorpusScore
+) -> None:
+    """Pair annotated speech acts with rule statements by speaker and sentence."""
+    used: set[URIRef] = set()
+    for item in expected:
+        at = text.find(item.get("text") or "\0")
+        speakers = frozenset(_iri(v) for v in item.get("agent", []))
+        hits = [
+            f
+            for f in found
+            if f.iri not in used
+            and f.roles.get("agent", frozenset()) & speakers
+            and any(b <= at < e for b, e in f.spans)
+        ]
+        hits.sort(key=lambda f: (f.kind != item["kind"], str(f.iri)))
+        if not hits:
+            score.statements.fn += 1
+            score.misses.append(f"{stem}: {_describe(item)}")
+            continue
+        used.add(hits[0].iri)
+        score.statements.tp += 1
+        score.statement_kinds_right += hits[0].kind == item["kind"]
+    for f in found:
+        if f.iri not in used:
+            score.statements.fp += 1
+            score.false_alarms.append(f"{stem}: {f.kind} {f.label}")
+
+
+def _holdings(graph: Graph, aligned: dict[URIRef, URIRef]) -> set[tuple[URIRef, str]]:
+    """(holder, position key) pairs of the rule graph."""
+    found = set()
+    for node in graph.subjects(RDF.type, DIP.PositionHolding):
+        holder, position = graph.value(node, DIP.holder), graph.value(node, DIP.position)
+        if holder is not None and position is not None:
+            found.add((aligned.get(holder, holder), short(position)))
+    return found
+
+
+def score_article(
+    stem: str, text: str, graph: Graph, expected: dict[str, Any], labels: dict[URIRef, str]
+) -> CorpusScore:
+    """The figures of one corpus article."""
+    score = CorpusScore(articles=1)
+    annotated = entities_of(expected)
+    found = found_entities(graph)
+    aligned = align(found, annotated, labels, graph)
+    hit = set(aligned.values())
+    for entity in annotated:
+        per_type = score.entity_types.setdefault(entity.type, Score())
+        if entity.iri in hit:
+            per_type.tp += 1
+        else:
+            per_type.fn += 1
+            score.misses.append(f"{stem}: entity {short(entity.iri)} ({entity.type})")
+    wrong = sorted(short(n) for n in found if n not in aligned)
+    score.entities = Score(len(hit), len(wrong), len(annotated) - len(hit))
+    score.false_alarms += [f"{stem}: entity {n}" for n in wrong]
+    events = found_events(graph, aligned)
+    _match_events(
+        stem,
+        [e for e in expected["events"] if e["kind"] not in STATEMENT_KINDS],
+        [e for e in events if e.kind not in STATEMENT_KINDS],
+        score,
+    )
+    spoken = list(expected["statements"]) + [
+        e for e in expected["events"] if e["kind"] in STATEMENT_KINDS
+    ]
+    _match_statements(stem, text, spoken, [e for e in events if e.kind in STATEMENT_KINDS], score)
+    want = {(_iri(h.split()[0]), h.split()[1]) for h in expected["holdings"]}
+    got = _holdings(graph, aligned)
+    score.holdings = Score(len(got & want), len(got - want), len(want - got))
+    score.misses += [f"{stem}: holding {short(h)} {p}" for h, p in sorted(want - got)]
+    score.false_alarms += [f"{stem}: holding {short(h)} {p}" for h, p in sorted(got - want)]
+    score.silent_articles = int(not events)
+    return score
+
+
+def add(total: CorpusScore, part: CorpusScore) -> None:
+    """Add one article's figures to a total."""
+    for name in ("articles", "silent_articles", "place_right", "place_total", "date_right"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.date_total += part.date_total
+    total.statement_kinds_right += part.statement_kinds_right
+    for name in ("events", "statements", "entities", "holdings"):
+        getattr(total, name).add(getattr(part, name))
+    for kind, score in part.entity_types.items():
+        total.entity_types.setdefault(kind, Score()).add(score)
+    total.misses += part.misses
+    total.false_alarms += part.false_alarms
+    total.wrong += part.wrong
+
+
+def _share(right: int, total: int) -> str:
+    """A share as 'r/t = 0.00'."""
+    return f"{right}/{total} = {right / total if total else 1.0:.2f}"
+
+
+def format_corpus_score(name: str, score: CorpusScore, misses: bool) -> str:
+    """The figures as a table; the misses and false alarms only when asked for."""
+    e, s, n, h = score.events, score.statements, score.entities, score.holdings
+    lines = [
+        f"Rule layer on the {name} split: {score.articles} articles "
+        f"({score.silent_articles} with no event)",
+        "",
+        "| measure | found / annotated | recall | precision | F1 |",
+        "|---|---|---|---|---|",
+        f"| events (kind + parties) | {e.tp}/{e.tp + e.fn} | {e.recall:.2f} "
+        f"| {e.precision:.2f} | {e.f1:.2f} |",
+        f"| statements (right speaker) | {s.tp}/{s.tp + s.fn} | {s.recall:.2f} "
+        f"| {s.precision:.2f} | {s.f1:.2f} |",
+        f"| entities | {n.tp}/{n.tp + n.fn} | {n.recall:.2f} | {n.precision:.2f} | {n.f1:.2f} |",
+    ]
+    for kind, per in sorted(score.entity_types.items()):
+        lines.append(f"| … {kind} | {per.tp}/{per.tp + per.fn} | {per.recall:.2f} | | |")
+    lines += [
+        f"| positions held | {h.tp}/{h.tp + h.fn} | {h.recall:.2f} | {h.precision:.2f} "
+        f"| {h.f1:.2f} |",
+        "",
+        "place right on found events that have one: "
+        + _share(score.place_right, score.place_total),
+        "date right on found events that have one:  " + _share(score.date_right, score.date_total),
+        f"statement kind right on captured ones:     {_share(score.statement_kinds_right, s.tp)}",
+    ]
+    if misses:
+        for title, items in (
+            ("Misses (annotated, not found)", score.misses),
+            ("False alarms (found, not annotated)", score.false_alarms),
+            ("Wrong place or date on found events", score.wrong),
+        ):
+            lines += ["", f"{title}: {len(items)}"] + [f"  {item}" for item in items]
+    return "\n".join(lines)

@@ -1,0 +1,73 @@
+"""Corpus splits: which corpus articles are dev (rules are written against them) and which are
+test (only their figures are read), and running the rule layer on a split.
+
+Reads tests/data/corpus/ (NAME.txt, NAME.expected.yaml, split.yaml); writes a CorpusScore. An
+article's split is fixed by a seeded hash of its name (`assign`), so adding articles never moves
+an old one; `split.yaml` records the assignment and a test checks that it follows the hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import yaml
+
+from diplograph.errors import InputError
+from diplograph.quality.corpus import CorpusScore, add, load_expected, score_article
+
+SEED = "diplograph-corpus-2026"
+SPLITS = ("dev", "test")
+
+
+def corpus_dir(root: Path) -> Path:
+    """The folder of the development corpus."""
+    return root / "tests" / "data" / "corpus"
+
+
+def assign(name: str) -> str:
+    """The split of an article, from a seeded hash of its name (one in three is test).
+
+    >>> assign("a01-reuters-qatar-mediation") in SPLITS
+    True
+    """
+    digest = hashlib.sha256(f"{SEED}:{name}".encode()).digest()
+    return "test" if int.from_bytes(digest[:8], "big") % 3 == 0 else "dev"
+
+
+def corpus_names(folder: Path) -> list[str]:
+    """The corpus articles that have an annotation, sorted."""
+    return sorted(
+        p.stem for p in folder.glob("*.txt") if (folder / f"{p.stem}.expected.yaml").is_file()
+    )
+
+
+def load_split(folder: Path) -> dict[str, list[str]]:
+    """The recorded split: split name -> article names."""
+    path = folder / "split.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"{path}: cannot read the corpus split: {exc}") from exc
+    if not isinstance(data, dict) or set(data) - set(SPLITS):
+        raise InputError(f"{path}: a split file maps {' and '.join(SPLITS)} to article names")
+    return {name: sorted(data.get(name) or []) for name in SPLITS}
+
+
+def score_split(root: Path, split: str) -> CorpusScore:
+    """Run the rule layer on every article of a split and score it against the annotations."""
+    from diplograph.extract import extract_article
+    from diplograph.extract.clean import input_article
+    from diplograph.extract.workspace import rule_layer
+
+    folder = corpus_dir(root)
+    names = load_split(folder)[split]
+    rules, gazetteer = rule_layer(root)
+    total = CorpusScore()
+    for name in names:
+        path = folder / f"{name}.txt"
+        article = input_article(path, None, rules)
+        graph = extract_article(article, rules, gazetteer)
+        expected = load_expected(folder / f"{name}.expected.yaml")
+        add(total, score_article(name, article.text, graph, expected, gazetteer.labels))
+    return total
