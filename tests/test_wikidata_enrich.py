@@ -120,6 +120,40 @@ def test_enrich_command_fetches_facts_about_every_linked_entity(
     assert target.read_bytes() == written
 
 
+EVIL = "http://evil.example/"
+FOGGY = 'Foggy Bottom" . wd:Q56226 rdfs:label "PWNED" . #\nnext line'
+
+
+@pytest.mark.server
+def test_enrich_skips_hostile_values_and_writes_nothing_they_inject(
+    wikidata_cli, hostile_endpoint, link_root, monkeypatch
+):
+    monkeypatch.setattr(cli_wikidata, "_now", lambda: WHEN)
+    target = link_root / "mappings" / ENRICHMENT_FILE
+    result = wikidata_cli("enrich", "--endpoint", hostile_endpoint, "--interval", "0")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert len(warnings) == 4, result.stderr
+    assert any("'http://evil.example/x> . <http" in line for line in warnings)
+    assert any("'http://evil.example/with space'" in line for line in warnings)
+    assert any("'http://evil.example/line\\nbreak'" in line for line in warnings)
+    assert any("'file:///etc/passwd'" in line and "http(s)" in line for line in warnings)
+    dataset = Dataset()
+    dataset.parse(data=target.read_text(encoding="utf-8"), format="trig")
+    quads = list(dataset.quads((None, None, None, None)))
+    assert {g for *_, g in quads} == {WIKIDATA_GRAPH}
+    assert not [q for q in quads if any(EVIL in str(t) or "file:" in str(t) for t in q[:3])]
+    assert not [q for q in quads if str(q[2]) == "PWNED"]
+    assert (WD.Q900001, RDFS.label, Literal(FOGGY, lang="en"), WIKIDATA_GRAPH) in quads
+    assert (WD.Q56226, P.P39, WDS["Q56226-fixture-p39-1"], WIKIDATA_GRAPH) in quads
+
+
+def test_the_writer_refuses_an_iri_it_cannot_write():
+    bad = URIRef("http://evil.example/x> <y")
+    with pytest.raises(ValueError, match="cannot write 'http://evil.example/x> <y' as an IRI"):
+        enrichment_trig({(WD.Q1, WDT.P27, bad)}, DEFAULT_ENDPOINT, WHEN)
+
+
 def test_enrich_command_fails_with_exit_3_and_keeps_the_old_file(
     wikidata_cli, fake_endpoint, link_root
 ):

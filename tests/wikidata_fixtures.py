@@ -2,7 +2,9 @@
 
 `wikidata_endpoint`: a real SPARQL server, `oxigraph serve` on a free port of 127.0.0.1 with a
 temporary --location, loaded with tests/fixtures/wikidata/*.ttl; yields the query URL and stops
-the server afterwards (`real_items_endpoint`: the same without the distractors).
+the server afterwards (`real_items_endpoint`: the same without the distractors;
+`hostile_endpoint`: the same plus tests/fixtures/wikidata-hostile/, loaded leniently, whose
+values must never reach the Turtle the project writes).
 `fake_endpoint`: a tiny HTTP server on 127.0.0.1 that misbehaves as scripted (429, 500,
 malformed JSON, too slow) for the failure tests; `down_url`: an endpoint nobody serves.
 `link_root`: a copy of the project's inputs in a temporary folder, so that tests may write
@@ -31,6 +33,7 @@ from click.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "wikidata"
+HOSTILE = ROOT / "tests" / "fixtures" / "wikidata-hostile"
 EMPTY_RESULTS = {"head": {"vars": []}, "results": {"bindings": []}}
 SLOW_SECONDS = 3.0
 
@@ -85,14 +88,26 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait(timeout=10)
 
 
-def _serve(factory: pytest.TempPathFactory, files: list[Path]) -> Iterator[str]:
-    """Load the files into a fresh oxigraph store, serve it, yield the query URL, stop it."""
+def _serve(
+    factory: pytest.TempPathFactory, files: list[Path], lenient: bool = False
+) -> Iterator[str]:
+    """Load the files into a fresh oxigraph store, serve it, yield the query URL, stop it.
+
+    `lenient` keeps values a strict parser refuses (invalid IRIs), as a broken dump would."""
     if shutil.which("oxigraph") is None:
         pytest.fail("the `oxigraph` server is not on PATH: python3 -m pip install oxigraph")
     folder = factory.mktemp("oxigraph")
     location, log = folder / "store", folder / "server.log"
     subprocess.run(
-        ["oxigraph", "load", "--location", str(location), "--file", *map(str, files)],
+        [
+            "oxigraph",
+            "load",
+            *(["--lenient"] if lenient else []),
+            "--location",
+            str(location),
+            "--file",
+            *map(str, files),
+        ],
         check=True,
         capture_output=True,
         timeout=60,
@@ -115,6 +130,13 @@ def real_items_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     """The same without the distractors: only real identifiers can be found there."""
     files = [p for p in sorted(FIXTURE.glob("*.ttl")) if p.name != "distractors.ttl"]
     yield from _serve(tmp_path_factory, files)
+
+
+@pytest.fixture(scope="session")
+def hostile_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The whole fixture plus hostile values (injecting IRIs, a file: IRI, an escaping label)."""
+    files = [*sorted(FIXTURE.glob("*.ttl")), *sorted(HOSTILE.glob("*.ttl"))]
+    yield from _serve(tmp_path_factory, files, lenient=True)
 
 
 @dataclass

@@ -48,8 +48,11 @@ class DiplographGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; map a DiplographError to its message and exit code."""
+        from diplograph.output import warnings_on_stderr
+
         try:
-            return super().invoke(ctx)
+            with warnings_on_stderr():
+                return super().invoke(ctx)
         except DiplographError as exc:
             echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)

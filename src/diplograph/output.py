@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import logging
+from collections.abc import Iterator
 
 import click
 from rdflib import BNode, Literal, URIRef
@@ -121,3 +124,23 @@ def summary_text(summary: dict, out: str) -> str:
 def echo(text: str, err: bool = False) -> None:
     """Print text to standard output (or error)."""
     click.echo(text, err=err)
+
+
+class StderrHandler(logging.Handler):
+    """A logging handler that prints `warning: message` lines on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Print one record, prefixed by its level."""
+        click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+@contextlib.contextmanager
+def warnings_on_stderr(logger: str = "diplograph") -> Iterator[None]:
+    """Show the package's warnings on standard error while a command runs."""
+    handler = StderrHandler(logging.WARNING)
+    log = logging.getLogger(logger)
+    log.addHandler(handler)
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)

@@ -5,7 +5,9 @@ terms (`bind_values`: terms are serialised, never pasted as text), and returns S
 rdflib terms. It follows Wikimedia's rules for the query service: a descriptive User-Agent,
 batched queries (VALUES), at most one request per `interval` seconds, retries with exponential
 backoff on 429 and 5xx that honour Retry-After, and a timeout. Every failure (endpoint down,
-timeout, too many retries, malformed JSON) is raised as a RemoteError naming the endpoint.
+timeout, too many retries, malformed JSON) is raised as a RemoteError naming the endpoint. A value
+that is no valid RDF term (an IRI with a space or `>`, a bad language tag) is left out of its row
+with a warning naming it: nothing a server sends reaches the files the project writes unchecked.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 
 from diplograph.errors import RemoteError
 from diplograph.wikidata import USER_AGENT
+from diplograph.wikidata.turtle import iri_problem
 
 log = logging.getLogger(__name__)
 
@@ -116,20 +119,46 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     return max(0.0, (when - now).total_seconds())
 
 
+class BadValue(ValueError):
+    """A value in a well-formed answer that is no valid RDF term."""
+
+
+def _iri(value: str) -> URIRef:
+    """An IRI from an answer, checked before rdflib sees it."""
+    problem = iri_problem(value)
+    if problem:
+        raise BadValue(f"{value!r} is not a valid IRI ({problem})")
+    return URIRef(value)
+
+
 def _term(binding: dict) -> Node:
-    """An rdflib term from one SPARQL 1.1 JSON results binding."""
+    """An rdflib term from one SPARQL 1.1 JSON results binding; BadValue if it is invalid."""
     kind, value = binding["type"], binding["value"]
     if kind == "uri":
-        return URIRef(value)
+        return _iri(value)
     if kind == "bnode":
         return BNode(value)
     if kind in ("literal", "typed-literal"):
         if "xml:lang" in binding:
-            return Literal(value, lang=binding["xml:lang"])
+            try:
+                return Literal(value, lang=binding["xml:lang"])
+            except ValueError as exc:
+                raise BadValue(f"{value!r}: {exc}") from exc
         datatype = binding.get("datatype")
         # keep the lexical form as given (rdflib would rewrite "…Z" times as "…+00:00")
-        return Literal(value, datatype=URIRef(datatype) if datatype else None, normalize=False)
+        return Literal(value, datatype=_iri(datatype) if datatype else None, normalize=False)
     raise ValueError(f"unknown term type {kind!r}")
+
+
+def _row(bindings: dict, endpoint: str) -> Row:
+    """One result row; a binding that is no valid term is left out with a warning."""
+    row: Row = {}
+    for name, binding in bindings.items():
+        try:
+            row[name] = _term(binding)
+        except BadValue as exc:
+            log.warning("%s: skipped the value of ?%s: %s", endpoint, name, exc)
+    return row
 
 
 def parse_results(raw: bytes, endpoint: str) -> list[Row]:
@@ -137,7 +166,7 @@ def parse_results(raw: bytes, endpoint: str) -> list[Row]:
     try:
         data = json.loads(raw.decode("utf-8"))
         bindings = data["results"]["bindings"]
-        return [{name: _term(b) for name, b in row.items()} for row in bindings]
+        return [_row(row, endpoint) for row in bindings]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         snippet = raw[:80].decode("utf-8", "replace")
         raise RemoteError(

@@ -8,6 +8,8 @@ shape (wdt:, p:/ps:/pq:), as the named graph <https://w3id.org/diplograph/id/gra
 to `mappings/wikidata-enrichment.trig`, one sorted triple per line. The graph node says where
 the facts come from (prov:wasDerivedFrom the endpoint) and, in one triple, when they were
 retrieved (prov:generatedAtTime): the only timestamp, so a refresh changes one line plus the facts.
+Values are checked twice: the endpoint client leaves out any that is no valid RDF term, and a row
+whose item, property, statement or value is not an http(s) IRI is skipped with a warning naming it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from rdflib import RDFS, XSD, BNode, Literal, Namespace, URIRef
 from diplograph.namespaces import WD
 from diplograph.wikidata import PQ, PS, WDS, WIKIDATA_GRAPH, P, qid
 from diplograph.wikidata.endpoint import Row, SparqlClient, read_query, terms
-from diplograph.wikidata.turtle import Triple, trig
+from diplograph.wikidata.turtle import Triple, iri_problem, trig
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +45,24 @@ def _statement(node: object, item: str, row: Row) -> URIRef:
     return WDS[f"{item}-P39-{hashlib.sha1(key.encode()).hexdigest()[:12]}"]
 
 
+def _foreign(row: Row) -> str | None:
+    """The first IRI of a row that is not a web IRI, with the reason, or None."""
+    for key in ("item", "property", "statement", "value"):
+        term = row.get(key)
+        if isinstance(term, URIRef) and (problem := iri_problem(str(term), web=True)):
+            return f"{str(term)!r} ({problem})"
+    return None
+
+
 def facts(rows: Iterable[Row]) -> set[Triple]:
-    """The triples of the enrich query's rows."""
+    """The triples of the enrich query's rows; a row with a non-web IRI is skipped (warning)."""
     found: set[Triple] = set()
     for row in rows:
         item, prop, value = row.get("item"), row.get("property"), row.get("value")
         if not (isinstance(item, URIRef) and isinstance(prop, URIRef)) or value is None:
+            continue
+        if foreign := _foreign(row):
+            log.warning("skipped the value %s of %s %s", foreign, qid(item) or item, prop)
             continue
         if isinstance(value, BNode):
             continue  # an unknown value ("somevalue"): nothing to say

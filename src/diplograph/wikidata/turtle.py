@@ -2,7 +2,9 @@
 
 The link and enrichment files are generated, so they are written for diffs: a header comment,
 the prefixes they use, then one `subject predicate object .` line per triple in sorted order.
-The same triples always give the same bytes; there are no blank nodes.
+The same triples always give the same bytes; there are no blank nodes. Every term is written by
+rdflib's own `n3()` (which escapes literals) after `iri_problem` has checked each IRI, so a value
+from an endpoint can neither break the file nor inject a triple.
 """
 
 from __future__ import annotations
@@ -26,7 +28,39 @@ WIKIDATA_PREFIXES: dict[str, str] = {
 }
 XSD_NS = PREFIXES["xsd"]
 _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_NOT_IN_IRI = '<>"{}|^`\\'
 Triple = tuple[Node, Node, Node]
+
+
+def iri_problem(text: str, web: bool = False) -> str | None:
+    """Why a text cannot be written as an IRI (None if it can); `web`: http(s) only.
+
+    >>> iri_problem("http://www.wikidata.org/entity/Q56226") is None
+    True
+    >>> iri_problem("http://evil.example/x><y")
+    "the character '>'"
+    >>> iri_problem("file:///etc/passwd", web=True)
+    'not an http(s) IRI'
+    """
+    if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in text):
+        return "a space or control character"
+    if bad := next((c for c in text if c in _NOT_IN_IRI), None):
+        return f"the character {bad!r}"
+    scheme = _SCHEME.match(text)
+    if scheme is None:
+        return "no scheme (not an absolute IRI)"
+    if web and scheme.group(1).lower() not in ("http", "https"):
+        return "not an http(s) IRI"
+    return None
+
+
+def _checked(text: str) -> str:
+    """The IRI text, or a ValueError if it cannot be written."""
+    problem = iri_problem(text)
+    if problem:
+        raise ValueError(f"cannot write {text!r} as an IRI: {problem}")
+    return text
 
 
 def _prefixes() -> dict[str, str]:
@@ -49,19 +83,19 @@ def term_text(term: Node, used: set[str], base: bool = True) -> str:
     if isinstance(term, BNode):
         raise ValueError("generated files have no blank nodes")
     if isinstance(term, Literal):
-        datatype = str(term.datatype or "")
+        datatype = _checked(str(term.datatype)) if term.datatype else ""
         if datatype.startswith(XSD_NS) and _LOCAL.match(datatype[len(XSD_NS) :]):
             used.add("xsd")
             return f"{Literal(str(term)).n3()}^^xsd:{datatype[len(XSD_NS) :]}"
         return term.n3()
-    text = str(term)
+    text = _checked(str(term))
     if base and text.startswith(str(ID)):
         return f"<{text[len(str(ID)) :]}>"
     for prefix, namespace in _prefixes().items():
         if text.startswith(namespace) and _LOCAL.match(text[len(namespace) :]):
             used.add(prefix)
             return f"{prefix}:{text[len(namespace) :]}"
-    return f"<{text}>"
+    return URIRef(text).n3()
 
 
 def _lines(triples: Iterable[Triple], used: set[str]) -> list[str]:
