@@ -154,6 +154,29 @@ def test_the_writer_refuses_an_iri_it_cannot_write():
         enrichment_trig({(WD.Q1, WDT.P27, bad)}, DEFAULT_ENDPOINT, WHEN)
 
 
+def test_a_valid_enrichment_file_reaches_the_build(link_root):
+    from click.testing import CliRunner
+
+    from diplograph.cli import cli
+
+    label = Literal("Pyongyang", lang="en")
+    facts = {(WD.Q423, WDT.P36, WD.Q18808), (WD.Q18808, RDFS.label, label)}
+    (link_root / "mappings" / ENRICHMENT_FILE).write_bytes(
+        enrichment_trig(facts, DEFAULT_ENDPOINT, WHEN)
+    )
+    result = CliRunner().invoke(
+        cli, ["--root", str(link_root), "export", "--layer", "wikidata", "--format", "nt"]
+    )
+    assert result.exit_code == 0, result.output
+    lines = set(result.stdout.splitlines())
+    assert {
+        f"<{WD.Q423}> <{WDT.P36}> <{WD.Q18808}> .",
+        f'<{WD.Q18808}> <{RDFS.label}> "Pyongyang"@en .',
+        f"<{WIKIDATA_GRAPH}> <{PROV.wasDerivedFrom}> <{DEFAULT_ENDPOINT}> .",
+    } <= lines
+    assert len(lines) == 4
+
+
 def test_enrich_command_fails_with_exit_3_and_keeps_the_old_file(
     wikidata_cli, fake_endpoint, link_root
 ):

@@ -77,7 +77,8 @@ def load_entities(root: Path) -> tuple[Graph, list[Path]]:
 
 
 def load_enrichment(root: Path) -> Graph:
-    """Facts fetched from Wikidata by `diplograph enrich`, if it has been run."""
+    """Facts fetched from Wikidata by `diplograph enrich`, if it has been run (every graph of
+    the file: `enrich` writes them as one named graph)."""
     path = paths.mappings_dir(root) / ENRICHMENT_FILE
     if not path.is_file():
         return Graph()
@@ -87,8 +88,8 @@ def load_enrichment(root: Path) -> Graph:
     except Exception as exc:  # rdflib raises several unrelated types for bad syntax
         raise InputError(f"{path}: malformed TriG: {exc}") from exc
     graph = Graph()
-    for triple in dataset.triples((None, None, None)):
-        graph.add(triple)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))  # the named graph `enrich` writes, and any default-graph triple
     return graph
 
 
