@@ -80,6 +80,7 @@ class DIP(DefinedNamespace):
     carrier: URIRef
     claimedBy: URIRef
     confidence: URIRef
+    mentions: URIRef
     content: URIRef
     date: URIRef
     dateExpression: URIRef

@@ -119,12 +119,21 @@ class Context:
 
 def _key_roles(ctx: Context, kind: str) -> list[str]:
     """The roles that identify an event of this kind."""
-    return [r for r in spec(ctx.kinds, kind).get("key", []) if r != "name"]
+    return [r for r in spec(ctx.kinds, kind).get("key", []) if r not in ("name", "sentence")]
+
+
+def _same_sentence(ctx: Context, event: Event, cand: Candidate) -> bool:
+    """False when the kind is keyed by its sentence and the two come from different ones."""
+    if "sentence" not in spec(ctx.kinds, cand.kind).get("key", []):
+        return True
+    return event.attests[0].sentence.number == cand.attest.sentence.number
 
 
 def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
     """True when a candidate can be the same event as an event built so far."""
     if ctx.family(event.kind) != ctx.family(cand.kind) or not overlaps(event.date, cand.date):
+        return False
+    if not _same_sentence(ctx, event, cand):
         return False
     names_a, names_b = event.attrs.get("name", []), cand.attrs.get("name", [])
     if names_a and names_b:
@@ -328,3 +337,26 @@ def complete(ctx: Context, events: list[Event]) -> list[Event]:
 
 
 CONTENT = URIRef("urn:x-diplograph:content")
+
+
+def drop_generic(ctx: Context, events: list[Event]) -> list[Event]:
+    """Drop a generic event (kinds.yaml `generic: true`) where a narrower speech act of the same
+    agent is attested in one of its sentences."""
+    narrower = [
+        e
+        for e in events
+        if spec(ctx.kinds, e.kind).get("statement") and not spec(ctx.kinds, e.kind).get("generic")
+    ]
+    kept = []
+    for event in events:
+        if spec(ctx.kinds, event.kind).get("generic"):
+            sentences = {a.sentence.number for a in event.attests}
+            agents = ctx.normal(event.roles.get("agent", []))
+            if any(
+                {a.sentence.number for a in other.attests} & sentences
+                and (ctx.normal(other.roles.get("agent", [])) & agents)
+                for other in narrower
+            ):
+                continue
+        kept.append(event)
+    return kept

@@ -109,6 +109,7 @@ class Layer:
     holdings: list[Holding]
     new: list[NewEntity]
     cuts: list[Cut]
+    mentions: dict[int, list[URIRef]] = field(default_factory=dict)  # sentence -> entities
 
 
 def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
@@ -134,7 +135,15 @@ def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[i
             key = named[0].removeprefix(NAMED)
         else:
             roles = [r for r in spec(kinds, event.kind).get("key", []) if r != "name"]
-            parts = [segment(names.get(v, v)) for r in roles for v in event.roles.get(r, [])]
+            parts = [
+                part
+                for r in roles
+                for part in (
+                    [f"{layer.article.stem}-s{event.attests[0].sentence.number:02d}"]
+                    if r == "sentence"
+                    else [segment(names.get(v, v)) for v in event.roles.get(r, [])]
+                )
+            ]
             key = "-".join(dict.fromkeys(parts)) or "unnamed"
         day = event.date[0] if event.date is not None else None
         found[id(event)] = event_iri(event.kind, day, slug(key))
@@ -257,6 +266,9 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Triples:
             _attest(out, layer, attest, iri, seen)
     for event in layer.events:
         _event(out, layer, event, iris, names, gaz, labels, seen)
+    for number, entities in sorted(layer.mentions.items()):
+        sentence = sentence_iri(layer.article.stem, number)
+        out.extend((sentence, term("mentions"), entity) for entity in entities)
     if gaz.reference:  # the reference entities the layer names, described once
         out.extend(gaz.described({o for _, _, o in out if isinstance(o, URIRef)}))
     return list(dict.fromkeys(out))  # events that share an IRI repeat some triples

@@ -23,6 +23,7 @@ from diplograph.extract.events import (
     Event,
     apply_defaults,
     complete,
+    drop_generic,
     link,
     merge,
     most_specific_place,
@@ -47,6 +48,7 @@ from diplograph.extract.sentences import (
     tokenize,
     without_parentheticals,
 )
+from diplograph.namespaces import ID
 from diplograph.seeds import Article
 
 log = logging.getLogger(__name__)
@@ -111,6 +113,23 @@ def _fix_references(events: list[Event], delegations: list[coref.Delegation]) ->
             event.roles[role] = fixed
 
 
+ENTITY_SEGMENTS = ("person/", "country/", "city/", "place/", "org/", "materiel/")
+
+
+def _mentioned(units: list[Unit]) -> list[URIRef]:
+    """The entities a sentence's units name (not dates, titles or positions), in text order."""
+    found: list[URIRef] = []
+    for unit in units:
+        mention = unit.mention
+        if mention is None or mention.date_words is not None:
+            continue
+        for ref in (*mention.refs, *mention.agents):
+            local = str(ref).removeprefix(str(ID))
+            if local != str(ref) and local.startswith(ENTITY_SEGMENTS) and ref not in found:
+                found.append(ref)
+    return found
+
+
 def extract_article(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> Graph:
     """The rule layer of one article as an rdflib Graph in the hand layer's form."""
     return to_graph(extract_triples(article, rules, gazetteer))
@@ -139,6 +158,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     candidates: list[Candidate] = []
     delegation_attests: dict[URIRef, list[Attest]] = {}
     state: dict = {"place": None, "date": None}
+    mentions: dict[int, list[URIRef]] = {}
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
@@ -172,6 +192,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                     attest = Attest(sentence, begin, end, rule_id, 0.7, delegation.modality, claim)
                     delegation_attests.setdefault(delegation.key, []).append(attest)
         coref.remember(units, discourse)
+        mentions[sentence.number] = _mentioned(units)
     for delegation in discourse.delegations:
         if delegation.sender is None and delegation.leader is not None:
             delegation.sender = coref.holder_country(delegation.leader, discourse, gazetteer, rules)
@@ -189,7 +210,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         most_specific_place(ctx, event)
     invitations_from_visits(events)
     inherit_dates(events)
-    events = complete(ctx, events)
+    events = drop_generic(ctx, complete(ctx, events))
     for event in events:
         for label in event.attrs.pop("materiel", []):
             new.append(NewEntity(materiel_iri(label), "Materiel", label, NEW_CONFIDENCE))
@@ -200,6 +221,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         list(holdings.values()),
         list({n.iri: n for n in new}.values()),
         cuts,
+        {n: m for n, m in mentions.items() if m},
     )
     log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
     return write(layer, gazetteer, rules.kinds)
