@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -430,6 +431,20 @@ def test_a_failing_endpoint_exits_3_and_leaves_the_files_alone(
     assert f"error: {url}: " in result.stderr
     assert message in result.stderr
     assert _files(link_root) == before
+
+
+def test_the_timeout_bounds_the_whole_request_of_a_trickling_endpoint(
+    wikidata_cli, trickle_url, link_root
+):
+    mappings = link_root / "mappings"
+    before = _files(link_root)
+    started = time.monotonic()
+    result = wikidata_cli("link", "--endpoint", trickle_url, "--timeout", "3", "--retries", "0")
+    elapsed = time.monotonic() - started
+    assert result.exit_code == 3, result.output
+    assert f"error: {trickle_url}: no answer within 3 s (timeout)" in result.stderr
+    assert elapsed < 8, f"took {elapsed:.1f} s"
+    assert _files(link_root) == before and not list(mappings.glob(".wikidata-links*"))
 
 
 def test_entities_only_the_rule_layer_names_are_linked_too():

@@ -6,7 +6,9 @@ the server afterwards (`real_items_endpoint`: the same without the distractors;
 `hostile_endpoint`: the same plus tests/fixtures/wikidata-hostile/, loaded leniently, whose
 values must never reach the Turtle the project writes).
 `fake_endpoint`: a tiny HTTP server on 127.0.0.1 that misbehaves as scripted (429, 500,
-malformed JSON, too slow) for the failure tests; `down_url`: an endpoint nobody serves.
+malformed JSON, too slow) for the failure tests; `down_url`: an endpoint nobody serves;
+`trickle_url`: a raw socket server that sends its answer one byte at a time, forever (a fault
+injected under the HTTP layer, so that only a deadline on the whole request can end it).
 `link_root`: a copy of the project's inputs in a temporary folder, so that tests may write
 mappings/ freely; `wikidata_cli`: runs `link` and `enrich` there as the diplograph command
 group would (the error-to-exit-code contract included), reusing the session's build.
@@ -223,6 +225,59 @@ def fake_endpoint() -> Iterator[FakeEndpoint]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+TRICKLE_GAP = 0.5
+TRICKLE_FOR = 30.0
+
+
+def _trickle(connection: socket.socket, stop: threading.Event) -> None:
+    """Answer one connection with a valid HTTP head and JSON, one byte every TRICKLE_GAP s,
+    until stopped or TRICKLE_FOR seconds have passed; then close."""
+    body = json.dumps(EMPTY_RESULTS).encode().ljust(100_000)
+    head = (
+        "HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode()
+    deadline = time.monotonic() + TRICKLE_FOR
+    with connection:
+        for byte in head + body:
+            if stop.wait(TRICKLE_GAP) or time.monotonic() > deadline:
+                return
+            try:
+                connection.sendall(bytes([byte]))
+            except OSError:
+                return  # the client gave up
+
+
+@pytest.fixture
+def trickle_url() -> Iterator[str]:
+    """The URL of an endpoint that answers, but one byte at a time (served from threads)."""
+    stop = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+    threads: list[threading.Thread] = []
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            thread = threading.Thread(target=_trickle, args=(connection, stop), daemon=True)
+            thread.start()
+            threads.append(thread)
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+    finally:
+        stop.set()
+        acceptor.join(timeout=10)
+        listener.close()
+        for thread in threads:
+            thread.join(timeout=10)
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ Reads the package's stored queries (`queries/*.rq`), fills their empty `VALUES` 
 terms (`bind_values`: terms are serialised, never pasted as text), and returns SELECT rows as
 rdflib terms. It follows Wikimedia's rules for the query service: a descriptive User-Agent,
 batched queries (VALUES), at most one request per `interval` seconds, retries with exponential
-backoff on 429 and 5xx that honour Retry-After, and a timeout. Every failure (endpoint down,
+backoff on 429 and 5xx that honour Retry-After, and a timeout that bounds the whole request (a
+server sending one byte a second is cut off, not waited for). Every failure (endpoint down,
 timeout, too many retries, malformed JSON) is raised as a RemoteError naming the endpoint. A value
 that is no valid RDF term (an IRI with a space or `>`, a bad language tag) is left out of its row
 with a warning naming it: nothing a server sends reaches the files the project writes unchecked.
@@ -17,6 +18,7 @@ import http.client
 import json
 import logging
 import re
+import threading
 import time
 import urllib.error
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -240,7 +242,7 @@ class SparqlClient:
         wrapper.setQuery(query)
         where = self.endpoint
         try:
-            return wrapper.query().response.read()
+            return within(self.timeout, lambda cancel: _read_body(wrapper.query().response, cancel))
         except urllib.error.HTTPError as exc:
             if exc.code == 429 or exc.code >= 500:
                 raise _Retryable(
@@ -263,6 +265,46 @@ class SparqlClient:
             raise RemoteError(f"{where}: cannot connect ({exc.reason})") from exc
         except (http.client.HTTPException, OSError) as exc:
             raise RemoteError(f"{where}: the connection failed ({exc})") from exc
+
+
+def _read_body(response: http.client.HTTPResponse, cancel: threading.Event) -> bytes:
+    """The body of a response, read as it comes until done or cancelled; closes the response."""
+    chunks = []
+    try:
+        while not cancel.is_set():
+            chunk = response.read1(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        response.close()
+    return b"".join(chunks)
+
+
+def within(seconds: float, call: Callable[[threading.Event], bytes]) -> bytes:
+    """Run call(cancel) in a worker thread; a TimeoutError if it is not done within `seconds`.
+
+    The worker is a daemon told to stop through `cancel`; a server that trickles its headers
+    may keep it until its socket times out, but never the caller.
+    """
+    cancel, done = threading.Event(), threading.Event()
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["body"] = call(cancel)
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="diplograph-sparql", daemon=True).start()
+    if not done.wait(seconds):
+        cancel.set()
+        raise TimeoutError(f"no complete answer within {seconds} s")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["body"]  # type: ignore[return-value]
 
 
 def terms(values: Iterable[Node]) -> list[list[Node]]:
