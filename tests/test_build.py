@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from diplograph.build import GRAPH_FILE, load_build, write_build
 from diplograph.cli import cli
+from diplograph.namespaces import DIP, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_summary_counts(built):
     summary = built.summary
     assert summary["articles"] == 3
-    assert summary["events"] == 35
-    assert summary["attestations"] == 88
+    assert summary["events"] == 47
+    assert summary["attestations"] == 100
     assert summary["conforms"] is True and summary["violations"] == 0
     assert summary["events_per_kind"]["Visit"] == 4
     assert summary["events_per_kind"]["LetterDelivery"] == 2
@@ -169,6 +170,36 @@ def test_a_new_article_without_metadata_is_dated_by_its_marker_and_mapped_by_rul
     assert "id:event/arrival/2024-05-06/wang-yi-moscow" in answer.stdout
     trig = _run(project, "export", "--format", "trig", "--layer", "asserted").stdout
     assert '"the leading `date` marker"' in trig and '"Share this article"' in trig
+
+
+def test_a_bom_before_the_date_marker_still_dates_the_article(project):
+    text = " date 2024-05-10 Chinese Foreign Minister Wang Yi arrived in Moscow on Monday.\r\n"
+    (project / "seeds" / "900_new.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = _run(project, "build")
+    assert result.exit_code == 0, result.output
+    answer = _run(project, "query", "events-on-date", "--param", "date=2024-05-06")
+    assert "id:event/arrival/2024-05-06/wang-yi-moscow" in answer.stdout
+
+
+def test_a_crlf_build_points_at_the_words_of_the_files_as_stored(project):
+    for path in (project / "seeds").glob("*.txt"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    result = _run(project, "build")
+    assert result.exit_code == 0, result.output
+    store = load_build(project / "out", project)
+    texts = {p.stem: p.read_bytes().decode("utf-8") for p in (project / "seeds").glob("*.txt")}
+    graph = store.union()
+    checked = 0
+    for node, text in graph.subject_objects(DIP.text):
+        sentence = graph.value(node, DIP.sentence) or node
+        article = graph.value(sentence, DIP.inArticle)
+        begin, end = graph.value(node, DIP.beginIndex), graph.value(node, DIP.endIndex)
+        if article is None or begin is None:
+            continue
+        stem = str(graph.value(article, SCHEMA.identifier))
+        assert texts[stem][int(begin) : int(end)] == str(text)
+        checked += 1
+    assert checked > 100
 
 
 def test_a_new_article_without_metadata_or_marker_is_an_error_naming_it(project):

@@ -106,3 +106,39 @@ def test_boilerplate_that_is_not_in_the_text_is_an_error(tmp_path):
     meta = GOOD_META + "boilerplate:\n  - Subscribe now\n"
     with pytest.raises(InputError, match="boilerplate text not found.*Subscribe now"):
         load_article(_seed(tmp_path, "Kim met Putin.", meta))
+
+
+def _copy_seed(stem: str, folder: Path, text: bytes) -> Path:
+    """Write a seed's text (as given) and its metadata into a folder; the text's path."""
+    path = folder / f"{stem}.txt"
+    path.write_bytes(text)
+    meta = ROOT / "seeds" / f"{stem}.meta.yaml"
+    (folder / meta.name).write_bytes(meta.read_bytes())
+    return path
+
+
+def _stored(path: Path) -> str:
+    """The file's text as stored: UTF-8, line ends untouched, a leading BOM dropped."""
+    return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+
+
+@pytest.mark.parametrize("stem", [a.stem for a in ARTICLES])
+def test_crlf_offsets_count_the_file_as_stored(tmp_path, stem):
+    lf = ROOT / "seeds" / f"{stem}.txt"
+    path = _copy_seed(stem, tmp_path, lf.read_bytes().replace(b"\n", b"\r\n"))
+    article, before = load_article(path), load_article(lf)
+    assert article.text == _stored(path) and "\r\n" in article.text
+    for sentence in article.sentences:
+        assert _stored(path)[sentence.begin : sentence.end] == sentence.text
+    assert [s.text for s in article.sentences] == [s.text for s in before.sentences]
+    assert article.boilerplate == before.boilerplate
+
+
+def test_a_bom_is_dropped_and_offsets_count_the_text_after_it(tmp_path):
+    stem = ARTICLES[0].stem
+    path = _copy_seed(
+        stem, tmp_path, b"\xef\xbb\xbf" + (ROOT / "seeds" / f"{stem}.txt").read_bytes()
+    )
+    article = load_article(path)
+    assert not article.text.startswith("\ufeff")
+    assert article.sentences == ARTICLES[0].sentences

@@ -20,7 +20,7 @@ from diplograph.articles import article_triples
 from diplograph.buildfolder import replace_folder
 from diplograph.errors import InputError, ValidationFailed
 from diplograph.export import layer_graphs, serialize_graphs
-from diplograph.extract.clean import input_article
+from diplograph.extract.clean import article_from_text
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
@@ -38,7 +38,7 @@ from diplograph.iris import (
     rules_graph_iri,
 )
 from diplograph.namespaces import DIP
-from diplograph.seeds import Article, load_article, meta_path, seed_paths
+from diplograph.seeds import Article, load_article, meta_path, read_text, seed_paths
 from diplograph.store import RdflibStore
 from diplograph.validate import ValidationReport, load_shapes, run_checks, validate
 from diplograph.wikidata import WIKIDATA_GRAPH
@@ -110,8 +110,8 @@ def _seed_articles(root: Path, rules: RuleSet | None) -> list[Article]:
     for path in seed_paths(folder):
         if rules is None or meta_path(path).is_file():
             found.append(load_article(path))
-        else:
-            found.append(input_article(path, None, rules))
+        else:  # read as stored (CRLF kept, BOM dropped), as load_article does
+            found.append(article_from_text(path, read_text(path), None, rules))
     if not found:
         raise InputError(f"{folder}: no articles (*.txt) to build")
     return found

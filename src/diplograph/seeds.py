@@ -1,7 +1,9 @@
 """Seeds stage: reads a seed article (text + .meta.yaml) and yields its metadata and sentences.
 
 Sentences carry exact character offsets (Unicode code points, end exclusive) into the seed file
-as read with UTF-8, so every assertion can point at the words that support it. Boilerplate spans
+as stored: decoded as UTF-8 with its line ends untouched (CRLF counts two), after a leading
+byte-order mark, which is dropped (docs/decisions/20261123-offsets-and-dates.md), so every
+assertion can point at the words that support it. Boilerplate spans
 named in the metadata (bylines, "Must read", comment forms, a leading `date ...` marker) are cut
 out before segmentation and recorded, never mapped.
 """
@@ -81,23 +83,44 @@ def load_meta(path: Path) -> dict:
     return meta
 
 
+def read_text(path: Path) -> str:
+    """An article's text as stored: UTF-8, line ends untouched, a leading byte-order mark dropped.
+
+    An InputError names the file when it cannot be read or is not UTF-8.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            return stream.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read article as UTF-8 text: {exc}") from exc
+
+
+def _line_pattern(line: str) -> str:
+    """A regex for a boilerplate string whose line breaks match LF or CRLF.
+
+    >>> bool(re.fullmatch(_line_pattern("a\\nb"), "a\\r\\nb"))
+    True
+    """
+    return r"\r?\n".join(re.escape(part) for part in line.split("\n"))
+
+
 def boilerplate_spans(text: str, lines: list[str], source: Path) -> list[tuple[int, int]]:
     """Offsets of every occurrence of each boilerplate string; each must occur at least once."""
     spans = []
     for line in lines:
-        found = [m.start() for m in re.finditer(re.escape(line), text)]
+        found = [m.span() for m in re.finditer(_line_pattern(line), text)]
         if not found:
             raise InputError(f"{source}: boilerplate text not found in the article: {line!r}")
-        spans.extend((start, start + len(line)) for start in found)
+        spans.extend(found)
     return sorted(spans)
 
 
 def _kept_regions(text: str, cut: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """The stretches of text between boilerplate spans, split further at line breaks."""
+    """The stretches of text between boilerplate spans, split further at line breaks (LF, CR)."""
     position = 0
     for begin, end in [*cut, (len(text), len(text))]:
         if begin > position:
-            for line in re.finditer(r"[^\n]+", text[position:begin]):
+            for line in re.finditer(r"[^\r\n]+", text[position:begin]):
                 yield position + line.start(), position + line.end()
         position = max(position, end)
 
@@ -134,10 +157,7 @@ def segment(text: str, cut: list[tuple[int, int]] | None = None) -> tuple[Senten
 
 def load_article(path: Path) -> Article:
     """Read one seed article with its metadata and sentences."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read article as UTF-8 text: {exc}") from exc
+    text = read_text(path)
     if not text.strip():
         raise InputError(f"{path}: the article is empty")
     meta = load_meta(meta_path(path))
