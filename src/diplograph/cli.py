@@ -2,27 +2,24 @@
 
 Exit codes (pySHACL's contract): 0 ok, 1 the data does not conform, 2 usage or input error
 naming the file and line or node, 3 a remote endpoint failed.
+
+Each command imports the stages it runs when it runs: `diplograph --help` loads neither rdflib,
+spaCy, pySHACL nor owlrl (docs/decisions/20261202-rule-cache-and-startup.md).
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
 import click
 
 from diplograph import __version__, paths
-from diplograph.build import build as run_build
-from diplograph.build import current_store, write_build
-from diplograph.buildfolder import check_build_folder
 from diplograph.cli_extract import evaluate, extract, review
-from diplograph.cli_wikidata import enrich_command, link, quickstatements
+from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import DiplographError
-from diplograph.export import FORMATS, LAYERS, SUFFIXES, serialize
-from diplograph.output import RESULT_FORMATS, echo, query_list, render, summary_text
-from diplograph.queries import bind, get_query, load_queries, run_query
-from diplograph.validate import format_report
-from diplograph.writing import write_atomically
+from diplograph.startup import importing
 
 
 def _root(ctx: click.Context) -> Path:
@@ -33,6 +30,27 @@ def _root(ctx: click.Context) -> Path:
 def _out(ctx: click.Context, out: Path | None) -> Path:
     """The build folder: --out, or the project's default."""
     return out if out is not None else paths.build_dir(_root(ctx))
+
+
+class LazyChoice(click.Choice):
+    """A click.Choice whose choices are a constant of a module imported on first use (the
+    module that owns them, without importing it at start-up)."""
+
+    def __init__(self, module: str, name: str, extra: tuple[str, ...] = ()) -> None:
+        self.source, self.extra, self.case_sensitive = (module, name), extra, True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        """The module's constant, then the extra choices."""
+        module, name = self.source
+        return (*getattr(importlib.import_module(module), name), *self.extra)
+
+
+def _echo(text: str, err: bool = False) -> None:
+    """Print through output.py (imported when there is something to print)."""
+    from diplograph.output import echo
+
+    echo(text, err=err)
 
 
 OUT_OPTION = click.option(
@@ -48,13 +66,14 @@ class DiplographGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; map a DiplographError to its message and exit code."""
-        from diplograph.output import warnings_on_stderr
+        with importing():  # output.py imports rdflib
+            from diplograph.output import warnings_on_stderr
 
         try:
             with warnings_on_stderr():
                 return super().invoke(ctx)
         except DiplographError as exc:
-            echo(f"error: {exc}", err=True)
+            _echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
 
 
@@ -77,6 +96,13 @@ def cli(ctx: click.Context, root: Path | None) -> None:
 @click.pass_context
 def build(ctx: click.Context, out: Path | None) -> None:
     """Map the seeds into a validated, inferred graph and write it to the build folder."""
+    with importing():
+        from diplograph.build import build as run_build
+        from diplograph.build import write_build
+        from diplograph.buildfolder import check_build_folder
+        from diplograph.output import echo, summary_text
+        from diplograph.validate import format_report
+
     target = _out(ctx, out)
     check_build_folder(target, _root(ctx))
     result = run_build(_root(ctx))
@@ -93,6 +119,11 @@ def build(ctx: click.Context, out: Path | None) -> None:
 @click.pass_context
 def validate(ctx: click.Context) -> None:
     """Validate the graph against the SHACL shapes; exit 1 on any violation."""
+    with importing():
+        from diplograph.build import build as run_build
+        from diplograph.output import echo
+        from diplograph.validate import format_report
+
     result = run_build(_root(ctx))
     echo(format_report(result.report))
     sys.exit(0 if result.report.conforms else 1)
@@ -102,6 +133,10 @@ def validate(ctx: click.Context) -> None:
 @click.pass_context
 def queries(ctx: click.Context) -> None:
     """List the stored queries with their questions and parameters."""
+    with importing():
+        from diplograph.output import echo, query_list
+        from diplograph.queries import load_queries
+
     echo(query_list(load_queries(paths.queries_dir(_root(ctx)))))
 
 
@@ -118,7 +153,7 @@ def queries(ctx: click.Context) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(RESULT_FORMATS),
+    type=LazyChoice("diplograph.output", "RESULT_FORMATS"),
     default="table",
     show_default=True,
     help="Result format (csv and json follow SPARQL 1.1 results).",
@@ -135,6 +170,11 @@ def query(
     out: Path | None,
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`)."""
+    with importing():
+        from diplograph.build import current_store
+        from diplograph.output import echo, render
+        from diplograph.queries import bind, get_query, run_query
+
     values = {}
     for item in params:
         key, sep, value = item.partition("=")
@@ -153,14 +193,14 @@ def query(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice((*FORMATS, "quickstatements")),
+    type=LazyChoice("diplograph.export", "FORMATS", ("quickstatements",)),
     default="turtle",
     show_default=True,
     help="RDF format, or QuickStatements V1 for Wikidata editors (linked entities only).",
 )
 @click.option(
     "--layer",
-    type=click.Choice(LAYERS),
+    type=LazyChoice("diplograph.export", "LAYERS"),
     default="all",
     show_default=True,
     help="Asserted triples, inferred triples, or both.",
@@ -188,6 +228,13 @@ def export(
     out: Path | None,
 ) -> None:
     """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD."""
+    with importing():
+        from diplograph.build import current_store
+        from diplograph.cli_wikidata import quickstatements
+        from diplograph.export import SUFFIXES, serialize
+        from diplograph.output import echo
+        from diplograph.writing import write_atomically
+
     store, _ = current_store(_root(ctx), _out(ctx, out))
     if fmt == "quickstatements":
         data = quickstatements(store).encode("utf-8")

@@ -2,7 +2,8 @@
 
 Thin: each command parses its arguments, calls one library function and prints the result.
 Plain click commands, registered on the `diplograph` group by cli.py; they read the project
-folder from ctx.obj["root"]. Exit codes follow cli.py: 0 ok, 2 input error.
+folder from ctx.obj["root"]. Exit codes follow cli.py: 0 ok, 2 input error. Each command imports
+the rule layer (spaCy) when it runs, so that the other commands start without it.
 """
 
 from __future__ import annotations
@@ -12,14 +13,7 @@ from pathlib import Path
 
 import click
 
-from diplograph.export import serialize
-from diplograph.extract import evaluate as run_evaluation
-from diplograph.extract import extract_article, format_evaluation, review_candidates
-from diplograph.extract.clean import input_article
-from diplograph.extract.workspace import rule_layer, seed_layers
-from diplograph.iris import rules_graph_iri
-from diplograph.output import echo
-from diplograph.store import RdflibStore
+from diplograph.startup import importing
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -45,6 +39,14 @@ def extract(ctx: click.Context, article: Path, published: date | None, fmt: str)
     An article without a .meta.yaml takes its date from --date or a leading
     `date YYYY-MM-DD` marker.
     """
+    with importing():
+        from diplograph.export import serialize
+        from diplograph.extract import extract_article
+        from diplograph.extract.clean import input_article
+        from diplograph.extract.workspace import rule_layer
+        from diplograph.iris import rules_graph_iri
+        from diplograph.store import RdflibStore
+
     rules, gazetteer = rule_layer(ctx.obj["root"])
     source = input_article(article, published, rules)
     store = RdflibStore()
@@ -68,6 +70,12 @@ def extract(ctx: click.Context, article: Path, published: date | None, fmt: str)
 @click.pass_context
 def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
     """Measure the rule layer: P/R/F1 on the seeds, or on a split of the development corpus."""
+    with importing():
+        from diplograph.extract import evaluate as run_evaluation
+        from diplograph.extract import format_evaluation
+        from diplograph.extract.workspace import seed_layers
+        from diplograph.output import echo
+
     if split != "seeds":
         from diplograph.quality.corpus import format_corpus_score
         from diplograph.quality.splits import score_split
@@ -85,6 +93,11 @@ def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
 @click.pass_context
 def review(ctx: click.Context) -> None:
     """List rule-layer facts the hand layer lacks, most confident first."""
+    with importing():
+        from diplograph.extract import review_candidates
+        from diplograph.extract.workspace import seed_layers
+        from diplograph.output import echo
+
     rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
     rows = []
     for stem in sorted(rule_graphs):

@@ -13,36 +13,17 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rdflib import SKOS
 
 from diplograph import paths
-from diplograph.build import current_store
 from diplograph.errors import InputError
-from diplograph.export import analysis_graph
-from diplograph.iris import ENTITIES_GRAPH
-from diplograph.namespaces import ID
-from diplograph.output import echo
-from diplograph.store import RdflibStore
-from diplograph.wikidata import ENDPOINT_ENV, endpoint_url, qid
-from diplograph.wikidata.candidates import entities_to_link, fetch_candidates
-from diplograph.wikidata.endpoint import SparqlClient
-from diplograph.wikidata.enrich import ENRICHMENT_FILE, enrich, enrichment_trig
-from diplograph.wikidata.link import (
-    HAND_DIR,
-    LINKS_CSV,
-    LINKS_TTL,
-    link_entities,
-    links_csv,
-    links_turtle,
-    load_hand_links,
-    load_links,
-)
-from diplograph.wikidata.quickstatements import quickstatements as export_quickstatements
-from diplograph.wikidata.rank import CLASSES
-from diplograph.wikidata.report import format_measure, load_reference, measure
-from diplograph.writing import write_atomically
+from diplograph.startup import importing
+
+if TYPE_CHECKING:  # the stages are imported by the commands that run them
+    from diplograph.store import RdflibStore
+    from diplograph.wikidata.endpoint import SparqlClient
 
 REFERENCE = Path("shared") / "reference" / "wikidata-qids.csv"
 
@@ -54,7 +35,7 @@ def _endpoint_options(command: click.Command) -> click.Command:
             "--endpoint",
             default=None,
             metavar="URL",
-            help=f"SPARQL endpoint (default: ${ENDPOINT_ENV}, else Wikidata's query service).",
+            help="SPARQL endpoint (default: $DIPLOGRAPH_WIKIDATA_ENDPOINT, else Wikidata's).",
         ),
         click.option(
             "--timeout",
@@ -85,7 +66,17 @@ def _endpoint_options(command: click.Command) -> click.Command:
 
 def _client(endpoint: str | None, timeout: int, retries: int, interval: float) -> SparqlClient:
     """A client of the chosen endpoint."""
+    from diplograph.wikidata import endpoint_url
+    from diplograph.wikidata.endpoint import SparqlClient
+
     return SparqlClient(endpoint_url(endpoint), timeout=timeout, retries=retries, interval=interval)
+
+
+def current_store(root: Path, out: Path) -> tuple[RdflibStore, bool]:
+    """The graph of an up-to-date build folder, else one built in memory (replaced in tests)."""
+    from diplograph.build import current_store as load_store
+
+    return load_store(root, out)
 
 
 def _now() -> datetime:
@@ -113,6 +104,24 @@ def link(
     reference: Path | None,
 ) -> None:
     """Link every entity to its Wikidata item; write mappings/wikidata-links.ttl and .csv."""
+    with importing():
+        from diplograph.export import analysis_graph
+        from diplograph.iris import ENTITIES_GRAPH
+        from diplograph.output import echo
+        from diplograph.wikidata.candidates import entities_to_link, fetch_candidates
+        from diplograph.wikidata.link import (
+            HAND_DIR,
+            LINKS_CSV,
+            LINKS_TTL,
+            link_entities,
+            links_csv,
+            links_turtle,
+            load_hand_links,
+        )
+        from diplograph.wikidata.rank import CLASSES
+        from diplograph.wikidata.report import format_measure, load_reference, measure
+        from diplograph.writing import write_atomically
+
     root: Path = ctx.obj["root"]
     mappings = paths.mappings_dir(root)
     store, fresh = current_store(root, paths.build_dir(root))
@@ -149,6 +158,16 @@ def enrich_command(
     ctx: click.Context, endpoint: str | None, timeout: int, retries: int, interval: float
 ) -> None:
     """Fetch facts about the linked entities into mappings/wikidata-enrichment.trig."""
+    with importing():
+        from rdflib import SKOS
+
+        from diplograph.namespaces import ID
+        from diplograph.output import echo
+        from diplograph.wikidata import qid
+        from diplograph.wikidata.enrich import ENRICHMENT_FILE, enrich, enrichment_trig
+        from diplograph.wikidata.link import load_links
+        from diplograph.writing import write_atomically
+
     mappings = paths.mappings_dir(ctx.obj["root"])
     links, _ = load_links(mappings)
     items = {
@@ -170,6 +189,10 @@ def enrich_command(
 
 def quickstatements(store: RdflibStore) -> str:
     """The events as QuickStatements V1; the entities left out are listed on standard error."""
+    from diplograph.namespaces import ID
+    from diplograph.output import echo
+    from diplograph.wikidata.quickstatements import quickstatements as export_quickstatements
+
     result = export_quickstatements(store)
     if result.unlinked:
         names = ", ".join(str(e)[len(str(ID)) :] for e in result.unlinked)

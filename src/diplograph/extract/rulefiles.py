@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 
 from diplograph.errors import InputError
+from diplograph.extract.schema import check_file, hint
+from diplograph.vocabulary import Vocabulary, vocabulary
 
 SECTIONS = (
     "words",
@@ -77,13 +79,10 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
-def line_of(value: Any, fallback: int = 0) -> int:
-    """The line a YAML value started on, if known."""
-    return getattr(value, "line", fallback) or fallback
-
-
-def read_rule_file(path: Path) -> dict[str, Any]:
-    """Parse one rule file; malformed YAML or an unknown section is an error naming the line."""
+def read_rule_file(path: Path, vocab: Vocabulary | None = None) -> dict[str, Any]:
+    """Parse one rule file and check it against the schema (schema.py) and the ontology's
+    vocabulary (default: the project's); malformed YAML, an unknown section, key or event kind,
+    or a value of the wrong type is an error naming the line."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
     except yaml.YAMLError as exc:
@@ -99,5 +98,6 @@ def read_rule_file(path: Path) -> dict[str, Any]:
     for key in data:
         if key not in SECTIONS:
             line = getattr(data, "key_lines", {}).get(key, 1)
-            raise InputError(f"{path}:{line}: unknown section {key!r}")
+            raise InputError(f"{path}:{line}: unknown section {key!r}{hint(key, SECTIONS)}")
+    check_file(path, data, vocab or vocabulary())
     return data

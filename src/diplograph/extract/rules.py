@@ -1,7 +1,9 @@
-"""Rule compilation: reads the parsed rule files (rulefiles.py) and compiles them once into
-spaCy matchers, one per rule, with the words each pattern needs (a cheap test that skips the
-Matcher on sentences that cannot match). Patterns are lists of token specs (see
-mappings/rules/README.md); every error names the file and line (an InputError).
+"""Rule compilation: reads the parsed rule files (rulefiles.py, checked against schema.py) and
+compiles them into spaCy token patterns, one Matcher per rule (made on first use), with the words
+each pattern needs (a cheap test that skips the Matcher on sentences that cannot match). Patterns
+are lists of token specs (see mappings/rules/README.md); every error names the file and line (an
+InputError). Compiled rules are kept in the on-disk cache (cache.py), keyed by the rule files'
+bytes, the ontology's and the code's: a later process only unpickles them and makes a tokenizer.
 """
 
 from __future__ import annotations
@@ -14,35 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.lookups import load_lookups
 from spacy.matcher import Matcher
 
+from diplograph import cache
 from diplograph.errors import InputError
-from diplograph.extract.rulefiles import SECTIONS, line_of, read_rule_file
-from diplograph.namespaces import DIP
+from diplograph.extract.rulefiles import SECTIONS, read_rule_file
+from diplograph.extract.schema import TOKEN_KEYS, check_kinds, line_of
+from diplograph.vocabulary import event_roles, ontology_file, vocabulary
 
 log = logging.getLogger(__name__)
 
 PATTERN_SECTIONS = SECTIONS[4:13]
-TOKEN_KEYS = {
-    "lemma",
-    "lower",
-    "class",
-    "ent",
-    "op",
-    "gap",
-    "any",
-    "role",
-    "trigger",
-    "consume",
-    "attr",
-    "distribute",
-    "list",
-    "quoted",
-    "capital",
-    "mention",
-    "digit",
-}
 # Entity profiles: every merged unit has one (its ENT_TYPE in the Matcher, a fast built-in
 # attribute); an `ent:` class in a pattern matches every profile that includes the class.
 PROFILES: dict[str, frozenset[str]] = {
@@ -88,21 +72,8 @@ def profile(classes: frozenset[str]) -> str:
     return max(inside)[1] if inside else "agent"
 
 
-# The event roles a rule can fill, each a dip: property; theme and place are not participants.
-EVENT_ROLES = (
-    "agent",
-    "target",
-    "traveller",
-    "host",
-    "sender",
-    "carrier",
-    "recipient",
-    "inviter",
-    "invitee",
-    "participant",
-    "theme",
-    "place",
-)
+# The event roles a rule can fill, each a dip: property of the ontology (vocabulary.py).
+EVENT_ROLES = event_roles()
 ROLES = {
     *EVENT_ROLES,
     *("source", "owner", "holder", "title", "name", "leader", "member", "context"),
@@ -142,9 +113,23 @@ class Rule:
     line: int
     data: dict[str, Any]
     patterns: list[Pattern] = field(default_factory=list)
-    matcher: Matcher | None = None  # this rule's patterns, compiled
-    keys: list[str] = field(default_factory=list)  # the matcher's keys, one per pattern variant
+    # the matcher's keys, one per pattern variant, each with its spaCy token patterns
+    specs: list[tuple[str, list[list[dict[str, Any]]]]] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
     needs: list[list[frozenset[str]]] = field(default_factory=list)  # per pattern: word sets
+    vocab: Any = field(default=None, repr=False, compare=False)  # the rule set's spaCy Vocab
+    compiled: Matcher | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def matcher(self) -> Matcher:
+        """This rule's patterns as a spaCy Matcher, made on first use."""
+        if self.compiled is None:
+            self.compiled = make_matcher(self.vocab, self.specs)
+        return self.compiled
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickling keeps: everything but the spaCy objects (remade on first use)."""
+        return {**self.__dict__, "vocab": None, "compiled": None}
 
     def may_match(self, words: frozenset[str]) -> bool:
         """False when no pattern can match: each needs a word of every required token's set."""
@@ -171,8 +156,8 @@ class RuleSet:
     """Every rule file, compiled: word classes, configuration and one matcher per section."""
 
     folder: Path
-    nlp: Any
-    lemmas: Any  # a spaCy lookups Table: word -> lemma
+    nlp: Any  # a blank English pipeline: tokenizer and vocabulary (remade after unpickling)
+    lemmas: dict[str, str]  # word -> lookup lemma (spacy-lookups-data)
     classes: dict[str, list[str]]
     gazetteer: dict[str, Any]
     kinds: dict[str, dict[str, Any]]
@@ -183,6 +168,10 @@ class RuleSet:
     index: dict[str, dict[str, tuple[int, ...]]]
     boundary: frozenset[str]
     cache: dict[str, str] = field(default_factory=dict)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickling keeps: everything but the pipeline and the lemma cache."""
+        return {**self.__dict__, "nlp": None, "cache": {}}
 
     def lemma(self, word: str) -> str:
         """The lookup lemma of a word (lower-cased)."""
@@ -316,11 +305,20 @@ def _expand_first(tokens: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [[{**first, attr: value}, *tokens[1:]] for value in first[attr]["IN"]]
 
 
-def compile_rule(rule: Rule, classes: dict[str, list[str]], matcher: Matcher) -> None:
+def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]) -> Matcher:
+    """A spaCy Matcher of compiled token patterns, one key per pattern variant."""
+    matcher = Matcher(vocab)
+    for key, patterns in specs:
+        matcher.add(key, patterns)
+    return matcher
+
+
+def compile_rule(rule: Rule, classes: dict[str, list[str]], vocab: Any) -> None:
     """Compile a rule's patterns into its own matcher; note the words each pattern needs."""
     patterns = rule.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         raise InputError(f"{rule.where}: rule {rule.id!r} needs a non-empty `patterns` list")
+    matcher = Matcher(vocab)
     for index, tokens in enumerate(patterns):
         where = f"{rule.source}:{line_of(tokens, rule.line)}"
         if not isinstance(tokens, list) or not tokens:
@@ -344,51 +342,35 @@ def compile_rule(rule: Rule, classes: dict[str, list[str]], matcher: Matcher) ->
             key = f"{rule.id}#{index}.{number}"
             rule.patterns.append(Pattern(rule, index, tuple(metas_), *(list_spec or (None, None))))
             rule.keys.append(key)
+            variants = _expand_first(tokens_)
             try:
-                matcher.add(key, _expand_first(tokens_))
+                matcher.add(key, variants)
             except (ValueError, KeyError) as exc:
                 raise InputError(f"{where}: rule {rule.id!r}: invalid pattern: {exc}") from exc
-    rule.matcher = matcher
+            rule.specs.append((key, variants))
+    rule.vocab, rule.compiled = vocab, matcher
 
 
 def _check_rule(raw: Any, section: str, path: Path, seen: dict[str, str]) -> Rule:
-    """A rule mapping -> Rule, checking id, uniqueness and the event kind."""
+    """A rule mapping (checked by schema.py) -> Rule, checking uniqueness and confidence."""
     where = f"{path}:{line_of(raw, 1)}"
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-        raise InputError(f"{where}: every rule in {section!r} is a mapping with a string `id`")
     if raw["id"] in seen:
         raise InputError(f"{where}: duplicate rule id {raw['id']!r} (first at {seen[raw['id']]})")
     seen[raw["id"]] = where
-    kind = raw.get("kind")
-    if section == "events" and not _is_event_kind(kind):
-        raise InputError(f"{where}: rule {raw['id']!r}: unknown event kind {kind!r}")
     confidence = raw.get("confidence", 0.8)
-    if not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+    if not 0 <= confidence <= 1:
         raise InputError(f"{where}: rule {raw['id']!r}: confidence must be between 0 and 1")
     return Rule(raw["id"], section, str(path), line_of(raw, 1), dict(raw))
 
 
-def _is_event_kind(kind: Any) -> bool:
-    """True when the name is a class of the ontology's closed vocabulary."""
-    if not isinstance(kind, str) or not kind[:1].isupper():
-        return False
-    try:
-        getattr(DIP, kind)
-    except AttributeError:
-        return False
-    return kind not in ("Delegation", "PositionHolding")
+def _lemma_table() -> dict[str, str]:
+    """The English lookup lemmas of spacy-lookups-data (no statistical model): word -> lemma.
 
+    Read as a plain dict: spaCy's own Table hashes every key on the way in, ten times slower.
+    """
+    from spacy.util import load_language_data, registry
 
-def _lemma_table() -> Any:
-    """The English lookup lemmas of spacy-lookups-data (no statistical model)."""
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-
-
-def _check_kinds(kinds: dict[str, Any], path: Path) -> None:
-    """Every key of `kinds` must be an event kind."""
-    for kind, spec in kinds.items():
-        if not _is_event_kind(kind) or not isinstance(spec, dict):
-            raise InputError(f"{path}:{line_of(spec, 1)}: `kinds`: unknown event kind {kind!r}")
+    return dict(load_language_data(registry.lookups.get("en")["lemma_lookup"]))
 
 
 ALWAYS = ""  # index key of rules that have a pattern needing no particular word
@@ -427,24 +409,49 @@ def _merge_gazetteer(into: dict[str, Any], more: Any, path: Path) -> None:
             raise InputError(f"{path}:{line_of(value, 1)}: gazetteer key {key!r} given twice")
 
 
-def load_rules(folder: Path) -> RuleSet:
-    """Read and compile every rule file of a folder (sorted by name)."""
+def load_rules(folder: Path, ontology: Path | None = None) -> RuleSet:
+    """Read and compile every rule file of a folder (sorted by name), checking event kinds and
+    roles against the ontology (default: the project's); from the on-disk cache when the files,
+    the ontology and the code are unchanged."""
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise InputError(f"{folder}: no rule files (*.yaml)")
-    parsed = [(path, read_rule_file(path)) for path in files]
+    ontology = (ontology or ontology_file()).resolve()
+    try:
+        key = cache.digest(str(folder.resolve()), spacy.__version__, ontology, *files)
+    except OSError:  # an unreadable file: compiling it says which, with its name
+        key = None
+    ruleset = cache.load("rules", key, RuleSet) if key else None
+    if ruleset is None:
+        ruleset = compile_rules(files, ontology)
+        if key:
+            cache.store("rules", key, ruleset)
+    return ready(ruleset, folder)
+
+
+def ready(ruleset: RuleSet, folder: Path) -> RuleSet:
+    """A rule set ready to run: its tokenizer, and the vocabulary its matchers are made with."""
+    ruleset.folder = folder
+    if ruleset.nlp is None:  # unpickled: the matchers are made on first use
+        ruleset.nlp = spacy.blank("en")
+        for rule in (r for rules in ruleset.rules.values() for r in rules):
+            rule.vocab = ruleset.nlp.vocab
+    return ruleset
+
+
+def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
+    """Read, check and compile rule files (the work the cache saves)."""
+    vocab = vocabulary(ontology)
+    parsed = [(path, read_rule_file(path, vocab)) for path in files]
+    check_kinds(parsed, vocab)
     classes: dict[str, list[str]] = {}
     gazetteer: dict[str, Any] = {}
     kinds: dict[str, dict[str, Any]] = {}
     for path, data in parsed:
         for name, words in (data.get("classes") or {}).items():
-            if not isinstance(words, list):
-                raise InputError(f"{path}:{line_of(words, 1)}: word class {name!r} is a list")
             classes.setdefault(name, []).extend(str(w).lower() for w in words)
         _merge_gazetteer(gazetteer, data.get("gazetteer") or {}, path)
-        section_kinds = data.get("kinds") or {}
-        _check_kinds(section_kinds, path)
-        kinds.update(section_kinds)
+        kinds.update(data.get("kinds") or {})
     nlp = spacy.blank("en")
     rules: dict[str, list[Rule]] = {name: [] for name in PATTERN_SECTIONS}
     boilerplate: list[Rule] = []
@@ -463,18 +470,15 @@ def load_rules(folder: Path) -> RuleSet:
                         ) from exc
             boilerplate.append(rule)
         for section in PATTERN_SECTIONS:
-            items = data.get(section) or []
-            if not isinstance(items, list):
-                raise InputError(f"{path}:{line_of(items, 1)}: section {section!r} is a list")
-            for raw in items:
+            for raw in data.get(section) or []:
                 rule = _check_rule(raw, section, path, seen)
-                compile_rule(rule, classes, Matcher(nlp.vocab))
+                compile_rule(rule, classes, nlp.vocab)
                 rules[section].append(rule)
                 patterns.update(zip(rule.keys, rule.patterns, strict=True))
     index = {section: _index(members) for section, members in rules.items()}
     log.debug("rules: %d files, %d patterns", len(files), len(patterns))
     return RuleSet(
-        folder=folder,
+        folder=files[0].parent,
         nlp=nlp,
         lemmas=_lemma_table(),
         classes=classes,

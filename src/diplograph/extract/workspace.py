@@ -2,23 +2,25 @@
 
 Reads the project's mappings/rules/, mappings/entities.ttl (and links), seeds/ and
 mappings/gold/; returns the compiled rules and gazetteer (with the reference gazetteer of
-mappings/gazetteer/), and the rule and hand graphs of every seed.
+mappings/gazetteer/), and the rule and hand graphs of every seed. The compiled rules and the
+gazetteer come from the on-disk cache (cache.py) while their input files are unchanged.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import rdflib
 from rdflib import Graph
 
-from diplograph import paths
-from diplograph.build import load_entities
+from diplograph import cache, paths
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_article
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.gold import gold_path, load_gold
 from diplograph.seeds import load_articles
+from diplograph.vocabulary import ontology_file
 
 
 def rules_dir(root: Path) -> Path:
@@ -28,11 +30,36 @@ def rules_dir(root: Path) -> Path:
 
 def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
     """The project's compiled rules and the gazetteer of its entities, settled for good."""
-    entities, _ = load_entities(root)
-    reference = reference_graph(paths.mappings_dir(root) / "gazetteer")
-    compiled = load_rules(rules_dir(root)), build_gazetteer(entities, reference)
+    compiled = load_rules(rules_dir(root), ontology_file(root)), project_gazetteer(root)
     settle()
     return compiled
+
+
+def gazetteer_inputs(root: Path) -> list[Path]:
+    """The files a gazetteer may be made from: all of mappings/ but the rules and hand layer."""
+    mappings = paths.mappings_dir(root)
+    skip = (mappings / "rules", mappings / "gold")
+    found = (p for p in mappings.rglob("*") if p.is_file())
+    return sorted(p for p in found if not any(s in p.parents for s in skip))
+
+
+def project_gazetteer(root: Path) -> Gazetteer:
+    """The gazetteer of the project's entities and reference gazetteer (from the cache)."""
+    try:
+        key = cache.digest(rdflib.__version__, *gazetteer_inputs(root))
+    except OSError:  # an unreadable file: loading it says which
+        key = None
+    found = cache.load("gazetteer", key, Gazetteer) if key else None
+    if found is not None:
+        return found
+    from diplograph.build import load_entities  # build imports validation and inference
+
+    entities, _ = load_entities(root)
+    reference = reference_graph(paths.mappings_dir(root) / "gazetteer")
+    gazetteer = build_gazetteer(entities, reference)
+    if key:
+        cache.store("gazetteer", key, gazetteer)
+    return gazetteer
 
 
 def seed_layers(root: Path) -> tuple[dict[str, Graph], dict[str, Graph]]:

@@ -1,0 +1,450 @@
+"""Rule schema: the keys each section of a rule file may have and the type of every value, in the
+spirit of pySHACL's CONSTRAINT_PARAMETERS_MAP and of spaCy's config schemas (extra keys are
+errors). A key the code reads is declared here, and only here.
+
+Reads one parsed rule file (rulefiles.py: mappings and lists that know their lines) and the
+ontology's Vocabulary; raises an InputError naming the file and line of the first unknown or
+misspelt key (with the closest known one), value of the wrong type, or event kind that is not a
+sub-class of dip:Event. `check_kinds` then checks, across files, that every event kind a rule
+makes has an entry in `kinds` (whose `key` names its IRI).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from diplograph.errors import InputError
+from diplograph.vocabulary import Vocabulary
+
+
+class Invalid(Exception):
+    """A value that does not fit its type, with the line to report."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class Type(Protocol):
+    """A value type: a name for messages and a check that raises Invalid."""
+
+    name: str
+
+    def check(self, value: Any, line: int, key: str, vocab: Vocabulary) -> None:
+        """Raise Invalid unless the value fits."""
+
+
+def line_of(value: Any, fallback: int = 0) -> int:
+    """The line a YAML value (as rulefiles.py reads it) starts on, else the fallback."""
+    return getattr(value, "line", 0) or fallback
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it (cut short)."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def hint(word: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest known word, if one is close."""
+    close = difflib.get_close_matches(str(word), sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def wrong(line: int, key: str, name: str, value: Any) -> Invalid:
+    """The error of a value that is not what its key needs."""
+    return Invalid(line, f"{f'{key!r} ' if key else ''}must be {name}, not {shown(value)}")
+
+
+def _path(key: str, name: Any) -> str:
+    """The dotted path of a key inside the value at `key`."""
+    return f"{key}.{name}" if key else str(name)
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A plain value: string, number, true/false."""
+
+    name: str
+    accepts: Callable[[Any], bool]
+
+    def check(self, value: Any, line: int, key: str, vocab: Vocabulary) -> None:
+        """Raise Invalid unless the value is of this kind."""
+        if not self.accepts(value):
+            raise wrong(line, key, self.name, value)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A string out of a closed list (given, or read from the ontology's vocabulary)."""
+
+    what: str
+    options: Callable[[Vocabulary], Collection[str]]
+
+    @property
+    def name(self) -> str:
+        """'a role', 'an event kind'."""
+        return f"{'an' if self.what[0] in 'aeiou' else 'a'} {self.what}"
+
+    def check(self, value: Any, line: int, key: str, vocab: Vocabulary) -> None:
+        """Raise Invalid unless the value is one of the options."""
+        options = self.options(vocab)
+        if not isinstance(value, str):
+            raise wrong(line, key, self.name, value)
+        if value not in options:
+            where = f"{key!r}: " if key else ""
+            raise Invalid(line, f"{where}unknown {self.what} {value!r}{hint(value, options)}")
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list whose items are all of one type."""
+
+    item: Type
+    name: str = "a list"
+
+    def check(self, value: Any, line: int, key: str, vocab: Vocabulary) -> None:
+        """Raise Invalid unless the value is a list of fitting items."""
+        if not isinstance(value, list):
+            raise wrong(line, key, self.name, value)
+        here = line_of(value, line)
+        for item in value:
+            self.item.check(item, line_of(item, here), key, vocab)
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A mapping with free keys of one type and values of another."""
+
+    keys: Type
+    values: Type
+    name: str = "a mapping"
+
+    def check(self, value: Any, line: int, key: str, vocab: Vocabulary) -> None:
+        """Raise Invalid unless every key and value fits."""
+        if not isinstance(value, dict):
+            raise wrong(line, key, self.name, value)
+        lines = getattr(value, "key_lines", {})
+        for name, item in value.items():
+            at = lines.get(name, line_of(value, line))
+            self.keys.check(name, at, key or "key", vocab)
+            self.values.check(item, line_of(item, at), _path(key, name), vocab)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A mapping with known keys: the type of each, the ones it needs, how an unknown one reads."""
+
+    fields: dict[str, Type]
+    required: frozenset[str] = frozenset()
+    name: str = "a mapping"
+    unknown: str = "unknown key {key!r}"
+
+    def check(self, value: Any, line: int, key: str, vocab: Vocabulary) -> None:
+        """Raise Invalid at the first unknown key, wrong value or missing key."""
+        if not isinstance(value, dict):
+            raise wrong(line, key, self.name, value)
+        lines = getattr(value, "key_lines", {})
+        for name, item in value.items():
+            at = lines.get(name, line_of(value, line))
+            if name not in self.fields:
+                message = self.unknown.format(key=_path(key, name), name=name)
+                raise Invalid(at, message + hint(name, self.fields))
+            self.fields[name].check(item, line_of(item, at), _path(key, name), vocab)
+        missing = sorted(self.required - set(value))
+        if missing:
+            raise Invalid(line_of(value, line), f"missing key {_path(key, missing[0])!r}")
+
+
+@dataclass(frozen=True)
+class Either:
+    """One of several types; a mapping or list is reported by the alternative of its form."""
+
+    options: tuple[Type, ...]
+    name: str
+
+    def check(self, value: Any, line: int, key: str, vocab: Vocabulary) -> None:
+        """Raise Invalid unless one alternative fits."""
+        errors = []
+        for option in self.options:
+            try:
+                option.check(value, line, key, vocab)
+                return
+            except Invalid as exc:
+                errors.append((option, exc))
+        for option, exc in errors:
+            as_map = isinstance(option, (Shape, MapOf)) and isinstance(value, dict)
+            if as_map or (isinstance(option, ListOf) and isinstance(value, list)):
+                raise exc
+        raise wrong(line, key, self.name, value)
+
+
+def one_of(what: str, *values: str) -> Choice:
+    """A closed list of words fixed in the code that interprets them."""
+    return Choice(what, lambda _: values)
+
+
+STR = Scalar("a string", lambda v: isinstance(v, str))
+BOOL = Scalar("true or false", lambda v: isinstance(v, bool))
+INT = Scalar("an integer", lambda v: isinstance(v, int) and not isinstance(v, bool))
+NUMBER = Scalar("a number", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
+WORD = Scalar("a word", lambda v: isinstance(v, (str, int, float)) and not isinstance(v, bool))
+WORDS = ListOf(WORD, "a list of words")
+WORD_OR_WORDS = Either((WORD, WORDS), "a word or a list of words")
+NAME_OR_NAMES = Either((STR, ListOf(STR, "a list of names")), "a name or a list of names")
+STRINGS = ListOf(STR, "a list of strings")
+LABELS = MapOf(STR, STR, "a mapping of words to labels")
+VARIANTS = MapOf(STR, STRINGS, "a mapping of names to lists of variants")
+KIND = Choice("event kind", lambda v: v.kinds)
+ROLE = Choice("role", lambda v: v.roles)
+ROLES = ListOf(ROLE, "a list of roles")
+KIND_ROLE = Choice("role", lambda v: (*v.roles, "content"))  # `required: [agent, content]`
+KEY_ROLE = Choice("role", lambda v: (*v.roles, "name", "sentence"))
+MODALITY = Choice("modality", lambda v: (*v.modalities, "previous"))  # as the event before
+CUE_MODALITY = Choice("modality", lambda v: (*v.modalities, "none"))  # none: not recorded
+CONTENT_MODALITY = Choice("modality", lambda v: (*v.modalities, "same"))
+SOURCE = Either(  # where a default role comes from: speaker, context_place, last:Kind.role ...
+    (STR, Shape({"from": STR, "unless": ROLE}, frozenset({"from"}))),
+    "a source or {from: source, unless: role}",
+)
+
+TOKEN = Shape(
+    {
+        "lemma": WORD_OR_WORDS,
+        "lower": WORD_OR_WORDS,
+        "class": NAME_OR_NAMES,
+        "ent": NAME_OR_NAMES,
+        "op": STR,
+        "gap": INT,
+        "any": BOOL,
+        "role": STR,
+        "trigger": BOOL,
+        "consume": BOOL,
+        "attr": STR,
+        "distribute": BOOL,
+        "list": STR,
+        "quoted": BOOL,
+        "capital": BOOL,
+        "mention": BOOL,
+        "digit": BOOL,
+    },
+    name="a token mapping such as {lemma: visit}",
+    unknown="unknown pattern key(s): {name}",
+)
+TOKEN_KEYS = frozenset(TOKEN.fields)
+PATTERNS = ListOf(ListOf(TOKEN, "a list of tokens"), "a list of patterns")
+
+CONTENT = Shape(  # the event an invitation, acceptance or statement is about (contents.py)
+    {
+        "kind": KIND,
+        "roles": MapOf(ROLE, STR, "a mapping of its roles to the match's roles"),
+        "modality": CONTENT_MODALITY,
+        "when": STR,
+        "from": one_of("content source", "following", "previous_claim", "anaphor"),
+        "fill": MapOf(ROLE, STR, "a mapping of its roles to this event's roles"),
+        "claimed_by": STR,
+    }
+)
+CONTENT.fields["content"] = CONTENT  # an acceptance of an invitation to a visit
+
+COMMON: dict[str, Type] = {
+    "id": STR,
+    "patterns": PATTERNS,
+    "priority": INT,
+    "prefer": one_of("preference", "longest"),
+    "confidence": NUMBER,
+    "list_stop": WORDS,
+}
+RULES: dict[str, Shape] = {
+    section: Shape({**COMMON, **extra}, frozenset({"id", "patterns", *needs}))
+    for section, extra, needs in (
+        ("dates", {"anaphoric": BOOL}, ()),
+        ("titles", {}, ()),
+        ("delegations", {"mention": BOOL}, ()),
+        ("delegation_refs", {"all": BOOL}, ()),
+        ("anaphors", {"refer": STR}, ("refer",)),
+        ("attribution", {"relay": one_of("relay", "article")}, ()),
+        ("modality", {"modality": CUE_MODALITY, "window": INT}, ("modality",)),
+        (
+            "event_anaphora",
+            {
+                "link": one_of("link", "subEventOf"),
+                "attest": BOOL,
+                "refers": MapOf(STR, ListOf(STR, "a list of event kinds or 'any'")),
+            },
+            ("refers",),
+        ),
+        (
+            "events",
+            {
+                "kind": STR,  # checked across files by check_kinds (it needs `kinds`)
+                "modality": MODALITY,
+                "defaults": MapOf(ROLE, SOURCE),
+                "add": MapOf(ROLE, Either((STR, STRINGS), "a source or a list of sources")),
+                "content": CONTENT,
+                "content_only": ROLES,
+                "dated": BOOL,
+                "from_visits": BOOL,
+                "quotation": BOOL,
+                "value": BOOL,
+            },
+            ("kind",),
+        ),
+    )
+}
+RULES["boilerplate"] = Shape(
+    {
+        "id": STR,
+        "line": STRINGS,
+        "line_regex": STR,
+        "leading_regex": STR,
+        "repeated_line": Shape({"min_chars": INT}),
+        "byline": Shape({"max_words": INT, "bio": STR}),
+    },
+    frozenset({"id"}),
+)
+
+KIND_ENTRY = Shape(
+    {
+        "required": ListOf(KIND_ROLE, "a list of roles"),
+        "required_any": ListOf(KIND_ROLE, "a list of roles"),
+        "min": MapOf(ROLE, INT, "a mapping of roles to numbers"),
+        "key": ListOf(KEY_ROLE, "a list of roles"),
+        "family": KIND,
+        "rank": INT,
+        "statement": BOOL,
+        "generic": BOOL,
+        "distribute": ROLE,
+        "sets_place": BOOL,
+        "defaults": MapOf(ROLE, SOURCE),
+        "implies": Shape(
+            {
+                "kind": KIND,
+                "roles": MapOf(ROLE, ROLE),
+                "link": one_of("link", "subEventOf"),
+                "date": one_of("date rule", "earliest"),
+                "attrs": STRINGS,
+            },
+            frozenset({"kind"}),
+        ),
+    },
+    frozenset({"key"}),  # the roles that name the event's IRI: never "unnamed"
+)
+
+GAZETTEER = Shape(
+    {
+        "nationalities": LABELS,
+        "metonyms": LABELS,
+        "aliases": LABELS,
+        "national_bodies": LABELS,
+        "generic": WORDS,
+        "variants": ListOf(WORDS, "a list of lists of spellings"),
+        "surname_first": WORDS,
+        "titles": VARIANTS,
+        "bodies": VARIANTS,
+        "state_bodies": WORDS,
+        "described_groups": WORDS,
+        "head_titles": WORDS,
+        "named_event_heads": WORDS,
+        **dict.fromkeys(  # names.yaml: what types a run of capitalised words
+            (
+                "government_heads",
+                "party_heads",
+                "organisation_heads",
+                "site_heads",
+                "region_heads",
+                "not_entity_heads",
+                "honorifics",
+                "particles",
+                "place_prepositions",
+                "place_nouns",
+                "not_name_words",
+            ),
+            WORDS,
+        ),
+    }
+)
+SECTIONS: dict[str, Type] = {
+    "words": MapOf(STR, WORDS, "a mapping of names to lists of words"),
+    "classes": MapOf(STR, WORDS, "a mapping of class names to lists of words"),
+    "gazetteer": GAZETTEER,
+    "kinds": MapOf(KIND, KIND_ENTRY, "a mapping of event kinds to their entries"),
+}
+
+
+def _run(path: Path, owner: str, kind: Type, value: Any, line: int, vocab: Vocabulary) -> None:
+    """Check a value; turn Invalid into an InputError naming the file, line and owner."""
+    try:
+        kind.check(value, line, "", vocab)
+    except Invalid as exc:
+        raise InputError(f"{path}:{exc.line}: {owner}: {exc.message}") from None
+
+
+def check_file(path: Path, data: Mapping[str, Any], vocab: Vocabulary) -> None:
+    """Check every section of a parsed rule file against the schema."""
+    key_lines = getattr(data, "key_lines", {})
+    for section, value in data.items():
+        line = line_of(value, key_lines.get(section, 1))
+        if value is None:
+            continue
+        if section == "kinds" and isinstance(value, dict):
+            _check_kinds_section(path, value, line, vocab)
+        elif section not in RULES:
+            _run(path, section, SECTIONS[section], value, line, vocab)
+        elif not isinstance(value, list):
+            raise InputError(f"{path}:{line}: section {section!r} is a list")
+        else:
+            for rule in value:
+                check_rule(path, section, rule, vocab)
+
+
+def _check_kinds_section(path: Path, kinds: dict, line: int, vocab: Vocabulary) -> None:
+    """Check the `kinds` section: every key an event kind, every entry named by its kind."""
+    lines = getattr(kinds, "key_lines", {})
+    for kind, entry in kinds.items():
+        where = lines.get(kind, line)
+        _run(path, "kinds", KIND, kind, where, vocab)
+        _run(path, f"kind {kind!r}", KIND_ENTRY, entry, line_of(entry, where), vocab)
+
+
+def check_rule(path: Path, section: str, rule: Any, vocab: Vocabulary) -> None:
+    """Check one rule of a section: a mapping with a string `id`, then its keys and values."""
+    line = line_of(rule, 1)
+    if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
+        message = f"every rule in {section!r} is a mapping with a string `id`"
+        raise InputError(f"{path}:{line}: {message}")
+    _run(path, f"rule {rule['id']!r}", RULES[section], rule, line, vocab)
+
+
+def _made_kinds(data: Mapping[str, Any]) -> Iterator[tuple[Any, str, int]]:
+    """(kind, owner, line) of every event kind a file's rules and kinds make."""
+    for rule in data.get("events") or []:
+        entry, owner = rule, f"rule {rule['id']!r}"
+        while isinstance(entry, dict):  # its kind, its content's, its content's content's
+            if "kind" in entry:
+                yield entry["kind"], owner, line_of(rule, 1)
+            entry = entry.get("content")
+    for kind, entry in (data.get("kinds") or {}).items():
+        implies = entry.get("implies") or {}
+        if "kind" in implies:
+            yield implies["kind"], f"kind {kind!r}", line_of(implies, line_of(entry, 1))
+
+
+def check_kinds(files: Iterable[tuple[Path, Mapping[str, Any]]], vocab: Vocabulary) -> None:
+    """Every event kind a rule makes (its `kind`, its content's, an implied event's) is a
+    sub-class of dip:Event and has an entry in `kinds`, so that its IRI has a key."""
+    parsed = list(files)
+    entries = {kind for _, data in parsed for kind in data.get("kinds") or {}}
+    for path, data in parsed:
+        for kind, owner, line in _made_kinds(data):
+            if kind not in vocab.kinds:
+                known = hint(kind, vocab.kinds)
+                raise InputError(f"{path}:{line}: {owner}: unknown event kind {kind!r}{known}")
+            if kind not in entries:
+                message = f"event kind {kind!r} has no entry in `kinds`"
+                raise InputError(f"{path}:{line}: {owner}: {message}")

@@ -1,0 +1,149 @@
+"""On-disk cache (cache.py) of the compiled rules and the gazetteer: a hit extracts exactly what
+a fresh compilation does, a changed input is a miss, a corrupt or unwritable cache is rebuilt
+or skipped, never an error."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from diplograph import cache
+from diplograph.extract import rules
+from diplograph.extract.pipeline import extract_triples
+from diplograph.extract.workspace import project_gazetteer, rules_dir
+from diplograph.seeds import load_article
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "004_1b385efb04788e90.txt"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> Path:
+    """An empty cache folder of this test's own."""
+    target = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV, str(target))
+    return target
+
+
+@pytest.fixture
+def compiled(monkeypatch) -> list[Path]:
+    """The rule files compile_rules was called with, call by call (a miss each)."""
+    calls: list[Path] = []
+    real = rules.compile_rules
+
+    def counting(files, ontology):
+        calls.append(files[0].parent)
+        return real(files, ontology)
+
+    monkeypatch.setattr(rules, "compile_rules", counting)
+    return calls
+
+
+def _copy_rules(tmp_path: Path) -> Path:
+    """A copy of the project's rule folder."""
+    return Path(shutil.copytree(rules_dir(ROOT), tmp_path / "rules"))
+
+
+def _entries(folder: Path, name: str) -> list[Path]:
+    """The cache entries of one name."""
+    return sorted(folder.glob(f"{name}-*.pickle"))
+
+
+def test_a_cache_hit_extracts_the_same_triples(folder, compiled):
+    fresh_rules = rules.load_rules(rules_dir(ROOT))
+    fresh_gazetteer = project_gazetteer(ROOT)
+    assert len(compiled) == 1 and _entries(folder, "rules") and _entries(folder, "gazetteer")
+    cached_rules = rules.load_rules(rules_dir(ROOT))
+    cached_gazetteer = project_gazetteer(ROOT)
+    assert len(compiled) == 1  # the second load compiled nothing
+    assert cached_rules is not fresh_rules and cached_gazetteer is not fresh_gazetteer
+    assert cached_rules.nlp is not None and cached_rules.lemmas == fresh_rules.lemmas
+    article = load_article(SEED)
+    expected = extract_triples(article, fresh_rules, fresh_gazetteer)
+    found = extract_triples(load_article(SEED), cached_rules, cached_gazetteer)
+    assert len(expected) > 300
+    assert sorted(found) == sorted(expected)
+
+
+def test_a_changed_rule_file_misses_the_cache(folder, compiled, tmp_path):
+    rule_folder = _copy_rules(tmp_path)
+    rules.load_rules(rule_folder)
+    rules.load_rules(rule_folder)
+    assert len(compiled) == 1
+    lexicon = rule_folder / "lexicon.yaml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    rules.load_rules(rule_folder)
+    assert len(compiled) == 2
+    assert len(_entries(folder, "rules")) == 2
+
+
+def test_a_changed_ontology_misses_the_cache(folder, compiled, tmp_path):
+    ontology = tmp_path / "diplo.ttl"
+    ontology.write_bytes((ROOT / "ontology" / "diplo.ttl").read_bytes())
+    rules.load_rules(rules_dir(ROOT), ontology)
+    ontology.write_text(ontology.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    rules.load_rules(rules_dir(ROOT), ontology)
+    assert len(compiled) == 2
+
+
+def test_a_changed_entities_file_misses_the_gazetteer_cache(folder, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "mappings", root / "mappings", ignore=shutil.ignore_patterns("gold"))
+    first = project_gazetteer(root)
+    entities = root / "mappings" / "entities.ttl"
+    extra = (
+        "\n<https://w3id.org/diplograph/id/person/test-person>\n"
+        "    a <https://w3id.org/diplograph/ontology#Person> ;\n"
+        '    <http://www.w3.org/2000/01/rdf-schema#label> "Test Person" .\n'
+    )
+    entities.write_text(entities.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    second = project_gazetteer(root)
+    assert len(_entries(folder, "gazetteer")) == 2
+    assert second.by_label("Test Person") is not None and first.by_label("Test Person") is None
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps({"a": "dict"})])
+def test_a_corrupt_cache_entry_is_rebuilt(folder, compiled, tmp_path, garbage):
+    rule_folder = _copy_rules(tmp_path)
+    rules.load_rules(rule_folder)
+    (entry,) = _entries(folder, "rules")
+    entry.write_bytes(garbage)
+    again = rules.load_rules(rule_folder)
+    assert len(compiled) == 2 and again.rule("visit.verb").patterns
+    assert isinstance(pickle.loads(entry.read_bytes()), rules.RuleSet)  # written anew
+
+
+def test_an_unwritable_cache_is_skipped(tmp_path, monkeypatch, compiled):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV, str(blocker / "cache"))
+    assert rules.load_rules(rules_dir(ROOT)).rule("visit.verb").patterns
+    assert len(compiled) == 1
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch, compiled):
+    monkeypatch.setenv(cache.ENV, "off")
+    rules.load_rules(rules_dir(ROOT))
+    rules.load_rules(rules_dir(ROOT))
+    assert len(compiled) == 2 and cache.folder() is None
+
+
+def test_the_cache_folder_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.delenv(cache.ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.folder() == tmp_path / "xdg" / "diplograph"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.folder() == tmp_path / "home" / ".cache" / "diplograph"
+    monkeypatch.setenv(cache.ENV, str(tmp_path / "mine"))
+    assert cache.folder() == tmp_path / "mine"
+
+
+def test_old_entries_are_pruned(folder):
+    for number in range(cache.KEEP + 3):
+        cache.store("thing", f"key{number}", number)
+    assert len(_entries(folder, "thing")) == cache.KEEP
+    assert cache.load("thing", f"key{cache.KEEP + 2}", int) == cache.KEEP + 2
