@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from diplograph.cli import cli
 from diplograph.errors import InputError
 from diplograph.seeds import load_article, load_articles, segment
 
@@ -142,3 +146,135 @@ def test_a_bom_is_dropped_and_offsets_count_the_text_after_it(tmp_path):
     article = load_article(path)
     assert not article.text.startswith("\ufeff")
     assert article.sentences == ARTICLES[0].sentences
+
+
+# -- metadata and seed files a user gets wrong: one line naming the file, and the exit code --
+
+TEXT = "Wang Yi arrived in Moscow on Monday.\n"
+META_LINES = ["outlet: X", "date_published: 2023-07-27", "date_evidence: stated", "language: en"]
+
+
+@pytest.fixture()
+def small_project(tmp_path: Path) -> Path:
+    """A project with the ontology, the entities and no rules: a seed is read within a second."""
+    shutil.copytree(ROOT / "ontology", tmp_path / "ontology")
+    (tmp_path / "mappings").mkdir()
+    shutil.copy(ROOT / "mappings" / "entities.ttl", tmp_path / "mappings")
+    (tmp_path / "seeds").mkdir()
+    return tmp_path
+
+
+def _write_seed(project: Path, meta: bytes, name: str = "900_test") -> Path:
+    """A seed article with the given metadata bytes."""
+    (project / "seeds" / f"{name}.txt").write_text(TEXT, encoding="utf-8")
+    (project / "seeds" / f"{name}.meta.yaml").write_bytes(meta)
+    return project / "seeds" / f"{name}.meta.yaml"
+
+
+def _meta(*replace: tuple[int, str]) -> bytes:
+    """The good metadata with some lines replaced or added (index, line)."""
+    lines = list(META_LINES)
+    for index, line in replace:
+        lines[index : index + 1] = [line]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _build(project: Path):
+    """Run `diplograph build` on a project."""
+    return CliRunner().invoke(cli, ["--root", str(project), "build"])
+
+
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        (
+            _meta((1, "date_published: 2023-02-30")),
+            r"900_test.meta.yaml:2:17: malformed YAML: 2023-02-30 is not a valid date \(day is "
+            r"out of range for month\)",
+        ),
+        (b"42\n", r"900_test.meta.yaml: metadata must be a mapping of `field: value` lines, not "),
+        (
+            _meta((0, "outlet: Caf\xe9 Press")).replace("é".encode(), b"\xe9"),
+            r"900_test.meta.yaml:1: not UTF-8 text: byte 0xe9 at offset 11 \(perhaps Latin-1",
+        ),
+        (
+            _meta((4, "boilerplate: 5")),
+            r"900_test.meta.yaml:5: boilerplate must be a list of exact strings .*, not 5$",
+        ),
+        (
+            _meta((1, "date_published: 2023-07-27T10:00:00")),
+            r"900_test.meta.yaml:2: date_published must be a date \(YYYY-MM-DD\), not a date "
+            r"and time \(2023-07-27T10:00:00\)",
+        ),
+        (
+            _meta((1, "date_publised: 2023-07-27")),
+            r"900_test.meta.yaml: missing metadata field\(s\): date_published \(misspelt: "
+            r"'date_publised'\?\)",
+        ),
+        (_meta((3, "language: [en, fr]")), r"900_test.meta.yaml:4: language must be text"),
+        (b"outlet: [unclosed\n", r"900_test.meta.yaml:2:1: malformed YAML: "),
+    ],
+    ids=[
+        "impossible-date",
+        "not-a-mapping",
+        "latin-1",
+        "boilerplate-number",
+        "date-and-time",
+        "misspelt-required",
+        "wrong-type",
+        "bad-yaml",
+    ],
+)
+def test_bad_metadata_is_one_line_naming_the_file_and_exit_2(small_project, meta, message):
+    path = _write_seed(small_project, meta)
+    result = _build(small_project)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {path.parent}/")
+    assert re.search(message, lines[0]), lines[0]
+    assert not (small_project / "out").exists()
+
+
+def test_a_seed_name_with_a_space_is_refused_before_the_build(small_project, monkeypatch):
+    _write_seed(small_project, _meta(), name="900 test")
+    called = []
+    monkeypatch.setattr("diplograph.build.article_triples", lambda a: called.append(a))
+    result = _build(small_project)
+    assert result.exit_code == 2
+    assert "900 test.txt: a seed's file name may hold only ASCII letters" in result.stderr
+    assert not called and not (small_project / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("setup", "warning"),
+    [
+        (
+            lambda p: _write_seed(p, _meta((1, "date_published: 2999-01-01"))),
+            r"900_test.meta.yaml:2: date_published 2999-01-01 is in the future",
+        ),
+        (
+            lambda p: _write_seed(p, _meta((4, "headlin: Talks"))),
+            r"900_test.meta.yaml:5: unknown metadata field 'headlin' \(did you mean 'headline'\?\)",
+        ),
+        (
+            lambda p: _write_seed(p, _meta((4, "outlet: Y"))),
+            r"900_test.meta.yaml:5: field 'outlet' given twice \(lines 1 and 5\); the last one",
+        ),
+        (
+            lambda p: (p / "seeds" / "901_upper.TXT").write_text(TEXT, encoding="utf-8"),
+            r"seeds/901_upper.TXT: not read: seed articles end in lower-case .txt",
+        ),
+        (
+            lambda p: (p / "seeds" / "901_gone.txt").symlink_to(p / "nowhere.txt"),
+            r"seeds/901_gone.txt: not read: a symbolic link to a missing file",
+        ),
+    ],
+    ids=["future-date", "misspelt-field", "duplicate-field", "upper-case-suffix", "dangling-link"],
+)
+def test_what_the_build_works_around_is_a_warning_on_stderr(small_project, setup, warning):
+    _write_seed(small_project, _meta())
+    setup(small_project)
+    result = _build(small_project)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1 and re.search(warning, warnings[0]), result.stderr

@@ -10,17 +10,19 @@ out before segmentation and recorded, never mapped.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from diplograph.errors import InputError
+from diplograph.meta import load_meta
 
-REQUIRED_META = ("outlet", "date_published", "date_evidence", "language")
+log = logging.getLogger(__name__)
+
+_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 _ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Pvt", "Gen", "Lt", "Col", "Sgt", "St", "No", "vs")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
@@ -62,25 +64,6 @@ class Article:
 def meta_path(text_path: Path) -> Path:
     """The metadata file that sits beside a seed text."""
     return text_path.with_name(text_path.stem + ".meta.yaml")
-
-
-def load_meta(path: Path) -> dict:
-    """Read and check an article's metadata file."""
-    if not path.is_file():
-        raise InputError(
-            f"{path}: metadata file missing (a seed needs a .meta.yaml beside it or, in a "
-            "project with rules, a first line `date YYYY-MM-DD`)"
-        )
-    try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: malformed YAML: {exc}") from exc
-    missing = [key for key in REQUIRED_META if key not in meta]
-    if missing:
-        raise InputError(f"{path}: missing metadata field(s): {', '.join(missing)}")
-    if not isinstance(meta["date_published"], date):
-        raise InputError(f"{path}: date_published must be a YYYY-MM-DD date")
-    return meta
 
 
 def read_text(path: Path) -> str:
@@ -166,9 +149,30 @@ def load_article(path: Path) -> Article:
     return Article(path.stem, path, text, meta, segment(text, cut), tuple(lines))
 
 
+def _usable(path: Path) -> bool:
+    """Whether a file of the seeds folder is a seed article; a warning for one that looks like
+    it but is not read; an InputError for a seed whose name cannot become an IRI."""
+    if path.suffix.lower() != ".txt" or path.name.startswith("."):
+        return False
+    if path.suffix != ".txt":
+        log.warning("%s: not read: seed articles end in lower-case .txt", path)
+        return False
+    if path.is_symlink() and not path.exists():
+        log.warning("%s: not read: a symbolic link to a missing file", path)
+        return False
+    if not path.is_file():
+        return False
+    if not _STEM.match(path.stem):
+        raise InputError(
+            f"{path}: a seed's file name may hold only ASCII letters, digits and '_', '-', '.', "
+            "'~' (its name becomes part of IRIs); rename the file and its .meta.yaml"
+        )
+    return True
+
+
 def seed_paths(folder: Path) -> list[Path]:
-    """The seed article files of a folder, sorted by name."""
-    return sorted(p for p in folder.glob("*.txt") if p.is_file())
+    """The seed article files of a folder, sorted by name, with their names checked."""
+    return sorted(p for p in folder.iterdir() if _usable(p))
 
 
 def load_articles(folder: Path) -> list[Article]:
