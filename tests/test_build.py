@@ -59,11 +59,12 @@ def _run(project: Path, *args: str):
 def test_cli_build_writes_the_build_folder(project):
     result = _run(project, "build")
     assert result.exit_code == 0, result.output
-    assert "events               35" in result.output
+    assert "events               47" in result.output
     assert "validation           conforms (0 violation(s))" in result.output
     assert sorted(p.name for p in (project / "out").iterdir()) == [
         ".diplograph-build",
         GRAPH_FILE,
+        "manifest.json",
         "summary.json",
         "validation.txt",
     ]
@@ -114,6 +115,39 @@ def test_query_uses_a_fresh_build_when_inputs_changed(project):
     assert "built in memory" in result.output
     assert result.output.count("https://w3id.org/diplograph/id/event/letter-delivery/") == 2
     assert "Xi Jinping" not in result.output
+
+
+def test_a_removed_article_is_not_read_back_from_the_old_build(project):
+    assert _run(project, "build").exit_code == 0
+    stem = "004_1b385efb04788e90"
+    assert f"article/{stem}" in _run(project, "export", "--format", "nt").stdout
+    (project / "seeds" / f"{stem}.txt").unlink()
+    (project / "seeds" / f"{stem}.meta.yaml").unlink()
+    (project / "mappings" / "gold" / f"{stem}.ttl").unlink()
+    result = _run(project, "export", "--format", "nt")
+    assert result.exit_code == 0, result.output
+    assert "(no up-to-date build folder: built in memory)" in result.stderr
+    assert f"article/{stem}" not in result.stdout
+    assert "article/000_ec5e95d0bf243a61" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("damage", "state"),
+    [
+        (lambda data: b"", "empty"),
+        (lambda data: data[: len(data) // 2], "not the file its build wrote (truncated or edited)"),
+    ],
+    ids=["emptied", "truncated"],
+)
+def test_a_damaged_build_is_an_error_naming_it(project, damage, state):
+    assert _run(project, "build").exit_code == 0
+    graph = project / "out" / GRAPH_FILE
+    graph.write_bytes(damage(graph.read_bytes()))
+    for args in (("query", "letters-delivered"), ("export", "--format", "nt")):
+        result = _run(project, *args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr == f"error: {graph}: {state}; run `diplograph build` again\n"
+        assert result.stdout == ""
 
 
 def test_misspelt_ontology_term_fails_the_build(project):

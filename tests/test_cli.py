@@ -65,6 +65,9 @@ def test_query_with_parameter_as_csv(tmp_path):
         "ceremony,Kim Jong Un attends a Victory Day performance with the Chinese and Russian "
         "delegations,"
         "https://w3id.org/diplograph/id/event/ceremony/2023-07-27/victory-day-performance-pyongyang",
+        "statement,Statement by North Korean state media,"
+        "https://w3id.org/diplograph/id/event/statement/2023-07-27/"
+        "north-korean-state-media-000-ec5e95d0bf243a61-s01",
     ]
 
 

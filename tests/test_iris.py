@@ -34,7 +34,7 @@ def test_every_event_iri_agrees_with_its_kind_and_date(built):
         expected = str(day) if day is not None else "undated"
         assert match["day"] == expected, event
         checked += 1
-    assert checked == 35
+    assert checked == 47
 
 
 def test_dates_are_typed_xsd_date(built):

@@ -119,7 +119,13 @@ def test_the_whole_graph_uses_only_linked_entities_and_the_article_dates(built):
         assert published[match.group(4)] == match.group(5)
     assert statements > 30
     attested = set(union.objects(None, DIP.attests)) & set(union.subjects(RDF.type, DIP.Event))
-    assert result.text.count("CREATE") == len(attested) - len(result.not_happened)
+    skipped = len(result.not_happened) + len(result.nothing_linked)
+    assert result.text.count("CREATE") == len(attested) - skipped
+    for event in result.nothing_linked:  # only statements of sources without a Wikidata item
+        assert (event, RDF.type, DIP.Statement) in union
+        assert not any(
+            (who, SKOS.exactMatch, None) in union for who in union.objects(event, DIP.agent)
+        )
     assert ID["person/matthew-miller"] in result.unlinked
     assert not {e for e in result.unlinked if (e, SKOS.exactMatch, None) in union}
 

@@ -41,6 +41,7 @@ from diplograph.extract.mentions import (
     find_titles,
     introduced_spans,
 )
+from diplograph.extract.names import find_unknown_names
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Unit,
@@ -152,6 +153,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_bodies(units, gazetteer, rules, text, new)
         units = find_described_groups(units, rules, text, new)
         units = find_titles(units, gazetteer, rules, text, new)
+        units = find_unknown_names(units, rules, text, new)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         _holdings(units, sentence, holdings)
         prepared.append((sentence, units))

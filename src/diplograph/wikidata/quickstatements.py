@@ -38,11 +38,13 @@ ORDER = {"P710": 0, "P585": 1, "P276": 2}
 class QuickStatements:
     """The commands, the entities left out because they have no Wikidata item, and the events
     left out because no article reports them as having happened (only expected, claimed or
-    denied: an allegation must not become a Wikidata statement)."""
+    denied: an allegation must not become a Wikidata statement), and those with nothing to say:
+    no party, place or day that has a Wikidata item ("analysts said")."""
 
     text: str
     unlinked: tuple[URIRef, ...]
     not_happened: tuple[URIRef, ...] = ()
+    nothing_linked: tuple[URIRef, ...] = ()
 
 
 def qs_date(day: date) -> str:
@@ -144,6 +146,7 @@ def quickstatements(store: RdflibStore) -> QuickStatements:
     lines: list[str] = []
     unlinked: set[URIRef] = set()
     not_happened: list[URIRef] = []
+    nothing_linked: list[URIRef] = []
     for event in events:
         claims: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
         first: date | None = None
@@ -167,6 +170,7 @@ def quickstatements(store: RdflibStore) -> QuickStatements:
             not_happened.append(event)
             continue
         if not claims:
+            nothing_linked.append(event)
             continue
         subject = links.get(event)
         if subject is None:
@@ -180,4 +184,6 @@ def quickstatements(store: RdflibStore) -> QuickStatements:
                     f"{subject}\t{prop}\t{value}\tS854\t{qs_string(url)}\tS813\t{retrieved}"
                 )
     text = "\n".join(lines) + "\n" if lines else ""
-    return QuickStatements(text, tuple(sorted(unlinked)), tuple(not_happened))
+    return QuickStatements(
+        text, tuple(sorted(unlinked)), tuple(not_happened), tuple(nothing_linked)
+    )

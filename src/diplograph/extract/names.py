@@ -1,0 +1,219 @@
+"""Unknown-name stage: runs of capitalised words that no earlier stage recognised become new
+entities, typed by their head word or their context, without a statistical model.
+
+Reads a sentence's units after the gazetteer, title and body stages and the word lists of
+mappings/rules/names.yaml (`gazetteer:` keys); merges each run it types into one mention unit and
+adds a NewEntity (low confidence) to the article's list, so that later mentions reuse it:
+  * a head word names the type: "Supreme State Council" (a government body), "Solidarity Party",
+    "Pilsudski Square", "Tomb of the Unknown Soldier" (a place); event and document names
+    ("Victory Day", "Treaty of ...") are no entities;
+  * an honorific before the run makes a person ("Comrade Kim Tok Hun", "Sheikh Tamim");
+  * a place preposition or noun before it makes a place ("in Kostanay", "the town of Ahal");
+  * otherwise two to four capitalised words inside a sentence are a person's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from diplograph.extract.mentions import NewEntity
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import Mention, Unit, merge
+from diplograph.iris import entity_iri
+
+NAME_CONFIDENCE = 0.4
+INNER = frozenset({"of", "the", "for", "on"})
+OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists that type a run, read once per rule set."""
+
+    heads: dict[str, str]  # head word -> entity kind ("" for names that are no entity)
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    not_name_words: frozenset[str]
+
+
+_CACHE: dict[int, Vocabulary] = {}
+KIND_OF_LIST = (
+    ("not_entity_heads", ""),
+    ("site_heads", "Place"),
+    ("region_heads", "Place"),
+    ("party_heads", "PoliticalParty"),
+    ("organisation_heads", "Organisation"),
+    ("government_heads", "GovernmentBody"),
+)
+SEGMENT = {"Place": "place", "PoliticalParty": "org", "Organisation": "org"}
+CLASSES = {
+    "Person": frozenset({"person", "agent"}),
+    "Place": frozenset({"place"}),
+    "GovernmentBody": frozenset({"org", "agent"}),
+    "PoliticalParty": frozenset({"org", "party", "agent"}),
+    "Organisation": frozenset({"org", "agent"}),
+}
+
+
+def vocabulary(rules: RuleSet) -> Vocabulary:
+    """The names.yaml word lists of a rule set (cached on the rule set)."""
+    cached = _CACHE.get(id(rules))
+    if cached is not None:
+        return cached
+    words = rules.gazetteer
+
+    def listed(key: str) -> frozenset[str]:
+        """One word list, lower-cased."""
+        return frozenset(str(w).lower() for w in words.get(key) or [])
+
+    heads: dict[str, str] = {}
+    for key, kind in KIND_OF_LIST:
+        for word in listed(key):
+            heads.setdefault(word, kind)
+    found = Vocabulary(
+        heads,
+        listed("honorifics"),
+        listed("particles"),
+        listed("place_prepositions"),
+        listed("place_nouns"),
+        listed("not_name_words"),
+    )
+    _CACHE[id(rules)] = found
+    return found
+
+
+def _capital(unit: Unit) -> bool:
+    """A free capitalised word: no mention, or a bare title ("Soldier" in "Tomb of the Unknown
+    Soldier"), never a date or a known name."""
+    text = unit.text
+    mention = unit.mention
+    free = mention is None or (mention.title is not None and not mention.refs)
+    return free and text[:1].isupper() and any(c.isalpha() for c in text)
+
+
+def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
+    """The end of the run of capitalised words (with inner connectors) starting at start."""
+    end = start
+    while end < len(units):
+        unit = units[end]
+        if _capital(unit):
+            end += 1
+            continue
+        inner = unit.mention is None and unit.lower in (INNER | vocab.particles)
+        if (
+            inner
+            and end + 1 < len(units)
+            and (_capital(units[end + 1]) or units[end + 1].lower == "the")
+        ):
+            end += 1
+            continue
+        break
+    while end > start and units[end - 1].lower in (INNER | vocab.particles):
+        end -= 1
+    return end
+
+
+def _kind(
+    run: list[Unit], before: list[Unit], sentence_start: bool, vocab: Vocabulary
+) -> str | None:
+    """The kind of entity a run names, or None (no entity, or not sure)."""
+    words = [u.lower for u in run if u.lower not in INNER]
+    if not words or all(u.text.isupper() and len(u.text) > 1 for u in run) and len(run) > 1:
+        return None
+    typed = _by_head(run, words, vocab)
+    if typed is not None:
+        return typed or None
+    previous = before[-1].lower if before else ""
+    if previous in vocab.honorifics:
+        return "Person"
+    if any(w in vocab.not_name_words for w in words):
+        return None
+    noun_of = (
+        len(before) >= 2 and before[-1].lower == "of" and before[-2].lower in vocab.place_nouns
+    )
+    if noun_of or (previous in vocab.place_prepositions and len(words) <= 3):
+        return "Place"
+    if 2 <= len(words) <= 4 and not sentence_start:
+        return "Person"
+    return None
+
+
+def _by_head(run: list[Unit], words: list[str], vocab: Vocabulary) -> str | None:
+    """The kind a head word gives ("" for no entity): the last word, else a word before "of",
+    else any head word in the run."""
+    if words[-1] in vocab.heads:
+        return vocab.heads[words[-1]]
+    before_of = [run[i - 1].lower for i, u in enumerate(run) if u.lower == "of" and i]
+    for word in (*before_of, *reversed(words)):
+        if word in vocab.heads:
+            return vocab.heads[word]
+    return None
+
+
+def _new_entity(kind: str, label: str, new: list[NewEntity]) -> NewEntity:
+    """The new entity of a name, reusing one the article already introduced."""
+    iri = entity_iri(SEGMENT.get(kind, "org" if kind == "GovernmentBody" else "person"), label)
+    for entity in new:
+        if entity.iri == iri:
+            return entity
+    entity = NewEntity(iri, kind, label, NAME_CONFIDENCE)
+    new.append(entity)
+    return entity
+
+
+def _known(label: str, new: list[NewEntity]) -> URIRef | None:
+    """A person the article introduced whose name ends with this one ("Pereira", "Moallim
+    Fiqi")."""
+    for entity in new:
+        if entity.kind == "Person" and entity.label.endswith(f" {label}"):
+            return entity.iri
+    return None
+
+
+def find_unknown_names(
+    units: list[Unit], rules: RuleSet, text: str, new: list[NewEntity]
+) -> list[Unit]:
+    """Merge the capitalised runs no earlier stage recognised into new-entity mentions."""
+    vocab = vocabulary(rules)
+    first_word = next((i for i, u in enumerate(units) if u.text not in OPENERS), 0)
+    index = 0
+    while index < len(units):
+        if not _capital(units[index]):
+            index += 1
+            continue
+        start, end = index, _run_end(units, index, vocab)
+        if end <= start:
+            index += 1
+            continue
+        sentence_start = start == first_word
+        if sentence_start and units[start].lower in STOP_WORDS:
+            start += 1
+            sentence_start = False
+            if start >= end:
+                index = end
+                continue
+        run = units[start:end]
+        kind: str | None = None
+        while len(run) > 1 and run[0].lower in vocab.honorifics:
+            start, run, kind = start + 1, run[1:], "Person"
+        if kind is not None:
+            pass
+        else:
+            kind = _kind(run, units[:start], sentence_start, vocab)
+        if kind is None:
+            index = max(end, index + 1)
+            continue
+        label = text[run[0].begin : run[-1].end]
+        known = _known(label, new) if kind == "Person" else None
+        iri = known or _new_entity(kind, label, new).iri
+        mention = Mention(
+            CLASSES[kind], (iri,), (iri,) if "agent" in CLASSES[kind] else (), NAME_CONFIDENCE
+        )
+        units = merge(units, start, end, mention, label)
+        index = start + 1
+    return units
