@@ -39,6 +39,7 @@ class Vocabulary:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     not_name_words: frozenset[str]
+    person_cues_after: frozenset[str]
 
 
 _CACHE: dict[int, Vocabulary] = {}
@@ -82,6 +83,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("place_prepositions"),
         listed("place_nouns"),
         listed("not_name_words"),
+        listed("person_cues_after"),
     )
     _CACHE[id(rules)] = found
     return found
@@ -119,7 +121,7 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
 
 
 def _kind(
-    run: list[Unit], before: list[Unit], sentence_start: bool, vocab: Vocabulary
+    run: list[Unit], before: list[Unit], sentence_start: bool, vocab: Vocabulary, after: str = ""
 ) -> str | None:
     """The kind of entity a run names, or None (no entity, or not sure)."""
     words = [u.lower for u in run if u.lower not in INNER]
@@ -138,7 +140,7 @@ def _kind(
     )
     if noun_of or (previous in vocab.place_prepositions and len(words) <= 3):
         return "Place"
-    if 2 <= len(words) <= 4 and not sentence_start:
+    if 2 <= len(words) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
 
@@ -199,12 +201,12 @@ def find_unknown_names(
                 continue
         run = units[start:end]
         kind: str | None = None
+        span_start = start  # an honorific stays in the unit, not in the name
         while len(run) > 1 and run[0].lower in vocab.honorifics:
             start, run, kind = start + 1, run[1:], "Person"
-        if kind is not None:
-            pass
-        else:
-            kind = _kind(run, units[:start], sentence_start, vocab)
+        if kind is None:
+            after = units[end].lower if end < len(units) else ""
+            kind = _kind(run, units[:start], sentence_start, vocab, after)
         if kind is None:
             index = max(end, index + 1)
             continue
@@ -214,6 +216,6 @@ def find_unknown_names(
         mention = Mention(
             CLASSES[kind], (iri,), (iri,) if "agent" in CLASSES[kind] else (), NAME_CONFIDENCE
         )
-        units = merge(units, start, end, mention, label)
-        index = start + 1
+        units = merge(units, span_start, end, mention, text[units[span_start].begin : run[-1].end])
+        index = span_start + 1
     return units

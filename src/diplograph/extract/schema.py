@@ -364,6 +364,7 @@ GAZETTEER = Shape(
                 "place_prepositions",
                 "place_nouns",
                 "not_name_words",
+                "person_cues_after",
             ),
             WORDS,
         ),

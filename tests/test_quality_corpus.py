@@ -1,0 +1,128 @@
+"""The corpus scorer and split: exact figures on a small hand-made article and rule graph, the
+split follows its seeded hash, and every annotation quotes words its article holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import XSD
+
+from diplograph.errors import InputError
+from diplograph.namespaces import DIP, ID
+from diplograph.quality.corpus import format_corpus_score, load_expected, score_article
+from diplograph.quality.splits import SPLITS, assign, corpus_dir, corpus_names, load_split
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = corpus_dir(ROOT)
+TEXT = "Ana Pereira met Lula in Brasilia on Monday. Pereira said the talks went well."
+EXPECTED = {
+    "entities": [
+        {"id": "person/ana-pereira", "type": "Person", "label": "Ana Pereira"},
+        {
+            "id": "person/lula",
+            "type": "Person",
+            "label": "Luiz Inacio Lula da Silva",
+            "aliases": ["Lula"],
+        },
+        {"id": "city/brasilia", "type": "City", "label": "Brasilia"},
+    ],
+    "events": [
+        {
+            "kind": "Meeting",
+            "participant": ["person/ana-pereira", "person/lula"],
+            "place": ["city/brasilia"],
+            "date": "2024-03-11",
+            "modality": "Happened",
+            "text": "met Lula",
+        },
+    ],
+    "statements": [
+        {"kind": "Statement", "agent": ["person/ana-pereira"], "text": "Pereira said"},
+    ],
+    "holdings": [],
+}
+
+
+def _rule_graph() -> Graph:
+    """A rule layer that finds the meeting (wrong day), the statement, a made-up entity."""
+    g = Graph()
+    pereira, lula, brasilia = ID["person/pereira-ana"], ID["person/lula"], ID["city/brasilia"]
+    g.add((pereira, RDF.type, DIP.Person))
+    g.add((pereira, RDFS.label, Literal("Ana Pereira", lang="en")))
+    g.add((ID["person/monday-news"], RDF.type, DIP.Person))
+    meeting, said = ID["event/meeting/x"], ID["event/statement/y"]
+    g.add((meeting, RDF.type, DIP.Meeting))
+    g.add((meeting, DIP.participant, pereira))
+    g.add((meeting, DIP.participant, lula))
+    g.add((meeting, DIP.place, brasilia))
+    g.add((meeting, DIP.date, Literal("2024-03-10", datatype=XSD.date)))
+    g.add((said, RDF.type, DIP.Statement))
+    g.add((said, DIP.agent, pereira))
+    for event, number, begin, end in ((meeting, 1, 0, 43), (said, 2, 44, 77)):
+        attestation, sentence = ID[f"attestation/{number}"], ID[f"sentence/{number}"]
+        g.add((attestation, DIP.attests, event))
+        g.add((attestation, DIP.sentence, sentence))
+        g.add((sentence, DIP.beginIndex, Literal(begin)))
+        g.add((sentence, DIP.endIndex, Literal(end)))
+    return g
+
+
+def test_score_of_one_article_is_exact():
+    score = score_article("x", TEXT, _rule_graph(), EXPECTED, {})
+    assert (score.events.tp, score.events.fp, score.events.fn) == (1, 0, 0)
+    assert (score.place_right, score.place_total) == (1, 1)
+    assert (score.date_right, score.date_total) == (0, 1)
+    assert (score.statements.tp, score.statements.fp, score.statements.fn) == (1, 0, 0)
+    assert (score.entities.tp, score.entities.fp, score.entities.fn) == (3, 1, 0)
+    assert score.false_alarms == ["x: entity person/monday-news"]
+    assert score.wrong == [
+        "x: date 2024-03-10: Meeting participant=person/ana-pereira,person/lula "
+        "place=city/brasilia (2024-03-11) “met Lula”"
+    ]
+    table = format_corpus_score("dev", score, False)
+    assert "| events (kind + parties) | 1/1 | 1.00 | 1.00 | 1.00 |" in table
+    assert "| entities | 3/3 | 1.00 | 0.75 | 0.86 |" in table
+    assert "Misses" not in table
+
+
+def test_a_wrong_party_is_a_miss_and_a_false_alarm():
+    expected = {**EXPECTED, "events": [{**EXPECTED["events"][0], "participant": ["person/lula"]}]}
+    score = score_article("x", TEXT, _rule_graph(), expected, {})
+    assert (score.events.tp, score.events.fp, score.events.fn) == (0, 1, 1)
+
+
+def test_a_statement_in_another_sentence_is_not_captured():
+    expected = {**EXPECTED, "statements": [{**EXPECTED["statements"][0], "text": "met Lula"}]}
+    score = score_article("x", TEXT, _rule_graph(), expected, {})
+    assert (score.statements.tp, score.statements.fp, score.statements.fn) == (0, 1, 1)
+
+
+def test_annotation_with_an_unknown_section_is_an_error(tmp_path):
+    path = tmp_path / "a.expected.yaml"
+    path.write_text("entities: []\nevents: []\nfacts: []\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"a.expected.yaml: unknown section\(s\): facts"):
+        load_expected(path)
+
+
+def test_the_split_follows_the_seeded_hash_and_covers_the_corpus():
+    split = load_split(CORPUS)
+    names = corpus_names(CORPUS)
+    assert len(names) >= 45
+    assert sorted(split["dev"] + split["test"]) == names
+    for name in SPLITS:
+        assert all(assign(article) == name for article in split[name])
+    assert 0.25 <= len(split["test"]) / len(names) <= 0.4
+
+
+@pytest.mark.parametrize("name", corpus_names(CORPUS))
+def test_every_annotation_quotes_its_article(name):
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    assert text.startswith("date 20")
+    assert 250 <= len(text.split()) <= 620
+    data = yaml.safe_load((CORPUS / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+    assert set(data) == {"entities", "events", "statements", "holdings"}
+    for item in (data["events"] or []) + (data["statements"] or []):
+        assert item["text"] in text, item["text"]
