@@ -1,7 +1,9 @@
 """Build stage: runs the stages (seeds -> gold -> validate -> infer) and writes the build folder.
 
 Reads ontology/, seeds/ and mappings/; writes, atomically, OUT/graph.trig (one named graph per
-article, the entities graph and the inferred graph), OUT/summary.json and OUT/validation.txt.
+article, the entities graph and the inferred graph), OUT/manifest.json (the digests of the inputs
+and of graph.trig, so that a stale or damaged build is noticed), OUT/summary.json and
+OUT/validation.txt.
 A run that fails (bad input, non-conforming data) writes nothing and leaves an earlier build
 untouched.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
@@ -37,6 +39,7 @@ from diplograph.iris import (
     candidates_graph_iri,
     rules_graph_iri,
 )
+from diplograph.manifest import MANIFEST_FILE, REBUILD, check_build, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
 from diplograph.seeds import Article, load_article, meta_path, read_text, seed_paths
 from diplograph.store import RdflibStore
@@ -52,11 +55,13 @@ SHAPES_FILE = "diplo-shapes.ttl"
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build produced: the store, the validation report and the summary figures."""
+    """What a build produced: the store, the validation report, the summary figures and the
+    digests of the input files it read (manifest.py)."""
 
     store: RdflibStore
     report: ValidationReport
     summary: dict
+    inputs: dict[str, str] = field(default_factory=dict)
 
 
 def load_ontology(root: Path) -> Graph:
@@ -199,6 +204,7 @@ def summarise(store: RdflibStore, report: ValidationReport) -> dict:
 def build(root: Path | None = None) -> BuildResult:
     """Run every stage in memory: assemble, validate, infer."""
     root = root or paths.project_root()
+    inputs = input_digests(root)
     store, sources = assemble(root)
     ontology = load_ontology(root)
     asserted = store.union(layer_graphs(store, "asserted"))
@@ -218,7 +224,7 @@ def build(root: Path | None = None) -> BuildResult:
     store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
     store.add_graph(ONTOLOGY_GRAPH, ontology)
-    return BuildResult(store, report, summarise(store, report))
+    return BuildResult(store, report, summarise(store, report), inputs)
 
 
 def write_build(result: BuildResult, out: Path, report_text: str, root: Path | None = None) -> None:
@@ -228,7 +234,9 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
     def fill(staging: Path) -> None:
         """Write the build's files into the staging folder."""
         kept = layer_graphs(result.store, "all") + layer_graphs(result.store, "candidates")
-        (staging / GRAPH_FILE).write_bytes(serialize_graphs(result.store, "trig", kept))
+        graph = serialize_graphs(result.store, "trig", kept)
+        (staging / GRAPH_FILE).write_bytes(graph)
+        (staging / MANIFEST_FILE).write_bytes(manifest_bytes(result.inputs, graph))
         summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")
@@ -242,7 +250,10 @@ def load_build(out: Path, root: Path | None = None) -> RdflibStore:
     if not path.is_file():
         raise InputError(f"{path}: no build found; run `diplograph build` first")
     dataset = Dataset()
-    dataset.parse(path, format="trig")
+    try:
+        dataset.parse(path, format="trig")
+    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
+        raise InputError(f"{path}: not a readable build ({exc}); {REBUILD}") from exc
     store = RdflibStore()
     for context in dataset.graphs():
         if len(context) and isinstance(context.identifier, URIRef):
@@ -251,20 +262,11 @@ def load_build(out: Path, root: Path | None = None) -> RdflibStore:
     return store
 
 
-def _newest_input(root: Path) -> float:
-    """The latest modification time of any input file of a build."""
-    folders = (paths.ontology_dir(root), paths.seeds_dir(root), paths.mappings_dir(root))
-    times = [p.stat().st_mtime for f in folders for p in f.rglob("*") if p.is_file()]
-    return max(times, default=0.0)
-
-
 def current_store(root: Path, out: Path) -> tuple[RdflibStore, bool]:
-    """The store of the build folder if it is up to date, else a fresh in-memory build.
-
-    The flag tells whether a fresh build was made.
-    """
-    graph = out / GRAPH_FILE
-    if graph.is_file() and graph.stat().st_mtime >= _newest_input(root):
+    """The store of the build folder if it was made from the inputs as they are now (its
+    manifest says so), else a fresh in-memory build. The flag tells whether a fresh build was
+    made. A graph.trig that is not the one its build wrote is an InputError naming it."""
+    if (out / GRAPH_FILE).is_file() and check_build(out, GRAPH_FILE, root):
         return load_build(out, root), False
     result = build(root)
     if not result.report.conforms:

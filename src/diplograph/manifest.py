@@ -1,0 +1,82 @@
+"""Build stage, the manifest: which inputs a build was made from, so a stale build is noticed.
+
+Reads every input file of a build (ontology/, seeds/ and mappings/, hidden files left out) and
+writes OUT/manifest.json beside graph.trig: the SHA-256 of each input, by path relative to the
+project, and of graph.trig itself. `check_build` compares it with the project as it is now: a
+build made from other inputs (an article added, removed or edited) or without a readable manifest
+is stale; a graph.trig that is not the one its build wrote (emptied, truncated, edited) is an
+error naming the file and telling the user to build again. No timestamps are written, so two
+builds of the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from diplograph import paths
+from diplograph.errors import InputError
+
+MANIFEST_FILE = "manifest.json"
+REBUILD = "run `diplograph build` again"
+
+
+def _digest(data: bytes) -> str:
+    """The SHA-256 of some bytes, in hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def input_files(root: Path) -> list[Path]:
+    """The input files of a build, sorted: everything under ontology/, seeds/ and mappings/
+    except hidden files and folders (editor and temporary files)."""
+    folders = (paths.ontology_dir(root), paths.seeds_dir(root), paths.mappings_dir(root))
+    found = []
+    for folder in folders:
+        for path in folder.rglob("*"):
+            parts = path.relative_to(root).parts
+            if not any(p.startswith(".") for p in parts) and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def input_digests(root: Path) -> dict[str, str]:
+    """The SHA-256 of each input file, by its path relative to the project."""
+    return {p.relative_to(root).as_posix(): _digest(p.read_bytes()) for p in input_files(root)}
+
+
+def manifest_bytes(inputs: dict[str, str], graph: bytes) -> bytes:
+    """The manifest of a build: its inputs and the digest of the graph file it wrote."""
+    data = {"graph": _digest(graph), "inputs": dict(sorted(inputs.items()))}
+    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _read_manifest(path: Path) -> dict | None:
+    """The manifest of a build folder, or None if it is missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("inputs"), dict):
+        return None
+    return data
+
+
+def check_build(out: Path, graph_file: str, root: Path) -> bool:
+    """Whether the build folder was made from the project's inputs as they are now (False too
+    when it has no readable manifest: a build of an older version, or none at all).
+
+    An InputError names the graph file when it is not the one its build wrote.
+    """
+    manifest = _read_manifest(out / MANIFEST_FILE)
+    if manifest is None:
+        return False
+    graph = out / graph_file
+    try:
+        written = graph.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{graph}: cannot read the build ({exc.strerror}); {REBUILD}") from exc
+    if _digest(written) != manifest.get("graph"):
+        state = "empty" if not written else "not the file its build wrote (truncated or edited)"
+        raise InputError(f"{graph}: {state}; {REBUILD}")
+    return manifest["inputs"] == input_digests(root)
