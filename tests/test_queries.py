@@ -4,6 +4,7 @@ and, for queries that need inference, tests/expected/<stem>.no-inference.csv (wi
 from __future__ import annotations
 
 import csv
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -105,3 +106,21 @@ def test_header_without_question_is_rejected(tmp_path):
     bad.write_text("# title: x\nSELECT * WHERE { ?s ?p ?o }\n", encoding="utf-8")
     with pytest.raises(InputError, match="bad.rq:1: header lacks question, params, inference"):
         parse_query(bad)
+
+
+@pytest.mark.parametrize("name", ["../outside", "{outside}", "sub/letters-delivered", ".hidden"])
+def test_a_query_name_is_a_name_in_queries_not_a_path(tmp_path, name):
+    from click.testing import CliRunner
+
+    from diplograph.cli import cli
+
+    shutil.copytree(ROOT / "queries", tmp_path / "project" / "queries")
+    outside = tmp_path / "project" / "outside.rq"
+    outside.write_bytes((ROOT / "queries" / "letters-delivered.rq").read_bytes())
+    name = name.format(outside=tmp_path / "project" / "outside")
+    result = CliRunner().invoke(cli, ["--root", str(tmp_path / "project"), "query", name])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"error: {name!r} is not a stored query name: a name is the stem of a file in "
+        "queries/ (see `diplograph queries`), never a path\n"
+    )

@@ -447,6 +447,17 @@ def test_the_timeout_bounds_the_whole_request_of_a_trickling_endpoint(
     assert _files(link_root) == before and not list(mappings.glob(".wikidata-links*"))
 
 
+@pytest.mark.parametrize("command", ["link", "enrich"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://127.0.0.1/sparql", "http://127.0.0.1/a b", "/etc/passwd"]
+)
+def test_only_http_endpoints_are_asked(wikidata_cli, command, url):
+    result = wikidata_cli(command, "--endpoint", url, "--interval", "0", "--retries", "0")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: --endpoint {url!r}: not an http(s) URL (")
+    assert len(result.stderr.splitlines()) == 1 and "root:" not in result.output
+
+
 def test_entities_only_the_rule_layer_names_are_linked_too():
     entities, graph = Graph(), Graph()
     entities.add((ID["country/russia"], RDF.type, DIP.Country))

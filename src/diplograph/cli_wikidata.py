@@ -123,13 +123,13 @@ def link(
         from diplograph.writing import write_atomically
 
     root: Path = ctx.obj["root"]
+    client = _client(endpoint, timeout, retries, interval)
     mappings = paths.mappings_dir(root)
     store, fresh = current_store(root, paths.build_dir(root))
     if fresh:
         echo("(no up-to-date build folder: built in memory)", err=True)
     entities = entities_to_link(store.graph(ENTITIES_GRAPH), analysis_graph(store))
     hand = load_hand_links(mappings / HAND_DIR)
-    client = _client(endpoint, timeout, retries, interval)
     started = time.monotonic()
     candidates = fetch_candidates(client, entities, CLASSES)
     decisions = link_entities(entities, candidates, hand)

@@ -2,7 +2,8 @@
 
 IRIs are built from a type segment and a key derived from what the node is (never a counter or a
 random id), so that the same real-world event reported by two articles, or mapped by hand and by
-rules, gets one IRI. See docs/decisions/20261123-iri-scheme.md.
+rules, gets one IRI. See docs/decisions/20261123-iri-scheme.md. `iri_problem` checks an IRI that
+comes from outside (an endpoint's answer, an --endpoint option) before it is used or written.
 """
 
 from __future__ import annotations
@@ -17,7 +18,32 @@ from rdflib import URIRef
 from diplograph.namespaces import ID
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_NOT_IN_IRI = '<>"{}|^`\\'
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def iri_problem(text: str, web: bool = False) -> str | None:
+    """Why a text cannot be written as an IRI (None if it can); `web`: http(s) only.
+
+    >>> iri_problem("http://www.wikidata.org/entity/Q56226") is None
+    True
+    >>> iri_problem("http://evil.example/x><y")
+    "the character '>'"
+    >>> iri_problem("file:///etc/passwd", web=True)
+    'not an http(s) IRI'
+    """
+    if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in text):
+        return "a space or control character"
+    if bad := next((c for c in text if c in _NOT_IN_IRI), None):
+        return f"the character {bad!r}"
+    scheme = _SCHEME.match(text)
+    if scheme is None:
+        return "no scheme (not an absolute IRI)"
+    if web and scheme.group(1).lower() not in ("http", "https"):
+        return "not an http(s) IRI"
+    return None
 
 
 def slug(text: str) -> str:

@@ -30,6 +30,7 @@ _PARAM = re.compile(
     r"^(\w+)\s+(xsd:date|xsd:string|xsd:integer|iri)\s*,\s*(example|default)\s+(.+)$"
 )
 PARAM_TYPES = ("xsd:date", "xsd:string", "xsd:integer", "iri")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,13 @@ def load_queries(folder: Path) -> list[StoredQuery]:
 
 
 def get_query(folder: Path, name: str) -> StoredQuery:
-    """One stored query by name, or an error listing the close names."""
+    """One stored query by name (the stem of a file in the folder, never a path), or an error
+    listing the close names."""
+    if not _NAME.match(name) or ".." in name:
+        raise InputError(
+            f"{name!r} is not a stored query name: a name is the stem of a file in queries/ "
+            "(see `diplograph queries`), never a path"
+        )
     path = folder / f"{name}.rq"
     if not path.is_file():
         close = [q.stem for q in sorted(folder.glob("*.rq")) if name in q.stem or q.stem in name]

@@ -10,10 +10,12 @@ shaped like Wikidata's query service, and writes reviewable files under mappings
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
 from rdflib import Namespace
 
 from diplograph import iris
+from diplograph.errors import InputError
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 ENDPOINT_ENV = "DIPLOGRAPH_WIKIDATA_ENDPOINT"
@@ -29,8 +31,14 @@ WIKIBASE = Namespace("http://wikiba.se/ontology#")
 
 
 def endpoint_url(option: str | None = None) -> str:
-    """The endpoint to query: the option, else $DIPLOGRAPH_WIKIDATA_ENDPOINT, else Wikidata's."""
-    return option or os.environ.get(ENDPOINT_ENV) or DEFAULT_ENDPOINT
+    """The endpoint to query: the option, else $DIPLOGRAPH_WIKIDATA_ENDPOINT, else Wikidata's;
+    an InputError unless it is an http(s) URL with a host (never a local file)."""
+    url = option or os.environ.get(ENDPOINT_ENV) or DEFAULT_ENDPOINT
+    problem = iris.iri_problem(url, web=True) or (None if urlsplit(url).netloc else "no host")
+    if problem:
+        source = "--endpoint" if option else f"${ENDPOINT_ENV}"
+        raise InputError(f"{source} {url!r}: not an http(s) URL ({problem})")
+    return url
 
 
 def qid(iri: object) -> str | None:

@@ -37,8 +37,8 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from diplograph.errors import RemoteError
+from diplograph.iris import iri_problem
 from diplograph.wikidata import USER_AGENT
-from diplograph.wikidata.turtle import iri_problem
 
 log = logging.getLogger(__name__)
 

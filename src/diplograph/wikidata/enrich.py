@@ -21,10 +21,11 @@ from datetime import datetime, timezone
 
 from rdflib import RDFS, XSD, BNode, Literal, Namespace, URIRef
 
+from diplograph.iris import iri_problem
 from diplograph.namespaces import WD
 from diplograph.wikidata import PQ, PS, WDS, WIKIDATA_GRAPH, P, qid
 from diplograph.wikidata.endpoint import Row, SparqlClient, read_query, terms
-from diplograph.wikidata.turtle import Triple, iri_problem, trig
+from diplograph.wikidata.turtle import Triple, trig
 
 log = logging.getLogger(__name__)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from diplograph.iris import iri_problem
 from diplograph.namespaces import ID, PREFIXES, WD, WDT
 from diplograph.wikidata import PQ, PS, WDS, P
 
@@ -28,31 +29,7 @@ WIKIDATA_PREFIXES: dict[str, str] = {
 }
 XSD_NS = PREFIXES["xsd"]
 _LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_NOT_IN_IRI = '<>"{}|^`\\'
 Triple = tuple[Node, Node, Node]
-
-
-def iri_problem(text: str, web: bool = False) -> str | None:
-    """Why a text cannot be written as an IRI (None if it can); `web`: http(s) only.
-
-    >>> iri_problem("http://www.wikidata.org/entity/Q56226") is None
-    True
-    >>> iri_problem("http://evil.example/x><y")
-    "the character '>'"
-    >>> iri_problem("file:///etc/passwd", web=True)
-    'not an http(s) IRI'
-    """
-    if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in text):
-        return "a space or control character"
-    if bad := next((c for c in text if c in _NOT_IN_IRI), None):
-        return f"the character {bad!r}"
-    scheme = _SCHEME.match(text)
-    if scheme is None:
-        return "no scheme (not an absolute IRI)"
-    if web and scheme.group(1).lower() not in ("http", "https"):
-        return "not an http(s) IRI"
-    return None
 
 
 def _checked(text: str) -> str:
