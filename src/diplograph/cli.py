@@ -233,7 +233,7 @@ def export(
         from diplograph.cli_wikidata import quickstatements
         from diplograph.export import SUFFIXES, serialize
         from diplograph.output import echo
-        from diplograph.writing import write_atomically
+        from diplograph.writing import is_special, write_output
 
     store, _ = current_store(_root(ctx), _out(ctx, out))
     if fmt == "quickstatements":
@@ -243,9 +243,9 @@ def export(
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
-    if output.suffix == "":
+    if output.suffix == "" and not is_special(output):  # /dev/stdout is written as it is
         output = output.with_suffix(SUFFIXES.get(fmt, ".tsv"))
-    write_atomically(output, data)
+    write_output(output, data)
     echo(f"wrote {output} ({len(data)} bytes)", err=True)
 
 

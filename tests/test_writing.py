@@ -1,0 +1,96 @@
+"""Writing outputs: atomic for regular files, direct for special files (a FIFO, /dev/stdout),
+with the permissions the umask asks for, and a one-line error where the system refuses."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diplograph.cli import cli
+from diplograph.errors import InputError
+from diplograph.writing import write_atomically, write_output
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def build_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build folder of the project, so that each export reads it instead of building."""
+    out = tmp_path_factory.mktemp("build") / "out"
+    assert CliRunner().invoke(cli, ["--root", str(ROOT), "build", "--out", str(out)]).exit_code == 0
+    return out
+
+
+def _export(out: Path, target: str):
+    """`diplograph export --format nt -o TARGET`, reading the given build folder."""
+    args = ["--root", str(ROOT), "export", "--format", "nt", "--out", str(out), "-o", target]
+    return CliRunner().invoke(cli, args)
+
+
+def test_a_new_output_gets_the_permissions_the_umask_asks_for(tmp_path):
+    previous = os.umask(0o027)
+    try:
+        write_atomically(tmp_path / "a.ttl", b"data\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "a.ttl").stat().st_mode) == 0o640
+
+
+def test_a_replaced_output_keeps_its_permissions(tmp_path):
+    target = tmp_path / "a.ttl"
+    target.write_bytes(b"old\n")
+    target.chmod(0o604)
+    write_atomically(target, b"new\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o604 and target.read_bytes() == b"new\n"
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("/dev/full", "No space left on device"),
+        ("/sys/diplograph-export.nt", "Permission denied"),
+    ],
+    ids=["disk-full", "read-only"],
+)
+def test_a_refused_write_is_one_line_and_exit_2(build_folder, target, reason):
+    result = _export(build_folder, target)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"error: {target}: cannot write: {reason}\n"
+    assert not list(Path(target).parent.glob(f".{Path(target).name}-*"))
+
+
+def test_an_existing_fifo_is_written_into_not_replaced(build_folder, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = _export(build_folder, str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and sorted(p.name for p in tmp_path.iterdir()) == [
+        "pipe"
+    ]
+    assert received and received[0].startswith(b"<https://w3id.org/diplograph/id/")
+    assert result.stderr == f"wrote {fifo} ({len(received[0])} bytes)\n"
+
+
+def test_dev_stdout_is_written_directly_without_a_suffix(build_folder, capfd):
+    before = set(os.listdir("/dev"))
+    result = _export(build_folder, "/dev/stdout")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("wrote /dev/stdout (")
+    assert capfd.readouterr().out.startswith("<https://w3id.org/diplograph/id/")
+    assert set(os.listdir("/dev")) == before
+
+
+def test_write_output_names_the_file_when_its_folder_is_a_file(tmp_path):
+    folder = tmp_path / "file.ttl"
+    folder.write_bytes(b"")
+    with pytest.raises(InputError, match=f"x.ttl: cannot write: {folder} is not a folder$"):
+        write_output(folder / "x.ttl", b"data\n")
