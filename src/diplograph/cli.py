@@ -1,7 +1,9 @@
 """Command line: parses arguments, calls one function per command, renders through output.py.
 
 Exit codes (pySHACL's contract): 0 ok, 1 the data does not conform, 2 usage or input error
-naming the file and line or node, 3 a remote endpoint failed.
+naming the file and line or node (a refused system call too: disk full, read-only), 3 a remote
+endpoint failed, 130 interrupted. Every error is one line on stderr; `--debug` re-raises it with
+its traceback instead.
 
 Each command imports the stages it runs when it runs: `diplograph --help` loads neither rdflib,
 spaCy, pySHACL nor owlrl (docs/decisions/20261202-rule-cache-and-startup.md).
@@ -9,6 +11,7 @@ spaCy, pySHACL nor owlrl (docs/decisions/20261202-rule-cache-and-startup.md).
 
 from __future__ import annotations
 
+import errno
 import importlib
 import sys
 from pathlib import Path
@@ -61,20 +64,49 @@ OUT_OPTION = click.option(
 )
 
 
+def _failure(exc: BaseException) -> tuple[str, int]:
+    """The one-line message and exit code of an error that ends a command."""
+    if isinstance(exc, DiplographError):
+        return str(exc), exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted", 130
+    if isinstance(exc, OSError) and exc.strerror:
+        return (f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror), 2
+    return f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)", 1
+
+
 class DiplographGroup(click.Group):
-    """A command group that reports diplograph errors on stderr with their exit code."""
+    """A command group that reports every error as one line on stderr with its exit code
+    (a DiplographError its own, an OSError 2, an interrupt 130, anything else 1), or, with
+    --debug, re-raises it."""
 
     def invoke(self, ctx: click.Context) -> object:
-        """Run the command; map a DiplographError to its message and exit code."""
-        with importing():  # output.py imports rdflib
-            from diplograph.output import warnings_on_stderr
-
+        """Run the command; map an error to its message and exit code."""
         try:
+            with importing():  # output.py imports rdflib
+                from diplograph.output import warnings_on_stderr
             with warnings_on_stderr():
                 return super().invoke(ctx)
-        except DiplographError as exc:
-            _echo(f"error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            if ctx.params.get("debug") or getattr(exc, "errno", None) == errno.EPIPE:
+                raise  # --debug: the traceback; a closed pipe: click's own quiet exit
+            message, code = _failure(exc)
+            _echo(f"error: {message}", err=True)
+            ctx.exit(code)
+
+
+class _Settings(dict):
+    """The commands' ctx.obj: `root` is found from the working directory when a command first
+    asks for it, so that --help and --version need no project."""
+
+    def __missing__(self, key: str) -> object:
+        """Find the project folder on first use."""
+        if key != "root":
+            raise KeyError(key)
+        self["root"] = paths.project_root()
+        return self["root"]
 
 
 @click.group(cls=DiplographGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,10 +117,11 @@ class DiplographGroup(click.Group):
     default=None,
     help="Project folder with ontology/, seeds/, mappings/, queries/ (default: found from cwd).",
 )
+@click.option("--debug", is_flag=True, help="On an error, show its Python traceback.")
 @click.pass_context
-def cli(ctx: click.Context, root: Path | None) -> None:
+def cli(ctx: click.Context, root: Path | None, debug: bool) -> None:
     """Turn news about diplomacy into a validated, inferred, queryable knowledge graph."""
-    ctx.obj = {"root": root.resolve() if root else paths.project_root()}
+    ctx.obj = _Settings(root=root.resolve()) if root else _Settings()
 
 
 @cli.command()

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from diplograph.errors import InputError
+
 
 def project_root() -> Path:
-    """The project folder: $DIPLOGRAPH_HOME, else the nearest parent of the cwd with ontology/."""
+    """The project folder: $DIPLOGRAPH_HOME, else the nearest parent of the cwd with
+    ontology/diplo.ttl; an InputError outside any project (never the installed package)."""
     env = os.environ.get("DIPLOGRAPH_HOME")
     if env:
         return Path(env).resolve()
@@ -15,7 +18,10 @@ def project_root() -> Path:
     for folder in (here, *here.parents):
         if (folder / "ontology" / "diplo.ttl").is_file():
             return folder
-    return Path(__file__).resolve().parents[2]
+    raise InputError(
+        f"{here}: not inside a diplograph project (no ontology/diplo.ttl here or above); "
+        "use --root or DIPLOGRAPH_HOME"
+    )
 
 
 def ontology_dir(root: Path | None = None) -> Path:

@@ -1,0 +1,117 @@
+"""Every error of the CLI is one line on stderr and an exit code, never a traceback (unless
+--debug): a refused system call, an interrupt at start-up or mid-build, a run outside any
+project. Interrupts are real SIGINTs, or a KeyboardInterrupt raised by an import hook at the
+moment the CLI module is imported (start-up is too short to hit with a timer)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diplograph.cli import cli
+from diplograph.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+INTERRUPT_AT_IMPORT = """
+import sys
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == "diplograph.cli":
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, Interrupt())
+sys.argv = ["diplograph", "--help"]
+from diplograph.__main__ import main
+main()
+"""
+
+
+@pytest.fixture()
+def broken_queries(tmp_path: Path) -> Path:
+    """A project whose queries/ holds a folder named like a query: reading it fails (EISDIR)."""
+    shutil.copytree(ROOT / "queries", tmp_path / "queries")
+    (tmp_path / "queries" / "broken.rq").mkdir()
+    return tmp_path
+
+
+def test_a_refused_system_call_is_one_line_and_exit_2(broken_queries):
+    result = CliRunner().invoke(cli, ["--root", str(broken_queries), "queries"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {broken_queries}/queries/broken.rq: Is a directory\n"
+
+
+def test_an_unexpected_error_is_one_line_and_points_at_debug(broken_queries, monkeypatch):
+    def fail(folder: Path) -> list:
+        raise ValueError("boom")
+
+    monkeypatch.setattr("diplograph.queries.load_queries", fail)
+    result = CliRunner().invoke(cli, ["--root", str(broken_queries), "queries"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: unexpected ValueError: boom (run with --debug for the traceback)\n"
+    )
+
+
+def test_debug_reraises_with_the_traceback(broken_queries):
+    result = CliRunner().invoke(cli, ["--debug", "--root", str(broken_queries), "queries"])
+    assert isinstance(result.exception, IsADirectoryError) and result.stderr == ""
+    result = CliRunner().invoke(cli, ["--debug", "--root", str(ROOT), "query", "../x"])
+    assert isinstance(result.exception, InputError)
+
+
+def test_outside_any_project_is_an_error_saying_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DIPLOGRAPH_HOME", raising=False)
+    result = CliRunner().invoke(cli, ["queries"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path}: not inside a diplograph project (no ontology/diplo.ttl here or "
+        "above); use --root or DIPLOGRAPH_HOME\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["build", "--help"], ["query", "--help"]]
+)
+def test_help_and_version_need_no_project(tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DIPLOGRAPH_HOME", raising=False)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_an_interrupt_at_start_up_is_one_line_and_exit_130():
+    run = subprocess.run(
+        [sys.executable, "-c", INTERRUPT_AT_IMPORT], capture_output=True, text=True, timeout=60
+    )
+    assert (run.returncode, run.stderr, run.stdout) == (130, "error: interrupted\n", "")
+
+
+def test_an_interrupt_during_a_build_is_one_line_exit_130_and_leaves_nothing(tmp_path):
+    for folder in ("ontology", "seeds", "mappings", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    command = [sys.executable, "-m", "diplograph", "--root", str(tmp_path), "build"]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr, stdout) == (130, "error: interrupted\n", "")
+    assert not (tmp_path / "out").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]
+
+
+def test_the_console_script_starts_through_the_guarded_entry_point():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"] == {"diplograph": "diplograph.__main__:main"}
