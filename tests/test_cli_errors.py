@@ -115,3 +115,13 @@ def test_the_console_script_starts_through_the_guarded_entry_point():
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["scripts"] == {"diplograph": "diplograph.__main__:main"}
+
+
+def test_a_build_into_a_read_only_place_is_one_line_and_exit_2(tmp_path):
+    for folder in ("ontology", "seeds", "mappings", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    out = "/sys/diplograph-build-test"
+    result = CliRunner().invoke(cli, ["--root", str(tmp_path), "build", "--out", out])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == "error: /sys/.diplograph-build-test.lock: Permission denied\n"
+    assert not Path(out).exists()
