@@ -83,7 +83,8 @@ def test_score_of_one_article_is_exact():
         "place=city/brasilia (2024-03-11) “met Lula”"
     ]
     table = format_corpus_score("dev", score, False)
-    assert "| events (kind + parties) | 1/1 | 1.00 | 1.00 | 1.00 |" in table
+    assert "| events (kind + exactly the parties) | 1/1 | 1.00 | 1.00 | 1.00 |" in table
+    assert "| events (kind + two parties right, none wrong) | 1/1 | 1.00 | 1.00 | 1.00 |" in table
     assert "| entities | 3/3 | 1.00 | 0.75 | 0.86 |" in table
     assert "Misses" not in table
 
@@ -92,6 +93,14 @@ def test_a_wrong_party_is_a_miss_and_a_false_alarm():
     expected = {**EXPECTED, "events": [{**EXPECTED["events"][0], "participant": ["person/lula"]}]}
     score = score_article("x", TEXT, _rule_graph(), expected, {})
     assert (score.events.tp, score.events.fp, score.events.fn) == (0, 1, 1)
+
+
+def test_two_right_parties_of_three_count_only_for_the_two_parties_figure():
+    three = ["person/ana-pereira", "person/lula", "city/brasilia"]
+    expected = {**EXPECTED, "events": [{**EXPECTED["events"][0], "participant": three}]}
+    score = score_article("x", TEXT, _rule_graph(), expected, {})
+    assert (score.events.tp, score.events.fp, score.events.fn) == (0, 1, 1)
+    assert (score.events_two.tp, score.events_two.fp, score.events_two.fn) == (1, 0, 0)
 
 
 def test_a_statement_in_another_sentence_is_not_captured():

@@ -141,7 +141,10 @@ def find_titles(
             holder = units[roles["holder"][0]].mention
             if holder is None or "person" not in holder.classes or len(holder.refs) != 1:
                 continue
-            position = find_position(title, owners, gaz, rules)
+            # the one position of a title is guessed for people the gazetteer knows, never for
+            # people the article introduced ("Foreign Minister Takeshi Iwaya" is not Russia's)
+            known = holder.refs[0] in gaz.classes
+            position = find_position(title, owners, gaz, rules, only_titled=known)
             if position is None and owners:
                 made = new_position(title, owners[0], gaz, new)
                 new.append(made)

@@ -14,7 +14,7 @@ adds a NewEntity (low confidence) to the article's list, so that later mentions 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -177,11 +177,24 @@ def _known(label: str, new: list[NewEntity]) -> URIRef | None:
     return None
 
 
+def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
+    """A one-word name of a known person followed by a capitalised word the gazetteer does not
+    know is part of another person's name ("Li" of "Li Qiang" is not Li Hongzhong)."""
+    out = list(units)
+    for index, unit in enumerate(units[:-1]):
+        mention, after = unit.mention, units[index + 1]
+        partial = mention is not None and "person" in mention.classes and " " not in unit.text
+        if partial and _capital(after) and after.lower not in vocab.not_name_words:
+            out[index] = replace(unit, mention=None)
+    return out
+
+
 def find_unknown_names(
     units: list[Unit], rules: RuleSet, text: str, new: list[NewEntity]
 ) -> list[Unit]:
     """Merge the capitalised runs no earlier stage recognised into new-entity mentions."""
     vocab = vocabulary(rules)
+    units = _free_partial_names(units, vocab)
     first_word = next((i for i, u in enumerate(units) if u.text not in OPENERS), 0)
     index = 0
     while index < len(units):
@@ -202,7 +215,9 @@ def find_unknown_names(
         run = units[start:end]
         kind: str | None = None
         span_start = start  # an honorific stays in the unit, not in the name
-        while len(run) > 1 and run[0].lower in vocab.honorifics:
+        words = [u.lower for u in run if u.lower not in INNER]
+        typed_by_head = bool(words) and _by_head(run, words, vocab) is not None
+        while len(run) > 1 and run[0].lower in vocab.honorifics and not typed_by_head:
             start, run, kind = start + 1, run[1:], "Person"
         if kind is None:
             after = units[end].lower if end < len(units) else ""

@@ -161,11 +161,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     delegation_attests: dict[URIRef, list[Attest]] = {}
     state: dict = {"place": None, "date": None}
     mentions: dict[int, list[URIRef]] = {}
+    appositions = frozenset(rules.classes.get("apposition_word", ()))
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
-        visible = without_parentheticals(units)
+        visible = without_parentheticals(units, appositions)
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)

@@ -162,8 +162,12 @@ def to_doc(units: list[Unit], rules: RuleSet) -> Doc:
     return doc
 
 
-def without_parentheticals(units: list[Unit]) -> list[Unit]:
-    """The units without bracketed asides and `, who ... ,` / `, which ... ,` clauses."""
+def without_parentheticals(
+    units: list[Unit], apposition_words: frozenset[str] = frozenset()
+) -> list[Unit]:
+    """The units without bracketed asides, `, who ... ,` / `, which ... ,` clauses, and
+    appositions after a person that name a role ("Ana Pereira, speaker of the National
+    Assembly, met ..."): what events are matched on."""
     kept: list[Unit] = []
     index = 0
     while index < len(units):
@@ -182,9 +186,40 @@ def without_parentheticals(units: list[Unit]) -> list[Unit]:
             if close is not None:
                 index = close + 1
                 continue
+        if unit.text == "," and kept and _is_person(kept[-1]):
+            close = _apposition_end(units, index, apposition_words)
+            if close is not None:
+                index = close + 1
+                continue
         kept.append(unit)
         index += 1
     return kept
+
+
+def _is_person(unit: Unit) -> bool:
+    """Whether a unit names a person."""
+    return unit.mention is not None and "person" in unit.mention.classes
+
+
+APPOSITION_MAX = 14
+
+
+def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int | None:
+    """The closing comma of an apposition that opens at `comma`: a role (a title, or a word of
+    the `apposition_word` class) and no other person before the next comma."""
+    for end in range(comma + 1, min(len(units), comma + APPOSITION_MAX)):
+        if units[end].text in (".", ";", ":", "(", ")", "“", "”", '"'):
+            return None
+        if units[end].text != ",":
+            continue
+        inside = units[comma + 1 : end]
+        titled = any(
+            (u.mention is not None and u.mention.title is not None) or u.lower in words
+            for u in inside
+        )
+        others = any(_is_person(u) for u in inside)
+        return end if inside and titled and not others else None
+    return None
 
 
 def quotations(units: list[Unit], article_text: str) -> list[str]:
