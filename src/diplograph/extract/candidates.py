@@ -25,7 +25,7 @@ from diplograph.extract.contents import (
     event_anaphora,
     resolve_contents,
 )
-from diplograph.extract.dates import SAME_DAY, attach, resolve_words, sounds_future
+from diplograph.extract.dates import SAME_DAY, attach, is_date, resolve_words, sounds_future
 from diplograph.extract.events import Attest, Candidate, missing, spec
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find
@@ -264,6 +264,28 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
                 break
 
 
+NARRATIVE_DAYS = 7  # how far before the article's date the story's last day may lie
+
+
+def _narrative_dates(
+    made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet, dated: bool
+) -> None:
+    """In a sentence with no date words, a one-day event (kinds.yaml `narrative_date`) reported
+    as having happened took place on the story's last day, when that day is recent: wire copy
+    tells one day's events in order and dates only the first ("He was welcomed at the
+    airport")."""
+    last = ctx.last_date
+    if dated or last is None or last[0] != last[1]:
+        return
+    if not 0 <= (ctx.anchor - last[0]).days <= NARRATIVE_DAYS:
+        return
+    for _, cand in made:
+        punctual = spec(rules.kinds, cand.kind).get("narrative_date")
+        happened = cand.attest.modality == "Happened" and not cand.owned
+        if cand.date is None and happened and punctual and not cand.attest.claimed_by:
+            cand.date = last
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -293,6 +315,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             ):
                 ctx.place = cand.roles["place"][0]
     _share_dates(made, contents_ahead(matches, rules))
+    _narrative_dates(made, ctx, rules, any(is_date(u) for u in ctx.units))
     resolve_contents(made, ctx, rules)
     extra = event_anaphora(made, ctx, rules)
     candidates = [c for _, c in made] + extra

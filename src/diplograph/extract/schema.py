@@ -321,6 +321,7 @@ KIND_ENTRY = Shape(
         "generic": BOOL,
         "distribute": ROLE,
         "sets_place": BOOL,
+        "narrative_date": BOOL,
         "defaults": MapOf(ROLE, SOURCE),
         "implies": Shape(
             {
