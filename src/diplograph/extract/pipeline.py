@@ -131,6 +131,31 @@ def _mentioned(units: list[Unit]) -> list[URIRef]:
     return found
 
 
+DATELINE_MARKS = frozenset({",", "(", "-", "—", "–", "/"})
+DATELINE_SENTENCES = 6  # a headline, page noise and a by-line may come first
+DATELINE_WORDS = 4
+
+
+def dateline_place(prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer) -> URIRef | None:
+    """The city of the dateline ("DOHA, May 14 (Reuters) -", "NEW DELHI, Aug 1 (PTI)",
+    "Ankara (AA) -"): where the story takes place until an arrival or visit moves it."""
+    for _, units in prepared[:DATELINE_SENTENCES]:
+        mark = next(
+            (i for i, u in enumerate(units[: DATELINE_WORDS + 1]) if u.text in DATELINE_MARKS), None
+        )
+        if not mark:
+            continue
+        first = units[0].mention
+        if mark == 1 and first is not None and first.refs and "city" in first.classes:
+            return first.refs[0]
+        words = [u.text for u in units[:mark]]
+        if all(w.isalpha() and w.isupper() for w in words):
+            found = gaz.by_label(" ".join(words))
+            if found is not None and "city" in gaz.classes.get(found, ()):
+                return found
+    return None
+
+
 def extract_article(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> Graph:
     """The rule layer of one article as an rdflib Graph in the hand layer's form."""
     return to_graph(extract_triples(article, rules, gazetteer))
@@ -159,7 +184,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         prepared.append((sentence, units))
     candidates: list[Candidate] = []
     delegation_attests: dict[URIRef, list[Attest]] = {}
-    state: dict = {"place": None, "date": None}
+    state: dict = {"place": dateline_place(prepared, gazetteer), "date": None}
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))
     relays: list[URIRef] = []
