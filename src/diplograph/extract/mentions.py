@@ -287,6 +287,11 @@ def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ..
         surname = surname_of(entity.label, rules.gazetteer) if len(words) > 1 else None
         if surname and surname[:1].isupper():
             last.setdefault((surname,), set()).add(entity.iri)
+        if "-" in words[1:]:  # a hyphenated surname: "Diaz-Canel"
+            hyphen = len(words) - 1 - words[::-1].index("-")
+            last.setdefault(words[hyphen - 1 :], set()).add(entity.iri)
+        if len(words) >= 4 and all(w[:1].isupper() for w in words[-2:]):  # "Lopez Obrador"
+            last.setdefault(words[-2:], set()).add(entity.iri)
         particle = next((i for i in (-3, -2) if len(words) > -i and words[i].islower()), None)
         if particle is not None:  # "al-Sudani", "bin Farhan": the surname with its particle
             last.setdefault(words[particle:], set()).add(entity.iri)

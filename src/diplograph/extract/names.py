@@ -26,6 +26,7 @@ from diplograph.iris import entity_iri
 
 NAME_CONFIDENCE = 0.4
 INNER = frozenset({"of", "the", "for", "on"})
+HYPHENS = frozenset({"-", "‐", "‑"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
 
 
@@ -104,6 +105,17 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     while end < len(units):
         unit = units[end]
         if _capital(unit):
+            end += 1
+            continue
+        joined = (  # a transliteration hyphen: "Diaz-Canel", "Oyun-Erdene"
+            unit.text in HYPHENS
+            and end > start
+            and not units[end - 1].space
+            and not unit.space
+            and end + 1 < len(units)
+            and _capital(units[end + 1])
+        )
+        if joined:
             end += 1
             continue
         inner = unit.mention is None and unit.lower in (INNER | vocab.particles)
