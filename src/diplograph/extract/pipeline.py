@@ -179,6 +179,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_described_groups(units, rules, text, new)
         units = find_titles(units, gazetteer, rules, text, new)
         units = find_unknown_names(units, rules, text, new)
+        units = find_titles(units, gazetteer, rules, text, new)  # titles of the new names
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         _holdings(units, sentence, holdings)
         prepared.append((sentence, units))
