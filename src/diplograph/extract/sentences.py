@@ -186,6 +186,9 @@ def without_parentheticals(
             if close is not None:
                 index = close + 1
                 continue
+        if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
+            index += 1  # the comma that closes an apposition the title stage merged
+            continue
         if unit.text == "," and kept and _is_person(kept[-1]):
             close = _apposition_end(units, index, apposition_words)
             if close is not None:
