@@ -7,6 +7,7 @@ triples (extract_triples) or as an rdflib Graph (extract_article).
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from rdflib import Graph, URIRef
 
@@ -46,6 +47,7 @@ from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Unit,
     merge_spans,
+    relative_clauses,
     tokenize,
     without_parentheticals,
 )
@@ -211,6 +213,9 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             candidates,
         )
         found = sentence_candidates(ctx, rules, gazetteer)
+        for clause in relative_clauses(units):
+            inner = replace(ctx, units=clause, cues=cues(clause, rules), doc=None, current=[])
+            found += sentence_candidates(inner, rules, gazetteer)
         _remember_events(found, discourse, rules, state)
         candidates.extend(found)
         _holdings(units, sentence, holdings)
@@ -262,7 +267,6 @@ def _relay(
     """Claims by another named agency reached the article through the relays."""
     if not relays:
         return
-    from dataclasses import replace
 
     for cand in candidates:
         attest = cand.attest

@@ -199,6 +199,28 @@ def without_parentheticals(
     return kept
 
 
+RELATIVES = ("who", "whose")
+
+
+def relative_clauses(units: list[Unit]) -> list[list[Unit]]:
+    """The `, who ... ,` clauses after a person or agent, each as its own clause with the
+    antecedent as subject ("Ali, who arrived in Argyle on Thursday, said" -> "Ali arrived in
+    Argyle on Thursday"): the events they report, which the main clause does not see."""
+    found = []
+    for index, unit in enumerate(units[:-2]):
+        if unit.text != "," or units[index + 1].lower != "who" or not index:
+            continue
+        antecedent = units[index - 1]
+        if antecedent.mention is None or "agent" not in antecedent.mention.classes:
+            continue
+        close = next(
+            (j for j in range(index + 2, len(units)) if units[j].text in (",", ".", ";")),
+            len(units),
+        )
+        found.append([antecedent, *units[index + 2 : close]])
+    return found
+
+
 def _is_person(unit: Unit) -> bool:
     """Whether a unit names a person."""
     return unit.mention is not None and "person" in unit.mention.classes
