@@ -45,6 +45,7 @@ class Discourse:
     countries: list[URIRef] = field(default_factory=list)
     parties: list[URIRef] = field(default_factory=list)
     groups: list[tuple[URIRef, ...]] = field(default_factory=list)
+    orgs: list[tuple[URIRef, str]] = field(default_factory=list)  # body and the words naming it
     holdings: dict[URIRef, set[URIRef]] = field(default_factory=dict)
     country_counts: Counter = field(default_factory=Counter)
     delegations: list[Delegation] = field(default_factory=list)
@@ -166,6 +167,12 @@ def _refer(
         return discourse.groups[-1]
     if kind == "last_country" and discourse.countries:
         return (discourse.countries[-1],)
+    if kind == "last_named_org":  # "the ministry": the body last named with that word
+        head = unit.lower.split()[-1]
+        for iri, words in reversed(discourse.orgs):
+            if head in words.split():
+                return (iri,)
+        return ()
     if kind == "last_pair":
         if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
             return discourse.meetings[-1][1]
@@ -396,5 +403,7 @@ def remember(units: list[Unit], discourse: Discourse) -> None:
             discourse.country_counts.update(mention.agents)
         if "party" in mention.classes:
             discourse.parties.extend(mention.refs)
+        if "org" in mention.classes and len(mention.refs) == 1:
+            discourse.orgs.append((mention.refs[0], unit.lower))
         if "group" in mention.classes and len(mention.agents) > 1:
             discourse.groups.append(mention.agents)
