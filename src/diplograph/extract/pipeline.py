@@ -180,8 +180,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_bodies(units, gazetteer, rules, text, new)
         units = find_described_groups(units, rules, text, new)
         units = find_titles(units, gazetteer, rules, text, new)
+        known = len(new)
         units = find_unknown_names(units, rules, text, new)
-        units = find_titles(units, gazetteer, rules, text, new)  # titles of the new names
+        if len(new) > known:  # titles of the names the unknown-name stage found
+            units = find_titles(units, gazetteer, rules, text, new)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         _holdings(units, sentence, holdings)
         prepared.append((sentence, units))
