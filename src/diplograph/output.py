@@ -144,3 +144,11 @@ def warnings_on_stderr(logger: str = "diplograph") -> Iterator[None]:
         yield
     finally:
         log.removeHandler(handler)
+
+
+def titled_lists(sections: list[tuple[str, list[str]]]) -> list[str]:
+    """Lines of titled lists: a blank line, "title: count", then each item indented."""
+    lines: list[str] = []
+    for title, items in sections:
+        lines += ["", f"{title}: {len(items)}"] + [f"  {item}" for item in items]
+    return lines

@@ -25,6 +25,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.extract.rules import EVENT_ROLES
 from diplograph.namespaces import DIP
+from diplograph.output import titled_lists
 
 PARENT = {
     "Talks": "Meeting",
@@ -316,10 +317,11 @@ def format_evaluation(evaluation: Evaluation) -> str:
         f"Date accuracy on matched events: {evaluation.date_accuracy:.2f} "
         f"({evaluation.dates_right}/{evaluation.dates_total})",
     ]
-    for title, items in (
-        ("Misses (in the hand layer, not found by rules)", evaluation.misses),
-        ("False alarms (found by rules, not in the hand layer)", evaluation.false_alarms),
-        ("Wrong dates on matched events", evaluation.wrong_dates),
-    ):
-        lines += ["", f"{title}: {len(items)}"] + [f"  {item}" for item in items]
+    lines += titled_lists(
+        [
+            ("Misses (in the hand layer, not found by rules)", evaluation.misses),
+            ("False alarms (found by rules, not in the hand layer)", evaluation.false_alarms),
+            ("Wrong dates on matched events", evaluation.wrong_dates),
+        ]
+    )
     return "\n".join(lines)

@@ -29,6 +29,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from diplograph.errors import InputError
 from diplograph.extract.evaluate import EVENT_KINDS, PARENT, ROLES, Score
 from diplograph.namespaces import DIP, ID
+from diplograph.output import titled_lists
 
 STATEMENT_KINDS = frozenset(k for k, parent in PARENT.items() if parent == "Statement") | {
     "Statement"
@@ -461,10 +462,11 @@ def format_corpus_score(name: str, score: CorpusScore, misses: bool) -> str:
         f"statement kind right on captured ones:     {_share(score.statement_kinds_right, s.tp)}",
     ]
     if misses:
-        for title, items in (
-            ("Misses (annotated, not found)", score.misses),
-            ("False alarms (found, not annotated)", score.false_alarms),
-            ("Wrong place or date on found events", score.wrong),
-        ):
-            lines += ["", f"{title}: {len(items)}"] + [f"  {item}" for item in items]
+        lines += titled_lists(
+            [
+                ("Misses (annotated, not found)", score.misses),
+                ("False alarms (found, not annotated)", score.false_alarms),
+                ("Wrong place or date on found events", score.wrong),
+            ]
+        )
     return "\n".join(lines)
