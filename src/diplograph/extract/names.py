@@ -152,18 +152,19 @@ def _kind(
     )
     if noun_of or (previous in vocab.place_prepositions and len(words) <= 3):
         return "Place"
-    if 2 <= len(words) <= 4 and (not sentence_start or after in vocab.person_cues_after):
+    plain = not any(u.lower in INNER for u in run)  # a name has no "of"
+    if plain and 2 <= len(words) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
 
 
 def _by_head(run: list[Unit], words: list[str], vocab: Vocabulary) -> str | None:
     """The kind a head word gives ("" for no entity): the last word, else a word before "of",
-    else any head word in the run."""
+    "on" or "for" ("Ministry of Foreign Affairs", "Authority on Development")."""
     if words[-1] in vocab.heads:
         return vocab.heads[words[-1]]
-    before_of = [run[i - 1].lower for i, u in enumerate(run) if u.lower == "of" and i]
-    for word in (*before_of, *reversed(words)):
+    before_inner = [run[i - 1].lower for i, u in enumerate(run) if u.lower in INNER and i]
+    for word in before_inner:
         if word in vocab.heads:
             return vocab.heads[word]
     return None
@@ -227,10 +228,20 @@ def find_unknown_names(
         run = units[start:end]
         kind: str | None = None
         span_start = start  # an honorific stays in the unit, not in the name
+        while len(run) > 2 and run[0].lower in vocab.honorifics and run[1].lower == "of":
+            # "Chairman of the Presidential Court": a title of a body; the body is the name
+            start, run = start + 2, run[2:]
+            while run and run[0].lower == "the":
+                start, run = start + 1, run[1:]
         words = [u.lower for u in run if u.lower not in INNER]
         typed_by_head = bool(words) and _by_head(run, words, vocab) is not None
         while len(run) > 1 and run[0].lower in vocab.honorifics and not typed_by_head:
             start, run, kind = start + 1, run[1:], "Person"
+        named = [u for u in run if u.lower not in vocab.honorifics]
+        if kind == "Person" and (not named or any(u.lower in INNER for u in run)):
+            kind = None  # only honorifics ("His Highness"), or a title ("Minister of Finance")
+            index = max(end, index + 1)
+            continue
         if kind is None:
             after = units[end].lower if end < len(units) else ""
             kind = _kind(run, units[:start], sentence_start, vocab, after)
