@@ -13,9 +13,9 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.extract import extract_article
 from diplograph.extract.clean import input_article
-from diplograph.extract.evaluate import EVENT_KINDS
 from diplograph.extract.rules import EVENT_ROLES
 from diplograph.namespaces import DIP, ID
+from diplograph.quality.evaluate import EVENT_KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "extract"

@@ -11,11 +11,12 @@ from rdflib.compare import isomorphic
 
 from diplograph.articles import article_triples
 from diplograph.build import load_entities, load_ontology
-from diplograph.extract import evaluate, extract_article, format_evaluation, review_candidates
-from diplograph.extract.evaluate import EVENT_KINDS, PARENT
+from diplograph.extract import extract_article
 from diplograph.extract.graph import provenance_graph
 from diplograph.extract.workspace import rule_layer, seed_layers
 from diplograph.namespaces import DIP, ID
+from diplograph.quality.evaluate import EVENT_KINDS, PARENT, evaluate, format_evaluation
+from diplograph.quality.review import review_candidates
 from diplograph.seeds import load_articles
 from diplograph.validate import load_shapes, validate
 

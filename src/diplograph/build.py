@@ -26,7 +26,6 @@ from diplograph.extract.clean import article_from_text
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
-from diplograph.extract.review import review_candidates
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.gold import gold_path, load_gold, parse_turtle
 from diplograph.infer import infer
@@ -41,6 +40,7 @@ from diplograph.iris import (
 )
 from diplograph.manifest import MANIFEST_FILE, REBUILD, check_build, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
+from diplograph.quality.review import review_candidates
 from diplograph.seeds import Article, load_article, meta_path, read_text, seed_paths
 from diplograph.store import RdflibStore
 from diplograph.validate import ValidationReport, load_shapes, run_checks, validate

@@ -71,10 +71,10 @@ def extract(ctx: click.Context, article: Path, published: date | None, fmt: str)
 def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
     """Measure the rule layer: P/R/F1 on the seeds, or on a split of the development corpus."""
     with importing():
-        from diplograph.extract import evaluate as run_evaluation
-        from diplograph.extract import format_evaluation
         from diplograph.extract.workspace import seed_layers
         from diplograph.output import echo
+        from diplograph.quality.evaluate import evaluate as run_evaluation
+        from diplograph.quality.evaluate import format_evaluation
 
     if split != "seeds":
         from diplograph.quality.corpus import format_corpus_score
@@ -94,9 +94,9 @@ def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
 def review(ctx: click.Context) -> None:
     """List rule-layer facts the hand layer lacks, most confident first."""
     with importing():
-        from diplograph.extract import review_candidates
         from diplograph.extract.workspace import seed_layers
         from diplograph.output import echo
+        from diplograph.quality.review import review_candidates
 
     rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
     rows = []

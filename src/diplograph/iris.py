@@ -121,6 +121,31 @@ def entity_iri(kind: str, name: str) -> URIRef:
     return ID[f"{kind}/{slug(name)}"]
 
 
+ENTITY_SEGMENTS = frozenset({"person", "country", "city", "place", "org", "materiel"})
+
+
+def local_name(iri: object) -> str:
+    """An IRI relative to the instance namespace, the inverse of the minting functions.
+
+    >>> local_name(entity_iri("person", "Kim Jong Un"))
+    'person/kim-jong-un'
+    """
+    return str(iri).removeprefix(str(ID))
+
+
+def entity_segment(node: object) -> str | None:
+    """The type segment of an entity IRI (person, country, city, place, org, materiel), else
+    None (events, sentences, positions, holdings, literals).
+
+    >>> entity_segment(entity_iri("org", "Hamas")), entity_segment(sentence_iri("x", 1))
+    ('org', None)
+    """
+    if not isinstance(node, URIRef) or not str(node).startswith(str(ID)):
+        return None
+    segment = local_name(node).split("/", 1)[0]
+    return segment if segment in ENTITY_SEGMENTS else None
+
+
 def event_iri(kind: str, when: date | None, key: str) -> URIRef:
     """IRI of an event: kind, day (or 'undated') and a key naming its principal participants.
 

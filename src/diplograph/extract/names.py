@@ -32,7 +32,7 @@ OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The word lists that type a run, read once per rule set."""
+    """The word lists that type a run."""
 
     heads: dict[str, str]  # head word -> entity kind ("" for names that are no entity)
     honorifics: frozenset[str]
@@ -43,7 +43,6 @@ class Vocabulary:
     person_cues_after: frozenset[str]
 
 
-_CACHE: dict[int, Vocabulary] = {}
 KIND_OF_LIST = (
     ("not_entity_heads", ""),
     ("site_heads", "Place"),
@@ -52,21 +51,18 @@ KIND_OF_LIST = (
     ("organisation_heads", "Organisation"),
     ("government_heads", "GovernmentBody"),
 )
-SEGMENT = {"Place": "place", "PoliticalParty": "org", "Organisation": "org"}
-CLASSES = {
-    "Person": frozenset({"person", "agent"}),
-    "Place": frozenset({"place"}),
-    "GovernmentBody": frozenset({"org", "agent"}),
-    "PoliticalParty": frozenset({"org", "party", "agent"}),
-    "Organisation": frozenset({"org", "agent"}),
+# kind -> (IRI segment, the entity classes of its mentions)
+KINDS = {
+    "Person": ("person", frozenset({"person", "agent"})),
+    "Place": ("place", frozenset({"place"})),
+    "GovernmentBody": ("org", frozenset({"org", "agent"})),
+    "PoliticalParty": ("org", frozenset({"org", "party", "agent"})),
+    "Organisation": ("org", frozenset({"org", "agent"})),
 }
 
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
-    """The names.yaml word lists of a rule set (cached on the rule set)."""
-    cached = _CACHE.get(id(rules))
-    if cached is not None:
-        return cached
+    """The names.yaml word lists of a rule set, read once per article by the pipeline."""
     words = rules.gazetteer
 
     def listed(key: str) -> frozenset[str]:
@@ -77,7 +73,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
     for key, kind in KIND_OF_LIST:
         for word in listed(key):
             heads.setdefault(word, kind)
-    found = Vocabulary(
+    return Vocabulary(
         heads,
         listed("honorifics"),
         listed("particles"),
@@ -86,8 +82,6 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("not_name_words"),
         listed("person_cues_after"),
     )
-    _CACHE[id(rules)] = found
-    return found
 
 
 def _capital(unit: Unit) -> bool:
@@ -172,7 +166,7 @@ def _by_head(run: list[Unit], words: list[str], vocab: Vocabulary) -> str | None
 
 def _new_entity(kind: str, label: str, new: list[NewEntity]) -> NewEntity:
     """The new entity of a name, reusing one the article already introduced."""
-    iri = entity_iri(SEGMENT.get(kind, "org" if kind == "GovernmentBody" else "person"), label)
+    iri = entity_iri(KINDS[kind][0], label)
     for entity in new:
         if entity.iri == iri:
             return entity
@@ -202,11 +196,38 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     return out
 
 
+def _name_in(
+    run: list[Unit], before: list[Unit], after: str, sentence_start: bool, vocab: Vocabulary
+) -> tuple[int, str | None]:
+    """How many leading units of a run are no part of the name (honorifics, "Chairman of the"),
+    and the kind of entity the rest names (None: no entity, or not sure)."""
+    skip = 0
+    while (
+        len(run) - skip > 2 and run[skip].lower in vocab.honorifics and run[skip + 1].lower == "of"
+    ):
+        skip += 2  # "Chairman of the Presidential Court": a title of a body, the body is named
+        while skip < len(run) and run[skip].lower == "the":
+            skip += 1
+    words = [u.lower for u in run[skip:] if u.lower not in INNER]
+    if words and _by_head(run[skip:], words, vocab) is not None:
+        return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after)
+    honorific = skip
+    while len(run) - honorific > 1 and run[honorific].lower in vocab.honorifics:
+        honorific += 1
+    if honorific == skip:
+        return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after)
+    name = run[honorific:]
+    plain = any(u.lower not in vocab.honorifics for u in name)
+    # only honorifics ("His Highness"), or a title ("Minister of Finance"): no person
+    person = plain and not any(u.lower in INNER for u in name)
+    return honorific, "Person" if person else None
+
+
 def find_unknown_names(
-    units: list[Unit], rules: RuleSet, text: str, new: list[NewEntity]
+    units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
 ) -> list[Unit]:
-    """Merge the capitalised runs no earlier stage recognised into new-entity mentions."""
-    vocab = vocabulary(rules)
+    """Merge the capitalised runs no earlier stage recognised into new-entity mentions; an
+    honorific or title before the name stays in the unit, not in the name."""
     units = _free_partial_names(units, vocab)
     first_word = next((i for i, u in enumerate(units) if u.text not in OPENERS), 0)
     index = 0
@@ -220,40 +241,21 @@ def find_unknown_names(
             continue
         sentence_start = start == first_word
         if sentence_start and units[start].lower in STOP_WORDS:
-            start += 1
-            sentence_start = False
+            start, sentence_start = start + 1, False
             if start >= end:
                 index = end
                 continue
-        run = units[start:end]
-        kind: str | None = None
-        span_start = start  # an honorific stays in the unit, not in the name
-        while len(run) > 2 and run[0].lower in vocab.honorifics and run[1].lower == "of":
-            # "Chairman of the Presidential Court": a title of a body; the body is the name
-            start, run = start + 2, run[2:]
-            while run and run[0].lower == "the":
-                start, run = start + 1, run[1:]
-        words = [u.lower for u in run if u.lower not in INNER]
-        typed_by_head = bool(words) and _by_head(run, words, vocab) is not None
-        while len(run) > 1 and run[0].lower in vocab.honorifics and not typed_by_head:
-            start, run, kind = start + 1, run[1:], "Person"
-        named = [u for u in run if u.lower not in vocab.honorifics]
-        if kind == "Person" and (not named or any(u.lower in INNER for u in run)):
-            kind = None  # only honorifics ("His Highness"), or a title ("Minister of Finance")
-            index = max(end, index + 1)
-            continue
-        if kind is None:
-            after = units[end].lower if end < len(units) else ""
-            kind = _kind(run, units[:start], sentence_start, vocab, after)
+        after = units[end].lower if end < len(units) else ""
+        skip, kind = _name_in(units[start:end], units[:start], after, sentence_start, vocab)
         if kind is None:
             index = max(end, index + 1)
             continue
-        label = text[run[0].begin : run[-1].end]
+        name = units[start + skip : end]
+        label = text[name[0].begin : name[-1].end]
         known = _known(label, new) if kind == "Person" else None
         iri = known or _new_entity(kind, label, new).iri
-        mention = Mention(
-            CLASSES[kind], (iri,), (iri,) if "agent" in CLASSES[kind] else (), NAME_CONFIDENCE
-        )
-        units = merge(units, span_start, end, mention, text[units[span_start].begin : run[-1].end])
-        index = span_start + 1
+        classes = KINDS[kind][1]
+        mention = Mention(classes, (iri,), (iri,) if "agent" in classes else (), NAME_CONFIDENCE)
+        units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
+        index = start + 1
     return units

@@ -15,7 +15,7 @@ from diplograph.extract import coref
 from diplograph.extract.attribution import attribution, cues
 from diplograph.extract.candidates import SentenceContext, materiel_iri, sentence_candidates
 from diplograph.extract.clean import find_boilerplate, mappable_sentences
-from diplograph.extract.dates import date_spans
+from diplograph.extract.dates import DATELINE_ENDS, date_spans
 from diplograph.extract.derive import implied, inherit_dates, invitations_from_visits
 from diplograph.extract.events import (
     Attest,
@@ -42,7 +42,7 @@ from diplograph.extract.mentions import (
     find_titles,
     introduced_spans,
 )
-from diplograph.extract.names import find_unknown_names
+from diplograph.extract.names import find_unknown_names, vocabulary
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Unit,
@@ -51,7 +51,7 @@ from diplograph.extract.sentences import (
     tokenize,
     without_parentheticals,
 )
-from diplograph.namespaces import ID
+from diplograph.iris import entity_segment
 from diplograph.seeds import Article
 
 log = logging.getLogger(__name__)
@@ -116,9 +116,6 @@ def _fix_references(events: list[Event], delegations: list[coref.Delegation]) ->
             event.roles[role] = fixed
 
 
-ENTITY_SEGMENTS = ("person/", "country/", "city/", "place/", "org/", "materiel/")
-
-
 def _mentioned(units: list[Unit]) -> list[URIRef]:
     """The entities a sentence's units name (not dates, titles or positions), in text order."""
     found: list[URIRef] = []
@@ -127,13 +124,12 @@ def _mentioned(units: list[Unit]) -> list[URIRef]:
         if mention is None or mention.date_words is not None:
             continue
         for ref in (*mention.refs, *mention.agents):
-            local = str(ref).removeprefix(str(ID))
-            if local != str(ref) and local.startswith(ENTITY_SEGMENTS) and ref not in found:
+            if entity_segment(ref) is not None and ref not in found:
                 found.append(ref)
     return found
 
 
-DATELINE_MARKS = frozenset({",", "(", "-", "—", "–", "/"})
+DATELINE_MARKS = frozenset({",", *DATELINE_ENDS})
 DATELINE_SENTENCES = 6  # a headline, page noise and a by-line may come first
 DATELINE_WORDS = 4
 
@@ -169,6 +165,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     cuts = find_boilerplate(text, rules)
     discourse = coref.Discourse()
     new: list[NewEntity] = []
+    names = vocabulary(rules)
     prepared = []
     holdings: dict[tuple, Holding] = {}
     for sentence in mappable_sentences(article, cuts):
@@ -181,7 +178,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_described_groups(units, rules, text, new)
         units = find_titles(units, gazetteer, rules, text, new)
         known = len(new)
-        units = find_unknown_names(units, rules, text, new)
+        units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)

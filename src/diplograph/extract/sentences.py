@@ -199,9 +199,6 @@ def without_parentheticals(
     return kept
 
 
-RELATIVES = ("who", "whose")
-
-
 def relative_clauses(units: list[Unit]) -> list[list[Unit]]:
     """The `, who ... ,` clauses after a person or agent, each as its own clause with the
     antecedent as subject ("Ali, who arrived in Argyle on Thursday, said" -> "Ali arrived in

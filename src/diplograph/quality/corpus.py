@@ -27,16 +27,16 @@ import yaml
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.errors import InputError
-from diplograph.extract.evaluate import EVENT_KINDS, PARENT, ROLES, Score
+from diplograph.iris import entity_segment, local_name
 from diplograph.namespaces import DIP, ID
 from diplograph.output import titled_lists
+from diplograph.quality.evaluate import PARENT, ROLES, Score, event_kind
 
 STATEMENT_KINDS = frozenset(k for k, parent in PARENT.items() if parent == "Statement") | {
     "Statement"
 }
 FAMILY = {"Talks": "Meeting", "ExhibitionVisit": "Visit"}
 HOST_NOT_PARTY = frozenset({"Visit", "ExhibitionVisit", "Arrival"})
-ENTITY_SEGMENTS = ("person", "country", "city", "place", "org", "materiel")
 SECTIONS = ("entities", "events", "statements", "holdings")
 SEGMENTS_OF_TYPE = {
     "Person": {"person"},
@@ -93,11 +93,6 @@ def norm(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
-def short(node: URIRef) -> str:
-    """An IRI relative to the instance namespace (person/kim-jong-un)."""
-    return str(node).removeprefix(str(ID))
-
-
 def _iri(value: str) -> URIRef:
     """An annotation's IRI (type/slug) as a full IRI."""
     return ID[value]
@@ -126,15 +121,10 @@ def entities_of(expected: dict[str, Any]) -> list[Entity]:
     return found
 
 
-def _is_entity(node: object) -> bool:
-    """Whether a node is an entity IRI (not an event, sentence, position or holding)."""
-    return isinstance(node, URIRef) and short(node).split("/", 1)[0] in ENTITY_SEGMENTS
-
-
 def found_entities(graph: Graph) -> set[URIRef]:
     """Every entity the rule graph of an article refers to."""
-    nodes = {s for s in graph.subjects() if _is_entity(s)}
-    return nodes | {o for o in graph.objects() if _is_entity(o)}
+    nodes = {s for s in graph.subjects() if entity_segment(s)}
+    return nodes | {o for o in graph.objects() if entity_segment(o)}
 
 
 def align(
@@ -155,7 +145,7 @@ def align(
             continue
         label = graph.value(node, RDFS.label) or labels.get(node)
         names = {norm(str(label))} if label else set()
-        segment, key = short(node).split("/", 1)
+        segment, key = local_name(node).split("/", 1)
         names.add(norm(key.replace("-", " ")))
         hit = next((by_name[(segment, n)] for n in sorted(names) if (segment, n) in by_name), None)
         if hit is not None:
@@ -211,8 +201,7 @@ def found_events(graph: Graph, aligned: dict[URIRef, URIRef]) -> list[FoundEvent
     leaders = dict(graph.subject_objects(DIP.ledBy))
     events = []
     for node in sorted({o for o in graph.objects(None, DIP.attests) if isinstance(o, URIRef)}):
-        kinds = [str(t).split("#")[-1] for t in graph.objects(node, RDF.type)]
-        kind = next((k for k in kinds if k in EVENT_KINDS), None)
+        kind = event_kind(graph, node)
         if kind is None:
             continue
         roles = {}
@@ -221,7 +210,7 @@ def found_events(graph: Graph, aligned: dict[URIRef, URIRef]) -> list[FoundEvent
             mapped = frozenset(aligned.get(leaders.get(v, v), leaders.get(v, v)) for v in values)
             if mapped:
                 roles[role] = mapped
-        label = str(graph.value(node, RDFS.label) or short(node))
+        label = str(graph.value(node, RDFS.label) or local_name(node))
         spans = _sentence_spans(graph, node)
         events.append(FoundEvent(node, kind, roles, _date_text(graph, node), spans, label))
     return events
@@ -272,7 +261,7 @@ def _match_events(
             if hit.roles.get("place") and hit.roles["place"] <= want["place"]:
                 score.place_right += 1
             else:
-                place = ",".join(sorted(short(p) for p in hit.roles.get("place", ())))
+                place = ",".join(sorted(local_name(p) for p in hit.roles.get("place", ())))
                 score.wrong.append(f"{stem}: place {place or 'none'}: {_describe(item)}")
         if item.get("date"):
             score.date_total += 1
@@ -371,7 +360,7 @@ def _holdings(graph: Graph, aligned: dict[URIRef, URIRef]) -> set[tuple[URIRef, 
     for node in graph.subjects(RDF.type, DIP.PositionHolding):
         holder, position = graph.value(node, DIP.holder), graph.value(node, DIP.position)
         if holder is not None and position is not None:
-            found.add((aligned.get(holder, holder), position_key(short(position))))
+            found.add((aligned.get(holder, holder), position_key(local_name(position))))
     return found
 
 
@@ -390,8 +379,8 @@ def score_article(
             per_type.tp += 1
         else:
             per_type.fn += 1
-            score.misses.append(f"{stem}: entity {short(entity.iri)} ({entity.type})")
-    wrong = sorted(short(n) for n in found if n not in aligned)
+            score.misses.append(f"{stem}: entity {local_name(entity.iri)} ({entity.type})")
+    wrong = sorted(local_name(n) for n in found if n not in aligned)
     score.entities = Score(len(hit), len(wrong), len(annotated) - len(hit))
     score.false_alarms += [f"{stem}: entity {n}" for n in wrong]
     events = found_events(graph, aligned)
@@ -406,8 +395,8 @@ def score_article(
     want = {(_iri(h.split()[0]), position_key(h.split()[1])) for h in expected["holdings"]}
     got = _holdings(graph, aligned)
     score.holdings = Score(len(got & want), len(got - want), len(want - got))
-    score.misses += [f"{stem}: holding {short(h)} {p}" for h, p in sorted(want - got)]
-    score.false_alarms += [f"{stem}: holding {short(h)} {p}" for h, p in sorted(got - want)]
+    score.misses += [f"{stem}: holding {local_name(h)} {p}" for h, p in sorted(want - got)]
+    score.false_alarms += [f"{stem}: holding {local_name(h)} {p}" for h, p in sorted(got - want)]
     score.silent_articles = int(not events)
     return score
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from diplograph.extract.evaluate import match, views
 from diplograph.namespaces import DIP
+from diplograph.quality.evaluate import match, views
 
 
 @dataclass(frozen=True, order=True)

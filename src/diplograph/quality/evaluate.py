@@ -147,13 +147,18 @@ def _leaders(graph: Graph) -> dict[URIRef, URIRef]:
     return {s: o for s, o in graph.subject_objects(DIP.ledBy)}
 
 
+def event_kind(graph: Graph, node: URIRef) -> str | None:
+    """The event kind (local name of a dip: event class) a node is typed with, if any."""
+    kinds = [str(t).split("#")[-1] for t in graph.objects(node, RDF.type)]
+    return next((k for k in kinds if k in EVENT_KINDS), None)
+
+
 def views(stem: str, graph: Graph) -> list[View]:
     """The events of an article graph."""
     leaders = _leaders(graph)
     found = []
     for node in sorted({s for s in graph.objects(None, DIP.attests) if isinstance(s, URIRef)}):
-        kinds = [str(t).split("#")[-1] for t in graph.objects(node, RDF.type)]
-        kind = next((k for k in kinds if k in EVENT_KINDS), None)
+        kind = event_kind(graph, node)
         if kind is None:
             continue
         roles = []
