@@ -92,3 +92,21 @@ def test_what_lies_in_a_left_out_reference_entity_does_not_point_to_it():
     tbilisi = gazetteer.described({ID["city/tbilisi"]})
     assert (ID["city/tbilisi"], RDF.type, DIP.City) in tbilisi
     assert all(o != ID["country/georgia"] for _, _, o in tbilisi)
+
+
+def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(layer):
+    """ "Li" is Li Hongzhong (an entity with the alias "Li") only in a story that names him in
+    full; elsewhere "Premier Li Qiang" is a new person and "Li" refers to him."""
+    other = extract("Chinese Premier Li Qiang held talks with Kim Jong Un. Li left.", layer)
+    talks = next(other.subjects(RDF.type, DIP.Talks))
+    assert set(other.objects(talks, DIP.participant)) == {
+        ID["person/li-qiang"],
+        ID["person/kim-jong-un"],
+    }
+    assert (ID["person/li-hongzhong"], None, None) not in other
+    named = extract("Li Hongzhong arrived in Pyongyang. Li held talks with Kim Jong Un.", layer)
+    talks = next(named.subjects(RDF.type, DIP.Talks))
+    assert set(named.objects(talks, DIP.participant)) == {
+        ID["person/li-hongzhong"],
+        ID["person/kim-jong-un"],
+    }

@@ -49,6 +49,7 @@ class Entry:
     refs: tuple[URIRef, ...] = ()
     agents: tuple[URIRef, ...] = ()
     explicit: bool = True  # a label or alias, not a generated variant
+    surname: bool = False  # a person's generated surname: theirs only where the article names them
     generic: bool = False
     reference: bool = False  # names only an entity of the reference gazetteer: matched by case
     title: str | None = None
@@ -200,6 +201,11 @@ def surname_of(name: str, config: dict[str, Any]) -> str | None:
     return parts[0] if parts[0] in first else parts[-1]
 
 
+def _part_of(name: str, label: str) -> bool:
+    """Whether a name is one word of a longer label."""
+    return name != label and " " not in name and name in label.replace("-", " ").split()
+
+
 def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
     """Every name the text may use -> what it can stand for."""
     table: dict[str, list[Entry]] = {}
@@ -219,13 +225,17 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             if "materiel" in cls and not name.endswith("s"):
                 variants.add(name + "s")
             outside = iri in gaz.reference
+            # a one-word alias inside a person's label ("Li" of "Li Hongzhong") is a surname
+            partial = "person" in cls and _part_of(name, gaz.labels[iri])
             for variant in variants:
-                entry = Entry(cls | extra, (iri,), agents, variant == name, reference=outside)
+                entry = Entry(
+                    cls | extra, (iri,), agents, variant == name, surname=partial, reference=outside
+                )
                 add(variant, entry)
         if "person" in cls:
             surname = surname_of(gaz.labels[iri], config)
             if surname:
-                add(surname, Entry(cls, (iri,), (iri,), explicit=False))
+                add(surname, Entry(cls, (iri,), (iri,), explicit=False, surname=True))
     for name, country in metonyms.items():
         if country is not None and name not in table:
             outside = country in gaz.reference
@@ -266,6 +276,30 @@ class Lexicon:
     entries: dict[str, list[Entry]]
     lower: PhraseMatcher
     exact: PhraseMatcher
+    full_names: dict[URIRef, tuple[str, ...]]  # a person's stated names, lower-cased
+
+
+def _full_names(entries: dict[str, list[Entry]]) -> dict[URIRef, tuple[str, ...]]:
+    """The names of more than one word that state each person (labels, aliases, variants)."""
+    found: dict[URIRef, set[str]] = {}
+    for name, options in entries.items():
+        if " " not in name.strip():
+            continue
+        for entry in options:
+            if "person" in entry.classes and not entry.surname and len(entry.refs) == 1:
+                found.setdefault(entry.refs[0], set()).add(name.lower())
+    return {iri: tuple(sorted(names)) for iri, names in found.items()}
+
+
+def named_people(gaz: Gazetteer, rules: RuleSet, text: str) -> frozenset[URIRef]:
+    """The gazetteer's people an article names in full: only they are meant by a surname alone
+    ("Li" is Li Qiang in one story and Li Hongzhong in another)."""
+    lowered = text.lower()
+    return frozenset(
+        iri
+        for iri, names in lexicon(gaz, rules).full_names.items()
+        if any(name in lowered for name in names)
+    )
 
 
 def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
@@ -280,7 +314,7 @@ def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
         by_case = _ACRONYM.match(name) or len(name) <= 2 or all(e.reference for e in options)
         target = exact if by_case else lower
         target.add(name, [rules.nlp.make_doc(name)])
-    compiled = Lexicon(entries, lower, exact)
+    compiled = Lexicon(entries, lower, exact, _full_names(entries))
     gaz.cache[id(rules)] = compiled
     return compiled
 
@@ -292,10 +326,11 @@ def _choose(entries: list[Entry]) -> list[Entry]:
 
 
 def name_spans(
-    units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc
+    units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, named: frozenset[URIRef]
 ) -> list[tuple[int, int, Mention]]:
     """Every name, nationality, title and alias of the gazetteer in a sentence's raw tokens, as
-    (start, end, mention), longest first (a span not starting with "the" wins a tie)."""
+    (start, end, mention), longest first (a span not starting with "the" wins a tie); a surname
+    alone stands only for the people the article names in full (`named`)."""
     lex = lexicon(gaz, rules)
     spans = []
     for matcher in (lex.lower, lex.exact):
@@ -304,7 +339,10 @@ def name_spans(
     spans.sort(key=lambda s: (-(s[1] - s[0]), units[s[0]].lower == "the", s[0]))
     found = []
     for start, end, key in spans:
-        options = _choose(lex.entries[key])
+        usable = [e for e in lex.entries[key] if not e.surname or e.refs[0] in named]
+        if not usable:
+            continue
+        options = _choose(usable)
         first = options[0]
         refs = tuple(dict.fromkeys(r for e in options for r in e.refs))
         agents = tuple(dict.fromkeys(a for e in options for a in e.agents))
