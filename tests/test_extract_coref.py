@@ -105,3 +105,42 @@ def test_a_person_introduced_with_a_title_becomes_a_new_entity(layer):
 def test_a_known_person_is_never_minted_again(layer):
     graph = extract("Russian President Vladimir Putin met Xi Jinping in Beijing.", layer)
     assert not set(graph.subjects(DIP.confidence, None)) - set(graph.subjects(DIP.attests, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "inviter", "invitee"),
+    [
+        (  # a relative clause: "him" is not Faye, who invites
+            "Ghana's President John Mahama arrived in Accra. Mahama also met Senegal's "
+            "President Bassirou Diomaye Faye, who invited him to pay an official visit to Dakar.",
+            "person/bassirou-diomaye-faye",
+            "person/john-mahama",
+        ),
+        (  # the subject of "invited" is not "him"; the previous sentence's person is
+            "Ghana's President John Mahama arrived in Accra. Senegal's President Bassirou "
+            "Diomaye Faye invited him to pay an official visit to Dakar.",
+            "person/bassirou-diomaye-faye",
+            "person/john-mahama",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(text, inviter, invitee, layer):
+    graph = extract(text, layer)
+    assert roles(graph, "Invitation", "inviter") == {inviter}
+    assert roles(graph, "Invitation", "invitee") == {invitee}
+    assert roles(graph, "Visit", "place") == {"city/accra", "city/dakar"}
+    invited = next(graph.objects(next(graph.subjects(RDF.type, DIP.Invitation)), DIP.content))
+    assert graph.value(invited, DIP.traveller) == ID[invitee]
+    assert graph.value(invited, DIP.host) == ID["country/senegal"]
+
+
+def test_a_subject_pronoun_is_still_the_nearest_person(layer):
+    graph = extract(
+        "Russian President Vladimir Putin arrived in Minsk. He held talks with Belarusian "
+        "President Alexander Lukashenko, who thanked him for the visit.",
+        layer,
+    )
+    assert roles(graph, "Talks", "participant") == {
+        "person/vladimir-putin",
+        "person/alexander-lukashenko",
+    }

@@ -135,8 +135,29 @@ def _replace_definitions(units: list[Unit], discourse: Discourse, text: str) -> 
     return units
 
 
-def _in_sentence(kind: str, before: list[Unit]) -> tuple[URIRef, ...]:
-    """The nearest earlier mention in the same sentence an anaphor can refer to."""
+def _person(unit: Unit) -> URIRef | None:
+    """The person a unit names, if it names one."""
+    mention = unit.mention
+    if mention is not None and "person" in mention.classes and mention.agents:
+        return mention.agents[0]
+    return None
+
+
+def clause_subject(before: list[Unit], relatives: frozenset[str]) -> URIRef | None:
+    """The person whose clause a pronoun stands in, read back over its verb: "Faye invited"
+    and "Faye, who invited" and "To Lam inviting" give Faye and To Lam; anything else (another
+    name, a boundary, "X met Y and told") gives None."""
+    index = len(before) - 1
+    while index >= 0 and before[index].mention is None and not before[index].boundary:
+        index -= 1
+    if index >= 0 and before[index].lower in relatives:
+        index -= 1 + int(index > 0 and before[index - 1].text == ",")
+    return _person(before[index]) if index >= 0 else None
+
+
+def _in_sentence(kind: str, before: list[Unit], unlike: URIRef | None = None) -> tuple[URIRef, ...]:
+    """The nearest earlier mention in the same sentence an anaphor can refer to (other than
+    `unlike`, the subject of an object pronoun's clause)."""
     if kind == "last_pair":
         people = [
             a
@@ -150,19 +171,27 @@ def _in_sentence(kind: str, before: list[Unit]) -> tuple[URIRef, ...]:
     for unit in reversed(before):
         mention = unit.mention
         if wanted and mention is not None and wanted in mention.classes and mention.agents:
+            if unlike is not None and mention.agents == (unlike,):
+                continue
             if kind != "last_group" or len(mention.agents) > 1:
                 return mention.agents
     return ()
 
 
 def _refer(
-    kind: str, unit: Unit, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+    kind: str,
+    unit: Unit,
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    unlike: URIRef | None = None,
 ) -> tuple[URIRef, ...]:
-    """The entities an anaphor of this kind refers to, from the discourse so far."""
-    if kind == "last_person" and discourse.subject is not None:
+    """The entities an anaphor of this kind refers to, from the discourse so far (never
+    `unlike`, the subject of an object pronoun's clause)."""
+    if kind == "last_person" and discourse.subject not in (None, unlike):
         return (discourse.subject,)  # "X was greeted by Y. He ...": he is X, the subject
-    if kind == "last_person" and discourse.persons:
-        return (discourse.persons[-1],)
+    if kind == "last_person":
+        return next(((p,) for p in reversed(discourse.persons) if p != unlike), ())
     if kind == "last_group" and discourse.groups:
         return discourse.groups[-1]
     if kind == "last_country" and discourse.countries:
@@ -269,8 +298,14 @@ def resolve(
         if refer == "speaker_side":
             mention = Mention(frozenset({"agent", "we"}))
         else:
-            found = _in_sentence(refer, units[: match.start]) or _refer(
-                refer, units[match.trigger], discourse, gaz, rules
+            before = units[: match.start]
+            unlike = (
+                clause_subject(before, frozenset(rules.classes.get("relative_word", ())))
+                if match.rule.get("not_subject")
+                else None
+            )
+            found = _in_sentence(refer, before, unlike) or _refer(
+                refer, units[match.trigger], discourse, gaz, rules, unlike
             )
             if not found:
                 continue

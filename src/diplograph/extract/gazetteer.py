@@ -277,29 +277,38 @@ class Lexicon:
     lower: PhraseMatcher
     exact: PhraseMatcher
     full_names: dict[URIRef, tuple[str, ...]]  # a person's stated names, lower-cased
+    surnames: dict[URIRef, tuple[str, ...]]  # a person's one-word names inside their label
 
 
-def _full_names(entries: dict[str, list[Entry]]) -> dict[URIRef, tuple[str, ...]]:
-    """The names of more than one word that state each person (labels, aliases, variants)."""
+def _person_names(entries: dict[str, list[Entry]], surnames: bool) -> dict[URIRef, tuple[str, ...]]:
+    """Each person's surnames (one-word names inside the label), or else the names of more than
+    one word that state them (labels, aliases, variants; lower-cased)."""
     found: dict[URIRef, set[str]] = {}
     for name, options in entries.items():
-        if " " not in name.strip():
+        if not surnames and " " not in name.strip():
             continue
         for entry in options:
-            if "person" in entry.classes and not entry.surname and len(entry.refs) == 1:
-                found.setdefault(entry.refs[0], set()).add(name.lower())
+            if "person" in entry.classes and entry.surname == surnames and len(entry.refs) == 1:
+                found.setdefault(entry.refs[0], set()).add(name if surnames else name.lower())
     return {iri: tuple(sorted(names)) for iri, names in found.items()}
 
 
-def named_people(gaz: Gazetteer, rules: RuleSet, text: str) -> frozenset[URIRef]:
-    """The gazetteer's people an article names in full: only they are meant by a surname alone
-    ("Li" is Li Qiang in one story and Li Hongzhong in another)."""
+def other_namesakes(gaz: Gazetteer, rules: RuleSet, text: str) -> frozenset[URIRef]:
+    """The gazetteer's people whose surname alone means someone else in this article: it names
+    another person with their surname ("Li Qiang", where the gazetteer knows Li Hongzhong) and
+    never names them in full."""
+    lex = lexicon(gaz, rules)
     lowered = text.lower()
-    return frozenset(
-        iri
-        for iri, names in lexicon(gaz, rules).full_names.items()
-        if any(name in lowered for name in names)
-    )
+    calendar = {str(w) for c in ("weekday", "month") for w in rules.classes.get(c, ())}
+    blocked = set()
+    for iri, surnames in lex.surnames.items():
+        if any(name in lowered for name in lex.full_names.get(iri, ())):
+            continue
+        for surname in surnames:
+            after = re.findall(rf"\b{re.escape(surname)} ([A-Z][\w-]*)", text)
+            if any(word.lower() not in calendar for word in after):
+                blocked.add(iri)
+    return frozenset(blocked)
 
 
 def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
@@ -314,7 +323,9 @@ def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
         by_case = _ACRONYM.match(name) or len(name) <= 2 or all(e.reference for e in options)
         target = exact if by_case else lower
         target.add(name, [rules.nlp.make_doc(name)])
-    compiled = Lexicon(entries, lower, exact, _full_names(entries))
+    compiled = Lexicon(
+        entries, lower, exact, _person_names(entries, False), _person_names(entries, True)
+    )
     gaz.cache[id(rules)] = compiled
     return compiled
 
@@ -326,11 +337,12 @@ def _choose(entries: list[Entry]) -> list[Entry]:
 
 
 def name_spans(
-    units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, named: frozenset[URIRef]
+    units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, blocked: frozenset[URIRef]
 ) -> list[tuple[int, int, Mention]]:
     """Every name, nationality, title and alias of the gazetteer in a sentence's raw tokens, as
     (start, end, mention), longest first (a span not starting with "the" wins a tie); a surname
-    alone stands only for the people the article names in full (`named`)."""
+    alone is no one's when a capitalised word follows it ("Li Qiang") and is not the `blocked`
+    people's (gazetteer.other_namesakes)."""
     lex = lexicon(gaz, rules)
     spans = []
     for matcher in (lex.lower, lex.exact):
@@ -339,7 +351,10 @@ def name_spans(
     spans.sort(key=lambda s: (-(s[1] - s[0]), units[s[0]].lower == "the", s[0]))
     found = []
     for start, end, key in spans:
-        usable = [e for e in lex.entries[key] if not e.surname or e.refs[0] in named]
+        longer = end < len(units) and units[end].text[:1].isupper() and units[end].text.isalpha()
+        usable = [
+            e for e in lex.entries[key] if not e.surname or not (longer or e.refs[0] in blocked)
+        ]
         if not usable:
             continue
         options = _choose(usable)

@@ -30,7 +30,7 @@ from diplograph.extract.events import (
     most_specific_place,
     spec,
 )
-from diplograph.extract.gazetteer import Gazetteer, name_spans, named_people
+from diplograph.extract.gazetteer import Gazetteer, name_spans, other_namesakes
 from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
 from diplograph.extract.mentions import (
     NAMED,
@@ -168,10 +168,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     names = vocabulary(rules)
     prepared = []
     holdings: dict[tuple, Holding] = {}
-    named = named_people(gazetteer, rules, text)
+    namesakes = other_namesakes(gazetteer, rules, text)
     for sentence in mappable_sentences(article, cuts):
         units, raw = tokenize(sentence, rules)
-        spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, named)
+        spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, namesakes)
         spans += introduced_spans(units, new, rules)
         units = merge_spans(units, spans, text)
         units = find_named_events(units, rules, text)
