@@ -35,9 +35,11 @@ def _folder(tmp_path: Path, text: str, name: str = "bad.yaml") -> Path:
 
 def test_project_rules_compile():
     rules = load_rules(RULES)
-    assert set(rules.rules) == set(PATTERN_SECTIONS)
+    assert set(rules.rules) == {*PATTERN_SECTIONS, "frames"}
     assert len(rules.rules["events"]) >= 30
-    assert all(rule.patterns for section in rules.rules.values() for rule in section)
+    assert all(rule.patterns for section in PATTERN_SECTIONS for rule in rules.rules[section])
+    assert len(rules.rules["frames"]) >= 7
+    assert all(not r.patterns and r.get("triggers") for r in rules.rules["frames"])
 
 
 def test_yaml_words_like_off_stay_words():

@@ -202,6 +202,24 @@ ONE = "1-test.yaml"
             1,
             "unknown section 'event' (did you mean 'events'?)",
         ),
+        (
+            "frames:\n  - id: test.frame\n    kind: Visit\n    triggers: [visit]\n"
+            "    slots: {subjet: traveller}\n",
+            5,
+            "rule 'test.frame': 'slots': unknown slot 'subjet' (did you mean 'subject'?)",
+        ),
+        (
+            "frames:\n  - id: test.frame\n    kind: Visit\n    triggers: [visit]\n"
+            "    slots: {subject: travller}\n",
+            5,
+            "rule 'test.frame': 'slots.subject': unknown role 'travller' (did you mean 'traveller'?)",
+        ),
+        (
+            "frames:\n  - id: test.frame\n    kind: Voyage\n    triggers: [visit]\n"
+            "    slots: {subject: traveller}\n",
+            2,
+            "rule 'test.frame': unknown event kind 'Voyage'",
+        ),
     ],
 )
 def test_each_mistake_is_an_error_naming_file_line_and_rule(tmp_path, text, line, message):

@@ -67,6 +67,15 @@ def test_segmenter_keeps_abbreviations_and_splits_sentences():
     ]
 
 
+def test_segmenter_keeps_month_abbreviations_and_initials():
+    text = "They signed it on Jan. 1 in Addis Ababa. Xi met K.P. Sharma Oli. He left."
+    assert [s.text for s in segment(text)] == [
+        "They signed it on Jan. 1 in Addis Ababa.",
+        "Xi met K.P. Sharma Oli.",
+        "He left.",
+    ]
+
+
 def _seed(tmp_path: Path, text: str, meta: str | None) -> Path:
     """Write a seed and (optionally) its metadata into a temporary folder."""
     path = tmp_path / "900_test.txt"

@@ -23,7 +23,11 @@ from diplograph.meta import load_meta
 log = logging.getLogger(__name__)
 
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
-_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Pvt", "Gen", "Lt", "Col", "Sgt", "St", "No", "vs")
+_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Pvt Gen Lt Col Sgt St No vs Gov Sen Rep Prof Maj Capt Adm Brig Amb Hon Rev "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")  # "K.P. Sharma Oli", "J. Smith": no sentence end
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -113,7 +117,9 @@ def _split(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
     start = begin
     for match in _SENTENCE_END.finditer(text, begin, end):
         before = text[start : match.start()].rsplit(None, 1)
-        if before and before[-1].rstrip(".") in _ABBREVIATIONS:
+        if before and (
+            before[-1].rstrip(".") in _ABBREVIATIONS or _INITIALS.match(before[-1].rstrip("."))
+        ):
             continue
         yield start, match.start() + len(match.group().rstrip())
         start = match.end()

@@ -27,6 +27,7 @@ from diplograph.extract.contents import (
 )
 from diplograph.extract.dates import SAME_DAY, attach, is_date, resolve_words, sounds_future
 from diplograph.extract.events import Attest, Candidate, missing, spec
+from diplograph.extract.frames import frame_matches
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find
 from diplograph.extract.rules import RuleSet
@@ -289,6 +290,7 @@ def _narrative_dates(
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
+    matches = frame_matches(ctx.units, rules, matches)
     triggers = {m.trigger for m in matches if m.rule.get("dated", True)} - contents_ahead(
         matches, rules
     )

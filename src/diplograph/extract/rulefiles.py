@@ -35,6 +35,7 @@ SECTIONS = (
     "event_anaphora",
     "events",
     "kinds",
+    "frames",
 )
 
 

@@ -453,7 +453,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
         _merge_gazetteer(gazetteer, data.get("gazetteer") or {}, path)
         kinds.update(data.get("kinds") or {})
     nlp = spacy.blank("en")
-    rules: dict[str, list[Rule]] = {name: [] for name in PATTERN_SECTIONS}
+    rules: dict[str, list[Rule]] = {name: [] for name in (*PATTERN_SECTIONS, "frames")}
     boilerplate: list[Rule] = []
     seen: dict[str, str] = {}
     patterns: dict[str, Pattern] = {}
@@ -475,6 +475,8 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
                 compile_rule(rule, classes, nlp.vocab)
                 rules[section].append(rule)
                 patterns.update(zip(rule.keys, rule.patterns, strict=True))
+        for raw in data.get("frames") or []:  # no patterns: frames.py reads their slots
+            rules["frames"].append(_check_rule(raw, "frames", path, seen))
     index = {section: _index(members) for section, members in rules.items()}
     log.debug("rules: %d files, %d patterns", len(files), len(patterns))
     return RuleSet(

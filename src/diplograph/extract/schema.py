@@ -297,6 +297,25 @@ RULES: dict[str, Shape] = {
         ),
     )
 }
+SLOTS = MapOf(
+    one_of("slot", "subject", "object", "with", "by"), ROLE, "a mapping of slots to roles"
+)
+RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities around it
+    {
+        "id": STR,
+        "kind": STR,  # checked across files by check_kinds
+        "triggers": WORDS,
+        "slots": SLOTS,
+        "passive": SLOTS,
+        "object_words": WORDS,
+        "place_words": WORDS,
+        "requires": STRINGS,
+        "confidence": NUMBER,
+        "priority": INT,
+        "modality": MODALITY,
+    },
+    frozenset({"id", "kind", "triggers", "slots"}),
+)
 RULES["boilerplate"] = Shape(
     {
         "id": STR,
@@ -425,7 +444,7 @@ def check_rule(path: Path, section: str, rule: Any, vocab: Vocabulary) -> None:
 
 def _made_kinds(data: Mapping[str, Any]) -> Iterator[tuple[Any, str, int]]:
     """(kind, owner, line) of every event kind a file's rules and kinds make."""
-    for rule in data.get("events") or []:
+    for rule in [*(data.get("events") or []), *(data.get("frames") or [])]:
         entry, owner = rule, f"rule {rule['id']!r}"
         while isinstance(entry, dict):  # its kind, its content's, its content's content's
             if "kind" in entry:

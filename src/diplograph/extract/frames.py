@@ -1,0 +1,219 @@
+"""Frame stage: events from a trigger word and the entities around it, where no pattern rule
+matched (frames.yaml).
+
+Reads a sentence's units and the `frames` rules; returns Matches in the form the pattern
+matcher gives, so the candidate stage treats both alike. A frame names its trigger lemmas and
+which role each grammatical slot fills: the subject (the entities before the trigger in its
+clause, with their coordinated companions), the object (the entity right after it), the entity
+after a `with` word, after a `by` word in the passive, and the place after a place preposition.
+Function words come from word classes (lexicon.yaml), never from the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from diplograph.extract.matcher import Match, _end
+from diplograph.extract.rules import Pattern, Rule, RuleSet
+from diplograph.extract.sentences import Unit
+
+REACH = 6  # plain words a slot may lie from its trigger ("also held", "on Monday signed")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word classes the frame grammar reads."""
+
+    coordination: frozenset[str]
+    filler: frozenset[str]
+    with_: frozenset[str]
+    by: frozenset[str]
+    auxiliary: frozenset[str]
+    determiner: frozenset[str]
+    preposition: frozenset[str]
+    boundary: frozenset[str]
+
+
+def _words(rules: RuleSet) -> Words:
+    """The frame grammar's word classes from the rule set."""
+    get = rules.classes.get
+    return Words(
+        frozenset(get("coordination", ())),
+        frozenset(get("object_filler", ())),
+        frozenset(get("with_word", ())),
+        frozenset(get("by_word", ())),
+        frozenset(get("passive_auxiliary", ())),
+        frozenset(get("determiner", ())),
+        frozenset(get("preposition", ())),
+        rules.boundary,
+    )
+
+
+def _fits(unit: Unit, role: str) -> bool:
+    """Whether a unit can fill a role: a place for `place`, else an acting entity."""
+    mention = unit.mention
+    if mention is None or mention.date_words is not None:
+        return False
+    wanted = "place" if role == "place" else "agent"
+    return wanted in mention.classes and "nationality" not in mention.classes
+
+
+def _plain(unit: Unit, words: Words) -> bool:
+    """A word a slot may be read across: no entity, no clause boundary."""
+    if unit.boundary or unit.lower in words.boundary:
+        return False
+    return unit.mention is None or unit.mention.date_words is not None
+
+
+def _group_back(units: list[Unit], last: int, role: str, words: Words) -> list[int]:
+    """The entity at `last` and the ones coordinated before it ("A, B and C")."""
+    found = [last]
+    index = last - 1
+    while index >= 1 and units[index].lower in words.coordination and _fits(units[index - 1], role):
+        found.append(index - 1)
+        index -= 2
+    return sorted(found)
+
+
+def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list[int]:
+    """The entity at `first` and the ones coordinated after it."""
+    found = [first]
+    index = first + 1
+    while (
+        index + 1 < len(units)
+        and units[index].lower in words.coordination
+        and _fits(units[index + 1], role)
+    ):
+        found.append(index + 1)
+        index += 2
+    return found
+
+
+def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int]:
+    """The entities before the trigger in its clause."""
+    index = trigger - 1
+    while index >= 0 and trigger - index <= REACH and _plain(units[index], words):
+        index -= 1
+    if index < 0 or not _fits(units[index], role):
+        return []
+    found = _group_back(units, index, role, words)
+    if found[0] and units[found[0] - 1].lower in words.preposition:
+        return []  # "travel to Moscow next week for talks": Moscow is no subject
+    return found
+
+
+def _after(
+    units: list[Unit], start: int, role: str, words: Words, skip: frozenset[str]
+) -> list[int]:
+    """The entities right after `start`, across the words of `skip` and nationalities."""
+    index = start
+    while index < len(units) and index - start <= REACH:
+        unit = units[index]
+        if _fits(unit, role):
+            return _group_ahead(units, index, role, words)
+        nationality = unit.mention is not None and "nationality" in unit.mention.classes
+        if unit.lower not in skip and not nationality:
+            return []
+        index += 1
+    return []
+
+
+def _marked(
+    units: list[Unit], trigger: int, markers: frozenset[str], role: str, words: Words
+) -> list[int]:
+    """The entities after a marker word ("with", "by", "in") later in the trigger's clause."""
+    index = trigger + 1
+    while index < len(units) and index - trigger <= 2 * REACH:
+        unit = units[index]
+        if unit.lower in markers:
+            return _after(units, index + 1, role, words, words.filler)
+        if unit.boundary or unit.lower in words.boundary:
+            return []
+        index += 1
+    return []
+
+
+def _passive(units: list[Unit], trigger: int, words: Words) -> bool:
+    """Whether the trigger is a participle after a form of "be" ("was received by")."""
+    return any(units[i].lower in words.auxiliary for i in range(max(0, trigger - 3), trigger))
+
+
+def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
+    """Whether the words a frame requires after its trigger are there ("signed ... agreement")."""
+    wanted = rule.get("requires")
+    if not wanted:
+        return True
+    lemmas = {w for name in wanted for w in rules.classes.get(name, ())}
+    ahead = units[trigger + 1 : trigger + 1 + REACH]
+    return any(u.lemma in lemmas or u.lower in lemmas for u in ahead)
+
+
+def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
+    """The match a frame makes at a trigger, or None when it fills no role."""
+    words = _words(rules)
+    if trigger and units[trigger - 1].lower in words.determiner:
+        return None  # a noun ("during the meeting", "his visit"), not the verb
+    if not _needs(units, trigger, rule, rules):
+        return None
+    slots = dict(rule.get("slots") or {})
+    if _passive(units, trigger, words) and rule.get("passive"):
+        slots = dict(rule.get("passive"))
+    roles: dict[str, list[int]] = {}
+
+    def fill(role: str | None, found: list[int]) -> None:
+        """Add found units to a role."""
+        if role and found:
+            roles.setdefault(role, []).extend(i for i in found if i not in roles.get(role, []))
+
+    if slots.get("subject"):
+        fill(slots["subject"], _subject(units, trigger, slots["subject"], words))
+    if slots.get("object"):
+        skip = words.filler | frozenset(rule.get("object_words") or ())
+        fill(slots["object"], _after(units, trigger + 1, slots["object"], words, skip))
+    for slot, markers in (("with", words.with_), ("by", words.by)):
+        if slots.get(slot):
+            fill(slots[slot], _marked(units, trigger, markers, slots[slot], words))
+    places = frozenset(rule.get("place_words") or ())
+    if places:
+        fill("place", _marked(units, trigger, places, "place", words))
+    if not roles or set(roles) == {"place"}:
+        return None
+    pattern = Pattern(rule, 0, ())
+    every = [trigger, *(i for v in roles.values() for i in v)]
+    return Match(pattern, min(every), max(every) + 1, trigger, roles)
+
+
+def _better(frame: Match, pattern: Match) -> bool:
+    """Whether a frame match replaces the pattern match at its trigger: it fills more roles and
+    the pattern's rule has no higher priority."""
+    priority = int(pattern.rule.get("priority", 0)) <= int(frame.rule.get("priority", 0))
+    return priority and frame.filled > pattern.filled
+
+
+def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> list[Match]:
+    """The pattern matches, with frame matches added at the triggers no pattern match covers
+    and put in place of a pattern match at the same trigger that fills fewer roles."""
+    frames = rules.rules.get("frames") or []
+    if not frames:
+        return matches
+    at_trigger = {m.trigger: m for m in matches}
+    infinitive = frozenset(rules.classes.get("infinitive", ()))
+    covered = {i for m in matches for i in range(m.start, _end(m))} - set(at_trigger)
+    by_lemma: dict[str, list[Rule]] = {}
+    for rule in frames:
+        for lemma in rule.get("triggers") or ():
+            by_lemma.setdefault(str(lemma), []).append(rule)
+    first = min(at_trigger, default=len(units))
+    for index, unit in enumerate(units):
+        if index in covered or unit.mention is not None or unit.boundary:
+            continue
+        if index > first and units[index - 1].lower in infinitive:
+            continue  # "invited Putin to visit": the complement of an event already matched
+        for rule in by_lemma.get(unit.lemma, ()):
+            match = frame_match(units, index, rule, rules)
+            current = at_trigger.get(index)
+            if match is not None and (current is None or _better(match, current)):
+                at_trigger[index] = match
+                covered.update(range(match.start, match.end))
+                break
+    return sorted(at_trigger.values(), key=lambda m: m.trigger)

@@ -1,0 +1,116 @@
+"""The frame stage (mappings/rules/frames.yaml, src/diplograph/extract/frames.py): events from a
+trigger verb and the entities in its slots, where no pattern rule matched."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.namespaces import DIP, ID
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 3 December 2024 (a Tuesday)."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2024, 12, 3), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def events(graph: Graph) -> list[tuple[str, dict[str, list[str]]]]:
+    """Every event as (kind, role -> sorted id paths), sorted."""
+    found = []
+    for node in set(graph.objects(None, DIP.attests)):
+        kind = str(graph.value(node, RDF.type)).split("#")[-1]
+        roles = {}
+        for role in ("participant", "traveller", "host", "place"):
+            values = sorted(str(o).removeprefix(str(ID)) for o in graph.objects(node, DIP[role]))
+            if values:
+                roles[role] = values
+        found.append((kind, roles))
+    return sorted(found, key=repr)
+
+
+PEOPLE = (
+    "Ethiopian Prime Minister Abiy Ahmed met Somali President Hassan Sheikh Mohamud and "
+    "Kenyan President William Ruto in Nairobi on Monday. "
+)
+ABIY, HASSAN, RUTO = "person/abiy-ahmed", "person/hassan-sheikh-mohamud", "person/william-ruto"
+NAIROBI = ["city/nairobi"]
+MET_HASSAN = ("Meeting", {"participant": [ABIY, HASSAN], "place": NAIROBI})
+MET_RUTO = ("Meeting", {"participant": [ABIY, RUTO], "place": NAIROBI})
+
+
+def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
+    """The events (no position holdings) of the two people's sentence and a text."""
+    return [e for e in events(extract(PEOPLE + text, layer)) if e[0] != "PositionHolding"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Abiy Ahmed and Hassan Sheikh Mohamud signed a memorandum of understanding in "
+            "Addis Ababa on Jan. 1.",
+            [
+                (
+                    "AgreementSigning",
+                    {"participant": [ABIY, HASSAN], "place": ["city/addis-ababa"]},
+                ),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (  # the passive: the subject is the traveller, the agent after "by" the host
+            "Hassan Sheikh Mohamud was received by Abiy Ahmed at the airport.",
+            [("Hosting", {"traveller": [HASSAN], "host": [ABIY]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # talks with the same two people: the meeting, now called talks
+            "Ruto also discussed regional security with Abiy Ahmed.",
+            [MET_HASSAN, ("Talks", {"participant": [ABIY, RUTO], "place": NAIROBI})],
+        ),
+        (  # frames only: a tour, a phone call, a wreath (no pattern rule matches these)
+            "Ruto later toured Mombasa.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {"traveller": [RUTO], "host": ["country/kenya"], "place": ["city/mombasa"]},
+                ),
+            ],
+        ),
+        (
+            "Hassan Sheikh Mohamud also discussed the port deal with Ruto by phone on Friday.",
+            [MET_HASSAN, MET_RUTO, ("Talks", {"participant": [HASSAN, RUTO]})],
+        ),
+        (
+            "The Kenyan president laid a floral offering at the Uhuru Gardens Memorial.",
+            [
+                ("Ceremony", {"participant": [RUTO], "place": ["place/uhuru-gardens-memorial"]}),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        ("Ruto thanked Abiy Ahmed during the meeting.", [MET_HASSAN, MET_RUTO, ("Statement", {})]),
+        ("Abiy Ahmed signed the order with Ruto.", [MET_HASSAN, MET_RUTO]),  # no document
+        (  # "to visit" is the invitation's content, not a second visit by a frame
+            "Ruto invited Abiy Ahmed to visit Kenya.",
+            [
+                ("Invitation", {}),
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {"traveller": [ABIY], "host": ["country/kenya"], "place": ["country/kenya"]},
+                ),
+            ],
+        ),
+    ],
+)
+def test_a_frame_fills_its_slots_and_fires_on_verbs_only(text, expected, layer):
+    assert found(text, layer) == expected
