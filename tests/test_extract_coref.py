@@ -144,3 +144,24 @@ def test_a_subject_pronoun_is_still_the_nearest_person(layer):
         "person/vladimir-putin",
         "person/alexander-lukashenko",
     }
+
+
+def test_honorifics_stay_out_of_a_new_name_and_a_first_name_refers_back(layer):
+    graph = extract(
+        "Prime Minister Datuk Seri Anwar Ibrahim met Qatar's Emir Sheikh Tamim bin Hamad Al "
+        "Thani in Putrajaya. Anwar said the talks were good. His Highness thanked him.",
+        layer,
+    )
+    people = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type, DIP.Person)}
+    assert people == {"person/anwar-ibrahim", "person/tamim-bin-hamad-al-thani"}
+    assert roles(graph, "Statement", "agent") >= {"person/anwar-ibrahim"}
+
+
+def test_a_ministry_word_after_a_title_is_no_person(layer):
+    graph = extract(
+        "President Recep Tayyip Erdogan received the Ministers of Foreign Affairs of Azerbaijan "
+        "and Georgia in Antalya.",
+        layer,
+    )
+    people = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type, DIP.Person)}
+    assert people == {"person/recep-tayyip-erdogan"}

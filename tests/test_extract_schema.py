@@ -212,7 +212,8 @@ ONE = "1-test.yaml"
             "frames:\n  - id: test.frame\n    kind: Visit\n    triggers: [visit]\n"
             "    slots: {subject: travller}\n",
             5,
-            "rule 'test.frame': 'slots.subject': unknown role 'travller' (did you mean 'traveller'?)",
+            "rule 'test.frame': 'slots.subject': unknown role 'travller' "
+            "(did you mean 'traveller'?)",
         ),
         (
             "frames:\n  - id: test.frame\n    kind: Voyage\n    triggers: [visit]\n"

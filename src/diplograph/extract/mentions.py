@@ -122,6 +122,16 @@ def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
+    """A new person's name without the honorifics and title words before it ("Sheikh Tamim",
+    "Datuk Seri Anwar Ibrahim"): the gazetteer's `honorifics`, the last one or two words kept."""
+    honorifics = {str(w) for w in rules.gazetteer.get("honorifics") or ()}
+    start = 0
+    while len(indices) - start > 2 and units[indices[start]].lower in honorifics:
+        start += 1
+    return indices[start:]
+
+
 def find_titles(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, text: str, new: list[NewEntity]
 ) -> list[Unit]:
@@ -159,7 +169,7 @@ def find_titles(
                 holding=(person, position) if position is not None else None,
             )
         elif "name" in roles:
-            name_units = roles["name"]
+            name_units = without_honorifics(roles["name"], units, rules)
             name = text[units[name_units[0]].begin : units[name_units[-1]].end]
             person = ID[f"person/{slug(name)}"]
             new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
@@ -276,7 +286,8 @@ def find_described_groups(
 def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ...], URIRef]:
     """Token sequences naming the people the article introduced so far: each full name and,
     unless two of them share it, the surname ("Kishida" after "Prime Minister Fumio Kishida",
-    "Wang" after "Foreign Minister Wang Yi": the gazetteer's `surname_first` names)."""
+    "Wang" after "Foreign Minister Wang Yi": the gazetteer's `surname_first` names) and the
+    first name ("Anwar" after "Anwar Ibrahim", as Malay and Arab names are shortened)."""
     full: dict[tuple[str, ...], URIRef] = {}
     last: dict[tuple[str, ...], set[URIRef]] = {}
     for entity in new:
@@ -287,6 +298,8 @@ def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ..
         surname = surname_of(entity.label, rules.gazetteer) if len(words) > 1 else None
         if surname and surname[:1].isupper():
             last.setdefault((surname,), set()).add(entity.iri)
+        if len(words) > 1 and words[0].isalpha() and words[0][:1].isupper():
+            last.setdefault(words[:1], set()).add(entity.iri)  # "Anwar" after "Anwar Ibrahim"
         if "-" in words[1:]:  # a hyphenated surname: "Diaz-Canel"
             hyphen = len(words) - 1 - words[::-1].index("-")
             last.setdefault(words[hyphen - 1 :], set()).add(entity.iri)

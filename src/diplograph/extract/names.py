@@ -133,6 +133,8 @@ def _kind(
     words = [u.lower for u in run if u.lower not in INNER]
     if not words or all(u.text.isupper() and len(u.text) > 1 for u in run) and len(run) > 1:
         return None
+    if all(w in vocab.honorifics for w in words):
+        return None  # "His Highness", "Excellency": a title, no name
     typed = _by_head(run, words, vocab)
     if typed is not None:
         return typed or None
@@ -218,8 +220,9 @@ def _name_in(
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after)
     name = run[honorific:]
     plain = any(u.lower not in vocab.honorifics for u in name)
-    # only honorifics ("His Highness"), or a title ("Minister of Finance"): no person
-    person = plain and not any(u.lower in INNER for u in name)
+    # only honorifics ("His Highness"), a title ("Minister of Finance"), or a word that is never
+    # a name ("Ministers of Foreign Affairs"): no person
+    person = plain and not any(u.lower in INNER | vocab.not_name_words for u in name)
     return honorific, "Person" if person else None
 
 
