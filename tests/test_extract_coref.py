@@ -165,3 +165,21 @@ def test_a_ministry_word_after_a_title_is_no_person(layer):
     )
     people = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type, DIP.Person)}
     assert people == {"person/recep-tayyip-erdogan"}
+
+
+def test_a_bare_title_refers_to_the_person_last_named_with_it(layer):
+    graph = extract(
+        "Astana (dpa) - German Chancellor Olaf Scholz held talks with Uzbekistan's Shavkat "
+        "Mirziyoyev on Sunday. The chancellor arrived in Astana on Monday and was received by "
+        "Kazakh President Kassym-Jomart Tokayev.",
+        layer,
+    )
+    assert roles(graph, "Talks", "participant") == {
+        "person/olaf-scholz",
+        "person/shavkat-mirziyoyev",
+    }
+    assert roles(graph, "Arrival", "traveller") == {"person/olaf-scholz"}
+    assert roles(graph, "Hosting", "traveller") == {"person/olaf-scholz"}
+    assert roles(graph, "Hosting", "host") == {"person/kassym-jomart-tokayev"}
+    sentence = next(s for s in graph.subjects(DIP.mentions, ID["person/shavkat-mirziyoyev"]))
+    assert ID["country/uzbekistan"] in set(graph.objects(sentence, DIP.mentions))

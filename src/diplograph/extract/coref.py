@@ -47,6 +47,7 @@ class Discourse:
     groups: list[tuple[URIRef, ...]] = field(default_factory=list)
     orgs: list[tuple[URIRef, str]] = field(default_factory=list)  # body and the words naming it
     holdings: dict[URIRef, set[URIRef]] = field(default_factory=dict)
+    titles: dict[URIRef, set[str]] = field(default_factory=dict)  # person -> titles named with
     country_counts: Counter = field(default_factory=Counter)
     delegations: list[Delegation] = field(default_factory=list)
     definitions: dict[tuple[int, int], Delegation] = field(default_factory=dict)
@@ -221,6 +222,10 @@ def _resolve_title(
     for person in reversed(discourse.persons):
         if discourse.holdings.get(person, set()) & owned:
             return person
+    if not mention.owner:  # "the chancellor": the person last named with that title
+        for person in reversed(discourse.persons):
+            if discourse.titles.get(person, set()) & wanted:
+                return person
     for person in reversed(discourse.persons):
         held = discourse.holdings.get(person, set())
         if not held or held & owned:
@@ -400,7 +405,8 @@ def group(units: list[Unit], text: str) -> list[Unit]:
             found = tuple(dict.fromkeys(a for i in members for a in _agents(units[i])))
             classes = frozenset.intersection(*(units[i].mention.classes for i in members))
             confidence = min(units[i].mention.confidence for i in members)
-            mention = Mention(classes | {"group", "agent"}, found, found, confidence)
+            owners = tuple(dict.fromkeys(o for i in members for o in units[i].mention.owner))
+            mention = Mention(classes | {"group", "agent"}, found, found, confidence, owner=owners)
             units = merge(
                 units, start, last + 1, mention, text[units[start].begin : units[last].end]
             )
@@ -429,6 +435,8 @@ def remember(units: list[Unit], discourse: Discourse) -> None:
             continue
         if mention.holding and mention.holding[1] is not None:
             discourse.holdings.setdefault(mention.holding[0], set()).add(mention.holding[1])
+        if mention.title and mention.anaphor is None and len(mention.refs) == 1:
+            discourse.titles.setdefault(mention.refs[0], set()).add(mention.title)
         if "person" in mention.classes:
             discourse.persons.extend(mention.refs)
         if "country" in mention.classes or "nationality" in mention.classes:

@@ -89,11 +89,17 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
     return found
 
 
-def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int]:
-    """The entities before the trigger in its clause."""
+def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int] | None:
+    """The entities before the trigger in its clause; None when the verb follows "and" or a
+    comma with no entity between ("X arrived ... and was received by Y"): its subject is the
+    sentence's earlier one."""
     index = trigger - 1
     while index >= 0 and trigger - index <= REACH and _plain(units[index], words):
+        if units[index].lower in words.coordination:
+            return None
         index -= 1
+    if index >= 0 and units[index].lower in words.coordination and index < trigger - 1:
+        return None
     if index < 0 or not _fits(units[index], role):
         return []
     found = _group_back(units, index, role, words)
@@ -165,8 +171,11 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         if role and found:
             roles.setdefault(role, []).extend(i for i in found if i not in roles.get(role, []))
 
+    shared = False
     if slots.get("subject"):
-        fill(slots["subject"], _subject(units, trigger, slots["subject"], words))
+        subject = _subject(units, trigger, slots["subject"], words)
+        shared = subject is None
+        fill(slots["subject"], subject or [])
     if slots.get("object"):
         skip = words.filler | frozenset(rule.get("object_words") or ())
         fill(slots["object"], _after(units, trigger + 1, slots["object"], words, skip))
@@ -178,6 +187,11 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         fill("place", _marked(units, trigger, places, "place", words))
     if not roles or set(roles) == {"place"}:
         return None
+    if shared:  # the subject of the sentence's previous event ("... and was received by")
+        defaults = {slots["subject"]: "previous_subject"}
+        rule = Rule(
+            rule.id, rule.section, rule.source, rule.line, {**rule.data, "defaults": defaults}
+        )
     pattern = Pattern(rule, 0, ())
     every = [trigger, *(i for v in roles.values() for i in v)]
     return Match(pattern, min(every), max(every) + 1, trigger, roles)

@@ -140,8 +140,8 @@ def find_titles(
         roles = match.roles
         title_units = roles.get("title", [])
         titled = bool(title_units) and units[title_units[0]].mention is not None
-        if not titled and "name" not in roles:  # a rule may name a person without a title
-            continue
+        if not titled and "name" not in roles and "holder" not in roles:
+            continue  # a rule may name a person without a title ("Uzbekistan's Mirziyoyev")
         title = (units[title_units[0]].mention.title or "") if titled else ""
         owners = _owners(units, roles.get("owner", []))
         context = [units[i].lower for i in roles.get("context", [])]
@@ -154,8 +154,10 @@ def find_titles(
             # the one position of a title is guessed for people the gazetteer knows, never for
             # people the article introduced ("Foreign Minister Takeshi Iwaya" is not Russia's)
             known = holder.refs[0] in gaz.classes
-            position = find_position(title, owners, gaz, rules, only_titled=known)
-            if position is None and owners:
+            position = (
+                find_position(title, owners, gaz, rules, only_titled=known) if title else None
+            )
+            if position is None and owners and title:
                 made = new_position(title, owners[0], gaz, new)
                 new.append(made)
                 position = made.iri
@@ -165,8 +167,9 @@ def find_titles(
                 holder.refs,
                 holder.agents,
                 min(holder.confidence, 1.0 if position is None else 1.0),
-                title=title,
+                title=title or None,
                 holding=(person, position) if position is not None else None,
+                owner=owners,
             )
         elif "name" in roles:
             name_units = without_honorifics(roles["name"], units, rules)
