@@ -96,6 +96,33 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
                 MET_RUTO,
             ],
         ),
+        (  # nouns: the subject of the clause ("who is on an official visit"), a possessor
+            "Abiy Ahmed, who is on an official visit to Kenya, also met Ruto in Mombasa.",
+            [
+                MET_HASSAN,
+                ("Meeting", {"participant": [ABIY, RUTO], "place": ["city/mombasa", *NAIROBI]}),
+                (
+                    "Visit",
+                    {"traveller": [ABIY], "host": ["country/kenya"], "place": ["country/kenya"]},
+                ),
+            ],
+        ),
+        (
+            "Ruto welcomed Hassan Sheikh Mohamud on his three-day visit to Kenya.",
+            [
+                ("Hosting", {"traveller": [HASSAN], "host": [RUTO]}),
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {"traveller": [HASSAN], "host": ["country/kenya"], "place": ["country/kenya"]},
+                ),
+            ],
+        ),
+        (  # a speaker is no party of the talks he speaks of
+            "The talks in Nairobi were useful, Ruto said.",
+            [MET_HASSAN, MET_RUTO, ("Statement", {})],
+        ),
         ("Ruto thanked Abiy Ahmed during the meeting.", [MET_HASSAN, MET_RUTO, ("Statement", {})]),
         ("Abiy Ahmed signed the order with Ruto.", [MET_HASSAN, MET_RUTO]),  # no document
         (  # "to visit" is the invitation's content, not a second visit by a frame

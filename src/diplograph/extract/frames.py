@@ -30,6 +30,9 @@ class Words:
     by: frozenset[str]
     auxiliary: frozenset[str]
     determiner: frozenset[str]
+    possessive: frozenset[str]
+    noun_by: frozenset[str]
+    speech: frozenset[str]
     preposition: frozenset[str]
     boundary: frozenset[str]
 
@@ -44,6 +47,9 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("by_word", ())),
         frozenset(get("passive_auxiliary", ())),
         frozenset(get("determiner", ())),
+        frozenset(get("possessive", ())),
+        frozenset(get("noun_by", ())),
+        frozenset(get("statement_verb", ())),
         frozenset(get("preposition", ())),
         rules.boundary,
     )
@@ -139,6 +145,17 @@ def _marked(
     return []
 
 
+def _thing_object(units: list[Unit], trigger: int, skip: frozenset[str], words: Words) -> bool:
+    """Whether the verb's object is a plain noun phrase ("a warm welcome", "a dinner")."""
+    index = trigger + 1
+    while index < len(units) and units[index].lower in skip:
+        index += 1
+    if index == trigger + 1 or index >= len(units):
+        return False
+    unit = units[index]
+    return unit.mention is None and not unit.boundary and unit.lower not in words.preposition
+
+
 def _passive(units: list[Unit], trigger: int, words: Words) -> bool:
     """Whether the trigger is a participle after a form of "be" ("was received by")."""
     return any(units[i].lower in words.auxiliary for i in range(max(0, trigger - 3), trigger))
@@ -154,15 +171,68 @@ def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
     return any(u.lemma in lemmas or u.lower in lemmas for u in ahead)
 
 
+def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
+    """The determiner that makes the trigger a noun ("an official visit", "Xi's first trip",
+    "his three-day visit"), read back over the plain words between; None for a verb."""
+    index = trigger - 1
+    while index >= 0 and trigger - index <= REACH:
+        unit = units[index]
+        if unit.lower in words.determiner:
+            return index
+        if not _plain(unit, words) or unit.mention is not None or unit.lower in words.auxiliary:
+            return None
+        if unit.lower in words.preposition or not (unit.lower[:1].isalnum() or unit.text == "-"):
+            return None
+        index -= 1
+    return None
+
+
+def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -> list[int] | None:
+    """Who a noun's event is of: the possessor ("Xi's"), the nearest person before a possessive
+    determiner ("his"), or the subject of the clause the phrase stands in, read back over
+    auxiliaries and prepositions only ("Oli, who is on an official visit"); None (the article's
+    previous subject) when that entity follows a preposition ("arrived in Armenia on a visit")."""
+    lower = units[determiner].lower
+    if lower in words.possessive:
+        people = [i for i in range(determiner) if _person(units[i])]
+        return [people[-1]] if people else None
+    if determiner and units[determiner].text[:1] in "'’" and _fits(units[determiner - 1], role):
+        return _group_back(units, determiner - 1, role, words)
+    crossable = words.auxiliary | words.preposition | words.filler
+    index = determiner - 1
+    while index >= 0 and determiner - index <= REACH:
+        unit = units[index]
+        dated = unit.mention is not None and unit.mention.date_words is not None
+        if not dated and unit.lower not in crossable:
+            break
+        index -= 1
+    if index < 0 or not _fits(units[index], role):
+        return []
+    found = _group_back(units, index, role, words)
+    if found[0] and units[found[0] - 1].lower in words.preposition:
+        return None
+    return found
+
+
+def _person(unit: Unit) -> bool:
+    """Whether a unit names a person."""
+    return unit.mention is not None and "person" in unit.mention.classes
+
+
 def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
-    """The match a frame makes at a trigger, or None when it fills no role."""
+    """The match a frame makes at a trigger, or None when it fills no role. A verb frame fires
+    on a trigger with no determiner before it, a noun frame (`noun: true`) on one with."""
     words = _words(rules)
-    if trigger and units[trigger - 1].lower in words.determiner:
-        return None  # a noun ("during the meeting", "his visit"), not the verb
+    determiner = _determiner(units, trigger, words)
+    if (determiner is not None) != bool(rule.get("noun")):
+        return None
+    following = units[trigger + 1].mention if trigger + 1 < len(units) else None
+    if determiner is not None and following is not None and following.date_words is None:
+        return None  # "the visiting premier": an adjective
     if not _needs(units, trigger, rule, rules):
         return None
     slots = dict(rule.get("slots") or {})
-    if _passive(units, trigger, words) and rule.get("passive"):
+    if determiner is None and _passive(units, trigger, words) and rule.get("passive"):
         slots = dict(rule.get("passive"))
     roles: dict[str, list[int]] = {}
 
@@ -173,19 +243,31 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
 
     shared = False
     if slots.get("subject"):
-        subject = _subject(units, trigger, slots["subject"], words)
+        if determiner is None:
+            subject = _subject(units, trigger, slots["subject"], words)
+        else:
+            subject = _noun_subject(units, determiner, slots["subject"], words)
         shared = subject is None
         fill(slots["subject"], subject or [])
-    if slots.get("object"):
+    if slots.get("object") and determiner is None:
         skip = words.filler | frozenset(rule.get("object_words") or ())
-        fill(slots["object"], _after(units, trigger + 1, slots["object"], words, skip))
+        found = _after(units, trigger + 1, slots["object"], words, skip)
+        if not found and _thing_object(units, trigger, skip, words):
+            return None  # "received a warm welcome": the object is a thing, not a party
+        fill(slots["object"], found)
     for slot, markers in (("with", words.with_), ("by", words.by)):
-        if slots.get(slot):
+        if slots.get(slot) and (slot == "with" or determiner is None):
             fill(slots[slot], _marked(units, trigger, markers, slots[slot], words))
+    if slots.get("by") and determiner is not None:  # "a visit by Xi", "a meeting of the NSC"
+        nearby = units[trigger + 1 : trigger + 4]
+        marker = next((i for i, u in enumerate(nearby) if u.lower in words.noun_by), None)
+        if marker is not None:
+            start = trigger + 2 + marker
+            fill(slots["by"], _after(units, start, slots["by"], words, words.filler))
     places = frozenset(rule.get("place_words") or ())
     if places:
         fill("place", _marked(units, trigger, places, "place", words))
-    if not roles or set(roles) == {"place"}:
+    if not roles or set(roles) == {"place"} and not shared:
         return None
     if shared:  # the subject of the sentence's previous event ("... and was received by")
         defaults = {slots["subject"]: "previous_subject"}

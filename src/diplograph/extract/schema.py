@@ -305,6 +305,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "id": STR,
         "kind": STR,  # checked across files by check_kinds
         "triggers": WORDS,
+        "noun": BOOL,
         "slots": SLOTS,
         "passive": SLOTS,
         "object_words": WORDS,
