@@ -27,7 +27,7 @@ def events(graph: Graph) -> list[tuple[str, dict[str, list[str]]]]:
     for node in set(graph.objects(None, DIP.attests)):
         kind = str(graph.value(node, RDF.type)).split("#")[-1]
         roles = {}
-        for role in ("participant", "traveller", "host", "place"):
+        for role in ("agent", "target", "participant", "traveller", "host", "place"):
             values = sorted(str(o).removeprefix(str(ID)) for o in graph.objects(node, DIP[role]))
             if values:
                 roles[role] = values
@@ -141,3 +141,33 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
 )
 def test_a_frame_fills_its_slots_and_fires_on_verbs_only(text, expected, layer):
     assert found(text, layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya imposed sanctions on Somalia on Friday.",
+            ("SanctionImposition", {"agent": ["country/kenya"], "target": ["country/somalia"]}),
+        ),
+        (
+            "Ethiopia would provide Kenya with coastal surveillance radars.",
+            ("MilitaryAid", {"agent": ["country/ethiopia"], "target": ["country/kenya"]}),
+        ),
+        (
+            "Kenya was expelling Somalia's military advisers.",
+            ("DiplomatExpulsion", {"agent": ["country/kenya"], "target": ["country/somalia"]}),
+        ),
+        (
+            "Kenya and Ethiopia will hold joint naval exercises in the Indian Ocean.",
+            ("MilitaryExercise", {"agent": ["country/ethiopia", "country/kenya"]}),
+        ),
+    ],
+)
+def test_frames_with_markers_and_required_nouns(text, expected, layer):
+    assert found(text, layer) == sorted([MET_HASSAN, MET_RUTO, expected], key=repr)
+
+
+def test_a_supply_frame_needs_military_goods(layer):
+    kinds = [kind for kind, _ in found("Ethiopia would provide Kenya with advice.", layer)]
+    assert kinds == ["Meeting", "Meeting"]

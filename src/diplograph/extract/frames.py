@@ -252,7 +252,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     if slots.get("object") and determiner is None:
         skip = words.filler | frozenset(rule.get("object_words") or ())
         found = _after(units, trigger + 1, slots["object"], words, skip)
-        if not found and _thing_object(units, trigger, skip, words):
+        party = slots["object"] != "place"  # "toured the headquarters ... in Manila" is a visit
+        if not found and party and _thing_object(units, trigger, skip, words):
             return None  # "received a warm welcome": the object is a thing, not a party
         fill(slots["object"], found)
     for slot, markers in (("with", words.with_), ("by", words.by)):
@@ -264,6 +265,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         if marker is not None:
             start = trigger + 2 + marker
             fill(slots["by"], _after(units, start, slots["by"], words, words.filler))
+    for marker, role in (rule.get("markers") or {}).items():  # "imposed sanctions on X"
+        fill(str(role), _marked(units, trigger, frozenset({str(marker)}), str(role), words))
     places = frozenset(rule.get("place_words") or ())
     if places:
         fill("place", _marked(units, trigger, places, "place", words))

@@ -309,6 +309,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "slots": SLOTS,
         "passive": SLOTS,
         "object_words": WORDS,
+        "markers": MapOf(WORD, ROLE, "a mapping of marker words to roles"),
         "place_words": WORDS,
         "requires": STRINGS,
         "confidence": NUMBER,
