@@ -121,9 +121,12 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
         ),
         (  # a speaker is no party of the talks he speaks of
             "The talks in Nairobi were useful, Ruto said.",
-            [MET_HASSAN, MET_RUTO, ("Statement", {})],
+            [MET_HASSAN, MET_RUTO, ("Statement", {"agent": [RUTO]})],
         ),
-        ("Ruto thanked Abiy Ahmed during the meeting.", [MET_HASSAN, MET_RUTO, ("Statement", {})]),
+        (
+            "Ruto thanked Abiy Ahmed during the meeting.",
+            [MET_HASSAN, MET_RUTO, ("Statement", {"agent": [RUTO]})],
+        ),
         ("Abiy Ahmed signed the order with Ruto.", [MET_HASSAN, MET_RUTO]),  # no document
         (  # "to visit" is the invitation's content, not a second visit by a frame
             "Ruto invited Abiy Ahmed to visit Kenya.",
