@@ -174,3 +174,14 @@ def test_frames_with_markers_and_required_nouns(text, expected, layer):
 def test_a_supply_frame_needs_military_goods(layer):
     kinds = [kind for kind, _ in found("Ethiopia would provide Kenya with advice.", layer)]
     assert kinds == ["Meeting", "Meeting"]
+
+
+@pytest.mark.parametrize(
+    ("words", "latest"),
+    [("a three-day state visit", "2024-12-04"), ("a 2-day working visit", "2024-12-03")],
+)
+def test_a_visit_of_n_days_ends_n_minus_one_days_after_it_began(words, latest, layer):
+    graph = extract(f"{PEOPLE}Ruto arrived in Addis Ababa on Monday on {words}.", layer)
+    visit = next(graph.subjects(RDF.type, DIP.Visit))
+    assert str(graph.value(visit, DIP.earliestDate)) == "2024-12-02"
+    assert str(graph.value(visit, DIP.latestDate)) == latest

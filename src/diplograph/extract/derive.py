@@ -8,7 +8,9 @@ invited their travellers) and dates inherited from the event a sentence said it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import timedelta
 
 from diplograph.extract.events import Candidate, Context, Event, missing, spec
 
@@ -70,3 +72,24 @@ def inherit_dates(events: list[Event]) -> None:
                 if source.date is not None and source.date[1] is not None:
                     event.date = source.date
                     break
+
+
+def durations(events: list[Event], kinds: dict, numbers: list[str]) -> None:
+    """An event that began on a day and lasts "N days" by its sentence ("a three-day state
+    visit", "a 2-day trip") ends N - 1 days later (kinds with `duration: true`)."""
+    words = "|".join(re.escape(w) for w in numbers)
+    pattern = re.compile(rf"\b(\d+|{words})[- ]day\b", re.IGNORECASE)
+    for event in events:
+        if not spec(kinds, event.kind).get("duration"):
+            continue
+        if event.date is None or event.date[1] is not None:
+            continue
+        for attest in event.attests:
+            found = pattern.search(attest.sentence.text)
+            if found is None:
+                continue
+            word = found[1].lower()
+            days = int(word) if word.isdigit() else numbers.index(word) + 1
+            if 1 <= days <= 31:
+                event.date = (event.date[0], event.date[0] + timedelta(days=days - 1))
+                break

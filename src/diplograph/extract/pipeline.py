@@ -16,7 +16,7 @@ from diplograph.extract.attribution import attribution, cues
 from diplograph.extract.candidates import SentenceContext, materiel_iri, sentence_candidates
 from diplograph.extract.clean import find_boilerplate, mappable_sentences
 from diplograph.extract.dates import DATELINE_ENDS, date_spans
-from diplograph.extract.derive import implied, inherit_dates, invitations_from_visits
+from diplograph.extract.derive import durations, implied, inherit_dates, invitations_from_visits
 from diplograph.extract.events import (
     Attest,
     Candidate,
@@ -244,6 +244,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         most_specific_place(ctx, event)
     invitations_from_visits(events)
     inherit_dates(events)
+    durations(events, rules.kinds, [str(w) for w in rules.classes.get("number_word", ())])
     events = drop_generic(ctx, complete(ctx, events))
     for event in events:
         for label in event.attrs.pop("materiel", []):

@@ -343,6 +343,7 @@ KIND_ENTRY = Shape(
         "distribute": ROLE,
         "sets_place": BOOL,
         "narrative_date": BOOL,
+        "duration": BOOL,
         "defaults": MapOf(ROLE, SOURCE),
         "implies": Shape(
             {
