@@ -34,6 +34,7 @@ class Words:
     noun_by: frozenset[str]
     speech: frozenset[str]
     preposition: frozenset[str]
+    infinitive: frozenset[str]
     boundary: frozenset[str]
 
 
@@ -51,6 +52,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("noun_by", ())),
         frozenset(get("statement_verb", ())),
         frozenset(get("preposition", ())),
+        frozenset(get("infinitive", ())),
         rules.boundary,
     )
 
@@ -219,10 +221,22 @@ def _person(unit: Unit) -> bool:
     return unit.mention is not None and "person" in unit.mention.classes
 
 
+def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
+    """The frame grammar's words and the frames by trigger lemma (made once per rule set)."""
+    found = rules.derived.get("frames")
+    if found is None:
+        by_lemma: dict[str, list[Rule]] = {}
+        for rule in rules.rules.get("frames") or []:
+            for lemma in rule.get("triggers") or ():
+                by_lemma.setdefault(str(lemma), []).append(rule)
+        found = rules.derived["frames"] = (_words(rules), by_lemma)
+    return found
+
+
 def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
     """The match a frame makes at a trigger, or None when it fills no role. A verb frame fires
     on a trigger with no determiner before it, a noun frame (`noun: true`) on one with."""
-    words = _words(rules)
+    words = _compiled(rules)[0]
     determiner = _determiner(units, trigger, words)
     if (determiner is not None) != bool(rule.get("noun")):
         return None
@@ -292,23 +306,20 @@ def _better(frame: Match, pattern: Match) -> bool:
 def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> list[Match]:
     """The pattern matches, with frame matches added at the triggers no pattern match covers
     and put in place of a pattern match at the same trigger that fills fewer roles."""
-    frames = rules.rules.get("frames") or []
-    if not frames:
+    words, by_lemma = _compiled(rules)
+    triggers = [i for i, u in enumerate(units) if u.mention is None and u.lemma in by_lemma]
+    if not triggers:
         return matches
     at_trigger = {m.trigger: m for m in matches}
-    infinitive = frozenset(rules.classes.get("infinitive", ()))
     covered = {i for m in matches for i in range(m.start, _end(m))} - set(at_trigger)
-    by_lemma: dict[str, list[Rule]] = {}
-    for rule in frames:
-        for lemma in rule.get("triggers") or ():
-            by_lemma.setdefault(str(lemma), []).append(rule)
+    infinitive = words.infinitive
     first = min(at_trigger, default=len(units))
-    for index, unit in enumerate(units):
-        if index in covered or unit.mention is not None or unit.boundary:
+    for index in triggers:
+        if index in covered or units[index].boundary:
             continue
         if index > first and units[index - 1].lower in infinitive:
             continue  # "invited Putin to visit": the complement of an event already matched
-        for rule in by_lemma.get(unit.lemma, ()):
+        for rule in by_lemma[units[index].lemma]:
             match = frame_match(units, index, rule, rules)
             current = at_trigger.get(index)
             if match is not None and (current is None or _better(match, current)):

@@ -278,6 +278,7 @@ class Lexicon:
     exact: PhraseMatcher
     full_names: dict[URIRef, tuple[str, ...]]  # a person's stated names, lower-cased
     surnames: dict[URIRef, tuple[str, ...]]  # a person's one-word names inside their label
+    surname_run: re.Pattern | None  # any such surname followed by a capitalised word
 
 
 def _person_names(entries: dict[str, list[Entry]], surnames: bool) -> dict[URIRef, tuple[str, ...]]:
@@ -298,17 +299,19 @@ def other_namesakes(gaz: Gazetteer, rules: RuleSet, text: str) -> frozenset[URIR
     another person with their surname ("Li Qiang", where the gazetteer knows Li Hongzhong) and
     never names them in full."""
     lex = lexicon(gaz, rules)
-    lowered = text.lower()
+    if lex.surname_run is None:
+        return frozenset()
     calendar = {str(w) for c in ("weekday", "month") for w in rules.classes.get(c, ())}
-    blocked = set()
-    for iri, surnames in lex.surnames.items():
-        if any(name in lowered for name in lex.full_names.get(iri, ())):
-            continue
-        for surname in surnames:
-            after = re.findall(rf"\b{re.escape(surname)} ([A-Z][\w-]*)", text)
-            if any(word.lower() not in calendar for word in after):
-                blocked.add(iri)
-    return frozenset(blocked)
+    followed = {m[1] for m in lex.surname_run.finditer(text) if m[2].lower() not in calendar}
+    if not followed:
+        return frozenset()
+    lowered = text.lower()
+    return frozenset(
+        iri
+        for iri, surnames in lex.surnames.items()
+        if followed.intersection(surnames)
+        and not any(name in lowered for name in lex.full_names.get(iri, ()))
+    )
 
 
 def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
@@ -323,9 +326,10 @@ def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
         by_case = _ACRONYM.match(name) or len(name) <= 2 or all(e.reference for e in options)
         target = exact if by_case else lower
         target.add(name, [rules.nlp.make_doc(name)])
-    compiled = Lexicon(
-        entries, lower, exact, _person_names(entries, False), _person_names(entries, True)
-    )
+    surnames = _person_names(entries, True)
+    every = sorted({n for names in surnames.values() for n in names}, key=len, reverse=True)
+    run = re.compile(rf"\b({'|'.join(map(re.escape, every))}) ([A-Z][\w-]*)") if every else None
+    compiled = Lexicon(entries, lower, exact, _person_names(entries, False), surnames, run)
     gaz.cache[id(rules)] = compiled
     return compiled
 

@@ -168,10 +168,11 @@ class RuleSet:
     index: dict[str, dict[str, tuple[int, ...]]]
     boundary: frozenset[str]
     cache: dict[str, str] = field(default_factory=dict)
+    derived: dict[str, Any] = field(default_factory=dict)  # made from the rules on first use
 
     def __getstate__(self) -> dict[str, Any]:
-        """What pickling keeps: everything but the pipeline and the lemma cache."""
-        return {**self.__dict__, "nlp": None, "cache": {}}
+        """What pickling keeps: everything but the pipeline and the caches."""
+        return {**self.__dict__, "nlp": None, "cache": {}, "derived": {}}
 
     def lemma(self, word: str) -> str:
         """The lookup lemma of a word (lower-cased)."""
