@@ -315,15 +315,49 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     infinitive = words.infinitive
     first = min(at_trigger, default=len(units))
     for index in triggers:
-        if index in covered or units[index].boundary:
+        if units[index].boundary:
+            continue
+        if index in covered and not _may_supersede(at_trigger, index, by_lemma[units[index].lemma]):
             continue
         if index > first and units[index - 1].lower in infinitive:
             continue  # "invited Putin to visit": the complement of an event already matched
         for rule in by_lemma[units[index].lemma]:
             match = frame_match(units, index, rule, rules)
             current = at_trigger.get(index)
+            if match is not None and index in covered and not _supersedes(at_trigger, match):
+                continue
             if match is not None and (current is None or _better(match, current)):
                 at_trigger[index] = match
                 covered.update(range(match.start, match.end))
+                _supersede(at_trigger, match)
                 break
     return sorted(at_trigger.values(), key=lambda m: m.trigger)
+
+
+def _covering(at_trigger: dict[int, Match], index: int) -> list[Match]:
+    """The pattern matches whose span holds a unit."""
+    return [m for m in at_trigger.values() if m.start <= index < _end(m) and m.trigger != index]
+
+
+def _may_supersede(at_trigger: dict[int, Match], index: int, frames: list[Rule]) -> bool:
+    """Whether a trigger inside pattern matches is worth a frame: one is of its kinds."""
+    kinds = {f.get("kind") for f in frames}
+    return any(m.rule.get("kind") in kinds for m in _covering(at_trigger, index))
+
+
+def _supersedes(at_trigger: dict[int, Match], frame: Match) -> bool:
+    """Whether a frame at a covered trigger replaces the pattern matches of its kind covering
+    it: there is one, and each fills fewer roles (other kinds stay beside it)."""
+    kind, filled = frame.rule.get("kind"), frame.filled
+    same = [m for m in _covering(at_trigger, frame.trigger) if m.rule.get("kind") == kind]
+    return bool(same) and all(m.filled < filled for m in same)
+
+
+def _supersede(at_trigger: dict[int, Match], frame: Match) -> None:
+    """Drop the pattern matches of the frame's kind whose trigger lies inside the frame and
+    that fill fewer roles ("Vucic hosted an official welcome ceremony for Xi": one ceremony)."""
+    kind = frame.rule.get("kind")
+    for trigger, match in list(at_trigger.items()):
+        inside = frame.start <= trigger < frame.end and match is not frame
+        if inside and match.rule.get("kind") == kind and match.filled < frame.filled:
+            del at_trigger[trigger]

@@ -135,6 +135,8 @@ def _kind(
         return None
     if all(w in vocab.honorifics for w in words):
         return None  # "His Highness", "Excellency": a title, no name
+    if len(words) == 1 and vocab.heads.get(words[0]) == "Place":
+        return None  # a place's head word alone ("Ocean" of "Indian Ocean"): not a name
     typed = _by_head(run, words, vocab)
     if typed is not None:
         return typed or None
