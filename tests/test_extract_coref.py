@@ -183,3 +183,16 @@ def test_a_bare_title_refers_to_the_person_last_named_with_it(layer):
     assert roles(graph, "Hosting", "host") == {"person/kassym-jomart-tokayev"}
     sentence = next(s for s in graph.subjects(DIP.mentions, ID["person/shavkat-mirziyoyev"]))
     assert ID["country/uzbekistan"] in set(graph.objects(sentence, DIP.mentions))
+
+
+def test_the_two_ministers_are_the_last_two_named_ministers_not_the_last_pair(layer):
+    graph = extract(
+        "Russian Foreign Minister Sergey Lavrov and Kazakh Foreign Minister Murat Nurtleu held "
+        "talks in Moscow. Russian President Vladimir Putin met Kazakh President Kassym-Jomart "
+        "Tokayev in Astana in June. The two ministers signed a plan of consultations.",
+        layer,
+    )
+    assert roles(graph, "AgreementSigning", "participant") == {
+        "person/sergei-lavrov",
+        "person/murat-nurtleu",
+    }

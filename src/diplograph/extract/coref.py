@@ -203,12 +203,27 @@ def _refer(
             if head in words.split():
                 return (iri,)
         return ()
+    if kind == "last_titled_pair":
+        word = unit.lemma
+        titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
+        return _last_two(titled) or _refer("last_pair", unit, discourse, gaz, rules)
     if kind == "last_pair":
         if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
             return discourse.meetings[-1][1]
         recent = list(dict.fromkeys(reversed(discourse.persons)))[:2]
         return tuple(reversed(recent)) if len(recent) == 2 else ()
     return ()
+
+
+def _last_two(items: list[URIRef]) -> tuple[URIRef, ...]:
+    """The last two distinct items, in text order (empty if fewer)."""
+    recent = list(dict.fromkeys(reversed(items)))[:2]
+    return tuple(reversed(recent)) if len(recent) == 2 else ()
+
+
+def _words(discourse: Discourse, person: URIRef) -> list[list[str]]:
+    """The words of each title a person was named with."""
+    return [t.lower().split() for t in discourse.titles.get(person, ())]
 
 
 def _resolve_title(
@@ -425,6 +440,15 @@ def _actor(unit: Unit) -> bool:
     )
 
 
+def note_titles(units: list[Unit], discourse: Discourse) -> None:
+    """Record the titles the sentence names people with ("Foreign Minister Sergey Lavrov"),
+    before coordinated people are grouped into one unit."""
+    for unit in units:
+        mention = unit.mention
+        if mention and mention.title and mention.anaphor is None and len(mention.refs) == 1:
+            discourse.titles.setdefault(mention.refs[0], set()).add(mention.title)
+
+
 def remember(units: list[Unit], discourse: Discourse) -> None:
     """Update the discourse state with the mentions of a processed sentence."""
     people = [u.mention.refs for u in units if u.mention and "person" in u.mention.classes]
@@ -435,8 +459,6 @@ def remember(units: list[Unit], discourse: Discourse) -> None:
             continue
         if mention.holding and mention.holding[1] is not None:
             discourse.holdings.setdefault(mention.holding[0], set()).add(mention.holding[1])
-        if mention.title and mention.anaphor is None and len(mention.refs) == 1:
-            discourse.titles.setdefault(mention.refs[0], set()).add(mention.title)
         if "person" in mention.classes:
             discourse.persons.extend(mention.refs)
         if "country" in mention.classes or "nationality" in mention.classes:

@@ -183,6 +183,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
+        coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
         prepared.append((sentence, units))
     candidates: list[Candidate] = []
