@@ -57,6 +57,7 @@ from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import RdflibStore
 from diplograph.validate import ReportRow, ValidationReport, load_shapes, run_checks, validate
+from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
 from diplograph.wikidata.link import load_links
@@ -176,7 +177,7 @@ def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None
     if not any(folder.glob("*.yaml")):
         return None
     reference = reference_graph(paths.mappings_dir(root) / "gazetteer")
-    compiled = load_rules(folder), build_gazetteer(entities, reference)
+    compiled = load_rules(folder, ontology_file(root)), build_gazetteer(entities, reference)
     settle()
     return compiled
 
