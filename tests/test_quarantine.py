@@ -343,13 +343,20 @@ def test_conflicts_set_aside_the_later_rule_graph_or_every_one_beside_the_hand_l
     store.add_graph(a, [(event, DIP.date, ID["d1"]), (other, DIP.date, ID["d3"])])
     store.add_graph(b, [(event, DIP.date, ID["d2"]), (other, DIP.date, ID["d4"])])
     store.add_graph(hand, [(other, DIP.content, ID["c"])])
+    store.add_graph(b, [(ID["event/w"], DIP.date, ID["d5"])])
     rows = (
         ReportRow(str(event), "dip:date", "sh:MaxCountConstraintComponent", "Violation", "m", ""),
         ReportRow(str(other), "dip:date", "sh:MaxCountConstraintComponent", "Violation", "n", ""),
+        ReportRow(
+            str(ID["event/w"]), "dip:date", "sh:ClassConstraintComponent", "Violation", "o", ""
+        ),
         ReportRow(str(ID["event/z"]), "", "sh:X", "Violation", "hand only", ""),
     )
     found = conflicts(rows, store, [a, b])
-    assert found == {a: [(rows[1], None)], b: [(rows[0], a), (rows[1], None)]}
+    assert found == {
+        a: [(rows[1], None)],  # beside the hand layer: every rule graph goes
+        b: [(rows[0], a), (rows[1], None), (rows[2], None)],  # a stays; b alone names event/w
+    }
     assert conflicts(rows, store, []) == {}
 
 

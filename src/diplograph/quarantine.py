@@ -142,9 +142,10 @@ def conflicts(
     graph it conflicts with (None: the hand layer or the entities).
 
     A row's node named by a rule graph that conforms on its own means a conflict with another
-    graph. Where the node is in the hand layer or the entities too, every rule graph naming it
-    goes (the hand layer wins); where it is in rule graphs only, all but the first by name go.
-    Rows whose node no rule graph names are the hand layer's and stay.
+    graph. Where the node is in the hand layer or the entities too, or in one rule graph only,
+    every rule graph naming it goes (the hand layer wins); where it is in several rule graphs
+    only, all but the first by name go. Rows whose node no rule graph names are the hand
+    layer's and stay.
     """
     if not rule_graphs:
         return {}
@@ -157,7 +158,7 @@ def conflicts(
     found: dict[URIRef, list[tuple[ReportRow, URIRef | None]]] = {}
     for row in rows:
         involved = names.get(row.focus, [])
-        if row.focus in hand:
+        if row.focus in hand or len(involved) == 1:
             for name in involved:
                 found.setdefault(name, []).append((row, None))
         else:
