@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import click
@@ -89,3 +90,58 @@ def test_review_lists_candidates_most_confident_first():
     scores = [float(line.split()[0]) for line in result.stdout.splitlines() if line[:1].isdigit()]
     assert scores == sorted(scores, reverse=True)
     assert result.stdout.rstrip().endswith("candidate(s))")
+
+
+def test_extract_reads_a_text_without_metadata_as_stored(tmp_path):
+    text = (
+        " date 2024-02-01 \r\n\r\nXi Jinping met Vladimir Putin.\r\nWang Yi arrived in Moscow.\r\n"
+    )
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # a BOM, then CRLF line ends
+    result = _run("extract", str(path))
+    assert result.exit_code == 0, result.output
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    offsets = {}
+    for sentence in graph.subjects(DIP.inArticle, None):
+        begin, end = graph.value(sentence, DIP.beginIndex), graph.value(sentence, DIP.endIndex)
+        offsets[str(graph.value(sentence, DIP.text))] = (int(begin), int(end))
+    assert offsets == {
+        "Xi Jinping met Vladimir Putin.": (21, 51),
+        "Wang Yi arrived in Moscow.": (53, 79),
+    }
+    assert (
+        text[21:51] == "Xi Jinping met Vladimir Putin."
+        and text[53:79] == "Wang Yi arrived in Moscow."
+    )
+
+
+def test_extract_names_file_and_line_of_an_impossible_marker_date(tmp_path):
+    path = tmp_path / "feb30.txt"
+    path.write_text("date 2023-02-30\nWang Yi arrived in Moscow.\n", encoding="utf-8")
+    result = _run("extract", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {path}:1: the `date` marker's date '2023-02-30' is not a valid date "
+        "(day is out of range for month)\n"
+    )
+    assert _run("extract", str(path), "--date", "2023-03-01").exit_code == 0  # --date wins
+
+
+def test_review_and_evaluate_read_seeds_dated_by_their_marker_as_build_does(tmp_path):
+    from diplograph.cli import cli
+
+    for folder in ("ontology", "seeds", "mappings", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    (tmp_path / "seeds" / "004_1b385efb04788e90.meta.yaml").unlink()  # dated by ' date 2023-09-14'
+    (tmp_path / "seeds" / "900_new.txt").write_text(
+        " date 2024-05-10 Wang Yi arrived in Moscow on Monday.\n", encoding="utf-8"
+    )
+    review = CliRunner().invoke(cli, ["--root", str(tmp_path), "review"])
+    assert review.exit_code == 0, review.output
+    assert review.stdout.splitlines()[0].startswith(
+        "0.80  004_1b385efb04788e90  SanctionImposition"
+    )
+    assert review.stdout.splitlines()[-1] == "(2 candidate(s))"
+    evaluate = CliRunner().invoke(cli, ["--root", str(tmp_path), "evaluate"])
+    assert evaluate.exit_code == 0, evaluate.output
+    assert "  Arrival                   5    0    0   1.00  1.00  1.00" in evaluate.stdout

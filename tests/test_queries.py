@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.errors import InputError
+from diplograph.errors import InputError, RemoteError
 from diplograph.output import to_csv
 from diplograph.queries import bind, get_query, load_queries, parse_query, run_query
 
@@ -123,4 +123,18 @@ def test_a_query_name_is_a_name_in_queries_not_a_path(tmp_path, name):
     assert result.stderr == (
         f"error: {name!r} is not a stored query name: a name is the stem of a file in "
         "queries/ (see `diplograph queries`), never a path\n"
+    )
+
+
+def test_a_federated_query_whose_endpoint_is_unreachable_is_a_remote_error_exit_3(built, tmp_path):
+    federated = ROOT / "queries" / "federated" / "capitals-of-event-places.rq"
+    text = federated.read_text(encoding="utf-8")
+    path = tmp_path / "capitals.rq"
+    path.write_text(text.replace("https://query.wikidata.org/sparql", "http://127.0.0.1:9/"))
+    with pytest.raises(RemoteError) as caught:
+        run_query(built.store, parse_query(path), {})
+    assert caught.value.exit_code == 3
+    assert str(caught.value) == (
+        f"{path}: the SERVICE endpoint <http://127.0.0.1:9/> failed: "
+        "<urlopen error [Errno 111] Connection refused>"
     )

@@ -1,16 +1,20 @@
-"""Build stage: runs the stages (seeds -> gold -> validate -> infer) and writes the build folder.
+"""Build stage: runs the stages (seeds -> gold -> rules -> validate -> infer) and writes the build
+folder.
 
 Reads ontology/, seeds/ and mappings/; writes, atomically, OUT/graph.trig (one named graph per
 article, the entities graph and the inferred graph), OUT/manifest.json (the digests of the inputs
-and of graph.trig, so that a stale or damaged build is noticed), OUT/summary.json and
-OUT/validation.txt.
-A run that fails (bad input, non-conforming data) writes nothing and leaves an earlier build
-untouched.
+and of graph.trig, so that a stale or damaged build is noticed), OUT/summary.json,
+OUT/validation.txt and, when articles were set aside, OUT/quarantine/STEM.ttl.
+An article the rules cannot map, or whose rule layer breaks a shape, is quarantined (quarantine.py)
+and the build goes on without its rule layer. A run that fails (bad input, a hand layer that does
+not conform) writes nothing and leaves an earlier build untouched.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +24,9 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from diplograph import paths
 from diplograph.articles import article_triples
 from diplograph.buildfolder import replace_folder
-from diplograph.errors import InputError, ValidationFailed
+from diplograph.errors import DiplographError, InputError, ValidationFailed
 from diplograph.export import layer_graphs, serialize_graphs
-from diplograph.extract.clean import article_from_text
+from diplograph.extract.clean import input_article
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
@@ -41,16 +45,29 @@ from diplograph.iris import (
 from diplograph.manifest import MANIFEST_FILE, REBUILD, check_build, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
 from diplograph.quality.review import review_candidates
-from diplograph.seeds import Article, load_article, meta_path, read_text, seed_paths
+from diplograph.quarantine import (
+    FOLDER,
+    Quarantined,
+    conflicts,
+    describe,
+    shape_problems,
+    write_quarantine,
+)
+from diplograph.quarantine import article_timeout as quarantine_limit
+from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import RdflibStore
-from diplograph.validate import ValidationReport, load_shapes, run_checks, validate
+from diplograph.validate import ReportRow, ValidationReport, load_shapes, run_checks, validate
+from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
 from diplograph.wikidata.link import load_links
+from diplograph.worker import CallTimeout, Worker
 
 GRAPH_FILE = "graph.trig"
 ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
 SHAPES_FILE = "diplo-shapes.ttl"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -62,6 +79,7 @@ class BuildResult:
     report: ValidationReport
     summary: dict
     inputs: dict[str, str] = field(default_factory=dict)
+    quarantined: tuple[Quarantined, ...] = ()  # articles whose rule layer was set aside
 
 
 def load_ontology(root: Path) -> Graph:
@@ -105,20 +123,51 @@ def _check_orphans(root: Path, stems: set[str]) -> None:
             raise InputError(f"{path}: hand mapping without a seed article seeds/{path.stem}.txt")
 
 
-def _seed_articles(root: Path, rules: RuleSet | None) -> list[Article]:
+def _source(root: Path, path: Path) -> str:
+    """A file's path relative to the project, as reports name it."""
+    return path.relative_to(root).as_posix()
+
+
+def _problem(root: Path, path: Path, exc: BaseException) -> str:
+    """One line for an article that cannot be read: the error, naming the file first."""
+    if isinstance(exc, DiplographError):
+        text = str(exc).replace(f"{root}{os.sep}", "")
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+    source = _source(root, path)
+    return text if text.startswith(source.removesuffix(".txt")) else f"{source}: {text}"
+
+
+def _seed_articles(
+    root: Path, rules: RuleSet | None, quarantined: list[Quarantined]
+) -> list[Article]:
     """Every seed: with its .meta.yaml, or, when the project has rules, a plain text dated by a
-    leading `date YYYY-MM-DD` marker (an analyst's new article needs no metadata file)."""
+    leading `date YYYY-MM-DD` marker (an analyst's new article needs no metadata file). A seed
+    that cannot be read is quarantined, unless a hand mapping needs it or no seed can be read
+    at all (then the build fails with its error)."""
     folder = paths.seeds_dir(root)
     if not folder.is_dir():
         raise InputError(f"{folder}: no seeds folder; a project keeps its articles in seeds/")
-    found = []
-    for path in seed_paths(folder):
-        if rules is None or meta_path(path).is_file():
-            found.append(load_article(path))
-        else:  # read as stored (CRLF kept, BOM dropped), as load_article does
-            found.append(article_from_text(path, read_text(path), None, rules))
-    if not found:
+    refused: list[tuple[Path, Exception]] = []
+    files = seed_paths(folder, refused)
+    if not files and not refused:
         raise InputError(f"{folder}: no articles (*.txt) to build")
+    _check_orphans(root, {p.stem for p in files} | {p.stem for p, _ in refused})
+    found = []
+    for path in files:
+        try:  # read as stored (CRLF kept, BOM dropped), dated by metadata or marker
+            found.append(load_article(path) if rules is None else input_article(path, None, rules))
+        except Exception as exc:
+            log.debug("%s: not read", path, exc_info=True)
+            refused.append((path, exc))
+    for path, exc in refused:
+        if gold_path(paths.mappings_dir(root), path.stem).is_file():
+            raise exc  # the hand layer is strict: the article it maps must be readable
+    if refused and not found:
+        raise refused[0][1]  # nothing to build: the first error, and the earlier build stays
+        quarantined.append(
+            Quarantined(path.stem, _source(root, path), (_problem(root, path, exc),))
+        )
     return found
 
 
@@ -128,18 +177,40 @@ def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None
     if not any(folder.glob("*.yaml")):
         return None
     reference = reference_graph(paths.mappings_dir(root) / "gazetteer")
-    compiled = load_rules(folder), build_gazetteer(entities, reference)
+    compiled = load_rules(folder, ontology_file(root)), build_gazetteer(entities, reference)
     settle()
     return compiled
 
 
-def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
-    """Load every graph into a store; map each subject to the file it came from.
+def _rule_triples(root: Path, article: Article, run: Worker) -> tuple[list | None, str | None]:
+    """The rule layer of one article, run by the worker within its time limit, or why there is
+    none. An error in the project's files (a rule file) is not the article's: it fails the
+    build."""
+    source = _source(root, article.path)
+    try:
+        return run(article), None
+    except CallTimeout:
+        return None, (
+            f"{source}: the rule layer took longer than the time limit of {run.seconds:g} s per "
+            "article (--article-timeout); nothing of it is kept"
+        )
+    except DiplographError:
+        raise
+    except Exception as exc:
+        log.debug("%s: the rule layer failed", source, exc_info=True)
+        return None, f"{source}: the rule layer failed: {type(exc).__name__}: {exc}"
+
+
+def assemble(
+    root: Path, limit: float | None = None
+) -> tuple[RdflibStore, dict[URIRef, str], list[Quarantined]]:
+    """Load every graph into a store; map each subject to the file it came from; list the
+    articles quarantined so far (unreadable, or the rule layer failed or ran out of time).
 
     Each article gets its own graph (article metadata, sentences, hand mapping) and, when the
     project has rules, its rule layer beside it: in effect as id:graph/rules/STEM when there is
     no hand mapping, kept for review as id:graph/candidates/STEM when there is one (the hand
-    layer wins).
+    layer wins). `limit` bounds the rule layer of each article, in seconds.
     """
     store = RdflibStore()
     sources: dict[URIRef, str] = {}
@@ -148,31 +219,107 @@ def assemble(root: Path) -> tuple[RdflibStore, dict[URIRef, str]]:
     for s in entities.subjects():
         sources.setdefault(s, str(files[0].relative_to(root)))
     rule_layer = _rule_layer(root, entities)
-    articles = _seed_articles(root, rule_layer[0] if rule_layer else None)
-    _check_orphans(root, {a.stem for a in articles})
-    for article in articles:
-        graph = article_triples(article)
-        gold = gold_path(paths.mappings_dir(root), article.stem)
-        rules = extract_triples(article, *rule_layer) if rule_layer else None
-        if gold.is_file():
-            mapped = load_gold(gold, article)
-            graph += mapped
-            for s in mapped.subjects():
-                sources.setdefault(s, str(gold.relative_to(root)))
-            if rules is not None:
-                store.add_graph(candidates_graph_iri(article.stem), rules)
-        elif rules is not None:
-            store.add_graph(rules_graph_iri(article.stem), rules)
-            for s, _, _ in rules:
-                sources.setdefault(s, f"mappings/rules (rule layer of {article.path.name})")
-        for s in graph.subjects():
-            sources.setdefault(s, str(article.path.relative_to(root)))
-        store.add_graph(article_graph_iri(article.stem), graph)
-    return store, sources
+    quarantined: list[Quarantined] = []
+    articles = _seed_articles(root, rule_layer[0] if rule_layer else None, quarantined)
+    with Worker(lambda article: extract_triples(article, *rule_layer), limit) as run:
+        for article in articles:
+            _add_article(root, store, sources, quarantined, article, run if rule_layer else None)
+    return store, sources, quarantined
 
 
-def summarise(store: RdflibStore, report: ValidationReport) -> dict:
-    """The figures of the one-screen summary: triples, articles, events per kind, validation."""
+def _add_article(
+    root: Path,
+    store: RdflibStore,
+    sources: dict[URIRef, str],
+    quarantined: list[Quarantined],
+    article: Article,
+    run: Worker | None,
+) -> None:
+    """Add one article's graph, hand mapping and rule layer to the store."""
+    graph = article_triples(article)
+    gold = gold_path(paths.mappings_dir(root), article.stem)
+    rules, problem = _rule_triples(root, article, run) if run is not None else (None, None)
+    if gold.is_file():
+        mapped = load_gold(gold, article)
+        graph += mapped
+        for s in mapped.subjects():
+            sources.setdefault(s, str(gold.relative_to(root)))
+        if rules is not None:
+            store.add_graph(candidates_graph_iri(article.stem), rules)
+    elif rules is not None:
+        store.add_graph(rules_graph_iri(article.stem), rules)
+        for s, _, _ in rules:
+            sources.setdefault(s, f"mappings/rules (rule layer of {article.path.name})")
+    if problem is not None:
+        name = (candidates_graph_iri if gold.is_file() else rules_graph_iri)(article.stem)
+        quarantined.append(Quarantined(article.stem, _source(root, article.path), (problem,), name))
+    for s in graph.subjects():
+        sources.setdefault(s, str(article.path.relative_to(root)))
+    store.add_graph(article_graph_iri(article.stem), graph)
+
+
+def _article_source(root: Path, name: URIRef) -> tuple[str, str]:
+    """The stem and the article file of a rule graph."""
+    stem = str(name).rsplit("/", 1)[-1]
+    return stem, _source(root, paths.seeds_dir(root) / f"{stem}.txt")
+
+
+def _rule_graphs(store: RdflibStore) -> list[URIRef]:
+    """The rule graphs in effect (id:graph/rules/STEM)."""
+    return [n for n in layer_graphs(store, "asserted") if n.startswith(RULES_GRAPHS)]
+
+
+def _set_aside(root: Path, store: RdflibStore, name: URIRef, problems: list[str]) -> Quarantined:
+    """Take one article's rule graph out of the store, into quarantine."""
+    stem, source = _article_source(root, name)
+    graph = store.graph(name)
+    store.remove_graph(name)
+    return Quarantined(stem, source, tuple(sorted(set(problems))), name, graph)
+
+
+def check_rule_graphs(
+    root: Path, store: RdflibStore, ontology: Graph, shapes: Graph
+) -> list[Quarantined]:
+    """Validate each article's rule graph (in effect or candidates) with the entities it names;
+    set aside those that break a shape."""
+    entities = store.graph(ENTITIES_GRAPH)
+    found = []
+    for name in _rule_graphs(store) + layer_graphs(store, "candidates"):
+        _, source = _article_source(root, name)
+        problems = shape_problems(store.graph(name), entities, ontology, shapes, source)
+        if problems:
+            found.append(_set_aside(root, store, name, list(problems)))
+    return found
+
+
+def _validate_kept(
+    root: Path, store: RdflibStore, ontology: Graph, shapes: Graph, sources: dict
+) -> tuple[tuple[ReportRow, ...], list[Quarantined]]:
+    """Validate the asserted graph (shapes and QA checks); set aside the rule graphs that conflict
+    with another graph, until only the hand layer's rows are left."""
+    found: list[Quarantined] = []
+    while True:
+        asserted = store.union(layer_graphs(store, "asserted"))
+        rows = validate(asserted, ontology, shapes, sources).rows
+        rows += run_checks(asserted, ontology, paths.ontology_dir(root) / "checks", sources)
+        culprits = conflicts(rows, store, _rule_graphs(store))
+        if not culprits:
+            return tuple(sorted(set(rows))), found
+        for name, problems in sorted(culprits.items()):
+            graph = store.graph(name)
+            _, source = _article_source(root, name)
+            lines = []
+            for row, other in problems:
+                beside = f"{_article_source(root, other)[1]}'s rule layer" if other else None
+                lines.append(f"{describe(row, graph, source)} (with {beside or 'the hand layer'})")
+            found.append(_set_aside(root, store, name, lines))
+
+
+def summarise(
+    store: RdflibStore, report: ValidationReport, quarantined: tuple[Quarantined, ...] = ()
+) -> dict:
+    """The figures of the one-screen summary: triples, articles, events per kind, validation,
+    the quarantined articles."""
     asserted = store.union(layer_graphs(store, "asserted"))
     kinds = Counter(
         o.split("#")[-1]
@@ -198,33 +345,33 @@ def summarise(store: RdflibStore, report: ValidationReport) -> dict:
         "attestations": len(set(asserted.subjects(DIP.attests, None))),
         "conforms": report.conforms,
         "violations": len(report.rows),
+        "quarantined": [item.summary() for item in quarantined],
     }
 
 
-def build(root: Path | None = None) -> BuildResult:
-    """Run every stage in memory: assemble, validate, infer."""
+def build(root: Path | None = None, article_timeout: float | None = None) -> BuildResult:
+    """Run every stage in memory: assemble, validate (setting aside the rule layers that break
+    a shape), infer. `article_timeout`: seconds for each article's rule layer (default
+    $DIPLOGRAPH_ARTICLE_TIMEOUT, else 60; 0 for none)."""
     root = root or paths.project_root()
+    limit = quarantine_limit(article_timeout)
     inputs = input_digests(root)
-    store, sources = assemble(root)
+    store, sources, quarantined = assemble(root, limit)
     ontology = load_ontology(root)
-    asserted = store.union(layer_graphs(store, "asserted"))
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
-    report = validate(asserted, ontology, shapes, sources)
-    rows = report.rows + run_checks(
-        asserted, ontology, paths.ontology_dir(root) / "checks", sources
-    )
-    entities = store.graph(ENTITIES_GRAPH)
-    for name in layer_graphs(store, "candidates"):
-        candidates = store.graph(name) + entities
-        rows += validate(
-            candidates, ontology, shapes, {s: str(name) for s in candidates.subjects()}
-        ).rows
-    if rows != report.rows:
-        report = ValidationReport(False, tuple(sorted(set(rows))))
+    quarantined += check_rule_graphs(root, store, ontology, shapes)
+    rows, conflicting = _validate_kept(root, store, ontology, shapes, sources)
+    quarantined += conflicting
+    report = ValidationReport(not rows, rows)
+    asserted = store.union(layer_graphs(store, "asserted"))
     store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
     store.add_graph(ONTOLOGY_GRAPH, ontology)
-    return BuildResult(store, report, summarise(store, report), inputs)
+    aside = tuple(sorted(quarantined, key=lambda item: item.source))
+    for item in aside:
+        for problem in item.problems:
+            log.warning("quarantined: %s", problem)
+    return BuildResult(store, report, summarise(store, report, aside), inputs, aside)
 
 
 def write_build(result: BuildResult, out: Path, report_text: str, root: Path | None = None) -> None:
@@ -240,6 +387,7 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")
+        write_quarantine(staging / FOLDER, list(result.quarantined))
 
     replace_folder(out, fill, root)
 

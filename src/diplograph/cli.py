@@ -2,7 +2,8 @@
 
 Exit codes (pySHACL's contract): 0 ok, 1 the data does not conform, 2 usage or input error
 naming the file and line or node (a refused system call too: disk full, read-only), 3 a remote
-endpoint failed, 130 interrupted. Every error is one line on stderr; `--debug` re-raises it with
+endpoint failed, 4 built with warnings (articles quarantined: their rule layer left out),
+130 interrupted. Every error is one line on stderr; `--debug` re-raises it with
 its traceback instead.
 
 Each command imports the stages it runs when it runs: `diplograph --help` loads neither rdflib,
@@ -15,6 +16,7 @@ import errno
 import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -23,6 +25,9 @@ from diplograph.cli_extract import evaluate, extract, review
 from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import DiplographError
 from diplograph.startup import importing
+
+if TYPE_CHECKING:
+    from diplograph.build import BuildResult
 
 
 def _root(ctx: click.Context) -> Path:
@@ -124,42 +129,80 @@ def cli(ctx: click.Context, root: Path | None, debug: bool) -> None:
     ctx.obj = _Settings(root=root.resolve()) if root else _Settings()
 
 
+TIMEOUT_OPTION = click.option(
+    "--article-timeout",
+    type=click.FloatRange(min=0),
+    envvar="DIPLOGRAPH_ARTICLE_TIMEOUT",
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit of one article's rule layer; an article over it is quarantined (0: none). "
+    "Environment: DIPLOGRAPH_ARTICLE_TIMEOUT.",
+)
+
+
+def _report(result: BuildResult) -> str:
+    """The validation report of a build, with the articles it quarantined."""
+    from diplograph.quarantine import format_quarantined
+    from diplograph.validate import format_report
+
+    return format_report(result.report) + format_quarantined(result.quarantined)
+
+
 @cli.command()
 @OUT_OPTION
+@TIMEOUT_OPTION
 @click.pass_context
-def build(ctx: click.Context, out: Path | None) -> None:
-    """Map the seeds into a validated, inferred graph and write it to the build folder."""
+def build(ctx: click.Context, out: Path | None, article_timeout: float) -> None:
+    """Map the seeds into a validated, inferred graph and write it to the build folder.
+
+    An article that cannot be read, whose rule layer fails or runs out of time, or whose rule
+    layer breaks a shape is quarantined: the build goes on without its rule layer, writes it to
+    OUT/quarantine/STEM.ttl and exits 4. A hand mapping that breaks a shape fails the build (1).
+    """
     with importing():
         from diplograph.build import build as run_build
         from diplograph.build import write_build
         from diplograph.buildfolder import check_build_folder
+        from diplograph.errors import EXIT_NONCONFORMING, EXIT_WARNINGS
         from diplograph.output import echo, summary_text
-        from diplograph.validate import format_report
+        from diplograph.quarantine import FOLDER
 
     target = _out(ctx, out)
     check_build_folder(target, _root(ctx))
-    result = run_build(_root(ctx))
-    report = format_report(result.report)
+    result = run_build(_root(ctx), article_timeout)
+    report = _report(result)
     if not result.report.conforms:
         echo(report, err=True)
         echo(f"build failed: nothing written to {target}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_NONCONFORMING)
     write_build(result, target, report + "\n", _root(ctx))
     echo(summary_text(result.summary, str(target)))
+    if result.quarantined:
+        echo(
+            f"built with warnings: {len(result.quarantined)} article(s) quarantined, their rule "
+            f"layer left out (see {target / FOLDER})",
+            err=True,
+        )
+        sys.exit(EXIT_WARNINGS)
 
 
 @cli.command()
+@TIMEOUT_OPTION
 @click.pass_context
-def validate(ctx: click.Context) -> None:
-    """Validate the graph against the SHACL shapes; exit 1 on any violation."""
+def validate(ctx: click.Context, article_timeout: float) -> None:
+    """Validate the graph against the SHACL shapes; exit 1 on any violation of what the build
+    keeps, 4 when it conforms but articles were quarantined."""
     with importing():
         from diplograph.build import build as run_build
+        from diplograph.errors import EXIT_NONCONFORMING, EXIT_OK, EXIT_WARNINGS
         from diplograph.output import echo
-        from diplograph.validate import format_report
 
-    result = run_build(_root(ctx))
-    echo(format_report(result.report))
-    sys.exit(0 if result.report.conforms else 1)
+    result = run_build(_root(ctx), article_timeout)
+    echo(_report(result))
+    if not result.report.conforms:
+        sys.exit(EXIT_NONCONFORMING)
+    sys.exit(EXIT_WARNINGS if result.quarantined else EXIT_OK)
 
 
 @cli.command()

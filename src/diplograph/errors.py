@@ -1,4 +1,5 @@
-"""Errors: the exception hierarchy and the exit code each one maps to (pySHACL's contract)."""
+"""Errors: the exception hierarchy and the exit code each one maps to (pySHACL's contract, and 4
+for a build that went on without the rule layer of some articles)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ EXIT_OK = 0
 EXIT_NONCONFORMING = 1
 EXIT_INPUT = 2
 EXIT_REMOTE = 3
+EXIT_WARNINGS = 4  # built with warnings: some articles' rule layers were quarantined
 
 
 class DiplographError(Exception):

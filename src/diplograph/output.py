@@ -117,6 +117,8 @@ def summary_text(summary: dict, out: str) -> str:
         f"  rule candidates      {summary['rule_layer_candidates']} (see `diplograph review`)",
         f"  validation           {'conforms' if summary['conforms'] else 'DOES NOT CONFORM'}"
         f" ({summary['violations']} violation(s))",
+        f"  quarantined          {len(summary['quarantined'])} article(s)",
+        *(f"    {item['article']}" for item in summary["quarantined"]),
     ]
     return "\n".join(lines)
 

@@ -14,12 +14,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from http.client import HTTPException
 from pathlib import Path
 
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from diplograph.errors import InputError
+from diplograph.errors import InputError, RemoteError
 from diplograph.export import layer_graphs
 from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
@@ -31,6 +32,7 @@ _PARAM = re.compile(
 )
 PARAM_TYPES = ("xsd:date", "xsd:string", "xsd:integer", "iri")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^>\s]+)>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -177,5 +179,8 @@ def run_query(
         return store.query(query.text, bind(query, values), graphs)
     except InputError:
         raise
+    except (OSError, HTTPException) as exc:  # a SERVICE endpoint: refused, unreachable, HTTP error
+        where = ", ".join(f"<{iri}>" for iri in _SERVICE.findall(query.text)) or "its endpoint"
+        raise RemoteError(f"{query.path}: the SERVICE endpoint {where} failed: {exc}") from exc
     except Exception as exc:  # a parse error in a stored query
         raise InputError(f"{query.path}: the query failed: {exc}") from exc

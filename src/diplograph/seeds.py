@@ -176,9 +176,19 @@ def _usable(path: Path) -> bool:
     return True
 
 
-def seed_paths(folder: Path) -> list[Path]:
-    """The seed article files of a folder, sorted by name, with their names checked."""
-    return sorted(p for p in folder.iterdir() if _usable(p))
+def seed_paths(folder: Path, refused: list[tuple[Path, Exception]] | None = None) -> list[Path]:
+    """The seed article files of a folder, sorted by name, with their names checked: a name that
+    cannot become an IRI is an InputError, or, given a list, goes into it with its error."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        try:
+            if _usable(path):
+                found.append(path)
+        except InputError as exc:
+            if refused is None:
+                raise
+            refused.append((path, exc))
+    return found
 
 
 def load_articles(folder: Path) -> list[Article]:

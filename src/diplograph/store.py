@@ -41,6 +41,11 @@ class RdflibStore:
             target.add(triple)
         self._unions.clear()
 
+    def remove_graph(self, name: URIRef) -> None:
+        """Drop the named graph `name` and its triples."""
+        self._dataset.remove_graph(self._dataset.graph(name))
+        self._unions.clear()
+
     def graph_names(self) -> list[URIRef]:
         """The names of the non-empty named graphs, sorted."""
         names = {c.identifier for c in self._dataset.graphs() if len(c)}

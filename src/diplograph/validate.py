@@ -25,7 +25,10 @@ from diplograph.namespaces import PREFIXES
 log = logging.getLogger(__name__)
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-_NAMESPACES = sorted({**PREFIXES, "sh": str(SH)}.items(), key=lambda item: -len(item[1]))
+DSH = "https://w3id.org/diplograph/shapes#"
+_NAMESPACES = sorted(
+    {**PREFIXES, "sh": str(SH), "dsh": DSH}.items(), key=lambda item: -len(item[1])
+)
 _PATH_SUFFIXES = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
 
 
@@ -39,6 +42,7 @@ class ReportRow:
     severity: str  # "Violation" | "Warning" | "Info"
     message: str
     source: str  # the mapping file the focus node came from ("" if unknown)
+    shape: str = ""  # the shape broken, prefixed (e.g. "dsh:VisitShape-date"); "" for QA checks
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ def format_report(report: ValidationReport) -> str:
             f"  path:      {row.path or '(node)'}",
             f"  message:   {row.message}",
             f"  component: {row.component}",
+            *([f"  shape:     {row.shape}"] if row.shape else []),
             f"  source:    {row.source or '(unknown)'}",
         ]
     return "\n".join(lines)
@@ -115,7 +120,13 @@ def _row(results: Graph, result: Node, sources: Mapping[Node, str]) -> ReportRow
         severity=str(severity).removeprefix(str(SH)) if severity is not None else "",
         message=" / ".join(messages),
         source=sources.get(focus, "") if focus is not None else "",
+        shape=_shape_text(results.value(result, SH.sourceShape)),
     )
+
+
+def _shape_text(shape: Node | None) -> str:
+    """A named shape, prefixed; "" for a blank-node shape (its id changes from run to run)."""
+    return _compact(shape) if isinstance(shape, URIRef) else ""
 
 
 def _node_text(node: Node | None) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from diplograph.errors import InputError
 from diplograph.extract.rules import Rule, RuleSet
-from diplograph.seeds import Article, Sentence, load_article, meta_path, segment
+from diplograph.seeds import Article, Sentence, load_article, meta_path, read_text, segment
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -112,16 +112,21 @@ def find_boilerplate(text: str, rules: RuleSet) -> list[Cut]:
     return kept
 
 
-def marker_date(text: str, rules: RuleSet) -> date | None:
-    """The date of a leading `date YYYY-MM-DD` marker, if a boilerplate rule names one."""
+def marker_date(text: str, rules: RuleSet, path: Path | None = None) -> date | None:
+    """The date of a leading `date YYYY-MM-DD` marker, if a boilerplate rule names one; a marker
+    whose date does not exist (2023-02-30) is an InputError naming the file and line."""
     for rule in rules.boilerplate:
         if "leading_regex" in rule.data:
             match = _compiled(rule, "leading_regex").match(text)
             if match and match.groupdict().get("date"):
                 try:
                     return date.fromisoformat(match.group("date"))
-                except ValueError:
-                    return None
+                except ValueError as exc:
+                    line = text.count("\n", 0, match.start("date")) + 1
+                    raise InputError(
+                        f"{path or '<text>'}:{line}: the `date` marker's date "
+                        f"{match.group('date')!r} is not a valid date ({exc})"
+                    ) from exc
     return None
 
 
@@ -137,8 +142,7 @@ def article_from_text(path: Path, text: str, published: date | None, rules: Rule
     if not text.strip():
         raise InputError(f"{path}: the article is empty")
     cuts = find_boilerplate(text, rules)
-    marker = marker_date(text, rules)
-    when = published or marker
+    when = published or marker_date(text, rules, path)
     if when is None:
         raise InputError(
             f"{path}: no publication date: give --date YYYY-MM-DD, add a .meta.yaml, "
@@ -163,8 +167,4 @@ def input_article(path: Path, published: date | None, rules: RuleSet) -> Article
         if published is not None:
             article = replace(article, meta={**article.meta, "date_published": published})
         return article
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read article as UTF-8 text: {exc}") from exc
-    return article_from_text(path, text, published, rules)
+    return article_from_text(path, read_text(path), published, rules)

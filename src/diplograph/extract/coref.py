@@ -303,6 +303,10 @@ def resolve(
             found = [d.key for d in discourse.delegations if d.sender is not None]
         else:
             found = [_delegation(discourse, s, None).key for s in dict.fromkeys(senders)]
+        begin, end = units[match.start].begin, units[match.end - 1].end
+        for delegation in discourse.delegations:
+            if delegation.key in found and not delegation.spans:  # no words define it: these do
+                delegation.spans.append((begin, end, match.rule.id, discourse.sentence))
         if found:
             mention = Mention(
                 frozenset(

@@ -133,7 +133,7 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
     """True when a candidate can be the same event as an event built so far."""
     if ctx.family(event.kind) != ctx.family(cand.kind) or not overlaps(event.date, cand.date):
         return False
-    if not _same_sentence(ctx, event, cand):
+    if not _same_sentence(ctx, event, cand) or not _same_content(ctx, event, cand):
         return False
     names_a, names_b = event.attrs.get("name", []), cand.attrs.get("name", [])
     if names_a and names_b:
@@ -153,6 +153,15 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
         else:
             return False
     return shared
+
+
+def _same_content(ctx: Context, event: Event, cand: Candidate) -> bool:
+    """False when both say what they are about (the invitation accepted, the claim denied) and
+    nothing the one is about can be what the other is about: two denials, not one."""
+    mine = [c for m in event.members for c in m.content]
+    if not mine or not cand.content:
+        return True
+    return any(compatible(ctx, _new(c), other) for c in mine for other in cand.content)
 
 
 def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:

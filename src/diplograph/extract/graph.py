@@ -110,6 +110,7 @@ class Layer:
     new: list[NewEntity]
     cuts: list[Cut]
     mentions: dict[int, list[URIRef]] = field(default_factory=dict)  # sentence -> entities
+    speakers: dict[URIRef, URIRef | None] = field(default_factory=dict)  # delegation -> IRI
 
 
 def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
@@ -128,7 +129,8 @@ def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
 
 def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[int, URIRef]:
     """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name."""
-    found = {}
+    found: dict[int, URIRef] = {}
+    taken: set[URIRef] = set()
     for event in layer.events:
         named = event.attrs.get("name")
         if named:
@@ -146,7 +148,16 @@ def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[i
             ]
             key = "-".join(dict.fromkeys(parts)) or "unnamed"
         day = event.date[0] if event.date is not None else None
-        found[id(event)] = event_iri(event.kind, day, slug(key))
+        iri = event_iri(event.kind, day, slug(key))
+        if iri in taken:  # another event has that IRI: told apart by the first sentence
+            key += f"-{layer.article.stem}-s{event.attests[0].sentence.number:02d}"
+            iri = event_iri(event.kind, day, slug(key))
+            again = 1
+            while iri in taken:
+                again += 1
+                iri = event_iri(event.kind, day, slug(f"{key}-{again}"))
+        taken.add(iri)
+        found[id(event)] = iri
     return found
 
 
@@ -162,8 +173,9 @@ def _attest(out: Triples, layer: Layer, attest: Attest, thing: URIRef, seen: set
     if node in seen:
         return
     seen.add(node)
-    claim = bool(attest.claimed_by)
-    out.append((node, RDF.type, CLAIM if claim else ATTESTATION))
+    sources = [layer.speakers.get(s, s) for s in attest.claimed_by]
+    sources = [s for s in dict.fromkeys(sources) if s is not None and s != thing]
+    out.append((node, RDF.type, CLAIM if sources else ATTESTATION))
     out.append((node, ATTESTS, thing))
     out.append((node, SENTENCE, _sentence(stem, attest.sentence.number)))
     out.append((node, TEXT, Literal(layer.article.text[attest.begin : attest.end])))
@@ -172,7 +184,7 @@ def _attest(out: Triples, layer: Layer, attest: Attest, thing: URIRef, seen: set
     out.append((node, MODALITY, MODALITIES[attest.modality]))
     if attest.date_words:
         out.append((node, DATE_WORDS, Literal(attest.date_words)))
-    for source in attest.claimed_by:
+    for source in sources:
         out.append((node, CLAIMED_BY, source))
     for relay in attest.relayed_by:
         out.append((node, RELAYED_BY, relay))
@@ -230,6 +242,8 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Triples:
             out.append((article_iri(layer.article.stem), term("boilerplate"), Literal(cut.text)))
     labels = {n.iri: n.label for n in layer.new}
     names = delegation_iris(layer)
+    # a delegation that speaks: its IRI, else its leader, else no one (never a placeholder)
+    layer.speakers = {d.key: names.get(d.key, d.leader) for d, _ in layer.delegations}
     iris = event_iris(layer, kinds, names)
     named = {e.attrs["name"][0]: iris[id(e)] for e in layer.events if e.attrs.get("name")}
     names.update({URIRef(k): v for k, v in named.items()})

@@ -14,12 +14,13 @@ import rdflib
 from rdflib import Graph
 
 from diplograph import cache, paths
+from diplograph.extract.clean import input_article
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_article
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.gold import gold_path, load_gold
-from diplograph.seeds import load_articles
+from diplograph.seeds import seed_paths
 from diplograph.vocabulary import ontology_file
 
 
@@ -63,12 +64,15 @@ def project_gazetteer(root: Path) -> Gazetteer:
 
 
 def seed_layers(root: Path) -> tuple[dict[str, Graph], dict[str, Graph]]:
-    """The rule graph and the hand graph of every seed that has a hand mapping."""
+    """The rule graph and the hand graph of every seed that has a hand mapping (read as the
+    build reads it: dated by its .meta.yaml or a leading `date` marker). Seeds without one
+    are not read."""
     rules, gazetteer = rule_layer(root)
     rule_graphs, gold_graphs = {}, {}
-    for article in load_articles(paths.seeds_dir(root)):
-        gold = gold_path(paths.mappings_dir(root), article.stem)
+    for path in seed_paths(paths.seeds_dir(root)):
+        gold = gold_path(paths.mappings_dir(root), path.stem)
         if gold.is_file():
+            article = input_article(path, None, rules)
             rule_graphs[article.stem] = extract_article(article, rules, gazetteer)
             gold_graphs[article.stem] = load_gold(gold, article)
     return rule_graphs, gold_graphs

@@ -1,0 +1,170 @@
+"""Worker: runs one function, call after call, in a forked process under a time limit per call.
+
+The build maps each article by the rules in a worker (build.py, issue 12): a call that runs past
+its limit is stopped by killing the worker, which takes the memory it grew with it; the next call
+forks a fresh one. A signal in the build's own process would not do: the rule layer can spend
+minutes inside one call of compiled code (spaCy's Matcher on a 100,000-character sentence), where
+no Python signal handler runs. One worker serves every call until it is killed, so the rule
+layer's caches warm once, as in a single process. Arguments, results and exceptions cross the
+pipes pickled. The worker ignores SIGINT and SIGTERM (the build handles them and kills it) and,
+on Linux, dies with the build (PR_SET_PDEATHSIG). Without fork(), or with no limit, the function
+runs in the calling process, unbounded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import pickle
+import select
+import signal
+import struct
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any, NoReturn
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+_SIZE = struct.Struct("!Q")
+
+
+class CallTimeout(Exception):
+    """A call ran past its time limit; the worker was killed."""
+
+
+class Worker:
+    """Calls `func` in a forked process, each call within `seconds` (None: no limit, no fork).
+
+    Use as a context manager: leaving it ends the worker.
+    """
+
+    def __init__(self, func: Callable[..., Any], seconds: float | None) -> None:
+        """Remember the function and the limit; the worker is forked on the first call."""
+        self.func = func
+        self.seconds = seconds if seconds and hasattr(os, "fork") else None
+        self.pid: int | None = None
+        self.requests = self.answers = -1
+
+    def __enter__(self) -> Worker:
+        """The worker, ready for calls."""
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        """End the worker, whatever happened."""
+        self.close()
+
+    def __call__(self, *args: Any) -> Any:
+        """func(*args) in the worker, or CallTimeout; the worker's exception is raised here, and a
+        worker that dies without answering is a ChildProcessError."""
+        if self.seconds is None:
+            return self.func(*args)
+        if self.pid is None:
+            self._start()
+        deadline = time.monotonic() + self.seconds
+        try:
+            _send(self.requests, pickle.dumps(args, pickle.HIGHEST_PROTOCOL))
+            data = _receive(self.answers, deadline)
+        except BrokenPipeError:
+            data = b""
+        if data is None:
+            self.close()
+            raise CallTimeout(f"took longer than {self.seconds:g} s")
+        if not data:
+            self.close()
+            raise ChildProcessError("the worker process died before it answered")
+        status, value = pickle.loads(data)
+        if status == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Kill the worker, if there is one, and wait for it (no zombie is left)."""
+        if self.pid is None:
+            return
+        for fd in (self.requests, self.answers):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+        self.pid = None
+
+    def _start(self) -> None:
+        """Fork the worker, with SIGINT and SIGTERM held until it ignores them."""
+        down_read, down_write = os.pipe()
+        up_read, up_write = os.pipe()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            pid = os.fork()
+            if pid == 0:
+                os.close(down_write)
+                os.close(up_read)
+                _serve(self.func, down_read, up_write)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        os.close(down_read)
+        os.close(up_write)
+        self.pid, self.requests, self.answers = pid, down_write, up_read
+
+
+def _serve(func: Callable[..., Any], requests: int, answers: int) -> NoReturn:
+    """The worker's life: answer each request with the pickled outcome; exit at end of input."""
+    code = 1
+    try:
+        for stop in _STOPS:
+            signal.signal(stop, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_SETMASK, set())
+        with contextlib.suppress(OSError, AttributeError):  # Linux: die with the parent
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        while (request := _receive(requests, None)) is not None and request:
+            try:
+                outcome: tuple[str, object] = ("ok", func(*pickle.loads(request)))
+            except Exception as exc:  # handed to the caller
+                outcome = ("error", exc)
+            try:
+                data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+            except Exception:  # an exception that does not pickle: its text
+                data = pickle.dumps(("error", RuntimeError(repr(outcome[1]))))
+            _send(answers, data)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _send(fd: int, data: bytes) -> None:
+    """Write one message: its length, then its bytes."""
+    view = memoryview(_SIZE.pack(len(data)) + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _receive(fd: int, deadline: float | None) -> bytes | None:
+    """Read one message; b"" at end of input, None if the deadline passes first."""
+    head = _read(fd, _SIZE.size, deadline)
+    if not head:
+        return head
+    (size,) = _SIZE.unpack(head)
+    return _read(fd, size, deadline) if size else b""
+
+
+def _read(fd: int, size: int, deadline: float | None) -> bytes | None:
+    """Exactly `size` bytes (fewer at end of input), or None if the deadline passes first."""
+    chunks, got = [], 0
+    while got < size:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+        chunk = os.read(fd, min(size - got, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
