@@ -141,6 +141,22 @@ def _round(
     return time.process_time() - cpu, triples
 
 
+def _long_lines(rules: RuleSet, gazetteer: Gazetteer) -> None:
+    """Print the CPU time of one article that is one line without full stops, by its length:
+    the time per 1,000 characters stays flat when extraction is linear (issue 12)."""
+    from diplograph.extract.clean import article_from_text
+
+    clause = "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on "
+    clause += "Monday and the two leaders held talks about trade and security "
+    for size in (10_000, 30_000, 100_000):
+        text = (clause * (size // len(clause) + 1))[:size]
+        article = article_from_text(Path("long.txt"), text, date(2024, 1, 1), rules)
+        start = time.process_time()
+        extract_triples(article, rules, gazetteer)
+        cpu = time.process_time() - start
+        print(f"{size:>7} characters: {cpu:6.2f} s CPU, {1000 * cpu / size:.3f} s per 1,000")
+
+
 def main() -> None:
     """Print articles per second per core."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -149,8 +165,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--dense", action="store_true", help="every sentence reports an event")
     parser.add_argument("--seeds", action="store_true", help="the real seed articles, repeated")
+    parser.add_argument(
+        "--long", action="store_true", help="one line without full stops, 10k to 100k characters"
+    )
     args = parser.parse_args()
     rules, gazetteer = rule_layer(ROOT)
+    if args.long:
+        _long_lines(rules, gazetteer)
+        return
     if args.seeds:
         seeds = load_articles(ROOT / "seeds")
         articles = [seeds[i % len(seeds)] for i in range(max(args.articles, len(seeds)))]

@@ -67,6 +67,15 @@ def test_segmenter_keeps_abbreviations_and_splits_sentences():
     ]
 
 
+def test_a_line_longer_than_a_sentence_can_be_is_cut_into_pieces():
+    clause = "the two leaders held talks, "  # 28 characters
+    text = "Putin met Xi and " + clause * 80  # 2,257 characters, no full stop
+    pieces = [s.text for s in segment(text)]
+    assert [len(p) for p in pieces] == [996, 979, 279]
+    assert all(p.endswith(",") for p in pieces[:-1])
+    assert "".join(p + " " for p in pieces).rstrip() == text.rstrip()
+
+
 def test_segmenter_keeps_month_abbreviations_and_initials():
     text = "They signed it on Jan. 1 in Addis Ababa. Xi met K.P. Sharma Oli. He left."
     assert [s.text for s in segment(text)] == [

@@ -113,7 +113,8 @@ def _kept_regions(text: str, cut: list[tuple[int, int]]) -> Iterator[tuple[int, 
 
 
 def _split(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
-    """Split one line into sentence spans, trimming white space, not splitting abbreviations."""
+    """Split one line into sentence spans, trimming white space, not splitting abbreviations;
+    a span longer than MAX_SENTENCE is cut into pieces (`_pieces`)."""
     start = begin
     for match in _SENTENCE_END.finditer(text, begin, end):
         before = text[start : match.start()].rsplit(None, 1)
@@ -121,9 +122,29 @@ def _split(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
             before[-1].rstrip(".") in _ABBREVIATIONS or _INITIALS.match(before[-1].rstrip("."))
         ):
             continue
-        yield start, match.start() + len(match.group().rstrip())
+        yield from _pieces(text, start, match.start() + len(match.group().rstrip()))
         start = match.end()
-    yield start, end
+    yield from _pieces(text, start, end)
+
+
+MAX_SENTENCE = 1000  # characters; the longest sentence of the seeds and corpus has 548
+
+
+def _pieces(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    """A sentence span, or pieces of at most MAX_SENTENCE characters cut after the last comma,
+    semicolon or space before the limit: no real sentence is that long, and the rule matcher's
+    work grows faster than a sentence's length (a 100,000-character line)."""
+    while end - begin > MAX_SENTENCE:
+        window = text[begin : begin + MAX_SENTENCE]
+        cut = max(window.rfind(", "), window.rfind("; "))
+        cut = cut + 1 if cut > MAX_SENTENCE // 2 else window.rfind(" ")
+        cut = cut if cut > 0 else MAX_SENTENCE
+        yield begin, begin + cut
+        begin += cut
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if end > begin:
+        yield begin, end
 
 
 def segment(text: str, cut: list[tuple[int, int]] | None = None) -> tuple[Sentence, ...]:
