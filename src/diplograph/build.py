@@ -165,9 +165,9 @@ def _seed_articles(
             raise exc  # the hand layer is strict: the article it maps must be readable
     if refused and not found:
         raise refused[0][1]  # nothing to build: the first error, and the earlier build stays
-        quarantined.append(
-            Quarantined(path.stem, _source(root, path), (_problem(root, path, exc),))
-        )
+    for path, exc in refused:
+        problem = _problem(root, path, exc)
+        quarantined.append(Quarantined(path.stem, _source(root, path), (problem,)))
     return found
 
 
