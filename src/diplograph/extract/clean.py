@@ -18,7 +18,7 @@ from pathlib import Path
 
 from diplograph.errors import InputError
 from diplograph.extract.rules import Rule, RuleSet
-from diplograph.seeds import Article, Sentence, load_article, meta_path, segment
+from diplograph.seeds import Article, Sentence, load_article, meta_path, read_text, segment
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -163,8 +163,4 @@ def input_article(path: Path, published: date | None, rules: RuleSet) -> Article
         if published is not None:
             article = replace(article, meta={**article.meta, "date_published": published})
         return article
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read article as UTF-8 text: {exc}") from exc
-    return article_from_text(path, text, published, rules)
+    return article_from_text(path, read_text(path), published, rules)  # as stored, as seeds
