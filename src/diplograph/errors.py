@@ -6,6 +6,8 @@ EXIT_OK = 0
 EXIT_NONCONFORMING = 1
 EXIT_INPUT = 2
 EXIT_REMOTE = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 
 class DiplographError(Exception):
@@ -30,6 +32,12 @@ class RemoteError(DiplographError):
     """A remote SPARQL endpoint failed, timed out or answered nonsense."""
 
     exit_code = EXIT_REMOTE
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised wherever the program is (`python -m diplograph` installs the handler), as
+    SIGINT raises KeyboardInterrupt: the same clean-up runs (temporary files removed, previous
+    outputs left whole), then one line and exit 143."""
 
 
 def syntax_error(path: object, exc: BaseException, what: str) -> InputError:
