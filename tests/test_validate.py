@@ -161,6 +161,18 @@ def test_dataset_is_validated_as_one_union_graph(ontology: Graph, shapes: Graph)
     for triple in attestations:
         dataset.graph(URIRef("urn:x-test:provenance")).add(triple)
     assert validate(dataset, ontology, shapes).conforms
+    # The verdict is about the named graphs' triples, not an empty graph (a validation that
+    # dropped them would conform too): without the provenance graph, every attested thing has
+    # no source sentence and every attestation attests nothing.
+    dataset.remove_graph(dataset.graph(URIRef("urn:x-test:provenance")))
+    rows = validate(dataset, ontology, shapes).rows
+    attested = sorted({str(o) for _, _, o in attestations})
+    assert sorted(r.focus for r in rows if r.path == "^dip:attests") == attested
+    assert len(attested) == 37
+    assert [r.component for r in rows if r.path == "dip:attests"] == [
+        "sh:MinCountConstraintComponent"
+    ] * len({s for s, _, _ in attestations})
+    assert len(rows) == 37 + 38
 
 
 def test_rows_carry_source_and_sort(ontology: Graph, shapes: Graph) -> None:
