@@ -28,3 +28,12 @@ def built() -> BuildResult:
 def layer():
     """The project's compiled rules and the gazetteer of its entities, once per session."""
     return rule_layer(ROOT)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """How many inputs the property tests (tests/test_fuzz_*.py) tried, per test."""
+    import sys
+
+    fuzzing = sys.modules.get("fuzzing")
+    for line in fuzzing.summary_lines() if fuzzing else []:
+        terminalreporter.write_line(line)

@@ -77,7 +77,8 @@ def test_failed_build_leaves_the_previous_build_untouched(project):
     gold.write_text(gold.read_text(encoding="utf-8") + "\n<broken> a .\n", encoding="utf-8")
     result = _run(project, "build")
     assert result.exit_code == 2
-    assert "004_1b385efb04788e90.ttl: malformed Turtle" in result.output
+    line = gold.read_text(encoding="utf-8").count("\n") + 1  # rdflib sees it at the end
+    assert result.stderr == f"error: {gold}:{line}:7: malformed Turtle: objectList expected\n"
     assert (project / "out" / GRAPH_FILE).read_bytes() == before
     assert [p.name for p in project.iterdir() if p.name.startswith(".out")] == [".out.lock"]
 
@@ -244,3 +245,34 @@ def test_a_new_article_without_metadata_or_marker_is_quarantined_naming_it(proje
         "add a .meta.yaml, or start the text with a `date YYYY-MM-DD` marker"
     )
     assert "events               47" in result.stdout  # the seeds are built as ever
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "problem"),
+    [
+        (b"<urn:g> { <urn:a> <urn:b> <urn:c", ":1", "unterminated URI reference"),
+        (b'<urn:g> {\n <urn:a> <urn:b> "x .\n}\n', ":2:22", "newline found in string literal"),
+        (b"<urn:g> { <urn:a> <urn:b> <urn:c>", "", "the file ends in the middle of a statement"),
+    ],
+    ids=["open-iri", "open-literal", "cut-short"],
+)
+def test_an_unreadable_build_or_enrichment_file_is_one_line(tmp_path, data, where, problem):
+    """Found by tests/test_fuzz_loaders.py: rdflib's message (several lines, with the whole
+    file quoted) reached the user."""
+    from diplograph.build import load_enrichment
+
+    (tmp_path / "out").mkdir()
+    graph = tmp_path / "out" / GRAPH_FILE
+    graph.write_bytes(data)
+    with pytest.raises(Exception) as error:
+        load_build(tmp_path / "out", ROOT)
+    assert str(error.value) == (
+        f"{graph}{where}: malformed TriG: {problem}; not a readable build, "
+        "run `diplograph build` again"
+    )
+    (tmp_path / "mappings").mkdir()
+    enrichment = tmp_path / "mappings" / "wikidata-enrichment.trig"
+    enrichment.write_bytes(data)
+    with pytest.raises(Exception) as error:
+        load_enrichment(tmp_path)
+    assert str(error.value) == f"{enrichment}{where}: malformed TriG: {problem}"

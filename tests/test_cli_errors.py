@@ -88,11 +88,18 @@ def test_help_and_version_need_no_project(tmp_path, monkeypatch, args):
     assert result.stderr == ""
 
 
-def test_an_interrupt_at_start_up_is_one_line_and_exit_130():
-    run = subprocess.run(
-        [sys.executable, "-c", INTERRUPT_AT_IMPORT], capture_output=True, text=True, timeout=60
-    )
-    assert (run.returncode, run.stderr, run.stdout) == (130, "error: interrupted\n", "")
+@pytest.mark.parametrize(
+    ("raised", "code", "line"),
+    [
+        ("KeyboardInterrupt", 130, "error: interrupted\n"),
+        ("__import__('diplograph.errors').errors.Terminated", 143, "error: terminated\n"),
+    ],
+    ids=["SIGINT", "SIGTERM"],
+)
+def test_an_interrupt_at_start_up_is_one_line_and_its_exit_code(raised, code, line):
+    script = INTERRUPT_AT_IMPORT.replace("raise KeyboardInterrupt", f"raise {raised}")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stderr, run.stdout) == (code, line, "")
 
 
 def test_an_interrupt_during_a_build_is_one_line_exit_130_and_leaves_nothing(tmp_path):

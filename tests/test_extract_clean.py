@@ -130,3 +130,34 @@ def test_on_the_seeds_the_rules_cut_what_the_metadata_lists_and_no_mapped_words(
 )
 def test_sentences_that_start_like_noise_are_kept(rules, line):
     assert find_boilerplate(f"Xi met Putin.\n\n{line}\n", rules) == []
+
+
+def test_an_article_without_metadata_is_read_as_stored(rules, tmp_path, layer):
+    """`diplograph extract` reads a text without metadata as the build reads a seed
+    (docs/decisions/20261123-offsets-and-dates.md): a leading BOM dropped, CRLF kept, so that
+    offsets point into the file as stored. It translated CRLF to LF and kept the BOM."""
+    from diplograph.extract.clean import input_article
+    from diplograph.extract.pipeline import extract_article
+
+    path = tmp_path / "crlf.txt"
+    body = " date 2024-05-10 Wang Yi arrived in Moscow on Monday.\r\n\r\nHe met Sergey Lavrov.\r\n"
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    article = input_article(path, None, rules)
+    assert article.text == body
+    assert [(s.begin, s.end, s.text) for s in article.sentences] == [
+        (17, 53, "Wang Yi arrived in Moscow on Monday."),
+        (57, 78, "He met Sergey Lavrov."),
+    ]
+    graph = extract_article(article, *layer)
+    quoted = sorted(
+        (int(graph.value(n, DIP.beginIndex)), int(graph.value(n, DIP.endIndex)), str(t))
+        for n, t in graph.subject_objects(DIP.text)
+    )
+    assert quoted == [
+        (17, 42, "Wang Yi arrived in Moscow"),  # the arrival and the visit it implies
+        (17, 42, "Wang Yi arrived in Moscow"),
+        (17, 53, "Wang Yi arrived in Moscow on Monday."),  # the sentence
+        (57, 77, "He met Sergey Lavrov"),
+        (57, 78, "He met Sergey Lavrov."),
+    ]
+    assert [body[b:e] for b, e, _ in quoted] == [t for _, _, t in quoted]

@@ -10,6 +10,7 @@ import pytest
 from diplograph.errors import InputError
 from diplograph.extract import load_rules
 from diplograph.extract.matcher import find
+from diplograph.extract.rulefiles import read_rule_file
 from diplograph.extract.rules import PATTERN_SECTIONS
 from diplograph.extract.sentences import tokenize
 from diplograph.seeds import Sentence
@@ -75,6 +76,31 @@ def test_rule_file_errors_name_file_and_line(tmp_path, text, line, message):
         load_rules(folder)
     assert f"zz-bad.yaml:{line}:" in str(error.value)
     assert message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "where", "problem"),
+    [
+        (
+            b"events:\n  - id: x\n    kind: Visit: Arrival\n",
+            ":3:16",
+            "mapping values are not allowed here",
+        ),
+        (b"events:\n  - id: caf\xe9\n", "", "not UTF-8 text: byte 0xe9 (save the file as UTF-8)"),
+        (b"events: [x, y\n", ":2:1", "expected ',' or ']', but got '<stream end>'"),
+    ],
+    ids=["bad-mapping", "latin-1", "cut-short"],
+)
+def test_a_malformed_rule_file_is_one_line_with_file_line_and_column(
+    tmp_path, data, where, problem
+):
+    """Found by tests/test_fuzz_loaders.py: PyYAML's message ran over five lines, and a byte that
+    is not UTF-8 escaped as a UnicodeDecodeError."""
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as error:
+        read_rule_file(path)
+    assert str(error.value) == f"{path}{where}: malformed YAML: {problem}"
 
 
 def test_a_folder_without_rule_files_is_an_error(tmp_path):

@@ -138,3 +138,32 @@ def test_a_federated_query_whose_endpoint_is_unreachable_is_a_remote_error_exit_
         f"{path}: the SERVICE endpoint <http://127.0.0.1:9/> failed: "
         "<urlopen error [Errno 111] Connection refused>"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("id:person/kim jong un", "'id:person/kim jong un' is not an IRI: it holds a space or "),
+        ("id:x>y", "'id:x>y' is not an IRI: it holds the character '>'"),
+        ("id:a\x00", "'id:a\\x00' is not an IRI: it holds a space or control character"),
+    ],
+    ids=["space", "angle-bracket", "control"],
+)
+def test_an_iri_parameter_that_is_no_iri_is_an_error(value, problem):
+    """Found by tests/test_fuzz_queries.py: a prefixed name took any text after the colon."""
+    query = get_query(ROOT / "queries", "events-in-country")
+    with pytest.raises(InputError) as error:
+        bind(query, {"country": value})
+    assert str(error.value).startswith(problem)
+    assert str(error.value) in (problem, problem + "control character")
+
+
+def test_a_query_file_that_is_not_utf8_is_an_error_naming_it(tmp_path):
+    """Found by tests/test_fuzz_queries.py: a UnicodeDecodeError escaped."""
+    path = tmp_path / "bad.rq"
+    path.write_bytes(b"# title: caf\xe9\n")
+    with pytest.raises(InputError) as error:
+        parse_query(path)
+    assert str(error.value) == (
+        f"{path}: malformed query: not UTF-8 text: byte 0xe9 (save the file as UTF-8)"
+    )

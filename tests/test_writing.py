@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from click.testing import CliRunner
 
 from diplograph.cli import cli
 from diplograph.errors import InputError
-from diplograph.writing import write_atomically, write_output
+from diplograph.writing import write_all, write_atomically, write_output
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,3 +96,32 @@ def test_write_output_names_the_file_when_its_folder_is_a_file(tmp_path):
     folder.write_bytes(b"")
     with pytest.raises(InputError, match=f"x.ttl: cannot write: {folder} is not a folder$"):
         write_output(folder / "x.ttl", b"data\n")
+
+
+def test_the_next_write_removes_what_a_killed_writer_left_and_nothing_else(tmp_path):
+    """A SIGKILL leaves `.NAME-PID-XXXX.tmp`; a later write of NAME removes it once its process
+    is gone, and keeps a live writer's file, another output's and a look-alike."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    names = [
+        f".a.ttl-{dead.pid}-x1y2z3.tmp",  # a killed writer's
+        f".a.ttl-{os.getpid()}-abcdef.tmp",  # a live writer's (this process)
+        f".b.ttl-{dead.pid}-x1y2z3.tmp",  # another output's
+        ".a.ttl-notapid-x1y2z3.tmp",  # not a name this module gives
+    ]
+    for name in names:
+        (tmp_path / name).write_bytes(b"half")
+    write_atomically(tmp_path / "a.ttl", b"new\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["a.ttl", *names[1:]])
+
+
+def test_write_all_leaves_every_file_as_it_was_when_one_cannot_be_written(tmp_path):
+    first, blocker = tmp_path / "links.ttl", tmp_path / "file"
+    first.write_bytes(b"old\n")
+    blocker.write_bytes(b"")
+    with pytest.raises(InputError, match=f"x.csv: cannot write: {blocker} is not a folder$"):
+        write_all([(first, b"new\n"), (blocker / "x.csv", b"new\n")])
+    assert first.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "links.ttl"]
+    write_all([(first, b"new\n"), (tmp_path / "x.csv", b"csv\n")])
+    assert (first.read_bytes(), (tmp_path / "x.csv").read_bytes()) == (b"new\n", b"csv\n")

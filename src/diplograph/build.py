@@ -24,7 +24,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from diplograph import paths
 from diplograph.articles import article_triples
 from diplograph.buildfolder import replace_folder
-from diplograph.errors import DiplographError, InputError, ValidationFailed
+from diplograph.errors import DiplographError, InputError, ValidationFailed, syntax_error
 from diplograph.export import layer_graphs, serialize_graphs
 from diplograph.extract.clean import input_article
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
@@ -109,7 +109,7 @@ def load_enrichment(root: Path) -> Graph:
     try:
         dataset.parse(path, format="trig")
     except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-        raise InputError(f"{path}: malformed TriG: {exc}") from exc
+        raise syntax_error(path, exc, "TriG") from exc
     graph = Graph()
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))  # the named graph `enrich` writes, and any default-graph triple
@@ -401,7 +401,8 @@ def load_build(out: Path, root: Path | None = None) -> RdflibStore:
     try:
         dataset.parse(path, format="trig")
     except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-        raise InputError(f"{path}: not a readable build ({exc}); {REBUILD}") from exc
+        reason = syntax_error(path, exc, "TriG")
+        raise InputError(f"{reason}; not a readable build, {REBUILD}") from exc
     store = RdflibStore()
     for context in dataset.graphs():
         if len(context) and isinstance(context.identifier, URIRef):

@@ -3,8 +3,9 @@
 Exit codes (pySHACL's contract): 0 ok, 1 the data does not conform, 2 usage or input error
 naming the file and line or node (a refused system call too: disk full, read-only), 3 a remote
 endpoint failed, 4 built with warnings (articles quarantined: their rule layer left out),
-130 interrupted. Every error is one line on stderr; `--debug` re-raises it with
-its traceback instead.
+130 interrupted (SIGINT), 143 terminated (SIGTERM; `python -m diplograph` and the console script
+make it behave like SIGINT). Every error is one line on stderr; `--debug` re-raises it with its
+traceback instead.
 
 Each command imports the stages it runs when it runs: `diplograph --help` loads neither rdflib,
 spaCy, pySHACL nor owlrl (docs/decisions/20261202-rule-cache-and-startup.md).
@@ -23,7 +24,7 @@ import click
 from diplograph import __version__, paths
 from diplograph.cli_extract import evaluate, extract, review
 from diplograph.cli_wikidata import enrich_command, link
-from diplograph.errors import DiplographError
+from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, DiplographError, Terminated
 from diplograph.startup import importing
 
 if TYPE_CHECKING:
@@ -73,8 +74,10 @@ def _failure(exc: BaseException) -> tuple[str, int]:
     """The one-line message and exit code of an error that ends a command."""
     if isinstance(exc, DiplographError):
         return str(exc), exc.exit_code
+    if isinstance(exc, Terminated):
+        return "terminated", EXIT_TERMINATED
     if isinstance(exc, KeyboardInterrupt):
-        return "interrupted", 130
+        return "interrupted", EXIT_INTERRUPTED
     if isinstance(exc, OSError) and exc.strerror:
         return (f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror), 2
     return f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)", 1
@@ -82,8 +85,8 @@ def _failure(exc: BaseException) -> tuple[str, int]:
 
 class DiplographGroup(click.Group):
     """A command group that reports every error as one line on stderr with its exit code
-    (a DiplographError its own, an OSError 2, an interrupt 130, anything else 1), or, with
-    --debug, re-raises it."""
+    (a DiplographError its own, an OSError 2, an interrupt 130 or 143, anything else 1), or,
+    with --debug, re-raises it."""
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; map an error to its message and exit code."""

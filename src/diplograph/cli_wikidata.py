@@ -5,7 +5,8 @@ items and writes mappings/wikidata-links.ttl and .csv; with --report it prints t
 precision and recall against the reference list. `enrich` fetches facts about the linked items
 into mappings/wikidata-enrichment.trig. Both write nothing unless every request succeeded: a
 failing endpoint (down, slow, 429 for ever, malformed JSON) exits 3 and leaves the files as they
-were. The endpoint is --endpoint, else $DIPLOGRAPH_WIKIDATA_ENDPOINT, else Wikidata's.
+were; so does an interrupt (SIGINT, SIGTERM) before the files are renamed into place. The
+endpoint is --endpoint, else $DIPLOGRAPH_WIKIDATA_ENDPOINT, else Wikidata's.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def link(
         )
         from diplograph.wikidata.rank import CLASSES
         from diplograph.wikidata.report import format_measure, load_reference, measure
-        from diplograph.writing import write_atomically
+        from diplograph.writing import write_all
 
     root: Path = ctx.obj["root"]
     client = _client(endpoint, timeout, retries, interval)
@@ -133,8 +134,12 @@ def link(
     started = time.monotonic()
     candidates = fetch_candidates(client, entities, CLASSES)
     decisions = link_entities(entities, candidates, hand)
-    write_atomically(mappings / LINKS_TTL, links_turtle(decisions))
-    write_atomically(mappings / LINKS_CSV, links_csv(decisions))
+    write_all(
+        [
+            (mappings / LINKS_TTL, links_turtle(decisions)),
+            (mappings / LINKS_CSV, links_csv(decisions)),
+        ]
+    )
     counts = {
         k: sum(d.decision == k for d in decisions)
         for k in ("hand", "linked", "ambiguous", "no-candidate")

@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 
 from diplograph.dates import resolve
-from diplograph.errors import InputError
+from diplograph.errors import InputError, syntax_error
 from diplograph.iris import attestation_iri, sentence_iri
 from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Article
@@ -23,12 +23,13 @@ ATTESTATION_TYPES = (DIP.Attestation, DIP.Claim)
 
 
 def parse_turtle(path: Path) -> Graph:
-    """Parse a Turtle file, turning a syntax error into an error naming the file and line."""
+    """Parse a Turtle file, turning a syntax error into one line naming the file, line and
+    column (a file that cannot be read is said to be so)."""
     graph = Graph()
     try:
         graph.parse(path, format="turtle")
     except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-        raise InputError(f"{path}: malformed Turtle: {exc}") from exc
+        raise syntax_error(path, exc, "Turtle") from exc
     return graph
 
 

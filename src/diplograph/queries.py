@@ -20,9 +20,9 @@ from pathlib import Path
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from diplograph.errors import InputError, RemoteError
+from diplograph.errors import InputError, RemoteError, syntax_error
 from diplograph.export import layer_graphs
-from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH
+from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH, iri_problem
 from diplograph.namespaces import PREFIXES
 from diplograph.store import QueryResult, RdflibStore
 
@@ -79,7 +79,10 @@ def _parse_params(value: str, path: Path) -> tuple[Param, ...]:
 
 def parse_query(path: Path) -> StoredQuery:
     """Read a stored query file and its header."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise syntax_error(path, exc, "query") from exc
     fields: dict[str, str] = {}
     for line in text.splitlines():
         if match := _HEADER.match(line):
@@ -125,13 +128,26 @@ def get_query(folder: Path, name: str) -> StoredQuery:
 
 
 def expand_iri(value: str) -> URIRef:
-    """An IRI from a full IRI or a prefixed name such as id:person/kim-jong-un."""
+    """An IRI from a full IRI or a prefixed name such as id:person/kim-jong-un; one that is no
+    IRI (a space, a control character, one of <>"{}|^`\\) is an error.
+
+    >>> expand_iri("id:person/kim-jong-un")
+    rdflib.term.URIRef('https://w3id.org/diplograph/id/person/kim-jong-un')
+    >>> expand_iri("id:a b")
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.InputError: 'id:a b' is not an IRI: it holds a space or control character
+    """
     prefix, sep, rest = value.partition(":")
     if sep and prefix in PREFIXES and not rest.startswith("//"):
-        return URIRef(PREFIXES[prefix] + rest)
-    if re.match(r"^[a-z][a-z0-9+.-]*://\S+$", value, re.I):
-        return URIRef(value)
-    raise InputError(f"{value!r} is not an IRI or a known prefixed name")
+        iri = PREFIXES[prefix] + rest
+    elif re.match(r"^[a-z][a-z0-9+.-]*://\S+$", value, re.I):
+        iri = value
+    else:
+        raise InputError(f"{value!r} is not an IRI or a known prefixed name")
+    if problem := iri_problem(iri):
+        raise InputError(f"{value!r} is not an IRI: it holds {problem}")
+    return URIRef(iri)
 
 
 def to_term(param: Param, value: str) -> Node:

@@ -19,7 +19,7 @@ from rdflib import RDF, BNode, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from diplograph.errors import InputError
+from diplograph.errors import syntax_error
 from diplograph.namespaces import PREFIXES
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def load_shapes(path: Path) -> Graph:
         return Graph().parse(path, format="turtle")
     # rdflib's parsers raise BadSyntax, but also IndexError, ValueError... on truncated input
     except Exception as error:
-        raise InputError(f"{path}: cannot read SHACL shapes: {error}") from error
+        raise syntax_error(path, error, "SHACL shapes (Turtle)") from error
 
 
 def validate(

@@ -3,12 +3,18 @@ place; a special file (/dev/stdout, a FIFO, a device) is written directly, never
 
 A new file gets the permissions the umask asks for (0666 & ~umask, as `open` gives), a replaced
 one keeps its own. A write the system refuses (disk full, read-only, no such folder) is an
-InputError naming the file, and leaves no temporary file behind.
+InputError naming the file, and leaves no temporary file behind; so does an interrupt (SIGINT, or
+SIGTERM, which `python -m diplograph` turns into one). A temporary file is named
+`.NAME-PID-XXXXXXXX.tmp`: one that a killed writer (SIGKILL) left, whose process is gone, is
+removed by the next write of NAME. `write_all` writes several files that belong together (the
+linker's .ttl and .csv): every temporary file first, then the renames one after the other.
 """
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -45,14 +51,43 @@ def _refused(path: Path, exc: OSError) -> InputError:
     return InputError(f"{path}: cannot write: {exc.strerror or exc}")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write bytes to a file so that readers see the old file or the new one, never half."""
+def _alive(pid: int) -> bool:
+    """Whether a process of that id exists (it may be another user's).
+
+    >>> _alive(os.getpid())
+    True
+    """
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove the temporary files of an output whose writer is gone (killed); return them."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}-(\d+)-\w+\.tmp")
+    removed = []
+    for found in sorted(path.parent.glob(f".{glob.escape(path.name)}-*.tmp")):
+        match = pattern.fullmatch(found.name)
+        if match and not _alive(int(match.group(1))) and not found.is_symlink():
+            found.unlink(missing_ok=True)
+            removed.append(found)
+    return removed
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """Write the data to a new temporary file beside the output; return its path."""
     if path.parent.exists() and not path.parent.is_dir():
         raise InputError(f"{path}: cannot write: {path.parent} is not a folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o666 & ~_umask()
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        remove_leftovers(path)
+        prefix = f".{path.name}-{os.getpid()}-"
+        handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise _refused(path, exc) from exc
     try:
@@ -61,12 +96,36 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise _refused(path, exc) from exc
         raise
+    return temporary
+
+
+def write_all(outputs: list[tuple[Path, bytes]]) -> None:
+    """Write regular files so that each is its old version or its new one, never half: all the
+    temporary files first, then one rename each. An error or an interrupt before the renames
+    leaves every file as it was and no temporary file."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in outputs:
+            staged.append((_stage(path, data), path))
+        for temporary, path in staged:
+            try:
+                os.replace(temporary, path)
+            except OSError as exc:
+                raise _refused(path, exc) from exc
+    except BaseException:
+        for temporary, _ in staged:
+            Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write bytes to a file so that readers see the old file or the new one, never half."""
+    write_all([(path, data)])
 
 
 def write_directly(path: Path, data: bytes) -> None:

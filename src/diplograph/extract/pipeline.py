@@ -101,9 +101,14 @@ def _remember_events(
 
 
 def _fix_references(events: list[Event], delegations: list[coref.Delegation]) -> None:
-    """Unknown named events leave a role; a delegation without a sender stands for its leader."""
+    """Unknown named events leave a role; a delegation without a sender stands for its leader,
+    one the article never introduces ("the Russian side") for its sender."""
     named = {e.attrs["name"][0] for e in events if e.attrs.get("name")}
-    stand_in = {d.key: d.leader for d in delegations if d.sender is None}
+    stand_in = {
+        d.key: d.leader if d.sender is None else d.sender
+        for d in delegations
+        if d.sender is None or not d.spans
+    }
     for event in events:
         for role, values in event.roles.items():
             fixed = []
@@ -255,7 +260,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         events,
         [(d, delegation_attests.get(d.key, [])) for d in discourse.delegations],
         list(holdings.values()),
-        list({n.iri: n for n in new}.values()),
+        [n for n in {n.iri: n for n in new}.values() if n.iri not in gazetteer.labels],
         cuts,
         {n: m for n, m in mentions.items() if m},
     )

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from diplograph.errors import InputError
+from diplograph.errors import InputError, syntax_error
 from diplograph.extract.schema import check_file, hint
 from diplograph.vocabulary import Vocabulary, vocabulary
 
@@ -86,12 +86,8 @@ def read_rule_file(path: Path, vocab: Vocabulary | None = None) -> dict[str, Any
     or a value of the wrong type is an error naming the line."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{path}{line}: malformed YAML: {exc}") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read rule file: {exc}") from exc
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        raise syntax_error(path, exc, "YAML") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
