@@ -288,7 +288,7 @@ def _limited_memory() -> None:
 
 def test_an_article_over_the_time_limit_is_quarantined_not_a_hung_build(tmp_path):
     words = "Kim met Putin for talks in Moscow and said the delegation would visit".split()
-    line = " ".join(words[i % len(words)] for i in range(20000))[:100_000]
+    line = " ".join(words[i % len(words)] for i in range(60_000))[:300_000]  # no full stop
     project = _project(
         tmp_path,
         {"900_good.txt": GOOD.encode(), "906_long.txt": f"date 2024-05-10\n{line}\n".encode()},
@@ -309,7 +309,32 @@ def test_an_article_over_the_time_limit_is_quarantined_not_a_hung_build(tmp_path
     ]
     lines = run.stdout.splitlines()  # the long article stays, without its rule layer
     assert {"  articles             2", "  mapped by rules only 1 article(s)"} <= set(lines)
-    assert elapsed < 150  # unbounded, the long line alone takes minutes
+    assert elapsed < 150  # unbounded, the line takes minutes (even where extraction is linear)
+
+
+def test_a_tiny_limit_quarantines_a_slow_article_and_keeps_the_others(tmp_path, monkeypatch):
+    import diplograph.build
+
+    project = _project(tmp_path, {"900_good.txt": GOOD.encode(), "907_slow.txt": GOOD.encode()})
+    real = diplograph.build.extract_triples
+
+    def extract(article, *layer):
+        if article.stem == "907_slow":
+            time.sleep(600)  # killed with its worker long before
+        return real(article, *layer)
+
+    monkeypatch.setattr(diplograph.build, "extract_triples", extract)
+    start = time.monotonic()
+    result = _run(project, "build", "--article-timeout", "0.5")
+    assert time.monotonic() - start < 120
+    assert result.exit_code == 4, result.output
+    assert result.stderr.splitlines()[0] == (
+        "warning: quarantined: seeds/907_slow.txt: the rule layer took longer than the time "
+        "limit of 0.5 s per article (--article-timeout); nothing of it is kept"
+    )
+    summary = json.loads((project / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert [q["article"] for q in summary["quarantined"]] == ["seeds/907_slow.txt"]
+    assert (summary["rule_layer_articles"], summary["events"]) == (1, 2)  # 900's arrival, visit
 
 
 def test_the_worker_stops_a_call_at_its_limit_and_serves_the_next():

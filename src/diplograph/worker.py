@@ -5,8 +5,9 @@ its limit is stopped by killing the worker, which takes the memory it grew with 
 forks a fresh one. A signal in the build's own process would not do: the rule layer can spend
 minutes inside one call of compiled code (spaCy's Matcher on a 100,000-character sentence), where
 no Python signal handler runs. One worker serves every call until it is killed, so the rule
-layer's caches warm once, as in a single process. Arguments, results and exceptions cross the
-pipes pickled. The worker ignores SIGINT and SIGTERM (the build handles them and kills it) and,
+layer's caches warm once, as in a single process (build.py warms them before the first fork, so
+a worker that replaces a killed one starts warm too). Arguments, results and exceptions cross
+the pipes pickled. The worker ignores SIGINT and SIGTERM (the build handles them and kills it) and,
 on Linux, dies with the build (PR_SET_PDEATHSIG). Without fork(), or with no limit, the function
 runs in the calling process, unbounded.
 """
