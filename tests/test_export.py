@@ -71,3 +71,27 @@ def test_ontology_is_exported_only_on_request(built):
     with_ontology.parse(data=serialize(built.store, "trig", "all", True).decode(), format="trig")
     assert isomorphic(with_ontology.graph(ONTOLOGY_GRAPH), built.store.graph(ONTOLOGY_GRAPH))
     assert b"/graph/ontology>" not in serialize(built.store, "trig", "all")
+
+
+@pytest.fixture(scope="module")
+def shuffled(built):
+    """The same graphs in another store, filled in the reverse order (graphs and triples)."""
+    from diplograph.store import RdflibStore
+
+    store = RdflibStore()
+    for name in reversed(built.store.graph_names()):
+        store.add_graph(name, sorted(built.store.graph(name), reverse=True))
+    return store
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_does_not_depend_on_the_order_triples_were_added(built, shuffled, fmt):
+    assert serialize(shuffled, fmt, "all") == serialize(built.store, fmt, "all")
+
+
+def test_jsonld_nodes_are_sorted_by_id(built):
+    import json
+
+    nodes = json.loads(serialize(built.store, "jsonld", "asserted"))
+    ids = [node["@id"] for node in nodes]
+    assert ids == sorted(ids) and len(ids) == len(set(ids)) > 100

@@ -16,6 +16,12 @@ def test_slug_folds_spelling_variants():
     assert slug("Pak Jong-chon") == slug("Pak Jong Chon")
 
 
+def test_slug_folds_accents_to_ascii_and_drops_what_has_no_ascii_form():
+    assert slug("Recep Tayyip Erdoğan") == slug("Recep Tayyip Erdogan") == "recep-tayyip-erdogan"
+    assert slug("São Tomé") == "sao-tome"
+    assert slug("Владимир Путин (Vladimir Putin)") == "vladimir-putin"
+
+
 def test_event_iri_is_deterministic():
     first = event_iri("Arrival", date(2023, 7, 25), "Russian delegation Pyongyang")
     assert first == event_iri("Arrival", date(2023, 7, 25), "russian-delegation-pyongyang")

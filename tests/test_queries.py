@@ -6,13 +6,23 @@ from __future__ import annotations
 import csv
 import shutil
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import XSD, Literal, URIRef
 
 from diplograph.errors import InputError, RemoteError
 from diplograph.output import to_csv
-from diplograph.queries import bind, get_query, load_queries, parse_query, run_query
+from diplograph.queries import (
+    Param,
+    bind,
+    get_query,
+    load_queries,
+    parse_query,
+    run_query,
+    to_term,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "tests" / "expected"
@@ -108,7 +118,9 @@ def test_header_without_question_is_rejected(tmp_path):
         parse_query(bad)
 
 
-@pytest.mark.parametrize("name", ["../outside", "{outside}", "sub/letters-delivered", ".hidden"])
+@pytest.mark.parametrize(
+    "name", ["../outside", "{outside}", "sub/letters-delivered", ".hidden", "letters..delivered"]
+)
 def test_a_query_name_is_a_name_in_queries_not_a_path(tmp_path, name):
     from click.testing import CliRunner
 
@@ -167,3 +179,37 @@ def test_a_query_file_that_is_not_utf8_is_an_error_naming_it(tmp_path):
     assert str(error.value) == (
         f"{path}: malformed query: not UTF-8 text: byte 0xe9 (save the file as UTF-8)"
     )
+
+
+def test_an_optional_parameter_left_out_takes_its_default():
+    query = get_query(ROOT / "queries", "claims-by-source")
+    assert [(p.name, p.type, p.example, p.optional) for p in query.params] == [
+        ("source", "iri", "id:org/kcna", True)
+    ]
+    assert bind(query, {}) == {"source": URIRef("https://w3id.org/diplograph/id/org/kcna")}
+    assert bind(query, {"source": "id:org/tass"}) == {
+        "source": URIRef("https://w3id.org/diplograph/id/org/tass")
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "term"),
+    [
+        ("xsd:integer", "12", Literal(12, datatype=XSD.integer)),
+        ("xsd:integer", "-3", Literal(-3, datatype=XSD.integer)),
+        ("xsd:date", "2023-07-26", Literal(date(2023, 7, 26), datatype=XSD.date)),
+        ("xsd:string", 'x" } ; DROP ALL ; #', Literal('x" } ; DROP ALL ; #')),
+    ],
+)
+def test_a_value_becomes_a_term_of_its_type(kind, value, term):
+    assert to_term(Param("p", kind, value, False), value) == term
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [("xsd:integer", "twelve"), ("xsd:integer", "1.5"), ("xsd:date", "2023-02-30")],
+)
+def test_a_value_not_of_its_type_is_an_error(kind, value):
+    with pytest.raises(InputError) as error:
+        to_term(Param("p", kind, value, False), value)
+    assert str(error.value) == f"parameter p: {value!r} is not a valid {kind}"

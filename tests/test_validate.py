@@ -229,3 +229,60 @@ def test_checks_leave_the_data_graph_unchanged(built):
     before = len(data)
     assert run_checks(data, load_ontology(root), root / "ontology" / "checks") == ()
     assert len(data) == before
+
+
+def test_a_warning_is_reported_as_a_warning_and_the_data_does_not_conform(ontology):
+    """SHACL's verdict: any result, of any severity, means the data does not conform; the row
+    keeps the severity the shape gives (the project's shapes use Violation only, so this shape
+    is made here)."""
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dip: <https://w3id.org/diplograph/ontology#> .
+<urn:x-test:shape> a sh:NodeShape ; sh:targetClass dip:Visit ;
+    sh:property [ sh:path dip:place ; sh:minCount 1 ; sh:severity sh:Warning ;
+                  sh:message "A visit should name its place."@en ] .""",
+        format="turtle",
+    )
+    visit = URIRef("https://w3id.org/diplograph/id/event/v")
+    data = Graph()
+    data.add((visit, RDF.type, DIP.Visit))
+    report = validate(data, ontology, shapes, sources={visit: "mappings/gold/v.ttl"})
+    assert report == ValidationReport(
+        False,
+        (
+            ReportRow(
+                str(visit),
+                "dip:place",
+                "sh:MinCountConstraintComponent",
+                "Warning",
+                "A visit should name its place.",
+                "mappings/gold/v.ttl",
+            ),
+        ),
+    )
+    assert format_report(report).splitlines()[:3] == [
+        "Does not conform: 1 result(s).",
+        "",
+        f"Warning: {visit}",
+    ]
+
+
+def test_a_qa_check_row_names_the_node_that_uses_the_term_and_its_file(root):
+    from diplograph.build import load_ontology
+    from diplograph.validate import run_checks
+
+    event = URIRef("https://w3id.org/diplograph/id/event/x")
+    data = Graph()
+    data.add((event, RDF.type, URIRef(str(DIP) + "MilitaryParde")))
+    rows = run_checks(data, load_ontology(root), root / "ontology" / "checks", {event: "x.ttl"})
+    assert rows == (
+        ReportRow(
+            "https://w3id.org/diplograph/ontology#MilitaryParde",
+            "",
+            "qa:undeclared-term-violation",
+            "Violation",
+            "every dip: term the data uses is declared in the ontology. (used by "
+            "<https://w3id.org/diplograph/id/event/x>)",
+            "x.ttl",
+        ),
+    )
