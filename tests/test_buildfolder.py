@@ -150,6 +150,20 @@ def test_a_kill_between_two_renames_is_recovered(tmp_path):
     assert (out / "graph.trig").read_text(encoding="utf-8") == "one\n"
 
 
+def test_the_next_build_recovers_a_kill_between_two_renames_even_if_it_fails(tmp_path):
+    out = tmp_path / "out"
+    replace_folder(out, _fill("one\n"))
+    out.rename(tmp_path / ".out-previous")
+
+    def broken(staging: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        replace_folder(out, broken)
+    assert (out / "graph.trig").read_text(encoding="utf-8") == "one\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+
+
 def test_concurrent_builds_in_one_folder_are_serialised(tmp_path):
     out = tmp_path / "out"
     inside = []
