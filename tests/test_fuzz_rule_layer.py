@@ -148,7 +148,7 @@ def test_the_checker_sees_what_the_build_sees(checker):
     )
 
 
-@fuzz_settings(45, deadline_s=30)
+@fuzz_settings(40, deadline_s=30)
 @given(source=mutated(SEEDS + CORPUS), dated=st.booleans())
 @example(source=("empty", ""), dated=True)
 @example(source=("a06 as it is", read(CORPUS_DIR / A06)), dated=False)  # found: 'the Russian side'
@@ -164,7 +164,7 @@ def test_mutated_articles_give_a_valid_rule_layer_or_a_clear_error(checker, sour
     assert problems == [], f"{name} mutated:\n" + "\n".join(problems)
 
 
-@fuzz_settings(15, deadline_s=30)
+@fuzz_settings(12, deadline_s=30)
 @given(text=word_salad(SEEDS + CORPUS))
 def test_word_salads_give_a_valid_rule_layer(checker, text):
     with one_input("rule layer: word salads", LIMIT):
