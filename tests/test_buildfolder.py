@@ -150,6 +150,20 @@ def test_a_kill_between_two_renames_is_recovered(tmp_path):
     assert (out / "graph.trig").read_text(encoding="utf-8") == "one\n"
 
 
+def test_the_next_build_recovers_a_kill_between_two_renames_even_if_it_fails(tmp_path):
+    out = tmp_path / "out"
+    replace_folder(out, _fill("one\n"))
+    out.rename(tmp_path / ".out-previous")
+
+    def broken(staging: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        replace_folder(out, broken)
+    assert (out / "graph.trig").read_text(encoding="utf-8") == "one\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+
+
 def test_concurrent_builds_in_one_folder_are_serialised(tmp_path):
     out = tmp_path / "out"
     inside = []
@@ -179,3 +193,31 @@ def test_concurrent_builds_in_one_folder_are_serialised(tmp_path):
     assert errors == []
     assert (out / "graph.trig").read_text(encoding="utf-8") in {f"build {i}\n" for i in range(3)}
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.lock", "out"]
+
+
+def test_the_swap_leaves_no_moment_without_the_build_folder(tmp_path, monkeypatch):
+    """Where the system can exchange two paths in one call (Linux's renameat2), the old and the
+    new build are swapped without a rename that leaves `out/` missing for a reader."""
+    import os
+
+    from diplograph.buildfolder import _exchange
+
+    probe = [tmp_path / "probe-a", tmp_path / "probe-b"]
+    for folder in probe:
+        folder.mkdir()
+    if not _exchange(*probe):
+        pytest.skip("this file system cannot exchange two paths in one call")
+    out = tmp_path / "out"
+    replace_folder(out, _fill("one\n"))
+    present: list[bool] = []
+    real_replace = os.replace
+
+    def watched(source, destination):
+        present.append(out.is_dir())
+        real_replace(source, destination)
+        present.append(out.is_dir())
+
+    monkeypatch.setattr(os, "replace", watched)
+    replace_folder(out, _fill("two\n"))
+    assert (out / "graph.trig").read_text(encoding="utf-8") == "two\n"
+    assert False not in present

@@ -107,7 +107,12 @@ def test_an_interrupt_during_a_build_is_one_line_exit_130_and_leaves_nothing(tmp
         shutil.copytree(ROOT / folder, tmp_path / folder)
     command = [sys.executable, "-m", "diplograph", "--root", str(tmp_path), "build"]
     process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ)
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # heard in background runs
     )
     time.sleep(2.5)
     process.send_signal(signal.SIGINT)

@@ -109,6 +109,13 @@ CASES = [
     ("on Friday", TUE_0102, None, day(date(2023, 12, 29))),
     ("next week", date(2023, 12, 28), None, span(date(2024, 1, 1), date(2024, 1, 7))),
     ("February 29", date(2025, 1, 10), None, day(date(2024, 2, 29))),
+    # a date without a year exactly half a year from the anchor: the tense breaks the tie
+    ("on July 2", date(2024, 1, 1), "past", day(date(2023, 7, 2))),
+    ("on July 2", date(2024, 1, 1), "future", day(date(2024, 7, 2))),
+    # a month alone in the anchor's own month is this year's, in either tense
+    ("in July", THU_0727, "future", DateRange(date(2023, 7, 1), date(2023, 7, 31), "month")),
+    ("in July", THU_0727, "past", DateRange(date(2023, 7, 1), date(2023, 7, 31), "month")),
+    ("in August", THU_0727, "past", DateRange(date(2022, 8, 1), date(2022, 8, 31), "month")),
 ]
 
 

@@ -224,7 +224,7 @@ def test_mutated_rule_files_read_or_are_a_clear_error(source, data):
             assert_clear(exc, str(path))
 
 
-@fuzz_settings(6, deadline_s=30)
+@fuzz_settings(5, deadline_s=30)
 @given(source=st.sampled_from(RULE_FILES), data=st.data())
 def test_rules_with_a_mutated_file_compile_and_run_or_are_a_clear_error(source, data, layer):
     """The whole rule folder, one file mutated, compiled (no cache) and run on a seed."""

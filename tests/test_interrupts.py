@@ -91,7 +91,15 @@ def start(moment: str, target: str, *args: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=hear_sigint,
     )
+
+
+def hear_sigint() -> None:
+    """In the child before it starts: SIGINT back to its default. A test run started in the
+    background by a shell without job control inherits SIGINT ignored, and Python then leaves
+    it ignored (as it should: such a job is not meant to hear Ctrl-C)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for(process: subprocess.Popen, line: str) -> str:

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from rdflib import RDF, XSD, Literal
+import pytest
+from rdflib import RDF, XSD, Literal, URIRef
 
 from diplograph.export import analysis_graph
-from diplograph.iris import EVENT_IRI, event_iri, kind_slug, slug
+from diplograph.iris import (
+    EVENT_IRI,
+    entity_iri,
+    entity_segment,
+    event_iri,
+    kind_slug,
+    sentence_iri,
+    slug,
+)
 from diplograph.namespaces import DIP
 
 
@@ -48,3 +57,22 @@ def test_dates_are_typed_xsd_date(built):
     for prop in (DIP.date, DIP.earliestDate, DIP.latestDate):
         for value in graph.objects(None, prop):
             assert isinstance(value, Literal) and value.datatype == XSD.date
+
+
+@pytest.mark.parametrize("segment", ["person", "country", "city", "place", "org", "materiel"])
+def test_every_entity_segment_is_recognised(segment):
+    assert entity_segment(entity_iri(segment, "Hwasong-18 missile")) == segment
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        sentence_iri("000_x", 1),
+        event_iri("Visit", None, "kim"),
+        entity_iri("position", "President of Russia"),
+        Literal("person/kim-jong-un"),
+        URIRef("http://example.org/person/kim"),
+    ],
+)
+def test_what_is_no_entity_has_no_entity_segment(node):
+    assert entity_segment(node) is None

@@ -125,3 +125,27 @@ def test_write_all_leaves_every_file_as_it_was_when_one_cannot_be_written(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "links.ttl"]
     write_all([(first, b"new\n"), (tmp_path / "x.csv", b"csv\n")])
     assert (first.read_bytes(), (tmp_path / "x.csv").read_bytes()) == (b"new\n", b"csv\n")
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [OSError(28, "No space left on device"), KeyboardInterrupt()],
+    ids=["disk-full", "interrupt"],
+)
+def test_a_write_that_fails_midway_leaves_the_old_file_and_no_temporary(
+    tmp_path, monkeypatch, failure
+):
+    target = tmp_path / "a.ttl"
+    target.write_bytes(b"old\n")
+
+    def fail(descriptor: int) -> None:
+        raise failure
+
+    monkeypatch.setattr(os, "fsync", fail)
+    expected = InputError if isinstance(failure, OSError) else KeyboardInterrupt
+    with pytest.raises(expected) as error:
+        write_atomically(target, b"new\n")
+    if expected is InputError:
+        assert str(error.value) == f"{target}: cannot write: No space left on device"
+    assert target.read_bytes() == b"old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl"]
