@@ -104,10 +104,13 @@ class Worker:
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
         try:
             pid = os.fork()
-            if pid == 0:
-                os.close(down_write)
-                os.close(up_read)
-                _serve(self.func, down_read, up_write)
+            if pid == 0:  # the worker never returns from here, whatever happens
+                try:
+                    os.close(down_write)
+                    os.close(up_read)
+                    _serve(self.func, down_read, up_write)
+                finally:
+                    os._exit(1)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(down_read)
