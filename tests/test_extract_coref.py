@@ -196,3 +196,23 @@ def test_the_two_ministers_are_the_last_two_named_ministers_not_the_last_pair(la
         "person/sergei-lavrov",
         "person/murat-nurtleu",
     }
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("The two prime ministers", {"person/nikol-pashinyan", "person/irakli-kobakhidze"}),
+        ("Both prime ministers", {"person/nikol-pashinyan", "person/irakli-kobakhidze"}),
+        ("The two heads of state", {"person/vladimir-putin", "person/xi-jinping"}),
+    ],
+)
+def test_a_plural_title_with_its_modifier_refers_back(words, expected, layer):
+    """ "the two prime ministers" are the last two named prime ministers; "the two heads of
+    state" the two sides of the latest meeting."""
+    graph = extract(
+        "Armenian Prime Minister Nikol Pashinyan met Georgian Prime Minister Irakli Kobakhidze "
+        "in Yerevan. Russian President Vladimir Putin held talks with Chinese President Xi "
+        f"Jinping in Moscow. {words} signed a treaty.",
+        layer,
+    )
+    assert roles(graph, "AgreementSigning", "participant") == expected

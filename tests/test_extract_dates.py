@@ -109,3 +109,20 @@ def test_an_undated_event_takes_the_date_of_the_meeting_it_happened_during(layer
     )
     graph = extract(text, date(2023, 7, 27), layer)
     assert dated(graph, "LetterDelivery")[0] == "2023-07-26"
+
+
+def test_a_day_before_its_month_and_year_is_one_date_phrase(layer):
+    """ "today, 3 December 2024,": the day, month and year are one phrase; the year is never
+    read as the month's day ("December 2024")."""
+    from diplograph.extract.dates import date_spans
+    from diplograph.extract.pipeline import find_boilerplate, mappable_sentences
+    from diplograph.extract.sentences import tokenize
+
+    rules, _ = layer
+    text = "President Cyril Ramaphosa today, 3 December 2024, hosted Bola Tinubu."
+    article = article_from_text(Path("t.txt"), text, date(2024, 12, 3), rules)
+    (sentence,) = mappable_sentences(article, find_boilerplate(article.text, rules))
+    units, doc = tokenize(sentence, rules)
+    spans = date_spans(units, rules, doc)
+    words = sorted(" ".join(u.text for u in units[start:end]) for start, end, _ in spans)
+    assert words == ["3 December 2024", "today"]

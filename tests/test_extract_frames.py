@@ -185,3 +185,80 @@ def test_a_visit_of_n_days_ends_n_minus_one_days_after_it_began(words, latest, l
     visit = next(graph.subjects(RDF.type, DIP.Visit))
     assert str(graph.value(visit, DIP.earliestDate)) == "2024-12-02"
     assert str(graph.value(visit, DIP.latestDate)) == latest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "and his ... counterpart": a possessive before the second party
+            "Abiy Ahmed and his Somali counterpart Hassan Sheikh Mohamud signed a treaty.",
+            [("AgreementSigning", {"participant": [ABIY, HASSAN]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # a capitalised word the layer does not know before the second party's title
+            "Ruto and Somaliland leader Muse Bihi Abdi signed a memorandum of understanding.",
+            [
+                ("AgreementSigning", {"participant": ["person/muse-bihi-abdi", RUTO]}),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (  # the owner of a title is no party: its holder is ("and Ethiopia's Prime Minister")
+            "Hassan Sheikh Mohamud and Ethiopia's Prime Minister Abiy Ahmed signed a treaty.",
+            [("AgreementSigning", {"participant": [ABIY, HASSAN]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # a date set off by commas between the subject and its verb
+            "Ruto today, 3 December 2024, hosted Hassan Sheikh Mohamud at State House.",
+            [
+                (
+                    "Hosting",
+                    {"traveller": [HASSAN], "host": [RUTO], "place": ["place/state-house"]},
+                ),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (  # an adjective and a bare title before the name of the holder ("by the outgoing ...")
+            "Hassan Sheikh Mohamud was received by the outgoing foreign minister, Musalia "
+            "Mudavadi.",
+            [
+                ("Hosting", {"traveller": [HASSAN], "host": ["person/musalia-mudavadi"]}),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (  # a noun carried by a support verb: "will pay a state visit", "has wrapped up a trip"
+            "Ruto will pay a state visit to Ethiopia.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {
+                        "traveller": [RUTO],
+                        "host": ["country/ethiopia"],
+                        "place": ["country/ethiopia"],
+                    },
+                ),
+            ],
+        ),
+        (
+            "Abiy Ahmed has wrapped up a three-day trip to Somalia.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {
+                        "traveller": [ABIY],
+                        "host": ["country/somalia"],
+                        "place": ["country/somalia"],
+                    },
+                ),
+            ],
+        ),
+    ],
+)
+def test_slots_read_across_modifiers_owners_dates_and_support_verbs(text, expected, layer):
+    """The second party after "and his", an unknown word or an owner's "'s"; a subject across a
+    date between commas; the subject of a noun across the verb that carries it."""
+    assert found(text, layer) == expected

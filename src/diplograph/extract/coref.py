@@ -317,7 +317,10 @@ def resolve(
             )
             words = text[units[match.start].begin : units[match.end - 1].end]
             units = merge(units, match.start, match.end, mention, words)
+    possessive = frozenset(rules.classes.get("possessive", ()))
     for match in separate(find("anaphors", units, rules)):
+        if _determiner_use(units, match.trigger, possessive):
+            continue
         refer = str(match.rule.get("refer"))
         if refer == "speaker_side":
             mention = Mention(frozenset({"agent", "we"}))
@@ -385,6 +388,15 @@ def resolve(
     return group(units, text)
 
 
+def _determiner_use(units: list[Unit], index: int, possessive: frozenset[str]) -> bool:
+    """Whether a pronoun that may be a possessive stands before a name or a described person
+    ("and her Rwandan counterpart X", "her Foreign Minister"): a determiner, not an actor."""
+    if units[index].lower not in possessive or index + 1 >= len(units):
+        return False
+    after = units[index + 1]
+    return after.mention is not None or after.text[:1].isupper()
+
+
 def _parties(units: list[Unit]) -> list[URIRef]:
     """The political parties a sentence names."""
     return [r for u in units if u.mention and "party" in u.mention.classes for r in u.mention.refs]
@@ -403,6 +415,8 @@ def group(units: list[Unit], text: str) -> list[Unit]:
             while cursor < len(units) and units[cursor].lower in (",", "and", "as", "well"):
                 words.append(units[cursor].lower)
                 cursor += 1
+            if cursor < len(units) and _actor(units[cursor]):
+                cursor = _possessed(units, cursor)
             if (
                 words
                 and cursor < len(units)
@@ -433,6 +447,22 @@ def group(units: list[Unit], text: str) -> list[Unit]:
         else:
             index += 1
     return units
+
+
+def _possessed(units: list[Unit], index: int) -> int:
+    """The person an owner's "'s" leads to ("and Kazakhstan's Deputy Prime Minister and Foreign
+    Minister Murat Nurtleu": Nurtleu), read over titles, capitalised words and "and"; `index`
+    itself when the actor owns no named person ("and China's leader": China stands for it)."""
+    if index + 1 >= len(units) or units[index + 1].text not in ("'s", "’s", "'", "’"):
+        return index
+    for ahead in range(index + 2, min(len(units), index + 8)):
+        unit = units[ahead]
+        if unit.mention is not None and "person" in unit.mention.classes and _actor(unit):
+            return ahead
+        titled = unit.mention is not None and unit.mention.title is not None
+        if not (titled or unit.lower == "and" or unit.text[:1].isupper()) or unit.boundary:
+            break
+    return index
 
 
 def _actor(unit: Unit) -> bool:

@@ -36,6 +36,7 @@ class Words:
     preposition: frozenset[str]
     infinitive: frozenset[str]
     boundary: frozenset[str]
+    support: frozenset[str]
 
 
 def _words(rules: RuleSet) -> Words:
@@ -54,6 +55,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("preposition", ())),
         frozenset(get("infinitive", ())),
         rules.boundary,
+        frozenset(get("support_verb", ())) | frozenset(get("support_word", ())),
     )
 
 
@@ -73,14 +75,38 @@ def _plain(unit: Unit, words: Words) -> bool:
     return unit.mention is None or unit.mention.date_words is not None
 
 
+def _date_comma(units: list[Unit], index: int) -> bool:
+    """Whether a unit is a comma that sets off a date ("Ramaphosa today, 3 December, hosted")."""
+    if units[index].text != ",":
+        return False
+    near = (units[i] for i in (index - 1, index + 1) if 0 <= i < len(units))
+    return any(u.mention is not None and u.mention.date_words is not None for u in near)
+
+
 def _group_back(units: list[Unit], last: int, role: str, words: Words) -> list[int]:
     """The entity at `last` and the ones coordinated before it ("A, B and C")."""
     found = [last]
-    index = last - 1
+    index = _modifiers_back(units, last - 1, words)
     while index >= 1 and units[index].lower in words.coordination and _fits(units[index - 1], role):
         found.append(index - 1)
-        index -= 2
+        index = _modifiers_back(units, index - 2, words)
     return sorted(found)
+
+
+def _modifiers_back(units: list[Unit], index: int, words: Words) -> int:
+    """The index before the words that may stand between "and" and its entity: a possessive,
+    a nationality, an object filler ("and his Armenian counterpart X") or a capitalised word the
+    layer does not know ("and Somaliland leader X"), four at most."""
+    start = index
+    while index >= 0 and start - index < 4:
+        unit = units[index]
+        nationality = unit.mention is not None and "nationality" in unit.mention.classes
+        plain = unit.mention is None and not unit.boundary
+        modifier = unit.lower in words.possessive | words.filler or unit.text[:1].isupper()
+        if not nationality and not (plain and modifier):
+            break
+        index -= 1
+    return index
 
 
 def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list[int]:
@@ -102,7 +128,12 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
     comma with no entity between ("X arrived ... and was received by Y"): its subject is the
     sentence's earlier one."""
     index = trigger - 1
-    while index >= 0 and trigger - index <= REACH and _plain(units[index], words):
+    while index >= 0 and trigger - index <= REACH:
+        if _date_comma(units, index):
+            index -= 1
+            continue
+        if not _plain(units[index], words):
+            break
         if units[index].lower in words.coordination:
             return None
         index -= 1
@@ -119,17 +150,27 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
 def _after(
     units: list[Unit], start: int, role: str, words: Words, skip: frozenset[str]
 ) -> list[int]:
-    """The entities right after `start`, across the words of `skip` and nationalities."""
+    """The entities right after `start`, across the words of `skip`, nationalities, and a
+    title without a name before its holder's name ("by the outgoing foreign minister, X")."""
     index = start
     while index < len(units) and index - start <= REACH:
         unit = units[index]
         if _fits(unit, role):
             return _group_ahead(units, index, role, words)
         nationality = unit.mention is not None and "nationality" in unit.mention.classes
+        if _bare_title(unit) and index + 2 < len(units) and units[index + 1].text == ",":
+            index += 2  # the apposition's name follows the comma
+            continue
         if unit.lower not in skip and not nationality:
             return []
         index += 1
     return []
+
+
+def _bare_title(unit: Unit) -> bool:
+    """Whether a unit is a title that names nobody ("the outgoing foreign minister")."""
+    mention = unit.mention
+    return mention is not None and mention.title is not None and not mention.refs
 
 
 def _marked(
@@ -192,7 +233,8 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
 def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -> list[int] | None:
     """Who a noun's event is of: the possessor ("Xi's"), the nearest person before a possessive
     determiner ("his"), or the subject of the clause the phrase stands in, read back over
-    auxiliaries and prepositions only ("Oli, who is on an official visit"); None (the article's
+    auxiliaries, prepositions and support verbs ("Oli, who is on an official visit", "Lula will
+    pay a state visit"); None (the article's
     previous subject) when that entity follows a preposition ("arrived in Armenia on a visit")."""
     lower = units[determiner].lower
     if lower in words.possessive:
@@ -205,7 +247,10 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     while index >= 0 and determiner - index <= REACH:
         unit = units[index]
         dated = unit.mention is not None and unit.mention.date_words is not None
-        if not dated and unit.lower not in crossable:
+        support = unit.mention is None and (
+            unit.lemma in words.support or unit.lower in words.support
+        )
+        if not dated and not support and unit.lower not in crossable:
             break
         index -= 1
     if index < 0 or not _fits(units[index], role):

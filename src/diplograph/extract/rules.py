@@ -250,8 +250,10 @@ def compile_token(
         token["TAG"] = PLAIN_TAG
     if spec.get("capital"):
         token["IS_TITLE"] = True
-    if spec.get("digit"):
+    if spec.get("digit") or spec.get("day"):
         token["IS_DIGIT"] = True
+    if spec.get("day"):  # a day of the month: one or two digits, never a year
+        token["LENGTH"] = {"<=": 2}
     if "op" in spec:
         if spec["op"] not in ("?", "*", "+", "!") and not str(spec["op"]).startswith("{"):
             raise InputError(f"{where}: unknown op {spec['op']!r}")

@@ -232,6 +232,7 @@ TOKEN = Shape(
         "capital": BOOL,
         "mention": BOOL,
         "digit": BOOL,
+        "day": BOOL,
     },
     name="a token mapping such as {lemma: visit}",
     unknown="unknown pattern key(s): {name}",
