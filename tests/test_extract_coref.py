@@ -216,3 +216,20 @@ def test_a_plural_title_with_its_modifier_refers_back(words, expected, layer):
         layer,
     )
     assert roles(graph, "AgreementSigning", "participant") == expected
+
+
+@pytest.mark.parametrize(
+    "office",
+    [
+        "Member of the Political Bureau of the CPC Central Committee and Foreign Minister",
+        "General Secretary of the Communist Party of Vietnam Central Committee and State President",
+    ],
+)
+def test_a_body_in_a_persons_first_office_is_no_party(office, layer):
+    """ "Member of the ... Central Committee and Foreign Minister X": one person's two offices;
+    the body acts in nothing."""
+    graph = extract(
+        f"{office} Wang Yi held talks with Japanese Foreign Minister Takeshi Iwaya in Beijing.",
+        layer,
+    )
+    assert roles(graph, "Talks", "participant") == {"person/wang-yi", "person/takeshi-iwaya"}

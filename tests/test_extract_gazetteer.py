@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import SKOS
 
@@ -110,3 +111,24 @@ def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(
         ID["person/li-hongzhong"],
         ID["person/kim-jong-un"],
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [  # a title word that begins a hyphenated name is part of the name ("Amir" is a title)
+        (
+            "Foreign Minister Hossein Amir-Abdollahian met Ismail Haniyeh in Doha.",
+            ["person/hossein-amir-abdollahian", "person/ismail-haniyeh"],
+        ),
+        (  # abbreviated honorifics stay out of the name
+            "Sen. Ben Cardin met Gen. Charles Brown in Washington.",
+            ["person/ben-cardin", "person/charles-brown"],
+        ),
+    ],
+)
+def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, people, layer):
+    """The people a sentence introduces, named as a reader would name them."""
+    graph = extract(text, layer)
+    assert sorted(str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Person)) == (
+        people
+    )

@@ -11,7 +11,7 @@ led by Y", "Y was accompanied by A and B"), so a sentence may mention one before
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
@@ -404,6 +404,7 @@ def _parties(units: list[Unit]) -> list[URIRef]:
 
 def group(units: list[Unit], text: str) -> list[Unit]:
     """Merge coordinated actors ("A and B", "A, B and C", "both A and B") into one group unit."""
+    _drop_double_hats(units)
     index = 0
     while index < len(units):
         if not _actor(units[index]):
@@ -447,6 +448,36 @@ def group(units: list[Unit], text: str) -> list[Unit]:
         else:
             index += 1
     return units
+
+
+def _double_hat(units: list[Unit], index: int) -> bool:
+    """Whether the body at `index` belongs to a person's first office, not an actor: "of" leads
+    to it and "and" a titled person follows ("Member of the Political Bureau of the CPC Central
+    Committee and Foreign Minister Wang Yi", "General Secretary of the Communist Party of
+    Vietnam Central Committee and State President To Lam")."""
+    body = units[index].mention
+    if body is None or "org" not in body.classes or "person" in body.classes:
+        return False
+    if index + 2 >= len(units) or units[index + 1].lower != "and":
+        return False
+    ahead = index + 2
+    if units[ahead].mention is None and units[ahead].text[:1].isupper() and ahead + 1 < len(units):
+        ahead += 1  # "and State President To Lam"
+    after = units[ahead].mention
+    if after is None or after.title is None or "person" not in after.classes:
+        return False
+    led = " of " in units[index].text or any(
+        u.lower == "of" for u in units[max(0, index - 3) : index]
+    )
+    return led
+
+
+def _drop_double_hats(units: list[Unit]) -> None:
+    """Bodies named in a person's first office act in no event."""
+    for index, unit in enumerate(units):
+        if _double_hat(units, index):
+            mention = unit.mention
+            unit.mention = replace(mention, classes=mention.classes - {"agent"}, agents=())
 
 
 def _possessed(units: list[Unit], index: int) -> int:

@@ -340,6 +340,13 @@ def _choose(entries: list[Entry]) -> list[Entry]:
     return stated or entries
 
 
+def _hyphened(units: list[Unit], end: int) -> bool:
+    """Whether a hyphen joins the unit before `end` to a capitalised word, with no spaces."""
+    if end + 1 >= len(units) or units[end].text not in ("-", "‐", "‑"):
+        return False
+    return not units[end - 1].space and not units[end].space and units[end + 1].text[:1].isupper()
+
+
 def name_spans(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, blocked: frozenset[URIRef]
 ) -> list[tuple[int, int, Mention]]:
@@ -363,6 +370,8 @@ def name_spans(
             continue
         options = _choose(usable)
         first = options[0]
+        if first.title and not first.refs and _hyphened(units, end):
+            continue  # "Amir-Abdollahian": a title word that begins a hyphenated name
         refs = tuple(dict.fromkeys(r for e in options for r in e.refs))
         agents = tuple(dict.fromkeys(a for e in options for a in e.agents))
         anaphor = first.anaphor if first.anaphor else ("ambiguous" if len(refs) > 1 else None)
