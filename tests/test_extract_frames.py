@@ -27,7 +27,10 @@ def events(graph: Graph) -> list[tuple[str, dict[str, list[str]]]]:
     for node in set(graph.objects(None, DIP.attests)):
         kind = str(graph.value(node, RDF.type)).split("#")[-1]
         roles = {}
-        for role in ("agent", "target", "participant", "traveller", "host", "place"):
+        for role in (
+            *("agent", "target", "participant", "traveller", "host", "place"),
+            *("sender", "carrier", "recipient"),
+        ):
             values = sorted(str(o).removeprefix(str(ID)) for o in graph.objects(node, DIP[role]))
             if values:
                 roles[role] = values
@@ -261,4 +264,71 @@ def test_a_visit_of_n_days_ends_n_minus_one_days_after_it_began(words, latest, l
 def test_slots_read_across_modifiers_owners_dates_and_support_verbs(text, expected, layer):
     """The second party after "and his", an unknown word or an owner's "'s"; a subject across a
     date between commas; the subject of a noun across the verb that carries it."""
+    assert found(text, layer) == expected
+
+
+HASSAN_RUTO = ("Talks", {"participant": [HASSAN, RUTO]})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ruto sat down with Hassan Sheikh Mohamud in Mombasa.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                ("Meeting", {"participant": [HASSAN, RUTO], "place": ["city/mombasa"]}),
+            ],
+        ),
+        ("Ruto called Hassan Sheikh Mohamud on Friday.", [MET_HASSAN, MET_RUTO, HASSAN_RUTO]),
+        ("Ruto held a phone call with Hassan Sheikh Mohamud.", [MET_HASSAN, MET_RUTO, HASSAN_RUTO]),
+        ("Ruto called Hassan Sheikh Mohamud a friend.", [MET_HASSAN, MET_RUTO]),  # not a call
+        ("Ruto called for calm.", [MET_HASSAN, MET_RUTO]),
+        (
+            "Ruto received a letter from Hassan Sheikh Mohamud.",
+            [("LetterDelivery", {"sender": [HASSAN], "recipient": [RUTO]}), MET_HASSAN, MET_RUTO],
+        ),
+        (
+            "Abiy Ahmed delivered a message from Hassan Sheikh Mohamud to Ruto.",
+            [
+                (
+                    "LetterDelivery",
+                    {"sender": [HASSAN], "carrier": [ABIY], "recipient": [RUTO]},
+                ),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (  # a name with a hyphened particle; a name at the sentence start before "will"
+            "Ruto sent a letter to Abdel Fattah al-Sisi.",
+            [
+                (
+                    "LetterDelivery",
+                    {"sender": [RUTO], "recipient": ["person/abdel-fattah-al-sisi"]},
+                ),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (
+            "Yoweri Museveni will travel to Nairobi.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {
+                        "traveller": ["person/yoweri-museveni"],
+                        "host": ["country/kenya"],
+                        "place": NAIROBI,
+                    },
+                ),
+            ],
+        ),
+    ],
+)
+def test_calls_letters_and_sitting_down(text, expected, layer):
+    """A call with a person right after the verb or "a phone call with"; a letter carried,
+    sent or received; "sat down with"."""
     assert found(text, layer) == expected

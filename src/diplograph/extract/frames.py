@@ -167,6 +167,23 @@ def _after(
     return []
 
 
+def _bare_object(units: list[Unit], found: list[int], words: Words) -> bool:
+    """Whether a verb's object stands alone: an entity followed by the end of the clause, a
+    preposition, a conjunction or a date, not by a noun phrase it would describe ("called Putin
+    a war criminal") nor by "'s" ("called China's actions")."""
+    if not found:
+        return False
+    after = found[-1] + 1
+    if after >= len(units):
+        return True
+    unit = units[after]
+    dated = unit.mention is not None and unit.mention.date_words is not None
+    closing = unit.boundary or unit.text in (".", ",", ";", ":", "!", "?", ")")
+    if unit.text in ("'s", "’s"):
+        return False
+    return dated or closing or unit.lower in words.preposition | words.coordination
+
+
 def _bare_title(unit: Unit) -> bool:
     """Whether a unit is a title that names nobody ("the outgoing foreign minister")."""
     mention = unit.mention
@@ -314,6 +331,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         party = slots["object"] != "place"  # "toured the headquarters ... in Manila" is a visit
         if not found and party and _thing_object(units, trigger, skip, words):
             return None  # "received a warm welcome": the object is a thing, not a party
+        if rule.get("requires_object") and not _bare_object(units, found, words):
+            return None  # "called for calm", "called them baseless", "called China's actions"
         fill(slots["object"], found)
     for slot, markers in (("with", words.with_), ("by", words.by)):
         if slots.get(slot) and (slot == "with" or determiner is None):

@@ -93,6 +93,13 @@ def _capital(unit: Unit) -> bool:
     return free and text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+def _hyphen_joined(units: list[Unit], index: int) -> bool:
+    """Whether a hyphen with no spaces joins the unit at `index` to a capitalised word."""
+    if index + 2 >= len(units) or units[index + 1].text not in HYPHENS:
+        return False
+    return not units[index].space and not units[index + 1].space and _capital(units[index + 2])
+
+
 def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     """The end of the run of capitalised words (with inner connectors) starting at start."""
     end = start
@@ -111,6 +118,10 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         )
         if joined:
             end += 1
+            continue
+        particle = unit.mention is None and unit.lower in vocab.particles
+        if particle and end > start and _hyphen_joined(units, end):  # "al-Sisi", "el-Sisi"
+            end += 3
             continue
         inner = unit.mention is None and unit.lower in (INNER | vocab.particles)
         if (
@@ -151,7 +162,8 @@ def _kind(
     if noun_of or (previous in vocab.place_prepositions and len(words) <= 3):
         return "Place"
     plain = not any(u.lower in INNER for u in run)  # a name has no "of"
-    if plain and 2 <= len(words) <= 4 and (not sentence_start or after in vocab.person_cues_after):
+    names = [w for w in words if w not in HYPHENS and w not in vocab.particles]
+    if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
 

@@ -310,6 +310,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "slots": SLOTS,
         "passive": SLOTS,
         "object_words": WORDS,
+        "requires_object": BOOL,  # fire only when the object slot is filled ("called X")
         "markers": MapOf(WORD, ROLE, "a mapping of marker words to roles"),
         "place_words": WORDS,
         "requires": STRINGS,
