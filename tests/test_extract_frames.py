@@ -332,3 +332,59 @@ def test_calls_letters_and_sitting_down(text, expected, layer):
     """A call with a person right after the verb or "a phone call with"; a letter carried,
     sent or received; "sat down with"."""
     assert found(text, layer) == expected
+
+
+HASSAN_MEETS_RUTO = ("Meeting", {"participant": [HASSAN, RUTO]})
+MUSEVENI = ("Meeting", {"participant": [RUTO, "person/yoweri-museveni"], "place": ["city/kampala"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ruto departed for Ethiopia on Friday.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {
+                        "traveller": [RUTO],
+                        "host": ["country/ethiopia"],
+                        "place": ["country/ethiopia"],
+                    },
+                ),
+            ],
+        ),
+        ("Ruto left the talks early.", [MET_HASSAN, MET_RUTO]),  # requires_place
+        ("Ruto shook hands with Hassan Sheikh Mohamud.", [MET_HASSAN, MET_RUTO, HASSAN_MEETS_RUTO]),
+        (  # "meeting" (lemma "meet") triggers the noun frame by its own form
+            "Ruto will co-chair the meeting with Hassan Sheikh Mohamud.",
+            [MET_HASSAN, MET_RUTO, HASSAN_MEETS_RUTO],
+        ),
+        (  # a place after "to" is no subject of "to meet"
+            "Hassan Sheikh Mohamud travelled to Nairobi to meet Ruto.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                ("Meeting", {"participant": [HASSAN, RUTO], "place": NAIROBI}),
+                (
+                    "Visit",
+                    {"traveller": [HASSAN], "host": ["country/kenya"], "place": NAIROBI},
+                ),
+            ],
+        ),
+        (
+            "The president of Uganda, Yoweri Museveni, met Ruto in Kampala.",
+            [MET_HASSAN, MET_RUTO, MUSEVENI],
+        ),
+        (
+            "Uganda's president, Yoweri Museveni, met Ruto in Kampala.",
+            [MET_HASSAN, MET_RUTO, MUSEVENI],
+        ),
+    ],
+)
+def test_departures_handshakes_meeting_nouns_infinitives_and_apposed_names(text, expected, layer):
+    """ "departed for X" (never "left the talks"); "shook hands with"; "the meeting with";
+    the subject of "to meet" is no place a preposition governs; "the president of X, NAME,"."""
+    assert found(text, layer) == expected

@@ -75,6 +75,19 @@ def _plain(unit: Unit, words: Words) -> bool:
     return unit.mention is None or unit.mention.date_words is not None
 
 
+def _controller(units: list[Unit], to: int, role: str, words: Words) -> list[int] | None:
+    """The subject of an infinitive ("Netanyahu travelled to Washington to meet Biden"): the
+    nearest entity before "to" in its clause that no preposition governs, else None."""
+    for index in range(to - 1, max(-1, to - 2 * REACH), -1):
+        unit = units[index]
+        if unit.boundary or unit.lower in words.boundary and not _date_comma(units, index):
+            return None
+        governed = index > 0 and units[index - 1].lower in words.preposition
+        if _fits(unit, role) and not governed:
+            return _group_back(units, index, role, words)
+    return None
+
+
 def _date_comma(units: list[Unit], index: int) -> bool:
     """Whether a unit is a comma that sets off a date ("Ramaphosa today, 3 December, hosted")."""
     if units[index].text != ",":
@@ -127,6 +140,8 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
     """The entities before the trigger in its clause; None when the verb follows "and" or a
     comma with no entity between ("X arrived ... and was received by Y"): its subject is the
     sentence's earlier one."""
+    if trigger and units[trigger - 1].lower in words.infinitive:
+        return _controller(units, trigger - 1, role, words)
     index = trigger - 1
     while index >= 0 and trigger - index <= REACH:
         if _date_comma(units, index):
@@ -348,6 +363,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     places = frozenset(rule.get("place_words") or ())
     if places:
         fill("place", _marked(units, trigger, places, "place", words))
+    if rule.get("requires_place") and "place" not in roles:
+        return None
     if not roles or set(roles) == {"place"} and not shared:
         return None
     if shared:  # the subject of the sentence's previous event ("... and was received by")
@@ -371,7 +388,10 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     """The pattern matches, with frame matches added at the triggers no pattern match covers
     and put in place of a pattern match at the same trigger that fills fewer roles."""
     words, by_lemma = _compiled(rules)
-    triggers = [i for i, u in enumerate(units) if u.mention is None and u.lemma in by_lemma]
+    candidates = {
+        i: _frames_at(units[i], by_lemma) for i, u in enumerate(units) if u.mention is None
+    }
+    triggers = [i for i, found in candidates.items() if found]
     if not triggers:
         return matches
     at_trigger = {m.trigger: m for m in matches}
@@ -381,11 +401,11 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     for index in triggers:
         if units[index].boundary:
             continue
-        if index in covered and not _may_supersede(at_trigger, index, by_lemma[units[index].lemma]):
+        if index in covered and not _may_supersede(at_trigger, index, candidates[index]):
             continue
         if index > first and units[index - 1].lower in infinitive:
             continue  # "invited Putin to visit": the complement of an event already matched
-        for rule in by_lemma[units[index].lemma]:
+        for rule in candidates[index]:
             match = frame_match(units, index, rule, rules)
             current = at_trigger.get(index)
             if match is not None and index in covered and not _supersedes(at_trigger, match):
@@ -396,6 +416,15 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
                 _supersede(at_trigger, match)
                 break
     return sorted(at_trigger.values(), key=lambda m: m.trigger)
+
+
+def _frames_at(unit: Unit, by_lemma: dict[str, list[Rule]]) -> list[Rule]:
+    """The frames a word may trigger, by its lemma and by its own form ("meeting", whose lemma
+    is "meet", triggers the noun frame of meetings)."""
+    found = list(by_lemma.get(unit.lemma, ()))
+    if unit.lower != unit.lemma:
+        found += [r for r in by_lemma.get(unit.lower, ()) if r not in found]
+    return found
 
 
 def _covering(at_trigger: dict[int, Match], index: int) -> list[Match]:

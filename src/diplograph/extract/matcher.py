@@ -83,6 +83,17 @@ def _build(pattern: Pattern, start: int, end: int, alignments: list[int]) -> Mat
     return match
 
 
+def _governed_actor(match: Match, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether an event match opens with an actor a preposition governs ("travelled to
+    Washington to meet Biden": Washington is not the one who meets)."""
+    if match.rule.section != "events" or match.start == 0:
+        return False
+    first = [r for r, found in match.roles.items() if match.start in found]
+    if not first or first[0] in ("place", "theme"):
+        return False
+    return units[match.start - 1].lower in rules.classes.get("place_preposition", ())
+
+
 def separate(matches: list[Match]) -> list[Match]:
     """Matches that do not overlap (higher priority, then longer, first), in reverse text order.
 
@@ -162,7 +173,7 @@ def find(section: str, units: list[Unit], rules: RuleSet, doc: Doc | None = None
     for match_id, start, end, alignments in found:
         pattern = rules.patterns[strings[match_id]]
         match = _build(pattern, start, end, alignments)
-        if match is None:
+        if match is None or _governed_actor(match, units, rules):
             continue
         if pattern.list_role:
             _collect_list(match, units, rules)
