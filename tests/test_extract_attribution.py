@@ -150,3 +150,41 @@ def test_a_denied_claim_is_both_claimed_and_denied(layer):
     (denial,) = set(graph.subjects(RDF.type, DIP.Denial))
     (aid,) = set(graph.subjects(RDF.type, DIP.MilitaryAid))
     assert graph.value(denial, DIP.content) == aid
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # no event alleged: the accusation falls back to a statement of its speaker
+            "Russian Foreign Minister Sergei Lavrov accused Ukraine of war crimes.",
+            [("Statement", ("person/sergei-lavrov",), ("country/ukraine",))],
+        ),
+        ("Beijing denied the allegations.", [("Statement", ("country/china",), ())]),
+        (
+            "Russian Foreign Minister Sergei Lavrov condemned the attack.",
+            [("Statement", ("person/sergei-lavrov",), ())],
+        ),
+        (  # with an alleged event the accusation stays one
+            "Russian Foreign Minister Sergei Lavrov accused Ukraine of supplying weapons to "
+            "Georgia.",
+            [
+                ("Accusation", ("person/sergei-lavrov",), ("country/ukraine",)),
+                ("MilitaryAid", ("country/ukraine",), ("country/georgia",)),
+            ],
+        ),
+    ],
+)
+def test_a_speech_act_without_its_content_is_a_statement(layer, text, expected):
+    """An accusation, denial or criticism that misses what the ontology requires of it (the
+    alleged event, a target) is still recorded, as the statement it is."""
+    graph = extract(text, layer)
+    found = sorted(
+        (
+            str(graph.value(e, RDF.type)).split("#")[1],
+            tuple(sorted(str(o).removeprefix(str(ID)) for o in graph.objects(e, DIP.agent))),
+            tuple(sorted(str(o).removeprefix(str(ID)) for o in graph.objects(e, DIP.target))),
+        )
+        for e in set(graph.objects(None, DIP.attests))
+        if (e, RDF.type, DIP.PositionHolding) not in graph
+    )
+    assert found == expected

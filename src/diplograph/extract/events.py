@@ -337,6 +337,8 @@ def complete(ctx: Context, events: list[Event]) -> list[Event]:
             event.content = [c for c in event.content if c in kept]
             event.parent = [p for p in event.parent if p in kept]
             event.roles["content"] = [CONTENT] if event.content else []
+        for event in kept:
+            _fall_back(ctx, event)
         survivors = [e for e in kept if not missing(e.kind, e.roles, ctx.kinds)]
         for event in kept:
             event.roles.pop("content", None)
@@ -346,6 +348,16 @@ def complete(ctx: Context, events: list[Event]) -> list[Event]:
 
 
 CONTENT = URIRef("urn:x-diplograph:content")
+
+
+def _fall_back(ctx: Context, event: Event) -> None:
+    """An event that misses a required role becomes its kind's `fallback` (kinds.yaml) when
+    that one is complete: "X accused Israel of war crimes", with no event alleged, is still a
+    statement of X's."""
+    fallback = spec(ctx.kinds, event.kind).get("fallback")
+    if fallback and missing(event.kind, event.roles, ctx.kinds):
+        if not missing(fallback, event.roles, ctx.kinds):
+            event.kind = fallback
 
 
 def drop_generic(ctx: Context, events: list[Event]) -> list[Event]:

@@ -343,6 +343,7 @@ KIND_ENTRY = Shape(
         "rank": INT,
         "statement": BOOL,
         "generic": BOOL,
+        "fallback": KIND,
         "distribute": ROLE,
         "sets_place": BOOL,
         "narrative_date": BOOL,
