@@ -388,3 +388,65 @@ def test_departures_handshakes_meeting_nouns_infinitives_and_apposed_names(text,
     """ "departed for X" (never "left the talks"); "shook hands with"; "the meeting with";
     the subject of "to meet" is no place a preposition governs; "the president of X, NAME,"."""
     assert found(text, layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the passive of "accord": the one welcomed is the participant
+            "Hassan Sheikh Mohamud was accorded a ceremonial welcome at State House.",
+            [
+                ("Ceremony", {"participant": [HASSAN], "place": ["place/state-house"]}),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (  # "received a warm welcome" is no ceremony
+            "Hassan Sheikh Mohamud received a warm welcome in Mombasa.",
+            [MET_HASSAN, MET_RUTO],
+        ),
+        (
+            "A welcoming ceremony was held for Hassan Sheikh Mohamud at State House.",
+            [
+                ("Ceremony", {"participant": [HASSAN], "place": ["place/state-house"]}),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (  # "a tour of" names the places toured, not who toured
+            "Ruto embarked on a tour of Somalia and Ethiopia.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {
+                        "traveller": [RUTO],
+                        "host": ["country/somalia"],
+                        "place": ["country/ethiopia", "country/somalia"],
+                    },
+                ),
+            ],
+        ),
+        (
+            "Kenya ordered two Somali diplomats to leave the country.",
+            [
+                ("DiplomatExpulsion", {"agent": ["country/kenya"], "target": ["country/somalia"]}),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+        (
+            "Kenya summoned Somali Ambassador Abdi Farah Nur on Friday.",
+            [
+                ("Meeting", {"participant": ["country/kenya", "person/abdi-farah-nur"]}),
+                MET_HASSAN,
+                MET_RUTO,
+            ],
+        ),
+    ],
+)
+def test_welcomes_ceremonies_tours_expulsions_and_summons(text, expected, layer):
+    """ "was accorded a ceremonial welcome"; "a ceremony was held for X"; "a tour of X and Y";
+    "ordered ... diplomats to leave"; "summoned Ambassador X" (a meeting, as annotated)."""
+    assert found(text, layer) == expected
