@@ -204,3 +204,38 @@ def test_the_engine_comes_from_the_argument_then_the_environment(monkeypatch):
     monkeypatch.setenv("DIPLOGRAPH_ENGINE", "jena")
     with pytest.raises(InputError, match="unknown engine 'jena'"):
         new_store()
+
+
+def test_a_bound_value_need_not_be_projected_and_is_seen_by_a_filter(store):
+    text = "# a { in a comment\nSELECT ?label WHERE { ?who rdfs:label ?label }"
+    assert store.query(text, {"who": PUTIN}).rows == ((Literal("Vladimir Putin"),),)
+    text = "SELECT ?label WHERE { ?who rdfs:label ?label FILTER(?who = ?x) }"
+    assert store.query(text, {"x": KIM}).rows == ((Literal("Kim Jong Un"),),)
+    ask = 'ASK { ?who rdfs:label "{" }'
+    assert store.query(ask, {"who": KIM}).boolean is False
+
+
+def test_a_triple_in_several_graphs_is_one_triple_of_their_union(store, tmp_path):
+    store.add_graph(B, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?who rdfs:label ?label }"
+    assert store.query(count).rows == ((Literal(2, datatype=XSD.integer),),)
+    assert store.query(count, graphs=[A, B]).rows == ((Literal(2, datatype=XSD.integer),),)
+    store.add_graph(A, [(PUTIN, RDFS.comment, Literal("x"))])  # a change: merged anew
+    assert store.query(count, graphs=[A, B]).rows == ((Literal(2, datatype=XSD.integer),),)
+    assert store.graph_names() == [A, B]
+
+
+def test_a_read_only_store_merges_graphs_it_was_not_given_merged(tmp_path):
+    written = new_store("oxigraph", tmp_path / "store")
+    for name in (A, B):
+        written.add_graph(name, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    written.merge([A, B])
+    written.flush()
+    del written
+    reopened = open_store(tmp_path / "store")
+    assert reopened.graph_names() == [A, B]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?who rdfs:label ?label }"
+    assert reopened.query(count).rows == ((Literal(1, datatype=XSD.integer),),)
+    assert reopened.query(count, graphs=[A, ONTOLOGY_GRAPH, B]).rows == (
+        (Literal(1, datatype=XSD.integer),),
+    )

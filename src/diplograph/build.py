@@ -25,7 +25,16 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from diplograph import paths
 from diplograph.articles import article_triples
 from diplograph.buildfolder import replace_folder
-from diplograph.errors import DiplographError, InputError, ValidationFailed, syntax_error
+from diplograph.built import (
+    GRAPH_FILE,
+    ONTOLOGY_FILES,
+    STORE_FOLDER,
+    current_store,
+    load_build,
+    load_ontology,
+    write_store,
+)
+from diplograph.errors import DiplographError, InputError, syntax_error
 from diplograph.export import serialize_graphs
 from diplograph.extract.clean import article_from_text, input_article
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
@@ -43,7 +52,7 @@ from diplograph.iris import (
     candidates_graph_iri,
     rules_graph_iri,
 )
-from diplograph.manifest import MANIFEST_FILE, REBUILD, check_build, input_digests, manifest_bytes
+from diplograph.manifest import MANIFEST_FILE, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
 from diplograph.quality.review import review_candidates
 from diplograph.quarantine import (
@@ -56,7 +65,7 @@ from diplograph.quarantine import (
 )
 from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.seeds import Article, load_article, seed_paths
-from diplograph.store import Store, engine_name, layer_graphs, new_store, open_store, parse_turtle
+from diplograph.store import Store, layer_graphs, new_store, parse_turtle
 from diplograph.validate import ReportRow, ValidationReport, check_store, load_shapes, validate
 from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
@@ -64,10 +73,14 @@ from diplograph.wikidata.enrich import ENRICHMENT_FILE
 from diplograph.wikidata.link import load_links
 from diplograph.worker import CallTimeout, Worker
 
-GRAPH_FILE = "graph.trig"
-STORE_FOLDER = "store"  # the Oxigraph store of graph.trig and the ontology, opened by `query`
-ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
 SHAPES_FILE = "diplo-shapes.ttl"
+__all__ = [  # the build folder's reader lives in built.py; these names stay importable here
+    "GRAPH_FILE",
+    "ONTOLOGY_FILES",
+    "current_store",
+    "load_build",
+    "load_ontology",
+]
 
 log = logging.getLogger(__name__)
 
@@ -82,14 +95,6 @@ class BuildResult:
     summary: dict
     inputs: dict[str, str] = field(default_factory=dict)
     quarantined: tuple[Quarantined, ...] = ()  # articles whose rule layer was set aside
-
-
-def load_ontology(root: Path) -> Graph:
-    """The ontology and its alignments, as one graph."""
-    graph = Graph()
-    for name in ONTOLOGY_FILES:
-        graph += parse_turtle(paths.ontology_dir(root) / name)
-    return graph
 
 
 def load_entities(root: Path) -> tuple[Graph, list[Path]]:
@@ -408,45 +413,3 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         write_store(staging / STORE_FOLDER, graph, result.store.graph(ONTOLOGY_GRAPH))
 
     replace_folder(out, fill, root)
-
-
-def write_store(folder: Path, graph: bytes, ontology: Graph) -> None:
-    """Write the Oxigraph store of a build (its TriG and the ontology) into a new folder."""
-    disk = new_store("oxigraph", folder)
-    disk.parse(graph, "trig")
-    disk.add_graph(ONTOLOGY_GRAPH, ontology)
-    disk.flush()
-
-
-def load_build(out: Path, root: Path | None = None) -> Store:
-    """Open a build folder's store: its Oxigraph store as it is on disk when the engine is
-    Oxigraph, else graph.trig read into a new store, with the ontology beside it for queries."""
-    if engine_name() == "oxigraph" and (out / STORE_FOLDER).is_dir():
-        return open_store(out / STORE_FOLDER)
-    path = out / GRAPH_FILE
-    if not path.is_file():
-        raise InputError(f"{path}: no build found; run `diplograph build` first")
-    store = new_store()
-    try:
-        store.parse(path.read_bytes(), "trig")
-    except OSError:
-        raise
-    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-        reason = syntax_error(path, exc, "TriG")
-        raise InputError(f"{reason}; not a readable build, {REBUILD}") from exc
-    store.add_graph(ONTOLOGY_GRAPH, load_ontology(root or paths.project_root()))
-    return store
-
-
-def current_store(root: Path, out: Path) -> tuple[Store, bool]:
-    """The store of the build folder if it was made from the inputs as they are now (its
-    manifest says so), else a fresh in-memory build. The flag tells whether a fresh build was
-    made. A graph.trig that is not the one its build wrote is an InputError naming it."""
-    if (out / GRAPH_FILE).is_file() and check_build(out, GRAPH_FILE, root):
-        return load_build(out, root), False
-    result = build(root)
-    if not result.report.conforms:
-        raise ValidationFailed(
-            "the graph does not conform to the shapes; run `diplograph validate` for the report"
-        )
-    return result.store, True

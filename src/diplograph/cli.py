@@ -263,7 +263,7 @@ def query(
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`)."""
     with importing():
-        from diplograph.build import current_store
+        from diplograph.built import current_store
         from diplograph.output import echo, render
         from diplograph.queries import bind, get_query, run_query
 
@@ -321,7 +321,7 @@ def export(
 ) -> None:
     """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD."""
     with importing():
-        from diplograph.build import current_store
+        from diplograph.built import current_store
         from diplograph.cli_wikidata import quickstatements
         from diplograph.export import SUFFIXES, serialize
         from diplograph.output import echo

@@ -75,7 +75,7 @@ def _client(endpoint: str | None, timeout: int, retries: int, interval: float) -
 
 def current_store(root: Path, out: Path) -> tuple[Store, bool]:
     """The graph of an up-to-date build folder, else one built in memory (replaced in tests)."""
-    from diplograph.build import current_store as load_store
+    from diplograph.built import current_store as load_store
 
     return load_store(root, out)
 

@@ -11,8 +11,10 @@ engine must pass is tests/test_store.py. See docs/decisions/20261123-engine-seam
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +174,36 @@ def _names_graphs(fmt: str, name: URIRef | None) -> bool:
     return fmt in ("trig", "nquads") or (fmt == "jsonld" and name is None)
 
 
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_STRING = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""'
+    r"|'''(?:[^\\]|\\.)*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'",
+    re.DOTALL,
+)
+
+
+def _outer_group(text: str) -> int:
+    """Where the first group of a query opens (just after its `{`), skipping comments, IRIs
+    and strings."""
+    at = 0
+    while at < len(text):
+        char = text[at]
+        if char == "#":
+            end = text.find("\n", at)
+            at = len(text) if end < 0 else end
+        elif char == "<" and (match := _IRI.match(text, at)):
+            at = match.end()
+        elif char in "\"'" and (match := _STRING.match(text, at)):
+            at = match.end()
+        elif char == "{":
+            return at + 1
+        else:
+            at += 1
+    raise InputError("the query has no group pattern ({ ... })")
+
+
 class RdflibStore:
     """An in-memory store of named graphs backed by an rdflib Dataset (the reference engine)."""
 
@@ -264,7 +296,9 @@ class RdflibStore:
         return QueryResult(variables, rows)
 
 
-_LITERALS_GRAPH = "urn:x-diplograph:store/literals"  # the literals Oxigraph rewrote
+_INTERNAL = "urn:x-diplograph:store/"  # the store's own graphs, in no layer
+_LITERALS_GRAPH = _INTERNAL + "literals"  # the literals Oxigraph rewrote
+_MERGED = _INTERNAL + "merged/"  # the RDF merge of a set of graphs
 _LITERAL_RECORD = "urn:x-diplograph:store/literal"
 _UNTOUCHED = (str(XSD.string), str(RDF.langString))
 
@@ -299,6 +333,13 @@ class OxigraphStore:
         self._originals: dict[tuple[str, Any], Any] = {}  # (predicate, form) -> literal
         self._by_form: dict[Any, Any] = {}  # form -> literal, or None where several share it
         self._literals = pyoxigraph.NamedNode(_LITERALS_GRAPH)
+        self._read_only = read_only
+        self._merged = {  # the merged graphs made for queries (see _merged_graph)
+            node.value
+            for node in self._store.named_graphs()
+            if isinstance(node, pyoxigraph.NamedNode) and node.value.startswith(_MERGED)
+        }
+        self._scratch: dict[str, Any] = {}  # merged graphs made in memory for a read-only store
         for quad in self._store.quads_for_pattern(None, None, None, self._literals):
             form, original = (self._ox_literal(*pair) for pair in json.loads(quad.object.value))
             self._note(quad.subject.value, form, original)
@@ -388,20 +429,20 @@ class OxigraphStore:
         target, quad, term = self._graph_node(name), self._ox.Quad, self._term
         quads = [quad(term(s), term(p), term(o), target) for s, p, o in graph]
         self._store.extend(list(self._record(quads)))
-        self._unions.clear()
+        self._changed()
 
     def remove_graph(self, name: URIRef) -> None:
         """Drop the named graph `name` and its triples."""
         node = self._graph_node(name)
         if self._store.contains_named_graph(node):
             self._store.remove_graph(node)
-        self._unions.clear()
+        self._changed()
 
     def graph_names(self) -> list[URIRef]:
         """The names of the non-empty named graphs, sorted."""
         names = []
         for node in self._store.named_graphs():
-            if isinstance(node, self._ox.NamedNode) and node != self._literals:
+            if isinstance(node, self._ox.NamedNode) and not node.value.startswith(_INTERNAL):
                 if next(iter(self._store.quads_for_pattern(None, None, None, node)), None):
                     names.append(URIRef(node.value))
         return sorted(names)
@@ -454,7 +495,7 @@ class OxigraphStore:
         kept = (q for q in quads if isinstance(q.graph_name, ox.NamedNode))
         extend = self._store.extend if self.path is None else self._store.bulk_extend
         extend(self._record(kept))
-        self._unions.clear()
+        self._changed()
 
     def serialize(self, fmt: str, names: Sequence[URIRef]) -> bytes:
         """The named graphs in a format (graph formats: their union), as Oxigraph keeps them."""
@@ -468,6 +509,63 @@ class OxigraphStore:
             return ox.serialize(quads, format=form, prefixes=self._prefixes)
         triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
         return ox.serialize(triples, format=form, prefixes=self._prefixes)
+
+    def _with_values(self, text: str, bindings: Mapping[str, Node]) -> str:
+        """The query with its bound values as a VALUES block opening its outer group, which
+        binds them as rdflib's initBindings does; Oxigraph's own substitutions need each
+        variable in the projection, and a stored query's parameters seldom are."""
+        if not bindings:
+            return text
+        if any(isinstance(v, BNode) for v in bindings.values()):
+            raise InputError("a query parameter cannot be a blank node")
+        names = " ".join(f"?{name}" for name in bindings)
+        values = " ".join(str(self._term(v)) for v in bindings.values())
+        at = _outer_group(text)
+        return f"{text[:at]} VALUES ({names}) {{ ({values}) }} {text[at:]}"
+
+    def _changed(self) -> None:
+        """Forget the unions and merged graphs made of the graphs as they were."""
+        self._unions.clear()
+        for name in sorted(self._merged):
+            self._store.remove_graph(self._ox.NamedNode(name))
+        self._merged.clear()
+        self._scratch.clear()
+
+    def _merged_graph(self, names: Sequence[URIRef]) -> tuple[Any, Any]:
+        """The store and the graph to query as the RDF merge of the named graphs: the graph
+        itself if one, else one graph holding each of their triples once. Oxigraph 0.5 counts a
+        triple once per graph it is in when a query's default graph is several graphs
+        (oxigraph/oxigraph#1919, fixed after 0.5); a merged graph is made once per set of
+        graphs, kept until a graph changes, and written by a build for the sets `query` asks."""
+        ox = self._ox
+        if len(names) <= 1:
+            return self._store, [self._graph_node(n) for n in names] or ox.DefaultGraph()
+        key = "\n".join(sorted(set(names)))
+        name = _MERGED + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        merged = ox.NamedNode(name)
+        if name in self._merged:
+            return self._store, merged
+        if self._read_only:
+            if name not in self._scratch:
+                scratch = ox.Store()
+                scratch.extend(
+                    ox.Quad(q.subject, q.predicate, q.object, merged)
+                    for n in names
+                    for q in self._store.quads_for_pattern(None, None, None, self._graph_node(n))
+                )
+                self._scratch[name] = scratch
+            return self._scratch[name], merged
+        graphs = " ".join(f"<{n}>" for n in sorted(set(names)))
+        self._store.update(
+            f"INSERT {{ GRAPH <{name}> {{ ?s ?p ?o }} }} "
+            f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
+        self._merged.add(name)
+        return self._store, merged
+
+    def merge(self, names: Sequence[URIRef]) -> None:
+        """Make the merged graph of a set of graphs now (a build does, for `query`)."""
+        self._merged_graph(names)
 
     def flush(self) -> None:
         """Write what is buffered to disk (an on-disk store)."""
@@ -483,12 +581,11 @@ class OxigraphStore:
         """Run a SPARQL query over the union of the given graphs, with bound parameters."""
         ox = self._ox
         names = graphs if graphs is not None else self.graph_names()
-        substitutions = {ox.Variable(k): self._term(v) for k, v in (bindings or {}).items()}
-        result = self._store.query(
-            text,
+        store, merged = self._merged_graph(names)
+        result = store.query(
+            self._with_values(text, bindings or {}),
             prefixes=self._prefixes,
-            default_graph=[self._graph_node(n) for n in names] or [ox.DefaultGraph()],
-            substitutions=substitutions,
+            default_graph=merged,
         )
         if isinstance(result, ox.QueryBoolean):
             return QueryResult((), (), bool(result))
