@@ -42,7 +42,7 @@ from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.gold import gold_path, load_gold
-from diplograph.infer import infer
+from diplograph.infer import closure
 from diplograph.iris import (
     ENTITIES_GRAPH,
     INFERRED_GRAPH,
@@ -386,8 +386,7 @@ def build(root: Path | None = None, article_timeout: float | None = None) -> Bui
     rows, conflicting = _validate_kept(root, store, ontology, shapes, sources)
     quarantined += conflicting
     report = ValidationReport(not rows, rows)
-    asserted = store.union(layer_graphs(store, "asserted"))
-    store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
+    store.add_graph(INFERRED_GRAPH, closure(store, ontology, layer_graphs(store, "asserted")))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
     aside = tuple(sorted(quarantined, key=lambda item: item.source))
     for item in aside:
