@@ -194,7 +194,7 @@ def test_the_query_command_answers_or_says_what_is_wrong_in_one_line(store, colu
         args += ["--param", item]
     with (
         one_input("queries: the query command", LIMIT),
-        mock.patch("diplograph.build.current_store", lambda root, out: (store, False)),
+        mock.patch("diplograph.built.current_store", lambda root, out: (store, False)),
     ):
         result = CliRunner().invoke(cli, args)
     assert result.exit_code in (0, 2), result.output

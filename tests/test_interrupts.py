@@ -5,7 +5,7 @@ line); after a SIGKILL the temporary files it left are removed by the next run, 
 what an uninterrupted run writes. (There is no `push` command.)
 
 The window is made, not hoped for: the child runs the real entry point under a small wrapper
-that announces a moment on stderr and holds there (os.replace of the output; build.load_build),
+that announces a moment on stderr and holds there (os.replace of the output; built.load_build),
 and waiting for an endpoint is a real local server that trickles its answer one byte at a time.
 """
 
@@ -53,12 +53,12 @@ if moment == "renaming":
         return real_replace(source, destination, *rest, **options)
     os.replace = held_replace
 elif moment == "reading":
-    import diplograph.build
-    real_load = diplograph.build.load_build
+    import diplograph.built
+    real_load = diplograph.built.load_build
     def held_load(*given, **options):
         announce_and_hold()
         return real_load(*given, **options)
-    diplograph.build.load_build = held_load
+    diplograph.built.load_build = held_load
 sys.argv = ["diplograph", *args]
 from diplograph.__main__ import main
 main()

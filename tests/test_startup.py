@@ -10,14 +10,15 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from diplograph.cli import cli
+from diplograph.cli import ENGINES, cli
 from diplograph.cli_wikidata import link
 from diplograph.export import FORMATS, LAYERS
 from diplograph.output import RESULT_FORMATS
+from diplograph.store import ENGINES as STORE_ENGINES
 from diplograph.wikidata import ENDPOINT_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("spacy", "rdflib", "pyshacl", "owlrl", "SPARQLWrapper", "yaml")
+HEAVY = ("spacy", "rdflib", "pyshacl", "owlrl", "SPARQLWrapper", "yaml", "pyoxigraph")
 
 
 def _python(*args: str) -> subprocess.CompletedProcess:
@@ -56,3 +57,10 @@ def test_choices_read_from_their_modules_are_listed_and_checked():
 def test_the_endpoint_help_names_the_variable_the_code_reads():
     (endpoint,) = [p for p in link.params if p.name == "endpoint"]
     assert f"${ENDPOINT_ENV}" in endpoint.help
+
+
+def test_the_engine_option_lists_the_stores_engines():
+    assert ENGINES == STORE_ENGINES
+    assert "[oxigraph|rdflib]" in CliRunner().invoke(cli, ["--help"]).output
+    wrong = CliRunner().invoke(cli, ["--engine", "jena", "queries"])
+    assert wrong.exit_code == 2 and "'jena' is not one of" in wrong.output

@@ -1,61 +1,241 @@
-"""The store (store.py): named graphs in, copies and unions out, SPARQL with bound parameters;
-each answer exact, so that an engine behind the same methods can be held to them."""
+"""The store (store.py): the contract every engine passes. Named graphs in, copies and unions out,
+RDF text in and out, SPARQL with bound parameters, the layers; each answer exact, and the same
+for the rdflib engine (the reference) and the Oxigraph engine, in memory and on disk."""
 
 from __future__ import annotations
 
-from rdflib import RDFS, XSD, Literal, URIRef
+import pytest
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 
-from diplograph.store import QueryResult, RdflibStore
+from diplograph.errors import InputError
+from diplograph.iris import (
+    ENTITIES_GRAPH,
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    WIKIDATA_GRAPH,
+    article_graph_iri,
+    candidates_graph_iri,
+    rules_graph_iri,
+)
+from diplograph.store import (
+    QueryResult,
+    Store,
+    analysis_names,
+    engine_name,
+    layer_graphs,
+    new_store,
+    open_store,
+)
 
 A, B = URIRef("urn:x-test:graph/a"), URIRef("urn:x-test:graph/b")
 KIM, PUTIN = URIRef("urn:x-test:kim"), URIRef("urn:x-test:putin")
 LABELS = "SELECT ?who ?label WHERE { ?who rdfs:label ?label } ORDER BY ?label"
+ENGINES = ["rdflib", "oxigraph", "oxigraph-on-disk"]
 
 
-def store_of_two() -> RdflibStore:
-    store = RdflibStore()
-    store.add_graph(B, [(PUTIN, RDFS.label, Literal("Vladimir Putin"))])
-    store.add_graph(A, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
-    return store
+@pytest.fixture(params=ENGINES)
+def empty(request, tmp_path) -> Store:
+    """An empty store of each engine."""
+    if request.param == "oxigraph-on-disk":
+        return new_store("oxigraph", tmp_path / "store")
+    return new_store(request.param)
 
 
-def test_graph_names_are_the_non_empty_named_graphs_sorted():
-    store = store_of_two()
+@pytest.fixture
+def store(empty: Store) -> Store:
+    """A store of each engine with two graphs of one label each."""
+    empty.add_graph(B, [(PUTIN, RDFS.label, Literal("Vladimir Putin"))])
+    empty.add_graph(A, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    return empty
+
+
+def test_graph_names_are_the_non_empty_named_graphs_sorted(store):
     store.add_graph(URIRef("urn:x-test:graph/empty"), [])
     assert store.graph_names() == [A, B]
+    store.remove_graph(B)
+    assert store.graph_names() == [A]
 
 
-def test_a_graph_is_a_copy_that_does_not_write_back():
-    store = store_of_two()
+def test_a_graph_is_a_copy_that_does_not_write_back(store):
     copy = store.graph(A)
     assert set(copy) == {(KIM, RDFS.label, Literal("Kim Jong Un"))}
     copy.add((KIM, RDFS.label, Literal("Kim")))
     assert len(store.graph(A)) == 1
 
 
-def test_a_union_sees_a_graph_added_after_it_was_asked_for():
-    store = store_of_two()
+def test_a_union_sees_a_graph_added_after_it_was_asked_for(store):
     assert len(store.union()) == 2 and len(store.union([A])) == 1
     store.add_graph(A, [(KIM, RDFS.comment, Literal("leader"))])
     assert len(store.union()) == 3 and len(store.union([A])) == 2
 
 
-def test_a_query_runs_over_the_given_graphs_with_bound_values():
-    store = store_of_two()
+def test_terms_come_back_as_the_rdflib_terms_that_went_in(empty):
+    terms = [
+        Literal(5, datatype=XSD.nonNegativeInteger),
+        Literal("5000000000.0", datatype=XSD.decimal),
+        Literal("Kim"),
+        Literal("Ким", lang="ru"),
+        Literal("2023-07-26", datatype=XSD.date),
+        Literal(3, datatype=XSD.integer),
+        URIRef("urn:x-test:thing"),
+    ]
+    empty.add_graph(A, [(KIM, RDFS.seeAlso, term) for term in terms])
+    empty.add_graph(A, [(BNode("b0"), RDF.type, KIM)])
+    assert set(empty.graph(A)) == {(KIM, RDFS.seeAlso, t) for t in terms} | {
+        (BNode("b0"), RDF.type, KIM)
+    }
+    rows = empty.query("SELECT ?o WHERE { ?s rdfs:seeAlso ?o } ORDER BY STR(?o)").rows
+    assert rows == tuple((t,) for t in sorted(terms, key=str))
+    kinds = [(row[0].datatype, row[0].language) for row in rows if isinstance(row[0], Literal)]
+    assert kinds == [
+        (XSD.date, None),
+        (XSD.integer, None),
+        (XSD.nonNegativeInteger, None),
+        (XSD.decimal, None),
+        (None, None),
+        (None, "ru"),
+    ]
+
+
+def test_a_query_runs_over_the_given_graphs_with_bound_values(store):
     everything = store.query(LABELS)
     assert everything == QueryResult(
         ("who", "label"),
         ((KIM, Literal("Kim Jong Un")), (PUTIN, Literal("Vladimir Putin"))),
     )
     assert store.query(LABELS, graphs=[B]).rows == ((PUTIN, Literal("Vladimir Putin")),)
+    assert store.query(LABELS, graphs=[]).rows == ()
     bound = store.query(LABELS, {"who": KIM})
     assert bound.rows == ((KIM, Literal("Kim Jong Un")),)
     assert store.query(LABELS, {"label": Literal("Kim")}).rows == ()
 
 
-def test_an_ask_query_answers_true_or_false():
-    store = store_of_two()
+def test_an_unbound_optional_variable_is_none(store):
+    text = "SELECT ?who ?note WHERE { ?who rdfs:label ?l OPTIONAL { ?who rdfs:comment ?note } }"
+    assert set(store.query(text).rows) == {(KIM, None), (PUTIN, None)}
+
+
+def test_an_ask_query_answers_true_or_false(store):
     ask = "ASK { ?who rdfs:label ?label }"
     assert store.query(ask) == QueryResult((), (), True)
     assert store.query(ask, {"label": Literal(1, datatype=XSD.integer)}).boolean is False
     assert [type(v) for v in store.query(LABELS).variables] == [str, str]  # names, not Variables
+
+
+def test_a_bad_query_is_an_error(store):
+    with pytest.raises(Exception, match="(?i)expected|error|parse"):
+        store.query("SELECT ?x WHERE { ?x }")
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld"])
+def test_a_dataset_format_round_trips_its_named_graphs(store, empty_of_same, fmt):
+    data = store.serialize(fmt, [A, B])
+    empty_of_same.parse(data, fmt)
+    assert empty_of_same.graph_names() == [A, B]
+    assert set(empty_of_same.graph(B)) == {(PUTIN, RDFS.label, Literal("Vladimir Putin"))}
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "jsonld"])
+def test_a_graph_format_loads_into_the_graph_named(store, empty_of_same, fmt):
+    data = store.serialize("nt" if fmt == "jsonld" else fmt, [A, B])
+    if fmt == "jsonld":
+        data = Graph().parse(data=data, format="nt").serialize(format="json-ld").encode()
+    empty_of_same.parse(data, fmt, ENTITIES_GRAPH)
+    assert empty_of_same.graph_names() == [ENTITIES_GRAPH]
+    assert set(empty_of_same.graph(ENTITIES_GRAPH)) == set(store.union([A, B]))
+
+
+def test_an_unknown_format_is_an_input_error(store):
+    with pytest.raises(InputError, match="unknown RDF format 'rdfxml'"):
+        store.serialize("rdfxml", [A])
+
+
+@pytest.fixture
+def empty_of_same(empty):
+    """A second empty store of the same engine, in memory."""
+    return new_store(empty.engine)
+
+
+def test_the_layers_are_decided_by_the_graph_names(empty):
+    fact = [(KIM, RDFS.label, Literal("Kim"))]
+    names = [
+        article_graph_iri("s1"),
+        rules_graph_iri("s2"),
+        candidates_graph_iri("s1"),
+        ENTITIES_GRAPH,
+        INFERRED_GRAPH,
+        WIKIDATA_GRAPH,
+        ONTOLOGY_GRAPH,
+    ]
+    for name in names:
+        empty.add_graph(name, fact)
+    asserted = sorted([article_graph_iri("s1"), rules_graph_iri("s2"), ENTITIES_GRAPH])
+    assert layer_graphs(empty, "asserted") == asserted
+    assert layer_graphs(empty, "candidates") == [candidates_graph_iri("s1")]
+    assert layer_graphs(empty, "inferred") == [INFERRED_GRAPH]
+    assert layer_graphs(empty, "wikidata") == [WIKIDATA_GRAPH]
+    everything = sorted([*asserted, INFERRED_GRAPH, WIKIDATA_GRAPH])
+    assert layer_graphs(empty, "all") == everything
+    assert analysis_names(empty) == [*everything, ONTOLOGY_GRAPH]
+    assert INFERRED_GRAPH not in analysis_names(empty, inference=False)
+    with pytest.raises(InputError, match="unknown layer 'rules'"):
+        layer_graphs(empty, "rules")
+
+
+def test_a_store_on_disk_opens_again_read_only_with_its_graphs(tmp_path):
+    written = new_store("oxigraph", tmp_path / "store")
+    offset = (KIM, RDFS.seeAlso, Literal(7, datatype=XSD.nonNegativeInteger))
+    written.add_graph(A, [(KIM, RDFS.label, Literal("Kim Jong Un")), offset])
+    written.flush()
+    del written
+    reopened = open_store(tmp_path / "store")
+    assert reopened.graph_names() == [A]
+    assert reopened.query(LABELS).rows == ((KIM, Literal("Kim Jong Un")),)
+    assert offset in set(reopened.graph(A))
+    assert reopened.query("SELECT ?o { ?s rdfs:seeAlso ?o }").rows == ((offset[2],),)
+
+
+def test_the_engine_comes_from_the_argument_then_the_environment(monkeypatch):
+    monkeypatch.delenv("DIPLOGRAPH_ENGINE", raising=False)
+    assert engine_name() == "oxigraph"
+    monkeypatch.setenv("DIPLOGRAPH_ENGINE", "rdflib")
+    assert engine_name() == "rdflib" and new_store().engine == "rdflib"
+    assert engine_name("oxigraph") == "oxigraph"
+    monkeypatch.setenv("DIPLOGRAPH_ENGINE", "jena")
+    with pytest.raises(InputError, match="unknown engine 'jena'"):
+        new_store()
+
+
+def test_a_bound_value_need_not_be_projected_and_is_seen_by_a_filter(store):
+    text = "# a { in a comment\nSELECT ?label WHERE { ?who rdfs:label ?label }"
+    assert store.query(text, {"who": PUTIN}).rows == ((Literal("Vladimir Putin"),),)
+    text = "SELECT ?label WHERE { ?who rdfs:label ?label FILTER(?who = ?x) }"
+    assert store.query(text, {"x": KIM}).rows == ((Literal("Kim Jong Un"),),)
+    ask = 'ASK { ?who rdfs:label "{" }'
+    assert store.query(ask, {"who": KIM}).boolean is False
+
+
+def test_a_triple_in_several_graphs_is_one_triple_of_their_union(store, tmp_path):
+    store.add_graph(B, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?who rdfs:label ?label }"
+    assert store.query(count).rows == ((Literal(2, datatype=XSD.integer),),)
+    assert store.query(count, graphs=[A, B]).rows == ((Literal(2, datatype=XSD.integer),),)
+    store.add_graph(A, [(PUTIN, RDFS.comment, Literal("x"))])  # a change: merged anew
+    assert store.query(count, graphs=[A, B]).rows == ((Literal(2, datatype=XSD.integer),),)
+    assert store.graph_names() == [A, B]
+
+
+def test_a_read_only_store_merges_graphs_it_was_not_given_merged(tmp_path):
+    written = new_store("oxigraph", tmp_path / "store")
+    for name in (A, B):
+        written.add_graph(name, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    written.merge([A, B])
+    written.flush()
+    del written
+    reopened = open_store(tmp_path / "store")
+    assert reopened.graph_names() == [A, B]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?who rdfs:label ?label }"
+    assert reopened.query(count).rows == ((Literal(1, datatype=XSD.integer),),)
+    assert reopened.query(count, graphs=[A, ONTOLOGY_GRAPH, B]).rows == (
+        (Literal(1, datatype=XSD.integer),),
+    )

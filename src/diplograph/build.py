@@ -25,15 +25,24 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from diplograph import paths
 from diplograph.articles import article_triples
 from diplograph.buildfolder import replace_folder
-from diplograph.errors import DiplographError, InputError, ValidationFailed, syntax_error
-from diplograph.export import layer_graphs, serialize_graphs
+from diplograph.built import (
+    GRAPH_FILE,
+    ONTOLOGY_FILES,
+    STORE_FOLDER,
+    current_store,
+    load_build,
+    load_ontology,
+    write_store,
+)
+from diplograph.errors import DiplographError, InputError, syntax_error
+from diplograph.export import serialize_graphs
 from diplograph.extract.clean import article_from_text, input_article
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.rules import RuleSet, load_rules
-from diplograph.gold import gold_path, load_gold, parse_turtle
-from diplograph.infer import infer
+from diplograph.gold import gold_path, load_gold
+from diplograph.infer import closure
 from diplograph.iris import (
     ENTITIES_GRAPH,
     INFERRED_GRAPH,
@@ -43,7 +52,7 @@ from diplograph.iris import (
     candidates_graph_iri,
     rules_graph_iri,
 )
-from diplograph.manifest import MANIFEST_FILE, REBUILD, check_build, input_digests, manifest_bytes
+from diplograph.manifest import MANIFEST_FILE, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
 from diplograph.quality.review import review_candidates
 from diplograph.quarantine import (
@@ -56,17 +65,22 @@ from diplograph.quarantine import (
 )
 from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.seeds import Article, load_article, seed_paths
-from diplograph.store import RdflibStore
-from diplograph.validate import ReportRow, ValidationReport, load_shapes, run_checks, validate
+from diplograph.store import Store, layer_graphs, new_store, parse_turtle
+from diplograph.validate import ReportRow, ValidationReport, check_store, load_shapes, validate
 from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
 from diplograph.wikidata.link import load_links
 from diplograph.worker import CallTimeout, Worker
 
-GRAPH_FILE = "graph.trig"
-ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
 SHAPES_FILE = "diplo-shapes.ttl"
+__all__ = [  # the build folder's reader lives in built.py; these names stay importable here
+    "GRAPH_FILE",
+    "ONTOLOGY_FILES",
+    "current_store",
+    "load_build",
+    "load_ontology",
+]
 
 log = logging.getLogger(__name__)
 
@@ -76,19 +90,11 @@ class BuildResult:
     """What a build produced: the store, the validation report, the summary figures and the
     digests of the input files it read (manifest.py)."""
 
-    store: RdflibStore
+    store: Store
     report: ValidationReport
     summary: dict
     inputs: dict[str, str] = field(default_factory=dict)
     quarantined: tuple[Quarantined, ...] = ()  # articles whose rule layer was set aside
-
-
-def load_ontology(root: Path) -> Graph:
-    """The ontology and its alignments, as one graph."""
-    graph = Graph()
-    for name in ONTOLOGY_FILES:
-        graph += parse_turtle(paths.ontology_dir(root) / name)
-    return graph
 
 
 def load_entities(root: Path) -> tuple[Graph, list[Path]]:
@@ -216,7 +222,7 @@ def _rule_triples(root: Path, article: Article, run: Worker) -> tuple[list | Non
 
 def assemble(
     root: Path, limit: float | None = None
-) -> tuple[RdflibStore, dict[URIRef, str], list[Quarantined]]:
+) -> tuple[Store, dict[URIRef, str], list[Quarantined]]:
     """Load every graph into a store; map each subject to the file it came from; list the
     articles quarantined so far (unreadable, or the rule layer failed or ran out of time).
 
@@ -225,7 +231,7 @@ def assemble(
     no hand mapping, kept for review as id:graph/candidates/STEM when there is one (the hand
     layer wins). `limit` bounds the rule layer of each article, in seconds.
     """
-    store = RdflibStore()
+    store = new_store()
     sources: dict[URIRef, str] = {}
     entities, files = load_entities(root)
     store.add_graph(ENTITIES_GRAPH, entities)
@@ -244,7 +250,7 @@ def assemble(
 
 def _add_article(
     root: Path,
-    store: RdflibStore,
+    store: Store,
     sources: dict[URIRef, str],
     quarantined: list[Quarantined],
     article: Article,
@@ -279,12 +285,12 @@ def _article_source(root: Path, name: URIRef) -> tuple[str, str]:
     return stem, _source(root, paths.seeds_dir(root) / f"{stem}.txt")
 
 
-def _rule_graphs(store: RdflibStore) -> list[URIRef]:
+def _rule_graphs(store: Store) -> list[URIRef]:
     """The rule graphs in effect (id:graph/rules/STEM)."""
     return [n for n in layer_graphs(store, "asserted") if n.startswith(RULES_GRAPHS)]
 
 
-def _set_aside(root: Path, store: RdflibStore, name: URIRef, problems: list[str]) -> Quarantined:
+def _set_aside(root: Path, store: Store, name: URIRef, problems: list[str]) -> Quarantined:
     """Take one article's rule graph out of the store, into quarantine."""
     stem, source = _article_source(root, name)
     graph = store.graph(name)
@@ -293,7 +299,7 @@ def _set_aside(root: Path, store: RdflibStore, name: URIRef, problems: list[str]
 
 
 def check_rule_graphs(
-    root: Path, store: RdflibStore, ontology: Graph, shapes: Graph
+    root: Path, store: Store, ontology: Graph, shapes: Graph
 ) -> list[Quarantined]:
     """Validate each article's rule graph (in effect or candidates) with the entities it names;
     set aside those that break a shape."""
@@ -308,15 +314,16 @@ def check_rule_graphs(
 
 
 def _validate_kept(
-    root: Path, store: RdflibStore, ontology: Graph, shapes: Graph, sources: dict
+    root: Path, store: Store, ontology: Graph, shapes: Graph, sources: dict
 ) -> tuple[tuple[ReportRow, ...], list[Quarantined]]:
     """Validate the asserted graph (shapes and QA checks); set aside the rule graphs that conflict
     with another graph, until only the hand layer's rows are left."""
     found: list[Quarantined] = []
     while True:
-        asserted = store.union(layer_graphs(store, "asserted"))
-        rows = validate(asserted, ontology, shapes, sources).rows
-        rows += run_checks(asserted, ontology, paths.ontology_dir(root) / "checks", sources)
+        names = layer_graphs(store, "asserted")
+        rows = validate(store.union(names), ontology, shapes, sources).rows
+        checks = paths.ontology_dir(root) / "checks"
+        rows += check_store(store, [*names, ONTOLOGY_GRAPH], checks, sources)
         culprits = conflicts(rows, store, _rule_graphs(store))
         if not culprits:
             return tuple(sorted(set(rows))), found
@@ -331,7 +338,7 @@ def _validate_kept(
 
 
 def summarise(
-    store: RdflibStore, report: ValidationReport, quarantined: tuple[Quarantined, ...] = ()
+    store: Store, report: ValidationReport, quarantined: tuple[Quarantined, ...] = ()
 ) -> dict:
     """The figures of the one-screen summary: triples, articles, events per kind, validation,
     the quarantined articles."""
@@ -373,15 +380,14 @@ def build(root: Path | None = None, article_timeout: float | None = None) -> Bui
     inputs = input_digests(root)
     store, sources, quarantined = assemble(root, limit)
     ontology = load_ontology(root)
+    store.add_graph(ONTOLOGY_GRAPH, ontology)  # for the QA checks; in no layer
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
     quarantined += check_rule_graphs(root, store, ontology, shapes)
     rows, conflicting = _validate_kept(root, store, ontology, shapes, sources)
     quarantined += conflicting
     report = ValidationReport(not rows, rows)
-    asserted = store.union(layer_graphs(store, "asserted"))
-    store.add_graph(INFERRED_GRAPH, infer(ontology, asserted))
+    store.add_graph(INFERRED_GRAPH, closure(store, ontology, layer_graphs(store, "asserted")))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
-    store.add_graph(ONTOLOGY_GRAPH, ontology)
     aside = tuple(sorted(quarantined, key=lambda item: item.source))
     for item in aside:
         for problem in item.problems:
@@ -403,38 +409,6 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")
         write_quarantine(staging / FOLDER, list(result.quarantined))
+        write_store(staging / STORE_FOLDER, graph, result.store.graph(ONTOLOGY_GRAPH))
 
     replace_folder(out, fill, root)
-
-
-def load_build(out: Path, root: Path | None = None) -> RdflibStore:
-    """Read a build folder back into a store, with the ontology beside it for queries."""
-    path = out / GRAPH_FILE
-    if not path.is_file():
-        raise InputError(f"{path}: no build found; run `diplograph build` first")
-    dataset = Dataset()
-    try:
-        dataset.parse(path, format="trig")
-    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-        reason = syntax_error(path, exc, "TriG")
-        raise InputError(f"{reason}; not a readable build, {REBUILD}") from exc
-    store = RdflibStore()
-    for context in dataset.graphs():
-        if len(context) and isinstance(context.identifier, URIRef):
-            store.add_graph(context.identifier, context)
-    store.add_graph(ONTOLOGY_GRAPH, load_ontology(root or paths.project_root()))
-    return store
-
-
-def current_store(root: Path, out: Path) -> tuple[RdflibStore, bool]:
-    """The store of the build folder if it was made from the inputs as they are now (its
-    manifest says so), else a fresh in-memory build. The flag tells whether a fresh build was
-    made. A graph.trig that is not the one its build wrote is an InputError naming it."""
-    if (out / GRAPH_FILE).is_file() and check_build(out, GRAPH_FILE, root):
-        return load_build(out, root), False
-    result = build(root)
-    if not result.report.conforms:
-        raise ValidationFailed(
-            "the graph does not conform to the shapes; run `diplograph validate` for the report"
-        )
-    return result.store, True

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ from diplograph.cli_extract import evaluate, extract, review
 from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, DiplographError, Terminated
 from diplograph.startup import importing
+
+ENGINES = ("oxigraph", "rdflib")  # store.ENGINES, named here so that --help imports no engine
 
 if TYPE_CHECKING:
     from diplograph.build import BuildResult
@@ -126,9 +129,19 @@ class _Settings(dict):
     help="Project folder with ontology/, seeds/, mappings/, queries/ (default: found from cwd).",
 )
 @click.option("--debug", is_flag=True, help="On an error, show its Python traceback.")
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    envvar="DIPLOGRAPH_ENGINE",
+    default=None,
+    help="The engine that holds the graph: oxigraph (default) or rdflib (the reference). "
+    "Environment: DIPLOGRAPH_ENGINE.",
+)
 @click.pass_context
-def cli(ctx: click.Context, root: Path | None, debug: bool) -> None:
+def cli(ctx: click.Context, root: Path | None, debug: bool, engine: str | None) -> None:
     """Turn news about diplomacy into a validated, inferred, queryable knowledge graph."""
+    if engine:
+        os.environ["DIPLOGRAPH_ENGINE"] = engine  # read by store.new_store, here and in workers
     ctx.obj = _Settings(root=root.resolve()) if root else _Settings()
 
 
@@ -250,7 +263,7 @@ def query(
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`)."""
     with importing():
-        from diplograph.build import current_store
+        from diplograph.built import current_store
         from diplograph.output import echo, render
         from diplograph.queries import bind, get_query, run_query
 
@@ -308,7 +321,7 @@ def export(
 ) -> None:
     """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD."""
     with importing():
-        from diplograph.build import current_store
+        from diplograph.built import current_store
         from diplograph.cli_wikidata import quickstatements
         from diplograph.export import SUFFIXES, serialize
         from diplograph.output import echo

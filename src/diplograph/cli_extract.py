@@ -45,11 +45,11 @@ def extract(ctx: click.Context, article: Path, published: date | None, fmt: str)
         from diplograph.extract.clean import input_article
         from diplograph.extract.workspace import rule_layer
         from diplograph.iris import rules_graph_iri
-        from diplograph.store import RdflibStore
+        from diplograph.store import new_store
 
     rules, gazetteer = rule_layer(ctx.obj["root"])
     source = input_article(article, published, rules)
-    store = RdflibStore()
+    store = new_store()
     store.add_graph(rules_graph_iri(source.stem), extract_article(source, rules, gazetteer))
     click.echo(serialize(store, fmt, "asserted").decode("utf-8"), nl=False)
 

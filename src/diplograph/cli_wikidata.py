@@ -23,7 +23,7 @@ from diplograph.errors import InputError
 from diplograph.startup import importing
 
 if TYPE_CHECKING:  # the stages are imported by the commands that run them
-    from diplograph.store import RdflibStore
+    from diplograph.store import Store
     from diplograph.wikidata.endpoint import SparqlClient
 
 REFERENCE = Path("shared") / "reference" / "wikidata-qids.csv"
@@ -73,9 +73,9 @@ def _client(endpoint: str | None, timeout: int, retries: int, interval: float) -
     return SparqlClient(endpoint_url(endpoint), timeout=timeout, retries=retries, interval=interval)
 
 
-def current_store(root: Path, out: Path) -> tuple[RdflibStore, bool]:
+def current_store(root: Path, out: Path) -> tuple[Store, bool]:
     """The graph of an up-to-date build folder, else one built in memory (replaced in tests)."""
-    from diplograph.build import current_store as load_store
+    from diplograph.built import current_store as load_store
 
     return load_store(root, out)
 
@@ -192,7 +192,7 @@ def enrich_command(
     )
 
 
-def quickstatements(store: RdflibStore) -> str:
+def quickstatements(store: Store) -> str:
     """The events as QuickStatements V1; the entities left out are listed on standard error."""
     from diplograph.namespaces import ID
     from diplograph.output import echo

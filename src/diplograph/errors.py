@@ -66,6 +66,9 @@ def syntax_error(path: object, exc: BaseException, what: str) -> InputError:
         problem = str(getattr(exc, "_why", "") or "")
     if isinstance(exc, IndexError):  # rdflib's parsers on a file cut short
         problem = "the file ends in the middle of a statement"
+    if isinstance(exc, SyntaxError) and exc.lineno:  # pyoxigraph's parsers
+        where += f":{exc.lineno}" + (f":{exc.offset}" if exc.offset else "")
+        problem = (exc.msg or "").rpartition(": ")[2]
     if isinstance(exc, UnicodeDecodeError):
         problem = f"not UTF-8 text: byte 0x{exc.object[exc.start]:02x} (save the file as UTF-8)"
     problem = " ".join((problem or str(exc) or type(exc).__name__).split())

@@ -1,5 +1,7 @@
 """Export stage: reads the store; writes Turtle, TriG, N-Triples or JSON-LD, deterministically.
 
+Which graphs make up a layer is the store's to say (store.layer_graphs, re-exported here).
+
 The same graph always gives the same bytes: N-Triples and N-Quads lines are sorted, Turtle and
 TriG come from rdflib's serialisers (which sort subjects and predicates) over graphs with no
 blank nodes, JSON-LD is re-emitted with sorted nodes and keys. No timestamps are written.
@@ -12,48 +14,13 @@ import json
 from rdflib import Graph, URIRef
 
 from diplograph.errors import InputError
-from diplograph.iris import CANDIDATES_GRAPHS, INFERRED_GRAPH, ONTOLOGY_GRAPH, WIKIDATA_GRAPH
+from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
-from diplograph.store import RdflibStore
+from diplograph.store import LAYERS, Store, analysis_graph, layer_graphs
 
+__all__ = ["FORMATS", "LAYERS", "SUFFIXES", "analysis_graph", "layer_graphs", "serialize"]
 FORMATS = ("turtle", "trig", "nt", "jsonld")
-LAYERS = ("asserted", "inferred", "candidates", "wikidata", "all")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld"}
-
-
-def layer_graphs(store: RdflibStore, layer: str) -> list[URIRef]:
-    """The named graphs of a layer (never the ontology, which is exported only on request).
-
-    asserted: the articles' graphs, the rule layers in effect and the entities; inferred: the
-    OWL RL closure; candidates: the rule layers of hand-mapped articles, kept for review;
-    wikidata: facts fetched by `diplograph enrich`; all: everything but the candidates.
-    """
-    if layer not in LAYERS:
-        raise InputError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
-    names = [n for n in store.graph_names() if n != ONTOLOGY_GRAPH]
-    kinds = {n: _layer_of(n) for n in names}
-    if layer == "all":
-        return [n for n in names if kinds[n] != "candidates"]
-    return [n for n in names if kinds[n] == layer]
-
-
-def analysis_graph(store: RdflibStore) -> Graph:
-    """What analysis sees: every layer but the candidates, with the ontology (for labels)."""
-    names = layer_graphs(store, "all")
-    if ONTOLOGY_GRAPH in store.graph_names():
-        names.append(ONTOLOGY_GRAPH)
-    return store.union(names)
-
-
-def _layer_of(name: URIRef) -> str:
-    """The layer a named graph belongs to."""
-    if name == INFERRED_GRAPH:
-        return "inferred"
-    if name == WIKIDATA_GRAPH:
-        return "wikidata"
-    if name.startswith(CANDIDATES_GRAPHS):
-        return "candidates"
-    return "asserted"
 
 
 def _bind(graph: Graph) -> None:
@@ -89,7 +56,7 @@ def _turtle_body(graph: Graph) -> tuple[list[str], str]:
     return prefixes, body
 
 
-def _trig(store: RdflibStore, names: list[URIRef]) -> bytes:
+def _trig(store: Store, names: list[URIRef]) -> bytes:
     """TriG with one block per named graph, graphs in IRI order, each block sorted as Turtle."""
     prefixes: set[str] = set()
     blocks = []
@@ -100,9 +67,7 @@ def _trig(store: RdflibStore, names: list[URIRef]) -> bytes:
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
-def serialize(
-    store: RdflibStore, fmt: str, layer: str = "all", with_ontology: bool = False
-) -> bytes:
+def serialize(store: Store, fmt: str, layer: str = "all", with_ontology: bool = False) -> bytes:
     """Serialise a layer of the store in a format, deterministically, optionally with the
     ontology (its own named graph in TriG), which stored queries need on an external store."""
     names = layer_graphs(store, layer)
@@ -111,7 +76,7 @@ def serialize(
     return serialize_graphs(store, fmt, names)
 
 
-def serialize_graphs(store: RdflibStore, fmt: str, names: list[URIRef]) -> bytes:
+def serialize_graphs(store: Store, fmt: str, names: list[URIRef]) -> bytes:
     """Serialise the named graphs of the store in a format, deterministically."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

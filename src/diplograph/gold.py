@@ -14,23 +14,15 @@ from pathlib import Path
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 
 from diplograph.dates import resolve
-from diplograph.errors import InputError, syntax_error
+from diplograph.errors import InputError
 from diplograph.iris import attestation_iri, sentence_iri
 from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Article
+from diplograph.store import parse_turtle
+
+__all__ = ["gold_path", "load_gold", "parse_turtle"]
 
 ATTESTATION_TYPES = (DIP.Attestation, DIP.Claim)
-
-
-def parse_turtle(path: Path) -> Graph:
-    """Parse a Turtle file, turning a syntax error into one line naming the file, line and
-    column (a file that cannot be read is said to be so)."""
-    graph = Graph()
-    try:
-        graph.parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
-        raise syntax_error(path, exc, "Turtle") from exc
-    return graph
 
 
 def _line_of(source: str, words: str, attested: URIRef | None) -> int:

@@ -1,6 +1,10 @@
 """Inference stage: reads the ontology and the asserted data; writes the OWL RL closure's new
 triples about instance data into a graph of their own.
 
+`closure` computes them on the store: with the ontology's axioms compiled to SPARQL rules run to
+a fixpoint (entail.py) on Oxigraph, with owlrl (the reference, `infer`) on the rdflib engine,
+whose SPARQL is too slow for rules; tests/test_entail.py holds the two to the same triples.
+
 Only triples whose subject is an instance IRI (under id:) and that say something new are kept:
 the ontology's own closure, `x owl:sameAs x` and typing as owl:Thing or rdfs:Resource are
 dropped, so the inferred graph is what an analyst can use (sub-property participants, inverse
@@ -9,10 +13,12 @@ memberships, places up the located-in chain, positions by property chain, CAMEO-
 
 from __future__ import annotations
 
-import owlrl
-from rdflib import OWL, RDF, RDFS, Graph
+from collections.abc import Sequence
+
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from diplograph.namespaces import ID
+from diplograph.store import Store
 
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 
@@ -28,7 +34,10 @@ def _useful(triple: tuple) -> bool:
 
 
 def infer(ontology: Graph, asserted: Graph) -> Graph:
-    """The useful triples OWL RL entails from the ontology and data that are not asserted."""
+    """The useful triples OWL RL entails from the ontology and data that are not asserted, by
+    owlrl."""
+    import owlrl
+
     closure = Graph()
     for graph in (ontology, asserted):
         for triple in graph:
@@ -41,3 +50,13 @@ def infer(ontology: Graph, asserted: Graph) -> Graph:
         if triple not in asserted and triple not in ontology and _useful(triple):
             inferred.add(triple)
     return inferred
+
+
+def closure(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Graph:
+    """The useful triples entailed from the store's asserted graphs: by the compiled rules, or
+    by owlrl on the reference engine."""
+    if store.engine == "rdflib":
+        return infer(ontology, store.union(asserted))
+    from diplograph.entail import entail
+
+    return entail(store, ontology, asserted)

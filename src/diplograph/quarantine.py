@@ -20,9 +20,10 @@ from rdflib import Graph, URIRef
 
 from diplograph.errors import InputError
 from diplograph.export import serialize_graphs
+from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import DIP
 from diplograph.output import compact
-from diplograph.store import RdflibStore
+from diplograph.store import Store, new_store
 from diplograph.validate import ReportRow, validate
 
 FOLDER = "quarantine"
@@ -136,7 +137,7 @@ def shape_problems(
 
 
 def conflicts(
-    rows: tuple[ReportRow, ...], store: RdflibStore, rule_graphs: list[URIRef]
+    rows: tuple[ReportRow, ...], store: Store, rule_graphs: list[URIRef]
 ) -> dict[URIRef, list[tuple[ReportRow, URIRef | None]]]:
     """The rule graphs to set aside for rows of the whole graph's validation, each row with the
     graph it conflicts with (None: the hand layer or the entities).
@@ -149,7 +150,7 @@ def conflicts(
     """
     if not rule_graphs:
         return {}
-    kept = [n for n in store.graph_names() if n not in rule_graphs]
+    kept = [n for n in store.graph_names() if n not in rule_graphs and n != ONTOLOGY_GRAPH]
     hand = {str(t) for name in kept for triple in store.graph(name) for t in triple}
     names: dict[str, list[URIRef]] = {}
     for name in sorted(rule_graphs):
@@ -181,7 +182,7 @@ def write_quarantine(folder: Path, items: list[Quarantined]) -> None:
         lines += ["# why:"] + [f"#   {' '.join(p.split())}" for p in item.problems]
         body = b""
         if item.graph is not None and len(item.graph):
-            store = RdflibStore()
+            store = new_store()
             store.add_graph(item.graph_name or URIRef(f"urn:x-diplograph:{item.stem}"), item.graph)
             body = serialize_graphs(store, "turtle", store.graph_names())
         else:

@@ -21,10 +21,9 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from diplograph.errors import InputError, RemoteError, syntax_error
-from diplograph.export import layer_graphs
-from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH, iri_problem
+from diplograph.iris import iri_problem
 from diplograph.namespaces import PREFIXES
-from diplograph.store import QueryResult, RdflibStore
+from diplograph.store import QueryResult, Store, analysis_names
 
 _HEADER = re.compile(r"^#\s*(title|question|params|inference)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
@@ -185,14 +184,11 @@ def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
 
 
 def run_query(
-    store: RdflibStore, query: StoredQuery, values: Mapping[str, str], inference: bool = True
+    store: Store, query: StoredQuery, values: Mapping[str, str], inference: bool = True
 ) -> QueryResult:
     """Run a stored query over every graph but the candidates, less the inferred one if asked."""
-    graphs = [g for g in layer_graphs(store, "all") if inference or g != INFERRED_GRAPH]
-    if ONTOLOGY_GRAPH in store.graph_names():
-        graphs = [*graphs, ONTOLOGY_GRAPH]
     try:
-        return store.query(query.text, bind(query, values), graphs)
+        return store.query(query.text, bind(query, values), analysis_names(store, inference))
     except InputError:
         raise
     except (OSError, HTTPException) as exc:  # a SERVICE endpoint: refused, unreachable, HTTP error

@@ -10,7 +10,7 @@ added. Rows come from pySHACL's results graph, never from its text.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,9 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from diplograph.errors import syntax_error
+from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
+from diplograph.store import Store, new_store
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +32,7 @@ _NAMESPACES = sorted(
     {**PREFIXES, "sh": str(SH), "dsh": DSH}.items(), key=lambda item: -len(item[1])
 )
 _PATH_SUFFIXES = {SH.zeroOrMorePath: "*", SH.oneOrMorePath: "+", SH.zeroOrOnePath: "?"}
+_DATA_GRAPH = URIRef("urn:x-diplograph:graph/checked")  # the data a QA check run is given
 
 
 @dataclass(frozen=True, order=True)
@@ -178,17 +181,28 @@ def _check_message(path: Path) -> str:
 def run_checks(
     data: Graph, ontology: Graph, checks: Path, sources: Mapping[Node, str] | None = None
 ) -> tuple[ReportRow, ...]:
-    """Rows for the QA checks (checks/*-violation.rq) that return rows; none when all pass.
+    """Rows for the QA checks over a graph and the ontology, run in a new store of the engine."""
+    store = new_store()
+    store.add_graph(_DATA_GRAPH, _union(data))
+    store.add_graph(ONTOLOGY_GRAPH, ontology)
+    return check_store(store, [_DATA_GRAPH, ONTOLOGY_GRAPH], checks, sources)
+
+
+def check_store(
+    store: Store,
+    graphs: Sequence[URIRef],
+    checks: Path,
+    sources: Mapping[Node, str] | None = None,
+) -> tuple[ReportRow, ...]:
+    """Rows for the QA checks (checks/*-violation.rq) that return rows over the union of the
+    store's given graphs; none when all pass.
 
     A check's first column is the offending node; a second column, if any, a node that uses it,
     whose source file is reported.
     """
-    graph = Graph()
-    graph += _union(data)  # a new graph: the caller's data must not gain the ontology
-    graph += ontology
     rows = []
     for path in sorted(checks.glob("*-violation.rq")):
-        for answer in graph.query(path.read_text(encoding="utf-8")):
+        for answer in store.query(path.read_text(encoding="utf-8"), graphs=graphs).rows:
             focus = answer[0]
             user = URIRef(answer[1]) if len(answer) > 1 else focus
             message = _check_message(path)

@@ -76,7 +76,7 @@ def read(path: Path) -> Vocabulary:
     """Parse an ontology file into its vocabulary (a malformed file is an InputError)."""
     from rdflib import OWL, RDF, RDFS, URIRef
 
-    from diplograph.gold import parse_turtle
+    from diplograph.store import parse_turtle
 
     graph = parse_turtle(path)
     order = _declared(path.read_text(encoding="utf-8"))

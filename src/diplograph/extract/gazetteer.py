@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit
-from diplograph.gold import parse_turtle
 from diplograph.namespaces import DIP
+from diplograph.store import parse_turtle
 
 log = logging.getLogger(__name__)
 

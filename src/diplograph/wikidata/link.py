@@ -21,8 +21,8 @@ from pathlib import Path
 from rdflib import SKOS, Graph, URIRef
 
 from diplograph.errors import InputError
-from diplograph.gold import parse_turtle
 from diplograph.namespaces import ID, WD
+from diplograph.store import parse_turtle
 from diplograph.wikidata import qid
 from diplograph.wikidata.candidates import Candidate, Entity
 from diplograph.wikidata.rank import Scored, decide, rank

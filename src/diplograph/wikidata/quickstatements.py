@@ -22,10 +22,9 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from diplograph import iris
 from diplograph.errors import InputError
-from diplograph.export import analysis_graph, layer_graphs
 from diplograph.iris import article_iri
 from diplograph.namespaces import DIP, ID, SCHEMA
-from diplograph.store import RdflibStore
+from diplograph.store import Store, analysis_graph, layer_graphs
 from diplograph.wikidata import qid
 
 log = logging.getLogger(__name__)
@@ -128,7 +127,7 @@ def _reports_as_happened(graph: Graph, event: URIRef) -> bool:
     )
 
 
-def quickstatements(store: RdflibStore) -> QuickStatements:
+def quickstatements(store: Store) -> QuickStatements:
     """Every attested event as QuickStatements V1, deterministically ordered."""
     union = analysis_graph(store)
     links = _links(union)

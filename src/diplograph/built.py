@@ -1,0 +1,87 @@
+"""The build folder as a reader opens it: `query`, `export` and `enrich` get its store here
+without importing the stages that made it.
+
+A build leaves OUT/graph.trig and, beside it, OUT/store/: an Oxigraph store of the same named
+graphs and the ontology, written in the same staging folder and swapped into place with it
+(buildfolder.py). With the Oxigraph engine a reader opens that store read-only as it is on disk;
+with the rdflib engine (the reference) it reads graph.trig, then the ontology. A build folder
+that is not up to date with the inputs (manifest.py) is built again in memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph
+
+from diplograph import paths
+from diplograph.errors import InputError, ValidationFailed, syntax_error
+from diplograph.iris import ONTOLOGY_GRAPH
+from diplograph.manifest import REBUILD, check_build
+from diplograph.store import (
+    OxigraphStore,
+    Store,
+    analysis_names,
+    engine_name,
+    new_store,
+    open_store,
+    parse_turtle,
+)
+
+GRAPH_FILE = "graph.trig"
+STORE_FOLDER = "store"
+ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
+
+
+def load_ontology(root: Path) -> Graph:
+    """The ontology and its alignments, as one graph."""
+    graph = Graph()
+    for name in ONTOLOGY_FILES:
+        graph += parse_turtle(paths.ontology_dir(root) / name)
+    return graph
+
+
+def write_store(folder: Path, graph: bytes, ontology: Graph) -> None:
+    """Write the Oxigraph store of a build (its TriG and the ontology) into a new folder."""
+    disk = OxigraphStore(folder)
+    disk.parse(graph, "trig")
+    disk.add_graph(ONTOLOGY_GRAPH, ontology)
+    for inference in (True, False):  # the graphs `query` asks for, merged once here
+        disk.merge(analysis_names(disk, inference))
+    disk.flush()
+
+
+def load_build(out: Path, root: Path | None = None) -> Store:
+    """Open a build folder's store: its Oxigraph store as it is on disk when the engine is
+    Oxigraph, else graph.trig read into a new store, with the ontology beside it for queries."""
+    if engine_name() == "oxigraph" and (out / STORE_FOLDER).is_dir():
+        return open_store(out / STORE_FOLDER)
+    path = out / GRAPH_FILE
+    if not path.is_file():
+        raise InputError(f"{path}: no build found; run `diplograph build` first")
+    store = new_store()
+    try:
+        store.parse(path.read_bytes(), "trig")
+    except OSError:
+        raise
+    except Exception as exc:  # the engines' parsers raise several unrelated types
+        reason = syntax_error(path, exc, "TriG")
+        raise InputError(f"{reason}; not a readable build, {REBUILD}") from exc
+    store.add_graph(ONTOLOGY_GRAPH, load_ontology(root or paths.project_root()))
+    return store
+
+
+def current_store(root: Path, out: Path) -> tuple[Store, bool]:
+    """The store of the build folder if it was made from the inputs as they are now (its
+    manifest says so), else a fresh in-memory build. The flag tells whether a fresh build was
+    made. A graph.trig that is not the one its build wrote is an InputError naming it."""
+    if (out / GRAPH_FILE).is_file() and check_build(out, GRAPH_FILE, root):
+        return load_build(out, root), False
+    from diplograph.build import build
+
+    result = build(root)
+    if not result.report.conforms:
+        raise ValidationFailed(
+            "the graph does not conform to the shapes; run `diplograph validate` for the report"
+        )
+    return result.store, True

@@ -1,0 +1,133 @@
+"""Inference compiled from the ontology: reads the ontology's axioms; writes SPARQL rules and runs
+them on a store to a fixpoint, giving the triples owlrl's OWL RL closure gives about instance data.
+
+Each axiom becomes one SELECT that finds the triples it entails and that are not there yet:
+sub-class (cax-sco), sub-property (prp-spo1), domain and range where the range is a class
+(prp-dom, prp-rng), inverse (prp-inv1/2), symmetric (prp-symp), transitive (prp-trp) and property
+chains (prp-spo2), the OWL 2 RL rules named. The rules run over the asserted graphs and what they
+found so far until a round finds nothing new. Axioms the ontology does not use (equivalence,
+restrictions, functional-property equality) are not compiled; `tests/test_entail.py` holds the
+result to owlrl's on the seeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+
+from diplograph.namespaces import ID
+from diplograph.store import Store
+
+_FOUND = URIRef("urn:x-diplograph:graph/entailed")  # the rules' own graph while they run
+_TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
+_MAX_ROUNDS = 100
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled axiom: the OWL RL rule it applies, and a SELECT of ?s ?p ?o it entails."""
+
+    name: str
+    sparql: str
+
+
+def _iri(node: object) -> str:
+    """An IRI in SPARQL syntax."""
+    return f"<{node}>"
+
+
+def _new(s: str, p: str, o: str) -> str:
+    """The filter that keeps a triple only if it is not there yet."""
+    return f"FILTER NOT EXISTS {{ {s} {p} {o} }}"
+
+
+def _rule(name: str, where: str, s: str, p: str, o: str) -> Rule:
+    """A rule selecting the triple (s, p, o) for each solution of `where` not yet entailed."""
+    select = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {where} BIND({s} AS ?s) BIND({p} AS ?p) "
+    return Rule(name, select + f"BIND({o} AS ?o) {_new(s, p, o)} }}")
+
+
+def _is_class(graph: Graph, node: object) -> bool:
+    """Whether a range or super-class is a class (not a datatype, a literal or a blank node)."""
+    if not isinstance(node, URIRef):
+        return False
+    if str(node).startswith(str(XSD)) or node in (RDFS.Literal, RDF.langString):
+        return False
+    return (node, RDF.type, RDFS.Datatype) not in graph
+
+
+def compile_rules(ontology: Graph) -> list[Rule]:
+    """The rules of the ontology's axioms, sorted by rule and axiom."""
+    return sorted(_rules(ontology), key=lambda r: (r.name, r.sparql))
+
+
+def _rules(ontology: Graph) -> Iterator[Rule]:
+    """The rules of the ontology's axioms."""
+    a = _iri(RDF.type)
+    for c, d in ontology.subject_objects(RDFS.subClassOf):
+        if isinstance(c, URIRef) and _is_class(ontology, d) and c != d:
+            yield _rule("cax-sco", f"?x a {_iri(c)} .", "?x", a, _iri(d))
+    for p, q in ontology.subject_objects(RDFS.subPropertyOf):
+        if isinstance(p, URIRef) and isinstance(q, URIRef) and p != q:
+            yield _rule("prp-spo1", f"?x {_iri(p)} ?y .", "?x", _iri(q), "?y")
+    for p, c in ontology.subject_objects(RDFS.domain):
+        if isinstance(p, URIRef) and _is_class(ontology, c):
+            yield _rule("prp-dom", f"?x {_iri(p)} ?y .", "?x", a, _iri(c))
+    for p, c in ontology.subject_objects(RDFS.range):
+        if isinstance(p, URIRef) and _is_class(ontology, c):
+            where = f"?x {_iri(p)} ?y . FILTER(!isLiteral(?y))"
+            yield _rule("prp-rng", where, "?y", a, _iri(c))
+    for p, q in ontology.subject_objects(OWL.inverseOf):
+        if isinstance(p, URIRef) and isinstance(q, URIRef):
+            yield _rule("prp-inv1", f"?x {_iri(p)} ?y .", "?y", _iri(q), "?x")
+            yield _rule("prp-inv2", f"?x {_iri(q)} ?y .", "?y", _iri(p), "?x")
+    for p in ontology.subjects(RDF.type, OWL.SymmetricProperty):
+        if isinstance(p, URIRef):
+            yield _rule("prp-symp", f"?x {_iri(p)} ?y .", "?y", _iri(p), "?x")
+    for p in ontology.subjects(RDF.type, OWL.TransitiveProperty):
+        if isinstance(p, URIRef):
+            yield _rule("prp-trp", f"?x {_iri(p)} ?m . ?m {_iri(p)} ?y .", "?x", _iri(p), "?y")
+    for p, chain in ontology.subject_objects(OWL.propertyChainAxiom):
+        steps = list(Collection(ontology, chain)) if isinstance(chain, BNode) else []
+        if isinstance(p, URIRef) and steps and all(isinstance(s, URIRef) for s in steps):
+            nodes = [f"?c{i}" for i in range(len(steps) + 1)]
+            where = " ".join(f"{nodes[i]} {_iri(s)} {nodes[i + 1]} ." for i, s in enumerate(steps))
+            yield _rule("prp-spo2", where, nodes[0], _iri(p), nodes[-1])
+
+
+def _useful(triple: tuple) -> bool:
+    """Whether an entailed triple is about instance data and not trivial (as infer.py keeps)."""
+    s, p, o = triple
+    if not str(s).startswith(str(ID)) or isinstance(o, Literal) and p == RDF.type:
+        return False
+    return not (p == RDF.type and o in _TRIVIAL_TYPES)
+
+
+def entail(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Graph:
+    """The useful triples the ontology's axioms entail from the asserted graphs that are not
+    asserted, found by the compiled rules run to a fixpoint on the store."""
+    rules = compile_rules(ontology)
+    graphs = [*asserted, _FOUND]
+    store.remove_graph(_FOUND)
+    try:
+        for _ in range(_MAX_ROUNDS):
+            found = Graph()
+            for rule in rules:
+                for s, p, o in store.query(rule.sparql, graphs=graphs).rows:
+                    found.add((s, p, o))
+            if not len(found):
+                break
+            store.add_graph(_FOUND, found)
+        else:
+            raise RuntimeError(f"the inference rules found new triples {_MAX_ROUNDS} times")
+        entailed = store.graph(_FOUND)
+    finally:
+        store.remove_graph(_FOUND)
+    result = Graph()
+    for triple in entailed:
+        if _useful(triple) and triple not in ontology:
+            result.add(triple)
+    return result
