@@ -37,12 +37,19 @@ def layer_graphs(store: RdflibStore, layer: str) -> list[URIRef]:
     return [n for n in names if kinds[n] == layer]
 
 
-def analysis_graph(store: RdflibStore) -> Graph:
-    """What analysis sees: every layer but the candidates, with the ontology (for labels)."""
-    names = layer_graphs(store, "all")
+def answer_graphs(store: RdflibStore, inference: bool = True) -> list[URIRef]:
+    """The named graphs `diplograph query` answers from, which the default export writes and
+    `push` loads: every layer but the candidates (less the inferred one if asked), and the
+    ontology."""
+    names = [n for n in layer_graphs(store, "all") if inference or n != INFERRED_GRAPH]
     if ONTOLOGY_GRAPH in store.graph_names():
         names.append(ONTOLOGY_GRAPH)
-    return store.union(names)
+    return names
+
+
+def analysis_graph(store: RdflibStore) -> Graph:
+    """What analysis sees: every layer but the candidates, with the ontology (for labels)."""
+    return store.union(answer_graphs(store))
 
 
 def _layer_of(name: URIRef) -> str:
