@@ -88,7 +88,7 @@ def parse_query(path: Path, text: str | None = None, header: bool = True) -> Sto
     if text is None:
         try:
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
             raise syntax_error(path, exc, "query") from exc
     fields: dict[str, str] = {}
     for line in text.splitlines():
