@@ -145,3 +145,17 @@ def test_query_endpoint_down_exits_3(cli, down_url):
     result = cli("query", "letters-delivered", "--endpoint", down_url)
     assert result.exit_code == 3
     assert result.stderr.startswith(f"error: {down_url}: cannot connect (")
+
+
+def test_the_readme_scaling_out_example_is_what_the_pushed_store_answers(cli, pushed_server):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Scaling out") :]
+    shown = section[
+        section.index("```text\n") + 8 : section.index("\n```", section.index("```text"))
+    ]
+    assert "diplograph push --endpoint http://127.0.0.1:7878/store" in section
+    result = cli(
+        "query", "letters-delivered", "--endpoint", pushed_server.query_url, "--format", "csv"
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == shown + "\n"
