@@ -139,6 +139,14 @@ def test_query_endpoint_answers_as_the_embedded_engine_after_push(cli, pushed_se
     path.write_text("SELECT DISTINCT ?s WHERE { ?e dip:sender/rdfs:label ?s } ORDER BY ?s")
     mine = cli("query", str(path), "--endpoint", pushed_server.query_url, "--format", "csv")
     assert mine.stdout == "s\nVladimir Putin\nXi Jinping\n"
+    path.write_text(
+        "SELECT DISTINCT ?country WHERE { ?e dip:place ?country . ?country a dip:Country }"
+    )
+    args = ("query", str(path), "--qids", "--format", "csv")
+    remote = cli(*args, "--endpoint", pushed_server.query_url)
+    assert remote.exit_code == 0, remote.output
+    assert sorted(remote.stdout.splitlines()) == sorted(cli(*args).stdout.splitlines())
+    assert "https://w3id.org/diplograph/id/country/north-korea,Q423" in remote.stdout.splitlines()
 
 
 def test_query_endpoint_down_exits_3(cli, down_url):

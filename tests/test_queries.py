@@ -319,3 +319,28 @@ def test_queries_skips_a_broken_header_with_a_warning_and_shows_parameters(cli_r
     at = lines.index("claims-by-source")
     assert lines[at + 2] == "    params: source (iri, optional, default id:org/kcna)"
     assert lines[lines.index("letters-delivered") + 2] == "    params: none"
+
+
+SENDERS_BY_IRI = (
+    "SELECT DISTINCT ?sender ?letter WHERE {\n"
+    "  ?letter a dip:LetterDelivery ; dip:sender ?sender .\n"
+    "} ORDER BY ?sender\n"
+)
+
+
+def test_qids_add_a_column_after_each_column_of_linked_entities(cli_run, tmp_path):
+    path = tmp_path / "senders.rq"
+    path.write_text(SENDERS_BY_IRI, encoding="utf-8")
+    result = cli_run("query", str(path), "--qids", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    letters = "https://w3id.org/diplograph/id/event/letter-delivery/"
+    people = "https://w3id.org/diplograph/id/person/"
+    assert result.stdout.splitlines() == [
+        "sender,sender_qid,letter",
+        f"{people}vladimir-putin,Q7747,{letters}undated/vladimir-putin-sergei-shoigu-kim-jong-un",
+        f"{people}xi-jinping,Q15031,{letters}2023-07-26/xi-jinping-li-hongzhong-kim-jong-un",
+    ]
+    plain = cli_run("query", str(path), "--format", "csv")
+    assert plain.stdout.splitlines()[0] == "sender,letter"
+    labels = cli_run("query", "letters-delivered", "--qids", "--format", "csv")
+    assert labels.stdout == cli_run("query", "letters-delivered", "--format", "csv").stdout

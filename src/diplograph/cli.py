@@ -29,6 +29,8 @@ from diplograph.startup import importing
 
 if TYPE_CHECKING:
     from diplograph.build import BuildResult
+    from diplograph.queries import StoredQuery
+    from diplograph.store import QueryResult
 
 
 def _root(ctx: click.Context) -> Path:
@@ -243,6 +245,11 @@ ENDPOINT_HELP = "SPARQL 1.1 query endpoint of a remote store (e.g. http://127.0.
 )
 @click.option("--no-inference", is_flag=True, help="Query the asserted triples only.")
 @click.option("--endpoint", default=None, metavar="URL", help=ENDPOINT_HELP)
+@click.option(
+    "--qids",
+    is_flag=True,
+    help="After each column holding linked entities, a COLUMN_qid column with their Wikidata QID.",
+)
 @OUT_OPTION
 @click.pass_context
 def query(
@@ -252,6 +259,7 @@ def query(
     fmt: str,
     no_inference: bool,
     endpoint: str | None,
+    qids: bool,
     out: Path | None,
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`), or a query file given by its path
@@ -279,14 +287,26 @@ def query(
             )
         from diplograph.remote import run_remote
 
-        echo(render(run_remote(endpoint, stored, values), fmt).rstrip("\n"))
-        return
-    from diplograph.build import current_store
+        def run(query: StoredQuery, values: dict) -> QueryResult:
+            """Run a query on the remote store."""
+            return run_remote(endpoint, query, values)
+    else:
+        from diplograph.build import current_store
 
-    store, fresh = current_store(_root(ctx), _out(ctx, out))
-    if fresh:
-        echo("(no up-to-date build folder: built in memory)", err=True)
-    echo(render(run_query(store, stored, values, inference=not no_inference), fmt).rstrip("\n"))
+        store, fresh = current_store(_root(ctx), _out(ctx, out))
+        if fresh:
+            echo("(no up-to-date build folder: built in memory)", err=True)
+
+        def run(query: StoredQuery, values: dict) -> QueryResult:
+            """Run a query on the embedded store."""
+            return run_query(store, query, values, inference=not no_inference)
+
+    result = run(stored, values)
+    if qids:
+        from diplograph.qids import qid_map, with_qids
+
+        result = with_qids(result, qid_map(lambda links: run(links, {})))
+    echo(render(result, fmt).rstrip("\n"))
 
 
 @cli.command()
