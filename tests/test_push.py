@@ -167,3 +167,14 @@ def test_the_readme_scaling_out_example_is_what_the_pushed_store_answers(cli, pu
     )
     assert result.exit_code == 0, result.output
     assert result.stdout == shown + "\n"
+
+
+def test_push_by_sparql_update_replaces_every_graph_too(built, cli, empty_server):
+    stale = '<https://w3id.org/diplograph/id/x> <https://w3id.org/diplograph/id/y> "stale" .\n'
+    put(empty_server.store_url, "https://w3id.org/diplograph/id/graph/entities", stale)
+    update_url = empty_server.query_url.removesuffix("/query") + "/update"
+    for _ in range(2):
+        result = cli("push", "--update", "--endpoint", update_url)
+        assert result.exit_code == 0, result.output
+        assert counts(empty_server.query_url) == expected_counts(built)
+    assert result.stdout.splitlines()[-1].startswith("pushed 6 graph(s), ")

@@ -380,7 +380,14 @@ def export(
     "--endpoint",
     required=True,
     metavar="URL",
-    help="Graph Store Protocol URL of the store (Oxigraph: http://127.0.0.1:7878/store).",
+    help="Graph Store Protocol URL of the store (Oxigraph: http://127.0.0.1:7878/store), or "
+    "with --update its SPARQL Update URL.",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Replace each graph by SPARQL 1.1 Update (DROP SILENT GRAPH, INSERT DATA), for a store "
+    "without the Graph Store Protocol.",
 )
 @click.option(
     "--timeout",
@@ -399,10 +406,18 @@ def export(
 )
 @OUT_OPTION
 @click.pass_context
-def push(ctx: click.Context, endpoint: str, timeout: float, retries: int, out: Path | None) -> None:
+def push(
+    ctx: click.Context,
+    endpoint: str,
+    update: bool,
+    timeout: float,
+    retries: int,
+    out: Path | None,
+) -> None:
     """Load the built graph into a SPARQL 1.1 store: one HTTP PUT per named graph (articles,
-    rule layers, entities, inferred, Wikidata, ontology), replacing each; exit 3 if the store
-    fails, naming the graphs replaced so far (run push again to complete)."""
+    rule layers, entities, inferred, Wikidata, ontology), or one SPARQL Update with --update,
+    replacing each; exit 3 if the store fails, naming the graphs replaced so far (run push
+    again to complete)."""
     with importing():
         from diplograph.build import current_store
         from diplograph.output import echo
@@ -418,6 +433,7 @@ def push(ctx: click.Context, endpoint: str, timeout: float, retries: int, out: P
         timeout,
         retries,
         done=lambda item: echo(f"replaced {short(item.graph)} ({item.triples} triples)"),
+        update=update,
     )
     total = sum(item.triples for item in pushed)
     echo(f"pushed {len(pushed)} graph(s), {total} triples, to {endpoint}")

@@ -3,10 +3,11 @@ SPARQL 1.1 store through the Graph Store Protocol.
 
 One HTTP PUT of N-Triples per named graph (each article's graph, the rule layers in effect, the
 entities, inferred, Wikidata and ontology graphs), in IRI order: a PUT replaces the graph, so
-pushing twice gives the same store. Each request has a timeout and a bounded number of retries
-(429, 5xx, a refused or dropped connection); a push that still fails says which graphs it
-replaced, and a re-run replaces them all again. Graphs of the store that the build does not
-name are left as they are.
+pushing twice gives the same store. A store without the Graph Store Protocol takes one SPARQL
+1.1 Update per graph instead (DROP SILENT GRAPH, then INSERT DATA, in one request). Each request
+has a timeout and a bounded number of retries (429, 5xx, a refused or dropped connection); a
+push that still fails says which graphs it replaced, and a re-run replaces them all again.
+Graphs of the store that the build does not name are left as they are.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
+from urllib.request import Request
 
 from rdflib import URIRef
 
@@ -59,26 +61,43 @@ def short(graph: URIRef) -> str:
     return "id:" + text[len(base) :] if text.startswith(base) else f"<{text}>"
 
 
-def _put_once(url: str, body: bytes, timeout: float) -> None:
-    """One PUT; raises urllib's errors as they come."""
-    request = urllib.request.Request(
-        url,
-        data=body,
-        method="PUT",
-        headers={"Content-Type": "application/n-triples", "User-Agent": USER_AGENT},
+def replace_request(endpoint: str, graph: URIRef, ntriples: bytes, update: bool) -> Request:
+    """The request that replaces one graph: a Graph Store Protocol PUT of N-Triples, or (with
+    `update`) a SPARQL 1.1 Update POST that drops the graph and inserts its triples in one
+    operation, for a store without the Graph Store Protocol.
+
+    >>> request = replace_request("http://h/up", URIRef("http://g"), b"<a> <b> <c> .\\n", True)
+    >>> print(request.data.decode())
+    DROP SILENT GRAPH <http://g> ;
+    INSERT DATA { GRAPH <http://g> {
+    <a> <b> <c> .
+    } }
+    <BLANKLINE>
+    """
+    if not update:
+        headers = {"Content-Type": "application/n-triples", "User-Agent": USER_AGENT}
+        return Request(graph_url(endpoint, graph), data=ntriples, method="PUT", headers=headers)
+    text = (
+        f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
+        f"{ntriples.decode('utf-8')}}} }}\n"
     )
+    headers = {"Content-Type": "application/sparql-update", "User-Agent": USER_AGENT}
+    return Request(endpoint, data=text.encode("utf-8"), method="POST", headers=headers)
+
+
+def _send_once(request: Request, timeout: float) -> None:
+    """Send one request; raises urllib's errors as they come."""
     with urllib.request.urlopen(request, timeout=timeout) as response:
         response.read()
 
 
-def put_graph(
-    url: str, body: bytes, timeout: float, retries: int, backoff: float, sleep: Callable
-) -> None:
-    """PUT a graph, retrying 429, 5xx and connection failures; a RemoteError with the last
+def send(request: Request, timeout: float, retries: int, backoff: float, sleep: Callable) -> None:
+    """Send a request, retrying 429, 5xx and connection failures; a RemoteError with the last
     failure once the retries are spent (another 4xx at once)."""
+    url = request.full_url
     for attempt in range(retries + 1):
         try:
-            _put_once(url, body, timeout)
+            _send_once(request, timeout)
             return
         except urllib.error.HTTPError as exc:
             if exc.code != 429 and exc.code < 500:
@@ -105,21 +124,23 @@ def push(
     backoff: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
     done: Callable[[Pushed], None] | None = None,
+    update: bool = False,
 ) -> list[Pushed]:
     """Replace each graph `diplograph query` answers from on the store at `endpoint` (its Graph
-    Store Protocol URL); `done` is told of each graph replaced. A failure is a RemoteError
-    naming the graph that failed and those already replaced."""
+    Store Protocol URL, or with `update` its SPARQL Update URL); `done` is told of each graph
+    replaced. A failure is a RemoteError naming the graph that failed and those replaced."""
     check_url(endpoint)
     names = sorted(answer_graphs(store))
     pushed: list[Pushed] = []
     for name in names:
-        body = serialize_graphs(store, "nt", [name])
+        request = replace_request(endpoint, name, serialize_graphs(store, "nt", [name]), update)
         try:
-            put_graph(graph_url(endpoint, name), body, timeout, retries, backoff, sleep)
+            send(request, timeout, retries, backoff, sleep)
         except RemoteError as exc:
             replaced = ", ".join(short(p.graph) for p in pushed) or "none"
             raise RemoteError(
-                f"{endpoint}: PUT {short(name)} failed: {exc}; replaced {len(pushed)} of "
+                f"{endpoint}: {'UPDATE' if update else 'PUT'} {short(name)} failed: {exc}; "
+                f"replaced {len(pushed)} of "
                 f"{len(names)} graph(s): {replaced}; run `diplograph push` again to complete"
             ) from exc
         pushed.append(Pushed(name, len(store.graph(name))))
