@@ -51,7 +51,7 @@ def test_an_unexpected_error_is_one_line_and_points_at_debug(broken_queries, mon
     def fail(folder: Path) -> list:
         raise ValueError("boom")
 
-    monkeypatch.setattr("diplograph.queries.load_queries", fail)
+    monkeypatch.setattr("diplograph.queries.list_queries", fail)
     result = CliRunner().invoke(cli, ["--root", str(broken_queries), "queries"])
     assert result.exit_code == 1
     assert result.stderr == (
@@ -72,8 +72,8 @@ def test_outside_any_project_is_an_error_saying_what_to_do(tmp_path, monkeypatch
     result = CliRunner().invoke(cli, ["queries"])
     assert result.exit_code == 2
     assert result.stderr == (
-        f"error: {tmp_path}: not inside a diplograph project (no ontology/diplo.ttl here or "
-        "above); use --root or DIPLOGRAPH_HOME\n"
+        f"error: {tmp_path}: not inside a diplograph project (no ontology/diplo.ttl or "
+        "mappings/entities.ttl here or above); use --root or DIPLOGRAPH_HOME\n"
     )
 
 

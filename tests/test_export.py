@@ -92,6 +92,55 @@ def test_export_does_not_depend_on_the_order_triples_were_added(built, shuffled,
 def test_jsonld_nodes_are_sorted_by_id(built):
     import json
 
-    nodes = json.loads(serialize(built.store, "jsonld", "asserted"))
+    nodes = json.loads(serialize(built.store, "jsonld", "asserted"))["@graph"]
     ids = [node["@id"] for node in nodes]
     assert ids == sorted(ids) and len(ids) == len(set(ids)) > 100
+
+
+def test_jsonld_is_compacted_with_the_project_prefixes_as_its_context(built):
+    import json
+
+    from diplograph.namespaces import PREFIXES
+
+    data = json.loads(serialize(built.store, "jsonld", "asserted"))
+    assert sorted(data) == ["@context", "@graph"]
+    assert data["@context"] == PREFIXES
+    event = "https://w3id.org/diplograph/id/event/letter-delivery/2023-07-26/"
+    (letter,) = [n for n in data["@graph"] if n["@id"].startswith(event)]
+    assert letter["@id"] == event + "xi-jinping-li-hongzhong-kim-jong-un"
+    assert letter["@type"] == "dip:LetterDelivery"
+    assert letter["dip:sender"] == {"@id": "https://w3id.org/diplograph/id/person/xi-jinping"}
+    assert letter["dip:date"] == {"@type": "xsd:date", "@value": "2023-07-26"}
+
+
+DIGESTS = """
+import hashlib
+from pathlib import Path
+from diplograph.build import load_ontology
+from diplograph.export import serialize_graphs
+from diplograph.iris import ONTOLOGY_GRAPH
+from diplograph.store import RdflibStore
+store = RdflibStore()
+store.add_graph(ONTOLOGY_GRAPH, load_ontology(Path({root!r})))
+for fmt in ("turtle", "trig", "nt", "jsonld"):
+    print(fmt, hashlib.sha256(serialize_graphs(store, fmt, [ONTOLOGY_GRAPH])).hexdigest())
+"""
+
+
+def test_the_ontology_with_its_blank_nodes_exports_the_same_bytes_in_every_run():
+    """The default export holds the ontology, whose OWL lists are blank nodes: their labels
+    are canonical, not the random ones of each process."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    script = DIGESTS.format(root=str(root))
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+        ).stdout
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1]
+    assert len(runs[0].splitlines()) == 4

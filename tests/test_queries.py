@@ -135,7 +135,8 @@ def test_a_query_name_is_a_name_in_queries_not_a_path(tmp_path, name):
     assert result.exit_code == 2, result.output
     assert result.stderr == (
         f"error: {name!r} is not a stored query name: a name is the stem of a file in "
-        "queries/ (see `diplograph queries`), never a path\n"
+        "queries/ (see `diplograph queries`), never a path; a query file is run by its path "
+        "ending in .rq\n"
     )
 
 
@@ -218,3 +219,133 @@ def test_a_value_not_of_its_type_is_an_error(kind, value):
     with pytest.raises(InputError) as error:
         to_term(Param("p", kind, value, False), value)
     assert str(error.value) == f"parameter p: {value!r} is not a valid {kind}"
+
+
+@pytest.fixture
+def cli_run(monkeypatch, built):
+    """Run the CLI on the repository, answering from the session's build."""
+    from click.testing import CliRunner
+
+    from diplograph import built as built_module
+    from diplograph.cli import cli
+
+    monkeypatch.setattr(built_module, "current_store", lambda root, out: (built.store, False))
+
+    def run(*args: str, root: Path = ROOT, stdin: str | None = None):
+        return CliRunner().invoke(cli, ["--root", str(root), *args], input=stdin)
+
+    return run
+
+
+LETTER_SENDERS = (
+    "SELECT DISTINCT ?sender WHERE {\n"
+    "  ?letter a dip:LetterDelivery ; dip:sender/rdfs:label ?sender .\n"
+    "} ORDER BY ?sender\n"
+)
+
+
+def test_a_query_file_without_header_or_prefixes_runs_by_its_path(cli_run, tmp_path):
+    path = tmp_path / "senders.rq"
+    path.write_text(LETTER_SENDERS, encoding="utf-8")
+    result = cli_run("query", str(path), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "sender\nVladimir Putin\nXi Jinping\n"
+
+
+def test_a_query_on_standard_input_runs(cli_run):
+    result = cli_run("query", "-", "--format", "table", stdin=LETTER_SENDERS)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "sender",
+        "--------------",
+        "Vladimir Putin",
+        "Xi Jinping",
+        "(2 rows)",
+    ]
+
+
+def test_a_query_file_with_a_header_takes_its_parameters(cli_run, tmp_path):
+    path = tmp_path / "on-date.rq"
+    shutil.copy(ROOT / "queries" / "events-on-date.rq", path)
+    args = ("--param", "date=2023-07-25", "--format", "csv")
+    from_file = cli_run("query", str(path), *args)
+    stored = cli_run("query", "events-on-date", *args)
+    assert from_file.exit_code == 0, from_file.output
+    assert from_file.stdout == stored.stdout
+    assert len(from_file.stdout.splitlines()) == 3
+    missing = cli_run("query", str(path))
+    assert missing.exit_code == 2
+    assert missing.stderr == (
+        "error: query on-date needs --param date=VALUE (xsd:date, e.g. 2023-07-26)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("# title: half a header\nASK {}\n", "{path}:1: header lacks question, params, inference"),
+        ("SELECT ?x WHERE { ?x ?y }\n", "{path}: the query failed: "),  # the engine's words
+    ],
+    ids=["broken-header", "syntax-error"],
+)
+def test_a_broken_query_file_is_an_input_error_naming_it(cli_run, tmp_path, text, message):
+    path = tmp_path / "mine.rq"
+    path.write_text(text, encoding="utf-8")
+    result = cli_run("query", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: " + message.format(path=path))
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_missing_query_file_is_an_input_error(cli_run, tmp_path):
+    result = cli_run("query", str(tmp_path / "nothing.rq"))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {tmp_path / 'nothing.rq'}: no such query file\n"
+
+
+def test_queries_skips_a_broken_header_with_a_warning_and_shows_parameters(cli_run, tmp_path):
+    shutil.copytree(ROOT / "queries", tmp_path / "queries")
+    broken = tmp_path / "queries" / "broken.rq"
+    broken.write_text("# title: no question\nASK {}\n", encoding="utf-8")
+    result = cli_run("queries", root=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stderr == f"warning: skipped {broken}:1: header lacks question, params, inference\n"
+    )
+    lines = result.stdout.splitlines()
+    assert "broken" not in result.stdout
+    assert len(lines) == 3 * len(QUERIES)
+    at = lines.index("events-on-date")
+    assert lines[at : at + 3] == [
+        "events-on-date",
+        "    What happened on a given date, in time order?",
+        "    params: date (xsd:date, required, e.g. 2023-07-26)",
+    ]
+    at = lines.index("claims-by-source")
+    assert lines[at + 2] == "    params: source (iri, optional, default id:org/kcna)"
+    assert lines[lines.index("letters-delivered") + 2] == "    params: none"
+
+
+SENDERS_BY_IRI = (
+    "SELECT DISTINCT ?sender ?letter WHERE {\n"
+    "  ?letter a dip:LetterDelivery ; dip:sender ?sender .\n"
+    "} ORDER BY ?sender\n"
+)
+
+
+def test_qids_add_a_column_after_each_column_of_linked_entities(cli_run, tmp_path):
+    path = tmp_path / "senders.rq"
+    path.write_text(SENDERS_BY_IRI, encoding="utf-8")
+    result = cli_run("query", str(path), "--qids", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    letters = "https://w3id.org/diplograph/id/event/letter-delivery/"
+    people = "https://w3id.org/diplograph/id/person/"
+    assert result.stdout.splitlines() == [
+        "sender,sender_qid,letter",
+        f"{people}vladimir-putin,Q7747,{letters}undated/vladimir-putin-sergei-shoigu-kim-jong-un",
+        f"{people}xi-jinping,Q15031,{letters}2023-07-26/xi-jinping-li-hongzhong-kim-jong-un",
+    ]
+    plain = cli_run("query", str(path), "--format", "csv")
+    assert plain.stdout.splitlines()[0] == "sender,letter"
+    labels = cli_run("query", "letters-delivered", "--qids", "--format", "csv")
+    assert labels.stdout == cli_run("query", "letters-delivered", "--format", "csv").stdout

@@ -59,13 +59,17 @@ def _answers(url: str) -> bool:
         return False
 
 
-def _start_oxigraph(location: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    """Start `oxigraph serve` on a free port; return the process and its query URL."""
+def _start_oxigraph(
+    location: Path, log: Path, options: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen, str]:
+    """Start `oxigraph serve` (with extra options) on a free port; return the process and its
+    query URL."""
     for _ in range(3):  # a free port can be taken between looking and binding: try again
         port = free_port()
+        command = ["oxigraph", "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
         with log.open("ab") as out:
             process = subprocess.Popen(
-                ["oxigraph", "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                [*command, *options],
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )

@@ -180,10 +180,10 @@ def _seed_articles(
 
 def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None:
     """The compiled rules and the gazetteer of the entities, if the project has rules."""
-    folder = paths.mappings_dir(root) / "rules"
+    folder = paths.rules_dir(root)
     if not any(folder.glob("*.yaml")):
         return None
-    reference = reference_graph(paths.mappings_dir(root) / "gazetteer")
+    reference = reference_graph(paths.gazetteer_dir(root))
     compiled = load_rules(folder, ontology_file(root)), build_gazetteer(entities, reference)
     settle()
     return compiled

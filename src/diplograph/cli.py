@@ -32,6 +32,8 @@ ENGINES = ("oxigraph", "rdflib")  # store.ENGINES, named here so that --help imp
 
 if TYPE_CHECKING:
     from diplograph.build import BuildResult
+    from diplograph.queries import StoredQuery
+    from diplograph.store import QueryResult
 
 
 def _root(ctx: click.Context) -> Path:
@@ -224,12 +226,16 @@ def validate(ctx: click.Context, article_timeout: float) -> None:
 @cli.command()
 @click.pass_context
 def queries(ctx: click.Context) -> None:
-    """List the stored queries with their questions and parameters."""
+    """List the stored queries with their questions and the parameters each needs; a query
+    whose header is broken is skipped with a warning naming its file."""
     with importing():
         from diplograph.output import echo, query_list
-        from diplograph.queries import load_queries
+        from diplograph.queries import list_queries
 
-    echo(query_list(load_queries(paths.queries_dir(_root(ctx)))))
+    echo(query_list(list_queries(paths.queries_dir(_root(ctx)))))
+
+
+ENDPOINT_HELP = "SPARQL 1.1 query endpoint of a remote store (e.g. http://127.0.0.1:7878/query)."
 
 
 @cli.command()
@@ -251,6 +257,12 @@ def queries(ctx: click.Context) -> None:
     help="Result format (csv and json follow SPARQL 1.1 results).",
 )
 @click.option("--no-inference", is_flag=True, help="Query the asserted triples only.")
+@click.option("--endpoint", default=None, metavar="URL", help=ENDPOINT_HELP)
+@click.option(
+    "--qids",
+    is_flag=True,
+    help="After each column holding linked entities, a COLUMN_qid column with their Wikidata QID.",
+)
 @OUT_OPTION
 @click.pass_context
 def query(
@@ -259,13 +271,16 @@ def query(
     params: tuple[str, ...],
     fmt: str,
     no_inference: bool,
+    endpoint: str | None,
+    qids: bool,
     out: Path | None,
 ) -> None:
-    """Run the stored query NAME (see `diplograph queries`)."""
+    """Run the stored query NAME (see `diplograph queries`), or a query file given by its path
+    ending in .rq, or `-` for a query on standard input (the header is optional; the stored
+    queries' prefixes are declared)."""
     with importing():
-        from diplograph.built import current_store
         from diplograph.output import echo, render
-        from diplograph.queries import bind, get_query, run_query
+        from diplograph.queries import bind, get_query, is_query_file, query_file, run_query
 
     values = {}
     for item in params:
@@ -273,12 +288,38 @@ def query(
         if not sep or not key:
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         values[key.strip()] = value.strip()
-    stored = get_query(paths.queries_dir(_root(ctx)), name)
+    if is_query_file(name):
+        stored = query_file(name)
+    else:
+        stored = get_query(paths.queries_dir(_root(ctx)), name)
     bind(stored, values)
-    store, fresh = current_store(_root(ctx), _out(ctx, out))
-    if fresh:
-        echo("(no up-to-date build folder: built in memory)", err=True)
-    echo(render(run_query(store, stored, values, inference=not no_inference), fmt).rstrip("\n"))
+    if endpoint is not None:
+        if no_inference:
+            raise click.BadParameter(
+                "a remote store answers from every graph it holds", param_hint="--no-inference"
+            )
+        from diplograph.remote import run_remote
+
+        def run(query: StoredQuery, values: dict) -> QueryResult:
+            """Run a query on the remote store."""
+            return run_remote(endpoint, query, values)
+    else:
+        from diplograph.built import current_store
+
+        store, fresh = current_store(_root(ctx), _out(ctx, out))
+        if fresh:
+            echo("(no up-to-date build folder: built in memory)", err=True)
+
+        def run(query: StoredQuery, values: dict) -> QueryResult:
+            """Run a query on the embedded store."""
+            return run_query(store, query, values, inference=not no_inference)
+
+    result = run(stored, values)
+    if qids:
+        from diplograph.qids import qid_map, with_qids
+
+        result = with_qids(result, qid_map(lambda links: run(links, {})))
+    echo(render(result, fmt).rstrip("\n"))
 
 
 @cli.command()
@@ -298,9 +339,11 @@ def query(
     help="Asserted triples, inferred triples, or both.",
 )
 @click.option(
-    "--with-ontology",
-    is_flag=True,
-    help="Include the ontology (stored queries need it on an external store).",
+    "--with-ontology/--without-ontology",
+    default=None,
+    help="Include the ontology graph, which stored queries need on an external store "
+    "(default: with it for --layer all, so that the default export is exactly the graph "
+    "`query` answers from; without it for the other layers).",
 )
 @click.option(
     "--output",
@@ -315,11 +358,14 @@ def export(
     ctx: click.Context,
     fmt: str,
     layer: str,
-    with_ontology: bool,
+    with_ontology: bool | None,
     output: Path | None,
     out: Path | None,
 ) -> None:
-    """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD."""
+    """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD.
+
+    By default every layer but the rule layer's candidates, with the ontology: exactly the
+    graph `diplograph query` answers from, to load into any SPARQL 1.1 store."""
     with importing():
         from diplograph.built import current_store
         from diplograph.cli_wikidata import quickstatements
@@ -331,7 +377,8 @@ def export(
     if fmt == "quickstatements":
         data = quickstatements(store).encode("utf-8")
     else:
-        data = serialize(store, fmt, layer, with_ontology)
+        ontology = layer == "all" if with_ontology is None else with_ontology
+        data = serialize(store, fmt, layer, ontology)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
@@ -339,6 +386,70 @@ def export(
         output = output.with_suffix(SUFFIXES.get(fmt, ".tsv"))
     write_output(output, data)
     echo(f"wrote {output} ({len(data)} bytes)", err=True)
+
+
+@cli.command()
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol URL of the store (Oxigraph: http://127.0.0.1:7878/store), or "
+    "with --update its SPARQL Update URL.",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Replace each graph by SPARQL 1.1 Update (DROP SILENT GRAPH, INSERT DATA), for a store "
+    "without the Graph Store Protocol.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit of one request.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Retries of a request that failed (429, 5xx, connection).",
+)
+@OUT_OPTION
+@click.pass_context
+def push(
+    ctx: click.Context,
+    endpoint: str,
+    update: bool,
+    timeout: float,
+    retries: int,
+    out: Path | None,
+) -> None:
+    """Load the built graph into a SPARQL 1.1 store: one HTTP PUT per named graph (articles,
+    rule layers, entities, inferred, Wikidata, ontology), or one SPARQL Update with --update,
+    replacing each; exit 3 if the store fails, naming the graphs replaced so far (run push
+    again to complete)."""
+    with importing():
+        from diplograph.built import current_store
+        from diplograph.output import echo
+        from diplograph.push import push as run_push
+        from diplograph.push import short
+        from diplograph.remote import check_url
+
+    check_url(endpoint)
+    store, _ = current_store(_root(ctx), _out(ctx, out))
+    pushed = run_push(
+        store,
+        endpoint,
+        timeout,
+        retries,
+        done=lambda item: echo(f"replaced {short(item.graph)} ({item.triples} triples)"),
+        update=update,
+    )
+    total = sum(item.triples for item in pushed)
+    echo(f"pushed {len(pushed)} graph(s), {total} triples, to {endpoint}")
 
 
 for _command in (extract, evaluate, review, link, enrich_command):

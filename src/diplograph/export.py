@@ -3,15 +3,18 @@
 Which graphs make up a layer is the store's to say (store.layer_graphs, re-exported here).
 
 The same graph always gives the same bytes: N-Triples and N-Quads lines are sorted, Turtle and
-TriG come from rdflib's serialisers (which sort subjects and predicates) over graphs with no
-blank nodes, JSON-LD is re-emitted with sorted nodes and keys. No timestamps are written.
+TriG come from rdflib's serialisers (which sort subjects and predicates), the blank nodes of a
+graph that has some (the ontology's OWL lists) are labelled canonically, JSON-LD is compacted
+with the project's prefixes as its `@context` and re-emitted with sorted nodes and keys. No
+timestamps are written.
 """
 
 from __future__ import annotations
 
 import json
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from diplograph.errors import InputError
 from diplograph.iris import ONTOLOGY_GRAPH
@@ -35,16 +38,23 @@ def _sorted_lines(text: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+CONTEXT = dict(sorted(PREFIXES.items()))
+
+
 def _jsonld(graph: Graph) -> bytes:
-    """JSON-LD with nodes sorted by @id and keys sorted."""
-    data = json.loads(graph.serialize(format="json-ld", auto_compact=False))
-    nodes = data if isinstance(data, list) else data.get("@graph", [data])
+    """JSON-LD compacted with the project's prefixes as its `@context`, nodes in `@graph`
+    sorted by @id, values and keys sorted."""
+    text = graph.serialize(format="json-ld", context=CONTEXT, auto_compact=True)
+    data = json.loads(text)
+    nodes = data.get("@graph", []) if "@graph" in data or not len(graph) else [data]
     for node in nodes:
+        node.pop("@context", None)
         for key, values in node.items():
             if isinstance(values, list):
                 node[key] = sorted(values, key=lambda v: json.dumps(v, sort_keys=True))
-    nodes.sort(key=lambda n: n.get("@id", ""))
-    return (json.dumps(nodes, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    nodes.sort(key=lambda n: (n.get("@id", ""), json.dumps(n, sort_keys=True)))
+    document = {"@context": CONTEXT, "@graph": nodes}
+    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
 def _turtle_body(graph: Graph) -> tuple[list[str], str]:
@@ -83,8 +93,11 @@ def serialize_graphs(store: Store, fmt: str, names: list[URIRef]) -> bytes:
     if fmt == "trig":
         return _trig(store, names)
     graph = Graph()
-    for triple in store.union(names):
-        graph.add(triple)
+    for name in names:
+        part = store.graph(name)
+        if any(isinstance(term, BNode) for triple in part for term in triple):
+            part = to_canonical_graph(part)  # the ontology's OWL lists: the same labels each run
+        graph += part
     if fmt == "nt":
         return _sorted_lines(graph.serialize(format="nt"))
     if fmt == "jsonld":

@@ -30,19 +30,32 @@ def _digest(data: bytes) -> str:
 def input_files(root: Path) -> list[Path]:
     """The input files of a build, sorted: everything under ontology/, seeds/ and mappings/
     except hidden files and folders (editor and temporary files)."""
-    folders = (paths.ontology_dir(root), paths.seeds_dir(root), paths.mappings_dir(root))
-    found = []
+    folders = (
+        paths.ontology_dir(root),
+        paths.seeds_dir(root),
+        paths.mappings_dir(root),
+        paths.rules_dir(root),
+        paths.gazetteer_dir(root),
+    )
+    found = set()
     for folder in folders:
         for path in folder.rglob("*"):
-            parts = path.relative_to(root).parts
+            parts = Path(_name(root, path)).parts
             if not any(p.startswith(".") for p in parts) and path.is_file():
-                found.append(path)
+                found.add(path)
     return sorted(found)
 
 
+def _name(root: Path, path: Path) -> str:
+    """A file's path relative to the project, or to the installed package data (`package:`)."""
+    if path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return "package:" + path.relative_to(paths.DATA).as_posix()
+
+
 def input_digests(root: Path) -> dict[str, str]:
-    """The SHA-256 of each input file, by its path relative to the project."""
-    return {p.relative_to(root).as_posix(): _digest(p.read_bytes()) for p in input_files(root)}
+    """The SHA-256 of each input file, by its path relative to the project (or package data)."""
+    return {_name(root, p): _digest(p.read_bytes()) for p in input_files(root)}
 
 
 def manifest_bytes(inputs: dict[str, str], graph: bytes) -> bytes:

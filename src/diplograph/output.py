@@ -14,7 +14,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from diplograph.namespaces import PREFIXES
-from diplograph.queries import StoredQuery
+from diplograph.queries import Param, StoredQuery
 from diplograph.store import QueryResult
 
 RESULT_FORMATS = ("table", "csv", "json")
@@ -95,10 +95,26 @@ def query_list(queries: list[StoredQuery]) -> str:
     """The stored queries, one per line with its question, parameters and inference need."""
     lines = []
     for query in queries:
-        params = ", ".join(f"{p.name}={p.example}" for p in query.params) or "-"
+        params = "; ".join(param_text(p) for p in query.params) or "none"
         flag = " [inference]" if query.inference else ""
         lines.append(f"{query.name}{flag}\n    {query.question}\n    params: {params}")
     return "\n".join(lines)
+
+
+def param_text(param: Param) -> str:
+    """How to give a parameter: required with an example, or optional with its default.
+
+    >>> param_text(Param("date", "xsd:date", "2023-07-26", False))
+    'date (xsd:date, required, e.g. 2023-07-26)'
+    >>> param_text(Param("source", "iri", "id:org/kcna", True))
+    'source (iri, optional, default id:org/kcna)'
+    """
+    how = (
+        f"optional, default {param.example}"
+        if param.optional
+        else f"required, e.g. {param.example}"
+    )
+    return f"{param.name} ({param.type}, {how})"
 
 
 def summary_text(summary: dict, out: str) -> str:

@@ -10,7 +10,9 @@ terms, never spliced into the query text.
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +25,7 @@ from rdflib.term import Node
 from diplograph.errors import InputError, RemoteError, syntax_error
 from diplograph.iris import iri_problem
 from diplograph.namespaces import PREFIXES
-from diplograph.store import QueryResult, Store, analysis_names
+from diplograph.store import QueryResult, Store, analysis_names, values_first
 
 _HEADER = re.compile(r"^#\s*(title|question|params|inference)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
@@ -31,6 +33,8 @@ _PARAM = re.compile(
 )
 PARAM_TYPES = ("xsd:date", "xsd:string", "xsd:integer", "iri")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_DECLARED = re.compile(r"^\s*PREFIX\s+([\w.-]*):", re.IGNORECASE | re.MULTILINE)
+log = logging.getLogger(__name__)
 _SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^>\s]+)>", re.IGNORECASE)
 
 
@@ -76,16 +80,20 @@ def _parse_params(value: str, path: Path) -> tuple[Param, ...]:
     return tuple(params)
 
 
-def parse_query(path: Path) -> StoredQuery:
-    """Read a stored query file and its header."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise syntax_error(path, exc, "query") from exc
+def parse_query(path: Path, text: str | None = None, header: bool = True) -> StoredQuery:
+    """Read a query file (or its given text) and its header; with `header` False a file with
+    no header line at all is a query without parameters, titled by its name."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise syntax_error(path, exc, "query") from exc
     fields: dict[str, str] = {}
     for line in text.splitlines():
         if match := _HEADER.match(line):
             fields[match.group(1)] = match.group(2)
+    if not fields and not header:
+        return StoredQuery(path.stem, path, path.name, "", (), False, text)
     missing = [k for k in ("title", "question", "params", "inference") if k not in fields]
     if missing:
         raise InputError(f"{path}:1: header lacks {', '.join(missing)}")
@@ -108,13 +116,47 @@ def load_queries(folder: Path) -> list[StoredQuery]:
     return [parse_query(p) for p in sorted(folder.glob("*.rq"))]
 
 
+def list_queries(folder: Path) -> list[StoredQuery]:
+    """Every stored query of a folder whose header parses, sorted by name; each one that does
+    not is skipped with a one-line warning naming the file and the problem."""
+    found = []
+    for path in sorted(folder.glob("*.rq")):
+        try:
+            found.append(parse_query(path))
+        except InputError as exc:
+            log.warning("skipped %s", exc)
+    return found
+
+
+def query_file(argument: str) -> StoredQuery:
+    """A query given by its path (ending in .rq) or as `-` (standard input); the header is
+    optional, a broken one is an error naming the file."""
+    if argument == "-":
+        return parse_query(Path("<stdin>"), sys.stdin.read(), header=False)
+    path = Path(argument)
+    if not path.is_file():
+        raise InputError(f"{argument}: no such query file")
+    return parse_query(path, header=False)
+
+
+def is_query_file(argument: str) -> bool:
+    """Whether a `query` argument names a file (a path ending in .rq, or - for standard input)
+    rather than a stored query.
+
+    >>> is_query_file("letters-delivered"), is_query_file("../q.rq"), is_query_file("-")
+    (False, True, True)
+    """
+    return argument == "-" or argument.endswith(".rq")
+
+
 def get_query(folder: Path, name: str) -> StoredQuery:
     """One stored query by name (the stem of a file in the folder, never a path), or an error
     listing the close names."""
     if not _NAME.match(name) or ".." in name:
         raise InputError(
             f"{name!r} is not a stored query name: a name is the stem of a file in queries/ "
-            "(see `diplograph queries`), never a path"
+            "(see `diplograph queries`), never a path; a query file is run by its path ending "
+            "in .rq"
         )
     path = folder / f"{name}.rq"
     if not path.is_file():
@@ -196,3 +238,25 @@ def run_query(
         raise RemoteError(f"{query.path}: the SERVICE endpoint {where} failed: {exc}") from exc
     except Exception as exc:  # a parse error in a stored query
         raise InputError(f"{query.path}: the query failed: {exc}") from exc
+
+
+def with_prefixes(text: str) -> str:
+    """The query text with a PREFIX line for each of the project's prefixes it does not declare,
+    so that it runs on any SPARQL 1.1 store as `diplograph query` runs it.
+
+    >>> with_prefixes("PREFIX dip: <x#>\\nASK {}").splitlines()[0]
+    'PREFIX id: <https://w3id.org/diplograph/id/>'
+    """
+    declared = set(_DECLARED.findall(text))
+    lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p not in declared]
+    return "\n".join([*lines, text])
+
+
+def with_values(text: str, bindings: Mapping[str, Node]) -> str:
+    """The query text with its parameters bound by a VALUES block placed first in the outermost
+    group (store.values_first), for a remote store.
+
+    >>> with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x")})
+    'SELECT ?s WHERE { VALUES (?o) { ("x") }  ?s ?p ?o }'
+    """
+    return values_first(text, {name: term.n3() for name, term in bindings.items()})

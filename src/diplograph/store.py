@@ -184,6 +184,23 @@ _STRING = re.compile(
 )
 
 
+def values_first(text: str, rendered: Mapping[str, str]) -> str:
+    """The query with a VALUES block of its bound values (already written as SPARQL terms)
+    opening its outer group: bound first, as rdflib's initBindings binds, never joined last (a
+    trailing VALUES block took minutes on a large store).
+
+    >>> values_first("SELECT ?s WHERE { ?s ?p ?o }", {"o": '"x"'})
+    'SELECT ?s WHERE { VALUES (?o) { ("x") }  ?s ?p ?o }'
+    """
+    if not rendered:
+        return text
+    names = sorted(rendered)
+    variables = " ".join(f"?{name}" for name in names)
+    values = " ".join(rendered[name] for name in names)
+    at = _outer_group(text)
+    return f"{text[:at]} VALUES ({variables}) {{ ({values}) }} {text[at:]}"
+
+
 def _outer_group(text: str) -> int:
     """Where the first group of a query opens (just after its `{`), skipping comments, IRIs
     and strings."""
@@ -518,10 +535,7 @@ class OxigraphStore:
             return text
         if any(isinstance(v, BNode) for v in bindings.values()):
             raise InputError("a query parameter cannot be a blank node")
-        names = " ".join(f"?{name}" for name in bindings)
-        values = " ".join(str(self._term(v)) for v in bindings.values())
-        at = _outer_group(text)
-        return f"{text[:at]} VALUES ({names}) {{ ({values}) }} {text[at:]}"
+        return values_first(text, {name: str(self._term(v)) for name, v in bindings.items()})
 
     def _changed(self) -> None:
         """Forget the unions and merged graphs made of the graphs as they were."""

@@ -26,7 +26,7 @@ from diplograph.vocabulary import ontology_file
 
 def rules_dir(root: Path) -> Path:
     """The folder of the rule files."""
-    return paths.mappings_dir(root) / "rules"
+    return paths.rules_dir(root)
 
 
 def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
@@ -40,7 +40,8 @@ def gazetteer_inputs(root: Path) -> list[Path]:
     """The files a gazetteer may be made from: all of mappings/ but the rules and hand layer."""
     mappings = paths.mappings_dir(root)
     skip = (mappings / "rules", mappings / "gold")
-    found = (p for p in mappings.rglob("*") if p.is_file())
+    found = {p for p in mappings.rglob("*") if p.is_file()}
+    found |= {p for p in paths.gazetteer_dir(root).rglob("*") if p.is_file()}
     return sorted(p for p in found if not any(s in p.parents for s in skip))
 
 
@@ -56,7 +57,7 @@ def project_gazetteer(root: Path) -> Gazetteer:
     from diplograph.build import load_entities  # build imports validation and inference
 
     entities, _ = load_entities(root)
-    reference = reference_graph(paths.mappings_dir(root) / "gazetteer")
+    reference = reference_graph(paths.gazetteer_dir(root))
     gazetteer = build_gazetteer(entities, reference)
     if key:
         cache.store("gazetteer", key, gazetteer)

@@ -193,9 +193,14 @@ class SparqlClient:
 
     def select(self, query: str) -> list[Row]:
         """Run one SELECT query; retry 429 and 5xx with backoff; RemoteError on failure."""
+        return parse_results(self.fetch(query), self.endpoint)
+
+    def fetch(self, query: str) -> bytes:
+        """The raw JSON answer to one query; retry 429 and 5xx with backoff; RemoteError on
+        failure."""
         for attempt in range(self.retries + 1):
             try:
-                return parse_results(self._request(query), self.endpoint)
+                return self._request(query)
             except _Retryable as exc:
                 if attempt == self.retries:
                     raise RemoteError(

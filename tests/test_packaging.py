@@ -1,0 +1,123 @@
+"""The wheel is self-contained: it carries the ontology and shapes (with the QA checks), the
+stored queries, the rules and the reference gazetteer as package data, and, installed in a
+fresh virtual environment, builds and queries a project created outside any checkout."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = {
+    "ontology": ("ontology", ("*.ttl", "checks/*.rq")),
+    "queries": ("queries", ("*.rq", "federated/*.rq")),
+    "rules": ("mappings/rules", ("*.yaml",)),
+    "gazetteer": ("mappings/gazetteer", ("*.ttl",)),
+}
+SEED = "000_ec5e95d0bf243a61"
+ENV = {"PATH": "/usr/bin:/bin", "DIPLOGRAPH_CACHE": "off", "LANG": "C.UTF-8"}
+
+
+def _expected_data() -> list[str]:
+    """The package data files the wheel must hold: every file of the four data folders."""
+    names = []
+    for name, (source, patterns) in DATA.items():
+        for pattern in patterns:
+            for path in (ROOT / source).glob(pattern):
+                names.append(f"diplograph/data/{name}/{path.relative_to(ROOT / source)}")
+    return sorted(names)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel built from pyproject.toml, as `pip wheel --no-deps` builds it."""
+    folder = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    (found,) = folder.glob("diplograph-*.whl")
+    return found
+
+
+def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    data = sorted(n for n in names if n.startswith("diplograph/data/"))
+    assert data == _expected_data()
+    assert len(data) == 55
+    for name in (
+        "diplograph/data/ontology/diplo.ttl",
+        "diplograph/data/ontology/diplo-align.ttl",
+        "diplograph/data/ontology/diplo-shapes.ttl",
+        "diplograph/data/ontology/checks/undeclared-term-violation.rq",
+        "diplograph/data/queries/letters-delivered.rq",
+        "diplograph/data/rules/kinds.yaml",
+        "diplograph/data/gazetteer/world.ttl",
+    ):
+        assert name in data, name
+    assert "diplograph/wikidata/queries/candidates.rq" in names
+
+
+def test_the_installed_wheel_builds_a_project_outside_a_checkout(wheel, tmp_path):
+    env = tmp_path / "venv"
+    venv.create(env, system_site_packages=True, with_pip=True)
+    python = env / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", "-q"]
+        + [str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=ENV,
+    )
+    project = tmp_path / "project"
+    (project / "mappings").mkdir(parents=True)
+    (project / "seeds").mkdir()
+    for suffix in (".txt", ".meta.yaml"):
+        shutil.copy(ROOT / "seeds" / f"{SEED}{suffix}", project / "seeds")
+    shutil.copy(ROOT / "mappings" / "entities.ttl", project / "mappings")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [python, "-m", "diplograph", *args],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=ENV,
+        )
+
+    where = subprocess.run(
+        [python, "-c", "import diplograph.paths as p; print(p.DATA)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    assert where.returncode == 0, where.stderr
+    assert where.stdout.strip().startswith(str(env))
+    built = run("build")
+    assert built.returncode == 0, built.stderr
+    assert "articles             1" in built.stdout
+    assert "mapped by rules only 1 article(s)" in built.stdout
+    listed = run("queries")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.count("\n    params: ") == 24
+    answer = run("query", "letters-delivered", "--format", "csv")
+    assert answer.returncode == 0, answer.stderr
+    event = "https://w3id.org/diplograph/id/event/letter-delivery/2023-07-26/"
+    assert answer.stdout.splitlines() == [
+        "sender,carrier,recipient,date,event",
+        f"Vladimir Putin,Sergei Shoigu,Kim Jong Un,2023-07-26,{event}"
+        "vladimir-putin-sergei-shoigu-kim-jong-un",
+        f"Xi Jinping,Li Hongzhong,Kim Jong Un,2023-07-26,{event}"
+        "xi-jinping-li-hongzhong-kim-jong-un",
+    ]
