@@ -29,7 +29,7 @@ def events(graph: Graph) -> list[tuple[str, dict[str, list[str]]]]:
         roles = {}
         for role in (
             *("agent", "target", "participant", "traveller", "host", "place"),
-            *("sender", "carrier", "recipient"),
+            *("sender", "carrier", "recipient", "inviter", "invitee"),
         ):
             values = sorted(str(o).removeprefix(str(ID)) for o in graph.objects(node, DIP[role]))
             if values:
@@ -134,7 +134,7 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
         (  # "to visit" is the invitation's content, not a second visit by a frame
             "Ruto invited Abiy Ahmed to visit Kenya.",
             [
-                ("Invitation", {}),
+                ("Invitation", {"inviter": [RUTO], "invitee": [ABIY]}),
                 MET_HASSAN,
                 MET_RUTO,
                 (
@@ -449,4 +449,75 @@ def test_departures_handshakes_meeting_nouns_infinitives_and_apposed_names(text,
 def test_welcomes_ceremonies_tours_expulsions_and_summons(text, expected, layer):
     """ "was accorded a ceremonial welcome"; "a ceremony was held for X"; "a tour of X and Y";
     "ordered ... diplomats to leave"; "summoned Ambassador X" (a meeting, as annotated)."""
+    assert found(text, layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the invitee of "at the invitation of" is the one whose visit the sentence tells
+            "Ruto is visiting Mogadishu at the invitation of Hassan Sheikh Mohamud.",
+            [
+                ("Invitation", {"inviter": [HASSAN], "invitee": [RUTO]}),
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {
+                        "traveller": [RUTO],
+                        "host": ["country/somalia"],
+                        "place": ["city/mogadishu"],
+                    },
+                ),
+            ],
+        ),
+        (
+            "Ruto received an invitation from Hassan Sheikh Mohamud to visit Mogadishu.",
+            [
+                ("Invitation", {"inviter": [HASSAN], "invitee": [RUTO]}),
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {
+                        "traveller": [RUTO],
+                        "host": ["country/somalia"],
+                        "place": ["city/mogadishu"],
+                    },
+                ),
+            ],
+        ),
+        (
+            "Ruto thanked Hassan Sheikh Mohamud for the invitation.",
+            [
+                ("Invitation", {"inviter": [HASSAN], "invitee": [RUTO]}),
+                MET_HASSAN,
+                MET_RUTO,
+                ("Statement", {"agent": [RUTO]}),
+            ],
+        ),
+        (  # the possessor of the invitation is the inviter, not a traveller
+            "Ruto accepted Hassan Sheikh Mohamud's invitation to visit Mogadishu.",
+            [
+                ("Invitation", {"inviter": [HASSAN], "invitee": [RUTO]}),
+                ("InvitationAcceptance", {"agent": [RUTO], "target": [HASSAN]}),
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "Visit",
+                    {
+                        "traveller": [RUTO],
+                        "host": ["country/somalia"],
+                        "place": ["city/mogadishu"],
+                    },
+                ),
+            ],
+        ),
+    ],
+)
+def test_invitations_received_thanked_for_accepted_and_visits_at_an_invitation(
+    text, expected, layer
+):
+    """Who invited whom, from "at the invitation of", "received an invitation from", "thanked X
+    for the invitation" and "accepted X's invitation"."""
     assert found(text, layer) == expected
