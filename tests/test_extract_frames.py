@@ -521,3 +521,26 @@ def test_invitations_received_thanked_for_accepted_and_visits_at_an_invitation(
     """Who invited whom, from "at the invitation of", "received an invitation from", "thanked X
     for the invitation" and "accepted X's invitation"."""
     assert found(text, layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the opening phrase's talks are the main subject's
+            "After talks with Hassan Sheikh Mohamud in Mogadishu, Ruto said the port deal was fair.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                ("Statement", {"agent": [RUTO]}),
+                ("Talks", {"participant": [HASSAN, RUTO], "place": ["city/mogadishu"]}),
+            ],
+        ),
+        (  # "the meeting" is one told before, not a new one of the main subject's
+            "Following the meeting, Ruto and Hassan Sheikh Mohamud signed a treaty.",
+            [("AgreementSigning", {"participant": [HASSAN, RUTO]}), MET_HASSAN, MET_RUTO],
+        ),
+    ],
+)
+def test_an_event_noun_opening_the_sentence_is_the_main_subjects(text, expected, layer):
+    """ "After talks with X, Y said": Y held the talks; a determiner ("the meeting") blocks it."""
+    assert found(text, layer) == expected

@@ -37,6 +37,7 @@ class Words:
     infinitive: frozenset[str]
     boundary: frozenset[str]
     support: frozenset[str]
+    fronting: frozenset[str]
 
 
 def _words(rules: RuleSet) -> Words:
@@ -56,6 +57,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("infinitive", ())),
         rules.boundary,
         frozenset(get("support_verb", ())) | frozenset(get("support_word", ())),
+        frozenset(get("fronting_word", ())),
     )
 
 
@@ -73,6 +75,22 @@ def _plain(unit: Unit, words: Words) -> bool:
     if unit.boundary or unit.lower in words.boundary:
         return False
     return unit.mention is None or unit.mention.date_words is not None
+
+
+def _fronted_subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int]:
+    """The subject of the main clause after an opening phrase that holds the trigger ("After
+    talks with Xi in Beijing, Macron said": Macron), when a `fronting_word` opens the sentence
+    right before the trigger (no determiner: "During a visit to Cairo, Sisi told him" is his
+    visit) and the first comma after the trigger closes the phrase."""
+    if trigger != 1 or units[0].lower not in words.fronting:
+        return []
+    comma = next((i for i in range(trigger + 1, len(units)) if units[i].text == ","), None)
+    if comma is None or any(units[i].text == "," for i in range(1, trigger)):
+        return []
+    after = comma + 1
+    if after < len(units) and _fits(units[after], role):
+        return _group_ahead(units, after, role, words)
+    return []
 
 
 def _controller(units: list[Unit], to: int, role: str, words: Words) -> list[int] | None:
@@ -339,6 +357,9 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         else:
             subject = _noun_subject(units, determiner, slots["subject"], words)
         shared = subject is None
+        if not subject:  # "After talks with Xi in Beijing, Macron said ...": the main subject
+            subject = _fronted_subject(units, trigger, slots["subject"], words) or subject
+            shared = subject is None
         fill(slots["subject"], subject or [])
     if slots.get("object") and determiner is None:
         skip = words.filler | frozenset(rule.get("object_words") or ())
