@@ -132,3 +132,19 @@ def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, p
     assert sorted(str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Person)) == (
         people
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Egypt's presidency said the letter had been delivered.", "org/presidency-of-egypt"),
+        ("Israel's cabinet said the truce would hold.", "org/cabinet-of-israel"),
+        ("The Turkish parliament said the protocol was ratified.", "org/parliament-of-turkey"),
+    ],
+)
+def test_a_countrys_presidency_cabinet_and_parliament_are_its_bodies(text, body, layer):
+    """A national body named by its country ("Egypt's presidency", "the Turkish parliament") is
+    the body of that country, and can speak."""
+    graph = extract(text, layer)
+    (statement,) = set(graph.subjects(RDF.type, DIP.Statement))
+    assert [str(a).removeprefix(str(ID)) for a in graph.objects(statement, DIP.agent)] == [body]
