@@ -120,6 +120,15 @@ def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(
             "Foreign Minister Hossein Amir-Abdollahian met Ismail Haniyeh in Doha.",
             ["person/hossein-amir-abdollahian", "person/ismail-haniyeh"],
         ),
+        (  # a body in the title ends before the name ("Speaker of the National Assembly X")
+            "Kenyan President William Ruto met Speaker of the National Assembly Moses Wetangula "
+            "and Chairman of the State Great Khural Dashzegviin Amarbayasgalan.",
+            [
+                "person/dashzegviin-amarbayasgalan",
+                "person/moses-wetangula",
+                "person/william-ruto",
+            ],
+        ),
         (  # abbreviated honorifics stay out of the name
             "Sen. Ben Cardin met Gen. Charles Brown in Washington.",
             ["person/ben-cardin", "person/charles-brown"],

@@ -224,6 +224,11 @@ def _name_in(
         skip += 2  # "Chairman of the Presidential Court": a title of a body, the body is named
         while skip < len(run) and run[skip].lower == "the":
             skip += 1
+    bodies = [
+        i for i in range(skip, len(run) - 2) if skip and run[i].lower.split()[-1] in vocab.heads
+    ]
+    if bodies:  # "Speaker of the National Assembly Alen Simonyan": the name follows the body
+        skip = bodies[-1] + 1
     words = [u.lower for u in run[skip:] if u.lower not in INNER]
     if words and _by_head(run[skip:], words, vocab) is not None:
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after)
