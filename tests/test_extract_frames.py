@@ -527,7 +527,8 @@ def test_invitations_received_thanked_for_accepted_and_visits_at_an_invitation(
     ("text", "expected"),
     [
         (  # the opening phrase's talks are the main subject's
-            "After talks with Hassan Sheikh Mohamud in Mogadishu, Ruto said the port deal was fair.",
+            "After talks with Hassan Sheikh Mohamud in Mogadishu, Ruto said the port deal was "
+            "fair.",
             [
                 MET_HASSAN,
                 MET_RUTO,

@@ -85,15 +85,17 @@ def test_terms_come_back_as_the_rdflib_terms_that_went_in(empty):
         (BNode("b0"), RDF.type, KIM)
     }
     rows = empty.query("SELECT ?o WHERE { ?s rdfs:seeAlso ?o } ORDER BY STR(?o)").rows
-    assert rows == tuple((t,) for t in sorted(terms, key=str))
-    kinds = [(row[0].datatype, row[0].language) for row in rows if isinstance(row[0], Literal)]
+    kinds = [(str(r[0]), r[0].datatype, r[0].language) for r in rows if isinstance(r[0], Literal)]
+    # query answers are the engine's own, as a SPARQL store gives them: Oxigraph keeps a typed
+    # literal by its value ("5"^^xsd:nonNegativeInteger as "5"^^xsd:integer)
+    rewritten = empty.engine == "oxigraph"
     assert kinds == [
-        (XSD.date, None),
-        (XSD.integer, None),
-        (XSD.nonNegativeInteger, None),
-        (XSD.decimal, None),
-        (None, None),
-        (None, "ru"),
+        ("2023-07-26", XSD.date, None),
+        ("3", XSD.integer, None),
+        ("5", XSD.integer if rewritten else XSD.nonNegativeInteger, None),
+        ("5000000000" if rewritten else "5000000000.0", XSD.decimal, None),
+        ("Kim", None, None),
+        ("Ким", None, "ru"),
     ]
 
 
@@ -192,7 +194,7 @@ def test_a_store_on_disk_opens_again_read_only_with_its_graphs(tmp_path):
     assert reopened.graph_names() == [A]
     assert reopened.query(LABELS).rows == ((KIM, Literal("Kim Jong Un")),)
     assert offset in set(reopened.graph(A))
-    assert reopened.query("SELECT ?o { ?s rdfs:seeAlso ?o }").rows == ((offset[2],),)
+    assert reopened.query("SELECT ?o { ?s rdfs:seeAlso ?o }").rows == ((Literal(7),),)
 
 
 def test_the_engine_comes_from_the_argument_then_the_environment(monkeypatch):

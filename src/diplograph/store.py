@@ -326,8 +326,9 @@ class OxigraphStore:
     Oxigraph keeps a typed literal by its value: "5"^^xsd:nonNegativeInteger comes back as
     "5"^^xsd:integer, "5000000000.0"^^xsd:decimal as "5000000000". The store notes each literal
     so rewritten, by predicate (in a graph of its own on disk), and gives the literal back as it
-    went in: in graph copies always, in query answers where the rewritten form stands for one
-    literal only.
+    went in in graph copies (which SHACL validates). Query answers are Oxigraph's own, as a
+    SPARQL store would give them: a query cannot tell a stored literal from one it computed
+    (`xsd:integer(?b)`), and a stored query must answer alike here and on any store.
     """
 
     engine = "oxigraph"
@@ -348,7 +349,6 @@ class OxigraphStore:
         self._prefixes = {prefix: str(iri) for prefix, iri in PREFIXES.items()}
         self._forms: dict[Any, Any] = {}  # a typed literal -> the form Oxigraph keeps of it
         self._originals: dict[tuple[str, Any], Any] = {}  # (predicate, form) -> literal
-        self._by_form: dict[Any, Any] = {}  # form -> literal, or None where several share it
         self._literals = pyoxigraph.NamedNode(_LITERALS_GRAPH)
         self._read_only = read_only
         self._merged = {  # the merged graphs made for queries (see _merged_graph)
@@ -368,8 +368,6 @@ class OxigraphStore:
     def _note(self, predicate: str, form: Any, original: Any) -> None:
         """Remember a literal that Oxigraph keeps in another form."""
         self._originals[(predicate, form)] = original
-        known = self._by_form.get(form, original)
-        self._by_form[form] = original if known == original else None
 
     def _form(self, literal: Any) -> Any:
         """The form Oxigraph keeps of a typed literal (found once by storing it)."""
@@ -428,11 +426,8 @@ class OxigraphStore:
         datatype = term.datatype.value
         if datatype in _UNTOUCHED:
             return Literal(term.value)
-        if self._by_form:
-            if predicate is not None:
-                original = self._originals.get((predicate.value, term))
-            else:
-                original = self._by_form.get(term)
+        if predicate is not None:  # a triple of a graph copy: the literal as it went in
+            original = self._originals.get((predicate.value, term))
             if original is not None:
                 term, datatype = original, original.datatype.value
         return Literal(term.value, datatype=URIRef(datatype))
