@@ -319,3 +319,27 @@ def test_a_stale_build_is_one_line_and_exit_2(build_dir, tmp_path):
         f"error: {stale}: the build is older than the inputs (stale); "
         "run `diplograph build` again\n"
     )
+
+
+def test_host_is_the_address_it_listens_on_and_a_taken_port_is_one_line(build_dir):
+    server = start(build_dir, "--host", "127.0.0.2")
+    url = server.url.replace("127.0.0.1", "127.0.0.2")
+    try:
+        assert server.line.startswith(f"serving {url} (read-only, ")
+        assert get(url, "ASK {}") == (200, b'{"head":{},"boolean":true}')
+        with pytest.raises(urllib.error.URLError):
+            urllib.request.urlopen(server.url + "?query=ASK%7B%7D", timeout=2)
+        port = url.split(":")[2].split("/")[0]
+        done = subprocess.run(
+            diplograph("serve", "--out", str(build_dir), "--host", "127.0.0.2", "--port", port),
+            env=ENV,
+            capture_output=True,
+            timeout=60,
+        )
+    finally:
+        server.stop()
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert done.stderr.decode() == (
+        f"error: {url}: cannot listen there: Address already in use; choose another --port\n"
+    )

@@ -459,7 +459,7 @@ def push(
     show_default=True,
     help="Address to listen on (another than 127.0.0.1 opens the endpoint to the network).",
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=1),

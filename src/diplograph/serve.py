@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -83,6 +84,25 @@ def query_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/query"
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse an address another server already listens on (else `serve` would take that
+    server's answers for its own)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise InputError(f"--host {host!r}: not an address of this machine ({exc})") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise InputError(
+                f"{query_url(host, port)}: cannot listen there: {exc.strerror}; "
+                "choose another --port"
+            ) from exc
+
+
 def _answers(url: str) -> bool:
     """Whether the endpoint answers a trivial query."""
     request = urllib.request.Request(
@@ -96,9 +116,13 @@ def _answers(url: str) -> bool:
 
 
 def _failed(process: subprocess.Popen, log: Path, url: str) -> InputError:
-    """The one-line error of a server that did not start, with the last line it wrote."""
-    lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-    reason = " ".join(lines[-1].split())[:300] if lines else "no output"
+    """The one-line error of a server that did not start, with the error it wrote (its first
+    line starting `Error:`, else its first line; never its backtrace)."""
+    lines = [
+        line for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if line
+    ]
+    errors = [line.removeprefix("Error:") for line in lines if line.startswith("Error:")]
+    reason = " ".join((errors or lines or ["no output"])[0].split())[:300]
     return InputError(f"oxigraph serve-read-only did not start on {url}: {reason}")
 
 
@@ -143,6 +167,7 @@ def serve(
     if shutil.which("oxigraph") is None:
         raise InputError("the `oxigraph` server is not on PATH: python3 -m pip install oxigraph")
     check_served_build(out, root)
+    check_port(host, port)
     folder = Path(tempfile.mkdtemp(prefix="diplograph-serve-"))
     process: subprocess.Popen | None = None
     try:
