@@ -452,6 +452,55 @@ def push(
     echo(f"pushed {len(pushed)} graph(s), {total} triples, to {endpoint}")
 
 
+@cli.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (another than 127.0.0.1 opens the endpoint to the network).",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit of one query (Oxigraph's --timeout-s, whole seconds).",
+)
+@OUT_OPTION
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, timeout: float, out: Path | None) -> None:
+    """Serve the built graph read-only as a SPARQL 1.1 Protocol endpoint (`oxigraph
+    serve-read-only`), answering as `diplograph query` does; writes OUT/queries.html, a page of
+    the stored queries. Ctrl-C (or SIGTERM) stops it; a missing or stale build exits 2."""
+    with importing():
+        from diplograph.output import echo
+        from diplograph.queries import list_queries
+        from diplograph.serve import PAGE_FILE, query_page
+        from diplograph.serve import serve as run_serve
+        from diplograph.writing import write_atomically
+
+    target = _out(ctx, out)
+
+    def started(url: str, triples: int) -> None:
+        """Write the query page and say where the endpoint is."""
+        page = query_page(list_queries(paths.queries_dir(_root(ctx))), url)
+        write_atomically(target / PAGE_FILE, page.encode("utf-8"))
+        echo(
+            f"serving {url} (read-only, {triples} triples; stored queries: "
+            f"{target / PAGE_FILE}); Ctrl-C stops"
+        )
+
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even where a shell ignored it
+    try:
+        run_serve(target, _root(ctx), host, port, timeout, started)
+    except KeyboardInterrupt:
+        echo("stopped", err=True)
+
+
 for _command in (extract, evaluate, review, link, enrich_command):
     cli.add_command(_command)
 
