@@ -3,9 +3,9 @@
 Exit codes (pySHACL's contract): 0 ok, 1 the data does not conform, 2 usage or input error
 naming the file and line or node (a refused system call too: disk full, read-only), 3 a remote
 endpoint failed, 4 built with warnings (articles quarantined: their rule layer left out),
-130 interrupted (SIGINT), 143 terminated (SIGTERM; `python -m diplograph` and the console script
-make it behave like SIGINT). Every error is one line on stderr; `--debug` re-raises it with its
-traceback instead.
+5 a query ran past its time limit (`query --timeout`), 130 interrupted (SIGINT), 143 terminated
+(SIGTERM; `python -m diplograph` and the console script make it behave like SIGINT). Every error
+is one line on stderr; `--debug` re-raises it with its traceback instead.
 
 Each command imports the stages it runs when it runs: `diplograph --help` loads neither rdflib,
 spaCy, pySHACL nor owlrl (docs/decisions/20261202-rule-cache-and-startup.md).
@@ -238,6 +238,16 @@ def queries(ctx: click.Context) -> None:
     help="Result format (csv and json follow SPARQL 1.1 results).",
 )
 @click.option("--no-inference", is_flag=True, help="Query the asserted triples only.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    envvar="DIPLOGRAPH_QUERY_TIMEOUT",
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit of the query, SERVICE calls included; a query over it is stopped (exit 5, "
+    "or 3 when a SERVICE endpoint held it; 0: none). Environment: DIPLOGRAPH_QUERY_TIMEOUT.",
+)
 @OUT_OPTION
 @click.pass_context
 def query(
@@ -246,6 +256,7 @@ def query(
     params: tuple[str, ...],
     fmt: str,
     no_inference: bool,
+    timeout: float,
     out: Path | None,
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`)."""
@@ -253,6 +264,7 @@ def query(
         from diplograph.build import current_store
         from diplograph.output import echo, render
         from diplograph.queries import bind, get_query, run_query
+        from diplograph.querylimit import query_limit
 
     values = {}
     for item in params:
@@ -265,7 +277,8 @@ def query(
     store, fresh = current_store(_root(ctx), _out(ctx, out))
     if fresh:
         echo("(no up-to-date build folder: built in memory)", err=True)
-    echo(render(run_query(store, stored, values, inference=not no_inference), fmt).rstrip("\n"))
+    result = run_query(store, stored, values, not no_inference, query_limit(timeout))
+    echo(render(result, fmt).rstrip("\n"))
 
 
 @cli.command()

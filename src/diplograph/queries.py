@@ -20,10 +20,12 @@ from pathlib import Path
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from diplograph.errors import InputError, RemoteError, syntax_error
+from diplograph.errors import InputError, QueryTimeout, RemoteError, syntax_error
 from diplograph.export import layer_graphs
 from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH, iri_problem
 from diplograph.namespaces import PREFIXES
+from diplograph.querylimit import VARIABLE as LIMIT_VARIABLE
+from diplograph.querylimit import QueryStopped, run_limited
 from diplograph.store import QueryResult, RdflibStore
 
 _HEADER = re.compile(r"^#\s*(title|question|params|inference)\s*:\s*(.*?)\s*$")
@@ -185,18 +187,33 @@ def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
 
 
 def run_query(
-    store: RdflibStore, query: StoredQuery, values: Mapping[str, str], inference: bool = True
+    store: RdflibStore,
+    query: StoredQuery,
+    values: Mapping[str, str],
+    inference: bool = True,
+    seconds: float | None = None,
 ) -> QueryResult:
-    """Run a stored query over every graph but the candidates, less the inferred one if asked."""
+    """Run a stored query over every graph but the candidates, less the inferred one if asked,
+    stopped after `seconds` (None: no limit; querylimit.py)."""
     graphs = [g for g in layer_graphs(store, "all") if inference or g != INFERRED_GRAPH]
     if ONTOLOGY_GRAPH in store.graph_names():
         graphs = [*graphs, ONTOLOGY_GRAPH]
+    bindings = bind(query, values)
+    where = ", ".join(f"<{iri}>" for iri in _SERVICE.findall(query.text)) or "its endpoint"
     try:
-        return store.query(query.text, bind(query, values), graphs)
+        return run_limited(lambda: store.query(query.text, bindings, graphs), seconds)
+    except QueryStopped as stop:
+        stopped = f"query {query.name} stopped after {stop.seconds:g} s (its limit)"
+        if stop.remote:
+            raise RemoteError(
+                f"{stopped}: the SERVICE endpoint {where} did not answer within it"
+            ) from None
+        raise QueryTimeout(
+            f"{stopped}; set another with --timeout SECONDS or {LIMIT_VARIABLE} (0: none)"
+        ) from None
     except InputError:
         raise
     except (OSError, HTTPException) as exc:  # a SERVICE endpoint: refused, unreachable, HTTP error
-        where = ", ".join(f"<{iri}>" for iri in _SERVICE.findall(query.text)) or "its endpoint"
         raise RemoteError(f"{query.path}: the SERVICE endpoint {where} failed: {exc}") from exc
     except Exception as exc:  # a parse error in a stored query
         raise InputError(f"{query.path}: the query failed: {exc}") from exc
