@@ -17,8 +17,8 @@ from click.testing import CliRunner
 import diplograph.build
 from diplograph.cli import cli
 from diplograph.errors import InputError, RemoteError
-from diplograph.querylimit import query_limit
 from diplograph.queries import get_query, parse_query, run_query
+from diplograph.querylimit import query_limit
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "# title: {0}\n# question: {0}?\n# params: none\n# inference: not needed\n"

@@ -45,6 +45,7 @@ from diplograph.iris import (
 )
 from diplograph.manifest import MANIFEST_FILE, REBUILD, check_build, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
+from diplograph.quality.evaluate import participant_roles
 from diplograph.quality.review import review_candidates
 from diplograph.quarantine import (
     FOLDER,
@@ -331,10 +332,13 @@ def _validate_kept(
 
 
 def summarise(
-    store: RdflibStore, report: ValidationReport, quarantined: tuple[Quarantined, ...] = ()
+    store: RdflibStore,
+    report: ValidationReport,
+    quarantined: tuple[Quarantined, ...] = (),
+    roles: tuple[str, ...] | None = None,
 ) -> dict:
     """The figures of the one-screen summary: triples, articles, events per kind, validation,
-    the quarantined articles."""
+    the quarantined articles; `roles`: the participant roles (default: the project's)."""
     asserted = store.union(layer_graphs(store, "asserted"))
     kinds = Counter(
         o.split("#")[-1]
@@ -345,7 +349,7 @@ def summarise(
     )
     in_effect = [n for n in layer_graphs(store, "asserted") if n.startswith(RULES_GRAPHS)]
     candidates = sum(
-        len(review_candidates(store.graph(name), store.graph(article_graph_iri(stem))))
+        len(review_candidates(store.graph(name), store.graph(article_graph_iri(stem)), roles))
         for name in layer_graphs(store, "candidates")
         for stem in [str(name).rsplit("/", 1)[-1]]
     )
@@ -386,7 +390,8 @@ def build(root: Path | None = None, article_timeout: float | None = None) -> Bui
     for item in aside:
         for problem in item.problems:
             log.warning("quarantined: %s", problem)
-    return BuildResult(store, report, summarise(store, report, aside), inputs, aside)
+    roles = participant_roles(ontology_file(root))
+    return BuildResult(store, report, summarise(store, report, aside, roles), inputs, aside)
 
 
 def write_build(result: BuildResult, out: Path, report_text: str, root: Path | None = None) -> None:
