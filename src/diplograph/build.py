@@ -55,6 +55,7 @@ from diplograph.quarantine import (
     shape_problems,
     write_quarantine,
 )
+from diplograph.quarantine import article_memory as memory_limit
 from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import RdflibStore
@@ -63,7 +64,7 @@ from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
 from diplograph.wikidata.link import load_links
-from diplograph.worker import CallTimeout, Worker
+from diplograph.worker import CallOutOfMemory, CallTimeout, Worker
 
 GRAPH_FILE = "graph.trig"
 ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
@@ -208,6 +209,11 @@ def _rule_triples(root: Path, article: Article, run: Worker) -> tuple[list | Non
             f"{source}: the rule layer took longer than the time limit of {run.seconds:g} s per "
             "article (--article-timeout); nothing of it is kept"
         )
+    except CallOutOfMemory as exc:
+        return None, (
+            f"{source}: the rule layer {exc} and was stopped (--article-memory); nothing of it "
+            "is kept"
+        )
     except DiplographError:
         raise
     except Exception as exc:
@@ -216,7 +222,7 @@ def _rule_triples(root: Path, article: Article, run: Worker) -> tuple[list | Non
 
 
 def assemble(
-    root: Path, limit: float | None = None
+    root: Path, limit: float | None = None, memory: int | None = None
 ) -> tuple[RdflibStore, dict[URIRef, str], list[Quarantined]]:
     """Load every graph into a store; map each subject to the file it came from; list the
     articles quarantined so far (unreadable, or the rule layer failed or ran out of time).
@@ -224,7 +230,8 @@ def assemble(
     Each article gets its own graph (article metadata, sentences, hand mapping) and, when the
     project has rules, its rule layer beside it: in effect as id:graph/rules/STEM when there is
     no hand mapping, kept for review as id:graph/candidates/STEM when there is one (the hand
-    layer wins). `limit` bounds the rule layer of each article, in seconds.
+    layer wins). `limit` bounds the rule layer of each article, in seconds; `memory` its worker,
+    in MiB beyond what the build had when the worker started.
     """
     store = RdflibStore()
     sources: dict[URIRef, str] = {}
@@ -235,9 +242,9 @@ def assemble(
     rule_layer = _rule_layer(root, entities)
     quarantined: list[Quarantined] = []
     articles = _seed_articles(root, rule_layer[0] if rule_layer else None, quarantined)
-    if rule_layer is not None and limit:
+    if rule_layer is not None and (limit or memory):
         _warm_up(rule_layer)
-    with Worker(lambda article: extract_triples(article, *rule_layer), limit) as run:
+    with Worker(lambda article: extract_triples(article, *rule_layer), limit, memory) as run:
         for article in articles:
             _add_article(root, store, sources, quarantined, article, run if rule_layer else None)
     return store, sources, quarantined
@@ -368,14 +375,19 @@ def summarise(
     }
 
 
-def build(root: Path | None = None, article_timeout: float | None = None) -> BuildResult:
+def build(
+    root: Path | None = None,
+    article_timeout: float | None = None,
+    article_memory: int | None = None,
+) -> BuildResult:
     """Run every stage in memory: assemble, validate (setting aside the rule layers that break
     a shape), infer. `article_timeout`: seconds for each article's rule layer (default
-    $DIPLOGRAPH_ARTICLE_TIMEOUT, else 60; 0 for none)."""
+    $DIPLOGRAPH_ARTICLE_TIMEOUT, else 60; 0 for none); `article_memory`: MiB it may add to the
+    build (default $DIPLOGRAPH_ARTICLE_MEMORY, else 2048; 0 for none)."""
     root = root or paths.project_root()
-    limit = quarantine_limit(article_timeout)
+    limit, memory = quarantine_limit(article_timeout), memory_limit(article_memory)
     inputs = input_digests(root)
-    store, sources, quarantined = assemble(root, limit)
+    store, sources, quarantined = assemble(root, limit, memory)
     ontology = load_ontology(root)
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
     quarantined += check_rule_graphs(root, store, ontology, shapes)

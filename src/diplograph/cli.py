@@ -144,6 +144,18 @@ TIMEOUT_OPTION = click.option(
 )
 
 
+MEMORY_OPTION = click.option(
+    "--article-memory",
+    type=click.IntRange(min=0),
+    envvar="DIPLOGRAPH_ARTICLE_MEMORY",
+    default=2048,
+    show_default=True,
+    metavar="MIB",
+    help="Memory the rule layer may add to the build (MiB); an article that needs more is "
+    "quarantined (0: none). Environment: DIPLOGRAPH_ARTICLE_MEMORY.",
+)
+
+
 def _report(result: BuildResult) -> str:
     """The validation report of a build, with the articles it quarantined."""
     from diplograph.quarantine import format_quarantined
@@ -155,13 +167,17 @@ def _report(result: BuildResult) -> str:
 @cli.command()
 @OUT_OPTION
 @TIMEOUT_OPTION
+@MEMORY_OPTION
 @click.pass_context
-def build(ctx: click.Context, out: Path | None, article_timeout: float) -> None:
+def build(
+    ctx: click.Context, out: Path | None, article_timeout: float, article_memory: int
+) -> None:
     """Map the seeds into a validated, inferred graph and write it to the build folder.
 
-    An article that cannot be read, whose rule layer fails or runs out of time, or whose rule
-    layer breaks a shape is quarantined: the build goes on without its rule layer, writes it to
-    OUT/quarantine/STEM.ttl and exits 4. A hand mapping that breaks a shape fails the build (1).
+    An article that cannot be read, whose rule layer fails or runs out of time or memory, or
+    whose rule layer breaks a shape is quarantined: the build goes on without its rule layer,
+    writes it to OUT/quarantine/STEM.ttl and exits 4. A hand mapping that breaks a shape fails
+    the build (1).
     """
     with importing():
         from diplograph.build import build as run_build
@@ -173,7 +189,7 @@ def build(ctx: click.Context, out: Path | None, article_timeout: float) -> None:
 
     target = _out(ctx, out)
     check_build_folder(target, _root(ctx))
-    result = run_build(_root(ctx), article_timeout)
+    result = run_build(_root(ctx), article_timeout, article_memory)
     report = _report(result)
     if not result.report.conforms:
         echo(report, err=True)
@@ -192,8 +208,9 @@ def build(ctx: click.Context, out: Path | None, article_timeout: float) -> None:
 
 @cli.command()
 @TIMEOUT_OPTION
+@MEMORY_OPTION
 @click.pass_context
-def validate(ctx: click.Context, article_timeout: float) -> None:
+def validate(ctx: click.Context, article_timeout: float, article_memory: int) -> None:
     """Validate the graph against the SHACL shapes; exit 1 on any violation of what the build
     keeps, 4 when it conforms but articles were quarantined."""
     with importing():
@@ -201,7 +218,7 @@ def validate(ctx: click.Context, article_timeout: float) -> None:
         from diplograph.errors import EXIT_NONCONFORMING, EXIT_OK, EXIT_WARNINGS
         from diplograph.output import echo
 
-    result = run_build(_root(ctx), article_timeout)
+    result = run_build(_root(ctx), article_timeout, article_memory)
     echo(_report(result))
     if not result.report.conforms:
         sys.exit(EXIT_NONCONFORMING)
