@@ -57,6 +57,7 @@ from diplograph.quarantine import (
 )
 from diplograph.quarantine import article_memory as memory_limit
 from diplograph.quarantine import article_timeout as quarantine_limit
+from diplograph.reconcile import reconcile_entities
 from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import RdflibStore
 from diplograph.validate import ReportRow, ValidationReport, load_shapes, run_checks, validate
@@ -388,6 +389,7 @@ def build(
     limit, memory = quarantine_limit(article_timeout), memory_limit(article_memory)
     inputs = input_digests(root)
     store, sources, quarantined = assemble(root, limit, memory)
+    reconcile_entities(store)
     ontology = load_ontology(root)
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
     quarantined += check_rule_graphs(root, store, ontology, shapes)
