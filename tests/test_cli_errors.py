@@ -137,3 +137,20 @@ def test_a_build_into_a_read_only_place_is_one_line_and_exit_2(tmp_path):
     assert result.exit_code == 2, result.output
     assert result.stderr == "error: /sys/.diplograph-build-test.lock: Permission denied\n"
     assert not Path(out).exists()
+
+
+def test_a_build_run_from_another_folder_reads_the_project_given_by_root(tmp_path):
+    """Every path comes from --root: nothing is read from the working directory, not even when
+    the rule layer is imported (it once read ontology/diplo.ttl from there at import time)."""
+    project, elsewhere = tmp_path / "project", tmp_path / "elsewhere"
+    for folder in ("ontology", "seeds", "mappings", "queries"):
+        shutil.copytree(ROOT / folder, project / folder)
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "DIPLOGRAPH_HOME"}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    command = [sys.executable, "-m", "diplograph", "--root", str(project), "build"]
+    run = subprocess.run(command, cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.splitlines()[0] == f"diplograph build -> {project / 'out'}"
+    assert "  validation           conforms (0 violation(s))" in run.stdout.splitlines()
+    assert (project / "out" / "graph.trig").is_file() and not list(elsewhere.iterdir())

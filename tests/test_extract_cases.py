@@ -13,14 +13,14 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.extract import extract_article
 from diplograph.extract.clean import input_article
-from diplograph.extract.rules import EVENT_ROLES
 from diplograph.namespaces import DIP, ID
 from diplograph.quality.evaluate import EVENT_KINDS
+from diplograph.vocabulary import event_roles
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "extract"
 CASES = sorted(p.stem for p in DATA.glob("*.txt"))
-ROLES = EVENT_ROLES
+ROLES = event_roles(ROOT / "ontology" / "diplo.ttl")
 
 
 def _short(node: URIRef) -> str:

@@ -27,7 +27,7 @@ from diplograph.namespaces import DIP, ID
 from diplograph.quarantine import conflicts, describe
 from diplograph.store import RdflibStore
 from diplograph.validate import ReportRow
-from diplograph.worker import CallTimeout, Worker
+from diplograph.worker import CallOutOfMemory, CallTimeout, Worker
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_SHAPES = """
@@ -335,6 +335,43 @@ def test_a_tiny_limit_quarantines_a_slow_article_and_keeps_the_others(tmp_path, 
     summary = json.loads((project / "out" / "summary.json").read_text(encoding="utf-8"))
     assert [q["article"] for q in summary["quarantined"]] == ["seeds/907_slow.txt"]
     assert (summary["rule_layer_articles"], summary["events"]) == (1, 2)  # 900's arrival, visit
+
+
+def test_an_article_that_eats_memory_is_quarantined_not_an_oom_of_the_build(tmp_path, monkeypatch):
+    import diplograph.build
+
+    project = _project(tmp_path, {"900_good.txt": GOOD.encode(), "908_greedy.txt": GOOD.encode()})
+    real = diplograph.build.extract_triples
+
+    def extract(article, *layer):
+        if article.stem == "908_greedy":
+            eaten = []
+            while True:  # zeroed pages, never touched: the limit stops it, not the machine
+                eaten.append(bytearray(64 << 20))
+        return real(article, *layer)
+
+    monkeypatch.setattr(diplograph.build, "extract_triples", extract)
+    monkeypatch.setenv("DIPLOGRAPH_ARTICLE_MEMORY", "256")
+    result = _run(project, "build", "--article-timeout", "0")  # the memory limit alone
+    assert result.exit_code == 4, result.output
+    assert result.stderr.splitlines()[0] == (
+        "warning: quarantined: seeds/908_greedy.txt: the rule layer ran out of memory (limit "
+        "256 MiB) and was stopped (--article-memory); nothing of it is kept"
+    )
+    summary = json.loads((project / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert [q["article"] for q in summary["quarantined"]] == ["seeds/908_greedy.txt"]
+    assert (summary["rule_layer_articles"], summary["events"]) == (1, 2)  # 900's arrival, visit
+
+
+def test_the_worker_bounds_its_memory_and_replaces_itself_after_running_out():
+    with Worker(lambda mib: len(bytearray(mib << 20)) >> 20, None, 128) as run:
+        assert run(64) == 64
+        first = run.pid
+        with pytest.raises(CallOutOfMemory, match=r"^ran out of memory \(limit 128 MiB\)$"):
+            run(1024)
+        assert run.pid is None  # killed
+        assert run(64) == 64 and run.pid not in (None, first)  # a fresh worker
+    assert Worker(lambda: os.getpid(), None, 0)() == os.getpid()  # no limit: no worker
 
 
 def test_the_worker_stops_a_call_at_its_limit_and_serves_the_next():

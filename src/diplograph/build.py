@@ -54,6 +54,7 @@ from diplograph.iris import (
 )
 from diplograph.manifest import MANIFEST_FILE, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
+from diplograph.quality.evaluate import participant_roles
 from diplograph.quality.review import review_candidates
 from diplograph.quarantine import (
     FOLDER,
@@ -63,7 +64,9 @@ from diplograph.quarantine import (
     shape_problems,
     write_quarantine,
 )
+from diplograph.quarantine import article_memory as memory_limit
 from diplograph.quarantine import article_timeout as quarantine_limit
+from diplograph.reconcile import reconcile_entities
 from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import Store, layer_graphs, new_store, parse_turtle
 from diplograph.validate import ReportRow, ValidationReport, check_store, load_shapes, validate
@@ -71,7 +74,7 @@ from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
 from diplograph.wikidata.link import load_links
-from diplograph.worker import CallTimeout, Worker
+from diplograph.worker import CallOutOfMemory, CallTimeout, Worker
 
 SHAPES_FILE = "diplo-shapes.ttl"
 __all__ = [  # the build folder's reader lives in built.py; these names stay importable here
@@ -213,6 +216,11 @@ def _rule_triples(root: Path, article: Article, run: Worker) -> tuple[list | Non
             f"{source}: the rule layer took longer than the time limit of {run.seconds:g} s per "
             "article (--article-timeout); nothing of it is kept"
         )
+    except CallOutOfMemory as exc:
+        return None, (
+            f"{source}: the rule layer {exc} and was stopped (--article-memory); nothing of it "
+            "is kept"
+        )
     except DiplographError:
         raise
     except Exception as exc:
@@ -221,7 +229,7 @@ def _rule_triples(root: Path, article: Article, run: Worker) -> tuple[list | Non
 
 
 def assemble(
-    root: Path, limit: float | None = None
+    root: Path, limit: float | None = None, memory: int | None = None
 ) -> tuple[Store, dict[URIRef, str], list[Quarantined]]:
     """Load every graph into a store; map each subject to the file it came from; list the
     articles quarantined so far (unreadable, or the rule layer failed or ran out of time).
@@ -229,7 +237,8 @@ def assemble(
     Each article gets its own graph (article metadata, sentences, hand mapping) and, when the
     project has rules, its rule layer beside it: in effect as id:graph/rules/STEM when there is
     no hand mapping, kept for review as id:graph/candidates/STEM when there is one (the hand
-    layer wins). `limit` bounds the rule layer of each article, in seconds.
+    layer wins). `limit` bounds the rule layer of each article, in seconds; `memory` its worker,
+    in MiB beyond what the build had when the worker started.
     """
     store = new_store()
     sources: dict[URIRef, str] = {}
@@ -240,9 +249,9 @@ def assemble(
     rule_layer = _rule_layer(root, entities)
     quarantined: list[Quarantined] = []
     articles = _seed_articles(root, rule_layer[0] if rule_layer else None, quarantined)
-    if rule_layer is not None and limit:
+    if rule_layer is not None and (limit or memory):
         _warm_up(rule_layer)
-    with Worker(lambda article: extract_triples(article, *rule_layer), limit) as run:
+    with Worker(lambda article: extract_triples(article, *rule_layer), limit, memory) as run:
         for article in articles:
             _add_article(root, store, sources, quarantined, article, run if rule_layer else None)
     return store, sources, quarantined
@@ -338,10 +347,13 @@ def _validate_kept(
 
 
 def summarise(
-    store: Store, report: ValidationReport, quarantined: tuple[Quarantined, ...] = ()
+    store: Store,
+    report: ValidationReport,
+    quarantined: tuple[Quarantined, ...] = (),
+    roles: tuple[str, ...] | None = None,
 ) -> dict:
     """The figures of the one-screen summary: triples, articles, events per kind, validation,
-    the quarantined articles."""
+    the quarantined articles; `roles`: the participant roles (default: the project's)."""
     asserted = store.union(layer_graphs(store, "asserted"))
     kinds = Counter(
         o.split("#")[-1]
@@ -352,7 +364,7 @@ def summarise(
     )
     in_effect = [n for n in layer_graphs(store, "asserted") if n.startswith(RULES_GRAPHS)]
     candidates = sum(
-        len(review_candidates(store.graph(name), store.graph(article_graph_iri(stem))))
+        len(review_candidates(store.graph(name), store.graph(article_graph_iri(stem)), roles))
         for name in layer_graphs(store, "candidates")
         for stem in [str(name).rsplit("/", 1)[-1]]
     )
@@ -371,14 +383,20 @@ def summarise(
     }
 
 
-def build(root: Path | None = None, article_timeout: float | None = None) -> BuildResult:
+def build(
+    root: Path | None = None,
+    article_timeout: float | None = None,
+    article_memory: int | None = None,
+) -> BuildResult:
     """Run every stage in memory: assemble, validate (setting aside the rule layers that break
     a shape), infer. `article_timeout`: seconds for each article's rule layer (default
-    $DIPLOGRAPH_ARTICLE_TIMEOUT, else 60; 0 for none)."""
+    $DIPLOGRAPH_ARTICLE_TIMEOUT, else 60; 0 for none); `article_memory`: MiB it may add to the
+    build (default $DIPLOGRAPH_ARTICLE_MEMORY, else 2048; 0 for none)."""
     root = root or paths.project_root()
-    limit = quarantine_limit(article_timeout)
+    limit, memory = quarantine_limit(article_timeout), memory_limit(article_memory)
     inputs = input_digests(root)
-    store, sources, quarantined = assemble(root, limit)
+    store, sources, quarantined = assemble(root, limit, memory)
+    reconcile_entities(store)
     ontology = load_ontology(root)
     store.add_graph(ONTOLOGY_GRAPH, ontology)  # for the QA checks; in no layer
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
@@ -392,7 +410,8 @@ def build(root: Path | None = None, article_timeout: float | None = None) -> Bui
     for item in aside:
         for problem in item.problems:
             log.warning("quarantined: %s", problem)
-    return BuildResult(store, report, summarise(store, report, aside), inputs, aside)
+    roles = participant_roles(ontology_file(root))
+    return BuildResult(store, report, summarise(store, report, aside, roles), inputs, aside)
 
 
 def write_build(result: BuildResult, out: Path, report_text: str, root: Path | None = None) -> None:

@@ -3,9 +3,9 @@
 Exit codes (pySHACL's contract): 0 ok, 1 the data does not conform, 2 usage or input error
 naming the file and line or node (a refused system call too: disk full, read-only), 3 a remote
 endpoint failed, 4 built with warnings (articles quarantined: their rule layer left out),
-130 interrupted (SIGINT), 143 terminated (SIGTERM; `python -m diplograph` and the console script
-make it behave like SIGINT). Every error is one line on stderr; `--debug` re-raises it with its
-traceback instead.
+5 a query ran past its time limit (`query --timeout`), 130 interrupted (SIGINT), 143 terminated
+(SIGTERM; `python -m diplograph` and the console script make it behave like SIGINT). Every error
+is one line on stderr; `--debug` re-raises it with its traceback instead.
 
 Each command imports the stages it runs when it runs: `diplograph --help` loads neither rdflib,
 spaCy, pySHACL nor owlrl (docs/decisions/20261202-rule-cache-and-startup.md).
@@ -159,6 +159,18 @@ TIMEOUT_OPTION = click.option(
 )
 
 
+MEMORY_OPTION = click.option(
+    "--article-memory",
+    type=click.IntRange(min=0),
+    envvar="DIPLOGRAPH_ARTICLE_MEMORY",
+    default=2048,
+    show_default=True,
+    metavar="MIB",
+    help="Memory the rule layer may add to the build (MiB); an article that needs more is "
+    "quarantined (0: none). Environment: DIPLOGRAPH_ARTICLE_MEMORY.",
+)
+
+
 def _report(result: BuildResult) -> str:
     """The validation report of a build, with the articles it quarantined."""
     from diplograph.quarantine import format_quarantined
@@ -170,13 +182,17 @@ def _report(result: BuildResult) -> str:
 @cli.command()
 @OUT_OPTION
 @TIMEOUT_OPTION
+@MEMORY_OPTION
 @click.pass_context
-def build(ctx: click.Context, out: Path | None, article_timeout: float) -> None:
+def build(
+    ctx: click.Context, out: Path | None, article_timeout: float, article_memory: int
+) -> None:
     """Map the seeds into a validated, inferred graph and write it to the build folder.
 
-    An article that cannot be read, whose rule layer fails or runs out of time, or whose rule
-    layer breaks a shape is quarantined: the build goes on without its rule layer, writes it to
-    OUT/quarantine/STEM.ttl and exits 4. A hand mapping that breaks a shape fails the build (1).
+    An article that cannot be read, whose rule layer fails or runs out of time or memory, or
+    whose rule layer breaks a shape is quarantined: the build goes on without its rule layer,
+    writes it to OUT/quarantine/STEM.ttl and exits 4. A hand mapping that breaks a shape fails
+    the build (1).
     """
     with importing():
         from diplograph.build import build as run_build
@@ -188,7 +204,7 @@ def build(ctx: click.Context, out: Path | None, article_timeout: float) -> None:
 
     target = _out(ctx, out)
     check_build_folder(target, _root(ctx))
-    result = run_build(_root(ctx), article_timeout)
+    result = run_build(_root(ctx), article_timeout, article_memory)
     report = _report(result)
     if not result.report.conforms:
         echo(report, err=True)
@@ -207,8 +223,9 @@ def build(ctx: click.Context, out: Path | None, article_timeout: float) -> None:
 
 @cli.command()
 @TIMEOUT_OPTION
+@MEMORY_OPTION
 @click.pass_context
-def validate(ctx: click.Context, article_timeout: float) -> None:
+def validate(ctx: click.Context, article_timeout: float, article_memory: int) -> None:
     """Validate the graph against the SHACL shapes; exit 1 on any violation of what the build
     keeps, 4 when it conforms but articles were quarantined."""
     with importing():
@@ -216,7 +233,7 @@ def validate(ctx: click.Context, article_timeout: float) -> None:
         from diplograph.errors import EXIT_NONCONFORMING, EXIT_OK, EXIT_WARNINGS
         from diplograph.output import echo
 
-    result = run_build(_root(ctx), article_timeout)
+    result = run_build(_root(ctx), article_timeout, article_memory)
     echo(_report(result))
     if not result.report.conforms:
         sys.exit(EXIT_NONCONFORMING)
@@ -263,6 +280,16 @@ ENDPOINT_HELP = "SPARQL 1.1 query endpoint of a remote store (e.g. http://127.0.
     is_flag=True,
     help="After each column holding linked entities, a COLUMN_qid column with their Wikidata QID.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    envvar="DIPLOGRAPH_QUERY_TIMEOUT",
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit of the query, SERVICE calls included; a query over it is stopped (exit 5, "
+    "or 3 when a SERVICE endpoint held it; 0: none). Environment: DIPLOGRAPH_QUERY_TIMEOUT.",
+)
 @OUT_OPTION
 @click.pass_context
 def query(
@@ -273,6 +300,7 @@ def query(
     no_inference: bool,
     endpoint: str | None,
     qids: bool,
+    timeout: float,
     out: Path | None,
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`), or a query file given by its path
@@ -281,6 +309,7 @@ def query(
     with importing():
         from diplograph.output import echo, render
         from diplograph.queries import bind, get_query, is_query_file, query_file, run_query
+        from diplograph.querylimit import query_limit
 
     values = {}
     for item in params:
@@ -312,7 +341,7 @@ def query(
 
         def run(query: StoredQuery, values: dict) -> QueryResult:
             """Run a query on the embedded store."""
-            return run_query(store, query, values, inference=not no_inference)
+            return run_query(store, query, values, not no_inference, query_limit(timeout))
 
     result = run(stored, values)
     if qids:

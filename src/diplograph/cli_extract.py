@@ -74,7 +74,8 @@ def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
         from diplograph.extract.workspace import seed_layers
         from diplograph.output import echo
         from diplograph.quality.evaluate import evaluate as run_evaluation
-        from diplograph.quality.evaluate import format_evaluation
+        from diplograph.quality.evaluate import format_evaluation, participant_roles
+        from diplograph.vocabulary import ontology_file
 
     if split != "seeds":
         from diplograph.quality.corpus import format_corpus_score
@@ -86,7 +87,8 @@ def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
         echo(format_corpus_score(split, score, misses or split == "dev"))
         return
     rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
-    echo(format_evaluation(run_evaluation(rule_graphs, gold_graphs)))
+    roles = participant_roles(ontology_file(ctx.obj["root"]))
+    echo(format_evaluation(run_evaluation(rule_graphs, gold_graphs, roles)))
 
 
 @click.command()
@@ -96,12 +98,15 @@ def review(ctx: click.Context) -> None:
     with importing():
         from diplograph.extract.workspace import seed_layers
         from diplograph.output import echo
+        from diplograph.quality.evaluate import participant_roles
         from diplograph.quality.review import review_candidates
+        from diplograph.vocabulary import ontology_file
 
     rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
+    roles = participant_roles(ontology_file(ctx.obj["root"]))
     rows = []
     for stem in sorted(rule_graphs):
-        for cand in review_candidates(rule_graphs[stem], gold_graphs[stem]):
+        for cand in review_candidates(rule_graphs[stem], gold_graphs[stem], roles):
             rows.append((cand, stem))
     rows.sort(key=lambda row: (-row[0].confidence, row[1], str(row[0].iri)))
     for cand, stem in rows:

@@ -1,5 +1,6 @@
-"""Errors: the exception hierarchy and the exit code each one maps to (pySHACL's contract, and 4
-for a build that went on without the rule layer of some articles)."""
+"""Errors: the exception hierarchy and the exit code each one maps to (pySHACL's contract, 4 for
+a build that went on without the rule layer of some articles, 5 for a query stopped at its time
+limit)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ EXIT_NONCONFORMING = 1
 EXIT_INPUT = 2
 EXIT_REMOTE = 3
 EXIT_WARNINGS = 4  # built with warnings: some articles' rule layers were quarantined
+EXIT_QUERY_TIMEOUT = 5  # a query ran past its time limit and was stopped (querylimit.py)
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
 EXIT_TERMINATED = 143  # 128 + SIGTERM
 
@@ -34,6 +36,12 @@ class RemoteError(DiplographError):
     """A remote SPARQL endpoint failed, timed out or answered nonsense."""
 
     exit_code = EXIT_REMOTE
+
+
+class QueryTimeout(DiplographError):
+    """A query ran past its time limit (`query --timeout`) and was stopped."""
+
+    exit_code = EXIT_QUERY_TIMEOUT
 
 
 class Terminated(KeyboardInterrupt):

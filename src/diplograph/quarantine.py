@@ -1,13 +1,13 @@
 """Quarantine: an article whose rule layer cannot be made, or breaks a shape, is set aside.
 
 Reads what went wrong while an article was read or mapped by the rules (an unreadable file, bad
-metadata, an exception, the time limit), the rule graphs (id:graph/rules/STEM in effect,
+metadata, an exception, the time or memory limit), the rule graphs (id:graph/rules/STEM in effect,
 id:graph/candidates/STEM beside a hand mapping) with the entities they name, the ontology and the
 shapes, and the rows of the whole graph's validation; returns one Quarantined record per article
 set aside: why (file, sentence, node, shape, message) and its rule graph, which the build leaves
 out of graph.trig and writes to OUT/quarantine/STEM.ttl for review. The hand layer is never set
-aside: its violations fail the build. Also the per-article time limit of the rule layer (its
-setting; worker.py enforces it).
+aside: its violations fail the build. Also the per-article time and memory limits of the rule
+layer (their settings; worker.py enforces them).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from diplograph.validate import ReportRow, validate
 FOLDER = "quarantine"
 DEFAULT_TIMEOUT = 60.0
 TIMEOUT_VARIABLE = "DIPLOGRAPH_ARTICLE_TIMEOUT"
+DEFAULT_MEMORY = 2048  # MiB
+MEMORY_VARIABLE = "DIPLOGRAPH_ARTICLE_MEMORY"
 _QUOTE = 60  # characters of a sentence quoted in a problem line
 
 
@@ -70,6 +72,24 @@ def article_timeout(seconds: float | None = None) -> float | None:
     if seconds < 0:
         raise InputError(f"the article time limit {seconds:g} s is negative; 0 means none")
     return seconds or None
+
+
+def article_memory(mib: int | None = None) -> int | None:
+    """The memory limit of the rule layer, in MiB beyond what the build had loaded when its
+    worker started: the argument, else $DIPLOGRAPH_ARTICLE_MEMORY, else 2048; 0 means none.
+
+    >>> article_memory(512), article_memory(0)
+    (512, None)
+    """
+    if mib is None:
+        text = os.environ.get(MEMORY_VARIABLE, "").strip()
+        try:
+            mib = int(text) if text else DEFAULT_MEMORY
+        except ValueError as exc:
+            raise InputError(f"{MEMORY_VARIABLE}={text!r}: not a whole number of MiB") from exc
+    if mib < 0:
+        raise InputError(f"the article memory limit {mib} MiB is negative; 0 means none")
+    return mib or None
 
 
 def _sentence(graph: Graph, node: URIRef) -> tuple[int, str] | None:

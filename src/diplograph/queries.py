@@ -22,9 +22,11 @@ from pathlib import Path
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from diplograph.errors import InputError, RemoteError, syntax_error
+from diplograph.errors import InputError, QueryTimeout, RemoteError, syntax_error
 from diplograph.iris import iri_problem
 from diplograph.namespaces import PREFIXES
+from diplograph.querylimit import VARIABLE as LIMIT_VARIABLE
+from diplograph.querylimit import QueryStopped, run_limited
 from diplograph.store import QueryResult, Store, analysis_names, values_first
 
 _HEADER = re.compile(r"^#\s*(title|question|params|inference)\s*:\s*(.*?)\s*$")
@@ -226,15 +228,34 @@ def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
 
 
 def run_query(
-    store: Store, query: StoredQuery, values: Mapping[str, str], inference: bool = True
+    store: Store,
+    query: StoredQuery,
+    values: Mapping[str, str],
+    inference: bool = True,
+    seconds: float | None = None,
 ) -> QueryResult:
-    """Run a stored query over every graph but the candidates, less the inferred one if asked."""
+    """Run a stored query over every graph but the candidates, less the inferred one if asked,
+    stopped after `seconds` (None: no limit; querylimit.py)."""
+    graphs = analysis_names(store, inference)
+    bindings = bind(query, values)
+    services = _SERVICE.findall(query.text)
+    where = ", ".join(f"<{iri}>" for iri in services) or "its endpoint"
     try:
-        return store.query(query.text, bind(query, values), analysis_names(store, inference))
+        return run_limited(lambda: store.query(query.text, bindings, graphs), seconds)
+    except QueryStopped as stop:
+        stopped = f"query {query.name} stopped after {stop.seconds:g} s (its limit)"
+        # rdflib says whether a SERVICE call held the query; Oxigraph calls its endpoints
+        # itself, so a federated query stopped there is taken as held by them
+        if stop.remote or (services and getattr(store, "engine", "") != "rdflib"):
+            raise RemoteError(
+                f"{stopped}: the SERVICE endpoint {where} did not answer within it"
+            ) from None
+        raise QueryTimeout(
+            f"{stopped}; set another with --timeout SECONDS or {LIMIT_VARIABLE} (0: none)"
+        ) from None
     except InputError:
         raise
     except (OSError, HTTPException) as exc:  # a SERVICE endpoint: refused, unreachable, HTTP error
-        where = ", ".join(f"<{iri}>" for iri in _SERVICE.findall(query.text)) or "its endpoint"
         raise RemoteError(f"{query.path}: the SERVICE endpoint {where} failed: {exc}") from exc
     except Exception as exc:  # a parse error in a stored query
         raise InputError(f"{query.path}: the query failed: {exc}") from exc

@@ -604,3 +604,23 @@ class OxigraphStore:
         convert = self._rdflib
         rows = tuple(tuple(convert(term) for term in solution) for solution in result)
         return QueryResult(variables, rows)
+
+
+def mark_service_calls(flag: bytearray | memoryview) -> None:
+    """From now on, in this process, set flag[0] to 1 while a SERVICE call of a query waits for
+    its endpoint, 0 otherwise (rdflib's CUSTOM_EVALS hook; querylimit.py sets it in the forked
+    worker, so that a query stopped at its limit says whether a remote endpoint held it)."""
+    from rdflib.plugins.sparql import CUSTOM_EVALS
+    from rdflib.plugins.sparql.evaluate import evalServiceQuery
+
+    def service(ctx: object, part: object) -> Iterable:
+        """A SERVICE pattern: its whole answer, fetched with the flag up."""
+        if getattr(part, "name", None) != "ServiceGraphPattern":
+            raise NotImplementedError  # rdflib evaluates every other part itself
+        flag[0] = 1
+        try:
+            return iter(list(evalServiceQuery(ctx, part)))
+        finally:
+            flag[0] = 0
+
+    CUSTOM_EVALS["diplograph-service"] = service

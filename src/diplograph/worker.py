@@ -1,4 +1,5 @@
-"""Worker: runs one function, call after call, in a forked process under a time limit per call.
+"""Worker: runs one function, call after call, in a forked process under a time limit per call
+and a memory limit.
 
 The build maps each article by the rules in a worker (build.py, issue 12): a call that runs past
 its limit is stopped by killing the worker, which takes the memory it grew with it; the next call
@@ -8,8 +9,10 @@ no Python signal handler runs. One worker serves every call until it is killed, 
 layer's caches warm once, as in a single process (build.py warms them before the first fork, so
 a worker that replaces a killed one starts warm too). Arguments, results and exceptions cross
 the pipes pickled. The worker ignores SIGINT and SIGTERM (the build handles them and kills it) and,
-on Linux, dies with the build (PR_SET_PDEATHSIG). Without fork(), or with no limit, the function
-runs in the calling process, unbounded.
+on Linux, dies with the build (PR_SET_PDEATHSIG). The memory limit bounds the worker's address
+space (RLIMIT_AS) to what it had when forked plus the given MiB: a call that needs more gets a
+MemoryError, reported as CallOutOfMemory, and the worker is replaced. Without fork(), or with no
+limit, the function runs in the calling process, unbounded.
 """
 
 from __future__ import annotations
@@ -34,16 +37,25 @@ class CallTimeout(Exception):
     """A call ran past its time limit; the worker was killed."""
 
 
+class CallOutOfMemory(Exception):
+    """A call needed more memory than the worker's limit; the worker was killed."""
+
+
 class Worker:
-    """Calls `func` in a forked process, each call within `seconds` (None: no limit, no fork).
+    """Calls `func` in a forked process, each call within `seconds`, the worker within `memory`
+    MiB more than it had when forked (None: no limit; no limit at all: no fork).
 
     Use as a context manager: leaving it ends the worker.
     """
 
-    def __init__(self, func: Callable[..., Any], seconds: float | None) -> None:
-        """Remember the function and the limit; the worker is forked on the first call."""
+    def __init__(
+        self, func: Callable[..., Any], seconds: float | None, memory: int | None = None
+    ) -> None:
+        """Remember the function and the limits; the worker is forked on the first call."""
         self.func = func
-        self.seconds = seconds if seconds and hasattr(os, "fork") else None
+        self.seconds = seconds or None
+        self.memory = memory or None
+        self.forked = hasattr(os, "fork") and (self.seconds, self.memory) != (None, None)
         self.pid: int | None = None
         self.requests = self.answers = -1
 
@@ -61,13 +73,13 @@ class Worker:
         self.close()
 
     def __call__(self, *args: Any) -> Any:
-        """func(*args) in the worker, or CallTimeout; the worker's exception is raised here, and a
-        worker that dies without answering is a ChildProcessError."""
-        if self.seconds is None:
+        """func(*args) in the worker, or CallTimeout, or CallOutOfMemory; the worker's exception
+        is raised here, and a worker that dies without answering is a ChildProcessError."""
+        if not self.forked:
             return self.func(*args)
         if self.pid is None:
             self._start()
-        deadline = time.monotonic() + self.seconds
+        deadline = None if self.seconds is None else time.monotonic() + self.seconds
         try:
             _send(self.requests, pickle.dumps(args, pickle.HIGHEST_PROTOCOL))
             data = _receive(self.answers, deadline)
@@ -80,6 +92,9 @@ class Worker:
             self.close()
             raise ChildProcessError("the worker process died before it answered")
         status, value = pickle.loads(data)
+        if status == "error" and isinstance(value, MemoryError) and self.memory:
+            self.close()  # a worker that ran out of memory may be left in any state
+            raise CallOutOfMemory(f"ran out of memory (limit {self.memory} MiB)") from None
         if status == "error":
             raise value
         return value
@@ -108,7 +123,7 @@ class Worker:
                 try:
                     os.close(down_write)
                     os.close(up_read)
-                    _serve(self.func, down_read, up_write)
+                    _serve(self.func, down_read, up_write, self.memory)
                 finally:
                     os._exit(1)
         finally:
@@ -118,10 +133,28 @@ class Worker:
         self.pid, self.requests, self.answers = pid, down_write, up_read
 
 
-def _serve(func: Callable[..., Any], requests: int, answers: int) -> NoReturn:
+def _limit_memory(mib: int) -> None:
+    """Bound this process's address space to its present size plus `mib` MiB (Linux reads the
+    present size from /proc; elsewhere the bound is `mib` MiB)."""
+    import resource
+
+    present = 0
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            present = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = present + (mib << 20)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _serve(func: Callable[..., Any], requests: int, answers: int, memory: int | None) -> NoReturn:
     """The worker's life: answer each request with the pickled outcome; exit at end of input."""
     code = 1
     try:
+        if memory:
+            _limit_memory(memory)
         for stop in _STOPS:
             signal.signal(stop, signal.SIG_IGN)
         signal.pthread_sigmask(signal.SIG_SETMASK, set())

@@ -146,7 +146,11 @@ def event_anaphora(
         if match.trigger in here:
             referents = [here[match.trigger]]
         else:
-            pool = [c for c in reversed(ctx.earlier) if "any" in kinds or c.kind in kinds]
+            pool = [  # an echo is its original again: with echoes, each "the talks" doubled them
+                c
+                for c in reversed(ctx.earlier)
+                if not c.echo and ("any" in kinds or c.kind in kinds)
+            ]
             plural = unit.lower != unit.lemma and unit.lower.endswith("s")
             referents = pool if plural else pool[:1]
         if not referents:
@@ -179,6 +183,7 @@ def event_anaphora(
                         date_from=[],
                         owned=False,
                         date=None,
+                        echo=True,
                     )
                 )
     return extra

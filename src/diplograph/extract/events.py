@@ -56,6 +56,7 @@ class Candidate:
     from_visits: bool = False
     owned: bool = False  # the content of another candidate: its modality was set by it
     trigger: tuple[int, int] = (0, 0)  # sentence number, unit index
+    echo: bool = False  # made by event anaphora: an earlier candidate attested again ("the move")
 
 
 @dataclass

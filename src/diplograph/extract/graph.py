@@ -24,12 +24,10 @@ from diplograph.extract.coref import Delegation
 from diplograph.extract.events import Attest, Event, spec
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import NAMED, NewEntity
-from diplograph.extract.rules import EVENT_ROLES
 from diplograph.iris import article_iri, attestation_iri, event_iri, sentence_iri, slug
 from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Article
 
-ROLE_PROPERTIES = tuple((name, getattr(DIP, name)) for name in EVENT_ROLES)
 # the terms written most, looked up once (DIP is a DefinedNamespace: attribute access is slow)
 ATTESTATION, CLAIM, ATTESTS, SENTENCE, TEXT = (
     DIP.Attestation,
@@ -233,8 +231,10 @@ def to_graph(triples: Triples) -> Graph:
     return graph
 
 
-def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Triples:
-    """The RDF of the rule layer of one article, as triples in a deterministic order."""
+def write(layer: Layer, gaz: Gazetteer, kinds: dict, roles: tuple[str, ...]) -> Triples:
+    """The RDF of the rule layer of one article, as triples in a deterministic order; `roles`:
+    the event roles written as dip: properties, in order (RuleSet.roles)."""
+    properties = _role_properties(roles)
     out = provenance_triples(layer.article)
     known = set(layer.article.boilerplate)
     for cut in layer.cuts:
@@ -279,13 +279,19 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict) -> Triples:
         for attest in _sorted_attests(holding.attests):
             _attest(out, layer, attest, iri, seen)
     for event in layer.events:
-        _event(out, layer, event, iris, names, gaz, labels, seen)
+        _event(out, layer, event, iris, names, gaz, labels, seen, properties)
     for number, entities in sorted(layer.mentions.items()):
         sentence = sentence_iri(layer.article.stem, number)
         out.extend((sentence, term("mentions"), entity) for entity in entities)
     if gaz.reference:  # the reference entities the layer names, described once
         out.extend(gaz.described({o for _, _, o in out if isinstance(o, URIRef)}))
     return list(dict.fromkeys(out))  # events that share an IRI repeat some triples
+
+
+@functools.lru_cache(maxsize=8)
+def _role_properties(roles: tuple[str, ...]) -> tuple[tuple[str, URIRef], ...]:
+    """Each event role with its dip: property (looked up once: DIP's attributes are slow)."""
+    return tuple((name, getattr(DIP, name)) for name in roles)
 
 
 def _event(
@@ -297,11 +303,12 @@ def _event(
     gaz: Gazetteer,
     labels: dict[URIRef, str],
     seen: set[URIRef],
+    properties: tuple[tuple[str, URIRef], ...],
 ) -> None:
     """Write one event: type, label, roles, date, links, attributes, attestations."""
     iri = iris[id(event)]
     out.append((iri, RDF.type, term(event.kind)))
-    for role, prop in ROLE_PROPERTIES:
+    for role, prop in properties:
         for value in event.roles.get(role, []):
             out.append((iri, prop, names.get(value, value)))
     parts = [

@@ -265,7 +265,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         {n: m for n, m in mentions.items() if m},
     )
     log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
-    return write(layer, gazetteer, rules.kinds)
+    return write(layer, gazetteer, rules.kinds, rules.roles)
 
 
 def _relay(

@@ -22,7 +22,7 @@ from diplograph import cache
 from diplograph.errors import InputError
 from diplograph.extract.rulefiles import SECTIONS, read_rule_file
 from diplograph.extract.schema import TOKEN_KEYS, check_kinds, line_of
-from diplograph.vocabulary import event_roles, ontology_file, vocabulary
+from diplograph.vocabulary import ontology_file, vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +72,9 @@ def profile(classes: frozenset[str]) -> str:
     return max(inside)[1] if inside else "agent"
 
 
-# The event roles a rule can fill, each a dip: property of the ontology (vocabulary.py).
-EVENT_ROLES = event_roles()
-ROLES = {
-    *EVENT_ROLES,
-    *("source", "owner", "holder", "title", "name", "leader", "member", "context"),
-}
+# The roles a rule can fill: the event roles of the ontology the rules are compiled against
+# (vocabulary.py, RuleSet.roles), and these, which the rule layer resolves itself.
+OTHER_ROLES = ("source", "owner", "holder", "title", "name", "leader", "member", "context")
 
 
 @dataclass(frozen=True)
@@ -167,6 +164,7 @@ class RuleSet:
     # section -> word -> positions in rules[section] of the rules one of whose patterns need it
     index: dict[str, dict[str, tuple[int, ...]]]
     boundary: frozenset[str]
+    roles: tuple[str, ...] = ()  # the ontology's event roles, each a dip: property
     cache: dict[str, str] = field(default_factory=dict)
     derived: dict[str, Any] = field(default_factory=dict)  # made from the rules on first use
 
@@ -197,7 +195,7 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def compile_token(
-    spec: Any, classes: dict[str, list[str]], where: str
+    spec: Any, classes: dict[str, list[str]], where: str, roles: frozenset[str]
 ) -> tuple[dict[str, Any] | None, TokenMeta, tuple[str, str] | None]:
     """One token spec -> (spaCy token pattern or None for a trailing list, metadata, list spec)."""
     if not isinstance(spec, dict):
@@ -206,7 +204,7 @@ def compile_token(
     if unknown:
         raise InputError(f"{where}: unknown pattern key(s): {', '.join(sorted(unknown))}")
     role = spec.get("role")
-    if role is not None and role not in ROLES:
+    if role is not None and role not in roles:
         raise InputError(f"{where}: unknown role {role!r}")
     meta = TokenMeta(
         role=role,
@@ -316,7 +314,9 @@ def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]
     return matcher
 
 
-def compile_rule(rule: Rule, classes: dict[str, list[str]], vocab: Any) -> None:
+def compile_rule(
+    rule: Rule, classes: dict[str, list[str]], vocab: Any, roles: frozenset[str]
+) -> None:
     """Compile a rule's patterns into its own matcher; note the words each pattern needs."""
     patterns = rule.get("patterns")
     if not isinstance(patterns, list) or not patterns:
@@ -328,7 +328,7 @@ def compile_rule(rule: Rule, classes: dict[str, list[str]], vocab: Any) -> None:
             raise InputError(f"{where}: rule {rule.id!r}: a pattern is a non-empty list of tokens")
         compiled, metas, list_spec = [], [], None
         for position, spec in enumerate(tokens):
-            token, meta, listed = compile_token(spec, classes, f"{where}")
+            token, meta, listed = compile_token(spec, classes, f"{where}", roles)
             if listed is not None:
                 if position != len(tokens) - 1:
                     raise InputError(f"{where}: rule {rule.id!r}: `list` must be the last token")
@@ -445,6 +445,7 @@ def ready(ruleset: RuleSet, folder: Path) -> RuleSet:
 def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
     """Read, check and compile rule files (the work the cache saves)."""
     vocab = vocabulary(ontology)
+    roles = frozenset((*vocab.roles, *OTHER_ROLES))
     parsed = [(path, read_rule_file(path, vocab)) for path in files]
     check_kinds(parsed, vocab)
     classes: dict[str, list[str]] = {}
@@ -475,7 +476,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
         for section in PATTERN_SECTIONS:
             for raw in data.get(section) or []:
                 rule = _check_rule(raw, section, path, seen)
-                compile_rule(rule, classes, nlp.vocab)
+                compile_rule(rule, classes, nlp.vocab, roles)
                 rules[section].append(rule)
                 patterns.update(zip(rule.keys, rule.patterns, strict=True))
         for raw in data.get("frames") or []:  # no patterns: frames.py reads their slots
@@ -494,4 +495,5 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
         patterns=patterns,
         index=index,
         boundary=frozenset(classes.get("boundary", [])),
+        roles=vocab.roles,
     )

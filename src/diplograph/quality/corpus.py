@@ -30,7 +30,7 @@ from diplograph.errors import InputError
 from diplograph.iris import entity_segment, local_name
 from diplograph.namespaces import DIP, ID
 from diplograph.output import titled_lists
-from diplograph.quality.evaluate import PARENT, ROLES, Score, event_kind
+from diplograph.quality.evaluate import PARENT, Score, event_kind, participant_roles
 
 STATEMENT_KINDS = frozenset(k for k, parent in PARENT.items() if parent == "Statement") | {
     "Statement"
@@ -196,50 +196,57 @@ def _sentence_spans(graph: Graph, node: URIRef) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(spans))
 
 
-def found_events(graph: Graph, aligned: dict[URIRef, URIRef]) -> list[FoundEvent]:
-    """The rule graph's events, their parties replaced by the annotated entities they align to."""
+def found_events(
+    graph: Graph, aligned: dict[URIRef, URIRef], roles: tuple[str, ...]
+) -> list[FoundEvent]:
+    """The rule graph's events, their parties (in `roles`, place and theme) replaced by the
+    annotated entities they align to."""
     leaders = dict(graph.subject_objects(DIP.ledBy))
     events = []
     for node in sorted({o for o in graph.objects(None, DIP.attests) if isinstance(o, URIRef)}):
         kind = event_kind(graph, node)
         if kind is None:
             continue
-        roles = {}
-        for role in (*ROLES, "place", "theme"):
+        parties = {}
+        for role in (*roles, "place", "theme"):
             values = graph.objects(node, getattr(DIP, role))
             mapped = frozenset(aligned.get(leaders.get(v, v), leaders.get(v, v)) for v in values)
             if mapped:
-                roles[role] = mapped
+                parties[role] = mapped
         label = str(graph.value(node, RDFS.label) or local_name(node))
         spans = _sentence_spans(graph, node)
-        events.append(FoundEvent(node, kind, roles, _date_text(graph, node), spans, label))
+        events.append(FoundEvent(node, kind, parties, _date_text(graph, node), spans, label))
     return events
 
 
-def _expected_roles(item: dict[str, Any]) -> dict[str, frozenset[URIRef]]:
+def _expected_roles(item: dict[str, Any], roles: tuple[str, ...]) -> dict[str, frozenset[URIRef]]:
     """The roles of an annotated event or statement."""
     return {
         role: frozenset(_iri(v) for v in item[role])
-        for role in (*ROLES, "place", "theme")
+        for role in (*roles, "place", "theme")
         if item.get(role)
     }
 
 
-def _describe(item: dict[str, Any]) -> str:
+def _describe(item: dict[str, Any], roles: tuple[str, ...]) -> str:
     """An annotated fact as one line."""
-    roles = " ".join(
-        f"{r}={','.join(item[r])}" for r in (*ROLES, "place") if item.get(r) and r in item
+    named = " ".join(
+        f"{r}={','.join(item[r])}" for r in (*roles, "place") if item.get(r) and r in item
     )
-    return f"{item['kind']} {roles} ({item.get('date') or 'undated'}) “{item.get('text', '')}”"
+    return f"{item['kind']} {named} ({item.get('date') or 'undated'}) “{item.get('text', '')}”"
 
 
 def _match_events(
-    stem: str, expected: list[dict], found: list[FoundEvent], score: CorpusScore
+    stem: str,
+    expected: list[dict],
+    found: list[FoundEvent],
+    score: CorpusScore,
+    roles: tuple[str, ...],
 ) -> None:
     """Pair annotated events with rule events (each used once) and count what is right."""
     used: set[URIRef] = set()
     for item in expected:
-        want = _expected_roles(item)
+        want = _expected_roles(item, roles)
         parties = _parties(item["kind"], want)
         hits = [
             f
@@ -251,7 +258,7 @@ def _match_events(
         hits.sort(key=lambda f: (f.date != item.get("date"), str(f.iri)))
         if not hits:
             score.events.fn += 1
-            score.misses.append(f"{stem}: {_describe(item)}")
+            score.misses.append(f"{stem}: {_describe(item, roles)}")
             continue
         hit = hits[0]
         used.add(hit.iri)
@@ -262,13 +269,13 @@ def _match_events(
                 score.place_right += 1
             else:
                 place = ",".join(sorted(local_name(p) for p in hit.roles.get("place", ())))
-                score.wrong.append(f"{stem}: place {place or 'none'}: {_describe(item)}")
+                score.wrong.append(f"{stem}: place {place or 'none'}: {_describe(item, roles)}")
         if item.get("date"):
             score.date_total += 1
             if hit.date == str(item["date"]):
                 score.date_right += 1
             else:
-                score.wrong.append(f"{stem}: date {hit.date or 'none'}: {_describe(item)}")
+                score.wrong.append(f"{stem}: date {hit.date or 'none'}: {_describe(item, roles)}")
     for f in found:
         if f.iri not in used:
             score.events.fp += 1
@@ -284,11 +291,13 @@ def _fits(found: dict[str, frozenset[URIRef]], want: dict[str, frozenset[URIRef]
     return right >= min(2, sum(len(values) for values in want.values()))
 
 
-def _match_two_parties(expected: list[dict], found: list[FoundEvent], score: CorpusScore) -> None:
+def _match_two_parties(
+    expected: list[dict], found: list[FoundEvent], score: CorpusScore, roles: tuple[str, ...]
+) -> None:
     """Pair annotated and rule events by kind and the two-parties criterion (figures only)."""
     used: set[URIRef] = set()
     for item in expected:
-        parties = _parties(item["kind"], _expected_roles(item))
+        parties = _parties(item["kind"], _expected_roles(item, roles))
         hit = next(
             (
                 f
@@ -308,7 +317,12 @@ def _match_two_parties(expected: list[dict], found: list[FoundEvent], score: Cor
 
 
 def _match_statements(
-    stem: str, text: str, expected: list[dict], found: list[FoundEvent], score: CorpusScore
+    stem: str,
+    text: str,
+    expected: list[dict],
+    found: list[FoundEvent],
+    score: CorpusScore,
+    roles: tuple[str, ...],
 ) -> None:
     """Pair annotated speech acts with rule statements by speaker and sentence."""
     used: set[URIRef] = set()
@@ -325,7 +339,7 @@ def _match_statements(
         hits.sort(key=lambda f: (f.kind != item["kind"], str(f.iri)))
         if not hits:
             score.statements.fn += 1
-            score.misses.append(f"{stem}: {_describe(item)}")
+            score.misses.append(f"{stem}: {_describe(item, roles)}")
             continue
         used.add(hits[0].iri)
         score.statements.tp += 1
@@ -365,9 +379,16 @@ def _holdings(graph: Graph, aligned: dict[URIRef, URIRef]) -> set[tuple[URIRef, 
 
 
 def score_article(
-    stem: str, text: str, graph: Graph, expected: dict[str, Any], labels: dict[URIRef, str]
+    stem: str,
+    text: str,
+    graph: Graph,
+    expected: dict[str, Any],
+    labels: dict[URIRef, str],
+    roles: tuple[str, ...] | None = None,
 ) -> CorpusScore:
-    """The figures of one corpus article."""
+    """The figures of one corpus article; `roles`: the participant roles (default: those of the
+    project's ontology)."""
+    roles = roles or participant_roles()
     score = CorpusScore(articles=1)
     annotated = entities_of(expected)
     found = found_entities(graph)
@@ -383,15 +404,17 @@ def score_article(
     wrong = sorted(local_name(n) for n in found if n not in aligned)
     score.entities = Score(len(hit), len(wrong), len(annotated) - len(hit))
     score.false_alarms += [f"{stem}: entity {n}" for n in wrong]
-    events = found_events(graph, aligned)
+    events = found_events(graph, aligned, roles)
     wanted = [e for e in expected["events"] if e["kind"] not in STATEMENT_KINDS]
     acts = [e for e in events if e.kind not in STATEMENT_KINDS]
-    _match_events(stem, wanted, acts, score)
-    _match_two_parties(wanted, acts, score)
+    _match_events(stem, wanted, acts, score, roles)
+    _match_two_parties(wanted, acts, score, roles)
     spoken = list(expected["statements"]) + [
         e for e in expected["events"] if e["kind"] in STATEMENT_KINDS
     ]
-    _match_statements(stem, text, spoken, [e for e in events if e.kind in STATEMENT_KINDS], score)
+    _match_statements(
+        stem, text, spoken, [e for e in events if e.kind in STATEMENT_KINDS], score, roles
+    )
     want = {(_iri(h.split()[0]), position_key(h.split()[1])) for h in expected["holdings"]}
     got = _holdings(graph, aligned)
     score.holdings = Score(len(got & want), len(got - want), len(want - got))

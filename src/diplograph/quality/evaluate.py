@@ -20,12 +20,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from diplograph.extract.rules import EVENT_ROLES
 from diplograph.namespaces import DIP
 from diplograph.output import titled_lists
+from diplograph.vocabulary import vocabulary
 
 PARENT = {
     "Talks": "Meeting",
@@ -44,10 +45,8 @@ EVENT_KINDS = frozenset(
     "SanctionImposition ArmsSaleApproval MilitaryAid AgreementSigning DiplomatExpulsion "
     "BorderClosure BorderCrossing".split()
 )
-ROLES = tuple(r for r in EVENT_ROLES if r not in ("theme", "place"))  # the participants
 HOST_NOT_KEY = frozenset({"Visit", "ExhibitionVisit", "Arrival"})
-ENTITY_PROPERTIES = (
-    *ROLES,
+ENTITY_PROPERTIES = (  # besides the participant roles
     "theme",
     "place",
     "claimedBy",
@@ -153,21 +152,29 @@ def event_kind(graph: Graph, node: URIRef) -> str | None:
     return next((k for k in kinds if k in EVENT_KINDS), None)
 
 
-def views(stem: str, graph: Graph) -> list[View]:
-    """The events of an article graph."""
+def participant_roles(ontology: Path | None = None) -> tuple[str, ...]:
+    """The participant roles of events, dip:participant's sub-properties and itself, as the
+    ontology file declares them (default: the project's; vocabulary.py)."""
+    return vocabulary(ontology).participants
+
+
+def views(stem: str, graph: Graph, roles: tuple[str, ...] | None = None) -> list[View]:
+    """The events of an article graph, with their participants in `roles` (default: those of
+    the project's ontology)."""
+    roles = roles or participant_roles()
     leaders = _leaders(graph)
     found = []
     for node in sorted({s for s in graph.objects(None, DIP.attests) if isinstance(s, URIRef)}):
         kind = event_kind(graph, node)
         if kind is None:
             continue
-        roles = []
-        for role in ROLES:
+        parties = []
+        for role in roles:
             if role == "host" and kind in HOST_NOT_KEY:
                 continue
             values = frozenset(leaders.get(o, o) for o in graph.objects(node, getattr(DIP, role)))
             if values:
-                roles.append((role, values))
+                parties.append((role, values))
         attests = list(graph.subjects(DIP.attests, node))
         sources = {("claimedBy", o) for a in attests for o in graph.objects(a, DIP.claimedBy)}
         sources |= {("relayedBy", o) for a in attests for o in graph.objects(a, DIP.relayedBy)}
@@ -178,7 +185,7 @@ def views(stem: str, graph: Graph) -> list[View]:
                 stem,
                 node,
                 kind,
-                frozenset(roles),
+                frozenset(parties),
                 _when(graph, node),
                 label,
                 frozenset(sources),
@@ -220,11 +227,11 @@ def match(rule: list[View], gold: list[View]) -> list[tuple[View, View]]:
     return matched
 
 
-def _entities(graph: Graph) -> set[URIRef]:
+def _entities(graph: Graph, roles: tuple[str, ...]) -> set[URIRef]:
     """Entities an article graph refers to (events and provenance nodes excluded)."""
     events = set(graph.objects(None, DIP.attests))
     found = set()
-    for prop in ENTITY_PROPERTIES:
+    for prop in (*roles, *ENTITY_PROPERTIES):
         for o in graph.objects(None, getattr(DIP, prop)):
             if isinstance(o, URIRef) and o not in events and "/event/" not in str(o):
                 found.add(o)
@@ -258,12 +265,18 @@ def _when_text(view: View) -> str:
     return f"{view.when[0]}..{view.when[1] or ''}"
 
 
-def evaluate(rule_graphs: Mapping[str, Graph], gold_graphs: Mapping[str, Graph]) -> Evaluation:
-    """Compare the rule layer with the hand layer on every article both have."""
+def evaluate(
+    rule_graphs: Mapping[str, Graph],
+    gold_graphs: Mapping[str, Graph],
+    roles: tuple[str, ...] | None = None,
+) -> Evaluation:
+    """Compare the rule layer with the hand layer on every article both have; `roles`: the
+    participant roles (default: those of the project's ontology)."""
+    roles = roles or participant_roles()
     result = Evaluation()
     for stem in sorted(set(rule_graphs) & set(gold_graphs)):
         rule_graph, gold_graph = rule_graphs[stem], gold_graphs[stem]
-        rule, gold = views(stem, rule_graph), views(stem, gold_graph)
+        rule, gold = views(stem, rule_graph, roles), views(stem, gold_graph, roles)
         pairs = match(rule, gold)
         matched_rule = {r.iri for r, _ in pairs}
         matched_gold = {g.iri for _, g in pairs}
@@ -292,7 +305,7 @@ def evaluate(rule_graphs: Mapping[str, Graph], gold_graphs: Mapping[str, Graph])
                 result.false_alarms.append(f"{stem}: {r.kind} {r.label} ({_when_text(r)})")
         result.articles[stem] = article
         result.events.add(article)
-        result.entities.add(_set_score(_entities(rule_graph), _entities(gold_graph)))
+        result.entities.add(_set_score(_entities(rule_graph, roles), _entities(gold_graph, roles)))
         (rule_d, rule_h), (gold_d, gold_h) = _things(rule_graph), _things(gold_graph)
         result.delegations.add(_set_score(rule_d, gold_d))
         result.holdings.add(_set_score(rule_h, gold_h))

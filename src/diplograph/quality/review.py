@@ -42,9 +42,12 @@ def _key(graph: Graph, node: URIRef, properties: tuple[URIRef, ...]) -> tuple:
     return tuple(frozenset(graph.objects(node, p)) for p in properties)
 
 
-def review_candidates(rule_graph: Graph, gold_graph: Graph) -> list[Candidate]:
-    """Rule facts the hand layer lacks, most confident first."""
-    rule, gold = views("", rule_graph), views("", gold_graph)
+def review_candidates(
+    rule_graph: Graph, gold_graph: Graph, roles: tuple[str, ...] | None = None
+) -> list[Candidate]:
+    """Rule facts the hand layer lacks, most confident first; `roles`: the participant roles
+    (default: those of the project's ontology)."""
+    rule, gold = views("", rule_graph, roles), views("", gold_graph, roles)
     matched = {r.iri for r, _ in match(rule, gold)}
     found = [_candidate(rule_graph, r.iri, r.kind) for r in rule if r.iri not in matched]
     for kind, key in (

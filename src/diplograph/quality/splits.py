@@ -59,15 +59,18 @@ def score_split(root: Path, split: str) -> CorpusScore:
     from diplograph.extract import extract_article
     from diplograph.extract.clean import input_article
     from diplograph.extract.workspace import rule_layer
+    from diplograph.quality.evaluate import participant_roles
+    from diplograph.vocabulary import ontology_file
 
     folder = corpus_dir(root)
     names = load_split(folder)[split]
     rules, gazetteer = rule_layer(root)
+    roles = participant_roles(ontology_file(root))
     total = CorpusScore()
     for name in names:
         path = folder / f"{name}.txt"
         article = input_article(path, None, rules)
         graph = extract_article(article, rules, gazetteer)
         expected = load_expected(folder / f"{name}.expected.yaml")
-        add(total, score_article(name, article.text, graph, expected, gazetteer.labels))
+        add(total, score_article(name, article.text, graph, expected, gazetteer.labels, roles))
     return total
