@@ -9,6 +9,8 @@ shared machine varies by 10% or more from run to run. A benchmark, not a test: r
 
     python3 benchmarks/extract_speed.py [--articles 200] [--words 500] [--rounds 5]
     python3 benchmarks/extract_speed.py --seeds [--rounds 5]
+    python3 benchmarks/extract_speed.py --long    (one line of 10k to 100k characters)
+    python3 benchmarks/extract_speed.py --echo    (32 to 256 sentences saying "the talks")
 
 The measured stage is `extract_triples` (text -> the article's triples with provenance, which
 `diplograph build` loads into its store); the rate of `extract_article`, which also fills an
@@ -157,6 +159,22 @@ def _long_lines(rules: RuleSet, gazetteer: Gazetteer) -> None:
         print(f"{size:>7} characters: {cpu:6.2f} s CPU, {1000 * cpu / size:.3f} s per 1,000")
 
 
+def _echoes(rules: RuleSet, gazetteer: Gazetteer) -> None:
+    """Print the CPU time of an article whose sentences keep referring back to "the talks", by
+    their number: the events merge compares each echo with the events so far (issue 12)."""
+    from diplograph.extract.clean import article_from_text
+
+    first = "Kim Jong Un and Sergei Shoigu held talks in Pyongyang on Wednesday."
+    back = "During the talks, the two sides discussed the talks and matter number {} in detail."
+    for count in (32, 64, 128, 256):
+        text = "\n".join([first, *(back.format(i) for i in range(count))]) + "\n"
+        article = article_from_text(Path("echo.txt"), text, date(2023, 7, 26), rules)
+        start = time.process_time()
+        extract_triples(article, rules, gazetteer)
+        cpu = time.process_time() - start
+        print(f"{count:>4} sentences referring back: {cpu:6.2f} s CPU")
+
+
 def main() -> None:
     """Print articles per second per core."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -168,10 +186,16 @@ def main() -> None:
     parser.add_argument(
         "--long", action="store_true", help="one line without full stops, 10k to 100k characters"
     )
+    parser.add_argument(
+        "--echo", action="store_true", help="32 to 256 sentences referring back to 'the talks'"
+    )
     args = parser.parse_args()
     rules, gazetteer = rule_layer(ROOT)
     if args.long:
         _long_lines(rules, gazetteer)
+        return
+    if args.echo:
+        _echoes(rules, gazetteer)
         return
     if args.seeds:
         seeds = load_articles(ROOT / "seeds")

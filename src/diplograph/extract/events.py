@@ -159,8 +159,10 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
 def _same_content(ctx: Context, event: Event, cand: Candidate) -> bool:
     """False when both say what they are about (the invitation accepted, the claim denied) and
     nothing the one is about can be what the other is about: two denials, not one."""
+    if not cand.content:  # first: an event's members may hold many contents between them
+        return True
     mine = [c for m in event.members for c in m.content]
-    if not mine or not cand.content:
+    if not mine:
         return True
     return any(compatible(ctx, _new(c), other) for c in mine for other in cand.content)
 
@@ -221,22 +223,21 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Event]:
             event = _new(cand)
             events.append(event)
             bucket.append(event)
+    gone: set[int] = set()  # ids of the partial events absorbed so far
     changed = True
-    while changed:
+    while changed:  # each pass tries every partial event once: linear in passes, not quadratic
         changed = False
-        for event in [e for e in events if e.partial]:
+        for event in [e for e in events if e.partial and id(e) not in gone]:
             for other in reversed(families[ctx.family(event.kind)]):
-                if other is event or other.partial or other not in events:
+                if other is event or other.partial or id(other) in gone:
                     continue
                 if all(compatible(ctx, other, m) for m in event.members):
                     for member in event.members:
                         _absorb(ctx, other, member)
-                    events.remove(event)
-                    families[ctx.family(event.kind)].remove(event)
+                    gone.add(id(event))
                     changed = True
                     break
-            if changed:
-                break
+    events = [e for e in events if id(e) not in gone]
     for event in events:
         _tidy(ctx, event)
     return events
