@@ -12,19 +12,18 @@ layer (their settings; worker.py enforces them).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from diplograph.errors import InputError
 from diplograph.export import serialize_graphs
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import DIP
 from diplograph.output import compact
 from diplograph.store import Store, new_store
 from diplograph.validate import ReportRow, validate
+from diplograph.worker import limit
 
 FOLDER = "quarantine"
 DEFAULT_TIMEOUT = 60.0
@@ -63,15 +62,7 @@ def article_timeout(seconds: float | None = None) -> float | None:
     >>> article_timeout(2.5), article_timeout(0)
     (2.5, None)
     """
-    if seconds is None:
-        text = os.environ.get(TIMEOUT_VARIABLE, "").strip()
-        try:
-            seconds = float(text) if text else DEFAULT_TIMEOUT
-        except ValueError as exc:
-            raise InputError(f"{TIMEOUT_VARIABLE}={text!r}: not a number of seconds") from exc
-    if seconds < 0:
-        raise InputError(f"the article time limit {seconds:g} s is negative; 0 means none")
-    return seconds or None
+    return limit(seconds, TIMEOUT_VARIABLE, DEFAULT_TIMEOUT, "article time")
 
 
 def article_memory(mib: int | None = None) -> int | None:
@@ -81,15 +72,8 @@ def article_memory(mib: int | None = None) -> int | None:
     >>> article_memory(512), article_memory(0)
     (512, None)
     """
-    if mib is None:
-        text = os.environ.get(MEMORY_VARIABLE, "").strip()
-        try:
-            mib = int(text) if text else DEFAULT_MEMORY
-        except ValueError as exc:
-            raise InputError(f"{MEMORY_VARIABLE}={text!r}: not a whole number of MiB") from exc
-    if mib < 0:
-        raise InputError(f"the article memory limit {mib} MiB is negative; 0 means none")
-    return mib or None
+    found = limit(mib, MEMORY_VARIABLE, DEFAULT_MEMORY, "article memory", whole=True)
+    return None if found is None else int(found)
 
 
 def _sentence(graph: Graph, node: URIRef) -> tuple[int, str] | None:

@@ -14,12 +14,10 @@ else 30 s; 0 means none (the query then runs in the calling process).
 from __future__ import annotations
 
 import mmap
-import os
 from collections.abc import Callable
 
-from diplograph.errors import InputError
 from diplograph.store import QueryResult, mark_service_calls
-from diplograph.worker import CallTimeout, Worker
+from diplograph.worker import CallTimeout, Worker, limit
 
 DEFAULT_SECONDS = 30.0
 VARIABLE = "DIPLOGRAPH_QUERY_TIMEOUT"
@@ -41,15 +39,7 @@ def query_limit(seconds: float | None = None) -> float | None:
     >>> query_limit(2.5), query_limit(0)
     (2.5, None)
     """
-    if seconds is None:
-        text = os.environ.get(VARIABLE, "").strip()
-        try:
-            seconds = float(text) if text else DEFAULT_SECONDS
-        except ValueError as exc:
-            raise InputError(f"{VARIABLE}={text!r}: not a number of seconds") from exc
-    if seconds < 0:
-        raise InputError(f"the query time limit {seconds:g} s is negative; 0 means none")
-    return seconds or None
+    return limit(seconds, VARIABLE, DEFAULT_SECONDS, "query time")
 
 
 def run_limited(run: Callable[[], QueryResult], seconds: float | None) -> QueryResult:

@@ -29,6 +29,8 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any, NoReturn
 
+from diplograph.errors import InputError
+
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 _SIZE = struct.Struct("!Q")
 
@@ -205,3 +207,25 @@ def _read(fd: int, size: int, deadline: float | None) -> bytes | None:
         chunks.append(chunk)
         got += len(chunk)
     return b"".join(chunks)
+
+
+def limit(
+    value: float | None, variable: str, default: float, what: str, whole: bool = False
+) -> float | None:
+    """A worker's limit: the argument, else $VARIABLE, else the default; 0 means none (seconds,
+    or whole MiB when `whole`).
+
+    >>> limit(2.5, "X", 60, "article time"), limit(0, "X", 60, "article time")
+    (2.5, None)
+    """
+    if value is None:
+        text = os.environ.get(variable, "").strip()
+        try:
+            value = (int(text) if whole else float(text)) if text else default
+        except ValueError as exc:
+            noun = "a whole number of MiB" if whole else "a number of seconds"
+            raise InputError(f"{variable}={text!r}: not {noun}") from exc
+    if value < 0:
+        unit = "MiB" if whole else "s"
+        raise InputError(f"the {what} limit {value:g} {unit} is negative; 0 means none")
+    return value or None
