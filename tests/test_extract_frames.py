@@ -545,3 +545,47 @@ def test_invitations_received_thanked_for_accepted_and_visits_at_an_invitation(
 def test_an_event_noun_opening_the_sentence_is_the_main_subjects(text, expected, layer):
     """ "After talks with X, Y said": Y held the talks; a determiner ("the meeting") blocks it."""
     assert found(text, layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya agreed a package of sanctions against Somalia.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                ("SanctionImposition", {"agent": ["country/kenya"], "target": ["country/somalia"]}),
+            ],
+        ),
+        (
+            "Kenya blacklisted the Wagner Group on Tuesday.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                (
+                    "SanctionImposition",
+                    {"agent": ["country/kenya"], "target": ["org/wagner-group"]},
+                ),
+            ],
+        ),
+        ("Kenya blacklisted thousands of websites.", [MET_HASSAN, MET_RUTO]),
+    ],
+)
+def test_sanctions_agreed_and_blacklists(text, expected, layer):
+    """ "agreed a package of sanctions against X"; "blacklisted X" (an entity, not a thing)."""
+    assert found(text, layer) == expected
+
+
+def test_a_letter_to_two_people_is_two_deliveries(layer):
+    """A letter delivery has one recipient (dsh:LetterDeliveryShape): "to A and B" makes one
+    delivery each (kinds.yaml `distribute: recipient`)."""
+    text = "Abiy Ahmed delivered a message from Hassan Sheikh Mohamud to Ruto and Yoweri Museveni."
+    letters = [e for e in found(text, layer) if e[0] == "LetterDelivery"]
+    assert letters == [
+        (
+            "LetterDelivery",
+            {"sender": [HASSAN], "carrier": [ABIY], "recipient": [recipient]},
+        )
+        for recipient in (RUTO, "person/yoweri-museveni")
+    ]

@@ -157,3 +157,21 @@ def test_a_countrys_presidency_cabinet_and_parliament_are_its_bodies(text, body,
     graph = extract(text, layer)
     (statement,) = set(graph.subjects(RDF.type, DIP.Statement))
     assert [str(a).removeprefix(str(ID)) for a in graph.objects(statement, DIP.agent)] == [body]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Britain", "country/united-kingdom"),
+        ("The U.K.", "country/united-kingdom"),
+        ("The U.S.", "country/united-states"),
+        ("The UAE", "country/united-arab-emirates"),
+        ("Türkiye", "country/turkey"),
+        ("Burma", "country/myanmar"),
+    ],
+)
+def test_short_and_official_names_of_countries_are_the_countries(name, country, layer):
+    """Wire copy's "Britain", "the U.S.", "the UAE", "Türkiye": the countries, and they act."""
+    graph = extract(f"{name} imposed sanctions on Iran.", layer)
+    (event,) = set(graph.subjects(RDF.type, DIP.SanctionImposition))
+    assert [str(a).removeprefix(str(ID)) for a in graph.objects(event, DIP.agent)] == [country]
