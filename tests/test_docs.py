@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from rdflib import OWL, RDF, Graph
 
+from diplograph import built as built_module
 from diplograph.cli import cli
 from diplograph.namespaces import DIP
 from diplograph.output import to_table
@@ -14,6 +17,8 @@ from diplograph.queries import get_query, load_queries, run_query
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+CHEATSHEET = (ROOT / "docs" / "sparql-cheatsheet.md").read_text(encoding="utf-8")
+EXAMPLES = re.findall(r"```sparql\n(.+?)\n```\s*```text\n(.+?)\n```", CHEATSHEET, re.S)
 
 
 def _setup_command(name: str) -> str:
@@ -59,3 +64,19 @@ def test_decision_records_exist():
     names = {p.name for p in (ROOT / "docs" / "decisions").glob("*.md")}
     for topic in ("provenance-mechanism", "iri-scheme", "engine-seam", "wikidata-link-property"):
         assert any(topic in name for name in names), topic
+
+
+def test_cheatsheet_has_five_examples_each_with_its_answer():
+    assert CHEATSHEET.count("```sparql") == len(EXAMPLES) == 5
+    assert "[SPARQL cheat sheet](docs/sparql-cheatsheet.md)" in README
+
+
+@pytest.mark.parametrize("inference", [True, False], ids=["inferred", "asserted-only"])
+@pytest.mark.parametrize(("query", "answer"), EXAMPLES, ids=[f"example-{i}" for i in range(1, 6)])
+def test_cheatsheet_example_answers_exactly(built, monkeypatch, query, answer, inference):
+    monkeypatch.setattr(built_module, "current_store", lambda root, out: (built.store, False))
+    flags = [] if inference else ["--no-inference"]
+    args = ["--root", str(ROOT), "query", "-", "--format", "csv", *flags]
+    result = CliRunner().invoke(cli, args, input=query)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == answer + "\n"
