@@ -22,8 +22,6 @@ import socket
 import subprocess
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -32,6 +30,8 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
+
+from diplograph.serve import answers
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "wikidata"
@@ -45,18 +45,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _answers(url: str) -> bool:
-    """Whether the SPARQL endpoint answers a trivial query."""
-    request = urllib.request.Request(
-        url + "?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=1) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 def _start_oxigraph(
@@ -76,7 +64,7 @@ def _start_oxigraph(
         url = f"http://127.0.0.1:{port}/query"
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and process.poll() is None:
-            if _answers(url):
+            if answers(url):
                 return process, url
             time.sleep(0.1)
         _stop(process)

@@ -103,8 +103,8 @@ def check_port(host: str, port: int) -> None:
             ) from exc
 
 
-def _answers(url: str) -> bool:
-    """Whether the endpoint answers a trivial query."""
+def answers(url: str) -> bool:
+    """Whether a SPARQL endpoint answers a trivial query (within a second)."""
     request = urllib.request.Request(
         url + "?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
     )
@@ -181,7 +181,7 @@ def serve(
                 stdin=subprocess.DEVNULL,
             )
         deadline = time.monotonic() + START_SECONDS
-        while not _answers(url):
+        while not answers(url):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise _failed(process, log, url)
             time.sleep(0.1)

@@ -221,7 +221,39 @@ def _outer_group(text: str) -> int:
     raise InputError("the query has no group pattern ({ ... })")
 
 
-class RdflibStore:
+class _GraphCopies:
+    """rdflib graphs copied out of a store: one named graph, or a cached union of several."""
+
+    _unions: dict[tuple[URIRef, ...], Graph]
+
+    def _triples(self, name: URIRef) -> Iterable[Triple]:
+        """The triples of one named graph (each engine reads its own)."""
+        raise NotImplementedError
+
+    def graph_names(self) -> list[URIRef]:
+        """The names of the non-empty named graphs, sorted (each engine lists its own)."""
+        raise NotImplementedError
+
+    def graph(self, name: URIRef) -> Graph:
+        """A copy of one named graph."""
+        copy = Graph()
+        for triple in self._triples(name):
+            copy.add(triple)
+        return copy
+
+    def union(self, names: Iterable[URIRef] | None = None) -> Graph:
+        """The union of the given named graphs (all of them by default), cached."""
+        key = tuple(sorted(names if names is not None else self.graph_names()))
+        if key not in self._unions:
+            merged = Graph()
+            for name in key:
+                for triple in self._triples(name):
+                    merged.add(triple)
+            self._unions[key] = merged
+        return self._unions[key]
+
+
+class RdflibStore(_GraphCopies):
     """An in-memory store of named graphs backed by an rdflib Dataset (the reference engine)."""
 
     engine = "rdflib"
@@ -248,23 +280,9 @@ class RdflibStore:
         names = {c.identifier for c in self._dataset.graphs() if len(c)}
         return sorted(n for n in names if isinstance(n, URIRef) and n != DATASET_DEFAULT_GRAPH_ID)
 
-    def graph(self, name: URIRef) -> Graph:
-        """A copy of one named graph."""
-        copy = Graph()
-        for triple in self._dataset.graph(name):
-            copy.add(triple)
-        return copy
-
-    def union(self, names: Iterable[URIRef] | None = None) -> Graph:
-        """The union of the given named graphs (all of them by default), cached."""
-        key = tuple(sorted(names if names is not None else self.graph_names()))
-        if key not in self._unions:
-            merged = Graph()
-            for name in key:
-                for triple in self._dataset.graph(name):
-                    merged.add(triple)
-            self._unions[key] = merged
-        return self._unions[key]
+    def _triples(self, name: URIRef) -> Iterable[Triple]:
+        """The triples of one named graph."""
+        return self._dataset.graph(name)
 
     def parse(self, data: bytes, fmt: str, name: URIRef | None = None) -> None:
         """Load RDF text into the named graph `name` or the named graphs it names."""
@@ -320,7 +338,7 @@ _LITERAL_RECORD = "urn:x-diplograph:store/literal"
 _UNTOUCHED = (str(XSD.string), str(RDF.langString))
 
 
-class OxigraphStore:
+class OxigraphStore(_GraphCopies):
     """A store of named graphs in pyoxigraph: in memory, or on disk (RocksDB) at a path.
 
     Oxigraph keeps a typed literal by its value: "5"^^xsd:nonNegativeInteger comes back as
@@ -465,24 +483,6 @@ class OxigraphStore:
         for quad in self._store.quads_for_pattern(None, None, None, self._graph_node(name)):
             p = quad.predicate
             yield convert(quad.subject), convert(p), convert(quad.object, p)
-
-    def graph(self, name: URIRef) -> Graph:
-        """A copy of one named graph."""
-        copy = Graph()
-        for triple in self._triples(name):
-            copy.add(triple)
-        return copy
-
-    def union(self, names: Iterable[URIRef] | None = None) -> Graph:
-        """The union of the given named graphs (all of them by default), cached."""
-        key = tuple(sorted(names if names is not None else self.graph_names()))
-        if key not in self._unions:
-            merged = Graph()
-            for name in key:
-                for triple in self._triples(name):
-                    merged.add(triple)
-            self._unions[key] = merged
-        return self._unions[key]
 
     def _format(self, fmt: str) -> Any:
         """The pyoxigraph format of a format name."""
