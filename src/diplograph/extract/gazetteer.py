@@ -21,7 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import Mention, Unit
+from diplograph.extract.sentences import Mention, Unit, hyphen_joined
 from diplograph.namespaces import DIP
 from diplograph.store import parse_turtle
 
@@ -340,13 +340,6 @@ def _choose(entries: list[Entry]) -> list[Entry]:
     return stated or entries
 
 
-def _hyphened(units: list[Unit], end: int) -> bool:
-    """Whether a hyphen joins the unit before `end` to a capitalised word, with no spaces."""
-    if end + 1 >= len(units) or units[end].text not in ("-", "‐", "‑"):
-        return False
-    return not units[end - 1].space and not units[end].space and units[end + 1].text[:1].isupper()
-
-
 def name_spans(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, blocked: frozenset[URIRef]
 ) -> list[tuple[int, int, Mention]]:
@@ -370,7 +363,7 @@ def name_spans(
             continue
         options = _choose(usable)
         first = options[0]
-        if first.title and not first.refs and _hyphened(units, end):
+        if first.title and not first.refs and hyphen_joined(units, end - 1):
             continue  # "Amir-Abdollahian": a title word that begins a hyphenated name
         refs = tuple(dict.fromkeys(r for e in options for r in e.refs))
         agents = tuple(dict.fromkeys(a for e in options for a in e.agents))

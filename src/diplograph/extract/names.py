@@ -21,12 +21,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph.extract.mentions import NewEntity
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import Mention, Unit, merge
+from diplograph.extract.sentences import HYPHENS, Mention, Unit, hyphen_joined, merge
 from diplograph.iris import entity_iri
 
 NAME_CONFIDENCE = 0.4
 INNER = frozenset({"of", "the", "for", "on"})
-HYPHENS = frozenset({"-", "‐", "‑"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
 
 
@@ -93,13 +92,6 @@ def _capital(unit: Unit) -> bool:
     return free and text[:1].isupper() and any(c.isalpha() for c in text)
 
 
-def _hyphen_joined(units: list[Unit], index: int) -> bool:
-    """Whether a hyphen with no spaces joins the unit at `index` to a capitalised word."""
-    if index + 2 >= len(units) or units[index + 1].text not in HYPHENS:
-        return False
-    return not units[index].space and not units[index + 1].space and _capital(units[index + 2])
-
-
 def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     """The end of the run of capitalised words (with inner connectors) starting at start."""
     end = start
@@ -108,19 +100,11 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         if _capital(unit):
             end += 1
             continue
-        joined = (  # a transliteration hyphen: "Diaz-Canel", "Oyun-Erdene"
-            unit.text in HYPHENS
-            and end > start
-            and not units[end - 1].space
-            and not unit.space
-            and end + 1 < len(units)
-            and _capital(units[end + 1])
-        )
-        if joined:
+        if end > start and hyphen_joined(units, end - 1, _capital):  # "Diaz-Canel"
             end += 1
             continue
         particle = unit.mention is None and unit.lower in vocab.particles
-        if particle and end > start and _hyphen_joined(units, end):  # "al-Sisi", "el-Sisi"
+        if particle and end > start and hyphen_joined(units, end, _capital):  # "al-Sisi"
             end += 3
             continue
         inner = unit.mention is None and unit.lower in (INNER | vocab.particles)

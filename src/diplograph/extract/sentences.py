@@ -9,6 +9,7 @@ carries a Mention; `to_doc` turns units into a spaCy Doc for the Matcher.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -20,6 +21,8 @@ from spacy.tokens import Doc
 
 from diplograph.extract.rules import BOUNDARY_POS, PLAIN_TAG, QUOTED, WORD_POS, RuleSet, profile
 from diplograph.seeds import Sentence
+
+HYPHENS = frozenset({"-", "‐", "‑"})
 
 POS_IDS = {True: IDS[BOUNDARY_POS], False: IDS[WORD_POS]}  # unit.boundary -> its POS
 OPEN_QUOTES = {"“", "‘", "«"}
@@ -283,3 +286,13 @@ class DateMention:
 def copy_unit(unit: Unit, **changes: object) -> Unit:
     """A copy of a unit with some fields changed."""
     return replace(unit, **changes)
+
+
+def hyphen_joined(
+    units: list[Unit], index: int, capital: Callable[[Unit], bool] = lambda u: u.text[:1].isupper()
+) -> bool:
+    """Whether a hyphen written without spaces joins the unit at `index` to a capitalised word
+    ("Diaz-Canel", "Amir-Abdollahian", "al-Sisi")."""
+    if index < 0 or index + 2 >= len(units) or units[index + 1].text not in HYPHENS:
+        return False
+    return not units[index].space and not units[index + 1].space and capital(units[index + 2])
