@@ -96,7 +96,7 @@ def _remember_events(
             state["place"] = cand.roles["place"][0]
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        if cand.date is not None:
+        if cand.date is not None and happened:  # a planned visit's date is not the story's
             state["date"] = cand.date
 
 
