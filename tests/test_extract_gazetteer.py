@@ -183,7 +183,7 @@ def test_short_and_official_names_of_countries_are_the_countries(name, country, 
 
 
 def test_a_national_body_the_gazetteer_lacks_acts_for_its_country(layer):
-    """"The Philippine Navy": a new body named with its nationality, acting for that country."""
+    """A new body named with its nationality ("the Philippine Navy") acts for that country."""
     graph = extract("The Philippine Navy said a ship was hit.", layer)
     navy = ID["org/philippine-navy"]
     assert graph.value(navy, RDFS.label) == Literal("Philippine Navy", lang="en")
