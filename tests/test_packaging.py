@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATA = {
     "ontology": ("ontology", ("*.ttl", "checks/*.rq")),
-    "queries": ("queries", ("*.rq", "federated/*.rq")),
+    "queries": ("queries", ("*.rq", "federated/*.rq", "view/*.rq")),
     "rules": ("mappings/rules", ("*.yaml",)),
     "gazetteer": ("mappings/gazetteer", ("*.ttl",)),
 }

@@ -530,6 +530,29 @@ def serve(ctx: click.Context, host: str, port: int, timeout: float, out: Path | 
         echo("stopped", err=True)
 
 
+@cli.command()
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of the site (default: OUT/view); replaced whole, never half.",
+)
+@OUT_OPTION
+@click.pass_context
+def view(ctx: click.Context, site: Path | None, out: Path | None) -> None:
+    """Write the web view of the build: a static site (index, network, timeline, a page per
+    event and per actor with its reports, the stored queries) that opens from the file
+    system; a missing or stale build exits 2."""
+    with importing():
+        from diplograph.output import echo
+        from diplograph.view import SITE_FOLDER, view_site
+
+    target = _out(ctx, out)
+    folder = site if site is not None else target / SITE_FOLDER
+    count = view_site(_root(ctx), target, folder)
+    echo(f"wrote {count} files to {folder} (open {folder / 'index.html'})")
+
+
 for _command in (extract, evaluate, review, link, enrich_command):
     cli.add_command(_command)
 
