@@ -271,7 +271,8 @@ def network_page(view: View) -> str:
         "actor that acts (speaker, sender, traveller) to the one it is directed at (target, "
         "recipient, host); participants of talks are joined both ways. The line shows how the "
         "event is reported: solid happened, dashed expected, dotted claimed by a source, "
-        "dash-dotted denied.</p>\n"
+        "dash-dotted denied. Green nodes are countries, purple ones delegations, blue ones "
+        "people and organisations.</p>\n"
         '<form id="filters">\n<fieldset><legend>kind</legend>\n'
         + _checkboxes("kind", kinds)
         + "</fieldset>\n<fieldset><legend>drawn as</legend>\n"

@@ -62,7 +62,9 @@ def query_page(queries: list[StoredQuery]) -> str:
     return (
         "<p>Start the endpoint with <code>diplograph serve --cors</code> (<code>--cors</code> "
         "lets this page, opened from a file, read its answers), then run any query here. "
-        "Without it, each answer opens as the endpoint's own JSON.</p>\n"
+        "Without it, each answer opens as the endpoint's own JSON. <code>?endpoint=URL</code> "
+        "in this page's address sets the endpoint, <code>&amp;run=NAME</code> runs a query at "
+        "once.</p>\n"
         f'<p><label>SPARQL endpoint <input id="endpoint" size="40" '
         f'value="{DEFAULT_ENDPOINT}"/></label></p>\n' + "".join(sections)
     )
@@ -143,13 +145,14 @@ async function run(form) {
 }
 
 if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", () => {
-  const given = new URLSearchParams(window.location.search).get("endpoint");
-  if (given) document.getElementById("endpoint").value = given;
+  const asked = new URLSearchParams(window.location.search);
+  if (asked.get("endpoint")) document.getElementById("endpoint").value = asked.get("endpoint");
   for (const form of document.querySelectorAll("form.run")) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       run(form);
     });
+    if (form.parentElement.id === asked.get("run")) run(form);
   }
 });
 """
