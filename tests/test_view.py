@@ -98,7 +98,7 @@ def site(build_dir: Path) -> Path:
 @pytest.fixture(scope="module")
 def view(build_dir: Path):
     """The view of the build, gathered from the store as `diplograph view` gathers it."""
-    return load_view(load_build(build_dir, ROOT), ROOT / "queries")
+    return load_view(load_build(build_dir, ROOT), ROOT / "queries" / "view")
 
 
 def files(folder: Path) -> dict[str, bytes]:

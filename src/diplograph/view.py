@@ -21,7 +21,6 @@ from diplograph.queries import load_queries, run_query
 from diplograph.store import Store
 from diplograph.wikidata import qid
 
-VIEW_QUERIES = "view"  # queries/view/*.rq
 SITE_FOLDER = "view"  # OUT/view
 GRAPH_FILE = "graph.trig"
 MODALITIES = ("happened", "expected", "claimed", "denied")
@@ -226,14 +225,15 @@ def gather(run: Callable[[str], tuple]) -> View:
     return View(actors, events, tuple(edges))
 
 
-def load_view(store: Store, queries: Path) -> View:
-    """Run the view queries (queries/view/*.rq) on a store and gather the view."""
-    stored = {q.name: q for q in load_queries(queries / VIEW_QUERIES)}
+def load_view(store: Store, folder: Path) -> View:
+    """Run the view queries (the .rq files of `folder`, queries/view/) on a store and gather
+    the view."""
+    stored = {q.name: q for q in load_queries(folder)}
 
     def run(name: str) -> tuple:
         """The variables and rows of one view query."""
         if name not in stored:
-            raise InputError(f"{queries / VIEW_QUERIES / name}.rq: no such view query")
+            raise InputError(f"{folder / name}.rq: no such view query")
         result = run_query(store, stored[name], {})
         return result.variables, result.rows
 
@@ -275,8 +275,8 @@ def view_site(root: Path, out: Path, site: Path) -> int:
 
     check_view_build(out, root)
     store, _ = current_store(root, out)
-    folder = paths.queries_dir(root)
-    return write_view(load_view(store, folder), site, list_queries(folder), root)
+    view = load_view(store, paths.view_queries_dir(root))
+    return write_view(view, site, list_queries(paths.queries_dir(root)), root)
 
 
 def view_address(site: Path, endpoint: str, cors: bool) -> str:
