@@ -349,7 +349,9 @@ def test_serve_writes_the_web_view_and_says_where_it_is(served, build_dir):
     line = served.process.stdout.readline().decode().rstrip("\n")
     page = (build_dir / "view" / "queries.html").as_uri()
     endpoint = served.url.replace(":", "%3A")
-    assert line == (f"web view: {page}?endpoint={endpoint} (without --cors, answers open as JSON)")
+    assert line == (
+        f"web view: {page}?endpoint={endpoint} (without --cors, answers open as the endpoint's XML)"
+    )
     assert (build_dir / "view" / "network.html").is_file()
 
 

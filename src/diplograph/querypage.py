@@ -62,9 +62,9 @@ def query_page(queries: list[StoredQuery]) -> str:
     return (
         "<p>Start the endpoint with <code>diplograph serve --cors</code> (<code>--cors</code> "
         "lets this page, opened from a file, read its answers), then run any query here. "
-        "Without it, each answer opens as the endpoint's own JSON. <code>?endpoint=URL</code> "
-        "in this page's address sets the endpoint, <code>&amp;run=NAME</code> runs a query at "
-        "once.</p>\n"
+        "Without it, each answer opens as the endpoint's own page (SPARQL results XML). "
+        "<code>?endpoint=URL</code> in this page's address sets the endpoint, "
+        "<code>&amp;run=NAME</code> runs a query at once.</p>\n"
         f'<p><label>SPARQL endpoint <input id="endpoint" size="40" '
         f'value="{DEFAULT_ENDPOINT}"/></label></p>\n' + "".join(sections)
     )
