@@ -223,9 +223,9 @@ def test_an_event_page_shows_each_report_with_its_words_marked_and_claims_as_cla
 
 def test_every_page_is_well_formed_and_every_link_resolves(site):
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == 4 + 47 + 24
+    assert len(pages) == 4 + 47 + 24 + 3
+    ids = {p.resolve(): {e.get("id") for e in ET.parse(p).iter()} for p in pages}  # well-formed
     for path in pages:
-        ET.fromstring(path.read_text(encoding="utf-8"))  # well-formed XML
         for link in parse(path).links:
             parts = urlsplit(link)
             if parts.scheme:
@@ -233,6 +233,35 @@ def test_every_page_is_well_formed_and_every_link_resolves(site):
                 continue
             target = (path.parent / parts.path).resolve()
             assert target.is_file() and site.resolve() in target.parents, (path, link)
+            assert not parts.fragment or parts.fragment in ids[target], (path, link)
+
+
+def test_an_article_page_marks_the_words_and_links_the_events_they_report(site):
+    letter = "event/letter-delivery/undated/vladimir-putin-sergei-shoigu-kim-jong-un"
+    event = ET.parse(site / "event" / page_name(ID + letter)).getroot()
+    links = [a.get("href") for a in event.iter("a") if "article/" in a.get("href")]
+    assert links == ["../article/article.000_ec5e95d0bf243a61.html#c1863"]
+    article = ET.parse(site / "article" / "article.000_ec5e95d0bf243a61.html").getroot()
+    assert article.find(".//h1").text == (
+        "North Korea's Kim meets Russian and Chinese delegations in Pyongyang"
+    )
+    sentence = article.find(".//li[@id='c1863']")
+    assert "".join(sentence.find("p").itertext()) == (
+        "The KCNA also reported that Shoigu gave Kim a letter from Russian President Vladimir "
+        "Putin."
+    )
+    # the statement "KCNA reported" attests the whole sentence, the letter its last words
+    assert [m.text for m in sentence.iter("mark")] == ["".join(sentence.find("p").itertext())]
+    statement = "event/statement/undated/kcna-000-ec5e95d0bf243a61-s10"
+    assert [(a.get("href"), a.tail) for a in sentence.iter("a")] == [
+        (f"../event/{page_name(ID + statement)}", ": the article's own voice: happened"),
+        (
+            f"../event/{page_name(ID + letter)}",
+            ": a claim, according to Korean Central News Agency (relayed by Yonhap News "
+            "Agency): happened",
+        ),
+    ]
+    assert len(article.findall(".//ol/li")) == 14
 
 
 def test_the_query_page_lists_every_stored_query_with_its_parameters(site):
@@ -352,6 +381,19 @@ def hostile_answers(name: str) -> tuple:
                 )
             ],
         ),
+        "sentences": (
+            ("article", "headline", "published", "begin", "end", "text"),
+            [
+                (
+                    Literal("a&b"),
+                    Literal('H"<'),
+                    None,
+                    Literal(0),
+                    Literal(10),
+                    Literal("x y <b>& z"),
+                )
+            ],
+        ),
         "attestation-sources": (
             ("attestation", "via", "source", "label"),
             [
@@ -379,7 +421,8 @@ def test_a_hostile_label_is_escaped_everywhere():
         if name == "entity/person.a.html":
             assert root.find(".//h1").text == HOSTILE
             assert root.find(".//mark").text == "<b>&"
-            assert root.find(".//li[@class='report claim']/p[2]").text.startswith(
+            source = "".join(root.find(".//li[@class='report claim']/p[2]").itertext())
+            assert source.startswith(
                 f'a claim, according to {HOSTILE}: claimed · article a&b “H"<”'
             )
 

@@ -19,7 +19,7 @@ from diplograph.namespaces import ID
 from diplograph.network import drawn_actors, network_svg
 from diplograph.queries import StoredQuery
 from diplograph.querypage import QUERY_SCRIPT, query_page
-from diplograph.view import MODALITIES, Attestation, Event, View
+from diplograph.view import MODALITIES, Article, Attestation, Event, View
 
 WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"
 STYLE = """body { font: 15px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 72rem;
@@ -27,7 +27,8 @@ padding: 0 1rem; }
 nav { padding: .6rem 0; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; } td, th { padding: .2rem .6rem; border-bottom: 1px solid #eee;
 text-align: left; vertical-align: top; }
-mark { background: #ffe680; } .sentence { margin: .2rem 0; } .report { margin-bottom: .8rem; }
+mark { background: #ffe680; } li:target { background: #fff3c4; }
+.sentence { margin: .2rem 0; } .report { margin-bottom: .8rem; }
 .source, .muted { color: #555; font-size: 90%; }
 .claim { border-left: 3px solid #b36b00; padding-left: .5rem; }
 svg.network { width: 100%; height: auto; max-height: 90vh; }
@@ -121,10 +122,16 @@ def standing_text(event: Event) -> str:
     return "; ".join(parts) or "no report"
 
 
-def report(attestation: Attestation) -> str:
+def article_link(stem: str, depth: int) -> str:
+    """The link to an article's page from a page `depth` folders down."""
+    return "../" * depth + f"article/{page_name(str(ID) + 'article/' + stem)}"
+
+
+def report(attestation: Attestation, depth: int = 1) -> str:
     """One attestation: the sentence with the quoted words marked, its article and voice."""
     before, words, after = attestation.span()
-    article = escape(attestation.article)
+    target = f"{article_link(attestation.article, depth)}#c{attestation.sentence_begin}"
+    article = f'<a href="{escape(target)}">{escape(attestation.article)}</a>'
     if attestation.headline:
         article += f" “{escape(attestation.headline)}”"
     if attestation.published:
@@ -202,6 +209,50 @@ def entity_page(view: View, iri: str) -> str:
         "<h2>Reports</h2>\n" + "".join(sections)
     )
     return page(actor.label, body, 1)
+
+
+def marked(text: str, spans: list[tuple[int, int]]) -> str:
+    """A sentence with the given spans of it marked (overlapping spans merged), escaped.
+
+    >>> marked("a <b> c", [(2, 5), (4, 7)])
+    'a <mark>&lt;b&gt; c</mark>'
+    """
+    merged: list[list[int]] = []
+    for start, stop in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(text)):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], stop)
+        else:
+            merged.append([start, stop])
+    parts, at = [], 0
+    for start, stop in merged:
+        parts.append(f"{escape(text[at:start])}<mark>{escape(text[start:stop])}</mark>")
+        at = stop
+    return "".join(parts) + escape(text[at:])
+
+
+def article_page(view: View, article: Article) -> str:
+    """The page of one article: its sentences in order, the words that attest an event marked,
+    each such sentence followed by links to its events."""
+    href = linker(1)
+    reports = view.reports_in(article.stem)
+    items = []
+    for begin, _, text in article.sentences:
+        here = [a for a in reports if a.sentence_begin == begin]
+        spans = [(a.begin - begin, a.end - begin) for a in here]
+        events = "".join(
+            f"<li>{event_link(view.events[a.event], href)}: {escape(voice(a))}</li>\n" for a in here
+        )
+        items.append(
+            f'<li id="c{begin}"><p class="sentence">{marked(text, spans)}</p>\n'
+            + (f'<ul class="source">\n{events}</ul>\n' if events else "")
+            + "</li>\n"
+        )
+    body = (
+        f"<dl>\n<dt>article</dt><dd>{escape(article.stem)}</dd>\n"
+        f"<dt>published</dt><dd>{escape(article.published or 'unknown')}</dd>\n</dl>\n"
+        "<ol>\n" + "".join(items) + "</ol>\n"
+    )
+    return page(article.headline or article.stem, body, 1)
 
 
 def timeline_rows(view: View) -> list[Event]:
@@ -290,9 +341,7 @@ def network_page(view: View) -> str:
 def index_page(view: View) -> str:
     """The front page: what the graph holds, and every actor and event."""
     href = linker(0)
-    articles = sorted(
-        {(a.article, a.headline) for e in view.events.values() for a in e.attestations}
-    )
+    articles = [(a.stem, a.headline) for a in view.articles.values()]
     actors = "".join(
         f"<tr><td>{actor_link(view, a.iri, href)}</td><td>{escape(a.kind)}</td>"
         f"<td>{wikidata_link(a.qid)}</td></tr>\n"
@@ -309,7 +358,10 @@ def index_page(view: View) -> str:
         'towards whom, the <a href="timeline.html">timeline</a>, or run the '
         '<a href="queries.html">stored queries</a> on <code>diplograph serve</code>.</p>\n'
         "<h2>Articles</h2>\n<ul>\n"
-        + "".join(f"<li>{escape(a)}: {escape(h)}</li>\n" for a, h in articles)
+        + "".join(
+            f'<li><a href="{escape(article_link(a, 0))}">{escape(a)}</a>: {escape(h)}</li>\n'
+            for a, h in articles
+        )
         + "</ul>\n<h2>Actors</h2>\n<table>\n<tr><th>actor</th><th>class</th><th>Wikidata</th>"
         "</tr>\n" + actors + "</table>\n<h2>Events</h2>\n<ul>\n" + events + "</ul>\n"
     )
@@ -331,4 +383,6 @@ def site_files(view: View, stored: list[StoredQuery]) -> dict[str, str]:
         files[f"event/{page_name(iri)}"] = event_page(view, event)
     for iri in view.actors:
         files[f"entity/{page_name(iri)}"] = entity_page(view, iri)
+    for stem, article in view.articles.items():
+        files[article_link(stem, 0)] = article_page(view, article)
     return files

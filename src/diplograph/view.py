@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from diplograph.errors import InputError
 from diplograph.manifest import REBUILD, check_build
-from diplograph.queries import load_queries, run_query
+from diplograph.queries import StoredQuery, load_queries, run_query
 from diplograph.store import Store
 from diplograph.wikidata import qid
 
@@ -130,12 +130,29 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class Article:
+    """An article: its identifier (the seed's stem), headline, date and sentences in order
+    (begin and end offsets, text)."""
+
+    stem: str
+    headline: str
+    published: str
+    sentences: tuple[tuple[int, int, str], ...]
+
+
+@dataclass(frozen=True)
 class View:
     """Everything the site shows, sorted."""
 
     actors: dict[str, Actor]
     events: dict[str, Event]
     edges: tuple[Edge, ...]
+    articles: dict[str, Article]
+
+    def reports_in(self, stem: str) -> list[Attestation]:
+        """The attestations of an article, in text order."""
+        found = [a for e in self.events.values() for a in e.attestations if a.article == stem]
+        return sorted(found, key=lambda a: (a.begin, a.end, a.event, a.iri))
 
     def events_of(self, actor: str) -> list[tuple[str, Event]]:
         """The events an actor takes part in, with its role, in date order."""
@@ -222,7 +239,23 @@ def gather(run: Callable[[str], tuple]) -> View:
         },
         key=lambda e: (e.source, e.target, e.event),
     )
-    return View(actors, events, tuple(edges))
+    return View(actors, events, tuple(edges), _articles(run))
+
+
+def _articles(run: Callable[[str], tuple]) -> dict[str, Article]:
+    """Every article with its sentences in order."""
+    rows = sorted(_rows(run, "sentences"), key=lambda r: (r["article"], int(r["begin"])))
+    sentences: dict[str, dict[int, tuple[int, int, str]]] = defaultdict(dict)
+    for row in rows:
+        begin = int(row["begin"])
+        sentences[row["article"]].setdefault(begin, (begin, int(row["end"]), row["text"]))
+    first = _first(rows, "article")
+    return {
+        stem: Article(
+            stem, first[stem]["headline"], first[stem]["published"], tuple(found.values())
+        )
+        for stem, found in sorted(sentences.items())
+    }
 
 
 def load_view(store: Store, folder: Path) -> View:
@@ -248,7 +281,7 @@ def check_view_build(out: Path, root: Path) -> None:
         raise InputError(f"{out}: the build is older than the inputs (stale); {REBUILD}")
 
 
-def write_view(view: View, site: Path, stored: list, root: Path | None = None) -> int:
+def write_view(view: View, site: Path, stored: list[StoredQuery], root: Path | None = None) -> int:
     """Write the site into its folder atomically (the old site stays whole until the new one
     is complete); returns the number of files written."""
     from diplograph.buildfolder import replace_folder
@@ -288,4 +321,4 @@ def view_address(site: Path, endpoint: str, cors: bool) -> str:
     from urllib.parse import quote
 
     address = f"{(site / 'queries.html').as_uri()}?endpoint={quote(endpoint)}"
-    return address if cors else f"{address} (without --cors, answers open as JSON)"
+    return address if cors else f"{address} (without --cors, answers open as the endpoint's XML)"
