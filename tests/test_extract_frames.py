@@ -688,3 +688,21 @@ def test_witnessing_the_signing_of_agreements_is_a_signing(layer):
             {"participant": ["person/ana-pereira", "person/jonas-moe"], "place": ["city/oslo"]},
         )
     ]
+
+
+def test_a_courtesy_call_on_someone_is_a_meeting_and_jr_is_no_surname(layer):
+    """ "Paid a courtesy call on X" is a meeting; "Marcos" after "Ferdinand Marcos Jr." is he."""
+    text = (
+        "President Ferdinand Marcos Jr. arrived in Manila on Monday. Foreign Minister Yoko "
+        "Kamikawa paid a courtesy call on Marcos."
+    )
+    meetings = [e for e in events(extract(text, layer)) if e[0] == "Meeting"]
+    assert meetings == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/ferdinand-marcos-jr", "person/yoko-kamikawa"],
+                "place": ["city/manila"],
+            },
+        )
+    ]

@@ -373,6 +373,7 @@ GAZETTEER = Shape(
         "generic": WORDS,
         "variants": ListOf(WORDS, "a list of lists of spellings"),
         "surname_first": WORDS,
+        "name_suffixes": WORDS,  # "Jr.": no surname ("Marcos" of "Ferdinand Marcos Jr.")
         "titles": VARIANTS,
         "bodies": VARIANTS,
         "state_bodies": WORDS,
