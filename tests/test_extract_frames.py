@@ -706,3 +706,27 @@ def test_a_courtesy_call_on_someone_is_a_meeting_and_jr_is_no_surname(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Foreign Minister Takeshi Iwaya is currently in Beijing.",
+            [
+                (
+                    "Visit",
+                    {
+                        "host": ["country/china"],
+                        "place": ["city/beijing"],
+                        "traveller": ["person/takeshi-iwaya"],
+                    },
+                )
+            ],
+        ),
+        ("Foreign Minister Takeshi Iwaya is ready to sign the deal in Beijing.", []),
+    ],
+)
+def test_being_in_a_place_is_a_stay_there(text, expected, layer):
+    """ "X is (currently) in Beijing" is a visit; a place later in the clause is none."""
+    assert events(extract(text, layer)) == expected

@@ -345,6 +345,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         return None
     if rule.get("purpose"):
         return _purpose_match(units, trigger, rule, rules)
+    if rule.get("place_adjacent") and not _place_next(units, trigger, rule, rules):
+        return None
     slots = dict(rule.get("slots") or {})
     if determiner is None and _passive(units, trigger, words) and rule.get("passive"):
         slots = dict(rule.get("passive"))
@@ -401,6 +403,18 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     pattern = Pattern(rule, 0, ())
     every = [trigger, *(i for v in roles.values() for i in v)]
     return Match(pattern, min(every), max(every) + 1, trigger, roles)
+
+
+def _place_next(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
+    """Whether a place word and a place follow the trigger, across `presence_adverb` words only
+    ("is currently in Johannesburg"; not "is ready to sign the deal in Paris")."""
+    adverbs = frozenset(rules.classes.get("presence_adverb", ()))
+    index = trigger + 1
+    while index < len(units) and units[index].lower in adverbs:
+        index += 1
+    places = frozenset(rule.get("place_words") or ())
+    at = index + 1 if index < len(units) and units[index].lower in places else None
+    return at is not None and at < len(units) and _fits(units[at], "place")
 
 
 def _purpose_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
