@@ -37,10 +37,11 @@ from diplograph.built import (
 from diplograph.errors import DiplographError, InputError, syntax_error
 from diplograph.export import serialize_graphs
 from diplograph.extract.clean import article_from_text, input_article
-from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
+from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.rules import RuleSet, load_rules
+from diplograph.extract.workspace import project_gazetteer
 from diplograph.gold import gold_path, load_gold
 from diplograph.infer import closure
 from diplograph.iris import (
@@ -182,12 +183,12 @@ def _seed_articles(
 
 
 def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None:
-    """The compiled rules and the gazetteer of the entities, if the project has rules."""
+    """The compiled rules and the gazetteer of the entities, if the project has rules (both from
+    the on-disk cache while their files are unchanged)."""
     folder = paths.rules_dir(root)
     if not any(folder.glob("*.yaml")):
         return None
-    reference = reference_graph(paths.gazetteer_dir(root))
-    compiled = load_rules(folder, ontology_file(root)), build_gazetteer(entities, reference)
+    compiled = load_rules(folder, ontology_file(root)), project_gazetteer(root)
     settle()
     return compiled
 
