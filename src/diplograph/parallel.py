@@ -49,13 +49,6 @@ class Plan:
     layer: Any = None
 
 
-def default_jobs() -> int:
-    """The number of cores this process may run on."""
-    with contextlib.suppress(AttributeError, OSError):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
-
-
 def jobs_from(value: int | None) -> int:
     """The number of worker processes: the argument, else $DIPLOGRAPH_JOBS, else 1.
 
