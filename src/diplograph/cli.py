@@ -179,13 +179,50 @@ def _report(result: BuildResult) -> str:
     return format_report(result.report) + format_quarantined(result.quarantined)
 
 
+def _cores() -> int:
+    """The number of cores this process may run on (the default of --jobs)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 @cli.command()
 @OUT_OPTION
 @TIMEOUT_OPTION
 @MEMORY_OPTION
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    envvar="DIPLOGRAPH_JOBS",
+    default=_cores,
+    show_default="the number of cores",
+    help="Processes that map the articles by the rules (1: in one worker, as before). "
+    "Environment: DIPLOGRAPH_JOBS.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="DIPLOGRAPH_SCHEDULER",
+    default=None,
+    help="Map the articles on a Dask cluster: a scheduler's address (tcp://host:8786), or "
+    "local:N for N local worker processes (needs diplograph[dask]; docs/scaling.md).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show the stage, articles done and their rate on stderr (default: when it is a terminal).",
+)
 @click.pass_context
 def build(
-    ctx: click.Context, out: Path | None, article_timeout: float, article_memory: int
+    ctx: click.Context,
+    out: Path | None,
+    article_timeout: float,
+    article_memory: int,
+    jobs: int,
+    scheduler: str | None,
+    progress: bool | None,
 ) -> None:
     """Map the seeds into a validated, inferred graph and write it to the build folder.
 
@@ -200,17 +237,20 @@ def build(
         from diplograph.buildfolder import check_build_folder
         from diplograph.errors import EXIT_NONCONFORMING, EXIT_WARNINGS
         from diplograph.output import echo, summary_text
+        from diplograph.progress import showing
         from diplograph.quarantine import FOLDER
 
     target = _out(ctx, out)
     check_build_folder(target, _root(ctx))
-    result = run_build(_root(ctx), article_timeout, article_memory)
-    report = _report(result)
+    with showing(sys.stderr, progress):
+        result = run_build(_root(ctx), article_timeout, article_memory, jobs, scheduler)
+        report = _report(result)
+        if result.report.conforms:
+            write_build(result, target, report + "\n", _root(ctx))
     if not result.report.conforms:
         echo(report, err=True)
         echo(f"build failed: nothing written to {target}", err=True)
         sys.exit(EXIT_NONCONFORMING)
-    write_build(result, target, report + "\n", _root(ctx))
     echo(summary_text(result.summary, str(target)))
     if result.quarantined:
         echo(
