@@ -730,3 +730,23 @@ def test_a_courtesy_call_on_someone_is_a_meeting_and_jr_is_no_surname(layer):
 def test_being_in_a_place_is_a_stay_there(text, expected, layer):
     """ "X is (currently) in Beijing" is a visit; a place later in the clause is none."""
     assert events(extract(text, layer)) == expected
+
+
+def test_the_saudi_and_iranian_foreign_ministers_are_the_two_named_before(layer):
+    """ "The Saudi and Iranian foreign ministers": for each nationality, the person named with
+    a foreign minister's title of that country."""
+    text = (
+        "Saudi Foreign Minister Prince Faisal bin Farhan and Iranian Foreign Minister Hossein "
+        "Amir-Abdollahian arrived in Beijing on Wednesday. The Saudi and Iranian foreign "
+        "ministers met on Thursday."
+    )
+    meetings = [e for e in events(extract(text, layer)) if e[0] == "Meeting"]
+    assert meetings == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/faisal-bin-farhan", "person/hossein-amir-abdollahian"],
+                "place": ["city/beijing"],
+            },
+        )
+    ]
