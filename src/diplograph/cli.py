@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import click
 
 from diplograph import __version__, paths
+from diplograph.cli_add import add
 from diplograph.cli_extract import evaluate, extract, review
 from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, DiplographError, Terminated
@@ -530,7 +531,7 @@ def serve(ctx: click.Context, host: str, port: int, timeout: float, out: Path | 
         echo("stopped", err=True)
 
 
-for _command in (extract, evaluate, review, link, enrich_command):
+for _command in (add, extract, evaluate, review, link, enrich_command):
     cli.add_command(_command)
 
 
