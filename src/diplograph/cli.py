@@ -382,6 +382,12 @@ def query(
     default=None,
     help="File to write (default: standard output).",
 )
+@click.option(
+    "--new-entities",
+    is_flag=True,
+    help="With --format quickstatements: also CREATE an item (label, P31) for each entity "
+    "without a Wikidata link.",
+)
 @OUT_OPTION
 @click.pass_context
 def export(
@@ -390,6 +396,7 @@ def export(
     layer: str,
     with_ontology: bool | None,
     output: Path | None,
+    new_entities: bool,
     out: Path | None,
 ) -> None:
     """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD.
@@ -405,7 +412,7 @@ def export(
 
     store, _ = current_store(_root(ctx), _out(ctx, out))
     if fmt == "quickstatements":
-        data = quickstatements(store).encode("utf-8")
+        data = quickstatements(store, new_entities).encode("utf-8")
     else:
         ontology = layer == "all" if with_ontology is None else with_ontology
         data = serialize(store, fmt, layer, ontology)
