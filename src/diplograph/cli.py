@@ -322,7 +322,9 @@ def query(
         stored = query_file(name)
     else:
         stored = get_query(paths.queries_dir(_root(ctx)), name)
-    bind(stored, values)
+    from diplograph.lookup import deferred
+
+    bind(stored, values, deferred)  # parameter errors before any build; QIDs, labels: later
     if endpoint is not None:
         if no_inference:
             raise click.BadParameter(
