@@ -179,6 +179,24 @@ def test_a_bad_record_names_file_line_and_record_and_nothing_is_written(tmp_path
     assert _files(seeds) == {}
 
 
+def test_several_sources_at_once_all_or_nothing(tmp_path):
+    seeds = _project(tmp_path) / "seeds"
+    single = tmp_path / "Wang Yi.txt"
+    single.write_text("Wang Yi arrived in Moscow.")
+    good = _jsonl(tmp_path / "news.jsonl", RECORDS[:1])
+    planned = add_articles([single, good], seeds, date(2024, 5, 10), dry_run=True)
+    assert [p.stem for p in planned] == ["2024-05-10_wang-yi", "2023-07-26_kim-meets-shoigu"]
+    assert _files(seeds) == {}
+    bad = _jsonl(tmp_path / "bad.jsonl", [{"text": "x", "date": "2023-13-01"}])
+    with pytest.raises(InputError, match=r"bad\.jsonl:1: record 1: date '2023-13-01'"):
+        add_articles([single, good, bad], seeds, date(2024, 5, 10))
+    assert _files(seeds) == {}
+    add_articles([single, good], seeds, date(2024, 5, 10))
+    assert load_meta(seeds / "2024-05-10_wang-yi.meta.yaml")["date_evidence"] == (
+        "given with `diplograph add --date`"
+    )
+
+
 def test_bad_csv_files(tmp_path):
     source = tmp_path / "news.csv"
     source.write_text("title,date\nA,2023-01-02\n")

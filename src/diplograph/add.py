@@ -320,13 +320,22 @@ def write_planned(planned: list[Planned], seeds: Path) -> None:
 
 
 def add_articles(
-    source: Path, seeds: Path, default_date: date | None = None, dry_run: bool = False
+    sources: Path | list[Path],
+    seeds: Path,
+    default_date: date | None = None,
+    dry_run: bool = False,
 ) -> list[Planned]:
-    """Read a source of articles and write the new ones into the seeds folder (nothing when
-    `dry_run`); return every article of the source, new or already present, in source order."""
+    """Read one or more sources of articles and write the new ones into the seeds folder, all
+    or none (nothing when `dry_run`); return every article read, new or already present, in
+    source order."""
     if not seeds.is_dir():
         raise InputError(f"{seeds}: no seeds folder (is this a diplograph project?)")
-    planned = plan(read_records(source), seeds, default_date)
+    records = [
+        r
+        for source in ([sources] if isinstance(sources, Path) else sources)
+        for r in read_records(source)
+    ]
+    planned = plan(records, seeds, default_date)
     if not dry_run:
         write_planned(planned, seeds)
     return planned
