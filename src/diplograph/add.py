@@ -253,7 +253,8 @@ def meta_text(stem: str, record: Record, published: date, evidence: str, cut: st
         "url": fields.get("url"),
         "boilerplate": [cut] if cut else [],
     }
-    body = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's, where PyYAML has it
+    body = yaml.dump(meta, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10_000)
     origin = f"{record.source.name}, record {record.number} (line {record.line})"
     return f"# Metadata of seed {stem}.txt, added by `diplograph add` from {origin}.\n{body}"
 
@@ -282,7 +283,14 @@ def _existing_text(seeds: Path, stem: str) -> str | None:
 
 def plan(records: list[Record], seeds: Path, default_date: date | None = None) -> list[Planned]:
     """The articles to write (and those already present), every record checked first."""
-    taken: dict[str, str] = {}
+    texts: dict[str, str | None] = {}  # stem -> the text under it: planned, or in seeds/
+
+    def text_of(stem: str) -> str | None:
+        """The text a stem holds so far."""
+        if stem not in texts:
+            texts[stem] = _existing_text(seeds, stem)
+        return texts[stem]
+
     planned: list[Planned] = []
     for record in records:
         _checked(record)
@@ -290,18 +298,15 @@ def plan(records: list[Record], seeds: Path, default_date: date | None = None) -
         text = str(record.fields["text"])
         base = stem = _base_stem(record, published)
         suffix = 1
-        while True:
-            other = taken.get(stem, _existing_text(seeds, stem))
-            if other is None or other == text:
-                break
+        while text_of(stem) not in (None, text):
             if record.fields.get("name"):
                 raise InputError(
                     f"{record.where}: name {stem!r} is taken by another article in {seeds}"
                 )
             suffix += 1
             stem = f"{base}-{suffix}"
-        present = stem in taken or _existing_text(seeds, stem) == text
-        taken[stem] = text
+        present = text_of(stem) == text
+        texts[stem] = text
         meta = meta_text(stem, record, published, evidence, _marker(record))
         planned.append(Planned(stem, text, meta, record, present))
     return planned
