@@ -507,17 +507,27 @@ def push(
     metavar="SECONDS",
     help="Time limit of one query (Oxigraph's --timeout-s, whole seconds).",
 )
+@click.option(
+    "--cors",
+    is_flag=True,
+    help="Let pages of any origin read the answers (the web view's query page, opened from a "
+    "file, needs it); off by default.",
+)
 @OUT_OPTION
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, timeout: float, out: Path | None) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, timeout: float, cors: bool, out: Path | None
+) -> None:
     """Serve the built graph read-only as a SPARQL 1.1 Protocol endpoint (`oxigraph
     serve-read-only`), answering as `diplograph query` does; writes OUT/queries.html, a page of
-    the stored queries. Ctrl-C (or SIGTERM) stops it; a missing or stale build exits 2."""
+    the stored queries, and the web view (OUT/view, as `diplograph view`) if it is missing.
+    Ctrl-C (or SIGTERM) stops it; a missing or stale build exits 2."""
     with importing():
         from diplograph.output import echo
         from diplograph.queries import list_queries
         from diplograph.serve import PAGE_FILE, query_page
         from diplograph.serve import serve as run_serve
+        from diplograph.view import SITE_FOLDER, view_address, view_site
         from diplograph.writing import write_atomically
 
     target = _out(ctx, out)
@@ -530,14 +540,41 @@ def serve(ctx: click.Context, host: str, port: int, timeout: float, out: Path | 
             f"serving {url} (read-only, {triples} triples; stored queries: "
             f"{target / PAGE_FILE}); Ctrl-C stops"
         )
+        site = target / SITE_FOLDER
+        if not (site / "index.html").is_file():
+            view_site(_root(ctx), target, site)
+        echo(f"web view: {view_address(site, url, cors)}")
 
     import signal
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even where a shell ignored it
     try:
-        run_serve(target, _root(ctx), host, port, timeout, started)
+        run_serve(target, _root(ctx), host, port, timeout, started, cors)
     except KeyboardInterrupt:
         echo("stopped", err=True)
+
+
+@cli.command()
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of the site (default: OUT/view); replaced whole, never half.",
+)
+@OUT_OPTION
+@click.pass_context
+def view(ctx: click.Context, site: Path | None, out: Path | None) -> None:
+    """Write the web view of the build: a static site (index, network, timeline, a page per
+    event and per actor with its reports, the stored queries) that opens from the file
+    system; a missing or stale build exits 2."""
+    with importing():
+        from diplograph.output import echo
+        from diplograph.view import SITE_FOLDER, view_site
+
+    target = _out(ctx, out)
+    folder = site if site is not None else target / SITE_FOLDER
+    count = view_site(_root(ctx), target, folder)
+    echo(f"wrote {count} files to {folder} (open {folder / 'index.html'})")
 
 
 for _command in (add, extract, evaluate, review, link, enrich_command):
