@@ -16,6 +16,8 @@ import contextlib
 import json
 import logging
 import os
+import sys
+import types
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -422,3 +424,18 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         write_store(staging / STORE_FOLDER, graph, result.store.graph(ONTOLOGY_GRAPH))
 
     replace_folder(out, fill, root)
+
+
+class _BuildModule(types.ModuleType):
+    """This module, callable: importing `diplograph.build` makes the package attribute
+    `diplograph.build` this module, where a notebook expects the function diplograph.api.build;
+    calling the module calls it."""
+
+    def __call__(self, root: Path | None = None, out: Path | None = None) -> object:
+        """Build the project and open it (diplograph.api.build)."""
+        from diplograph.api import build as build_and_open
+
+        return build_and_open(root, out)
+
+
+sys.modules[__name__].__class__ = _BuildModule

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import click
 
 from diplograph import __version__, paths
+from diplograph.cli_add import add
 from diplograph.cli_extract import evaluate, extract, review
 from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, DiplographError, Terminated
@@ -361,7 +362,9 @@ def query(
         stored = query_file(name)
     else:
         stored = get_query(paths.queries_dir(_root(ctx)), name)
-    bind(stored, values)
+    from diplograph.lookup import deferred
+
+    bind(stored, values, deferred)  # parameter errors before any build; QIDs, labels: later
     if endpoint is not None:
         if no_inference:
             raise click.BadParameter(
@@ -421,6 +424,12 @@ def query(
     default=None,
     help="File to write (default: standard output).",
 )
+@click.option(
+    "--new-entities",
+    is_flag=True,
+    help="With --format quickstatements: also CREATE an item (label, P31) for each entity "
+    "without a Wikidata link.",
+)
 @OUT_OPTION
 @click.pass_context
 def export(
@@ -429,6 +438,7 @@ def export(
     layer: str,
     with_ontology: bool | None,
     output: Path | None,
+    new_entities: bool,
     out: Path | None,
 ) -> None:
     """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD.
@@ -444,7 +454,7 @@ def export(
 
     store, _ = current_store(_root(ctx), _out(ctx, out))
     if fmt == "quickstatements":
-        data = quickstatements(store).encode("utf-8")
+        data = quickstatements(store, new_entities).encode("utf-8")
     else:
         ontology = layer == "all" if with_ontology is None else with_ontology
         data = serialize(store, fmt, layer, ontology)
@@ -607,7 +617,7 @@ def view(ctx: click.Context, site: Path | None, out: Path | None) -> None:
     echo(f"wrote {count} files to {folder} (open {folder / 'index.html'})")
 
 
-for _command in (extract, evaluate, review, link, enrich_command):
+for _command in (add, extract, evaluate, review, link, enrich_command):
     cli.add_command(_command)
 
 
