@@ -188,3 +188,34 @@ def test_a_national_body_the_gazetteer_lacks_acts_for_its_country(layer):
     navy = ID["org/philippine-navy"]
     assert graph.value(navy, RDFS.label) == Literal("Philippine Navy", lang="en")
     assert graph.value(navy, DIP.actsFor) == ID["country/philippines"]
+
+
+@pytest.mark.parametrize(
+    ("text", "holding"),
+    [
+        (
+            "Ali Shamkhani, secretary of Iran's Supreme National Security Council, met Wang Yi.",
+            ("person/ali-shamkhani", "position/secretary-of-supreme-national-security-council"),
+        ),
+        (
+            "French Armed Forces Minister Sebastien Lecornu met Wang Yi.",
+            ("person/sebastien-lecornu", "position/armed-forces-minister-of-france"),
+        ),
+        (
+            "State Department spokesperson Vedant Patel met Wang Yi.",
+            ("person/vedant-patel", "position/state-department-spokesperson"),
+        ),
+    ],
+)
+def test_offices_of_wire_copy_are_positions(text, holding, layer):
+    """Titles such as "secretary of <body>" and "Armed Forces Minister", and the short name of
+    the State Department, make the position the person holds."""
+    graph = extract(text, layer)
+    found = {
+        (
+            str(graph.value(h, DIP.holder)).removeprefix(str(ID)),
+            str(graph.value(h, DIP.position)).removeprefix(str(ID)),
+        )
+        for h in graph.subjects(RDF.type, DIP.PositionHolding)
+    }
+    assert found == {holding}
