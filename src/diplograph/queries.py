@@ -18,16 +18,30 @@ from dataclasses import dataclass
 from datetime import date
 from http.client import HTTPException
 from pathlib import Path
-
-from rdflib import XSD, Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING, TypeVar
 
 from diplograph.errors import InputError, QueryTimeout, RemoteError, syntax_error
-from diplograph.iris import iri_problem
-from diplograph.namespaces import PREFIXES
+from diplograph.names import PREFIXES, XSD_IRI, iri_problem
 from diplograph.querylimit import VARIABLE as LIMIT_VARIABLE
 from diplograph.querylimit import QueryStopped, run_limited
-from diplograph.store import QueryResult, Store, analysis_names, values_first
+from diplograph.store import (
+    Answers,
+    QueryResult,
+    Store,
+    analysis_iris,
+    analysis_names,
+    values_first,
+)
+from diplograph.store.protocol import JsonTerm
+from diplograph.store.terms import rdflib_of_json
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rdflib import URIRef
+    from rdflib.term import Node
+
+Answer = TypeVar("Answer", QueryResult, Answers)
 
 _HEADER = re.compile(r"^#\s*(title|question|params|inference)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
@@ -171,12 +185,23 @@ def get_query(folder: Path, name: str) -> StoredQuery:
 
 
 def expand_iri(value: str) -> URIRef:
-    """An IRI from a full IRI or a prefixed name such as id:person/kim-jong-un; one that is no
-    IRI (a space, a control character, one of <>"{}|^`\\) is an error.
+    """An IRI from a full IRI or a prefixed name such as id:person/kim-jong-un (see `iri_text`).
 
     >>> expand_iri("id:person/kim-jong-un")
     rdflib.term.URIRef('https://w3id.org/diplograph/id/person/kim-jong-un')
-    >>> expand_iri("id:a b")
+    """
+    from rdflib import URIRef
+
+    return URIRef(iri_text(value))
+
+
+def iri_text(value: str) -> str:
+    """The IRI of a full IRI or a prefixed name such as id:person/kim-jong-un; one that is no
+    IRI (a space, a control character, one of <>"{}|^`\\) is an error.
+
+    >>> iri_text("id:person/kim-jong-un")
+    'https://w3id.org/diplograph/id/person/kim-jong-un'
+    >>> iri_text("id:a b")
     Traceback (most recent call last):
     ...
     diplograph.errors.InputError: 'id:a b' is not an IRI: it holds a space or control character
@@ -190,25 +215,42 @@ def expand_iri(value: str) -> URIRef:
         raise InputError(f"{value!r} is not an IRI or a known prefixed name")
     if problem := iri_problem(iri):
         raise InputError(f"{value!r} is not an IRI: it holds {problem}")
-    return URIRef(iri)
+    return iri
 
 
-def to_term(param: Param, value: str) -> Node:
-    """Convert a parameter's text value into a typed RDF term, checking it."""
+def param_term(param: Param, value: str) -> JsonTerm:
+    """Convert a parameter's text value into a typed RDF term (a SPARQL 1.1 JSON term),
+    checking it.
+
+    >>> param_term(Param("n", "xsd:integer", "1", False), "007")
+    {'type': 'literal', 'value': '7', 'datatype': 'http://www.w3.org/2001/XMLSchema#integer'}
+    """
     try:
         if param.type == "xsd:date":
-            return Literal(date.fromisoformat(value), datatype=XSD.date)
+            day = date.fromisoformat(value).isoformat()
+            return {"type": "literal", "value": day, "datatype": XSD_IRI + "date"}
         if param.type == "xsd:integer":
-            return Literal(int(value), datatype=XSD.integer)
+            number = str(int(value))
+            return {"type": "literal", "value": number, "datatype": XSD_IRI + "integer"}
     except ValueError as exc:
         raise InputError(f"parameter {param.name}: {value!r} is not a valid {param.type}") from exc
     if param.type == "iri":
-        return expand_iri(value)
-    return Literal(value)
+        return {"type": "uri", "value": iri_text(value)}
+    return {"type": "literal", "value": value}
+
+
+def to_term(param: Param, value: str) -> Node:
+    """Convert a parameter's text value into a typed rdflib term, checking it."""
+    return rdflib_of_json(param_term(param, value))
 
 
 def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
     """The bindings for a run: given values, defaults for optional parameters, errors otherwise."""
+    return {name: rdflib_of_json(term) for name, term in bind_terms(query, values).items()}
+
+
+def bind_terms(query: StoredQuery, values: Mapping[str, str]) -> dict[str, JsonTerm]:
+    """As `bind`, the bound values as SPARQL 1.1 JSON terms."""
     known = {p.name for p in query.params}
     unknown = sorted(set(values) - known)
     if unknown:
@@ -216,9 +258,9 @@ def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
     bindings = {}
     for param in query.params:
         if param.name in values:
-            bindings[param.name] = to_term(param, values[param.name])
+            bindings[param.name] = param_term(param, values[param.name])
         elif param.optional:
-            bindings[param.name] = to_term(param, param.example)
+            bindings[param.name] = param_term(param, param.example)
         else:
             raise InputError(
                 f"query {query.name} needs --param {param.name}=VALUE ({param.type}, "
@@ -238,15 +280,36 @@ def run_query(
     stopped after `seconds` (None: no limit; querylimit.py)."""
     graphs = analysis_names(store, inference)
     bindings = bind(query, values)
+    return _limited(store, query, lambda: store.query(query.text, bindings, graphs), seconds)
+
+
+def answer_query(
+    store: Store,
+    query: StoredQuery,
+    values: Mapping[str, str],
+    inference: bool = True,
+    seconds: float | None = None,
+) -> Answers:
+    """As `run_query`, the answers as SPARQL 1.1 JSON terms (on Oxigraph: without rdflib)."""
+    graphs = analysis_iris(store, inference)
+    bindings = bind_terms(query, values)
+    return _limited(store, query, lambda: store.answers(query.text, bindings, graphs), seconds)
+
+
+def _limited(
+    store: Store, query: StoredQuery, run: Callable[[], Answer], seconds: float | None
+) -> Answer:
+    """run() stopped after `seconds`; its failures as one-line errors naming the query."""
     services = _SERVICE.findall(query.text)
     where = ", ".join(f"<{iri}>" for iri in services) or "its endpoint"
+    rdflib_engine = getattr(store, "engine", "") == "rdflib"
     try:
-        return run_limited(lambda: store.query(query.text, bindings, graphs), seconds)
+        return run_limited(run, seconds, services=rdflib_engine)
     except QueryStopped as stop:
         stopped = f"query {query.name} stopped after {stop.seconds:g} s (its limit)"
         # rdflib says whether a SERVICE call held the query; Oxigraph calls its endpoints
         # itself, so a federated query stopped there is taken as held by them
-        if stop.remote or (services and getattr(store, "engine", "") != "rdflib"):
+        if stop.remote or (services and not rdflib_engine):
             raise RemoteError(
                 f"{stopped}: the SERVICE endpoint {where} did not answer within it"
             ) from None
@@ -277,6 +340,7 @@ def with_values(text: str, bindings: Mapping[str, Node]) -> str:
     """The query text with its parameters bound by a VALUES block placed first in the outermost
     group (store.values_first), for a remote store.
 
+    >>> from rdflib import Literal
     >>> with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x")})
     'SELECT ?s WHERE { VALUES (?o) { ("x") }  ?s ?p ?o }'
     """
