@@ -16,7 +16,6 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from http.client import HTTPException
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -318,10 +317,17 @@ def _limited(
         ) from None
     except InputError:
         raise
-    except (OSError, HTTPException) as exc:  # a SERVICE endpoint: refused, unreachable, HTTP error
-        raise RemoteError(f"{query.path}: the SERVICE endpoint {where} failed: {exc}") from exc
-    except Exception as exc:  # a parse error in a stored query
-        raise InputError(f"{query.path}: the query failed: {exc}") from exc
+    except Exception as exc:
+        if _remote_failure(exc):  # a SERVICE endpoint: refused, unreachable, HTTP error
+            raise RemoteError(f"{query.path}: the SERVICE endpoint {where} failed: {exc}") from exc
+        raise InputError(f"{query.path}: the query failed: {exc}") from exc  # a parse error
+
+
+def _remote_failure(exc: Exception) -> bool:
+    """Whether an error is a failed connection or HTTP exchange (http.client is not imported
+    for it: only a process that made an HTTP call can have raised its errors)."""
+    http = sys.modules.get("http.client")
+    return isinstance(exc, OSError) or (http is not None and isinstance(exc, http.HTTPException))
 
 
 def with_prefixes(text: str) -> str:
