@@ -1,13 +1,22 @@
-"""Shared fixtures: the project root, one in-memory build of the seeds, the rule layer."""
+"""Shared fixtures: the project root, one in-memory build of the seeds, its build folder, the
+rule layer.
+
+A build of the seeds takes about ten seconds of CPU; a test that needs one reads the session's
+(`built`, `seeds_out`) or writes it where the test wants it (`write_seeds_build`) rather than
+building again. Only a test whose project differs from the seeds, or that tests the build
+itself, builds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from diplograph.build import BuildResult, build
+from diplograph.build import BuildResult, build, write_build
 from diplograph.extract.workspace import rule_layer
+from diplograph.quarantine import format_quarantined
+from diplograph.validate import format_report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,6 +36,29 @@ def root() -> Path:
 def built() -> BuildResult:
     """The graph built from the seeds, once per test session."""
     return build(ROOT)
+
+
+@pytest.fixture(scope="session")
+def write_seeds_build(built) -> Callable[[Path, Path], None]:
+    """A function that writes the seeds' build folder to OUT as `diplograph --root ROOT build
+    --out OUT` writes it after building (its lock beside OUT), from the session's build: for a
+    project whose inputs are the seeds' as they are."""
+
+    def write(out: Path, root: Path) -> None:
+        """Write the session's build of the seeds into `out`, for the project at `root`."""
+        report = format_report(built.report) + format_quarantined(built.quarantined)
+        write_build(built, out, report + "\n", root)
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def seeds_out(write_seeds_build, tmp_path_factory) -> Path:
+    """The seeds' build folder, written once per session: read it (`--out`), never change it;
+    a test that changes a build folder copies it (shutil.copytree) or writes its own."""
+    out = tmp_path_factory.mktemp("seeds-build") / "out"
+    write_seeds_build(out, ROOT)
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -93,12 +93,12 @@ def answers(result: QueryResult) -> tuple[tuple[str, ...], Counter, bool | None]
 @pytest.fixture(scope="session")
 def exported(built, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The file `diplograph export --format trig -o FILE` writes, from the session's build."""
-    from diplograph import build
+    from diplograph import built as built_module
     from diplograph.cli import cli
 
     target = tmp_path_factory.mktemp("export") / "diplograph.trig"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(build, "current_store", lambda root, out: (built.store, False))
+        patch.setattr(built_module, "current_store", lambda root, out: (built.store, False))
         result = CliRunner().invoke(
             cli, ["--root", str(ROOT), "export", "--format", "trig", "-o", str(target)]
         )

@@ -144,11 +144,8 @@ def test_the_readme_notebook_example_runs(monkeypatch):
     assert len([g for g in names["g"].graphs() if len(g)]) == 6
 
 
-def test_a_build_folder_is_read_as_it_is(tmp_path, caplog):
-    out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["--root", str(ROOT), "build", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    built = Project(ROOT, out=out)
+def test_a_build_folder_is_read_as_it_is(seeds_out, caplog):
+    built = Project(ROOT, out=seeds_out)
     with caplog.at_level("INFO", logger="diplograph.api"):
         rows = built.query("letters-delivered")["sender"].tolist()
     assert rows == ["Vladimir Putin", "Xi Jinping"]

@@ -86,8 +86,8 @@ def test_a_build_folder_of_an_earlier_version_is_replaced(tmp_path):
         check_build_folder(legacy, tmp_path / "project")
 
 
-def test_missing_seeds_folder_is_an_error_and_keeps_the_previous_build(project):
-    assert _run(project, "build").exit_code == 0
+def test_missing_seeds_folder_is_an_error_and_keeps_the_previous_build(project, write_seeds_build):
+    write_seeds_build(project / "out", project)  # as `build` writes it
     before = _files(project / "out")
     shutil.rmtree(project / "seeds")
     result = _run(project, "build")

@@ -17,7 +17,7 @@ COMMANDS = ["build", "validate", "queries", "query", "export"]
 
 
 def _run(*args: str):
-    """Run the CLI on the repository with an output folder that does not exist."""
+    """Run the CLI on the repository (a query reads the session's build folder, `seeds_out`)."""
     return CliRunner().invoke(cli, ["--root", str(ROOT), *args])
 
 
@@ -36,8 +36,8 @@ def test_queries_lists_every_stored_query():
     assert "Which letters were delivered: sender, carrier, recipient, date?" in result.output
 
 
-def test_query_table(tmp_path):
-    result = _run("query", "letters-delivered", "--out", str(tmp_path / "none"))
+def test_query_table(seeds_out):
+    result = _run("query", "letters-delivered", "--out", str(seeds_out))
     assert result.exit_code == 0
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[0].split() == ["sender", "carrier", "recipient", "date", "event"]
@@ -46,7 +46,7 @@ def test_query_table(tmp_path):
     assert lines[-1] == "(2 rows)"
 
 
-def test_query_with_parameter_as_csv(tmp_path):
+def test_query_with_parameter_as_csv(seeds_out):
     result = _run(
         "query",
         "events-on-date",
@@ -55,7 +55,7 @@ def test_query_with_parameter_as_csv(tmp_path):
         "--format",
         "csv",
         "--out",
-        str(tmp_path / "none"),
+        str(seeds_out),
     )
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
@@ -71,7 +71,7 @@ def test_query_with_parameter_as_csv(tmp_path):
     ]
 
 
-def test_query_json_follows_sparql_results(tmp_path):
+def test_query_json_follows_sparql_results(seeds_out):
     result = _run(
         "query",
         "claims-by-source",
@@ -80,7 +80,7 @@ def test_query_json_follows_sparql_results(tmp_path):
         "--format",
         "json",
         "--out",
-        str(tmp_path / "none"),
+        str(seeds_out),
     )
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -94,8 +94,8 @@ def test_query_json_follows_sparql_results(tmp_path):
     assert "relayedBy" not in row
 
 
-def test_query_without_inference_differs(tmp_path):
-    out = str(tmp_path / "none")
+def test_query_without_inference_differs(seeds_out):
+    out = str(seeds_out)
     with_inference = _run("query", "meetings-of-person", "--format", "csv", "--out", out)
     without = _run("query", "meetings-of-person", "--format", "csv", "--no-inference", "--out", out)
     assert with_inference.stdout.splitlines()[1:] == [
@@ -124,7 +124,7 @@ def test_usage_and_input_errors_exit_2(args, message):
     assert message in result.output
 
 
-def test_export_to_file_parses_back(tmp_path):
+def test_export_to_file_parses_back(tmp_path, seeds_out):
     target = tmp_path / "graph"
     result = _run(
         "export",
@@ -135,7 +135,7 @@ def test_export_to_file_parses_back(tmp_path):
         "-o",
         str(target),
         "--out",
-        str(tmp_path / "none"),
+        str(seeds_out),
     )
     assert result.exit_code == 0
     written = tmp_path / "graph.ttl"

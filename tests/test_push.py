@@ -50,7 +50,7 @@ def put(store_url: str, graph: str, ntriples: str) -> None:
 @pytest.fixture
 def cli(monkeypatch, built):
     """Run the CLI on the repository, answering from the session's build."""
-    from diplograph import build as build_module
+    from diplograph import built as build_module
     from diplograph.cli import cli as group
 
     monkeypatch.setattr(build_module, "current_store", lambda root, out: (built.store, False))

@@ -1,6 +1,7 @@
 """Start-up: the CLI imports the heavy libraries inside the commands that use them, so that
-`diplograph --help` loads none of them; `python -m diplograph` still works; options whose
-choices live in a stage module list them."""
+`diplograph --help` loads none of them and `diplograph query` on a build folder loads no rdflib
+(answers as SPARQL JSON terms from the Oxigraph store); `python -m diplograph` still works;
+options whose choices live in a stage module list them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from diplograph.cli import ENGINES, cli
@@ -33,6 +35,44 @@ def test_importing_the_cli_loads_no_heavy_library():
     result = _python("-c", code % (HEAVY,))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+LOADED = """
+import sys
+from diplograph.cli import main
+sys.argv = ["diplograph", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+sys.stderr.write("loaded: " + " ".join(m for m in %r if m in sys.modules) + "\\n")
+sys.stderr.write("exit: %%s\\n" %% code)
+"""
+
+
+def _loaded(*args: str) -> tuple[str, list[str]]:
+    """What a command prints, and the last two lines it writes on stderr: the heavy libraries
+    it loaded, and its exit code."""
+    result = _python("-c", LOADED % (HEAVY,), *args)
+    return result.stdout, result.stderr.splitlines()[-2:]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_a_stored_query_on_a_build_folder_loads_only_what_its_engine_needs(seeds_out, engine):
+    args = ("--engine", engine, "--root", str(ROOT), "query", "letters-delivered")
+    output, (loaded, code) = _loaded(*args, "--out", str(seeds_out))
+    assert code == "exit: 0"
+    assert output.splitlines()[-1] == "(2 rows)"
+    assert "Kim Jong Un  2023-07-26" in output
+    # rdflib reads graph.trig; the rdflib engine's SPARQL answers from its own graph
+    assert loaded == ("loaded: pyoxigraph" if engine == "oxigraph" else "loaded: rdflib")
+
+
+def test_the_listing_commands_load_no_heavy_library():
+    for args in (("--help",), ("--root", str(ROOT), "queries"), ("query", "--help")):
+        output, (loaded, code) = _loaded(*args)
+        assert (loaded, code) == ("loaded: ", "exit: 0"), args
+        assert output
 
 
 def test_python_m_diplograph_prints_help():

@@ -1,6 +1,7 @@
-"""The store (store.py): the contract every engine passes. Named graphs in, copies and unions out,
-RDF text in and out, SPARQL with bound parameters, the layers; each answer exact, and the same
-for the rdflib engine (the reference) and the Oxigraph engine, in memory and on disk."""
+"""The store (the store package): the contract every engine passes. Named graphs in, copies and
+unions out, RDF text in and out, SPARQL with bound parameters (answers as rdflib terms or as
+SPARQL 1.1 JSON terms), the layers; each answer exact, and the same for the rdflib engine (the
+reference) and the Oxigraph engine, in memory and on disk."""
 
 from __future__ import annotations
 
@@ -18,14 +19,17 @@ from diplograph.iris import (
     rules_graph_iri,
 )
 from diplograph.store import (
+    Answers,
     QueryResult,
     Store,
+    analysis_iris,
     analysis_names,
     engine_name,
     layer_graphs,
     new_store,
     open_store,
 )
+from diplograph.store.terms import json_of_rdflib
 
 A, B = URIRef("urn:x-test:graph/a"), URIRef("urn:x-test:graph/b")
 KIM, PUTIN = URIRef("urn:x-test:kim"), URIRef("urn:x-test:putin")
@@ -69,16 +73,19 @@ def test_a_union_sees_a_graph_added_after_it_was_asked_for(store):
     assert len(store.union()) == 3 and len(store.union([A])) == 2
 
 
+TERMS = [
+    Literal(5, datatype=XSD.nonNegativeInteger),
+    Literal("5000000000.0", datatype=XSD.decimal),
+    Literal("Kim"),
+    Literal("Ким", lang="ru"),
+    Literal("2023-07-26", datatype=XSD.date),
+    Literal(3, datatype=XSD.integer),
+    URIRef("urn:x-test:thing"),
+]
+
+
 def test_terms_come_back_as_the_rdflib_terms_that_went_in(empty):
-    terms = [
-        Literal(5, datatype=XSD.nonNegativeInteger),
-        Literal("5000000000.0", datatype=XSD.decimal),
-        Literal("Kim"),
-        Literal("Ким", lang="ru"),
-        Literal("2023-07-26", datatype=XSD.date),
-        Literal(3, datatype=XSD.integer),
-        URIRef("urn:x-test:thing"),
-    ]
+    terms = TERMS
     empty.add_graph(A, [(KIM, RDFS.seeAlso, term) for term in terms])
     empty.add_graph(A, [(BNode("b0"), RDF.type, KIM)])
     assert set(empty.graph(A)) == {(KIM, RDFS.seeAlso, t) for t in terms} | {
@@ -110,6 +117,38 @@ def test_a_query_runs_over_the_given_graphs_with_bound_values(store):
     bound = store.query(LABELS, {"who": KIM})
     assert bound.rows == ((KIM, Literal("Kim Jong Un")),)
     assert store.query(LABELS, {"label": Literal("Kim")}).rows == ()
+
+
+def test_answers_are_the_json_terms_of_the_query_answers(store):
+    store.add_graph(A, [(KIM, RDFS.seeAlso, t) for t in TERMS] + [(BNode("b0"), RDF.type, KIM)])
+    text = "SELECT ?s ?o ?n WHERE { ?s ?p ?o OPTIONAL { ?s rdfs:comment ?n } } ORDER BY STR(?o)"
+    expected = store.query(text)
+    answers = store.answers(text)
+    assert answers.variables == expected.variables == ("s", "o", "n")
+    assert answers.rows == tuple(
+        tuple(None if t is None else json_of_rdflib(t) for t in row) for row in expected.rows
+    )
+    assert len(answers.rows) == len(TERMS) + 3 and answers.boolean is None
+    assert store.answers("ASK { ?s ?p ?o }") == Answers((), (), True)
+
+
+def test_answers_bind_values_and_choose_graphs_as_query_does(store):
+    kim = {"type": "uri", "value": str(KIM)}
+    putin = {"type": "literal", "value": "Vladimir Putin"}
+    assert store.answers(LABELS, {"who": kim}).rows == (
+        (kim, {"type": "literal", "value": "Kim Jong Un"}),
+    )
+    assert store.answers(LABELS, graphs=[str(B)]).rows == (
+        ({"type": "uri", "value": str(PUTIN)}, putin),
+    )
+    assert store.answers(LABELS, graphs=[]).rows == ()
+    assert store.answers(LABELS, {"label": {"type": "literal", "value": "Kim"}}).rows == ()
+
+
+def test_graph_iris_are_the_graph_names_as_strings(store):
+    assert store.graph_iris() == [str(A), str(B)]
+    assert all(type(name) is str for name in store.graph_iris())
+    assert analysis_iris(store) == [str(n) for n in analysis_names(store)]
 
 
 def test_an_unbound_optional_variable_is_none(store):

@@ -21,11 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def build_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_folder(seeds_out: Path) -> Path:
     """A build folder of the project, so that each export reads it instead of building."""
-    out = tmp_path_factory.mktemp("build") / "out"
-    assert CliRunner().invoke(cli, ["--root", str(ROOT), "build", "--out", str(out)]).exit_code == 0
-    return out
+    return seeds_out
 
 
 def _export(out: Path, target: str):

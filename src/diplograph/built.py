@@ -11,12 +11,10 @@ that is not up to date with the inputs (manifest.py) is built again in memory.
 from __future__ import annotations
 
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from diplograph import paths
 from diplograph.errors import InputError, ValidationFailed, syntax_error
-from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.manifest import REBUILD, check_build
 from diplograph.store import (
     OxigraphStore,
@@ -25,8 +23,10 @@ from diplograph.store import (
     engine_name,
     new_store,
     open_store,
-    parse_turtle,
 )
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 GRAPH_FILE = "graph.trig"
 STORE_FOLDER = "store"
@@ -35,6 +35,10 @@ ONTOLOGY_FILES = ("diplo.ttl", "diplo-align.ttl")
 
 def load_ontology(root: Path) -> Graph:
     """The ontology and its alignments, as one graph."""
+    from rdflib import Graph
+
+    from diplograph.store import parse_turtle
+
     graph = Graph()
     for name in ONTOLOGY_FILES:
         graph += parse_turtle(paths.ontology_dir(root) / name)
@@ -43,6 +47,8 @@ def load_ontology(root: Path) -> Graph:
 
 def write_store(folder: Path, graph: bytes, ontology: Graph) -> None:
     """Write the Oxigraph store of a build (its TriG and the ontology) into a new folder."""
+    from diplograph.iris import ONTOLOGY_GRAPH
+
     disk = OxigraphStore(folder)
     disk.parse(graph, "trig")
     disk.add_graph(ONTOLOGY_GRAPH, ontology)
@@ -67,6 +73,8 @@ def load_build(out: Path, root: Path | None = None) -> Store:
     except Exception as exc:  # the engines' parsers raise several unrelated types
         reason = syntax_error(path, exc, "TriG")
         raise InputError(f"{reason}; not a readable build, {REBUILD}") from exc
+    from diplograph.iris import ONTOLOGY_GRAPH
+
     store.add_graph(ONTOLOGY_GRAPH, load_ontology(root or paths.project_root()))
     return store
 

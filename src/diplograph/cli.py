@@ -349,7 +349,15 @@ def query(
     queries' prefixes are declared)."""
     with importing():
         from diplograph.output import echo, render
-        from diplograph.queries import bind, get_query, is_query_file, query_file, run_query
+        from diplograph.queries import (
+            answer_query,
+            bind_terms,
+            deferred,
+            get_query,
+            is_query_file,
+            query_file,
+            run_query,
+        )
         from diplograph.querylimit import query_limit
 
     values = {}
@@ -362,9 +370,8 @@ def query(
         stored = query_file(name)
     else:
         stored = get_query(paths.queries_dir(_root(ctx)), name)
-    from diplograph.lookup import deferred
-
-    bind(stored, values, deferred)  # parameter errors before any build; QIDs, labels: later
+    bind_terms(stored, values, deferred)  # checks the values before the store opens; QIDs and
+    # labels are looked up when the query runs
     if endpoint is not None:
         if no_inference:
             raise click.BadParameter(
@@ -386,11 +393,14 @@ def query(
             """Run a query on the embedded store."""
             return run_query(store, query, values, not no_inference, query_limit(timeout))
 
-    result = run(stored, values)
     if qids:
         from diplograph.qids import qid_map, with_qids
 
-        result = with_qids(result, qid_map(lambda links: run(links, {})))
+        result = with_qids(run(stored, values), qid_map(lambda links: run(links, {})))
+    elif endpoint is None:  # answers as JSON terms: on Oxigraph, no rdflib is loaded
+        result = answer_query(store, stored, values, not no_inference, query_limit(timeout))
+    else:
+        result = run(stored, values)
     echo(render(result, fmt).rstrip("\n"))
 
 

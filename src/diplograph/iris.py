@@ -15,35 +15,13 @@ from datetime import date
 
 from rdflib import URIRef
 
+from diplograph import names
+from diplograph.names import iri_problem as iri_problem  # re-exported
 from diplograph.namespaces import ID
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_NOT_IN_IRI = '<>"{}|^`\\'
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-
-
-def iri_problem(text: str, web: bool = False) -> str | None:
-    """Why a text cannot be written as an IRI (None if it can); `web`: http(s) only.
-
-    >>> iri_problem("http://www.wikidata.org/entity/Q56226") is None
-    True
-    >>> iri_problem("http://evil.example/x><y")
-    "the character '>'"
-    >>> iri_problem("file:///etc/passwd", web=True)
-    'not an http(s) IRI'
-    """
-    if any(ord(c) <= 0x20 or ord(c) == 0x7F for c in text):
-        return "a space or control character"
-    if bad := next((c for c in text if c in _NOT_IN_IRI), None):
-        return f"the character {bad!r}"
-    scheme = _SCHEME.match(text)
-    if scheme is None:
-        return "no scheme (not an absolute IRI)"
-    if web and scheme.group(1).lower() not in ("http", "https"):
-        return "not an http(s) IRI"
-    return None
 
 
 def slug(text: str) -> str:
@@ -74,7 +52,7 @@ def article_iri(stem: str) -> URIRef:
 
 ARTICLE_GRAPHS = ID["graph/article/"]
 RULES_GRAPHS = ID["graph/rules/"]
-CANDIDATES_GRAPHS = ID["graph/candidates/"]
+CANDIDATES_GRAPHS = URIRef(names.CANDIDATES_GRAPHS)
 
 
 def article_graph_iri(stem: str) -> URIRef:
@@ -161,7 +139,7 @@ EVENT_IRI = re.compile(
     r"(?P<day>\d{4}-\d{2}-\d{2}|undated)/(?P<key>[a-z0-9-]+)$"
 )
 
-ONTOLOGY_GRAPH = ID["graph/ontology"]
+ONTOLOGY_GRAPH = URIRef(names.ONTOLOGY_GRAPH)
 ENTITIES_GRAPH = ID["graph/entities"]
-INFERRED_GRAPH = ID["graph/inferred"]
-WIKIDATA_GRAPH = ID["graph/wikidata"]
+INFERRED_GRAPH = URIRef(names.INFERRED_GRAPH)
+WIKIDATA_GRAPH = URIRef(names.WIKIDATA_GRAPH)

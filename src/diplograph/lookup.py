@@ -9,19 +9,15 @@ Only instances under the `id:` namespace count (never an ontology class such as 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from rdflib import URIRef
 
 from diplograph.errors import InputError
-from diplograph.namespaces import ID, PREFIXES
-from diplograph.queries import Param, StoredQuery
+from diplograph.namespaces import ID
+from diplograph.queries import QID, Param, StoredQuery, lookup_kind
 from diplograph.store import QueryResult
-
-_QID = re.compile(r"^(?:wd:|https?://www\.wikidata\.org/entity/)(Q[1-9]\d*)$")
-_IRI = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 
 Runner = Callable[[StoredQuery, Mapping[str, str]], QueryResult]
 
@@ -58,21 +54,6 @@ ORDER BY ?entity ?label""",
 )
 
 
-def lookup_kind(value: str) -> str | None:
-    """How a parameter value names an entity: 'qid' (wd:Q... or a Wikidata entity IRI),
-    'label' (text that is no IRI or prefixed name), or None (an IRI, used as it is).
-
-    >>> [lookup_kind(v) for v in ("wd:Q56226", "Kim Jong Un", "id:person/kim-jong-un")]
-    ['qid', 'label', None]
-    """
-    if _QID.match(value.strip()):
-        return "qid"
-    prefix, sep, rest = value.partition(":")
-    if (sep and prefix in PREFIXES and not rest.startswith("//")) or _IRI.match(value):
-        return None
-    return "label"
-
-
 def _short(iri: str) -> str:
     """An IRI under id: as a prefixed name."""
     return "id:" + iri[len(str(ID)) :] if iri.startswith(str(ID)) else f"<{iri}>"
@@ -85,7 +66,7 @@ def resolver(run: Runner) -> Callable[[Param, str], URIRef]:
         """The one entity a QID or label names, else an InputError."""
         kind = lookup_kind(value)
         if kind == "qid":
-            match = _QID.match(value.strip())
+            match = QID.match(value.strip())
             assert match is not None
             result, what = run(BY_QID, {"qid": match.group(1)}), f"linked to wd:{match.group(1)}"
         else:
@@ -106,9 +87,3 @@ def resolver(run: Runner) -> Callable[[Param, str], URIRef]:
         return URIRef(next(iter(found)))
 
     return resolve
-
-
-def deferred(param: Param, value: str) -> URIRef:
-    """A stand-in for checking parameters before a store is open: the QID or label is looked
-    up when the query runs."""
-    return URIRef(f"{ID}lookup")

@@ -5,18 +5,20 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from diplograph.names import PREFIXES as PREFIXES  # plain strings, for the query path
+
 ONTOLOGY_IRI = URIRef("https://w3id.org/diplograph/ontology")
-ID = Namespace("https://w3id.org/diplograph/id/")
-SCHEMA = Namespace("http://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-WD = Namespace("http://www.wikidata.org/entity/")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
+ID = Namespace(PREFIXES["id"])
+SCHEMA = Namespace(PREFIXES["schema"])
+SEM = Namespace(PREFIXES["sem"])
+WD = Namespace(PREFIXES["wd"])
+WDT = Namespace(PREFIXES["wdt"])
 
 
 class DIP(DefinedNamespace):
     """The diplograph ontology; a term not declared in ontology/diplo.ttl raises AttributeError."""
 
-    _NS = Namespace("https://w3id.org/diplograph/ontology#")
+    _NS = Namespace(PREFIXES["dip"])
     _fail = True
 
     Accusation: URIRef
@@ -123,19 +125,3 @@ class DIP(DefinedNamespace):
     transport: URIRef
     traveller: URIRef
     valueUSD: URIRef
-
-
-PREFIXES: dict[str, str] = {
-    "dip": str(DIP._NS),
-    "id": str(ID),
-    "schema": str(SCHEMA),
-    "sem": str(SEM),
-    "wd": str(WD),
-    "wdt": str(WDT),
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}

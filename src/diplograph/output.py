@@ -8,14 +8,18 @@ import io
 import json
 import logging
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
 
-from diplograph.namespaces import PREFIXES
+from diplograph.names import PREFIXES
 from diplograph.queries import Param, StoredQuery
-from diplograph.store import QueryResult
+from diplograph.store import Answers, QueryResult
+from diplograph.store.protocol import JsonTerm
+from diplograph.store.terms import json_of_rdflib
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 RESULT_FORMATS = ("table", "csv", "json")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
@@ -24,23 +28,52 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 def compact(term: Node | None) -> str:
     """A short readable form of a term: prefixed IRI, or a literal's lexical form.
 
+    >>> from rdflib import URIRef
     >>> compact(URIRef("https://w3id.org/diplograph/id/person/kim-jong-un"))
     'id:person/kim-jong-un'
     """
     if term is None:
         return ""
-    if isinstance(term, URIRef):
-        for prefix, iri in _BY_LENGTH:
-            if str(term).startswith(iri):
-                return f"{prefix}:{str(term)[len(iri) :]}"
-    return str(term)
+    from rdflib import URIRef  # a term is an rdflib term: rdflib is loaded
+
+    return short_iri(str(term)) if isinstance(term, URIRef) else str(term)
 
 
-def to_table(result: QueryResult) -> str:
+def short_iri(iri: str) -> str:
+    """An IRI as a prefixed name if one of the project's prefixes fits, else as it is.
+
+    >>> short_iri("https://w3id.org/diplograph/ontology#Visit"), short_iri("urn:x")
+    ('dip:Visit', 'urn:x')
+    """
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def _short(term: JsonTerm | None) -> str:
+    """`compact` of a SPARQL 1.1 JSON term."""
+    if term is None:
+        return ""
+    return short_iri(term["value"]) if term["type"] == "uri" else term["value"]
+
+
+def as_answers(result: QueryResult | Answers) -> Answers:
+    """A result's answers as SPARQL 1.1 JSON terms."""
+    if isinstance(result, Answers):
+        return result
+    rows = tuple(
+        tuple(None if term is None else json_of_rdflib(term) for term in row) for row in result.rows
+    )
+    return Answers(result.variables, rows, result.boolean)
+
+
+def to_table(result: QueryResult | Answers) -> str:
     """An aligned text table with a header row."""
+    result = as_answers(result)
     if result.boolean is not None:
         return "yes" if result.boolean else "no"
-    cells = [list(result.variables)] + [[compact(v) for v in row] for row in result.rows]
+    cells = [list(result.variables)] + [[_short(v) for v in row] for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.variables))]
     lines = [
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
@@ -50,43 +83,31 @@ def to_table(result: QueryResult) -> str:
     return "\n".join(lines)
 
 
-def to_csv(result: QueryResult, short: bool = False) -> str:
+def to_csv(result: QueryResult | Answers, short: bool = False) -> str:
     """SPARQL 1.1 CSV results (full IRIs), or compact values when short is set."""
+    result = as_answers(result)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow([compact(v) if short else ("" if v is None else str(v)) for v in row])
+        writer.writerow([_short(v) if short else ("" if v is None else v["value"]) for v in row])
     return buffer.getvalue()
 
 
-def _json_term(term: Node) -> dict:
-    """One term in the SPARQL 1.1 JSON results format."""
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    value: dict = {"type": "literal", "value": str(term)}
-    if isinstance(term, Literal) and term.language:
-        value["xml:lang"] = term.language
-    elif isinstance(term, Literal) and term.datatype:
-        value["datatype"] = str(term.datatype)
-    return value
-
-
-def to_json(result: QueryResult) -> str:
+def to_json(result: QueryResult | Answers) -> str:
     """SPARQL 1.1 Query Results JSON."""
+    result = as_answers(result)
     if result.boolean is not None:
         return json.dumps({"head": {}, "boolean": result.boolean}, indent=2)
     bindings = [
-        {var: _json_term(v) for var, v in zip(result.variables, row, strict=True) if v is not None}
+        {var: v for var, v in zip(result.variables, row, strict=True) if v is not None}
         for row in result.rows
     ]
     data = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def render(result: QueryResult, fmt: str) -> str:
+def render(result: QueryResult | Answers, fmt: str) -> str:
     """A result in one of the RESULT_FORMATS."""
     return {"table": to_table, "csv": to_csv, "json": to_json}[fmt](result)
 

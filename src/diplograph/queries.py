@@ -16,18 +16,31 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from http.client import HTTPException
 from pathlib import Path
-
-from rdflib import XSD, Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING, TypeVar
 
 from diplograph.errors import InputError, QueryTimeout, RemoteError, syntax_error
-from diplograph.iris import iri_problem
-from diplograph.namespaces import PREFIXES
+from diplograph.names import ID_IRI, PREFIXES, XSD_IRI, iri_problem
 from diplograph.querylimit import VARIABLE as LIMIT_VARIABLE
 from diplograph.querylimit import QueryStopped, run_limited
-from diplograph.store import QueryResult, Store, analysis_names, values_first
+from diplograph.store import (
+    Answers,
+    QueryResult,
+    Store,
+    analysis_iris,
+    analysis_names,
+    values_first,
+)
+from diplograph.store.protocol import JsonTerm
+from diplograph.store.terms import rdflib_of_json
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rdflib import URIRef
+    from rdflib.term import Node
+
+Answer = TypeVar("Answer", QueryResult, Answers)
 
 _HEADER = re.compile(r"^#\s*(title|question|params|inference)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(
@@ -171,12 +184,23 @@ def get_query(folder: Path, name: str) -> StoredQuery:
 
 
 def expand_iri(value: str) -> URIRef:
-    """An IRI from a full IRI or a prefixed name such as id:person/kim-jong-un; one that is no
-    IRI (a space, a control character, one of <>"{}|^`\\) is an error.
+    """An IRI from a full IRI or a prefixed name such as id:person/kim-jong-un (see `iri_text`).
 
     >>> expand_iri("id:person/kim-jong-un")
     rdflib.term.URIRef('https://w3id.org/diplograph/id/person/kim-jong-un')
-    >>> expand_iri("id:a b")
+    """
+    from rdflib import URIRef
+
+    return URIRef(iri_text(value))
+
+
+def iri_text(value: str) -> str:
+    """The IRI of a full IRI or a prefixed name such as id:person/kim-jong-un; one that is no
+    IRI (a space, a control character, one of <>"{}|^`\\) is an error.
+
+    >>> iri_text("id:person/kim-jong-un")
+    'https://w3id.org/diplograph/id/person/kim-jong-un'
+    >>> iri_text("id:a b")
     Traceback (most recent call last):
     ...
     diplograph.errors.InputError: 'id:a b' is not an IRI: it holds a space or control character
@@ -190,30 +214,64 @@ def expand_iri(value: str) -> URIRef:
         raise InputError(f"{value!r} is not an IRI or a known prefixed name")
     if problem := iri_problem(iri):
         raise InputError(f"{value!r} is not an IRI: it holds {problem}")
-    return URIRef(iri)
+    return iri
 
 
-Resolve = Callable[[Param, str], URIRef]
+QID = re.compile(r"^(?:wd:|https?://www\.wikidata\.org/entity/)(Q[1-9]\d*)$")
+_IRI = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 
 
-def to_term(param: Param, value: str, resolve: Resolve | None = None) -> Node:
-    """Convert a parameter's text value into a typed RDF term, checking it; an `iri` given as
-    a Wikidata QID (wd:Q...) or a label is looked up by `resolve` (lookup.py), when given."""
+def lookup_kind(value: str) -> str | None:
+    """How a parameter value names an entity: 'qid' (wd:Q... or a Wikidata entity IRI),
+    'label' (text that is no IRI or prefixed name), or None (an IRI, used as it is).
+
+    >>> [lookup_kind(v) for v in ("wd:Q56226", "Kim Jong Un", "id:person/kim-jong-un")]
+    ['qid', 'label', None]
+    """
+    if QID.match(value.strip()):
+        return "qid"
+    prefix, sep, rest = value.partition(":")
+    if (sep and prefix in PREFIXES and not rest.startswith("//")) or _IRI.match(value):
+        return None
+    return "label"
+
+
+Resolve = Callable[[Param, str], str]
+
+
+def deferred(param: Param, value: str) -> str:
+    """A stand-in for checking parameters before a store is open: a QID or label is looked up
+    when the query runs."""
+    return ID_IRI + "lookup"
+
+
+def param_term(param: Param, value: str, resolve: Resolve | None = None) -> JsonTerm:
+    """Convert a parameter's text value into a typed RDF term (a SPARQL 1.1 JSON term),
+    checking it; an `iri` given as a Wikidata QID (wd:Q...) or a label is looked up by
+    `resolve` (lookup.py), when given.
+
+    >>> param_term(Param("n", "xsd:integer", "1", False), "007")
+    {'type': 'literal', 'value': '7', 'datatype': 'http://www.w3.org/2001/XMLSchema#integer'}
+    """
     try:
         if param.type == "xsd:date":
-            return Literal(date.fromisoformat(value), datatype=XSD.date)
+            day = date.fromisoformat(value).isoformat()
+            return {"type": "literal", "value": day, "datatype": XSD_IRI + "date"}
         if param.type == "xsd:integer":
-            return Literal(int(value), datatype=XSD.integer)
+            number = str(int(value))
+            return {"type": "literal", "value": number, "datatype": XSD_IRI + "integer"}
     except ValueError as exc:
         raise InputError(f"parameter {param.name}: {value!r} is not a valid {param.type}") from exc
     if param.type == "iri":
-        if resolve is not None:
-            from diplograph.lookup import lookup_kind
+        if resolve is not None and lookup_kind(value):
+            return {"type": "uri", "value": str(resolve(param, value))}
+        return {"type": "uri", "value": iri_text(value)}
+    return {"type": "literal", "value": value}
 
-            if lookup_kind(value):
-                return resolve(param, value)
-        return expand_iri(value)
-    return Literal(value)
+
+def to_term(param: Param, value: str, resolve: Resolve | None = None) -> Node:
+    """Convert a parameter's text value into a typed rdflib term, checking it."""
+    return rdflib_of_json(param_term(param, value, resolve))
 
 
 def bind(
@@ -221,6 +279,13 @@ def bind(
 ) -> dict[str, Node]:
     """The bindings for a run: given values, defaults for optional parameters, errors otherwise;
     `resolve` looks up an entity given by QID or label (without it, only IRIs are accepted)."""
+    return {name: rdflib_of_json(t) for name, t in bind_terms(query, values, resolve).items()}
+
+
+def bind_terms(
+    query: StoredQuery, values: Mapping[str, str], resolve: Resolve | None = None
+) -> dict[str, JsonTerm]:
+    """As `bind`, the bound values as SPARQL 1.1 JSON terms."""
     known = {p.name for p in query.params}
     unknown = sorted(set(values) - known)
     if unknown:
@@ -228,9 +293,9 @@ def bind(
     bindings = {}
     for param in query.params:
         if param.name in values:
-            bindings[param.name] = to_term(param, values[param.name], resolve)
+            bindings[param.name] = param_term(param, values[param.name], resolve)
         elif param.optional:
-            bindings[param.name] = to_term(param, param.example)
+            bindings[param.name] = param_term(param, param.example)
         else:
             raise InputError(
                 f"query {query.name} needs --param {param.name}=VALUE ({param.type}, "
@@ -248,20 +313,51 @@ def run_query(
 ) -> QueryResult:
     """Run a stored query over every graph but the candidates, less the inferred one if asked,
     stopped after `seconds` (None: no limit; querylimit.py)."""
-    from diplograph.lookup import resolver
-
     graphs = analysis_names(store, inference)
-    lookup = resolver(lambda found, given: run_query(store, found, given, inference, seconds))
-    bindings = bind(query, values, lookup)
+    bindings = bind(query, values, _resolver(store, inference, seconds))
+    return _limited(store, query, lambda: store.query(query.text, bindings, graphs), seconds)
+
+
+def answer_query(
+    store: Store,
+    query: StoredQuery,
+    values: Mapping[str, str],
+    inference: bool = True,
+    seconds: float | None = None,
+) -> Answers:
+    """As `run_query`, the answers as SPARQL 1.1 JSON terms (on Oxigraph: without rdflib)."""
+    graphs = analysis_iris(store, inference)
+    bindings = bind_terms(query, values, _resolver(store, inference, seconds))
+    return _limited(store, query, lambda: store.answers(query.text, bindings, graphs), seconds)
+
+
+def _resolver(store: Store, inference: bool, seconds: float | None) -> Resolve:
+    """Looks up a parameter given by QID or label in the store (lookup.py, imported only then)."""
+
+    def resolve(param: Param, value: str) -> str:
+        """The one entity the QID or label names."""
+        from diplograph.lookup import resolver
+
+        lookup = resolver(lambda found, given: run_query(store, found, given, inference, seconds))
+        return str(lookup(param, value))
+
+    return resolve
+
+
+def _limited(
+    store: Store, query: StoredQuery, run: Callable[[], Answer], seconds: float | None
+) -> Answer:
+    """run() stopped after `seconds`; its failures as one-line errors naming the query."""
     services = _SERVICE.findall(query.text)
     where = ", ".join(f"<{iri}>" for iri in services) or "its endpoint"
+    rdflib_engine = getattr(store, "engine", "") == "rdflib"
     try:
-        return run_limited(lambda: store.query(query.text, bindings, graphs), seconds)
+        return run_limited(run, seconds, services=rdflib_engine)
     except QueryStopped as stop:
         stopped = f"query {query.name} stopped after {stop.seconds:g} s (its limit)"
         # rdflib says whether a SERVICE call held the query; Oxigraph calls its endpoints
         # itself, so a federated query stopped there is taken as held by them
-        if stop.remote or (services and getattr(store, "engine", "") != "rdflib"):
+        if stop.remote or (services and not rdflib_engine):
             raise RemoteError(
                 f"{stopped}: the SERVICE endpoint {where} did not answer within it"
             ) from None
@@ -270,10 +366,17 @@ def run_query(
         ) from None
     except InputError:
         raise
-    except (OSError, HTTPException) as exc:  # a SERVICE endpoint: refused, unreachable, HTTP error
-        raise RemoteError(f"{query.path}: the SERVICE endpoint {where} failed: {exc}") from exc
-    except Exception as exc:  # a parse error in a stored query
-        raise InputError(f"{query.path}: the query failed: {exc}") from exc
+    except Exception as exc:
+        if _remote_failure(exc):  # a SERVICE endpoint: refused, unreachable, HTTP error
+            raise RemoteError(f"{query.path}: the SERVICE endpoint {where} failed: {exc}") from exc
+        raise InputError(f"{query.path}: the query failed: {exc}") from exc  # a parse error
+
+
+def _remote_failure(exc: Exception) -> bool:
+    """Whether an error is a failed connection or HTTP exchange (http.client is not imported
+    for it: only a process that made an HTTP call can have raised its errors)."""
+    http = sys.modules.get("http.client")
+    return isinstance(exc, OSError) or (http is not None and isinstance(exc, http.HTTPException))
 
 
 def with_prefixes(text: str) -> str:
@@ -292,6 +395,7 @@ def with_values(text: str, bindings: Mapping[str, Node]) -> str:
     """The query text with its parameters bound by a VALUES block placed first in the outermost
     group (store.values_first), for a remote store.
 
+    >>> from rdflib import Literal
     >>> with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x")})
     'SELECT ?s WHERE { VALUES (?o) { ("x") }  ?s ?p ?o }'
     """

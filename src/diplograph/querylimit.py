@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import mmap
 from collections.abc import Callable
+from typing import TypeVar
 
-from diplograph.store import QueryResult, mark_service_calls
 from diplograph.worker import CallTimeout, Worker, limit
+
+Answer = TypeVar("Answer")
 
 DEFAULT_SECONDS = 30.0
 VARIABLE = "DIPLOGRAPH_QUERY_TIMEOUT"
@@ -42,16 +44,21 @@ def query_limit(seconds: float | None = None) -> float | None:
     return limit(seconds, VARIABLE, DEFAULT_SECONDS, "query time")
 
 
-def run_limited(run: Callable[[], QueryResult], seconds: float | None) -> QueryResult:
+def run_limited(run: Callable[[], Answer], seconds: float | None, services: bool = True) -> Answer:
     """run() in a forked worker stopped after `seconds` (None: in this process, unbounded);
-    QueryStopped at the limit, the worker's own exception otherwise."""
+    QueryStopped at the limit, the worker's own exception otherwise. `services`: note whether
+    rdflib waits for a SERVICE endpoint (an Oxigraph query needs no note, nor rdflib's SPARQL
+    evaluator imported in the worker, a quarter of a second)."""
     if seconds is None:
         return run()
     waiting = mmap.mmap(-1, 1)  # shared with the forked worker: 1 while a SERVICE call waits
 
-    def call() -> QueryResult:
+    def call() -> Answer:
         """In the worker: flag the SERVICE calls, then run the query."""
-        mark_service_calls(waiting)
+        if services:
+            from diplograph.store import mark_service_calls
+
+            mark_service_calls(waiting)
         return run()
 
     try:

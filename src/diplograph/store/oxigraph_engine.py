@@ -1,0 +1,344 @@
+"""The Oxigraph engine (the default): named graphs in pyoxigraph, in memory or on disk
+(RocksDB); rdflib terms in and out at the boundary, imported when first converted, so that a
+query answered as SPARQL 1.1 JSON terms (`answers`, `diplograph query`) loads no rdflib.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from diplograph.errors import InputError
+from diplograph.names import PREFIXES
+from diplograph.store.copies import GraphCopies
+from diplograph.store.protocol import (
+    QUAD_FORMATS,
+    Answers,
+    JsonTerm,
+    QueryResult,
+    check_format,
+    names_graphs,
+)
+from diplograph.store.sparql import values_first
+from diplograph.store.terms import UNTOUCHED as _UNTOUCHED
+from diplograph.store.terms import json_of_oxigraph, oxigraph_of_json
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+    from rdflib.term import Node
+
+    from diplograph.store.protocol import Triple
+
+_TERMS: ModuleType | None = None
+
+
+def _rdflib_terms() -> ModuleType:
+    """rdflib's term module, imported on first use."""
+    global _TERMS
+    if _TERMS is None:
+        import rdflib.term
+
+        _TERMS = rdflib.term
+    return _TERMS
+
+
+_INTERNAL = "urn:x-diplograph:store/"  # the store's own graphs, in no layer
+_LITERALS_GRAPH = _INTERNAL + "literals"  # the literals Oxigraph rewrote
+_MERGED = _INTERNAL + "merged/"  # the RDF merge of a set of graphs
+_LITERAL_RECORD = "urn:x-diplograph:store/literal"
+
+
+class OxigraphStore(GraphCopies):
+    """A store of named graphs in pyoxigraph: in memory, or on disk (RocksDB) at a path.
+
+    Oxigraph keeps a typed literal by its value: "5"^^xsd:nonNegativeInteger comes back as
+    "5"^^xsd:integer, "5000000000.0"^^xsd:decimal as "5000000000". The store notes each literal
+    so rewritten, by predicate (in a graph of its own on disk), and gives the literal back as it
+    went in in graph copies (which SHACL validates). Query answers are Oxigraph's own, as a
+    SPARQL store would give them: a query cannot tell a stored literal from one it computed
+    (`xsd:integer(?b)`), and a stored query must answer alike here and on any store.
+    """
+
+    engine = "oxigraph"
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        """Start empty in memory, or open (creating it if need be) the store at `path`."""
+        import pyoxigraph
+
+        self._ox: Any = pyoxigraph
+        self.path = path
+        if path is None:
+            self._store = pyoxigraph.Store()
+        elif read_only:
+            self._store = pyoxigraph.Store.read_only(str(path))
+        else:
+            self._store = pyoxigraph.Store(str(path))
+        self._unions: dict[tuple[URIRef, ...], Graph] = {}
+        self._prefixes = {prefix: str(iri) for prefix, iri in PREFIXES.items()}
+        self._forms: dict[Any, Any] = {}  # a typed literal -> the form Oxigraph keeps of it
+        self._originals: dict[tuple[str, Any], Any] = {}  # (predicate, form) -> literal
+        self._literals = pyoxigraph.NamedNode(_LITERALS_GRAPH)
+        self._read_only = read_only
+        self._merged = {  # the merged graphs made for queries (see _merged_graph)
+            node.value
+            for node in self._store.named_graphs()
+            if isinstance(node, pyoxigraph.NamedNode) and node.value.startswith(_MERGED)
+        }
+        self._scratch: dict[str, Any] = {}  # merged graphs made in memory for a read-only store
+        for quad in self._store.quads_for_pattern(None, None, None, self._literals):
+            form, original = (self._ox_literal(*pair) for pair in json.loads(quad.object.value))
+            self._note(quad.subject.value, form, original)
+
+    def _ox_literal(self, value: str, datatype: str) -> Any:
+        """A pyoxigraph typed literal."""
+        return self._ox.Literal(value, datatype=self._ox.NamedNode(datatype))
+
+    def _note(self, predicate: str, form: Any, original: Any) -> None:
+        """Remember a literal that Oxigraph keeps in another form."""
+        self._originals[(predicate, form)] = original
+
+    def _form(self, literal: Any) -> Any:
+        """The form Oxigraph keeps of a typed literal (found once by storing it)."""
+        if literal not in self._forms:
+            scratch = self._ox.Store()
+            scratch.add(self._ox.Quad(self._literals, self._literals, literal))
+            self._forms[literal] = next(iter(scratch)).object
+        return self._forms[literal]
+
+    def _record(self, quads: Iterable[Any]) -> Iterator[Any]:
+        """Pass quads through, noting (and, on disk, storing) the literals Oxigraph rewrites."""
+        ox, records = self._ox, []
+        for quad in quads:
+            value = quad.object
+            if isinstance(value, ox.Literal) and value.datatype.value not in _UNTOUCHED:
+                form = self._form(value)
+                key = (quad.predicate.value, form)
+                if form != value and self._originals.get(key) != value:
+                    self._note(key[0], form, value)
+                    pairs = [[t.value, t.datatype.value] for t in (form, value)]
+                    record = ox.Literal(json.dumps(pairs))
+                    subject = ox.NamedNode(key[0])
+                    records.append(
+                        ox.Quad(subject, ox.NamedNode(_LITERAL_RECORD), record, self._literals)
+                    )
+            yield quad
+        self._store.extend(records)
+
+    def _term(self, node: Node) -> Any:
+        """The pyoxigraph term of an rdflib term."""
+        ox, rdf = self._ox, _rdflib_terms()
+        if isinstance(node, rdf.URIRef):
+            return ox.NamedNode(str(node))
+        if isinstance(node, rdf.BNode):
+            return ox.BlankNode(str(node))
+        if isinstance(node, rdf.Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            if node.datatype is not None:
+                return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+            return ox.Literal(str(node))
+        raise InputError(f"{node!r} is not an RDF term the store can hold")
+
+    def _rdflib(self, term: Any, predicate: Any = None) -> Node | None:
+        """The rdflib term of a pyoxigraph term (None stays None: an unbound variable), as it
+        went in where Oxigraph rewrote it."""
+        ox, rdf = self._ox, _rdflib_terms()
+        if term is None:
+            return None
+        if isinstance(term, ox.NamedNode):
+            return rdf.URIRef(term.value)
+        if isinstance(term, ox.BlankNode):
+            return rdf.BNode(term.value)
+        if term.language:
+            return rdf.Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in _UNTOUCHED:
+            return rdf.Literal(term.value)
+        if predicate is not None:  # a triple of a graph copy: the literal as it went in
+            original = self._originals.get((predicate.value, term))
+            if original is not None:
+                term, datatype = original, original.datatype.value
+        return rdf.Literal(term.value, datatype=rdf.URIRef(datatype))
+
+    def _graph_node(self, name: URIRef) -> Any:
+        """The pyoxigraph name of a named graph."""
+        return self._ox.NamedNode(str(name))
+
+    def add_graph(self, name: URIRef, graph: Iterable[Triple]) -> None:
+        """Add the triples of a graph (or any iterable of triples) to the named graph `name`."""
+        target, quad, term = self._graph_node(name), self._ox.Quad, self._term
+        quads = [quad(term(s), term(p), term(o), target) for s, p, o in graph]
+        self._store.extend(list(self._record(quads)))
+        self._changed()
+
+    def remove_graph(self, name: URIRef) -> None:
+        """Drop the named graph `name` and its triples."""
+        node = self._graph_node(name)
+        if self._store.contains_named_graph(node):
+            self._store.remove_graph(node)
+        self._changed()
+
+    def graph_iris(self) -> list[str]:
+        """The names of the non-empty named graphs as plain strings, sorted."""
+        names = []
+        for node in self._store.named_graphs():
+            if isinstance(node, self._ox.NamedNode) and not node.value.startswith(_INTERNAL):
+                if next(iter(self._store.quads_for_pattern(None, None, None, node)), None):
+                    names.append(node.value)
+        return sorted(names)
+
+    def graph_names(self) -> list[URIRef]:
+        """The names of the non-empty named graphs, sorted."""
+        uri = _rdflib_terms().URIRef
+        return [uri(name) for name in self.graph_iris()]
+
+    def _triples(self, name: URIRef) -> Iterator[Triple]:
+        """The triples of one named graph, as rdflib terms."""
+        convert = self._rdflib
+        for quad in self._store.quads_for_pattern(None, None, None, self._graph_node(name)):
+            p = quad.predicate
+            yield convert(quad.subject), convert(p), convert(quad.object, p)
+
+    def _format(self, fmt: str) -> Any:
+        """The pyoxigraph format of a format name."""
+        check_format(fmt)
+        formats = self._ox.RdfFormat
+        return {
+            "turtle": formats.TURTLE,
+            "trig": formats.TRIG,
+            "nt": formats.N_TRIPLES,
+            "nquads": formats.N_QUADS,
+            "jsonld": formats.JSON_LD,
+        }[fmt]
+
+    def parse(self, data: bytes, fmt: str, name: URIRef | None = None) -> None:
+        """Load RDF text into the named graph `name` or the named graphs it names (the default
+        graph of a dataset format is left out, as the rdflib engine leaves it out)."""
+        ox, form = self._ox, self._format(fmt)
+        quads = ox.parse(data, form, rename_blank_nodes=True)
+        if not names_graphs(fmt, name):
+            target = self._graph_node(name) if name is not None else ox.DefaultGraph()
+            quads = (ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
+        kept = (q for q in quads if isinstance(q.graph_name, ox.NamedNode))
+        extend = self._store.extend if self.path is None else self._store.bulk_extend
+        extend(self._record(kept))
+        self._changed()
+
+    def serialize(self, fmt: str, names: Sequence[URIRef]) -> bytes:
+        """The named graphs in a format (graph formats: their union), as Oxigraph keeps them."""
+        ox, form = self._ox, self._format(fmt)
+        quads = [
+            quad
+            for name in names
+            for quad in self._store.quads_for_pattern(None, None, None, self._graph_node(name))
+        ]
+        if fmt in QUAD_FORMATS:
+            return ox.serialize(quads, format=form, prefixes=self._prefixes)
+        triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+        return ox.serialize(triples, format=form, prefixes=self._prefixes)
+
+    def _with_values(self, text: str, bindings: Mapping[str, Node]) -> str:
+        """The query with its bound values as a VALUES block opening its outer group, which
+        binds them as rdflib's initBindings does; Oxigraph's own substitutions need each
+        variable in the projection, and a stored query's parameters seldom are."""
+        if not bindings:
+            return text
+        if any(isinstance(v, _rdflib_terms().BNode) for v in bindings.values()):
+            raise InputError("a query parameter cannot be a blank node")
+        return values_first(text, {name: str(self._term(v)) for name, v in bindings.items()})
+
+    def _changed(self) -> None:
+        """Forget the unions and merged graphs made of the graphs as they were."""
+        self._unions.clear()
+        for name in sorted(self._merged):
+            self._store.remove_graph(self._ox.NamedNode(name))
+        self._merged.clear()
+        self._scratch.clear()
+
+    def _merged_graph(self, names: Sequence[str]) -> tuple[Any, Any]:
+        """The store and the graph to query as the RDF merge of the named graphs: the graph
+        itself if one, else one graph holding each of their triples once. Oxigraph 0.5 counts a
+        triple once per graph it is in when a query's default graph is several graphs
+        (oxigraph/oxigraph#1919, fixed after 0.5); a merged graph is made once per set of
+        graphs, kept until a graph changes, and written by a build for the sets `query` asks."""
+        ox = self._ox
+        if len(names) <= 1:
+            return self._store, [self._graph_node(n) for n in names] or ox.DefaultGraph()
+        key = "\n".join(sorted(set(names)))
+        name = _MERGED + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        merged = ox.NamedNode(name)
+        if name in self._merged:
+            return self._store, merged
+        if self._read_only:
+            if name not in self._scratch:
+                scratch = ox.Store()
+                scratch.extend(
+                    ox.Quad(q.subject, q.predicate, q.object, merged)
+                    for n in names
+                    for q in self._store.quads_for_pattern(None, None, None, self._graph_node(n))
+                )
+                self._scratch[name] = scratch
+            return self._scratch[name], merged
+        graphs = " ".join(f"<{n}>" for n in sorted(set(names)))
+        self._store.update(
+            f"INSERT {{ GRAPH <{name}> {{ ?s ?p ?o }} }} "
+            f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        )
+        self._merged.add(name)
+        return self._store, merged
+
+    def merge(self, names: Sequence[str]) -> None:
+        """Make the merged graph of a set of graphs now (a build does, for `query`)."""
+        self._merged_graph(names)
+
+    def flush(self) -> None:
+        """Write what is buffered to disk (an on-disk store)."""
+        if self.path is not None:
+            self._store.flush()
+
+    def _solutions(self, text: str, graphs: Sequence[str] | None) -> Any:
+        """Oxigraph's answer to a query (values already bound) over the given graphs' merge."""
+        ox = self._ox
+        names = graphs if graphs is not None else self.graph_iris()
+        store, merged = self._merged_graph(names)
+        result = store.query(text, prefixes=self._prefixes, default_graph=merged)
+        if not isinstance(result, ox.QueryBoolean | ox.QuerySolutions):
+            raise InputError("a stored query must be a SELECT or an ASK query")
+        return result
+
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Node] | None = None,
+        graphs: Sequence[URIRef] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query over the union of the given graphs, with bound parameters."""
+        result = self._solutions(self._with_values(text, bindings or {}), graphs)
+        if isinstance(result, self._ox.QueryBoolean):
+            return QueryResult((), (), bool(result))
+        variables = tuple(v.value for v in result.variables)
+        convert = self._rdflib
+        rows = tuple(tuple(convert(term) for term in solution) for solution in result)
+        return QueryResult(variables, rows)
+
+    def answers(
+        self,
+        text: str,
+        bindings: Mapping[str, JsonTerm] | None = None,
+        graphs: Sequence[str] | None = None,
+    ) -> Answers:
+        """As `query`, with bound values and answers as SPARQL 1.1 JSON terms (no rdflib)."""
+        ox, bound = self._ox, bindings or {}
+        if any(term["type"] == "bnode" for term in bound.values()):
+            raise InputError("a query parameter cannot be a blank node")
+        rendered = {name: str(oxigraph_of_json(term, ox)) for name, term in bound.items()}
+        result = self._solutions(values_first(text, rendered), graphs)
+        if isinstance(result, ox.QueryBoolean):
+            return Answers((), (), bool(result))
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(json_of_oxigraph(t, ox) for t in solution) for solution in result)
+        return Answers(variables, rows)

@@ -1,0 +1,116 @@
+"""Store protocol: what every engine offers the stages, the shape of a query's answer and the
+engine's name; imports no engine and no rdflib.
+
+A `QueryResult` holds rdflib terms (rdflib stays the public face); `Answers` holds SPARQL 1.1
+JSON terms, which `diplograph query` renders without importing rdflib.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from diplograph.errors import InputError
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
+    from rdflib.term import Node
+
+    Triple = tuple[Node, Node, Node]
+
+ENGINES = ("oxigraph", "rdflib")
+DEFAULT_ENGINE = "oxigraph"
+ENGINE_VARIABLE = "DIPLOGRAPH_ENGINE"
+RDF_FORMATS = ("turtle", "trig", "nt", "nquads", "jsonld")
+QUAD_FORMATS = ("trig", "nquads", "jsonld")
+
+JsonTerm = dict[str, Any]  # {"type": "uri"|"bnode"|"literal", "value": ..., "xml:lang"|"datatype"}
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to a SELECT (variables and rows) or an ASK (boolean)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Node | None, ...], ...]
+    boolean: bool | None = None
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answer to a SELECT or an ASK as SPARQL 1.1 JSON terms (None: unbound)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[JsonTerm | None, ...], ...]
+    boolean: bool | None = None
+
+
+class Store(Protocol):
+    """What every engine offers the stages: named graphs in, rdflib copies out, RDF text in and
+    out, SPARQL over a chosen set of graphs with bound parameters."""
+
+    engine: str
+
+    def add_graph(self, name: URIRef, graph: Iterable[Triple]) -> None:
+        """Add the triples of a graph (or any iterable of triples) to the named graph `name`."""
+
+    def remove_graph(self, name: URIRef) -> None:
+        """Drop the named graph `name` and its triples."""
+
+    def graph_names(self) -> list[URIRef]:
+        """The names of the non-empty named graphs, sorted."""
+
+    def graph_iris(self) -> list[str]:
+        """The names of the non-empty named graphs as plain strings, sorted."""
+
+    def graph(self, name: URIRef) -> Graph:
+        """A copy of one named graph, as an rdflib Graph."""
+
+    def union(self, names: Iterable[URIRef] | None = None) -> Graph:
+        """The union of the given named graphs (all of them by default), as an rdflib Graph."""
+
+    def parse(self, data: bytes, fmt: str, name: URIRef | None = None) -> None:
+        """Load RDF text: a graph format into the named graph `name`, TriG, N-Quads or JSON-LD
+        into the named graphs it names."""
+
+    def serialize(self, fmt: str, names: Sequence[URIRef]) -> bytes:
+        """The named graphs in a format (graph formats: their union), in the engine's order."""
+
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Node] | None = None,
+        graphs: Sequence[URIRef] | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query over the union of the given graphs, with bound parameters."""
+
+    def answers(
+        self,
+        text: str,
+        bindings: Mapping[str, JsonTerm] | None = None,
+        graphs: Sequence[str] | None = None,
+    ) -> Answers:
+        """As `query`, with bound values and answers as SPARQL 1.1 JSON terms."""
+
+
+def engine_name(engine: str | None = None) -> str:
+    """The engine asked for: the argument, else $DIPLOGRAPH_ENGINE, else the default."""
+    name = (engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE).strip().lower()
+    if name not in ENGINES:
+        choices = ", ".join(ENGINES)
+        raise InputError(f"unknown engine {name!r} (--engine, ${ENGINE_VARIABLE}): use {choices}")
+    return name
+
+
+def check_format(fmt: str) -> None:
+    """Refuse a format no engine reads."""
+    if fmt not in RDF_FORMATS:
+        raise InputError(f"unknown RDF format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
+
+
+def names_graphs(fmt: str, name: object | None) -> bool:
+    """Whether RDF text is read as a dataset (named graphs) rather than into one graph: TriG and
+    N-Quads always, JSON-LD when no graph is named."""
+    return fmt in ("trig", "nquads") or (fmt == "jsonld" and name is None)
