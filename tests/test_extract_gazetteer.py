@@ -219,3 +219,19 @@ def test_offices_of_wire_copy_are_positions(text, holding, layer):
         for h in graph.subjects(RDF.type, DIP.PositionHolding)
     }
     assert found == {holding}
+
+
+def test_a_persons_office_speaks_as_the_office_of_the_position_held(layer):
+    """ "Netanyahu's office said": a body, the office of the position he was named with."""
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu met Joe Biden. Netanyahu's office said the "
+        "cabinet had approved the deal."
+    )
+    graph = extract(text, layer)
+    (statement,) = set(graph.subjects(RDF.type, DIP.Statement))
+    office = ID["org/office-of-the-prime-minister-of-israel"]
+    assert list(graph.objects(statement, DIP.agent)) == [office]
+    assert graph.value(office, RDFS.label) == Literal(
+        "Office of the Prime minister of Israel", lang="en"
+    )
+    assert graph.value(office, DIP.actsFor) == ID["country/israel"]

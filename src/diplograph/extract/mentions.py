@@ -264,6 +264,56 @@ def find_bodies(
     return units
 
 
+def find_offices(
+    units: list[Unit],
+    gaz: Gazetteer,
+    rules: RuleSet,
+    text: str,
+    new: list[NewEntity],
+    held: dict[URIRef, URIRef] | None = None,
+) -> list[Unit]:
+    """Merge "<person>'s office" (words of the `office_noun` class: "office", "press service")
+    into one body: the office of the position the person holds here ("Netanyahu's office" after
+    "Prime Minister Benjamin Netanyahu", by `held`: person -> position named so far), else of
+    the person; a new body acting for the position's country."""
+    offices = {str(w) for w in rules.classes.get("office_noun", ())}
+    labels = {n.iri: n.label for n in new}
+    index = len(units) - 3
+    while index >= 0:
+        person, mark = units[index].mention, units[index + 1].lower
+        if person is None or "person" not in person.classes or len(person.refs) != 1:
+            index -= 1
+            continue
+        size = next(
+            (
+                n
+                for n in (2, 1)
+                if " ".join(u.lower for u in units[index + 2 : index + 2 + n]) in offices
+                and index + 1 + n < len(units)
+            ),
+            None,
+        )
+        if mark not in ("'s", "’s") or size is None:
+            index -= 1
+            continue
+        holder = person.holding[1] if person.holding else (held or {}).get(person.refs[0])
+        whose = holder if holder is not None else person.refs[0]
+        name = gaz.labels.get(whose) or labels.get(whose) or str(whose).rsplit("/", 1)[-1]
+        noun = " ".join(u.text for u in units[index + 2 : index + 2 + size])
+        label = f"{noun[:1].upper()}{noun[1:]} of {'the ' if holder is not None else ''}{name}"
+        body = ID[f"org/{slug(label)}"]
+        country = positions(gaz, rules).owner_country.get(holder) if holder is not None else None
+        if country is None and holder is not None:
+            country = next((n.position_of for n in new if n.iri == holder), None)
+        if all(n.iri != body for n in new):
+            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country))
+        merged = Mention(frozenset({"org", "agent"}), (body,), (body,), NEW_CONFIDENCE)
+        end = index + 2 + size
+        units = merge(units, index, end, merged, text[units[index].begin : units[end - 1].end])
+        index -= 1
+    return units
+
+
 def find_described_groups(
     units: list[Unit], rules: RuleSet, text: str, new: list[NewEntity]
 ) -> list[Unit]:

@@ -39,6 +39,7 @@ from diplograph.extract.mentions import (
     find_bodies,
     find_described_groups,
     find_named_events,
+    find_offices,
     find_titles,
     introduced_spans,
 )
@@ -187,6 +188,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new)
+        held = {person: position for person, position in holdings}  # so far in the article
+        units = find_offices(units, gazetteer, rules, text, new, held)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
