@@ -750,3 +750,23 @@ def test_the_saudi_and_iranian_foreign_ministers_are_the_two_named_before(layer)
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Hakan Fidan held bilateral meetings with Foreign Minister Jeyhun "
+        "Bayramov and Foreign Minister Ilia Darchiashvili.",
+        "Foreign Minister Hakan Fidan and EU envoy Miroslav Lajcak met Foreign Minister Jeyhun "
+        "Bayramov and Foreign Minister Ilia Darchiashvili separately in Antalya.",
+    ],
+)
+def test_meetings_held_one_by_one_are_one_meeting_with_each(text, layer):
+    """ "Bilateral meetings with A and B" and "met A and B separately": a meeting with each."""
+    graph = extract(text, layer)
+    found = [sorted(roles["participant"]) for kind, roles in events(graph) if kind == "Meeting"]
+    with_each = [
+        sorted(p for p in ps if p not in ("person/hakan-fidan", "person/miroslav-lajcak"))
+        for ps in found
+    ]
+    assert with_each == [["person/ilia-darchiashvili"], ["person/jeyhun-bayramov"]]

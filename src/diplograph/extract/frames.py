@@ -402,7 +402,24 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         )
     pattern = Pattern(rule, 0, ())
     every = [trigger, *(i for v in roles.values() for i in v)]
-    return Match(pattern, min(every), max(every) + 1, trigger, roles)
+    match = Match(pattern, min(every), max(every) + 1, trigger, roles)
+    if _separate(units, trigger, rules):  # "met A and B separately": one event with each
+        match.distribute.update(r for r in (slots.get("object"), slots.get("with")) if r in roles)
+    return match
+
+
+def _separate(units: list[Unit], trigger: int, rules: RuleSet) -> bool:
+    """Whether the trigger's parties met one by one: a plural event noun ("bilateral meetings
+    with A and B") or a `separate_word` later in its clause ("met A and B separately")."""
+    if units[trigger].lower in rules.classes.get("plural_event_noun", ()):
+        return True
+    words = frozenset(rules.classes.get("separate_word", ()))
+    for unit in units[trigger + 1 :]:
+        if unit.boundary or unit.lower in rules.boundary:
+            return False
+        if unit.lower in words:
+            return True
+    return False
 
 
 def _place_next(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
