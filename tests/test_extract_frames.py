@@ -770,3 +770,20 @@ def test_meetings_held_one_by_one_are_one_meeting_with_each(text, layer):
         for ps in found
     ]
     assert with_each == [["person/ilia-darchiashvili"], ["person/jeyhun-bayramov"]]
+
+
+def test_the_georgian_prime_minister_is_the_one_named_so_for_georgia(layer):
+    """A title with its country ("the Georgian Prime Minister") is the person the article named
+    with that title for that country, not the last person named."""
+    text = (
+        "Georgian Prime Minister Irakli Kobakhidze arrived in Yerevan on Thursday. Prime "
+        "Minister Nikol Pashinyan met Kobakhidze. The Georgian Prime Minister invited Pashinyan "
+        "to pay an official visit to Georgia."
+    )
+    invitations = [e for e in events(extract(text, layer)) if e[0] == "Invitation"]
+    assert invitations == [
+        (
+            "Invitation",
+            {"inviter": ["person/irakli-kobakhidze"], "invitee": ["person/nikol-pashinyan"]},
+        )
+    ]

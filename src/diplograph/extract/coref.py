@@ -286,6 +286,10 @@ def _resolve_title(
     for person in reversed(discourse.persons):
         if discourse.holdings.get(person, set()) & owned:
             return person
+    for person in reversed(discourse.persons):  # named with the title for that owner here
+        named = discourse.titles.get(person, set()) & wanted
+        if named and mention.owner and set(mention.owner) & discourse.owners.get(person, set()):
+            return person
     if not mention.owner:  # "the chancellor": the person last named with that title
         for person in reversed(discourse.persons):
             if discourse.titles.get(person, set()) & wanted:
