@@ -787,3 +787,17 @@ def test_the_georgian_prime_minister_is_the_one_named_so_for_georgia(layer):
             {"inviter": ["person/irakli-kobakhidze"], "invitee": ["person/nikol-pashinyan"]},
         )
     ]
+
+
+def test_a_list_ending_in_and_others_keeps_every_actor_named(layer):
+    """ "The European Union, Britain and others imposed sanctions": both named actors act."""
+    text = "The European Union, Britain and others have imposed sanctions on Russia."
+    assert events(extract(text, layer)) == [
+        (
+            "SanctionImposition",
+            {
+                "agent": ["country/united-kingdom", "org/european-union"],
+                "target": ["country/russia"],
+            },
+        )
+    ]

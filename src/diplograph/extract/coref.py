@@ -439,7 +439,7 @@ def resolve(
             recent = [p for p in reversed(discourse.persons) if p in mention.refs]
             chosen = recent[0] if recent else mention.refs[0]
             unit.mention = Mention(mention.classes, (chosen,), (chosen,), 0.8)
-    return group(units, text)
+    return group(units, text, frozenset(rules.classes.get("list_others", ())))
 
 
 def _determiner_use(units: list[Unit], index: int, possessive: frozenset[str]) -> bool:
@@ -456,8 +456,9 @@ def _parties(units: list[Unit]) -> list[URIRef]:
     return [r for u in units if u.mention and "party" in u.mention.classes for r in u.mention.refs]
 
 
-def group(units: list[Unit], text: str) -> list[Unit]:
-    """Merge coordinated actors ("A and B", "A, B and C", "both A and B") into one group unit."""
+def group(units: list[Unit], text: str, others: frozenset[str] = frozenset()) -> list[Unit]:
+    """Merge coordinated actors ("A and B", "A, B and C", "both A and B") into one group unit;
+    a list that ends in "and" and a word of `others` ("A, B and others") ends with that word."""
     _drop_double_hats(units)
     index = 0
     while index < len(units):
@@ -472,6 +473,9 @@ def group(units: list[Unit], text: str) -> list[Unit]:
                 cursor += 1
             if cursor < len(units) and _actor(units[cursor]):
                 cursor = _possessed(units, cursor)
+            if words[-1:] == ["and"] and cursor < len(units) and units[cursor].lower in others:
+                last, closed = cursor, True  # "A, B and others": the list ends with them
+                break
             if (
                 words
                 and cursor < len(units)
@@ -489,7 +493,7 @@ def group(units: list[Unit], text: str) -> list[Unit]:
         if not closed:  # "A, B" without "and" is an apposition or two clauses, not a group
             members, last = [index], index
         start = index - 1 if index > 0 and units[index - 1].lower == "both" else index
-        if len(members) > 1:
+        if len(members) > 1 or last != index:
             found = tuple(dict.fromkeys(a for i in members for a in _agents(units[i])))
             classes = frozenset.intersection(*(units[i].mention.classes for i in members))
             confidence = min(units[i].mention.confidence for i in members)
