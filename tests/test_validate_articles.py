@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from rdflib import RDFS, Graph, Literal
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from diplograph.iris import (
@@ -221,3 +221,21 @@ def test_validate_article_is_picklable_and_keeps_its_own_nodes(ontology, shapes)
 def test_the_ontology_graph_is_no_unit_of_the_data(built) -> None:
     assert ONTOLOGY_GRAPH not in layer_graphs(built.store, "asserted")
     assert unit_key(article_graph_iri("s")) == unit_key(rules_graph_iri("s")) == "article s"
+
+
+def test_the_ontology_counts_as_pyshacl_mixes_it(ontology, shapes) -> None:
+    """pySHACL mixes in the ontology's axioms only (classes, properties, named individuals),
+    not its other triples: an individual declared there is validated once, a node it merely
+    types is not, both ways."""
+    person = URIRef("https://w3id.org/diplograph/id/person/in-the-ontology")
+    place = URIRef("https://w3id.org/diplograph/id/city/in-the-ontology")
+    extended = Graph()
+    extended += ontology
+    extended.add((person, RDF.type, DIP.Person))
+    extended.add((person, RDF.type, OWL.NamedIndividual))
+    extended.add((place, RDF.type, DIP.City))
+    store = spread(None)
+    store.add_graph(article_graph_iri("a"), [(place, DIP.locatedIn, person)])
+    at_once, by_article = both(store, extended, shapes)
+    assert by_article == at_once
+    assert [(row.focus, row.path) for row in by_article.rows] == [(str(person), "rdfs:label")]

@@ -9,13 +9,15 @@ that point at it through an inverse path of a shape (`^dip:attests`), and the ty
 refuses anything else (`sh:node`, sequence paths, SPARQL constraints, `sh:targetNode`...), in
 which case the union is validated at once.
 
-So the graphs are grouped in units (an article's graph with its rule layer, the entities, the
-ontology). A node described within one unit is validated with that unit (`validate_article`),
-given from outside only the types of the nodes the unit names and the class hierarchy; a node
-described by several units (one event that several articles report, an entity an article adds
-to) is validated once, in a batch holding its whole description gathered from every unit.
-Units are validated in batches of about `BATCH_TRIPLES` triples (pySHACL's own set-up is about
-17 ms a call). tests/test_validate_articles.py proves the rows equal on every shape fixture.
+So the graphs are grouped in units (an article's graph with its rule layer, the entities
+graph). A node described within one unit is validated with that unit (`validate_article`),
+given from outside only the types of the nodes the unit names and the data's own
+rdfs:subClassOf triples; the ontology's axioms are mixed into every run as pySHACL mixes them
+into the union. A node described by several units (one event that several articles report,
+an entity an article adds to) is validated once, in a batch holding its whole description
+gathered from every unit. Units are validated in batches of about `BATCH_TRIPLES` triples
+(pySHACL's own set-up is about 17 ms a run), each run checking only the focus nodes it owns.
+tests/test_validate_articles.py proves the rows equal on every shape fixture.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ from diplograph.validate import SH, ReportRow, ValidationReport, shacl_rows, val
 log = logging.getLogger(__name__)
 
 BATCH_TRIPLES = 20_000  # triples of data per pySHACL run
-ONTOLOGY_UNIT = "ontology"
 # The SHACL terms whose results depend on a focus node's description only.
 _LOCAL_TERMS = frozenset(
     SH[name]
@@ -84,16 +85,19 @@ def validate_article(
     shapes: Graph,
     sources: Mapping[Node, str] | None = None,
     focus: Collection[Node] | None = None,
+    ontology: Graph | None = None,
 ) -> tuple[ReportRow, ...]:
     """The SHACL rows about the nodes one article's data describes (or about `focus`), sorted:
-    `data` is the article's graphs, `context` what its shapes need from outside (the types of
-    the nodes it names and the class hierarchy, see `context_for`). Picklable in and out, so it
-    can run in a worker process; exact for every node whose description is all in `data`."""
+    `data` is the article's graphs, `context` what its shapes need from outside the article
+    and the ontology (the types of the nodes it names and the data's own rdfs:subClassOf
+    triples, see `context_for`), `ontology` mixed in as pySHACL mixes it (its axioms). Picklable
+    in and out, so it can run in a worker process; exact for every node whose description is
+    all in `data`."""
     graph = Graph()
     for triple in data:
         graph.add(triple)
     keep = set(data.subjects()) if focus is None else focus
-    return _validate_with(graph, context, shapes, sources, keep)
+    return _validate_with(graph, context, shapes, sources, keep, ontology)
 
 
 def _validate_with(
@@ -102,15 +106,22 @@ def _validate_with(
     shapes: Graph,
     sources: Mapping[Node, str] | None,
     focus: Collection[Node],
+    ontology: Graph | None,
 ) -> tuple[ReportRow, ...]:
-    """Add the context to a graph of one run (it is the run's own) and validate it."""
+    """Add the context to a graph of one run (it is the run's own) and validate it, with the
+    ontology's axioms mixed in as the union's validation mixes them."""
     for triple in list(context):
         graph.add(triple)
     blank = [node for node in focus if isinstance(node, BNode)]
     if not any(_targeted(graph, shapes, node) for node in blank):
         focus = {node for node in focus if isinstance(node, URIRef)}  # pySHACL's focus: IRIs
-    _, rows = shacl_rows(graph, shapes, None, sources, focus)
+    _, rows = shacl_rows(graph, shapes, ontology, sources, focus, own=True)
     return tuple(sorted(rows))
+
+
+def _text(node: Node) -> str:
+    """A node as report rows write it."""
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
 
 
 def _targeted(graph: Graph, shapes: Graph, node: Node) -> bool:
@@ -126,8 +137,8 @@ def _targeted(graph: Graph, shapes: Graph, node: Node) -> bool:
 def context_for(
     data: Graph, types: Mapping[Node, Collection[Node]], classes: Graph
 ) -> Iterator[tuple[Node, Node, Node]]:
-    """What the shapes need from outside a unit's data: the types (from every graph) of the
-    nodes it names, and the class hierarchy (every rdfs:subClassOf triple)."""
+    """What the shapes need from outside a unit's data besides the ontology: the types (from
+    every graph) of the nodes it names, and the data's own rdfs:subClassOf triples."""
     yield from classes
     named = {t for triple in data for t in (triple[0], triple[2]) if isinstance(t, URIRef | BNode)}
     for node in named:
@@ -147,9 +158,9 @@ def unit_key(name: URIRef) -> str:
     return str(name)
 
 
-def _units(store: Store, names: Sequence[URIRef], ontology: Graph) -> deque[tuple[str, Graph]]:
-    """The units' data, in order of their keys, each a graph of its own: the graphs of one
-    unit merged, and a copy of the ontology."""
+def _units(store: Store, names: Sequence[URIRef]) -> deque[tuple[str, Graph]]:
+    """The units' data, in order of their keys, each a graph of its own (the graphs of one
+    unit merged)."""
     grouped: dict[str, list[URIRef]] = {}
     for name in names:
         grouped.setdefault(unit_key(name), []).append(name)
@@ -159,9 +170,6 @@ def _units(store: Store, names: Sequence[URIRef], ontology: Graph) -> deque[tupl
         for name in members[1:]:
             graph += store.graph(name)
         units.append((key, graph))
-    copy = Graph()
-    copy += ontology
-    units.append((ONTOLOGY_UNIT, copy))
     return units
 
 
@@ -245,15 +253,20 @@ def validate_store(
         log.info("shapes use %s: the union is validated at once", problem)
         return validate(store.union(names), ontology, shapes, sources)
     inverse = inverse_predicates(shapes)
-    units = _units(store, names, ontology)
+    units = _units(store, names)
     nodes_of, shared, types, classes = _index(units, inverse)
+    described_by_data = {_text(node) for nodes in nodes_of.values() for node in nodes}
     rows: list[ReportRow] = []
     batches = chain(  # the shared nodes first: the local batches use the units up
-        _shared_batches(units, nodes_of, shared, inverse, size),
+        _shared_batches(list(units), nodes_of, shared, inverse, size),
         _local_batches(units, nodes_of, shared, size),
     )
     for data, focus in batches:  # each batch's graph is its own: the context goes into it
-        rows += _validate_with(data, context_for(data, types, classes), shapes, sources, focus)
+        context = context_for(data, types, classes)
+        rows += _validate_with(data, context, shapes, sources, focus, ontology)
+    alone = Graph()  # what pySHACL takes from the ontology, about nodes no data describes
+    _, found = shacl_rows(alone, shapes, ontology, sources, None, own=True)
+    rows += [row for row in found if row.focus not in described_by_data]
     log.debug(
         "SHACL by unit: %d units, %d shared nodes, %d rows", len(units), len(shared), len(rows)
     )
