@@ -17,7 +17,7 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).resolve().parent
 PACKAGE_DATA = {
     "ontology": ("ontology", ("*.ttl", "checks/*.rq")),
-    "queries": ("queries", ("*.rq", "federated/*.rq")),
+    "queries": ("queries", ("*.rq", "federated/*.rq", "view/*.rq")),
     "rules": ("mappings/rules", ("*.yaml",)),
     "gazetteer": ("mappings/gazetteer", ("*.ttl",)),
 }

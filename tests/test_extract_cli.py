@@ -141,7 +141,27 @@ def test_review_and_evaluate_read_seeds_dated_by_their_marker_as_build_does(tmp_
     assert review.stdout.splitlines()[0].startswith(
         "0.80  004_1b385efb04788e90  SanctionImposition"
     )
-    assert review.stdout.splitlines()[-1] == "(2 candidate(s))"
+    assert review.stdout.splitlines()[-1] == (
+        "(4 candidate(s), 1 article(s) without a hand mapping)"
+    )
+    # an article without a hand mapping: everything the rules found in it is for review
+    assert review.stdout.splitlines()[3:9] == [
+        "0.80  900_new  Arrival              Arrival: Wang Yi",
+        "      rules: arrival.verb",
+        "      “Wang Yi arrived in Moscow”",
+        "0.72  900_new  Visit                Visit: Wang Yi, Russia",
+        "      rules: arrival.verb.implies",
+        "      “Wang Yi arrived in Moscow”",
+    ]
+    (tmp_path / "seeds" / "901_undated.txt").write_text("Kim met Putin.\n", encoding="utf-8")
+    skipped = CliRunner().invoke(cli, ["--root", str(tmp_path), "review"])
+    assert skipped.exit_code == 0, skipped.output
+    assert skipped.stdout == review.stdout
+    assert skipped.stderr == (
+        f"warning: not reviewed: {tmp_path}/seeds/901_undated.txt: no publication date: give "
+        "--date YYYY-MM-DD, add a .meta.yaml, or start the text with a `date YYYY-MM-DD` marker\n"
+    )
+    (tmp_path / "seeds" / "901_undated.txt").unlink()
     evaluate = CliRunner().invoke(cli, ["--root", str(tmp_path), "evaluate"])
     assert evaluate.exit_code == 0, evaluate.output
     assert "  Arrival                   5    0    0   1.00  1.00  1.00" in evaluate.stdout

@@ -149,11 +149,15 @@ def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, p
         ("Egypt's presidency said the letter had been delivered.", "org/presidency-of-egypt"),
         ("Israel's cabinet said the truce would hold.", "org/cabinet-of-israel"),
         ("The Turkish parliament said the protocol was ratified.", "org/parliament-of-turkey"),
+        ("The CIA said the talks had begun.", "org/central-intelligence-agency"),
+        ("The OAS said the raid broke the law.", "org/organization-of-american-states"),
+        ("The Philippine Coast Guard said a ship was hit.", "org/philippine-coast-guard"),
     ],
 )
 def test_a_countrys_presidency_cabinet_and_parliament_are_its_bodies(text, body, layer):
-    """A national body named by its country ("Egypt's presidency", "the Turkish parliament") is
-    the body of that country, and can speak."""
+    """A national body named by its country ("Egypt's presidency", "the Turkish parliament",
+    "the Philippine Coast Guard"), or known by its short form ("the CIA"), is that body, and can
+    speak."""
     graph = extract(text, layer)
     (statement,) = set(graph.subjects(RDF.type, DIP.Statement))
     assert [str(a).removeprefix(str(ID)) for a in graph.objects(statement, DIP.agent)] == [body]
@@ -167,6 +171,7 @@ def test_a_countrys_presidency_cabinet_and_parliament_are_its_bodies(text, body,
         ("The U.S.", "country/united-states"),
         ("The UAE", "country/united-arab-emirates"),
         ("Türkiye", "country/turkey"),
+        ("The Republic of Türkiye", "country/turkey"),
         ("Burma", "country/myanmar"),
     ],
 )
@@ -175,3 +180,11 @@ def test_short_and_official_names_of_countries_are_the_countries(name, country, 
     graph = extract(f"{name} imposed sanctions on Iran.", layer)
     (event,) = set(graph.subjects(RDF.type, DIP.SanctionImposition))
     assert [str(a).removeprefix(str(ID)) for a in graph.objects(event, DIP.agent)] == [country]
+
+
+def test_a_national_body_the_gazetteer_lacks_acts_for_its_country(layer):
+    """A new body named with its nationality ("the Philippine Navy") acts for that country."""
+    graph = extract("The Philippine Navy said a ship was hit.", layer)
+    navy = ID["org/philippine-navy"]
+    assert graph.value(navy, RDFS.label) == Literal("Philippine Navy", lang="en")
+    assert graph.value(navy, DIP.actsFor) == ID["country/philippines"]

@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATA = {
     "ontology": ("ontology", ("*.ttl", "checks/*.rq")),
-    "queries": ("queries", ("*.rq", "federated/*.rq")),
+    "queries": ("queries", ("*.rq", "federated/*.rq", "view/*.rq")),
     "rules": ("mappings/rules", ("*.yaml",)),
     "gazetteer": ("mappings/gazetteer", ("*.ttl",)),
 }
@@ -52,13 +52,14 @@ def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     data = sorted(n for n in names if n.startswith("diplograph/data/"))
     assert data == _expected_data()
-    assert len(data) == 55
+    assert len(data) == 62
     for name in (
         "diplograph/data/ontology/diplo.ttl",
         "diplograph/data/ontology/diplo-align.ttl",
         "diplograph/data/ontology/diplo-shapes.ttl",
         "diplograph/data/ontology/checks/undeclared-term-violation.rq",
         "diplograph/data/queries/letters-delivered.rq",
+        "diplograph/data/queries/view/network-edges.rq",
         "diplograph/data/rules/kinds.yaml",
         "diplograph/data/gazetteer/world.ttl",
     ):
@@ -121,3 +122,7 @@ def test_the_installed_wheel_builds_a_project_outside_a_checkout(wheel, tmp_path
         f"Xi Jinping,Li Hongzhong,Kim Jong Un,2023-07-26,{event}"
         "xi-jinping-li-hongzhong-kim-jong-un",
     ]
+    site = run("view")
+    assert site.returncode == 0, site.stderr
+    letter = "event.letter-delivery.2023-07-26.xi-jinping-li-hongzhong-kim-jong-un.html"
+    assert (project / "out" / "view" / "event" / letter).is_file()

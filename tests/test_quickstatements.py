@@ -6,7 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal
+from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
 
 from diplograph import cli_wikidata
 from diplograph.build import load_ontology
@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TALKS = ID["event/talks/2023-07-26/kim-jong-un-sergei-shoigu"]
 STATEMENT = re.compile(
     r"^(LAST|Q\d+)\t(P710|P585|P276)\t(Q\d+|\+\d{4}-\d\d-\d\dT00:00:00Z/11)"
-    r'\tS854\t"(https://w3id\.org/diplograph/id/article/[0-9a-z_]+)"'
-    r"\tS813\t\+(\d{4}-\d\d-\d\d)T00:00:00Z/11$"
+    r'\tS1476\ten:"([^"\t]+)"'
+    r"\tS577\t\+(\d{4}-\d\d-\d\d)T00:00:00Z/11$"
 )
 
 
@@ -30,6 +30,7 @@ def _article(stem: str, published: str) -> Graph:
     graph = Graph()
     graph.add((article_iri(stem), RDF.type, DIP.NewsArticle))
     graph.add((article_iri(stem), SCHEMA.datePublished, Literal(published, datatype=XSD.date)))
+    graph.add((article_iri(stem), SCHEMA.headline, Literal(f"Headline of {stem}")))
     attestation = BNode()
     graph.add((attestation, DIP.attests, TALKS))
     graph.add((attestation, DIP.modality, DIP.Happened))
@@ -41,6 +42,7 @@ def _article(stem: str, published: str) -> Graph:
 def _store() -> RdflibStore:
     """Two articles reporting one event, three linked entities and an unlinked delegation."""
     first = _article("000_test", "2023-07-27")
+    first.add((article_iri("000_test"), SCHEMA.url, URIRef("https://example.org/news/000")))
     for who in ("person/kim-jong-un", "person/sergei-shoigu"):
         first.add((TALKS, DIP.participant, ID[who]))
     first.add((TALKS, DIP.date, Literal("2023-07-26", datatype=XSD.date)))
@@ -64,24 +66,67 @@ def _store() -> RdflibStore:
 
 
 def test_the_exact_commands_for_one_event():
-    first = (
-        '\tS854\t"https://w3id.org/diplograph/id/article/000_test"\tS813\t+2023-07-27T00:00:00Z/11'
-    )
-    second = (
-        '\tS854\t"https://w3id.org/diplograph/id/article/002_test"\tS813\t+2023-07-26T00:00:00Z/11'
-    )
+    first = '\tS854\t"https://example.org/news/000"\tS577\t+2023-07-27T00:00:00Z/11'
+    second = '\tS1476\ten:"Headline of 002_test"\tS577\t+2023-07-26T00:00:00Z/11'
     result = quickstatements(_store())
     assert result.text == (
         "CREATE\n"
         'LAST\tLen\t"Kim Jong Un and Sergei Shoigu hold talks"\n'
         'LAST\tDen\t"talks on 26 July 2023"\n'
+        "LAST\tP31\tQ2761147\n"
         f"LAST\tP710\tQ32024{first}\n"
-        f"LAST\tP710\tQ56226{first}\n"
         f"LAST\tP710\tQ56226{second}\n"
+        f"LAST\tP710\tQ56226{first}\n"
         f"LAST\tP585\t+2023-07-26T00:00:00Z/11{first}\n"
         f"LAST\tP276\tQ18808{first}\n"
     )
     assert result.unlinked == (ID["delegation/russia-2023-07-sergei-shoigu"],)
+    assert result.no_url == ("002_test",)
+    assert "w3id.org" not in result.text
+
+
+def test_an_article_without_url_or_headline_gives_its_date_only():
+    store = _store()
+    name = article_graph_iri("002_test")
+    graph = store.graph(name)
+    graph.remove((article_iri("002_test"), SCHEMA.headline, None))
+    store.remove_graph(name)
+    store.add_graph(name, graph)
+    lines = quickstatements(store).text.splitlines()
+    assert "LAST\tP710\tQ56226\tS577\t+2023-07-26T00:00:00Z/11" in lines
+
+
+def test_new_entities_get_an_item_with_instance_of():
+    store = _store()
+    entities = Graph()
+    for entity, kind, label in (
+        ("person/jane-roe", DIP.Person, "Jane Roe"),
+        ("org/some-agency", DIP.NewsAgency, "Some Agency"),
+        ("country/ruritania", DIP.Country, "Ruritania"),
+        ("city/strelsau", DIP.City, "Strelsau"),
+    ):
+        entities.add((ID[entity], RDF.type, kind))
+        entities.add((ID[entity], RDFS.label, Literal(label, lang="en")))
+    store.add_graph(ENTITIES_GRAPH, entities)
+    graph = store.graph(article_graph_iri("000_test"))
+    for entity in ("person/jane-roe", "org/some-agency", "country/ruritania", "city/strelsau"):
+        graph.add((TALKS, DIP.participant, ID[entity]))
+    store.add_graph(article_graph_iri("000_test"), graph)
+    result = quickstatements(store, new_entities=True)
+    assert result.text.split('CREATE\nLAST\tLen\t"Kim')[0] == (
+        'CREATE\nLAST\tLen\t"Strelsau"\nLAST\tP31\tQ515\n'
+        'CREATE\nLAST\tLen\t"Ruritania"\nLAST\tP31\tQ6256\n'
+        'CREATE\nLAST\tLen\t"Some Agency"\nLAST\tP31\tQ43229\n'
+        'CREATE\nLAST\tLen\t"Jane Roe"\nLAST\tP31\tQ5\n'
+    )
+    assert [str(e)[len(str(ID)) :] for e in result.created] == [
+        "city/strelsau",
+        "country/ruritania",
+        "org/some-agency",
+        "person/jane-roe",
+    ]
+    assert "delegation/" not in " ".join(map(str, result.created))
+    assert quickstatements(store).text.count("CREATE") == 1
 
 
 def test_a_linked_event_is_edited_not_created():
@@ -89,6 +134,7 @@ def test_a_linked_event_is_edited_not_created():
     store.add_graph(ENTITIES_GRAPH, Graph().add((TALKS, SKOS.exactMatch, WD.Q900000050)))
     lines = quickstatements(store).text.splitlines()
     assert "CREATE" not in lines and not [line for line in lines if "\tLen\t" in line]
+    assert not [line for line in lines if "\tP31\t" in line]
     assert lines[0].startswith("Q900000050\tP710\tQ32024\tS854\t")
 
 
@@ -103,12 +149,16 @@ def test_the_whole_graph_uses_only_linked_entities_and_the_article_dates(built):
         if str(s).startswith(str(ID))
     }
     published = {
-        str(a): str(d)
+        str(union.value(a, SCHEMA.headline)): str(d)
         for a, d in union.subject_objects(SCHEMA.datePublished)
         if (a, RDF.type, DIP.NewsArticle) in union
     }
     statements = 0
+    kinds = set()
     for line in result.text.splitlines():
+        if line.startswith("LAST\tP31\t"):
+            kinds.add(line.split("\t")[2])
+            continue
         if line == "CREATE" or re.match(r'^LAST\t[LD]en\t"[^"\t]+"$', line):
             continue
         match = STATEMENT.match(line)
@@ -118,6 +168,13 @@ def test_the_whole_graph_uses_only_linked_entities_and_the_article_dates(built):
             assert match.group(3) in linked
         assert published[match.group(4)] == match.group(5)
     assert statements > 30
+    assert kinds == {"Q1656682", "Q2761147"}
+    assert result.no_url == (
+        "000_ec5e95d0bf243a61",
+        "002_bb8ed0e65c7195c3",
+        "004_1b385efb04788e90",
+    )
+    assert "w3id.org" not in result.text
     attested = set(union.objects(None, DIP.attests)) & set(union.subjects(RDF.type, DIP.Event))
     skipped = len(result.not_happened) + len(result.nothing_linked)
     assert result.text.count("CREATE") == len(attested) - skipped
@@ -134,7 +191,11 @@ def test_the_cli_helper_returns_the_text_and_reports_the_unlinked(built, capsys)
     text = cli_wikidata.quickstatements(built.store)
     assert text.startswith("CREATE\nLAST\tLen\t")
     err = capsys.readouterr().err
-    assert err.startswith("not exported, no Wikidata link (")
+    assert err.startswith(
+        "no url, referenced by title and publication date (3): 000_ec5e95d0bf243a61, "
+        "002_bb8ed0e65c7195c3, 004_1b385efb04788e90 (add `url:` to their .meta.yaml)\n"
+        "not exported, no Wikidata link ("
+    )
     assert "person/matthew-miller" in err
 
 
@@ -159,5 +220,5 @@ def test_only_articles_that_report_the_event_as_happened_are_references(built):
     text = quickstatements(built.store).text
     block = text.split('"Chinese delegation led by Li Hongzhong arrives in Pyongyang"')[1]
     block = block.split("CREATE")[0]
-    assert "002_bb8ed0e65c7195c3" not in block
-    assert "000_ec5e95d0bf243a61" in block
+    assert "Russian Defence Minister Sergei Shoigu arrives in North Korea" not in block  # 002
+    assert "North Korea's Kim meets Russian and Chinese delegations in Pyongyang" in block  # 000

@@ -343,3 +343,51 @@ def test_host_is_the_address_it_listens_on_and_a_taken_port_is_one_line(build_di
     assert done.stderr.decode() == (
         f"error: {url}: cannot listen there: Address already in use; choose another --port\n"
     )
+
+
+def test_serve_writes_the_web_view_and_says_where_it_is(served, build_dir):
+    line = served.process.stdout.readline().decode().rstrip("\n")
+    page = (build_dir / "view" / "queries.html").as_uri()
+    endpoint = served.url.replace(":", "%3A")
+    assert line == (
+        f"web view: {page}?endpoint={endpoint} (without --cors, answers open as the endpoint's XML)"
+    )
+    assert (build_dir / "view" / "network.html").is_file()
+
+
+def test_the_view_query_page_texts_give_the_embedded_rows_on_the_endpoint(served, build_dir):
+    """What the query page sends (its text with each value put in as the page's script puts
+    it, as an RDF term) gives on the server the rows `diplograph query` gives."""
+    from diplograph.queries import bind
+    from diplograph.querypage import template
+
+    store = load_build(build_dir, ROOT)
+    for query in list_queries(ROOT / "queries"):
+        text = template(query)
+        for name, term in bind(query, query.examples).items():
+            text = text.replace(f"%%{name}%%", term.n3())
+        status, body = get(served.url, text)
+        assert status == 200, (query.name, body)
+        rows = json.loads(body)["results"]["bindings"]
+        mine = run_query(store, query, query.examples)
+        assert len(rows) == len(mine.rows), query.name
+        got = sorted(tuple(r.get(v, {}).get("value", "") for v in mine.variables) for r in rows)
+        want = sorted(tuple("" if t is None else str(t) for t in r) for r in mine.rows)
+        assert got == want, query.name
+
+
+def test_cors_is_off_by_default_and_on_with_the_flag(served, build_dir):
+    def allowed(url: str) -> str | None:
+        request = urllib.request.Request(
+            f"{url}?query=ASK%7B%7D", headers={**JSON, "Origin": "null"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.headers.get("Access-Control-Allow-Origin")
+
+    assert allowed(served.url) is None
+    server = start(build_dir, "--cors")
+    try:
+        assert server.process.stdout.readline().decode().startswith("web view: file://")
+        assert allowed(server.url) == "*"
+    finally:
+        server.stop()

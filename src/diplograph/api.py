@@ -2,12 +2,15 @@
 Dataset, for researchers working in Jupyter.
 
 Reads the build folder (or builds in memory when it is missing or stale, built.py), the stored
-queries (queries.py); writes nothing. pandas is needed only by `query` and `sparql` (the
-`notebook` extra) and is imported there.
+queries (queries.py) and notebook-queries/events.rq; writes the build folder only through
+`build`. pandas is needed only by the functions that return DataFrames (the `notebook` extra)
+and is imported there. `import diplograph` gives the functions of this module's last part
+(`build`, `open`, `query`, `sparql`, `events`), working on the project last built or opened:
 
-    from diplograph.api import Project
-    project = Project(".")
-    df = project.query("events-on-date", date="2023-07-26")
+    import diplograph
+    diplograph.open(".")                      # or diplograph.build(".")
+    df = diplograph.query("events-on-date", date="2023-07-26")
+    events = diplograph.events()
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ if TYPE_CHECKING:
     import pandas
 
 log = logging.getLogger(__name__)
+
+EVENTS_QUERY = Path(__file__).with_name("notebook-queries") / "events.rq"
+EVENT_COLUMNS = ("kind", "date", "parties", "place", "article", "sentence", "modality", "event")
 
 
 class QueryInfo(NamedTuple):
@@ -79,6 +85,7 @@ class Project:
                 )
         self.out = Path(out).resolve() if out is not None else paths.build_dir(self.root)
         self._store: Store | None = None
+        self.summary: dict | None = None  # the build's summary, when `build` made it
 
     def __repr__(self) -> str:
         """The project's folder."""
@@ -120,6 +127,39 @@ class Project:
         result = run_query(self.store, stored, {}, inference, timeout)
         return result.boolean if result.boolean is not None else to_dataframe(result)
 
+    def events(self) -> pandas.DataFrame:
+        """Every event with its kind, date, parties, place, and one row per article and
+        sentence that reports it (with the modality the article gives it); parties and
+        places joined by "; ", rows in date order (undated last), then by event IRI."""
+        import pandas
+
+        stored = parse_query(EVENTS_QUERY, EVENTS_QUERY.read_text(encoding="utf-8"))
+        result = run_query(self.store, stored, {}, False, None)
+        gathered: dict[tuple, tuple[set, set]] = {}
+        for row in result.rows:
+            cell = dict(zip(result.variables, map(to_python, row), strict=True))
+            key = tuple(
+                cell[c] for c in ("event", "kind", "date", "article", "sentence", "modality")
+            )
+            parties, places = gathered.setdefault(key, (set(), set()))
+            parties.update([cell["party"]] if cell["party"] else [])
+            places.update([cell["place"]] if cell["place"] else [])
+        rows = [
+            (
+                kind,
+                when,
+                "; ".join(sorted(parties)),
+                "; ".join(sorted(places)),
+                article,
+                text,
+                modality,
+                event,
+            )
+            for (event, kind, when, article, text, modality), (parties, places) in gathered.items()
+        ]
+        rows.sort(key=lambda r: (r[1] is None, str(r[1]), r[7], r[4], r[5], r[6]))
+        return pandas.DataFrame(rows, columns=list(EVENT_COLUMNS))
+
     def dataset(self, inference: bool = True) -> Dataset:
         """A copy of the graph the stored queries answer from as an rdflib Dataset: one named
         graph per article, the rule layers, the entities, the ontology and (unless
@@ -130,3 +170,79 @@ class Project:
             for triple in self.store.graph(name):
                 target.add(triple)
         return dataset
+
+
+# ----------------------------------------------------------- `import diplograph`: one project
+
+_current: list[Project] = []  # the project last built or opened
+
+
+def _is_project(folder: Path) -> bool:
+    """Whether a folder holds a project's marker files."""
+    return any((folder / marker).is_file() for marker in paths.MARKERS)
+
+
+def open(  # noqa: A001 (diplograph.open, as the notebook asks for it)
+    path: str | Path | None = None, root: str | Path | None = None
+) -> Project:
+    """Open a project for the notebook functions. `path`: a project folder, or a build folder
+    (one with a manifest.json) of the project `root`, by default its parent folder if that is a
+    project, else the project open now, else the one found from the working directory; None:
+    the project `root` or the one found from the working directory."""
+    from diplograph.manifest import MANIFEST_FILE
+
+    folder = Path(path).resolve() if path is not None else None
+    if folder is not None and (folder / MANIFEST_FILE).is_file() and not _is_project(folder):
+        if root is None and _is_project(folder.parent):
+            root = folder.parent
+        elif root is None:
+            root = _current[0].root if _current else paths.project_root()
+        project = Project(root, folder)
+    else:
+        project = Project(folder if folder is not None else root)
+    _current[:] = [project]
+    return project
+
+
+def build(root: str | Path | None = None, out: str | Path | None = None) -> Project:
+    """Build the project at `root` (None: found from the working directory) into its build
+    folder `out` (None: out/), as `diplograph build` does, and open it; a graph that does not
+    conform raises ValidationFailed with the report and writes nothing."""
+    from diplograph.build import build as run_build
+    from diplograph.build import write_build
+    from diplograph.buildfolder import check_build_folder
+    from diplograph.errors import ValidationFailed
+    from diplograph.quarantine import format_quarantined
+    from diplograph.validate import format_report
+
+    project = Project(root, out)
+    check_build_folder(project.out, project.root)
+    result = run_build(project.root)
+    report = format_report(result.report) + format_quarantined(result.quarantined)
+    if not result.report.conforms:
+        raise ValidationFailed(report)
+    write_build(result, project.out, report + "\n", project.root)
+    project._store = result.store
+    project.summary = result.summary
+    _current[:] = [project]
+    return project
+
+
+def current() -> Project:
+    """The project last built or opened, else the one found from the working directory."""
+    return _current[0] if _current else open()
+
+
+def query(name: str, *, inference: bool = True, **params: Any) -> pandas.DataFrame:
+    """Run a stored query of the current project (Project.query) as a DataFrame."""
+    return current().query(name, inference=inference, **params)
+
+
+def sparql(text: str, *, inference: bool = True) -> pandas.DataFrame | bool:
+    """Run any SELECT or ASK on the current project (Project.sparql)."""
+    return current().sparql(text, inference=inference)
+
+
+def events() -> pandas.DataFrame:
+    """The events of the current project (Project.events) as a DataFrame."""
+    return current().events()

@@ -1,7 +1,8 @@
 """Article stage: turns a seed article (text, metadata, sentences) into its provenance triples.
 
-Writes the article node (a dip:NewsArticle with outlet, author, date, dateline, language and
-boilerplate lines) and one dip:Sentence node per sentence with its text and character offsets.
+Writes the article node (a dip:NewsArticle with outlet, author, date, dateline, language, source
+URL (schema:url) and boilerplate lines) and one dip:Sentence node per sentence with its text and
+character offsets.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def article_triples(article: Article) -> Graph:
         graph.add((node, SCHEMA.headline, Literal(meta["headline"])))
     if meta.get("dateline"):
         graph.add((node, SCHEMA.dateline, Literal(meta["dateline"])))
+    if meta.get("url"):
+        graph.add((node, SCHEMA.url, URIRef(meta["url"])))
     for prop, key in (
         (SCHEMA.publisher, "outlet_entity"),
         (SCHEMA.author, "author_entity"),

@@ -16,13 +16,15 @@ import contextlib
 import json
 import logging
 import os
+import sys
+import types
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
-from diplograph import paths
+from diplograph import paths, progress
 from diplograph.articles import article_triples
 from diplograph.buildfolder import replace_folder
 from diplograph.built import (
@@ -37,10 +39,11 @@ from diplograph.built import (
 from diplograph.errors import DiplographError, InputError, syntax_error
 from diplograph.export import serialize_graphs
 from diplograph.extract.clean import article_from_text, input_article
-from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
+from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.rules import RuleSet, load_rules
+from diplograph.extract.workspace import project_gazetteer
 from diplograph.gold import gold_path, load_gold
 from diplograph.infer import closure
 from diplograph.iris import (
@@ -54,6 +57,7 @@ from diplograph.iris import (
 )
 from diplograph.manifest import MANIFEST_FILE, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
+from diplograph.parallel import Plan, jobs_from, map_articles
 from diplograph.quality.evaluate import participant_roles
 from diplograph.quality.review import review_candidates
 from diplograph.quarantine import (
@@ -75,7 +79,6 @@ from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
 from diplograph.wikidata.link import load_links
-from diplograph.worker import CallOutOfMemory, CallTimeout, Worker
 
 SHAPES_FILE = "diplo-shapes.ttl"
 __all__ = [  # the build folder's reader lives in built.py; these names stay importable here
@@ -183,12 +186,12 @@ def _seed_articles(
 
 
 def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None:
-    """The compiled rules and the gazetteer of the entities, if the project has rules."""
+    """The compiled rules and the gazetteer of the entities, if the project has rules (both from
+    the on-disk cache while their files are unchanged)."""
     folder = paths.rules_dir(root)
     if not any(folder.glob("*.yaml")):
         return None
-    reference = reference_graph(paths.gazetteer_dir(root))
-    compiled = load_rules(folder, ontology_file(root)), build_gazetteer(entities, reference)
+    compiled = load_rules(folder, ontology_file(root)), project_gazetteer(root)
     settle()
     return compiled
 
@@ -205,32 +208,12 @@ def _warm_up(layer: tuple[RuleSet, Gazetteer]) -> None:
     settle()
 
 
-def _rule_triples(root: Path, article: Article, run: Worker) -> tuple[list | None, str | None]:
-    """The rule layer of one article, run by the worker within its time limit, or why there is
-    none. An error in the project's files (a rule file) is not the article's: it fails the
-    build."""
-    source = _source(root, article.path)
-    try:
-        return run(article), None
-    except CallTimeout:
-        return None, (
-            f"{source}: the rule layer took longer than the time limit of {run.seconds:g} s per "
-            "article (--article-timeout); nothing of it is kept"
-        )
-    except CallOutOfMemory as exc:
-        return None, (
-            f"{source}: the rule layer {exc} and was stopped (--article-memory); nothing of it "
-            "is kept"
-        )
-    except DiplographError:
-        raise
-    except Exception as exc:
-        log.debug("%s: the rule layer failed", source, exc_info=True)
-        return None, f"{source}: the rule layer failed: {type(exc).__name__}: {exc}"
-
-
 def assemble(
-    root: Path, limit: float | None = None, memory: int | None = None
+    root: Path,
+    limit: float | None = None,
+    memory: int | None = None,
+    jobs: int = 1,
+    scheduler: str | None = None,
 ) -> tuple[Store, dict[URIRef, str], list[Quarantined]]:
     """Load every graph into a store; map each subject to the file it came from; list the
     articles quarantined so far (unreadable, or the rule layer failed or ran out of time).
@@ -239,7 +222,8 @@ def assemble(
     project has rules, its rule layer beside it: in effect as id:graph/rules/STEM when there is
     no hand mapping, kept for review as id:graph/candidates/STEM when there is one (the hand
     layer wins). `limit` bounds the rule layer of each article, in seconds; `memory` its worker,
-    in MiB beyond what the build had when the worker started.
+    in MiB beyond what the build had when the worker started; `jobs` and `scheduler`: where the
+    rule layer runs (parallel.py).
     """
     store = new_store()
     sources: dict[URIRef, str] = {}
@@ -250,11 +234,13 @@ def assemble(
     rule_layer = _rule_layer(root, entities)
     quarantined: list[Quarantined] = []
     articles = _seed_articles(root, rule_layer[0] if rule_layer else None, quarantined)
-    if rule_layer is not None and (limit or memory):
-        _warm_up(rule_layer)
-    with Worker(lambda article: extract_triples(article, *rule_layer), limit, memory) as run:
-        for article in articles:
-            _add_article(root, store, sources, quarantined, article, run if rule_layer else None)
+    found = [(None, None)] * len(articles)
+    if rule_layer is not None:
+        run = lambda article: extract_triples(article, *rule_layer)  # noqa: E731 (tests patch it)
+        plan = Plan(run, lambda: _warm_up(rule_layer), limit, memory, jobs, scheduler, rule_layer)
+        found = map_articles(root, articles, plan)
+    for article, outcome in zip(articles, found, strict=True):
+        _add_article(root, store, sources, quarantined, article, outcome)
     return store, sources, quarantined
 
 
@@ -264,12 +250,12 @@ def _add_article(
     sources: dict[URIRef, str],
     quarantined: list[Quarantined],
     article: Article,
-    run: Worker | None,
+    outcome: tuple[list | None, str | None],
 ) -> None:
-    """Add one article's graph, hand mapping and rule layer to the store."""
+    """Add one article's graph, hand mapping and rule layer (or why it has none) to the store."""
     graph = article_triples(article)
     gold = gold_path(paths.mappings_dir(root), article.stem)
-    rules, problem = _rule_triples(root, article, run) if run is not None else (None, None)
+    rules, problem = outcome
     if gold.is_file():
         mapped = load_gold(gold, article)
         graph += mapped
@@ -388,15 +374,20 @@ def build(
     root: Path | None = None,
     article_timeout: float | None = None,
     article_memory: int | None = None,
+    jobs: int | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Run every stage in memory: assemble, validate (setting aside the rule layers that break
     a shape), infer. `article_timeout`: seconds for each article's rule layer (default
     $DIPLOGRAPH_ARTICLE_TIMEOUT, else 60; 0 for none); `article_memory`: MiB it may add to the
-    build (default $DIPLOGRAPH_ARTICLE_MEMORY, else 2048; 0 for none)."""
+    build (default $DIPLOGRAPH_ARTICLE_MEMORY, else 2048; 0 for none); `jobs`: processes that
+    map the articles (default $DIPLOGRAPH_JOBS, else 1); `scheduler`: a Dask scheduler's
+    address, or local:N, to map them on instead (parallel.py)."""
     root = root or paths.project_root()
     limit, memory = quarantine_limit(article_timeout), memory_limit(article_memory)
     inputs = input_digests(root)
-    store, sources, quarantined = assemble(root, limit, memory)
+    store, sources, quarantined = assemble(root, limit, memory, jobs_from(jobs), scheduler)
+    progress.stage("validate")
     reconcile_entities(store)
     ontology = load_ontology(root)
     store.add_graph(ONTOLOGY_GRAPH, ontology)  # for the QA checks; in no layer
@@ -405,6 +396,7 @@ def build(
     rows, conflicting = _validate_kept(root, store, ontology, shapes, sources)
     quarantined += conflicting
     report = ValidationReport(not rows, rows)
+    progress.stage("infer")
     store.add_graph(INFERRED_GRAPH, closure(store, ontology, layer_graphs(store, "asserted")))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
     aside = tuple(sorted(quarantined, key=lambda item: item.source))
@@ -421,6 +413,7 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
 
     def fill(staging: Path) -> None:
         """Write the build's files into the staging folder."""
+        progress.stage("write")
         kept = layer_graphs(result.store, "all") + layer_graphs(result.store, "candidates")
         graph = serialize_graphs(result.store, "trig", kept)
         (staging / GRAPH_FILE).write_bytes(graph)
@@ -432,3 +425,18 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         write_store(staging / STORE_FOLDER, graph, result.store.graph(ONTOLOGY_GRAPH))
 
     replace_folder(out, fill, root)
+
+
+class _BuildModule(types.ModuleType):
+    """This module, callable: importing `diplograph.build` makes the package attribute
+    `diplograph.build` this module, where a notebook expects the function diplograph.api.build;
+    calling the module calls it."""
+
+    def __call__(self, root: Path | None = None, out: Path | None = None) -> object:
+        """Build the project and open it (diplograph.api.build)."""
+        from diplograph.api import build as build_and_open
+
+        return build_and_open(root, out)
+
+
+sys.modules[__name__].__class__ = _BuildModule

@@ -101,8 +101,9 @@ def load(name: str, key: str, kind: type[T]) -> T | None:
     return value
 
 
-def store(name: str, key: str, value: Any) -> None:
-    """Write a cache entry atomically; a cache that cannot be written is skipped."""
+def store(name: str, key: str, value: Any, keep: int | None = KEEP) -> None:
+    """Write a cache entry atomically, keeping the newest `keep` entries of its name (None: all);
+    a cache that cannot be written is skipped."""
     path = entry(name, key)
     if path is None:
         return
@@ -114,7 +115,8 @@ def store(name: str, key: str, value: Any) -> None:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
         temporary = None
-        _prune(path.parent, name, keep=path)
+        if keep is not None:
+            _prune(path.parent, name, path, keep)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         log.debug("cache entry %s not written: %s", path, exc)
     finally:
@@ -122,8 +124,8 @@ def store(name: str, key: str, value: Any) -> None:
             Path(temporary).unlink(missing_ok=True)
 
 
-def _prune(base: Path, name: str, keep: Path) -> None:
-    """Remove the oldest entries of a name beyond KEEP (never the one just written)."""
+def _prune(base: Path, name: str, keep: Path, count: int = KEEP) -> None:
+    """Remove the oldest entries of a name beyond `count` (never the one just written)."""
     entries = []
     for path in base.glob(f"{name}-*.pickle"):
         try:
@@ -131,7 +133,7 @@ def _prune(base: Path, name: str, keep: Path) -> None:
         except OSError:
             continue
     entries.sort(reverse=True)
-    for _, path in entries[KEEP:]:
+    for _, path in entries[count:]:
         if path != keep:
             path.unlink(missing_ok=True)
 

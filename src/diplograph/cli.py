@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import click
 
 from diplograph import __version__, paths
+from diplograph.cli_add import add
 from diplograph.cli_extract import evaluate, extract, review
 from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, DiplographError, Terminated
@@ -179,13 +180,50 @@ def _report(result: BuildResult) -> str:
     return format_report(result.report) + format_quarantined(result.quarantined)
 
 
+def _cores() -> int:
+    """The number of cores this process may run on (the default of --jobs)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 @cli.command()
 @OUT_OPTION
 @TIMEOUT_OPTION
 @MEMORY_OPTION
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    envvar="DIPLOGRAPH_JOBS",
+    default=_cores,
+    show_default="the number of cores",
+    help="Processes that map the articles by the rules (1: in one worker, as before). "
+    "Environment: DIPLOGRAPH_JOBS.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="DIPLOGRAPH_SCHEDULER",
+    default=None,
+    help="Map the articles on a Dask cluster: a scheduler's address (tcp://host:8786), or "
+    "local:N for N local worker processes (needs diplograph[dask]; docs/scaling.md).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show the stage, articles done and their rate on stderr (default: when it is a terminal).",
+)
 @click.pass_context
 def build(
-    ctx: click.Context, out: Path | None, article_timeout: float, article_memory: int
+    ctx: click.Context,
+    out: Path | None,
+    article_timeout: float,
+    article_memory: int,
+    jobs: int,
+    scheduler: str | None,
+    progress: bool | None,
 ) -> None:
     """Map the seeds into a validated, inferred graph and write it to the build folder.
 
@@ -200,17 +238,20 @@ def build(
         from diplograph.buildfolder import check_build_folder
         from diplograph.errors import EXIT_NONCONFORMING, EXIT_WARNINGS
         from diplograph.output import echo, summary_text
+        from diplograph.progress import showing
         from diplograph.quarantine import FOLDER
 
     target = _out(ctx, out)
     check_build_folder(target, _root(ctx))
-    result = run_build(_root(ctx), article_timeout, article_memory)
-    report = _report(result)
+    with showing(sys.stderr, progress):
+        result = run_build(_root(ctx), article_timeout, article_memory, jobs, scheduler)
+        report = _report(result)
+        if result.report.conforms:
+            write_build(result, target, report + "\n", _root(ctx))
     if not result.report.conforms:
         echo(report, err=True)
         echo(f"build failed: nothing written to {target}", err=True)
         sys.exit(EXIT_NONCONFORMING)
-    write_build(result, target, report + "\n", _root(ctx))
     echo(summary_text(result.summary, str(target)))
     if result.quarantined:
         echo(
@@ -321,7 +362,9 @@ def query(
         stored = query_file(name)
     else:
         stored = get_query(paths.queries_dir(_root(ctx)), name)
-    bind(stored, values)
+    from diplograph.lookup import deferred
+
+    bind(stored, values, deferred)  # parameter errors before any build; QIDs, labels: later
     if endpoint is not None:
         if no_inference:
             raise click.BadParameter(
@@ -381,6 +424,12 @@ def query(
     default=None,
     help="File to write (default: standard output).",
 )
+@click.option(
+    "--new-entities",
+    is_flag=True,
+    help="With --format quickstatements: also CREATE an item (label, P31) for each entity "
+    "without a Wikidata link.",
+)
 @OUT_OPTION
 @click.pass_context
 def export(
@@ -389,6 +438,7 @@ def export(
     layer: str,
     with_ontology: bool | None,
     output: Path | None,
+    new_entities: bool,
     out: Path | None,
 ) -> None:
     """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD.
@@ -404,7 +454,7 @@ def export(
 
     store, _ = current_store(_root(ctx), _out(ctx, out))
     if fmt == "quickstatements":
-        data = quickstatements(store).encode("utf-8")
+        data = quickstatements(store, new_entities).encode("utf-8")
     else:
         ontology = layer == "all" if with_ontology is None else with_ontology
         data = serialize(store, fmt, layer, ontology)
@@ -497,17 +547,27 @@ def push(
     metavar="SECONDS",
     help="Time limit of one query (Oxigraph's --timeout-s, whole seconds).",
 )
+@click.option(
+    "--cors",
+    is_flag=True,
+    help="Let pages of any origin read the answers (the web view's query page, opened from a "
+    "file, needs it); off by default.",
+)
 @OUT_OPTION
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, timeout: float, out: Path | None) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, timeout: float, cors: bool, out: Path | None
+) -> None:
     """Serve the built graph read-only as a SPARQL 1.1 Protocol endpoint (`oxigraph
     serve-read-only`), answering as `diplograph query` does; writes OUT/queries.html, a page of
-    the stored queries. Ctrl-C (or SIGTERM) stops it; a missing or stale build exits 2."""
+    the stored queries, and the web view (OUT/view, as `diplograph view`) if it is missing.
+    Ctrl-C (or SIGTERM) stops it; a missing or stale build exits 2."""
     with importing():
         from diplograph.output import echo
         from diplograph.queries import list_queries
         from diplograph.serve import PAGE_FILE, query_page
         from diplograph.serve import serve as run_serve
+        from diplograph.view import SITE_FOLDER, view_address, view_site
         from diplograph.writing import write_atomically
 
     target = _out(ctx, out)
@@ -520,17 +580,44 @@ def serve(ctx: click.Context, host: str, port: int, timeout: float, out: Path | 
             f"serving {url} (read-only, {triples} triples; stored queries: "
             f"{target / PAGE_FILE}); Ctrl-C stops"
         )
+        site = target / SITE_FOLDER
+        if not (site / "index.html").is_file():
+            view_site(_root(ctx), target, site)
+        echo(f"web view: {view_address(site, url, cors)}")
 
     import signal
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even where a shell ignored it
     try:
-        run_serve(target, _root(ctx), host, port, timeout, started)
+        run_serve(target, _root(ctx), host, port, timeout, started, cors)
     except KeyboardInterrupt:
         echo("stopped", err=True)
 
 
-for _command in (extract, evaluate, review, link, enrich_command):
+@cli.command()
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of the site (default: OUT/view); replaced whole, never half.",
+)
+@OUT_OPTION
+@click.pass_context
+def view(ctx: click.Context, site: Path | None, out: Path | None) -> None:
+    """Write the web view of the build: a static site (index, network, timeline, a page per
+    event and per actor with its reports, the stored queries) that opens from the file
+    system; a missing or stale build exits 2."""
+    with importing():
+        from diplograph.output import echo
+        from diplograph.view import SITE_FOLDER, view_site
+
+    target = _out(ctx, out)
+    folder = site if site is not None else target / SITE_FOLDER
+    count = view_site(_root(ctx), target, folder)
+    echo(f"wrote {count} files to {folder} (open {folder / 'index.html'})")
+
+
+for _command in (add, extract, evaluate, review, link, enrich_command):
     cli.add_command(_command)
 
 

@@ -94,15 +94,15 @@ def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
 @click.command()
 @click.pass_context
 def review(ctx: click.Context) -> None:
-    """List rule-layer facts the hand layer lacks, most confident first."""
+    """List rule-layer facts the hand layer lacks, most confident first: for an article
+    without a hand mapping, everything the rules found in it."""
     with importing():
-        from diplograph.extract.workspace import seed_layers
         from diplograph.output import echo
         from diplograph.quality.evaluate import participant_roles
-        from diplograph.quality.review import review_candidates
+        from diplograph.quality.review import review_candidates, review_layers
         from diplograph.vocabulary import ontology_file
 
-    rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
+    rule_graphs, gold_graphs, unmapped = review_layers(ctx.obj["root"])
     roles = participant_roles(ontology_file(ctx.obj["root"]))
     rows = []
     for stem in sorted(rule_graphs):
@@ -114,4 +114,5 @@ def review(ctx: click.Context) -> None:
         echo(f"      rules: {', '.join(cand.rules)}")
         for text in cand.texts:
             echo(f"      “{text}”")
-    echo(f"({len(rows)} candidate(s))")
+    unmapped_note = f", {len(unmapped)} article(s) without a hand mapping" if unmapped else ""
+    echo(f"({len(rows)} candidate(s){unmapped_note})")

@@ -192,13 +192,23 @@ def enrich_command(
     )
 
 
-def quickstatements(store: Store) -> str:
-    """The events as QuickStatements V1; the entities left out are listed on standard error."""
+def quickstatements(store: Store, new_entities: bool = False) -> str:
+    """The events as QuickStatements V1 (with `new_entities`, items for the unlinked entities
+    too); what was left out, and the articles without a url, are listed on standard error."""
     from diplograph.namespaces import ID
     from diplograph.output import echo
     from diplograph.wikidata.quickstatements import quickstatements as export_quickstatements
 
-    result = export_quickstatements(store)
+    result = export_quickstatements(store, new_entities)
+    if result.no_url:
+        echo(
+            f"no url, referenced by title and publication date ({len(result.no_url)}): "
+            f"{', '.join(result.no_url)} (add `url:` to their .meta.yaml)",
+            err=True,
+        )
+    if result.created:
+        names = ", ".join(str(e)[len(str(ID)) :] for e in result.created)
+        echo(f"new items created ({len(result.created)}): {names}", err=True)
     if result.unlinked:
         names = ", ".join(str(e)[len(str(ID)) :] for e in result.unlinked)
         echo(f"not exported, no Wikidata link ({len(result.unlinked)}): {names}", err=True)

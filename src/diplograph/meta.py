@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -35,8 +36,22 @@ TEXT_FIELDS = (
     "dateline_place",
     "reporting_chain",
     "noise",
+    "url",
 )
 KNOWN_META = frozenset((*TEXT_FIELDS, "date_published", "boilerplate"))
+_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.IGNORECASE)
+
+
+def url_problem(value: str) -> str | None:
+    """Why a text is not a usable source URL (an absolute http or https URL that can be an
+    IRI), or None when it is.
+
+    >>> url_problem("https://example.org/a?b=1"), url_problem("example.org/a")
+    (None, 'not an absolute http(s) URL')
+    """
+    if not _URL.fullmatch(value):
+        return "not an absolute http(s) URL"
+    return None
 
 
 class _Loader(yaml.SafeLoader):
@@ -150,6 +165,9 @@ def _check_fields(path: Path, meta: dict, lines: dict[str, int]) -> None:
             f"{path}{at('boilerplate')}: boilerplate must be a list of exact strings "
             f"(`- text` lines), not {boilerplate!r}"
         )
+    url = meta.get("url")
+    if isinstance(url, str) and (problem := url_problem(url)):
+        raise InputError(f"{path}{at('url')}: url {url!r}: {problem}")
     _check_date(path, meta["date_published"], at("date_published"))
 
 

@@ -72,6 +72,12 @@ def queries_dir(root: Path | None = None) -> Path:
     return _own_or_installed((root or project_root()) / "queries", "queries", "*.rq")
 
 
+def view_queries_dir(root: Path | None = None) -> Path:
+    """Folder with the web view's stored queries (queries/view/)."""
+    own = (root or project_root()) / "queries" / "view"
+    return _own_or_installed(own, "queries/view", "*.rq")
+
+
 def build_dir(root: Path | None = None) -> Path:
     """Default output folder of `diplograph build`."""
     return (root or project_root()) / "out"

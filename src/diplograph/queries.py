@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from http.client import HTTPException
@@ -193,8 +193,12 @@ def expand_iri(value: str) -> URIRef:
     return URIRef(iri)
 
 
-def to_term(param: Param, value: str) -> Node:
-    """Convert a parameter's text value into a typed RDF term, checking it."""
+Resolve = Callable[[Param, str], URIRef]
+
+
+def to_term(param: Param, value: str, resolve: Resolve | None = None) -> Node:
+    """Convert a parameter's text value into a typed RDF term, checking it; an `iri` given as
+    a Wikidata QID (wd:Q...) or a label is looked up by `resolve` (lookup.py), when given."""
     try:
         if param.type == "xsd:date":
             return Literal(date.fromisoformat(value), datatype=XSD.date)
@@ -203,12 +207,20 @@ def to_term(param: Param, value: str) -> Node:
     except ValueError as exc:
         raise InputError(f"parameter {param.name}: {value!r} is not a valid {param.type}") from exc
     if param.type == "iri":
+        if resolve is not None:
+            from diplograph.lookup import lookup_kind
+
+            if lookup_kind(value):
+                return resolve(param, value)
         return expand_iri(value)
     return Literal(value)
 
 
-def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
-    """The bindings for a run: given values, defaults for optional parameters, errors otherwise."""
+def bind(
+    query: StoredQuery, values: Mapping[str, str], resolve: Resolve | None = None
+) -> dict[str, Node]:
+    """The bindings for a run: given values, defaults for optional parameters, errors otherwise;
+    `resolve` looks up an entity given by QID or label (without it, only IRIs are accepted)."""
     known = {p.name for p in query.params}
     unknown = sorted(set(values) - known)
     if unknown:
@@ -216,7 +228,7 @@ def bind(query: StoredQuery, values: Mapping[str, str]) -> dict[str, Node]:
     bindings = {}
     for param in query.params:
         if param.name in values:
-            bindings[param.name] = to_term(param, values[param.name])
+            bindings[param.name] = to_term(param, values[param.name], resolve)
         elif param.optional:
             bindings[param.name] = to_term(param, param.example)
         else:
@@ -236,8 +248,11 @@ def run_query(
 ) -> QueryResult:
     """Run a stored query over every graph but the candidates, less the inferred one if asked,
     stopped after `seconds` (None: no limit; querylimit.py)."""
+    from diplograph.lookup import resolver
+
     graphs = analysis_names(store, inference)
-    bindings = bind(query, values)
+    lookup = resolver(lambda found, given: run_query(store, found, given, inference, seconds))
+    bindings = bind(query, values, lookup)
     services = _SERVICE.findall(query.text)
     where = ", ".join(f"<{iri}>" for iri in services) or "its endpoint"
     try:

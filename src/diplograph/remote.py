@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from diplograph.errors import InputError, RemoteError
 from diplograph.iris import iri_problem
-from diplograph.queries import StoredQuery, bind, with_prefixes, with_values
+from diplograph.queries import Resolve, StoredQuery, bind, with_prefixes, with_values
 from diplograph.store import QueryResult
 from diplograph.wikidata.endpoint import SparqlClient, parse_results
 
@@ -34,9 +34,12 @@ def check_url(url: str, option: str = "--endpoint") -> str:
     return url
 
 
-def remote_text(query: StoredQuery, values: Mapping[str, str]) -> str:
-    """The text of a stored query as sent to a remote store: prefixes and bound parameters."""
-    return with_prefixes(with_values(query.text, bind(query, values)))
+def remote_text(
+    query: StoredQuery, values: Mapping[str, str], resolve: Resolve | None = None
+) -> str:
+    """The text of a stored query as sent to a remote store: prefixes and bound parameters (an
+    entity given by QID or label looked up by `resolve`)."""
+    return with_prefixes(with_values(query.text, bind(query, values, resolve)))
 
 
 def parse_table(raw: bytes, endpoint: str) -> QueryResult:
@@ -61,7 +64,13 @@ def run_remote(
     timeout: int = 60,
     retries: int = 2,
 ) -> QueryResult:
-    """Run a stored query (or a query file) on a remote SPARQL 1.1 endpoint."""
-    text = remote_text(query, values)
+    """Run a stored query (or a query file) on a remote SPARQL 1.1 endpoint; an entity given by
+    QID or label is looked up there first."""
+    from diplograph.lookup import resolver
+
     client = SparqlClient(check_url(endpoint), timeout=timeout, retries=retries, interval=0.0)
+    lookup = resolver(
+        lambda found, given: parse_table(client.fetch(remote_text(found, given)), endpoint)
+    )
+    text = remote_text(query, values, lookup)
     return parse_table(client.fetch(text), endpoint)

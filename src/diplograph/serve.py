@@ -11,7 +11,8 @@ article's graph. The copy is removed when the server stops.
 
 Safe by default: read-only (an Update is refused), 127.0.0.1 unless `--host`, and a query is
 stopped after `--timeout` seconds (Oxigraph's `--timeout-s`). Oxigraph has no option to refuse
-SERVICE or to bound the size of a result (see README, "Serve").
+SERVICE or to bound the size of a result (see README, "Serve"). `--cors` (off by default) lets
+pages of other origins read the answers: the web view's query page, opened from a file.
 """
 
 from __future__ import annotations
@@ -64,8 +65,11 @@ def copy_for_serving(out: Path, target: Path) -> int:
     return count
 
 
-def server_command(location: Path, host: str, port: int, timeout: float) -> list[str]:
-    """The `oxigraph serve-read-only` command line."""
+def server_command(
+    location: Path, host: str, port: int, timeout: float, cors: bool = False
+) -> list[str]:
+    """The `oxigraph serve-read-only` command line; `cors` lets pages of any origin (the web
+    view opened from a file) read the answers."""
     return [
         "oxigraph",
         "serve-read-only",
@@ -75,6 +79,7 @@ def server_command(location: Path, host: str, port: int, timeout: float) -> list
         f"{host}:{port}",
         "--timeout-s",
         str(max(1, round(timeout))),
+        *(["--cors"] if cors else []),
     ]
 
 
@@ -161,6 +166,7 @@ def serve(
     port: int,
     timeout: float,
     started: Callable[[str, int], None],
+    cors: bool = False,
 ) -> None:
     """Serve the build read-only until interrupted (SIGINT or SIGTERM, which raise
     KeyboardInterrupt); the server is stopped and the copy removed however it ends."""
@@ -175,7 +181,7 @@ def serve(
         url, log = query_url(host, port), folder / "server.log"
         with log.open("wb") as stream:
             process = subprocess.Popen(
-                server_command(folder / STORE_FOLDER, host, port, timeout),
+                server_command(folder / STORE_FOLDER, host, port, timeout, cors),
                 stdout=stream,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,

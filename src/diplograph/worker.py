@@ -51,15 +51,21 @@ class Worker:
     """
 
     def __init__(
-        self, func: Callable[..., Any], seconds: float | None, memory: int | None = None
+        self,
+        func: Callable[..., Any],
+        seconds: float | None,
+        memory: int | None = None,
+        fork: bool = False,
     ) -> None:
-        """Remember the function and the limits; the worker is forked on the first call."""
+        """Remember the function and the limits; the worker is forked on the first call (also
+        without limits when `fork`: a pool of workers, parallel.py)."""
         self.func = func
         self.seconds = seconds or None
         self.memory = memory or None
-        self.forked = hasattr(os, "fork") and (self.seconds, self.memory) != (None, None)
+        self.forked = hasattr(os, "fork") and (fork or (self.seconds, self.memory) != (None, None))
         self.pid: int | None = None
         self.requests = self.answers = -1
+        self.deadline: float | None = None
 
     def __enter__(self) -> Worker:
         """The worker, ready for calls."""
@@ -79,13 +85,22 @@ class Worker:
         is raised here, and a worker that dies without answering is a ChildProcessError."""
         if not self.forked:
             return self.func(*args)
+        self.send(*args)
+        return self.receive()
+
+    def send(self, *args: Any) -> None:
+        """Hand one call to the worker (forked if need be); its time limit starts now."""
         if self.pid is None:
             self._start()
-        deadline = None if self.seconds is None else time.monotonic() + self.seconds
-        try:
+        self.deadline = None if self.seconds is None else time.monotonic() + self.seconds
+        with contextlib.suppress(BrokenPipeError):  # a dead worker: receive() says so
             _send(self.requests, pickle.dumps(args, pickle.HIGHEST_PROTOCOL))
-            data = _receive(self.answers, deadline)
-        except BrokenPipeError:
+
+    def receive(self) -> Any:
+        """The answer to the call sent last, as __call__ returns or raises it."""
+        try:
+            data = _receive(self.answers, self.deadline)
+        except (BrokenPipeError, ConnectionResetError):
             data = b""
         if data is None:
             self.close()

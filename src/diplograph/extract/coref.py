@@ -48,6 +48,7 @@ class Discourse:
     orgs: list[tuple[URIRef, str]] = field(default_factory=list)  # body and the words naming it
     holdings: dict[URIRef, set[URIRef]] = field(default_factory=dict)
     titles: dict[URIRef, set[str]] = field(default_factory=dict)  # person -> titles named with
+    owners: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # person -> whose office
     country_counts: Counter = field(default_factory=Counter)
     delegations: list[Delegation] = field(default_factory=list)
     definitions: dict[tuple[int, int], Delegation] = field(default_factory=dict)
@@ -186,9 +187,14 @@ def _refer(
     gaz: Gazetteer,
     rules: RuleSet,
     unlike: URIRef | None = None,
+    span: tuple[Unit, ...] = (),
 ) -> tuple[URIRef, ...]:
     """The entities an anaphor of this kind refers to, from the discourse so far (never
-    `unlike`, the subject of an object pronoun's clause)."""
+    `unlike`, the subject of an object pronoun's clause; `span`: the anaphor's units before
+    its head, "the foreign" of "the foreign ministers")."""
+    words = tuple(u.lower for u in span if u.mention is None)
+    if kind == "national_titled":  # "the Saudi and Iranian foreign ministers"
+        return _national_titled(unit.lemma, span, discourse, rules)
     if kind == "last_person" and discourse.subject not in (None, unlike):
         return (discourse.subject,)  # "X was greeted by Y. He ...": he is X, the subject
     if kind == "last_person":
@@ -207,11 +213,54 @@ def _refer(
         word = unit.lemma
         titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
         return _last_two(titled) or _refer("last_pair", unit, discourse, gaz, rules)
+    if kind == "last_titled_group":  # "the ministers": the latest meeting's people, else
+        word = unit.lemma  # all named with a title of that word, else a pair
+        titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
+        modifiers = set(words) - set(rules.classes.get("determiner", ()))
+        modifiers -= set(rules.classes.get("number_word", ()))  # "the three foreign ministers"
+        titled = [p for p in titled if any(modifiers <= set(t) for t in _words(discourse, p))]
+        recent = _recent_meeting(discourse)
+        if len(recent) > 1 and set(recent) <= set(titled):
+            return recent
+        group = list(dict.fromkeys(titled))
+        return tuple(group) if len(group) > 1 else _refer("last_pair", unit, discourse, gaz, rules)
     if kind == "last_pair":
-        if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
-            return discourse.meetings[-1][1]
+        if _recent_meeting(discourse):
+            return _recent_meeting(discourse)
         recent = list(dict.fromkeys(reversed(discourse.persons)))[:2]
         return tuple(reversed(recent)) if len(recent) == 2 else ()
+    return ()
+
+
+def _national_titled(
+    word: str, span: tuple[Unit, ...], discourse: Discourse, rules: RuleSet
+) -> tuple[URIRef, ...]:
+    """For each nationality of the span, the person last named with a title of that word (and
+    the span's other words) held for that country; all of them, or none."""
+    countries = [r for u in span if u.mention is not None for r in u.mention.refs]
+    ignored = set(rules.classes.get("determiner", ())) | set(rules.classes.get("coordination", ()))
+    modifiers = {u.lower for u in span if u.mention is None} - ignored
+    found = []
+    for country in countries:
+        person = next(
+            (
+                p
+                for p in reversed(discourse.persons)
+                if country in discourse.owners.get(p, ())
+                and any(word in t and modifiers <= set(t) for t in _words(discourse, p))
+            ),
+            None,
+        )
+        if person is None:
+            return ()
+        found.append(person)
+    return tuple(dict.fromkeys(found)) if len(found) > 1 else ()
+
+
+def _recent_meeting(discourse: Discourse) -> tuple[URIRef, ...]:
+    """The parties of the meeting named in the last two sentences, or none."""
+    if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
+        return discourse.meetings[-1][1]
     return ()
 
 
@@ -331,8 +380,9 @@ def resolve(
                 if match.rule.get("not_subject")
                 else None
             )
+            span = tuple(units[match.start : match.trigger])
             found = _in_sentence(refer, before, unlike) or _refer(
-                refer, units[match.trigger], discourse, gaz, rules, unlike
+                refer, units[match.trigger], discourse, gaz, rules, unlike, span
             )
             if not found:
                 continue
@@ -512,6 +562,7 @@ def note_titles(units: list[Unit], discourse: Discourse) -> None:
         mention = unit.mention
         if mention and mention.title and mention.anaphor is None and len(mention.refs) == 1:
             discourse.titles.setdefault(mention.refs[0], set()).add(mention.title)
+            discourse.owners.setdefault(mention.refs[0], set()).update(mention.owner)
 
 
 def remember(units: list[Unit], discourse: Discourse) -> None:

@@ -195,6 +195,9 @@ def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
 def surname_of(name: str, config: dict[str, Any]) -> str | None:
     """The surname of a multi-part name: first part for East Asian names, else the last."""
     parts = name.replace("-", " ").split()
+    suffixes = set(config.get("name_suffixes") or [])
+    while len(parts) > 2 and parts[-1] in suffixes:  # "Ferdinand Marcos Jr.": Marcos
+        parts.pop()
     if len(parts) < 2:
         return None
     first = set(config.get("surname_first") or [])

@@ -190,6 +190,7 @@ def find_titles(
                 NEW_CONFIDENCE,
                 title=title,
                 holding=(person, position) if position is not None else None,
+                owner=owners,
             )
         else:
             mention = Mention(

@@ -164,13 +164,24 @@ def _by_head(run: list[Unit], words: list[str], vocab: Vocabulary) -> str | None
     return None
 
 
-def _new_entity(kind: str, label: str, new: list[NewEntity]) -> NewEntity:
+def _nationality_before(units: list[Unit], index: int) -> URIRef | None:
+    """The country of a nationality word right before a unit ("Philippine" of "Philippine
+    Coast Guard"), if there is one."""
+    mention = units[index - 1].mention if index else None
+    if mention is None or "nationality" not in mention.classes or len(mention.refs) != 1:
+        return None
+    return mention.refs[0]
+
+
+def _new_entity(
+    kind: str, label: str, new: list[NewEntity], acts_for: URIRef | None = None
+) -> NewEntity:
     """The new entity of a name, reusing one the article already introduced."""
     iri = entity_iri(KINDS[kind][0], label)
     for entity in new:
         if entity.iri == iri:
             return entity
-    entity = NewEntity(iri, kind, label, NAME_CONFIDENCE)
+    entity = NewEntity(iri, kind, label, NAME_CONFIDENCE, acts_for=acts_for)
     new.append(entity)
     return entity
 
@@ -256,10 +267,13 @@ def find_unknown_names(
         if kind is None:
             index = max(end, index + 1)
             continue
+        owner = _nationality_before(units, start + skip) if kind == "GovernmentBody" else None
+        if owner is not None:  # "the Philippine Navy": the body of the Philippines
+            start, skip = start + skip - 1, 0
         name = units[start + skip : end]
         label = text[name[0].begin : name[-1].end]
         known = _known(label, new) if kind == "Person" else None
-        iri = known or _new_entity(kind, label, new).iri
+        iri = known or _new_entity(kind, label, new, owner).iri
         classes = KINDS[kind][1]
         mention = Mention(classes, (iri,), (iri,) if "agent" in classes else (), NAME_CONFIDENCE)
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])

@@ -312,6 +312,8 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "object_words": WORDS,
         "requires_object": BOOL,  # fire only when the object slot is filled ("called X")
         "requires_place": BOOL,  # fire only when a place word leads to a place ("left for X")
+        "place_adjacent": BOOL,  # the place word right after the trigger ("is in Moscow")
+        "purpose": BOOL,  # fire only after a `purpose_word`, with the parties before ("for talks")
         "markers": MapOf(WORD, ROLE, "a mapping of marker words to roles"),
         "place_words": WORDS,
         "requires": STRINGS,
@@ -372,6 +374,7 @@ GAZETTEER = Shape(
         "generic": WORDS,
         "variants": ListOf(WORDS, "a list of lists of spellings"),
         "surname_first": WORDS,
+        "name_suffixes": WORDS,  # "Jr.": no surname ("Marcos" of "Ferdinand Marcos Jr.")
         "titles": VARIANTS,
         "bodies": VARIANTS,
         "state_bodies": WORDS,

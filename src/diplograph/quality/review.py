@@ -3,16 +3,23 @@
 Reads one article's rule graph and hand graph; returns Candidates (events, delegations and
 position holdings of the rule layer with no counterpart in the hand layer, matched by meaning as
 in evaluate.py), most confident first, each with the rules that fired and the supporting words.
+`review_layers` reads every seed of a project: an article without a hand mapping is reviewed
+against an empty hand layer (all it holds is for review); one that cannot be read is skipped
+with a warning naming it, as the build quarantines it.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.namespaces import DIP
 from diplograph.quality.evaluate import match, views
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, order=True)
@@ -59,3 +66,37 @@ def review_candidates(
             if _key(rule_graph, node, key) not in known:
                 found.append(_candidate(rule_graph, node, str(kind).split("#")[-1]))
     return sorted(found, key=lambda c: (-c.confidence, c.kind, str(c.iri)))
+
+
+def review_layers(root: Path) -> tuple[dict[str, Graph], dict[str, Graph], list[str]]:
+    """The rule graph and hand graph of every seed, read as the build reads it (an empty hand
+    graph for an article without a hand mapping), and the stems without one; an article that
+    cannot be read and has no hand mapping is skipped with a warning."""
+    from diplograph import paths
+    from diplograph.errors import InputError
+    from diplograph.extract.clean import input_article
+    from diplograph.extract.pipeline import extract_article
+    from diplograph.extract.workspace import rule_layer
+    from diplograph.gold import gold_path, load_gold
+    from diplograph.seeds import seed_paths
+
+    rules, gazetteer = rule_layer(root)
+    rule_graphs: dict[str, Graph] = {}
+    gold_graphs: dict[str, Graph] = {}
+    unmapped: list[str] = []
+    for path in seed_paths(paths.seeds_dir(root)):
+        gold = gold_path(paths.mappings_dir(root), path.stem)
+        try:
+            article = input_article(path, None, rules)
+        except InputError as exc:
+            if gold.is_file():
+                raise
+            log.warning("not reviewed: %s", exc)
+            continue
+        rule_graphs[article.stem] = extract_article(article, rules, gazetteer)
+        if gold.is_file():
+            gold_graphs[article.stem] = load_gold(gold, article)
+        else:
+            gold_graphs[article.stem] = Graph()
+            unmapped.append(article.stem)
+    return rule_graphs, gold_graphs, unmapped

@@ -1,14 +1,19 @@
 """Wikidata stage, the export: the graph's events as QuickStatements V1 for Wikidata editors.
 
 Reads a built store (article graphs and rule layers in effect, entities with their
-skos:exactMatch links, the ontology). Writes, for each event that an article reports as having
-happened, in IRI order, tab-separated QuickStatements V1 commands: CREATE and an English label
-and description (or the event's own item, if it is linked), then P710 participant, P585 point in
-time and P276 location. Every statement carries one reference per article that reports it as
-having happened: S854 reference URL (the article's schema:url, else its IRI) and S813 retrieved
-(the article's publication date, never the wall clock). Claimed, expected and denied events are
-left out and listed. Only linked entities appear;
-the others are returned in `unlinked`, to be reported, never invented.
+skos:exactMatch links, the ontology with its Wikidata alignment). Writes, for each event that an
+article reports as having happened, in IRI order, tab-separated QuickStatements V1 commands:
+CREATE, an English label and description and P31 instance of (the item the ontology aligns the
+event's class, or its nearest super-class, with: meeting Q2761147, event Q1656682), or the
+event's own item if it is linked; then P710 participant, P585 point in time and P276 location.
+Every statement carries one reference per article that reports it as having happened: S854
+reference URL (the article's schema:url, its `url` metadata) and S577 publication date (the
+article's, never the wall clock); an article without a url gives S1476 title (its headline) and
+S577 instead, never an internal IRI, and is listed in `no_url`. Claimed, expected and denied
+events are left out and listed. Only linked entities appear in statements; the others are
+returned in `unlinked`, to be reported, never invented; with `new_entities`, each unlinked
+entity whose class the ontology aligns with an item (human Q5, organization Q43229, country
+Q6256, city Q515, political party Q7278) gets its own CREATE block with label and P31.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ class QuickStatements:
     unlinked: tuple[URIRef, ...]
     not_happened: tuple[URIRef, ...] = ()
     nothing_linked: tuple[URIRef, ...] = ()
+    no_url: tuple[str, ...] = ()
+    created: tuple[URIRef, ...] = ()
 
 
 def qs_date(day: date) -> str:
@@ -69,10 +76,7 @@ def qs_string(text: str) -> str:
 
 def _kind(graph: Graph, event: URIRef) -> str:
     """The English label of the event's most specific class."""
-    classes = set(graph.objects(event, RDF.type))
-    specific = [
-        c for c in classes if not any((o, RDFS.subClassOf, c) in graph for o in classes - {c})
-    ]
+    specific = _specific(graph, event)
     labels = sorted(str(graph.value(c, RDFS.label) or "") for c in specific)
     return next((label for label in labels if label), "event")
 
@@ -99,14 +103,64 @@ def _links(graph: Graph) -> dict[URIRef, str]:
     }
 
 
-def _reference(graph: Graph, stem: str) -> tuple[str, date]:
-    """The reference URL and publication date of an article."""
+def _reference(graph: Graph, stem: str) -> tuple[str, date, bool]:
+    """The reference of an article as QuickStatements source fields (S854 URL, else S1476
+    title; then S577 publication date), its publication date, and whether it has a url."""
     node = article_iri(stem)
     url = graph.value(node, SCHEMA.url)
     published = graph.value(node, SCHEMA.datePublished)
     if not isinstance(published, Literal) or not isinstance(published.toPython(), date):
-        raise InputError(f"{node}: no schema:datePublished for the S813 (retrieved) reference")
-    return str(url or node), published.toPython()
+        raise InputError(
+            f"{node}: no schema:datePublished for the S577 (publication date) reference"
+        )
+    day = published.toPython()
+    if url is not None:
+        fields = f"S854\t{qs_string(str(url))}"
+    elif (headline := graph.value(node, SCHEMA.headline)) is not None:
+        fields = f"S1476\ten:{qs_string(str(headline))}"
+    else:
+        fields = ""
+    fields = f"{fields}\tS577\t{qs_date(day)}".lstrip("\t")
+    return fields, day, url is not None
+
+
+def instance_of(graph: Graph, classes: set) -> str | None:
+    """The QID the ontology aligns the most specific of these classes with (skos:exactMatch,
+    else skos:closeMatch), looking up the sub-class chain; None when no class has one."""
+    level = set(classes)
+    seen: set = set()
+    while level:
+        found = sorted(
+            q
+            for c in level
+            for prop in (SKOS.exactMatch, SKOS.closeMatch)
+            for q in (qid(o) for o in graph.objects(c, prop))
+            if q
+        )
+        if found:
+            return found[0]
+        seen |= level
+        level = {p for c in level for p in graph.objects(c, RDFS.subClassOf)} - seen
+    return None
+
+
+def _specific(graph: Graph, node: URIRef) -> set:
+    """The node's most specific classes."""
+    classes = set(graph.objects(node, RDF.type))
+    return {c for c in classes if not any((o, RDFS.subClassOf, c) in graph for o in classes - {c})}
+
+
+def _new_items(graph: Graph, entities: list[URIRef]) -> tuple[list[str], list[URIRef]]:
+    """CREATE blocks (English label, P31) for entities without a Wikidata link whose class the
+    ontology aligns with an item; the entities so created."""
+    lines, created = [], []
+    for entity in entities:
+        kind = instance_of(graph, _specific(graph, entity))
+        if kind is None:
+            continue
+        lines += ["CREATE", f"LAST\tLen\t{qs_string(_label(graph, entity))}", f"LAST\tP31\t{kind}"]
+        created.append(entity)
+    return lines, created
 
 
 def _label(graph: Graph, event: URIRef) -> str:
@@ -127,8 +181,9 @@ def _reports_as_happened(graph: Graph, event: URIRef) -> bool:
     )
 
 
-def quickstatements(store: Store) -> QuickStatements:
-    """Every attested event as QuickStatements V1, deterministically ordered."""
+def quickstatements(store: Store, new_entities: bool = False) -> QuickStatements:
+    """Every attested event as QuickStatements V1, deterministically ordered; with
+    `new_entities`, CREATE blocks first for the unlinked entities the ontology can type."""
     union = analysis_graph(store)
     links = _links(union)
     roles = set(union.transitive_subjects(RDFS.subPropertyOf, DIP.participant))
@@ -146,15 +201,17 @@ def quickstatements(store: Store) -> QuickStatements:
     unlinked: set[URIRef] = set()
     not_happened: list[URIRef] = []
     nothing_linked: list[URIRef] = []
+    no_url: set[str] = set()
     for event in events:
-        claims: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        claims: dict[tuple[str, str], set[str]] = defaultdict(set)
         first: date | None = None
         for stem, graph in articles:
             if not _reports_as_happened(graph, event):
                 continue
-            url, published = _reference(graph, stem)
+            source, published, has_url = _reference(graph, stem)
             first = min(first or published, published)
-            source = (url, qs_date(published))
+            if not has_url:
+                no_url.add(stem)
             for role, who in graph.predicate_objects(event):
                 if role in roles or role == DIP.place:
                     prop = "P276" if role == DIP.place else "P710"
@@ -177,12 +234,22 @@ def quickstatements(store: Store) -> QuickStatements:
             subject = "LAST"
             lines.append(f"LAST\tLen\t{qs_string(_label(union, event))}")
             lines.append(f"LAST\tDen\t{qs_string(_description(union, event, first))}")
+            kind = instance_of(union, _specific(union, event))
+            if kind:
+                lines.append(f"LAST\tP31\t{kind}")
         for prop, value in sorted(claims, key=lambda c: (ORDER[c[0]], c[1])):
-            for url, retrieved in sorted(claims[(prop, value)]):
-                lines.append(
-                    f"{subject}\t{prop}\t{value}\tS854\t{qs_string(url)}\tS813\t{retrieved}"
-                )
+            for source in sorted(claims[(prop, value)]):
+                lines.append(f"{subject}\t{prop}\t{value}\t{source}")
+    created: list[URIRef] = []
+    if new_entities:
+        items, created = _new_items(union, sorted(unlinked))
+        lines = items + lines
     text = "\n".join(lines) + "\n" if lines else ""
     return QuickStatements(
-        text, tuple(sorted(unlinked)), tuple(not_happened), tuple(nothing_linked)
+        text,
+        tuple(sorted(unlinked)),
+        tuple(not_happened),
+        tuple(nothing_linked),
+        tuple(sorted(no_url)),
+        tuple(created),
     )

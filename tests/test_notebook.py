@@ -1,0 +1,133 @@
+"""The notebook path of `import diplograph`: build, open, query, sparql, events, and the example
+notebook docs/notebook.ipynb, whose code cells run in order with exactly their stored outputs.
+Needs pandas and nbformat (the `test` extra)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import diplograph
+from diplograph import api
+from diplograph import built as built_module
+from diplograph.api import EVENT_COLUMNS, Project
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "docs" / "notebook.ipynb"
+TALKS = "https://w3id.org/diplograph/id/event/talks/2023-07-26/kim-jong-un-sergei-shoigu"
+
+
+@pytest.fixture
+def seeds_store(built, monkeypatch):
+    """Every project opens the session's in-memory build of the seeds; no project is current."""
+    monkeypatch.setattr(built_module, "current_store", lambda root, out: (built.store, False))
+    monkeypatch.setattr(api, "_current", [])
+    return built.store
+
+
+def _stdout(cell) -> str:
+    """The text a code cell printed, as stored in the notebook."""
+    return "".join(o["text"] for o in cell["outputs"] if o["output_type"] == "stream")
+
+
+def test_the_example_notebook_runs_with_exactly_its_outputs(seeds_store, monkeypatch):
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    nbformat.validate(notebook)
+    cells = [c for c in notebook.cells if c.cell_type == "code"]
+    assert len(cells) == 7
+    monkeypatch.chdir(ROOT / "docs")
+    namespace: dict = {}
+    for number, cell in enumerate(cells, start=1):
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(cell.source, f"{NOTEBOOK.name} cell {number}", "exec"), namespace)
+        assert printed.getvalue() == _stdout(cell), f"cell {number}"
+        assert cell.execution_count == number
+    assert "Kim Jong Un; Sergei Shoigu | Pyongyang | 000_ec5e95d0bf243a61\n" in _stdout(cells[4])
+
+
+def test_events_gives_one_row_per_event_article_and_sentence(seeds_store):
+    events = Project(ROOT).events()
+    assert tuple(events.columns) == EVENT_COLUMNS
+    assert (len(events), events["event"].nunique()) == (77, 47)
+    assert list(events.index) == list(range(77))
+    talks = events[events["event"] == TALKS].to_dict("records")
+    assert [row.pop("sentence") for row in talks] == [
+        "Kim and Shoigu held a separate meeting the same day, where they discussed defense "
+        "issues in a “cordial atmosphere overflowing with militant friendship”.",
+        "Seoul, July 27 (IANS) North Korean leader Kim Jong-un has met official Russian and "
+        "Chinese delegations that are visiting Pyongyang to attend celebrations for the 70th "
+        "anniversary of the armistice of the 1950-53 Korean War, Pyongyang’s state media said "
+        "on Thursday.",
+        "The KCNA said the two sides “reached a consensus” on their views on the topics discussed.",
+    ]
+    assert talks == 3 * [
+        {
+            "kind": "talks",
+            "date": date(2023, 7, 26),
+            "parties": "Kim Jong Un; Sergei Shoigu",
+            "place": "Pyongyang",
+            "article": "000_ec5e95d0bf243a61",
+            "modality": "happened",
+            "event": TALKS,
+        }
+    ]
+    dated = [d for d in events["date"] if d is not None]
+    assert dated == sorted(dated) and events["date"].iloc[-1] is None
+    assert sorted(events["modality"].unique()) == ["claimed", "denied", "expected", "happened"]
+
+
+def test_build_writes_the_build_folder_and_opens_it(built, seeds_store, monkeypatch, tmp_path):
+    import diplograph.build as build_module
+
+    monkeypatch.setattr(build_module, "build", lambda root: built)
+    out = tmp_path / "out"
+    project = diplograph.build(ROOT, out)  # the package attribute is now the module: callable
+    assert isinstance(project, Project) and project.out == out
+    assert project.summary == built.summary
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".diplograph-build",
+        "graph.trig",
+        "manifest.json",
+        "store",
+        "summary.json",
+        "validation.txt",
+    ]
+    assert api.current() is project
+    assert list(diplograph.query("letters-delivered")["sender"]) == ["Vladimir Putin", "Xi Jinping"]
+    opened = diplograph.open(out)  # a build folder outside the project: the current project's
+    assert (opened.root, opened.out) == (ROOT, out)
+    assert api.current() is opened
+
+
+def test_open_finds_a_project_or_its_build_folder(seeds_store, tmp_path):
+    assert diplograph.open(ROOT).root == ROOT
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "manifest.json").write_text("{}")
+    assert diplograph.open(folder, root=ROOT).root == ROOT
+    assert diplograph.sparql("ASK { ?visit a dip:Visit }") is True
+
+
+def test_import_diplograph_loads_no_heavy_library():
+    code = (
+        "import sys, diplograph; heavy = ('rdflib', 'pandas', 'pyoxigraph', 'spacy');"
+        "print([m for m in heavy if m in sys.modules], callable(diplograph.events))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "[] True\n"
+
+
+def test_an_unknown_attribute_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="module 'diplograph' has no attribute 'nothing'"):
+        diplograph.nothing  # noqa: B018
