@@ -73,7 +73,8 @@ from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.reconcile import reconcile_entities
 from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import Store, layer_graphs, new_store, parse_turtle
-from diplograph.validate import ReportRow, ValidationReport, check_store, load_shapes, validate
+from diplograph.validate import ReportRow, ValidationReport, check_store, load_shapes
+from diplograph.validate_articles import validate_store
 from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
@@ -316,7 +317,7 @@ def _validate_kept(
     found: list[Quarantined] = []
     while True:
         names = layer_graphs(store, "asserted")
-        rows = validate(store.union(names), ontology, shapes, sources).rows
+        rows = validate_store(store, names, ontology, shapes, sources).rows
         checks = paths.ontology_dir(root) / "checks"
         rows += check_store(store, [*names, ONTOLOGY_GRAPH], checks, sources)
         culprits = conflicts(rows, store, _rule_graphs(store))

@@ -10,6 +10,7 @@ added. Rows come from pySHACL's results graph, never from its text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection as Nodes
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,14 +74,74 @@ def validate(
 ) -> ValidationReport:
     """Validate ``data`` (as one union graph) against ``shapes``, with ``ontology`` mixed in."""
     union = _union(data)
-    conforms, results, _ = shacl_validate(
-        union, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=False
-    )
+    conforms, rows = shacl_rows(union, shapes, ontology, sources)
+    log.debug("SHACL: %d triples, %d results", len(union), len(rows))
+    return ValidationReport(conforms=conforms, rows=tuple(sorted(rows)))
+
+
+def shacl_rows(
+    data: Graph,
+    shapes: Graph,
+    ontology: Graph | None = None,
+    sources: Mapping[Node, str] | None = None,
+    focus: Nodes[Node] | None = None,
+    own: bool = False,
+) -> tuple[bool, list[ReportRow]]:
+    """pySHACL's verdict on one plain graph (the ontology's axioms mixed in, if given) and its
+    results as rows, unsorted; with `focus`, only the results about those focus nodes (the
+    verdict is then about them too); `own`: the graph is the caller's to change (pySHACL then
+    mixes the ontology into it instead of into a copy)."""
+    if focus is not None and not focus:
+        return True, []
+    if focus is not None and all(isinstance(n, URIRef) for n in focus):
+        conforms, results = _validate_focus(data, shapes, ontology, focus, own)
+    else:
+        conforms, results, _ = shacl_validate(
+            data,
+            shacl_graph=shapes,
+            ont_graph=ontology,
+            inference="none",
+            allow_warnings=False,
+            inplace=own,
+        )
     reports = results.subjects(RDF.type, SH.ValidationReport)
     found = [result for report in reports for result in results.objects(report, SH.result)]
-    rows = tuple(sorted(_row(results, result, sources or {}) for result in found))
-    log.debug("SHACL: %d triples, %d results", len(union), len(rows))
-    return ValidationReport(conforms=bool(conforms), rows=rows)
+    if focus is not None:
+        found = [r for r in found if results.value(r, SH.focusNode) in focus]
+    return bool(conforms), [_row(results, result, sources or {}) for result in found]
+
+
+def _validate_focus(
+    data: Graph, shapes: Graph, ontology: Graph | None, focus: Nodes[Node], own: bool
+) -> tuple[bool, Graph]:
+    """pySHACL on the given focus nodes only (IRIs): the others are never checked, so no
+    result is made for them. pySHACL's option looks nodes up in a list; a set keeps it linear.
+    The ontology is loaded as pySHACL's own entry point loads it."""
+    from pyshacl import Validator
+    from pyshacl.graph_abstraction import DataGraph
+    from pyshacl.rdfutil.load import load_from_source
+
+    class FocusValidator(Validator):
+        """A validator whose focus nodes are a set."""
+
+        def make_executor(self):  # noqa: ANN202 - pySHACL's own type
+            executor = super().make_executor()
+            executor.focus_nodes = frozenset(executor.focus_nodes or ()) or None
+            return executor
+
+    options = {
+        "inference": "none",
+        "allow_warnings": False,
+        "focus_nodes": sorted(focus),
+        "inplace": own,
+    }
+    loaded = None
+    if ontology is not None:
+        loaded = load_from_source(ontology, multigraph=True, do_owl_imports=False, logger=log)
+    graph = DataGraph.from_rdflib(data)
+    validator = FocusValidator(graph, shacl_graph=shapes, ont_graph=loaded, options=options)
+    conforms, results, _ = validator.run()
+    return bool(conforms), results
 
 
 def format_report(report: ValidationReport) -> str:

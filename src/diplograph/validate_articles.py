@@ -1,0 +1,273 @@
+"""Validation stage, article by article: reads a store's asserted graphs, the ontology and the
+SHACL shapes; returns the rows that validating their union at once gives (validate.validate),
+at a cost linear in the data.
+
+Why the union can be split. With core SHACL, simple paths and no inference, the results about a
+focus node depend only on its *description*: the triples it is the subject of, the triples
+that point at it through an inverse path of a shape (`^dip:attests`), and the types (with
+`rdfs:subClassOf`) of the nodes it names (`sh:class`). `unsplittable` reads the shapes and
+refuses anything else (`sh:node`, sequence paths, SPARQL constraints, `sh:targetNode`...), in
+which case the union is validated at once.
+
+So the graphs are grouped in units (an article's graph with its rule layer, the entities
+graph). A node described within one unit is validated with that unit (`validate_article`),
+given from outside only the types of the nodes the unit names and the data's own
+rdfs:subClassOf triples; the ontology's axioms are mixed into every run as pySHACL mixes them
+into the union. A node described by several units (one event that several articles report,
+an entity an article adds to) is validated once, in a batch holding its whole description
+gathered from every unit. Units are validated in batches of about `BATCH_TRIPLES` triples
+(pySHACL's own set-up is about 17 ms a run), each run checking only the focus nodes it owns.
+tests/test_validate_articles.py proves the rows equal on every shape fixture.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
+
+from rdflib import RDF, RDFS, BNode, Graph, URIRef
+from rdflib.term import Node
+
+from diplograph.iris import ARTICLE_GRAPHS, RULES_GRAPHS
+from diplograph.store import Store
+from diplograph.validate import SH, ReportRow, ValidationReport, shacl_rows, validate
+
+log = logging.getLogger(__name__)
+
+BATCH_TRIPLES = 20_000  # triples of data per pySHACL run
+# The SHACL terms whose results depend on a focus node's description only.
+_LOCAL_TERMS = frozenset(
+    SH[name]
+    for name in (
+        "NodeShape PropertyShape targetClass targetSubjectsOf property path inversePath "
+        "minCount maxCount datatype nodeKind in minLength maxLength pattern flags languageIn "
+        "uniqueLang minInclusive maxInclusive minExclusive maxExclusive class hasValue "
+        "lessThan lessThanOrEquals equals disjoint message severity name description order "
+        "group deactivated IRI BlankNode Literal BlankNodeOrIRI BlankNodeOrLiteral IRIOrLiteral "
+        "Violation Warning Info"
+    ).split()
+)
+
+
+def unsplittable(shapes: Graph) -> str | None:
+    """Why the shapes cannot be checked node description by node description (None: they can):
+    the first SHACL term or path outside the local subset, prefixed."""
+    for s, p, o in sorted(shapes):
+        for term in (p, o):
+            if isinstance(term, URIRef) and term.startswith(str(SH)) and term not in _LOCAL_TERMS:
+                return f"sh:{term.removeprefix(str(SH))}"
+        if p == SH.path and not isinstance(o, URIRef):
+            inverse = shapes.value(o, SH.inversePath)
+            if not isinstance(inverse, URIRef) or len(list(shapes.predicate_objects(o))) != 1:
+                return f"the path of {s.n3()} (a path other than p or ^p)"
+    return None
+
+
+def inverse_predicates(shapes: Graph) -> frozenset[URIRef]:
+    """The predicates that shapes walk backwards (sh:inversePath): a triple of one points at
+    the node it describes."""
+    return frozenset(o for o in shapes.objects(None, SH.inversePath) if isinstance(o, URIRef))
+
+
+def described(graph: Graph, inverse: Collection[URIRef]) -> set[Node]:
+    """The nodes a graph describes: its subjects and the objects of its inverse-path triples."""
+    nodes: set[Node] = set(graph.subjects())
+    for predicate in inverse:
+        nodes.update(o for o in graph.objects(None, predicate) if isinstance(o, URIRef | BNode))
+    return nodes
+
+
+def validate_article(
+    data: Graph,
+    context: Iterable[tuple[Node, Node, Node]],
+    shapes: Graph,
+    sources: Mapping[Node, str] | None = None,
+    focus: Collection[Node] | None = None,
+    ontology: Graph | None = None,
+) -> tuple[ReportRow, ...]:
+    """The SHACL rows about the nodes one article's data describes (or about `focus`), sorted:
+    `data` is the article's graphs, `context` what its shapes need from outside the article
+    and the ontology (the types of the nodes it names and the data's own rdfs:subClassOf
+    triples, see `context_for`), `ontology` mixed in as pySHACL mixes it (its axioms). Picklable
+    in and out, so it can run in a worker process; exact for every node whose description is
+    all in `data`."""
+    graph = Graph()
+    for triple in data:
+        graph.add(triple)
+    keep = set(data.subjects()) if focus is None else focus
+    return _validate_with(graph, context, shapes, sources, keep, ontology)
+
+
+def _validate_with(
+    graph: Graph,
+    context: Iterable[tuple[Node, Node, Node]],
+    shapes: Graph,
+    sources: Mapping[Node, str] | None,
+    focus: Collection[Node],
+    ontology: Graph | None,
+) -> tuple[ReportRow, ...]:
+    """Add the context to a graph of one run (it is the run's own) and validate it, with the
+    ontology's axioms mixed in as the union's validation mixes them."""
+    for triple in list(context):
+        graph.add(triple)
+    blank = [node for node in focus if isinstance(node, BNode)]
+    if not any(_targeted(graph, shapes, node) for node in blank):
+        focus = {node for node in focus if isinstance(node, URIRef)}  # pySHACL's focus: IRIs
+    _, rows = shacl_rows(graph, shapes, ontology, sources, focus, own=True)
+    return tuple(sorted(rows))
+
+
+def _text(node: Node) -> str:
+    """A node as report rows write it."""
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
+
+
+def _targeted(graph: Graph, shapes: Graph, node: Node) -> bool:
+    """Whether a shape targets the node in this graph: the subject of a sh:targetSubjectsOf
+    predicate, or an instance (through rdfs:subClassOf) of a sh:targetClass."""
+    if any((node, p, None) in graph for p in shapes.objects(None, SH.targetSubjectsOf)):
+        return True
+    targets = set(shapes.objects(None, SH.targetClass))
+    kinds = graph.objects(node, RDF.type)
+    return any(targets.intersection(graph.transitive_objects(k, RDFS.subClassOf)) for k in kinds)
+
+
+def context_for(
+    data: Graph, types: Mapping[Node, Collection[Node]], classes: Graph
+) -> Iterator[tuple[Node, Node, Node]]:
+    """What the shapes need from outside a unit's data besides the ontology: the types (from
+    every graph) of the nodes it names, and the data's own rdfs:subClassOf triples."""
+    yield from classes
+    named = {t for triple in data for t in (triple[0], triple[2]) if isinstance(t, URIRef | BNode)}
+    for node in named:
+        for kind in types.get(node, ()):
+            yield node, RDF.type, kind
+
+
+def unit_key(name: URIRef) -> str:
+    """The unit a named graph belongs to: an article's graph and its rule layer share one.
+
+    >>> unit_key(URIRef("https://w3id.org/diplograph/id/graph/rules/000_x"))
+    'article 000_x'
+    """
+    for prefix in (ARTICLE_GRAPHS, RULES_GRAPHS):
+        if name.startswith(prefix):
+            return f"article {name.removeprefix(prefix)}"
+    return str(name)
+
+
+def _units(store: Store, names: Sequence[URIRef]) -> deque[tuple[str, Graph]]:
+    """The units' data, in order of their keys, each a graph of its own (the graphs of one
+    unit merged)."""
+    grouped: dict[str, list[URIRef]] = {}
+    for name in names:
+        grouped.setdefault(unit_key(name), []).append(name)
+    units = deque()
+    for key, members in sorted(grouped.items()):
+        graph = store.graph(members[0])
+        for name in members[1:]:
+            graph += store.graph(name)
+        units.append((key, graph))
+    return units
+
+
+def _index(
+    units: Iterable[tuple[str, Graph]], inverse: Collection[URIRef]
+) -> tuple[dict[str, set[Node]], set[Node], dict[Node, set[Node]], Graph]:
+    """What each unit describes, the nodes several units describe, every node's types and the
+    class hierarchy."""
+    nodes_of: dict[str, set[Node]] = {}
+    owner: dict[Node, str] = {}
+    shared: set[Node] = set()
+    types: dict[Node, set[Node]] = {}
+    classes = Graph()
+    for key, graph in units:
+        nodes_of[key] = described(graph, inverse)
+        for node in nodes_of[key]:
+            if owner.setdefault(node, key) != key:
+                shared.add(node)
+        for node, kind in graph.subject_objects(RDF.type):
+            types.setdefault(node, set()).add(kind)
+        for triple in graph.triples((None, RDFS.subClassOf, None)):
+            classes.add(triple)
+    return nodes_of, shared, types, classes
+
+
+def _local_batches(
+    units: deque[tuple[str, Graph]], nodes_of: dict[str, set[Node]], shared: set[Node], size: int
+) -> Iterator[tuple[Graph, set[Node]]]:
+    """Units merged into batches of about `size` triples, each with the nodes it alone
+    describes; the units are used up (merged into the first of each batch)."""
+    data, focus = None, set()
+    while units:
+        key, graph = units.popleft()
+        if data is None:
+            data = graph
+        else:
+            data += graph
+        focus |= nodes_of.pop(key) - shared
+        if len(data) >= size:
+            yield data, focus
+            data, focus = None, set()
+    if data is not None:
+        yield data, focus
+
+
+def _shared_batches(
+    units: Iterable[tuple[str, Graph]],
+    nodes_of: dict[str, set[Node]],
+    shared: set[Node],
+    inverse: Collection[URIRef],
+    size: int,
+) -> Iterator[tuple[Graph, set[Node]]]:
+    """The whole description of the shared nodes, from every unit, in batches of about `size`
+    triples."""
+    ordered = sorted(shared, key=lambda node: (isinstance(node, BNode), str(node)))
+    for start in range(0, len(ordered), max(1, size // 50)):
+        chunk = set(ordered[start : start + max(1, size // 50)])
+        data = Graph()
+        for key, graph in units:
+            for node in nodes_of[key] & chunk:
+                for triple in graph.triples((node, None, None)):
+                    data.add(triple)
+                for predicate in inverse:
+                    for triple in graph.triples((None, predicate, node)):
+                        data.add(triple)
+        yield data, chunk
+
+
+def validate_store(
+    store: Store,
+    names: Sequence[URIRef],
+    ontology: Graph,
+    shapes: Graph,
+    sources: Mapping[Node, str] | None = None,
+    size: int = BATCH_TRIPLES,
+) -> ValidationReport:
+    """Validate the union of the store's graphs `names` with the ontology, unit by unit and
+    the shared nodes in batches: the same rows as `validate.validate` of the union."""
+    problem = unsplittable(shapes)
+    if problem is not None:
+        log.info("shapes use %s: the union is validated at once", problem)
+        return validate(store.union(names), ontology, shapes, sources)
+    inverse = inverse_predicates(shapes)
+    units = _units(store, names)
+    nodes_of, shared, types, classes = _index(units, inverse)
+    described_by_data = {_text(node) for nodes in nodes_of.values() for node in nodes}
+    rows: list[ReportRow] = []
+    batches = chain(  # the shared nodes first: the local batches use the units up
+        _shared_batches(list(units), nodes_of, shared, inverse, size),
+        _local_batches(units, nodes_of, shared, size),
+    )
+    for data, focus in batches:  # each batch's graph is its own: the context goes into it
+        context = context_for(data, types, classes)
+        rows += _validate_with(data, context, shapes, sources, focus, ontology)
+    alone = Graph()  # what pySHACL takes from the ontology, about nodes no data describes
+    _, found = shacl_rows(alone, shapes, ontology, sources, None, own=True)
+    rows += [row for row in found if row.focus not in described_by_data]
+    log.debug(
+        "SHACL by unit: %d units, %d shared nodes, %d rows", len(units), len(shared), len(rows)
+    )
+    return ValidationReport(conforms=not rows, rows=tuple(sorted(rows)))

@@ -1,0 +1,241 @@
+"""Tests for diplograph.validate_articles: validating article by article gives exactly the rows
+of validating the union at once, on every shape fixture (tests/data/shapes) and on the seeds.
+
+Each fixture is loaded into a store the way a build spreads a corpus: base.ttl as the entities
+graph, the fixture's triples scattered over two articles' graphs (by a hash of the triple), so
+that some nodes are described by one article (validated with it) and others by several
+(validated in the batch of shared nodes).
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from functools import cache
+from pathlib import Path
+
+import pytest
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from diplograph.iris import (
+    ENTITIES_GRAPH,
+    ONTOLOGY_GRAPH,
+    article_graph_iri,
+    rules_graph_iri,
+)
+from diplograph.namespaces import DIP
+from diplograph.store import Store, layer_graphs, new_store
+from diplograph.validate import ReportRow, load_shapes, validate
+from diplograph.validate_articles import (
+    described,
+    inverse_predicates,
+    unit_key,
+    unsplittable,
+    validate_article,
+    validate_store,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "shapes"
+BASE = DATA / "base.ttl"
+VALID = sorted((DATA / "valid").glob("*.ttl"))
+INVALID = sorted((DATA / "invalid").glob("*.ttl"))
+ARTICLES = (article_graph_iri("a"), rules_graph_iri("b"))
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ROOT / "ontology" / "diplo.ttl")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return load_shapes(ROOT / "ontology" / "diplo-shapes.ttl")
+
+
+@cache
+def base() -> Graph:
+    """The fixtures' shared context, parsed once."""
+    return Graph().parse(BASE)
+
+
+def spread(fixture: Path | None) -> Store:
+    """A store holding base.ttl as the entities and the fixture over two articles' graphs."""
+    store = new_store()
+    store.add_graph(ENTITIES_GRAPH, base())
+    if fixture is not None:
+        for triple in Graph().parse(fixture, format="turtle"):
+            line = " ".join(term.n3() for term in triple)
+            store.add_graph(ARTICLES[zlib.crc32(line.encode("utf-8")) % 2], [triple])
+    return store
+
+
+def both(store: Store, ontology: Graph, shapes: Graph, size: int = 20_000):
+    """The rows of the union at once and of article by article."""
+    names = layer_graphs(store, "asserted")
+    at_once = validate(store.union(names), ontology, shapes)
+    by_article = validate_store(store, names, ontology, shapes, size=size)
+    return at_once, by_article
+
+
+def shared(store: Store, ontology: Graph, shapes: Graph) -> set:
+    """The nodes more than one unit describes."""
+    inverse, owner, found = inverse_predicates(shapes), {}, set()
+    units = [(unit_key(n), store.graph(n)) for n in layer_graphs(store, "asserted")]
+    for key, graph in [*units, ("ontology", ontology)]:
+        for node in described(graph, inverse):
+            if owner.setdefault(node, key) != key:
+                found.add(node)
+    return {str(node) for node in found}
+
+
+@cache
+def fixture_rows(path: Path, ontology: Graph, shapes: Graph):
+    """Both reports of a fixture spread over the graphs, and the nodes several graphs share
+    (once per test run)."""
+    store = spread(path)
+    return (*both(store, ontology, shapes), shared(store, ontology, shapes))
+
+
+# ---------------------------------------------------------------------------- every fixture
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_fixture_gives_the_same_rows_both_ways(path: Path, ontology, shapes) -> None:
+    at_once, by_article, _ = fixture_rows(path, ontology, shapes)
+    assert by_article == at_once
+    assert len(by_article.rows) == 1 and not by_article.conforms  # the fixture's one result
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_valid_fixture_conforms_both_ways(path: Path, ontology, shapes) -> None:
+    at_once, by_article, _ = fixture_rows(path, ontology, shapes)
+    assert by_article == at_once
+    assert by_article.rows == () and by_article.conforms
+
+
+def test_the_fixtures_exercise_local_and_shared_nodes(ontology, shapes) -> None:
+    """Of the invalid fixtures' one result each, some are about a node one article describes,
+    others about a node described by several graphs (the batch of shared nodes)."""
+    where = {"local": 0, "shared": 0}
+    for path in INVALID:
+        _, by_article, nodes = fixture_rows(path, ontology, shapes)
+        (row,) = by_article.rows
+        where["shared" if row.focus in nodes else "local"] += 1
+    assert where == {"local": 29, "shared": 126}
+
+
+def test_small_batches_give_the_same_rows(ontology, shapes) -> None:
+    """Many invalid fixtures at once, in batches of 50 triples."""
+    store = spread(None)
+    for number, path in enumerate(INVALID[::4]):
+        for triple in Graph().parse(path, format="turtle"):
+            store.add_graph(article_graph_iri(f"x{number % 7}"), [triple])
+    at_once, by_article = both(store, ontology, shapes, size=50)
+    assert by_article == at_once
+    assert len(by_article.rows) >= len(INVALID[::4])
+
+
+# ---------------------------------------------------------------------------- the seeds
+
+
+def test_the_seeds_give_the_same_rows(built, ontology, shapes) -> None:
+    """The seeds conform both ways; broken across articles, they give the same rows: one
+    article's attestations dropped (events still attested by another article are not
+    reported), one event given a second date in another article (maxCount across graphs)."""
+    store = new_store()
+    for name in layer_graphs(built.store, "asserted"):
+        store.add_graph(name, built.store.graph(name))
+    at_once, by_article = both(store, ontology, shapes)
+    assert by_article == at_once and by_article.conforms
+    first, second = [n for n in store.graph_names() if "/graph/article/" in n][:2]
+    graph = store.graph(first)
+    store.remove_graph(first)
+    store.add_graph(first, [t for t in graph if t[1] != DIP.attests])
+    event = next(iter(store.graph(second).subjects(DIP.date, None)))
+    store.add_graph(first, [(event, DIP.date, Literal("1999-01-01", datatype=XSD.date))])
+    at_once, by_article = both(store, ontology, shapes)
+    assert by_article == at_once
+    paths = {row.path for row in by_article.rows}
+    assert {"^dip:attests", "dip:attests", "dip:date"} <= paths
+    assert str(event) in {row.focus for row in by_article.rows if row.path == "dip:date"}
+
+
+# ---------------------------------------------------------------------------- the parts
+
+
+def test_the_project_shapes_can_be_split(shapes) -> None:
+    assert unsplittable(shapes) is None
+    assert inverse_predicates(shapes) == {DIP.attests}
+
+
+SEQUENCE = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dip: <https://w3id.org/diplograph/ontology#> .
+<urn:x-test:visit> a sh:NodeShape ; sh:targetClass dip:Visit ;
+    sh:property [ sh:path ( dip:place dip:locatedIn ) ; sh:minCount 1 ] ."""
+NODE = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix dip: <https://w3id.org/diplograph/ontology#> .
+<urn:x-test:visit> a sh:NodeShape ; sh:targetClass dip:Visit ;
+    sh:property <urn:x-test:visit-traveller> .
+<urn:x-test:visit-traveller> sh:path dip:traveller ; sh:node <urn:x-test:named> .
+<urn:x-test:named> a sh:NodeShape ; sh:property <urn:x-test:named-label> .
+<urn:x-test:named-label> sh:path dip:text ; sh:minCount 1 ."""
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [(SEQUENCE, "the path of "), (NODE, "sh:node")],
+    ids=["sequence-path", "sh:node"],
+)
+def test_other_shapes_are_validated_at_once(text: str, reason: str, ontology) -> None:
+    """A shape that reaches past a node's description (a sequence path, sh:node) is not
+    split; the rows stay the union's."""
+    shapes = Graph().parse(data=text, format="turtle")
+    assert unsplittable(shapes).startswith(reason)
+    store = spread(DATA / "invalid" / "VisitShape--missing-place.ttl")
+    at_once, by_article = both(store, ontology, shapes)
+    assert by_article == at_once and len(by_article.rows) == 1
+
+
+def test_validate_article_is_picklable_and_keeps_its_own_nodes(ontology, shapes) -> None:
+    """What a worker process gets and returns pickles; the rows are about the article's nodes
+    only, not the context's."""
+    fixture = DATA / "invalid" / "VisitShape--missing-place.ttl"
+    data = Graph().parse(fixture, format="turtle")
+    context = list(base()) + list(ontology)
+    arguments = pickle.loads(pickle.dumps((data, context, shapes)))
+    rows = pickle.loads(pickle.dumps(validate_article(*arguments)))
+    assert [(r.focus, r.path) for r in rows] == [
+        ("https://w3id.org/diplograph/id/event/visit-no-place", "dip:place")
+    ]
+    assert isinstance(rows[0], ReportRow)
+    # base.ttl conforms with the class hierarchy (a dip:City is a dip:Place), not without it
+    hierarchy = list(ontology.triples((None, RDFS.subClassOf, None)))
+    assert validate_article(base(), hierarchy, shapes) == ()
+    alone = validate_article(base(), [], shapes)
+    assert {row.component for row in alone} == {"sh:ClassConstraintComponent"}
+    assert len(alone) == 4
+
+
+def test_the_ontology_graph_is_no_unit_of_the_data(built) -> None:
+    assert ONTOLOGY_GRAPH not in layer_graphs(built.store, "asserted")
+    assert unit_key(article_graph_iri("s")) == unit_key(rules_graph_iri("s")) == "article s"
+
+
+def test_the_ontology_counts_as_pyshacl_mixes_it(ontology, shapes) -> None:
+    """pySHACL mixes in the ontology's axioms only (classes, properties, named individuals),
+    not its other triples: an individual declared there is validated once, a node it merely
+    types is not, both ways."""
+    person = URIRef("https://w3id.org/diplograph/id/person/in-the-ontology")
+    place = URIRef("https://w3id.org/diplograph/id/city/in-the-ontology")
+    extended = Graph()
+    extended += ontology
+    extended.add((person, RDF.type, DIP.Person))
+    extended.add((person, RDF.type, OWL.NamedIndividual))
+    extended.add((place, RDF.type, DIP.City))
+    store = spread(None)
+    store.add_graph(article_graph_iri("a"), [(place, DIP.locatedIn, person)])
+    at_once, by_article = both(store, extended, shapes)
+    assert by_article == at_once
+    assert [(row.focus, row.path) for row in by_article.rows] == [(str(person), "rdfs:label")]
