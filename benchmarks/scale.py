@@ -182,11 +182,17 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def run_child(args: list[str], timeout: float) -> tuple[float, float, float, int]:
-    """Run this script as a child with `args`: its wall and CPU seconds (with its children),
-    peak memory (MiB) and exit status; killed at `timeout` seconds."""
+def run_child(args: list[str], timeout: float, log: Path) -> tuple[float, float, float, int]:
+    """Run this script as a child with `args`, its output into `log`: its wall and CPU seconds
+    (with its children), peak memory (MiB) and exit status; killed at `timeout` seconds."""
     began = time.perf_counter()
-    child = subprocess.Popen([sys.executable, __file__, *args], start_new_session=True)
+    with log.open("wb") as output:
+        child = subprocess.Popen(
+            [sys.executable, __file__, *args],
+            start_new_session=True,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     deadline = began + timeout
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -207,7 +213,7 @@ def measure_build(corpus: Path, out: Path, engine: str, timeout: float) -> dict:
     result = out.with_suffix(".stages.json")
     result.unlink(missing_ok=True)
     wall, cpu, peak, status = run_child(
-        ["_build", str(corpus), str(out), engine, str(result)], timeout
+        ["_build", str(corpus), str(out), engine, str(result)], timeout, out.with_suffix(".log")
     )
     data = (
         json.loads(result.read_text()) if result.is_file() else {"exit_code": status, "stages": []}
@@ -427,12 +433,18 @@ def main(argv: list[str] | None = None) -> int:
                         str(result),
                     ],
                     args.timeout,
+                    result.with_suffix(".log"),
                 )
                 queries = json.loads(result.read_text()) if result.is_file() else {}
             rows = rows_of(
                 size, engine, build, before if engine == "oxigraph" else None, queries, info
             )
             print_table(size, engine, rows)
+            figures = build["summary"]
+            print(
+                f"  exit {build['exit_code']}, events {figures.get('events')}, quarantined "
+                f"{len(figures.get('quarantined', []))} (log: {out.with_suffix('.log')})"
+            )
             append_csv(args.csv, rows)
             failed |= build["exit_code"] not in (0, 4)
         if "rdflib" in builds:
