@@ -293,9 +293,9 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 
 
 def rows_of(
-    size: int, engine: str, build: dict, before: tuple[int, dict] | None, queries: dict, info: dict
+    size: int, engine: str, build: dict, before: tuple[int, dict] | None, info: dict
 ) -> list[dict]:
-    """The CSV rows of one build: its stages, its total and its queries."""
+    """The CSV rows of one build: its stages and its total."""
     rows = []
     for name in (*STAGES, "other", "total"):
         stage = build["total"] if name == "total" else build["stages"].get(name)
@@ -323,6 +323,12 @@ def rows_of(
                 "exit_code": build["exit_code"] if name == "total" else "",
             }
         )
+    return rows
+
+
+def query_rows(size: int, engine: str, queries: dict, info: dict) -> list[dict]:
+    """The CSV rows of the stored queries timed on one build."""
+    rows = []
     for name, times in queries.items():
         rows.append(
             {
@@ -357,14 +363,15 @@ QUERY_TABLE = "  {:<40} {:>9} {:>9} {:>8}"
 
 
 def print_table(size: int, engine: str, rows: list[dict]) -> None:
-    """The figures of one build on the terminal."""
-    print(f"\n{size} articles, engine {engine}")
-    print(TABLE.format("stage", "wall s", "CPU s", "art/s", "triples", "peak MiB", "b CPU"))
-    keys = ("stage", "wall_s", "cpu_s", "articles_per_s", "triples", "peak_rss_mib", "b_cpu")
-    for row in rows:
-        if not row["stage"].startswith("query:"):
-            print(TABLE.format(*(str(row[key]) for key in keys)))
+    """The figures of one build, or of its stored queries, on the terminal."""
+    stages = [r for r in rows if not r["stage"].startswith("query:")]
     queries = [r for r in rows if r["stage"].startswith("query:")]
+    print(f"\n{size} articles, engine {engine}{'' if stages else ', stored queries'}")
+    if stages:
+        print(TABLE.format("stage", "wall s", "CPU s", "art/s", "triples", "peak MiB", "b CPU"))
+        keys = ("stage", "wall_s", "cpu_s", "articles_per_s", "triples", "peak_rss_mib", "b_cpu")
+        for row in stages:
+            print(TABLE.format(*(str(row[key]) for key in keys)))
     if queries:
         print(QUERY_TABLE.format("stored query", "p50 ms", "p95 ms", "runs"))
         for row in queries:
@@ -381,6 +388,15 @@ def print_ratio(builds: dict) -> None:
         if a and b and a["cpu"] > 0:
             ratio = b["cpu"] / a["cpu"]
             print(f"    {name:<20} CPU {b['cpu']:.2f} s / {a['cpu']:.2f} s = {ratio:.2f}x")
+
+
+def time_queries(corpus: Path, out: Path, args: argparse.Namespace) -> dict[str, list[float]]:
+    """Every stored query timed on a build's store, in a child process: milliseconds by name."""
+    result = out.parent / f"{out.name}.queries.json"
+    result.unlink(missing_ok=True)
+    command = ["_queries", str(corpus), str(out), str(args.repeat), str(args.seed), str(result)]
+    run_child(command, args.timeout, result.with_suffix(".log"))
+    return json.loads(result.read_text()) if result.is_file() else {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -419,26 +435,7 @@ def main(argv: list[str] | None = None) -> int:
             out = args.work / f"out-{size}-{engine}"
             build = measure_build(corpus, out, engine, args.timeout)
             builds[engine] = build
-            queries = {}
-            if engine == "oxigraph" and build["exit_code"] in (0, 4):
-                result = args.work / f"queries-{size}.json"
-                result.unlink(missing_ok=True)
-                run_child(
-                    [
-                        "_queries",
-                        str(corpus),
-                        str(out),
-                        str(args.repeat),
-                        str(args.seed),
-                        str(result),
-                    ],
-                    args.timeout,
-                    result.with_suffix(".log"),
-                )
-                queries = json.loads(result.read_text()) if result.is_file() else {}
-            rows = rows_of(
-                size, engine, build, before if engine == "oxigraph" else None, queries, info
-            )
+            rows = rows_of(size, engine, build, before if engine == "oxigraph" else None, info)
             print_table(size, engine, rows)
             figures = build["summary"]
             print(
@@ -446,6 +443,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(figures.get('quarantined', []))} (log: {out.with_suffix('.log')})"
             )
             append_csv(args.csv, rows)
+            if engine == "oxigraph" and build["exit_code"] in (0, 4):
+                rows = query_rows(size, engine, time_queries(corpus, out, args), info)
+                print_table(size, engine, rows)
+                append_csv(args.csv, rows)
             failed |= build["exit_code"] not in (0, 4)
         if "rdflib" in builds:
             print_ratio(builds)
