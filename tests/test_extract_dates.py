@@ -126,3 +126,16 @@ def test_a_day_before_its_month_and_year_is_one_date_phrase(layer):
     spans = date_spans(units, rules, doc)
     words = sorted(" ".join(u.text for u in units[start:end]) for start, end, _ in spans)
     assert words == ["3 December 2024", "today"]
+
+
+def test_a_planned_visits_date_is_not_the_storys_day(layer):
+    """An undated one-day event after a sentence whose only date is a planned visit's ("next
+    year") took place on the story's last day, not in the planned visit's year."""
+    text = (
+        "Foreign Minister Wang Yi met Japanese Foreign Minister Takeshi Iwaya in Beijing on "
+        "Monday. Iwaya invited Wang Yi to visit Japan next year. The two ministers signed a plan "
+        "of consultations."
+    )
+    graph = extract(text, date(2024, 12, 4), layer)
+    assert dated(graph, "AgreementSigning") == ("2024-12-02", "")
+    assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")

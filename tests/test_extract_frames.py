@@ -589,3 +589,102 @@ def test_a_letter_to_two_people_is_two_deliveries(layer):
         )
         for recipient in (RUTO, "person/yoweri-museveni")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the passive: the document before "was signed", the parties after "by"
+            "The memorandum was signed by Abiy Ahmed and William Ruto in Nairobi.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                ("AgreementSigning", {"participant": [ABIY, RUTO], "place": NAIROBI}),
+            ],
+        ),
+        (  # adopting a declaration is signing it
+            "Abiy Ahmed and William Ruto adopted a joint declaration on trade.",
+            [MET_HASSAN, MET_RUTO, ("AgreementSigning", {"participant": [ABIY, RUTO]})],
+        ),
+        (  # agreeing to a truce is an agreement; agreeing that ... is none
+            "Abiy Ahmed and William Ruto agreed to a ceasefire. "
+            "Abiy Ahmed and William Ruto agreed that talks would go on.",
+            [MET_HASSAN, MET_RUTO, ("AgreementSigning", {"participant": [ABIY, RUTO]})],
+        ),
+        (  # a discourse phrase between commas does not cut the subject from its verb
+            "Ruto, for his part, met Hassan Sheikh Mohamud in Mombasa.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                ("Meeting", {"participant": [HASSAN, RUTO], "place": ["city/mombasa"]}),
+            ],
+        ),
+        (  # "received ... for talks": the talks are between those of the reception
+            "Ruto was received by Abiy Ahmed at the palace for talks.",
+            [  # one event with the earlier meeting of the same two in the same place
+                MET_HASSAN,
+                ("Hosting", {"host": [ABIY], "traveller": [RUTO]}),
+                ("Talks", {"participant": [ABIY, RUTO], "place": NAIROBI}),
+            ],
+        ),
+    ],
+)
+def test_signing_in_the_passive_plural_titles_asides_and_purpose(text, expected, layer):
+    """Signing read in the passive and from "adopted"/"agreed to"; "the ministers" resolved to
+    the titled people; asides skipped; "for talks" makes talks of the event before it."""
+    assert found(text, layer) == sorted(expected, key=repr)
+
+
+def test_a_title_keeps_honorifics_and_a_name_particle(layer):
+    """A title before honorifics and a long name with "bin" names one new person."""
+    text = "President His Highness Sheikh Mohamed bin Zayed Al Nahyan met Abiy Ahmed in Abu Dhabi."
+    met = [e for e in found(text, layer) if e not in (MET_HASSAN, MET_RUTO)]
+    assert met == [
+        (
+            "Meeting",
+            {
+                "participant": [ABIY, "person/mohamed-bin-zayed-al-nahyan"],
+                "place": ["city/abu-dhabi"],
+            },
+        )
+    ]
+
+
+def test_the_ministers_are_the_people_named_with_that_title(layer):
+    """ "The ministers" are every person the article named with a title of that word."""
+    text = (
+        "Foreign Minister Ana Pereira hosted Foreign Minister Jonas Berg in Oslo. "
+        "The ministers signed a declaration on fisheries."
+    )
+    pereira, berg = "person/ana-pereira", "person/jonas-berg"
+    assert events(extract(text, layer)) == [
+        ("AgreementSigning", {"participant": [pereira, berg]}),
+        ("Hosting", {"host": [pereira], "place": ["city/oslo"], "traveller": [berg]}),
+    ]
+
+
+def test_the_foreign_ministers_leave_out_the_prime_minister(layer):
+    """A word before the head ("foreign") must be in the title of each person referred to."""
+    text = (
+        "Prime Minister Jonas Moe hosted Foreign Minister Ana Pereira and Foreign Minister "
+        "Jonas Berg in Oslo. The foreign ministers signed a declaration on fisheries."
+    )
+    signing = [e for e in events(extract(text, layer)) if e[0] == "AgreementSigning"]
+    assert signing == [
+        ("AgreementSigning", {"participant": ["person/ana-pereira", "person/jonas-berg"]})
+    ]
+
+
+def test_witnessing_the_signing_of_agreements_is_a_signing(layer):
+    """The subject of "witnessed the signing of N agreements" signed them; a noun "exchange"
+    of no document is no signing."""
+    text = (
+        "Prime Minister Jonas Moe and President Ana Pereira witnessed the signing of 13 "
+        "agreements in Oslo. The exchange of prisoners took place on Monday."
+    )
+    assert events(extract(text, layer)) == [
+        (
+            "AgreementSigning",
+            {"participant": ["person/ana-pereira", "person/jonas-moe"], "place": ["city/oslo"]},
+        )
+    ]

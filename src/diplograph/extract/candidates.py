@@ -39,6 +39,9 @@ _MONEY = re.compile(r"\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|million|bn|m)?"
 _SCALE = {"trillion": 10**12, "billion": 10**9, "bn": 10**9, "million": 10**6, "m": 10**6}
 
 
+PARTIES = ("host", "traveller", "participant", "agent", "target", "sender", "recipient")
+
+
 def dedup(values: list[URIRef]) -> list[URIRef]:
     """Values without repeats, in order."""
     return list(dict.fromkeys(values))
@@ -72,6 +75,8 @@ def _default(
         for key in ("traveller", "agent", "participant", "sender", "inviter"):
             if previous.roles.get(key):
                 return list(previous.roles[key])
+    if source == "previous_parties" and previous is not None:  # "received X for talks"
+        return dedup([v for key in PARTIES for v in previous.roles.get(key, ())])
     if source.startswith("last:"):
         kind, _, wanted = source[5:].partition(".")
         for cand in reversed(ctx.earlier + ctx.current):

@@ -186,9 +186,11 @@ def _refer(
     gaz: Gazetteer,
     rules: RuleSet,
     unlike: URIRef | None = None,
+    words: tuple[str, ...] = (),
 ) -> tuple[URIRef, ...]:
     """The entities an anaphor of this kind refers to, from the discourse so far (never
-    `unlike`, the subject of an object pronoun's clause)."""
+    `unlike`, the subject of an object pronoun's clause; `words`: the anaphor's words before
+    its head, "the foreign" of "the foreign ministers")."""
     if kind == "last_person" and discourse.subject not in (None, unlike):
         return (discourse.subject,)  # "X was greeted by Y. He ...": he is X, the subject
     if kind == "last_person":
@@ -207,11 +209,29 @@ def _refer(
         word = unit.lemma
         titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
         return _last_two(titled) or _refer("last_pair", unit, discourse, gaz, rules)
+    if kind == "last_titled_group":  # "the ministers": the latest meeting's people, else
+        word = unit.lemma  # all named with a title of that word, else a pair
+        titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
+        modifiers = set(words) - set(rules.classes.get("determiner", ()))
+        modifiers -= set(rules.classes.get("number_word", ()))  # "the three foreign ministers"
+        titled = [p for p in titled if any(modifiers <= set(t) for t in _words(discourse, p))]
+        recent = _recent_meeting(discourse)
+        if len(recent) > 1 and set(recent) <= set(titled):
+            return recent
+        group = list(dict.fromkeys(titled))
+        return tuple(group) if len(group) > 1 else _refer("last_pair", unit, discourse, gaz, rules)
     if kind == "last_pair":
-        if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
-            return discourse.meetings[-1][1]
+        if _recent_meeting(discourse):
+            return _recent_meeting(discourse)
         recent = list(dict.fromkeys(reversed(discourse.persons)))[:2]
         return tuple(reversed(recent)) if len(recent) == 2 else ()
+    return ()
+
+
+def _recent_meeting(discourse: Discourse) -> tuple[URIRef, ...]:
+    """The parties of the meeting named in the last two sentences, or none."""
+    if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
+        return discourse.meetings[-1][1]
     return ()
 
 
@@ -331,8 +351,9 @@ def resolve(
                 if match.rule.get("not_subject")
                 else None
             )
+            words = tuple(u.lower for u in units[match.start : match.trigger])
             found = _in_sentence(refer, before, unlike) or _refer(
-                refer, units[match.trigger], discourse, gaz, rules, unlike
+                refer, units[match.trigger], discourse, gaz, rules, unlike, words
             )
             if not found:
                 continue

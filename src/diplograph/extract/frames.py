@@ -255,13 +255,16 @@ def _passive(units: list[Unit], trigger: int, words: Words) -> bool:
 
 
 def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
-    """Whether the words a frame requires after its trigger are there ("signed ... agreement")."""
+    """Whether the words a frame requires are after its trigger ("signed ... agreement"), or
+    before it in the passive ("the agreement was signed")."""
     wanted = rule.get("requires")
     if not wanted:
         return True
     lemmas = {w for name in wanted for w in rules.classes.get(name, ())}
-    ahead = units[trigger + 1 : trigger + 1 + REACH]
-    return any(u.lemma in lemmas or u.lower in lemmas for u in ahead)
+    near = units[trigger + 1 : trigger + 1 + REACH]
+    if _passive(units, trigger, _compiled(rules)[0]):  # "the accord was signed by": before it
+        near = [*units[max(0, trigger - REACH) : trigger], *near]
+    return any(u.lemma in lemmas or u.lower in lemmas for u in near)
 
 
 def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
@@ -340,6 +343,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         return None  # "the visiting premier": an adjective
     if not _needs(units, trigger, rule, rules):
         return None
+    if rule.get("purpose"):
+        return _purpose_match(units, trigger, rule, rules)
     slots = dict(rule.get("slots") or {})
     if determiner is None and _passive(units, trigger, words) and rule.get("passive"):
         slots = dict(rule.get("passive"))
@@ -396,6 +401,17 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     pattern = Pattern(rule, 0, ())
     every = [trigger, *(i for v in roles.values() for i in v)]
     return Match(pattern, min(every), max(every) + 1, trigger, roles)
+
+
+def _purpose_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
+    """The match of a purpose frame: its trigger right after a `purpose_word` ("received X
+    for talks"), its parties those of the sentence's previous event (`previous_parties`)."""
+    if not trigger or units[trigger - 1].lower not in rules.classes.get("purpose_word", ()):
+        return None
+    role = (rule.get("slots") or {}).get("subject", "participant")
+    defaults = {role: "previous_parties"}
+    rule = Rule(rule.id, rule.section, rule.source, rule.line, {**rule.data, "defaults": defaults})
+    return Match(Pattern(rule, 0, ()), trigger - 1, trigger + 1, trigger, {})
 
 
 def _better(frame: Match, pattern: Match) -> bool:

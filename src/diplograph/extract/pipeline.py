@@ -96,7 +96,7 @@ def _remember_events(
             state["place"] = cand.roles["place"][0]
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        if cand.date is not None:
+        if cand.date is not None and happened:  # a planned visit's date is not the story's
             state["date"] = cand.date
 
 
@@ -196,11 +196,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     state: dict = {"place": dateline_place(prepared, gazetteer), "date": None}
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))
+    asides = frozenset(rules.classes.get("aside_phrase", ()))
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
-        visible = without_parentheticals(units, appositions)
+        visible = without_parentheticals(units, appositions, asides)
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)

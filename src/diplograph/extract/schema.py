@@ -312,6 +312,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "object_words": WORDS,
         "requires_object": BOOL,  # fire only when the object slot is filled ("called X")
         "requires_place": BOOL,  # fire only when a place word leads to a place ("left for X")
+        "purpose": BOOL,  # fire only after a `purpose_word`, with the parties before ("for talks")
         "markers": MapOf(WORD, ROLE, "a mapping of marker words to roles"),
         "place_words": WORDS,
         "requires": STRINGS,

@@ -166,15 +166,22 @@ def to_doc(units: list[Unit], rules: RuleSet) -> Doc:
 
 
 def without_parentheticals(
-    units: list[Unit], apposition_words: frozenset[str] = frozenset()
+    units: list[Unit],
+    apposition_words: frozenset[str] = frozenset(),
+    asides: frozenset[str] = frozenset(),
 ) -> list[Unit]:
-    """The units without bracketed asides, `, who ... ,` / `, which ... ,` clauses, and
+    """The units without bracketed asides, `, who ... ,` / `, which ... ,` clauses,
     appositions after a person that name a role ("Ana Pereira, speaker of the National
-    Assembly, met ..."): what events are matched on."""
+    Assembly, met ...") and set-off discourse phrases of `asides` ("Japarov, for his part,
+    invited ..."): what events are matched on."""
     kept: list[Unit] = []
     index = 0
     while index < len(units):
         unit = units[index]
+        close = _aside_end(units, index, asides) if unit.text == "," and kept else None
+        if close is not None:
+            index = close + 1
+            continue
         if unit.text == "(":
             close = next((j for j in range(index, len(units)) if units[j].text == ")"), None)
             if close is not None:
@@ -200,6 +207,18 @@ def without_parentheticals(
         kept.append(unit)
         index += 1
     return kept
+
+
+ASIDE_MAX = 5  # words in a set-off discourse phrase ("for their part", "in turn")
+
+
+def _aside_end(units: list[Unit], comma: int, asides: frozenset[str]) -> int | None:
+    """The closing comma of a discourse phrase of `asides` set off by commas at `comma`."""
+    for end in range(comma + 2, min(len(units), comma + ASIDE_MAX + 2)):
+        if units[end].text == ",":
+            inside = " ".join(u.lower for u in units[comma + 1 : end])
+            return end if inside in asides else None
+    return None
 
 
 def relative_clauses(units: list[Unit]) -> list[list[Unit]]:
