@@ -73,6 +73,7 @@ from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.reconcile import reconcile_entities
 from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import Store, layer_graphs, new_store, parse_turtle
+from diplograph.timing import lap
 from diplograph.validate import ReportRow, ValidationReport, check_store, load_shapes
 from diplograph.validate_articles import validate_store
 from diplograph.vocabulary import ontology_file
@@ -235,6 +236,7 @@ def assemble(
     quarantined: list[Quarantined] = []
     articles = _seed_articles(root, rule_layer[0] if rule_layer else None, quarantined)
     found = [(None, None)] * len(articles)
+    lap("extract")
     if rule_layer is not None:
         run = lambda article: extract_triples(article, *rule_layer)  # noqa: E731 (tests patch it)
         plan = Plan(run, lambda: _warm_up(rule_layer), limit, memory, jobs, scheduler, rule_layer)
@@ -385,26 +387,34 @@ def build(
     address, or local:N, to map them on instead (parallel.py)."""
     root = root or paths.project_root()
     limit, memory = quarantine_limit(article_timeout), memory_limit(article_memory)
+    lap("load")  # stage timing (timing.py): load, extract, merge, validate-*, infer, summarise
     inputs = input_digests(root)
     store, sources, quarantined = assemble(root, limit, memory, jobs_from(jobs), scheduler)
     progress.stage("validate")
+    lap("merge")
     reconcile_entities(store)
     ontology = load_ontology(root)
     store.add_graph(ONTOLOGY_GRAPH, ontology)  # for the QA checks; in no layer
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
+    lap("validate-rule-graphs")
     quarantined += check_rule_graphs(root, store, ontology, shapes)
+    lap("validate")
     rows, conflicting = _validate_kept(root, store, ontology, shapes, sources)
     quarantined += conflicting
     report = ValidationReport(not rows, rows)
     progress.stage("infer")
+    lap("infer")
     store.add_graph(INFERRED_GRAPH, closure(store, ontology, layer_graphs(store, "asserted")))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
+    lap("summarise")
     aside = tuple(sorted(quarantined, key=lambda item: item.source))
     for item in aside:
         for problem in item.problems:
             log.warning("quarantined: %s", problem)
     roles = participant_roles(ontology_file(root))
-    return BuildResult(store, report, summarise(store, report, aside, roles), inputs, aside)
+    summary = summarise(store, report, aside, roles)
+    lap(None)
+    return BuildResult(store, report, summary, inputs, aside)
 
 
 def write_build(result: BuildResult, out: Path, report_text: str, root: Path | None = None) -> None:
@@ -414,6 +424,7 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
     def fill(staging: Path) -> None:
         """Write the build's files into the staging folder."""
         progress.stage("write")
+        lap("export")
         kept = layer_graphs(result.store, "all") + layer_graphs(result.store, "candidates")
         graph = serialize_graphs(result.store, "trig", kept)
         (staging / GRAPH_FILE).write_bytes(graph)
@@ -422,7 +433,9 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")
         write_quarantine(staging / FOLDER, list(result.quarantined))
+        lap("store")
         write_store(staging / STORE_FOLDER, graph, result.store.graph(ONTOLOGY_GRAPH))
+        lap(None)
 
     replace_folder(out, fill, root)
 

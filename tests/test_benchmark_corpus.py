@@ -1,0 +1,125 @@
+"""The scale benchmark (issue 10): the corpus generator is reproducible, draws only names the
+rule layer knows, writes corpora that `diplograph build` builds, and benchmarks/scale.py writes
+its CSV. Speed is measured by the benchmark itself, never here."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import RDFS, SKOS, Graph, Literal
+
+from diplograph.cli import cli
+from diplograph.namespaces import ID
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402  (benchmarks/ is not a package)
+import scale  # noqa: E402
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """The bytes of every file of a corpus's seeds folder, by name."""
+    return {p.name: p.read_bytes() for p in sorted((folder / "seeds").iterdir())}
+
+
+def test_same_seed_gives_the_same_bytes_and_another_seed_other_ones(tmp_path: Path) -> None:
+    corpus.write_corpus(8, 1, tmp_path / "a")
+    corpus.write_corpus(8, 1, tmp_path / "b")
+    corpus.write_corpus(8, 2, tmp_path / "c")
+    first, again, other = (_files(tmp_path / name) for name in "abc")
+    assert len(first) == 16  # eight .txt and eight .meta.yaml
+    assert first == again
+    assert sorted(first) != sorted(other)  # stems carry the seed
+    assert sorted(first.values()) != sorted(other.values())
+
+
+def test_articles_are_news_length_with_boilerplate_listed(tmp_path: Path) -> None:
+    corpus.write_corpus(20, 3, tmp_path)
+    texts = sorted((tmp_path / "seeds").glob("*.txt"))
+    words = [len(p.read_text(encoding="utf-8").split()) for p in texts]
+    assert len(texts) == 20
+    assert 300 <= min(words) and max(words) <= 560  # 300-500 words of body, then noise
+    for path in texts:
+        meta = corpus.yaml.safe_load(path.with_suffix(".meta.yaml").read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        assert all(line in text for line in meta["boilerplate"])
+        assert meta["dateline"] is None or text.startswith(meta["dateline"])
+
+
+def test_every_pool_name_is_known_to_the_rule_layer() -> None:
+    labels = Graph()
+    for path in [
+        ROOT / "mappings" / "entities.ttl",
+        *(ROOT / "mappings" / "gazetteer").glob("*.ttl"),
+    ]:
+        labels.parse(path)
+    known = {str(o) for p in (RDFS.label, SKOS.altLabel) for o in labels.objects(None, p)}
+    pools = corpus.load_pools()
+    names = [name.removeprefix("the ") for name, _, _ in pools.countries]
+    names += [capital for _, _, capital in pools.countries]
+    names += [*pools.organisations, *(label for label, _, _ in pools.agencies)]
+    assert sorted(n for n in names if n not in known) == []
+    for label, entity, _ in pools.agencies:  # an outlet entity of the metadata names it
+        assert entity is None or Literal(label, lang="en") in set(labels.objects(ID[entity]))
+    for city, entity in pools.datelines.items():
+        assert Literal(city, lang="en") in set(labels.objects(ID[entity], RDFS.label))
+
+
+def test_a_generated_corpus_builds_and_conforms(tmp_path: Path) -> None:
+    corpus.write_corpus(5, 1, tmp_path / "project")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["--root", str(tmp_path / "project"), "build", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["conforms"] is True
+    assert summary["quarantined"] == []
+    assert (summary["articles"], summary["rule_layer_articles"]) == (5, 5)
+    assert (summary["events"], summary["attestations"]) == (34, 123)
+    assert summary["events_per_kind"] == {
+        "Arrival": 2,
+        "Hosting": 2,
+        "Invitation": 1,
+        "LetterDelivery": 1,
+        "Statement": 20,
+        "Talks": 5,
+        "Visit": 3,
+    }
+    shared = CliRunner().invoke(
+        cli,
+        ["--root", str(tmp_path / "project"), "query", "events-in-several-articles"]
+        + ["--out", str(out), "--format", "csv"],
+    )
+    assert shared.exit_code == 0, shared.output
+    assert len(shared.output.strip().splitlines()) == 1 + 5  # one event in 2 to 5 articles
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the benchmark forks and uses wait4")
+def test_scale_writes_one_row_per_stage_and_query(tmp_path: Path) -> None:
+    results = tmp_path / "scale.csv"
+    command = [sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--sizes", "3"]
+    command += ["--repeat", "1", "--no-reference", "--work", str(tmp_path), "--csv", str(results)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with results.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert tuple(rows[0]) == scale.COLUMNS
+    queries = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
+    stages = [*scale.STAGES, "other", "total"]
+    assert [r["stage"] for r in rows] == [*stages, "query:(open store)"] + [
+        f"query:{q}" for q in queries
+    ]
+    assert {(r["articles"], r["engine"]) for r in rows} == {("3", "oxigraph")}
+    total = rows[len(stages) - 1]
+    assert total["exit_code"] == "0"
+    assert int(total["triples"]) > 0
+    assert all(float(r["cpu_s"]) >= 0 for r in rows[: len(scale.STAGES)])
+    assert all(r["runs"] == "1" for r in rows[len(stages) :])
