@@ -188,3 +188,20 @@ def test_a_speech_act_without_its_content_is_a_statement(layer, text, expected):
         if (e, RDF.type, DIP.PositionHolding) not in graph
     )
     assert found == expected
+
+
+def test_one_claim_reported_by_two_articles_names_its_claimed_event_alike(layer):
+    """A claimed event is dated in its IRI as the claim is: an article that also dates it
+    ("Iran accused Russia on Monday of supplying weapons") names it as one that does not, so
+    the accusation the two articles share keeps one dip:content."""
+    claim = "Iran accused Russia of sending troops to Kazakhstan, state media reported. "
+    later = "The accusation that Russia denied was first made on Monday (March 6). "
+    dated = "Iran accused Russia on Monday of supplying weapons to Kazakhstan."
+    contents = set()
+    for text in (claim + later, claim + later + dated):
+        graph = extract(text, layer)
+        for accusation in graph.subjects(RDF.type, DIP.Accusation):
+            contents |= {
+                str(c).removeprefix(str(ID)) for c in graph.objects(accusation, DIP.content)
+            }
+    assert contents == {"event/military-aid/undated/russia-kazakhstan"}

@@ -129,6 +129,10 @@ def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[i
     """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name."""
     found: dict[int, URIRef] = {}
     taken: set[URIRef] = set()
+    parents: dict[int, Event] = {}  # a claimed event -> the first event whose content it is
+    for event in layer.events:
+        for other in event.content:
+            parents.setdefault(id(other), event)
     for event in layer.events:
         named = event.attrs.get("name")
         if named:
@@ -145,7 +149,10 @@ def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[i
                 )
             ]
             key = "-".join(dict.fromkeys(parts)) or "unnamed"
-        day = event.date[0] if event.date is not None else None
+        # a claimed event is dated in its IRI as the claim is, so that two articles reporting
+        # one claim, one of them dating what is claimed, name it alike
+        dated = parents.get(id(event), event)
+        day = dated.date[0] if dated.date is not None else None
         iri = event_iri(event.kind, day, slug(key))
         if iri in taken:  # another event has that IRI: told apart by the first sentence
             key += f"-{layer.article.stem}-s{event.attests[0].sentence.number:02d}"
