@@ -280,3 +280,19 @@ def test_a_read_only_store_merges_graphs_it_was_not_given_merged(tmp_path):
     assert reopened.query(count, graphs=[A, ONTOLOGY_GRAPH, B]).rows == (
         (Literal(1, datatype=XSD.integer),),
     )
+
+
+def test_the_oxigraph_store_lists_its_graphs_again_after_a_change():
+    """The graph names are listed once until a graph is added or removed (every stored query
+    asks for them), and the list follows every change."""
+    from diplograph.store import OxigraphStore
+
+    store = OxigraphStore()
+    a, b = URIRef("urn:x-test:a"), URIRef("urn:x-test:b")
+    triple = (URIRef("urn:x-test:s"), URIRef("urn:x-test:p"), URIRef("urn:x-test:o"))
+    store.add_graph(a, [triple])
+    assert store.graph_iris() == ["urn:x-test:a"]
+    store.add_graph(b, [triple])
+    assert store.graph_iris() == ["urn:x-test:a", "urn:x-test:b"]
+    store.remove_graph(a)
+    assert store.graph_iris() == ["urn:x-test:b"]

@@ -89,6 +89,7 @@ class OxigraphStore(GraphCopies):
             if isinstance(node, pyoxigraph.NamedNode) and node.value.startswith(_MERGED)
         }
         self._scratch: dict[str, Any] = {}  # merged graphs made in memory for a read-only store
+        self._names: list[str] | None = None  # graph_iris, until the graphs change
         for quad in self._store.quads_for_pattern(None, None, None, self._literals):
             form, original = (self._ox_literal(*pair) for pair in json.loads(quad.object.value))
             self._note(quad.subject.value, form, original)
@@ -183,13 +184,16 @@ class OxigraphStore(GraphCopies):
         self._changed()
 
     def graph_iris(self) -> list[str]:
-        """The names of the non-empty named graphs as plain strings, sorted."""
-        names = []
-        for node in self._store.named_graphs():
-            if isinstance(node, self._ox.NamedNode) and not node.value.startswith(_INTERNAL):
-                if next(iter(self._store.quads_for_pattern(None, None, None, node)), None):
-                    names.append(node.value)
-        return sorted(names)
+        """The names of the non-empty named graphs as plain strings, sorted (listed once until
+        the graphs change: every stored query asks for them)."""
+        if self._names is None:
+            names = []
+            for node in self._store.named_graphs():
+                if isinstance(node, self._ox.NamedNode) and not node.value.startswith(_INTERNAL):
+                    if next(iter(self._store.quads_for_pattern(None, None, None, node)), None):
+                        names.append(node.value)
+            self._names = sorted(names)
+        return list(self._names)
 
     def graph_names(self) -> list[URIRef]:
         """The names of the non-empty named graphs, sorted."""
@@ -252,7 +256,8 @@ class OxigraphStore(GraphCopies):
         return values_first(text, {name: str(self._term(v)) for name, v in bindings.items()})
 
     def _changed(self) -> None:
-        """Forget the unions and merged graphs made of the graphs as they were."""
+        """Forget the unions, merged graphs and graph names made of the graphs as they were."""
+        self._names = None
         self._unions.clear()
         for name in sorted(self._merged):
             self._store.remove_graph(self._ox.NamedNode(name))
