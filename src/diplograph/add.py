@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 from diplograph.errors import InputError
-from diplograph.meta import url_problem
+from diplograph.meta import read_utf8, url_problem
 
 log = logging.getLogger(__name__)
 
@@ -83,22 +83,6 @@ def slug(text: str, limit: int = SLUG_CHARS) -> str:
     return words
 
 
-def _decoded(path: Path) -> str:
-    """A source file's text (UTF-8, a byte-order mark dropped); an InputError naming the file and
-    the line of a byte that is not UTF-8."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            f"{path}:{line}: not UTF-8 text: byte 0x{data[exc.start]:02x} (save the file as UTF-8)"
-        ) from exc
-
-
 def _fields(raw: dict, where: str) -> dict[str, str | None]:
     """A record's known fields under their canonical names; a warning for an unknown one, an
     InputError for a value that is not text or a field given twice under two names."""
@@ -121,7 +105,7 @@ def _fields(raw: dict, where: str) -> dict[str, str | None]:
 def _jsonl(path: Path) -> Iterator[Record]:
     """The records of a JSON Lines file: one JSON object per non-empty line."""
     number = 0
-    for line_number, line in enumerate(_decoded(path).splitlines(), start=1):
+    for line_number, line in enumerate(read_utf8(path).splitlines(), start=1):
         if not line.strip():
             continue
         number += 1
@@ -137,7 +121,7 @@ def _jsonl(path: Path) -> Iterator[Record]:
 
 def _csv(path: Path) -> Iterator[Record]:
     """The records of a CSV file with a header row naming the fields."""
-    reader = csv.reader(io.StringIO(_decoded(path), newline=""))
+    reader = csv.reader(io.StringIO(read_utf8(path), newline=""))
     try:
         header = next(reader, None)
         if header is None:
@@ -165,7 +149,7 @@ def _folder(path: Path) -> Iterator[Record]:
     if not files:
         raise InputError(f"{path}: no .txt articles in the folder")
     for number, file in enumerate(files, start=1):
-        fields: dict[str, str | None] = {"text": _decoded(file), "name_hint": file.stem}
+        fields: dict[str, str | None] = {"text": read_utf8(file), "name_hint": file.stem}
         yield Record(file, 1, number, fields)
 
 
@@ -179,7 +163,7 @@ def read_records(source: Path) -> list[Record]:
     if suffix in (".jsonl", ".ndjson"):
         return list(_jsonl(source))
     if suffix == ".txt":
-        return [Record(source, 1, 1, {"text": _decoded(source), "name_hint": source.stem})]
+        return [Record(source, 1, 1, {"text": read_utf8(source), "name_hint": source.stem})]
     raise InputError(f"{source}: not a folder of .txt files, a .csv or a .jsonl file")
 
 

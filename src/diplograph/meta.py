@@ -70,9 +70,13 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 
 
-def _text(path: Path) -> str:
-    """The file's text; an InputError naming the file and the byte that is not UTF-8."""
-    data = path.read_bytes()
+def read_utf8(path: Path) -> str:
+    """A file's text (UTF-8, a byte-order mark dropped); an InputError naming the file, or the
+    line and the byte that is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -114,7 +118,7 @@ def _key_lines(path: Path, text: str) -> dict[str, int]:
 
 def _parse(path: Path) -> tuple[dict, dict[str, int]]:
     """The file's mapping and the line of each key."""
-    text = _text(path)
+    text = read_utf8(path)
     try:
         lines = _key_lines(path, text)
         meta = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader subclass)
