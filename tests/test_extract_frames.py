@@ -801,3 +801,23 @@ def test_a_list_ending_in_and_others_keeps_every_actor_named(layer):
             },
         )
     ]
+
+
+def test_a_comma_and_joins_two_clauses_not_a_pair(layer):
+    """ "... in Kyiv, and Tusk accepted the invitation": Kyiv and Tusk are no group (a pair has
+    no comma before "and"; "A, B, and C" is still a list)."""
+    text = (
+        "Shmyhal met Prime Minister Donald Tusk in Warsaw. Prime Minister Denys Shmyhal invited "
+        "Tusk to hold talks in Kyiv, and Tusk accepted the invitation."
+    )
+    accepted = [e for e in events(extract(text, layer)) if e[0] == "InvitationAcceptance"]
+    assert accepted == [
+        (
+            "InvitationAcceptance",
+            {"agent": ["person/donald-tusk"], "target": ["person/denys-shmyhal"]},
+        )
+    ]
+    drills = events(extract("Russia, China, and Iran held naval drills.", layer))
+    assert drills == [
+        ("MilitaryExercise", {"agent": ["country/china", "country/iran", "country/russia"]})
+    ]

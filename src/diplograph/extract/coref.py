@@ -473,6 +473,8 @@ def group(units: list[Unit], text: str, others: frozenset[str] = frozenset()) ->
                 cursor += 1
             if cursor < len(units) and _actor(units[cursor]):
                 cursor = _possessed(units, cursor)
+            if words == [",", "and"] and len(members) == 1:
+                break  # "in Kyiv, and Tusk accepted": two clauses; a pair has no comma
             if words[-1:] == ["and"] and cursor < len(units) and units[cursor].lower in others:
                 last, closed = cursor, True  # "A, B and others": the list ends with them
                 break
