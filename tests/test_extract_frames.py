@@ -817,6 +817,15 @@ def test_a_comma_and_joins_two_clauses_not_a_pair(layer):
             {"agent": ["person/donald-tusk"], "target": ["person/denys-shmyhal"]},
         )
     ]
+    pair = (  # a pair whose first member a phrase and a comma close: still a pair
+        "The Russian delegation led by Sergei Shoigu, and China's delegation, led by Li "
+        "Hongzhong, arrived in Pyongyang."
+    )
+    arrivals = [e for e in events(extract(pair, layer)) if e[0] == "Arrival"]
+    assert [roles["traveller"] for _, roles in arrivals] == [
+        ["delegation/china-2024-12-li-hongzhong"],
+        ["delegation/russia-2024-12-sergei-shoigu"],
+    ]
     drills = events(extract("Russia, China, and Iran held naval drills.", layer))
     assert drills == [
         ("MilitaryExercise", {"agent": ["country/china", "country/iran", "country/russia"]})

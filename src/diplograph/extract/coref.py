@@ -439,7 +439,8 @@ def resolve(
             recent = [p for p in reversed(discourse.persons) if p in mention.refs]
             chosen = recent[0] if recent else mention.refs[0]
             unit.mention = Mention(mention.classes, (chosen,), (chosen,), 0.8)
-    return group(units, text, frozenset(rules.classes.get("list_others", ())))
+    others = frozenset(rules.classes.get("list_others", ()))
+    return group(units, text, others, frozenset(rules.classes.get("preposition", ())))
 
 
 def _determiner_use(units: list[Unit], index: int, possessive: frozenset[str]) -> bool:
@@ -456,9 +457,15 @@ def _parties(units: list[Unit]) -> list[URIRef]:
     return [r for u in units if u.mention and "party" in u.mention.classes for r in u.mention.refs]
 
 
-def group(units: list[Unit], text: str, others: frozenset[str] = frozenset()) -> list[Unit]:
+def group(
+    units: list[Unit],
+    text: str,
+    others: frozenset[str] = frozenset(),
+    prepositions: frozenset[str] = frozenset(),
+) -> list[Unit]:
     """Merge coordinated actors ("A and B", "A, B and C", "both A and B") into one group unit;
-    a list that ends in "and" and a word of `others` ("A, B and others") ends with that word."""
+    a list that ends in "and" and a word of `others` ("A, B and others") ends with that word;
+    an actor after one of `prepositions` and ", and" starts no pair ("in Kyiv, and Tusk")."""
     _drop_double_hats(units)
     index = 0
     while index < len(units):
@@ -473,8 +480,9 @@ def group(units: list[Unit], text: str, others: frozenset[str] = frozenset()) ->
                 cursor += 1
             if cursor < len(units) and _actor(units[cursor]):
                 cursor = _possessed(units, cursor)
-            if words == [",", "and"] and len(members) == 1:
-                break  # "in Kyiv, and Tusk accepted": two clauses; a pair has no comma
+            governed = index > 0 and units[index - 1].lower in prepositions
+            if words == [",", "and"] and len(members) == 1 and governed:
+                break  # "in Kyiv, and Tusk accepted": two clauses, not a pair
             if words[-1:] == ["and"] and cursor < len(units) and units[cursor].lower in others:
                 last, closed = cursor, True  # "A, B and others": the list ends with them
                 break
