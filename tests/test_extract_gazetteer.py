@@ -235,3 +235,19 @@ def test_a_persons_office_speaks_as_the_office_of_the_position_held(layer):
         "Office of the Prime minister of Israel", lang="en"
     )
     assert graph.value(office, DIP.actsFor) == ID["country/israel"]
+
+
+@pytest.mark.parametrize(
+    ("city", "iri", "country"),
+    [
+        ("Geneva", "city/geneva", "country/switzerland"),
+        ("Ulaanbaatar", "city/ulaanbaatar", "country/mongolia"),
+        ("New York", "city/new-york-city", "country/united-states"),
+    ],
+)
+def test_cities_where_diplomacy_happens_are_known(city, iri, country, layer):
+    """Summit cities the world file lacks or spells otherwise (mappings/gazetteer/venues.ttl)."""
+    graph = extract(f"Sergey Lavrov met Antony Blinken in {city} on Monday.", layer)
+    (meeting,) = set(graph.subjects(RDF.type, DIP.Meeting))
+    assert list(graph.objects(meeting, DIP.place)) == [ID[iri]]
+    assert graph.value(ID[iri], DIP.locatedIn) == ID[country]

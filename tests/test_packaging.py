@@ -52,7 +52,7 @@ def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     data = sorted(n for n in names if n.startswith("diplograph/data/"))
     assert data == _expected_data()
-    assert len(data) == 62
+    assert len(data) == 63
     for name in (
         "diplograph/data/ontology/diplo.ttl",
         "diplograph/data/ontology/diplo-align.ttl",
