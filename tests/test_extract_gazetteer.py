@@ -251,3 +251,20 @@ def test_cities_where_diplomacy_happens_are_known(city, iri, country, layer):
     (meeting,) = set(graph.subjects(RDF.type, DIP.Meeting))
     assert list(graph.objects(meeting, DIP.place)) == [ID[iri]]
     assert graph.value(ID[iri], DIP.locatedIn) == ID[country]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Xi Jinping landed at Belgrade's Nikola Tesla airport.", "place/nikola-tesla-airport"),
+        ("Xi Jinping landed at the Palam airport.", "place/palam-airport"),
+        ("Xi Jinping landed at Minsk National Airport.", "place/minsk-national-airport"),
+    ],
+)
+def test_a_name_before_a_site_word_names_the_site(text, site, layer):
+    """A name before a lower-case site word ("Nikola Tesla airport") and a city before a new
+    site ("Minsk National Airport") name one place; no person "Nikola Tesla" is made."""
+    graph = extract(text, layer)
+    places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
+    assert places == {site}
+    assert (ID["person/nikola-tesla"], None, None) not in graph

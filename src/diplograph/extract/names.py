@@ -278,4 +278,40 @@ def find_unknown_names(
         mention = Mention(classes, (iri,), (iri,) if "agent" in classes else (), NAME_CONFIDENCE)
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
         index = start + 1
+    return _sites(units, vocab, text, new)
+
+
+def _site_name(unit: Unit) -> bool:
+    """A unit that can name a site before its head word: free capitalised words, or a name the
+    stages made with no title ("Nikola Tesla" of "Nikola Tesla airport")."""
+    mention = unit.mention
+    if mention is None:
+        return unit.text[:1].isupper() and unit.text.isalpha()
+    named = mention.title is None and mention.anaphor is None and mention.date_words is None
+    return named and bool(mention.refs) and "person" in mention.classes
+
+
+def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]) -> list[Unit]:
+    """Names of sites: a name before a lower-case site head ("Nikola Tesla airport", "the Palam
+    airport"), and a city before a new site ("Minsk National Airport"), as one new place."""
+    index = len(units) - 2
+    while index >= 0:
+        unit, after = units[index], units[index + 1]
+        head = after.mention is None and after.text.islower() and vocab.heads.get(after.lower)
+        city = unit.mention is not None and "city" in unit.mention.classes
+        new_site = after.mention is not None and any(
+            n.kind == "Place" and n.iri in after.mention.refs for n in new
+        )
+        if (head == "Place" and _site_name(unit)) or (
+            city and new_site and after.text[:1].isupper()
+        ):
+            label = text[unit.begin : after.end]
+            for part in (unit, after):  # "Nikola Tesla", "National Airport": no entity now
+                if part.mention is not None and ("person" in part.mention.classes or new_site):
+                    refs, words = part.mention.refs, part.text
+                    new[:] = [n for n in new if not (n.iri in refs and n.label == words)]
+            iri = _new_entity("Place", label, new).iri
+            mention = Mention(KINDS["Place"][1], (iri,), (), NAME_CONFIDENCE)
+            units = merge(units, index, index + 2, mention, label)
+        index -= 1
     return units
