@@ -268,3 +268,14 @@ def test_a_name_before_a_site_word_names_the_site(text, site, layer):
     places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
     assert places == {site}
     assert (ID["person/nikola-tesla"], None, None) not in graph
+
+
+def test_a_country_inside_a_places_name_and_island_are_no_country(layer):
+    """ "South China Sea", "Gulf of Oman" and "Jeju Island" are places; no China, Oman or Iceland
+    (whose other spelling "Island" is a gazetteer `not_names` word)."""
+    graph = extract(
+        "Warships sailed from the South China Sea to the Gulf of Oman past Jeju Island.", layer
+    )
+    places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
+    assert places == {"place/gulf-of-oman", "place/jeju-island", "place/south-china-sea"}
+    assert not set(graph.subjects(RDF.type, DIP.Country))

@@ -217,8 +217,11 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
         table.setdefault(name, []).append(entry)
 
     metonyms = {str(k): gaz.by_label(str(v)) for k, v in (config.get("metonyms") or {}).items()}
+    words = {str(w) for w in config.get("not_names") or []}  # "Island" is no Iceland
     for iri, cls in gaz.classes.items():
         for name in gaz.names.get(iri, []):
+            if name in words:
+                continue
             agents = (iri,)
             government = metonyms.get(name)
             extra = frozenset({"agent"}) if government else frozenset()

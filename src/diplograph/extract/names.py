@@ -92,12 +92,25 @@ def _capital(unit: Unit) -> bool:
     return free and text[:1].isupper() and any(c.isalpha() for c in text)
 
 
+def _country_inside(units: list[Unit], index: int, start: int, vocab: Vocabulary) -> bool:
+    """Whether a country at `index` is part of a place's name: before a place's head word
+    ("South China Sea") or after "of" in a name that opens with one ("Gulf of Oman")."""
+    mention = units[index].mention
+    if mention is None or "country" not in mention.classes:
+        return False
+    after = units[index + 1] if index + 1 < len(units) else None
+    if after is not None and _capital(after) and vocab.heads.get(after.lower) == "Place":
+        return True
+    opened = vocab.heads.get(units[start].lower) == "Place"
+    return opened and units[index - 1].lower == "of"
+
+
 def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     """The end of the run of capitalised words (with inner connectors) starting at start."""
     end = start
     while end < len(units):
         unit = units[end]
-        if _capital(unit):
+        if _capital(unit) or (end > start and _country_inside(units, end, start, vocab)):
             end += 1
             continue
         if end > start and hyphen_joined(units, end - 1, _capital):  # "Diaz-Canel"
@@ -111,7 +124,11 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         if (
             inner
             and end + 1 < len(units)
-            and (_capital(units[end + 1]) or units[end + 1].lower == "the")
+            and (
+                _capital(units[end + 1])
+                or units[end + 1].lower == "the"
+                or _country_inside(units, end + 1, start, vocab)
+            )
         ):
             end += 1
             continue

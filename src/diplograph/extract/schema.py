@@ -374,6 +374,7 @@ GAZETTEER = Shape(
         "generic": WORDS,
         "variants": ListOf(WORDS, "a list of lists of spellings"),
         "surname_first": WORDS,
+        "not_names": WORDS,  # other names of the gazetteer's entities never read as them
         "name_suffixes": WORDS,  # "Jr.": no surname ("Marcos" of "Ferdinand Marcos Jr.")
         "titles": VARIANTS,
         "bodies": VARIANTS,
