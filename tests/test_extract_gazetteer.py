@@ -279,3 +279,11 @@ def test_a_country_inside_a_places_name_and_island_are_no_country(layer):
     places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
     assert places == {"place/gulf-of-oman", "place/jeju-island", "place/south-china-sea"}
     assert not set(graph.subjects(RDF.type, DIP.Country))
+
+
+def test_a_site_dedicated_to_a_person_is_a_place_and_the_person_stays(layer):
+    """ "The monument to José Martí": a place; the person it honours is an entity too."""
+    graph = extract("Xi Jinping laid a wreath at the monument to José Martí.", layer)
+    places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
+    assert places == {"place/monument-to-jose-marti"}
+    assert (ID["person/jose-marti"], RDF.type, DIP.Person) in graph

@@ -40,6 +40,7 @@ class Vocabulary:
     place_nouns: frozenset[str]
     not_name_words: frozenset[str]
     person_cues_after: frozenset[str]
+    dedication_words: frozenset[str] = frozenset()  # "monument to X", "mausoleum of X"
 
 
 KIND_OF_LIST = (
@@ -80,6 +81,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("place_nouns"),
         listed("not_name_words"),
         listed("person_cues_after"),
+        listed("dedication_words"),
     )
 
 
@@ -309,8 +311,20 @@ def _site_name(unit: Unit) -> bool:
 
 
 def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]) -> list[Unit]:
-    """Names of sites: a name before a lower-case site head ("Nikola Tesla airport", "the Palam
-    airport"), and a city before a new site ("Minsk National Airport"), as one new place."""
+    """Names of sites: a site head dedicated to a person ("the monument to José Martí"), a name
+    before a lower-case site head ("Nikola Tesla airport", "the Palam airport"), and a city
+    before a new site ("Minsk National Airport"), as one new place."""
+    index = len(units) - 3
+    while index >= 0:  # "the monument to José Martí", "the mausoleum of Ho Chi Minh"
+        unit, link, named = units[index : index + 3]
+        site = unit.mention is None and vocab.heads.get(unit.lower) == "Place"
+        person = named.mention is not None and "person" in named.mention.classes
+        if site and unit.text.islower() and link.lower in vocab.dedication_words and person:
+            label = text[unit.begin : named.end]  # the person honoured stays an entity
+            iri = _new_entity("Place", label, new).iri
+            mention = Mention(KINDS["Place"][1], (iri,), (), NAME_CONFIDENCE)
+            units = merge(units, index, index + 3, mention, label)
+        index -= 1
     index = len(units) - 2
     while index >= 0:
         unit, after = units[index], units[index + 1]

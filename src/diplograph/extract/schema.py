@@ -396,6 +396,7 @@ GAZETTEER = Shape(
                 "place_nouns",
                 "not_name_words",
                 "person_cues_after",
+                "dedication_words",
             ),
             WORDS,
         ),
