@@ -287,3 +287,14 @@ def test_a_site_dedicated_to_a_person_is_a_place_and_the_person_stays(layer):
     places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
     assert places == {"place/monument-to-jose-marti"}
     assert (ID["person/jose-marti"], RDF.type, DIP.Person) in graph
+
+
+def test_a_government_is_a_body_of_its_own_that_acts_as_the_state(layer):
+    """ "The Serbian government said": the statement is Serbia's; the government is an entity,
+    the Government of Serbia, acting for Serbia."""
+    graph = extract("The Serbian government said the talks were useful.", layer)
+    (statement,) = set(graph.subjects(RDF.type, DIP.Statement))
+    assert list(graph.objects(statement, DIP.agent)) == [ID["country/serbia"]]
+    body = ID["org/government-of-serbia"]
+    assert (body, RDF.type, DIP.GovernmentBody) in graph
+    assert graph.value(body, DIP.actsFor) == ID["country/serbia"]

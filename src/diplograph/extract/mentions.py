@@ -232,7 +232,8 @@ def find_bodies(
 ) -> list[Unit]:
     """Merge "<state>'s <body>", "the <nationality> <body>" and "<body> of <state>" into one
     organisation unit: the gazetteer's body acting for that state, else a new one (low
-    confidence); `state_bodies` such as "government" stand for the state itself."""
+    confidence); `state_bodies` such as "government" are a body of their own that acts as the
+    state (the mention's agent is the state)."""
     state_bodies = {str(b) for b in rules.gazetteer.get("state_bodies") or []}
     index = len(units) - 1
     while index >= 0:  # from the end, so that merging keeps earlier indices valid
@@ -249,7 +250,7 @@ def find_bodies(
             index -= 1
             continue
         title = mention.title
-        body = owner if title in state_bodies else find_body(title, owner, gaz, rules)
+        body = find_body(title, owner, gaz, rules)
         confidence = 1.0
         if body is None:
             owner_label = gaz.labels.get(owner, slug(str(owner)))
@@ -257,8 +258,9 @@ def find_bodies(
             body = ID[f"org/{slug(label)}"]
             new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=owner))
             confidence = NEW_CONFIDENCE
-        classes = frozenset({"org", "agent"} | ({"country"} if body == owner else set()))
-        merged = Mention(classes, (body,), (body,), confidence)
+        state = title in state_bodies  # "the Japanese government": a body that acts as the state
+        classes = frozenset({"org", "agent"} | ({"country"} if state else set()))
+        merged = Mention(classes, (body,), (owner,) if state else (body,), confidence)
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units
