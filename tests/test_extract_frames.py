@@ -830,3 +830,29 @@ def test_a_comma_and_joins_two_clauses_not_a_pair(layer):
     assert drills == [
         ("MilitaryExercise", {"agent": ["country/china", "country/iran", "country/russia"]})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Foreign Minister Wang Yi exchanged views with Foreign Minister Sergei Lavrov.",
+            ("Talks", {"participant": ["person/sergei-lavrov", "person/wang-yi"]}),
+        ),
+        (  # the first place word leads to no place ("of Africa"): the next one is read
+            "Foreign Minister Wang Yi kicked off a tour of Africa in Egypt.",
+            (
+                "Visit",
+                {
+                    "host": ["country/egypt"],
+                    "place": ["country/egypt"],
+                    "traveller": ["person/wang-yi"],
+                },
+            ),
+        ),
+    ],
+)
+def test_views_exchanged_and_a_tour_placed_by_its_second_marker(text, expected, layer):
+    """Views exchanged with X are talks; a marker leading to nothing gives way to the next."""
+    found = [e for e in events(extract(text, layer)) if e[0] != "PositionHolding"]
+    assert found == [expected]

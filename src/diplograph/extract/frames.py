@@ -226,12 +226,15 @@ def _bare_title(unit: Unit) -> bool:
 def _marked(
     units: list[Unit], trigger: int, markers: frozenset[str], role: str, words: Words
 ) -> list[int]:
-    """The entities after a marker word ("with", "by", "in") later in the trigger's clause."""
+    """The entities after the first marker word ("with", "by", "in") later in the trigger's
+    clause that one follows."""
     index = trigger + 1
     while index < len(units) and index - trigger <= 2 * REACH:
         unit = units[index]
         if unit.lower in markers:
-            return _after(units, index + 1, role, words, words.filler)
+            found = _after(units, index + 1, role, words, words.filler)
+            if found:  # else the next marker: "a tour of Africa in Egypt"
+                return found
         if unit.boundary or unit.lower in words.boundary:
             return []
         index += 1
