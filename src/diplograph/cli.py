@@ -25,6 +25,7 @@ import click
 from diplograph import __version__, paths
 from diplograph.cli_add import add
 from diplograph.cli_extract import evaluate, extract, review
+from diplograph.cli_init import init
 from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, DiplographError, Terminated
 from diplograph.startup import importing
@@ -627,7 +628,7 @@ def view(ctx: click.Context, site: Path | None, out: Path | None) -> None:
     echo(f"wrote {count} files to {folder} (open {folder / 'index.html'})")
 
 
-for _command in (add, extract, evaluate, review, link, enrich_command):
+for _command in (init, add, extract, evaluate, review, link, enrich_command):
     cli.add_command(_command)
 
 
