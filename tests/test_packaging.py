@@ -65,6 +65,9 @@ def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
     ):
         assert name in data, name
     assert "diplograph/wikidata/queries/candidates.rq" in names
+    for name in ("notebook-queries/entities.rq", "notebook-queries/statements.rq"):
+        assert f"diplograph/{name}" in names, name
+    assert "diplograph/push-queries/store-graphs.rq" in names
 
 
 def test_the_installed_wheel_builds_a_project_outside_a_checkout(wheel, tmp_path):
