@@ -17,7 +17,7 @@ import pytest
 import diplograph
 from diplograph import api
 from diplograph import built as built_module
-from diplograph.api import EVENT_COLUMNS, Project
+from diplograph.api import ENTITY_COLUMNS, EVENT_COLUMNS, STATEMENT_COLUMNS, Project
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "docs" / "notebook.ipynb"
@@ -41,7 +41,7 @@ def test_the_example_notebook_runs_with_exactly_its_outputs(seeds_store, monkeyp
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     nbformat.validate(notebook)
     cells = [c for c in notebook.cells if c.cell_type == "code"]
-    assert len(cells) == 7
+    assert len(cells) == 9
     monkeypatch.chdir(ROOT / "docs")
     namespace: dict = {}
     for number, cell in enumerate(cells, start=1):
@@ -82,6 +82,94 @@ def test_events_gives_one_row_per_event_article_and_sentence(seeds_store):
     dated = [d for d in events["date"] if d is not None]
     assert dated == sorted(dated) and events["date"].iloc[-1] is None
     assert sorted(events["modality"].unique()) == ["claimed", "denied", "expected", "happened"]
+
+
+def test_entities_gives_type_label_qid_and_number_of_events(seeds_store):
+    entities = diplograph.open(ROOT).entities()
+    assert tuple(entities.columns) == ENTITY_COLUMNS
+    assert len(entities) == 54 and entities["entity"].is_unique
+    assert list(entities.index) == list(range(54))
+    assert (entities["qid"].notna().sum(), entities["events"].sum()) == (22, 103)
+    assert entities["type"].value_counts().sort_index().to_dict() == {
+        "city": 5,
+        "country": 8,
+        "delegation": 4,
+        "government body": 6,
+        "materiel": 4,
+        "news agency": 4,
+        "organisation": 3,
+        "person": 14,
+        "place": 3,
+        "political party": 3,
+    }
+    rows = entities.set_index("label").loc[["Kim Jong Un", "North Korea", "Pyongyang", "Seoul"]]
+    assert rows.reset_index().to_dict("records") == [
+        {
+            "label": "Kim Jong Un",
+            "type": "person",
+            "qid": "Q56226",
+            "events": 11,
+            "entity": "https://w3id.org/diplograph/id/person/kim-jong-un",
+        },
+        {
+            "label": "North Korea",
+            "type": "country",
+            "qid": "Q423",
+            "events": 18,
+            "entity": "https://w3id.org/diplograph/id/country/north-korea",
+        },
+        {
+            "label": "Pyongyang",
+            "type": "city",
+            "qid": "Q18808",
+            "events": 12,
+            "entity": "https://w3id.org/diplograph/id/city/pyongyang",
+        },
+        {
+            "label": "Seoul",
+            "type": "city",
+            "qid": "Q8684",
+            "events": 0,
+            "entity": "https://w3id.org/diplograph/id/city/seoul",
+        },
+    ]
+    assert entities[entities["type"] == "delegation"]["qid"].tolist() == [None] * 4
+    assert list(entities["type"]) == sorted(entities["type"])
+
+
+def test_statements_gives_one_row_per_statement_article_and_sentence(seeds_store):
+    statements = diplograph.open(ROOT).statements()
+    assert tuple(statements.columns) == STATEMENT_COLUMNS
+    assert (len(statements), statements["statement"].nunique()) == (21, 18)
+    assert statements["kind"].value_counts().sort_index().to_dict() == {
+        "accusation": 1,
+        "criticism": 2,
+        "denial": 1,
+        "pledge of help": 2,
+        "sanction threat": 1,
+        "statement": 12,
+        "statement of support": 2,
+    }
+    denial = statements[statements["kind"] == "denial"].drop(columns="sentence")
+    assert denial.to_dict("records") == [
+        {
+            "kind": "denial",
+            "speaker": "North Korea; Russia",
+            "target": "",
+            "content": "https://w3id.org/diplograph/id/event/military-aid/undated/north-korea-russia",
+            "date": None,
+            "modality": "happened",
+            "article": "002_bb8ed0e65c7195c3",
+            "statement": "https://w3id.org/diplograph/id/event/denial/undated/"
+            "north-korea-russia-military-aid",
+        }
+    ]
+    criticism = statements[statements["kind"] == "criticism"]
+    assert criticism[["speaker", "target"]].drop_duplicates().values.tolist() == [
+        ["United States Department of State", "North Korea; Russia"]
+    ]
+    assert statements["date"].tolist()[:3] == [date(2023, 7, 27), date(2023, 9, 13), None]
+    assert statements["modality"].unique().tolist() == ["happened"]
 
 
 def test_build_writes_the_build_folder_and_opens_it(built, seeds_store, monkeypatch, tmp_path):

@@ -65,6 +65,9 @@ def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
     ):
         assert name in data, name
     assert "diplograph/wikidata/queries/candidates.rq" in names
+    for name in ("notebook-queries/entities.rq", "notebook-queries/statements.rq"):
+        assert f"diplograph/{name}" in names, name
+    assert "diplograph/push-queries/store-graphs.rq" in names
 
 
 def test_the_installed_wheel_builds_a_project_outside_a_checkout(wheel, tmp_path):
@@ -126,3 +129,48 @@ def test_the_installed_wheel_builds_a_project_outside_a_checkout(wheel, tmp_path
     assert site.returncode == 0, site.stderr
     letter = "event.letter-delivery.2023-07-26.xi-jinping-li-hongzhong-kim-jong-un.html"
     assert (project / "out" / "view" / "event" / letter).is_file()
+
+
+def test_the_installed_wheel_inits_a_project_that_builds(wheel, tmp_path):
+    env = tmp_path / "venv"
+    venv.create(env, system_site_packages=True, with_pip=True)
+    python = env / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", "-q"]
+        + [str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env=ENV,
+    )
+    project = tmp_path / "project"
+    article = tmp_path / "article.txt"
+    text = (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
+    article.write_text(f"date 2023-07-27\n{text}", encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [python, "-m", "diplograph", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=ENV,
+        )
+
+    made = run("init", "project")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("wrote 64 files to project;")
+    again = run("init", "project")
+    assert again.returncode == 2
+    assert again.stderr == (
+        f"error: {project}: not empty; diplograph init needs a new or empty folder\n"
+    )
+    added = run("--root", "project", "add", str(article))
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.splitlines()[-1] == "1 article(s) added, 0 already in seeds/"
+    built = run("--root", "project", "build")
+    assert built.returncode == 0, built.stderr
+    assert "articles             1" in built.stdout
+    assert "validation           conforms (0 violation(s))" in built.stdout
+    assert (project / "out" / "graph.trig").is_file()

@@ -178,3 +178,91 @@ def test_push_by_sparql_update_replaces_every_graph_too(built, cli, empty_server
         assert result.exit_code == 0, result.output
         assert counts(empty_server.query_url) == expected_counts(built)
     assert result.stdout.splitlines()[-1].startswith("pushed 6 graph(s), ")
+
+
+GRAPH = "https://w3id.org/diplograph/id/graph/"
+REMOVED = "004_1b385efb04788e90"
+
+
+@pytest.fixture(scope="module")
+def smaller(tmp_path_factory):
+    """The seeds' project less one article (its text, metadata and hand mapping), built."""
+    import shutil
+
+    from diplograph.build import build
+
+    root = tmp_path_factory.mktemp("smaller") / "project"
+    for folder in ("ontology", "queries", "mappings", "seeds"):
+        shutil.copytree(ROOT / folder, root / folder)
+    for path in (f"seeds/{REMOVED}.txt", f"seeds/{REMOVED}.meta.yaml"):
+        (root / path).unlink()
+    (root / "mappings" / "gold" / f"{REMOVED}.ttl").unlink()
+    return build(root)
+
+
+def _push_cli(monkeypatch, store):
+    """Run the CLI answering from `store` (a build of some project)."""
+    from diplograph import built as build_module
+    from diplograph.cli import cli as group
+
+    monkeypatch.setattr(build_module, "current_store", lambda root, out: (store, False))
+    return lambda *args: CliRunner().invoke(group, ["--root", str(ROOT), *args])
+
+
+def test_push_prune_drops_the_graph_of_an_article_removed_since(
+    built, smaller, empty_server, monkeypatch
+):
+    url = empty_server.store_url
+    put(url, OTHER, '<http://example.org/a> <http://example.org/b> "kept" .\n')
+    first = _push_cli(monkeypatch, built.store)("push", "--endpoint", url, "--prune")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines()[-2:] == [
+        f"pushed 6 graph(s), {sum(expected_counts(built).values())} triples, to {url}",
+        "dropped 0 graph(s) the build no longer has",
+    ]
+    everything = [
+        f"{GRAPH}article/000_ec5e95d0bf243a61",
+        f"{GRAPH}article/002_bb8ed0e65c7195c3",
+        f"{GRAPH}article/{REMOVED}",
+        f"{GRAPH}entities",
+        f"{GRAPH}inferred",
+        f"{GRAPH}ontology",
+        OTHER,
+    ]
+    assert sorted(counts(empty_server.query_url)) == sorted(everything)
+    kept = _push_cli(monkeypatch, smaller.store)("push", "--endpoint", url)
+    assert kept.exit_code == 0, kept.output
+    assert sorted(counts(empty_server.query_url)) == sorted(everything)  # no --prune: kept
+    second = _push_cli(monkeypatch, smaller.store)("push", "--endpoint", url, "--prune")
+    assert second.exit_code == 0, second.output
+    assert second.stdout.splitlines()[-2:] == [
+        f"dropped id:graph/article/{REMOVED}",
+        "dropped 1 graph(s) the build no longer has",
+    ]
+    want = {**expected_counts(smaller), OTHER: 1}
+    assert counts(empty_server.query_url) == want
+    assert sorted(want) == sorted(g for g in everything if REMOVED not in g)
+    again = _push_cli(monkeypatch, smaller.store)("push", "--endpoint", url, "--prune")
+    assert again.stdout.splitlines()[-1] == "dropped 0 graph(s) the build no longer has"
+    assert counts(empty_server.query_url) == want
+
+
+def test_push_prune_by_sparql_update_drops_it_too(built, smaller, empty_server):
+    from diplograph.prune import prune
+
+    update_url = empty_server.query_url.removesuffix("/query") + "/update"
+    push(built.store, update_url, timeout=30, retries=0, update=True)
+    pushed = push(smaller.store, update_url, timeout=30, retries=0, update=True)
+    kept = [str(item.graph) for item in pushed]
+    dropped = prune(update_url, empty_server.query_url, kept, timeout=30, retries=0, update=True)
+    assert dropped == [f"{GRAPH}article/{REMOVED}"]
+    assert counts(empty_server.query_url) == expected_counts(smaller)
+
+
+def test_push_prune_needs_a_query_url_it_can_tell(cli):
+    result = cli("push", "--endpoint", "http://127.0.0.1:9/graphs", "--prune")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: --endpoint 'http://127.0.0.1:9/graphs': cannot tell the store's query URL; "
+        "give --query-endpoint URL\n"
+    )

@@ -1,7 +1,8 @@
 """diplograph: news about diplomacy, mapped into a validated, inferred RDF knowledge graph.
 
 In a notebook: `diplograph.build()`, `diplograph.open(path)`, `diplograph.query(name, **params)`,
-`diplograph.sparql(text)` and `diplograph.events()` (diplograph.api), imported on first use so
+`diplograph.sparql(text)`, `diplograph.events()`, `diplograph.entities()` and
+`diplograph.statements()` (diplograph.api), imported on first use so
 that `import diplograph` loads no heavy library.
 """
 
@@ -9,7 +10,17 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-NOTEBOOK = ("build", "open", "query", "sparql", "events", "current", "Project")
+NOTEBOOK = (
+    "build",
+    "open",
+    "query",
+    "sparql",
+    "events",
+    "entities",
+    "statements",
+    "current",
+    "Project",
+)
 
 
 def __getattr__(name: str) -> object:

@@ -2,10 +2,11 @@
 Dataset, for researchers working in Jupyter.
 
 Reads the build folder (or builds in memory when it is missing or stale, built.py), the stored
-queries (queries.py) and notebook-queries/events.rq; writes the build folder only through
-`build`. pandas is needed only by the functions that return DataFrames (the `notebook` extra)
-and is imported there. `import diplograph` gives the functions of this module's last part
-(`build`, `open`, `query`, `sparql`, `events`), working on the project last built or opened:
+queries (queries.py) and notebook-queries/ (events.rq, entities.rq, statements.rq); writes the
+build folder only through `build`. pandas is needed only by the functions that return DataFrames
+(the `notebook` extra) and is imported there. `import diplograph` gives the functions of this
+module's last part (`build`, `open`, `query`, `sparql`, `events`, `entities`, `statements`),
+working on the project last built or opened:
 
     import diplograph
     diplograph.open(".")                      # or diplograph.build(".")
@@ -32,8 +33,21 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EVENTS_QUERY = Path(__file__).with_name("notebook-queries") / "events.rq"
+NOTEBOOK_QUERIES = Path(__file__).with_name("notebook-queries")
+EVENTS_QUERY = NOTEBOOK_QUERIES / "events.rq"
 EVENT_COLUMNS = ("kind", "date", "parties", "place", "article", "sentence", "modality", "event")
+ENTITY_COLUMNS = ("type", "label", "qid", "events", "entity")
+STATEMENT_COLUMNS = (
+    "kind",
+    "speaker",
+    "target",
+    "content",
+    "date",
+    "modality",
+    "article",
+    "sentence",
+    "statement",
+)
 
 
 class QueryInfo(NamedTuple):
@@ -160,6 +174,75 @@ class Project:
         rows.sort(key=lambda r: (r[1] is None, str(r[1]), r[7], r[4], r[5], r[6]))
         return pandas.DataFrame(rows, columns=list(EVENT_COLUMNS))
 
+    def _notebook_query(self, name: str) -> QueryResult:
+        """Run the notebook query notebook-queries/NAME.rq on the asserted graph."""
+        path = NOTEBOOK_QUERIES / f"{name}.rq"
+        stored = parse_query(path, path.read_text(encoding="utf-8"))
+        return run_query(self.store, stored, {}, False, None)
+
+    def entities(self) -> pandas.DataFrame:
+        """Every person, organisation, country, place and piece of materiel with its type,
+        label, Wikidata QID (None if not linked) and the number of events it takes part in or
+        is the place of; rows by type, then label.
+
+        >>> table = seeds.entities()
+        >>> len(table), list(table.columns)
+        (54, ['type', 'label', 'qid', 'events', 'entity'])
+        >>> table[table["label"] == "Kim Jong Un"].iloc[0].tolist()[:4]
+        ['person', 'Kim Jong Un', 'Q56226', 11]
+        """
+        import pandas
+
+        result = self._notebook_query("entities")
+        rows = []
+        for row in result.rows:
+            cell = dict(zip(result.variables, map(to_python, row), strict=True))
+            rows.append(tuple(cell[c] for c in ENTITY_COLUMNS))
+        rows.sort(key=lambda r: (r[0], r[1], r[4]))
+        return pandas.DataFrame(rows, columns=list(ENTITY_COLUMNS), dtype=object)
+
+    def statements(self) -> pandas.DataFrame:
+        """Every statement (support, criticism, accusation, denial, pledge, threat...) with its
+        kind, speakers and targets (joined by "; "), the event it is about (its IRI), date, and
+        one row per article and sentence that reports it with the modality the article gives
+        it; rows in date order (undated last), then by statement IRI.
+
+        >>> table = seeds.statements()
+        >>> len(table), table["statement"].nunique()
+        (21, 18)
+        >>> table[table["kind"] == "denial"].iloc[0].tolist()[:3]
+        ['denial', 'North Korea; Russia', '']
+        """
+        import pandas
+
+        result = self._notebook_query("statements")
+        keys = ("statement", "kind", "content", "date", "modality", "article", "sentence")
+        gathered: dict[tuple, tuple[set, set]] = {}
+        for row in result.rows:
+            cell = dict(zip(result.variables, map(to_python, row), strict=True))
+            speakers, targets = gathered.setdefault(tuple(cell[k] for k in keys), (set(), set()))
+            speakers.update([cell["speaker"]] if cell["speaker"] else [])
+            targets.update([cell["target"]] if cell["target"] else [])
+        rows = [
+            (
+                kind,
+                "; ".join(sorted(speakers)),
+                "; ".join(sorted(targets)),
+                content,
+                when,
+                modality,
+                article,
+                text,
+                statement,
+            )
+            for (statement, kind, content, when, modality, article, text), (
+                speakers,
+                targets,
+            ) in gathered.items()
+        ]
+        rows.sort(key=lambda r: (r[4] is None, str(r[4]), r[8], r[6], r[7], r[5]))
+        return pandas.DataFrame(rows, columns=list(STATEMENT_COLUMNS), dtype=object)
+
     def dataset(self, inference: bool = True) -> Dataset:
         """A copy of the graph the stored queries answer from as an rdflib Dataset: one named
         graph per article, the rule layers, the entities, the ontology and (unless
@@ -246,3 +329,13 @@ def sparql(text: str, *, inference: bool = True) -> pandas.DataFrame | bool:
 def events() -> pandas.DataFrame:
     """The events of the current project (Project.events) as a DataFrame."""
     return current().events()
+
+
+def entities() -> pandas.DataFrame:
+    """The entities of the current project (Project.entities) as a DataFrame."""
+    return current().entities()
+
+
+def statements() -> pandas.DataFrame:
+    """The statements of the current project (Project.statements) as a DataFrame."""
+    return current().statements()

@@ -25,6 +25,7 @@ import click
 from diplograph import __version__, paths
 from diplograph.cli_add import add
 from diplograph.cli_extract import evaluate, extract, review
+from diplograph.cli_init import init
 from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, DiplographError, Terminated
 from diplograph.startup import importing
@@ -506,6 +507,19 @@ def export(
     show_default=True,
     help="Retries of a request that failed (429, 5xx, connection).",
 )
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Then drop the store's graphs under id:graph/ that the build no longer has (an "
+    "article removed).",
+)
+@click.option(
+    "--query-endpoint",
+    default=None,
+    metavar="URL",
+    help="Query URL that lists the store's graphs for --prune (default: beside --endpoint, "
+    ".../query for .../store, .../data or .../update).",
+)
 @OUT_OPTION
 @click.pass_context
 def push(
@@ -514,12 +528,14 @@ def push(
     update: bool,
     timeout: float,
     retries: int,
+    prune: bool,
+    query_endpoint: str | None,
     out: Path | None,
 ) -> None:
     """Load the built graph into a SPARQL 1.1 store: one HTTP PUT per named graph (articles,
     rule layers, entities, inferred, Wikidata, ontology), or one SPARQL Update with --update,
     replacing each; exit 3 if the store fails, naming the graphs replaced so far (run push
-    again to complete)."""
+    again to complete). --prune then drops the store's id:graph/ graphs the build lacks."""
     with importing():
         from diplograph.built import current_store
         from diplograph.output import echo
@@ -528,6 +544,12 @@ def push(
         from diplograph.remote import check_url
 
     check_url(endpoint)
+    if prune:
+        from diplograph.prune import prune as run_prune
+        from diplograph.prune import query_url_for
+
+        query_endpoint = query_endpoint or query_url_for(endpoint)
+        check_url(query_endpoint, "--query-endpoint")
     store, _ = current_store(_root(ctx), _out(ctx, out))
     pushed = run_push(
         store,
@@ -539,6 +561,18 @@ def push(
     )
     total = sum(item.triples for item in pushed)
     echo(f"pushed {len(pushed)} graph(s), {total} triples, to {endpoint}")
+    if prune:
+        kept = [str(item.graph) for item in pushed]
+        dropped = run_prune(
+            endpoint,
+            query_endpoint,
+            kept,
+            timeout,
+            retries,
+            done=lambda graph: echo(f"dropped {short(graph)}"),
+            update=update,
+        )
+        echo(f"dropped {len(dropped)} graph(s) the build no longer has")
 
 
 @cli.command()
@@ -627,7 +661,7 @@ def view(ctx: click.Context, site: Path | None, out: Path | None) -> None:
     echo(f"wrote {count} files to {folder} (open {folder / 'index.html'})")
 
 
-for _command in (add, extract, evaluate, review, link, enrich_command):
+for _command in (init, add, extract, evaluate, review, link, enrich_command):
     cli.add_command(_command)
 
 

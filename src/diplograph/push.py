@@ -7,7 +7,8 @@ pushing twice gives the same store. A store without the Graph Store Protocol tak
 1.1 Update per graph instead (DROP SILENT GRAPH, then INSERT DATA, in one request). Each request
 has a timeout and a bounded number of retries (429, 5xx, a refused or dropped connection); a
 push that still fails says which graphs it replaced, and a re-run replaces them all again.
-Graphs of the store that the build does not name are left as they are.
+Graphs of the store that the build does not name are left as they are, unless `--prune`
+(prune.py) drops those under id:graph/.
 """
 
 from __future__ import annotations
