@@ -160,7 +160,7 @@ def test_the_installed_wheel_inits_a_project_that_builds(wheel, tmp_path):
 
     made = run("init", "project")
     assert made.returncode == 0, made.stderr
-    assert made.stdout.startswith("wrote 64 files to project;")
+    assert made.stdout.startswith("wrote 65 files to project;")
     again = run("init", "project")
     assert again.returncode == 2
     assert again.stderr == (
