@@ -268,6 +268,8 @@ def test_a_name_before_a_site_word_names_the_site(text, site, layer):
     places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
     assert places == {site}
     assert (ID["person/nikola-tesla"], None, None) not in graph
+    plain = extract("The airport was closed. This palace is old.", layer)  # function words
+    assert not set(plain.subjects(RDF.type, DIP.Place))
 
 
 def test_a_country_inside_a_places_name_and_island_are_no_country(layer):

@@ -300,12 +300,14 @@ def find_unknown_names(
     return _sites(units, vocab, text, new)
 
 
-def _site_name(unit: Unit) -> bool:
-    """A unit that can name a site before its head word: free capitalised words, or a name the
-    stages made with no title ("Nikola Tesla" of "Nikola Tesla airport")."""
+def _site_name(unit: Unit, vocab: Vocabulary) -> bool:
+    """A unit that can name a site before its head word: a free capitalised word that is no
+    function word ("Palam", not "The"), or a name the stages made with no title ("Nikola Tesla"
+    of "Nikola Tesla airport")."""
     mention = unit.mention
     if mention is None:
-        return unit.text[:1].isupper() and unit.text.isalpha()
+        plain = unit.lower not in STOP_WORDS and unit.lower not in vocab.not_name_words
+        return plain and unit.text[:1].isupper() and unit.text.isalpha()
     named = mention.title is None and mention.anaphor is None and mention.date_words is None
     return named and bool(mention.refs) and "person" in mention.classes
 
@@ -333,7 +335,7 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
         new_site = after.mention is not None and any(
             n.kind == "Place" and n.iri in after.mention.refs for n in new
         )
-        if (head == "Place" and _site_name(unit)) or (
+        if (head == "Place" and _site_name(unit, vocab)) or (
             city and new_site and after.text[:1].isupper()
         ):
             label = text[unit.begin : after.end]
