@@ -300,3 +300,10 @@ def test_a_government_is_a_body_of_its_own_that_acts_as_the_state(layer):
     body = ID["org/government-of-serbia"]
     assert (body, RDF.type, DIP.GovernmentBody) in graph
     assert graph.value(body, DIP.actsFor) == ID["country/serbia"]
+
+
+def test_a_dedicated_site_at_the_very_end_of_a_text(layer):
+    """A headline with no full stop may end in the site's name."""
+    graph = extract("Xi Jinping honours the monument to José Martí", layer)
+    places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
+    assert places == {"place/monument-to-jose-marti"}

@@ -326,7 +326,7 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
             iri = _new_entity("Place", label, new).iri
             mention = Mention(KINDS["Place"][1], (iri,), (), NAME_CONFIDENCE)
             units = merge(units, index, index + 3, mention, label)
-        index -= 1
+        index = min(index - 1, len(units) - 3)
     index = len(units) - 2
     while index >= 0:
         unit, after = units[index], units[index + 1]
