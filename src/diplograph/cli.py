@@ -609,12 +609,13 @@ def serve(
     with importing():
         from diplograph.output import echo
         from diplograph.queries import list_queries
-        from diplograph.serve import PAGE_FILE, query_page
+        from diplograph.serve import PAGE_FILE, check_served_build, query_page
         from diplograph.serve import serve as run_serve
         from diplograph.view import SITE_FOLDER, view_address, view_site
         from diplograph.writing import write_atomically
 
     target = _out(ctx, out)
+    site = target / SITE_FOLDER
 
     def started(url: str, triples: int) -> None:
         """Write the query page and say where the endpoint is."""
@@ -624,15 +625,15 @@ def serve(
             f"serving {url} (read-only, {triples} triples; stored queries: "
             f"{target / PAGE_FILE}); Ctrl-C stops"
         )
-        site = target / SITE_FOLDER
-        if not (site / "index.html").is_file():
-            view_site(_root(ctx), target, site)
         echo(f"web view: {view_address(site, url, cors)}")
 
     import signal
 
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even where a shell ignored it
     try:
+        check_served_build(target, _root(ctx))  # a missing or stale build: serve's own error
+        if not (site / "index.html").is_file():
+            view_site(_root(ctx), target, site)  # before the server: a signal then stops it
         run_serve(target, _root(ctx), host, port, timeout, started, cors)
     except KeyboardInterrupt:
         echo("stopped", err=True)
