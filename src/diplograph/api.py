@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NOTEBOOK_QUERIES = Path(__file__).with_name("notebook-queries")
-EVENTS_QUERY = NOTEBOOK_QUERIES / "events.rq"
 EVENT_COLUMNS = ("kind", "date", "parties", "place", "article", "sentence", "modality", "event")
 ENTITY_COLUMNS = ("type", "label", "qid", "events", "entity")
 STATEMENT_COLUMNS = (
@@ -147,29 +146,11 @@ class Project:
         places joined by "; ", rows in date order (undated last), then by event IRI."""
         import pandas
 
-        stored = parse_query(EVENTS_QUERY, EVENTS_QUERY.read_text(encoding="utf-8"))
-        result = run_query(self.store, stored, {}, False, None)
-        gathered: dict[tuple, tuple[set, set]] = {}
-        for row in result.rows:
-            cell = dict(zip(result.variables, map(to_python, row), strict=True))
-            key = tuple(
-                cell[c] for c in ("event", "kind", "date", "article", "sentence", "modality")
-            )
-            parties, places = gathered.setdefault(key, (set(), set()))
-            parties.update([cell["party"]] if cell["party"] else [])
-            places.update([cell["place"]] if cell["place"] else [])
+        keys = ("event", "kind", "date", "article", "sentence", "modality")
+        gathered = _gathered(self._notebook_query("events"), keys, ("party", "place"))
         rows = [
-            (
-                kind,
-                when,
-                "; ".join(sorted(parties)),
-                "; ".join(sorted(places)),
-                article,
-                text,
-                modality,
-                event,
-            )
-            for (event, kind, when, article, text, modality), (parties, places) in gathered.items()
+            (kind, when, parties, places, article, text, modality, event)
+            for (event, kind, when, article, text, modality), (parties, places) in gathered
         ]
         rows.sort(key=lambda r: (r[1] is None, str(r[1]), r[7], r[4], r[5], r[6]))
         return pandas.DataFrame(rows, columns=list(EVENT_COLUMNS))
@@ -215,30 +196,14 @@ class Project:
         """
         import pandas
 
-        result = self._notebook_query("statements")
         keys = ("statement", "kind", "content", "date", "modality", "article", "sentence")
-        gathered: dict[tuple, tuple[set, set]] = {}
-        for row in result.rows:
-            cell = dict(zip(result.variables, map(to_python, row), strict=True))
-            speakers, targets = gathered.setdefault(tuple(cell[k] for k in keys), (set(), set()))
-            speakers.update([cell["speaker"]] if cell["speaker"] else [])
-            targets.update([cell["target"]] if cell["target"] else [])
+        gathered = _gathered(self._notebook_query("statements"), keys, ("speaker", "target"))
         rows = [
-            (
-                kind,
-                "; ".join(sorted(speakers)),
-                "; ".join(sorted(targets)),
-                content,
-                when,
-                modality,
-                article,
-                text,
-                statement,
-            )
+            (kind, speakers, targets, content, when, modality, article, text, statement)
             for (statement, kind, content, when, modality, article, text), (
                 speakers,
                 targets,
-            ) in gathered.items()
+            ) in gathered
         ]
         rows.sort(key=lambda r: (r[4] is None, str(r[4]), r[8], r[6], r[7], r[5]))
         return pandas.DataFrame(rows, columns=list(STATEMENT_COLUMNS), dtype=object)
@@ -339,3 +304,17 @@ def entities() -> pandas.DataFrame:
 def statements() -> pandas.DataFrame:
     """The statements of the current project (Project.statements) as a DataFrame."""
     return current().statements()
+
+
+def _gathered(
+    result: QueryResult, keys: tuple[str, ...], joined: tuple[str, ...]
+) -> list[tuple[tuple, tuple[str, ...]]]:
+    """The rows of a notebook query, one per value of the `keys` columns, with the values of
+    each `joined` column gathered and joined by "; " (sorted)."""
+    found: dict[tuple, tuple[set, ...]] = {}
+    for row in result.rows:
+        cell = dict(zip(result.variables, map(to_python, row), strict=True))
+        values = found.setdefault(tuple(cell[k] for k in keys), tuple(set() for _ in joined))
+        for name, value in zip(joined, values, strict=True):
+            value.update([cell[name]] if cell[name] else [])
+    return [(key, tuple("; ".join(sorted(v)) for v in values)) for key, values in found.items()]

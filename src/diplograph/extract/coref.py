@@ -11,6 +11,7 @@ led by Y", "Y was accompanied by A and B"), so a sentence may mention one before
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
@@ -216,8 +217,7 @@ def _refer(
     if kind == "last_titled_group":  # "the ministers": the latest meeting's people, else
         word = unit.lemma  # all named with a title of that word, else a pair
         titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
-        modifiers = set(words) - set(rules.classes.get("determiner", ()))
-        modifiers -= set(rules.classes.get("number_word", ()))  # "the three foreign ministers"
+        modifiers = _modifiers(words, rules)  # "foreign" of "the three foreign ministers"
         titled = [p for p in titled if any(modifiers <= set(t) for t in _words(discourse, p))]
         recent = _recent_meeting(discourse)
         if len(recent) > 1 and set(recent) <= set(titled):
@@ -238,8 +238,7 @@ def _national_titled(
     """For each nationality of the span, the person last named with a title of that word (and
     the span's other words) held for that country; all of them, or none."""
     countries = [r for u in span if u.mention is not None for r in u.mention.refs]
-    ignored = set(rules.classes.get("determiner", ())) | set(rules.classes.get("coordination", ()))
-    modifiers = {u.lower for u in span if u.mention is None} - ignored
+    modifiers = _modifiers([u.lower for u in span if u.mention is None], rules)
     found = []
     for country in countries:
         person = next(
@@ -255,6 +254,13 @@ def _national_titled(
             return ()
         found.append(person)
     return tuple(dict.fromkeys(found)) if len(found) > 1 else ()
+
+
+def _modifiers(words: Iterable[str], rules: RuleSet) -> set[str]:
+    """The words of a plural reference that a title must hold ("foreign" of "the three foreign
+    ministers"): all but determiners, coordination and numbers."""
+    ignored = {"determiner", "coordination", "number_word"}
+    return set(words) - {w for name in ignored for w in rules.classes.get(name, ())}
 
 
 def _recent_meeting(discourse: Discourse) -> tuple[URIRef, ...]:

@@ -101,14 +101,19 @@ def find_position(
     return None
 
 
+def name_of(iri: URIRef, gaz: Gazetteer, new: list[NewEntity]) -> str:
+    """An entity's name: its gazetteer label, else the label the article gave it, else the
+    last segment of its IRI."""
+    minted = {n.iri: n.label for n in new}
+    return gaz.labels.get(iri) or minted.get(iri) or str(iri).rsplit("/", 1)[-1]
+
+
 def new_position(
     title: str, owner: URIRef, gaz: Gazetteer, new: list[NewEntity] | None = None
 ) -> NewEntity:
     """A position the gazetteer lacks: '<Title> of <owner>' (an owner the article introduced,
     such as a new body, is named by its label too)."""
-    minted = {n.iri: n.label for n in new or []}
-    name = gaz.labels.get(owner) or minted.get(owner) or str(owner).rsplit("/", 1)[-1]
-    label = f"{title[:1].upper()}{title[1:]} of {name}"
+    label = f"{title[:1].upper()}{title[1:]} of {name_of(owner, gaz, new or [])}"
     return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, owner)
 
 
@@ -279,7 +284,6 @@ def find_offices(
     "Prime Minister Benjamin Netanyahu", by `held`: person -> position named so far), else of
     the person; a new body acting for the position's country."""
     offices = {str(w) for w in rules.classes.get("office_noun", ())}
-    labels = {n.iri: n.label for n in new}
     index = len(units) - 3
     while index >= 0:
         person, mark = units[index].mention, units[index + 1].lower
@@ -300,7 +304,7 @@ def find_offices(
             continue
         holder = person.holding[1] if person.holding else (held or {}).get(person.refs[0])
         whose = holder if holder is not None else person.refs[0]
-        name = gaz.labels.get(whose) or labels.get(whose) or str(whose).rsplit("/", 1)[-1]
+        name = name_of(whose, gaz, new)
         noun = " ".join(u.text for u in units[index + 2 : index + 2 + size])
         label = f"{noun[:1].upper()}{noun[1:]} of {'the ' if holder is not None else ''}{name}"
         body = ID[f"org/{slug(label)}"]
