@@ -133,6 +133,11 @@ def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(
             "Sen. Ben Cardin met Gen. Charles Brown in Washington.",
             ["person/ben-cardin", "person/charles-brown"],
         ),
+        (  # a transliterated given name keeps its lower-case syllable, after a title or not
+            "Foreign Minister Choe Son-hui met Speaker Kim Jin-pyo. Later Ri Il-hwan said the "
+            "Kremlin-backed plan and the Wagner-linked group were discussed.",
+            ["person/choe-son-hui", "person/kim-jin-pyo", "person/ri-il-hwan"],
+        ),
     ],
 )
 def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, people, layer):
@@ -307,3 +312,31 @@ def test_a_dedicated_site_at_the_very_end_of_a_text(layer):
     graph = extract("Xi Jinping honours the monument to José Martí", layer)
     places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
     assert places == {"place/monument-to-jose-marti"}
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [  # a body named before a titled person is the person's, not a party of its own
+        (
+            "South Korean President Yoon Suk Yeol met National Assembly Speaker Kim Jin-pyo in "
+            "Seoul on Monday.",
+            {"person/yoon-suk-yeol", "person/kim-jin-pyo"},
+        ),
+        (
+            "Iran's Foreign Minister Hossein Amir-Abdollahian met Hamas political leader Ismail "
+            "Haniyeh in Doha.",
+            {"person/hossein-amir-abdollahian", "person/ismail-haniyeh"},
+        ),
+        (
+            "Vietnamese President To Lam met Chairman of the State Great Khural (parliament) "
+            "Dashzegviin Amarbayasgalan.",
+            {"person/to-lam", "person/dashzegviin-amarbayasgalan"},
+        ),
+    ],
+)
+def test_a_body_before_a_titled_person_is_the_persons_owner(text, met, layer):
+    """The meeting is between the two people; the body is no participant."""
+    graph = extract(text, layer)
+    (meeting,) = graph.subjects(RDF.type, DIP.Meeting)
+    parties = {str(p).removeprefix(str(ID)) for p in graph.objects(meeting, DIP.participant)}
+    assert parties == met

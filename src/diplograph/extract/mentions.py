@@ -19,7 +19,7 @@ from rdflib import URIRef
 from diplograph.extract.gazetteer import Gazetteer, surname_of
 from diplograph.extract.matcher import find, separate
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import Mention, Unit, merge
+from diplograph.extract.sentences import HYPHENS, Mention, Unit, merge, syllable_end
 from diplograph.iris import slug
 from diplograph.namespaces import ID
 
@@ -127,6 +127,11 @@ def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _hyphen_suffixes(rules: RuleSet) -> frozenset[str]:
+    """The words after a hyphen that end a compound, not a name (names.yaml)."""
+    return frozenset(str(w) for w in rules.gazetteer.get("hyphen_suffixes") or ())
+
+
 def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
     """A new person's name without the honorifics and title words before it ("Sheikh Tamim",
     "Datuk Seri Anwar Ibrahim"): the gazetteer's `honorifics`, the last one or two words kept."""
@@ -156,6 +161,7 @@ def find_titles(
             holder = units[roles["holder"][0]].mention
             if holder is None or "person" not in holder.classes or len(holder.refs) != 1:
                 continue
+            title = title or holder.title or ""  # "[National Assembly] [Speaker Kim]"
             # the one position of a title is guessed for people the gazetteer knows, never for
             # people the article introduced ("Foreign Minister Takeshi Iwaya" is not Russia's)
             known = holder.refs[0] in gaz.classes
@@ -178,7 +184,12 @@ def find_titles(
             )
         elif "name" in roles:
             name_units = without_honorifics(roles["name"], units, rules)
-            name = text[units[name_units[0]].begin : units[name_units[-1]].end]
+            while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
+                name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
+            last = syllable_end(units, name_units[-1], _hyphen_suffixes(rules))
+            end = max(end, last + 1)
+            words = text[units[start].begin : units[end - 1].end]
+            name = text[units[name_units[0]].begin : units[last].end]
             person = ID[f"person/{slug(name)}"]
             new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
             # a person the gazetteer does not know holds a known position only if its owner is

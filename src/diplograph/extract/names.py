@@ -21,7 +21,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph.extract.mentions import NewEntity
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import HYPHENS, Mention, Unit, hyphen_joined, merge
+from diplograph.extract.sentences import (
+    HYPHENS,
+    Mention,
+    Unit,
+    hyphen_joined,
+    merge,
+    syllable_end,
+)
 from diplograph.iris import entity_iri
 
 NAME_CONFIDENCE = 0.4
@@ -41,6 +48,8 @@ class Vocabulary:
     not_name_words: frozenset[str]
     person_cues_after: frozenset[str]
     dedication_words: frozenset[str] = frozenset()  # "monument to X", "mausoleum of X"
+    hyphen_suffixes: frozenset[str] = frozenset()  # "Saudi-led": no syllable of a name
+    openers: frozenset[str] = frozenset()  # "Later Ri Il-hwan said": no part of the name
 
 
 KIND_OF_LIST = (
@@ -82,6 +91,8 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("not_name_words"),
         listed("person_cues_after"),
         listed("dedication_words"),
+        listed("hyphen_suffixes"),
+        listed("sentence_openers"),
     )
 
 
@@ -117,6 +128,10 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
             continue
         if end > start and hyphen_joined(units, end - 1, _capital):  # "Diaz-Canel"
             end += 1
+            continue
+        last = syllable_end(units, end - 1, vocab.hyphen_suffixes) if end > start else end - 1
+        if last > end - 1:  # "Choe Son-hui", "Kim Jin-pyo": a transliterated given name
+            end = last + 1
             continue
         particle = unit.mention is None and unit.lower in vocab.particles
         if particle and end > start and hyphen_joined(units, end, _capital):  # "al-Sisi"
@@ -276,7 +291,7 @@ def find_unknown_names(
             index += 1
             continue
         sentence_start = start == first_word
-        if sentence_start and units[start].lower in STOP_WORDS:
+        if sentence_start and units[start].lower in STOP_WORDS | vocab.openers:
             start, sentence_start = start + 1, False
             if start >= end:
                 index = end

@@ -397,6 +397,8 @@ GAZETTEER = Shape(
                 "not_name_words",
                 "person_cues_after",
                 "dedication_words",
+                "hyphen_suffixes",
+                "sentence_openers",
             ),
             WORDS,
         ),

@@ -307,6 +307,21 @@ def copy_unit(unit: Unit, **changes: object) -> Unit:
     return replace(unit, **changes)
 
 
+def syllable_end(units: list[Unit], index: int, suffixes: frozenset[str]) -> int:
+    """The last unit of a name whose last word is at `index`, extended over hyphens joining a
+    lower-case syllable of a transliterated name ("Choe Son-hui", "Kim Jin-pyo"); a word of
+    `suffixes` ends a compound instead ("Kremlin-backed")."""
+    while hyphen_joined(units, index, lambda u: _syllable(u, suffixes)):
+        index += 2
+    return index
+
+
+def _syllable(unit: Unit, suffixes: frozenset[str]) -> bool:
+    """A free lower-case word that is no compound's suffix."""
+    text = unit.text
+    return unit.mention is None and text.isalpha() and text.islower() and text not in suffixes
+
+
 def hyphen_joined(
     units: list[Unit], index: int, capital: Callable[[Unit], bool] = lambda u: u.text[:1].isupper()
 ) -> bool:
