@@ -340,3 +340,18 @@ def test_a_body_before_a_titled_person_is_the_persons_owner(text, met, layer):
     (meeting,) = graph.subjects(RDF.type, DIP.Meeting)
     parties = {str(p).removeprefix(str(ID)) for p in graph.objects(meeting, DIP.participant)}
     assert parties == met
+
+
+def test_a_summoned_charge_daffaires_named_in_apposition_is_one_person(layer):
+    """ "the Indian charge d'affaires, X": X holds India's office and is summoned."""
+    graph = extract(
+        "Pakistan's Foreign Office summoned the Indian charge d'affaires, Geetika Srivastava, on "
+        "Thursday.",
+        layer,
+    )
+    (meeting,) = graph.subjects(RDF.type, DIP.Meeting)
+    parties = {str(p).removeprefix(str(ID)) for p in graph.objects(meeting, DIP.participant)}
+    assert parties == {"org/foreign-ministry-of-pakistan", "person/geetika-srivastava"}
+    (holding,) = graph.subjects(RDF.type, DIP.PositionHolding)
+    assert graph.value(holding, DIP.holder) == ID["person/geetika-srivastava"]
+    assert graph.value(holding, DIP.position) == ID["position/charge-d-affaires-of-india"]

@@ -152,8 +152,13 @@ def find_titles(
         titled = bool(title_units) and units[title_units[0]].mention is not None
         if not titled and "name" not in roles and "holder" not in roles:
             continue  # a rule may name a person without a title ("Uzbekistan's Mirziyoyev")
-        title = (units[title_units[0]].mention.title or "") if titled else ""
+        title_mention = units[title_units[0]].mention if titled else None
+        if title_mention is not None and title_mention.refs:
+            continue  # a named person is no title ("Putin, Xi Jinping and ...": a list)
+        title = (title_mention.title or "") if title_mention is not None else ""
         owners = _owners(units, roles.get("owner", []))
+        if not owners and title_mention is not None:
+            owners = title_mention.owner  # "the Indian charge d'affaires, X": India's
         context = [units[i].lower for i in roles.get("context", [])]
         start, end = match.start, max([match.end, *[i + 1 for v in roles.values() for i in v]])
         words = text[units[start].begin : units[end - 1].end]
