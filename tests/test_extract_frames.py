@@ -284,7 +284,10 @@ HASSAN_RUTO = ("Talks", {"participant": [HASSAN, RUTO]})
         ("Ruto called Hassan Sheikh Mohamud on Friday.", [MET_HASSAN, MET_RUTO, HASSAN_RUTO]),
         ("Ruto held a phone call with Hassan Sheikh Mohamud.", [MET_HASSAN, MET_RUTO, HASSAN_RUTO]),
         ("Ruto called Hassan Sheikh Mohamud a friend.", [MET_HASSAN, MET_RUTO]),  # not a call
-        ("Ruto called for calm.", [MET_HASSAN, MET_RUTO]),
+        (  # not a call: an appeal, a speech act
+            "Ruto called for calm.",
+            [MET_HASSAN, MET_RUTO, ("Statement", {"agent": [RUTO]})],
+        ),
         (
             "Ruto received a letter from Hassan Sheikh Mohamud.",
             [("LetterDelivery", {"sender": [HASSAN], "recipient": [RUTO]}), MET_HASSAN, MET_RUTO],
@@ -856,3 +859,28 @@ def test_views_exchanged_and_a_tour_placed_by_its_second_marker(text, expected, 
     """Views exchanged with X are talks; a marker leading to nothing gives way to the next."""
     found = [e for e in events(extract(text, layer)) if e[0] != "PositionHolding"]
     assert found == [expected]
+
+
+def test_calling_on_a_person_is_a_meeting_calling_on_a_state_to_act_an_appeal(layer):
+    """ "called on X in Colombo" is a courtesy call; "called on X to ..." and "called for" are
+    speech acts addressed to X, never a meeting."""
+    graph = extract(
+        "Indian External Affairs Minister S Jaishankar called on Sri Lankan President Anura "
+        "Kumara Dissanayake in Colombo on Friday. The EU called on Russia and Ukraine to show "
+        "restraint. The European Union also called for calm.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] != "PositionHolding"] == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/anura-kumara-dissanayake", "person/s-jaishankar"],
+                "place": ["city/colombo"],
+            },
+        ),
+        (
+            "Statement",
+            {"agent": ["org/european-union"], "target": ["country/russia", "country/ukraine"]},
+        ),
+        ("Statement", {"agent": ["org/european-union"]}),
+    ]

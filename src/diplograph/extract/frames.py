@@ -270,6 +270,22 @@ def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
     return any(u.lemma in lemmas or u.lower in lemmas for u in near)
 
 
+def _ruled_out(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
+    """Whether a word of the frame's `unless` classes follows the trigger in its clause
+    ("called on Russia to withdraw" is an appeal, not a call on someone)."""
+    unwanted = rule.get("unless")
+    if not unwanted:
+        return False
+    words = _compiled(rules)[0]
+    lemmas = {w for name in unwanted for w in rules.classes.get(name, ())}
+    for unit in units[trigger + 1 : trigger + 1 + 2 * REACH]:
+        if unit.boundary or unit.lower in words.boundary:
+            return False
+        if unit.lemma in lemmas or unit.lower in lemmas:
+            return True
+    return False
+
+
 def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
     """The determiner that makes the trigger a noun ("an official visit", "Xi's first trip",
     "his three-day visit"), read back over the plain words between; None for a verb."""
@@ -344,7 +360,7 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     following = units[trigger + 1].mention if trigger + 1 < len(units) else None
     if determiner is not None and following is not None and following.date_words is None:
         return None  # "the visiting premier": an adjective
-    if not _needs(units, trigger, rule, rules):
+    if not _needs(units, trigger, rule, rules) or _ruled_out(units, trigger, rule, rules):
         return None
     if rule.get("purpose"):
         return _purpose_match(units, trigger, rule, rules)
