@@ -355,3 +355,24 @@ def test_a_summoned_charge_daffaires_named_in_apposition_is_one_person(layer):
     (holding,) = graph.subjects(RDF.type, DIP.PositionHolding)
     assert graph.value(holding, DIP.holder) == ID["person/geetika-srivastava"]
     assert graph.value(holding, DIP.position) == ID["position/charge-d-affaires-of-india"]
+
+
+def test_names_spelt_without_accents_and_a_given_name_that_is_a_city(layer):
+    """Wire copy drops accents ("Bogota", "Asuncion"); after a title, a city's name followed by
+    a capitalised word is a given name ("President Santiago Pena", not Chile's capital)."""
+    graph = extract(
+        "Colombian President Gustavo Petro met Paraguayan President Santiago Pena in Bogota on "
+        "Monday. Petro met Ecuadorian President Daniel Noboa in Asuncion on Tuesday.",
+        layer,
+    )
+    found = sorted(
+        (
+            sorted(str(p).removeprefix(str(ID)) for p in graph.objects(m, DIP.participant)),
+            sorted(str(p).removeprefix(str(ID)) for p in graph.objects(m, DIP.place)),
+        )
+        for m in graph.subjects(RDF.type, DIP.Meeting)
+    )
+    assert found == [
+        (["person/daniel-noboa", "person/gustavo-petro"], ["city/asuncion"]),
+        (["person/gustavo-petro", "person/santiago-pena"], ["city/bogota"]),
+    ]

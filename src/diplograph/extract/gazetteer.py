@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from anyascii import anyascii
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 from spacy.matcher import PhraseMatcher
@@ -192,6 +194,17 @@ def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
     return found
 
 
+def _unaccented(name: str) -> str:
+    """A Latin-script name without its accents and special letters, as wire copy often spells
+    it ("Erdoğan": "Erdogan"); other scripts are left as they are."""
+    if name.isascii() or not all(
+        c.isascii() or unicodedata.category(c)[0] != "L" or "LATIN" in unicodedata.name(c, "")
+        for c in name
+    ):
+        return name
+    return anyascii(name)
+
+
 def surname_of(name: str, config: dict[str, Any]) -> str | None:
     """The surname of a multi-part name: first part for East Asian names, else the last."""
     parts = name.replace("-", " ").split()
@@ -228,6 +241,7 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             if government:
                 agents = (government,)
             variants = _person_variants(name, config) if "person" in cls else {name}
+            variants |= {_unaccented(v) for v in variants}  # "Bogotá" is also "Bogota"
             if "materiel" in cls and not name.endswith("s"):
                 variants.add(name + "s")
             outside = iri in gaz.reference
@@ -285,6 +299,7 @@ class Lexicon:
     full_names: dict[URIRef, tuple[str, ...]]  # a person's stated names, lower-cased
     surnames: dict[URIRef, tuple[str, ...]]  # a person's one-word names inside their label
     surname_run: re.Pattern | None  # any such surname followed by a capitalised word
+    title_ends: frozenset[str] = frozenset()  # last words of titles ("president", "minister")
 
 
 def _person_names(entries: dict[str, list[Entry]], surnames: bool) -> dict[URIRef, tuple[str, ...]]:
@@ -335,9 +350,14 @@ def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
     surnames = _person_names(entries, True)
     every = sorted({n for names in surnames.values() for n in names}, key=len, reverse=True)
     run = re.compile(rf"\b({'|'.join(map(re.escape, every))}) ([A-Z][\w-]*)") if every else None
-    compiled = Lexicon(entries, lower, exact, _person_names(entries, False), surnames, run)
+    titles = rules.gazetteer.get("titles") or {}
+    ends = frozenset(str(v).lower().split()[-1] for vs in titles.values() for v in vs if str(v))
+    compiled = Lexicon(entries, lower, exact, _person_names(entries, False), surnames, run, ends)
     gaz.cache[id(rules)] = compiled
     return compiled
+
+
+PLACE_CLASSES = frozenset({"place", "city", "country"})
 
 
 def _choose(entries: list[Entry]) -> list[Entry]:
@@ -365,7 +385,9 @@ def name_spans(
         usable = [
             e for e in lex.entries[key] if not e.surname or not (longer or e.refs[0] in blocked)
         ]
-        if not usable:
+        if longer and end - start == 1 and start and units[start - 1].lower in lex.title_ends:
+            usable = [e for e in usable if not e.classes & PLACE_CLASSES]
+        if not usable:  # "President Santiago Peña": a given name, not Chile's capital
             continue
         options = _choose(usable)
         first = options[0]
