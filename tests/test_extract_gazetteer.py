@@ -376,3 +376,33 @@ def test_names_spelt_without_accents_and_a_given_name_that_is_a_city(layer):
         (["person/daniel-noboa", "person/gustavo-petro"], ["city/asuncion"]),
         (["person/gustavo-petro", "person/santiago-pena"], ["city/bogota"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [  # a headline's capitalised verb ends a name and is never one
+        ("HM the King Receives French President Emmanuel Macron", ["person/emmanuel-macron"]),
+        (
+            "Foreign Minister Ana Pereira Meets Lula Da Silva",
+            ["person/ana-pereira", "person/lula-da-silva"],
+        ),
+    ],
+)
+def test_a_headline_verb_is_no_part_of_a_name(text, people, layer):
+    """Title-case headlines: "Receives", "Meets" follow names, they are not names."""
+    graph = extract(text, layer)
+    assert sorted(str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Person)) == (
+        people
+    )
+
+
+def test_mr_before_a_known_surname_does_not_hide_the_person(layer):
+    """ "held talks with Mr Conille": the honorific is skipped like "his counterpart"."""
+    graph = extract(
+        "Haitian Prime Minister Garry Conille met Kenyan President William Ruto. The President "
+        "later held talks with Mr Conille.",
+        layer,
+    )
+    (talks,) = graph.subjects(RDF.type, DIP.Talks)
+    parties = {str(p).removeprefix(str(ID)) for p in graph.objects(talks, DIP.participant)}
+    assert parties == {"person/garry-conille", "person/william-ruto"}

@@ -132,6 +132,16 @@ def _hyphen_suffixes(rules: RuleSet) -> frozenset[str]:
     return frozenset(str(w) for w in rules.gazetteer.get("hyphen_suffixes") or ())
 
 
+def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
+    """A new name's units up to the first word that follows names and is none
+    (names.yaml `person_cues_after`: "Receives" in a headline's "King Receives Macron")."""
+    cues = {str(w).lower() for w in rules.gazetteer.get("person_cues_after") or ()}
+    for position, index in enumerate(indices):
+        if units[index].lower in cues:
+            return indices[:position]
+    return indices
+
+
 def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
     """A new person's name without the honorifics and title words before it ("Sheikh Tamim",
     "Datuk Seri Anwar Ibrahim"): the gazetteer's `honorifics`, the last one or two words kept."""
@@ -188,11 +198,14 @@ def find_titles(
                 owner=owners,
             )
         elif "name" in roles:
-            name_units = without_honorifics(roles["name"], units, rules)
+            named = without_honorifics(roles["name"], units, rules)
+            name_units = _before_cues(named, units, rules)
+            if not name_units:
+                continue  # "the King Receives ...": a headline's verb, no name
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
             last = syllable_end(units, name_units[-1], _hyphen_suffixes(rules))
-            end = max(end, last + 1)
+            end = last + 1 if len(name_units) < len(named) else max(end, last + 1)
             words = text[units[start].begin : units[end - 1].end]
             name = text[units[name_units[0]].begin : units[last].end]
             person = ID[f"person/{slug(name)}"]

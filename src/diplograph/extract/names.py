@@ -123,6 +123,8 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     end = start
     while end < len(units):
         unit = units[end]
+        if unit.lower in vocab.person_cues_after:
+            break  # a headline's verb ends a name: "Pereira Meets Lula"
         if _capital(unit) or (end > start and _country_inside(units, end, start, vocab)):
             end += 1
             continue
@@ -283,7 +285,7 @@ def find_unknown_names(
     first_word = next((i for i, u in enumerate(units) if u.text not in OPENERS), 0)
     index = 0
     while index < len(units):
-        if not _capital(units[index]):
+        if not _capital(units[index]) or units[index].lower in vocab.person_cues_after:
             index += 1
             continue
         start, end = index, _run_end(units, index, vocab)
