@@ -884,3 +884,32 @@ def test_calling_on_a_person_is_a_meeting_calling_on_a_state_to_act_an_appeal(la
         ),
         ("Statement", {"agent": ["org/european-union"]}),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Vladimir Putin was greeted by Mongolian President Ukhnaagiin "
+        "Khurelsukh at an official ceremony on Sukhbaatar Square.",
+        "Mongolian President Ukhnaagiin Khurelsukh welcomed Russian President Vladimir Putin with "
+        "an official ceremony at Sukhbaatar Square.",
+    ],
+)
+def test_whoever_greets_a_guest_at_a_ceremony_hosts_it(text, layer):
+    """The greeter hosts the welcome ceremony, the guest takes part; the greeting stays too."""
+    found = events(extract(text, layer))
+    assert [e for e in found if e[0] == "Ceremony"] == [
+        (
+            "Ceremony",
+            {
+                "participant": ["person/vladimir-putin"],
+                "host": ["person/ukhnaagiin-khurelsukh"],
+                "place": ["place/sukhbaatar-square"],
+            },
+        ),
+    ]
+    (hosting,) = [roles for kind, roles in found if kind == "Hosting"]
+    assert (hosting["traveller"], hosting["host"]) == (
+        ["person/vladimir-putin"],
+        ["person/ukhnaagiin-khurelsukh"],
+    )

@@ -138,6 +138,11 @@ def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(
             "Kremlin-backed plan and the Wagner-linked group were discussed.",
             ["person/choe-son-hui", "person/kim-jin-pyo", "person/ri-il-hwan"],
         ),
+        (  # initials and inner capitals after a title; church honorifics stay out of the name
+            "The king met Vice President JD Vance, Senator Kevin McCarthy and His Eminence "
+            "Cardinal Pietro Parolin.",
+            ["person/jd-vance", "person/kevin-mccarthy", "person/pietro-parolin"],
+        ),
     ],
 )
 def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, people, layer):
