@@ -913,3 +913,22 @@ def test_whoever_greets_a_guest_at_a_ceremony_hosts_it(text, layer):
         ["person/vladimir-putin"],
         ["person/ukhnaagiin-khurelsukh"],
     )
+
+
+def test_here_is_the_datelines_city(layer):
+    """Wire copy says "here" for the city of its dateline, wherever the story went before."""
+    graph = extract(
+        "Colombo, Oct 4 (PTI) Indian Prime Minister Narendra Modi visited Male on Tuesday. "
+        "External Affairs Minister S Jaishankar on Friday called on Sri Lankan President Anura "
+        "Kumara Dissanayake here.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Meeting"] == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/anura-kumara-dissanayake", "person/s-jaishankar"],
+                "place": ["city/colombo"],
+            },
+        )
+    ]

@@ -159,6 +159,17 @@ def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tupl
     return ((found.earliest, found.latest), words) if found else (None, None)
 
 
+def _here(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
+    """Whether a `here_word` stands in the match or right after it, in its clause."""
+    words = frozenset(rules.classes.get("here_word", ()))
+    for unit in ctx.units[match.start : match.end + 3]:
+        if unit.lower in words:
+            return True
+        if unit.boundary and unit.begin >= ctx.units[match.end - 1].end:
+            return False
+    return False
+
+
 def build(
     match: Match,
     ctx: SentenceContext,
@@ -194,6 +205,8 @@ def build(
             if found:
                 roles[role] = dedup(roles.get(role, []) + found)
                 break
+    if not roles.get("place") and ctx.dateline is not None and _here(match, ctx, rules):
+        roles["place"] = [ctx.dateline]  # "arrived here", "met X here": the dateline's city
     kind_defaults = spec(rules.kinds, kind).get("defaults") or {}
     for role, source in sorted(kind_defaults.items(), key=lambda item: item[1] != "context_place"):
         unless = source.get("unless") if isinstance(source, dict) else None

@@ -40,6 +40,7 @@ class SentenceContext:
     doc: Any = None  # the units as a spaCy Doc, shared by the sections run on them
     earlier: list[Candidate] = field(default_factory=list)  # the article's candidates so far
     current: list[Candidate] = field(default_factory=list)  # this sentence's, so far
+    dateline: URIRef | None = None  # where the article was filed: what "here" means
 
 
 def contents_ahead(matches: list[Match], rules: RuleSet) -> set[int]:

@@ -196,7 +196,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         prepared.append((sentence, units))
     candidates: list[Candidate] = []
     delegation_attests: dict[URIRef, list[Attest]] = {}
-    state: dict = {"place": dateline_place(prepared, gazetteer), "date": None}
+    dateline = dateline_place(prepared, gazetteer)
+    state: dict = {"place": dateline, "date": None}
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))
     asides = frozenset(rules.classes.get("aside_phrase", ()))
@@ -221,6 +222,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             state["date"],
             doc,
             candidates,
+            dateline=dateline,
         )
         found = sentence_candidates(ctx, rules, gazetteer)
         for clause in relative_clauses(units):
