@@ -75,6 +75,12 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "MilitaryAid",
             ("1950-09-01..1950-11-30", "in the fall of 1950"),
         ),
+        (  # AP style: a month abbreviated with a full stop
+            "Ethiopian Prime Minister Abiy Ahmed met Muse Bihi Abdi on Jan. 1.",
+            date(2024, 4, 4),
+            "Meeting",
+            ("2024-01-01", "on Jan. 1"),
+        ),
         (
             "Xi Jinping will visit Pyongyang next week.",
             date(2023, 7, 26),

@@ -932,3 +932,37 @@ def test_here_is_the_datelines_city(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an age in apposition is skipped
+            "Sri Lankan President Anura Kumara Dissanayake, 55, was sworn in on September 23.",
+            ("Ceremony", {"participant": ["person/anura-kumara-dissanayake"]}),
+        ),
+        (  # a role in apposition after a pair is skipped; "Jan. 1" is a date
+            "Ethiopian Prime Minister Abiy Ahmed and Muse Bihi Abdi, the leader of the breakaway "
+            "region of Somaliland, signed a memorandum of understanding in Addis Ababa on Jan. 1.",
+            (
+                "AgreementSigning",
+                {
+                    "participant": ["person/abiy-ahmed", "person/muse-bihi-abdi"],
+                    "place": ["city/addis-ababa"],
+                },
+            ),
+        ),
+        (  # "it" acting is the body last named; an acting high commissioner is one person
+            "India's Ministry of External Affairs said it would withdraw its envoy. It summoned "
+            "Canada's acting high commissioner, Stewart Wheeler, on Monday evening.",
+            (
+                "Meeting",
+                {"participant": ["org/ministry-of-external-affairs", "person/stewart-wheeler"]},
+            ),
+        ),
+    ],
+)
+def test_appositions_dates_and_it_of_wire_copy(text, expected, layer):
+    """Wire copy's ages, roles and "it" do not hide the parties of an event."""
+    graph = extract(text, layer)
+    assert [e for e in events(graph) if e[0] == expected[0]] == [expected]

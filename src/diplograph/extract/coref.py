@@ -47,6 +47,7 @@ class Discourse:
     parties: list[URIRef] = field(default_factory=list)
     groups: list[tuple[URIRef, ...]] = field(default_factory=list)
     orgs: list[tuple[URIRef, str]] = field(default_factory=list)  # body and the words naming it
+    bodies: list[URIRef] = field(default_factory=list)  # organisations and states, in order
     holdings: dict[URIRef, set[URIRef]] = field(default_factory=dict)
     titles: dict[URIRef, set[str]] = field(default_factory=dict)  # person -> titles named with
     owners: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # person -> whose office
@@ -204,6 +205,8 @@ def _refer(
         return discourse.groups[-1]
     if kind == "last_country" and discourse.countries:
         return (discourse.countries[-1],)
+    if kind == "last_body":  # "It summoned ...": the organisation or state last named
+        return (discourse.bodies[-1],) if discourse.bodies else ()
     if kind == "last_named_org":  # "the ministry": the body last named with that word
         head = unit.lower.split()[-1]
         for iri, words in reversed(discourse.orgs):
@@ -400,8 +403,9 @@ def resolve(
             if all(f in discourse.persons for f in found):
                 classes.add("person")
             mention = Mention(frozenset(classes), found, found, confidence=0.7)
-        words = text[units[match.start].begin : units[match.end - 1].end]
-        units = merge(units, match.start, match.end, mention, words)
+        end = match.trigger + 1 if match.rule.get("lookahead") else match.end
+        words = text[units[match.start].begin : units[end - 1].end]
+        units = merge(units, match.start, end, mention, words)
     for unit in units:
         mention = unit.mention
         if mention is None or mention.anaphor is None:
@@ -610,5 +614,8 @@ def remember(units: list[Unit], discourse: Discourse) -> None:
             discourse.parties.extend(mention.refs)
         if "org" in mention.classes and len(mention.refs) == 1:
             discourse.orgs.append((mention.refs[0], unit.lower))
+            discourse.bodies.append(mention.refs[0])
+        elif "country" in mention.classes and len(mention.agents) == 1:
+            discourse.bodies.append(mention.agents[0])
         if "group" in mention.classes and len(mention.agents) > 1:
             discourse.groups.append(mention.agents)

@@ -268,7 +268,7 @@ RULES: dict[str, Shape] = {
         ("titles", {}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL}, ()),
-        ("anaphors", {"refer": STR, "not_subject": BOOL}, ("refer",)),
+        ("anaphors", {"refer": STR, "not_subject": BOOL, "lookahead": BOOL}, ("refer",)),
         ("attribution", {"relay": one_of("relay", "article")}, ()),
         ("modality", {"modality": CUE_MODALITY, "window": INT}, ("modality",)),
         (

@@ -248,6 +248,12 @@ def _is_person(unit: Unit) -> bool:
 APPOSITION_MAX = 14
 
 
+def _role(unit: Unit) -> bool:
+    """Whether a person unit is a bare title ("the leader"), not someone named."""
+    mention = unit.mention
+    return mention is not None and mention.title is not None and not mention.refs
+
+
 def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int | None:
     """The closing comma of an apposition that opens at `comma`: a role (a title, or a word of
     the `apposition_word` class) and no other person before the next comma."""
@@ -261,8 +267,9 @@ def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int
             (u.mention is not None and u.mention.title is not None) or u.lower in words
             for u in inside
         )
-        others = any(_is_person(u) for u in inside)
-        return end if inside and titled and not others else None
+        age = len(inside) == 1 and inside[0].text.isdigit()  # "Dissanayake, 55, was sworn in"
+        others = any(_is_person(u) and not _role(u) for u in inside)
+        return end if inside and (titled or age) and not others else None
     return None
 
 
