@@ -966,3 +966,26 @@ def test_appositions_dates_and_it_of_wire_copy(text, expected, layer):
     """Wire copy's ages, roles and "it" do not hide the parties of an event."""
     graph = extract(text, layer)
     assert [e for e in events(graph) if e[0] == expected[0]] == [expected]
+
+
+def test_a_measured_event_noun_and_a_salute(layer):
+    """ "welcomed with a 19-gun salute" is a ceremony; "before the two leaders held more than an
+    hour of talks": the two leaders talked (a measure noun before "of" keeps the noun's frame,
+    a subject after "before" is still the clause's)."""
+    graph = extract(
+        "Chinese Premier Li Qiang arrived in Canberra on Sunday, where Prime Minister Anthony "
+        "Albanese greeted him. Mr Li was welcomed with a 19-gun salute on Monday morning before "
+        "the two leaders held more than an hour of talks.",
+        layer,
+    )
+    found = [e for e in events(graph) if e[0] in ("Ceremony", "Talks")]
+    assert found == [
+        ("Ceremony", {"participant": ["person/li-qiang"], "place": ["city/canberra"]}),
+        (
+            "Talks",
+            {
+                "participant": ["person/anthony-albanese", "person/li-qiang"],
+                "place": ["city/canberra"],
+            },
+        ),
+    ]

@@ -38,6 +38,7 @@ class Words:
     boundary: frozenset[str]
     support: frozenset[str]
     fronting: frozenset[str]
+    measure: frozenset[str] = frozenset()  # "a round of talks", "an hour of talks"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -58,6 +59,7 @@ def _words(rules: RuleSet) -> Words:
         rules.boundary,
         frozenset(get("support_verb", ())) | frozenset(get("support_word", ())),
         frozenset(get("fronting_word", ())),
+        frozenset(get("measure_noun", ())),
     )
 
 
@@ -296,6 +298,9 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
             return index
         if not _plain(unit, words) or unit.mention is not None or unit.lower in words.auxiliary:
             return None
+        if unit.lower == "of" and index and units[index - 1].lower in words.measure:
+            index -= 2  # "a second round of talks", "more than an hour of talks"
+            continue
         if unit.lower in words.preposition or not (unit.lower[:1].isalnum() or unit.text == "-"):
             return None
         index -= 1
@@ -328,8 +333,10 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     if index < 0 or not _fits(units[index], role):
         return []
     found = _group_back(units, index, role, words)
-    if found[0] and units[found[0] - 1].lower in words.preposition:
-        return None
+    after = units[index + 1] if index + 1 < len(units) else None
+    acts = after is not None and (after.lemma in words.support or after.lower in words.support)
+    if found[0] and units[found[0] - 1].lower in words.preposition and not acts:
+        return None  # "arrived in Armenia on a visit"; not "before the two leaders held talks"
     return found
 
 

@@ -132,13 +132,20 @@ def _hyphen_suffixes(rules: RuleSet) -> frozenset[str]:
     return frozenset(str(w) for w in rules.gazetteer.get("hyphen_suffixes") or ())
 
 
+HEAD_LISTS = ("site_heads", "government_heads", "organisation_heads", "party_heads")
+
+
 def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
     """A new name's units up to the first word that follows names and is none
     (names.yaml `person_cues_after`: "Receives" in a headline's "King Receives Macron")."""
     cues = {str(w).lower() for w in rules.gazetteer.get("person_cues_after") or ()}
     for position, index in enumerate(indices):
         if units[index].lower in cues:
-            return indices[:position]
+            indices = indices[:position]
+            break
+    heads = {str(w).lower() for k in HEAD_LISTS for w in rules.gazetteer.get(k) or ()}
+    if all(units[i].lower in heads for i in indices):
+        return []  # "PM House", "Presidential Palace": a building or a body, no one's name
     return indices
 
 
