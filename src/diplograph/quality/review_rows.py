@@ -63,11 +63,12 @@ class Row:
 
     @property
     def label(self) -> str:
-        """The fact's label, or its parties' labels when it has none (a position holding)."""
+        """The fact's label, or its parties' when it has none (a holding: `holder as position`)."""
         cand = self.candidate
         if cand.label != str(cand.iri):
             return cand.label
-        return f"{cand.kind}: {', '.join(p.label for p in self.parties)}"
+        labels = [p.label for p in self.parties]
+        return " as ".join(labels) if cand.kind == "PositionHolding" else ", ".join(labels)
 
     @property
     def modalities(self) -> tuple[str, ...]:
