@@ -42,6 +42,10 @@ NEW_ROWS = [
     "#3   0.60  Statement            Statement: Russia",
     "#4   0.40  PositionHolding      Murat Nurtleu as Foreign minister of Kazakhstan",
 ]
+ACCEPTANCE = (
+    " date 2024-05-10 Xi Jinping accepted an invitation from Vladimir Putin to visit Moscow, "
+    "state media said on Friday.\n"
+)
 ACCEPTED_2_4 = """\
 # Hand mapping (gold layer) of seeds/900_new.txt
 # 900_new, 2024-05-10: started by `diplograph review`.
@@ -203,6 +207,22 @@ def test_accepting_two_rows_writes_readable_turtle_and_the_build_conforms(projec
     # the rows are gone from the review, and the others keep their numbers
     assert _headers(_review(project, NEW).stdout) == [NEW_ROWS[0], NEW_ROWS[2]]
     assert _review(project, SEED).stdout == "(0 open candidate(s) of 25 rule fact(s), 0 rejected)\n"
+
+    # accepting an acceptance writes the invitation it accepts and the visit that invitation is to
+    (project / "seeds" / "901_acc.txt").write_text(ACCEPTANCE, encoding="utf-8")
+    needs = _review(project, "901_acc", "--accept", "2")
+    assert needs.stdout == (
+        "accepted #2 (with #1, #3, which they refer to) into mappings/gold/901_acc.ttl\n"
+    )
+    written = (project / "mappings" / "gold" / "901_acc.ttl").read_text(encoding="utf-8")
+    assert [line for line in written.splitlines() if line.startswith("# #")] == [
+        "# #2 accepted, from the rule layer (rules: acceptance.invitation)",
+        "# #1 what an accepted fact refers to, from the rule layer "
+        "(rules: acceptance.invitation.content)",
+        "# #3 what an accepted fact refers to, from the rule layer "
+        "(rules: acceptance.invitation.content.content)",
+    ]
+    assert "    dip:content <event/invitation/undated/vladimir-putin-xi-jinping> ;" in written
 
     result = build(project)
     assert result.report.conforms and result.report.rows == ()
