@@ -8,6 +8,7 @@ under each added article, what the rules found in it, as `diplograph review ARTI
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,8 +16,11 @@ from diplograph.cli_extract import _date
 from diplograph.cli_review import show_sheet
 from diplograph.startup import importing
 
+if TYPE_CHECKING:
+    from diplograph.quality.review_article import Reviewer
 
-def _reviewer(root: Path):
+
+def _reviewer(root: Path) -> Reviewer:
     """The rule layer, entities and roles that show what the rules found (review_article.py)."""
     with importing():
         from diplograph.quality.review_article import Reviewer
@@ -24,7 +28,7 @@ def _reviewer(root: Path):
     return Reviewer.open(root)
 
 
-def _show(reviewer, path: Path) -> None:
+def _show(reviewer: Reviewer, path: Path) -> None:
     """What the rules found in one added article; one that they cannot read, a warning."""
     from diplograph.errors import InputError
     from diplograph.output import echo

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from diplograph.startup import importing
+
+if TYPE_CHECKING:
+    from diplograph.quality.accept import Outcome
+    from diplograph.quality.review_rows import Sheet
 
 CHOICES = {"a": "accept", "r": "reject", "s": "skip", "q": "quit"}
 
@@ -62,7 +67,7 @@ def list_all(root: Path) -> None:
     echo(f"({len(rows)} candidate(s){unmapped_note})")
 
 
-def show_sheet(sheet, indent: str = "") -> None:
+def show_sheet(sheet: Sheet, indent: str = "") -> None:
     """Print the open rows of one article and a count."""
     from diplograph.output import echo
     from diplograph.quality.review_rows import format_row
@@ -75,7 +80,7 @@ def show_sheet(sheet, indent: str = "") -> None:
     )
 
 
-def ask(sheet) -> tuple[list[int], list[int]]:
+def ask(sheet: Sheet) -> tuple[list[int], list[int]]:
     """Ask for each open row: accept, reject, skip or quit; return the numbers decided."""
     from diplograph.output import echo
     from diplograph.quality.review_rows import format_row
@@ -98,7 +103,7 @@ def ask(sheet) -> tuple[list[int], list[int]]:
     return accepted, rejected
 
 
-def report(root: Path, sheet, outcome) -> None:
+def report(root: Path, sheet: Sheet, outcome: Outcome) -> None:
     """One line per file written."""
     from diplograph.output import echo
 
@@ -132,7 +137,11 @@ def report(root: Path, sheet, outcome) -> None:
 @click.option("--interactive", is_flag=True, hidden=True, help="Ask even without a terminal.")
 @click.pass_context
 def review(
-    ctx: click.Context, article: str | None, accept: list[int], reject: list[int], interactive
+    ctx: click.Context,
+    article: str | None,
+    accept: list[int],
+    reject: list[int],
+    interactive: bool,
 ) -> None:
     """List rule-layer facts the hand layer lacks, most confident first: for an article
     without a hand mapping, everything the rules found in it.

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
 from diplograph import paths
 from diplograph.errors import InputError
 from diplograph.quality.review_rows import Sheet, review_sheet
+
+if TYPE_CHECKING:
+    from diplograph.extract.gazetteer import Gazetteer
+    from diplograph.extract.rules import RuleSet
 
 
 def article_path(root: Path, name: str) -> Path:
@@ -33,8 +38,8 @@ class Reviewer:
     """What every article's review shares: rules, gazetteer, entities, participant roles."""
 
     root: Path
-    rules: object
-    gazetteer: object
+    rules: RuleSet
+    gazetteer: Gazetteer
     entities: Graph
     roles: tuple[str, ...]
 
