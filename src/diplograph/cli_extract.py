@@ -1,4 +1,5 @@
-"""Command line of the rule layer: `extract`, `evaluate` and `review` (issue 4).
+"""Command line of the rule layer: `extract`, `evaluate` and `review` (issue 4; `review` lives
+in cli_review.py and is named here for the callers that import it from this module).
 
 Thin: each command parses its arguments, calls one library function and prints the result.
 Plain click commands, registered on the `diplograph` group by cli.py; they read the project
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from diplograph.cli_review import review as review
 from diplograph.startup import importing
 
 
@@ -89,30 +91,3 @@ def evaluate(ctx: click.Context, split: str, misses: bool) -> None:
     rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
     roles = participant_roles(ontology_file(ctx.obj["root"]))
     echo(format_evaluation(run_evaluation(rule_graphs, gold_graphs, roles)))
-
-
-@click.command()
-@click.pass_context
-def review(ctx: click.Context) -> None:
-    """List rule-layer facts the hand layer lacks, most confident first: for an article
-    without a hand mapping, everything the rules found in it."""
-    with importing():
-        from diplograph.output import echo
-        from diplograph.quality.evaluate import participant_roles
-        from diplograph.quality.review import review_candidates, review_layers
-        from diplograph.vocabulary import ontology_file
-
-    rule_graphs, gold_graphs, unmapped = review_layers(ctx.obj["root"])
-    roles = participant_roles(ontology_file(ctx.obj["root"]))
-    rows = []
-    for stem in sorted(rule_graphs):
-        for cand in review_candidates(rule_graphs[stem], gold_graphs[stem], roles):
-            rows.append((cand, stem))
-    rows.sort(key=lambda row: (-row[0].confidence, row[1], str(row[0].iri)))
-    for cand, stem in rows:
-        echo(f"{cand.confidence:.2f}  {stem}  {cand.kind:<20} {cand.label}")
-        echo(f"      rules: {', '.join(cand.rules)}")
-        for text in cand.texts:
-            echo(f"      “{text}”")
-    unmapped_note = f", {len(unmapped)} article(s) without a hand mapping" if unmapped else ""
-    echo(f"({len(rows)} candidate(s){unmapped_note})")
