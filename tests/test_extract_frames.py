@@ -989,3 +989,16 @@ def test_a_measured_event_noun_and_a_salute(layer):
             },
         ),
     ]
+
+
+def test_mediation_by_a_list_and_the_source_after_it(layer):
+    """ "weeks of mediation by A, B and the United States, X said": the three mediated (the
+    list ends with its "and"; the source after the comma is no member)."""
+    graph = extract(
+        "The deal followed weeks of mediation by Qatar, Egypt and the United States, Qatar's "
+        "foreign ministry said.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Talks"] == [
+        ("Talks", {"participant": ["country/egypt", "country/qatar", "country/united-states"]})
+    ]

@@ -146,14 +146,29 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
     """The entity at `first` and the ones coordinated after it."""
     found = [first]
     index = first + 1
-    while (
-        index + 1 < len(units)
-        and units[index].lower in words.coordination
-        and _fits(units[index + 1], role)
-    ):
-        found.append(index + 1)
-        index += 2
+    while index + 1 < len(units) and units[index].lower in words.coordination:
+        after = index + 1
+        while after + 1 < len(units) and after - index <= 3 and _filler(units[after], words):
+            after += 1  # "A, B and the United States", "A and his counterpart B"
+        if not _fits(units[after], role):
+            break
+        said = after + 1 < len(units) and (
+            units[after + 1].lemma in words.speech or units[after + 1].lower in words.speech
+        )
+        if said and units[index].text == ",":
+            break  # "..., the Russian Defence Ministry said": the source, no member
+        found.append(after)
+        if units[index].text != ",":
+            break  # "A, B and C": the list ends with its last "and"
+        index = after + 1
     return found
+
+
+def _filler(unit: Unit, words: Words) -> bool:
+    """A plain word that may stand between "and" and the entity it joins."""
+    nationality = unit.mention is not None and "nationality" in unit.mention.classes
+    plain = unit.mention is None and unit.lower in words.filler | words.possessive
+    return nationality or plain
 
 
 def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int] | None:
