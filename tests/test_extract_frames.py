@@ -1002,3 +1002,22 @@ def test_mediation_by_a_list_and_the_source_after_it(layer):
     assert [e for e in events(graph) if e[0] == "Talks"] == [
         ("Talks", {"participant": ["country/egypt", "country/qatar", "country/united-states"]})
     ]
+
+
+def test_a_trailing_gerund_after_after_is_the_sentences_subjects(layer):
+    """ "X says ... with China after hosting Y": X hosted Y, not China."""
+    graph = extract(
+        "Australian Prime Minister Anthony Albanese says Australia will cooperate with China "
+        "after hosting Premier Li Qiang at Parliament House.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Hosting"] == [
+        (
+            "Hosting",
+            {
+                "traveller": ["person/li-qiang"],
+                "host": ["person/anthony-albanese"],
+                "place": ["place/parliament-house"],
+            },
+        )
+    ]

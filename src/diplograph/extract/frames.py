@@ -95,6 +95,16 @@ def _fronted_subject(units: list[Unit], trigger: int, role: str, words: Words) -
     return []
 
 
+def _main_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
+    """The subject of the sentence a trailing gerund phrase belongs to ("Erdogan announced ...
+    after hosting the two leaders"): its first person, else its first acting entity, before
+    the phrase."""
+    people = [i for i in range(before) if _person(units[i]) and _fits(units[i], role)]
+    agents = [i for i in range(before) if _fits(units[i], role)]
+    first = people[:1] or agents[:1]
+    return _group_ahead(units, first[0], role, words) if first else []
+
+
 def _controller(units: list[Unit], to: int, role: str, words: Words) -> list[int] | None:
     """The subject of an infinitive ("Netanyahu travelled to Washington to meet Biden"): the
     nearest entity before "to" in its clause that no preposition governs, else None."""
@@ -177,6 +187,12 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
     sentence's earlier one."""
     if trigger and units[trigger - 1].lower in words.infinitive:
         return _controller(units, trigger - 1, role, words)
+    if (
+        trigger > 1
+        and units[trigger - 1].lower in words.fronting
+        and units[trigger].lower.endswith("ing")
+    ):
+        return _main_subject(units, trigger - 1, role, words)  # "..., X announced after hosting Y"
     index = trigger - 1
     while index >= 0 and trigger - index <= REACH:
         if _date_comma(units, index):
