@@ -205,3 +205,25 @@ def test_one_claim_reported_by_two_articles_names_its_claimed_event_alike(layer)
                 str(c).removeprefix(str(ID)) for c in graph.objects(accusation, DIP.content)
             }
     assert contents == {"event/military-aid/undated/russia-kazakhstan"}
+
+
+def test_the_statement_added_is_its_issuers_and_a_press_office_speaks(layer):
+    """ "The statement added" speaks for whoever last made a statement; "the Press Office said"
+    is a body (not the place an "office" head would make it)."""
+    rules, gazetteer = layer
+    text = (
+        "Algeria's Ministry of Foreign Affairs announced Tuesday that it had recalled its "
+        "ambassador. The statement added that France had erred. The Holy See Press Office said "
+        "the talks were useful."
+    )
+    article = article_from_text(Path("t.txt"), text, date(2024, 7, 31), rules)
+    graph = extract_article(article, rules, gazetteer)
+    speakers = sorted(
+        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    )
+    assert speakers == [
+        "org/foreign-ministry-of-algeria",
+        "org/foreign-ministry-of-algeria",
+        "org/press-office",
+    ]

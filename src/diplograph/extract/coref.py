@@ -48,6 +48,7 @@ class Discourse:
     groups: list[tuple[URIRef, ...]] = field(default_factory=list)
     orgs: list[tuple[URIRef, str]] = field(default_factory=list)  # body and the words naming it
     bodies: list[URIRef] = field(default_factory=list)  # organisations and states, in order
+    speakers: list[tuple[URIRef, ...]] = field(default_factory=list)  # of statements, in order
     holdings: dict[URIRef, set[URIRef]] = field(default_factory=dict)
     titles: dict[URIRef, set[str]] = field(default_factory=dict)  # person -> titles named with
     owners: dict[URIRef, set[URIRef]] = field(default_factory=dict)  # person -> whose office
@@ -205,6 +206,8 @@ def _refer(
         return discourse.groups[-1]
     if kind == "last_country" and discourse.countries:
         return (discourse.countries[-1],)
+    if kind == "last_speaker":  # "the statement added": whoever last made a statement
+        return discourse.speakers[-1] if discourse.speakers else ()
     if kind == "last_body":  # "It summoned ...": the organisation or state last named
         return (discourse.bodies[-1],) if discourse.bodies else ()
     if kind == "last_named_org":  # "the ministry": the body last named with that word

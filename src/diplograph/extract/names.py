@@ -50,6 +50,7 @@ class Vocabulary:
     dedication_words: frozenset[str] = frozenset()  # "monument to X", "mausoleum of X"
     hyphen_suffixes: frozenset[str] = frozenset()  # "Saudi-led": no syllable of a name
     openers: frozenset[str] = frozenset()  # "Later Ri Il-hwan said": no part of the name
+    body_heads: frozenset[str] = frozenset()  # heads of bodies ("office": a place or a body)
 
 
 KIND_OF_LIST = (
@@ -93,6 +94,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("dedication_words"),
         listed("hyphen_suffixes"),
         listed("sentence_openers"),
+        listed("government_heads") | listed("organisation_heads"),
     )
 
 
@@ -169,6 +171,8 @@ def _kind(
     if len(words) == 1 and vocab.heads.get(words[0]) == "Place":
         return None  # a place's head word alone ("Ocean" of "Indian Ocean"): not a name
     typed = _by_head(run, words, vocab)
+    if typed == "Place" and words[-1] in vocab.body_heads and after in vocab.person_cues_after:
+        return "GovernmentBody"  # "the Press Office said": a body speaks, a place does not
     if typed is not None:
         return typed or None
     previous = before[-1].lower if before else ""

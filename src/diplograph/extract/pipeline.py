@@ -89,7 +89,8 @@ def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) 
 def _remember_events(
     cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict
 ) -> None:
-    """Update the context place, the last meeting and the last date from new candidates."""
+    """Update the context place, the last meeting, the last date and the last speaker from
+    new candidates."""
     for cand in cands:
         entry = spec(rules.kinds, cand.kind)
         happened = cand.attest.modality == "Happened" and not cand.owned
@@ -99,6 +100,8 @@ def _remember_events(
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
         if cand.date is not None and happened:  # a planned visit's date is not the story's
             state["date"] = cand.date
+        if entry.get("statement") and cand.roles.get("agent"):
+            discourse.speakers.append(tuple(cand.roles["agent"]))
 
 
 def _fix_references(events: list[Event], delegations: list[coref.Delegation]) -> None:
