@@ -41,6 +41,16 @@ def extract(ctx: click.Context, article: Path, published: date | None, fmt: str)
     An article without a .meta.yaml takes its date from --date or a leading
     `date YYYY-MM-DD` marker.
     """
+    from diplograph.extractcache import extract_output, output_key
+
+    root = ctx.obj["root"]
+    key = output_key(root, article, published, fmt)  # an unchanged article: no spaCy, no rules
+    output = extract_output(key, lambda: _extracted(root, article, published, fmt))
+    click.echo(output.decode("utf-8"), nl=False)
+
+
+def _extracted(root: Path, article: Path, published: date | None, fmt: str) -> bytes:
+    """The rule layer of one article with its provenance, serialised."""
     with importing():
         from diplograph.export import serialize
         from diplograph.extract import extract_article
@@ -49,11 +59,11 @@ def extract(ctx: click.Context, article: Path, published: date | None, fmt: str)
         from diplograph.iris import rules_graph_iri
         from diplograph.store import new_store
 
-    rules, gazetteer = rule_layer(ctx.obj["root"])
+    rules, gazetteer = rule_layer(root)
     source = input_article(article, published, rules)
     store = new_store()
     store.add_graph(rules_graph_iri(source.stem), extract_article(source, rules, gazetteer))
-    click.echo(serialize(store, fmt, "asserted").decode("utf-8"), nl=False)
+    return serialize(store, fmt, "asserted")
 
 
 @click.command()

@@ -81,3 +81,13 @@ def view_queries_dir(root: Path | None = None) -> Path:
 def build_dir(root: Path | None = None) -> Path:
     """Default output folder of `diplograph build`."""
     return (root or project_root()) / "out"
+
+
+def gazetteer_inputs(root: Path) -> list[Path]:
+    """The files a gazetteer may be made from: all of mappings/ but the rules and hand layer,
+    and the reference gazetteer."""
+    mappings = mappings_dir(root)
+    skip = (mappings / "rules", mappings / "gold")
+    found = {p for p in mappings.rglob("*") if p.is_file()}
+    found |= {p for p in gazetteer_dir(root).rglob("*") if p.is_file()}
+    return sorted(p for p in found if not any(s in p.parents for s in skip))

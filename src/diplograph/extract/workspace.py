@@ -38,11 +38,7 @@ def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
 
 def gazetteer_inputs(root: Path) -> list[Path]:
     """The files a gazetteer may be made from: all of mappings/ but the rules and hand layer."""
-    mappings = paths.mappings_dir(root)
-    skip = (mappings / "rules", mappings / "gold")
-    found = {p for p in mappings.rglob("*") if p.is_file()}
-    found |= {p for p in paths.gazetteer_dir(root).rglob("*") if p.is_file()}
-    return sorted(p for p in found if not any(s in p.parents for s in skip))
+    return paths.gazetteer_inputs(root)
 
 
 def project_gazetteer(root: Path) -> Gazetteer:

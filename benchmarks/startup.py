@@ -1,0 +1,114 @@
+"""Benchmark of start-up: whole-process wall and CPU seconds of the everyday commands.
+
+Times, each as a fresh process run --runs times after one warm-up, and prints the median
+(min-max) of wall and CPU seconds (CPU: the user + system time of the finished child):
+- `diplograph --help`;
+- `diplograph extract` of one seed three ways: repeated (its output kept in the extract cache),
+  a new article (the compiled rules and gazetteer cached, the output not: the entry is removed
+  before each run) and with DIPLOGRAPH_CACHE=off (everything compiled);
+- `diplograph query letters-delivered` on a build of the seeds (built once in a temporary copy
+  of the project, as the README builds them).
+The caches live in a temporary folder of the run's own, so that the figures do not depend on
+what the user's cache holds. `--src DIR` times another checkout's source (e.g. a git worktree
+of an older commit: the figures before a change). A benchmark, not a test: run it by hand,
+
+    PYTHONPATH=src python3 benchmarks/startup.py [--runs 7] [--src OTHER/src]
+
+Targets (issue 10): `--help` under 0.3 s, `query` under 0.5 s, `extract` of one article under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_ec5e95d0bf243a61.txt"
+QUERY = "letters-delivered"
+
+
+def timed(
+    command: list[str], env: dict[str, str], before: Callable[[], None]
+) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of a command (its output thrown away)."""
+    before()
+    start_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - start
+    end_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (end_cpu.ru_utime - start_cpu.ru_utime) + (end_cpu.ru_stime - start_cpu.ru_stime)
+    return wall, cpu
+
+
+def spread(values: list[float]) -> str:
+    """Median (min-max) of a list of seconds."""
+    return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+
+
+def measure(label: str, command: list[str], env: dict[str, str], runs: int, before=None) -> None:
+    """Time a command `runs` times after a warm-up and print one row."""
+    prepare = before or (lambda: None)
+    timed(command, env, prepare)
+    results = [timed(command, env, prepare) for _ in range(runs)]
+    walls, cpus = [r[0] for r in results], [r[1] for r in results]
+    print(f"| {label} | {spread(walls)} | {spread(cpus)} |", flush=True)
+
+
+def seeds_build(work: Path, python: list[str], env: dict[str, str]) -> Path:
+    """A copy of the project with its seeds built (the README's `diplograph build`)."""
+    project = work / "project"
+    for name in ("ontology", "mappings", "queries", "seeds"):
+        shutil.copytree(ROOT / name, project / name)
+    subprocess.run(
+        [*python, "--root", str(project), "build"], env=env, stdout=subprocess.DEVNULL, check=True
+    )
+    return project
+
+
+def main() -> None:
+    """Parse the arguments and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command")
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the package's source")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="diplograph-startup-") as name:
+        work = Path(name)
+        cache = work / "cache"
+        env = {**os.environ, "PYTHONPATH": str(args.src.resolve()), "DIPLOGRAPH_CACHE": str(cache)}
+        python = [sys.executable, "-m", "diplograph"]
+        extract = [*python, "--root", str(ROOT), "extract", str(SEED)]
+
+        def forget_output() -> None:
+            for entry in cache.glob("extract-*.pickle"):
+                entry.unlink()
+
+        print(f"source {args.src.resolve()}; {args.runs} runs each; median (min-max) seconds")
+        print("| command | wall s | CPU s |\n|---|---|---|")
+        measure(
+            "`python -c pass` (the interpreter alone)",
+            [sys.executable, "-c", "pass"],
+            env,
+            args.runs,
+        )
+        measure("`diplograph --help`", [*python, "--help"], env, args.runs)
+        measure("`extract` of a seed, repeated", extract, env, args.runs)
+        measure("`extract` of a new article", extract, env, args.runs, forget_output)
+        off = {**env, "DIPLOGRAPH_CACHE": "off"}
+        measure("`extract`, DIPLOGRAPH_CACHE=off", extract, off, max(3, args.runs // 2))
+        project = seeds_build(work, python, env)
+        query = [*python, "--root", str(project), "query", QUERY]
+        measure(f"`query {QUERY}` on the seeds' build", query, env, args.runs)
+
+
+if __name__ == "__main__":
+    main()
