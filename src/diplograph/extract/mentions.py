@@ -127,9 +127,19 @@ def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _listed(rules: RuleSet, *keys: str) -> frozenset[str]:
+    """The lower-cased words of some names.yaml lists, made once per rule set."""
+    name = "names:" + ",".join(keys)
+    found = rules.derived.get(name)
+    if found is None:
+        words = (str(w).lower() for k in keys for w in rules.gazetteer.get(k) or ())
+        found = rules.derived[name] = frozenset(words)
+    return found
+
+
 def _hyphen_suffixes(rules: RuleSet) -> frozenset[str]:
     """The words after a hyphen that end a compound, not a name (names.yaml)."""
-    return frozenset(str(w) for w in rules.gazetteer.get("hyphen_suffixes") or ())
+    return _listed(rules, "hyphen_suffixes")
 
 
 HEAD_LISTS = ("site_heads", "government_heads", "organisation_heads", "party_heads")
@@ -138,12 +148,12 @@ HEAD_LISTS = ("site_heads", "government_heads", "organisation_heads", "party_hea
 def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
     """A new name's units up to the first word that follows names and is none
     (names.yaml `person_cues_after`: "Receives" in a headline's "King Receives Macron")."""
-    cues = {str(w).lower() for w in rules.gazetteer.get("person_cues_after") or ()}
+    cues = _listed(rules, "person_cues_after")
     for position, index in enumerate(indices):
         if units[index].lower in cues:
             indices = indices[:position]
             break
-    heads = {str(w).lower() for k in HEAD_LISTS for w in rules.gazetteer.get(k) or ()}
+    heads = _listed(rules, *HEAD_LISTS)
     if all(units[i].lower in heads for i in indices):
         return []  # "PM House", "Presidential Palace": a building or a body, no one's name
     return indices
@@ -152,7 +162,7 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
 def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
     """A new person's name without the honorifics and title words before it ("Sheikh Tamim",
     "Datuk Seri Anwar Ibrahim"): the gazetteer's `honorifics`, the last one or two words kept."""
-    honorifics = {str(w) for w in rules.gazetteer.get("honorifics") or ()}
+    honorifics = _listed(rules, "honorifics")
     start = 0
     while len(indices) - start > 2 and units[indices[start]].lower in honorifics:
         start += 1

@@ -17,7 +17,6 @@ from typing import Any
 
 import spacy
 from spacy.matcher import Matcher
-from spacy.tokens import Token
 
 from diplograph import cache
 from diplograph.errors import InputError
@@ -26,16 +25,8 @@ from diplograph.extract.schema import TOKEN_KEYS, check_kinds, line_of
 from diplograph.vocabulary import ontology_file, vocabulary
 
 log = logging.getLogger(__name__)
+CAPITAL_SHAPE = {"REGEX": "^X"}  # a word that begins with a capital letter (spaCy's word shape)
 
-
-def _capitalised(token: Token) -> bool:
-    """Whether a word begins with a capital ("Vance", "JD", "McCarthy"; spaCy's IS_TITLE
-    rejects the last two)."""
-    return token.text[:1].isupper()
-
-
-if not Token.has_extension("capital"):
-    Token.set_extension("capital", getter=_capitalised)
 
 PATTERN_SECTIONS = SECTIONS[4:13]
 # Entity profiles: every merged unit has one (its ENT_TYPE in the Matcher, a fast built-in
@@ -258,7 +249,7 @@ def compile_token(
     if "mention" in spec and not spec["mention"]:
         token["TAG"] = PLAIN_TAG
     if spec.get("capital"):
-        token["_"] = {"capital": True}
+        token["SHAPE"] = CAPITAL_SHAPE  # "Vance", "JD", "McCarthy" (IS_TITLE rejects the last two)
     if spec.get("digit") or spec.get("day"):
         token["IS_DIGIT"] = True
     if spec.get("day"):  # a day of the month: one or two digits, never a year
