@@ -1021,3 +1021,16 @@ def test_a_trailing_gerund_after_after_is_the_sentences_subjects(layer):
             },
         )
     ]
+
+
+def test_meetings_with_one_and_with_another_are_two_meetings(layer):
+    """ "bilateral meetings with A, and with B": one meeting with each."""
+    graph = extract(
+        "Brazilian President Lula will hold bilateral meetings with the President of Sao Tome "
+        "and Principe, Carlos Vila Nova, and with Prime Minister Patrice Trovoada.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Meeting"] == [
+        ("Meeting", {"participant": ["person/carlos-vila-nova", "person/lula"]}),
+        ("Meeting", {"participant": ["person/lula", "person/patrice-trovoada"]}),
+    ]

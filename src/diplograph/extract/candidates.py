@@ -244,9 +244,9 @@ def build(
     if made is not None:  # the pipeline makes it a new entity, the graph stage writes it
         base.attrs["materiel"] = [made[1]]
     for role in match.distribute:
-        split = dedup(
-            [v for i in match.roles[role][-1:] for v in role_values(ctx.units[i], role, ctx)]
-        )
+        spread = [i for i in match.roles[role] if i in match.spread]  # "with A, and with B"
+        units = spread if len(spread) > 1 else match.roles[role][-1:]
+        split = dedup([v for i in units for v in role_values(ctx.units[i], role, ctx)])
         kept = [v for v in roles.get(role, []) if v not in split]
         if len(split) > 1:
             return [_copy(base, {**roles, role: [*kept, v]}) for v in split]

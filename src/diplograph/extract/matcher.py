@@ -29,6 +29,7 @@ class Match:
     attrs: dict[str, list[int]] = field(default_factory=dict)
     consumed: set[int] = field(default_factory=set)
     distribute: set[str] = field(default_factory=set)
+    spread: set[int] = field(default_factory=set)  # the units of `distribute` tokens
 
     @property
     def rule(self) -> Rule:
@@ -76,6 +77,7 @@ def _build(pattern: Pattern, start: int, end: int, alignments: list[int]) -> Mat
             match.roles.setdefault(meta.role, []).append(unit)
             if meta.distribute:
                 match.distribute.add(meta.role)
+                match.spread.add(unit)
         if meta.attr:
             match.attrs.setdefault(meta.attr, []).append(unit)
         if meta.consume:
