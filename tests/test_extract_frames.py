@@ -1034,3 +1034,18 @@ def test_meetings_with_one_and_with_another_are_two_meetings(layer):
         ("Meeting", {"participant": ["person/carlos-vila-nova", "person/lula"]}),
         ("Meeting", {"participant": ["person/lula", "person/patrice-trovoada"]}),
     ]
+
+
+def test_the_leaders_of_the_two_countries_are_the_last_pair(layer):
+    """ "after hosting the leaders of the two Horn of Africa countries": the two named before."""
+    graph = extract(
+        "Somali President Hassan Sheikh Mohamud and Ethiopian Prime Minister Abiy Ahmed arrived "
+        "in Ankara on Wednesday. Turkish President Recep Tayyip Erdogan spoke late Wednesday "
+        "after hosting the leaders of the two Horn of Africa countries.",
+        layer,
+    )
+    (hosting,) = [roles for kind, roles in events(graph) if kind == "Hosting"]
+    assert (hosting["traveller"], hosting["host"]) == (
+        ["person/abiy-ahmed", "person/hassan-sheikh-mohamud"],
+        ["person/recep-tayyip-erdogan"],
+    )
