@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAGE = """ date 2024-02-01 Xi Jinping met Vladimir Putin in Moscow on Tuesday.
 
 By Staff Writer
+By Linh Pham with Jeremie Durand in Paris
 Published 1 February 2024
 Updated: Feb 1, 2024 14:05 IST
 
@@ -69,7 +70,10 @@ def test_every_kind_of_noise_is_cut_and_named(rules):
         "Please enter your name here",
     ]
     assert by_rule["boilerplate.agency-credit"] == ["(With inputs from agencies)"]
-    assert by_rule["boilerplate.by-line"] == ["By Staff Writer"]
+    assert by_rule["boilerplate.by-line"] == [
+        "By Staff Writer",
+        "By Linh Pham with Jeremie Durand in Paris",
+    ]
     assert by_rule["boilerplate.timestamp"] == [
         "Published 1 February 2024",
         "Updated: Feb 1, 2024 14:05 IST",
@@ -126,6 +130,7 @@ def test_on_the_seeds_the_rules_cut_what_the_metadata_lists_and_no_mapped_words(
     [
         "By contrast, the talks in Moscow lasted for three hours and ended with a joint statement.",
         "Published reports said the talks were postponed.",
+        "By then the two leaders had met twice in Moscow and agreed to talk",
     ],
 )
 def test_sentences_that_start_like_noise_are_kept(rules, line):

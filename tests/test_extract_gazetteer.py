@@ -138,6 +138,10 @@ def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(
             "Kremlin-backed plan and the Wagner-linked group were discussed.",
             ["person/choe-son-hui", "person/kim-jin-pyo", "person/ri-il-hwan"],
         ),
+        (  # "President-elect" is a title, no part of the name
+            "Wang Yi met President-elect Netumbo Nandi-Ndaitwah in Windhoek.",
+            ["person/netumbo-nandi-ndaitwah", "person/wang-yi"],
+        ),
         (  # initials and inner capitals after a title; church honorifics stay out of the name
             "The king met Vice President JD Vance, Senator Kevin McCarthy and His Eminence "
             "Cardinal Pietro Parolin.",
