@@ -415,3 +415,29 @@ def test_mr_before_a_known_surname_does_not_hide_the_person(layer):
     (talks,) = graph.subjects(RDF.type, DIP.Talks)
     parties = {str(p).removeprefix(str(ID)) for p in graph.objects(talks, DIP.participant)}
     assert parties == {"person/garry-conille", "person/william-ruto"}
+
+
+def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person(layer):
+    """ "President Dissanayake" (headline) and "President Anura Kumara Dissanayake" (body): one
+    new person with the full name, not "Anura Kumara" and "Dissanayake"."""
+    graph = extract(
+        "Jaishankar calls on new Lankan President Dissanayake, conveys PM Modi's invitation\n\n"
+        "Indian External Affairs Minister S Jaishankar on Friday called on Sri Lankan President "
+        "Anura Kumara Dissanayake and conveyed Prime Minister Narendra Modi's invitation to him "
+        "to visit India.",
+        layer,
+    )
+    people = {
+        str(p).removeprefix(str(ID)): str(graph.value(p, RDFS.label))
+        for p in graph.subjects(RDF.type, DIP.Person)
+    }
+    assert people == {
+        "person/dissanayake": "Anura Kumara Dissanayake",
+        "person/modi": "Narendra Modi",
+        "person/s-jaishankar": "S Jaishankar",
+    }
+    invitations = {
+        (graph.value(i, DIP.inviter), graph.value(i, DIP.invitee))
+        for i in graph.subjects(RDF.type, DIP.Invitation)
+    }
+    assert (ID["person/modi"], ID["person/dissanayake"]) in invitations

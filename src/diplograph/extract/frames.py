@@ -304,18 +304,20 @@ def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
 
 
 def _ruled_out(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
-    """Whether a word of the frame's `unless` classes follows the trigger in its clause
-    ("called on Russia to withdraw" is an appeal, not a call on someone)."""
+    """Whether a word of the frame's `unless` classes follows the trigger's object ("called on
+    Russia to withdraw" is an appeal, not a call on someone)."""
     unwanted = rule.get("unless")
     if not unwanted:
         return False
     words = _compiled(rules)[0]
     lemmas = {w for name in unwanted for w in rules.classes.get(name, ())}
-    for unit in units[trigger + 1 : trigger + 1 + 2 * REACH]:
+    for index in range(trigger + 1, min(len(units), trigger + 1 + REACH)):
+        unit = units[index]
         if unit.boundary or unit.lower in words.boundary:
             return False
-        if unit.lemma in lemmas or unit.lower in lemmas:
-            return True
+        if unit.mention is not None and unit.mention.date_words is None:  # the object
+            after = units[index + 1] if index + 1 < len(units) else None
+            return after is not None and (after.lemma in lemmas or after.lower in lemmas)
     return False
 
 

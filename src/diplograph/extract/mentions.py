@@ -225,7 +225,7 @@ def find_titles(
             end = last + 1 if len(name_units) < len(named) else max(end, last + 1)
             words = text[units[start].begin : units[end - 1].end]
             name = text[units[name_units[0]].begin : units[last].end]
-            person = ID[f"person/{slug(name)}"]
+            person = named_in_full(name, new) or ID[f"person/{slug(name)}"]
             new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
             # a person the gazetteer does not know holds a known position only if its owner is
             # named: "EU foreign policy chief X" is not the one "leader" the gazetteer knows
@@ -389,6 +389,21 @@ def find_described_groups(
     return units
 
 
+def named_in_full(label: str, new: list[NewEntity]) -> URIRef | None:
+    """The person the article introduced by the last words of this fuller name ("President
+    Dissanayake" in a headline, "Anura Kumara Dissanayake" in the body): one person, who now
+    also carries the full name (the later entry's label wins where the graph writes one)."""
+    words = label.split()
+    found = {
+        entity.iri
+        for entity in new
+        if entity.kind == "Person"
+        and len(entity.label.split()) < len(words)
+        and words[-len(entity.label.split()) :] == entity.label.split()
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ...], URIRef]:
     """Token sequences naming the people the article introduced so far: each full name and,
     unless two of them share it, the surname ("Kishida" after "Prime Minister Fumio Kishida",
@@ -428,11 +443,16 @@ def introduced_spans(
     if not names:
         return []
     longest = max(len(key) for key in names)
+    honorifics = _listed(rules, "honorifics")
     spans = []
     index = 0
     while index < len(units):
         for size in range(min(longest, len(units) - index), 0, -1):
             person = names.get(tuple(u.text for u in units[index : index + size]))
+            before = units[index - 1] if index else None
+            longer = before is not None and before.text[:1].isupper() and before.text.isalpha()
+            if longer and before.lower not in honorifics:
+                continue  # "Anura Kumara Dissanayake": a fuller name, not "Dissanayake" again
             if person is not None:
                 classes = frozenset({"person", "agent"})
                 mention = Mention(classes, (person,), (person,), NEW_CONFIDENCE)

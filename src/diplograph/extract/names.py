@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from diplograph.extract.mentions import NewEntity
+from diplograph.extract.mentions import NewEntity, named_in_full
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     HYPHENS,
@@ -218,8 +218,10 @@ def _new_entity(
 ) -> NewEntity:
     """The new entity of a name, reusing one the article already introduced."""
     iri = entity_iri(KINDS[kind][0], label)
+    if kind == "Person":
+        iri = named_in_full(label, new) or iri
     for entity in new:
-        if entity.iri == iri:
+        if entity.iri == iri and entity.label == label:
             return entity
     entity = NewEntity(iri, kind, label, NAME_CONFIDENCE, acts_for=acts_for)
     new.append(entity)
