@@ -441,3 +441,28 @@ def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person(layer)
         for i in graph.subjects(RDF.type, DIP.Invitation)
     }
     assert (ID["person/modi"], ID["person/dissanayake"]) in invitations
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [  # head words of regions, bodies and non-entities, and short country forms
+        ("Lula spoke of Latin America in Brasilia.", "place/latin-america", DIP.Place),
+        (
+            "Sri Lanka's Presidential Media Division said the visit was useful.",
+            "org/presidential-media-division",
+            DIP.GovernmentBody,
+        ),
+    ],
+)
+def test_regions_and_divisions_by_their_head_words(text, entity, kind, layer):
+    """The kind a head word or an alias gives a name."""
+    graph = extract(text, layer)
+    assert (ID[entity], RDF.type, kind) in graph
+
+
+def test_n_korea_is_north_korea(layer):
+    """Wire copy's short form of a country's name names it."""
+    graph = extract(
+        "Chinese President Xi Jinping met N. Korea's foreign minister in Beijing.", layer
+    )
+    assert list(graph.subjects(DIP.mentions, ID["country/north-korea"]))
