@@ -227,3 +227,22 @@ def test_the_statement_added_is_its_issuers_and_a_press_office_speaks(layer):
         "org/foreign-ministry-of-algeria",
         "org/press-office",
     ]
+
+
+def test_dismissing_reports_is_a_denial_of_what_they_say_and_describing_is_speech(layer):
+    """ "X dismissed as absurd reports that Moscow had sent troops": a denial, and the troops
+    are denied, not a fact; "Y described the talks as useful": a statement of Y."""
+    rules, gazetteer = layer
+    text = (
+        "Kremlin spokesman Dmitry Peskov dismissed as absurd reports that Moscow had sent troops "
+        "to Belarus. Kremlin aide Yuri Ushakov described the talks as useful."
+    )
+    article = article_from_text(Path("t.txt"), text, date(2024, 3, 5), rules)
+    graph = extract_article(article, rules, gazetteer)
+    (denial,) = graph.subjects(RDF.type, DIP.Denial)
+    assert graph.value(denial, DIP.agent) == ID["person/dmitry-peskov"]
+    (aid,) = graph.subjects(RDF.type, DIP.MilitaryAid)
+    modalities = {graph.value(a, DIP.modality) for a in graph.subjects(DIP.attests, aid)}
+    assert modalities == {DIP.Denied}
+    (statement,) = graph.subjects(RDF.type, DIP.Statement)
+    assert graph.value(statement, DIP.agent) == ID["person/yuri-ushakov"]
