@@ -466,3 +466,16 @@ def test_n_korea_is_north_korea(layer):
         "Chinese President Xi Jinping met N. Korea's foreign minister in Beijing.", layer
     )
     assert list(graph.subjects(DIP.mentions, ID["country/north-korea"]))
+
+
+def test_an_introduced_name_after_a_headline_verb_is_still_the_person(layer):
+    """ "Xi Jinping Meets Sharif": a capitalised verb before an introduced name is no given
+    name (only free words right after a title or a name make a fuller name)."""
+    graph = extract(
+        "Pakistani Prime Minister Sharif arrived in Beijing on Monday. Chinese President Xi "
+        "Jinping Meets Sharif.",
+        layer,
+    )
+    (meeting,) = graph.subjects(RDF.type, DIP.Meeting)
+    parties = {str(p).removeprefix(str(ID)) for p in graph.objects(meeting, DIP.participant)}
+    assert parties == {"person/sharif", "person/xi-jinping"}

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph.extract.gazetteer import Gazetteer, surname_of
 from diplograph.extract.matcher import find, separate
@@ -434,25 +435,44 @@ def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ..
     return names
 
 
+def _after_given_names(
+    units: list[Unit], index: int, covered: frozenset[int], rules: RuleSet
+) -> bool:
+    """Whether the word at `index` ends a fuller name: one to three free capitalised words
+    (with name particles) stand before it, right after a title or a gazetteer name ("President
+    Anura Kumara Dissanayake"; not "Modi Meets Sharif" nor a sentence's first words)."""
+    stop = _listed(rules, "honorifics", "person_cues_after", "not_name_words")
+    particles = _listed(rules, "particles")
+    start, names = index, 0
+    while start > 0 and names < 3:
+        word = units[start - 1]
+        if word.lower in particles or word.text in HYPHENS:
+            start -= 1  # "Mohammed bin Abdulrahman Al Thani", "Al-Baroun"
+            continue
+        free = start - 1 not in covered and word.text[:1].isupper() and word.text.isalpha()
+        if not free or word.lower in stop or word.lower in STOP_WORDS:
+            break
+        start, names = start - 1, names + 1
+    return bool(names) and start > 0 and start - 1 in covered  # a title or a name before
+
+
 def introduced_spans(
-    units: list[Unit], new: list[NewEntity], rules: RuleSet
+    units: list[Unit], new: list[NewEntity], rules: RuleSet, covered: frozenset[int] = frozenset()
 ) -> list[tuple[int, int, Mention]]:
     """Later mentions of the people the article introduced, as (start, end, mention); the
-    gazetteer's names come first, so they win an overlap."""
+    gazetteer's names come first, so they win an overlap. A name right after a capitalised word
+    no gazetteer span `covered` (a title, a nationality) is the end of a fuller name."""
     names = introduced_names(new, rules) if new else {}
     if not names:
         return []
     longest = max(len(key) for key in names)
-    honorifics = _listed(rules, "honorifics")
     spans = []
     index = 0
     while index < len(units):
         for size in range(min(longest, len(units) - index), 0, -1):
             person = names.get(tuple(u.text for u in units[index : index + size]))
-            before = units[index - 1] if index else None
-            longer = before is not None and before.text[:1].isupper() and before.text.isalpha()
-            if longer and before.lower not in honorifics:
-                continue  # "Anura Kumara Dissanayake": a fuller name, not "Dissanayake" again
+            if _after_given_names(units, index, covered, rules):
+                continue  # "President Anura Kumara Dissanayake": a fuller name
             if person is not None:
                 classes = frozenset({"person", "agent"})
                 mention = Mention(classes, (person,), (person,), NEW_CONFIDENCE)

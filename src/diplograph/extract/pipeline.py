@@ -181,7 +181,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     for sentence in mappable_sentences(article, cuts):
         units, raw = tokenize(sentence, rules)
         spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, namesakes)
-        spans += introduced_spans(units, new, rules)
+        covered = frozenset(i for begin, end, _ in spans for i in range(begin, end))
+        spans += introduced_spans(units, new, rules, covered)
         units = merge_spans(units, spans, text)
         units = find_named_events(units, rules, text)
         units = find_bodies(units, gazetteer, rules, text, new)
