@@ -1049,3 +1049,32 @@ def test_the_leaders_of_the_two_countries_are_the_last_pair(layer):
         ["person/abiy-ahmed", "person/hassan-sheikh-mohamud"],
         ["person/recep-tayyip-erdogan"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "was met at the airport by X": X received the traveller
+            "US Secretary of State Marco Rubio arrived late on Saturday and was met at Tocumen "
+            "International Airport by Panamanian Foreign Minister Javier Martinez-Acha.",
+            [
+                (
+                    "Hosting",
+                    {
+                        "traveller": ["person/marco-rubio"],
+                        "host": ["person/javier-martinez-acha"],
+                        "place": ["place/tocumen-international-airport"],
+                    },
+                )
+            ],
+        ),
+        (  # "is due to host" is no passive: Egypt hosts, it is not hosted
+            "Egyptian President Abdel Fattah al-Sisi arrived in Cairo. Egypt is due to host an "
+            "emergency summit on Feb. 27.",
+            [],
+        ),
+    ],
+)
+def test_met_by_is_hosting_and_an_infinitive_is_no_passive(text, expected, layer):
+    """The passive of "meet" is a reception; "is due to host" is active."""
+    assert [e for e in events(extract(text, layer)) if e[0] == "Hosting"] == expected

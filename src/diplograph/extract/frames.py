@@ -286,7 +286,10 @@ def _thing_object(units: list[Unit], trigger: int, skip: frozenset[str], words: 
 
 
 def _passive(units: list[Unit], trigger: int, words: Words) -> bool:
-    """Whether the trigger is a participle after a form of "be" ("was received by")."""
+    """Whether the trigger is a participle after a form of "be" ("was received by"; not "is
+    expected to meet")."""
+    if trigger and units[trigger - 1].lower in words.infinitive:
+        return False
     return any(units[i].lower in words.auxiliary for i in range(max(0, trigger - 3), trigger))
 
 
@@ -505,10 +508,10 @@ def _purpose_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) 
 
 
 def _better(frame: Match, pattern: Match) -> bool:
-    """Whether a frame match replaces the pattern match at its trigger: it fills more roles and
-    the pattern's rule has no higher priority."""
-    priority = int(pattern.rule.get("priority", 0)) <= int(frame.rule.get("priority", 0))
-    return priority and frame.filled > pattern.filled
+    """Whether a frame match replaces the pattern match at its trigger: its rule has a higher
+    priority ("was met by X": frame.met-by), or the same and it fills more roles."""
+    mine, theirs = int(frame.rule.get("priority", 0)), int(pattern.rule.get("priority", 0))
+    return mine > theirs or (mine == theirs and frame.filled > pattern.filled)
 
 
 def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> list[Match]:
