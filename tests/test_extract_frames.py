@@ -1078,3 +1078,15 @@ def test_the_leaders_of_the_two_countries_are_the_last_pair(layer):
 def test_met_by_is_hosting_and_an_infinitive_is_no_passive(text, expected, layer):
     """The passive of "meet" is a reception; "is due to host" is active."""
     assert [e for e in events(extract(text, layer)) if e[0] == "Hosting"] == expected
+
+
+def test_the_supply_of_weapons_by_one_state_to_another_is_military_aid(layer):
+    """A supply noun with military hardware: "by" gives the supplier, "to" the receiver."""
+    graph = extract(
+        "The Council condemns the supply of ballistic missiles and artillery shells by the "
+        "Democratic People's Republic of Korea to Russia.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "MilitaryAid"] == [
+        ("MilitaryAid", {"agent": ["country/north-korea"], "target": ["country/russia"]})
+    ]
