@@ -39,6 +39,7 @@ class Words:
     support: frozenset[str]
     fronting: frozenset[str]
     measure: frozenset[str] = frozenset()  # "a round of talks", "an hour of talks"
+    goods: frozenset[str] = frozenset()  # "sanctions on Australian exports"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -60,6 +61,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("support_verb", ())) | frozenset(get("support_word", ())),
         frozenset(get("fronting_word", ())),
         frozenset(get("measure_noun", ())),
+        frozenset(get("goods_noun", ())),
     )
 
 
@@ -224,6 +226,9 @@ def _after(
         if _fits(unit, role):
             return _group_ahead(units, index, role, words)
         nationality = unit.mention is not None and "nationality" in unit.mention.classes
+        following = units[index + 1] if index + 1 < len(units) else None
+        if nationality and following is not None and following.lower in words.goods:
+            return [index]  # "sanctions on Australian exports": Australia's
         if _bare_title(unit) and index + 2 < len(units) and units[index + 1].text == ",":
             index += 2  # the apposition's name follows the comma
             continue
