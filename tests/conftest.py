@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from diplograph import cache
 from diplograph.build import BuildResult, build, write_build
 from diplograph.extract.workspace import rule_layer
 from diplograph.quarantine import format_quarantined
@@ -74,3 +75,11 @@ def pytest_terminal_summary(terminalreporter) -> None:
     fuzzing = sys.modules.get("fuzzing")
     for line in fuzzing.summary_lines() if fuzzing else []:
         terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch) -> Path:
+    """An empty on-disk cache folder of this test's own (DIPLOGRAPH_CACHE points at it)."""
+    target = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV, str(target))
+    return target

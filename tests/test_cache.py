@@ -21,14 +21,6 @@ SEED = ROOT / "seeds" / "004_1b385efb04788e90.txt"
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch) -> Path:
-    """An empty cache folder of this test's own."""
-    target = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV, str(target))
-    return target
-
-
-@pytest.fixture
 def compiled(monkeypatch) -> list[Path]:
     """The rule files compile_rules was called with, call by call (a miss each)."""
     calls: list[Path] = []
@@ -47,15 +39,19 @@ def _copy_rules(tmp_path: Path) -> Path:
     return Path(shutil.copytree(rules_dir(ROOT), tmp_path / "rules"))
 
 
-def _entries(folder: Path, name: str) -> list[Path]:
+def _entries(cache_folder: Path, name: str) -> list[Path]:
     """The cache entries of one name."""
-    return sorted(folder.glob(f"{name}-*.pickle"))
+    return sorted(cache_folder.glob(f"{name}-*.pickle"))
 
 
-def test_a_cache_hit_extracts_the_same_triples(folder, compiled):
+def test_a_cache_hit_extracts_the_same_triples(cache_folder, compiled):
     fresh_rules = rules.load_rules(rules_dir(ROOT))
     fresh_gazetteer = project_gazetteer(ROOT)
-    assert len(compiled) == 1 and _entries(folder, "rules") and _entries(folder, "gazetteer")
+    assert (
+        len(compiled) == 1
+        and _entries(cache_folder, "rules")
+        and _entries(cache_folder, "gazetteer")
+    )
     cached_rules = rules.load_rules(rules_dir(ROOT))
     cached_gazetteer = project_gazetteer(ROOT)
     assert len(compiled) == 1  # the second load compiled nothing
@@ -68,7 +64,7 @@ def test_a_cache_hit_extracts_the_same_triples(folder, compiled):
     assert sorted(found) == sorted(expected)
 
 
-def test_a_changed_rule_file_misses_the_cache(folder, compiled, tmp_path):
+def test_a_changed_rule_file_misses_the_cache(cache_folder, compiled, tmp_path):
     rule_folder = _copy_rules(tmp_path)
     rules.load_rules(rule_folder)
     rules.load_rules(rule_folder)
@@ -77,10 +73,10 @@ def test_a_changed_rule_file_misses_the_cache(folder, compiled, tmp_path):
     lexicon.write_text(lexicon.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     rules.load_rules(rule_folder)
     assert len(compiled) == 2
-    assert len(_entries(folder, "rules")) == 2
+    assert len(_entries(cache_folder, "rules")) == 2
 
 
-def test_a_changed_ontology_misses_the_cache(folder, compiled, tmp_path):
+def test_a_changed_ontology_misses_the_cache(cache_folder, compiled, tmp_path):
     ontology = tmp_path / "diplo.ttl"
     ontology.write_bytes((ROOT / "ontology" / "diplo.ttl").read_bytes())
     rules.load_rules(rules_dir(ROOT), ontology)
@@ -89,7 +85,7 @@ def test_a_changed_ontology_misses_the_cache(folder, compiled, tmp_path):
     assert len(compiled) == 2
 
 
-def test_a_changed_entities_file_misses_the_gazetteer_cache(folder, tmp_path):
+def test_a_changed_entities_file_misses_the_gazetteer_cache(cache_folder, tmp_path):
     root = tmp_path / "project"
     shutil.copytree(ROOT / "mappings", root / "mappings", ignore=shutil.ignore_patterns("gold"))
     first = project_gazetteer(root)
@@ -101,15 +97,15 @@ def test_a_changed_entities_file_misses_the_gazetteer_cache(folder, tmp_path):
     )
     entities.write_text(entities.read_text(encoding="utf-8") + extra, encoding="utf-8")
     second = project_gazetteer(root)
-    assert len(_entries(folder, "gazetteer")) == 2
+    assert len(_entries(cache_folder, "gazetteer")) == 2
     assert second.by_label("Test Person") is not None and first.by_label("Test Person") is None
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps({"a": "dict"})])
-def test_a_corrupt_cache_entry_is_rebuilt(folder, compiled, tmp_path, garbage):
+def test_a_corrupt_cache_entry_is_rebuilt(cache_folder, compiled, tmp_path, garbage):
     rule_folder = _copy_rules(tmp_path)
     rules.load_rules(rule_folder)
-    (entry,) = _entries(folder, "rules")
+    (entry,) = _entries(cache_folder, "rules")
     entry.write_bytes(garbage)
     again = rules.load_rules(rule_folder)
     assert len(compiled) == 2 and again.rule("visit.verb").patterns
@@ -142,8 +138,8 @@ def test_the_cache_folder_follows_the_environment(tmp_path, monkeypatch):
     assert cache.folder() == tmp_path / "mine"
 
 
-def test_old_entries_are_pruned(folder):
+def test_old_entries_are_pruned(cache_folder):
     for number in range(cache.KEEP + 3):
         cache.store("thing", f"key{number}", number)
-    assert len(_entries(folder, "thing")) == cache.KEEP
+    assert len(_entries(cache_folder, "thing")) == cache.KEEP
     assert cache.load("thing", f"key{cache.KEEP + 2}", int) == cache.KEEP + 2

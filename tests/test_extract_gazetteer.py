@@ -30,6 +30,12 @@ def extract(text: str, layer) -> Graph:
     return extract_article(article, rules, gazetteer)
 
 
+def parties(graph: Graph, kind: str) -> set[str]:
+    """The participants (id paths) of the one event of a kind in a graph."""
+    (event,) = graph.subjects(RDF.type, DIP[kind])
+    return {str(p).removeprefix(str(ID)) for p in graph.objects(event, DIP.participant)}
+
+
 def test_world_file_has_every_country_and_every_city_in_a_country_of_the_file():
     world = parse_turtle(FOLDER / "world.ttl")
     countries = set(world.subjects(RDF.type, DIP.Country))
@@ -346,9 +352,7 @@ def test_a_dedicated_site_at_the_very_end_of_a_text(layer):
 def test_a_body_before_a_titled_person_is_the_persons_owner(text, met, layer):
     """The meeting is between the two people; the body is no participant."""
     graph = extract(text, layer)
-    (meeting,) = graph.subjects(RDF.type, DIP.Meeting)
-    parties = {str(p).removeprefix(str(ID)) for p in graph.objects(meeting, DIP.participant)}
-    assert parties == met
+    assert parties(graph, "Meeting") == met
 
 
 def test_a_summoned_charge_daffaires_named_in_apposition_is_one_person(layer):
@@ -358,9 +362,10 @@ def test_a_summoned_charge_daffaires_named_in_apposition_is_one_person(layer):
         "Thursday.",
         layer,
     )
-    (meeting,) = graph.subjects(RDF.type, DIP.Meeting)
-    parties = {str(p).removeprefix(str(ID)) for p in graph.objects(meeting, DIP.participant)}
-    assert parties == {"org/foreign-ministry-of-pakistan", "person/geetika-srivastava"}
+    assert parties(graph, "Meeting") == {
+        "org/foreign-ministry-of-pakistan",
+        "person/geetika-srivastava",
+    }
     (holding,) = graph.subjects(RDF.type, DIP.PositionHolding)
     assert graph.value(holding, DIP.holder) == ID["person/geetika-srivastava"]
     assert graph.value(holding, DIP.position) == ID["position/charge-d-affaires-of-india"]
@@ -412,9 +417,7 @@ def test_mr_before_a_known_surname_does_not_hide_the_person(layer):
         "later held talks with Mr Conille.",
         layer,
     )
-    (talks,) = graph.subjects(RDF.type, DIP.Talks)
-    parties = {str(p).removeprefix(str(ID)) for p in graph.objects(talks, DIP.participant)}
-    assert parties == {"person/garry-conille", "person/william-ruto"}
+    assert parties(graph, "Talks") == {"person/garry-conille", "person/william-ruto"}
 
 
 def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person(layer):
@@ -476,6 +479,4 @@ def test_an_introduced_name_after_a_headline_verb_is_still_the_person(layer):
         "Jinping Meets Sharif.",
         layer,
     )
-    (meeting,) = graph.subjects(RDF.type, DIP.Meeting)
-    parties = {str(p).removeprefix(str(ID)) for p in graph.objects(meeting, DIP.participant)}
-    assert parties == {"person/sharif", "person/xi-jinping"}
+    assert parties(graph, "Meeting") == {"person/sharif", "person/xi-jinping"}

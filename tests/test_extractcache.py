@@ -22,14 +22,6 @@ SEED = "000_ec5e95d0bf243a61"
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch) -> Path:
-    """An empty cache folder of this test's own."""
-    target = tmp_path / "cache"
-    monkeypatch.setenv(cache.ENV, str(target))
-    return target
-
-
-@pytest.fixture
 def made(monkeypatch) -> list[Path]:
     """The articles the rule layer actually ran on, call by call (a miss each)."""
     calls: list[Path] = []
@@ -63,9 +55,9 @@ def _extract(root: Path, article: Path, *options: str) -> str:
     return result.output
 
 
-def _entries(folder: Path) -> list[Path]:
+def _entries(cache_folder: Path) -> list[Path]:
     """The extract outputs in the cache."""
-    return sorted(folder.glob(f"{extractcache.NAME}-*.pickle"))
+    return sorted(cache_folder.glob(f"{extractcache.NAME}-*.pickle"))
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -75,11 +67,13 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_a_warm_cache_prints_exactly_what_a_fresh_extraction_prints(folder, made, monkeypatch):
+def test_a_warm_cache_prints_exactly_what_a_fresh_extraction_prints(
+    cache_folder, made, monkeypatch
+):
     article = ROOT / "seeds" / f"{SEED}.txt"
     cold = _extract(ROOT, article)
     warm = _extract(ROOT, article)
-    assert made == [article] and len(_entries(folder)) == 1  # the second run was a hit
+    assert made == [article] and len(_entries(cache_folder)) == 1  # the second run was a hit
     monkeypatch.setenv(cache.ENV, "off")
     fresh = _extract(ROOT, article)
     assert len(made) == 2
@@ -89,7 +83,7 @@ def test_a_warm_cache_prints_exactly_what_a_fresh_extraction_prints(folder, made
     assert 'dip:text "Kim and Shoigu held a separate meeting" .' in warm
 
 
-def test_a_changed_rule_file_is_seen_by_the_next_extract(folder, made, project):
+def test_a_changed_rule_file_is_seen_by_the_next_extract(cache_folder, made, project):
     article = project / "seeds" / f"{SEED}.txt"
     before = _extract(project, article)
     rules = project / "mappings" / "rules" / "ceremonies.yaml"
@@ -101,7 +95,7 @@ def test_a_changed_rule_file_is_seen_by_the_next_extract(folder, made, project):
     assert _extract(project, article) == after and len(made) == 2  # and is kept in turn
 
 
-def test_a_changed_gazetteer_file_is_seen_by_the_next_extract(folder, made, project):
+def test_a_changed_gazetteer_file_is_seen_by_the_next_extract(cache_folder, made, project):
     article = project / "seeds" / f"{SEED}.txt"
     before = _extract(project, article)
     _replace(project / "mappings" / "entities.ttl", "<org/ians>", "<org/ians-agency>")
@@ -111,7 +105,7 @@ def test_a_changed_gazetteer_file_is_seen_by_the_next_extract(folder, made, proj
     assert after == before.replace("/id/org/ians>,", "/id/org/ians-agency>,")  # not the outlet
 
 
-def test_every_input_changes_the_key(folder, project, monkeypatch):
+def test_every_input_changes_the_key(cache_folder, project, monkeypatch):
     article = project / "seeds" / f"{SEED}.txt"
     keys = {extractcache.output_key(project, article, None, "turtle")}
     keys.add(extractcache.output_key(project, article, date(2023, 7, 28), "turtle"))
@@ -140,7 +134,7 @@ def test_no_key_when_caching_is_off(monkeypatch):
     assert extractcache.output_key(ROOT, article, None, "turtle") is None
 
 
-def test_an_extraction_that_warns_is_not_kept(folder, made, tmp_path):
+def test_an_extraction_that_warns_is_not_kept(cache_folder, made, tmp_path):
     article = tmp_path / f"{SEED}.txt"
     shutil.copy(ROOT / "seeds" / f"{SEED}.txt", article)
     meta = (ROOT / "seeds" / f"{SEED}.meta.yaml").read_text(encoding="utf-8")
@@ -148,10 +142,10 @@ def test_an_extraction_that_warns_is_not_kept(folder, made, tmp_path):
     first = _extract(ROOT, article)
     second = _extract(ROOT, article)
     assert first == second and len(made) == 2
-    assert _entries(folder) == []
+    assert _entries(cache_folder) == []
 
 
-def test_two_processes_filling_an_empty_cache_at_once(folder):
+def test_two_processes_filling_an_empty_cache_at_once(cache_folder):
     article = ROOT / "seeds" / f"{SEED}.txt"
     command = [sys.executable, "-m", "diplograph", "--root", str(ROOT), "extract", str(article)]
     both = [subprocess.Popen(command, stdout=subprocess.PIPE) for _ in range(2)]
@@ -160,4 +154,6 @@ def test_two_processes_filling_an_empty_cache_at_once(folder):
     assert outputs[0] == outputs[1]
     key = extractcache.output_key(ROOT, article, None, "turtle")
     assert cache.load(extractcache.NAME, key, bytes) == outputs[0]
-    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []  # no temporaries
+    assert [
+        p.name for p in cache_folder.iterdir() if p.name.startswith(".")
+    ] == []  # no temporaries
