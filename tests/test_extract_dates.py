@@ -145,3 +145,16 @@ def test_a_planned_visits_date_is_not_the_storys_day(layer):
     graph = extract(text, date(2024, 12, 4), layer)
     assert dated(graph, "AgreementSigning") == ("2024-12-02", "")
     assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")
+
+
+def test_an_invitation_made_during_the_story_takes_its_day(layer):
+    """An invitation with no date words of its own was extended on the story's day; the visit
+    it invites to stays undated."""
+    text = (
+        "Georgian Prime Minister Irakli Kobakhidze met Armenian Prime Minister Nikol Pashinyan "
+        "in Yerevan on Thursday. Kobakhidze invited Pashinyan to pay an official visit to "
+        "Georgia."
+    )
+    graph = extract(text, date(2024, 3, 29), layer)
+    assert dated(graph, "Invitation") == ("2024-03-28", "")
+    assert dated(graph, "Visit") == ("None..None", "")
