@@ -158,3 +158,15 @@ def test_an_invitation_made_during_the_story_takes_its_day(layer):
     graph = extract(text, date(2024, 3, 29), layer)
     assert dated(graph, "Invitation") == ("2024-03-28", "")
     assert dated(graph, "Visit") == ("None..None", "")
+
+
+def test_the_date_of_an_invited_visit_is_not_the_invitations(layer):
+    """ "invited X to visit Pretoria next year": the visit is next year, the invitation was
+    extended on the story's day."""
+    text = (
+        "Nigerian President Bola Tinubu met South African President Cyril Ramaphosa in Cape Town "
+        "on Tuesday. Ramaphosa invited Tinubu to visit Pretoria next year."
+    )
+    graph = extract(text, date(2024, 12, 4), layer)
+    assert dated(graph, "Invitation") == ("2024-12-03", "")
+    assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")

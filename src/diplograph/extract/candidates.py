@@ -335,7 +335,10 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             ):
                 ctx.place = cand.roles["place"][0]
     _share_dates(made, contents_ahead(matches, rules))
-    _narrative_dates(made, ctx, rules, any(is_date(u) for u in ctx.units))
+    inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
+    content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
+    dated = any(is_date(u) for i, u in enumerate(ctx.units) if i not in content_dates)
+    _narrative_dates(made, ctx, rules, dated)
     resolve_contents(made, ctx, rules)
     extra = event_anaphora(made, ctx, rules)
     candidates = [c for _, c in made] + extra
