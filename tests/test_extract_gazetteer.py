@@ -480,3 +480,35 @@ def test_an_introduced_name_after_a_headline_verb_is_still_the_person(layer):
         layer,
     )
     assert parties(graph, "Meeting") == {"person/sharif", "person/xi-jinping"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [  # a title before a name or a verb opens what follows; it is no apposition of the name
+        (
+            "Earlier on Tuesday, Chinese Premier Li Qiang held talks with Oli. The visit comes "
+            "at the invitation of Li Qiang, Chinese Foreign Ministry spokesperson Lin Jian told "
+            "a regular press briefing.",
+            {
+                ("person/li-qiang", "position/prime-minister-of-china"),
+                ("person/lin-jian", "position/spokesperson-of-foreign-ministry-of-china"),
+            },
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters on Monday that the dates were "
+            "discussed. According to Peskov, the Russian leader is expected to attend the forum.",
+            set(),
+        ),
+    ],
+)
+def test_a_title_that_opens_a_clause_is_no_apposition(text, holdings, layer):
+    """Only a closed apposition ("X, Turkey's foreign minister, said") gives X the office."""
+    graph = extract(text, layer)
+    found = {
+        (
+            str(graph.value(h, DIP.holder)).removeprefix(str(ID)),
+            str(graph.value(h, DIP.position)).removeprefix(str(ID)),
+        )
+        for h in graph.subjects(RDF.type, DIP.PositionHolding)
+    }
+    assert found == holdings

@@ -18,7 +18,7 @@ from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph.extract.gazetteer import Gazetteer, surname_of
-from diplograph.extract.matcher import find, separate
+from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, Mention, Unit, merge, syllable_end
 from diplograph.iris import slug
@@ -146,6 +146,33 @@ def _hyphen_suffixes(rules: RuleSet) -> frozenset[str]:
 HEAD_LISTS = ("site_heads", "government_heads", "organisation_heads", "party_heads")
 
 
+def _title_opens(match: Match, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether a match that ends with a title after a named person ("X, the Russian leader")
+    is no apposition, because the title opens what follows (see _opens_clause)."""
+    titles = match.roles.get("title", [])
+    if "holder" not in match.roles or not titles:
+        return False
+    end = max([match.end, *[i + 1 for v in match.roles.values() for i in v]])
+    return (
+        titles[-1] == end - 1
+        and titles[-1] > match.roles["holder"][0]
+        and _opens_clause(units, end, rules)
+    )
+
+
+def _opens_clause(units: list[Unit], index: int, rules: RuleSet) -> bool:
+    """Whether a title ending at `index` begins what follows rather than closing an apposition:
+    a name follows ("Li Qiang, Chinese Foreign Ministry spokesperson Lin Jian told"), or a verb
+    or an auxiliary does ("Peskov, the Russian leader is expected to")."""
+    if index >= len(units):
+        return False
+    unit = units[index]
+    named = unit.mention is not None and "person" in unit.mention.classes
+    capital = unit.mention is None and unit.text[:1].isupper() and unit.text.isalpha()
+    cue = unit.text != "," and unit.lower in _listed(rules, "person_cues_after")
+    return named or capital or cue
+
+
 def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
     """A new name's units up to the first word that follows names and is none
     (names.yaml `person_cues_after`: "Receives" in a headline's "King Receives Macron")."""
@@ -174,7 +201,8 @@ def find_titles(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, text: str, new: list[NewEntity]
 ) -> list[Unit]:
     """Merge titled person mentions; mint new people; leave untitled anaphors for coreference."""
-    for match in separate(find("titles", units, rules)):
+    found = [m for m in find("titles", units, rules) if not _title_opens(m, units, rules)]
+    for match in separate(found):
         roles = match.roles
         title_units = roles.get("title", [])
         titled = bool(title_units) and units[title_units[0]].mention is not None
