@@ -4,6 +4,7 @@ fresh virtual environment, builds and queries a project created outside any chec
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,12 @@ def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
     for name in ("notebook-queries/entities.rq", "notebook-queries/statements.rq"):
         assert f"diplograph/{name}" in names, name
     assert "diplograph/push-queries/store-graphs.rq" in names
+    vendored = sorted(n for n in names if n.startswith("diplograph/vendor/"))
+    assert vendored == [
+        "diplograph/vendor/LICENSE-cytoscape.txt",
+        "diplograph/vendor/VENDORED.md",
+        "diplograph/vendor/cytoscape-3.35.0.min.js",
+    ]
 
 
 def _installed(wheel: Path, tmp_path: Path) -> Path:
@@ -135,6 +142,10 @@ def test_the_installed_wheel_builds_a_project_outside_a_checkout(wheel, tmp_path
     assert site.returncode == 0, site.stderr
     letter = "event.letter-delivery.2023-07-26.xi-jinping-li-hongzhong-kim-jong-un.html"
     assert (project / "out" / "view" / "event" / letter).is_file()
+    cytoscape = (project / "out" / "view" / "vendor" / "cytoscape-3.35.0.min.js").read_bytes()
+    assert hashlib.sha256(cytoscape).hexdigest() == (
+        "71fa9ebec21a7ca2c40cff6aacc30d1f6464e363662ad4b2c197e1adc770cd94"
+    )
 
 
 def test_the_installed_wheel_inits_a_project_that_builds(wheel, tmp_path):

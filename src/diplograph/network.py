@@ -105,6 +105,7 @@ def network_svg(view: View, href: Callable[[str, str], str]) -> str:
     bends = _offsets(view.edges)
     for edge in view.edges:
         event = view.events[edge.event]
+        start, end = event.days()
         bend, reverse = bends[edge]
         path = _curve(places[edge.source], places[edge.target], -bend if reverse else bend)
         title = (
@@ -114,7 +115,7 @@ def network_svg(view: View, href: Callable[[str, str], str]) -> str:
         lines.append(
             f'<a href="{escape(href("event", event.iri))}" class="edge m-{event.standing()}" '
             f'data-kind="{escape(event.kind)}" data-standing="{event.standing()}" '
-            f'data-date="{escape(event.date or event.earliest or event.latest or "")}">'
+            f'data-start="{escape(start)}" data-end="{escape(end)}">'
             f'<title>{escape(title)}</title><path d="{path}" marker-end="url(#arrow)"/></a>'
         )
     for actor in actors:

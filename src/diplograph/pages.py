@@ -15,10 +15,12 @@ from collections import Counter
 from collections.abc import Callable
 from html import escape
 
+from diplograph.cytonetwork import NETWORK_SCRIPT, island
 from diplograph.namespaces import ID
 from diplograph.network import drawn_actors, network_svg
 from diplograph.queries import StoredQuery
 from diplograph.querypage import QUERY_SCRIPT, query_page
+from diplograph.vendored import CYTOSCAPE, vendored_files
 from diplograph.view import MODALITIES, Article, Attestation, Event, View
 
 WIKIDATA_PAGE = "https://www.wikidata.org/wiki/"
@@ -38,27 +40,8 @@ svg.network { width: 100%; height: auto; max-height: 90vh; }
 .m-happened path { stroke: #333; } .m-expected path { stroke: #1565c0; stroke-dasharray: 7 4; }
 .m-claimed path { stroke: #b36b00; stroke-dasharray: 2 3; }
 .m-denied path { stroke: #c62828; stroke-dasharray: 2 3 8 3; }
-.hidden { display: none; } textarea { width: 100%; font-family: monospace; }
-"""
-FILTER_SCRIPT = """"use strict";
-// Shows only the events of the checked kinds and standings, within the dates given.
-function filterNetwork() {
-  const checked = (name) => new Set(Array.from(
-    document.querySelectorAll(`input[name="${name}"]:checked`), (box) => box.value));
-  const kinds = checked("kind"), standings = checked("standing");
-  const from = document.getElementById("from").value, to = document.getElementById("to").value;
-  for (const item of document.querySelectorAll("[data-kind]")) {
-    const date = item.dataset.date;
-    const inRange = (!from && !to) || (date && (!from || date >= from) && (!to || date <= to));
-    const shown = kinds.has(item.dataset.kind) && standings.has(item.dataset.standing) && inRange;
-    item.classList.toggle("hidden", !shown);
-  }
-}
-document.addEventListener("DOMContentLoaded", () => {
-  for (const input of document.querySelectorAll("#filters input")) {
-    input.addEventListener("change", filterNetwork);
-  }
-});
+.hidden { display: none; } .cy { width: 100%; height: 80vh; border: 1px solid #ddd; }
+textarea { width: 100%; font-family: monospace; }
 """
 
 
@@ -85,15 +68,16 @@ def linker(depth: int) -> Callable[[str, str], str]:
     return lambda folder, iri: f"{up}{folder}/{page_name(iri)}"
 
 
-def page(title: str, body: str, depth: int = 0, script: str = "") -> str:
-    """A whole page: head, navigation, title and body."""
+def page(title: str, body: str, depth: int = 0, scripts: tuple[str, ...] = ()) -> str:
+    """A whole page: head (with its scripts, by their paths in the site), navigation, title
+    and body."""
     up = "../" * depth
-    scripts = f'<script src="{up}{script}"></script>\n' if script else ""
+    scripts_ = "".join(f'<script src="{up}{script}"></script>\n' for script in scripts)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8"/>\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
         f"<title>{escape(title)} · diplograph</title>\n"
-        f'<link rel="stylesheet" href="{up}style.css"/>\n{scripts}</head>\n<body>\n'
+        f'<link rel="stylesheet" href="{up}style.css"/>\n{scripts_}</head>\n<body>\n'
         f'<nav><a href="{up}index.html">diplograph</a> · <a href="{up}network.html">network</a>'
         f' · <a href="{up}timeline.html">timeline</a> · <a href="{up}queries.html">queries</a>'
         f"</nav>\n<main>\n<h1>{escape(title)}</h1>\n{body}</main>\n</body>\n</html>\n"
@@ -309,9 +293,10 @@ def network_page(view: View) -> str:
     rows = []
     for edge in view.edges:
         event = view.events[edge.event]
+        start, end = event.days()
         rows.append(
             f'<tr data-kind="{escape(event.kind)}" data-standing="{event.standing()}" '
-            f'data-date="{escape(event.date or event.earliest or event.latest or "")}">'
+            f'data-start="{escape(start)}" data-end="{escape(end)}">'
             f"<td>{actor_link(view, edge.source, href)}</td>"
             f"<td>{actor_link(view, edge.target, href)}</td><td>{escape(event.kind)}</td>"
             f"<td>{escape(event.when())}</td><td>{event.standing()}</td>"
@@ -330,12 +315,16 @@ def network_page(view: View) -> str:
         + _checkboxes("standing", [*MODALITIES, "unattested"])
         + '</fieldset>\n<fieldset><legend>dates</legend>\n<label>from <input type="date" '
         'id="from"/></label> <label>to <input type="date" id="to"/></label> (undated events '
-        "are hidden while a date is set)</fieldset>\n</form>\n"
+        "are hidden while a date is set; an interval is shown when it meets the range)"
+        '</fieldset>\n</form>\n<p class="muted" id="shown"></p>\n'
+        '<div id="cy" class="cy hidden"></div>\n<div id="network-svg">\n'
         + network_svg(view, href)
-        + "\n<h2>Edges</h2>\n<table>\n<tr><th>from</th><th>to</th><th>kind</th><th>date</th>"
+        + "\n</div>\n"
+        + island(view, href)
+        + "<h2>Edges</h2>\n<table>\n<tr><th>from</th><th>to</th><th>kind</th><th>date</th>"
         "<th>drawn as</th><th>event</th></tr>\n" + "".join(rows) + "</table>\n"
     )
-    return page("Network", body, script="network.js")
+    return page("Network", body, scripts=(CYTOSCAPE, "network.js"))
 
 
 def index_page(view: View) -> str:
@@ -374,10 +363,11 @@ def site_files(view: View, stored: list[StoredQuery]) -> dict[str, str]:
         "index.html": index_page(view),
         "network.html": network_page(view),
         "timeline.html": timeline_page(view),
-        "queries.html": page("Stored queries", query_page(stored), script="queries.js"),
+        "queries.html": page("Stored queries", query_page(stored), scripts=("queries.js",)),
         "style.css": STYLE,
-        "network.js": FILTER_SCRIPT,
+        "network.js": NETWORK_SCRIPT,
         "queries.js": QUERY_SCRIPT,
+        **vendored_files(),
     }
     for iri, event in view.events.items():
         files[f"event/{page_name(iri)}"] = event_page(view, event)

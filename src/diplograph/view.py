@@ -102,6 +102,16 @@ class Event:
             return f"{self.earliest} or later"
         return f"{self.latest} or earlier" if self.latest else "undated"
 
+    def days(self) -> tuple[str, str]:
+        """The first and last day the event may fall on; '' where it is open ("X or later").
+
+        >>> Event("e", "", "", None, "2020-01-01", "2020-04-30", (), ()).days()
+        ('2020-01-01', '2020-04-30')
+        >>> Event("e", "", "", None, "2020-01-01", None, (), ()).days()
+        ('2020-01-01', '')
+        """
+        return self.date or self.earliest or "", self.date or self.latest or ""
+
     def sort_key(self) -> tuple[str, str, str, str]:
         """Date order (earliest possible day first), then label and IRI."""
         start = self.date or self.earliest or self.latest or ""
