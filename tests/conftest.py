@@ -77,6 +77,26 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(line)
 
 
+def pytest_sessionfinish(session) -> None:
+    """On a pytest-xdist worker: hand the property tests' counts to the controller."""
+    import sys
+
+    fuzzing = sys.modules.get("fuzzing")
+    if fuzzing and hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["fuzzing"] = (dict(fuzzing.TRIED), dict(fuzzing.SECONDS))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """On the pytest-xdist controller: add a worker's property-test counts to the summary."""
+    tried, seconds = getattr(node, "workeroutput", {}).get("fuzzing", ({}, {}))
+    if tried:
+        import fuzzing
+
+        fuzzing.TRIED.update(tried)
+        fuzzing.SECONDS.update(seconds)
+
+
 @pytest.fixture
 def cache_folder(tmp_path, monkeypatch) -> Path:
     """An empty on-disk cache folder of this test's own (DIPLOGRAPH_CACHE points at it)."""

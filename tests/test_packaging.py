@@ -77,9 +77,11 @@ def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
     ]
 
 
-def _installed(wheel: Path, tmp_path: Path) -> Path:
-    """The Python of a fresh venv (seeing the system's packages) with the wheel installed."""
-    env = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Python of a fresh venv (seeing the system's packages) with the wheel installed, once
+    per module: the tests only run it, each in a folder of its own."""
+    env = tmp_path_factory.mktemp("installed") / "venv"
     venv.create(env, system_site_packages=True, with_pip=True)
     python = env / "bin" / "python"
     subprocess.run(
@@ -93,8 +95,8 @@ def _installed(wheel: Path, tmp_path: Path) -> Path:
     return python
 
 
-def test_the_installed_wheel_builds_a_project_outside_a_checkout(wheel, tmp_path):
-    python = _installed(wheel, tmp_path)
+def test_the_installed_wheel_builds_a_project_outside_a_checkout(installed, tmp_path):
+    python = installed
     project = tmp_path / "project"
     (project / "mappings").mkdir(parents=True)
     (project / "seeds").mkdir()
@@ -148,8 +150,8 @@ def test_the_installed_wheel_builds_a_project_outside_a_checkout(wheel, tmp_path
     )
 
 
-def test_the_installed_wheel_inits_a_project_that_builds(wheel, tmp_path):
-    python = _installed(wheel, tmp_path)
+def test_the_installed_wheel_inits_a_project_that_builds(installed, tmp_path):
+    python = installed
     project = tmp_path / "project"
     article = tmp_path / "article.txt"
     text = (ROOT / "seeds" / f"{SEED}.txt").read_text(encoding="utf-8")
