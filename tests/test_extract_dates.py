@@ -147,26 +147,29 @@ def test_a_planned_visits_date_is_not_the_storys_day(layer):
     assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")
 
 
-def test_an_invitation_made_during_the_story_takes_its_day(layer):
-    """An invitation with no date words of its own was extended on the story's day; the visit
-    it invites to stays undated."""
-    text = (
-        "Georgian Prime Minister Irakli Kobakhidze met Armenian Prime Minister Nikol Pashinyan "
-        "in Yerevan on Thursday. Kobakhidze invited Pashinyan to pay an official visit to "
-        "Georgia."
-    )
-    graph = extract(text, date(2024, 3, 29), layer)
-    assert dated(graph, "Invitation") == ("2024-03-28", "")
-    assert dated(graph, "Visit") == ("None..None", "")
-
-
-def test_the_date_of_an_invited_visit_is_not_the_invitations(layer):
-    """ "invited X to visit Pretoria next year": the visit is next year, the invitation was
-    extended on the story's day."""
-    text = (
-        "Nigerian President Bola Tinubu met South African President Cyril Ramaphosa in Cape Town "
-        "on Tuesday. Ramaphosa invited Tinubu to visit Pretoria next year."
-    )
-    graph = extract(text, date(2024, 12, 4), layer)
-    assert dated(graph, "Invitation") == ("2024-12-03", "")
-    assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")
+@pytest.mark.parametrize(
+    ("text", "published", "invitation", "visit"),
+    [
+        (  # the invited visit has no date words: it stays undated
+            "Georgian Prime Minister Irakli Kobakhidze met Armenian Prime Minister Nikol "
+            "Pashinyan in Yerevan on Tuesday. Kobakhidze invited Pashinyan to pay an official "
+            "visit to Georgia.",
+            date(2024, 3, 27),
+            "2024-03-26",
+            ("None..None", ""),
+        ),
+        (  # "to visit Pretoria next year": the date words are the visit's alone
+            "Nigerian President Bola Tinubu met South African President Cyril Ramaphosa in Cape "
+            "Town on Tuesday. Ramaphosa invited Tinubu to visit Pretoria next year.",
+            date(2024, 12, 4),
+            "2024-12-03",
+            ("2025-01-01..2025-12-31", "next year"),
+        ),
+    ],
+)
+def test_an_invitation_is_extended_on_the_storys_day(text, published, invitation, visit, layer):
+    """An invitation with no date words of its own was extended on the story's day (the
+    Tuesday before publication); the visit it invites to keeps its own date, if any."""
+    graph = extract(text, published, layer)
+    assert dated(graph, "Invitation") == (invitation, "")
+    assert dated(graph, "Visit") == visit
