@@ -512,3 +512,25 @@ def test_a_title_that_opens_a_clause_is_no_apposition(text, holdings, layer):
         for h in graph.subjects(RDF.type, DIP.PositionHolding)
     }
     assert found == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [  # regional and specialised bodies the gazetteer knows by name and short form
+        (
+            "The IOM said migrants were stranded in Libya.",
+            "org/international-organization-for-migration",
+        ),
+        (
+            "FOCAC ministers said the summit would be held in Beijing.",
+            "org/forum-on-china-africa-cooperation",
+        ),
+        ("The Visegrad Group said the plan was unfair.", "org/visegrad-group"),
+        ("UNIFIL said its peacekeepers were unharmed.", "org/unifil"),
+    ],
+)
+def test_regional_and_specialised_bodies_are_known(text, org, layer):
+    """They speak as themselves, not as new entities with made-up names."""
+    graph = extract(text, layer)
+    (statement,) = graph.subjects(RDF.type, DIP.Statement)
+    assert graph.value(statement, DIP.agent) == ID[org]
