@@ -62,11 +62,10 @@ def project_cache(root: Path) -> ArticleCache | None:
     import rdflib
     import spacy
 
-    from diplograph.extract.workspace import gazetteer_inputs
     from diplograph.vocabulary import ontology_file
 
     rules = sorted(paths.rules_dir(root).glob("*.yaml"))
-    files = [*rules, ontology_file(root), *gazetteer_inputs(root)]
+    files = [*rules, ontology_file(root), *paths.gazetteer_inputs(root)]
     try:
         named = [f"{f.relative_to(root).as_posix()}:{_file_digest(f)}" for f in files]
     except (OSError, ValueError):

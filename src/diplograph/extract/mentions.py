@@ -138,11 +138,6 @@ def _listed(rules: RuleSet, *keys: str) -> frozenset[str]:
     return found
 
 
-def _hyphen_suffixes(rules: RuleSet) -> frozenset[str]:
-    """The words after a hyphen that end a compound, not a name (names.yaml)."""
-    return _listed(rules, "hyphen_suffixes")
-
-
 HEAD_LISTS = ("site_heads", "government_heads", "organisation_heads", "party_heads")
 
 
@@ -250,7 +245,7 @@ def find_titles(
                 continue  # "the King Receives ...": a headline's verb, no name
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
-            last = syllable_end(units, name_units[-1], _hyphen_suffixes(rules))
+            last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
             end = last + 1 if len(name_units) < len(named) else max(end, last + 1)
             words = text[units[start].begin : units[end - 1].end]
             name = text[units[name_units[0]].begin : units[last].end]
@@ -488,8 +483,8 @@ def introduced_spans(
     units: list[Unit], new: list[NewEntity], rules: RuleSet, covered: frozenset[int] = frozenset()
 ) -> list[tuple[int, int, Mention]]:
     """Later mentions of the people the article introduced, as (start, end, mention); the
-    gazetteer's names come first, so they win an overlap. A name right after a capitalised word
-    no gazetteer span `covered` (a title, a nationality) is the end of a fuller name."""
+    gazetteer's names come first (`covered`: their units), so they win an overlap. A name that
+    ends a fuller one (_after_given_names) is no later mention."""
     names = introduced_names(new, rules) if new else {}
     if not names:
         return []
@@ -497,10 +492,11 @@ def introduced_spans(
     spans = []
     index = 0
     while index < len(units):
+        if _after_given_names(units, index, covered, rules):
+            index += 1  # "President Anura Kumara Dissanayake": a fuller name
+            continue
         for size in range(min(longest, len(units) - index), 0, -1):
             person = names.get(tuple(u.text for u in units[index : index + size]))
-            if _after_given_names(units, index, covered, rules):
-                continue  # "President Anura Kumara Dissanayake": a fuller name
             if person is not None:
                 classes = frozenset({"person", "agent"})
                 mention = Mention(classes, (person,), (person,), NEW_CONFIDENCE)

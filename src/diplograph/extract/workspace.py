@@ -36,15 +36,10 @@ def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
     return compiled
 
 
-def gazetteer_inputs(root: Path) -> list[Path]:
-    """The files a gazetteer may be made from: all of mappings/ but the rules and hand layer."""
-    return paths.gazetteer_inputs(root)
-
-
 def project_gazetteer(root: Path) -> Gazetteer:
     """The gazetteer of the project's entities and reference gazetteer (from the cache)."""
     try:
-        key = cache.digest(rdflib.__version__, *gazetteer_inputs(root))
+        key = cache.digest(rdflib.__version__, *paths.gazetteer_inputs(root))
     except OSError:  # an unreadable file: loading it says which
         key = None
     found = cache.load("gazetteer", key, Gazetteer) if key else None
