@@ -304,11 +304,16 @@ def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
     wanted = rule.get("requires")
     if not wanted:
         return True
-    lemmas = {w for name in wanted for w in rules.classes.get(name, ())}
+    lemmas = _class_words(rules, wanted)
     near = units[trigger + 1 : trigger + 1 + REACH]
     if _passive(units, trigger, _compiled(rules)[0]):  # "the accord was signed by": before it
         near = [*units[max(0, trigger - REACH) : trigger], *near]
     return any(u.lemma in lemmas or u.lower in lemmas for u in near)
+
+
+def _class_words(rules: RuleSet, names: list[str]) -> set[str]:
+    """The words of some lexicon classes (a frame's `requires` or `unless`)."""
+    return {w for name in names for w in rules.classes.get(name, ())}
 
 
 def _ruled_out(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
@@ -318,7 +323,7 @@ def _ruled_out(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> b
     if not unwanted:
         return False
     words = _compiled(rules)[0]
-    lemmas = {w for name in unwanted for w in rules.classes.get(name, ())}
+    lemmas = _class_words(rules, unwanted)
     for index in range(trigger + 1, min(len(units), trigger + 1 + REACH)):
         unit = units[index]
         if unit.boundary or unit.lower in words.boundary:

@@ -317,7 +317,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "markers": MapOf(WORD, ROLE, "a mapping of marker words to roles"),
         "place_words": WORDS,
         "requires": STRINGS,
-        "unless": STRINGS,  # no word of these classes may follow in the clause ("called on X to")
+        "unless": STRINGS,  # no word of these classes right after the object ("called on X to")
         "confidence": NUMBER,
         "priority": INT,
         "modality": MODALITY,
