@@ -31,7 +31,7 @@ from diplograph.errors import InputError
 from diplograph.names import PREFIXES
 from diplograph.namespaces import DIP, ID
 from diplograph.quality.evaluate import match, views
-from diplograph.quality.review import _key
+from diplograph.quality.review import fact_key
 from diplograph.quality.review_rows import Row, Sheet
 from diplograph.writing import write_all
 
@@ -125,9 +125,9 @@ def _same(sheet: Sheet) -> dict[URIRef, URIRef]:
     rule, gold = views("", sheet.rule, sheet.roles), views("", sheet.gold, sheet.roles)
     pairs = {r.iri: g.iri for r, g in match(rule, gold)}
     keys = (DIP.sentBy, DIP.ledBy)
-    hand = {_key(sheet.gold, n, keys): n for n in sheet.gold.subjects(RDF.type, DIP.Delegation)}
+    hand = {fact_key(sheet.gold, n, keys): n for n in sheet.gold.subjects(RDF.type, DIP.Delegation)}
     for node in sheet.rule.subjects(RDF.type, DIP.Delegation):
-        found = hand.get(_key(sheet.rule, node, keys))
+        found = hand.get(fact_key(sheet.rule, node, keys))
         if found is not None:
             pairs[node] = found
     return pairs

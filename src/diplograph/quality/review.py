@@ -34,7 +34,7 @@ class Candidate:
     texts: tuple[str, ...]
 
 
-def _candidate(graph: Graph, node: URIRef, kind: str) -> Candidate:
+def candidate_of(graph: Graph, node: URIRef, kind: str) -> Candidate:
     """A node of the rule graph with its best confidence, rules and words."""
     attests = sorted(graph.subjects(DIP.attests, node))
     confidence = max((float(graph.value(a, DIP.confidence) or 0) for a in attests), default=0.0)
@@ -44,7 +44,7 @@ def _candidate(graph: Graph, node: URIRef, kind: str) -> Candidate:
     return Candidate(round(confidence, 2), kind, node, label, rules, texts)
 
 
-def _key(graph: Graph, node: URIRef, properties: tuple[URIRef, ...]) -> tuple:
+def fact_key(graph: Graph, node: URIRef, properties: tuple[URIRef, ...]) -> tuple:
     """What identifies a delegation or a holding: the values of some properties."""
     return tuple(frozenset(graph.objects(node, p)) for p in properties)
 
@@ -56,15 +56,15 @@ def review_candidates(
     (default: those of the project's ontology)."""
     rule, gold = views("", rule_graph, roles), views("", gold_graph, roles)
     matched = {r.iri for r, _ in match(rule, gold)}
-    found = [_candidate(rule_graph, r.iri, r.kind) for r in rule if r.iri not in matched]
+    found = [candidate_of(rule_graph, r.iri, r.kind) for r in rule if r.iri not in matched]
     for kind, key in (
         (DIP.Delegation, (DIP.sentBy, DIP.ledBy)),
         (DIP.PositionHolding, (DIP.holder, DIP.position)),
     ):
-        known = {_key(gold_graph, n, key) for n in gold_graph.subjects(RDF.type, kind)}
+        known = {fact_key(gold_graph, n, key) for n in gold_graph.subjects(RDF.type, kind)}
         for node in sorted(rule_graph.subjects(RDF.type, kind)):
-            if _key(rule_graph, node, key) not in known:
-                found.append(_candidate(rule_graph, node, str(kind).split("#")[-1]))
+            if fact_key(rule_graph, node, key) not in known:
+                found.append(candidate_of(rule_graph, node, str(kind).split("#")[-1]))
     return sorted(found, key=lambda c: (-c.confidence, c.kind, str(c.iri)))
 
 

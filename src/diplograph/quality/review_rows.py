@@ -19,7 +19,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.namespaces import DIP, ID
 from diplograph.quality.evaluate import PARENT, views
-from diplograph.quality.review import Candidate, _candidate, review_candidates
+from diplograph.quality.review import Candidate, candidate_of, review_candidates
 from diplograph.seeds import Article
 
 REJECTED_SUFFIX = ".rejected.txt"
@@ -139,9 +139,9 @@ def label_of(iri: URIRef, *graphs: Graph) -> str:
 
 def numbered(rule: Graph, roles: tuple[str, ...]) -> list[Candidate]:
     """Every fact of a rule graph, most confident first, then by kind and IRI."""
-    found = [_candidate(rule, v.iri, v.kind) for v in views("", rule, roles)]
+    found = [candidate_of(rule, v.iri, v.kind) for v in views("", rule, roles)]
     for kind in (DIP.Delegation, DIP.PositionHolding):
-        found += [_candidate(rule, n, local(kind)) for n in sorted(rule.subjects(RDF.type, kind))]
+        found += [candidate_of(rule, n, local(kind)) for n in sorted(rule.subjects(RDF.type, kind))]
     return sorted(found, key=lambda c: (-c.confidence, c.kind, str(c.iri)))
 
 
