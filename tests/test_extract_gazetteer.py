@@ -534,3 +534,53 @@ def test_regional_and_specialised_bodies_are_known(text, org, layer):
     graph = extract(text, layer)
     (statement,) = graph.subjects(RDF.type, DIP.Statement)
     assert graph.value(statement, DIP.agent) == ID[org]
+
+
+def _held(graph: Graph) -> set[tuple[str, str]]:
+    """(holder, position) of every position holding, without the namespace."""
+    return {
+        (
+            str(graph.value(h, DIP.holder)).removeprefix(str(ID)),
+            str(graph.value(h, DIP.position)).removeprefix(str(ID)),
+        )
+        for h in graph.subjects(RDF.type, DIP.PositionHolding)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a bare office of a state: the dateline's country
+            "MOGADISHU, Jan 6 (Reuters) - President Hassan Sheikh Mohamud met Ethiopian Foreign "
+            "Minister Taye Atske Selassie on Monday.",
+            {
+                ("person/hassan-sheikh-mohamud", "position/president-of-somalia"),
+                ("person/taye-atske-selassie", "position/foreign-minister-of-ethiopia"),
+            },
+        ),
+        (  # a traveller's office is not the dateline's
+            "NEW DELHI, Aug 1 (PTI) - Prime Minister Pham Minh Chinh arrived in New Delhi on "
+            "Monday for a state visit.",
+            set(),
+        ),
+        (  # an office of the dateline's country already held by someone the article names
+            "SEOUL, Jan 6 (Yonhap) - South Korean President Yoon Suk Yeol met President Joe "
+            "Biden on Monday.",
+            {("person/yoon-suk-yeol", "position/president-of-south-korea")},
+        ),
+        (  # no dateline: no owner
+            "President Hassan Sheikh Mohamud met Ethiopian Foreign Minister Taye Atske Selassie "
+            "on Monday.",
+            {("person/taye-atske-selassie", "position/foreign-minister-of-ethiopia")},
+        ),
+        (  # not an office of a state (class national_title): a spokesperson is no one's here
+            "MOGADISHU, Jan 6 (Reuters) - Spokesperson Abdi Farah said the talks went well.",
+            set(),
+        ),
+    ],
+)
+def test_an_office_named_without_owner_is_the_datelines_countrys(text, holdings, layer):
+    """Wire copy names its own country's office holders without a nationality: "President X"
+    in a story filed from Mogadishu is Somalia's president, unless X travels there or the
+    article names Somalia's president otherwise."""
+    assert _held(extract(text, layer)) == holdings
