@@ -40,10 +40,8 @@ from diplograph.extract.mentions import (
     find_described_groups,
     find_named_events,
     find_offices,
-    find_position,
     find_titles,
     introduced_spans,
-    new_position,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
 from diplograph.extract.rules import RuleSet
@@ -85,57 +83,6 @@ def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) 
         if all(a.begin != unit.begin or a.end != unit.end for a in holding.attests):
             confidence = round(0.8 * mention.confidence, 2)
             attest = Attest(sentence, unit.begin, unit.end, "title.holding", confidence)
-            holding.attests.append(attest)
-
-
-def default_owner(
-    person: URIRef, discourse: coref.Discourse, gaz: Gazetteer, home: URIRef | None
-) -> URIRef | None:
-    """Whose office an owner-less title is: the one country the article names the person's
-    offices with elsewhere, else the country of the dateline (wire copy names a foreign
-    office holder with a nationality, its own country's without one)."""
-    named = discourse.owners.get(person, set())
-    if len(named) == 1 and "country" in gaz.classes.get(next(iter(named)), ()):
-        return next(iter(named))
-    return home if not named else None
-
-
-def default_holdings(
-    prepared: list[tuple[object, list[Unit]]],
-    holdings: dict[tuple, Holding],
-    discourse: coref.Discourse,
-    context: tuple[Gazetteer, RuleSet, list[NewEntity]],
-    home: URIRef | None,
-    away: set[URIRef],
-) -> None:
-    """Holdings of people named with an office of a state but no owner ("President Hassan
-    Sheikh Mohamud"; class `national_title`), who hold no office the article names with its
-    owner, of an office nobody else in the article holds; `away`: travellers, whose offices
-    are not the dateline's."""
-    gaz, rules, new = context
-    national = frozenset(rules.classes.get("national_title", ()))
-    holders = {person for person, _ in holdings}
-    taken = {position: person for person, position in holdings}
-    for sentence, units in prepared:
-        for unit in units:
-            mention = unit.mention
-            if mention is None or mention.title not in national or mention.anaphor:
-                continue
-            if len(mention.refs) != 1 or mention.owner or mention.refs[0] in holders:
-                continue
-            person = mention.refs[0]
-            owner = default_owner(person, discourse, gaz, None if person in away else home)
-            if owner is None:
-                continue
-            position = find_position(mention.title, (owner,), gaz, rules, only_titled=False)
-            if position is None:
-                made = new_position(mention.title, owner, gaz, new)
-                new.append(made)
-                position = made.iri
-            if taken.setdefault(position, person) != person:
-                continue
-            holding = holdings.setdefault((person, position), Holding(person, position))
-            attest = Attest(sentence, unit.begin, unit.end, "title.default-owner", 0.5)
             holding.attests.append(attest)
 
 
@@ -315,12 +262,6 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     inherit_dates(events)
     durations(events, rules.kinds, [str(w) for w in rules.classes.get("number_word", ())])
     events = drop_generic(ctx, complete(ctx, events))
-    home = gazetteer.country_of(dateline)
-    away = {p for e in events for p in e.roles.get("traveller", ())}
-    for delegation in discourse.delegations:
-        if delegation.sender != home:
-            away.update([delegation.leader, *delegation.members])
-    default_holdings(prepared, holdings, discourse, (gazetteer, rules, new), home, away)
     for event in events:
         for label in event.attrs.pop("materiel", []):
             new.append(NewEntity(materiel_iri(label), "Materiel", label, NEW_CONFIDENCE))
