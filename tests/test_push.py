@@ -4,6 +4,7 @@ and completed by a re-run; `query --endpoint` then answers as the embedded engin
 
 from __future__ import annotations
 
+import re
 import urllib.request
 from pathlib import Path
 
@@ -80,6 +81,15 @@ def test_push_replaces_every_graph_and_twice_gives_the_same_store(built, cli, em
         lines[-1] == f"pushed {len(names)} graph(s), {total} triples, to {empty_server.store_url}"
     )
     assert len(names) == 6 and total > 3000
+
+
+def test_push_with_progress_draws_the_graphs_pushed_on_stderr(built, cli, empty_server):
+    """`push --progress` draws rich's display on stderr: the graphs pushed of all."""
+    result = cli("push", "--endpoint", empty_server.store_url, "--progress")
+    assert result.exit_code == 0, result.output
+    picture = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", result.stderr).split("\r")[-1]
+    assert re.fullmatch(r"push ━{30} 6/6 graphs [\d.]+ graphs/s +\d:\d\d:\d\d\n", picture), picture
+    assert result.stdout.splitlines()[-1].startswith("pushed 6 graph(s), ")
 
 
 def test_a_push_that_fails_half_way_names_the_graphs_replaced_and_a_rerun_completes_it(

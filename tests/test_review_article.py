@@ -3,6 +3,7 @@ rejected list, the interactive path, and `add` showing what the rules found (iss
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -348,6 +349,22 @@ def test_add_shows_what_the_rules_found_unless_quiet(project, tmp_path_factory):
         quiet.stdout.splitlines()[0],
         "1 article(s) added, 0 already in seeds/",
     ]
+
+
+def test_add_with_progress_draws_the_articles_mapped_on_stderr(project, tmp_path_factory):
+    """`add --progress` draws rich's display on stderr (the articles mapped of all, their rate,
+    the time); stdout is what it is without it."""
+    source = tmp_path_factory.mktemp("in") / "astana.txt"
+    source.write_text(NEW_TEXT.replace("Monday", "Wednesday"), encoding="utf-8")
+    args = ["--root", str(project), "add", str(source), "--progress"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    picture = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", result.stderr).split("\r")[-1]
+    assert re.fullmatch(
+        r"map by rules ━{30} 1/1 articles \d+\.\d articles/s +\d:\d\d:\d\d\n", picture
+    ), picture
+    assert result.stdout.splitlines()[-1] == "1 article(s) added, 0 already in seeds/"
+    assert "map by rules" not in result.stdout
 
 
 def test_prefixes_are_declared_only_when_used():

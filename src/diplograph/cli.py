@@ -520,6 +520,11 @@ def export(
     help="Query URL that lists the store's graphs for --prune (default: beside --endpoint, "
     ".../query for .../store, .../data or .../update).",
 )
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show the graphs pushed of all (default: when stderr is a terminal).",
+)
 @OUT_OPTION
 @click.pass_context
 def push(
@@ -530,6 +535,7 @@ def push(
     retries: int,
     prune: bool,
     query_endpoint: str | None,
+    progress: bool | None,
     out: Path | None,
 ) -> None:
     """Load the built graph into a SPARQL 1.1 store: one HTTP PUT per named graph (articles,
@@ -539,6 +545,7 @@ def push(
     with importing():
         from diplograph.built import current_store
         from diplograph.output import echo
+        from diplograph.progress import showing
         from diplograph.push import push as run_push
         from diplograph.push import short
         from diplograph.remote import check_url
@@ -551,14 +558,15 @@ def push(
         query_endpoint = query_endpoint or query_url_for(endpoint)
         check_url(query_endpoint, "--query-endpoint")
     store, _ = current_store(_root(ctx), _out(ctx, out))
-    pushed = run_push(
-        store,
-        endpoint,
-        timeout,
-        retries,
-        done=lambda item: echo(f"replaced {short(item.graph)} ({item.triples} triples)"),
-        update=update,
-    )
+    with showing(sys.stderr, progress):
+        pushed = run_push(
+            store,
+            endpoint,
+            timeout,
+            retries,
+            done=lambda item: echo(f"replaced {short(item.graph)} ({item.triples} triples)"),
+            update=update,
+        )
     total = sum(item.triples for item in pushed)
     echo(f"pushed {len(pushed)} graph(s), {total} triples, to {endpoint}")
     if prune:

@@ -7,6 +7,7 @@ under each added article, what the rules found in it, as `diplograph review ARTI
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,9 +49,19 @@ def _show(reviewer: Reviewer, path: Path) -> None:
 )
 @click.option("--dry-run", is_flag=True, help="List what would be written; write nothing.")
 @click.option("--quiet", is_flag=True, help="Do not show what the rules found in each article.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show the progress of mapping the articles (default: when stderr is a terminal).",
+)
 @click.pass_context
 def add(
-    ctx: click.Context, sources: tuple[Path, ...], published, dry_run: bool, quiet: bool
+    ctx: click.Context,
+    sources: tuple[Path, ...],
+    published,
+    dry_run: bool,
+    quiet: bool,
+    progress: bool | None,
 ) -> None:
     """Add the articles of each SOURCE to seeds/: a .txt file, a folder of them, a .csv or a
     .jsonl file (fields: text, date or published, outlet, dateline, title, url, author,
@@ -59,6 +70,7 @@ def add(
     from diplograph import paths
     from diplograph.add import add_articles
     from diplograph.output import echo
+    from diplograph.progress import advance, showing, stage
 
     seeds = paths.seeds_dir(ctx.obj["root"])
     planned = add_articles(list(sources), seeds, published, dry_run)
@@ -66,11 +78,14 @@ def add(
     show = not (quiet or dry_run) and any(not item.present for item in planned)
     show = show and any(paths.rules_dir(ctx.obj["root"]).glob("*.yaml"))  # as the build does
     reviewer = _reviewer(ctx.obj["root"]) if show else None
-    for item in planned:
-        what = "already in seeds/" if item.present else verb
-        where = f"{item.record.source.name}:{item.record.line}"
-        echo(f"{what:<17} seeds/{item.stem}.txt  ({where}) {item.title}")
-        if reviewer is not None and not item.present:
-            _show(reviewer, seeds / f"{item.stem}.txt")
+    with showing(sys.stderr, progress if reviewer is not None else False):
+        stage("map by rules", len(planned))
+        for item in planned:
+            what = "already in seeds/" if item.present else verb
+            where = f"{item.record.source.name}:{item.record.line}"
+            echo(f"{what:<17} seeds/{item.stem}.txt  ({where}) {item.title}")
+            if reviewer is not None and not item.present:
+                _show(reviewer, seeds / f"{item.stem}.txt")
+            advance()
     new = sum(not item.present for item in planned)
     echo(f"{new} article(s) {verb}, {len(planned) - new} already in seeds/")

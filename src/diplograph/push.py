@@ -25,6 +25,7 @@ from urllib.request import Request
 
 from rdflib import URIRef
 
+from diplograph import progress
 from diplograph.errors import RemoteError
 from diplograph.export import serialize_graphs
 from diplograph.namespaces import PREFIXES
@@ -133,6 +134,7 @@ def push(
     check_url(endpoint)
     names = sorted(analysis_names(store))
     pushed: list[Pushed] = []
+    progress.stage("push", len(names), unit="graphs")
     for name in names:
         request = replace_request(endpoint, name, serialize_graphs(store, "nt", [name]), update)
         try:
@@ -145,6 +147,7 @@ def push(
                 f"{len(names)} graph(s): {replaced}; run `diplograph push` again to complete"
             ) from exc
         pushed.append(Pushed(name, len(store.graph(name))))
+        progress.advance()
         if done:
             done(pushed[-1])
     return pushed
