@@ -95,6 +95,26 @@ def test_a_wrong_party_is_a_miss_and_a_false_alarm():
     assert (score.events.tp, score.events.fp, score.events.fn) == (0, 1, 1)
 
 
+def test_of_two_events_of_the_same_parties_the_date_decides_the_pairing():
+    """The first annotation, whose date no rule event has, must not take the rule event that has
+    the second's date: pairs that agree on the date are made first, whatever the order."""
+    graph = _rule_graph()
+    other = ID["event/meeting/z-undated"]  # sorts after event/meeting/x (2024-03-10)
+    graph.add((other, RDF.type, DIP.Meeting))
+    for party in (ID["person/pereira-ana"], ID["person/lula"]):
+        graph.add((other, DIP.participant, party))
+    graph.add((ID["attestation/3"], DIP.attests, other))
+    graph.add((ID["attestation/3"], DIP.sentence, ID["sentence/1"]))
+    first = {key: value for key, value in EXPECTED["events"][0].items() if key != "place"}
+    second = {**first, "date": "2024-03-10"}
+    score = score_article("x", TEXT, graph, {**EXPECTED, "events": [first, second]}, {})
+    assert (score.events.tp, score.events.fp, score.events.fn) == (2, 0, 0)
+    assert (score.date_right, score.date_total) == (1, 2)
+    assert score.wrong == [
+        "x: date none: Meeting participant=person/ana-pereira,person/lula (2024-03-11) “met Lula”"
+    ]
+
+
 def test_two_right_parties_of_three_count_only_for_the_two_parties_figure():
     three = ["person/ana-pereira", "person/lula", "city/brasilia"]
     expected = {**EXPECTED, "events": [{**EXPECTED["events"][0], "participant": three}]}

@@ -236,6 +236,15 @@ def _describe(item: dict[str, Any], roles: tuple[str, ...]) -> str:
     return f"{item['kind']} {named} ({item.get('date') or 'undated'}) “{item.get('text', '')}”"
 
 
+def _date_of(item: dict[str, Any]) -> str | None:
+    """An annotated fact's date as the rule events give theirs (`None` when undated).
+
+    >>> _date_of({"date": "2024-09-02..2024-09-04"}), _date_of({})
+    ('2024-09-02..2024-09-04', None)
+    """
+    return str(item["date"]) if item.get("date") else None
+
+
 def _match_events(
     stem: str,
     expected: list[dict],
@@ -243,25 +252,34 @@ def _match_events(
     score: CorpusScore,
     roles: tuple[str, ...],
 ) -> None:
-    """Pair annotated events with rule events (each used once) and count what is right."""
+    """Pair annotated events with rule events (each used once) and count what is right: first
+    the pairs that agree on the date too, then the rest, so that the order of the annotations
+    does not decide which of two rule events of the same parties a date is checked against."""
     used: set[URIRef] = set()
-    for item in expected:
-        want = _expected_roles(item, roles)
-        parties = _parties(item["kind"], want)
-        hits = [
-            f
-            for f in found
-            if f.iri not in used
-            and _family(f.kind) == _family(item["kind"])
-            and _parties(f.kind, f.roles) == parties
-        ]
-        hits.sort(key=lambda f: (f.date != item.get("date"), str(f.iri)))
-        if not hits:
+    pairs: dict[int, FoundEvent] = {}
+    for same_date in (True, False):
+        for number, item in enumerate(expected):
+            if number in pairs:
+                continue
+            parties = _parties(item["kind"], _expected_roles(item, roles))
+            hits = [
+                f
+                for f in found
+                if f.iri not in used
+                and _family(f.kind) == _family(item["kind"])
+                and _parties(f.kind, f.roles) == parties
+                and (not same_date or f.date == _date_of(item))
+            ]
+            if hits:
+                pairs[number] = min(hits, key=lambda f: str(f.iri))
+                used.add(pairs[number].iri)
+    for number, item in enumerate(expected):
+        hit = pairs.get(number)
+        if hit is None:
             score.events.fn += 1
             score.misses.append(f"{stem}: {_describe(item, roles)}")
             continue
-        hit = hits[0]
-        used.add(hit.iri)
+        want = _expected_roles(item, roles)
         score.events.tp += 1
         if item.get("place"):
             score.place_total += 1
@@ -272,7 +290,7 @@ def _match_events(
                 score.wrong.append(f"{stem}: place {place or 'none'}: {_describe(item, roles)}")
         if item.get("date"):
             score.date_total += 1
-            if hit.date == str(item["date"]):
+            if hit.date == _date_of(item):
                 score.date_right += 1
             else:
                 score.wrong.append(f"{stem}: date {hit.date or 'none'}: {_describe(item, roles)}")
