@@ -534,3 +534,65 @@ def test_regional_and_specialised_bodies_are_known(text, org, layer):
     graph = extract(text, layer)
     (statement,) = graph.subjects(RDF.type, DIP.Statement)
     assert graph.value(statement, DIP.agent) == ID[org]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a title without a name stands for the one position it names
+            "YEREVAN - Armenian Prime Minister Nikol Pashinyan met Irakli Kobakhidze. The Prime "
+            "Minister's press office said the talks were productive.",
+            "org/press-office-of-the-prime-minister-of-armenia",
+        ),
+        (  # a head title with a nationality: the head of that state
+            "MINSK - Belarusian President Alexander Lukashenko met Vladimir Putin. The Belarusian "
+            "leader's press service reported that they discussed security.",
+            "org/press-service-of-the-president-of-belarus",
+        ),
+        (  # a body's own office
+            "MOSCOW - The Russian government's press service reported that Mikhail Mishustin "
+            "met Li Qiang.",
+            "org/press-service-of-the-government-of-russia",
+        ),
+        (  # a state named by its seat, before a two-word office noun
+            "MOSCOW - The Kremlin press service said the talks would be held.",
+            "org/kremlin-press-service",
+        ),
+    ],
+)
+def test_an_office_of_a_title_or_a_body_speaks(text, speaker, layer):
+    """ "The Prime Minister's press office said", "the Kremlin press service said": the office
+    is the speaker, named after the position or body it serves."""
+    graph = extract(text, layer)
+    agents = {
+        str(a).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+        for a in graph.objects(s, DIP.agent)
+    }
+    assert agents == {speaker}
+
+
+def test_the_prime_ministers_office_is_no_ones_when_two_prime_ministers_were_named(layer):
+    """With two prime ministers named (one of them with no owner), "the Prime Minister's press
+    office" is not guessed to be the office of the one whose country is known."""
+    graph = extract(
+        "YEREVAN - Prime Minister Nikol Pashinyan met Georgian Prime Minister Irakli "
+        "Kobakhidze. The Prime Minister's press office said the talks were productive.",
+        layer,
+    )
+    assert not [n for n in graph.subjects(RDF.type, DIP.GovernmentBody) if "press" in str(n)]
+
+
+def test_a_speaker_is_no_party_of_talks_that_already_have_two(layer):
+    """ "The two leaders held talks, X's press service reported": the press service reports
+    the talks and is no participant (a rule's `add: speaker` fills a role up to its minimum)."""
+    graph = extract(
+        "MINSK - Belarusian President Alexander Lukashenko welcomed Russian President Vladimir "
+        "Putin on Thursday. Lukashenko met Putin at the airport, and the two leaders held "
+        "informal talks over a late dinner, the Belarusian leader's press service reported.",
+        layer,
+    )
+    assert parties(graph, "Talks") == {
+        "person/alexander-lukashenko",
+        "person/vladimir-putin",
+    }

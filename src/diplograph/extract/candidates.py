@@ -199,7 +199,10 @@ def build(
     for role, source in (rule.get("defaults") or {}).items():
         if not roles.get(role):
             roles[role] = _default(str(source), role, roles, ctx, previous)
+    least = spec(rules.kinds, kind).get("min") or {}
     for role, sources in (rule.get("add") or {}).items():  # a source, or the first that gives
+        if role in least and len(roles.get(role, [])) >= int(least[role]):
+            continue  # "the two leaders held talks, X's press service said": enough parties
         for source in sources if isinstance(sources, list) else [sources]:
             found = _default(str(source), role, roles, ctx, previous)
             if found:

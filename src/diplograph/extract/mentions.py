@@ -341,6 +341,44 @@ def find_bodies(
     return units
 
 
+def _office_size(units: list[Unit], at: int, offices: set[str]) -> int | None:
+    """How many words from `at` say an office (`office_noun`: "press service", "office")."""
+    for size in (2, 1):
+        if at + size < len(units) and " ".join(u.lower for u in units[at : at + size]) in offices:
+            return size
+    return None
+
+
+def _titled_position(
+    mention: Mention,
+    held: dict[URIRef, URIRef],
+    titled: dict[URIRef, set[str]],
+    context: tuple[Gazetteer, RuleSet, list],
+) -> URIRef | None:
+    """The one position held so far in the article that a title without a name stands for
+    ("the Prime Minister" after "Armenian Prime Minister Nikol Pashinyan"; "the Belarusian
+    leader" for the head of Belarus, `head_titles`), with the mention's owner if it has one,
+    when no one else has been named with that title (`titled`: person -> titles so far)."""
+    gaz, rules, new = context
+    heads = [str(t) for t in rules.gazetteer.get("head_titles") or []]
+    titles = heads if mention.title in heads else [mention.title or ""]
+    index = positions(gaz, rules)
+    named = {p for p, said in titled.items() if any(t in said for t in titles)}
+    if len(named) > 1 and not mention.owner:
+        return None  # "the Prime Minister" when two have been named so
+    found = set()
+    for position in set(held.values()):
+        label = name_of(position, gaz, new).lower()
+        if not any(label.startswith(f"{t} of ") for t in titles if t):
+            continue
+        owner = index.owner_country.get(position) or next(
+            (n.position_of for n in new if n.iri == position), None
+        )
+        if not mention.owner or owner in mention.owner:
+            found.add(position)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def find_offices(
     units: list[Unit],
     gaz: Gazetteer,
@@ -348,46 +386,88 @@ def find_offices(
     text: str,
     new: list[NewEntity],
     held: dict[URIRef, URIRef] | None = None,
+    titled: dict[URIRef, set[str]] | None = None,
 ) -> list[Unit]:
     """Merge "<person>'s office" (words of the `office_noun` class: "office", "press service")
     into one body: the office of the position the person holds here ("Netanyahu's office" after
     "Prime Minister Benjamin Netanyahu", by `held`: person -> position named so far), else of
-    the person; a new body acting for the position's country."""
+    the person; a new body acting for the position's country. A title without a name stands for
+    the position it names ("the Prime Minister's press office"); a body names its own office
+    ("the Russian government's press service", and without "'s" by a two-word office noun: "the
+    Kremlin press service")."""
     offices = {str(w) for w in rules.classes.get("office_noun", ())}
+    held, titled = held or {}, titled or {}
     index = len(units) - 3
     while index >= 0:
-        person, mark = units[index].mention, units[index + 1].lower
-        if person is None or "person" not in person.classes or len(person.refs) != 1:
+        owner, mark = units[index].mention, units[index + 1].lower
+        possessive = mark in ("'s", "’s")
+        size = _office_size(units, index + 1 + possessive, offices)
+        if owner is None or size is None or not (possessive or size == 2):
             index -= 1
             continue
-        size = next(
-            (
-                n
-                for n in (2, 1)
-                if " ".join(u.lower for u in units[index + 2 : index + 2 + n]) in offices
-                and index + 1 + n < len(units)
-            ),
-            None,
+        body = _office_body(
+            units[index],
+            possessive,
+            units[index + 1 + possessive : index + 1 + possessive + size],
+            (gaz, rules, new, held, titled),
         )
-        if mark not in ("'s", "’s") or size is None:
+        if body is None:
             index -= 1
             continue
-        holder = person.holding[1] if person.holding else (held or {}).get(person.refs[0])
-        whose = holder if holder is not None else person.refs[0]
-        name = name_of(whose, gaz, new)
-        noun = " ".join(u.text for u in units[index + 2 : index + 2 + size])
-        label = f"{noun[:1].upper()}{noun[1:]} of {'the ' if holder is not None else ''}{name}"
-        body = ID[f"org/{slug(label)}"]
-        country = positions(gaz, rules).owner_country.get(holder) if holder is not None else None
-        if country is None and holder is not None:
-            country = next((n.position_of for n in new if n.iri == holder), None)
-        if all(n.iri != body for n in new):
-            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country))
         merged = Mention(frozenset({"org", "agent"}), (body,), (body,), NEW_CONFIDENCE)
-        end = index + 2 + size
+        end = index + 1 + possessive + size
         units = merge(units, index, end, merged, text[units[index].begin : units[end - 1].end])
         index -= 1
     return units
+
+
+def _office_body(
+    unit: Unit, possessive: bool, noun_units: list[Unit], context: tuple
+) -> URIRef | None:
+    """The body an office names (added to `new` when the article introduces it), or None
+    when the words before the office noun name no one whose office it can be."""
+    gaz, rules, new, held, titled = context
+    owner = unit.mention
+    noun = " ".join(u.text for u in noun_units)
+    state = tuple(dict.fromkeys(owner.agents or owner.refs))
+    if not possessive and "country" in owner.classes and len(state) == 1:  # "Kremlin press service"
+        words = unit.text.removeprefix("the ").removeprefix("The ")
+        label = f"{words} {noun[:1].lower()}{noun[1:]}"
+        body = ID[f"org/{slug(label)}"]
+        if all(n.iri != body for n in new):
+            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=state[0]))
+        return body
+    person = "person" in owner.classes and len(owner.refs) == 1
+    title_only = possessive and owner.anaphor is not None and owner.title and not owner.refs
+    body_owner = "org" in owner.classes and not person and len(owner.refs) == 1
+    holder: URIRef | None = None
+    if person and possessive:
+        holder = owner.holding[1] if owner.holding else held.get(owner.refs[0])
+        whose = holder if holder is not None else owner.refs[0]
+    elif title_only:
+        holder = _titled_position(owner, held, titled, (gaz, rules, new))
+        if holder is None:
+            return None
+        whose = holder
+    elif body_owner:
+        whose = owner.refs[0]
+    else:
+        return None
+    name = name_of(whose, gaz, new)
+    if body_owner and not possessive:
+        label = f"{name} {noun[:1].lower()}{noun[1:]}"  # "Kremlin press service"
+    else:
+        the = "the " if holder is not None or body_owner else ""
+        label = f"{noun[:1].upper()}{noun[1:]} of {the}{name}"
+    body = ID[f"org/{slug(label)}"]
+    country = positions(gaz, rules).owner_country.get(holder) if holder is not None else None
+    if country is None and holder is not None:
+        country = next((n.position_of for n in new if n.iri == holder), None)
+    if country is None and body_owner:
+        country = next(iter(sorted(gaz.acts_for.get(whose, ()))), None)
+    if all(n.iri != body for n in new):
+        new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country))
+    return body
 
 
 def find_described_groups(

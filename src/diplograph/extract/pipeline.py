@@ -193,7 +193,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new)
         held = {person: position for person, position in holdings}  # so far in the article
-        units = find_offices(units, gazetteer, rules, text, new, held)
+        units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
