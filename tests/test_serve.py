@@ -277,6 +277,7 @@ def test_the_three_protocol_forms_give_the_same_answer_and_bad_text_is_a_400(ser
         400,
         b"send one query: a query parameter or an application/sparql-query body\n",
     )
+    assert send(served.url, b"#" * (1024 * 1024 + 1), "application/sparql-query")[0] == 413
     assert served.process.poll() is None
 
 
@@ -318,8 +319,16 @@ def test_a_service_call_to_another_host_is_refused_and_never_made(served):
             "ASK { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://exists.example/> { ?s ?p ?o } } }",
             b"SERVICE to exists.example " + SERVICE_REFUSED,
         ),
+        (
+            "SELECT * WHERE { ?s ?p ?o MINUS { SERVICE <https://minus.example/q> { ?s ?p ?o } } }",
+            b"SERVICE to minus.example " + SERVICE_REFUSED,
+        ),
+        (
+            "SELECT * WHERE { SERVICE <http://127.0.0.1/> { SERVICE <http://in.example/> { } } }",
+            b"query refused: too deeply nested to check (SERVICE in SERVICE?)\n",
+        ),
     ],
-    ids=["variable", "optional-prefixed", "subquery-relative", "not-exists"],
+    ids=["variable", "optional-prefixed", "subquery-relative", "not-exists", "minus", "in-service"],
 )
 def test_a_service_with_a_variable_or_nested_is_refused(served, query, refused):
     assert get(served.url, query) == (403, refused)
@@ -390,6 +399,12 @@ def test_an_answer_over_the_size_bound_is_refused_and_the_next_is_answered(stric
     assert (status, body) == (
         403,
         f"result too large: over {SMALL} bytes (--max-result-bytes); add LIMIT\n".encode(),
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(strict.url.removesuffix("/query") + "/store?default", timeout=30)
+    assert refused.value.code == 403
+    assert refused.value.read() == (
+        f"result too large: over {SMALL} bytes (--max-result-bytes); add LIMIT\n".encode()
     )
     status, body = get(strict.url, "SELECT * WHERE { ?s ?p ?o } LIMIT 3")
     assert status == 200 and len(body) <= SMALL
@@ -570,5 +585,13 @@ def test_cors_is_off_by_default_and_on_with_the_flag(served, build_dir):
     try:
         assert server.process.stdout.readline().decode().startswith("web view: http://")
         assert allowed(server.url) == "*"
+        refused = urllib.request.Request(
+            f"{server.url}?{urlencode({'query': 'ASK { SERVICE <http://x.example/> { } }'})}",
+            headers={"Origin": "null"},
+        )
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(refused, timeout=10)
+        assert answer.value.code == 403
+        assert answer.value.headers["Access-Control-Allow-Origin"] == "*"
     finally:
         server.stop()
