@@ -473,6 +473,27 @@ def test_a_stale_build_is_one_line_and_exit_2(build_dir, tmp_path):
     )
 
 
+def test_an_engine_that_fails_to_start_is_one_line_and_exit_2(build_dir, tmp_path):
+    fake = tmp_path / "bin" / "oxigraph"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'Error: no store  here' >&2\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    port = free_port()
+    done = subprocess.run(
+        diplograph("serve", "--out", str(build_dir), "--port", str(port)),
+        env={**ENV, "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"},
+        capture_output=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert re.fullmatch(
+        r"error: oxigraph serve-read-only did not start on http://127\.0\.0\.1:\d+/query: "
+        r"no store here\n",
+        done.stderr.decode(),
+    )
+    assert f":{port}/" not in done.stderr.decode()  # Oxigraph's own port is a private one
+
+
 def test_host_is_the_address_it_listens_on_and_a_taken_port_is_one_line(build_dir):
     server = start(build_dir, "--host", "127.0.0.2")
     url = server.url.replace("127.0.0.1", "127.0.0.2")

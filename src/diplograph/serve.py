@@ -30,12 +30,18 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from diplograph.errors import InputError
 from diplograph.manifest import REBUILD, check_build
 from diplograph.queries import StoredQuery, with_prefixes
 from diplograph.store import analysis_names, open_store
+
+if TYPE_CHECKING:
+    from waitress.server import BaseWSGIServer, MultiSocketServer
+
+    from diplograph.servegate import Gate
 
 STORE_FOLDER = "store"
 GRAPH_FILE = "graph.trig"
@@ -181,26 +187,29 @@ def free_local_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_oxigraph(location: Path, port: int, timeout: float, cors: bool, log: Path):
-    """Start `oxigraph serve-read-only` on 127.0.0.1:`port` and wait until it answers."""
-    url = query_url("127.0.0.1", port)
+def start_oxigraph(
+    location: Path, port: int, timeout: float, cors: bool, log: Path
+) -> subprocess.Popen:
+    """Start `oxigraph serve-read-only` on 127.0.0.1:`port`, writing its output to `log`."""
     with log.open("wb") as stream:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             server_command(location, "127.0.0.1", port, timeout, cors),
             stdout=stream,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
         )
+
+
+def wait_for(process: subprocess.Popen, url: str, log: Path) -> None:
+    """Wait until the server answers at `url` (one-line error if it stops or takes too long)."""
     deadline = time.monotonic() + START_SECONDS
     while not answers(url):
         if process.poll() is not None or time.monotonic() > deadline:
-            stop(process)
             raise _failed(process, log, url)
         time.sleep(0.1)
-    return process
 
 
-def listen(gate, host: str, port: int):
+def listen(gate: Gate, host: str, port: int) -> BaseWSGIServer | MultiSocketServer:
     """The gate's waitress server, listening on host:port (not yet serving)."""
     from waitress.server import create_server
 
@@ -255,11 +264,12 @@ def serve(
 
     folder = Path(tempfile.mkdtemp(prefix="diplograph-serve-"))
     process: subprocess.Popen | None = None
-    server = None
+    server: BaseWSGIServer | MultiSocketServer | None = None
     try:
         triples = copy_for_serving(out, folder / STORE_FOLDER)
         private, log = free_local_port(), folder / "server.log"
         process = start_oxigraph(folder / STORE_FOLDER, private, timeout, cors, log)
+        wait_for(process, query_url("127.0.0.1", private), log)
         upstream = query_url("127.0.0.1", private).removesuffix("/query")
         gate = Gate(upstream, site or out / "view", allowed, max_bytes, timeout, cors)
         server = listen(gate, host, port)

@@ -13,6 +13,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from pyparsing import ParseResults
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Identifier, URIRef
 
 _PARSING = threading.Lock()  # rdflib's grammar is a module-level pyparsing object
@@ -42,9 +46,6 @@ def services(node: Any) -> Iterator[Identifier]:
     >>> [str(t) for t in services(parseQuery(q))]
     ['http://a/s', 'x']
     """
-    from pyparsing import ParseResults
-    from rdflib.plugins.sparql.parserutils import CompValue
-
     if isinstance(node, CompValue) and node.name == "ServiceGraphPattern":
         yield node.get("term")
     if isinstance(node, dict):
@@ -99,9 +100,6 @@ def refusal(text: str, allowed: Iterable[str]) -> Refusal | None:
     >>> refusal("ASK {}", []) is None
     True
     """
-    from rdflib.plugins.sparql.algebra import translateQuery
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
     with _PARSING:
         try:
             query = translateQuery(parseQuery(text))
