@@ -607,7 +607,7 @@ def push(
 @click.option(
     "--max-result-bytes",
     type=click.IntRange(min=1),
-    default=50_000_000,
+    default=50_000_000,  # serve.MAX_RESULT_BYTES (not imported here: start-up time)
     show_default=True,
     metavar="BYTES",
     help="Largest answer sent; a larger one is refused (403: add LIMIT).",
