@@ -1,7 +1,9 @@
 """`diplograph serve` as a real subprocess on a free 127.0.0.1 port, on a build of the seeds:
 it says where it serves and stops cleanly on SIGINT and SIGTERM, refuses a missing or stale
-build (exit 2), answers every stored query as the embedded engine does, refuses an Update,
-survives a SERVICE call and a runaway query, and serves Oxigraph's query page and ours."""
+build (exit 2), answers every stored query as the embedded engine does, and its gate refuses an
+Update, a write, a SERVICE off the allow-list (a second real Oxigraph server is the allowed
+remote), an answer over the size bound and a query past its time limit, the server staying up;
+it serves Oxigraph's query page and the web view, whose query page runs on the same origin."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -22,7 +25,7 @@ from urllib.parse import urlencode
 
 import pytest
 from click.testing import CliRunner
-from store_fixtures import answers
+from store_fixtures import answers, new_server
 from wikidata_fixtures import free_port
 
 from diplograph.built import load_build
@@ -97,6 +100,20 @@ def served(build_dir: Path) -> Iterator[Served]:
 def get(url: str, query: str) -> tuple[int, bytes]:
     """GET a query; the HTTP status and the body."""
     request = urllib.request.Request(f"{url}?{urlencode({'query': query})}", headers=JSON)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def send(
+    url: str, data: bytes | None, content_type: str, method: str = "POST"
+) -> tuple[int, bytes]:
+    """Send a request with a body; the HTTP status and the body of the answer."""
+    request = urllib.request.Request(
+        url, data=data, method=method, headers={**JSON, "Content-Type": content_type}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, response.read()
@@ -211,51 +228,198 @@ def test_every_stored_query_gives_the_reference_engines_terms(served, build_dir,
         assert answers(theirs) == answers(mine), query.name
 
 
-def test_an_update_is_refused_and_the_data_stays(served):
+READ_ONLY = (403, b"Update refused: this endpoint is read-only\n")
+SERVICE_REFUSED = b"refused: not on the --allow-service list\n"
+
+
+def test_an_update_or_a_write_is_refused_and_the_data_stays(served):
+    base = served.url.removesuffix("/query")
     update = f"INSERT DATA {{ {TRIPLE} }}"
-    for path, kind in (("/update", "update"), ("/query", "query")):
-        request = urllib.request.Request(
-            served.url.removesuffix("/query") + path,
-            data=update.encode(),
-            method="POST",
-            headers={"Content-Type": f"application/sparql-{kind}"},
+    form = urlencode({"update": update}).encode()
+    assert send(base + "/update", update.encode(), "application/sparql-update") == READ_ONLY
+    assert send(base + "/update", form, "application/x-www-form-urlencoded") == READ_ONLY
+    assert send(served.url, update.encode(), "application/sparql-update") == READ_ONLY
+    assert send(served.url, update.encode(), "application/sparql-query") == READ_ONLY
+    assert send(served.url, form, "application/x-www-form-urlencoded") == READ_ONLY
+    assert get(served.url, f"LOAD <{base}/view/index.html>") == READ_ONLY
+    nt = f"{TRIPLE} .\n".encode()
+    for method in ("PUT", "POST", "DELETE"):
+        assert send(base + "/store?default", nt, "application/n-triples", method) == (
+            403,
+            f"{method} {'/store ' if method == 'POST' else ''}refused: "
+            "this endpoint is read-only\n".encode(),
         )
-        with pytest.raises(urllib.error.HTTPError) as refused:
-            urllib.request.urlopen(request, timeout=10)
-        assert refused.value.code in (400, 403)
-    put = urllib.request.Request(
-        served.url.removesuffix("/query") + "/store?default",
-        data=f"{TRIPLE} .\n".encode(),
-        method="PUT",
-        headers={"Content-Type": "application/n-triples"},
+    page = served.build / "view" / "index.html"
+    before = page.read_bytes()
+    assert send(base + "/view/index.html", b"x", "text/html", "PUT") == (
+        403,
+        b"PUT refused: this endpoint is read-only\n",
     )
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(put, timeout=10)
-    assert refused.value.code == 403
+    assert page.read_bytes() == before
     assert not ask(served.url, TRIPLE)
     assert ask(served.url, "?s ?p ?o")
 
 
-def test_a_service_call_to_another_host_fails_and_the_server_stays_up(served):
-    status, body = get(
-        served.url,
-        "SELECT * WHERE { SERVICE <http://diplograph-test.invalid/sparql> { ?s ?p ?o } }",
+def test_the_three_protocol_forms_give_the_same_answer_and_bad_text_is_a_400(served):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/diplograph/ontology#Visit> }"
+    want = get(served.url, query)
+    assert want[0] == 200
+    form = urlencode({"query": query}).encode()
+    assert send(served.url, form, "application/x-www-form-urlencoded") == want
+    assert send(served.url, query.encode(), "application/sparql-query") == want
+    assert get(served.url, "SELEC * WHERE { }") == (
+        400,
+        b"the query does not parse: Expected {SelectQuery | ConstructQuery | DescribeQuery | "
+        b"AskQuery}, found 'SELEC' (at char 0), (line:1, col:1)\n",
     )
-    assert status != 200 or b'"bindings":[]}' not in body  # never a normal answer
+    both = f"{served.url}?{urlencode({'query': 'ASK {}'})}"
+    assert send(both, b"ASK {}", "application/sparql-query") == (
+        400,
+        b"send one query: a query parameter or an application/sparql-query body\n",
+    )
+    assert send(served.url, b"#" * (1024 * 1024 + 1), "application/sparql-query")[0] == 413
+    assert served.process.poll() is None
+
+
+def test_a_service_call_to_another_host_is_refused_and_never_made(served):
+    """The refusal comes from the gate: a listener named in the SERVICE is never called."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(1)
+        port = listener.getsockname()[1]
+        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+        assert get(served.url, query) == (403, b"SERVICE to 127.0.0.1 " + SERVICE_REFUSED)
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    query = "SELECT * WHERE { SERVICE <http://other.example/sparql> { ?s ?p ?o } }"
+    assert get(served.url, query) == (403, b"SERVICE to other.example " + SERVICE_REFUSED)
     assert served.process.poll() is None
     assert get(served.url, "ASK {}") == (200, b'{"head":{},"boolean":true}')
+
+
+@pytest.mark.parametrize(
+    "query, refused",
+    [
+        (
+            "SELECT * WHERE { ?s ?p ?o SERVICE ?where { ?s ?p ?o } }",
+            b"SERVICE ?where refused: a SERVICE must name its endpoint's IRI\n",
+        ),
+        (
+            "PREFIX x: <http://other.example/> "
+            "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT x:sparql { ?s ?p ?o } } }",
+            b"SERVICE to other.example " + SERVICE_REFUSED,
+        ),
+        (
+            "BASE <http://sub.example/> SELECT * WHERE { ?s ?p ?o "
+            "{ SELECT ?s WHERE { SERVICE <sparql> { ?s ?p ?o } } LIMIT 1 } }",
+            b"SERVICE to sub.example " + SERVICE_REFUSED,
+        ),
+        (
+            "ASK { ?s ?p ?o FILTER NOT EXISTS { SERVICE <http://exists.example/> { ?s ?p ?o } } }",
+            b"SERVICE to exists.example " + SERVICE_REFUSED,
+        ),
+        (
+            "SELECT * WHERE { ?s ?p ?o MINUS { SERVICE <https://minus.example/q> { ?s ?p ?o } } }",
+            b"SERVICE to minus.example " + SERVICE_REFUSED,
+        ),
+        (
+            "SELECT * WHERE { SERVICE <http://127.0.0.1/> { SERVICE <http://in.example/> { } } }",
+            b"query refused: too deeply nested to check (SERVICE in SERVICE?)\n",
+        ),
+    ],
+    ids=["variable", "optional-prefixed", "subquery-relative", "not-exists", "minus", "in-service"],
+)
+def test_a_service_with_a_variable_or_nested_is_refused(served, query, refused):
+    assert get(served.url, query) == (403, refused)
+    assert served.process.poll() is None
 
 
 def test_a_runaway_query_stops_at_the_time_limit_and_the_server_stays_up(served):
+    from concurrent.futures import ThreadPoolExecutor
+
     began = time.monotonic()
-    status, body = get(served.url, RUNAWAY)
+    with ThreadPoolExecutor(1) as pool:
+        runaway = pool.submit(get, served.url, RUNAWAY)
+        time.sleep(0.5)
+        assert get(served.url.removesuffix("/query") + "/sparql", "ASK {}") == (
+            200,
+            b'{"head":{},"boolean":true}',
+        )
+        assert time.monotonic() - began < 2  # answered while the runaway query runs
+        status, body = runaway.result()
     took = time.monotonic() - began
-    assert took < 15, took
-    assert b"cancelled" in body  # Oxigraph streams 200, then ends the body with the reason
-    with pytest.raises(ValueError):
-        json.loads(body)
+    assert 2 <= took < 15, took
+    assert (status, body) == (504, b"query stopped at the time limit (2 s, --timeout)\n")
     assert served.process.poll() is None
     assert get(served.url, "ASK {}") == (200, b'{"head":{},"boolean":true}')
+
+
+REMOTE_TRIPLES = (
+    '<http://example.org/a> <http://example.org/p> "one" .\n'
+    '<http://example.org/b> <http://example.org/p> "two" .\n'
+    '<http://example.org/c> <http://example.org/q> "three" .\n'
+)
+SMALL = 2000  # bytes: the strict server's --max-result-bytes
+
+
+@pytest.fixture(scope="module")
+def remote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A second real Oxigraph server on another free port: the allowed SERVICE endpoint."""
+    folder = tmp_path_factory.mktemp("remote")
+    (folder / "remote.nt").write_text(REMOTE_TRIPLES, encoding="utf-8")
+    server = new_server(folder, [folder / "remote.nt"])
+    yield server.query_url
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def strict(
+    build_dir: Path, remote: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
+    """`diplograph serve` allowing the remote's host and port, with answers of at most SMALL
+    bytes (on a copy of the build: serve writes its query page there)."""
+    out = tmp_path_factory.mktemp("strict") / "out"
+    shutil.copytree(build_dir, out)
+    allowed = remote.removeprefix("http://").removesuffix("/query")
+    server = start(out, "--allow-service", allowed, "--max-result-bytes", str(SMALL))
+    yield server
+    if server.process.poll() is None:
+        server.stop()
+
+
+def test_a_service_to_an_allowed_host_passes_the_gate(strict, remote):
+    query = (
+        f"SELECT ?s ?o WHERE {{ SERVICE <{remote}> {{ ?s <http://example.org/p> ?o }} }} "
+        "ORDER BY ?o"
+    )
+    status, body = get(strict.url, query)
+    assert status == 200, body
+    rows = [(b["s"]["value"], b["o"]["value"]) for b in json.loads(body)["results"]["bindings"]]
+    assert rows == [("http://example.org/a", "one"), ("http://example.org/b", "two")]
+    other = remote.replace(remote.split(":")[2].split("/")[0], str(free_port()))
+    assert get(strict.url, query.replace(remote, other)) == (
+        403,
+        b"SERVICE to 127.0.0.1 " + SERVICE_REFUSED,
+    )
+
+
+def test_an_answer_over_the_size_bound_is_refused_and_the_next_is_answered(strict):
+    status, body = get(strict.url, "SELECT * WHERE { ?s ?p ?o }")
+    assert (status, body) == (
+        403,
+        f"result too large: over {SMALL} bytes (--max-result-bytes); add LIMIT\n".encode(),
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(strict.url.removesuffix("/query") + "/store?default", timeout=30)
+    assert refused.value.code == 403
+    assert refused.value.read() == (
+        f"result too large: over {SMALL} bytes (--max-result-bytes); add LIMIT\n".encode()
+    )
+    status, body = get(strict.url, "SELECT * WHERE { ?s ?p ?o } LIMIT 3")
+    assert status == 200 and len(body) <= SMALL
+    assert len(json.loads(body)["results"]["bindings"]) == 3
+    assert strict.process.poll() is None
 
 
 def test_oxigraph_serves_its_query_page_offline(served):
@@ -319,6 +483,27 @@ def test_a_stale_build_is_one_line_and_exit_2(build_dir, tmp_path):
     )
 
 
+def test_an_engine_that_fails_to_start_is_one_line_and_exit_2(build_dir, tmp_path):
+    fake = tmp_path / "bin" / "oxigraph"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'Error: no store  here' >&2\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    port = free_port()
+    done = subprocess.run(
+        diplograph("serve", "--out", str(build_dir), "--port", str(port)),
+        env={**ENV, "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"},
+        capture_output=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stdout) == (2, b"")
+    assert re.fullmatch(
+        r"error: oxigraph serve-read-only did not start on http://127\.0\.0\.1:\d+/query: "
+        r"no store here\n",
+        done.stderr.decode(),
+    )
+    assert f":{port}/" not in done.stderr.decode()  # Oxigraph's own port is a private one
+
+
 def test_host_is_the_address_it_listens_on_and_a_taken_port_is_one_line(build_dir):
     server = start(build_dir, "--host", "127.0.0.2")
     url = server.url.replace("127.0.0.1", "127.0.0.2")
@@ -343,14 +528,58 @@ def test_host_is_the_address_it_listens_on_and_a_taken_port_is_one_line(build_di
     )
 
 
-def test_serve_writes_the_web_view_and_says_where_it_is(served, build_dir):
+def test_serve_writes_the_web_view_and_serves_it_at_view(served, build_dir):
     line = served.process.stdout.readline().decode().rstrip("\n")
-    page = (build_dir / "view" / "queries.html").as_uri()
-    endpoint = served.url.replace(":", "%3A")
-    assert line == (
-        f"web view: {page}?endpoint={endpoint} (without --cors, answers open as the endpoint's XML)"
-    )
+    base = served.url.removesuffix("/query")
+    assert line == f"web view: {base}/view/"
     assert (build_dir / "view" / "network.html").is_file()
+    with urllib.request.urlopen(base + "/view/", timeout=10) as response:
+        assert response.url == base + "/view/index.html"
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert response.read() == (build_dir / "view" / "index.html").read_bytes()
+    for missing in ("/view/nothing.html", "/view/../manifest.json", "/elsewhere"):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(base + missing, timeout=10)
+        assert refused.value.code == 404, missing
+
+
+def endpoint_of(address: str) -> str:
+    """The endpoint the query page's script picks when opened at an address (node)."""
+    from diplograph.querypage import QUERY_SCRIPT
+
+    program = f"{QUERY_SCRIPT}\nconsole.log(endpointOf({json.dumps(address)}, 'FIELD'));"
+    done = subprocess.run(["node", "-e", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_served_query_page_runs_a_stored_query_on_its_own_origin(served, build_dir):
+    """The page served at /view/queries.html sends its queries to the same origin's /query
+    (no --cors needed), and the text it holds gives the embedded engine's rows there."""
+    import xml.etree.ElementTree as ET
+
+    base = served.url.removesuffix("/query")
+    page_url = base + "/view/queries.html"
+    assert endpoint_of(page_url) == served.url
+    assert endpoint_of(page_url + "?run=letters-delivered") == served.url
+    assert (
+        endpoint_of(page_url + "?endpoint=http%3A//h.example/sparql") == "http://h.example/sparql"
+    )
+    assert endpoint_of((build_dir / "view" / "queries.html").as_uri()) == "FIELD"
+    with urllib.request.urlopen(page_url, timeout=10) as response:
+        page = ET.fromstring(response.read().decode("utf-8"))
+    section = next(s for s in page.iter("section") if s.get("id") == "letters-delivered")
+    text = section.find(".//textarea").text
+    status, body = get(served.url, text)  # as the script sends it: GET ?query=, JSON accepted
+    assert status == 200, body
+    got = sorted(
+        (b["sender"]["value"], b["recipient"]["value"], b.get("date", {}).get("value", ""))
+        for b in json.loads(body)["results"]["bindings"]
+    )
+    assert got == [
+        ("Vladimir Putin", "Kim Jong Un", ""),
+        ("Xi Jinping", "Kim Jong Un", "2023-07-26"),
+    ]
 
 
 def test_the_view_query_page_texts_give_the_embedded_rows_on_the_endpoint(served, build_dir):
@@ -385,7 +614,15 @@ def test_cors_is_off_by_default_and_on_with_the_flag(served, build_dir):
     assert allowed(served.url) is None
     server = start(build_dir, "--cors")
     try:
-        assert server.process.stdout.readline().decode().startswith("web view: file://")
+        assert server.process.stdout.readline().decode().startswith("web view: http://")
         assert allowed(server.url) == "*"
+        refused = urllib.request.Request(
+            f"{server.url}?{urlencode({'query': 'ASK { SERVICE <http://x.example/> { } }'})}",
+            headers={"Origin": "null"},
+        )
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(refused, timeout=10)
+        assert answer.value.code == 403
+        assert answer.value.headers["Access-Control-Allow-Origin"] == "*"
     finally:
         server.stop()

@@ -20,7 +20,17 @@ from diplograph.store import ENGINES as STORE_ENGINES
 from diplograph.wikidata import ENDPOINT_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("spacy", "rdflib", "pyshacl", "owlrl", "SPARQLWrapper", "yaml", "pyoxigraph")
+HEAVY = (
+    "spacy",
+    "rdflib",
+    "pyshacl",
+    "owlrl",
+    "SPARQLWrapper",
+    "yaml",
+    "pyoxigraph",
+    "werkzeug",
+    "waitress",
+)
 
 
 def _python(*args: str) -> subprocess.CompletedProcess:

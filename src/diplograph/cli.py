@@ -603,23 +603,46 @@ def push(
     "--cors",
     is_flag=True,
     help="Let pages of any origin read the answers (the web view's query page, opened from a "
-    "file, needs it); off by default.",
+    "file, needs it; served at /view/ it does not); off by default.",
+)
+@click.option(
+    "--allow-service",
+    "allowed",
+    multiple=True,
+    metavar="HOST",
+    help="A host (or HOST:PORT) a query's SERVICE may call; repeatable; by default none.",
+)
+@click.option(
+    "--max-result-bytes",
+    type=click.IntRange(min=1),
+    default=50_000_000,  # serve.MAX_RESULT_BYTES (not imported here: start-up time)
+    show_default=True,
+    metavar="BYTES",
+    help="Largest answer sent; a larger one is refused (403: add LIMIT).",
 )
 @OUT_OPTION
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, timeout: float, cors: bool, out: Path | None
+    ctx: click.Context,
+    host: str,
+    port: int,
+    timeout: float,
+    cors: bool,
+    allowed: tuple[str, ...],
+    max_result_bytes: int,
+    out: Path | None,
 ) -> None:
     """Serve the built graph read-only as a SPARQL 1.1 Protocol endpoint (`oxigraph
-    serve-read-only`), answering as `diplograph query` does; writes OUT/queries.html, a page of
-    the stored queries, and the web view (OUT/view, as `diplograph view`) if it is missing.
-    Ctrl-C (or SIGTERM) stops it; a missing or stale build exits 2."""
+    serve-read-only` behind a gate that refuses Updates, SERVICE off the allow-list and answers
+    over the size bound), answering as `diplograph query` does, and the web view at /view/
+    (written first, as `diplograph view`, if missing); writes OUT/queries.html, a page of the
+    stored queries. Ctrl-C (or SIGTERM) stops it; a missing or stale build exits 2."""
     with importing():
         from diplograph.output import echo
         from diplograph.queries import list_queries
-        from diplograph.serve import PAGE_FILE, check_served_build, query_page
+        from diplograph.serve import PAGE_FILE, check_served_build, query_page, view_url
         from diplograph.serve import serve as run_serve
-        from diplograph.view import SITE_FOLDER, view_address, view_site
+        from diplograph.view import SITE_FOLDER, view_site
         from diplograph.writing import write_atomically
 
     target = _out(ctx, out)
@@ -633,7 +656,7 @@ def serve(
             f"serving {url} (read-only, {triples} triples; stored queries: "
             f"{target / PAGE_FILE}); Ctrl-C stops"
         )
-        echo(f"web view: {view_address(site, url, cors)}")
+        echo(f"web view: {view_url(host, port)}")
 
     import signal
 
@@ -642,7 +665,9 @@ def serve(
         check_served_build(target, _root(ctx))  # a missing or stale build: serve's own error
         if not (site / "index.html").is_file():
             view_site(_root(ctx), target, site)  # before the server: a signal then stops it
-        run_serve(target, _root(ctx), host, port, timeout, started, cors)
+        run_serve(
+            target, _root(ctx), host, port, timeout, started, cors, allowed, max_result_bytes, site
+        )
     except KeyboardInterrupt:
         echo("stopped", err=True)
 

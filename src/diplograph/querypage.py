@@ -60,11 +60,12 @@ def query_page(queries: list[StoredQuery]) -> str:
             '</details>\n<div class="answer"></div>\n</form>\n</section>\n'
         )
     return (
-        "<p>Start the endpoint with <code>diplograph serve --cors</code> (<code>--cors</code> "
-        "lets this page, opened from a file, read its answers), then run any query here. "
-        "Without it, each answer opens as the endpoint's own page (SPARQL results XML). "
-        "<code>?endpoint=URL</code> in this page's address sets the endpoint, "
-        "<code>&amp;run=NAME</code> runs a query at once.</p>\n"
+        "<p>Served by <code>diplograph serve</code> (at <code>/view/</code>), this page runs "
+        "its queries on the same server's <code>/query</code>. Opened from a file, it needs "
+        "<code>diplograph serve --cors</code> (<code>--cors</code> lets a page of another "
+        "origin read the answers); without it, each answer opens as the endpoint's own page "
+        "(SPARQL results XML). <code>?endpoint=URL</code> in this page's address sets the "
+        "endpoint, <code>&amp;run=NAME</code> runs a query at once.</p>\n"
         f'<p><label>SPARQL endpoint <input id="endpoint" size="40" '
         f'value="{DEFAULT_ENDPOINT}"/></label></p>\n' + "".join(sections)
     )
@@ -144,9 +145,22 @@ async function run(form) {
   }
 }
 
+// The endpoint: ?endpoint=URL, else the page's own server's /query when served over http(s),
+// else the field's default (a page opened from a file).
+function endpointOf(address, fallback) {
+  const page = new URL(address);
+  const asked = page.searchParams.get("endpoint");
+  if (asked) return asked;
+  if (page.protocol === "http:" || page.protocol === "https:") {
+    return new URL("/query", page).href;
+  }
+  return fallback;
+}
+
 if (typeof document !== "undefined") document.addEventListener("DOMContentLoaded", () => {
   const asked = new URLSearchParams(window.location.search);
-  if (asked.get("endpoint")) document.getElementById("endpoint").value = asked.get("endpoint");
+  const field = document.getElementById("endpoint");
+  field.value = endpointOf(window.location.href, field.value);
   for (const form of document.querySelectorAll("form.run")) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();

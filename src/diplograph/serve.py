@@ -1,5 +1,7 @@
-"""`diplograph serve`: the built graph as a read-only SPARQL 1.1 Protocol endpoint, served by
-the `oxigraph` server (`oxigraph serve-read-only`), never by a server of our own.
+"""`diplograph serve`: the built graph as a read-only SPARQL 1.1 Protocol endpoint. The SPARQL
+engine is the `oxigraph` server (`oxigraph serve-read-only`) on a private port of 127.0.0.1;
+in front of it, on `--host`:`--port`, a gate of ours (servegate.py, a Werkzeug application served
+by waitress) checks each query and bounds each answer, and serves the web view at `/view/`.
 
 The build's store (OUT/store) holds every graph a build keeps, the rule layers' candidates and
 the store's own bookkeeping graphs too, and Oxigraph 0.5 counts a triple once per graph when
@@ -9,10 +11,10 @@ graphs as it is, and their RDF merge (each triple once) as the default graph. Th
 queries then give the same rows as on the embedded engine, and `GRAPH ?g` still finds each
 article's graph. The copy is removed when the server stops.
 
-Safe by default: read-only (an Update is refused), 127.0.0.1 unless `--host`, and a query is
-stopped after `--timeout` seconds (Oxigraph's `--timeout-s`). Oxigraph has no option to refuse
-SERVICE or to bound the size of a result (see README, "Serve"). `--cors` (off by default) lets
-pages of other origins read the answers: the web view's query page, opened from a file.
+Safe by default (see README, "Serve"): no Update and no write, no SERVICE to a host off the
+`--allow-service` list (sparqlpolicy.py), answers of at most `--max-result-bytes`, a query
+stopped after `--timeout` seconds (Oxigraph's `--timeout-s`, and the gate's wait), 127.0.0.1
+unless `--host`. `--cors` (off by default) lets pages of other origins read the answers.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from diplograph.errors import InputError
@@ -34,10 +38,18 @@ from diplograph.manifest import REBUILD, check_build
 from diplograph.queries import StoredQuery, with_prefixes
 from diplograph.store import analysis_names, open_store
 
+if TYPE_CHECKING:
+    from waitress.server import BaseWSGIServer, MultiSocketServer
+
+    from diplograph.servegate import Gate
+
 STORE_FOLDER = "store"
 GRAPH_FILE = "graph.trig"
 PAGE_FILE = "queries.html"
 START_SECONDS = 30.0
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
+MAX_RESULT_BYTES = 50_000_000  # 50 MB: `--max-result-bytes`'s default
+THREADS = 4  # requests the gate answers at once (waitress's default)
 
 
 def check_served_build(out: Path, root: Path) -> None:
@@ -89,6 +101,15 @@ def query_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/query"
 
 
+def view_url(host: str, port: int) -> str:
+    """Where the gate serves the web view.
+
+    >>> view_url("::1", 7878)
+    'http://[::1]:7878/view/'
+    """
+    return query_url(host, port).removesuffix("/query") + "/view/"
+
+
 def check_port(host: str, port: int) -> None:
     """Refuse an address another server already listens on (else `serve` would take that
     server's answers for its own)."""
@@ -114,7 +135,7 @@ def answers(url: str) -> bool:
         url + "?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=1) as response:
+        with _DIRECT.open(request, timeout=1) as response:
             return response.status == 200
     except (urllib.error.URLError, OSError):
         return False
@@ -159,6 +180,67 @@ def query_page(queries: list[StoredQuery], url: str) -> str:
     )
 
 
+def free_local_port() -> int:
+    """A port of 127.0.0.1 no one listens on now (for the private Oxigraph server)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_oxigraph(
+    location: Path, port: int, timeout: float, cors: bool, log: Path
+) -> subprocess.Popen:
+    """Start `oxigraph serve-read-only` on 127.0.0.1:`port`, writing its output to `log`."""
+    with log.open("wb") as stream:
+        return subprocess.Popen(
+            server_command(location, "127.0.0.1", port, timeout, cors),
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+
+
+def wait_for(process: subprocess.Popen, url: str, log: Path) -> None:
+    """Wait until the server answers at `url` (one-line error if it stops or takes too long)."""
+    deadline = time.monotonic() + START_SECONDS
+    while not answers(url):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise _failed(process, log, url)
+        time.sleep(0.1)
+
+
+def listen(gate: Gate, host: str, port: int) -> BaseWSGIServer | MultiSocketServer:
+    """The gate's waitress server, listening on host:port (not yet serving)."""
+    from waitress.server import create_server
+
+    from diplograph.servegate import MAX_QUERY_BYTES, gate_app
+
+    try:
+        return create_server(
+            gate_app(gate),
+            host=host,
+            port=port,
+            threads=THREADS,
+            ident="diplograph",
+            max_request_body_size=MAX_QUERY_BYTES,
+        )
+    except OSError as exc:
+        raise InputError(
+            f"{query_url(host, port)}: cannot listen there: {exc.strerror}; choose another --port"
+        ) from exc
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server process (SIGTERM, then SIGKILL after 10 s)."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def serve(
     out: Path,
     root: Path,
@@ -167,39 +249,37 @@ def serve(
     timeout: float,
     started: Callable[[str, int], None],
     cors: bool = False,
+    allowed: tuple[str, ...] = (),
+    max_bytes: int = MAX_RESULT_BYTES,
+    site: Path | None = None,
 ) -> None:
-    """Serve the build read-only until interrupted (SIGINT or SIGTERM, which raise
-    KeyboardInterrupt); the server is stopped and the copy removed however it ends."""
+    """Serve the build read-only, and the web view (`site`) at /view/, until interrupted
+    (SIGINT or SIGTERM, which raise KeyboardInterrupt); both servers are stopped and the copy
+    removed however it ends."""
     if shutil.which("oxigraph") is None:
         raise InputError("the `oxigraph` server is not on PATH: python3 -m pip install oxigraph")
     check_served_build(out, root)
     check_port(host, port)
+    from diplograph.servegate import Gate
+
     folder = Path(tempfile.mkdtemp(prefix="diplograph-serve-"))
     process: subprocess.Popen | None = None
+    server: BaseWSGIServer | MultiSocketServer | None = None
     try:
         triples = copy_for_serving(out, folder / STORE_FOLDER)
-        url, log = query_url(host, port), folder / "server.log"
-        with log.open("wb") as stream:
-            process = subprocess.Popen(
-                server_command(folder / STORE_FOLDER, host, port, timeout, cors),
-                stdout=stream,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-            )
-        deadline = time.monotonic() + START_SECONDS
-        while not answers(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise _failed(process, log, url)
-            time.sleep(0.1)
-        started(url, triples)
+        private, log = free_local_port(), folder / "server.log"
+        process = start_oxigraph(folder / STORE_FOLDER, private, timeout, cors, log)
+        wait_for(process, query_url("127.0.0.1", private), log)
+        upstream = query_url("127.0.0.1", private).removesuffix("/query")
+        gate = Gate(upstream, site or out / "view", allowed, max_bytes, timeout, cors)
+        server = listen(gate, host, port)
+        threading.Thread(target=server.run, name="gate", daemon=True).start()
+        started(query_url(host, port), triples)
         process.wait()
-        raise _failed(process, log, url)  # it stopped by itself
+        raise _failed(process, log, upstream)  # it stopped by itself
     finally:
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        if server is not None:
+            server.close()
+        if process is not None:
+            stop(process)
         shutil.rmtree(folder, ignore_errors=True)

@@ -320,15 +320,3 @@ def view_site(root: Path, out: Path, site: Path) -> int:
     store, _ = current_store(root, out)
     view = load_view(store, paths.view_queries_dir(root))
     return write_view(view, site, list_queries(paths.queries_dir(root)), root)
-
-
-def view_address(site: Path, endpoint: str, cors: bool) -> str:
-    """Where to open the web view of a running endpoint: its query page, told the endpoint.
-
-    >>> view_address(Path("/p/out/view"), "http://127.0.0.1:7878/query", True)
-    'file:///p/out/view/queries.html?endpoint=http%3A//127.0.0.1%3A7878/query'
-    """
-    from urllib.parse import quote
-
-    address = f"{(site / 'queries.html').as_uri()}?endpoint={quote(endpoint)}"
-    return address if cors else f"{address} (without --cors, answers open as the endpoint's XML)"

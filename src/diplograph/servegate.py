@@ -1,0 +1,188 @@
+"""`diplograph serve`'s gate: the WSGI application (Werkzeug; waitress serves it) between the
+clients and the `oxigraph serve-read-only` process, which listens on a private port of 127.0.0.1.
+
+Reads requests; answers from Oxigraph or from the web view's folder:
+- `/query` (and `/sparql`, where Oxigraph's YASGUI page sends): a query passes if
+  sparqlpolicy.refusal lets it; it is sent on as a form POST (the checked text, never the
+  client's bytes) and the answer is read whole, up to `max_bytes`: a larger one is refused
+  (403), a query Oxigraph stopped at its time limit is a 504, never a body cut short;
+- `/update`, and every method that writes (PUT, DELETE, PATCH, a POST to `/store`): 403;
+- `GET /store` (Graph Store reads), `/` and its YASGUI files: passed on (answers bounded);
+- `/view/...`: the files of the web view (`diplograph view`), Werkzeug's SharedDataMiddleware.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from werkzeug.exceptions import NotFound
+from werkzeug.middleware.shared_data import SharedDataMiddleware
+from werkzeug.utils import redirect
+from werkzeug.wrappers import Request, Response
+
+from diplograph.sparqlpolicy import UPDATE, Refusal, refusal
+
+QUERY_PATHS = ("/query", "/sparql")
+PAGES = ("/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg")  # Oxigraph's YASGUI page
+READS = ("GET", "HEAD")
+DATASET = ("default-graph-uri", "named-graph-uri")  # the Protocol's other query parameters
+SENT_ON = ("Accept", "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers")
+KEPT = ("content-type", "content-disposition", "vary", "access-control-")
+CHUNK = 64 * 1024
+GRACE = 5.0  # seconds the gate waits beyond Oxigraph's own time limit
+CANCELLED = b"The SPARQL operation has been cancelled"  # Oxigraph 0.5's words at its time limit
+MAX_QUERY_BYTES = 1024 * 1024  # a request body larger than this is refused by waitress (413)
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What the gate needs: Oxigraph's private address, the web view's folder and the policy."""
+
+    upstream: str
+    site: Path
+    allowed: tuple[str, ...]
+    max_bytes: int
+    timeout: float
+    cors: bool
+
+
+class Refused(Exception):
+    """A request the gate answers itself, with a status and one line of text."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status, self.reason = status, reason
+
+
+def plain(gate: Gate, status: int, reason: str) -> Response:
+    """A one-line text answer (readable by pages of any origin under --cors)."""
+    response = Response(reason + "\n", status=status, mimetype="text/plain")
+    if gate.cors:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def query_text(request: Request) -> str:
+    """The one query of a SPARQL Protocol request (query parameter, form or direct POST)."""
+    form = request.mimetype == "application/x-www-form-urlencoded"
+    if (
+        request.mimetype == "application/sparql-update"
+        or "update" in request.args
+        or (form and "update" in request.form)
+    ):
+        raise Refused(*UPDATE)
+    texts = request.args.getlist("query")
+    if request.method == "POST":
+        if form:
+            texts += request.form.getlist("query")
+        elif request.mimetype == "application/sparql-query":
+            texts.append(request.get_data(as_text=True))
+        else:
+            raise Refused(415, "POST a query as application/sparql-query or a form")
+    if len(texts) != 1:
+        raise Refused(400, "send one query: a query parameter or an application/sparql-query body")
+    return texts[0]
+
+
+def read_bounded(answer: Any, limit: int | None, deadline: float) -> bytes:
+    """An upstream answer's body, read whole: refused past `limit` bytes or the deadline."""
+    chunks, size = [], 0
+    while chunk := answer.read(CHUNK):
+        size += len(chunk)
+        if limit is not None and size > limit:
+            raise Refused(
+                403, f"result too large: over {limit} bytes (--max-result-bytes); add LIMIT"
+            )
+        if time.monotonic() > deadline:
+            raise Refused(504, "no answer within the time limit (--timeout)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def forward(
+    gate: Gate, request: Request, path: str, data: bytes | None, limit: int | None
+) -> Response:
+    """Oxigraph's answer to a request (the checked form body for a query), read whole."""
+    headers = {name: request.headers[name] for name in SENT_ON if name in request.headers}
+    if data is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        method, url = "POST", gate.upstream + path
+    else:
+        method, url = request.method, gate.upstream + request.full_path.rstrip("?")
+    wait = gate.timeout + GRACE
+    upstream = urllib.request.Request(url, data=data, headers=headers, method=method)
+    try:
+        try:
+            answer = _DIRECT.open(upstream, timeout=wait)
+        except urllib.error.HTTPError as exc:
+            answer = exc  # an error answer is still an answer
+        with answer:
+            body = read_bounded(answer, limit, time.monotonic() + wait)
+            status, kept = answer.status, answer.headers.items()
+    except TimeoutError as exc:
+        raise Refused(504, "no answer within the time limit (--timeout)") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise Refused(502, f"the SPARQL engine did not answer: {exc}") from exc
+    if CANCELLED in body[-2 * len(CANCELLED) :]:
+        raise Refused(504, f"query stopped at the time limit ({gate.timeout:g} s, --timeout)")
+    shown = [(k, v) for k, v in kept if k.lower().startswith(KEPT)]
+    return Response(body, status=status, headers=shown)
+
+
+def answer_query(gate: Gate, request: Request) -> Response:
+    """Check a query, then send it on to Oxigraph."""
+    if request.method == "OPTIONS":  # a CORS preflight: Oxigraph's own answer (--cors)
+        return forward(gate, request, request.path, None, None)
+    if request.method not in ("GET", "POST"):
+        raise Refused(405, f"{request.method} {request.path}: use GET or POST")
+    text = query_text(request)
+    refused: Refusal | None = refusal(text, gate.allowed)
+    if refused is not None:
+        raise Refused(*refused)
+    params = [("query", text)]
+    for name in DATASET:
+        params += [(name, value) for value in request.values.getlist(name)]
+    return forward(gate, request, request.path, urlencode(params).encode(), gate.max_bytes)
+
+
+def handle(gate: Gate, request: Request) -> Any:
+    """The answer to one request (a Response, or the web view's file server)."""
+    path = request.path
+    if path == "/update":
+        raise Refused(*UPDATE)
+    if request.method not in (*READS, "POST", "OPTIONS"):
+        raise Refused(403, f"{request.method} refused: this endpoint is read-only")
+    if path in QUERY_PATHS:
+        return answer_query(gate, request)
+    if path in ("/view", "/view/") and request.method in READS:
+        return redirect("/view/index.html")
+    if path.startswith("/view/") and request.method in READS:
+        return SharedDataMiddleware(NotFound(), {"/view": str(gate.site)}, cache_timeout=0)
+    if path == "/store":
+        if request.method not in READS:
+            raise Refused(403, f"{request.method} /store refused: this endpoint is read-only")
+        return forward(gate, request, path, None, gate.max_bytes)
+    if path in PAGES and request.method in READS:
+        return forward(gate, request, path, None, None)
+    raise Refused(404, f"{path}: not here (/query, /view/, / are)")
+
+
+def gate_app(gate: Gate) -> Any:
+    """The gate as a WSGI application."""
+
+    @Request.application
+    def app(request: Request) -> Any:
+        """Answer one request; a refusal is one line of text."""
+        try:
+            return handle(gate, request)
+        except Refused as refused:
+            return plain(gate, refused.status, refused.reason)
+
+    return app
