@@ -9,7 +9,6 @@ answers of Virtuoso's own faults listed in VIRTUOSO_FAULTS (docs/decisions/20261
 from __future__ import annotations
 
 import urllib.request
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -43,9 +42,9 @@ VIRTUOSO_GRAPHS = [
 ]
 # Stored queries that Virtuoso 7.2.5 answers wrongly, and how (each asserted exactly below).
 VIRTUOSO_FAULTS = {
-    "invitations": "one row twice under SELECT DISTINCT",
+    "invitations": "the right rows, one of them more than once under SELECT DISTINCT",
     "response-to-event": "HTTP 400: SP031 internal error of its SPARQL compiler",
-    "timeline-between-countries": "no rows",
+    "timeline-between-countries": "none of the 17 right rows (no rows, or a wrong one)",
 }
 
 
@@ -142,37 +141,35 @@ def test_every_stored_query_answers_the_same_on_virtuoso(built, virtuoso, pushes
 
 
 def test_the_virtuoso_faults_are_exactly_these(built, virtuoso, pushes):
-    """What Virtuoso 7.2.5 answers instead, for each stored query it gets wrong."""
+    """What Virtuoso 7.2.5 answers instead, for each stored query it gets wrong. Its optimiser
+    has a time budget, so the plan, and a wrong answer with it, can change with the machine's
+    load: what is asserted is what held in every run (on a quiet machine `invitations` gave the
+    Shoigu row twice and `timeline-between-countries` no rows; under load, once, one wrong row)."""
     assert len(QUERIES) - len(VIRTUOSO_FAULTS) == 21
     by_name = {q.name: q for q in QUERIES}
     assert set(VIRTUOSO_FAULTS) <= set(by_name)
 
     def both(name: str):
+        """The query, the embedded engine's answer and Virtuoso's (None if refused)."""
         query = by_name[name]
         embedded = answers(run_query(built.store, query, query.examples))
-        return query, embedded
+        try:
+            remote = answers(run_remote(virtuoso.query_url, query, query.examples, retries=0))
+        except RemoteError as exc:
+            return embedded, str(exc)
+        return embedded, remote
 
-    query, embedded = both("invitations")
-    remote = answers(run_remote(virtuoso.query_url, query, query.examples, retries=0))
-    twice = next(row for row in embedded[1] if "Sergei Shoigu" in row[1][1])
-    assert remote == (embedded[0], embedded[1] + Counter([twice]), None)
-    assert twice == (
-        ("literal", "North Korea", None, "en"),
-        ("literal", "Russian delegation led by Sergei Shoigu (July 2023)", None, "en"),
-        ("literal", "Pyongyang", None, "en"),
-        None,
-        None,
-    )
+    embedded, remote = both("invitations")
+    assert remote[0] == embedded[0] and set(remote[1]) == set(embedded[1])
+    assert remote[1] != embedded[1]
+    assert sum(embedded[1].values()) == len(embedded[1]) == 3
 
-    query, embedded = both("response-to-event")
-    with pytest.raises(RemoteError) as failure:
-        run_remote(virtuoso.query_url, query, query.examples, retries=0)
-    assert str(failure.value) == f"{virtuoso.query_url}: rejected the query as malformed (HTTP 400)"
+    embedded, remote = both("response-to-event")
+    assert remote == f"{virtuoso.query_url}: rejected the query as malformed (HTTP 400)"
     assert sum(embedded[1].values()) == 3
 
-    query, embedded = both("timeline-between-countries")
-    remote = answers(run_remote(virtuoso.query_url, query, query.examples, retries=0))
-    assert remote == (embedded[0], Counter(), None)
+    embedded, remote = both("timeline-between-countries")
+    assert remote[0] == embedded[0] and not remote[1] & embedded[1]
     assert sum(embedded[1].values()) == 17
 
 
