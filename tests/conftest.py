@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Fixture plugins (`pytest_plugins` in the tests that use them) hold no doctests: collected as
 # doctest modules they would be imported before the tests register them, and their fixtures
 # would go missing ("fixture 'empty_server' not found" in a whole-suite run).
-collect_ignore = ["store_fixtures.py", "wikidata_fixtures.py"]
+collect_ignore = ["store_fixtures.py", "virtuoso_fixtures.py", "wikidata_fixtures.py"]
 
 
 @pytest.fixture(scope="session")

@@ -80,3 +80,55 @@ def test_cheatsheet_example_answers_exactly(built, monkeypatch, query, answer, i
     result = CliRunner().invoke(cli, args, input=query)
     assert result.exit_code == 0, result.output
     assert result.stdout == answer + "\n"
+
+
+def test_readme_virtuoso_commands_use_the_files_the_tests_start_virtuoso_with():
+    section = README[
+        README.index("### Virtuoso and Fuseki") : README.index("### Scaling, measured")
+    ]
+    fixtures = ROOT / "tests" / "fixtures" / "virtuoso"
+    statements = [
+        line
+        for line in (fixtures / "grant-update.sql").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("--")
+    ]
+    assert statements == [
+        'GRANT SPARQL_UPDATE TO "SPARQL";',
+        "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);",
+    ]
+    for statement in statements:
+        assert f"`{statement}`" in " ".join(section.split()), statement
+    fixture = (ROOT / "tests" / "virtuoso_fixtures.py").read_text(encoding="utf-8")
+    assert '["virtuoso-t", "+foreground", "+configfile", str(ini)]' in fixture
+    assert "virtuoso-t +foreground +configfile /tmp/virtuoso/virtuoso.ini" in section
+    assert "isql-vt 1111 dba dba tests/fixtures/virtuoso/grant-update.sql" in section
+    ini = (fixtures / "virtuoso.ini").read_text(encoding="utf-8")
+    assert {"{folder}", "{sql_port}", "{http_port}"} <= set(re.findall(r"\{\w+\}", ini))
+
+
+def test_the_fuseki_configuration_in_docs_gives_a_union_default_graph_and_the_three_urls():
+    scaling = (ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")
+    text = re.search(r"```turtle\n(PREFIX fuseki:.+?)\n```", scaling, re.S).group(1)
+    graph = Graph().parse(data=text, format="turtle")
+    fuseki = "http://jena.apache.org/fuseki#"
+    tdb2 = "http://jena.apache.org/2016/tdb#"
+    rows = graph.query(
+        "SELECT ?name ?op WHERE { ?s f:name 'ds' ; f:endpoint [ f:operation ?op ; f:name ?name ] }"
+        " ORDER BY ?name",
+        initNs={"f": fuseki},
+    )
+    assert [(str(n), str(o).removeprefix(fuseki)) for n, o in rows] == [
+        ("data", "gsp-rw"),
+        ("query", "query"),
+        ("update", "update"),
+    ]
+    union = graph.query(
+        "ASK { ?d a t:DatasetTDB2 ; t:location 'DB' ; t:unionDefaultGraph true }",
+        initNs={"t": tdb2},
+    )
+    assert union.askAnswer
+    section = README[
+        README.index("### Virtuoso and Fuseki") : README.index("### Scaling, measured")
+    ]
+    for url in ("3030/ds/data --prune", "3030/ds/query --format csv", "3030/ds/update"):
+        assert f"http://127.0.0.1:{url}" in section, url

@@ -489,7 +489,7 @@ def export(
 @click.option(
     "--update",
     is_flag=True,
-    help="Replace each graph by SPARQL 1.1 Update (DROP SILENT GRAPH, INSERT DATA), for a store "
+    help="Replace each graph by SPARQL 1.1 Update (DROP SILENT GRAPH, INSERT), for a store "
     "without the Graph Store Protocol.",
 )
 @click.option(
@@ -518,7 +518,8 @@ def export(
     default=None,
     metavar="URL",
     help="Query URL that lists the store's graphs for --prune (default: beside --endpoint, "
-    ".../query for .../store, .../data or .../update).",
+    ".../query for .../store, .../data or .../update; Virtuoso's .../sparql for "
+    ".../sparql-graph-crud or .../sparql).",
 )
 @click.option(
     "--progress/--no-progress",

@@ -25,19 +25,31 @@ from diplograph.wikidata import USER_AGENT
 
 GRAPH_NAMESPACE = ID_IRI + "graph/"
 GRAPHS_QUERY = Path(__file__).with_name("push-queries") / "store-graphs.rq"
-QUERY_SUFFIXES = ("/store", "/data", "/update")  # Oxigraph's and Fuseki's service names
+# A Graph Store or Update URL's last segment -> its store's query URL's: Oxigraph's /store and
+# /update and Fuseki's /data beside /query; Virtuoso's Graph Store and Update beside /sparql.
+QUERY_SUFFIXES = {
+    "/store": "/query",
+    "/data": "/query",
+    "/update": "/query",
+    "/sparql-graph-crud": "/sparql",
+    "/sparql-graph-crud-auth": "/sparql",
+    "/sparql": "/sparql",
+}
 
 
 def query_url_for(endpoint: str) -> str:
     """The query URL beside a Graph Store or Update URL (Oxigraph's /store and /update,
-    Fuseki's /data, each beside /query); an InputError for any other URL.
+    Fuseki's /data, each beside /query; Virtuoso's /sparql-graph-crud and /sparql, whose query
+    URL is /sparql); an InputError for any other URL.
 
     >>> query_url_for("http://127.0.0.1:7878/store"), query_url_for("http://h/ds/data")
     ('http://127.0.0.1:7878/query', 'http://h/ds/query')
+    >>> query_url_for("http://h:8890/sparql-graph-crud"), query_url_for("http://h:8890/sparql")
+    ('http://h:8890/sparql', 'http://h:8890/sparql')
     """
-    for suffix in QUERY_SUFFIXES:
+    for suffix, query in QUERY_SUFFIXES.items():
         if endpoint.endswith(suffix):
-            return endpoint.removesuffix(suffix) + "/query"
+            return endpoint.removesuffix(suffix) + query
     raise InputError(
         f"--endpoint {endpoint!r}: cannot tell the store's query URL; give --query-endpoint URL"
     )

@@ -4,9 +4,10 @@ SPARQL 1.1 store through the Graph Store Protocol.
 One HTTP PUT of N-Triples per named graph (each article's graph, the rule layers in effect, the
 entities, inferred, Wikidata and ontology graphs), in IRI order: a PUT replaces the graph, so
 pushing twice gives the same store. A store without the Graph Store Protocol takes one SPARQL
-1.1 Update per graph instead (DROP SILENT GRAPH, then INSERT DATA, in one request). Each request
-has a timeout and a bounded number of retries (429, 5xx, a refused or dropped connection); a
-push that still fails says which graphs it replaced, and a re-run replaces them all again.
+1.1 Update per graph instead (DROP SILENT GRAPH, then INSERT of the triples, in one request).
+Each request has a timeout and a bounded number of retries (429, 5xx, a refused or dropped
+connection); a push that still fails says which graphs it replaced, and a re-run replaces them
+all again.
 Graphs of the store that the build does not name are left as they are, unless `--prune`
 (prune.py) drops those under id:graph/.
 """
@@ -66,22 +67,23 @@ def short(graph: URIRef) -> str:
 def replace_request(endpoint: str, graph: URIRef, ntriples: bytes, update: bool) -> Request:
     """The request that replaces one graph: a Graph Store Protocol PUT of N-Triples, or (with
     `update`) a SPARQL 1.1 Update POST that drops the graph and inserts its triples in one
-    operation, for a store without the Graph Store Protocol.
+    request, for a store without the Graph Store Protocol. The triples are an INSERT template
+    over an empty WHERE, not INSERT DATA: Virtuoso 7 refuses blank nodes in INSERT DATA.
 
-    >>> request = replace_request("http://h/up", URIRef("http://g"), b"<a> <b> <c> .\\n", True)
+    >>> request = replace_request("http://h/up", URIRef("http://g"), b"<a> <b> _:c .\\n", True)
     >>> print(request.data.decode())
     DROP SILENT GRAPH <http://g> ;
-    INSERT DATA { GRAPH <http://g> {
-    <a> <b> <c> .
-    } }
+    INSERT { GRAPH <http://g> {
+    <a> <b> _:c .
+    } } WHERE { }
     <BLANKLINE>
     """
     if not update:
         headers = {"Content-Type": "application/n-triples", "User-Agent": USER_AGENT}
         return Request(graph_url(endpoint, graph), data=ntriples, method="PUT", headers=headers)
     text = (
-        f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
-        f"{ntriples.decode('utf-8')}}} }}\n"
+        f"DROP SILENT GRAPH <{graph}> ;\nINSERT {{ GRAPH <{graph}> {{\n"
+        f"{ntriples.decode('utf-8')}}} }} WHERE {{ }}\n"
     )
     headers = {"Content-Type": "application/sparql-update", "User-Agent": USER_AGENT}
     return Request(endpoint, data=text.encode("utf-8"), method="POST", headers=headers)
