@@ -1122,3 +1122,27 @@ def test_sanctions_on_a_nations_goods_target_the_nation(text, agent, target, lay
     assert [e for e in events(extract(text, layer)) if e[0] == "SanctionImposition"] == [
         ("SanctionImposition", {"agent": [agent], "target": [target]})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a phone call by the verb: the person after it is the other party
+            "Russian President Vladimir Putin telephoned Indian Prime Minister Narendra Modi on "
+            "Monday.",
+            [("Talks", {"participant": ["person/narendra-modi", "person/vladimir-putin"]})],
+        ),
+        (  # the border closed "with" a country: that country is its target
+            "Kenya shut its border with Somalia in 2011.",
+            [("BorderClosure", {"agent": ["country/kenya"], "target": ["country/somalia"]})],
+        ),
+        (  # a border with no neighbour named: the closure has its agent only
+            "Pakistan closed the Wagah border on Thursday.",
+            [("BorderClosure", {"agent": ["country/pakistan"]})],
+        ),
+    ],
+)
+def test_a_telephone_call_and_a_border_shut_with_a_neighbour(text, expected, layer):
+    """ "X telephoned Y" is talks between X and Y (frame.call, not frame.talk, which needs
+    "with"); "shut its border with Somalia" names the closure's target."""
+    assert [e for e in events(extract(text, layer)) if e[0] != "PositionHolding"] == expected
