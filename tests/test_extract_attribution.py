@@ -246,3 +246,24 @@ def test_dismissing_reports_is_a_denial_of_what_they_say_and_describing_is_speec
     assert modalities == {DIP.Denied}
     (statement,) = graph.subjects(RDF.type, DIP.Statement)
     assert graph.value(statement, DIP.agent) == ID["person/yuri-ushakov"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [  # a capital stands for its government and claims; a city that stands for none does not
+        (
+            "Nigerian President Bola Tinubu met French President Emmanuel Macron, Moscow said.",
+            ["country/russia"],
+        ),
+        (
+            "Nigerian President Bola Tinubu met French President Emmanuel Macron in Paris on "
+            "Monday, according to Lagos.",
+            [],
+        ),
+    ],
+)
+def test_a_place_that_stands_for_no_government_claims_nothing(text, claimants, layer):
+    """dip:claimedBy names an agent (SHACL): "according to Lagos" is no claimant."""
+    graph = extract(text, layer)
+    found = sorted({str(c).removeprefix(str(ID)) for c in graph.objects(None, DIP.claimedBy)})
+    assert found == claimants

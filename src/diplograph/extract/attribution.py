@@ -38,8 +38,8 @@ def attribution(units: list[Unit], rules: RuleSet, doc: Doc | None = None) -> At
         found.triggers.add(match.trigger)
         for index in match.roles.get("source", []):
             mention = units[index].mention
-            if mention is None:
-                continue
+            if mention is None or "agent" not in mention.classes:
+                continue  # a place that stands for no government ("Lagos") is no source
             agents = list(mention.agents or mention.refs)
             found.sources.extend(a for a in agents if a not in found.sources)
             if mention.generic:
