@@ -225,9 +225,11 @@ def tab(browser) -> Iterator[Tab]:
 
 
 def draw(tab: Tab, base: str):
-    """Open the network page and wait until Cytoscape has drawn it."""
+    """Open the network page, which Cytoscape has drawn once it has loaded (the page's script
+    draws on DOMContentLoaded)."""
     page = tab.open(base + "network.html")
-    page.wait_for_function("() => window.cy && typeof window.cy.nodes === 'function'")
+    drawn = page.evaluate("() => typeof window.cy?.nodes === 'function'")
+    assert drawn, f"Cytoscape did not draw the network: {tab.problems}"
     return page
 
 
@@ -377,9 +379,7 @@ def test_a_stored_query_runs_from_the_query_page_on_the_endpoint(tab, base, serv
 def test_no_request_leaves_127_0_0_1_and_every_file_loads(tab, base, served, origin, site, trap):
     pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
     for name in pages:
-        page = tab.open(base + name)
-        if name == "network.html":
-            page.wait_for_function("() => window.cy && typeof window.cy.nodes === 'function'")
+        draw(tab, base) if name == "network.html" else tab.open(base + name)
     run_stored_query(tab, base, served, "letters-delivered")
     assert len(pages) == 78
     outside = [u for u in tab.requests if not u.startswith((base, origin + "/"))]
