@@ -376,6 +376,34 @@ def test_a_stored_query_runs_from_the_query_page_on_the_endpoint(tab, base, serv
     assert tab.problems == []
 
 
+def test_a_query_runs_with_the_date_typed_in_its_field_and_refuses_a_bad_one(tab, base, served):
+    page = tab.open(f"{base}queries.html?endpoint={quote(served.url)}")
+    form = page.locator("section#events-on-date form")
+    form.locator('input[name="date"]').fill("2023-07-25")
+    form.locator("button[type=submit]").click()
+    page.wait_for_selector("section#events-on-date .answer table")
+    assert answer_rows(page, "events-on-date") == [
+        ["kind", "label", "event"],
+        [
+            "arrival",
+            "Russian delegation led by Sergei Shoigu arrives in Pyongyang",
+            ID + "event/arrival/2023-07-25/russian-delegation-pyongyang",
+        ],
+        [
+            "hosting",
+            "North Korea welcomes the Russian delegation at the airport in Pyongyang",
+            ID + "event/hosting/2023-07-25/russian-delegation-pyongyang-airport",
+        ],
+    ]
+    sent = len(tab.requests)
+    form.locator('input[name="date"]').fill("yesterday")
+    form.locator("button[type=submit]").click()
+    answer = form.locator(".answer")
+    assert answer.inner_text() == "'yesterday' is not a valid xsd:date"
+    assert len(tab.requests) == sent  # nothing sent
+    assert tab.problems == []
+
+
 def test_no_request_leaves_127_0_0_1_and_every_file_loads(tab, base, served, origin, site, trap):
     pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
     for name in pages:
