@@ -43,9 +43,10 @@ INSTALL = "scripts/install-test-browser.sh"
 # Chromium as root needs --no-sandbox; the others keep it from calling Google's hosts
 # (component updates, sync, field trials, QUIC probes) and from a first-run dialogue. Even so,
 # Chromium 150 lists the profile's Google accounts (accounts.google.com, on start and for each
-# new context) and checks in for push messages (android.clients.google.com), and no switch turns
-# either off: their addresses are pointed at the discard port of 127.0.0.1, where nothing
-# listens (the trap below caught them; see docs/decisions/20261203-browser-tests.md).
+# new context) and checks in for push messages (android.clients.google.com), and 156 asks for
+# component updates (update.googleapis.com); no switch turns them off: their addresses are
+# pointed at the discard port of 127.0.0.1, where nothing listens (the trap below caught them;
+# see docs/decisions/20261203-browser-tests.md).
 NOWHERE = "http://127.0.0.1:9/"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -57,6 +58,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     f"--gaia-url={NOWHERE}",
     f"--gcm-checkin-url={NOWHERE}",
+    f"--component-updater=url-source={NOWHERE}",
 ]
 VIEWPORT = {"width": 1280, "height": 800}
 ARTEFACTS_ENV = "DIPLOGRAPH_TEST_ARTEFACTS"
