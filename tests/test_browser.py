@@ -116,9 +116,11 @@ class Trap(socketserver.ThreadingTCPServer):
 @dataclass
 class Tab:
     """A page in a fresh browser context, with every request it made, every request that
-    failed, and every script error and console error or warning it logged."""
+    failed, and every script error and console error or warning it logged; `allowed` are the
+    addresses its requests may go to (the site's and the endpoint's)."""
 
     page: object
+    allowed: tuple[str, ...]
     requests: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -126,6 +128,10 @@ class Tab:
         """Go to an address and wait until the page and its scripts have loaded."""
         self.page.goto(address, wait_until="load")
         return self.page
+
+    def outside(self) -> list[str]:
+        """The requests that went anywhere but the site and the endpoint."""
+        return [url for url in self.requests if not url.startswith(self.allowed)]
 
 
 def artefacts_folder() -> Path:
@@ -209,10 +215,10 @@ def browser(trap: Trap):
 
 
 @pytest.fixture
-def tab(browser) -> Iterator[Tab]:
+def tab(browser, base: str, origin: str) -> Iterator[Tab]:
     """A page in a new browser context that records its requests and its problems."""
     context = browser.new_context(viewport=VIEWPORT)
-    tab = Tab(context.new_page())
+    tab = Tab(context.new_page(), (base, origin + "/"))
     context.on("request", lambda request: tab.requests.append(request.url))
     context.on("requestfailed", lambda r: tab.problems.append(f"failed: {r.url} ({r.failure})"))
     tab.page.on("pageerror", lambda error: tab.problems.append(f"script error: {error}"))
@@ -251,7 +257,7 @@ def test_the_drawn_network_has_exactly_the_seeds_nodes_and_edges(tab, base):
     assert page.inner_text("#shown") == "39 of 39 edges shown"
     assert page.locator("#cy canvas").count() > 0 and page.is_visible("#cy")
     assert page.is_hidden("#network-svg")
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
 
 
 def test_the_filters_change_the_drawn_edges_to_exact_counts(tab, base):
@@ -267,7 +273,7 @@ def test_the_filters_change_the_drawn_edges_to_exact_counts(tab, base):
     page.uncheck('input[name="kind"][value="letter delivery"]')
     assert page.inner_text("#shown") == "9 of 39 edges shown"
     assert page.locator("tr[data-kind]:visible").count() == 9
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
 
 
 def test_a_click_on_an_edge_opens_its_event_with_the_sentence_marked(tab, base):
@@ -298,7 +304,7 @@ def test_a_click_on_an_edge_opens_its_event_with_the_sentence_marked(tab, base):
         "Washington on Wednesday announced it had approved a $5 billion sale of "
         "top-of-the-line F-35 fighter jets to South Korea"
     )
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
 
 
 def test_a_click_on_a_timeline_event_opens_its_page_with_the_claim_shown_as_one(tab, base):
@@ -319,7 +325,7 @@ def test_a_click_on_a_timeline_event_opens_its_page_with_the_claim_shown_as_one(
         "During the meeting, Li gave Kim a letter from Chinese President Xi Jinping, the KCNA "
         "said, without providing details."
     )
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
 
 
 def test_the_timeline_is_in_date_order(tab, base):
@@ -335,7 +341,7 @@ def test_the_timeline_is_in_date_order(tab, base):
     )
     assert (starts[0], starts[-1]) == ("1950-09-01", "2023-09-14")
     assert undated == ["undated"] * 27
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
 
 
 def run_stored_query(tab: Tab, base: str, served: Served, name: str):
@@ -375,7 +381,7 @@ def test_a_stored_query_runs_from_the_query_page_on_the_endpoint(tab, base, serv
         ],
     ]
     assert page.inner_text("section#letters-delivered .answer p") == "2 row(s)"
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
 
 
 def test_a_query_runs_with_the_date_typed_in_its_field_and_refuses_a_bad_one(tab, base, served):
@@ -403,17 +409,19 @@ def test_a_query_runs_with_the_date_typed_in_its_field_and_refuses_a_bad_one(tab
     answer = form.locator(".answer")
     assert answer.inner_text() == "'yesterday' is not a valid xsd:date"
     assert len(tab.requests) == sent  # nothing sent
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
 
 
 def test_no_request_leaves_127_0_0_1_and_every_file_loads(tab, base, served, origin, site, trap):
     pages = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
     for name in pages:
-        draw(tab, base) if name == "network.html" else tab.open(base + name)
+        if name == "network.html":
+            draw(tab, base)
+        else:
+            tab.open(base + name)
     run_stored_query(tab, base, served, "letters-delivered")
     assert len(pages) == 78
-    outside = [u for u in tab.requests if not u.startswith((base, origin + "/"))]
-    assert outside == []
+    assert tab.outside() == []
     loaded = {u.split("?")[0].removeprefix(base) for u in tab.requests if u.startswith(base)}
     assert loaded == {
         *pages,
@@ -423,7 +431,7 @@ def test_no_request_leaves_127_0_0_1_and_every_file_loads(tab, base, served, ori
         "vendor/cytoscape-3.35.0.min.js",
     }
     assert [u.split("?")[0] for u in tab.requests if u.startswith(origin)] == [served.url]
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
     assert trap.seen == [], trap.seen  # nothing the browser itself sent, in this test or before it
 
 
@@ -437,6 +445,8 @@ def png_size(path: Path) -> tuple[int, int]:
 def test_a_screenshot_of_each_page_is_kept(tab, base, served):
     folder = artefacts_folder()
     folder.mkdir(parents=True, exist_ok=True)
+    for shot in [*SHOT_PAGES, "queries"]:
+        (folder / f"{shot}.png").unlink(missing_ok=True)  # no file of an earlier run counts
     for shot, name in SHOT_PAGES.items():
         page = draw(tab, base) if name == "network.html" else tab.open(base + name)
         page.screenshot(path=str(folder / f"{shot}.png"), full_page=True)
@@ -447,7 +457,7 @@ def test_a_screenshot_of_each_page_is_kept(tab, base, served):
         width, height = png_size(path)
         assert width == VIEWPORT["width"] and height >= VIEWPORT["height"], (shot, height)
         assert path.stat().st_size > 20_000, shot  # text and drawing, not a blank page
-    assert tab.problems == []
+    assert (tab.problems, tab.outside()) == ([], [])
 
 
 def test_a_missing_chromium_fails_naming_the_install_script(monkeypatch):
