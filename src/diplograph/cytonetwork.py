@@ -159,7 +159,7 @@ function drawNetwork() {
   container.classList.remove("hidden");
   document.getElementById("network-svg").classList.add("hidden");
   const cy = cytoscape({container: container, elements: elements(data), style: NETWORK_STYLE,
-    layout: {name: "preset", fit: true, padding: 30}, wheelSensitivity: 0.3});
+    layout: {name: "preset", fit: true, padding: 30}});
   cy.on("tap", "node, edge", (event) => { window.location.href = event.target.data("href"); });
   cy.on("mouseover", "edge", (event) => {
     const d = event.target.data();
@@ -172,6 +172,7 @@ function drawNetwork() {
 if (typeof document !== "undefined") {
   document.addEventListener("DOMContentLoaded", () => {
     const cy = typeof cytoscape === "function" ? drawNetwork() : null;
+    window.cy = cy;  // the drawing, for the console (as Cytoscape's demos do) and the tests
     for (const input of document.querySelectorAll("#filters input")) {
       input.addEventListener("change", () => filterNetwork(cy));
     }
