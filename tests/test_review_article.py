@@ -144,8 +144,7 @@ ACCEPTED_13 = """
 """  # noqa: E501
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
+def make_project(tmp_path: Path) -> Path:
     """A copy of the project with one seed (and its hand mapping) and one new article."""
     for folder in ("ontology", "mappings", "queries"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
@@ -157,6 +156,12 @@ def project(tmp_path: Path) -> Path:
             other.unlink()
     (tmp_path / "seeds" / f"{NEW}.txt").write_text(NEW_TEXT, encoding="utf-8")
     return tmp_path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project with one seed (and its hand mapping) and one new article."""
+    return make_project(tmp_path)
 
 
 def _review(root: Path, *args: str, input: str | None = None):
@@ -283,7 +288,7 @@ def test_a_rejected_row_is_listed_beside_the_mapping_and_not_offered_again(proje
         ),
         (
             ["--accept", "2"],
-            "error: --accept and --reject need an ARTICLE: diplograph review NAME\n",
+            "error: --accept, --reject and --correct need an ARTICLE: diplograph review NAME\n",
         ),
         (["nope"], "error: nope: no such article in {seeds} (give its name or its seeds/ path)\n"),
     ],
@@ -301,12 +306,12 @@ def test_an_unknown_row_or_article_is_one_line_exit_2_and_nothing_is_written(
 def test_interactive_accept_skip_reject_then_quit(project):
     result = _review(project, NEW, "--interactive", input="a\ns\nr\nq\n")
     assert result.exit_code == 0, result.output
-    prompts = [line for line in result.stdout.splitlines() if "[a/r/s/q]" in line]
+    prompts = [line for line in result.stdout.splitlines() if "[a/c/r/s/q]" in line]
     assert prompts == [
-        "accept, reject, skip or quit? [a/r/s/q]: a",
-        "accept, reject, skip or quit? [a/r/s/q]: s",
-        "accept, reject, skip or quit? [a/r/s/q]: r",
-        "accept, reject, skip or quit? [a/r/s/q]: q",
+        "accept, correct, reject, skip or quit? [a/c/r/s/q]: a",
+        "accept, correct, reject, skip or quit? [a/c/r/s/q]: s",
+        "accept, correct, reject, skip or quit? [a/c/r/s/q]: r",
+        "accept, correct, reject, skip or quit? [a/c/r/s/q]: q",
     ]
     assert result.stdout.splitlines()[-2:] == [
         f"accepted #1 into mappings/gold/{NEW}.ttl",
@@ -315,7 +320,7 @@ def test_interactive_accept_skip_reject_then_quit(project):
     assert _headers(_review(project, NEW).stdout) == [NEW_ROWS[1], NEW_ROWS[3]]
     # without a terminal and without --interactive it only lists, writing nothing
     listed = _review(project, NEW, input="a\n")
-    assert "[a/r/s/q]" not in listed.stdout
+    assert "[a/c/r/s/q]" not in listed.stdout
     assert _headers(listed.stdout) == [NEW_ROWS[1], NEW_ROWS[3]]
 
 

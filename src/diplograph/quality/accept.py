@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,9 +31,10 @@ from rdflib.namespace import NamespaceManager
 from diplograph.errors import InputError
 from diplograph.names import PREFIXES
 from diplograph.namespaces import DIP, ID
+from diplograph.quality.correct import Fix, correct
 from diplograph.quality.evaluate import match, views
 from diplograph.quality.review import fact_key
-from diplograph.quality.review_rows import Row, Sheet
+from diplograph.quality.review_rows import Row, Sheet, short
 from diplograph.writing import write_all
 
 BANNER = (
@@ -58,6 +60,7 @@ class Outcome:
     needed: tuple[int, ...]  # rule facts written because an accepted one refers to them
     entities: int  # entities described in the hand mapping
     written: tuple[Path, ...]
+    corrected: tuple[Fix, ...] = ()
 
 
 class Writer:
@@ -183,9 +186,24 @@ def _attestations(sheet: Sheet, node: URIRef, target: URIRef) -> list[list[tuple
     return [found[k] for k in sorted(found, key=lambda k: str(k))]
 
 
-def accepted_turtle(sheet: Sheet, rows: list[Row], writer: Writer) -> str:
-    """The Turtle of the accepted rows and what they need, sorted by IRI."""
+def _note(row: Row | None, why: str, fix: Fix | None, writer: Writer) -> str:
+    """The comment above a fact written from the rule layer: number, why, rules (and, for a
+    corrected fact, the fields changed and its IRI in the rule layer)."""
+    rules = f" (rules: {', '.join(row.candidate.rules)})" if row else ""
+    number = f"#{row.number} " if row else ""
+    if fix is None:
+        return f"# {number}{why}, from the rule layer{rules}\n"
+    note = f"# {number}corrected ({', '.join(fix.fields)}), from the rule layer{rules}\n"
+    was = f"# in the rule layer: {writer.iri(fix.row.candidate.iri)}\n" if fix.renamed else ""
+    return note + was
+
+
+def accepted_turtle(
+    sheet: Sheet, rows: list[Row], writer: Writer, fixes: Sequence[Fix] = ()
+) -> str:
+    """The Turtle of the accepted (and corrected) rows and what they need, sorted by IRI."""
     same = _same(sheet)
+    fixed = {fix.fixed.candidate.iri: fix for fix in fixes}
     facts, entities = _closure(sheet, [row.candidate.iri for row in rows])
     chosen = {row.candidate.iri: row for row in rows}
     numbers = {row.candidate.iri: row for row in sheet.rows}
@@ -197,10 +215,8 @@ def accepted_turtle(sheet: Sheet, rows: list[Row], writer: Writer) -> str:
         parts.append(f"# an entity {why}\n" + writer.block(writer.iri(entity), pairs))
     for fact in facts:
         row = chosen.get(fact) or numbers.get(fact)
-        rules = f" (rules: {', '.join(row.candidate.rules)})" if row else ""
-        number = f"#{row.number} " if row else ""
         why = "accepted" if fact in chosen else "what an accepted fact refers to"
-        note = f"# {number}{why}, from the rule layer{rules}\n"
+        note = _note(row, why, fixed.get(fact), writer)
         pairs = [
             (p, same.get(o, o))
             for p, o in sheet.rule.predicate_objects(fact)
@@ -236,11 +252,15 @@ def appended(existing: str, writer: Writer, body: str) -> str:
     return text + head + "\n" + (declared + "\n" if declared else "") + body
 
 
-def rejected_text(sheet: Sheet, rows: list[Row]) -> str:
-    """The rejected list: a header, then one IRI per line with its label, sorted."""
+def rejected_text(sheet: Sheet, rows: list[Row], fixes: Sequence[Fix] = ()) -> str:
+    """The rejected list: a header, then one IRI per line with its label (or what it was
+    corrected as), sorted."""
     lines = {str(iri): str(iri) for iri in sheet.rejected}
     for row in rows:
         lines[str(row.candidate.iri)] = f"{row.candidate.iri}  # {row.label}"
+    for fix in fixes:
+        iri, new = fix.row.candidate.iri, fix.fixed.candidate.iri
+        lines[str(iri)] = f"{iri}  # corrected as {short(new)}: {fix.fixed.label}"
     header = (
         f"# Facts of the rule layer rejected in review for seeds/{sheet.article.stem}.txt\n"
         "# (`diplograph review --reject`): one IRI a line, never offered again.\n"
@@ -274,30 +294,53 @@ def pick(sheet: Sheet, numbers: list[int]) -> list[Row]:
     return [open_rows[n] for n in sorted(set(numbers))]
 
 
-def decide(sheet: Sheet, accept: list[int], reject: list[int]) -> Outcome:
-    """Write the accepted rows into the hand mapping and the rejected ones into its list;
-    nothing is written when a number is unknown or given both ways."""
-    both = sorted(set(accept) & set(reject))
-    if both:
-        raise InputError(f"{sheet.article.stem}: #{both[0]} is both accepted and rejected")
+def _disjoint(sheet: Sheet, accept: list[int], reject: list[int], fix: list[int]) -> None:
+    """A number is accepted, rejected or corrected, once at most."""
+    ways = (("accepted", accept), ("rejected", reject), ("corrected", fix))
+    for i, (first, one) in enumerate(ways):
+        for second, other in ways[i + 1 :]:
+            both = sorted(set(one) & set(other))
+            if both:
+                raise InputError(f"{sheet.article.stem}: #{both[0]} is both {first} and {second}")
+    twice = sorted(n for n in set(fix) if fix.count(n) > 1)
+    if twice:
+        raise InputError(f"{sheet.article.stem}: #{twice[0]} is corrected twice")
+
+
+def decide(
+    sheet: Sheet,
+    accept: list[int],
+    reject: list[int],
+    corrections: Sequence[tuple[int, Sequence[tuple[str, str]]]] = (),
+) -> Outcome:
+    """Write the accepted and corrected rows into the hand mapping, the rejected ones (and the
+    rule facts a correction renamed) into its list; nothing is written when a number is
+    unknown or given twice, or a correction is wrong."""
+    _disjoint(sheet, accept, reject, [n for n, _ in corrections])
     accepted, rejected = pick(sheet, accept), pick(sheet, reject)
+    rows = pick(sheet, [n for n, _ in corrections])
+    by_number = {row.number: row for row in rows}
+    sheet, fixes = correct(sheet, [(by_number[n], pairs) for n, pairs in corrections])
+    written = [*accepted, *(fix.fixed for fix in fixes)]
     outputs: list[tuple[Path, bytes]] = []
     needed: tuple[int, ...] = ()
     entities = 0
-    if accepted:
+    if written:
         existing = sheet.mapping.read_text(encoding="utf-8") if sheet.mapping.is_file() else ""
         writer = Writer(existing)
-        body = accepted_turtle(sheet, accepted, writer)
+        body = accepted_turtle(sheet, written, writer, fixes)
         text = appended(existing, writer, body) if existing else new_mapping(sheet, writer, body)
         _check(sheet, text)
         outputs.append((sheet.mapping, text.encode("utf-8")))
-        facts, described = _closure(sheet, [row.candidate.iri for row in accepted])
+        facts, described = _closure(sheet, [row.candidate.iri for row in written])
         numbers = {row.candidate.iri: row.number for row in sheet.rows}
-        chosen = {row.candidate.iri for row in accepted}
+        chosen = {row.candidate.iri for row in written}
         needed = tuple(sorted(numbers[f] for f in facts if f not in chosen and f in numbers))
         entities = len(described)
-    if rejected:
-        outputs.append((sheet.rejected_path, rejected_text(sheet, rejected).encode("utf-8")))
+    renamed = [fix for fix in fixes if fix.renamed]
+    if rejected or renamed:
+        text = rejected_text(sheet, rejected, renamed)
+        outputs.append((sheet.rejected_path, text.encode("utf-8")))
     write_all(outputs)
     return Outcome(
         tuple(r.number for r in accepted),
@@ -305,4 +348,5 @@ def decide(sheet: Sheet, accept: list[int], reject: list[int]) -> Outcome:
         needed,
         entities,
         tuple(path for path, _ in outputs),
+        tuple(fixes),
     )

@@ -65,4 +65,21 @@ class Reviewer:
         rule = extract_article(article, self.rules, self.gazetteer)
         mapping = gold_path(paths.mappings_dir(self.root), article.stem)
         gold = load_gold(mapping, article) if mapping.is_file() else Graph()
-        return review_sheet(article, rule, gold, self.entities, mapping, self.roles)
+        return review_sheet(
+            article,
+            rule,
+            gold,
+            self.entities,
+            mapping,
+            self.roles,
+            self.rules.kinds,
+            self.reference(),
+        )
+
+    def reference(self) -> Graph:
+        """The reference gazetteer's entities (those mappings/entities.ttl lacks) as a graph."""
+        graph = Graph()
+        for triples in self.gazetteer.reference.values():
+            for triple in triples:
+                graph.add(triple)
+        return graph

@@ -12,8 +12,9 @@ speaker. `format_row` renders one row as lines of text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
@@ -89,6 +90,8 @@ class Sheet:
     open: list[Row]
     rejected: frozenset[URIRef]
     roles: tuple[str, ...]
+    kinds: dict[str, dict[str, Any]] = field(default_factory=dict)  # the rules' event kinds
+    reference: Graph = field(default_factory=Graph)  # the reference gazetteer's entities
 
     @property
     def rejected_path(self) -> Path:
@@ -198,8 +201,11 @@ def review_sheet(
     entities: Graph,
     mapping: Path,
     roles: tuple[str, ...],
+    kinds: dict[str, dict[str, Any]] | None = None,
+    reference: Graph | None = None,
 ) -> Sheet:
-    """The numbered rows of one article and the open ones (not in the hand layer, not rejected)."""
+    """The numbered rows of one article and the open ones (not in the hand layer, not rejected);
+    `kinds` and `reference` (the rules' event kinds, the reference gazetteer) serve corrections."""
     rejected = read_rejected(rejected_path(mapping))
     lacking = {c.iri for c in review_candidates(rule, gold, roles)}
     graphs = (rule, entities, gold)
@@ -217,7 +223,19 @@ def review_sheet(
         in_gold = (node, RDF.type, DIP[cand.kind]) in gold
         if node in lacking and node not in rejected and not in_gold:
             still.append(row)
-    return Sheet(article, rule, gold, entities, mapping, rows, still, rejected, roles)
+    return Sheet(
+        article,
+        rule,
+        gold,
+        entities,
+        mapping,
+        rows,
+        still,
+        rejected,
+        roles,
+        kinds or {},
+        reference if reference is not None else Graph(),
+    )
 
 
 def is_statement(kind: str) -> bool:
