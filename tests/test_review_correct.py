@@ -8,7 +8,15 @@ import re
 from pathlib import Path
 
 import pytest
-from test_review_article import NEW, _headers, _review, make_project
+from test_review_article import (
+    ACCEPTANCE,
+    ACCEPTED_2_4,
+    NEW,
+    SEED,
+    _headers,
+    _review,
+    make_project,
+)
 
 from diplograph.build import build
 from diplograph.quality.correct import kind_words, parse_sets
@@ -340,3 +348,112 @@ def test_interactive_correct_that_changes_nothing_is_a_skip(project):
 def test_field_values_and_kind_words():
     assert parse_sets(["participant=A; B", "place=-"]) == [("participant", "A; B"), ("place", "-")]
     assert kind_words("InvitationAcceptance") == "Invitation acceptance"
+
+
+ACCEPTED_MEETING = """
+# #2 accepted, from the rule layer (rules: meeting.verb)
+<event/meeting/2024-05-06/murat-nurtleu-wang-yi>
+    a dip:Meeting ;
+    rdfs:label "Meeting: Murat Nurtleu, Wang Yi"@en ;
+    dip:date "2024-05-06"^^xsd:date ;
+    dip:participant <person/murat-nurtleu> ,
+        <person/wang-yi> ;
+    dip:place <city/astana> .
+
+[] a dip:Attestation ;
+    dip:attests <event/meeting/2024-05-06/murat-nurtleu-wang-yi> ;
+    dip:modality dip:Happened ;
+"""
+
+
+def test_a_row_accepted_in_review_is_corrected_in_place_and_back(project):
+    mapping = project / "mappings" / "gold" / f"{NEW}.ttl"
+    rejected = project / "mappings" / "gold" / f"{NEW}.rejected.txt"
+    assert _review(project, NEW, "--accept", "2,4").exit_code == 0
+    assert mapping.read_text(encoding="utf-8") == ACCEPTED_2_4
+    section = ACCEPTED_MEETING + '    dip:dateExpression "on Monday" ;\n'
+    section += '    dip:text "Kazakh Foreign Minister Murat Nurtleu met Wang Yi in Astana" .\n'
+    assert section in ACCEPTED_2_4
+    result = _review(
+        project,
+        NEW,
+        "--correct",
+        "2",
+        "--set",
+        "date=2024-05-03",
+        "--set",
+        "place=wd:Q649",
+        "--set",
+        "participant=Murat Nurtleu; Xi Jinping",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "corrected #2 again (participant, place, date) as "
+        f"id:event/meeting/2024-05-03/murat-nurtleu-xi-jinping into mappings/gold/{NEW}.ttl\n"
+        f"listed #2's rule fact as corrected in mappings/gold/{NEW}.rejected.txt\n"
+    )
+    corrected = MEETING[MEETING.index("# #2 corrected") :]
+    assert mapping.read_text(encoding="utf-8") == (
+        ACCEPTED_2_4.replace(section, "") + "\n" + corrected
+    )  # the section review wrote is replaced; what it described stays
+    assert rejected.read_text(encoding="utf-8") == REJECTED_HEAD + (
+        "https://w3id.org/diplograph/id/event/meeting/2024-05-06/murat-nurtleu-wang-yi  "
+        "# corrected as id:event/meeting/2024-05-03/murat-nurtleu-xi-jinping: "
+        "Meeting: Murat Nurtleu, Xi Jinping\n"
+    )
+    assert _headers(_review(project, NEW).stdout) == OPEN_ROWS[:2]  # #4 is accepted
+
+    back = _review(
+        project,
+        NEW,
+        "--correct",
+        "2",
+        "--set",
+        "date=2024-05-06",
+        "--set",
+        "place=Astana",
+        "--set",
+        "participant=Murat Nurtleu; Wang Yi",
+    )
+    assert back.stdout == (
+        "corrected #2 again (as the rules found it) as "
+        f"id:event/meeting/2024-05-06/murat-nurtleu-wang-yi into mappings/gold/{NEW}.ttl\n"
+    )
+    assert mapping.read_text(encoding="utf-8") == (
+        ACCEPTED_2_4.replace(section, "")
+        + ACCEPTED_MEETING
+        + '    dip:text "Kazakh Foreign Minister Murat Nurtleu met Wang Yi in Astana" .\n'
+    )  # the date words the first correction left out stay out
+    assert rejected.read_text(encoding="utf-8") == REJECTED_HEAD
+
+
+def test_a_rejected_row_one_written_by_hand_or_one_referred_to_is_not_corrected(project):
+    assert _review(project, NEW, "--reject", "3").exit_code == 0
+    (project / "seeds" / "901_acc.txt").write_text(ACCEPTANCE, encoding="utf-8")
+    assert _review(project, "901_acc", "--accept", "2").exit_code == 0  # with #1, the invitation
+    before = _written(project)
+    for args, message in [
+        (
+            [NEW, "--correct", "3", "--set", "speaker=Q7747"],
+            f"{NEW}: #3 is rejected: take it out of mappings/gold/{NEW}.rejected.txt to correct it",
+        ),
+        (
+            [SEED, "--correct", "1", "--set", "date=2023-09-12"],
+            f"{SEED}: #1 is in mappings/gold/{SEED}.ttl, written by hand: correct it there",
+        ),
+        (
+            ["901_acc", "--correct", "1", "--set", "invitee=Kim Jong Un"],
+            "901_acc #1: id:event/invitation/undated/vladimir-putin-xi-jinping is referred to by "
+            "id:event/invitation-acceptance/undated/xi-jinping-vladimir-putin in "
+            "mappings/gold/901_acc.ttl: correct it there",
+        ),
+    ]:
+        result = _review(project, *args)
+        assert (result.exit_code, result.stderr) == (2, f"error: {message}\n")
+        assert _written(project) == before
+    # what keeps its IRI can be corrected: nothing refers to another one
+    modality = _review(project, "901_acc", "--correct", "1", "--set", "modality=Expected")
+    assert modality.stdout == (
+        "corrected #1 again (modality) as id:event/invitation/undated/vladimir-putin-xi-jinping "
+        "into mappings/gold/901_acc.ttl\n"
+    )

@@ -162,8 +162,15 @@ def report(root: Path, sheet: Sheet, outcome: Outcome) -> None:
         echo(f"accepted {numbers}{needed}{entities} into {mapping}")
         needed = entities = ""
     for fix in outcome.corrected:
-        fields, new = ", ".join(fix.fields), short(fix.fixed.candidate.iri)
-        echo(f"corrected #{fix.row.number} ({fields}) as {new}{needed}{entities} into {mapping}")
+        fields, new = (
+            ", ".join(fix.fields) or "as the rules found it",
+            short(fix.fixed.candidate.iri),
+        )
+        again = " again" if fix.replaced is not None else ""
+        echo(
+            f"corrected #{fix.row.number}{again} ({fields}) as {new}{needed}{entities} "
+            f"into {mapping}"
+        )
         needed = entities = ""
         if fix.renamed:
             echo(f"listed #{fix.row.number}'s rule fact as corrected in {rejected}")

@@ -78,7 +78,8 @@ def resolver(run: Runner, what: str = "parameter") -> Callable[[Param, str], URI
             found.setdefault(str(entity), str(label) if label is not None else "")
         if not found:
             raise InputError(
-                f"{what} {param.name}: no entity is {found_by} (give an IRI such as {param.example})"
+                f"{what} {param.name}: no entity is {found_by} "
+                f"(give an IRI such as {param.example})"
             )
         if len(found) > 1:
             names = ", ".join(f"{_short(e)} ({label})" for e, label in sorted(found.items()))

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -33,6 +33,7 @@ from diplograph.names import PREFIXES
 from diplograph.namespaces import DIP, ID
 from diplograph.quality.correct import Fix, correct
 from diplograph.quality.evaluate import match, views
+from diplograph.quality.reopen import cut, reseat, written_as
 from diplograph.quality.review import fact_key
 from diplograph.quality.review_rows import Row, Sheet, short
 from diplograph.writing import write_all
@@ -191,7 +192,7 @@ def _note(row: Row | None, why: str, fix: Fix | None, writer: Writer) -> str:
     corrected fact, the fields changed and its IRI in the rule layer)."""
     rules = f" (rules: {', '.join(row.candidate.rules)})" if row else ""
     number = f"#{row.number} " if row else ""
-    if fix is None:
+    if fix is None or not fix.fields:
         return f"# {number}{why}, from the rule layer{rules}\n"
     note = f"# {number}corrected ({', '.join(fix.fields)}), from the rule layer{rules}\n"
     was = f"# in the rule layer: {writer.iri(fix.row.candidate.iri)}\n" if fix.renamed else ""
@@ -258,9 +259,11 @@ def rejected_text(sheet: Sheet, rows: list[Row], fixes: Sequence[Fix] = ()) -> s
     lines = {str(iri): str(iri) for iri in sheet.rejected}
     for row in rows:
         lines[str(row.candidate.iri)] = f"{row.candidate.iri}  # {row.label}"
-    for fix in fixes:
+    for fix in fixes:  # a fact corrected back to its rule IRI is no longer listed
         iri, new = fix.row.candidate.iri, fix.fixed.candidate.iri
         lines[str(iri)] = f"{iri}  # corrected as {short(new)}: {fix.fixed.label}"
+        if not fix.renamed:
+            del lines[str(iri)]
     header = (
         f"# Facts of the rule layer rejected in review for seeds/{sheet.article.stem}.txt\n"
         "# (`diplograph review --reject`): one IRI a line, never offered again.\n"
@@ -268,17 +271,68 @@ def rejected_text(sheet: Sheet, rows: list[Row], fixes: Sequence[Fix] = ()) -> s
     return header + "".join(lines[k] + "\n" for k in sorted(lines))
 
 
-def _check(sheet: Sheet, text: str) -> None:
-    """Load the new hand mapping as the build will; an error names the mapping file."""
+def _check(sheet: Sheet, text: str) -> Graph:
+    """Load a hand mapping's new text as the build will; an error names the mapping file."""
     from diplograph.gold import load_gold
 
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / sheet.mapping.name
         trial.write_text(text, encoding="utf-8")
         try:
-            load_gold(trial, sheet.article)
+            return load_gold(trial, sheet.article)
         except InputError as exc:
             raise InputError(str(exc).replace(str(trial), str(sheet.mapping))) from exc
+
+
+def _fix_rows(sheet: Sheet, numbers: list[int]) -> tuple[list[Row], dict[int, URIRef]]:
+    """The rows to correct: open ones, and those review wrote (with the node written)."""
+    open_rows = {row.number: row for row in sheet.open}
+    every = {row.number: row for row in sheet.rows}
+    rows, starts = [], {}
+    for number in numbers:
+        if number not in open_rows:
+            if number not in every:
+                pick(sheet, [number])  # says which rows are open
+            starts[number] = written_as(sheet, every[number])
+        rows.append(every[number])
+    return rows, starts
+
+
+def _reopen(
+    sheet: Sheet, text: str, rows: list[Row], starts: dict[int, URIRef]
+) -> tuple[str, Graph]:
+    """The hand mapping's text without what review wrote for rows corrected again, and the
+    rule graph with those rows' facts as the hand mapping describes them."""
+    writer = Writer(text)
+    graph = Graph()
+    graph += sheet.rule
+    for row in rows:
+        node = starts.get(row.number)
+        if node is None:
+            continue
+        name = writer.iri(node, declare=False)
+        trimmed = cut(text, name, name)
+        if trimmed is None:
+            raise InputError(
+                f"{sheet.article.stem}: #{row.number} is in mappings/gold/{sheet.mapping.name}, "
+                "written by hand: correct it there"
+            )
+        text = trimmed
+        reseat(sheet, graph, row, node)
+    return text, graph
+
+
+def _referred(sheet: Sheet, fixes: Sequence[Fix]) -> None:
+    """A fact corrected again under another IRI must not be referred to in the hand mapping."""
+    for fix in fixes:
+        if fix.replaced is None or fix.replaced == fix.fixed.candidate.iri:
+            continue
+        referring = sorted(sheet.gold.subjects(None, fix.replaced))
+        if referring:
+            raise InputError(
+                f"{sheet.article.stem} #{fix.row.number}: {short(fix.replaced)} is referred to "
+                f"by {short(referring[0])} in mappings/gold/{sheet.mapping.name}: correct it there"
+            )
 
 
 def pick(sheet: Sheet, numbers: list[int]) -> list[Row]:
@@ -318,15 +372,21 @@ def decide(
     unknown or given twice, or a correction is wrong."""
     _disjoint(sheet, accept, reject, [n for n, _ in corrections])
     accepted, rejected = pick(sheet, accept), pick(sheet, reject)
-    rows = pick(sheet, [n for n, _ in corrections])
+    rows, starts = _fix_rows(sheet, [n for n, _ in corrections])
     by_number = {row.number: row for row in rows}
-    sheet, fixes = correct(sheet, [(by_number[n], pairs) for n, pairs in corrections])
+    existing = sheet.mapping.read_text(encoding="utf-8") if sheet.mapping.is_file() else ""
+    graph = None
+    if starts:
+        existing, graph = _reopen(sheet, existing, rows, starts)
+        sheet = replace(sheet, gold=_check(sheet, existing))
+    fixes_given = [(by_number[n], pairs) for n, pairs in corrections]
+    sheet, fixes = correct(sheet, fixes_given, graph, starts)
+    _referred(sheet, fixes)
     written = [*accepted, *(fix.fixed for fix in fixes)]
     outputs: list[tuple[Path, bytes]] = []
     needed: tuple[int, ...] = ()
     entities = 0
     if written:
-        existing = sheet.mapping.read_text(encoding="utf-8") if sheet.mapping.is_file() else ""
         writer = Writer(existing)
         body = accepted_turtle(sheet, written, writer, fixes)
         text = appended(existing, writer, body) if existing else new_mapping(sheet, writer, body)
@@ -337,9 +397,9 @@ def decide(
         chosen = {row.candidate.iri for row in written}
         needed = tuple(sorted(numbers[f] for f in facts if f not in chosen and f in numbers))
         entities = len(described)
-    renamed = [fix for fix in fixes if fix.renamed]
-    if rejected or renamed:
-        text = rejected_text(sheet, rejected, renamed)
+    listed = [fix for fix in fixes if fix.renamed or fix.row.candidate.iri in sheet.rejected]
+    if rejected or listed:
+        text = rejected_text(sheet, rejected, listed)
         outputs.append((sheet.rejected_path, text.encode("utf-8")))
     write_all(outputs)
     return Outcome(

@@ -33,7 +33,7 @@ from diplograph.extract.graph import segment
 from diplograph.iris import EVENT_IRI, kind_slug, slug
 from diplograph.names import PREFIXES
 from diplograph.namespaces import DIP, ID
-from diplograph.quality.evaluate import EVENT_KINDS
+from diplograph.quality.evaluate import EVENT_KINDS, event_kind
 from diplograph.quality.review_rows import THING_ROLES, Row, Sheet, is_statement, label_of, short
 
 MODALITIES = ("Happened", "Expected", "Claimed", "Denied")
@@ -54,7 +54,8 @@ class Fix:
 
     row: Row
     fixed: Row
-    fields: tuple[str, ...]
+    fields: tuple[str, ...]  # those that differ from the rule fact, in the order asked
+    replaced: URIRef | None = None  # what review had written for the row, corrected again
 
     @property
     def renamed(self) -> bool:
@@ -404,7 +405,9 @@ def fix_row(sheet: Sheet, graph: Graph, known: Graph, row: Row, changes: Changes
     if new != node:
         if (new, RDF.type, None) in sheet.gold:
             raise InputError(f"{where}: corrected, it is {short(new)}, which the hand mapping has")
-        other = next((r for r in sheet.rows if r.candidate.iri == new), None)
+        other = next(
+            (r for r in sheet.rows if r.candidate.iri == new and r.number != row.number), None
+        )
         if other is not None:
             raise InputError(
                 f"{where}: corrected, it is {short(new)}, the rule layer's #{other.number}: "
@@ -423,22 +426,58 @@ def fix_row(sheet: Sheet, graph: Graph, known: Graph, row: Row, changes: Changes
     return Fix(row, replace(row, candidate=candidate), tuple(names))
 
 
+def differ(sheet: Sheet, row: Row, graph: Graph, fixed: Row) -> tuple[str, ...]:
+    """The fields in which a fixed fact differs from the rule fact, in the order asked."""
+    rule, old, new = sheet.rule, row.candidate.iri, fixed.candidate.iri
+    kind = fixed.candidate.kind
+    found = {"kind"} if row.candidate.kind != kind else set()
+    for field in entity_fields(sheet, kind):
+        if set(rule.objects(old, DIP[field])) != set(graph.objects(new, DIP[field])):
+            found.add(field)
+    before, after = _was(rule, old), _was(graph, new)
+    found |= {f for f in ("date", "modality", "claimedBy") if before[f] != after[f]}
+    speaker = is_statement(kind)
+    return tuple(
+        "speaker" if f == "agent" and speaker else f for f in fields_of(sheet, kind) if f in found
+    )
+
+
+def kind_of(graph: Graph, node: URIRef) -> str:
+    """The kind of a fact: its event kind, or Delegation or PositionHolding."""
+    kind = event_kind(graph, node)
+    if kind is not None:
+        return kind
+    return next(k for k in THING_ROLES if (node, RDF.type, DIP[k]) in graph)
+
+
 def correct(
-    sheet: Sheet, fixes: Sequence[tuple[Row, Sequence[tuple[str, str]]]]
+    sheet: Sheet,
+    fixes: Sequence[tuple[Row, Sequence[tuple[str, str]]]],
+    graph: Graph | None = None,
+    starts: dict[int, URIRef] | None = None,
 ) -> tuple[Sheet, list[Fix]]:
-    """The sheet with the corrected facts in (a copy of) its rule graph, and the Fixes;
-    a correction that changes nothing is an input error."""
+    """The sheet with the corrected facts in `graph` (default: a copy of its rule graph), and
+    the Fixes; `starts`: the nodes review wrote for rows corrected again (reopen.py), whose
+    description in `graph` the correction starts from. A correction that changes nothing is an
+    input error."""
     if not fixes:
         return sheet, []
-    graph = Graph()
-    graph += sheet.rule
+    if graph is None:
+        graph = Graph()
+        graph += sheet.rule
     known = known_graph(sheet)
     done = []
     for row, pairs in fixes:
-        fix = fix_row(sheet, graph, known, row, changes_of(sheet, row, pairs))
+        node = (starts or {}).get(row.number)
+        start = row
+        if node is not None:
+            start = replace(
+                row, candidate=replace(row.candidate, iri=node, kind=kind_of(graph, node))
+            )
+        fix = fix_row(sheet, graph, known, start, changes_of(sheet, start, pairs))
         if not fix.fields:
             raise InputError(f"{sheet.article.stem} #{row.number}: the values given change nothing")
-        done.append(fix)
+        done.append(Fix(row, fix.fixed, differ(sheet, row, graph, fix.fixed), node))
     swapped = {f.row.number: f.fixed for f in done}
     rows = [swapped.get(r.number, r) for r in sheet.rows]
     opened = [swapped.get(r.number, r) for r in sheet.open]
