@@ -234,7 +234,7 @@ NO_SUCH = f"run `diplograph review {NEW}` to list them"
         (
             ["--correct", "2", "--set", "place=id:city/nowhere"],
             f"{NEW} #2: place: id:city/nowhere is no entity the project knows "
-            "(mappings/entities.ttl, the hand mapping, the rules' findings or the reference "
+            "(mappings/entities.ttl, the hand mappings, the rules' findings or the reference "
             "gazetteer)",
         ),
         (

@@ -145,8 +145,10 @@ def _is_fact(sheet: Sheet, node: URIRef) -> bool:
 
 
 def _described(sheet: Sheet, node: URIRef) -> bool:
-    """Whether the entities or the hand mapping give the node a type."""
-    return any(g.value(node, RDF.type) is not None for g in (sheet.entities, sheet.gold))
+    """Whether the entities, the hand mapping or another article's give the node a type (an
+    entity is described once in the hand mappings)."""
+    graphs = (sheet.entities, sheet.gold, sheet.elsewhere)
+    return any(g.value(node, RDF.type) is not None for g in graphs)
 
 
 def _closure(sheet: Sheet, accepted: list[URIRef]) -> tuple[list[URIRef], list[URIRef]]:
@@ -199,6 +201,23 @@ def _note(row: Row | None, why: str, fix: Fix | None, writer: Writer) -> str:
     return note + was
 
 
+def _elsewhere(sheet: Sheet, fact: URIRef, writer: Writer) -> str:
+    """Comments naming the entities a fact refers to that another hand mapping describes."""
+    objects = set(sheet.rule.objects(fact))
+    for attestation in sheet.rule.subjects(DIP.attests, fact):
+        objects.update(sheet.rule.objects(attestation, DIP.claimedBy))
+        objects.update(sheet.rule.objects(attestation, DIP.relayedBy))
+    lines = []
+    for entity in sorted(o for o in objects if o in sheet.described_in):
+        if (
+            sheet.entities.value(entity, RDF.type) is None
+            and (entity, None, None) not in sheet.gold
+        ):
+            path = sheet.described_in[entity]
+            lines.append(f"# {writer.iri(entity)}: described in mappings/gold/{path.name}\n")
+    return "".join(lines)
+
+
 def accepted_turtle(
     sheet: Sheet, rows: list[Row], writer: Writer, fixes: Sequence[Fix] = ()
 ) -> str:
@@ -217,7 +236,7 @@ def accepted_turtle(
     for fact in facts:
         row = chosen.get(fact) or numbers.get(fact)
         why = "accepted" if fact in chosen else "what an accepted fact refers to"
-        note = _note(row, why, fixed.get(fact), writer)
+        note = _note(row, why, fixed.get(fact), writer) + _elsewhere(sheet, fact, writer)
         pairs = [
             (p, same.get(o, o))
             for p, o in sheet.rule.predicate_objects(fact)

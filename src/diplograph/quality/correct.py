@@ -12,7 +12,7 @@ Fields: `kind` (an event kind), each participant role, `place` and `theme` of an
 (an ISO day), `modality` and `claimedBy` (of every attestation), `speaker` (a statement's agent).
 An entity is given by IRI (`id:...`), by Wikidata QID (`wd:Q30`, `Q30`) or by label, looked up as
 `query --param` looks it up (lookup.py) among the entities the project knows: mappings/entities.ttl
-with its links, the hand mapping, the rule layer's and the reference gazetteer's. `-` removes a
+with its links, the hand mappings, the rule layer's and the reference gazetteer's. `-` removes a
 field's values, `;` separates several. Date words that the corrected date contradicts are left
 out of the attestations (the build would refuse them).
 """
@@ -124,7 +124,7 @@ def _one(values: list[str] | None) -> str | None:
 def known_graph(sheet: Sheet) -> Graph:
     """Every entity description a reviewer may name: entities, hand mapping, rules, reference."""
     graph = Graph()
-    for part in (sheet.entities, sheet.gold, sheet.rule, sheet.reference):
+    for part in (sheet.entities, sheet.gold, sheet.elsewhere, sheet.rule, sheet.reference):
         graph += part
     return graph
 
@@ -159,7 +159,7 @@ def entity(sheet: Sheet, known: Graph, where: str, field: str, text: str, exampl
     if (iri, RDF.type, None) not in known or is_fact:
         raise InputError(
             f"{where}: {field}: {short(iri)} is no entity the project knows (mappings/entities.ttl,"
-            " the hand mapping, the rules' findings or the reference gazetteer)"
+            " the hand mappings, the rules' findings or the reference gazetteer)"
         )
     return iri
 
@@ -285,7 +285,8 @@ def _describe(sheet: Sheet, graph: Graph, iri: URIRef) -> None:
     todo = [iri]
     while todo:
         node = todo.pop()
-        described = any(g.value(node, RDF.type) is not None for g in (sheet.entities, sheet.gold))
+        graphs = (sheet.entities, sheet.gold, sheet.elsewhere)
+        described = any(g.value(node, RDF.type) is not None for g in graphs)
         if described or (node, RDF.type, None) in graph:
             continue
         for p, o in sheet.reference.predicate_objects(node):

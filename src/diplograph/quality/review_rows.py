@@ -92,6 +92,9 @@ class Sheet:
     roles: tuple[str, ...]
     kinds: dict[str, dict[str, Any]] = field(default_factory=dict)  # the rules' event kinds
     reference: Graph = field(default_factory=Graph)  # the reference gazetteer's entities
+    # entities the project's other hand mappings describe, and the file that describes each
+    elsewhere: Graph = field(default_factory=Graph)
+    described_in: dict[URIRef, Path] = field(default_factory=dict)
 
     @property
     def rejected_path(self) -> Path:
@@ -203,9 +206,12 @@ def review_sheet(
     roles: tuple[str, ...],
     kinds: dict[str, dict[str, Any]] | None = None,
     reference: Graph | None = None,
+    elsewhere: dict[URIRef, tuple[Path, list]] | None = None,
 ) -> Sheet:
     """The numbered rows of one article and the open ones (not in the hand layer, not rejected);
-    `kinds` and `reference` (the rules' event kinds, the reference gazetteer) serve corrections."""
+    `kinds` and `reference` (the rules' event kinds, the reference gazetteer) serve corrections,
+    `elsewhere` (entity -> the other hand mapping that describes it, and its triples) keeps an
+    entity described once."""
     rejected = read_rejected(rejected_path(mapping))
     lacking = {c.iri for c in review_candidates(rule, gold, roles)}
     graphs = (rule, entities, gold)
@@ -235,7 +241,17 @@ def review_sheet(
         roles,
         kinds or {},
         reference if reference is not None else Graph(),
+        *_elsewhere(elsewhere or {}),
     )
+
+
+def _elsewhere(found: dict[URIRef, tuple[Path, list]]) -> tuple[Graph, dict[URIRef, Path]]:
+    """The entity descriptions of other hand mappings as one graph, and their files."""
+    graph = Graph()
+    for _, triples in found.values():
+        for triple in triples:
+            graph.add(triple)
+    return graph, {entity: path for entity, (path, _) in found.items()}
 
 
 def is_statement(kind: str) -> bool:
