@@ -254,6 +254,16 @@ NO_SUCH = f"run `diplograph review {NEW}` to list them"
             f"{NEW} #2: only a statement has a speaker (set claimedBy)",
         ),
         (
+            ["--correct", "2", "--set", "place=Vladimir Putin"],
+            f"{NEW} #2: corrected, it breaks dsh:EventShape-place (dip:place): Every dip:place "
+            "of an event is a dip:Place.",
+        ),
+        (
+            ["--correct", "2", "--set", "participant=-"],
+            f"{NEW} #2: corrected, it breaks dsh:MeetingShape-participant (dip:participant): A "
+            "meeting has at least two dip:participant values.",
+        ),
+        (
             ["--correct", "2", "--set", "date=2024-05-06", "--set", "place=Astana"],
             f"{NEW} #2: the values given change nothing",
         ),

@@ -31,7 +31,7 @@ from rdflib.namespace import NamespaceManager
 from diplograph.errors import InputError
 from diplograph.names import PREFIXES
 from diplograph.namespaces import DIP, ID
-from diplograph.quality.correct import Fix, correct
+from diplograph.quality.correct import Fix, correct, shape_check
 from diplograph.quality.evaluate import match, views
 from diplograph.quality.reopen import cut, reseat, written_as
 from diplograph.quality.review import fact_key
@@ -409,7 +409,7 @@ def decide(
         writer = Writer(existing)
         body = accepted_turtle(sheet, written, writer, fixes)
         text = appended(existing, writer, body) if existing else new_mapping(sheet, writer, body)
-        _check(sheet, text)
+        shape_check(sheet, _check(sheet, text), fixes)
         outputs.append((sheet.mapping, text.encode("utf-8")))
         facts, described = _closure(sheet, [row.candidate.iri for row in written])
         numbers = {row.candidate.iri: row.number for row in sheet.rows}

@@ -97,6 +97,7 @@ def changes_of(sheet: Sheet, row: Row, pairs: Sequence[tuple[str, str]]) -> Chan
     kind = row.candidate.kind
     known = {f.lower(): f for f in fields_of(sheet, kind)}
     found: Changes = {}
+    speaker = False
     for name, value in pairs:
         field = known.get(name.lower())
         if field is None:
@@ -104,21 +105,18 @@ def changes_of(sheet: Sheet, row: Row, pairs: Sequence[tuple[str, str]]) -> Chan
                 f"{where}: a {kind} has no field {name!r} ({', '.join(known.values())})"
             )
         if field == "speaker":
-            if not is_statement(kind) and not is_statement(_one(found.get("kind")) or ""):
-                raise InputError(f"{where}: only a statement has a speaker (set claimedBy)")
-            field = "agent"
+            speaker, field = True, "agent"
         values = [] if value == REMOVE else [v.strip() for v in value.split(";") if v.strip()]
         if not values and value != REMOVE:
             raise InputError(f"{where}: {name}= needs a value ({REMOVE} removes it)")
         if field in found and field in SINGLE:
             raise InputError(f"{where}: {field} is given twice")
         found.setdefault(field, []).extend(values)
+    kinds = {k.lower(): k for k in EVENT_KINDS}
+    final = kinds.get((found.get("kind") or [kind])[0].lower(), kind)
+    if speaker and not is_statement(final):
+        raise InputError(f"{where}: only a statement has a speaker (set claimedBy)")
     return found
-
-
-def _one(values: list[str] | None) -> str | None:
-    """The one value of a one-value field, if given."""
-    return values[0] if values else None
 
 
 def known_graph(sheet: Sheet) -> Graph:
@@ -526,3 +524,29 @@ def check(sheet: Sheet, known: Graph, row: Row, name: str, text: str) -> None:
         else:
             shown = [p.iri for p in row.parties if p.role == field] or [ID["country/russia"]]
             entity(sheet, known, where, name, value, short(shown[0]))
+
+
+def shape_check(sheet: Sheet, gold: Graph, fixes: Sequence[Fix]) -> None:
+    """The corrected facts, as the hand mapping `gold` describes them with the project's
+    entities, checked against the SHACL shapes as the build checks them; a result is an input
+    error (nothing is written: `place=-` on a visit, a claim without its source...)."""
+    if not fixes or sheet.project is None:
+        return
+    from diplograph import paths
+    from diplograph.build import SHAPES_FILE
+    from diplograph.built import load_ontology
+    from diplograph.validate import load_shapes, shacl_rows
+
+    data = Graph()
+    for part in (gold, sheet.entities, sheet.elsewhere):
+        data += part
+    numbers = {fix.fixed.candidate.iri: fix.row.number for fix in fixes}
+    shapes = load_shapes(paths.ontology_dir(sheet.project) / SHAPES_FILE)
+    ontology = load_ontology(sheet.project)
+    _, rows = shacl_rows(data, shapes, ontology, focus=set(numbers), own=True)
+    for row in sorted(rows):
+        number = numbers.get(URIRef(row.focus))
+        raise InputError(
+            f"{sheet.article.stem} #{number}: corrected, it breaks {row.shape or row.component}"
+            f" ({row.path}): {row.message}"
+        )

@@ -104,6 +104,7 @@ class Reviewer:
             self.rules.kinds,
             self.reference(),
             others,
+            self.root,
         )
 
     def reference(self) -> Graph:

@@ -95,6 +95,7 @@ class Sheet:
     # entities the project's other hand mappings describe, and the file that describes each
     elsewhere: Graph = field(default_factory=Graph)
     described_in: dict[URIRef, Path] = field(default_factory=dict)
+    project: Path | None = None  # the project's folder: its shapes check a correction
 
     @property
     def rejected_path(self) -> Path:
@@ -207,6 +208,7 @@ def review_sheet(
     kinds: dict[str, dict[str, Any]] | None = None,
     reference: Graph | None = None,
     elsewhere: dict[URIRef, tuple[Path, list]] | None = None,
+    project: Path | None = None,
 ) -> Sheet:
     """The numbered rows of one article and the open ones (not in the hand layer, not rejected);
     `kinds` and `reference` (the rules' event kinds, the reference gazetteer) serve corrections,
@@ -242,6 +244,7 @@ def review_sheet(
         kinds or {},
         reference if reference is not None else Graph(),
         *_elsewhere(elsewhere or {}),
+        project,
     )
 
 
