@@ -355,6 +355,17 @@ def test_interactive_correct_that_changes_nothing_is_a_skip(project):
     assert not (project / "mappings" / "gold" / f"{NEW}.ttl").exists()
 
 
+def test_interactive_correct_the_shapes_refuse_is_said_and_the_others_are_kept(project):
+    answers = ["a", "c", "", "-", "", "", "", "q"]  # accept #1; #2 without participants
+    result = _review(project, NEW, "--interactive", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"  not corrected: {NEW} #2: corrected, it breaks dsh:MeetingShape-participant "
+        "(dip:participant): A meeting has at least two dip:participant values."
+    ) in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1] == f"accepted #1 into mappings/gold/{NEW}.ttl"
+
+
 def test_field_values_and_kind_words():
     assert parse_sets(["participant=A; B", "place=-"]) == [("participant", "A; B"), ("place", "-")]
     assert kind_words("InvitationAcceptance") == "Invitation acceptance"

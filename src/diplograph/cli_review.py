@@ -96,7 +96,8 @@ def ask_fix(sheet: Sheet, row: Row) -> list[tuple[str, str]] | None:
     or None when they change nothing or cannot be made (said why)."""
     from diplograph.errors import InputError
     from diplograph.output import echo
-    from diplograph.quality.correct import asked_fields, check, correct, known_graph
+    from diplograph.quality.accept import prepare
+    from diplograph.quality.correct import asked_fields, check, known_graph
 
     known = known_graph(sheet)
     pairs: list[tuple[str, str]] = []
@@ -112,14 +113,15 @@ def ask_fix(sheet: Sheet, row: Row) -> list[tuple[str, str]] | None:
                 continue
             pairs.append((name, text))
             break
+    if not pairs:
+        echo("  nothing changed: skipped")
+        return None
     try:
-        correct(sheet, [(row, pairs)]) if pairs else None
+        prepare(sheet, [], [], [(row.number, pairs)])  # a trial: written with the other answers
     except InputError as exc:
         echo(f"  not corrected: {exc}")
         return None
-    if not pairs:
-        echo("  nothing changed: skipped")
-    return pairs or None
+    return pairs
 
 
 def ask(sheet: Sheet) -> Decisions:

@@ -389,6 +389,19 @@ def decide(
     """Write the accepted and corrected rows into the hand mapping, the rejected ones (and the
     rule facts a correction renamed) into its list; nothing is written when a number is
     unknown or given twice, or a correction is wrong."""
+    outputs, outcome = prepare(sheet, accept, reject, corrections)
+    write_all(outputs)
+    return outcome
+
+
+def prepare(
+    sheet: Sheet,
+    accept: list[int],
+    reject: list[int],
+    corrections: Sequence[tuple[int, Sequence[tuple[str, str]]]] = (),
+) -> tuple[list[tuple[Path, bytes]], Outcome]:
+    """What `decide` writes (files and their bytes) and its Outcome, writing nothing; an input
+    error says what is wrong."""
     _disjoint(sheet, accept, reject, [n for n, _ in corrections])
     accepted, rejected = pick(sheet, accept), pick(sheet, reject)
     rows, starts = _fix_rows(sheet, [n for n, _ in corrections])
@@ -420,8 +433,7 @@ def decide(
     if rejected or listed:
         text = rejected_text(sheet, rejected, listed)
         outputs.append((sheet.rejected_path, text.encode("utf-8")))
-    write_all(outputs)
-    return Outcome(
+    outcome = Outcome(
         tuple(r.number for r in accepted),
         tuple(r.number for r in rejected),
         needed,
@@ -429,3 +441,4 @@ def decide(
         tuple(path for path, _ in outputs),
         tuple(fixes),
     )
+    return outputs, outcome
