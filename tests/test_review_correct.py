@@ -19,7 +19,8 @@ from test_review_article import (
 )
 
 from diplograph.build import build
-from diplograph.quality.correct import kind_words, parse_sets
+from diplograph.quality.correct import kind_words
+from diplograph.quality.fields import parse_sets
 from diplograph.queries import get_query, run_query
 
 HEAD = f"""\

@@ -97,7 +97,7 @@ def ask_fix(sheet: Sheet, row: Row) -> list[tuple[str, str]] | None:
     from diplograph.errors import InputError
     from diplograph.output import echo
     from diplograph.quality.accept import prepare
-    from diplograph.quality.correct import asked_fields, check, known_graph
+    from diplograph.quality.fields import asked_fields, check, known_graph
 
     known = known_graph(sheet)
     pairs: list[tuple[str, str]] = []
@@ -261,7 +261,7 @@ def review(
 def _corrections(fix: list[int], sets: tuple[str, ...]) -> list[tuple[int, list[tuple[str, str]]]]:
     """The one row --correct names with the --set values; either alone is an input error."""
     from diplograph.errors import InputError
-    from diplograph.quality.correct import parse_sets
+    from diplograph.quality.fields import parse_sets
 
     if sets and not fix:
         raise InputError("--set needs the row it corrects: --correct N --set FIELD=VALUE")

@@ -1,26 +1,17 @@
 """Review stage, correcting: a rule fact with the values a reviewer sets, ready to be accepted.
 
-Reads a Sheet (review_rows.py), open rows and their changes (`FIELD=VALUE`, from `diplograph
-review ARTICLE --correct N --set ...` or the interactive `c`); returns the Sheet with a copy of
-its rule graph in which each fact carries the corrected values, under the IRI they mint (only
-the segments whose sources changed: kind, day, key roles; holder and position; sender and
-leader) and with a label made as the rules make it, and a Fix per row; accept.py writes a fixed
-fact as it writes an accepted one.
-
-Fields: `kind` (an event kind), each participant role, `place` and `theme` of an event, `sentBy`,
-`ledBy` and `hasMember` of a delegation, `holder` and `position` of a position holding, `date`
-(an ISO day), `modality` and `claimedBy` (of every attestation), `speaker` (a statement's agent).
-An entity is given by IRI (`id:...`), by Wikidata QID (`wd:Q30`, `Q30`) or by label, looked up as
-`query --param` looks it up (lookup.py) among the entities the project knows: mappings/entities.ttl
-with its links, the hand mappings, the rule layer's and the reference gazetteer's. `-` removes a
-field's values, `;` separates several. Date words that the corrected date contradicts are left
-out of the attestations (the build would refuse them).
+Reads a Sheet (review_rows.py), rows and their changes (fields.py: `--correct N --set ...` or
+the interactive `c`); returns the Sheet with a copy of its rule graph in which each fact carries
+the corrected values, under the IRI they mint (only the segments whose sources changed: kind,
+day, key roles; holder and position; sender and leader) and with a label made as the rules make
+it, and a Fix per row; accept.py writes a fixed fact as it writes an accepted one, after
+`shape_check` has checked it against the SHACL shapes. Date words that the corrected date
+contradicts are left out of the attestations (the build would refuse them).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -31,21 +22,23 @@ from diplograph.errors import InputError
 from diplograph.extract.events import spec
 from diplograph.extract.graph import segment
 from diplograph.iris import EVENT_IRI, kind_slug, slug
-from diplograph.names import PREFIXES
 from diplograph.namespaces import DIP, ID
-from diplograph.quality.evaluate import EVENT_KINDS, event_kind
+from diplograph.quality.evaluate import event_kind
+from diplograph.quality.fields import (
+    Changes,
+    changes_of,
+    entity,
+    entity_fields,
+    fields_of,
+    known_graph,
+    parse_day,
+    parse_kind,
+    parse_modality,
+)
 from diplograph.quality.review_rows import THING_ROLES, Row, Sheet, is_statement, label_of, short
 
-MODALITIES = ("Happened", "Expected", "Claimed", "Denied")
-SINGLE = ("kind", "date", "modality")  # one value each; the others take several
-EVENT_ROLES = ("place", "theme")  # besides the participant roles
 LABEL_ROLES = ("agent", "traveller", "participant", "sender", "carrier", "inviter", "host")
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-BARE_QID = re.compile(r"^Q[1-9]\d*$")
-REMOVE = "-"
 DATES = (DIP.date, DIP.earliestDate, DIP.latestDate)
-
-Changes = dict[str, list[str]]
 
 
 @dataclass(frozen=True)
@@ -61,133 +54,6 @@ class Fix:
     def renamed(self) -> bool:
         """Whether the correction gave the fact another IRI."""
         return self.fixed.candidate.iri != self.row.candidate.iri
-
-
-def fields_of(sheet: Sheet, kind: str) -> tuple[str, ...]:
-    """The fields a fact of a kind has, in the order they are asked."""
-    if kind in THING_ROLES:
-        return (*THING_ROLES[kind], "modality", "claimedBy")
-    return ("kind", *sheet.roles, *EVENT_ROLES, "date", "modality", "speaker", "claimedBy")
-
-
-def entity_fields(sheet: Sheet, kind: str) -> tuple[str, ...]:
-    """The fields of a kind whose values are entities."""
-    return (*THING_ROLES.get(kind, (*sheet.roles, *EVENT_ROLES)), "claimedBy")
-
-
-def parse_sets(texts: Iterable[str]) -> list[tuple[str, str]]:
-    """`FIELD=VALUE` texts as pairs; one without `=` is an input error.
-
-    >>> parse_sets(["date=2024-05-03", "place = Astana"])
-    [('date', '2024-05-03'), ('place', 'Astana')]
-    """
-    pairs = []
-    for text in texts:
-        name, sep, value = text.partition("=")
-        if not sep or not name.strip():
-            raise InputError(f"--set {text!r}: give FIELD=VALUE, e.g. date=2024-05-03")
-        pairs.append((name.strip(), value.strip()))
-    return pairs
-
-
-def changes_of(sheet: Sheet, row: Row, pairs: Sequence[tuple[str, str]]) -> Changes:
-    """The changes of a row by field (`speaker` as `agent`): values split at `;`, `-` none;
-    an unknown field, or a one-value field given twice, is an input error."""
-    where = f"{sheet.article.stem} #{row.number}"
-    kind = row.candidate.kind
-    known = {f.lower(): f for f in fields_of(sheet, kind)}
-    found: Changes = {}
-    speaker = False
-    for name, value in pairs:
-        field = known.get(name.lower())
-        if field is None:
-            raise InputError(
-                f"{where}: a {kind} has no field {name!r} ({', '.join(known.values())})"
-            )
-        if field == "speaker":
-            speaker, field = True, "agent"
-        values = [] if value == REMOVE else [v.strip() for v in value.split(";") if v.strip()]
-        if not values and value != REMOVE:
-            raise InputError(f"{where}: {name}= needs a value ({REMOVE} removes it)")
-        if field in found and field in SINGLE:
-            raise InputError(f"{where}: {field} is given twice")
-        found.setdefault(field, []).extend(values)
-    kinds = {k.lower(): k for k in EVENT_KINDS}
-    final = kinds.get((found.get("kind") or [kind])[0].lower(), kind)
-    if speaker and not is_statement(final):
-        raise InputError(f"{where}: only a statement has a speaker (set claimedBy)")
-    return found
-
-
-def known_graph(sheet: Sheet) -> Graph:
-    """Every entity description a reviewer may name: entities, hand mapping, rules, reference."""
-    graph = Graph()
-    for part in (sheet.entities, sheet.gold, sheet.elsewhere, sheet.rule, sheet.reference):
-        graph += part
-    return graph
-
-
-def graph_lookup(graph: Graph, what: str) -> Callable:
-    """lookup.py's resolver over an rdflib graph (QID and label lookups)."""
-    from diplograph.lookup import resolver
-    from diplograph.queries import bind
-    from diplograph.store.protocol import QueryResult
-
-    def run(query, values) -> QueryResult:
-        """Run a lookup query over the graph."""
-        result = graph.query(query.text, initNs=PREFIXES, initBindings=bind(query, values))
-        return QueryResult(tuple(str(v) for v in result.vars or ()), tuple(map(tuple, result)))
-
-    return resolver(run, what)
-
-
-def entity(sheet: Sheet, known: Graph, where: str, field: str, text: str, example: str) -> URIRef:
-    """The entity a value names (an IRI, a QID or a label), which the project must know."""
-    from diplograph.queries import Param, iri_text, lookup_kind
-
-    value = "wd:" + text if BARE_QID.match(text) else text
-    if lookup_kind(value) is None:
-        try:
-            iri = URIRef(iri_text(value))
-        except InputError as exc:
-            raise InputError(f"{where}: {field}: {exc}") from exc
-    else:
-        iri = graph_lookup(known, f"{where}:")(Param(field, "iri", example, False), value)
-    is_fact = (None, DIP.attests, iri) in known and (iri, RDF.type, DIP.Delegation) not in known
-    if (iri, RDF.type, None) not in known or is_fact:
-        raise InputError(
-            f"{where}: {field}: {short(iri)} is no entity the project knows (mappings/entities.ttl,"
-            " the hand mappings, the rules' findings or the reference gazetteer)"
-        )
-    return iri
-
-
-def _day(where: str, text: str) -> date:
-    """An ISO day, else an input error."""
-    try:
-        if DAY.match(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise InputError(f"{where}: date {text!r} is not a day as YYYY-MM-DD (- removes the date)")
-
-
-def _modality(where: str, text: str) -> URIRef:
-    """A modality by name, in any case."""
-    by_name = {m.lower(): m for m in MODALITIES}
-    if text.lower() not in by_name:
-        raise InputError(f"{where}: modality {text!r} is not one of {', '.join(MODALITIES)}")
-    return DIP[by_name[text.lower()]]
-
-
-def _kind(where: str, text: str) -> str:
-    """An event kind by name, in any case."""
-    by_name = {k.lower(): k for k in EVENT_KINDS}
-    if text.lower() not in by_name:
-        raise InputError(
-            f"{where}: kind {text!r} is not an event kind ({', '.join(sorted(by_name.values()))})"
-        )
-    return by_name[text.lower()]
 
 
 def kind_words(kind: str) -> str:
@@ -332,90 +198,129 @@ def _was(graph: Graph, node: URIRef) -> dict:
     }
 
 
-def fix_row(sheet: Sheet, graph: Graph, known: Graph, row: Row, changes: Changes) -> Fix:
-    """Rewrite one fact of `graph` (a copy of the rule graph) with its changes; the Fix."""
-    where = f"{sheet.article.stem} #{row.number}"
-    node, kind = row.candidate.iri, row.candidate.kind
-    if "kind" in changes and not changes["kind"]:
-        raise InputError(f"{where}: kind cannot be removed")
-    new_kind = _kind(where, changes["kind"][0]) if changes.get("kind") else kind
-    if "date" in changes and kind in THING_ROLES:
-        raise InputError(f"{where}: a {kind} has no date")
+def _resolved(
+    sheet: Sheet, graph: Graph, known: Graph, row: Row, changes: Changes
+) -> tuple[dict, dict, dict]:
+    """A fact's entity roles as they are and as corrected, and its other corrected values
+    (modality, claim sources), checked; reference entities named get their description."""
+    where, node, kind = f"{sheet.article.stem} #{row.number}", row.candidate.iri, row.candidate.kind
     fields = entity_fields(sheet, kind)
     current = {
         f: sorted(o for o in graph.objects(node, DIP[f]) if isinstance(o, URIRef))
         for f in fields
         if f != "claimedBy"
     }
-    roles = dict(current)
-    values: dict = {}
-    for field in changes:
-        if field in fields:
-            shown = current.get(field) or [ID["country/russia"]]
-            example = short(shown[0])
-            name = "speaker" if field == "agent" and is_statement(kind) else field
-            chosen = [entity(sheet, known, where, name, v, example) for v in changes[field]]
-            for iri in chosen:
-                _describe(sheet, graph, iri)
-            if field == "claimedBy":
-                values[field] = chosen
-            else:
-                roles[field] = list(dict.fromkeys(chosen))
+    roles, values = dict(current), {}
+    for field in (f for f in changes if f in fields):
+        example = short((current.get(field) or [ID["country/russia"]])[0])
+        name = "speaker" if field == "agent" and is_statement(kind) else field
+        chosen = [entity(sheet, known, where, name, v, example) for v in changes[field]]
+        for iri in chosen:
+            _describe(sheet, graph, iri)
+        if field == "claimedBy":
+            values[field] = chosen
+        else:
+            roles[field] = list(dict.fromkeys(chosen))
     if "modality" in changes:
         if not changes["modality"]:
             raise InputError(f"{where}: modality cannot be removed")
-        values["modality"] = _modality(where, changes["modality"][0])
-    new_date = _day(where, changes["date"][0]) if changes.get("date") else None
-    was = _was(graph, node)
-    now = {"kind": new_kind, "date": {new_date}, **values}
-    now = {f: set(v) if isinstance(v, list) else v for f, v in now.items()}
-    changed = {f for f in changes if f in roles and set(roles[f]) != set(current.get(f, []))}
-    changed |= {f for f in changes if f in now and now[f] != was.get(f)} - {"kind"}
-    changed |= {"kind"} if new_kind != kind else set()
-    graphs = (graph, sheet.entities, sheet.gold)
+        values["modality"] = parse_modality(where, changes["modality"][0])
+    return current, roles, values
+
+
+def _rewrite(
+    graph: Graph,
+    node: URIRef,
+    kinds: tuple[str, str],
+    roles: dict,
+    changed: set[str],
+    day: date | None,
+) -> None:
+    """Write the corrected kind, roles and date of a node."""
+    kind, new_kind = kinds
     if new_kind != kind:
         graph.remove((node, RDF.type, DIP[kind]))
         graph.add((node, RDF.type, DIP[new_kind]))
-    for field in set(changed) & set(roles):
+    for field in changed & set(roles):
         graph.remove((node, DIP[field], None))
         for value in roles[field]:
             graph.add((node, DIP[field], value))
     if "date" in changed:
         for p in DATES:
             graph.remove((node, p, None))
-        if new_date is not None:
-            graph.add((node, DIP.date, Literal(new_date)))
+        if day is not None:
+            graph.add((node, DIP.date, Literal(day)))
+
+
+def _relabel(
+    sheet: Sheet,
+    graph: Graph,
+    node: URIRef,
+    kinds: tuple[str, str],
+    roles: tuple,
+    changed: set[str],
+) -> None:
+    """Remake the label of a corrected fact, where the rules made it from kind and parties."""
+    kind, (current, corrected) = kinds[0], roles
     label = graph.value(node, RDFS.label)
-    if kind in THING_ROLES:
-        new = _thing_iri(sheet, node, kind, roles, changed)
-        if kind == "Delegation" and label is not None and changed & {"sentBy", "ledBy"}:
-            sender = ", ".join(label_of(v, *graphs) for v in roles.get("sentBy", []))
-            leader = "".join(f" led by {label_of(v, *graphs)}" for v in roles.get("ledBy", [])[:1])
-            graph.set((node, RDFS.label, Literal(f"Delegation of {sender}{leader}", lang="en")))
-    else:
+    if label is None:
+        return
+    graphs = (graph, sheet.entities, sheet.gold, sheet.elsewhere)
+    if kind == "Delegation" and changed & {"sentBy", "ledBy"}:
+        sender = ", ".join(label_of(v, *graphs) for v in corrected.get("sentBy", []))
+        leader = "".join(f" led by {label_of(v, *graphs)}" for v in corrected.get("ledBy", [])[:1])
+        graph.set((node, RDFS.label, Literal(f"Delegation of {sender}{leader}", lang="en")))
+    elif kind not in THING_ROLES:
         key = str(node).rsplit("/", 1)[-1]
         parties = tuple(
-            [v for r in LABEL_ROLES for v in _ordered(m.get(r, []), key)] for m in (current, roles)
+            [v for r in LABEL_ROLES for v in _ordered(m.get(r, []), key)]
+            for m in (current, corrected)
         )
-        if label is not None:
-            text = _label(graphs, str(label), (kind, new_kind), parties)
-            graph.set((node, RDFS.label, Literal(text, lang="en")))
-        new = _event_iri(sheet, graph, node, (kind, current), (new_kind, roles, new_date), changed)
+        text = _label(graphs, str(label), kinds, parties)
+        graph.set((node, RDFS.label, Literal(text, lang="en")))
+
+
+def _check_new(sheet: Sheet, where: str, row: Row, new: URIRef) -> None:
+    """A corrected fact's new IRI must be neither the hand mapping's nor another row's."""
+    if (new, RDF.type, None) in sheet.gold:
+        raise InputError(f"{where}: corrected, it is {short(new)}, which the hand mapping has")
+    other = next((r for r in sheet.rows if r.candidate.iri == new and r.number != row.number), None)
+    if other is not None:
+        raise InputError(
+            f"{where}: corrected, it is {short(new)}, the rule layer's #{other.number}: "
+            f"accept #{other.number} (and reject #{row.number}) instead"
+        )
+
+
+def fix_row(sheet: Sheet, graph: Graph, known: Graph, row: Row, changes: Changes) -> Fix:
+    """Rewrite one fact of `graph` (a copy of the rule graph) with its changes; the Fix, whose
+    fields are those the changes changed."""
+    where = f"{sheet.article.stem} #{row.number}"
+    node, kind = row.candidate.iri, row.candidate.kind
+    if "kind" in changes and not changes["kind"]:
+        raise InputError(f"{where}: kind cannot be removed")
+    new_kind = parse_kind(where, changes["kind"][0]) if changes.get("kind") else kind
+    if "date" in changes and kind in THING_ROLES:
+        raise InputError(f"{where}: a {kind} has no date")
+    current, roles, values = _resolved(sheet, graph, known, row, changes)
+    day = parse_day(where, changes["date"][0]) if changes.get("date") else None
+    was = _was(graph, node)
+    now = {"date": {day}, **{f: set(v) if isinstance(v, list) else v for f, v in values.items()}}
+    changed = {f for f in changes if f in roles and set(roles[f]) != set(current.get(f, []))}
+    changed |= {f for f in changes if f in now and now[f] != was.get(f)}
+    changed |= {"kind"} if new_kind != kind else set()
+    _rewrite(graph, node, (kind, new_kind), roles, changed, day)
+    _relabel(sheet, graph, node, (kind, new_kind), (current, roles), changed)
+    if kind in THING_ROLES:
+        new = _thing_iri(sheet, node, kind, roles, changed)
+    else:
+        new = _event_iri(sheet, graph, node, (kind, current), (new_kind, roles, day), changed)
     if new != node:
-        if (new, RDF.type, None) in sheet.gold:
-            raise InputError(f"{where}: corrected, it is {short(new)}, which the hand mapping has")
-        other = next(
-            (r for r in sheet.rows if r.candidate.iri == new and r.number != row.number), None
-        )
-        if other is not None:
-            raise InputError(
-                f"{where}: corrected, it is {short(new)}, the rule layer's #{other.number}: "
-                f"accept #{other.number} (and reject #{row.number}) instead"
-            )
+        _check_new(sheet, where, row, new)
         _rename(graph, node, new)
     _attestations(sheet, graph, new, changes, values)
-    final = graph.value(new, RDFS.label)
-    candidate = replace(row.candidate, iri=new, kind=new_kind, label=str(final or new))
+    label = graph.value(new, RDFS.label)
+    candidate = replace(row.candidate, iri=new, kind=new_kind, label=str(label or new))
     speaker = is_statement(new_kind)
     names = [
         "speaker" if f == "agent" and speaker else f
@@ -481,49 +386,6 @@ def correct(
     rows = [swapped.get(r.number, r) for r in sheet.rows]
     opened = [swapped.get(r.number, r) for r in sheet.open]
     return replace(sheet, rule=graph, rows=rows, open=opened), done
-
-
-def asked_fields(sheet: Sheet, row: Row) -> list[tuple[str, str]]:
-    """The fields the interactive `c` asks, each with its value as the row shows it: the kind,
-    the roles the fact has or its kind requires, date, modality, claim sources if any."""
-    kind = row.candidate.kind
-    parties: dict[str, list[str]] = {}
-    for party in row.parties:
-        parties.setdefault(party.role, []).append(party.label)
-    required = spec(sheet.kinds, kind).get("required", [])
-    claims = [p.label for s in row.supports for p in s.claimed_by if p.role == "claimedBy"]
-    asked = []
-    for field in fields_of(sheet, kind):
-        if field in ("kind", "date", "modality"):
-            shown = {"kind": kind, "date": row.date, "modality": ", ".join(row.modalities)}[field]
-        elif field == "claimedBy":
-            if not claims:
-                continue
-            shown = "; ".join(dict.fromkeys(claims))
-        elif field in parties or field in required:
-            shown = "; ".join(parties.get(field, [])) or "none"
-        else:
-            continue
-        name = "speaker" if field == "agent" and is_statement(kind) else field
-        asked.append((name, shown))
-    return asked
-
-
-def check(sheet: Sheet, known: Graph, row: Row, name: str, text: str) -> None:
-    """Check one value the interactive `c` was given (an input error says what is wrong)."""
-    where = f"{sheet.article.stem} #{row.number}"
-    changes = changes_of(sheet, row, [(name, text)])
-    field, values = next(iter(changes.items()))
-    for value in values:
-        if field == "kind":
-            _kind(where, value)
-        elif field == "date":
-            _day(where, value)
-        elif field == "modality":
-            _modality(where, value)
-        else:
-            shown = [p.iri for p in row.parties if p.role == field] or [ID["country/russia"]]
-            entity(sheet, known, where, name, value, short(shown[0]))
 
 
 def shape_check(sheet: Sheet, gold: Graph, fixes: Sequence[Fix]) -> None:
