@@ -479,3 +479,11 @@ def test_a_rejected_row_one_written_by_hand_or_one_referred_to_is_not_corrected(
         "corrected #1 again (modality) as id:event/invitation/undated/vladimir-putin-xi-jinping "
         "into mappings/gold/901_acc.ttl\n"
     )
+
+
+def test_a_role_set_twice_takes_both_values(project):
+    args = ["--correct", "2", "--set", "date=2024-05-03", "--set", "place=id:city/moscow"]
+    args += ["--set", "participant=Murat Nurtleu", "--set", "participant=Xi Jinping"]
+    assert _review(project, NEW, *args).exit_code == 0
+    mapping = project / "mappings" / "gold" / f"{NEW}.ttl"
+    assert mapping.read_text(encoding="utf-8") == HEAD + MEETING
