@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, XSD, Literal
+from rdflib import RDF, RDFS, XSD, Literal
 
 from diplograph.build import build
 from diplograph.cli import cli
 from diplograph.iris import article_graph_iri
 from diplograph.namespaces import DIP, ID
 from diplograph.quality.accept import Writer
+from diplograph.store.layers import layer_graphs
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "004_1b385efb04788e90"
@@ -145,8 +146,7 @@ ACCEPTED_13 = """
 """  # noqa: E501
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
+def make_project(tmp_path: Path) -> Path:
     """A copy of the project with one seed (and its hand mapping) and one new article."""
     for folder in ("ontology", "mappings", "queries"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
@@ -158,6 +158,12 @@ def project(tmp_path: Path) -> Path:
             other.unlink()
     (tmp_path / "seeds" / f"{NEW}.txt").write_text(NEW_TEXT, encoding="utf-8")
     return tmp_path
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project with one seed (and its hand mapping) and one new article."""
+    return make_project(tmp_path)
 
 
 def _review(root: Path, *args: str, input: str | None = None):
@@ -284,7 +290,7 @@ def test_a_rejected_row_is_listed_beside_the_mapping_and_not_offered_again(proje
         ),
         (
             ["--accept", "2"],
-            "error: --accept and --reject need an ARTICLE: diplograph review NAME\n",
+            "error: --accept, --reject and --correct need an ARTICLE: diplograph review NAME\n",
         ),
         (["nope"], "error: nope: no such article in {seeds} (give its name or its seeds/ path)\n"),
     ],
@@ -302,12 +308,12 @@ def test_an_unknown_row_or_article_is_one_line_exit_2_and_nothing_is_written(
 def test_interactive_accept_skip_reject_then_quit(project):
     result = _review(project, NEW, "--interactive", input="a\ns\nr\nq\n")
     assert result.exit_code == 0, result.output
-    prompts = [line for line in result.stdout.splitlines() if "[a/r/s/q]" in line]
+    prompts = [line for line in result.stdout.splitlines() if "[a/c/r/s/q]" in line]
     assert prompts == [
-        "accept, reject, skip or quit? [a/r/s/q]: a",
-        "accept, reject, skip or quit? [a/r/s/q]: s",
-        "accept, reject, skip or quit? [a/r/s/q]: r",
-        "accept, reject, skip or quit? [a/r/s/q]: q",
+        "accept, correct, reject, skip or quit? [a/c/r/s/q]: a",
+        "accept, correct, reject, skip or quit? [a/c/r/s/q]: s",
+        "accept, correct, reject, skip or quit? [a/c/r/s/q]: r",
+        "accept, correct, reject, skip or quit? [a/c/r/s/q]: q",
     ]
     assert result.stdout.splitlines()[-2:] == [
         f"accepted #1 into mappings/gold/{NEW}.ttl",
@@ -316,7 +322,7 @@ def test_interactive_accept_skip_reject_then_quit(project):
     assert _headers(_review(project, NEW).stdout) == [NEW_ROWS[1], NEW_ROWS[3]]
     # without a terminal and without --interactive it only lists, writing nothing
     listed = _review(project, NEW, input="a\n")
-    assert "[a/r/s/q]" not in listed.stdout
+    assert "[a/c/r/s/q]" not in listed.stdout
     assert _headers(listed.stdout) == [NEW_ROWS[1], NEW_ROWS[3]]
 
 
@@ -374,3 +380,43 @@ def test_prefixes_are_declared_only_when_used():
     assert writer.iri(RDF.type, declare=False) == "rdf:type" and writer.added == {}
     assert writer.term(Literal("2024-05-06", datatype=XSD.date)) == '"2024-05-06"^^xsd:date'
     assert writer.added == {"xsd": "http://www.w3.org/2001/XMLSchema#"}
+
+
+def test_an_entity_accepted_in_two_articles_is_described_once(project):
+    """The second mapping names the first for what it describes: two descriptions would give
+    the person two labels when the articles spell the name differently (the build refused it)."""
+    assert _review(project, NEW, "--accept", "2").stdout == (
+        f"accepted #2 and 4 entity description(s) into mappings/gold/{NEW}.ttl\n"
+    )
+    (project / "seeds" / "902_two.txt").write_text(
+        " date 2024-05-11 Kazakh Foreign Minister Murat Nurtleü met Wang Yi in Astana "
+        "on Tuesday.\n",
+        encoding="utf-8",
+    )
+    second = _review(project, "902_two", "--accept", "1")
+    assert second.stdout == "accepted #1 into mappings/gold/902_two.ttl\n"
+    text = (project / "mappings" / "gold" / "902_two.ttl").read_text(encoding="utf-8")
+    assert text[text.index("# #1") :] == (
+        "# #1 accepted, from the rule layer (rules: meeting.verb)\n"
+        f"# <city/astana>: described in mappings/gold/{NEW}.ttl\n"
+        f"# <person/murat-nurtleu>: described in mappings/gold/{NEW}.ttl\n"
+        f"# <person/wang-yi>: described in mappings/gold/{NEW}.ttl\n"
+        "<event/meeting/2024-05-07/murat-nurtleu-wang-yi>\n"
+        "    a dip:Meeting ;\n"
+        '    rdfs:label "Meeting: Murat Nurtleü, Wang Yi"@en ;\n'
+        '    dip:date "2024-05-07"^^xsd:date ;\n'
+        "    dip:participant <person/murat-nurtleu> ,\n"
+        "        <person/wang-yi> ;\n"
+        "    dip:place <city/astana> .\n"
+        "\n"
+        "[] a dip:Attestation ;\n"
+        "    dip:attests <event/meeting/2024-05-07/murat-nurtleu-wang-yi> ;\n"
+        "    dip:modality dip:Happened ;\n"
+        '    dip:dateExpression "on Tuesday" ;\n'
+        '    dip:text "Kazakh Foreign Minister Murat Nurtleü met Wang Yi in Astana" .\n'
+    )
+    result = build(project)
+    assert result.report.conforms and result.report.rows == ()
+    person = ID["person/murat-nurtleu"]
+    asserted = result.store.union(layer_graphs(result.store, "asserted"))
+    assert [str(o) for o in asserted.objects(person, RDFS.label)] == ["Murat Nurtleu"]

@@ -1,10 +1,12 @@
-"""Command line of `diplograph review` (issues 4 and 11): list, accept and reject rule facts.
+"""Command line of `diplograph review` (issues 4 and 11): list, accept, correct and reject rule
+facts.
 
 Thin: parses the arguments, calls quality.review (every article) or quality.review_article,
-review_rows and accept (one article), and prints. Without ARTICLE: the rule facts the hand layer
-lacks in every seed. With ARTICLE: its numbered rows; `--accept N` and `--reject N` write the
-decisions (accept.py); on a terminal, without them, it asks row by row. Exit codes follow
-cli.py: 0 ok, 2 an input error (an unknown article or number: nothing is written).
+review_rows, correct and accept (one article), and prints. Without ARTICLE: the rule facts the
+hand layer lacks in every seed. With ARTICLE: its numbered rows; `--accept N`, `--reject N` and
+`--correct N --set FIELD=VALUE` write the decisions (accept.py); on a terminal, without them, it
+asks row by row (`c` asks field by field). Exit codes follow cli.py: 0 ok, 2 an input error (an
+unknown article, number, field or entity: nothing is written).
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from diplograph.startup import importing
 
 if TYPE_CHECKING:
     from diplograph.quality.accept import Outcome
-    from diplograph.quality.review_rows import Sheet
+    from diplograph.quality.review_rows import Row, Sheet
 
-CHOICES = {"a": "accept", "r": "reject", "s": "skip", "q": "quit"}
+CHOICES = {"a": "accept", "c": "correct", "r": "reject", "s": "skip", "q": "quit"}
+Decisions = tuple[list[int], list[int], list[tuple[int, list[tuple[str, str]]]]]
 
 
 def _numbers(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[int]:
@@ -80,43 +83,103 @@ def show_sheet(sheet: Sheet, indent: str = "") -> None:
     )
 
 
-def ask(sheet: Sheet) -> tuple[list[int], list[int]]:
-    """Ask for each open row: accept, reject, skip or quit; return the numbers decided."""
+def _prompt(text: str, **kwargs) -> str:
+    """click.prompt, with Ctrl-C or end of input as KeyboardInterrupt (nothing is written)."""
+    try:
+        return click.prompt(text, **kwargs)
+    except click.exceptions.Abort:
+        raise KeyboardInterrupt from None
+
+
+def ask_fix(sheet: Sheet, row: Row) -> list[tuple[str, str]] | None:
+    """Ask for a row's fields one by one (Enter keeps a value, - removes it); the changes,
+    or None when they change nothing or cannot be made (said why)."""
+    from diplograph.errors import InputError
+    from diplograph.output import echo
+    from diplograph.quality.accept import prepare
+    from diplograph.quality.fields import asked_fields, check, known_graph
+
+    known = known_graph(sheet)
+    pairs: list[tuple[str, str]] = []
+    for name, shown in asked_fields(sheet, row):
+        while True:
+            text = _prompt(f"  {name} [{shown}]", default="", show_default=False).strip()
+            if not text:
+                break
+            try:
+                check(sheet, known, row, name, text)
+            except InputError as exc:
+                echo(f"  {exc} (Enter keeps {shown})")
+                continue
+            pairs.append((name, text))
+            break
+    if not pairs:
+        echo("  nothing changed: skipped")
+        return None
+    try:
+        prepare(sheet, [], [], [(row.number, pairs)])  # a trial: written with the other answers
+    except InputError as exc:
+        echo(f"  not corrected: {exc}")
+        return None
+    return pairs
+
+
+def ask(sheet: Sheet) -> Decisions:
+    """Ask for each open row: accept, correct, reject, skip or quit; return the decisions."""
     from diplograph.output import echo
     from diplograph.quality.review_rows import format_row
 
     accepted: list[int] = []
     rejected: list[int] = []
+    corrected: list[tuple[int, list[tuple[str, str]]]] = []
     for row in sheet.open:
         echo("\n".join(format_row(row)))
-        try:
-            answer = click.prompt(
-                "accept, reject, skip or quit? [a/r/s/q]",
-                type=click.Choice(list(CHOICES)),
-                show_choices=False,
-            )
-        except click.exceptions.Abort:
-            raise KeyboardInterrupt from None  # Ctrl-C or end of input: nothing is written
+        answer = _prompt(
+            "accept, correct, reject, skip or quit? [a/c/r/s/q]",
+            type=click.Choice(list(CHOICES)),
+            show_choices=False,
+        )
         if answer == "q":
             break
+        if answer == "c":
+            pairs = ask_fix(sheet, row)
+            if pairs:
+                corrected.append((row.number, pairs))
+            continue
         {"a": accepted, "r": rejected}.get(answer, []).append(row.number)
-    return accepted, rejected
+    return accepted, rejected, corrected
 
 
 def report(root: Path, sheet: Sheet, outcome: Outcome) -> None:
     """One line per file written."""
     from diplograph.output import echo
+    from diplograph.quality.review_rows import short
 
+    mapping, rejected = _relative(root, sheet.mapping), _relative(root, sheet.rejected_path)
+    extra = ", ".join(f"#{n}" for n in outcome.needed)
+    needed = f" (with {extra}, which they refer to)" if extra else ""
+    entities = f" and {outcome.entities} entity description(s)" if outcome.entities else ""
     if outcome.accepted:
         numbers = ", ".join(f"#{n}" for n in outcome.accepted)
-        extra = ", ".join(f"#{n}" for n in outcome.needed)
-        needed = f" (with {extra}, which they refer to)" if extra else ""
-        entities = f" and {outcome.entities} entity description(s)" if outcome.entities else ""
-        echo(f"accepted {numbers}{needed}{entities} into {_relative(root, sheet.mapping)}")
+        echo(f"accepted {numbers}{needed}{entities} into {mapping}")
+        needed = entities = ""
+    for fix in outcome.corrected:
+        fields, new = (
+            ", ".join(fix.fields) or "as the rules found it",
+            short(fix.fixed.candidate.iri),
+        )
+        again = " again" if fix.replaced is not None else ""
+        echo(
+            f"corrected #{fix.row.number}{again} ({fields}) as {new}{needed}{entities} "
+            f"into {mapping}"
+        )
+        needed = entities = ""
+        if fix.renamed:
+            echo(f"listed #{fix.row.number}'s rule fact as corrected in {rejected}")
     if outcome.rejected:
         numbers = ", ".join(f"#{n}" for n in outcome.rejected)
-        echo(f"rejected {numbers} into {_relative(root, sheet.rejected_path)}")
-    if not outcome.accepted and not outcome.rejected:
+        echo(f"rejected {numbers} into {rejected}")
+    if not outcome.written:
         echo("nothing decided, nothing written")
 
 
@@ -134,6 +197,21 @@ def report(root: Path, sheet: Sheet, outcome: Outcome) -> None:
     callback=_numbers,
     help="Row number(s) never to offer again (listed in mappings/gold/STEM.rejected.txt).",
 )
+@click.option(
+    "--correct",
+    "fix",
+    multiple=True,
+    callback=_numbers,
+    help="A row number to write into the hand mapping with the values --set gives.",
+)
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="A corrected value (repeat): kind, a role (agent, participant, place...), date, "
+    "modality, speaker, claimedBy; an entity by IRI, QID or label; - removes.",
+)
 @click.option("--interactive", is_flag=True, hidden=True, help="Ask even without a terminal.")
 @click.pass_context
 def review(
@@ -141,6 +219,8 @@ def review(
     article: str | None,
     accept: list[int],
     reject: list[int],
+    fix: list[int],
+    sets: tuple[str, ...],
     interactive: bool,
 ) -> None:
     """List rule-layer facts the hand layer lacks, most confident first: for an article
@@ -148,15 +228,20 @@ def review(
 
     With ARTICLE (a seed's name or its seeds/ path): its numbered rows, with parties,
     modality, date, words and speaker; --accept N writes a row into the article's hand
-    mapping (mappings/gold/STEM.ttl, created if missing), --reject N lists it as rejected.
-    On a terminal, without either, it asks for each row: accept, reject, skip or quit.
+    mapping (mappings/gold/STEM.ttl, created if missing), --reject N lists it as rejected,
+    --correct N --set FIELD=VALUE ... writes it with the values given (e.g. --set
+    date=2024-05-03 --set place=Astana). On a terminal, without them, it asks for each row:
+    accept, correct (field by field), reject, skip or quit.
     """
-    root = ctx.obj["root"]
-    if article is None:
-        if accept or reject:
-            from diplograph.errors import InputError
+    from diplograph.errors import InputError
 
-            raise InputError("--accept and --reject need an ARTICLE: diplograph review NAME")
+    root = ctx.obj["root"]
+    corrections = _corrections(fix, sets)
+    if article is None:
+        if accept or reject or corrections:
+            raise InputError(
+                "--accept, --reject and --correct need an ARTICLE: diplograph review NAME"
+            )
         list_all(root)
         return
     with importing():
@@ -165,9 +250,23 @@ def review(
 
     path = article_path(root, article)
     sheet = Reviewer.open(root).sheet(path)
-    if not accept and not reject:
+    if not accept and not reject and not corrections:
         if not (interactive or sys.stdin.isatty()) or not sheet.open:
             show_sheet(sheet)
             return
-        accept, reject = ask(sheet)
-    report(root, sheet, decide(sheet, accept, reject))
+        accept, reject, corrections = ask(sheet)
+    report(root, sheet, decide(sheet, accept, reject, corrections))
+
+
+def _corrections(fix: list[int], sets: tuple[str, ...]) -> list[tuple[int, list[tuple[str, str]]]]:
+    """The one row --correct names with the --set values; either alone is an input error."""
+    from diplograph.errors import InputError
+    from diplograph.quality.fields import parse_sets
+
+    if sets and not fix:
+        raise InputError("--set needs the row it corrects: --correct N --set FIELD=VALUE")
+    if fix and not sets:
+        raise InputError(f"--correct #{fix[0]} needs the values it sets: --set FIELD=VALUE")
+    if len(fix) > 1:
+        raise InputError("--correct takes one row at a time (its --set values are that row's)")
+    return [(fix[0], parse_sets(sets))] if fix else []

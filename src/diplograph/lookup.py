@@ -59,8 +59,9 @@ def _short(iri: str) -> str:
     return "id:" + iri[len(str(ID)) :] if iri.startswith(str(ID)) else f"<{iri}>"
 
 
-def resolver(run: Runner) -> Callable[[Param, str], URIRef]:
-    """A function that resolves a parameter given by QID or label, looking it up with `run`."""
+def resolver(run: Runner, what: str = "parameter") -> Callable[[Param, str], URIRef]:
+    """A function that resolves a parameter given by QID or label, looking it up with `run`;
+    `what` names the kind of value in errors (`parameter place: ...`)."""
 
     def resolve(param: Param, value: str) -> URIRef:
         """The one entity a QID or label names, else an InputError."""
@@ -68,20 +69,22 @@ def resolver(run: Runner) -> Callable[[Param, str], URIRef]:
         if kind == "qid":
             match = QID.match(value.strip())
             assert match is not None
-            result, what = run(BY_QID, {"qid": match.group(1)}), f"linked to wd:{match.group(1)}"
+            result = run(BY_QID, {"qid": match.group(1)})
+            found_by = f"linked to wd:{match.group(1)}"
         else:
-            result, what = run(BY_LABEL, {"name": value.strip()}), f"labelled {value.strip()!r}"
+            result, found_by = run(BY_LABEL, {"name": value.strip()}), f"labelled {value.strip()!r}"
         found: dict[str, str] = {}
         for entity, label in result.rows:
             found.setdefault(str(entity), str(label) if label is not None else "")
         if not found:
             raise InputError(
-                f"parameter {param.name}: no entity is {what} (give an IRI such as {param.example})"
+                f"{what} {param.name}: no entity is {found_by} "
+                f"(give an IRI such as {param.example})"
             )
         if len(found) > 1:
             names = ", ".join(f"{_short(e)} ({label})" for e, label in sorted(found.items()))
             raise InputError(
-                f"parameter {param.name}: {len(found)} entities are {what}: {names}; give one "
+                f"{what} {param.name}: {len(found)} entities are {found_by}: {names}; give one "
                 "by its IRI"
             )
         return URIRef(next(iter(found)))

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
@@ -30,9 +31,11 @@ from rdflib.namespace import NamespaceManager
 from diplograph.errors import InputError
 from diplograph.names import PREFIXES
 from diplograph.namespaces import DIP, ID
+from diplograph.quality.correct import Fix, correct, shape_check
 from diplograph.quality.evaluate import match, views
+from diplograph.quality.reopen import cut, reseat, written_as
 from diplograph.quality.review import fact_key
-from diplograph.quality.review_rows import Row, Sheet
+from diplograph.quality.review_rows import Row, Sheet, short
 from diplograph.writing import write_all
 
 BANNER = (
@@ -58,6 +61,7 @@ class Outcome:
     needed: tuple[int, ...]  # rule facts written because an accepted one refers to them
     entities: int  # entities described in the hand mapping
     written: tuple[Path, ...]
+    corrected: tuple[Fix, ...] = ()
 
 
 class Writer:
@@ -141,8 +145,10 @@ def _is_fact(sheet: Sheet, node: URIRef) -> bool:
 
 
 def _described(sheet: Sheet, node: URIRef) -> bool:
-    """Whether the entities or the hand mapping give the node a type."""
-    return any(g.value(node, RDF.type) is not None for g in (sheet.entities, sheet.gold))
+    """Whether the entities, the hand mapping or another article's give the node a type (an
+    entity is described once in the hand mappings)."""
+    graphs = (sheet.entities, sheet.gold, sheet.elsewhere)
+    return any(g.value(node, RDF.type) is not None for g in graphs)
 
 
 def _closure(sheet: Sheet, accepted: list[URIRef]) -> tuple[list[URIRef], list[URIRef]]:
@@ -183,9 +189,41 @@ def _attestations(sheet: Sheet, node: URIRef, target: URIRef) -> list[list[tuple
     return [found[k] for k in sorted(found, key=lambda k: str(k))]
 
 
-def accepted_turtle(sheet: Sheet, rows: list[Row], writer: Writer) -> str:
-    """The Turtle of the accepted rows and what they need, sorted by IRI."""
+def _note(row: Row | None, why: str, fix: Fix | None, writer: Writer) -> str:
+    """The comment above a fact written from the rule layer: number, why, rules (and, for a
+    corrected fact, the fields changed and its IRI in the rule layer)."""
+    rules = f" (rules: {', '.join(row.candidate.rules)})" if row else ""
+    number = f"#{row.number} " if row else ""
+    if fix is None or not fix.fields:
+        return f"# {number}{why}, from the rule layer{rules}\n"
+    note = f"# {number}corrected ({', '.join(fix.fields)}), from the rule layer{rules}\n"
+    was = f"# in the rule layer: {writer.iri(fix.row.candidate.iri)}\n" if fix.renamed else ""
+    return note + was
+
+
+def _elsewhere(sheet: Sheet, fact: URIRef, writer: Writer) -> str:
+    """Comments naming the entities a fact refers to that another hand mapping describes."""
+    objects = set(sheet.rule.objects(fact))
+    for attestation in sheet.rule.subjects(DIP.attests, fact):
+        objects.update(sheet.rule.objects(attestation, DIP.claimedBy))
+        objects.update(sheet.rule.objects(attestation, DIP.relayedBy))
+    lines = []
+    for entity in sorted(o for o in objects if o in sheet.described_in):
+        if (
+            sheet.entities.value(entity, RDF.type) is None
+            and (entity, None, None) not in sheet.gold
+        ):
+            path = sheet.described_in[entity]
+            lines.append(f"# {writer.iri(entity)}: described in mappings/gold/{path.name}\n")
+    return "".join(lines)
+
+
+def accepted_turtle(
+    sheet: Sheet, rows: list[Row], writer: Writer, fixes: Sequence[Fix] = ()
+) -> str:
+    """The Turtle of the accepted (and corrected) rows and what they need, sorted by IRI."""
     same = _same(sheet)
+    fixed = {fix.fixed.candidate.iri: fix for fix in fixes}
     facts, entities = _closure(sheet, [row.candidate.iri for row in rows])
     chosen = {row.candidate.iri: row for row in rows}
     numbers = {row.candidate.iri: row for row in sheet.rows}
@@ -197,10 +235,8 @@ def accepted_turtle(sheet: Sheet, rows: list[Row], writer: Writer) -> str:
         parts.append(f"# an entity {why}\n" + writer.block(writer.iri(entity), pairs))
     for fact in facts:
         row = chosen.get(fact) or numbers.get(fact)
-        rules = f" (rules: {', '.join(row.candidate.rules)})" if row else ""
-        number = f"#{row.number} " if row else ""
         why = "accepted" if fact in chosen else "what an accepted fact refers to"
-        note = f"# {number}{why}, from the rule layer{rules}\n"
+        note = _note(row, why, fixed.get(fact), writer) + _elsewhere(sheet, fact, writer)
         pairs = [
             (p, same.get(o, o))
             for p, o in sheet.rule.predicate_objects(fact)
@@ -236,11 +272,17 @@ def appended(existing: str, writer: Writer, body: str) -> str:
     return text + head + "\n" + (declared + "\n" if declared else "") + body
 
 
-def rejected_text(sheet: Sheet, rows: list[Row]) -> str:
-    """The rejected list: a header, then one IRI per line with its label, sorted."""
+def rejected_text(sheet: Sheet, rows: list[Row], fixes: Sequence[Fix] = ()) -> str:
+    """The rejected list: a header, then one IRI per line with its label (or what it was
+    corrected as), sorted."""
     lines = {str(iri): str(iri) for iri in sheet.rejected}
     for row in rows:
         lines[str(row.candidate.iri)] = f"{row.candidate.iri}  # {row.label}"
+    for fix in fixes:  # a fact corrected back to its rule IRI is no longer listed
+        iri, new = fix.row.candidate.iri, fix.fixed.candidate.iri
+        lines[str(iri)] = f"{iri}  # corrected as {short(new)}: {fix.fixed.label}"
+        if not fix.renamed:
+            del lines[str(iri)]
     header = (
         f"# Facts of the rule layer rejected in review for seeds/{sheet.article.stem}.txt\n"
         "# (`diplograph review --reject`): one IRI a line, never offered again.\n"
@@ -248,17 +290,68 @@ def rejected_text(sheet: Sheet, rows: list[Row]) -> str:
     return header + "".join(lines[k] + "\n" for k in sorted(lines))
 
 
-def _check(sheet: Sheet, text: str) -> None:
-    """Load the new hand mapping as the build will; an error names the mapping file."""
+def _check(sheet: Sheet, text: str) -> Graph:
+    """Load a hand mapping's new text as the build will; an error names the mapping file."""
     from diplograph.gold import load_gold
 
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / sheet.mapping.name
         trial.write_text(text, encoding="utf-8")
         try:
-            load_gold(trial, sheet.article)
+            return load_gold(trial, sheet.article)
         except InputError as exc:
             raise InputError(str(exc).replace(str(trial), str(sheet.mapping))) from exc
+
+
+def _fix_rows(sheet: Sheet, numbers: list[int]) -> tuple[list[Row], dict[int, URIRef]]:
+    """The rows to correct: open ones, and those review wrote (with the node written)."""
+    open_rows = {row.number: row for row in sheet.open}
+    every = {row.number: row for row in sheet.rows}
+    rows, starts = [], {}
+    for number in numbers:
+        if number not in open_rows:
+            if number not in every:
+                pick(sheet, [number])  # says which rows are open
+            starts[number] = written_as(sheet, every[number])
+        rows.append(every[number])
+    return rows, starts
+
+
+def _reopen(
+    sheet: Sheet, text: str, rows: list[Row], starts: dict[int, URIRef]
+) -> tuple[str, Graph]:
+    """The hand mapping's text without what review wrote for rows corrected again, and the
+    rule graph with those rows' facts as the hand mapping describes them."""
+    writer = Writer(text)
+    graph = Graph()
+    graph += sheet.rule
+    for row in rows:
+        node = starts.get(row.number)
+        if node is None:
+            continue
+        name = writer.iri(node, declare=False)
+        trimmed = cut(text, name, name)
+        if trimmed is None:
+            raise InputError(
+                f"{sheet.article.stem}: #{row.number} is in mappings/gold/{sheet.mapping.name}, "
+                "written by hand: correct it there"
+            )
+        text = trimmed
+        reseat(sheet, graph, row, node)
+    return text, graph
+
+
+def _referred(sheet: Sheet, fixes: Sequence[Fix]) -> None:
+    """A fact corrected again under another IRI must not be referred to in the hand mapping."""
+    for fix in fixes:
+        if fix.replaced is None or fix.replaced == fix.fixed.candidate.iri:
+            continue
+        referring = sorted(sheet.gold.subjects(None, fix.replaced))
+        if referring:
+            raise InputError(
+                f"{sheet.article.stem} #{fix.row.number}: {short(fix.replaced)} is referred to "
+                f"by {short(referring[0])} in mappings/gold/{sheet.mapping.name}: correct it there"
+            )
 
 
 def pick(sheet: Sheet, numbers: list[int]) -> list[Row]:
@@ -274,35 +367,78 @@ def pick(sheet: Sheet, numbers: list[int]) -> list[Row]:
     return [open_rows[n] for n in sorted(set(numbers))]
 
 
-def decide(sheet: Sheet, accept: list[int], reject: list[int]) -> Outcome:
-    """Write the accepted rows into the hand mapping and the rejected ones into its list;
-    nothing is written when a number is unknown or given both ways."""
-    both = sorted(set(accept) & set(reject))
-    if both:
-        raise InputError(f"{sheet.article.stem}: #{both[0]} is both accepted and rejected")
+def _disjoint(sheet: Sheet, accept: list[int], reject: list[int], fix: list[int]) -> None:
+    """A number is accepted, rejected or corrected, once at most."""
+    ways = (("accepted", accept), ("rejected", reject), ("corrected", fix))
+    for i, (first, one) in enumerate(ways):
+        for second, other in ways[i + 1 :]:
+            both = sorted(set(one) & set(other))
+            if both:
+                raise InputError(f"{sheet.article.stem}: #{both[0]} is both {first} and {second}")
+    twice = sorted(n for n in set(fix) if fix.count(n) > 1)
+    if twice:
+        raise InputError(f"{sheet.article.stem}: #{twice[0]} is corrected twice")
+
+
+def decide(
+    sheet: Sheet,
+    accept: list[int],
+    reject: list[int],
+    corrections: Sequence[tuple[int, Sequence[tuple[str, str]]]] = (),
+) -> Outcome:
+    """Write the accepted and corrected rows into the hand mapping, the rejected ones (and the
+    rule facts a correction renamed) into its list; nothing is written when a number is
+    unknown or given twice, or a correction is wrong."""
+    outputs, outcome = prepare(sheet, accept, reject, corrections)
+    write_all(outputs)
+    return outcome
+
+
+def prepare(
+    sheet: Sheet,
+    accept: list[int],
+    reject: list[int],
+    corrections: Sequence[tuple[int, Sequence[tuple[str, str]]]] = (),
+) -> tuple[list[tuple[Path, bytes]], Outcome]:
+    """What `decide` writes (files and their bytes) and its Outcome, writing nothing; an input
+    error says what is wrong."""
+    _disjoint(sheet, accept, reject, [n for n, _ in corrections])
     accepted, rejected = pick(sheet, accept), pick(sheet, reject)
+    rows, starts = _fix_rows(sheet, [n for n, _ in corrections])
+    by_number = {row.number: row for row in rows}
+    existing = sheet.mapping.read_text(encoding="utf-8") if sheet.mapping.is_file() else ""
+    graph = None
+    if starts:
+        existing, graph = _reopen(sheet, existing, rows, starts)
+        sheet = replace(sheet, gold=_check(sheet, existing))
+    fixes_given = [(by_number[n], pairs) for n, pairs in corrections]
+    sheet, fixes = correct(sheet, fixes_given, graph, starts)
+    _referred(sheet, fixes)
+    written = [*accepted, *(fix.fixed for fix in fixes)]
     outputs: list[tuple[Path, bytes]] = []
     needed: tuple[int, ...] = ()
     entities = 0
-    if accepted:
-        existing = sheet.mapping.read_text(encoding="utf-8") if sheet.mapping.is_file() else ""
+    if written:
         writer = Writer(existing)
-        body = accepted_turtle(sheet, accepted, writer)
+        body = accepted_turtle(sheet, written, writer, fixes)
         text = appended(existing, writer, body) if existing else new_mapping(sheet, writer, body)
-        _check(sheet, text)
+        shape_check(sheet, _check(sheet, text), fixes)
         outputs.append((sheet.mapping, text.encode("utf-8")))
-        facts, described = _closure(sheet, [row.candidate.iri for row in accepted])
+        facts, described = _closure(sheet, [row.candidate.iri for row in written])
         numbers = {row.candidate.iri: row.number for row in sheet.rows}
-        chosen = {row.candidate.iri for row in accepted}
+        chosen = {row.candidate.iri for row in written}
         needed = tuple(sorted(numbers[f] for f in facts if f not in chosen and f in numbers))
         entities = len(described)
-    if rejected:
-        outputs.append((sheet.rejected_path, rejected_text(sheet, rejected).encode("utf-8")))
-    write_all(outputs)
-    return Outcome(
+    listed = [fix for fix in fixes if fix.renamed or fix.row.candidate.iri in sheet.rejected]
+    if rejected or listed:
+        text = rejected_text(sheet, rejected, listed)
+        outputs.append((sheet.rejected_path, text.encode("utf-8")))
+    outcome = Outcome(
         tuple(r.number for r in accepted),
         tuple(r.number for r in rejected),
         needed,
         entities,
         tuple(path for path, _ in outputs),
+        tuple(fixes),
     )
+    return outputs, outcome

@@ -1,22 +1,27 @@
 """Review stage, the project side: finds an article by name and reads what its review needs.
 
-Reads the project's rules, gazetteer, ontology roles and entities once (a Reviewer), then, for
-one seed article named by its stem or its path, the article (dated by its .meta.yaml or its
-`date` marker, as the build reads it), its rule graph and its hand mapping; returns the Sheet of
-review_rows.py.
+Reads the project's rules, gazetteer, ontology roles, entities and the entities its hand
+mappings describe once (a Reviewer), then, for one seed article named by its stem or its path,
+the article (dated by its .meta.yaml or its `date` marker, as the build reads it), its rule
+graph and its hand mapping; returns the Sheet of review_rows.py.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 
 from diplograph import paths
 from diplograph.errors import InputError
-from diplograph.quality.review_rows import Sheet, review_sheet
+from diplograph.namespaces import DIP
+from diplograph.quality.review_rows import THING_ROLES, Sheet, review_sheet
+
+log = logging.getLogger(__name__)
+FACT_KINDS = ("Attestation", "Claim", *THING_ROLES)  # besides the attested facts
 
 if TYPE_CHECKING:
     from diplograph.extract.gazetteer import Gazetteer
@@ -33,6 +38,27 @@ def article_path(root: Path, name: str) -> Path:
     return path
 
 
+def mapped_entities(root: Path) -> dict[URIRef, tuple[Path, list]]:
+    """The entities the project's hand mappings describe (typed nodes that are not facts), each
+    with the first mapping (by name) that describes it and its triples there; a mapping that
+    cannot be read is skipped with a warning (the build names it)."""
+    from diplograph.gold import parse_turtle
+
+    found: dict[URIRef, tuple[Path, list]] = {}
+    for path in sorted((paths.mappings_dir(root) / "gold").glob("*.ttl")):
+        try:
+            graph = parse_turtle(path)
+        except InputError as exc:
+            log.warning("not read for review: %s", exc)
+            continue
+        facts = set(graph.objects(None, DIP.attests))
+        for node in sorted(set(graph.subjects(RDF.type, None))):
+            if isinstance(node, URIRef) and node not in facts and node not in found:
+                if not any((node, RDF.type, DIP[k]) in graph for k in FACT_KINDS):
+                    found[node] = (path, sorted(graph.triples((node, None, None))))
+    return found
+
+
 @dataclass
 class Reviewer:
     """What every article's review shares: rules, gazetteer, entities, participant roles."""
@@ -42,6 +68,7 @@ class Reviewer:
     gazetteer: Gazetteer
     entities: Graph
     roles: tuple[str, ...]
+    mapped: dict[URIRef, tuple[Path, list]]  # entities the hand mappings describe (mapped_entities)
 
     @classmethod
     def open(cls, root: Path) -> Reviewer:
@@ -53,7 +80,8 @@ class Reviewer:
 
         rules, gazetteer = rule_layer(root)
         entities, _ = load_entities(root)
-        return cls(root, rules, gazetteer, entities, participant_roles(ontology_file(root)))
+        roles = participant_roles(ontology_file(root))
+        return cls(root, rules, gazetteer, entities, roles, mapped_entities(root))
 
     def sheet(self, path: Path) -> Sheet:
         """The review of one seed article."""
@@ -65,4 +93,24 @@ class Reviewer:
         rule = extract_article(article, self.rules, self.gazetteer)
         mapping = gold_path(paths.mappings_dir(self.root), article.stem)
         gold = load_gold(mapping, article) if mapping.is_file() else Graph()
-        return review_sheet(article, rule, gold, self.entities, mapping, self.roles)
+        others = {e: found for e, found in self.mapped.items() if found[0] != mapping}
+        return review_sheet(
+            article,
+            rule,
+            gold,
+            self.entities,
+            mapping,
+            self.roles,
+            self.rules.kinds,
+            self.reference(),
+            others,
+            self.root,
+        )
+
+    def reference(self) -> Graph:
+        """The reference gazetteer's entities (those mappings/entities.ttl lacks) as a graph."""
+        graph = Graph()
+        for triples in self.gazetteer.reference.values():
+            for triple in triples:
+                graph.add(triple)
+        return graph

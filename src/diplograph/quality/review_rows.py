@@ -12,8 +12,9 @@ speaker. `format_row` renders one row as lines of text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
@@ -89,6 +90,12 @@ class Sheet:
     open: list[Row]
     rejected: frozenset[URIRef]
     roles: tuple[str, ...]
+    kinds: dict[str, dict[str, Any]] = field(default_factory=dict)  # the rules' event kinds
+    reference: Graph = field(default_factory=Graph)  # the reference gazetteer's entities
+    # entities the project's other hand mappings describe, and the file that describes each
+    elsewhere: Graph = field(default_factory=Graph)
+    described_in: dict[URIRef, Path] = field(default_factory=dict)
+    project: Path | None = None  # the project's folder: its shapes check a correction
 
     @property
     def rejected_path(self) -> Path:
@@ -198,8 +205,15 @@ def review_sheet(
     entities: Graph,
     mapping: Path,
     roles: tuple[str, ...],
+    kinds: dict[str, dict[str, Any]] | None = None,
+    reference: Graph | None = None,
+    elsewhere: dict[URIRef, tuple[Path, list]] | None = None,
+    project: Path | None = None,
 ) -> Sheet:
-    """The numbered rows of one article and the open ones (not in the hand layer, not rejected)."""
+    """The numbered rows of one article and the open ones (not in the hand layer, not rejected);
+    `kinds` and `reference` (the rules' event kinds, the reference gazetteer) serve corrections,
+    `elsewhere` (entity -> the other hand mapping that describes it, and its triples) keeps an
+    entity described once."""
     rejected = read_rejected(rejected_path(mapping))
     lacking = {c.iri for c in review_candidates(rule, gold, roles)}
     graphs = (rule, entities, gold)
@@ -217,7 +231,30 @@ def review_sheet(
         in_gold = (node, RDF.type, DIP[cand.kind]) in gold
         if node in lacking and node not in rejected and not in_gold:
             still.append(row)
-    return Sheet(article, rule, gold, entities, mapping, rows, still, rejected, roles)
+    return Sheet(
+        article,
+        rule,
+        gold,
+        entities,
+        mapping,
+        rows,
+        still,
+        rejected,
+        roles,
+        kinds or {},
+        reference if reference is not None else Graph(),
+        *_elsewhere(elsewhere or {}),
+        project,
+    )
+
+
+def _elsewhere(found: dict[URIRef, tuple[Path, list]]) -> tuple[Graph, dict[URIRef, Path]]:
+    """The entity descriptions of other hand mappings as one graph, and their files."""
+    graph = Graph()
+    for _, triples in found.values():
+        for triple in triples:
+            graph.add(triple)
+    return graph, {entity: path for entity, (path, _) in found.items()}
 
 
 def is_statement(kind: str) -> bool:
