@@ -420,3 +420,58 @@ def test_an_entity_accepted_in_two_articles_is_described_once(project):
     person = ID["person/murat-nurtleu"]
     asserted = result.store.union(layer_graphs(result.store, "asserted"))
     assert [str(o) for o in asserted.objects(person, RDFS.label)] == ["Murat Nurtleu"]
+
+
+def _answer_on_a_terminal(root: Path, answers: list[str]) -> tuple[str, int]:
+    """Run `diplograph review 900_new` as a real process on a pseudo-terminal (no
+    --interactive: the terminal itself makes it ask), type each answer after its prompt, and
+    return what the terminal showed and the exit code."""
+    import os
+    import select
+    import subprocess
+    import sys
+
+    leader, follower = os.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "TERM": "dumb"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "diplograph", "--root", str(root), "review", NEW],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
+    os.close(follower)
+    shown, pending = b"", list(answers)
+    try:
+        while True:
+            ready = select.select([leader], [], [], 60)[0]
+            if not ready:
+                raise AssertionError(f"no output for 60 s; so far: {shown.decode()!r}")
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the process closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+            if pending and shown.rstrip().endswith(b"[a/c/r/s/q]:"):
+                os.write(leader, (pending.pop(0) + "\n").encode())
+    finally:
+        os.close(leader)
+        code = process.wait(timeout=60)
+    return shown.decode().replace("\r\n", "\n"), code
+
+
+def test_on_a_real_terminal_review_asks_row_by_row(project):
+    """On a real (pseudo-)terminal, `review ARTICLE` asks for each open row without
+    --interactive; accepting #1 and rejecting #2 writes both decisions."""
+    shown, code = _answer_on_a_terminal(project, ["a", "r", "q"])
+    assert code == 0, shown
+    prompts = [line for line in shown.splitlines() if "[a/c/r/s/q]" in line]
+    assert prompts == ["accept, correct, reject, skip or quit? [a/c/r/s/q]: " + a for a in "arq"]
+    assert shown.splitlines()[-2:] == [
+        f"accepted #1 into mappings/gold/{NEW}.ttl",
+        f"rejected #2 into mappings/gold/{NEW}.rejected.txt",
+    ]
+    assert _headers(_review(project, NEW).stdout) == [NEW_ROWS[2], NEW_ROWS[3]]
