@@ -13,6 +13,7 @@ an error or a warning. A screenshot of each kind of page is kept as a test artef
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import re
@@ -59,6 +60,7 @@ CHROMIUM_ARGS = [
     f"--gaia-url={NOWHERE}",
     f"--gcm-checkin-url={NOWHERE}",
     f"--component-updater=url-source={NOWHERE}",
+    f"--autofill-server-url={NOWHERE}",  # a form on an http page asks Google's autofill server
 ]
 VIEWPORT = {"width": 1280, "height": 800}
 ARTEFACTS_ENV = "DIPLOGRAPH_TEST_ARTEFACTS"
@@ -217,8 +219,16 @@ def browser(trap: Trap):
 @pytest.fixture
 def tab(browser, base: str, origin: str) -> Iterator[Tab]:
     """A page in a new browser context that records its requests and its problems."""
+    with recording(browser, (base, origin + "/")) as tab:
+        yield tab
+
+
+@contextlib.contextmanager
+def recording(browser, allowed: tuple[str, ...]) -> Iterator[Tab]:
+    """A page in a new browser context that records its requests and its problems; `allowed`:
+    the addresses its requests may go to."""
     context = browser.new_context(viewport=VIEWPORT)
-    tab = Tab(context.new_page(), (base, origin + "/"))
+    tab = Tab(context.new_page(), allowed)
     context.on("request", lambda request: tab.requests.append(request.url))
     context.on("requestfailed", lambda r: tab.problems.append(f"failed: {r.url} ({r.failure})"))
     tab.page.on("pageerror", lambda error: tab.problems.append(f"script error: {error}"))
@@ -228,8 +238,10 @@ def tab(browser, base: str, origin: str) -> Iterator[Tab]:
             m.type in ("error", "warning") and tab.problems.append(f"console {m.type}: {m.text}")
         ),
     )
-    yield tab
-    context.close()
+    try:
+        yield tab
+    finally:
+        context.close()
 
 
 def draw(tab: Tab, base: str):
@@ -476,3 +488,29 @@ def test_the_readme_test_command_installs_the_browser_first():
     assert command.group(1).startswith(f"{INSTALL} && ")
     done = subprocess.run([ROOT / INSTALL], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout) == (0, "test browser: /usr/bin/chromium is installed\n")
+
+
+def test_the_view_served_by_serve_runs_a_stored_query_on_its_own_origin(browser, site, trap):
+    """`diplograph serve` (no --cors) serves the view at /view/; its query page asks its own
+    origin's /query: the stored query's rows, nothing sent anywhere else."""
+    server = start(site.parent)
+    try:
+        origin = server.url.removesuffix("/query")
+        with recording(browser, (origin + "/",)) as tab:
+            page = tab.open(f"{origin}/view/queries.html")
+            page.click("section#letters-delivered button[type=submit]")
+            page.wait_for_selector("section#letters-delivered .answer table")
+            assert page.inner_text("section#letters-delivered .answer p") == "2 row(s)"
+            rows = answer_rows(page, "letters-delivered")
+            assert [row[:3] for row in rows] == [
+                ["sender", "carrier", "recipient"],
+                ["Vladimir Putin", "Sergei Shoigu", "Kim Jong Un"],
+                ["Xi Jinping", "Li Hongzhong", "Kim Jong Un"],
+            ]
+            asked = [u.split("?")[0] for u in tab.requests if "/query" in u]
+            assert asked == [server.url]
+            assert (tab.problems, tab.outside()) == ([], [])  # and no 404 for the icon
+    finally:
+        if server.process.poll() is None:
+            server.stop()
+    assert trap.seen == [], trap.seen

@@ -171,6 +171,8 @@ def handle(gate: Gate, request: Request) -> Any:
         return forward(gate, request, path, None, gate.max_bytes)
     if path in PAGES and request.method in READS:
         return forward(gate, request, path, None, None)
+    if path == "/favicon.ico" and request.method in READS:
+        return Response(status=204)  # no icon: a browser asks for one, nothing is missing
     raise Refused(404, f"{path}: not here (/query, /view/, / are)")
 
 
