@@ -343,8 +343,9 @@ def test_add_shows_what_the_rules_found_unless_quiet(project, tmp_path_factory):
     assert "         participant Murat Nurtleu (id:person/murat-nurtleu) [new]; " in "\n".join(
         lines
     )
-    assert lines[-2:] == [
+    assert lines[-3:] == [
         "    (4 open candidate(s) of 4 rule fact(s), 0 rejected)",
+        "    conforms to the shapes",
         "1 article(s) added, 0 already in seeds/",
     ]
     other = source.with_name("again.txt")
@@ -355,6 +356,36 @@ def test_add_shows_what_the_rules_found_unless_quiet(project, tmp_path_factory):
         quiet.stdout.splitlines()[0],
         "1 article(s) added, 0 already in seeds/",
     ]
+
+
+def test_add_shows_what_the_shapes_reject_with_its_sentence(project, tmp_path_factory):
+    """An added article whose rule layer breaks a shape: `add` says so, one line per problem
+    with its sentence, node, shape and message (the build would quarantine it)."""
+    shapes = project / "ontology" / "diplo-shapes.ttl"
+    shapes.write_text(
+        shapes.read_text(encoding="utf-8") + "\ndsh:TestMeetingPlaceShape a sh:NodeShape ;\n"
+        '    rdfs:label "test meeting place shape"@en ;\n'
+        '    rdfs:comment "A test\'s shape: a meeting names where it took place."@en ;\n'
+        "    sh:targetClass dip:Meeting ;\n"
+        "    sh:property [ sh:path dip:place ; sh:minCount 1 ;\n"
+        '        sh:message "A meeting names its place (a test\'s shape)."@en ] .\n',
+        encoding="utf-8",
+    )
+    source = tmp_path_factory.mktemp("in") / "placeless.txt"
+    source.write_text(
+        " date 2024-05-10 Kazakh Foreign Minister Murat Nurtleu met Wang Yi on Monday.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["--root", str(project), "add", str(source)])
+    assert result.exit_code == 0, result.output
+    shacl = [line for line in result.stdout.splitlines() if "SHACL" in line]
+    assert shacl == [
+        "    SHACL: seeds/2024-05-10_placeless.txt: sentence 1 “Kazakh Foreign Minister Murat "
+        "Nurtleu met Wang Yi on Monday.”: id:event/meeting/2024-05-06/murat-nurtleu-wang-yi "
+        "dip:place breaks sh:MinCountConstraintComponent: A meeting names its place (a test's "
+        "shape)."
+    ]
+    assert "conforms to the shapes" not in result.stdout
 
 
 def test_add_with_progress_draws_the_articles_mapped_on_stderr(project, tmp_path_factory):

@@ -30,7 +30,9 @@ def _reviewer(root: Path) -> Reviewer:
 
 
 def _show(reviewer: Reviewer, path: Path) -> None:
-    """What the rules found in one added article; one that they cannot read, a warning."""
+    """What the rules found in one added article, and whether it conforms to the shapes
+    (what SHACL rejects, with its sentence: the build will quarantine it); one that the rules
+    cannot read, a warning."""
     from diplograph.errors import InputError
     from diplograph.output import echo
 
@@ -40,6 +42,11 @@ def _show(reviewer: Reviewer, path: Path) -> None:
         echo(f"warning: not reviewed: {exc}", err=True)
         return
     show_sheet(sheet, indent="    ")
+    problems = reviewer.shape_problems(sheet, f"seeds/{path.name}")
+    if not problems:
+        echo("    conforms to the shapes")
+    for problem in problems:  # the build will quarantine the article's rule layer
+        echo(f"    SHACL: {problem}")
 
 
 @click.command()

@@ -69,6 +69,7 @@ class Reviewer:
     entities: Graph
     roles: tuple[str, ...]
     mapped: dict[URIRef, tuple[Path, list]]  # entities the hand mappings describe (mapped_entities)
+    checks: tuple[Graph, Graph] | None = None  # ontology and shapes, loaded when first needed
 
     @classmethod
     def open(cls, root: Path) -> Reviewer:
@@ -82,6 +83,21 @@ class Reviewer:
         entities, _ = load_entities(root)
         roles = participant_roles(ontology_file(root))
         return cls(root, rules, gazetteer, entities, roles, mapped_entities(root))
+
+    def shape_problems(self, sheet: Sheet, source: str) -> tuple[str, ...]:
+        """Why the article's rule layer, with the entities it names, breaks the project's SHACL
+        shapes, one line each with its sentence (none if it conforms), as the build checks it
+        before it quarantines an article."""
+        from diplograph.build import SHAPES_FILE
+        from diplograph.built import load_ontology
+        from diplograph.quarantine import shape_problems
+        from diplograph.validate import load_shapes
+
+        if self.checks is None:
+            shapes = load_shapes(paths.ontology_dir(self.root) / SHAPES_FILE)
+            self.checks = (load_ontology(self.root), shapes)
+        ontology, shapes = self.checks
+        return shape_problems(sheet.rule, self.entities, ontology, shapes, source)
 
     def sheet(self, path: Path) -> Sheet:
         """The review of one seed article."""
