@@ -596,3 +596,50 @@ def test_a_speaker_is_no_party_of_talks_that_already_have_two(layer):
         "person/alexander-lukashenko",
         "person/vladimir-putin",
     }
+
+
+def _held(graph: Graph) -> set[tuple[str, str]]:
+    """(holder, position) of every position holding, without the namespace."""
+    return {
+        (
+            str(graph.value(h, DIP.holder)).removeprefix(str(ID)),
+            str(graph.value(h, DIP.position)).removeprefix(str(ID)),
+        )
+        for h in graph.subjects(RDF.type, DIP.PositionHolding)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "holding"),
+    [
+        (  # a titled person's aide: the office is the position's
+            "BUDAPEST - Hungarian Prime Minister Viktor Orban's chief of staff, Gergely Gulyas, "
+            "told reporters that Budapest was in no hurry.",
+            "person/gergely-gulyas",
+            ("person/gergely-gulyas", "position/chief-of-staff-of-prime-minister-of-hungary"),
+        ),
+        (  # "a spokesman for" a body, named after a comma: the body's own spokesperson
+            "WARSAW - The deal was signed, a spokesman for the Polish government, Pawel Grabski, "
+            "said.",
+            "person/pawel-grabski",
+            ("person/pawel-grabski", "position/spokesperson-of-government-of-poland"),
+        ),
+        (  # "His spokesperson, NAME,": the name speaks (whose office is left to coreference)
+            "ADDIS ABABA - Ethiopian Prime Minister Abiy Ahmed met William Ruto. His "
+            "spokesperson, Billene Seyoum, said the talks went well.",
+            "person/billene-seyoum",
+            None,
+        ),
+    ],
+)
+def test_an_aide_named_after_a_comma_speaks_and_holds_the_office(text, speaker, holding, layer):
+    """ "X's chief of staff, NAME, told reporters" and "a spokesman for the Polish government,
+    NAME, said": the person named after the title speaks and holds that office."""
+    graph = extract(text, layer)
+    agents = {
+        str(a).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+        for a in graph.objects(s, DIP.agent)
+    }
+    assert agents == {speaker}
+    assert holding is None or holding in _held(graph)

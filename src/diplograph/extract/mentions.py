@@ -119,11 +119,16 @@ def new_position(
 
 
 def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
-    """The agents named by owner units."""
+    """The agents named by owner units; a person named with a position owns through it
+    ("Prime Minister Viktor Orban's chief of staff": the prime minister's)."""
     found: list[URIRef] = []
     for index in indices:
         mention = units[index].mention
-        if mention is not None:
+        if mention is not None and mention.holding and mention.holding[1] is not None:
+            found.append(mention.holding[1])
+        elif mention is not None and "org" in mention.classes and mention.refs:
+            found.extend(mention.refs)  # "a spokesman for the Polish government": its own
+        elif mention is not None:
             found.extend(mention.agents or mention.refs)
     return tuple(dict.fromkeys(found))
 
