@@ -12,6 +12,7 @@ what two engines must agree on: the variables and the multiset of rows, datatype
 from __future__ import annotations
 
 import subprocess
+import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,10 +23,38 @@ from click.testing import CliRunner
 from rdflib import XSD, Literal, URIRef
 from wikidata_fixtures import _start_oxigraph, _stop
 
-from diplograph.store import QueryResult
+from diplograph.push import graph_url
+from diplograph.remote import parse_table
+from diplograph.store import QueryResult, analysis_names
+from diplograph.wikidata.endpoint import SparqlClient
 
 ROOT = Path(__file__).resolve().parents[1]
 UNION = ("--union-default-graph",)
+
+
+COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+def counts(url: str) -> dict[str, int]:
+    """The number of triples in each named graph of a store."""
+    result = parse_table(SparqlClient(url, interval=0.0).fetch(COUNTS), url)
+    return {str(g): int(n) for g, n in result.rows}
+
+
+def expected_counts(built) -> dict[str, int]:
+    """The number of triples in each graph `diplograph query` answers from."""
+    return {str(n): len(built.store.graph(n)) for n in analysis_names(built.store)}
+
+
+def put(store_url: str, graph: str, ntriples: str) -> None:
+    """Put a graph on the store directly, as another tool would."""
+    request = urllib.request.Request(
+        graph_url(store_url, graph),
+        data=ntriples.encode(),
+        method="PUT",
+        headers={"Content-Type": "application/n-triples"},
+    )
+    urllib.request.urlopen(request, timeout=10).close()
 
 
 @dataclass

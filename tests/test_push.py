@@ -5,47 +5,22 @@ and completed by a re-run; `query --endpoint` then answers as the embedded engin
 from __future__ import annotations
 
 import re
-import urllib.request
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from store_fixtures import counts, expected_counts, put
 
 from diplograph.errors import RemoteError
-from diplograph.push import graph_url, push, short
-from diplograph.remote import parse_table
+from diplograph.push import push, short
 from diplograph.store import analysis_names
-from diplograph.wikidata.endpoint import SparqlClient
 
 pytest_plugins = ["wikidata_fixtures", "store_fixtures"]
 
 ROOT = Path(__file__).resolve().parents[1]
 OTHER = "http://example.org/not-diplograph"
-COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 pytestmark = pytest.mark.server
-
-
-def counts(url: str) -> dict[str, int]:
-    """The number of triples in each named graph of a store."""
-    result = parse_table(SparqlClient(url, interval=0.0).fetch(COUNTS), url)
-    return {str(g): int(n) for g, n in result.rows}
-
-
-def expected_counts(built) -> dict[str, int]:
-    """The number of triples in each graph `diplograph query` answers from."""
-    return {str(n): len(built.store.graph(n)) for n in analysis_names(built.store)}
-
-
-def put(store_url: str, graph: str, ntriples: str) -> None:
-    """Put a graph on the store directly, as another tool would."""
-    request = urllib.request.Request(
-        graph_url(store_url, graph),
-        data=ntriples.encode(),
-        method="PUT",
-        headers={"Content-Type": "application/n-triples"},
-    )
-    urllib.request.urlopen(request, timeout=10).close()
 
 
 @pytest.fixture

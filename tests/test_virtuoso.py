@@ -8,7 +8,6 @@ answers of Virtuoso's own faults listed in VIRTUOSO_FAULTS (docs/decisions/20261
 
 from __future__ import annotations
 
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from click.testing import CliRunner
 from rdflib import RDFS, Literal
 
 from diplograph.errors import RemoteError
-from diplograph.push import graph_url, short
+from diplograph.push import short
 from diplograph.queries import list_queries, run_query
 from diplograph.remote import parse_table, run_remote
 from diplograph.store import analysis_names
@@ -24,13 +23,12 @@ from diplograph.wikidata.endpoint import SparqlClient
 
 pytest_plugins = ["wikidata_fixtures", "store_fixtures", "virtuoso_fixtures"]
 
-from store_fixtures import answers  # noqa: E402
+from store_fixtures import answers, counts, expected_counts, put  # noqa: E402
 
 pytestmark = pytest.mark.server
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = list_queries(ROOT / "queries")
-COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 GRAPH = "https://w3id.org/diplograph/id/graph/"
 OTHER = "http://example.org/not-diplograph"
 STALE = '<https://w3id.org/diplograph/id/x> <https://w3id.org/diplograph/id/y> "stale" .\n'
@@ -46,28 +44,6 @@ VIRTUOSO_FAULTS = {
     "response-to-event": "HTTP 400: SP031 internal error of its SPARQL compiler",
     "timeline-between-countries": "none of the 17 right rows (no rows, or a wrong one)",
 }
-
-
-def counts(url: str) -> dict[str, int]:
-    """The number of triples in each named graph of a store."""
-    result = parse_table(SparqlClient(url, interval=0.0).fetch(COUNTS), url)
-    return {str(g): int(n) for g, n in result.rows}
-
-
-def expected_counts(built) -> dict[str, int]:
-    """The number of triples in each graph `diplograph query` answers from."""
-    return {str(n): len(built.store.graph(n)) for n in analysis_names(built.store)}
-
-
-def put(store_url: str, graph: str, ntriples: str) -> None:
-    """Put a graph on the store directly, as another tool would."""
-    request = urllib.request.Request(
-        graph_url(store_url, graph),
-        data=ntriples.encode(),
-        method="PUT",
-        headers={"Content-Type": "application/n-triples"},
-    )
-    urllib.request.urlopen(request, timeout=10).close()
 
 
 def run_cli(*args: str):
