@@ -536,6 +536,15 @@ def test_regional_and_specialised_bodies_are_known(text, org, layer):
     assert graph.value(statement, DIP.agent) == ID[org]
 
 
+def _speakers(graph: Graph) -> set[str]:
+    """The agents of every dip:Statement, without the namespace."""
+    return {
+        str(a).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+        for a in graph.objects(s, DIP.agent)
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
@@ -564,11 +573,7 @@ def test_an_office_of_a_title_or_a_body_speaks(text, speaker, layer):
     """ "The Prime Minister's press office said", "the Kremlin press service said": the office
     is the speaker, named after the position or body it serves."""
     graph = extract(text, layer)
-    agents = {
-        str(a).removeprefix(str(ID))
-        for s in graph.subjects(RDF.type, DIP.Statement)
-        for a in graph.objects(s, DIP.agent)
-    }
+    agents = _speakers(graph)
     assert agents == {speaker}
 
 
@@ -636,10 +641,6 @@ def test_an_aide_named_after_a_comma_speaks_and_holds_the_office(text, speaker, 
     """ "X's chief of staff, NAME, told reporters" and "a spokesman for the Polish government,
     NAME, said": the person named after the title speaks and holds that office."""
     graph = extract(text, layer)
-    agents = {
-        str(a).removeprefix(str(ID))
-        for s in graph.subjects(RDF.type, DIP.Statement)
-        for a in graph.objects(s, DIP.agent)
-    }
+    agents = _speakers(graph)
     assert agents == {speaker}
     assert holding is None or holding in _held(graph)

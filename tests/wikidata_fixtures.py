@@ -32,6 +32,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from diplograph.serve import answers
+from diplograph.serve import stop as _stop  # stop a server process (SIGTERM, then SIGKILL)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "wikidata"
@@ -69,17 +70,6 @@ def _start_oxigraph(
             time.sleep(0.1)
         _stop(process)
     pytest.fail(f"oxigraph serve did not start; see {log}:\n{log.read_text(errors='replace')}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop a server process, killing it if it does not stop within 10 s."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def _serve(
