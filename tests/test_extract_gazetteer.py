@@ -629,6 +629,12 @@ def _held(graph: Graph) -> set[tuple[str, str]]:
             "person/pawel-grabski",
             ("person/pawel-grabski", "position/spokesperson-of-government-of-poland"),
         ),
+        (  # a title read as a reference, then the name after a comma
+            "ACCRA - The ECOWAS Commission President, Omar Alieu Touray, who also attended, said "
+            "the bloc looked forward to working with Ghana.",
+            "person/omar-alieu-touray",
+            ("person/omar-alieu-touray", "position/president-of-ecowas-commission"),
+        ),
         (  # "His spokesperson, NAME,": the name speaks (whose office is left to coreference)
             "ADDIS ABABA - Ethiopian Prime Minister Abiy Ahmed met William Ruto. His "
             "spokesperson, Billene Seyoum, said the talks went well.",
