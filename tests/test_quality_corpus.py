@@ -115,6 +115,40 @@ def test_of_two_events_of_the_same_parties_the_date_decides_the_pairing():
     ]
 
 
+def test_a_position_counts_under_the_owner_the_reader_named():
+    """A rule position labelled with its owner's full name ("Secretary general of North Atlantic
+    Treaty Organization") is the reader's position/secretary-general-of-nato when the owner is
+    the reader's org/nato; a different title is still a miss and a false alarm."""
+    graph = _rule_graph()
+    nato, pereira = ID["org/north-atlantic-treaty-organization"], ID["person/pereira-ana"]
+    graph.add((nato, RDF.type, DIP.Organisation))
+    graph.add((nato, RDFS.label, Literal("North Atlantic Treaty Organization", lang="en")))
+    for title, number in (("Secretary general", 1), ("Deputy", 2)):
+        position = ID[f"position/p{number}"]
+        graph.add((position, RDFS.label, Literal(f"{title} of North Atlantic Treaty Organization")))
+        graph.add((position, DIP.positionOf, nato))
+        holding = ID[f"holding/h{number}"]
+        graph.add((holding, RDF.type, DIP.PositionHolding))
+        graph.add((holding, DIP.holder, pereira))
+        graph.add((holding, DIP.position, position))
+    entity = {
+        "id": "org/nato",
+        "type": "Organisation",
+        "label": "NATO",
+        "aliases": ["North Atlantic Treaty Organization"],
+    }
+    expected = {
+        **EXPECTED,
+        "entities": [*EXPECTED["entities"], entity],
+        "holdings": ["person/ana-pereira position/secretary-general-of-nato"],
+    }
+    score = score_article("x", TEXT, graph, expected, {})
+    assert (score.holdings.tp, score.holdings.fp, score.holdings.fn) == (1, 1, 0)
+    assert [a for a in score.false_alarms if "holding" in a] == [
+        "x: holding person/ana-pereira position/p2"
+    ]
+
+
 def test_two_right_parties_of_three_count_only_for_the_two_parties_figure():
     three = ["person/ana-pereira", "person/lula", "city/brasilia"]
     expected = {**EXPECTED, "events": [{**EXPECTED["events"][0], "participant": three}]}
