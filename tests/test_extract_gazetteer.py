@@ -650,3 +650,17 @@ def test_an_aide_named_after_a_comma_speaks_and_holds_the_office(text, speaker, 
     agents = _speakers(graph)
     assert agents == {speaker}
     assert holding is None or holding in _held(graph)
+
+
+def test_a_new_name_of_several_hyphened_parts_is_one_person(layer):
+    """ "Crown Prince Sheikh Sabah Al-Khalid Al-Hamad Al-Sabah": every "Al-" part belongs to
+    the one new person, not the first two."""
+    graph = extract(
+        "KUWAIT CITY - Indian Prime Minister Narendra Modi met Crown Prince Sheikh Sabah "
+        "Al-Khalid Al-Hamad Al-Sabah on Sunday.",
+        layer,
+    )
+    assert parties(graph, "Meeting") == {
+        "person/narendra-modi",
+        "person/sabah-al-khalid-al-hamad-al-sabah",
+    }
