@@ -101,6 +101,18 @@ def test_a_changed_entities_file_misses_the_gazetteer_cache(cache_folder, tmp_pa
     assert second.by_label("Test Person") is not None and first.by_label("Test Person") is None
 
 
+def test_a_copy_of_the_project_elsewhere_reads_the_gazetteer_from_the_cache(cache_folder, tmp_path):
+    """The gazetteer's key is its files' names inside the project and their bytes, not where the
+    project is: a second copy hits the first one's entry (the test suite's copies do)."""
+    copies = [tmp_path / "one", tmp_path / "two"]
+    for copy in copies:
+        shutil.copytree(ROOT / "mappings", copy / "mappings", ignore=shutil.ignore_patterns("gold"))
+    first = project_gazetteer(copies[0])
+    second = project_gazetteer(copies[1])
+    assert len(_entries(cache_folder, "gazetteer")) == 1
+    assert second is not first and second.labels == first.labels and second.names == first.names
+
+
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps({"a": "dict"})])
 def test_a_corrupt_cache_entry_is_rebuilt(cache_folder, compiled, tmp_path, garbage):
     rule_folder = _copy_rules(tmp_path)
