@@ -76,6 +76,23 @@ def test_a_changed_rule_file_misses_the_cache(cache_folder, compiled, tmp_path):
     assert len(_entries(cache_folder, "rules")) == 2
 
 
+def test_a_copy_of_the_rules_elsewhere_hits_the_cache_and_names_its_own_files(
+    cache_folder, compiled, tmp_path
+):
+    """The rules' key is their files' names and bytes (and the ontology's bytes), not where
+    they are: a second copy hits the first one's entry, and its rules name the second copy."""
+    first = Path(shutil.copytree(rules_dir(ROOT), tmp_path / "one" / "rules"))
+    second = Path(shutil.copytree(rules_dir(ROOT), tmp_path / "two" / "rules"))
+    one = rules.load_rules(first)
+    two = rules.load_rules(second)
+    assert (len(compiled), len(_entries(cache_folder, "rules"))) == (1, 1)
+    assert two.rule("visit.verb").where == f"{second / 'travel.yaml'}:{one.rule('visit.verb').line}"
+    everyone = [*two.boilerplate, *(r for members in two.rules.values() for r in members)]
+    everyone += [pattern.rule for pattern in two.patterns.values()]
+    assert {str(Path(rule.source).parent) for rule in everyone} == {str(second)}
+    assert two.folder == second
+
+
 def test_a_changed_ontology_misses_the_cache(cache_folder, compiled, tmp_path):
     ontology = tmp_path / "diplo.ttl"
     ontology.write_bytes((ROOT / "ontology" / "diplo.ttl").read_bytes())
