@@ -76,6 +76,23 @@ def test_a_changed_rule_file_misses_the_cache(cache_folder, compiled, tmp_path):
     assert len(_entries(cache_folder, "rules")) == 2
 
 
+def test_a_copy_of_the_rules_elsewhere_hits_the_cache_and_names_its_own_files(
+    cache_folder, compiled, tmp_path
+):
+    """The rules' key is their files' names and bytes (and the ontology's bytes), not where
+    they are: a second copy hits the first one's entry, and its rules name the second copy."""
+    first = Path(shutil.copytree(rules_dir(ROOT), tmp_path / "one" / "rules"))
+    second = Path(shutil.copytree(rules_dir(ROOT), tmp_path / "two" / "rules"))
+    one = rules.load_rules(first)
+    two = rules.load_rules(second)
+    assert (len(compiled), len(_entries(cache_folder, "rules"))) == (1, 1)
+    assert two.rule("visit.verb").where == f"{second / 'travel.yaml'}:{one.rule('visit.verb').line}"
+    everyone = [*two.boilerplate, *(r for members in two.rules.values() for r in members)]
+    everyone += [pattern.rule for pattern in two.patterns.values()]
+    assert {str(Path(rule.source).parent) for rule in everyone} == {str(second)}
+    assert two.folder == second
+
+
 def test_a_changed_ontology_misses_the_cache(cache_folder, compiled, tmp_path):
     ontology = tmp_path / "diplo.ttl"
     ontology.write_bytes((ROOT / "ontology" / "diplo.ttl").read_bytes())
@@ -99,6 +116,18 @@ def test_a_changed_entities_file_misses_the_gazetteer_cache(cache_folder, tmp_pa
     second = project_gazetteer(root)
     assert len(_entries(cache_folder, "gazetteer")) == 2
     assert second.by_label("Test Person") is not None and first.by_label("Test Person") is None
+
+
+def test_a_copy_of_the_project_elsewhere_reads_the_gazetteer_from_the_cache(cache_folder, tmp_path):
+    """The gazetteer's key is its files' names inside the project and their bytes, not where the
+    project is: a second copy hits the first one's entry (the test suite's copies do)."""
+    copies = [tmp_path / "one", tmp_path / "two"]
+    for copy in copies:
+        shutil.copytree(ROOT / "mappings", copy / "mappings", ignore=shutil.ignore_patterns("gold"))
+    first = project_gazetteer(copies[0])
+    second = project_gazetteer(copies[1])
+    assert len(_entries(cache_folder, "gazetteer")) == 1
+    assert second is not first and second.labels == first.labels and second.names == first.names
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle", pickle.dumps({"a": "dict"})])

@@ -423,7 +423,8 @@ def load_rules(folder: Path, ontology: Path | None = None) -> RuleSet:
         raise InputError(f"{folder}: no rule files (*.yaml)")
     ontology = (ontology or ontology_file()).resolve()
     try:
-        key = cache.digest(str(folder.resolve()), spacy.__version__, ontology, *files)
+        named = [part for path in files for part in (path.name, path.read_bytes())]
+        key = cache.digest(spacy.__version__, ontology.read_bytes(), *named)
     except OSError:  # an unreadable file: compiling it says which, with its name
         key = None
     ruleset = cache.load("rules", key, RuleSet) if key else None
@@ -431,7 +432,16 @@ def load_rules(folder: Path, ontology: Path | None = None) -> RuleSet:
         ruleset = compile_rules(files, ontology)
         if key:
             cache.store("rules", key, ruleset)
-    return ready(ruleset, folder)
+    return ready(relocated(ruleset, folder), folder)
+
+
+def relocated(ruleset: RuleSet, folder: Path) -> RuleSet:
+    """The rule set with each rule's file in `folder`: a cache entry may come from a copy of
+    the same files elsewhere (the key is the files' names and bytes, not where they are)."""
+    rules = [*ruleset.boilerplate, *(r for members in ruleset.rules.values() for r in members)]
+    for rule in rules + [pattern.rule for pattern in ruleset.patterns.values()]:
+        rule.source = str(folder / Path(rule.source).name)
+    return ruleset
 
 
 def ready(ruleset: RuleSet, folder: Path) -> RuleSet:

@@ -39,7 +39,7 @@ def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
 def project_gazetteer(root: Path) -> Gazetteer:
     """The gazetteer of the project's entities and reference gazetteer (from the cache)."""
     try:
-        key = cache.digest(rdflib.__version__, *paths.gazetteer_inputs(root))
+        key = cache.digest(rdflib.__version__, *_named_contents(root, paths.gazetteer_inputs(root)))
     except OSError:  # an unreadable file: loading it says which
         key = None
     found = cache.load("gazetteer", key, Gazetteer) if key else None
@@ -53,6 +53,16 @@ def project_gazetteer(root: Path) -> Gazetteer:
     if key:
         cache.store("gazetteer", key, gazetteer)
     return gazetteer
+
+
+def _named_contents(root: Path, files: list[Path]) -> list[str | bytes]:
+    """Each file's name (inside the project, where it is there) and bytes: a gazetteer holds no
+    path, so a copy of the project in another folder finds its gazetteer in the cache."""
+    parts: list[str | bytes] = []
+    for path in files:
+        parts += [str(path.relative_to(root) if path.is_relative_to(root) else path)]
+        parts += [path.read_bytes()]
+    return parts
 
 
 def seed_layers(root: Path) -> tuple[dict[str, Graph], dict[str, Graph]]:
