@@ -267,3 +267,26 @@ def test_a_place_that_stands_for_no_government_claims_nothing(text, claimants, l
     graph = extract(text, layer)
     found = sorted({str(c).removeprefix(str(ID)) for c in graph.objects(None, DIP.claimedBy)})
     assert found == claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [  # a body that speaks is the speaker; a leader speaks as themselves
+        (
+            "The Polish government said on Monday that the border would stay shut.",
+            ["org/government-of-poland"],
+        ),
+        (
+            "Polish Prime Minister Donald Tusk said the border would stay shut.",
+            ["person/donald-tusk"],
+        ),
+    ],
+)
+def test_a_body_that_speaks_is_the_speaker_not_its_state(text, speakers, layer):
+    """ "The Polish government said": the statement is the government's, not Poland's."""
+    graph = extract(text, layer)
+    found = sorted(
+        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    )
+    assert found == speakers

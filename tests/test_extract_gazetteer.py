@@ -312,11 +312,11 @@ def test_a_site_dedicated_to_a_person_is_a_place_and_the_person_stays(layer):
 
 
 def test_a_government_is_a_body_of_its_own_that_acts_as_the_state(layer):
-    """ "The Serbian government said": the statement is Serbia's; the government is an entity,
-    the Government of Serbia, acting for Serbia."""
+    """ "The Serbian government said": the government is an entity, the Government of Serbia,
+    acting for Serbia, and the statement is its own (as a reader records it), not Serbia's."""
     graph = extract("The Serbian government said the talks were useful.", layer)
     (statement,) = set(graph.subjects(RDF.type, DIP.Statement))
-    assert list(graph.objects(statement, DIP.agent)) == [ID["country/serbia"]]
+    assert list(graph.objects(statement, DIP.agent)) == [ID["org/government-of-serbia"]]
     body = ID["org/government-of-serbia"]
     assert (body, RDF.type, DIP.GovernmentBody) in graph
     assert graph.value(body, DIP.actsFor) == ID["country/serbia"]

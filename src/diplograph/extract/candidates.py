@@ -47,8 +47,10 @@ def dedup(values: list[URIRef]) -> list[URIRef]:
     return list(dict.fromkeys(values))
 
 
-def role_values(unit: Unit, role: str, ctx: SentenceContext) -> list[URIRef]:
-    """What a unit contributes to a role: a place, a thing, or an actor."""
+def role_values(unit: Unit, role: str, ctx: SentenceContext, speaks: bool = False) -> list[URIRef]:
+    """What a unit contributes to a role: a place, a thing, or an actor; a body that `speaks`
+    (the speaker of a statement: "the Polish government said") is itself, not the state it
+    acts for."""
     mention = unit.mention
     if mention is None:
         return []
@@ -56,6 +58,8 @@ def role_values(unit: Unit, role: str, ctx: SentenceContext) -> list[URIRef]:
         return list(ctx.speaker_side)
     if role == "place" or role == "theme":
         return list(mention.refs or mention.agents)
+    if speaks and "org" in mention.classes and mention.refs:
+        return list(mention.refs)
     return list(mention.agents or mention.refs)
 
 
@@ -183,8 +187,15 @@ def build(
     date_unit = dates.get(match.trigger)
     inner_unit = next((dates[i] for i in sorted(match.consumed) if i in dates), None)
     kind = str(rule.get("kind"))
+    statement = bool(spec(rules.kinds, kind).get("statement"))
     roles = {
-        role: dedup([v for i in indices for v in role_values(ctx.units[i], role, ctx)])
+        role: dedup(
+            [
+                v
+                for i in indices
+                for v in role_values(ctx.units[i], role, ctx, statement and role == "agent")
+            ]
+        )
         for role, indices in match.roles.items()
     }
     roles = {r: v for r, v in roles.items() if v}
