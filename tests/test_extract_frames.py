@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, RDFS, Graph
 
 from diplograph.extract import extract_article
 from diplograph.extract.clean import article_from_text
@@ -1146,3 +1146,31 @@ def test_a_telephone_call_and_a_border_shut_with_a_neighbour(text, expected, lay
     """ "X telephoned Y" is talks between X and Y (frame.call, not frame.talk, which needs
     "with"); "shut its border with Somalia" names the closure's target."""
     assert [e for e in events(extract(text, layer)) if e[0] != "PositionHolding"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # going home is no visit; the same words abroad are one
+        (
+            "Prime Minister of Georgia Irakli Kobakhidze arrived in Yerevan on Monday. He met "
+            "business leaders on Tuesday before departing for Tbilisi.",
+            [("Yerevan", "Armenia")],
+        ),
+        (
+            "Prime Minister of Georgia Irakli Kobakhidze arrived in Yerevan on Monday. He met "
+            "business leaders on Tuesday before departing for Baku.",
+            [("Baku", "Azerbaijan"), ("Yerevan", "Armenia")],
+        ),
+    ],
+)
+def test_travel_to_the_country_one_serves_is_no_visit(text, expected, layer):
+    """A traveller who goes to the country their position serves is going home: no Visit."""
+    graph = extract(text, layer)
+    visits = sorted(
+        (
+            str(graph.value(graph.value(v, DIP.place), RDFS.label)),
+            str(graph.value(graph.value(v, DIP.host), RDFS.label)),
+        )
+        for v in graph.subjects(RDF.type, DIP.Visit)
+    )
+    assert visits == expected

@@ -9,6 +9,7 @@ visits' hosts and travellers, and drops events that miss a required role.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -360,6 +361,22 @@ def _fall_back(ctx: Context, event: Event) -> None:
     if fallback and missing(event.kind, event.roles, ctx.kinds):
         if not missing(fallback, event.roles, ctx.kinds):
             event.kind = fallback
+
+
+def drop_homecomings(
+    ctx: Context, events: list[Event], home: Callable[[URIRef], URIRef | None]
+) -> list[Event]:
+    """Drop travel abroad (kinds.yaml `abroad: ROLE`) whose every traveller goes to the country
+    they serve: "before departing for Tbilisi", said of Georgia's prime minister, is no visit."""
+    kept = []
+    for event in events:
+        role = spec(ctx.kinds, event.kind).get("abroad")
+        travellers = event.roles.get(str(role), []) if role else []
+        hosts = set(event.roles.get("host", [])) | set(event.roles.get("place", []))
+        if travellers and all(home(t) in hosts for t in travellers):
+            continue
+        kept.append(event)
+    return kept
 
 
 def drop_generic(ctx: Context, events: list[Event]) -> list[Event]:

@@ -25,6 +25,7 @@ from diplograph.extract.events import (
     apply_defaults,
     complete,
     drop_generic,
+    drop_homecomings,
     link,
     merge,
     most_specific_place,
@@ -261,6 +262,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     invitations_from_visits(events)
     inherit_dates(events)
     durations(events, rules.kinds, [str(w) for w in rules.classes.get("number_word", ())])
+    events = drop_homecomings(ctx, events, lambda t: _home(t, discourse, (gazetteer, rules, new)))
     events = drop_generic(ctx, complete(ctx, events))
     for event in events:
         for label in event.attrs.pop("materiel", []):
@@ -276,6 +278,20 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     )
     log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
     return write(layer, gazetteer, rules.kinds, rules.roles)
+
+
+def _home(
+    agent: URIRef, discourse: coref.Discourse, context: tuple[Gazetteer, RuleSet, list]
+) -> URIRef | None:
+    """The country an agent is or serves (by the positions the article says it holds, known
+    or new: "Prime Minister of Georgia")."""
+    gaz, rules, new = context
+    if "country" in gaz.classes.get(agent, ()):
+        return agent
+    owners = {n.iri: n.position_of for n in new}
+    held = (owners.get(p) for p in sorted(discourse.holdings.get(agent, ())))
+    found = (o for o in held if o is not None and "country" in gaz.classes.get(o, ()))
+    return coref.holder_country(agent, discourse, gaz, rules) or next(found, None)
 
 
 def _relay(

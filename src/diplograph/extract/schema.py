@@ -348,6 +348,7 @@ KIND_ENTRY = Shape(
         "generic": BOOL,
         "fallback": KIND,
         "distribute": ROLE,
+        "abroad": ROLE,
         "sets_place": BOOL,
         "narrative_date": BOOL,
         "duration": BOOL,
