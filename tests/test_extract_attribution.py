@@ -290,3 +290,32 @@ def test_a_body_that_speaks_is_the_speaker_not_its_state(text, speakers, layer):
         for s in graph.subjects(RDF.type, DIP.Statement)
     )
     assert found == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [  # an expert's apposition is read past; ", told X" names whom they told, not a speaker
+        (
+            "Tariq Obeidat, a Gulf affairs researcher at the Amman-based Middle East Policy "
+            "Forum, told Al Jazeera that the deal could help end the war.",
+            [("person/tariq-obeidat", "org/al-jazeera")],
+        ),
+        ("The talks were useful, said Lavrov.", [("person/sergei-lavrov", None)]),
+        (
+            "Russian Foreign Minister Sergei Lavrov said the talks were useful, telling Reuters "
+            "that more would follow.",
+            [("person/sergei-lavrov", None)],
+        ),
+    ],
+)
+def test_an_expert_speaks_and_the_one_told_is_no_speaker(text, speakers, layer):
+    """The inverted "..., said X" takes verbs that invert, never "told"."""
+    graph = extract(text, layer)
+    found = sorted(
+        (
+            str(graph.value(s, DIP.agent)).removeprefix(str(ID)),
+            str(t).removeprefix(str(ID)) if (t := graph.value(s, DIP.target)) else None,
+        )
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    )
+    assert found == speakers
