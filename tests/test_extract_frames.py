@@ -1174,3 +1174,40 @@ def test_travel_to_the_country_one_serves_is_no_visit(text, expected, layer):
         for v in graph.subjects(RDF.type, DIP.Visit)
     )
     assert visits == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # what a host welcomes is a party; "Turkey's vote" is a thing, Pakistan's advisers stand
+        # for Pakistan
+        ("NATO Secretary-General Jens Stoltenberg welcomed Turkey's vote on Tuesday.", []),
+        (
+            "Indian Prime Minister Narendra Modi welcomed Kuwait's decision to join the alliance.",
+            [],
+        ),
+        (
+            "India said on Tuesday it was expelling Pakistan's military advisers.",
+            [("DiplomatExpulsion", {"agent": ["country/india"], "target": ["country/pakistan"]})],
+        ),
+        (
+            "Indian Prime Minister Narendra Modi welcomed Kuwaiti Emir Sheikh Meshal Al-Ahmad "
+            "Al-Jaber Al-Sabah in New Delhi on Tuesday.",
+            [
+                (
+                    "Hosting",
+                    {
+                        "traveller": ["person/meshal-al-ahmad-al-jaber-al-sabah"],
+                        "host": ["person/narendra-modi"],
+                        "place": ["city/new-delhi"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_a_welcomed_possession_is_no_guest(text, expected, layer):
+    """ "X welcomed Y's vote" hosts nobody; the object of a verb that owns a thing is the thing."""
+    found = [
+        e for e in events(extract(text, layer)) if e[0] not in ("PositionHolding", "Statement")
+    ]
+    assert found == expected

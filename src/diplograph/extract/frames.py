@@ -40,6 +40,7 @@ class Words:
     fronting: frozenset[str]
     measure: frozenset[str] = frozenset()  # "a round of talks", "an hour of talks"
     goods: frozenset[str] = frozenset()  # "sanctions on Australian exports"
+    people: frozenset[str] = frozenset()  # "Pakistan's advisers" stand for Pakistan
 
 
 def _words(rules: RuleSet) -> Words:
@@ -62,6 +63,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("fronting_word", ())),
         frozenset(get("measure_noun", ())),
         frozenset(get("goods_noun", ())),
+        frozenset(get("apposition_word", ())),
     )
 
 
@@ -255,6 +257,18 @@ def _bare_object(units: list[Unit], found: list[int], words: Words) -> bool:
     return dated or closing or unit.lower in words.preposition | words.coordination
 
 
+def _possessed_thing(units: list[Unit], found: list[int], words: Words) -> bool:
+    """Whether the entities found own a thing named after them ("Turkey's vote"), not people
+    who stand for them ("Pakistan's military advisers", `apposition_word`)."""
+    after = found[-1] + 1 if found else len(units)
+    if after + 1 >= len(units) or units[after].text not in ("'s", "’s"):
+        return False
+    owned = units[after + 1 : after + 4]
+    if any(u.lemma in words.people or u.lower in words.people for u in owned):
+        return False
+    return owned[0].mention is None and not owned[0].boundary and owned[0].text.isalpha()
+
+
 def _bare_title(unit: Unit) -> bool:
     """Whether a unit is a title that names nobody ("the outgoing foreign minister")."""
     mention = unit.mention
@@ -446,6 +460,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         party = slots["object"] != "place"  # "toured the headquarters ... in Manila" is a visit
         if not found and party and _thing_object(units, trigger, skip, words):
             return None  # "received a warm welcome": the object is a thing, not a party
+        if party and _possessed_thing(units, found, words):
+            return None  # "welcomed Turkey's vote": the object is Turkey's vote
         if rule.get("requires_object") and not _bare_object(units, found, words):
             return None  # "called for calm", "called them baseless", "called China's actions"
         fill(slots["object"], found)
