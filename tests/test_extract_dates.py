@@ -173,3 +173,25 @@ def test_an_invitation_is_extended_on_the_storys_day(text, published, invitation
     graph = extract(text, published, layer)
     assert dated(graph, "Invitation") == (invitation, "")
     assert dated(graph, "Visit") == visit
+
+
+TALKS = (
+    " Turkish Foreign Minister Hakan Fidan held talks with Azerbaijani Foreign Minister "
+    "Jeyhun Bayramov."
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [  # a sentence that names one recent day with no event of its own sets the story's day
+        ("The trilateral forum opened on Monday in Antalya.", ("2024-03-04", "")),
+        ("The forum was first held in 2016 in Antalya.", ("None..None", "")),
+        ("The forum will open on Friday in Antalya.", ("None..None", "")),
+        ("The forum opened on Monday, February 12 in Antalya.", ("None..None", "")),
+    ],
+)
+def test_a_day_named_without_an_event_is_the_storys_day(opening, expected, layer):
+    """ "The meeting was held today": the undated talks that follow took place that day; a
+    day long past, one ahead or more than a week back is no story day."""
+    graph = extract(opening + TALKS, date(2024, 3, 5), layer)
+    assert dated(graph, "Talks") == expected

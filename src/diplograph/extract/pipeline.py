@@ -8,14 +8,26 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import date
 
 from rdflib import Graph, URIRef
 
 from diplograph.extract import coref
 from diplograph.extract.attribution import attribution, cues
-from diplograph.extract.candidates import SentenceContext, materiel_iri, sentence_candidates
+from diplograph.extract.candidates import (
+    NARRATIVE_DAYS,
+    SentenceContext,
+    materiel_iri,
+    sentence_candidates,
+)
 from diplograph.extract.clean import find_boilerplate, mappable_sentences
-from diplograph.extract.dates import DATELINE_ENDS, date_spans
+from diplograph.extract.dates import (
+    DATELINE_ENDS,
+    date_spans,
+    is_date,
+    resolve_words,
+    sounds_future,
+)
 from diplograph.extract.derive import durations, implied, inherit_dates, invitations_from_visits
 from diplograph.extract.events import (
     Attest,
@@ -234,6 +246,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             inner = replace(ctx, units=clause, cues=cues(clause, rules), doc=None, current=[])
             found += sentence_candidates(inner, rules, gazetteer)
         _remember_events(found, discourse, rules, state)
+        if not any(c.date for c in found):
+            state["date"] = _story_day(ctx, article.date_published) or state["date"]
         candidates.extend(found)
         _holdings(units, sentence, holdings)
         for delegation in discourse.delegations:
@@ -278,6 +292,24 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     )
     log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
     return write(layer, gazetteer, rules.kinds, rules.roles)
+
+
+def _story_day(ctx: SentenceContext, anchor: date) -> tuple[date, date] | None:
+    """The one day a sentence with no event dates names, in the week up to the article's date
+    ("The meeting was held today"): the story's day, for the undated events that follow; not
+    in a sentence that looks ahead ("will open on Friday")."""
+    words = [u.mention.date_words or "" for u in ctx.units if is_date(u) and u.mention]
+    if (
+        len(words) != 1
+        or sounds_future(words[0])
+        or any(c.modality != "Happened" for c in ctx.cues)
+    ):
+        return None
+    days = [resolve_words(words[0], anchor, False)]
+    if days[0] is None or days[0].earliest != days[0].latest:
+        return None
+    day = days[0].earliest
+    return (day, day) if 0 <= (anchor - day).days <= NARRATIVE_DAYS else None
 
 
 def _home(
