@@ -423,16 +423,12 @@ def test_departures_handshakes_meeting_nouns_infinitives_and_apposed_names(text,
         ),
         (  # "a tour of" names the places toured, not who toured
             "Ruto embarked on a tour of Somalia and Ethiopia.",
-            [
+            [  # a visit to each country, each its own host
                 MET_HASSAN,
                 MET_RUTO,
-                (
-                    "Visit",
-                    {
-                        "traveller": [RUTO],
-                        "host": ["country/somalia"],
-                        "place": ["country/ethiopia", "country/somalia"],
-                    },
+                *(
+                    ("Visit", {"traveller": [RUTO], "host": [c], "place": [c]})
+                    for c in ("country/ethiopia", "country/somalia")
                 ),
             ],
         ),
@@ -1211,3 +1207,48 @@ def test_a_welcomed_possession_is_no_guest(text, expected, layer):
         e for e in events(extract(text, layer)) if e[0] not in ("PositionHolding", "Statement")
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a trip to several countries is one visit each; a city and its country are one place
+        (
+            "US Secretary of State Marco Rubio will visit Costa Rica, Guatemala and the Dominican "
+            "Republic on a tour focused on migration.",
+            [
+                ("Visit", {"traveller": ["person/marco-rubio"], "host": [c], "place": [c]})
+                for c in ("country/costa-rica", "country/dominican-republic", "country/guatemala")
+            ],
+        ),
+        (
+            "Indonesian President Prabowo Subianto will travel to Rio de Janeiro, Brazil, for the "
+            "summit.",
+            [
+                (
+                    "Visit",
+                    {
+                        "traveller": ["person/prabowo-subianto"],
+                        "host": ["country/brazil"],
+                        "place": ["city/rio-de-janeiro"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_a_tour_of_countries_is_a_visit_to_each_and_they_are_not_its_tourists(
+    text, expected, layer
+):
+    """ "will visit A, B and C on a tour": three visits of the traveller, none of A, B or C."""
+    assert of_kind(text, "Visit", layer) == sorted(expected, key=repr)
+
+
+def test_the_countries_a_traveller_will_visit_are_not_the_tour_s_travellers(layer):
+    """After an arrival in Panama City, "He will then visit A, B and C on a tour": the tour is
+    the traveller's, not three countries' visits to Panama."""
+    text = (
+        "US Secretary of State Marco Rubio arrived in Panama City on Saturday. He will then "
+        "visit Costa Rica, Guatemala and the Dominican Republic on a tour focused on migration."
+    )
+    travellers = {e[1]["traveller"][0] for e in of_kind(text, "Visit", layer)}
+    assert travellers == {"person/marco-rubio"}

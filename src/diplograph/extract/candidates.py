@@ -267,6 +267,15 @@ def build(
     role = spec(rules.kinds, kind).get("distribute")
     if role and len(roles.get(role, [])) > 1:
         return [_copy(base, {**roles, role: [v]}) for v in roles[role]]
+    role = spec(rules.kinds, kind).get("per_country")
+    values = roles.get(str(role), []) if role else []
+    if len(values) > 1 and all("country" in gaz.classes.get(v, ()) for v in values):
+        others = {r: v for r, v in roles.items() if r not in (role, "host")}  # each its host
+        hosts = [h for h in roles.get("host", []) if h not in values]
+        return [
+            _copy(base, {**others, str(role): [v], **({"host": hosts} if hosts else {})})
+            for v in values
+        ]
     content = rule.get("content")
     if isinstance(content, dict) and "kind" in content:
         made = build_content(content, roles, attest, rule.id, rules)

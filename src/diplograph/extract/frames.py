@@ -11,7 +11,7 @@ Function words come from word classes (lexicon.yaml), never from the code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from diplograph.extract.matcher import Match, _end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
@@ -41,6 +41,7 @@ class Words:
     measure: frozenset[str] = frozenset()  # "a round of talks", "an hour of talks"
     goods: frozenset[str] = frozenset()  # "sanctions on Australian exports"
     people: frozenset[str] = frozenset()  # "Pakistan's advisers" stand for Pakistan
+    transitive: frozenset[str] = frozenset()  # triggers of frames with an object slot
 
 
 def _words(rules: RuleSet) -> Words:
@@ -397,6 +398,8 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     acts = after is not None and (after.lemma in words.support or after.lower in words.support)
     if found[0] and units[found[0] - 1].lower in words.preposition and not acts:
         return None  # "arrived in Armenia on a visit"; not "before the two leaders held talks"
+    if found[0] and units[found[0] - 1].lemma in words.transitive:
+        return None  # "will visit A, B and C on a tour": the verb's objects, not the tourists
     return found
 
 
@@ -413,7 +416,14 @@ def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
         for rule in rules.rules.get("frames") or []:
             for lemma in rule.get("triggers") or ():
                 by_lemma.setdefault(str(lemma), []).append(rule)
-        found = rules.derived["frames"] = (_words(rules), by_lemma)
+        objects = {
+            str(lemma)
+            for rule in rules.rules.get("frames") or []
+            if (rule.get("slots") or {}).get("object") and not rule.get("noun")
+            for lemma in rule.get("triggers") or ()
+        }
+        words = replace(_words(rules), transitive=frozenset(objects))
+        found = rules.derived["frames"] = (words, by_lemma)
     return found
 
 

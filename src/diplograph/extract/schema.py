@@ -349,6 +349,7 @@ KIND_ENTRY = Shape(
         "fallback": KIND,
         "distribute": ROLE,
         "abroad": ROLE,
+        "per_country": ROLE,
         "sets_place": BOOL,
         "narrative_date": BOOL,
         "duration": BOOL,
