@@ -319,3 +319,29 @@ def test_an_expert_speaks_and_the_one_told_is_no_speaker(text, speakers, layer):
         for s in graph.subjects(RDF.type, DIP.Statement)
     )
     assert found == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [  # a headline's "X says" is the story's "X said", told twice; a closed first sentence is
+        # no headline
+        (
+            "Qatar says Israel and Hamas agree to a truce\nIsrael and Hamas have agreed to a "
+            "four-day pause, Qatar said on Wednesday.",
+            1,
+        ),
+        (
+            "Qatar said Israel and Hamas agreed to a truce.\nIsrael and Hamas have agreed to a "
+            "four-day pause, Qatar said on Wednesday.",
+            2,
+        ),
+    ],
+)
+def test_a_headline_statement_is_the_storys_statement(text, count, layer):
+    """ "Qatar says ..." over "..., Qatar said on Wednesday": one statement of Qatar's."""
+    graph = extract(text, layer)
+    speakers = [
+        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    ]
+    assert speakers == ["country/qatar"] * count

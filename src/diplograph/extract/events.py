@@ -379,6 +379,24 @@ def drop_homecomings(
     return kept
 
 
+def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None) -> list[Event]:
+    """Drop a speech act (kinds.yaml `statement: true`) attested in the headline only when the
+    story reports one of the same kind by the same speaker: "Qatar says ..." over "..., Qatar
+    said on Wednesday" is one statement, told twice."""
+    if headline is None:
+        return events
+
+    def said(event: Event) -> tuple[str, frozenset[URIRef]]:
+        return event.kind, ctx.normal(event.roles.get("agent", []))
+
+    def headline_only(event: Event) -> bool:
+        return all(a.sentence.number == headline for a in event.attests)
+
+    statements = [e for e in events if spec(ctx.kinds, e.kind).get("statement")]
+    told = {said(e) for e in statements if not headline_only(e)}
+    return [e for e in events if not (e in statements and headline_only(e) and said(e) in told)]
+
+
 def drop_generic(ctx: Context, events: list[Event]) -> list[Event]:
     """Drop a generic event (kinds.yaml `generic: true`) where a narrower speech act of the same
     agent is attested in one of its sentences."""

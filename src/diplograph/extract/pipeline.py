@@ -37,6 +37,7 @@ from diplograph.extract.events import (
     apply_defaults,
     complete,
     drop_generic,
+    drop_headline_echoes,
     drop_homecomings,
     link,
     merge,
@@ -66,7 +67,7 @@ from diplograph.extract.sentences import (
     without_parentheticals,
 )
 from diplograph.iris import entity_segment
-from diplograph.seeds import Article
+from diplograph.seeds import Article, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -277,6 +278,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     inherit_dates(events)
     durations(events, rules.kinds, [str(w) for w in rules.classes.get("number_word", ())])
     events = drop_homecomings(ctx, events, lambda t: _home(t, discourse, (gazetteer, rules, new)))
+    events = drop_headline_echoes(ctx, events, _headline(prepared))
     events = drop_generic(ctx, complete(ctx, events))
     for event in events:
         for label in event.attrs.pop("materiel", []):
@@ -292,6 +294,20 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     )
     log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
     return write(layer, gazetteer, rules.kinds, rules.roles)
+
+
+HEADLINE_WORDS = 25
+
+
+def _headline(prepared: list[tuple[Sentence, list[Unit]]]) -> int | None:
+    """The number of the article's headline: its first sentence, when that has no closing
+    punctuation and is short ("Qatar says Israel, Hamas agree four-day Gaza truce")."""
+    if not prepared:
+        return None
+    sentence, units = prepared[0]
+    words = [u for u in units if u.text[:1].isalnum()]
+    closed = sentence.text.rstrip()[-1:] in ".!?\"”’'"
+    return sentence.number if words and not closed and len(words) <= HEADLINE_WORDS else None
 
 
 def _story_day(ctx: SentenceContext, anchor: date) -> tuple[date, date] | None:
