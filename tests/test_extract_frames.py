@@ -1252,3 +1252,25 @@ def test_the_countries_a_traveller_will_visit_are_not_the_tour_s_travellers(laye
     )
     travellers = {e[1]["traveller"][0] for e in of_kind(text, "Visit", layer)}
     assert travellers == {"person/marco-rubio"}
+
+
+def test_a_country_is_at_a_meeting_through_the_leader_who_serves_it(layer):
+    """Turkey beside Turkey's president is no party of its own; Iran, whom no one there
+    serves, is."""
+    text = (
+        "Turkish President Recep Tayyip Erdogan held talks with Russian President Vladimir "
+        "Putin, Turkey and Iran in Sochi on Monday."
+    )
+    assert of_kind(text, "Talks", layer) == [
+        (
+            "Talks",
+            {
+                "participant": [
+                    "country/iran",
+                    "person/recep-tayyip-erdogan",
+                    "person/vladimir-putin",
+                ],
+                "place": ["city/sochi"],
+            },
+        )
+    ]

@@ -379,6 +379,20 @@ def drop_homecomings(
     return kept
 
 
+def drop_represented(
+    ctx: Context, events: list[Candidate], home: Callable[[URIRef], URIRef | None]
+) -> None:
+    """Leave out of a role (kinds.yaml `represented: ROLE`) a country that another of its
+    fillers serves: in a meeting of Erdogan's, Turkey is there through him."""
+    for event in events:
+        role = spec(ctx.kinds, event.kind).get("represented")
+        values = event.roles.get(str(role), []) if role else []
+        served = {home(v) for v in values if home(v) != v}
+        event.roles[str(role)] = [v for v in values if v not in served] if role else []
+        if not event.roles[str(role)]:
+            event.roles.pop(str(role), None)
+
+
 def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None) -> list[Event]:
     """Drop a speech act (kinds.yaml `statement: true`) attested in the headline only when the
     story reports one of the same kind by the same speaker: "Qatar says ..." over "..., Qatar

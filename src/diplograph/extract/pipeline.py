@@ -39,6 +39,7 @@ from diplograph.extract.events import (
     drop_generic,
     drop_headline_echoes,
     drop_homecomings,
+    drop_represented,
     link,
     merge,
     most_specific_place,
@@ -266,6 +267,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     ctx = Context(
         rules.kinds, gazetteer, {d.key: d.leader for d in discourse.delegations if d.leader}
     )
+    drop_represented(ctx, candidates, lambda t: _home(t, discourse, (gazetteer, rules, new)))
     first = merge(ctx, candidates)
     extra = implied(ctx, first)
     events = merge(ctx, candidates + extra)

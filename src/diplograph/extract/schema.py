@@ -350,6 +350,7 @@ KIND_ENTRY = Shape(
         "distribute": ROLE,
         "abroad": ROLE,
         "per_country": ROLE,
+        "represented": ROLE,
         "sets_place": BOOL,
         "narrative_date": BOOL,
         "duration": BOOL,
