@@ -1160,7 +1160,8 @@ def test_a_telephone_call_and_a_border_shut_with_a_neighbour(text, expected, lay
     ],
 )
 def test_travel_to_the_country_one_serves_is_no_visit(text, expected, layer):
-    """A traveller who goes to the country their position serves is going home: no Visit."""
+    """A traveller who goes to the country their position serves is going home: no Visit (an
+    arrival home is still an arrival: see the next test)."""
     graph = extract(text, layer)
     visits = sorted(
         (
@@ -1273,4 +1274,13 @@ def test_a_country_is_at_a_meeting_through_the_leader_who_serves_it(layer):
                 "place": ["city/sochi"],
             },
         )
+    ]
+
+
+def test_an_arrival_home_is_an_arrival_and_no_visit(layer):
+    """Readers record a leader's return home as an arrival; the visit it would imply is none."""
+    text = "Japanese Prime Minister Shigeru Ishiba arrived in Japan on Sunday after talks."
+    found = [e for e in events(extract(text, layer)) if e[0] in ("Arrival", "Visit")]
+    assert found == [
+        ("Arrival", {"traveller": ["person/shigeru-ishiba"], "place": ["country/japan"]})
     ]
