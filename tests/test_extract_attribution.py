@@ -345,3 +345,30 @@ def test_a_headline_statement_is_the_storys_statement(text, count, layer):
         for s in graph.subjects(RDF.type, DIP.Statement)
     ]
     assert speakers == ["country/qatar"] * count
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "orgs"),
+    [  # "<nationality> officials" stand for the state; "<nationality> firms" are a new group
+        ("Swedish officials said there was no reason to negotiate.", ["country/sweden"], []),
+        (
+            "The United States imposed sanctions on two Iranian firms, US officials said.",
+            ["country/united-states"],
+            ["org/iranian-firms"],
+        ),
+        (  # counted, they are those people: a group, as targets of sanctions are
+            "The United States imposed sanctions on three Iranian officials, US officials said.",
+            ["country/united-states"],
+            ["org/iranian-officials"],
+        ),
+    ],
+)
+def test_officials_of_a_nationality_are_its_state(text, speakers, orgs, layer):
+    """Readers record "Swedish officials said" as Sweden's statement, not a group's."""
+    graph = extract(text, layer)
+    said = sorted(
+        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    )
+    made = sorted(str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.Organisation))
+    assert (said, made) == (speakers, orgs)

@@ -480,19 +480,34 @@ def find_described_groups(
 ) -> list[Unit]:
     """Merge "<nationality> <group noun>" ("three North Korean officials", "two Iranian firms")
     into one new organisation named by the words, as the hand layer names unnamed targets of
-    sanctions (low confidence)."""
+    sanctions (low confidence); "<nationality> <state group noun>" ("Swedish officials") into
+    the state itself, as readers record who speaks and meets for it."""
     nouns = {str(n).lower() for n in rules.gazetteer.get("described_groups") or []}
+    states = {str(n).lower() for n in rules.gazetteer.get("state_groups") or []}
+    counts = frozenset(rules.classes.get("number_word", ()))
     index = len(units) - 1
     while index >= 1:  # from the end, so that merging keeps earlier indices valid
         owner = units[index - 1].mention
-        if units[index].lower not in nouns or owner is None or "nationality" not in owner.classes:
+        if units[index].lower not in nouns | states or owner is None:
             index -= 1
+            continue
+        counted = index >= 2 and (
+            units[index - 2].text.isdigit() or units[index - 2].lower in counts
+        )  # "three North Korean officials": those people, a group
+        state = units[index].lower in states and not counted
+        if "nationality" not in owner.classes and not (state and "country" in owner.classes):
+            index -= 1
+            continue
+        words = text[units[index - 1].begin : units[index].end]
+        if state:  # "Swedish officials said", "US officials": the state
+            state = Mention(frozenset({"country", "agent"}), owner.refs, owner.agents)
+            units = merge(units, index - 1, index + 1, state, words)
+            index -= 2
             continue
         label = f"{units[index - 1].text} {units[index].lower}"
         iri = ID[f"org/{slug(label)}"]
         new.append(NewEntity(iri, "Organisation", label, NEW_CONFIDENCE))
         mention = Mention(frozenset({"org", "agent"}), (iri,), (iri,), NEW_CONFIDENCE)
-        words = text[units[index - 1].begin : units[index].end]
         units = merge(units, index - 1, index + 1, mention, words)
         index -= 2
     return units

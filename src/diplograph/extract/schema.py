@@ -384,6 +384,7 @@ GAZETTEER = Shape(
         "bodies": VARIANTS,
         "state_bodies": WORDS,
         "described_groups": WORDS,
+        "state_groups": WORDS,
         "head_titles": WORDS,
         "named_event_heads": WORDS,
         **dict.fromkeys(  # names.yaml: what types a run of capitalised words
