@@ -372,3 +372,26 @@ def test_officials_of_a_nationality_are_its_state(text, speakers, orgs, layer):
     )
     made = sorted(str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.Organisation))
     assert (said, made) == (speakers, orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [  # "according to" reads past an article and "a statement from"
+        (
+            "The talks were useful, according to the Nepali embassy in Beijing.",
+            ["org/embassy-of-nepal"],
+        ),
+        (
+            "The talks were useful, according to a statement from the Chinese foreign ministry.",
+            ["org/foreign-ministry-of-china"],
+        ),
+    ],
+)
+def test_according_to_the_body_or_its_statement(text, speakers, layer):
+    """ "according to the Nepali embassy", "according to a statement from X": X speaks."""
+    graph = extract(text, layer)
+    said = sorted(
+        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    )
+    assert said == speakers
