@@ -233,3 +233,25 @@ def test_a_body_in_a_persons_first_office_is_no_party(office, layer):
         layer,
     )
     assert roles(graph, "Talks", "participant") == {"person/wang-yi", "person/takeshi-iwaya"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [  # a foreign minister is "the Nigerian minister"; a deputy minister is not
+        (
+            "Nigerian Foreign Minister Yusuf Tuggar met Chinese Foreign Minister Wang Yi in "
+            "Abuja. The Nigerian minister said that ties were strong.",
+            "person/yusuf-tuggar",
+        ),
+        (
+            "Nigerian Foreign Minister Yusuf Tuggar met Chinese Foreign Minister Wang Yi. "
+            "Nigerian Deputy Foreign Minister Bello Musa also attended. The Nigerian minister "
+            "said that ties were strong.",
+            "person/yusuf-tuggar",
+        ),
+    ],
+)
+def test_a_title_stands_for_a_kind_of_it_but_not_another_office(text, speaker, layer):
+    graph = extract(text, layer)
+    said = [str(graph.value(s, DIP.agent)) for s in graph.subjects(RDF.type, DIP.Statement)]
+    assert said == [str(ID[speaker])]

@@ -287,24 +287,33 @@ def _words(discourse: Discourse, person: URIRef) -> list[list[str]]:
     return [t.lower().split() for t in discourse.titles.get(person, ())]
 
 
+def _titled_so(titles: set[str], wanted: set[str], other: frozenset[str]) -> bool:
+    """Whether one of a person's titles is a wanted one, or a kind of it ("foreign minister"
+    is a "minister", so "the Nigerian minister" is Nigeria's foreign minister), not another
+    office (`other_office_words`: a "vice president" is no "president")."""
+    kinds = {t for t in titles if t.split()[0] not in other and t.rsplit(" ", 1)[-1] in wanted}
+    return bool(titles & wanted or kinds)
+
+
 def _resolve_title(
     mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
 ) -> URIRef | None:
     """The person an untitled office refers to ("the North Korean leader", "the Kremlin boss")."""
     heads = set(rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT)
     wanted = {mention.title} | (heads if mention.title in heads else set())
+    other = frozenset(str(w) for w in rules.gazetteer.get("other_office_words") or ())
     index = positions(gaz, rules)
     owned = {p for (t, o), p in index.by_owner.items() if t in wanted and o in mention.owner}
     for person in reversed(discourse.persons):
         if discourse.holdings.get(person, set()) & owned:
             return person
     for person in reversed(discourse.persons):  # named with the title for that owner here
-        named = discourse.titles.get(person, set()) & wanted
+        named = _titled_so(discourse.titles.get(person, set()), wanted, other)
         if named and mention.owner and set(mention.owner) & discourse.owners.get(person, set()):
             return person
     if not mention.owner:  # "the chancellor": the person last named with that title
         for person in reversed(discourse.persons):
-            if discourse.titles.get(person, set()) & wanted:
+            if _titled_so(discourse.titles.get(person, set()), wanted, other):
                 return person
     for person in reversed(discourse.persons):
         held = discourse.holdings.get(person, set())

@@ -385,6 +385,7 @@ GAZETTEER = Shape(
         "state_bodies": WORDS,
         "described_groups": WORDS,
         "state_groups": WORDS,
+        "other_office_words": WORDS,
         "head_titles": WORDS,
         "named_event_heads": WORDS,
         **dict.fromkeys(  # names.yaml: what types a run of capitalised words
