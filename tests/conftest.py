@@ -68,6 +68,44 @@ def layer():
     return rule_layer(ROOT)
 
 
+# The test files that take longest (CPU seconds of the README's test command, measured on
+# 3 December 2026), longest first. They run first, so that with `-n 2 --dist loadfile` the
+# small files fill the end of both workers' runs instead of a long file starting last on one
+# of them while the other has finished (docs/decisions/20261203-slow-files-first.md).
+SLOW_FILES_FIRST = (
+    "test_build.py",  # 49 s: builds of changed project copies
+    "test_validate_articles.py",  # 42 s
+    "test_parallel.py",  # 41 s: the corpus built three times, a Dask cluster
+    "test_review_correct.py",  # 41 s
+    "test_packaging.py",  # 26 s: the wheel, a venv, two builds in it
+    "test_extract_conforms.py",  # 25 s
+    "test_review_article.py",  # 25 s
+    "test_interrupts.py",  # 23 s: CLI processes
+    "test_extractcache.py",  # 20 s
+    "test_validate.py",  # 17 s
+    "test_quarantine.py",  # 16 s
+    "test_serve.py",  # 16 s
+    "test_cache.py",  # 14 s
+    "test_browser.py",  # 14 s
+    "test_export.py",  # 13 s
+    "test_view.py",  # 12 s
+    "test_extract_cli.py",  # 12 s
+)
+
+
+def pytest_configure(config) -> None:
+    """Keep the files in collection order for pytest-xdist's `--dist loadfile` (its default
+    reorders them by their number of tests, which put the few-test slow files last)."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Run the slowest files first (SLOW_FILES_FIRST), the others after them as collected."""
+    rank = {name: place for place, name in enumerate(SLOW_FILES_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """How many inputs the property tests (tests/test_fuzz_*.py) tried, per test."""
     import sys
