@@ -91,7 +91,13 @@ def query_text(request: Request) -> str:
     return texts[0]
 
 
-def read_bounded(answer: Any, limit: int | None, deadline: float) -> bytes:
+def late(timeout: float) -> Refused:
+    """The refusal of an answer the engine did not give within the time limit (it did not
+    stop the query itself: a busy machine)."""
+    return Refused(504, f"no answer within the time limit ({timeout:g} s, --timeout)")
+
+
+def read_bounded(answer: Any, limit: int | None, deadline: float, timeout: float) -> bytes:
     """An upstream answer's body, read whole: refused past `limit` bytes or the deadline."""
     chunks, size = [], 0
     while chunk := answer.read(CHUNK):
@@ -101,7 +107,7 @@ def read_bounded(answer: Any, limit: int | None, deadline: float) -> bytes:
                 403, f"result too large: over {limit} bytes (--max-result-bytes); add LIMIT"
             )
         if time.monotonic() > deadline:
-            raise Refused(504, "no answer within the time limit (--timeout)")
+            raise late(timeout)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -124,10 +130,10 @@ def forward(
         except urllib.error.HTTPError as exc:
             answer = exc  # an error answer is still an answer
         with answer:
-            body = read_bounded(answer, limit, time.monotonic() + wait)
+            body = read_bounded(answer, limit, time.monotonic() + wait, gate.timeout)
             status, kept = answer.status, answer.headers.items()
     except TimeoutError as exc:
-        raise Refused(504, "no answer within the time limit (--timeout)") from exc
+        raise late(gate.timeout) from exc
     except (urllib.error.URLError, OSError) as exc:
         raise Refused(502, f"the SPARQL engine did not answer: {exc}") from exc
     if CANCELLED in body[-2 * len(CANCELLED) :]:
