@@ -120,7 +120,7 @@ def test_the_virtuoso_faults_are_exactly_these(built, virtuoso, pushes):
     """What Virtuoso 7.2.5 answers instead, for each stored query it gets wrong. Its optimiser
     has a time budget, so the plan, and a wrong answer with it, can change with the machine's
     load: what is asserted is what held in every run (on a quiet machine `invitations` gave the
-    Shoigu row twice and `timeline-between-countries` no rows; under load, once, one wrong row)."""
+    Shoigu row twice and `timeline-between-countries` no rows; under load, once, one of its 17)."""
     assert len(QUERIES) - len(VIRTUOSO_FAULTS) == 21
     by_name = {q.name: q for q in QUERIES}
     assert set(VIRTUOSO_FAULTS) <= set(by_name)
@@ -144,8 +144,8 @@ def test_the_virtuoso_faults_are_exactly_these(built, virtuoso, pushes):
     assert remote == f"{virtuoso.query_url}: rejected the query as malformed (HTTP 400)"
     assert sum(embedded[1].values()) == 3
 
-    embedded, remote = both("timeline-between-countries")
-    assert remote[0] == embedded[0] and not remote[1] & embedded[1]
+    embedded, remote = both("timeline-between-countries")  # rows missed, none made up: none
+    assert remote[0] == embedded[0] and remote[1] < embedded[1]  # when quiet, one under load
     assert sum(embedded[1].values()) == 17
 
 
