@@ -197,10 +197,46 @@ def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) ->
     return indices[start:]
 
 
+def title_of(position: URIRef, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]) -> str:
+    """The canonical title of a position, from its label ("Foreign minister of China")."""
+    label = name_of(position, gaz, new)
+    match = _OF.match(label)
+    return canonical_title(match["title"] if match else label, rules)
+
+
+def _counterpart_title(
+    units: list[Unit], before: int, held: dict[URIRef, URIRef], context: tuple
+) -> str:
+    """The title a counterpart shares with the sentence's first person, its subject ("Prime
+    Minister Narendra Modi and his Vietnamese counterpart X"): the title that person is named
+    with here, else that of the position the article said they hold (`held`); "" if none, or
+    if a name no stage knows comes first (the subject is someone else)."""
+    gaz, rules, new = context
+    for index, unit in enumerate(units[:before]):  # its title may not be merged with it yet
+        mention = unit.mention
+        capital = unit.text[:1].isupper() and unit.text.isalpha() and not unit.text.isupper()
+        if mention is None and capital and (index or unit.lower not in STOP_WORDS):
+            return ""
+        if mention is None or not ("person" in mention.classes or mention.title):
+            continue
+        if mention.title:
+            return mention.title
+        position = held.get(mention.refs[0]) if len(mention.refs) == 1 else None
+        return title_of(position, gaz, rules, new) if position is not None else ""
+    return ""
+
+
 def find_titles(
-    units: list[Unit], gaz: Gazetteer, rules: RuleSet, text: str, new: list[NewEntity]
+    units: list[Unit],
+    gaz: Gazetteer,
+    rules: RuleSet,
+    text: str,
+    new: list[NewEntity],
+    held: dict[URIRef, URIRef] | None = None,
 ) -> list[Unit]:
-    """Merge titled person mentions; mint new people; leave untitled anaphors for coreference."""
+    """Merge titled person mentions; mint new people; leave untitled anaphors for coreference.
+    A counterpart (role `counterpart`) holds the title of the sentence's subject, for the
+    owner the rule names; `held`: person -> position named so far in the article."""
     found = [m for m in find("titles", units, rules) if not _title_opens(m, units, rules)]
     for match in separate(found):
         roles = match.roles
@@ -212,6 +248,8 @@ def find_titles(
         if title_mention is not None and title_mention.refs:
             continue  # a named person is no title ("Putin, Xi Jinping and ...": a list)
         title = (title_mention.title or "") if title_mention is not None else ""
+        if not title and "counterpart" in roles:
+            title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new))
         owners = _owners(units, roles.get("owner", []))
         if not owners and title_mention is not None:
             owners = title_mention.owner  # "the Indian charge d'affaires, X": India's

@@ -187,12 +187,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_named_events(units, rules, text)
         units = find_bodies(units, gazetteer, rules, text, new)
         units = find_described_groups(units, rules, text, new)
-        units = find_titles(units, gazetteer, rules, text, new)
+        held = {person: position for person, position in holdings}  # so far in the article
+        units = find_titles(units, gazetteer, rules, text, new, held)
         known = len(new)
         units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
-            units = find_titles(units, gazetteer, rules, text, new)
-        held = {person: position for person, position in holdings}  # so far in the article
+            units = find_titles(units, gazetteer, rules, text, new, held)
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         coref.note_titles(units, discourse)

@@ -1,0 +1,77 @@
+"""Positions held: the constructions of wire copy that say who holds which office, each with the
+exact holdings the rule layer must give for a short text (and none it must not give)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.namespaces import DIP, ID
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 5 March 2024."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2024, 3, 5), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def held(text: str, layer) -> set[tuple[str, str]]:
+    """(holder, position) of every position holding of a text, without the namespace."""
+    graph = extract(text, layer)
+    return {
+        (
+            str(graph.value(h, DIP.holder)).removeprefix(str(ID)),
+            str(graph.value(h, DIP.position)).removeprefix(str(ID)),
+        )
+        for h in graph.subjects(RDF.type, DIP.PositionHolding)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # the subject's title, named before its name
+            "NEW DELHI, Aug 1 (PTI) India and Vietnam signed nine pacts after talks between "
+            "Prime Minister Narendra Modi and his Vietnamese counterpart Pham Minh Chinh.",
+            {("person/pham-minh-chinh", "position/prime-minister-of-vietnam")},
+        ),
+        (  # the subject's title with its owner
+            "Russian Defence Minister Andrei Belousov held separate talks with his Belarusian "
+            "counterpart Viktor Khrenin, the ministry said.",
+            {
+                ("person/andrei-belousov", "position/defence-minister-of-russia"),
+                ("person/viktor-khrenin", "position/defence-minister-of-belarus"),
+            },
+        ),
+        (  # the subject named without a title: the position the article said they hold
+            "Chinese Foreign Minister Wang Yi arrived in Brazzaville. Wang met the press and "
+            "then held talks with his Congolese counterpart, Jean-Claude Gakosso.",
+            {
+                ("person/wang-yi", "position/foreign-minister-of-china"),
+                (
+                    "person/jean-claude-gakosso",
+                    "position/foreign-minister-of-democratic-republic-of-the-congo",
+                ),
+            },
+        ),
+        (  # a subject no stage knows: the title nearer the counterpart is someone else's
+            "Lamola met Congolese President Denis Sassou Nguesso and then his Congolese "
+            "counterpart, Jean-Claude Gakosso.",
+            {
+                (
+                    "person/denis-sassou-nguesso",
+                    "position/president-of-democratic-republic-of-the-congo",
+                )
+            },
+        ),
+    ],
+)
+def test_a_counterpart_holds_the_subjects_title_for_the_owner_named(text, holdings, layer):
+    """ "X and his Vietnamese counterpart Y": Y holds X's title, for Vietnam."""
+    assert held(text, layer) == holdings
