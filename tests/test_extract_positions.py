@@ -75,3 +75,29 @@ def held(text: str, layer) -> set[tuple[str, str]]:
 def test_a_counterpart_holds_the_subjects_title_for_the_owner_named(text, holdings, layer):
     """ "X and his Vietnamese counterpart Y": Y holds X's title, for Vietnam."""
     assert held(text, layer) == holdings
+
+
+def test_a_head_title_refers_to_the_person_named_as_that_states_officer(layer):
+    """ "The Vietnamese leader" is the person named with a title for Vietnam (the counterpart,
+    prime minister of Vietnam), not the more recent person whose office has no owner."""
+    graph = extract(
+        "Prime Minister Narendra Modi and his Vietnamese counterpart Pham Minh Chinh held talks "
+        "on Monday. Chinh said the talks went well. The Vietnamese leader later laid a wreath "
+        "at Raj Ghat.",
+        layer,
+    )
+    (ceremony,) = graph.subjects(RDF.type, DIP.Ceremony)
+    assert set(graph.objects(ceremony, DIP.participant)) == {ID["person/pham-minh-chinh"]}
+
+
+def test_a_project_entity_keeps_the_other_names_of_the_reference_gazetteer(layer):
+    """mappings/entities.ttl's United Nations wins over organisations.ttl's, but its short
+    names ("UN") still name it: the owner of the titles before a name."""
+    assert held(
+        "UN Secretary-General Antonio Guterres welcomed the deal, UN spokesperson Stephane "
+        "Dujarric told reporters.",
+        layer,
+    ) == {
+        ("person/antonio-guterres", "position/secretary-general-of-united-nations"),
+        ("person/stephane-dujarric", "position/spokesperson-of-united-nations"),
+    }

@@ -306,9 +306,10 @@ def _resolve_title(
         for person in reversed(discourse.persons):
             if discourse.titles.get(person, set()) & wanted:
                 return person
-    for person in reversed(discourse.persons):
+    for person in reversed(discourse.persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
-        if not held or held & owned:
+        ours = set(mention.owner) & discourse.owners.get(person, set())
+        if not held or held & owned or ours:
             return person
     return None
 
