@@ -101,3 +101,20 @@ def test_a_project_entity_keeps_the_other_names_of_the_reference_gazetteer(layer
         ("person/antonio-guterres", "position/secretary-general-of-united-nations"),
         ("person/stephane-dujarric", "position/spokesperson-of-united-nations"),
     }
+
+
+def test_a_seat_of_government_before_a_title_owns_the_office(layer):
+    """ "Kremlin spokesman X", "White House Press Secretary Y": the office is the seat's (a body
+    acting for its state, organisations.ttl), as wire copy names it; "the Kremlin said" is that
+    body speaking."""
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks went well. White House Press Secretary "
+        "Karoline Leavitt said so too. The Kremlin said Putin would attend."
+    )
+    assert held(text, layer) == {
+        ("person/dmitry-peskov", "position/spokesperson-of-kremlin"),
+        ("person/karoline-leavitt", "position/press-secretary-of-white-house"),
+    }
+    graph = extract(text, layer)
+    speakers = {graph.value(s, DIP.agent) for s in graph.subjects(RDF.type, DIP.Statement)}
+    assert ID["org/kremlin"] in speakers
