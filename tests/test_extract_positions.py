@@ -118,3 +118,28 @@ def test_a_seat_of_government_before_a_title_owns_the_office(layer):
     graph = extract(text, layer)
     speakers = {graph.value(s, DIP.agent) for s in graph.subjects(RDF.type, DIP.Statement)}
     assert ID["org/kremlin"] in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Kazakhstan's Deputy Prime Minister and Foreign Minister Murat Nurtleu held talks in "
+            "Moscow.",
+            {
+                ("person/murat-nurtleu", "position/deputy-prime-minister-of-kazakhstan"),
+                ("person/murat-nurtleu", "position/foreign-minister-of-kazakhstan"),
+            },
+        ),
+        (
+            "Araghchi met Saudi Crown Prince and Prime Minister Mohammed bin Salman in Riyadh.",
+            {
+                ("person/mohammed-bin-salman", "position/crown-prince-of-saudi-arabia"),
+                ("person/mohammed-bin-salman", "position/prime-minister-of-saudi-arabia"),
+            },
+        ),
+    ],
+)
+def test_two_titles_before_a_name_are_two_offices_of_the_one_owner(text, holdings, layer):
+    """ "Qatar's Prime Minister and Foreign Minister X": X holds both, for Qatar."""
+    assert held(text, layer) == holdings

@@ -606,7 +606,8 @@ def remember(units: list[Unit], discourse: Discourse) -> None:
         if mention is None:
             continue
         if mention.holding and mention.holding[1] is not None:
-            discourse.holdings.setdefault(mention.holding[0], set()).add(mention.holding[1])
+            for person, position in (mention.holding, *mention.also):
+                discourse.holdings.setdefault(person, set()).add(position)
         if "person" in mention.classes:
             discourse.persons.extend(mention.refs)
         if "country" in mention.classes or "nationality" in mention.classes:

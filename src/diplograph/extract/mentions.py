@@ -12,7 +12,7 @@ named-event units.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -317,8 +317,34 @@ def find_titles(
                 anaphor="context:" + context[0] if context else "title",
                 owner=owners,
             )
+        if mention.holding and len(title_units) > 1:  # "Prime Minister and Foreign Minister X"
+            person = mention.holding[0]
+            more = _more_holdings(title_units[1:], units, owners, person, (gaz, rules, new))
+            mention = replace(mention, also=more)
         units = merge(units, start, end, mention, words)
     return units
+
+
+def _more_holdings(
+    indices: list[int],
+    units: list[Unit],
+    owners: tuple[URIRef, ...],
+    person: URIRef,
+    context: tuple[Gazetteer, RuleSet, list[NewEntity]],
+) -> tuple[tuple[URIRef, URIRef], ...]:
+    """The holdings of a person's further titles, each for the same owner."""
+    gaz, rules, new = context
+    found = []
+    for index in indices:
+        title = units[index].mention.title if units[index].mention else None
+        position = find_position(title, owners, gaz, rules, only_titled=False) if title else None
+        if position is None and owners and title:
+            made = new_position(title, owners[0], gaz, new)
+            new.append(made)
+            position = made.iri
+        if position is not None:
+            found.append((person, position))
+    return tuple(found)
 
 
 def _owner(units: list[Unit], index: int) -> URIRef | None:

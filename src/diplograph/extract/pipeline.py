@@ -79,11 +79,12 @@ def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) 
         mention = unit.mention
         if mention is None or mention.holding is None or mention.holding[1] is None:
             continue
-        holding = found.setdefault(mention.holding, Holding(*mention.holding))
-        if all(a.begin != unit.begin or a.end != unit.end for a in holding.attests):
-            confidence = round(0.8 * mention.confidence, 2)
-            attest = Attest(sentence, unit.begin, unit.end, "title.holding", confidence)
-            holding.attests.append(attest)
+        for pair in (mention.holding, *mention.also):
+            holding = found.setdefault(pair, Holding(*pair))
+            if all(a.begin != unit.begin or a.end != unit.end for a in holding.attests):
+                confidence = round(0.8 * mention.confidence, 2)
+                attest = Attest(sentence, unit.begin, unit.end, "title.holding", confidence)
+                holding.attests.append(attest)
 
 
 def _remember_events(
