@@ -143,3 +143,45 @@ def test_a_seat_of_government_before_a_title_owns_the_office(layer):
 def test_two_titles_before_a_name_are_two_offices_of_the_one_owner(text, holdings, layer):
     """ "Qatar's Prime Minister and Foreign Minister X": X holds both, for Qatar."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Oli will meet Zhao Leji, chairman of the National People's Congress Standing "
+            "Committee, on Wednesday.",
+            {
+                (
+                    "person/zhao-leji",
+                    "position/chairman-of-national-people-s-congress-standing-committee",
+                )
+            },
+        ),
+        (  # a capitalised title before a body the article names: the title stays a title
+            "Prabowo also met Zhao Leji, Chairman of the Standing Committee of the National "
+            "People's Congress (NPC).",
+            {
+                (
+                    "person/zhao-leji",
+                    "position/chairman-of-standing-committee-of-the-national-people-s-congress",
+                )
+            },
+        ),
+        (  # a word in brackets between the body and the name
+            "Lam met with Chairman of the State Great Khural (parliament) Dashzegviin "
+            "Amarbayasgalan.",
+            {("person/dashzegviin-amarbayasgalan", "position/chairman-of-state-great-khural")},
+        ),
+    ],
+)
+def test_a_body_named_with_a_possessive_inside_owns_the_title(text, holdings, layer):
+    """ "People's" stands inside a name ("National People's Congress"): the whole name is one
+    new body, whose chairman the person after it is."""
+    assert held(text, layer) == holdings
+
+
+def test_a_name_with_a_possessive_inside_is_no_person(layer):
+    """ "the Monument to the People's Heroes": no person "People's Heroes"."""
+    graph = extract("Lula laid a wreath at the Monument to the People's Heroes.", layer)
+    assert ID["person/people-s-heroes"] not in set(graph.subjects())
