@@ -185,3 +185,15 @@ def test_a_name_with_a_possessive_inside_is_no_person(layer):
     """ "the Monument to the People's Heroes": no person "People's Heroes"."""
     graph = extract("Lula laid a wreath at the Monument to the People's Heroes.", layer)
     assert ID["person/people-s-heroes"] not in set(graph.subjects())
+
+
+def test_a_surname_followed_by_more_of_a_name_is_someone_else(layer):
+    """ "Ahmed" of "Abiy Ahmed", before "Moallim Fiqi": a new person, who holds the office."""
+    assert held(
+        "Ethiopian Prime Minister Abiy Ahmed signed the deal. On Tuesday, Somalia's Foreign "
+        "Minister Ahmed Moallim Fiqi delivered a letter to Cairo.",
+        layer,
+    ) == {
+        ("person/abiy-ahmed", "position/prime-minister-of-ethiopia"),
+        ("person/ahmed-moallim-fiqi", "position/foreign-minister-of-somalia"),
+    }

@@ -628,6 +628,16 @@ def _after_given_names(
     return bool(names) and start > 0 and start - 1 in covered  # a title or a name before
 
 
+def _name_goes_on(units: list[Unit], index: int, covered: frozenset[int], rules: RuleSet) -> bool:
+    """Whether the unit at `index` continues a name: a capitalised word no earlier stage knows
+    that is no function word and no word that follows names ("Receives")."""
+    if index >= len(units) or index in covered:
+        return False
+    unit = units[index]
+    plain = unit.lower not in STOP_WORDS and unit.lower not in _listed(rules, "person_cues_after")
+    return plain and unit.text[:1].isupper() and unit.text.isalpha() and not unit.text.isupper()
+
+
 def introduced_spans(
     units: list[Unit], new: list[NewEntity], rules: RuleSet, covered: frozenset[int] = frozenset()
 ) -> list[tuple[int, int, Mention]]:
@@ -646,6 +656,8 @@ def introduced_spans(
             continue
         for size in range(min(longest, len(units) - index), 0, -1):
             person = names.get(tuple(u.text for u in units[index : index + size]))
+            if person is not None and size == 1 and _name_goes_on(units, index + 1, covered, rules):
+                continue  # "Ahmed Moallim Fiqi" after "Abiy Ahmed": someone else's name
             if person is not None:
                 classes = frozenset({"person", "agent"})
                 mention = Mention(classes, (person,), (person,), NEW_CONFIDENCE)
