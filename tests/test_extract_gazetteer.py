@@ -497,7 +497,7 @@ def test_an_introduced_name_after_a_headline_verb_is_still_the_person(layer):
         (
             "Kremlin spokesman Dmitry Peskov told reporters on Monday that the dates were "
             "discussed. According to Peskov, the Russian leader is expected to attend the forum.",
-            set(),
+            {("person/dmitry-peskov", "position/spokesperson-of-kremlin")},  # not the leader
         ),
     ],
 )

@@ -149,6 +149,45 @@ def test_a_position_counts_under_the_owner_the_reader_named():
     ]
 
 
+def test_spellings_of_one_office_are_one_position():
+    """The reader's "Premier" and "Foreign Ministry spokesperson" are the rules' prime minister
+    and spokesperson of the foreign ministry; a different office is still a miss."""
+    graph = _rule_graph()
+    pereira = ID["person/pereira-ana"]
+    for number, key in enumerate(
+        ("prime-minister-of-china", "spokesperson-of-foreign-ministry-of-china", "envoy-of-china")
+    ):
+        holding = ID[f"holding/h{number}"]
+        graph.add((holding, RDF.type, DIP.PositionHolding))
+        graph.add((holding, DIP.holder, pereira))
+        graph.add((holding, DIP.position, ID[f"position/{key}"]))
+    expected = {
+        **EXPECTED,
+        "holdings": [
+            "person/ana-pereira position/premier-of-china",
+            "person/ana-pereira position/foreign-ministry-spokeswoman-of-china",
+            "person/ana-pereira position/special-envoy-of-china",
+        ],
+    }
+    score = score_article("x", TEXT, graph, expected, {})
+    assert (score.holdings.tp, score.holdings.fp, score.holdings.fn) == (2, 1, 1)
+
+
+def test_an_entity_aligns_by_another_name_the_gazetteer_gives_it():
+    """The reader's org/afp is the gazetteer's Agence France-Presse, whose other name is AFP."""
+    graph = _rule_graph()
+    afp = ID["org/agence-france-presse"]
+    graph.add((afp, RDF.type, DIP.NewsAgency))
+    graph.add((afp, RDFS.label, Literal("Agence France-Presse", lang="en")))
+    entity = {"id": "org/afp", "type": "NewsAgency", "label": "AFP"}
+    expected = {**EXPECTED, "entities": [*EXPECTED["entities"], entity]}
+    names = {afp: ["Agence France-Presse", "AFP"]}
+    score = score_article("x", TEXT, graph, expected, {}, names=names)
+    assert (score.entities.tp, score.entities.fp, score.entities.fn) == (4, 1, 0)
+    score = score_article("x", TEXT, graph, expected, {})
+    assert (score.entities.tp, score.entities.fp, score.entities.fn) == (3, 2, 1)
+
+
 def test_two_right_parties_of_three_count_only_for_the_two_parties_figure():
     three = ["person/ana-pereira", "person/lula", "city/brasilia"]
     expected = {**EXPECTED, "events": [{**EXPECTED["events"][0], "participant": three}]}

@@ -195,7 +195,7 @@ def test_kind_speaker_modality_and_claim_source_are_corrected(project):
         "[] a dip:Attestation ;\n"
         "    dip:attests <event/criticism/undated/vladimir-putin-xi-jinping> ;\n"
         "    dip:modality dip:Happened ;\n"
-        '    dip:text "the Kremlin said" .\n'
+        '    dip:text "Moscow said" .\n'
     )
     assert _headers(_review(project, NEW).stdout) == [
         "#2   0.80  Meeting              Meeting: Murat Nurtleu, Wang Yi",

@@ -315,9 +315,10 @@ def _resolve_title(
         for person in reversed(discourse.persons):
             if _titled_so(discourse.titles.get(person, set()), wanted, other):
                 return person
-    for person in reversed(discourse.persons):
+    for person in reversed(discourse.persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
-        if not held or held & owned:
+        ours = set(mention.owner) & discourse.owners.get(person, set())
+        if not held or held & owned or ours:
             return person
     return None
 
@@ -614,7 +615,8 @@ def remember(units: list[Unit], discourse: Discourse) -> None:
         if mention is None:
             continue
         if mention.holding and mention.holding[1] is not None:
-            discourse.holdings.setdefault(mention.holding[0], set()).add(mention.holding[1])
+            for person, position in (mention.holding, *mention.also):
+                discourse.holdings.setdefault(person, set()).add(position)
         if "person" in mention.classes:
             discourse.persons.extend(mention.refs)
         if "country" in mention.classes or "nationality" in mention.classes:

@@ -161,8 +161,10 @@ def build_gazetteer(entities: Graph, reference: Graph | None = None) -> Gazettee
     for iri in list(classes) + list(graph.subjects(RDF.type, DIP.Position)):
         label = graph.value(iri, RDFS.label)
         labels[iri] = str(label) if label is not None else str(iri).rsplit("/", 1)[-1]
-        alts = sorted(str(a) for a in graph.objects(iri, SKOS.altLabel))
-        names[iri] = [labels[iri], *alts]
+        alts = {str(a) for a in graph.objects(iri, SKOS.altLabel)}
+        if reference is not None and iri in own:  # the project's entity wins, with its names
+            alts |= {str(a) for a in reference.objects(iri, SKOS.altLabel)}
+        names[iri] = [labels[iri], *sorted(alts - {labels[iri]})]
     acts_for: dict[URIRef, set[URIRef]] = {}
     for s, o in graph.subject_objects(DIP.actsFor):
         acts_for.setdefault(s, set()).add(o)

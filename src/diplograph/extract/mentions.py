@@ -12,7 +12,7 @@ named-event units.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -197,10 +197,46 @@ def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) ->
     return indices[start:]
 
 
+def title_of(position: URIRef, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]) -> str:
+    """The canonical title of a position, from its label ("Foreign minister of China")."""
+    label = name_of(position, gaz, new)
+    match = _OF.match(label)
+    return canonical_title(match["title"] if match else label, rules)
+
+
+def _counterpart_title(
+    units: list[Unit], before: int, held: dict[URIRef, URIRef], context: tuple
+) -> str:
+    """The title a counterpart shares with the sentence's first person, its subject ("Prime
+    Minister Narendra Modi and his Vietnamese counterpart X"): the title that person is named
+    with here, else that of the position the article said they hold (`held`); "" if none, or
+    if a name no stage knows comes first (the subject is someone else)."""
+    gaz, rules, new = context
+    for index, unit in enumerate(units[:before]):  # its title may not be merged with it yet
+        mention = unit.mention
+        capital = unit.text[:1].isupper() and unit.text.isalpha() and not unit.text.isupper()
+        if mention is None and capital and (index or unit.lower not in STOP_WORDS):
+            return ""
+        if mention is None or not ("person" in mention.classes or mention.title):
+            continue
+        if mention.title:
+            return mention.title
+        position = held.get(mention.refs[0]) if len(mention.refs) == 1 else None
+        return title_of(position, gaz, rules, new) if position is not None else ""
+    return ""
+
+
 def find_titles(
-    units: list[Unit], gaz: Gazetteer, rules: RuleSet, text: str, new: list[NewEntity]
+    units: list[Unit],
+    gaz: Gazetteer,
+    rules: RuleSet,
+    text: str,
+    new: list[NewEntity],
+    held: dict[URIRef, URIRef] | None = None,
 ) -> list[Unit]:
-    """Merge titled person mentions; mint new people; leave untitled anaphors for coreference."""
+    """Merge titled person mentions; mint new people; leave untitled anaphors for coreference.
+    A counterpart (role `counterpart`) holds the title of the sentence's subject, for the
+    owner the rule names; `held`: person -> position named so far in the article."""
     found = [m for m in find("titles", units, rules) if not _title_opens(m, units, rules)]
     for match in separate(found):
         roles = match.roles
@@ -212,6 +248,8 @@ def find_titles(
         if title_mention is not None and title_mention.refs:
             continue  # a named person is no title ("Putin, Xi Jinping and ...": a list)
         title = (title_mention.title or "") if title_mention is not None else ""
+        if not title and "counterpart" in roles:
+            title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new))
         owners = _owners(units, roles.get("owner", []))
         if not owners and title_mention is not None:
             owners = title_mention.owner  # "the Indian charge d'affaires, X": India's
@@ -279,8 +317,34 @@ def find_titles(
                 anaphor="context:" + context[0] if context else "title",
                 owner=owners,
             )
+        if mention.holding and len(title_units) > 1:  # "Prime Minister and Foreign Minister X"
+            person = mention.holding[0]
+            more = _more_holdings(title_units[1:], units, owners, person, (gaz, rules, new))
+            mention = replace(mention, also=more)
         units = merge(units, start, end, mention, words)
     return units
+
+
+def _more_holdings(
+    indices: list[int],
+    units: list[Unit],
+    owners: tuple[URIRef, ...],
+    person: URIRef,
+    context: tuple[Gazetteer, RuleSet, list[NewEntity]],
+) -> tuple[tuple[URIRef, URIRef], ...]:
+    """The holdings of a person's further titles, each for the same owner."""
+    gaz, rules, new = context
+    found = []
+    for index in indices:
+        title = units[index].mention.title if units[index].mention else None
+        position = find_position(title, owners, gaz, rules, only_titled=False) if title else None
+        if position is None and owners and title:
+            made = new_position(title, owners[0], gaz, new)
+            new.append(made)
+            position = made.iri
+        if position is not None:
+            found.append((person, position))
+    return tuple(found)
 
 
 def _owner(units: list[Unit], index: int) -> URIRef | None:
@@ -579,6 +643,16 @@ def _after_given_names(
     return bool(names) and start > 0 and start - 1 in covered  # a title or a name before
 
 
+def _name_goes_on(units: list[Unit], index: int, covered: frozenset[int], rules: RuleSet) -> bool:
+    """Whether the unit at `index` continues a name: a capitalised word no earlier stage knows
+    that is no function word and no word that follows names ("Receives")."""
+    if index >= len(units) or index in covered:
+        return False
+    unit = units[index]
+    plain = unit.lower not in STOP_WORDS and unit.lower not in _listed(rules, "person_cues_after")
+    return plain and unit.text[:1].isupper() and unit.text.isalpha() and not unit.text.isupper()
+
+
 def introduced_spans(
     units: list[Unit], new: list[NewEntity], rules: RuleSet, covered: frozenset[int] = frozenset()
 ) -> list[tuple[int, int, Mention]]:
@@ -597,6 +671,8 @@ def introduced_spans(
             continue
         for size in range(min(longest, len(units) - index), 0, -1):
             person = names.get(tuple(u.text for u in units[index : index + size]))
+            if person is not None and size == 1 and _name_goes_on(units, index + 1, covered, rules):
+                continue  # "Ahmed Moallim Fiqi" after "Abiy Ahmed": someone else's name
             if person is not None:
                 classes = frozenset({"person", "agent"})
                 mention = Mention(classes, (person,), (person,), NEW_CONFIDENCE)

@@ -34,6 +34,7 @@ from diplograph.iris import entity_iri
 NAME_CONFIDENCE = 0.4
 INNER = frozenset({"of", "the", "for", "on"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Vocabulary:
     hyphen_suffixes: frozenset[str] = frozenset()  # "Saudi-led": no syllable of a name
     openers: frozenset[str] = frozenset()  # "Later Ri Il-hwan said": no part of the name
     body_heads: frozenset[str] = frozenset()  # heads of bodies ("office": a place or a body)
+    possessives: frozenset[str] = frozenset()  # "People" of "National People's Congress"
 
 
 KIND_OF_LIST = (
@@ -95,6 +97,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("hyphen_suffixes"),
         listed("sentence_openers"),
         listed("government_heads") | listed("organisation_heads"),
+        listed("possessive_name_words"),
     )
 
 
@@ -120,6 +123,14 @@ def _country_inside(units: list[Unit], index: int, start: int, vocab: Vocabulary
     return opened and units[index - 1].lower == "of"
 
 
+def _inner_possessive(units: list[Unit], index: int, start: int, vocab: Vocabulary) -> bool:
+    """Whether the possessive at `index` stands inside a name: after a word of
+    `possessive_name_words` in the run, before a capitalised word ("People's Congress")."""
+    if index <= start or index + 1 >= len(units) or units[index].lower not in POSSESSIVES:
+        return False
+    return units[index - 1].lower in vocab.possessives and _capital(units[index + 1])
+
+
 def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     """The end of the run of capitalised words (with inner connectors) starting at start."""
     end = start
@@ -131,6 +142,9 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
             end += 1
             continue
         if end > start and hyphen_joined(units, end - 1, _capital):  # "Diaz-Canel"
+            end += 1
+            continue
+        if _inner_possessive(units, end, start, vocab):  # "National People's Congress"
             end += 1
             continue
         last = syllable_end(units, end - 1, vocab.hyphen_suffixes) if end > start else end - 1
@@ -185,7 +199,7 @@ def _kind(
     )
     if noun_of or (previous in vocab.place_prepositions and len(words) <= 3):
         return "Place"
-    plain = not any(u.lower in INNER for u in run)  # a name has no "of"
+    plain = not any(u.lower in INNER | POSSESSIVES for u in run)  # a name has no "of", no "'s"
     names = [w for w in words if w not in HYPHENS and w not in vocab.particles]
     if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
@@ -262,8 +276,10 @@ def _name_in(
         while skip < len(run) and run[skip].lower == "the":
             skip += 1
     bodies = [
-        i for i in range(skip, len(run) - 2) if skip and run[i].lower.split()[-1] in vocab.heads
-    ]
+        i
+        for i in range(skip, len(run) - 2)
+        if skip and run[i].lower.split()[-1] in vocab.heads and run[i + 1].lower not in INNER
+    ]  # not "Standing Committee of the National People's Congress": one body
     if bodies:  # "Speaker of the National Assembly Alen Simonyan": the name follows the body
         skip = bodies[-1] + 1
     words = [u.lower for u in run[skip:] if u.lower not in INNER]
@@ -309,9 +325,11 @@ def find_unknown_names(
         if kind is None:
             index = max(end, index + 1)
             continue
-        owner = _nationality_before(units, start + skip) if kind == "GovernmentBody" else None
+        if kind != "Person":  # "Chairman of the X Committee": the title stays a title
+            start, skip = start + skip, 0
+        owner = _nationality_before(units, start) if kind == "GovernmentBody" else None
         if owner is not None:  # "the Philippine Navy": the body of the Philippines
-            start, skip = start + skip - 1, 0
+            start -= 1
         name = units[start + skip : end]
         label = text[name[0].begin : name[-1].end]
         known = _known(label, new) if kind == "Person" else None

@@ -94,11 +94,12 @@ def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) 
         mention = unit.mention
         if mention is None or mention.holding is None or mention.holding[1] is None:
             continue
-        holding = found.setdefault(mention.holding, Holding(*mention.holding))
-        if all(a.begin != unit.begin or a.end != unit.end for a in holding.attests):
-            confidence = round(0.8 * mention.confidence, 2)
-            attest = Attest(sentence, unit.begin, unit.end, "title.holding", confidence)
-            holding.attests.append(attest)
+        for pair in (mention.holding, *mention.also):
+            holding = found.setdefault(pair, Holding(*pair))
+            if all(a.begin != unit.begin or a.end != unit.end for a in holding.attests):
+                confidence = round(0.8 * mention.confidence, 2)
+                attest = Attest(sentence, unit.begin, unit.end, "title.holding", confidence)
+                holding.attests.append(attest)
 
 
 def _remember_events(
@@ -202,12 +203,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_named_events(units, rules, text)
         units = find_bodies(units, gazetteer, rules, text, new)
         units = find_described_groups(units, rules, text, new)
-        units = find_titles(units, gazetteer, rules, text, new)
+        held = {person: position for person, position in holdings}  # so far in the article
+        units = find_titles(units, gazetteer, rules, text, new, held)
         known = len(new)
         units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
-            units = find_titles(units, gazetteer, rules, text, new)
-        held = {person: position for person, position in holdings}  # so far in the article
+            units = find_titles(units, gazetteer, rules, text, new, held)
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         coref.note_titles(units, discourse)

@@ -76,7 +76,17 @@ def profile(classes: frozenset[str]) -> str:
 
 # The roles a rule can fill: the event roles of the ontology the rules are compiled against
 # (vocabulary.py, RuleSet.roles), and these, which the rule layer resolves itself.
-OTHER_ROLES = ("source", "owner", "holder", "title", "name", "leader", "member", "context")
+OTHER_ROLES = (
+    "source",
+    "owner",
+    "holder",
+    "title",
+    "name",
+    "leader",
+    "member",
+    "context",
+    "counterpart",
+)
 
 
 @dataclass(frozen=True)

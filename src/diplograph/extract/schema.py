@@ -405,6 +405,7 @@ GAZETTEER = Shape(
                 "dedication_words",
                 "hyphen_suffixes",
                 "sentence_openers",
+                "possessive_name_words",
             ),
             WORDS,
         ),

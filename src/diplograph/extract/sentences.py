@@ -44,6 +44,7 @@ class Mention:
     date_words: str | None = None  # a date unit: the expression
     anaphor: str | None = None  # an unresolved reference ("the North Korean leader")
     owner: tuple[URIRef, ...] = ()  # for titles and anaphors: whose office
+    also: tuple[tuple[URIRef, URIRef], ...] = ()  # more holdings: "Prime Minister and Foreign ..."
 
 
 @dataclass(slots=True)

@@ -83,14 +83,17 @@ class CorpusScore:
 
 
 def norm(name: str) -> str:
-    """A name folded for comparison: ASCII, lower case, words only, no leading article.
+    """A name folded for comparison: ASCII, lower case, words only, no leading article, one
+    spelling of "defence".
 
     >>> norm("The Élysée  Palace")
     'elysee palace'
+    >>> norm("Defense ministry of China")
+    'defence ministry of china'
     """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    return re.sub(r"\bdefense\b", "defence", re.sub(r"^the ", "", text))
 
 
 def _iri(value: str) -> URIRef:
@@ -128,10 +131,15 @@ def found_entities(graph: Graph) -> set[URIRef]:
 
 
 def align(
-    found: set[URIRef], expected: list[Entity], labels: dict[URIRef, str], graph: Graph
+    found: set[URIRef],
+    expected: list[Entity],
+    labels: dict[URIRef, str],
+    graph: Graph,
+    names: dict[URIRef, list[str]] | None = None,
 ) -> dict[URIRef, URIRef]:
     """Rule-layer entity -> annotated entity, by IRI, else by a name they share (and a type
-    that fits: a person is never aligned with a place of the same name)."""
+    that fits: a person is never aligned with a place of the same name); `names`: the other
+    names the gazetteer gives its entities (the reader's "AFP" is Agence France-Presse)."""
     by_iri = {e.iri: e for e in expected}
     by_name: dict[tuple[str, str], URIRef] = {}
     for entity in expected:
@@ -144,10 +152,11 @@ def align(
             mapping[node] = node
             continue
         label = graph.value(node, RDFS.label) or labels.get(node)
-        names = {norm(str(label))} if label else set()
+        known = {norm(str(label))} if label else set()
+        known |= {norm(n) for n in (names or {}).get(node, [])}
         segment, key = local_name(node).split("/", 1)
-        names.add(norm(key.replace("-", " ")))
-        hit = next((by_name[(segment, n)] for n in sorted(names) if (segment, n) in by_name), None)
+        known.add(norm(key.replace("-", " ")))
+        hit = next((by_name[(segment, n)] for n in sorted(known) if (segment, n) in by_name), None)
         if hit is not None:
             mapping[node] = hit
     return mapping
@@ -368,21 +377,35 @@ def _match_statements(
             score.false_alarms.append(f"{stem}: {f.kind} {f.label}")
 
 
-GENDERED = (
-    ("spokesman", "spokesperson"),
-    ("spokeswoman", "spokesperson"),
-    ("chairwoman", "chairman"),
+# One office, several spellings: gendered words, US and British spelling, and the synonyms of
+# wire copy for the same office ("Chinese Premier" is the prime minister of China, a "vice
+# foreign minister" the deputy one, "Foreign Ministry spokesperson" the ministry's spokesperson).
+SAME_OFFICE = (
+    (r"\bspokesman\b", "spokesperson"),
+    (r"\bspokeswoman\b", "spokesperson"),
+    (r"\bchairwoman\b", "chairman"),
+    (r"\bchairperson\b", "chairman"),
+    (r"\bdefense\b", "defence"),
+    (r"\badvisor\b", "adviser"),
+    (r"\bvice-premier\b", "deputy-prime-minister"),
+    (r"\bpremier\b", "prime-minister"),
+    (r"\bvice-foreign-minister\b", "deputy-foreign-minister"),
+    (r"/foreign-ministry-spokesperson-of-", "/spokesperson-of-foreign-ministry-of-"),
 )
 
 
 def position_key(key: str) -> str:
-    """A position key with gendered title words made one ("spokeswoman" and "spokesperson").
+    """A position key with the spellings of one office made one (`SAME_OFFICE`).
 
     >>> position_key("position/spokeswoman-of-foreign-ministry-of-russia")
     'position/spokesperson-of-foreign-ministry-of-russia'
+    >>> position_key("position/foreign-ministry-spokesperson-of-china")
+    'position/spokesperson-of-foreign-ministry-of-china'
+    >>> position_key("position/premier-of-china")
+    'position/prime-minister-of-china'
     """
-    for word, common in GENDERED:
-        key = re.sub(rf"\b{word}\b", common, key)
+    for pattern, common in SAME_OFFICE:
+        key = re.sub(pattern, common, key)
     return key
 
 
@@ -428,14 +451,15 @@ def score_article(
     expected: dict[str, Any],
     labels: dict[URIRef, str],
     roles: tuple[str, ...] | None = None,
+    names: dict[URIRef, list[str]] | None = None,
 ) -> CorpusScore:
     """The figures of one corpus article; `roles`: the participant roles (default: those of the
-    project's ontology)."""
+    project's ontology); `names`: the gazetteer's names of its entities (see `align`)."""
     roles = roles or participant_roles()
     score = CorpusScore(articles=1)
     annotated = entities_of(expected)
     found = found_entities(graph)
-    aligned = align(found, annotated, labels, graph)
+    aligned = align(found, annotated, labels, graph, names)
     hit = set(aligned.values())
     for entity in annotated:
         per_type = score.entity_types.setdefault(entity.type, Score())

@@ -72,5 +72,6 @@ def score_split(root: Path, split: str) -> CorpusScore:
         article = input_article(path, None, rules)
         graph = extract_article(article, rules, gazetteer)
         expected = load_expected(folder / f"{name}.expected.yaml")
-        add(total, score_article(name, article.text, graph, expected, gazetteer.labels, roles))
+        labels, names = gazetteer.labels, gazetteer.names
+        add(total, score_article(name, article.text, graph, expected, labels, roles, names))
     return total

@@ -1,0 +1,199 @@
+"""Positions held: the constructions of wire copy that say who holds which office, each with the
+exact holdings the rule layer must give for a short text (and none it must not give)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.namespaces import DIP, ID
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 5 March 2024."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2024, 3, 5), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def held(text: str, layer) -> set[tuple[str, str]]:
+    """(holder, position) of every position holding of a text, without the namespace."""
+    graph = extract(text, layer)
+    return {
+        (
+            str(graph.value(h, DIP.holder)).removeprefix(str(ID)),
+            str(graph.value(h, DIP.position)).removeprefix(str(ID)),
+        )
+        for h in graph.subjects(RDF.type, DIP.PositionHolding)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # the subject's title, named before its name
+            "NEW DELHI, Aug 1 (PTI) India and Vietnam signed nine pacts after talks between "
+            "Prime Minister Narendra Modi and his Vietnamese counterpart Pham Minh Chinh.",
+            {("person/pham-minh-chinh", "position/prime-minister-of-vietnam")},
+        ),
+        (  # the subject's title with its owner
+            "Russian Defence Minister Andrei Belousov held separate talks with his Belarusian "
+            "counterpart Viktor Khrenin, the ministry said.",
+            {
+                ("person/andrei-belousov", "position/defence-minister-of-russia"),
+                ("person/viktor-khrenin", "position/defence-minister-of-belarus"),
+            },
+        ),
+        (  # the subject named without a title: the position the article said they hold
+            "Chinese Foreign Minister Wang Yi arrived in Brazzaville. Wang met the press and "
+            "then held talks with his Congolese counterpart, Jean-Claude Gakosso.",
+            {
+                ("person/wang-yi", "position/foreign-minister-of-china"),
+                (
+                    "person/jean-claude-gakosso",
+                    "position/foreign-minister-of-democratic-republic-of-the-congo",
+                ),
+            },
+        ),
+        (  # a subject no stage knows: the title nearer the counterpart is someone else's
+            "Lamola met Congolese President Denis Sassou Nguesso and then his Congolese "
+            "counterpart, Jean-Claude Gakosso.",
+            {
+                (
+                    "person/denis-sassou-nguesso",
+                    "position/president-of-democratic-republic-of-the-congo",
+                )
+            },
+        ),
+    ],
+)
+def test_a_counterpart_holds_the_subjects_title_for_the_owner_named(text, holdings, layer):
+    """ "X and his Vietnamese counterpart Y": Y holds X's title, for Vietnam."""
+    assert held(text, layer) == holdings
+
+
+def test_a_head_title_refers_to_the_person_named_as_that_states_officer(layer):
+    """ "The Vietnamese leader" is the person named with a title for Vietnam (the counterpart,
+    prime minister of Vietnam), not the more recent person whose office has no owner."""
+    graph = extract(
+        "Prime Minister Narendra Modi and his Vietnamese counterpart Pham Minh Chinh held talks "
+        "on Monday. Chinh said the talks went well. The Vietnamese leader later laid a wreath "
+        "at Raj Ghat.",
+        layer,
+    )
+    (ceremony,) = graph.subjects(RDF.type, DIP.Ceremony)
+    assert set(graph.objects(ceremony, DIP.participant)) == {ID["person/pham-minh-chinh"]}
+
+
+def test_a_project_entity_keeps_the_other_names_of_the_reference_gazetteer(layer):
+    """mappings/entities.ttl's United Nations wins over organisations.ttl's, but its short
+    names ("UN") still name it: the owner of the titles before a name."""
+    assert held(
+        "UN Secretary-General Antonio Guterres welcomed the deal, UN spokesperson Stephane "
+        "Dujarric told reporters.",
+        layer,
+    ) == {
+        ("person/antonio-guterres", "position/secretary-general-of-united-nations"),
+        ("person/stephane-dujarric", "position/spokesperson-of-united-nations"),
+    }
+
+
+def test_a_seat_of_government_before_a_title_owns_the_office(layer):
+    """ "Kremlin spokesman X", "White House Press Secretary Y": the office is the seat's (a body
+    acting for its state, organisations.ttl), as wire copy names it; "the Kremlin said" is that
+    body speaking."""
+    text = (
+        "Kremlin spokesman Dmitry Peskov said the talks went well. White House Press Secretary "
+        "Karoline Leavitt said so too. The Kremlin said Putin would attend."
+    )
+    assert held(text, layer) == {
+        ("person/dmitry-peskov", "position/spokesperson-of-kremlin"),
+        ("person/karoline-leavitt", "position/press-secretary-of-white-house"),
+    }
+    graph = extract(text, layer)
+    speakers = {graph.value(s, DIP.agent) for s in graph.subjects(RDF.type, DIP.Statement)}
+    assert ID["org/kremlin"] in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Kazakhstan's Deputy Prime Minister and Foreign Minister Murat Nurtleu held talks in "
+            "Moscow.",
+            {
+                ("person/murat-nurtleu", "position/deputy-prime-minister-of-kazakhstan"),
+                ("person/murat-nurtleu", "position/foreign-minister-of-kazakhstan"),
+            },
+        ),
+        (
+            "Araghchi met Saudi Crown Prince and Prime Minister Mohammed bin Salman in Riyadh.",
+            {
+                ("person/mohammed-bin-salman", "position/crown-prince-of-saudi-arabia"),
+                ("person/mohammed-bin-salman", "position/prime-minister-of-saudi-arabia"),
+            },
+        ),
+    ],
+)
+def test_two_titles_before_a_name_are_two_offices_of_the_one_owner(text, holdings, layer):
+    """ "Qatar's Prime Minister and Foreign Minister X": X holds both, for Qatar."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Oli will meet Zhao Leji, chairman of the National People's Congress Standing "
+            "Committee, on Wednesday.",
+            {
+                (
+                    "person/zhao-leji",
+                    "position/chairman-of-national-people-s-congress-standing-committee",
+                )
+            },
+        ),
+        (  # a capitalised title before a body the article names: the title stays a title
+            "Prabowo also met Zhao Leji, Chairman of the Standing Committee of the National "
+            "People's Congress (NPC).",
+            {
+                (
+                    "person/zhao-leji",
+                    "position/chairman-of-standing-committee-of-the-national-people-s-congress",
+                )
+            },
+        ),
+        (  # a word in brackets between the body and the name
+            "Lam met with Chairman of the State Great Khural (parliament) Dashzegviin "
+            "Amarbayasgalan.",
+            {("person/dashzegviin-amarbayasgalan", "position/chairman-of-state-great-khural")},
+        ),
+    ],
+)
+def test_a_body_named_with_a_possessive_inside_owns_the_title(text, holdings, layer):
+    """ "People's" stands inside a name ("National People's Congress"): the whole name is one
+    new body, whose chairman the person after it is."""
+    assert held(text, layer) == holdings
+
+
+def test_a_name_with_a_possessive_inside_is_no_person(layer):
+    """ "the Monument to the People's Heroes": no person "People's Heroes"."""
+    graph = extract("Lula laid a wreath at the Monument to the People's Heroes.", layer)
+    assert ID["person/people-s-heroes"] not in set(graph.subjects())
+
+
+def test_a_surname_followed_by_more_of_a_name_is_someone_else(layer):
+    """ "Ahmed" of "Abiy Ahmed", before "Moallim Fiqi": a new person, who holds the office."""
+    assert held(
+        "Ethiopian Prime Minister Abiy Ahmed signed the deal. On Tuesday, Somalia's Foreign "
+        "Minister Ahmed Moallim Fiqi delivered a letter to Cairo.",
+        layer,
+    ) == {
+        ("person/abiy-ahmed", "position/prime-minister-of-ethiopia"),
+        ("person/ahmed-moallim-fiqi", "position/foreign-minister-of-somalia"),
+    }
