@@ -11,6 +11,10 @@ and prints the ratio. Every figure is appended to benchmarks/results/scale.csv, 
 size and stage, with the date, the git commit and the machine. A benchmark, not a test:
 
     python3 benchmarks/scale.py --sizes 30,100,300 [--repeat 20] [--no-reference]
+    python3 benchmarks/scale.py --queries-only OUT [--root PROJECT] [--repeat 20]
+
+`--queries-only OUT` builds nothing: it times the stored queries of PROJECT (default: this
+checkout) on the store of an existing build folder OUT and appends those rows alone.
 
 Totals are the build process as the operating system counts it (start-up included; CPU of its
 rule-layer worker included); `other` is the total less the stages (start-up, imports, CLI).
@@ -152,22 +156,24 @@ def parameter_sets(store, query, rng: random.Random, count: int) -> list[dict[st
 
 def child_queries(root: str, out: str, repeat: int, seed: int, result: str) -> None:
     """In the child process: open the build's store and time every stored query, `repeat` runs
-    each over varied parameters; write p50, p95 (ms) and the runs as JSON."""
+    each over varied parameters; write the wall and CPU milliseconds of each run as JSON."""
     from diplograph import paths
     from diplograph.built import load_build
     from diplograph.queries import list_queries, run_query
 
     rng = random.Random(seed)
-    start = time.perf_counter()
+    start, began_cpu = time.perf_counter(), time.process_time()
     store = load_build(Path(out), Path(root))
-    timings = {"(open store)": [1000 * (time.perf_counter() - start)]}
+    opened = (1000 * (time.perf_counter() - start), 1000 * (time.process_time() - began_cpu))
+    timings = {"(open store)": {"wall": [opened[0]], "cpu": [opened[1]]}}
     for query in list_queries(paths.queries_dir(Path(root))):
         sets = parameter_sets(store, query, rng, min(repeat, 5))
-        times = []
+        times: dict[str, list[float]] = {"wall": [], "cpu": []}
         for run in range(repeat):
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             run_query(store, query, sets[run % len(sets)])
-            times.append(1000 * (time.perf_counter() - began))
+            times["wall"].append(1000 * (time.perf_counter() - began))
+            times["cpu"].append(1000 * (time.process_time() - began_cpu))
         timings[query.name] = times
     Path(result).write_text(json.dumps(timings))
 
@@ -327,18 +333,21 @@ def rows_of(
 
 
 def query_rows(size: int, engine: str, queries: dict, info: dict) -> list[dict]:
-    """The CSV rows of the stored queries timed on one build."""
+    """The CSV rows of the stored queries timed on one build: p50 and p95 of the wall
+    milliseconds, and the median CPU seconds of a run (cpu_s)."""
     rows = []
     for name, times in queries.items():
+        wall = times["wall"]
         rows.append(
             {
                 **info,
                 "engine": engine,
                 "articles": size,
                 "stage": f"query:{name}",
-                "p50_ms": _fmt(percentile(times, 0.5), 3),
-                "p95_ms": _fmt(percentile(times, 0.95), 3),
-                "runs": len(times),
+                "cpu_s": _fmt(percentile(times["cpu"], 0.5) / 1000, 4),
+                "p50_ms": _fmt(percentile(wall, 0.5), 3),
+                "p95_ms": _fmt(percentile(wall, 0.95), 3),
+                "runs": len(wall),
             }
         )
     return rows
@@ -359,7 +368,7 @@ def append_csv(path: Path, rows: list[dict]) -> None:
 
 
 TABLE = "  {:<40} {:>9} {:>9} {:>8} {:>8} {:>9} {:>6}"
-QUERY_TABLE = "  {:<40} {:>9} {:>9} {:>8}"
+QUERY_TABLE = "  {:<40} {:>9} {:>9} {:>11} {:>6}"
 
 
 def print_table(size: int, engine: str, rows: list[dict]) -> None:
@@ -373,9 +382,11 @@ def print_table(size: int, engine: str, rows: list[dict]) -> None:
         for row in stages:
             print(TABLE.format(*(str(row[key]) for key in keys)))
     if queries:
-        print(QUERY_TABLE.format("stored query", "p50 ms", "p95 ms", "runs"))
+        print(QUERY_TABLE.format("stored query", "p50 ms", "p95 ms", "CPU p50 ms", "runs"))
         for row in queries:
-            print(QUERY_TABLE.format(row["stage"][6:], row["p50_ms"], row["p95_ms"], row["runs"]))
+            cpu = f"{1000 * float(row['cpu_s']):.1f}"
+            name, runs = row["stage"][6:], row["runs"]
+            print(QUERY_TABLE.format(name, row["p50_ms"], row["p95_ms"], cpu, runs))
 
 
 def print_ratio(builds: dict) -> None:
@@ -399,6 +410,24 @@ def time_queries(corpus: Path, out: Path, args: argparse.Namespace) -> dict[str,
     return json.loads(result.read_text()) if result.is_file() else {}
 
 
+def queries_only(out: Path, args: argparse.Namespace) -> int:
+    """Time the stored queries on an existing build folder, print and append the figures."""
+    summary = out / "summary.json"
+    if not (out / "store").is_dir() or not summary.is_file():
+        print(f"{out}: no build folder with an on-disk store; run `diplograph build` first")
+        return 2
+    size = json.loads(summary.read_text())["articles"]
+    info = machine()
+    timings = time_queries(args.root, out, args)
+    if not timings:
+        print(f"{out}: the stored queries were not timed (log: {out}.queries.log)")
+        return 1
+    rows = query_rows(size, "oxigraph", timings, info)
+    print_table(size, "oxigraph", rows)
+    append_csv(args.csv, rows)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build each size, print and append the figures; 1 when a build failed."""
     argv = sys.argv[1:] if argv is None else argv
@@ -418,7 +447,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--csv", type=Path, default=CSV_FILE, help="results file (appended)")
     parser.add_argument("--timeout", type=float, default=3 * 3600, help="seconds for one build")
+    parser.add_argument(
+        "--queries-only", type=Path, metavar="OUT", help="time the queries on this build folder"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="project whose queries --queries-only times"
+    )
     args = parser.parse_args(argv)
+    if args.queries_only is not None:
+        return queries_only(args.queries_only, args)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     from corpus import write_corpus
 

@@ -123,3 +123,19 @@ def test_scale_writes_one_row_per_stage_and_query(tmp_path: Path) -> None:
     assert int(total["triples"]) > 0
     assert all(float(r["cpu_s"]) >= 0 for r in rows[: len(scale.STAGES)])
     assert all(r["runs"] == "1" for r in rows[len(stages) :])
+    alone = tmp_path / "queries.csv"  # the stored queries again, on the build left behind
+    command = [sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--repeat", "2"]
+    command += ["--queries-only", str(tmp_path / "out-3-oxigraph"), "--csv", str(alone)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with alone.open(encoding="utf-8") as handle:
+        again = list(csv.DictReader(handle))
+    assert [r["stage"] for r in again] == ["query:(open store)"] + [f"query:{q}" for q in queries]
+    assert {(r["articles"], r["engine"], r["runs"]) for r in again[1:]} == {("3", "oxigraph", "2")}
+    assert all(float(r["cpu_s"]) >= 0 and float(r["p95_ms"]) > 0 for r in again)
+    command[-3] = str(tmp_path / "no-build")
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert done.stdout == f"{tmp_path / 'no-build'}: no build folder with an on-disk store; " + (
+        "run `diplograph build` first\n"
+    )

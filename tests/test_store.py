@@ -296,3 +296,63 @@ def test_the_oxigraph_store_lists_its_graphs_again_after_a_change():
     assert store.graph_iris() == ["urn:x-test:a", "urn:x-test:b"]
     store.remove_graph(a)
     assert store.graph_iris() == ["urn:x-test:b"]
+
+
+def test_what_analysis_sees_leaves_out_the_candidates_and_follows_every_change(empty):
+    """The graphs analysis sees are found once until a graph changes: a candidates graph is
+    never among them, a graph added or removed since is."""
+    fact = [(KIM, RDFS.label, Literal("Kim"))]
+    for name in (article_graph_iri("s1"), candidates_graph_iri("s1"), ONTOLOGY_GRAPH):
+        empty.add_graph(name, fact)
+    first = [article_graph_iri("s1"), ONTOLOGY_GRAPH]
+    assert analysis_names(empty) == first
+    assert analysis_iris(empty) == [str(n) for n in first]
+    analysis_names(empty).clear()  # a caller's copy: the store's own list is untouched
+    assert analysis_names(empty) == first
+    empty.add_graph(candidates_graph_iri("s2"), fact)
+    empty.add_graph(INFERRED_GRAPH, fact)
+    assert analysis_names(empty) == [article_graph_iri("s1"), INFERRED_GRAPH, ONTOLOGY_GRAPH]
+    assert analysis_iris(empty, inference=False) == [str(n) for n in first]
+    empty.remove_graph(article_graph_iri("s1"))
+    assert analysis_iris(empty) == [str(INFERRED_GRAPH), str(ONTOLOGY_GRAPH)]
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?who rdfs:label ?label }"
+    empty.add_graph(INFERRED_GRAPH, [(PUTIN, RDFS.label, Literal("Putin"))])
+    assert empty.query(count, graphs=analysis_names(empty)).rows == (
+        (Literal(2, datatype=XSD.integer),),
+    )
+
+
+def test_a_reader_lists_the_graphs_a_build_recorded_until_a_change(tmp_path):
+    """`record_graphs` writes the graph names into the store; a reader takes them from there
+    (a graph slipped in behind the store's back is not listed), and the record goes at the
+    next change made through the store."""
+    from pyoxigraph import NamedNode, Quad
+
+    from diplograph.store import OxigraphStore
+
+    written = OxigraphStore(tmp_path / "store")
+    written.add_graph(B, [(PUTIN, RDFS.label, Literal("Vladimir Putin"))])
+    written.add_graph(A, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    written.record_graphs()
+    kim = NamedNode(str(KIM))
+    written._store.add(Quad(kim, NamedNode(str(RDFS.label)), kim, NamedNode("urn:c")))
+    written.flush()
+    del written
+    assert open_store(tmp_path / "store").graph_iris() == [str(A), str(B)]
+    changed = OxigraphStore(tmp_path / "store")
+    changed.remove_graph(B)
+    changed.flush()
+    del changed
+    assert open_store(tmp_path / "store").graph_iris() == ["urn:c", str(A)]
+
+
+def test_a_store_records_no_graph_names_in_its_graphs(tmp_path):
+    """The record of the names is the store's own: in no layer, listed by no reader."""
+    from diplograph.store import OxigraphStore
+
+    written = OxigraphStore(tmp_path / "store")
+    written.add_graph(A, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    written.record_graphs()
+    assert written.graph_iris() == [str(A)]
+    assert written.query(LABELS).rows == ((KIM, Literal("Kim Jong Un")),)
+    assert layer_graphs(written, "all") == [A]

@@ -54,6 +54,7 @@ def write_store(folder: Path, graph: bytes, ontology: Graph) -> None:
     disk.add_graph(ONTOLOGY_GRAPH, ontology)
     for inference in (True, False):  # the graphs `query` asks for, merged once here
         disk.merge(analysis_names(disk, inference))
+    disk.record_graphs()  # so that a reader lists them without probing each
     disk.flush()
 
 

@@ -1,21 +1,32 @@
 """Graph copies: rdflib graphs copied out of a store, one named graph or a cached union of
-several (both engines share it; rdflib is imported when a copy is first made)."""
+several, and values derived from the graphs kept until they change (both engines share it;
+rdflib is imported when a copy is first made)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
 
     from diplograph.store.protocol import Triple
 
+Value = TypeVar("Value")
+
 
 class GraphCopies:
     """rdflib graphs copied out of a store: one named graph, or a cached union of several."""
 
     _unions: dict[tuple[URIRef, ...], Graph]
+    _derived: dict[Any, Any]  # each engine empties it when a graph changes
+
+    def derived(self, key: Hashable, compute: Callable[[], Value]) -> Value:
+        """A value computed from the store's graphs (e.g. which graphs a layer holds), kept
+        under `key` until a graph changes."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def _triples(self, name: URIRef) -> Iterable[Triple]:
         """The triples of one named graph (each engine reads its own)."""

@@ -66,13 +66,15 @@ def layer_graphs(store: Store, layer: str) -> list[URIRef]:
 
 def analysis_names(store: Store, inference: bool = True) -> list[URIRef]:
     """What analysis sees: every layer but the candidates (less the inferred one if asked), with
-    the ontology (for labels)."""
-    return _analysis(store.graph_names(), inference)
+    the ontology (for labels); found once until the graphs change (every stored query asks)."""
+    key = ("analysis-names", inference)
+    return list(store.derived(key, lambda: _analysis(store.graph_names(), inference)))
 
 
 def analysis_iris(store: Store, inference: bool = True) -> list[str]:
     """As `analysis_names`, as plain strings (`store.answers` takes them)."""
-    return _analysis(store.graph_iris(), inference)
+    key = ("analysis-iris", inference)
+    return list(store.derived(key, lambda: _analysis(store.graph_iris(), inference)))
 
 
 def analysis_graph(store: Store) -> Graph:

@@ -49,7 +49,9 @@ def _rdflib_terms() -> ModuleType:
 _INTERNAL = "urn:x-diplograph:store/"  # the store's own graphs, in no layer
 _LITERALS_GRAPH = _INTERNAL + "literals"  # the literals Oxigraph rewrote
 _MERGED = _INTERNAL + "merged/"  # the RDF merge of a set of graphs
+_NAMES_GRAPH = _INTERNAL + "graphs"  # the graph names, as a build left them (record_graphs)
 _LITERAL_RECORD = "urn:x-diplograph:store/literal"
+_NAMES_RECORD = "urn:x-diplograph:store/names"
 
 
 class OxigraphStore(GraphCopies):
@@ -78,21 +80,43 @@ class OxigraphStore(GraphCopies):
         else:
             self._store = pyoxigraph.Store(str(path))
         self._unions: dict[tuple[URIRef, ...], Graph] = {}
+        self._derived: dict[Any, Any] = {}
         self._prefixes = {prefix: str(iri) for prefix, iri in PREFIXES.items()}
         self._forms: dict[Any, Any] = {}  # a typed literal -> the form Oxigraph keeps of it
-        self._originals: dict[tuple[str, Any], Any] = {}  # (predicate, form) -> literal
         self._literals = pyoxigraph.NamedNode(_LITERALS_GRAPH)
+        self._names_graph = pyoxigraph.NamedNode(_NAMES_GRAPH)
         self._read_only = read_only
-        self._merged = {  # the merged graphs made for queries (see _merged_graph)
-            node.value
-            for node in self._store.named_graphs()
-            if isinstance(node, pyoxigraph.NamedNode) and node.value.startswith(_MERGED)
-        }
         self._scratch: dict[str, Any] = {}  # merged graphs made in memory for a read-only store
+        # read when first needed, so that opening a large store costs nothing that grows with it
+        self._originals_read: dict[tuple[str, Any], Any] | None = None  # (predicate, form) ->
+        self._merged_read: set[str] | None = None  # the merged graphs on disk (_merged_graph)
         self._names: list[str] | None = None  # graph_iris, until the graphs change
-        for quad in self._store.quads_for_pattern(None, None, None, self._literals):
-            form, original = (self._ox_literal(*pair) for pair in json.loads(quad.object.value))
-            self._note(quad.subject.value, form, original)
+        self._uris: list[URIRef] | None = None  # graph_names, until the graphs change
+        self._queried: dict[tuple[str, ...], tuple[Any, Any]] = {}  # graphs -> what to query
+
+    @property
+    def _originals(self) -> dict[tuple[str, Any], Any]:
+        """The literals Oxigraph rewrote, by (predicate, form): read from the store's record
+        the first time a graph is copied out or written to."""
+        if self._originals_read is None:
+            self._originals_read = {}
+            for quad in self._store.quads_for_pattern(None, None, None, self._literals):
+                pairs = json.loads(quad.object.value)
+                form, original = (self._ox_literal(*pair) for pair in pairs)
+                self._note(quad.subject.value, form, original)
+        return self._originals_read
+
+    @property
+    def _merged(self) -> set[str]:
+        """The names of the merged graphs held in the store (listed when first needed)."""
+        if self._merged_read is None:
+            ox = self._ox
+            self._merged_read = {
+                node.value
+                for node in self._store.named_graphs()
+                if isinstance(node, ox.NamedNode) and node.value.startswith(_MERGED)
+            }
+        return self._merged_read
 
     def _ox_literal(self, value: str, datatype: str) -> Any:
         """A pyoxigraph typed literal."""
@@ -185,7 +209,10 @@ class OxigraphStore(GraphCopies):
 
     def graph_iris(self) -> list[str]:
         """The names of the non-empty named graphs as plain strings, sorted (listed once until
-        the graphs change: every stored query asks for them)."""
+        the graphs change: every stored query asks for them; read from the list a build
+        recorded, if any, instead of probing every graph)."""
+        if self._names is None:
+            self._names = self._recorded_names()
         if self._names is None:
             names = []
             for node in self._store.named_graphs():
@@ -195,10 +222,30 @@ class OxigraphStore(GraphCopies):
             self._names = sorted(names)
         return list(self._names)
 
+    def _recorded_names(self) -> list[str] | None:
+        """The graph names as `record_graphs` left them, or None if it did not."""
+        for quad in self._store.quads_for_pattern(None, None, None, self._names_graph):
+            text = quad.object.value
+            return text.split("\n") if text else []
+        return None
+
+    def record_graphs(self) -> None:
+        """Write the graph names into the store (one literal in a graph of its own), so that
+        a reader lists them without probing every graph; the record goes at the next change."""
+        ox = self._ox
+        text = ox.Literal("\n".join(self.graph_iris()))
+        node = self._names_graph
+        if self._store.contains_named_graph(node):
+            self._store.remove_graph(node)
+        self._store.add(ox.Quad(node, ox.NamedNode(_NAMES_RECORD), text, node))
+
     def graph_names(self) -> list[URIRef]:
-        """The names of the non-empty named graphs, sorted."""
-        uri = _rdflib_terms().URIRef
-        return [uri(name) for name in self.graph_iris()]
+        """The names of the non-empty named graphs, sorted (made once until the graphs
+        change)."""
+        if self._uris is None:
+            uri = _rdflib_terms().URIRef
+            self._uris = [uri(name) for name in self.graph_iris()]
+        return list(self._uris)
 
     def _triples(self, name: URIRef) -> Iterator[Triple]:
         """The triples of one named graph, as rdflib terms."""
@@ -256,27 +303,41 @@ class OxigraphStore(GraphCopies):
         return values_first(text, {name: str(self._term(v)) for name, v in bindings.items()})
 
     def _changed(self) -> None:
-        """Forget the unions, merged graphs and graph names made of the graphs as they were."""
-        self._names = None
+        """Forget the unions, merged graphs and graph names made of the graphs as they were
+        (and the list of names a build recorded)."""
+        self._names = self._uris = None
         self._unions.clear()
+        self._derived.clear()
+        self._queried.clear()
         for name in sorted(self._merged):
             self._store.remove_graph(self._ox.NamedNode(name))
         self._merged.clear()
         self._scratch.clear()
+        if self._store.contains_named_graph(self._names_graph):
+            self._store.remove_graph(self._names_graph)
 
     def _merged_graph(self, names: Sequence[str]) -> tuple[Any, Any]:
         """The store and the graph to query as the RDF merge of the named graphs: the graph
         itself if one, else one graph holding each of their triples once. Oxigraph 0.5 counts a
         triple once per graph it is in when a query's default graph is several graphs
         (oxigraph/oxigraph#1919, fixed after 0.5); a merged graph is made once per set of
-        graphs, kept until a graph changes, and written by a build for the sets `query` asks."""
+        graphs, kept until a graph changes, and written by a build for the sets `query` asks.
+        Which graph a set of names queries is remembered until a graph changes, so that a query
+        over hundreds of graphs does not sort and hash their names again."""
+        key = tuple(names)
+        if key not in self._queried:
+            self._queried[key] = self._find_merged(names)
+        return self._queried[key]
+
+    def _find_merged(self, names: Sequence[str]) -> tuple[Any, Any]:
+        """As `_merged_graph`, found or made anew."""
         ox = self._ox
         if len(names) <= 1:
             return self._store, [self._graph_node(n) for n in names] or ox.DefaultGraph()
-        key = "\n".join(sorted(set(names)))
+        key = "\n".join(sorted({str(n) for n in names}))
         name = _MERGED + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
         merged = ox.NamedNode(name)
-        if name in self._merged:
+        if self._store.contains_named_graph(merged):  # made by a build, or before
             return self._store, merged
         if self._read_only:
             if name not in self._scratch:
@@ -288,7 +349,7 @@ class OxigraphStore(GraphCopies):
                 )
                 self._scratch[name] = scratch
             return self._scratch[name], merged
-        graphs = " ".join(f"<{n}>" for n in sorted(set(names)))
+        graphs = " ".join(f"<{n}>" for n in key.split("\n"))
         self._store.update(
             f"INSERT {{ GRAPH <{name}> {{ ?s ?p ?o }} }} "
             f"WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"

@@ -8,7 +8,7 @@ JSON terms, which `diplograph query` renders without importing rdflib.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -67,6 +67,9 @@ class Store(Protocol):
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph, as an rdflib Graph."""
+
+    def derived(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """A value computed from the graphs, kept under `key` until a graph changes."""
 
     def union(self, names: Iterable[URIRef] | None = None) -> Graph:
         """The union of the given named graphs (all of them by default), as an rdflib Graph."""

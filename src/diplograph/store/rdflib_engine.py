@@ -41,6 +41,7 @@ class RdflibStore(GraphCopies):
         """Start empty."""
         self._dataset = Dataset()
         self._unions: dict[tuple[URIRef, ...], Graph] = {}
+        self._derived: dict = {}
 
     def add_graph(self, name: URIRef, graph: Iterable[Triple]) -> None:
         """Add the triples of a graph (or any iterable of triples) to the named graph `name`."""
@@ -48,11 +49,13 @@ class RdflibStore(GraphCopies):
         for triple in graph:
             target.add(triple)
         self._unions.clear()
+        self._derived.clear()
 
     def remove_graph(self, name: URIRef) -> None:
         """Drop the named graph `name` and its triples."""
         self._dataset.remove_graph(self._dataset.graph(name))
         self._unions.clear()
+        self._derived.clear()
 
     def graph_names(self) -> list[URIRef]:
         """The names of the non-empty named graphs, sorted."""
