@@ -22,7 +22,7 @@ from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import DIP
 from diplograph.output import compact
 from diplograph.store import Store, new_store
-from diplograph.validate import ReportRow, validate
+from diplograph.validate import ReportRow, shacl_rows
 from diplograph.worker import limit
 
 FOLDER = "quarantine"
@@ -135,9 +135,9 @@ def shape_problems(
     graph: Graph, entities: Graph, ontology: Graph, shapes: Graph, source: str
 ) -> tuple[str, ...]:
     """Why one article's rule graph, with the entities it names, breaks the shapes (none if it
-    conforms)."""
-    report = validate(_closure(graph, entities), ontology, shapes)
-    return tuple(sorted({describe(row, graph, source) for row in report.rows}))
+    conforms): pySHACL on the graph made for it, the ontology mixed into it, not into a copy."""
+    _, rows = shacl_rows(_closure(graph, entities), shapes, ontology, own=True)
+    return tuple(sorted({describe(row, graph, source) for row in rows}))
 
 
 def conflicts(
@@ -152,7 +152,7 @@ def conflicts(
     only, all but the first by name go. Rows whose node no rule graph names are the hand
     layer's and stay.
     """
-    if not rule_graphs:
+    if not rule_graphs or not rows:
         return {}
     kept = [n for n in store.graph_names() if n not in rule_graphs and n != ONTOLOGY_GRAPH]
     hand = {str(t) for name in kept for triple in store.graph(name) for t in triple}
