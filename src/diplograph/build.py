@@ -323,9 +323,12 @@ def _validate_kept(
     """Validate the asserted graph (shapes in `jobs` processes, and QA checks); set aside the rule
     graphs that conflict with another graph, until only the hand layer's rows are left."""
     found: list[Quarantined] = []
+    copies: dict = {}  # the units' data, read from the store once for every run
     while True:
         names = layer_graphs(store, "asserted")
-        rows = validate_store(store, names, ontology, shapes, sources, jobs=jobs).rows
+        rows = validate_store(
+            store, names, ontology, shapes, sources, jobs=jobs, copies=copies
+        ).rows
         checks = paths.ontology_dir(root) / "checks"
         rows += check_store(store, [*names, ONTOLOGY_GRAPH], checks, sources)
         culprits = conflicts(rows, store, _rule_graphs(store))

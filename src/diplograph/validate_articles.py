@@ -160,17 +160,27 @@ def unit_key(name: URIRef) -> str:
     return str(name)
 
 
-def _units(store: Store, names: Sequence[URIRef]) -> list[tuple[str, Graph]]:
+Copies = dict[tuple[URIRef, ...], Graph]  # a unit's graph names -> its data, kept between runs
+
+
+def _units(
+    store: Store, names: Sequence[URIRef], copies: Copies | None = None
+) -> list[tuple[str, Graph]]:
     """The units' data, in order of their keys, each a graph of its own (the graphs of one
-    unit merged)."""
+    unit merged); taken from `copies` where an earlier run of the same build made it (a unit
+    whose graphs are the same names holds the same triples: a build only removes graphs
+    between runs), and kept there."""
     grouped: dict[str, list[URIRef]] = {}
     for name in names:
         grouped.setdefault(unit_key(name), []).append(name)
+    copies = {} if copies is None else copies
     units = []
     for key, members in sorted(grouped.items()):
-        graph = store.graph(members[0])
-        for name in members[1:]:
-            graph += store.graph(name)
+        if (graph := copies.get(tuple(members))) is None:
+            graph = store.graph(members[0])
+            for name in members[1:]:
+                graph += store.graph(name)
+            copies[tuple(members)] = graph
         units.append((key, graph))
     return units
 
@@ -261,7 +271,7 @@ def batch_size(triples: int, jobs: int, size: int = BATCH_TRIPLES) -> int:
     """
     if jobs <= 1:
         return size
-    return max(2_000, min(size, triples // (2 * jobs)))
+    return min(size, max(2_000, triples // (2 * jobs)))
 
 
 def validate_store(
@@ -272,16 +282,18 @@ def validate_store(
     sources: Mapping[Node, str] | None = None,
     size: int = BATCH_TRIPLES,
     jobs: int = 1,
+    copies: Copies | None = None,
 ) -> ValidationReport:
     """Validate the union of the store's graphs `names` with the ontology, unit by unit and
     the shared nodes in batches, the batches in `jobs` processes: the same rows as
-    `validate.validate` of the union."""
+    `validate.validate` of the union. `copies`: the units' data from an earlier run over the
+    same store, whose graphs have not changed since (some may have been removed)."""
     problem = unsplittable(shapes)
     if problem is not None:
         log.info("shapes use %s: the union is validated at once", problem)
         return validate(store.union(names), ontology, shapes, sources)
     inverse = inverse_predicates(shapes)
-    units = _units(store, names)
+    units = _units(store, names, copies)
     nodes_of, shared, types, classes = _index(units, inverse)
     described_by_data = {_text(node) for nodes in nodes_of.values() for node in nodes}
     size = batch_size(sum(len(graph) for _, graph in units), jobs, size)
