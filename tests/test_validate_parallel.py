@@ -21,7 +21,7 @@ from diplograph.iris import ENTITIES_GRAPH, article_graph_iri, rules_graph_iri
 from diplograph.parallel import map_calls
 from diplograph.store import layer_graphs, new_store
 from diplograph.validate import load_shapes, validate
-from diplograph.validate_articles import batch_size, validate_store
+from diplograph.validate_articles import GraphCopies, batch_size, validate_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "shapes"
@@ -95,13 +95,13 @@ def test_every_invalid_fixture_gives_the_union_rows_on_two_jobs(ontology, shapes
     assert len(two.rows) == 143 and not two.conforms  # fixtures share some nodes
 
 
-def test_the_units_read_once_serve_a_later_run(ontology, shapes) -> None:
-    """A build validates again after setting rule graphs aside: the units kept from the first
-    run (`copies`) give the rows of a fresh run over the smaller store."""
+def test_the_graphs_read_once_serve_a_later_run(ontology, shapes) -> None:
+    """A build validates again after setting rule graphs aside: the graphs and units read by
+    the first run (`copies`) give the rows of a fresh run over the smaller store."""
     store = _all_invalid()
-    copies: dict = {}
+    copies = GraphCopies(store)
     first = validate_store(store, layer_graphs(store, "asserted"), ontology, shapes, copies=copies)
-    assert len(copies) == 8  # the entities and seven articles with their rule layers
+    assert (len(copies.graphs), len(copies.units)) == (15, 7)  # the entities, 7 articles, 7 rules
     for number in (1, 4):
         store.remove_graph(rules_graph_iri(f"x{number}"))
     names = layer_graphs(store, "asserted")
@@ -109,7 +109,7 @@ def test_the_units_read_once_serve_a_later_run(ontology, shapes) -> None:
     fresh = validate_store(store, names, ontology, shapes)
     assert again == fresh == validate(store.union(names), ontology, shapes)
     assert (len(first.rows), len(fresh.rows)) == (143, 193)  # the rule layers held some types
-    assert len(copies) == 10  # the two changed units read again, beside the old ones
+    assert (len(copies.graphs), len(copies.units)) == (15, 7)  # no graph read again
 
 
 def test_pyshacl_looks_constraint_parameters_up_in_a_set(ontology, shapes) -> None:

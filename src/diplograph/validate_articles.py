@@ -160,29 +160,41 @@ def unit_key(name: URIRef) -> str:
     return str(name)
 
 
-Copies = dict[tuple[URIRef, ...], Graph]  # a unit's graph names -> its data, kept between runs
+class GraphCopies:
+    """rdflib copies of a store's graphs, each read once for the whole validation stage (the
+    rule graphs' check, every run of the batches, the conflict scan): between the reads a
+    build only removes graphs, so a copy of a graph still in the store is still its data."""
+
+    def __init__(self, store: Store) -> None:
+        """No copy yet."""
+        self.store = store
+        self.graphs: dict[URIRef, Graph] = {}
+        self.units: dict[tuple[URIRef, ...], Graph] = {}
+
+    def graph(self, name: URIRef) -> Graph:
+        """The graph `name`, read on first use; not to be changed."""
+        if (graph := self.graphs.get(name)) is None:
+            graph = self.graphs[name] = self.store.graph(name)
+        return graph
+
+    def unit(self, members: Sequence[URIRef]) -> Graph:
+        """The union of a unit's graphs (the one graph itself, or a graph of its own made on
+        first use); not to be changed."""
+        if len(members) == 1:
+            return self.graph(members[0])
+        if (graph := self.units.get(tuple(members))) is None:
+            graph = self.units[tuple(members)] = Graph()
+            for name in members:
+                graph += self.graph(name)
+        return graph
 
 
-def _units(
-    store: Store, names: Sequence[URIRef], copies: Copies | None = None
-) -> list[tuple[str, Graph]]:
-    """The units' data, in order of their keys, each a graph of its own (the graphs of one
-    unit merged); taken from `copies` where an earlier run of the same build made it (a unit
-    whose graphs are the same names holds the same triples: a build only removes graphs
-    between runs), and kept there."""
+def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Graph]]:
+    """The units' data, in order of their keys (the graphs of one unit merged)."""
     grouped: dict[str, list[URIRef]] = {}
     for name in names:
         grouped.setdefault(unit_key(name), []).append(name)
-    copies = {} if copies is None else copies
-    units = []
-    for key, members in sorted(grouped.items()):
-        if (graph := copies.get(tuple(members))) is None:
-            graph = store.graph(members[0])
-            for name in members[1:]:
-                graph += store.graph(name)
-            copies[tuple(members)] = graph
-        units.append((key, graph))
-    return units
+    return [(key, copies.unit(members)) for key, members in sorted(grouped.items())]
 
 
 def _index(
@@ -282,18 +294,18 @@ def validate_store(
     sources: Mapping[Node, str] | None = None,
     size: int = BATCH_TRIPLES,
     jobs: int = 1,
-    copies: Copies | None = None,
+    copies: GraphCopies | None = None,
 ) -> ValidationReport:
     """Validate the union of the store's graphs `names` with the ontology, unit by unit and
     the shared nodes in batches, the batches in `jobs` processes: the same rows as
-    `validate.validate` of the union. `copies`: the units' data from an earlier run over the
-    same store, whose graphs have not changed since (some may have been removed)."""
+    `validate.validate` of the union. `copies`: the store's graphs as read by an earlier run
+    over the same store (whose graphs have not changed since; some may have been removed)."""
     problem = unsplittable(shapes)
     if problem is not None:
         log.info("shapes use %s: the union is validated at once", problem)
         return validate(store.union(names), ontology, shapes, sources)
     inverse = inverse_predicates(shapes)
-    units = _units(store, names, copies)
+    units = _units(copies or GraphCopies(store), names)
     nodes_of, shared, types, classes = _index(units, inverse)
     described_by_data = {_text(node) for nodes in nodes_of.values() for node in nodes}
     size = batch_size(sum(len(graph) for _, graph in units), jobs, size)
