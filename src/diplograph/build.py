@@ -57,7 +57,7 @@ from diplograph.iris import (
 )
 from diplograph.manifest import MANIFEST_FILE, input_digests, manifest_bytes
 from diplograph.namespaces import DIP
-from diplograph.parallel import Plan, jobs_from, map_articles
+from diplograph.parallel import Plan, jobs_from, map_articles, map_calls
 from diplograph.quality.evaluate import participant_roles
 from diplograph.quality.review import review_candidates
 from diplograph.quarantine import (
@@ -75,7 +75,7 @@ from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import Store, layer_graphs, new_store, parse_turtle
 from diplograph.timing import lap
 from diplograph.validate import ReportRow, ValidationReport, check_store, load_shapes
-from diplograph.validate_articles import validate_store
+from diplograph.validate_articles import GraphCopies, validate_store
 from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
@@ -297,32 +297,54 @@ def _set_aside(root: Path, store: Store, name: URIRef, problems: list[str]) -> Q
 
 
 def check_rule_graphs(
-    root: Path, store: Store, ontology: Graph, shapes: Graph
+    root: Path,
+    store: Store,
+    ontology: Graph,
+    shapes: Graph,
+    jobs: int = 1,
+    copies: GraphCopies | None = None,
 ) -> list[Quarantined]:
-    """Validate each article's rule graph (in effect or candidates) with the entities it names;
-    set aside those that break a shape."""
-    entities = store.graph(ENTITIES_GRAPH)
+    """Validate each article's rule graph (in effect or candidates) with the entities it names,
+    in `jobs` processes; set aside those that break a shape. `copies`: the graphs as read."""
+    copies = copies or GraphCopies(store)
+    entities = copies.graph(ENTITIES_GRAPH)
+    names = _rule_graphs(store) + layer_graphs(store, "candidates")
+    graphs = [copies.graph(name) for name in names]  # read here: the workers inherit them
+
+    def problems_of(index: int) -> tuple[str, ...]:
+        """Why the index-th rule graph breaks the shapes (none if it conforms)."""
+        source = _article_source(root, names[index])[1]
+        return shape_problems(graphs[index], entities, ontology, shapes, source)
+
     found = []
-    for name in _rule_graphs(store) + layer_graphs(store, "candidates"):
-        _, source = _article_source(root, name)
-        problems = shape_problems(store.graph(name), entities, ontology, shapes, source)
+    for name, problems in zip(names, map_calls(problems_of, len(names), jobs), strict=True):
         if problems:
             found.append(_set_aside(root, store, name, list(problems)))
     return found
 
 
 def _validate_kept(
-    root: Path, store: Store, ontology: Graph, shapes: Graph, sources: dict
+    root: Path,
+    store: Store,
+    ontology: Graph,
+    shapes: Graph,
+    sources: dict,
+    jobs: int = 1,
+    copies: GraphCopies | None = None,
 ) -> tuple[tuple[ReportRow, ...], list[Quarantined]]:
-    """Validate the asserted graph (shapes and QA checks); set aside the rule graphs that conflict
-    with another graph, until only the hand layer's rows are left."""
+    """Validate the asserted graph (shapes in `jobs` processes, and QA checks); set aside the rule
+    graphs that conflict with another graph, until only the hand layer's rows are left.
+    `copies`: the graphs as read, for every run."""
     found: list[Quarantined] = []
+    copies = copies or GraphCopies(store)
     while True:
         names = layer_graphs(store, "asserted")
-        rows = validate_store(store, names, ontology, shapes, sources).rows
+        rows = validate_store(
+            store, names, ontology, shapes, sources, jobs=jobs, copies=copies
+        ).rows
         checks = paths.ontology_dir(root) / "checks"
         rows += check_store(store, [*names, ONTOLOGY_GRAPH], checks, sources)
-        culprits = conflicts(rows, store, _rule_graphs(store))
+        culprits = conflicts(rows, store, _rule_graphs(store), copies.graph)
         if not culprits:
             return tuple(sorted(set(rows))), found
         for name, problems in sorted(culprits.items()):
@@ -383,13 +405,14 @@ def build(
     a shape), infer. `article_timeout`: seconds for each article's rule layer (default
     $DIPLOGRAPH_ARTICLE_TIMEOUT, else 60; 0 for none); `article_memory`: MiB it may add to the
     build (default $DIPLOGRAPH_ARTICLE_MEMORY, else 2048; 0 for none); `jobs`: processes that
-    map the articles (default $DIPLOGRAPH_JOBS, else 1); `scheduler`: a Dask scheduler's
-    address, or local:N, to map them on instead (parallel.py)."""
+    map the articles and validate them (default $DIPLOGRAPH_JOBS, else 1); `scheduler`: a
+    Dask scheduler's address, or local:N, to map them on instead (parallel.py)."""
     root = root or paths.project_root()
     limit, memory = quarantine_limit(article_timeout), memory_limit(article_memory)
     lap("load")  # stage timing (timing.py): load, extract, merge, validate-*, infer, summarise
     inputs = input_digests(root)
-    store, sources, quarantined = assemble(root, limit, memory, jobs_from(jobs), scheduler)
+    jobs = jobs_from(jobs)
+    store, sources, quarantined = assemble(root, limit, memory, jobs, scheduler)
     progress.stage("validate")
     lap("merge")
     reconcile_entities(store)
@@ -397,9 +420,10 @@ def build(
     store.add_graph(ONTOLOGY_GRAPH, ontology)  # for the QA checks; in no layer
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
     lap("validate-rule-graphs")
-    quarantined += check_rule_graphs(root, store, ontology, shapes)
+    copies = GraphCopies(store)  # each graph read from the store once for the whole stage
+    quarantined += check_rule_graphs(root, store, ontology, shapes, jobs, copies)
     lap("validate")
-    rows, conflicting = _validate_kept(root, store, ontology, shapes, sources)
+    rows, conflicting = _validate_kept(root, store, ontology, shapes, sources, jobs, copies)
     quarantined += conflicting
     report = ValidationReport(not rows, rows)
     progress.stage("infer")

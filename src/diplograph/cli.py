@@ -200,8 +200,8 @@ def _cores() -> int:
     envvar="DIPLOGRAPH_JOBS",
     default=_cores,
     show_default="the number of cores",
-    help="Processes that map the articles by the rules (1: in one worker, as before). "
-    "Environment: DIPLOGRAPH_JOBS.",
+    help="Processes that map the articles by the rules and validate them (1: in one worker, "
+    "as before). Environment: DIPLOGRAPH_JOBS.",
 )
 @click.option(
     "--scheduler",

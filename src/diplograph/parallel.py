@@ -1,5 +1,6 @@
 """Parallel rule layer: maps the articles of a build by the rules, from the article cache where it
-can, on all cores where it must (issue 10).
+can, on all cores where it must (issue 10); and `map_calls`, any function of an index on all
+cores (validation by article and by rule graph, build.py, validate_articles.py).
 
 Reads the articles the build loaded and the function that maps one (build.py); returns, in the
 articles' order, each one's rule triples or the one line saying why it has none. An article whose
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from diplograph import progress
 from diplograph.articlecache import project_cache
@@ -32,6 +33,7 @@ from diplograph.worker import CallOutOfMemory, CallTimeout, Worker
 log = logging.getLogger(__name__)
 
 Outcome = tuple[list | None, str | None]  # the rule triples, or why there are none
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -181,3 +183,35 @@ def _answered(busy: list[tuple[Worker, int]]) -> list[tuple[Worker, int]]:
         ]
         if done:
             return done
+
+
+def map_calls(func: Callable[[int], T], count: int, jobs: int) -> list[T]:
+    """[func(0), ..., func(count - 1)], in that order: in this process with one job (or one
+    call), else in min(jobs, count) workers forked now, each handed the next index when free.
+
+    The workers inherit what `func` reads (the build's graphs, the shapes), so only the index
+    and the result cross the pipes; an exception in a worker is raised here.
+
+    >>> map_calls(lambda i: i * i, 4, 1)
+    [0, 1, 4, 9]
+    """
+    if jobs <= 1 or count <= 1 or not hasattr(os, "fork"):
+        return [func(i) for i in range(count)]
+    found: list[Any] = [None] * count
+    waiting = list(range(count))[::-1]  # popped from the end: in order
+    busy: dict[int, tuple[Worker, int]] = {}  # worker's answer pipe -> (worker, index)
+    with contextlib.ExitStack() as stack:
+        idle = [
+            stack.enter_context(Worker(func, None, None, fork=True))
+            for _ in range(min(jobs, count))
+        ]
+        while waiting or busy:
+            while idle and waiting:
+                worker, index = idle.pop(), waiting.pop()
+                worker.send(index)
+                busy[worker.answers] = (worker, index)
+            for worker, index in _answered(list(busy.values())):
+                del busy[worker.answers]
+                found[index] = worker.receive()
+                idle.append(worker)
+    return found

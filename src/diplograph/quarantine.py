@@ -12,6 +12,7 @@ layer (their settings; worker.py enforces them).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import DIP
 from diplograph.output import compact
 from diplograph.store import Store, new_store
-from diplograph.validate import ReportRow, validate
+from diplograph.validate import ReportRow, shacl_rows
 from diplograph.worker import limit
 
 FOLDER = "quarantine"
@@ -135,13 +136,16 @@ def shape_problems(
     graph: Graph, entities: Graph, ontology: Graph, shapes: Graph, source: str
 ) -> tuple[str, ...]:
     """Why one article's rule graph, with the entities it names, breaks the shapes (none if it
-    conforms)."""
-    report = validate(_closure(graph, entities), ontology, shapes)
-    return tuple(sorted({describe(row, graph, source) for row in report.rows}))
+    conforms): pySHACL on the graph made for it, the ontology mixed into it, not into a copy."""
+    _, rows = shacl_rows(_closure(graph, entities), shapes, ontology, own=True)
+    return tuple(sorted({describe(row, graph, source) for row in rows}))
 
 
 def conflicts(
-    rows: tuple[ReportRow, ...], store: Store, rule_graphs: list[URIRef]
+    rows: tuple[ReportRow, ...],
+    store: Store,
+    rule_graphs: list[URIRef],
+    read: Callable[[URIRef], Graph] | None = None,
 ) -> dict[URIRef, list[tuple[ReportRow, URIRef | None]]]:
     """The rule graphs to set aside for rows of the whole graph's validation, each row with the
     graph it conflicts with (None: the hand layer or the entities).
@@ -150,15 +154,16 @@ def conflicts(
     graph. Where the node is in the hand layer or the entities too, or in one rule graph only,
     every rule graph naming it goes (the hand layer wins); where it is in several rule graphs
     only, all but the first by name go. Rows whose node no rule graph names are the hand
-    layer's and stay.
+    layer's and stay. `read`: how to read a graph of the store (default: store.graph).
     """
-    if not rule_graphs:
+    if not rule_graphs or not rows:
         return {}
+    read = read or store.graph
     kept = [n for n in store.graph_names() if n not in rule_graphs and n != ONTOLOGY_GRAPH]
-    hand = {str(t) for name in kept for triple in store.graph(name) for t in triple}
+    hand = {str(t) for name in kept for triple in read(name) for t in triple}
     names: dict[str, list[URIRef]] = {}
     for name in sorted(rule_graphs):
-        for term in {str(t) for triple in store.graph(name) for t in triple}:
+        for term in {str(t) for triple in read(name) for t in triple}:
             names.setdefault(term, []).append(name)
     found: dict[URIRef, list[tuple[ReportRow, URIRef | None]]] = {}
     for row in rows:

@@ -16,21 +16,23 @@ rdfs:subClassOf triples; the ontology's axioms are mixed into every run as pySHA
 into the union. A node described by several units (one event that several articles report,
 an entity an article adds to) is validated once, in a batch holding its whole description
 gathered from every unit. Units are validated in batches of about `BATCH_TRIPLES` triples
-(pySHACL's own set-up is about 17 ms a run), each run checking only the focus nodes it owns.
+(pySHACL's own set-up is about 17 ms a run), each run checking only the focus nodes it owns;
+with several jobs the batches are smaller (two or more a job) and run in forked worker
+processes (parallel.map_calls), which inherit the units and build each batch themselves, so
+only a batch's number and its rows cross the pipes. The rows do not depend on the batches.
 tests/test_validate_articles.py proves the rows equal on every shape fixture.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from itertools import chain
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.term import Node
 
 from diplograph.iris import ARTICLE_GRAPHS, RULES_GRAPHS
+from diplograph.parallel import map_calls
 from diplograph.store import Store
 from diplograph.validate import SH, ReportRow, ValidationReport, shacl_rows, validate
 
@@ -158,19 +160,41 @@ def unit_key(name: URIRef) -> str:
     return str(name)
 
 
-def _units(store: Store, names: Sequence[URIRef]) -> deque[tuple[str, Graph]]:
-    """The units' data, in order of their keys, each a graph of its own (the graphs of one
-    unit merged)."""
+class GraphCopies:
+    """rdflib copies of a store's graphs, each read once for the whole validation stage (the
+    rule graphs' check, every run of the batches, the conflict scan): between the reads a
+    build only removes graphs, so a copy of a graph still in the store is still its data."""
+
+    def __init__(self, store: Store) -> None:
+        """No copy yet."""
+        self.store = store
+        self.graphs: dict[URIRef, Graph] = {}
+        self.units: dict[tuple[URIRef, ...], Graph] = {}
+
+    def graph(self, name: URIRef) -> Graph:
+        """The graph `name`, read on first use; not to be changed."""
+        if (graph := self.graphs.get(name)) is None:
+            graph = self.graphs[name] = self.store.graph(name)
+        return graph
+
+    def unit(self, members: Sequence[URIRef]) -> Graph:
+        """The union of a unit's graphs (the one graph itself, or a graph of its own made on
+        first use); not to be changed."""
+        if len(members) == 1:
+            return self.graph(members[0])
+        if (graph := self.units.get(tuple(members))) is None:
+            graph = self.units[tuple(members)] = Graph()
+            for name in members:
+                graph += self.graph(name)
+        return graph
+
+
+def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Graph]]:
+    """The units' data, in order of their keys (the graphs of one unit merged)."""
     grouped: dict[str, list[URIRef]] = {}
     for name in names:
         grouped.setdefault(unit_key(name), []).append(name)
-    units = deque()
-    for key, members in sorted(grouped.items()):
-        graph = store.graph(members[0])
-        for name in members[1:]:
-            graph += store.graph(name)
-        units.append((key, graph))
-    return units
+    return [(key, copies.unit(members)) for key, members in sorted(grouped.items())]
 
 
 def _index(
@@ -196,46 +220,70 @@ def _index(
 
 
 def _local_batches(
-    units: deque[tuple[str, Graph]], nodes_of: dict[str, set[Node]], shared: set[Node], size: int
-) -> Iterator[tuple[Graph, set[Node]]]:
-    """Units merged into batches of about `size` triples, each with the nodes it alone
-    describes; the units are used up (merged into the first of each batch)."""
-    data, focus = None, set()
-    while units:
-        key, graph = units.popleft()
-        if data is None:
-            data = graph
-        else:
-            data += graph
-        focus |= nodes_of.pop(key) - shared
-        if len(data) >= size:
-            yield data, focus
-            data, focus = None, set()
-    if data is not None:
-        yield data, focus
+    units: Sequence[tuple[str, Graph]], nodes_of: dict[str, set[Node]], shared: set[Node], size: int
+) -> list[tuple[list[int], set[Node]]]:
+    """The units in batches of about `size` triples (their positions in `units`), each with the
+    nodes it alone describes."""
+    batches: list[tuple[list[int], set[Node]]] = []
+    members: list[int] = []
+    focus: set[Node] = set()
+    triples = 0
+    for position, (key, graph) in enumerate(units):
+        members.append(position)
+        focus |= nodes_of[key] - shared
+        triples += len(graph)
+        if triples >= size:
+            batches.append((members, focus))
+            members, focus, triples = [], set(), 0
+    if members:
+        batches.append((members, focus))
+    return batches
 
 
-def _shared_batches(
+def _local_data(units: Sequence[tuple[str, Graph]], members: Iterable[int]) -> Graph:
+    """The union of some units' graphs, as a graph of its own."""
+    data = Graph()
+    for position in members:
+        data += units[position][1]
+    return data
+
+
+def _shared_chunks(shared: set[Node], size: int) -> list[set[Node]]:
+    """The shared nodes in chunks of about `size` / 50 (a node's description from every unit is
+    about 50 triples)."""
+    ordered = sorted(shared, key=lambda node: (isinstance(node, BNode), str(node)))
+    step = max(1, size // 50)
+    return [set(ordered[start : start + step]) for start in range(0, len(ordered), step)]
+
+
+def _shared_data(
     units: Iterable[tuple[str, Graph]],
     nodes_of: dict[str, set[Node]],
-    shared: set[Node],
+    chunk: set[Node],
     inverse: Collection[URIRef],
-    size: int,
-) -> Iterator[tuple[Graph, set[Node]]]:
-    """The whole description of the shared nodes, from every unit, in batches of about `size`
-    triples."""
-    ordered = sorted(shared, key=lambda node: (isinstance(node, BNode), str(node)))
-    for start in range(0, len(ordered), max(1, size // 50)):
-        chunk = set(ordered[start : start + max(1, size // 50)])
-        data = Graph()
-        for key, graph in units:
-            for node in nodes_of[key] & chunk:
-                for triple in graph.triples((node, None, None)):
+) -> Graph:
+    """The whole description of some shared nodes, from every unit."""
+    data = Graph()
+    for key, graph in units:
+        for node in nodes_of[key] & chunk:
+            for triple in graph.triples((node, None, None)):
+                data.add(triple)
+            for predicate in inverse:
+                for triple in graph.triples((None, predicate, node)):
                     data.add(triple)
-                for predicate in inverse:
-                    for triple in graph.triples((None, predicate, node)):
-                        data.add(triple)
-        yield data, chunk
+    return data
+
+
+def batch_size(triples: int, jobs: int, size: int = BATCH_TRIPLES) -> int:
+    """Triples per pySHACL run: `size`, or less with several jobs so that each has at least two
+    runs to share out (but no less than 2,000: each run costs about 17 ms to set up).
+
+    >>> batch_size(100_000, 1), batch_size(100_000, 2), batch_size(10_000, 2)
+    (20000, 20000, 2500)
+    """
+    if jobs <= 1:
+        return size
+    return min(size, max(2_000, triples // (2 * jobs)))
 
 
 def validate_store(
@@ -245,29 +293,48 @@ def validate_store(
     shapes: Graph,
     sources: Mapping[Node, str] | None = None,
     size: int = BATCH_TRIPLES,
+    jobs: int = 1,
+    copies: GraphCopies | None = None,
 ) -> ValidationReport:
     """Validate the union of the store's graphs `names` with the ontology, unit by unit and
-    the shared nodes in batches: the same rows as `validate.validate` of the union."""
+    the shared nodes in batches, the batches in `jobs` processes: the same rows as
+    `validate.validate` of the union. `copies`: the store's graphs as read by an earlier run
+    over the same store (whose graphs have not changed since; some may have been removed)."""
     problem = unsplittable(shapes)
     if problem is not None:
         log.info("shapes use %s: the union is validated at once", problem)
         return validate(store.union(names), ontology, shapes, sources)
     inverse = inverse_predicates(shapes)
-    units = _units(store, names)
+    units = _units(copies or GraphCopies(store), names)
     nodes_of, shared, types, classes = _index(units, inverse)
     described_by_data = {_text(node) for nodes in nodes_of.values() for node in nodes}
+    size = batch_size(sum(len(graph) for _, graph in units), jobs, size)
+    chunks = _shared_chunks(shared, size)
+    local = _local_batches(units, nodes_of, shared, size)
+
+    def rows_of(index: int) -> tuple[ReportRow, ...]:
+        """The rows of one batch: the shared chunks first, then the local batches. Each batch's
+        graph is its own: the context goes into it."""
+        if index < len(chunks):
+            data, focus = _shared_data(units, nodes_of, chunks[index], inverse), chunks[index]
+        else:
+            members, focus = local[index - len(chunks)]
+            data = _local_data(units, members)
+        return _validate_with(
+            data, context_for(data, types, classes), shapes, sources, focus, ontology
+        )
+
     rows: list[ReportRow] = []
-    batches = chain(  # the shared nodes first: the local batches use the units up
-        _shared_batches(list(units), nodes_of, shared, inverse, size),
-        _local_batches(units, nodes_of, shared, size),
-    )
-    for data, focus in batches:  # each batch's graph is its own: the context goes into it
-        context = context_for(data, types, classes)
-        rows += _validate_with(data, context, shapes, sources, focus, ontology)
+    for found in map_calls(rows_of, len(chunks) + len(local), jobs):
+        rows += found
     alone = Graph()  # what pySHACL takes from the ontology, about nodes no data describes
     _, found = shacl_rows(alone, shapes, ontology, sources, None, own=True)
     rows += [row for row in found if row.focus not in described_by_data]
     log.debug(
-        "SHACL by unit: %d units, %d shared nodes, %d rows", len(units), len(shared), len(rows)
+        "SHACL by unit: %d units, %d shared nodes, %d batches, %d rows",
+        len(units),
+        len(shared),
+        len(chunks) + len(local),
+        len(rows),
     )
     return ValidationReport(conforms=not rows, rows=tuple(sorted(rows)))
