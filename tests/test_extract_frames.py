@@ -595,6 +595,29 @@ def test_a_letter_to_two_people_is_two_deliveries(layer):
     ]
 
 
+def test_a_letter_handed_over_by_two_envoys_is_one_delivery_by_each(layer):
+    """At most one carrier per delivery (dsh:LetterDeliveryShape): two envoys handing a letter to
+    two people make four deliveries (kinds.yaml `distribute: [recipient, carrier]`), and the
+    rule layer conforms (a property test found two carriers on one node)."""
+    text = (
+        "UAE envoys Anwar Gargash and Khaldoon Al Mubarak handed a letter from US President "
+        "Donald Trump to Iranian Foreign Minister Abbas Araghchi and Iranian President Masoud "
+        "Pezeshkian."
+    )
+    letters = of_kind(text, "LetterDelivery", layer)
+    assert letters == sorted(
+        (
+            (
+                "LetterDelivery",
+                {"sender": ["person/donald-trump"], "carrier": [carrier], "recipient": [recipient]},
+            )
+            for carrier in ("person/anwar-gargash", "person/khaldoon-al-mubarak")
+            for recipient in ("person/abbas-araghchi", "person/masoud-pezeshkian")
+        ),
+        key=repr,
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

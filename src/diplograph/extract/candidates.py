@@ -264,9 +264,12 @@ def build(
         kept = [v for v in roles.get(role, []) if v not in split]
         if len(split) > 1:
             return [_copy(base, {**roles, role: [*kept, v]}) for v in split]
-    role = spec(rules.kinds, kind).get("distribute")
-    if role and len(roles.get(role, [])) > 1:
-        return [_copy(base, {**roles, role: [v]}) for v in roles[role]]
+    spread = spec(rules.kinds, kind).get("distribute") or []
+    for role in [spread] if isinstance(spread, str) else spread:
+        if len(roles.get(role, [])) > 1:  # one event per member (of each role, in turn)
+            return [
+                c for v in roles[role] for c in _split(_copy(base, {**roles, role: [v]}), rules)
+            ]
     role = spec(rules.kinds, kind).get("per_country")
     values = roles.get(str(role), []) if role else []
     if len(values) > 1 and all("country" in gaz.classes.get(v, ()) for v in values):
@@ -286,6 +289,16 @@ def build(
     for role in rule.get("content_only") or []:
         base.roles.pop(role, None)
     return [base]
+
+
+def _split(cand: Candidate, rules: RuleSet) -> list[Candidate]:
+    """A candidate made one per member of each `distribute` role still filled by several."""
+    spread = spec(rules.kinds, cand.kind).get("distribute") or []
+    for role in [spread] if isinstance(spread, str) else spread:
+        if len(cand.roles.get(role, [])) > 1:
+            made = [_copy(cand, {**cand.roles, role: [v]}) for v in cand.roles[role]]
+            return [c for m in made for c in _split(m, rules)]
+    return [cand]
 
 
 def _copy(base: Candidate, roles: dict[str, list[URIRef]]) -> Candidate:

@@ -347,7 +347,7 @@ KIND_ENTRY = Shape(
         "statement": BOOL,
         "generic": BOOL,
         "fallback": KIND,
-        "distribute": ROLE,
+        "distribute": Either((ROLE, ROLES), "a role or a list of roles"),
         "abroad": ROLE,
         "per_country": ROLE,
         "represented": ROLE,
