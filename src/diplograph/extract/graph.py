@@ -24,7 +24,14 @@ from diplograph.extract.coref import Delegation
 from diplograph.extract.events import Attest, Event, spec
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import NAMED, NewEntity
-from diplograph.iris import article_iri, attestation_iri, event_iri, sentence_iri, slug
+from diplograph.iris import (
+    article_iri,
+    attestation_iri,
+    content_key,
+    event_iri,
+    sentence_iri,
+    slug,
+)
 from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Article
 
@@ -126,44 +133,77 @@ def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
 
 
 def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[int, URIRef]:
-    """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name."""
-    found: dict[int, URIRef] = {}
-    taken: set[URIRef] = set()
-    parents: dict[int, Event] = {}  # a claimed event -> the first event whose content it is
-    for event in layer.events:
-        for other in event.content:
-            parents.setdefault(id(other), event)
-    for event in layer.events:
-        named = event.attrs.get("name")
-        if named:
-            key = named[0].removeprefix(NAMED)
-        else:
-            roles = [r for r in spec(kinds, event.kind).get("key", []) if r != "name"]
-            parts = [
-                part
-                for r in roles
-                for part in (
-                    [f"{layer.article.stem}-s{event.attests[0].sentence.number:02d}"]
-                    if r == "sentence"
-                    else [segment(names.get(v, v)) for v in event.roles.get(r, [])]
-                )
-            ]
-            key = "-".join(dict.fromkeys(parts)) or "unnamed"
-        # a claimed event is dated in its IRI as the claim is, so that two articles reporting
-        # one claim, one of them dating what is claimed, name it alike
-        dated = parents.get(id(event), event)
-        day = dated.date[0] if dated.date is not None else None
+    """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name;
+    in the article's order, the events keyed by what they are about last (their contents
+    first), so that two events that would share an IRI are told apart as they always were."""
+    keyed = {id(e) for e in layer.events if "content" in spec(kinds, e.kind).get("key", [])}
+    contents = {id(c) for e in layer.events for c in e.content}
+    about = {id(c) for e in layer.events if id(e) in keyed for c in e.content}
+    minting = _Minting(layer, kinds, names, contents, about)
+    for event in sorted(layer.events, key=lambda e: id(e) in keyed):  # a stable sort
+        minting.iri(event)
+    return minting.found
+
+
+@dataclass
+class _Minting:
+    """The event IRIs of one article, minted so far."""
+
+    layer: Layer
+    kinds: dict
+    names: dict[URIRef, URIRef]
+    contents: set[int]  # ids of the events that are some event's content
+    about: set[int]  # ... of an event keyed by its content (an accusation, denial, acceptance)
+    found: dict[int, URIRef] = field(default_factory=dict)
+    taken: set[URIRef] = field(default_factory=set)
+    busy: set[int] = field(default_factory=set)  # being minted: a content loop names nothing
+
+    def iri(self, event: Event) -> URIRef:
+        """The event's IRI, told apart by its first sentence from another event's."""
+        if id(event) in self.found:
+            return self.found[id(event)]
+        self.busy.add(id(event))
+        contents = [self.iri(c) for c in event.content if id(c) not in self.busy]
+        key = self.key(event, contents)
+        day = self.day(event)
         iri = event_iri(event.kind, day, slug(key))
-        if iri in taken:  # another event has that IRI: told apart by the first sentence
-            key += f"-{layer.article.stem}-s{event.attests[0].sentence.number:02d}"
+        if iri in self.taken:
+            key += f"-{self.layer.article.stem}-s{event.attests[0].sentence.number:02d}"
             iri = event_iri(event.kind, day, slug(key))
             again = 1
-            while iri in taken:
+            while iri in self.taken:
                 again += 1
                 iri = event_iri(event.kind, day, slug(f"{key}-{again}"))
-        taken.add(iri)
-        found[id(event)] = iri
-    return found
+        self.busy.discard(id(event))
+        self.taken.add(iri)
+        self.found[id(event)] = iri
+        return iri
+
+    def key(self, event: Event, contents: list[URIRef]) -> str:
+        """The key of an event's IRI: its name, else its key roles in order (kinds.yaml): the
+        parties' slugs, its first sentence, what it is about (iris.content_key)."""
+        named = event.attrs.get("name")
+        if named:
+            return named[0].removeprefix(NAMED)
+        parts: list[str] = []
+        for role in spec(self.kinds, event.kind).get("key", []):
+            if role == "sentence":
+                parts.append(f"{self.layer.article.stem}-s{event.attests[0].sentence.number:02d}")
+            elif role == "content":
+                parts += [content_key(c) for c in sorted(contents)]
+            elif role != "name":
+                parts += [segment(self.names.get(v, v)) for v in event.roles.get(role, [])]
+        return "-".join(dict.fromkeys(parts)) or "unnamed"
+
+    def day(self, event: Event) -> date | None:
+        """The day an event's IRI names: its first; none for what an accusation, denial or
+        acceptance is about, nor for an event the article reports only as some event's content
+        (an invited visit): articles date those unevenly, often with the speech act's own date
+        words, and every article must name them alike."""
+        only_content = bool(event.members) and all(m.owned for m in event.members)
+        if event.date is None or id(event) in self.about:
+            return None
+        return None if id(event) in self.contents and only_content else event.date[0]
 
 
 def _label(gaz: Gazetteer, iri: URIRef, labels: dict[URIRef, str]) -> str:
