@@ -43,6 +43,10 @@ ARTICLES = {  # as the generated benchmark corpus words them (benchmarks/corpus.
         "Turkey accused Germany on Sunday of supplying weapons to India. Germany denied that it "
         "had supplied weapons to India."
     ),
+    "917_denial": (  # what is denied dated otherwise by the rules (the accusation's day)
+        "Turkey accused Germany late Friday of supplying weapons to North Korea. Germany denied "
+        "that it had supplied weapons to North Korea."
+    ),
     "914_acceptance": (  # an invitation with an extra invitee: another invitation accepted
         "Olaf Scholz invited Kassym-Jomart Tokayev and Shavkat Mirziyoyev to visit Germany. "
         "Tokayev accepted the invitation."
@@ -51,9 +55,13 @@ ARTICLES = {  # as the generated benchmark corpus words them (benchmarks/corpus.
         "Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz to visit Germany, state "
         "media reported."
     ),
-    "916_acceptance": (  # a place of its own and a date for the invited visit
+    "916_acceptance": (  # a place of its own, and the visit's date words (given to the invitation)
         "In Astana, Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz to visit Germany "
         "next year."
+    ),
+    "918_acceptance": (  # the acceptance's date words, given to the invitation
+        "Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz on Wednesday to visit "
+        "Germany."
     ),
 }
 KINDS = (DIP.Accusation, DIP.Denial, DIP.InvitationAcceptance)
@@ -130,12 +138,39 @@ def test_two_denials_by_one_state_of_different_things_are_two_denials(layer):
     }
 
 
+def test_what_is_denied_is_written_without_the_date_articles_disagree_on(layer):
+    """The rules date the supplying of weapons with the accusation's date words, Wednesday here
+    and Friday there: the event denied is named and written undated (dsh:EventShape-date allows
+    one dip:date), and the one denial is named alike."""
+    rules, gazetteer = layer
+    aid = ID["event/military-aid/undated/germany-north-korea"]
+    for stem in ("912_denial", "917_denial"):
+        article = article_from_text(Path(f"{stem}.txt"), ARTICLES[stem], PUBLISHED, rules)
+        graph = extract_article(article, rules, gazetteer)
+        assert speech_acts(graph) == {p for p in SPEECH_ACTS if p[1] == _local(aid)}
+        dates = [graph.value(aid, p) for p in (DIP.date, DIP.earliestDate, DIP.latestDate)]
+        assert dates == [None, None, None]
+        words = {
+            str(w)
+            for a in graph.subjects(DIP.attests, aid)
+            for w in graph.objects(a, DIP.dateExpression)
+        }
+        assert words == {"on Wednesday" if stem == "912_denial" else "late Friday"}
+
+
 def test_an_acceptance_is_named_by_the_invitation_it_accepts(layer):
-    """Reported with a place, a date of the invited visit, or an invitation of two people: the
-    same invitation accepted is one acceptance; an invitation of two is another."""
-    found = extract(["914_acceptance", "915_acceptance", "916_acceptance"], layer)
-    assert found == {p for p in SPEECH_ACTS if "acceptance" in p[0]}
-    assert extract(["916_acceptance"], layer) == {(ACCEPTANCE, INVITATION)}
+    """Reported with a place, with date words the rules give the invitation, or as of an
+    invitation of two people: the same invitation accepted is one acceptance, undated and
+    written without a date; an invitation of two is another."""
+    rules, gazetteer = layer
+    stems = ["914_acceptance", "915_acceptance", "916_acceptance", "918_acceptance"]
+    assert extract(stems, layer) == {p for p in SPEECH_ACTS if "acceptance" in p[0]}
+    for stem in stems[1:]:
+        article = article_from_text(Path(f"{stem}.txt"), ARTICLES[stem], PUBLISHED, rules)
+        graph = extract_article(article, rules, gazetteer)
+        assert speech_acts(graph) == {(ACCEPTANCE, INVITATION)}
+        dates = [graph.value(ID[INVITATION], p) for p in (DIP.date, DIP.earliestDate)]
+        assert dates == [None, None]
 
 
 def test_content_key_names_kind_day_and_key():
@@ -162,7 +197,7 @@ def test_articles_reporting_one_speech_act_build_together_with_none_quarantined(
     project, result = built
     assert result.exit_code == 0, result.output
     summary = json.loads((project / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert (summary["quarantined"], summary["rule_layer_articles"]) == ([], 7)
+    assert (summary["quarantined"], summary["rule_layer_articles"]) == ([], 9)
     dataset = Dataset()
     dataset.parse(project / "out" / "graph.trig", format="trig")
     union = Graph()

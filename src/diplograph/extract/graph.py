@@ -116,6 +116,7 @@ class Layer:
     cuts: list[Cut]
     mentions: dict[int, list[URIRef]] = field(default_factory=dict)  # sentence -> entities
     speakers: dict[URIRef, URIRef | None] = field(default_factory=dict)  # delegation -> IRI
+    undated: set[int] = field(default_factory=set)  # ids of events named and written undated
 
 
 def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
@@ -132,14 +133,29 @@ def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
     return found
 
 
+def undated(events: list[Event], kinds: dict) -> set[int]:
+    """The ids of the events named undated and written without a date: what a speech act keyed
+    by its content (kinds.yaml `key: [..., content]`) is about, when the speech act is a
+    statement (an accusation, a denial: what it is about is a claim) or when the article knows
+    the content only from the speech act's words (an invitation accepted)."""
+    found: set[int] = set()
+    for event in events:
+        entry = spec(kinds, event.kind)
+        if "content" not in entry.get("key", []):
+            continue
+        for content in event.content:
+            only = bool(content.members) and all(m.owned for m in content.members)
+            if entry.get("statement") or only:
+                found.add(id(content))
+    return found
+
+
 def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[int, URIRef]:
     """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name;
     in the article's order, the events keyed by what they are about last (their contents
     first), so that two events that would share an IRI are told apart as they always were."""
     keyed = {id(e) for e in layer.events if "content" in spec(kinds, e.kind).get("key", [])}
-    contents = {id(c) for e in layer.events for c in e.content}
-    about = {id(c) for e in layer.events if id(e) in keyed for c in e.content}
-    minting = _Minting(layer, kinds, names, contents, about)
+    minting = _Minting(layer, kinds, names)
     for event in sorted(layer.events, key=lambda e: id(e) in keyed):  # a stable sort
         minting.iri(event)
     return minting.found
@@ -152,8 +168,6 @@ class _Minting:
     layer: Layer
     kinds: dict
     names: dict[URIRef, URIRef]
-    contents: set[int]  # ids of the events that are some event's content
-    about: set[int]  # ... of an event keyed by its content (an accusation, denial, acceptance)
     found: dict[int, URIRef] = field(default_factory=dict)
     taken: set[URIRef] = field(default_factory=set)
     busy: set[int] = field(default_factory=set)  # being minted: a content loop names nothing
@@ -196,14 +210,10 @@ class _Minting:
         return "-".join(dict.fromkeys(parts)) or "unnamed"
 
     def day(self, event: Event) -> date | None:
-        """The day an event's IRI names: its first; none for what an accusation, denial or
-        acceptance is about, nor for an event the article reports only as some event's content
-        (an invited visit): articles date those unevenly, often with the speech act's own date
-        words, and every article must name them alike."""
-        only_content = bool(event.members) and all(m.owned for m in event.members)
-        if event.date is None or id(event) in self.about:
+        """The day an event's IRI names: its first, none for an event written undated."""
+        if event.date is None or id(event) in self.layer.undated:
             return None
-        return None if id(event) in self.contents and only_content else event.date[0]
+        return event.date[0]
 
 
 def _label(gaz: Gazetteer, iri: URIRef, labels: dict[URIRef, str]) -> str:
@@ -291,6 +301,10 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict, roles: tuple[str, ...]) -> 
     names = delegation_iris(layer)
     # a delegation that speaks: its IRI, else its leader, else no one (never a placeholder)
     layer.speakers = {d.key: names.get(d.key, d.leader) for d, _ in layer.delegations}
+    # what an accusation, denial or acceptance is about is named by kind and parties alone:
+    # articles date it unevenly, mostly with the speech act's own date words, and every article
+    # must name it alike, with no date another article may contradict
+    layer.undated = undated(layer.events, kinds)
     iris = event_iris(layer, kinds, names)
     named = {e.attrs["name"][0]: iris[id(e)] for e in layer.events if e.attrs.get("name")}
     names.update({URIRef(k): v for k, v in named.items()})
@@ -369,7 +383,7 @@ def _event(
     out.append(
         (iri, RDFS.label, Literal(f"{kind_words[:1].upper()}{kind_words[1:]}: {label}", lang="en"))
     )
-    if event.date is not None:
+    if event.date is not None and id(event) not in layer.undated:
         earliest, latest = event.date
         if earliest == latest:
             out.append((iri, term("date"), day(earliest)))
