@@ -55,11 +55,15 @@ ARTICLES = {  # as the generated benchmark corpus words them (benchmarks/corpus.
         "Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz to visit Germany, state "
         "media reported."
     ),
-    "916_acceptance": (  # a place of its own, and the visit's date words (given to the invitation)
+    "919_acceptance": (  # a place of its own
+        "In Astana, Kazakh President Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz "
+        "to visit Germany, his office said."
+    ),
+    "916_acceptance": (  # the visit's date words, given to the invitation: a dated invitation
         "In Astana, Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz to visit Germany "
         "next year."
     ),
-    "918_acceptance": (  # the acceptance's date words, given to the invitation
+    "918_acceptance": (  # date words the rules give the invitation: a dated invitation
         "Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz on Wednesday to visit "
         "Germany."
     ),
@@ -89,6 +93,16 @@ SPEECH_ACTS = [
         "event/military-aid/undated/germany-north-korea",
     ),
     (ACCEPTANCE, INVITATION),
+    (
+        "event/invitation-acceptance/undated/kassym-jomart-tokayev-olaf-scholz-invitation-"
+        "2023-03-15-olaf-scholz-kassym-jomart-tokayev",
+        "event/invitation/2023-03-15/olaf-scholz-kassym-jomart-tokayev",
+    ),
+    (
+        "event/invitation-acceptance/undated/kassym-jomart-tokayev-olaf-scholz-invitation-"
+        "2024-01-01-olaf-scholz-kassym-jomart-tokayev",
+        "event/invitation/2024-01-01/olaf-scholz-kassym-jomart-tokayev",
+    ),
     (
         "event/invitation-acceptance/undated/kassym-jomart-tokayev-olaf-scholz-invitation-"
         "olaf-scholz-kassym-jomart-tokayev-shavkat-mirziyoyev",
@@ -159,18 +173,13 @@ def test_what_is_denied_is_written_without_the_date_articles_disagree_on(layer):
 
 
 def test_an_acceptance_is_named_by_the_invitation_it_accepts(layer):
-    """Reported with a place, with date words the rules give the invitation, or as of an
-    invitation of two people: the same invitation accepted is one acceptance, undated and
-    written without a date; an invitation of two is another."""
-    rules, gazetteer = layer
+    """Reported with a place of its own: one acceptance. An invitation of two people, or one
+    the rules date (its IRI keeps its day, as any reported event's), is another invitation, so
+    its acceptance is another acceptance, each with its one content."""
     stems = ["914_acceptance", "915_acceptance", "916_acceptance", "918_acceptance"]
+    stems.append("919_acceptance")
     assert extract(stems, layer) == {p for p in SPEECH_ACTS if "acceptance" in p[0]}
-    for stem in stems[1:]:
-        article = article_from_text(Path(f"{stem}.txt"), ARTICLES[stem], PUBLISHED, rules)
-        graph = extract_article(article, rules, gazetteer)
-        assert speech_acts(graph) == {(ACCEPTANCE, INVITATION)}
-        dates = [graph.value(ID[INVITATION], p) for p in (DIP.date, DIP.earliestDate)]
-        assert dates == [None, None]
+    assert extract(["915_acceptance", "919_acceptance"], layer) == {(ACCEPTANCE, INVITATION)}
 
 
 def test_content_key_names_kind_day_and_key():
@@ -197,7 +206,7 @@ def test_articles_reporting_one_speech_act_build_together_with_none_quarantined(
     project, result = built
     assert result.exit_code == 0, result.output
     summary = json.loads((project / "out" / "summary.json").read_text(encoding="utf-8"))
-    assert (summary["quarantined"], summary["rule_layer_articles"]) == ([], 9)
+    assert (summary["quarantined"], summary["rule_layer_articles"]) == ([], 10)
     dataset = Dataset()
     dataset.parse(project / "out" / "graph.trig", format="trig")
     union = Graph()

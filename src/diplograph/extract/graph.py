@@ -135,18 +135,13 @@ def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
 
 def undated(events: list[Event], kinds: dict) -> set[int]:
     """The ids of the events named undated and written without a date: what a speech act keyed
-    by its content (kinds.yaml `key: [..., content]`) is about, when the speech act is a
-    statement (an accusation, a denial: what it is about is a claim) or when the article knows
-    the content only from the speech act's words (an invitation accepted)."""
+    by its content (kinds.yaml `statement: true` and `key: [..., content]`: an accusation, a
+    denial) alleges or denies, a claim rather than a reported fact."""
     found: set[int] = set()
     for event in events:
         entry = spec(kinds, event.kind)
-        if "content" not in entry.get("key", []):
-            continue
-        for content in event.content:
-            only = bool(content.members) and all(m.owned for m in content.members)
-            if entry.get("statement") or only:
-                found.add(id(content))
+        if entry.get("statement") and "content" in entry.get("key", []):
+            found.update(id(content) for content in event.content)
     return found
 
 
@@ -301,9 +296,9 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict, roles: tuple[str, ...]) -> 
     names = delegation_iris(layer)
     # a delegation that speaks: its IRI, else its leader, else no one (never a placeholder)
     layer.speakers = {d.key: names.get(d.key, d.leader) for d, _ in layer.delegations}
-    # what an accusation, denial or acceptance is about is named by kind and parties alone:
-    # articles date it unevenly, mostly with the speech act's own date words, and every article
-    # must name it alike, with no date another article may contradict
+    # what an accusation or denial is about is named by kind and parties alone: articles date
+    # it unevenly, mostly with the speech act's own date words, and every article must name it
+    # alike, with no date another article may contradict
     layer.undated = undated(layer.events, kinds)
     iris = event_iris(layer, kinds, names)
     named = {e.attrs["name"][0]: iris[id(e)] for e in layer.events if e.attrs.get("name")}
