@@ -191,9 +191,9 @@ def test_a_speech_act_without_its_content_is_a_statement(layer, text, expected):
 
 
 def test_one_claim_reported_by_two_articles_names_its_claimed_event_alike(layer):
-    """A claimed event is dated in its IRI as the claim is: an article that also dates it
+    """What an accusation is about is named undated: an article whose rules also date it
     ("Iran accused Russia on Monday of supplying weapons") names it as one that does not, so
-    the accusation the two articles share keeps one dip:content."""
+    the accusation the two articles share keeps one dip:content (tests/test_extract_graph.py)."""
     claim = "Iran accused Russia of sending troops to Kazakhstan, state media reported. "
     later = "The accusation that Russia denied was first made on Monday (March 6). "
     dated = "Iran accused Russia on Monday of supplying weapons to Kazakhstan."

@@ -139,6 +139,24 @@ EVENT_IRI = re.compile(
     r"(?P<day>\d{4}-\d{2}-\d{2}|undated)/(?P<key>[a-z0-9-]+)$"
 )
 
+
+def content_key(content: URIRef) -> str:
+    """The part of a speech act's key that names what it is about (kinds.yaml `key: [...,
+    content]`): the content event's kind, day (when it has one) and key, so that one speech-act
+    IRI always means one content (dsh:AccusationShape-content and its like: at most one).
+
+    >>> content_key(ID["event/military-aid/undated/russia-kazakhstan"])
+    'military-aid-russia-kazakhstan'
+    >>> content_key(ID["event/visit/2023-10-01/putin-china"])
+    'visit-2023-10-01-putin-china'
+    """
+    match = EVENT_IRI.match(str(content))
+    if match is None:  # not an event the scheme minted: its last segment
+        return slug(str(content).rstrip("/").rsplit("/", 1)[-1])
+    day = "" if match["day"] == "undated" else f"-{match['day']}"
+    return f"{match['kind']}{day}-{match['key']}"
+
+
 ONTOLOGY_GRAPH = URIRef(names.ONTOLOGY_GRAPH)
 ENTITIES_GRAPH = ID["graph/entities"]
 INFERRED_GRAPH = URIRef(names.INFERRED_GRAPH)

@@ -121,7 +121,9 @@ class Context:
 
 def _key_roles(ctx: Context, kind: str) -> list[str]:
     """The roles that identify an event of this kind."""
-    return [r for r in spec(ctx.kinds, kind).get("key", []) if r not in ("name", "sentence")]
+    return [
+        r for r in spec(ctx.kinds, kind).get("key", []) if r not in ("name", "sentence", "content")
+    ]
 
 
 def _same_sentence(ctx: Context, event: Event, cand: Candidate) -> bool:

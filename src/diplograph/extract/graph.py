@@ -24,7 +24,14 @@ from diplograph.extract.coref import Delegation
 from diplograph.extract.events import Attest, Event, spec
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import NAMED, NewEntity
-from diplograph.iris import article_iri, attestation_iri, event_iri, sentence_iri, slug
+from diplograph.iris import (
+    article_iri,
+    attestation_iri,
+    content_key,
+    event_iri,
+    sentence_iri,
+    slug,
+)
 from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Article
 
@@ -109,6 +116,7 @@ class Layer:
     cuts: list[Cut]
     mentions: dict[int, list[URIRef]] = field(default_factory=dict)  # sentence -> entities
     speakers: dict[URIRef, URIRef | None] = field(default_factory=dict)  # delegation -> IRI
+    undated: set[int] = field(default_factory=set)  # ids of events named and written undated
 
 
 def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
@@ -125,45 +133,82 @@ def delegation_iris(layer: Layer) -> dict[URIRef, URIRef]:
     return found
 
 
+def undated(events: list[Event], kinds: dict) -> set[int]:
+    """The ids of the events named undated and written without a date: what a speech act keyed
+    by its content (kinds.yaml `statement: true` and `key: [..., content]`: an accusation, a
+    denial) alleges or denies, a claim rather than a reported fact."""
+    found: set[int] = set()
+    for event in events:
+        entry = spec(kinds, event.kind)
+        if entry.get("statement") and "content" in entry.get("key", []):
+            found.update(id(content) for content in event.content)
+    return found
+
+
 def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[int, URIRef]:
-    """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name."""
-    found: dict[int, URIRef] = {}
-    taken: set[URIRef] = set()
-    parents: dict[int, Event] = {}  # a claimed event -> the first event whose content it is
-    for event in layer.events:
-        for other in event.content:
-            parents.setdefault(id(other), event)
-    for event in layer.events:
-        named = event.attrs.get("name")
-        if named:
-            key = named[0].removeprefix(NAMED)
-        else:
-            roles = [r for r in spec(kinds, event.kind).get("key", []) if r != "name"]
-            parts = [
-                part
-                for r in roles
-                for part in (
-                    [f"{layer.article.stem}-s{event.attests[0].sentence.number:02d}"]
-                    if r == "sentence"
-                    else [segment(names.get(v, v)) for v in event.roles.get(r, [])]
-                )
-            ]
-            key = "-".join(dict.fromkeys(parts)) or "unnamed"
-        # a claimed event is dated in its IRI as the claim is, so that two articles reporting
-        # one claim, one of them dating what is claimed, name it alike
-        dated = parents.get(id(event), event)
-        day = dated.date[0] if dated.date is not None else None
+    """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name;
+    in the article's order, the events keyed by what they are about last (their contents
+    first), so that two events that would share an IRI are told apart as they always were."""
+    keyed = {id(e) for e in layer.events if "content" in spec(kinds, e.kind).get("key", [])}
+    minting = _Minting(layer, kinds, names)
+    for event in sorted(layer.events, key=lambda e: id(e) in keyed):  # a stable sort
+        minting.iri(event)
+    return minting.found
+
+
+@dataclass
+class _Minting:
+    """The event IRIs of one article, minted so far."""
+
+    layer: Layer
+    kinds: dict
+    names: dict[URIRef, URIRef]
+    found: dict[int, URIRef] = field(default_factory=dict)
+    taken: set[URIRef] = field(default_factory=set)
+    busy: set[int] = field(default_factory=set)  # being minted: a content loop names nothing
+
+    def iri(self, event: Event) -> URIRef:
+        """The event's IRI, told apart by its first sentence from another event's."""
+        if id(event) in self.found:
+            return self.found[id(event)]
+        self.busy.add(id(event))
+        contents = [self.iri(c) for c in event.content if id(c) not in self.busy]
+        key = self.key(event, contents)
+        day = self.day(event)
         iri = event_iri(event.kind, day, slug(key))
-        if iri in taken:  # another event has that IRI: told apart by the first sentence
-            key += f"-{layer.article.stem}-s{event.attests[0].sentence.number:02d}"
+        if iri in self.taken:
+            key += f"-{self.layer.article.stem}-s{event.attests[0].sentence.number:02d}"
             iri = event_iri(event.kind, day, slug(key))
             again = 1
-            while iri in taken:
+            while iri in self.taken:
                 again += 1
                 iri = event_iri(event.kind, day, slug(f"{key}-{again}"))
-        taken.add(iri)
-        found[id(event)] = iri
-    return found
+        self.busy.discard(id(event))
+        self.taken.add(iri)
+        self.found[id(event)] = iri
+        return iri
+
+    def key(self, event: Event, contents: list[URIRef]) -> str:
+        """The key of an event's IRI: its name, else its key roles in order (kinds.yaml): the
+        parties' slugs, its first sentence, what it is about (iris.content_key)."""
+        named = event.attrs.get("name")
+        if named:
+            return named[0].removeprefix(NAMED)
+        parts: list[str] = []
+        for role in spec(self.kinds, event.kind).get("key", []):
+            if role == "sentence":
+                parts.append(f"{self.layer.article.stem}-s{event.attests[0].sentence.number:02d}")
+            elif role == "content":
+                parts += [content_key(c) for c in sorted(contents)]
+            elif role != "name":
+                parts += [segment(self.names.get(v, v)) for v in event.roles.get(role, [])]
+        return "-".join(dict.fromkeys(parts)) or "unnamed"
+
+    def day(self, event: Event) -> date | None:
+        """The day an event's IRI names: its first, none for an event written undated."""
+        if event.date is None or id(event) in self.layer.undated:
+            return None
+        return event.date[0]
 
 
 def _label(gaz: Gazetteer, iri: URIRef, labels: dict[URIRef, str]) -> str:
@@ -251,6 +296,10 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict, roles: tuple[str, ...]) -> 
     names = delegation_iris(layer)
     # a delegation that speaks: its IRI, else its leader, else no one (never a placeholder)
     layer.speakers = {d.key: names.get(d.key, d.leader) for d, _ in layer.delegations}
+    # what an accusation or denial is about is named by kind and parties alone: articles date
+    # it unevenly, mostly with the speech act's own date words, and every article must name it
+    # alike, with no date another article may contradict
+    layer.undated = undated(layer.events, kinds)
     iris = event_iris(layer, kinds, names)
     named = {e.attrs["name"][0]: iris[id(e)] for e in layer.events if e.attrs.get("name")}
     names.update({URIRef(k): v for k, v in named.items()})
@@ -329,7 +378,7 @@ def _event(
     out.append(
         (iri, RDFS.label, Literal(f"{kind_words[:1].upper()}{kind_words[1:]}: {label}", lang="en"))
     )
-    if event.date is not None:
+    if event.date is not None and id(event) not in layer.undated:
         earliest, latest = event.date
         if earliest == latest:
             out.append((iri, term("date"), day(earliest)))

@@ -21,7 +21,7 @@ from diplograph.dates import resolve
 from diplograph.errors import InputError
 from diplograph.extract.events import spec
 from diplograph.extract.graph import segment
-from diplograph.iris import EVENT_IRI, kind_slug, slug
+from diplograph.iris import EVENT_IRI, content_key, kind_slug, slug
 from diplograph.namespaces import DIP, ID
 from diplograph.quality.evaluate import event_kind
 from diplograph.quality.fields import (
@@ -82,6 +82,8 @@ def _event_key(sheet: Sheet, graph: Graph, node: URIRef, kind: str, roles: dict,
             parts.append(
                 f"{sheet.article.stem}-s{sentences[0].rsplit('/s', 1)[-1]}" if sentences else ""
             )
+        elif role == "content":
+            parts += [content_key(c) for c in sorted(graph.objects(node, DIP.content))]
         elif role != "name":
             parts += [segment(v) for v in _ordered(roles.get(role, []), key)]
     return slug("-".join(dict.fromkeys(p for p in parts if p))) or "unnamed"
