@@ -23,6 +23,14 @@ def extract(text: str, layer) -> Graph:
     return extract_article(article, rules, gazetteer)
 
 
+def said_by(graph: Graph) -> list[str]:
+    """The speakers of a graph's statements (id paths), sorted."""
+    return sorted(
+        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    )
+
+
 def reports(graph: Graph, kind: str) -> set[tuple]:
     """(type, modality, claimedBy..., relayedBy...) of every attestation of the events of a kind."""
     found = set()
@@ -218,10 +226,7 @@ def test_the_statement_added_is_its_issuers_and_a_press_office_speaks(layer):
     )
     article = article_from_text(Path("t.txt"), text, date(2024, 7, 31), rules)
     graph = extract_article(article, rules, gazetteer)
-    speakers = sorted(
-        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
-        for s in graph.subjects(RDF.type, DIP.Statement)
-    )
+    speakers = said_by(graph)
     assert speakers == [
         "org/foreign-ministry-of-algeria",
         "org/foreign-ministry-of-algeria",
@@ -285,10 +290,7 @@ def test_a_place_that_stands_for_no_government_claims_nothing(text, claimants, l
 def test_a_body_that_speaks_is_the_speaker_not_its_state(text, speakers, layer):
     """ "The Polish government said": the statement is the government's, not Poland's."""
     graph = extract(text, layer)
-    found = sorted(
-        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
-        for s in graph.subjects(RDF.type, DIP.Statement)
-    )
+    found = said_by(graph)
     assert found == speakers
 
 
@@ -340,10 +342,7 @@ def test_an_expert_speaks_and_the_one_told_is_no_speaker(text, speakers, layer):
 def test_a_headline_statement_is_the_storys_statement(text, count, layer):
     """ "Qatar says ..." over "..., Qatar said on Wednesday": one statement of Qatar's."""
     graph = extract(text, layer)
-    speakers = [
-        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
-        for s in graph.subjects(RDF.type, DIP.Statement)
-    ]
+    speakers = said_by(graph)
     assert speakers == ["country/qatar"] * count
 
 
@@ -366,10 +365,7 @@ def test_a_headline_statement_is_the_storys_statement(text, count, layer):
 def test_officials_of_a_nationality_are_its_state(text, speakers, orgs, layer):
     """Readers record "Swedish officials said" as Sweden's statement, not a group's."""
     graph = extract(text, layer)
-    said = sorted(
-        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
-        for s in graph.subjects(RDF.type, DIP.Statement)
-    )
+    said = said_by(graph)
     made = sorted(str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.Organisation))
     assert (said, made) == (speakers, orgs)
 
@@ -390,8 +386,5 @@ def test_officials_of_a_nationality_are_its_state(text, speakers, orgs, layer):
 def test_according_to_the_body_or_its_statement(text, speakers, layer):
     """ "according to the Nepali embassy", "according to a statement from X": X speaks."""
     graph = extract(text, layer)
-    said = sorted(
-        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
-        for s in graph.subjects(RDF.type, DIP.Statement)
-    )
+    said = said_by(graph)
     assert said == speakers
