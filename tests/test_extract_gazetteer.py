@@ -664,3 +664,29 @@ def test_a_new_name_of_several_hyphened_parts_is_one_person(layer):
         "person/narendra-modi",
         "person/sabah-al-khalid-al-hamad-al-sabah",
     }
+
+
+def test_what_the_gazetteer_keeps_for_a_rule_set_goes_with_it(layer, monkeypatch):
+    """The compiled names are kept per rule set and dropped when it is: a new rule set made at
+    a freed one's address once got the old one's matchers, whose strings its vocabulary lacks
+    (spaCy's E018 in a property test that compiles a mutated rule folder per example)."""
+    import gc
+
+    from diplograph.extract import load_rules
+    from diplograph.extract.gazetteer import lexicon
+    from diplograph.extract.workspace import ontology_file, rules_dir
+
+    _, gazetteer = layer
+    monkeypatch.setenv("DIPLOGRAPH_CACHE", "off")
+    root = Path(__file__).resolve().parents[1]
+
+    def kept() -> int:
+        return sum(1 for k in gazetteer.cache if isinstance(k, tuple) and k[0] == "lexicon")
+
+    before = kept()
+    rules = load_rules(rules_dir(root), ontology_file(root))
+    assert lexicon(gazetteer, rules).lower.vocab is rules.nlp.vocab
+    assert kept() == before + 1
+    del rules
+    gc.collect()
+    assert kept() == before

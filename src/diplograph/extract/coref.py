@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
-from diplograph.extract.gazetteer import Gazetteer
+from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.matcher import find, separate
 from diplograph.extract.mentions import positions
 from diplograph.extract.rules import RuleSet
@@ -356,15 +356,17 @@ def _context_countries(unit: Unit, units: list[Unit], discourse: Discourse) -> l
 
 def _adjectives(gaz: Gazetteer, rules: RuleSet) -> dict[URIRef, list[str]]:
     """Country -> its nationality adjectives, in the rules' order (cached on the gazetteer)."""
-    key = ("adjectives", id(rules))
-    if key not in gaz.cache:
-        found: dict[URIRef, list[str]] = {}
-        for adjective, label in (rules.gazetteer.get("nationalities") or {}).items():
-            country = gaz.by_label(str(label))
-            if country is not None:
-                found.setdefault(country, []).append(str(adjective))
-        gaz.cache[key] = found
-    return gaz.cache[key]
+    return per_rules(gaz, "adjectives", rules, lambda: _nationalities(gaz, rules))
+
+
+def _nationalities(gaz: Gazetteer, rules: RuleSet) -> dict[URIRef, list[str]]:
+    """Country -> its nationality adjectives, in the rules' order."""
+    found: dict[URIRef, list[str]] = {}
+    for adjective, label in (rules.gazetteer.get("nationalities") or {}).items():
+        country = gaz.by_label(str(label))
+        if country is not None:
+            found.setdefault(country, []).append(str(adjective))
+    return found
 
 
 def resolve(

@@ -12,9 +12,11 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from anyascii import anyascii
 from rdflib import RDF, RDFS, Graph, URIRef
@@ -26,6 +28,8 @@ from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, hyphen_joined
 from diplograph.namespaces import DIP
 from diplograph.store import parse_turtle
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -337,11 +341,23 @@ def other_namesakes(gaz: Gazetteer, rules: RuleSet, text: str) -> frozenset[URIR
     )
 
 
+def per_rules(gaz: Gazetteer, name: str, rules: RuleSet, make: Callable[[], T]) -> T:
+    """A value the gazetteer keeps for one rule set, made once. The entry goes when the rule
+    set does, so a new rule set at a freed one's address is never served its value."""
+    key = (name, id(rules))
+    if key not in gaz.cache:
+        gaz.cache[key] = make()
+        weakref.finalize(rules, gaz.cache.pop, key, None)
+    return gaz.cache[key]
+
+
 def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
     """The compiled names (cached on the gazetteer per rule set)."""
-    cached = gaz.cache.get(id(rules))
-    if cached is not None:
-        return cached
+    return per_rules(gaz, "lexicon", rules, lambda: _lexicon(gaz, rules))
+
+
+def _lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
+    """The gazetteer's names compiled into phrase matchers under a rule set."""
     entries = _entries(gaz, rules.gazetteer)
     lower = PhraseMatcher(rules.nlp.vocab, attr="LOWER")
     exact = PhraseMatcher(rules.nlp.vocab, attr="ORTH")
@@ -354,9 +370,7 @@ def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
     run = re.compile(rf"\b({'|'.join(map(re.escape, every))}) ([A-Z][\w-]*)") if every else None
     titles = rules.gazetteer.get("titles") or {}
     ends = frozenset(str(v).lower().split()[-1] for vs in titles.values() for v in vs if str(v))
-    compiled = Lexicon(entries, lower, exact, _person_names(entries, False), surnames, run, ends)
-    gaz.cache[id(rules)] = compiled
-    return compiled
+    return Lexicon(entries, lower, exact, _person_names(entries, False), surnames, run, ends)
 
 
 PLACE_CLASSES = frozenset({"place", "city", "country"})

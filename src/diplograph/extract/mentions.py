@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from diplograph.extract.gazetteer import Gazetteer, surname_of
+from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of
 from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, Mention, Unit, merge, syllable_end
@@ -61,9 +61,11 @@ def canonical_title(words: str, rules: RuleSet) -> str:
 
 def positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
     """The position index of a gazetteer under a rule set (cached)."""
-    key = ("positions", id(rules))
-    if key in gaz.cache:
-        return gaz.cache[key]
+    return per_rules(gaz, "positions", rules, lambda: _positions(gaz, rules))
+
+
+def _positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
+    """The gazetteer's positions indexed by canonical title and owner."""
     index = Positions()
     for iri, owner in gaz.position_of.items():
         match = _OF.match(gaz.labels.get(iri, ""))
@@ -78,7 +80,6 @@ def positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
         country = next((o for o in owners if "country" in gaz.classes.get(o, ())), None)
         if country is not None:
             index.owner_country[iri] = country
-    gaz.cache[key] = index
     return index
 
 
