@@ -17,7 +17,7 @@ from diplograph import cache
 from diplograph.build import BuildResult, build, write_build
 from diplograph.extract.workspace import rule_layer
 from diplograph.quarantine import format_quarantined
-from diplograph.validate import format_report
+from diplograph.validate import format_report, load_shapes
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,6 +60,20 @@ def seeds_out(write_seeds_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seeds-build") / "out"
     write_seeds_build(out, ROOT)
     return out
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    """The ontology graph (ontology/diplo.ttl), once per test module."""
+    from rdflib import Graph
+
+    return Graph().parse(ROOT / "ontology" / "diplo.ttl")
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    """The SHACL shapes (ontology/diplo-shapes.ttl), once per test module."""
+    return load_shapes(ROOT / "ontology" / "diplo-shapes.ttl")
 
 
 @pytest.fixture(scope="session")

@@ -39,16 +39,6 @@ EXPECT = re.compile(
 NOT_DATA = {DIP.Modality, DIP.Agent}  # an enumeration and an abstract role: never typed directly
 
 
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return Graph().parse(ONTOLOGY)
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return load_shapes(SHAPES)
-
-
 def with_base(*paths: Path) -> Graph:
     """The base context plus the given fixture files, as one graph."""
     graph = Graph().parse(BASE)

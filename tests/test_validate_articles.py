@@ -26,7 +26,7 @@ from diplograph.iris import (
 )
 from diplograph.namespaces import DIP
 from diplograph.store import Store, layer_graphs, new_store
-from diplograph.validate import ReportRow, load_shapes, validate
+from diplograph.validate import ReportRow, validate
 from diplograph.validate_articles import (
     described,
     inverse_predicates,
@@ -42,16 +42,6 @@ BASE = DATA / "base.ttl"
 VALID = sorted((DATA / "valid").glob("*.ttl"))
 INVALID = sorted((DATA / "invalid").glob("*.ttl"))
 ARTICLES = (article_graph_iri("a"), rules_graph_iri("b"))
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return Graph().parse(ROOT / "ontology" / "diplo.ttl")
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return load_shapes(ROOT / "ontology" / "diplo-shapes.ttl")
 
 
 @cache

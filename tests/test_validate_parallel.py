@@ -20,22 +20,12 @@ from diplograph.api import build as api_build  # noqa: F401 (the package's build
 from diplograph.iris import ENTITIES_GRAPH, article_graph_iri, rules_graph_iri
 from diplograph.parallel import map_calls
 from diplograph.store import layer_graphs, new_store
-from diplograph.validate import load_shapes, validate
+from diplograph.validate import validate
 from diplograph.validate_articles import GraphCopies, batch_size, validate_store
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "shapes"
 INVALID = sorted((DATA / "invalid").glob("*.ttl"))
-
-
-@pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return Graph().parse(ROOT / "ontology" / "diplo.ttl")
-
-
-@pytest.fixture(scope="module")
-def shapes() -> Graph:
-    return load_shapes(ROOT / "ontology" / "diplo-shapes.ttl")
 
 
 def _square_and_pid(index: int) -> tuple[int, int]:
