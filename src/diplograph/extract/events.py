@@ -388,11 +388,12 @@ def drop_represented(
     fillers serves: in a meeting of Erdogan's, Turkey is there through him."""
     for event in events:
         role = spec(ctx.kinds, event.kind).get("represented")
-        values = event.roles.get(str(role), []) if role else []
-        served = {home(v) for v in values if home(v) != v}
-        event.roles[str(role)] = [v for v in values if v not in served] if role else []
-        if not event.roles[str(role)]:
-            event.roles.pop(str(role), None)
+        if not role or not event.roles.get(role):
+            continue
+        served = {country for v in event.roles[role] if (country := home(v)) != v}
+        event.roles[role] = [v for v in event.roles[role] if v not in served]
+        if not event.roles[role]:
+            del event.roles[role]
 
 
 def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None) -> list[Event]:

@@ -268,7 +268,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     ctx = Context(
         rules.kinds, gazetteer, {d.key: d.leader for d in discourse.delegations if d.leader}
     )
-    drop_represented(ctx, candidates, lambda t: _home(t, discourse, (gazetteer, rules, new)))
+
+    def home(agent: URIRef) -> URIRef | None:
+        """The country an agent of this article is or serves."""
+        return _home(agent, discourse, (gazetteer, rules, new))
+
+    drop_represented(ctx, candidates, home)
     first = merge(ctx, candidates)
     extra = implied(ctx, first)
     events = merge(ctx, candidates + extra)
@@ -280,7 +285,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     invitations_from_visits(events)
     inherit_dates(events)
     durations(events, rules.kinds, [str(w) for w in rules.classes.get("number_word", ())])
-    events = drop_homecomings(ctx, events, lambda t: _home(t, discourse, (gazetteer, rules, new)))
+    events = drop_homecomings(ctx, events, home)
     events = drop_headline_echoes(ctx, events, _headline(prepared))
     events = drop_generic(ctx, complete(ctx, events))
     for event in events:
@@ -324,10 +329,10 @@ def _story_day(ctx: SentenceContext, anchor: date) -> tuple[date, date] | None:
         or any(c.modality != "Happened" for c in ctx.cues)
     ):
         return None
-    days = [resolve_words(words[0], anchor, False)]
-    if days[0] is None or days[0].earliest != days[0].latest:
+    found = resolve_words(words[0], anchor, False)
+    if found is None or found.earliest != found.latest:
         return None
-    day = days[0].earliest
+    day = found.earliest
     return (day, day) if 0 <= (anchor - day).days <= NARRATIVE_DAYS else None
 
 
