@@ -116,6 +116,32 @@ CASES = [
     ("in July", THU_0727, "future", DateRange(date(2023, 7, 1), date(2023, 7, 31), "month")),
     ("in July", THU_0727, "past", DateRange(date(2023, 7, 1), date(2023, 7, 31), "month")),
     ("in August", THU_0727, "past", DateRange(date(2022, 8, 1), date(2022, 8, 31), "month")),
+    # days of one month: an interval from the first to the last
+    (
+        "from 2 to 4 December 2024",
+        date(2024, 12, 3),
+        None,
+        span(date(2024, 12, 2), date(2024, 12, 4)),
+    ),
+    (
+        "on August 25 and 26",
+        date(2023, 8, 20),
+        "future",
+        span(date(2023, 8, 25), date(2023, 8, 26)),
+    ),
+    (
+        "from October 28 to 30",
+        date(2024, 10, 28),
+        None,
+        span(date(2024, 10, 28), date(2024, 10, 30)),
+    ),
+    ("March 12-15", date(2024, 3, 16), None, span(date(2024, 3, 12), date(2024, 3, 15))),
+    (
+        "between 3rd and 5th of May",
+        date(2024, 5, 1),
+        "future",
+        span(date(2024, 5, 3), date(2024, 5, 5)),
+    ),
 ]
 
 

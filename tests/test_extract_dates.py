@@ -218,3 +218,25 @@ def test_an_acceptance_told_again_keeps_the_day_the_article_gave_it(layer):
     )
     graph = extract(text, date(2023, 9, 14), layer)
     assert dated(graph, "InvitationAcceptance") == ("2023-09-14", "on Thursday")
+
+
+VISIT_SPAN = (
+    "Nigerian President Bola Tinubu {verb} in South Africa on a State Visit from 2 to 4 December "
+    "2024. Tinubu and South African President Cyril Ramaphosa held talks."
+)
+
+
+@pytest.mark.parametrize(
+    ("verb", "published", "talks"),
+    [  # the article appears during the visit: the talks it tells of took place that day
+        ("is", date(2024, 12, 3), ("2024-12-03", "")),
+        # after the visit: which of its days the talks took is not said
+        ("was", date(2024, 12, 5), ("None..None", "")),
+    ],
+)
+def test_a_visit_of_several_days_and_the_talks_during_it(verb, published, talks, layer):
+    """ "from 2 to 4 December": the visit runs from its first day to its last; an undated
+    one-day event told while the visit goes on took place on the article's day."""
+    graph = extract(VISIT_SPAN.format(verb=verb), published, layer)
+    assert dated(graph, "Visit") == ("2024-12-02..2024-12-04", "from 2 to 4 December 2024")
+    assert dated(graph, "Talks") == talks

@@ -14,6 +14,8 @@ Conventions (decisions, not accidents):
   is past, and covers the whole period otherwise; "later this ..." runs from the
   anchor to the period's end; "earlier this ..." from the start to the anchor.
 - Seasons are northern-hemisphere meteorological; winter of Y is Dec Y-1 .. Feb Y.
+- Days of one month ("August 25 to 27", "from 2 to 4 December") are an interval from the
+  first day to the last; the first day takes the year that puts it nearest the anchor.
 """
 
 from __future__ import annotations
@@ -42,6 +44,12 @@ _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _MONTH_DAY_RE = re.compile(_MONTH + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")
 _DAY_MONTH_RE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
+)
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DAY_SPAN = _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*" + _ORDINAL
+_MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
+_DAYS_MONTH_RE = re.compile(
+    r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
 )
 _WEEKDAY_RE = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
 _DAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_DAY_OFFSETS, key=len, reverse=True)) + r")\b")
@@ -127,6 +135,25 @@ def _parse_month_day(text: str, anchor: date, tense: str) -> DateRange | None:
     if year:
         return _day(date(int(year), month_number, int(day)))
     return _day(_nearest(month_number, int(day), anchor, tense))
+
+
+def _parse_day_span(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve days of one month: 'August 25 to 27', 'from 2 to 4 December 2024'."""
+    m = _MONTH_DAYS_RE.search(text)
+    if m:
+        month, first, last, year = m[1], m[2], m[3], m[4]
+    elif m := _DAYS_MONTH_RE.search(text):
+        first, last, month, year = m[1], m[2], m[3], m[4]
+    else:
+        return None
+    month_number = _MONTH_NUMBERS[month[:3]]
+    if int(first) >= int(last):
+        return None
+    if year:
+        start = date(int(year), month_number, int(first))
+    else:
+        start = _nearest(month_number, int(first), anchor, tense)
+    return DateRange(start, start.replace(day=int(last)), "interval")
 
 
 def _parse_weekday(text: str, anchor: date, tense: str) -> DateRange | None:
@@ -235,6 +262,7 @@ def _parse_year(text: str, anchor: date, tense: str) -> DateRange | None:
 
 _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_iso,
+    _parse_day_span,
     _parse_month_day,
     _parse_weekday,
     _parse_day_word,
@@ -262,6 +290,9 @@ def resolve(expression: str, anchor: date, tense: str | None = None) -> DateRang
     >>> r = resolve("in April", date(2024, 5, 10))
     >>> str(r.earliest), str(r.latest), r.precision
     ('2024-04-01', '2024-04-30', 'month')
+    >>> r = resolve("from 2 to 4 December 2024", date(2024, 12, 3))
+    >>> str(r.earliest), str(r.latest), r.precision
+    ('2024-12-02', '2024-12-04', 'interval')
     >>> resolve("soon", date(2023, 7, 27)) is None
     True
     """

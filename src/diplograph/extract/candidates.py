@@ -348,9 +348,12 @@ def _narrative_dates(
     """In a sentence with no date words, a one-day event (kinds.yaml `narrative_date`) reported
     as having happened took place on the story's last day, when that day is recent: wire copy
     tells one day's events in order and dates only the first ("He was welcomed at the
-    airport"); not when it can be an event of its kind the article dated on another day
-    ("Putin accepted the invitation with pleasure", told again)."""
+    airport"), or on the article's own day while an event of several days it falls in goes
+    on; not when it can be an event of its kind the article dated on another day ("Putin
+    accepted the invitation with pleasure", told again)."""
     last = ctx.last_date
+    if last is not None and last[0] != last[1] and last[0] <= ctx.anchor <= (last[1] or last[0]):
+        last = (ctx.anchor, ctx.anchor)  # a visit going on as the article appears: its day
     if last is None or last[0] != last[1]:
         return
     if not 0 <= (ctx.anchor - last[0]).days <= NARRATIVE_DAYS:
