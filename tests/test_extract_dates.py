@@ -61,7 +61,7 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "China closed its border with North Korea earlier this month.",
             date(2023, 7, 26),
             "BorderClosure",
-            ("2023-07-01..2023-07-26", "earlier this month"),
+            ("2023-07-01..2023-07-25", "earlier this month"),
         ),
         (
             "North Korea had sealed the country off in early 2020.",

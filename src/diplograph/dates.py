@@ -12,7 +12,8 @@ Conventions (decisions, not accidents):
 - "at midnight" means the midnight that starts the anchor day: the anchor itself.
 - "this week/month/year" runs from the period's start to the anchor when the tense
   is past, and covers the whole period otherwise; "later this ..." runs from the
-  anchor to the period's end; "earlier this ..." from the start to the anchor.
+  day after the anchor to the period's end; "earlier this ..." from the start to the
+  day before the anchor (the article's own day is "today", not "earlier").
 - Seasons are northern-hemisphere meteorological; winter of Y is Dec Y-1 .. Feb Y.
 - Days of one month ("August 25 to 27", "from 2 to 4 December") are an interval from the
   first day to the last; the first day takes the year that puts it nearest the anchor.
@@ -193,10 +194,12 @@ def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
         return DateRange(*_period(start - timedelta(days=1), unit), whole)
     if which == "next":
         return DateRange(*_period(end + timedelta(days=1), unit), whole)
-    if which == "earlier this" or tense == "past" and which == "this":
-        return DateRange(start, anchor, "interval")
+    if which == "earlier this":
+        return DateRange(start, max(start, anchor - timedelta(days=1)), "interval")
     if which == "later this":
-        return DateRange(anchor, end, "interval")
+        return DateRange(min(end, anchor + timedelta(days=1)), end, "interval")
+    if tense == "past" and which == "this":
+        return DateRange(start, anchor, "interval")
     return DateRange(start, end, whole)
 
 
