@@ -994,9 +994,9 @@ def test_appositions_dates_and_it_of_wire_copy(text, expected, layer):
 
 
 def test_a_measured_event_noun_and_a_salute(layer):
-    """ "welcomed with a 19-gun salute" is a ceremony; "before the two leaders held more than an
-    hour of talks": the two leaders talked (a measure noun before "of" keeps the noun's frame,
-    a subject after "before" is still the clause's)."""
+    """ "welcomed with a 19-gun salute" is a ceremony (hosted by his greeter); "before the two
+    leaders held more than an hour of talks": the two leaders talked (a measure noun before
+    "of" keeps the noun's frame, a subject after "before" is still the clause's)."""
     graph = extract(
         "Chinese Premier Li Qiang arrived in Canberra on Sunday, where Prime Minister Anthony "
         "Albanese greeted him. Mr Li was welcomed with a 19-gun salute on Monday morning before "
@@ -1005,7 +1005,14 @@ def test_a_measured_event_noun_and_a_salute(layer):
     )
     found = [e for e in events(graph) if e[0] in ("Ceremony", "Talks")]
     assert found == [
-        ("Ceremony", {"participant": ["person/li-qiang"], "place": ["city/canberra"]}),
+        (
+            "Ceremony",
+            {
+                "participant": ["person/li-qiang"],
+                "host": ["person/anthony-albanese"],
+                "place": ["city/canberra"],
+            },
+        ),
         (
             "Talks",
             {
@@ -1013,6 +1020,27 @@ def test_a_measured_event_noun_and_a_salute(layer):
                 "place": ["city/canberra"],
             },
         ),
+    ]
+
+
+def test_a_welcome_ceremony_is_hosted_by_the_guests_host(layer):
+    """ "Kobakhidze was welcomed with an official ceremony": the guest's host so far (who
+    hosted him) hosts the ceremony."""
+    graph = extract(
+        "Armenian Prime Minister Nikol Pashinyan hosted Georgian Prime Minister Irakli Kobakhidze "
+        "in Yerevan on Thursday. Kobakhidze was welcomed with an official ceremony at the "
+        "Government House.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Ceremony"] == [
+        (
+            "Ceremony",
+            {
+                "host": ["person/nikol-pashinyan"],
+                "participant": ["person/irakli-kobakhidze"],
+                "place": ["place/government-house"],
+            },
+        )
     ]
 
 
