@@ -82,16 +82,18 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
             [MET_HASSAN, ("Talks", {"participant": [ABIY, RUTO], "place": NAIROBI})],
         ),
         (  # frames only: a tour, a phone call, a wreath (no pattern rule matches these)
-            "Ruto later toured Mombasa.",
+            "Abiy later toured Mombasa.",
             [
                 MET_HASSAN,
                 MET_RUTO,
                 (
                     "Visit",
-                    {"traveller": [RUTO], "host": ["country/kenya"], "place": ["city/mombasa"]},
+                    {"traveller": [ABIY], "host": ["country/kenya"], "place": ["city/mombasa"]},
                 ),
             ],
         ),
+        # Kenya's president touring Mombasa travels in his own country: no visit abroad
+        ("Ruto later toured Mombasa.", [MET_HASSAN, MET_RUTO]),
         (
             "Hassan Sheikh Mohamud also discussed the port deal with Ruto by phone on Friday.",
             [MET_HASSAN, MET_RUTO, ("Talks", {"participant": [HASSAN, RUTO]})],
@@ -1334,4 +1336,34 @@ def test_an_arrival_home_is_an_arrival_and_no_visit(layer):
     found = [e for e in events(extract(text, layer)) if e[0] in ("Arrival", "Visit")]
     assert found == [
         ("Arrival", {"traveller": ["person/shigeru-ishiba"], "place": ["country/japan"]})
+    ]
+
+
+LEADERS = "Chinese President Xi Jinping and Indonesian President Prabowo Subianto"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [  # leaders who witness a signing sign for their states
+        (
+            f"{LEADERS} witnessed the signing of several cooperation agreements in Beijing.",
+            [
+                "country/china",
+                "country/indonesia",
+                "person/prabowo-subianto",
+                "person/xi-jinping",
+            ],
+        ),
+        # leaders who sign do so themselves
+        (
+            f"{LEADERS} signed a joint statement in Beijing.",
+            ["person/prabowo-subianto", "person/xi-jinping"],
+        ),
+    ],
+)
+def test_leaders_witnessing_a_signing_sign_for_their_states(text, participants, layer):
+    """ "A and B witnessed the signing of agreements": the signing is their states' too (the
+    countries their titles name); "A and B signed" is theirs alone."""
+    assert of_kind(text, "AgreementSigning", layer) == [
+        ("AgreementSigning", {"participant": participants, "place": ["city/beijing"]})
     ]

@@ -49,9 +49,7 @@ _DAY_MONTH_RE = re.compile(
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _DAY_SPAN = _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*" + _ORDINAL
 _MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
-_DAYS_MONTH_RE = re.compile(
-    r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
-)
+_DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
 _WEEKDAY_RE = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
 _DAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_DAY_OFFSETS, key=len, reverse=True)) + r")\b")
 _PERIOD_RE = re.compile(r"\b(earlier this|later this|this|last|next)\s+(week|month|year)\b")

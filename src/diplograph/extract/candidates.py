@@ -270,6 +270,8 @@ def build(
         trigger=(ctx.sentence.number, match.trigger),
     )
     base.attrs.pop("materiel", None)
+    if rule.get("with_home"):  # the pipeline adds the countries the fillers serve
+        base.attrs["with_home"] = [str(rule.get("with_home"))]
     if made is not None:  # the pipeline makes it a new entity, the graph stage writes it
         base.attrs["materiel"] = [made[1]]
     for role in match.distribute:

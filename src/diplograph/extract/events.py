@@ -396,6 +396,16 @@ def drop_represented(
             del event.roles[role]
 
 
+def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) -> None:
+    """Add to a role (a rule's `with_home: ROLE`) the countries its fillers serve: leaders who
+    witness a signing sign for their states."""
+    for event in events:
+        for role in event.attrs.pop("with_home", []):
+            served = [country for v in event.roles.get(role, []) if (country := home(v)) != v]
+            found = [*event.roles.get(role, []), *(c for c in served if c is not None)]
+            event.roles[role] = list(dict.fromkeys(found))
+
+
 def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None) -> list[Event]:
     """Drop a speech act (kinds.yaml `statement: true`) attested in the headline only when the
     story reports one of the same kind by the same speaker: "Qatar says ..." over "..., Qatar

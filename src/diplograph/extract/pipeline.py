@@ -34,6 +34,7 @@ from diplograph.extract.events import (
     Candidate,
     Context,
     Event,
+    add_homes,
     apply_defaults,
     complete,
     drop_generic,
@@ -269,11 +270,16 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         rules.kinds, gazetteer, {d.key: d.leader for d in discourse.delegations if d.leader}
     )
 
+    for person, position in holdings:  # every title the article gave, for `home`
+        if position is not None:
+            discourse.holdings.setdefault(person, set()).add(position)
+
     def home(agent: URIRef) -> URIRef | None:
         """The country an agent of this article is or serves."""
         return _home(agent, discourse, (gazetteer, rules, new))
 
     drop_represented(ctx, candidates, home)
+    add_homes(candidates, home)
     first = merge(ctx, candidates)
     extra = implied(ctx, first)
     events = merge(ctx, candidates + extra)
