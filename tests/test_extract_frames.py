@@ -1367,3 +1367,19 @@ def test_leaders_witnessing_a_signing_sign_for_their_states(text, participants, 
     assert of_kind(text, "AgreementSigning", layer) == [
         ("AgreementSigning", {"participant": participants, "place": ["city/beijing"]})
     ]
+
+
+def test_a_reflexive_after_a_name_hides_no_subject(layer):
+    """ "Scholz himself made an unannounced visit to Kyiv": "himself" stresses the traveller."""
+    assert of_kind(
+        "German Chancellor Olaf Scholz himself made an unannounced visit to Kyiv.", "Visit", layer
+    ) == [
+        (
+            "Visit",
+            {
+                "traveller": ["person/olaf-scholz"],
+                "host": ["country/ukraine"],
+                "place": ["city/kyiv"],
+            },
+        )
+    ]

@@ -222,11 +222,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))
     asides = frozenset(rules.classes.get("aside_phrase", ()))
+    intensifiers = frozenset(rules.classes.get("intensifier_word", ()))
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
-        visible = without_parentheticals(units, appositions, asides)
+        visible = without_parentheticals(units, appositions, asides, intensifiers)
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)
