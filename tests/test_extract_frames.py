@@ -1383,3 +1383,22 @@ def test_a_reflexive_after_a_name_hides_no_subject(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [  # filed from the capital of the country the visit is to: the talks were there
+        ("NEW DELHI (PTI) - ", "city/new-delhi"),
+        # no dateline: the country is all the text says
+        ("", "country/india"),
+    ],
+)
+def test_the_dateline_city_narrows_a_visits_country(opening, place, layer):
+    """ "X arrived in India on a state visit" filed from New Delhi: X's meetings in India that
+    name no place took place in New Delhi."""
+    text = (
+        f"{opening}Vietnamese Prime Minister Pham Minh Chinh arrived in India on Tuesday on a "
+        "three-day state visit. Chinh met Vice President Jagdeep Dhankhar on Thursday."
+    )
+    (meeting,) = of_kind(text, "Meeting", layer)
+    assert meeting[1]["place"] == [place]

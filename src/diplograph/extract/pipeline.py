@@ -240,7 +240,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             said,
             cues(visible, rules, doc),
             side,
-            state["place"],
+            _within_dateline(state["place"], dateline, gazetteer),
             state["date"],
             doc,
             candidates,
@@ -309,6 +309,17 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     )
     log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
     return write(layer, gazetteer, rules.kinds, rules.roles)
+
+
+def _within_dateline(
+    place: URIRef | None, dateline: URIRef | None, gaz: Gazetteer
+) -> URIRef | None:
+    """The story's place: the dateline's city where the story is in that city's country ("on
+    a state visit to India" filed from New Delhi: the talks took place in New Delhi)."""
+    if place is None or dateline is None or place == dateline:
+        return place
+    inside = "country" in gaz.classes.get(place, ()) and gaz.country_of(dateline) == place
+    return dateline if inside else place
 
 
 HEADLINE_WORDS = 25
