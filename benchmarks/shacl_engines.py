@@ -289,7 +289,7 @@ def gate_rows(data: Graph, shapes: Graph, ontology: Graph | None, focus) -> list
 
 ENGINES: dict[str, Callable] = {
     "pyshacl": pyshacl_rows,
-    "gate (shacl, then pyshacl)": gate_rows,
+    "gate": gate_rows,
     "pyshacl-turbo": turbo_rows,
     "shacl": shacl_pkg_rows,
     "shacl-rust": shacl_rust_rows,
