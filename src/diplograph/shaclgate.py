@@ -27,6 +27,7 @@ VALIDATORS = ("shacl", "pyshacl")
 DEFAULT_VALIDATOR = "shacl"
 VALIDATOR_VARIABLE = "DIPLOGRAPH_VALIDATOR"
 
+_KEPT = 8  # shapes and ontology graphs kept at most
 _compiled: dict[tuple[int, int], tuple[Graph, Any]] = {}  # shapes graph -> engine's shapes
 _ontologies: dict[tuple[int, int], tuple[Graph, str]] = {}  # ontology graph -> N-Triples
 
@@ -66,6 +67,8 @@ def _engine_shapes(shapes: Graph) -> Any:
     if found is None or found[0] is not shapes:
         import shacl
 
+        if len(_compiled) >= _KEPT:
+            _compiled.clear()  # a build has one shapes graph; tests make many
         found = _compiled[key] = (
             shapes,
             shacl.Shapes.from_text(shapes.serialize(format="nt"), format="ntriples"),
@@ -78,5 +81,7 @@ def _ontology_text(ontology: Graph) -> str:
     key = (id(ontology), len(ontology))
     found = _ontologies.get(key)
     if found is None or found[0] is not ontology:
+        if len(_ontologies) >= _KEPT:
+            _ontologies.clear()
         found = _ontologies[key] = (ontology, ontology.serialize(format="nt"))
     return found[1]
