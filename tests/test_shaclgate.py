@@ -135,3 +135,21 @@ def test_the_cli_option_names_the_choices(monkeypatch) -> None:
     result = CliRunner().invoke(cli, ["--validator", "topbraid", "queries"])
     assert result.exit_code == 2
     assert "'topbraid' is not one of 'shacl', 'pyshacl'" in result.output
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=TypeError,
+    reason="pySHACL 0.40.1 compares an ill-formed xsd:date under sh:lessThanOrEquals with <= "
+    "on rdflib Literals and raises; the Rust engine reports it (the gate then runs pySHACL)",
+)
+def test_an_ill_formed_date_under_less_than_or_equals_is_reported(ontology, shapes) -> None:
+    fixture = DATA / "invalid" / "EventShape--earliest-after-latest.ttl"
+    text = fixture.read_text(encoding="utf-8").replace('"2020-04-30"', '"2020-13-01"')
+    data = with_base()
+    data.parse(data=text, format="turtle")
+    rows = validate(data, ontology, shapes).rows
+    assert [(r.path, r.component) for r in rows] == [
+        ("dip:earliestDate", "sh:DatatypeConstraintComponent"),
+        ("dip:earliestDate", "sh:LessThanOrEqualsConstraintComponent"),
+    ]
