@@ -20,16 +20,11 @@ from diplograph.errors import InputError
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
 from diplograph.store import LAYERS, Store, analysis_graph, layer_graphs
+from diplograph.turtle_text import TurtleText, bind, plain_turtle
 
 __all__ = ["FORMATS", "LAYERS", "SUFFIXES", "analysis_graph", "layer_graphs", "serialize"]
 FORMATS = ("turtle", "trig", "nt", "jsonld")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld"}
-
-
-def _bind(graph: Graph) -> None:
-    """Bind the project's prefixes so that output is compact and stable."""
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri, override=True, replace=True)
 
 
 def _sorted_lines(text: str) -> bytes:
@@ -57,21 +52,34 @@ def _jsonld(graph: Graph) -> bytes:
     return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-def _turtle_body(graph: Graph) -> tuple[list[str], str]:
+def _split(text: str) -> tuple[list[str], str]:
     """A graph's Turtle, split into its prefix lines and its statements."""
-    _bind(graph)
-    lines = graph.serialize(format="turtle").splitlines()
+    lines = text.splitlines()
     prefixes = [line for line in lines if line.startswith("@prefix")]
     body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
     return prefixes, body
+
+
+def _turtle_body(graph: Graph) -> tuple[list[str], str]:
+    """A graph's Turtle by rdflib's serialiser, split into its prefix lines and statements."""
+    bind(graph)
+    return _split(graph.serialize(format="turtle"))
+
+
+def _graph_body(store: Store, name: URIRef, writer: TurtleText) -> tuple[list[str], str]:
+    """One named graph's Turtle, split: written from its triples, as rdflib would write it,
+    or by rdflib's serialiser where only it can (turtle_text.py)."""
+    text = plain_turtle(writer, store.triples(name))
+    return _turtle_body(store.graph(name)) if text is None else _split(text)
 
 
 def _trig(store: Store, names: list[URIRef]) -> bytes:
     """TriG with one block per named graph, graphs in IRI order, each block sorted as Turtle."""
     prefixes: set[str] = set()
     blocks = []
+    writer = TurtleText()
     for name in sorted(names):
-        graph_prefixes, body = _turtle_body(store.graph(name))
+        graph_prefixes, body = _graph_body(store, name, writer)
         prefixes.update(graph_prefixes)
         blocks.append(f"<{name}> {{\n{body}\n}}\n")  # not indented: literals may span lines
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
