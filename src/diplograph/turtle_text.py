@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from diplograph.namespaces import PREFIXES
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")  # rdflib's: a % not followed by two hex digits
 _TYPE, _CLASS, _NIL = RDF.type, RDFS.Class, RDF.nil
 _FIRST = (RDF.type, RDFS.label)  # rdflib's predicateOrder
+_FIRST_IRIS = frozenset(str(p) for p in _FIRST)
 _OBJECT_INDENT = ",\n" + " " * 8  # rdflib's indent of a second object (depth 1, 4 spaces)
 _PREDICATE_INDENT = " ;\n" + " " * 4
 
@@ -57,9 +58,11 @@ class TurtleText:
         """Bind the project's prefixes once, as export binds them in each graph."""
         self._graph = Graph()
         bind(self._graph)
-        self._names: dict[tuple[Node, bool], tuple[str | None, tuple[str, str] | None]] = {}
-        self._labels: dict[tuple, tuple[str, tuple[str, str] | None]] = {}
-        self._prefixes: dict[tuple, tuple[tuple[str, str], ...]] = {}
+        # keyed by plain strings, which compare in C (rdflib's terms compare in Python)
+        self._names: dict[tuple[str, bool], tuple[str | None, tuple[str, str] | None]] = {}
+        self._labels: dict[tuple, str] = {}
+        self._prefixes: dict[tuple[str, bool], tuple[tuple[str, str], ...]] = {}
+        self._datatypes: dict[Node, tuple[tuple[str, str], ...]] = {}
 
     def _qname(self, uri: URIRef, generate: bool) -> tuple[str, str, str] | None:
         """rdflib's `compute_qname` as its `get_pname` calls it, never making a prefix up."""
@@ -74,60 +77,70 @@ class TurtleText:
         prefix = self._graph.store.prefix(uri)  # is the IRI a namespace itself?
         return None if prefix is None else (prefix, uri, "")
 
-    def _pname(self, node: Node, generate: bool) -> tuple[str | None, tuple[str, str] | None]:
-        """A term's prefixed name and the prefix it uses (rdflib's `get_pname`), cached."""
-        key = (node, generate)
+    def _pname(self, uri: URIRef, generate: bool) -> tuple[str | None, tuple[str, str] | None]:
+        """An IRI's prefixed name and the prefix it uses (rdflib's `get_pname`), cached."""
+        key = (str(uri), generate)
         if key not in self._names:
             found: tuple[str | None, tuple[str, str] | None] = (None, None)
-            parts = self._qname(node, generate) if isinstance(node, URIRef) else None
+            parts = self._qname(uri, generate)
             if parts is not None:
                 prefix, namespace, local = parts
                 local = local.replace("(", r"\(").replace(")", r"\)")
                 local = _PERCENT.sub("\\%", local)
                 if prefix.startswith("_"):
-                    raise NotPlain(node)  # rdflib renames such a prefix, graph by graph
+                    raise NotPlain(uri)  # rdflib renames such a prefix, graph by graph
                 if not local.endswith("."):
                     found = (f"{prefix}:{local}", (prefix, str(namespace)))
             self._names[key] = found
         return self._names[key]
 
-    def _label(self, node: Node, verb: bool) -> tuple[str, tuple[str, str] | None]:
-        """How rdflib writes a term in a position (`label`), with the prefix its datatype or
-        its name uses, cached."""
-        key: tuple = (node, verb)
-        if isinstance(node, Literal):  # rdflib's Literal equality ignores a language tag's case
-            key = (str(node), node.datatype, node.language, verb)
-        if key not in self._labels:
-            if node == _NIL:
-                self._labels[key] = ("()", None)
-            elif verb and node == _TYPE:
-                self._labels[key] = ("a", None)
-            elif isinstance(node, Literal):
-                used = self._pname(node.datatype, False)[1] if node.datatype else None
-                text = node._literal_n3(
-                    use_plain=True, qname_callback=lambda dt: self._pname(dt, False)[0]
-                )
-                self._labels[key] = (text, used)
-            else:
-                name, used = self._pname(node, verb)
-                self._labels[key] = (name or node.n3(), used)
-        return self._labels[key]
+    def _label(self, node: Node, verb: bool) -> str:
+        """How rdflib writes a term in a position (its `label`); IRIs and typed literals
+        cached (a text without a datatype is seldom written twice)."""
+        kind = type(node)
+        if kind is URIRef:
+            key: tuple = (str(node), verb)
+        elif isinstance(node, Literal):
+            if node.datatype is None:
+                return node._literal_n3(use_plain=True)
+            key = (str(node), str(node.datatype), verb)  # a typed literal has no language
+        else:
+            raise NotPlain(node)
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self._new_label(node, verb)
+        return found
+
+    def _new_label(self, node: Node, verb: bool) -> str:
+        """As `_label`, not cached."""
+        if node == _NIL:
+            return "()"
+        if verb and node == _TYPE:
+            return "a"
+        if isinstance(node, Literal):
+            return node._literal_n3(
+                use_plain=True, qname_callback=lambda dt: self._pname(dt, False)[0]
+            )
+        return self._pname(node, verb)[0] or node.n3()
 
     def _declares(self, node: Node, verb: bool) -> tuple[tuple[str, str], ...]:
         """The prefixes rdflib declares for a term in a position (its `preprocessTriple`),
-        cached; NotPlain for a blank node."""
-        key: tuple = (node, verb)
+        cached (a literal's by its datatype); NotPlain for a blank node."""
+        if type(node) is URIRef:
+            key = (str(node), verb)
+            found = self._prefixes.get(key)
+            if found is None:
+                used = None if verb and node == _TYPE else self._pname(node, verb)[1]
+                found = self._prefixes[key] = () if used is None else (used,)
+            return found
         if isinstance(node, Literal):
-            key = (str(node), node.datatype, node.language, verb)
-        found = self._prefixes.get(key)
-        if found is None:
-            if isinstance(node, BNode):
-                raise NotPlain(node)
-            used = [] if verb and node == _TYPE else [self._pname(node, verb)[1]]
-            if isinstance(node, Literal) and node.datatype:
-                used.append(self._pname(node.datatype, False)[1])
-            found = self._prefixes[key] = tuple(u for u in used if u is not None)
-        return found
+            datatype = node.datatype
+            found = self._datatypes.get(datatype)
+            if found is None:
+                used = self._pname(datatype, False)[1] if datatype else None
+                found = self._datatypes[datatype] = () if used is None else (used,)
+            return found
+        raise NotPlain(node)  # a blank node, or a term of another kind
 
     @staticmethod
     def _declare(used: tuple[tuple[str, str], ...], prefixes: dict[str, str]) -> None:
@@ -139,15 +152,19 @@ class TurtleText:
     def _statement(self, subject: Node, properties: dict[Node, dict[Node, None]]) -> str:
         """One subject's statement (rdflib's `s_default` at depth 0)."""
         first = [p for p in _FIRST if p in properties]
-        ordered = first + sorted(p for p in properties if p not in _FIRST)
-        parts = ["\n", self._label(subject, False)[0]]
+        rest = [p for p in properties if str(p) not in _FIRST_IRIS]
+        ordered = first + (sorted(rest, key=str) if _all_iris(rest) else sorted(rest))
+        label = self._label
+        parts = ["\n", label(subject, False)]
         for index, predicate in enumerate(ordered):
             parts.append(" " if index == 0 else _PREDICATE_INDENT)
-            parts.append(self._label(predicate, True)[0])
-            objects = sorted(properties[predicate])
-            parts.append(" " + self._label(objects[0], False)[0])
+            parts.append(label(predicate, True))
+            objects = list(properties[predicate])
+            if len(objects) > 1:
+                objects.sort()  # rdflib's order of terms
+            parts.append(" " + label(objects[0], False))
             for value in objects[1:]:
-                parts.append(_OBJECT_INDENT + self._label(value, False)[0])
+                parts.append(_OBJECT_INDENT + label(value, False))
         parts.append(" .\n")
         return "".join(parts)
 
@@ -169,10 +186,18 @@ class TurtleText:
             declare(declares(o, False), prefixes)
         if _CLASS in references and any(_CLASS in p.get(_TYPE, ()) for p in graph.values()):
             raise NotPlain(_CLASS)  # rdflib writes the classes first
-        subjects = sorted(graph, key=lambda s: (references[s], s))
+        if _all_iris(graph):  # rdflib compares two IRIs as strings
+            subjects = sorted(graph, key=lambda s: (references[s], str(s)))
+        else:
+            subjects = sorted(graph, key=lambda s: (references[s], s))
         head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
         body = "".join(self._statement(s, graph[s]) for s in subjects)
         return (head + body + "\n").encode("utf-8", "replace").decode("utf-8")
+
+
+def _all_iris(terms: Iterable[Node]) -> bool:
+    """Whether every term is a plain rdflib IRI (which rdflib orders as its string)."""
+    return all(type(term) is URIRef for term in terms)
 
 
 def plain_turtle(writer: TurtleText, triples: Iterable[Triple]) -> str | None:
