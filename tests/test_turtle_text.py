@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pyoxigraph
 import pytest
+from fuzzing import fuzz_settings
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
 
 from diplograph.built import write_store
@@ -154,3 +157,45 @@ def test_the_rdflib_engine_s_store_is_written_from_its_trig(built, tmp_path):
     write_store(tmp_path / "store", reference, names, serialize_graphs(reference, "trig", names))
     disk = OxigraphStore(tmp_path / "store", read_only=True)
     assert disk.graph_names() == sorted([*names, ONTOLOGY_GRAPH])
+
+
+SUBJECTS = [EVENT, OTHER, ID["entity/person/kim-jong-un"], ID["country/russia"], DIP.Talks]
+PREDICATES = [RDF.type, RDFS.label, RDFS.comment, DIP.participant, DIP.date, SCHEMA.name]
+DATATYPES = [
+    None,
+    XSD.string,
+    XSD.integer,
+    XSD.nonNegativeInteger,
+    XSD.decimal,
+    XSD.double,
+    XSD.boolean,
+    XSD.date,
+    ELSEWHERE.kind,
+    DIP.Event,
+]
+LEXICAL = ["0", "-1", "01", "1.5", "1.0E1", "NaN", "true", "2023-07-26", "x", "", "a\nb", '"q"']
+
+
+@st.composite
+def literals(draw) -> Literal:
+    """A literal of a random kind: text of any characters, a language, or a datatype."""
+    if draw(st.booleans()):
+        text = draw(st.text(max_size=12))
+        lang = draw(st.sampled_from([None, "en", "EN-gb", "ru"]))
+        return Literal(text, lang=lang)
+    return Literal(draw(st.sampled_from(LEXICAL)), datatype=draw(st.sampled_from(DATATYPES)))
+
+
+terms = st.one_of(st.sampled_from(SUBJECTS + [RDF.nil, ELSEWHERE.thing]), literals())
+
+
+@fuzz_settings(60, deadline_s=5)
+@given(
+    triples=st.lists(
+        st.tuples(st.sampled_from(SUBJECTS), st.sampled_from(PREDICATES), terms), max_size=25
+    )
+)
+def test_random_graphs_are_written_as_rdflib_writes_them(triples):
+    text = plain_turtle(TurtleText(), triples)
+    if text is not None:  # an rdfs:Class in the graph: left to rdflib
+        assert text == rdflib_turtle(triples)
