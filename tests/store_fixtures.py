@@ -4,6 +4,7 @@ processes on 127.0.0.1 that answer from the union of their named graphs, as the 
 
 `exported`: the default export (`diplograph export --format trig`) of the session's build;
 `loaded_server`: a server whose store was loaded from that file (`oxigraph load`);
+`exported_nquads` and `nquads_server`: the same with `--format nquads` (the bulk path);
 `pushed_server`: a server filled by `diplograph push`; `empty_server`: a fresh, empty one per
 test (with `stop()` and `restart()`, for the failure tests). `answers` turns a QueryResult into
 what two engines must agree on: the variables and the multiset of rows, datatypes included.
@@ -119,26 +120,47 @@ def answers(result: QueryResult) -> tuple[tuple[str, ...], Counter, bool | None]
     return result.variables, rows, result.boolean
 
 
-@pytest.fixture(scope="session")
-def exported(built, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The file `diplograph export --format trig -o FILE` writes, from the session's build."""
+def export_file(built, folder: Path, fmt: str, suffix: str) -> Path:
+    """The file `diplograph export --format FMT -o FILE` writes, from the session's build."""
     from diplograph import built as built_module
     from diplograph.cli import cli
 
-    target = tmp_path_factory.mktemp("export") / "diplograph.trig"
+    target = folder / f"diplograph{suffix}"
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(built_module, "current_store", lambda root, out: (built.store, False))
         result = CliRunner().invoke(
-            cli, ["--root", str(ROOT), "export", "--format", "trig", "-o", str(target)]
+            cli, ["--root", str(ROOT), "export", "--format", fmt, "-o", str(target)]
         )
     assert result.exit_code == 0, result.output
     return target
 
 
 @pytest.fixture(scope="session")
+def exported(built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The file `diplograph export --format trig -o FILE` writes, from the session's build."""
+    return export_file(built, tmp_path_factory.mktemp("export"), "trig", ".trig")
+
+
+@pytest.fixture(scope="session")
+def exported_nquads(built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The file `diplograph export --format nquads -o FILE` writes (the bulk loaders' input)."""
+    return export_file(built, tmp_path_factory.mktemp("export-nq"), "nquads", ".nq")
+
+
+@pytest.fixture(scope="session")
 def loaded_server(exported: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server whose store was loaded from the default export."""
     server = new_server(tmp_path_factory.mktemp("loaded"), [exported])
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def nquads_server(
+    exported_nquads: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """A server whose store `oxigraph load` bulk-loaded from the N-Quads export."""
+    server = new_server(tmp_path_factory.mktemp("loaded-nq"), [exported_nquads])
     yield server
     server.stop()
 

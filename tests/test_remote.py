@@ -1,6 +1,7 @@
 """Same answers on any SPARQL 1.1 store: every stored query, run on a real `oxigraph serve`
-(loaded from the default export, or filled by `push`) and on the embedded engine, gives the same
-multiset of rows, datatypes included; `query NAME --endpoint URL` runs it there."""
+(loaded from the default export, in TriG or N-Quads, by `oxigraph load`, or filled by `push`) and
+on the embedded engine, gives the same multiset of rows, datatypes included; `query NAME
+--endpoint URL` runs it there."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from diplograph.store import analysis_names
 
 pytest_plugins = ["wikidata_fixtures", "store_fixtures"]
 
-from store_fixtures import answers  # noqa: E402
+from store_fixtures import answers, counts, expected_counts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = load_queries(ROOT / "queries")
@@ -40,8 +41,24 @@ def test_the_default_export_is_exactly_the_graph_query_answers_from(built, expor
         assert isomorphic(dataset.graph(name), built.store.graph(name)), name
 
 
+def test_the_nquads_export_holds_the_same_named_graphs(built, exported_nquads):
+    dataset = Dataset()
+    dataset.parse(exported_nquads, format="nquads")
+    names = sorted(c.identifier for c in dataset.graphs() if len(c))
+    assert names == sorted(analysis_names(built.store))
+    for name in names:
+        assert isomorphic(dataset.graph(name), built.store.graph(name)), name
+    lines = exported_nquads.read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(set(lines))
+
+
 @pytest.mark.server
-@pytest.mark.parametrize("server", ["loaded_server", "pushed_server"])
+def test_oxigraph_load_takes_the_nquads_export_as_it_is(built, nquads_server):
+    assert counts(nquads_server.query_url) == expected_counts(built)
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("server", ["loaded_server", "nquads_server", "pushed_server"])
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
 def test_every_stored_query_answers_the_same_on_oxigraph(built, request, server, query):
     url = request.getfixturevalue(server).query_url

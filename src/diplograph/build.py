@@ -458,7 +458,7 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")
         write_quarantine(staging / FOLDER, list(result.quarantined))
         lap("store")
-        write_store(staging / STORE_FOLDER, graph, result.store.graph(ONTOLOGY_GRAPH))
+        write_store(staging / STORE_FOLDER, result.store, kept, graph)
         lap(None)
 
     replace_folder(out, fill, root)

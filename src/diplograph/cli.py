@@ -465,7 +465,8 @@ def export(
     new_entities: bool,
     out: Path | None,
 ) -> None:
-    """Export the graph as Turtle, TriG (one named graph per article), N-Triples or JSON-LD.
+    """Export the graph as Turtle, TriG (one named graph per article), N-Triples, N-Quads (for a
+    store's bulk loader) or JSON-LD.
 
     By default every layer but the rule layer's candidates, with the ontology: exactly the
     graph `diplograph query` answers from, to load into any SPARQL 1.1 store."""

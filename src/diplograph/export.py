@@ -1,9 +1,11 @@
-"""Export stage: reads the store; writes Turtle, TriG, N-Triples or JSON-LD, deterministically.
+"""Export stage: reads the store; writes Turtle, TriG, N-Triples, N-Quads or JSON-LD,
+deterministically.
 
 Which graphs make up a layer is the store's to say (store.layer_graphs, re-exported here).
 
 The same graph always gives the same bytes: N-Triples and N-Quads lines are sorted, Turtle and
-TriG come from rdflib's serialisers (which sort subjects and predicates), the blank nodes of a
+TriG are written as rdflib's serialiser writes them (which sorts subjects and predicates;
+turtle_text.py writes the graphs without blank nodes the same way, faster), the blank nodes of a
 graph that has some (the ontology's OWL lists) are labelled canonically, JSON-LD is compacted
 with the project's prefixes as its `@context` and re-emitted with sorted nodes and keys. No
 timestamps are written.
@@ -11,6 +13,7 @@ timestamps are written.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from rdflib import BNode, Graph, URIRef
@@ -20,16 +23,11 @@ from diplograph.errors import InputError
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
 from diplograph.store import LAYERS, Store, analysis_graph, layer_graphs
+from diplograph.turtle_text import TurtleText, bind, plain_turtle
 
 __all__ = ["FORMATS", "LAYERS", "SUFFIXES", "analysis_graph", "layer_graphs", "serialize"]
-FORMATS = ("turtle", "trig", "nt", "jsonld")
-SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld"}
-
-
-def _bind(graph: Graph) -> None:
-    """Bind the project's prefixes so that output is compact and stable."""
-    for prefix, iri in PREFIXES.items():
-        graph.bind(prefix, iri, override=True, replace=True)
+FORMATS = ("turtle", "trig", "nt", "nquads", "jsonld")
+SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "jsonld": ".jsonld"}
 
 
 def _sorted_lines(text: str) -> bytes:
@@ -57,24 +55,65 @@ def _jsonld(graph: Graph) -> bytes:
     return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
-def _turtle_body(graph: Graph) -> tuple[list[str], str]:
+def _split(text: str) -> tuple[list[str], str]:
     """A graph's Turtle, split into its prefix lines and its statements."""
-    _bind(graph)
-    lines = graph.serialize(format="turtle").splitlines()
+    lines = text.splitlines()
     prefixes = [line for line in lines if line.startswith("@prefix")]
     body = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
     return prefixes, body
+
+
+def _turtle_body(graph: Graph) -> tuple[list[str], str]:
+    """A graph's Turtle by rdflib's serialiser, split into its prefix lines and statements."""
+    bind(graph)
+    return _split(graph.serialize(format="turtle"))
+
+
+def _graph_body(store: Store, name: URIRef, writer: TurtleText) -> tuple[list[str], str]:
+    """One named graph's Turtle, split: written from its triples, as rdflib would write it,
+    or by rdflib's serialiser where only it can (turtle_text.py)."""
+    text = plain_turtle(writer, store.triples(name))
+    return _turtle_body(store.graph(name)) if text is None else _split(text)
 
 
 def _trig(store: Store, names: list[URIRef]) -> bytes:
     """TriG with one block per named graph, graphs in IRI order, each block sorted as Turtle."""
     prefixes: set[str] = set()
     blocks = []
+    writer = TurtleText()
     for name in sorted(names):
-        graph_prefixes, body = _turtle_body(store.graph(name))
+        graph_prefixes, body = _graph_body(store, name, writer)
         prefixes.update(graph_prefixes)
         blocks.append(f"<{name}> {{\n{body}\n}}\n")  # not indented: literals may span lines
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
+
+
+def _canonical(store: Store, name: URIRef) -> Graph:
+    """A named graph, its blank nodes (the ontology's OWL lists) labelled canonically."""
+    part = store.graph(name)
+    if any(isinstance(term, BNode) for triple in part for term in triple):
+        part = to_canonical_graph(part)  # the same labels each run
+    return part
+
+
+def _nquads(store: Store, names: list[URIRef]) -> bytes:
+    """N-Quads: each named graph's N-Triples lines with its name, every line sorted. A blank
+    node's canonical label is prefixed with its graph's digest, so that no two graphs share one
+    (a label names one node in a whole N-Quads file)."""
+    lines: set[str] = set()
+    for name in names:
+        part, tag = _canonical(store, name), hashlib.sha256(str(name).encode()).hexdigest()[:8]
+        if any(isinstance(term, BNode) for triple in part for term in triple):
+            relabelled = Graph()
+            for triple in part:
+                relabelled.add(
+                    tuple(BNode(f"g{tag}{t}") if isinstance(t, BNode) else t for t in triple)
+                )
+            part = relabelled
+        for line in part.serialize(format="nt").splitlines():
+            if line.strip():
+                lines.add(f"{line.removesuffix(' .')} <{name}> .")
+    return "".join(f"{line}\n" for line in sorted(lines)).encode("utf-8")
 
 
 def serialize(store: Store, fmt: str, layer: str = "all", with_ontology: bool = False) -> bytes:
@@ -92,12 +131,11 @@ def serialize_graphs(store: Store, fmt: str, names: list[URIRef]) -> bytes:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "trig":
         return _trig(store, names)
+    if fmt == "nquads":
+        return _nquads(store, names)
     graph = Graph()
     for name in names:
-        part = store.graph(name)
-        if any(isinstance(term, BNode) for triple in part for term in triple):
-            part = to_canonical_graph(part)  # the ontology's OWL lists: the same labels each run
-        graph += part
+        graph += _canonical(store, name)
     if fmt == "nt":
         return _sorted_lines(graph.serialize(format="nt"))
     if fmt == "jsonld":

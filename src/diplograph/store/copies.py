@@ -36,6 +36,11 @@ class GraphCopies:
         """The names of the non-empty named graphs, sorted (each engine lists its own)."""
         raise NotImplementedError
 
+    def triples(self, name: URIRef) -> Iterable[Triple]:
+        """The triples of one named graph, as rdflib terms, without copying them into a graph
+        (each triple once; literals as they went in)."""
+        return self._triples(name)
+
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph."""
         from rdflib import Graph

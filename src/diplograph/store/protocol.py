@@ -65,6 +65,9 @@ class Store(Protocol):
     def graph_iris(self) -> list[str]:
         """The names of the non-empty named graphs as plain strings, sorted."""
 
+    def triples(self, name: URIRef) -> Iterable[Triple]:
+        """The triples of one named graph, as rdflib terms, without copying them."""
+
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph, as an rdflib Graph."""
 
