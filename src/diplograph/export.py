@@ -12,6 +12,7 @@ timestamps are written.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
@@ -21,7 +22,15 @@ from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
 from diplograph.store import LAYERS, Store, analysis_graph, layer_graphs
 
-__all__ = ["FORMATS", "LAYERS", "SUFFIXES", "analysis_graph", "layer_graphs", "serialize"]
+__all__ = [
+    "FORMATS",
+    "LAYERS",
+    "SUFFIXES",
+    "analysis_graph",
+    "layer_graphs",
+    "serialize",
+    "serialize_graph",
+]
 FORMATS = ("turtle", "trig", "nt", "jsonld")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "jsonld": ".jsonld"}
 
@@ -66,12 +75,12 @@ def _turtle_body(graph: Graph) -> tuple[list[str], str]:
     return prefixes, body
 
 
-def _trig(store: Store, names: list[URIRef]) -> bytes:
+def _trig(names: list[URIRef], graph_of: Callable[[URIRef], Graph]) -> bytes:
     """TriG with one block per named graph, graphs in IRI order, each block sorted as Turtle."""
     prefixes: set[str] = set()
     blocks = []
     for name in sorted(names):
-        graph_prefixes, body = _turtle_body(store.graph(name))
+        graph_prefixes, body = _turtle_body(graph_of(name))
         prefixes.update(graph_prefixes)
         blocks.append(f"<{name}> {{\n{body}\n}}\n")  # not indented: literals may span lines
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
@@ -88,13 +97,30 @@ def serialize(store: Store, fmt: str, layer: str = "all", with_ontology: bool = 
 
 def serialize_graphs(store: Store, fmt: str, names: list[URIRef]) -> bytes:
     """Serialise the named graphs of the store in a format, deterministically."""
+    return _serialized(fmt, names, store.graph)
+
+
+def serialize_graph(name: URIRef, graph: Graph, fmt: str) -> bytes:
+    """Serialise one named graph held in memory (`extract`'s rule layer): the bytes `serialize`
+    gives for a store holding only that graph, without copying it into a store and out again."""
+
+    def copy(_: URIRef) -> Graph:
+        fresh = Graph()  # the store's copies bind only rdflib's own prefixes, as this one does
+        fresh += graph
+        return fresh
+
+    return _serialized(fmt, [name] if len(graph) else [], copy)  # a store lists no empty graph
+
+
+def _serialized(fmt: str, names: list[URIRef], graph_of: Callable[[URIRef], Graph]) -> bytes:
+    """Serialise named graphs, each read by `graph_of` (a copy the serialiser may change)."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "trig":
-        return _trig(store, names)
+        return _trig(names, graph_of)
     graph = Graph()
     for name in names:
-        part = store.graph(name)
+        part = graph_of(name)
         if any(isinstance(term, BNode) for triple in part for term in triple):
             part = to_canonical_graph(part)  # the ontology's OWL lists: the same labels each run
         graph += part

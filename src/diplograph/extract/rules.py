@@ -321,8 +321,9 @@ def _expand_first(tokens: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]) -> Matcher:
-    """A spaCy Matcher of compiled token patterns, one key per pattern variant."""
-    matcher = Matcher(vocab)
+    """A spaCy Matcher of compiled token patterns, one key per pattern variant (not validated
+    again: compile_rule's Matcher checked them; validation is a third of the Matcher's cost)."""
+    matcher = Matcher(vocab, validate=False)
     for key, patterns in specs:
         matcher.add(key, patterns)
     return matcher

@@ -85,26 +85,68 @@ def complete(package: ModuleType) -> None:
 
 class English:
     """A blank English pipeline with only its tokenizer: what the rule layer uses of
-    `spacy.blank("en")` (its `vocab`, `tokenizer` and `make_doc`), with the same settings."""
+    `spacy.blank("en")` (its `vocab`, `tokenizer` and `make_doc`), with the same settings.
+
+    The tokenizer's special cases (1,347 exceptions such as "don't" and "a.m.", which cost
+    about 60 ms to add) are added as the texts given to `make_doc` can use them: spaCy looks a
+    special case up only by the hash of a substring of the text, or (for one with affixes)
+    matches its tokens and then looks up the text they cover, so a case whose characters,
+    whitespace aside, do not occur in a text cannot change how that text is split. Each case is
+    added once, in spaCy's order among those added together; adding one empties the
+    tokenizer's cache, as spaCy does.
+    """
 
     def __init__(self) -> None:
-        from spacy.lang.en import English as Defaults
+        from spacy.lang.en import English as Language
         from spacy.tokenizer import Tokenizer
         from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
         from spacy.vocab import create_vocab
 
-        defaults = Defaults.Defaults
+        defaults = Language.Defaults
         self.vocab = create_vocab("en", defaults)
         self.tokenizer = Tokenizer(
             self.vocab,
-            rules=defaults.tokenizer_exceptions,
+            rules=None,
             prefix_search=compile_prefix_regex(defaults.prefixes).search,
             suffix_search=compile_suffix_regex(defaults.suffixes).search,
             infix_finditer=compile_infix_regex(defaults.infixes).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )
+        self._cases: dict[str, Any] = dict(defaults.tokenizer_exceptions)
+        # the cases not added yet, by the first two characters of their text without whitespace
+        self._waiting: dict[str, list[tuple[str, str]]] = {}
+        for chunk in sorted(self._cases):
+            squeezed = _squeezed(chunk)
+            self._waiting.setdefault(squeezed[:2], []).append((squeezed, chunk))
+        self._add_cases([chunk for _, chunk in self._waiting.pop("", [])])  # whitespace
 
     def make_doc(self, text: str) -> Any:
         """The Doc of a text: its tokens, nothing else."""
+        if self._waiting:
+            self._admit(text)
         return self.tokenizer(text)
+
+    def _admit(self, text: str) -> None:
+        """Add the special cases the text can use that are not added yet."""
+        squeezed = _squeezed(text)
+        heads = {squeezed[i : i + 2] for i in range(len(squeezed))}.union(squeezed)
+        usable = []
+        for head in heads.intersection(self._waiting):
+            cases = self._waiting.pop(head)
+            usable += [chunk for case, chunk in cases if case in squeezed]
+            left = [(case, chunk) for case, chunk in cases if case not in squeezed]
+            if left:
+                self._waiting[head] = left
+        if usable:
+            self._add_cases(sorted(usable))
+
+    def _add_cases(self, chunks: list[str]) -> None:
+        """Add special cases to the tokenizer, in the order given."""
+        for chunk in chunks:
+            self.tokenizer.add_special_case(chunk, self._cases[chunk])
+
+
+def _squeezed(text: str) -> str:
+    """A text without its whitespace."""
+    return "".join(text.split())
