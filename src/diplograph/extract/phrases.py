@@ -49,21 +49,24 @@ class PhraseTable:
 def phrase_table(nlp: Any, attr: str, names: Iterable[str]) -> PhraseTable:
     """The table of names tokenized by `nlp` (an object with `vocab` and `make_doc`). Names with
     the same tokens are listed in the order a PhraseMatcher of all the names reports them."""
-    matcher = PhraseMatcher(nlp.vocab, attr=attr)
-    docs = {}
+    table: dict[tuple[int, ...], list[str]] = {}
     for name in names:
         doc = nlp.make_doc(name)
         if len(doc):  # a PhraseMatcher skips an empty pattern
-            docs[name] = doc
-            matcher.add(name, [doc])
-    table: dict[tuple[int, ...], tuple[str, ...]] = {}
-    strings = nlp.vocab.strings
-    for doc in docs.values():
-        key = tuple(doc.to_array(attr).tolist())
-        if key not in table:
-            found = matcher(doc)
-            table[key] = tuple(
-                strings[m] for m, start, end in found if (start, end) == (0, len(doc))
-            )
+            table.setdefault(tuple(doc.to_array(attr).tolist()), []).append(name)
+    for key, same in table.items():
+        if len(same) > 1:
+            table[key] = _matcher_order(nlp, attr, same)
     prefixes = frozenset(key[:size] for key in table for size in range(1, len(key) + 1))
-    return PhraseTable(attr, table, prefixes)
+    return PhraseTable(attr, {key: tuple(same) for key, same in table.items()}, prefixes)
+
+
+def _matcher_order(nlp: Any, attr: str, same: list[str]) -> list[str]:
+    """Names with the same tokens, in the order a PhraseMatcher reports them: the order of its
+    map for those tokens, which holds only them and depends only on the order they were added
+    in (the order given)."""
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    for name in same:
+        matcher.add(name, [nlp.make_doc(name)])
+    doc = nlp.make_doc(same[0])
+    return [nlp.vocab.strings[m] for m, start, end in matcher(doc) if (start, end) == (0, len(doc))]

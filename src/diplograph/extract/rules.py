@@ -321,8 +321,8 @@ def _expand_first(tokens: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]) -> Matcher:
-    """A spaCy Matcher of compiled token patterns, one key per pattern variant (not validated
-    again: compile_rule's Matcher checked them; validation is a third of the Matcher's cost)."""
+    """A spaCy Matcher of compiled token patterns, one key per pattern variant (not checked
+    again: compile_rule had spaCy check them; checking is a third of the Matcher's cost)."""
     matcher = Matcher(vocab, validate=False)
     for key, patterns in specs:
         matcher.add(key, patterns)
@@ -332,11 +332,13 @@ def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]
 def compile_rule(
     rule: Rule, classes: dict[str, list[str]], vocab: Any, roles: frozenset[str]
 ) -> None:
-    """Compile a rule's patterns into its own matcher; note the words each pattern needs."""
+    """Compile a rule's patterns for its own matcher (made on first use); note the words each
+    pattern needs. spaCy checks each pattern as written, before its first token's words are
+    expanded into one pattern each: the checks cost a tenth of checking every variant."""
     patterns = rule.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         raise InputError(f"{rule.where}: rule {rule.id!r} needs a non-empty `patterns` list")
-    matcher = Matcher(vocab)
+    checker = Matcher(vocab)
     for index, tokens in enumerate(patterns):
         where = f"{rule.source}:{line_of(tokens, rule.line)}"
         if not isinstance(tokens, list) or not tokens:
@@ -360,13 +362,12 @@ def compile_rule(
             key = f"{rule.id}#{index}.{number}"
             rule.patterns.append(Pattern(rule, index, tuple(metas_), *(list_spec or (None, None))))
             rule.keys.append(key)
-            variants = _expand_first(tokens_)
             try:
-                matcher.add(key, variants)
+                checker.add(key, [tokens_])
             except (ValueError, KeyError) as exc:
                 raise InputError(f"{where}: rule {rule.id!r}: invalid pattern: {exc}") from exc
-            rule.specs.append((key, variants))
-    rule.vocab, rule.compiled = vocab, matcher
+            rule.specs.append((key, _expand_first(tokens_)))
+    rule.vocab = vocab
 
 
 def _check_rule(raw: Any, section: str, path: Path, seen: dict[str, str]) -> Rule:

@@ -132,7 +132,7 @@ class English:
         squeezed = _squeezed(text)
         heads = {squeezed[i : i + 2] for i in range(len(squeezed))}.union(squeezed)
         usable = []
-        for head in heads.intersection(self._waiting):
+        for head in [head for head in heads if head in self._waiting]:
             cases = self._waiting.pop(head)
             usable += [chunk for case, chunk in cases if case in squeezed]
             left = [(case, chunk) for case, chunk in cases if case not in squeezed]
