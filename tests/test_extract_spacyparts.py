@@ -1,7 +1,8 @@
 """The parts of spaCy the rule layer uses (extract/spacyparts.py): importing the rule layer does
-not run spaCy's package `__init__` (its CLI, HTTP clients and config schemas), which runs when
-anything asks spaCy for its API; the English tokenizer splits every text as `spacy.blank("en")`
-does, adding its special cases as the texts can use them."""
+not run the `__init__` of spaCy's package (its CLI, HTTP clients and config schemas), of its
+pipeline components nor of its English language, which run when anything asks for their API;
+the English tokenizer splits every text as `spacy.blank("en")` does, adding its special cases as
+the texts can use them."""
 
 from __future__ import annotations
 
@@ -27,10 +28,13 @@ def _python(code: str) -> str:
     return result.stdout.strip()
 
 
+HEAVY = ("spacy.cli", "requests", "spacy.pipeline.dep_parser", "spacy.lang.en.lemmatizer")
+
+
 def test_the_rule_layer_imports_spacy_without_its_package_init():
     code = (
-        "import sys, diplograph.extract\n"
-        "print(sorted(m for m in ('spacy.cli', 'spacy.cli.info', 'requests') if m in sys.modules))"
+        f"import sys, diplograph.extract\nHEAVY = {HEAVY!r}\n"
+        "print(sorted(m for m in HEAVY if m in sys.modules))"
     )
     assert _python(code) == "[]"
 
@@ -51,6 +55,20 @@ def test_a_submodule_asked_of_the_package_is_imported_without_its_init():
         "print(spacy.lookups.__name__, 'spacy.cli' in sys.modules)"
     )
     assert _python(code) == "spacy.lookups False"
+
+
+def test_the_english_defaults_made_without_spacy_lang_en_are_spacys():
+    code = (
+        "import diplograph.extract\n"
+        "from diplograph.extract.spacyparts import english_defaults\n"
+        "made = english_defaults()\n"
+        "from spacy.lang.en import English\n"
+        "real = English.Defaults\n"
+        "names = [n for n in dir(real) if not n.startswith('__')]\n"
+        "differ = [n for n in names if getattr(made, n) != getattr(real, n)]\n"
+        "print(made is not real, len(names), differ)"
+    )
+    assert _python(code) == "True 11 []"
 
 
 @pytest.fixture(scope="module")

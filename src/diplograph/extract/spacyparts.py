@@ -2,12 +2,14 @@
 
 Reads nothing; imports spaCy's modules and makes a blank English tokenizer. spaCy's package
 `__init__` imports its whole API on the way to any submodule: the command line (with HTTP
-clients), the config schemas, the model registry; about a third of spaCy's import time, none of
-which the rule layer uses. `import_parts()` puts an unexecuted `spacy` package in sys.modules
-and imports only the submodules needed; the package's own `__init__` runs the first time
-anything asks the package for a name it defines (`spacy.blank`, `spacy.load`), so other code in
-the process still sees all of spaCy. `english()` makes what `spacy.blank("en")` makes for the
-rule layer (the same vocabulary and tokenizer) without resolving spaCy's config.
+clients), the config schemas, the model registry; `spacy.pipeline`'s imports every pipeline
+component, and `spacy.lang.en`'s the lemmatizer component, hence all of them. Together about
+four tenths of spaCy's import time, none of which the rule layer uses. `import_parts()` puts
+these three packages in sys.modules unexecuted and imports only the submodules needed; a
+package's own `__init__` runs the first time anything asks it for a name it defines
+(`spacy.blank`, `spacy.lang.en.English`), so other code in the process still sees all of spaCy.
+`English` makes what `spacy.blank("en")` makes for the rule layer (the same vocabulary and
+tokenizer) without resolving spaCy's config.
 """
 
 from __future__ import annotations
@@ -19,33 +21,33 @@ import sys
 from types import ModuleType
 from typing import Any
 
-# In spaCy's own import order: errors first (warning filters), then the pipeline package, which
-# imports the language, tokenizer, vocabulary and Doc modules; the rest are then cheap.
+# Packages whose `__init__` imports far more than the rule layer uses, parents first.
+PACKAGES = ("spacy", "spacy.pipeline", "spacy.lang.en")
+# The modules the rule layer uses: errors first, as in spaCy's `__init__` (its warning filters).
 PARTS = (
     "spacy.errors",
-    "spacy.pipeline",
+    "spacy.tokens",
+    "spacy.vocab",
+    "spacy.tokenizer",
+    "spacy.matcher",
+    "spacy.language",
     "spacy.about",
     "spacy.attrs",
     "spacy.parts_of_speech",
-    "spacy.tokens",
-    "spacy.tokenizer",
-    "spacy.vocab",
-    "spacy.matcher",
-    "spacy.lang.en",
+    "spacy.lang.en.lex_attrs",
+    "spacy.lang.en.punctuation",
+    "spacy.lang.en.stop_words",
+    "spacy.lang.en.syntax_iterators",
+    "spacy.lang.en.tokenizer_exceptions",
 )
 
 
 def import_parts() -> None:
-    """Import the parts of spaCy the rule layer uses, without spaCy's package `__init__` unless
-    spaCy is already imported; the package completes itself when asked for one of its names."""
+    """Import the parts of spaCy the rule layer uses, without the `__init__` of PACKAGES unless
+    spaCy is already imported; each package completes itself when asked for one of its names."""
     if "spacy" in sys.modules:
         return
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
-        raise ModuleNotFoundError("spaCy is not installed", name="spacy")
-    package = importlib.util.module_from_spec(spec)
-    package.__getattr__ = _completing(package)  # type: ignore[attr-defined]
-    sys.modules["spacy"] = package
+    packages = [_unexecuted(name) for name in PACKAGES]
     try:
         for name in PARTS:
             importlib.import_module(name)
@@ -53,8 +55,23 @@ def import_parts() -> None:
 
         setup_default_warnings()  # as spaCy's `__init__` does first
     except BaseException:
-        complete(package)  # spaCy's own import order, and its own error if it fails
+        for package in packages:
+            complete(package)  # spaCy's own import order, and its own error if it fails
         raise
+
+
+def _unexecuted(name: str) -> ModuleType:
+    """A package put in sys.modules (and on its parent) without running its `__init__`."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
+        raise ModuleNotFoundError(f"{name} is not installed", name=name)
+    package = importlib.util.module_from_spec(spec)
+    package.__getattr__ = _completing(package)  # type: ignore[attr-defined]
+    sys.modules[name] = package
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, package)
+    return package
 
 
 def _completing(package: ModuleType) -> Any:
@@ -62,11 +79,9 @@ def _completing(package: ModuleType) -> Any:
     `__init__` first (once)."""
 
     def getattr_(name: str) -> Any:
-        if name.startswith("__") and name != "__version__":  # the import system's probes
-            raise AttributeError(name)
-        path = package.__path__
-        if importlib.machinery.PathFinder.find_spec(f"spacy.{name}", path) is not None:
-            return importlib.import_module(f"spacy.{name}")
+        submodule = f"{package.__name__}.{name}"
+        if importlib.machinery.PathFinder.find_spec(submodule, package.__path__) is not None:
+            return importlib.import_module(submodule)
         complete(package)
         return getattr(package, name)
 
@@ -74,13 +89,38 @@ def _completing(package: ModuleType) -> Any:
 
 
 def complete(package: ModuleType) -> None:
-    """Run spaCy's package `__init__` in the package module (a no-op once it has run)."""
+    """Run a package's own `__init__` in its module (a no-op once it has run)."""
     if "__getattr__" not in package.__dict__:
         return
     del package.__getattr__
     spec = package.__spec__
     assert spec is not None and spec.loader is not None
     spec.loader.exec_module(package)
+
+
+def english_defaults() -> Any:
+    """spaCy's English defaults (spacy.lang.en.EnglishDefaults); while `spacy.lang.en` is not
+    executed, the same class made here from the same parts, as that package makes it."""
+    package = sys.modules.get("spacy.lang.en")
+    if package is None or "__getattr__" not in package.__dict__:
+        from spacy.lang.en import English as Language
+
+        return Language.Defaults
+    from spacy.lang.en.lex_attrs import LEX_ATTRS
+    from spacy.lang.en.punctuation import TOKENIZER_INFIXES
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.lang.en.syntax_iterators import SYNTAX_ITERATORS
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+    from spacy.language import BaseDefaults
+
+    class EnglishDefaults(BaseDefaults):
+        tokenizer_exceptions = TOKENIZER_EXCEPTIONS
+        infixes = TOKENIZER_INFIXES
+        lex_attr_getters = LEX_ATTRS
+        syntax_iterators = SYNTAX_ITERATORS
+        stop_words = STOP_WORDS
+
+    return EnglishDefaults
 
 
 class English:
@@ -97,12 +137,11 @@ class English:
     """
 
     def __init__(self) -> None:
-        from spacy.lang.en import English as Language
         from spacy.tokenizer import Tokenizer
         from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
         from spacy.vocab import create_vocab
 
-        defaults = Language.Defaults
+        defaults = english_defaults()
         self.vocab = create_vocab("en", defaults)
         self.tokenizer = Tokenizer(
             self.vocab,
