@@ -12,6 +12,7 @@ import pytest
 
 from diplograph import cache
 from diplograph.extract import rules
+from diplograph.extract.gazetteer import lexicon
 from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.workspace import project_gazetteer, rules_dir
 from diplograph.seeds import load_article
@@ -62,6 +63,24 @@ def test_a_cache_hit_extracts_the_same_triples(cache_folder, compiled):
     found = extract_triples(load_article(SEED), cached_rules, cached_gazetteer)
     assert len(expected) > 300
     assert sorted(found) == sorted(expected)
+
+
+def test_the_compiled_names_are_cached_with_the_rules_and_the_gazetteer(cache_folder):
+    """The gazetteer's phrase tables under a rule set are a cache entry of their own, keyed by
+    both: a later process reads them instead of tokenizing every name."""
+    made = lexicon(project_gazetteer(ROOT), rules.load_rules(rules_dir(ROOT)))
+    assert len(_entries(cache_folder, "lexicon")) == 1
+    read = lexicon(project_gazetteer(ROOT), rules.load_rules(rules_dir(ROOT)))
+    assert read is not made and len(_entries(cache_folder, "lexicon")) == 1
+    assert (read.lower, read.exact, read.entries) == (made.lower, made.exact, made.entries)
+    assert len(read.lower.names) + len(read.exact.names) > 2000
+
+
+def test_without_a_cache_the_compiled_names_are_made_each_time(monkeypatch):
+    monkeypatch.setenv(cache.ENV, "off")
+    ruleset, gazetteer = rules.load_rules(rules_dir(ROOT)), project_gazetteer(ROOT)
+    assert ruleset.digest is None and gazetteer.digest is None
+    assert lexicon(gazetteer, ruleset).lower.attr == "LOWER"
 
 
 def test_a_changed_rule_file_misses_the_cache(cache_folder, compiled, tmp_path):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from diplograph import cache, paths
@@ -60,7 +61,6 @@ def project_cache(root: Path) -> ArticleCache | None:
     if cache.folder() is None:
         return None
     import rdflib
-    import spacy
 
     from diplograph.vocabulary import ontology_file
 
@@ -70,5 +70,5 @@ def project_cache(root: Path) -> ArticleCache | None:
         named = [f"{f.relative_to(root).as_posix()}:{_file_digest(f)}" for f in files]
     except (OSError, ValueError):
         return None
-    project = cache.digest(spacy.__version__, rdflib.__version__, *named)
+    project = cache.digest(metadata.version("spacy"), rdflib.__version__, *named)
     return ArticleCache(root, project)

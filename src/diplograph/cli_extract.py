@@ -52,18 +52,16 @@ def extract(ctx: click.Context, article: Path, published: date | None, fmt: str)
 def _extracted(root: Path, article: Path, published: date | None, fmt: str) -> bytes:
     """The rule layer of one article with its provenance, serialised."""
     with importing():
-        from diplograph.export import serialize
+        from diplograph.export import serialize_graph
         from diplograph.extract import extract_article
         from diplograph.extract.clean import input_article
         from diplograph.extract.workspace import rule_layer
         from diplograph.iris import rules_graph_iri
-        from diplograph.store import new_store
 
     rules, gazetteer = rule_layer(root)
     source = input_article(article, published, rules)
-    store = new_store()
-    store.add_graph(rules_graph_iri(source.stem), extract_article(source, rules, gazetteer))
-    return serialize(store, fmt, "asserted")
+    graph = extract_article(source, rules, gazetteer)
+    return serialize_graph(rules_graph_iri(source.stem), graph, fmt)
 
 
 @click.command()

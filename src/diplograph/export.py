@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
@@ -25,9 +27,23 @@ from diplograph.namespaces import PREFIXES
 from diplograph.store import LAYERS, Store, analysis_graph, layer_graphs
 from diplograph.turtle_text import TurtleText, bind, plain_turtle
 
-__all__ = ["FORMATS", "LAYERS", "SUFFIXES", "analysis_graph", "layer_graphs", "serialize"]
+if TYPE_CHECKING:
+    from diplograph.store.protocol import Triple
+
+__all__ = [
+    "FORMATS",
+    "LAYERS",
+    "SUFFIXES",
+    "analysis_graph",
+    "layer_graphs",
+    "serialize",
+    "serialize_graph",
+]
 FORMATS = ("turtle", "trig", "nt", "nquads", "jsonld")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "jsonld": ".jsonld"}
+
+GraphOf = Callable[[URIRef], Graph]  # a named graph as an rdflib copy the serialiser may change
+TriplesOf = Callable[[URIRef], Iterable["Triple"]]  # a named graph's triples, not copied
 
 
 def _sorted_lines(text: str) -> bytes:
@@ -69,40 +85,42 @@ def _turtle_body(graph: Graph) -> tuple[list[str], str]:
     return _split(graph.serialize(format="turtle"))
 
 
-def _graph_body(store: Store, name: URIRef, writer: TurtleText) -> tuple[list[str], str]:
+def _graph_body(
+    name: URIRef, triples_of: TriplesOf, graph_of: GraphOf, writer: TurtleText
+) -> tuple[list[str], str]:
     """One named graph's Turtle, split: written from its triples, as rdflib would write it,
     or by rdflib's serialiser where only it can (turtle_text.py)."""
-    text = plain_turtle(writer, store.triples(name))
-    return _turtle_body(store.graph(name)) if text is None else _split(text)
+    text = plain_turtle(writer, triples_of(name))
+    return _turtle_body(graph_of(name)) if text is None else _split(text)
 
 
-def _trig(store: Store, names: list[URIRef]) -> bytes:
+def _trig(names: list[URIRef], triples_of: TriplesOf, graph_of: GraphOf) -> bytes:
     """TriG with one block per named graph, graphs in IRI order, each block sorted as Turtle."""
     prefixes: set[str] = set()
     blocks = []
     writer = TurtleText()
     for name in sorted(names):
-        graph_prefixes, body = _graph_body(store, name, writer)
+        graph_prefixes, body = _graph_body(name, triples_of, graph_of, writer)
         prefixes.update(graph_prefixes)
         blocks.append(f"<{name}> {{\n{body}\n}}\n")  # not indented: literals may span lines
     return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
 
 
-def _canonical(store: Store, name: URIRef) -> Graph:
+def _canonical(graph_of: GraphOf, name: URIRef) -> Graph:
     """A named graph, its blank nodes (the ontology's OWL lists) labelled canonically."""
-    part = store.graph(name)
+    part = graph_of(name)
     if any(isinstance(term, BNode) for triple in part for term in triple):
         part = to_canonical_graph(part)  # the same labels each run
     return part
 
 
-def _nquads(store: Store, names: list[URIRef]) -> bytes:
+def _nquads(names: list[URIRef], graph_of: GraphOf) -> bytes:
     """N-Quads: each named graph's N-Triples lines with its name, every line sorted. A blank
     node's canonical label is prefixed with its graph's digest, so that no two graphs share one
     (a label names one node in a whole N-Quads file)."""
     lines: set[str] = set()
     for name in names:
-        part, tag = _canonical(store, name), hashlib.sha256(str(name).encode()).hexdigest()[:8]
+        part, tag = _canonical(graph_of, name), hashlib.sha256(str(name).encode()).hexdigest()[:8]
         if any(isinstance(term, BNode) for triple in part for term in triple):
             relabelled = Graph()
             for triple in part:
@@ -127,15 +145,33 @@ def serialize(store: Store, fmt: str, layer: str = "all", with_ontology: bool = 
 
 def serialize_graphs(store: Store, fmt: str, names: list[URIRef]) -> bytes:
     """Serialise the named graphs of the store in a format, deterministically."""
+    return _serialized(fmt, names, store.triples, store.graph)
+
+
+def serialize_graph(name: URIRef, graph: Graph, fmt: str) -> bytes:
+    """Serialise one named graph held in memory (`extract`'s rule layer): the bytes `serialize`
+    gives for a store holding only that graph, without copying it into a store and out again."""
+
+    def copy(_: URIRef) -> Graph:
+        fresh = Graph()  # the store's copies bind only rdflib's own prefixes, as this one does
+        fresh += graph
+        return fresh
+
+    names = [name] if len(graph) else []  # a store lists no empty graph
+    return _serialized(fmt, names, lambda _: graph, copy)
+
+
+def _serialized(fmt: str, names: list[URIRef], triples_of: TriplesOf, graph_of: GraphOf) -> bytes:
+    """Serialise named graphs, each read by `triples_of` (as they are) or `graph_of` (a copy)."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "trig":
-        return _trig(store, names)
+        return _trig(names, triples_of, graph_of)
     if fmt == "nquads":
-        return _nquads(store, names)
+        return _nquads(names, graph_of)
     graph = Graph()
     for name in names:
-        graph += _canonical(store, name)
+        graph += _canonical(graph_of, name)
     if fmt == "nt":
         return _sorted_lines(graph.serialize(format="nt"))
     if fmt == "jsonld":

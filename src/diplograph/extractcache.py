@@ -5,18 +5,17 @@ rdflib or the rules (issue 10, "Start-up").
 Reads the article, its .meta.yaml and the project's rule layer inputs (only to hash them); reads
 and writes <cache folder>/extract-<digest>.pickle (the folder of cache.py; DIPLOGRAPH_CACHE=off
 turns it off). The digest covers the project folder, the article's resolved path and the bytes
-of its text and metadata, the --date and --format options, the store engine chosen by
-$DIPLOGRAPH_ENGINE, every rule file, the ontology, every input of the gazetteer
-(paths.gazetteer_inputs), the versions of spaCy, its lookup tables, rdflib, pyoxigraph and PyYAML
-(read from their installed metadata, without importing them) and, through cache.digest, the
-package's own code. An extraction that logged a warning is not kept, so that
+of its text and metadata, the --date and --format options, every rule file, the ontology, every
+input of the gazetteer (paths.gazetteer_inputs), the versions of spaCy, its lookup tables,
+rdflib, pyoxigraph and PyYAML (read from their installed metadata, without importing them) and,
+through cache.digest, the package's own code (the output passes through no store, so the
+engine is not part of it). An extraction that logged a warning is not kept, so that
 the warning is printed every time; an extraction that failed is never kept.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from datetime import date
 from importlib import metadata
@@ -24,7 +23,6 @@ from pathlib import Path
 
 from diplograph import cache, paths
 from diplograph.seeds import meta_path
-from diplograph.store.protocol import ENGINE_VARIABLE
 from diplograph.vocabulary import ontology_file
 
 NAME = "extract"
@@ -43,7 +41,6 @@ def output_key(root: Path, article: Path, published: date | None, fmt: str) -> s
         files = [article.resolve(), meta_path(article.resolve()), *rules, ontology_file(root)]
         files += paths.gazetteer_inputs(root)
         stated = [str(root.resolve()), published.isoformat() if published else "-", fmt]
-        stated.append(os.environ.get(ENGINE_VARIABLE, ""))  # the store it passes through
         return cache.digest(*versions, *stated, *(_present(f) for f in files))
     except OSError:
         return None

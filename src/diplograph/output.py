@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 import click
 
 from diplograph.names import PREFIXES
-from diplograph.queries import Param, StoredQuery
-from diplograph.store import Answers, QueryResult
-from diplograph.store.protocol import JsonTerm
-from diplograph.store.terms import json_of_rdflib
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store and the queries load when a command has a result to render
     from rdflib.term import Node
+
+    from diplograph.queries import Param, StoredQuery
+    from diplograph.store import Answers, QueryResult
+    from diplograph.store.protocol import JsonTerm
 
 RESULT_FORMATS = ("table", "csv", "json")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
@@ -60,6 +60,9 @@ def _short(term: JsonTerm | None) -> str:
 
 def as_answers(result: QueryResult | Answers) -> Answers:
     """A result's answers as SPARQL 1.1 JSON terms."""
+    from diplograph.store import Answers
+    from diplograph.store.terms import json_of_rdflib
+
     if isinstance(result, Answers):
         return result
     rows = tuple(
@@ -125,6 +128,7 @@ def query_list(queries: list[StoredQuery]) -> str:
 def param_text(param: Param) -> str:
     """How to give a parameter: required with an example, or optional with its default.
 
+    >>> from diplograph.queries import Param
     >>> param_text(Param("date", "xsd:date", "2023-07-26", False))
     'date (xsd:date, required, e.g. 2023-07-26)'
     >>> param_text(Param("source", "iri", "id:org/kcna", True))

@@ -9,9 +9,13 @@ Public API: load_rules, build_gazetteer, extract_article.
 
 from __future__ import annotations
 
-from diplograph.extract.gazetteer import Gazetteer, build_gazetteer
-from diplograph.extract.pipeline import extract_article
-from diplograph.extract.rules import RuleSet, load_rules
+from diplograph.extract.spacyparts import import_parts
+
+import_parts()  # before the modules below import spaCy: only the parts they use
+
+from diplograph.extract.gazetteer import Gazetteer, build_gazetteer  # noqa: E402
+from diplograph.extract.pipeline import extract_article  # noqa: E402
+from diplograph.extract.rules import RuleSet, load_rules  # noqa: E402
 
 __all__ = [
     "Gazetteer",

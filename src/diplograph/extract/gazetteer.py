@@ -21,9 +21,10 @@ from typing import Any, TypeVar
 from anyascii import anyascii
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from diplograph import cache
+from diplograph.extract.phrases import PhraseTable, phrase_table
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, hyphen_joined
 from diplograph.namespaces import DIP
@@ -76,6 +77,7 @@ class Gazetteer:
     # with the triples that describe them: the rule layer writes them where an article names one
     reference: dict[URIRef, list[tuple[URIRef, URIRef, Any]]] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
+    digest: str | None = None  # the on-disk cache's key of its inputs (None: not from files)
 
     def described(self, iris: set[URIRef]) -> list[tuple[URIRef, URIRef, Any]]:
         """The reference triples of these entities and of the places they lie in, sorted."""
@@ -297,11 +299,11 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
 
 @dataclass
 class Lexicon:
-    """The names of a gazetteer under a rule set, compiled into two phrase matchers."""
+    """The names of a gazetteer under a rule set, compiled into two phrase tables."""
 
     entries: dict[str, list[Entry]]
-    lower: PhraseMatcher
-    exact: PhraseMatcher
+    lower: PhraseTable  # names matched whatever their case
+    exact: PhraseTable  # acronyms, short names and the reference gazetteer's: as written
     full_names: dict[URIRef, tuple[str, ...]]  # a person's stated names, lower-cased
     surnames: dict[URIRef, tuple[str, ...]]  # a person's one-word names inside their label
     surname_run: re.Pattern | None  # any such surname followed by a capitalised word
@@ -352,19 +354,29 @@ def per_rules(gaz: Gazetteer, name: str, rules: RuleSet, make: Callable[[], T]) 
 
 
 def lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
-    """The compiled names (cached on the gazetteer per rule set)."""
-    return per_rules(gaz, "lexicon", rules, lambda: _lexicon(gaz, rules))
+    """The compiled names (kept on the gazetteer per rule set, and in the on-disk cache when
+    both come from files)."""
+    return per_rules(gaz, "lexicon", rules, lambda: _cached_lexicon(gaz, rules))
+
+
+def _cached_lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
+    """The lexicon from the on-disk cache, keyed by the gazetteer's and the rules' keys."""
+    if gaz.digest is None or rules.digest is None:
+        return _lexicon(gaz, rules)
+    key = cache.digest(gaz.digest, rules.digest)
+    return cache.cached("lexicon", key, Lexicon, lambda: _lexicon(gaz, rules))
 
 
 def _lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
-    """The gazetteer's names compiled into phrase matchers under a rule set."""
+    """The gazetteer's names compiled into phrase tables under a rule set."""
     entries = _entries(gaz, rules.gazetteer)
-    lower = PhraseMatcher(rules.nlp.vocab, attr="LOWER")
-    exact = PhraseMatcher(rules.nlp.vocab, attr="ORTH")
-    for name, options in entries.items():
-        by_case = _ACRONYM.match(name) or len(name) <= 2 or all(e.reference for e in options)
-        target = exact if by_case else lower
-        target.add(name, [rules.nlp.make_doc(name)])
+    by_case = {
+        name
+        for name, options in entries.items()
+        if _ACRONYM.match(name) or len(name) <= 2 or all(e.reference for e in options)
+    }
+    lower = phrase_table(rules.nlp, "LOWER", (n for n in entries if n not in by_case))
+    exact = phrase_table(rules.nlp, "ORTH", (n for n in entries if n in by_case))
     surnames = _person_names(entries, True)
     every = sorted({n for names in surnames.values() for n in names}, key=len, reverse=True)
     run = re.compile(rf"\b({'|'.join(map(re.escape, every))}) ([A-Z][\w-]*)") if every else None
@@ -391,9 +403,9 @@ def name_spans(
     people's (gazetteer.other_namesakes)."""
     lex = lexicon(gaz, rules)
     spans = []
-    for matcher in (lex.lower, lex.exact):
-        for match_id, start, end in matcher(doc):
-            spans.append((start, end, rules.nlp.vocab.strings[match_id]))
+    for table in (lex.lower, lex.exact):
+        for name, start, end in table(doc):
+            spans.append((start, end, name))
     spans.sort(key=lambda s: (-(s[1] - s[0]), units[s[0]].lower == "the", s[0]))
     found = []
     for start, end, key in spans:

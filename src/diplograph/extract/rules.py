@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import spacy
+from spacy.about import __version__ as spacy_version
 from spacy.matcher import Matcher
 
 from diplograph import cache
 from diplograph.errors import InputError
 from diplograph.extract.rulefiles import SECTIONS, read_rule_file
 from diplograph.extract.schema import TOKEN_KEYS, check_kinds, line_of
+from diplograph.extract.spacyparts import English
 from diplograph.vocabulary import ontology_file, vocabulary
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,7 @@ class RuleSet:
     """Every rule file, compiled: word classes, configuration and one matcher per section."""
 
     folder: Path
-    nlp: Any  # a blank English pipeline: tokenizer and vocabulary (remade after unpickling)
+    nlp: Any  # spacyparts.English: tokenizer and vocabulary (remade after unpickling)
     lemmas: dict[str, str]  # word -> lookup lemma (spacy-lookups-data)
     classes: dict[str, list[str]]
     gazetteer: dict[str, Any]
@@ -179,6 +180,7 @@ class RuleSet:
     roles: tuple[str, ...] = ()  # the ontology's event roles, each a dip: property
     cache: dict[str, str] = field(default_factory=dict)
     derived: dict[str, Any] = field(default_factory=dict)  # made from the rules on first use
+    digest: str | None = None  # the on-disk cache's key of its inputs (None: not cached)
 
     def __getstate__(self) -> dict[str, Any]:
         """What pickling keeps: everything but the pipeline and the caches."""
@@ -319,8 +321,9 @@ def _expand_first(tokens: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]) -> Matcher:
-    """A spaCy Matcher of compiled token patterns, one key per pattern variant."""
-    matcher = Matcher(vocab)
+    """A spaCy Matcher of compiled token patterns, one key per pattern variant (not checked
+    again: compile_rule had spaCy check them; checking is a third of the Matcher's cost)."""
+    matcher = Matcher(vocab, validate=False)
     for key, patterns in specs:
         matcher.add(key, patterns)
     return matcher
@@ -329,11 +332,13 @@ def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]
 def compile_rule(
     rule: Rule, classes: dict[str, list[str]], vocab: Any, roles: frozenset[str]
 ) -> None:
-    """Compile a rule's patterns into its own matcher; note the words each pattern needs."""
+    """Compile a rule's patterns for its own matcher (made on first use); note the words each
+    pattern needs. spaCy checks each pattern as written, before its first token's words are
+    expanded into one pattern each: the checks cost a tenth of checking every variant."""
     patterns = rule.get("patterns")
     if not isinstance(patterns, list) or not patterns:
         raise InputError(f"{rule.where}: rule {rule.id!r} needs a non-empty `patterns` list")
-    matcher = Matcher(vocab)
+    checker = Matcher(vocab)
     for index, tokens in enumerate(patterns):
         where = f"{rule.source}:{line_of(tokens, rule.line)}"
         if not isinstance(tokens, list) or not tokens:
@@ -357,13 +362,12 @@ def compile_rule(
             key = f"{rule.id}#{index}.{number}"
             rule.patterns.append(Pattern(rule, index, tuple(metas_), *(list_spec or (None, None))))
             rule.keys.append(key)
-            variants = _expand_first(tokens_)
             try:
-                matcher.add(key, variants)
+                checker.add(key, [tokens_])
             except (ValueError, KeyError) as exc:
                 raise InputError(f"{where}: rule {rule.id!r}: invalid pattern: {exc}") from exc
-            rule.specs.append((key, variants))
-    rule.vocab, rule.compiled = vocab, matcher
+            rule.specs.append((key, _expand_first(tokens_)))
+    rule.vocab = vocab
 
 
 def _check_rule(raw: Any, section: str, path: Path, seen: dict[str, str]) -> Rule:
@@ -434,7 +438,7 @@ def load_rules(folder: Path, ontology: Path | None = None) -> RuleSet:
     ontology = (ontology or ontology_file()).resolve()
     try:
         named = [part for path in files for part in (path.name, path.read_bytes())]
-        key = cache.digest(spacy.__version__, ontology.read_bytes(), *named)
+        key = cache.digest(spacy_version, ontology.read_bytes(), *named)
     except OSError:  # an unreadable file: compiling it says which, with its name
         key = None
     ruleset = cache.load("rules", key, RuleSet) if key else None
@@ -442,6 +446,7 @@ def load_rules(folder: Path, ontology: Path | None = None) -> RuleSet:
         ruleset = compile_rules(files, ontology)
         if key:
             cache.store("rules", key, ruleset)
+    ruleset.digest = key if cache.folder() is not None else None
     return ready(relocated(ruleset, folder), folder)
 
 
@@ -458,7 +463,7 @@ def ready(ruleset: RuleSet, folder: Path) -> RuleSet:
     """A rule set ready to run: its tokenizer, and the vocabulary its matchers are made with."""
     ruleset.folder = folder
     if ruleset.nlp is None:  # unpickled: the matchers are made on first use
-        ruleset.nlp = spacy.blank("en")
+        ruleset.nlp = English()
         for rule in (r for rules in ruleset.rules.values() for r in rules):
             rule.vocab = ruleset.nlp.vocab
     return ruleset
@@ -478,7 +483,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
             classes.setdefault(name, []).extend(str(w).lower() for w in words)
         _merge_gazetteer(gazetteer, data.get("gazetteer") or {}, path)
         kinds.update(data.get("kinds") or {})
-    nlp = spacy.blank("en")
+    nlp = English()
     rules: dict[str, list[Rule]] = {name: [] for name in (*PATTERN_SECTIONS, "frames")}
     boilerplate: list[Rule] = []
     seen: dict[str, str] = {}

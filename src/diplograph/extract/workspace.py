@@ -44,6 +44,7 @@ def project_gazetteer(root: Path) -> Gazetteer:
         key = None
     found = cache.load("gazetteer", key, Gazetteer) if key else None
     if found is not None:
+        found.digest = key
         return found
     from diplograph.build import load_entities  # build imports validation and inference
 
@@ -52,6 +53,7 @@ def project_gazetteer(root: Path) -> Gazetteer:
     gazetteer = build_gazetteer(entities, reference)
     if key:
         cache.store("gazetteer", key, gazetteer)
+        gazetteer.digest = key if cache.folder() is not None else None
     return gazetteer
 
 
