@@ -59,6 +59,7 @@ from diplograph.extract.mentions import (
     introduced_spans,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
+from diplograph.extract.owners import own_titles
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Unit,
@@ -217,6 +218,9 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     candidates: list[Candidate] = []
     delegation_attests: dict[URIRef, list[Attest]] = {}
     dateline = dateline_place(prepared, gazetteer)
+    prepared = own_titles(prepared, gazetteer, rules, new)
+    for _, units in prepared:  # the owners own_titles found
+        coref.note_titles(units, discourse)
     state: dict = {"place": dateline, "date": None}
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))
