@@ -214,6 +214,10 @@ def test_a_surname_followed_by_more_of_a_name_is_someone_else(layer):
             "signed the accord.",
             {("person/marta-kask", "position/foreign-minister-of-estonia")},
         ),
+        (  # a titled person in a list keeps the office ("X and Y held talks")
+            "Later, President Emmanuel Macron and Anna Berg held a private meeting.",
+            {("person/emmanuel-macron", "position/president-of-france")},
+        ),
         (  # nobody says whose president: no holding
             "President Tomas Brel spoke to reporters on Monday.",
             set(),

@@ -219,8 +219,9 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     delegation_attests: dict[URIRef, list[Attest]] = {}
     dateline = dateline_place(prepared, gazetteer)
     prepared = own_titles(prepared, gazetteer, rules, new)
-    for _, units in prepared:  # the owners own_titles found
+    for sentence, units in prepared:  # the owners own_titles found, before lists are grouped
         coref.note_titles(units, discourse)
+        _holdings(units, sentence, holdings)
     state: dict = {"place": dateline, "date": None}
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))
