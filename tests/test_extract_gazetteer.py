@@ -446,6 +446,21 @@ def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person(layer)
     assert (ID["person/modi"], ID["person/dissanayake"]) in invitations
 
 
+def test_a_surname_named_first_and_the_full_name_after_an_honorific_are_one_person(layer):
+    """ "Cardinal Rossi", then "His Eminence Cardinal Marco Rossi": one new person with the full
+    name, not "Marco" and "Rossi" (an honorific opens a fuller name as a title does)."""
+    graph = extract(
+        "Cardinal Rossi met the press in Rome. Later the envoy met His Eminence Cardinal Marco "
+        "Rossi, Secretary of State.",
+        layer,
+    )
+    people = {
+        str(p).removeprefix(str(ID)): str(graph.value(p, RDFS.label))
+        for p in graph.subjects(RDF.type, DIP.Person)
+    }
+    assert people == {"person/rossi": "Marco Rossi"}
+
+
 @pytest.mark.parametrize(
     ("text", "entity", "kind"),
     [  # head words of regions, bodies and non-entities, and short country forms
