@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from diplograph.build import load_entities
@@ -464,7 +464,7 @@ def test_a_surname_named_first_and_the_full_name_after_an_honorific_are_one_pers
 @pytest.mark.parametrize(
     ("text", "entity", "kind"),
     [  # head words of regions, bodies and non-entities, and short country forms
-        ("Lula spoke of Latin America in Brasilia.", "place/latin-america", DIP.Place),
+        ("Lula spoke of the South Caucasus in Brasilia.", "place/south-caucasus", DIP.Place),
         (
             "Sri Lanka's Presidential Media Division said the visit was useful.",
             "org/presidential-media-division",
@@ -476,6 +476,46 @@ def test_regions_and_divisions_by_their_head_words(text, entity, kind, layer):
     """The kind a head word or an alias gives a name."""
     graph = extract(text, layer)
     assert (ID[entity], RDF.type, kind) in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a continent is no entity the readers list, nor a region named after one
+            "The minister spoke of Europe, Latin America and Africa in Brasilia.",
+            {"city/brasilia", "country/brazil"},
+        ),
+        (  # an office is a body, not a site
+            "The Presidential Media Office in Goma welcomed the pact.",
+            {
+                "city/goma",
+                "country/democratic-republic-of-the-congo",
+                "org/presidential-media-office",
+            },
+        ),
+        (  # a mill is a site; a provincial town of venues.ttl is a city of its country
+            "Rebels captured Goma before Tomas Brel toured the Smederevo Steel Mill.",
+            {
+                "city/goma",
+                "country/democratic-republic-of-the-congo",
+                "person/tomas-brel",
+                "place/smederevo-steel-mill",
+            },
+        ),
+    ],
+)
+def test_head_words_and_towns_give_these_entities_and_no_others(text, found, layer):
+    """names.yaml's heads (continents no entity, "office" a body, "mill" a site) and the
+    towns of venues.ttl."""
+    graph = extract(text, layer)
+    named = {s for s in graph.subjects(RDF.type) if isinstance(s, URIRef)}
+    kinds = ("person/", "country/", "city/", "place/", "org/")
+    assert {str(s).removeprefix(str(ID)) for s in named} & set(found) == set(found)
+    assert {
+        str(s).removeprefix(str(ID))
+        for s in named
+        if str(s).removeprefix(str(ID)).startswith(kinds)
+    } == found
 
 
 def test_n_korea_is_north_korea(layer):
