@@ -257,6 +257,16 @@ def test_a_persons_office_speaks_as_the_office_of_the_position_held(layer):
     assert graph.value(office, DIP.actsFor) == ID["country/israel"]
 
 
+def test_the_office_of_a_title_without_an_owner_is_the_office_of_the_persons_position(layer):
+    """ "President Emmanuel Macron's office said": Macron serves France (people.yaml), so the
+    office is that of the President of France, not "Office of Emmanuel Macron"."""
+    graph = extract("President Emmanuel Macron's office said the talks would go on.", layer)
+    (statement,) = set(graph.subjects(RDF.type, DIP.Statement))
+    office = ID["org/office-of-the-president-of-france"]
+    assert list(graph.objects(statement, DIP.agent)) == [office]
+    assert graph.value(office, DIP.actsFor) == ID["country/france"]
+
+
 @pytest.mark.parametrize(
     ("city", "iri", "country"),
     [
