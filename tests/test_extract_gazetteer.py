@@ -755,3 +755,17 @@ def test_what_the_gazetteer_keeps_for_a_rule_set_goes_with_it(layer, monkeypatch
     del rules
     gc.collect()
     assert kept() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [  # datelines name the agency as it writes itself: in capitals, in brackets, in slashes
+        ("ULAANBAATAR, September 2 (MONTSAME). Mongolia and Japan signed a deal.", "montsame"),
+        ("MOSCOW, October 24. /TASS/. Russia and Japan signed a deal.", "tass"),
+        ("Jakarta (ANTARA) - Indonesia and Japan signed a deal.", "antara"),
+    ],
+)
+def test_the_agency_of_a_dateline_is_named(text, agency, layer):
+    """news-agencies.ttl's names and the forms datelines write them in."""
+    graph = extract(text, layer)
+    assert (ID[f"org/{agency}"], RDF.type, DIP.NewsAgency) in graph
