@@ -769,3 +769,32 @@ def test_the_agency_of_a_dateline_is_named(text, agency, layer):
     """news-agencies.ttl's names and the forms datelines write them in."""
     graph = extract(text, layer)
     assert (ID[f"org/{agency}"], RDF.type, DIP.NewsAgency) in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a country after "of" after a body's head word is part of its name
+            "The Central Bank of Chile raised rates on Monday.",
+            {"org/central-bank-of-chile"},
+        ),
+        (  # a title of two words before "of" is no part of the body's name
+            "Tomas Brel, General Secretary of the Socialist Party of Chile, spoke on Monday.",
+            {"org/socialist-party-of-chile", "person/tomas-brel"},
+        ),
+        (  # "and" inside a body's name after "of"; not before a title
+            "Tomas Brel praised the Department of Mines and Energy on Monday.",
+            {"org/department-of-mines-and-energy", "person/tomas-brel"},
+        ),
+        (
+            "The Ministry of Mines and President Boric met on Monday.",
+            {"org/ministry-of-mines", "person/boric"},
+        ),
+    ],
+)
+def test_names_of_bodies_with_of_and_titles(text, found, layer):
+    """names.py's runs: "of <country>", "and" and leading titles in the names of bodies."""
+    graph = extract(text, layer)
+    kinds = ("person/", "country/", "city/", "place/", "org/")
+    named = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type)}
+    assert {n for n in named if n.startswith(kinds)} == found

@@ -33,6 +33,7 @@ from diplograph.iris import entity_iri
 
 NAME_CONFIDENCE = 0.4
 INNER = frozenset({"of", "the", "for", "on"})
+BODY_KINDS = frozenset({"GovernmentBody", "PoliticalParty", "Organisation"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -111,8 +112,9 @@ def _capital(unit: Unit) -> bool:
 
 
 def _country_inside(units: list[Unit], index: int, start: int, vocab: Vocabulary) -> bool:
-    """Whether a country at `index` is part of a place's name: before a place's head word
-    ("South China Sea") or after "of" in a name that opens with one ("Gulf of Oman")."""
+    """Whether a country at `index` is part of a place's or a body's name: before a place's head
+    word ("South China Sea"), after "of" in a name that opens with one ("Gulf of Oman") or
+    after "of" after a body's head word ("Central Bank of Russia")."""
     mention = units[index].mention
     if mention is None or "country" not in mention.classes:
         return False
@@ -120,7 +122,8 @@ def _country_inside(units: list[Unit], index: int, start: int, vocab: Vocabulary
     if after is not None and _capital(after) and vocab.heads.get(after.lower) == "Place":
         return True
     opened = vocab.heads.get(units[start].lower) == "Place"
-    return opened and units[index - 1].lower == "of"
+    body = index >= start + 2 and vocab.heads.get(units[index - 2].lower) in BODY_KINDS
+    return (opened or body) and units[index - 1].lower == "of"  # "Communist Party of Cuba"
 
 
 def _inner_possessive(units: list[Unit], index: int, start: int, vocab: Vocabulary) -> bool:
@@ -155,7 +158,14 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         if particle and end > start and hyphen_joined(units, end, _capital):  # "al-Sisi"
             end += 3
             continue
-        inner = unit.mention is None and unit.lower in (INNER | vocab.particles)
+        joined = (  # "Department of International Relations and Cooperation"
+            unit.lower == "and"
+            and any(u.lower == "of" for u in units[start:end])
+            and end + 1 < len(units)
+            and _capital(units[end + 1])
+            and units[end + 1].lower not in vocab.honorifics
+        )
+        inner = unit.mention is None and (unit.lower in INNER | vocab.particles or joined)
         if (
             inner
             and end + 1 < len(units)
@@ -168,7 +178,7 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
             end += 1
             continue
         break
-    while end > start and units[end - 1].lower in (INNER | vocab.particles):
+    while end > start and units[end - 1].lower in (INNER | vocab.particles | {"and"}):
         end -= 1
     return end
 
@@ -263,17 +273,31 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     return out
 
 
+TITLE_WORDS = 3
+
+
+def _title_of_size(run: list[Unit], skip: int, vocab: Vocabulary) -> int | None:
+    """The number of words of a title ending in an honorific before "of" at `skip` ("Chairman
+    of", "First Secretary of": honorifics and words never in a name), or None."""
+    for size in range(1, TITLE_WORDS + 1):
+        if len(run) - skip <= size + 1 or run[skip + size].lower != "of":
+            continue
+        words = [u.lower for u in run[skip : skip + size]]
+        titled = words[-1] in vocab.honorifics
+        if titled and all(w in vocab.honorifics or w in vocab.not_name_words for w in words):
+            return size
+    return None
+
+
 def _name_in(
     run: list[Unit], before: list[Unit], after: str, sentence_start: bool, vocab: Vocabulary
 ) -> tuple[int, str | None]:
     """How many leading units of a run are no part of the name (honorifics, "Chairman of the"),
     and the kind of entity the rest names (None: no entity, or not sure)."""
-    skip = 0
-    while (
-        len(run) - skip > 2 and run[skip].lower in vocab.honorifics and run[skip + 1].lower == "of"
-    ):
-        skip += 2  # "Chairman of the Presidential Court": a title of a body, the body is named
-        while skip < len(run) and run[skip].lower == "the":
+    skip = 1 if len(run) > 2 and run[0].lower == "the" and _title_of_size(run, 1, vocab) else 0
+    while (size := _title_of_size(run, skip, vocab)) is not None:
+        skip += size + 1  # "Chairman of the Presidential Court", "First Secretary of the ...": a
+        while skip < len(run) and run[skip].lower == "the":  # title of a body, the body named
             skip += 1
     bodies = [
         i
