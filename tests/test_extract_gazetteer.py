@@ -790,6 +790,10 @@ def test_the_agency_of_a_dateline_is_named(text, agency, layer):
             "The Ministry of Mines and President Boric met on Monday.",
             {"org/ministry-of-mines", "person/boric"},
         ),
+        (  # the names of states before a body's name open it
+            "The Panama Canal Authority said the India-Russia Business Forum would meet.",
+            {"country/india", "org/india-russia-business-forum", "org/panama-canal-authority"},
+        ),
     ],
 )
 def test_names_of_bodies_with_of_and_titles(text, found, layer):

@@ -237,6 +237,28 @@ def _nationality_before(units: list[Unit], index: int) -> URIRef | None:
     return mention.refs[0]
 
 
+NAMED_OWNERS = frozenset({"country", "org"})
+
+
+def _named_before(units: list[Unit], index: int) -> tuple[int, URIRef | None]:
+    """The start of a body's name that opens with the names of states or organisations
+    ("Panama Canal Authority", "OAS Permanent Council", "India-Russia Business Forum"), and
+    the first of them; (index, None) when no such name stands right before it."""
+    start, first = index, None
+    while start > 0:
+        mention = units[start - 1].mention
+        named = mention is not None and len(mention.refs) == 1 and mention.classes & NAMED_OWNERS
+        if not named or not units[start - 1].text[:1].isupper() or mention.title:
+            break
+        assert mention is not None
+        start, first = start - 1, mention.refs[0]
+        if start > 1 and units[start - 1].text in HYPHENS:
+            start -= 1
+    if start < index and units[start].text in HYPHENS:
+        start += 1
+    return start, first if start < index else None
+
+
 def _new_entity(
     kind: str, label: str, new: list[NewEntity], acts_for: URIRef | None = None
 ) -> NewEntity:
@@ -354,6 +376,8 @@ def find_unknown_names(
         owner = _nationality_before(units, start) if kind == "GovernmentBody" else None
         if owner is not None:  # "the Philippine Navy": the body of the Philippines
             start -= 1
+        elif kind in BODY_KINDS:  # "Panama Canal Authority", "India-Russia Business Forum"
+            start, owner = _named_before(units, start)
         name = units[start + skip : end]
         label = text[name[0].begin : name[-1].end]
         known = _known(label, new) if kind == "Person" else None
