@@ -790,6 +790,14 @@ def test_the_agency_of_a_dateline_is_named(text, agency, layer):
             "The Ministry of Mines and President Boric met on Monday.",
             {"org/ministry-of-mines", "person/boric"},
         ),
+        (  # a legislature's last word names a body, not the "House" site
+            "Tomas Brel said he would address the House of Commons.",
+            {"org/house-of-commons", "person/tomas-brel"},
+        ),
+        (  # a bare head word (`bare_heads`) names no entity
+            "Tomas Brel said the Government would sign the deal.",
+            {"person/tomas-brel"},
+        ),
         (  # the names of states before a body's name open it
             "The Panama Canal Authority said the India-Russia Business Forum would meet.",
             {"country/india", "org/india-russia-business-forum", "org/panama-canal-authority"},

@@ -54,6 +54,7 @@ class Vocabulary:
     openers: frozenset[str] = frozenset()  # "Later Ri Il-hwan said": no part of the name
     body_heads: frozenset[str] = frozenset()  # heads of bodies ("office": a place or a body)
     possessives: frozenset[str] = frozenset()  # "People" of "National People's Congress"
+    bare_heads: frozenset[str] = frozenset()  # "the Government", "the Forum" alone: no name
 
 
 KIND_OF_LIST = (
@@ -99,6 +100,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("sentence_openers"),
         listed("government_heads") | listed("organisation_heads"),
         listed("possessive_name_words"),
+        listed("bare_heads"),
     )
 
 
@@ -192,8 +194,8 @@ def _kind(
         return None
     if all(w in vocab.honorifics for w in words):
         return None  # "His Highness", "Excellency": a title, no name
-    if len(words) == 1 and vocab.heads.get(words[0]) == "Place":
-        return None  # a place's head word alone ("Ocean" of "Indian Ocean"): not a name
+    if len(words) == 1 and (vocab.heads.get(words[0]) == "Place" or words[0] in vocab.bare_heads):
+        return None  # a head word alone ("Ocean" of "Indian Ocean", "the Government"): no name
     typed = _by_head(run, words, vocab)
     if typed == "Place" and words[-1] in vocab.body_heads and after in vocab.person_cues_after:
         return "GovernmentBody"  # "the Press Office said": a body speaks, a place does not

@@ -410,6 +410,7 @@ GAZETTEER = Shape(
                 "hyphen_suffixes",
                 "sentence_openers",
                 "possessive_name_words",
+                "bare_heads",
             ),
             WORDS,
         ),
