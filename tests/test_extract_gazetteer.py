@@ -794,6 +794,14 @@ def test_the_agency_of_a_dateline_is_named(text, agency, layer):
             "Tomas Brel said he would address the House of Commons.",
             {"org/house-of-commons", "person/tomas-brel"},
         ),
+        (  # a head that opens a site's name; "St Vincent" is the country
+            "Tomas Brel said he would visit Palácio Itamaraty and St Vincent.",
+            {
+                "country/saint-vincent-and-the-grenadines",
+                "person/tomas-brel",
+                "place/palacio-itamaraty",
+            },
+        ),
         (  # a bare head word (`bare_heads`) names no entity
             "Tomas Brel said the Government would sign the deal.",
             {"person/tomas-brel"},

@@ -55,6 +55,7 @@ class Vocabulary:
     body_heads: frozenset[str] = frozenset()  # heads of bodies ("office": a place or a body)
     possessives: frozenset[str] = frozenset()  # "People" of "National People's Congress"
     bare_heads: frozenset[str] = frozenset()  # "the Government", "the Forum" alone: no name
+    leading_site_heads: frozenset[str] = frozenset()  # "Istana Negara", "Zoo Negara": a site
 
 
 KIND_OF_LIST = (
@@ -101,6 +102,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("government_heads") | listed("organisation_heads"),
         listed("possessive_name_words"),
         listed("bare_heads"),
+        listed("leading_site_heads"),
     )
 
 
@@ -219,10 +221,13 @@ def _kind(
 
 
 def _by_head(run: list[Unit], words: list[str], vocab: Vocabulary) -> str | None:
-    """The kind a head word gives ("" for no entity): the last word, else a word before "of",
-    "on" or "for" ("Ministry of Foreign Affairs", "Authority on Development")."""
+    """The kind a head word gives ("" for no entity): the last word, else the first word of
+    `leading_site_heads`, else a word before "of", "on" or "for" ("Ministry of Foreign
+    Affairs", "Authority on Development")."""
     if words[-1] in vocab.heads:
         return vocab.heads[words[-1]]
+    if len(words) > 1 and words[0] in vocab.leading_site_heads:
+        return "Place"  # a head that opens the name: "Palácio Itamaraty", "Istana Negara"
     before_inner = [run[i - 1].lower for i, u in enumerate(run) if u.lower in INNER and i]
     for word in before_inner:
         if word in vocab.heads:

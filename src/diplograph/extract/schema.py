@@ -411,6 +411,7 @@ GAZETTEER = Shape(
                 "sentence_openers",
                 "possessive_name_words",
                 "bare_heads",
+                "leading_site_heads",
             ),
             WORDS,
         ),
