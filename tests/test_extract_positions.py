@@ -218,6 +218,10 @@ def test_a_surname_followed_by_more_of_a_name_is_someone_else(layer):
             "Later, President Emmanuel Macron and Anna Berg held a private meeting.",
             {("person/emmanuel-macron", "position/president-of-france")},
         ),
+        (  # a titled person whose office speaks still holds the office
+            "President Emmanuel Macron's office said the talks would go on.",
+            {("person/emmanuel-macron", "position/president-of-france")},
+        ),
         (  # nobody says whose president: no holding
             "President Tomas Brel spoke to reporters on Monday.",
             set(),
