@@ -222,6 +222,10 @@ def test_a_surname_followed_by_more_of_a_name_is_someone_else(layer):
             "President Emmanuel Macron's office said the talks would go on.",
             {("person/emmanuel-macron", "position/president-of-france")},
         ),
+        (  # "NAME, TITLE;" in a list of attendees
+            "The talks were attended by Hakan Fidan, Minister of Foreign Affairs; and others.",
+            {("person/hakan-fidan", "position/foreign-minister-of-turkey")},
+        ),
         (  # nobody says whose president: no holding
             "President Tomas Brel spoke to reporters on Monday.",
             set(),
