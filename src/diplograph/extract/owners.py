@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
-from diplograph.extract.gazetteer import Gazetteer
+from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.mentions import NewEntity, find_position, new_position, positions
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit
@@ -87,7 +87,8 @@ def own_titles(
     if not sources:
         return prepared
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
-    known = known_countries(config.get("people_countries") or {}, gaz) if "known" in sources else {}
+    people = config.get("people_countries") or {}
+    known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
     result = []
     for sentence, units in prepared:
         changed = []
