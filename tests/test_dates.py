@@ -72,12 +72,12 @@ CASES = [
     ("this week", THU_0727, None, span(date(2023, 7, 24), THU_0727)),
     ("this week", THU_0727, "past", span(date(2023, 7, 24), THU_0727)),
     ("this week", THU_0727, "future", span(date(2023, 7, 24), date(2023, 7, 30))),
-    ("later this week", THU_0727, None, span(THU_0727, date(2023, 7, 30))),
+    ("later this week", THU_0727, None, span(date(2023, 7, 28), date(2023, 7, 30))),
     ("last week", THU_0727, None, span(date(2023, 7, 17), date(2023, 7, 23))),
     ("next week", THU_0727, None, span(date(2023, 7, 31), date(2023, 8, 6))),
     # months
     ("this month", THU_0727, None, span(date(2023, 7, 1), THU_0727)),
-    ("earlier this month", THU_0727, None, span(date(2023, 7, 1), THU_0727)),
+    ("earlier this month", THU_0727, None, span(date(2023, 7, 1), date(2023, 7, 26))),
     ("last month", THU_0727, None, DateRange(date(2023, 6, 1), date(2023, 6, 30), "month")),
     ("next month", THU_0727, None, DateRange(date(2023, 8, 1), date(2023, 8, 31), "month")),
     ("in July 2023", THU_0914, None, DateRange(date(2023, 7, 1), date(2023, 7, 31), "month")),
@@ -116,6 +116,32 @@ CASES = [
     ("in July", THU_0727, "future", DateRange(date(2023, 7, 1), date(2023, 7, 31), "month")),
     ("in July", THU_0727, "past", DateRange(date(2023, 7, 1), date(2023, 7, 31), "month")),
     ("in August", THU_0727, "past", DateRange(date(2022, 8, 1), date(2022, 8, 31), "month")),
+    # days of one month: an interval from the first to the last
+    (
+        "from 2 to 4 December 2024",
+        date(2024, 12, 3),
+        None,
+        span(date(2024, 12, 2), date(2024, 12, 4)),
+    ),
+    (
+        "on August 25 and 26",
+        date(2023, 8, 20),
+        "future",
+        span(date(2023, 8, 25), date(2023, 8, 26)),
+    ),
+    (
+        "from October 28 to 30",
+        date(2024, 10, 28),
+        None,
+        span(date(2024, 10, 28), date(2024, 10, 30)),
+    ),
+    ("March 12-15", date(2024, 3, 16), None, span(date(2024, 3, 12), date(2024, 3, 15))),
+    (
+        "between 3rd and 5th of May",
+        date(2024, 5, 1),
+        "future",
+        span(date(2024, 5, 3), date(2024, 5, 5)),
+    ),
 ]
 
 

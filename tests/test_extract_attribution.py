@@ -389,3 +389,18 @@ def test_according_to_the_body_or_its_statement(text, speakers, layer):
     graph = extract(text, layer)
     said = said_by(graph)
     assert said == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # verbs that report what someone said (lexicon.yaml statement_verb)
+        "Turkish President Recep Tayyip Erdogan expressed his thanks for the warm welcome.",
+        "Turkish President Recep Tayyip Erdogan voiced concern over the fighting.",
+        "Turkish President Recep Tayyip Erdogan repeated that Ankara would stay neutral.",
+        "Turkish President Recep Tayyip Erdogan congratulated the new government.",
+    ],
+)
+def test_thanks_concern_and_congratulations_are_statements(text, layer):
+    """ "expressed his thanks", "voiced concern", "repeated that", "congratulated": each is a
+    statement of its speaker."""
+    assert said_by(extract(text, layer)) == ["person/recep-tayyip-erdogan"]

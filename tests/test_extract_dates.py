@@ -61,7 +61,7 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "China closed its border with North Korea earlier this month.",
             date(2023, 7, 26),
             "BorderClosure",
-            ("2023-07-01..2023-07-26", "earlier this month"),
+            ("2023-07-01..2023-07-25", "earlier this month"),
         ),
         (
             "North Korea had sealed the country off in early 2020.",
@@ -175,6 +175,17 @@ def test_an_invitation_is_extended_on_the_storys_day(text, published, invitation
     assert dated(graph, "Visit") == visit
 
 
+def test_an_invitation_is_accepted_on_the_storys_day(layer):
+    """An acceptance with no date words of its own was given on the story's day, as the
+    invitation it answers."""
+    text = (
+        "Mongolian President Ukhnaagiin Khurelsukh met Vietnamese leader To Lam in Ulaanbaatar on "
+        "Saturday. To Lam invited Khurelsukh to visit Vietnam. Khurelsukh accepted the invitation."
+    )
+    graph = extract(text, date(2024, 9, 23), layer)
+    assert dated(graph, "InvitationAcceptance") == ("2024-09-21", "")
+
+
 TALKS = (
     " Turkish Foreign Minister Hakan Fidan held talks with Azerbaijani Foreign Minister "
     "Jeyhun Bayramov."
@@ -195,3 +206,37 @@ def test_a_day_named_without_an_event_is_the_storys_day(opening, expected, layer
     day long past, one ahead or more than a week back is no story day."""
     graph = extract(opening + TALKS, date(2024, 3, 5), layer)
     assert dated(graph, "Talks") == expected
+
+
+def test_an_acceptance_told_again_keeps_the_day_the_article_gave_it(layer):
+    """ "Putin accepted the invitation with pleasure" after a day the story moved back to is
+    the acceptance the article dated already, told again: one acceptance, on its own day."""
+    text = (
+        "Russian President Vladimir Putin on Thursday accepted the invitation by Kim Jong Un to "
+        "visit North Korea. On Wednesday Kim invited Putin to visit Pyongyang during their talks. "
+        "Putin accepted the invitation with pleasure."
+    )
+    graph = extract(text, date(2023, 9, 14), layer)
+    assert dated(graph, "InvitationAcceptance") == ("2023-09-14", "on Thursday")
+
+
+VISIT_SPAN = (
+    "Nigerian President Bola Tinubu {verb} in South Africa on a State Visit from 2 to 4 December "
+    "2024. Tinubu and South African President Cyril Ramaphosa held talks."
+)
+
+
+@pytest.mark.parametrize(
+    ("verb", "published", "talks"),
+    [  # the article appears during the visit: the talks it tells of took place that day
+        ("is", date(2024, 12, 3), ("2024-12-03", "")),
+        # after the visit: which of its days the talks took is not said
+        ("was", date(2024, 12, 5), ("None..None", "")),
+    ],
+)
+def test_a_visit_of_several_days_and_the_talks_during_it(verb, published, talks, layer):
+    """ "from 2 to 4 December": the visit runs from its first day to its last; an undated
+    one-day event told while the visit goes on took place on the article's day."""
+    graph = extract(VISIT_SPAN.format(verb=verb), published, layer)
+    assert dated(graph, "Visit") == ("2024-12-02..2024-12-04", "from 2 to 4 December 2024")
+    assert dated(graph, "Talks") == talks

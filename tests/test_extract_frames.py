@@ -84,16 +84,18 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
             [MET_HASSAN, ("Talks", {"participant": [ABIY, RUTO], "place": NAIROBI})],
         ),
         (  # frames only: a tour, a phone call, a wreath (no pattern rule matches these)
-            "Ruto later toured Mombasa.",
+            "Abiy later toured Mombasa.",
             [
                 MET_HASSAN,
                 MET_RUTO,
                 (
                     "Visit",
-                    {"traveller": [RUTO], "host": ["country/kenya"], "place": ["city/mombasa"]},
+                    {"traveller": [ABIY], "host": ["country/kenya"], "place": ["city/mombasa"]},
                 ),
             ],
         ),
+        # Kenya's president touring Mombasa travels in his own country: no visit abroad
+        ("Ruto later toured Mombasa.", [MET_HASSAN, MET_RUTO]),
         (
             "Hassan Sheikh Mohamud also discussed the port deal with Ruto by phone on Friday.",
             [MET_HASSAN, MET_RUTO, ("Talks", {"participant": [HASSAN, RUTO]})],
@@ -996,9 +998,9 @@ def test_appositions_dates_and_it_of_wire_copy(text, expected, layer):
 
 
 def test_a_measured_event_noun_and_a_salute(layer):
-    """ "welcomed with a 19-gun salute" is a ceremony; "before the two leaders held more than an
-    hour of talks": the two leaders talked (a measure noun before "of" keeps the noun's frame,
-    a subject after "before" is still the clause's)."""
+    """ "welcomed with a 19-gun salute" is a ceremony (hosted by his greeter); "before the two
+    leaders held more than an hour of talks": the two leaders talked (a measure noun before
+    "of" keeps the noun's frame, a subject after "before" is still the clause's)."""
     graph = extract(
         "Chinese Premier Li Qiang arrived in Canberra on Sunday, where Prime Minister Anthony "
         "Albanese greeted him. Mr Li was welcomed with a 19-gun salute on Monday morning before "
@@ -1007,7 +1009,14 @@ def test_a_measured_event_noun_and_a_salute(layer):
     )
     found = [e for e in events(graph) if e[0] in ("Ceremony", "Talks")]
     assert found == [
-        ("Ceremony", {"participant": ["person/li-qiang"], "place": ["city/canberra"]}),
+        (
+            "Ceremony",
+            {
+                "participant": ["person/li-qiang"],
+                "host": ["person/anthony-albanese"],
+                "place": ["city/canberra"],
+            },
+        ),
         (
             "Talks",
             {
@@ -1015,6 +1024,27 @@ def test_a_measured_event_noun_and_a_salute(layer):
                 "place": ["city/canberra"],
             },
         ),
+    ]
+
+
+def test_a_welcome_ceremony_is_hosted_by_the_guests_host(layer):
+    """ "Kobakhidze was welcomed with an official ceremony": the guest's host so far (who
+    hosted him) hosts the ceremony."""
+    graph = extract(
+        "Armenian Prime Minister Nikol Pashinyan hosted Georgian Prime Minister Irakli Kobakhidze "
+        "in Yerevan on Thursday. Kobakhidze was welcomed with an official ceremony at the "
+        "Government House.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Ceremony"] == [
+        (
+            "Ceremony",
+            {
+                "host": ["person/nikol-pashinyan"],
+                "participant": ["person/irakli-kobakhidze"],
+                "place": ["place/government-house"],
+            },
+        )
     ]
 
 
@@ -1309,3 +1339,68 @@ def test_an_arrival_home_is_an_arrival_and_no_visit(layer):
     assert found == [
         ("Arrival", {"traveller": ["person/shigeru-ishiba"], "place": ["country/japan"]})
     ]
+
+
+LEADERS = "Chinese President Xi Jinping and Indonesian President Prabowo Subianto"
+
+
+@pytest.mark.parametrize(
+    ("text", "participants"),
+    [  # leaders who witness a signing sign for their states
+        (
+            f"{LEADERS} witnessed the signing of several cooperation agreements in Beijing.",
+            [
+                "country/china",
+                "country/indonesia",
+                "person/prabowo-subianto",
+                "person/xi-jinping",
+            ],
+        ),
+        # leaders who sign do so themselves
+        (
+            f"{LEADERS} signed a joint statement in Beijing.",
+            ["person/prabowo-subianto", "person/xi-jinping"],
+        ),
+    ],
+)
+def test_leaders_witnessing_a_signing_sign_for_their_states(text, participants, layer):
+    """ "A and B witnessed the signing of agreements": the signing is their states' too (the
+    countries their titles name); "A and B signed" is theirs alone."""
+    assert of_kind(text, "AgreementSigning", layer) == [
+        ("AgreementSigning", {"participant": participants, "place": ["city/beijing"]})
+    ]
+
+
+def test_a_reflexive_after_a_name_hides_no_subject(layer):
+    """ "Scholz himself made an unannounced visit to Kyiv": "himself" stresses the traveller."""
+    assert of_kind(
+        "German Chancellor Olaf Scholz himself made an unannounced visit to Kyiv.", "Visit", layer
+    ) == [
+        (
+            "Visit",
+            {
+                "traveller": ["person/olaf-scholz"],
+                "host": ["country/ukraine"],
+                "place": ["city/kyiv"],
+            },
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [  # filed from the capital of the country the visit is to: the talks were there
+        ("NEW DELHI (PTI) - ", "city/new-delhi"),
+        # no dateline: the country is all the text says
+        ("", "country/india"),
+    ],
+)
+def test_the_dateline_city_narrows_a_visits_country(opening, place, layer):
+    """ "X arrived in India on a state visit" filed from New Delhi: X's meetings in India that
+    name no place took place in New Delhi."""
+    text = (
+        f"{opening}Vietnamese Prime Minister Pham Minh Chinh arrived in India on Tuesday on a "
+        "three-day state visit. Chinh met Vice President Jagdeep Dhankhar on Thursday."
+    )
+    (meeting,) = of_kind(text, "Meeting", layer)
+    assert meeting[1]["place"] == [place]

@@ -420,6 +420,27 @@ def test_a_headline_verb_is_no_part_of_a_name(text, people, layer):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [  # a body's initials before a person's name are no part of it
+        (
+            "Secretary (East) in the MEA Ravi Prakash Menon said the talks went well.",
+            ["person/ravi-prakash-menon"],
+        ),
+        (
+            "Joint Secretary (Gulf) in the MEA Anita Rao Verma told reporters it went well.",
+            ["person/anita-rao-verma"],
+        ),
+    ],
+)
+def test_initials_before_a_name_are_the_bodys(text, people, layer):
+    """PTI's "Secretary (East) in the MEA Jaideep Mazumdar": "MEA" is no part of the name."""
+    graph = extract(text, layer)
+    assert sorted(str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Person)) == (
+        people
+    )
+
+
 def test_mr_before_a_known_surname_does_not_hide_the_person(layer):
     """ "held talks with Mr Conille": the honorific is skipped like "his counterpart"."""
     graph = extract(

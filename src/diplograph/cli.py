@@ -28,6 +28,7 @@ from diplograph.cli_extract import evaluate, extract, review
 from diplograph.cli_init import init
 from diplograph.cli_wikidata import enrich_command, link
 from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, DiplographError, Terminated
+from diplograph.shaclgate import VALIDATOR_VARIABLE, VALIDATORS
 from diplograph.startup import importing
 
 ENGINES = ("oxigraph", "rdflib")  # store.ENGINES, named here so that --help imports no engine
@@ -141,11 +142,23 @@ class _Settings(dict):
     help="The engine that holds the graph: oxigraph (default) or rdflib (the reference). "
     "Environment: DIPLOGRAPH_ENGINE.",
 )
+@click.option(
+    "--validator",
+    type=click.Choice(VALIDATORS),
+    envvar=VALIDATOR_VARIABLE,
+    default=None,
+    help="The SHACL validator: shacl (default: a Rust engine checks first, pySHACL writes the "
+    "rows of whatever it finds) or pyshacl (pySHACL alone). Environment: DIPLOGRAPH_VALIDATOR.",
+)
 @click.pass_context
-def cli(ctx: click.Context, root: Path | None, debug: bool, engine: str | None) -> None:
+def cli(
+    ctx: click.Context, root: Path | None, debug: bool, engine: str | None, validator: str | None
+) -> None:
     """Turn news about diplomacy into a validated, inferred, queryable knowledge graph."""
     if engine:
         os.environ["DIPLOGRAPH_ENGINE"] = engine  # read by store.new_store, here and in workers
+    if validator:
+        os.environ[VALIDATOR_VARIABLE] = validator  # read by validate.shacl_rows, and in workers
     ctx.obj = _Settings(root=root.resolve()) if root else _Settings()
 
 

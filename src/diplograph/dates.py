@@ -12,8 +12,11 @@ Conventions (decisions, not accidents):
 - "at midnight" means the midnight that starts the anchor day: the anchor itself.
 - "this week/month/year" runs from the period's start to the anchor when the tense
   is past, and covers the whole period otherwise; "later this ..." runs from the
-  anchor to the period's end; "earlier this ..." from the start to the anchor.
+  day after the anchor to the period's end; "earlier this ..." from the start to the
+  day before the anchor (the article's own day is "today", not "earlier").
 - Seasons are northern-hemisphere meteorological; winter of Y is Dec Y-1 .. Feb Y.
+- Days of one month ("August 25 to 27", "from 2 to 4 December") are an interval from the
+  first day to the last; the first day takes the year that puts it nearest the anchor.
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ _MONTH_DAY_RE = re.compile(_MONTH + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{
 _DAY_MONTH_RE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
 )
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DAY_SPAN = _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*" + _ORDINAL
+_MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
+_DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
 _WEEKDAY_RE = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
 _DAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_DAY_OFFSETS, key=len, reverse=True)) + r")\b")
 _PERIOD_RE = re.compile(r"\b(earlier this|later this|this|last|next)\s+(week|month|year)\b")
@@ -129,6 +136,25 @@ def _parse_month_day(text: str, anchor: date, tense: str) -> DateRange | None:
     return _day(_nearest(month_number, int(day), anchor, tense))
 
 
+def _parse_day_span(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve days of one month: 'August 25 to 27', 'from 2 to 4 December 2024'."""
+    m = _MONTH_DAYS_RE.search(text)
+    if m:
+        month, first, last, year = m[1], m[2], m[3], m[4]
+    elif m := _DAYS_MONTH_RE.search(text):
+        first, last, month, year = m[1], m[2], m[3], m[4]
+    else:
+        return None
+    month_number = _MONTH_NUMBERS[month[:3]]
+    if int(first) >= int(last):
+        return None
+    if year:
+        start = date(int(year), month_number, int(first))
+    else:
+        start = _nearest(month_number, int(first), anchor, tense)
+    return DateRange(start, start.replace(day=int(last)), "interval")
+
+
 def _parse_weekday(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve a weekday name relative to the anchor."""
     m = _WEEKDAY_RE.search(text)
@@ -166,10 +192,12 @@ def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
         return DateRange(*_period(start - timedelta(days=1), unit), whole)
     if which == "next":
         return DateRange(*_period(end + timedelta(days=1), unit), whole)
-    if which == "earlier this" or tense == "past" and which == "this":
-        return DateRange(start, anchor, "interval")
+    if which == "earlier this":
+        return DateRange(start, max(start, anchor - timedelta(days=1)), "interval")
     if which == "later this":
-        return DateRange(anchor, end, "interval")
+        return DateRange(min(end, anchor + timedelta(days=1)), end, "interval")
+    if tense == "past" and which == "this":
+        return DateRange(start, anchor, "interval")
     return DateRange(start, end, whole)
 
 
@@ -235,6 +263,7 @@ def _parse_year(text: str, anchor: date, tense: str) -> DateRange | None:
 
 _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_iso,
+    _parse_day_span,
     _parse_month_day,
     _parse_weekday,
     _parse_day_word,
@@ -262,6 +291,9 @@ def resolve(expression: str, anchor: date, tense: str | None = None) -> DateRang
     >>> r = resolve("in April", date(2024, 5, 10))
     >>> str(r.earliest), str(r.latest), r.precision
     ('2024-04-01', '2024-04-30', 'month')
+    >>> r = resolve("from 2 to 4 December 2024", date(2024, 12, 3))
+    >>> str(r.earliest), str(r.latest), r.precision
+    ('2024-12-02', '2024-12-04', 'interval')
     >>> resolve("soon", date(2023, 7, 27)) is None
     True
     """

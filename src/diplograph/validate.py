@@ -23,6 +23,7 @@ from rdflib.term import Node
 from diplograph.errors import syntax_error
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
+from diplograph.shaclgate import finds_results, validator
 from diplograph.store import Store, new_store
 
 log = logging.getLogger(__name__)
@@ -90,9 +91,12 @@ def shacl_rows(
     """pySHACL's verdict on one plain graph (the ontology's axioms mixed in, if given) and its
     results as rows, unsorted; with `focus`, only the results about those focus nodes (the
     verdict is then about them too); `own`: the graph is the caller's to change (pySHACL then
-    mixes the ontology into it instead of into a copy)."""
+    mixes the ontology into it instead of into a copy). With the `shacl` validator (the
+    default) the Rust engine validates first, and pySHACL runs only if it finds something."""
     if focus is not None and not focus:
         return True, []
+    if validator() == "shacl" and not finds_results(data, shapes, ontology, focus):
+        return True, []  # the fast engine finds nothing: nor would pySHACL (shaclgate.py)
     _index_constraint_parameters()
     if focus is not None and all(isinstance(n, URIRef) for n in focus):
         conforms, results = _validate_focus(data, shapes, ontology, focus, own)

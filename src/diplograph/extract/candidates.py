@@ -25,8 +25,23 @@ from diplograph.extract.contents import (
     event_anaphora,
     resolve_contents,
 )
-from diplograph.extract.dates import SAME_DAY, attach, is_date, resolve_words, sounds_future
-from diplograph.extract.events import Attest, Candidate, missing, spec
+from diplograph.extract.dates import (
+    SAME_DAY,
+    attach,
+    is_date,
+    overlaps,
+    resolve_words,
+    sounds_future,
+)
+from diplograph.extract.events import (
+    Attest,
+    Candidate,
+    Context,
+    compatible,
+    missing,
+    new_event,
+    spec,
+)
 from diplograph.extract.frames import frame_matches
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find
@@ -255,6 +270,8 @@ def build(
         trigger=(ctx.sentence.number, match.trigger),
     )
     base.attrs.pop("materiel", None)
+    if rule.get("with_home"):  # the pipeline adds the countries the fillers serve
+        base.attrs["with_home"] = [str(rule.get("with_home"))]
     if made is not None:  # the pipeline makes it a new entity, the graph stage writes it
         base.attrs["materiel"] = [made[1]]
     for role in match.distribute:
@@ -322,23 +339,39 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
 NARRATIVE_DAYS = 7  # how far before the article's date the story's last day may lie
 
 
+def _told(cand: Candidate) -> bool:
+    """A dated event the article reports as having happened."""
+    return cand.date is not None and cand.attest.modality == "Happened" and not cand.owned
+
+
 def _narrative_dates(
-    made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet, dated: bool
+    made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer
 ) -> None:
     """In a sentence with no date words, a one-day event (kinds.yaml `narrative_date`) reported
     as having happened took place on the story's last day, when that day is recent: wire copy
     tells one day's events in order and dates only the first ("He was welcomed at the
-    airport")."""
+    airport"), or on the article's own day while an event of several days it falls in goes
+    on; not when it can be an event of its kind the article dated on another day ("Putin
+    accepted the invitation with pleasure", told again)."""
     last = ctx.last_date
-    if dated or last is None or last[0] != last[1]:
+    if last is not None and last[0] != last[1] and last[0] <= ctx.anchor <= (last[1] or last[0]):
+        last = (ctx.anchor, ctx.anchor)  # a visit going on as the article appears: its day
+    if last is None or last[0] != last[1]:
         return
     if not 0 <= (ctx.anchor - last[0]).days <= NARRATIVE_DAYS:
         return
+    merging = Context(rules.kinds, gaz, {})
     for _, cand in made:
         punctual = spec(rules.kinds, cand.kind).get("narrative_date")
         happened = cand.attest.modality == "Happened" and not cand.owned
         if cand.date is None and happened and punctual and not cand.attest.claimed_by:
-            cand.date = last
+            told = (
+                e
+                for e in ctx.earlier
+                if e.kind == cand.kind and _told(e) and not overlaps(e.date, last)
+            )
+            if not any(compatible(merging, new_event(e), cand) for e in told):
+                cand.date = last
 
 
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
@@ -373,8 +406,8 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _share_dates(made, contents_ahead(matches, rules))
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
-    dated = any(is_date(u) for i, u in enumerate(ctx.units) if i not in content_dates)
-    _narrative_dates(made, ctx, rules, dated)
+    if not any(is_date(u) for i, u in enumerate(ctx.units) if i not in content_dates):
+        _narrative_dates(made, ctx, rules, gaz)
     resolve_contents(made, ctx, rules)
     extra = event_anaphora(made, ctx, rules)
     candidates = [c for _, c in made] + extra

@@ -167,7 +167,7 @@ def _same_content(ctx: Context, event: Event, cand: Candidate) -> bool:
     mine = [c for m in event.members for c in m.content]
     if not mine:
         return True
-    return any(compatible(ctx, _new(c), other) for c in mine for other in cand.content)
+    return any(compatible(ctx, new_event(c), other) for c in mine for other in cand.content)
 
 
 def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
@@ -197,7 +197,7 @@ def _narrower(a: tuple[date, date | None] | None, b: tuple[date, date | None] | 
     return a if span_a <= span_b else b
 
 
-def _new(cand: Candidate) -> Event:
+def new_event(cand: Candidate) -> Event:
     """An event made of one candidate."""
     roles = {r: list(v) for r, v in cand.roles.items()}
     attrs = {k: list(v) for k, v in cand.attrs.items()}
@@ -223,7 +223,7 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Event]:
         if options:
             _absorb(ctx, options[-1], cand)
         else:
-            event = _new(cand)
+            event = new_event(cand)
             events.append(event)
             bucket.append(event)
     gone: set[int] = set()  # ids of the partial events absorbed so far
@@ -394,6 +394,16 @@ def drop_represented(
         event.roles[role] = [v for v in event.roles[role] if v not in served]
         if not event.roles[role]:
             del event.roles[role]
+
+
+def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) -> None:
+    """Add to a role (a rule's `with_home: ROLE`) the countries its fillers serve: leaders who
+    witness a signing sign for their states."""
+    for event in events:
+        for role in event.attrs.pop("with_home", []):
+            served = [country for v in event.roles.get(role, []) if (country := home(v)) != v]
+            found = [*event.roles.get(role, []), *(c for c in served if c is not None)]
+            event.roles[role] = list(dict.fromkeys(found))
 
 
 def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None) -> list[Event]:

@@ -138,6 +138,20 @@ def _inner_possessive(units: list[Unit], index: int, start: int, vocab: Vocabula
     return units[index - 1].lower in vocab.possessives and _capital(units[index + 1])
 
 
+def _acronym_before_name(units: list[Unit], index: int) -> bool:
+    """Whether the word at `index` is initials ("MEA") followed by two or more capitalised
+    words that are not initials: a body's short name, then a person's name."""
+    follow = units[index + 1 : index + 3]
+    initials = units[index].text
+    return (
+        2 <= len(initials) <= 6
+        and initials.isalpha()
+        and initials.isupper()
+        and len(follow) == 2
+        and all(_capital(u) and not u.text.isupper() for u in follow)
+    )
+
+
 def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     """The end of the run of capitalised words (with inner connectors) starting at start."""
     end = start
@@ -145,6 +159,8 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         unit = units[end]
         if unit.lower in vocab.person_cues_after:
             break  # a headline's verb ends a name: "Pereira Meets Lula"
+        if end == start + 1 and _acronym_before_name(units, start):
+            break  # "in the MEA Jaideep Mazumdar": the body's initials, then a person
         if _capital(unit) or (end > start and _country_inside(units, end, start, vocab)):
             end += 1
             continue

@@ -34,6 +34,7 @@ from diplograph.extract.events import (
     Candidate,
     Context,
     Event,
+    add_homes,
     apply_defaults,
     complete,
     drop_generic,
@@ -228,11 +229,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))
     asides = frozenset(rules.classes.get("aside_phrase", ()))
+    intensifiers = frozenset(rules.classes.get("intensifier_word", ()))
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
-        visible = without_parentheticals(units, appositions, asides)
+        visible = without_parentheticals(units, appositions, asides, intensifiers)
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)
@@ -245,7 +247,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             said,
             cues(visible, rules, doc),
             side,
-            state["place"],
+            _within_dateline(state["place"], dateline, gazetteer),
             state["date"],
             doc,
             candidates,
@@ -276,11 +278,16 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         rules.kinds, gazetteer, {d.key: d.leader for d in discourse.delegations if d.leader}
     )
 
+    for person, position in holdings:  # every title the article gave, for `home`
+        if position is not None:
+            discourse.holdings.setdefault(person, set()).add(position)
+
     def home(agent: URIRef) -> URIRef | None:
         """The country an agent of this article is or serves."""
         return _home(agent, discourse, (gazetteer, rules, new))
 
     drop_represented(ctx, candidates, home)
+    add_homes(candidates, home)
     first = merge(ctx, candidates)
     extra = implied(ctx, first)
     events = merge(ctx, candidates + extra)
@@ -309,6 +316,17 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     )
     log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
     return write(layer, gazetteer, rules.kinds, rules.roles)
+
+
+def _within_dateline(
+    place: URIRef | None, dateline: URIRef | None, gaz: Gazetteer
+) -> URIRef | None:
+    """The story's place: the dateline's city where the story is in that city's country ("on
+    a state visit to India" filed from New Delhi: the talks took place in New Delhi)."""
+    if place is None or dateline is None or place == dateline:
+        return place
+    inside = "country" in gaz.classes.get(place, ()) and gaz.country_of(dateline) == place
+    return dateline if inside else place
 
 
 HEADLINE_WORDS = 25

@@ -293,6 +293,7 @@ RULES: dict[str, Shape] = {
                 "from_visits": BOOL,
                 "quotation": BOOL,
                 "value": BOOL,
+                "with_home": ROLE,  # the countries this role's fillers serve join it
             },
             ("kind",),
         ),
@@ -321,6 +322,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "confidence": NUMBER,
         "priority": INT,
         "modality": MODALITY,
+        "with_home": ROLE,  # the countries this role's fillers serve join it
     },
     frozenset({"id", "kind", "triggers", "slots"}),
 )

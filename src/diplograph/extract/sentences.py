@@ -170,11 +170,13 @@ def without_parentheticals(
     units: list[Unit],
     apposition_words: frozenset[str] = frozenset(),
     asides: frozenset[str] = frozenset(),
+    intensifiers: frozenset[str] = frozenset(),
 ) -> list[Unit]:
     """The units without bracketed asides, `, who ... ,` / `, which ... ,` clauses,
     appositions after a person that name a role ("Ana Pereira, speaker of the National
-    Assembly, met ...") and set-off discourse phrases of `asides` ("Japarov, for his part,
-    invited ..."): what events are matched on."""
+    Assembly, met ..."), set-off discourse phrases of `asides` ("Japarov, for his part,
+    invited ...") and `intensifiers` after a name ("Scholz himself"): what events are matched
+    on."""
     kept: list[Unit] = []
     index = 0
     while index < len(units):
@@ -197,6 +199,9 @@ def without_parentheticals(
             if close is not None:
                 index = close + 1
                 continue
+        if unit.lower in intensifiers and kept and kept[-1].mention is not None:
+            index += 1  # "Scholz himself made a visit": the name is the subject
+            continue
         if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
             index += 1  # the comma that closes an apposition the title stage merged
             continue
