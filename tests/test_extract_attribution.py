@@ -216,8 +216,9 @@ def test_one_claim_reported_by_two_articles_names_its_claimed_event_alike(layer)
 
 
 def test_the_statement_added_is_its_issuers_and_a_press_office_speaks(layer):
-    """ "The statement added" speaks for whoever last made a statement; "the Press Office said"
-    is a body (not the place an "office" head would make it)."""
+    """ "The statement added" speaks for whoever last made a statement; "the Holy See Press
+    Office said" is a body (not the place an "office" head would make it), named with its
+    state."""
     rules, gazetteer = layer
     text = (
         "Algeria's Ministry of Foreign Affairs announced Tuesday that it had recalled its "
@@ -230,7 +231,7 @@ def test_the_statement_added_is_its_issuers_and_a_press_office_speaks(layer):
     assert speakers == [
         "org/foreign-ministry-of-algeria",
         "org/foreign-ministry-of-algeria",
-        "org/press-office",
+        "org/holy-see-press-office",
     ]
 
 

@@ -255,3 +255,11 @@ def test_a_title_stands_for_a_kind_of_it_but_not_another_office(text, speaker, l
     graph = extract(text, layer)
     said = [str(graph.value(s, DIP.agent)) for s in graph.subjects(RDF.type, DIP.Statement)]
     assert said == [str(ID[speaker])]
+
+
+def test_capitals_in_a_list_are_named_and_act_for_their_states(layer):
+    """ "Moscow and Kyiv must talk": the talks are the states', the sentence names the cities."""
+    graph = extract("Lula said that Moscow and Kyiv must talk.", layer)
+    assert roles(graph, "Talks", "participant") == {"country/russia", "country/ukraine"}
+    named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
+    assert named == {"city/kyiv", "city/moscow", "country/russia", "country/ukraine"}

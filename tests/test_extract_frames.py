@@ -22,10 +22,12 @@ def extract(text: str, layer) -> Graph:
 
 
 def events(graph: Graph) -> list[tuple[str, dict[str, list[str]]]]:
-    """Every event as (kind, role -> sorted id paths), sorted."""
+    """Every event as (kind, role -> sorted id paths), sorted (position holdings are no event)."""
     found = []
     for node in set(graph.objects(None, DIP.attests)):
         kind = str(graph.value(node, RDF.type)).split("#")[-1]
+        if kind == "PositionHolding":
+            continue
         roles = {}
         for role in (
             *("agent", "target", "participant", "traveller", "host", "place"),

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from diplograph.build import load_entities
@@ -257,6 +257,16 @@ def test_a_persons_office_speaks_as_the_office_of_the_position_held(layer):
     assert graph.value(office, DIP.actsFor) == ID["country/israel"]
 
 
+def test_the_office_of_a_title_without_an_owner_is_the_office_of_the_persons_position(layer):
+    """ "President Emmanuel Macron's office said": Macron serves France (people.yaml), so the
+    office is that of the President of France, not "Office of Emmanuel Macron"."""
+    graph = extract("President Emmanuel Macron's office said the talks would go on.", layer)
+    (statement,) = set(graph.subjects(RDF.type, DIP.Statement))
+    office = ID["org/office-of-the-president-of-france"]
+    assert list(graph.objects(statement, DIP.agent)) == [office]
+    assert graph.value(office, DIP.actsFor) == ID["country/france"]
+
+
 @pytest.mark.parametrize(
     ("city", "iri", "country"),
     [
@@ -467,10 +477,25 @@ def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person(layer)
     assert (ID["person/modi"], ID["person/dissanayake"]) in invitations
 
 
+def test_a_surname_named_first_and_the_full_name_after_an_honorific_are_one_person(layer):
+    """ "Cardinal Rossi", then "His Eminence Cardinal Marco Rossi": one new person with the full
+    name, not "Marco" and "Rossi" (an honorific opens a fuller name as a title does)."""
+    graph = extract(
+        "Cardinal Rossi met the press in Rome. Later the envoy met His Eminence Cardinal Marco "
+        "Rossi, Secretary of State.",
+        layer,
+    )
+    people = {
+        str(p).removeprefix(str(ID)): str(graph.value(p, RDFS.label))
+        for p in graph.subjects(RDF.type, DIP.Person)
+    }
+    assert people == {"person/rossi": "Marco Rossi"}
+
+
 @pytest.mark.parametrize(
     ("text", "entity", "kind"),
     [  # head words of regions, bodies and non-entities, and short country forms
-        ("Lula spoke of Latin America in Brasilia.", "place/latin-america", DIP.Place),
+        ("Lula spoke of the South Caucasus in Brasilia.", "place/south-caucasus", DIP.Place),
         (
             "Sri Lanka's Presidential Media Division said the visit was useful.",
             "org/presidential-media-division",
@@ -482,6 +507,46 @@ def test_regions_and_divisions_by_their_head_words(text, entity, kind, layer):
     """The kind a head word or an alias gives a name."""
     graph = extract(text, layer)
     assert (ID[entity], RDF.type, kind) in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a continent is no entity the readers list, nor a region named after one
+            "The minister spoke of Europe, Latin America and Africa in Brasilia.",
+            {"city/brasilia", "country/brazil"},
+        ),
+        (  # an office is a body, not a site
+            "The Presidential Media Office in Goma welcomed the pact.",
+            {
+                "city/goma",
+                "country/democratic-republic-of-the-congo",
+                "org/presidential-media-office",
+            },
+        ),
+        (  # a mill is a site; a provincial town of venues.ttl is a city of its country
+            "Rebels captured Goma before Tomas Brel toured the Smederevo Steel Mill.",
+            {
+                "city/goma",
+                "country/democratic-republic-of-the-congo",
+                "person/tomas-brel",
+                "place/smederevo-steel-mill",
+            },
+        ),
+    ],
+)
+def test_head_words_and_towns_give_these_entities_and_no_others(text, found, layer):
+    """names.yaml's heads (continents no entity, "office" a body, "mill" a site) and the
+    towns of venues.ttl."""
+    graph = extract(text, layer)
+    named = {s for s in graph.subjects(RDF.type) if isinstance(s, URIRef)}
+    kinds = ("person/", "country/", "city/", "place/", "org/")
+    assert {str(s).removeprefix(str(ID)) for s in named} & set(found) == set(found)
+    assert {
+        str(s).removeprefix(str(ID))
+        for s in named
+        if str(s).removeprefix(str(ID)).startswith(kinds)
+    } == found
 
 
 def test_n_korea_is_north_korea(layer):
@@ -711,3 +776,70 @@ def test_what_the_gazetteer_keeps_for_a_rule_set_goes_with_it(layer, monkeypatch
     del rules
     gc.collect()
     assert kept() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [  # datelines name the agency as it writes itself: in capitals, in brackets, in slashes
+        ("ULAANBAATAR, September 2 (MONTSAME). Mongolia and Japan signed a deal.", "montsame"),
+        ("MOSCOW, October 24. /TASS/. Russia and Japan signed a deal.", "tass"),
+        ("Jakarta (ANTARA) - Indonesia and Japan signed a deal.", "antara"),
+    ],
+)
+def test_the_agency_of_a_dateline_is_named(text, agency, layer):
+    """news-agencies.ttl's names and the forms datelines write them in."""
+    graph = extract(text, layer)
+    assert (ID[f"org/{agency}"], RDF.type, DIP.NewsAgency) in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # a country after "of" after a body's head word is part of its name
+            "The Central Bank of Chile raised rates on Monday.",
+            {"org/central-bank-of-chile"},
+        ),
+        (  # a title of two words before "of" is no part of the body's name
+            "Tomas Brel, General Secretary of the Socialist Party of Chile, spoke on Monday.",
+            {"org/socialist-party-of-chile", "person/tomas-brel"},
+        ),
+        (  # "and" inside a body's name after "of"; not before a title
+            "Tomas Brel praised the Department of Mines and Energy on Monday.",
+            {"org/department-of-mines-and-energy", "person/tomas-brel"},
+        ),
+        (
+            "The Ministry of Mines and President Boric met on Monday.",
+            {"org/ministry-of-mines", "person/boric"},
+        ),
+        (  # a legislature's last word names a body, not the "House" site
+            "Tomas Brel said he would address the House of Commons.",
+            {"org/house-of-commons", "person/tomas-brel"},
+        ),
+        (  # a head that opens a site's name; "St Vincent" is the country
+            "Tomas Brel said he would visit Palácio Itamaraty and St Vincent.",
+            {
+                "country/saint-vincent-and-the-grenadines",
+                "person/tomas-brel",
+                "place/palacio-itamaraty",
+            },
+        ),
+        (  # a room of venues.ttl is a place (not a body of the "office" head), in its city
+            "Tomas Brel said he met the envoy in the Oval Office.",
+            {"person/tomas-brel", "place/oval-office"},
+        ),
+        (  # a bare head word (`bare_heads`) names no entity
+            "Tomas Brel said the Government would sign the deal.",
+            {"person/tomas-brel"},
+        ),
+        (  # the names of states before a body's name open it
+            "The Panama Canal Authority said the India-Russia Business Forum would meet.",
+            {"country/india", "org/india-russia-business-forum", "org/panama-canal-authority"},
+        ),
+    ],
+)
+def test_names_of_bodies_with_of_and_titles(text, found, layer):
+    """names.py's runs: "of <country>", "and" and leading titles in the names of bodies."""
+    graph = extract(text, layer)
+    kinds = ("person/", "country/", "city/", "place/", "org/")
+    named = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type)}
+    assert {n for n in named if n.startswith(kinds)} == found

@@ -39,7 +39,10 @@ def held(text: str, layer) -> set[tuple[str, str]]:
         (  # the subject's title, named before its name
             "NEW DELHI, Aug 1 (PTI) India and Vietnam signed nine pacts after talks between "
             "Prime Minister Narendra Modi and his Vietnamese counterpart Pham Minh Chinh.",
-            {("person/pham-minh-chinh", "position/prime-minister-of-vietnam")},
+            {
+                ("person/narendra-modi", "position/prime-minister-of-india"),
+                ("person/pham-minh-chinh", "position/prime-minister-of-vietnam"),
+            },
         ),
         (  # the subject's title with its owner
             "Russian Defence Minister Andrei Belousov held separate talks with his Belarusian "
@@ -197,3 +200,38 @@ def test_a_surname_followed_by_more_of_a_name_is_someone_else(layer):
         ("person/abiy-ahmed", "position/prime-minister-of-ethiopia"),
         ("person/ahmed-moallim-fiqi", "position/foreign-minister-of-somalia"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a public figure people.yaml knows: the country they serve
+            "President Emmanuel Macron opened the fair on Monday.",
+            {("person/emmanuel-macron", "position/president-of-france")},
+        ),
+        (  # the country the article ties the person to elsewhere
+            "Estonia's Marta Kask arrived in Riga on Monday. Later, Foreign Minister Marta Kask "
+            "signed the accord.",
+            {("person/marta-kask", "position/foreign-minister-of-estonia")},
+        ),
+        (  # a titled person in a list keeps the office ("X and Y held talks")
+            "Later, President Emmanuel Macron and Anna Berg held a private meeting.",
+            {("person/emmanuel-macron", "position/president-of-france")},
+        ),
+        (  # a titled person whose office speaks still holds the office
+            "President Emmanuel Macron's office said the talks would go on.",
+            {("person/emmanuel-macron", "position/president-of-france")},
+        ),
+        (  # "NAME, TITLE;" in a list of attendees
+            "The talks were attended by Hakan Fidan, Minister of Foreign Affairs; and others.",
+            {("person/hakan-fidan", "position/foreign-minister-of-turkey")},
+        ),
+        (  # nobody says whose president: no holding
+            "President Tomas Brel spoke to reporters on Monday.",
+            set(),
+        ),
+    ],
+)
+def test_a_title_without_an_owner_is_the_office_of_the_persons_country(text, holdings, layer):
+    """ "President X": the owner from `unowned_title_owners` (owners.py), or no holding."""
+    assert held(text, layer) == holdings

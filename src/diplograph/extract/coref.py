@@ -533,7 +533,9 @@ def group(
             classes = frozenset.intersection(*(units[i].mention.classes for i in members))
             confidence = min(units[i].mention.confidence for i in members)
             owners = tuple(dict.fromkeys(o for i in members for o in units[i].mention.owner))
-            mention = Mention(classes | {"group", "agent"}, found, found, confidence, owner=owners)
+            named = tuple(dict.fromkeys(r for i in members for r in units[i].mention.refs))
+            refs = named if len(named) == len(found) else found  # "Moscow and Kyiv": the cities
+            mention = Mention(classes | {"group", "agent"}, refs, found, confidence, owner=owners)
             units = merge(
                 units, start, last + 1, mention, text[units[start].begin : units[last].end]
             )

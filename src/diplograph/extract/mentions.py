@@ -627,9 +627,11 @@ def _after_given_names(
     units: list[Unit], index: int, covered: frozenset[int], rules: RuleSet
 ) -> bool:
     """Whether the word at `index` ends a fuller name: one to three free capitalised words
-    (with name particles) stand before it, right after a title or a gazetteer name ("President
-    Anura Kumara Dissanayake"; not "Modi Meets Sharif" nor a sentence's first words)."""
+    (with name particles) stand before it, right after a title, an honorific or a gazetteer name
+    ("President Anura Kumara Dissanayake", "Cardinal Pietro Parolin" after "Cardinal Parolin";
+    not "Modi Meets Sharif" nor a sentence's first words)."""
     stop = _listed(rules, "honorifics", "person_cues_after", "not_name_words")
+    honorifics = _listed(rules, "honorifics")
     particles = _listed(rules, "particles")
     start, names = index, 0
     while start > 0 and names < 3:
@@ -641,7 +643,8 @@ def _after_given_names(
         if not free or word.lower in stop or word.lower in STOP_WORDS:
             break
         start, names = start - 1, names + 1
-    return bool(names) and start > 0 and start - 1 in covered  # a title or a name before
+    before = start > 0 and (start - 1 in covered or units[start - 1].lower in honorifics)
+    return bool(names) and before  # a title, an honorific ("Cardinal") or a name before
 
 
 def _name_goes_on(units: list[Unit], index: int, covered: frozenset[int], rules: RuleSet) -> bool:

@@ -33,6 +33,7 @@ from diplograph.iris import entity_iri
 
 NAME_CONFIDENCE = 0.4
 INNER = frozenset({"of", "the", "for", "on"})
+BODY_KINDS = frozenset({"GovernmentBody", "PoliticalParty", "Organisation"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -53,6 +54,8 @@ class Vocabulary:
     openers: frozenset[str] = frozenset()  # "Later Ri Il-hwan said": no part of the name
     body_heads: frozenset[str] = frozenset()  # heads of bodies ("office": a place or a body)
     possessives: frozenset[str] = frozenset()  # "People" of "National People's Congress"
+    bare_heads: frozenset[str] = frozenset()  # "the Government", "the Forum" alone: no name
+    leading_site_heads: frozenset[str] = frozenset()  # "Istana Negara", "Zoo Negara": a site
 
 
 KIND_OF_LIST = (
@@ -98,6 +101,8 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("sentence_openers"),
         listed("government_heads") | listed("organisation_heads"),
         listed("possessive_name_words"),
+        listed("bare_heads"),
+        listed("leading_site_heads"),
     )
 
 
@@ -111,8 +116,9 @@ def _capital(unit: Unit) -> bool:
 
 
 def _country_inside(units: list[Unit], index: int, start: int, vocab: Vocabulary) -> bool:
-    """Whether a country at `index` is part of a place's name: before a place's head word
-    ("South China Sea") or after "of" in a name that opens with one ("Gulf of Oman")."""
+    """Whether a country at `index` is part of a place's or a body's name: before a place's head
+    word ("South China Sea"), after "of" in a name that opens with one ("Gulf of Oman") or
+    after "of" after a body's head word ("Central Bank of Russia")."""
     mention = units[index].mention
     if mention is None or "country" not in mention.classes:
         return False
@@ -120,7 +126,8 @@ def _country_inside(units: list[Unit], index: int, start: int, vocab: Vocabulary
     if after is not None and _capital(after) and vocab.heads.get(after.lower) == "Place":
         return True
     opened = vocab.heads.get(units[start].lower) == "Place"
-    return opened and units[index - 1].lower == "of"
+    body = index >= start + 2 and vocab.heads.get(units[index - 2].lower) in BODY_KINDS
+    return (opened or body) and units[index - 1].lower == "of"  # "Communist Party of Cuba"
 
 
 def _inner_possessive(units: list[Unit], index: int, start: int, vocab: Vocabulary) -> bool:
@@ -171,7 +178,14 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         if particle and end > start and hyphen_joined(units, end, _capital):  # "al-Sisi"
             end += 3
             continue
-        inner = unit.mention is None and unit.lower in (INNER | vocab.particles)
+        joined = (  # "Department of International Relations and Cooperation"
+            unit.lower == "and"
+            and any(u.lower == "of" for u in units[start:end])
+            and end + 1 < len(units)
+            and _capital(units[end + 1])
+            and units[end + 1].lower not in vocab.honorifics
+        )
+        inner = unit.mention is None and (unit.lower in INNER | vocab.particles or joined)
         if (
             inner
             and end + 1 < len(units)
@@ -184,7 +198,7 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
             end += 1
             continue
         break
-    while end > start and units[end - 1].lower in (INNER | vocab.particles):
+    while end > start and units[end - 1].lower in (INNER | vocab.particles | {"and"}):
         end -= 1
     return end
 
@@ -198,8 +212,8 @@ def _kind(
         return None
     if all(w in vocab.honorifics for w in words):
         return None  # "His Highness", "Excellency": a title, no name
-    if len(words) == 1 and vocab.heads.get(words[0]) == "Place":
-        return None  # a place's head word alone ("Ocean" of "Indian Ocean"): not a name
+    if len(words) == 1 and (vocab.heads.get(words[0]) == "Place" or words[0] in vocab.bare_heads):
+        return None  # a head word alone ("Ocean" of "Indian Ocean", "the Government"): no name
     typed = _by_head(run, words, vocab)
     if typed == "Place" and words[-1] in vocab.body_heads and after in vocab.person_cues_after:
         return "GovernmentBody"  # "the Press Office said": a body speaks, a place does not
@@ -223,10 +237,13 @@ def _kind(
 
 
 def _by_head(run: list[Unit], words: list[str], vocab: Vocabulary) -> str | None:
-    """The kind a head word gives ("" for no entity): the last word, else a word before "of",
-    "on" or "for" ("Ministry of Foreign Affairs", "Authority on Development")."""
+    """The kind a head word gives ("" for no entity): the last word, else the first word of
+    `leading_site_heads`, else a word before "of", "on" or "for" ("Ministry of Foreign
+    Affairs", "Authority on Development")."""
     if words[-1] in vocab.heads:
         return vocab.heads[words[-1]]
+    if len(words) > 1 and words[0] in vocab.leading_site_heads:
+        return "Place"  # a head that opens the name: "Palácio Itamaraty", "Istana Negara"
     before_inner = [run[i - 1].lower for i, u in enumerate(run) if u.lower in INNER and i]
     for word in before_inner:
         if word in vocab.heads:
@@ -241,6 +258,28 @@ def _nationality_before(units: list[Unit], index: int) -> URIRef | None:
     if mention is None or "nationality" not in mention.classes or len(mention.refs) != 1:
         return None
     return mention.refs[0]
+
+
+NAMED_OWNERS = frozenset({"country", "org"})
+
+
+def _named_before(units: list[Unit], index: int) -> tuple[int, URIRef | None]:
+    """The start of a body's name that opens with the names of states or organisations
+    ("Panama Canal Authority", "OAS Permanent Council", "India-Russia Business Forum"), and
+    the first of them; (index, None) when no such name stands right before it."""
+    start, first = index, None
+    while start > 0:
+        mention = units[start - 1].mention
+        named = mention is not None and len(mention.refs) == 1 and mention.classes & NAMED_OWNERS
+        if not named or not units[start - 1].text[:1].isupper() or mention.title:
+            break
+        assert mention is not None
+        start, first = start - 1, mention.refs[0]
+        if start > 1 and units[start - 1].text in HYPHENS:
+            start -= 1
+    if start < index and units[start].text in HYPHENS:
+        start += 1
+    return start, first if start < index else None
 
 
 def _new_entity(
@@ -279,17 +318,31 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     return out
 
 
+TITLE_WORDS = 3
+
+
+def _title_of_size(run: list[Unit], skip: int, vocab: Vocabulary) -> int | None:
+    """The number of words of a title ending in an honorific before "of" at `skip` ("Chairman
+    of", "First Secretary of": honorifics and words never in a name), or None."""
+    for size in range(1, TITLE_WORDS + 1):
+        if len(run) - skip <= size + 1 or run[skip + size].lower != "of":
+            continue
+        words = [u.lower for u in run[skip : skip + size]]
+        titled = words[-1] in vocab.honorifics
+        if titled and all(w in vocab.honorifics or w in vocab.not_name_words for w in words):
+            return size
+    return None
+
+
 def _name_in(
     run: list[Unit], before: list[Unit], after: str, sentence_start: bool, vocab: Vocabulary
 ) -> tuple[int, str | None]:
     """How many leading units of a run are no part of the name (honorifics, "Chairman of the"),
     and the kind of entity the rest names (None: no entity, or not sure)."""
-    skip = 0
-    while (
-        len(run) - skip > 2 and run[skip].lower in vocab.honorifics and run[skip + 1].lower == "of"
-    ):
-        skip += 2  # "Chairman of the Presidential Court": a title of a body, the body is named
-        while skip < len(run) and run[skip].lower == "the":
+    skip = 1 if len(run) > 2 and run[0].lower == "the" and _title_of_size(run, 1, vocab) else 0
+    while (size := _title_of_size(run, skip, vocab)) is not None:
+        skip += size + 1  # "Chairman of the Presidential Court", "First Secretary of the ...": a
+        while skip < len(run) and run[skip].lower == "the":  # title of a body, the body named
             skip += 1
     bodies = [
         i
@@ -346,6 +399,8 @@ def find_unknown_names(
         owner = _nationality_before(units, start) if kind == "GovernmentBody" else None
         if owner is not None:  # "the Philippine Navy": the body of the Philippines
             start -= 1
+        elif kind in BODY_KINDS:  # "Panama Canal Authority", "India-Russia Business Forum"
+            start, owner = _named_before(units, start)
         name = units[start + skip : end]
         label = text[name[0].begin : name[-1].end]
         known = _known(label, new) if kind == "Person" else None

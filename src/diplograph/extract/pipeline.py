@@ -60,6 +60,7 @@ from diplograph.extract.mentions import (
     introduced_spans,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
+from diplograph.extract.owners import own_titles
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Unit,
@@ -210,6 +211,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new, held)
+        units = own_titles([(sentence, units)], gazetteer, rules, new)[0][1]  # for offices
+        _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         coref.note_titles(units, discourse)
@@ -218,6 +221,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     candidates: list[Candidate] = []
     delegation_attests: dict[URIRef, list[Attest]] = {}
     dateline = dateline_place(prepared, gazetteer)
+    prepared = own_titles(prepared, gazetteer, rules, new)
+    for sentence, units in prepared:  # the owners own_titles found, before lists are grouped
+        coref.note_titles(units, discourse)
+        _holdings(units, sentence, holdings)
     state: dict = {"place": dateline, "date": None}
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))

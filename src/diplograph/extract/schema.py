@@ -390,6 +390,10 @@ GAZETTEER = Shape(
         "other_office_words": WORDS,
         "head_titles": WORDS,
         "named_event_heads": WORDS,
+        "unowned_title_owners": ListOf(
+            one_of("owner source", "person", "known"), "a list of person, known"
+        ),
+        "people_countries": LABELS,  # people.yaml: a public figure -> the country they serve
         **dict.fromkeys(  # names.yaml: what types a run of capitalised words
             (
                 "government_heads",
@@ -408,6 +412,8 @@ GAZETTEER = Shape(
                 "hyphen_suffixes",
                 "sentence_openers",
                 "possessive_name_words",
+                "bare_heads",
+                "leading_site_heads",
             ),
             WORDS,
         ),

@@ -1,0 +1,130 @@
+"""Owner stage: whose office a title names when the sentence does not say ("President Donald
+Trump", "Foreign Minister Gabriela Sommerfeld").
+
+Reads the article's prepared sentences (units after the mention stages) and the gazetteer
+section's `unowned_title_owners`: the sources tried in order, `person` (the country the article
+ties the person to elsewhere: "Uzbekistan's Shavkat Mirziyoyev", "India's prime minister
+Modi"), `known` (the country `people_countries` says a public figure serves) (the
+dateline city's country was tried and left out: a visiting leader is not the host's). Writes
+the holding, and the owner, onto the titled mention as if the sentence had named the owner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rdflib import URIRef
+
+from diplograph.extract.gazetteer import Gazetteer, per_rules
+from diplograph.extract.mentions import NewEntity, find_position, new_position, positions
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import Mention, Unit
+from diplograph.iris import local_name, slug
+
+Prepared = list[tuple[object, list[Unit]]]
+
+
+def _country(owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list) -> URIRef | None:
+    """The country an owner is, or the country of a position it names (known or new)."""
+    if "country" in gaz.classes.get(owner, ()):
+        return owner
+    made = next((n.position_of for n in new if n.iri == owner), None)
+    if made is not None and "country" in gaz.classes.get(made, ()):
+        return made
+    return positions(gaz, rules).owner_country.get(owner)
+
+
+def person_countries(
+    prepared: Prepared, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> dict[URIRef, URIRef]:
+    """Person -> the first country the article names as theirs (an owner of a title or of the
+    name, or the country of a position they hold)."""
+    found: dict[URIRef, URIRef] = {}
+    for _, units in prepared:
+        for unit in units:
+            mention = unit.mention
+            if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+                continue
+            held = [p for _, p in (mention.holding, *mention.also) if p] if mention.holding else []
+            for owner in (*mention.owner, *held):
+                country = _country(owner, gaz, rules, new)
+                if country is not None:
+                    found.setdefault(mention.refs[0], country)
+                    break
+    return found
+
+
+def known_countries(people: dict, gaz: Gazetteer) -> dict[str, URIRef]:
+    """Slug of a public figure's name -> the country `people_countries` says they serve."""
+    found = {}
+    for name, country in people.items():
+        iri = gaz.by_label(str(country))
+        if iri is not None and "country" in gaz.classes.get(iri, ()):
+            found[slug(str(name))] = iri
+    return found
+
+
+def _unowned(mention: Mention | None) -> bool:
+    """A titled mention of one named person whose office has no owner yet."""
+    return (
+        mention is not None
+        and bool(mention.title)
+        and mention.anaphor is None
+        and mention.holding is None
+        and not mention.owner
+        and len(mention.refs) == 1
+        and "person" in mention.classes
+    )
+
+
+def own_titles(
+    prepared: Prepared, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> Prepared:
+    """The sentences with each unowned title given the owner the first source of the
+    gazetteer's `unowned_title_owners` knows (see the module's docstring)."""
+    config = rules.gazetteer
+    sources = [str(s) for s in config.get("unowned_title_owners") or ()]
+    if not sources:
+        return prepared
+    theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
+    people = config.get("people_countries") or {}
+    known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
+    result = []
+    for sentence, units in prepared:
+        changed = []
+        for unit in units:
+            mention = unit.mention
+            if _unowned(mention):
+                assert mention is not None
+                owner = _owner_of(mention.refs[0], sources, theirs, known)
+                if owner is not None:
+                    unit = _owned(unit, owner, gaz, rules, new)
+            changed.append(unit)
+        result.append((sentence, changed))
+    return result
+
+
+def _owner_of(
+    person: URIRef, sources: list[str], theirs: dict[URIRef, URIRef], known: dict[str, URIRef]
+) -> URIRef | None:
+    """The owner the first source that knows one gives."""
+    key = local_name(person).removeprefix("person/")
+    for source in sources:
+        if source == "person" and person in theirs:
+            return theirs[person]
+        if source == "known" and key in known:
+            return known[key]
+    return None
+
+
+def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list) -> Unit:
+    """The unit with its mention holding the title's position of this owner."""
+    mention = unit.mention
+    assert mention is not None and mention.title
+    position = find_position(mention.title, (owner,), gaz, rules, only_titled=False)
+    if position is None:
+        made = new_position(mention.title, owner, gaz, new)
+        new.append(made)
+        position = made.iri
+    holding = (mention.refs[0], position)
+    return replace(unit, mention=replace(mention, holding=holding, owner=(owner,)))
