@@ -105,6 +105,8 @@ def test_an_interrupt_at_start_up_is_one_line_and_its_exit_code(raised, code, li
 def test_an_interrupt_during_a_build_is_one_line_exit_130_and_leaves_nothing(tmp_path):
     for folder in ("ontology", "seeds", "mappings", "queries"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    for article in sorted((ROOT / "tests" / "data" / "corpus").glob("*.txt"))[:30]:
+        shutil.copy(article, tmp_path / "seeds")  # a build of many seconds: SIGINT comes mid-way
     command = [sys.executable, "-m", "diplograph", "--root", str(tmp_path), "build"]
     process = subprocess.Popen(
         command,
