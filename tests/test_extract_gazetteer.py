@@ -30,6 +30,14 @@ def extract(text: str, layer) -> Graph:
     return extract_article(article, rules, gazetteer)
 
 
+def labelled_people(graph: Graph) -> dict[str, str]:
+    """The new people of a graph (id path -> label)."""
+    return {
+        str(p).removeprefix(str(ID)): str(graph.value(p, RDFS.label))
+        for p in graph.subjects(RDF.type, DIP.Person)
+    }
+
+
 def parties(graph: Graph, kind: str) -> set[str]:
     """The participants (id paths) of the one event of a kind in a graph."""
     (event,) = graph.subjects(RDF.type, DIP[kind])
@@ -461,10 +469,7 @@ def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person(layer)
         "to visit India.",
         layer,
     )
-    people = {
-        str(p).removeprefix(str(ID)): str(graph.value(p, RDFS.label))
-        for p in graph.subjects(RDF.type, DIP.Person)
-    }
+    people = labelled_people(graph)
     assert people == {
         "person/dissanayake": "Anura Kumara Dissanayake",
         "person/modi": "Narendra Modi",
@@ -485,10 +490,7 @@ def test_a_surname_named_first_and_the_full_name_after_an_honorific_are_one_pers
         "Rossi, Secretary of State.",
         layer,
     )
-    people = {
-        str(p).removeprefix(str(ID)): str(graph.value(p, RDFS.label))
-        for p in graph.subjects(RDF.type, DIP.Person)
-    }
+    people = labelled_people(graph)
     assert people == {"person/rossi": "Marco Rossi"}
 
 
