@@ -240,3 +240,28 @@ def test_a_visit_of_several_days_and_the_talks_during_it(verb, published, talks,
     graph = extract(VISIT_SPAN.format(verb=verb), published, layer)
     assert dated(graph, "Visit") == ("2024-12-02..2024-12-04", "from 2 to 4 December 2024")
     assert dated(graph, "Talks") == talks
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [  # the dateline's date, brackets read past, dates no event of its own
+        (
+            "NEW DELHI, Aug 1 (PTI) Vietnamese Prime Minister Pham Minh Chinh met Vice President "
+            "Jagdeep Dhankhar on Tuesday.",
+            "Meeting",
+            ("2024-07-30", "on Tuesday"),
+        ),
+        # but it is the story's day, for a one-day event with no date words of its own
+        (
+            "CANBERRA, Aug 1 AAP - Anthony Albanese says Australia will cooperate with China "
+            "after hosting Premier Li Qiang at Parliament House.",
+            "Hosting",
+            ("2024-08-01", ""),
+        ),
+    ],
+)
+def test_the_datelines_day_is_the_storys_day_not_an_events_date(text, kind, expected, layer):
+    """ "NEW DELHI, Aug 1 (PTI) X met Y on Tuesday": the meeting was on Tuesday; "CANBERRA,
+    Aug 1 AAP - X says ... after hosting Y": the undated hosting took place on the dateline's
+    day."""
+    assert dated(extract(text, date(2024, 8, 1), layer), kind) == expected

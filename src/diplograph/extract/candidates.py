@@ -29,6 +29,7 @@ from diplograph.extract.dates import (
     SAME_DAY,
     attach,
     is_date,
+    is_dateline,
     overlaps,
     resolve_words,
     sounds_future,
@@ -406,7 +407,12 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _share_dates(made, contents_ahead(matches, rules))
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
-    if not any(is_date(u) for i, u in enumerate(ctx.units) if i not in content_dates):
+    own = (
+        u
+        for i, u in enumerate(ctx.units)
+        if i not in content_dates and not is_dateline(ctx.units, i)
+    )
+    if not any(is_date(u) for u in own):
         _narrative_dates(made, ctx, rules, gaz)
     resolve_contents(made, ctx, rules)
     extra = event_anaphora(made, ctx, rules)

@@ -47,7 +47,7 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
     found: dict[int, int] = {}
     for index, unit in enumerate(units):
         possessive = index + 1 < len(units) and units[index + 1].lower in ("'s", "’s")
-        if not is_date(unit) or _dateline(units, index) or possessive:
+        if not is_date(unit) or is_dateline(units, index) or possessive:
             continue
         leading = all(not u.text.isalnum() for u in units[:index])
         if leading and index + 1 < len(units) and units[index + 1].text == ",":
@@ -67,17 +67,20 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
 DATELINE_ENDS = ("(", "-", "–", "—", "/")
 
 
-def _dateline(units: list[Unit], index: int) -> bool:
+def is_dateline(units: list[Unit], index: int) -> bool:
     """A date in a dateline ("Seoul, July 27 (IANS)", "TOKYO, March 3 (Reuters) -") dates the
-    article, not an event: the sentence opens with a place or capitalised words, a comma and
-    the date, followed by an agency in brackets or a dash."""
+    article, not an event: the sentence opens with a place or capitalised words (no date, no
+    person), a comma and the date, followed by an agency in brackets, a dash or, the brackets
+    read past, the lede's first capitalised word ("NEW DELHI, Aug 1 (PTI) Vietnamese ...")."""
     if not 2 <= index <= 4 or units[index - 1].text != ",":
         return False
     place = all(
-        (u.mention is not None and "place" in u.mention.classes) or u.text[:1].isupper()
+        (u.mention is not None and "place" in u.mention.classes)
+        or (u.text[:1].isupper() and not (u.mention and u.mention.classes & {"date", "person"}))
         for u in units[: index - 1]
     )
-    ends = index + 1 < len(units) and units[index + 1].text in DATELINE_ENDS
+    after = units[index + 1].text if index + 1 < len(units) else ""
+    ends = after in DATELINE_ENDS or after[:1].isupper()
     first = units[0].mention
     known = index == 2 and first is not None and "place" in first.classes
     return known or (place and ends)

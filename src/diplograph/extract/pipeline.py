@@ -25,6 +25,7 @@ from diplograph.extract.dates import (
     DATELINE_ENDS,
     date_spans,
     is_date,
+    is_dateline,
     resolve_words,
     sounds_future,
 )
@@ -181,6 +182,22 @@ def dateline_place(prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer) ->
     return None
 
 
+def dateline_day(
+    prepared: list[tuple[object, list[Unit]]], anchor: date
+) -> tuple[date, date] | None:
+    """The day of the dateline ("CANBERRA, June 17 AAP -"), when it is at most a week before
+    the article's date: the story's day until the text names another."""
+    for _, units in prepared[:DATELINE_SENTENCES]:
+        for index, unit in enumerate(units[: DATELINE_WORDS + 1]):
+            if is_date(unit) and unit.mention and is_dateline(units, index):
+                found = resolve_words(unit.mention.date_words or "", anchor, False)
+                if found is None or found.earliest != found.latest:
+                    return None
+                day = found.earliest
+                return (day, day) if 0 <= (anchor - day).days <= NARRATIVE_DAYS else None
+    return None
+
+
 def extract_article(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> Graph:
     """The rule layer of one article as an rdflib Graph in the hand layer's form."""
     return to_graph(extract_triples(article, rules, gazetteer))
@@ -225,7 +242,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     for sentence, units in prepared:  # the owners own_titles found, before lists are grouped
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
-    state: dict = {"place": dateline, "date": None}
+    state: dict = {"place": dateline, "date": dateline_day(prepared, article.date_published)}
     mentions: dict[int, list[URIRef]] = {}
     appositions = frozenset(rules.classes.get("apposition_word", ()))
     asides = frozenset(rules.classes.get("aside_phrase", ()))
