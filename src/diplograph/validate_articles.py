@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.term import Node
 
 from diplograph.iris import ARTICLE_GRAPHS, RULES_GRAPHS
 from diplograph.parallel import map_calls
+from diplograph.shaclgate import finds_in_text, nt_text, validator
 from diplograph.store import Store
 from diplograph.validate import SH, ReportRow, ValidationReport, shacl_rows, validate
 
@@ -137,7 +139,7 @@ def _targeted(graph: Graph, shapes: Graph, node: Node) -> bool:
 
 
 def context_for(
-    data: Graph, types: Mapping[Node, Collection[Node]], classes: Graph
+    data: Iterable[tuple[Node, Node, Node]], types: Mapping[Node, Collection[Node]], classes: Graph
 ) -> Iterator[tuple[Node, Node, Node]]:
     """What the shapes need from outside a unit's data besides the ontology: the types (from
     every graph) of the nodes it names, and the data's own rdfs:subClassOf triples."""
@@ -264,14 +266,33 @@ def _shared_data(
 ) -> Graph:
     """The whole description of some shared nodes, from every unit."""
     data = Graph()
+    for triple in _shared_triples(units, nodes_of, chunk, inverse):
+        data.add(triple)
+    return data
+
+
+def _shared_triples(
+    units: Iterable[tuple[str, Graph]],
+    nodes_of: dict[str, set[Node]],
+    chunk: set[Node],
+    inverse: Collection[URIRef],
+) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of `_shared_data`, in its order, without making a graph."""
     for key, graph in units:
         for node in nodes_of[key] & chunk:
-            for triple in graph.triples((node, None, None)):
-                data.add(triple)
+            yield from graph.triples((node, None, None))
             for predicate in inverse:
-                for triple in graph.triples((None, predicate, node)):
-                    data.add(triple)
-    return data
+                yield from graph.triples((None, predicate, node))
+
+
+def _batch_text(
+    triples: list[tuple[Node, Node, Node]],
+    types: Mapping[Node, Collection[Node]],
+    classes: Graph,
+) -> str:
+    """A batch's data and its context as N-Triples for the gate, written from the triples
+    (no rdflib graph is made)."""
+    return nt_text(chain(triples, context_for(triples, types, classes)))
 
 
 def batch_size(triples: int, jobs: int, size: int = BATCH_TRIPLES) -> int:
@@ -315,6 +336,16 @@ def validate_store(
     def rows_of(index: int) -> tuple[ReportRow, ...]:
         """The rows of one batch: the shared chunks first, then the local batches. Each batch's
         graph is its own: the context goes into it."""
+        if validator() == "shacl":  # the gate on N-Triples; graphs only where it finds
+            if index < len(chunks):
+                triples = list(_shared_triples(units, nodes_of, chunks[index], inverse))
+                focus = chunks[index]
+            else:
+                members, focus = local[index - len(chunks)]
+                triples = [t for position in members for t in units[position][1]]
+            text = _batch_text(triples, types, classes)
+            if not finds_in_text(text, shapes, ontology, focus):
+                return ()
         if index < len(chunks):
             data, focus = _shared_data(units, nodes_of, chunks[index], inverse), chunks[index]
         else:
