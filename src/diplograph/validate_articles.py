@@ -20,6 +20,9 @@ gathered from every unit. Units are validated in batches of about `BATCH_TRIPLES
 with several jobs the batches are smaller (two or more a job) and run in forked worker
 processes (parallel.map_calls), which inherit the units and build each batch themselves, so
 only a batch's number and its rows cross the pipes. The rows do not depend on the batches.
+With the `shacl` validator a batch is first given to the gate as N-Triples written from the
+units' triples (shaclgate.nt_text), and its rdflib graph is built only where the gate finds
+something, for pySHACL.
 tests/test_validate_articles.py proves the rows equal on every shape fixture.
 """
 
