@@ -28,6 +28,8 @@ from diplograph.namespaces import DIP
 from diplograph.store import Store, layer_graphs, new_store
 from diplograph.validate import ReportRow, ValidationReport, validate
 from diplograph.validate_articles import (
+    GraphCopies,
+    UnitGraphs,
     described,
     inverse_predicates,
     unit_key,
@@ -267,3 +269,20 @@ def test_a_batch_the_gate_finds_something_in_gets_pyshacls_rows(monkeypatch, ont
     monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", "shacl")
     assert validate_store(store, names, ontology, shapes, size=200) == oracle
     assert len(oracle.rows) == 18
+
+
+def test_a_units_graphs_are_read_together_not_merged() -> None:
+    """An article's graph and its rule layer are one unit, read through both graphs (no graph
+    of the two merged is made): its size counts a triple of both graphs once, a pattern finds
+    the triples of both."""
+    store = new_store()
+    a, b, c = (URIRef(f"https://w3id.org/diplograph/id/x/{n}") for n in "abc")
+    store.add_graph(article_graph_iri("u"), [(a, RDF.type, DIP.Visit), (a, DIP.place, b)])
+    store.add_graph(rules_graph_iri("u"), [(a, RDF.type, DIP.Visit), (c, DIP.place, b)])
+    copies = GraphCopies(store)
+    unit = copies.unit([article_graph_iri("u"), rules_graph_iri("u")])
+    assert isinstance(unit, UnitGraphs) and len(unit) == 3
+    assert set(unit) == {(a, RDF.type, DIP.Visit), (a, DIP.place, b), (c, DIP.place, b)}
+    assert sorted(unit.objects(None, DIP.place)) == [b, b]
+    assert sorted(unit.subject_objects(RDF.type)) == [(a, DIP.Visit), (a, DIP.Visit)]
+    assert described(unit, {DIP.place}) == {a, b, c}

@@ -78,7 +78,7 @@ def inverse_predicates(shapes: Graph) -> frozenset[URIRef]:
     return frozenset(o for o in shapes.objects(None, SH.inversePath) if isinstance(o, URIRef))
 
 
-def described(graph: Graph, inverse: Collection[URIRef]) -> set[Node]:
+def described(graph: Unit, inverse: Collection[URIRef]) -> set[Node]:
     """The nodes a graph describes: its subjects and the objects of its inverse-path triples."""
     nodes: set[Node] = set(graph.subjects())
     for predicate in inverse:
@@ -174,7 +174,7 @@ class GraphCopies:
         """No copy yet."""
         self.store = store
         self.graphs: dict[URIRef, Graph] = {}
-        self.units: dict[tuple[URIRef, ...], Graph] = {}
+        self.units: dict[tuple[URIRef, ...], UnitGraphs] = {}
 
     def graph(self, name: URIRef) -> Graph:
         """The graph `name`, read on first use; not to be changed."""
@@ -182,19 +182,61 @@ class GraphCopies:
             graph = self.graphs[name] = self.store.graph(name)
         return graph
 
-    def unit(self, members: Sequence[URIRef]) -> Graph:
-        """The union of a unit's graphs (the one graph itself, or a graph of its own made on
-        first use); not to be changed."""
+    def unit(self, members: Sequence[URIRef]) -> Graph | UnitGraphs:
+        """The union of a unit's graphs: the one graph itself, or its graphs read through
+        together (not merged into a graph of their own: copying them again cost as much as
+        reading them from the store); not to be changed."""
         if len(members) == 1:
             return self.graph(members[0])
-        if (graph := self.units.get(tuple(members))) is None:
-            graph = self.units[tuple(members)] = Graph()
-            for name in members:
-                graph += self.graph(name)
-        return graph
+        if (unit := self.units.get(tuple(members))) is None:
+            unit = self.units[tuple(members)] = UnitGraphs([self.graph(n) for n in members])
+        return unit
 
 
-def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Graph]]:
+class UnitGraphs:
+    """Several graphs read as their union, for what the validation asks of a unit: its
+    triples, those matching a pattern (a triple in two of the graphs may come twice), the
+    nodes of some triples, and its size (each triple once)."""
+
+    def __init__(self, graphs: Sequence[Graph]) -> None:
+        """The graphs, in the order their triples are read."""
+        self.graphs = tuple(graphs)
+        self.size = sum(len(g) for g in graphs) - sum(
+            1 for i, g in enumerate(graphs) for t in g if any(t in h for h in graphs[:i])
+        )
+
+    def __len__(self) -> int:
+        """The triples of the union, each once."""
+        return self.size
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        """Every triple of every graph."""
+        return self.triples((None, None, None))
+
+    def triples(
+        self, pattern: tuple[Node | None, Node | None, Node | None]
+    ) -> Iterator[tuple[Node, Node, Node]]:
+        """The triples of every graph that match a pattern."""
+        for graph in self.graphs:
+            yield from graph.triples(pattern)
+
+    def subjects(self) -> Iterator[Node]:
+        """The subject of every triple."""
+        return (s for s, _, _ in self)
+
+    def objects(self, subject: None, predicate: Node) -> Iterator[Node]:
+        """The objects of a predicate's triples."""
+        return (o for _, _, o in self.triples((subject, predicate, None)))
+
+    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
+        """The subjects and objects of a predicate's triples."""
+        return ((s, o) for s, _, o in self.triples((None, predicate, None)))
+
+
+Unit = Graph | UnitGraphs  # a unit's data: one graph, or several read together
+
+
+def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Unit]]:
     """The units' data, in order of their keys (the graphs of one unit merged)."""
     grouped: dict[str, list[URIRef]] = {}
     for name in names:
@@ -203,7 +245,7 @@ def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Grap
 
 
 def _index(
-    units: Iterable[tuple[str, Graph]], inverse: Collection[URIRef]
+    units: Iterable[tuple[str, Unit]], inverse: Collection[URIRef]
 ) -> tuple[dict[str, set[Node]], set[Node], dict[Node, set[Node]], Graph]:
     """What each unit describes, the nodes several units describe, every node's types and the
     class hierarchy."""
@@ -225,7 +267,7 @@ def _index(
 
 
 def _local_batches(
-    units: Sequence[tuple[str, Graph]], nodes_of: dict[str, set[Node]], shared: set[Node], size: int
+    units: Sequence[tuple[str, Unit]], nodes_of: dict[str, set[Node]], shared: set[Node], size: int
 ) -> list[tuple[list[int], set[Node]]]:
     """The units in batches of about `size` triples (their positions in `units`), each with the
     nodes it alone describes."""
@@ -245,7 +287,7 @@ def _local_batches(
     return batches
 
 
-def _local_data(units: Sequence[tuple[str, Graph]], members: Iterable[int]) -> Graph:
+def _local_data(units: Sequence[tuple[str, Unit]], members: Iterable[int]) -> Graph:
     """The union of some units' graphs, as a graph of its own."""
     data = Graph()
     for position in members:
@@ -262,7 +304,7 @@ def _shared_chunks(shared: set[Node], size: int) -> list[set[Node]]:
 
 
 def _shared_data(
-    units: Iterable[tuple[str, Graph]],
+    units: Iterable[tuple[str, Unit]],
     nodes_of: dict[str, set[Node]],
     chunk: set[Node],
     inverse: Collection[URIRef],
@@ -275,7 +317,7 @@ def _shared_data(
 
 
 def _shared_triples(
-    units: Iterable[tuple[str, Graph]],
+    units: Iterable[tuple[str, Unit]],
     nodes_of: dict[str, set[Node]],
     chunk: set[Node],
     inverse: Collection[URIRef],
