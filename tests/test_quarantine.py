@@ -24,7 +24,7 @@ from rdflib import Dataset, Graph, Literal
 from diplograph.cli import cli
 from diplograph.iris import rules_graph_iri
 from diplograph.namespaces import DIP, ID
-from diplograph.quarantine import conflicts, describe
+from diplograph.quarantine import conflicts, describe, shape_problems
 from diplograph.store import RdflibStore
 from diplograph.validate import ReportRow
 from diplograph.worker import CallOutOfMemory, CallTimeout, Worker
@@ -436,3 +436,32 @@ def test_describe_names_file_sentence_node_and_shape():
     )
     bare = ReportRow(str(ID["event/y"]), "", "qa:check", "Violation", "Bad.", "")
     assert describe(bare, graph, "seeds/x.txt") == "seeds/x.txt: id:event/y breaks qa:check: Bad."
+
+
+def test_a_conforming_rule_graph_is_checked_without_its_closure_graph(monkeypatch):
+    """With the `shacl` validator a rule graph the engine finds nothing in (with the entities
+    it reaches) is given to it as N-Triples: no rdflib graph of the closure is made; one it
+    finds something in gets pySHACL's problems, as with `--validator pyshacl`."""
+    from rdflib import Graph
+
+    from diplograph import quarantine
+    from diplograph.validate import load_shapes
+
+    data = ROOT / "tests" / "data" / "shapes"
+    entities = Graph().parse(data / "base.ttl")
+    ontology = Graph().parse(ROOT / "ontology" / "diplo.ttl")
+    shapes = load_shapes(ROOT / "ontology" / "diplo-shapes.ttl")
+    valid = Graph().parse(data / "valid" / "every-class.ttl")
+    invalid = Graph().parse(data / "invalid" / "EventShape--place-not-place.ttl")
+    monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", "pyshacl")
+    oracle = shape_problems(invalid, entities, ontology, shapes, "seeds/x.txt")
+    monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", "shacl")
+    assert shape_problems(invalid, entities, ontology, shapes, "seeds/x.txt") == oracle
+    assert len(oracle) == 1 and "breaks dsh:EventShape-place" in oracle[0]
+    monkeypatch.setattr(quarantine, "_closure", no_graph)
+    assert shape_problems(valid, entities, ontology, shapes, "seeds/x.txt") == ()
+
+
+def no_graph(*args, **kwargs):
+    """Stands in for the closure's rdflib graph: must not be made."""
+    raise AssertionError("an rdflib graph was built for the gate")

@@ -153,3 +153,33 @@ def test_an_ill_formed_date_under_less_than_or_equals_is_reported(ontology, shap
         ("dip:earliestDate", "sh:DatatypeConstraintComponent"),
         ("dip:earliestDate", "sh:LessThanOrEqualsConstraintComponent"),
     ]
+
+
+# ---------------------------------------------------------------------------- N-Triples text
+
+
+def test_nt_text_writes_rdflibs_lines_once_and_keeps_ill_formed_literals() -> None:
+    """The gate's text written from triples, no graph made: each line as rdflib's serializer
+    writes it, a repeated triple once, an ill-formed date as it was written."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from diplograph.shaclgate import nt_text
+
+    node, date, label = URIRef(ID + "event/x"), URIRef(ID + "date"), URIRef(ID + "label")
+    triples = [
+        (node, date, Literal("2023-13-01", datatype=XSD.date)),
+        (node, label, Literal('a "b"\n', lang="en")),
+        (node, date, Literal("2023-13-01", datatype=XSD.date)),
+    ]
+    assert nt_text(triples) == (
+        f"<{node}> <{date}> "
+        '"2023-13-01"^^<http://www.w3.org/2001/XMLSchema#date> .\n'
+        f'<{node}> <{label}> "a \\"b\\"\\n"@en .\n'
+    )
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    assert sorted(nt_text(triples).splitlines()) == sorted(
+        graph.serialize(format="nt").strip().splitlines()
+    )

@@ -26,8 +26,10 @@ from diplograph.iris import (
 )
 from diplograph.namespaces import DIP
 from diplograph.store import Store, layer_graphs, new_store
-from diplograph.validate import ReportRow, validate
+from diplograph.validate import ReportRow, ValidationReport, validate
 from diplograph.validate_articles import (
+    GraphCopies,
+    UnitGraphs,
     described,
     inverse_predicates,
     unit_key,
@@ -229,3 +231,58 @@ def test_the_ontology_counts_as_pyshacl_mixes_it(ontology, shapes) -> None:
     at_once, by_article = both(store, extended, shapes)
     assert by_article == at_once
     assert [(row.focus, row.path) for row in by_article.rows] == [(str(person), "rdfs:label")]
+
+
+# ---------------------------------------------------------------------------- the gate's text
+
+
+def no_graph(*args, **kwargs):
+    """Stands in for the functions that build rdflib graphs of the data: must not be called."""
+    raise AssertionError("an rdflib graph was built for the gate")
+
+
+@pytest.mark.parametrize(
+    "name", ["validate_articles._local_data", "validate_articles._shared_data"]
+)
+def test_a_conforming_store_builds_no_batch_graph(name, monkeypatch, ontology, shapes) -> None:
+    """With the `shacl` validator a batch the engine finds nothing in is given to it as
+    N-Triples written from the units' triples: no graph of the batch is made. The fixture has
+    both local and shared batches."""
+    monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", "shacl")
+    monkeypatch.setattr(f"diplograph.{name}", no_graph)
+    store = spread(DATA / "valid" / "every-class.ttl")
+    assert shared(store, ontology, shapes)  # a shared batch, as well as local ones
+    report = validate_store(store, layer_graphs(store, "asserted"), ontology, shapes, size=50)
+    assert report == ValidationReport(conforms=True, rows=())
+
+
+def test_a_batch_the_gate_finds_something_in_gets_pyshacls_rows(monkeypatch, ontology, shapes):
+    """Where the engine finds something, the batch's graph is built and pySHACL's rows are
+    the report's, as with `--validator pyshacl`."""
+    store = spread(None)
+    for number, path in enumerate(INVALID[::9]):
+        for triple in Graph().parse(path, format="turtle"):
+            store.add_graph(article_graph_iri(f"x{number % 5}"), [triple])
+    names = layer_graphs(store, "asserted")
+    monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", "pyshacl")
+    oracle = validate_store(store, names, ontology, shapes, size=200)
+    monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", "shacl")
+    assert validate_store(store, names, ontology, shapes, size=200) == oracle
+    assert len(oracle.rows) == 18
+
+
+def test_a_units_graphs_are_read_together_not_merged() -> None:
+    """An article's graph and its rule layer are one unit, read through both graphs (no graph
+    of the two merged is made): its size counts a triple of both graphs once, a pattern finds
+    the triples of both."""
+    store = new_store()
+    a, b, c = (URIRef(f"https://w3id.org/diplograph/id/x/{n}") for n in "abc")
+    store.add_graph(article_graph_iri("u"), [(a, RDF.type, DIP.Visit), (a, DIP.place, b)])
+    store.add_graph(rules_graph_iri("u"), [(a, RDF.type, DIP.Visit), (c, DIP.place, b)])
+    copies = GraphCopies(store)
+    unit = copies.unit([article_graph_iri("u"), rules_graph_iri("u")])
+    assert isinstance(unit, UnitGraphs) and len(unit) == 3
+    assert set(unit) == {(a, RDF.type, DIP.Visit), (a, DIP.place, b), (c, DIP.place, b)}
+    assert sorted(unit.objects(None, DIP.place)) == [b, b]
+    assert sorted(unit.subject_objects(RDF.type)) == [(a, DIP.Visit), (a, DIP.Visit)]
+    assert described(unit, {DIP.place}) == {a, b, c}

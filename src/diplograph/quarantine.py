@@ -12,16 +12,19 @@ layer (their settings; worker.py enforces them).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from diplograph.export import serialize_graphs
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import DIP
 from diplograph.output import compact
+from diplograph.shaclgate import finds_in_text, nt_text, validator
 from diplograph.store import Store, new_store
 from diplograph.validate import ReportRow, shacl_rows
 from diplograph.worker import limit
@@ -119,6 +122,14 @@ def _closure(graph: Graph, entities: Graph) -> Graph:
     sh:class constraints look at), not the whole entities graph."""
     data = Graph()
     data += graph
+    for triple in _reached(graph, entities):
+        data.add(triple)
+    return data
+
+
+def _reached(graph: Graph, entities: Graph) -> Iterator[tuple[Node, Node, Node]]:
+    """The entity triples a rule graph reaches: those about the IRIs it names, then about the
+    IRIs those name, and so on."""
     todo = {o for o in graph.objects() if isinstance(o, URIRef)}
     todo |= {s for s in graph.subjects() if isinstance(s, URIRef)}
     seen: set[URIRef] = set()
@@ -126,17 +137,22 @@ def _closure(graph: Graph, entities: Graph) -> Graph:
         node = todo.pop()
         seen.add(node)
         for triple in entities.triples((node, None, None)):
-            data.add(triple)
+            yield triple
             if isinstance(triple[2], URIRef) and triple[2] not in seen:
                 todo.add(triple[2])
-    return data
 
 
 def shape_problems(
     graph: Graph, entities: Graph, ontology: Graph, shapes: Graph, source: str
 ) -> tuple[str, ...]:
     """Why one article's rule graph, with the entities it names, breaks the shapes (none if it
-    conforms): pySHACL on the graph made for it, the ontology mixed into it, not into a copy."""
+    conforms). With the `shacl` validator the engine is given the closure as N-Triples written
+    from the triples, and only if it finds something is the closure built as an rdflib graph
+    for pySHACL (the ontology mixed into it, not into a copy)."""
+    if validator() == "shacl":
+        text = nt_text(chain(graph, _reached(graph, entities)))
+        if not finds_in_text(text, shapes, ontology, None):
+            return ()
     _, rows = shacl_rows(_closure(graph, entities), shapes, ontology, own=True)
     return tuple(sorted({describe(row, graph, source) for row in rows}))
 

@@ -14,7 +14,7 @@ engine reports more, never less: comparisons with ill-formed or incomparable val
 from __future__ import annotations
 
 import os
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from diplograph.errors import InputError
@@ -22,6 +22,8 @@ from diplograph.errors import InputError
 if TYPE_CHECKING:  # rdflib is not imported with the CLI (start-up time)
     from rdflib import Graph
     from rdflib.term import Node
+
+    from diplograph.store.protocol import Triple
 
 VALIDATORS = ("shacl", "pyshacl")
 DEFAULT_VALIDATOR = "shacl"
@@ -48,9 +50,23 @@ def finds_results(
     """Whether the engine finds a result about a focus node (any node if `focus` is None) in
     the data with the ontology mixed in; a result about a blank node counts (the engine names
     blank nodes its own way, so it cannot tell which one)."""
+    return finds_in_text(data.serialize(format="nt"), shapes, ontology, focus)
+
+
+def nt_text(triples: Iterable[Triple]) -> str:
+    """Triples as N-Triples, each line as rdflib's serializer writes it and once, without
+    building a graph (lexical forms kept: an ill-formed literal stays ill-formed)."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return "".join(dict.fromkeys(map(_nt_row, triples)))
+
+
+def finds_in_text(
+    text: str, shapes: Graph, ontology: Graph | None, focus: Collection[Node] | None
+) -> bool:
+    """`finds_results` for data given as N-Triples text (`nt_text`)."""
     from rdflib import BNode
 
-    text = data.serialize(format="nt")
     if ontology is not None:
         text += _ontology_text(ontology)
     report = _engine_shapes(shapes).validate_text(text, format="ntriples")

@@ -20,6 +20,9 @@ gathered from every unit. Units are validated in batches of about `BATCH_TRIPLES
 with several jobs the batches are smaller (two or more a job) and run in forked worker
 processes (parallel.map_calls), which inherit the units and build each batch themselves, so
 only a batch's number and its rows cross the pipes. The rows do not depend on the batches.
+With the `shacl` validator a batch is first given to the gate as N-Triples written from the
+units' triples (shaclgate.nt_text), and its rdflib graph is built only where the gate finds
+something, for pySHACL.
 tests/test_validate_articles.py proves the rows equal on every shape fixture.
 """
 
@@ -27,12 +30,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.term import Node
 
 from diplograph.iris import ARTICLE_GRAPHS, RULES_GRAPHS
 from diplograph.parallel import map_calls
+from diplograph.shaclgate import finds_in_text, nt_text, validator
 from diplograph.store import Store
 from diplograph.validate import SH, ReportRow, ValidationReport, shacl_rows, validate
 
@@ -73,7 +78,7 @@ def inverse_predicates(shapes: Graph) -> frozenset[URIRef]:
     return frozenset(o for o in shapes.objects(None, SH.inversePath) if isinstance(o, URIRef))
 
 
-def described(graph: Graph, inverse: Collection[URIRef]) -> set[Node]:
+def described(graph: Unit, inverse: Collection[URIRef]) -> set[Node]:
     """The nodes a graph describes: its subjects and the objects of its inverse-path triples."""
     nodes: set[Node] = set(graph.subjects())
     for predicate in inverse:
@@ -137,7 +142,7 @@ def _targeted(graph: Graph, shapes: Graph, node: Node) -> bool:
 
 
 def context_for(
-    data: Graph, types: Mapping[Node, Collection[Node]], classes: Graph
+    data: Iterable[tuple[Node, Node, Node]], types: Mapping[Node, Collection[Node]], classes: Graph
 ) -> Iterator[tuple[Node, Node, Node]]:
     """What the shapes need from outside a unit's data besides the ontology: the types (from
     every graph) of the nodes it names, and the data's own rdfs:subClassOf triples."""
@@ -169,7 +174,7 @@ class GraphCopies:
         """No copy yet."""
         self.store = store
         self.graphs: dict[URIRef, Graph] = {}
-        self.units: dict[tuple[URIRef, ...], Graph] = {}
+        self.units: dict[tuple[URIRef, ...], UnitGraphs] = {}
 
     def graph(self, name: URIRef) -> Graph:
         """The graph `name`, read on first use; not to be changed."""
@@ -177,19 +182,61 @@ class GraphCopies:
             graph = self.graphs[name] = self.store.graph(name)
         return graph
 
-    def unit(self, members: Sequence[URIRef]) -> Graph:
-        """The union of a unit's graphs (the one graph itself, or a graph of its own made on
-        first use); not to be changed."""
+    def unit(self, members: Sequence[URIRef]) -> Graph | UnitGraphs:
+        """The union of a unit's graphs: the one graph itself, or its graphs read through
+        together (not merged into a graph of their own: copying them again cost as much as
+        reading them from the store); not to be changed."""
         if len(members) == 1:
             return self.graph(members[0])
-        if (graph := self.units.get(tuple(members))) is None:
-            graph = self.units[tuple(members)] = Graph()
-            for name in members:
-                graph += self.graph(name)
-        return graph
+        if (unit := self.units.get(tuple(members))) is None:
+            unit = self.units[tuple(members)] = UnitGraphs([self.graph(n) for n in members])
+        return unit
 
 
-def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Graph]]:
+class UnitGraphs:
+    """Several graphs read as their union, for what the validation asks of a unit: its
+    triples, those matching a pattern (a triple in two of the graphs may come twice), the
+    nodes of some triples, and its size (each triple once)."""
+
+    def __init__(self, graphs: Sequence[Graph]) -> None:
+        """The graphs, in the order their triples are read."""
+        self.graphs = tuple(graphs)
+        self.size = sum(len(g) for g in graphs) - sum(
+            1 for i, g in enumerate(graphs) for t in g if any(t in h for h in graphs[:i])
+        )
+
+    def __len__(self) -> int:
+        """The triples of the union, each once."""
+        return self.size
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        """Every triple of every graph."""
+        return self.triples((None, None, None))
+
+    def triples(
+        self, pattern: tuple[Node | None, Node | None, Node | None]
+    ) -> Iterator[tuple[Node, Node, Node]]:
+        """The triples of every graph that match a pattern."""
+        for graph in self.graphs:
+            yield from graph.triples(pattern)
+
+    def subjects(self) -> Iterator[Node]:
+        """The subject of every triple."""
+        return (s for s, _, _ in self)
+
+    def objects(self, subject: None, predicate: Node) -> Iterator[Node]:
+        """The objects of a predicate's triples."""
+        return (o for _, _, o in self.triples((subject, predicate, None)))
+
+    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
+        """The subjects and objects of a predicate's triples."""
+        return ((s, o) for s, _, o in self.triples((None, predicate, None)))
+
+
+Unit = Graph | UnitGraphs  # a unit's data: one graph, or several read together
+
+
+def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Unit]]:
     """The units' data, in order of their keys (the graphs of one unit merged)."""
     grouped: dict[str, list[URIRef]] = {}
     for name in names:
@@ -198,7 +245,7 @@ def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Grap
 
 
 def _index(
-    units: Iterable[tuple[str, Graph]], inverse: Collection[URIRef]
+    units: Iterable[tuple[str, Unit]], inverse: Collection[URIRef]
 ) -> tuple[dict[str, set[Node]], set[Node], dict[Node, set[Node]], Graph]:
     """What each unit describes, the nodes several units describe, every node's types and the
     class hierarchy."""
@@ -220,7 +267,7 @@ def _index(
 
 
 def _local_batches(
-    units: Sequence[tuple[str, Graph]], nodes_of: dict[str, set[Node]], shared: set[Node], size: int
+    units: Sequence[tuple[str, Unit]], nodes_of: dict[str, set[Node]], shared: set[Node], size: int
 ) -> list[tuple[list[int], set[Node]]]:
     """The units in batches of about `size` triples (their positions in `units`), each with the
     nodes it alone describes."""
@@ -240,7 +287,7 @@ def _local_batches(
     return batches
 
 
-def _local_data(units: Sequence[tuple[str, Graph]], members: Iterable[int]) -> Graph:
+def _local_data(units: Sequence[tuple[str, Unit]], members: Iterable[int]) -> Graph:
     """The union of some units' graphs, as a graph of its own."""
     data = Graph()
     for position in members:
@@ -257,21 +304,40 @@ def _shared_chunks(shared: set[Node], size: int) -> list[set[Node]]:
 
 
 def _shared_data(
-    units: Iterable[tuple[str, Graph]],
+    units: Iterable[tuple[str, Unit]],
     nodes_of: dict[str, set[Node]],
     chunk: set[Node],
     inverse: Collection[URIRef],
 ) -> Graph:
     """The whole description of some shared nodes, from every unit."""
     data = Graph()
+    for triple in _shared_triples(units, nodes_of, chunk, inverse):
+        data.add(triple)
+    return data
+
+
+def _shared_triples(
+    units: Iterable[tuple[str, Unit]],
+    nodes_of: dict[str, set[Node]],
+    chunk: set[Node],
+    inverse: Collection[URIRef],
+) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of `_shared_data`, in its order, without making a graph."""
     for key, graph in units:
         for node in nodes_of[key] & chunk:
-            for triple in graph.triples((node, None, None)):
-                data.add(triple)
+            yield from graph.triples((node, None, None))
             for predicate in inverse:
-                for triple in graph.triples((None, predicate, node)):
-                    data.add(triple)
-    return data
+                yield from graph.triples((None, predicate, node))
+
+
+def _batch_text(
+    triples: list[tuple[Node, Node, Node]],
+    types: Mapping[Node, Collection[Node]],
+    classes: Graph,
+) -> str:
+    """A batch's data and its context as N-Triples for the gate, written from the triples
+    (no rdflib graph is made)."""
+    return nt_text(chain(triples, context_for(triples, types, classes)))
 
 
 def batch_size(triples: int, jobs: int, size: int = BATCH_TRIPLES) -> int:
@@ -315,6 +381,16 @@ def validate_store(
     def rows_of(index: int) -> tuple[ReportRow, ...]:
         """The rows of one batch: the shared chunks first, then the local batches. Each batch's
         graph is its own: the context goes into it."""
+        if validator() == "shacl":  # the gate on N-Triples; graphs only where it finds
+            if index < len(chunks):
+                triples = list(_shared_triples(units, nodes_of, chunks[index], inverse))
+                focus = chunks[index]
+            else:
+                members, focus = local[index - len(chunks)]
+                triples = [t for position in members for t in units[position][1]]
+            text = _batch_text(triples, types, classes)
+            if not finds_in_text(text, shapes, ontology, focus):
+                return ()
         if index < len(chunks):
             data, focus = _shared_data(units, nodes_of, chunks[index], inverse), chunks[index]
         else:
