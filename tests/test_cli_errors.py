@@ -156,3 +156,34 @@ def test_a_build_run_from_another_folder_reads_the_project_given_by_root(tmp_pat
     assert run.stdout.splitlines()[0] == f"diplograph build -> {project / 'out'}"
     assert "  validation           conforms (0 violation(s))" in run.stdout.splitlines()
     assert (project / "out" / "graph.trig").is_file() and not list(elsewhere.iterdir())
+
+
+BAD_DATE = """
+<event/meeting/undated/a-meeting-with-a-bad-date>
+    a dip:Meeting ;
+    rdfs:label "Meeting: Kim Jong Un, Sergei Shoigu"@en ;
+    dip:earliestDate "2023-13-01"^^xsd:date ;
+    dip:latestDate "2023-07-30"^^xsd:date ;
+    dip:participant <person/kim-jong-un> , <person/sergei-shoigu> .
+"""
+
+
+def test_an_ill_formed_date_in_a_hand_mapping_is_one_line_naming_it_and_exit_2(tmp_path):
+    """A date pySHACL cannot compare (month 13 under sh:lessThanOrEquals) stops the build with
+    one line naming the file, the node, the property and the value; nothing is written, and no
+    rdflib traceback is printed."""
+    for folder in ("ontology", "seeds", "mappings", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    gold = tmp_path / "mappings" / "gold" / "000_ec5e95d0bf243a61.ttl"
+    gold.write_text(gold.read_text(encoding="utf-8") + BAD_DATE, encoding="utf-8")
+    command = [sys.executable, "-m", "diplograph", "--root", str(tmp_path), "build"]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert (run.returncode, run.stderr) == (
+        2,
+        "error: mappings/gold/000_ec5e95d0bf243a61.ttl: "
+        "<https://w3id.org/diplograph/id/event/meeting/undated/a-meeting-with-a-bad-date> "
+        'dip:earliestDate "2023-13-01"^^<http://www.w3.org/2001/XMLSchema#date> is not a '
+        "well-formed xsd:date: SHACL validation cannot compare it (pySHACL: '<=' not supported "
+        "between instances of 'Literal' and 'Literal')\n",
+    )
+    assert not (tmp_path / "out").exists()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import importlib
+import logging
 import os
 import sys
 from pathlib import Path
@@ -155,6 +156,8 @@ def cli(
     ctx: click.Context, root: Path | None, debug: bool, engine: str | None, validator: str | None
 ) -> None:
     """Turn news about diplomacy into a validated, inferred, queryable knowledge graph."""
+    if not debug:  # an ill-formed literal is reported by validation, naming its node and file;
+        logging.getLogger("rdflib.term").setLevel(logging.ERROR)  # not as rdflib's traceback
     if engine:
         os.environ["DIPLOGRAPH_ENGINE"] = engine  # read by store.new_store, here and in workers
     if validator:

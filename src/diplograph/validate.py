@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyshacl import validate as shacl_validate
-from rdflib import RDF, BNode, Graph, Namespace, URIRef
+from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from diplograph.errors import syntax_error
+from diplograph.errors import InputError, syntax_error
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
 from diplograph.shaclgate import finds_results, validator
@@ -98,22 +98,41 @@ def shacl_rows(
     if validator() == "shacl" and not finds_results(data, shapes, ontology, focus):
         return True, []  # the fast engine finds nothing: nor would pySHACL (shaclgate.py)
     _index_constraint_parameters()
-    if focus is not None and all(isinstance(n, URIRef) for n in focus):
-        conforms, results = _validate_focus(data, shapes, ontology, focus, own)
-    else:
-        conforms, results, _ = shacl_validate(
-            data,
-            shacl_graph=shapes,
-            ont_graph=ontology,
-            inference="none",
-            allow_warnings=False,
-            inplace=own,
-        )
+    try:
+        if focus is not None and all(isinstance(n, URIRef) for n in focus):
+            conforms, results = _validate_focus(data, shapes, ontology, focus, own)
+        else:
+            conforms, results, _ = shacl_validate(
+                data,
+                shacl_graph=shapes,
+                ont_graph=ontology,
+                inference="none",
+                allow_warnings=False,
+                inplace=own,
+            )
+    except TypeError as exc:  # pySHACL compares an ill-formed date with <= and fails
+        raise _ill_formed_error(data, sources or {}, exc) from exc
     reports = results.subjects(RDF.type, SH.ValidationReport)
     found = [result for report in reports for result in results.objects(report, SH.result)]
     if focus is not None:
         found = [r for r in found if results.value(r, SH.focusNode) in focus]
     return bool(conforms), [_row(results, result, sources or {}) for result in found]
+
+
+def _ill_formed_error(data: Graph, sources: Mapping[Node, str], exc: Exception) -> Exception:
+    """The error for a run pySHACL could not finish: an InputError naming the first ill-formed
+    literal of the data, its node and its source file, or the exception itself if none."""
+    bad = sorted(
+        (s, p, o) for s, p, o in data if isinstance(o, Literal) and getattr(o, "ill_typed", False)
+    )
+    if not bad:
+        return exc
+    node, predicate, value = bad[0]
+    where = f"{sources[node]}: " if node in sources else ""
+    return InputError(
+        f"{where}<{node}> {_compact(predicate)} {value.n3()} is not a well-formed "
+        f"{_compact(value.datatype)}: SHACL validation cannot compare it (pySHACL: {exc})"
+    )
 
 
 class _Parameters(list):
