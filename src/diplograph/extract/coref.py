@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.matcher import find, separate
-from diplograph.extract.mentions import positions
+from diplograph.extract.mentions import NewEntity, positions
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, merge
 
@@ -68,18 +68,27 @@ class Discourse:
 
 
 def holder_country(
-    person: URIRef, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+    person: URIRef,
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    new: Iterable[NewEntity] = (),
 ) -> URIRef | None:
-    """The country a person serves, from the positions the article says they hold."""
+    """The country a person serves, from the positions the article says they hold: a known
+    position's country first, then the owner of a position the article made (`new`: "Prime
+    Minister of Georgia")."""
     index = positions(gaz, rules)
-    for position in sorted(discourse.holdings.get(person, ())):
+    held = sorted(discourse.holdings.get(person, ()))
+    for position in held:
         country = index.owner_country.get(position)
         if country is None:
             owner = gaz.position_of.get(position)
             country = owner if owner and "country" in gaz.classes.get(owner, ()) else None
         if country is not None:
             return country
-    return None
+    owners = {n.iri: n.position_of for n in new}
+    made = (owners.get(p) for p in held)
+    return next((o for o in made if o is not None and "country" in gaz.classes.get(o, ())), None)
 
 
 def _agents(unit: Unit) -> tuple[URIRef, ...]:

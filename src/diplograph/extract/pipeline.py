@@ -381,15 +381,11 @@ def _story_day(ctx: SentenceContext, anchor: date) -> tuple[date, date] | None:
 def _home(
     agent: URIRef, discourse: coref.Discourse, context: tuple[Gazetteer, RuleSet, list]
 ) -> URIRef | None:
-    """The country an agent is or serves (by the positions the article says it holds, known
-    or new: "Prime Minister of Georgia")."""
+    """The country an agent is or serves (by the positions the article says it holds)."""
     gaz, rules, new = context
     if "country" in gaz.classes.get(agent, ()):
         return agent
-    owners = {n.iri: n.position_of for n in new}
-    held = (owners.get(p) for p in sorted(discourse.holdings.get(agent, ())))
-    found = (o for o in held if o is not None and "country" in gaz.classes.get(o, ()))
-    return coref.holder_country(agent, discourse, gaz, rules) or next(found, None)
+    return coref.holder_country(agent, discourse, gaz, rules, new)
 
 
 def _relay(
