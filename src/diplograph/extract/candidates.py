@@ -340,11 +340,6 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
 NARRATIVE_DAYS = 7  # how far before the article's date the story's last day may lie
 
 
-def _told(cand: Candidate) -> bool:
-    """A dated event the article reports as having happened."""
-    return cand.date is not None and cand.attest.modality == "Happened" and not cand.owned
-
-
 def _narrative_dates(
     made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer
 ) -> None:
@@ -364,12 +359,11 @@ def _narrative_dates(
     merging = Context(rules.kinds, gaz, {})
     for _, cand in made:
         punctual = spec(rules.kinds, cand.kind).get("narrative_date")
-        happened = cand.attest.modality == "Happened" and not cand.owned
-        if cand.date is None and happened and punctual and not cand.attest.claimed_by:
+        if cand.date is None and cand.happened and punctual and not cand.attest.claimed_by:
             told = (
                 e
                 for e in ctx.earlier
-                if e.kind == cand.kind and _told(e) and not overlaps(e.date, last)
+                if e.kind == cand.kind and e.happened and e.date and not overlaps(e.date, last)
             )
             if not any(compatible(merging, new_event(e), cand) for e in told):
                 cand.date = last
@@ -397,11 +391,10 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             made.append((match, cand))
             ctx.current.append(cand)
             previous = cand
-            happened = cand.attest.modality == "Happened" and not cand.owned
             if (
                 spec(rules.kinds, cand.kind).get("sets_place")
                 and cand.roles.get("place")
-                and happened
+                and cand.happened
             ):
                 ctx.place = cand.roles["place"][0]
     _share_dates(made, contents_ahead(matches, rules))

@@ -59,6 +59,11 @@ class Candidate:
     trigger: tuple[int, int] = (0, 0)  # sentence number, unit index
     echo: bool = False  # made by event anaphora: an earlier candidate attested again ("the move")
 
+    @property
+    def happened(self) -> bool:
+        """Reported as having happened, in its own right (not as another event's content)."""
+        return self.attest.modality == "Happened" and not self.owned
+
 
 @dataclass
 class Event:

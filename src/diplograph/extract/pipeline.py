@@ -112,12 +112,11 @@ def _remember_events(
     new candidates."""
     for cand in cands:
         entry = spec(rules.kinds, cand.kind)
-        happened = cand.attest.modality == "Happened" and not cand.owned
-        if entry.get("sets_place") and cand.roles.get("place") and happened:
+        if entry.get("sets_place") and cand.roles.get("place") and cand.happened:
             state["place"] = cand.roles["place"][0]
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        if cand.date is not None and happened:  # a planned visit's date is not the story's
+        if cand.date is not None and cand.happened:  # a planned visit's date is not the story's
             state["date"] = cand.date
         if entry.get("statement") and cand.roles.get("agent"):
             discourse.speakers.append(tuple(cand.roles["agent"]))
