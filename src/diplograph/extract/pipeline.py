@@ -189,11 +189,7 @@ def dateline_day(
     for _, units in prepared[:DATELINE_SENTENCES]:
         for index, unit in enumerate(units[: DATELINE_WORDS + 1]):
             if is_date(unit) and unit.mention and is_dateline(units, index):
-                found = resolve_words(unit.mention.date_words or "", anchor, False)
-                if found is None or found.earliest != found.latest:
-                    return None
-                day = found.earliest
-                return (day, day) if 0 <= (anchor - day).days <= NARRATIVE_DAYS else None
+                return _recent_day(unit.mention.date_words or "", anchor)
     return None
 
 
@@ -370,7 +366,12 @@ def _story_day(ctx: SentenceContext, anchor: date) -> tuple[date, date] | None:
         or any(c.modality != "Happened" for c in ctx.cues)
     ):
         return None
-    found = resolve_words(words[0], anchor, False)
+    return _recent_day(words[0], anchor)
+
+
+def _recent_day(words: str, anchor: date) -> tuple[date, date] | None:
+    """The one day date words name, when it is at most a week before the article's date."""
+    found = resolve_words(words, anchor, False)
     if found is None or found.earliest != found.latest:
         return None
     day = found.earliest
