@@ -1404,3 +1404,40 @@ def test_the_dateline_city_narrows_a_visits_country(opening, place, layer):
     )
     (meeting,) = of_kind(text, "Meeting", layer)
     assert meeting[1]["place"] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the participial phrase is read past: the name before it is the speaker
+            "Russian President Vladimir Putin, speaking at a news conference in Moscow, said the "
+            "talks had failed.",
+            [("Statement", {"agent": ["person/vladimir-putin"]})],
+        ),
+        (  # and what it reports is the name's own event, not the main clause's speaker
+            "Ukrainian President Volodymyr Zelensky, speaking in Ankara after meeting Turkish "
+            "President Recep Tayyip Erdogan, said he would not accept it.",
+            [
+                ("Statement", {"agent": ["person/volodymyr-zelensky"]}),
+                (
+                    "Talks",
+                    {
+                        "participant": [
+                            "person/recep-tayyip-erdogan",
+                            "person/volodymyr-zelensky",
+                        ],
+                        "place": ["city/ankara"],
+                    },
+                ),
+            ],
+        ),
+        (  # "including" opens no participial phrase
+            "Several countries, including Russia, said the talks had failed.",
+            [],
+        ),
+    ],
+)
+def test_a_participial_phrase_after_a_name(text, expected, layer):
+    """ "X, speaking in Y, said": X said it, and the phrase's own events are X's."""
+    graph = extract(text, layer)
+    assert [e for e in events(graph) if e[0] in ("Statement", "Talks", "Meeting")] == expected

@@ -242,11 +242,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     appositions = frozenset(rules.classes.get("apposition_word", ()))
     asides = frozenset(rules.classes.get("aside_phrase", ()))
     intensifiers = frozenset(rules.classes.get("intensifier_word", ()))
+    not_participles = frozenset(rules.classes.get("not_participle", ()))
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
-        visible = without_parentheticals(units, appositions, asides, intensifiers)
+        visible = without_parentheticals(units, appositions, asides, intensifiers, not_participles)
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)
@@ -266,7 +267,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             dateline=dateline,
         )
         found = sentence_candidates(ctx, rules, gazetteer)
-        for clause in relative_clauses(units):
+        for clause in relative_clauses(units, not_participles):
             inner = replace(ctx, units=clause, cues=cues(clause, rules), doc=None, current=[])
             found += sentence_candidates(inner, rules, gazetteer)
         _remember_events(found, discourse, rules, state)

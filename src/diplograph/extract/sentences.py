@@ -171,17 +171,21 @@ def without_parentheticals(
     apposition_words: frozenset[str] = frozenset(),
     asides: frozenset[str] = frozenset(),
     intensifiers: frozenset[str] = frozenset(),
+    not_participles: frozenset[str] = frozenset(),
 ) -> list[Unit]:
     """The units without bracketed asides, `, who ... ,` / `, which ... ,` clauses,
     appositions after a person that name a role ("Ana Pereira, speaker of the National
     Assembly, met ..."), set-off discourse phrases of `asides` ("Japarov, for his part,
-    invited ...") and `intensifiers` after a name ("Scholz himself"): what events are matched
-    on."""
+    invited ..."), participial phrases after a name ("Zelensky, speaking in Kyiv, said"; see
+    `participle_end`) and `intensifiers` after a name ("Scholz himself"): what events are
+    matched on."""
     kept: list[Unit] = []
     index = 0
     while index < len(units):
         unit = units[index]
         close = _aside_end(units, index, asides) if unit.text == "," and kept else None
+        if close is None and unit.text == "," and kept and _is_agent(kept[-1]):
+            close = participle_end(units, index, not_participles)
         if close is not None:
             index = close + 1
             continue
@@ -227,23 +231,57 @@ def _aside_end(units: list[Unit], comma: int, asides: frozenset[str]) -> int | N
     return None
 
 
-def relative_clauses(units: list[Unit]) -> list[list[Unit]]:
-    """The `, who ... ,` clauses after a person or agent, each as its own clause with the
-    antecedent as subject ("Ali, who arrived in Argyle on Thursday, said" -> "Ali arrived in
-    Argyle on Thursday"): the events they report, which the main clause does not see."""
+def relative_clauses(
+    units: list[Unit], not_participles: frozenset[str] = frozenset()
+) -> list[list[Unit]]:
+    """The `, who ... ,` clauses and participial phrases after a person or agent, each as its
+    own clause with the antecedent as subject ("Ali, who arrived in Argyle on Thursday, said"
+    -> "Ali arrived in Argyle on Thursday"; "Zelensky, speaking in Ankara after meeting
+    Erdogan, said" -> "Zelensky speaking in Ankara after meeting Erdogan"): the events they
+    report, which the main clause does not see."""
     found = []
     for index, unit in enumerate(units[:-2]):
-        if unit.text != "," or units[index + 1].lower != "who" or not index:
+        if unit.text != "," or not index or not _is_agent(units[index - 1]):
             continue
-        antecedent = units[index - 1]
-        if antecedent.mention is None or "agent" not in antecedent.mention.classes:
+        if units[index + 1].lower == "who":
+            close = next(
+                (j for j in range(index + 2, len(units)) if units[j].text in (",", ".", ";")),
+                len(units),
+            )
+            found.append([units[index - 1], *units[index + 2 : close]])
             continue
-        close = next(
-            (j for j in range(index + 2, len(units)) if units[j].text in (",", ".", ";")),
-            len(units),
-        )
-        found.append([antecedent, *units[index + 2 : close]])
+        close = participle_end(units, index, not_participles)
+        if close is not None:
+            found.append([units[index - 1], *units[index + 1 : close]])
     return found
+
+
+PARTICIPLE_MAX = 20  # units in a participial phrase set off after a name
+
+
+def participle_end(units: list[Unit], comma: int, stop: frozenset[str]) -> int | None:
+    """The closing comma of a participial phrase that opens at `comma` after a name
+    ("Zelensky, speaking in Kyiv after meeting Erdogan, said"): a plain word in -ing that is
+    not of `stop` ("including", "according"), then a comma followed by a plain lower-case word
+    (the clause's verb), within PARTICIPLE_MAX units."""
+    opener = units[comma + 1] if comma + 1 < len(units) else None
+    if opener is None or opener.mention is not None or opener.lower in stop:
+        return None
+    if not (opener.text.islower() and opener.text.isalpha() and opener.lower.endswith("ing")):
+        return None
+    for end in range(comma + 2, min(len(units) - 1, comma + PARTICIPLE_MAX)):
+        if units[end].text in (".", ";", ":", "“", "”", '"') or units[end].quoted:
+            return None
+        if units[end].text == ",":
+            after = units[end + 1]
+            plain = after.mention is None and after.text.isalpha() and after.text.islower()
+            return end if plain else None
+    return None
+
+
+def _is_agent(unit: Unit) -> bool:
+    """Whether a unit names an agent (a person, country, organisation...)."""
+    return unit.mention is not None and "agent" in unit.mention.classes
 
 
 def _is_person(unit: Unit) -> bool:
