@@ -1441,3 +1441,87 @@ def test_a_participial_phrase_after_a_name(text, expected, layer):
     """ "X, speaking in Y, said": X said it, and the phrase's own events are X's."""
     graph = extract(text, layer)
     assert [e for e in events(graph) if e[0] in ("Statement", "Talks", "Meeting")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the purpose of a journey is a meeting of its own, of the traveller's
+            "Ukrainian President Volodymyr Zelensky will fly to Berlin on Friday to meet German "
+            "Chancellor Olaf Scholz.",
+            [
+                (
+                    "Meeting",
+                    {
+                        "participant": ["person/olaf-scholz", "person/volodymyr-zelensky"],
+                        "place": ["city/berlin"],
+                    },
+                ),
+                (
+                    "Visit",
+                    {
+                        "host": ["country/germany"],
+                        "place": ["city/berlin"],
+                        "traveller": ["person/volodymyr-zelensky"],
+                    },
+                ),
+            ],
+        ),
+        (  # after the purpose, "and will then visit" is still the traveller's
+            "Mexican Foreign Secretary Alicia Barcena will fly to Lima on Monday to meet "
+            "President Dina Boluarte, and will then visit Chile.",
+            [
+                (
+                    "Meeting",
+                    {
+                        "participant": ["person/alicia-barcena", "person/dina-boluarte"],
+                        "place": ["city/lima"],
+                    },
+                ),
+                (
+                    "Visit",
+                    {
+                        "host": ["country/chile"],
+                        "place": ["country/chile"],
+                        "traveller": ["person/alicia-barcena"],
+                    },
+                ),
+                (
+                    "Visit",
+                    {
+                        "host": ["country/peru"],
+                        "place": ["city/lima"],
+                        "traveller": ["person/alicia-barcena"],
+                    },
+                ),
+            ],
+        ),
+        (  # "is due to leave": the infinitive of a plain verb is no purpose
+            "US Secretary of State Antony Blinken is due to leave for Tokyo on Monday for talks "
+            "with Japanese Foreign Minister Takeshi Iwaya.",
+            [
+                (
+                    "Talks",
+                    {
+                        "participant": ["person/antony-blinken", "person/takeshi-iwaya"],
+                        "place": ["city/tokyo"],
+                    },
+                ),
+                (
+                    "Visit",
+                    {
+                        "host": ["country/japan"],
+                        "place": ["city/tokyo"],
+                        "traveller": ["person/antony-blinken"],
+                    },
+                ),
+            ],
+        ),
+    ],
+)
+def test_the_purpose_of_a_journey(text, expected, layer):
+    """ "flew to A to meet B": a meeting in A beside the visit, and what follows is still the
+    traveller's."""
+    graph = extract(text, layer)
+    found = [e for e in events(graph) if e[0] in ("Meeting", "Talks", "Visit")]
+    assert sorted(found, key=str) == expected

@@ -390,7 +390,11 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for cand in build(match, ctx, rules, gaz, dates, previous):
             made.append((match, cand))
             ctx.current.append(cand)
-            previous = cand
+            purpose = match.purpose or match.rule.get("modality") == "previous"
+            if purpose and previous is not None and "place" not in match.roles:
+                cand.roles["place"] = previous.roles.get("place") or cand.roles.get("place", [])
+            if not match.purpose:  # "flew to A to meet B and will visit C": the flyer visits
+                previous = cand
             if (
                 spec(rules.kinds, cand.kind).get("sets_place")
                 and cand.roles.get("place")

@@ -563,13 +563,12 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     at_trigger = {m.trigger: m for m in matches}
     covered = {i for m in matches for i in range(m.start, _end(m))} - set(at_trigger)
     infinitive = words.infinitive
-    first = min(at_trigger, default=len(units))
     for index in triggers:
         if units[index].boundary:
             continue
         if index in covered and not _may_supersede(at_trigger, index, candidates[index]):
             continue
-        if index > first and units[index - 1].lower in infinitive:
+        if index and units[index - 1].lower in infinitive and _complement(at_trigger, index, rules):
             continue  # "invited Putin to visit": the complement of an event already matched
         for rule in candidates[index]:
             match = frame_match(units, index, rule, rules)
@@ -577,11 +576,30 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
             if match is not None and index in covered and not _supersedes(at_trigger, match):
                 continue
             if match is not None and (current is None or _better(match, current)):
+                match.purpose = _purpose(at_trigger, index, units, infinitive)
                 at_trigger[index] = match
                 covered.update(range(match.start, match.end))
                 _supersede(at_trigger, match)
                 break
     return sorted(at_trigger.values(), key=lambda m: m.trigger)
+
+
+def _complement(at_trigger: dict[int, Match], index: int, rules: RuleSet) -> bool:
+    """Whether an infinitive at `index` completes the event matched before it ("invited Putin
+    to visit"), rather than naming the purpose of a kind with `purposes: true` ("flew to Berlin
+    to meet Scholz": a meeting of its own)."""
+    before = [t for t in at_trigger if t < index]
+    if not before:
+        return False
+    kind = at_trigger[max(before)].rule.get("kind")
+    return not rules.kinds.get(kind, {}).get("purposes")
+
+
+def _purpose(at_trigger: dict[int, Match], index: int, units: list[Unit], to: frozenset) -> bool:
+    """Whether the trigger at `index` is an infinitive after an event's trigger: that event's
+    purpose ("flew to Berlin to meet Scholz"), not the complement of a plain verb ("is due to
+    leave")."""
+    return index > 0 and units[index - 1].lower in to and any(t < index for t in at_trigger)
 
 
 def _frames_at(unit: Unit, by_lemma: dict[str, list[Rule]]) -> list[Rule]:

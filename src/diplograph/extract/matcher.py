@@ -30,6 +30,7 @@ class Match:
     consumed: set[int] = field(default_factory=set)
     distribute: set[str] = field(default_factory=set)
     spread: set[int] = field(default_factory=set)  # the units of `distribute` tokens
+    purpose: bool = False  # an infinitive naming the purpose of the event before it
 
     @property
     def rule(self) -> Rule:

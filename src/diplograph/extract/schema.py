@@ -355,6 +355,7 @@ KIND_ENTRY = Shape(
         "represented": ROLE,
         "sets_place": BOOL,
         "narrative_date": BOOL,
+        "purposes": BOOL,
         "duration": BOOL,
         "defaults": MapOf(ROLE, SOURCE),
         "implies": Shape(
