@@ -1525,3 +1525,37 @@ def test_the_purpose_of_a_journey(text, expected, layer):
     graph = extract(text, layer)
     found = [e for e in events(graph) if e[0] in ("Meeting", "Talks", "Visit")]
     assert sorted(found, key=str) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the governments": the states of the pair last named
+            "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in "
+            "Tashkent. The governments signed agreements on joint military exercises.",
+            ("AgreementSigning", {"participant": ["country/kazakhstan", "country/uzbekistan"]}),
+        ),
+        (  # "ministers from the two countries" likewise
+            "Chinese President Xi Jinping met Serbian President Aleksandar Vucic in Belgrade. "
+            "Ministers from the two countries also signed 28 agreements.",
+            ("AgreementSigning", {"participant": ["country/china", "country/serbia"]}),
+        ),
+        (  # "took part in a ceremony": the two leaders attended it
+            "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev. The "
+            "two leaders took part in a ceremony launching joint projects.",
+            (
+                "Ceremony",
+                {
+                    "participant": [
+                        "person/kassym-jomart-tokayev",
+                        "person/shavkat-mirziyoyev",
+                    ]
+                },
+            ),
+        ),
+    ],
+)
+def test_the_states_of_a_pair_and_a_ceremony_taken_part_in(text, expected, layer):
+    """Plural references to the pair an article named, and "took part in a ceremony"."""
+    graph = extract(text, layer)
+    assert [e for e in events(graph) if e[0] == expected[0]] == [expected]

@@ -58,6 +58,7 @@ class Discourse:
     meetings: list[tuple[int, tuple[URIRef, ...]]] = field(default_factory=list)
     sentence: int = 0
     subject: URIRef | None = None  # the first person the last sentence named
+    new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
 
     def leader_of(self, iri: URIRef) -> URIRef | None:
         """The leader of a delegation placeholder."""
@@ -86,7 +87,7 @@ def holder_country(
             country = owner if owner and "country" in gaz.classes.get(owner, ()) else None
         if country is not None:
             return country
-    owners = {n.iri: n.position_of for n in new}
+    owners = {n.iri: n.position_of for n in (new or discourse.new)}
     made = (owners.get(p) for p in held)
     return next((o for o in made if o is not None and "country" in gaz.classes.get(o, ())), None)
 
@@ -239,6 +240,10 @@ def _refer(
             return recent
         group = list(dict.fromkeys(titled))
         return tuple(group) if len(group) > 1 else _refer("last_pair", unit, discourse, gaz, rules)
+    if kind == "last_pair_countries":  # "the two countries", "the governments": the pair's
+        pair = _refer("last_pair", unit, discourse, gaz, rules)
+        homes = tuple(dict.fromkeys(holder_country(p, discourse, gaz, rules) for p in pair))
+        return homes if len(homes) == len(pair) and None not in homes else pair
     if kind == "last_pair":
         if _recent_meeting(discourse):
             return _recent_meeting(discourse)

@@ -202,8 +202,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     """The rule layer of one article as triples, for a store to load (no Graph in between)."""
     text = article.text
     cuts = find_boilerplate(text, rules)
-    discourse = coref.Discourse()
     new: list[NewEntity] = []
+    discourse = coref.Discourse(new=new)
     names = vocabulary(rules)
     prepared = []
     holdings: dict[tuple, Holding] = {}
