@@ -1559,3 +1559,45 @@ def test_the_states_of_a_pair_and_a_ceremony_taken_part_in(text, expected, layer
     """Plural references to the pair an article named, and "took part in a ceremony"."""
     graph = extract(text, layer)
     assert [e for e in events(graph) if e[0] == expected[0]] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # sanctions named by the state that imposed them
+            "EU sanctions against Russia remain in place.",
+            [
+                (
+                    "SanctionImposition",
+                    {"agent": ["org/european-union"], "target": ["country/russia"]},
+                )
+            ],
+        ),
+        (  # "X drew U.S. sanctions": X is their target
+            "Turkey drew U.S. sanctions over its purchase of Russian missiles.",
+            [
+                (
+                    "SanctionImposition",
+                    {"agent": ["country/united-states"], "target": ["country/turkey"]},
+                )
+            ],
+        ),
+        (  # a diplomat declared persona non grata: the state they serve is the target too
+            "Ecuador declared the Mexican ambassador, Raquel Serur, persona non grata.",
+            [
+                (
+                    "DiplomatExpulsion",
+                    {
+                        "agent": ["country/ecuador"],
+                        "target": ["country/mexico", "person/raquel-serur"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_sanctions_by_their_state_and_a_diplomat_declared_persona_non_grata(text, expected, layer):
+    """Sanction nouns with the imposing state before them; persona non grata's target."""
+    graph = extract(text, layer)
+    kinds = ("SanctionImposition", "DiplomatExpulsion")
+    assert [e for e in events(graph) if e[0] in kinds] == expected
