@@ -1601,3 +1601,27 @@ def test_sanctions_by_their_state_and_a_diplomat_declared_persona_non_grata(text
     graph = extract(text, layer)
     kinds = ("SanctionImposition", "DiplomatExpulsion")
     assert [e for e in events(graph) if e[0] in kinds] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the situation in Syria" is what they discussed, not where
+            "Russian Foreign Minister Sergei Lavrov and his Turkish counterpart Hakan Fidan "
+            "discussed the situation in Syria by phone.",
+            ("Talks", {"participant": ["person/hakan-fidan", "person/sergei-lavrov"]}),
+        ),
+        (  # a call received from someone: the two talked
+            "Qatar's emir Sheikh Tamim bin Hamad Al Thani received a phone call from U.S. "
+            "President Joe Biden.",
+            (
+                "Talks",
+                {"participant": ["person/joe-biden", "person/tamim-bin-hamad-al-thani"]},
+            ),
+        ),
+    ],
+)
+def test_a_topic_is_no_place_and_a_call_received(text, expected, layer):
+    """A place after a topic noun is the topic's; "received a call from X" is a call."""
+    graph = extract(text, layer)
+    assert [e for e in events(graph) if e[0] == expected[0]] == [expected]

@@ -42,6 +42,7 @@ class Words:
     goods: frozenset[str] = frozenset()  # "sanctions on Australian exports"
     people: frozenset[str] = frozenset()  # "Pakistan's advisers" stand for Pakistan
     transitive: frozenset[str] = frozenset()  # triggers of frames with an object slot
+    topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
 
 
 def _words(rules: RuleSet) -> Words:
@@ -65,6 +66,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("measure_noun", ())),
         frozenset(get("goods_noun", ())),
         frozenset(get("apposition_word", ())),
+        topic=frozenset(get("topic_noun", ())),
     )
 
 
@@ -284,7 +286,8 @@ def _marked(
     index = trigger + 1
     while index < len(units) and index - trigger <= 2 * REACH:
         unit = units[index]
-        if unit.lower in markers:
+        topic = role == "place" and units[index - 1].lemma in words.topic
+        if unit.lower in markers and not topic:  # "the war in Gaza" is what, not where
             found = _after(units, index + 1, role, words, words.filler)
             if found:  # else the next marker: "a tour of Africa in Egypt"
                 return found
