@@ -1625,3 +1625,24 @@ def test_a_topic_is_no_place_and_a_call_received(text, expected, layer):
     """A place after a topic noun is the topic's; "received a call from X" is a call."""
     graph = extract(text, layer)
     assert [e for e in events(graph) if e[0] == expected[0]] == [expected]
+
+
+def test_a_list_whose_last_member_takes_the(layer):
+    """ "A, B and the C met": the three met (a list's "the" before its last member)."""
+    graph = extract(
+        "The leaders of Egypt, Jordan and the Palestinian Authority met in Aqaba on Wednesday.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Meeting"] == [
+        (
+            "Meeting",
+            {
+                "participant": [
+                    "country/egypt",
+                    "country/jordan",
+                    "org/palestinian-authority",
+                ],
+                "place": ["city/aqaba"],
+            },
+        )
+    ]

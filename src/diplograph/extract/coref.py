@@ -517,6 +517,9 @@ def group(
             while cursor < len(units) and units[cursor].lower in (",", "and", "as", "well"):
                 words.append(units[cursor].lower)
                 cursor += 1
+            the = cursor + 1 < len(units) and units[cursor].lower == "the"
+            if words and the and _actor(units[cursor + 1]):
+                cursor += 1  # "A, B and the Palestinian Authority"
             if cursor < len(units) and _actor(units[cursor]):
                 cursor = _possessed(units, cursor)
             governed = index > 0 and units[index - 1].lower in prepositions
