@@ -1646,3 +1646,74 @@ def test_a_list_whose_last_member_takes_the(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # attending a body's summit: a meeting of the attendee and the body
+            "Chinese Premier Li Qiang will attend the G20 summit in Rio de Janeiro.",
+            (
+                "Meeting",
+                {
+                    "participant": ["org/g20", "person/li-qiang"],
+                    "place": ["city/rio-de-janeiro"],
+                },
+            ),
+        ),
+        (
+            "Indian Prime Minister Narendra Modi attended a meeting of the Shanghai Cooperation "
+            "Organisation.",
+            (
+                "Meeting",
+                {
+                    "participant": [
+                        "org/shanghai-cooperation-organisation",
+                        "person/narendra-modi",
+                    ]
+                },
+            ),
+        ),
+        (  # a state dinner hosted for a guest is a ceremony
+            "President Emmanuel Macron hosted a state dinner for Chinese President Xi Jinping at "
+            "the Elysee Palace.",
+            (
+                "Ceremony",
+                {
+                    "host": ["person/emmanuel-macron"],
+                    "participant": ["person/xi-jinping"],
+                    "place": ["place/elysee-palace"],
+                },
+            ),
+        ),
+        (  # a missile test, with a weapon the gazetteer does not know
+            "North Korea test-fired a ballistic missile into the sea on Thursday.",
+            ("MilitaryExercise", {"agent": ["country/north-korea"]}),
+        ),
+        (  # "welcomed X to Berlin": Berlin is where
+            "German Chancellor Olaf Scholz welcomed Kenyan President William Ruto to Berlin.",
+            (
+                "Hosting",
+                {
+                    "host": ["person/olaf-scholz"],
+                    "place": ["city/berlin"],
+                    "traveller": ["person/william-ruto"],
+                },
+            ),
+        ),
+    ],
+)
+def test_summits_state_dinners_missile_tests_and_a_welcome_to_a_city(text, expected, layer):
+    """More of wire copy's ways of telling meetings, ceremonies, tests and welcomes."""
+    graph = extract(text, layer)
+    assert [e for e in events(graph) if e[0] == expected[0]] == [expected]
+
+
+def test_dinner_over_talks_is_no_ceremony(layer):
+    """ "held talks over a late dinner": the dinner is no ceremony of its own."""
+    graph = extract(
+        "Belarusian President Alexander Lukashenko met Russian President Vladimir Putin, and the "
+        "two leaders held informal talks over a late dinner.",
+        layer,
+    )
+    assert [e[0] for e in events(graph) if e[0] == "Ceremony"] == []
