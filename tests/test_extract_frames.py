@@ -1717,3 +1717,22 @@ def test_dinner_over_talks_is_no_ceremony(layer):
         layer,
     )
     assert [e[0] for e in events(graph) if e[0] == "Ceremony"] == []
+
+
+def test_a_city_and_its_country_in_one_sentence_are_one_visit(layer):
+    """ "left for Riyadh on a visit to Saudi Arabia": one visit, to the city."""
+    graph = extract(
+        "Pakistan's Prime Minister Shehbaz Sharif left for Riyadh on Sunday on a two-day "
+        "official visit to Saudi Arabia.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Visit"] == [
+        (
+            "Visit",
+            {
+                "host": ["country/saudi-arabia"],
+                "place": ["city/riyadh"],
+                "traveller": ["person/shehbaz-sharif"],
+            },
+        )
+    ]

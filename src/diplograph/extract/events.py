@@ -119,6 +119,12 @@ class Context:
         """The merge family of a kind."""
         return str(spec(self.kinds, kind).get("family", kind))
 
+    def nested(self, a: frozenset[URIRef], b: frozenset[URIRef], both: bool = False) -> bool:
+        """Every place of a lies within a place of b (New Delhi in India); with `both`, or
+        every place of b within one of a."""
+        inside = all(any(_within(self.gazetteer, x, y) for y in b) for x in a)
+        return inside or (both and self.nested(b, a))
+
     def acting(self, a: frozenset[URIRef], b: frozenset[URIRef]) -> bool:
         """Every member of a acts for (or is) a member of b."""
         return all(x in b or self.gazetteer.acts_for_closure(x) & b for x in a)
@@ -159,9 +165,16 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
             shared = True
         elif statement and role == "agent" and (ctx.acting(a, b) or ctx.acting(b, a)):
             shared = True
+        elif role == "place" and _told_together(event, cand) and ctx.nested(a, b, both=True):
+            continue  # "left for Riyadh on a visit to Saudi Arabia": one visit
         else:
             return False
     return shared
+
+
+def _told_together(event: Event, cand: Candidate) -> bool:
+    """Whether a candidate comes from a sentence that attests the event already."""
+    return any(a.sentence.number == cand.attest.sentence.number for a in event.attests)
 
 
 def _same_content(ctx: Context, event: Event, cand: Candidate) -> bool:
