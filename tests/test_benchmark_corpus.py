@@ -83,7 +83,7 @@ def test_a_generated_corpus_builds_and_conforms(tmp_path: Path) -> None:
     assert summary["conforms"] is True
     assert summary["quarantined"] == []
     assert (summary["articles"], summary["rule_layer_articles"]) == (5, 5)
-    assert (summary["events"], summary["attestations"]) == (34, 123)
+    assert (summary["events"], summary["attestations"]) == (34, 121)
     assert summary["events_per_kind"] == {
         "Arrival": 2,
         "Hosting": 2,

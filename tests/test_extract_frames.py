@@ -1736,3 +1736,48 @@ def test_a_city_and_its_country_in_one_sentence_are_one_visit(layer):
             },
         )
     ]
+
+
+def test_a_stay_ends_on_the_travellers_last_day_there(layer):
+    """An arrival's visit has no end of its own: it ends on the last day the traveller is
+    reported doing something there (the talks on Friday)."""
+    graph = extract(
+        "Russian President Vladimir Putin arrived in Minsk on Thursday. On Friday, Putin held "
+        "talks with Belarusian President Alexander Lukashenko in Minsk.",
+        layer,
+    )
+    visits = [
+        (str(graph.value(v, DIP.earliestDate)), str(graph.value(v, DIP.latestDate)))
+        for v in graph.subjects(RDF.type, DIP.Visit)
+    ]
+    assert visits == [("2024-11-28", "2024-11-29")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a rejection with no claim named is still something the state said
+            "Israel rejected the proposal on Monday.",
+            [("Statement", {"agent": ["country/israel"]})],
+        ),
+        (  # "the joint drills" a state slammed are not its drills
+            "Pyongyang slammed the joint drills as a rehearsal for invasion.",
+            [("Statement", {"agent": ["country/north-korea"]})],
+        ),
+        (  # an accusation with its date between the accused and "of"
+            "Turkey accused Germany on Wednesday of supplying weapons to North Korea.",
+            [
+                (
+                    "Accusation",
+                    {"agent": ["country/turkey"], "target": ["country/germany"]},
+                ),
+                ("MilitaryAid", {"agent": ["country/germany"], "target": ["country/north-korea"]}),
+            ],
+        ),
+    ],
+)
+def test_rejections_and_condemnations_are_said(text, expected, layer):
+    """Verbs of rejecting, condemning, accusing report speech even without a narrower act."""
+    graph = extract(text, layer)
+    kinds = ("Statement", "Accusation", "MilitaryAid", "MilitaryExercise", "Criticism")
+    assert sorted((e for e in events(graph) if e[0] in kinds), key=str) == expected

@@ -88,6 +88,18 @@ SPEECH_ACTS = [
         "event/denial/undated/germany-military-aid-germany-india",
         "event/military-aid/undated/germany-india",
     ),
+    (  # "Turkey accused Germany on Sunday of ...": the accusation, dated by its own words
+        "event/accusation/2023-03-05/turkey-germany-military-aid-germany-india",
+        "event/military-aid/undated/germany-india",
+    ),
+    (
+        "event/accusation/2023-03-08/turkey-germany-military-aid-germany-north-korea",
+        "event/military-aid/undated/germany-north-korea",
+    ),
+    (
+        "event/accusation/2023-03-10/turkey-germany-military-aid-germany-north-korea",
+        "event/military-aid/undated/germany-north-korea",
+    ),
     (
         "event/denial/undated/germany-military-aid-germany-north-korea",
         "event/military-aid/undated/germany-north-korea",
@@ -147,29 +159,41 @@ def test_an_accusation_dated_in_one_article_and_not_in_another_keeps_one_content
 def test_two_denials_by_one_state_of_different_things_are_two_denials(layer):
     """Germany denies supplying weapons to North Korea, and to India: each denial is named by
     what it denies, not by its speaker alone."""
-    assert extract(["912_denial", "913_denial"], layer) == {
+    found = extract(["912_denial", "913_denial"], layer)
+    assert {p for p in found if p[0].startswith("event/denial/")} == {
         p for p in SPEECH_ACTS if p[0].startswith("event/denial/undated/germany")
     }
 
 
+def date_words(graph: Graph, node: object) -> set[str]:
+    """The date words of a node's attestations."""
+    return {
+        str(w)
+        for a in graph.subjects(DIP.attests, node)
+        for w in graph.objects(a, DIP.dateExpression)
+    }
+
+
 def test_what_is_denied_is_written_without_the_date_articles_disagree_on(layer):
-    """The rules date the supplying of weapons with the accusation's date words, Wednesday here
-    and Friday there: the event denied is named and written undated (dsh:EventShape-date allows
-    one dip:date), and the one denial is named alike."""
+    """The accusation's date words, Wednesday here and Friday there, date the accusation, each
+    its own day: the event denied is named and written undated (dsh:EventShape-date allows one
+    dip:date), and the one denial is named alike."""
     rules, gazetteer = layer
     aid = ID["event/military-aid/undated/germany-north-korea"]
-    for stem in ("912_denial", "917_denial"):
+    days = {
+        "912_denial": ("2023-03-08", "on Wednesday"),
+        "917_denial": ("2023-03-10", "late Friday"),
+    }
+    denial = "event/denial/undated/germany-military-aid-germany-north-korea"
+    for stem, (day, said) in days.items():
         article = article_from_text(Path(f"{stem}.txt"), ARTICLES[stem], PUBLISHED, rules)
         graph = extract_article(article, rules, gazetteer)
-        assert speech_acts(graph) == {p for p in SPEECH_ACTS if p[1] == _local(aid)}
+        accusation = f"event/accusation/{day}/turkey-germany-military-aid-germany-north-korea"
+        assert speech_acts(graph) == {(accusation, _local(aid)), (denial, _local(aid))}
         dates = [graph.value(aid, p) for p in (DIP.date, DIP.earliestDate, DIP.latestDate)]
         assert dates == [None, None, None]
-        words = {
-            str(w)
-            for a in graph.subjects(DIP.attests, aid)
-            for w in graph.objects(a, DIP.dateExpression)
-        }
-        assert words == {"on Wednesday" if stem == "912_denial" else "late Friday"}
+
+        assert (date_words(graph, aid), date_words(graph, ID[accusation])) == (set(), {said})
 
 
 def test_an_acceptance_is_named_by_the_invitation_it_accepts(layer):

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
-from diplograph.extract.events import Candidate, Context, Event, missing, spec
+from diplograph.extract.events import Candidate, Context, Event, missing, spec, within
 
 
 def implied(ctx: Context, events: list[Event]) -> list[Candidate]:
@@ -93,3 +93,40 @@ def durations(events: list[Event], kinds: dict, numbers: list[str]) -> None:
             if 1 <= days <= 31:
                 event.date = (event.date[0], event.date[0] + timedelta(days=days - 1))
                 break
+
+
+STAY_REACH = 14  # days after a stay began within which its traveller's doings there belong to it
+
+
+def close_stays(ctx: Context, events: list[Event]) -> None:
+    """A stay that began on a day and has no end (the visit an arrival begins) lasted until the
+    last day its traveller is reported doing something there within STAY_REACH days (kinds with
+    `duration: true`); with nothing reported after its first day it keeps no end."""
+    for event in events:
+        if not spec(ctx.kinds, event.kind).get("duration"):
+            continue
+        if event.date is None or event.date[1] is not None:
+            continue
+        start = event.date[0]
+        ends = [
+            other.date[1] or other.date[0]
+            for other in events
+            if other is not event and _during(ctx, event, other, start)
+        ]
+        end = max(ends, default=None)
+        if end is not None and end > start:
+            event.date = (start, end)
+
+
+def _during(ctx: Context, stay: Event, other: Event, start: date) -> bool:
+    """Whether another reported event is the traveller's, there, within STAY_REACH days."""
+    if other.date is None or not start <= other.date[0] <= start + timedelta(STAY_REACH):
+        return False
+    if other.attests[0].modality != "Happened" or other.kind == stay.kind:
+        return False
+    travellers = set(stay.roles.get("traveller", []))
+    if not travellers & {v for values in other.roles.values() for v in values}:
+        return False
+    places = stay.roles.get("place", [])
+    there = other.roles.get("place", [])
+    return all(any(p == q or within(ctx.gazetteer, p, q) for q in places) for p in there)

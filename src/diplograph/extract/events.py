@@ -122,7 +122,7 @@ class Context:
     def nested(self, a: frozenset[URIRef], b: frozenset[URIRef], both: bool = False) -> bool:
         """Every place of a lies within a place of b (New Delhi in India); with `both`, or
         every place of b within one of a."""
-        inside = all(any(_within(self.gazetteer, x, y) for y in b) for x in a)
+        inside = all(any(within(self.gazetteer, x, y) for y in b) for x in a)
         return inside or (both and self.nested(b, a))
 
     def acting(self, a: frozenset[URIRef], b: frozenset[URIRef]) -> bool:
@@ -329,13 +329,13 @@ def most_specific_place(ctx: Context, event: Event) -> None:
         return
     deep = []
     for place in places:
-        inner = any(other != place and _within(ctx.gazetteer, other, place) for other in places)
+        inner = any(other != place and within(ctx.gazetteer, other, place) for other in places)
         if not inner:
             deep.append(place)
     event.roles["place"] = deep or places
 
 
-def _within(gaz: Gazetteer, inner: URIRef, outer: URIRef) -> bool:
+def within(gaz: Gazetteer, inner: URIRef, outer: URIRef) -> bool:
     """True when a place lies within another (following dip:locatedIn)."""
     seen: set[URIRef] = set()
     current = gaz.located_in.get(inner)

@@ -29,7 +29,13 @@ from diplograph.extract.dates import (
     resolve_words,
     sounds_future,
 )
-from diplograph.extract.derive import durations, implied, inherit_dates, invitations_from_visits
+from diplograph.extract.derive import (
+    close_stays,
+    durations,
+    implied,
+    inherit_dates,
+    invitations_from_visits,
+)
 from diplograph.extract.events import (
     Attest,
     Candidate,
@@ -312,6 +318,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     invitations_from_visits(events)
     inherit_dates(events)
     durations(events, rules.kinds, [str(w) for w in rules.classes.get("number_word", ())])
+    close_stays(ctx, events)
     events = drop_homecomings(ctx, events, home)
     events = drop_headline_echoes(ctx, events, _headline(prepared))
     events = drop_generic(ctx, complete(ctx, events))
