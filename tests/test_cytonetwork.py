@@ -116,8 +116,11 @@ def test_the_island_has_exactly_the_seeds_nodes_and_edges(site):
         "target": ID + "country/north-korea",
         "when": "between 1950-09-01 and 1950-11-30",
     }
-    opened = [e for e in data["edges"] if e["when"].endswith("or later")]
-    assert [(e["start"], e["end"]) for e in opened] == [("2023-07-26", ""), ("2023-07-25", "")]
+    stays = [e for e in data["edges"] if e["label"].endswith("visits Pyongyang")]  # intervals
+    assert [(e["start"], e["end"]) for e in stays] == [
+        ("2023-07-26", "2023-07-27"),
+        ("2023-07-25", "2023-07-27"),
+    ]
     for item in data["nodes"] + data["edges"]:
         assert (site / item["href"]).is_file(), item["href"]
 
