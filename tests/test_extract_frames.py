@@ -1781,3 +1781,14 @@ def test_rejections_and_condemnations_are_said(text, expected, layer):
     graph = extract(text, layer)
     kinds = ("Statement", "Accusation", "MilitaryAid", "MilitaryExercise", "Criticism")
     assert sorted((e for e in events(graph) if e[0] in kinds), key=str) == expected
+
+
+def test_a_fronted_date_after_a_few_plain_words_dates_the_clause(layer):
+    """ "Later on September 21, Lam met ...": the date before the comma dates the meeting."""
+    graph = extract(
+        "Vietnamese President To Lam arrived in Ulaanbaatar. Later on September 21, Lam met "
+        "Mongolian Prime Minister Luvsannamsrain Oyun-Erdene.",
+        layer,
+    )
+    meetings = [str(graph.value(m, DIP.date)) for m in graph.subjects(RDF.type, DIP.Meeting)]
+    assert meetings == ["2024-09-21"]

@@ -41,6 +41,9 @@ def is_date(unit: Unit) -> bool:
     return unit.mention is not None and unit.mention.date_words is not None
 
 
+FRONTED_WORDS = 3  # plain words a fronted date may follow ("Later on", "Earlier that")
+
+
 def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger)."""
     clauses = clause_ids(units)
@@ -49,7 +52,8 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
         possessive = index + 1 < len(units) and units[index + 1].lower in ("'s", "’s")
         if not is_date(unit) or is_dateline(units, index) or possessive:
             continue
-        leading = all(not u.text.isalnum() for u in units[:index])
+        opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
+        leading = len(opening) <= FRONTED_WORDS and all(u.mention is None for u in opening)
         if leading and index + 1 < len(units) and units[index + 1].text == ",":
             after = [t for t in triggers if t > index]
             if after:
