@@ -1792,3 +1792,15 @@ def test_a_fronted_date_after_a_few_plain_words_dates_the_clause(layer):
     )
     meetings = [str(graph.value(m, DIP.date)) for m in graph.subjects(RDF.type, DIP.Meeting)]
     assert meetings == ["2024-09-21"]
+
+
+def test_a_long_apposition_of_offices_is_read_past(layer):
+    """State media's string of offices after a name is skipped: the name received the guest."""
+    graph = extract(
+        "Kim Jong Un, general secretary of the Workers' Party of Korea and president of the State "
+        "Affairs of the DPRK, received Russian Defence Minister Sergei Shoigu.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Hosting"] == [
+        ("Hosting", {"host": ["person/kim-jong-un"], "traveller": ["person/sergei-shoigu"]})
+    ]

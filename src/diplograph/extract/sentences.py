@@ -289,7 +289,7 @@ def _is_person(unit: Unit) -> bool:
     return unit.mention is not None and "person" in unit.mention.classes
 
 
-APPOSITION_MAX = 14
+APPOSITION_MAX = 24  # units between the commas of an apposition after a person
 
 
 def _role(unit: Unit) -> bool:
