@@ -202,7 +202,7 @@ def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
     return found
 
 
-def _unaccented(name: str) -> str:
+def unaccented(name: str) -> str:
     """A Latin-script name without its accents and special letters, as wire copy often spells
     it ("Erdoğan": "Erdogan"); other scripts are left as they are."""
     if name.isascii() or not all(
@@ -249,7 +249,7 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             if government:
                 agents = (government,)
             variants = _person_variants(name, config) if "person" in cls else {name}
-            variants |= {_unaccented(v) for v in variants}  # "Bogotá" is also "Bogota"
+            variants |= {unaccented(v) for v in variants}  # "Bogotá" is also "Bogota"
             if "materiel" in cls and not name.endswith("s"):
                 variants.add(name + "s")
             outside = iri in gaz.reference

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of
+from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of, unaccented
 from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, Mention, Unit, merge, syllable_end
@@ -593,31 +593,43 @@ def named_in_full(label: str, new: list[NewEntity]) -> URIRef | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def short_names(label: str, rules: RuleSet, given: bool = True) -> list[tuple[str, ...]]:
+    """The token sequences that shorten a person's name: the surname ("Kishida" of "Fumio
+    Kishida", "Wang" of "Wang Yi": the gazetteer's `surname_first` names), the first name
+    (`given`: "Anwar" of "Anwar Ibrahim", as Malay and Arab names are shortened), a hyphenated
+    surname ("Diaz-Canel"), the last two names of a long one ("Lopez Obrador") and a surname
+    with its particle ("al-Sudani", "bin Farhan")."""
+    words = tuple(t.text for t in rules.nlp.make_doc(label))
+    found: list[tuple[str, ...]] = []
+    surname = surname_of(label, rules.gazetteer) if len(words) > 1 else None
+    if surname and surname[:1].isupper():
+        found.append((surname,))
+    if given and len(words) > 1 and words[0].isalpha() and words[0][:1].isupper():
+        found.append(words[:1])
+    if "-" in words[1:]:
+        hyphen = len(words) - 1 - words[::-1].index("-")
+        found.append(words[hyphen - 1 :])
+    if len(words) >= 4 and all(w[:1].isupper() for w in words[-2:]):
+        found.append(words[-2:])
+    particle = next((i for i in (-3, -2) if len(words) > -i and words[i].islower()), None)
+    if particle is not None:
+        found.append(words[particle:])
+    return list(dict.fromkeys(found))
+
+
 def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ...], URIRef]:
     """Token sequences naming the people the article introduced so far: each full name and,
-    unless two of them share it, the surname ("Kishida" after "Prime Minister Fumio Kishida",
-    "Wang" after "Foreign Minister Wang Yi": the gazetteer's `surname_first` names) and the
-    first name ("Anwar" after "Anwar Ibrahim", as Malay and Arab names are shortened)."""
+    unless two of them share it, each of its short names (short_names: "Kishida" after "Prime
+    Minister Fumio Kishida", "Anwar" after "Anwar Ibrahim")."""
     full: dict[tuple[str, ...], URIRef] = {}
     last: dict[tuple[str, ...], set[URIRef]] = {}
     for entity in new:
         if entity.kind != "Person":
             continue
-        words = tuple(t.text for t in rules.nlp.make_doc(entity.label))
-        full[words] = entity.iri
-        surname = surname_of(entity.label, rules.gazetteer) if len(words) > 1 else None
-        if surname and surname[:1].isupper():
-            last.setdefault((surname,), set()).add(entity.iri)
-        if len(words) > 1 and words[0].isalpha() and words[0][:1].isupper():
-            last.setdefault(words[:1], set()).add(entity.iri)  # "Anwar" after "Anwar Ibrahim"
-        if "-" in words[1:]:  # a hyphenated surname: "Diaz-Canel"
-            hyphen = len(words) - 1 - words[::-1].index("-")
-            last.setdefault(words[hyphen - 1 :], set()).add(entity.iri)
-        if len(words) >= 4 and all(w[:1].isupper() for w in words[-2:]):  # "Lopez Obrador"
-            last.setdefault(words[-2:], set()).add(entity.iri)
-        particle = next((i for i in (-3, -2) if len(words) > -i and words[i].islower()), None)
-        if particle is not None:  # "al-Sudani", "bin Farhan": the surname with its particle
-            last.setdefault(words[particle:], set()).add(entity.iri)
+        for label in {entity.label, unaccented(entity.label)}:  # "Díaz-Canel", "Diaz-Canel"
+            full[tuple(t.text for t in rules.nlp.make_doc(label))] = entity.iri
+            for short in short_names(label, rules):
+                last.setdefault(short, set()).add(entity.iri)
     names = {key: next(iter(iris)) for key, iris in last.items() if len(iris) == 1}
     names.update(full)
     return names
@@ -674,7 +686,8 @@ def introduced_spans(
             index += 1  # "President Anura Kumara Dissanayake": a fuller name
             continue
         for size in range(min(longest, len(units) - index), 0, -1):
-            person = names.get(tuple(u.text for u in units[index : index + size]))
+            words = tuple(u.text for u in units[index : index + size])
+            person = names.get(words) or names.get(tuple(map(unaccented, words)))
             if person is not None and size == 1 and _name_goes_on(units, index + 1, covered, rules):
                 continue  # "Ahmed Moallim Fiqi" after "Abiy Ahmed": someone else's name
             if person is not None:

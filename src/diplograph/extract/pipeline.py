@@ -47,6 +47,7 @@ from diplograph.extract.events import (
     most_specific_place,
     spec,
 )
+from diplograph.extract.figures import figure_spans
 from diplograph.extract.gazetteer import Gazetteer, name_spans, other_namesakes
 from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
 from diplograph.extract.mentions import (
@@ -213,6 +214,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, namesakes)
         covered = frozenset(i for begin, end, _ in spans for i in range(begin, end))
         spans += introduced_spans(units, new, rules, covered)
+        covered = frozenset(i for begin, end, _ in spans for i in range(begin, end))
+        spans += figure_spans(units, gazetteer, rules, new, covered)
         units = merge_spans(units, spans, text)
         units = find_named_events(units, rules, text)
         units = find_bodies(units, gazetteer, rules, text, new)

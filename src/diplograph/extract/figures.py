@@ -1,0 +1,191 @@
+"""Public-figure stage: the people of people.yaml's `people_countries` named with no title
+("Zelensky met Macron in Paris", "Erdogan hosted Putin", "Lula arrived in Shanghai").
+
+Reads the list, its `people_aliases` (another spelling or a short form wire copy uses -> the
+listed name: "Lula", "MBS", "Zelenskyy") and `people_not_bare` (surnames never read alone);
+finds in a sentence's raw tokens, where no earlier stage named anything:
+  * a listed name or alias, which is that person (person/<slug of the listed name>, the IRI the
+    titled form gets), and is added to the article's new entities, so that later mentions
+    ("Erdogan" after "Recep Tayyip Erdogan") are the article's (mentions.introduced_spans);
+  * a short name (mentions.short_names: the surname, a hyphenated or particled surname) of a
+    figure the article never introduced, where it is no other figure's name or given name, no
+    word another stage knows (a country, a city, a title, a common word) and stands alone: no
+    capitalised word it continues or is continued by ("Hunter Biden", "Trump Tower").
+A name the gazetteer already knows (Vladimir Putin) is left to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from diplograph.extract.gazetteer import Gazetteer, lexicon, per_rules, unaccented
+from diplograph.extract.mentions import NEW_CONFIDENCE, NewEntity, short_names
+from diplograph.extract.rules import RuleSet
+from diplograph.extract.sentences import HYPHENS, Mention, Unit
+from diplograph.iris import entity_iri, slug
+
+Figure = tuple[URIRef, str]  # the person's IRI and label
+SHORT_LENGTH = 3  # a generated short name of fewer letters ("Li", "II") is never read alone
+WORD_LISTS = (  # names.yaml lists of words no name is, or that start or end a name of a body
+    *("honorifics", "not_name_words", "person_cues_after", "place_nouns", "particles"),
+    *("government_heads", "organisation_heads", "party_heads", "site_heads", "region_heads"),
+)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The token sequences naming the listed public figures."""
+
+    full: dict[tuple[str, ...], Figure]  # names and aliases
+    short: dict[tuple[str, ...], Figure]  # unambiguous short names
+    longest: int
+    stops: frozenset[str]  # lower-case words that continue no name (function words, titles)
+    particles: frozenset[str]  # "al", "bin": a name after one is part of a longer name
+    honorifics: frozenset[str]  # "Mr", "Sheikh", "His Highness": kept in the name's unit
+
+
+def figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
+    """The public figures of a rule set (made once per gazetteer and rule set)."""
+    return per_rules(gaz, "figures", rules, lambda: _figures(gaz, rules))
+
+
+def _spellings(rules: RuleSet) -> dict[str, str]:
+    """Every listed name and alias -> the label of the person (the first listed spelling of a
+    name, accents aside)."""
+    config = rules.gazetteer
+    aliases = {str(k): str(v) for k, v in (config.get("people_aliases") or {}).items()}
+    labels: dict[str, str] = {}
+    found: dict[str, str] = {}
+    for name in [*map(str, config.get("people_countries") or {}), *aliases]:
+        target = aliases.get(name, name)
+        found[name] = labels.setdefault(slug(unaccented(target)), target)
+    return found
+
+
+def _tokens(name: str, rules: RuleSet) -> set[tuple[str, ...]]:
+    """The token sequences of a name, as written and without accents."""
+    return {tuple(t.text for t in rules.nlp.make_doc(n)) for n in (name, unaccented(name))}
+
+
+def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
+    """Index the listed public figures' names (see the module's docstring)."""
+    config = rules.gazetteer
+    words = {str(w).lower() for key in WORD_LISTS for w in config.get(key) or ()}
+    words |= {str(w).lower() for c in ("weekday", "month") for w in rules.classes.get(c, ())}
+    known = {name.lower() for name in lexicon(gaz, rules).entries}
+    barred = {str(w).lower() for w in config.get("people_not_bare") or ()} | words | known
+    full: dict[tuple[str, ...], Figure] = {}
+    short: dict[tuple[str, ...], set[Figure]] = {}
+    given: dict[str, set[Figure]] = {}
+    stated: dict[tuple[str, ...], Figure] = {}
+    for name, label in _spellings(rules).items():
+        held = gaz.by_label(label) or gaz.by_label(name)
+        if held is not None and "person" in gaz.classes.get(held, ()):
+            continue  # the gazetteer names them
+        figure = (entity_iri("person", label), label)
+        for tokens in _tokens(name, rules):
+            (full if len(tokens) > 1 else stated)[tokens] = figure
+            if len(tokens) > 1:
+                given.setdefault(tokens[0].lower(), set()).add(figure)
+        plain = [w for w in name.split() if w.lower() not in words]
+        if len(plain) < 2:
+            continue  # "Pope Francis", "Sultan Ibrahim": no surname to read alone
+        for spelling in {name, unaccented(name)}:
+            for tokens in short_names(spelling, rules, given=False):
+                short.setdefault(tokens, set()).add(figure)
+    usable = {
+        tokens: next(iter(found))
+        for tokens, found in short.items()
+        if len(found) == 1
+        and given.get(tokens[0].lower(), found) == found
+        and tokens[-1].lower() not in barred
+        and len(tokens[-1]) >= SHORT_LENGTH
+        and any(c.islower() for c in tokens[-1])
+    }
+    usable.update(stated)
+    longest = max((len(t) for t in (*full, *usable)), default=0)
+    stops = frozenset(
+        STOP_WORDS | words | {str(w).lower() for w in config.get("sentence_openers") or ()}
+    )
+    particles = frozenset(str(w).lower() for w in config.get("particles") or ())
+    honorifics = frozenset(str(w).lower() for w in config.get("honorifics") or ())
+    return Figures(full, usable, longest, stops, particles, honorifics)
+
+
+def _free_capital(
+    units: list[Unit], index: int, covered: frozenset[int], stops: frozenset[str]
+) -> bool:
+    """Whether the token at `index` is a capitalised word no earlier stage named that may be
+    part of a name (not a function word, an honorific or a word that follows names)."""
+    if index < 0 or index >= len(units) or index in covered:
+        return False
+    unit = units[index]
+    return unit.text[:1].isupper() and unit.text.isalpha() and unit.lower not in stops
+
+
+def _alone(
+    units: list[Unit], start: int, end: int, found: Figures, covered: frozenset[int]
+) -> bool:
+    """Whether a name stands alone: no capitalised name word before or after it, no hyphen or
+    particle joining it to a longer name ("Hunter Biden", "Seyed Abbas Araghchi", "Trump
+    Tower", "bin Salman")."""
+    if _free_capital(units, end, covered, found.stops):
+        return False
+    if not start:
+        return True
+    before = units[start - 1]
+    joined = before.text in HYPHENS or before.lower in found.particles
+    return not (joined or _free_capital(units, start - 1, covered, found.stops))
+
+
+def figure_spans(
+    units: list[Unit],
+    gaz: Gazetteer,
+    rules: RuleSet,
+    new: list[NewEntity],
+    covered: frozenset[int] = frozenset(),
+) -> list[tuple[int, int, Mention]]:
+    """The public figures a sentence's raw tokens name where no earlier stage named anything
+    (`covered`), as (start, end, mention); each becomes one of the article's new entities."""
+    found = figures(gaz, rules)
+    if not found.longest:
+        return []
+    spans = []
+    index = last = 0
+    while index < len(units):
+        match = _match(units, index, found, covered)
+        if match is None:
+            index += 1
+            continue
+        end, (iri, label) = match
+        if not any(n.iri == iri for n in new):
+            new.append(NewEntity(iri, "Person", label, NEW_CONFIDENCE))
+        start = index
+        while start > last and _honorific(units[start - 1], found) and start - 1 not in covered:
+            start -= 1  # "Mr Ronald Lamola", "His Highness Sheikh Tamim": one unit, as names.py
+        classes = frozenset({"person", "agent"})
+        spans.append((start, end, Mention(classes, (iri,), (iri,), NEW_CONFIDENCE)))
+        index = last = end
+    return spans
+
+
+def _honorific(unit: Unit, found: Figures) -> bool:
+    """A capitalised honorific ("Mr", "Sheikh", "Datuk", "H.E.")."""
+    return unit.text[:1].isupper() and unit.lower in found.honorifics
+
+
+def _match(
+    units: list[Unit], index: int, found: Figures, covered: frozenset[int]
+) -> tuple[int, Figure] | None:
+    """The end and the figure of the longest name starting at `index`, if one stands alone."""
+    for size in range(min(found.longest, len(units) - index), 0, -1):
+        if covered.intersection(range(index, index + size)):
+            continue
+        tokens = tuple(u.text for u in units[index : index + size])
+        figure = found.full.get(tokens) or found.short.get(tokens)
+        if figure is not None and _alone(units, index, index + size, found, covered):
+            return index + size, figure
+    return None
