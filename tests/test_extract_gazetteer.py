@@ -416,7 +416,7 @@ def test_names_spelt_without_accents_and_a_given_name_that_is_a_city(layer):
         ("HM the King Receives French President Emmanuel Macron", ["person/emmanuel-macron"]),
         (
             "Foreign Minister Ana Pereira Meets Lula Da Silva",
-            ["person/ana-pereira", "person/lula-da-silva"],
+            ["person/ana-pereira", "person/luiz-inacio-lula-da-silva"],
         ),
     ],
 )
@@ -471,15 +471,15 @@ def test_a_surname_in_the_headline_and_the_full_name_below_are_one_person(layer)
     )
     people = labelled_people(graph)
     assert people == {
-        "person/dissanayake": "Anura Kumara Dissanayake",
-        "person/modi": "Narendra Modi",
+        "person/anura-kumara-dissanayake": "Anura Kumara Dissanayake",
+        "person/narendra-modi": "Narendra Modi",
         "person/s-jaishankar": "S Jaishankar",
     }
     invitations = {
         (graph.value(i, DIP.inviter), graph.value(i, DIP.invitee))
         for i in graph.subjects(RDF.type, DIP.Invitation)
     }
-    assert (ID["person/modi"], ID["person/dissanayake"]) in invitations
+    assert (ID["person/narendra-modi"], ID["person/anura-kumara-dissanayake"]) in invitations
 
 
 def test_a_surname_named_first_and_the_full_name_after_an_honorific_are_one_person(layer):
@@ -811,7 +811,7 @@ def test_the_agency_of_a_dateline_is_named(text, agency, layer):
         ),
         (
             "The Ministry of Mines and President Boric met on Monday.",
-            {"org/ministry-of-mines", "person/boric"},
+            {"org/ministry-of-mines", "person/gabriel-boric", "country/chile"},
         ),
         (  # a legislature's last word names a body, not the "House" site
             "Tomas Brel said he would address the House of Commons.",

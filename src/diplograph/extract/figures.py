@@ -39,7 +39,7 @@ WORD_LISTS = (  # names.yaml lists of words no name is, or that start or end a n
 class Figures:
     """The token sequences naming the listed public figures."""
 
-    full: dict[tuple[str, ...], Figure]  # names and aliases
+    full: dict[tuple[str, ...], Figure]  # names and aliases of two words or more, lower-cased
     short: dict[tuple[str, ...], Figure]  # unambiguous short names
     longest: int
     stops: frozenset[str]  # lower-case words that continue no name (function words, titles)
@@ -87,7 +87,10 @@ def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
             continue  # the gazetteer names them
         figure = (entity_iri("person", label), label)
         for tokens in _tokens(name, rules):
-            (full if len(tokens) > 1 else stated)[tokens] = figure
+            if len(tokens) > 1:
+                full[tuple(t.lower() for t in tokens)] = figure  # "Lula Da Silva" in a headline
+            else:
+                stated[tokens] = figure
             if len(tokens) > 1:
                 given.setdefault(tokens[0].lower(), set()).add(figure)
         plain = [w for w in name.split() if w.lower() not in words]
@@ -185,7 +188,9 @@ def _match(
         if covered.intersection(range(index, index + size)):
             continue
         tokens = tuple(u.text for u in units[index : index + size])
-        figure = found.full.get(tokens) or found.short.get(tokens)
+        figure = found.short.get(tokens) or found.full.get(
+            tuple(u.lower for u in units[index : index + size])
+        )
         if figure is not None and _alone(units, index, index + size, found, covered):
             return index + size, figure
     return None

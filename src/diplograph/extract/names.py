@@ -313,7 +313,8 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     for index, unit in enumerate(units[:-1]):
         mention, after = unit.mention, units[index + 1]
         partial = mention is not None and "person" in mention.classes and " " not in unit.text
-        if partial and _capital(after) and after.lower not in vocab.not_name_words:
+        ends = vocab.not_name_words | vocab.person_cues_after  # "Modi Meets Sharif": a headline
+        if partial and _capital(after) and after.lower not in ends:
             out[index] = replace(unit, mention=None)
     return out
 

@@ -64,6 +64,13 @@ def known_countries(people: dict, gaz: Gazetteer) -> dict[str, URIRef]:
     return found
 
 
+def known_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
+    """The country `people_countries` says a public figure serves, if it lists them."""
+    people = rules.gazetteer.get("people_countries") or {}
+    known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
+    return known.get(local_name(person).removeprefix("person/"))
+
+
 def _unowned(mention: Mention | None) -> bool:
     """A titled mention of one named person whose office has no owner yet."""
     return (
