@@ -845,3 +845,20 @@ def test_names_of_bodies_with_of_and_titles(text, found, layer):
     kinds = ("person/", "country/", "city/", "place/", "org/")
     named = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type)}
     assert {n for n in named if n.startswith(kinds)} == found
+
+
+def test_territories_are_places_and_a_body_named_after_one_is_one_body(layer):
+    """venues.ttl's territories ("Gaza", "the West Bank", "Crimea"), and a body whose name
+    opens with one of them ("the Panama Canal Authority") is one body, not a place and a body."""
+    graph = extract(
+        "The envoy spoke of Gaza, the West Bank and Crimea before he met the head of the Panama "
+        "Canal Authority.",
+        layer,
+    )
+    named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
+    assert named == {
+        "org/panama-canal-authority",
+        "place/crimea",
+        "place/gaza-strip",
+        "place/west-bank",
+    }

@@ -261,20 +261,24 @@ def _nationality_before(units: list[Unit], index: int) -> URIRef | None:
 
 
 NAMED_OWNERS = frozenset({"country", "org"})
+NAMED_PARTS = NAMED_OWNERS | {"place"}
 
 
 def _named_before(units: list[Unit], index: int) -> tuple[int, URIRef | None]:
-    """The start of a body's name that opens with the names of states or organisations
-    ("Panama Canal Authority", "OAS Permanent Council", "India-Russia Business Forum"), and
-    the first of them; (index, None) when no such name stands right before it."""
+    """The start of a body's name that opens with the names of states, organisations or
+    places ("Panama Canal Authority", "OAS Permanent Council", "India-Russia Business Forum"),
+    and the first state or organisation of them; (index, None) when no such name stands right
+    before it."""
     start, first = index, None
     while start > 0:
         mention = units[start - 1].mention
-        named = mention is not None and len(mention.refs) == 1 and mention.classes & NAMED_OWNERS
+        named = mention is not None and len(mention.refs) == 1 and mention.classes & NAMED_PARTS
         if not named or not units[start - 1].text[:1].isupper() or mention.title:
             break
         assert mention is not None
-        start, first = start - 1, mention.refs[0]
+        start = start - 1
+        if mention.classes & NAMED_OWNERS:
+            first = mention.refs[0]
         if start > 1 and units[start - 1].text in HYPHENS:
             start -= 1
     if start < index and units[start].text in HYPHENS:
