@@ -235,3 +235,21 @@ def test_a_surname_followed_by_more_of_a_name_is_someone_else(layer):
 def test_a_title_without_an_owner_is_the_office_of_the_persons_country(text, holdings, layer):
     """ "President X": the owner from `unowned_title_owners` (owners.py), or no holding."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Kenya's Ambassador to Japan, Tomas Brel, attended the opening.",
+            {("person/tomas-brel", "position/ambassador-of-kenya-to-japan")},
+        ),
+        (
+            "Chilean Ambassador to the United States Ana Pereira attended the opening.",
+            {("person/ana-pereira", "position/ambassador-of-chile-to-united-states")},
+        ),
+    ],
+)
+def test_an_envoy_holds_the_office_of_the_owner_to_the_state_named(text, holdings, layer):
+    """ "X's Ambassador to Y": the office is the owner's envoy to that state."""
+    assert held(text, layer) == holdings

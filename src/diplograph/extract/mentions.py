@@ -111,12 +111,39 @@ def name_of(iri: URIRef, gaz: Gazetteer, new: list[NewEntity]) -> str:
 
 
 def new_position(
-    title: str, owner: URIRef, gaz: Gazetteer, new: list[NewEntity] | None = None
+    title: str,
+    owner: URIRef,
+    gaz: Gazetteer,
+    new: list[NewEntity] | None = None,
+    destination: URIRef | None = None,
 ) -> NewEntity:
     """A position the gazetteer lacks: '<Title> of <owner>' (an owner the article introduced,
-    such as a new body, is named by its label too)."""
+    such as a new body, is named by its label too), '<Title> of <owner> to <destination>' for
+    an envoy sent to a state."""
     label = f"{title[:1].upper()}{title[1:]} of {name_of(owner, gaz, new or [])}"
+    if destination is not None:
+        label = f"{label} to {name_of(destination, gaz, new or [])}"
     return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, owner)
+
+
+def _position(
+    title: str,
+    owners: tuple[URIRef, ...],
+    destination: URIRef | None,
+    context: tuple[Gazetteer, RuleSet, list[NewEntity]],
+    only_titled: bool = False,
+) -> URIRef | None:
+    """The position a title names for its owners: the gazetteer's, else a new one (added to
+    `new`); an envoy's (`destination`: the state sent to) is always the article's own."""
+    gaz, rules, new = context
+    found = None
+    if title and destination is None:
+        found = find_position(title, owners, gaz, rules, only_titled=only_titled)
+    if found is None and owners and title:
+        made = new_position(title, owners[0], gaz, new, destination)
+        new.append(made)
+        found = made.iri
+    return found
 
 
 def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
@@ -252,6 +279,7 @@ def find_titles(
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new))
         owners = _owners(units, roles.get("owner", []))
+        destination = next(iter(_owners(units, roles.get("destination", []))), None)
         if not owners and title_mention is not None:
             owners = title_mention.owner  # "the Indian charge d'affaires, X": India's
         context = [units[i].lower for i in roles.get("context", [])]
@@ -265,13 +293,7 @@ def find_titles(
             # the one position of a title is guessed for people the gazetteer knows, never for
             # people the article introduced ("Foreign Minister Takeshi Iwaya" is not Russia's)
             known = holder.refs[0] in gaz.classes
-            position = (
-                find_position(title, owners, gaz, rules, only_titled=known) if title else None
-            )
-            if position is None and owners and title:
-                made = new_position(title, owners[0], gaz, new)
-                new.append(made)
-                position = made.iri
+            position = _position(title, owners, destination, (gaz, rules, new), known)
             person = holder.refs[0]
             mention = Mention(
                 holder.classes,
@@ -297,11 +319,7 @@ def find_titles(
             new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
             # a person the gazetteer does not know holds a known position only if its owner is
             # named: "EU foreign policy chief X" is not the one "leader" the gazetteer knows
-            position = find_position(title, owners, gaz, rules, only_titled=False)
-            if position is None and owners and title:
-                made = new_position(title, owners[0], gaz, new)
-                new.append(made)
-                position = made.iri
+            position = _position(title, owners, destination, (gaz, rules, new))
             mention = Mention(
                 frozenset({"person", "agent"}),
                 (person,),
