@@ -862,3 +862,15 @@ def test_territories_are_places_and_a_body_named_after_one_is_one_body(layer):
         "place/gaza-strip",
         "place/west-bank",
     }
+
+
+def test_a_seat_of_government_is_the_site_after_at_and_the_body_otherwise(layer):
+    """ "at the White House": the site (venues.ttl); "the White House said": the body."""
+    graph = extract(
+        "Ruto met Biden at the White House on Monday. The White House said the talks went well.",
+        layer,
+    )
+    (meeting,) = graph.subjects(RDF.type, DIP.Meeting)
+    assert list(graph.objects(meeting, DIP.place)) == [ID["place/white-house"]]
+    (statement,) = graph.subjects(RDF.type, DIP.Statement)
+    assert list(graph.objects(statement, DIP.agent)) == [ID["org/white-house"]]

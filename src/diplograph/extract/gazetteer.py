@@ -394,6 +394,20 @@ def _choose(entries: list[Entry]) -> list[Entry]:
     return stated or entries
 
 
+def _site_or_body(
+    options: list[Entry], units: list[Unit], start: int, rules: RuleSet
+) -> list[Entry]:
+    """Of a name that a site and a body share ("the White House"), the site after a place
+    preposition (names.yaml `place_prepositions`: "at the White House"), else the body."""
+    sites = [e for e in options if e.classes & PLACE_CLASSES]
+    if not sites or len(sites) == len(options):
+        return options
+    before = start - 1 - int(start > 0 and units[start - 1].lower == "the")
+    words = {str(w).lower() for w in rules.gazetteer.get("place_prepositions") or ()}
+    placed = before >= 0 and units[before].lower in words
+    return sites if placed else [e for e in options if e not in sites]
+
+
 def name_spans(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, blocked: frozenset[URIRef]
 ) -> list[tuple[int, int, Mention]]:
@@ -417,7 +431,7 @@ def name_spans(
             usable = [e for e in usable if not e.classes & PLACE_CLASSES]
         if not usable:  # "President Santiago Peña": a given name, not Chile's capital
             continue
-        options = _choose(usable)
+        options = _site_or_body(_choose(usable), units, start, rules)
         first = options[0]
         if first.title and not first.refs and hyphen_joined(units, end - 1):
             continue  # "Amir-Abdollahian": a title word that begins a hyphenated name
