@@ -105,3 +105,10 @@ def test_a_listed_figure_serves_their_country_where_the_article_gives_no_title(l
     erdogan = ID["person/recep-tayyip-erdogan"]
     assert holder_country(erdogan, Discourse(), gazetteer, rules) == ID["country/turkey"]
     assert holder_country(ID["person/hunter-biden"], Discourse(), gazetteer, rules) is None
+
+
+def test_a_listed_full_name_wins_a_shorter_name_inside_it(layer):
+    """ "Wagner" alone is the group; in a listed figure's full name it is part of the name."""
+    graph = extract("Therese Kayikwamba Wagner flew to Kigali on Monday.", layer)
+    named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
+    assert named == {"city/kigali", "country/rwanda", "person/therese-kayikwamba-wagner"}

@@ -149,17 +149,20 @@ def figure_spans(
     gaz: Gazetteer,
     rules: RuleSet,
     new: list[NewEntity],
-    covered: frozenset[int] = frozenset(),
+    earlier: list[tuple[int, int, Mention]] | None = None,
 ) -> list[tuple[int, int, Mention]]:
     """The public figures a sentence's raw tokens name where no earlier stage named anything
-    (`covered`), as (start, end, mention); each becomes one of the article's new entities."""
-    found = figures(gaz, rules)
+    (`earlier`: its spans), as (start, end, mention), each one of the article's new entities.
+    A listed full name wins the names inside it ("Therese Kayikwamba Wagner", where "Wagner"
+    is a group), never a title or a date: put its spans before the earlier ones."""
+    found, earlier = figures(gaz, rules), earlier or []
     if not found.longest:
         return []
+    covered = frozenset(i for begin, end, _ in earlier for i in range(begin, end))
     spans = []
     index = last = 0
     while index < len(units):
-        match = _match(units, index, found, covered)
+        match = _match(units, index, found, covered, earlier)
         if match is None:
             index += 1
             continue
@@ -180,17 +183,32 @@ def _honorific(unit: Unit, found: Figures) -> bool:
     return unit.text[:1].isupper() and unit.lower in found.honorifics
 
 
+def _holds(start: int, end: int, earlier: list[tuple[int, int, Mention]]) -> bool | None:
+    """Whether a span holds earlier spans (True), overlaps none (False), or overlaps one it
+    may not take (None): one that crosses its ends, is as long, or is no name (a title)."""
+    held = [(b, e, m) for b, e, m in earlier if b < end and start < e]
+    for b, e, mention in held:
+        if b < start or e > end or e - b >= end - start or not mention.refs or mention.title:
+            return None
+    return bool(held)
+
+
 def _match(
-    units: list[Unit], index: int, found: Figures, covered: frozenset[int]
+    units: list[Unit],
+    index: int,
+    found: Figures,
+    covered: frozenset[int],
+    earlier: list[tuple[int, int, Mention]],
 ) -> tuple[int, Figure] | None:
-    """The end and the figure of the longest name starting at `index`, if one stands alone."""
+    """The end and the figure of the longest name starting at `index`, if one stands alone; a
+    full name may hold earlier names that lie within it."""
     for size in range(min(found.longest, len(units) - index), 0, -1):
-        if covered.intersection(range(index, index + size)):
+        held = _holds(index, index + size, earlier)
+        if held is None:
             continue
         tokens = tuple(u.text for u in units[index : index + size])
-        figure = found.short.get(tokens) or found.full.get(
-            tuple(u.lower for u in units[index : index + size])
-        )
+        figure = None if held else found.short.get(tokens)
+        figure = figure or found.full.get(tuple(u.lower for u in units[index : index + size]))
         if figure is not None and _alone(units, index, index + size, found, covered):
             return index + size, figure
     return None

@@ -214,8 +214,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, namesakes)
         covered = frozenset(i for begin, end, _ in spans for i in range(begin, end))
         spans += introduced_spans(units, new, rules, covered)
-        covered = frozenset(i for begin, end, _ in spans for i in range(begin, end))
-        spans += figure_spans(units, gazetteer, rules, new, covered)
+        spans = figure_spans(units, gazetteer, rules, new, spans) + spans  # a full name wins
         units = merge_spans(units, spans, text)
         units = find_named_events(units, rules, text)
         units = find_bodies(units, gazetteer, rules, text, new)
