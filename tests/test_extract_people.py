@@ -112,3 +112,11 @@ def test_a_listed_full_name_wins_a_shorter_name_inside_it(layer):
     graph = extract("Therese Kayikwamba Wagner flew to Kigali on Monday.", layer)
     named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
     assert named == {"city/kigali", "country/rwanda", "person/therese-kayikwamba-wagner"}
+
+
+def test_a_listed_figures_government_is_the_government_of_their_country(layer):
+    """ "Trudeau's government": the body of the country the figure serves; he is still named."""
+    graph = extract("Trudeau's government said it would respond on Monday.", layer)
+    named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
+    assert named == {"country/canada", "org/government-of-canada", "person/justin-trudeau"}
+    assert roles(graph, "Statement") == {("agent", "org/government-of-canada")}

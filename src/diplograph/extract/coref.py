@@ -18,8 +18,7 @@ from rdflib import URIRef
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.matcher import find, separate
-from diplograph.extract.mentions import NewEntity, positions
-from diplograph.extract.owners import known_country
+from diplograph.extract.mentions import NewEntity, known_country, positions
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, merge
 

@@ -21,7 +21,7 @@ from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of, unacc
 from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, Mention, Unit, merge, syllable_end
-from diplograph.iris import slug
+from diplograph.iris import local_name, slug
 from diplograph.namespaces import ID
 
 NAMED = "urn:x-diplograph:named/"
@@ -81,6 +81,23 @@ def _positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
         if country is not None:
             index.owner_country[iri] = country
     return index
+
+
+def known_countries(people: dict, gaz: Gazetteer) -> dict[str, URIRef]:
+    """Slug of a public figure's name -> the country `people_countries` says they serve."""
+    found = {}
+    for name, country in people.items():
+        iri = gaz.by_label(str(country))
+        if iri is not None and "country" in gaz.classes.get(iri, ()):
+            found[slug(str(name))] = iri
+    return found
+
+
+def known_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
+    """The country `people_countries` says a public figure serves, if it lists them."""
+    people = rules.gazetteer.get("people_countries") or {}
+    known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
+    return known.get(local_name(person).removeprefix("person/"))
 
 
 def find_position(
@@ -379,6 +396,21 @@ def _owner(units: list[Unit], index: int) -> URIRef | None:
     return named[0] if len(named) == 1 else None
 
 
+def _served(units: list[Unit], index: int, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
+    """The state the one person a unit names serves: their office's country, else the
+    country `people_countries` gives ("Trudeau's government", "the Biden administration");
+    None after a title, which the person keeps."""
+    mention = units[index].mention if 0 <= index < len(units) else None
+    if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+        return None
+    title = units[index - 1].mention if index > 0 else None
+    if title is not None and title.title is not None and not title.refs:
+        return None  # "President Daniel Noboa's government": the title's holder stays a person
+    held = mention.holding[1] if mention.holding else None
+    country = positions(gaz, rules).owner_country.get(held) if held is not None else None
+    return country or known_country(mention.refs[0], gaz, rules)
+
+
 def find_body(canonical: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
     """The body of the gazetteer acting for the owner and named with a variant of the title."""
     variants = [canonical, *(rules.gazetteer.get("bodies") or {}).get(canonical, [])]
@@ -409,6 +441,10 @@ def find_bodies(
         owner, end = _owner(units, start), index + 1
         if owner is None and index + 2 < len(units) and units[index + 1].lower == "of":
             owner, start, end = _owner(units, index + 2), index, index + 3
+        whose: tuple[URIRef, ...] = ()  # the person whose government it is, still named
+        if owner is None and mention.title in state_bodies:  # "Trudeau's government"
+            owner, end = _served(units, start, gaz, rules), index + 1
+            whose = units[start].mention.refs if owner is not None else ()  # type: ignore[union-attr]
         if owner is None:
             index -= 1
             continue
@@ -423,7 +459,7 @@ def find_bodies(
             confidence = NEW_CONFIDENCE
         state = title in state_bodies  # "the Japanese government": a body that acts as the state
         classes = frozenset({"org", "agent"} | ({"country"} if state else set()))
-        merged = Mention(classes, (body,), (owner,) if state else (body,), confidence)
+        merged = Mention(classes, (body,), (owner,) if state else (body,), confidence, owner=whose)
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units

@@ -16,10 +16,16 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules
-from diplograph.extract.mentions import NewEntity, find_position, new_position, positions
+from diplograph.extract.mentions import (
+    NewEntity,
+    find_position,
+    known_countries,
+    new_position,
+    positions,
+)
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit
-from diplograph.iris import local_name, slug
+from diplograph.iris import local_name
 
 Prepared = list[tuple[object, list[Unit]]]
 
@@ -52,23 +58,6 @@ def person_countries(
                     found.setdefault(mention.refs[0], country)
                     break
     return found
-
-
-def known_countries(people: dict, gaz: Gazetteer) -> dict[str, URIRef]:
-    """Slug of a public figure's name -> the country `people_countries` says they serve."""
-    found = {}
-    for name, country in people.items():
-        iri = gaz.by_label(str(country))
-        if iri is not None and "country" in gaz.classes.get(iri, ()):
-            found[slug(str(name))] = iri
-    return found
-
-
-def known_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
-    """The country `people_countries` says a public figure serves, if it lists them."""
-    people = rules.gazetteer.get("people_countries") or {}
-    known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
-    return known.get(local_name(person).removeprefix("person/"))
 
 
 def _unowned(mention: Mention | None) -> bool:
