@@ -253,3 +253,12 @@ def test_a_title_without_an_owner_is_the_office_of_the_persons_country(text, hol
 def test_an_envoy_holds_the_office_of_the_owner_to_the_state_named(text, holdings, layer):
     """ "X's Ambassador to Y": the office is the owner's envoy to that state."""
     assert held(text, layer) == holdings
+
+
+def test_a_bare_body_before_a_title_is_the_body_of_the_holders_country(layer):
+    """ "Foreign Ministry spokeswoman Maria Zakharova": the spokesperson of the foreign ministry
+    of the country people.yaml says she serves."""
+    text = "Foreign Ministry spokeswoman Maria Zakharova told reporters the claims were false."
+    assert held(text, layer) == {
+        ("person/maria-zakharova", "position/spokesperson-of-foreign-ministry-of-russia")
+    }

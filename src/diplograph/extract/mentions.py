@@ -422,6 +422,22 @@ def find_body(canonical: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> 
     return None
 
 
+def state_body(
+    title: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> tuple[URIRef, float]:
+    """The body a state's title names ("foreign ministry" of China) and its confidence: the
+    gazetteer's, else a new one acting for the state (added to `new`)."""
+    body = find_body(title, owner, gaz, rules)
+    if body is not None:
+        return body, 1.0
+    owner_label = gaz.labels.get(owner, slug(str(owner)))
+    label = f"{title[:1].upper()}{title[1:]} of {owner_label}"
+    body = ID[f"org/{slug(label)}"]
+    if all(n.iri != body or n.label != label for n in new):
+        new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=owner))
+    return body, NEW_CONFIDENCE
+
+
 def find_bodies(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, text: str, new: list[NewEntity]
 ) -> list[Unit]:
@@ -449,14 +465,7 @@ def find_bodies(
             index -= 1
             continue
         title = mention.title
-        body = find_body(title, owner, gaz, rules)
-        confidence = 1.0
-        if body is None:
-            owner_label = gaz.labels.get(owner, slug(str(owner)))
-            label = f"{title[:1].upper()}{title[1:]} of {owner_label}"
-            body = ID[f"org/{slug(label)}"]
-            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=owner))
-            confidence = NEW_CONFIDENCE
+        body, confidence = state_body(title, owner, gaz, rules, new)
         state = title in state_bodies  # "the Japanese government": a body that acts as the state
         classes = frozenset({"org", "agent"} | ({"country"} if state else set()))
         merged = Mention(classes, (body,), (owner,) if state else (body,), confidence, owner=whose)

@@ -22,6 +22,7 @@ from diplograph.extract.mentions import (
     known_countries,
     new_position,
     positions,
+    state_body,
 )
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit
@@ -87,17 +88,42 @@ def own_titles(
     known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
     result = []
     for sentence, units in prepared:
-        changed = []
+        changed: list[Unit] = []
         for unit in units:
             mention = unit.mention
             if _unowned(mention):
                 assert mention is not None
                 owner = _owner_of(mention.refs[0], sources, theirs, known)
+                if owner is not None and changed and _bare_body(changed[-1].mention):
+                    changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
                 if owner is not None:
                     unit = _owned(unit, owner, gaz, rules, new)
             changed.append(unit)
         result.append((sentence, changed))
     return result
+
+
+def _bare_body(mention: Mention | None) -> bool:
+    """A state body named with no state ("Foreign Ministry" of "Foreign Ministry spokesman
+    Wang Wenbin")."""
+    return (
+        mention is not None
+        and "body" in mention.classes
+        and mention.title is not None
+        and not mention.refs
+        and mention.anaphor is None
+    )
+
+
+def _body_of(
+    unit: Unit, country: URIRef, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> tuple[Unit, URIRef]:
+    """A bare body before a title, as the body of the country the title's holder serves, and
+    that body (the title's owner): "Foreign Ministry spokesman X" speaks for China's ministry."""
+    assert unit.mention is not None and unit.mention.title is not None
+    body, confidence = state_body(unit.mention.title, country, gaz, rules, new)
+    mention = Mention(frozenset({"org", "agent"}), (body,), (body,), confidence)
+    return replace(unit, mention=mention), body
 
 
 def _owner_of(
