@@ -262,3 +262,21 @@ def test_a_bare_body_before_a_title_is_the_body_of_the_holders_country(layer):
     assert held(text, layer) == {
         ("person/maria-zakharova", "position/spokesperson-of-foreign-ministry-of-russia")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Treasury Secretary Scott Bessent spoke in Geneva.",
+            {("person/scott-bessent", "position/treasury-secretary-of-united-states")},
+        ),
+        (
+            "Chief Cabinet Secretary Yoshimasa Hayashi spoke in Osaka.",
+            {("person/yoshimasa-hayashi", "position/chief-cabinet-secretary-of-japan")},
+        ),
+    ],
+)
+def test_offices_of_several_words_are_one_title(text, holdings, layer):
+    """entities.yaml titles: "Treasury Secretary" is no "secretary" of a body "Treasury"."""
+    assert held(text, layer) == holdings
