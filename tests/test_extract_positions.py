@@ -280,3 +280,13 @@ def test_a_bare_body_before_a_title_is_the_body_of_the_holders_country(layer):
 def test_offices_of_several_words_are_one_title(text, holdings, layer):
     """entities.yaml titles: "Treasury Secretary" is no "secretary" of a body "Treasury"."""
     assert held(text, layer) == holdings
+
+
+def test_a_bare_title_repeats_the_office_of_that_kind_the_person_holds(layer):
+    """ "Minister Brel" after "Tomas Brel, Minister of Foreign Affairs of Chile": the foreign
+    minister again, not a second office "Minister of Chile"."""
+    text = (
+        "Tomas Brel, Minister of Foreign Affairs of Chile, arrived in Lima. Minister Brel met "
+        "his hosts on Monday."
+    )
+    assert held(text, layer) == {("person/tomas-brel", "position/foreign-minister-of-chile")}

@@ -75,10 +75,16 @@ def _unowned(mention: Mention | None) -> bool:
 
 
 def own_titles(
-    prepared: Prepared, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+    prepared: Prepared,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    new: list[NewEntity],
+    earlier: list[tuple[URIRef, URIRef]] | None = None,
 ) -> Prepared:
-    """The sentences with each unowned title given the owner the first source of the
-    gazetteer's `unowned_title_owners` knows (see the module's docstring)."""
+    """The sentences with each unowned title given the holding of that kind the article gives
+    the person (in these sentences or `earlier`: (person, position) pairs), else the owner the
+    first source of the gazetteer's `unowned_title_owners` knows (see the module's
+    docstring)."""
     config = rules.gazetteer
     sources = [str(s) for s in config.get("unowned_title_owners") or ()]
     if not sources:
@@ -86,6 +92,7 @@ def own_titles(
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
     people = config.get("people_countries") or {}
     known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
+    held = _held(prepared, earlier or [])
     result = []
     for sentence, units in prepared:
         changed: list[Unit] = []
@@ -93,6 +100,10 @@ def own_titles(
             mention = unit.mention
             if _unowned(mention):
                 assert mention is not None
+                same = _same_office(mention, held, gaz, new)
+                if same is not None:  # "Minister Fidan" after "Hakan Fidan, Minister of ..."
+                    changed.append(replace(unit, mention=replace(mention, holding=same)))
+                    continue
                 owner = _owner_of(mention.refs[0], sources, theirs, known)
                 if owner is not None and changed and _bare_body(changed[-1].mention):
                     changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
@@ -101,6 +112,38 @@ def own_titles(
             changed.append(unit)
         result.append((sentence, changed))
     return result
+
+
+def _held(prepared: Prepared, earlier: list[tuple[URIRef, URIRef]]) -> dict[URIRef, list]:
+    """Person -> the positions the sentences (and `earlier` pairs) say they hold."""
+    found: dict[URIRef, list[URIRef]] = {}
+    for person, position in earlier:
+        if position is not None and position not in found.setdefault(person, []):
+            found[person].append(position)
+    for _, units in prepared:
+        for unit in units:
+            mention = unit.mention
+            if mention is not None and mention.holding and mention.holding[1] is not None:
+                for person, position in (mention.holding, *mention.also):
+                    if position not in found.setdefault(person, []):
+                        found[person].append(position)
+    return found
+
+
+def _same_office(
+    mention: Mention, held: dict[URIRef, list[URIRef]], gaz: Gazetteer, new: list[NewEntity]
+) -> tuple[URIRef, URIRef] | None:
+    """The holding a bare title repeats: a position the article gives the person whose title
+    is of that kind ("Minister Fidan" after "Minister of Foreign Affairs": the foreign
+    minister), if exactly one is."""
+    person, word = mention.refs[0], (mention.title or "").split()[-1:]
+    labels = {n.iri: n.label for n in new}
+    same = [
+        p
+        for p in held.get(person, [])
+        if (gaz.labels.get(p) or labels.get(p, "")).lower().split(" of ")[0].split()[-1:] == word
+    ]
+    return (person, same[0]) if len(same) == 1 else None
 
 
 def _bare_body(mention: Mention | None) -> bool:

@@ -225,7 +225,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new, held)
-        units = own_titles([(sentence, units)], gazetteer, rules, new)[0][1]  # for offices
+        units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
