@@ -108,10 +108,13 @@ def test_a_listed_figure_serves_their_country_where_the_article_gives_no_title(l
 
 
 def test_a_listed_full_name_wins_a_shorter_name_inside_it(layer):
-    """ "Wagner" alone is the group; in a listed figure's full name it is part of the name."""
-    graph = extract("Therese Kayikwamba Wagner flew to Kigali on Monday.", layer)
+    """ "Wagner" alone is the group; in a listed figure's full name, and in the last two names
+    of it, it is part of the name."""
+    text = "Therese Kayikwamba Wagner flew to Kigali on Monday. Kayikwamba Wagner said so."
+    graph = extract(text, layer)
     named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
     assert named == {"city/kigali", "country/rwanda", "person/therese-kayikwamba-wagner"}
+    assert roles(graph, "Statement") == {("agent", "person/therese-kayikwamba-wagner")}
 
 
 def test_a_listed_figures_government_is_the_government_of_their_country(layer):

@@ -104,7 +104,7 @@ def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
         for tokens, found in short.items()
         if len(found) == 1
         and given.get(tokens[0].lower(), found) == found
-        and tokens[-1].lower() not in barred
+        and any(w.lower() not in barred for w in tokens if w[:1].isupper())
         and len(tokens[-1]) >= SHORT_LENGTH
         and any(c.islower() for c in tokens[-1])
     }
@@ -183,7 +183,7 @@ def _honorific(unit: Unit, found: Figures) -> bool:
     return unit.text[:1].isupper() and unit.lower in found.honorifics
 
 
-def _holds(start: int, end: int, earlier: list[tuple[int, int, Mention]]) -> bool | None:
+def holds(start: int, end: int, earlier: list[tuple[int, int, Mention]]) -> bool | None:
     """Whether a span holds earlier spans (True), overlaps none (False), or overlaps one it
     may not take (None): one that crosses its ends, is as long, or is no name (a title)."""
     held = [(b, e, m) for b, e, m in earlier if b < end and start < e]
@@ -203,11 +203,11 @@ def _match(
     """The end and the figure of the longest name starting at `index`, if one stands alone; a
     full name may hold earlier names that lie within it."""
     for size in range(min(found.longest, len(units) - index), 0, -1):
-        held = _holds(index, index + size, earlier)
+        held = holds(index, index + size, earlier)
         if held is None:
             continue
         tokens = tuple(u.text for u in units[index : index + size])
-        figure = None if held else found.short.get(tokens)
+        figure = None if held and size < 2 else found.short.get(tokens)
         figure = figure or found.full.get(tuple(u.lower for u in units[index : index + size]))
         if figure is not None and _alone(units, index, index + size, found, covered):
             return index + size, figure

@@ -660,7 +660,7 @@ def short_names(label: str, rules: RuleSet, given: bool = True) -> list[tuple[st
     """The token sequences that shorten a person's name: the surname ("Kishida" of "Fumio
     Kishida", "Wang" of "Wang Yi": the gazetteer's `surname_first` names), the first name
     (`given`: "Anwar" of "Anwar Ibrahim", as Malay and Arab names are shortened), a hyphenated
-    surname ("Diaz-Canel"), the last two names of a long one ("Lopez Obrador") and a surname
+    surname ("Diaz-Canel"), the last two names of a longer one ("Lopez Obrador") and a surname
     with its particle ("al-Sudani", "bin Farhan")."""
     words = tuple(t.text for t in rules.nlp.make_doc(label))
     found: list[tuple[str, ...]] = []
@@ -672,8 +672,8 @@ def short_names(label: str, rules: RuleSet, given: bool = True) -> list[tuple[st
     if "-" in words[1:]:
         hyphen = len(words) - 1 - words[::-1].index("-")
         found.append(words[hyphen - 1 :])
-    if len(words) >= 4 and all(w[:1].isupper() for w in words[-2:]):
-        found.append(words[-2:])
+    if len(words) >= 3 and all(w[:1].isupper() and w.isalpha() for w in words[-2:]):
+        found.append(words[-2:])  # "Lopez Obrador", "Kayikwamba Wagner"
     particle = next((i for i in (-3, -2) if len(words) > -i and words[i].islower()), None)
     if particle is not None:
         found.append(words[particle:])
