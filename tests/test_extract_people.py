@@ -82,10 +82,12 @@ def test_a_full_name_then_its_surname_with_or_without_accents_are_one_person(lay
 
 
 def test_no_person_from_another_name_a_shared_surname_a_place_or_a_given_name(layer):
+    """A surname before or after another capitalised name word, or in a compound, is none."""
     text = (
         "Hunter Biden spoke in Washington on Monday. Harris arrived in Dublin. "
         "Francis and Jordan sent envoys to Georgia. Martin thanked Dan for the invitation. "
-        "Trump arrived in Ottawa."
+        "Trump arrived in Ottawa. Sanchez Energy and two petro-chemical firms filed for "
+        "bankruptcy; Petro-chemical stocks fell."
     )
     assert sorted(people(extract(text, layer))) == ["person/donald-trump", "person/hunter-biden"]
 

@@ -29,10 +29,11 @@ from diplograph.iris import entity_iri, slug
 
 Figure = tuple[URIRef, str]  # the person's IRI and label
 SHORT_LENGTH = 3  # a generated short name of fewer letters ("Li", "II") is never read alone
-WORD_LISTS = (  # names.yaml lists of words no name is, or that start or end a name of a body
-    *("honorifics", "not_name_words", "person_cues_after", "place_nouns", "particles"),
-    *("government_heads", "organisation_heads", "party_heads", "site_heads", "region_heads"),
-)
+WORD_LISTS = ("honorifics", "not_name_words", "person_cues_after", "place_nouns", "particles")
+HEAD_LISTS = ("government_heads", "organisation_heads", "party_heads", "site_heads", "region_heads")
+# names.yaml: words no name is, and heads of names of bodies and sites, which may come before a
+# person's name ("National Assembly Alen Simonyan"); after a name only a function word or a
+# word that follows names ("Meets") lets it stand alone ("Sanchez Energy" is a company)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Figures:
     stops: frozenset[str]  # lower-case words that continue no name (function words, titles)
     particles: frozenset[str]  # "al", "bin": a name after one is part of a longer name
     honorifics: frozenset[str]  # "Mr", "Sheikh", "His Highness": kept in the name's unit
+    ends: frozenset[str]  # capitalised words that may follow a name: function words, cues
 
 
 def figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
@@ -73,7 +75,8 @@ def _tokens(name: str, rules: RuleSet) -> set[tuple[str, ...]]:
 def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
     """Index the listed public figures' names (see the module's docstring)."""
     config = rules.gazetteer
-    words = {str(w).lower() for key in WORD_LISTS for w in config.get(key) or ()}
+    heads = {str(w).lower() for key in HEAD_LISTS for w in config.get(key) or ()}
+    words = {str(w).lower() for key in WORD_LISTS for w in config.get(key) or ()} | heads
     words |= {str(w).lower() for c in ("weekday", "month") for w in rules.classes.get(c, ())}
     known = {name.lower() for name in lexicon(gaz, rules).entries}
     barred = {str(w).lower() for w in config.get("people_not_bare") or ()} | words | known
@@ -115,7 +118,10 @@ def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
     )
     particles = frozenset(str(w).lower() for w in config.get("particles") or ())
     honorifics = frozenset(str(w).lower() for w in config.get("honorifics") or ())
-    return Figures(full, usable, longest, stops, particles, honorifics)
+    cues = {str(w).lower() for w in config.get("person_cues_after") or ()}
+    return Figures(
+        full, usable, longest, stops, particles, honorifics, frozenset(STOP_WORDS | cues)
+    )
 
 
 def _free_capital(
@@ -129,13 +135,23 @@ def _free_capital(
     return unit.text[:1].isupper() and unit.text.isalpha() and unit.lower not in stops
 
 
+def _compound(units: list[Unit], end: int) -> bool:
+    """Whether a hyphen and a lower-case word follow: a compound ("Petro-chemical")."""
+    return (
+        end + 1 < len(units)
+        and units[end].text in HYPHENS
+        and units[end + 1].text[:1].islower()
+        and units[end].end == units[end + 1].begin
+    )
+
+
 def _alone(
     units: list[Unit], start: int, end: int, found: Figures, covered: frozenset[int]
 ) -> bool:
     """Whether a name stands alone: no capitalised name word before or after it, no hyphen or
     particle joining it to a longer name ("Hunter Biden", "Seyed Abbas Araghchi", "Trump
     Tower", "bin Salman")."""
-    if _free_capital(units, end, covered, found.stops):
+    if _free_capital(units, end, covered, found.ends) or _compound(units, end):
         return False
     if not start:
         return True
