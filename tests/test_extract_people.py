@@ -86,8 +86,8 @@ def test_no_person_from_another_name_a_shared_surname_a_place_or_a_given_name(la
     text = (
         "Hunter Biden spoke in Washington on Monday. Harris arrived in Dublin. "
         "Francis and Jordan sent envoys to Georgia. Martin thanked Dan for the invitation. "
-        "Trump arrived in Ottawa. Sanchez Energy and two petro-chemical firms filed for "
-        "bankruptcy; Petro-chemical stocks fell."
+        "Trump arrived in Ottawa. Sanchez Energy filed for bankruptcy as Meloni-style reforms "
+        "were debated."
     )
     assert sorted(people(extract(text, layer))) == ["person/donald-trump", "person/hunter-biden"]
 
