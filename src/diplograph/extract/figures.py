@@ -7,12 +7,14 @@ finds in a sentence's raw tokens, where no earlier stage named anything:
   * a listed name or alias, which is that person (person/<slug of the listed name>, the IRI the
     titled form gets), and is added to the article's new entities, so that later mentions
     ("Erdogan" after "Recep Tayyip Erdogan") are the article's (mentions.introduced_spans);
-  * a short name (mentions.short_names: the surname, a hyphenated or particled surname) of a
-    figure the article never introduced, where it is no other figure's name or given name, no
-    word another stage knows (a country, a city, a title, a common word) and stands alone: no
-    capitalised word it continues or is continued by ("Hunter Biden", "Trump Tower").
-A name the gazetteer already knows (Vladimir Putin) is left to it.
-"""
+    a full name wins the shorter names inside it ("Therese Kayikwamba Wagner": not the group);
+  * a short name (mentions.short_names: the surname, the last two names, a hyphenated or
+    particled surname) of a figure the article never introduced, where it is no other
+    figure's name or given name, no word another stage knows (a country, a city, a title, a
+    common word) and stands alone: no capitalised word it continues or is continued by
+    ("Hunter Biden", "Trump Tower", "Sanchez Energy"), no compound ("Meloni-style").
+An honorific before the name stays in its unit ("Mr Ronald Lamola"). A name the gazetteer
+already knows (Vladimir Putin) is left to it."""
 
 from __future__ import annotations
 
@@ -81,28 +83,46 @@ def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
     known = {name.lower() for name in lexicon(gaz, rules).entries}
     barred = {str(w).lower() for w in config.get("people_not_bare") or ()} | words | known
     full: dict[tuple[str, ...], Figure] = {}
+    stated: dict[tuple[str, ...], Figure] = {}  # one-word names and aliases ("Lula", "MBS")
     short: dict[tuple[str, ...], set[Figure]] = {}
     given: dict[str, set[Figure]] = {}
-    stated: dict[tuple[str, ...], Figure] = {}
     for name, label in _spellings(rules).items():
         held = gaz.by_label(label) or gaz.by_label(name)
         if held is not None and "person" in gaz.classes.get(held, ()):
             continue  # the gazetteer names them
         figure = (entity_iri("person", label), label)
         for tokens in _tokens(name, rules):
-            if len(tokens) > 1:
-                full[tuple(t.lower() for t in tokens)] = figure  # "Lula Da Silva" in a headline
-            else:
+            if len(tokens) == 1:
                 stated[tokens] = figure
-            if len(tokens) > 1:
-                given.setdefault(tokens[0].lower(), set()).add(figure)
-        plain = [w for w in name.split() if w.lower() not in words]
-        if len(plain) < 2:
+                continue
+            full[tuple(t.lower() for t in tokens)] = figure  # "Lula Da Silva" in a headline
+            given.setdefault(tokens[0].lower(), set()).add(figure)
+        if len([w for w in name.split() if w.lower() not in words]) < 2:
             continue  # "Pope Francis", "Sultan Ibrahim": no surname to read alone
         for spelling in {name, unaccented(name)}:
             for tokens in short_names(spelling, rules, given=False):
                 short.setdefault(tokens, set()).add(figure)
-    usable = {
+    usable = {**_usable(short, given, barred), **stated}
+    longest = max((len(t) for t in (*full, *usable)), default=0)
+    openers = {str(w).lower() for w in config.get("sentence_openers") or ()}
+    cues = {str(w).lower() for w in config.get("person_cues_after") or ()}
+    return Figures(
+        full,
+        usable,
+        longest,
+        frozenset(STOP_WORDS | words | openers),
+        frozenset(str(w).lower() for w in config.get("particles") or ()),
+        frozenset(str(w).lower() for w in config.get("honorifics") or ()),
+        frozenset(STOP_WORDS | cues),
+    )
+
+
+def _usable(
+    short: dict[tuple[str, ...], set[Figure]], given: dict[str, set[Figure]], barred: set[str]
+) -> dict[tuple[str, ...], Figure]:
+    """The short names one figure has, that are no other figure's given name, have a word no
+    other stage knows (`barred`), and are no initials or numeral ("II", "Li")."""
+    return {
         tokens: next(iter(found))
         for tokens, found in short.items()
         if len(found) == 1
@@ -111,17 +131,6 @@ def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
         and len(tokens[-1]) >= SHORT_LENGTH
         and any(c.islower() for c in tokens[-1])
     }
-    usable.update(stated)
-    longest = max((len(t) for t in (*full, *usable)), default=0)
-    stops = frozenset(
-        STOP_WORDS | words | {str(w).lower() for w in config.get("sentence_openers") or ()}
-    )
-    particles = frozenset(str(w).lower() for w in config.get("particles") or ())
-    honorifics = frozenset(str(w).lower() for w in config.get("honorifics") or ())
-    cues = {str(w).lower() for w in config.get("person_cues_after") or ()}
-    return Figures(
-        full, usable, longest, stops, particles, honorifics, frozenset(STOP_WORDS | cues)
-    )
 
 
 def _free_capital(
