@@ -49,6 +49,7 @@ class Figures:
     particles: frozenset[str]  # "al", "bin": a name after one is part of a longer name
     honorifics: frozenset[str]  # "Mr", "Sheikh", "His Highness": kept in the name's unit
     ends: frozenset[str]  # capitalised words that may follow a name: function words, cues
+    firsts: frozenset[str] = frozenset()  # the lower-cased first words of all the names
 
 
 def figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
@@ -114,6 +115,7 @@ def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
         frozenset(str(w).lower() for w in config.get("particles") or ()),
         frozenset(str(w).lower() for w in config.get("honorifics") or ()),
         frozenset(STOP_WORDS | cues),
+        frozenset(t[0].lower() for t in (*full, *usable)),
     )
 
 
@@ -227,13 +229,17 @@ def _match(
 ) -> tuple[int, Figure] | None:
     """The end and the figure of the longest name starting at `index`, if one stands alone; a
     full name may hold earlier names that lie within it."""
+    if units[index].lower not in found.firsts:
+        return None
     for size in range(min(found.longest, len(units) - index), 0, -1):
-        held = holds(index, index + size, earlier)
-        if held is None:
-            continue
         tokens = tuple(u.text for u in units[index : index + size])
-        figure = None if held and size < 2 else found.short.get(tokens)
-        figure = figure or found.full.get(tuple(u.lower for u in units[index : index + size]))
-        if figure is not None and _alone(units, index, index + size, found, covered):
+        short = found.short.get(tokens)
+        figure = short or found.full.get(tuple(u.lower for u in units[index : index + size]))
+        if figure is None:
+            continue
+        held = holds(index, index + size, earlier)
+        if held is None or (held and size < 2):
+            continue
+        if _alone(units, index, index + size, found, covered):
             return index + size, figure
     return None

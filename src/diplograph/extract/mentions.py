@@ -686,16 +686,29 @@ def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ..
     Minister Fumio Kishida", "Anwar" after "Anwar Ibrahim")."""
     full: dict[tuple[str, ...], URIRef] = {}
     last: dict[tuple[str, ...], set[URIRef]] = {}
+    forms = rules.derived.setdefault("names:label-forms", {})  # label -> its full and short forms
     for entity in new:
         if entity.kind != "Person":
             continue
-        for label in {entity.label, unaccented(entity.label)}:  # "Díaz-Canel", "Diaz-Canel"
-            full[tuple(t.text for t in rules.nlp.make_doc(label))] = entity.iri
-            for short in short_names(label, rules):
-                last.setdefault(short, set()).add(entity.iri)
+        if entity.label not in forms:
+            forms[entity.label] = _label_forms(entity.label, rules)
+        whole, shorts = forms[entity.label]
+        full.update(dict.fromkeys(whole, entity.iri))
+        for short in shorts:
+            last.setdefault(short, set()).add(entity.iri)
     names = {key: next(iter(iris)) for key, iris in last.items() if len(iris) == 1}
     names.update(full)
     return names
+
+
+def _label_forms(label: str, rules: RuleSet) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The token sequences of a name, as written and without accents ("Díaz-Canel",
+    "Diaz-Canel"), and of its short names."""
+    whole, shorts = [], []
+    for form in dict.fromkeys((label, unaccented(label))):
+        whole.append(tuple(t.text for t in rules.nlp.make_doc(form)))
+        shorts.extend(short_names(form, rules))
+    return whole, list(dict.fromkeys(shorts))
 
 
 def _after_given_names(
