@@ -460,7 +460,8 @@ def find_bodies(
         whose: tuple[URIRef, ...] = ()  # the person whose government it is, still named
         if owner is None and mention.title in state_bodies:  # "Trudeau's government"
             owner, end = _served(units, start, gaz, rules), index + 1
-            whose = units[start].mention.refs if owner is not None else ()  # type: ignore[union-attr]
+            person = units[start].mention
+            whose = person.refs if owner is not None and person is not None else ()
         if owner is None:
             index -= 1
             continue

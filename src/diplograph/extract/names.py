@@ -314,10 +314,10 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     """A one-word name of a known person followed by a capitalised word the gazetteer does not
     know is part of another person's name ("Li" of "Li Qiang" is not Li Hongzhong)."""
     out = list(units)
+    ends = vocab.not_name_words | vocab.person_cues_after  # "Modi Meets Sharif": a headline
     for index, unit in enumerate(units[:-1]):
         mention, after = unit.mention, units[index + 1]
         partial = mention is not None and "person" in mention.classes and " " not in unit.text
-        ends = vocab.not_name_words | vocab.person_cues_after  # "Modi Meets Sharif": a headline
         if partial and _capital(after) and after.lower not in ends:
             out[index] = replace(unit, mention=None)
     return out
