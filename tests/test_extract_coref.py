@@ -262,4 +262,5 @@ def test_capitals_in_a_list_are_named_and_act_for_their_states(layer):
     graph = extract("Lula said that Moscow and Kyiv must talk.", layer)
     assert roles(graph, "Talks", "participant") == {"country/russia", "country/ukraine"}
     named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
-    assert named == {"city/kyiv", "city/moscow", "country/russia", "country/ukraine"}
+    lula = "person/luiz-inacio-lula-da-silva"
+    assert named == {lula, "city/kyiv", "city/moscow", "country/russia", "country/ukraine"}

@@ -235,3 +235,58 @@ def test_a_surname_followed_by_more_of_a_name_is_someone_else(layer):
 def test_a_title_without_an_owner_is_the_office_of_the_persons_country(text, holdings, layer):
     """ "President X": the owner from `unowned_title_owners` (owners.py), or no holding."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Kenya's Ambassador to Japan, Tomas Brel, attended the opening.",
+            {("person/tomas-brel", "position/ambassador-of-kenya-to-japan")},
+        ),
+        (
+            "Chilean Ambassador to the United States Ana Pereira attended the opening.",
+            {("person/ana-pereira", "position/ambassador-of-chile-to-united-states")},
+        ),
+    ],
+)
+def test_an_envoy_holds_the_office_of_the_owner_to_the_state_named(text, holdings, layer):
+    """ "X's Ambassador to Y": the office is the owner's envoy to that state."""
+    assert held(text, layer) == holdings
+
+
+def test_a_bare_body_before_a_title_is_the_body_of_the_holders_country(layer):
+    """ "Foreign Ministry spokeswoman Maria Zakharova": the spokesperson of the foreign ministry
+    of the country people.yaml says she serves."""
+    text = "Foreign Ministry spokeswoman Maria Zakharova told reporters the claims were false."
+    assert held(text, layer) == {
+        ("person/maria-zakharova", "position/spokesperson-of-foreign-ministry-of-russia")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Treasury Secretary Scott Bessent spoke in Geneva.",
+            {("person/scott-bessent", "position/treasury-secretary-of-united-states")},
+        ),
+        (
+            "Chief Cabinet Secretary Yoshimasa Hayashi spoke in Osaka.",
+            {("person/yoshimasa-hayashi", "position/chief-cabinet-secretary-of-japan")},
+        ),
+    ],
+)
+def test_offices_of_several_words_are_one_title(text, holdings, layer):
+    """entities.yaml titles: "Treasury Secretary" is no "secretary" of a body "Treasury"."""
+    assert held(text, layer) == holdings
+
+
+def test_a_bare_title_repeats_the_office_of_that_kind_the_person_holds(layer):
+    """ "Minister Brel" after "Tomas Brel, Minister of Foreign Affairs of Chile": the foreign
+    minister again, not a second office "Minister of Chile"."""
+    text = (
+        "Tomas Brel, Minister of Foreign Affairs of Chile, arrived in Lima. Minister Brel met "
+        "his hosts on Monday."
+    )
+    assert held(text, layer) == {("person/tomas-brel", "position/foreign-minister-of-chile")}

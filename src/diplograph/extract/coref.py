@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.matcher import find, separate
-from diplograph.extract.mentions import NewEntity, positions
+from diplograph.extract.mentions import NewEntity, known_country, positions
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, merge
 
@@ -77,7 +77,7 @@ def holder_country(
 ) -> URIRef | None:
     """The country a person serves, from the positions the article says they hold: a known
     position's country first, then the owner of a position the article made (`new`: "Prime
-    Minister of Georgia")."""
+    Minister of Georgia"), else the country people.yaml says the public figure serves."""
     index = positions(gaz, rules)
     held = sorted(discourse.holdings.get(person, ()))
     for position in held:
@@ -89,7 +89,8 @@ def holder_country(
             return country
     owners = {n.iri: n.position_of for n in (new or discourse.new)}
     made = (owners.get(p) for p in held)
-    return next((o for o in made if o is not None and "country" in gaz.classes.get(o, ())), None)
+    found = next((o for o in made if o is not None and "country" in gaz.classes.get(o, ())), None)
+    return found or known_country(person, gaz, rules)
 
 
 def _agents(unit: Unit) -> tuple[URIRef, ...]:

@@ -202,7 +202,7 @@ def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
     return found
 
 
-def _unaccented(name: str) -> str:
+def unaccented(name: str) -> str:
     """A Latin-script name without its accents and special letters, as wire copy often spells
     it ("Erdoğan": "Erdogan"); other scripts are left as they are."""
     if name.isascii() or not all(
@@ -249,7 +249,7 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             if government:
                 agents = (government,)
             variants = _person_variants(name, config) if "person" in cls else {name}
-            variants |= {_unaccented(v) for v in variants}  # "Bogotá" is also "Bogota"
+            variants |= {unaccented(v) for v in variants}  # "Bogotá" is also "Bogota"
             if "materiel" in cls and not name.endswith("s"):
                 variants.add(name + "s")
             outside = iri in gaz.reference
@@ -394,6 +394,20 @@ def _choose(entries: list[Entry]) -> list[Entry]:
     return stated or entries
 
 
+def _site_or_body(
+    options: list[Entry], units: list[Unit], start: int, rules: RuleSet
+) -> list[Entry]:
+    """Of a name that a site and a body share ("the White House"), the site after a place
+    preposition (names.yaml `place_prepositions`: "at the White House"), else the body."""
+    sites = [e for e in options if e.classes & PLACE_CLASSES]
+    if not sites or len(sites) == len(options):
+        return options
+    before = start - 1 - int(start > 0 and units[start - 1].lower == "the")
+    words = {str(w).lower() for w in rules.gazetteer.get("place_prepositions") or ()}
+    placed = before >= 0 and units[before].lower in words
+    return sites if placed else [e for e in options if e not in sites]
+
+
 def name_spans(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, blocked: frozenset[URIRef]
 ) -> list[tuple[int, int, Mention]]:
@@ -417,7 +431,7 @@ def name_spans(
             usable = [e for e in usable if not e.classes & PLACE_CLASSES]
         if not usable:  # "President Santiago Peña": a given name, not Chile's capital
             continue
-        options = _choose(usable)
+        options = _site_or_body(_choose(usable), units, start, rules)
         first = options[0]
         if first.title and not first.refs and hyphen_joined(units, end - 1):
             continue  # "Amir-Abdollahian": a title word that begins a hyphenated name

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of
+from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of, unaccented
 from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, Mention, Unit, merge, syllable_end
-from diplograph.iris import slug
+from diplograph.iris import local_name, slug
 from diplograph.namespaces import ID
 
 NAMED = "urn:x-diplograph:named/"
@@ -83,6 +83,23 @@ def _positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
     return index
 
 
+def known_countries(people: dict, gaz: Gazetteer) -> dict[str, URIRef]:
+    """Slug of a public figure's name -> the country `people_countries` says they serve."""
+    found = {}
+    for name, country in people.items():
+        iri = gaz.by_label(str(country))
+        if iri is not None and "country" in gaz.classes.get(iri, ()):
+            found[slug(str(name))] = iri
+    return found
+
+
+def known_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
+    """The country `people_countries` says a public figure serves, if it lists them."""
+    people = rules.gazetteer.get("people_countries") or {}
+    known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
+    return known.get(local_name(person).removeprefix("person/"))
+
+
 def find_position(
     title: str,
     owners: tuple[URIRef, ...],
@@ -111,12 +128,39 @@ def name_of(iri: URIRef, gaz: Gazetteer, new: list[NewEntity]) -> str:
 
 
 def new_position(
-    title: str, owner: URIRef, gaz: Gazetteer, new: list[NewEntity] | None = None
+    title: str,
+    owner: URIRef,
+    gaz: Gazetteer,
+    new: list[NewEntity] | None = None,
+    destination: URIRef | None = None,
 ) -> NewEntity:
     """A position the gazetteer lacks: '<Title> of <owner>' (an owner the article introduced,
-    such as a new body, is named by its label too)."""
+    such as a new body, is named by its label too), '<Title> of <owner> to <destination>' for
+    an envoy sent to a state."""
     label = f"{title[:1].upper()}{title[1:]} of {name_of(owner, gaz, new or [])}"
+    if destination is not None:
+        label = f"{label} to {name_of(destination, gaz, new or [])}"
     return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, owner)
+
+
+def _position(
+    title: str,
+    owners: tuple[URIRef, ...],
+    destination: URIRef | None,
+    context: tuple[Gazetteer, RuleSet, list[NewEntity]],
+    only_titled: bool = False,
+) -> URIRef | None:
+    """The position a title names for its owners: the gazetteer's, else a new one (added to
+    `new`); an envoy's (`destination`: the state sent to) is always the article's own."""
+    gaz, rules, new = context
+    found = None
+    if title and destination is None:
+        found = find_position(title, owners, gaz, rules, only_titled=only_titled)
+    if found is None and owners and title:
+        made = new_position(title, owners[0], gaz, new, destination)
+        new.append(made)
+        found = made.iri
+    return found
 
 
 def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
@@ -252,6 +296,7 @@ def find_titles(
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new))
         owners = _owners(units, roles.get("owner", []))
+        destination = next(iter(_owners(units, roles.get("destination", []))), None)
         if not owners and title_mention is not None:
             owners = title_mention.owner  # "the Indian charge d'affaires, X": India's
         context = [units[i].lower for i in roles.get("context", [])]
@@ -265,13 +310,7 @@ def find_titles(
             # the one position of a title is guessed for people the gazetteer knows, never for
             # people the article introduced ("Foreign Minister Takeshi Iwaya" is not Russia's)
             known = holder.refs[0] in gaz.classes
-            position = (
-                find_position(title, owners, gaz, rules, only_titled=known) if title else None
-            )
-            if position is None and owners and title:
-                made = new_position(title, owners[0], gaz, new)
-                new.append(made)
-                position = made.iri
+            position = _position(title, owners, destination, (gaz, rules, new), known)
             person = holder.refs[0]
             mention = Mention(
                 holder.classes,
@@ -297,11 +336,7 @@ def find_titles(
             new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
             # a person the gazetteer does not know holds a known position only if its owner is
             # named: "EU foreign policy chief X" is not the one "leader" the gazetteer knows
-            position = find_position(title, owners, gaz, rules, only_titled=False)
-            if position is None and owners and title:
-                made = new_position(title, owners[0], gaz, new)
-                new.append(made)
-                position = made.iri
+            position = _position(title, owners, destination, (gaz, rules, new))
             mention = Mention(
                 frozenset({"person", "agent"}),
                 (person,),
@@ -361,6 +396,21 @@ def _owner(units: list[Unit], index: int) -> URIRef | None:
     return named[0] if len(named) == 1 else None
 
 
+def _served(units: list[Unit], index: int, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
+    """The state the one person a unit names serves: their office's country, else the
+    country `people_countries` gives ("Trudeau's government", "the Biden administration");
+    None after a title, which the person keeps."""
+    mention = units[index].mention if 0 <= index < len(units) else None
+    if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+        return None
+    title = units[index - 1].mention if index > 0 else None
+    if title is not None and title.title is not None and not title.refs:
+        return None  # "President Daniel Noboa's government": the title's holder stays a person
+    held = mention.holding[1] if mention.holding else None
+    country = positions(gaz, rules).owner_country.get(held) if held is not None else None
+    return country or known_country(mention.refs[0], gaz, rules)
+
+
 def find_body(canonical: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
     """The body of the gazetteer acting for the owner and named with a variant of the title."""
     variants = [canonical, *(rules.gazetteer.get("bodies") or {}).get(canonical, [])]
@@ -370,6 +420,22 @@ def find_body(canonical: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> 
             if any(str(v).lower() in n for v in variants for n in names):
                 return iri
     return None
+
+
+def state_body(
+    title: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> tuple[URIRef, float]:
+    """The body a state's title names ("foreign ministry" of China) and its confidence: the
+    gazetteer's, else a new one acting for the state (added to `new`)."""
+    body = find_body(title, owner, gaz, rules)
+    if body is not None:
+        return body, 1.0
+    owner_label = gaz.labels.get(owner, slug(str(owner)))
+    label = f"{title[:1].upper()}{title[1:]} of {owner_label}"
+    body = ID[f"org/{slug(label)}"]
+    if all(n.iri != body or n.label != label for n in new):
+        new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=owner))
+    return body, NEW_CONFIDENCE
 
 
 def find_bodies(
@@ -391,21 +457,19 @@ def find_bodies(
         owner, end = _owner(units, start), index + 1
         if owner is None and index + 2 < len(units) and units[index + 1].lower == "of":
             owner, start, end = _owner(units, index + 2), index, index + 3
+        whose: tuple[URIRef, ...] = ()  # the person whose government it is, still named
+        if owner is None and mention.title in state_bodies:  # "Trudeau's government"
+            owner, end = _served(units, start, gaz, rules), index + 1
+            person = units[start].mention
+            whose = person.refs if owner is not None and person is not None else ()
         if owner is None:
             index -= 1
             continue
         title = mention.title
-        body = find_body(title, owner, gaz, rules)
-        confidence = 1.0
-        if body is None:
-            owner_label = gaz.labels.get(owner, slug(str(owner)))
-            label = f"{title[:1].upper()}{title[1:]} of {owner_label}"
-            body = ID[f"org/{slug(label)}"]
-            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=owner))
-            confidence = NEW_CONFIDENCE
+        body, confidence = state_body(title, owner, gaz, rules, new)
         state = title in state_bodies  # "the Japanese government": a body that acts as the state
         classes = frozenset({"org", "agent"} | ({"country"} if state else set()))
-        merged = Mention(classes, (body,), (owner,) if state else (body,), confidence)
+        merged = Mention(classes, (body,), (owner,) if state else (body,), confidence, owner=whose)
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units
@@ -593,34 +657,59 @@ def named_in_full(label: str, new: list[NewEntity]) -> URIRef | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def short_names(label: str, rules: RuleSet, given: bool = True) -> list[tuple[str, ...]]:
+    """The token sequences that shorten a person's name: the surname ("Kishida" of "Fumio
+    Kishida", "Wang" of "Wang Yi": the gazetteer's `surname_first` names), the first name
+    (`given`: "Anwar" of "Anwar Ibrahim", as Malay and Arab names are shortened), a hyphenated
+    surname ("Diaz-Canel"), the last two names of a longer one ("Lopez Obrador") and a surname
+    with its particle ("al-Sudani", "bin Farhan")."""
+    words = tuple(t.text for t in rules.nlp.make_doc(label))
+    found: list[tuple[str, ...]] = []
+    surname = surname_of(label, rules.gazetteer) if len(words) > 1 else None
+    if surname and surname[:1].isupper():
+        found.append((surname,))
+    if given and len(words) > 1 and words[0].isalpha() and words[0][:1].isupper():
+        found.append(words[:1])
+    if "-" in words[1:]:
+        hyphen = len(words) - 1 - words[::-1].index("-")
+        found.append(words[hyphen - 1 :])
+    if len(words) >= 3 and all(w[:1].isupper() and w.isalpha() for w in words[-2:]):
+        found.append(words[-2:])  # "Lopez Obrador", "Kayikwamba Wagner"
+    particle = next((i for i in (-3, -2) if len(words) > -i and words[i].islower()), None)
+    if particle is not None:
+        found.append(words[particle:])
+    return list(dict.fromkeys(found))
+
+
 def introduced_names(new: list[NewEntity], rules: RuleSet) -> dict[tuple[str, ...], URIRef]:
     """Token sequences naming the people the article introduced so far: each full name and,
-    unless two of them share it, the surname ("Kishida" after "Prime Minister Fumio Kishida",
-    "Wang" after "Foreign Minister Wang Yi": the gazetteer's `surname_first` names) and the
-    first name ("Anwar" after "Anwar Ibrahim", as Malay and Arab names are shortened)."""
+    unless two of them share it, each of its short names (short_names: "Kishida" after "Prime
+    Minister Fumio Kishida", "Anwar" after "Anwar Ibrahim")."""
     full: dict[tuple[str, ...], URIRef] = {}
     last: dict[tuple[str, ...], set[URIRef]] = {}
+    forms = rules.derived.setdefault("names:label-forms", {})  # label -> its full and short forms
     for entity in new:
         if entity.kind != "Person":
             continue
-        words = tuple(t.text for t in rules.nlp.make_doc(entity.label))
-        full[words] = entity.iri
-        surname = surname_of(entity.label, rules.gazetteer) if len(words) > 1 else None
-        if surname and surname[:1].isupper():
-            last.setdefault((surname,), set()).add(entity.iri)
-        if len(words) > 1 and words[0].isalpha() and words[0][:1].isupper():
-            last.setdefault(words[:1], set()).add(entity.iri)  # "Anwar" after "Anwar Ibrahim"
-        if "-" in words[1:]:  # a hyphenated surname: "Diaz-Canel"
-            hyphen = len(words) - 1 - words[::-1].index("-")
-            last.setdefault(words[hyphen - 1 :], set()).add(entity.iri)
-        if len(words) >= 4 and all(w[:1].isupper() for w in words[-2:]):  # "Lopez Obrador"
-            last.setdefault(words[-2:], set()).add(entity.iri)
-        particle = next((i for i in (-3, -2) if len(words) > -i and words[i].islower()), None)
-        if particle is not None:  # "al-Sudani", "bin Farhan": the surname with its particle
-            last.setdefault(words[particle:], set()).add(entity.iri)
+        if entity.label not in forms:
+            forms[entity.label] = _label_forms(entity.label, rules)
+        whole, shorts = forms[entity.label]
+        full.update(dict.fromkeys(whole, entity.iri))
+        for short in shorts:
+            last.setdefault(short, set()).add(entity.iri)
     names = {key: next(iter(iris)) for key, iris in last.items() if len(iris) == 1}
     names.update(full)
     return names
+
+
+def _label_forms(label: str, rules: RuleSet) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The token sequences of a name, as written and without accents ("Díaz-Canel",
+    "Diaz-Canel"), and of its short names."""
+    whole, shorts = [], []
+    for form in dict.fromkeys((label, unaccented(label))):
+        whole.append(tuple(t.text for t in rules.nlp.make_doc(form)))
+        shorts.extend(short_names(form, rules))
+    return whole, list(dict.fromkeys(shorts))
 
 
 def _after_given_names(
@@ -674,7 +763,8 @@ def introduced_spans(
             index += 1  # "President Anura Kumara Dissanayake": a fuller name
             continue
         for size in range(min(longest, len(units) - index), 0, -1):
-            person = names.get(tuple(u.text for u in units[index : index + size]))
+            words = tuple(u.text for u in units[index : index + size])
+            person = names.get(words) or names.get(tuple(map(unaccented, words)))
             if person is not None and size == 1 and _name_goes_on(units, index + 1, covered, rules):
                 continue  # "Ahmed Moallim Fiqi" after "Abiy Ahmed": someone else's name
             if person is not None:

@@ -261,20 +261,24 @@ def _nationality_before(units: list[Unit], index: int) -> URIRef | None:
 
 
 NAMED_OWNERS = frozenset({"country", "org"})
+NAMED_PARTS = NAMED_OWNERS | {"place"}
 
 
 def _named_before(units: list[Unit], index: int) -> tuple[int, URIRef | None]:
-    """The start of a body's name that opens with the names of states or organisations
-    ("Panama Canal Authority", "OAS Permanent Council", "India-Russia Business Forum"), and
-    the first of them; (index, None) when no such name stands right before it."""
+    """The start of a body's name that opens with the names of states, organisations or
+    places ("Panama Canal Authority", "OAS Permanent Council", "India-Russia Business Forum"),
+    and the first state or organisation of them; (index, None) when no such name stands right
+    before it."""
     start, first = index, None
     while start > 0:
         mention = units[start - 1].mention
-        named = mention is not None and len(mention.refs) == 1 and mention.classes & NAMED_OWNERS
+        named = mention is not None and len(mention.refs) == 1 and mention.classes & NAMED_PARTS
         if not named or not units[start - 1].text[:1].isupper() or mention.title:
             break
         assert mention is not None
-        start, first = start - 1, mention.refs[0]
+        start = start - 1
+        if mention.classes & NAMED_OWNERS:
+            first = mention.refs[0]
         if start > 1 and units[start - 1].text in HYPHENS:
             start -= 1
     if start < index and units[start].text in HYPHENS:
@@ -310,10 +314,11 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     """A one-word name of a known person followed by a capitalised word the gazetteer does not
     know is part of another person's name ("Li" of "Li Qiang" is not Li Hongzhong)."""
     out = list(units)
+    ends = vocab.not_name_words | vocab.person_cues_after  # "Modi Meets Sharif": a headline
     for index, unit in enumerate(units[:-1]):
         mention, after = unit.mention, units[index + 1]
         partial = mention is not None and "person" in mention.classes and " " not in unit.text
-        if partial and _capital(after) and after.lower not in vocab.not_name_words:
+        if partial and _capital(after) and after.lower not in ends:
             out[index] = replace(unit, mention=None)
     return out
 

@@ -16,10 +16,17 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules
-from diplograph.extract.mentions import NewEntity, find_position, new_position, positions
+from diplograph.extract.mentions import (
+    NewEntity,
+    find_position,
+    known_countries,
+    new_position,
+    positions,
+    state_body,
+)
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit
-from diplograph.iris import local_name, slug
+from diplograph.iris import local_name
 
 Prepared = list[tuple[object, list[Unit]]]
 
@@ -54,16 +61,6 @@ def person_countries(
     return found
 
 
-def known_countries(people: dict, gaz: Gazetteer) -> dict[str, URIRef]:
-    """Slug of a public figure's name -> the country `people_countries` says they serve."""
-    found = {}
-    for name, country in people.items():
-        iri = gaz.by_label(str(country))
-        if iri is not None and "country" in gaz.classes.get(iri, ()):
-            found[slug(str(name))] = iri
-    return found
-
-
 def _unowned(mention: Mention | None) -> bool:
     """A titled mention of one named person whose office has no owner yet."""
     return (
@@ -78,10 +75,16 @@ def _unowned(mention: Mention | None) -> bool:
 
 
 def own_titles(
-    prepared: Prepared, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+    prepared: Prepared,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    new: list[NewEntity],
+    earlier: list[tuple[URIRef, URIRef]] | None = None,
 ) -> Prepared:
-    """The sentences with each unowned title given the owner the first source of the
-    gazetteer's `unowned_title_owners` knows (see the module's docstring)."""
+    """The sentences with each unowned title given the holding of that kind the article gives
+    the person (in these sentences or `earlier`: (person, position) pairs), else the owner the
+    first source of the gazetteer's `unowned_title_owners` knows (see the module's
+    docstring)."""
     config = rules.gazetteer
     sources = [str(s) for s in config.get("unowned_title_owners") or ()]
     if not sources:
@@ -89,19 +92,81 @@ def own_titles(
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
     people = config.get("people_countries") or {}
     known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
+    held = _held(prepared, earlier or [])
     result = []
     for sentence, units in prepared:
-        changed = []
+        changed: list[Unit] = []
         for unit in units:
             mention = unit.mention
             if _unowned(mention):
                 assert mention is not None
+                same = _same_office(mention, held, gaz, new)
+                if same is not None:  # "Minister Fidan" after "Hakan Fidan, Minister of ..."
+                    changed.append(replace(unit, mention=replace(mention, holding=same)))
+                    continue
                 owner = _owner_of(mention.refs[0], sources, theirs, known)
+                if owner is not None and changed and _bare_body(changed[-1].mention):
+                    changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
                 if owner is not None:
                     unit = _owned(unit, owner, gaz, rules, new)
             changed.append(unit)
         result.append((sentence, changed))
     return result
+
+
+def _held(prepared: Prepared, earlier: list[tuple[URIRef, URIRef]]) -> dict[URIRef, list]:
+    """Person -> the positions the sentences (and `earlier` pairs) say they hold."""
+    found: dict[URIRef, list[URIRef]] = {}
+    for person, position in earlier:
+        if position is not None and position not in found.setdefault(person, []):
+            found[person].append(position)
+    for _, units in prepared:
+        for unit in units:
+            mention = unit.mention
+            if mention is not None and mention.holding and mention.holding[1] is not None:
+                for person, position in (mention.holding, *mention.also):
+                    if position not in found.setdefault(person, []):
+                        found[person].append(position)
+    return found
+
+
+def _same_office(
+    mention: Mention, held: dict[URIRef, list[URIRef]], gaz: Gazetteer, new: list[NewEntity]
+) -> tuple[URIRef, URIRef] | None:
+    """The holding a bare title repeats: a position the article gives the person whose title
+    is of that kind ("Minister Fidan" after "Minister of Foreign Affairs": the foreign
+    minister), if exactly one is."""
+    person, word = mention.refs[0], (mention.title or "").split()[-1:]
+    labels = {n.iri: n.label for n in new}
+    same = [
+        p
+        for p in held.get(person, [])
+        if (gaz.labels.get(p) or labels.get(p, "")).lower().split(" of ")[0].split()[-1:] == word
+    ]
+    return (person, same[0]) if len(same) == 1 else None
+
+
+def _bare_body(mention: Mention | None) -> bool:
+    """A state body named with no state ("Foreign Ministry" of "Foreign Ministry spokesman
+    Wang Wenbin")."""
+    return (
+        mention is not None
+        and "body" in mention.classes
+        and mention.title is not None
+        and not mention.refs
+        and mention.anaphor is None
+    )
+
+
+def _body_of(
+    unit: Unit, country: URIRef, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> tuple[Unit, URIRef]:
+    """A bare body before a title, as the body of the country the title's holder serves, and
+    that body (the title's owner): "Foreign Ministry spokesman X" speaks for China's ministry."""
+    assert unit.mention is not None and unit.mention.title is not None
+    body, confidence = state_body(unit.mention.title, country, gaz, rules, new)
+    mention = Mention(frozenset({"org", "agent"}), (body,), (body,), confidence)
+    return replace(unit, mention=mention), body
 
 
 def _owner_of(

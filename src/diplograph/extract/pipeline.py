@@ -53,6 +53,7 @@ from diplograph.extract.events import (
     most_specific_place,
     spec,
 )
+from diplograph.extract.figures import figure_spans, holds
 from diplograph.extract.gazetteer import Gazetteer, name_spans, other_namesakes
 from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
 from diplograph.extract.mentions import (
@@ -218,7 +219,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units, raw = tokenize(sentence, rules)
         spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, namesakes)
         covered = frozenset(i for begin, end, _ in spans for i in range(begin, end))
-        spans += introduced_spans(units, new, rules, covered)
+        later = introduced_spans(units, new, rules, covered)
+        wins = [s for s in later if holds(s[0], s[1], spans)]  # "Kayikwamba Wagner": not Wagner
+        spans = wins + spans + [s for s in later if s not in wins]
+        spans = figure_spans(units, gazetteer, rules, new, spans) + spans  # a full name wins
         units = merge_spans(units, spans, text)
         units = find_named_events(units, rules, text)
         units = find_bodies(units, gazetteer, rules, text, new)
@@ -229,7 +233,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new, held)
-        units = own_titles([(sentence, units)], gazetteer, rules, new)[0][1]  # for offices
+        units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)

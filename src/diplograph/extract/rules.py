@@ -87,6 +87,7 @@ OTHER_ROLES = (
     "member",
     "context",
     "counterpart",
+    "destination",  # the state an ambassador is sent to ("Iran's Ambassador to Russia X")
 )
 
 

@@ -395,6 +395,8 @@ GAZETTEER = Shape(
             one_of("owner source", "person", "known"), "a list of person, known"
         ),
         "people_countries": LABELS,  # people.yaml: a public figure -> the country they serve
+        "people_aliases": LABELS,  # people.yaml: another spelling or short form -> a listed name
+        "people_not_bare": WORDS,  # people.yaml: surnames never read alone as the figure's
         **dict.fromkeys(  # names.yaml: what types a run of capitalised words
             (
                 "government_heads",
