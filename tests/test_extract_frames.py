@@ -1808,3 +1808,15 @@ def test_a_long_apposition_of_offices_is_read_past(layer):
     assert [e for e in events(graph) if e[0] == "Hosting"] == [
         ("Hosting", {"host": ["person/kim-jong-un"], "traveller": ["person/sergei-shoigu"]})
     ]
+
+
+def test_a_coordinated_verb_keeps_its_own_with(layer):
+    """ "met A and held talks with B": B is the talks' party, not the meeting's."""
+    graph = extract(
+        "Indian External Affairs Minister S Jaishankar also met Sri Lankan Prime Minister Harini "
+        "Amarasuriya and held talks with Foreign Minister Vijitha Herath.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Meeting"] == [
+        ("Meeting", {"participant": ["person/harini-amarasuriya", "person/s-jaishankar"]})
+    ]

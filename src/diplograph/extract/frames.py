@@ -43,6 +43,7 @@ class Words:
     people: frozenset[str] = frozenset()  # "Pakistan's advisers" stand for Pakistan
     transitive: frozenset[str] = frozenset()  # triggers of frames with an object slot
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
+    verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
 
 
 def _words(rules: RuleSet) -> Words:
@@ -291,10 +292,20 @@ def _marked(
             found = _after(units, index + 1, role, words, words.filler)
             if found:  # else the next marker: "a tour of Africa in Egypt"
                 return found
-        if unit.boundary or unit.lower in words.boundary:
+        if unit.boundary or unit.lower in words.boundary or _next_verb(units, index, words):
             return []
         index += 1
     return []
+
+
+def _next_verb(units: list[Unit], index: int, words: Words) -> bool:
+    """Whether a coordinated verb phrase starts at `index` ("met A and held talks with B"):
+    "and" followed by a verb the frames know (a trigger, a speech or support verb) or "then";
+    the marker after it is that verb's."""
+    if units[index].lower not in words.coordination or index + 1 >= len(units):
+        return False
+    after = units[index + 1]
+    return after.mention is None and (after.lemma in words.verbs or after.lower in words.verbs)
 
 
 def _thing_object(units: list[Unit], trigger: int, skip: frozenset[str], words: Words) -> bool:
@@ -425,7 +436,9 @@ def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
             if (rule.get("slots") or {}).get("object") and not rule.get("noun")
             for lemma in rule.get("triggers") or ()
         }
-        words = replace(_words(rules), transitive=frozenset(objects))
+        verbs = set(by_lemma) | set(rules.classes.get("statement_verb", ()))
+        verbs |= set(rules.classes.get("support_verb", ())) | {"then", "also", "later"}
+        words = replace(_words(rules), transitive=frozenset(objects), verbs=frozenset(verbs))
         found = rules.derived["frames"] = (words, by_lemma)
     return found
 
