@@ -1820,3 +1820,16 @@ def test_a_coordinated_verb_keeps_its_own_with(layer):
     assert [e for e in events(graph) if e[0] == "Meeting"] == [
         ("Meeting", {"participant": ["person/harini-amarasuriya", "person/s-jaishankar"]})
     ]
+
+
+def test_his_highness_and_hm_the_king_are_the_storys_principal(layer):
+    """ "His Highness" is the lede's first person, in court and state media the principal."""
+    graph = extract(
+        "UAE President Sheikh Mohamed bin Zayed received Turkish President Recep Tayyip Erdogan "
+        "in Abu Dhabi. Mohamed bin Zayed thanked him. His Highness then met Turkish Foreign "
+        "Minister Hakan Fidan.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Meeting"] == [
+        ("Meeting", {"participant": ["person/hakan-fidan", "person/mohamed-bin-zayed"]})
+    ]

@@ -241,6 +241,8 @@ def _refer(
             return recent
         group = list(dict.fromkeys(titled))
         return tuple(group) if len(group) > 1 else _refer("last_pair", unit, discourse, gaz, rules)
+    if kind == "first_person":  # "His Highness": the lede's first person, the court's own
+        return discourse.persons[:1]
     if kind == "last_pair_countries":  # "the two countries", "the governments": the pair's
         pair = _refer("last_pair", unit, discourse, gaz, rules)
         homes = tuple(dict.fromkeys(holder_country(p, discourse, gaz, rules) for p in pair))

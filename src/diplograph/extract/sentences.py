@@ -206,6 +206,9 @@ def without_parentheticals(
         if unit.lower in intensifiers and kept and kept[-1].mention is not None:
             index += 1  # "Scholz himself made a visit": the name is the subject
             continue
+        if unit.lower in intensifiers and index + 1 < len(units) and _is_person(units[index + 1]):
+            index += 1  # "HM the King": the abbreviated honorific before a person
+            continue
         if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
             index += 1  # the comma that closes an apposition the title stage merged
             continue
