@@ -1833,3 +1833,22 @@ def test_his_highness_and_hm_the_king_are_the_storys_principal(layer):
     assert [e for e in events(graph) if e[0] == "Meeting"] == [
         ("Meeting", {"participant": ["person/hakan-fidan", "person/mohamed-bin-zayed"]})
     ]
+
+
+def test_a_message_addressed_to_someone_is_theirs(layer):
+    """ "conveyed to the Russian side a message from X addressed to Putin": Putin receives it."""
+    graph = extract(
+        "Kazakh Foreign Minister Murat Nurtleu conveyed to the Russian side a message from Kazakh "
+        "President Kassym-Jomart Tokayev addressed to Russian President Vladimir Putin.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "LetterDelivery"] == [
+        (
+            "LetterDelivery",
+            {
+                "carrier": ["person/murat-nurtleu"],
+                "recipient": ["person/vladimir-putin"],
+                "sender": ["person/kassym-jomart-tokayev"],
+            },
+        )
+    ]
