@@ -1852,3 +1852,27 @@ def test_a_message_addressed_to_someone_is_theirs(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan's King Abdullah II arrived in Washington on Tuesday. Trump said Jordan and Egypt "
+        "would set aside land for Palestinians.",
+        "French President Emmanuel Macron arrived in Hanoi on Monday. Vietnam lands a big jet "
+        "order from Airbus.",
+    ],
+)
+def test_land_as_a_noun_or_a_deal_is_no_arrival(text, layer):
+    """ "set aside land", "lands a jet order": no one arrived but the one who did."""
+    graph = extract(text, layer)
+    travellers = [e[1]["traveller"] for e in events(graph) if e[0] == "Arrival"]
+    assert len(travellers) == 1 and travellers[0][0].startswith("person/")
+
+
+def test_a_plane_that_landed_is_an_arrival(layer):
+    """ "landed" with no place named is still an arrival (its place from the story)."""
+    graph = extract(
+        "Indian Prime Minister Narendra Modi arrived in Kuwait City. He landed at 11am.", layer
+    )
+    assert [e[0] for e in events(graph) if e[0] == "Arrival"] == ["Arrival"]
