@@ -1876,3 +1876,15 @@ def test_a_plane_that_landed_is_an_arrival(layer):
         "Indian Prime Minister Narendra Modi arrived in Kuwait City. He landed at 11am.", layer
     )
     assert [e[0] for e in events(graph) if e[0] == "Arrival"] == ["Arrival"]
+
+
+def test_calling_a_thing_a_name_is_said(layer):
+    """ "X called the raid an outrageous breach of law": X said something about it."""
+    graph = extract(
+        "Mexican President Andres Manuel Lopez Obrador called the raid an outrageous breach of "
+        "international law.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] in ("Statement", "Criticism")] == [
+        ("Statement", {"agent": ["person/andres-manuel-lopez-obrador"]})
+    ]
