@@ -1888,3 +1888,23 @@ def test_calling_a_thing_a_name_is_said(layer):
     assert [e for e in events(graph) if e[0] in ("Statement", "Criticism")] == [
         ("Statement", {"agent": ["person/andres-manuel-lopez-obrador"]})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a fronted phrase's body is no party of the meeting after its comma
+            "On the sidelines of the UN General Assembly, Indian External Affairs Minister S "
+            "Jaishankar met his Chinese counterpart Wang Yi.",
+            ("Meeting", {"participant": ["person/s-jaishankar", "person/wang-yi"]}),
+        ),
+        (  # a headline's "A, B" after a verb is still a pair
+            "Qatar says Israel, Hamas agree four-day Gaza truce",
+            ("AgreementSigning", {"participant": ["country/israel", "org/hamas"]}),
+        ),
+    ],
+)
+def test_a_comma_pairs_two_names_only_where_a_clause_opens(text, expected, layer):
+    """ "A, B" with no "and" is a pair at a clause's start, not across a fronted phrase."""
+    graph = extract(text, layer)
+    assert [e for e in events(graph) if e[0] == expected[0]] == [expected]

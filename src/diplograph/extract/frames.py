@@ -135,10 +135,17 @@ def _date_comma(units: list[Unit], index: int) -> bool:
 
 
 def _group_back(units: list[Unit], last: int, role: str, words: Words) -> list[int]:
-    """The entity at `last` and the ones coordinated before it ("A, B and C")."""
+    """The entity at `last` and the ones coordinated before it ("A, B and C", a headline's "A,
+    B"); elsewhere a comma with no "and" after it ends a fronted phrase ("On the sidelines of
+    the summit, A met B")."""
     found = [last]
     index = _modifiers_back(units, last - 1, words)
+    joined = False
     while index >= 1 and units[index].lower in words.coordination and _fits(units[index - 1], role):
+        opens = index < 2 or units[index - 2].lemma in words.verbs  # "Qatar says A, B agree"
+        if units[index].text == "," and not joined and not opens:
+            break  # "A, B" alone is a pair only where it opens a clause (headlines)
+        joined = True
         found.append(index - 1)
         index = _modifiers_back(units, index - 2, words)
     return sorted(found)
