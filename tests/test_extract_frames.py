@@ -1908,3 +1908,13 @@ def test_a_comma_pairs_two_names_only_where_a_clause_opens(text, expected, layer
     """ "A, B" with no "and" is a pair at a clause's start, not across a fronted phrase."""
     graph = extract(text, layer)
     assert [e for e in events(graph) if e[0] == expected[0]] == [expected]
+
+
+def test_welcoming_a_guest_is_no_statement(layer):
+    """ "welcomed his counterpart": a guest welcomed, not words welcomed."""
+    graph = extract(
+        "South African Foreign Minister Ronald Lamola welcomed his counterpart from Nigeria, "
+        "Yusuf Tuggar, to Pretoria.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Statement"] == []
