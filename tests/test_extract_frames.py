@@ -1918,3 +1918,22 @@ def test_welcoming_a_guest_is_no_statement(layer):
         layer,
     )
     assert [e for e in events(graph) if e[0] == "Statement"] == []
+
+
+def test_an_invitation_to_attend_is_to_travel_there(layer):
+    """ "invited X to attend a summit in Kazan": the invited visit is to Kazan."""
+    graph = extract(
+        "Russian President Vladimir Putin invited Mongolian President Ukhnaagiin Khurelsukh to "
+        "attend a summit of the BRICS group in Kazan.",
+        layer,
+    )
+    assert [e for e in events(graph) if e[0] == "Visit"] == [
+        (
+            "Visit",
+            {
+                "host": ["country/russia"],
+                "place": ["city/kazan"],
+                "traveller": ["person/ukhnaagiin-khurelsukh"],
+            },
+        )
+    ]
