@@ -189,3 +189,14 @@ def test_is_day() -> None:
 def test_datetime_anchor_is_reduced_to_date() -> None:
     """A datetime anchor behaves like its date."""
     assert resolve("yesterday", datetime(2023, 7, 27, 15, 30)) == day(date(2023, 7, 26))
+
+
+def test_since_a_past_day_lasts_until_the_article():
+    """ "since March 2014": from its first day to the article's day; a future "since" stays."""
+    found = resolve("since March 2014", date(2024, 6, 24))
+    assert (found.earliest, found.latest, found.precision) == (
+        date(2014, 3, 1),
+        date(2024, 6, 24),
+        "interval",
+    )
+    assert resolve("since", date(2024, 6, 24)) is None

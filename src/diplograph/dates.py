@@ -296,6 +296,9 @@ def resolve(expression: str, anchor: date, tense: str | None = None) -> DateRang
     ('2024-12-02', '2024-12-04', 'interval')
     >>> resolve("soon", date(2023, 7, 27)) is None
     True
+    >>> r = resolve("since March 2014", date(2024, 6, 24))  # from then until the article
+    >>> str(r.earliest), str(r.latest), r.precision
+    ('2014-03-01', '2024-06-24', 'interval')
     """
     if not isinstance(expression, str) or not isinstance(anchor, date):
         return None
@@ -304,6 +307,11 @@ def resolve(expression: str, anchor: date, tense: str | None = None) -> DateRang
     text = " ".join(expression.lower().split()).strip(" .,;:()[]")
     if not text:
         return None
+    if text.startswith("since "):  # an ongoing state since a past day: until the article
+        start = resolve(text[len("since ") :], anchor, "past")
+        if start is None or start.earliest >= anchor:
+            return start
+        return DateRange(start.earliest, anchor, "interval")
     if tense not in ("past", "future"):
         tense = _infer_tense(text)
     for parser in _PARSERS:
