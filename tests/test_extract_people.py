@@ -4,31 +4,13 @@ of two people, and never make a person of "Hunter Biden", "Harris" or "Jordan"."
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
+from rdflib import RDF, Graph
+from test_extract_gazetteer import extract
+from test_extract_gazetteer import labelled_people as people
 
-from rdflib import RDF, RDFS, Graph
-
-from diplograph.extract import extract_article
-from diplograph.extract.clean import article_from_text
 from diplograph.extract.coref import Discourse, holder_country
 from diplograph.extract.figures import figures
 from diplograph.namespaces import DIP, ID
-
-
-def extract(text: str, layer) -> Graph:
-    """The rule layer of one text dated 5 March 2024."""
-    rules, gazetteer = layer
-    article = article_from_text(Path("t.txt"), text, date(2024, 3, 5), rules)
-    return extract_article(article, rules, gazetteer)
-
-
-def people(graph: Graph) -> dict[str, str]:
-    """The people the layer writes (id path -> label)."""
-    return {
-        str(p).removeprefix(str(ID)): str(graph.value(p, RDFS.label))
-        for p in graph.subjects(RDF.type, DIP.Person)
-    }
 
 
 def roles(graph: Graph, kind: str) -> set[tuple[str, str]]:
