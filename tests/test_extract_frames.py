@@ -1937,3 +1937,18 @@ def test_an_invitation_to_attend_is_to_travel_there(layer):
             },
         )
     ]
+
+
+def test_a_leg_told_after_before_keeps_the_mood_of_the_journey(layer):
+    """ "is due to leave for Tokyo before traveling on to Paris": the Paris leg is expected."""
+    graph = extract(
+        "US Secretary of State Antony Blinken is due to leave for Tokyo on Monday before "
+        "traveling on to Paris.",
+        layer,
+    )
+    moods = {
+        str(graph.value(v, DIP.place)).rsplit("/", 1)[-1]: str(graph.value(a, DIP.modality))
+        for v in graph.subjects(RDF.type, DIP.Visit)
+        for a in graph.subjects(DIP.attests, v)
+    }
+    assert moods == {"tokyo": str(DIP.Expected), "paris": str(DIP.Expected)}

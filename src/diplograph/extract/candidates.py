@@ -152,7 +152,7 @@ def materiel_iri(label: str) -> URIRef:
     return ID[f"materiel/{slug(label)}"]
 
 
-def _modality(match: Match, ctx: SentenceContext, words: str | None) -> str | None:
+def _modality(match: Match, ctx: SentenceContext, words: str | None, rules: RuleSet) -> str | None:
     """Happened, Expected, Denied, or None when the event is not to be recorded."""
     fixed = match.rule.get("modality")
     if fixed == "previous" and ctx.current:  # "will travel to Moscow for talks": as the travel
@@ -164,7 +164,19 @@ def _modality(match: Match, ctx: SentenceContext, words: str | None) -> str | No
         return None
     if cue:
         return cue
+    if ctx.current and (match.purpose or _sequel(match, ctx, rules)):
+        return ctx.current[-1].attest.modality  # "is due to leave ... before travelling on"
     return "Expected" if words and sounds_future(words) else "Happened"
+
+
+def _sequel(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
+    """Whether the trigger is a gerund after a `sequence_word` ("before travelling on to
+    Paris"): an event told as following the one before it, in its mood."""
+    if match.trigger == 0:
+        return False
+    unit, before = ctx.units[match.trigger], ctx.units[match.trigger - 1]
+    sequence = frozenset(rules.classes.get("sequence_word", ()))
+    return unit.lower.endswith("ing") and before.lower in sequence
 
 
 def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tuple[Any, str | None]:
@@ -219,7 +231,7 @@ def build(
     if made is not None:
         roles["theme"] = [made[0]]
     words = ctx.units[date_unit].mention.date_words if date_unit is not None else None
-    modality = _modality(match, ctx, words)
+    modality = _modality(match, ctx, words, rules)
     if modality is None:
         return []
     partial = missing(kind, roles, rules.kinds)
