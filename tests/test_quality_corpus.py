@@ -93,6 +93,22 @@ def test_a_wrong_party_is_a_miss_and_a_false_alarm():
     expected = {**EXPECTED, "events": [{**EXPECTED["events"][0], "participant": ["person/lula"]}]}
     score = score_article("x", TEXT, _rule_graph(), expected, {})
     assert (score.events.tp, score.events.fp, score.events.fn) == (0, 1, 1)
+    # where the miss is, as figures: a meeting with other parties stands in its sentence
+    same = "the same family, other parties"
+    assert (score.missed_beside, score.alarms_beside) == ({same: 1}, {same: 1})
+    table = format_corpus_score("test", score, False)
+    assert (
+        "missed events, by what the rules found in their sentence: nothing 0, another kind 0, "
+        "the same family, other parties 1"
+    ) in table.splitlines()
+
+
+def test_a_miss_with_no_event_in_its_sentence_is_counted_so():
+    graph = _rule_graph()
+    graph.remove((ID["event/meeting/x"], None, None))
+    graph.remove((None, None, ID["event/meeting/x"]))
+    score = score_article("x", TEXT, graph, EXPECTED, {})
+    assert (score.missed_beside, score.alarms_beside) == ({"nothing": 1}, {})
 
 
 def test_of_two_events_of_the_same_parties_the_date_decides_the_pairing():

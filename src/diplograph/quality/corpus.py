@@ -80,6 +80,13 @@ class CorpusScore:
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    # what stands in a missed event's sentence, and beside a false alarm (SENTENCE_CLASSES):
+    # figures that say where the misses are without showing them (safe on the test split)
+    missed_beside: dict[str, int] = field(default_factory=dict)
+    alarms_beside: dict[str, int] = field(default_factory=dict)
+
+
+SENTENCE_CLASSES = ("nothing", "another kind", "the same family, other parties")
 
 
 def norm(name: str) -> str:
@@ -260,6 +267,7 @@ def _match_events(
     found: list[FoundEvent],
     score: CorpusScore,
     roles: tuple[str, ...],
+    text: str = "",
 ) -> None:
     """Pair annotated events with rule events (each used once) and count what is right: first
     the pairs that agree on the date too, then the rest, so that the order of the annotations
@@ -307,6 +315,37 @@ def _match_events(
         if f.iri not in used:
             score.events.fp += 1
             score.false_alarms.append(f"{stem}: {f.kind} {f.label} ({f.date or 'undated'})")
+    missed = [item for number, item in enumerate(expected) if number not in pairs]
+    _count_beside(text, missed, [f for f in found if f.iri not in used], found, expected, score)
+
+
+def _count_beside(
+    text: str,
+    missed: list[dict],
+    alarms: list[FoundEvent],
+    found: list[FoundEvent],
+    expected: list[dict],
+    score: CorpusScore,
+) -> None:
+    """Count what the rules found in each missed event's sentence, and what the reader
+    annotated in each false alarm's (SENTENCE_CLASSES)."""
+    for item in missed:
+        at = text.find(item.get("text") or "\0")
+        here = [f.kind for f in found if at >= 0 and any(b <= at < e for b, e in f.spans)]
+        key = _sentence_class(item["kind"], here)
+        score.missed_beside[key] = score.missed_beside.get(key, 0) + 1
+    for alarm in alarms:
+        spots = [(text.find(i.get("text") or "\0"), i["kind"]) for i in expected]
+        here = [k for at, k in spots if at >= 0 and any(b <= at < e for b, e in alarm.spans)]
+        key = _sentence_class(alarm.kind, here)
+        score.alarms_beside[key] = score.alarms_beside.get(key, 0) + 1
+
+
+def _sentence_class(kind: str, beside: list[str]) -> str:
+    """Which of SENTENCE_CLASSES the kinds beside an event make."""
+    if any(_family(k) == _family(kind) for k in beside):
+        return SENTENCE_CLASSES[2]
+    return SENTENCE_CLASSES[1] if beside else SENTENCE_CLASSES[0]
 
 
 def _fits(found: dict[str, frozenset[URIRef]], want: dict[str, frozenset[URIRef]]) -> bool:
@@ -474,7 +513,7 @@ def score_article(
     events = found_events(graph, aligned, roles)
     wanted = [e for e in expected["events"] if e["kind"] not in STATEMENT_KINDS]
     acts = [e for e in events if e.kind not in STATEMENT_KINDS]
-    _match_events(stem, wanted, acts, score, roles)
+    _match_events(stem, wanted, acts, score, roles, text)
     _match_two_parties(wanted, acts, score, roles)
     spoken = list(expected["statements"]) + [
         e for e in expected["events"] if e["kind"] in STATEMENT_KINDS
@@ -504,11 +543,22 @@ def add(total: CorpusScore, part: CorpusScore) -> None:
     total.misses += part.misses
     total.false_alarms += part.false_alarms
     total.wrong += part.wrong
+    for mine, theirs in (
+        (total.missed_beside, part.missed_beside),
+        (total.alarms_beside, part.alarms_beside),
+    ):
+        for key, count in theirs.items():
+            mine[key] = mine.get(key, 0) + count
 
 
 def _share(right: int, total: int) -> str:
     """A share as 'r/t = 0.00'."""
     return f"{right}/{total} = {right / total if total else 1.0:.2f}"
+
+
+def _classes(counts: dict[str, int]) -> str:
+    """Counts of SENTENCE_CLASSES in their order, as one line."""
+    return ", ".join(f"{key} {counts.get(key, 0)}" for key in SENTENCE_CLASSES)
 
 
 def format_corpus_score(name: str, score: CorpusScore, misses: bool) -> str:
@@ -539,6 +589,10 @@ def format_corpus_score(name: str, score: CorpusScore, misses: bool) -> str:
         + _share(score.place_right, score.place_total),
         "date right on found events that have one:  " + _share(score.date_right, score.date_total),
         f"statement kind right on captured ones:     {_share(score.statement_kinds_right, s.tp)}",
+        "missed events, by what the rules found in their sentence: "
+        + _classes(score.missed_beside),
+        "false alarms, by what the reader annotated in their sentence: "
+        + _classes(score.alarms_beside),
     ]
     if misses:
         lines += titled_lists(
