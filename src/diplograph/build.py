@@ -13,6 +13,7 @@ not conform) writes nothing and leaves an earlier build untouched.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import logging
 import os
@@ -447,7 +448,8 @@ def build(
     quarantined += check_rule_graphs(root, store, ontology, shapes, jobs, copies)
     lap("validate")
     rows, conflicting = _validate_kept(root, store, ontology, shapes, sources, jobs, copies)
-    del copies  # rdflib copies of every asserted graph: 500 MiB at 1,000 articles
+    del copies  # rdflib copies of every asserted graph: 500 MiB at 1,000 articles, in cycles
+    gc.collect()  # so freed now, for inference to reuse, not at the next full collection
     quarantined += conflicting
     report = ValidationReport(not rows, rows)
     progress.stage("infer")

@@ -14,6 +14,7 @@ Each graph keeps its own copy, so one that is quarantined takes nothing from the
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -25,15 +26,21 @@ from diplograph.store import RdflibStore
 Description = tuple[tuple[Node, ...], tuple[Node, ...]]  # labels, confidences
 
 
-def _minted(graph: Graph) -> dict[URIRef, Description]:
-    """The entities a rule graph describes: label(s) and confidence(s) of each labelled node
-    with a confidence (an attestation has no label)."""
-    found = {}
-    for node in set(graph.subjects(DIP.confidence, None)):
-        labels = tuple(sorted(graph.objects(node, RDFS.label)))
-        if isinstance(node, URIRef) and labels:
-            found[node] = (labels, tuple(sorted(graph.objects(node, DIP.confidence))))
-    return found
+def _minted(triples: Iterable[tuple[Node, Node, Node]]) -> dict[URIRef, Description]:
+    """The entities a rule graph describes, read from its triples: label(s) and confidence(s) of
+    each labelled IRI with a confidence (an attestation has no label)."""
+    labels: dict[Node, set[Node]] = defaultdict(set)
+    confidences: dict[Node, set[Node]] = defaultdict(set)
+    for s, p, o in triples:
+        if p == DIP.confidence:
+            confidences[s].add(o)
+        elif p == RDFS.label:
+            labels[s].add(o)
+    return {
+        node: (tuple(sorted(labels[node])), tuple(sorted(found)))
+        for node, found in confidences.items()
+        if isinstance(node, URIRef) and labels.get(node)
+    }
 
 
 def _agreed(descriptions: list[Description]) -> Description:
@@ -52,24 +59,24 @@ def reconcile_entities(store: RdflibStore) -> list[URIRef]:
     mint differently; the entities changed, sorted."""
     prefixes = (str(RULES_GRAPHS), str(CANDIDATES_GRAPHS))
     names = [n for n in store.graph_names() if str(n).startswith(prefixes)]
-    graphs = {name: store.graph(name) for name in names}
     seen: dict[URIRef, dict[URIRef, Description]] = defaultdict(dict)
-    for name in names:
-        for node, description in _minted(graphs[name]).items():
+    for name in names:  # read as triples: only the graphs that change are copied
+        for node, description in _minted(store.triples(name)).items():
             seen[node][name] = description
     changed = sorted(n for n, by in seen.items() if len(set(by.values())) > 1)
-    touched = set()
+    graphs: dict[URIRef, Graph] = {}
     for node in changed:
         labels, confidences = _agreed(list(seen[node].values()))
         for name in seen[node]:
+            if name not in graphs:
+                graphs[name] = store.graph(name)
             graph = graphs[name]
             graph.remove((node, RDFS.label, None))
             graph.remove((node, DIP.confidence, None))
             graph.add((node, DIP.confidence, confidences[0]))
             for label in labels:
                 graph.add((node, RDFS.label, label))
-            touched.add(name)
-    for name in sorted(touched):
+    for name in sorted(graphs):
         store.remove_graph(name)
         store.add_graph(name, graphs[name])
     return changed
