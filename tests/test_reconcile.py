@@ -66,3 +66,20 @@ def test_minted_reads_the_labelled_iris_with_a_confidence_from_triples():
             (Literal(Decimal("0.5"), datatype=XSD.decimal),),
         )
     }
+
+
+def test_described_alike_replaces_only_the_agreed_entities_labels_and_confidence():
+    from diplograph.reconcile import described_alike
+
+    graph = _minted_rule_graph("Stephane Dujarric", "0.5")
+    graph.add((KIM, RDFS.label, Literal("Kim", lang="en")))
+    agreed = {DUJARRIC: ((Literal("Stéphane Dujarric", lang="en"),), (Literal(Decimal("0.8")),))}
+    assert sorted(described_alike(sorted(graph), agreed)) == sorted(
+        [
+            (DUJARRIC, RDF.type, DIP.Person),
+            (DUJARRIC, RDFS.label, Literal("Stéphane Dujarric", lang="en")),
+            (DUJARRIC, DIP.confidence, Literal(Decimal("0.8"))),
+            (ATTESTATION, DIP.confidence, Literal(Decimal("0.5"), datatype=XSD.decimal)),
+            (KIM, RDFS.label, Literal("Kim", lang="en")),
+        ]
+    )
