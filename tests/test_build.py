@@ -301,3 +301,45 @@ def test_an_unreadable_build_or_enrichment_file_is_one_line(tmp_path, data, wher
     with pytest.raises(Exception) as error:
         load_enrichment(tmp_path)
     assert str(error.value) == f"{enrichment}{where}: malformed TriG: {problem}"
+
+
+def _figures_store():
+    """A store of two asserted graphs sharing a triple, as the summary reads them."""
+    from rdflib import RDF, Graph, URIRef
+
+    ids = "https://w3id.org/diplograph/id/"
+    art, meet, visit, dele = (URIRef(ids + n) for n in ("a", "meeting", "visit", "delegation"))
+    one, two = Graph(), Graph()
+    one.add((art, RDF.type, DIP.NewsArticle))
+    one.add((URIRef(ids + "at1"), DIP.attests, meet))
+    one.add((meet, RDF.type, DIP.Meeting))
+    one.add((dele, RDF.type, DIP.Delegation))
+    one.add((URIRef(ids + "at1"), DIP.attests, dele))
+    two.add((meet, RDF.type, DIP.Meeting))  # in both graphs: counted once
+    two.add((URIRef(ids + "at2"), DIP.attests, meet))
+    two.add((visit, RDF.type, DIP.Visit))  # attested by nothing: no event
+    store = new_store()
+    store.add_graph(URIRef(ids + "graph/one"), one)
+    store.add_graph(URIRef(ids + "graph/two"), two)
+    return store
+
+
+def test_distinct_triples_counts_a_triple_of_two_graphs_once():
+    from diplograph.build import distinct_triples
+
+    store = _figures_store()
+    assert len(distinct_triples(store, store.graph_names())) == 7
+    assert distinct_triples(store, store.graph_names()) == set(store.union(store.graph_names()))
+
+
+def test_asserted_figures_counts_attested_events_articles_and_attestations():
+    from diplograph.build import asserted_figures, distinct_triples
+
+    store = _figures_store()
+    assert asserted_figures(distinct_triples(store, store.graph_names())) == {
+        "articles": 1,
+        "triples_asserted": 7,
+        "events_per_kind": {"Meeting": 1},
+        "events": 1,
+        "attestations": 2,
+    }

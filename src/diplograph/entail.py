@@ -114,16 +114,15 @@ def entail(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Graph:
     store.remove_graph(_FOUND)
     try:
         for _ in range(_MAX_ROUNDS):
-            found = Graph()
+            found = set()  # each new triple once (no rdflib graph: 229,000 at 1,000 articles)
             for rule in rules:
-                for s, p, o in store.query(rule.sparql, graphs=graphs).rows:
-                    found.add((s, p, o))
-            if not len(found):
+                found.update(store.query(rule.sparql, graphs=graphs).rows)
+            if not found:
                 break
             store.add_graph(_FOUND, found)
         else:
             raise RuntimeError(f"the inference rules found new triples {_MAX_ROUNDS} times")
-        entailed = store.graph(_FOUND)
+        entailed = list(store.triples(_FOUND))  # each once, read before the graph goes
     finally:
         store.remove_graph(_FOUND)
     result = Graph()

@@ -14,8 +14,9 @@ Each graph keeps its own copy, so one that is quarantined takes nothing from the
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
-from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
 from rdflib.term import Node
 
 from diplograph.iris import CANDIDATES_GRAPHS, RULES_GRAPHS
@@ -23,17 +24,24 @@ from diplograph.namespaces import DIP
 from diplograph.store import RdflibStore
 
 Description = tuple[tuple[Node, ...], tuple[Node, ...]]  # labels, confidences
+Triple = tuple[Node, Node, Node]
 
 
-def _minted(graph: Graph) -> dict[URIRef, Description]:
-    """The entities a rule graph describes: label(s) and confidence(s) of each labelled node
-    with a confidence (an attestation has no label)."""
-    found = {}
-    for node in set(graph.subjects(DIP.confidence, None)):
-        labels = tuple(sorted(graph.objects(node, RDFS.label)))
-        if isinstance(node, URIRef) and labels:
-            found[node] = (labels, tuple(sorted(graph.objects(node, DIP.confidence))))
-    return found
+def _minted(triples: Iterable[Triple]) -> dict[URIRef, Description]:
+    """The entities a rule graph describes, read from its triples: label(s) and confidence(s) of
+    each labelled IRI with a confidence (an attestation has no label)."""
+    labels: dict[Node, set[Node]] = defaultdict(set)
+    confidences: dict[Node, set[Node]] = defaultdict(set)
+    for s, p, o in triples:
+        if p == DIP.confidence:
+            confidences[s].add(o)
+        elif p == RDFS.label:
+            labels[s].add(o)
+    return {
+        node: (tuple(sorted(labels[node])), tuple(sorted(found)))
+        for node, found in confidences.items()
+        if isinstance(node, URIRef) and labels.get(node)
+    }
 
 
 def _agreed(descriptions: list[Description]) -> Description:
@@ -47,29 +55,35 @@ def _agreed(descriptions: list[Description]) -> Description:
     return tuple(labels[k] for k in sorted(labels, key=str)), (best,)
 
 
+def described_alike(triples: Iterable[Triple], agreed: dict[URIRef, Description]) -> list[Triple]:
+    """A rule graph's triples with the labels and confidence of each entity in `agreed` replaced
+    by the agreed ones (the label and confidence triples of the others kept as they are)."""
+    replaced = (RDFS.label, DIP.confidence)
+    kept = [t for t in triples if not (t[1] in replaced and t[0] in agreed)]
+    for node, (labels, confidences) in agreed.items():
+        kept.append((node, DIP.confidence, confidences[0]))
+        kept += [(node, RDFS.label, label) for label in labels]
+    return kept
+
+
 def reconcile_entities(store: RdflibStore) -> list[URIRef]:
     """Give every rule graph of the store the same description of each entity several of them
-    mint differently; the entities changed, sorted."""
+    mint differently; the entities changed, sorted. The graphs are read once as triples (no
+    rdflib graph is made), and those that describe a changed entity are written back whole."""
     prefixes = (str(RULES_GRAPHS), str(CANDIDATES_GRAPHS))
     names = [n for n in store.graph_names() if str(n).startswith(prefixes)]
-    graphs = {name: store.graph(name) for name in names}
+    triples = {name: list(store.triples(name)) for name in names}
     seen: dict[URIRef, dict[URIRef, Description]] = defaultdict(dict)
     for name in names:
-        for node, description in _minted(graphs[name]).items():
+        for node, description in _minted(triples[name]).items():
             seen[node][name] = description
     changed = sorted(n for n, by in seen.items() if len(set(by.values())) > 1)
-    touched = set()
+    agreed: dict[URIRef, dict[URIRef, Description]] = defaultdict(dict)  # graph -> node -> one
     for node in changed:
-        labels, confidences = _agreed(list(seen[node].values()))
+        description = _agreed(list(seen[node].values()))
         for name in seen[node]:
-            graph = graphs[name]
-            graph.remove((node, RDFS.label, None))
-            graph.remove((node, DIP.confidence, None))
-            graph.add((node, DIP.confidence, confidences[0]))
-            for label in labels:
-                graph.add((node, RDFS.label, label))
-            touched.add(name)
-    for name in sorted(touched):
+            agreed[name][node] = description
+    for name in sorted(agreed):
         store.remove_graph(name)
-        store.add_graph(name, graphs[name])
+        store.add_graph(name, described_alike(triples[name], agreed[name]))
     return changed
