@@ -183,7 +183,12 @@ def literals(draw) -> Literal:
         text = draw(st.text(max_size=12))
         lang = draw(st.sampled_from([None, "en", "EN-gb", "ru"]))
         return Literal(text, lang=lang)
-    return Literal(draw(st.sampled_from(LEXICAL)), datatype=draw(st.sampled_from(DATATYPES)))
+    lexical, datatype = draw(st.sampled_from(LEXICAL)), draw(st.sampled_from(DATATYPES))
+    if (lexical, datatype) == ("NaN", XSD.decimal):
+        # rdflib's own writer cannot order a NaN decimal beside a number (decimal.InvalidOperation),
+        # so there is nothing to compare with; no rule graph writes one (confidences are numbers)
+        lexical = "1.5"
+    return Literal(lexical, datatype=datatype)
 
 
 terms = st.one_of(st.sampled_from(SUBJECTS + [RDF.nil, ELSEWHERE.thing]), literals())
