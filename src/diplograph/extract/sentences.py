@@ -177,8 +177,8 @@ def without_parentheticals(
     appositions after a person that name a role ("Ana Pereira, speaker of the National
     Assembly, met ..."), set-off discourse phrases of `asides` ("Japarov, for his part,
     invited ..."), participial phrases after a name ("Zelensky, speaking in Kyiv, said"; see
-    `participle_end`) and `intensifiers` after a name ("Scholz himself"): what events are
-    matched on."""
+    `participle_end`) and `intensifiers` after a name ("Scholz himself") or, abbreviated
+    honorifics of that class, before one ("HM the King"): what events are matched on."""
     kept: list[Unit] = []
     index = 0
     while index < len(units):
