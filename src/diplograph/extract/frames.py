@@ -556,14 +556,29 @@ def _place_next(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
 
 
 def _purpose_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
-    """The match of a purpose frame: its trigger right after a `purpose_word` ("received X
-    for talks"), its parties those of the sentence's previous event (`previous_parties`)."""
-    if not trigger or units[trigger - 1].lower not in rules.classes.get("purpose_word", ()):
+    """The match of a purpose frame: its trigger after a `purpose_word` ("received X for
+    talks"), across up to two plain modifiers ("for informal talks", "for official talks"),
+    its parties those of the sentence's previous event (`previous_parties`)."""
+    words = rules.classes.get("purpose_word", ())
+    start = next(
+        (
+            i
+            for i in range(trigger - 1, max(-1, trigger - 4), -1)
+            if units[i].lower in words and all(_modifier(u) for u in units[i + 1 : trigger])
+        ),
+        None,
+    )
+    if start is None:
         return None
     role = (rule.get("slots") or {}).get("subject", "participant")
     defaults = {role: "previous_parties"}
     rule = Rule(rule.id, rule.section, rule.source, rule.line, {**rule.data, "defaults": defaults})
-    return Match(Pattern(rule, 0, ()), trigger - 1, trigger + 1, trigger, {})
+    return Match(Pattern(rule, 0, ()), start, trigger + 1, trigger, {})
+
+
+def _modifier(unit: Unit) -> bool:
+    """Whether a unit is a plain lower-case word ("informal", "bilateral", "two-day")."""
+    return unit.mention is None and unit.text[:1].islower() and unit.text.replace("-", "").isalpha()
 
 
 def _better(frame: Match, pattern: Match) -> bool:
