@@ -1957,8 +1957,8 @@ def test_a_leg_told_after_before_keeps_the_mood_of_the_journey(layer):
 def test_received_for_informal_talks_is_talks_too(layer):
     """ "received X ... for informal talks": a purpose noun after its adjectives still counts."""
     graph = extract(
-        "Russian President Vladimir Putin received Indian Prime Minister Narendra Modi at his "
-        "residence for informal talks.",
+        "Russian President Vladimir Putin received Indian Prime Minister Narendra Modi in "
+        "Novo-Ogaryovo for informal talks.",
         layer,
     )
     assert [e for e in events(graph) if e[0] == "Talks"] == [
