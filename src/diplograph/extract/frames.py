@@ -307,7 +307,8 @@ def _marked(
 
 def _next_verb(units: list[Unit], index: int, words: Words) -> bool:
     """Whether a coordinated verb phrase starts at `index` ("met A and held talks with B"):
-    "and" followed by a verb the frames know (a trigger, a speech or support verb) or "then";
+    "and" followed by a verb the frames know (a trigger, a speech or support verb) or a
+    `verb_opener` ("then");
     the marker after it is that verb's."""
     if units[index].lower not in words.coordination or index + 1 >= len(units):
         return False
@@ -444,7 +445,9 @@ def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
             for lemma in rule.get("triggers") or ()
         }
         verbs = set(by_lemma) | set(rules.classes.get("statement_verb", ()))
-        verbs |= set(rules.classes.get("support_verb", ())) | {"then", "also", "later"}
+        verbs |= set(rules.classes.get("support_verb", ())) | set(
+            rules.classes.get("verb_opener", ())
+        )
         words = replace(_words(rules), transitive=frozenset(objects), verbs=frozenset(verbs))
         found = rules.derived["frames"] = (words, by_lemma)
     return found
