@@ -83,10 +83,16 @@ def _positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
     return index
 
 
-def known_countries(people: dict, gaz: Gazetteer) -> dict[str, URIRef]:
-    """Slug of a public figure's name -> the country `people_countries` says they serve."""
+def known_countries(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
+    """Slug of a public figure's name -> the country `people_countries` says they serve (made
+    once per gazetteer and rule set)."""
+    return per_rules(gaz, "people_countries", rules, lambda: _known_countries(gaz, rules))
+
+
+def _known_countries(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
+    """`known_countries`, made."""
     found = {}
-    for name, country in people.items():
+    for name, country in (rules.gazetteer.get("people_countries") or {}).items():
         iri = gaz.by_label(str(country))
         if iri is not None and "country" in gaz.classes.get(iri, ()):
             found[slug(str(name))] = iri
@@ -95,9 +101,7 @@ def known_countries(people: dict, gaz: Gazetteer) -> dict[str, URIRef]:
 
 def known_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
     """The country `people_countries` says a public figure serves, if it lists them."""
-    people = rules.gazetteer.get("people_countries") or {}
-    known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
-    return known.get(local_name(person).removeprefix("person/"))
+    return known_countries(gaz, rules).get(local_name(person).removeprefix("person/"))
 
 
 def find_position(

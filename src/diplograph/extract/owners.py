@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from rdflib import URIRef
 
-from diplograph.extract.gazetteer import Gazetteer, per_rules
+from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import (
     NewEntity,
     find_position,
@@ -90,8 +90,7 @@ def own_titles(
     if not sources:
         return prepared
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
-    people = config.get("people_countries") or {}
-    known = per_rules(gaz, "people_countries", rules, lambda: known_countries(people, gaz))
+    known = known_countries(gaz, rules)
     held = _held(prepared, earlier or [])
     result = []
     for sentence, units in prepared:
