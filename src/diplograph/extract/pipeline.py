@@ -253,11 +253,14 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     asides = frozenset(rules.classes.get("aside_phrase", ()))
     intensifiers = frozenset(rules.classes.get("intensifier_word", ()))
     not_participles = frozenset(rules.classes.get("not_participle", ()))
+    honorifics = frozenset(rules.classes.get("honorific_abbreviation", ()))
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
-        visible = without_parentheticals(units, appositions, asides, intensifiers, not_participles)
+        visible = without_parentheticals(
+            units, appositions, asides, intensifiers, not_participles, honorifics
+        )
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)

@@ -172,13 +172,14 @@ def without_parentheticals(
     asides: frozenset[str] = frozenset(),
     intensifiers: frozenset[str] = frozenset(),
     not_participles: frozenset[str] = frozenset(),
+    honorifics: frozenset[str] = frozenset(),
 ) -> list[Unit]:
     """The units without bracketed asides, `, who ... ,` / `, which ... ,` clauses,
     appositions after a person that name a role ("Ana Pereira, speaker of the National
     Assembly, met ..."), set-off discourse phrases of `asides` ("Japarov, for his part,
     invited ..."), participial phrases after a name ("Zelensky, speaking in Kyiv, said"; see
-    `participle_end`) and `intensifiers` after a name ("Scholz himself") or, abbreviated
-    honorifics of that class, before one ("HM the King"): what events are matched on."""
+    `participle_end`), `intensifiers` after a name ("Scholz himself") and abbreviated
+    `honorifics` before a person ("HM the King"): what events are matched on."""
     kept: list[Unit] = []
     index = 0
     while index < len(units):
@@ -206,7 +207,7 @@ def without_parentheticals(
         if unit.lower in intensifiers and kept and kept[-1].mention is not None:
             index += 1  # "Scholz himself made a visit": the name is the subject
             continue
-        if unit.lower in intensifiers and index + 1 < len(units) and _is_person(units[index + 1]):
+        if unit.lower in honorifics and index + 1 < len(units) and _is_person(units[index + 1]):
             index += 1  # "HM the King": the abbreviated honorific before a person
             continue
         if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
