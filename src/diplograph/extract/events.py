@@ -119,11 +119,9 @@ class Context:
         """The merge family of a kind."""
         return str(spec(self.kinds, kind).get("family", kind))
 
-    def nested(self, a: frozenset[URIRef], b: frozenset[URIRef], both: bool = False) -> bool:
-        """Every place of a lies within a place of b (New Delhi in India); with `both`, or
-        every place of b within one of a."""
-        inside = all(any(within(self.gazetteer, x, y) for y in b) for x in a)
-        return inside or (both and self.nested(b, a))
+    def nested(self, a: frozenset[URIRef], b: frozenset[URIRef]) -> bool:
+        """Every place of one set lies within a place of the other (New Delhi, India)."""
+        return _inside(self.gazetteer, a, b) or _inside(self.gazetteer, b, a)
 
     def acting(self, a: frozenset[URIRef], b: frozenset[URIRef]) -> bool:
         """Every member of a acts for (or is) a member of b."""
@@ -165,11 +163,16 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
             shared = True
         elif statement and role == "agent" and (ctx.acting(a, b) or ctx.acting(b, a)):
             shared = True
-        elif role == "place" and _told_together(event, cand) and ctx.nested(a, b, both=True):
+        elif role == "place" and _told_together(event, cand) and ctx.nested(a, b):
             continue  # "left for Riyadh on a visit to Saudi Arabia": one visit
         else:
             return False
     return shared
+
+
+def _inside(gaz: Gazetteer, inner: frozenset[URIRef], outer: frozenset[URIRef]) -> bool:
+    """Every place of `inner` lies within a place of `outer`."""
+    return all(any(within(gaz, x, y) for y in outer) for x in inner)
 
 
 def _told_together(event: Event, cand: Candidate) -> bool:
