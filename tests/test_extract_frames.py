@@ -1085,6 +1085,24 @@ def test_a_trailing_gerund_after_after_is_the_sentences_subjects(layer):
     ]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Speaking to reporters in Rome after meeting",  # a participle opens the phrase
+        "Before leaving Rome after meeting",  # a fronting word opens it
+    ],
+)
+def test_a_gerund_in_an_opening_phrase_is_the_main_clauses_subjects(layer, opening):
+    """ "Speaking in Rome after meeting X, Y said": Y met X (not Rome, which no one met)."""
+    found = of_kind(
+        f"{opening} Italian Prime Minister Giorgia Meloni, Kenyan President William Ruto said "
+        "the two countries would sign a trade deal.",
+        "Meeting",
+        layer,
+    )
+    assert found == [("Meeting", {"participant": ["person/giorgia-meloni", "person/william-ruto"]})]
+
+
 def test_meetings_with_one_and_with_another_are_two_meetings(layer):
     """ "bilateral meetings with A, and with B": one meeting with each."""
     found = of_kind(

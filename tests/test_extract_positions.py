@@ -290,3 +290,17 @@ def test_a_bare_title_repeats_the_office_of_that_kind_the_person_holds(layer):
         "his hosts on Monday."
     )
     assert held(text, layer) == {("person/tomas-brel", "position/foreign-minister-of-chile")}
+
+
+def test_a_title_before_a_name_is_not_lost_to_a_comma_and_the_next_title(layer):
+    """ "with Italian Prime Minister Giorgia Meloni, Kenyan President William Ruto said": the
+    apposition "Meloni, Kenyan President" is none (a name follows the title), and it must not
+    hide the title before Meloni's name."""
+    text = (
+        "After talks with Italian Prime Minister Giorgia Meloni, Kenyan President William Ruto "
+        "said the two countries would sign a trade deal."
+    )
+    assert held(text, layer) == {
+        ("person/giorgia-meloni", "position/prime-minister-of-italy"),
+        ("person/william-ruto", "position/president-of-kenya"),
+    }

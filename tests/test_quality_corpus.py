@@ -101,6 +101,30 @@ def test_a_wrong_party_is_a_miss_and_a_false_alarm():
         "missed events, by what the rules found in their sentence: nothing 0, another kind 0, "
         "the same family, other parties 1"
     ) in table.splitlines()
+    # and how the parties differ: the rule event has Pereira besides Lula
+    assert score.missed_parties == {"a party too many": 1}
+    assert (
+        "missed events beside their family, by how the parties differ: a party missing 0, "
+        "a party too many 1, a party wrong 0, the roles swapped 0"
+    ) in table.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("participants", "how"),
+    [
+        (["person/ana-pereira", "person/lula", "person/celso-amorim"], "a party missing"),
+        (["person/ana-pereira", "person/celso-amorim"], "a party wrong"),
+    ],
+)
+def test_a_miss_beside_its_family_says_how_the_parties_differ(participants, how):
+    entities = [
+        *EXPECTED["entities"],
+        {"id": "person/celso-amorim", "type": "Person", "label": "Celso Amorim"},
+    ]
+    event = {**EXPECTED["events"][0], "participant": participants}
+    expected = {**EXPECTED, "entities": entities, "events": [event]}
+    score = score_article("x", TEXT, _rule_graph(), expected, {})
+    assert (score.events.fn, score.missed_parties) == (1, {how: 1})
 
 
 def test_a_miss_with_no_event_in_its_sentence_is_counted_so():

@@ -91,8 +91,10 @@ def _fronted_subject(units: list[Unit], trigger: int, role: str, words: Words) -
     """The subject of the main clause after an opening phrase that holds the trigger ("After
     talks with Xi in Beijing, Macron said": Macron), when a `fronting_word` opens the sentence
     right before the trigger (no determiner: "During a visit to Cairo, Sisi told him" is his
-    visit) and the first comma after the trigger closes the phrase."""
-    if trigger != 1 or units[0].lower not in words.fronting:
+    visit), or a gerund after one in a phrase such a word or a participle opens ("Speaking in
+    Ankara after meeting Erdogan, Blinken said"), and the first comma after the trigger closes
+    the phrase."""
+    if not _opening_phrase(units, trigger, words):
         return []
     comma = next((i for i in range(trigger + 1, len(units)) if units[i].text == ","), None)
     if comma is None or any(units[i].text == "," for i in range(1, trigger)):
@@ -103,12 +105,25 @@ def _fronted_subject(units: list[Unit], trigger: int, role: str, words: Words) -
     return []
 
 
+def _opening_phrase(units: list[Unit], trigger: int, words: Words) -> bool:
+    """Whether the trigger stands in a phrase that opens the sentence before its main clause:
+    right after an opening `fronting_word`, or a gerund after one in a phrase that such a word
+    or a participle opens."""
+    if trigger == 1:
+        return units[0].lower in words.fronting
+    gerund = units[trigger - 1].lower in words.fronting and units[trigger].lower.endswith("ing")
+    first = units[0]
+    participle = first.mention is None and first.lower.endswith("ing")
+    return trigger > 1 and gerund and (first.lower in words.fronting or participle)
+
+
 def _main_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
     """The subject of the sentence a trailing gerund phrase belongs to ("Erdogan announced ...
     after hosting the two leaders"): its first person, else its first acting entity, before
-    the phrase."""
-    people = [i for i in range(before) if _person(units[i]) and _fits(units[i], role)]
-    agents = [i for i in range(before) if _fits(units[i], role)]
+    the phrase and governed by no preposition ("in Ankara")."""
+    free = [i for i in range(before) if not (i and units[i - 1].lower in words.preposition)]
+    people = [i for i in free if _person(units[i]) and _fits(units[i], role)]
+    agents = [i for i in free if _fits(units[i], role)]
     first = people[:1] or agents[:1]
     return _group_ahead(units, first[0], role, words) if first else []
 
@@ -207,6 +222,8 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
         and units[trigger - 1].lower in words.fronting
         and units[trigger].lower.endswith("ing")
     ):
+        if _opening_phrase(units, trigger, words):  # "After meeting X in Rome, Y said"
+            return _fronted_subject(units, trigger, role, words)
         return _main_subject(units, trigger - 1, role, words)  # "..., X announced after hosting Y"
     index = trigger - 1
     while index >= 0 and trigger - index <= REACH:

@@ -9,6 +9,7 @@ sanctions" is a threat, not an imposition).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -150,10 +151,18 @@ def _doc(units: list[Unit], rules: RuleSet) -> Doc:
     return _LAST[2]
 
 
-def find(section: str, units: list[Unit], rules: RuleSet, doc: Doc | None = None) -> list[Match]:
+def find(
+    section: str,
+    units: list[Unit],
+    rules: RuleSet,
+    doc: Doc | None = None,
+    reject: Callable[[Match], bool] | None = None,
+) -> list[Match]:
     """The best match per trigger unit of one section, in text order, consumption applied.
 
-    Pass `doc` (from sentences.to_doc) to reuse one Doc for several sections on the same units.
+    Pass `doc` (from sentences.to_doc) to reuse one Doc for several sections on the same units;
+    `reject` drops matches before the best of a trigger is chosen, so that a rejected match
+    cannot hide another.
     """
     if not units:
         return []
@@ -177,6 +186,8 @@ def find(section: str, units: list[Unit], rules: RuleSet, doc: Doc | None = None
         pattern = rules.patterns[strings[match_id]]
         match = _build(pattern, start, end, alignments)
         if match is None or _governed_actor(match, units, rules):
+            continue
+        if reject is not None and reject(match):
             continue
         if pattern.list_role:
             _collect_list(match, units, rules)

@@ -275,6 +275,21 @@ def _counterpart_title(
     return ""
 
 
+def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether a title match is none: its title opens what follows (see _title_opens), or it
+    takes a named person for a title."""
+    return _title_opens(match, units, rules) or _named_title(match, units)
+
+
+def _named_title(match: Match, units: list[Unit]) -> bool:
+    """Whether a match takes a named person for a title ("Putin, Xi Jinping and ...": a list;
+    "with Prime Minister Giorgia Meloni, Ruto said": Meloni is no title of Ruto's), so that it
+    is dropped before it can hide the match that titles the name."""
+    title = match.roles.get("title", [])
+    mention = units[title[0]].mention if title else None
+    return mention is not None and bool(mention.refs)
+
+
 def find_titles(
     units: list[Unit],
     gaz: Gazetteer,
@@ -286,7 +301,7 @@ def find_titles(
     """Merge titled person mentions; mint new people; leave untitled anaphors for coreference.
     A counterpart (role `counterpart`) holds the title of the sentence's subject, for the
     owner the rule names; `held`: person -> position named so far in the article."""
-    found = [m for m in find("titles", units, rules) if not _title_opens(m, units, rules)]
+    found = find("titles", units, rules, reject=lambda m: _not_a_title(m, units, rules))
     for match in separate(found):
         roles = match.roles
         title_units = roles.get("title", [])
@@ -294,8 +309,6 @@ def find_titles(
         if not titled and "name" not in roles and "holder" not in roles:
             continue  # a rule may name a person without a title ("Uzbekistan's Mirziyoyev")
         title_mention = units[title_units[0]].mention if titled else None
-        if title_mention is not None and title_mention.refs:
-            continue  # a named person is no title ("Putin, Xi Jinping and ...": a list)
         title = (title_mention.title or "") if title_mention is not None else ""
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new))

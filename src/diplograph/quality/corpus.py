@@ -84,9 +84,13 @@ class CorpusScore:
     # figures that say where the misses are without showing them (safe on the test split)
     missed_beside: dict[str, int] = field(default_factory=dict)
     alarms_beside: dict[str, int] = field(default_factory=dict)
+    # of the misses beside the same family: how the nearest such event's parties differ
+    # (PARTY_CLASSES; figures, safe on the test split)
+    missed_parties: dict[str, int] = field(default_factory=dict)
 
 
 SENTENCE_CLASSES = ("nothing", "another kind", "the same family, other parties")
+PARTY_CLASSES = ("a party missing", "a party too many", "a party wrong", "the roles swapped")
 
 
 def norm(name: str) -> str:
@@ -316,7 +320,8 @@ def _match_events(
             score.events.fp += 1
             score.false_alarms.append(f"{stem}: {f.kind} {f.label} ({f.date or 'undated'})")
     missed = [item for number, item in enumerate(expected) if number not in pairs]
-    _count_beside(text, missed, [f for f in found if f.iri not in used], found, expected, score)
+    alarms = [f for f in found if f.iri not in used]
+    _count_beside(text, missed, alarms, found, expected, score, roles)
 
 
 def _count_beside(
@@ -326,19 +331,42 @@ def _count_beside(
     found: list[FoundEvent],
     expected: list[dict],
     score: CorpusScore,
+    roles: tuple[str, ...],
 ) -> None:
     """Count what the rules found in each missed event's sentence, and what the reader
-    annotated in each false alarm's (SENTENCE_CLASSES)."""
+    annotated in each false alarm's (SENTENCE_CLASSES); of the misses beside their family, how
+    the parties differ (PARTY_CLASSES)."""
     for item in missed:
         at = text.find(item.get("text") or "\0")
-        here = [f.kind for f in found if at >= 0 and any(b <= at < e for b, e in f.spans)]
-        key = _sentence_class(item["kind"], here)
+        here = [f for f in found if at >= 0 and any(b <= at < e for b, e in f.spans)]
+        key = _sentence_class(item["kind"], [f.kind for f in here])
         score.missed_beside[key] = score.missed_beside.get(key, 0) + 1
+        if key == SENTENCE_CLASSES[2]:
+            kin = [f for f in here if _family(f.kind) == _family(item["kind"])]
+            how = _party_class(_parties(item["kind"], _expected_roles(item, roles)), kin)
+            score.missed_parties[how] = score.missed_parties.get(how, 0) + 1
     for alarm in alarms:
         spots = [(text.find(i.get("text") or "\0"), i["kind"]) for i in expected]
         here = [k for at, k in spots if at >= 0 and any(b <= at < e for b, e in alarm.spans)]
         key = _sentence_class(alarm.kind, here)
         score.alarms_beside[key] = score.alarms_beside.get(key, 0) + 1
+
+
+def _party_class(want: dict[str, frozenset[URIRef]], kin: list[FoundEvent]) -> str:
+    """Which of PARTY_CLASSES says how the nearest event of the family misses the parties: the
+    nearest is the one whose parties differ from the annotation's by the fewest entities."""
+    every = frozenset().union(*want.values())
+
+    def parties(event: FoundEvent) -> frozenset[URIRef]:
+        """The event's parties, whatever their roles."""
+        return frozenset().union(*_parties(event.kind, event.roles).values())
+
+    near = parties(min(kin, key=lambda f: (len(parties(f) ^ every), str(f.iri))))
+    if near == every:
+        return PARTY_CLASSES[3]
+    if near < every:
+        return PARTY_CLASSES[0]
+    return PARTY_CLASSES[1] if near > every else PARTY_CLASSES[2]
 
 
 def _sentence_class(kind: str, beside: list[str]) -> str:
@@ -546,6 +574,7 @@ def add(total: CorpusScore, part: CorpusScore) -> None:
     for mine, theirs in (
         (total.missed_beside, part.missed_beside),
         (total.alarms_beside, part.alarms_beside),
+        (total.missed_parties, part.missed_parties),
     ):
         for key, count in theirs.items():
             mine[key] = mine.get(key, 0) + count
@@ -556,9 +585,9 @@ def _share(right: int, total: int) -> str:
     return f"{right}/{total} = {right / total if total else 1.0:.2f}"
 
 
-def _classes(counts: dict[str, int]) -> str:
-    """Counts of SENTENCE_CLASSES in their order, as one line."""
-    return ", ".join(f"{key} {counts.get(key, 0)}" for key in SENTENCE_CLASSES)
+def _classes(counts: dict[str, int], classes: tuple[str, ...] = SENTENCE_CLASSES) -> str:
+    """Counts of classes (SENTENCE_CLASSES unless given) in their order, as one line."""
+    return ", ".join(f"{key} {counts.get(key, 0)}" for key in classes)
 
 
 def format_corpus_score(name: str, score: CorpusScore, misses: bool) -> str:
@@ -591,6 +620,8 @@ def format_corpus_score(name: str, score: CorpusScore, misses: bool) -> str:
         f"statement kind right on captured ones:     {_share(score.statement_kinds_right, s.tp)}",
         "missed events, by what the rules found in their sentence: "
         + _classes(score.missed_beside),
+        "missed events beside their family, by how the parties differ: "
+        + _classes(score.missed_parties, PARTY_CLASSES),
         "false alarms, by what the reader annotated in their sentence: "
         + _classes(score.alarms_beside),
     ]
