@@ -1103,6 +1103,32 @@ def test_a_gerund_in_an_opening_phrase_is_the_main_clauses_subjects(layer, openi
     assert found == [("Meeting", {"participant": ["person/giorgia-meloni", "person/william-ruto"]})]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto said on Monday after talks with Italian Prime Minister "
+        "Giorgia Meloni in Rome that trade would grow.",
+        "After lengthy talks with Italian Prime Minister Giorgia Meloni in Rome, Kenyan "
+        "President William Ruto said trade would grow.",
+        "Kenyan President William Ruto and Italian Prime Minister Giorgia Meloni signed a trade "
+        "deal following negotiations in Rome.",
+    ],
+)
+def test_a_bare_noun_after_a_fronting_word_is_the_main_clauses_event(layer, text):
+    """ "X said after talks with Y", "After talks with Y, X said", "A and B signed ... following
+    negotiations": talks of the main clause's subject (with Y), though no determiner makes
+    the word a noun."""
+    assert of_kind(text, "Talks", layer) == [
+        (
+            "Talks",
+            {
+                "participant": ["person/giorgia-meloni", "person/william-ruto"],
+                "place": ["city/rome"],
+            },
+        )
+    ]
+
+
 def test_meetings_with_one_and_with_another_are_two_meetings(layer):
     """ "bilateral meetings with A, and with B": one meeting with each."""
     found = of_kind(

@@ -87,14 +87,16 @@ def _plain(unit: Unit, words: Words) -> bool:
     return unit.mention is None or unit.mention.date_words is not None
 
 
-def _fronted_subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int]:
+def _fronted_subject(
+    units: list[Unit], trigger: int, role: str, words: Words, governor: int = -1
+) -> list[int]:
     """The subject of the main clause after an opening phrase that holds the trigger ("After
     talks with Xi in Beijing, Macron said": Macron), when a `fronting_word` opens the sentence
     right before the trigger (no determiner: "During a visit to Cairo, Sisi told him" is his
     visit), or a gerund after one in a phrase such a word or a participle opens ("Speaking in
     Ankara after meeting Erdogan, Blinken said"), and the first comma after the trigger closes
     the phrase."""
-    if not _opening_phrase(units, trigger, words):
+    if not _opening_phrase(units, trigger, words, governor):
         return []
     comma = next((i for i in range(trigger + 1, len(units)) if units[i].text == ","), None)
     if comma is None or any(units[i].text == "," for i in range(1, trigger)):
@@ -105,16 +107,46 @@ def _fronted_subject(units: list[Unit], trigger: int, role: str, words: Words) -
     return []
 
 
-def _opening_phrase(units: list[Unit], trigger: int, words: Words) -> bool:
+def _opening_phrase(units: list[Unit], trigger: int, words: Words, governor: int = -1) -> bool:
     """Whether the trigger stands in a phrase that opens the sentence before its main clause:
-    right after an opening `fronting_word`, or a gerund after one in a phrase that such a word
-    or a participle opens."""
-    if trigger == 1:
+    right after an opening `fronting_word`, or a gerund (or a bare noun whose `fronting_word`
+    is at `governor`) after one in a phrase that such a word or a participle opens."""
+    if trigger == 1 or governor == 0:
         return units[0].lower in words.fronting
     gerund = units[trigger - 1].lower in words.fronting and units[trigger].lower.endswith("ing")
     first = units[0]
     participle = first.mention is None and first.lower.endswith("ing")
-    return trigger > 1 and gerund and (first.lower in words.fronting or participle)
+    return (
+        trigger > 1 and (gerund or governor > 0) and (first.lower in words.fronting or participle)
+    )
+
+
+def _bare_governor(units: list[Unit], trigger: int, words: Words) -> int | None:
+    """The `fronting_word` that governs a noun with no determiner ("after talks", "following
+    lengthy negotiations"), read back over up to three plain lower-case words; else None (a
+    gerund is a verb: "after meeting X")."""
+    if units[trigger].lower.endswith("ing"):
+        return None
+    index = trigger - 1
+    while index >= 0 and trigger - index <= 4:
+        unit = units[index]
+        if unit.lower in words.fronting:
+            return index
+        if unit.mention is not None or not unit.text.isalpha() or not unit.text.islower():
+            return None
+        if unit.lower in words.determiner | words.preposition | words.auxiliary:
+            return None
+        index -= 1
+    return None
+
+
+def _bare_subject(units: list[Unit], trigger: int, governor: int, role: str, words: Words):
+    """Whose event a bare noun after a `fronting_word` is: the main clause's subject, after an
+    opening phrase ("After lengthy talks, A and B signed") or before ("A and B signed the
+    treaty after talks in Minsk")."""
+    if _opening_phrase(units, trigger, words, governor):
+        return _fronted_subject(units, trigger, role, words, governor)
+    return _main_subject(units, governor, role, words)
 
 
 def _main_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
@@ -470,13 +502,20 @@ def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
     return found
 
 
+def _marks_role(units: list[Unit], trigger: int, rule: Rule, role: str, words: Words) -> bool:
+    """Whether one of the frame's `markers` that fills `role` finds an entity ("between")."""
+    markers = frozenset(str(m) for m, r in (rule.get("markers") or {}).items() if str(r) == role)
+    return bool(markers) and bool(_marked(units, trigger, markers, role, words))
+
+
 def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
     """The match a frame makes at a trigger, or None when it fills no role. A verb frame fires
     on a trigger with no determiner before it, a noun frame (`noun: true`) on one with."""
     words = _compiled(rules)[0]
     determiner = _determiner(units, trigger, words)
-    if (determiner is not None) != bool(rule.get("noun")):
-        return None
+    governor = _bare_governor(units, trigger, words) if determiner is None else None
+    if (determiner is not None or governor is not None) != bool(rule.get("noun")):
+        return None  # a noun after a determiner or a `fronting_word` ("after talks in Minsk")
     following = units[trigger + 1].mention if trigger + 1 < len(units) else None
     if determiner is not None and following is not None and following.date_words is None:
         return None  # "the visiting premier": an adjective
@@ -487,7 +526,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     if rule.get("place_adjacent") and not _place_next(units, trigger, rule, rules):
         return None
     slots = dict(rule.get("slots") or {})
-    if determiner is None and _passive(units, trigger, words) and rule.get("passive"):
+    noun = determiner is not None or governor is not None
+    if not noun and _passive(units, trigger, words) and rule.get("passive"):
         slots = dict(rule.get("passive"))
     roles: dict[str, list[int]] = {}
 
@@ -498,7 +538,11 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
 
     shared = False
     if slots.get("subject"):
-        if determiner is None:
+        if governor is not None and _marks_role(units, trigger, rule, slots["subject"], words):
+            subject = []  # "after talks between Iran and Saudi Arabia": the two, no subject
+        elif governor is not None:
+            subject = _bare_subject(units, trigger, governor, slots["subject"], words)
+        elif determiner is None:
             subject = _subject(units, trigger, slots["subject"], words)
         else:
             subject = _noun_subject(units, determiner, slots["subject"], words)
@@ -507,7 +551,7 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
             subject = _fronted_subject(units, trigger, slots["subject"], words) or subject
             shared = subject is None
         fill(slots["subject"], subject or [])
-    if slots.get("object") and determiner is None:
+    if slots.get("object") and not noun:
         skip = words.filler | frozenset(rule.get("object_words") or ())
         found = _after(units, trigger + 1, slots["object"], words, skip)
         party = slots["object"] != "place"  # "toured the headquarters ... in Manila" is a visit
@@ -519,9 +563,9 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
             return None  # "called for calm", "called them baseless", "called China's actions"
         fill(slots["object"], found)
     for slot, markers in (("with", words.with_), ("by", words.by)):
-        if slots.get(slot) and (slot == "with" or determiner is None):
+        if slots.get(slot) and (slot == "with" or not noun):
             fill(slots[slot], _marked(units, trigger, markers, slots[slot], words))
-    if slots.get("by") and determiner is not None:  # "a visit by Xi", "a meeting of the NSC"
+    if slots.get("by") and noun:  # "a visit by Xi", "a meeting of the NSC", "mediation by Qatar"
         nearby = units[trigger + 1 : trigger + 4]
         marker = next((i for i, u in enumerate(nearby) if u.lower in words.noun_by), None)
         if marker is not None:
