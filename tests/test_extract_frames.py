@@ -2008,3 +2008,23 @@ def test_received_for_informal_talks_is_talks_too(layer):
     assert [e for e in events(graph) if e[0] == "Talks"] == [
         ("Talks", {"participant": ["person/narendra-modi", "person/vladimir-putin"]})
     ]
+
+
+def test_entities_after_a_clause_conjunction_are_the_verbs_subject(layer):
+    """ "Relations soured after A and Somaliland leader B signed": "after" opens a clause whose
+    subject A and B are (`clause_conjunction`), not a preposition that governs them."""
+    found = of_kind(
+        "Relations soured after Kenyan President William Ruto and Sicilian leader Giorgia "
+        "Meloni signed a trade agreement in Rome.",  # a word the layer does not know between
+        "AgreementSigning",
+        layer,
+    )
+    assert found == [
+        (
+            "AgreementSigning",
+            {
+                "participant": ["person/giorgia-meloni", "person/william-ruto"],
+                "place": ["city/rome"],
+            },
+        )
+    ]

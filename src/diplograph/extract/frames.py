@@ -43,6 +43,7 @@ class Words:
     people: frozenset[str] = frozenset()  # "Pakistan's advisers" stand for Pakistan
     transitive: frozenset[str] = frozenset()  # triggers of frames with an object slot
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
+    conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
 
 
@@ -68,6 +69,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("goods_noun", ())),
         frozenset(get("apposition_word", ())),
         topic=frozenset(get("topic_noun", ())),
+        conjunction=frozenset(get("clause_conjunction", ())),
     )
 
 
@@ -272,9 +274,11 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
     if index < 0 or not _fits(units[index], role):
         return []
     found = _group_back(units, index, role, words)
-    if found[0] and units[found[0] - 1].lower in words.preposition:
+    governed = found[0] and units[found[0] - 1].lower in words.preposition
+    opens = found[0] and units[found[0] - 1].lower in words.conjunction and index == trigger - 1
+    if governed and not opens:
         return []  # "travel to Moscow next week for talks": Moscow is no subject
-    return found
+    return found  # "after A and B signed": a clause's subject, right before its verb
 
 
 def _after(
