@@ -2028,3 +2028,17 @@ def test_entities_after_a_clause_conjunction_are_the_verbs_subject(layer):
             },
         )
     ]
+
+
+def test_a_titles_complement_after_an_apposition_is_set_off_with_it(layer):
+    """ "A and B, Kenya's minister for trade and industry, signed": the complement "for trade
+    and industry" belongs to B's title (`title_complement`), so the verb's subject is A and B."""
+    found = of_kind(
+        "Italian Prime Minister Giorgia Meloni and William Ruto, Kenya's president for the "
+        "second term, signed a trade agreement.",
+        "AgreementSigning",
+        layer,
+    )
+    assert found == [
+        ("AgreementSigning", {"participant": ["person/giorgia-meloni", "person/william-ruto"]})
+    ]

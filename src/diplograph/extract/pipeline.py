@@ -254,12 +254,13 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     intensifiers = frozenset(rules.classes.get("intensifier_word", ()))
     not_participles = frozenset(rules.classes.get("not_participle", ()))
     honorifics = frozenset(rules.classes.get("honorific_abbreviation", ()))
+    complements = frozenset(rules.classes.get("title_complement", ()))
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
         visible = without_parentheticals(
-            units, appositions, asides, intensifiers, not_participles, honorifics
+            units, appositions, asides, intensifiers, not_participles, honorifics, complements
         )
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)

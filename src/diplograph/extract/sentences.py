@@ -173,13 +173,16 @@ def without_parentheticals(
     intensifiers: frozenset[str] = frozenset(),
     not_participles: frozenset[str] = frozenset(),
     honorifics: frozenset[str] = frozenset(),
+    complements: frozenset[str] = frozenset(),
 ) -> list[Unit]:
     """The units without bracketed asides, `, who ... ,` / `, which ... ,` clauses,
     appositions after a person that name a role ("Ana Pereira, speaker of the National
     Assembly, met ..."), set-off discourse phrases of `asides` ("Japarov, for his part,
     invited ..."), participial phrases after a name ("Zelensky, speaking in Kyiv, said"; see
-    `participle_end`), `intensifiers` after a name ("Scholz himself") and abbreviated
-    `honorifics` before a person ("HM the King"): what events are matched on."""
+    `participle_end`), `intensifiers` after a name ("Scholz himself"), abbreviated
+    `honorifics` before a person ("HM the King") and the end of a title an apposition merged
+    that a word of `complements` continues ("X, Ukraine's deputy prime minister for
+    restoration, signed"): what events are matched on."""
     kept: list[Unit] = []
     index = 0
     while index < len(units):
@@ -213,6 +216,11 @@ def without_parentheticals(
         if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
             index += 1  # the comma that closes an apposition the title stage merged
             continue
+        if unit.lower in complements and kept and _is_person(kept[-1]) and "," in kept[-1].text:
+            close = _complement_end(units, index)
+            if close is not None:
+                index = close + 1  # "..., deputy prime minister for restoration, signed"
+                continue
         if unit.text == "," and kept and _is_person(kept[-1]):
             close = _apposition_end(units, index, apposition_words)
             if close is not None:
@@ -221,6 +229,23 @@ def without_parentheticals(
         kept.append(unit)
         index += 1
     return kept
+
+
+COMPLEMENT_MAX = 5  # words after a title's "for" or "of" ("for European integration")
+
+
+def _complement_end(units: list[Unit], start: int) -> int | None:
+    """The comma that closes a title's complement opening at `start`: a few words naming no
+    person or place, then a comma."""
+    for end in range(start + 1, min(len(units), start + COMPLEMENT_MAX + 1)):
+        if units[end].text == ",":
+            return end
+        mention = units[end].mention
+        if mention is not None and not {"nationality", "title"} & mention.classes:
+            return None
+        if units[end].boundary or not units[end].text[:1].isalnum():
+            return None
+    return None
 
 
 ASIDE_MAX = 5  # words in a set-off discourse phrase ("for their part", "in turn")
