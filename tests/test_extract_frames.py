@@ -2042,3 +2042,19 @@ def test_a_titles_complement_after_an_apposition_is_set_off_with_it(layer):
     assert found == [
         ("AgreementSigning", {"participant": ["person/giorgia-meloni", "person/william-ruto"]})
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke of the trade embargo imposed by the European Union on Belarus.",
+        "Minsk condemned the economic, commercial and financial restrictions imposed by the "
+        "European Union against Belarus.",
+    ],
+)
+def test_a_participle_after_its_noun_with_by_is_a_passive(layer, text):
+    """ "the embargo imposed by the EU on Belarus": a reduced relative, whose agent follows
+    "by", though a determiner stands before the noun."""
+    assert of_kind(text, "SanctionImposition", layer) == [
+        ("SanctionImposition", {"agent": ["org/european-union"], "target": ["country/belarus"]})
+    ]

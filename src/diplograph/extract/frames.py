@@ -382,10 +382,26 @@ def _thing_object(units: list[Unit], trigger: int, skip: frozenset[str], words: 
 
 def _passive(units: list[Unit], trigger: int, words: Words) -> bool:
     """Whether the trigger is a participle after a form of "be" ("was received by"; not "is
-    expected to meet")."""
+    expected to meet"), or one right after the noun it describes with its agent after "by"
+    ("the blockade imposed by the United States")."""
     if trigger and units[trigger - 1].lower in words.infinitive:
         return False
-    return any(units[i].lower in words.auxiliary for i in range(max(0, trigger - 3), trigger))
+    if any(units[i].lower in words.auxiliary for i in range(max(0, trigger - 3), trigger)):
+        return True
+    return _reduced_relative(units, trigger, words)
+
+
+def _reduced_relative(units: list[Unit], trigger: int, words: Words) -> bool:
+    """Whether a participle in -ed follows a plain noun and its agent follows "by" ("the
+    blockade imposed by the United States against Cuba")."""
+    if not trigger or not units[trigger].lower.endswith("ed") or trigger + 2 >= len(units):
+        return False
+    noun = units[trigger - 1]
+    closed = words.determiner | words.preposition | words.auxiliary | words.coordination
+    plain = noun.mention is None and noun.text.isalpha() and noun.text.islower()
+    agent = trigger + 3 if units[trigger + 2].lower in words.determiner else trigger + 2
+    by = units[trigger + 1].lower in words.by and agent < len(units)
+    return plain and noun.lower not in closed and by and units[agent].mention is not None
 
 
 def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
@@ -517,6 +533,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     on a trigger with no determiner before it, a noun frame (`noun: true`) on one with."""
     words = _compiled(rules)[0]
     determiner = _determiner(units, trigger, words)
+    if determiner is not None and _reduced_relative(units, trigger, words):
+        determiner = None  # "the trade embargo imposed by the EU": a verb, not a noun
     governor = _bare_governor(units, trigger, words) if determiner is None else None
     if (determiner is not None or governor is not None) != bool(rule.get("noun")):
         return None  # a noun after a determiner or a `fronting_word` ("after talks in Minsk")
