@@ -2058,3 +2058,14 @@ def test_a_participle_after_its_noun_with_by_is_a_passive(layer, text):
     assert of_kind(text, "SanctionImposition", layer) == [
         ("SanctionImposition", {"agent": ["org/european-union"], "target": ["country/belarus"]})
     ]
+
+
+def test_an_entity_a_preposition_governs_opens_no_event_of_a_later_verb(layer):
+    """ "a message from X addressed to Putin": X, governed by "from", makes no statement of
+    "addressed" (`governing_preposition`); the letter is X's."""
+    graph = extract(
+        "Nurtleu conveyed to Putin a message from Kenyan President William Ruto addressed to "
+        "the Russian leader.",
+        layer,
+    )
+    assert [kind for kind, _ in events(graph) if kind != "PositionHolding"] == ["LetterDelivery"]

@@ -89,13 +89,21 @@ def _build(pattern: Pattern, start: int, end: int, alignments: list[int]) -> Mat
 
 def _governed_actor(match: Match, units: list[Unit], rules: RuleSet) -> bool:
     """Whether an event match opens with an actor a preposition governs ("travelled to
-    Washington to meet Biden": Washington is not the one who meets)."""
+    Washington to meet Biden": Washington is not the one who meets; "talks with X and then
+    travel to Y": X does not travel)."""
     if match.rule.section != "events" or match.start == 0:
         return False
     first = [r for r, found in match.roles.items() if match.start in found]
     if not first or first[0] in ("place", "theme"):
         return False
-    return units[match.start - 1].lower in rules.classes.get("place_preposition", ())
+    before = units[match.start - 1].lower
+    after = units[match.start + 1].lower if match.start + 1 < len(units) else ""
+    if after in rules.classes.get("relative_word", ()):
+        return False  # "met with the guests that arrived": the relative clause's subject
+    governing = set(rules.classes.get("place_preposition", ())) | set(
+        rules.classes.get("governing_preposition", ())
+    )
+    return before in governing
 
 
 def separate(matches: list[Match]) -> list[Match]:
