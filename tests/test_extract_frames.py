@@ -2069,3 +2069,17 @@ def test_an_entity_a_preposition_governs_opens_no_event_of_a_later_verb(layer):
         layer,
     )
     assert [kind for kind, _ in events(graph) if kind != "PositionHolding"] == ["LetterDelivery"]
+
+
+def test_an_invitee_named_by_a_title_after_the_is_invited(layer):
+    """ "invited the Danish Prime Minister to visit Ukraine": the title, resolved to the person
+    named before, is the invitee though "the" stands between."""
+    graph = extract(
+        "Kenyan President William Ruto spoke with Italian Prime Minister Giorgia Meloni. Ruto "
+        "invited the Italian Prime Minister to visit Nairobi.",
+        layer,
+    )
+    invitations = [roles for kind, roles in events(graph) if kind == "Invitation"]
+    assert [(r["inviter"], r["invitee"]) for r in invitations] == [
+        (["person/william-ruto"], ["person/giorgia-meloni"])
+    ]
