@@ -264,3 +264,26 @@ def test_capitals_in_a_list_are_named_and_act_for_their_states(layer):
     named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
     lula = "person/luiz-inacio-lula-da-silva"
     assert named == {lula, "city/kyiv", "city/moscow", "country/russia", "country/ukraine"}
+
+
+def test_he_and_she_in_one_passage_are_two_people(layer):
+    """ "He invited the Italian Prime Minister to visit, and she accepted": she is not the one
+    "he" named (`masculine_pronoun`, `feminine_pronoun`), though he was the last subject."""
+    graph = extract(
+        "Kenyan President William Ruto spoke with Italian Prime Minister Giorgia Meloni on "
+        "Friday. He invited the Italian Prime Minister to visit Nairobi next year, and she "
+        "accepted the invitation.",
+        layer,
+    )
+    assert roles(graph, "InvitationAcceptance", "agent") == {"person/giorgia-meloni"}
+    assert roles(graph, "InvitationAcceptance", "target") == {"person/william-ruto"}
+
+
+def test_a_pronoun_after_a_comma_and_is_a_clauses_subject_not_a_list_member(layer):
+    """ "to visit Rome, and he accepted": "Rome, and he" is no list; he is the invitee."""
+    graph = extract(
+        "Italian Prime Minister Giorgia Meloni invited Kenyan President William Ruto to visit "
+        "Rome, and he accepted the invitation.",
+        layer,
+    )
+    assert roles(graph, "InvitationAcceptance", "agent") == {"person/william-ruto"}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from rdflib import URIRef
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules
-from diplograph.extract.matcher import find, separate
+from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.mentions import NewEntity, known_country, positions
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, merge
@@ -58,6 +58,7 @@ class Discourse:
     meetings: list[tuple[int, tuple[URIRef, ...]]] = field(default_factory=list)
     sentence: int = 0
     subject: URIRef | None = None  # the first person the last sentence named
+    gendered: dict[str, URIRef] = field(default_factory=dict)  # "he"/"she" -> last referent
     new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
 
     def leader_of(self, iri: URIRef) -> URIRef | None:
@@ -412,29 +413,14 @@ def resolve(
             words = text[units[match.start].begin : units[match.end - 1].end]
             units = merge(units, match.start, match.end, mention, words)
     possessive = frozenset(rules.classes.get("possessive", ()))
-    for match in separate(find("anaphors", units, rules)):
+    resolved = []  # resolved in text order (gender), merged from the end (indices stay valid)
+    for match in reversed(separate(find("anaphors", units, rules))):
         if _determiner_use(units, match.trigger, possessive):
             continue
-        refer = str(match.rule.get("refer"))
-        if refer == "speaker_side":
-            mention = Mention(frozenset({"agent", "we"}))
-        else:
-            before = units[: match.start]
-            unlike = (
-                clause_subject(before, frozenset(rules.classes.get("relative_word", ())))
-                if match.rule.get("not_subject")
-                else None
-            )
-            span = tuple(units[match.start : match.trigger])
-            found = _in_sentence(refer, before, unlike) or _refer(
-                refer, units[match.trigger], discourse, gaz, rules, unlike, span
-            )
-            if not found:
-                continue
-            classes = {"agent", "group"} if len(found) > 1 else {"agent"}
-            if all(f in discourse.persons for f in found):
-                classes.add("person")
-            mention = Mention(frozenset(classes), found, found, confidence=0.7)
+        mention = _anaphor_mention(match, units, discourse, gaz, rules)
+        if mention is not None:
+            resolved.append((match, mention))
+    for match, mention in reversed(resolved):
         end = match.trigger + 1 if match.rule.get("lookahead") else match.end
         words = text[units[match.start].begin : units[end - 1].end]
         units = merge(units, match.start, end, mention, words)
@@ -485,6 +471,49 @@ def resolve(
     return group(units, text, others, frozenset(rules.classes.get("preposition", ())))
 
 
+def _pronoun(unit: Unit) -> bool:
+    """Whether an actor unit is a pronoun ("he", "she", "they"): one lower-case word."""
+    return unit.text.isalpha() and unit.text.islower()
+
+
+def _anaphor_mention(
+    match: Match, units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> Mention | None:
+    """What an anaphor match refers to, as a mention (None: nothing it can refer to)."""
+    refer = str(match.rule.get("refer"))
+    if refer == "speaker_side":
+        return Mention(frozenset({"agent", "we"}))
+    before = units[: match.start]
+    unlike = (
+        clause_subject(before, frozenset(rules.classes.get("relative_word", ())))
+        if match.rule.get("not_subject")
+        else None
+    )
+    gender = _gender(units[match.trigger], rules)
+    if unlike is None and gender is not None:  # "He invited her, and she accepted": two people
+        unlike = discourse.gendered.get("she" if gender == "he" else "he")
+    span = tuple(units[match.start : match.trigger])
+    found = _in_sentence(refer, before, unlike) or _refer(
+        refer, units[match.trigger], discourse, gaz, rules, unlike, span
+    )
+    if not found:
+        return None
+    if gender is not None and len(found) == 1:
+        discourse.gendered[gender] = found[0]
+    classes = {"agent", "group"} if len(found) > 1 else {"agent"}
+    if all(f in discourse.persons for f in found):
+        classes.add("person")
+    return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _gender(unit: Unit, rules: RuleSet) -> str | None:
+    """ "he" or "she" for a pronoun of the lexicon's `masculine_pronoun` or `feminine_pronoun`
+    class, else None: a person a pronoun of one named is never one the other names."""
+    if unit.lower in rules.classes.get("masculine_pronoun", ()):
+        return "he"
+    return "she" if unit.lower in rules.classes.get("feminine_pronoun", ()) else None
+
+
 def _determiner_use(units: list[Unit], index: int, possessive: frozenset[str]) -> bool:
     """Whether a pronoun that may be a possessive stands before a name or a described person
     ("and her Rwandan counterpart X", "her Foreign Minister"): a determiner, not an actor."""
@@ -528,6 +557,8 @@ def group(
             governed = index > 0 and units[index - 1].lower in prepositions
             if words == [",", "and"] and len(members) == 1 and governed:
                 break  # "in Kyiv, and Tusk accepted": two clauses, not a pair
+            if "," in words and cursor < len(units) and _pronoun(units[cursor]):
+                break  # "to visit Beijing, and he accepted": a clause's subject, no member
             if words[-1:] == ["and"] and cursor < len(units) and units[cursor].lower in others:
                 last, closed = cursor, True  # "A, B and others": the list ends with them
                 break
