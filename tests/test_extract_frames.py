@@ -142,8 +142,8 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
         ("Abiy Ahmed signed the order with Ruto.", [MET_HASSAN, MET_RUTO]),  # no document
         (  # "to visit" is the invitation's content, not a second visit by a frame
             "Ruto invited Abiy Ahmed to visit Kenya.",
-            [
-                ("Invitation", {"inviter": [RUTO], "invitee": [ABIY]}),
+            [  # made where the two met
+                ("Invitation", {"inviter": [RUTO], "invitee": [ABIY], "place": NAIROBI}),
                 MET_HASSAN,
                 MET_RUTO,
                 (
@@ -818,7 +818,11 @@ def test_the_georgian_prime_minister_is_the_one_named_so_for_georgia(layer):
     assert invitations == [
         (
             "Invitation",
-            {"inviter": ["person/irakli-kobakhidze"], "invitee": ["person/nikol-pashinyan"]},
+            {
+                "inviter": ["person/irakli-kobakhidze"],
+                "invitee": ["person/nikol-pashinyan"],
+                "place": ["city/yerevan"],
+            },
         )
     ]
 

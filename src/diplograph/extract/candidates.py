@@ -102,6 +102,13 @@ def _default(
         for cand in reversed(ctx.earlier + ctx.current):
             if cand.kind == kind and cand.roles.get(wanted):
                 return list(cand.roles[wanted])
+    if source.startswith("met:"):  # "met:Meeting,Talks.place": where these parties last met
+        kinds, _, wanted = source[4:].partition(".")
+        mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
+        for cand in reversed(ctx.earlier + ctx.current):
+            theirs = {v for vs in cand.roles.values() for v in vs}
+            if cand.kind in kinds.split(",") and cand.roles.get(wanted) and mine <= theirs:
+                return list(cand.roles[wanted]) if cand.happened else []
     return []
 
 
@@ -249,17 +256,10 @@ def build(
                 break
     if not roles.get("place") and ctx.dateline is not None and _here(match, ctx, rules):
         roles["place"] = [ctx.dateline]  # "arrived here", "met X here": the dateline's city
+    content_only = [str(r) for r in rule.get("content_only") or []]
+    unfilled = [str(r) for r in rule.get("no_defaults") or []]  # told as made elsewhere
     kind_defaults = spec(rules.kinds, kind).get("defaults") or {}
-    for role, source in sorted(kind_defaults.items(), key=lambda item: item[1] != "context_place"):
-        unless = source.get("unless") if isinstance(source, dict) else None
-        source = source.get("from") if isinstance(source, dict) else source
-        if roles.get(role) or (unless and roles.get(unless)):
-            continue
-        if source == "country_of_place":
-            countries = [gaz.country_of(p) for p in roles.get("place", [])]
-            roles[role] = [c for c in countries if c is not None][:1]
-        else:
-            roles[role] = _default(str(source), role, roles, ctx, previous)
+    _fill_defaults(roles, kind_defaults, content_only + unfilled, ctx, gaz, previous)
     roles = {r: v for r, v in roles.items() if v}
     when, words = _dated(date_unit, ctx, modality == "Expected")
     begin, end = match.span(ctx.units)
@@ -316,9 +316,36 @@ def build(
             made.date, made.attest.date_words = _dated(inner_unit, ctx, True)
         if made is not None:
             base.content.append(made)
-    for role in rule.get("content_only") or []:
+    for role in content_only:  # the content's own; the event's from context ("invited X here")
         base.roles.pop(role, None)
+    kept = [r for r in kind_defaults if r not in content_only]
+    _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous)
+    base.roles = {r: v for r, v in base.roles.items() if v}
     return [base]
+
+
+def _fill_defaults(
+    roles: dict[str, list[URIRef]],
+    defaults: dict[str, Any],
+    skip: list[str],
+    ctx: SentenceContext,
+    gaz: Gazetteer,
+    previous: Candidate | None,
+) -> None:
+    """Fill the empty roles a kind's `defaults` name (but those in `skip`) from context."""
+    for role, source in sorted(defaults.items(), key=lambda item: "context_place" not in item[1]):
+        unless = source.get("unless") if isinstance(source, dict) else None
+        source = source.get("from") if isinstance(source, dict) else source
+        if role in skip or roles.get(role) or (unless and roles.get(unless)):
+            continue
+        for one in source if isinstance(source, list) else [source]:  # the first that gives
+            if one == "country_of_place":
+                countries = [gaz.country_of(p) for p in roles.get("place", [])]
+                roles[role] = [c for c in countries if c is not None][:1]
+            else:
+                roles[role] = _default(str(one), role, roles, ctx, previous)
+            if roles[role]:
+                break
 
 
 def _split(cand: Candidate, rules: RuleSet) -> list[Candidate]:
