@@ -76,3 +76,32 @@ def test_an_invitation_a_visit_was_made_at_has_no_place(layer):
         + "Ruto is visiting Ethiopia at the invitation of Ethiopian Prime Minister Abiy Ahmed."
     )
     assert places(text, "Invitation", layer) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the fronted place, and the day after it, set the meeting
+            "BERLIN, Dec 3 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with German "
+            "Chancellor Olaf Scholz on Tuesday. In Cairo on Sunday, Abiy met with Egyptian "
+            "President Abdel Fattah al-Sisi.",
+            [("2024-12-01", ["city/cairo"]), ("2024-12-03", ["city/berlin"])],
+        ),
+        (  # a fronted place alone
+            "BERLIN, Dec 3 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with German "
+            "Chancellor Olaf Scholz on Tuesday. In Cairo, Abiy met with Egyptian President Abdel "
+            "Fattah al-Sisi on Sunday.",
+            [("2024-12-01", ["city/cairo"]), ("2024-12-03", ["city/berlin"])],
+        ),
+    ],
+)
+def test_a_sentence_opening_with_a_place_is_set_there(text, expected, layer):
+    """ "In Cairo on Sunday, X met Y": the fronted place and day are the meeting's."""
+    graph = extract(text, layer)
+    found = []
+    for node in set(graph.subjects(RDF.type, DIP.Meeting)) | set(
+        graph.subjects(RDF.type, DIP.Talks)
+    ):
+        where = sorted(str(p).removeprefix(str(ID)) for p in graph.objects(node, DIP.place))
+        found.append((str(graph.value(node, DIP.date)), where))
+    assert sorted(found) == expected

@@ -408,6 +408,20 @@ def _narrative_dates(
                 cand.date = last
 
 
+def fronted_place(units: list[Unit], rules: RuleSet) -> URIRef | None:
+    """The place a sentence opens with, before a comma and after a `fronted_place_word`
+    ("In Samarkand, ...", "In N'Djamena on Thursday, ..."): where its events took place."""
+    words = frozenset(rules.classes.get("fronted_place_word", ()))
+    if len(units) < 4 or units[0].lower not in words or units[1].mention is None:
+        return None
+    mention = units[1].mention
+    after = 3 if is_date(units[2]) else 2
+    if "place" not in mention.classes or units[after].text != ",":
+        return None
+    found = list(mention.refs or mention.agents)
+    return found[0] if len(found) == 1 else None
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -423,6 +437,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         if ctx.units[i].mention is None
     }
     dates = attach(ctx.units, sorted(triggers))
+    ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None
     for match in matches:
