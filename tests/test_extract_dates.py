@@ -87,6 +87,18 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "Visit",
             ("2023-07-31..2023-08-06", "next week"),
         ),
+        (  # the year the words name, not the one nearest the article's date
+            "Abiy Ahmed last met William Ruto in Nairobi on March 2 this year.",
+            date(2024, 11, 20),
+            "Meeting",
+            ("2024-03-02", "on March 2 this year"),
+        ),
+        (
+            "Abiy Ahmed met William Ruto in Nairobi on 20 January last year.",
+            date(2024, 11, 20),
+            "Meeting",
+            ("2023-01-20", "on 20 January last year"),
+        ),
     ],
 )
 def test_date_phrases(layer, text, published, kind, expected):
