@@ -159,6 +159,18 @@ def test_a_planned_visits_date_is_not_the_storys_day(layer):
     assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")
 
 
+def test_a_days_still_to_come_dates_no_past_event_of_its_sentence(layer):
+    """ "invited X to attend the parade in Moscow on May 9, 2025": the day is the parade's; the
+    invitation took place on the story's day."""
+    text = (
+        "Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in "
+        "Minsk on Friday. Putin invited Lukashenko to attend a military parade in Moscow on "
+        "May 9, 2025."
+    )
+    graph = extract(text, date(2024, 12, 7), layer)
+    assert dated(graph, "Invitation") == ("2024-12-06", "")
+
+
 @pytest.mark.parametrize(
     ("text", "published", "invitation", "visit"),
     [

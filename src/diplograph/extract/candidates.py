@@ -363,6 +363,13 @@ def _copy(base: Candidate, roles: dict[str, list[URIRef]]) -> Candidate:
     return replace(base, roles=roles, content=[], parent=[], date_from=[], attrs=dict(base.attrs))
 
 
+def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
+    """Whether a date unit names a time after the article's date ("in 2026", "on May 9, 2025",
+    "next week")."""
+    when, _ = _dated(unit_index, ctx, False)
+    return when is not None and when[0] > ctx.anchor
+
+
 def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
     """An undated event takes the date of a dated one in its sentence with a shared party."""
     for match, cand in made:
@@ -458,10 +465,11 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _share_dates(made, contents_ahead(matches, rules))
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
-    own = (
+    ahead = {i for i in dates.values() if _to_come(i, ctx)}
+    own = (  # the days of events still to come ("the parade on May 9") date no past one
         u
         for i, u in enumerate(ctx.units)
-        if i not in content_dates and not is_dateline(ctx.units, i)
+        if i not in content_dates | ahead and not is_dateline(ctx.units, i)
     )
     if not any(is_date(u) for u in own):
         _narrative_dates(made, ctx, rules, gaz)
