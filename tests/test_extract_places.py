@@ -105,3 +105,19 @@ def test_a_sentence_opening_with_a_place_is_set_there(text, expected, layer):
         where = sorted(str(p).removeprefix(str(ID)) for p in graph.objects(node, DIP.place))
         found.append((str(graph.value(node, DIP.date)), where))
     assert sorted(found) == expected
+
+
+def test_talks_after_a_welcome_at_a_venue_are_held_there_that_day(layer):
+    """The talks of two who were received at a palace that day took place at the palace; their
+    talks of another year did not."""
+    text = (
+        "ADDIS ABABA, Dec 3 (Reuters) - Ethiopian Prime Minister Abiy Ahmed received Kenyan "
+        "President William Ruto at the National Palace on Tuesday. The two leaders held talks "
+        "on trade. Abiy and Ruto last held talks on 3 May 2023."
+    )
+    graph = extract(text, layer)
+    found = sorted(
+        (str(graph.value(node, DIP.date)), str(graph.value(node, DIP.place)).removeprefix(str(ID)))
+        for node in graph.subjects(RDF.type, DIP.Talks)
+    )
+    assert found == [("2023-05-03", "city/addis-ababa"), ("2024-12-03", "place/national-palace")]

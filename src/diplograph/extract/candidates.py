@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -85,6 +86,7 @@ def _default(
     roles: dict[str, list[URIRef]],
     ctx: SentenceContext,
     previous: Candidate | None,
+    when: tuple[date, date | None] | None = None,
 ) -> list[URIRef]:
     """Role values from context, for a `defaults` or `add` source."""
     if source == "speaker":
@@ -105,10 +107,12 @@ def _default(
     if source.startswith("met:"):  # "met:Meeting,Talks.place": where these parties last met
         kinds, _, wanted = source[4:].partition(".")
         mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
+        day = when or ctx.last_date  # an undated event is told on the story's day
         for cand in reversed(ctx.earlier + ctx.current):
             theirs = {v for vs in cand.roles.values() for v in vs}
             if cand.kind in kinds.split(",") and cand.roles.get(wanted) and mine <= theirs:
-                return list(cand.roles[wanted]) if cand.happened else []
+                same = overlaps(cand.date, day) and cand.happened
+                return list(cand.roles[wanted]) if same else []
     return []
 
 
@@ -242,6 +246,7 @@ def build(
     if modality is None:
         return []
     partial = missing(kind, roles, rules.kinds)
+    when, words = _dated(date_unit, ctx, modality == "Expected")
     for role, source in (rule.get("defaults") or {}).items():
         if not roles.get(role):
             roles[role] = _default(str(source), role, roles, ctx, previous)
@@ -259,9 +264,8 @@ def build(
     content_only = [str(r) for r in rule.get("content_only") or []]
     unfilled = [str(r) for r in rule.get("no_defaults") or []]  # told as made elsewhere
     kind_defaults = spec(rules.kinds, kind).get("defaults") or {}
-    _fill_defaults(roles, kind_defaults, content_only + unfilled, ctx, gaz, previous)
+    _fill_defaults(roles, kind_defaults, content_only + unfilled, ctx, gaz, previous, when)
     roles = {r: v for r, v in roles.items() if v}
-    when, words = _dated(date_unit, ctx, modality == "Expected")
     begin, end = match.span(ctx.units)
     attest = Attest(
         ctx.sentence,
@@ -319,7 +323,7 @@ def build(
     for role in content_only:  # the content's own; the event's from context ("invited X here")
         base.roles.pop(role, None)
     kept = [r for r in kind_defaults if r not in content_only]
-    _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous)
+    _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous, when)
     base.roles = {r: v for r, v in base.roles.items() if v}
     return [base]
 
@@ -331,6 +335,7 @@ def _fill_defaults(
     ctx: SentenceContext,
     gaz: Gazetteer,
     previous: Candidate | None,
+    when: tuple[date, date | None] | None,
 ) -> None:
     """Fill the empty roles a kind's `defaults` name (but those in `skip`) from context."""
     for role, source in sorted(defaults.items(), key=lambda item: "context_place" not in item[1]):
@@ -343,7 +348,7 @@ def _fill_defaults(
                 countries = [gaz.country_of(p) for p in roles.get("place", [])]
                 roles[role] = [c for c in countries if c is not None][:1]
             else:
-                roles[role] = _default(str(one), role, roles, ctx, previous)
+                roles[role] = _default(str(one), role, roles, ctx, previous, when)
             if roles[role]:
                 break
 
