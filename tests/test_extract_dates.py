@@ -159,6 +159,17 @@ def test_a_planned_visits_date_is_not_the_storys_day(layer):
     assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")
 
 
+@pytest.mark.parametrize("words", ["Earlier in the day", "Later that day"])
+def test_earlier_in_the_day_is_the_previous_events_day(words, layer):
+    """ "Earlier in the day, X laid a wreath": the day of the event told before."""
+    text = (
+        "Kim Jong Un met Sergei Shoigu in Pyongyang on Wednesday. "
+        f"{words}, Sergei Shoigu laid a wreath at the Friendship Tower."
+    )
+    graph = extract(text, date(2023, 7, 28), layer)
+    assert dated(graph, "Ceremony") == ("2023-07-26", words)
+
+
 def test_a_days_still_to_come_dates_no_past_event_of_its_sentence(layer):
     """ "invited X to attend the parade in Moscow on May 9, 2025": the day is the parade's; the
     invitation took place on the story's day."""
