@@ -47,6 +47,12 @@ ARRIVED = "Kenyan President William Ruto arrived in Addis Ababa on Monday. "
             [["city/addis-ababa"], ["city/nairobi"]],
         ),
         (
+            ARRIVED + "Ethiopian Prime Minister Abiy Ahmed invited Ruto to visit Gondar. Ruto "
+            "accepted the invitation.",
+            "InvitationAcceptance",
+            [["city/addis-ababa"]],
+        ),
+        (
             ARRIVED + "Ruto handed Ethiopian Prime Minister Abiy Ahmed a letter from Somali "
             "President Hassan Sheikh Mohamud.",
             "LetterDelivery",
@@ -55,7 +61,8 @@ ARRIVED = "Kenyan President William Ruto arrived in Addis Ababa on Monday. "
     ],
 )
 def test_invitations_and_letters_take_the_storys_place(text, kind, expected, layer):
-    """An invitation or a letter handed over with no place of its own is where the story is."""
+    """An invitation, its acceptance or a letter handed over with no place of its own is where
+    the story is."""
     assert places(text, kind, layer) == expected
 
 
