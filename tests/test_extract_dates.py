@@ -170,6 +170,32 @@ def test_earlier_in_the_day_is_the_previous_events_day(words, layer):
     assert dated(graph, "Ceremony") == ("2023-07-26", words)
 
 
+PLANNED = (
+    "Brazilian President Luiz Inacio Lula da Silva will pay a state visit to Angola next week. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an itinerary names each day once, at the head of its sentence
+            PLANNED + "On August 26, Lula will be received by Angolan President Joao Lourenco. "
+            "He will also lay a wreath at the Agostinho Neto Memorial.",
+            ("2023-08-26", ""),
+        ),
+        (  # a day that does not open its sentence dates only its own event
+            PLANNED + "Lula will be received by Angolan President Joao Lourenco on August 26. "
+            "He will also lay a wreath at the Agostinho Neto Memorial.",
+            ("None..None", ""),
+        ),
+    ],
+)
+def test_a_planned_day_dates_the_plans_of_the_next_sentence(text, expected, layer):
+    """ "On August 26, X will be received ... He will also lay a wreath": the wreath is laid
+    that day."""
+    assert dated(extract(text, date(2023, 8, 22), layer), "Ceremony") == expected
+
+
 def test_a_days_still_to_come_dates_no_past_event_of_its_sentence(layer):
     """ "invited X to attend the parade in Moscow on May 9, 2025": the day is the parade's; the
     invitation took place on the story's day."""

@@ -434,6 +434,20 @@ def fronted_place(units: list[Unit], rules: RuleSet) -> URIRef | None:
     return found[0] if len(found) == 1 else None
 
 
+def _planned_dates(
+    made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet
+) -> None:
+    """In a sentence with no date words, a one-day event still to come (kinds.yaml
+    `narrative_date`) takes the day of the planned event the sentence before dated: an
+    itinerary tells each day once ("On August 26, Lula will be received ... He will also lay a
+    wreath")."""
+    for _, cand in made:
+        punctual = spec(rules.kinds, cand.kind).get("narrative_date")
+        expected = cand.attest.modality == "Expected" and not cand.owned
+        if cand.date is None and expected and punctual and ctx.plan is not None:
+            cand.date = ctx.plan
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -478,6 +492,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     )
     if not any(is_date(u) for u in own):
         _narrative_dates(made, ctx, rules, gaz)
+        _planned_dates(made, ctx, rules)
     resolve_contents(made, ctx, rules)
     extra = event_anaphora(made, ctx, rules)
     candidates = [c for _, c in made] + extra

@@ -68,6 +68,15 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
     return found
 
 
+def opens_with_date(units: list[Unit]) -> bool:
+    """Whether a sentence opens with its date and a comma ("On August 26, ...")."""
+    for index, unit in enumerate(units[: FRONTED_WORDS + 1]):
+        if is_date(unit):
+            after = units[index + 1].text if index + 1 < len(units) else ""
+            return after == "," and all(_fronted(u) for u in units[:index])
+    return False
+
+
 def _fronted(unit: Unit) -> bool:
     """A plain word or a place may come before a fronted date ("In Luanda on Friday, ...")."""
     return unit.mention is None or "place" in unit.mention.classes
