@@ -87,6 +87,18 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "Visit",
             ("2023-07-31..2023-08-06", "next week"),
         ),
+        (  # the year the words name, not the one nearest the article's date
+            "Abiy Ahmed last met William Ruto in Nairobi on March 2 this year.",
+            date(2024, 11, 20),
+            "Meeting",
+            ("2024-03-02", "on March 2 this year"),
+        ),
+        (
+            "Abiy Ahmed met William Ruto in Nairobi on 20 January last year.",
+            date(2024, 11, 20),
+            "Meeting",
+            ("2023-01-20", "on 20 January last year"),
+        ),
     ],
 )
 def test_date_phrases(layer, text, published, kind, expected):
@@ -145,6 +157,55 @@ def test_a_planned_visits_date_is_not_the_storys_day(layer):
     graph = extract(text, date(2024, 12, 4), layer)
     assert dated(graph, "AgreementSigning") == ("2024-12-02", "")
     assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")
+
+
+@pytest.mark.parametrize("words", ["Earlier in the day", "Later that day"])
+def test_earlier_in_the_day_is_the_previous_events_day(words, layer):
+    """ "Earlier in the day, X laid a wreath": the day of the event told before."""
+    text = (
+        "Kim Jong Un met Sergei Shoigu in Pyongyang on Wednesday. "
+        f"{words}, Sergei Shoigu laid a wreath at the Friendship Tower."
+    )
+    graph = extract(text, date(2023, 7, 28), layer)
+    assert dated(graph, "Ceremony") == ("2023-07-26", words)
+
+
+PLANNED = (
+    "Brazilian President Luiz Inacio Lula da Silva will pay a state visit to Angola next week. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an itinerary names each day once, at the head of its sentence
+            PLANNED + "On August 26, Lula will be received by Angolan President Joao Lourenco. "
+            "He will also lay a wreath at the Agostinho Neto Memorial.",
+            ("2023-08-26", ""),
+        ),
+        (  # a day that does not open its sentence dates only its own event
+            PLANNED + "Lula will be received by Angolan President Joao Lourenco on August 26. "
+            "He will also lay a wreath at the Agostinho Neto Memorial.",
+            ("None..None", ""),
+        ),
+    ],
+)
+def test_a_planned_day_dates_the_plans_of_the_next_sentence(text, expected, layer):
+    """ "On August 26, X will be received ... He will also lay a wreath": the wreath is laid
+    that day."""
+    assert dated(extract(text, date(2023, 8, 22), layer), "Ceremony") == expected
+
+
+def test_a_days_still_to_come_dates_no_past_event_of_its_sentence(layer):
+    """ "invited X to attend the parade in Moscow on May 9, 2025": the day is the parade's; the
+    invitation took place on the story's day."""
+    text = (
+        "Russian President Vladimir Putin met Belarusian President Alexander Lukashenko in "
+        "Minsk on Friday. Putin invited Lukashenko to attend a military parade in Moscow on "
+        "May 9, 2025."
+    )
+    graph = extract(text, date(2024, 12, 7), layer)
+    assert dated(graph, "Invitation") == ("2024-12-06", "")
 
 
 @pytest.mark.parametrize(

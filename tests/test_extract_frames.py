@@ -48,6 +48,9 @@ ABIY, HASSAN, RUTO = "person/abiy-ahmed", "person/hassan-sheikh-mohamud", "perso
 NAIROBI = ["city/nairobi"]
 MET_HASSAN = ("Meeting", {"participant": [ABIY, HASSAN], "place": NAIROBI})
 MET_RUTO = ("Meeting", {"participant": [ABIY, RUTO], "place": NAIROBI})
+# an undated signing of two who met that day took place where they met
+SIGNED_HASSAN = ("AgreementSigning", {"participant": [ABIY, HASSAN], "place": NAIROBI})
+SIGNED_RUTO = ("AgreementSigning", {"participant": [ABIY, RUTO], "place": NAIROBI})
 
 
 def of_kind(text: str, kind: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
@@ -142,8 +145,8 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
         ("Abiy Ahmed signed the order with Ruto.", [MET_HASSAN, MET_RUTO]),  # no document
         (  # "to visit" is the invitation's content, not a second visit by a frame
             "Ruto invited Abiy Ahmed to visit Kenya.",
-            [
-                ("Invitation", {"inviter": [RUTO], "invitee": [ABIY]}),
+            [  # made where the two met
+                ("Invitation", {"inviter": [RUTO], "invitee": [ABIY], "place": NAIROBI}),
                 MET_HASSAN,
                 MET_RUTO,
                 (
@@ -204,7 +207,7 @@ def test_a_visit_of_n_days_ends_n_minus_one_days_after_it_began(words, latest, l
     [
         (  # "and his ... counterpart": a possessive before the second party
             "Abiy Ahmed and his Somali counterpart Hassan Sheikh Mohamud signed a treaty.",
-            [("AgreementSigning", {"participant": [ABIY, HASSAN]}), MET_HASSAN, MET_RUTO],
+            [SIGNED_HASSAN, MET_HASSAN, MET_RUTO],
         ),
         (  # a capitalised word the layer does not know before the second party's title
             "Ruto and Somaliland leader Muse Bihi Abdi signed a memorandum of understanding.",
@@ -216,7 +219,7 @@ def test_a_visit_of_n_days_ends_n_minus_one_days_after_it_began(words, latest, l
         ),
         (  # the owner of a title is no party: its holder is ("and Ethiopia's Prime Minister")
             "Hassan Sheikh Mohamud and Ethiopia's Prime Minister Abiy Ahmed signed a treaty.",
-            [("AgreementSigning", {"participant": [ABIY, HASSAN]}), MET_HASSAN, MET_RUTO],
+            [SIGNED_HASSAN, MET_HASSAN, MET_RUTO],
         ),
         (  # a date set off by commas between the subject and its verb
             "Ruto today, 3 December 2024, hosted Hassan Sheikh Mohamud at State House.",
@@ -635,12 +638,12 @@ def test_a_letter_handed_over_by_two_envoys_is_one_delivery_by_each(layer):
         ),
         (  # adopting a declaration is signing it
             "Abiy Ahmed and William Ruto adopted a joint declaration on trade.",
-            [MET_HASSAN, MET_RUTO, ("AgreementSigning", {"participant": [ABIY, RUTO]})],
+            [MET_HASSAN, MET_RUTO, SIGNED_RUTO],
         ),
         (  # agreeing to a truce is an agreement; agreeing that ... is none
             "Abiy Ahmed and William Ruto agreed to a ceasefire. "
             "Abiy Ahmed and William Ruto agreed that talks would go on.",
-            [MET_HASSAN, MET_RUTO, ("AgreementSigning", {"participant": [ABIY, RUTO]})],
+            [MET_HASSAN, MET_RUTO, SIGNED_RUTO],
         ),
         (  # a discourse phrase between commas does not cut the subject from its verb
             "Ruto, for his part, met Hassan Sheikh Mohamud in Mombasa.",
@@ -688,8 +691,8 @@ def test_the_ministers_are_the_people_named_with_that_title(layer):
         "The ministers signed a declaration on fisheries."
     )
     pereira, berg = "person/ana-pereira", "person/jonas-berg"
-    assert events(extract(text, layer)) == [
-        ("AgreementSigning", {"participant": [pereira, berg]}),
+    assert events(extract(text, layer)) == [  # where the two met that day
+        ("AgreementSigning", {"participant": [pereira, berg], "place": ["city/oslo"]}),
         ("Hosting", {"host": [pereira], "place": ["city/oslo"], "traveller": [berg]}),
     ]
 
@@ -702,7 +705,10 @@ def test_the_foreign_ministers_leave_out_the_prime_minister(layer):
     )
     signing = [e for e in events(extract(text, layer)) if e[0] == "AgreementSigning"]
     assert signing == [
-        ("AgreementSigning", {"participant": ["person/ana-pereira", "person/jonas-berg"]})
+        (
+            "AgreementSigning",
+            {"participant": ["person/ana-pereira", "person/jonas-berg"], "place": ["city/oslo"]},
+        )
     ]
 
 
@@ -818,7 +824,11 @@ def test_the_georgian_prime_minister_is_the_one_named_so_for_georgia(layer):
     assert invitations == [
         (
             "Invitation",
-            {"inviter": ["person/irakli-kobakhidze"], "invitee": ["person/nikol-pashinyan"]},
+            {
+                "inviter": ["person/irakli-kobakhidze"],
+                "invitee": ["person/nikol-pashinyan"],
+                "place": ["city/yerevan"],
+            },
         )
     ]
 
@@ -2006,7 +2016,13 @@ def test_received_for_informal_talks_is_talks_too(layer):
         layer,
     )
     assert [e for e in events(graph) if e[0] == "Talks"] == [
-        ("Talks", {"participant": ["person/narendra-modi", "person/vladimir-putin"]})
+        (
+            "Talks",
+            {
+                "participant": ["person/narendra-modi", "person/vladimir-putin"],
+                "place": ["place/novo-ogaryovo"],  # where the one received the other
+            },
+        )
     ]
 
 

@@ -8,7 +8,8 @@ Conventions (decisions, not accidents):
   the anchor itself; "Friday of last week" picks the Friday of the previous ISO week.
 - An explicit date beats a weekday in the same expression: in
   "Thursday (September 14)" the weekday is ignored, even if the two disagree.
-- A date without a year takes the year that puts it nearest the anchor.
+- A date without a year takes the year that puts it nearest the anchor; "this/last/next
+  year" after it names its year ("April 1 this year").
 - "at midnight" means the midnight that starts the anchor day: the anchor itself.
 - "this week/month/year" runs from the period's start to the anchor when the tense
   is past, and covers the whole period otherwise; "later this ..." runs from the
@@ -59,6 +60,8 @@ _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
 _MONTH_ONLY_RE = re.compile(r"^(?:in|during)\s+(?:(?:early|mid|late)[-\s]?)?" + _MONTH + r"$")
 _YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
+_NAMED_YEAR_RE = re.compile(r"\b(this|last|next)\s+year\b")
+_YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
 _FUTURE_RE = re.compile(r"\b(will|next|later|tomorrow|expected)\b")
 
 
@@ -133,6 +136,8 @@ def _parse_month_day(text: str, anchor: date, tense: str) -> DateRange | None:
     month_number = _MONTH_NUMBERS[month[:3]]
     if year:
         return _day(date(int(year), month_number, int(day)))
+    if named := _NAMED_YEAR_RE.search(text):  # "April 1 this year": the year the words name
+        return _day(date(anchor.year + _YEAR_OFFSETS[named[1]], month_number, int(day)))
     return _day(_nearest(month_number, int(day), anchor, tense))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -85,6 +86,7 @@ def _default(
     roles: dict[str, list[URIRef]],
     ctx: SentenceContext,
     previous: Candidate | None,
+    when: tuple[date, date | None] | None = None,
 ) -> list[URIRef]:
     """Role values from context, for a `defaults` or `add` source."""
     if source == "speaker":
@@ -102,6 +104,15 @@ def _default(
         for cand in reversed(ctx.earlier + ctx.current):
             if cand.kind == kind and cand.roles.get(wanted):
                 return list(cand.roles[wanted])
+    if source.startswith("met:"):  # "met:Meeting,Talks.place": where these parties last met
+        kinds, _, wanted = source[4:].partition(".")
+        mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
+        day = when or ctx.last_date  # an undated event is told on the story's day
+        for cand in reversed(ctx.earlier + ctx.current):
+            theirs = {v for vs in cand.roles.values() for v in vs}
+            if cand.kind in kinds.split(",") and cand.roles.get(wanted) and mine <= theirs:
+                same = overlaps(cand.date, day) and cand.happened
+                return list(cand.roles[wanted]) if same else []
     return []
 
 
@@ -235,6 +246,7 @@ def build(
     if modality is None:
         return []
     partial = missing(kind, roles, rules.kinds)
+    when, words = _dated(date_unit, ctx, modality == "Expected")
     for role, source in (rule.get("defaults") or {}).items():
         if not roles.get(role):
             roles[role] = _default(str(source), role, roles, ctx, previous)
@@ -249,19 +261,11 @@ def build(
                 break
     if not roles.get("place") and ctx.dateline is not None and _here(match, ctx, rules):
         roles["place"] = [ctx.dateline]  # "arrived here", "met X here": the dateline's city
+    content_only = [str(r) for r in rule.get("content_only") or []]
+    unfilled = [str(r) for r in rule.get("no_defaults") or []]  # told as made elsewhere
     kind_defaults = spec(rules.kinds, kind).get("defaults") or {}
-    for role, source in sorted(kind_defaults.items(), key=lambda item: item[1] != "context_place"):
-        unless = source.get("unless") if isinstance(source, dict) else None
-        source = source.get("from") if isinstance(source, dict) else source
-        if roles.get(role) or (unless and roles.get(unless)):
-            continue
-        if source == "country_of_place":
-            countries = [gaz.country_of(p) for p in roles.get("place", [])]
-            roles[role] = [c for c in countries if c is not None][:1]
-        else:
-            roles[role] = _default(str(source), role, roles, ctx, previous)
+    _fill_defaults(roles, kind_defaults, content_only + unfilled, ctx, gaz, previous, when)
     roles = {r: v for r, v in roles.items() if v}
-    when, words = _dated(date_unit, ctx, modality == "Expected")
     begin, end = match.span(ctx.units)
     attest = Attest(
         ctx.sentence,
@@ -316,9 +320,37 @@ def build(
             made.date, made.attest.date_words = _dated(inner_unit, ctx, True)
         if made is not None:
             base.content.append(made)
-    for role in rule.get("content_only") or []:
+    for role in content_only:  # the content's own; the event's from context ("invited X here")
         base.roles.pop(role, None)
+    kept = [r for r in kind_defaults if r not in content_only]
+    _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous, when)
+    base.roles = {r: v for r, v in base.roles.items() if v}
     return [base]
+
+
+def _fill_defaults(
+    roles: dict[str, list[URIRef]],
+    defaults: dict[str, Any],
+    skip: list[str],
+    ctx: SentenceContext,
+    gaz: Gazetteer,
+    previous: Candidate | None,
+    when: tuple[date, date | None] | None,
+) -> None:
+    """Fill the empty roles a kind's `defaults` name (but those in `skip`) from context."""
+    for role, source in sorted(defaults.items(), key=lambda item: "context_place" not in item[1]):
+        unless = source.get("unless") if isinstance(source, dict) else None
+        source = source.get("from") if isinstance(source, dict) else source
+        if role in skip or roles.get(role) or (unless and roles.get(unless)):
+            continue
+        for one in source if isinstance(source, list) else [source]:  # the first that gives
+            if one == "country_of_place":
+                countries = [gaz.country_of(p) for p in roles.get("place", [])]
+                roles[role] = [c for c in countries if c is not None][:1]
+            else:
+                roles[role] = _default(str(one), role, roles, ctx, previous, when)
+            if roles[role]:
+                break
 
 
 def _split(cand: Candidate, rules: RuleSet) -> list[Candidate]:
@@ -334,6 +366,13 @@ def _split(cand: Candidate, rules: RuleSet) -> list[Candidate]:
 def _copy(base: Candidate, roles: dict[str, list[URIRef]]) -> Candidate:
     """A copy of a candidate with other roles and fresh link lists."""
     return replace(base, roles=roles, content=[], parent=[], date_from=[], attrs=dict(base.attrs))
+
+
+def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
+    """Whether a date unit names a time after the article's date ("in 2026", "on May 9, 2025",
+    "next week")."""
+    when, _ = _dated(unit_index, ctx, False)
+    return when is not None and when[0] > ctx.anchor
 
 
 def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
@@ -381,6 +420,34 @@ def _narrative_dates(
                 cand.date = last
 
 
+def fronted_place(units: list[Unit], rules: RuleSet) -> URIRef | None:
+    """The place a sentence opens with, before a comma and after a `fronted_place_word`
+    ("In Samarkand, ...", "In N'Djamena on Thursday, ..."): where its events took place."""
+    words = frozenset(rules.classes.get("fronted_place_word", ()))
+    if len(units) < 4 or units[0].lower not in words or units[1].mention is None:
+        return None
+    mention = units[1].mention
+    after = 3 if is_date(units[2]) else 2
+    if "place" not in mention.classes or units[after].text != ",":
+        return None
+    found = list(mention.refs or mention.agents)
+    return found[0] if len(found) == 1 else None
+
+
+def _planned_dates(
+    made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet
+) -> None:
+    """In a sentence with no date words, a one-day event still to come (kinds.yaml
+    `narrative_date`) takes the day of the planned event the sentence before dated: an
+    itinerary tells each day once ("On August 26, Lula will be received ... He will also lay a
+    wreath")."""
+    for _, cand in made:
+        punctual = spec(rules.kinds, cand.kind).get("narrative_date")
+        expected = cand.attest.modality == "Expected" and not cand.owned
+        if cand.date is None and expected and punctual and ctx.plan is not None:
+            cand.date = ctx.plan
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -396,6 +463,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         if ctx.units[i].mention is None
     }
     dates = attach(ctx.units, sorted(triggers))
+    ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None
     for match in matches:
@@ -416,13 +484,15 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _share_dates(made, contents_ahead(matches, rules))
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
-    own = (
+    ahead = {i for i in dates.values() if _to_come(i, ctx)}
+    own = (  # the days of events still to come ("the parade on May 9") date no past one
         u
         for i, u in enumerate(ctx.units)
-        if i not in content_dates and not is_dateline(ctx.units, i)
+        if i not in content_dates | ahead and not is_dateline(ctx.units, i)
     )
     if not any(is_date(u) for u in own):
         _narrative_dates(made, ctx, rules, gaz)
+        _planned_dates(made, ctx, rules)
     resolve_contents(made, ctx, rules)
     extra = event_anaphora(made, ctx, rules)
     candidates = [c for _, c in made] + extra

@@ -41,6 +41,7 @@ class SentenceContext:
     earlier: list[Candidate] = field(default_factory=list)  # the article's candidates so far
     current: list[Candidate] = field(default_factory=list)  # this sentence's, so far
     dateline: URIRef | None = None  # where the article was filed: what "here" means
+    plan: tuple[date, date | None] | None = None  # the day of the last sentence's planned event
 
 
 def contents_ahead(matches: list[Match], rules: RuleSet) -> set[int]:

@@ -53,7 +53,7 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
         if not is_date(unit) or is_dateline(units, index) or possessive:
             continue
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
-        leading = len(opening) <= FRONTED_WORDS and all(u.mention is None for u in opening)
+        leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)
         if leading and index + 1 < len(units) and units[index + 1].text == ",":
             after = [t for t in triggers if t > index]
             if after:
@@ -66,6 +66,20 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
         if chosen is not None and chosen not in found:
             found[chosen] = index
     return found
+
+
+def opens_with_date(units: list[Unit]) -> bool:
+    """Whether a sentence opens with its date and a comma ("On August 26, ...")."""
+    for index, unit in enumerate(units[: FRONTED_WORDS + 1]):
+        if is_date(unit):
+            after = units[index + 1].text if index + 1 < len(units) else ""
+            return after == "," and all(_fronted(u) for u in units[:index])
+    return False
+
+
+def _fronted(unit: Unit) -> bool:
+    """A plain word or a place may come before a fronted date ("In Luanda on Friday, ...")."""
+    return unit.mention is None or "place" in unit.mention.classes
 
 
 DATELINE_ENDS = ("(", "-", "–", "—", "/")

@@ -26,6 +26,7 @@ from diplograph.extract.dates import (
     date_spans,
     is_date,
     is_dateline,
+    opens_with_date,
     resolve_words,
     sounds_future,
 )
@@ -125,6 +126,8 @@ def _remember_events(
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
         if cand.date is not None and cand.happened:  # a planned visit's date is not the story's
             state["date"] = cand.date
+        if cand.date is not None and cand.attest.modality == "Expected" and not cand.owned:
+            state["plan"] = cand.date  # "On August 26, Lula will be received ..."
         if entry.get("statement") and cand.roles.get("agent"):
             discourse.speakers.append(tuple(cand.roles["agent"]))
 
@@ -279,12 +282,16 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             doc,
             candidates,
             dateline=dateline,
+            plan=state.get("plan"),
         )
         found = sentence_candidates(ctx, rules, gazetteer)
         for clause in relative_clauses(units, not_participles):
             inner = replace(ctx, units=clause, cues=cues(clause, rules), doc=None, current=[])
             found += sentence_candidates(inner, rules, gazetteer)
+        state.pop("plan", None)  # a planned day dates the next sentence's plans only
         _remember_events(found, discourse, rules, state)
+        if not opens_with_date(visible):  # an itinerary's day opens its sentence
+            state.pop("plan", None)
         if not any(c.date for c in found):
             state["date"] = _story_day(ctx, article.date_published) or state["date"]
         candidates.extend(found)

@@ -209,8 +209,8 @@ MODALITY = Choice("modality", lambda v: (*v.modalities, "previous"))  # as the e
 CUE_MODALITY = Choice("modality", lambda v: (*v.modalities, "none"))  # none: not recorded
 CONTENT_MODALITY = Choice("modality", lambda v: (*v.modalities, "same"))
 SOURCE = Either(  # where a default role comes from: speaker, context_place, last:Kind.role ...
-    (STR, Shape({"from": STR, "unless": ROLE}, frozenset({"from"}))),
-    "a source or {from: source, unless: role}",
+    (STR, STRINGS, Shape({"from": STR, "unless": ROLE}, frozenset({"from"}))),
+    "a source, a list of sources (the first that gives) or {from: source, unless: role}",
 )
 
 TOKEN = Shape(
@@ -289,6 +289,7 @@ RULES: dict[str, Shape] = {
                 "add": MapOf(ROLE, Either((STR, STRINGS), "a source or a list of sources")),
                 "content": CONTENT,
                 "content_only": ROLES,
+                "no_defaults": ROLES,  # roles the kind's `defaults` leave empty for this rule
                 "dated": BOOL,
                 "from_visits": BOOL,
                 "quotation": BOOL,

@@ -1,0 +1,130 @@
+"""Places given to events from context (mappings/rules/kinds.yaml `defaults`,
+src/diplograph/extract/candidates.py): where the story is when a sentence names no place."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.namespaces import DIP, ID
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 3 December 2024 (a Tuesday)."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2024, 12, 3), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def places(text: str, kind: str, layer) -> list[list[str]]:
+    """The sorted place ids of every event of one kind, sorted."""
+    graph = extract(text, layer)
+    found = []
+    for node in set(graph.subjects(RDF.type, DIP[kind])):
+        found.append(sorted(str(p).removeprefix(str(ID)) for p in graph.objects(node, DIP.place)))
+    return sorted(found)
+
+
+ARRIVED = "Kenyan President William Ruto arrived in Addis Ababa on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # the invitation is made where the story is; the visit it asks for is elsewhere
+            ARRIVED + "Ruto invited Ethiopian Prime Minister Abiy Ahmed to visit Nairobi.",
+            "Invitation",
+            [["city/addis-ababa"]],
+        ),
+        (
+            ARRIVED + "Ruto invited Ethiopian Prime Minister Abiy Ahmed to visit Nairobi.",
+            "Visit",
+            [["city/addis-ababa"], ["city/nairobi"]],
+        ),
+        (
+            ARRIVED + "Ethiopian Prime Minister Abiy Ahmed invited Ruto to visit Gondar. Ruto "
+            "accepted the invitation.",
+            "InvitationAcceptance",
+            [["city/addis-ababa"]],
+        ),
+        (
+            ARRIVED + "Ruto handed Ethiopian Prime Minister Abiy Ahmed a letter from Somali "
+            "President Hassan Sheikh Mohamud.",
+            "LetterDelivery",
+            [["city/addis-ababa"]],
+        ),
+    ],
+)
+def test_invitations_and_letters_take_the_storys_place(text, kind, expected, layer):
+    """An invitation, its acceptance or a letter handed over with no place of its own is where
+    the story is."""
+    assert places(text, kind, layer) == expected
+
+
+def test_an_invitation_is_made_where_its_parties_met(layer):
+    """An invitation follows the talks of its two parties: their place, not the dateline's."""
+    text = (
+        "NAIROBI, Dec 2 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with Somali "
+        "President Hassan Sheikh Mohamud in Ankara on Monday. Abiy invited Hassan Sheikh "
+        "Mohamud to visit Addis Ababa."
+    )
+    assert places(text, "Invitation", layer) == [["city/ankara"]]
+
+
+def test_an_invitation_a_visit_was_made_at_has_no_place(layer):
+    """ "Visiting X at the invitation of Y": the invitation came before, from elsewhere."""
+    text = (
+        ARRIVED
+        + "Ruto is visiting Ethiopia at the invitation of Ethiopian Prime Minister Abiy Ahmed."
+    )
+    assert places(text, "Invitation", layer) == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the fronted place, and the day after it, set the meeting
+            "BERLIN, Dec 3 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with German "
+            "Chancellor Olaf Scholz on Tuesday. In Cairo on Sunday, Abiy met with Egyptian "
+            "President Abdel Fattah al-Sisi.",
+            [("2024-12-01", ["city/cairo"]), ("2024-12-03", ["city/berlin"])],
+        ),
+        (  # a fronted place alone
+            "BERLIN, Dec 3 (Reuters) - Ethiopian Prime Minister Abiy Ahmed held talks with German "
+            "Chancellor Olaf Scholz on Tuesday. In Cairo, Abiy met with Egyptian President Abdel "
+            "Fattah al-Sisi on Sunday.",
+            [("2024-12-01", ["city/cairo"]), ("2024-12-03", ["city/berlin"])],
+        ),
+    ],
+)
+def test_a_sentence_opening_with_a_place_is_set_there(text, expected, layer):
+    """ "In Cairo on Sunday, X met Y": the fronted place and day are the meeting's."""
+    graph = extract(text, layer)
+    found = []
+    for node in set(graph.subjects(RDF.type, DIP.Meeting)) | set(
+        graph.subjects(RDF.type, DIP.Talks)
+    ):
+        where = sorted(str(p).removeprefix(str(ID)) for p in graph.objects(node, DIP.place))
+        found.append((str(graph.value(node, DIP.date)), where))
+    assert sorted(found) == expected
+
+
+def test_talks_after_a_welcome_at_a_venue_are_held_there_that_day(layer):
+    """The talks of two who were received at a palace that day took place at the palace; their
+    talks of another year did not."""
+    text = (
+        "ADDIS ABABA, Dec 3 (Reuters) - Ethiopian Prime Minister Abiy Ahmed received Kenyan "
+        "President William Ruto at the National Palace on Tuesday. The two leaders held talks "
+        "on trade. Abiy and Ruto last held talks on 3 May 2023."
+    )
+    graph = extract(text, layer)
+    found = sorted(
+        (str(graph.value(node, DIP.date)), str(graph.value(node, DIP.place)).removeprefix(str(ID)))
+        for node in graph.subjects(RDF.type, DIP.Talks)
+    )
+    assert found == [("2023-05-03", "city/addis-ababa"), ("2024-12-03", "place/national-palace")]
