@@ -287,3 +287,18 @@ def test_a_pronoun_after_a_comma_and_is_a_clauses_subject_not_a_list_member(laye
         layer,
     )
     assert roles(graph, "InvitationAcceptance", "agent") == {"person/william-ruto"}
+
+
+@pytest.mark.parametrize("words", ["the three leaders", "the three heads of state"])
+def test_the_three_leaders_are_the_last_three_people(layer, words):
+    """ "the three leaders signed": the three people of the meeting just told (`last_counted`)."""
+    graph = extract(
+        "Italian Prime Minister Giorgia Meloni hosted Kenyan President William Ruto and Indian "
+        f"Prime Minister Narendra Modi in Rome on Monday. Later, {words} signed a trade treaty.",
+        layer,
+    )
+    assert roles(graph, "AgreementSigning", "participant") == {
+        "person/giorgia-meloni",
+        "person/narendra-modi",
+        "person/william-ruto",
+    }

@@ -248,6 +248,14 @@ def _refer(
         pair = _refer("last_pair", unit, discourse, gaz, rules)
         homes = tuple(dict.fromkeys(holder_country(p, discourse, gaz, rules) for p in pair))
         return homes if len(homes) == len(pair) and None not in homes else pair
+    if kind == "last_counted":  # "the three leaders": the latest meeting's three, else the
+        numbers = list(rules.classes.get("number_word", ()))  # last three people named
+        count = numbers.index(unit.lower) + 1 if unit.lower in numbers else 0
+        recent = _recent_meeting(discourse)
+        if count > 2 and len(recent) == count:
+            return recent
+        people = list(dict.fromkeys(reversed(discourse.persons)))[:count]
+        return tuple(reversed(people)) if count > 2 and len(people) == count else ()
     if kind == "last_pair":
         if _recent_meeting(discourse):
             return _recent_meeting(discourse)
