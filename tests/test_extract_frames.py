@@ -2099,3 +2099,18 @@ def test_an_invitee_named_by_a_title_after_the_is_invited(layer):
     assert [(r["inviter"], r["invitee"]) for r in invitations] == [
         (["person/william-ruto"], ["person/giorgia-meloni"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niger ordered the French ambassador to leave the country within 48 hours.",
+        "Niger expelled the French ambassador on Monday.",
+    ],
+)
+def test_an_unnamed_envoy_expelled_stands_for_the_state_they_serve(layer, text):
+    """ "ordered the French ambassador to leave": the envoy, named by a title only, is
+    France's; the expulsion's target is France."""
+    assert of_kind(text, "DiplomatExpulsion", layer) == [
+        ("DiplomatExpulsion", {"agent": ["country/niger"], "target": ["country/france"]})
+    ]

@@ -77,6 +77,8 @@ def role_values(unit: Unit, role: str, ctx: SentenceContext, speaks: bool = Fals
         return list(mention.refs or mention.agents)
     if speaks and "org" in mention.classes and mention.refs:
         return list(mention.refs)
+    if role == "target" and not mention.agents and not mention.refs and mention.title:
+        return list(mention.owner)  # "ordered the French ambassador to leave": France's envoy
     return list(mention.agents or mention.refs)
 
 
