@@ -2114,3 +2114,19 @@ def test_an_unnamed_envoy_expelled_stands_for_the_state_they_serve(layer, text):
     assert of_kind(text, "DiplomatExpulsion", layer) == [
         ("DiplomatExpulsion", {"agent": ["country/niger"], "target": ["country/france"]})
     ]
+
+
+def test_the_next_round_agreed_on_is_expected_between_the_states(layer):
+    """ "The ministers agreed to hold the next round of talks in Rome": an expected meeting
+    of the states the ministers serve (`as_home`), where the words say."""
+    graph = extract(
+        "Kenyan Foreign Minister Musalia Mudavadi met Italian Foreign Minister Antonio Tajani "
+        "in Nairobi on Monday. The ministers agreed to hold the next round of talks in Rome.",
+        layer,
+    )
+    expected = [
+        roles
+        for kind, roles in events(graph)
+        if kind == "Meeting" and "country/kenya" in roles.get("participant", [])
+    ]
+    assert expected == [{"participant": ["country/italy", "country/kenya"], "place": ["city/rome"]}]

@@ -291,6 +291,8 @@ def build(
     base.attrs.pop("materiel", None)
     if rule.get("with_home"):  # the pipeline adds the countries the fillers serve
         base.attrs["with_home"] = [str(rule.get("with_home"))]
+    if rule.get("as_home"):  # the pipeline puts the countries the fillers serve in their place
+        base.attrs["as_home"] = [str(rule.get("as_home"))]
     if made is not None:  # the pipeline makes it a new entity, the graph stage writes it
         base.attrs["materiel"] = [made[1]]
     for role in match.distribute:

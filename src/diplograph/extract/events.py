@@ -419,11 +419,15 @@ def drop_represented(
 
 def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) -> None:
     """Add to a role (a rule's `with_home: ROLE`) the countries its fillers serve: leaders who
-    witness a signing sign for their states."""
+    witness a signing sign for their states; or put them in the fillers' place (`as_home`):
+    the next round of a dialogue is held between the states."""
     for event in events:
         for role in event.attrs.pop("with_home", []):
             served = [country for v in event.roles.get(role, []) if (country := home(v)) != v]
             found = [*event.roles.get(role, []), *(c for c in served if c is not None)]
+            event.roles[role] = list(dict.fromkeys(found))
+        for role in event.attrs.pop("as_home", []):  # "the two sides agreed to hold the next
+            found = [home(v) or v for v in event.roles.get(role, [])]  # round": their states
             event.roles[role] = list(dict.fromkeys(found))
 
 

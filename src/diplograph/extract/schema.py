@@ -295,6 +295,7 @@ RULES: dict[str, Shape] = {
                 "quotation": BOOL,
                 "value": BOOL,
                 "with_home": ROLE,  # the countries this role's fillers serve join it
+                "as_home": ROLE,  # this role's fillers give way to the countries they serve
             },
             ("kind",),
         ),
