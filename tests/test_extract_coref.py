@@ -302,3 +302,20 @@ def test_the_three_leaders_are_the_last_three_people(layer, words):
         "person/narendra-modi",
         "person/william-ruto",
     }
+
+
+def test_the_delegation_is_the_one_defined_last_before_it(layer):
+    """ "X is leading a nine-member Kenyan parliamentary delegation ... the delegation is due to
+    travel to Y": the delegation led by X (`delegation-ref.last`), not one defined later."""
+    graph = extract(
+        "Kenyan Speaker Moses Wetangula is leading a nine-member Kenyan parliamentary delegation "
+        "on a visit to Italy. On Friday, the delegation is scheduled to travel to Milan. Italian "
+        "Senate President Ignazio La Russa is expected to lead a return delegation to Nairobi.",
+        layer,
+    )
+    travellers = {
+        str(graph.value(t, DIP.ledBy) or t).removeprefix(str(ID))
+        for e in graph.subjects(DIP.place, ID["city/milan"])
+        for t in graph.objects(e, DIP.traveller)
+    }
+    assert travellers == {"person/moses-wetangula"}

@@ -404,6 +404,14 @@ def resolve(
         senders = [a for i in match.roles.get("sender", []) for a in _agents(units[i])]
         if match.rule.get("all"):
             found = [d.key for d in discourse.delegations if d.sender is not None]
+        elif match.rule.get("last"):  # "the delegation": the one defined last, before here
+            found = [
+                d.key
+                for d in discourse.delegations
+                if d.leader is not None
+                and d.spans
+                and min(n for *_, n in d.spans) <= discourse.sentence
+            ][-1:]
         else:
             found = [_delegation(discourse, s, None).key for s in dict.fromkeys(senders)]
         begin, end = units[match.start].begin, units[match.end - 1].end

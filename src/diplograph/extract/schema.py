@@ -267,7 +267,7 @@ RULES: dict[str, Shape] = {
         ("dates", {"anaphoric": BOOL}, ()),
         ("titles", {}, ()),
         ("delegations", {"mention": BOOL}, ()),
-        ("delegation_refs", {"all": BOOL}, ()),
+        ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
         ("anaphors", {"refer": STR, "not_subject": BOOL, "lookahead": BOOL}, ("refer",)),
         ("attribution", {"relay": one_of("relay", "article")}, ()),
         ("modality", {"modality": CUE_MODALITY, "window": INT}, ("modality",)),
