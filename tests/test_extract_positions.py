@@ -304,3 +304,21 @@ def test_a_title_before_a_name_is_not_lost_to_a_comma_and_the_next_title(layer):
         ("person/giorgia-meloni", "position/prime-minister-of-italy"),
         ("person/william-ruto", "position/president-of-kenya"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # two name particles in a row
+            "European Commission President Ursula von der Leyen arrived in Vilnius.",
+            {("person/ursula-von-der-leyen", "position/president-of-european-commission")},
+        ),
+        (  # an office of one state, in the lexicon's titles
+            "Irish Taoiseach Simon Harris said in Dublin that recognition would keep hope alive.",
+            {("person/simon-harris", "position/taoiseach-of-ireland")},
+        ),
+    ],
+)
+def test_names_with_two_particles_and_national_offices_are_read(text, holdings, layer):
+    """ "Ursula von der Leyen", "Taoiseach Simon Harris": the whole name, the office."""
+    assert held(text, layer) == holdings
