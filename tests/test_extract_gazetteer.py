@@ -178,6 +178,8 @@ def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, p
         ("The CIA said the talks had begun.", "org/central-intelligence-agency"),
         ("The OAS said the raid broke the law.", "org/organization-of-american-states"),
         ("The Philippine Coast Guard said a ship was hit.", "org/philippine-coast-guard"),
+        ("The Storting said the recognition would stand.", "org/storting"),  # by its own name
+        ("The Jogorku Kenesh said the treaty was ratified.", "org/jogorku-kenesh"),
     ],
 )
 def test_a_countrys_presidency_cabinet_and_parliament_are_its_bodies(text, body, layer):
