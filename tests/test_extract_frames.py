@@ -2130,3 +2130,17 @@ def test_the_next_round_agreed_on_is_expected_between_the_states(layer):
         if kind == "Meeting" and "country/kenya" in roles.get("participant", [])
     ]
     assert expected == [{"participant": ["country/italy", "country/kenya"], "place": ["city/rome"]}]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Storting ratified the treaty on Tuesday.", "org/storting"),
+        ("The treaty was ratified by the Storting on Tuesday.", "org/storting"),
+        ("The Storting of the Kingdom of Norway voted to ratify the treaty.", "org/storting"),
+    ],
+)
+def test_a_ratification_is_its_ratifiers_own(layer, text, party):
+    """ "the Storting ratified the treaty": a ratification (one party, unlike a signing), by the
+    head of "A of the B" when a chain names it."""
+    assert of_kind(text, "Ratification", layer) == [("Ratification", {"participant": [party]})]

@@ -78,7 +78,7 @@ def test_qa_check_catches_an_unlabelled_term(ontology):
 
 def test_every_event_class_has_cameo_and_plover(ontology):
     events = set(ontology.transitive_subjects(RDFS.subClassOf, DIP.Event)) - {DIP.Event}
-    assert len(events) == 27
+    assert len(events) == 28
     for cls in events:
         assert ontology.value(cls, DIP.cameoCode) is not None, cls
         assert ontology.value(cls, DIP.ploverType) is not None, cls

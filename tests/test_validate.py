@@ -158,11 +158,11 @@ def test_dataset_is_validated_as_one_union_graph(ontology: Graph, shapes: Graph)
     rows = validate(dataset, ontology, shapes).rows
     attested = sorted({str(o) for _, _, o in attestations})
     assert sorted(r.focus for r in rows if r.path == "^dip:attests") == attested
-    assert len(attested) == 37
+    assert len(attested) == 38
     assert [r.component for r in rows if r.path == "dip:attests"] == [
         "sh:MinCountConstraintComponent"
     ] * len({s for s, _, _ in attestations})
-    assert len(rows) == 37 + 38
+    assert len(rows) == 38 + 39
 
 
 def test_rows_carry_source_and_sort(ontology: Graph, shapes: Graph) -> None:

@@ -64,6 +64,7 @@ class DIP(DefinedNamespace):
     PoliticalParty: URIRef
     Position: URIRef
     PositionHolding: URIRef
+    Ratification: URIRef
     SanctionImposition: URIRef
     SanctionThreat: URIRef
     Sentence: URIRef

@@ -171,8 +171,21 @@ def _controller(units: list[Unit], to: int, role: str, words: Words) -> list[int
             return None
         governed = index > 0 and units[index - 1].lower in words.preposition
         if _fits(unit, role) and not governed:
-            return _group_back(units, index, role, words)
+            return _group_back(units, _head_of_chain(units, index, role, words), role, words)
     return None
+
+
+def _head_of_chain(units: list[Unit], index: int, role: str, words: Words) -> int:
+    """The head of a chain "A of the B of the C" that ends at `index` ("the Majlisi Namoyandagon
+    of the Majlisi Oli of Tajikistan ratified": the Majlisi Namoyandagon)."""
+    while True:
+        before = index - 1
+        if before >= 0 and units[before].lower in words.determiner:
+            before -= 1
+        if before >= 1 and units[before].lower == "of" and _fits(units[before - 1], role):
+            index = before - 1
+            continue
+        return index
 
 
 def _date_comma(units: list[Unit], index: int) -> bool:
@@ -273,6 +286,7 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
         return None
     if index < 0 or not _fits(units[index], role):
         return []
+    index = _head_of_chain(units, index, role, words)
     found = _group_back(units, index, role, words)
     governed = found[0] and units[found[0] - 1].lower in words.preposition
     opens = found[0] and units[found[0] - 1].lower in words.conjunction and index == trigger - 1
@@ -692,7 +706,11 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
             continue
         if index in covered and not _may_supersede(at_trigger, index, candidates[index]):
             continue
-        if index and units[index - 1].lower in infinitive and _complement(at_trigger, index, rules):
+        if (
+            index
+            and units[index - 1].lower in infinitive
+            and _complement(at_trigger, index, rules, units)
+        ):
             continue  # "invited Putin to visit": the complement of an event already matched
         for rule in candidates[index]:
             match = frame_match(units, index, rule, rules)
@@ -708,14 +726,20 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     return sorted(at_trigger.values(), key=lambda m: m.trigger)
 
 
-def _complement(at_trigger: dict[int, Match], index: int, rules: RuleSet) -> bool:
-    """Whether an infinitive at `index` completes the event matched before it ("invited Putin
-    to visit"), rather than naming the purpose of a kind with `purposes: true` ("flew to Berlin
-    to meet Scholz": a meeting of its own)."""
+def _complement(
+    at_trigger: dict[int, Match], index: int, rules: RuleSet, units: list[Unit] = ()
+) -> bool:
+    """Whether an infinitive at `index` completes the event matched right before it ("invited
+    Putin to visit"), rather than naming the purpose of a kind with `purposes: true` ("flew to
+    Berlin to meet Scholz": a meeting of its own) or standing in a clause of its own."""
     before = [t for t in at_trigger if t < index]
     if not before:
         return False
-    kind = at_trigger[max(before)].rule.get("kind")
+    previous = at_trigger[max(before)]
+    between = [u.text for u in units[previous.end : index - 1]]
+    if "," in between and "and" in between:
+        return False  # "... ratified the treaty, and the Sejm voted to ratify it": its own clause
+    kind = previous.rule.get("kind")
     return not rules.kinds.get(kind, {}).get("purposes")
 
 

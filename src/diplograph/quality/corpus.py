@@ -35,7 +35,7 @@ from diplograph.quality.evaluate import PARENT, Score, event_kind, participant_r
 STATEMENT_KINDS = frozenset(k for k, parent in PARENT.items() if parent == "Statement") | {
     "Statement"
 }
-FAMILY = {"Talks": "Meeting", "ExhibitionVisit": "Visit"}
+FAMILY = {"Talks": "Meeting", "ExhibitionVisit": "Visit", "Ratification": "AgreementSigning"}
 HOST_NOT_PARTY = frozenset({"Visit", "ExhibitionVisit", "Arrival"})
 SECTIONS = ("entities", "events", "statements", "holdings")
 SEGMENTS_OF_TYPE = {

@@ -42,7 +42,8 @@ EVENT_KINDS = frozenset(
     "Visit Arrival Hosting ExhibitionVisit Meeting Talks LetterDelivery Invitation "
     "InvitationAcceptance Ceremony MilitaryParade Exhibition MilitaryExercise Statement "
     "StatementOfSupport Criticism Accusation Denial PledgeOfHelp SanctionThreat "
-    "SanctionImposition ArmsSaleApproval MilitaryAid AgreementSigning DiplomatExpulsion "
+    "SanctionImposition ArmsSaleApproval MilitaryAid AgreementSigning Ratification "
+    "DiplomatExpulsion "
     "BorderClosure BorderCrossing".split()
 )
 HOST_NOT_KEY = frozenset({"Visit", "ExhibitionVisit", "Arrival"})
