@@ -142,7 +142,9 @@ def _bare_governor(units: list[Unit], trigger: int, words: Words) -> int | None:
     return None
 
 
-def _bare_subject(units: list[Unit], trigger: int, governor: int, role: str, words: Words):
+def _bare_subject(
+    units: list[Unit], trigger: int, governor: int, role: str, words: Words
+) -> list[int]:
     """Whose event a bare noun after a `fronting_word` is: the main clause's subject, after an
     opening phrase ("After lengthy talks, A and B signed") or before ("A and B signed the
     treaty after talks in Minsk")."""
