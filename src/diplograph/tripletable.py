@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
 Pattern = tuple[Node | None, Node | None, Node | None]
-_SELECTIVE = (0, 2, 1)  # the index to look a pattern up in: its subject, else object, else predicate
+_SELECTIVE = (0, 2, 1)  # the index a pattern is looked up in: subject, else object, else predicate
 
 
 class TripleTable:
