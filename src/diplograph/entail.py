@@ -112,8 +112,8 @@ def _useful(triple: tuple) -> bool:
 
 def entail(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> list[Triple]:
     """The useful triples the ontology's axioms entail from the asserted graphs that are not
-    asserted, found by the compiled rules run to a fixpoint on the store, each once (a list,
-    not an rdflib graph: 229,000 triples at 1,000 articles, some 450 MiB as a graph)."""
+    asserted, found by the compiled rules run to a fixpoint on the store, each once (a list:
+    an rdflib graph costs about 2.4 KiB a triple, and there are 237,000 at 1,000 articles)."""
     rules = compile_rules(ontology)
     graphs = [*asserted, _FOUND]
     store.remove_graph(_FOUND)
