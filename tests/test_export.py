@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
@@ -160,3 +162,16 @@ def test_one_graph_serialises_as_a_store_holding_only_it_would(built, fmt, size)
     expected = serialize(store, fmt, "asserted")
     assert serialize_graph(name, graph, fmt) == expected
     assert (b"000_ec5e95d0bf243a61" in expected) == (size == "all")
+
+
+def test_trig_written_to_a_file_a_graph_at_a_time_is_the_same_bytes(built, tmp_path):
+    """The build writes graph.trig block by block (`write_trig`): the bytes `serialize_graphs`
+    makes in memory, and their SHA-256 (the manifest's), with the ontology's blank nodes too."""
+    from diplograph.export import serialize_graphs, write_trig
+
+    names = [*layer_graphs(built.store, "all"), ONTOLOGY_GRAPH]
+    expected = serialize_graphs(built.store, "trig", names)
+    digest = write_trig(built.store, names, tmp_path / "graph.trig")
+    assert (tmp_path / "graph.trig").read_bytes() == expected
+    assert digest == hashlib.sha256(expected).hexdigest()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.trig"]  # no temporary left

@@ -356,3 +356,20 @@ def test_a_store_records_no_graph_names_in_its_graphs(tmp_path):
     assert written.graph_iris() == [str(A)]
     assert written.query(LABELS).rows == ((KIM, Literal("Kim Jong Un")),)
     assert layer_graphs(written, "all") == [A]
+
+
+def test_an_in_memory_store_queries_several_graphs_without_keeping_their_merge_in_it():
+    """Oxigraph's in-memory store keeps the memory of every quad it ever held: the merged graph
+    that a query over several graphs needs is made in a scratch store, dropped at the next
+    change, never in the store itself (which holds the two graphs' quads and nothing else)."""
+    from diplograph.store import OxigraphStore
+
+    store = OxigraphStore()
+    store.add_graph(A, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    store.add_graph(B, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?who rdfs:label ?label }"
+    assert store.query(count, graphs=[A, B]).rows == ((Literal(1, datatype=XSD.integer),),)
+    assert sorted(q.graph_name.value for q in store._store) == [str(A), str(B)]
+    store.add_graph(A, [(PUTIN, RDFS.label, Literal("Vladimir Putin"))])
+    assert store.query(count, graphs=[A, B]).rows == ((Literal(2, datatype=XSD.integer),),)
+    assert len(store._store) == 3

@@ -286,3 +286,19 @@ def test_a_units_graphs_are_read_together_not_merged() -> None:
     assert sorted(unit.objects(None, DIP.place)) == [b, b]
     assert sorted(unit.subject_objects(RDF.type)) == [(a, DIP.Visit), (a, DIP.Visit)]
     assert described(unit, {DIP.place}) == {a, b, c}
+
+
+def test_the_stage_reads_each_graph_once_into_a_compact_table() -> None:
+    """The graphs the validation stages keep for their whole run are triple tables (a tenth
+    of an rdflib graph's memory), holding the graph's triples."""
+    from diplograph.store import new_store
+    from diplograph.tripletable import TripleTable
+    from diplograph.validate_articles import GraphCopies
+
+    name = URIRef("urn:x-test:graph/a")
+    triple = (URIRef("urn:x-test:s"), RDF.type, URIRef("urn:x-test:C"))
+    store = new_store("oxigraph")
+    store.add_graph(name, [triple])
+    copies = GraphCopies(store)
+    copy = copies.graph(name)
+    assert type(copy) is TripleTable and list(copy) == [triple] and copies.graph(name) is copy

@@ -38,7 +38,7 @@ from diplograph.built import (
     write_store,
 )
 from diplograph.errors import DiplographError, InputError, syntax_error
-from diplograph.export import serialize_graphs
+from diplograph.export import write_trig
 from diplograph.extract.clean import article_from_text, input_article
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.lifetime import settle
@@ -448,7 +448,7 @@ def build(
     quarantined += check_rule_graphs(root, store, ontology, shapes, jobs, copies)
     lap("validate")
     rows, conflicting = _validate_kept(root, store, ontology, shapes, sources, jobs, copies)
-    del copies  # rdflib copies of every asserted graph: 500 MiB at 1,000 articles, in cycles
+    del copies  # copies of every asserted graph (tripletable.py)
     gc.collect()  # so freed now, for inference to reuse, not at the next full collection
     quarantined += conflicting
     report = ValidationReport(not rows, rows)
@@ -476,9 +476,9 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         progress.stage("write")
         lap("export")
         kept = layer_graphs(result.store, "all") + layer_graphs(result.store, "candidates")
-        graph = serialize_graphs(result.store, "trig", kept)
-        (staging / GRAPH_FILE).write_bytes(graph)
-        (staging / MANIFEST_FILE).write_bytes(manifest_bytes(result.inputs, graph))
+        graph = staging / GRAPH_FILE
+        digest = write_trig(result.store, kept, graph)  # a graph at a time, not held whole
+        (staging / MANIFEST_FILE).write_bytes(manifest_bytes(result.inputs, digest))
         summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")

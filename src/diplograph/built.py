@@ -45,11 +45,11 @@ def load_ontology(root: Path) -> Graph:
     return graph
 
 
-def write_store(folder: Path, store: Store, names: list[URIRef], graph: bytes) -> None:
+def write_store(folder: Path, store: Store, names: list[URIRef], graph: bytes | Path) -> None:
     """Write the Oxigraph store of a build (the named graphs of its TriG and the ontology) into
     a new folder: bulk-loaded from the build's store as it holds them when that is an Oxigraph
     store (the same quads and literal records as parsing the TriG, at a third of the CPU),
-    else parsed from the TriG `graph`."""
+    else parsed from the TriG `graph` (its text, or the file holding it)."""
     from diplograph.iris import ONTOLOGY_GRAPH
 
     disk = OxigraphStore(folder)
@@ -57,7 +57,7 @@ def write_store(folder: Path, store: Store, names: list[URIRef], graph: bytes) -
     if source is not None:
         disk.copy_graphs(source, [*names, ONTOLOGY_GRAPH])
     else:
-        disk.parse(graph, "trig")
+        disk.parse(graph.read_bytes() if isinstance(graph, Path) else graph, "trig")
         disk.add_graph(ONTOLOGY_GRAPH, store.graph(ONTOLOGY_GRAPH))
     for inference in (True, False):  # the graphs `query` asks for, merged once here
         disk.merge(analysis_names(disk, inference), source)

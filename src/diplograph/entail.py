@@ -14,12 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 
 from diplograph.namespaces import ID
 from diplograph.store import Store
+
+if TYPE_CHECKING:
+    from diplograph.store.protocol import Triple
 
 _FOUND = URIRef("urn:x-diplograph:graph/entailed")  # the rules' own graph while they run
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
@@ -106,9 +110,10 @@ def _useful(triple: tuple) -> bool:
     return not (p == RDF.type and o in _TRIVIAL_TYPES)
 
 
-def entail(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Graph:
+def entail(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> list[Triple]:
     """The useful triples the ontology's axioms entail from the asserted graphs that are not
-    asserted, found by the compiled rules run to a fixpoint on the store."""
+    asserted, found by the compiled rules run to a fixpoint on the store, each once (a list:
+    an rdflib graph costs about 2.4 KiB a triple, and there are 237,000 at 1,000 articles)."""
     rules = compile_rules(ontology)
     graphs = [*asserted, _FOUND]
     store.remove_graph(_FOUND)
@@ -125,8 +130,4 @@ def entail(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Graph:
         entailed = list(store.triples(_FOUND))  # each once, read before the graph goes
     finally:
         store.remove_graph(_FOUND)
-    result = Graph()
-    for triple in entailed:
-        if _useful(triple) and triple not in ontology:
-            result.add(triple)
-    return result
+    return [t for t in dict.fromkeys(entailed) if _useful(t) and t not in ontology]

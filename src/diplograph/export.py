@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, URIRef
@@ -38,7 +40,9 @@ __all__ = [
     "layer_graphs",
     "serialize",
     "serialize_graph",
+    "write_trig",
 ]
+_CHUNK = 1 << 20  # bytes copied at a time into graph.trig
 FORMATS = ("turtle", "trig", "nt", "nquads", "jsonld")
 SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "jsonld": ".jsonld"}
 
@@ -94,16 +98,50 @@ def _graph_body(
     return _turtle_body(graph_of(name)) if text is None else _split(text)
 
 
+def _trig_blocks(
+    names: list[URIRef], triples_of: TriplesOf, graph_of: GraphOf, prefixes: set[str]
+) -> Iterator[str]:
+    """TriG's blocks, one per named graph in IRI order, each sorted as Turtle, with the
+    blank line between them; the prefix lines they use are added to `prefixes`."""
+    writer = TurtleText()
+    for index, name in enumerate(sorted(names)):
+        graph_prefixes, body = _graph_body(name, triples_of, graph_of, writer)
+        prefixes.update(graph_prefixes)
+        gap = "\n" if index else ""
+        yield f"{gap}<{name}> {{\n{body}\n}}\n"  # not indented: literals may span lines
+
+
+def _head(prefixes: set[str]) -> str:
+    """TriG's prefix lines and the blank line after them."""
+    return "\n".join(sorted(prefixes)) + "\n\n"
+
+
 def _trig(names: list[URIRef], triples_of: TriplesOf, graph_of: GraphOf) -> bytes:
     """TriG with one block per named graph, graphs in IRI order, each block sorted as Turtle."""
     prefixes: set[str] = set()
-    blocks = []
-    writer = TurtleText()
-    for name in sorted(names):
-        graph_prefixes, body = _graph_body(name, triples_of, graph_of, writer)
-        prefixes.update(graph_prefixes)
-        blocks.append(f"<{name}> {{\n{body}\n}}\n")  # not indented: literals may span lines
-    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
+    body = "".join(_trig_blocks(names, triples_of, graph_of, prefixes))
+    return (_head(prefixes) + body).encode("utf-8")
+
+
+def write_trig(store: Store, names: list[URIRef], path: Path) -> str:
+    """Write the named graphs as TriG into a file, a graph at a time (the bytes of
+    `serialize_graphs(store, "trig", names)`, never all in memory: the blocks go to a
+    temporary file beside it until the prefix lines that head them are known); the file's
+    SHA-256, in hex."""
+    prefixes: set[str] = set()
+    digest = hashlib.sha256()
+    with tempfile.TemporaryFile(dir=path.parent) as blocks:
+        for block in _trig_blocks(names, store.triples, store.graph, prefixes):
+            blocks.write(block.encode("utf-8"))
+        blocks.seek(0)
+        with path.open("wb") as out:
+            head = _head(prefixes).encode("utf-8")
+            out.write(head)
+            digest.update(head)
+            while chunk := blocks.read(_CHUNK):
+                out.write(chunk)
+                digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _canonical(graph_of: GraphOf, name: URIRef) -> Graph:

@@ -13,12 +13,16 @@ memberships, places up the located-in chain, positions by property chain, CAMEO-
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from diplograph.namespaces import ID
 from diplograph.store import Store
+
+if TYPE_CHECKING:
+    from diplograph.store.protocol import Triple
 
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 
@@ -52,9 +56,9 @@ def infer(ontology: Graph, asserted: Graph) -> Graph:
     return inferred
 
 
-def closure(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Graph:
-    """The useful triples entailed from the store's asserted graphs: by the compiled rules, or
-    by owlrl on the reference engine."""
+def closure(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Iterable[Triple]:
+    """The useful triples entailed from the store's asserted graphs, each once: by the compiled
+    rules, or by owlrl on the reference engine."""
     if store.engine == "rdflib":
         return infer(ontology, store.union(asserted))
     from diplograph.entail import entail

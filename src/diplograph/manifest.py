@@ -58,9 +58,9 @@ def input_digests(root: Path) -> dict[str, str]:
     return {_name(root, p): _digest(p.read_bytes()) for p in input_files(root)}
 
 
-def manifest_bytes(inputs: dict[str, str], graph: bytes) -> bytes:
-    """The manifest of a build: its inputs and the digest of the graph file it wrote."""
-    data = {"graph": _digest(graph), "inputs": dict(sorted(inputs.items()))}
+def manifest_bytes(inputs: dict[str, str], graph: str) -> bytes:
+    """The manifest of a build: its inputs and the SHA-256 (hex) of the graph file it wrote."""
+    data = {"graph": graph, "inputs": dict(sorted(inputs.items()))}
     return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 

@@ -39,6 +39,7 @@ from diplograph.iris import ARTICLE_GRAPHS, RULES_GRAPHS
 from diplograph.parallel import map_calls
 from diplograph.shaclgate import finds_in_text, nt_text, validator
 from diplograph.store import Store
+from diplograph.tripletable import TripleTable
 from diplograph.validate import SH, ReportRow, ValidationReport, shacl_rows, validate
 
 log = logging.getLogger(__name__)
@@ -166,23 +167,24 @@ def unit_key(name: URIRef) -> str:
 
 
 class GraphCopies:
-    """rdflib copies of a store's graphs, each read once for the whole validation stage (the
-    rule graphs' check, every run of the batches, the conflict scan): between the reads a
-    build only removes graphs, so a copy of a graph still in the store is still its data."""
+    """Copies of a store's graphs, each read once for the whole validation stage (the rule
+    graphs' check, every run of the batches, the conflict scan) into a compact table: between
+    the reads a build only removes graphs, so a copy of a graph still in the store is still
+    its data."""
 
     def __init__(self, store: Store) -> None:
         """No copy yet."""
         self.store = store
-        self.graphs: dict[URIRef, Graph] = {}
+        self.graphs: dict[URIRef, TripleTable] = {}
         self.units: dict[tuple[URIRef, ...], UnitGraphs] = {}
 
-    def graph(self, name: URIRef) -> Graph:
-        """The graph `name`, read on first use; not to be changed."""
+    def graph(self, name: URIRef) -> TripleTable:
+        """The graph `name`, read on first use into a compact table (tripletable.py)."""
         if (graph := self.graphs.get(name)) is None:
-            graph = self.graphs[name] = self.store.graph(name)
+            graph = self.graphs[name] = TripleTable(self.store.triples(name))
         return graph
 
-    def unit(self, members: Sequence[URIRef]) -> Graph | UnitGraphs:
+    def unit(self, members: Sequence[URIRef]) -> TripleTable | UnitGraphs:
         """The union of a unit's graphs: the one graph itself, or its graphs read through
         together (not merged into a graph of their own: copying them again cost as much as
         reading them from the store); not to be changed."""
@@ -198,7 +200,7 @@ class UnitGraphs:
     triples, those matching a pattern (a triple in two of the graphs may come twice), the
     nodes of some triples, and its size (each triple once)."""
 
-    def __init__(self, graphs: Sequence[Graph]) -> None:
+    def __init__(self, graphs: Sequence[Graph | TripleTable]) -> None:
         """The graphs, in the order their triples are read."""
         self.graphs = tuple(graphs)
         self.size = sum(len(g) for g in graphs) - sum(
@@ -233,7 +235,7 @@ class UnitGraphs:
         return ((s, o) for s, _, o in self.triples((None, predicate, None)))
 
 
-Unit = Graph | UnitGraphs  # a unit's data: one graph, or several read together
+Unit = Graph | TripleTable | UnitGraphs  # a unit's data: one graph, or several read together
 
 
 def _units(copies: GraphCopies, names: Sequence[URIRef]) -> list[tuple[str, Unit]]:
