@@ -98,23 +98,37 @@ def child_build(root: str, out: str, engine: str, result: str) -> None:
     Path(result).write_text(json.dumps({"exit_code": code or 0, "stages": stages}))
 
 
-def _values(store, prefix: str) -> list[str]:
-    """The IRIs of the graph that start with `prefix`, sorted."""
-    text = (
-        f"SELECT DISTINCT ?x WHERE {{ ?x ?p ?o FILTER(STRSTARTS(STR(?x), {json.dumps(prefix)})) }}"
-    )
-    from diplograph.store import analysis_names
+class GraphValues:
+    """The values parameters are drawn from, read from a store once: its IRI subjects (sorted,
+    then kept by prefix as asked for) and its xsd:date values (sorted)."""
 
-    rows = store.query(text, None, analysis_names(store)).rows
-    return sorted(str(row[0]) for row in rows)
+    def __init__(self, store) -> None:
+        self.store = store
+        self._subjects: list[str] | None = None
+        self._dates: list[str] | None = None
+        self._by_prefix: dict[str, list[str]] = {}
 
+    def _select(self, text: str) -> list[str]:
+        """The first column of a SELECT over the graphs analysis sees, as sorted strings."""
+        from diplograph.store import analysis_names
 
-def _dates(store) -> list[str]:
-    """The xsd:date values of the graph, sorted."""
-    from diplograph.store import analysis_names
+        rows = self.store.query(text, None, analysis_names(self.store)).rows
+        return sorted(str(row[0]) for row in rows)
 
-    text = "SELECT DISTINCT ?d WHERE { ?s ?p ?d FILTER(DATATYPE(?d) = xsd:date) }"
-    return sorted(str(row[0]) for row in store.query(text, None, analysis_names(store)).rows)
+    def values(self, prefix: str) -> list[str]:
+        """The IRIs of the graph that start with `prefix`, sorted."""
+        if self._subjects is None:
+            self._subjects = self._select("SELECT DISTINCT ?x WHERE { ?x ?p ?o FILTER(isIRI(?x)) }")
+        if prefix not in self._by_prefix:
+            self._by_prefix[prefix] = [x for x in self._subjects if x.startswith(prefix)]
+        return self._by_prefix[prefix]
+
+    def dates(self) -> list[str]:
+        """The xsd:date values of the graph, sorted."""
+        if self._dates is None:
+            text = "SELECT DISTINCT ?d WHERE { ?s ?p ?d FILTER(DATATYPE(?d) = xsd:date) }"
+            self._dates = self._select(text)
+        return self._dates
 
 
 def _prefix(iri: str) -> str:
@@ -128,7 +142,9 @@ def _prefix(iri: str) -> str:
     return f"{base}/id/{'/'.join(kept)}/"
 
 
-def parameter_sets(store, query, rng: random.Random, count: int) -> list[dict[str, str]]:
+def parameter_sets(
+    graph: GraphValues, query, rng: random.Random, count: int
+) -> list[dict[str, str]]:
     """Up to `count` bindings of a query's parameters: its examples first, then values drawn
     from the graph (IRIs of the example's type, dates of the graph, from <= to)."""
     from diplograph.queries import expand_iri
@@ -136,9 +152,9 @@ def parameter_sets(store, query, rng: random.Random, count: int) -> list[dict[st
     sets = [query.examples]
     if not query.params:
         return sets
-    dates = _dates(store)
+    dates = graph.dates()
     pools = {
-        p.name: _values(store, _prefix(str(expand_iri(p.example))))
+        p.name: graph.values(_prefix(str(expand_iri(p.example))))
         for p in query.params
         if p.type == "iri"
     }
@@ -166,8 +182,9 @@ def child_queries(root: str, out: str, repeat: int, seed: int, result: str) -> N
     store = load_build(Path(out), Path(root))
     opened = (1000 * (time.perf_counter() - start), 1000 * (time.process_time() - began_cpu))
     timings = {"(open store)": {"wall": [opened[0]], "cpu": [opened[1]]}}
+    graph = GraphValues(store)
     for query in list_queries(paths.queries_dir(Path(root))):
-        sets = parameter_sets(store, query, rng, min(repeat, 5))
+        sets = parameter_sets(graph, query, rng, min(repeat, 5))
         times: dict[str, list[float]] = {"wall": [], "cpu": []}
         for run in range(repeat):
             began, began_cpu = time.perf_counter(), time.process_time()

@@ -139,3 +139,56 @@ def test_scale_writes_one_row_per_stage_and_query(tmp_path: Path) -> None:
     assert done.stdout == f"{tmp_path / 'no-build'}: no build folder with an on-disk store; " + (
         "run `diplograph build` first\n"
     )
+
+
+def _drawn_before(store, query, rng) -> list[dict[str, str]]:
+    """scale.parameter_sets as it was before its values were cached: the graph read again for
+    the dates and for each IRI parameter of every query."""
+    from diplograph.queries import expand_iri
+    from diplograph.store import analysis_names
+
+    def select(text: str) -> list[str]:
+        return sorted(str(row[0]) for row in store.query(text, None, analysis_names(store)).rows)
+
+    sets = [query.examples]
+    if not query.params:
+        return sets
+    dates = select("SELECT DISTINCT ?d WHERE { ?s ?p ?d FILTER(DATATYPE(?d) = xsd:date) }")
+    pools = {}
+    for p in query.params:
+        if p.type == "iri":
+            prefix = json.dumps(scale._prefix(str(expand_iri(p.example))))
+            pools[p.name] = select(
+                f"SELECT DISTINCT ?x WHERE {{ ?x ?p ?o FILTER(STRSTARTS(STR(?x), {prefix})) }}"
+            )
+    for _ in range(4):
+        values = dict(query.examples)
+        picked = sorted(rng.sample(dates, 2)) if len(dates) >= 2 else []
+        for param in query.params:
+            if param.type == "iri" and pools[param.name]:
+                values[param.name] = rng.choice(pools[param.name])
+            elif param.type == "xsd:date" and picked:
+                values[param.name] = picked.pop(0)
+        sets.append(values)
+    return sets
+
+
+def test_scale_draws_the_same_parameters_reading_the_graph_once(seeds_out, monkeypatch) -> None:
+    from diplograph.built import load_build
+    from diplograph.queries import list_queries
+
+    store = load_build(seeds_out, ROOT)
+    queries = list_queries(ROOT / "queries")
+    before_rng, rng = scale.random.Random(1), scale.random.Random(1)
+    before = [_drawn_before(store, query, before_rng) for query in queries]
+    texts: list[str] = []
+    query = store.query
+    monkeypatch.setattr(
+        store, "query", lambda text, *rest: texts.append(text) or query(text, *rest)
+    )
+    graph = scale.GraphValues(store)
+    drawn = [scale.parameter_sets(graph, q, rng, 5) for q in queries]
+    assert drawn == before
+    assert sum(len(sets) > 1 for sets in drawn) == sum(bool(q.params) for q in queries) > 10
+    assert any(s != sets[0] for sets in drawn for s in sets[1:])  # values drawn, not examples
+    assert [t.split("WHERE")[0] for t in texts] == ["SELECT DISTINCT ?d ", "SELECT DISTINCT ?x "]
