@@ -72,6 +72,7 @@ from diplograph.extract.names import find_unknown_names, vocabulary
 from diplograph.extract.owners import own_titles
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
+    SetOff,
     Unit,
     merge_spans,
     relative_clauses,
@@ -252,19 +253,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         _holdings(units, sentence, holdings)
     state: dict = {"place": dateline, "date": dateline_day(prepared, article.date_published)}
     mentions: dict[int, list[URIRef]] = {}
-    appositions = frozenset(rules.classes.get("apposition_word", ()))
-    asides = frozenset(rules.classes.get("aside_phrase", ()))
-    intensifiers = frozenset(rules.classes.get("intensifier_word", ()))
-    not_participles = frozenset(rules.classes.get("not_participle", ()))
-    honorifics = frozenset(rules.classes.get("honorific_abbreviation", ()))
-    complements = frozenset(rules.classes.get("title_complement", ()))
+    set_off = SetOff.of(rules)
     relays: list[URIRef] = []
     for sentence, units in prepared:
         discourse.sentence = sentence.number
         units = coref.resolve(units, discourse, gazetteer, rules, text)
-        visible = without_parentheticals(
-            units, appositions, asides, intensifiers, not_participles, honorifics, complements
-        )
+        visible = without_parentheticals(units, set_off)
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)
@@ -285,7 +279,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             plan=state.get("plan"),
         )
         found = sentence_candidates(ctx, rules, gazetteer)
-        for clause in relative_clauses(units, not_participles):
+        for clause in relative_clauses(units, set_off.not_participles):
             inner = replace(ctx, units=clause, cues=cues(clause, rules), doc=None, current=[])
             found += sentence_candidates(inner, rules, gazetteer)
         state.pop("plan", None)  # a planned day dates the next sentence's plans only

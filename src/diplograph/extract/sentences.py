@@ -166,15 +166,37 @@ def to_doc(units: list[Unit], rules: RuleSet) -> Doc:
     return doc
 
 
-def without_parentheticals(
-    units: list[Unit],
-    apposition_words: frozenset[str] = frozenset(),
-    asides: frozenset[str] = frozenset(),
-    intensifiers: frozenset[str] = frozenset(),
-    not_participles: frozenset[str] = frozenset(),
-    honorifics: frozenset[str] = frozenset(),
-    complements: frozenset[str] = frozenset(),
-) -> list[Unit]:
+@dataclass(frozen=True)
+class SetOff:
+    """The lexicon's word classes that set words off a clause (`without_parentheticals`)."""
+
+    appositions: frozenset[str] = frozenset()  # apposition_word
+    asides: frozenset[str] = frozenset()  # aside_phrase
+    intensifiers: frozenset[str] = frozenset()  # intensifier_word
+    not_participles: frozenset[str] = frozenset()  # not_participle
+    honorifics: frozenset[str] = frozenset()  # honorific_abbreviation
+    complements: frozenset[str] = frozenset()  # title_complement
+
+    @classmethod
+    def of(cls, rules: RuleSet) -> SetOff:
+        """The classes as the rule set's lexicon gives them."""
+        get = rules.classes.get
+        return cls(
+            *(
+                frozenset(get(name, ()))
+                for name in (
+                    "apposition_word",
+                    "aside_phrase",
+                    "intensifier_word",
+                    "not_participle",
+                    "honorific_abbreviation",
+                    "title_complement",
+                )
+            )
+        )
+
+
+def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[Unit]:
     """The units without bracketed asides, `, who ... ,` / `, which ... ,` clauses,
     appositions after a person that name a role ("Ana Pereira, speaker of the National
     Assembly, met ..."), set-off discourse phrases of `asides` ("Japarov, for his part,
@@ -187,9 +209,9 @@ def without_parentheticals(
     index = 0
     while index < len(units):
         unit = units[index]
-        close = _aside_end(units, index, asides) if unit.text == "," and kept else None
+        close = _aside_end(units, index, words.asides) if unit.text == "," and kept else None
         if close is None and unit.text == "," and kept and _is_agent(kept[-1]):
-            close = participle_end(units, index, not_participles)
+            close = participle_end(units, index, words.not_participles)
         if close is not None:
             index = close + 1
             continue
@@ -207,22 +229,31 @@ def without_parentheticals(
             if close is not None:
                 index = close + 1
                 continue
-        if unit.lower in intensifiers and kept and kept[-1].mention is not None:
+        if unit.lower in words.intensifiers and kept and kept[-1].mention is not None:
             index += 1  # "Scholz himself made a visit": the name is the subject
             continue
-        if unit.lower in honorifics and index + 1 < len(units) and _is_person(units[index + 1]):
+        if (
+            unit.lower in words.honorifics
+            and index + 1 < len(units)
+            and _is_person(units[index + 1])
+        ):
             index += 1  # "HM the King": the abbreviated honorific before a person
             continue
         if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
             index += 1  # the comma that closes an apposition the title stage merged
             continue
-        if unit.lower in complements and kept and _is_person(kept[-1]) and "," in kept[-1].text:
+        if (
+            unit.lower in words.complements
+            and kept
+            and _is_person(kept[-1])
+            and "," in kept[-1].text
+        ):
             close = _complement_end(units, index)
             if close is not None:
                 index = close + 1  # "..., deputy prime minister for restoration, signed"
                 continue
         if unit.text == "," and kept and _is_person(kept[-1]):
-            close = _apposition_end(units, index, apposition_words)
+            close = _apposition_end(units, index, words.appositions)
             if close is not None:
                 index = close + 1
                 continue
