@@ -2144,3 +2144,46 @@ def test_a_ratification_is_its_ratifiers_own(layer, text, party):
     """ "the Storting ratified the treaty": a ratification (one party, unlike a signing), by the
     head of "A of the B" when a chain names it."""
     assert of_kind(text, "Ratification", layer) == [("Ratification", {"participant": [party]})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "conferred on X the Order of Y": the one who confers hosts, the honoured takes part
+            "President William Ruto conferred on Abiy Ahmed the Order of the Golden Heart.",
+            [("Ceremony", {"host": [RUTO], "participant": [ABIY]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # the passive, with who conferred it after "by"
+            "Abiy Ahmed was conferred with the Order of the Golden Heart by President "
+            "William Ruto.",
+            [("Ceremony", {"host": [RUTO], "participant": [ABIY]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # "presented X with the highest award"
+            "William Ruto presented Abiy Ahmed with Kenya's highest state award.",
+            [("Ceremony", {"host": [RUTO], "participant": [ABIY]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # "conferred with" a person is still a meeting: no honour follows
+            "On Tuesday, Hassan Sheikh Mohamud conferred with William Ruto.",
+            [MET_HASSAN, MET_RUTO, ("Meeting", {"participant": [HASSAN, RUTO]})],
+        ),
+    ],
+)
+def test_an_honour_conferred_is_a_ceremony(text, expected, layer):
+    """ "conferred the Order of X on Y", "Y was conferred with the Order of X by Z", "presented Y
+    with an award": a ceremony hosted by who confers the honour (frame.honour)."""
+    assert found(text, layer) == expected
+
+
+def test_a_first_vice_president_is_a_title_of_its_own(layer):
+    """ "a letter to First Vice-President of Iran X": the title keeps "First", and X receives the
+    letter."""
+    text = (
+        "Prime Minister Nikol Pashinyan sent a letter of condolence to First Vice-President of "
+        "Iran Mohammad Mokhber."
+    )
+    assert of_kind(text, "LetterDelivery", layer) == [
+        (
+            "LetterDelivery",
+            {"sender": ["person/nikol-pashinyan"], "recipient": ["person/mohammad-mokhber"]},
+        )
+    ]
