@@ -2187,3 +2187,52 @@ def test_a_first_vice_president_is_a_title_of_its_own(layer):
             {"sender": ["person/nikol-pashinyan"], "recipient": ["person/mohammad-mokhber"]},
         )
     ]
+
+
+KENYA, SOMALIA = "country/kenya", "country/somalia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "all its diplomats", a capital for its state
+            "Kenya will recall all its diplomats from Mogadishu, the foreign ministry said.",
+            [("DiplomatExpulsion", {"agent": [KENYA], "target": [SOMALIA]})],
+        ),
+        (  # "its ambassador to the X"
+            "Kenya decided on Monday to withdraw its ambassador to the United States.",
+            [("DiplomatExpulsion", {"agent": [KENYA], "target": ["country/united-states"]})],
+        ),
+        (  # one recall from two capitals, ordered by a minister for his state; "for
+            # consultations" is part of the recall, no talks
+            "Kenyan Foreign Minister Musalia Mudavadi ordered the immediate return of Kenya's "
+            "ambassadors in Addis Ababa and Kampala for consultations.",
+            [
+                (
+                    "DiplomatExpulsion",
+                    {
+                        "agent": [KENYA, "person/musalia-mudavadi"],
+                        "target": ["country/ethiopia", "country/uganda"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_an_envoy_recalled_or_withdrawn(text, expected, layer):
+    """ "recall all its diplomats from X", "withdraw its ambassador to the X", "ordered the return
+    of its ambassadors in X and Y" (expulsion.recall)."""
+    assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == expected
+
+
+def test_the_two_leaders_are_the_two_the_story_names_most_as_leaders(layer):
+    """ "The two leaders" after a hosting and an entourage: the two heads of state or government
+    named most, not the last two people named; the talks read across "restricted and
+    delegation-level"."""
+    text = (
+        "President William Ruto received Prime Minister Abiy Ahmed at State House in Nairobi on "
+        "Monday. Abiy Ahmed arrived on Sunday. He was accompanied by Foreign Minister Taye Atske "
+        "Selassie and Ambassador Bacha Debele. The two leaders held restricted and "
+        "delegation-level talks."
+    )
+    assert of_kind(text, "Talks", layer) == [("Talks", {"participant": [ABIY, RUTO]})]
