@@ -2236,3 +2236,20 @@ def test_the_two_leaders_are_the_two_the_story_names_most_as_leaders(layer):
         "delegation-level talks."
     )
     assert of_kind(text, "Talks", layer) == [("Talks", {"participant": [ABIY, RUTO]})]
+
+
+def test_a_summit_named_with_its_body_and_a_flight_on_to_a_capital(layer):
+    """ "attended the IGAD Heads of State Summit": a meeting with the body across the words
+    that name the gathering (lexicon `gathering_modifier`); "will fly straight on to Kampala": a
+    visit across the words between the verb and "to" (`travel_particle`)."""
+    text = (
+        "Kenyan President William Ruto attended the IGAD Heads of State Summit in Djibouti. "
+        "Ethiopian Prime Minister Abiy Ahmed met Kenyan President William Ruto. On Tuesday he "
+        "will fly straight on to Kampala."
+    )
+    igad = "org/intergovernmental-authority-on-development"
+    assert events(extract(text, layer)) == [
+        ("Meeting", {"participant": [igad, RUTO], "place": ["country/djibouti"]}),
+        ("Meeting", {"participant": [ABIY, RUTO]}),
+        ("Visit", {"traveller": [ABIY], "host": ["country/uganda"], "place": ["city/kampala"]}),
+    ]
