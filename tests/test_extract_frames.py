@@ -2253,3 +2253,44 @@ def test_a_summit_named_with_its_body_and_a_flight_on_to_a_capital(layer):
         ("Meeting", {"participant": [ABIY, RUTO]}),
         ("Visit", {"traveller": [ABIY], "host": ["country/uganda"], "place": ["city/kampala"]}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States on Monday sanctioned three Iranian companies.",
+            [
+                (
+                    "SanctionImposition",
+                    {"agent": ["country/united-states"], "target": ["org/iranian-companies"]},
+                )
+            ],
+        ),
+        (
+            "Japan froze the assets of Russian officials.",
+            [("SanctionImposition", {"agent": ["country/japan"], "target": ["country/russia"]})],
+        ),
+        (
+            "The US imposed visa restrictions on Ugandan officials.",
+            [
+                (
+                    "SanctionImposition",
+                    {"agent": ["country/united-states"], "target": ["country/uganda"]},
+                )
+            ],
+        ),
+        (
+            "Kenya kicked out two Somali diplomats.",
+            [("DiplomatExpulsion", {"agent": [KENYA], "target": [SOMALIA]})],
+        ),
+        (  # to designate a state an ally is no sanction
+            "Washington announced plans to designate Kenya a major non-Nato ally.",
+            [],
+        ),
+    ],
+)
+def test_sanctions_and_expulsions_of_the_event_dictionaries(text, expected, layer):
+    """PLOVER's SANCTION and CAMEO 163/172 wordings: "sanctioned N firms", "froze the assets
+    of", "imposed visa restrictions on"; CAMEO 1663: "kicked out N diplomats"."""
+    assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == expected
