@@ -2294,3 +2294,46 @@ def test_sanctions_and_expulsions_of_the_event_dictionaries(text, expected, laye
     """PLOVER's SANCTION and CAMEO 163/172 wordings: "sanctioned N firms", "froze the assets
     of", "imposed visa restrictions on"; CAMEO 1663: "kicked out N diplomats"."""
     assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == expected
+
+
+ETHIOPIA = "country/ethiopia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenyan President William Ruto touched down in Addis Ababa.",
+            [
+                ("Arrival", {"traveller": [RUTO], "place": ["city/addis-ababa"]}),
+                ("Visit", {"traveller": [RUTO], "host": [ETHIOPIA], "place": ["city/addis-ababa"]}),
+            ],
+        ),
+        (
+            "Ethiopian Prime Minister Abiy Ahmed played host to Kenyan President William Ruto.",
+            [("Hosting", {"traveller": [RUTO], "host": [ABIY]})],
+        ),
+        (
+            "Ethiopian Prime Minister Abiy Ahmed and Kenyan President William Ruto held a "
+            "telephone conversation.",
+            [("Talks", {"participant": [ABIY, RUTO]})],
+        ),
+        (
+            "Ethiopian Prime Minister Abiy Ahmed dialled Kenyan President William Ruto.",
+            [("Talks", {"participant": [ABIY, RUTO]})],
+        ),
+        (
+            "Ethiopia and Kenya exchanged the instruments of ratification.",
+            [("Ratification", {"participant": [ETHIOPIA, KENYA]})],
+        ),
+        (  # "host" with drills after it is an exercise, not a hosting
+            "Ethiopia will host joint military drills with Kenya.",
+            [("MilitaryExercise", {"agent": [ETHIOPIA], "participant": [KENYA]})],
+        ),
+    ],
+)
+def test_arrivals_hosts_calls_ratifications_and_drills_of_wire_copy(text, expected, layer):
+    """Wordings of CAMEO's and PLOVER's classes the rules had no words for: "touched down in",
+    "played host to", "held a telephone conversation", "dialled",
+    "exchanged the instruments of ratification", "will host drills with"."""
+    assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == expected
