@@ -2337,3 +2337,17 @@ def test_arrivals_hosts_calls_ratifications_and_drills_of_wire_copy(text, expect
     "played host to", "held a telephone conversation", "dialled",
     "exchanged the instruments of ratification", "will host drills with"."""
     assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == expected
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["on his first foreign trip since taking office", "accompanied by a large delegation"],
+)
+def test_a_phrase_set_off_after_the_subject_is_read_past(aside, layer):
+    """ "X, on his first trip abroad, arrived in Y", "X, accompanied by ..., arrived in Y": the
+    phrase a word of `phrase_opener` opens is set off like a participle's."""
+    text = f"Kenyan President William Ruto, {aside}, arrived in Addis Ababa."
+    assert events(extract(text, layer)) == [
+        ("Arrival", {"traveller": [RUTO], "place": ["city/addis-ababa"]}),
+        ("Visit", {"traveller": [RUTO], "host": [ETHIOPIA], "place": ["city/addis-ababa"]}),
+    ]
