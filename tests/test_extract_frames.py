@@ -2351,3 +2351,12 @@ def test_a_phrase_set_off_after_the_subject_is_read_past(aside, layer):
         ("Arrival", {"traveller": [RUTO], "place": ["city/addis-ababa"]}),
         ("Visit", {"traveller": [RUTO], "host": [ETHIOPIA], "place": ["city/addis-ababa"]}),
     ]
+
+
+def test_a_visit_noun_after_a_trailing_after_is_the_main_subjects(layer):
+    """ "X flew home on Monday after a two-day visit to Y": read back from "a visit" over "after"
+    to a verb, the visit is the sentence's main subject's (`_noun_subject`)."""
+    text = "Ethiopian Prime Minister Abiy Ahmed flew home on Monday after a two-day visit to Kenya."
+    assert events(extract(text, layer)) == [
+        ("Visit", {"traveller": [ABIY], "host": [KENYA], "place": [KENYA]})
+    ]
