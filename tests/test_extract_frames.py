@@ -2360,3 +2360,24 @@ def test_a_visit_noun_after_a_trailing_after_is_the_main_subjects(layer):
     assert events(extract(text, layer)) == [
         ("Visit", {"traveller": [ABIY], "host": [KENYA], "place": [KENYA]})
     ]
+
+
+def test_due_in_a_city_is_a_visit_to_come(layer):
+    """ "X is due in Y on Monday" (told on a Tuesday): a visit expected next Monday
+    (frame.due-in), not one made the day before."""
+    graph = extract("Ethiopian Prime Minister Abiy Ahmed is due in Nairobi on Monday.", layer)
+    visits = list(graph.subjects(RDF.type, DIP.Visit))
+    assert [str(v).removeprefix(str(ID)) for v in visits] == [
+        "event/visit/2024-12-09/abiy-ahmed-nairobi"
+    ]
+    told = list(graph.subjects(DIP.attests, visits[0]))
+    assert [str(graph.value(a, DIP.modality)).split("#")[-1] for a in told] == ["Expected"]
+
+
+def test_a_pledge_of_an_amount_in_aid_is_a_pledge_of_help(layer):
+    """ "pledged 500 million euros in military aid to X": the amount between the verb and the
+    aid (pledge.help reads six words across)."""
+    text = "Germany pledged 500 million euros in military aid to Ukraine."
+    assert events(extract(text, layer)) == [
+        ("PledgeOfHelp", {"agent": ["country/germany"], "target": ["country/ukraine"]})
+    ]
