@@ -2381,3 +2381,33 @@ def test_a_pledge_of_an_amount_in_aid_is_a_pledge_of_help(layer):
     assert events(extract(text, layer)) == [
         ("PledgeOfHelp", {"agent": ["country/germany"], "target": ["country/ukraine"]})
     ]
+
+
+TALKED = (
+    "Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed in "
+    "Addis Ababa on Monday. "
+)
+TALKS = ("Talks", {"participant": [ABIY, RUTO], "place": ["city/addis-ababa"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the leaders": the pair that just held talks (with their states, who witness)
+            "The leaders also witnessed the signing of five agreements.",
+            [
+                (
+                    "AgreementSigning",
+                    {
+                        "participant": [ETHIOPIA, KENYA, ABIY, RUTO],
+                        "place": ["city/addis-ababa"],
+                    },
+                ),
+                TALKS,
+            ],
+        ),
+    ],
+)
+def test_the_leaders_after_talks(text, expected, layer):
+    """ "The leaders" are the pair of the latest talks (refer: salient_leaders)."""
+    assert events(extract(TALKED + text, layer)) == expected
