@@ -275,18 +275,19 @@ def exponent(small: float, large: float, n_small: int, n_large: int) -> float | 
     return math.log(large / small) / math.log(n_large / n_small)
 
 
-def machine() -> dict[str, str]:
-    """What the rows say of the machine and the code."""
+def machine(root: Path = ROOT) -> dict[str, str]:
+    """What the rows say of the machine and the code (the commit of `root`: the project whose
+    queries are timed)."""
     try:
         commit = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout.strip()
         dirty = subprocess.run(
             [
-                *("git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"),
+                *("git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"),
                 *("--", ".", ":(exclude)benchmarks/results"),  # its own rows are no change
             ],
             capture_output=True,
@@ -437,7 +438,7 @@ def queries_only(out: Path, args: argparse.Namespace) -> int:
         print(f"{out}: no build folder with an on-disk store; run `diplograph build` first")
         return 2
     size = json.loads(summary.read_text())["articles"]
-    info = machine()
+    info = machine(args.root)
     timings = time_queries(args.root, out, args)
     if not timings:
         print(f"{out}: the stored queries were not timed (log: {out}.queries.log)")
