@@ -99,16 +99,36 @@ def _graph_body(
 
 
 def _trig_blocks(
-    names: list[URIRef], triples_of: TriplesOf, graph_of: GraphOf, prefixes: set[str]
+    names: list[URIRef],
+    triples_of: TriplesOf,
+    graph_of: GraphOf,
+    prefixes: set[str],
+    used: dict[URIRef, tuple[str, ...]] | None = None,
 ) -> Iterator[str]:
     """TriG's blocks, one per named graph in IRI order, each sorted as Turtle, with the
-    blank line between them; the prefix lines they use are added to `prefixes`."""
+    blank line between them; the prefix lines they use are added to `prefixes` (and, by
+    graph, to `used` if given)."""
     writer = TurtleText()
     for index, name in enumerate(sorted(names)):
-        graph_prefixes, body = _graph_body(name, triples_of, graph_of, writer)
-        prefixes.update(graph_prefixes)
-        gap = "\n" if index else ""
-        yield f"{gap}<{name}> {{\n{body}\n}}\n"  # not indented: literals may span lines
+        yield ("\n" if index else "") + trig_block(
+            name, triples_of, graph_of, writer, prefixes, used
+        )
+
+
+def trig_block(
+    name: URIRef,
+    triples_of: TriplesOf,
+    graph_of: GraphOf,
+    writer: TurtleText,
+    prefixes: set[str],
+    used: dict[URIRef, tuple[str, ...]] | None = None,
+) -> str:
+    """One named graph's TriG block (without the blank line before it)."""
+    graph_prefixes, body = _graph_body(name, triples_of, graph_of, writer)
+    prefixes.update(graph_prefixes)
+    if used is not None:
+        used[name] = tuple(sorted(set(graph_prefixes)))
+    return f"<{name}> {{\n{body}\n}}\n"  # not indented: literals may span lines
 
 
 def _head(prefixes: set[str]) -> str:
@@ -123,19 +143,33 @@ def _trig(names: list[URIRef], triples_of: TriplesOf, graph_of: GraphOf) -> byte
     return (_head(prefixes) + body).encode("utf-8")
 
 
-def write_trig(store: Store, names: list[URIRef], path: Path) -> str:
+def write_trig(store: Store, names: list[URIRef], path: Path, layout: dict | None = None) -> str:
     """Write the named graphs as TriG into a file, a graph at a time (the bytes of
     `serialize_graphs(store, "trig", names)`, never all in memory: the blocks go to a
     temporary file beside it until the prefix lines that head them are known); the file's
-    SHA-256, in hex."""
+    SHA-256, in hex. `layout`, if given, gets where each graph's block lies in the file and
+    the prefixes it uses (an incremental build rewrites only the blocks that change)."""
     prefixes: set[str] = set()
     digest = hashlib.sha256()
+    used: dict[URIRef, tuple[str, ...]] = {}
+    spans: dict[URIRef, tuple[int, int]] = {}
     with tempfile.TemporaryFile(dir=path.parent) as blocks:
-        for block in _trig_blocks(names, store.triples, store.graph, prefixes):
-            blocks.write(block.encode("utf-8"))
+        for name, block in zip(
+            sorted(names),
+            _trig_blocks(names, store.triples, store.graph, prefixes, used),
+            strict=True,
+        ):
+            data = block.encode("utf-8")
+            gap = 1 if spans else 0
+            spans[name] = (blocks.tell() + gap, len(data) - gap)
+            blocks.write(data)
         blocks.seek(0)
         with path.open("wb") as out:
             head = _head(prefixes).encode("utf-8")
+            if layout is not None:
+                layout.update(
+                    {name: (len(head) + at, size, used[name]) for name, (at, size) in spans.items()}
+                )
             out.write(head)
             digest.update(head)
             while chunk := blocks.read(_CHUNK):
