@@ -18,6 +18,8 @@ FullBuildNeeded before the swap, and the caller builds in full.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import json
 import logging
 import shutil
@@ -82,7 +84,7 @@ from diplograph.quarantine import article_memory as memory_limit
 from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.reconcile import agreement, minted_entities
 from diplograph.seeds import load_article
-from diplograph.store import OxigraphStore, engine_name, layer_graphs, new_store
+from diplograph.store import OxigraphStore, engine_name, layer_graphs, new_store, open_store
 from diplograph.store.delta import matcher, update_graphs
 from diplograph.timing import lap
 from diplograph.tripletable import TripleTable
@@ -148,7 +150,7 @@ def incremental_build(
 
     replace_folder(out, fill, root)
     lap(None)
-    return result[0]
+    return dataclasses.replace(result[0], store=open_store(out / STORE_FOLDER))
 
 
 def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -> BuildResult:  # noqa: ANN001, PLR0913
@@ -224,7 +226,9 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     )
     state = State(environment(), changes.inputs, ledger, tuple(bare(i) for i in aside), layout)
     write_state(staging, state)
-    return BuildResult(store, report, summary, changes.inputs, aside, ledger, True, changes.stems)
+    del work.store, store  # closed before the swap: RocksDB writes by the path it was opened at
+    gc.collect()
+    return BuildResult(None, report, summary, changes.inputs, aside, ledger, True, changes.stems)
 
 
 class _Raw:
