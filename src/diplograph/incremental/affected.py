@@ -1,13 +1,13 @@
 """Incremental build, validation: the SHACL rows about the nodes a change can touch, and the rule
 graphs a row sets aside, found through the store's indexes instead of over the whole union.
 
-Reads the asserted graphs whose content differs from the earlier build's (before and after), the
-shapes and the ontology; returns rows. Why it is exact: the earlier build's asserted union gave
-no row (it was written), and the results about a focus node depend only on its description and
-on the types of the nodes it names (validate_articles.py says why, and refuses shapes for which
-that is not so). A change can therefore give rows only about the nodes the changed graphs
-describe, before or after, and about the nodes that name a node whose types changed; those are
-validated with their whole description as the store now holds it. A change to the class
+Reads the triples the asserted union lost and gained since the earlier build, the shapes and the
+ontology; returns rows. Why it is exact: the earlier build's asserted union gave no row (it was
+written), and the results about a focus node depend only on its description and on the types of
+the nodes it names (validate_articles.py says why, and refuses shapes for which that is not so).
+A change can therefore give rows only about the nodes those triples describe and about the
+nodes that name a node whose types changed; those are validated with their whole description
+as the store now holds it. A change to the class
 hierarchy of the data (rdfs:subClassOf in an article) reaches every node: a full build then.
 `set_aside` is quarantine.conflicts for the rows found, with each focus node's graphs looked up
 in the store's indexes.
@@ -15,7 +15,7 @@ in the store's indexes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
 Triple = tuple[Node, Node, Node]
 Match = Callable[[Node | None, Node | None, Node | None], Iterator[Triple]]
-Diff = Mapping[URIRef, tuple[set[Triple], set[Triple]]]  # graph -> (before, after)
 
 
 def described(triples: Iterable[Triple], inverse: Collection[URIRef]) -> set[Node]:
@@ -43,18 +42,17 @@ def described(triples: Iterable[Triple], inverse: Collection[URIRef]) -> set[Nod
     return nodes
 
 
-def affected_nodes(diff: Diff, inverse: Collection[URIRef], match: Match) -> set[Node]:
-    """The nodes whose rows a change can alter: described by a changed graph before or after,
-    or naming (now) a node whose types changed."""
-    nodes: set[Node] = set()
+def affected_nodes(changed: set[Triple], inverse: Collection[URIRef], match: Match) -> set[Node]:
+    """The nodes whose rows a change can alter, given the triples the asserted union lost or
+    gained: the nodes those triples describe, and the nodes that name (now) a node whose types
+    changed."""
     retyped: set[Node] = set()
-    for before, after in diff.values():
-        nodes |= described(before, inverse) | described(after, inverse)
-        for s, p, _ in before ^ after:
-            if p == RDFS.subClassOf:
-                raise FullBuildNeeded("an article changes the class hierarchy (rdfs:subClassOf)")
-            if p == RDF.type:
-                retyped.add(s)
+    for s, p, _ in changed:
+        if p == RDFS.subClassOf:
+            raise FullBuildNeeded("an article changes the class hierarchy (rdfs:subClassOf)")
+        if p == RDF.type:
+            retyped.add(s)
+    nodes = described(changed, inverse)
     for node in retyped:
         nodes.update(s for s, _, _ in match(None, None, node))
         for predicate in inverse:

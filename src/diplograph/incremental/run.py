@@ -23,6 +23,7 @@ import gc
 import json
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -456,7 +457,8 @@ def _conflict_loop(work: Work) -> None:
         names = _asserted(work)
         asserted = {str(n) for n in names}
         match = matcher(work.store, asserted)
-        nodes = affected_nodes(_differences(work), inverse, match)
+        removed, added, *_ = _union_change(work)
+        nodes = affected_nodes(removed | added, inverse, match)
         rows = rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
         rows += check_store(work.store, [*names, ONTOLOGY_GRAPH], checks, None)
         rules = {n for n in asserted if n.startswith(str(RULES_GRAPHS))}
@@ -485,11 +487,9 @@ def _conflict_loop(work: Work) -> None:
             update_graphs(work.store, {name: (content, set())})
 
 
-def _infer(work: Work) -> tuple[dict, tuple[list, list]]:
-    """Bring the inferred graph up to date (entailing.py); the asserted figures of the summary
-    and the inferred triples removed and added."""
-    from diplograph.entail import kept
-
+def _union_change(work: Work) -> tuple[set, set, Callable, set, set]:
+    """The triples the asserted union lost and gained since the earlier build; a pattern over
+    the asserted graphs that did not change; the triples of those that did, before and after."""
     differences = _differences(work)
     asserted = {str(n) for n in _asserted(work)} - {str(n) for n in differences}
     base = matcher(work.store, asserted)
@@ -498,6 +498,15 @@ def _infer(work: Work) -> tuple[dict, tuple[list, list]]:
     absent = lambda t: next(base(*t), None) is None  # noqa: E731
     removed = {t for t in before - after if absent(t)}
     added = {t for t in after - before if absent(t)}
+    return removed, added, base, before, after
+
+
+def _infer(work: Work) -> tuple[dict, tuple[list, list]]:
+    """Bring the inferred graph up to date (entailing.py); the asserted figures of the summary
+    and the inferred triples removed and added."""
+    from diplograph.entail import kept
+
+    removed, added, base, before, after = _union_change(work)
     old_asserted, new_asserted = Facts(base, before), Facts(base, after)
     work.dropped = set(work.state.ledger.dropped)
     old_entailed = Facts(matcher(work.store, {str(INFERRED_GRAPH)}), work.dropped)
