@@ -210,3 +210,21 @@ def test_a_run_that_fails_leaves_the_earlier_build(
     assert {name: (out / name).read_bytes() for name in FILES} == before
     assert _quads(out) == quads
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]  # no staging left
+
+
+def test_the_inferred_graph_written_statement_by_statement_is_its_block(built) -> None:
+    from diplograph.export import statement_block, trig_block
+    from diplograph.iris import INFERRED_GRAPH
+    from diplograph.turtle_text import TurtleText
+
+    store = built.store
+    block, prefixes, index = statement_block(
+        INFERRED_GRAPH, store.triples(INFERRED_GRAPH), TurtleText()
+    )
+    used: dict = {}
+    expected = trig_block(INFERRED_GRAPH, store.triples, store.graph, TurtleText(), set(), used)
+    assert block == expected
+    assert prefixes == used[INFERRED_GRAPH]
+    body = block.encode("utf-8")[len(f"<{INFERRED_GRAPH}> {{\n") :]
+    for subject, (_, at, size, _) in index.items():
+        assert body[at : at + size].decode("utf-8").startswith(f"<{subject}>")

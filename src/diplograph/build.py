@@ -508,7 +508,7 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         kept = layer_graphs(result.store, "all") + layer_graphs(result.store, "candidates")
         graph = staging / GRAPH_FILE
         layout: dict = {}
-        digest = write_trig(result.store, kept, graph, layout)  # a graph at a time
+        digest = write_trig(result.store, kept, graph, layout, [INFERRED_GRAPH])
         (staging / MANIFEST_FILE).write_bytes(manifest_bytes(result.inputs, digest))
         summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
         (staging / "summary.json").write_text(summary, encoding="utf-8")

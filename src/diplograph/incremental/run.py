@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 
 from diplograph import paths, progress
 from diplograph.build import (
@@ -204,10 +204,13 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     lap("export")
     kept = layer_graphs(store, "all") + layer_graphs(store, "candidates")
     changed = {n for n in work.after if work.after[n] != work.before.get(n, set())}
-    if inferred:
+    if inferred[0] or inferred[1]:
         changed.add(INFERRED_GRAPH)
+    gone, came = inferred
+    nodes = {t[0] for t in (*gone, *came)} | {t[2] for t in (*gone, *came) if _node(t[2])}
+    touched = {INFERRED_GRAPH: (nodes, matcher(store, {str(INFERRED_GRAPH)}))}
     digest, layout = splice_trig(
-        store, kept, changed, out / GRAPH_FILE, state.layout, staging / GRAPH_FILE
+        store, kept, changed, out / GRAPH_FILE, state.layout, staging / GRAPH_FILE, touched
     )
     (staging / MANIFEST_FILE).write_bytes(manifest_bytes(changes.inputs, digest))
     text = json.dumps(summary, indent=2, sort_keys=True) + "\n"
@@ -230,6 +233,11 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     del work.store, store  # closed before the swap: RocksDB writes by the path it was opened at
     gc.collect()
     return BuildResult(None, report, summary, changes.inputs, aside, ledger, True, changes.stems)
+
+
+def _node(term: object) -> bool:
+    """Whether a term is a node (an IRI or a blank node), not a literal."""
+    return isinstance(term, URIRef | BNode)
 
 
 class _Raw:
