@@ -23,6 +23,7 @@ import gc
 import json
 import logging
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -208,7 +209,9 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
         changed.add(INFERRED_GRAPH)
     gone, came = inferred
     nodes = {t[0] for t in (*gone, *came)} | {t[2] for t in (*gone, *came) if _node(t[2])}
-    touched = {INFERRED_GRAPH: (nodes, matcher(store, {str(INFERRED_GRAPH)}))}
+    counted = Counter(t[2] for t in came)
+    counted.subtract(t[2] for t in gone)
+    touched = {INFERRED_GRAPH: (nodes, matcher(store, {str(INFERRED_GRAPH)}), counted)}
     digest, layout = splice_trig(
         store, kept, changed, out / GRAPH_FILE, state.layout, staging / GRAPH_FILE, touched
     )

@@ -42,18 +42,20 @@ def _statements(
     old: tuple,
     touched: set[Node],
     match: Callable[..., Iterable[tuple]],
+    counted: dict[Node, int],
     writer: TurtleText,
     source: Any,
 ) -> tuple[bytes, tuple[str, ...], dict] | None:
     """A graph's block from its earlier block and the subjects whose statements or counts may
-    have changed (`touched`, read again through `match`, a pattern over the graph as it is now);
-    None where the graph cannot be written statement by statement."""
+    have changed (`touched`, read again through `match`, a pattern over the graph as it is now;
+    `counted`: how many more times each is an object now); None where the graph cannot be
+    written statement by statement."""
     offset, _, _, index = old
     body_at = offset + len(f"<{name}> {{\n".encode())
     entries = dict(index)
     fresh: dict[Node, str] = {}
     for node in touched:
-        entries.pop(node, None)
+        earlier = entries.pop(node, None)
         triples = list(match(node, None, None))
         if not triples:
             continue
@@ -64,7 +66,10 @@ def _statements(
         except NotPlain:
             return None
         text, used = parts[node]
-        references = len({(s, p) for s, p, _ in match(None, None, node)})
+        if earlier is not None:
+            references = earlier[0] + counted.get(node, 0)
+        else:  # a new subject: counted in the graph
+            references = len({(s, p) for s, p, _ in match(None, None, node)})
         entries[node] = (references, None, len(text.encode("utf-8")), used)
         fresh[node] = text
     order = sorted(entries, key=lambda s: (entries[s][0], str(s)))
@@ -93,12 +98,12 @@ def splice_trig(
     old_path: Path,
     old_layout: dict,
     path: Path,
-    touched: dict[URIRef, tuple[set[Node], Callable[..., Iterable[tuple]]]] | None = None,
+    touched: dict[URIRef, tuple[set[Node], Callable[..., Iterable[tuple]], dict]] | None = None,
 ) -> tuple[str, dict]:
     """Write the TriG of the named graphs into `path`: each graph not in `changed` copied from
-    the earlier file; a graph in `touched` (its changed subjects and a pattern over it) statement
-    by statement where the layout has its statements; the others written from the store. The
-    file's SHA-256 and its layout."""
+    the earlier file; a graph in `touched` (its changed subjects, a pattern over it and how many
+    more times each is an object) statement by statement where the layout has its statements;
+    the others written from the store. The file's SHA-256 and its layout."""
     writer = TurtleText()
     fresh: dict[URIRef, bytes] = {}
     used: dict[URIRef, tuple[str, ...]] = {}
