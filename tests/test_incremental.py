@@ -228,3 +228,57 @@ def test_the_inferred_graph_written_statement_by_statement_is_its_block(built) -
     body = block.encode("utf-8")[len(f"<{INFERRED_GRAPH}> {{\n") :]
     for subject, (_, at, size, _) in index.items():
         assert body[at : at + size].decode("utf-8").startswith(f"<{subject}>")
+
+
+def test_inference_by_difference_gives_the_compiled_rules_closure(ontology) -> None:
+    """Delete and re-derive against entail.entail_all run on each state: a place chain cut where
+    another path still holds, a type kept by another triple, and new triples added."""
+    from rdflib import RDF, URIRef
+
+    from diplograph.entail import entail_all
+    from diplograph.incremental.entailing import Facts, axioms, update_entailed
+    from diplograph.namespaces import DIP, ID
+    from diplograph.store import new_store
+
+    def place(name: str) -> URIRef:
+        return ID[f"city/{name}"]
+
+    a, b, c, d, x, y = (place(n) for n in "abcdxy")
+    event = ID["event/visit/2024-01-01/someone-a"]
+    before = {
+        (a, DIP.locatedIn, b),
+        (b, DIP.locatedIn, c),
+        (c, DIP.locatedIn, d),
+        (a, DIP.locatedIn, x),
+        (x, DIP.locatedIn, c),
+        (a, DIP.locatedIn, y),  # a second path from a to c, kept
+        (y, DIP.locatedIn, c),
+        (event, RDF.type, DIP.Visit),
+        (event, DIP.place, a),
+    }
+    after = (before - {(b, DIP.locatedIn, c), (x, DIP.locatedIn, c)}) | {
+        (x, DIP.locatedIn, b),
+        (d, DIP.locatedIn, place("e")),
+    }
+
+    def closure(triples: set) -> set:
+        store = new_store()
+        name = ID["graph/article/test"]
+        store.add_graph(name, triples)
+        return set(entail_all(store, ontology, [name]))
+
+    nothing = lambda s, p, o: iter(())  # noqa: E731
+    old_entailed = closure(before)
+    change = update_entailed(
+        axioms(ontology),
+        before - after,
+        after - before,
+        Facts(nothing, before),
+        Facts(nothing, after),
+        Facts(nothing, old_entailed),
+    )
+    new_entailed = closure(after)
+    assert (old_entailed - change.removed) | change.added == new_entailed
+    assert (a, DIP.locatedIn, c) in old_entailed & new_entailed  # struck out, then put back
+    assert (x, DIP.locatedIn, d) in old_entailed - new_entailed
+    assert change.added.isdisjoint(old_entailed) and change.removed <= old_entailed
