@@ -217,7 +217,8 @@ def _incremental(
             _root(ctx), target, article_timeout, article_memory, jobs, scheduler
         )
     except FullBuildNeeded as reason:
-        echo(f"full build: {reason}", err=True)
+        if not reason.quiet:  # else the full build fails with the error itself
+            echo(f"full build: {reason}", err=True)
         return None
     echo(
         f"incremental build: {len(result.redone)} changed article(s) done again, the rest "

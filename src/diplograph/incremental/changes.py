@@ -29,7 +29,12 @@ class Changes:
 
 
 class FullBuildNeeded(Exception):
-    """The build folder cannot be brought up to date by parts: why."""
+    """The build folder cannot be brought up to date by parts: why (`quiet`: the full build will
+    fail with the error itself, so the reason is not worth a line of its own)."""
+
+    def __init__(self, reason: str, quiet: bool = False) -> None:
+        super().__init__(reason)
+        self.quiet = quiet
 
 
 def article_stem(name: str) -> str | None:

@@ -265,14 +265,14 @@ def _map(work: Work, stems, limit, memory, jobs, scheduler) -> dict[str, _Raw | 
             usable = path.exists() and _usable(path)
             if not usable:
                 if gold.is_file():
-                    raise FullBuildNeeded(f"{gold}: a hand mapping without its article")
+                    raise FullBuildNeeded(f"{gold}: a hand mapping without its article", quiet=True)
                 continue
             article = load_article(path) if layer is None else input_article(path, None, layer[0])
         except FullBuildNeeded:
             raise
         except Exception as exc:
             if gold.is_file():
-                raise FullBuildNeeded(f"{path}: unreadable, and hand-mapped") from exc
+                raise FullBuildNeeded(f"{path}: unreadable, and hand-mapped", quiet=True) from exc
             problem = _problem(root, path, exc)
             work.quarantined.append(Quarantined(stem, _source(root, path), (problem,)))
             continue
@@ -288,7 +288,7 @@ def _map(work: Work, stems, limit, memory, jobs, scheduler) -> dict[str, _Raw | 
         try:
             _add_article(root, scratch, sources, work.quarantined, article, outcome)
         except Exception as exc:  # a hand mapping that cannot be read: the full build says why
-            raise FullBuildNeeded(f"{article.path}: {exc}") from exc
+            raise FullBuildNeeded(f"{article.path}: {exc}", quiet=True) from exc
         stem = article.stem
         graph = set(scratch.triples(article_graph_iri(stem)))
         name = next(
@@ -477,7 +477,9 @@ def _conflict_loop(work: Work) -> None:
         culprits = set_aside(rows, work.store, rules, hand)
         if not culprits:
             if rows:
-                raise FullBuildNeeded("the graph does not conform: the full build reports it")
+                raise FullBuildNeeded(
+                    "the graph does not conform: the full build reports it", quiet=True
+                )
             return
         for name, problems in sorted(culprits.items()):
             content = set(work.store.triples(name))
