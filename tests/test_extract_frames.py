@@ -2144,3 +2144,270 @@ def test_a_ratification_is_its_ratifiers_own(layer, text, party):
     """ "the Storting ratified the treaty": a ratification (one party, unlike a signing), by the
     head of "A of the B" when a chain names it."""
     assert of_kind(text, "Ratification", layer) == [("Ratification", {"participant": [party]})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "conferred on X the Order of Y": the one who confers hosts, the honoured takes part
+            "President William Ruto conferred on Abiy Ahmed the Order of the Golden Heart.",
+            [("Ceremony", {"host": [RUTO], "participant": [ABIY]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # the passive, with who conferred it after "by"
+            "Abiy Ahmed was conferred with the Order of the Golden Heart by President "
+            "William Ruto.",
+            [("Ceremony", {"host": [RUTO], "participant": [ABIY]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # "presented X with the highest award"
+            "William Ruto presented Abiy Ahmed with Kenya's highest state award.",
+            [("Ceremony", {"host": [RUTO], "participant": [ABIY]}), MET_HASSAN, MET_RUTO],
+        ),
+        (  # "conferred with" a person is still a meeting: no honour follows
+            "On Tuesday, Hassan Sheikh Mohamud conferred with William Ruto.",
+            [MET_HASSAN, MET_RUTO, ("Meeting", {"participant": [HASSAN, RUTO]})],
+        ),
+    ],
+)
+def test_an_honour_conferred_is_a_ceremony(text, expected, layer):
+    """ "conferred the Order of X on Y", "Y was conferred with the Order of X by Z", "presented Y
+    with an award": a ceremony hosted by who confers the honour (frame.honour)."""
+    assert found(text, layer) == expected
+
+
+def test_a_first_vice_president_is_a_title_of_its_own(layer):
+    """ "a letter to First Vice-President of Iran X": the title keeps "First", and X receives the
+    letter."""
+    text = (
+        "Prime Minister Nikol Pashinyan sent a letter of condolence to First Vice-President of "
+        "Iran Mohammad Mokhber."
+    )
+    assert of_kind(text, "LetterDelivery", layer) == [
+        (
+            "LetterDelivery",
+            {"sender": ["person/nikol-pashinyan"], "recipient": ["person/mohammad-mokhber"]},
+        )
+    ]
+
+
+KENYA, SOMALIA = "country/kenya", "country/somalia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "all its diplomats", a capital for its state
+            "Kenya will recall all its diplomats from Mogadishu, the foreign ministry said.",
+            [("DiplomatExpulsion", {"agent": [KENYA], "target": [SOMALIA]})],
+        ),
+        (  # "its ambassador to the X"
+            "Kenya decided on Monday to withdraw its ambassador to the United States.",
+            [("DiplomatExpulsion", {"agent": [KENYA], "target": ["country/united-states"]})],
+        ),
+        (  # one recall from two capitals, ordered by a minister for his state; "for
+            # consultations" is part of the recall, no talks
+            "Kenyan Foreign Minister Musalia Mudavadi ordered the immediate return of Kenya's "
+            "ambassadors in Addis Ababa and Kampala for consultations.",
+            [
+                (
+                    "DiplomatExpulsion",
+                    {
+                        "agent": [KENYA, "person/musalia-mudavadi"],
+                        "target": ["country/ethiopia", "country/uganda"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_an_envoy_recalled_or_withdrawn(text, expected, layer):
+    """ "recall all its diplomats from X", "withdraw its ambassador to the X", "ordered the return
+    of its ambassadors in X and Y" (expulsion.recall)."""
+    assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == expected
+
+
+def test_the_two_leaders_are_the_two_the_story_names_most_as_leaders(layer):
+    """ "The two leaders" after a hosting and an entourage: the two heads of state or government
+    named most, not the last two people named; the talks read across "restricted and
+    delegation-level"."""
+    text = (
+        "President William Ruto received Prime Minister Abiy Ahmed at State House in Nairobi on "
+        "Monday. Abiy Ahmed arrived on Sunday. He was accompanied by Foreign Minister Taye Atske "
+        "Selassie and Ambassador Bacha Debele. The two leaders held restricted and "
+        "delegation-level talks."
+    )
+    assert of_kind(text, "Talks", layer) == [("Talks", {"participant": [ABIY, RUTO]})]
+
+
+def test_a_summit_named_with_its_body_and_a_flight_on_to_a_capital(layer):
+    """ "attended the IGAD Heads of State Summit": a meeting with the body across the words
+    that name the gathering (lexicon `gathering_modifier`); "will fly straight on to Kampala": a
+    visit across the words between the verb and "to" (`travel_particle`)."""
+    text = (
+        "Kenyan President William Ruto attended the IGAD Heads of State Summit in Djibouti. "
+        "Ethiopian Prime Minister Abiy Ahmed met Kenyan President William Ruto. On Tuesday he "
+        "will fly straight on to Kampala."
+    )
+    igad = "org/intergovernmental-authority-on-development"
+    assert events(extract(text, layer)) == [
+        ("Meeting", {"participant": [igad, RUTO], "place": ["country/djibouti"]}),
+        ("Meeting", {"participant": [ABIY, RUTO]}),
+        ("Visit", {"traveller": [ABIY], "host": ["country/uganda"], "place": ["city/kampala"]}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States on Monday sanctioned three Iranian companies.",
+            [
+                (
+                    "SanctionImposition",
+                    {"agent": ["country/united-states"], "target": ["org/iranian-companies"]},
+                )
+            ],
+        ),
+        (
+            "Japan froze the assets of Russian officials.",
+            [("SanctionImposition", {"agent": ["country/japan"], "target": ["country/russia"]})],
+        ),
+        (
+            "The US imposed visa restrictions on Ugandan officials.",
+            [
+                (
+                    "SanctionImposition",
+                    {"agent": ["country/united-states"], "target": ["country/uganda"]},
+                )
+            ],
+        ),
+        (
+            "Kenya kicked out two Somali diplomats.",
+            [("DiplomatExpulsion", {"agent": [KENYA], "target": [SOMALIA]})],
+        ),
+        (  # to designate a state an ally is no sanction
+            "Washington announced plans to designate Kenya a major non-Nato ally.",
+            [],
+        ),
+    ],
+)
+def test_sanctions_and_expulsions_of_the_event_dictionaries(text, expected, layer):
+    """PLOVER's SANCTION and CAMEO 163/172 wordings: "sanctioned N firms", "froze the assets
+    of", "imposed visa restrictions on"; CAMEO 1663: "kicked out N diplomats"."""
+    assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == expected
+
+
+ETHIOPIA = "country/ethiopia"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenyan President William Ruto touched down in Addis Ababa.",
+            [
+                ("Arrival", {"traveller": [RUTO], "place": ["city/addis-ababa"]}),
+                ("Visit", {"traveller": [RUTO], "host": [ETHIOPIA], "place": ["city/addis-ababa"]}),
+            ],
+        ),
+        (
+            "Ethiopian Prime Minister Abiy Ahmed played host to Kenyan President William Ruto.",
+            [("Hosting", {"traveller": [RUTO], "host": [ABIY]})],
+        ),
+        (
+            "Ethiopian Prime Minister Abiy Ahmed and Kenyan President William Ruto held a "
+            "telephone conversation.",
+            [("Talks", {"participant": [ABIY, RUTO]})],
+        ),
+        (
+            "Ethiopian Prime Minister Abiy Ahmed dialled Kenyan President William Ruto.",
+            [("Talks", {"participant": [ABIY, RUTO]})],
+        ),
+        (
+            "Ethiopia and Kenya exchanged the instruments of ratification.",
+            [("Ratification", {"participant": [ETHIOPIA, KENYA]})],
+        ),
+        (  # "host" with drills after it is an exercise, not a hosting
+            "Ethiopia will host joint military drills with Kenya.",
+            [("MilitaryExercise", {"agent": [ETHIOPIA], "participant": [KENYA]})],
+        ),
+    ],
+)
+def test_arrivals_hosts_calls_ratifications_and_drills_of_wire_copy(text, expected, layer):
+    """Wordings of CAMEO's and PLOVER's classes the rules had no words for: "touched down in",
+    "played host to", "held a telephone conversation", "dialled",
+    "exchanged the instruments of ratification", "will host drills with"."""
+    assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == expected
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["on his first foreign trip since taking office", "accompanied by a large delegation"],
+)
+def test_a_phrase_set_off_after_the_subject_is_read_past(aside, layer):
+    """ "X, on his first trip abroad, arrived in Y", "X, accompanied by ..., arrived in Y": the
+    phrase a word of `phrase_opener` opens is set off like a participle's."""
+    text = f"Kenyan President William Ruto, {aside}, arrived in Addis Ababa."
+    assert events(extract(text, layer)) == [
+        ("Arrival", {"traveller": [RUTO], "place": ["city/addis-ababa"]}),
+        ("Visit", {"traveller": [RUTO], "host": [ETHIOPIA], "place": ["city/addis-ababa"]}),
+    ]
+
+
+def test_a_visit_noun_after_a_trailing_after_is_the_main_subjects(layer):
+    """ "X flew home on Monday after a two-day visit to Y": read back from "a visit" over "after"
+    to a verb, the visit is the sentence's main subject's (`_noun_subject`)."""
+    text = "Ethiopian Prime Minister Abiy Ahmed flew home on Monday after a two-day visit to Kenya."
+    assert events(extract(text, layer)) == [
+        ("Visit", {"traveller": [ABIY], "host": [KENYA], "place": [KENYA]})
+    ]
+
+
+def test_due_in_a_city_is_a_visit_to_come(layer):
+    """ "X is due in Y on Monday" (told on a Tuesday): a visit expected next Monday
+    (frame.due-in), not one made the day before."""
+    graph = extract("Ethiopian Prime Minister Abiy Ahmed is due in Nairobi on Monday.", layer)
+    visits = list(graph.subjects(RDF.type, DIP.Visit))
+    assert [str(v).removeprefix(str(ID)) for v in visits] == [
+        "event/visit/2024-12-09/abiy-ahmed-nairobi"
+    ]
+    told = list(graph.subjects(DIP.attests, visits[0]))
+    assert [str(graph.value(a, DIP.modality)).split("#")[-1] for a in told] == ["Expected"]
+
+
+def test_a_pledge_of_an_amount_in_aid_is_a_pledge_of_help(layer):
+    """ "pledged 500 million euros in military aid to X": the amount between the verb and the
+    aid (pledge.help reads six words across)."""
+    text = "Germany pledged 500 million euros in military aid to Ukraine."
+    assert events(extract(text, layer)) == [
+        ("PledgeOfHelp", {"agent": ["country/germany"], "target": ["country/ukraine"]})
+    ]
+
+
+TALKED = (
+    "Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed in "
+    "Addis Ababa on Monday. "
+)
+TALKS = ("Talks", {"participant": [ABIY, RUTO], "place": ["city/addis-ababa"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the leaders": the pair that just held talks (with their states, who witness)
+            "The leaders also witnessed the signing of five agreements.",
+            [
+                (
+                    "AgreementSigning",
+                    {
+                        "participant": [ETHIOPIA, KENYA, ABIY, RUTO],
+                        "place": ["city/addis-ababa"],
+                    },
+                ),
+                TALKS,
+            ],
+        ),
+    ],
+)
+def test_the_leaders_after_talks(text, expected, layer):
+    """ "The leaders" are the pair of the latest talks (refer: salient_leaders)."""
+    assert events(extract(TALKED + text, layer)) == expected

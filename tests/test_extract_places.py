@@ -128,3 +128,18 @@ def test_talks_after_a_welcome_at_a_venue_are_held_there_that_day(layer):
         for node in graph.subjects(RDF.type, DIP.Talks)
     )
     assert found == [("2023-05-03", "city/addis-ababa"), ("2024-12-03", "place/national-palace")]
+
+
+@pytest.mark.parametrize(
+    ("venue", "expected"),
+    [
+        ("the Sheraton Hotel", "place/sheraton-hotel"),
+        ("the Royal Staff College", "place/royal-staff-college"),
+        ("the Army Headquarters", "place/army-headquarters"),
+    ],
+)
+def test_a_hotel_a_college_and_headquarters_are_sites(venue, expected, layer):
+    """A name ending in a site's head word (names.yaml `site_heads`: hotel, college,
+    headquarters, ...) is a place where the talks were held, not a person taking part."""
+    text = ARRIVED + f"Ruto held talks with Prime Minister Abiy Ahmed at {venue}."
+    assert places(text, "Talks", layer) == [[expected]]

@@ -3,17 +3,22 @@ the file and the line."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from rdflib import RDF
 
 from diplograph.errors import InputError
-from diplograph.extract import load_rules
+from diplograph.extract import extract_article, load_rules
+from diplograph.extract.clean import article_from_text
 from diplograph.extract.matcher import find
 from diplograph.extract.rulefiles import read_rule_file
 from diplograph.extract.rules import PATTERN_SECTIONS
 from diplograph.extract.sentences import tokenize
+from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Sentence
+from diplograph.vocabulary import ontology_file
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "mappings" / "rules"
@@ -136,3 +141,27 @@ def test_quoted_true_and_false_select_words_inside_and_outside_quotes(tmp_path, 
     units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
     found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
     assert found == expected
+
+
+LISTED_DEFAULTS = """
+events:
+  - id: test.zapped
+    kind: AgreementSigning
+    defaults: {participant: ["last:Talks.participant", "last:Meeting.participant"]}
+    patterns:
+      - [{lower: pact}, {lower: was}, {lower: zapped, trigger: true}]
+"""
+
+
+def test_a_rules_list_of_default_sources_takes_the_first_that_gives(tmp_path, layer):
+    """A rule's `defaults` may list sources, as its schema says: no talks came before, so the
+    parties are those of the last meeting."""
+    rules = load_rules(_folder(tmp_path, LISTED_DEFAULTS, "listed.yaml"), ontology_file(ROOT))
+    text = "Abiy Ahmed met William Ruto in Nairobi on Monday. The pact was zapped on Tuesday."
+    article = article_from_text(Path("t.txt"), text, date(2024, 12, 3), rules)
+    graph = extract_article(article, rules, layer[1])
+    signings = list(graph.subjects(RDF.type, DIP.AgreementSigning))
+    assert [
+        sorted(str(p).removeprefix(str(ID)) for p in graph.objects(e, DIP.participant))
+        for e in signings
+    ] == [["person/abiy-ahmed", "person/william-ruto"]]

@@ -249,9 +249,7 @@ def build(
         return []
     partial = missing(kind, roles, rules.kinds)
     when, words = _dated(date_unit, ctx, modality == "Expected")
-    for role, source in (rule.get("defaults") or {}).items():
-        if not roles.get(role):
-            roles[role] = _default(str(source), role, roles, ctx, previous)
+    _fill_defaults(roles, rule.get("defaults") or {}, [], ctx, gaz, previous, None)
     least = spec(rules.kinds, kind).get("min") or {}
     for role, sources in (rule.get("add") or {}).items():  # a source, or the first that gives
         if role in least and len(roles.get(role, [])) >= int(least[role]):

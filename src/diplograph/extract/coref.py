@@ -256,6 +256,10 @@ def _refer(
             return recent
         people = list(dict.fromkeys(reversed(discourse.persons)))[:count]
         return tuple(reversed(people)) if count > 2 and len(people) == count else ()
+    if kind == "salient_leaders":  # "the two leaders": the latest meeting's pair, else the two
+        leaders = _salient(discourse, set(rules.classes.get("leader_title", ())))  # named most
+        fallback = _refer("last_pair", unit, discourse, gaz, rules)
+        return _recent_meeting(discourse) or leaders or fallback
     if kind == "last_pair":
         if _recent_meeting(discourse):
             return _recent_meeting(discourse)
@@ -293,6 +297,16 @@ def _modifiers(words: Iterable[str], rules: RuleSet) -> set[str]:
     ministers"): all but determiners, coordination and numbers."""
     ignored = {"determiner", "coordination", "number_word"}
     return set(words) - {w for name in ignored for w in rules.classes.get(name, ())}
+
+
+def _salient(discourse: Discourse, titles: set[str]) -> tuple[URIRef, ...]:
+    """The two people named most often so far with one of these titles (the later named first
+    on a tie), in the order they were first named; empty if fewer than two."""
+    counts = Counter(p for p in discourse.persons if discourse.titles.get(p, set()) & titles)
+    last = {p: i for i, p in enumerate(discourse.persons)}
+    two = sorted(counts, key=lambda p: (-counts[p], -last[p]))[:2]
+    first = {p: i for i, p in reversed(list(enumerate(discourse.persons)))}
+    return tuple(sorted(two, key=first.__getitem__)) if len(two) == 2 else ()
 
 
 def _recent_meeting(discourse: Discourse) -> tuple[URIRef, ...]:

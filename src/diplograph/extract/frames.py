@@ -499,7 +499,8 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
             break
         index -= 1
     if index < 0 or not _fits(units[index], role):
-        return []
+        trailing = any(units[i].lower in words.fronting for i in range(index + 1, determiner))
+        return _main_subject(units, index + 1, role, words) if trailing and index >= 0 else []
     found = _group_back(units, index, role, words)
     after = units[index + 1] if index + 1 < len(units) else None
     acts = after is not None and (after.lemma in words.support or after.lower in words.support)
