@@ -282,3 +282,19 @@ def test_inference_by_difference_gives_the_compiled_rules_closure(ontology) -> N
     assert (a, DIP.locatedIn, c) in old_entailed & new_entailed  # struck out, then put back
     assert (x, DIP.locatedIn, d) in old_entailed - new_entailed
     assert change.added.isdisjoint(old_entailed) and change.removed <= old_entailed
+
+
+def test_a_fault_of_the_incremental_build_falls_back_to_the_full_build(
+    project: Path, generated: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from diplograph.incremental import run
+
+    _build(project, tmp_path / "out")
+    _copy(generated, project / "seeds", "000004")
+
+    def faulty(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise KeyError("a fault")
+
+    monkeypatch.setattr(run, "_run", faulty)
+    said = _added_and_compared(project, tmp_path)
+    assert "full build: the incremental build failed (KeyError: 'a fault')" in said

@@ -207,6 +207,7 @@ def _incremental(
 ) -> BuildResult | None:
     """The build folder brought up to date with the articles that changed (incremental/), or
     None when it must be built in full (said on stderr when the folder holds a build)."""
+    from diplograph.errors import DiplographError
     from diplograph.incremental import STATE_FILE, FullBuildNeeded, incremental_build
     from diplograph.output import echo
 
@@ -219,6 +220,12 @@ def _incremental(
     except FullBuildNeeded as reason:
         if not reason.quiet:  # else the full build fails with the error itself
             echo(f"full build: {reason}", err=True)
+        return None
+    except (DiplographError, OSError):
+        raise  # the project's or the system's error: a full build would meet it too
+    except Exception as exc:  # a fault of the incremental build: the full build is the oracle
+        logging.getLogger(__name__).debug("incremental build failed", exc_info=True)
+        echo(f"full build: the incremental build failed ({type(exc).__name__}: {exc})", err=True)
         return None
     echo(
         f"incremental build: {len(result.redone)} changed article(s) done again, the rest "
