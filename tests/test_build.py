@@ -68,6 +68,7 @@ def test_cli_build_writes_the_build_folder(project):
         ".diplograph-build",
         GRAPH_FILE,
         "manifest.json",
+        "state.pickle",
         "store",
         "summary.json",
         "validation.txt",

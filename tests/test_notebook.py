@@ -184,6 +184,7 @@ def test_build_writes_the_build_folder_and_opens_it(built, seeds_store, monkeypa
         ".diplograph-build",
         "graph.trig",
         "manifest.json",
+        "state.pickle",
         "store",
         "summary.json",
         "validation.txt",

@@ -37,6 +37,7 @@ from diplograph.built import (
     load_ontology,
     write_store,
 )
+from diplograph.entail import entail_all, kept
 from diplograph.errors import DiplographError, InputError, syntax_error
 from diplograph.export import write_trig
 from diplograph.extract.clean import article_from_text, input_article
@@ -46,6 +47,7 @@ from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.extract.workspace import project_gazetteer
 from diplograph.gold import gold_path, load_gold
+from diplograph.incremental.state import Ledger, State, bare, environment, write_state
 from diplograph.infer import closure
 from diplograph.iris import (
     ENTITIES_GRAPH,
@@ -104,6 +106,9 @@ class BuildResult:
     summary: dict
     inputs: dict[str, str] = field(default_factory=dict)
     quarantined: tuple[Quarantined, ...] = ()  # articles whose rule layer was set aside
+    ledger: Ledger | None = None  # what the next, incremental, build starts from (Oxigraph)
+    incremental: bool = False  # made by parts from an earlier build (incremental/), written
+    redone: tuple[str, ...] = ()  # the articles an incremental build did again
 
 
 def load_entities(root: Path) -> tuple[Graph, list[Path]]:
@@ -386,6 +391,17 @@ def asserted_figures(triples: set[tuple]) -> dict:
     }
 
 
+def candidate_counts(
+    store: Store, names: list[URIRef], roles: tuple[str, ...] | None
+) -> dict[URIRef, int]:
+    """The review candidates of each candidates graph named."""
+    return {
+        name: len(review_candidates(store.graph(name), store.graph(article_graph_iri(stem)), roles))
+        for name in names
+        for stem in [str(name).rsplit("/", 1)[-1]]
+    }
+
+
 def summarise(
     store: Store,
     report: ValidationReport,
@@ -398,11 +414,7 @@ def summarise(
     at 1,000 articles, the union's kept by the store to the end of the build)."""
     figures = asserted_figures(distinct_triples(store, layer_graphs(store, "asserted")))
     in_effect = [n for n in layer_graphs(store, "asserted") if n.startswith(RULES_GRAPHS)]
-    candidates = sum(
-        len(review_candidates(store.graph(name), store.graph(article_graph_iri(stem)), roles))
-        for name in layer_graphs(store, "candidates")
-        for stem in [str(name).rsplit("/", 1)[-1]]
-    )
+    candidates = sum(candidate_counts(store, layer_graphs(store, "candidates"), roles).values())
     return {
         "rule_layer_articles": len(in_effect),
         "rule_layer_candidates": candidates,
@@ -439,13 +451,15 @@ def build(
     store, sources, quarantined = assemble(root, limit, memory, jobs, scheduler)
     progress.stage("validate")
     lap("merge")
-    reconcile_entities(store)
+    minted: dict = {}
+    reconcile_entities(store, minted)
     ontology = load_ontology(root)
     store.add_graph(ONTOLOGY_GRAPH, ontology)  # for the QA checks; in no layer
     shapes = load_shapes(paths.ontology_dir(root) / SHAPES_FILE)
     lap("validate-rule-graphs")
     copies = GraphCopies(store)  # each graph read from the store once for the whole stage
-    quarantined += check_rule_graphs(root, store, ontology, shapes, jobs, copies)
+    by_shape = check_rule_graphs(root, store, ontology, shapes, jobs, copies)
+    quarantined += by_shape
     lap("validate")
     rows, conflicting = _validate_kept(root, store, ontology, shapes, sources, jobs, copies)
     del copies  # copies of every asserted graph (tripletable.py)
@@ -454,7 +468,21 @@ def build(
     report = ValidationReport(not rows, rows)
     progress.stage("infer")
     lap("infer")
-    store.add_graph(INFERRED_GRAPH, closure(store, ontology, layer_graphs(store, "asserted")))
+    ledger = None
+    if store.engine == "oxigraph":  # what an incremental build starts from (incremental/)
+        entailed = entail_all(store, ontology, layer_graphs(store, "asserted"))
+        inferred = kept(entailed, ontology)
+        names = [item.graph_name for item in by_shape], [item.graph_name for item in conflicting]
+        left_out = set(entailed).difference(inferred)
+        ledger = Ledger(minted, [t for t in entailed if t in left_out], {}, *map(tuple, names))
+        ledger.aside = {
+            item.graph_name: list(item.graph)
+            for item in (*by_shape, *conflicting)
+            if item.graph is not None
+        }
+    else:
+        inferred = closure(store, ontology, layer_graphs(store, "asserted"))
+    store.add_graph(INFERRED_GRAPH, inferred)
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
     lap("summarise")
     aside = tuple(sorted(quarantined, key=lambda item: item.source))
@@ -463,8 +491,10 @@ def build(
             log.warning("quarantined: %s", problem)
     roles = participant_roles(ontology_file(root))
     summary = summarise(store, report, aside, roles)
+    if ledger is not None:
+        ledger.candidates = candidate_counts(store, layer_graphs(store, "candidates"), roles)
     lap(None)
-    return BuildResult(store, report, summary, inputs, aside)
+    return BuildResult(store, report, summary, inputs, aside, ledger)
 
 
 def write_build(result: BuildResult, out: Path, report_text: str, root: Path | None = None) -> None:
@@ -477,7 +507,8 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         lap("export")
         kept = layer_graphs(result.store, "all") + layer_graphs(result.store, "candidates")
         graph = staging / GRAPH_FILE
-        digest = write_trig(result.store, kept, graph)  # a graph at a time, not held whole
+        layout: dict = {}
+        digest = write_trig(result.store, kept, graph, layout, [INFERRED_GRAPH])
         (staging / MANIFEST_FILE).write_bytes(manifest_bytes(result.inputs, digest))
         summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
         (staging / "summary.json").write_text(summary, encoding="utf-8")
@@ -485,6 +516,10 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         write_quarantine(staging / FOLDER, list(result.quarantined))
         lap("store")
         write_store(staging / STORE_FOLDER, result.store, kept, graph)
+        if result.ledger is not None:
+            quarantined = tuple(bare(item) for item in result.quarantined)
+            state = State(environment(), result.inputs, result.ledger, quarantined, layout)
+            write_state(staging, state)
         lap(None)
 
     replace_folder(out, fill, root)

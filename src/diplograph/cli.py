@@ -197,6 +197,44 @@ def _report(result: BuildResult) -> str:
     return format_report(result.report) + format_quarantined(result.quarantined)
 
 
+def _incremental(
+    ctx: click.Context,
+    target: Path,
+    article_timeout: float,
+    article_memory: int,
+    jobs: int,
+    scheduler: str | None,
+) -> BuildResult | None:
+    """The build folder brought up to date with the articles that changed (incremental/), or
+    None when it must be built in full (said on stderr when the folder holds a build)."""
+    from diplograph.errors import DiplographError
+    from diplograph.incremental import STATE_FILE, FullBuildNeeded, incremental_build
+    from diplograph.output import echo
+
+    if not (target / STATE_FILE).is_file():
+        return None
+    try:
+        result = incremental_build(
+            _root(ctx), target, article_timeout, article_memory, jobs, scheduler
+        )
+    except FullBuildNeeded as reason:
+        if not reason.quiet:  # else the full build fails with the error itself
+            echo(f"full build: {reason}", err=True)
+        return None
+    except (DiplographError, OSError):
+        raise  # the project's or the system's error: a full build would meet it too
+    except Exception as exc:  # a fault of the incremental build: the full build is the oracle
+        logging.getLogger(__name__).debug("incremental build failed", exc_info=True)
+        echo(f"full build: the incremental build failed ({type(exc).__name__}: {exc})", err=True)
+        return None
+    echo(
+        f"incremental build: {len(result.redone)} changed article(s) done again, the rest "
+        f"kept from {target}",
+        err=True,
+    )
+    return result
+
+
 def _cores() -> int:
     """The number of cores this process may run on (the default of --jobs)."""
     try:
@@ -232,6 +270,12 @@ def _cores() -> int:
     default=None,
     help="Show the stage, articles done and their rate on stderr (default: when it is a terminal).",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Build every article again, even where the build folder could be brought up to date "
+    "with the articles that changed alone.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -241,13 +285,16 @@ def build(
     jobs: int,
     scheduler: str | None,
     progress: bool | None,
+    full: bool,
 ) -> None:
     """Map the seeds into a validated, inferred graph and write it to the build folder.
 
-    An article that cannot be read, whose rule layer fails or runs out of time or memory, or
-    whose rule layer breaks a shape is quarantined: the build goes on without its rule layer,
-    writes it to OUT/quarantine/STEM.ttl and exits 4. A hand mapping that breaks a shape fails
-    the build (1).
+    When the build folder holds a build and only articles changed (added, edited or removed),
+    only those and what they touch are done again (an incremental build, the same outputs);
+    --full builds everything. An article that cannot be read, whose rule layer fails or runs
+    out of time or memory, or whose rule layer breaks a shape is quarantined: the build goes
+    on without its rule layer, writes it to OUT/quarantine/STEM.ttl and exits 4. A hand
+    mapping that breaks a shape fails the build (1).
     """
     with importing():
         from diplograph.build import build as run_build
@@ -261,9 +308,15 @@ def build(
     target = _out(ctx, out)
     check_build_folder(target, _root(ctx))
     with showing(sys.stderr, progress):
-        result = run_build(_root(ctx), article_timeout, article_memory, jobs, scheduler)
+        result = (
+            None
+            if full
+            else _incremental(ctx, target, article_timeout, article_memory, jobs, scheduler)
+        )
+        if result is None:
+            result = run_build(_root(ctx), article_timeout, article_memory, jobs, scheduler)
         report = _report(result)
-        if result.report.conforms:
+        if result.report.conforms and not result.incremental:
             write_build(result, target, report + "\n", _root(ctx))
     if not result.report.conforms:
         echo(report, err=True)

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ from diplograph.errors import InputError
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
 from diplograph.store import LAYERS, Store, analysis_graph, layer_graphs
-from diplograph.turtle_text import TurtleText, bind, plain_turtle
+from diplograph.turtle_text import NotPlain, TurtleText, bind, plain_turtle
 
 if TYPE_CHECKING:
     from diplograph.store.protocol import Triple
@@ -99,16 +100,71 @@ def _graph_body(
 
 
 def _trig_blocks(
-    names: list[URIRef], triples_of: TriplesOf, graph_of: GraphOf, prefixes: set[str]
+    names: list[URIRef],
+    triples_of: TriplesOf,
+    graph_of: GraphOf,
+    prefixes: set[str],
+    used: dict[URIRef, tuple[str, ...]] | None = None,
 ) -> Iterator[str]:
     """TriG's blocks, one per named graph in IRI order, each sorted as Turtle, with the
-    blank line between them; the prefix lines they use are added to `prefixes`."""
+    blank line between them; the prefix lines they use are added to `prefixes` (and, by
+    graph, to `used` if given)."""
     writer = TurtleText()
     for index, name in enumerate(sorted(names)):
-        graph_prefixes, body = _graph_body(name, triples_of, graph_of, writer)
-        prefixes.update(graph_prefixes)
-        gap = "\n" if index else ""
-        yield f"{gap}<{name}> {{\n{body}\n}}\n"  # not indented: literals may span lines
+        yield ("\n" if index else "") + trig_block(
+            name, triples_of, graph_of, writer, prefixes, used
+        )
+
+
+def trig_block(
+    name: URIRef,
+    triples_of: TriplesOf,
+    graph_of: GraphOf,
+    writer: TurtleText,
+    prefixes: set[str],
+    used: dict[URIRef, tuple[str, ...]] | None = None,
+) -> str:
+    """One named graph's TriG block (without the blank line before it)."""
+    graph_prefixes, body = _graph_body(name, triples_of, graph_of, writer)
+    prefixes.update(graph_prefixes)
+    if used is not None:
+        used[name] = tuple(sorted(set(graph_prefixes)))
+    return f"<{name}> {{\n{body}\n}}\n"  # not indented: literals may span lines
+
+
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\n@prefix|[\ud800-\udfff]")
+Statements = dict  # subject -> (references, start in the block's body, size, prefix lines)
+
+
+def statement_block(
+    name: URIRef, triples: Iterable[Triple], writer: TurtleText
+) -> tuple[str, tuple[str, ...], Statements] | None:
+    """A graph's TriG block written statement by statement, with the prefix lines it uses and
+    where each subject's statement lies in its body (so that an incremental build writes again
+    only the statements that change: incremental/trigfile.py); the block is `trig_block`'s.
+    None for a graph that only rdflib writes, or whose text `_split` would change (line breaks
+    other than \\n, a line that starts as a prefix line)."""
+    try:
+        parts, references = writer.statements(triples)
+    except NotPlain:
+        return None
+    if not all(type(subject) is URIRef for subject in parts):
+        return None
+    lines = {line for _, used in parts.values() for line in used}
+    if len({line.split(":", 1)[0] for line in lines}) != len(lines):
+        return None  # one prefix for two namespaces: rdflib's case
+    order = sorted(parts, key=lambda s: (references.get(s, 0), str(s)))
+    index: Statements = {}
+    texts, at = [], 0
+    for subject in order:
+        text, used = parts[subject]
+        if _LINE_BREAKS.search(text) or text != text.strip() or text.startswith("@prefix"):
+            return None
+        size = len(text.encode("utf-8"))
+        index[subject] = (references.get(subject, 0), at, size, used)
+        texts.append(text)
+        at += size + 2
+    return f"<{name}> {{\n" + "\n\n".join(texts) + "\n}\n", tuple(sorted(lines)), index
 
 
 def _head(prefixes: set[str]) -> str:
@@ -123,19 +179,47 @@ def _trig(names: list[URIRef], triples_of: TriplesOf, graph_of: GraphOf) -> byte
     return (_head(prefixes) + body).encode("utf-8")
 
 
-def write_trig(store: Store, names: list[URIRef], path: Path) -> str:
+def write_trig(
+    store: Store,
+    names: list[URIRef],
+    path: Path,
+    layout: dict | None = None,
+    indexed: Collection[URIRef] = (),
+) -> str:
     """Write the named graphs as TriG into a file, a graph at a time (the bytes of
     `serialize_graphs(store, "trig", names)`, never all in memory: the blocks go to a
     temporary file beside it until the prefix lines that head them are known); the file's
-    SHA-256, in hex."""
+    SHA-256, in hex. `layout`, if given, gets where each graph's block lies in the file, the
+    prefixes it uses and, for the graphs `indexed`, where each statement lies in the block (an
+    incremental build rewrites only the blocks and statements that change)."""
     prefixes: set[str] = set()
     digest = hashlib.sha256()
+    used: dict[URIRef, tuple[str, ...]] = {}
+    spans: dict[URIRef, tuple[int, int]] = {}
+    statements: dict[URIRef, Statements] = {}
+    writer = TurtleText()
     with tempfile.TemporaryFile(dir=path.parent) as blocks:
-        for block in _trig_blocks(names, store.triples, store.graph, prefixes):
-            blocks.write(block.encode("utf-8"))
+        for name in sorted(names):
+            found = statement_block(name, store.triples(name), writer) if name in indexed else None
+            if found is None:
+                block = trig_block(name, store.triples, store.graph, writer, prefixes, used)
+            else:
+                block, used[name], statements[name] = found
+                prefixes.update(used[name])
+            gap = 1 if spans else 0
+            data = b"\n" * gap + block.encode("utf-8")
+            spans[name] = (blocks.tell() + gap, len(data) - gap)
+            blocks.write(data)
         blocks.seek(0)
         with path.open("wb") as out:
             head = _head(prefixes).encode("utf-8")
+            if layout is not None:
+                layout.update(
+                    {
+                        name: (len(head) + at, size, used[name], statements.get(name))
+                        for name, (at, size) in spans.items()
+                    }
+                )
             out.write(head)
             digest.update(head)
             while chunk := blocks.read(_CHUNK):

@@ -27,6 +27,11 @@ Description = tuple[tuple[Node, ...], tuple[Node, ...]]  # labels, confidences
 Triple = tuple[Node, Node, Node]
 
 
+def minted_entities(triples: Iterable[Triple]) -> dict[URIRef, Description]:
+    """The entities a rule graph mints, each with its description (labels, confidences)."""
+    return _minted(triples)
+
+
 def _minted(triples: Iterable[Triple]) -> dict[URIRef, Description]:
     """The entities a rule graph describes, read from its triples: label(s) and confidence(s) of
     each labelled IRI with a confidence (an attestation has no label)."""
@@ -66,17 +71,28 @@ def described_alike(triples: Iterable[Triple], agreed: dict[URIRef, Description]
     return kept
 
 
-def reconcile_entities(store: RdflibStore) -> list[URIRef]:
+Minted = dict[URIRef, dict[URIRef, Description]]  # entity -> rule graph -> its description
+
+
+def agreement(by_graph: dict[URIRef, Description]) -> Description | None:
+    """The one description the graphs that mint an entity are given (None: they agree, and
+    each keeps its own)."""
+    return _agreed(list(by_graph.values())) if len(set(by_graph.values())) > 1 else None
+
+
+def reconcile_entities(store: RdflibStore, minted: Minted | None = None) -> list[URIRef]:
     """Give every rule graph of the store the same description of each entity several of them
     mint differently; the entities changed, sorted. The graphs are read once as triples (no
-    rdflib graph is made), and those that describe a changed entity are written back whole."""
+    rdflib graph is made), and those that describe a changed entity are written back whole.
+    `minted`, if given, is filled with each entity's description in each graph as it was
+    (an incremental build starts from it)."""
     prefixes = (str(RULES_GRAPHS), str(CANDIDATES_GRAPHS))
     names = [n for n in store.graph_names() if str(n).startswith(prefixes)]
     triples = {name: list(store.triples(name)) for name in names}
-    seen: dict[URIRef, dict[URIRef, Description]] = defaultdict(dict)
+    seen: Minted = defaultdict(dict) if minted is None else minted
     for name in names:
         for node, description in _minted(triples[name]).items():
-            seen[node][name] = description
+            seen.setdefault(node, {})[name] = description
     changed = sorted(n for n, by in seen.items() if len(set(by.values())) > 1)
     agreed: dict[URIRef, dict[URIRef, Description]] = defaultdict(dict)  # graph -> node -> one
     for node in changed:

@@ -194,6 +194,34 @@ class TurtleText:
         body = "".join(self._statement(s, graph[s]) for s in subjects)
         return (head + body + "\n").encode("utf-8", "replace").decode("utf-8")
 
+    def statements(
+        self, triples: Iterable[Triple]
+    ) -> tuple[dict[Node, tuple[str, tuple[str, ...]]], dict[Node, int]]:
+        """Each subject's statement as `document` writes it (without the blank lines around
+        it) with the prefix lines it uses, and how often each term is an object (`document`
+        orders the subjects by it, then by IRI); NotPlain as `document`."""
+        graph: dict[Node, dict[Node, dict[Node, None]]] = {}
+        references: defaultdict[Node, int] = defaultdict(int)
+        used: dict[Node, dict[str, str]] = {}
+        declares, declare = self._declares, self._declare
+        for s, p, o in triples:
+            objects = graph.setdefault(s, {}).setdefault(p, {})
+            if o in objects:
+                continue
+            objects[o] = None
+            references[o] += 1
+            prefixes = used.setdefault(s, {})
+            declare(declares(s, False), prefixes)
+            declare(declares(p, True), prefixes)
+            declare(declares(o, False), prefixes)
+        if _CLASS in references and any(_CLASS in p.get(_TYPE, ()) for p in graph.values()):
+            raise NotPlain(_CLASS)
+        found = {}
+        for subject, properties in graph.items():
+            lines = tuple(f"@prefix {p}: <{ns}> ." for p, ns in sorted(used[subject].items()))
+            found[subject] = (self._statement(subject, properties)[1:-1], lines)
+        return found, dict(references)
+
 
 def _all_iris(terms: Iterable[Node]) -> bool:
     """Whether every term is a plain rdflib IRI (which rdflib orders as its string)."""

@@ -50,6 +50,8 @@ _INTERNAL = "urn:x-diplograph:store/"  # the store's own graphs, in no layer
 _LITERALS_GRAPH = _INTERNAL + "literals"  # the literals Oxigraph rewrote
 _MERGED = _INTERNAL + "merged/"  # the RDF merge of a set of graphs
 _NAMES_GRAPH = _INTERNAL + "graphs"  # the graph names, as a build left them (record_graphs)
+_ALIASES_GRAPH = _INTERNAL + "aliases"  # merged graphs kept up to date under an earlier name
+_ALIAS_RECORD = "urn:x-diplograph:store/alias"
 _LITERAL_RECORD = "urn:x-diplograph:store/literal"
 _NAMES_RECORD = "urn:x-diplograph:store/names"
 
@@ -349,6 +351,9 @@ class OxigraphStore(GraphCopies):
         for name in sorted(self._merged):
             self._store.remove_graph(self._ox.NamedNode(name))
         self._merged.clear()
+        aliases = self._ox.NamedNode(_ALIASES_GRAPH)
+        if self._store.contains_named_graph(aliases):
+            self._store.remove_graph(aliases)
         self._scratch.clear()
         if self._store.contains_named_graph(self._names_graph):
             self._store.remove_graph(self._names_graph)
@@ -384,6 +389,9 @@ class OxigraphStore(GraphCopies):
         merged = ox.NamedNode(name)
         if self._store.contains_named_graph(merged):  # made by a build, or before
             return self._store, merged
+        alias = self._alias(merged)  # kept up to date by an incremental build (store/delta.py)
+        if alias is not None:
+            return self._store, alias
         if self._read_only or self.path is None:  # in memory: a store of its own (see below)
             if name not in self._scratch:
                 scratch = ox.Store()
@@ -402,6 +410,15 @@ class OxigraphStore(GraphCopies):
         (self._store.extend if self.path is None else self._store.bulk_extend)(quads)
         self._merged.add(name)
         return self._store, merged
+
+    def _alias(self, merged: Any) -> Any:
+        """The merged graph that holds the merge `merged` names, under an earlier name (None if
+        none does)."""
+        aliases = self._ox.NamedNode(_ALIASES_GRAPH)
+        record = self._ox.NamedNode(_ALIAS_RECORD)
+        for quad in self._store.quads_for_pattern(merged, record, None, aliases):
+            return quad.object
+        return None
 
     def merge(self, names: Sequence[str], source: OxigraphStore | None = None) -> None:
         """Make the merged graph of a set of graphs now (a build does, for `query`), reading

@@ -1,0 +1,95 @@
+"""Incremental build, its state: what a build leaves in OUT/state.pickle for the next build to
+start from, beside the outputs it describes (written in the same staging folder, swapped into
+place with them).
+
+Holds the environment the build ran in (package code, library versions, limits), the digests of
+its inputs (as manifest.json), each minted entity's description in each rule graph before the
+rule graphs were reconciled (reconcile.py), the entailed triples the inferred graph does not keep
+(entail.kept), the review candidates of each hand-mapped article, the articles set aside and why,
+and where each named graph's block lies in graph.trig with the prefixes it uses. A state that is
+missing, unreadable or of another environment means a full build.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from rdflib import URIRef
+
+from diplograph import cache
+from diplograph.quarantine import Quarantined
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = "state.pickle"
+FORMAT = 1
+_LIBRARIES = ("rdflib", "pyoxigraph", "pyshacl", "spacy", "spacy-lookups-data", "PyYAML")
+_SETTINGS = ("DIPLOGRAPH_SHACL", "DIPLOGRAPH_ARTICLE_TIMEOUT", "DIPLOGRAPH_ARTICLE_MEMORY")
+
+
+@dataclass
+class Ledger:
+    """What a build knows that its outputs do not say, for the next incremental build."""
+
+    minted: dict = field(default_factory=dict)  # entity -> rule graph -> (labels, confidences)
+    dropped: list = field(default_factory=list)  # entailed triples the inferred graph leaves out
+    candidates: dict[URIRef, int] = field(default_factory=dict)  # candidates graph -> count
+    by_shape: tuple[URIRef, ...] = ()  # rule graphs set aside for breaking a shape alone
+    by_conflict: tuple[URIRef, ...] = ()  # rule graphs set aside for a conflict with another
+    aside: dict[URIRef, list] = field(default_factory=dict)  # the triples of those set aside
+
+
+@dataclass
+class State:
+    """A build's state as the next build reads it."""
+
+    environment: str
+    inputs: dict[str, str]
+    ledger: Ledger
+    quarantined: tuple[Quarantined, ...]  # without their graphs (quarantine/STEM.ttl has them)
+    layout: dict  # graph name -> (offset, size, prefix lines) of its block in graph.trig
+    format: int = FORMAT
+
+
+def environment() -> str:
+    """A digest of what a build's outputs depend on besides its inputs: the package's code,
+    the libraries' versions and the settings of the rule layer and the validator."""
+    versions = []
+    for name in _LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    settings = [f"{name}={os.environ.get(name, '')}" for name in _SETTINGS]
+    return cache.digest(*versions, *settings)
+
+
+def bare(item: Quarantined) -> Quarantined:
+    """A quarantine record without its graph."""
+    return Quarantined(item.stem, item.source, item.problems, item.graph_name, None)
+
+
+def write_state(folder: Path, state: State) -> None:
+    """Write the state into a build's staging folder."""
+    with (folder / STATE_FILE).open("wb") as stream:
+        pickle.dump(state, stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_state(out: Path) -> State | None:
+    """The state a build left in its folder, or None (none, unreadable, another format)."""
+    try:
+        with (out / STATE_FILE).open("rb") as stream:
+            state = pickle.load(stream)  # noqa: S301 (the build folder this program wrote)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a truncated or foreign file: build in full
+        log.info("%s: unreadable (%s)", out / STATE_FILE, exc)
+        return None
+    if not isinstance(state, State) or state.format != FORMAT:
+        return None
+    return state

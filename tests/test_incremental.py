@@ -1,0 +1,300 @@
+"""The incremental build (issue 10): a build folder brought up to date with the articles that
+were added, edited or removed gives the outputs of a full build of the same project, byte for
+byte (graph.trig, summary.json, validation.txt, manifest.json, the quarantine files) and quad for
+quad (the on-disk store's named graphs and the merged graphs `query` reads); a change outside
+the articles builds in full; a run that fails leaves the earlier build as it was. The full build
+(`--full`) is the oracle. Speed is measured by benchmarks/add_article.py, never here."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from click.testing import CliRunner
+from rdflib import BNode
+
+from diplograph.cli import cli
+from diplograph.incremental import STATE_FILE
+from diplograph.store import analysis_names, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402  (benchmarks/ is not a package)
+
+FILES = ("graph.trig", "summary.json", "validation.txt", "manifest.json")
+# Of the benchmark corpus (seed 1): 000314, 000465 and 000647 report one visit, the last with
+# another last day; with the three, the build keeps 000314's rule layer and sets the other two
+# aside (a conflict), so adding 000647 takes 000465's rule layer out too.
+FIRST = ("000000", "000001", "000002", "000314", "000465")
+CONFLICTING = "000647"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """The benchmark corpus of 1,000 articles (seed 1), as benchmarks/add_article.py builds it."""
+    folder = tmp_path_factory.mktemp("generated")
+    corpus.write_corpus(1000, 1, folder)
+    return folder / "seeds"
+
+
+def _copy(generated: Path, seeds: Path, prefix: str) -> str:
+    """Copy one generated article (text and metadata) into a project; its stem."""
+    (text,) = generated.glob(f"{prefix}_*.txt")
+    for path in (text, text.with_suffix(".meta.yaml")):
+        shutil.copyfile(path, seeds / path.name)
+    return text.stem
+
+
+@pytest.fixture
+def project(tmp_path: Path, generated: Path, cache_folder: Path) -> Path:
+    """A project of five generated articles, its rules copied (not linked) so a test may edit
+    them."""
+    root = tmp_path / "project"
+    corpus.link_project(root)
+    rules = root / "mappings" / "rules"
+    rules.unlink()
+    shutil.copytree(ROOT / "mappings" / "rules", rules)
+    (root / "seeds").mkdir()
+    for prefix in FIRST:
+        _copy(generated, root / "seeds", prefix)
+    return root
+
+
+def _build(root: Path, out: Path, *options: str) -> str:
+    """`diplograph build` in process; its stderr (a build that fails fails the test)."""
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["--root", str(root), "build", "--out", str(out), "-j", "1", *options]
+    )
+    assert result.exit_code in (0, 4), result.output + result.stderr
+    return result.stderr
+
+
+def _quads(out: Path) -> dict[str, set]:
+    """The store's quads by named graph (its own bookkeeping graphs left out), blank nodes
+    alike (a parse names them anew)."""
+    store = pyoxigraph.Store.read_only(str(out / "store"))
+    found: dict[str, set] = {}
+    for quad in store:
+        graph = quad.graph_name.value
+        if graph.startswith("urn:x-diplograph:store/"):
+            continue
+        terms = (quad.subject, quad.predicate, quad.object)
+        found.setdefault(graph, set()).add(
+            tuple("_" if isinstance(t, pyoxigraph.BlankNode) else t for t in terms)
+        )
+    return found
+
+
+def _analysis(out: Path, inference: bool) -> set:
+    """Every triple `query` sees, with and without inference (the store's merged graphs)."""
+    store = open_store(out / "store")
+    rows = store.query(
+        "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", graphs=analysis_names(store, inference)
+    )
+    return {tuple("_" if isinstance(t, BNode) else t for t in row) for row in rows.rows}
+
+
+def _state(out: Path):  # noqa: ANN202
+    """The state a build left."""
+    with (out / STATE_FILE).open("rb") as stream:
+        return pickle.load(stream)  # noqa: S301
+
+
+def assert_same_build(out: Path, oracle: Path) -> None:
+    """Two build folders hold the same build."""
+    for name in FILES:
+        assert (out / name).read_bytes() == (oracle / name).read_bytes(), name
+    aside = sorted(p.name for p in (out / "quarantine").glob("*.ttl"))
+    assert aside == sorted(p.name for p in (oracle / "quarantine").glob("*.ttl"))
+    for name in aside:
+        assert (out / "quarantine" / name).read_bytes() == (
+            oracle / "quarantine" / name
+        ).read_bytes()
+    assert _quads(out) == _quads(oracle)
+    for inference in (True, False):
+        assert _analysis(out, inference) == _analysis(oracle, inference)
+    state, expected = _state(out), _state(oracle)
+    assert state.layout == expected.layout
+    assert state.ledger.minted == expected.ledger.minted
+    assert set(state.ledger.dropped) == set(expected.ledger.dropped)
+    assert state.ledger.candidates == expected.ledger.candidates
+    assert (state.ledger.by_shape, state.ledger.by_conflict) == (
+        expected.ledger.by_shape,
+        expected.ledger.by_conflict,
+    )
+
+
+def _added_and_compared(project: Path, tmp_path: Path) -> str:
+    """Build incrementally into out/ and in full into oracle/; the incremental run's stderr."""
+    said = _build(project, tmp_path / "out")
+    _build(project, tmp_path / "oracle", "--full")
+    assert_same_build(tmp_path / "out", tmp_path / "oracle")
+    return said
+
+
+def test_an_added_article_is_built_by_parts_as_a_full_build_builds_it(
+    project: Path, generated: Path, tmp_path: Path
+) -> None:
+    _build(project, tmp_path / "out")
+    _copy(generated, project / "seeds", "000004")
+    said = _added_and_compared(project, tmp_path)
+    assert "incremental build: 1 changed article(s) done again" in said
+
+
+def test_an_edited_and_a_removed_article(project: Path, tmp_path: Path) -> None:
+    _build(project, tmp_path / "out")
+    seeds = sorted((project / "seeds").glob("*.txt"))
+    lines = seeds[1].read_text(encoding="utf-8").split("\n")
+    seeds[1].write_text("\n".join(lines[:4] + lines[6:]), encoding="utf-8")  # a paragraph less
+    seeds[2].unlink()
+    seeds[2].with_suffix(".meta.yaml").unlink()
+    said = _added_and_compared(project, tmp_path)
+    assert "incremental build: 2 changed article(s) done again" in said
+
+
+def test_an_article_that_conflicts_is_set_aside_as_in_a_full_build(
+    project: Path, generated: Path, tmp_path: Path
+) -> None:
+    _build(project, tmp_path / "out")
+    stem = _copy(generated, project / "seeds", CONFLICTING)
+    said = _added_and_compared(project, tmp_path)
+    assert "incremental build" in said
+    aside = [item.stem for item in _state(tmp_path / "out").quarantined]
+    assert aside == ["000465_f27cffae261fc110", stem]
+    # and taken back out: the rule layer set aside goes with it, the rest stays
+    for path in (project / "seeds").glob(f"{stem}.*"):
+        path.unlink()
+    said = _added_and_compared(project, tmp_path)
+    assert "incremental build: 1 changed article(s) done again" in said
+    assert not (tmp_path / "out" / "quarantine").exists()
+
+
+def test_a_changed_rule_file_builds_in_full(project: Path, tmp_path: Path) -> None:
+    _build(project, tmp_path / "out")
+    rule = sorted((project / "mappings" / "rules").glob("*.yaml"))[0]
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    said = _added_and_compared(project, tmp_path)
+    assert f"full build: mappings/rules/{rule.name} changed" in said
+    assert "incremental build" not in said
+
+
+def test_full_builds_every_article_again(project: Path, tmp_path: Path) -> None:
+    _build(project, tmp_path / "out")
+    assert "incremental" not in _build(project, tmp_path / "out", "--full")
+    assert "incremental build: 0 changed" in _build(project, tmp_path / "out")
+
+
+def test_a_run_that_fails_leaves_the_earlier_build(
+    project: Path, generated: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from diplograph.incremental import run
+
+    out = tmp_path / "out"
+    _build(project, out)
+    before = {name: (out / name).read_bytes() for name in FILES}
+    quads = _quads(out)
+    _copy(generated, project / "seeds", "000004")
+
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise OSError("disk full")
+
+    monkeypatch.setattr(run, "splice_trig", broken)
+    with pytest.raises(OSError, match="disk full"):
+        run.incremental_build(project, out)
+    assert {name: (out / name).read_bytes() for name in FILES} == before
+    assert _quads(out) == quads
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out-")]  # no staging left
+
+
+def test_the_inferred_graph_written_statement_by_statement_is_its_block(built) -> None:
+    from diplograph.export import statement_block, trig_block
+    from diplograph.iris import INFERRED_GRAPH
+    from diplograph.turtle_text import TurtleText
+
+    store = built.store
+    block, prefixes, index = statement_block(
+        INFERRED_GRAPH, store.triples(INFERRED_GRAPH), TurtleText()
+    )
+    used: dict = {}
+    expected = trig_block(INFERRED_GRAPH, store.triples, store.graph, TurtleText(), set(), used)
+    assert block == expected
+    assert prefixes == used[INFERRED_GRAPH]
+    body = block.encode("utf-8")[len(f"<{INFERRED_GRAPH}> {{\n") :]
+    for subject, (_, at, size, _) in index.items():
+        assert body[at : at + size].decode("utf-8").startswith(f"<{subject}>")
+
+
+def test_inference_by_difference_gives_the_compiled_rules_closure(ontology) -> None:
+    """Delete and re-derive against entail.entail_all run on each state: a place chain cut where
+    another path still holds, a type kept by another triple, and new triples added."""
+    from rdflib import RDF, URIRef
+
+    from diplograph.entail import entail_all
+    from diplograph.incremental.entailing import Facts, axioms, update_entailed
+    from diplograph.namespaces import DIP, ID
+    from diplograph.store import new_store
+
+    def place(name: str) -> URIRef:
+        return ID[f"city/{name}"]
+
+    a, b, c, d, x, y = (place(n) for n in "abcdxy")
+    event = ID["event/visit/2024-01-01/someone-a"]
+    before = {
+        (a, DIP.locatedIn, b),
+        (b, DIP.locatedIn, c),
+        (c, DIP.locatedIn, d),
+        (a, DIP.locatedIn, x),
+        (x, DIP.locatedIn, c),
+        (a, DIP.locatedIn, y),  # a second path from a to c, kept
+        (y, DIP.locatedIn, c),
+        (event, RDF.type, DIP.Visit),
+        (event, DIP.place, a),
+    }
+    after = (before - {(b, DIP.locatedIn, c), (x, DIP.locatedIn, c)}) | {
+        (x, DIP.locatedIn, b),
+        (d, DIP.locatedIn, place("e")),
+    }
+
+    def closure(triples: set) -> set:
+        store = new_store()
+        name = ID["graph/article/test"]
+        store.add_graph(name, triples)
+        return set(entail_all(store, ontology, [name]))
+
+    nothing = lambda s, p, o: iter(())  # noqa: E731
+    old_entailed = closure(before)
+    change = update_entailed(
+        axioms(ontology),
+        before - after,
+        after - before,
+        Facts(nothing, before),
+        Facts(nothing, after),
+        Facts(nothing, old_entailed),
+    )
+    new_entailed = closure(after)
+    assert (old_entailed - change.removed) | change.added == new_entailed
+    assert (a, DIP.locatedIn, c) in old_entailed & new_entailed  # struck out, then put back
+    assert (x, DIP.locatedIn, d) in old_entailed - new_entailed
+    assert change.added.isdisjoint(old_entailed) and change.removed <= old_entailed
+
+
+def test_a_fault_of_the_incremental_build_falls_back_to_the_full_build(
+    project: Path, generated: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from diplograph.incremental import run
+
+    _build(project, tmp_path / "out")
+    _copy(generated, project / "seeds", "000004")
+
+    def faulty(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise KeyError("a fault")
+
+    monkeypatch.setattr(run, "_run", faulty)
+    said = _added_and_compared(project, tmp_path)
+    assert "full build: the incremental build failed (KeyError: 'a fault')" in said
