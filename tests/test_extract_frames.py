@@ -2411,3 +2411,14 @@ TALKS = ("Talks", {"participant": [ABIY, RUTO], "place": ["city/addis-ababa"]})
 def test_the_leaders_after_talks(text, expected, layer):
     """ "The leaders" are the pair of the latest talks (refer: salient_leaders)."""
     assert events(extract(TALKED + text, layer)) == expected
+
+
+@pytest.mark.parametrize("word", ["before", "after"])
+def test_a_trailing_summit_after_a_comma_is_nobody_s_in_particular(word, layer):
+    """ "Analysts said ..., coming weeks before/after a summit of X": the summit is no meeting of
+    the analysts (no `trailing_governor` before it, or a comma between subject and phrase)."""
+    text = (
+        "Analysts said the timing of the contacts was significant, coming weeks "
+        f"{word} a summit of the African Union."
+    )
+    assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == []

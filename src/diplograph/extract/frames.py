@@ -45,6 +45,7 @@ class Words:
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
+    trailing: frozenset[str] = frozenset()  # "flew home after a visit to X": the subject's
 
 
 def _words(rules: RuleSet) -> Words:
@@ -70,6 +71,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("apposition_word", ())),
         topic=frozenset(get("topic_noun", ())),
         conjunction=frozenset(get("clause_conjunction", ())),
+        trailing=frozenset(get("trailing_governor", ())),
     )
 
 
@@ -499,8 +501,7 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
             break
         index -= 1
     if index < 0 or not _fits(units[index], role):
-        trailing = any(units[i].lower in words.fronting for i in range(index + 1, determiner))
-        return _main_subject(units, index + 1, role, words) if trailing and index >= 0 else []
+        return _trailing_subject(units, index, determiner, role, words)
     found = _group_back(units, index, role, words)
     after = units[index + 1] if index + 1 < len(units) else None
     acts = after is not None and (after.lemma in words.support or after.lower in words.support)
@@ -508,6 +509,20 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         return None  # "arrived in Armenia on a visit"; not "before the two leaders held talks"
     if found[0] and units[found[0] - 1].lemma in words.transitive:
         return None  # "will visit A, B and C on a tour": the verb's objects, not the tourists
+    return found
+
+
+def _trailing_subject(
+    units: list[Unit], index: int, determiner: int, role: str, words: Words
+) -> list[int]:
+    """The main subject, for a noun phrase read back to a verb at `index` that trails its
+    clause after a `trailing_governor` ("X flew home on Monday after a two-day visit to Y"),
+    with no comma between that subject and the phrase (not "Analysts said ..., coming weeks
+    after a summit of X"); else none."""
+    governed = any(units[i].lower in words.trailing for i in range(index + 1, determiner))
+    found = _main_subject(units, index + 1, role, words) if index >= 0 and governed else []
+    if not found or any(u.text == "," for u in units[found[-1] : determiner]):
+        return []
     return found
 
 
