@@ -279,7 +279,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             plan=state.get("plan"),
         )
         found = sentence_candidates(ctx, rules, gazetteer)
-        for clause in relative_clauses(units, set_off.not_participles, set_off.openers):
+        for clause in relative_clauses(units, set_off):
             inner = replace(ctx, units=clause, cues=cues(clause, rules), doc=None, current=[])
             found += sentence_candidates(inner, rules, gazetteer)
         state.pop("plan", None)  # a planned day dates the next sentence's plans only

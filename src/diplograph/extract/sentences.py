@@ -177,6 +177,7 @@ class SetOff:
     honorifics: frozenset[str] = frozenset()  # honorific_abbreviation
     complements: frozenset[str] = frozenset()  # title_complement
     openers: frozenset[str] = frozenset()  # phrase_opener
+    clause_openers: frozenset[str] = frozenset()  # clause_opener
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -193,6 +194,7 @@ class SetOff:
                     "honorific_abbreviation",
                     "title_complement",
                     "phrase_opener",
+                    "clause_opener",
                 )
             )
         )
@@ -213,7 +215,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
         unit = units[index]
         close = _aside_end(units, index, words.asides) if unit.text == "," and kept else None
         if close is None and unit.text == "," and kept and _is_agent(kept[-1]):
-            close = participle_end(units, index, words.not_participles, words.openers)
+            close = participle_end(units, index, words)
         if close is not None:
             index = close + 1
             continue
@@ -293,11 +295,7 @@ def _aside_end(units: list[Unit], comma: int, asides: frozenset[str]) -> int | N
     return None
 
 
-def relative_clauses(
-    units: list[Unit],
-    not_participles: frozenset[str] = frozenset(),
-    openers: frozenset[str] = frozenset(),
-) -> list[list[Unit]]:
+def relative_clauses(units: list[Unit], words: SetOff = SetOff()) -> list[list[Unit]]:
     """The `, who ... ,` clauses and participial phrases after a person or agent, each as its
     own clause with the antecedent as subject ("Ali, who arrived in Argyle on Thursday, said"
     -> "Ali arrived in Argyle on Thursday"; "Zelensky, speaking in Ankara after meeting
@@ -314,7 +312,7 @@ def relative_clauses(
             )
             found.append([units[index - 1], *units[index + 2 : close]])
             continue
-        close = participle_end(units, index, not_participles, openers)
+        close = participle_end(units, index, words)
         if close is not None:
             found.append([units[index - 1], *units[index + 1 : close]])
     return found
@@ -323,23 +321,17 @@ def relative_clauses(
 PARTICIPLE_MAX = 20  # units in a participial phrase set off after a name
 
 
-# Words after a closing comma that open another clause, not the name's verb.
-CLAUSE_OPENERS = frozenset({"and", "or", "but", "where", "which", "who", "whose", "when", "while"})
-
-
-def participle_end(
-    units: list[Unit], comma: int, stop: frozenset[str], openers: frozenset[str] = frozenset()
-) -> int | None:
+def participle_end(units: list[Unit], comma: int, words: SetOff) -> int | None:
     """The closing comma of a participial phrase that opens at `comma` after a name
     ("Zelensky, speaking in Kyiv after meeting Erdogan, said"): a plain word in -ing that is
-    not of `stop` ("including", "according"), or a word of `openers` ("Abiy, on his first trip
-    abroad, arrived", "Ruto, accompanied by his wife, arrived"), then a comma followed by a
-    plain lower-case word (the clause's verb, not one of CLAUSE_OPENERS), within PARTICIPLE_MAX
-    units."""
+    not of `not_participles` ("including", "according"), or a word of `openers` ("Abiy, on his
+    first trip abroad, arrived", "Ruto, accompanied by his wife, arrived"), then a comma followed
+    by a plain lower-case word (the clause's verb, not one of `clause_openers`), within
+    PARTICIPLE_MAX units."""
     opener = units[comma + 1] if comma + 1 < len(units) else None
-    if opener is None or opener.mention is not None or opener.lower in stop:
+    if opener is None or opener.mention is not None or opener.lower in words.not_participles:
         return None
-    participle = opener.lower.endswith("ing") or opener.lower in openers
+    participle = opener.lower.endswith("ing") or opener.lower in words.openers
     if not (opener.text.islower() and opener.text.isalpha() and participle):
         return None
     for end in range(comma + 2, min(len(units) - 1, comma + PARTICIPLE_MAX)):
@@ -348,7 +340,7 @@ def participle_end(
         if units[end].text == ",":
             after = units[end + 1]
             plain = after.mention is None and after.text.isalpha() and after.text.islower()
-            return end if plain and after.lower not in CLAUSE_OPENERS else None
+            return end if plain and after.lower not in words.clause_openers else None
     return None
 
 
