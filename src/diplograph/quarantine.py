@@ -183,14 +183,24 @@ def conflicts(
             names.setdefault(term, []).append(name)
     found: dict[URIRef, list[tuple[ReportRow, URIRef | None]]] = {}
     for row in rows:
-        involved = names.get(row.focus, [])
-        if row.focus in hand or len(involved) == 1:
-            for name in involved:
-                found.setdefault(name, []).append((row, None))
-        else:
-            for name in involved[1:]:
-                found.setdefault(name, []).append((row, involved[0]))
+        assign(found, row, names.get(row.focus, []), row.focus in hand)
     return found
+
+
+def assign(
+    found: dict[URIRef, list[tuple[ReportRow, URIRef | None]]],
+    row: ReportRow,
+    involved: list[URIRef],
+    by_hand: bool,
+) -> None:
+    """Put a row with the rule graphs its focus node is in: each alone against the hand layer
+    (`by_hand`) or when only one holds it, else each but the first against the first."""
+    if by_hand or len(involved) == 1:
+        for name in involved:
+            found.setdefault(name, []).append((row, None))
+    else:
+        for name in involved[1:]:
+            found.setdefault(name, []).append((row, involved[0]))
 
 
 def write_quarantine(folder: Path, items: list[Quarantined]) -> None:

@@ -22,6 +22,7 @@ from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.term import Node
 
 from diplograph.incremental.changes import FullBuildNeeded
+from diplograph.quarantine import assign
 from diplograph.validate import ReportRow, shacl_rows
 from diplograph.validate_articles import _validate_with, context_for, unsplittable
 
@@ -138,10 +139,5 @@ def set_aside(
             continue  # a blank node: str() of no term gives "_:..." (conflicts finds none)
         holding = graphs_holding(store, URIRef(row.focus))
         involved = [URIRef(n) for n in sorted(holding & rule_graphs)]
-        if holding & hand_graphs or len(involved) == 1:
-            for name in involved:
-                found.setdefault(name, []).append((row, None))
-        else:
-            for name in involved[1:]:
-                found.setdefault(name, []).append((row, involved[0]))
+        assign(found, row, involved, bool(holding & hand_graphs))
     return found
