@@ -745,7 +745,7 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
 
 
 def _complement(
-    at_trigger: dict[int, Match], index: int, rules: RuleSet, units: list[Unit] = ()
+    at_trigger: dict[int, Match], index: int, rules: RuleSet, units: list[Unit]
 ) -> bool:
     """Whether an infinitive at `index` completes the event matched right before it ("invited
     Putin to visit"), rather than naming the purpose of a kind with `purposes: true` ("flew to
