@@ -2422,3 +2422,60 @@ def test_a_trailing_summit_after_a_comma_is_nobody_s_in_particular(word, layer):
         f"{word} a summit of the African Union."
     )
     assert [e for e in events(extract(text, layer)) if e[0] != "Statement"] == []
+
+
+def test_a_meeting_noun_after_to_and_a_support_verb_is_the_travellers(layer):
+    """ "X flew to Nairobi on Monday to attend a meeting of Y": read back from "a meeting" over
+    "to attend", the meeting is the infinitive's subject's (the flyer), not the city's."""
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed flew to Nairobi on Monday to attend a meeting of "
+        "the African Union."
+    )
+    assert events(extract(text, layer)) == [
+        ("Meeting", {"participant": ["org/african-union", ABIY], "place": NAIROBI}),
+        ("Visit", {"traveller": [ABIY], "host": [KENYA], "place": NAIROBI}),
+    ]
+
+
+def test_invited_to_pay_a_visit_stays_the_invitees(layer):
+    """ "X invited Y to pay a visit to Z": the person right before "to pay" is the visitor (the
+    infinitive's controller is read only when no person stops the reading back)."""
+    graph = extract(
+        "Kenyan President William Ruto invited Ethiopian Prime Minister Abiy Ahmed to pay a "
+        "visit to Kenya.",
+        layer,
+    )
+    assert sorted(str(v).removeprefix(str(ID)) for v in graph.subjects(RDF.type, DIP.Visit)) == [
+        "event/visit/undated/abiy-ahmed-kenya"
+    ]
+
+
+def test_a_letter_handed_over_during_a_meeting_goes_to_whom_the_carrier_met(layer):
+    """ "During a meeting with X later on Monday, Y handed over a letter from Z": Y met X
+    (meeting.noun's fronted pattern), in the past ("later" is no cue of the future), and the
+    letter's recipient is whom its carrier met (default `partner:`)."""
+    text = (
+        "During a meeting with Kenyan President William Ruto later on Monday, Ethiopian Prime "
+        "Minister Abiy Ahmed handed over a letter from Somali President Hassan Sheikh Mohamud."
+    )
+    graph = extract(text, layer)
+    assert events(graph) == [
+        (
+            "LetterDelivery",
+            {"sender": [HASSAN], "carrier": [ABIY], "recipient": [RUTO]},
+        ),
+        ("Meeting", {"participant": [ABIY, RUTO]}),
+    ]
+    meeting = ID["event/meeting/2024-12-02/william-ruto-abiy-ahmed"]
+    told = list(graph.subjects(DIP.attests, meeting))
+    assert [str(graph.value(a, DIP.modality)).split("#")[-1] for a in told] == ["Happened"]
+
+
+def test_a_letter_with_no_meeting_of_its_carrier_names_no_recipient(layer):
+    """A letter handed over with no recipient in its sentence and no meeting of its carrier
+    that day is no delivery (the `partner:` default finds nobody)."""
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed met Kenyan President William Ruto on Friday. "
+        "On Monday, Abiy handed over a letter from Somali President Hassan Sheikh Mohamud."
+    )
+    assert of_kind(text, "LetterDelivery", layer) == []

@@ -161,6 +161,10 @@ def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(
             "Cardinal Pietro Parolin.",
             ["person/jd-vance", "person/kevin-mccarthy", "person/pietro-parolin"],
         ),
+        (  # two ranks after a title: the first alone is no name ("Brigadier" is nobody)
+            "Army spokesperson Brigadier General Edwin Adrian Sumantha said the talks went well.",
+            ["person/edwin-adrian-sumantha"],
+        ),
     ],
 )
 def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, people, layer):

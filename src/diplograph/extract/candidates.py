@@ -106,6 +106,15 @@ def _default(
         for cand in reversed(ctx.earlier + ctx.current):
             if cand.kind == kind and cand.roles.get(wanted):
                 return list(cand.roles[wanted])
+    if source.startswith("partner:"):  # "partner:Meeting,Talks.carrier": whom the carrier met
+        kinds, _, own = source[8:].partition(".")
+        mine = set(roles.get(own, ()))
+        day = when or ctx.last_date
+        for cand in reversed(ctx.earlier + ctx.current):
+            theirs = [v for key in PARTIES for v in cand.roles.get(key, ())]
+            if cand.kind in kinds.split(",") and mine and mine <= set(theirs):
+                same = cand in ctx.current or overlaps(cand.date, day)  # the same sentence's
+                return dedup([v for v in theirs if v not in mine]) if same and cand.happened else []
     if source.startswith("met:"):  # "met:Meeting,Talks.place": where these parties last met
         kinds, _, wanted = source[4:].partition(".")
         mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}

@@ -20,7 +20,7 @@ from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, clause_ids
 
 SAME_DAY = "same_day"
-_FUTURE_WORDS = ("later", "next", "tomorrow", "upcoming", "coming")
+_FUTURE_WORDS = ("next", "tomorrow", "upcoming", "coming")
 
 
 def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, int, Mention]]:
@@ -111,7 +111,8 @@ def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
 
 
 def sounds_future(words: str) -> bool:
-    """True when a date expression itself points ahead ("later on Wednesday", "next week")."""
+    """True when a date expression itself points ahead ("next week", "tomorrow"); "later on
+    Wednesday" does not: a past verb tells it as often as a future one."""
     return any(w in words.lower().split() for w in _FUTURE_WORDS)
 
 

@@ -490,7 +490,7 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     if determiner and units[determiner].text[:1] in "'’" and _fits(units[determiner - 1], role):
         return _group_back(units, determiner - 1, role, words)
     crossable = words.auxiliary | words.preposition | words.filler
-    index = determiner - 1
+    index, infinitive = determiner - 1, None
     while index >= 0 and determiner - index <= REACH:
         unit = units[index]
         dated = unit.mention is not None and unit.mention.date_words is not None
@@ -499,7 +499,13 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         )
         if not dated and not support and unit.lower not in crossable:
             break
+        if unit.lower in words.infinitive and _supports(units, index + 1, words):
+            infinitive = index  # "flew to Brussels to attend a meeting": the flyer's
         index -= 1
+    if infinitive and index >= 0 and not _person(units[index]):  # not "invited X to pay a visit"
+        controller = _controller(units, infinitive, role, words)
+        if controller:
+            return controller
     if index < 0 or not _fits(units[index], role):
         return _trailing_subject(units, index, determiner, role, words)
     found = _group_back(units, index, role, words)
@@ -510,6 +516,12 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     if found[0] and units[found[0] - 1].lemma in words.transitive:
         return None  # "will visit A, B and C on a tour": the verb's objects, not the tourists
     return found
+
+
+def _supports(units: list[Unit], index: int, words: Words) -> bool:
+    """Whether the unit at `index` is a support verb ("attend" of "to attend a meeting")."""
+    unit = units[index] if index < len(units) else None
+    return unit is not None and unit.mention is None and unit.lemma in words.support
 
 
 def _trailing_subject(

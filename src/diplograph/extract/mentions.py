@@ -302,6 +302,7 @@ def find_titles(
     A counterpart (role `counterpart`) holds the title of the sentence's subject, for the
     owner the rule names; `held`: person -> position named so far in the article."""
     found = find("titles", units, rules, reject=lambda m: _not_a_title(m, units, rules))
+    honours = _listed(rules, "honorifics")
     for match in separate(found):
         roles = match.roles
         title_units = roles.get("title", [])
@@ -341,8 +342,8 @@ def find_titles(
         elif "name" in roles:
             named = without_honorifics(roles["name"], units, rules)
             name_units = _before_cues(named, units, rules)
-            if not name_units:
-                continue  # "the King Receives ...": a headline's verb, no name
+            if not name_units or all(units[i].lower in honours for i in name_units):
+                continue  # "the King Receives ...": a headline's verb; "Brigadier General": a rank
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
