@@ -2479,3 +2479,28 @@ def test_a_letter_with_no_meeting_of_its_carrier_names_no_recipient(layer):
         "On Monday, Abiy handed over a letter from Somali President Hassan Sheikh Mohamud."
     )
     assert of_kind(text, "LetterDelivery", layer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Kenya summoned the Ethiopian envoy on Monday.", [ETHIOPIA, KENYA]),
+        ("Kenya summoned Ethiopia's charge d'affaires on Monday.", [ETHIOPIA, KENYA]),
+        (
+            "Kenya summoned the ambassadors of Ethiopia, Somalia and Uganda.",
+            [ETHIOPIA, KENYA, "country/somalia", "country/uganda"],
+        ),
+    ],
+)
+def test_a_summoned_envoy_named_by_title_only_stands_for_the_state(text, parties, layer):
+    """ "summoned the Ethiopian envoy": a meeting of the summoner and the envoy's state
+    (meeting.summon, `title_for_state`, lexicon `envoy_noun`)."""
+    assert [(k, r["participant"]) for k, r in events(extract(text, layer))] == [
+        ("Meeting", parties)
+    ]
+
+
+def test_an_unnamed_titled_person_is_no_state_where_the_rule_does_not_say_so(layer):
+    """ "met the Ethiopian envoy": no meeting with Ethiopia (only `target` and the roles a rule's
+    `title_for_state` lists read an unnamed title as its state)."""
+    assert of_kind("Kenyan President William Ruto met the Ethiopian envoy.", "Meeting", layer) == []

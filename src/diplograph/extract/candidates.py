@@ -64,10 +64,16 @@ def dedup(values: list[URIRef]) -> list[URIRef]:
     return list(dict.fromkeys(values))
 
 
-def role_values(unit: Unit, role: str, ctx: SentenceContext, speaks: bool = False) -> list[URIRef]:
+def role_values(
+    unit: Unit,
+    role: str,
+    ctx: SentenceContext,
+    speaks: bool = False,
+    for_state: frozenset[str] = frozenset({"target"}),
+) -> list[URIRef]:
     """What a unit contributes to a role: a place, a thing, or an actor; a body that `speaks`
     (the speaker of a statement: "the Polish government said") is itself, not the state it
-    acts for."""
+    acts for; in a role of `for_state`, a person named by a title only is the title's state."""
     mention = unit.mention
     if mention is None:
         return []
@@ -77,7 +83,7 @@ def role_values(unit: Unit, role: str, ctx: SentenceContext, speaks: bool = Fals
         return list(mention.refs or mention.agents)
     if speaks and "org" in mention.classes and mention.refs:
         return list(mention.refs)
-    if role == "target" and not mention.agents and not mention.refs and mention.title:
+    if role in for_state and not mention.agents and not mention.refs and mention.title:
         return list(mention.owner)  # "ordered the French ambassador to leave": France's envoy
     return list(mention.agents or mention.refs)
 
@@ -238,12 +244,15 @@ def build(
     inner_unit = next((dates[i] for i in sorted(match.consumed) if i in dates), None)
     kind = str(rule.get("kind"))
     statement = bool(spec(rules.kinds, kind).get("statement"))
+    for_state = frozenset({"target", *map(str, rule.get("title_for_state") or ())})
     roles = {
         role: dedup(
             [
                 v
                 for i in indices
-                for v in role_values(ctx.units[i], role, ctx, statement and role == "agent")
+                for v in role_values(
+                    ctx.units[i], role, ctx, statement and role == "agent", for_state
+                )
             ]
         )
         for role, indices in match.roles.items()

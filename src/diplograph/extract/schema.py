@@ -296,6 +296,7 @@ RULES: dict[str, Shape] = {
                 "value": BOOL,
                 "with_home": ROLE,  # the countries this role's fillers serve join it
                 "as_home": ROLE,  # this role's fillers give way to the countries they serve
+                "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
             },
             ("kind",),
         ),
