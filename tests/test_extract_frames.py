@@ -2504,3 +2504,55 @@ def test_an_unnamed_titled_person_is_no_state_where_the_rule_does_not_say_so(lay
     """ "met the Ethiopian envoy": no meeting with Ethiopia (only `target` and the roles a rule's
     `title_for_state` lists read an unnamed title as its state)."""
     assert of_kind("Kenyan President William Ruto met the Ethiopian envoy.", "Meeting", layer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya hosted a summit of the African Union in Nairobi on Monday.",
+            ("Meeting", {"participant": ["country/kenya", "org/african-union"], "place": NAIROBI}),
+        ),
+        (
+            "Kenya is due to host an emergency African Union summit on Friday.",
+            ("Meeting", {"participant": ["country/kenya", "org/african-union"]}),
+        ),
+    ],
+)
+def test_hosting_a_bodys_summit_is_a_meeting_of_host_and_body(text, expected, layer):
+    """ "X hosted a summit of Y", "X is due to host a Y summit": a meeting of the host and the
+    body (meeting.host-summit)."""
+    assert events(extract(text, layer)) == [expected]
+
+
+def test_a_required_word_is_read_to_the_clause_end(layer):
+    """ "will provide X with an additional 2 billion dollars in military aid": the aid word lies
+    past `REACH` but in the trigger's clause (frame.supply's `requires`)."""
+    text = (
+        "Germany will provide Ukraine with an additional 2 billion dollars in military aid, "
+        "the ministry said."
+    )
+    assert of_kind(text, "MilitaryAid", layer) == [
+        ("MilitaryAid", {"agent": ["country/germany"], "target": ["country/ukraine"]})
+    ]
+
+
+def test_a_required_word_past_a_clause_boundary_does_not_count(layer):
+    """ "provided food to X, which ... military aid": the aid word is another clause's."""
+    text = "Germany provided food to Ukraine on Monday, while Britain pledged more military aid."
+    assert of_kind(text, "MilitaryAid", layer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Kenya fired a ballistic missile into the sea on Monday.", True),
+        ("Kenya launched two short-range missiles off its coast.", True),
+        ("Kenya fired rockets into Somali territory.", False),  # an attack, no exercise
+    ],
+)
+def test_missiles_launched_into_the_sea_are_an_exercise(text, found, layer):
+    """A launch into the sea or off a coast is a test (exercise.launch); one into a country
+    is an attack."""
+    expected = [("MilitaryExercise", {"agent": [KENYA]})] if found else []
+    assert of_kind(text, "MilitaryExercise", layer) == expected

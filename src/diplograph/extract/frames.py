@@ -429,10 +429,21 @@ def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
     if not wanted:
         return True
     lemmas = _class_words(rules, wanted)
-    near = units[trigger + 1 : trigger + 1 + REACH]
+    near = _clause_ahead(units, trigger, rules.boundary)
     if _passive(units, trigger, _compiled(rules)[0]):  # "the accord was signed by": before it
         near = [*units[max(0, trigger - REACH) : trigger], *near]
     return any(u.lemma in lemmas or u.lower in lemmas for u in near)
+
+
+def _clause_ahead(units: list[Unit], trigger: int, boundary: frozenset[str]) -> list[Unit]:
+    """The units after a trigger, up to twice `REACH`, to its clause's end ("will provide X
+    with an additional $2 billion in military aid")."""
+    ahead = []
+    for unit in units[trigger + 1 : trigger + 1 + 2 * REACH]:
+        if unit.boundary or unit.lower in boundary:
+            break
+        ahead.append(unit)
+    return ahead
 
 
 def _class_words(rules: RuleSet, names: list[str]) -> set[str]:
