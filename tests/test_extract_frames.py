@@ -2556,3 +2556,34 @@ def test_missiles_launched_into_the_sea_are_an_exercise(text, found, layer):
     is an attack."""
     expected = [("MilitaryExercise", {"agent": [KENYA]})] if found else []
     assert of_kind(text, "MilitaryExercise", layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an adverb of the lexicon's `speech_adverb` between speaker and verb
+            "Kenyan President William Ruto recently told CNN that Somalia would take charge.",
+            [("Statement", {"agent": [RUTO]})],
+        ),
+        (  # "earlier" is matched by its lemma, "early"
+            "Kenyan President William Ruto had earlier said the talks would continue.",
+            [("Statement", {"agent": [RUTO]})],
+        ),
+        (  # an appeal to nobody named (statement.appeal)
+            "Kenyan President William Ruto called on the international community to help.",
+            [("Statement", {"agent": [RUTO]})],
+        ),
+        (  # greetings conveyed to someone (statement.greetings)
+            "Ethiopian Prime Minister Abiy Ahmed conveyed the greetings of his government to "
+            "Kenyan President William Ruto.",
+            [("Statement", {"agent": [ABIY], "target": [RUTO]})],
+        ),
+        (  # "Kenya's claim": "'s" is a form of "have", but no auxiliary of a speech verb
+            "Kenya's claim is false.",
+            [],
+        ),
+    ],
+)
+def test_speech_verbs_after_adverbs_and_appeals(text, expected, layer):
+    """Statements read across the lexicon's speech adverbs, appeals and greetings."""
+    assert events(extract(text, layer)) == expected
