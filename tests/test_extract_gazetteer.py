@@ -874,3 +874,27 @@ def test_a_seat_of_government_is_the_site_after_at_and_the_body_otherwise(layer)
     assert list(graph.objects(meeting, DIP.place)) == [ID["place/white-house"]]
     (statement,) = graph.subjects(RDF.type, DIP.Statement)
     assert list(graph.objects(statement, DIP.agent)) == [ID["org/white-house"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # a title before a word that is never a name ("Chief Justice")
+            "The oath was administered by the Chief Justice, Gertrude Torkornoo, on Tuesday.",
+            ["person/gertrude-torkornoo"],
+        ),
+        ("Khawaja Asif told a private TV channel on Monday.", ["person/khawaja-asif"]),
+        (  # a byline's "By" is no part of the name
+            "Published on 15/04/2023 - 10:42 By Renata Moraes - Correspondent - Beijing",
+            ["person/renata-moraes"],
+        ),
+        (  # a function word in capitals ends a new name in a headline in capitals
+            "PRESIDENT KWAME ASANTE AND PRESIDENT JOHN MENSAH IN ACCRA",
+            ["person/john-mensah", "person/kwame-asante"],
+        ),
+    ],
+)
+def test_words_that_are_no_names_stay_out_of_new_people(text, people, layer):
+    """No new person is named "Justice", "TV" or "By ...", and no capitalised function word
+    ends a name."""
+    assert sorted(labelled_people(extract(text, layer))) == people

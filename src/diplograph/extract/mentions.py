@@ -226,8 +226,11 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     """A new name's units up to the first word that follows names and is none
     (names.yaml `person_cues_after`: "Receives" in a headline's "King Receives Macron")."""
     cues = _listed(rules, "person_cues_after")
+    particles = _listed(rules, "particles")
     for position, index in enumerate(indices):
-        if units[index].lower in cues:
+        unit = units[index]
+        shouted = unit.text.isupper() and unit.lower in STOP_WORDS - particles  # "RAMAPHOSA AND"
+        if unit.lower in cues or (position and shouted):
             indices = indices[:position]
             break
     heads = _listed(rules, *HEAD_LISTS)
@@ -302,7 +305,7 @@ def find_titles(
     A counterpart (role `counterpart`) holds the title of the sentence's subject, for the
     owner the rule names; `held`: person -> position named so far in the article."""
     found = find("titles", units, rules, reject=lambda m: _not_a_title(m, units, rules))
-    honours = _listed(rules, "honorifics")
+    no_name = _listed(rules, "honorifics", "not_name_words")  # "Chief Justice", "Brigadier General"
     for match in separate(found):
         roles = match.roles
         title_units = roles.get("title", [])
@@ -342,8 +345,8 @@ def find_titles(
         elif "name" in roles:
             named = without_honorifics(roles["name"], units, rules)
             name_units = _before_cues(named, units, rules)
-            if not name_units or all(units[i].lower in honours for i in name_units):
-                continue  # "the King Receives ...": a headline's verb; "Brigadier General": a rank
+            if not name_units or all(units[i].lower in no_name for i in name_units):
+                continue  # "the King Receives ...": a headline's verb; "Brigadier": a rank
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))

@@ -389,7 +389,8 @@ def find_unknown_names(
             index += 1
             continue
         sentence_start = start == first_word
-        if sentence_start and units[start].lower in STOP_WORDS | vocab.openers:
+        opener = STOP_WORDS | vocab.openers if sentence_start else STOP_WORDS
+        if units[start].lower in opener:  # "The ..." opening a sentence, a byline's "By"
             start, sentence_start = start + 1, False
             if start >= end:
                 index = end
