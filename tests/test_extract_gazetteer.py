@@ -898,3 +898,27 @@ def test_words_that_are_no_names_stay_out_of_new_people(text, people, layer):
     """No new person is named "Justice", "TV" or "By ...", and no capitalised function word
     ends a name."""
     assert sorted(labelled_people(extract(text, layer))) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        (  # a determiner or "aboard" before a run of unknown capitalised words: no one's name
+            "Officials warned of a risk of an earthquake along the Nankai Trough, telling "
+            "reporters aboard Air Force One that Japan was ready.",
+            ["country/japan"],
+        ),
+        (  # a site named by every capitalised word before its lower-case head
+            "The two presidents inaugurated the Qiz Qalasi dam on Sunday.",
+            ["place/qiz-qalasi-dam"],
+        ),
+    ],
+)
+def test_runs_after_a_determiner_name_things_not_people(text, entities, layer):
+    """names.yaml `not_before_people`: "the Nankai Trough" is no person; a site keeps its whole
+    name before its head."""
+    graph = extract(text, layer)
+    labelled = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDFS.label, None)}
+    assert sorted(e for e in labelled if e.split("/")[0] in ("person", "place", "country")) == (
+        entities
+    )

@@ -56,6 +56,7 @@ class Vocabulary:
     possessives: frozenset[str] = frozenset()  # "People" of "National People's Congress"
     bare_heads: frozenset[str] = frozenset()  # "the Government", "the Forum" alone: no name
     leading_site_heads: frozenset[str] = frozenset()  # "Istana Negara", "Zoo Negara": a site
+    not_before_people: frozenset[str] = frozenset()  # "the Nankai Trough": no one's name
 
 
 KIND_OF_LIST = (
@@ -103,6 +104,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("possessive_name_words"),
         listed("bare_heads"),
         listed("leading_site_heads"),
+        listed("not_before_people"),
     )
 
 
@@ -231,6 +233,8 @@ def _kind(
         return "Place"
     plain = not any(u.lower in INNER | POSSESSIVES for u in run)  # a name has no "of", no "'s"
     names = [w for w in words if w not in HYPHENS and w not in vocab.particles]
+    if previous in vocab.not_before_people:
+        return None  # "along the Nankai Trough", "aboard Air Force One": a thing, no one
     if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
@@ -456,13 +460,19 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
         if (head == "Place" and _site_name(unit, vocab)) or (
             city and new_site and after.text[:1].isupper()
         ):
-            label = text[unit.begin : after.end]
+            start = index
+            while head and start and units[start - 1].mention is None and unit.mention is None:
+                if not _site_name(units[start - 1], vocab):
+                    break
+                start -= 1  # "the Qiz Qalasi dam": every free capitalised word before the head
+            label = text[units[start].begin : after.end]
             for part in (unit, after):  # "Nikola Tesla", "National Airport": no entity now
                 if part.mention is not None and ("person" in part.mention.classes or new_site):
                     refs, words = part.mention.refs, part.text
                     new[:] = [n for n in new if not (n.iri in refs and n.label == words)]
             iri = _new_entity("Place", label, new).iri
             mention = Mention(KINDS["Place"][1], (iri,), (), NAME_CONFIDENCE)
-            units = merge(units, index, index + 2, mention, label)
+            units = merge(units, start, index + 2, mention, label)
+            index = start
         index -= 1
     return units

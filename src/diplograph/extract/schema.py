@@ -420,6 +420,7 @@ GAZETTEER = Shape(
                 "possessive_name_words",
                 "bare_heads",
                 "leading_site_heads",
+                "not_before_people",
             ),
             WORDS,
         ),
