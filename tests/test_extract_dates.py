@@ -257,14 +257,15 @@ TALKS = (
     ("opening", "expected"),
     [  # a sentence that names one recent day with no event of its own sets the story's day
         ("The trilateral forum opened on Monday in Antalya.", ("2024-03-04", "")),
-        ("The forum was first held in 2016 in Antalya.", ("None..None", "")),
-        ("The forum will open on Friday in Antalya.", ("None..None", "")),
-        ("The forum opened on Monday, February 12 in Antalya.", ("None..None", "")),
+        ("The forum was first held in 2016 in Antalya.", ("2024-03-05", "")),
+        ("The forum will open on Friday in Antalya.", ("2024-03-05", "")),
+        ("The forum opened on Monday, February 12 in Antalya.", ("2024-03-05", "")),
     ],
 )
 def test_a_day_named_without_an_event_is_the_storys_day(opening, expected, layer):
     """ "The meeting was held today": the undated talks that follow took place that day; a
-    day long past, one ahead or more than a week back is no story day."""
+    day long past, one ahead or more than a week back is no story day, and the talks, in the
+    lede, are the article's day's news (`LEDE_SENTENCES`)."""
     graph = extract(opening + TALKS, date(2024, 3, 5), layer)
     assert dated(graph, "Talks") == expected
 
@@ -326,3 +327,34 @@ def test_the_datelines_day_is_the_storys_day_not_an_events_date(text, kind, expe
     Aug 1 AAP - X says ... after hosting Y": the undated hosting took place on the dateline's
     day."""
     assert dated(extract(text, date(2024, 8, 1), layer), kind) == expected
+
+
+LEDE = (
+    "Turkish Foreign Minister Hakan Fidan held talks with Azerbaijani Foreign Minister Jeyhun "
+    "Bayramov."
+)
+FILLER = " The two countries are close allies. Both belong to the Organization of Turkic States."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (LEDE, "Talks", ("2024-03-05", "")),  # the lede's undated talks: the article's day
+        (  # past the lede, an undated event stays undated
+            "The forum was first held in 2016." + FILLER + " " + LEDE,
+            "Talks",
+            ("None..None", ""),
+        ),
+        (  # an invitation keeps to its own date words (kinds.yaml `lede_date: false`)
+            "Turkish Foreign Minister Hakan Fidan invited Azerbaijani Foreign Minister Jeyhun "
+            "Bayramov to visit Ankara.",
+            "Invitation",
+            ("None..None", ""),
+        ),
+    ],
+)
+def test_the_ledes_undated_events_are_the_articles_days_news(text, kind, expected, layer):
+    """Before the story names a day, an undated event of its first sentences took place on the
+    article's own day (told on Tuesday 5 March 2024)."""
+    graph = extract(text, date(2024, 3, 5), layer)
+    assert dated(graph, kind) == expected

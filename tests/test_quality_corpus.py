@@ -268,3 +268,16 @@ def test_every_annotation_quotes_its_article(name):
     assert set(data) == {"entities", "events", "statements", "holdings"}
     for item in (data["events"] or []) + (data["statements"] or []):
         assert item["text"] in text, item["text"]
+
+
+def test_a_date_the_reader_did_not_give_is_counted_as_such():
+    """A found event dated where the reader's is undated: one of one undated events dated, and
+    listed with the wrong ones (date accuracy counts only events the reader dated)."""
+    undated = {key: value for key, value in EXPECTED["events"][0].items() if key != "date"}
+    score = score_article("x", TEXT, _rule_graph(), {**EXPECTED, "events": [undated]}, {})
+    assert (score.overdated, score.undated_total) == (1, 1)
+    assert (score.date_right, score.date_total) == (0, 0)
+    assert [w for w in score.wrong if "told undated" in w] == [
+        "x: date 2024-03-10, told undated: Meeting participant=person/ana-pereira,person/lula "
+        "place=city/brasilia (undated) “met Lula”"
+    ]

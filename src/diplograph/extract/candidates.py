@@ -420,7 +420,7 @@ def _narrative_dates(
     airport"), or on the article's own day while an event of several days it falls in goes
     on; not when it can be an event of its kind the article dated on another day ("Putin
     accepted the invitation with pleasure", told again)."""
-    last = ctx.last_date
+    last, lede = (ctx.last_date, False) if ctx.last_date or not ctx.today else (ctx.today, True)
     if last is not None and last[0] != last[1] and last[0] <= ctx.anchor <= (last[1] or last[0]):
         last = (ctx.anchor, ctx.anchor)  # a visit going on as the article appears: its day
     if last is None or last[0] != last[1]:
@@ -430,6 +430,8 @@ def _narrative_dates(
     merging = Context(rules.kinds, gaz, {})
     for _, cand in made:
         punctual = spec(rules.kinds, cand.kind).get("narrative_date")
+        if lede and spec(rules.kinds, cand.kind).get("lede_date") is False:
+            continue  # named across articles by what it is, dated by its own words only
         if cand.date is None and cand.happened and punctual and not cand.attest.claimed_by:
             told = (
                 e

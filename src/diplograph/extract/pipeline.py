@@ -169,6 +169,7 @@ def _mentioned(units: list[Unit]) -> list[URIRef]:
 
 DATELINE_MARKS = frozenset({",", *DATELINE_ENDS})
 DATELINE_SENTENCES = 6  # a headline, page noise and a by-line may come first
+LEDE_SENTENCES = 3  # the headline and the first sentences: the day's news, dated today
 DATELINE_WORDS = 4
 
 
@@ -251,12 +252,15 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     for sentence, units in prepared:  # the owners own_titles found, before lists are grouped
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
+    today = (article.date_published, article.date_published)
     state: dict = {"place": dateline, "date": dateline_day(prepared, article.date_published)}
     mentions: dict[int, list[URIRef]] = {}
     set_off = SetOff.of(rules)
     relays: list[URIRef] = []
-    for sentence, units in prepared:
+    for position, (sentence, units) in enumerate(prepared):
         discourse.sentence = sentence.number
+        # the news of the day: the undated events of a lede that names no day are today's
+        lede = position < LEDE_SENTENCES and not any(is_date(u) for u in units)
         units = coref.resolve(units, discourse, gazetteer, rules, text)
         visible = without_parentheticals(units, set_off)
         doc = None  # made by the first section that has a rule to run (matcher._doc)
@@ -277,6 +281,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             candidates,
             dateline=dateline,
             plan=state.get("plan"),
+            today=today if lede and state["date"] is None else None,
         )
         found = sentence_candidates(ctx, rules, gazetteer)
         for clause in relative_clauses(units, set_off):

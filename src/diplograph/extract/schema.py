@@ -358,6 +358,7 @@ KIND_ENTRY = Shape(
         "represented": ROLE,
         "sets_place": BOOL,
         "narrative_date": BOOL,
+        "lede_date": BOOL,
         "purposes": BOOL,
         "duration": BOOL,
         "defaults": MapOf(ROLE, SOURCE),

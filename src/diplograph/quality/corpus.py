@@ -72,6 +72,8 @@ class CorpusScore:
     place_total: int = 0
     date_right: int = 0
     date_total: int = 0
+    overdated: int = 0  # found events given a date the reader did not give them
+    undated_total: int = 0
     statements: Score = field(default_factory=Score)
     statement_kinds_right: int = 0
     entities: Score = field(default_factory=Score)
@@ -309,6 +311,11 @@ def _match_events(
             else:
                 place = ",".join(sorted(local_name(p) for p in hit.roles.get("place", ())))
                 score.wrong.append(f"{stem}: place {place or 'none'}: {_describe(item, roles)}")
+        if not item.get("date"):
+            score.undated_total += 1
+        if not item.get("date") and hit.date:
+            score.overdated += 1
+            score.wrong.append(f"{stem}: date {hit.date}, told undated: {_describe(item, roles)}")
         if item.get("date"):
             score.date_total += 1
             if hit.date == _date_of(item):
@@ -563,6 +570,8 @@ def add(total: CorpusScore, part: CorpusScore) -> None:
     for name in ("articles", "silent_articles", "place_right", "place_total", "date_right"):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.date_total += part.date_total
+    total.overdated += part.overdated
+    total.undated_total += part.undated_total
     total.statement_kinds_right += part.statement_kinds_right
     for name in ("events", "events_two", "statements", "entities", "holdings"):
         getattr(total, name).add(getattr(part, name))
@@ -617,6 +626,8 @@ def format_corpus_score(name: str, score: CorpusScore, misses: bool) -> str:
         "place right on found events that have one: "
         + _share(score.place_right, score.place_total),
         "date right on found events that have one:  " + _share(score.date_right, score.date_total),
+        "dated where the reader gives no date:      "
+        + _share(score.overdated, score.undated_total),
         f"statement kind right on captured ones:     {_share(score.statement_kinds_right, s.tp)}",
         "missed events, by what the rules found in their sentence: "
         + _classes(score.missed_beside),
