@@ -2587,3 +2587,30 @@ def test_missiles_launched_into_the_sea_are_an_exercise(text, found, layer):
 def test_speech_verbs_after_adverbs_and_appeals(text, expected, layer):
     """Statements read across the lexicon's speech adverbs, appeals and greetings."""
     assert events(extract(text, layer)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "a guard of honour" is a welcome (lexicon `welcome_noun`)
+            "Kenyan President William Ruto was accorded a guard of honour in Addis Ababa.",
+            [("Ceremony", {"participant": [RUTO], "place": ["city/addis-ababa"]})],
+        ),
+        (  # the place left after a visit is the visit's (visit.noun)
+            "Kenyan President William Ruto left Addis Ababa on Monday after a two-day state visit.",
+            [("Visit", {"traveller": [RUTO], "host": [ETHIOPIA], "place": ["city/addis-ababa"]})],
+        ),
+        (  # co-chairs meet, with the body they chair (meeting.co-chair)
+            "Ruto and Abiy co-chaired the Kenya-Ethiopia Joint Commission.",
+            [
+                (
+                    "Meeting",
+                    {"participant": ["org/kenya-ethiopia-joint-commission", ABIY, RUTO]},
+                )
+            ],
+        ),
+    ],
+)
+def test_honour_guards_departures_after_visits_and_co_chairs(text, expected, layer):
+    """Wordings of wire copy probed with made-up sentences (a third battery)."""
+    assert events(extract(text, layer)) == expected
