@@ -2614,3 +2614,15 @@ def test_speech_verbs_after_adverbs_and_appeals(text, expected, layer):
 def test_honour_guards_departures_after_visits_and_co_chairs(text, expected, layer):
     """Wordings of wire copy probed with made-up sentences (a third battery)."""
     assert events(extract(text, layer)) == expected
+
+
+def test_his_visit_after_a_clause_is_its_subjects(layer):
+    """ "X held talks with Y ..., on the second day of his visit to Z": "his" is the clause's
+    subject's, not the nearest person's (`_noun_subject`)."""
+    text = (
+        "Kenyan President William Ruto held talks with Ethiopian Prime Minister Abiy Ahmed in "
+        "Addis Ababa, on the second day of his visit to Ethiopia."
+    )
+    assert of_kind(text, "Visit", layer) == [
+        ("Visit", {"traveller": [RUTO], "host": [ETHIOPIA], "place": [ETHIOPIA]})
+    ]

@@ -495,9 +495,10 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     pay a state visit"); None (the article's
     previous subject) when that entity follows a preposition ("arrived in Armenia on a visit")."""
     lower = units[determiner].lower
-    if lower in words.possessive:
+    if lower in words.possessive:  # "X met Y ... on his visit": the subject's, not the object's
         people = [i for i in range(determiner) if _person(units[i])]
-        return [people[-1]] if people else None
+        main = [i for i in _main_subject(units, determiner, role, words) if _person(units[i])]
+        return main[:1] or ([people[-1]] if people else None)
     if determiner and units[determiner].text[:1] in "'’" and _fits(units[determiner - 1], role):
         return _group_back(units, determiner - 1, role, words)
     crossable = words.auxiliary | words.preposition | words.filler
