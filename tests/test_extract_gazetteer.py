@@ -922,3 +922,19 @@ def test_runs_after_a_determiner_name_things_not_people(text, entities, layer):
     assert sorted(e for e in labelled if e.split("/")[0] in ("person", "place", "country")) == (
         entities
     )
+
+
+def test_a_given_name_after_a_capitalised_word_ends_another_name(layer):
+    """ "the Fort of San Miguel" after "Miguel Diaz-Canel": "Miguel" ends the place's name, no
+    later mention of the person (`_name_before`)."""
+    text = (
+        "Cuban President Miguel Diaz-Canel arrived in Campeche on Friday. He was welcomed at "
+        "the Fort of San Miguel, the Mexican president said."
+    )
+    graph = extract(text, layer)
+    labelled = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDFS.label, None)}
+    assert sorted(e for e in labelled if e.split("/")[0] in ("person", "place")) == [
+        "person/miguel-diaz-canel",
+        "place/campeche",
+        "place/fort-of-san-miguel",
+    ]

@@ -767,6 +767,17 @@ def _name_goes_on(units: list[Unit], index: int, covered: frozenset[int], rules:
     return plain and unit.text[:1].isupper() and unit.text.isalpha() and not unit.text.isupper()
 
 
+def _name_before(units: list[Unit], index: int, covered: frozenset[int], rules: RuleSet) -> bool:
+    """Whether a capitalised word no stage knows, no honorific and not the sentence's first,
+    stands right before the unit at `index`: the unit ends another name ("San Miguel")."""
+    if index < 2 or index - 1 in covered:
+        return False
+    before = units[index - 1]
+    if before.lower in _listed(rules, "honorifics", "particles"):
+        return False
+    return _name_goes_on(units, index - 1, covered, rules)
+
+
 def introduced_spans(
     units: list[Unit], new: list[NewEntity], rules: RuleSet, covered: frozenset[int] = frozenset()
 ) -> list[tuple[int, int, Mention]]:
@@ -788,6 +799,8 @@ def introduced_spans(
             person = names.get(words) or names.get(tuple(map(unaccented, words)))
             if person is not None and size == 1 and _name_goes_on(units, index + 1, covered, rules):
                 continue  # "Ahmed Moallim Fiqi" after "Abiy Ahmed": someone else's name
+            if person is not None and size == 1 and _name_before(units, index, covered, rules):
+                continue  # "Fort of San Miguel" after "Miguel Diaz-Canel": a place's name
             if person is not None:
                 classes = frozenset({"person", "agent"})
                 mention = Mention(classes, (person,), (person,), NEW_CONFIDENCE)
