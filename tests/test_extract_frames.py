@@ -2466,7 +2466,7 @@ def test_a_letter_handed_over_during_a_meeting_goes_to_whom_the_carrier_met(laye
         ),
         ("Meeting", {"participant": [ABIY, RUTO]}),
     ]
-    meeting = ID["event/meeting/2024-12-02/william-ruto-abiy-ahmed"]
+    meeting = ID["event/meeting/2024-12-02/abiy-ahmed-william-ruto"]
     told = list(graph.subjects(DIP.attests, meeting))
     assert [str(graph.value(a, DIP.modality)).split("#")[-1] for a in told] == ["Happened"]
 
@@ -2626,3 +2626,22 @@ def test_his_visit_after_a_clause_is_its_subjects(layer):
     assert of_kind(text, "Visit", layer) == [
         ("Visit", {"traveller": [RUTO], "host": [ETHIOPIA], "place": [ETHIOPIA]})
     ]
+
+
+def test_a_meeting_for_which_one_travelled_is_the_travellers(layer):
+    """ "X travelled to Y on Monday for a meeting of Z": after a `purpose_word`, the meeting is
+    the main subject's, not the city's (`_noun_subject`)."""
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed travelled to Nairobi on Monday for a meeting of "
+        "the African Union."
+    )
+    assert of_kind(text, "Meeting", layer) == [
+        ("Meeting", {"participant": ["org/african-union", ABIY], "place": NAIROBI})
+    ]
+
+
+def test_a_summit_with_a_bodys_unnamed_boss_is_no_summit_with_the_body(layer):
+    """ "a summit with the Kremlin boss": the boss is a person the sentence does not name, not
+    the Kremlin (lexicon `leader_noun`); no meeting of Abiy and Russia."""
+    text = "Abiy Ahmed arrived in Russia for a rare summit with the Kremlin boss."
+    assert of_kind(text, "Meeting", layer) == []

@@ -46,6 +46,8 @@ class Words:
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
     trailing: frozenset[str] = frozenset()  # "flew home after a visit to X": the subject's
+    purpose: frozenset[str] = frozenset()  # "flew to X for a meeting of Y": the flyer's meeting
+    leader: frozenset[str] = frozenset()  # "with the Kremlin boss": its unnamed leader, not it
 
 
 def _words(rules: RuleSet) -> Words:
@@ -72,6 +74,8 @@ def _words(rules: RuleSet) -> Words:
         topic=frozenset(get("topic_noun", ())),
         conjunction=frozenset(get("clause_conjunction", ())),
         trailing=frozenset(get("trailing_governor", ())),
+        purpose=frozenset(get("purpose_word", ())),
+        leader=frozenset(get("leader_noun", ())),
     )
 
 
@@ -307,10 +311,12 @@ def _after(
     index = start
     while index < len(units) and index - start <= REACH:
         unit = units[index]
+        following = units[index + 1] if index + 1 < len(units) else None
+        if _fits(unit, role) and following is not None and following.lower in words.leader:
+            return []  # "a summit with the Kremlin boss": a person unnamed, not the Kremlin
         if _fits(unit, role):
             return _group_ahead(units, index, role, words)
         nationality = unit.mention is not None and "nationality" in unit.mention.classes
-        following = units[index + 1] if index + 1 < len(units) else None
         if nationality and following is not None and following.lower in words.goods:
             return [index]  # "sanctions on Australian exports": Australia's
         if _bare_title(unit) and index + 2 < len(units) and units[index + 1].text == ",":
@@ -518,6 +524,12 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         controller = _controller(units, infinitive, role, words)
         if controller:
             return controller
+    purposed = determiner and units[determiner - 1].lower in words.purpose
+    purposed = purposed and role != "traveller"  # "arrived in X for a visit": the arrival's own
+    if purposed and index >= 0 and not _person(units[index]):  # "flew to X for a meeting of Y"
+        main = _main_subject(units, determiner, role, words)
+        if main:
+            return main
     if index < 0 or not _fits(units[index], role):
         return _trailing_subject(units, index, determiner, role, words)
     found = _group_back(units, index, role, words)

@@ -145,6 +145,9 @@ def undated(events: list[Event], kinds: dict) -> set[int]:
     return found
 
 
+SYMMETRIC = frozenset({"participant"})  # roles whose fillers stand in no order
+
+
 def event_iris(layer: Layer, kinds: dict, names: dict[URIRef, URIRef]) -> dict[int, URIRef]:
     """id(event) -> IRI: kind, first day (or undated) and the key roles' slugs, or its name;
     in the article's order, the events keyed by what they are about last (their contents
@@ -200,6 +203,8 @@ class _Minting:
                 parts.append(f"{self.layer.article.stem}-s{event.attests[0].sentence.number:02d}")
             elif role == "content":
                 parts += [content_key(c) for c in sorted(contents)]
+            elif role in SYMMETRIC:  # "A met B" and "B met A" are one meeting: one IRI
+                parts += sorted(segment(self.names.get(v, v)) for v in event.roles.get(role, []))
             elif role != "name":
                 parts += [segment(self.names.get(v, v)) for v in event.roles.get(role, [])]
         return "-".join(dict.fromkeys(parts)) or "unnamed"
