@@ -10,7 +10,7 @@ entities several rule graphs mint are reconciled for the graphs that mint them (
 the changed rule graphs are validated alone; the store (a checkpoint of the earlier one: its
 files hard-linked) gets the changed graphs, and the rule graphs an earlier conflict set aside
 back, since a full build starts with them; then the conflict loop of build._validate_kept runs on
-the rows about the nodes the changes touch (affected.py) and the QA checks; the inferred graph is
+the rows about the nodes the changes touch (SHACL: affected.py; the QA checks: checking.py); the inferred graph is
 brought up to date by the difference (entailing.py), then the summary (figures.py), graph.trig
 (trigfile.py), the quarantine files and the state. Anything this cannot do exactly raises
 FullBuildNeeded before the swap, and the caller builds in full.
@@ -49,6 +49,7 @@ from diplograph.extract.pipeline import extract_triples
 from diplograph.gold import gold_path
 from diplograph.incremental.affected import affected_nodes, alone_focus, rows_about, set_aside
 from diplograph.incremental.changes import FullBuildNeeded, changed_articles
+from diplograph.incremental.checking import check_rows_about
 from diplograph.incremental.entailing import Facts, axioms, update_entailed
 from diplograph.incremental.figures import asserted_figures
 from diplograph.incremental.state import (
@@ -90,7 +91,7 @@ from diplograph.store import OxigraphStore, engine_name, layer_graphs, new_store
 from diplograph.store.delta import matcher, update_graphs
 from diplograph.timing import lap
 from diplograph.tripletable import TripleTable
-from diplograph.validate import ValidationReport, check_store, format_report, load_shapes
+from diplograph.validate import ValidationReport, format_report, load_shapes
 from diplograph.validate_articles import inverse_predicates
 from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
@@ -471,7 +472,8 @@ def _conflict_loop(work: Work) -> None:
         removed, added, *_ = _union_change(work)
         nodes = affected_nodes(removed | added, inverse, match)
         rows = rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
-        rows += check_store(work.store, [*names, ONTOLOGY_GRAPH], checks, None)
+        terms = {t for triple in removed | added for t in triple if _node(t)}
+        rows += check_rows_about(work.store, [*names, ONTOLOGY_GRAPH], checks, terms)
         rules = {n for n in asserted if n.startswith(str(RULES_GRAPHS))}
         hand = (asserted - rules) | {str(n) for n in layer_graphs(work.store, "candidates")}
         culprits = set_aside(rows, work.store, rules, hand)
