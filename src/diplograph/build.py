@@ -47,6 +47,7 @@ from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.extract.workspace import project_gazetteer
 from diplograph.gold import gold_path, load_gold
+from diplograph.incremental.stamps import input_stamps
 from diplograph.incremental.state import Ledger, State, bare, environment, write_state
 from diplograph.infer import closure
 from diplograph.iris import (
@@ -518,7 +519,8 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         write_store(staging / STORE_FOLDER, result.store, kept, graph)
         if result.ledger is not None:
             quarantined = tuple(bare(item) for item in result.quarantined)
-            state = State(environment(), result.inputs, result.ledger, quarantined, layout)
+            stamps = input_stamps(root, result.inputs)
+            state = State(environment(), result.inputs, result.ledger, quarantined, layout, stamps)
             write_state(staging, state)
         lap(None)
 

@@ -80,8 +80,9 @@ def candidates(
     nodes = set(changed)
     iris = [n for n in changed if isinstance(n, URIRef)]
     if declared.reach and iris:
+        values = f"VALUES ?changed {{ {_values(iris)} }}"
         query = (
-            f"{_prologue(text)}\nSELECT DISTINCT ?node WHERE {{ VALUES ?changed {{ {_values(iris)} }}"
+            f"{_prologue(text)}\nSELECT DISTINCT ?node WHERE {{ {values}"
             f" LATERAL {{ ?node {declared.reach} ?changed }} }}"
         )
         nodes.update(row[0] for row in store.query(query, graphs=graphs).rows)
@@ -103,9 +104,7 @@ def restricted_text(text: str, declared: Restriction, nodes: set[URIRef]) -> str
     )
 
 
-def check_rows_about(
-    store: OxigraphStore, graphs: list, checks: Path, changed: set[Node]
-) -> tuple:
+def check_rows_about(store: OxigraphStore, graphs: list, checks: Path, changed: set[Node]) -> tuple:
     """The rows of the QA checks over the union of `graphs` about the nodes a change of the
     triples whose terms are `changed` can give a row about (validate.check_store's rows, given
     that the union before the change gave none)."""

@@ -10,8 +10,9 @@ entities several rule graphs mint are reconciled for the graphs that mint them (
 the changed rule graphs are validated alone; the store (a checkpoint of the earlier one: its
 files hard-linked) gets the changed graphs, and the rule graphs an earlier conflict set aside
 back, since a full build starts with them; then the conflict loop of build._validate_kept runs on
-the rows about the nodes the changes touch (SHACL: affected.py; the QA checks: checking.py); the inferred graph is
-brought up to date by the difference (entailing.py), then the summary (figures.py), graph.trig
+the rows about the nodes the changes touch (SHACL: affected.py; the QA checks: checking.py); the
+inferred graph is brought up to date by the difference (entailing.py), then the summary
+(figures.py), graph.trig
 (trigfile.py), the quarantine files and the state. Anything this cannot do exactly raises
 FullBuildNeeded before the swap, and the caller builds in full.
 """
@@ -52,6 +53,7 @@ from diplograph.incremental.changes import FullBuildNeeded, changed_articles
 from diplograph.incremental.checking import check_rows_about
 from diplograph.incremental.entailing import Facts, axioms, update_entailed
 from diplograph.incremental.figures import asserted_figures
+from diplograph.incremental.stamps import input_stamps
 from diplograph.incremental.state import (
     Ledger,
     State,
@@ -88,10 +90,11 @@ from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.reconcile import agreement, minted_entities
 from diplograph.seeds import load_article
 from diplograph.store import OxigraphStore, engine_name, layer_graphs, new_store, open_store
-from diplograph.store.delta import matcher, update_graphs
+from diplograph.store.delta import matcher, union_matcher, update_graphs
 from diplograph.timing import lap
 from diplograph.tripletable import TripleTable
 from diplograph.validate import ValidationReport, format_report, load_shapes
+from diplograph.validate_articles import _text as node_text
 from diplograph.validate_articles import inverse_predicates
 from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
@@ -232,7 +235,10 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
         tuple(sorted(work.by_conflict)),
         {name: work.aside[name] for name in sorted(work.by_shape | work.by_conflict)},
     )
-    state = State(environment(), changes.inputs, ledger, tuple(bare(i) for i in aside), layout)
+    stamps = input_stamps(root, changes.inputs)
+    state = State(
+        environment(), changes.inputs, ledger, tuple(bare(i) for i in aside), layout, stamps
+    )
     write_state(staging, state)
     del work.store, store  # closed before the swap: RocksDB writes by the path it was opened at
     gc.collect()
@@ -465,13 +471,22 @@ def _conflict_loop(work: Work) -> None:
             alone.append(alone_focus(work.shapes, work.ontology))
         return alone[0]
 
+    earlier: tuple[set, set, list] | None = None  # the last round's change and SHACL rows
     while True:
         names = _asserted(work)
         asserted = {str(n) for n in names}
-        match = matcher(work.store, asserted)
+        match = union_matcher(work.store, asserted)
         removed, added, *_ = _union_change(work)
-        nodes = affected_nodes(removed | added, inverse, match)
-        rows = rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
+        if earlier is None:
+            nodes, kept = affected_nodes(removed | added, inverse, match), []
+        else:  # only the nodes the rule graphs set aside last round touch are validated again
+            since = (removed ^ earlier[0]) | (added ^ earlier[1])
+            nodes = affected_nodes(since, inverse, match)
+            again = {node_text(n) for n in nodes}
+            kept = [row for row in earlier[2] if row.focus not in again]
+        shacl = kept + rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
+        earlier = (removed, added, shacl)
+        rows = list(shacl)
         terms = {t for triple in removed | added for t in triple if _node(t)}
         rows += check_rows_about(work.store, [*names, ONTOLOGY_GRAPH], checks, terms)
         rules = {n for n in asserted if n.startswith(str(RULES_GRAPHS))}
@@ -507,9 +522,9 @@ def _union_change(work: Work) -> tuple[set, set, Callable, set, set]:
     the asserted graphs that did not change; the triples of those that did, before and after."""
     differences = _differences(work)
     asserted = {str(n) for n in _asserted(work)} - {str(n) for n in differences}
-    base = matcher(work.store, asserted)
     before = set().union(*(b for b, _ in differences.values()))
     after = set().union(*(a for _, a in differences.values()))
+    base = union_matcher(work.store, asserted, after)
     absent = lambda t: next(base(*t), None) is None  # noqa: E731
     removed = {t for t in before - after if absent(t)}
     added = {t for t in after - before if absent(t)}
