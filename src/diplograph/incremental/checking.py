@@ -5,15 +5,16 @@ conflict loop; the rows are those validate.check_store gives over the union.
 Reads a check's header, which says which variable holds the node its rows are about
 (`# node: ?x`), optionally a property path from that node to the other nodes whose triples its
 row reads (`# reach: PATH`), and a pattern under which the node has no row (`# unless: GROUP`,
-tested first, so a check that scans a node's uses scans only those of the nodes it may report).
-Why it is exact: the earlier build's union gave no row (it was written); a row about a node reads
-only the triples in which that node, or a node it reaches by the path, is a term; so a row of the
-union now involves a triple the union lost or gained, whose terms are then the node itself or a
+tested first, so a check that scans a node's uses scans only those of the nodes it may report),
+and the rows the union gave before the change. Why it is exact: a row about a node reads only the
+triples in which that node, or a node it reaches by the path, is a term; so a row that appears
+or goes involves a triple the union lost or gained, whose terms are then the node itself or a
 node it reaches through triples that did not change (the path up to the first changed triple).
 The candidates are thus the terms of the changed triples and the nodes that reach one of them
-(in the union now). Each is bound in turn (Oxigraph's LATERAL: one lookup per candidate, where a
-VALUES block of many would be joined by scanning); a check that declares no node, or a blank node
-among the candidates, is run over the whole union.
+(in the union now): the rows about them are asked again, the earlier rows about the others kept.
+Each candidate is bound in turn (Oxigraph's LATERAL: one lookup per candidate, where a VALUES
+block of many would be joined by scanning); a check that declares no node, or a blank node among
+the candidates, is run over the whole union.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from diplograph.store import OxigraphStore
+from diplograph.validate import ReportRow
 
 _HEADER = re.compile(r"^#\s*(node|reach|unless):\s*(.+?)\s*$", re.MULTILINE)
 _SELECT = re.compile(r"^SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s+)+)WHERE\b", re.MULTILINE)
@@ -104,22 +106,39 @@ def restricted_text(text: str, declared: Restriction, nodes: set[URIRef]) -> str
     )
 
 
-def check_rows_about(store: OxigraphStore, graphs: list, checks: Path, changed: set[Node]) -> tuple:
-    """The rows of the QA checks over the union of `graphs` about the nodes a change of the
-    triples whose terms are `changed` can give a row about (validate.check_store's rows, given
-    that the union before the change gave none)."""
+def check_rows_about(
+    store: OxigraphStore,
+    graphs: list,
+    checks: Path,
+    changed: set[Node],
+    earlier: Iterable[ReportRow] = (),
+) -> list[ReportRow]:
+    """The rows of the QA checks over the union of `graphs` after a change of the triples whose
+    terms are `changed`, given the rows the union gave before it (`earlier`, rows of
+    validate.check_store without their sources): those about the nodes the change cannot
+    reach, and the rows about the others, asked again."""
     from diplograph.validate import check_store
+
+    asked: dict[str, set[str] | None] = {}  # check -> the nodes asked about (None: all)
 
     def ask(path: Path, text: str) -> str | None:
         """The check's text for this change; None: no node to ask about."""
         declared = restriction(text)
+        asked[path.stem] = None
         if declared is None:
             return text
         nodes = candidates(store, graphs, text, declared, changed)
         if any(not isinstance(n, URIRef) for n in nodes):
             return text  # a blank node cannot be bound in a query: the check runs whole
-        if not nodes:
-            return None
-        return restricted_text(text, declared, nodes) or text
+        restricted = restricted_text(text, declared, nodes) if nodes else None
+        if nodes and restricted is None:
+            return text
+        asked[path.stem] = {str(n) for n in nodes}
+        return restricted
 
-    return check_store(store, graphs, checks, None, ask)
+    rows = list(check_store(store, graphs, checks, None, ask))
+    for row in earlier:
+        again = asked.get(row.component.removeprefix("qa:"))
+        if again is not None and row.focus not in again:
+            rows.append(row)
+    return sorted(set(rows))

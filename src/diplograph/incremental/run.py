@@ -93,7 +93,7 @@ from diplograph.store import OxigraphStore, engine_name, layer_graphs, new_store
 from diplograph.store.delta import matcher, union_matcher, update_graphs
 from diplograph.timing import lap
 from diplograph.tripletable import TripleTable
-from diplograph.validate import ValidationReport, format_report, load_shapes
+from diplograph.validate import ReportRow, ValidationReport, format_report, load_shapes
 from diplograph.validate_articles import _text as node_text
 from diplograph.validate_articles import inverse_predicates
 from diplograph.vocabulary import ontology_file
@@ -125,6 +125,7 @@ class Work:
     carried: set[int] = field(default_factory=set)  # ids of quarantine records kept as they were
     dropped: set = field(default_factory=set)  # entailed triples the inferred graph leaves out
     candidates: dict[URIRef, int] = field(default_factory=dict)
+    rounds: list = field(default_factory=list)  # the conflict loop's rows and graphs set aside
 
 
 def incremental_build(
@@ -194,7 +195,7 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     _check_alone(work, contents)
     _start(work, contents)
     lap("validate")
-    _conflict_loop(work)
+    _conflict_loop(work, {n for n in contents})
     progress.stage("infer")
     lap("infer")
     figures, inferred = _infer(work)
@@ -234,6 +235,7 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
         tuple(sorted(work.by_shape)),
         tuple(sorted(work.by_conflict)),
         {name: work.aside[name] for name in sorted(work.by_shape | work.by_conflict)},
+        tuple(work.rounds),
     )
     stamps = input_stamps(root, changes.inputs)
     state = State(
@@ -459,9 +461,18 @@ def _differences(work: Work, layer: str = "asserted") -> dict[URIRef, tuple[set,
     }
 
 
-def _conflict_loop(work: Work) -> None:
+def _conflict_loop(work: Work, edited: set[URIRef]) -> None:
     """build._validate_kept on the rows the changes can alter: set aside the rule graphs that
-    conflict with another graph until no row is left (a row of the hand layer: full build)."""
+    conflict with another graph until no row is left (a row of the hand layer: full build).
+
+    While this run sets aside the graphs the earlier build set aside in the same rounds, a
+    round's rows are that build's rows of the round (its state keeps them) less those about
+    the nodes the edited graphs touch, and the rows about those nodes; once it sets aside
+    others, a round's rows are the last round's less those about the nodes the graphs set aside
+    touch, and the rows about those. (Without the earlier rounds: the rows about the nodes the
+    change from the earlier build's union touches, which gave none.) Rows about a node depend
+    on its description and its neighbours' types only (affected.py), the QA checks' on what
+    their header says (checking.py)."""
     checks = paths.ontology_dir(work.root) / "checks"
     inverse = inverse_predicates(work.shapes)
     alone: list[set[str]] = []
@@ -471,35 +482,45 @@ def _conflict_loop(work: Work) -> None:
             alone.append(alone_focus(work.shapes, work.ontology))
         return alone[0]
 
-    earlier: tuple[set, set, list] | None = None  # the last round's change and SHACL rows
+    earlier = list(work.state.ledger.rounds)
+    following = bool(earlier)  # this run's rounds set aside what the earlier build's did
+    since: set | None = None  # the union's change since the last round, once not following
+    rows: list = []
     while True:
         names = _asserted(work)
         asserted = {str(n) for n in names}
         match = union_matcher(work.store, asserted)
-        removed, added, *_ = _union_change(work)
-        if earlier is None:
-            nodes, kept = affected_nodes(removed | added, inverse, match), []
-        else:  # only the nodes the rule graphs set aside last round touch are validated again
-            since = (removed ^ earlier[0]) | (added ^ earlier[1])
-            nodes = affected_nodes(since, inverse, match)
-            again = {node_text(n) for n in nodes}
-            kept = [row for row in earlier[2] if row.focus not in again]
-        shacl = kept + rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
-        earlier = (removed, added, shacl)
-        rows = list(shacl)
-        terms = {t for triple in removed | added for t in triple if _node(t)}
-        rows += check_rows_about(work.store, [*names, ONTOLOGY_GRAPH], checks, terms)
+        if following:
+            change, base = _edit_change(work, edited, earlier), list(earlier[len(work.rounds)][0])
+        elif since is not None:
+            change, base = since, rows
+        else:  # from the earlier build's final union, which gave no row
+            removed, added, *_ = _union_change(work)
+            change, base = removed | added, []
+        nodes = affected_nodes(change, inverse, match)
+        again = {node_text(n) for n in nodes}
+        rows = [row for row in base if not _is_check(row) and row.focus not in again]
+        rows += rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
+        terms = {t for triple in change for t in triple if _node(t)}
+        checked = [row for row in base if _is_check(row)]
+        rows += check_rows_about(work.store, [*names, ONTOLOGY_GRAPH], checks, terms, checked)
+        rows = sorted(set(rows))
         rules = {n for n in asserted if n.startswith(str(RULES_GRAPHS))}
         hand = (asserted - rules) | {str(n) for n in layer_graphs(work.store, "candidates")}
         culprits = set_aside(rows, work.store, rules, hand)
+        step = len(work.rounds)
+        work.rounds.append((tuple(rows), tuple(sorted(culprits))))
         if not culprits:
             if rows:
                 raise FullBuildNeeded(
                     "the graph does not conform: the full build reports it", quiet=True
                 )
             return
+        following = following and set(culprits) == set(earlier[step][1])
+        left: set = set()
         for name, problems in sorted(culprits.items()):
             content = set(work.store.triples(name))
+            left |= content
             work.before.setdefault(name, content)
             graph = _graph(content)
             _, source = _article_source(work.root, name)
@@ -515,6 +536,36 @@ def _conflict_loop(work: Work) -> None:
             work.aside[name] = list(content)
             work.after[name] = set()
             update_graphs(work.store, {name: (content, set())})
+        kept = union_matcher(work.store, {str(n) for n in _asserted(work)})
+        since = {t for t in left if next(kept(*t), None) is None}
+
+
+def _is_check(row: ReportRow) -> bool:
+    """Whether a row is a QA check's (not a shape's)."""
+    return row.component.startswith("qa:")
+
+
+def _edit_change(work: Work, edited: set[URIRef], earlier: list) -> set:
+    """The triples by which the asserted union of this round differs from the earlier build's
+    union of the same round (both having set aside the same graphs so far): those of the edited
+    graphs, as they are now and as they were then, that no other graph holds."""
+    from diplograph.store import layer_of
+
+    ledger, step = work.state.ledger, len(work.rounds)
+    gone = {name for _, culprits in earlier[:step] for name in culprits}
+    was, now = set(), set()
+    for name in edited:
+        if layer_of(name) != "asserted":
+            continue
+        if name in ledger.by_conflict and name not in gone:
+            was |= set(ledger.aside[name])
+        elif name not in ledger.by_shape and name not in gone:
+            was |= work.before.get(name, set())
+        if name not in work.by_conflict:
+            now |= work.after.get(name, set())
+    others = {str(n) for n in _asserted(work)} - {str(n) for n in edited}
+    base = union_matcher(work.store, others, now)
+    return {t for t in was ^ now if next(base(*t), None) is None}
 
 
 def _union_change(work: Work) -> tuple[set, set, Callable, set, set]:

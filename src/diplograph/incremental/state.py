@@ -43,6 +43,7 @@ class Ledger:
     by_shape: tuple[URIRef, ...] = ()  # rule graphs set aside for breaking a shape alone
     by_conflict: tuple[URIRef, ...] = ()  # rule graphs set aside for a conflict with another
     aside: dict[URIRef, list] = field(default_factory=dict)  # the triples of those set aside
+    rounds: tuple = ()  # the conflict loop's rounds: (rows without sources, graphs set aside)
 
 
 @dataclass
