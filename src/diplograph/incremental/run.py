@@ -216,7 +216,8 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     nodes = {t[0] for t in (*gone, *came)} | {t[2] for t in (*gone, *came) if _node(t[2])}
     counted = Counter(t[2] for t in came)
     counted.subtract(t[2] for t in gone)
-    touched = {INFERRED_GRAPH: (nodes, matcher(store, {str(INFERRED_GRAPH)}), counted)}
+    subjects = {t[0] for t in (*gone, *came)}
+    touched = {INFERRED_GRAPH: (nodes, matcher(store, {str(INFERRED_GRAPH)}), counted, subjects)}
     digest, layout = splice_trig(
         store, kept, changed, out / GRAPH_FILE, state.layout, staging / GRAPH_FILE, touched
     )
@@ -518,6 +519,7 @@ def _conflict_loop(work: Work, edited: set[URIRef]) -> None:
             return
         following = following and set(culprits) == set(earlier[step][1])
         left: set = set()
+        removal: dict[URIRef, tuple[set, set]] = {}
         for name, problems in sorted(culprits.items()):
             content = set(work.store.triples(name))
             left |= content
@@ -535,7 +537,8 @@ def _conflict_loop(work: Work, edited: set[URIRef]) -> None:
             work.by_conflict.add(name)
             work.aside[name] = list(content)
             work.after[name] = set()
-            update_graphs(work.store, {name: (content, set())})
+            removal[name] = (content, set())
+        update_graphs(work.store, removal)
         kept = union_matcher(work.store, {str(n) for n in _asserted(work)})
         since = {t for t in left if next(kept(*t), None) is None}
 
@@ -632,11 +635,25 @@ def _summary(work: Work, figures: dict, inferred: tuple, aside: tuple) -> dict:
 
 
 def _write_quarantine(work: Work, staging: Path, aside: tuple) -> None:
-    """The quarantine files: those of records kept as they were copied, the others written."""
-    fresh = [item for item in aside if id(item) not in work.carried]
+    """The quarantine files: those of records kept as they were, or made again the same (the
+    same problems and graph), copied; the others written."""
+    same = {id(item) for item in aside if id(item) in work.carried or _as_before(work, item)}
+    fresh = [item for item in aside if id(item) not in same]
     write_quarantine(staging / FOLDER, fresh)
     for item in aside:
-        if id(item) in work.carried:
+        if id(item) in same:
             (staging / FOLDER).mkdir(exist_ok=True)
             name = f"{item.stem}.ttl"
             shutil.copyfile(work.out / FOLDER / name, staging / FOLDER / name)
+
+
+def _as_before(work: Work, item: Quarantined) -> bool:
+    """Whether a record set aside again is the earlier build's, file and all."""
+    name = item.graph_name
+    if name is None or not (work.out / FOLDER / f"{item.stem}.ttl").is_file():
+        return False
+    key = (item.stem, item.source, item.problems, name)
+    if key not in {(q.stem, q.source, q.problems, q.graph_name) for q in work.state.quarantined}:
+        return False
+    earlier = work.state.ledger.aside.get(name)
+    return earlier is not None and set(earlier) == set(work.aside.get(name, ()))
