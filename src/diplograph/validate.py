@@ -10,8 +10,8 @@ added. Rows come from pySHACL's results graph, never from its text.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection as Nodes
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Collection as Nodes
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -221,8 +221,8 @@ def union_matcher(
                 convert(quad.predicate),
                 convert(quad.object, quad.predicate),
             )
-            if triple in unsure or quads.contains(
-                ox.Quad(quad.subject, quad.predicate, quad.object, ontology)
+            if triple in unsure or (
+                ox.Quad(quad.subject, quad.predicate, quad.object, ontology) in quads
             ):
                 if next(exact(*triple), None) is None:
                     continue
