@@ -527,7 +527,7 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         write_store(staging / STORE_FOLDER, result.store, kept, graph)
         if result.ledger is not None:
             quarantined = tuple(bare(item) for item in result.quarantined)
-            stamps = input_stamps(root, result.inputs)
+            stamps = input_stamps(root or paths.project_root(), result.inputs)
             state = State(environment(), result.inputs, result.ledger, quarantined, layout, stamps)
             write_state(staging, state)
         lap(None)
