@@ -128,6 +128,7 @@ def assert_same_build(out: Path, oracle: Path) -> None:
         expected.ledger.by_shape,
         expected.ledger.by_conflict,
     )
+    assert state.ledger.rounds == expected.ledger.rounds  # the conflict loop's rows, round by round
 
 
 def _added_and_compared(project: Path, tmp_path: Path) -> str:

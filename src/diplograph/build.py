@@ -13,6 +13,7 @@ not conform) writes nothing and leaves an earlier build untouched.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import json
 import logging
@@ -47,6 +48,7 @@ from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.rules import RuleSet, load_rules
 from diplograph.extract.workspace import project_gazetteer
 from diplograph.gold import gold_path, load_gold
+from diplograph.incremental.stamps import input_stamps
 from diplograph.incremental.state import Ledger, State, bare, environment, write_state
 from diplograph.infer import closure
 from diplograph.iris import (
@@ -337,10 +339,12 @@ def _validate_kept(
     sources: dict,
     jobs: int = 1,
     copies: GraphCopies | None = None,
+    rounds: list | None = None,
 ) -> tuple[tuple[ReportRow, ...], list[Quarantined]]:
     """Validate the asserted graph (shapes in `jobs` processes, and QA checks); set aside the rule
     graphs that conflict with another graph, until only the hand layer's rows are left.
-    `copies`: the graphs as read, for every run."""
+    `copies`: the graphs as read, for every run; `rounds`: gets each round's rows (without
+    their sources) and the graphs it set aside, for an incremental build (incremental/)."""
     found: list[Quarantined] = []
     copies = copies or GraphCopies(store)
     while True:
@@ -351,6 +355,9 @@ def _validate_kept(
         checks = paths.ontology_dir(root) / "checks"
         rows += check_store(store, [*names, ONTOLOGY_GRAPH], checks, sources)
         culprits = conflicts(rows, store, _rule_graphs(store), copies.graph)
+        if rounds is not None:
+            bare_rows = {dataclasses.replace(row, source="") for row in rows}
+            rounds.append((tuple(sorted(bare_rows)), tuple(sorted(culprits))))
         if not culprits:
             return tuple(sorted(set(rows))), found
         for name, problems in sorted(culprits.items()):
@@ -461,7 +468,8 @@ def build(
     by_shape = check_rule_graphs(root, store, ontology, shapes, jobs, copies)
     quarantined += by_shape
     lap("validate")
-    rows, conflicting = _validate_kept(root, store, ontology, shapes, sources, jobs, copies)
+    rounds: list = []
+    rows, conflicting = _validate_kept(root, store, ontology, shapes, sources, jobs, copies, rounds)
     del copies  # copies of every asserted graph (tripletable.py)
     gc.collect()  # so freed now, for inference to reuse, not at the next full collection
     quarantined += conflicting
@@ -475,6 +483,7 @@ def build(
         names = [item.graph_name for item in by_shape], [item.graph_name for item in conflicting]
         left_out = set(entailed).difference(inferred)
         ledger = Ledger(minted, [t for t in entailed if t in left_out], {}, *map(tuple, names))
+        ledger.rounds = tuple(rounds)
         ledger.aside = {
             item.graph_name: list(item.graph)
             for item in (*by_shape, *conflicting)
@@ -518,7 +527,8 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         write_store(staging / STORE_FOLDER, result.store, kept, graph)
         if result.ledger is not None:
             quarantined = tuple(bare(item) for item in result.quarantined)
-            state = State(environment(), result.inputs, result.ledger, quarantined, layout)
+            stamps = input_stamps(root or paths.project_root(), result.inputs)
+            state = State(environment(), result.inputs, result.ledger, quarantined, layout, stamps)
             write_state(staging, state)
         lap(None)
 

@@ -10,8 +10,8 @@ added. Rows come from pySHACL's results graph, never from its text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Collection as Nodes
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -307,16 +307,20 @@ def check_store(
     graphs: Sequence[URIRef],
     checks: Path,
     sources: Mapping[Node, str] | None = None,
+    ask: Callable[[Path, str], str | None] | None = None,
 ) -> tuple[ReportRow, ...]:
     """Rows for the QA checks (checks/*-violation.rq) that return rows over the union of the
     store's given graphs; none when all pass.
 
     A check's first column is the offending node; a second column, if any, a node that uses it,
-    whose source file is reported.
+    whose source file is reported. `ask` gives the text to run for a check's path and text
+    (None: skip it); an incremental build asks about some nodes only (incremental/checking.py).
     """
     rows = []
     for path in sorted(checks.glob("*-violation.rq")):
-        for answer in store.query(path.read_text(encoding="utf-8"), graphs=graphs).rows:
+        text = path.read_text(encoding="utf-8")
+        text = text if ask is None else ask(path, text)
+        for answer in store.query(text, graphs=graphs).rows if text is not None else ():
             focus = answer[0]
             user = URIRef(answer[1]) if len(answer) > 1 else focus
             message = _check_message(path)

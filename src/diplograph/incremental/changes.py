@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from diplograph.incremental.stamps import stamped_digests
 from diplograph.incremental.state import State, environment
-from diplograph.manifest import input_digests
 
 _ARTICLE_FILE = re.compile(r"seeds/([^/]+?)(?:\.txt|\.meta\.yaml)|mappings/gold/([^/]+)\.ttl")
 
@@ -54,7 +54,7 @@ def changed_articles(root: Path, state: State | None) -> Changes:
         raise FullBuildNeeded("the build folder has no incremental state")
     if state.environment != environment():
         raise FullBuildNeeded("the package, its libraries or the limits changed")
-    inputs = input_digests(root)
+    inputs = stamped_digests(root, state.inputs, state.stamps)
     names = {n for n in inputs.keys() | state.inputs.keys() if inputs.get(n) != state.inputs.get(n)}
     stems = set()
     for name in sorted(names):

@@ -10,8 +10,9 @@ entities several rule graphs mint are reconciled for the graphs that mint them (
 the changed rule graphs are validated alone; the store (a checkpoint of the earlier one: its
 files hard-linked) gets the changed graphs, and the rule graphs an earlier conflict set aside
 back, since a full build starts with them; then the conflict loop of build._validate_kept runs on
-the rows about the nodes the changes touch (affected.py) and the QA checks; the inferred graph is
-brought up to date by the difference (entailing.py), then the summary (figures.py), graph.trig
+the rows about the nodes the changes touch (SHACL: affected.py; the QA checks: checking.py); the
+inferred graph is brought up to date by the difference (entailing.py), then the summary
+(figures.py), graph.trig
 (trigfile.py), the quarantine files and the state. Anything this cannot do exactly raises
 FullBuildNeeded before the swap, and the caller builds in full.
 """
@@ -49,8 +50,10 @@ from diplograph.extract.pipeline import extract_triples
 from diplograph.gold import gold_path
 from diplograph.incremental.affected import affected_nodes, alone_focus, rows_about, set_aside
 from diplograph.incremental.changes import FullBuildNeeded, changed_articles
+from diplograph.incremental.checking import check_rows_about
 from diplograph.incremental.entailing import Facts, axioms, update_entailed
 from diplograph.incremental.figures import asserted_figures
+from diplograph.incremental.stamps import input_stamps
 from diplograph.incremental.state import (
     Ledger,
     State,
@@ -87,10 +90,11 @@ from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.reconcile import agreement, minted_entities
 from diplograph.seeds import load_article
 from diplograph.store import OxigraphStore, engine_name, layer_graphs, new_store, open_store
-from diplograph.store.delta import matcher, update_graphs
+from diplograph.store.delta import matcher, union_matcher, update_graphs
 from diplograph.timing import lap
 from diplograph.tripletable import TripleTable
-from diplograph.validate import ValidationReport, check_store, format_report, load_shapes
+from diplograph.validate import ReportRow, ValidationReport, format_report, load_shapes
+from diplograph.validate_articles import _text as node_text
 from diplograph.validate_articles import inverse_predicates
 from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
@@ -121,6 +125,7 @@ class Work:
     carried: set[int] = field(default_factory=set)  # ids of quarantine records kept as they were
     dropped: set = field(default_factory=set)  # entailed triples the inferred graph leaves out
     candidates: dict[URIRef, int] = field(default_factory=dict)
+    rounds: list = field(default_factory=list)  # the conflict loop's rows and graphs set aside
 
 
 def incremental_build(
@@ -190,7 +195,7 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     _check_alone(work, contents)
     _start(work, contents)
     lap("validate")
-    _conflict_loop(work)
+    _conflict_loop(work, {n for n in contents})
     progress.stage("infer")
     lap("infer")
     figures, inferred = _infer(work)
@@ -211,7 +216,8 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     nodes = {t[0] for t in (*gone, *came)} | {t[2] for t in (*gone, *came) if _node(t[2])}
     counted = Counter(t[2] for t in came)
     counted.subtract(t[2] for t in gone)
-    touched = {INFERRED_GRAPH: (nodes, matcher(store, {str(INFERRED_GRAPH)}), counted)}
+    subjects = {t[0] for t in (*gone, *came)}
+    touched = {INFERRED_GRAPH: (nodes, matcher(store, {str(INFERRED_GRAPH)}), counted, subjects)}
     digest, layout = splice_trig(
         store, kept, changed, out / GRAPH_FILE, state.layout, staging / GRAPH_FILE, touched
     )
@@ -230,8 +236,12 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
         tuple(sorted(work.by_shape)),
         tuple(sorted(work.by_conflict)),
         {name: work.aside[name] for name in sorted(work.by_shape | work.by_conflict)},
+        tuple(work.rounds),
     )
-    state = State(environment(), changes.inputs, ledger, tuple(bare(i) for i in aside), layout)
+    stamps = input_stamps(root, changes.inputs)
+    state = State(
+        environment(), changes.inputs, ledger, tuple(bare(i) for i in aside), layout, stamps
+    )
     write_state(staging, state)
     del work.store, store  # closed before the swap: RocksDB writes by the path it was opened at
     gc.collect()
@@ -452,9 +462,18 @@ def _differences(work: Work, layer: str = "asserted") -> dict[URIRef, tuple[set,
     }
 
 
-def _conflict_loop(work: Work) -> None:
+def _conflict_loop(work: Work, edited: set[URIRef]) -> None:
     """build._validate_kept on the rows the changes can alter: set aside the rule graphs that
-    conflict with another graph until no row is left (a row of the hand layer: full build)."""
+    conflict with another graph until no row is left (a row of the hand layer: full build).
+
+    While this run sets aside the graphs the earlier build set aside in the same rounds, a
+    round's rows are that build's rows of the round (its state keeps them) less those about
+    the nodes the edited graphs touch, and the rows about those nodes; once it sets aside
+    others, a round's rows are the last round's less those about the nodes the graphs set aside
+    touch, and the rows about those. (Without the earlier rounds: the rows about the nodes the
+    change from the earlier build's union touches, which gave none.) Rows about a node depend
+    on its description and its neighbours' types only (affected.py), the QA checks' on what
+    their header says (checking.py)."""
     checks = paths.ontology_dir(work.root) / "checks"
     inverse = inverse_predicates(work.shapes)
     alone: list[set[str]] = []
@@ -464,25 +483,46 @@ def _conflict_loop(work: Work) -> None:
             alone.append(alone_focus(work.shapes, work.ontology))
         return alone[0]
 
+    earlier = list(work.state.ledger.rounds)
+    following = bool(earlier)  # this run's rounds set aside what the earlier build's did
+    since: set | None = None  # the union's change since the last round, once not following
+    rows: list = []
     while True:
         names = _asserted(work)
         asserted = {str(n) for n in names}
-        match = matcher(work.store, asserted)
-        removed, added, *_ = _union_change(work)
-        nodes = affected_nodes(removed | added, inverse, match)
-        rows = rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
-        rows += check_store(work.store, [*names, ONTOLOGY_GRAPH], checks, None)
+        match = union_matcher(work.store, asserted)
+        if following:
+            change, base = _edit_change(work, edited, earlier), list(earlier[len(work.rounds)][0])
+        elif since is not None:
+            change, base = since, rows
+        else:  # from the earlier build's final union, which gave no row
+            removed, added, *_ = _union_change(work)
+            change, base = removed | added, []
+        nodes = affected_nodes(change, inverse, match)
+        again = {node_text(n) for n in nodes}
+        rows = [row for row in base if not _is_check(row) and row.focus not in again]
+        rows += rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
+        terms = {t for triple in change for t in triple if _node(t)}
+        checked = [row for row in base if _is_check(row)]
+        rows += check_rows_about(work.store, [*names, ONTOLOGY_GRAPH], checks, terms, checked)
+        rows = sorted(set(rows))
         rules = {n for n in asserted if n.startswith(str(RULES_GRAPHS))}
         hand = (asserted - rules) | {str(n) for n in layer_graphs(work.store, "candidates")}
         culprits = set_aside(rows, work.store, rules, hand)
+        step = len(work.rounds)
+        work.rounds.append((tuple(rows), tuple(sorted(culprits))))
         if not culprits:
             if rows:
                 raise FullBuildNeeded(
                     "the graph does not conform: the full build reports it", quiet=True
                 )
             return
+        following = following and set(culprits) == set(earlier[step][1])
+        left: set = set()
+        removal: dict[URIRef, tuple[set, set]] = {}
         for name, problems in sorted(culprits.items()):
             content = set(work.store.triples(name))
+            left |= content
             work.before.setdefault(name, content)
             graph = _graph(content)
             _, source = _article_source(work.root, name)
@@ -497,7 +537,38 @@ def _conflict_loop(work: Work) -> None:
             work.by_conflict.add(name)
             work.aside[name] = list(content)
             work.after[name] = set()
-            update_graphs(work.store, {name: (content, set())})
+            removal[name] = (content, set())
+        update_graphs(work.store, removal)
+        kept = union_matcher(work.store, {str(n) for n in _asserted(work)})
+        since = {t for t in left if next(kept(*t), None) is None}
+
+
+def _is_check(row: ReportRow) -> bool:
+    """Whether a row is a QA check's (not a shape's)."""
+    return row.component.startswith("qa:")
+
+
+def _edit_change(work: Work, edited: set[URIRef], earlier: list) -> set:
+    """The triples by which the asserted union of this round differs from the earlier build's
+    union of the same round (both having set aside the same graphs so far): those of the edited
+    graphs, as they are now and as they were then, that no other graph holds."""
+    from diplograph.store import layer_of
+
+    ledger, step = work.state.ledger, len(work.rounds)
+    gone = {name for _, culprits in earlier[:step] for name in culprits}
+    was, now = set(), set()
+    for name in edited:
+        if layer_of(name) != "asserted":
+            continue
+        if name in ledger.by_conflict and name not in gone:
+            was |= set(ledger.aside[name])
+        elif name not in ledger.by_shape and name not in gone:
+            was |= work.before.get(name, set())
+        if name not in work.by_conflict:
+            now |= work.after.get(name, set())
+    others = {str(n) for n in _asserted(work)} - {str(n) for n in edited}
+    base = union_matcher(work.store, others, now)
+    return {t for t in was ^ now if next(base(*t), None) is None}
 
 
 def _union_change(work: Work) -> tuple[set, set, Callable, set, set]:
@@ -505,9 +576,9 @@ def _union_change(work: Work) -> tuple[set, set, Callable, set, set]:
     the asserted graphs that did not change; the triples of those that did, before and after."""
     differences = _differences(work)
     asserted = {str(n) for n in _asserted(work)} - {str(n) for n in differences}
-    base = matcher(work.store, asserted)
     before = set().union(*(b for b, _ in differences.values()))
     after = set().union(*(a for _, a in differences.values()))
+    base = union_matcher(work.store, asserted, after)
     absent = lambda t: next(base(*t), None) is None  # noqa: E731
     removed = {t for t in before - after if absent(t)}
     added = {t for t in after - before if absent(t)}
@@ -564,11 +635,25 @@ def _summary(work: Work, figures: dict, inferred: tuple, aside: tuple) -> dict:
 
 
 def _write_quarantine(work: Work, staging: Path, aside: tuple) -> None:
-    """The quarantine files: those of records kept as they were copied, the others written."""
-    fresh = [item for item in aside if id(item) not in work.carried]
+    """The quarantine files: those of records kept as they were, or made again the same (the
+    same problems and graph), copied; the others written."""
+    same = {id(item) for item in aside if id(item) in work.carried or _as_before(work, item)}
+    fresh = [item for item in aside if id(item) not in same]
     write_quarantine(staging / FOLDER, fresh)
     for item in aside:
-        if id(item) in work.carried:
+        if id(item) in same:
             (staging / FOLDER).mkdir(exist_ok=True)
             name = f"{item.stem}.ttl"
             shutil.copyfile(work.out / FOLDER / name, staging / FOLDER / name)
+
+
+def _as_before(work: Work, item: Quarantined) -> bool:
+    """Whether a record set aside again is the earlier build's, file and all."""
+    name = item.graph_name
+    if name is None or not (work.out / FOLDER / f"{item.stem}.ttl").is_file():
+        return False
+    key = (item.stem, item.source, item.problems, name)
+    if key not in {(q.stem, q.source, q.problems, q.graph_name) for q in work.state.quarantined}:
+        return False
+    earlier = work.state.ledger.aside.get(name)
+    return earlier is not None and set(earlier) == set(work.aside.get(name, ()))

@@ -3,11 +3,12 @@ start from, beside the outputs it describes (written in the same staging folder,
 place with them).
 
 Holds the environment the build ran in (package code, library versions, limits), the digests of
-its inputs (as manifest.json), each minted entity's description in each rule graph before the
-rule graphs were reconciled (reconcile.py), the entailed triples the inferred graph does not keep
-(entail.kept), the review candidates of each hand-mapped article, the articles set aside and why,
-and where each named graph's block lies in graph.trig with the prefixes it uses. A state that is
-missing, unreadable or of another environment means a full build.
+its inputs (as manifest.json) and their stamps (stamps.py), each minted entity's description in
+each rule graph before the rule graphs were reconciled (reconcile.py), the entailed triples the
+inferred graph does not keep (entail.kept), the review candidates of each hand-mapped article,
+the articles set aside and why, and where each named graph's block lies in graph.trig with the
+prefixes it uses. A state that is missing, unreadable or of another environment means a full
+build.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from diplograph.quarantine import Quarantined
 log = logging.getLogger(__name__)
 
 STATE_FILE = "state.pickle"
-FORMAT = 1
+FORMAT = 2
 _LIBRARIES = ("rdflib", "pyoxigraph", "pyshacl", "spacy", "spacy-lookups-data", "PyYAML")
 _SETTINGS = ("DIPLOGRAPH_SHACL", "DIPLOGRAPH_ARTICLE_TIMEOUT", "DIPLOGRAPH_ARTICLE_MEMORY")
 
@@ -42,6 +43,7 @@ class Ledger:
     by_shape: tuple[URIRef, ...] = ()  # rule graphs set aside for breaking a shape alone
     by_conflict: tuple[URIRef, ...] = ()  # rule graphs set aside for a conflict with another
     aside: dict[URIRef, list] = field(default_factory=dict)  # the triples of those set aside
+    rounds: tuple = ()  # the conflict loop's rounds: (rows without sources, graphs set aside)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class State:
     ledger: Ledger
     quarantined: tuple[Quarantined, ...]  # without their graphs (quarantine/STEM.ttl has them)
     layout: dict  # graph name -> (offset, size, prefix lines) of its block in graph.trig
+    stamps: dict = field(default_factory=dict)  # input name -> its stat when hashed (stamps.py)
     format: int = FORMAT
 
 

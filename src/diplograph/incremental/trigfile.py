@@ -43,18 +43,24 @@ def _statements(
     touched: set[Node],
     match: Callable[..., Iterable[tuple]],
     counted: dict[Node, int],
+    subjects: set[Node],
     writer: TurtleText,
     source: Any,
 ) -> tuple[bytes, tuple[str, ...], dict] | None:
     """A graph's block from its earlier block and the subjects whose statements or counts may
     have changed (`touched`, read again through `match`, a pattern over the graph as it is now;
-    `counted`: how many more times each is an object now); None where the graph cannot be
-    written statement by statement."""
+    `counted`: how many more times each is an object now; `subjects`: those whose own triples
+    changed, the others' statements copied as they were, however long); None where the graph
+    cannot be written statement by statement."""
     offset, _, _, index = old
     body_at = offset + len(f"<{name}> {{\n".encode())
     entries = dict(index)
     fresh: dict[Node, str] = {}
     for node in touched:
+        if node not in subjects and node in entries:  # only its count changed
+            references, start, size, used = entries[node]
+            entries[node] = (references + counted.get(node, 0), start, size, used)
+            continue
         earlier = entries.pop(node, None)
         triples = list(match(node, None, None))
         if not triples:
@@ -98,12 +104,14 @@ def splice_trig(
     old_path: Path,
     old_layout: dict,
     path: Path,
-    touched: dict[URIRef, tuple[set[Node], Callable[..., Iterable[tuple]], dict]] | None = None,
+    touched: dict[URIRef, tuple[set[Node], Callable[..., Iterable[tuple]], dict, set]]
+    | None = None,
 ) -> tuple[str, dict]:
     """Write the TriG of the named graphs into `path`: each graph not in `changed` copied from
-    the earlier file; a graph in `touched` (its changed subjects, a pattern over it and how many
-    more times each is an object) statement by statement where the layout has its statements;
-    the others written from the store. The file's SHA-256 and its layout."""
+    the earlier file; a graph in `touched` (its changed nodes, a pattern over it, how many more
+    times each is an object and the subjects whose own triples changed) statement by statement
+    where the layout has its statements; the others written from the store. The file's SHA-256
+    and its layout."""
     writer = TurtleText()
     fresh: dict[URIRef, bytes] = {}
     used: dict[URIRef, tuple[str, ...]] = {}

@@ -12,9 +12,10 @@ are kept for the added triples as `add_graph` keeps them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from diplograph.names import ONTOLOGY_GRAPH
 from diplograph.store.layers import _analysis
 from diplograph.store.oxigraph_engine import (
     _ALIAS_RECORD,
@@ -68,7 +69,8 @@ def update_graphs(store: OxigraphStore, changes: Mapping[URIRef, Change]) -> Non
         for quad in gone[str(name)]:
             quads.remove(quad)
         quads.extend(list(store._record(came[str(name)])))
-    store._names = store._uris = None
+    after = _names_after(store, before, changes)
+    store._names, store._uris = after, None
     store._unions.clear()
     store._derived.clear()
     store._queried.clear()
@@ -76,7 +78,6 @@ def update_graphs(store: OxigraphStore, changes: Mapping[URIRef, Change]) -> Non
     names_graph = store._names_graph
     if quads.contains_named_graph(names_graph):
         quads.remove_graph(names_graph)
-    after = store.graph_iris()
     aliases = ox.NamedNode(_ALIASES_GRAPH)
     for members, node in merges:
         now = set(_analysis(after, _has_inferred(members)))
@@ -87,6 +88,21 @@ def update_graphs(store: OxigraphStore, changes: Mapping[URIRef, Change]) -> Non
         if name != node:
             quads.add(ox.Quad(name, ox.NamedNode(_ALIAS_RECORD), node, aliases))
     store.record_graphs()
+
+
+def _names_after(
+    store: OxigraphStore, before: list[str], changes: Mapping[URIRef, Change]
+) -> list[str]:
+    """The store's graph names (graph_iris) after a change, from those before and the changed
+    graphs alone (one probe each, where listing them anew probes every graph)."""
+    names = set(before)
+    for name in changes:
+        node = store._graph_node(name)
+        if next(iter(store._store.quads_for_pattern(None, None, None, node)), None) is None:
+            names.discard(str(name))
+        else:
+            names.add(str(name))
+    return sorted(names)
 
 
 def _has_inferred(members: set[str]) -> bool:
@@ -137,6 +153,8 @@ def matcher(store: OxigraphStore, graphs: set[str]) -> Callable[..., Iterator[Tr
     """A pattern over the union of some named graphs of the store (rdflib terms in and out,
     literals as they went in; each triple once)."""
     ox, term, convert, quads = store._ox, store._term, store._rdflib, store._store
+    if len(graphs) == 1:
+        return _graph_matcher(store, next(iter(graphs)))
 
     def match(s: Node | None, p: Node | None, o: Node | None) -> Iterator[Triple]:
         """The triples of the graphs that match a pattern (None matches any term)."""
@@ -155,6 +173,60 @@ def matcher(store: OxigraphStore, graphs: set[str]) -> Callable[..., Iterator[Tr
                 convert(quad.predicate),
                 convert(quad.object, quad.predicate),
             )
+
+    return match
+
+
+def _graph_matcher(store: OxigraphStore, name: str) -> Callable[..., Iterator[Triple]]:
+    """A pattern over one named graph of the store (as `matcher`)."""
+    term, convert, quads, node = store._term, store._rdflib, store._store, store._ox.NamedNode(name)
+
+    def match(s: Node | None, p: Node | None, o: Node | None) -> Iterator[Triple]:
+        """The triples of the graph that match a pattern (None matches any term)."""
+        pattern = [None if t is None else term(t) for t in (s, p, o)]
+        for quad in quads.quads_for_pattern(*pattern, node):
+            yield (
+                convert(quad.subject),
+                convert(quad.predicate),
+                convert(quad.object, quad.predicate),
+            )
+
+    return match
+
+
+def union_matcher(
+    store: OxigraphStore, graphs: set[str], unsure: Collection[Triple] = ()
+) -> Callable[..., Iterator[Triple]]:
+    """As `matcher`, read from the merged graph the store keeps of its asserted graphs and the
+    ontology (`query`'s, kept up to date by `update_graphs`), which holds each triple once where
+    the graphs hold a triple once per graph naming it (an entity named by many articles): a
+    triple of it also in the ontology or in `unsure` (the triples of those asserted graphs left
+    out of `graphs`) is looked up in the graphs themselves. Plain `matcher` without that merge."""
+    ox, convert, quads = store._ox, store._rdflib, store._store
+    exact = matcher(store, graphs)
+    members = set(_analysis(store.graph_iris(), False))
+    node = ox.NamedNode(merged_name(members))
+    if not quads.contains_named_graph(node):
+        node = store._alias(node)
+    if node is None or not graphs <= members or len(members) < 2:
+        return exact
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+
+    def match(s: Node | None, p: Node | None, o: Node | None) -> Iterator[Triple]:
+        """The triples of the graphs that match a pattern (None matches any term)."""
+        pattern = [None if t is None else store._term(t) for t in (s, p, o)]
+        for quad in quads.quads_for_pattern(*pattern, node):
+            triple = (
+                convert(quad.subject),
+                convert(quad.predicate),
+                convert(quad.object, quad.predicate),
+            )
+            if triple in unsure or (
+                ox.Quad(quad.subject, quad.predicate, quad.object, ontology) in quads
+            ):
+                if next(exact(*triple), None) is None:
+                    continue
+            yield triple
 
     return match
 
