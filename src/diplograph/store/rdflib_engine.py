@@ -94,6 +94,12 @@ class RdflibStore(GraphCopies):
             return dataset.serialize(format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
         return self.union(names).serialize(format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
 
+    def merged_copy(self, names: Sequence[URIRef], name: URIRef) -> RdflibStore:
+        """A new store whose one graph `name` holds the union of the named graphs."""
+        copy = RdflibStore()
+        copy.add_graph(name, self.union(names))
+        return copy
+
     def dataset(self) -> Dataset:
         """The underlying dataset."""
         return self._dataset
