@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 _FOUND = URIRef("urn:x-diplograph:graph/entailed")  # the rules' own graph while they run
 _ALL = URIRef("urn:x-diplograph:graph/closure")  # the asserted union and what they found
+_ROUND = URIRef("urn:x-diplograph:graph/round")  # what the rules found in the last round
+_SOURCE, _TARGET = "$SOURCE", "$TARGET"  # the graphs of a rule's update, filled in by `insert`
+_PREDICATES = "SELECT DISTINCT ?p WHERE { ?s ?p ?o }"
+_CLASSES = "SELECT DISTINCT ?c WHERE { ?s a ?c }"
 _TRIVIAL_TYPES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 _MAX_ROUNDS = 100
 
@@ -40,6 +44,11 @@ class Rule:
     name: str
     sparql: str
     body: frozenset[tuple[URIRef, URIRef | None]] = frozenset()  # its atoms' (p, class or None)
+    update: str = ""  # the same rule as an INSERT of what it finds into the graph of a round
+
+    def insert(self, source: URIRef, target: URIRef) -> str:
+        """The rule as a SPARQL Update: what it finds in `source` inserted into `target`."""
+        return self.update.replace(_SOURCE, f"<{source}>").replace(_TARGET, f"<{target}>")
 
 
 def _iri(node: object) -> str:
@@ -58,7 +67,12 @@ def _rule(
     """A rule selecting the triple (s, p, o) for each solution of `where` not yet entailed;
     `body`: the predicate of each atom of `where` (and its class, for `?x a C`)."""
     select = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {where} BIND({s} AS ?s) BIND({p} AS ?p) "
-    return Rule(name, select + f"BIND({o} AS ?o) {_new(s, p, o)} }}", frozenset(body))
+    head = f"{s} {p} {o}"
+    update = (
+        f"INSERT {{ GRAPH {_TARGET} {{ {head} }} }} WHERE {{ GRAPH {_SOURCE} {{ {where} }} "
+        f"FILTER NOT EXISTS {{ GRAPH {_SOURCE} {{ {head} }} }} }}"
+    )
+    return Rule(name, select + f"BIND({o} AS ?o) {_new(s, p, o)} }}", frozenset(body), update)
 
 
 def _is_class(graph: Graph, node: object) -> bool:
@@ -135,33 +149,38 @@ def entail_all(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> lis
     """Every triple the compiled rules entail from the asserted graphs that is not asserted,
     each once (the closure an incremental build updates: incremental/entailing.py).
 
-    The rules run on a copy of the asserted graphs' union, one graph in a store of its own
-    that each round's new triples join, semi-naively: after the first round only the rules
-    with an atom that a triple of the last round matches can find anything new, so only those
-    run (a rule whose atoms match only older triples found its triples in an earlier round)."""
+    The rules run in the engine as updates, on a copy of the asserted graphs' union (one
+    graph, in a store of its own) that each round's new triples join: no union is merged
+    anew each round and no term is converted until the end. Rounds are semi-naive in the
+    rules they run: after the first, only the rules with an atom that a triple of the last
+    round matches can find anything new (a rule whose atoms match only older triples found
+    its triples in an earlier round), so only those run."""
     rules = compile_rules(ontology)
     work = store.merged_copy(asserted, _ALL)
-    due, found = rules, []
+    due = rules
     for _ in range(_MAX_ROUNDS):
-        new = set()  # each new triple once (no rdflib graph: 229,000 at 1,000 articles)
-        for rule in due:
-            new.update(work.query(rule.sparql, graphs=[_ALL]).rows)
-        if not new:
+        if not due:  # nothing new can match a rule
             break
-        work.add_graph(_ALL, new)
-        found.append(new)
-        due = _due(rules, new)
+        work.update(" ;\n".join(rule.insert(_ALL, _ROUND) for rule in due))
+        keys = _keys(work)
+        if not keys:
+            break
+        work.update(
+            f"ADD <{_ROUND}> TO <{_ALL}> ; ADD <{_ROUND}> TO <{_FOUND}> ; DROP GRAPH <{_ROUND}>"
+        )
+        due = _due(rules, keys)
     else:
         raise RuntimeError(f"the inference rules found new triples {_MAX_ROUNDS} times")
-    work.add_graph(_FOUND, (triple for new in found for triple in new))
     return list(dict.fromkeys(work.triples(_FOUND)))  # each once, literals as they went in
 
 
-def _due(rules: Sequence[Rule], new: Iterable[Triple]) -> list[Rule]:
-    """The rules with an atom that one of the new triples matches, in their order."""
-    keys: set[tuple[Node, Node | None]] = set()
-    for _, p, o in new:
-        keys.add((p, None))
-        if p == RDF.type:
-            keys.add((p, o))
+def _keys(work: Store) -> set[tuple[Node, Node | None]]:
+    """What a round's new triples can match: each predicate, and each class they type with."""
+    predicates = work.query(_PREDICATES, graphs=[_ROUND]).rows
+    classes = work.query(_CLASSES, graphs=[_ROUND]).rows
+    return {(p, None) for (p,) in predicates} | {(RDF.type, c) for (c,) in classes}
+
+
+def _due(rules: Sequence[Rule], keys: set[tuple[Node, Node | None]]) -> list[Rule]:
+    """The rules with an atom that a new triple matches (`_keys`), in their order."""
     return [rule for rule in rules if rule.body & keys]

@@ -180,6 +180,12 @@ class OxigraphStore(GraphCopies):
         self._store.extend(records)
         self._changed()
 
+    def update(self, text: str) -> None:
+        """Run a SPARQL 1.1 Update on the named graphs, in Oxigraph (no rdflib term made);
+        the literals it writes are its own forms, as query answers are."""
+        self._store.update(text, prefixes=self._prefixes)
+        self._changed()
+
     def merged_copy(self, names: Sequence[URIRef], name: URIRef) -> OxigraphStore:
         """A new store in memory whose one graph `name` holds the union of the named graphs
         (their quads copied as Oxigraph holds them, no rdflib term made), with this store's
