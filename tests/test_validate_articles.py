@@ -30,6 +30,11 @@ from diplograph.validate import ReportRow, ValidationReport, validate
 from diplograph.validate_articles import (
     GraphCopies,
     UnitGraphs,
+    _holders,
+    _index,
+    _shared_chunks,
+    _shared_triples,
+    _units,
     described,
     inverse_predicates,
     unit_key,
@@ -302,3 +307,32 @@ def test_the_stage_reads_each_graph_once_into_a_compact_table() -> None:
     copies = GraphCopies(store)
     copy = copies.graph(name)
     assert type(copy) is TripleTable and list(copy) == [triple] and copies.graph(name) is copy
+
+
+# ---------------------------------------------------------------------------- shared batches
+
+
+def test_a_shared_batch_reads_only_the_units_that_describe_its_nodes(ontology, shapes) -> None:
+    """A shared chunk's triples, read from the units that describe its nodes (`_holders`),
+    are those that going through every unit gives, in the same order: on all the fixtures
+    spread over six articles, in chunks of every size."""
+    store = spread(None)
+    fixtures = [*VALID, *INVALID]
+    for number, path in enumerate(fixtures):
+        for triple in Graph().parse(path, format="turtle"):
+            store.add_graph(article_graph_iri(f"x{number % 6}"), [triple])
+    inverse = inverse_predicates(shapes)
+    units = _units(GraphCopies(store), layer_graphs(store, "asserted"))
+    nodes_of, shared_nodes, _, _ = _index(units, inverse)
+    holders = _holders(units, nodes_of, shared_nodes)
+    assert len(shared_nodes) == 20 and max(len(h) for h in holders.values()) == 6
+    for size in (50, 500, 20_000):
+        for chunk in _shared_chunks(shared_nodes, size):
+            every_unit = [
+                triple
+                for key, graph in units
+                for node in nodes_of[key] & chunk
+                for pattern in [(node, None, None)] + [(None, p, node) for p in inverse]
+                for triple in graph.triples(pattern)
+            ]
+            assert list(_shared_triples(units, nodes_of, chunk, inverse, holders)) == every_unit
