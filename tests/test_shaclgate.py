@@ -28,6 +28,7 @@ VALID = sorted((DATA / "valid").glob("*.ttl"))
 INVALID = sorted((DATA / "invalid").glob("*.ttl"))
 ENGINES = sorted((DATA / "engines").glob("*.ttl"))
 ID = "https://w3id.org/diplograph/id/"
+ROOT = Path(__file__).resolve().parents[1]
 ATTESTATION = ID + "attestation/000_ec5e95d0bf243a61/s07-"
 
 
@@ -184,3 +185,35 @@ def test_nt_text_writes_rdflibs_lines_once_and_keeps_ill_formed_literals() -> No
     assert sorted(nt_text(triples).splitlines()) == sorted(
         graph.serialize(format="nt").strip().splitlines()
     )
+
+
+def test_nt_text_writes_each_fixture_as_rdflibs_serializer_row_by_row() -> None:
+    """Written term by term once, the text is rdflib's rows joined, a repeated row once, on
+    every shape fixture (IRIs, blank nodes, typed, ill-formed and tagged literals), in the
+    order the triples come: the gate is given the text it was given before."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import XSD
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    from diplograph.shaclgate import nt_text
+
+    fixtures = sorted((ROOT / "tests" / "data" / "shapes").rglob("*.ttl"))
+    assert len(fixtures) > 40
+    for path in fixtures:
+        triples = list(Graph().parse(path, format="turtle"))
+        triples += triples[:3]  # repeated rows, written once
+        assert nt_text(triples) == "".join(dict.fromkeys(map(_nt_row, triples))), path.name
+    node = URIRef(ID + "x")
+    same_text = [  # equal as Python strings, told apart by type, datatype or language
+        (node, node, Literal(ID + "x")),
+        (node, node, URIRef(ID + "x")),
+        (node, node, BNode("x")),
+        (node, node, Literal("x")),
+        (node, node, Literal("x", lang="en")),
+        (node, node, Literal("x", lang="EN")),
+        (node, node, Literal("x", datatype=XSD.string)),
+        (node, node, Literal("01", datatype=XSD.integer)),
+        (node, node, Literal("1", datatype=XSD.integer)),
+    ]
+    assert nt_text(same_text) == "".join(dict.fromkeys(map(_nt_row, same_text)))
+    assert len(nt_text(same_text).splitlines()) == 8  # rdflib writes "01"^^xsd:integer as "1"

@@ -373,3 +373,26 @@ def test_an_in_memory_store_queries_several_graphs_without_keeping_their_merge_i
     store.add_graph(A, [(PUTIN, RDFS.label, Literal("Vladimir Putin"))])
     assert store.query(count, graphs=[A, B]).rows == ((Literal(2, datatype=XSD.integer),),)
     assert len(store._store) == 3
+
+
+def test_a_merged_copy_holds_the_union_in_one_graph_and_leaves_the_store_be(store):
+    """A merged copy is a new in-memory store of the same engine with the union of the graphs
+    named as one graph (a triple of both once; a literal Oxigraph rewrites comes back as it
+    went in); changing the copy leaves the store as it was."""
+    odd = Literal("5", datatype=XSD.nonNegativeInteger)  # Oxigraph keeps "5"^^xsd:integer
+    store.add_graph(B, [(KIM, RDFS.label, Literal("Kim Jong Un")), (KIM, RDF.value, odd)])
+    merged = URIRef("urn:x-test:graph/merged")
+    copy = store.merged_copy([A, B], merged)
+    assert copy.engine == store.engine and copy is not store
+    assert copy.graph_names() == [merged]
+    assert sorted(copy.triples(merged)) == sorted(
+        [
+            (KIM, RDF.value, odd),
+            (KIM, RDFS.label, Literal("Kim Jong Un")),
+            (PUTIN, RDFS.label, Literal("Vladimir Putin")),
+        ]
+    )
+    copy.add_graph(merged, [(PUTIN, RDFS.comment, Literal("x"))])
+    copy.add_graph(A, [(PUTIN, RDFS.comment, Literal("y"))])
+    assert store.graph_names() == [A, B] and len(list(store.triples(A))) == 1
+    assert len(list(store.triples(B))) == 3

@@ -30,8 +30,14 @@ from diplograph.validate import ReportRow, ValidationReport, validate
 from diplograph.validate_articles import (
     GraphCopies,
     UnitGraphs,
+    _holders,
+    _index,
+    _shared_chunks,
+    _shared_triples,
+    _units,
     described,
     inverse_predicates,
+    revalidate,
     unit_key,
     unsplittable,
     validate_article,
@@ -302,3 +308,85 @@ def test_the_stage_reads_each_graph_once_into_a_compact_table() -> None:
     copies = GraphCopies(store)
     copy = copies.graph(name)
     assert type(copy) is TripleTable and list(copy) == [triple] and copies.graph(name) is copy
+
+
+# ---------------------------------------------------------------------------- shared batches
+
+
+def test_a_shared_batch_reads_only_the_units_that_describe_its_nodes(ontology, shapes) -> None:
+    """A shared chunk's triples, read from the units that describe its nodes (`_holders`),
+    are those that going through every unit gives, in the same order: on all the fixtures
+    spread over six articles, in chunks of every size."""
+    store = spread(None)
+    fixtures = [*VALID, *INVALID]
+    for number, path in enumerate(fixtures):
+        for triple in Graph().parse(path, format="turtle"):
+            store.add_graph(article_graph_iri(f"x{number % 6}"), [triple])
+    inverse = inverse_predicates(shapes)
+    units = _units(GraphCopies(store), layer_graphs(store, "asserted"))
+    nodes_of, shared_nodes, _, _ = _index(units, inverse)
+    holders = _holders(units, nodes_of, shared_nodes)
+    assert len(shared_nodes) == 20 and max(len(h) for h in holders.values()) == 6
+    for size in (50, 500, 20_000):
+        for chunk in _shared_chunks(shared_nodes, size):
+            every_unit = [
+                triple
+                for key, graph in units
+                for node in nodes_of[key] & chunk
+                for pattern in [(node, None, None)] + [(None, p, node) for p in inverse]
+                for triple in graph.triples(pattern)
+            ]
+            assert list(_shared_triples(units, nodes_of, chunk, inverse, holders)) == every_unit
+
+
+# ---------------------------------------------------------------------------- the conflict loop
+
+
+def fixtures_store(paths: list[Path]) -> Store:
+    """base.ttl as the entities, and each fixture's triples spread over three articles' graphs
+    and their rule graphs (by a digest of the triple: the same spread each run)."""
+    store = spread(None)
+    for path in paths:
+        for triple in Graph().parse(path, format="turtle"):
+            digest = zlib.crc32(" ".join(term.n3() for term in triple).encode("utf-8"))
+            iri = (article_graph_iri, rules_graph_iri)[digest % 2]
+            store.add_graph(iri(f"r{digest % 3}"), [triple])
+    return store
+
+
+@pytest.mark.parametrize("part", range(4))
+def test_validating_again_after_setting_aside_gives_the_rows_of_the_union_left(
+    part, ontology, shapes
+) -> None:
+    """After rule graphs are set aside, the rows kept from the run before for the nodes the
+    loss cannot touch and those found again for the nodes it can are the rows of validating
+    what is left (and of the union at once): each rule graph and all three set aside in turn,
+    over a quarter of the shape fixtures at a time (valid and invalid)."""
+    store = fixtures_store([*VALID, *INVALID][part::4])
+    names = layer_graphs(store, "asserted")
+    copies = GraphCopies(store)
+    before = validate_store(store, names, ontology, shapes, size=300, copies=copies)
+    rules = [n for n in names if n.startswith(str(rules_graph_iri("")))]
+    assert len(rules) == 3 and len(before.rows) > 3
+    changed = 0
+    for aside in [[name] for name in rules] + [rules]:
+        left = [n for n in names if n not in aside]
+        lost = [triple for name in aside for triple in copies.graph(name)]
+        again = revalidate(before, left, lost, copies, ontology, shapes)
+        wanted = validate_store(store, left, ontology, shapes, size=300)
+        assert again == wanted
+        assert again == validate(store.union(left), ontology, shapes)
+        changed += again != before
+    assert changed == 4  # every loss gains or loses rows
+    nothing = revalidate(before, names, [], copies, ontology, shapes)
+    assert nothing == before
+
+
+def test_a_lost_class_hierarchy_asks_for_the_union_again(ontology, shapes) -> None:
+    """A rule graph that set aside an rdfs:subClassOf triple reaches every node: None."""
+    store = fixtures_store(VALID[:2])
+    names = layer_graphs(store, "asserted")
+    copies = GraphCopies(store)
+    before = validate_store(store, names, ontology, shapes, copies=copies)
+    lost = [(DIP.Visit, RDFS.subClassOf, DIP.Event)]
+    assert revalidate(before, names, lost, copies, ontology, shapes) is None

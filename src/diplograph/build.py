@@ -80,7 +80,7 @@ from diplograph.seeds import Article, load_article, seed_paths
 from diplograph.store import Store, layer_graphs, new_store, parse_turtle
 from diplograph.timing import lap
 from diplograph.validate import ReportRow, ValidationReport, check_store, load_shapes
-from diplograph.validate_articles import GraphCopies, validate_store
+from diplograph.validate_articles import GraphCopies, revalidate, validate_store
 from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
@@ -342,24 +342,31 @@ def _validate_kept(
     rounds: list | None = None,
 ) -> tuple[tuple[ReportRow, ...], list[Quarantined]]:
     """Validate the asserted graph (shapes in `jobs` processes, and QA checks); set aside the rule
-    graphs that conflict with another graph, until only the hand layer's rows are left.
-    `copies`: the graphs as read, for every run; `rounds`: gets each round's rows (without
-    their sources) and the graphs it set aside, for an incremental build (incremental/)."""
+    graphs that conflict with another graph, until only the hand layer's rows are left; after
+    the first run, only the rows the graphs set aside can change are found again
+    (validate_articles.revalidate). `copies`: the graphs as read, for every run; `rounds`: gets
+    each round's rows (without their sources) and the graphs it set aside, for an incremental
+    build (incremental/)."""
     found: list[Quarantined] = []
     copies = copies or GraphCopies(store)
+    report, lost = None, []  # the last run's SHACL report, the triples set aside since
     while True:
         names = layer_graphs(store, "asserted")
-        rows = validate_store(
-            store, names, ontology, shapes, sources, jobs=jobs, copies=copies
-        ).rows
+        if report is not None:  # the rows the graphs set aside can change, found again
+            report = revalidate(report, names, lost, copies, ontology, shapes, sources)
+        if report is None:
+            report = validate_store(
+                store, names, ontology, shapes, sources, jobs=jobs, copies=copies
+            )
         checks = paths.ontology_dir(root) / "checks"
-        rows += check_store(store, [*names, ONTOLOGY_GRAPH], checks, sources)
+        rows = report.rows + check_store(store, [*names, ONTOLOGY_GRAPH], checks, sources)
         culprits = conflicts(rows, store, _rule_graphs(store), copies.graph)
         if rounds is not None:
             bare_rows = {dataclasses.replace(row, source="") for row in rows}
             rounds.append((tuple(sorted(bare_rows)), tuple(sorted(culprits))))
         if not culprits:
             return tuple(sorted(set(rows))), found
+        lost = [triple for name in sorted(culprits) for triple in copies.graph(name)]
         for name, problems in sorted(culprits.items()):
             graph = store.graph(name)
             _, source = _article_source(root, name)

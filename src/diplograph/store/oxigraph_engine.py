@@ -180,6 +180,26 @@ class OxigraphStore(GraphCopies):
         self._store.extend(records)
         self._changed()
 
+    def update(self, text: str) -> None:
+        """Run a SPARQL 1.1 Update on the named graphs, in Oxigraph (no rdflib term made);
+        the literals it writes are its own forms, as query answers are."""
+        self._store.update(text, prefixes=self._prefixes)
+        self._changed()
+
+    def merged_copy(self, names: Sequence[URIRef], name: URIRef) -> OxigraphStore:
+        """A new store in memory whose one graph `name` holds the union of the named graphs
+        (their quads copied as Oxigraph holds them, no rdflib term made), with this store's
+        note of the literals it rewrote, so that triples read from the copy are as here."""
+        ox, copy = self._ox, OxigraphStore()
+        target = copy._graph_node(name)
+        copy._store.bulk_extend(
+            ox.Quad(q.subject, q.predicate, q.object, target)
+            for n in names
+            for q in self._store.quads_for_pattern(None, None, None, self._graph_node(n))
+        )
+        copy._originals_read = dict(self._originals)
+        return copy
+
     def _term(self, node: Node) -> Any:
         """The pyoxigraph term of an rdflib term."""
         ox, rdf = self._ox, _rdflib_terms()

@@ -77,6 +77,14 @@ class Store(Protocol):
     def union(self, names: Iterable[URIRef] | None = None) -> Graph:
         """The union of the given named graphs (all of them by default), as an rdflib Graph."""
 
+    def update(self, text: str) -> None:
+        """Run a SPARQL 1.1 Update on the store's named graphs (a workspace's: the inference
+        rules' `INSERT ... WHERE` on a merged copy)."""
+
+    def merged_copy(self, names: Sequence[URIRef], name: URIRef) -> Store:
+        """A new in-memory store of the same engine whose one graph `name` holds the union of
+        the named graphs, each triple once (a workspace: changing it leaves this store be)."""
+
     def parse(self, data: bytes, fmt: str, name: URIRef | None = None) -> None:
         """Load RDF text: a graph format into the named graph `name`, TriG, N-Quads or JSON-LD
         into the named graphs it names."""

@@ -94,6 +94,18 @@ class RdflibStore(GraphCopies):
             return dataset.serialize(format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
         return self.union(names).serialize(format=_RDFLIB_FORMATS[fmt], encoding="utf-8")
 
+    def update(self, text: str) -> None:
+        """Run a SPARQL 1.1 Update on the named graphs."""
+        self._dataset.update(text, initNs=PREFIXES)
+        self._unions.clear()
+        self._derived.clear()
+
+    def merged_copy(self, names: Sequence[URIRef], name: URIRef) -> RdflibStore:
+        """A new store whose one graph `name` holds the union of the named graphs."""
+        copy = RdflibStore()
+        copy.add_graph(name, self.union(names))
+        return copy
+
     def dataset(self) -> Dataset:
         """The underlying dataset."""
         return self._dataset
