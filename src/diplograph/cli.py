@@ -478,12 +478,14 @@ def query(
         if paged and (shown.pages > 1 or asked):
             echo(page_note(shown, stored.name), err=True)
 
+    current = None  # whether the build folder is up to date, once checked
     if whole and endpoint is None and not (qids or no_inference):
         from diplograph.answerpages import read_page
         from diplograph.built import is_current
 
         folder = _out(ctx, out)
-        if is_current(_root(ctx), folder):
+        current = is_current(_root(ctx), folder)
+        if current:
             precomputed = read_page(folder, stored, number, size if paged else None)
             if precomputed is not None:
                 show(precomputed)
@@ -501,7 +503,7 @@ def query(
     else:
         from diplograph.built import current_store
 
-        store, fresh = current_store(_root(ctx), _out(ctx, out))
+        store, fresh = current_store(_root(ctx), _out(ctx, out), current)
         if fresh:
             echo("(no up-to-date build folder: built in memory)", err=True)
 
