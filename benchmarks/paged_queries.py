@@ -24,6 +24,7 @@ import csv
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -65,19 +66,22 @@ def timed(call, runs: int) -> tuple[list[float], list[float]]:  # noqa: ANN001
     return walls, cpus
 
 
-def command_ms(root: Path, out: Path, name: str, runs: int) -> list[float]:
-    """Wall milliseconds of `diplograph query NAME --page 1` in a fresh process, `runs` times."""
+def command_ms(root: Path, out: Path, name: str, runs: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU milliseconds of `diplograph query NAME --page 1` in a fresh process, `runs`
+    times."""
     command = [sys.executable, "-m", "diplograph", "--root", str(root), "query", name]
     command += ["--out", str(out), "--page", "1"]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    walls = []
+    walls, cpus = [], []
     for _ in range(runs):
-        began = time.perf_counter()
+        began, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run(command, capture_output=True, env=env, check=False)
         walls.append(1000 * (time.perf_counter() - began))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(1000 * (after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime))
         if done.returncode != 0 or b"precomputed by the build" not in done.stderr:
             raise SystemExit(f"{name}: {done.stderr.decode()[-400:]}")
-    return walls
+    return walls, cpus
 
 
 def row(info: dict, size: int, name: str, rows: int, measure: str, walls, cpus=None) -> dict:  # noqa: ANN001, PLR0913
@@ -137,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         rows.append(row(info, size, query.name, total, "random page", walls, cpus))
         if args.cli:
-            walls = command_ms(args.root, args.out, query.name, args.cli)
-            rows.append(row(info, size, query.name, total, "command page 1", walls))
+            walls, cpus = command_ms(args.root, args.out, query.name, args.cli)
+            rows.append(row(info, size, query.name, total, "command page 1", walls, cpus))
         if store is not None:
             walls, cpus = timed(lambda q=query: answer_query(store, q, {}), args.live)
             rows.append(row(info, size, query.name, total, "live whole", walls, cpus))
