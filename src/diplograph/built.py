@@ -93,14 +93,11 @@ def is_current(root: Path, out: Path) -> bool:
     return (out / GRAPH_FILE).is_file() and check_build(out, GRAPH_FILE, root)
 
 
-def current_store(root: Path, out: Path, current: bool | None = None) -> tuple[Store, bool]:
+def current_store(root: Path, out: Path) -> tuple[Store, bool]:
     """The store of the build folder if it was made from the inputs as they are now (its
-    manifest says so; `current`: already checked by `is_current`), else a fresh in-memory
-    build. The flag tells whether a fresh build was made. A graph.trig that is not the one its
-    build wrote is an InputError naming it."""
-    if current is None:
-        current = is_current(root, out)
-    if current:
+    manifest says so), else a fresh in-memory build. The flag tells whether a fresh build was
+    made. A graph.trig that is not the one its build wrote is an InputError naming it."""
+    if is_current(root, out):
         return load_build(out, root), False
     from diplograph.build import build
 

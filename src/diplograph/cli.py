@@ -501,9 +501,12 @@ def query(
             """Run a query on the remote store."""
             return run_remote(endpoint, query, values)
     else:
-        from diplograph.built import current_store
+        from diplograph.built import current_store, load_build
 
-        store, fresh = current_store(_root(ctx), _out(ctx, out), current)
+        if current:  # up to date, checked above: its store, without checking again
+            store, fresh = load_build(_out(ctx, out), _root(ctx)), False
+        else:
+            store, fresh = current_store(_root(ctx), _out(ctx, out))
         if fresh:
             echo("(no up-to-date build folder: built in memory)", err=True)
 
