@@ -8,7 +8,8 @@ For every whole-list stored query (no parameters) of PROJECT it times, on the bu
 - the command, `python3 -m diplograph query NAME --page 1` in a fresh process (--cli runs): wall
   time, start-up and the check included;
 - the live answer, the query run whole on the on-disk store (--live runs): what a stale or
-  missing precomputed answer falls back to.
+  missing precomputed answer falls back to; the pages of 100 rows joined must be that answer,
+  row for row (the script stops otherwise).
 
 A build folder made before answers were precomputed is given them first (answerpages.
 write_answers, the function every build calls), and that is timed too: the build's cost of
@@ -146,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
         if store is not None:
             walls, cpus = timed(lambda q=query: answer_query(store, q, {}), args.live)
             rows.append(row(info, size, query.name, total, "live whole", walls, cpus))
+            joined = []
+            for number in range(1, first.pages + 1):
+                joined += read_page(args.out, query, number, 100).answers.rows
+            live = answer_query(store, query, {})
+            if tuple(joined) != live.rows or first.answers.variables != live.variables:
+                raise SystemExit(f"{query.name}: the pages joined are not the live answer")
     print(f"{size} articles, load {info['load1']}: p50 / p95 ms (CPU p50)")
     for item in rows:
         print(
