@@ -66,6 +66,7 @@ def test_cli_build_writes_the_build_folder(project):
     assert "validation           conforms (0 violation(s))" in result.output
     assert sorted(p.name for p in (project / "out").iterdir()) == [
         ".diplograph-build",
+        "answers",
         GRAPH_FILE,
         "manifest.json",
         "state.pickle",

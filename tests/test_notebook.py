@@ -182,6 +182,7 @@ def test_build_writes_the_build_folder_and_opens_it(built, seeds_store, monkeypa
     assert project.summary == built.summary
     assert sorted(p.name for p in out.iterdir()) == [
         ".diplograph-build",
+        "answers",
         "graph.trig",
         "manifest.json",
         "state.pickle",

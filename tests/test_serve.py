@@ -662,3 +662,62 @@ def test_an_answer_past_the_deadline_is_refused_naming_the_time_limit():
         "no answer within the time limit (2 s, --timeout)",
     )
     assert read_bounded(io.BytesIO(b"abc"), None, time.monotonic() + 60, 2.0) == b"abc"
+
+
+def _page(url: str, path: str) -> tuple[int, dict, dict | bytes]:
+    """GET a path of the gate; the status, the headers and the body (JSON when it is)."""
+    request = urllib.request.Request(url.removesuffix("/query") + path)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def _rows(answer: dict) -> list[dict]:
+    """The bindings of a SPARQL JSON answer."""
+    return answer["results"]["bindings"]
+
+
+def test_answers_serves_the_pages_of_diplograph_query(served, build_dir):
+    from diplograph.cli import cli
+
+    args = ["--root", str(ROOT), "query", "positions-held", "--out", str(build_dir)]
+    whole = json.loads(CliRunner().invoke(cli, [*args, "--all", "--format", "json"]).stdout)
+    status, headers, second = _page(served.url, "/answers/positions-held?page=2&page-size=4")
+    assert status == 200, second
+    assert _rows(second) == _rows(whole)[4:8]
+    assert second["head"] == whole["head"]
+    assert (headers["X-Diplograph-Rows"], headers["X-Diplograph-Pages"]) == ("15", "4")
+    assert (headers["X-Diplograph-Page"], headers["X-Diplograph-Source"]) == ("2", "precomputed")
+    assert headers["Link"] == (
+        '</answers/positions-held?page=3&page-size=4>; rel="next", '
+        '</answers/positions-held?page=1&page-size=4>; rel="prev"'
+    )
+    status, headers, every = _page(served.url, "/answers/positions-held?all=1")
+    assert status == 200 and _rows(every) == _rows(whole) and "Link" not in headers
+    status, _, body = _page(served.url, "/answers/positions-held?page=5&page-size=4")
+    assert status == 404 and b"--page 5 is past the last" in body
+    status, _, body = _page(served.url, "/answers/events-in-country")
+    assert (status, body) == (400, b"events-in-country takes parameters: run it on /query\n")
+    status, _, body = _page(served.url, "/answers/positions-held?page=0")
+    assert status == 400
+
+
+def test_answers_of_another_build_are_cut_from_the_live_answer(served, build_dir):
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    from diplograph.servegate import Gate, handle
+
+    upstream = served.url.removesuffix("/query")  # the gate's /query, as good as Oxigraph's
+    gate = Gate(upstream, build_dir, (), 10**7, 10.0, False, build_dir, ROOT / "queries", "0")
+    request = Request(
+        EnvironBuilder(path="/answers/undated-events?page=3&page-size=5").get_environ()
+    )
+    response = handle(gate, request)
+    assert response.headers["X-Diplograph-Source"] == "live"
+    _, headers, precomputed = _page(served.url, "/answers/undated-events?page=3&page-size=5")
+    assert headers["X-Diplograph-Source"] == "precomputed"
+    assert json.loads(response.get_data()) == precomputed
+    assert response.headers["X-Diplograph-Rows"] == headers["X-Diplograph-Rows"] == "27"

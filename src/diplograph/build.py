@@ -27,6 +27,7 @@ from pathlib import Path
 from rdflib import RDF, Dataset, Graph, URIRef
 
 from diplograph import paths, progress
+from diplograph.answerpages import write_answers
 from diplograph.articles import article_triples
 from diplograph.buildfolder import replace_folder
 from diplograph.built import (
@@ -532,6 +533,8 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         write_quarantine(staging / FOLDER, list(result.quarantined))
         lap("store")
         write_store(staging / STORE_FOLDER, result.store, kept, graph)
+        lap("answers")
+        write_answers(staging, root)
         if result.ledger is not None:
             quarantined = tuple(bare(item) for item in result.quarantined)
             stamps = input_stamps(root or paths.project_root(), result.inputs)

@@ -87,11 +87,17 @@ def load_build(out: Path, root: Path | None = None) -> Store:
     return store
 
 
+def is_current(root: Path, out: Path) -> bool:
+    """Whether the build folder was made from the inputs as they are now (its manifest says
+    so). A graph.trig that is not the one its build wrote is an InputError naming it."""
+    return (out / GRAPH_FILE).is_file() and check_build(out, GRAPH_FILE, root)
+
+
 def current_store(root: Path, out: Path) -> tuple[Store, bool]:
     """The store of the build folder if it was made from the inputs as they are now (its
     manifest says so), else a fresh in-memory build. The flag tells whether a fresh build was
     made. A graph.trig that is not the one its build wrote is an InputError naming it."""
-    if (out / GRAPH_FILE).is_file() and check_build(out, GRAPH_FILE, root):
+    if is_current(root, out):
         return load_build(out, root), False
     from diplograph.build import build
 

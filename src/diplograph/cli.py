@@ -35,6 +35,7 @@ from diplograph.startup import importing
 ENGINES = ("oxigraph", "rdflib")  # store.ENGINES, named here so that --help imports no engine
 
 if TYPE_CHECKING:
+    from diplograph.answerpages import Page
     from diplograph.build import BuildResult
     from diplograph.queries import StoredQuery
     from diplograph.store import QueryResult
@@ -401,6 +402,22 @@ ENDPOINT_HELP = "SPARQL 1.1 query endpoint of a remote store (e.g. http://127.0.
     help="Time limit of the query, SERVICE calls included; a query over it is stopped (exit 5, "
     "or 3 when a SERVICE endpoint held it; 0: none). Environment: DIPLOGRAPH_QUERY_TIMEOUT.",
 )
+@click.option(
+    "--page",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Show page N of the answer (a stored query without parameters shows page 1 unless "
+    "--all; its pages are precomputed by the build).",
+)
+@click.option(
+    "--page-size",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="K",
+    help="Rows a page (default 100).",
+)
+@click.option("--all", "all_rows", is_flag=True, help="Show every row, not a page.")
 @OUT_OPTION
 @click.pass_context
 def query(
@@ -412,13 +429,19 @@ def query(
     endpoint: str | None,
     qids: bool,
     timeout: float,
+    page: int | None,
+    page_size: int | None,
+    all_rows: bool,
     out: Path | None,
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`), or a query file given by its path
     ending in .rq, or `-` for a query on standard input (the header is optional; the stored
-    queries' prefixes are declared)."""
+    queries' prefixes are declared). A stored query without parameters lists the whole graph:
+    it shows its first page (--page N, --page-size K, --all), read from the answers the build
+    precomputed, and says how many rows and pages there are."""
     with importing():
-        from diplograph.output import echo, render
+        from diplograph.answerpages import PAGE_SIZE, page_note, page_of, whole_list
+        from diplograph.output import as_answers, echo, render
         from diplograph.queries import (
             answer_query,
             bind_terms,
@@ -436,12 +459,37 @@ def query(
         if not sep or not key:
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         values[key.strip()] = value.strip()
+    if all_rows and (page is not None or page_size is not None):
+        raise click.BadParameter("--all shows every row: leave out --page", param_hint="--all")
     if is_query_file(name):
         stored = query_file(name)
     else:
         stored = get_query(paths.queries_dir(_root(ctx)), name)
     bind_terms(stored, values, deferred)  # checks the values before the store opens; QIDs and
     # labels are looked up when the query runs
+    whole = not is_query_file(name) and whole_list(stored)
+    paged = not all_rows and (whole or page is not None or page_size is not None)
+    number, size = page or 1, page_size or PAGE_SIZE
+    asked = page is not None or page_size is not None
+
+    def show(shown: Page) -> None:
+        """Print a page, and where it lies in the answer when there is more to see."""
+        echo(render(shown.answers, fmt).rstrip("\n"))
+        if paged and (shown.pages > 1 or asked):
+            echo(page_note(shown, stored.name), err=True)
+
+    current = None  # whether the build folder is up to date, once checked
+    if whole and endpoint is None and not (qids or no_inference):
+        from diplograph.answerpages import read_page
+        from diplograph.built import is_current
+
+        folder = _out(ctx, out)
+        current = is_current(_root(ctx), folder)
+        if current:
+            precomputed = read_page(folder, stored, number, size if paged else None)
+            if precomputed is not None:
+                show(precomputed)
+                return
     if endpoint is not None:
         if no_inference:
             raise click.BadParameter(
@@ -453,9 +501,12 @@ def query(
             """Run a query on the remote store."""
             return run_remote(endpoint, query, values)
     else:
-        from diplograph.built import current_store
+        from diplograph.built import current_store, load_build
 
-        store, fresh = current_store(_root(ctx), _out(ctx, out))
+        if current:  # up to date, checked above: its store, without checking again
+            store, fresh = load_build(_out(ctx, out), _root(ctx)), False
+        else:
+            store, fresh = current_store(_root(ctx), _out(ctx, out))
         if fresh:
             echo("(no up-to-date build folder: built in memory)", err=True)
 
@@ -471,7 +522,7 @@ def query(
         result = answer_query(store, stored, values, not no_inference, query_limit(timeout))
     else:
         result = run(stored, values)
-    echo(render(result, fmt).rstrip("\n"))
+    show(page_of(as_answers(result), number, size if paged else None, stored.name))
 
 
 @cli.command()

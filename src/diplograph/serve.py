@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from diplograph import paths
+from diplograph.answerpages import graph_digest
 from diplograph.errors import InputError
 from diplograph.manifest import REBUILD, check_build
 from diplograph.queries import StoredQuery, with_prefixes
@@ -259,6 +261,7 @@ def serve(
     if shutil.which("oxigraph") is None:
         raise InputError("the `oxigraph` server is not on PATH: python3 -m pip install oxigraph")
     check_served_build(out, root)
+    digest = graph_digest(out)  # the build served; its precomputed answers while it stays
     check_port(host, port)
     from diplograph.servegate import Gate
 
@@ -271,7 +274,8 @@ def serve(
         process = start_oxigraph(folder / STORE_FOLDER, private, timeout, cors, log)
         wait_for(process, query_url("127.0.0.1", private), log)
         upstream = query_url("127.0.0.1", private).removesuffix("/query")
-        gate = Gate(upstream, site or out / "view", allowed, max_bytes, timeout, cors)
+        view, queries = site or out / "view", paths.queries_dir(root)
+        gate = Gate(upstream, view, allowed, max_bytes, timeout, cors, out, queries, digest)
         server = listen(gate, host, port)
         threading.Thread(target=server.run, name="gate", daemon=True).start()
         started(query_url(host, port), triples)

@@ -8,11 +8,17 @@ Reads requests; answers from Oxigraph or from the web view's folder:
   (403), a query Oxigraph stopped at its time limit is a 504, never a body cut short;
 - `/update`, and every method that writes (PUT, DELETE, PATCH, a POST to `/store`): 403;
 - `GET /store` (Graph Store reads), `/` and its YASGUI files: passed on (answers bounded);
-- `/view/...`: the files of the web view (`diplograph view`), Werkzeug's SharedDataMiddleware.
+- `/view/...`: the files of the web view (`diplograph view`), Werkzeug's SharedDataMiddleware;
+- `GET /answers/NAME?page=N&page-size=K` (or `?all=1`): a page of a whole-list stored query's
+  answer (SPARQL 1.1 results JSON), read from the answers the build precomputed while they fit
+  the served build and the query (answerpages.py), else its answer from Oxigraph cut into the
+  same pages; the headers say where the page lies (X-Diplograph-Rows, -Pages, -Page, -Source;
+  Link rel="next"/"prev").
 """
 
 from __future__ import annotations
 
+import json
 import time
 import urllib.error
 import urllib.request
@@ -51,6 +57,9 @@ class Gate:
     max_bytes: int
     timeout: float
     cors: bool
+    out: Path | None = None  # the served build folder, whose precomputed answers /answers reads
+    queries: Path | None = None  # the stored queries' folder
+    graph: str | None = None  # the served build's graph digest (its manifest's) at start
 
 
 class Refused(Exception):
@@ -158,6 +167,78 @@ def answer_query(gate: Gate, request: Request) -> Response:
     return forward(gate, request, request.path, urlencode(params).encode(), gate.max_bytes)
 
 
+def _number(request: Request, name: str, default: int) -> int:
+    """A positive whole number from the query string (a 400 otherwise)."""
+    value = request.args.get(name, str(default))
+    if not value.isdigit() or int(value) < 1:
+        raise Refused(400, f"{name}={value!r}: a whole number from 1")
+    return int(value)
+
+
+def _live(gate: Gate, text: str) -> Any:
+    """A query's whole answer from Oxigraph, as Answers (bounded as /query's answers are)."""
+    from diplograph.store.protocol import Answers
+
+    data = urlencode([("query", text)]).encode()
+    headers = {"Accept": "application/sparql-results+json"}
+    upstream = urllib.request.Request(gate.upstream + "/query", data=data, headers=headers)
+    wait = gate.timeout + GRACE
+    try:
+        with _DIRECT.open(upstream, timeout=wait) as answer:
+            body = read_bounded(answer, gate.max_bytes, time.monotonic() + wait, gate.timeout)
+    except TimeoutError as exc:
+        raise late(gate.timeout) from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise Refused(502, f"the SPARQL engine did not answer: {exc}") from exc
+    result = json.loads(body)
+    names = tuple(result["head"]["vars"])
+    rows = tuple(
+        tuple(binding.get(name) for name in names) for binding in result["results"]["bindings"]
+    )
+    return Answers(names, rows)
+
+
+def stored_answer(gate: Gate, request: Request, name: str) -> Response:
+    """A page of a whole-list stored query's answer, as `diplograph query NAME --page N`."""
+    from diplograph.answerpages import PAGE_SIZE, graph_digest, page_of, read_page, whole_list
+    from diplograph.errors import InputError
+    from diplograph.output import to_json
+    from diplograph.queries import get_query, with_prefixes
+
+    if gate.out is None or gate.queries is None:
+        raise Refused(404, "/answers/: no build folder served")
+    try:
+        query = get_query(gate.queries, name)
+    except InputError as exc:
+        raise Refused(404, str(exc)) from exc
+    if not whole_list(query):
+        raise Refused(400, f"{name} takes parameters: run it on /query")
+    number = _number(request, "page", 1)
+    size = None if request.args.get("all") == "1" else _number(request, "page-size", PAGE_SIZE)
+    try:
+        page = None
+        if graph_digest(gate.out) == gate.graph:  # the build folder still holds the served build
+            page = read_page(gate.out, query, number, size)
+        if page is None:
+            page = page_of(_live(gate, with_prefixes(query.text)), number, size, name)
+    except InputError as exc:
+        raise Refused(404, str(exc)) from exc
+    response = Response(to_json(page.answers), mimetype="application/sparql-results+json")
+    response.headers["X-Diplograph-Rows"] = str(page.total)
+    response.headers["X-Diplograph-Pages"] = str(page.pages)
+    response.headers["X-Diplograph-Page"] = str(page.number)
+    response.headers["X-Diplograph-Source"] = "precomputed" if page.precomputed else "live"
+    links = [(number + 1, "next")] if number < page.pages else []
+    links += [(number - 1, "prev")] if number > 1 else []
+    if links and size is not None:
+        response.headers["Link"] = ", ".join(
+            f'</answers/{name}?page={n}&page-size={size}>; rel="{rel}"' for n, rel in links
+        )
+    if gate.cors:
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def handle(gate: Gate, request: Request) -> Any:
     """The answer to one request (a Response, or the web view's file server)."""
     path = request.path
@@ -167,6 +248,8 @@ def handle(gate: Gate, request: Request) -> Any:
         raise Refused(403, f"{request.method} refused: this endpoint is read-only")
     if path in QUERY_PATHS:
         return answer_query(gate, request)
+    if path.startswith("/answers/") and request.method in READS:
+        return stored_answer(gate, request, path.removeprefix("/answers/"))
     if path in ("/view", "/view/") and request.method in READS:
         return redirect("/view/index.html")
     if path.startswith("/view/") and request.method in READS:
@@ -179,7 +262,7 @@ def handle(gate: Gate, request: Request) -> Any:
         return forward(gate, request, path, None, None)
     if path == "/favicon.ico" and request.method in READS:
         return Response(status=204)  # no icon: a browser asks for one, nothing is missing
-    raise Refused(404, f"{path}: not here (/query, /view/, / are)")
+    raise Refused(404, f"{path}: not here (/query, /answers/NAME, /view/, / are)")
 
 
 def gate_app(gate: Gate) -> Any:

@@ -32,6 +32,7 @@ from pathlib import Path
 from rdflib import BNode, Graph, URIRef
 
 from diplograph import paths, progress
+from diplograph.answerpages import write_answers
 from diplograph.build import (
     SHAPES_FILE,
     BuildResult,
@@ -229,6 +230,8 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     _write_quarantine(work, staging, aside)
     lap("store")
     store.flush()
+    lap("answers")
+    write_answers(staging, root, store)
     ledger = Ledger(
         work.minted,
         sorted(work.dropped, key=str),
