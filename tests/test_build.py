@@ -69,6 +69,7 @@ def test_cli_build_writes_the_build_folder(project):
         "answers",
         GRAPH_FILE,
         "manifest.json",
+        "stamps.json",
         "state.pickle",
         "store",
         "summary.json",

@@ -185,6 +185,7 @@ def test_build_writes_the_build_folder_and_opens_it(built, seeds_store, monkeypa
         "answers",
         "graph.trig",
         "manifest.json",
+        "stamps.json",
         "state.pickle",
         "store",
         "summary.json",

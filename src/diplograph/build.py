@@ -61,7 +61,7 @@ from diplograph.iris import (
     candidates_graph_iri,
     rules_graph_iri,
 )
-from diplograph.manifest import MANIFEST_FILE, input_digests, manifest_bytes
+from diplograph.manifest import MANIFEST_FILE, input_digests, manifest_bytes, write_stamps
 from diplograph.namespaces import DIP
 from diplograph.parallel import Plan, jobs_from, map_articles, map_calls
 from diplograph.quality.evaluate import participant_roles
@@ -527,6 +527,7 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         layout: dict = {}
         digest = write_trig(result.store, kept, graph, layout, [INFERRED_GRAPH])
         (staging / MANIFEST_FILE).write_bytes(manifest_bytes(result.inputs, digest))
+        write_stamps(staging, GRAPH_FILE, root or paths.project_root(), result.inputs)
         summary = json.dumps(result.summary, indent=2, sort_keys=True) + "\n"
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")

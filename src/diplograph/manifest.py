@@ -19,6 +19,7 @@ from diplograph import paths
 from diplograph.errors import InputError
 
 MANIFEST_FILE = "manifest.json"
+STAMPS_FILE = "stamps.json"  # the stat of the graph file and inputs the manifest's digests are of
 REBUILD = "run `diplograph build` again"
 
 
@@ -75,21 +76,52 @@ def _read_manifest(path: Path) -> dict | None:
     return data
 
 
+def write_stamps(folder: Path, graph_file: str, root: Path, inputs: dict[str, str]) -> None:
+    """Record beside the manifest the stat of the graph file just written and of the inputs
+    unchanged since before the build started (incremental.stamps), so that `check_build` hashes
+    again only what changed since, as git does."""
+    from diplograph.incremental.stamps import file_stamp, input_stamps
+
+    data = {
+        "graph": list(file_stamp(folder / graph_file)),
+        "inputs": {name: list(stamp) for name, stamp in sorted(input_stamps(root, inputs).items())},
+    }
+    (folder / STAMPS_FILE).write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _read_stamps(out: Path) -> dict:
+    """The stamps of a build folder ({} when it has none, or none readable)."""
+    try:
+        data = json.loads((out / STAMPS_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    graph, inputs = data.get("graph"), data.get("inputs")
+    if not isinstance(graph, list) or not isinstance(inputs, dict):
+        return {}
+    return {"graph": tuple(graph), "inputs": {k: tuple(v) for k, v in inputs.items()}}
+
+
 def check_build(out: Path, graph_file: str, root: Path) -> bool:
     """Whether the build folder was made from the project's inputs as they are now (False too
-    when it has no readable manifest: a build of an older version, or none at all).
+    when it has no readable manifest: a build of an older version, or none at all). A file
+    whose stat is the one recorded when its digest was taken (stamps.json) is not read again.
 
     An InputError names the graph file when it is not the one its build wrote.
     """
+    from diplograph.incremental.stamps import file_stamp, stamped_digests
+
     manifest = _read_manifest(out / MANIFEST_FILE)
     if manifest is None:
         return False
+    stamps = _read_stamps(out)
     graph = out / graph_file
     try:
-        written = graph.read_bytes()
+        same = bool(stamps) and file_stamp(graph) == stamps["graph"]
+        written = b"" if same else graph.read_bytes()
     except OSError as exc:
         raise InputError(f"{graph}: cannot read the build ({exc.strerror}); {REBUILD}") from exc
-    if _digest(written) != manifest.get("graph"):
+    if not same and _digest(written) != manifest.get("graph"):
         state = "empty" if not written else "not the file its build wrote (truncated or edited)"
         raise InputError(f"{graph}: {state}; {REBUILD}")
-    return manifest["inputs"] == input_digests(root)
+    inputs = manifest["inputs"]
+    return inputs == stamped_digests(root, inputs, stamps.get("inputs", {}))

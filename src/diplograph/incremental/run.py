@@ -75,7 +75,7 @@ from diplograph.iris import (
     candidates_graph_iri,
     rules_graph_iri,
 )
-from diplograph.manifest import MANIFEST_FILE, manifest_bytes
+from diplograph.manifest import MANIFEST_FILE, manifest_bytes, write_stamps
 from diplograph.parallel import Plan, jobs_from, map_articles
 from diplograph.quality.evaluate import participant_roles
 from diplograph.quarantine import (
@@ -223,6 +223,7 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
         store, kept, changed, out / GRAPH_FILE, state.layout, staging / GRAPH_FILE, touched
     )
     (staging / MANIFEST_FILE).write_bytes(manifest_bytes(changes.inputs, digest))
+    write_stamps(staging, GRAPH_FILE, work.root, changes.inputs)
     text = json.dumps(summary, indent=2, sort_keys=True) + "\n"
     (staging / "summary.json").write_text(text, encoding="utf-8")
     report_text = format_report(report) + format_quarantined(aside) + "\n"

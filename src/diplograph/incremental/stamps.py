@@ -30,6 +30,11 @@ def _stamp(status: os.stat_result) -> Stamp:
     return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
 
 
+def file_stamp(path: Path) -> Stamp:
+    """A file's stamp (OSError when it cannot be read)."""
+    return _stamp(os.stat(path))
+
+
 def _path(root: Path, name: str) -> Path:
     """The file of an input's name (manifest._name's inverse)."""
     if name.startswith("package:"):
