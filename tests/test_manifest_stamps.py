@@ -68,3 +68,14 @@ def test_missing_broken_or_other_stamps_mean_hashing_everything(project, stamps,
     monkeypatch.setattr(manifest, "_digest", lambda data: hashed.append(len(data)) or digest(data))
     assert check_build(out, GRAPH, root) is True
     assert hashed == [(out / GRAPH).stat().st_size]
+
+
+def test_a_manifest_whose_digests_are_not_the_inputs_is_stale_though_stamped(project):
+    """A stamp vouches for the digest taken with it, not for the manifest's: a manifest that
+    names another digest for an unchanged input is a stale build."""
+    root, out = project
+    data = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    first = sorted(data["inputs"])[0]
+    data["inputs"][first] = "0" * 64
+    (out / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    assert check_build(out, GRAPH, root) is False

@@ -82,9 +82,10 @@ def write_stamps(folder: Path, graph_file: str, root: Path, inputs: dict[str, st
     again only what changed since, as git does."""
     from diplograph.incremental.stamps import file_stamp, input_stamps
 
-    data = {
+    stamps = sorted(input_stamps(root, inputs).items())
+    data = {  # each input's stamp with the digest taken of it (not the manifest's word for it)
         "graph": list(file_stamp(folder / graph_file)),
-        "inputs": {name: list(stamp) for name, stamp in sorted(input_stamps(root, inputs).items())},
+        "inputs": {name: [*stamp, inputs[name]] for name, stamp in stamps},
     }
     (folder / STAMPS_FILE).write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -98,7 +99,13 @@ def _read_stamps(out: Path) -> dict:
     graph, inputs = data.get("graph"), data.get("inputs")
     if not isinstance(graph, list) or not isinstance(inputs, dict):
         return {}
-    return {"graph": tuple(graph), "inputs": {k: tuple(v) for k, v in inputs.items()}}
+    if not all(isinstance(v, list) and len(v) == 5 for v in inputs.values()):
+        return {}
+    return {
+        "graph": tuple(graph),
+        "inputs": {k: tuple(v[:4]) for k, v in inputs.items()},
+        "digests": {k: str(v[4]) for k, v in inputs.items()},
+    }
 
 
 def check_build(out: Path, graph_file: str, root: Path) -> bool:
@@ -123,5 +130,5 @@ def check_build(out: Path, graph_file: str, root: Path) -> bool:
     if not same and _digest(written) != manifest.get("graph"):
         state = "empty" if not written else "not the file its build wrote (truncated or edited)"
         raise InputError(f"{graph}: {state}; {REBUILD}")
-    inputs = manifest["inputs"]
-    return inputs == stamped_digests(root, inputs, stamps.get("inputs", {}))
+    known = stamps.get("digests", {})  # a stamped file's digest as taken, not as the manifest says
+    return manifest["inputs"] == stamped_digests(root, known, stamps.get("inputs", {}))
