@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from diplograph import manifest
 from diplograph.errors import InputError
+from diplograph.incremental import stamps
 from diplograph.manifest import STAMPS_FILE, check_build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,13 +21,17 @@ GRAPH = "graph.trig"
 
 
 @pytest.fixture()
-def project(tmp_path: Path, write_seeds_build) -> tuple[Path, Path]:
-    """A copy of the project's inputs and a build folder of them: (root, out)."""
+def project(tmp_path: Path, write_seeds_build, monkeypatch) -> tuple[Path, Path]:
+    """A copy of the project's inputs and a build folder of them: (root, out), its inputs
+    stamped (as if copied well before the build started: stamps.STARTED moved ahead)."""
     root = tmp_path / "project"
     for folder in ("ontology", "seeds", "mappings", "queries"):
         shutil.copytree(ROOT / folder, root / folder)
+    monkeypatch.setattr(stamps, "STARTED", time.time_ns() + 10**10)
     out = tmp_path / "out"
     write_seeds_build(out, root)
+    recorded = json.loads((out / STAMPS_FILE).read_text(encoding="utf-8"))
+    assert len(recorded["inputs"]) == len(json.loads((out / "manifest.json").read_text())["inputs"])
     return root, out
 
 
