@@ -2645,3 +2645,17 @@ def test_a_summit_with_a_bodys_unnamed_boss_is_no_summit_with_the_body(layer):
     the Kremlin (lexicon `leader_noun`); no meeting of Abiy and Russia."""
     text = "Abiy Ahmed arrived in Russia for a rare summit with the Kremlin boss."
     assert of_kind(text, "Meeting", layer) == []
+
+
+def test_a_verbs_object_and_the_next_clauses_subject_are_no_pair(layer):
+    """ "X invited Y to visit Z, and Y accepted the invitation": "Z, and Y" are two clauses'
+    entities (Z a verb's object), not one group, so the visit and the acceptance are read."""
+    text = (
+        "Kenyan President William Ruto invited Ethiopian Prime Minister Abiy Ahmed to visit "
+        "Kenya, and Abiy accepted the invitation."
+    )
+    assert events(extract(text, layer)) == [
+        ("Invitation", {"inviter": [RUTO], "invitee": [ABIY]}),
+        ("InvitationAcceptance", {"agent": [ABIY], "target": [RUTO]}),
+        ("Visit", {"traveller": [ABIY], "host": [KENYA], "place": [KENYA]}),
+    ]

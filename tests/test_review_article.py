@@ -23,8 +23,7 @@ SEED = "004_1b385efb04788e90"
 NEW = "900_new"
 NEW_TEXT = (
     " date 2024-05-10 Kazakh Foreign Minister Murat Nurtleu met Wang Yi in Astana on Monday. "
-    "Vladimir Putin invited Xi Jinping to visit Moscow, and Xi accepted the invitation, "
-    "Moscow said.\n"
+    "Vladimir Putin invited Xi Jinping to Moscow, and Xi was pleased, Moscow said.\n"
 )
 SEED_ROWS = """\
 #13  0.80  SanctionImposition   Sanction imposition: Matthew Miller, United States Department of State

@@ -584,9 +584,12 @@ def group(
                 cursor += 1  # "A, B and the Palestinian Authority"
             if cursor < len(units) and _actor(units[cursor]):
                 cursor = _possessed(units, cursor)
-            governed = index > 0 and units[index - 1].lower in prepositions
+            before = units[index - 1] if index > 0 else None
+            governed = before is not None and (  # a preposition's or a verb's object
+                before.lower in prepositions or (before.mention is None and before.text.islower())
+            )
             if words == [",", "and"] and len(members) == 1 and governed:
-                break  # "in Kyiv, and Tusk accepted": two clauses, not a pair
+                break  # "in Kyiv, and Tusk accepted", "visit Kenya, and Abiy accepted": two clauses
             if "," in words and cursor < len(units) and _pronoun(units[cursor]):
                 break  # "to visit Beijing, and he accepted": a clause's subject, no member
             if words[-1:] == ["and"] and cursor < len(units) and units[cursor].lower in others:
