@@ -520,7 +520,7 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         if unit.lower in words.infinitive and _supports(units, index + 1, words):
             infinitive = index  # "flew to Brussels to attend a meeting": the flyer's
         index -= 1
-    if infinitive and index >= 0 and not _person(units[index]):  # not "invited X to pay a visit"
+    if infinitive is not None and index >= 0 and not _person(units[index]):  # not "invited X to"
         controller = _controller(units, infinitive, role, words)
         if controller:
             return controller
