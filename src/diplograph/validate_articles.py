@@ -28,6 +28,7 @@ tests/test_validate_articles.py proves the rows equal on every shape fixture.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -167,6 +168,18 @@ def unit_key(name: URIRef) -> str:
     return str(name)
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic collector while a block reads many objects that all live on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class GraphCopies:
     """Copies of a store's graphs, each read once for the whole validation stage (the rule
     graphs' check, every run of the batches, the conflict scan) into a compact table: between
@@ -185,13 +198,8 @@ class GraphCopies:
         so each full collection it triggered walked every copy read so far, for nothing (2 of
         the 5 CPU s of reading the copies at 1,000 articles)."""
         if (graph := self.graphs.get(name)) is None:
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
+            with _collector_paused():
                 graph = self.graphs[name] = TripleTable(self.store.triples(name))
-            finally:
-                if enabled:
-                    gc.enable()
         return graph
 
     def unit(self, members: Sequence[URIRef]) -> TripleTable | UnitGraphs:
@@ -434,7 +442,7 @@ def validate_store(
     rows: list[ReportRow] = []
     for found in map_calls(rows_of, len(chunks) + len(local), jobs):
         rows += found
-    found = _alone_rows(shapes, ontology, sources)  # about nodes no data describes
+    found = alone_rows(shapes, ontology, sources)  # about nodes no data describes
     rows += [row for row in found if row.focus not in described_by_data]
     log.debug(
         "SHACL by unit: %d units, %d shared nodes, %d batches, %d rows",
@@ -444,6 +452,9 @@ def validate_store(
         len(rows),
     )
     return ValidationReport(conforms=not rows, rows=tuple(sorted(rows)))
+
+
+Match = Callable[[Node | None, Node | None, Node | None], Iterator[tuple[Node, Node, Node]]]
 
 
 def revalidate(
@@ -458,14 +469,10 @@ def revalidate(
     """The report `validate_store` gives over the graphs `names`, given its report `previous`
     over a union that held the triples `lost` as well (the rule graphs the conflict loop set
     aside): the rows about the nodes the loss cannot touch are kept, and the nodes it can are
-    validated again with their whole description. None when that cannot be known so (shapes
-    that are not local, a lost rdfs:subClassOf, a node no graph describes any more that the
-    ontology alone gives a row about): validate the union again.
-
-    Why it is exact: the rows about a node depend only on its description and the types of
-    the nodes it names (the module's docstring), so a loss can change only the rows about the
-    nodes its triples describe and about the nodes that name a node it typed (as the
-    incremental build's validation reasons: incremental/affected.py)."""
+    validated again with their whole description (`rows_about_nodes`, as the incremental build
+    does: incremental/affected.py). None when that cannot be known so (shapes that are not
+    local, a lost rdfs:subClassOf, a node no graph describes any more that the ontology alone
+    gives a row about): validate the union again."""
     if unsplittable(shapes) is not None:
         return None
     lost = list(lost)
@@ -473,61 +480,93 @@ def revalidate(
         return None
     inverse = inverse_predicates(shapes)
     union = _union_table(copies, names)
-    match = union.triples
+
+    def match(s: Node | None, p: Node | None, o: Node | None) -> Iterator:
+        """The union's triples of a pattern."""
+        return union.triples((s, p, o))
+
     lost = [triple for triple in lost if triple not in union]  # another graph may hold it
-    touched = described(TripleTable(lost), inverse)
-    for retyped in {s for s, p, _ in lost if p == RDF.type}:
-        touched.update(s for s, _, _ in match((None, None, retyped)))
-        for predicate in inverse:
-            touched.update(o for _, _, o in match((retyped, predicate, None)))
-    now = {node for node in touched if _is_described(node, inverse, match)}
-    gone = {_text(node) for node in touched - now}
-    if gone and gone & {row.focus for row in _alone_rows(shapes, ontology, sources)}:
+    touched = touched_nodes(lost, inverse, match)
+
+    def alone() -> set[str]:
+        """The focus nodes of the rows the ontology alone gives."""
+        return {row.focus for row in alone_rows(shapes, ontology, sources)}
+
+    found = rows_about_nodes(touched, match, shapes, ontology, sources, alone)
+    if found is None:
         return None
     texts = {_text(node) for node in touched}
-    rows = [row for row in previous.rows if row.focus not in texts]
-    if now:
-        data = Graph()
-        for node in now:
-            for pattern in [(node, None, None), *((None, p, node) for p in inverse)]:
-                for triple in match(pattern):
-                    data.add(triple)
-        types = _types_of(data, match)
-        classes = Graph()
-        for triple in match((None, RDFS.subClassOf, None)):
-            classes.add(triple)
-        context = list(context_for(data, types, classes))
-        rows += _validate_with(data, context, shapes, sources, now, ontology)
+    rows = [row for row in previous.rows if row.focus not in texts] + found
     return ValidationReport(conforms=not rows, rows=tuple(sorted(rows)))
+
+
+def touched_nodes(
+    changed: Iterable[tuple[Node, Node, Node]], inverse: Collection[URIRef], match: Match
+) -> set[Node]:
+    """The nodes whose rows a change can alter, given the triples a union lost or gained: the
+    nodes those triples describe, and the nodes that name (now, in `match`) a node whose types
+    changed. The caller refuses a change of rdfs:subClassOf, which reaches every node."""
+    changed = list(changed)
+    nodes = described(TripleTable(changed), inverse)
+    for retyped in {s for s, p, _ in changed if p == RDF.type}:
+        nodes.update(s for s, _, _ in match(None, None, retyped))
+        for predicate in inverse:
+            nodes.update(o for _, _, o in match(retyped, predicate, None))
+    return nodes
+
+
+def rows_about_nodes(
+    nodes: set[Node],
+    match: Match,
+    shapes: Graph,
+    ontology: Graph,
+    sources: Mapping[Node, str] | None,
+    alone: Callable[[], set[str]],
+) -> list[ReportRow] | None:
+    """The SHACL rows about some nodes, as validating the whole union `match` reads gives them:
+    those it describes are validated with their description, the types of the nodes they name
+    and the data's class hierarchy. None when a node no graph describes any more is the focus
+    of a row the ontology alone gives (`alone`: those focus nodes, asked only then)."""
+    inverse = inverse_predicates(shapes)
+    now = {node for node in nodes if _is_described(node, inverse, match)}
+    if nodes - now and {_text(node) for node in nodes - now} & alone():
+        return None
+    if not now:
+        return []
+    data = Graph()
+    for node in now:
+        for pattern in [(node, None, None), *((None, p, node) for p in inverse)]:
+            for triple in match(*pattern):
+                data.add(triple)
+    classes = Graph()
+    for triple in match(None, RDFS.subClassOf, None):
+        classes.add(triple)
+    context = list(context_for(data, _types_of(data, match), classes))
+    return list(_validate_with(data, context, shapes, sources, now, ontology))
 
 
 def _union_table(copies: GraphCopies, names: Sequence[URIRef]) -> TripleTable:
     """The union of the graphs as one table (each triple once, indexed on first use), read
     with the cyclic collector paused (see GraphCopies.graph): looking a node up in each of
     some thousand tables cost a minute at 1,000 articles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         return TripleTable(t for name in names for t in copies.graph(name))
-    finally:
-        if enabled:
-            gc.enable()
 
 
-def _is_described(node: Node, inverse: Collection[URIRef], match: Callable) -> bool:
+def _is_described(node: Node, inverse: Collection[URIRef], match: Match) -> bool:
     """Whether a graph describes a node: it is a subject, or the object of an inverse path."""
-    if next(match((node, None, None)), None) is not None:
+    if next(match(node, None, None), None) is not None:
         return True
-    return any(next(match((None, p, node)), None) is not None for p in inverse)
+    return any(next(match(None, p, node), None) is not None for p in inverse)
 
 
-def _types_of(data: Graph, match: Callable) -> dict[Node, set[Node]]:
+def _types_of(data: Graph, match: Match) -> dict[Node, set[Node]]:
     """The types (in the graphs `match` reads) of the nodes some data names."""
     named = {t for triple in data for t in (triple[0], triple[2]) if isinstance(t, URIRef | BNode)}
-    return {node: {o for _, _, o in match((node, RDF.type, None))} for node in named}
+    return {node: {o for _, _, o in match(node, RDF.type, None)} for node in named}
 
 
-def _alone_rows(
+def alone_rows(
     shapes: Graph, ontology: Graph, sources: Mapping[Node, str] | None
 ) -> list[ReportRow]:
     """The rows the ontology alone gives (validate_store keeps those about nodes no data

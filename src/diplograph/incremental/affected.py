@@ -15,68 +15,35 @@ in the store's indexes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, BNode, Graph, URIRef
+from rdflib import RDFS, Graph, URIRef
 from rdflib.term import Node
 
 from diplograph.incremental.changes import FullBuildNeeded
 from diplograph.quarantine import assign
-from diplograph.validate import ReportRow, shacl_rows
-from diplograph.validate_articles import _validate_with, context_for, unsplittable
+from diplograph.validate import ReportRow
+from diplograph.validate_articles import (
+    Match,
+    alone_rows,
+    rows_about_nodes,
+    touched_nodes,
+    unsplittable,
+)
 
 if TYPE_CHECKING:
     from diplograph.store import OxigraphStore
 
 Triple = tuple[Node, Node, Node]
-Match = Callable[[Node | None, Node | None, Node | None], Iterator[Triple]]
-
-
-def described(triples: Iterable[Triple], inverse: Collection[URIRef]) -> set[Node]:
-    """The nodes some triples describe: their subjects and the objects of inverse paths."""
-    nodes: set[Node] = set()
-    for s, p, o in triples:
-        nodes.add(s)
-        if p in inverse and isinstance(o, URIRef | BNode):
-            nodes.add(o)
-    return nodes
 
 
 def affected_nodes(changed: set[Triple], inverse: Collection[URIRef], match: Match) -> set[Node]:
     """The nodes whose rows a change can alter, given the triples the asserted union lost or
-    gained: the nodes those triples describe, and the nodes that name (now) a node whose types
-    changed."""
-    retyped: set[Node] = set()
-    for s, p, _ in changed:
-        if p == RDFS.subClassOf:
-            raise FullBuildNeeded("an article changes the class hierarchy (rdfs:subClassOf)")
-        if p == RDF.type:
-            retyped.add(s)
-    nodes = described(changed, inverse)
-    for node in retyped:
-        nodes.update(s for s, _, _ in match(None, None, node))
-        for predicate in inverse:
-            nodes.update(o for _, _, o in match(node, predicate, None))
-    return nodes
-
-
-def _description(nodes: Iterable[Node], inverse: Collection[URIRef], match: Match) -> Graph:
-    """The whole description of some nodes in the graphs `match` reads."""
-    data = Graph()
-    for node in nodes:
-        for triple in match(node, None, None):
-            data.add(triple)
-        for predicate in inverse:
-            for triple in match(None, predicate, node):
-                data.add(triple)
-    return data
-
-
-def _types(data: Graph, match: Match) -> dict[Node, set[Node]]:
-    """The types (in the graphs `match` reads) of the nodes some data names."""
-    named = {t for triple in data for t in (triple[0], triple[2]) if isinstance(t, URIRef | BNode)}
-    return {node: {o for _, _, o in match(node, RDF.type, None)} for node in named}
+    gained (validate_articles.touched_nodes); a change of the class hierarchy is a full build."""
+    if any(p == RDFS.subClassOf for _, p, _ in changed):
+        raise FullBuildNeeded("an article changes the class hierarchy (rdfs:subClassOf)")
+    return touched_nodes(changed, inverse, match)
 
 
 def rows_about(
@@ -86,41 +53,22 @@ def rows_about(
     ontology: Graph,
     alone: Callable[[], set[str]],
 ) -> list[ReportRow]:
-    """The SHACL rows about some nodes, as validating the whole union gives them: those the
-    graphs describe are validated with their description, the types of the nodes they name
-    and the data's class hierarchy; a node no graph describes now has the rows the ontology
-    alone gives about it (`alone`: their focus nodes, found when first asked)."""
+    """The SHACL rows about some nodes, as validating the whole union gives them
+    (validate_articles.rows_about_nodes); shapes that are not local, or a node no graph
+    describes now in a row the ontology alone gives, are a full build."""
     problem = unsplittable(shapes)
     if problem is not None:
         raise FullBuildNeeded(f"the shapes use {problem}: the union is validated at once")
-    from diplograph.validate_articles import inverse_predicates
-
-    inverse = inverse_predicates(shapes)
-    now = {n for n in nodes if _is_described(n, inverse, match)}
-    if nodes - now and {str(n) for n in nodes - now} & alone():
+    found = rows_about_nodes(nodes, match, shapes, ontology, None, alone)
+    if found is None:
         raise FullBuildNeeded("a node no article describes any more is in a shape's target")
-    if not now:
-        return []
-    data = _description(sorted(now, key=str), inverse, match)
-    classes = Graph()
-    for triple in match(None, RDFS.subClassOf, None):
-        classes.add(triple)
-    context = list(context_for(data, _types(data, match), classes))
-    return list(_validate_with(data, context, shapes, None, now, ontology))
-
-
-def _is_described(node: Node, inverse: Collection[URIRef], match: Match) -> bool:
-    """Whether some graph describes a node (it is a subject, or the object of an inverse path)."""
-    if next(match(node, None, None), None) is not None:
-        return True
-    return any(next(match(None, p, node), None) is not None for p in inverse)
+    return found
 
 
 def alone_focus(shapes: Graph, ontology: Graph) -> set[str]:
     """The focus nodes of the rows the ontology alone gives (validate_articles.validate_store
     adds those about nodes no data describes)."""
-    _, rows = shacl_rows(Graph(), shapes, ontology, None, None, own=True)
-    return {row.focus for row in rows}
+    return {row.focus for row in alone_rows(shapes, ontology, None)}
 
 
 def set_aside(
