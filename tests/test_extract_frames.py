@@ -2659,3 +2659,59 @@ def test_a_verbs_object_and_the_next_clauses_subject_are_no_pair(layer):
         ("InvitationAcceptance", {"agent": [ABIY], "target": [RUTO]}),
         ("Visit", {"traveller": [ABIY], "host": [KENYA], "place": [KENYA]}),
     ]
+
+
+def test_a_verb_joined_by_and_shares_the_earlier_phrases_subject(layer):
+    """ "X visited Warsaw on Thursday and met Y": the meeting is X's, not Warsaw's (the
+    pattern's gap reached back to the first verb's object; `share_subjects`)."""
+    text = (
+        "Abiy Ahmed visited Mogadishu on Thursday and met Somali President Hassan Sheikh Mohamud."
+    )
+    assert of_kind(text, "Meeting", layer) == [
+        ("Meeting", {"participant": [ABIY, HASSAN], "place": ["city/mogadishu"]})
+    ]
+
+
+def test_an_invitation_after_and_is_the_subjects_not_the_objects(layer):
+    """ "X met Y in Z and invited him to visit W": X invites Y (Y invited himself before)."""
+    text = "Abiy Ahmed met William Ruto in Addis Ababa and invited him to visit Mogadishu."
+    assert of_kind(text, "Invitation", layer) == [
+        ("Invitation", {"inviter": [ABIY], "invitee": [RUTO], "place": ["city/addis-ababa"]})
+    ]
+
+
+def test_talks_after_and_held_are_the_arrivals(layer):
+    """ "X arrived in Y on Tuesday and held talks with Z": X's talks, across the support verb."""
+    text = "William Ruto arrived in Mogadishu on Tuesday and held talks with Hassan Sheikh Mohamud."
+    assert of_kind(text, "Talks", layer) == [
+        ("Talks", {"participant": [HASSAN, RUTO], "place": ["city/mogadishu"]})
+    ]
+
+
+def test_a_subject_after_a_dash_is_the_subject_not_the_dateline_agency(layer):
+    """ "Nairobi, Xinhua -- X met and held talks with Y": X, not the agency before the dash."""
+    text = "Nairobi, Xinhua -- William Ruto met and held talks with Abiy Ahmed on Monday."
+    assert of_kind(text, "Talks", layer) == [
+        ("Talks", {"participant": [ABIY, RUTO], "place": NAIROBI})
+    ]
+
+
+def test_an_invitation_accepted_with_no_inviter_is_the_hosts(layer):
+    """ "X accepted an invitation to visit Y": an acceptance of the host state's invitation and
+    a visit to come (no visit made), the visit dated by the words after it."""
+    text = "Abiy Ahmed accepted an invitation to visit Kenya next year."
+    graph = extract(text, layer)
+    assert events(graph) == [
+        ("Invitation", {"inviter": [KENYA], "invitee": [ABIY]}),
+        ("InvitationAcceptance", {"agent": [ABIY], "target": [KENYA]}),
+        ("Visit", {"traveller": [ABIY], "host": [KENYA], "place": [KENYA]}),
+    ]
+    visits = [n for n in graph.subjects(RDF.type, DIP.Visit)]
+    assert [str(graph.value(v, DIP.earliestDate)) for v in visits] == ["2025-01-01"]
+    modalities = {
+        str(graph.value(a, DIP.modality)).split("#")[-1]
+        for a in graph.subjects(DIP.attests, visits[0])
+    }
+    assert modalities == {"Expected"}
+    invitations = list(graph.subjects(RDF.type, DIP.Invitation))
+    assert [graph.value(i, DIP.earliestDate) for i in invitations] == [None]

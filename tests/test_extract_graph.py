@@ -59,7 +59,7 @@ ARTICLES = {  # as the generated benchmark corpus words them (benchmarks/corpus.
         "In Astana, Kazakh President Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz "
         "to visit Germany, his office said."
     ),
-    "916_acceptance": (  # the visit's date words, given to the invitation: a dated invitation
+    "916_acceptance": (  # the visit's date words date the visit: 915's undated invitation
         "In Astana, Kassym-Jomart Tokayev accepted an invitation from Olaf Scholz to visit Germany "
         "next year."
     ),
@@ -109,11 +109,6 @@ SPEECH_ACTS = [
         "event/invitation-acceptance/undated/kassym-jomart-tokayev-olaf-scholz-invitation-"
         "2023-03-15-olaf-scholz-kassym-jomart-tokayev",
         "event/invitation/2023-03-15/olaf-scholz-kassym-jomart-tokayev",
-    ),
-    (
-        "event/invitation-acceptance/undated/kassym-jomart-tokayev-olaf-scholz-invitation-"
-        "2024-01-01-olaf-scholz-kassym-jomart-tokayev",
-        "event/invitation/2024-01-01/olaf-scholz-kassym-jomart-tokayev",
     ),
     (
         "event/invitation-acceptance/undated/kassym-jomart-tokayev-olaf-scholz-invitation-"

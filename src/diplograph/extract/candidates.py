@@ -336,8 +336,11 @@ def build(
     content = rule.get("content")
     if isinstance(content, dict) and "kind" in content:
         made = build_content(content, roles, attest, rule.id, rules)
-        if made is not None and inner_unit is not None:
-            made.date, made.attest.date_words = _dated(inner_unit, ctx, True)
+        if made is not None and inner_unit is not None:  # "to visit X next year": the visit's
+            dated = made
+            while dated.content:
+                dated = dated.content[-1]
+            dated.date, dated.attest.date_words = _dated(inner_unit, ctx, True)
         if made is not None:
             base.content.append(made)
     for role in content_only:  # the content's own; the event's from context ("invited X here")

@@ -309,9 +309,30 @@ def country_of_place(event: Event, gaz: Gazetteer) -> list[URIRef]:
     return []
 
 
-def apply_defaults(ctx: Context, events: list[Event]) -> None:
-    """Fill roles from the place (host, agent of a parade) where the kind says so."""
+def _contents_first(events: list[Event]) -> list[Event]:
+    """The events with what each is about before it (an accepted invitation's visit, then the
+    invitation, then the acceptance), so that a `content.` default reads filled roles."""
+    ordered: list[Event] = []
+    seen: set[int] = set()
+
+    def visit(event: Event) -> None:
+        """Put an event after its contents."""
+        if id(event) in seen:
+            return
+        seen.add(id(event))
+        for inner in event.content:
+            visit(inner)
+        ordered.append(event)
+
     for event in events:
+        visit(event)
+    return [e for e in ordered if any(e is x for x in events)]
+
+
+def apply_defaults(ctx: Context, events: list[Event]) -> None:
+    """Fill roles from the place (host, agent of a parade) or from what the event is about
+    (an invitation's inviter: the host of the visit), where the kind says so."""
+    for event in _contents_first(events):
         for role, source in (spec(ctx.kinds, event.kind).get("defaults") or {}).items():
             unless = source.get("unless") if isinstance(source, dict) else None
             source = source.get("from") if isinstance(source, dict) else source

@@ -48,6 +48,8 @@ class Words:
     trailing: frozenset[str] = frozenset()  # "flew home after a visit to X": the subject's
     purpose: frozenset[str] = frozenset()  # "flew to X for a meeting of Y": the flyer's meeting
     leader: frozenset[str] = frozenset()  # "with the Kremlin boss": its unnamed leader, not it
+    joined_gap: frozenset[str] = frozenset()  # "and later met", "and was received by"
+    relative: frozenset[str] = frozenset()  # "X, who visited Y and met Z"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -76,6 +78,8 @@ def _words(rules: RuleSet) -> Words:
         trailing=frozenset(get("trailing_governor", ())),
         purpose=frozenset(get("purpose_word", ())),
         leader=frozenset(get("leader_noun", ())),
+        joined_gap=frozenset(get("joined_verb_gap", ())),
+        relative=frozenset(get("relative_word", ())),
     )
 
 
@@ -157,6 +161,76 @@ def _bare_subject(
     if _opening_phrase(units, trigger, words, governor):
         return _fronted_subject(units, trigger, role, words, governor)
     return _main_subject(units, governor, role, words)
+
+
+def _joining_and(units: list[Unit], trigger: int, words: Words) -> int | None:
+    """The "and" that joins the trigger's verb to an earlier verb phrase of its sentence
+    ("visited Warsaw on Thursday and met Tusk", "arrived and was received by"), read back across
+    `joined_verb_gap` words and dates; else None."""
+    index = trigger - 1
+    gap = words.joined_gap | words.support | words.determiner  # "and held a meeting with"
+    while index > 0 and trigger - index <= 5:
+        unit = units[index]
+        if unit.lower == "and":
+            return index
+        dated = unit.mention is not None and unit.mention.date_words is not None
+        if not (dated or unit.mention is None and (unit.lower in gap or unit.lemma in gap)):
+            return None
+        index -= 1
+    return None
+
+
+def _subject_position(units: list[Unit], first: int, last: int, words: Words) -> bool:
+    """Whether the entities units[first..last] stand where a clause's subject does: opening the
+    sentence, or after a comma, a conjunction, a relative word or a speech verb, and not set off
+    as an apposition ("Putin, the Russian leader, and")."""
+    if first == 0:
+        return True
+    before = units[first - 1]
+    after = units[last + 1].text if last + 1 < len(units) else ""
+    if before.text == ",":
+        return after != ","
+    opening = words.conjunction | words.relative
+    opener = before.text in ("(", "“", '"', "--", "—", "–", "-")  # "Riyadh, IRNA -- X met"
+    return before.lower in opening or before.lemma in words.speech or opener
+
+
+def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) -> list[int]:
+    """The subject of the verb phrase before a joining "and": read back from it, the first
+    acting entity (with those coordinated before it) in subject position ("Shmyhal visited
+    Warsaw and met Tusk": Shmyhal, not Warsaw; "X said Y had arrived and met Z": Y)."""
+    for index in range(joiner - 1, -1, -1):
+        if units[index].boundary or units[index].text in (";", ":"):
+            return []
+        if not _fits(units[index], role):
+            continue
+        found = _group_back(units, index, role, words)
+        if _subject_position(units, found[0], index, words):
+            return found
+    return []
+
+
+def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> None:
+    """Give a pattern match whose verb is joined by "and" to an earlier verb phrase that
+    phrase's subject, in place of the entity its gap reached back to ("visited Warsaw and met
+    Tusk": Warsaw did not meet Tusk)."""
+    words = _compiled(rules)[0]
+    for match in matches:
+        joiner = _joining_and(units, match.trigger, words)
+        if joiner is None or match.rule.section != "events":
+            continue
+        before = [r for r, found in match.roles.items() if found and min(found) < joiner]
+        if len(before) != 1 or before[0] in ("place", "theme"):
+            continue
+        role = before[0]
+        first = [i for i in match.roles[role] if i < joiner]
+        if _subject_position(units, first[0], first[-1], words):
+            continue  # "Lavrov arrived and met X": the gap reached the subject itself
+        subject = _earlier_subject(units, joiner, role, words)
+        if subject:
+            later = [i for i in match.roles[role] if i > joiner]
+            match.roles[role] = subject + later
+            match.start = min(match.start, subject[0])
 
 
 def _main_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
@@ -636,6 +710,9 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
             subject = _subject(units, trigger, slots["subject"], words)
         else:
             subject = _noun_subject(units, determiner, slots["subject"], words)
+        joiner = _joining_and(units, trigger, words) if subject is None else None
+        if joiner is not None:  # "visited Warsaw and met Tusk": the earlier phrase's subject
+            subject = _earlier_subject(units, joiner, slots["subject"], words) or None
         shared = subject is None
         if not subject:  # "After talks with Xi in Beijing, Macron said ...": the main subject
             subject = _fronted_subject(units, trigger, slots["subject"], words) or subject
@@ -746,6 +823,7 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     """The pattern matches, with frame matches added at the triggers no pattern match covers
     and put in place of a pattern match at the same trigger that fills fewer roles."""
     words, by_lemma = _compiled(rules)
+    share_subjects(units, rules, matches)
     candidates = {
         i: _frames_at(units[i], by_lemma) for i, u in enumerate(units) if u.mention is None
     }
