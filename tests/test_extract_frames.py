@@ -2715,3 +2715,44 @@ def test_an_invitation_accepted_with_no_inviter_is_the_hosts(layer):
     assert modalities == {"Expected"}
     invitations = list(graph.subjects(RDF.type, DIP.Invitation))
     assert [graph.value(i, DIP.earliestDate) for i in invitations] == [None]
+
+
+def test_a_protest_note_is_the_handers_states(layer):
+    """ "X handed a protest note to Y": a letter of X's state, X its carrier (frame.note-hand,
+    `home_of`); a foreign ministry hands its country's note; an unnamed envoy is their state."""
+    text = "Kenyan President William Ruto handed a protest note to Abiy Ahmed on Monday."
+    assert of_kind(text, "LetterDelivery", layer) == [
+        ("LetterDelivery", {"carrier": [RUTO], "recipient": [ABIY], "sender": [KENYA]})
+    ]
+    text = "The Kenyan foreign ministry handed a protest note to the Somali ambassador on Monday."
+    assert of_kind(text, "LetterDelivery", layer) == [
+        (
+            "LetterDelivery",
+            {
+                "carrier": ["org/foreign-ministry-of-kenya"],
+                "recipient": [SOMALIA],
+                "sender": [KENYA],
+            },
+        )
+    ]
+
+
+def test_their_consultations_are_the_clauses_subjects(layer):
+    """ "A and B held their annual consultations": "their" owns the talks whoever A and B are
+    (lexicon `plural_possessive`), and bare "consultations" after "held" are talks."""
+    for text in (
+        "Kenya and Somalia held their annual consultation in Nairobi on Monday.",
+        "Kenya and Somalia held annual consultations in Nairobi on Monday.",
+    ):
+        assert of_kind(text, "Talks", layer) == [
+            ("Talks", {"participant": [KENYA, SOMALIA], "place": NAIROBI})
+        ], text
+
+
+def test_a_video_conference_with_a_counterpart_is_talks(layer):
+    """ "X held a video conference with his Somali counterpart Y": talks of X and Y."""
+    text = (
+        "Kenyan President William Ruto held a video conference with his Somali counterpart "
+        "Hassan Sheikh Mohamud on Monday."
+    )
+    assert of_kind(text, "Talks", layer) == [("Talks", {"participant": [HASSAN, RUTO]})]

@@ -309,6 +309,8 @@ def build(
         base.attrs["with_home"] = [str(rule.get("with_home"))]
     if rule.get("as_home"):  # the pipeline puts the countries the fillers serve in their place
         base.attrs["as_home"] = [str(rule.get("as_home"))]
+    if rule.get("home_of"):  # the pipeline fills an empty role with the countries they serve
+        base.attrs["home_of"] = [f"{r}:{src}" for r, src in rule.get("home_of").items()]
     if made is not None:  # the pipeline makes it a new entity, the graph stage writes it
         base.attrs["materiel"] = [made[1]]
     for role in match.distribute:

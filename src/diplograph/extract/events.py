@@ -441,7 +441,8 @@ def drop_represented(
 def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) -> None:
     """Add to a role (a rule's `with_home: ROLE`) the countries its fillers serve: leaders who
     witness a signing sign for their states; or put them in the fillers' place (`as_home`):
-    the next round of a dialogue is held between the states."""
+    the next round of a dialogue is held between the states; or in an empty role (`home_of`):
+    a protest note handed by a minister is sent by the minister's state."""
     for event in events:
         for role in event.attrs.pop("with_home", []):
             served = [country for v in event.roles.get(role, []) if (country := home(v)) != v]
@@ -450,6 +451,11 @@ def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) 
         for role in event.attrs.pop("as_home", []):  # "the two sides agreed to hold the next
             found = [home(v) or v for v in event.roles.get(role, [])]  # round": their states
             event.roles[role] = list(dict.fromkeys(found))
+        for pair in event.attrs.pop("home_of", []):  # "X handed a protest note": X's state's
+            role, _, source = pair.partition(":")
+            served = [c for v in event.roles.get(source, []) if (c := home(v)) is not None]
+            if not event.roles.get(role) and served:
+                event.roles[role] = list(dict.fromkeys(served))
 
 
 def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None) -> list[Event]:

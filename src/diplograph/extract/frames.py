@@ -50,6 +50,7 @@ class Words:
     leader: frozenset[str] = frozenset()  # "with the Kremlin boss": its unnamed leader, not it
     joined_gap: frozenset[str] = frozenset()  # "and later met", "and was received by"
     relative: frozenset[str] = frozenset()  # "X, who visited Y and met Z"
+    plural_possessive: frozenset[str] = frozenset()  # "their talks": the clause's subjects
 
 
 def _words(rules: RuleSet) -> Words:
@@ -80,6 +81,7 @@ def _words(rules: RuleSet) -> Words:
         leader=frozenset(get("leader_noun", ())),
         joined_gap=frozenset(get("joined_verb_gap", ())),
         relative=frozenset(get("relative_word", ())),
+        plural_possessive=frozenset(get("plural_possessive", ())),
     )
 
 
@@ -575,6 +577,8 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     pay a state visit"); None (the article's
     previous subject) when that entity follows a preposition ("arrived in Armenia on a visit")."""
     lower = units[determiner].lower
+    if lower in words.plural_possessive:  # "A and B held their annual consultations"
+        return _main_subject(units, determiner, role, words) or None
     if lower in words.possessive:  # "X met Y ... on his visit": the subject's, not the object's
         people = [i for i in range(determiner) if _person(units[i])]
         main = [i for i in _main_subject(units, determiner, role, words) if _person(units[i])]

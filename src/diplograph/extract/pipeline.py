@@ -403,10 +403,15 @@ def _recent_day(words: str, anchor: date) -> tuple[date, date] | None:
 def _home(
     agent: URIRef, discourse: coref.Discourse, context: tuple[Gazetteer, RuleSet, list]
 ) -> URIRef | None:
-    """The country an agent is or serves (by the positions the article says it holds)."""
+    """The country an agent is or serves: by the positions the article says it holds, or, for
+    a body, the country it acts for (the gazetteer's, or the one the article made it for)."""
     gaz, rules, new = context
     if "country" in gaz.classes.get(agent, ()):
         return agent
+    served = [c for c in gaz.acts_for_closure(agent) if "country" in gaz.classes.get(c, ())]
+    served += [n.acts_for for n in new if n.iri == agent and n.acts_for is not None]
+    if served:
+        return sorted(served)[0]
     return coref.holder_country(agent, discourse, gaz, rules, new)
 
 

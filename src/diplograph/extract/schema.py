@@ -296,6 +296,8 @@ RULES: dict[str, Shape] = {
                 "value": BOOL,
                 "with_home": ROLE,  # the countries this role's fillers serve join it
                 "as_home": ROLE,  # this role's fillers give way to the countries they serve
+                "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # an empty role: the
+                # countries another role's fillers serve ("handed a protest note": the hander's)
                 "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
             },
             ("kind",),
@@ -326,6 +328,8 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "priority": INT,
         "modality": MODALITY,
         "with_home": ROLE,  # the countries this role's fillers serve join it
+        "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # see events' `home_of`
+        "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
     },
     frozenset({"id", "kind", "triggers", "slots"}),
 )
