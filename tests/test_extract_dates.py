@@ -358,3 +358,31 @@ def test_the_ledes_undated_events_are_the_articles_days_news(text, kind, expecte
     article's own day (told on Tuesday 5 March 2024)."""
     graph = extract(text, date(2024, 3, 5), layer)
     assert dated(graph, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # told as done in December: this March, not the nearer March to come
+        ("Abiy Ahmed met William Ruto in Nairobi on March 20.", "Meeting", "2024-03-20"),
+        ("Abiy Ahmed met William Ruto in Nairobi in March.", "Meeting", "2024-03-01..2024-03-31"),
+        # to come: the next March; a year given is kept as given
+        ("Abiy Ahmed will meet William Ruto in Nairobi on March 20.", "Meeting", "2025-03-20"),
+        ("Abiy Ahmed met William Ruto in Nairobi on March 20, 2023.", "Meeting", "2023-03-20"),
+    ],
+)
+def test_a_day_without_its_year_lies_on_the_side_of_its_modality(layer, text, kind, expected):
+    """A month and day with no year date what happened on or before the article, what is to
+    come after it (`resolve_words`)."""
+    assert dated(extract(text, date(2024, 12, 4), layer), kind)[0] == expected
+
+
+def test_an_invitation_to_a_day_to_come_is_dated_by_the_story(layer):
+    """ "invited X to attend his inauguration on October 20", told on 29 August: the day is the
+    inauguration's, still to come (`lies_ahead`), so the invitation takes the story's day."""
+    text = (
+        "Abiy Ahmed met William Ruto in Nairobi on Thursday. Abiy invited Ruto to attend a "
+        "ceremony in Addis Ababa on October 20."
+    )
+    graph = extract(text, date(2024, 8, 29), layer)
+    assert dated(graph, "Invitation")[0] == "2024-08-29"

@@ -31,6 +31,7 @@ from diplograph.extract.dates import (
     attach,
     is_date,
     is_dateline,
+    lies_ahead,
     overlaps,
     resolve_words,
     sounds_future,
@@ -396,8 +397,10 @@ def _copy(base: Candidate, roles: dict[str, list[URIRef]]) -> Candidate:
 def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
     """Whether a date unit names a time after the article's date ("in 2026", "on May 9, 2025",
     "next week")."""
-    when, _ = _dated(unit_index, ctx, False)
-    return when is not None and when[0] > ctx.anchor
+    mention = ctx.units[unit_index].mention
+    if mention is None or mention.date_words is None or mention.anaphor == SAME_DAY:
+        return False
+    return lies_ahead(mention.date_words, ctx.anchor)
 
 
 def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:

@@ -10,6 +10,7 @@ the precision the text supports (a day, or an interval: month, season, year, "th
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc
@@ -105,9 +106,31 @@ def is_dateline(units: list[Unit], index: int) -> bool:
 
 
 def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
-    """The date range the words give, against the article's date."""
+    """The date range the words give, against the article's date; what happened happened on
+    or before it, so a day or month named without its year that would fall after the article
+    is last year's ("held talks on March 20", told in December: this March, not next)."""
     future = expected or any(w in words.lower().split() for w in _FUTURE_WORDS)
-    return resolve(words, anchor, tense="future" if future else "past")
+    found = resolve(words, anchor, tense="future" if future else "past")
+    if future or found is None or found.earliest <= anchor or _YEAR.search(words):
+        return found
+    if found.precision not in ("day", "month") or found.latest.year != found.earliest.year:
+        return found
+    return DateRange(_year_before(found.earliest), _year_before(found.latest), found.precision)
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _year_before(day: date) -> date:
+    """The same day a year earlier (28 February for a 29th)."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else day.day))
+
+
+def lies_ahead(words: str, anchor: date) -> bool:
+    """Whether date words name a time after the article's date, read with no tense: the nearest
+    such day ("on October 20", told on 29 August: this October), or a year or week ahead."""
+    found = resolve(words, anchor)
+    return found is not None and found.earliest > anchor
 
 
 def sounds_future(words: str) -> bool:
