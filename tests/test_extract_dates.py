@@ -386,3 +386,18 @@ def test_an_invitation_to_a_day_to_come_is_dated_by_the_story(layer):
     )
     graph = extract(text, date(2024, 8, 29), layer)
     assert dated(graph, "Invitation")[0] == "2024-08-29"
+
+
+def test_an_opening_phrase_gives_its_date_and_place_to_the_main_clause(layer):
+    """ "On the sidelines of the summit in New York on Wednesday, X met Y": the phrase holds no
+    event, so its date and its place are the meeting's (`attach`, `fronted_place`)."""
+    text = (
+        "On the sidelines of the African Union summit in Addis Ababa on Wednesday, Kenyan "
+        "President William Ruto met Somali President Hassan Sheikh Mohamud."
+    )
+    graph = extract(text, date(2024, 12, 6), layer)
+    assert dated(graph, "Meeting") == ("2024-12-04", "on Wednesday")
+    (meeting,) = set(graph.subjects(RDF.type, DIP.Meeting))
+    assert [str(p).rsplit("/", 2)[-2:] for p in graph.objects(meeting, DIP.place)] == [
+        ["city", "addis-ababa"]
+    ]

@@ -451,15 +451,28 @@ def _narrative_dates(
 
 
 def fronted_place(units: list[Unit], rules: RuleSet) -> URIRef | None:
-    """The place a sentence opens with, before a comma and after a `fronted_place_word`
-    ("In Samarkand, ...", "In N'Djamena on Thursday, ..."): where its events took place."""
+    """The place of a phrase a sentence opens with, before its first comma: after a
+    `fronted_place_word` ("In Samarkand, ...", "In N'Djamena on Thursday, ...", "On the
+    sidelines of the summit in New York on Wednesday, ..."), the last such place in a phrase a
+    `fronting_word` opens: where the main clause's events took place."""
     words = frozenset(rules.classes.get("fronted_place_word", ()))
-    if len(units) < 4 or units[0].lower not in words or units[1].mention is None:
+    openers = words | frozenset(rules.classes.get("fronting_word", ()))
+    if len(units) < 4 or units[0].lower not in openers:
         return None
-    mention = units[1].mention
-    after = 3 if is_date(units[2]) else 2
-    if "place" not in mention.classes or units[after].text != ",":
+    comma = next((i for i, u in enumerate(units) if u.text in (",", ";")), None)
+    if comma is None:
         return None
+    places = [
+        i
+        for i in range(1, comma)
+        if units[i].mention is not None
+        and "place" in units[i].mention.classes
+        and units[i - 1].lower in words
+        and not is_date(units[i])
+    ]
+    if not places:
+        return None
+    mention = units[places[-1]].mention
     found = list(mention.refs or mention.agents)
     return found[0] if len(found) == 1 else None
 
@@ -492,7 +505,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for i in m.consumed
         if ctx.units[i].mention is None
     }
-    dates = attach(ctx.units, sorted(triggers))
+    dates = attach(ctx.units, sorted(triggers), frozenset(rules.classes.get("fronting_word", ())))
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None

@@ -45,8 +45,12 @@ def is_date(unit: Unit) -> bool:
 FRONTED_WORDS = 3  # plain words a fronted date may follow ("Later on", "Earlier that")
 
 
-def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
-    """Trigger index -> the date unit that dates it (each date unit dates one trigger)."""
+def attach(
+    units: list[Unit], triggers: list[int], openers: frozenset[str] = frozenset()
+) -> dict[int, int]:
+    """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
+    that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
+    sidelines of the summit in New York on Wednesday, X met Y": `openers` may open it)."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
     for index, unit in enumerate(units):
@@ -55,6 +59,7 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
             continue
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
         leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)
+        leading = leading or _opening_phrase(units, index, triggers, openers)
         if leading and index + 1 < len(units) and units[index + 1].text == ",":
             after = [t for t in triggers if t > index]
             if after:
@@ -67,6 +72,17 @@ def attach(units: list[Unit], triggers: list[int]) -> dict[int, int]:
         if chosen is not None and chosen not in found:
             found[chosen] = index
     return found
+
+
+def _opening_phrase(
+    units: list[Unit], index: int, triggers: list[int], openers: frozenset[str]
+) -> bool:
+    """Whether the units before `index` are one phrase that an opener opens, with no event and
+    no comma in it ("On the sidelines of the UN General Assembly in New York")."""
+    if not index or units[0].lower not in openers:
+        return False
+    inside = units[1:index]
+    return not any(t < index for t in triggers) and not any(u.text in (",", ";") for u in inside)
 
 
 def opens_with_date(units: list[Unit]) -> bool:
