@@ -404,3 +404,60 @@ def test_thanks_concern_and_congratulations_are_statements(text, layer):
     """ "expressed his thanks", "voiced concern", "repeated that", "congratulated": each is a
     statement of its speaker."""
     assert said_by(extract(text, layer)) == ["person/recep-tayyip-erdogan"]
+
+
+def speech_acts(graph: Graph) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(kind, speakers, targets) of every event but position holdings, sorted."""
+    return sorted(
+        (
+            str(graph.value(e, RDF.type)).split("#")[1],
+            tuple(sorted(str(o).removeprefix(str(ID)) for o in graph.objects(e, DIP.agent))),
+            tuple(sorted(str(o).removeprefix(str(ID)) for o in graph.objects(e, DIP.target))),
+        )
+        for e in set(graph.objects(None, DIP.attests))
+        if (e, RDF.type, DIP.PositionHolding) not in graph
+    )
+
+
+LAVROV, UKRAINE, CHINA = "person/sergei-lavrov", "country/ukraine", "country/china"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle after a comma reports its sentence's subject (`participle_subject`)
+            "Russian Foreign Minister Sergei Lavrov recalled the envoy, saying the decision "
+            "sent a message.",
+            [("Statement", (LAVROV,), ())],
+        ),
+        (  # the subject before "that it would": the clause's first, not the pronoun
+            "Russia said on Monday that it would postpone the talks, accusing Ukraine of "
+            "supplying weapons to Georgia.",
+            [
+                ("Accusation", ("country/russia",), (UKRAINE,)),
+                ("MilitaryAid", (UKRAINE,), ("country/georgia",)),
+            ],
+        ),
+        (  # an apposition (", the country's capital,") is no subject: no speaker
+            "Students protested in Kyiv, the country's capital, accusing the government of "
+            "corruption.",
+            [],
+        ),
+        (  # rejected whose claims: a statement addressed to them (no event denied)
+            "Sergei Lavrov rejected China's claims over the islands.",
+            [("Statement", (LAVROV,), (CHINA,))],
+        ),
+        ("Sergei Lavrov rejected the Chinese claims.", [("Statement", (LAVROV,), (CHINA,))]),
+        (  # a protest lodged with a state criticises it
+            "Russia lodged a strong protest with China over the incident.",
+            [("Criticism", ("country/russia",), (CHINA,))],
+        ),
+        (  # thanked, congratulated: the one spoken to is the target (lexicon `address_verb`)
+            "Sergei Lavrov thanked Volodymyr Zelensky for the talks.",
+            [("Statement", (LAVROV,), ("person/volodymyr-zelensky",))],
+        ),
+    ],
+)
+def test_speech_acts_read_their_speaker_and_whom_they_address(layer, text, expected):
+    """Participles, rejections of another's claims, protests and thanks: who speaks, to whom."""
+    assert speech_acts(extract(text, layer)) == expected

@@ -139,8 +139,8 @@ def found(text: str, layer) -> list[tuple[str, dict[str, list[str]]]]:
             [MET_HASSAN, MET_RUTO, ("Statement", {"agent": [RUTO]})],
         ),
         (
-            "Ruto thanked Abiy Ahmed during the meeting.",
-            [MET_HASSAN, MET_RUTO, ("Statement", {"agent": [RUTO]})],
+            "Ruto thanked Abiy Ahmed during the meeting.",  # the one thanked: the target
+            [MET_HASSAN, MET_RUTO, ("Statement", {"agent": [RUTO], "target": [ABIY]})],
         ),
         ("Abiy Ahmed signed the order with Ruto.", [MET_HASSAN, MET_RUTO]),  # no document
         (  # "to visit" is the invitation's content, not a second visit by a frame
@@ -504,7 +504,7 @@ def test_welcomes_ceremonies_tours_expulsions_and_summons(text, expected, layer)
                 ("Invitation", {"inviter": [HASSAN], "invitee": [RUTO]}),
                 MET_HASSAN,
                 MET_RUTO,
-                ("Statement", {"agent": [RUTO]}),
+                ("Statement", {"agent": [RUTO], "target": [HASSAN]}),
             ],
         ),
         (  # the possessor of the invitation is the inviter, not a traveller
@@ -2563,7 +2563,7 @@ def test_missiles_launched_into_the_sea_are_an_exercise(text, found, layer):
     [
         (  # an adverb of the lexicon's `speech_adverb` between speaker and verb
             "Kenyan President William Ruto recently told CNN that Somalia would take charge.",
-            [("Statement", {"agent": [RUTO]})],
+            [("Statement", {"agent": [RUTO], "target": ["org/cnn"]})],  # told: the addressee
         ),
         (  # "earlier" is matched by its lemma, "early"
             "Kenyan President William Ruto had earlier said the talks would continue.",

@@ -322,3 +322,25 @@ def test_a_title_before_a_name_is_not_lost_to_a_comma_and_the_next_title(layer):
 def test_names_with_two_particles_and_national_offices_are_read(text, holdings, layer):
     """ "Ursula von der Leyen", "Taoiseach Simon Harris": the whole name, the office."""
     assert held(text, layer) == holdings
+
+
+def test_an_aide_is_a_title_and_the_aide_names_him_again(layer):
+    """ "Kremlin aide Yuri Ushakov": an aide of the Kremlin, and "the Kremlin aide" later is he
+    (entities.yaml `titles`)."""
+    text = (
+        "Kremlin aide Yuri Ushakov spoke on Monday. The Kremlin aide told journalists that the "
+        "two presidents would meet soon."
+    )
+    rules, gazetteer = layer
+    graph = extract_article(
+        article_from_text(Path("t.txt"), text, date(2024, 12, 4), rules), rules, gazetteer
+    )
+    speakers = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.agent)}
+    assert speakers == {"person/yuri-ushakov"}
+    holders = {
+        (str(h).removeprefix(str(ID)), str(p).removeprefix(str(ID)))
+        for e in graph.subjects(RDF.type, DIP.PositionHolding)
+        for h in graph.objects(e, DIP.holder)
+        for p in graph.objects(e, DIP.position)
+    }
+    assert holders == {("person/yuri-ushakov", "position/aide-of-kremlin")}

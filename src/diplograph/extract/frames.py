@@ -190,8 +190,8 @@ def _subject_position(units: list[Unit], first: int, last: int, words: Words) ->
         return True
     before = units[first - 1]
     after = units[last + 1].text if last + 1 < len(units) else ""
-    if before.text == ",":
-        return after != ","
+    if before.text == ",":  # not an apposition (", the country's second city,")
+        return after not in (",", "'s", "’s")
     opening = words.conjunction | words.relative
     opener = before.text in ("(", "“", '"', "--", "—", "–", "-")  # "Riyadh, IRNA -- X met"
     return before.lower in opening or before.lemma in words.speech or opener
@@ -212,12 +212,42 @@ def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) ->
     return []
 
 
+def _first_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
+    """The first acting entity before `before` that stands in subject position ("Hamas said
+    that it would ..., accusing Israel": Hamas)."""
+    for index in range(before):
+        if _fits(units[index], role):
+            found = _group_ahead(units, index, role, words)
+            if _subject_position(units, index, found[-1], words):
+                return found
+    return []
+
+
+def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
+    """Fill the role a rule's `participle_subject` names with the sentence's main subject when
+    the trigger is a participle right after a comma ("Tiani criticised ECOWAS, accusing the bloc
+    of ...": Tiani accuses) and the match left the role empty."""
+    role = match.rule.get("participle_subject")
+    trigger = match.trigger
+    if not role or match.roles.get(str(role)) or trigger < 1 or units[trigger - 1].text != ",":
+        return
+    if not units[trigger].lower.endswith("ing"):
+        return
+    subject = _earlier_subject(units, trigger - 1, str(role), words) or _first_subject(
+        units, trigger - 1, str(role), words
+    )
+    if subject:
+        match.roles[str(role)] = subject
+        match.start = min(match.start, subject[0])
+
+
 def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> None:
     """Give a pattern match whose verb is joined by "and" to an earlier verb phrase that
     phrase's subject, in place of the entity its gap reached back to ("visited Warsaw and met
-    Tusk": Warsaw did not meet Tusk)."""
+    Tusk": Warsaw did not meet Tusk); and a participle after a comma the sentence's subject."""
     words = _compiled(rules)[0]
     for match in matches:
+        _participle_subject(units, match, words)
         joiner = _joining_and(units, match.trigger, words)
         if joiner is None or match.rule.section != "events":
             continue

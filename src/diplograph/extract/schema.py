@@ -299,6 +299,7 @@ RULES: dict[str, Shape] = {
                 "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # an empty role: the
                 # countries another role's fillers serve ("handed a protest note": the hander's)
                 "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
+                "participle_subject": ROLE,  # ", accusing X of": the sentence's subject fills it
             },
             ("kind",),
         ),
