@@ -2756,3 +2756,38 @@ def test_a_video_conference_with_a_counterpart_is_talks(layer):
         "Hassan Sheikh Mohamud on Monday."
     )
     assert of_kind(text, "Talks", layer) == [("Talks", {"participant": [HASSAN, RUTO]})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # honours make a welcome a ceremony, its greeter the host
+            "Abiy Ahmed was welcomed with full military honours in Nairobi on Monday by "
+            "William Ruto.",
+            ("Ceremony", {"host": [RUTO], "participant": [ABIY]}),
+        ),
+        (
+            "Abiy Ahmed received a red-carpet welcome from William Ruto in Nairobi on Monday.",
+            ("Ceremony", {"host": [RUTO], "participant": [ABIY]}),
+        ),
+        (  # the site after "in the forecourt of"
+            "Abiy Ahmed was accorded a ceremonial welcome in the forecourt of State House.",
+            ("Ceremony", {"participant": [ABIY], "place": ["place/state-house"]}),
+        ),
+    ],
+)
+def test_a_ceremonial_welcome_is_a_ceremony(layer, text, expected):
+    """ "welcomed with full military honours", "a red-carpet welcome", "accorded a ceremonial
+    welcome": a ceremony (lexicon `honour_display`, `ceremonial_modifier`)."""
+    assert of_kind(text, "Ceremony", layer) == [expected]
+
+
+def test_a_wreath_and_a_welcome_at_two_sites_are_two_ceremonies(layer):
+    """A welcome at a palace and a wreath at a memorial the same day are two ceremonies
+    (kinds.yaml `apart_by_place`), not one at both sites."""
+    text = (
+        "Abiy Ahmed was accorded a ceremonial welcome at State House on Monday. He later "
+        "laid a wreath at Uhuru Gardens."
+    )
+    places = sorted(e[1].get("place", [""])[0] for e in of_kind(text, "Ceremony", layer))
+    assert places == ["place/state-house", "place/uhuru-gardens"]

@@ -151,6 +151,8 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
     names_a, names_b = event.attrs.get("name", []), cand.attrs.get("name", [])
     if names_a and names_b:
         return names_a == names_b
+    if _apart(ctx, event, cand):
+        return False
     statement = bool(spec(ctx.kinds, cand.kind).get("statement"))
     shared = bool(names_a or names_b) and (event.partial or cand.partial)
     for role in _key_roles(ctx, cand.kind):
@@ -168,6 +170,21 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
         else:
             return False
     return shared
+
+
+def _apart(ctx: Context, event: Event, cand: Candidate) -> bool:
+    """Whether the kind keeps events at sites apart as two (kinds.yaml `apart_by_place`): a
+    welcome ceremony at the palace and a wreath laid at a memorial the same day."""
+    if not spec(ctx.kinds, cand.kind).get("apart_by_place"):
+        return False
+    a, b = _sites(ctx, event.roles.get("place", [])), _sites(ctx, cand.roles.get("place", []))
+    return bool(a and b) and not ctx.nested(a, b)
+
+
+def _sites(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
+    """The places that are sites (no city, no country): where one ceremony stands apart."""
+    broad = {"city", "country"}
+    return frozenset(p for p in places if not broad & set(ctx.gazetteer.classes.get(p, ())))
 
 
 def _inside(gaz: Gazetteer, inner: frozenset[URIRef], outer: frozenset[URIRef]) -> bool:

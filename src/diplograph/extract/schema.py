@@ -366,6 +366,7 @@ KIND_ENTRY = Shape(
         "lede_date": BOOL,
         "purposes": BOOL,
         "duration": BOOL,
+        "apart_by_place": BOOL,  # two of its events at places apart are two events
         "defaults": MapOf(ROLE, SOURCE),
         "implies": Shape(
             {
