@@ -2791,3 +2791,17 @@ def test_a_wreath_and_a_welcome_at_two_sites_are_two_ceremonies(layer):
     )
     places = sorted(e[1].get("place", [""])[0] for e in of_kind(text, "Ceremony", layer))
     assert places == ["place/state-house", "place/uhuru-gardens"]
+
+
+def test_agreements_signed_with_no_signer_are_the_states_of_those_who_met(layer):
+    """ "Two memoranda were signed after the talks": signed that day for the states of those who
+    held the talks (rule agreement.passive, source `parties_of`, `as_home`)."""
+    text = (
+        "Kenyan President William Ruto held talks with Somali President Hassan Sheikh Mohamud "
+        "in Nairobi on Monday. Two memoranda of understanding were signed after the talks."
+    )
+    assert of_kind(text, "AgreementSigning", layer) == [
+        ("AgreementSigning", {"participant": [KENYA, SOMALIA], "place": NAIROBI})
+    ]
+    text = "The treaty was signed in Nairobi in 2019."  # no talks that day: no signers
+    assert of_kind(text, "AgreementSigning", layer) == []

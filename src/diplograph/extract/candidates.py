@@ -122,6 +122,15 @@ def _default(
             if cand.kind in kinds.split(",") and mine and mine <= set(theirs):
                 same = cand in ctx.current or overlaps(cand.date, day)  # the same sentence's
                 return dedup([v for v in theirs if v not in mine]) if same and cand.happened else []
+    if source.startswith("parties_of:"):  # "agreements were signed": by who met that day
+        day = when or ctx.last_date
+        for cand in reversed(ctx.earlier + ctx.current):
+            if cand.kind in source[11:].split(",") and cand.happened:
+                dated = cand.date is not None and day is not None and overlaps(cand.date, day)
+                same = cand in ctx.current or dated
+                return (
+                    dedup([v for key in PARTIES for v in cand.roles.get(key, ())]) if same else []
+                )
     if source.startswith("met:"):  # "met:Meeting,Talks.place": where these parties last met
         kinds, _, wanted = source[4:].partition(".")
         mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
