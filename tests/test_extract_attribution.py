@@ -461,3 +461,31 @@ LAVROV, UKRAINE, CHINA = "person/sergei-lavrov", "country/ukraine", "country/chi
 def test_speech_acts_read_their_speaker_and_whom_they_address(layer, text, expected):
     """Participles, rejections of another's claims, protests and thanks: who speaks, to whom."""
     assert speech_acts(extract(text, layer)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a nationality before a three-word office noun (lexicon `office_noun`)
+            "The Kazakh presidential press service said the two leaders discussed trade.",
+            "org/kazakh-presidential-press-service",
+        ),
+        (  # a state's own office
+            "Kazakhstan's presidential press service said the two leaders discussed trade.",
+            "org/presidential-press-service-of-kazakhstan",
+        ),
+        (  # a body's press service stays the body's
+            "The Russian government's press service said the two leaders discussed trade.",
+            "org/press-service-of-the-government-of-russia",
+        ),
+    ],
+)
+def test_a_press_service_speaks_for_its_owner(layer, text, speaker):
+    """Press services named by a nationality, a state or a body are speakers of their own."""
+    graph = extract(text, layer)
+    speakers = {
+        str(o).removeprefix(str(ID))
+        for e in graph.subjects(RDF.type, DIP.Statement)
+        for o in graph.objects(e, DIP.agent)
+    }
+    assert speakers == {speaker}

@@ -498,7 +498,7 @@ def find_bodies(
 
 def _office_size(units: list[Unit], at: int, offices: set[str]) -> int | None:
     """How many words from `at` say an office (`office_noun`: "press service", "office")."""
-    for size in (2, 1):
+    for size in (3, 2, 1):
         if at + size < len(units) and " ".join(u.lower for u in units[at : at + size]) in offices:
             return size
     return None
@@ -557,7 +557,7 @@ def find_offices(
         owner, mark = units[index].mention, units[index + 1].lower
         possessive = mark in ("'s", "’s")
         size = _office_size(units, index + 1 + possessive, offices)
-        if owner is None or size is None or not (possessive or size == 2):
+        if owner is None or size is None or not (possessive or size >= 2):
             index -= 1
             continue
         body = _office_body(
@@ -585,10 +585,19 @@ def _office_body(
     owner = unit.mention
     noun = " ".join(u.text for u in noun_units)
     state = tuple(dict.fromkeys(owner.agents or owner.refs))
-    if not possessive and "country" in owner.classes and len(state) == 1:  # "Kremlin press service"
+    national = "country" in owner.classes or "nationality" in owner.classes
+    if not possessive and national and len(state) == 1:  # "Kremlin press service", "the Kazakh
+        # presidential press service"
         words = unit.text.removeprefix("the ").removeprefix("The ")
         label = f"{words} {noun[:1].lower()}{noun[1:]}"
         body = ID[f"org/{slug(label)}"]
+        if all(n.iri != body for n in new):
+            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=state[0]))
+        return body
+    itself = bool(owner.refs) and all("country" in gaz.classes.get(r, ()) for r in owner.refs)
+    if possessive and itself and len(state) == 1 and len(noun_units) > 1:
+        label = f"{noun[:1].upper()}{noun[1:]} of {name_of(state[0], gaz, new)}"
+        body = ID[f"org/{slug(label)}"]  # "Kazakhstan's presidential press service"
         if all(n.iri != body for n in new):
             new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=state[0]))
         return body
