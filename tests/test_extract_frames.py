@@ -2805,3 +2805,18 @@ def test_agreements_signed_with_no_signer_are_the_states_of_those_who_met(layer)
     ]
     text = "The treaty was signed in Nairobi in 2019."  # no talks that day: no signers
     assert of_kind(text, "AgreementSigning", layer) == []
+
+
+def test_a_top_diplomat_is_the_foreign_minister_named_before(layer):
+    """ "the Chinese top diplomat" after "Foreign Minister X": X (entities.yaml
+    `title_epithets`); "..., the top diplomat was received by Y and also met Z": X met Z, the
+    subject after "the" of the first verb's clause, not Y."""
+    text = (
+        "Kenyan Foreign Minister Musalia Mudavadi arrived in Mogadishu on Monday. In Mogadishu, "
+        "the Kenyan top diplomat was received by Somali President Hassan Sheikh Mohamud and "
+        "also met Abiy Ahmed."
+    )
+    mudavadi = "person/musalia-mudavadi"
+    hosted = of_kind(text, "Hosting", layer)
+    assert [e[1]["traveller"] for e in hosted] == [[mudavadi]]
+    assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [[ABIY, mudavadi]]

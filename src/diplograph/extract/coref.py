@@ -338,9 +338,12 @@ def _titled_so(titles: set[str], wanted: set[str], other: frozenset[str]) -> boo
 def _resolve_title(
     mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
 ) -> URIRef | None:
-    """The person an untitled office refers to ("the North Korean leader", "the Kremlin boss")."""
+    """The person an untitled office refers to ("the North Korean leader", "the Kremlin boss",
+    "the Chinese top diplomat": entities.yaml `title_epithets`)."""
     heads = set(rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT)
     wanted = {mention.title} | (heads if mention.title in heads else set())
+    epithets = rules.gazetteer.get("title_epithets") or {}
+    wanted |= {str(t) for t in epithets.get(mention.title or "", ())}  # "the top diplomat"
     other = frozenset(str(w) for w in rules.gazetteer.get("other_office_words") or ())
     index = positions(gaz, rules)
     owned = {p for (t, o), p in index.by_owner.items() if t in wanted and o in mention.owner}

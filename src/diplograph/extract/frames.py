@@ -186,6 +186,8 @@ def _subject_position(units: list[Unit], first: int, last: int, words: Words) ->
     """Whether the entities units[first..last] stand where a clause's subject does: opening the
     sentence, or after a comma, a conjunction, a relative word or a speech verb, and not set off
     as an apposition ("Putin, the Russian leader, and")."""
+    while first > 0 and units[first - 1].lower in ("the", "a", "an"):
+        first -= 1  # "..., the Chinese top diplomat was received"
     if first == 0:
         return True
     before = units[first - 1]

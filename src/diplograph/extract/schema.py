@@ -400,6 +400,7 @@ GAZETTEER = Shape(
         "state_groups": WORDS,
         "other_office_words": WORDS,
         "head_titles": WORDS,
+        "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "named_event_heads": WORDS,
         "unowned_title_owners": ListOf(
             one_of("owner source", "person", "known"), "a list of person, known"
