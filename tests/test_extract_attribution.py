@@ -489,3 +489,19 @@ def test_a_press_service_speaks_for_its_owner(layer, text, speaker):
         for o in graph.objects(e, DIP.agent)
     }
     assert speakers == {speaker}
+
+
+def test_an_offer_to_host_talks_is_talks_to_come(layer):
+    """ "offered to host talks between A and B": talks expected, not held (lexicon cue)."""
+    graph = extract("Kenya offered to host talks between Ethiopia and Somalia.", layer)
+    (talks,) = set(graph.subjects(RDF.type, DIP.Talks))
+    modalities = {
+        str(graph.value(a, DIP.modality)).split("#")[-1] for a in graph.subjects(DIP.attests, talks)
+    }
+    assert modalities == {"Expected"}
+
+
+def test_condolences_expressed_to_a_state_name_it(layer):
+    """ "expressed condolences to Iran": a statement addressed to Iran (`sentiment_noun`)."""
+    graph = extract("Sergei Lavrov expressed his deepest condolences to Ukraine.", layer)
+    assert speech_acts(graph) == [("Statement", (LAVROV,), (UKRAINE,))]

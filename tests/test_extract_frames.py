@@ -2820,3 +2820,11 @@ def test_a_top_diplomat_is_the_foreign_minister_named_before(layer):
     hosted = of_kind(text, "Hosting", layer)
     assert [e[1]["traveller"] for e in hosted] == [[mudavadi]]
     assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [[ABIY, mudavadi]]
+
+
+def test_a_funeral_attended_is_the_mourners_not_the_deceaseds(layer):
+    """ "attended the funeral of X in Y": the attendee at Y; X is no participant."""
+    text = "William Ruto attended the funeral of Abiy Ahmed in Addis Ababa on Monday."
+    assert of_kind(text, "Ceremony", layer) == [
+        ("Ceremony", {"participant": [RUTO], "place": ["city/addis-ababa"]})
+    ]
