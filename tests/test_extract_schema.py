@@ -198,6 +198,19 @@ ONE = "1-test.yaml"
             "rule 'test.cue': unknown key 'windw' (did you mean 'window'?)",
         ),
         (
+            EVENT.replace("kind: Visit", "kind: Visit\n    defaults: {place: contex_place}"),
+            4,
+            "rule 'test.visit': 'defaults.place': unknown source 'contex_place' "
+            "(did you mean 'context_place'?)",
+        ),
+        (
+            "kinds:\n  Talks: {key: [participant], defaults: {place: [met:Meeting.place, "
+            "contxt_place]}}\n",
+            2,
+            "kind 'Talks': 'defaults.place': unknown source 'contxt_place' "
+            "(did you mean 'context_place'?)",
+        ),
+        (
             "event:\n  - id: x\n",
             1,
             "unknown section 'event' (did you mean 'events'?)",

@@ -179,7 +179,8 @@ class Either:
                 errors.append((option, exc))
         for option, exc in errors:
             as_map = isinstance(option, (Shape, MapOf)) and isinstance(value, dict)
-            if as_map or (isinstance(option, ListOf) and isinstance(value, list)):
+            named = isinstance(option, Source) and isinstance(value, str)  # "unknown source"
+            if as_map or named or (isinstance(option, ListOf) and isinstance(value, list)):
                 raise exc
         raise wrong(line, key, self.name, value)
 
@@ -208,8 +209,38 @@ KEY_ROLE = Choice("role", lambda v: (*v.roles, "name", "sentence", "content"))
 MODALITY = Choice("modality", lambda v: (*v.modalities, "previous"))  # as the event before
 CUE_MODALITY = Choice("modality", lambda v: (*v.modalities, "none"))  # none: not recorded
 CONTENT_MODALITY = Choice("modality", lambda v: (*v.modalities, "same"))
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a default role comes from: a named source (candidates.py `_default`,
+    events.py `apply_defaults`) or a prefixed one ("last:Hosting.host")."""
+
+    names: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    name: str = "a source"
+
+    def check(self, value: Any, line: int, key: str, vocab: Vocabulary) -> None:
+        """Raise Invalid unless the value names a source the code reads."""
+        if not isinstance(value, str):
+            raise wrong(line, key, self.name, value)
+        if value not in self.names and not value.startswith(self.prefixes):
+            where = f"{key!r}: " if key else ""
+            known = (*self.names, *(f"{p}..." for p in self.prefixes))
+            raise Invalid(line, f"{where}unknown source {value!r}{hint(value, known)}")
+
+
+A_SOURCE = Source(
+    ("speaker", "context_place", "previous_subject", "previous_parties", "country_of_place"),
+    ("last:", "partner:", "met:", "parties_of:", "content."),
+)
+SOURCES = Either((A_SOURCE, ListOf(A_SOURCE, "a list of sources")), "a source or sources")
 SOURCE = Either(  # where a default role comes from: speaker, context_place, last:Kind.role ...
-    (STR, STRINGS, Shape({"from": STR, "unless": ROLE}, frozenset({"from"}))),
+    (
+        A_SOURCE,
+        ListOf(A_SOURCE, "a list of sources"),
+        Shape({"from": A_SOURCE, "unless": ROLE}, frozenset({"from"})),
+    ),
     "a source, a list of sources (the first that gives) or {from: source, unless: role}",
 )
 
@@ -286,7 +317,7 @@ RULES: dict[str, Shape] = {
                 "kind": STR,  # checked across files by check_kinds (it needs `kinds`)
                 "modality": MODALITY,
                 "defaults": MapOf(ROLE, SOURCE),
-                "add": MapOf(ROLE, Either((STR, STRINGS), "a source or a list of sources")),
+                "add": MapOf(ROLE, SOURCES),
                 "content": CONTENT,
                 "content_only": ROLES,
                 "no_defaults": ROLES,  # roles the kind's `defaults` leave empty for this rule
