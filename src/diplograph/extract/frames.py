@@ -51,6 +51,8 @@ class Words:
     joined_gap: frozenset[str] = frozenset()  # "and later met", "and was received by"
     relative: frozenset[str] = frozenset()  # "X, who visited Y and met Z"
     plural_possessive: frozenset[str] = frozenset()  # "their talks": the clause's subjects
+    joiner: frozenset[str] = frozenset()  # "visited X and met Y"
+    article: frozenset[str] = frozenset()  # "..., the top diplomat was received"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -82,6 +84,8 @@ def _words(rules: RuleSet) -> Words:
         joined_gap=frozenset(get("joined_verb_gap", ())),
         relative=frozenset(get("relative_word", ())),
         plural_possessive=frozenset(get("plural_possessive", ())),
+        joiner=frozenset(get("verb_joiner", ())),
+        article=frozenset(get("article", ())),
     )
 
 
@@ -173,7 +177,7 @@ def _joining_and(units: list[Unit], trigger: int, words: Words) -> int | None:
     gap = words.joined_gap | words.support | words.determiner  # "and held a meeting with"
     while index > 0 and trigger - index <= 5:
         unit = units[index]
-        if unit.lower == "and":
+        if unit.lower in words.joiner:
             return index
         dated = unit.mention is not None and unit.mention.date_words is not None
         if not (dated or unit.mention is None and (unit.lower in gap or unit.lemma in gap)):
@@ -186,7 +190,7 @@ def _subject_position(units: list[Unit], first: int, last: int, words: Words) ->
     """Whether the entities units[first..last] stand where a clause's subject does: opening the
     sentence, or after a comma, a conjunction, a relative word or a speech verb, and not set off
     as an apposition ("Putin, the Russian leader, and")."""
-    while first > 0 and units[first - 1].lower in ("the", "a", "an"):
+    while first > 0 and units[first - 1].lower in words.article:
         first -= 1  # "..., the Chinese top diplomat was received"
     if first == 0:
         return True
