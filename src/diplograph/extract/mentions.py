@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -496,12 +497,20 @@ def find_bodies(
     return units
 
 
-def _office_size(units: list[Unit], at: int, offices: set[str]) -> int | None:
+def _office_size(units: list[Unit], at: int, offices: frozenset[str]) -> int | None:
     """How many words from `at` say an office (`office_noun`: "press service", "office")."""
+    if at >= len(units) or units[at].lower not in _first_words(offices):
+        return None  # most words open no office: no joins
     for size in (3, 2, 1):
         if at + size < len(units) and " ".join(u.lower for u in units[at : at + size]) in offices:
             return size
     return None
+
+
+@cache
+def _first_words(offices: frozenset[str]) -> frozenset[str]:
+    """The words an office noun of the set opens with ("press" of "press service")."""
+    return frozenset(o.split()[0] for o in offices if o)
 
 
 def _titled_position(
@@ -550,7 +559,7 @@ def find_offices(
     the position it names ("the Prime Minister's press office"); a body names its own office
     ("the Russian government's press service", and without "'s" by a two-word office noun: "the
     Kremlin press service")."""
-    offices = {str(w) for w in rules.classes.get("office_noun", ())}
+    offices = frozenset(str(w) for w in rules.classes.get("office_noun", ()))
     held, titled = held or {}, titled or {}
     index = len(units) - 3
     while index >= 0:
