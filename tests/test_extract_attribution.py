@@ -505,3 +505,24 @@ def test_condolences_expressed_to_a_state_name_it(layer):
     """ "expressed condolences to Iran": a statement addressed to Iran (`sentiment_noun`)."""
     graph = extract("Sergei Lavrov expressed his deepest condolences to Ukraine.", layer)
     assert speech_acts(graph) == [("Statement", (LAVROV,), (UKRAINE,))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "modality"),
+    [
+        ("William Ruto cancelled his visit to Somalia on Monday.", "Visit", "Denied"),
+        ("William Ruto postponed his visit to Somalia.", "Visit", "Expected"),
+        ("The talks between Kenya and Somalia were delayed until next week.", "Talks", "Expected"),
+    ],
+)
+def test_a_cancelled_visit_did_not_happen_and_a_postponed_one_is_to_come(
+    layer, text, kind, modality
+):
+    """Cues of a visit or talks called off (Denied, as the corpus guide records them) or put off
+    (Expected): attribution.yaml `modality.called-off`, `modality.put-off`."""
+    graph = extract(text, layer)
+    (event,) = set(graph.subjects(RDF.type, getattr(DIP, kind)))
+    found = {
+        str(graph.value(a, DIP.modality)).split("#")[-1] for a in graph.subjects(DIP.attests, event)
+    }
+    assert found == {modality}
