@@ -2828,3 +2828,43 @@ def test_a_funeral_attended_is_the_mourners_not_the_deceaseds(layer):
     assert of_kind(text, "Ceremony", layer) == [
         ("Ceremony", {"participant": [RUTO], "place": ["city/addis-ababa"]})
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abiy Ahmed set out his position in a letter to William Ruto.",
+        "In a message addressed to William Ruto, Abiy Ahmed expressed his condolences.",
+    ],
+)
+def test_in_a_letter_to_someone_the_sentences_subject_writes(layer, text):
+    """ "in a letter to Y": a letter of the sentence's subject to Y (rule key
+    `sentence_subject`); "a message to the nation" is no letter."""
+    assert of_kind(text, "LetterDelivery", layer) == [
+        ("LetterDelivery", {"recipient": [RUTO], "sender": [ABIY]})
+    ]
+
+
+def test_no_letter_in_a_message_to_the_nation(layer):
+    """An address "to the nation" is speech, not a letter to a state."""
+    text = "In a message to the nation, Kenyan President William Ruto said Kenya would prevail."
+    assert of_kind(text, "LetterDelivery", layer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya closed its airspace to Somali airlines on Thursday.",
+            ("BorderClosure", {"agent": [KENYA]}),
+        ),
+        (
+            "Kenya closed all border checkpoints with Somalia on Thursday.",
+            ("BorderClosure", {"agent": [KENYA], "target": [SOMALIA]}),
+        ),
+    ],
+)
+def test_airspace_and_checkpoints_closed_are_border_closures(layer, text, expected):
+    """Airspace, checkpoints and crossings are borders a state closes (lexicon `border_noun`);
+    the state named after "with" is the target."""
+    assert of_kind(text, "BorderClosure", layer) == [expected]

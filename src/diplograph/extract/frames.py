@@ -247,6 +247,25 @@ def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
         match.start = min(match.start, subject[0])
 
 
+def _sentence_subject(units: list[Unit], match: Match, words: Words) -> None:
+    """Fill the role a rule's `sentence_subject` names, when the match left it empty, with the
+    first entity in subject position that fills no other role of the match ("Macron set out his
+    position in a letter to King Mohammed VI", "In a message to Khamenei, Putin said": the
+    letter is Macron's, Putin's)."""
+    role = match.rule.get("sentence_subject")
+    if not role or match.roles.get(str(role)):
+        return
+    taken = {i for found in match.roles.values() for i in found}
+    for index in range(len(units)):
+        if index in taken or not _fits(units[index], str(role)):
+            continue
+        found = _group_ahead(units, index, str(role), words)
+        if _subject_position(units, index, found[-1], words):
+            match.roles[str(role)] = found
+            match.start = min(match.start, found[0])
+            return
+
+
 def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> None:
     """Give a pattern match whose verb is joined by "and" to an earlier verb phrase that
     phrase's subject, in place of the entity its gap reached back to ("visited Warsaw and met
@@ -254,6 +273,7 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
     words = _compiled(rules)[0]
     for match in matches:
         _participle_subject(units, match, words)
+        _sentence_subject(units, match, words)
         joiner = _joining_and(units, match.trigger, words)
         if joiner is None or match.rule.section != "events":
             continue

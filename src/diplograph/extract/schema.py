@@ -331,6 +331,7 @@ RULES: dict[str, Shape] = {
                 # countries another role's fillers serve ("handed a protest note": the hander's)
                 "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
                 "participle_subject": ROLE,  # ", accusing X of": the sentence's subject fills it
+                "sentence_subject": ROLE,  # "in a letter to X": the sentence's subject sends it
             },
             ("kind",),
         ),
