@@ -526,3 +526,30 @@ def test_a_cancelled_visit_did_not_happen_and_a_postponed_one_is_to_come(
         str(graph.value(a, DIP.modality)).split("#")[-1] for a in graph.subjects(DIP.attests, event)
     }
     assert found == {modality}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # no state named: the dateline's
+            "NAIROBI, Dec 2 (Reuters) - Kenya recalled its envoy from Somalia on Monday. The "
+            "foreign ministry said the decision followed repeated provocations.",
+            "org/foreign-ministry-of-kenya",
+        ),
+        (  # one named before in the article wins over the dateline
+            "NAIROBI, Dec 2 (Reuters) - Somalia's foreign ministry summoned Kenya's envoy on "
+            "Monday. The foreign ministry said the envoy had 72 hours to leave.",
+            "org/foreign-ministry-of-somalia",
+        ),
+    ],
+)
+def test_a_bare_foreign_ministry_is_the_one_named_before_or_the_datelines(layer, text, speaker):
+    """ "The foreign ministry said": the body of that kind named before, else the dateline
+    state's (entities.yaml `dateline_bodies`)."""
+    graph = extract(text, layer)
+    speakers = {
+        str(o).removeprefix(str(ID))
+        for e in graph.subjects(RDF.type, DIP.Statement)
+        for o in graph.objects(e, DIP.agent)
+    }
+    assert speakers == {speaker}

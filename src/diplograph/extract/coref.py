@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.matcher import Match, find, separate
-from diplograph.extract.mentions import NewEntity, known_country, positions
+from diplograph.extract.mentions import NewEntity, known_country, positions, state_body
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, merge
 
@@ -58,6 +58,7 @@ class Discourse:
     meetings: list[tuple[int, tuple[URIRef, ...]]] = field(default_factory=list)
     sentence: int = 0
     subject: URIRef | None = None  # the first person the last sentence named
+    home: URIRef | None = None  # the state of the article's dateline
     gendered: dict[str, URIRef] = field(default_factory=dict)  # "he"/"she" -> last referent
     new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
 
@@ -366,6 +367,28 @@ def _resolve_title(
     return None
 
 
+def _bare_body(mention: Mention, rules: RuleSet) -> bool:
+    """A body named with no state ("the foreign ministry") of a kind the dateline's state owns
+    when no other is named (entities.yaml `dateline_bodies`)."""
+    kinds = rules.gazetteer.get("dateline_bodies") or ()
+    return "body" in mention.classes and not mention.refs and mention.title in kinds
+
+
+def _named_body(title: str, discourse: Discourse, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
+    """The body of this kind the article named last ("Pakistan's Foreign Office ... The Foreign
+    Office also summoned"): a body named with one of the title's words (entities.yaml
+    `bodies`)."""
+    variants = [title, *((rules.gazetteer.get("bodies") or {}).get(title) or [])]
+    labels = {n.iri: n.label for n in discourse.new}
+    for body in reversed(discourse.bodies):
+        if "country" in gaz.classes.get(body, ()):
+            continue
+        names = [n.lower() for n in gaz.names.get(body, [])] + [labels.get(body, "").lower()]
+        if any(str(v).lower() in n for v in variants for n in names if n):
+            return body
+    return None
+
+
 def _national_body(
     template: str,
     unit: Unit,
@@ -459,6 +482,13 @@ def resolve(
         units = merge(units, match.start, end, mention, words)
     for unit in units:
         mention = unit.mention
+        if mention is not None and _bare_body(mention, rules):  # "the foreign ministry said"
+            body = _named_body(str(mention.title), discourse, gaz, rules)
+            if body is None and discourse.home is not None:  # of the dateline's state
+                body, _ = state_body(str(mention.title), discourse.home, gaz, rules, discourse.new)
+            if body is not None:
+                unit.mention = Mention(frozenset({"org", "agent"}), (body,), (body,), 0.6)
+            continue
         if mention is None or mention.anaphor is None:
             continue
         if mention.anaphor == "title":

@@ -248,6 +248,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     candidates: list[Candidate] = []
     delegation_attests: dict[URIRef, list[Attest]] = {}
     dateline = dateline_place(prepared, gazetteer)
+    discourse.home = gazetteer.country_of(dateline) if dateline is not None else None
     prepared = own_titles(prepared, gazetteer, rules, new)
     for sentence, units in prepared:  # the owners own_titles found, before lists are grouped
         coref.note_titles(units, discourse)

@@ -433,6 +433,7 @@ GAZETTEER = Shape(
         "other_office_words": WORDS,
         "head_titles": WORDS,
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
+        "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
         "named_event_heads": WORDS,
         "unowned_title_owners": ListOf(
             one_of("owner source", "person", "known"), "a list of person, known"
