@@ -163,11 +163,11 @@ def test_a_denied_claim_is_both_claimed_and_denied(layer):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # no event alleged: the accusation falls back to a statement of its speaker
+        (  # no event alleged: an accusation all the same, its words the topic (dip:topic)
             "Russian Foreign Minister Sergei Lavrov accused Ukraine of war crimes.",
-            [("Statement", ("person/sergei-lavrov",), ("country/ukraine",))],
+            [("Accusation", ("person/sergei-lavrov",), ("country/ukraine",))],
         ),
-        ("Beijing denied the allegations.", [("Statement", ("country/china",), ())]),
+        ("Beijing denied the allegations.", [("Denial", ("country/china",), ())]),
         (
             "Russian Foreign Minister Sergei Lavrov condemned the attack.",
             [("Statement", ("person/sergei-lavrov",), ())],
@@ -183,8 +183,9 @@ def test_a_denied_claim_is_both_claimed_and_denied(layer):
     ],
 )
 def test_a_speech_act_without_its_content_is_a_statement(layer, text, expected):
-    """An accusation, denial or criticism that misses what the ontology requires of it (the
-    alleged event, a target) is still recorded, as the statement it is."""
+    """An accusation or a denial that names no event says in words what it is about
+    (dip:topic); a criticism with neither a target nor an event is recorded as the statement it
+    is."""
     graph = extract(text, layer)
     found = sorted(
         (
@@ -443,11 +444,11 @@ LAVROV, UKRAINE, CHINA = "person/sergei-lavrov", "country/ukraine", "country/chi
             "corruption.",
             [],
         ),
-        (  # rejected whose claims: a statement addressed to them (no event denied)
+        (  # rejected whose claims: a denial of them, in words (no event denied)
             "Sergei Lavrov rejected China's claims over the islands.",
-            [("Statement", (LAVROV,), (CHINA,))],
+            [("Denial", (LAVROV,), (CHINA,))],
         ),
-        ("Sergei Lavrov rejected the Chinese claims.", [("Statement", (LAVROV,), (CHINA,))]),
+        ("Sergei Lavrov rejected the Chinese claims.", [("Denial", (LAVROV,), (CHINA,))]),
         (  # a protest lodged with a state criticises it
             "Russia lodged a strong protest with China over the incident.",
             [("Criticism", ("country/russia",), (CHINA,))],
@@ -553,3 +554,13 @@ def test_a_bare_foreign_ministry_is_the_one_named_before_or_the_datelines(layer,
         for o in graph.objects(e, DIP.agent)
     }
     assert speakers == {speaker}
+
+
+def test_the_words_of_an_accusation_are_its_topic(layer):
+    """ "accused X of committing war crimes in Gaza": dip:topic holds what is alleged, to the
+    end of its clause; with an alleged event named, the event is the content and no topic."""
+    graph = extract("Sergei Lavrov accused Ukraine of committing war crimes in Donbas.", layer)
+    assert [str(o) for o in graph.objects(None, DIP.topic)] == ["committing war crimes in Donbas"]
+    graph = extract("Sergei Lavrov accused Ukraine of supplying weapons to Georgia.", layer)
+    assert list(graph.objects(None, DIP.topic)) == []
+    assert len(list(graph.objects(None, DIP.content))) == 1

@@ -123,6 +123,7 @@ class DIP(DefinedNamespace):
     target: URIRef
     text: URIRef
     theme: URIRef
+    topic: URIRef
     transport: URIRef
     traveller: URIRef
     valueUSD: URIRef

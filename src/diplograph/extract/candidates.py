@@ -156,6 +156,10 @@ def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:
         quotes = quotations(ctx.units, ctx.text)
         if quotes:
             attrs["quotation"] = quotes
+    if match.rule.get("topic"):  # "accused X of committing war crimes": what is alleged
+        topic = _topic(match, ctx, str(match.rule.get("topic")))
+        if topic:
+            attrs["topic"] = [topic]
     if match.rule.get("value"):
         begin, end = match.span(ctx.units)
         money = _MONEY.search(ctx.text[begin:end])
@@ -163,6 +167,22 @@ def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:
             amount = Decimal(money[1].replace(",", "")) * _SCALE.get((money[2] or "").lower(), 1)
             attrs["valueUSD"] = [str(amount)]
     return attrs
+
+
+def _topic(match: Match, ctx: SentenceContext, where: str) -> str | None:
+    """The words a speech act is about, to the end of its clause: after the whole match
+    (`rest`: "accused X of [committing war crimes in Gaza]") or after the trigger (`object`:
+    "denied [arming the M23]"); None when a clause boundary follows at once ("denied that ...":
+    its content is an event)."""
+    units = ctx.units
+    start = match.end if where == "rest" else match.trigger + 1
+    end = start
+    while end < len(units) and not units[end].boundary and units[end].text not in ",;:.()":
+        end += 1
+    if end <= start:
+        return None
+    words = ctx.text[units[start].begin : units[end - 1].end].strip()
+    return words or None
 
 
 _COUNTS = {"a", "an", "the", "some", "about", "up", "to", "around", "nearly", "more", "than", "of"}

@@ -400,7 +400,8 @@ def complete(ctx: Context, events: list[Event]) -> list[Event]:
                 ]
             event.content = [c for c in event.content if c in kept]
             event.parent = [p for p in event.parent if p in kept]
-            event.roles["content"] = [CONTENT] if event.content else []
+            about = event.content or (_told_by_topic(ctx, event) and event.attrs.get("topic"))
+            event.roles["content"] = [CONTENT] if about else []
         for event in kept:
             _fall_back(ctx, event)
         survivors = [e for e in kept if not missing(e.kind, e.roles, ctx.kinds)]
@@ -412,6 +413,13 @@ def complete(ctx: Context, events: list[Event]) -> list[Event]:
 
 
 CONTENT = URIRef("urn:x-diplograph:content")
+
+
+def _told_by_topic(ctx: Context, event: Event) -> bool:
+    """Whether the kind may say in words what it is about instead of naming an event
+    (kinds.yaml `topic_for_content`: an accusation of war crimes, a denial of "the
+    allegations")."""
+    return bool(spec(ctx.kinds, event.kind).get("topic_for_content"))
 
 
 def _fall_back(ctx: Context, event: Event) -> None:

@@ -397,6 +397,8 @@ def _event(
         out.append((iri, term("subEventOf"), iris[id(other)]))
     for words in event.attrs.get("quotation", []):
         out.append((iri, term("quotation"), Literal(words)))
+    for words in sorted(event.attrs.get("topic", []))[:1] if not event.content else ():
+        out.append((iri, term("topic"), Literal(words)))  # what it alleges, named by no event
     for words in event.attrs.get("transport", []):
         out.append((iri, term("transport"), Literal(words)))
     for amount in event.attrs.get("valueUSD", [])[:1]:

@@ -331,6 +331,7 @@ RULES: dict[str, Shape] = {
                 # countries another role's fillers serve ("handed a protest note": the hander's)
                 "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
                 "participle_subject": ROLE,  # ", accusing X of": the sentence's subject fills it
+                "topic": one_of("topic", "rest", "object"),  # the words it is about (dip:topic)
                 "sentence_subject": ROLE,  # "in a letter to X": the sentence's subject sends it
             },
             ("kind",),
@@ -399,6 +400,7 @@ KIND_ENTRY = Shape(
         "purposes": BOOL,
         "duration": BOOL,
         "apart_by_place": BOOL,  # two of its events at places apart are two events
+        "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
         "implies": Shape(
             {
