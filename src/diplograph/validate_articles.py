@@ -56,7 +56,9 @@ _LOCAL_TERMS = frozenset(
         "uniqueLang minInclusive maxInclusive minExclusive maxExclusive class hasValue "
         "lessThan lessThanOrEquals equals disjoint message severity name description order "
         "group deactivated IRI BlankNode Literal BlankNodeOrIRI BlankNodeOrLiteral IRIOrLiteral "
-        "Violation Warning Info"
+        "Violation Warning Info "
+        "or"  # of member shapes that are themselves local ("a content or a topic"): each term
+        # of the members is checked here like any other
     ).split()
 )
 
