@@ -106,6 +106,30 @@ def test_terms_come_back_as_the_rdflib_terms_that_went_in(empty):
     ]
 
 
+def test_the_triples_of_one_predicate_are_those_of_the_graph_with_it(empty):
+    empty.add_graph(A, [(KIM, RDFS.seeAlso, term) for term in TERMS])
+    empty.add_graph(A, [(KIM, RDFS.label, Literal("Kim")), (PUTIN, RDFS.label, Literal("P"))])
+    empty.add_graph(B, [(PUTIN, RDFS.seeAlso, KIM)])
+    assert set(empty.triples(A, RDFS.seeAlso)) == {(KIM, RDFS.seeAlso, t) for t in TERMS}
+    assert set(empty.triples(A, RDFS.label)) == {
+        (KIM, RDFS.label, Literal("Kim")),
+        (PUTIN, RDFS.label, Literal("P")),
+    }
+    assert list(empty.triples(A, RDFS.comment)) == []
+    assert set(empty.triples(B, RDFS.seeAlso)) == {(PUTIN, RDFS.seeAlso, KIM)}
+    assert len(list(empty.triples(A))) == len(TERMS) + 2
+
+
+def test_the_count_of_several_graphs_counts_a_shared_triple_once(store):
+    store.add_graph(B, [(KIM, RDFS.label, Literal("Kim Jong Un"))])  # in A as well
+    store.add_graph(B, [(KIM, RDFS.seeAlso, term) for term in TERMS])
+    assert store.count([A]) == 1
+    assert store.count([B]) == 2 + len(TERMS)
+    assert store.count([A, B]) == 2 + len(TERMS) == len(store.union([A, B]))
+    assert store.count([]) == 0
+    assert store.count([URIRef("urn:x-test:graph/none")]) == 0
+
+
 def test_a_query_runs_over_the_given_graphs_with_bound_values(store):
     everything = store.query(LABELS)
     assert everything == QueryResult(
