@@ -175,14 +175,17 @@ class TurtleText:
         references: defaultdict[Node, int] = defaultdict(int)
         prefixes: dict[str, str] = {}
         declares, declare = self._declares, self._declare
+        last: tuple = (None, None)  # the subject and predicate declared last
         for s, p, o in triples:
             objects = graph.setdefault(s, {}).setdefault(p, {})
             if o in objects:
                 continue  # equal as rdflib terms (a language tag's case): rdflib keeps the first
             objects[o] = None
             references[o] += 1
-            declare(declares(s, False), prefixes)
-            declare(declares(p, True), prefixes)
+            if s is not last[0] or p is not last[1]:  # a store gives a subject's triples together
+                declare(declares(s, False), prefixes)
+                declare(declares(p, True), prefixes)
+                last = (s, p)
             declare(declares(o, False), prefixes)
         if _CLASS in references and any(_CLASS in p.get(_TYPE, ()) for p in graph.values()):
             raise NotPlain(_CLASS)  # rdflib writes the classes first
@@ -204,6 +207,7 @@ class TurtleText:
         references: defaultdict[Node, int] = defaultdict(int)
         used: dict[Node, dict[str, str]] = {}
         declares, declare = self._declares, self._declare
+        last: tuple = (None, None)  # as in `document`
         for s, p, o in triples:
             objects = graph.setdefault(s, {}).setdefault(p, {})
             if o in objects:
@@ -211,8 +215,10 @@ class TurtleText:
             objects[o] = None
             references[o] += 1
             prefixes = used.setdefault(s, {})
-            declare(declares(s, False), prefixes)
-            declare(declares(p, True), prefixes)
+            if s is not last[0] or p is not last[1]:
+                declare(declares(s, False), prefixes)
+                declare(declares(p, True), prefixes)
+                last = (s, p)
             declare(declares(o, False), prefixes)
         if _CLASS in references and any(_CLASS in p.get(_TYPE, ()) for p in graph.values()):
             raise NotPlain(_CLASS)
