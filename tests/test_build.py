@@ -327,19 +327,16 @@ def _figures_store():
     return store
 
 
-def test_distinct_triples_counts_a_triple_of_two_graphs_once():
-    from diplograph.build import distinct_triples
-
+def test_the_store_counts_a_triple_of_two_graphs_once():
     store = _figures_store()
-    assert len(distinct_triples(store, store.graph_names())) == 7
-    assert distinct_triples(store, store.graph_names()) == set(store.union(store.graph_names()))
+    assert store.count(store.graph_names()) == 7 == len(store.union(store.graph_names()))
 
 
 def test_asserted_figures_counts_attested_events_articles_and_attestations():
-    from diplograph.build import asserted_figures, distinct_triples
+    from diplograph.build import asserted_figures
 
     store = _figures_store()
-    assert asserted_figures(distinct_triples(store, store.graph_names())) == {
+    assert asserted_figures(store, store.graph_names()) == {
         "articles": 1,
         "triples_asserted": 7,
         "events_per_kind": {"Meeting": 1},

@@ -106,6 +106,54 @@ def test_terms_come_back_as_the_rdflib_terms_that_went_in(empty):
     ]
 
 
+def test_the_triples_of_one_predicate_are_those_of_the_graph_with_it(empty):
+    empty.add_graph(A, [(KIM, RDFS.seeAlso, term) for term in TERMS])
+    empty.add_graph(A, [(KIM, RDFS.label, Literal("Kim")), (PUTIN, RDFS.label, Literal("P"))])
+    empty.add_graph(B, [(PUTIN, RDFS.seeAlso, KIM)])
+    assert set(empty.triples(A, RDFS.seeAlso)) == {(KIM, RDFS.seeAlso, t) for t in TERMS}
+    assert set(empty.triples(A, RDFS.label)) == {
+        (KIM, RDFS.label, Literal("Kim")),
+        (PUTIN, RDFS.label, Literal("P")),
+    }
+    assert list(empty.triples(A, RDFS.comment)) == []
+    assert set(empty.triples(B, RDFS.seeAlso)) == {(PUTIN, RDFS.seeAlso, KIM)}
+    assert len(list(empty.triples(A))) == len(TERMS) + 2
+
+
+def test_the_count_of_several_graphs_counts_a_shared_triple_once(store):
+    store.add_graph(B, [(KIM, RDFS.label, Literal("Kim Jong Un"))])  # in A as well
+    store.add_graph(B, [(KIM, RDFS.seeAlso, term) for term in TERMS])
+    assert store.count([A]) == 1
+    assert store.count([B]) == 2 + len(TERMS)
+    assert store.count([A, B]) == 2 + len(TERMS) == len(store.union([A, B]))
+    assert store.count([]) == 0
+    assert store.count([URIRef("urn:x-test:graph/none")]) == 0
+
+
+def test_terms_read_while_sharing_are_the_same_terms_once_converted(empty):
+    empty.add_graph(A, [(KIM, RDFS.seeAlso, term) for term in TERMS])
+    empty.add_graph(B, [(PUTIN, RDFS.seeAlso, term) for term in TERMS])
+    alone = set(empty.triples(A)) | set(empty.triples(B))
+    with empty.sharing_terms():
+        one, two = list(empty.triples(A)), list(empty.triples(B))
+        with empty.sharing_terms():  # nested: the same conversions
+            again = list(empty.triples(A))
+    assert set(one) | set(two) == alone and again == one
+    by_object = {o: o for _, _, o in one}
+    assert all(by_object[o] is o for _, _, o in two)  # one object a term, in either graph
+    assert all(a is b for x, y in zip(one, again, strict=True) for a, b in zip(x, y, strict=True))
+
+
+def test_a_change_while_sharing_is_seen_by_the_next_read(empty):
+    five = Literal("5.0", datatype=XSD.decimal)  # kept by Oxigraph as "5"^^xsd:decimal
+    empty.add_graph(A, [(KIM, RDFS.seeAlso, five)])
+    with empty.sharing_terms():
+        assert set(empty.triples(A)) == {(KIM, RDFS.seeAlso, five)}
+        empty.add_graph(B, [(PUTIN, RDFS.seeAlso, Literal("5.00", datatype=XSD.decimal))])
+        shared = set(empty.triples(A))
+    assert shared == set(empty.triples(A))  # as read without sharing, whatever the engine
+
+
 def test_a_query_runs_over_the_given_graphs_with_bound_values(store):
     everything = store.query(LABELS)
     assert everything == QueryResult(

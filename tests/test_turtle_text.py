@@ -124,6 +124,25 @@ def test_one_writer_writes_many_graphs_as_rdflib_writes_each():
         assert plain_turtle(writer, triples) == rdflib_turtle(triples)
 
 
+def test_a_writer_takes_a_new_namespace_manager_every_few_iris(monkeypatch):
+    import diplograph.turtle_text as turtle_text
+
+    monkeypatch.setattr(turtle_text, "_RENEW", 3)
+    writer = TurtleText()
+    graphs = [
+        [(ID[f"sentence/{n:03d}_x/s0{i}"], RDF.type, DIP.Sentence) for i in range(1, 3)]
+        for n in range(4)
+    ]
+    managers = []
+    for triples in graphs:
+        assert plain_turtle(writer, triples) == rdflib_turtle(triples)
+        managers.append(writer._graph)
+    # IRIs looked up: 2 subjects and dip:Sentence in the first graph, 2 subjects in each later
+    # one; a new manager at the 4th (second graph) and the 7th (third graph)
+    renewed = [managers[i] is not managers[i - 1] for i in range(1, len(managers))]
+    assert renewed == [True, True, False]
+
+
 def dump(path) -> list[str]:
     """Every quad of an on-disk store, internal graphs included, as sorted N-Quads lines."""
     store = pyoxigraph.Store.read_only(str(path))

@@ -189,7 +189,8 @@ def write_trig(
     """Write the named graphs as TriG into a file, a graph at a time (the bytes of
     `serialize_graphs(store, "trig", names)`, never all in memory: the blocks go to a
     temporary file beside it until the prefix lines that head them are known); the file's
-    SHA-256, in hex. `layout`, if given, gets where each graph's block lies in the file, the
+    SHA-256, in hex (each term read from the store converted once for all the graphs).
+    `layout`, if given, gets where each graph's block lies in the file, the
     prefixes it uses and, for the graphs `indexed`, where each statement lies in the block (an
     incremental build rewrites only the blocks and statements that change)."""
     prefixes: set[str] = set()
@@ -198,7 +199,7 @@ def write_trig(
     spans: dict[URIRef, tuple[int, int]] = {}
     statements: dict[URIRef, Statements] = {}
     writer = TurtleText()
-    with tempfile.TemporaryFile(dir=path.parent) as blocks:
+    with tempfile.TemporaryFile(dir=path.parent) as blocks, store.sharing_terms():
         for name in sorted(names):
             found = statement_block(name, store.triples(name), writer) if name in indexed else None
             if found is None:

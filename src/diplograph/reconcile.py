@@ -83,15 +83,16 @@ def agreement(by_graph: dict[URIRef, Description]) -> Description | None:
 def reconcile_entities(store: RdflibStore, minted: Minted | None = None) -> list[URIRef]:
     """Give every rule graph of the store the same description of each entity several of them
     mint differently; the entities changed, sorted. The graphs are read once as triples (no
-    rdflib graph is made), and those that describe a changed entity are written back whole.
-    `minted`, if given, is filled with each entity's description in each graph as it was
-    (an incremental build starts from it)."""
+    rdflib graph is made): their labels and confidences, by the engine's index, and whole
+    only those that describe a changed entity, which are written back whole. `minted`, if
+    given, is filled with each entity's description in each graph as it was (an incremental
+    build starts from it)."""
     prefixes = (str(RULES_GRAPHS), str(CANDIDATES_GRAPHS))
     names = [n for n in store.graph_names() if str(n).startswith(prefixes)]
-    triples = {name: list(store.triples(name)) for name in names}
     seen: Minted = defaultdict(dict) if minted is None else minted
     for name in names:
-        for node, description in _minted(triples[name]).items():
+        described = [*store.triples(name, DIP.confidence), *store.triples(name, RDFS.label)]
+        for node, description in _minted(described).items():
             seen.setdefault(node, {})[name] = description
     changed = sorted(n for n, by in seen.items() if len(set(by.values())) > 1)
     agreed: dict[URIRef, dict[URIRef, Description]] = defaultdict(dict)  # graph -> node -> one
@@ -100,6 +101,7 @@ def reconcile_entities(store: RdflibStore, minted: Minted | None = None) -> list
         for name in seen[node]:
             agreed[name][node] = description
     for name in sorted(agreed):
+        triples = list(store.triples(name))
         store.remove_graph(name)
-        store.add_graph(name, described_alike(triples[name], agreed[name]))
+        store.add_graph(name, described_alike(triples, agreed[name]))
     return changed

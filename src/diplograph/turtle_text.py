@@ -38,6 +38,7 @@ _FIRST = (RDF.type, RDFS.label)  # rdflib's predicateOrder
 _FIRST_IRIS = frozenset(str(p) for p in _FIRST)
 _OBJECT_INDENT = ",\n" + " " * 8  # rdflib's indent of a second object (depth 1, 4 spaces)
 _PREDICATE_INDENT = " ;\n" + " " * 4
+_RENEW = 2000  # IRIs a namespace manager looks up before a new one is made (`_qname`)
 
 
 class NotPlain(Exception):
@@ -58,6 +59,7 @@ class TurtleText:
         """Bind the project's prefixes once, as export binds them in each graph."""
         self._graph = Graph()
         bind(self._graph)
+        self._looked_up = 0  # IRIs given to the namespace manager since it was made
         # keyed by plain strings, which compare in C (rdflib's terms compare in Python)
         self._names: dict[tuple[str, bool], tuple[str | None, tuple[str, str] | None]] = {}
         self._labels: dict[tuple, str] = {}
@@ -65,7 +67,19 @@ class TurtleText:
         self._datatypes: dict[Node, tuple[tuple[str, str], ...]] = {}
 
     def _qname(self, uri: URIRef, generate: bool) -> tuple[str, str, str] | None:
-        """rdflib's `compute_qname` as its `get_pname` calls it, never making a prefix up."""
+        """rdflib's `compute_qname` as its `get_pname` calls it, never making a prefix up.
+
+        A new namespace manager every `_RENEW` IRIs: rdflib's keeps every namespace it split
+        off in a trie whose insertion walks all the namespaces of a level (`insert_trie`), and
+        the namespaces of sentences, attestations and events grow with the corpus, so one
+        manager for the whole export cost time in the square of the corpus (179 of 352
+        profiled seconds at 10,000 articles). rdflib's own serialiser makes a manager a graph;
+        the prefixed names found are kept (`_names`)."""
+        self._looked_up += 1
+        if self._looked_up > _RENEW:
+            self._graph = Graph()
+            bind(self._graph)
+            self._looked_up = 1
         manager = self._graph.namespace_manager
         try:
             return manager.compute_qname(uri, generate=False)
@@ -175,14 +189,17 @@ class TurtleText:
         references: defaultdict[Node, int] = defaultdict(int)
         prefixes: dict[str, str] = {}
         declares, declare = self._declares, self._declare
+        last: tuple = (None, None)  # the subject and predicate declared last
         for s, p, o in triples:
             objects = graph.setdefault(s, {}).setdefault(p, {})
             if o in objects:
                 continue  # equal as rdflib terms (a language tag's case): rdflib keeps the first
             objects[o] = None
             references[o] += 1
-            declare(declares(s, False), prefixes)
-            declare(declares(p, True), prefixes)
+            if s is not last[0] or p is not last[1]:  # a store gives a subject's triples together
+                declare(declares(s, False), prefixes)
+                declare(declares(p, True), prefixes)
+                last = (s, p)
             declare(declares(o, False), prefixes)
         if _CLASS in references and any(_CLASS in p.get(_TYPE, ()) for p in graph.values()):
             raise NotPlain(_CLASS)  # rdflib writes the classes first
@@ -204,6 +221,7 @@ class TurtleText:
         references: defaultdict[Node, int] = defaultdict(int)
         used: dict[Node, dict[str, str]] = {}
         declares, declare = self._declares, self._declare
+        last: tuple = (None, None)  # as in `document`
         for s, p, o in triples:
             objects = graph.setdefault(s, {}).setdefault(p, {})
             if o in objects:
@@ -211,8 +229,10 @@ class TurtleText:
             objects[o] = None
             references[o] += 1
             prefixes = used.setdefault(s, {})
-            declare(declares(s, False), prefixes)
-            declare(declares(p, True), prefixes)
+            if s is not last[0] or p is not last[1]:
+                declare(declares(s, False), prefixes)
+                declare(declares(p, True), prefixes)
+                last = (s, p)
             declare(declares(o, False), prefixes)
         if _CLASS in references and any(_CLASS in p.get(_TYPE, ()) for p in graph.values()):
             raise NotPlain(_CLASS)

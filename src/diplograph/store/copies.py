@@ -4,7 +4,8 @@ rdflib is imported when a copy is first made)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -28,18 +29,26 @@ class GraphCopies:
             self._derived[key] = compute()
         return self._derived[key]
 
-    def _triples(self, name: URIRef) -> Iterable[Triple]:
-        """The triples of one named graph (each engine reads its own)."""
+    def _triples(self, name: URIRef, predicate: URIRef | None = None) -> Iterable[Triple]:
+        """The triples of one named graph, of one predicate if given (each engine reads its
+        own)."""
         raise NotImplementedError
 
     def graph_names(self) -> list[URIRef]:
         """The names of the non-empty named graphs, sorted (each engine lists its own)."""
         raise NotImplementedError
 
-    def triples(self, name: URIRef) -> Iterable[Triple]:
-        """The triples of one named graph, as rdflib terms, without copying them into a graph
-        (each triple once; literals as they went in)."""
-        return self._triples(name)
+    def triples(self, name: URIRef, predicate: URIRef | None = None) -> Iterable[Triple]:
+        """The triples of one named graph (those of one predicate if given), as rdflib terms,
+        without copying them into a graph (each triple once; literals as they went in)."""
+        return self._triples(name, predicate)
+
+    @contextmanager
+    def sharing_terms(self) -> Iterator[None]:
+        """Within it, a term read from several graphs (`triples`, `graph`) is converted once,
+        and is one object wherever it is read, until a graph changes (an engine whose terms are
+        rdflib's converts none: nothing to do)."""
+        yield
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph."""

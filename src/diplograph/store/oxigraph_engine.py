@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,7 @@ _ALIASES_GRAPH = _INTERNAL + "aliases"  # merged graphs kept up to date under an
 _ALIAS_RECORD = "urn:x-diplograph:store/alias"
 _LITERAL_RECORD = "urn:x-diplograph:store/literal"
 _NAMES_RECORD = "urn:x-diplograph:store/names"
+_COUNT_DISTINCT = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
 class OxigraphStore(GraphCopies):
@@ -95,6 +97,7 @@ class OxigraphStore(GraphCopies):
         self._names: list[str] | None = None  # graph_iris, until the graphs change
         self._uris: list[URIRef] | None = None  # graph_names, until the graphs change
         self._queried: dict[tuple[str, ...], tuple[Any, Any]] = {}  # graphs -> what to query
+        self._shared: dict[Any, Any] | None = None  # terms converted, within sharing_terms
 
     @property
     def _originals(self) -> dict[tuple[str, Any], Any]:
@@ -297,12 +300,14 @@ class OxigraphStore(GraphCopies):
             self._uris = [uri(name) for name in self.graph_iris()]
         return list(self._uris)
 
-    def _triples(self, name: URIRef) -> Iterator[Triple]:
-        """The triples of one named graph, as rdflib terms (each term converted once: a
-        subject or predicate that comes again is the same object)."""
+    def _triples(self, name: URIRef, predicate: URIRef | None = None) -> Iterator[Triple]:
+        """The triples of one named graph (of one predicate if given: looked up by Oxigraph's
+        index), as rdflib terms (each term converted once: a subject or predicate that comes
+        again is the same object)."""
         convert, ox = self._rdflib, self._ox
-        terms: dict[Any, Any] = {}
-        for quad in self._store.quads_for_pattern(None, None, None, self._graph_node(name)):
+        terms: dict[Any, Any] = {} if self._shared is None else self._shared
+        verb = None if predicate is None else self._term(predicate)
+        for quad in self._store.quads_for_pattern(None, verb, None, self._graph_node(name)):
             s, p, o = quad.subject, quad.predicate, quad.object
             key = (o, p) if isinstance(o, ox.Literal) else o  # a literal: as it went in, by p
             if s not in terms:
@@ -312,6 +317,31 @@ class OxigraphStore(GraphCopies):
             if key not in terms:
                 terms[key] = convert(o, p)
             yield terms[s], terms[p], terms[key]
+
+    def count(self, names: Sequence[URIRef]) -> int:
+        """How many triples the union of the named graphs holds, each counted once: counted by
+        Oxigraph (a DISTINCT over the graphs as one default graph, which counts a triple once
+        per graph it is in), no term converted and no merged graph made."""
+        if not names:
+            return 0
+        graphs = [self._graph_node(name) for name in names]
+        result = self._store.query(_COUNT_DISTINCT, default_graph=graphs)
+        return int(next(iter(result))[0].value)
+
+    @contextmanager
+    def sharing_terms(self) -> Iterator[None]:
+        """Within it, a term read from several graphs is converted to rdflib once (the
+        conversions kept by Oxigraph term, a literal with its predicate, until a graph changes
+        or the outermost context ends): a stage that reads most graphs converts each entity,
+        date and predicate once, not once a graph, and holds one object of each."""
+        outer = self._shared
+        if outer is None:
+            self._shared = {}
+        try:
+            yield
+        finally:
+            if outer is None:
+                self._shared = None
 
     def _format(self, fmt: str) -> Any:
         """The pyoxigraph format of a format name."""
@@ -365,6 +395,8 @@ class OxigraphStore(GraphCopies):
         """Forget the unions, merged graphs and graph names made of the graphs as they were
         (and the list of names a build recorded)."""
         self._names = self._uris = None
+        if self._shared is not None:  # a literal's note may have changed
+            self._shared.clear()
         self._unions.clear()
         self._derived.clear()
         self._queried.clear()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -65,8 +66,17 @@ class Store(Protocol):
     def graph_iris(self) -> list[str]:
         """The names of the non-empty named graphs as plain strings, sorted."""
 
-    def triples(self, name: URIRef) -> Iterable[Triple]:
-        """The triples of one named graph, as rdflib terms, without copying them."""
+    def triples(self, name: URIRef, predicate: URIRef | None = None) -> Iterable[Triple]:
+        """The triples of one named graph (those of one predicate if given), as rdflib terms,
+        without copying them."""
+
+    def count(self, names: Sequence[URIRef]) -> int:
+        """How many triples the union of the named graphs holds, each counted once (the size
+        of their RDF merge), without converting a term."""
+
+    def sharing_terms(self) -> AbstractContextManager[None]:
+        """A context within which a term read from several graphs is converted to rdflib once
+        (and is one object) until a graph changes: for a stage that reads most graphs."""
 
     def graph(self, name: URIRef) -> Graph:
         """A copy of one named graph, as an rdflib Graph."""

@@ -62,9 +62,14 @@ class RdflibStore(GraphCopies):
         names = {c.identifier for c in self._dataset.graphs() if len(c)}
         return sorted(n for n in names if isinstance(n, URIRef) and n != DATASET_DEFAULT_GRAPH_ID)
 
-    def _triples(self, name: URIRef) -> Iterable[Triple]:
-        """The triples of one named graph."""
-        return self._dataset.graph(name)
+    def _triples(self, name: URIRef, predicate: URIRef | None = None) -> Iterable[Triple]:
+        """The triples of one named graph, of one predicate if given."""
+        graph = self._dataset.graph(name)
+        return graph if predicate is None else graph.triples((None, predicate, None))
+
+    def count(self, names: Sequence[URIRef]) -> int:
+        """How many triples the union of the named graphs holds, each counted once."""
+        return len({triple for name in names for triple in self._dataset.graph(name)})
 
     def parse(self, data: bytes, fmt: str, name: URIRef | None = None) -> None:
         """Load RDF text into the named graph `name` or the named graphs it names."""
