@@ -344,3 +344,23 @@ def test_an_aide_is_a_title_and_the_aide_names_him_again(layer):
         for p in graph.objects(e, DIP.position)
     }
     assert holders == {("person/yuri-ushakov", "position/aide-of-kremlin")}
+
+
+def test_an_office_apposed_before_a_rank_and_a_name_is_the_office(layer):
+    """ "The Minister of Foreign Affairs, Ambassador X,": X holds the office apposed, not the
+    career rank before the name (title.the-title-comma-rank-name)."""
+    text = (
+        "Kenyan President William Ruto will travel to Somalia. The Minister of Foreign Affairs, "
+        "Ambassador Musalia Mudavadi, will accompany the President."
+    )
+    rules, gazetteer = layer
+    graph = extract_article(
+        article_from_text(Path("t.txt"), text, date(2024, 12, 4), rules), rules, gazetteer
+    )
+    held = {
+        str(p).removeprefix(str(ID))
+        for e in graph.subjects(RDF.type, DIP.PositionHolding)
+        if str(graph.value(e, DIP.holder)).endswith("musalia-mudavadi")
+        for p in graph.objects(e, DIP.position)
+    }
+    assert held == {"position/foreign-minister-of-kenya"}
