@@ -364,3 +364,33 @@ def test_an_office_apposed_before_a_rank_and_a_name_is_the_office(layer):
         for p in graph.objects(e, DIP.position)
     }
     assert held == {"position/foreign-minister-of-kenya"}
+
+
+def test_an_apposed_title_of_an_unknown_person_is_held_and_its_body_remembered(layer):
+    """ "X, the Minister of Foreign Affairs of Nigeria," (X unknown: a new person first): X holds
+    it; "X, the secretary-general of the OAS, ... the organization said": the OAS speaks (the
+    organisation a title names is remembered as named)."""
+    rules, gazetteer = layer
+
+    def extract(text: str):
+        article = article_from_text(Path("t.txt"), text, date(2024, 12, 4), rules)
+        return extract_article(article, rules, gazetteer)
+
+    graph = extract("Amina Bello, the Minister of Foreign Affairs of Nigeria, arrived on Monday.")
+    held = {
+        (str(h).removeprefix(str(ID)), str(p).removeprefix(str(ID)))
+        for e in graph.subjects(RDF.type, DIP.PositionHolding)
+        for h in graph.objects(e, DIP.holder)
+        for p in graph.objects(e, DIP.position)
+    }
+    assert held == {("person/amina-bello", "position/foreign-minister-of-nigeria")}
+    graph = extract(
+        "Luis Almagro, the secretary-general of the Organization of American States, spoke on "
+        "Monday. The council will meet next Tuesday, the organization said."
+    )
+    speakers = {
+        str(o).removeprefix(str(ID))
+        for e in graph.subjects(RDF.type, DIP.Statement)
+        for o in graph.objects(e, DIP.agent)
+    }
+    assert speakers == {"org/organization-of-american-states"}

@@ -727,8 +727,10 @@ def note_titles(units: list[Unit], discourse: Discourse) -> None:
             discourse.owners.setdefault(mention.refs[0], set()).update(mention.owner)
 
 
-def remember(units: list[Unit], discourse: Discourse) -> None:
-    """Update the discourse state with the mentions of a processed sentence."""
+def remember(units: list[Unit], discourse: Discourse, gaz: Gazetteer | None = None) -> None:
+    """Update the discourse state with the mentions of a processed sentence; with the
+    gazetteer, the organisations a person's title names too ("X, the secretary-general of the
+    OAS": "the organization" later is the OAS)."""
     people = [u.mention.refs for u in units if u.mention and "person" in u.mention.classes]
     discourse.subject = people[0][0] if people and len(people[0]) == 1 else None
     for unit in units:
@@ -740,6 +742,10 @@ def remember(units: list[Unit], discourse: Discourse) -> None:
                 discourse.holdings.setdefault(person, set()).add(position)
         if "person" in mention.classes:
             discourse.persons.extend(mention.refs)
+            for owner in mention.owner or ():
+                if gaz is not None and "org" in gaz.classes.get(owner, ()):
+                    discourse.orgs.append((owner, unit.lower))
+                    discourse.bodies.append(owner)
         if "country" in mention.classes or "nationality" in mention.classes:
             discourse.countries.extend(mention.agents)
             discourse.country_counts.update(mention.agents)

@@ -302,7 +302,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                     claim = tuple(s for s in said.sources if s != delegation.leader)
                     attest = Attest(sentence, begin, end, rule_id, 0.7, delegation.modality, claim)
                     delegation_attests.setdefault(delegation.key, []).append(attest)
-        coref.remember(units, discourse)
+        coref.remember(units, discourse, gazetteer)
         mentions[sentence.number] = _mentioned(units)
     for delegation in discourse.delegations:
         if delegation.sender is None and delegation.leader is not None:
