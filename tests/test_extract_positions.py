@@ -394,3 +394,19 @@ def test_an_apposed_title_of_an_unknown_person_is_held_and_its_body_remembered(l
         for o in graph.objects(e, DIP.agent)
     }
     assert speakers == {"org/organization-of-american-states"}
+
+
+def test_an_apposed_national_title_of_an_unknown_person_is_held(layer):
+    """ "Amina Bello, the Nigerian foreign minister,": the apposed reference titles the new
+    person, its owner the reference's."""
+    rules, gazetteer = layer
+    text = "Amina Bello, the Nigerian foreign minister, arrived on Monday."
+    graph = extract_article(
+        article_from_text(Path("t.txt"), text, date(2024, 12, 4), rules), rules, gazetteer
+    )
+    positions = {
+        str(p).removeprefix(str(ID))
+        for e in graph.subjects(RDF.type, DIP.PositionHolding)
+        for p in graph.objects(e, DIP.position)
+    }
+    assert positions == {"position/foreign-minister-of-nigeria"}
