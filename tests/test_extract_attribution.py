@@ -464,6 +464,15 @@ def test_speech_acts_read_their_speaker_and_whom_they_address(layer, text, expec
     assert speech_acts(extract(text, layer)) == expected
 
 
+def statement_speakers(graph: Graph) -> set[str]:
+    """The id paths of the speakers of a graph's plain statements."""
+    return {
+        str(o).removeprefix(str(ID))
+        for e in graph.subjects(RDF.type, DIP.Statement)
+        for o in graph.objects(e, DIP.agent)
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
@@ -483,13 +492,7 @@ def test_speech_acts_read_their_speaker_and_whom_they_address(layer, text, expec
 )
 def test_a_press_service_speaks_for_its_owner(layer, text, speaker):
     """Press services named by a nationality, a state or a body are speakers of their own."""
-    graph = extract(text, layer)
-    speakers = {
-        str(o).removeprefix(str(ID))
-        for e in graph.subjects(RDF.type, DIP.Statement)
-        for o in graph.objects(e, DIP.agent)
-    }
-    assert speakers == {speaker}
+    assert statement_speakers(extract(text, layer)) == {speaker}
 
 
 def test_an_offer_to_host_talks_is_talks_to_come(layer):
@@ -547,13 +550,7 @@ def test_a_cancelled_visit_did_not_happen_and_a_postponed_one_is_to_come(
 def test_a_bare_foreign_ministry_is_the_one_named_before_or_the_datelines(layer, text, speaker):
     """ "The foreign ministry said": the body of that kind named before, else the dateline
     state's (entities.yaml `dateline_bodies`)."""
-    graph = extract(text, layer)
-    speakers = {
-        str(o).removeprefix(str(ID))
-        for e in graph.subjects(RDF.type, DIP.Statement)
-        for o in graph.objects(e, DIP.agent)
-    }
-    assert speakers == {speaker}
+    assert statement_speakers(extract(text, layer)) == {speaker}
 
 
 def test_the_words_of_an_accusation_are_its_topic(layer):
