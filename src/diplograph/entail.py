@@ -151,14 +151,7 @@ def kept(entailed: Iterable[Triple], ontology: Graph) -> list[Triple]:
 
 def entail_all(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> list[Triple]:
     """Every triple the compiled rules entail from the asserted graphs that is not asserted,
-    each once (the closure an incremental build updates: incremental/entailing.py).
-
-    The rules run in the engine as updates, on a copy of the asserted graphs' union (one
-    graph, in a store of its own) that each round's new triples join: no union is merged
-    anew each round and no term is converted until the end. Rounds are semi-naive in the
-    rules they run: after the first, only the rules with an atom that a triple of the last
-    round matches can find anything new (a rule whose atoms match only older triples found
-    its triples in an earlier round), so only those run."""
+    each once (the closure an incremental build updates: incremental/entailing.py)."""
     work = _fixpoint(store, ontology, asserted)
     return list(dict.fromkeys(work.triples(_FOUND)))  # each once, literals as they went in
 
@@ -196,7 +189,14 @@ def _keep() -> str:
 
 def _fixpoint(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Store:
     """A workspace whose graph `_FOUND` holds every triple the compiled rules entail from the
-    asserted graphs that is not asserted (`entail_all`)."""
+    asserted graphs that is not asserted (`entail_all`).
+
+    The rules run in the engine as updates, on a copy of the asserted graphs' union (one
+    graph, in a store of its own) that each round's new triples join: no union is merged
+    anew each round and no term is converted. Rounds are semi-naive in the rules they run:
+    after the first, only the rules with an atom that a triple of the last round matches can
+    find anything new (a rule whose atoms match only older triples found its triples in an
+    earlier round), so only those run."""
     rules = compile_rules(ontology)
     work = store.merged_copy(asserted, _ALL)
     due = rules
