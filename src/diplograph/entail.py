@@ -31,8 +31,7 @@ _FOUND = URIRef("urn:x-diplograph:graph/entailed")  # the rules' own graph while
 _ALL = URIRef("urn:x-diplograph:graph/closure")  # the asserted union and what they found
 _ROUND = URIRef("urn:x-diplograph:graph/round")  # what the rules found in the last round
 _ONTOLOGY = URIRef("urn:x-diplograph:graph/ontology")  # the ontology, in the workspace
-_KEPT = URIRef("urn:x-diplograph:graph/kept")  # what the inferred graph keeps (`kept`)
-_DROPPED = URIRef("urn:x-diplograph:graph/dropped")  # what it leaves out
+_DROPPED = URIRef("urn:x-diplograph:graph/dropped")  # found, and left out of the inferred graph
 _SOURCE, _TARGET = "$SOURCE", "$TARGET"  # the graphs of a rule's update, filled in by `insert`
 _PREDICATES = "SELECT DISTINCT ?p WHERE { ?s ?p ?o }"
 _CLASSES = "SELECT DISTINCT ?c WHERE { ?s a ?c }"
@@ -160,30 +159,29 @@ def entail_into(
     store: Store, ontology: Graph, asserted: Sequence[URIRef], target: URIRef
 ) -> list[Triple]:
     """Add to the graph `target` the triples `entail` gives, kept in the engine from the rules
-    to the store (none converted to rdflib and back: 240,000 at 1,000 articles); the other
+    to the store (none converted to rdflib and back: 246,608 at 1,000 articles); the other
     triples the rules entail (`entail_all` less those kept: the ledger's), as rdflib terms."""
     work = _fixpoint(store, ontology, asserted)
     work.add_graph(_ONTOLOGY, ontology)
-    work.update(_keep())
-    store.add_from(work, _KEPT, target)
+    work.update(_set_aside())
+    store.add_from(work, _FOUND, target)
     return list(work.triples(_DROPPED))
 
 
-def _keep() -> str:
-    """The update that splits what the rules found into the triples `kept` keeps and the
-    others, in the engine: `_useful` and not the ontology's own, as SPARQL."""
+def _set_aside() -> str:
+    """The update that moves what `kept` would not keep out of the rules' graph, in the
+    engine: a subject outside id:, typing by a literal or a trivial class, the ontology's own.
+    Three patterns of a union, each cheap (0.15 s at 1,000 articles); one filter asking for
+    the ontology's triple at every row costs 1 s."""
+    found, aside, own, a = _iri(_FOUND), _iri(_DROPPED), _iri(_ONTOLOGY), _iri(RDF.type)
     trivial = ", ".join(_iri(t) for t in sorted(_TRIVIAL_TYPES))
-    a = _iri(RDF.type)
-    useful = (
-        f'FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{ID}")) '
-        f"FILTER(?p != {a} || (!isLiteral(?o) && ?o NOT IN ({trivial}))) "
-        f"FILTER NOT EXISTS {{ GRAPH <{_ONTOLOGY}> {{ ?s ?p ?o }} }}"
-    )
+    outside = f'FILTER(!isIRI(?s) || !STRSTARTS(STR(?s), "{ID}"))'
+    typing = f"FILTER(isLiteral(?o) || ?o IN ({trivial}))"
     return (
-        f"INSERT {{ GRAPH <{_KEPT}> {{ ?s ?p ?o }} }} "
-        f"WHERE {{ GRAPH <{_FOUND}> {{ ?s ?p ?o }} {useful} }} ;\n"
-        f"INSERT {{ GRAPH <{_DROPPED}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{_FOUND}> {{ ?s ?p ?o }} "
-        f"FILTER NOT EXISTS {{ GRAPH <{_KEPT}> {{ ?s ?p ?o }} }} }}"
+        f"DELETE {{ GRAPH {found} {{ ?s ?p ?o }} }} INSERT {{ GRAPH {aside} {{ ?s ?p ?o }} }} "
+        f"WHERE {{ {{ GRAPH {found} {{ ?s ?p ?o }} {outside} }} "
+        f"UNION {{ VALUES ?p {{ {a} }} GRAPH {found} {{ ?s ?p ?o }} {typing} }} "
+        f"UNION {{ GRAPH {own} {{ ?s ?p ?o }} GRAPH {found} {{ ?s ?p ?o }} }} }}"
     )
 
 
