@@ -201,9 +201,10 @@ class OxigraphStore(GraphCopies):
             ox.Quad(q.subject, q.predicate, q.object, node)
             for q in source._store.quads_for_pattern(None, None, None, source._graph_node(name))
         )
-        # in memory without a transaction's copy of the quads, as add_graph
+        # in memory without a transaction's copy of the quads, as add_graph, and read as
+        # they go in: no list of them (246,608 at 1,000 articles) beside the two stores
         (self._store.bulk_extend if self.path is None else self._store.extend)(
-            list(self._noting(source, quads, records))
+            self._noting(source, quads, records)
         )
         self._store.extend(records)
         self._changed()
