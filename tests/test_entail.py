@@ -8,9 +8,9 @@ import random
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from diplograph.entail import _due, compile_rules, entail, entail_all
+from diplograph.entail import _due, compile_rules, entail, entail_all, entail_into
 from diplograph.infer import infer
-from diplograph.iris import ONTOLOGY_GRAPH
+from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from diplograph.namespaces import ID
 from diplograph.store import layer_graphs, new_store
 
@@ -174,3 +174,30 @@ def test_a_rule_as_an_update_inserts_what_its_select_finds(engine):
         store.update(rule.insert(source, target))
         assert set(store.triples(target)) == selected, rule.name
     assert len(selected) == 1  # prp-trp: pyongyang in asia
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_entailed_into_a_graph_are_the_triples_kept_and_the_others_come_back(engine):
+    """`entail_into` adds to the inferred graph exactly what `entail` gives (kept in the
+    engine) and answers the rest of what the rules entail: about a subject outside id:, or
+    the ontology's own (a property the data uses as a subject)."""
+    ontology = Graph().parse(data=ONTOLOGY, format="turtle")
+    data = Graph().parse(data=DATA, format="turtle")
+    outside, o = URIRef("urn:x-test:outside"), "urn:x-test:o#"
+    data.add((outside, URIRef(o + "host"), ID.kim))
+    ontology.add((ID.v, URIRef(o + "participant"), ID.kim))  # entailed, and the ontology's
+    store = new_store(engine)
+    store.add_graph(ID["graph/article/a"], data)
+    dropped = entail_into(store, ontology, [ID["graph/article/a"]], INFERRED_GRAPH)
+    inferred = set(store.triples(INFERRED_GRAPH))
+    assert inferred == set(entail(store, ontology, [ID["graph/article/a"]]))
+    assert len(inferred) == 8 and set(dropped).isdisjoint(inferred)
+    assert set(dropped) | inferred == set(entail_all(store, ontology, [ID["graph/article/a"]]))
+    assert sorted(dropped) == [
+        (ID.v, URIRef(o + "participant"), ID.kim),
+        (outside, RDF.type, URIRef(o + "Event")),
+        (outside, RDF.type, URIRef(o + "Meeting")),
+        (outside, RDF.type, URIRef(o + "Visit")),
+        (outside, URIRef(o + "participant"), ID.kim),
+    ]
+    assert store.graph_names() == sorted([ID["graph/article/a"], INFERRED_GRAPH])

@@ -444,3 +444,22 @@ def test_a_merged_copy_holds_the_union_in_one_graph_and_leaves_the_store_be(stor
     copy.add_graph(A, [(PUTIN, RDFS.comment, Literal("y"))])
     assert store.graph_names() == [A, B] and len(list(store.triples(A))) == 1
     assert len(list(store.triples(B))) == 3
+
+
+def test_a_graph_added_from_a_merged_copy_holds_its_triples_as_they_went_in(store):
+    """`add_from` adds another store's graph (a merged copy of the same engine) to a graph of
+    this one, each triple once, a literal Oxigraph rewrites as it went in; the copy is left be."""
+    odd = Literal("5", datatype=XSD.nonNegativeInteger)  # Oxigraph keeps "5"^^xsd:integer
+    store.add_graph(B, [(KIM, RDF.value, odd)])
+    merged, target = URIRef("urn:x-test:graph/merged"), URIRef("urn:x-test:graph/target")
+    copy = store.merged_copy([A, B], merged)
+    store.add_graph(target, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    store.add_from(copy, merged, target)
+    assert store.graph_names() == [A, B, target]
+    assert sorted(store.triples(target)) == [
+        (KIM, RDF.value, odd),
+        (KIM, RDFS.label, Literal("Kim Jong Un")),
+        (PUTIN, RDFS.label, Literal("Vladimir Putin")),
+    ]
+    assert store.graph(target).value(KIM, RDF.value) == odd
+    assert store.count([target]) == 3 and copy.graph_names() == [merged]

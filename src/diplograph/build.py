@@ -39,7 +39,7 @@ from diplograph.built import (
     load_ontology,
     write_store,
 )
-from diplograph.entail import entail_all, kept
+from diplograph.entail import entail_into
 from diplograph.errors import DiplographError, InputError, syntax_error
 from diplograph.export import write_trig
 from diplograph.extract.clean import article_from_text, input_article
@@ -487,11 +487,10 @@ def build(
     lap("infer")
     ledger = None
     if store.engine == "oxigraph":  # what an incremental build starts from (incremental/)
-        entailed = entail_all(store, ontology, layer_graphs(store, "asserted"))
-        inferred = kept(entailed, ontology)
+        asserted = layer_graphs(store, "asserted")
+        dropped = entail_into(store, ontology, asserted, INFERRED_GRAPH)  # kept in the engine
         names = [item.graph_name for item in by_shape], [item.graph_name for item in conflicting]
-        left_out = set(entailed).difference(inferred)
-        ledger = Ledger(minted, [t for t in entailed if t in left_out], {}, *map(tuple, names))
+        ledger = Ledger(minted, dropped, {}, *map(tuple, names))
         ledger.rounds = tuple(rounds)
         ledger.aside = {
             item.graph_name: list(item.graph)
@@ -499,8 +498,7 @@ def build(
             if item.graph is not None
         }
     else:
-        inferred = closure(store, ontology, layer_graphs(store, "asserted"))
-    store.add_graph(INFERRED_GRAPH, inferred)
+        store.add_graph(INFERRED_GRAPH, closure(store, ontology, layer_graphs(store, "asserted")))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
     lap("summarise")
     aside = tuple(sorted(quarantined, key=lambda item: item.source))

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 _FOUND = URIRef("urn:x-diplograph:graph/entailed")  # the rules' own graph while they run
 _ALL = URIRef("urn:x-diplograph:graph/closure")  # the asserted union and what they found
 _ROUND = URIRef("urn:x-diplograph:graph/round")  # what the rules found in the last round
+_ONTOLOGY = URIRef("urn:x-diplograph:graph/ontology")  # the ontology, in the workspace
+_DROPPED = URIRef("urn:x-diplograph:graph/dropped")  # found, and left out of the inferred graph
 _SOURCE, _TARGET = "$SOURCE", "$TARGET"  # the graphs of a rule's update, filled in by `insert`
 _PREDICATES = "SELECT DISTINCT ?p WHERE { ?s ?p ?o }"
 _CLASSES = "SELECT DISTINCT ?c WHERE { ?s a ?c }"
@@ -148,14 +150,51 @@ def kept(entailed: Iterable[Triple], ontology: Graph) -> list[Triple]:
 
 def entail_all(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> list[Triple]:
     """Every triple the compiled rules entail from the asserted graphs that is not asserted,
-    each once (the closure an incremental build updates: incremental/entailing.py).
+    each once (the closure an incremental build updates: incremental/entailing.py)."""
+    work = _fixpoint(store, ontology, asserted)
+    return list(dict.fromkeys(work.triples(_FOUND)))  # each once, literals as they went in
+
+
+def entail_into(
+    store: Store, ontology: Graph, asserted: Sequence[URIRef], target: URIRef
+) -> list[Triple]:
+    """Add to the graph `target` the triples `entail` gives, kept in the engine from the rules
+    to the store (none converted to rdflib and back: 246,608 at 1,000 articles); the other
+    triples the rules entail (`entail_all` less those kept: the ledger's), as rdflib terms."""
+    work = _fixpoint(store, ontology, asserted)
+    work.add_graph(_ONTOLOGY, ontology)
+    work.update(_set_aside())
+    store.add_from(work, _FOUND, target)
+    return list(work.triples(_DROPPED))
+
+
+def _set_aside() -> str:
+    """The update that moves what `kept` would not keep out of the rules' graph, in the
+    engine: a subject outside id:, typing by a literal or a trivial class, the ontology's own.
+    Three patterns of a union, each cheap (0.15 s at 1,000 articles); one filter asking for
+    the ontology's triple at every row costs 1 s."""
+    found, aside, own, a = _iri(_FOUND), _iri(_DROPPED), _iri(_ONTOLOGY), _iri(RDF.type)
+    trivial = ", ".join(_iri(t) for t in sorted(_TRIVIAL_TYPES))
+    outside = f'FILTER(!isIRI(?s) || !STRSTARTS(STR(?s), "{ID}"))'
+    typing = f"FILTER(isLiteral(?o) || ?o IN ({trivial}))"
+    return (
+        f"DELETE {{ GRAPH {found} {{ ?s ?p ?o }} }} INSERT {{ GRAPH {aside} {{ ?s ?p ?o }} }} "
+        f"WHERE {{ {{ GRAPH {found} {{ ?s ?p ?o }} {outside} }} "
+        f"UNION {{ VALUES ?p {{ {a} }} GRAPH {found} {{ ?s ?p ?o }} {typing} }} "
+        f"UNION {{ GRAPH {own} {{ ?s ?p ?o }} GRAPH {found} {{ ?s ?p ?o }} }} }}"
+    )
+
+
+def _fixpoint(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Store:
+    """A workspace whose graph `_FOUND` holds every triple the compiled rules entail from the
+    asserted graphs that is not asserted (`entail_all`).
 
     The rules run in the engine as updates, on a copy of the asserted graphs' union (one
     graph, in a store of its own) that each round's new triples join: no union is merged
-    anew each round and no term is converted until the end. Rounds are semi-naive in the
-    rules they run: after the first, only the rules with an atom that a triple of the last
-    round matches can find anything new (a rule whose atoms match only older triples found
-    its triples in an earlier round), so only those run."""
+    anew each round and no term is converted. Rounds are semi-naive in the rules they run:
+    after the first, only the rules with an atom that a triple of the last round matches can
+    find anything new (a rule whose atoms match only older triples found its triples in an
+    earlier round), so only those run."""
     rules = compile_rules(ontology)
     work = store.merged_copy(asserted, _ALL)
     due = rules
@@ -172,7 +211,7 @@ def entail_all(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> lis
         due = _due(rules, keys)
     else:
         raise RuntimeError(f"the inference rules found new triples {_MAX_ROUNDS} times")
-    return list(dict.fromkeys(work.triples(_FOUND)))  # each once, literals as they went in
+    return work
 
 
 def _keys(work: Store) -> set[tuple[Node, Node | None]]:

@@ -60,6 +60,12 @@ class Store(Protocol):
     def remove_graph(self, name: URIRef) -> None:
         """Drop the named graph `name` and its triples."""
 
+    def add_from(self, source: Store, name: URIRef, target: URIRef) -> None:
+        """Add the triples of the named graph `name` of `source` (a store of the same engine,
+        such as a `merged_copy` workspace) to the named graph `target`, as `source` holds
+        them: the inference's hundreds of thousands of triples, no rdflib term made where the
+        engine need not."""
+
     def graph_names(self) -> list[URIRef]:
         """The names of the non-empty named graphs, sorted."""
 

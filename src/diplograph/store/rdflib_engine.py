@@ -26,7 +26,7 @@ from diplograph.store.protocol import (
 from diplograph.store.terms import json_of_rdflib, rdflib_of_json
 
 if TYPE_CHECKING:
-    from diplograph.store.protocol import Triple
+    from diplograph.store.protocol import Store, Triple
 
 _RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads"}
 _RDFLIB_FORMATS["jsonld"] = "json-ld"
@@ -50,6 +50,10 @@ class RdflibStore(GraphCopies):
             target.add(triple)
         self._unions.clear()
         self._derived.clear()
+
+    def add_from(self, source: Store, name: URIRef, target: URIRef) -> None:
+        """Add the triples of the named graph `name` of `source` to the named graph `target`."""
+        self.add_graph(target, source.triples(name))
 
     def remove_graph(self, name: URIRef) -> None:
         """Drop the named graph `name` and its triples."""
