@@ -18,7 +18,13 @@ from rdflib import URIRef
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.matcher import Match, find, separate
-from diplograph.extract.mentions import NewEntity, known_country, positions, state_body
+from diplograph.extract.mentions import (
+    NewEntity,
+    known_country,
+    named_as_body,
+    positions,
+    state_body,
+)
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, merge
 
@@ -378,13 +384,11 @@ def _named_body(title: str, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
     """The body of this kind the article named last ("Pakistan's Foreign Office ... The Foreign
     Office also summoned"): a body named with one of the title's words (entities.yaml
     `bodies`)."""
-    variants = [title, *((rules.gazetteer.get("bodies") or {}).get(title) or [])]
     labels = {n.iri: n.label for n in discourse.new}
     for body in reversed(discourse.bodies):
         if "country" in gaz.classes.get(body, ()):
             continue
-        names = [n.lower() for n in gaz.names.get(body, [])] + [labels.get(body, "").lower()]
-        if any(str(v).lower() in n for v in variants for n in names if n):
+        if named_as_body([*gaz.names.get(body, []), labels.get(body, "")], title, rules):
             return body
     return None
 

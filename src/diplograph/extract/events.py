@@ -343,7 +343,8 @@ def _contents_first(events: list[Event]) -> list[Event]:
 
     for event in events:
         visit(event)
-    return [e for e in ordered if any(e is x for x in events)]
+    listed = {id(e) for e in events}
+    return [e for e in ordered if id(e) in listed]
 
 
 def apply_defaults(ctx: Context, events: list[Event]) -> None:

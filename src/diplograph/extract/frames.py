@@ -218,11 +218,13 @@ def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) ->
     return []
 
 
-def _first_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
-    """The first acting entity before `before` that stands in subject position ("Hamas said
-    that it would ..., accusing Israel": Hamas)."""
+def _first_subject(
+    units: list[Unit], before: int, role: str, words: Words, taken: frozenset[int] = frozenset()
+) -> list[int]:
+    """The first acting entity before `before`, none of `taken`, that stands in subject position
+    ("Hamas said that it would ..., accusing Israel": Hamas)."""
     for index in range(before):
-        if _fits(units[index], role):
+        if index not in taken and _fits(units[index], role):
             found = _group_ahead(units, index, role, words)
             if _subject_position(units, index, found[-1], words):
                 return found
@@ -255,15 +257,11 @@ def _sentence_subject(units: list[Unit], match: Match, words: Words) -> None:
     role = match.rule.get("sentence_subject")
     if not role or match.roles.get(str(role)):
         return
-    taken = {i for found in match.roles.values() for i in found}
-    for index in range(len(units)):
-        if index in taken or not _fits(units[index], str(role)):
-            continue
-        found = _group_ahead(units, index, str(role), words)
-        if _subject_position(units, index, found[-1], words):
-            match.roles[str(role)] = found
-            match.start = min(match.start, found[0])
-            return
+    taken = frozenset(i for found in match.roles.values() for i in found)
+    subject = _first_subject(units, len(units), str(role), words, taken)
+    if subject:
+        match.roles[str(role)] = subject
+        match.start = min(match.start, subject[0])
 
 
 def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> None:

@@ -433,14 +433,18 @@ def _served(units: list[Unit], index: int, gaz: Gazetteer, rules: RuleSet) -> UR
     return country or known_country(mention.refs[0], gaz, rules)
 
 
+def named_as_body(names: list[str], canonical: str, rules: RuleSet) -> bool:
+    """Whether one of the names says a body of this kind (a variant of entities.yaml `bodies`:
+    "Ministry of Foreign Affairs" is a foreign ministry)."""
+    variants = [canonical, *(rules.gazetteer.get("bodies") or {}).get(canonical, [])]
+    return any(str(v).lower() in n.lower() for v in variants for n in names if n)
+
+
 def find_body(canonical: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
     """The body of the gazetteer acting for the owner and named with a variant of the title."""
-    variants = [canonical, *(rules.gazetteer.get("bodies") or {}).get(canonical, [])]
     for iri, acts in sorted(gaz.acts_for.items()):
-        if owner in acts:
-            names = [n.lower() for n in gaz.names.get(iri, [])]
-            if any(str(v).lower() in n for v in variants for n in names):
-                return iri
+        if owner in acts and named_as_body(gaz.names.get(iri, []), canonical, rules):
+            return iri
     return None
 
 
