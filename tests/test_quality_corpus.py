@@ -85,6 +85,7 @@ def test_score_of_one_article_is_exact():
     table = format_corpus_score("dev", score, False)
     assert "| events (kind + exactly the parties) | 1/1 | 1.00 | 1.00 | 1.00 |" in table
     assert "| events (kind + two parties right, none wrong) | 1/1 | 1.00 | 1.00 | 1.00 |" in table
+    assert "| … Meeting | 1/1 | 1.00 | 1.00 | 1.00 |" in table.splitlines()
     assert "| entities | 3/3 | 1.00 | 0.75 | 0.86 |" in table
     assert "Misses" not in table
 
@@ -97,6 +98,7 @@ def test_a_wrong_party_is_a_miss_and_a_false_alarm():
     same = "the same family, other parties"
     assert (score.missed_beside, score.alarms_beside) == ({same: 1}, {same: 1})
     table = format_corpus_score("test", score, False)
+    assert "| … Meeting | 0/1 | 0.00 | 0.00 | 0.00 |" in table.splitlines()
     assert (
         "missed events, by what the rules found in their sentence: nothing 0, another kind 0, "
         "the same family, other parties 1"

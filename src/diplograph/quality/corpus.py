@@ -68,6 +68,7 @@ class CorpusScore:
     silent_articles: int = 0
     events: Score = field(default_factory=Score)
     events_two: Score = field(default_factory=Score)  # no wrong party, two right (or all)
+    event_kinds: dict[str, Score] = field(default_factory=dict)  # exact events by family
     place_right: int = 0
     place_total: int = 0
     date_right: int = 0
@@ -298,11 +299,14 @@ def _match_events(
                 used.add(pairs[number].iri)
     for number, item in enumerate(expected):
         hit = pairs.get(number)
+        per_kind = score.event_kinds.setdefault(_family(item["kind"]), Score())
         if hit is None:
+            per_kind.fn += 1
             score.events.fn += 1
             score.misses.append(f"{stem}: {_describe(item, roles)}")
             continue
         want = _expected_roles(item, roles)
+        per_kind.tp += 1
         score.events.tp += 1
         if item.get("place"):
             score.place_total += 1
@@ -324,6 +328,7 @@ def _match_events(
                 score.wrong.append(f"{stem}: date {hit.date or 'none'}: {_describe(item, roles)}")
     for f in found:
         if f.iri not in used:
+            score.event_kinds.setdefault(_family(f.kind), Score()).fp += 1
             score.events.fp += 1
             score.false_alarms.append(f"{stem}: {f.kind} {f.label} ({f.date or 'undated'})")
     missed = [item for number, item in enumerate(expected) if number not in pairs]
@@ -575,8 +580,12 @@ def add(total: CorpusScore, part: CorpusScore) -> None:
     total.statement_kinds_right += part.statement_kinds_right
     for name in ("events", "events_two", "statements", "entities", "holdings"):
         getattr(total, name).add(getattr(part, name))
-    for kind, score in part.entity_types.items():
-        total.entity_types.setdefault(kind, Score()).add(score)
+    for mine, theirs in (
+        (total.entity_types, part.entity_types),
+        (total.event_kinds, part.event_kinds),
+    ):
+        for kind, score in theirs.items():
+            mine.setdefault(kind, Score()).add(score)
     total.misses += part.misses
     total.false_alarms += part.false_alarms
     total.wrong += part.wrong
@@ -611,6 +620,13 @@ def format_corpus_score(name: str, score: CorpusScore, misses: bool) -> str:
         "|---|---|---|---|---|",
         f"| events (kind + exactly the parties) | {e.tp}/{e.tp + e.fn} | {e.recall:.2f} "
         f"| {e.precision:.2f} | {e.f1:.2f} |",
+    ]
+    for kind, per in sorted(score.event_kinds.items()):
+        lines.append(
+            f"| … {kind} | {per.tp}/{per.tp + per.fn} | {per.recall:.2f} | {per.precision:.2f} "
+            f"| {per.f1:.2f} |"
+        )
+    lines += [
         f"| events (kind + two parties right, none wrong) | {two.tp}/{two.tp + two.fn} "
         f"| {two.recall:.2f} | {two.precision:.2f} | {two.f1:.2f} |",
         f"| statements (right speaker) | {s.tp}/{s.tp + s.fn} | {s.recall:.2f} "
