@@ -2868,3 +2868,78 @@ def test_airspace_and_checkpoints_closed_are_border_closures(layer, text, expect
     """Airspace, checkpoints and crossings are borders a state closes (lexicon `border_noun`);
     the state named after "with" is the target."""
     assert of_kind(text, "BorderClosure", layer) == [expected]
+
+
+SISI, BURHAN = "person/abdel-fattah-al-sisi", "person/abdel-fattah-al-burhan"
+SHOUKRY = "person/sameh-shoukry"
+SISI_LETTER = ("LetterDelivery", {"carrier": [SHOUKRY], "recipient": [BURHAN], "sender": [SISI]})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive with the sender's possessive, the recipient before or after the verb
+        ("Sisi's letter was delivered to Burhan by Foreign Minister Sameh Shoukry.", SISI_LETTER),
+        ("Sisi's letter to Burhan was handed over by Sameh Shoukry on Sunday.", SISI_LETTER),
+        # received, and carried by the one a participle names
+        (
+            "Abdel Fattah al-Burhan received a written message from Abdel Fattah al-Sisi, "
+            "delivered by Sameh Shoukry.",
+            SISI_LETTER,
+        ),
+        # a relative clause sees its main clause's events: the host is the recipient
+        (
+            "Abdel Fattah al-Burhan received Sameh Shoukry, who delivered a letter from "
+            "Abdel Fattah al-Sisi.",
+            SISI_LETTER,
+        ),
+        # an object pronoun is not its clause's subject, resolved before it
+        (
+            "Sameh Shoukry met Abdel Fattah al-Burhan on Sunday. He handed him a letter from "
+            "Abdel Fattah al-Sisi.",
+            SISI_LETTER,
+        ),
+        # "carried", "wrote to", "addressed a letter to", a telegram, "in a message"
+        (
+            "Sameh Shoukry carried a personal message from Abdel Fattah al-Sisi to "
+            "Abdel Fattah al-Burhan.",
+            SISI_LETTER,
+        ),
+        (
+            "Abdel Fattah al-Sisi has written to Abdel Fattah al-Burhan.",
+            ("LetterDelivery", {"recipient": [BURHAN], "sender": [SISI]}),
+        ),
+        (
+            "Abdel Fattah al-Sisi addressed a letter to Abdel Fattah al-Burhan on Friday.",
+            ("LetterDelivery", {"recipient": [BURHAN], "sender": [SISI]}),
+        ),
+        (
+            "Abdel Fattah al-Sisi sent a congratulatory telegram to Abdel Fattah al-Burhan.",
+            ("LetterDelivery", {"recipient": [BURHAN], "sender": [SISI]}),
+        ),
+        (
+            "Abdel Fattah al-Sisi conveyed his condolences to Abdel Fattah al-Burhan in a "
+            "message on Monday.",
+            ("LetterDelivery", {"recipient": [BURHAN], "sender": [SISI]}),
+        ),
+    ],
+)
+def test_letters_in_the_passive_carried_written_and_by_pronoun(layer, text, expected):
+    """Letter wordings of wire copy (letters-invitations.yaml, lexicon `carry_verb`)."""
+    assert of_kind(text, "LetterDelivery", layer) == [expected]
+
+
+def test_in_a_letter_the_subject_may_be_titled_with_an_owner(layer):
+    """ "In a letter to X, Iran's ambassador Y said": Y, after his owner and title, stands in
+    subject position and sends the letter."""
+    text = (
+        "In a letter to UN Secretary-General Antonio Guterres, Iran's ambassador Amir Saeid "
+        "Iravani said the strikes violated international law."
+    )
+    # (the names stage reads "Amir" as the honorific: the person is "Saeid Iravani")
+    assert of_kind(text, "LetterDelivery", layer) == [
+        (
+            "LetterDelivery",
+            {"recipient": ["person/antonio-guterres"], "sender": ["person/saeid-iravani"]},
+        )
+    ]

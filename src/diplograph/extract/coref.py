@@ -197,6 +197,8 @@ def _in_sentence(kind: str, before: list[Unit], unlike: URIRef | None = None) ->
         if wanted and mention is not None and wanted in mention.classes and mention.agents:
             if unlike is not None and mention.agents == (unlike,):
                 continue
+            if kind == "last_person" and len(mention.agents) > 1:
+                continue  # "the two ministers ..., he said": one of them is not "he"
             if kind != "last_group" or len(mention.agents) > 1:
                 return mention.agents
     return ()
@@ -474,12 +476,14 @@ def resolve(
             units = merge(units, match.start, match.end, mention, words)
     possessive = frozenset(rules.classes.get("possessive", ()))
     resolved = []  # resolved in text order (gender), merged from the end (indices stay valid)
+    seen = list(units)  # the units with the anaphors resolved so far ("He handed him")
     for match in reversed(separate(find("anaphors", units, rules))):
         if _determiner_use(units, match.trigger, possessive):
             continue
-        mention = _anaphor_mention(match, units, discourse, gaz, rules)
+        mention = _anaphor_mention(match, seen, discourse, gaz, rules)
         if mention is not None:
             resolved.append((match, mention))
+            seen[match.trigger] = replace(seen[match.trigger], mention=mention)
     for match, mention in reversed(resolved):
         end = match.trigger + 1 if match.rule.get("lookahead") else match.end
         words = text[units[match.start].begin : units[end - 1].end]

@@ -186,10 +186,25 @@ def _joining_and(units: list[Unit], trigger: int, words: Words) -> int | None:
     return None
 
 
+def _title_start(units: list[Unit], first: int) -> int:
+    """Where a name's titles begin, with the owner they are given with: "Iran's ambassador"
+    before "Amir Iravani" (the owner and its "'s" only when a title stands between)."""
+    start = first
+    while start > 0 and units[start - 1].mention is not None:
+        if "title" not in units[start - 1].mention.classes:
+            break
+        start -= 1
+    possessive = start >= 2 and units[start - 1].text in ("'s", "’s")
+    if start < first and possessive and units[start - 2].mention is not None:
+        return start - 2
+    return start
+
+
 def _subject_position(units: list[Unit], first: int, last: int, words: Words) -> bool:
     """Whether the entities units[first..last] stand where a clause's subject does: opening the
     sentence, or after a comma, a conjunction, a relative word or a speech verb, and not set off
     as an apposition ("Putin, the Russian leader, and")."""
+    first = _title_start(units, first)  # "Iran's ambassador X said": from "Iran"
     while first > 0 and units[first - 1].lower in words.article:
         first -= 1  # "..., the Chinese top diplomat was received"
     if first == 0:
