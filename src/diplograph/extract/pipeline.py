@@ -287,7 +287,9 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         found = sentence_candidates(ctx, rules, gazetteer)
         for clause in relative_clauses(units, set_off):
             # the main clause's events stay in view: "received X, who delivered a letter"
-            inner = replace(ctx, units=clause, cues=cues(clause, rules), doc=None, current=list(found))
+            inner = replace(
+                ctx, units=clause, cues=cues(clause, rules), doc=None, current=list(found)
+            )
             found += sentence_candidates(inner, rules, gazetteer)
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
         _remember_events(found, discourse, rules, state)
