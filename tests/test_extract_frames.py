@@ -2943,3 +2943,91 @@ def test_in_a_letter_the_subject_may_be_titled_with_an_owner(layer):
             {"recipient": ["person/antonio-guterres"], "sender": ["person/saeid-iravani"]},
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "reached X" is an arrival (not "reached an agreement")
+        (
+            "Recep Tayyip Erdogan reached Doha on Wednesday.",
+            [("Arrival", {"place": ["city/doha"], "traveller": ["person/recep-tayyip-erdogan"]})],
+        ),
+        ("Kenya and Ethiopia reached an agreement on Wednesday.", []),
+        # an opening "On his arrival at X," is the main clause subject's arrival ...
+        (
+            "On his arrival at Jomo Kenyatta International Airport, Abiy Ahmed was greeted by "
+            "William Ruto.",
+            [
+                (
+                    "Arrival",
+                    {
+                        "place": ["place/jomo-kenyatta-international-airport"],
+                        "traveller": [ABIY],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_arrivals_reached_and_on_arrival(layer, text, expected):
+    """Arrival wordings (travel.yaml; rule key `fronted_subject`)."""
+    assert of_kind(text, "Arrival", layer) == expected
+
+
+def test_upon_his_arrival_after_the_main_clause_is_the_objects(layer):
+    """... but "X received Y upon his arrival" is Y's: the earlier subject's, not X's."""
+    text = (
+        "Abiy Ahmed arrived in Nairobi on Monday. William Ruto received him upon his arrival at "
+        "Jomo Kenyatta International Airport."
+    )
+    travellers = {tuple(r["traveller"]) for _, r in of_kind(text, "Arrival", layer)}
+    assert travellers == {(ABIY,)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pope Francis received William Ruto in private audience on Friday.",
+            ("Meeting", {"participant": ["person/pope-francis", RUTO]}),
+        ),
+        (
+            "Pope Francis granted an audience to William Ruto on Friday.",
+            ("Meeting", {"participant": ["person/pope-francis", RUTO]}),
+        ),
+        (
+            "Abiy Ahmed had a working lunch with William Ruto in Nairobi on Friday.",
+            ("Meeting", {"participant": [ABIY, RUTO], "place": NAIROBI}),
+        ),
+    ],
+)
+def test_audiences_and_working_meals_are_meetings(layer, text, expected):
+    """An audience granted or received in, and a meal with someone, are meetings, not a hosting
+    (meetings.yaml `meeting.audience`, frame `meal-noun`)."""
+    found_events = [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Hosting")]
+    assert found_events == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya and Ethiopia exchanged 28 agreements on Monday.",
+            {"participant": [ETHIOPIA, KENYA]},
+        ),
+        # a reduced relative: the sentence's subject signed it, where and when it says
+        (
+            "Kenya and Ethiopia restored ties under an agreement signed in Nairobi on March 10, "
+            "2023.",
+            {"participant": [ETHIOPIA, KENYA], "place": NAIROBI},
+        ),
+        (
+            "The treaty signed between Kenya and Ethiopia remains in force.",
+            {"participant": [ETHIOPIA, KENYA]},
+        ),
+    ],
+)
+def test_agreements_exchanged_and_signed_in_a_reduced_relative(layer, text, expected):
+    """Signing wordings (frame `sign` with "exchange", meetings.yaml `agreement.reduced`)."""
+    assert of_kind(text, "AgreementSigning", layer) == [("AgreementSigning", expected)]

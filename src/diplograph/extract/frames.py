@@ -279,6 +279,21 @@ def _sentence_subject(units: list[Unit], match: Match, words: Words) -> None:
         match.start = min(match.start, subject[0])
 
 
+def _opening_subject(units: list[Unit], match: Match, words: Words) -> None:
+    """Fill the role a rule's `fronted_subject` names, when the match left it empty, with the
+    main clause's subject after the phrase the match opens the sentence with ("On his arrival
+    at X, Putin was greeted": Putin's arrival; "received Tinubu upon his arrival" is not so)."""
+    role = match.rule.get("fronted_subject")
+    if not role or match.roles.get(str(role)) or match.start > 1:
+        return
+    if match.start == 1 and units[0].lower not in words.fronting:
+        return
+    comma = next((i for i in range(match.end, len(units)) if units[i].text == ","), None)
+    if comma is None or comma + 1 >= len(units) or not _fits(units[comma + 1], str(role)):
+        return
+    match.roles[str(role)] = _group_ahead(units, comma + 1, str(role), words)
+
+
 def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> None:
     """Give a pattern match whose verb is joined by "and" to an earlier verb phrase that
     phrase's subject, in place of the entity its gap reached back to ("visited Warsaw and met
@@ -287,6 +302,7 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
     for match in matches:
         _participle_subject(units, match, words)
         _sentence_subject(units, match, words)
+        _opening_subject(units, match, words)
         joiner = _joining_and(units, match.trigger, words)
         if joiner is None or match.rule.section != "events":
             continue

@@ -333,6 +333,7 @@ RULES: dict[str, Shape] = {
                 "participle_subject": ROLE,  # ", accusing X of": the sentence's subject fills it
                 "topic": one_of("topic", "rest", "object"),  # the words it is about (dip:topic)
                 "sentence_subject": ROLE,  # "in a letter to X": the sentence's subject sends it
+                "fronted_subject": ROLE,  # "On his arrival, X ...": the main clause's subject
             },
             ("kind",),
         ),
