@@ -3031,3 +3031,26 @@ def test_audiences_and_working_meals_are_meetings(layer, text, expected):
 def test_agreements_exchanged_and_signed_in_a_reduced_relative(layer, text, expected):
     """Signing wordings (frame `sign` with "exchange", meetings.yaml `agreement.reduced`)."""
     assert of_kind(text, "AgreementSigning", layer) == [("AgreementSigning", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the welcome ceremony is told before the talks: its host is whom the guest met that day
+        (
+            "Abiy Ahmed arrived in Nairobi on Monday. An official welcome ceremony was held for "
+            "the Ethiopian leader at State House. Abiy Ahmed and William Ruto then held talks.",
+            [("Ceremony", {"host": [RUTO], "participant": [ABIY], "place": ["place/state-house"]})],
+        ),
+        # a wreath laid is no one's welcome: no host
+        (
+            "Abiy Ahmed arrived in Nairobi on Monday. Abiy Ahmed laid a wreath at Uhuru Gardens. "
+            "Abiy Ahmed and William Ruto then held talks.",
+            [("Ceremony", {"participant": [ABIY], "place": ["place/uhuru-gardens"]})],
+        ),
+    ],
+)
+def test_a_welcome_ceremony_is_hosted_by_whom_the_guest_met_that_day(layer, text, expected):
+    """Rule key `late_defaults` (partner:Hosting,Meeting,Talks.participant): filled once all
+    the article's events are known, so a later meeting names the ceremony's host."""
+    assert of_kind(text, "Ceremony", layer) == expected

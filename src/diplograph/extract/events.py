@@ -364,6 +364,41 @@ def apply_defaults(ctx: Context, events: list[Event]) -> None:
                 event.roles[role] = list(dict.fromkeys(found))
 
 
+def apply_late_defaults(events: list[Event], late: dict[str, dict[str, str]]) -> None:
+    """Fill the empty roles that the `late_defaults` of an event's rules (rule id -> role ->
+    source) name from the article's other events, once all are known: "partner:<Kinds>.<role>"
+    gives the other party of a Happened event of those kinds that day among whose parties this
+    event's <role> fillers are ("an official welcome ceremony was held for X", told before X's
+    talks with Y: Y hosted it); a hosting gives its host."""
+    for event in events:
+        for attest in event.attests:
+            for role, source in (late.get(attest.rule) or {}).items():
+                if not event.roles.get(role) and str(source).startswith("partner:"):
+                    event.roles[role] = _partner(event, events, str(source)[8:])
+
+
+def _partner(event: Event, events: list[Event], source: str) -> list[URIRef]:
+    """The one other party of the first event of `source`'s kinds that shares the day and
+    holds all of the event's fillers of `source`'s role (a hosting: its host)."""
+    kinds, _, own = source.partition(".")
+    mine = set(event.roles.get(own, ()))
+    for other in events:
+        if other is event or other.kind not in kinds.split(",") or not mine:
+            continue
+        same_day = overlaps(other.date, event.date) and (other.date is None) == (event.date is None)
+        if not same_day or not any(a.modality == "Happened" for a in other.attests):
+            continue
+        if other.kind == "Hosting":
+            if mine <= set(other.roles.get("traveller", ())) and other.roles.get("host"):
+                return list(other.roles["host"])
+            continue
+        theirs = [v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs]
+        rest = list(dict.fromkeys(v for v in theirs if v not in mine))
+        if mine <= set(theirs) and len(rest) == 1:
+            return rest
+    return []
+
+
 def most_specific_place(ctx: Context, event: Event) -> None:
     """Keep the most specific of places that contain one another (an airport in a country)."""
     places = event.roles.get("place", [])

@@ -44,6 +44,7 @@ from diplograph.extract.events import (
     Event,
     add_homes,
     apply_defaults,
+    apply_late_defaults,
     complete,
     drop_generic,
     drop_headline_echoes,
@@ -152,6 +153,18 @@ def _fix_references(events: list[Event], delegations: list[coref.Delegation]) ->
                 if value is not None and value not in fixed:
                     fixed.append(value)
             event.roles[role] = fixed
+
+
+def _late_defaults(rules: RuleSet) -> dict[str, dict[str, str]]:
+    """The `late_defaults` of the event rules and frames, by rule id (kept with the rules)."""
+    if "late_defaults" not in rules.derived:
+        rules.derived["late_defaults"] = {
+            rule.id: dict(rule.get("late_defaults"))
+            for section in ("events", "frames")
+            for rule in rules.rules.get(section, [])
+            if rule.get("late_defaults")
+        }
+    return rules.derived["late_defaults"]
 
 
 def _mentioned(units: list[Unit]) -> list[URIRef]:
@@ -331,6 +344,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     link(events)
     _fix_references(events, discourse.delegations)
     apply_defaults(ctx, events)
+    apply_late_defaults(events, _late_defaults(rules))
     for event in events:
         most_specific_place(ctx, event)
     invitations_from_visits(events)

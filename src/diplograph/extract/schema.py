@@ -334,6 +334,7 @@ RULES: dict[str, Shape] = {
                 "topic": one_of("topic", "rest", "object"),  # the words it is about (dip:topic)
                 "sentence_subject": ROLE,  # "in a letter to X": the sentence's subject sends it
                 "fronted_subject": ROLE,  # "On his arrival, X ...": the main clause's subject
+                "late_defaults": MapOf(ROLE, STR),  # from the article's events, once all known
             },
             ("kind",),
         ),
@@ -365,6 +366,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "with_home": ROLE,  # the countries this role's fillers serve join it
         "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # see events' `home_of`
         "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
+        "late_defaults": MapOf(ROLE, STR),  # see events' `late_defaults`
     },
     frozenset({"id", "kind", "triggers", "slots"}),
 )
