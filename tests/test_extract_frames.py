@@ -3054,3 +3054,30 @@ def test_a_welcome_ceremony_is_hosted_by_whom_the_guest_met_that_day(layer, text
     """Rule key `late_defaults` (partner:Hosting,Meeting,Talks.participant): filled once all
     the article's events are known, so a later meeting names the ceremony's host."""
     assert of_kind(text, "Ceremony", layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Abiy Ahmed spoke to William Ruto by phone on Sunday.",
+            ("Talks", {"participant": [ABIY, RUTO]}),
+        ),
+        (
+            "The summit brought together Abiy Ahmed, William Ruto and Hassan Sheikh Mohamud.",
+            ("Meeting", {"participant": [ABIY, HASSAN, RUTO]}),
+        ),
+        (
+            "Abiy Ahmed joined William Ruto for talks in Nairobi on Friday.",
+            ("Meeting", {"participant": [ABIY, RUTO], "place": NAIROBI}),
+        ),
+        (
+            "Abiy Ahmed and William Ruto convened in Nairobi on Thursday.",
+            ("Meeting", {"participant": [ABIY, RUTO], "place": NAIROBI}),
+        ),
+    ],
+)
+def test_calls_by_phone_gatherings_joined_and_convened(layer, text, expected):
+    """Meeting wordings (meetings.yaml `talks.by-phone`, `meeting.joined-for`,
+    `meeting.brought-together`; frame `meet` with "convene")."""
+    assert [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")] == [expected]
