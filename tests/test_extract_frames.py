@@ -3081,3 +3081,32 @@ def test_calls_by_phone_gatherings_joined_and_convened(layer, text, expected):
     """Meeting wordings (meetings.yaml `talks.by-phone`, `meeting.joined-for`,
     `meeting.brought-together`; frame `meet` with "convene")."""
     assert [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sanctions in force named by a phrase, under a refusal to join them
+        (
+            "Kenya has refused to join EU sanctions against Somalia.",
+            {"agent": ["org/european-union"], "target": [SOMALIA]},
+        ),
+        (
+            "Kenya placed sanctions on Somalia's military leaders.",
+            {"agent": [KENYA], "target": [SOMALIA]},
+        ),
+        (
+            "Kenya targeted Somalia's shadow fleet with new sanctions.",
+            {"agent": [KENYA], "target": [SOMALIA]},
+        ),
+        # goods of a nation: the nationality, or the state after "from", is the target
+        ("Kenya banned imports of Somali khat.", {"agent": [KENYA], "target": [SOMALIA]}),
+        (
+            "Kenya imposed 25 percent tariffs on imports from Somalia and Ethiopia.",
+            {"agent": [KENYA], "target": [ETHIOPIA, SOMALIA]},
+        ),
+    ],
+)
+def test_sanctions_named_placed_targeted_and_on_goods(layer, text, expected):
+    """Sanction wordings (sanctions-military.yaml; the noun phrase's modality fixed Happened)."""
+    assert of_kind(text, "SanctionImposition", layer) == [("SanctionImposition", expected)]
