@@ -3110,3 +3110,24 @@ def test_calls_by_phone_gatherings_joined_and_convened(layer, text, expected):
 def test_sanctions_named_placed_targeted_and_on_goods(layer, text, expected):
     """Sanction wordings (sanctions-military.yaml; the noun phrase's modality fixed Happened)."""
     assert of_kind(text, "SanctionImposition", layer) == [("SanctionImposition", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a place described before its name: the description is part of the place's unit
+        ("Abiy Ahmed visited the Kenyan capital Nairobi on Tuesday.", NAIROBI),
+        ("Abiy Ahmed arrived in the Kenyan capital, Nairobi, on Tuesday.", NAIROBI),
+        ("Abiy Ahmed arrived in Kenya's coastal city of Mombasa on Tuesday.", ["city/mombasa"]),
+        # a capital with no name after it: entities.yaml `capitals`
+        ("Abiy Ahmed arrived in the Kenyan capital on Tuesday.", NAIROBI),
+    ],
+)
+def test_a_described_place_is_the_place(layer, text, place):
+    """Place descriptors (lexicon `place_descriptor`, `place_descriptor_modifier`) and unnamed
+    capitals: the traveller's visit is to the place, dated by the words after it."""
+    visits = of_kind(text, "Visit", layer) + of_kind(text, "Arrival", layer)
+    assert visits and all(roles["place"] == place for _, roles in visits)
+    graph = extract(text, layer)
+    days = {str(graph.value(e, DIP.date)) for e in graph.subjects(DIP.traveller, ID[ABIY])}
+    assert "2024-12-03" in days  # the Tuesday of the article's week

@@ -685,6 +685,96 @@ def find_described_groups(
     return units
 
 
+def find_place_descriptors(
+    units: list[Unit], rules: RuleSet, text: str, gaz: Gazetteer
+) -> list[Unit]:
+    """Merge a place with the words that describe it before it ("the Mongolian capital
+    Ulaanbaatar", "the Russian city of Kazan", "the Saudi port city of Jeddah,", "Kenya's
+    coastal town of Lamu") into one unit naming the place, so that a slot or a preposition
+    reads the place: [the] [nationality | country 's] [modifiers] noun [of | ,] PLACE; and
+    "the Chinese capital" with no name after it into the capital entities.yaml names."""
+    nouns = frozenset(rules.classes.get("place_descriptor", ()))
+    modifiers = frozenset(rules.classes.get("place_descriptor_modifier", ()))
+    units = _unnamed_capitals(units, rules, text, gaz)
+    index = len(units) - 1
+    while index >= 2:  # from the end, so that merging keeps earlier indices valid
+        place = units[index].mention
+        if place is None or not ({"city", "place"} & place.classes) or not place.refs:
+            index -= 1
+            continue
+        start = index - 1
+        if units[start].text in (",", "of"):
+            start -= 1
+        if units[start].mention is not None or units[start].lower not in nouns:
+            index -= 1
+            continue
+        while (
+            start > 0 and units[start - 1].mention is None and units[start - 1].lower in modifiers
+        ):
+            start -= 1
+        start = _place_owner_start(units, start)
+        if start is None:
+            index -= 1
+            continue
+        end = index + 1  # "the capital, Kyiv, on Monday": the apposition's closing comma too
+        if units[index - 1].text == "," and end < len(units) and units[end].text == ",":
+            end += 1
+        words = text[units[start].begin : units[end - 1].end]
+        units = merge(units, start, end, replace(place), words)
+        index = start - 1
+    return units
+
+
+def _unnamed_capitals(units: list[Unit], rules: RuleSet, text: str, gaz: Gazetteer) -> list[Unit]:
+    """ "the Chinese capital", "Russia's capital" with no place named after it: the capital
+    city of the owner's country (entities.yaml `capitals`)."""
+    capitals = _capitals(rules, gaz)
+    index = len(units) - 1
+    while index >= 1:
+        if units[index].lower != "capital" or units[index].mention is not None:
+            index -= 1
+            continue
+        after = [u for u in units[index + 1 : index + 3] if u.text not in (",", "of")][:1]
+        if after and after[0].mention is not None and {"city", "place"} & after[0].mention.classes:
+            index -= 1
+            continue
+        start = _place_owner_start(units, index)
+        owner = (
+            units[start + int(units[start].lower == "the")].mention if start is not None else None
+        )
+        city = next((capitals[c] for c in (owner.refs if owner else ()) if c in capitals), None)
+        if start is None or city is None:
+            index -= 1
+            continue
+        mention = Mention(frozenset({"city", "place"}), (city,), (city,), 0.9)
+        units = merge(units, start, index + 1, mention, text[units[start].begin : units[index].end])
+        index = start - 1
+    return units
+
+
+def _capitals(rules: RuleSet, gaz: Gazetteer) -> dict[URIRef, URIRef]:
+    """Country -> capital city, from entities.yaml `capitals` (kept with the rules)."""
+    if "capitals" not in rules.derived:
+        pairs = (rules.gazetteer.get("capitals") or {}).items()
+        found = {gaz.by_label(str(c)): gaz.by_label(str(city)) for c, city in pairs}
+        rules.derived["capitals"] = {c: v for c, v in found.items() if c and v}
+    return rules.derived["capitals"]
+
+
+def _place_owner_start(units: list[Unit], start: int) -> int | None:
+    """Where a place's description begins, from its first descriptive word: with its owner
+    ("the Russian", "Kenya's") and "the" before it, or "the" alone ("the capital, Kyiv");
+    None when neither stands there."""
+    possessive = start >= 2 and units[start - 1].lower in ("'s", "’s")
+    at = start - 2 if possessive else start - 1
+    owner = units[at].mention if at >= 0 else None
+    if owner is not None and {"nationality", "country"} & owner.classes:
+        start = at
+    elif not (start > 0 and units[start - 1].lower == "the"):
+        return None
+    return start - 1 if start > 0 and units[start - 1].lower == "the" else start
+
+
 def named_in_full(label: str, new: list[NewEntity]) -> URIRef | None:
     """The person the article introduced by the last words of this fuller name ("President
     Dissanayake" in a headline, "Anura Kumara Dissanayake" in the body): one person, who now

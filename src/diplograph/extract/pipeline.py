@@ -66,6 +66,7 @@ from diplograph.extract.mentions import (
     find_described_groups,
     find_named_events,
     find_offices,
+    find_place_descriptors,
     find_titles,
     introduced_spans,
 )
@@ -251,6 +252,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new, held)
+        units = find_place_descriptors(units, rules, text, gazetteer)  # "the Mongolian capital X"
         units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)

@@ -423,6 +423,7 @@ GAZETTEER = Shape(
     {
         "nationalities": LABELS,
         "metonyms": LABELS,
+        "capitals": LABELS,  # country -> capital ("the Chinese capital")
         "aliases": LABELS,
         "national_bodies": LABELS,
         "generic": WORDS,
