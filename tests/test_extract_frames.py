@@ -3131,3 +3131,33 @@ def test_a_described_place_is_the_place(layer, text, place):
     graph = extract(text, layer)
     days = {str(graph.value(e, DIP.date)) for e in graph.subjects(DIP.traveller, ID[ABIY])}
     assert "2024-12-03" in days  # the Tuesday of the article's week
+
+
+def test_an_unknown_name_with_particles_coordinated_at_the_start_is_a_person(layer):
+    """ "Ursula von der Leyen and Charles Michel met X": a run of particles stays in the name,
+    and a name opening the sentence is a person by what follows the pair."""
+    text = "Ursula von der Leyen and Charles Michel met Fumio Kishida in Brussels on Thursday."
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": [
+                    "person/charles-michel",
+                    "person/fumio-kishida",
+                    "person/ursula-von-der-leyen",
+                ],
+                "place": ["city/brussels"],
+            },
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Abiy Ahmed stopped in Nairobi on Monday.", "Abiy Ahmed made a brief stopover in Nairobi."],
+)
+def test_a_stop_on_the_way_is_a_visit(layer, text):
+    """ "stopped in", "made a stopover in" (travel.yaml `visit.verb`)."""
+    assert of_kind(text, "Visit", layer) == [
+        ("Visit", {"host": [KENYA], "place": NAIROBI, "traveller": [ABIY]})
+    ]

@@ -188,16 +188,24 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
             and units[end + 1].lower not in vocab.honorifics
         )
         inner = unit.mention is None and (unit.lower in INNER | vocab.particles or joined)
+        after = end + 1  # over a run of particles: "von der Leyen", "de la Cruz"
+        while (
+            particle
+            and after < len(units)
+            and units[after].mention is None
+            and units[after].lower in vocab.particles
+        ):
+            after += 1
         if (
             inner
-            and end + 1 < len(units)
+            and after < len(units)
             and (
-                _capital(units[end + 1])
-                or units[end + 1].lower == "the"
-                or _country_inside(units, end + 1, start, vocab)
+                _capital(units[after])
+                or units[after].lower == "the"
+                or _country_inside(units, after, start, vocab)
             )
         ):
-            end += 1
+            end = after
             continue
         break
     while end > start and units[end - 1].lower in (INNER | vocab.particles | {"and"}):
@@ -400,6 +408,13 @@ def find_unknown_names(
                 index = end
                 continue
         after = units[end].lower if end < len(units) else ""
+        if after == "and" and end + 1 < len(units):  # "Ursula von der Leyen and Charles
+            partner = units[end + 1]  # Michel met": one of two people, by what follows both
+            if partner.mention is not None and "person" in partner.mention.classes:
+                after = ","
+            elif _capital(partner):
+                beyond = _run_end(units, end + 1, vocab)
+                after = units[beyond].lower if end + 1 < beyond < len(units) else after
         skip, kind = _name_in(units[start:end], units[:start], after, sentence_start, vocab)
         if kind is None:
             index = max(end, index + 1)
