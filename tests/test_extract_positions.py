@@ -371,3 +371,35 @@ def test_the_organisation_a_title_names_is_remembered(layer):
         "Monday. The council will meet next Tuesday, the organization said."
     )
     assert speakers(extract(text, layer)) == {"org/organization-of-american-states"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a plural title before the names: each holds it, for the state each serves
+            "Presidents Felix Tshisekedi and Paul Kagame met in Washington on Friday.",
+            {
+                (
+                    "person/felix-tshisekedi",
+                    "position/president-of-democratic-republic-of-the-congo",
+                ),
+                ("person/paul-kagame", "position/president-of-rwanda"),
+            },
+        ),
+        (
+            "Foreign Ministers Wang Yi, Sergei Lavrov and Hakan Fidan met in Moscow.",
+            {
+                ("person/wang-yi", "position/foreign-minister-of-china"),
+                ("person/sergei-lavrov", "position/foreign-minister-of-russia"),
+                ("person/hakan-fidan", "position/foreign-minister-of-turkey"),
+            },
+        ),
+        (  # "X, a spokesman for Y's foreign ministry," (the apposition closed by its comma)
+            "Majed al-Ansari, a spokesman for Qatar's foreign ministry, said talks would resume.",
+            {("person/majed-al-ansari", "position/spokesperson-of-foreign-ministry-of-qatar")},
+        ),
+    ],
+)
+def test_plural_titles_and_a_spokesman_for_a_body(text, holdings, layer):
+    """entities.yaml `plural_titles`; title pattern "NAME, a TITLE for OWNER,"."""
+    assert held(text, layer) == holdings

@@ -775,6 +775,43 @@ def _place_owner_start(units: list[Unit], start: int) -> int | None:
     return start - 1 if start > 0 and units[start - 1].lower == "the" else start
 
 
+def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
+    """Give each person named after a plural title the title ("Presidents Felix Tshisekedi and
+    Paul Kagame", "Foreign Ministers A, B and C"), untitled and unowned so far: the owners
+    stage then finds the state each serves (entities.yaml `plural_titles`)."""
+    plural = {
+        str(k).lower(): str(v) for k, v in (rules.gazetteer.get("plural_titles") or {}).items()
+    }
+    changed = list(units)
+    for index, unit in enumerate(units):
+        for size in (2, 1):
+            words = " ".join(u.lower for u in units[index : index + size])
+            if words in plural and all(u.mention is None for u in units[index : index + size]):
+                _title_people(changed, index + size, plural[words])
+        head = next((w for w in plural if unit.lower.startswith(f"{w} ")), None)
+        if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
+            _title_people(changed, index, plural[head])
+    return changed
+
+
+def _title_people(units: list[Unit], start: int, title: str) -> None:
+    """Give the title to the untitled people listed from `start` ("A, B and C"), in place."""
+    index = start
+    while index < len(units):
+        mention = units[index].mention
+        if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+            return
+        if mention.title is None and not mention.owner:
+            units[index] = replace(units[index], mention=replace(mention, title=title))
+        index += 1
+        if index < len(units) and units[index].lower == ",":
+            index += 1
+        if index < len(units) and units[index].lower == "and":
+            index += 1
+        elif index < len(units) and units[index - 1].lower != ",":
+            return
+
+
 def named_in_full(label: str, new: list[NewEntity]) -> URIRef | None:
     """The person the article introduced by the last words of this fuller name ("President
     Dissanayake" in a headline, "Anura Kumara Dissanayake" in the body): one person, who now

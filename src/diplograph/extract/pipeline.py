@@ -69,6 +69,7 @@ from diplograph.extract.mentions import (
     find_place_descriptors,
     find_titles,
     introduced_spans,
+    share_plural_titles,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
 from diplograph.extract.owners import own_titles
@@ -253,6 +254,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new, held)
         units = find_place_descriptors(units, rules, text, gazetteer)  # "the Mongolian capital X"
+        units = share_plural_titles(units, rules)  # "Presidents A and B": each a president
         units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)

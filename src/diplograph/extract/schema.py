@@ -424,6 +424,7 @@ GAZETTEER = Shape(
         "nationalities": LABELS,
         "metonyms": LABELS,
         "capitals": LABELS,  # country -> capital ("the Chinese capital")
+        "plural_titles": LABELS,  # "presidents" -> "president" ("Presidents A and B")
         "aliases": LABELS,
         "national_bodies": LABELS,
         "generic": WORDS,
