@@ -408,10 +408,14 @@ def test_departures_handshakes_meeting_nouns_infinitives_and_apposed_names(text,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # the passive of "accord": the one welcomed is the participant
+        (  # the passive of "accord": the one welcomed is the participant; its host the one
+            # he met that day (rule key `late_defaults`)
             "Hassan Sheikh Mohamud was accorded a ceremonial welcome at State House.",
             [
-                ("Ceremony", {"participant": [HASSAN], "place": ["place/state-house"]}),
+                (
+                    "Ceremony",
+                    {"host": [ABIY], "participant": [HASSAN], "place": ["place/state-house"]},
+                ),
                 MET_HASSAN,
                 MET_RUTO,
             ],
@@ -423,7 +427,10 @@ def test_departures_handshakes_meeting_nouns_infinitives_and_apposed_names(text,
         (
             "A welcoming ceremony was held for Hassan Sheikh Mohamud at State House.",
             [
-                ("Ceremony", {"participant": [HASSAN], "place": ["place/state-house"]}),
+                (
+                    "Ceremony",
+                    {"host": [ABIY], "participant": [HASSAN], "place": ["place/state-house"]},
+                ),
                 MET_HASSAN,
                 MET_RUTO,
             ],
