@@ -3168,3 +3168,21 @@ def test_a_stop_on_the_way_is_a_visit(layer, text):
     assert of_kind(text, "Visit", layer) == [
         ("Visit", {"host": [KENYA], "place": NAIROBI, "traveller": [ABIY]})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state inside a gathering's name is no party: no hosting of Somalia
+        ("Kenya will host the Somalia Recovery Conference in Nairobi in July 2025.", []),
+        # a body's own gathering keeps the body: its members attend it
+        (
+            "William Ruto attended the BRICS Summit in Kazan.",
+            [("Meeting", {"participant": ["org/brics", RUTO], "place": ["city/kazan"]})],
+        ),
+    ],
+)
+def test_a_named_gathering_names_no_party(layer, text, expected):
+    """mentions.find_gathering_names: "the Somalia Recovery Conference" is one name."""
+    found_events = [e for e in events(extract(text, layer)) if e[0] in ("Hosting", "Meeting")]
+    assert found_events == expected

@@ -685,6 +685,44 @@ def find_described_groups(
     return units
 
 
+def find_gathering_names(units: list[Unit], rules: RuleSet, text: str) -> list[Unit]:
+    """Merge the name of a gathering before its capitalised head ("the Ukraine Recovery
+    Conference", "the India-Africa Forum Summit", "the ASEAN-China Business Summit") into one
+    unit that names no actor, so that the states inside the name are no parties; the head stays
+    a word of its own for the rules. A body's own gathering ("the BRICS Summit", "the G20
+    Leaders' Summit") is not merged: its members attend it."""
+    heads = frozenset(rules.classes.get("gathering_noun", ()))
+    modifiers = frozenset(str(w) for w in rules.classes.get("gathering_modifier", ()))
+    index = len(units) - 1
+    while index >= 1:  # from the end, so that merging keeps earlier indices valid
+        head = units[index]
+        if head.mention is not None or head.lower not in heads or not head.text[:1].isupper():
+            index -= 1
+            continue
+        start = index
+        while start > 0 and _in_gathering_name(units[start - 1]):
+            start -= 1
+        name = units[start:index]
+        states = [u for u in name if u.mention and {"country", "city"} & u.mention.classes]
+        plain = [u for u in name if u.mention is None and u.text[:1].isupper()]
+        joined = any(u.text in HYPHENS for u in name)
+        own_words = [u for u in plain if u.lower not in modifiers and u.lower not in heads]
+        if name and (states or len(name) > 2) and (own_words or joined):
+            words = text[name[0].begin : name[-1].end]
+            units = merge(units, start, index, Mention(frozenset({"gathering"})), words)
+        index = start - 1
+    return units
+
+
+def _in_gathering_name(unit: Unit) -> bool:
+    """A unit that may stand in a gathering's name: a capitalised word, a hyphen, a state, a
+    city or a body."""
+    mention = unit.mention
+    if mention is None:
+        return unit.text in HYPHENS or (unit.text[:1].isupper() and unit.text.isalpha())
+    return bool({"country", "city", "org"} & mention.classes) and mention.date_words is None
+
+
 def find_place_descriptors(
     units: list[Unit], rules: RuleSet, text: str, gaz: Gazetteer
 ) -> list[Unit]:

@@ -64,6 +64,7 @@ from diplograph.extract.mentions import (
     NewEntity,
     find_bodies,
     find_described_groups,
+    find_gathering_names,
     find_named_events,
     find_offices,
     find_place_descriptors,
@@ -254,6 +255,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         if len(new) > known:  # titles of the names the unknown-name stage found
             units = find_titles(units, gazetteer, rules, text, new, held)
         units = find_place_descriptors(units, rules, text, gazetteer)  # "the Mongolian capital X"
+        units = find_gathering_names(units, rules, text)  # "the Ukraine Recovery Conference"
         units = share_plural_titles(units, rules)  # "Presidents A and B": each a president
         units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged

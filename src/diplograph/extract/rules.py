@@ -54,6 +54,7 @@ PROFILES: dict[str, frozenset[str]] = {
         "we": "agent we",
         "materiel": "materiel",
         "exhibition": "exhibition",
+        "gathering": "gathering",  # the name of a gathering before its head ("Ukraine Recovery")
         "nationality": "nationality",
         "title": "title",
         "body": "body",  # "foreign ministry" before the stage that finds whose it is
