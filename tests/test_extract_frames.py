@@ -3186,3 +3186,33 @@ def test_a_named_gathering_names_no_party(layer, text, expected):
     """mentions.find_gathering_names: "the Somalia Recovery Conference" is one name."""
     found_events = [e for e in events(extract(text, layer)) if e[0] in ("Hosting", "Meeting")]
     assert found_events == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        # the visit an invitation is to is expected, whatever its wording
+        ("William Ruto invited Abiy Ahmed for a state visit to Kenya.", ("Expected", KENYA)),
+        ("William Ruto renewed his invitation to Abiy Ahmed to visit Kenya.", ("Expected", KENYA)),
+        ("William Ruto has invited Abiy Ahmed to Nairobi.", ("Expected", "city/nairobi")),
+    ],
+)
+def test_an_invited_visit_is_expected(layer, text, visit):
+    """Invitation wordings (letters-invitations.yaml `invitation.verb`, `invitation.noun`)."""
+    graph = extract(text, layer)
+    invitations = of_kind(text, "Invitation", layer)
+    assert invitations == [("Invitation", {"invitee": [ABIY], "inviter": [RUTO]})]
+    visits = [
+        (str(graph.value(a, DIP.modality)).rsplit("#", 1)[-1], str(graph.value(v, DIP.place)))
+        for v in graph.subjects(RDF.type, DIP.Visit)
+        for a in graph.subjects(DIP.attests, v)
+    ]
+    assert visits == [(visit[0], str(ID[visit[1]]))]
+
+
+def test_at_the_invitation_of_opening_the_sentence_invites_its_subject(layer):
+    """ "At the invitation of X, Y will pay a state visit": Y is invited (`fronted_subject`)."""
+    text = "At the invitation of William Ruto, Abiy Ahmed will pay a state visit to Kenya."
+    assert of_kind(text, "Invitation", layer) == [
+        ("Invitation", {"invitee": [ABIY], "inviter": [RUTO]})
+    ]
