@@ -3216,3 +3216,42 @@ def test_at_the_invitation_of_opening_the_sentence_invites_its_subject(layer):
     assert of_kind(text, "Invitation", layer) == [
         ("Invitation", {"invitee": [ABIY], "inviter": [RUTO]})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # praise called so is no criticism; blame called so is (lexicon `condemnation_word`)
+        (
+            "Hassan Sheikh Mohamud called the agreement a victory for Somalia.",
+            ("Statement", {"agent": [HASSAN]}),
+        ),
+        (
+            "Hassan Sheikh Mohamud called the agreement an act of aggression.",
+            ("Statement", {"agent": [HASSAN]}),  # a criticism with no target: a statement
+        ),
+        (
+            "Abiy Ahmed was quoted by state media as saying the talks were useful.",
+            ("Statement", {"agent": [ABIY]}),
+        ),
+        (
+            "William Ruto reaffirmed Kenya's support for the Somali people.",
+            ("StatementOfSupport", {"agent": [RUTO], "target": [SOMALIA]}),
+        ),
+    ],
+)
+def test_calls_quotes_and_support_reaffirmed(layer, text, expected):
+    """Speech wordings (statements.yaml `criticism.called`, `statement.called`,
+    `statement.quoted-as-saying`, `support.praise`)."""
+    speech = ("Statement", "StatementOfSupport", "Criticism")
+    assert [e for e in events(extract(text, layer)) if e[0] in speech] == [expected]
+
+
+def test_a_call_of_blame_is_criticism_and_one_of_praise_a_statement(layer):
+    """The rule that made each speech act (the kind a target would complete)."""
+    graph = extract("Hassan Sheikh Mohamud called the agreement a victory for Somalia.", layer)
+    assert {str(o).rsplit("/", 1)[-1] for o in graph.objects(None, DIP.rule)} >= {
+        "statement.called"
+    }
+    graph = extract("Hassan Sheikh Mohamud called the agreement an act of aggression.", layer)
+    assert "criticism.called" in {str(o).rsplit("/", 1)[-1] for o in graph.objects(None, DIP.rule)}
