@@ -3255,3 +3255,13 @@ def test_a_call_of_blame_is_criticism_and_one_of_praise_a_statement(layer):
     }
     graph = extract("Hassan Sheikh Mohamud called the agreement an act of aggression.", layer)
     assert "criticism.called" in {str(o).rsplit("/", 1)[-1] for o in graph.objects(None, DIP.rule)}
+
+
+def test_according_to_a_source_ends_at_its_comma(layer):
+    """ "According to X, A and B met Y": X is the source, A and B met (coref.group)."""
+    text = "According to Hassan Sheikh Mohamud, Abiy Ahmed and William Ruto met in Nairobi."
+    graph = extract(text, layer)
+    assert [e for e in events(graph) if e[0] in ("Meeting", "Statement")] == [
+        ("Meeting", {"participant": [ABIY, RUTO], "place": NAIROBI}),
+        ("Statement", {"agent": [HASSAN]}),
+    ]

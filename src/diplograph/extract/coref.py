@@ -631,6 +631,12 @@ def group(
             )
             if words == [",", "and"] and len(members) == 1 and governed:
                 break  # "in Kyiv, and Tusk accepted", "visit Kenya, and Abiy accepted": two clauses
+            sourced = index >= 2 and [u.lower for u in units[index - 2 : index]] == [
+                "according",
+                "to",
+            ]
+            if sourced and words[:1] == [","] and len(members) == 1:
+                break  # "According to Joly, A and B met": the source's phrase ends at its comma
             if "," in words and cursor < len(units) and _pronoun(units[cursor]):
                 break  # "to visit Beijing, and he accepted": a clause's subject, no member
             if words[-1:] == ["and"] and cursor < len(units) and units[cursor].lower in others:
