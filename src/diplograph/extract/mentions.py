@@ -817,11 +817,12 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
     """Give each person named after a plural title the title ("Presidents Felix Tshisekedi and
     Paul Kagame", "Foreign Ministers A, B and C"), untitled and unowned so far: the owners
     stage then finds the state each serves (entities.yaml `plural_titles`)."""
-    plural = {
-        str(k).lower(): str(v) for k, v in (rules.gazetteer.get("plural_titles") or {}).items()
-    }
+    plural, firsts = _plural_titles(rules)
     changed = list(units)
     for index, unit in enumerate(units):
+        first = unit.lower.partition(" ")[0]
+        if first not in firsts:
+            continue
         for size in (2, 1):
             words = " ".join(u.lower for u in units[index : index + size])
             if words in plural and all(u.mention is None for u in units[index : index + size]):
@@ -830,6 +831,15 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
             _title_people(changed, index, plural[head])
     return changed
+
+
+def _plural_titles(rules: RuleSet) -> tuple[dict[str, str], frozenset[str]]:
+    """entities.yaml `plural_titles` lower-cased, and their first words (kept with the rules)."""
+    if "plural_titles" not in rules.derived:
+        table = rules.gazetteer.get("plural_titles") or {}
+        plural = {str(k).lower(): str(v) for k, v in table.items()}
+        rules.derived["plural_titles"] = (plural, frozenset(k.split()[0] for k in plural))
+    return rules.derived["plural_titles"]
 
 
 def _title_people(units: list[Unit], start: int, title: str) -> None:
