@@ -3265,3 +3265,32 @@ def test_according_to_a_source_ends_at_its_comma(layer):
         ("Meeting", {"participant": [ABIY, RUTO], "place": NAIROBI}),
         ("Statement", {"agent": [HASSAN]}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "invited", "visit"),
+    [
+        # a day gone by after "to visit X" dates the invitation: a visit to come is not past
+        (
+            "William Ruto extended an invitation to Abiy Ahmed to visit Kenya on Sunday "
+            "(December 1).",
+            "2024-12-01",
+            "None",
+        ),
+        # a day ahead dates the visit
+        (
+            "William Ruto extended an invitation to Abiy Ahmed to visit Kenya next month.",
+            "None",
+            "2025-01-01",
+        ),
+    ],
+)
+def test_a_date_after_an_invited_visit_is_the_visits_only_ahead(layer, text, invited, visit):
+    """candidates.build: the content's date only when it lies after the article's day."""
+    graph = extract(text, layer)
+    days = {
+        kind: str(graph.value(e, DIP.date) or graph.value(e, DIP.earliestDate))
+        for kind in ("Invitation", "Visit")
+        for e in graph.subjects(RDF.type, DIP[kind])
+    }
+    assert days == {"Invitation": invited, "Visit": visit}

@@ -21,9 +21,9 @@ from diplograph.store.layers import layer_graphs
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "004_1b385efb04788e90"
 NEW = "900_new"
-NEW_TEXT = (
+NEW_TEXT = (  # an invitation with no place ("to Moscow" would add its expected visit as a row)
     " date 2024-05-10 Kazakh Foreign Minister Murat Nurtleu met Wang Yi in Astana on Monday. "
-    "Vladimir Putin invited Xi Jinping to Moscow, and Xi was pleased, Moscow said.\n"
+    "Vladimir Putin invited Xi Jinping, and Xi was pleased, Moscow said.\n"
 )
 SEED_ROWS = """\
 #13  0.80  SanctionImposition   Sanction imposition: Matthew Miller, United States Department of State
