@@ -368,15 +368,17 @@ def build(
     content = rule.get("content")
     if isinstance(content, dict) and "kind" in content:
         made = build_content(content, roles, attest, rule.id, rules)
-        ahead = _dated(inner_unit, ctx, True) if inner_unit is not None else (None, None)
-        if made is not None and ahead[0] is not None and (ahead[0][1] or ahead[0][0]) > ctx.anchor:
-            dated = made  # "to visit X next year": the visit's
+        if made is not None and inner_unit is not None:  # "to visit X next year": the visit's
+            dated = made
             while dated.content:
                 dated = dated.content[-1]
-            dated.date, dated.attest.date_words = ahead
-        elif ahead[0] is not None and base.date is None:  # a day gone by: the invitation's
-            base.date, words = _dated(inner_unit, ctx, False)
-            base.attest = replace(base.attest, date_words=words)
+            ahead = _dated(inner_unit, ctx, True)
+            gone = ahead[0] is not None and (ahead[0][1] or ahead[0][0]) <= ctx.anchor
+            if dated.attest.modality != "Expected" or not gone:
+                dated.date, dated.attest.date_words = ahead
+            elif base.date is None:  # a day gone by is no day of a visit to come: the invitation's
+                base.date, words = _dated(inner_unit, ctx, False)
+                base.attest = replace(base.attest, date_words=words)
         if made is not None:
             base.content.append(made)
     for role in content_only:  # the content's own; the event's from context ("invited X here")
