@@ -692,6 +692,8 @@ def find_gathering_names(units: list[Unit], rules: RuleSet, text: str) -> list[U
     a word of its own for the rules. A body's own gathering ("the BRICS Summit", "the G20
     Leaders' Summit") is not merged: its members attend it."""
     heads = frozenset(rules.classes.get("gathering_noun", ()))
+    if heads.isdisjoint(_lowers(units)):
+        return units
     modifiers = frozenset(str(w) for w in rules.classes.get("gathering_modifier", ()))
     index = len(units) - 1
     while index >= 1:  # from the end, so that merging keeps earlier indices valid
@@ -714,6 +716,11 @@ def find_gathering_names(units: list[Unit], rules: RuleSet, text: str) -> list[U
     return units
 
 
+def _lowers(units: list[Unit]) -> set[str]:
+    """The lower-case forms of a sentence's units."""
+    return {unit.lower for unit in units}
+
+
 def _in_gathering_name(unit: Unit) -> bool:
     """A unit that may stand in a gathering's name: a capitalised word, a hyphen, a state, a
     city or a body."""
@@ -732,6 +739,8 @@ def find_place_descriptors(
     reads the place: [the] [nationality | country 's] [modifiers] noun [of | ,] PLACE; and
     "the Chinese capital" with no name after it into the capital entities.yaml names."""
     nouns = frozenset(rules.classes.get("place_descriptor", ()))
+    if nouns.isdisjoint(_lowers(units)):  # "capital" is one of them
+        return units
     modifiers = frozenset(rules.classes.get("place_descriptor_modifier", ()))
     units = _unnamed_capitals(units, rules, text, gaz)
     index = len(units) - 1
@@ -818,6 +827,8 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
     Paul Kagame", "Foreign Ministers A, B and C"), untitled and unowned so far: the owners
     stage then finds the state each serves (entities.yaml `plural_titles`)."""
     plural, firsts = _plural_titles(rules)
+    if firsts.isdisjoint(u.lower.partition(" ")[0] for u in units):
+        return units
     changed = list(units)
     for index, unit in enumerate(units):
         first = unit.lower.partition(" ")[0]
