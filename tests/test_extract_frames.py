@@ -3294,3 +3294,16 @@ def test_a_date_after_an_invited_visit_is_the_visits_only_ahead(layer, text, inv
         for e in graph.subjects(RDF.type, DIP[kind])
     }
     assert days == {"Invitation": invited, "Visit": visit}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abdel Fattah al-Sisi sent a letter to Abdel Fattah al-Burhan, delivered by Sameh Shoukry.",
+        "Abdel Fattah al-Sisi sent a message to Abdel Fattah al-Burhan through his envoy Sameh "
+        "Shoukry.",
+    ],
+)
+def test_a_letter_sent_by_hand_names_its_carrier(layer, text):
+    """ "sent a letter to Y, delivered by Z", "through Z" (`letter.sent-by-hand`)."""
+    assert of_kind(text, "LetterDelivery", layer) == [SISI_LETTER]
