@@ -196,18 +196,34 @@ class OxigraphStore(GraphCopies):
         if not isinstance(source, OxigraphStore):
             self.add_graph(target, source.triples(name))
             return
-        ox, node, records = self._ox, self._graph_node(target), []
+        ox, node = self._ox, self._graph_node(target)
+        records = self._notes_from(source, name)
         quads = (
             ox.Quad(q.subject, q.predicate, q.object, node)
             for q in source._store.quads_for_pattern(None, None, None, source._graph_node(name))
         )
         # in memory without a transaction's copy of the quads, as add_graph, and read as
         # they go in: no list of them (246,608 at 1,000 articles) beside the two stores
-        (self._store.bulk_extend if self.path is None else self._store.extend)(
-            self._noting(source, quads, records)
-        )
+        (self._store.bulk_extend if self.path is None else self._store.extend)(quads)
         self._store.extend(records)
         self._changed()
+
+    def _notes_from(self, source: OxigraphStore, name: URIRef) -> list[Any]:
+        """Note here the literals `source` notes as rewritten that its graph `name` holds;
+        the quads that record them. The graph's typed literals are found by a query (each
+        predicate and literal once), not by reading every quad in Python."""
+        if not source._originals:
+            return []
+        untouched = ", ".join(f"<{iri}>" for iri in sorted(_UNTOUCHED))
+        text = (
+            f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER(isLiteral(?o) && DATATYPE(?o) NOT IN ({untouched})) }}"
+        )
+        pairs = (self._ox.Quad(row[0], row[0], row[1]) for row in source._store.query(text))
+        records: list = []
+        for _ in self._noting(source, pairs, records):
+            pass
+        return records
 
     def update(self, text: str) -> None:
         """Run a SPARQL 1.1 Update on the named graphs, in Oxigraph (no rdflib term made);
@@ -218,14 +234,14 @@ class OxigraphStore(GraphCopies):
     def merged_copy(self, names: Sequence[URIRef], name: URIRef) -> OxigraphStore:
         """A new store in memory whose one graph `name` holds the union of the named graphs
         (their quads copied as Oxigraph holds them, no rdflib term made), with this store's
-        note of the literals it rewrote, so that triples read from the copy are as here."""
+        note of the literals it rewrote, so that triples read from the copy are as here.
+        Each graph goes over as N-Triples written and read by Oxigraph, one graph at a time:
+        no Python object a quad (1.8 -> 1.1 CPU s for 605,000 quads at 1,000 articles)."""
         ox, copy = self._ox, OxigraphStore()
-        target = copy._graph_node(name)
-        copy._store.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object, target)
-            for n in names
-            for q in self._store.quads_for_pattern(None, None, None, self._graph_node(n))
-        )
+        target, nt = copy._graph_node(name), ox.RdfFormat.N_TRIPLES
+        for n in names:
+            text = self._store.dump(format=nt, from_graph=self._graph_node(n))
+            copy._store.load(text, format=nt, to_graph=target, lenient=True)  # Oxigraph's own
         copy._originals_read = dict(self._originals)
         return copy
 
