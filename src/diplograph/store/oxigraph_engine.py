@@ -196,34 +196,18 @@ class OxigraphStore(GraphCopies):
         if not isinstance(source, OxigraphStore):
             self.add_graph(target, source.triples(name))
             return
-        ox, node = self._ox, self._graph_node(target)
-        records = self._notes_from(source, name)
+        ox, node, records = self._ox, self._graph_node(target), []
         quads = (
             ox.Quad(q.subject, q.predicate, q.object, node)
             for q in source._store.quads_for_pattern(None, None, None, source._graph_node(name))
         )
         # in memory without a transaction's copy of the quads, as add_graph, and read as
         # they go in: no list of them (246,608 at 1,000 articles) beside the two stores
-        (self._store.bulk_extend if self.path is None else self._store.extend)(quads)
+        (self._store.bulk_extend if self.path is None else self._store.extend)(
+            self._noting(source, quads, records)
+        )
         self._store.extend(records)
         self._changed()
-
-    def _notes_from(self, source: OxigraphStore, name: URIRef) -> list[Any]:
-        """Note here the literals `source` notes as rewritten that its graph `name` holds;
-        the quads that record them. The graph's typed literals are found by a query (each
-        predicate and literal once), not by reading every quad in Python."""
-        if not source._originals:
-            return []
-        untouched = ", ".join(f"<{iri}>" for iri in sorted(_UNTOUCHED))
-        text = (
-            f"SELECT DISTINCT ?p ?o WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
-            f"FILTER(isLiteral(?o) && DATATYPE(?o) NOT IN ({untouched})) }}"
-        )
-        pairs = (self._ox.Quad(row[0], row[0], row[1]) for row in source._store.query(text))
-        records: list = []
-        for _ in self._noting(source, pairs, records):
-            pass
-        return records
 
     def update(self, text: str) -> None:
         """Run a SPARQL 1.1 Update on the named graphs, in Oxigraph (no rdflib term made);
