@@ -8,7 +8,15 @@ import random
 import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from diplograph.entail import _due, compile_rules, entail, entail_all, entail_into
+from diplograph.entail import (
+    _ALL,
+    _due,
+    _fixpoint,
+    compile_rules,
+    entail,
+    entail_all,
+    entail_into,
+)
 from diplograph.infer import infer
 from diplograph.iris import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from diplograph.namespaces import ID
@@ -174,6 +182,44 @@ def test_a_rule_as_an_update_inserts_what_its_select_finds(engine):
         store.update(rule.insert(source, target))
         assert set(store.triples(target)) == selected, rule.name
     assert len(selected) == 1  # prp-trp: pyongyang in asia
+
+
+def test_a_rule_of_a_round_joins_one_atom_in_the_last_rounds_graph():
+    """A round's update finds the solutions with an atom in the last round's graph (each atom
+    in turn) and the others in any graph, and leaves out what any graph holds: the transitive
+    rule chains a new link with an old one on either side, never two old links; without a
+    last round it chains any two links."""
+    rule = next(
+        r
+        for r in compile_rules(Graph().parse(data=ONTOLOGY, format="turtle"))
+        if r.name == "prp-trp"
+    )
+    located = URIRef("urn:x-test:o#locatedIn")
+    old, last, new = (URIRef(f"urn:x-test:graph/{n}") for n in ("old", "last", "new"))
+    a, b, c, d, e = (ID[n] for n in "abcde")
+    store = new_store("oxigraph")
+    store.add_graph(old, [(a, located, b), (c, located, d), (d, located, e), (a, located, c)])
+    store.add_graph(last, [(b, located, c)])
+    store.update(rule.insert_new(new, last))
+    assert list(store.triples(new)) == [(b, located, d)]  # a-c: b-c joins a-b, and is old
+    store.remove_graph(new)
+    store.update(rule.insert_new(new))
+    assert sorted(store.triples(new)) == sorted([(a, located, d), (b, located, d), (c, located, e)])
+
+
+def test_each_round_keeps_its_new_triples_in_a_graph_of_its_own(ontology):
+    """The rounds' graphs hold each entailed triple once between them, none asserted, and
+    together the closure (the naive fixpoint); the workspace holds nothing else."""
+    data = generated(ontology, 3, nodes=40, triples=400)
+    store = new_store("oxigraph")
+    store.add_graph(ID["graph/article/g"], data)
+    work, rounds = _fixpoint(store, ontology, [ID["graph/article/g"]])
+    found = [set(work.triples(name)) for name in rounds]
+    assert len(rounds) >= 2 and all(found)
+    assert sum(map(len, found)) == len(set().union(*found))
+    assert set().union(*found).isdisjoint(data)
+    assert set().union(*found) == naive_closure(store, ontology, [ID["graph/article/g"]])
+    assert work.graph_names() == sorted([_ALL, *rounds])
 
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])

@@ -446,6 +446,41 @@ def test_a_merged_copy_holds_the_union_in_one_graph_and_leaves_the_store_be(stor
     assert len(list(store.triples(B))) == 3
 
 
+def test_a_merged_copy_keeps_a_blank_node_of_two_graphs_one_node(store):
+    """The union of graphs sharing a blank node holds it as one node, with the typed literals
+    Oxigraph rewrites (or keeps) as they went in, on every engine."""
+    node = BNode("shared")
+    odd = Literal("5000000000.0", datatype=XSD.decimal)  # Oxigraph keeps "5000000000"
+    store.add_graph(A, [(KIM, RDFS.seeAlso, node), (node, RDF.value, odd)])
+    store.add_graph(B, [(PUTIN, RDFS.seeAlso, node), (node, RDFS.label, Literal("x", lang="en"))])
+    merged = URIRef("urn:x-test:graph/merged")
+    got = sorted(store.merged_copy([A, B], merged).triples(merged))
+    assert len({o for _, p, o in got if p == RDFS.seeAlso}) == 1
+    assert [(p, o) for s, p, o in got if isinstance(s, BNode)] == [
+        (RDF.value, odd),
+        (RDFS.label, Literal("x", lang="en")),
+    ]
+    assert len(got) == 6
+
+
+def test_a_graph_added_from_a_copy_into_another_store_notes_its_rewritten_literals(store):
+    """`add_from` into a store that has not seen a literal Oxigraph rewrites notes it from the
+    copy: the literal reads back as it went in, each once, and the store's own graphs hold
+    only the triples added."""
+    odd = Literal("5", datatype=XSD.nonNegativeInteger)  # Oxigraph keeps "5"^^xsd:integer
+    store.add_graph(B, [(KIM, RDF.value, odd), (PUTIN, RDF.value, odd)])
+    merged, target = URIRef("urn:x-test:graph/merged"), URIRef("urn:x-test:graph/target")
+    other = new_store(store.engine)
+    other.add_from(store.merged_copy([B], merged), merged, target)
+    assert other.graph_names() == [target]
+    assert sorted(other.triples(target)) == [
+        (KIM, RDF.value, odd),
+        (PUTIN, RDF.value, odd),
+        (PUTIN, RDFS.label, Literal("Vladimir Putin")),
+    ]
+    assert other.graph(target).value(KIM, RDF.value) == odd
+
+
 def test_a_graph_added_from_a_merged_copy_holds_its_triples_as_they_went_in(store):
     """`add_from` adds another store's graph (a merged copy of the same engine) to a graph of
     this one, each triple once, a literal Oxigraph rewrites as it went in; the copy is left be."""

@@ -5,7 +5,8 @@ Each axiom becomes one SELECT that finds the triples it entails and that are not
 sub-class (cax-sco), sub-property (prp-spo1), domain and range where the range is a class
 (prp-dom, prp-rng), inverse (prp-inv1/2), symmetric (prp-symp), transitive (prp-trp) and property
 chains (prp-spo2), the OWL 2 RL rules named. The rules run over the asserted graphs and what they
-found so far until a round finds nothing new. Axioms the ontology does not use (equivalence,
+found so far until a round finds nothing new, each round over the last round's new triples
+(semi-naive: every solution has an atom in them). Axioms the ontology does not use (equivalence,
 restrictions, functional-property equality) are not compiled; `tests/test_entail.py` holds the
 result to owlrl's on the seeds.
 """
@@ -27,9 +28,8 @@ if TYPE_CHECKING:
 
     from diplograph.store.protocol import Triple
 
-_FOUND = URIRef("urn:x-diplograph:graph/entailed")  # the rules' own graph while they run
-_ALL = URIRef("urn:x-diplograph:graph/closure")  # the asserted union and what they found
-_ROUND = URIRef("urn:x-diplograph:graph/round")  # what the rules found in the last round
+_ALL = URIRef("urn:x-diplograph:graph/closure")  # the asserted union, in the workspace
+_ROUND = "urn:x-diplograph:graph/round/"  # + its number: what the rules found in a round
 _ONTOLOGY = URIRef("urn:x-diplograph:graph/ontology")  # the ontology, in the workspace
 _DROPPED = URIRef("urn:x-diplograph:graph/dropped")  # found, and left out of the inferred graph
 _SOURCE, _TARGET = "$SOURCE", "$TARGET"  # the graphs of a rule's update, filled in by `insert`
@@ -46,11 +46,37 @@ class Rule:
     name: str
     sparql: str
     body: frozenset[tuple[URIRef, URIRef | None]] = frozenset()  # its atoms' (p, class or None)
-    update: str = ""  # the same rule as an INSERT of what it finds into the graph of a round
+    update: str = ""  # the same rule as an INSERT over one source graph (`insert`)
+    atoms: tuple[str, ...] = ()  # its body's triple patterns
+    condition: str = ""  # the filter its solutions pass, if any
+    head: str = ""  # the triple pattern it entails
 
     def insert(self, source: URIRef, target: URIRef) -> str:
         """The rule as a SPARQL Update: what it finds in `source` inserted into `target`."""
         return self.update.replace(_SOURCE, f"<{source}>").replace(_TARGET, f"<{target}>")
+
+    def insert_new(self, target: URIRef, delta: URIRef | None = None) -> str:
+        """The rule as a SPARQL Update of a round: what it finds in the store's named graphs
+        with one atom in the graph `delta` (any atom anywhere when None), and that no named
+        graph holds yet, inserted into `target`. The workspace's graphs are disjoint (the
+        asserted union and each round's new triples), so an atom matches each triple once."""
+        where = " UNION ".join(f"{{ {self._atoms_in(delta, i)} }}" for i in self._deltas(delta))
+        return (
+            f"INSERT {{ GRAPH <{target}> {{ {self.head} }} }} WHERE {{ {where} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g_head {{ {self.head} }} }} }}"
+        )
+
+    def _deltas(self, delta: URIRef | None) -> range:
+        """The atoms that in turn match the last round's graph (one variant when none)."""
+        return range(len(self.atoms) if delta is not None else 1)
+
+    def _atoms_in(self, delta: URIRef | None, index: int) -> str:
+        """The body with atom `index` in the graph `delta` and the others in any graph."""
+        body = " ".join(
+            f"GRAPH {f'<{delta}>' if delta is not None and i == index else f'?g_{i}'} {{ {atom} }}"
+            for i, atom in enumerate(self.atoms)
+        )
+        return f"{body} {self.condition}".strip()
 
 
 def _iri(node: object) -> str:
@@ -64,17 +90,26 @@ def _new(s: str, p: str, o: str) -> str:
 
 
 def _rule(
-    name: str, where: str, s: str, p: str, o: str, body: Iterable[tuple[URIRef, URIRef | None]]
+    name: str,
+    atoms: Sequence[str],
+    s: str,
+    p: str,
+    o: str,
+    body: Iterable[tuple[URIRef, URIRef | None]],
+    condition: str = "",
 ) -> Rule:
-    """A rule selecting the triple (s, p, o) for each solution of `where` not yet entailed;
-    `body`: the predicate of each atom of `where` (and its class, for `?x a C`)."""
+    """A rule selecting the triple (s, p, o) for each solution of its `atoms` (passing the
+    filter `condition`) not yet entailed; `body`: the predicate of each atom (and its class,
+    for `?x a C`)."""
+    where = " ".join([*(f"{atom} ." for atom in atoms), condition]).strip()
     select = f"SELECT DISTINCT ?s ?p ?o WHERE {{ {where} BIND({s} AS ?s) BIND({p} AS ?p) "
     head = f"{s} {p} {o}"
     update = (
         f"INSERT {{ GRAPH {_TARGET} {{ {head} }} }} WHERE {{ GRAPH {_SOURCE} {{ {where} }} "
         f"FILTER NOT EXISTS {{ GRAPH {_SOURCE} {{ {head} }} }} }}"
     )
-    return Rule(name, select + f"BIND({o} AS ?o) {_new(s, p, o)} }}", frozenset(body), update)
+    sparql = select + f"BIND({o} AS ?o) {_new(s, p, o)} }}"
+    return Rule(name, sparql, frozenset(body), update, tuple(atoms), condition, head)
 
 
 def _is_class(graph: Graph, node: object) -> bool:
@@ -96,35 +131,35 @@ def _rules(ontology: Graph) -> Iterator[Rule]:
     a = _iri(RDF.type)
     for c, d in ontology.subject_objects(RDFS.subClassOf):
         if isinstance(c, URIRef) and _is_class(ontology, d) and c != d:
-            yield _rule("cax-sco", f"?x a {_iri(c)} .", "?x", a, _iri(d), [(RDF.type, c)])
+            yield _rule("cax-sco", [f"?x a {_iri(c)}"], "?x", a, _iri(d), [(RDF.type, c)])
     for p, q in ontology.subject_objects(RDFS.subPropertyOf):
         if isinstance(p, URIRef) and isinstance(q, URIRef) and p != q:
-            yield _rule("prp-spo1", f"?x {_iri(p)} ?y .", "?x", _iri(q), "?y", [(p, None)])
+            yield _rule("prp-spo1", [f"?x {_iri(p)} ?y"], "?x", _iri(q), "?y", [(p, None)])
     for p, c in ontology.subject_objects(RDFS.domain):
         if isinstance(p, URIRef) and _is_class(ontology, c):
-            yield _rule("prp-dom", f"?x {_iri(p)} ?y .", "?x", a, _iri(c), [(p, None)])
+            yield _rule("prp-dom", [f"?x {_iri(p)} ?y"], "?x", a, _iri(c), [(p, None)])
     for p, c in ontology.subject_objects(RDFS.range):
         if isinstance(p, URIRef) and _is_class(ontology, c):
-            where = f"?x {_iri(p)} ?y . FILTER(!isLiteral(?y))"
-            yield _rule("prp-rng", where, "?y", a, _iri(c), [(p, None)])
+            atoms, body, literal = [f"?x {_iri(p)} ?y"], [(p, None)], "FILTER(!isLiteral(?y))"
+            yield _rule("prp-rng", atoms, "?y", a, _iri(c), body, literal)
     for p, q in ontology.subject_objects(OWL.inverseOf):
         if isinstance(p, URIRef) and isinstance(q, URIRef):
-            yield _rule("prp-inv1", f"?x {_iri(p)} ?y .", "?y", _iri(q), "?x", [(p, None)])
-            yield _rule("prp-inv2", f"?x {_iri(q)} ?y .", "?y", _iri(p), "?x", [(q, None)])
+            yield _rule("prp-inv1", [f"?x {_iri(p)} ?y"], "?y", _iri(q), "?x", [(p, None)])
+            yield _rule("prp-inv2", [f"?x {_iri(q)} ?y"], "?y", _iri(p), "?x", [(q, None)])
     for p in ontology.subjects(RDF.type, OWL.SymmetricProperty):
         if isinstance(p, URIRef):
-            yield _rule("prp-symp", f"?x {_iri(p)} ?y .", "?y", _iri(p), "?x", [(p, None)])
+            yield _rule("prp-symp", [f"?x {_iri(p)} ?y"], "?y", _iri(p), "?x", [(p, None)])
     for p in ontology.subjects(RDF.type, OWL.TransitiveProperty):
         if isinstance(p, URIRef):
-            where = f"?x {_iri(p)} ?m . ?m {_iri(p)} ?y ."
-            yield _rule("prp-trp", where, "?x", _iri(p), "?y", [(p, None)])
+            atoms = [f"?x {_iri(p)} ?m", f"?m {_iri(p)} ?y"]
+            yield _rule("prp-trp", atoms, "?x", _iri(p), "?y", [(p, None)])
     for p, chain in ontology.subject_objects(OWL.propertyChainAxiom):
         steps = list(Collection(ontology, chain)) if isinstance(chain, BNode) else []
         if isinstance(p, URIRef) and steps and all(isinstance(s, URIRef) for s in steps):
             nodes = [f"?c{i}" for i in range(len(steps) + 1)]
-            where = " ".join(f"{nodes[i]} {_iri(s)} {nodes[i + 1]} ." for i, s in enumerate(steps))
+            atoms = [f"{nodes[i]} {_iri(s)} {nodes[i + 1]}" for i, s in enumerate(steps)]
             body = [(step, None) for step in steps]
-            yield _rule("prp-spo2", where, nodes[0], _iri(p), nodes[-1], body)
+            yield _rule("prp-spo2", atoms, nodes[0], _iri(p), nodes[-1], body)
 
 
 def _useful(triple: tuple) -> bool:
@@ -151,8 +186,9 @@ def kept(entailed: Iterable[Triple], ontology: Graph) -> list[Triple]:
 def entail_all(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> list[Triple]:
     """Every triple the compiled rules entail from the asserted graphs that is not asserted,
     each once (the closure an incremental build updates: incremental/entailing.py)."""
-    work = _fixpoint(store, ontology, asserted)
-    return list(dict.fromkeys(work.triples(_FOUND)))  # each once, literals as they went in
+    work, rounds = _fixpoint(store, ontology, asserted)
+    found = (triple for name in rounds for triple in work.triples(name))
+    return list(dict.fromkeys(found))  # each once, literals as they went in
 
 
 def entail_into(
@@ -161,19 +197,20 @@ def entail_into(
     """Add to the graph `target` the triples `entail` gives, kept in the engine from the rules
     to the store (none converted to rdflib and back: 246,608 at 1,000 articles); the other
     triples the rules entail (`entail_all` less those kept: the ledger's), as rdflib terms."""
-    work = _fixpoint(store, ontology, asserted)
+    work, rounds = _fixpoint(store, ontology, asserted)
     work.add_graph(_ONTOLOGY, ontology)
-    work.update(_set_aside())
-    store.add_from(work, _FOUND, target)
+    for name in rounds:
+        work.update(_set_aside(name))
+        store.add_from(work, name, target)
     return list(work.triples(_DROPPED))
 
 
-def _set_aside() -> str:
-    """The update that moves what `kept` would not keep out of the rules' graph, in the
-    engine: a subject outside id:, typing by a literal or a trivial class, the ontology's own.
-    Three patterns of a union, each cheap (0.15 s at 1,000 articles); one filter asking for
-    the ontology's triple at every row costs 1 s."""
-    found, aside, own, a = _iri(_FOUND), _iri(_DROPPED), _iri(_ONTOLOGY), _iri(RDF.type)
+def _set_aside(name: URIRef) -> str:
+    """The update that moves what `kept` would not keep out of the rules' graph `name` (a
+    round's), in the engine: a subject outside id:, typing by a literal or a trivial class,
+    the ontology's own. Three patterns of a union, each cheap (0.18 s for the three rounds at
+    1,000 articles); one filter asking for the ontology's triple at every row costs 1 s."""
+    found, aside, own, a = _iri(name), _iri(_DROPPED), _iri(_ONTOLOGY), _iri(RDF.type)
     trivial = ", ".join(_iri(t) for t in sorted(_TRIVIAL_TYPES))
     outside = f'FILTER(!isIRI(?s) || !STRSTARTS(STR(?s), "{ID}"))'
     typing = f"FILTER(isLiteral(?o) || ?o IN ({trivial}))"
@@ -185,39 +222,42 @@ def _set_aside() -> str:
     )
 
 
-def _fixpoint(store: Store, ontology: Graph, asserted: Sequence[URIRef]) -> Store:
-    """A workspace whose graph `_FOUND` holds every triple the compiled rules entail from the
-    asserted graphs that is not asserted (`entail_all`).
+def _fixpoint(
+    store: Store, ontology: Graph, asserted: Sequence[URIRef]
+) -> tuple[Store, list[URIRef]]:
+    """A workspace, and the graphs in it that hold, each triple in one of them, every triple
+    the compiled rules entail from the asserted graphs that is not asserted (`entail_all`).
 
     The rules run in the engine as updates, on a copy of the asserted graphs' union (one
-    graph, in a store of its own) that each round's new triples join: no union is merged
-    anew each round and no term is converted. Rounds are semi-naive in the rules they run:
-    after the first, only the rules with an atom that a triple of the last round matches can
-    find anything new (a rule whose atoms match only older triples found its triples in an
-    earlier round), so only those run."""
+    graph, in a store of its own); each round inserts its new triples into a graph of its
+    own, and the rules read the named graphs of the workspace (all disjoint) as one: no
+    triple is copied from graph to graph and no term is converted. Rounds are semi-naive:
+    after the first, a rule runs only if a triple of the last round matches one of its atoms
+    (a rule whose atoms match only older triples found its triples in an earlier round), and
+    then with an atom in the last round's graph, never over the whole closure again."""
     rules = compile_rules(ontology)
     work = store.merged_copy(asserted, _ALL)
-    due = rules
-    for _ in range(_MAX_ROUNDS):
+    due, delta, rounds = rules, None, []
+    for number in range(_MAX_ROUNDS):
         if not due:  # nothing new can match a rule
             break
-        work.update(" ;\n".join(rule.insert(_ALL, _ROUND) for rule in due))
-        keys = _keys(work)
+        found = URIRef(f"{_ROUND}{number}")
+        work.update(" ;\n".join(rule.insert_new(found, delta) for rule in due))
+        keys = _keys(work, found)
         if not keys:
             break
-        work.update(
-            f"ADD <{_ROUND}> TO <{_ALL}> ; ADD <{_ROUND}> TO <{_FOUND}> ; DROP GRAPH <{_ROUND}>"
-        )
-        due = _due(rules, keys)
+        rounds.append(found)
+        due, delta = _due(rules, keys), found
     else:
         raise RuntimeError(f"the inference rules found new triples {_MAX_ROUNDS} times")
-    return work
+    return work, rounds
 
 
-def _keys(work: Store) -> set[tuple[Node, Node | None]]:
-    """What a round's new triples can match: each predicate, and each class they type with."""
-    predicates = work.query(_PREDICATES, graphs=[_ROUND]).rows
-    classes = work.query(_CLASSES, graphs=[_ROUND]).rows
+def _keys(work: Store, found: URIRef) -> set[tuple[Node, Node | None]]:
+    """What a round's new triples (the graph `found`) can match: each predicate, and each
+    class they type with."""
+    predicates = work.query(_PREDICATES, graphs=[found]).rows
+    classes = work.query(_CLASSES, graphs=[found]).rows
     return {(p, None) for (p,) in predicates} | {(RDF.type, c) for (c,) in classes}
 
 

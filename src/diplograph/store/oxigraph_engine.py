@@ -218,14 +218,20 @@ class OxigraphStore(GraphCopies):
     def merged_copy(self, names: Sequence[URIRef], name: URIRef) -> OxigraphStore:
         """A new store in memory whose one graph `name` holds the union of the named graphs
         (their quads copied as Oxigraph holds them, no rdflib term made), with this store's
-        note of the literals it rewrote, so that triples read from the copy are as here."""
+        note of the literals it rewrote, so that triples read from the copy are as here.
+        A graph goes over as N-Triples written and read by Oxigraph, one graph at a time (no
+        Python object a quad: 1.8 -> 1.0 CPU s for 605,000 quads at 1,000 articles), unless
+        its text may name a blank node, which reading would rename: then quad by quad."""
         ox, copy = self._ox, OxigraphStore()
-        target = copy._graph_node(name)
-        copy._store.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object, target)
-            for n in names
-            for q in self._store.quads_for_pattern(None, None, None, self._graph_node(n))
-        )
+        target, nt = copy._graph_node(name), ox.RdfFormat.N_TRIPLES
+        for n in names:
+            node = self._graph_node(n)
+            text = self._store.dump(format=nt, from_graph=node)
+            if b"_:" in text:  # a blank node, or these two characters in a literal
+                quads = self._store.quads_for_pattern(None, None, None, node)
+                copy._store.extend(ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
+            else:  # Oxigraph's own text: no IRI to check
+                copy._store.load(text, format=nt, to_graph=target, lenient=True)
         copy._originals_read = dict(self._originals)
         return copy
 
