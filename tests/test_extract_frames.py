@@ -3307,3 +3307,22 @@ def test_a_date_after_an_invited_visit_is_the_visits_only_ahead(layer, text, inv
 def test_a_letter_sent_by_hand_names_its_carrier(layer, text):
     """ "sent a letter to Y, delivered by Z", "through Z" (`letter.sent-by-hand`)."""
     assert of_kind(text, "LetterDelivery", layer) == [SISI_LETTER]
+
+
+def test_those_a_meeting_was_attended_by_join_the_meeting_the_story_told(layer):
+    """ "The talks were attended by A and B" adds A and B to the talks the story told first
+    (rule key `extends`, events.extend_earlier): one event, not a second meeting."""
+    text = (
+        "Abiy Ahmed held talks with William Ruto in Nairobi on Monday. The talks were attended "
+        "by Hassan Sheikh Mohamud and Yoweri Museveni."
+    )
+    meetings = [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")]
+    assert meetings == [
+        (
+            "Talks",
+            {
+                "participant": [ABIY, HASSAN, RUTO, "person/yoweri-museveni"],
+                "place": NAIROBI,
+            },
+        )
+    ]

@@ -364,6 +364,40 @@ def apply_defaults(ctx: Context, events: list[Event]) -> None:
                 event.roles[role] = list(dict.fromkeys(found))
 
 
+def extend_earlier(ctx: Context, candidates: list[Candidate], extending: frozenset[str]) -> None:
+    """Give the parties a candidate of an `extends` rule names ("The meeting was attended by A,
+    B and C") to the last earlier event of its family that happened, and to every candidate
+    that tells that event, so that they stay one event with one more attestation; a candidate
+    with no such event before it stays an event of its own."""
+    for index, cand in enumerate(candidates):
+        if cand.attest.rule not in extending:
+            continue
+        family = ctx.family(cand.kind)
+        earlier = [
+            c
+            for c in candidates[:index]
+            if ctx.family(c.kind) == family and c.happened and c.attest.rule not in extending
+        ]
+        if not earlier:
+            continue
+        told = earlier[0]  # "the meeting" of a story is its main one: the one its lede tells
+        parties = {frozenset(_parties_of(told)), frozenset(_parties_of(cand))}
+        joined = {r: list(v) for r, v in told.roles.items()}
+        for role, values in cand.roles.items():
+            if role != "place":
+                joined[role] = list(dict.fromkeys([*joined.get(role, []), *values]))
+        for other in candidates:  # what tells the same event, before or after ("the meeting")
+            same = ctx.family(other.kind) == family and other.date in (told.date, cand.date, None)
+            if same and other is not cand and frozenset(_parties_of(other)) in parties:
+                other.roles = {r: list(v) for r, v in joined.items()}
+        cand.kind, cand.roles, cand.date = told.kind, joined, told.date
+
+
+def _parties_of(cand: Candidate) -> list[URIRef]:
+    """A candidate's parties, whatever their roles (its place and theme left out)."""
+    return [v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs]
+
+
 def apply_late_defaults(events: list[Event], late: dict[str, dict[str, str]]) -> None:
     """Fill the empty roles that the `late_defaults` of an event's rules (rule id -> role ->
     source) name from the article's other events, once all are known: "partner:<Kinds>.<role>"

@@ -50,6 +50,7 @@ from diplograph.extract.events import (
     drop_headline_echoes,
     drop_homecomings,
     drop_represented,
+    extend_earlier,
     link,
     merge,
     most_specific_place,
@@ -156,6 +157,15 @@ def _fix_references(events: list[Event], delegations: list[coref.Delegation]) ->
                 if value is not None and value not in fixed:
                     fixed.append(value)
             event.roles[role] = fixed
+
+
+def _extending(rules: RuleSet) -> frozenset[str]:
+    """The ids of the event rules whose matches extend an earlier event (rule key `extends`)."""
+    if "extending" not in rules.derived:
+        rules.derived["extending"] = frozenset(
+            rule.id for rule in rules.rules.get("events", []) if rule.get("extends")
+        )
+    return rules.derived["extending"]
 
 
 def _late_defaults(rules: RuleSet) -> dict[str, dict[str, str]]:
@@ -342,6 +352,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         """The country an agent of this article is or serves."""
         return _home(agent, discourse, (gazetteer, rules, new))
 
+    extend_earlier(ctx, candidates, _extending(rules))  # "The meeting was attended by A and B"
     drop_represented(ctx, candidates, home)
     add_homes(candidates, home)
     first = merge(ctx, candidates)

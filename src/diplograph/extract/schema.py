@@ -335,6 +335,7 @@ RULES: dict[str, Shape] = {
                 "sentence_subject": ROLE,  # "in a letter to X": the sentence's subject sends it
                 "fronted_subject": ROLE,  # "On his arrival, X ...": the main clause's subject
                 "late_defaults": MapOf(ROLE, STR),  # from the article's events, once all known
+                "extends": BOOL,  # its parties join the last earlier event of its family
             },
             ("kind",),
         ),
