@@ -3326,3 +3326,15 @@ def test_those_a_meeting_was_attended_by_join_the_meeting_the_story_told(layer):
             },
         )
     ]
+
+
+def test_a_welcome_ceremony_hosted_by_a_state_is_hosted_by_whom_the_guest_met(layer):
+    """A host the place's country gave ("was received with a ceremony in Nairobi" after the
+    guest's hosting by the state) gives way to the person the guest met that day."""
+    text = (
+        "Abiy Ahmed arrived in Nairobi on Monday and was received at the airport. He was "
+        "accorded a ceremonial welcome at State House. Abiy Ahmed and William Ruto then held "
+        "talks."
+    )
+    hosts = [roles.get("host") for _, roles in of_kind(text, "Ceremony", layer)]
+    assert hosts == [[RUTO]]

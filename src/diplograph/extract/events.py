@@ -398,7 +398,12 @@ def _parties_of(cand: Candidate) -> list[URIRef]:
     return [v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs]
 
 
-def apply_late_defaults(events: list[Event], late: dict[str, dict[str, str]]) -> None:
+def _states_only(values: list[URIRef], ctx: Context) -> bool:
+    """No filler, or states only (a host the place's country gave)."""
+    return all("country" in ctx.gazetteer.classes.get(v, ()) for v in values)
+
+
+def apply_late_defaults(ctx: Context, events: list[Event], late: dict[str, dict[str, str]]) -> None:
     """Fill the empty roles that the `late_defaults` of an event's rules (rule id -> role ->
     source) name from the article's other events, once all are known: "partner:<Kinds>.<role>"
     gives the other party of a Happened event of those kinds that day among whose parties this
@@ -407,11 +412,15 @@ def apply_late_defaults(events: list[Event], late: dict[str, dict[str, str]]) ->
     for event in events:
         for attest in event.attests:
             for role, source in (late.get(attest.rule) or {}).items():
-                if not event.roles.get(role) and str(source).startswith("partner:"):
-                    event.roles[role] = _partner(event, events, str(source)[8:])
+                if _states_only(event.roles.get(role, []), ctx) and str(source).startswith(
+                    "partner:"
+                ):  # empty, or a state the place gave: the person who met the guest, if any
+                    event.roles[role] = _partner(
+                        ctx, event, events, str(source)[8:]
+                    ) or event.roles.get(role, [])
 
 
-def _partner(event: Event, events: list[Event], source: str) -> list[URIRef]:
+def _partner(ctx: Context, event: Event, events: list[Event], source: str) -> list[URIRef]:
     """The one other party of the first event of `source`'s kinds that shares the day and
     holds all of the event's fillers of `source`'s role (a hosting: its host)."""
     kinds, _, own = source.partition(".")
@@ -422,9 +431,10 @@ def _partner(event: Event, events: list[Event], source: str) -> list[URIRef]:
         same_day = overlaps(other.date, event.date) and (other.date is None) == (event.date is None)
         if not same_day or not any(a.modality == "Happened" for a in other.attests):
             continue
-        if other.kind == "Hosting":
-            if mine <= set(other.roles.get("traveller", ())) and other.roles.get("host"):
-                return list(other.roles["host"])
+        if other.kind == "Hosting":  # a host named, not the place's country
+            hosts = other.roles.get("host", [])
+            if mine <= set(other.roles.get("traveller", ())) and not _states_only(hosts, ctx):
+                return list(hosts)
             continue
         theirs = [v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs]
         rest = list(dict.fromkeys(v for v in theirs if v not in mine))

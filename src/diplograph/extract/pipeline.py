@@ -361,7 +361,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     link(events)
     _fix_references(events, discourse.delegations)
     apply_defaults(ctx, events)
-    apply_late_defaults(events, _late_defaults(rules))
+    apply_late_defaults(ctx, events, _late_defaults(rules))
     for event in events:
         most_specific_place(ctx, event)
     invitations_from_visits(events)
