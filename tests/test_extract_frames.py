@@ -3338,3 +3338,15 @@ def test_a_welcome_ceremony_hosted_by_a_state_is_hosted_by_whom_the_guest_met(la
     )
     hosts = [roles.get("host") for _, roles in of_kind(text, "Ceremony", layer)]
     assert hosts == [[RUTO]]
+
+
+def test_a_letter_inviting_someone_is_a_letter_to_them_and_an_invitation(layer):
+    """ "X had sent a letter inviting Y to visit Z": a letter from X to Y, X's invitation of Y,
+    and Y's visit to Z to come (letter.inviting, invitation.by-letter)."""
+    text = "William Ruto had sent a letter inviting Abiy Ahmed to visit Nairobi."
+    found_events = events(extract(text, layer))
+    assert [e for e in found_events if e[0] != "Statement"] == [
+        ("Invitation", {"invitee": [ABIY], "inviter": [RUTO]}),
+        ("LetterDelivery", {"recipient": [ABIY], "sender": [RUTO]}),
+        ("Visit", {"host": [KENYA], "place": NAIROBI, "traveller": [ABIY]}),
+    ]
