@@ -3350,3 +3350,32 @@ def test_a_letter_inviting_someone_is_a_letter_to_them_and_an_invitation(layer):
         ("LetterDelivery", {"recipient": [ABIY], "sender": [RUTO]}),
         ("Visit", {"host": [KENYA], "place": NAIROBI, "traveller": [ABIY]}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # staff of an embassy declared persona non grata: the embassy's state is the target
+            "Kenya's foreign ministry declared two employees of the Somali embassy in Nairobi "
+            "“persona non grata” on Tuesday.",
+            "DiplomatExpulsion",
+            {"agent": [KENYA, "org/foreign-ministry-of-kenya"], "target": [SOMALIA]},
+        ),
+        (  # the measures named before their imposer
+            "Somalia rejected the measures the EU imposed on Somalia in June.",
+            "SanctionImposition",
+            {"agent": ["org/european-union"], "target": [SOMALIA]},
+        ),
+        (  # a welcome ceremony held in honour of a guest
+            "An official welcome ceremony was held in honour of Abiy Ahmed at State House.",
+            "Ceremony",
+            {"participant": [ABIY], "place": ["place/state-house"]},
+        ),
+    ],
+)
+def test_staff_declared_unwelcome_measures_imposed_and_ceremonies_in_honour(
+    layer, text, kind, expected
+):
+    """Wordings of expulsions, sanctions and ceremonies (sanctions-military.yaml,
+    ceremonies.yaml `ceremony.in-honour`)."""
+    assert of_kind(text, kind, layer) == [(kind, expected)]
