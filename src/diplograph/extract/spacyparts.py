@@ -188,14 +188,18 @@ class English:
 
 
 def _heads(squeezed: str) -> set[str]:
-    """Every run of one to HEAD (3) characters of a text: the keys a case inside it is filed
-    under (cases shorter than HEAD are filed under themselves).
+    """Every run of one to HEAD characters of a text: the keys a case inside it is filed under
+    (cases shorter than HEAD are filed under themselves).
 
     >>> sorted(_heads("don't"))
     ["'", "'t", 'd', 'do', 'don', 'n', "n'", "n't", 'o', 'on', "on'", 't']
     """
-    pairs = list(map(add, squeezed, squeezed[1:]))
-    return {*squeezed, *pairs, *map(add, pairs, squeezed[2:])}
+    runs = list(squeezed)
+    heads = set(runs)
+    for size in range(2, HEAD + 1):  # the runs one character longer
+        runs = list(map(add, runs, squeezed[size - 1 :]))
+        heads.update(runs)
+    return heads
 
 
 def _squeezed(text: str) -> str:
