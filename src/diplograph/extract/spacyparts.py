@@ -173,11 +173,15 @@ class English:
         squeezed = _squeezed(text)
         usable = []
         for head in _heads(squeezed).intersection(self._waiting):
-            cases = self._waiting.pop(head)
-            usable += [chunk for case, chunk in cases if case in squeezed]
-            left = [(case, chunk) for case, chunk in cases if case not in squeezed]
-            if left:
-                self._waiting[head] = left
+            cases = self._waiting[head]
+            found = [chunk for case, chunk in cases if case in squeezed]
+            if found:  # most texts use none of a head's cases: its list stays as it is
+                usable += found
+                left = [(case, chunk) for case, chunk in cases if case not in squeezed]
+                if left:
+                    self._waiting[head] = left
+                else:
+                    del self._waiting[head]
         if usable:
             self._add_cases(sorted(usable))
 
