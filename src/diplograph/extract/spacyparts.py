@@ -18,11 +18,13 @@ import importlib
 import importlib.machinery
 import importlib.util
 import sys
+from operator import add
 from types import ModuleType
 from typing import Any
 
 # Packages whose `__init__` imports far more than the rule layer uses, parents first.
 PACKAGES = ("spacy", "spacy.pipeline", "spacy.lang.en")
+HEAD = 3  # a waiting special case is filed under its first characters, this many
 # The modules the rule layer uses: errors first, as in spaCy's `__init__` (its warning filters).
 PARTS = (
     "spacy.errors",
@@ -157,7 +159,7 @@ class English:
         self._waiting: dict[str, list[tuple[str, str]]] = {}
         for chunk in sorted(self._cases):
             squeezed = _squeezed(chunk)
-            self._waiting.setdefault(squeezed[:2], []).append((squeezed, chunk))
+            self._waiting.setdefault(squeezed[:HEAD], []).append((squeezed, chunk))
         self._add_cases([chunk for _, chunk in self._waiting.pop("", [])])  # whitespace
 
     def make_doc(self, text: str) -> Any:
@@ -169,14 +171,17 @@ class English:
     def _admit(self, text: str) -> None:
         """Add the special cases the text can use that are not added yet."""
         squeezed = _squeezed(text)
-        heads = {squeezed[i : i + 2] for i in range(len(squeezed))}.union(squeezed)
         usable = []
-        for head in [head for head in heads if head in self._waiting]:
-            cases = self._waiting.pop(head)
-            usable += [chunk for case, chunk in cases if case in squeezed]
-            left = [(case, chunk) for case, chunk in cases if case not in squeezed]
-            if left:
-                self._waiting[head] = left
+        for head in _heads(squeezed).intersection(self._waiting):
+            cases = self._waiting[head]
+            found = [chunk for case, chunk in cases if case in squeezed]
+            if found:  # most texts use none of a head's cases: its list stays as it is
+                usable += found
+                left = [(case, chunk) for case, chunk in cases if case not in squeezed]
+                if left:
+                    self._waiting[head] = left
+                else:
+                    del self._waiting[head]
         if usable:
             self._add_cases(sorted(usable))
 
@@ -184,6 +189,21 @@ class English:
         """Add special cases to the tokenizer, in the order given."""
         for chunk in chunks:
             self.tokenizer.add_special_case(chunk, self._cases[chunk])
+
+
+def _heads(squeezed: str) -> set[str]:
+    """Every run of one to HEAD characters of a text: the keys a case inside it is filed under
+    (cases shorter than HEAD are filed under themselves).
+
+    >>> sorted(_heads("don't"))
+    ["'", "'t", 'd', 'do', 'don', 'n', "n'", "n't", 'o', 'on', "on'", 't']
+    """
+    runs = list(squeezed)
+    heads = set(runs)
+    for size in range(2, HEAD + 1):  # the runs one character longer
+        runs = list(map(add, runs, squeezed[size - 1 :]))
+        heads.update(runs)
+    return heads
 
 
 def _squeezed(text: str) -> str:
