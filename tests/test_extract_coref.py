@@ -146,6 +146,38 @@ def test_a_subject_pronoun_is_still_the_nearest_person(layer):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        (  # "he" is the subject of the first clause, named by a title, not Waltz, its object
+            "Jordan's King Abdullah II arrived in Washington on Sunday. On Monday, the king held "
+            "talks with Secretary of State Marco Rubio and national security adviser Mike Waltz, "
+            "and he met separately with Vice President JD Vance.",
+            {"person/abdullah-ii", "person/jd-vance"},
+        ),
+        (  # a relative clause's subject is the nearest subject: "who said he" is Lukashenko
+            "Putin held talks with Belarusian President Alexander Lukashenko, who said he would "
+            "meet Xi Jinping in Beijing.",
+            {"person/alexander-lukashenko", "person/xi-jinping"},
+        ),
+    ],
+)
+def test_a_subject_pronoun_prefers_a_subject_of_its_sentence(text, met, layer):
+    graph = extract(text, layer)
+    assert roles(graph, "Meeting", "participant") == met
+
+
+def test_he_never_names_a_woman_the_gazetteer_lists(layer):
+    """people.yaml `people_women`: "He" is not Meloni, the last sentence's subject."""
+    graph = extract(
+        "Italian Prime Minister Giorgia Meloni hosted Kenyan President William Ruto in Rome on "
+        "Monday. He invited her to visit Nairobi next year.",
+        layer,
+    )
+    assert roles(graph, "Invitation", "inviter") == {"person/william-ruto"}
+    assert roles(graph, "Invitation", "invitee") == {"person/giorgia-meloni"}
+
+
 def test_honorifics_stay_out_of_a_new_name_and_a_first_name_refers_back(layer):
     graph = extract(
         "Prime Minister Datuk Seri Anwar Ibrahim met Qatar's Emir Sheikh Tamim bin Hamad Al "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 
+from diplograph.extract.frames import leading
 from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.mentions import (
@@ -24,6 +25,7 @@ from diplograph.extract.mentions import (
     named_as_body,
     positions,
     state_body,
+    women,
 )
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import Mention, Unit, merge
@@ -179,9 +181,11 @@ def clause_subject(before: list[Unit], relatives: frozenset[str]) -> URIRef | No
     return _person(before[index]) if index >= 0 else None
 
 
-def _in_sentence(kind: str, before: list[Unit], unlike: URIRef | None = None) -> tuple[URIRef, ...]:
-    """The nearest earlier mention in the same sentence an anaphor can refer to (other than
-    `unlike`, the subject of an object pronoun's clause)."""
+def _in_sentence(
+    kind: str, before: list[Unit], unlike: frozenset[URIRef] = frozenset()
+) -> tuple[URIRef, ...]:
+    """The nearest earlier mention in the same sentence an anaphor can refer to (none of
+    `unlike`: the subject of an object pronoun's clause, people of the other gender)."""
     if kind == "last_pair":
         people = [
             a
@@ -195,7 +199,7 @@ def _in_sentence(kind: str, before: list[Unit], unlike: URIRef | None = None) ->
     for unit in reversed(before):
         mention = unit.mention
         if wanted and mention is not None and wanted in mention.classes and mention.agents:
-            if unlike is not None and mention.agents == (unlike,):
+            if len(mention.agents) == 1 and mention.agents[0] in unlike:
                 continue
             if kind == "last_person" and len(mention.agents) > 1:
                 continue  # "the two ministers ..., he said": one of them is not "he"
@@ -210,19 +214,19 @@ def _refer(
     discourse: Discourse,
     gaz: Gazetteer,
     rules: RuleSet,
-    unlike: URIRef | None = None,
+    unlike: frozenset[URIRef] = frozenset(),
     span: tuple[Unit, ...] = (),
 ) -> tuple[URIRef, ...]:
-    """The entities an anaphor of this kind refers to, from the discourse so far (never
-    `unlike`, the subject of an object pronoun's clause; `span`: the anaphor's units before
-    its head, "the foreign" of "the foreign ministers")."""
+    """The entities an anaphor of this kind refers to, from the discourse so far (none of
+    `unlike`: the subject of an object pronoun's clause, people of the other gender; `span`:
+    the anaphor's units before its head, "the foreign" of "the foreign ministers")."""
     words = tuple(u.lower for u in span if u.mention is None)
     if kind == "national_titled":  # "the Saudi and Iranian foreign ministers"
         return _national_titled(unit.lemma, span, discourse, rules)
-    if kind == "last_person" and discourse.subject not in (None, unlike):
+    if kind == "last_person" and discourse.subject is not None and discourse.subject not in unlike:
         return (discourse.subject,)  # "X was greeted by Y. He ...": he is X, the subject
     if kind == "last_person":
-        return next(((p,) for p in reversed(discourse.persons) if p != unlike), ())
+        return next(((p,) for p in reversed(discourse.persons) if p not in unlike), ())
     if kind == "last_group" and discourse.groups:
         return discourse.groups[-1]
     if kind == "last_country" and discourse.countries:
@@ -555,18 +559,24 @@ def _anaphor_mention(
     if refer == "speaker_side":
         return Mention(frozenset({"agent", "we"}))
     before = units[: match.start]
-    unlike = (
+    subject = (
         clause_subject(before, frozenset(rules.classes.get("relative_word", ())))
         if match.rule.get("not_subject")
         else None
     )
     gender = _gender(units[match.trigger], rules)
-    if unlike is None and gender is not None:  # "He invited her, and she accepted": two people
-        unlike = discourse.gendered.get("she" if gender == "he" else "he")
+    other = discourse.gendered.get("she" if gender == "he" else "he") if gender else None
+    if subject is None and other is not None:  # "He invited her, and she accepted": two people
+        subject = other
+    unlike = frozenset({subject} - {None}) | (women(gaz, rules) if gender == "he" else frozenset())
     span = tuple(units[match.start : match.trigger])
-    found = _in_sentence(refer, before, unlike) or _refer(
-        refer, units[match.trigger], discourse, gaz, rules, unlike, span
+    found = (
+        _subject_antecedent(before, discourse, gaz, rules, unlike)
+        if match.rule.get("prefer_subject")
+        else ()
     )
+    found = found or _in_sentence(refer, before, unlike)
+    found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
     if not found:
         return None
     if gender is not None and len(found) == 1:
@@ -575,6 +585,30 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _subject_antecedent(
+    before: list[Unit],
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    unlike: frozenset[URIRef],
+) -> tuple[URIRef, ...]:
+    """The nearest person before a pronoun in its sentence, named or by a title, that is a
+    clause's subject or a relative clause's (`leading`): "The king held talks with A and B,
+    and he met C": the king, not B; () when there is none."""
+    for index in range(len(before) - 1, -1, -1):
+        mention = before[index].mention
+        if mention is None or "person" not in mention.classes:
+            continue
+        person = _person(before[index])
+        if person is None and mention.anaphor == "title":
+            person = _resolve_title(mention, discourse, gaz, rules)
+        if person is None or person in unlike or len(mention.agents) > 1:
+            continue
+        if leading(before, index, rules):
+            return (person,)
+    return ()
 
 
 def _gender(unit: Unit, rules: RuleSet) -> str | None:

@@ -218,6 +218,17 @@ def _subject_position(units: list[Unit], first: int, last: int, words: Words) ->
     return before.lower in opening or before.lemma in words.speech or opener
 
 
+def leading(units: list[Unit], index: int, rules: RuleSet) -> bool:
+    """Whether the entity at `index` is its clause's subject (`_subject_position`), or the one
+    a relative clause after it is about ("with A, who said"): a later subject pronoun's
+    preferred antecedent."""
+    words = _compiled(rules)[0]
+    after = index + 1 + int(index + 1 < len(units) and units[index + 1].text == ",")
+    if after < len(units) and units[after].lower in words.relative:
+        return True
+    return _subject_position(units, index, index, words)
+
+
 def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) -> list[int]:
     """The subject of the verb phrase before a joining "and": read back from it, the first
     acting entity (with those coordinated before it) in subject position ("Shmyhal visited

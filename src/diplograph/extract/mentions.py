@@ -100,6 +100,17 @@ def _known_countries(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
     return found
 
 
+def women(gaz: Gazetteer, rules: RuleSet) -> frozenset[URIRef]:
+    """The people `people_women` lists: those "he" never names (made once per rule set)."""
+    return per_rules(gaz, "people_women", rules, lambda: _women(gaz, rules))
+
+
+def _women(gaz: Gazetteer, rules: RuleSet) -> frozenset[URIRef]:
+    """`women`, made: each name's gazetteer entity, else the IRI a new person of it gets."""
+    names = map(str, rules.gazetteer.get("people_women") or ())
+    return frozenset(gaz.by_label(n) or ID[f"person/{slug(n)}"] for n in names)
+
+
 def known_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> URIRef | None:
     """The country `people_countries` says a public figure serves, if it lists them."""
     return known_countries(gaz, rules).get(local_name(person).removeprefix("person/"))

@@ -299,7 +299,11 @@ RULES: dict[str, Shape] = {
         ("titles", {}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
-        ("anaphors", {"refer": STR, "not_subject": BOOL, "lookahead": BOOL}, ("refer",)),
+        (
+            "anaphors",
+            {"refer": STR, "not_subject": BOOL, "prefer_subject": BOOL, "lookahead": BOOL},
+            ("refer",),
+        ),
         ("attribution", {"relay": one_of("relay", "article")}, ()),
         ("modality", {"modality": CUE_MODALITY, "window": INT}, ("modality",)),
         (
@@ -449,6 +453,7 @@ GAZETTEER = Shape(
         "people_countries": LABELS,  # people.yaml: a public figure -> the country they serve
         "people_aliases": LABELS,  # people.yaml: another spelling or short form -> a listed name
         "people_not_bare": WORDS,  # people.yaml: surnames never read alone as the figure's
+        "people_women": WORDS,  # people.yaml: public figures "he" never names
         **dict.fromkeys(  # names.yaml: what types a run of capitalised words
             (
                 "government_heads",
