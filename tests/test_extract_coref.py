@@ -351,3 +351,45 @@ def test_the_delegation_is_the_one_defined_last_before_it(layer):
         for t in graph.objects(e, DIP.traveller)
     }
     assert travellers == {"person/moses-wetangula"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese President Xi Jinping, accompanied by his wife Peng Liyuan, arrived in Belgrade "
+        "on Tuesday.",
+        "Chinese President Xi Jinping arrived in Belgrade on Tuesday, accompanied by his wife "
+        "Peng Liyuan.",
+        "Chinese President Xi Jinping and his wife Peng Liyuan arrived in Belgrade on Tuesday.",
+    ],
+)
+def test_a_spouse_travels_with_the_leader(text, layer):
+    """entities.yaml `companions`: the spouse shares the leader's roles in the sentence."""
+    graph = extract(text, layer)
+    both = {"person/xi-jinping", "person/peng-liyuan"}
+    assert roles(graph, "Arrival", "traveller") == both
+    assert roles(graph, "Visit", "traveller") == both
+
+
+def test_spouses_host_and_attend_together(layer):
+    graph = extract(
+        "Xi Jinping and his wife Peng Liyuan hosted a banquet for Lula and his wife Rosangela "
+        "da Silva in Beijing on Friday.",
+        layer,
+    )
+    assert roles(graph, "Ceremony", "host") == {"person/xi-jinping", "person/peng-liyuan"}
+    assert roles(graph, "Ceremony", "participant") == {
+        "person/luiz-inacio-lula-da-silva",
+        "person/rosangela-da-silva",
+    }
+
+
+def test_a_guide_who_accompanies_is_no_fellow_traveller(layer):
+    graph = extract(
+        "Georgian Prime Minister Irakli Kobakhidze arrived in Yerevan on Thursday. Kobakhidze, "
+        "accompanied by Edita Gzoyan, director of the museum, toured the Armenian Genocide "
+        "Memorial.",
+        layer,
+    )
+    assert roles(graph, "Arrival", "traveller") == {"person/irakli-kobakhidze"}
+    assert roles(graph, "Visit", "traveller") == {"person/irakli-kobakhidze"}

@@ -586,6 +586,28 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     return candidates
 
 
+def join_companions(
+    candidates: list[Candidate], units: list[Unit], sentence: object, rules: RuleSet
+) -> None:
+    """Add both people of a `companions` match in a sentence's units (its set-off phrases too)
+    to every role of the sentence's acts that holds one of them ("Xi, accompanied by his wife
+    Peng Liyuan, arrived": both arrive; no speech act: the companion did not say it)."""
+    for match in find("companions", units, rules):
+        found = [i for role in ("lead", "companion") for i in match.roles.get(role, [])]
+        pair = [a for i in found for a in _agents_of(units[i])]
+        for cand in candidates:
+            if cand.attest.sentence != sentence or spec(rules.kinds, cand.kind).get("statement"):
+                continue
+            for role, values in cand.roles.items():
+                if role not in ("place", "theme") and set(pair) & set(values):
+                    values.extend(m for m in pair if m not in values)
+
+
+def _agents_of(unit: Unit) -> tuple[URIRef, ...]:
+    """The entities a unit names (none for a plain word)."""
+    return unit.mention.agents if unit.mention is not None else ()
+
+
 def _attribute(cand: Candidate, ctx: SentenceContext, rules: RuleSet) -> None:
     """Make the candidate's attestation a claim of the sentence's sources, where it is one."""
     if cand.attest.claimed_by or cand.attest.sentence != ctx.sentence:

@@ -17,6 +17,7 @@ from diplograph.extract.attribution import attribution, cues
 from diplograph.extract.candidates import (
     NARRATIVE_DAYS,
     SentenceContext,
+    join_companions,
     materiel_iri,
     sentence_candidates,
 )
@@ -320,6 +321,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                 ctx, units=clause, cues=cues(clause, rules), doc=None, current=list(found)
             )
             found += sentence_candidates(inner, rules, gazetteer)
+        join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
         _remember_events(found, discourse, rules, state)
         if not opens_with_date(visible):  # an itinerary's day opens its sentence

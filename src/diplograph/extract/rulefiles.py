@@ -30,6 +30,7 @@ SECTIONS = (
     "delegations",
     "delegation_refs",
     "anaphors",
+    "companions",
     "attribution",
     "modality",
     "event_anaphora",

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 CAPITAL_SHAPE = {"REGEX": "^X"}  # a word that begins with a capital letter (spaCy's word shape)
 
 
-PATTERN_SECTIONS = SECTIONS[4:13]
+PATTERN_SECTIONS = SECTIONS[SECTIONS.index("dates") : SECTIONS.index("kinds")]
 # Entity profiles: every merged unit has one (its ENT_TYPE in the Matcher, a fast built-in
 # attribute); an `ent:` class in a pattern matches every profile that includes the class.
 PROFILES: dict[str, frozenset[str]] = {
@@ -89,6 +89,8 @@ OTHER_ROLES = (
     "context",
     "counterpart",
     "destination",  # the state an ambassador is sent to ("Iran's Ambassador to Russia X")
+    "lead",  # `companions`: the leader a spouse travels with
+    "companion",  # `companions`: the spouse
 )
 
 

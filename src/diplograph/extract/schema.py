@@ -304,6 +304,7 @@ RULES: dict[str, Shape] = {
             {"refer": STR, "not_subject": BOOL, "prefer_subject": BOOL, "lookahead": BOOL},
             ("refer",),
         ),
+        ("companions", {}, ()),  # "X, accompanied by his wife Y": Y joins X's roles
         ("attribution", {"relay": one_of("relay", "article")}, ()),
         ("modality", {"modality": CUE_MODALITY, "window": INT}, ("modality",)),
         (
