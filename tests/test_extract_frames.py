@@ -3379,3 +3379,62 @@ def test_staff_declared_unwelcome_measures_imposed_and_ceremonies_in_honour(
     """Wordings of expulsions, sanctions and ceremonies (sanctions-military.yaml,
     ceremonies.yaml `ceremony.in-honour`)."""
     assert of_kind(text, kind, layer) == [(kind, expected)]
+
+
+KANI = "person/ali-bagheri-kani"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an event noun after a `trailing_governor` ("at", "during", "in") is the subject's
+            "Lloyd Austin proposed the plan at a meeting with Yoko Kamikawa in Singapore.",
+            [
+                (
+                    "Meeting",
+                    {
+                        "participant": ["person/lloyd-austin", "person/yoko-kamikawa"],
+                        "place": ["country/singapore"],
+                    },
+                ),
+                ("Statement", {"agent": ["person/lloyd-austin"]}),
+            ],
+        ),
+        (  # a person after a preposition is an addressee: the call is the subject's with them
+            "Foreign Minister Ararat Mirzoyan expressed condolences to Ali Bagheri Kani in a "
+            "phone conversation on Monday.",
+            [
+                ("Statement", {"agent": ["person/ararat-mirzoyan"], "target": [KANI]}),
+                ("Talks", {"participant": [KANI, "person/ararat-mirzoyan"]}),
+            ],
+        ),
+        (  # no "with" after the noun: the people between the subject and the phrase
+            "Justin Trudeau raised the matter with Narendra Modi during talks in Vientiane.",
+            [
+                (
+                    "Talks",
+                    {
+                        "participant": ["person/justin-trudeau", "person/narendra-modi"],
+                        "place": ["city/vientiane"],
+                    },
+                )
+            ],
+        ),
+        (  # "during the meeting": the meeting told before, no new one with Shoigu and Lavrov
+            "Vladimir Putin met Kim Jong Un in Vostochny. Putin was accompanied by Sergei Shoigu "
+            "and Sergei Lavrov during the meeting.",
+            [
+                (
+                    "Meeting",
+                    {
+                        "participant": ["person/kim-jong-un", "person/vladimir-putin"],
+                        "place": ["place/vostochny"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_an_event_noun_trailing_a_clause_joins_its_subject_and_objects(text, expected, layer):
+    """frames.py `_trailing_subject`, `_clause_objects`: the noun's event is the clause's."""
+    assert [e for e in events(extract(text, layer)) if e[0] != "Delegation"] == expected

@@ -53,6 +53,7 @@ class Words:
     plural_possessive: frozenset[str] = frozenset()  # "their talks": the clause's subjects
     joiner: frozenset[str] = frozenset()  # "visited X and met Y"
     article: frozenset[str] = frozenset()  # "..., the top diplomat was received"
+    definite: frozenset[str] = frozenset()  # "during the meeting": one told before
 
 
 def _words(rules: RuleSet) -> Words:
@@ -86,6 +87,7 @@ def _words(rules: RuleSet) -> Words:
         plural_possessive=frozenset(get("plural_possessive", ())),
         joiner=frozenset(get("verb_joiner", ())),
         article=frozenset(get("article", ())),
+        definite=frozenset(get("definite_determiner", ())),
     )
 
 
@@ -710,7 +712,11 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     after = units[index + 1] if index + 1 < len(units) else None
     acts = after is not None and (after.lemma in words.support or after.lower in words.support)
     if found[0] and units[found[0] - 1].lower in words.preposition and not acts:
-        return None  # "arrived in Armenia on a visit"; not "before the two leaders held talks"
+        # "arrived in Armenia on a visit": the article's previous subject's; "X expressed
+        # condolences to Y in a phone conversation": the clause's subject X's (a person after a
+        # preposition is an addressee, no place); not "before the two leaders held talks"
+        addressee = all(_person(units[i]) for i in found)
+        return (addressee and _trailing_subject(units, index, determiner, role, words)) or None
     if found[0] and units[found[0] - 1].lemma in words.transitive:
         return None  # "will visit A, B and C on a tour": the verb's objects, not the tourists
     return found
@@ -734,6 +740,18 @@ def _trailing_subject(
     if not found or any(u.text == "," for u in units[found[-1] : determiner]):
         return []
     return found
+
+
+def _clause_objects(units: list[Unit], subject: list[int], opening: int) -> list[int]:
+    """The people between a clause's subject and an event noun phrase that trails it from
+    `opening` ("X told Y during their talks", "X raised it with Y during talks", "X expressed
+    condolences to Y in a phone conversation"): the event's others; none across a comma."""
+    if not subject or subject[-1] >= opening:
+        return []
+    between = units[subject[-1] + 1 : opening]
+    if any(u.text == "," or u.boundary for u in between):
+        return []
+    return [i for i in range(subject[-1] + 1, opening) if _person(units[i])]
 
 
 def _person(unit: Unit) -> bool:
@@ -831,7 +849,12 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         fill(slots["object"], found)
     for slot, markers in (("with", words.with_), ("by", words.by)):
         if slots.get(slot) and (slot == "with" or not noun):
-            fill(slots[slot], _marked(units, trigger, markers, slots[slot], words))
+            found = _marked(units, trigger, markers, slots[slot], words)
+            opening = determiner if determiner is not None else governor
+            definite = determiner is not None and units[determiner].lower in words.definite
+            if not found and slot == "with" and noun and opening is not None and not definite:
+                found = _clause_objects(units, roles.get(slots.get("subject"), []), opening)
+            fill(slots[slot], found)
     if slots.get("by") and noun:  # "a visit by Xi", "a meeting of the NSC", "mediation by Qatar"
         nearby = units[trigger + 1 : trigger + 4]
         marker = next((i for i, u in enumerate(nearby) if u.lower in words.noun_by), None)
