@@ -3438,3 +3438,46 @@ KANI = "person/ali-bagheri-kani"
 def test_an_event_noun_trailing_a_clause_joins_its_subject_and_objects(text, expected, layer):
     """frames.py `_trailing_subject`, `_clause_objects`: the noun's event is the clause's."""
     assert [e for e in events(extract(text, layer)) if e[0] != "Delegation"] == expected
+
+
+def _visits(text: str, layer) -> list[tuple[str, str, str | None]]:
+    """The visits of a text dated 3 December 2024: (traveller, place, earliest date)."""
+    graph = extract(text, layer)
+    return sorted(
+        (
+            str(graph.value(v, DIP.traveller)).removeprefix(str(ID)),
+            str(graph.value(v, DIP.place)).removeprefix(str(ID)),
+            graph.value(v, DIP.earliestDate) and str(graph.value(v, DIP.earliestDate)),
+        )
+        for v in graph.subjects(RDF.type, DIP.Visit)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # `keep`: the record's own visit stays; the one "since X in 2016" is X's, dated
+            "Chinese Premier Li Qiang arrived in Adelaide on Saturday, the first visit by a "
+            "Chinese premier since Li Keqiang came in 2017.",
+            [
+                ("person/li-keqiang", "city/adelaide", "2017-01-01"),
+                ("person/li-qiang", "city/adelaide", "2024-11-30"),
+            ],
+        ),
+        (  # "No N has visited Y since X": only X's visit
+            "No Iranian president has visited Yerevan since Hassan Rouhani.",
+            [("person/hassan-rouhani", "city/yerevan", None)],
+        ),
+        (  # no one named: "since 2017" dates nothing
+            "Chinese Premier Li Qiang arrived in Canberra on Saturday. It is the first visit by a "
+            "Chinese premier to Australia since 2017.",
+            [
+                ("person/li-qiang", "city/canberra", "2024-11-30"),
+                ("person/li-qiang", "country/australia", None),
+            ],
+        ),
+    ],
+)
+def test_a_record_since_someone_tells_of_their_earlier_visit(text, expected, layer):
+    """travel.yaml `records`: "the first ... since X" (candidates.py `_records`)."""
+    assert _visits(text, layer) == expected

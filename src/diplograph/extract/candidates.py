@@ -581,9 +581,50 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             if fresh and inner.owned and inner.attest.sentence == ctx.sentence:
                 candidates.append(inner)
                 queue.append(inner)
+    candidates = _records(candidates, ctx, rules)
     for cand in candidates:
         _attribute(cand, ctx, rules)
     return candidates
+
+
+def _records(candidates: list[Candidate], ctx: SentenceContext, rules: RuleSet) -> list[Candidate]:
+    """A record told of an event ("the first French leader to visit Vietnam since X in 2016",
+    "No Iranian president has visited Yerevan since X") tells of `previous`'s (the one who did
+    it last) event of its kinds, dated by the date after X: the event found is X's, and with
+    `keep` also stays as it is (the visit the record is about); with no X ("since 2017") it
+    is only kept with `keep`."""
+    for match in find("records", ctx.units, rules, ctx.doc):
+        kinds = set(match.rule.get("kinds") or ())
+        previous = [a for i in match.roles.get("previous", []) for a in _agents_of(ctx.units[i])]
+        end = min(len(ctx.units), match.end + 3)  # "since X came in 2017": the date after X
+        dated = [i for i in range(match.start, end) if is_date(ctx.units[i])]
+        when = _dated(dated[0], ctx, False)[0] if dated else None
+        since = frozenset(rules.classes.get("since_word", ()))
+        opened = dated and ctx.units[dated[0]].lower.split()[0] in since  # "since 2017"
+        if not previous and not opened:
+            continue
+        kept = []
+        for cand in candidates:
+            inside = match.start <= cand.trigger[1] < match.end and cand.trigger[0] == ctx.sentence.number
+            if not (inside and cand.kind in kinds):
+                kept.append(cand)
+                continue
+            if match.rule.get("keep"):  # "X's visit, the first by a premier since Y": X's too
+                cand.date = None if opened and cand.date == when else cand.date  # not "since"'s
+                kept.append(cand)
+            if previous:
+                earlier = _copy(cand, dict(cand.roles)) if match.rule.get("keep") else cand
+                role = (spec(rules.kinds, cand.kind).get("required") or ["traveller"])[0]
+                earlier.roles[str(role)] = list(previous)
+                earlier.date = when
+                kept.append(earlier)
+        candidates = kept
+    return candidates
+
+
+def _agents_of(unit: Unit) -> tuple[URIRef, ...]:
+    """The entities a unit names (none for a plain word)."""
+    return unit.mention.agents if unit.mention is not None else ()
 
 
 def join_companions(

@@ -31,6 +31,7 @@ SECTIONS = (
     "delegation_refs",
     "anaphors",
     "companions",
+    "records",
     "attribution",
     "modality",
     "event_anaphora",

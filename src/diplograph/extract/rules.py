@@ -91,6 +91,7 @@ OTHER_ROLES = (
     "destination",  # the state an ambassador is sent to ("Iran's Ambassador to Russia X")
     "lead",  # `companions`: the leader a spouse travels with
     "companion",  # `companions`: the spouse
+    "previous",  # `records`: who did it last before ("the first visit ... since X")
 )
 
 

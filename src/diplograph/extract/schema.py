@@ -305,6 +305,11 @@ RULES: dict[str, Shape] = {
             ("refer",),
         ),
         ("companions", {}, ()),  # "X, accompanied by his wife Y": Y joins X's roles
+        (  # "the first visit by a Chinese premier since X in 2017": X's visit of 2017 too
+            "records",
+            {"kinds": ListOf(KIND, "a list of event kinds"), "keep": BOOL},
+            ("kinds",),
+        ),
         ("attribution", {"relay": one_of("relay", "article")}, ()),
         ("modality", {"modality": CUE_MODALITY, "window": INT}, ("modality",)),
         (
