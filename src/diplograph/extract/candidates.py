@@ -605,7 +605,8 @@ def _records(candidates: list[Candidate], ctx: SentenceContext, rules: RuleSet) 
             continue
         kept = []
         for cand in candidates:
-            inside = match.start <= cand.trigger[1] < match.end and cand.trigger[0] == ctx.sentence.number
+            here = cand.trigger[0] == ctx.sentence.number
+            inside = here and match.start <= cand.trigger[1] < match.end
             if not (inside and cand.kind in kinds):
                 kept.append(cand)
                 continue
