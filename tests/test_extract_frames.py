@@ -3468,6 +3468,14 @@ def _visits(text: str, layer) -> list[tuple[str, str, str | None]]:
             "No Iranian president has visited Yerevan since Hassan Rouhani.",
             [("person/hassan-rouhani", "city/yerevan", None)],
         ),
+        (  # "X was the last N to visit Y, in 1968": X's visit only
+            "Indian Prime Minister Narendra Modi arrived in Georgetown on Tuesday. Prime Minister "
+            "Indira Gandhi was the last Indian head of government to visit Guyana, in 1968.",
+            [
+                ("person/indira-gandhi", "country/guyana", "1968-01-01"),
+                ("person/narendra-modi", "city/georgetown", "2024-12-03"),
+            ],
+        ),
         (  # no one named: "since 2017" dates nothing
             "Chinese Premier Li Qiang arrived in Canberra on Saturday. It is the first visit by a "
             "Chinese premier to Australia since 2017.",

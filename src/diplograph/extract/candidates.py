@@ -596,7 +596,7 @@ def _records(candidates: list[Candidate], ctx: SentenceContext, rules: RuleSet) 
     for match in find("records", ctx.units, rules, ctx.doc):
         kinds = set(match.rule.get("kinds") or ())
         previous = [a for i in match.roles.get("previous", []) for a in _agents_of(ctx.units[i])]
-        end = min(len(ctx.units), match.end + 3)  # "since X came in 2017": the date after X
+        end = min(len(ctx.units), match.end + 5)  # "since X came in 2017": the date after X
         dated = [i for i in range(match.start, end) if is_date(ctx.units[i])]
         when = _dated(dated[0], ctx, False)[0] if dated else None
         since = frozenset(rules.classes.get("since_word", ()))
