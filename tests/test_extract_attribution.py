@@ -349,6 +349,29 @@ def test_a_headline_statement_is_the_storys_statement(text, count, layer):
 
 
 @pytest.mark.parametrize(
+    ("text", "signers"),
+    [  # the headline's signing is the story's, told with its parties named more loosely
+        (
+            "Poland, Ukraine sign infrastructure deals\nPoland's Infrastructure Minister Dariusz "
+            "Klimczak and Ukraine's Oleksandr Kubrakov signed a memorandum on Thursday.",
+            [["person/dariusz-klimczak", "person/oleksandr-kubrakov"]],
+        ),
+        (  # a story with no signing of its own keeps the headline's
+            "Poland, Ukraine sign infrastructure deals\nThe two governments met in Warsaw.",
+            [["country/poland", "country/ukraine"]],
+        ),
+    ],
+)
+def test_a_headline_event_the_story_tells_is_the_storys(text, signers, layer):
+    graph = extract(text, layer)
+    found = sorted(
+        sorted(str(p).removeprefix(str(ID)) for p in graph.objects(s, DIP.participant))
+        for s in graph.subjects(RDF.type, DIP.AgreementSigning)
+    )
+    assert found == signers
+
+
+@pytest.mark.parametrize(
     ("text", "speakers", "orgs"),
     [  # "<nationality> officials" stand for the state; "<nationality> firms" are a new group
         ("Swedish officials said there was no reason to negotiate.", ["country/sweden"], []),

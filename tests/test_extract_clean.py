@@ -37,6 +37,9 @@ Photo: Reuters / A file picture of the Kremlin
 
 More articles
 
+Related news: Putin arrives in Beijing, begins two-day state visit
+Tags: Xi | Putin | Moscow
+
 Please enter your comment!
 Please enter your name here
 
@@ -79,6 +82,10 @@ def test_every_kind_of_noise_is_cut_and_named(rules):
         "Updated: Feb 1, 2024 14:05 IST",
     ]
     assert len(by_rule["boilerplate.photo-caption"]) == 2
+    assert by_rule["boilerplate.teaser"] == [
+        "Related news: Putin arrives in Beijing, begins two-day state visit",
+        "Tags: Xi | Putin | Moscow",
+    ]
 
 
 def test_an_article_without_metadata_keeps_only_the_report(rules):

@@ -564,21 +564,33 @@ def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) 
 
 
 def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None) -> list[Event]:
-    """Drop a speech act (kinds.yaml `statement: true`) attested in the headline only when the
-    story reports one of the same kind by the same speaker: "Qatar says ..." over "..., Qatar
-    said on Wednesday" is one statement, told twice."""
+    """Drop an event attested in the headline only when the story reports it: a speech act
+    (kinds.yaml `statement: true`) when the story has one of the same kind by the same speaker
+    ("Qatar says ..." over "..., Qatar said on Wednesday"), any other event when the story has
+    one of its family ("Poland, Ukraine sign deals" over "the ministers signed a memorandum":
+    the headline names the parties more loosely than the story, which tells the event)."""
     if headline is None:
         return events
 
     def said(event: Event) -> tuple[str, frozenset[URIRef]]:
         return event.kind, ctx.normal(event.roles.get("agent", []))
 
+    def family(event: Event) -> str:
+        return str(spec(ctx.kinds, event.kind).get("family") or event.kind)
+
     def headline_only(event: Event) -> bool:
         return all(a.sentence.number == headline for a in event.attests)
 
     statements = [e for e in events if spec(ctx.kinds, e.kind).get("statement")]
     told = {said(e) for e in statements if not headline_only(e)}
-    return [e for e in events if not (e in statements and headline_only(e) and said(e) in told)]
+    acts = {family(e) for e in events if e not in statements and not headline_only(e)}
+
+    def echo(event: Event) -> bool:
+        if not headline_only(event):
+            return False
+        return said(event) in told if event in statements else family(event) in acts
+
+    return [e for e in events if not echo(e)]
 
 
 def drop_generic(ctx: Context, events: list[Event]) -> list[Event]:
