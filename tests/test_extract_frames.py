@@ -3503,3 +3503,16 @@ def test_an_arrival_at_an_airport_begins_the_visit_the_story_tells(layer):
     graph = extract(text, layer)
     arrival = next(graph.subjects(RDF.type, DIP.Arrival))
     assert graph.value(arrival, DIP.place) == ID["place/kotoka-international-airport"]
+
+
+@pytest.mark.parametrize("words", ["retired President", "then-President", "the late President"])
+def test_a_former_office_holder_is_the_one_named(words, layer):
+    """lexicon.yaml `object_filler`: "with retired President X": X, not the current president."""
+    text = (
+        "Somali President Hassan Sheikh Mohamud met Kenyan President William Ruto in Nairobi on "
+        f"Monday. Mohamud held talks with {words} Uhuru Kenyatta in July."
+    )
+    talks = [e for e in events(extract(text, layer)) if e[0] == "Talks"]
+    assert talks == [
+        ("Talks", {"participant": ["person/hassan-sheikh-mohamud", "person/uhuru-kenyatta"]})
+    ]
