@@ -3516,3 +3516,13 @@ def test_a_former_office_holder_is_the_one_named(words, layer):
     assert talks == [
         ("Talks", {"participant": ["person/hassan-sheikh-mohamud", "person/uhuru-kenyatta"]})
     ]
+
+
+def test_a_second_with_phrase_is_a_second_event(layer):
+    """frames.py `_another_with`: "talks with A in Moscow and with B in Minsk": one with each."""
+    text = "Xi Jinping held talks with Vladimir Putin in Moscow and with Alexander Lukashenko."
+    talks = sorted(e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Talks")
+    assert talks == [
+        ["person/alexander-lukashenko", "person/xi-jinping"],
+        ["person/vladimir-putin", "person/xi-jinping"],
+    ]

@@ -742,6 +742,31 @@ def _trailing_subject(
     return found
 
 
+def _another_with(units: list[Unit], found: list[int], words: Words) -> list[int]:
+    """The entity of a second `with` phrase coordinated with the first ("held talks in London
+    with A and in Paris with B": B), read across "and" and a place phrase; [] when none."""
+    if not found:
+        return []
+    index = _past_place(units, found[-1] + 1, words)  # "with A in Cairo and with B"
+    if index < len(units) and units[index].text == ",":
+        index += 1
+    if index >= len(units) or units[index].lower not in words.coordination:
+        return []
+    index = _past_place(units, index + 1, words)  # "and in Paris with B"
+    if index + 1 >= len(units) or units[index].lower not in words.with_:
+        return []
+    return _after(units, index + 1, "participant", words, words.filler)
+
+
+def _past_place(units: list[Unit], index: int, words: Words) -> int:
+    """The index after a place phrase ("in Paris") that starts at `index`, else `index`."""
+    if index + 1 < len(units) and units[index].lower in words.preposition:
+        mention = units[index + 1].mention
+        if mention is not None and "place" in mention.classes:
+            return index + 2
+    return index
+
+
 def _clause_objects(units: list[Unit], subject: list[int], opening: int) -> list[int]:
     """The people between a clause's subject and an event noun phrase that trails it from
     `opening` ("X told Y during their talks", "X raised it with Y during talks", "X expressed
@@ -819,6 +844,7 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
             roles.setdefault(role, []).extend(i for i in found if i not in roles.get(role, []))
 
     shared = False
+    apart: dict[str, list[int]] = {}
     if slots.get("subject"):
         if governor is not None and _marks_role(units, trigger, rule, slots["subject"], words):
             subject = []  # "after talks between Iran and Saudi Arabia": the two, no subject
@@ -854,7 +880,10 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
             definite = determiner is not None and units[determiner].lower in words.definite
             if not found and slot == "with" and noun and opening is not None and not definite:
                 found = _clause_objects(units, roles.get(slots.get("subject"), []), opening)
-            fill(slots[slot], found)
+            more = _another_with(units, found, words) if slot == "with" else []
+            fill(slots[slot], found + more)
+            if more:  # "talks in London with A and in Paris with B": one with each
+                apart[slots[slot]] = found + more
     if slots.get("by") and noun:  # "a visit by Xi", "a meeting of the NSC", "mediation by Qatar"
         nearby = units[trigger + 1 : trigger + 4]
         marker = next((i for i, u in enumerate(nearby) if u.lower in words.noun_by), None)
@@ -880,6 +909,8 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     match = Match(pattern, min(every), max(every) + 1, trigger, roles)
     if _separate(units, trigger, rules):  # "met A and B separately": one event with each
         match.distribute.update(r for r in (slots.get("object"), slots.get("with")) if r in roles)
+    match.distribute.update(apart)
+    match.spread.update(i for found in apart.values() for i in found)
     return match
 
 
