@@ -3491,20 +3491,6 @@ def test_a_record_since_someone_tells_of_their_earlier_visit(text, expected, lay
     assert _visits(text, layer) == expected
 
 
-def test_an_arrival_at_an_airport_begins_the_visit_the_story_tells(layer):
-    """events.py `compatible`: the visit an arrival implies is the story's visit to the city,
-    not one more to the airport (which stays the arrival's place)."""
-    text = (
-        "Burkina Faso's leader Captain Ibrahim Traore is in Accra for the inauguration. Captain "
-        "Traore, who arrived at Kotoka International Airport on Monday evening, was received by "
-        "the outgoing foreign minister, Shirley Ayorkor Botchwey."
-    )
-    assert _visits(text, layer) == [("person/ibrahim-traore", "city/accra", "2024-12-02")]
-    graph = extract(text, layer)
-    arrival = next(graph.subjects(RDF.type, DIP.Arrival))
-    assert graph.value(arrival, DIP.place) == ID["place/kotoka-international-airport"]
-
-
 @pytest.mark.parametrize("words", ["retired President", "then-President", "the late President"])
 def test_a_former_office_holder_is_the_one_named(words, layer):
     """lexicon.yaml `object_filler`: "with retired President X": X, not the current president."""

@@ -41,7 +41,6 @@ def implied(ctx: Context, events: list[Event]) -> list[Candidate]:
                 when,
                 attrs,
                 partial=missing(kind, roles, ctx.kinds),
-                implied=True,
             )
             made.append(cand)
             first = first or cand

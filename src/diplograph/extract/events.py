@@ -58,7 +58,6 @@ class Candidate:
     owned: bool = False  # the content of another candidate: its modality was set by it
     trigger: tuple[int, int] = (0, 0)  # sentence number, unit index
     echo: bool = False  # made by event anaphora: an earlier candidate attested again ("the move")
-    implied: bool = False  # made by kinds.yaml `implies` (the visit an arrival begins)
 
     @property
     def happened(self) -> bool:
@@ -168,16 +167,9 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
             shared = True
         elif role == "place" and _told_together(event, cand) and ctx.nested(a, b):
             continue  # "left for Riyadh on a visit to Saudi Arabia": one visit
-        elif role == "place" and cand.implied and b == _sites(ctx, list(b)) and _told(event):
-            continue  # "arrived at Kotoka International Airport": the visit to Accra begins
         else:
             return False
     return shared
-
-
-def _told(event: Event) -> bool:
-    """Whether an event is told as having happened (not planned, not denied)."""
-    return any(a.modality == "Happened" for a in event.attests)
 
 
 def _apart(ctx: Context, event: Event, cand: Candidate) -> bool:
@@ -223,8 +215,6 @@ def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
         event.kind = cand.kind
     for role, values in cand.roles.items():
         current = event.roles.setdefault(role, [])
-        if role == "place" and cand.implied and current:
-            continue  # the airport an arrival names is not where the visit it begins is
         current.extend(v for v in values if v not in current)
     for name, values in cand.attrs.items():
         current_attrs = event.attrs.setdefault(name, [])
@@ -268,8 +258,8 @@ def merge(ctx: Context, candidates: list[Candidate]) -> list[Event]:
     for cand in candidates:
         bucket = families.setdefault(ctx.family(cand.kind), [])
         options = [e for e in bucket if compatible(ctx, e, cand)]
-        if options:  # an implied one joins the first told ("arrived at X": the visit begins)
-            _absorb(ctx, options[0] if cand.implied else options[-1], cand)
+        if options:
+            _absorb(ctx, options[-1], cand)
         else:
             event = new_event(cand)
             events.append(event)
