@@ -393,3 +393,20 @@ def test_a_guide_who_accompanies_is_no_fellow_traveller(layer):
     )
     assert roles(graph, "Arrival", "traveller") == {"person/irakli-kobakhidze"}
     assert roles(graph, "Visit", "traveller") == {"person/irakli-kobakhidze"}
+
+
+def test_a_title_with_no_owner_prefers_the_last_sentences_subject(layer):
+    """ "the head of state" is the one the story follows (the last subject), not the last named."""
+    graph = extract(
+        "Indonesian President Prabowo Subianto met Chinese President Xi Jinping on Saturday. "
+        "Later, the head of state met Chinese Premier Li Qiang.",
+        layer,
+    )
+    met = sorted(
+        sorted(str(p).removeprefix(str(ID)) for p in graph.objects(m, DIP.participant))
+        for m in graph.subjects(RDF.type, DIP.Meeting)
+    )
+    assert met == [
+        ["person/li-qiang", "person/prabowo-subianto"],
+        ["person/prabowo-subianto", "person/xi-jinping"],
+    ]

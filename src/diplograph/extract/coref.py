@@ -367,10 +367,14 @@ def _resolve_title(
         named = _titled_so(discourse.titles.get(person, set()), wanted, other)
         if named and mention.owner and set(mention.owner) & discourse.owners.get(person, set()):
             return person
-    if not mention.owner:  # "the chancellor": the person last named with that title
-        for person in reversed(discourse.persons):
-            if _titled_so(discourse.titles.get(person, set()), wanted, other):
-                return person
+    if not mention.owner:  # "the chancellor": the person last named with that title, the
+        titled = [  # last sentence's subject first ("X met Y. Later, the head of state ...": X)
+            p for p in discourse.persons if _titled_so(discourse.titles.get(p, set()), wanted, other)
+        ]
+        if discourse.subject in titled:
+            return discourse.subject
+        if titled:
+            return titled[-1]
     for person in reversed(discourse.persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
         ours = set(mention.owner) & discourse.owners.get(person, set())
