@@ -368,9 +368,9 @@ def _resolve_title(
         if named and mention.owner and set(mention.owner) & discourse.owners.get(person, set()):
             return person
     if not mention.owner:  # "the chancellor": the person last named with that title, the
-        titled = [  # last sentence's subject first ("X met Y. Later, the head of state ...": X)
-            p for p in discourse.persons if _titled_so(discourse.titles.get(p, set()), wanted, other)
-        ]
+        titles = discourse.titles  # last sentence's subject first ("X met Y. Later, the head of
+        # state met Z": X)
+        titled = [p for p in discourse.persons if _titled_so(titles.get(p, set()), wanted, other)]
         if discourse.subject in titled:
             return discourse.subject
         if titled:
