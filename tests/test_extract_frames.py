@@ -3512,3 +3512,14 @@ def test_a_second_with_phrase_is_a_second_event(layer):
         ["person/alexander-lukashenko", "person/xi-jinping"],
         ["person/vladimir-putin", "person/xi-jinping"],
     ]
+
+
+def test_a_title_of_a_plain_owner_apposed_to_a_name_is_the_names(layer):
+    """entities.yaml `title.the-title-of-owner-comma-name`: "and the governor of the state, X"
+    is X, one more host."""
+    text = (
+        "Diaz-Canel arrived in Campeche, where he was received by Foreign Secretary Marcelo "
+        "Ebrard and the governor of the state, Layda Sansores."
+    )
+    hosting = [e for e in events(extract(text, layer)) if e[0] == "Hosting"]
+    assert [e[1]["host"] for e in hosting] == [["person/layda-sansores", "person/marcelo-ebrard"]]
