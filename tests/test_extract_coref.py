@@ -410,3 +410,16 @@ def test_a_title_with_no_owner_prefers_the_last_sentences_subject(layer):
         ["person/li-qiang", "person/prabowo-subianto"],
         ["person/prabowo-subianto", "person/xi-jinping"],
     ]
+
+
+def test_a_pair_reads_across_a_described_owner(layer):
+    """coref.group: "A and the kingdom's National Security Adviser B" is a pair."""
+    graph = extract(
+        "Saudi Foreign Minister Prince Faisal bin Farhan and the kingdom's National Security "
+        "Adviser Musaed Al-Aiban welcomed Sergei Lavrov.",
+        layer,
+    )
+    assert roles(graph, "Hosting", "host") == {
+        "person/faisal-bin-farhan-al-saud",
+        "person/musaed-al-aiban",
+    }

@@ -661,6 +661,8 @@ def group(
             the = cursor + 1 < len(units) and units[cursor].lower == "the"
             if words and the and _actor(units[cursor + 1]):
                 cursor += 1  # "A, B and the Palestinian Authority"
+            elif words and the and _described(units, cursor + 1):
+                cursor += 3  # "A and the kingdom's National Security Adviser B"
             if cursor < len(units) and _actor(units[cursor]):
                 cursor = _possessed(units, cursor)
             before = units[index - 1] if index > 0 else None
@@ -712,6 +714,16 @@ def group(
         else:
             index += 1
     return units
+
+
+def _described(units: list[Unit], index: int) -> bool:
+    """Whether a plain word and its "'s" at `index` stand before an actor ("the kingdom's
+    National Security Adviser X", "the country's foreign minister X")."""
+    if index + 2 >= len(units):
+        return False
+    word, mark = units[index], units[index + 1]
+    plain = word.mention is None and word.text.isalpha() and word.text.islower()
+    return plain and mark.text in ("'s", "’s") and _actor(units[index + 2])
 
 
 def _double_hat(units: list[Unit], index: int) -> bool:
