@@ -3523,3 +3523,26 @@ def test_a_title_of_a_plain_owner_apposed_to_a_name_is_the_names(layer):
     )
     hosting = [e for e in events(extract(text, layer)) if e[0] == "Hosting"]
     assert [e[1]["host"] for e in hosting] == [["person/layda-sansores", "person/marcelo-ebrard"]]
+
+
+def test_a_ceremony_attended_by_a_list_names_its_participants(layer):
+    """ceremonies.yaml `ceremony.attended-by`: "a ceremony in Vilnius attended by A, B and C"."""
+    text = (
+        "The switch was marked at a ceremony in Vilnius attended by European Commission "
+        "President Ursula von der Leyen, Lithuanian President Gitanas Nauseda and Polish "
+        "President Andrzej Duda."
+    )
+    ceremonies = [e for e in events(extract(text, layer)) if e[0] == "Ceremony"]
+    assert ceremonies == [
+        (
+            "Ceremony",
+            {
+                "participant": [
+                    "person/andrzej-duda",
+                    "person/gitanas-nauseda",
+                    "person/ursula-von-der-leyen",
+                ],
+                "place": ["city/vilnius"],
+            },
+        )
+    ]
