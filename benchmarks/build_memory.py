@@ -133,9 +133,7 @@ def child(root: str, out: str, result: str, traced: bool) -> None:
     def recorded(self, name) -> None:
         """End a stage: note what is alive at its end, then start the next."""
         ending = sampler.stage
-        alive = sorted(
-            ("disk" if s.path else "memory", len(s._store)) for s in list(stores)
-        )
+        alive = sorted(("disk" if s.path else "memory", len(s._store)) for s in list(stores))
         figures: dict = {"stores": alive, "rss_end": rss_mib(os.getpid())}
         figures["hwm_self"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures["hwm_children"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
