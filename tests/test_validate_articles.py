@@ -329,7 +329,10 @@ def test_a_shared_batch_reads_only_the_units_that_describe_its_nodes(ontology, s
     # 21 since the fixture topic-instead-of-content.ttl (its nodes recur in other fixtures)
     assert len(shared_nodes) == 21 and max(len(h) for h in holders.values()) == 6
     for size in (50, 500, 20_000):
-        for chunk in _shared_chunks(shared_nodes, size):
+        for chunk in [
+            *_shared_chunks(shared_nodes, size),
+            *_shared_chunks(shared_nodes, size, holders),
+        ]:
             every_unit = [
                 triple
                 for key, graph in units
@@ -338,6 +341,16 @@ def test_a_shared_batch_reads_only_the_units_that_describe_its_nodes(ontology, s
                 for triple in graph.triples(pattern)
             ]
             assert list(_shared_triples(units, nodes_of, chunk, inverse, holders)) == every_unit
+
+
+def test_shared_nodes_that_many_units_describe_are_spread_over_chunks() -> None:
+    """With the units that describe each node, a chunk also closes at `size` / 10 descriptions:
+    a node described by 50 units (500 triples or so) is a chunk of its own, where by count alone
+    it went with the next node."""
+    a, b, c, d, e = (URIRef(f"urn:x-test:{name}") for name in "abcde")
+    holders = {a: [0], b: [1], c: list(range(50)), d: [2], e: [3]}
+    assert _shared_chunks({a, b, c, d, e}, 100) == [{a, b}, {c, d}, {e}]
+    assert _shared_chunks({a, b, c, d, e}, 100, holders) == [{a, b}, {c}, {d, e}]
 
 
 # ---------------------------------------------------------------------------- the conflict loop

@@ -62,6 +62,7 @@ from diplograph.iris import (
     rules_graph_iri,
 )
 from diplograph.manifest import MANIFEST_FILE, input_digests, manifest_bytes, write_stamps
+from diplograph.memory import give_back
 from diplograph.namespaces import DIP
 from diplograph.parallel import Plan, jobs_from, map_articles, map_calls
 from diplograph.quality.evaluate import participant_roles
@@ -462,6 +463,7 @@ def build(
     inputs = input_digests(root)
     jobs = jobs_from(jobs)
     store, sources, quarantined = assemble(root, limit, memory, jobs, scheduler)
+    give_back()  # the articles' graphs, freed: not inherited by the validation's workers
     progress.stage("validate")
     lap("merge")
     minted: dict = {}
@@ -481,6 +483,7 @@ def build(
         )
     del copies  # copies of every asserted graph (tripletable.py)
     gc.collect()  # so freed now, for inference to reuse, not at the next full collection
+    give_back()
     quarantined += conflicting
     report = ValidationReport(not rows, rows)
     progress.stage("infer")
@@ -500,6 +503,7 @@ def build(
     else:
         store.add_graph(INFERRED_GRAPH, closure(store, ontology, layer_graphs(store, "asserted")))
     store.add_graph(WIKIDATA_GRAPH, load_enrichment(root))
+    give_back()  # the inference's workspace
     lap("summarise")
     aside = tuple(sorted(quarantined, key=lambda item: item.source))
     for item in aside:
@@ -531,6 +535,7 @@ def write_build(result: BuildResult, out: Path, report_text: str, root: Path | N
         (staging / "summary.json").write_text(summary, encoding="utf-8")
         (staging / "validation.txt").write_text(report_text, encoding="utf-8")
         write_quarantine(staging / FOLDER, list(result.quarantined))
+        give_back()  # what the stages before freed, under the bulk loader's buffers
         lap("store")
         write_store(staging / STORE_FOLDER, result.store, kept, graph)
         lap("answers")

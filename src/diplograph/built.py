@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from diplograph import paths
 from diplograph.errors import InputError, ValidationFailed, syntax_error
 from diplograph.manifest import REBUILD, check_build
+from diplograph.memory import give_back
 from diplograph.store import (
     OxigraphStore,
     Store,
@@ -60,7 +61,9 @@ def write_store(folder: Path, store: Store, names: list[URIRef], graph: bytes | 
         disk.parse(graph.read_bytes() if isinstance(graph, Path) else graph, "trig")
         disk.add_graph(ONTOLOGY_GRAPH, store.graph(ONTOLOGY_GRAPH))
     for inference in (True, False):  # the graphs `query` asks for, merged once here
+        give_back()  # the bulk loader's last buffers, so that the next load does not stack on them
         disk.merge(analysis_names(disk, inference), source)
+    give_back()
     disk.record_graphs()  # so that a reader lists them without probing each
     disk.flush()
 

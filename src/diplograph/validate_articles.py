@@ -317,12 +317,36 @@ def _local_data(units: Sequence[tuple[str, Unit]], members: Iterable[int]) -> Gr
     return data
 
 
-def _shared_chunks(shared: set[Node], size: int) -> list[set[Node]]:
+TRIPLES_A_HOLDER = 10  # about what one unit says of a shared node, for chunking
+
+
+def _shared_chunks(
+    shared: set[Node], size: int, holders: Mapping[Node, Collection[int]] | None = None
+) -> list[set[Node]]:
     """The shared nodes in chunks of about `size` / 50 (a node's description from every unit is
-    about 50 triples)."""
+    about 50 triples), and, given `holders` (the units that describe each node), of at most
+    `size` / TRIPLES_A_HOLDER descriptions by a unit: the nodes that many articles describe
+    (sorted by IRI, they fall together) are spread over chunks instead of making one batch that
+    grows with the corpus (218,068 triples for 137 nodes at 3,000 articles). A node described by
+    more units is a chunk of its own."""
     ordered = sorted(shared, key=lambda node: (isinstance(node, BNode), str(node)))
     step = max(1, size // 50)
-    return [set(ordered[start : start + step]) for start in range(0, len(ordered), step)]
+    if holders is None:
+        return [set(ordered[start : start + step]) for start in range(0, len(ordered), step)]
+    budget = max(1, size // TRIPLES_A_HOLDER)
+    chunks: list[set[Node]] = []
+    chunk: set[Node] = set()
+    weight = 0
+    for node in ordered:
+        held = len(holders.get(node, ()))
+        if chunk and (len(chunk) == step or weight + held > budget):
+            chunks.append(chunk)
+            chunk, weight = set(), 0
+        chunk.add(node)
+        weight += held
+    if chunk:
+        chunks.append(chunk)
+    return chunks
 
 
 def _shared_data(
@@ -414,8 +438,8 @@ def validate_store(
     nodes_of, shared, types, classes = _index(units, inverse)
     described_by_data = {_text(node) for nodes in nodes_of.values() for node in nodes}
     size = batch_size(sum(len(graph) for _, graph in units), jobs, size)
-    chunks = _shared_chunks(shared, size)
     holders = _holders(units, nodes_of, shared)
+    chunks = _shared_chunks(shared, size, holders)
     local = _local_batches(units, nodes_of, shared, size)
 
     def rows_of(index: int) -> tuple[ReportRow, ...]:
