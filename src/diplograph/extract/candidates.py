@@ -645,11 +645,6 @@ def join_companions(
                     values.extend(m for m in pair if m not in values)
 
 
-def _agents_of(unit: Unit) -> tuple[URIRef, ...]:
-    """The entities a unit names (none for a plain word)."""
-    return unit.mention.agents if unit.mention is not None else ()
-
-
 def _attribute(cand: Candidate, ctx: SentenceContext, rules: RuleSet) -> None:
     """Make the candidate's attestation a claim of the sentence's sources, where it is one."""
     if cand.attest.claimed_by or cand.attest.sentence != ctx.sentence:

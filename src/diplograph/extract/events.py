@@ -381,21 +381,21 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: frozens
         if not earlier:
             continue
         told = earlier[0]  # "the meeting" of a story is its main one: the one its lede tells
-        parties = {frozenset(_parties_of(told)), frozenset(_parties_of(cand))}
+        parties = {frozenset(_parties_of(told.roles)), frozenset(_parties_of(cand.roles))}
         joined = {r: list(v) for r, v in told.roles.items()}
         for role, values in cand.roles.items():
             if role != "place":
                 joined[role] = list(dict.fromkeys([*joined.get(role, []), *values]))
         for other in candidates:  # what tells the same event, before or after ("the meeting")
             same = ctx.family(other.kind) == family and other.date in (told.date, cand.date, None)
-            if same and other is not cand and frozenset(_parties_of(other)) in parties:
+            if same and other is not cand and frozenset(_parties_of(other.roles)) in parties:
                 other.roles = {r: list(v) for r, v in joined.items()}
         cand.kind, cand.roles, cand.date = told.kind, joined, told.date
 
 
-def _parties_of(cand: Candidate) -> list[URIRef]:
-    """A candidate's parties, whatever their roles (its place and theme left out)."""
-    return [v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs]
+def _parties_of(roles: dict[str, list[URIRef]]) -> list[URIRef]:
+    """An event's parties, whatever their roles (its place and theme left out)."""
+    return [v for r, vs in roles.items() if r not in ("place", "theme") for v in vs]
 
 
 def _states_only(values: list[URIRef], ctx: Context) -> bool:
@@ -436,7 +436,7 @@ def _partner(ctx: Context, event: Event, events: list[Event], source: str) -> li
             if mine <= set(other.roles.get("traveller", ())) and not _states_only(hosts, ctx):
                 return list(hosts)
             continue
-        theirs = [v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs]
+        theirs = _parties_of(other.roles)
         rest = list(dict.fromkeys(v for v in theirs if v not in mine))
         if mine <= set(theirs) and len(rest) == 1:
             return rest
@@ -575,20 +575,17 @@ def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None
     def said(event: Event) -> tuple[str, frozenset[URIRef]]:
         return event.kind, ctx.normal(event.roles.get("agent", []))
 
-    def family(event: Event) -> str:
-        return str(spec(ctx.kinds, event.kind).get("family") or event.kind)
-
     def headline_only(event: Event) -> bool:
         return all(a.sentence.number == headline for a in event.attests)
 
     statements = [e for e in events if spec(ctx.kinds, e.kind).get("statement")]
     told = {said(e) for e in statements if not headline_only(e)}
-    acts = {family(e) for e in events if e not in statements and not headline_only(e)}
+    acts = {ctx.family(e.kind) for e in events if e not in statements and not headline_only(e)}
 
     def echo(event: Event) -> bool:
         if not headline_only(event):
             return False
-        return said(event) in told if event in statements else family(event) in acts
+        return said(event) in told if event in statements else ctx.family(event.kind) in acts
 
     return [e for e in events if not echo(e)]
 

@@ -873,12 +873,12 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         if rule.get("requires_object") and not _bare_object(units, found, words):
             return None  # "called for calm", "called them baseless", "called China's actions"
         fill(slots["object"], found)
+    opening = determiner if determiner is not None else governor  # where a noun's phrase opens
+    definite = determiner is not None and units[determiner].lower in words.definite
     for slot, markers in (("with", words.with_), ("by", words.by)):
         if slots.get(slot) and (slot == "with" or not noun):
             found = _marked(units, trigger, markers, slots[slot], words)
-            opening = determiner if determiner is not None else governor
-            definite = determiner is not None and units[determiner].lower in words.definite
-            if not found and slot == "with" and noun and opening is not None and not definite:
+            if not found and slot == "with" and opening is not None and not definite:
                 found = _clause_objects(units, roles.get(slots.get("subject"), []), opening)
             more = _another_with(units, found, words) if slot == "with" else []
             fill(slots[slot], found + more)
