@@ -165,3 +165,34 @@ def test_a_rules_list_of_default_sources_takes_the_first_that_gives(tmp_path, la
         sorted(str(p).removeprefix(str(ID)) for p in graph.objects(e, DIP.participant))
         for e in signings
     ] == [["person/abiy-ahmed", "person/william-ruto"]]
+
+
+FIRST_WORD_LISTS = """
+events:
+  - id: test.short-list
+    kind: Meeting
+    patterns:
+      - [{lemma: [greet, hug], trigger: true}, {ent: agent, role: participant}]
+  - id: test.long-list
+    kind: Visit
+    patterns:
+      - [{lemma: [tour, inspect, survey, view, visit], trigger: true}, {ent: place, role: place}]
+"""
+
+
+def _first_tokens(rules, rule_id: str) -> list[tuple[str, list]]:
+    """Per matcher key of a rule, the LEMMA test of the first token of each spaCy pattern."""
+    return [
+        (key, [variant[0]["LEMMA"] for variant in variants])
+        for key, variants in rules.rule(rule_id).specs
+    ]
+
+
+def test_a_short_first_word_list_is_one_pattern_a_word_and_a_long_one_a_set(tmp_path):
+    """The Matcher starts a state for every pattern at every token: a first-token list of up to
+    three words is one pattern a word, a longer one a single pattern testing the set."""
+    rules = load_rules(_folder(tmp_path, FIRST_WORD_LISTS, "lists.yaml"))
+    assert _first_tokens(rules, "test.short-list") == [("test.short-list#0.0", ["greet", "hug"])]
+    assert _first_tokens(rules, "test.long-list") == [
+        ("test.long-list#0.0", [{"IN": ["tour", "inspect", "survey", "view", "visit"]}])
+    ]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from diplograph.extract import spacyparts
 from diplograph.extract.spacyparts import English
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,6 +93,23 @@ def test_special_cases_are_added_as_texts_use_them():
     assert sorted(english.tokenizer.rules) == sorted(
         [*WHITESPACE_CASES, "'", "Theyd", "don't", "t."]
     )
+
+
+def test_every_waiting_case_is_added_once_many_texts_were_split(monkeypatch, blank):
+    """A long run stops looking for the cases each text can use: after ADMIT_ALL_AFTER texts
+    the cases still waiting are all added, and later texts split as spaCy's blank English."""
+    monkeypatch.setattr(spacyparts, "ADMIT_ALL_AFTER", 2)
+    english = English()
+    english.make_doc("They don't.")
+    english.make_doc("Yes.")
+    assert sorted(english.tokenizer.rules) == sorted(
+        [*WHITESPACE_CASES, "'", "Theyd", "don't", "s.", "t."]
+    )
+    assert _tokens(english.make_doc("I can't, Mr. Lee.")) == _tokens(
+        blank.make_doc("I can't, Mr. Lee.")
+    )
+    assert english._waiting == {}
+    assert sorted(english.tokenizer.rules) == sorted(blank.tokenizer.rules)
 
 
 def test_english_splits_texts_as_spacy_blank_does(blank):

