@@ -196,3 +196,24 @@ def test_a_short_first_word_list_is_one_pattern_a_word_and_a_long_one_a_set(tmp_
     assert _first_tokens(rules, "test.long-list") == [
         ("test.long-list#0.0", [{"IN": ["tour", "inspect", "survey", "view", "visit"]}])
     ]
+
+
+COMMON_FIRST = """
+events:
+  - id: test.the-visit
+    kind: Visit
+    patterns:
+      - [{lower: the}, {ent: agent, role: traveller}, {lemma: tour, trigger: true}]
+"""
+
+
+def test_a_rule_is_tried_on_the_sentences_with_its_least_likely_word(tmp_path):
+    """A pattern is filed in the index under its least likely word ("tour", not "the" nor an
+    entity), and may_match tests that word first: most sentences are turned away at once."""
+    rules = load_rules(_folder(tmp_path, COMMON_FIRST, "common.yaml"))
+    number = [r.id for r in rules.rules["events"]].index("test.the-visit")
+    filed = sorted(word for word, rules_ in rules.index["events"].items() if number in rules_)
+    assert filed == ["tour"]
+    needs = rules.rule("test.the-visit").needs
+    assert needs[0][:2] == [frozenset(["tour"]), frozenset(["the"])]
+    assert len(needs[0]) == 3 and "agent" in needs[0][2]
