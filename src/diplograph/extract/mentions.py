@@ -1007,9 +1007,13 @@ def introduced_spans(
     if not names:
         return []
     longest = max(len(key) for key in names)
+    firsts = {key[0] for key in names}
     spans = []
     index = 0
     while index < len(units):
+        if units[index].text not in firsts and unaccented(units[index].text) not in firsts:
+            index += 1  # no name begins with this word (most words)
+            continue
         if _after_given_names(units, index, covered, rules):
             index += 1  # "President Anura Kumara Dissanayake": a fuller name
             continue
