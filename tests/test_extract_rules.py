@@ -217,3 +217,39 @@ def test_a_rule_is_tried_on_the_sentences_with_its_least_likely_word(tmp_path):
     needs = rules.rule("test.the-visit").needs
     assert needs[0][:2] == [frozenset(["tour"]), frozenset(["the"])]
     assert len(needs[0]) == 3 and "agent" in needs[0][2]
+
+
+TWO_PATTERNS = """
+events:
+  - id: test.two-ways
+    kind: Visit
+    patterns:
+      - [{ent: agent, role: traveller}, {lemma: tour, trigger: true}, {ent: place, role: place}]
+      - [{ent: agent, role: traveller}, {lemma: inspect, trigger: true}, {lower: the},
+         {ent: place, role: place}]
+"""
+
+
+def test_a_rule_runs_only_the_patterns_a_sentence_can_match(tmp_path, monkeypatch):
+    """The Matcher tries every pattern it holds at every token: a sentence meets the needs of
+    the first pattern only, so the rule's Matcher for it holds that pattern's key alone; one is
+    made per set of patterns (at most SUBSETS_KEPT a rule) and none is pickled."""
+    import pickle
+
+    from diplograph.extract import rules as rules_module
+
+    rules = load_rules(_folder(tmp_path, TWO_PATTERNS, "two.yaml"))
+    rule = rules.rule("test.two-ways")
+    words = frozenset({"tour", "person", "agent", "city", "place"})
+    assert rule.passing(words) == (0,)
+    assert rule.passing(words | {"inspect", "the"}) == (0, 1)
+    assert rule.passing(frozenset({"tour"})) == ()
+    first = rule.matcher_of((0,))
+    assert [rules.nlp.vocab.strings[key] for key in first._patterns] == ["test.two-ways#0.0"]
+    assert rule.matcher_of((0,)) is first
+    assert rule.matcher_of((0, 1)) is rule.matcher
+    assert len(rule.matcher) == 2
+    monkeypatch.setattr(rules_module, "SUBSETS_KEPT", 1)
+    second = rule.matcher_of((1,))
+    assert list(rule.subsets) == [(1,)] and len(second) == 1
+    assert pickle.loads(pickle.dumps(rule)).subsets == {}

@@ -187,9 +187,11 @@ def find(
     found = []
     for number in sorted(chosen):  # one Matcher per rule, run only when it can match
         rule = members[number]
-        if rule.may_match(words):
+        patterns = rule.passing(words)
+        if patterns:
             doc = doc if doc is not None else _doc(units, rules)
-            found.extend(rule.matcher(doc, with_alignments=True, allow_missing=True))
+            matcher = rule.matcher_of(patterns)
+            found.extend(matcher(doc, with_alignments=True, allow_missing=True))
     best: dict[int, tuple[tuple[int, int, int, int], Match]] = {}
     for match_id, start, end, alignments in found:
         pattern = rules.patterns[strings[match_id]]
