@@ -938,3 +938,31 @@ def test_a_given_name_after_a_capitalised_word_ends_another_name(layer):
         "place/campeche",
         "place/fort-of-san-miguel",
     ]
+
+
+def _agencies(graph: Graph) -> dict[str, str]:
+    """The news agencies of a graph (id path -> label)."""
+    return {
+        str(a).removeprefix(str(ID)): str(graph.value(a, RDFS.label))
+        for a in graph.subjects(RDF.type, DIP.NewsAgency)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "agencies"),
+    [
+        ("KHUJAND, March 4, 2024 (Khovar) – Tajikistan and Uzbekistan held talks.", "Khovar"),
+        ("VILNIUS, March 4, BNS – Lithuania and Latvia held talks on Monday.", "BNS"),
+        ("YEREVAN, MARCH 4, ARMENPRESS. Armenia and Georgia held talks.", "Armenpress"),
+        ("TOKYO, March 4 (Reuters) - Japan and China held talks.", "Reuters"),
+        # brackets after a date inside a sentence, a lower-case aside: no agency
+        ("Japan and China held talks on Monday (Tokyo time) in Beijing.", ""),
+        ("TOKYO, March 4 (local time) - Japan and China held talks.", ""),
+        ("Japan said on Monday, March 4, Kishida would travel.", ""),
+    ],
+)
+def test_a_datelines_agency_credit_is_a_news_agency(text, agencies, layer):
+    """A capitalised name in a dateline's credit, after its date ("(Khovar)", ", BNS -",
+    ", ARMENPRESS."), is a news agency the article names, new when the gazetteer lacks it."""
+    found = _agencies(extract(text, layer))
+    assert sorted(found.values()) == ([agencies] if agencies else [])

@@ -107,18 +107,29 @@ def is_dateline(units: list[Unit], index: int) -> bool:
     article, not an event: the sentence opens with a place or capitalised words (no date, no
     person), a comma and the date, followed by an agency in brackets, a dash or, the brackets
     read past, the lede's first capitalised word ("NEW DELHI, Aug 1 (PTI) Vietnamese ...")."""
-    if not 2 <= index <= 4 or units[index - 1].text != ",":
+    opening = dateline_opening(units, index)
+    if opening is None:
         return False
+    after = units[index + 1].text if index + 1 < len(units) else ""
+    ends = after in DATELINE_ENDS or after[:1].isupper()
+    return opening or ends
+
+
+def dateline_opening(units: list[Unit], index: int) -> bool | None:
+    """Whether the sentence opens as a dateline up to a date at `index`: None if not (no
+    place or capitalised words and a comma before it), True when it opens with a known place
+    ("Seoul, July 27"), False when with capitalised words only ("KHUJAND, March 31")."""
+    if not 2 <= index <= 4 or units[index - 1].text != ",":
+        return None
+    first = units[0].mention
+    if index == 2 and first is not None and "place" in first.classes:
+        return True
     place = all(
         (u.mention is not None and "place" in u.mention.classes)
         or (u.text[:1].isupper() and not (u.mention and u.mention.classes & {"date", "person"}))
         for u in units[: index - 1]
     )
-    after = units[index + 1].text if index + 1 < len(units) else ""
-    ends = after in DATELINE_ENDS or after[:1].isupper()
-    first = units[0].mention
-    known = index == 2 and first is not None and "place" in first.classes
-    return known or (place and ends)
+    return False if place else None
 
 
 def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:

@@ -8,6 +8,7 @@ adds a NewEntity (low confidence) to the article's list, so that later mentions 
     "Pilsudski Square", "Tomb of the Unknown Soldier" (a place); event and document names
     ("Victory Day", "Treaty of ...") are no entities;
   * an honorific before the run makes a person ("Comrade Kim Tok Hun", "Sheikh Tamim");
+  * a dateline's credit makes a news agency ("KHUJAND, March 31 (Khovar) -");
   * a place preposition or noun before it makes a place ("in Kostanay", "the town of Ahal");
   * otherwise two to four capitalised words inside a sentence are a person's name.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, replace
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from diplograph.extract.dates import dateline_opening
 from diplograph.extract.mentions import NewEntity, named_in_full
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
@@ -57,6 +59,8 @@ class Vocabulary:
     bare_heads: frozenset[str] = frozenset()  # "the Government", "the Forum" alone: no name
     leading_site_heads: frozenset[str] = frozenset()  # "Istana Negara", "Zoo Negara": a site
     not_before_people: frozenset[str] = frozenset()  # "the Nankai Trough": no one's name
+    credit_opens: frozenset[str] = frozenset()  # "(" of a dateline's "March 31 (Khovar) -"
+    credit_closes: frozenset[str] = frozenset()  # ")" or a dash after the agency's name
 
 
 KIND_OF_LIST = (
@@ -74,6 +78,7 @@ KINDS = {
     "GovernmentBody": ("org", frozenset({"org", "agent"})),
     "PoliticalParty": ("org", frozenset({"org", "party", "agent"})),
     "Organisation": ("org", frozenset({"org", "agent"})),
+    "NewsAgency": ("org", frozenset({"agency", "org", "agent"})),
 }
 
 
@@ -105,6 +110,8 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("bare_heads"),
         listed("leading_site_heads"),
         listed("not_before_people"),
+        listed("agency_credit_opens"),
+        listed("agency_credit_closes"),
     )
 
 
@@ -415,7 +422,10 @@ def find_unknown_names(
             elif _capital(partner):
                 beyond = _run_end(units, end + 1, vocab)
                 after = units[beyond].lower if end + 1 < beyond < len(units) else after
-        skip, kind = _name_in(units[start:end], units[:start], after, sentence_start, vocab)
+        if _agency_credit(units, start, end, vocab):  # "KHUJAND, March 31 (Khovar) -"
+            skip, kind = 0, "NewsAgency"
+        else:
+            skip, kind = _name_in(units[start:end], units[:start], after, sentence_start, vocab)
         if kind is None:
             index = max(end, index + 1)
             continue
@@ -435,6 +445,18 @@ def find_unknown_names(
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
         index = start + 1
     return _sites(units, vocab, text, new)
+
+
+def _agency_credit(units: list[Unit], start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether units[start:end] is a dateline's agency credit: right after the dateline's date
+    and an opening mark ("KHUJAND, March 31, 2025 (Khovar) -", "VILNIUS, Feb 9, BNS -"), and
+    before a closing mark or the sentence's end ("YEREVAN, MAY 20, ARMENPRESS.")."""
+    if start < 2 or units[start - 1].lower not in vocab.credit_opens:
+        return False
+    date = units[start - 2].mention
+    if date is None or "date" not in date.classes or dateline_opening(units, start - 2) is None:
+        return False
+    return end == len(units) or units[end].lower in vocab.credit_closes
 
 
 def _site_name(unit: Unit, vocab: Vocabulary) -> bool:

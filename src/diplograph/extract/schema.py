@@ -481,6 +481,8 @@ GAZETTEER = Shape(
                 "bare_heads",
                 "leading_site_heads",
                 "not_before_people",
+                "agency_credit_opens",
+                "agency_credit_closes",
             ),
             WORDS,
         ),
