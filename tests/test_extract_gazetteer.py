@@ -301,11 +301,14 @@ def test_cities_where_diplomacy_happens_are_known(city, iri, country, layer):
         ("Xi Jinping landed at Belgrade's Nikola Tesla airport.", "place/nikola-tesla-airport"),
         ("Xi Jinping landed at the Palam airport.", "place/palam-airport"),
         ("Xi Jinping landed at Minsk National Airport.", "place/minsk-national-airport"),
+        ("Xi Jinping travelled to Surin province on Monday.", "place/surin-province"),
+        ("Xi Jinping landed in Ubon Ratchathani province.", "place/ubon-ratchathani-province"),
     ],
 )
 def test_a_name_before_a_site_word_names_the_site(text, site, layer):
-    """A name before a lower-case site word ("Nikola Tesla airport") and a city before a new
-    site ("Minsk National Airport") name one place; no person "Nikola Tesla" is made."""
+    """A name before a lower-case site word ("Nikola Tesla airport", "in Surin province": a
+    place preposition does not make the name alone a place) and a city before a new site
+    ("Minsk National Airport") name one place; no person "Nikola Tesla" is made."""
     graph = extract(text, layer)
     places = {str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place)}
     assert places == {site}

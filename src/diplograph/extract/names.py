@@ -426,8 +426,8 @@ def find_unknown_names(
             skip, kind = 0, "NewsAgency"
         else:
             skip, kind = _name_in(units[start:end], units[:start], after, sentence_start, vocab)
-        if kind is None:
-            index = max(end, index + 1)
+        if kind is None or (kind == "Place" and _before_site_head(units, end, vocab)):
+            index = max(end, index + 1)  # "in Surin province": _sites names it with its head
             continue
         if kind != "Person":  # "Chairman of the X Committee": the title stays a title
             start, skip = start + skip, 0
@@ -445,6 +445,12 @@ def find_unknown_names(
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
         index = start + 1
     return _sites(units, vocab, text, new)
+
+
+def _before_site_head(units: list[Unit], end: int, vocab: Vocabulary) -> bool:
+    """Whether a lower-case place head follows a run ("Surin province", "Aras river")."""
+    after = units[end] if end < len(units) else None
+    return after is not None and after.text.islower() and vocab.heads.get(after.lower) == "Place"
 
 
 def _agency_credit(units: list[Unit], start: int, end: int, vocab: Vocabulary) -> bool:
