@@ -165,6 +165,10 @@ def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(
             "Army spokesperson Brigadier General Edwin Adrian Sumantha said the talks went well.",
             ["person/edwin-adrian-sumantha"],
         ),
+        (  # a name before a head word that names no entity is a thing's: no person
+            "North Korea denounced the trilateral Freedom Edge exercise and met Maria Santos.",
+            ["person/maria-santos"],
+        ),
     ],
 )
 def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, people, layer):

@@ -250,6 +250,8 @@ def _kind(
     names = [w for w in words if w not in HYPHENS and w not in vocab.particles]
     if previous in vocab.not_before_people:
         return None  # "along the Nankai Trough", "aboard Air Force One": a thing, no one
+    if vocab.heads.get(after) == "":
+        return None  # "the Freedom Edge exercise", "the Baltic Sentry operation": a thing's name
     if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
