@@ -662,12 +662,7 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
         if unit.lower == "of" and index and units[index - 1].lower in words.measure:
             index -= 2  # "a second round of talks", "more than an hour of talks"
             continue
-        hyphened = (
-            0 < index < len(units) - 1 and units[index - 1].text == units[index + 1].text == "-"
-        )
-        if unit.lower in words.preposition and not hyphened:  # "a one-on-one meeting" is a noun
-            return None
-        if not (unit.lower[:1].isalnum() or unit.text == "-"):
+        if unit.lower in words.preposition or not (unit.lower[:1].isalnum() or unit.text == "-"):
             return None
         index -= 1
     return None
