@@ -3700,3 +3700,24 @@ def test_a_title_with_portfolios_or_a_rank_still_names_its_holder(text, host, la
     assert of_kind(text, "Hosting", layer) == [
         ("Hosting", {"host": [host], "traveller": ["person/li-qiang"]})
     ]
+
+
+def test_a_person_named_after_a_title_for_portfolios_takes_part(layer):
+    """The new person after "High Representative for Foreign Affairs and Security Policy" is a
+    party of the talks (entities.yaml `title.title-for-portfolios-new-person`)."""
+    text = (
+        "Vucic and Kurti agreed after talks hosted by EU High Representative for Foreign Affairs "
+        "and Security Policy Josep Borrell."
+    )
+    assert of_kind(text, "Talks", layer) == [
+        (
+            "Talks",
+            {
+                "participant": [
+                    "person/albin-kurti",
+                    "person/aleksandar-vucic",
+                    "person/josep-borrell",
+                ]
+            },
+        )
+    ]

@@ -403,3 +403,24 @@ def test_the_organisation_a_title_names_is_remembered(layer):
 def test_plural_titles_and_a_spokesman_for_a_body(text, holdings, layer):
     """entities.yaml `plural_titles`; title pattern "NAME, a TITLE for OWNER,"."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Vucic and Kurti agreed after talks hosted by EU High Representative for Foreign "
+            "Affairs and Security Policy Josep Borrell.",
+            {("person/josep-borrell", "position/high-representative-of-european-union")},
+        ),
+        (
+            "Pham Minh Chinh was received at the Palam airport by India's Minister of State for "
+            "External Affairs Pabitra Margherita.",
+            {("person/pabitra-margherita", "position/minister-of-state-of-india")},
+        ),
+    ],
+)
+def test_portfolios_after_a_title_and_for_belong_to_the_title(text, holdings, layer):
+    """entities.yaml `title.title-for-portfolios-new-person`: "High Representative for Foreign
+    Affairs and Security Policy X" makes X, who holds the office before "for"."""
+    assert held(text, layer) == holdings
