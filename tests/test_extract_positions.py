@@ -424,3 +424,28 @@ def test_portfolios_after_a_title_and_for_belong_to_the_title(text, holdings, la
     """entities.yaml `title.title-for-portfolios-new-person`: "High Representative for Foreign
     Affairs and Security Policy X" makes X, who holds the office before "for"."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # "dos" inside the name (names.yaml `particles`)
+            "Timor-Leste's Foreign Minister Bendito dos Santos Freitas attended as an observer.",
+            {
+                (
+                    "person/bendito-dos-santos-freitas",
+                    "position/foreign-minister-of-timor-leste",
+                )
+            },
+        ),
+        (  # three portfolios after "for", with a comma and "and"
+            "India's Minister of State for Fisheries, Animal Husbandry and Dairying George "
+            "Kurian attended.",
+            {("person/george-kurian", "position/minister-of-state-of-india")},
+        ),
+    ],
+)
+def test_a_name_particle_and_a_third_portfolio_stay_in_their_places(text, holdings, layer):
+    """Title patterns read the particles names.yaml lists ("dos", "del", "abu") and up to three
+    portfolios after "for" (entities.yaml `title.title-for-portfolios-new-person`)."""
+    assert held(text, layer) == holdings
