@@ -291,9 +291,19 @@ def _counterpart_title(
 
 
 def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
-    """Whether a title match is none: its title opens what follows (see _title_opens), or it
-    takes a named person for a title."""
-    return _title_opens(match, units, rules) or _named_title(match, units)
+    """Whether a title match is none: its title opens what follows (see _title_opens), it
+    takes a named person for a title, or it opens inside a body's name (see _after_of)."""
+    return (
+        _title_opens(match, units, rules) or _named_title(match, units) or _after_of(match, units)
+    )
+
+
+def _after_of(match: Match, units: list[Unit]) -> bool:
+    """Whether a title match opens with a plain capitalised word right after "of": it ends a
+    body's name ("the Ministry of Mines and President Boric"), no portfolio of the title."""
+    first = units[match.start]
+    plain = first.mention is None and first.text[:1].isupper()
+    return plain and match.start > 0 and units[match.start - 1].lower == "of"
 
 
 def _named_title(match: Match, units: list[Unit]) -> bool:
