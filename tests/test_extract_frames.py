@@ -3695,8 +3695,8 @@ def test_a_mission_that_took_him_somewhere_is_his_visit(layer):
     ],
 )
 def test_a_title_with_portfolios_or_a_rank_still_names_its_holder(text, host, layer):
-    """entities.yaml `title.portfolios-title-name`, `title.title-rank-name` (and their
-    `-new-person` forms): the host is the person named after the title."""
+    """entities.yaml `title.portfolios-title-name`, `title.title-rank-name` (for a known name
+    and for one no stage knows yet): the host is the person named after the title."""
     assert of_kind(text, "Hosting", layer) == [
         ("Hosting", {"host": [host], "traveller": ["person/li-qiang"]})
     ]
@@ -3704,7 +3704,7 @@ def test_a_title_with_portfolios_or_a_rank_still_names_its_holder(text, host, la
 
 def test_a_person_named_after_a_title_for_portfolios_takes_part(layer):
     """The new person after "High Representative for Foreign Affairs and Security Policy" is a
-    party of the talks (entities.yaml `title.title-for-portfolios-new-person`)."""
+    party of the talks (entities.yaml `title.title-for-portfolios-name`)."""
     text = (
         "Vucic and Kurti agreed after talks hosted by EU High Representative for Foreign Affairs "
         "and Security Policy Josep Borrell."

@@ -421,7 +421,7 @@ def test_plural_titles_and_a_spokesman_for_a_body(text, holdings, layer):
     ],
 )
 def test_portfolios_after_a_title_and_for_belong_to_the_title(text, holdings, layer):
-    """entities.yaml `title.title-for-portfolios-new-person`: "High Representative for Foreign
+    """entities.yaml `title.title-for-portfolios-name`: "High Representative for Foreign
     Affairs and Security Policy X" makes X, who holds the office before "for"."""
     assert held(text, layer) == holdings
 
@@ -447,5 +447,5 @@ def test_portfolios_after_a_title_and_for_belong_to_the_title(text, holdings, la
 )
 def test_a_name_particle_and_a_third_portfolio_stay_in_their_places(text, holdings, layer):
     """Title patterns read the particles names.yaml lists ("dos", "del", "abu") and up to three
-    portfolios after "for" (entities.yaml `title.title-for-portfolios-new-person`)."""
+    portfolios after "for" (entities.yaml `title.title-for-portfolios-name`)."""
     assert held(text, layer) == holdings
