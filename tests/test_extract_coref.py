@@ -10,6 +10,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 
 from diplograph.extract import extract_article
 from diplograph.extract.clean import article_from_text
+from diplograph.extract.mentions import women
 from diplograph.namespaces import DIP, ID
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -423,3 +424,19 @@ def test_a_pair_reads_across_a_described_owner(layer):
         "person/faisal-bin-farhan-al-saud",
         "person/musaed-al-aiban",
     }
+
+
+def test_the_women_people_yaml_lists_include_office_holders_of_2022_2025(layer):
+    """people.yaml `people_women`: "he" and "him" never name them (Sylvanie Burton, President of
+    Dominica; Kristalina Georgieva; Kaja Kallas)."""
+    rules, gazetteer = layer
+    listed = {str(p).removeprefix(str(ID)) for p in women(gazetteer, rules)}
+    assert {"person/sylvanie-burton", "person/kristalina-georgieva", "person/kaja-kallas"} <= listed
+
+
+def test_according_to_and_capital_are_lexicon_words(layer):
+    """The words "according to" (a source's lead, coref.group) and "capital" (an unnamed
+    capital, mentions.py) are data in lexicon.yaml, not Python."""
+    rules, _ = layer
+    assert list(rules.classes["source_lead"]) == ["according to"]
+    assert list(rules.classes["capital_noun"]) == ["capital"]

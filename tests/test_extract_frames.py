@@ -3546,3 +3546,178 @@ def test_a_ceremony_attended_by_a_list_names_its_participants(layer):
             },
         )
     ]
+
+
+MODI, ALI = "person/narendra-modi", "person/irfaan-ali"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the honour named between the verb and the honoured (no person object)
+            "President Irfaan Ali conferred the Order of Excellence on Prime Minister Narendra "
+            "Modi.",
+            [("Ceremony", {"host": [ALI], "participant": [MODI]})],
+        ),
+        (  # received from the one who confers it
+            "Narendra Modi received the Order of Mubarak the Great from the Emir of Kuwait, "
+            "Sheikh Meshal Al-Ahmad Al-Jaber Al-Sabah.",
+            [
+                (
+                    "Ceremony",
+                    {
+                        "host": ["person/meshal-al-ahmad-al-jaber-al-sabah"],
+                        "participant": [MODI],
+                    },
+                )
+            ],
+        ),
+        (  # a meal in honour of a guest: the guest takes part
+            "President Droupadi Murmu will host a banquet in honour of Prime Minister Pham Minh "
+            "Chinh.",
+            [
+                (
+                    "Ceremony",
+                    {"host": ["person/droupadi-murmu"], "participant": ["person/pham-minh-chinh"]},
+                )
+            ],
+        ),
+        (  # one sworn in takes part in the swearing-in
+            "President Hassan Sheikh Mohamud attended President William Ruto's swearing-in.",
+            [("Ceremony", {"participant": [HASSAN, RUTO]})],
+        ),
+        (
+            "President Hassan Sheikh Mohamud attended the inauguration of President William Ruto.",
+            [("Ceremony", {"participant": [HASSAN, RUTO]})],
+        ),
+        (  # the dead of a funeral do not
+            "President Hassan Sheikh Mohamud attended the funeral of President Ebrahim Raisi.",
+            [("Ceremony", {"participant": [HASSAN]})],
+        ),
+    ],
+)
+def test_honours_meals_and_swearings_in_are_ceremonies_of_both_parties(text, expected, layer):
+    """ceremonies.yaml: `ceremony.honour-conferred`, `ceremony.meal-in-honour`,
+    `ceremony.attended-investiture`."""
+    assert of_kind(text, "Ceremony", layer) == expected
+
+
+def test_barbados_confers_its_honour_on_him_not_on_the_woman_named_last(layer):
+    """ "confer its Order on him" after "Sylvanie Burton": "him" is Modi, since people.yaml
+    lists Burton among `people_women`."""
+    text = (
+        "Modi was presented with an award by the President of Dominica, Sylvanie Burton, while "
+        "Barbados announced it would confer its Honorary Order of Freedom on him."
+    )
+    assert of_kind(text, "Ceremony", layer) == [
+        ("Ceremony", {"host": ["country/barbados"], "participant": [MODI]}),
+        ("Ceremony", {"host": ["person/sylvanie-burton"], "participant": [MODI]}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "A letter from President Vladimir Putin was handed to Kim Jong Un by Ambassador "
+            "Alexander Matsegora.",
+            {
+                "carrier": ["person/alexander-matsegora"],
+                "recipient": ["person/kim-jong-un"],
+                "sender": ["person/vladimir-putin"],
+            },
+        ),
+        (
+            "Foreign Minister Wang Yi passed on President Xi Jinping's message to President Luiz "
+            "Inacio Lula da Silva.",
+            {
+                "carrier": ["person/wang-yi"],
+                "recipient": ["person/luiz-inacio-lula-da-silva"],
+                "sender": ["person/xi-jinping"],
+            },
+        ),
+    ],
+)
+def test_a_letter_in_the_passive_or_possessed_names_its_three_parties(text, roles, layer):
+    """letters-invitations.yaml: `letter.from-passive`, `letter.carried-possessed`."""
+    assert of_kind(text, "LetterDelivery", layer) == [("LetterDelivery", roles)]
+
+
+def test_addressing_a_sitting_of_a_body_is_a_meeting_with_it(layer):
+    """meetings.yaml `meeting.address-body`: a speech to a body, not a statement; "addressed the
+    nation" stays a statement."""
+    text = (
+        "Prime Minister Narendra Modi is scheduled to address a special sitting of the National "
+        "Assembly of Guyana on Thursday."
+    )
+    assert events(extract(text, layer)) == [
+        ("Meeting", {"participant": ["org/national-assembly-of-guyana", MODI]})
+    ]
+    nation = "President Vladimir Putin addressed the nation on Monday."
+    assert events(extract(nation, layer)) == [("Statement", {"agent": ["person/vladimir-putin"]})]
+
+
+def test_a_mission_that_took_him_somewhere_is_his_visit(layer):
+    """travel.yaml `visit.took-to`."""
+    text = (
+        "In May 2023 Pope Francis entrusted Cardinal Matteo Zuppi with a mission of peace that "
+        "took him to Kyiv in June."
+    )
+    assert of_kind(text, "Visit", layer) == [
+        (
+            "Visit",
+            {
+                "host": ["country/ukraine"],
+                "place": ["city/kyiv"],
+                "traveller": ["person/matteo-zuppi"],
+            },
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        (  # portfolios joined by a comma and "and" belong to the title
+            "Chinese Premier Li Qiang was welcomed by Investment, Trade and Industry Minister "
+            "Tengku Zafrul Aziz.",
+            "person/tengku-zafrul-aziz",
+        ),
+        (  # the same before a name no stage knows yet
+            "Chinese Premier Li Qiang was welcomed by Investment, Trade and Industry Minister "
+            "Tengku Datuk Seri Zafrul Tengku Abdul Aziz.",
+            "person/tengku-datuk-seri-zafrul-tengku-abdul-aziz",
+        ),
+        (  # a military rank (retired) between the office and the name is no name
+            "Li Qiang was received by Prime Minister Brigadier (Ret'd) Mark Phillips.",
+            "person/mark-phillips",
+        ),
+    ],
+)
+def test_a_title_with_portfolios_or_a_rank_still_names_its_holder(text, host, layer):
+    """entities.yaml `title.portfolios-title-name`, `title.title-rank-name` (for a known name
+    and for one no stage knows yet): the host is the person named after the title."""
+    assert of_kind(text, "Hosting", layer) == [
+        ("Hosting", {"host": [host], "traveller": ["person/li-qiang"]})
+    ]
+
+
+def test_a_person_named_after_a_title_for_portfolios_takes_part(layer):
+    """The new person after "High Representative for Foreign Affairs and Security Policy" is a
+    party of the talks (entities.yaml `title.title-for-portfolios-name`)."""
+    text = (
+        "Vucic and Kurti agreed after talks hosted by EU High Representative for Foreign Affairs "
+        "and Security Policy Josep Borrell."
+    )
+    assert of_kind(text, "Talks", layer) == [
+        (
+            "Talks",
+            {
+                "participant": [
+                    "person/albin-kurti",
+                    "person/aleksandar-vucic",
+                    "person/josep-borrell",
+                ]
+            },
+        )
+    ]

@@ -403,3 +403,49 @@ def test_the_organisation_a_title_names_is_remembered(layer):
 def test_plural_titles_and_a_spokesman_for_a_body(text, holdings, layer):
     """entities.yaml `plural_titles`; title pattern "NAME, a TITLE for OWNER,"."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Vucic and Kurti agreed after talks hosted by EU High Representative for Foreign "
+            "Affairs and Security Policy Josep Borrell.",
+            {("person/josep-borrell", "position/high-representative-of-european-union")},
+        ),
+        (
+            "Pham Minh Chinh was received at the Palam airport by India's Minister of State for "
+            "External Affairs Pabitra Margherita.",
+            {("person/pabitra-margherita", "position/minister-of-state-of-india")},
+        ),
+    ],
+)
+def test_portfolios_after_a_title_and_for_belong_to_the_title(text, holdings, layer):
+    """entities.yaml `title.title-for-portfolios-name`: "High Representative for Foreign
+    Affairs and Security Policy X" makes X, who holds the office before "for"."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # "dos" inside the name (names.yaml `particles`)
+            "Timor-Leste's Foreign Minister Bendito dos Santos Freitas attended as an observer.",
+            {
+                (
+                    "person/bendito-dos-santos-freitas",
+                    "position/foreign-minister-of-timor-leste",
+                )
+            },
+        ),
+        (  # three portfolios after "for", with a comma and "and"
+            "India's Minister of State for Fisheries, Animal Husbandry and Dairying George "
+            "Kurian attended.",
+            {("person/george-kurian", "position/minister-of-state-of-india")},
+        ),
+    ],
+)
+def test_a_name_particle_and_a_third_portfolio_stay_in_their_places(text, holdings, layer):
+    """Title patterns read the particles names.yaml lists ("dos", "del", "abu") and up to three
+    portfolios after "for" (entities.yaml `title.title-for-portfolios-name`)."""
+    assert held(text, layer) == holdings

@@ -547,7 +547,8 @@ def resolve(
             chosen = recent[0] if recent else mention.refs[0]
             unit.mention = Mention(mention.classes, (chosen,), (chosen,), 0.8)
     others = frozenset(rules.classes.get("list_others", ()))
-    return group(units, text, others, frozenset(rules.classes.get("preposition", ())))
+    leads = frozenset(tuple(str(p).split()) for p in rules.classes.get("source_lead", ()))
+    return group(units, text, others, frozenset(rules.classes.get("preposition", ())), leads)
 
 
 def _pronoun(unit: Unit) -> bool:
@@ -642,10 +643,12 @@ def group(
     text: str,
     others: frozenset[str] = frozenset(),
     prepositions: frozenset[str] = frozenset(),
+    leads: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[Unit]:
     """Merge coordinated actors ("A and B", "A, B and C", "both A and B") into one group unit;
     a list that ends in "and" and a word of `others` ("A, B and others") ends with that word;
-    an actor after one of `prepositions` and ", and" starts no pair ("in Kyiv, and Tusk")."""
+    an actor after one of `prepositions` and ", and" starts no pair ("in Kyiv, and Tusk"); one
+    after a source's lead (`leads`, "according to") ends at its comma."""
     _drop_double_hats(units)
     index = 0
     while index < len(units):
@@ -671,10 +674,11 @@ def group(
             )
             if words == [",", "and"] and len(members) == 1 and governed:
                 break  # "in Kyiv, and Tusk accepted", "visit Kenya, and Abiy accepted": two clauses
-            sourced = index >= 2 and [u.lower for u in units[index - 2 : index]] == [
-                "according",
-                "to",
-            ]
+            sourced = any(
+                len(lead) <= index
+                and tuple(u.lower for u in units[index - len(lead) : index]) == lead
+                for lead in leads
+            )
             if sourced and words[:1] == [","] and len(members) == 1:
                 break  # "According to Joly, A and B met": the source's phrase ends at its comma
             if "," in words and cursor < len(units) and _pronoun(units[cursor]):

@@ -291,9 +291,19 @@ def _counterpart_title(
 
 
 def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
-    """Whether a title match is none: its title opens what follows (see _title_opens), or it
-    takes a named person for a title."""
-    return _title_opens(match, units, rules) or _named_title(match, units)
+    """Whether a title match is none: its title opens what follows (see _title_opens), it
+    takes a named person for a title, or it opens inside a body's name (see _after_of)."""
+    return (
+        _title_opens(match, units, rules) or _named_title(match, units) or _after_of(match, units)
+    )
+
+
+def _after_of(match: Match, units: list[Unit]) -> bool:
+    """Whether a title match opens with a plain capitalised word right after "of": it ends a
+    body's name ("the Ministry of Mines and President Boric"), no portfolio of the title."""
+    first = units[match.start]
+    plain = first.mention is None and first.text[:1].isupper()
+    return plain and match.start > 0 and units[match.start - 1].lower == "of"
 
 
 def _named_title(match: Match, units: list[Unit]) -> bool:
@@ -750,7 +760,7 @@ def find_place_descriptors(
     reads the place: [the] [nationality | country 's] [modifiers] noun [of | ,] PLACE; and
     "the Chinese capital" with no name after it into the capital entities.yaml names."""
     nouns = frozenset(rules.classes.get("place_descriptor", ()))
-    if nouns.isdisjoint(_lowers(units)):  # "capital" is one of them
+    if nouns.isdisjoint(_lowers(units)):  # the `capital_noun` words are among them
         return units
     modifiers = frozenset(rules.classes.get("place_descriptor_modifier", ()))
     units = _unnamed_capitals(units, rules, text, gaz)
@@ -787,9 +797,10 @@ def _unnamed_capitals(units: list[Unit], rules: RuleSet, text: str, gaz: Gazette
     """ "the Chinese capital", "Russia's capital" with no place named after it: the capital
     city of the owner's country (entities.yaml `capitals`)."""
     capitals = _capitals(rules, gaz)
+    capital_nouns = frozenset(rules.classes.get("capital_noun", ()))
     index = len(units) - 1
     while index >= 1:
-        if units[index].lower != "capital" or units[index].mention is not None:
+        if units[index].lower not in capital_nouns or units[index].mention is not None:
             index -= 1
             continue
         after = [u for u in units[index + 1 : index + 3] if u.text not in (",", "of")][:1]
