@@ -251,3 +251,22 @@ def test_error_line_names_the_right_one_of_two_identical_quotes(tmp_path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[line - 1].strip().startswith("dip:text")
     assert f"<{attested}>" in lines[line - 3]
+
+
+def test_quoted_words_on_a_node_that_is_no_attestation_name_file_and_line(tmp_path):
+    """A typo for `a` ("rdfs:a dip:Claim") leaves the quote on the attested thing itself: an
+    error naming the file and the quote's line, not a quote with no sentence and no offsets."""
+    body = (
+        "\n<delegation/china-2023-07-li-hongzhong> a dip:Delegation ;\n"
+        "    rdfs:a dip:Claim ;\n"
+        "    dip:attests <delegation/china-2023-07-li-hongzhong> ;\n"
+        '    dip:text "Li Hongzhong" .\n'
+    )
+    path = _mapping(tmp_path, "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n" + body)
+    with pytest.raises(InputError) as error:
+        load_gold(path, ARTICLE)
+    assert str(error.value) == (
+        f"{path}:8: https://w3id.org/diplograph/id/delegation/china-2023-07-li-hongzhong has "
+        "dip:text or dip:attests but is no dip:Attestation or dip:Claim (a quote is an "
+        "attestation: `[] a dip:Attestation ; ...`)"
+    )

@@ -109,10 +109,27 @@ def _resolve(graph: Graph, node: BNode | URIRef, article: Article, source: str, 
     graph.add((iri, DIP.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
 
 
+def _check_quoting_nodes(graph: Graph, path: Path, source: str) -> None:
+    """Quoted words (dip:text) and dip:attests belong to attestations only: on any other node
+    ("<delegation/x> rdfs:a dip:Claim ; dip:text ...", a typo for `a`) they would reach the
+    graph with no sentence and no offsets, so they are an error naming the file and line."""
+    attestations = set(_attestations(graph))
+    quoting = {s for p in (DIP.text, DIP.attests) for s in graph.subjects(p, None)}
+    for node in sorted(quoting - attestations):
+        words = graph.value(node, DIP.text)
+        line = _line_of(source, str(words), None) if words is not None else 0
+        where = f"{path}:{line}" if line else str(path)
+        raise InputError(
+            f"{where}: {node} has dip:text or dip:attests but is no dip:Attestation or "
+            "dip:Claim (a quote is an attestation: `[] a dip:Attestation ; ...`)"
+        )
+
+
 def load_gold(path: Path, article: Article) -> Graph:
     """The hand mapping of one article, with resolved, IRI-named attestations."""
     graph = parse_turtle(path)
     source = path.read_text(encoding="utf-8")
+    _check_quoting_nodes(graph, path, source)
     for node in _attestations(graph):
         _resolve(graph, node, article, source, path)
     _check_dates(graph, article, path, source)
