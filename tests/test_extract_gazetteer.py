@@ -976,3 +976,22 @@ def test_a_datelines_agency_credit_is_a_news_agency(text, agencies, layer):
     (the gazetteer's agencies are matched by case: "ARMENPRESS" is not "Armenpress")."""
     found = _agencies(extract(text, layer))
     assert sorted(found.values()) == ([agencies] if agencies else [])
+
+
+def test_a_site_on_another_site_is_two_places(layer):
+    """ "on" after a site's head ends its name (names.yaml `site_joins`): the mausoleum and the
+    square it stands on are two places; "on" inside a body's name still joins it."""
+    graph = extract(
+        "Macron laid a wreath at the Ho Chi Minh Mausoleum on Ba Dinh Square. "
+        "Zelensky laid flowers at the Tomb of the Unknown Soldier on Pilsudski Square. "
+        "The Authority on Development of Tourism met.",
+        layer,
+    )
+    places = sorted(str(p).removeprefix(str(ID)) for p in graph.subjects(RDF.type, DIP.Place))
+    assert places == [
+        "place/ba-dinh-square",
+        "place/ho-chi-minh-mausoleum",
+        "place/pilsudski-square",
+        "place/tomb-of-the-unknown-soldier",
+    ]
+    assert (ID["org/authority-on-development-of-tourism"], RDF.type, DIP.GovernmentBody) in graph

@@ -59,6 +59,7 @@ class Vocabulary:
     bare_heads: frozenset[str] = frozenset()  # "the Government", "the Forum" alone: no name
     leading_site_heads: frozenset[str] = frozenset()  # "Istana Negara", "Zoo Negara": a site
     not_before_people: frozenset[str] = frozenset()  # "the Nankai Trough": no one's name
+    site_joins: frozenset[str] = frozenset()  # "on" of "X Mausoleum on Y Square": two sites
     credit_opens: frozenset[str] = frozenset()  # "(" of a dateline's "March 31 (Khovar) -"
     credit_closes: frozenset[str] = frozenset()  # ")" or a dash after the agency's name
 
@@ -110,6 +111,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("bare_heads"),
         listed("leading_site_heads"),
         listed("not_before_people"),
+        listed("site_joins"),
         listed("agency_credit_opens"),
         listed("agency_credit_closes"),
     )
@@ -195,6 +197,8 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
             and units[end + 1].lower not in vocab.honorifics
         )
         inner = unit.mention is None and (unit.lower in INNER | vocab.particles or joined)
+        if unit.lower in vocab.site_joins and _names_site(units[start:end], vocab):
+            break  # "the Ho Chi Minh Mausoleum on Ba Dinh Square": two sites, one on the other
         after = end + 1  # over a run of particles: "von der Leyen", "de la Cruz"
         while (
             particle
@@ -447,6 +451,12 @@ def find_unknown_names(
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
         index = start + 1
     return _sites(units, vocab, text, new)
+
+
+def _names_site(run: list[Unit], vocab: Vocabulary) -> bool:
+    """Whether a run's head word makes it a place ("Ho Chi Minh Mausoleum", "Tomb of ...")."""
+    words = [u.lower for u in run if u.lower not in INNER]
+    return bool(words) and _by_head(run, words, vocab) == "Place"
 
 
 def _before_site_head(units: list[Unit], end: int, vocab: Vocabulary) -> bool:

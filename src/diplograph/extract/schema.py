@@ -481,6 +481,7 @@ GAZETTEER = Shape(
                 "bare_heads",
                 "leading_site_heads",
                 "not_before_people",
+                "site_joins",
                 "agency_credit_opens",
                 "agency_credit_closes",
             ),
