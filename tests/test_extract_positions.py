@@ -449,3 +449,37 @@ def test_a_name_particle_and_a_third_portfolio_stay_in_their_places(text, holdin
     """Title patterns read the particles names.yaml lists ("dos", "del", "abu") and up to three
     portfolios after "for" (entities.yaml `title.title-for-portfolios-name`)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a state's ambassador with no destination, in a story datelined in another state
+            "OSLO, March 5 (NTB) - Norway informed the Israeli ambassador, Avi Nir-Feldklein, "
+            "of the decision.",
+            {("person/avi-nir-feldklein", "position/ambassador-of-israel-to-norway")},
+        ),
+        (
+            "MOSCOW, March 5. /TASS/. Russia's foreign ministry met Iranian Ambassador Kazem "
+            "Jalali on Tuesday.",
+            {("person/kazem-jalali", "position/ambassador-of-iran-to-russia")},
+        ),
+        (  # no dateline: the post stays without a destination
+            "Norway informed the Israeli ambassador, Avi Nir-Feldklein, of the decision.",
+            {("person/avi-nir-feldklein", "position/ambassador-of-israel")},
+        ),
+        (  # the post names its destination: kept as written
+            "OSLO, March 5 (NTB) - Russian Ambassador to the United States Anatoly Antonov spoke.",
+            {("person/anatoly-antonov", "position/ambassador-of-russia-to-united-states")},
+        ),
+        (  # the words name a destination the title rule did not read: no guess
+            "OSLO, March 5 (NTB) - Viktor Tatarintsev, Russia's ambassador to Sweden, spoke.",
+            {("person/viktor-tatarintsev", "position/ambassador-of-russia")},
+        ),
+    ],
+)
+def test_an_envoy_without_destination_is_posted_to_the_datelines_state(text, holdings, layer):
+    """Wire copy's "the Israeli ambassador" in a story from Oslo is Israel's ambassador to
+    Norway (lexicon `envoy_title`; owners.send_envoys); the post without a destination is not
+    kept beside it."""
+    assert held(text, layer) == holdings

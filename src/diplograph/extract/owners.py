@@ -192,3 +192,64 @@ def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list)
         position = made.iri
     holding = (mention.refs[0], position)
     return replace(unit, mention=replace(mention, holding=holding, owner=(owner,)))
+
+
+def send_envoys(
+    prepared: Prepared, home: URIRef | None, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> tuple[Prepared, set[URIRef]]:
+    """An envoy named with a state and no destination ("the Israeli ambassador, Avi
+    Nir-Feldklein," in a story datelined Oslo, "Iranian Ambassador Kazem Jalali" datelined
+    Moscow) holds the post to the dateline's country (`home`), as wire copy writes it; an
+    envoy of the dateline's own state, or one whose post names its destination, is left as it
+    is. Titles of the lexicon's `envoy_title` class; the new position replaces the one without
+    a destination, which is dropped when no one else holds it. Returns the sentences and the
+    positions replaced."""
+    envoys = frozenset(str(t) for t in rules.classes.get("envoy_title", ()))
+    posts = frozenset(str(w) for w in rules.classes.get("envoy_post_word", ()))
+    if home is None or not envoys:
+        return prepared, set()
+    minted = {n.iri: n for n in new if n.kind == "Position"}
+    result, replaced = [], set()
+    for sentence, units in prepared:
+        changed = []
+        for index, unit in enumerate(units):
+            mention = unit.mention
+            post = _post(mention, minted, envoys, home)
+            if post is not None and not _posted_in_words(units, index, posts):
+                assert mention is not None and mention.holding is not None
+                made = new_position(str(mention.title), post.position_of, gaz, new, home)
+                if all(n.iri != made.iri for n in new):
+                    new.append(made)
+                replaced.add(post.iri)
+                holding = (mention.holding[0], made.iri)
+                unit = replace(unit, mention=replace(mention, holding=holding))
+            changed.append(unit)
+        result.append((sentence, changed))
+    held = {p for _, units in result for u in units if u.mention for _, p in _pairs(u.mention)}
+    new[:] = [n for n in new if n.iri not in replaced or n.iri in held]
+    return result, replaced - held
+
+
+def _posted_in_words(units: list[Unit], index: int, posts: frozenset[str]) -> bool:
+    """Whether the words name the post's place (`envoy_post_word`), which a title rule may not
+    have read ("X, Russia's ambassador to Sweden,", "the ambassador in Moscow"): no guess."""
+    after = units[index + 1].lower if index + 1 < len(units) else ""
+    return after in posts or any(w in posts for w in units[index].text.lower().split())
+
+
+def _post(
+    mention: Mention | None, minted: dict[URIRef, NewEntity], envoys: frozenset[str], home: URIRef
+) -> NewEntity | None:
+    """The new position without a destination an envoy's mention holds, if it is one of
+    another state than `home`."""
+    if mention is None or mention.holding is None or (mention.title or "") not in envoys:
+        return None
+    post = minted.get(mention.holding[1]) if mention.holding[1] is not None else None
+    if post is None or post.position_of in (None, home) or " to " in post.label:
+        return None
+    return post
+
+
+def _pairs(mention: Mention) -> list[tuple[URIRef, URIRef]]:
+    """The (person, position) holdings a mention reports."""
+    return [p for p in (mention.holding, *mention.also) if p is not None and p[1] is not None]

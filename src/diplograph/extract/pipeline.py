@@ -75,7 +75,7 @@ from diplograph.extract.mentions import (
     share_plural_titles,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
-from diplograph.extract.owners import own_titles
+from diplograph.extract.owners import own_titles, send_envoys
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     SetOff,
@@ -280,6 +280,9 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     dateline = dateline_place(prepared, gazetteer)
     discourse.home = gazetteer.country_of(dateline) if dateline is not None else None
     prepared = own_titles(prepared, gazetteer, rules, new)
+    prepared, posted = send_envoys(prepared, discourse.home, gazetteer, rules, new)
+    for pair in [pair for pair in holdings if pair[1] in posted]:
+        del holdings[pair]  # the envoy's post without its destination
     for sentence, units in prepared:  # the owners own_titles found, before lists are grouped
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
