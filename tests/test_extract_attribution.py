@@ -584,3 +584,22 @@ def test_the_words_of_an_accusation_are_its_topic(layer):
     graph = extract("Sergei Lavrov accused Ukraine of supplying weapons to Georgia.", layer)
     assert list(graph.objects(None, DIP.topic)) == []
     assert len(list(graph.objects(None, DIP.content))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [  # welcoming what a state did is speech (lexicon.yaml reaction_noun); welcoming a guest is not
+        (
+            "Turkish President Recep Tayyip Erdogan welcomed Kuwait's decision to join the alliance.",
+            ["person/recep-tayyip-erdogan"],
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan also welcomed Hungary's vote on Monday.",
+            ["person/recep-tayyip-erdogan"],
+        ),
+        ("Turkish President Recep Tayyip Erdogan welcomed Kuwait's emir at the palace.", []),
+    ],
+)
+def test_welcoming_a_states_decision_is_a_statement(text, speakers, layer):
+    """ "X welcomed Kuwait's decision": a statement of X; "welcomed Kuwait's emir" is none."""
+    assert said_by(extract(text, layer)) == speakers
