@@ -590,7 +590,7 @@ def test_the_words_of_an_accusation_are_its_topic(layer):
     ("text", "speakers"),
     [  # welcoming what a state did is speech (lexicon.yaml reaction_noun); welcoming a guest is not
         (
-            "Turkish President Recep Tayyip Erdogan welcomed Kuwait's decision to join the alliance.",
+            "Turkish President Recep Tayyip Erdogan welcomed Kuwait's decision to join.",
             ["person/recep-tayyip-erdogan"],
         ),
         (
