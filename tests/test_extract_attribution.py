@@ -603,3 +603,36 @@ def test_the_words_of_an_accusation_are_its_topic(layer):
 def test_welcoming_a_states_decision_is_a_statement(text, speakers, layer):
     """ "X welcomed Kuwait's decision": a statement of X; "welcomed Kuwait's emir" is none."""
     assert said_by(extract(text, layer)) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [  # "X did A and said B": X says it (statements.yaml statement.joined), A stays an event
+        (
+            "Turkish President Recep Tayyip Erdogan hosted Vladimir Putin in Ankara and said "
+            "Turkey would stay neutral.",
+            [
+                ("Hosting", (), ()),
+                ("Statement", ("person/recep-tayyip-erdogan",), ()),
+            ],
+        ),
+        (  # beside another speech act of the sentence it is not made: the speaker is known
+            "In Beijing, Foreign Ministry spokesman Wang Wenbin said cooperation "
+            '"should not target any third party" and warned against "geopolitical games".',
+            [("Statement", ("person/wang-wenbin",), ())],
+        ),
+        (  # a denial: "called claims of ... absurd" (statements.yaml denial.dismiss)
+            'Kremlin spokesman Dmitry Peskov has called claims of Russian involvement "absurd".',
+            [("Denial", ("person/dmitry-peskov",), ())],
+        ),
+        (  # a speech verb in quotes after its speaker
+            'The United States "strongly opposes" any attempt to change the status quo.',
+            [("Statement", ("country/united-states",), ())],
+        ),
+    ],
+)
+def test_speech_joined_by_and_quoted_or_calling_claims_absurd(text, acts, layer):
+    """ "X hosted Y and said ...", 'X "strongly opposes"', "X called claims ... absurd": X
+    speaks; a hosting before "and said" is kept."""
+    graph = extract(text, layer)
+    assert [a for a in speech_acts(graph) if a[0] != "PositionHolding"] == acts
