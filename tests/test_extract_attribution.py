@@ -636,3 +636,23 @@ def test_speech_joined_by_and_quoted_or_calling_claims_absurd(text, acts, layer)
     speaks; a hosting before "and said" is kept."""
     graph = extract(text, layer)
     assert [a for a in speech_acts(graph) if a[0] != "PositionHolding"] == acts
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [  # "called X a "dictator"": words in quotes for a party (statements.yaml statement.called)
+        (
+            'Foreign Minister Annalena Baerbock called Chinese President Xi Jinping a "dictator".',
+            [("Statement", ("person/annalena-baerbock",), ("person/xi-jinping",))],
+        ),
+        (
+            'Kazakh President Kassym-Jomart Tokayev calls Russia "invincible"',
+            [("Statement", ("person/kassym-jomart-tokayev",), ("country/russia",))],
+        ),
+        ("Russian President Vladimir Putin called Recep Tayyip Erdogan a day later.", []),
+    ],
+)
+def test_calling_a_party_words_in_quotes_is_a_statement(text, acts, layer):
+    """'X called Y a "dictator"' is X's statement about Y; "called Y a day later" is none."""
+    graph = extract(text, layer)
+    assert [a for a in speech_acts(graph) if a[0] not in ("PositionHolding", "PhoneCall")] == acts
