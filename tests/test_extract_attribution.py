@@ -656,3 +656,25 @@ def test_calling_a_party_words_in_quotes_is_a_statement(text, acts, layer):
     """'X called Y a "dictator"' is X's statement about Y; "called Y a day later" is none."""
     graph = extract(text, layer)
     assert [a for a in speech_acts(graph) if a[0] not in ("PositionHolding", "PhoneCall")] == acts
+
+
+def test_a_body_that_quotes_a_speaker_and_the_speaker_both_speak(layer):
+    """ "China's Foreign Ministry quoted Wang Yi as saying ...": the ministry reports and Wang
+    says it (statements.yaml statement.quotes, statement.quoted-as-saying)."""
+    text = "In a readout, China's Foreign Ministry quoted Wang Yi as saying that ties were stable."
+    assert said_by(extract(text, layer)) == ["org/foreign-ministry-of-china", "person/wang-yi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [  # "remains unwavering in its support for X" (statements.yaml support.stand-with)
+        (
+            "The European Union remains unwavering in its support for Ukraine's sovereignty.",
+            [("StatementOfSupport", ("org/european-union",), ("country/ukraine",))],
+        ),
+        ("The European Union remains the largest donor of Ukraine.", []),
+    ],
+)
+def test_remaining_unwavering_in_support_is_support(text, acts, layer):
+    """ "X remains unwavering in its support for Y": X's statement of support for Y."""
+    assert speech_acts(extract(text, layer)) == acts
