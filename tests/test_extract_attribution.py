@@ -584,3 +584,97 @@ def test_the_words_of_an_accusation_are_its_topic(layer):
     graph = extract("Sergei Lavrov accused Ukraine of supplying weapons to Georgia.", layer)
     assert list(graph.objects(None, DIP.topic)) == []
     assert len(list(graph.objects(None, DIP.content))) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [  # welcoming what a state did is speech (lexicon.yaml reaction_noun); welcoming a guest is not
+        (
+            "Turkish President Recep Tayyip Erdogan welcomed Kuwait's decision to join.",
+            ["person/recep-tayyip-erdogan"],
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan also welcomed Hungary's vote on Monday.",
+            ["person/recep-tayyip-erdogan"],
+        ),
+        ("Turkish President Recep Tayyip Erdogan welcomed Kuwait's emir at the palace.", []),
+    ],
+)
+def test_welcoming_a_states_decision_is_a_statement(text, speakers, layer):
+    """ "X welcomed Kuwait's decision": a statement of X; "welcomed Kuwait's emir" is none."""
+    assert said_by(extract(text, layer)) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [  # "X did A and said B": X says it (statements.yaml statement.joined), A stays an event
+        (
+            "Turkish President Recep Tayyip Erdogan hosted Vladimir Putin in Ankara and said "
+            "Turkey would stay neutral.",
+            [
+                ("Hosting", (), ()),
+                ("Statement", ("person/recep-tayyip-erdogan",), ()),
+            ],
+        ),
+        (  # beside another speech act of the sentence it is not made: the speaker is known
+            "In Beijing, Foreign Ministry spokesman Wang Wenbin said cooperation "
+            '"should not target any third party" and warned against "geopolitical games".',
+            [("Statement", ("person/wang-wenbin",), ())],
+        ),
+        (  # a denial: "called claims of ... absurd" (statements.yaml denial.dismiss)
+            'Kremlin spokesman Dmitry Peskov has called claims of Russian involvement "absurd".',
+            [("Denial", ("person/dmitry-peskov",), ())],
+        ),
+        (  # a speech verb in quotes after its speaker
+            'The United States "strongly opposes" any attempt to change the status quo.',
+            [("Statement", ("country/united-states",), ())],
+        ),
+    ],
+)
+def test_speech_joined_by_and_quoted_or_calling_claims_absurd(text, acts, layer):
+    """ "X hosted Y and said ...", 'X "strongly opposes"', "X called claims ... absurd": X
+    speaks; a hosting before "and said" is kept."""
+    graph = extract(text, layer)
+    assert [a for a in speech_acts(graph) if a[0] != "PositionHolding"] == acts
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [  # "called X a "dictator"": words in quotes for a party (statements.yaml statement.called)
+        (
+            'Foreign Minister Annalena Baerbock called Chinese President Xi Jinping a "dictator".',
+            [("Statement", ("person/annalena-baerbock",), ("person/xi-jinping",))],
+        ),
+        (
+            'Kazakh President Kassym-Jomart Tokayev calls Russia "invincible"',
+            [("Statement", ("person/kassym-jomart-tokayev",), ("country/russia",))],
+        ),
+        ("Russian President Vladimir Putin called Recep Tayyip Erdogan a day later.", []),
+    ],
+)
+def test_calling_a_party_words_in_quotes_is_a_statement(text, acts, layer):
+    """'X called Y a "dictator"' is X's statement about Y; "called Y a day later" is none."""
+    graph = extract(text, layer)
+    assert [a for a in speech_acts(graph) if a[0] not in ("PositionHolding", "PhoneCall")] == acts
+
+
+def test_a_body_that_quotes_a_speaker_and_the_speaker_both_speak(layer):
+    """ "China's Foreign Ministry quoted Wang Yi as saying ...": the ministry reports and Wang
+    says it (statements.yaml statement.quotes, statement.quoted-as-saying)."""
+    text = "In a readout, China's Foreign Ministry quoted Wang Yi as saying that ties were stable."
+    assert said_by(extract(text, layer)) == ["org/foreign-ministry-of-china", "person/wang-yi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [  # "remains unwavering in its support for X" (statements.yaml support.stand-with)
+        (
+            "The European Union remains unwavering in its support for Ukraine's sovereignty.",
+            [("StatementOfSupport", ("org/european-union",), ("country/ukraine",))],
+        ),
+        ("The European Union remains the largest donor of Ukraine.", []),
+    ],
+)
+def test_remaining_unwavering_in_support_is_support(text, acts, layer):
+    """ "X remains unwavering in its support for Y": X's statement of support for Y."""
+    assert speech_acts(extract(text, layer)) == acts

@@ -142,7 +142,7 @@ def test_review_and_evaluate_read_seeds_dated_by_their_marker_as_build_does(tmp_
         "0.80  004_1b385efb04788e90  SanctionImposition"
     )
     assert review.stdout.splitlines()[-1] == (
-        "(4 candidate(s), 1 article(s) without a hand mapping)"
+        "(5 candidate(s), 1 article(s) without a hand mapping)"
     )
     # an article without a hand mapping: everything the rules found in it is for review
     assert review.stdout.splitlines()[3:9] == [

@@ -35,7 +35,7 @@ SEED_ROWS = """\
      rules       sanction-imposition.impose
      s13         “We have taken a number of actions already to sanction entities that brokered arms sales between North Korea and Russia”
                  claimed by Matthew Miller (id:person/matthew-miller)
-(1 open candidate(s) of 25 rule fact(s), 0 rejected)
+(1 open candidate(s) of 26 rule fact(s), 0 rejected)
 """  # noqa: E501
 NEW_ROWS = [
     "#1   0.80  Invitation           Invitation: Vladimir Putin",
@@ -212,7 +212,7 @@ def test_accepting_two_rows_writes_readable_turtle_and_the_build_conforms(projec
     assert seed.read_text(encoding="utf-8") == before + ACCEPTED_13  # appended, every byte kept
     # the rows are gone from the review, and the others keep their numbers
     assert _headers(_review(project, NEW).stdout) == [NEW_ROWS[0], NEW_ROWS[2]]
-    assert _review(project, SEED).stdout == "(0 open candidate(s) of 25 rule fact(s), 0 rejected)\n"
+    assert _review(project, SEED).stdout == "(0 open candidate(s) of 26 rule fact(s), 0 rejected)\n"
 
     # accepting an acceptance writes the invitation it accepts and the visit that invitation is to
     (project / "seeds" / "901_acc.txt").write_text(ACCEPTANCE, encoding="utf-8")
@@ -254,7 +254,7 @@ def test_accepting_two_rows_writes_readable_turtle_and_the_build_conforms(projec
     assert (claim, RDF.type, DIP.Claim) in seed_graph
     assert seed_graph.value(claim, DIP.claimedBy) == ID["person/matthew-miller"]
     assert seed_graph.value(claim, DIP.sentence) == ID[f"sentence/{SEED}/s13"]
-    assert result.summary["rule_layer_candidates"] == 2  # 900_new's #1 and #3
+    assert result.summary["rule_layer_candidates"] == 3  # 900_new's #1 and #3, the seed's Putin
 
 
 def test_a_rejected_row_is_listed_beside_the_mapping_and_not_offered_again(project):

@@ -526,6 +526,19 @@ def _planned_dates(
             cand.date = ctx.plan
 
 
+def _lone_speech(
+    made: list[tuple[Match, Candidate]], rules: RuleSet
+) -> list[tuple[Match, Candidate]]:
+    """Drop a speech act of a rule marked `alone` where another speech act of the sentence was
+    found ("Wang said ... and warned ...": the speaker of "said" is the one who warned)."""
+    speech = [m for m, c in made if spec(rules.kinds, c.kind).get("statement")]
+    return [
+        (m, c)
+        for m, c in made
+        if not (m.rule.get("alone") and any(other is not m for other in speech))
+    ]
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -559,6 +572,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
                 and cand.happened
             ):
                 ctx.place = cand.roles["place"][0]
+    made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules))
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"

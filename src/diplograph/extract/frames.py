@@ -977,6 +977,9 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     """The pattern matches, with frame matches added at the triggers no pattern match covers
     and put in place of a pattern match at the same trigger that fills fewer roles."""
     words, by_lemma = _compiled(rules)
+    # a frame trigger before a subject read back from elsewhere is its own verb phrase
+    # ("Biden hosted Ruto and said ...": the hosting stays a frame of its own)
+    spans = {i for m in matches for i in range(m.start, _end(m))}
     share_subjects(units, rules, matches)
     candidates = {
         i: _frames_at(units[i], by_lemma) for i, u in enumerate(units) if u.mention is None
@@ -985,7 +988,7 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     if not triggers:
         return matches
     at_trigger = {m.trigger: m for m in matches}
-    covered = {i for m in matches for i in range(m.start, _end(m))} - set(at_trigger)
+    covered = spans - set(at_trigger)
     infinitive = words.infinitive
     for index in triggers:
         if units[index].boundary:

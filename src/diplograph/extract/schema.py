@@ -343,6 +343,7 @@ RULES: dict[str, Shape] = {
                 "participle_subject": ROLE,  # ", accusing X of": the sentence's subject fills it
                 "topic": one_of("topic", "rest", "object"),  # the words it is about (dip:topic)
                 "sentence_subject": ROLE,  # "in a letter to X": the sentence's subject sends it
+                "alone": BOOL,  # dropped beside another speech act of its sentence
                 "fronted_subject": ROLE,  # "On his arrival, X ...": the main clause's subject
                 "late_defaults": MapOf(ROLE, STR),  # from the article's events, once all known
                 "extends": BOOL,  # its parties join the last earlier event of its family
