@@ -995,3 +995,15 @@ def test_a_site_on_another_site_is_two_places(layer):
         "place/tomb-of-the-unknown-soldier",
     ]
     assert (ID["org/authority-on-development-of-tourism"], RDF.type, DIP.GovernmentBody) in graph
+
+
+def test_indias_foreign_ministry_is_known_by_its_name_and_initials(layer):
+    """Indian wire copy's "Ministry of External Affairs" and "the MEA" are India's foreign
+    ministry (organisations.ttl), which speaks for India."""
+    graph = extract("The Ministry of External Affairs (MEA) said the visit went well.", layer)
+    mea = ID["org/ministry-of-external-affairs-of-india"]
+    assert (mea, RDF.type, DIP.GovernmentBody) in graph
+    (statement,) = graph.subjects(RDF.type, DIP.Statement)
+    assert list(graph.objects(statement, DIP.agent)) == [mea]
+    graph = extract("Secretary (East) in the MEA Jaideep Mazumdar said so.", layer)
+    assert (mea, RDF.type, DIP.GovernmentBody) in graph
