@@ -1006,7 +1006,12 @@ def test_here_is_the_datelines_city(layer):
             "Canada's acting high commissioner, Stewart Wheeler, on Monday evening.",
             (
                 "Meeting",
-                {"participant": ["org/ministry-of-external-affairs", "person/stewart-wheeler"]},
+                {
+                    "participant": [
+                        "org/ministry-of-external-affairs-of-india",
+                        "person/stewart-wheeler",
+                    ]
+                },
             ),
         ),
     ],
