@@ -42,6 +42,12 @@ def _line_of(source: str, words: str, attested: URIRef | None) -> int:
     return source.count("\n", 0, best) + 1
 
 
+def _where(path: Path, source: str, words: object, attested: URIRef | None) -> str:
+    """file:line of quoted words in a mapping (the file alone when they are not found)."""
+    line = _line_of(source, str(words), attested) if words is not None else 0
+    return f"{path}:{line}" if line else str(path)
+
+
 def _check_dates(graph: Graph, article: Article, path: Path, source: str) -> None:
     """Resolve each attestation's date words against the article's date.
 
@@ -88,8 +94,7 @@ def _resolve(graph: Graph, node: BNode | URIRef, article: Article, source: str, 
     """Give one attestation its sentence, offsets and IRI, in place."""
     words = graph.value(node, DIP.text)
     attested = graph.value(node, DIP.attests)
-    line = _line_of(source, str(words), attested) if words is not None else 0
-    where = f"{path}:{line}" if line else str(path)
+    where = _where(path, source, words, attested)
     if words is None or attested is None:
         raise InputError(f"{where}: an attestation needs dip:attests and dip:text")
     try:
@@ -116,9 +121,7 @@ def _check_quoting_nodes(graph: Graph, path: Path, source: str) -> None:
     attestations = set(_attestations(graph))
     quoting = {s for p in (DIP.text, DIP.attests) for s in graph.subjects(p, None)}
     for node in sorted(quoting - attestations):
-        words = graph.value(node, DIP.text)
-        line = _line_of(source, str(words), None) if words is not None else 0
-        where = f"{path}:{line}" if line else str(path)
+        where = _where(path, source, graph.value(node, DIP.text), None)
         raise InputError(
             f"{where}: {node} has dip:text or dip:attests but is no dip:Attestation or "
             "dip:Claim (a quote is an attestation: `[] a dip:Attestation ; ...`)"

@@ -121,9 +121,8 @@ def _held(prepared: Prepared, earlier: list[tuple[URIRef, URIRef]]) -> dict[URIR
             found[person].append(position)
     for _, units in prepared:
         for unit in units:
-            mention = unit.mention
-            if mention is not None and mention.holding and mention.holding[1] is not None:
-                for person, position in (mention.holding, *mention.also):
+            if unit.mention is not None and unit.mention.holding:
+                for person, position in _pairs(unit.mention):
                     if position not in found.setdefault(person, []):
                         found[person].append(position)
     return found

@@ -432,14 +432,14 @@ ALWAYS = ""  # index key of rules that have a pattern needing no particular word
 DIGIT = "#digit"  # the pseudo-word of a sentence that has a number
 
 
-def _index(rules: list[Rule], chances: dict[str, float]) -> dict[str, tuple[int, ...]]:
+def _index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
     """Word -> positions (in `rules`) of the rules to try when a sentence has it: each pattern
-    is filed under the words of its least likely need (a pattern that needs nothing, under
-    ALWAYS), so that a rule is tried on few sentences."""
+    is filed under the words of its least likely need, the first once `_order_needs` has run (a
+    pattern that needs nothing, under ALWAYS), so that a rule is tried on few sentences."""
     found: dict[str, list[int]] = {}
     for number, rule in enumerate(rules):
         for needs in rule.needs:
-            keys = min(needs, key=lambda n: _chance(n, chances)) if needs else frozenset([ALWAYS])
+            keys = needs[0] if needs else frozenset([ALWAYS])
             for word in keys:
                 bucket = found.setdefault(word, [])
                 if number not in bucket:
@@ -589,7 +589,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
             rules["frames"].append(_check_rule(raw, "frames", path, seen))
     chances = word_chances()
     _order_needs(rules, chances)
-    index = {section: _index(members, chances) for section, members in rules.items()}
+    index = {section: _index(members) for section, members in rules.items()}
     log.debug("rules: %d files, %d patterns", len(files), len(patterns))
     return RuleSet(
         folder=files[0].parent,
