@@ -385,6 +385,42 @@ def test_spouses_host_and_attend_together(layer):
     }
 
 
+def _parties(graph: Graph, kind: str, role: str) -> list[list[str]]:
+    """The fillers of a role, event by event (each sorted), of every event of a kind."""
+    events = graph.subjects(RDF.type, DIP[kind])
+    return sorted(
+        sorted(
+            str(graph.value(v, DIP.ledBy) or v).removeprefix(str(ID))
+            for v in graph.objects(e, DIP[role])
+        )
+        for e in events
+    )
+
+
+def test_people_named_together_make_one_visit(layer):
+    """kinds.yaml `groups_apart`: "A and B visited X" is one visit of two travellers (the corpus
+    reader's "one entry per real-world event"), not one visit each."""
+    graph = extract(
+        "Indonesian President Prabowo Subianto and Foreign Minister Sugiono visited Beijing on "
+        "Saturday.",
+        layer,
+    )
+    assert _parties(graph, "Visit", "traveller") == [["person/prabowo-subianto", "person/sugiono"]]
+
+
+def test_delegations_named_together_arrive_apart(layer):
+    """kinds.yaml `groups_apart`: two delegations that arrive in one sentence are two arrivals
+    and two visits (each led by its leader)."""
+    graph = extract(
+        "The Russian delegation led by Defence Minister Sergei Shoigu, and China's delegation, led "
+        "by Li Hongzhong, arrived in Pyongyang on Tuesday.",
+        layer,
+    )
+    apart = [["person/li-hongzhong"], ["person/sergei-shoigu"]]
+    assert _parties(graph, "Arrival", "traveller") == apart
+    assert _parties(graph, "Visit", "traveller") == apart
+
+
 def test_a_guide_who_accompanies_is_no_fellow_traveller(layer):
     graph = extract(
         "Georgian Prime Minister Irakli Kobakhidze arrived in Yerevan on Thursday. Kobakhidze, "

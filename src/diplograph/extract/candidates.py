@@ -26,6 +26,7 @@ from diplograph.extract.contents import (
     event_anaphora,
     resolve_contents,
 )
+from diplograph.extract.coref import PLACEHOLDER
 from diplograph.extract.dates import (
     SAME_DAY,
     attach,
@@ -350,8 +351,7 @@ def build(
         kept = [v for v in roles.get(role, []) if v not in split]
         if len(split) > 1:
             return [_copy(base, {**roles, role: [*kept, v]}) for v in split]
-    spread = spec(rules.kinds, kind).get("distribute") or []
-    for role in [spread] if isinstance(spread, str) else spread:
+    for role in _spread_roles(kind, roles, rules):
         if len(roles.get(role, [])) > 1:  # one event per member (of each role, in turn)
             return [
                 c for v in roles[role] for c in _split(_copy(base, {**roles, role: [v]}), rules)
@@ -416,12 +416,23 @@ def _fill_defaults(
 
 def _split(cand: Candidate, rules: RuleSet) -> list[Candidate]:
     """A candidate made one per member of each `distribute` role still filled by several."""
-    spread = spec(rules.kinds, cand.kind).get("distribute") or []
-    for role in [spread] if isinstance(spread, str) else spread:
+    for role in _spread_roles(cand.kind, cand.roles, rules):
         if len(cand.roles.get(role, [])) > 1:
             made = [_copy(cand, {**cand.roles, role: [v]}) for v in cand.roles[role]]
             return [c for m in made for c in _split(m, rules)]
     return [cand]
+
+
+def _spread_roles(kind: str, roles: dict[str, list[URIRef]], rules: RuleSet) -> list[str]:
+    """The roles whose fillers make one event each: the kind's `distribute` roles, and its
+    `groups_apart` roles when a delegation fills them (people named together go together)."""
+    entry = spec(rules.kinds, kind)
+    spread, apart = entry.get("distribute") or [], entry.get("groups_apart") or []
+    listed = [*([spread] if isinstance(spread, str) else spread)]
+    for role in [apart] if isinstance(apart, str) else apart:
+        if any(str(v).startswith(PLACEHOLDER) for v in roles.get(role, [])):
+            listed.append(role)
+    return listed
 
 
 def _copy(base: Candidate, roles: dict[str, list[URIRef]]) -> Candidate:

@@ -406,6 +406,7 @@ KIND_ENTRY = Shape(
         "generic": BOOL,
         "fallback": KIND,
         "distribute": Either((ROLE, ROLES), "a role or a list of roles"),
+        "groups_apart": Either((ROLE, ROLES), "a role or a list of roles"),
         "abroad": ROLE,
         "per_country": ROLE,
         "represented": ROLE,
