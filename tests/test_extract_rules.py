@@ -143,6 +143,33 @@ def test_quoted_true_and_false_select_words_inside_and_outside_quotes(tmp_path, 
     assert found == expected
 
 
+GAP_RULES = """
+modality:
+  - id: test.held-meeting
+    modality: Expected
+    window: 4
+    patterns:
+      - [{lower: held, trigger: true}, {gap: 2}, {lower: meeting}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They held a closed-door meeting.", ["test.held-meeting"]),  # two words, five tokens
+        ("They held a one-on-one meeting.", ["test.held-meeting"]),
+        ("They held a closed door meeting.", []),  # three words
+        ("They held a closed - door meeting.", []),  # a dash between spaces is a word
+    ],
+)
+def test_a_gap_counts_hyphenated_words_as_one(tmp_path, text, expected):
+    """`gap: N` allows N words: a word joined by hyphens written without spaces is one."""
+    rules = load_rules(_folder(tmp_path, GAP_RULES, "gap.yaml"))
+    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
+    found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
+    assert found == expected
+
+
 LISTED_DEFAULTS = """
 events:
   - id: test.zapped

@@ -62,13 +62,30 @@ def _collect_list(match: Match, units: list[Unit], rules: RuleSet) -> None:
         index += 1
 
 
-def _build(pattern: Pattern, start: int, end: int, alignments: list[int]) -> Match | None:
-    """A Match from the matcher's alignment of units to pattern tokens (None: a gap too long)."""
+def _joined(units: list[Unit], index: int) -> bool:
+    """Whether a unit continues the word before it across a hyphen written without spaces:
+    the hyphen of "closed-door", or the word after it ("door")."""
+    if index == 0 or units[index - 1].end != units[index].begin:
+        return False
+    if units[index].lower == "-":
+        return index + 1 < len(units) and units[index + 1].begin == units[index].end
+    return (
+        units[index - 1].lower == "-"
+        and index > 1
+        and units[index - 2].end == units[index - 1].begin
+    )
+
+
+def _build(
+    pattern: Pattern, start: int, end: int, alignments: list[int], units: list[Unit]
+) -> Match | None:
+    """A Match from the matcher's alignment of units to pattern tokens (None: a gap too long;
+    a gap counts words: "a closed-door meeting" is two before "meeting", not four)."""
     match = Match(pattern, start, end, trigger=start)
     counts: dict[int, int] = {}
     for offset, token_index in enumerate(alignments):
         meta = pattern.metas[token_index]
-        if meta.gap:
+        if meta.gap and not _joined(units, start + offset):
             counts[token_index] = counts.get(token_index, 0) + 1
             if counts[token_index] > meta.gap:
                 return None
@@ -195,7 +212,7 @@ def find(
     best: dict[int, tuple[tuple[int, int, int, int], Match]] = {}
     for match_id, start, end, alignments in found:
         pattern = rules.patterns[strings[match_id]]
-        match = _build(pattern, start, end, alignments)
+        match = _build(pattern, start, end, alignments, units)
         if match is None or _governed_actor(match, units, rules):
             continue
         if reject is not None and reject(match):
