@@ -169,6 +169,11 @@ def test_a_surname_alone_means_a_known_person_only_where_the_article_names_them(
             "North Korea denounced the trilateral Freedom Edge exercise and met Maria Santos.",
             ["person/maria-santos"],
         ),
+        (  # "his" is an honorific only with its capital (names.yaml `capital_honorifics`)
+            "Emmanuel Macron began his African tour in Gabon and praised his European partners "
+            "before His Majesty King Abdullah II arrived.",
+            ["person/abdullah-ii", "person/emmanuel-macron"],
+        ),
     ],
 )
 def test_new_names_keep_hyphenated_parts_and_drop_abbreviated_honorifics(text, people, layer):

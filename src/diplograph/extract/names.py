@@ -62,6 +62,7 @@ class Vocabulary:
     site_joins: frozenset[str] = frozenset()  # "on" of "X Mausoleum on Y Square": two sites
     credit_opens: frozenset[str] = frozenset()  # "(" of a dateline's "March 31 (Khovar) -"
     credit_closes: frozenset[str] = frozenset()  # ")" or a dash after the agency's name
+    capital_honorifics: frozenset[str] = frozenset()  # "His Majesty", not "his European tour"
 
 
 KIND_OF_LIST = (
@@ -114,6 +115,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("site_joins"),
         listed("agency_credit_opens"),
         listed("agency_credit_closes"),
+        listed("capital_honorifics"),
     )
 
 
@@ -241,7 +243,8 @@ def _kind(
     if typed is not None:
         return typed or None
     previous = before[-1].lower if before else ""
-    if previous in vocab.honorifics:
+    lowered = bool(before) and before[-1].text.islower() and previous in vocab.capital_honorifics
+    if previous in vocab.honorifics and not lowered:
         return "Person"
     if any(w in vocab.not_name_words for w in words):
         return None

@@ -471,6 +471,7 @@ GAZETTEER = Shape(
                 "region_heads",
                 "not_entity_heads",
                 "honorifics",
+                "capital_honorifics",
                 "particles",
                 "place_prepositions",
                 "place_nouns",
