@@ -2980,6 +2980,24 @@ def test_in_a_letter_the_subject_may_be_titled_with_an_owner(layer):
                 )
             ],
         ),
+        # ... with no possessive, and a participle: "upon arrival at", "after arriving in"
+        (
+            "Upon arrival at Jomo Kenyatta International Airport, Abiy Ahmed was greeted by "
+            "William Ruto.",
+            [
+                (
+                    "Arrival",
+                    {
+                        "place": ["place/jomo-kenyatta-international-airport"],
+                        "traveller": [ABIY],
+                    },
+                )
+            ],
+        ),
+        (
+            "After arriving in Nairobi, Abiy Ahmed was welcomed by William Ruto.",
+            [("Arrival", {"place": ["city/nairobi"], "traveller": [ABIY]})],
+        ),
     ],
 )
 def test_arrivals_reached_and_on_arrival(layer, text, expected):
