@@ -159,6 +159,19 @@ def test_a_planned_visits_date_is_not_the_storys_day(layer):
     assert dated(graph, "Visit") == ("2025-01-01..2025-12-31", "next year")
 
 
+def test_an_arrival_with_no_date_words_is_on_the_storys_last_day(layer):
+    """kinds.yaml: an arrival is a one-day event (`narrative_date`): "who arrived at Argyle"
+    after a sentence that names Thursday arrived on Thursday; in the lede its own date words
+    alone date it (`lede_date: false`: a headline's "arrives" may be yesterday's)."""
+    text = (
+        "Guyana's President Irfaan Ali met Venezuela's President Nicolas Maduro in Kingstown on "
+        "Thursday. Ali, who arrived at Argyle International Airport shortly after 9 am, was "
+        "greeted by Ralph Gonsalves."
+    )
+    graph = extract(text, date(2023, 12, 15), layer)
+    assert dated(graph, "Arrival") == ("2023-12-14", "")
+
+
 @pytest.mark.parametrize("words", ["Earlier in the day", "Later that day"])
 def test_earlier_in_the_day_is_the_previous_events_day(words, layer):
     """ "Earlier in the day, X laid a wreath": the day of the event told before."""
