@@ -172,6 +172,19 @@ def test_an_arrival_with_no_date_words_is_on_the_storys_last_day(layer):
     assert dated(graph, "Arrival") == ("2023-12-14", "")
 
 
+def test_a_past_event_of_several_days_leaves_the_storys_day(layer):
+    """ "set up during X's visit to New Delhi earlier this month" is background: the talks told
+    after it took place on the story's day (Sunday), not in no day at all."""
+    text = (
+        "Narendra Modi met Emir Meshal Al-Ahmad Al-Jaber Al-Sabah in Kuwait City on Sunday. "
+        "The commission was set up during Abdullah Ali Al-Yahya's visit to New Delhi earlier "
+        "this month. Modi later held talks with Ahmad Al-Abdullah Al-Ahmad Al-Sabah."
+    )
+    graph = extract(text, date(2024, 12, 22), layer)
+    assert dated(graph, "Talks") == ("2024-12-22", "")
+    assert dated(graph, "Visit") == ("2024-12-01..2024-12-21", "earlier this month")
+
+
 @pytest.mark.parametrize("words", ["Earlier in the day", "Later that day"])
 def test_earlier_in_the_day_is_the_previous_events_day(words, layer):
     """ "Earlier in the day, X laid a wreath": the day of the event told before."""

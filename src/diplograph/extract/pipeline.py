@@ -121,22 +121,28 @@ def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) 
 
 
 def _remember_events(
-    cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict
+    cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict, anchor: date
 ) -> None:
     """Update the context place, the last meeting, the last date and the last speaker from
-    new candidates."""
+    new candidates; a past event of several days ("visited Delhi earlier this month") is
+    background and leaves the story's day as it was."""
     for cand in cands:
         entry = spec(rules.kinds, cand.kind)
         if entry.get("sets_place") and cand.roles.get("place") and cand.happened:
             state["place"] = cand.roles["place"][0]
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        if cand.date is not None and cand.happened:  # a planned visit's date is not the story's
-            state["date"] = cand.date
+        if cand.date is not None and cand.happened and not _background(cand.date, anchor):
+            state["date"] = cand.date  # a planned visit's date is not the story's
         if cand.date is not None and cand.attest.modality == "Expected" and not cand.owned:
             state["plan"] = cand.date  # "On August 26, Lula will be received ..."
         if entry.get("statement") and cand.roles.get("agent"):
             discourse.speakers.append(tuple(cand.roles["agent"]))
+
+
+def _background(when: tuple[date, date | None], anchor: date) -> bool:
+    """Whether a date is of several days that end before the article's day."""
+    return when[1] is not None and when[0] != when[1] and when[1] < anchor
 
 
 def _fix_references(events: list[Event], delegations: list[coref.Delegation]) -> None:
@@ -326,7 +332,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             found += sentence_candidates(inner, rules, gazetteer)
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
-        _remember_events(found, discourse, rules, state)
+        _remember_events(found, discourse, rules, state, article.date_published)
         if not opens_with_date(visible):  # an itinerary's day opens its sentence
             state.pop("plan", None)
         if not any(c.date for c in found):
