@@ -63,6 +63,14 @@ def held(text: str, layer) -> set[tuple[str, str]]:
                 ),
             },
         ),
+        (  # a pronoun subject: the last sentence's first person, with the position it holds
+            "Iranian Foreign Minister Seyed Abbas Araghchi arrived in Riyadh on Wednesday. He "
+            "met his Saudi counterpart Faisal bin Farhan.",
+            {
+                ("person/seyed-abbas-araghchi", "position/foreign-minister-of-iran"),
+                ("person/faisal-bin-farhan-al-saud", "position/foreign-minister-of-saudi-arabia"),
+            },
+        ),
         (  # a subject no stage knows: the title nearer the counterpart is someone else's
             "Lamola met Congolese President Denis Sassou Nguesso and then his Congolese "
             "counterpart, Jean-Claude Gakosso.",

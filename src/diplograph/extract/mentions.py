@@ -269,15 +269,25 @@ def title_of(position: URIRef, gaz: Gazetteer, rules: RuleSet, new: list[NewEnti
 
 
 def _counterpart_title(
-    units: list[Unit], before: int, held: dict[URIRef, URIRef], context: tuple
+    units: list[Unit],
+    before: int,
+    held: dict[URIRef, URIRef],
+    context: tuple,
+    subject: URIRef | None = None,
 ) -> str:
     """The title a counterpart shares with the sentence's first person, its subject ("Prime
     Minister Narendra Modi and his Vietnamese counterpart X"): the title that person is named
-    with here, else that of the position the article said they hold (`held`); "" if none, or
-    if a name no stage knows comes first (the subject is someone else)."""
+    with here, else that of the position the article said they hold (`held`); a pronoun
+    subject ("He met his Saudi counterpart X") is the last sentence's first person
+    (`subject`); "" if none, or if a name no stage knows comes first (someone else)."""
     gaz, rules, new = context
+    pronouns = frozenset(rules.classes.get("masculine_pronoun", ())) | frozenset(
+        rules.classes.get("feminine_pronoun", ())
+    )
     for index, unit in enumerate(units[:before]):  # its title may not be merged with it yet
         mention = unit.mention
+        if mention is None and unit.lower in pronouns and subject in held:
+            return title_of(held[subject], gaz, rules, new)
         capital = unit.text[:1].isupper() and unit.text.isalpha() and not unit.text.isupper()
         if mention is None and capital and (index or unit.lower not in STOP_WORDS):
             return ""
@@ -288,6 +298,14 @@ def _counterpart_title(
         position = held.get(mention.refs[0]) if len(mention.refs) == 1 else None
         return title_of(position, gaz, rules, new) if position is not None else ""
     return ""
+
+
+def first_person(units: list[Unit]) -> URIRef | None:
+    """The first person a sentence's units name, if that mention names one person."""
+    for unit in units:
+        if unit.mention is not None and "person" in unit.mention.classes:
+            return unit.mention.refs[0] if len(unit.mention.refs) == 1 else None
+    return None
 
 
 def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
@@ -322,10 +340,12 @@ def find_titles(
     text: str,
     new: list[NewEntity],
     held: dict[URIRef, URIRef] | None = None,
+    subject: URIRef | None = None,
 ) -> list[Unit]:
     """Merge titled person mentions; mint new people; leave untitled anaphors for coreference.
     A counterpart (role `counterpart`) holds the title of the sentence's subject, for the
-    owner the rule names; `held`: person -> position named so far in the article."""
+    owner the rule names; `held`: person -> position named so far in the article; `subject`:
+    the person a pronoun subject stands for (the last sentence's first)."""
     found = find("titles", units, rules, reject=lambda m: _not_a_title(m, units, rules))
     no_name = _listed(rules, "honorifics", "not_name_words")  # "Chief Justice", "Brigadier General"
     for match in separate(found):
@@ -337,7 +357,7 @@ def find_titles(
         title_mention = units[title_units[0]].mention if titled else None
         title = (title_mention.title or "") if title_mention is not None else ""
         if not title and "counterpart" in roles:
-            title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new))
+            title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
         owners = _owners(units, roles.get("owner", []))
         destination = next(iter(_owners(units, roles.get("destination", []))), None)
         if not owners and title_mention is not None:

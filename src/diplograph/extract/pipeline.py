@@ -71,6 +71,7 @@ from diplograph.extract.mentions import (
     find_offices,
     find_place_descriptors,
     find_titles,
+    first_person,
     introduced_spans,
     share_plural_titles,
 )
@@ -253,6 +254,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     prepared = []
     holdings: dict[tuple, Holding] = {}
     namesakes = other_namesakes(gazetteer, rules, text)
+    subject: URIRef | None = None
     for sentence in mappable_sentences(article, cuts):
         units, raw = tokenize(sentence, rules)
         spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, namesakes)
@@ -266,11 +268,11 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_bodies(units, gazetteer, rules, text, new)
         units = find_described_groups(units, rules, text, new)
         held = {person: position for person, position in holdings}  # so far in the article
-        units = find_titles(units, gazetteer, rules, text, new, held)
+        units = find_titles(units, gazetteer, rules, text, new, held, subject)
         known = len(new)
         units = find_unknown_names(units, names, text, new)
         if len(new) > known:  # titles of the names the unknown-name stage found
-            units = find_titles(units, gazetteer, rules, text, new, held)
+            units = find_titles(units, gazetteer, rules, text, new, held, subject)
         units = find_place_descriptors(units, rules, text, gazetteer)  # "the Mongolian capital X"
         units = find_gathering_names(units, rules, text)  # "the Ukraine Recovery Conference"
         units = share_plural_titles(units, rules)  # "Presidents A and B": each a president
@@ -280,6 +282,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
+        subject = first_person(units) or subject  # whom "He met his counterpart X" means
         prepared.append((sentence, units))
     candidates: list[Candidate] = []
     delegation_attests: dict[URIRef, list[Attest]] = {}
