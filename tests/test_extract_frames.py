@@ -3431,6 +3431,22 @@ KANI = "person/ali-bagheri-kani"
                 ("Talks", {"participant": [KANI, "person/ararat-mirzoyan"]}),
             ],
         ),
+        (  # ... or the verb's object (meetings.yaml talks.discuss)
+            "Foreign Minister Ararat Mirzoyan congratulated Iranian Foreign Minister Ali Bagheri "
+            "Kani in a telephone conversation.",
+            [
+                ("Statement", {"agent": ["person/ararat-mirzoyan"], "target": [KANI]}),
+                ("Talks", {"participant": [KANI, "person/ararat-mirzoyan"]}),
+            ],
+        ),
+        (  # a call with X told before the main clause: the call is its subject's with X
+            "In a phone call with Ali Bagheri Kani on Monday, Foreign Minister Ararat Mirzoyan "
+            "expressed condolences.",
+            [
+                ("Statement", {"agent": ["person/ararat-mirzoyan"]}),
+                ("Talks", {"participant": [KANI, "person/ararat-mirzoyan"]}),
+            ],
+        ),
         (  # no "with" after the noun: the people between the subject and the phrase
             "Justin Trudeau raised the matter with Narendra Modi during talks in Vientiane.",
             [
