@@ -491,3 +491,26 @@ def test_an_envoy_without_destination_is_posted_to_the_datelines_state(text, hol
     Norway (lexicon `envoy_title`; owners.send_envoys); the post without a destination is not
     kept beside it."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Ararat Mirzoyan spoke to Iran's acting Foreign Minister Ali Bagheri Kani.",
+            {("person/ali-bagheri-kani", "position/acting-foreign-minister-of-iran")},
+        ),
+        (
+            "Thailand's caretaker Prime Minister Phumtham Wechayachai spoke.",
+            {("person/phumtham-wechayachai", "position/caretaker-prime-minister-of-thailand")},
+        ),
+        (  # "then-" names the office held then: the office itself
+            "Putin met Mongolia's then-President Khaltmaagiin Battulga.",
+            {("person/khaltmaagiin-battulga", "position/president-of-mongolia")},
+        ),
+    ],
+)
+def test_a_title_prefix_makes_an_office_of_its_own_or_the_same(text, holdings, layer):
+    """entities.yaml `title_prefixes`: "acting", "interim", "caretaker" and "then-" before any
+    title."""
+    assert held(text, layer) == holdings

@@ -286,9 +286,14 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
     for body, template in (config.get("national_bodies") or {}).items():
         entry = Entry(frozenset({"agency", "org", "agent"}), anaphor=f"national:{template}")
         add(str(body), Entry(**{**entry.__dict__, "generic": True}))
+    prefixes = {str(k): str(v) for k, v in (config.get("title_prefixes") or {}).items()}
     for canonical, variants in (config.get("titles") or {}).items():
         for variant in variants:
             add(str(variant), Entry(frozenset({"title"}), title=str(canonical)))
+            for prefix, becomes in prefixes.items():  # "acting foreign minister", "then-president"
+                joined = f"{prefix}{variant}" if prefix.endswith("-") else f"{prefix} {variant}"
+                titled = f"{becomes} {canonical}".strip()
+                add(joined, Entry(frozenset({"title"}), title=titled, explicit=False))
     states = {str(b) for b in config.get("state_bodies") or []}
     for canonical, variants in (config.get("bodies") or {}).items():
         anaphor = "state" if canonical in states else None  # "the government" of whom: coref

@@ -446,6 +446,7 @@ GAZETTEER = Shape(
         "not_names": WORDS,  # other names of the gazetteer's entities never read as them
         "name_suffixes": WORDS,  # "Jr.": no surname ("Marcos" of "Ferdinand Marcos Jr.")
         "titles": VARIANTS,
+        "title_prefixes": LABELS,  # "acting" -> "acting": "acting foreign minister", its own title
         "bodies": VARIANTS,
         "state_bodies": WORDS,
         "described_groups": WORDS,
