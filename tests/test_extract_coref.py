@@ -476,3 +476,15 @@ def test_according_to_and_capital_are_lexicon_words(layer):
     rules, _ = layer
     assert list(rules.classes["source_lead"]) == ["according to"]
     assert list(rules.classes["capital_noun"]) == ["capital"]
+
+
+def test_the_government_is_no_city_named_before_it(layer):
+    """ "the government" stands for the state named before it; a city no state's seat (not
+    mapped to a country) is none, so the article's most named country is (a fuzzed article made
+    Hargeisa a speaker and a claim's source: no agent)."""
+    graph = extract(
+        "Somalia ordered the Ethiopian ambassador to leave on Thursday. The consulate in "
+        "Hargeisa would close, the government said.",
+        layer,
+    )
+    assert roles(graph, "Statement", "agent") == {"country/somalia"}

@@ -413,7 +413,7 @@ def _national_body(
 ) -> URIRef | None:
     """'state media' -> '<nationality> state media' of the country named just before, else of
     the country the article names most."""
-    for country in _context_countries(unit, units, discourse):
+    for country in _context_countries(unit, units, discourse, gaz):
         for adjective in _adjectives(gaz, rules).get(country, []):
             found = gaz.by_label(template.format(nationality=adjective))
             if found is not None:
@@ -421,14 +421,18 @@ def _national_body(
     return None
 
 
-def _context_countries(unit: Unit, units: list[Unit], discourse: Discourse) -> list[URIRef]:
-    """The countries a national word refers to: those named just before it in the sentence,
-    else the country the article names most."""
+def _context_countries(
+    unit: Unit, units: list[Unit], discourse: Discourse, gaz: Gazetteer
+) -> list[URIRef]:
+    """The countries a national word refers to: those named just before it in the sentence (a
+    capital for its state; a city no state's seat is none), else the country the article names
+    most."""
     national = {"country", "nationality", "city"}
     before = [
         u for u in units if u.end <= unit.begin and u.mention and u.mention.classes & national
     ]
-    countries = list(before[-1].mention.agents) if before else []
+    named = before[-1].mention.agents if before else ()
+    countries = [c for c in named if "country" in gaz.classes.get(c, ())]
     if not countries and discourse.country_counts:
         countries = [discourse.country_counts.most_common(1)[0][0]]
     return countries
@@ -539,7 +543,7 @@ def resolve(
             if found is not None:
                 unit.mention = Mention(mention.classes, (found,), (found,), 0.8, generic=True)
         elif mention.anaphor == "state":  # "the government": of the country in context
-            state = tuple(_context_countries(unit, units, discourse)[:1])
+            state = tuple(_context_countries(unit, units, discourse, gaz)[:1])
             if state:
                 unit.mention = Mention(frozenset({"org", "agent"}), state, state, 0.6)
         elif mention.anaphor == "ambiguous":
