@@ -185,6 +185,18 @@ def test_a_past_event_of_several_days_leaves_the_storys_day(layer):
     assert dated(graph, "Visit") == ("2024-12-01..2024-12-21", "earlier this month")
 
 
+def test_a_bare_invitation_told_again_takes_no_story_day(layer):
+    """ "The invitation also comes amid ...": a rule with `narrative_date: false`
+    (invitation.bare) names an invitation made before; the story's day (Tuesday) is not its."""
+    text = (
+        "Sergei Shoigu arrived in Pyongyang on Tuesday. The invitation also comes amid tensions "
+        "with the United States."
+    )
+    graph = extract(text, date(2023, 7, 26), layer)
+    (invitation,) = graph.subjects(RDF.type, DIP.Invitation)
+    assert graph.value(invitation, DIP.date) is None
+
+
 @pytest.mark.parametrize("words", ["Earlier in the day", "Later that day"])
 def test_earlier_in_the_day_is_the_previous_events_day(words, layer):
     """ "Earlier in the day, X laid a wreath": the day of the event told before."""

@@ -482,8 +482,9 @@ def _narrative_dates(
     if not 0 <= (ctx.anchor - last[0]).days <= NARRATIVE_DAYS:
         return
     merging = Context(rules.kinds, gaz, {})
-    for _, cand in made:
+    for match, cand in made:
         punctual = spec(rules.kinds, cand.kind).get("narrative_date")
+        punctual = punctual and match.rule.get("narrative_date") is not False
         if lede and spec(rules.kinds, cand.kind).get("lede_date") is False:
             continue  # named across articles by what it is, dated by its own words only
         if cand.date is None and cand.happened and punctual and not cand.attest.claimed_by:
@@ -530,8 +531,9 @@ def _planned_dates(
     `narrative_date`) takes the day of the planned event the sentence before dated: an
     itinerary tells each day once ("On August 26, Lula will be received ... He will also lay a
     wreath")."""
-    for _, cand in made:
+    for match, cand in made:
         punctual = spec(rules.kinds, cand.kind).get("narrative_date")
+        punctual = punctual and match.rule.get("narrative_date") is not False
         expected = cand.attest.modality == "Expected" and not cand.owned
         if cand.date is None and expected and punctual and ctx.plan is not None:
             cand.date = ctx.plan

@@ -125,15 +125,15 @@ def _remember_events(
     cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict, anchor: date
 ) -> None:
     """Update the context place, the last meeting, the last date and the last speaker from
-    new candidates; a past event of several days ("visited Delhi earlier this month") is
-    background and leaves the story's day as it was."""
+    new candidates; a past event of several days ("visited Delhi earlier this month") told
+    after the story's day is background and leaves that day as it was."""
     for cand in cands:
         entry = spec(rules.kinds, cand.kind)
         if entry.get("sets_place") and cand.roles.get("place") and cand.happened:
             state["place"] = cand.roles["place"][0]
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        if cand.date is not None and cand.happened and not _background(cand.date, anchor):
+        if cand.date is not None and cand.happened and not _background(cand.date, state, anchor):
             state["date"] = cand.date  # a planned visit's date is not the story's
         if cand.date is not None and cand.attest.modality == "Expected" and not cand.owned:
             state["plan"] = cand.date  # "On August 26, Lula will be received ..."
@@ -141,9 +141,12 @@ def _remember_events(
             discourse.speakers.append(tuple(cand.roles["agent"]))
 
 
-def _background(when: tuple[date, date | None], anchor: date) -> bool:
-    """Whether a date is of several days that end before the article's day."""
-    return when[1] is not None and when[0] != when[1] and when[1] < anchor
+def _background(when: tuple[date, date | None], state: dict, anchor: date) -> bool:
+    """Whether a date is of several days that end before the article's day, told once the
+    story has a day of its own: background ("set up during X's visit earlier this month")."""
+    day = state.get("date")
+    told = day is not None and day[0] == day[1]
+    return told and when[1] is not None and when[0] != when[1] and when[1] < anchor
 
 
 def _fix_references(events: list[Event], delegations: list[coref.Delegation]) -> None:

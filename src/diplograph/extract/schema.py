@@ -331,6 +331,7 @@ RULES: dict[str, Shape] = {
                 "content": CONTENT,
                 "content_only": ROLES,
                 "no_defaults": ROLES,  # roles the kind's `defaults` leave empty for this rule
+                "narrative_date": BOOL,  # false: no story day for this rule (a noun told again)
                 "dated": BOOL,
                 "from_visits": BOOL,
                 "quotation": BOOL,
