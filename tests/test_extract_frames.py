@@ -660,6 +660,14 @@ def test_a_letter_handed_over_by_two_envoys_is_one_delivery_by_each(layer):
                 ("Meeting", {"participant": [HASSAN, RUTO], "place": ["city/mombasa"]}),
             ],
         ),
+        (  # a description set off after the subject ("a close ally of X") is read past
+            "Ruto, a close ally of Somalia, met Hassan Sheikh Mohamud in Mombasa.",
+            [
+                MET_HASSAN,
+                MET_RUTO,
+                ("Meeting", {"participant": [HASSAN, RUTO], "place": ["city/mombasa"]}),
+            ],
+        ),
         (  # "received ... for talks": the talks are between those of the reception
             "Ruto was received by Abiy Ahmed at the palace for talks.",
             [  # one event with the earlier meeting of the same two in the same place

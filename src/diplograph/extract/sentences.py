@@ -183,6 +183,7 @@ class SetOff:
     complements: frozenset[str] = frozenset()  # title_complement
     openers: frozenset[str] = frozenset()  # phrase_opener
     clause_openers: frozenset[str] = frozenset()  # clause_opener
+    described: frozenset[str] = frozenset()  # apposition_opener
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -200,6 +201,7 @@ class SetOff:
                     "title_complement",
                     "phrase_opener",
                     "clause_opener",
+                    "apposition_opener",
                 )
             )
         )
@@ -265,6 +267,11 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             close = _apposition_end(units, index, words.appositions)
             if close is not None:
                 index = close + 1
+                continue
+        if unit.text == "," and kept and _is_agent(kept[-1]):
+            close = _description_end(units, index, words.described)
+            if close is not None:
+                index = close + 1  # "Turkey, a key partner of Somalia, signed ..."
                 continue
         kept.append(unit)
         index += 1
@@ -384,6 +391,22 @@ def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int
         age = len(inside) == 1 and inside[0].text.isdigit()  # "Dissanayake, 55, was sworn in"
         others = any(_is_person(u) and not _role(u) for u in inside)
         return end if inside and (titled or age) and not others else None
+    return None
+
+
+def _description_end(units: list[Unit], comma: int, openers: frozenset[str]) -> int | None:
+    """The closing comma of a description set off after an agent at `comma`: it opens with a
+    word of `openers` ("a", "an": "Erdogan, a close ally of Somalia, met ...") and names no
+    person before the next comma, and no agent follows that comma (a list: "X, a Y, Z and W")."""
+    if comma + 1 >= len(units) or units[comma + 1].lower not in openers:
+        return None
+    for end in range(comma + 2, min(len(units) - 1, comma + APPOSITION_MAX)):
+        if units[end].text in (".", ";", ":", "(", ")", "“", "”", '"') or units[end].lower == "and":
+            return None
+        if units[end].text == ",":
+            inside = units[comma + 1 : end]
+            named = any(_is_person(u) and not _role(u) for u in inside)
+            return None if named or _is_agent(units[end + 1]) else end  # "X, a Y, Z and W"
     return None
 
 
