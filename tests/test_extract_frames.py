@@ -3402,6 +3402,17 @@ def test_a_letter_inviting_someone_is_a_letter_to_them_and_an_invitation(layer):
             "Ceremony",
             {"participant": [ABIY], "place": ["place/state-house"]},
         ),
+        (  # ... no one named: the guest who arrived (`ceremony.for-guest`)
+            "Abiy Ahmed arrived in Nairobi on Monday. An official welcome ceremony was held at "
+            "State House.",
+            "Ceremony",
+            {"participant": [ABIY], "place": ["place/state-house"]},
+        ),
+        (
+            "Abiy Ahmed arrived in Nairobi on Monday. A state banquet was hosted in his honour.",
+            "Ceremony",
+            {"participant": [ABIY], "place": NAIROBI},
+        ),
     ],
 )
 def test_staff_declared_unwelcome_measures_imposed_and_ceremonies_in_honour(
