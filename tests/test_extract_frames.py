@@ -2692,6 +2692,13 @@ def test_a_verb_joined_by_and_shares_the_earlier_phrases_subject(layer):
     ]
 
 
+def test_a_past_verb_after_and_is_no_noun_of_the_objects_determiner(layer):
+    """ "X welcomed the guests and later met Y": "met" is a verb joined to the first phrase (its
+    subject X), not a noun that "the" of "the guests" determines (frames.py `_determiner`)."""
+    text = "Abiy Ahmed welcomed the guests and later met Somali President Hassan Sheikh Mohamud."
+    assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": [ABIY, HASSAN]})]
+
+
 def test_an_invitation_after_and_is_the_subjects_not_the_objects(layer):
     """ "X met Y in Z and invited him to visit W": X invites Y (Y invited himself before)."""
     text = "Abiy Ahmed met William Ruto in Addis Ababa and invited him to visit Mogadishu."

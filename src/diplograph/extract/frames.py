@@ -653,12 +653,15 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
     """The determiner that makes the trigger a noun ("an official visit", "Xi's first trip",
     "his three-day visit"), read back over the plain words between; None for a verb."""
     index = trigger - 1
+    past = units[trigger].lower != units[trigger].lemma and not units[trigger].lower.endswith("s")
     while index >= 0 and trigger - index <= REACH:
         unit = units[index]
         if unit.lower in words.determiner:
             return index
         if not _plain(unit, words) or unit.mention is not None or unit.lower in words.auxiliary:
             return None
+        if past and unit.lower in words.coordination:
+            return None  # "welcomed the guests and later met X": a verb after "and"
         if unit.lower == "of" and index and units[index - 1].lower in words.measure:
             index -= 2  # "a second round of talks", "more than an hour of talks"
             continue
