@@ -3420,6 +3420,12 @@ def test_a_letter_inviting_someone_is_a_letter_to_them_and_an_invitation(layer):
             "Ceremony",
             {"participant": [ABIY], "place": NAIROBI},
         ),
+        (
+            "Abiy Ahmed arrived in Nairobi on Monday. An official welcome ceremony was held in "
+            "honour of the distinguished guest.",
+            "Ceremony",
+            {"participant": [ABIY], "place": NAIROBI},
+        ),
     ],
 )
 def test_staff_declared_unwelcome_measures_imposed_and_ceremonies_in_honour(
