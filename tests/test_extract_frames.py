@@ -3792,3 +3792,21 @@ def test_a_person_named_after_a_title_for_portfolios_takes_part(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "their" of an opening phrase: the main clause's subjects, when they are several
+            "During their meeting, Abiy Ahmed and William Ruto agreed to reopen the border.",
+            [("Meeting", {"participant": [ABIY, RUTO]})],
+        ),
+        (  # ... not one subject: "their visit" is others' (the guests'), no meeting of his
+            "During their visit, Abiy Ahmed showed the guests the new port.",
+            [],
+        ),
+    ],
+)
+def test_their_event_in_an_opening_phrase_is_the_main_subjects(text, expected, layer):
+    """frames.py `_noun_subject`: "During their meeting, A and B ..." is A's and B's."""
+    assert of_kind(text, "Meeting", layer) == expected

@@ -679,6 +679,10 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     previous subject) when that entity follows a preposition ("arrived in Armenia on a visit")."""
     lower = units[determiner].lower
     if lower in words.plural_possessive:  # "A and B held their annual consultations"
+        fronted = _fronted_subject(units, determiner, role, words, governor=0)
+        many = sum(len(units[i].mention.agents) for i in fronted if units[i].mention) > 1
+        if determiner == 1 and many:  # "During their meeting, A and B agreed": the
+            return fronted  # main clause's subjects ("During their visit, Kim ...": not his)
         return _main_subject(units, determiner, role, words) or None
     if lower in words.possessive:  # "X met Y ... on his visit": the subject's, not the object's
         people = [i for i in range(determiner) if _person(units[i])]
