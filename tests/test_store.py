@@ -423,6 +423,29 @@ def test_an_in_memory_store_queries_several_graphs_without_keeping_their_merge_i
     assert len(store._store) == 3
 
 
+def test_a_merge_made_in_memory_is_kept_without_a_graph_removed():
+    """When a graph is removed, a merge made in memory for a query is kept without it (the
+    validation's conflict rounds set rule graphs aside), not made again: it loses the removed
+    graph's triples that no other graph it merges holds, and answers as a merge made anew."""
+    from diplograph.store import OxigraphStore
+
+    c = URIRef("urn:x-test:graph/c")
+    store = OxigraphStore()
+    store.add_graph(A, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    store.add_graph(B, [(KIM, RDFS.label, Literal("Kim Jong Un"))])
+    store.add_graph(B, [(PUTIN, RDFS.label, Literal("Vladimir Putin"))])
+    store.add_graph(c, [(PUTIN, RDFS.comment, Literal("x"))])
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?who ?p ?label }"
+    assert store.query(count, graphs=[A, B, c]).rows == ((Literal(3, datatype=XSD.integer),),)
+    made = [found[0] for found in store._scratch.values()]
+    store.remove_graph(B)
+    assert store.query(count, graphs=[A, c]).rows == ((Literal(2, datatype=XSD.integer),),)
+    assert store.query(LABELS, graphs=[A, c]).rows == ((KIM, Literal("Kim Jong Un")),)
+    kept = [found[0] for found in store._scratch.values()]
+    assert len(made) == 1 and kept == made  # the same merge, not made anew
+    assert sorted(q.object.value for q in kept[0]) == ["Kim Jong Un", "x"]
+
+
 def test_a_merged_copy_holds_the_union_in_one_graph_and_leaves_the_store_be(store):
     """A merged copy is a new in-memory store of the same engine with the union of the graphs
     named as one graph (a triple of both once; a literal Oxigraph rewrites comes back as it
