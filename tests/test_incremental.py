@@ -1,6 +1,7 @@
 """The incremental build (issue 10): a build folder brought up to date with the articles that
 were added, edited or removed gives the outputs of a full build of the same project, byte for
-byte (graph.trig, summary.json, validation.txt, manifest.json, the quarantine files) and quad for
+byte (graph.trig, summary.json, validation.txt, manifest.json, the quarantine files, the paged
+answers) and quad for
 quad (the on-disk store's named graphs and the merged graphs `query` reads); a change outside
 the articles builds in full; a run that fails leaves the earlier build as it was. The full build
 (`--full`) is the oracle. Speed is measured by benchmarks/add_article.py, never here."""
@@ -32,6 +33,18 @@ FILES = ("graph.trig", "summary.json", "validation.txt", "manifest.json")
 # aside (a conflict), so adding 000647 takes 000465's rule layer out too.
 FIRST = ("000000", "000001", "000002", "000314", "000465")
 CONFLICTING = "000647"
+# The whole-list queries whose answers adding 000004 cannot alter (their files kept as they were).
+KEPT = [
+    "delegation-members",
+    "denied-claims",
+    "events-in-several-articles",
+    "expected-events",
+    "invitations",
+    "reporting-chains",
+    "sanctions",
+    "support-and-pledges",
+    "undated-events",
+]
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +129,10 @@ def assert_same_build(out: Path, oracle: Path) -> None:
         assert (out / "quarantine" / name).read_bytes() == (
             oracle / "quarantine" / name
         ).read_bytes()
+    answers = sorted(p.name for p in (out / "answers").iterdir())
+    assert answers == sorted(p.name for p in (oracle / "answers").iterdir())
+    for name in answers:
+        assert (out / "answers" / name).read_bytes() == (oracle / "answers" / name).read_bytes()
     assert _quads(out) == _quads(oracle)
     for inference in (True, False):
         assert _analysis(out, inference) == _analysis(oracle, inference)
@@ -146,6 +163,23 @@ def test_an_added_article_is_built_by_parts_as_a_full_build_builds_it(
     _copy(generated, project / "seeds", "000004")
     said = _added_and_compared(project, tmp_path)
     assert "incremental build: 1 changed article(s) done again" in said
+
+
+def _inodes(out: Path) -> dict[str, int]:
+    """The inode of each precomputed answer's rows, by query."""
+    return {p.stem: p.stat().st_ino for p in (out / "answers").glob("*.jsonl")}
+
+
+def test_the_answers_a_change_cannot_reach_are_kept(
+    project: Path, generated: Path, tmp_path: Path
+) -> None:
+    _build(project, tmp_path / "out")
+    before = _inodes(tmp_path / "out")
+    _copy(generated, project / "seeds", "000004")
+    _added_and_compared(project, tmp_path)
+    after = _inodes(tmp_path / "out")
+    kept = sorted(name for name in after if after[name] == before.get(name))
+    assert kept == KEPT
 
 
 def test_an_edited_and_a_removed_article(project: Path, tmp_path: Path) -> None:
