@@ -8,7 +8,6 @@ the articles builds in full; a run that fails leaves the earlier build as it was
 
 from __future__ import annotations
 
-import pickle
 import shutil
 import sys
 from pathlib import Path
@@ -19,7 +18,6 @@ from click.testing import CliRunner
 from rdflib import BNode
 
 from diplograph.cli import cli
-from diplograph.incremental import STATE_FILE
 from diplograph.store import analysis_names, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -115,8 +113,9 @@ def _analysis(out: Path, inference: bool) -> set:
 
 def _state(out: Path):  # noqa: ANN202
     """The state a build left."""
-    with (out / STATE_FILE).open("rb") as stream:
-        return pickle.load(stream)  # noqa: S301
+    from diplograph.incremental.state import read_state
+
+    return read_state(out)
 
 
 def assert_same_build(out: Path, oracle: Path) -> None:
