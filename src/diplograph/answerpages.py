@@ -29,7 +29,6 @@ import os
 import re
 import sys
 from array import array
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -159,18 +158,10 @@ def _write_answer(folder: Path, name: str, answers: Answers) -> None:
     (folder / f"{name}.offsets").write_bytes(offsets.tobytes())
 
 
-def write_answers(
-    out: Path,
-    root: Path,
-    store: Store | None = None,
-    earlier: Path | None = None,
-    unchanged: Callable[[StoredQuery], bool] | None = None,
-) -> list[str]:
+def write_answers(out: Path, root: Path, store: Store | None = None) -> list[str]:
     """Precompute every whole-list stored query of the project at `root` into OUT/answers/ (OUT:
     a build folder, or its staging folder, whose store and manifest are written), run on
-    `store` (default: OUT/store opened read-only); a query whose answer in the build folder
-    `earlier` answers its text now and for which `unchanged` holds has that answer's files
-    linked instead (an incremental build). The names of the queries written."""
+    `store` (default: OUT/store opened read-only); the names of the queries written."""
     from diplograph import paths
     from diplograph.built import STORE_FOLDER
     from diplograph.queries import answer_query, load_queries
@@ -184,15 +175,9 @@ def write_answers(
     folder = out / ANSWERS_FOLDER
     folder.mkdir(exist_ok=True)
     index: dict = {"engine": ENGINE, "format": FORMAT, "graph": digest, "queries": {}}
-    before = _earlier_entries(earlier) if unchanged is not None else {}
     for query in load_queries(paths.queries_dir(root)):
         if not whole_list(query):
             continue
-        entry = before.get(query.name)
-        if entry is not None and entry.get("query") == text_digest(query.text):
-            if unchanged(query) and _link_answer(earlier / ANSWERS_FOLDER, folder, query.name):
-                index["queries"][query.name] = entry
-                continue
         answers = answer_query(store, query, {}, inference=True, seconds=None)
         _write_answer(folder, query.name, answers)
         index["queries"][query.name] = {
@@ -203,38 +188,6 @@ def write_answers(
     text = json.dumps(index, indent=2, sort_keys=True) + "\n"
     (folder / INDEX_FILE).write_text(text, encoding="utf-8")
     return sorted(index["queries"])
-
-
-def _earlier_entries(out: Path | None) -> dict:
-    """The index entries of a build folder's answers, by query (none: no readable index of this
-    format and engine)."""
-    if out is None:
-        return {}
-    try:
-        index = json.loads((out / ANSWERS_FOLDER / INDEX_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(index, dict) or (index.get("format"), index.get("engine")) != (
-        FORMAT,
-        ENGINE,
-    ):
-        return {}
-    return dict(index.get("queries", {}))
-
-
-def _link_answer(source: Path, folder: Path, name: str) -> bool:
-    """Link (or copy) an answer's two files from an earlier answers folder; whether it could."""
-    import shutil
-
-    files = [f"{name}{suffix}" for suffix in (".jsonl", ".offsets")]
-    if not all((source / file).is_file() for file in files):
-        return False
-    for file in files:
-        try:
-            os.link(source / file, folder / file)
-        except OSError:
-            shutil.copyfile(source / file, folder / file)
-    return True
 
 
 def _entry(out: int, answers: int, query: StoredQuery) -> dict | None:

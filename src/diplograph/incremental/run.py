@@ -50,7 +50,6 @@ from diplograph.extract.clean import input_article
 from diplograph.extract.pipeline import extract_triples
 from diplograph.gold import gold_path
 from diplograph.incremental.affected import affected_nodes, alone_focus, rows_about, set_aside
-from diplograph.incremental.answering import changed_triples, earlier_store, unchanged_test
 from diplograph.incremental.changes import FullBuildNeeded, changed_articles
 from diplograph.incremental.checking import check_rows_about
 from diplograph.incremental.entailing import Facts, axioms, update_entailed
@@ -128,7 +127,6 @@ class Work:
     dropped: set = field(default_factory=set)  # entailed triples the inferred graph leaves out
     candidates: dict[URIRef, int] = field(default_factory=dict)
     rounds: list = field(default_factory=list)  # the conflict loop's rows and graphs set aside
-    union: tuple = ((), ())  # the triples the asserted union lost and gained (_infer)
 
 
 def incremental_build(
@@ -234,12 +232,7 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     lap("store")
     store.flush()
     lap("answers")
-    earlier = earlier_store(out)
-    unchanged = None
-    if earlier is not None:
-        unchanged = unchanged_test(earlier, store, changed_triples((*work.union, *inferred)))
-    write_answers(staging, root, store, out, unchanged)
-    del earlier, unchanged
+    write_answers(staging, root, store)
     ledger = Ledger(
         work.minted,
         sorted(work.dropped, key=str),
@@ -625,7 +618,6 @@ def _infer(work: Work) -> tuple[dict, tuple[list, list]]:
     from diplograph.entail import kept
 
     removed, added, base, before, after = _union_change(work)
-    work.union = (removed, added)
     old_asserted, new_asserted = Facts(base, before), Facts(base, after)
     work.dropped = set(work.state.ledger.dropped)
     old_entailed = Facts(matcher(work.store, {str(INFERRED_GRAPH)}), work.dropped)
