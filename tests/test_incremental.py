@@ -303,3 +303,27 @@ def test_a_fault_of_the_incremental_build_falls_back_to_the_full_build(
     monkeypatch.setattr(run, "_run", faulty)
     said = _added_and_compared(project, tmp_path)
     assert "full build: the incremental build failed (KeyError: 'a fault')" in said
+
+
+def test_the_inferred_statements_are_ordered_as_a_sort_of_every_subject() -> None:
+    """graph.trig's inferred statements by references then IRI: the earlier order kept and the
+    touched subjects (new, gone, counted again) merged in gives the order of a whole sort."""
+    import random
+
+    from rdflib import URIRef
+
+    from diplograph.incremental.trigfile import _order
+
+    rng = random.Random(10)
+    subjects = [URIRef(f"urn:x:{n:04d}") for n in range(400)]
+    earlier = {s: (rng.randrange(6), 0, 1, ()) for s in subjects[:300]}
+    earlier = dict(sorted(earlier.items(), key=lambda item: (item[1][0], str(item[0]))))
+    entries = dict(earlier)
+    touched = set(rng.sample(subjects, 120))
+    for subject in sorted(touched):
+        entries.pop(subject, None)
+        if rng.random() < 0.8:
+            entries[subject] = (rng.randrange(6), None, 1, ())
+    expected = sorted(entries, key=lambda s: (entries[s][0], str(s)))
+    assert _order(earlier, entries, touched) == expected
+    assert len(expected) == 315  # 300 earlier; of the 120 touched, 27 new and 12 gone
