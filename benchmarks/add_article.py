@@ -5,7 +5,8 @@ OUT, its articles in the article cache), then --runs times: adds one new generat
 CORPUS/seeds (benchmarks/corpus.py, one article of another seed each run) and runs `diplograph
 build` into OUT again in a fresh process, through scale.py's child, so it prints and appends to
 benchmarks/results/scale.csv the same figures as a build there: per stage and in total, CPU and
-wall seconds (engine column `oxigraph+1`, articles the count after adding). A benchmark, not a
+wall seconds (engine column `oxigraph+1`, articles the count after adding; the medians also
+of `answers`, the paged answers, which scale.py's table counts in `other`). A benchmark, not a
 test; it leaves the added articles in CORPUS:
 
     python3 benchmarks/add_article.py --corpus /tmp/diplograph-scale/corpus-1000-seed1 \\
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         if build["exit_code"] not in (0, 4):
             return 1
     print(f"\nmedian [range] of {len(builds)} builds, one article added each (CPU s; wall s)")
-    for name in (*scale.STAGES, "other", "total"):
+    for name in (*scale.STAGES, "answers", "other", "total"):
         stages = [b["total"] if name == "total" else b["stages"].get(name) for b in builds]
         if any(s is None for s in stages):
             continue

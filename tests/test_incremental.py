@@ -1,13 +1,13 @@
 """The incremental build (issue 10): a build folder brought up to date with the articles that
 were added, edited or removed gives the outputs of a full build of the same project, byte for
-byte (graph.trig, summary.json, validation.txt, manifest.json, the quarantine files) and quad for
+byte (graph.trig, summary.json, validation.txt, manifest.json, the quarantine files, the paged
+answers) and quad for
 quad (the on-disk store's named graphs and the merged graphs `query` reads); a change outside
 the articles builds in full; a run that fails leaves the earlier build as it was. The full build
 (`--full`) is the oracle. Speed is measured by benchmarks/add_article.py, never here."""
 
 from __future__ import annotations
 
-import pickle
 import shutil
 import sys
 from pathlib import Path
@@ -18,7 +18,6 @@ from click.testing import CliRunner
 from rdflib import BNode
 
 from diplograph.cli import cli
-from diplograph.incremental import STATE_FILE
 from diplograph.store import analysis_names, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,8 +101,9 @@ def _analysis(out: Path, inference: bool) -> set:
 
 def _state(out: Path):  # noqa: ANN202
     """The state a build left."""
-    with (out / STATE_FILE).open("rb") as stream:
-        return pickle.load(stream)  # noqa: S301
+    from diplograph.incremental.state import read_state
+
+    return read_state(out)
 
 
 def assert_same_build(out: Path, oracle: Path) -> None:
@@ -116,6 +116,10 @@ def assert_same_build(out: Path, oracle: Path) -> None:
         assert (out / "quarantine" / name).read_bytes() == (
             oracle / "quarantine" / name
         ).read_bytes()
+    answers = sorted(p.name for p in (out / "answers").iterdir())
+    assert answers == sorted(p.name for p in (oracle / "answers").iterdir())
+    for name in answers:
+        assert (out / "answers" / name).read_bytes() == (oracle / "answers" / name).read_bytes()
     assert _quads(out) == _quads(oracle)
     for inference in (True, False):
         assert _analysis(out, inference) == _analysis(oracle, inference)
@@ -299,3 +303,27 @@ def test_a_fault_of_the_incremental_build_falls_back_to_the_full_build(
     monkeypatch.setattr(run, "_run", faulty)
     said = _added_and_compared(project, tmp_path)
     assert "full build: the incremental build failed (KeyError: 'a fault')" in said
+
+
+def test_the_inferred_statements_are_ordered_as_a_sort_of_every_subject() -> None:
+    """graph.trig's inferred statements by references then IRI: the earlier order kept and the
+    touched subjects (new, gone, counted again) merged in gives the order of a whole sort."""
+    import random
+
+    from rdflib import URIRef
+
+    from diplograph.incremental.trigfile import _order
+
+    rng = random.Random(10)
+    subjects = [URIRef(f"urn:x:{n:04d}") for n in range(400)]
+    earlier = {s: (rng.randrange(6), 0, 1, ()) for s in subjects[:300]}
+    earlier = dict(sorted(earlier.items(), key=lambda item: (item[1][0], str(item[0]))))
+    entries = dict(earlier)
+    touched = set(rng.sample(subjects, 120))
+    for subject in sorted(touched):
+        entries.pop(subject, None)
+        if rng.random() < 0.8:
+            entries[subject] = (rng.randrange(6), None, 1, ())
+    expected = sorted(entries, key=lambda s: (entries[s][0], str(s)))
+    assert _order(earlier, entries, touched) == expected
+    assert len(expected) == 315  # 300 earlier; of the 120 touched, 27 new and 12 gone

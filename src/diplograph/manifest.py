@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from diplograph import paths
@@ -41,14 +42,21 @@ def input_files(root: Path) -> list[Path]:
     found = set()
     for folder in folders:
         for path in folder.rglob("*"):
-            parts = Path(_name(root, path)).parts
+            parts = _name(root, path).split("/")
             if not any(p.startswith(".") for p in parts) and path.is_file():
                 found.add(path)
     return sorted(found)
 
 
 def _name(root: Path, path: Path) -> str:
-    """A file's path relative to the project, or to the installed package data (`package:`)."""
+    """A file's path relative to the project, or to the installed package data (`package:`).
+
+    >>> _name(Path("/p"), Path("/p/seeds/a.txt"))
+    'seeds/a.txt'
+    """
+    text, base = str(path), str(root)
+    if os.sep == "/" and text.startswith(base + "/"):  # as below, without pathlib's parsing
+        return text[len(base) + 1 :]
     if path.is_relative_to(root):
         return path.relative_to(root).as_posix()
     return "package:" + path.relative_to(paths.DATA).as_posix()

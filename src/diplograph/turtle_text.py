@@ -55,6 +55,8 @@ class TurtleText:
     """Writes graphs as rdflib's Turtle serialiser does, with one cache of prefixed names and
     of terms' labels for every graph written."""
 
+    renew: int | None = None  # IRIs looked up before a new namespace manager (None: _RENEW)
+
     def __init__(self) -> None:
         """Bind the project's prefixes once, as export binds them in each graph."""
         self._graph = Graph()
@@ -76,7 +78,7 @@ class TurtleText:
         profiled seconds at 10,000 articles). rdflib's own serialiser makes a manager a graph;
         the prefixed names found are kept (`_names`)."""
         self._looked_up += 1
-        if self._looked_up > _RENEW:
+        if self._looked_up > (self.renew or _RENEW):
             self._graph = Graph()
             bind(self._graph)
             self._looked_up = 1

@@ -489,8 +489,9 @@ def _conflict_loop(work: Work, edited: set[URIRef]) -> None:
 
     earlier = list(work.state.ledger.rounds)
     following = bool(earlier)  # this run's rounds set aside what the earlier build's did
-    since: set | None = None  # the union's change since the last round, once not following
+    since: set | None = None  # the union's change since the last round
     rows: list = []
+    asked: tuple[set, list] = (set(), [])  # the last round's nodes asked about, and their rows
     while True:
         names = _asserted(work)
         asserted = {str(n) for n in names}
@@ -505,7 +506,9 @@ def _conflict_loop(work: Work, edited: set[URIRef]) -> None:
         nodes = affected_nodes(change, inverse, match)
         again = {node_text(n) for n in nodes}
         rows = [row for row in base if not _is_check(row) and row.focus not in again]
-        rows += rows_about(nodes, match, work.shapes, work.ontology, alone_rows)
+        moved = set() if since is None else affected_nodes(since, inverse, match)
+        asked = _asked(work, nodes, match, alone_rows, asked, moved)
+        rows += asked[1]
         terms = {t for triple in change for t in triple if _node(t)}
         checked = [row for row in base if _is_check(row)]
         rows += check_rows_about(work.store, [*names, ONTOLOGY_GRAPH], checks, terms, checked)
@@ -545,6 +548,26 @@ def _conflict_loop(work: Work, edited: set[URIRef]) -> None:
         update_graphs(work.store, removal)
         kept = union_matcher(work.store, {str(n) for n in _asserted(work)})
         since = {t for t in left if next(kept(*t), None) is None}
+
+
+def _asked(  # noqa: PLR0913
+    work: Work,
+    nodes: set,
+    match: Callable,
+    alone: Callable[[], set[str]],
+    last: tuple[set, list],
+    moved: set,
+) -> tuple[set, list]:
+    """The SHACL rows about `nodes` in this round's union: those of the last round about the
+    nodes it asked about too and that the union's change since (which touches `moved`) cannot
+    alter (affected.py: a node's rows depend on its description and its neighbours' types),
+    the others asked again; the nodes and their rows."""
+    kept = (nodes & last[0]) - moved
+    texts = {node_text(n) for n in kept}
+    rows = [row for row in last[1] if row.focus in texts]
+    if nodes - kept:
+        rows += rows_about(nodes - kept, match, work.shapes, work.ontology, alone)
+    return nodes, rows
 
 
 def _is_check(row: ReportRow) -> bool:

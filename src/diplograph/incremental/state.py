@@ -16,7 +16,8 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-from dataclasses import dataclass, field
+from array import array
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -28,7 +29,8 @@ from diplograph.quarantine import Quarantined
 log = logging.getLogger(__name__)
 
 STATE_FILE = "state.pickle"
-FORMAT = 2
+FORMAT = 3  # 3: the layout's statements packed (pack)
+_PACKED = "packed-statements"
 _LIBRARIES = ("rdflib", "pyoxigraph", "pyshacl", "spacy", "spacy-lookups-data", "PyYAML")
 _SETTINGS = ("DIPLOGRAPH_SHACL", "DIPLOGRAPH_ARTICLE_TIMEOUT", "DIPLOGRAPH_ARTICLE_MEMORY")
 
@@ -77,10 +79,58 @@ def bare(item: Quarantined) -> Quarantined:
     return Quarantined(item.stem, item.source, item.problems, item.graph_name, None)
 
 
+def iri(value: str) -> URIRef:
+    """An IRI the state held, made without checking it again (it was an IRI when written)."""
+    return str.__new__(URIRef, value)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles an IRI as its text, remade by `iri` (URIRef's own pickling checks it again)."""
+
+    def reducer_override(self, obj: object) -> object:
+        """An IRI's text; anything else as pickle does."""
+        if type(obj) is URIRef:
+            return iri, (str(obj),)
+        return NotImplemented
+
+
+def pack(index: dict | None) -> object:
+    """A graph's statements in graph.trig (subject -> references, offset, size, prefix lines) as
+    a few arrays and one string, which pickle writes and reads at once; as it is when it holds
+    a subject or a value they cannot (unpack gives it back).
+
+    >>> index = {URIRef("urn:a"): (2, 0, 10, ("p:",)), URIRef("urn:b"): (0, 12, 5, ())}
+    >>> unpack(pack(index)) == index
+    True
+    """
+    if not index or any(
+        type(key) is not URIRef or "\n" in key or None in value for key, value in index.items()
+    ):
+        return index
+    table: dict[tuple, int] = {}
+    columns = tuple(array("q") for _ in range(4))
+    for references, at, size, used in index.values():
+        values = (references, at, size, table.setdefault(used, len(table)))
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
+    return (_PACKED, "\n".join(index), *columns, tuple(table))
+
+
+def unpack(packed: object) -> dict | None:
+    """A graph's statements as `pack` took them."""
+    if not (isinstance(packed, tuple) and packed and packed[0] == _PACKED):
+        return packed  # type: ignore[return-value]
+    _, keys, references, at, size, used, table = packed
+    lines = [table[i] for i in used]
+    subjects = map(iri, keys.split("\n"))
+    return dict(zip(subjects, zip(references, at, size, lines, strict=True), strict=True))
+
+
 def write_state(folder: Path, state: State) -> None:
     """Write the state into a build's staging folder."""
+    layout = {name: (*spot[:3], pack(spot[3])) for name, spot in state.layout.items()}
     with (folder / STATE_FILE).open("wb") as stream:
-        pickle.dump(state, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(replace(state, layout=layout))
 
 
 def read_state(out: Path) -> State | None:
@@ -95,4 +145,5 @@ def read_state(out: Path) -> State | None:
         return None
     if not isinstance(state, State) or state.format != FORMAT:
         return None
+    state.layout = {name: (*spot[:3], unpack(spot[3])) for name, spot in state.layout.items()}
     return state
