@@ -3810,3 +3810,19 @@ def test_a_person_named_after_a_title_for_portfolios_takes_part(layer):
 def test_their_event_in_an_opening_phrase_is_the_main_subjects(text, expected, layer):
     """frames.py `_noun_subject`: "During their meeting, A and B ..." is A's and B's."""
     assert of_kind(text, "Meeting", layer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abiy Ahmed met William Ruto in Nairobi on Monday during his first trip abroad as prime "
+        "minister.",
+        "Abiy Ahmed held talks with William Ruto in Nairobi on Monday, the second day of his visit.",
+    ],
+)
+def test_a_visit_named_without_a_place_is_where_the_traveller_met_that_day(text, layer):
+    """kinds.yaml Visit `defaults`: a visit noun with no place of its own ("during his first
+    trip") is to where its traveller met someone that day (`met:Meeting,Talks,Hosting.place`)."""
+    assert of_kind(text, "Visit", layer) == [
+        ("Visit", {"host": [KENYA], "place": NAIROBI, "traveller": [ABIY]})
+    ]
