@@ -49,7 +49,7 @@ from diplograph.extract.events import (
 from diplograph.extract.frames import frame_matches
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find
-from diplograph.extract.rules import RuleSet
+from diplograph.extract.rules import RuleSet, as_list
 from diplograph.extract.sentences import Unit, quotations
 from diplograph.iris import slug
 from diplograph.namespaces import ID
@@ -427,12 +427,12 @@ def _spread_roles(kind: str, roles: dict[str, list[URIRef]], rules: RuleSet) -> 
     """The roles whose fillers make one event each: the kind's `distribute` roles, and its
     `groups_apart` roles when a delegation fills them (people named together go together)."""
     entry = spec(rules.kinds, kind)
-    spread, apart = entry.get("distribute") or [], entry.get("groups_apart") or []
-    listed = [*([spread] if isinstance(spread, str) else spread)]
-    for role in [apart] if isinstance(apart, str) else apart:
-        if any(str(v).startswith(PLACEHOLDER) for v in roles.get(role, [])):
-            listed.append(role)
-    return listed
+    apart = [
+        role
+        for role in as_list(entry.get("groups_apart") or [])
+        if any(str(v).startswith(PLACEHOLDER) for v in roles.get(role, []))
+    ]
+    return [*as_list(entry.get("distribute") or []), *apart]
 
 
 def _copy(base: Candidate, roles: dict[str, list[URIRef]]) -> Candidate:
@@ -483,8 +483,7 @@ def _narrative_dates(
         return
     merging = Context(rules.kinds, gaz, {})
     for match, cand in made:
-        punctual = spec(rules.kinds, cand.kind).get("narrative_date")
-        punctual = punctual and match.rule.get("narrative_date") is not False
+        punctual = _punctual(match, cand, rules)
         if lede and spec(rules.kinds, cand.kind).get("lede_date") is False:
             continue  # named across articles by what it is, dated by its own words only
         if cand.date is None and cand.happened and punctual and not cand.attest.claimed_by:
@@ -532,11 +531,17 @@ def _planned_dates(
     itinerary tells each day once ("On August 26, Lula will be received ... He will also lay a
     wreath")."""
     for match, cand in made:
-        punctual = spec(rules.kinds, cand.kind).get("narrative_date")
-        punctual = punctual and match.rule.get("narrative_date") is not False
+        punctual = _punctual(match, cand, rules)
         expected = cand.attest.modality == "Expected" and not cand.owned
         if cand.date is None and expected and punctual and ctx.plan is not None:
             cand.date = ctx.plan
+
+
+def _punctual(match: Match, cand: Candidate, rules: RuleSet) -> bool:
+    """Whether a candidate takes a day from the story (its kind's `narrative_date`, unless its
+    rule says `narrative_date: false`)."""
+    kind_says = bool(spec(rules.kinds, cand.kind).get("narrative_date"))
+    return kind_says and match.rule.get("narrative_date") is not False
 
 
 def _lone_speech(

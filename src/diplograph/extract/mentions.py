@@ -57,10 +57,6 @@ def canonical_title(words: str, rules: RuleSet) -> str:
     for canonical, variants in (rules.gazetteer.get("titles") or {}).items():
         if lower == str(canonical).lower() or lower in (str(v).lower() for v in variants):
             return str(canonical)
-    for prefix, becomes in (rules.gazetteer.get("title_prefixes") or {}).items():
-        head = str(prefix) if str(prefix).endswith("-") else f"{prefix} "
-        if lower.startswith(head) and len(lower) > len(head):  # "acting foreign minister"
-            return f"{becomes} {canonical_title(lower[len(head) :], rules)}".strip()
     return lower
 
 

@@ -232,7 +232,7 @@ class RuleSet:
         raise KeyError(rule_id)
 
 
-def _as_list(value: Any) -> list[Any]:
+def as_list(value: Any) -> list[Any]:
     """A scalar or a list, as a list."""
     return list(value) if isinstance(value, list) else [value]
 
@@ -270,17 +270,17 @@ def compile_token(
             token["POS"] = WORD_POS
         token["OP"] = "*"  # bounded by the gap size after matching: far fewer Matcher states
     if "lemma" in spec:
-        token["LEMMA"] = {"IN": [str(w).lower() for w in _as_list(spec["lemma"])]}
+        token["LEMMA"] = {"IN": [str(w).lower() for w in as_list(spec["lemma"])]}
     if "lower" in spec:
-        token["LOWER"] = {"IN": [str(w).lower() for w in _as_list(spec["lower"])]}
+        token["LOWER"] = {"IN": [str(w).lower() for w in as_list(spec["lower"])]}
     if "class" in spec:
-        names = _as_list(spec["class"])
+        names = as_list(spec["class"])
         missing = [n for n in names if n not in classes]
         if missing:
             raise InputError(f"{where}: unknown word class {missing[0]!r}")
         token["LEMMA"] = {"IN": sorted({w for n in names for w in classes[n]})}
     if "ent" in spec:
-        kinds = _as_list(spec["ent"])
+        kinds = as_list(spec["ent"])
         bad = [k for k in kinds if k not in ENT_CLASSES]
         if bad:
             raise InputError(f"{where}: unknown entity class {bad[0]!r}")

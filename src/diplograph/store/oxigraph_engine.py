@@ -164,19 +164,6 @@ class OxigraphStore(GraphCopies):
         subject, recorded = ox.NamedNode(predicate), ox.NamedNode(_LITERAL_RECORD)
         return ox.Quad(subject, recorded, record, self._literals)
 
-    def _noting(self, source: OxigraphStore, quads: Iterable[Any], records: list) -> Iterator[Any]:
-        """Pass quads of `source` through, noting here (their records added to `records`) the
-        literals `source` notes as rewritten."""
-        ox = self._ox
-        for quad in quads:
-            value = quad.object
-            if isinstance(value, ox.Literal) and value.datatype.value not in _UNTOUCHED:
-                key = (quad.predicate.value, value)
-                original = source._originals.get(key)
-                if original is not None and self._originals.get(key) != original:
-                    records.append(self._noted(key[0], value, original))
-            yield quad
-
     def _notes_of(self, source: OxigraphStore, graphs: Collection[str]) -> list[Any]:
         """Note here the literals `source` notes as rewritten that its named graphs `graphs`
         hold; the quads that record them. Each literal noted is looked up by Oxigraph's index
@@ -211,17 +198,15 @@ class OxigraphStore(GraphCopies):
         if not isinstance(source, OxigraphStore):
             self.add_graph(target, source.triples(name))
             return
-        ox, node, records = self._ox, self._graph_node(target), []
+        ox, node = self._ox, self._graph_node(target)
         quads = (
             ox.Quad(q.subject, q.predicate, q.object, node)
             for q in source._store.quads_for_pattern(None, None, None, source._graph_node(name))
         )
         # in memory without a transaction's copy of the quads, as add_graph, and read as
         # they go in: no list of them (246,608 at 1,000 articles) beside the two stores
-        (self._store.bulk_extend if self.path is None else self._store.extend)(
-            self._noting(source, quads, records)
-        )
-        self._store.extend(records)
+        (self._store.bulk_extend if self.path is None else self._store.extend)(quads)
+        self._store.extend(self._notes_of(source, {str(name)}))
         self._changed()
 
     def update(self, text: str) -> None:
@@ -509,8 +494,8 @@ class OxigraphStore(GraphCopies):
         ox = self._ox
         if len(names) <= 1:
             return self._store, [self._graph_node(n) for n in names] or ox.DefaultGraph()
-        key = "\n".join(sorted({str(n) for n in names}))
-        name = _merged_name(names)
+        graphs = sorted({str(n) for n in names})
+        name = _merged_name(graphs)
         merged = ox.NamedNode(name)
         if self._store.contains_named_graph(merged):  # made by a build, or before
             return self._store, merged
@@ -519,10 +504,10 @@ class OxigraphStore(GraphCopies):
             return self._store, alias
         if self._read_only or self.path is None:  # in memory: a store of its own (see below)
             if name not in self._scratch:
-                scratch = self._copy_into(ox.Store(), self, names, merged)
-                self._scratch[name] = (scratch, merged, frozenset(str(n) for n in names))
+                scratch = self._copy_into(ox.Store(), self, graphs, merged)
+                self._scratch[name] = (scratch, merged, frozenset(graphs))
             return self._scratch[name][:2]
-        self._copy_into(self._store, source or self, key.split("\n"), merged, bulk=True)
+        self._copy_into(self._store, source or self, graphs, merged, bulk=True)
         self._merged.add(name)
         return self._store, merged
 
