@@ -3817,7 +3817,8 @@ def test_their_event_in_an_opening_phrase_is_the_main_subjects(text, expected, l
     [
         "Abiy Ahmed met William Ruto in Nairobi on Monday during his first trip abroad as prime "
         "minister.",
-        "Abiy Ahmed held talks with William Ruto in Nairobi on Monday, the second day of his visit.",
+        "Abiy Ahmed held talks with William Ruto in Nairobi on Monday, the second day of his "
+        "visit.",
     ],
 )
 def test_a_visit_named_without_a_place_is_where_the_traveller_met_that_day(text, layer):
