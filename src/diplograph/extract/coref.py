@@ -377,8 +377,10 @@ def _resolve_title(
             return titled[-1]
     for person in reversed(discourse.persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
-        ours = set(mention.owner) & discourse.owners.get(person, set())
-        if not held or held & owned or ours:
+        owners = discourse.owners.get(person, set())
+        ours = set(mention.owner) & owners
+        foreign = bool(mention.owner and owners) and not ours  # "the Saudi king": no Iranian
+        if (not held and not foreign) or held & owned or ours:
             return person
     return None
 

@@ -61,9 +61,10 @@ def attach(
         leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)
         leading = leading or _opening_phrase(units, index, triggers, openers)
         if leading and index + 1 < len(units) and units[index + 1].text == ",":
+            inside = [t for t in triggers if t < index]  # "Meeting in Riyadh on Tuesday, ..."
             after = [t for t in triggers if t > index]
-            if after:
-                found.setdefault(after[0], index)
+            if inside or after:
+                found.setdefault(inside[-1] if inside else after[0], index)
             continue
         same = [t for t in triggers if clauses[t] == clauses[index]]
         before = [t for t in same if t < index]

@@ -133,12 +133,22 @@ def _opening_phrase(units: list[Unit], trigger: int, words: Words, governor: int
     is at `governor`) after one in a phrase that such a word or a participle opens."""
     if trigger == 1 or governor == 0:
         return units[0].lower in words.fronting
+    if trigger == 0:  # "Meeting in Riyadh on Tuesday, A and B agreed": a participle opens it
+        return units[0].mention is None and units[0].lower.endswith("ing") and _plain_phrase(units)
     gerund = units[trigger - 1].lower in words.fronting and units[trigger].lower.endswith("ing")
     first = units[0]
     participle = first.mention is None and first.lower.endswith("ing")
     return (
         trigger > 1 and (gerund or governor > 0) and (first.lower in words.fronting or participle)
     )
+
+
+def _plain_phrase(units: list[Unit]) -> bool:
+    """Whether a sentence's opening phrase (to its first comma) holds no second gerund: in
+    "Speaking in Ankara after meeting X, Y said" the meeting is the phrase's event, not the
+    speaking."""
+    comma = next((i for i, u in enumerate(units) if u.text == ","), len(units))
+    return not any(u.mention is None and u.lower.endswith("ing") for u in units[1:comma])
 
 
 def _bare_governor(units: list[Unit], trigger: int, words: Words) -> int | None:
