@@ -514,3 +514,31 @@ def test_a_title_prefix_makes_an_office_of_its_own_or_the_same(text, holdings, l
     """entities.yaml `title_prefixes`: "acting", "interim", "caretaker" and "then-" before any
     title."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holding"),
+    [
+        (  # the body's title after the name, the body a reference ("the ministry")
+            "Qatar's foreign ministry announced the deal. Majed al-Ansari, the ministry's "
+            "spokesperson, told reporters in Doha that the pause would start on Friday.",
+            ("person/majed-al-ansari", "position/spokesperson-of-foreign-ministry-of-qatar"),
+        ),
+        (  # a body with no state before the titled name: the dateline's ministry
+            "PARIS, March 6 (AFP) - France expelled two Azerbaijani diplomats on Wednesday, "
+            "foreign ministry spokeswoman Anne-Claire Legendre said in a statement.",
+            (
+                "person/anne-claire-legendre",
+                "position/spokesperson-of-foreign-ministry-of-france",
+            ),
+        ),
+        (  # "its": the organisation last named
+            "Ethiopia's foreign ministry did not comment. Its spokesperson, Nebiat Getachew, "
+            "has previously rejected the accusations.",
+            ("person/nebiat-getachew", "position/spokesperson-of-foreign-ministry-of-ethiopia"),
+        ),
+    ],
+)
+def test_a_title_whose_body_only_coreference_names(text, holding, layer):
+    """mentions.body_titles: the owner of a title is a body resolved after the titles stage."""
+    assert {h for h in held(text, layer) if h[0] == holding[0]} == {holding}

@@ -22,7 +22,7 @@ from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of, unacc
 from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, Mention, Unit, merge, syllable_end
-from diplograph.iris import local_name, slug
+from diplograph.iris import entity_segment, local_name, slug
 from diplograph.namespaces import ID
 
 NAMED = "urn:x-diplograph:named/"
@@ -422,6 +422,51 @@ def find_titles(
             mention = replace(mention, also=more)
         units = merge(units, start, end, mention, words)
     return units
+
+
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+
+
+def body_titles(
+    units: list[Unit],
+    gaz: Gazetteer,
+    rules: RuleSet,
+    new: list[NewEntity],
+    last_body: URIRef | None = None,
+) -> list[Unit]:
+    """Titled people whose office's owner only coreference names: a body right before the
+    titled name ("foreign ministry spokeswoman X", the ministry the dateline's), the body's
+    title after it ("X, the ministry's spokesperson") or "its" (`last_body`, the organisation
+    last named: "Its spokesperson, X"); their holdings, set on the units."""
+    found = list(units)
+    for index, unit in enumerate(units):
+        mention = unit.mention
+        if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+            continue
+        if mention.holding is not None:
+            continue
+        title, body = mention.title, _body(units, index - 1)
+        if body is None and title and unit.lower.split()[0] == "its":
+            body = last_body if entity_segment(last_body) == "org" else None
+        if body is None and not title:
+            after = units[index + 1 : index + 5]
+            if len(after) == 4 and after[0].text == "," and after[2].lower in POSSESSIVE_MARKS:
+                body = _body(units, index + 2)
+                titled = after[3].mention
+                title = titled.title if titled is not None and not titled.refs else None
+        if body is None or not title:
+            continue
+        position = _position(title, (body,), None, (gaz, rules, new))
+        found[index] = replace(unit, mention=replace(mention, holding=(mention.refs[0], position)))
+    return found
+
+
+def _body(units: list[Unit], index: int) -> URIRef | None:
+    """The one organisation a unit names (after coreference), else None."""
+    mention = units[index].mention if 0 <= index < len(units) else None
+    if mention is None or len(mention.refs) != 1 or "person" in mention.classes:
+        return None
+    return mention.refs[0] if entity_segment(mention.refs[0]) == "org" else None
 
 
 def _more_holdings(

@@ -15,7 +15,7 @@ adds a NewEntity (low confidence) to the article's list, so that later mentions 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -63,6 +63,8 @@ class Vocabulary:
     credit_opens: frozenset[str] = frozenset()  # "(" of a dateline's "March 31 (Khovar) -"
     credit_closes: frozenset[str] = frozenset()  # ")" or a dash after the agency's name
     capital_honorifics: frozenset[str] = frozenset()  # "His Majesty", not "his European tour"
+    cues_before: dict[tuple[str, ...], str] = field(default_factory=dict)  # "news agency" X
+    cues_after: dict[str, str] = field(default_factory=dict)  # X "party"
 
 
 KIND_OF_LIST = (
@@ -92,6 +94,10 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         """One word list, lower-cased."""
         return frozenset(str(w).lower() for w in words.get(key) or [])
 
+    def cues(key: str) -> dict:
+        """One mapping of context words to an entity kind."""
+        return dict(words.get(key) or {})
+
     heads: dict[str, str] = {}
     for key, kind in KIND_OF_LIST:
         for word in listed(key):
@@ -116,6 +122,8 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("agency_credit_opens"),
         listed("agency_credit_closes"),
         listed("capital_honorifics"),
+        {tuple(str(k).lower().split()): str(v) for k, v in cues("kind_cues_before").items()},
+        {str(k).lower(): str(v) for k, v in cues("kind_cues_after").items()},
     )
 
 
@@ -235,6 +243,9 @@ def _kind(
         return None
     if all(w in vocab.honorifics for w in words):
         return None  # "His Highness", "Excellency": a title, no name
+    cued = _cued_kind(before, after, vocab)
+    if cued is not None:  # "news agency APA", "the ruling All Progressives Congress"
+        return cued
     if len(words) == 1 and (vocab.heads.get(words[0]) == "Place" or words[0] in vocab.bare_heads):
         return None  # a head word alone ("Ocean" of "Indian Ocean", "the Government"): no name
     typed = _by_head(run, words, vocab)
@@ -262,6 +273,15 @@ def _kind(
     if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
+
+
+def _cued_kind(before: list[Unit], after: str, vocab: Vocabulary) -> str | None:
+    """The kind the words right before a run (`kind_cues_before`: "news agency", "ruling") or
+    the word after it (`kind_cues_after`: "party") give, else None."""
+    for cue, kind in vocab.cues_before.items():
+        if len(before) >= len(cue) and tuple(u.lower for u in before[-len(cue) :]) == cue:
+            return kind
+    return vocab.cues_after.get(after)
 
 
 def _by_head(run: list[Unit], words: list[str], vocab: Vocabulary) -> str | None:

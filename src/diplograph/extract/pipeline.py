@@ -64,6 +64,7 @@ from diplograph.extract.mentions import (
     NAMED,
     NEW_CONFIDENCE,
     NewEntity,
+    body_titles,
     find_bodies,
     find_described_groups,
     find_gathering_names,
@@ -344,7 +345,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         if not any(c.date for c in found):
             state["date"] = _story_day(ctx, article.date_published) or state["date"]
         candidates.extend(found)
-        _holdings(units, sentence, holdings)
+        last_body = discourse.bodies[-1] if discourse.bodies else None
+        _holdings(body_titles(units, gazetteer, rules, new, last_body), sentence, holdings)
         for delegation in discourse.delegations:
             for begin, end, rule_id, number in delegation.spans:
                 if number == sentence.number:

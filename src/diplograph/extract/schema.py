@@ -464,6 +464,8 @@ GAZETTEER = Shape(
         "people_aliases": LABELS,  # people.yaml: another spelling or short form -> a listed name
         "people_not_bare": WORDS,  # people.yaml: surnames never read alone as the figure's
         "people_women": WORDS,  # people.yaml: public figures "he" never names
+        "kind_cues_before": LABELS,  # names.yaml: "news agency" before a name -> NewsAgency
+        "kind_cues_after": LABELS,  # names.yaml: "party" after a name -> PoliticalParty
         **dict.fromkeys(  # names.yaml: what types a run of capitalised words
             (
                 "government_heads",
