@@ -1012,3 +1012,27 @@ def test_indias_foreign_ministry_is_known_by_its_name_and_initials(layer):
     assert list(graph.objects(statement, DIP.agent)) == [mea]
     graph = extract("Secretary (East) in the MEA Jaideep Mazumdar said so.", layer)
     assert (mea, RDF.type, DIP.GovernmentBody) in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        (
+            "According to the Azerbaijani news agency APA, the talks took place in Baku.",
+            "apa",
+            DIP.NewsAgency,
+        ),
+        ("Iran's state broadcaster IRIB reported the visit.", "irib", DIP.NewsAgency),
+        (
+            "The opposition Pakistan Tehreek-e-Insaf party rejected the talks.",
+            "pakistan-tehreek-e-insaf",
+            DIP.PoliticalParty,
+        ),
+    ],
+)
+def test_the_words_around_an_unknown_name_give_its_kind(text, entity, kind, layer):
+    """names.yaml kind_cues_before/after: "news agency X", "state broadcaster X", "the
+    opposition X party" (not a person, whatever the name's head)."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{entity}"], RDF.type)) == {kind}
+    assert not list(graph.subjects(RDF.type, DIP.Person))
