@@ -1036,3 +1036,14 @@ def test_the_words_around_an_unknown_name_give_its_kind(text, entity, kind, laye
     graph = extract(text, layer)
     assert set(graph.objects(ID[f"org/{entity}"], RDF.type)) == {kind}
     assert not list(graph.subjects(RDF.type, DIP.Person))
+
+
+def test_a_cue_before_two_names_joined_by_and_types_neither_alone(layer):
+    """ "the opposition Freedom and Justice Party": "opposition" does not make "Freedom" a
+    party of its own (the run ends at "and")."""
+    graph = extract(
+        "Critics in Serbia, including the opposition Freedom and Justice Party, accuse Vucic "
+        "of trading the environment.",
+        layer,
+    )
+    assert (ID["org/freedom"], None, None) not in graph

@@ -542,3 +542,27 @@ def test_a_title_prefix_makes_an_office_of_its_own_or_the_same(text, holdings, l
 def test_a_title_whose_body_only_coreference_names(text, holding, layer):
     """mentions.body_titles: the owner of a title is a body resolved after the titles stage."""
     assert {h for h in held(text, layer) if h[0] == holding[0]} == {holding}
+
+
+@pytest.mark.parametrize(
+    ("text", "holding"),
+    [
+        (  # the nationality before the title (read so before "former" was a prefix)
+            "The delegation was led by former Malawian president Joyce Banda.",
+            ("person/joyce-banda", "position/president-of-malawi"),
+        ),
+        (
+            "He met Kenya's former president Uhuru Kenyatta.",
+            ("person/uhuru-kenyatta", "position/president-of-kenya"),
+        ),
+        (
+            "Ghanaian President John Mahama was sworn in. Captain Traore was received by the "
+            "outgoing foreign minister, Shirley Ayorkor Botchwey.",
+            ("person/shirley-ayorkor-botchwey", "position/foreign-minister-of-ghana"),
+        ),
+    ],
+)
+def test_a_former_or_outgoing_holder_held_the_office(text, holding, layer):
+    """entities.yaml title_prefixes: "former", "outgoing" (as "then-") name the office itself,
+    which the readers record for a former holder too."""
+    assert {h for h in held(text, layer) if h[0] == holding[0]} == {holding}

@@ -235,15 +235,21 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
 
 
 def _kind(
-    run: list[Unit], before: list[Unit], sentence_start: bool, vocab: Vocabulary, after: str = ""
+    run: list[Unit],
+    before: list[Unit],
+    sentence_start: bool,
+    vocab: Vocabulary,
+    after: str = "",
+    joined: bool = False,
 ) -> str | None:
-    """The kind of entity a run names, or None (no entity, or not sure)."""
+    """The kind of entity a run names, or None (no entity, or not sure); `joined`: "and" and
+    another name follow it, so that words before it may be the other's too."""
     words = [u.lower for u in run if u.lower not in INNER]
     if not words or all(u.text.isupper() and len(u.text) > 1 for u in run) and len(run) > 1:
         return None
     if all(w in vocab.honorifics for w in words):
         return None  # "His Highness", "Excellency": a title, no name
-    cued = _cued_kind(before, after, vocab)
+    cued = None if joined else _cued_kind(before, after, vocab)  # "Freedom and Justice Party"
     if cued is not None:  # "news agency APA", "the ruling All Progressives Congress"
         return cued
     if len(words) == 1 and (vocab.heads.get(words[0]) == "Place" or words[0] in vocab.bare_heads):
@@ -388,7 +394,12 @@ def _title_of_size(run: list[Unit], skip: int, vocab: Vocabulary) -> int | None:
 
 
 def _name_in(
-    run: list[Unit], before: list[Unit], after: str, sentence_start: bool, vocab: Vocabulary
+    run: list[Unit],
+    before: list[Unit],
+    after: str,
+    sentence_start: bool,
+    vocab: Vocabulary,
+    joined: bool = False,
 ) -> tuple[int, str | None]:
     """How many leading units of a run are no part of the name (honorifics, "Chairman of the"),
     and the kind of entity the rest names (None: no entity, or not sure)."""
@@ -406,12 +417,12 @@ def _name_in(
         skip = bodies[-1] + 1
     words = [u.lower for u in run[skip:] if u.lower not in INNER]
     if words and _by_head(run[skip:], words, vocab) is not None:
-        return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after)
+        return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
     honorific = skip
     while len(run) - honorific > 1 and run[honorific].lower in vocab.honorifics:
         honorific += 1
     if honorific == skip:
-        return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after)
+        return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
     name = run[honorific:]
     plain = any(u.lower not in vocab.honorifics for u in name)
     # only honorifics ("His Highness"), a title ("Minister of Finance"), or a word that is never
@@ -454,7 +465,10 @@ def find_unknown_names(
         if _agency_credit(units, start, end, vocab):  # "KHUJAND, March 31 (Khovar) -"
             skip, kind = 0, "NewsAgency"
         else:
-            skip, kind = _name_in(units[start:end], units[:start], after, sentence_start, vocab)
+            joined = end + 1 < len(units) and units[end].lower == "and" and _capital(units[end + 1])
+            skip, kind = _name_in(
+                units[start:end], units[:start], after, sentence_start, vocab, joined
+            )
         if kind is None or (kind == "Place" and _before_site_head(units, end, vocab)):
             index = max(end, index + 1)  # "in Surin province": _sites names it with its head
             continue
