@@ -566,3 +566,27 @@ def test_a_former_or_outgoing_holder_held_the_office(text, holding, layer):
     """entities.yaml title_prefixes: "former", "outgoing" (as "then-") name the office itself,
     which the readers record for a former holder too."""
     assert {h for h in held(text, layer) if h[0] == holding[0]} == {holding}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # one owner before a plural title: everyone's
+            "The order was bestowed on former US presidents Bill Clinton and George Bush.",
+            {
+                ("person/bill-clinton", "position/president-of-united-states"),
+                ("person/george-bush", "position/president-of-united-states"),
+            },
+        ),
+        (  # as many owners as people: one each, in order
+            "Polish and Ukrainian agriculture ministers Czeslaw Siekierski and Mykola Solskyi met.",
+            {
+                ("person/czeslaw-siekierski", "position/agriculture-minister-of-poland"),
+                ("person/mykola-solskyi", "position/agriculture-minister-of-ukraine"),
+            },
+        ),
+    ],
+)
+def test_the_owners_before_a_plural_title_own_each_listed_holders_office(text, holdings, layer):
+    """mentions.share_plural_titles with the states named before the plural title."""
+    assert held(text, layer) == holdings

@@ -921,14 +921,37 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
         first = unit.lower.partition(" ")[0]
         if first not in firsts:
             continue
+        owners = _owners_before(units, index)  # "US presidents", "Polish and Ukrainian ..."
         for size in (2, 1):
             words = " ".join(u.lower for u in units[index : index + size])
             if words in plural and all(u.mention is None for u in units[index : index + size]):
-                _title_people(changed, index + size, plural[words])
+                _title_people(changed, index + size, plural[words], owners)
         head = next((w for w in plural if unit.lower.startswith(f"{w} ")), None)
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
-            _title_people(changed, index, plural[head])
+            _title_people(changed, index, plural[head], owners)
     return changed
+
+
+def _owners_before(units: list[Unit], index: int) -> list[URIRef]:
+    """The states named right before a plural title, in text order ("US", "Polish and
+    Ukrainian", "Kenyan, Ugandan and Tanzanian"); none if another word comes between."""
+    found: list[URIRef] = []
+    at = index - 1
+    while at >= 0:
+        mention = units[at].mention
+        if (
+            mention is None
+            or len(mention.refs) != 1
+            or not {"nationality", "country"} & set(mention.classes)
+        ):
+            break
+        found.insert(0, mention.refs[0])
+        at -= 1
+        if at >= 0 and units[at].lower in ("and", ","):
+            at -= 1
+            if at >= 0 and units[at].lower == ",":
+                at -= 1
+    return found
 
 
 def _plural_titles(rules: RuleSet) -> tuple[dict[str, str], frozenset[str]]:
@@ -940,22 +963,42 @@ def _plural_titles(rules: RuleSet) -> tuple[dict[str, str], frozenset[str]]:
     return rules.derived["plural_titles"]
 
 
-def _title_people(units: list[Unit], start: int, title: str) -> None:
-    """Give the title to the untitled people listed from `start` ("A, B and C"), in place."""
+def _title_people(
+    units: list[Unit], start: int, title: str, owners: list[URIRef] | None = None
+) -> None:
+    """Give the title to the untitled people listed from `start` ("A, B and C"), in place; with
+    the owner named before the title, one for all or one each in order (`owners`)."""
+    people = _listed_people(units, start)
+    owners = owners or []
+    for number, index in enumerate(people):
+        mention = units[index].mention
+        assert mention is not None
+        if mention.title is not None or mention.owner:
+            continue
+        if len(owners) == 1 or len(owners) == len(people):
+            owner = (owners[0] if len(owners) == 1 else owners[number],)
+            units[index] = replace(units[index], mention=replace(mention, title=title, owner=owner))
+        else:
+            units[index] = replace(units[index], mention=replace(mention, title=title))
+
+
+def _listed_people(units: list[Unit], start: int) -> list[int]:
+    """The indices of the people listed from `start` ("A, B and C")."""
+    found: list[int] = []
     index = start
     while index < len(units):
         mention = units[index].mention
         if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
-            return
-        if mention.title is None and not mention.owner:
-            units[index] = replace(units[index], mention=replace(mention, title=title))
+            return found
+        found.append(index)
         index += 1
         if index < len(units) and units[index].lower == ",":
             index += 1
         if index < len(units) and units[index].lower == "and":
             index += 1
         elif index < len(units) and units[index - 1].lower != ",":
-            return
+            return found
+    return found
 
 
 def named_in_full(label: str, new: list[NewEntity]) -> URIRef | None:

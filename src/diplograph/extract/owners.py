@@ -74,6 +74,20 @@ def _unowned(mention: Mention | None) -> bool:
     )
 
 
+def _owned_unheld(mention: Mention | None) -> bool:
+    """A titled mention of one named person given an owner but no holding yet (a plural title's
+    owner: mentions.share_plural_titles)."""
+    return (
+        mention is not None
+        and bool(mention.title)
+        and mention.anaphor is None
+        and mention.holding is None
+        and len(mention.owner) == 1
+        and len(mention.refs) == 1
+        and "person" in mention.classes
+    )
+
+
 def own_titles(
     prepared: Prepared,
     gaz: Gazetteer,
@@ -97,7 +111,10 @@ def own_titles(
         changed: list[Unit] = []
         for unit in units:
             mention = unit.mention
-            if _unowned(mention):
+            if _owned_unheld(mention):  # "US presidents A and B": the owner named, no holding
+                assert mention is not None
+                unit = _owned(unit, mention.owner[0], gaz, rules, new)
+            elif _unowned(mention):
                 assert mention is not None
                 same = _same_office(mention, held, gaz, new)
                 if same is not None:  # "Minister Fidan" after "Hakan Fidan, Minister of ..."
