@@ -3968,3 +3968,39 @@ def test_a_participle_opening_the_sentence_is_the_main_subjects_event_of_its_day
             {"participant": ["person/recep-tayyip-erdogan", "person/volodymyr-zelensky"]},
         )
     ]
+
+
+MODI_PUTIN = (
+    "Indian Prime Minister Narendra Modi held talks with Russian President Vladimir Putin in "
+    "Moscow on Tuesday. "
+)
+TALKS_OF_FOUR = (
+    "Talks",
+    {
+        "participant": [
+            "person/narendra-modi",
+            "person/s-jaishankar",
+            "person/sergei-lavrov",
+            "person/vladimir-putin",
+        ],
+        "place": ["city/moscow"],
+    },
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also present at the talks were External Affairs Minister S. Jaishankar and Russian "
+        "Foreign Minister Sergei Lavrov.",
+        "External Affairs Minister S. Jaishankar and Russian Foreign Minister Sergei Lavrov also "
+        "took part in the talks.",
+        "External Affairs Minister S. Jaishankar and Russian Foreign Minister Sergei Lavrov "
+        "joined the talks.",
+    ],
+)
+def test_people_present_at_the_talks_told_before_join_them(text, layer):
+    """meetings.yaml meeting.attended-by (extends): "Also present at the talks were A and B",
+    "A and B took part in / joined the talks" are more parties of the talks told before, not
+    talks of their own."""
+    assert of_kind(MODI_PUTIN + text, "Talks", layer) == [TALKS_OF_FOUR]
