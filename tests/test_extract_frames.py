@@ -4004,3 +4004,50 @@ def test_people_present_at_the_talks_told_before_join_them(text, layer):
     "A and B took part in / joined the talks" are more parties of the talks told before, not
     talks of their own."""
     assert of_kind(MODI_PUTIN + text, "Talks", layer) == [TALKS_OF_FOUR]
+
+
+def test_the_visiting_leader_is_the_guest_named_before(layer):
+    """coref.py: "the visiting leader" is the last traveller or person named as visiting
+    (lexicon guest_word), not the host who is the sentence's subject before it."""
+    text = (
+        "NEW DELHI, Aug 1 (PTI) Prime Minister Narendra Modi held talks with visiting Vietnamese "
+        "Prime Minister Pham Minh Chinh. President Droupadi Murmu also met the visiting leader."
+    )
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/droupadi-murmu", "person/pham-minh-chinh"],
+                "place": ["city/new-delhi"],
+            },
+        )
+    ]
+
+
+def test_a_banquet_in_honour_of_a_guest_keeps_its_own_place(layer):
+    """ceremony.meal-in-honour reads the place after the guest, so that a banquet to come is
+    not merged into a wreath laid elsewhere that day."""
+    text = (
+        "NEW DELHI, Aug 1 (PTI) Vietnamese Prime Minister Pham Minh Chinh is on a state visit "
+        "to India. He later laid a wreath at Raj Ghat, the memorial to Mahatma Gandhi, and "
+        "signed the visitors' book. Murmu will host a banquet in honour of the visiting leader "
+        "at Rashtrapati Bhavan in the evening."
+    )
+    chinh = "person/pham-minh-chinh"
+    assert of_kind(text, "Ceremony", layer) == [
+        (
+            "Ceremony",
+            {
+                "participant": [chinh],
+                "host": ["person/droupadi-murmu"],
+                "place": ["place/rashtrapati-bhavan"],
+            },
+        ),
+        (
+            "Ceremony",
+            {
+                "participant": [chinh],
+                "place": ["place/memorial-to-mahatma-gandhi", "place/raj-ghat"],
+            },
+        ),
+    ]

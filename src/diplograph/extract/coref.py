@@ -64,6 +64,7 @@ class Discourse:
     delegations: list[Delegation] = field(default_factory=list)
     definitions: dict[tuple[int, int], Delegation] = field(default_factory=dict)
     meetings: list[tuple[int, tuple[URIRef, ...]]] = field(default_factory=list)
+    guests: list[URIRef] = field(default_factory=list)  # travellers of the events so far
     sentence: int = 0
     subject: URIRef | None = None  # the first person the last sentence named
     home: URIRef | None = None  # the state of the article's dateline
@@ -515,6 +516,9 @@ def resolve(
             continue
         if mention.anaphor == "title":
             person = _resolve_title(mention, discourse, gaz, rules)
+            guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
+            if guest and discourse.guests:  # "the visiting leader": the last traveller
+                person = discourse.guests[-1]
             if person is not None:
                 position = next(
                     iter(

@@ -132,6 +132,8 @@ def _remember_events(
         entry = spec(rules.kinds, cand.kind)
         if entry.get("sets_place") and cand.roles.get("place") and cand.happened:
             state["place"] = cand.roles["place"][0]
+        if cand.happened and len(cand.roles.get("traveller", [])) == 1:
+            discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
         if cand.date is not None and cand.happened and not _background(cand.date, state, anchor):
@@ -140,6 +142,19 @@ def _remember_events(
             state["plan"] = cand.date  # "On August 26, Lula will be received ..."
         if entry.get("statement") and cand.roles.get("agent"):
             discourse.speakers.append(tuple(cand.roles["agent"]))
+
+
+def _guests_named(units: list[Unit], rules: RuleSet) -> list[URIRef]:
+    """The people a sentence names as guests ("visiting Vietnamese Prime Minister X")."""
+    words = frozenset(rules.classes.get("guest_word", ()))
+    return [
+        unit.mention.refs[0]
+        for before, unit in zip(units, units[1:], strict=False)
+        if before.lower in words
+        and unit.mention is not None
+        and "person" in unit.mention.classes
+        and len(unit.mention.refs) == 1
+    ]
 
 
 def _background(when: tuple[date, date | None], state: dict, anchor: date) -> bool:
@@ -354,6 +369,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                     attest = Attest(sentence, begin, end, rule_id, 0.7, delegation.modality, claim)
                     delegation_attests.setdefault(delegation.key, []).append(attest)
         coref.remember(units, discourse, gazetteer)
+        discourse.guests.extend(_guests_named(units, rules))
         mentions[sentence.number] = _mentioned(units)
     for delegation in discourse.delegations:
         if delegation.sender is None and delegation.leader is not None:
