@@ -590,3 +590,11 @@ def test_a_former_or_outgoing_holder_held_the_office(text, holding, layer):
 def test_the_owners_before_a_plural_title_own_each_listed_holders_office(text, holdings, layer):
     """mentions.share_plural_titles with the states named before the plural title."""
     assert held(text, layer) == holdings
+
+
+def test_an_opposition_leader_is_an_office_of_the_state_named(layer):
+    """entities.yaml titles: "opposition leader" is a title, so that "met Kenyan opposition
+    leader Raila Odinga" names a person with an office, not "leader" after a stray word."""
+    assert held("Kenyan opposition leader Raila Odinga met Ruto.", layer) == {
+        ("person/raila-odinga", "position/opposition-leader-of-kenya")
+    }
