@@ -4051,3 +4051,14 @@ def test_a_banquet_in_honour_of_a_guest_keeps_its_own_place(layer):
             },
         ),
     ]
+
+
+def test_the_first_visit_since_a_year_is_not_dated_in_that_year(layer):
+    """dates.yaml date.year: "since 2008" starts a comparison, not the event's date."""
+    graph = extract(
+        "The visit by Kenyan President William Ruto to Washington is the first by an African "
+        "leader since 2008.",
+        layer,
+    )
+    visit = next(graph.subjects(RDF.type, DIP.Visit))
+    assert (graph.value(visit, DIP.date), graph.value(visit, DIP.earliestDate)) == (None, None)
