@@ -4062,3 +4062,30 @@ def test_the_first_visit_since_a_year_is_not_dated_in_that_year(layer):
     )
     visit = next(graph.subjects(RDF.type, DIP.Visit))
     assert (graph.value(visit, DIP.date), graph.value(visit, DIP.earliestDate)) == (None, None)
+
+
+def test_the_foreign_ministers_of_two_states_are_the_two_named_before(layer):
+    """entities.yaml coref.national-titled-of: "the foreign ministers of A and B" is, for each
+    state, the person named with that title for it (as "the A and B foreign ministers")."""
+    text = (
+        "Armenian Foreign Minister Ararat Mirzoyan arrived in Washington on Monday, as did "
+        "Azerbaijani Foreign Minister Jeyhun Bayramov. The foreign ministers of Armenia and "
+        "Azerbaijan signed the peace treaty in Washington on Tuesday."
+    )
+    assert of_kind(text, "AgreementSigning", layer) == [
+        (
+            "AgreementSigning",
+            {
+                "participant": ["person/ararat-mirzoyan", "person/jeyhun-bayramov"],
+                "place": ["city/washington"],
+            },
+        )
+    ]
+
+
+def test_an_agreement_signed_between_two_states_is_their_signing(layer):
+    """agreement.passive: "An agreement ... was signed between A and B"."""
+    text = "An agreement on visa exemption was signed between Russia and Oman."
+    assert of_kind(text, "AgreementSigning", layer) == [
+        ("AgreementSigning", {"participant": ["country/oman", "country/russia"]})
+    ]

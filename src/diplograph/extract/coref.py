@@ -224,6 +224,8 @@ def _refer(
     words = tuple(u.lower for u in span if u.mention is None)
     if kind == "national_titled":  # "the Saudi and Iranian foreign ministers"
         return _national_titled(unit.lemma, span, discourse, rules)
+    if kind == "national_titled_of":  # "the foreign ministers of Armenia and Azerbaijan"
+        return _titled_of(unit, span, discourse, rules)
     if kind == "last_person" and discourse.subject is not None and discourse.subject not in unlike:
         return (discourse.subject,)  # "X was greeted by Y. He ...": he is X, the subject
     if kind == "last_person":
@@ -304,6 +306,19 @@ def _national_titled(
             return ()
         found.append(person)
     return tuple(dict.fromkeys(found)) if len(found) > 1 else ()
+
+
+def _titled_of(
+    unit: Unit, span: tuple[Unit, ...], discourse: Discourse, rules: RuleSet
+) -> tuple[URIRef, ...]:
+    """"The foreign ministers of A and B" (the match ends at the last state): for each state,
+    the person last named with that title for it, as `_national_titled` reads the states
+    before the title."""
+    of = next((i for i, u in enumerate(span) if u.lower == "of"), 0)
+    if of < 1:
+        return ()
+    states = tuple(u for u in span[of:] if u.mention is not None)
+    return _national_titled(span[of - 1].lemma, (*span[: of - 1], *states, unit), discourse, rules)
 
 
 def _modifiers(words: Iterable[str], rules: RuleSet) -> set[str]:
