@@ -1047,3 +1047,21 @@ def test_a_cue_before_two_names_joined_by_and_types_neither_alone(layer):
         layer,
     )
     assert (ID["org/freedom"], None, None) not in graph
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kenyan President William Ruto visited Kisumu on Friday.", "kisumu"),
+        ("Kenyan President William Ruto travelled to Eldoret on Friday.", "eldoret"),
+    ],
+)
+def test_an_unknown_name_where_someone_goes_is_a_place(text, place, layer):
+    """names.yaml kind_cues_before: "visited X", "travelled to X": X a place (and the visit
+    made), never a region that is no entity ("a trip to Central Asia")."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"place/{place}"], RDF.type)) == {DIP.Place}
+    visit = next(graph.subjects(RDF.type, DIP.Visit))
+    assert graph.value(visit, DIP.place) == ID[f"place/{place}"]
+    asia = extract("German Chancellor Olaf Scholz wrapped up a trip to Central Asia.", layer)
+    assert not list(asia.subjects(RDF.type, DIP.Place))

@@ -249,12 +249,12 @@ def _kind(
         return None
     if all(w in vocab.honorifics for w in words):
         return None  # "His Highness", "Excellency": a title, no name
-    cued = None if joined else _cued_kind(before, after, vocab)  # "Freedom and Justice Party"
-    if cued is not None:  # "news agency APA", "the ruling All Progressives Congress"
-        return cued
     if len(words) == 1 and (vocab.heads.get(words[0]) == "Place" or words[0] in vocab.bare_heads):
         return None  # a head word alone ("Ocean" of "Indian Ocean", "the Government"): no name
     typed = _by_head(run, words, vocab)
+    cued = None if joined or typed == "" else _cued_kind(before, after, vocab)
+    if cued is not None:  # "news agency APA", "the ruling All Progressives Congress"
+        return cued  # (not "Freedom" of "Freedom and Justice Party", not "a trip to Asia")
     if typed == "Place" and words[-1] in vocab.body_heads and after in vocab.person_cues_after:
         return "GovernmentBody"  # "the Press Office said": a body speaks, a place does not
     if typed is not None:
