@@ -4089,3 +4089,15 @@ def test_an_agreement_signed_between_two_states_is_their_signing(layer):
     assert of_kind(text, "AgreementSigning", layer) == [
         ("AgreementSigning", {"participant": ["country/oman", "country/russia"]})
     ]
+
+
+def test_a_day_long_visit_is_one_day(layer):
+    """derive.durations with lexicon day_long_word: "arrived here on a day-long visit" ends
+    the day it began."""
+    graph = extract(
+        "COLOMBO, Dec 3 (PTI) External Affairs Minister S. Jaishankar, who arrived here on a "
+        "day-long visit, met Sri Lankan President Anura Kumara Dissanayake.",
+        layer,
+    )
+    visit = next(graph.subjects(RDF.type, DIP.Visit))
+    assert str(graph.value(visit, DIP.date)) == "2024-12-03"

@@ -74,11 +74,17 @@ def inherit_dates(events: list[Event]) -> None:
                     break
 
 
-def durations(events: list[Event], kinds: dict, numbers: list[str]) -> None:
+def durations(
+    events: list[Event], kinds: dict, numbers: list[str], day_long: list[str] | None = None
+) -> None:
     """An event that began on a day and lasts "N days" by its sentence ("a three-day state
-    visit", "a 2-day trip") ends N - 1 days later (kinds with `duration: true`)."""
+    visit", "a 2-day trip", `day_long`: "a day-long visit") ends N - 1 days later (kinds with
+    `duration: true`)."""
     words = "|".join(re.escape(w) for w in numbers)
-    pattern = re.compile(rf"\b(\d+|{words})[- ]day\b", re.IGNORECASE)
+    single = "|".join(re.escape(w) for w in day_long or ())
+    pattern = re.compile(
+        rf"\b(\d+|{words})[- ]day\b" + (rf"|\b({single})\b" if single else ""), re.IGNORECASE
+    )
     for event in events:
         if not spec(kinds, event.kind).get("duration"):
             continue
@@ -88,7 +94,7 @@ def durations(events: list[Event], kinds: dict, numbers: list[str]) -> None:
             found = pattern.search(attest.sentence.text)
             if found is None:
                 continue
-            word = found[1].lower()
+            word = (found[1] or "1").lower()  # a `day_long` word: one day
             days = int(word) if word.isdigit() else numbers.index(word) + 1
             if 1 <= days <= 31:
                 event.date = (event.date[0], event.date[0] + timedelta(days=days - 1))

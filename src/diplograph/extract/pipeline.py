@@ -401,7 +401,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         most_specific_place(ctx, event)
     invitations_from_visits(events)
     inherit_dates(events)
-    durations(events, rules.kinds, [str(w) for w in rules.classes.get("number_word", ())])
+    durations(
+        events,
+        rules.kinds,
+        [str(w) for w in rules.classes.get("number_word", ())],
+        [str(w) for w in rules.classes.get("day_long_word", ())],
+    )
     close_stays(ctx, events)
     events = drop_homecomings(ctx, events, home)
     events = drop_headline_echoes(ctx, events, _headline(prepared))
