@@ -311,8 +311,8 @@ def _national_titled(
 def _titled_of(
     unit: Unit, span: tuple[Unit, ...], discourse: Discourse, rules: RuleSet
 ) -> tuple[URIRef, ...]:
-    """"The foreign ministers of A and B" (the match ends at the last state): for each state,
-    the person last named with that title for it, as `_national_titled` reads the states
+    """For "the foreign ministers of A and B" (the match ends at the last state): for each
+    state, the person last named with that title for it, as `_national_titled` reads the states
     before the title."""
     of = next((i for i, u in enumerate(span) if u.lower == "of"), 0)
     if of < 1:
