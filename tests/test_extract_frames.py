@@ -4101,3 +4101,39 @@ def test_a_day_long_visit_is_one_day(layer):
     )
     visit = next(graph.subjects(RDF.type, DIP.Visit))
     assert str(graph.value(visit, DIP.date)) == "2024-12-03"
+
+
+MODI = "person/narendra-modi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a guard of honour given on arrival: the guest's welcome ceremony
+            "Indian Prime Minister Narendra Modi was given a guard of honour on arrival in Moscow.",
+            [("Ceremony", {"participant": [MODI], "place": ["city/moscow"]})],
+        ),
+        (
+            "A 21-gun salute was fired as Indian Prime Minister Narendra Modi arrived in Moscow.",
+            [("Ceremony", {"participant": [MODI]})],
+        ),
+        (  # sworn in "on Tuesday in Accra": the place after the day
+            "Ghanaian President John Mahama was sworn in on Tuesday in Accra.",
+            [("Ceremony", {"participant": ["person/john-mahama"], "place": ["city/accra"]})],
+        ),
+        (  # "was on Tuesday sworn in": the day between
+            "John Dramani Mahama was on Tuesday sworn in as President of Ghana.",
+            [("Ceremony", {"participant": ["person/john-dramani-mahama"]})],
+        ),
+        (  # "the inauguration ceremony of X": one ceremony, X in it (not a second one X hosts)
+            "Indian Prime Minister Narendra Modi attended the inauguration ceremony of "
+            "Indonesian President Prabowo Subianto.",
+            [("Ceremony", {"participant": [MODI, "person/prabowo-subianto"]})],
+        ),
+    ],
+)
+def test_guards_of_honour_salutes_and_swearings_in(text, expected, layer):
+    """ceremonies.yaml: ceremony.welcome (a guard of honour, a salute), ceremony.inauguration
+    (the place and day around "sworn in"), ceremony.attended-investiture ("the inauguration
+    ceremony of X")."""
+    assert of_kind(text, "Ceremony", layer) == expected
