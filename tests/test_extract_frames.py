@@ -4137,3 +4137,32 @@ def test_guards_of_honour_salutes_and_swearings_in(text, expected, layer):
     (the place and day around "sworn in"), ceremony.attended-investiture ("the inauguration
     ceremony of X")."""
     assert of_kind(text, "Ceremony", layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Canada imposed sanctions on Russian oligarch Roman Abramovich.",
+            [
+                (
+                    "SanctionImposition",
+                    {"agent": ["country/canada"], "target": ["person/roman-abramovich"]},
+                )
+            ],
+        ),
+        (
+            "The United States placed 15 Chinese firms on its entity list.",
+            [
+                (
+                    "SanctionImposition",
+                    {"agent": ["country/united-states"], "target": ["org/chinese-firms"]},
+                )
+            ],
+        ),
+    ],
+)
+def test_sanctions_on_a_described_person_and_an_entity_list(text, expected, layer):
+    """sanction-imposition.impose: a person described before the name ("Russian oligarch X"),
+    firms placed on a list."""
+    assert of_kind(text, "SanctionImposition", layer) == expected
