@@ -4166,3 +4166,11 @@ def test_sanctions_on_a_described_person_and_an_entity_list(text, expected, laye
     """sanction-imposition.impose: a person described before the name ("Russian oligarch X"),
     firms placed on a list."""
     assert of_kind(text, "SanctionImposition", layer) == expected
+
+
+def test_arriving_to_a_welcome_is_an_arrival(layer):
+    """arrival.to-welcome: "arrived to a red-carpet welcome in X" is the arrival there."""
+    text = "Chinese Premier Li Qiang arrived to a red-carpet welcome in Kuala Lumpur."
+    assert of_kind(text, "Arrival", layer) == [
+        ("Arrival", {"traveller": ["person/li-qiang"], "place": ["city/kuala-lumpur"]})
+    ]
