@@ -4174,3 +4174,22 @@ def test_arriving_to_a_welcome_is_an_arrival(layer):
     assert of_kind(text, "Arrival", layer) == [
         ("Arrival", {"traveller": ["person/li-qiang"], "place": ["city/kuala-lumpur"]})
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HH the Amir Sheikh Tamim bin Hamad Al-Thani received at the Amiri Diwan today Iranian "
+        "President Masoud Pezeshkian.",
+        "Emir Sheikh Tamim bin Hamad Al Thani received in his office Iranian President Masoud "
+        "Pezeshkian.",
+    ],
+)
+def test_a_host_receiving_at_a_place_before_the_guest(text, layer):
+    """hosting.host in the Gulf agencies' order ("received at the Amiri Diwan today X"); the
+    figure's name with its particle joined by a hyphen ("Al-Thani") is the figure's
+    (entities.yaml hyphen_particles)."""
+    found = of_kind(text, "Hosting", layer)
+    assert [(k, r["host"], r["traveller"]) for k, r in found] == [
+        ("Hosting", ["person/tamim-bin-hamad-al-thani"], ["person/masoud-pezeshkian"])
+    ]

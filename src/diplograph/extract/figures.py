@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from diplograph.extract.gazetteer import Gazetteer, lexicon, per_rules, unaccented
+from diplograph.extract.gazetteer import (
+    Gazetteer,
+    lexicon,
+    per_rules,
+    person_variants,
+    unaccented,
+)
 from diplograph.extract.mentions import NEW_CONFIDENCE, NewEntity, short_names
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, Mention, Unit
@@ -71,8 +77,11 @@ def _spellings(rules: RuleSet) -> dict[str, str]:
 
 
 def _tokens(name: str, rules: RuleSet) -> set[tuple[str, ...]]:
-    """The token sequences of a name, as written and without accents."""
-    return {tuple(t.text for t in rules.nlp.make_doc(n)) for n in (name, unaccented(name))}
+    """The token sequences of a name and its spellings ("Al-Thani", "Sergey"), as written and
+    without accents."""
+    spellings = person_variants(name, rules.gazetteer)
+    spellings |= {unaccented(n) for n in spellings}
+    return {tuple(t.text for t in rules.nlp.make_doc(n)) for n in spellings}
 
 
 def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:

@@ -185,7 +185,7 @@ def build_gazetteer(entities: Graph, reference: Graph | None = None) -> Gazettee
     )
 
 
-def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
+def person_variants(name: str, config: dict[str, Any]) -> set[str]:
     """Hyphen/space and transliteration variants of a person's name."""
     found = {name}
     parts = name.split()
@@ -193,6 +193,9 @@ def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
         found.add(f"{parts[0]} {parts[1]}-{parts[2].lower()}")
     if "-" in name:
         found.add(name.replace("-", " "))
+    joined = {str(p).lower() for p in config.get("hyphen_particles") or []}
+    if joined and any(p.lower() in joined for p in parts[1:-1]):  # "Al Thani": "Al-Thani"
+        found.add(re.sub(r"\b(\w+) (?=\S)", lambda m: _hyphen_after(m[1], joined), name))
     for group in config.get("variants") or []:
         for variant in list(found):
             for a in group:
@@ -200,6 +203,11 @@ def _person_variants(name: str, config: dict[str, Any]) -> set[str]:
                     if a != b and re.search(rf"\b{re.escape(a)}\b", variant):
                         found.add(re.sub(rf"\b{re.escape(a)}\b", b, variant))
     return found
+
+
+def _hyphen_after(word: str, joined: set[str]) -> str:
+    """A word and what follows it: a hyphen after a `hyphen_particles` word, else a space."""
+    return f"{word}-" if word.lower() in joined else f"{word} "
 
 
 def unaccented(name: str) -> str:
@@ -248,7 +256,7 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             extra = frozenset({"agent"}) if government else frozenset()
             if government:
                 agents = (government,)
-            variants = _person_variants(name, config) if "person" in cls else {name}
+            variants = person_variants(name, config) if "person" in cls else {name}
             variants |= {unaccented(v) for v in variants}  # "Bogotá" is also "Bogota"
             if "materiel" in cls and not name.endswith("s"):
                 variants.add(name + "s")

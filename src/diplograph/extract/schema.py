@@ -445,6 +445,7 @@ GAZETTEER = Shape(
         "variants": ListOf(WORDS, "a list of lists of spellings"),
         "surname_first": WORDS,
         "not_names": WORDS,  # other names of the gazetteer's entities never read as them
+        "hyphen_particles": WORDS,  # "Al Thani" is also written "Al-Thani"
         "name_suffixes": WORDS,  # "Jr.": no surname ("Marcos" of "Ferdinand Marcos Jr.")
         "titles": VARIANTS,
         "title_prefixes": LABELS,  # "acting" -> "acting": "acting foreign minister", its own title
