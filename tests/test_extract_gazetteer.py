@@ -1065,3 +1065,16 @@ def test_an_unknown_name_where_someone_goes_is_a_place(text, place, layer):
     assert graph.value(visit, DIP.place) == ID[f"place/{place}"]
     asia = extract("German Chancellor Olaf Scholz wrapped up a trip to Central Asia.", layer)
     assert not list(asia.subjects(RDF.type, DIP.Place))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Saudi Crown Prince Mohamed bin Salman met Ruto.", "mohammed-bin-salman"),
+        ("Vladimir Zelensky met Ruto in Kyiv.", "volodymyr-zelensky"),
+    ],
+)
+def test_a_public_figure_spelt_another_way_is_the_figure(text, person, layer):
+    """entities.yaml variants: Arabic and Ukrainian names spelt as other outlets spell them."""
+    graph = extract(text, layer)
+    assert ID[f"person/{person}"] in set(graph.subjects(RDF.type, DIP.Person))
