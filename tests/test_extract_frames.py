@@ -4193,3 +4193,22 @@ def test_a_host_receiving_at_a_place_before_the_guest(text, layer):
     assert [(k, r["host"], r["traveller"]) for k, r in found] == [
         ("Hosting", ["person/tamim-bin-hamad-al-thani"], ["person/masoud-pezeshkian"])
     ]
+
+
+def test_invited_to_attend_is_an_attendance_to_come(layer):
+    """attribution.yaml modality.expected: "has been invited to attend the summit" is a meeting
+    to come, not one that happened."""
+    graph = extract("Lula has been invited to attend the SCO summit in Tianjin.", layer)
+    meeting = next(graph.subjects(RDF.type, DIP.Meeting))
+    attests = list(graph.subjects(DIP.attests, meeting))
+    assert {graph.value(a, DIP.modality) for a in attests} == {DIP.Expected}
+
+
+def test_an_invitation_conveyed_is_an_invitation(layer):
+    """invitation rules: "conveyed an invitation to X" as "extended an invitation to X"."""
+    assert of_kind("Xi conveyed an invitation to Lula for a state visit.", "Invitation", layer) == [
+        (
+            "Invitation",
+            {"inviter": ["person/xi-jinping"], "invitee": ["person/luiz-inacio-lula-da-silva"]},
+        )
+    ]
