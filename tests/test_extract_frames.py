@@ -4212,3 +4212,15 @@ def test_an_invitation_conveyed_is_an_invitation(layer):
             {"inviter": ["person/xi-jinping"], "invitee": ["person/luiz-inacio-lula-da-silva"]},
         )
     ]
+
+
+def test_congratulating_someone_in_a_message_is_a_letter_to_them(layer):
+    """letter.in-a-message-to: "X congratulated Y in a message" is X's message to Y (and the
+    congratulation a statement beside it)."""
+    text = "Putin congratulated Pezeshkian in a message."
+    assert of_kind(text, "LetterDelivery", layer) == [
+        (
+            "LetterDelivery",
+            {"sender": ["person/vladimir-putin"], "recipient": ["person/masoud-pezeshkian"]},
+        )
+    ]
