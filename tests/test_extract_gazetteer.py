@@ -1078,3 +1078,20 @@ def test_a_public_figure_spelt_another_way_is_the_figure(text, person, layer):
     """entities.yaml variants: Arabic and Ukrainian names spelt as other outlets spell them."""
     graph = extract(text, layer)
     assert ID[f"person/{person}"] in set(graph.subjects(RDF.type, DIP.Person))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("China's Ministry of Commerce announced export controls.", "commerce-ministry-of-china"),
+        (
+            "South Korea's unification ministry said the talks were off.",
+            "unification-ministry-of-south-korea",
+        ),
+    ],
+)
+def test_a_states_other_ministries_are_its_bodies(text, body, layer):
+    """entities.yaml bodies: the commerce, interior, unification ... ministries of a state, named
+    as the readers name them."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{body}"], RDF.type)) == {DIP.GovernmentBody}
