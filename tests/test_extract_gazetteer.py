@@ -830,11 +830,11 @@ def test_the_agency_of_a_dateline_is_named(text, agency, layer):
             {"org/house-of-commons", "person/tomas-brel"},
         ),
         (  # a head that opens a site's name; "St Vincent" is the country
-            "Tomas Brel said he would visit Palácio Itamaraty and St Vincent.",
+            "Tomas Brel said he would visit Palácio da Alvorada and St Vincent.",
             {
                 "country/saint-vincent-and-the-grenadines",
                 "person/tomas-brel",
-                "place/palacio-itamaraty",
+                "place/palacio-da-alvorada",
             },
         ),
         (  # a room of venues.ttl is a place (not a body of the "office" head), in its city
@@ -1095,3 +1095,34 @@ def test_a_states_other_ministries_are_its_bodies(text, body, layer):
     as the readers name them."""
     graph = extract(text, layer)
     assert set(graph.objects(ID[f"org/{body}"], RDF.type)) == {DIP.GovernmentBody}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        (
+            "The Elysee said Macron would travel to Beijing.",
+            "org/presidency-of-france",
+            DIP.GovernmentBody,
+        ),
+        ("Macron hosted Xi at the Elysee.", "place/elysee-palace", DIP.Place),
+        ("Tomas Brel said he would visit Palácio Itamaraty.", "place/palacio-itamaraty", DIP.Place),
+        (
+            "Itamaraty said Lula would travel to Luanda.",
+            "org/foreign-ministry-of-brazil",
+            DIP.GovernmentBody,
+        ),
+        (
+            "The Quai d'Orsay summoned the ambassador.",
+            "org/foreign-ministry-of-france",
+            DIP.GovernmentBody,
+        ),
+    ],
+)
+def test_a_seat_named_for_its_office_speaks_as_the_office_and_hosts_as_the_place(
+    text, entity, kind, layer
+):
+    """organisations.ttl and venues.ttl: "the Elysee said" is the presidency, "at the Elysee"
+    the palace (gazetteer._site_or_body); Itamaraty and the Quai d'Orsay are foreign ministries."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[entity], RDF.type)) == {kind}
