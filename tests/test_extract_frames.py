@@ -4224,3 +4224,10 @@ def test_congratulating_someone_in_a_message_is_a_letter_to_them(layer):
             {"sender": ["person/vladimir-putin"], "recipient": ["person/masoud-pezeshkian"]},
         )
     ]
+
+
+def test_a_news_agency_with_its_kind_speaks_and_takes_no_part(layer):
+    """entities.yaml agency_tails: "the official IRNA news agency said" is the agency's
+    statement; the agency that reports talks takes no part in them (candidates `speaker`)."""
+    graph = extract("Iran's official IRNA news agency said the talks were useful.", layer)
+    assert events(graph) == [("Statement", {"agent": ["org/irna"]})]

@@ -99,8 +99,14 @@ def _default(
     when: tuple[date, date | None] | None = None,
 ) -> list[URIRef]:
     """Role values from context, for a `defaults` or `add` source."""
-    if source == "speaker":
-        return list(ctx.attribution.sources)
+    if source == "speaker":  # who took part, not the agency that reported it
+        agencies = {
+            r
+            for u in ctx.units
+            if u.mention and "agency" in u.mention.classes
+            for r in u.mention.refs
+        }
+        return [s for s in ctx.attribution.sources if s not in agencies]
     if source == "context_place":
         return [ctx.place] if ctx.place is not None else []
     if source == "previous_subject" and previous is not None:

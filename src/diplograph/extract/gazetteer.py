@@ -260,6 +260,9 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             variants |= {unaccented(v) for v in variants}  # "Bogotá" is also "Bogota"
             if "materiel" in cls and not name.endswith("s"):
                 variants.add(name + "s")
+            if "agency" in cls:  # "the official KCNA news agency said": the agency's name
+                tails = [str(t) for t in config.get("agency_tails") or ()]
+                variants |= {f"{v} {t}" for v in variants for t in tails if not v.endswith(t)}
             outside = iri in gaz.reference
             # a one-word alias inside a person's label ("Li" of "Li Hongzhong") is a surname
             partial = "person" in cls and _part_of(name, gaz.labels[iri])

@@ -446,6 +446,7 @@ GAZETTEER = Shape(
         "surname_first": WORDS,
         "not_names": WORDS,  # other names of the gazetteer's entities never read as them
         "hyphen_particles": WORDS,  # "Al Thani" is also written "Al-Thani"
+        "agency_tails": WORDS,  # "KCNA news agency": the agency's name with its kind
         "name_suffixes": WORDS,  # "Jr.": no surname ("Marcos" of "Ferdinand Marcos Jr.")
         "titles": VARIANTS,
         "title_prefixes": LABELS,  # "acting" -> "acting": "acting foreign minister", its own title
