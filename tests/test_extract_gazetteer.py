@@ -1126,3 +1126,16 @@ def test_a_seat_named_for_its_office_speaks_as_the_office_and_hosts_as_the_place
     the palace (gazetteer._site_or_body); Itamaraty and the Quai d'Orsay are foreign ministries."""
     graph = extract(text, layer)
     assert set(graph.objects(ID[entity], RDF.type)) == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Iran's Press TV reported the visit.", "press-tv"),
+        ("Turkey's Daily Sabah said the talks went well.", "daily-sabah"),
+    ],
+)
+def test_newspapers_and_broadcasters_cited_are_news_outlets(text, outlet, layer):
+    """news-agencies.ttl: outlets that stories cite as their source (session 30's additions)."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{outlet}"], RDF.type)) == {DIP.NewsAgency}
