@@ -11,8 +11,9 @@ For every whole-list stored query (no parameters) of PROJECT it times, on the bu
   missing precomputed answer falls back to; the pages of 100 rows joined must be that answer,
   row for row (the script stops otherwise).
 
-A build folder made before answers were precomputed is given them first (answerpages.
-write_answers, the function every build calls), and that is timed too: the build's cost of
+A build folder made before answers were precomputed, or by an incremental build (which leaves
+them to the first request), is given them first (answerpages.write_answers, the function the
+full build calls), and that is timed too: the build's cost of
 them. Rows are appended to benchmarks/results/paged.csv. A benchmark, not a test:
 
     python3 benchmarks/paged_queries.py OUT --root PROJECT [--repeat 50] [--cli 5] [--live 1]
@@ -121,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     size = json.loads((args.out / "summary.json").read_text())["articles"]
     rows: list[dict] = []
     queries = [q for q in load_queries(paths.queries_dir(args.root)) if not q.params]
-    if args.refresh or not (args.out / ANSWERS_FOLDER / INDEX_FILE).is_file():
+    missing = not (args.out / ANSWERS_FOLDER / INDEX_FILE).is_file() or any(
+        read_page(args.out, query, 1, 1) is None for query in queries
+    )  # after an incremental build, only the answers asked for since are kept
+    if args.refresh or missing:
         walls, cpus = timed(lambda: write_answers(args.out, args.root), 1)
         rows.append(row(info, size, "(precompute all)", "", "build", walls, cpus))
     walls, cpus = timed(lambda: is_current(args.root, args.out), 3)

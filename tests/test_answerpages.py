@@ -1,13 +1,15 @@
-"""Paged answers (issue 10): the build precomputes every whole-list stored query's answer
+"""Paged answers (issue 10): the full build precomputes every whole-list stored query's answer
 (answerpages.py), and the pages of it, joined, are the live answer row for row, on the seeds and
-on a generated corpus; a build of changed articles (the incremental build too) changes them; an
+on a generated corpus; a build of changed articles changes them; after an incremental build,
+which writes none, the first request of each runs it and keeps what the full build writes; an
 answer that does not fit the build folder or the query as they are now is never read (the query
-runs live); `diplograph query` shows a whole-list query's first page and says how many there
-are. Speed is measured by benchmarks/paged_queries.py, never here."""
+runs live, and its answer replaces it); `diplograph query` shows a whole-list query's first page
+and says how many there are. Speed is measured by benchmarks/paged_queries.py, never here."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -15,7 +17,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from diplograph.answerpages import ANSWERS_FOLDER, INDEX_FILE, read_page, write_answers
+from diplograph.answerpages import (
+    ANSWERS_FOLDER,
+    INDEX_FILE,
+    read_page,
+    text_digest,
+    write_answers,
+)
 from diplograph.built import load_build
 from diplograph.cli import cli
 from diplograph.queries import answer_query, get_query, load_queries
@@ -118,27 +126,139 @@ def _pages(out: Path, root: Path) -> dict[str, list]:
     return {name: _joined(out, root, name, 10)[0] for name in WHOLE_LIST}
 
 
-def test_an_article_removed_changes_the_pages_in_the_incremental_and_the_full_build(
-    generated, tmp_path
-) -> None:
+def _query(root: Path, out: Path, name: str, *options: str) -> tuple[list[str], str]:
+    """`diplograph query NAME` as CSV, in process: its lines and its stderr."""
+    result = CliRunner().invoke(
+        cli,
+        ["--root", str(root), "query", name, "--out", str(out), "--format", "csv", *options],
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    return result.stdout.splitlines(), result.stderr
+
+
+@pytest.fixture
+def removed(generated, tmp_path) -> tuple[Path, Path, Path, str]:
+    """The generated project less the article of the first position held, built again (an
+    incremental build) into a copy of its build folder, and in full into another folder: the
+    project, the two folders and the stem taken out."""
     project, built = generated
-    root, out = tmp_path / "project", tmp_path / "out"
+    root, out, full = tmp_path / "project", tmp_path / "out", tmp_path / "full"
     shutil.copytree(project, root, symlinks=True)
     shutil.copytree(built, out)
-    before = _pages(out, root)
-    gone = before["positions-held"][0][2]["value"]  # the article of the first position held
+    gone = _joined(out, root, "positions-held", 10)[0][0][2]["value"]
     for path in (root / "seeds").glob(f"{gone}.*"):
         path.unlink()
     _build(root, out)  # incremental: the folder holds a build's state
     assert (out / "state.pickle").is_file()
+    _build(root, full, "--full")
+    return root, out, full, gone
+
+
+def test_an_article_removed_changes_the_pages_in_the_incremental_and_the_full_build(
+    generated, removed
+) -> None:
+    project, built = generated
+    root, out, full, gone = removed
+    before = _pages(built, project)
+    assert not (out / ANSWERS_FOLDER).exists()  # left to the first request of each query
+    for name in WHOLE_LIST:
+        lines, said = _query(root, out, name, "--page-size", "10")
+        assert "(precomputed)" not in said, name  # run now, and kept
     after = _pages(out, root)
     assert after != before
     assert [r for r in before["positions-held"] if r[2]["value"] == gone] != []
     assert [r for r in after["positions-held"] if r[2]["value"] == gone] == []
     _check_every_query(out, root, 10)
     answers = {p.name: p.read_bytes() for p in (out / ANSWERS_FOLDER).iterdir()}
-    _build(root, out, "--full")
-    assert {p.name: p.read_bytes() for p in (out / ANSWERS_FOLDER).iterdir()} == answers
+    assert answers == {p.name: p.read_bytes() for p in (full / ANSWERS_FOLDER).iterdir()}
+    assert len(answers) == 2 * len(WHOLE_LIST) + 1  # NAME.jsonl, NAME.offsets, index.json
+
+
+def test_after_an_incremental_build_the_first_request_runs_the_query_and_keeps_it(
+    removed,
+) -> None:
+    root, out, full, _ = removed
+    page = ("--page", "3", "--page-size", "10")
+    expected, said = _query(root, full, "positions-held", *page)
+    assert said.endswith(
+        "rows 21-30 of 133 (precomputed); --page N for another, --all for every row\n"
+    )
+    first, said = _query(root, out, "positions-held", *page)
+    assert first == expected
+    assert said == (
+        "positions-held: page 3 of 14, rows 21-30 of 133 (live); --page N for another, --all for "
+        "every row\n"
+    )
+    index = json.loads((out / ANSWERS_FOLDER / INDEX_FILE).read_text(encoding="utf-8"))
+    assert sorted(index["queries"]) == ["positions-held"]
+    assert index == {
+        **json.loads((full / ANSWERS_FOLDER / INDEX_FILE).read_text(encoding="utf-8")),
+        "queries": {"positions-held": index["queries"]["positions-held"]},
+    }
+    again, said = _query(root, out, "positions-held", *page)
+    assert again == expected and "(precomputed)" in said
+    for suffix in ("jsonl", "offsets"):
+        name = f"positions-held.{suffix}"
+        assert (out / ANSWERS_FOLDER / name).read_bytes() == (
+            full / ANSWERS_FOLDER / name
+        ).read_bytes()
+    every, _ = _query(root, out, "undated-events", "--all")
+    assert every == _query(root, full, "undated-events", "--all")[0]
+    assert sorted(json.loads((out / ANSWERS_FOLDER / INDEX_FILE).read_bytes())["queries"]) == [
+        "positions-held",
+        "undated-events",
+    ]
+
+
+def test_a_stale_answer_is_never_served_and_is_replaced(generated, removed) -> None:
+    _, built = generated
+    root, out, full, gone = removed
+    shutil.copytree(built / ANSWERS_FOLDER, out / ANSWERS_FOLDER)  # the earlier build's answers
+    stale = (out / ANSWERS_FOLDER / "positions-held.jsonl").read_bytes()
+    assert gone.encode() in stale
+    lines, said = _query(root, out, "positions-held", "--all")
+    assert lines == _query(root, full, "positions-held", "--all")[0]
+    assert gone not in "\n".join(lines)
+    index = json.loads((out / ANSWERS_FOLDER / INDEX_FILE).read_text(encoding="utf-8"))
+    assert index["graph"] == json.loads((out / "manifest.json").read_bytes())["graph"]
+    assert sorted(index["queries"]) == ["positions-held"]  # the others' entries were stale
+    kept = (out / ANSWERS_FOLDER / "positions-held.jsonl").read_bytes()
+    assert kept == (full / ANSWERS_FOLDER / "positions-held.jsonl").read_bytes() != stale
+    lines, said = _query(root, out, "sanctions", "--all")
+    assert lines == _query(root, full, "sanctions", "--all")[0]
+
+
+def test_an_answer_is_not_kept_where_the_folder_cannot_hold_it(removed) -> None:
+    root, out, full, _ = removed
+    (out / ANSWERS_FOLDER).write_text("not a folder\n", encoding="utf-8")
+    for _ in range(2):
+        lines, said = _query(root, out, "positions-held", "--page-size", "50")
+        assert lines == _query(root, full, "positions-held", "--page-size", "50")[0]
+        assert "(live)" in said
+    assert (out / ANSWERS_FOLDER).read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_keep_answer_keeps_nothing_for_another_build(seeds_out, tmp_path, root) -> None:
+    from diplograph.answerpages import keep_answer
+
+    out = tmp_path / "out"
+    shutil.copytree(seeds_out, out)
+    shutil.rmtree(out / ANSWERS_FOLDER)
+    query = get_query(root / "queries", "sanctions")
+    answers = answer_query(load_build(out, root), query, {})
+    folder = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        assert not keep_answer(folder, query, answers, "0" * 64)  # not this folder's graph
+        assert sorted(p.name for p in (out / ANSWERS_FOLDER).iterdir()) == []
+        digest = json.loads((out / "manifest.json").read_bytes())["graph"]
+        assert keep_answer(folder, query, answers, digest)
+    finally:
+        os.close(folder)
+    for name in ("sanctions.jsonl", "sanctions.offsets"):
+        assert (out / ANSWERS_FOLDER / name).read_bytes() == (
+            seeds_out / ANSWERS_FOLDER / name
+        ).read_bytes()
+    assert read_page(out, query, 1, None).answers == answers
 
 
 @pytest.fixture
@@ -182,20 +302,24 @@ def test_an_edited_query_is_answered_live_in_pages(copied) -> None:
     base = ["--root", str(root), "query", "positions-held", "--out", str(out), "--format", "csv"]
     runner = CliRunner()
     before = runner.invoke(cli, [*base, "--page-size", "2"])
-    assert "(precomputed by the build)" in before.stderr
+    assert "(precomputed)" in before.stderr
     path = root / "queries" / "positions-held.rq"
     path.write_text(
         path.read_text(encoding="utf-8").replace("ORDER BY (CONCAT", "ORDER BY DESC(CONCAT", 1),
         encoding="utf-8",
     )
-    whole = runner.invoke(cli, [*base, "--all"]).stdout.splitlines()
     result = runner.invoke(cli, [*base, "--page-size", "2"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == whole[:3] != before.stdout.splitlines()
     assert result.stderr == (
         "positions-held: page 1 of 8, rows 1-2 of 15 (live); --page N for another, --all for "
         "every row\n"
     )
+    whole = runner.invoke(cli, [*base, "--all"]).stdout.splitlines()  # the answer kept just now
+    assert result.stdout.splitlines() == whole[:3] != before.stdout.splitlines()
+    again = runner.invoke(cli, [*base, "--page-size", "2"])
+    assert again.stdout == result.stdout and "(precomputed)" in again.stderr
+    index = json.loads((out / ANSWERS_FOLDER / INDEX_FILE).read_text(encoding="utf-8"))
+    assert index["queries"]["positions-held"]["query"] == text_digest(path.read_text("utf-8"))
 
 
 def test_query_shows_the_first_page_and_says_how_many_there_are(seeds_out, root) -> None:
@@ -209,8 +333,8 @@ def test_query_shows_the_first_page_and_says_how_many_there_are(seeds_out, root)
     assert first.exit_code == 0, first.output
     assert first.stdout.splitlines() == [header, *rows[:4]]
     assert first.stderr == (
-        "positions-held: page 1 of 4, rows 1-4 of 15 (precomputed by the build); --page N for "
-        "another, --all for every row\n"
+        "positions-held: page 1 of 4, rows 1-4 of 15 (precomputed); --page N for another, --all "
+        "for every row\n"
     )
     last = runner.invoke(cli, [*base, "--page-size", "4", "--page", "4"])
     assert last.stdout.splitlines() == [header, *rows[12:]]
@@ -244,3 +368,32 @@ def test_a_query_with_parameters_shows_every_row_unless_a_page_is_asked(seeds_ou
 def test_write_answers_needs_the_manifest(tmp_path, root) -> None:
     with pytest.raises(Exception, match="no manifest with the graph's digest"):
         write_answers(tmp_path, root)
+
+
+def test_serve_runs_a_missing_answer_once_and_keeps_it(removed) -> None:
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    from diplograph.answerpages import graph_digest
+    from diplograph.servegate import Gate, handle
+
+    root, out, full, _ = removed
+    unused = "http://127.0.0.1:9"  # Oxigraph's address: the answer is run on the folder's store
+    gate = Gate(unused, out, (), 10**7, 10.0, False, out, root / "queries", graph_digest(out))
+    path = "/answers/undated-events?page=3&page-size=5"
+    expected = read_page(full, get_query(root / "queries", "undated-events"), 3, 5)
+    sources = []
+    for _ in range(2):
+        response = handle(gate, Request(EnvironBuilder(path=path).get_environ()))
+        assert response.status_code == 200
+        rows = json.loads(response.get_data())["results"]["bindings"]
+        assert [tuple(row.get(v) for v in expected.answers.variables) for row in rows] == list(
+            expected.answers.rows
+        )
+        assert response.headers["X-Diplograph-Rows"] == str(expected.total)
+        sources.append(response.headers["X-Diplograph-Source"])
+    assert sources == ["live", "precomputed"]
+    for name in ("undated-events.jsonl", "undated-events.offsets"):
+        assert (out / ANSWERS_FOLDER / name).read_bytes() == (
+            full / ANSWERS_FOLDER / name
+        ).read_bytes()

@@ -1,10 +1,11 @@
-"""Paged answers: the whole-list stored queries' answers precomputed by the build, read a page
-at a time without running SPARQL, and any answer cut into the same pages.
+"""Paged answers: the whole-list stored queries' answers precomputed by the full build or kept
+by the first request after an incremental one, read a page at a time without running SPARQL,
+and any answer cut into the same pages.
 
 A whole-list query is a stored query without parameters: its answer lists the whole graph and
-grows with the corpus. Every build (build.write_build, the incremental build) calls
-`write_answers` on its staging folder once the on-disk store and the manifest are written; it
-runs each whole-list query there, with the inferred graph, and writes OUT/answers/:
+grows with the corpus. The full build (build.write_build) calls `write_answers` on its staging
+folder once the on-disk store and the manifest are written; it runs each whole-list query
+there, with the inferred graph, and writes OUT/answers/:
 
 - `NAME.jsonl`: the answer's rows in the order of the live answer, one JSON array of SPARQL 1.1
   JSON terms (null: unbound) a line;
@@ -16,11 +17,20 @@ runs each whole-list query there, with the inferred graph, and writes OUT/answer
 `read_page` gives a page only when all of that matches the build folder and the query as they
 are now (same engine, same graph, same query text, files of the recorded sizes); otherwise None,
 and the caller runs the query live: a stale or missing answer is never shown. `page_of` cuts a
-live answer into the same pages. See docs/decisions/20261203-paged-answers.md.
+live answer into the same pages.
+
+The incremental build writes no answers (answering every whole-list query again over the whole
+union was the part of adding one article that grew fastest with the corpus). `answer_now` runs
+one on the build folder's own store when a reader (`query`, `serve`) finds no answer that fits,
+and `keep_answer` adds it to OUT/answers/ as the full build would have written it: the same
+files, and the same index entry, under an exclusive lock of the answers folder that readers
+share. See docs/decisions/20261203-paged-answers.md and 20261204-answers-on-first-request.md.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import logging
@@ -28,10 +38,12 @@ import math
 import os
 import re
 import sys
+import threading
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from diplograph.errors import InputError
 from diplograph.store.protocol import Answers, engine_name
@@ -47,6 +59,7 @@ PAGE_SIZE = 100
 ENGINE = "oxigraph"  # the engine that makes them; another engine's reader runs its query live
 _GRAPH = re.compile(rb'"graph":\s*"([0-9a-f]{64})"')
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -147,15 +160,35 @@ def _row_line(row: tuple) -> bytes:
     return text.encode("utf-8") + b"\n"
 
 
-def _write_answer(folder: Path, name: str, answers: Answers) -> None:
-    """Write one query's rows and their offsets."""
+def _write_rows(stream: IO[bytes], answers: Answers) -> bytes:
+    """Write an answer's rows (NAME.jsonl) to a stream; the bytes of NAME.offsets."""
     offsets = array("Q", [0])
-    with open(folder / f"{name}.jsonl", "wb") as rows:
-        for row in answers.rows:
-            offsets.append(offsets[-1] + rows.write(_row_line(row)))
+    for row in answers.rows:
+        offsets.append(offsets[-1] + stream.write(_row_line(row)))
     if sys.byteorder != "little":
         offsets.byteswap()
-    (folder / f"{name}.offsets").write_bytes(offsets.tobytes())
+    return offsets.tobytes()
+
+
+def _write_answer(folder: Path, name: str, answers: Answers) -> None:
+    """Write one query's rows and their offsets."""
+    with open(folder / f"{name}.jsonl", "wb") as rows:
+        offsets = _write_rows(rows, answers)
+    (folder / f"{name}.offsets").write_bytes(offsets)
+
+
+def _entry_of(query: StoredQuery, answers: Answers) -> dict:
+    """A query's entry in index.json: the digest of its text, its row count and variables."""
+    return {
+        "query": text_digest(query.text),
+        "rows": len(answers.rows),
+        "variables": list(answers.variables),
+    }
+
+
+def _index_bytes(index: dict) -> bytes:
+    """The text of index.json."""
+    return (json.dumps(index, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def write_answers(out: Path, root: Path, store: Store | None = None) -> list[str]:
@@ -180,14 +213,101 @@ def write_answers(out: Path, root: Path, store: Store | None = None) -> list[str
             continue
         answers = answer_query(store, query, {}, inference=True, seconds=None)
         _write_answer(folder, query.name, answers)
-        index["queries"][query.name] = {
-            "query": text_digest(query.text),
-            "rows": len(answers.rows),
-            "variables": list(answers.variables),
-        }
-    text = json.dumps(index, indent=2, sort_keys=True) + "\n"
-    (folder / INDEX_FILE).write_text(text, encoding="utf-8")
+        index["queries"][query.name] = _entry_of(query, answers)
+    (folder / INDEX_FILE).write_bytes(_index_bytes(index))
     return sorted(index["queries"])
+
+
+def _replace(folder: int, name: str, write: Callable[[IO[bytes]], T]) -> T:
+    """Write a file of an open folder (its descriptor) under a name of its own, then rename it
+    into place; what `write` returned."""
+    temporary = f".{name}.{os.getpid()}.{threading.get_ident()}"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666, dir_fd=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            done = write(stream)
+        os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=folder)
+        raise
+    return done
+
+
+def _fresh_index(answers: int, digest: str) -> dict:
+    """The answers folder's index (open as `answers`) if it is of this build, else an empty one."""
+    try:
+        index = json.loads(_read(INDEX_FILE, answers).decode("utf-8"))
+    except (OSError, ValueError):
+        index = None
+    if (
+        not isinstance(index, dict)
+        or (index.get("format"), index.get("engine"), index.get("graph"))
+        != (FORMAT, ENGINE, digest)
+        or not isinstance(index.get("queries"), dict)
+    ):
+        return {"engine": ENGINE, "format": FORMAT, "graph": digest, "queries": {}}
+    return index
+
+
+def keep_answer(out: int, query: StoredQuery, answers: Answers, digest: str) -> bool:
+    """Add a whole-list query's answer, run on the store of the build folder open as `out` (whose
+    manifest records the graph `digest`), to its answers folder, as the full build writes it;
+    whether it was kept (not when the folder cannot be written: the reason logged)."""
+    try:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(ANSWERS_FOLDER, dir_fd=out)
+        folder = os.open(ANSWERS_FOLDER, os.O_RDONLY | os.O_DIRECTORY, dir_fd=out)
+    except OSError as exc:
+        log.info("the answer of %s not kept: %s", query.name, exc)
+        return False
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)  # readers take it shared: no page of two writers
+        if graph_digest(Path(), out) != digest:
+            return False
+        index = _fresh_index(folder, digest)
+        offsets = _replace(folder, f"{query.name}.jsonl", lambda s: _write_rows(s, answers))
+        _replace(folder, f"{query.name}.offsets", lambda s: s.write(offsets))
+        index["queries"][query.name] = _entry_of(query, answers)
+        _replace(folder, INDEX_FILE, lambda s: s.write(_index_bytes(index)))
+        return True
+    except OSError as exc:
+        log.info("the answer of %s not kept: %s", query.name, exc)
+        return False
+    finally:
+        os.close(folder)  # and the lock with it
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int]:
+    """What tells one folder from another: its device and inode."""
+    return stat.st_dev, stat.st_ino
+
+
+def answer_now(
+    out: Path, query: StoredQuery, seconds: float | None = None
+) -> tuple[Answers, str | None]:
+    """Run a whole-list query on the build folder's own store (with the inferred graph, as the
+    full build runs it) and keep its answer for the requests after it (keep_answer); the
+    answer, and the graph digest of the build it answers (None when that is not known: the
+    folder was replaced while the store opened, or has no manifest; then nothing is kept)."""
+    from diplograph.built import STORE_FOLDER
+    from diplograph.queries import answer_query
+    from diplograph.store import open_store
+
+    folder = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        digest = graph_digest(Path(), folder)
+        mine = _identity(os.stat(STORE_FOLDER, dir_fd=folder))
+        store = open_store(out / STORE_FOLDER)
+        if _identity(os.stat(out / STORE_FOLDER)) != mine:  # another build swapped in meanwhile
+            digest = None
+        answers = answer_query(store, query, {}, inference=True, seconds=seconds)
+        del store
+        if digest is not None and engine_name() == ENGINE:
+            keep_answer(folder, query, answers, digest)
+        return answers, digest
+    finally:
+        os.close(folder)
 
 
 def _entry(out: int, answers: int, query: StoredQuery) -> dict | None:
@@ -249,6 +369,8 @@ def read_page(out: Path, query: StoredQuery, number: int, size: int | None) -> P
         log.info("%s: no precomputed answers", out)
         return None
     try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(answers, fcntl.LOCK_SH)  # keep_answer writes under the exclusive lock
         return _page(folder, answers, query, number, size)
     finally:
         os.close(answers)
@@ -284,7 +406,7 @@ def page_note(page: Page, name: str) -> str:
     """
     shown = len(page.answers.rows)
     where = f"rows {page.first}-{page.first + shown - 1}" if shown else "no rows"
-    source = "precomputed by the build" if page.precomputed else "live"
+    source = "precomputed" if page.precomputed else "live"
     return (
         f"{name}: page {page.number} of {page.pages}, {where} of {page.total} ({source}); "
         "--page N for another, --all for every row"

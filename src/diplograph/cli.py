@@ -408,7 +408,7 @@ ENDPOINT_HELP = "SPARQL 1.1 query endpoint of a remote store (e.g. http://127.0.
     default=None,
     metavar="N",
     help="Show page N of the answer (a stored query without parameters shows page 1 unless "
-    "--all; its pages are precomputed by the build).",
+    "--all; its pages are precomputed by the full build, or kept by the first request).",
 )
 @click.option(
     "--page-size",
@@ -438,7 +438,8 @@ def query(
     ending in .rq, or `-` for a query on standard input (the header is optional; the stored
     queries' prefixes are declared). A stored query without parameters lists the whole graph:
     it shows its first page (--page N, --page-size K, --all), read from the answers the build
-    precomputed, and says how many rows and pages there are."""
+    precomputed (after an incremental build: the first request runs it and keeps its answer),
+    and says how many rows and pages there are."""
     with importing():
         from diplograph.answerpages import PAGE_SIZE, page_note, page_of, whole_list
         from diplograph.output import as_answers, echo, render
@@ -480,8 +481,9 @@ def query(
 
     current = None  # whether the build folder is up to date, once checked
     if whole and endpoint is None and not (qids or no_inference):
-        from diplograph.answerpages import read_page
-        from diplograph.built import is_current
+        from diplograph.answerpages import ENGINE, answer_now, read_page
+        from diplograph.built import STORE_FOLDER, is_current
+        from diplograph.store import engine_name
 
         folder = _out(ctx, out)
         current = is_current(_root(ctx), folder)
@@ -489,6 +491,10 @@ def query(
             precomputed = read_page(folder, stored, number, size if paged else None)
             if precomputed is not None:
                 show(precomputed)
+                return
+            if engine_name() == ENGINE and (folder / STORE_FOLDER).is_dir():
+                answers, _ = answer_now(folder, stored, query_limit(timeout))  # and kept
+                show(page_of(answers, number, size if paged else None, stored.name))
                 return
     if endpoint is not None:
         if no_inference:

@@ -11,20 +11,23 @@ Reads requests; answers from Oxigraph or from the web view's folder:
 - `/view/...`: the files of the web view (`diplograph view`), Werkzeug's SharedDataMiddleware;
 - `GET /answers/NAME?page=N&page-size=K` (or `?all=1`): a page of a whole-list stored query's
   answer (SPARQL 1.1 results JSON), read from the answers the build precomputed while they fit
-  the served build and the query (answerpages.py), else its answer from Oxigraph cut into the
-  same pages; the headers say where the page lies (X-Diplograph-Rows, -Pages, -Page, -Source;
-  Link rel="next"/"prev").
+  the served build and the query (answerpages.py); when the build folder holds none (after an
+  incremental build) the query runs once on the folder's store and its answer is kept there
+  for the next request (answerpages.answer_now); when the folder no longer holds the build
+  served, its answer from Oxigraph cut into the same pages; the headers say where the page
+  lies (X-Diplograph-Rows, -Pages, -Page, -Source; Link rel="next"/"prev").
 """
 
 from __future__ import annotations
 
 import json
+import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from werkzeug.exceptions import NotFound
@@ -33,6 +36,10 @@ from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from diplograph.sparqlpolicy import UPDATE, Refusal, refusal
+
+if TYPE_CHECKING:
+    from diplograph.answerpages import Page
+    from diplograph.queries import StoredQuery
 
 QUERY_PATHS = ("/query", "/sparql")
 PAGES = ("/", "/yasgui.min.js", "/yasgui.min.css", "/logo.svg")  # Oxigraph's YASGUI page
@@ -45,6 +52,8 @@ GRACE = 5.0  # seconds the gate waits beyond Oxigraph's own time limit
 CANCELLED = b"The SPARQL operation has been cancelled"  # Oxigraph 0.5's words at its time limit
 MAX_QUERY_BYTES = 1024 * 1024  # a request body larger than this is refused by waitress (413)
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
+_LOCKS: dict[str, threading.Lock] = {}  # by query name: one run of an answer to keep at a time
+_LOCKS_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -198,6 +207,29 @@ def _live(gate: Gate, text: str) -> Any:
     return Answers(names, rows)
 
 
+def _lock(name: str) -> threading.Lock:
+    """The lock held while one query's answer is run to be kept (one run, not one a request)."""
+    with _LOCKS_LOCK:
+        return _LOCKS.setdefault(name, threading.Lock())
+
+
+def _kept(gate: Gate, query: StoredQuery, number: int, size: int | None) -> Page | None:
+    """A page of a whole-list query's answer run now on the served build folder's store and kept
+    there for the next request (answerpages.answer_now), or None when the folder no longer holds
+    the build served."""
+    from diplograph.answerpages import ENGINE, answer_now, page_of, read_page
+    from diplograph.store import engine_name
+
+    if engine_name() != ENGINE or gate.out is None:
+        return None
+    with _lock(query.name):
+        page = read_page(gate.out, query, number, size)  # kept by a request that held the lock
+        if page is not None:
+            return page
+        answers, digest = answer_now(gate.out, query)
+    return page_of(answers, number, size, query.name) if digest == gate.graph else None
+
+
 def stored_answer(gate: Gate, request: Request, name: str) -> Response:
     """A page of a whole-list stored query's answer, as `diplograph query NAME --page N`."""
     from diplograph.answerpages import PAGE_SIZE, graph_digest, page_of, read_page, whole_list
@@ -218,7 +250,7 @@ def stored_answer(gate: Gate, request: Request, name: str) -> Response:
     try:
         page = None
         if graph_digest(gate.out) == gate.graph:  # the build folder still holds the served build
-            page = read_page(gate.out, query, number, size)
+            page = read_page(gate.out, query, number, size) or _kept(gate, query, number, size)
         if page is None:
             page = page_of(_live(gate, with_prefixes(query.text)), number, size, name)
     except InputError as exc:

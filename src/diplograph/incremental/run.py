@@ -13,8 +13,10 @@ back, since a full build starts with them; then the conflict loop of build._vali
 the rows about the nodes the changes touch (SHACL: affected.py; the QA checks: checking.py); the
 inferred graph is brought up to date by the difference (entailing.py), then the summary
 (figures.py), graph.trig
-(trigfile.py), the quarantine files and the state. Anything this cannot do exactly raises
-FullBuildNeeded before the swap, and the caller builds in full.
+(trigfile.py), the quarantine files and the state. The paged answers of the whole-list queries
+are not written: the first request of each runs it on this folder's store and keeps its answer
+(answerpages.answer_now). Anything this cannot do exactly raises FullBuildNeeded before the
+swap, and the caller builds in full.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from pathlib import Path
 from rdflib import BNode, Graph, URIRef
 
 from diplograph import paths, progress
-from diplograph.answerpages import write_answers
 from diplograph.build import (
     SHAPES_FILE,
     BuildResult,
@@ -230,9 +231,7 @@ def _run(root, out, staging, state, changes, timeout, memory, jobs, scheduler) -
     (staging / "validation.txt").write_text(report_text, encoding="utf-8")
     _write_quarantine(work, staging, aside)
     lap("store")
-    store.flush()
-    lap("answers")
-    write_answers(staging, root, store)
+    store.flush()  # no answers/: the first request of each whole-list query runs and keeps it
     ledger = Ledger(
         work.minted,
         sorted(work.dropped, key=str),
