@@ -1139,3 +1139,26 @@ def test_newspapers_and_broadcasters_cited_are_news_outlets(text, outlet, layer)
     """news-agencies.ttl: outlets that stories cite as their source (session 30's additions)."""
     graph = extract(text, layer)
     assert set(graph.objects(ID[f"org/{outlet}"], RDF.type)) == {DIP.NewsAgency}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("South Africa's ANC welcomed the agreement.", "african-national-congress"),
+        ("The BJP swept the state election.", "bharatiya-janata-party"),
+    ],
+)
+def test_parties_of_the_party_gazetteer_are_parties(text, party, layer):
+    """parties.ttl: ruling and main opposition parties named by their names or initials."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{party}"], RDF.type)) == {DIP.PoliticalParty}
+
+
+def test_a_communist_partys_central_committee_stays_one_body(layer):
+    """The ruling communist parties are left out of parties.ttl: their names open the names of
+    their bodies, which names.py reads whole."""
+    graph = extract(
+        "The Communist Party of Vietnam Central Committee met in Hanoi on Monday.", layer
+    )
+    orgs = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type) if "/org/" in str(s)}
+    assert orgs == {"org/communist-party-of-vietnam-central-committee"}

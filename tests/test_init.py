@@ -26,9 +26,9 @@ def test_init_lays_out_the_package_data_and_an_empty_project(tmp_path):
     written = init_project(project)
     names = _files(project)
     assert [str(p.relative_to(project)) for p in written] == names
-    assert len(names) == 66
+    assert len(names) == 67
     data = [n for n in names if n not in ("mappings/entities.ttl", "seeds/README.md")]
-    assert len(data) == 64  # as the wheel's package data (tests/test_packaging.py)
+    assert len(data) == 65  # as the wheel's package data (tests/test_packaging.py)
     assert sorted(p.name for p in (project / "ontology").glob("*.ttl")) == [
         "diplo-align.ttl",
         "diplo-shapes.ttl",
@@ -53,7 +53,7 @@ def test_init_lays_out_the_package_data_and_an_empty_project(tmp_path):
 
 def test_init_fills_an_empty_folder(tmp_path):
     (tmp_path / "empty").mkdir()
-    assert len(init_project(tmp_path / "empty")) == 66
+    assert len(init_project(tmp_path / "empty")) == 67
 
 
 def test_init_refuses_a_folder_that_is_not_empty_with_one_line_and_exit_2(tmp_path):
@@ -91,5 +91,5 @@ def test_the_cli_reports_what_it_wrote(tmp_path):
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "p")])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        f"wrote 66 files to {tmp_path / 'p'}; add articles with `diplograph add FILE...`"
+        f"wrote 67 files to {tmp_path / 'p'}; add articles with `diplograph add FILE...`"
     )

@@ -53,7 +53,7 @@ def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     data = sorted(n for n in names if n.startswith("diplograph/data/"))
     assert data == _expected_data()
-    assert len(data) == 64
+    assert len(data) == 65
     for name in (
         "diplograph/data/ontology/diplo.ttl",
         "diplograph/data/ontology/diplo-align.ttl",
@@ -171,7 +171,7 @@ def test_the_installed_wheel_inits_a_project_that_builds(installed, tmp_path):
 
     made = run("init", "project")
     assert made.returncode == 0, made.stderr
-    assert made.stdout.startswith("wrote 66 files to project;")
+    assert made.stdout.startswith("wrote 67 files to project;")
     again = run("init", "project")
     assert again.returncode == 2
     assert again.stderr == (
