@@ -45,6 +45,8 @@ Please enter your name here
 
 (With inputs from agencies)
 
+PTI ACB RHL RT
+
 Latest article
 """
 
@@ -73,6 +75,7 @@ def test_every_kind_of_noise_is_cut_and_named(rules):
         "Please enter your name here",
     ]
     assert by_rule["boilerplate.agency-credit"] == ["(With inputs from agencies)"]
+    assert by_rule["boilerplate.desk-initials"] == ["PTI ACB RHL RT"]
     assert by_rule["boilerplate.by-line"] == [
         "By Staff Writer",
         "By Linh Pham with Jeremie Durand in Paris",
@@ -138,6 +141,7 @@ def test_on_the_seeds_the_rules_cut_what_the_metadata_lists_and_no_mapped_words(
         "By contrast, the talks in Moscow lasted for three hours and ended with a joint statement.",
         "Published reports said the talks were postponed.",
         "By then the two leaders had met twice in Moscow and agreed to talk",
+        "PTI said the talks were held in Delhi.",
     ],
 )
 def test_sentences_that_start_like_noise_are_kept(rules, line):
