@@ -1162,3 +1162,16 @@ def test_a_communist_partys_central_committee_stays_one_body(layer):
     )
     orgs = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type) if "/org/" in str(s)}
     assert orgs == {"org/communist-party-of-vietnam-central-committee"}
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Tokayev received Mirziyoyev at the Akorda on Friday.", "akorda"),
+        ("Milei received Lula at the Casa Rosada.", "casa-rosada"),
+    ],
+)
+def test_seats_named_with_no_head_word_are_places(text, venue, layer):
+    """venues.ttl: seats of heads of state that wire copy names with no "palace" after them."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"place/{venue}"], RDF.type)) == {DIP.Place}
