@@ -1175,3 +1175,16 @@ def test_seats_named_with_no_head_word_are_places(text, venue, layer):
     """venues.ttl: seats of heads of state that wire copy names with no "palace" after them."""
     graph = extract(text, layer)
     assert set(graph.objects(ID[f"place/{venue}"], RDF.type)) == {DIP.Place}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Gazprom said on Monday that talks would continue.", "gazprom"),
+        ("The FATF kept Pakistan on its grey list.", "financial-action-task-force"),
+    ],
+)
+def test_more_organisations_of_diplomatic_copy(text, org, layer):
+    """organisations.ttl: companies and bodies the session-30 probes found missing."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{org}"], RDF.type)) == {DIP.Organisation}
