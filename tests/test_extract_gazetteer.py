@@ -1188,3 +1188,11 @@ def test_more_organisations_of_diplomatic_copy(text, org, layer):
     """organisations.ttl: companies and bodies the session-30 probes found missing."""
     graph = extract(text, layer)
     assert set(graph.objects(ID[f"org/{org}"], RDF.type)) == {DIP.Organisation}
+
+
+def test_a_general_staff_is_a_body_not_a_general_named_staff(layer):
+    """names.yaml government_heads: "staff" ("Ukraine's General Staff said": no person
+    "Staff" after the rank "General")."""
+    graph = extract("Ukraine's General Staff said on Monday that the strike hit a depot.", layer)
+    assert set(graph.objects(ID["org/general-staff"], RDF.type)) == {DIP.GovernmentBody}
+    assert not list(graph.subjects(RDF.type, DIP.Person))
