@@ -82,28 +82,32 @@ def layer():
     return rule_layer(ROOT)
 
 
-# The test files that take longest (CPU seconds of the README's test command, measured on
-# 3 December 2026), longest first. They run first, so that with `-n 2 --dist loadfile` the
-# small files fill the end of both workers' runs instead of a long file starting last on one
-# of them while the other has finished (docs/decisions/20261203-slow-files-first.md).
+# The test files that take longest, longest first: each file's share of the summed test time of
+# the README's test command (three runs on 4 December 2026, session 30), as seconds of a quiet
+# run of about 380 s of test time on two workers. They run first, so that with `-n 2 --dist
+# loadfile` the small files fill the end of both workers' runs instead of a long file starting
+# last on one of them while the other has finished (docs/decisions/20261203-slow-files-first.md).
 SLOW_FILES_FIRST = (
-    "test_build.py",  # 49 s: builds of changed project copies
-    "test_validate_articles.py",  # 42 s
-    "test_parallel.py",  # 41 s: the corpus built three times, a Dask cluster
-    "test_review_correct.py",  # 41 s
-    "test_packaging.py",  # 26 s: the wheel, a venv, two builds in it
-    "test_extract_conforms.py",  # 25 s
-    "test_review_article.py",  # 25 s
-    "test_interrupts.py",  # 23 s: CLI processes
-    "test_extractcache.py",  # 20 s
-    "test_validate.py",  # 17 s
-    "test_quarantine.py",  # 16 s
-    "test_serve.py",  # 16 s
-    "test_cache.py",  # 14 s
-    "test_browser.py",  # 14 s
-    "test_export.py",  # 13 s
-    "test_view.py",  # 12 s
-    "test_extract_cli.py",  # 12 s
+    "test_validate_articles.py",  # 25 s: every shape fixture validated both ways
+    "test_build.py",  # 19 s: builds of changed project copies
+    "test_incremental.py",  # 17 s: incremental builds and their full-build oracles
+    "test_serve.py",  # 17 s: servers, a query held to its time limit
+    "test_browser.py",  # 16 s: Chromium
+    "test_export.py",  # 14 s
+    "test_cache.py",  # 13 s: rules and gazetteer compiled from empty caches
+    "test_shaclgate.py",  # 12 s: pySHACL against the engine on every fixture
+    "test_review_correct.py",  # 11 s
+    "test_quarantine.py",  # 11 s
+    "test_parallel.py",  # 11 s: the corpus built three times, a Dask cluster
+    "test_packaging.py",  # 10 s: the wheel, a venv, two builds in it
+    "test_extractcache.py",  # 10 s
+    "test_answerpages.py",  # 10 s
+    "test_view.py",  # 9 s
+    "test_cli_errors.py",  # 9 s: CLI processes
+    "test_interrupts.py",  # 9 s: CLI processes
+    "test_validate.py",  # 8 s
+    "test_validate_parallel.py",  # 7 s
+    "test_extract_conforms.py",  # 7 s
 )
 
 

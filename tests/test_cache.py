@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from diplograph import cache
-from diplograph.extract import rules
+from diplograph.extract import figures, rules
 from diplograph.extract.gazetteer import lexicon
 from diplograph.extract.pipeline import extract_triples
 from diplograph.extract.workspace import project_gazetteer, rules_dir
@@ -74,6 +74,17 @@ def test_the_compiled_names_are_cached_with_the_rules_and_the_gazetteer(cache_fo
     assert read is not made and len(_entries(cache_folder, "lexicon")) == 1
     assert (read.lower, read.exact, read.entries) == (made.lower, made.exact, made.entries)
     assert len(read.lower.names) + len(read.exact.names) > 2000
+
+
+def test_the_public_figures_are_cached_with_the_rules_and_the_gazetteer(cache_folder, monkeypatch):
+    """The public figures' names, tokenized under a rule set, are a cache entry keyed by the
+    gazetteer and the rules: a later process (a new rule set) reads them, tokenizing nothing."""
+    made = figures.figures(project_gazetteer(ROOT), rules.load_rules(rules_dir(ROOT)))
+    assert len(_entries(cache_folder, "figures")) == 1
+    monkeypatch.setattr(figures, "_figures", lambda *args: pytest.fail("figures made again"))
+    read = figures.figures(project_gazetteer(ROOT), rules.load_rules(rules_dir(ROOT)))
+    assert read is not made and read == made
+    assert len(read.full) > 300 and len(read.short) > 300
 
 
 def test_without_a_cache_the_compiled_names_are_made_each_time(monkeypatch):

@@ -4,12 +4,18 @@ byte (graph.trig, summary.json, validation.txt, manifest.json, the quarantine fi
 answers, which the incremental build leaves to the first request of each query) and quad for
 quad (the on-disk store's named graphs and the merged graphs `query` reads); a change outside
 the articles builds in full; a run that fails leaves the earlier build as it was. The full build
-(`--full`) is the oracle. Speed is measured by benchmarks/add_article.py, never here."""
+(`--full`) is the oracle. Speed is measured by benchmarks/add_article.py, never here.
+
+The five articles' project is built once per module (`first`) and each test starts from a copy
+of it and of its build folder, with one cache folder for the module: the copies are of the same
+files, so the build a test starts from is the one it made before; the full build of the five
+and 000004, the oracle of two tests, is made once too (`fourth_oracle`)."""
 
 from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph
@@ -17,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import BNode
 
+from diplograph import cache
 from diplograph.cli import cli
 from diplograph.store import analysis_names, open_store
 
@@ -49,11 +56,22 @@ def _copy(generated: Path, seeds: Path, prefix: str) -> str:
     return text.stem
 
 
-@pytest.fixture
-def project(tmp_path: Path, generated: Path, cache_folder: Path) -> Path:
-    """A project of five generated articles, its rules copied (not linked) so a test may edit
-    them."""
-    root = tmp_path / "project"
+@pytest.fixture(scope="module")
+def module_cache(tmp_path_factory) -> Iterator[Path]:
+    """An on-disk cache folder of this module's own (DIPLOGRAPH_CACHE), shared by its builds:
+    the compiled rules, the gazetteer and the five articles' rule layers are made once."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(cache.ENV, str(folder))
+        yield folder
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory, generated: Path, module_cache: Path) -> Path:
+    """A folder holding project/, five generated articles with the rules copied (not linked)
+    so a test may edit them, and out/, its build: made once for the module."""
+    folder = tmp_path_factory.mktemp("first")
+    root = folder / "project"
     corpus.link_project(root)
     rules = root / "mappings" / "rules"
     rules.unlink()
@@ -61,7 +79,28 @@ def project(tmp_path: Path, generated: Path, cache_folder: Path) -> Path:
     (root / "seeds").mkdir()
     for prefix in FIRST:
         _copy(generated, root / "seeds", prefix)
-    return root
+    _build(root, folder / "out")
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path, first: Path) -> Path:
+    """A copy of the five articles' project, and in tmp_path/out a copy of its build (as
+    `diplograph build` left it): what each test changes next."""
+    shutil.copytree(first / "project", tmp_path / "project", symlinks=True)
+    shutil.copytree(first / "out", tmp_path / "out", symlinks=True)
+    return tmp_path / "project"
+
+
+@pytest.fixture(scope="module")
+def fourth_oracle(tmp_path_factory, first: Path, generated: Path) -> Path:
+    """The full build (`--full`) of the five articles and 000004, made once for the tests that
+    add 000004."""
+    folder = tmp_path_factory.mktemp("fourth")
+    shutil.copytree(first / "project", folder / "project", symlinks=True)
+    _copy(generated, folder / "project" / "seeds", "000004")
+    _build(folder / "project", folder / "oracle", "--full")
+    return folder / "oracle"
 
 
 def _build(root: Path, out: Path, *options: str) -> str:
@@ -147,27 +186,28 @@ def assert_same_build(out: Path, oracle: Path) -> None:
     assert state.ledger.rounds == expected.ledger.rounds  # the conflict loop's rows, round by round
 
 
-def _added_and_compared(project: Path, tmp_path: Path) -> str:
-    """Build incrementally into out/ and in full into oracle/; the incremental run's stderr."""
+def _added_and_compared(project: Path, tmp_path: Path, oracle: Path | None = None) -> str:
+    """Build incrementally into out/ and compare with the full build `oracle` of the same
+    articles (built into oracle/ when not given); the incremental run's stderr."""
     said = _build(project, tmp_path / "out")
     if "full build:" not in said:  # incremental: the answers are left to the first request
         assert not (tmp_path / "out" / "answers").exists()
-    _build(project, tmp_path / "oracle", "--full")
-    assert_same_build(tmp_path / "out", tmp_path / "oracle")
+    if oracle is None:
+        oracle = tmp_path / "oracle"
+        _build(project, oracle, "--full")
+    assert_same_build(tmp_path / "out", oracle)
     return said
 
 
 def test_an_added_article_is_built_by_parts_as_a_full_build_builds_it(
-    project: Path, generated: Path, tmp_path: Path
+    project: Path, generated: Path, tmp_path: Path, fourth_oracle: Path
 ) -> None:
-    _build(project, tmp_path / "out")
     _copy(generated, project / "seeds", "000004")
-    said = _added_and_compared(project, tmp_path)
+    said = _added_and_compared(project, tmp_path, fourth_oracle)
     assert "incremental build: 1 changed article(s) done again" in said
 
 
 def test_an_edited_and_a_removed_article(project: Path, tmp_path: Path) -> None:
-    _build(project, tmp_path / "out")
     seeds = sorted((project / "seeds").glob("*.txt"))
     lines = seeds[1].read_text(encoding="utf-8").split("\n")
     seeds[1].write_text("\n".join(lines[:4] + lines[6:]), encoding="utf-8")  # a paragraph less
@@ -180,7 +220,6 @@ def test_an_edited_and_a_removed_article(project: Path, tmp_path: Path) -> None:
 def test_an_article_that_conflicts_is_set_aside_as_in_a_full_build(
     project: Path, generated: Path, tmp_path: Path
 ) -> None:
-    _build(project, tmp_path / "out")
     stem = _copy(generated, project / "seeds", CONFLICTING)
     said = _added_and_compared(project, tmp_path)
     assert "incremental build" in said
@@ -195,7 +234,6 @@ def test_an_article_that_conflicts_is_set_aside_as_in_a_full_build(
 
 
 def test_a_changed_rule_file_builds_in_full(project: Path, tmp_path: Path) -> None:
-    _build(project, tmp_path / "out")
     rule = sorted((project / "mappings" / "rules").glob("*.yaml"))[0]
     rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     said = _added_and_compared(project, tmp_path)
@@ -204,7 +242,6 @@ def test_a_changed_rule_file_builds_in_full(project: Path, tmp_path: Path) -> No
 
 
 def test_full_builds_every_article_again(project: Path, tmp_path: Path) -> None:
-    _build(project, tmp_path / "out")
     assert "incremental" not in _build(project, tmp_path / "out", "--full")
     assert "incremental build: 0 changed" in _build(project, tmp_path / "out")
 
@@ -215,7 +252,6 @@ def test_a_run_that_fails_leaves_the_earlier_build(
     from diplograph.incremental import run
 
     out = tmp_path / "out"
-    _build(project, out)
     before = {name: (out / name).read_bytes() for name in FILES}
     quads = _quads(out)
     _copy(generated, project / "seeds", "000004")
@@ -304,18 +340,17 @@ def test_inference_by_difference_gives_the_compiled_rules_closure(ontology) -> N
 
 
 def test_a_fault_of_the_incremental_build_falls_back_to_the_full_build(
-    project: Path, generated: Path, tmp_path: Path, monkeypatch
+    project: Path, generated: Path, tmp_path: Path, fourth_oracle: Path, monkeypatch
 ) -> None:
     from diplograph.incremental import run
 
-    _build(project, tmp_path / "out")
     _copy(generated, project / "seeds", "000004")
 
     def faulty(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise KeyError("a fault")
 
     monkeypatch.setattr(run, "_run", faulty)
-    said = _added_and_compared(project, tmp_path)
+    said = _added_and_compared(project, tmp_path, fourth_oracle)
     assert "full build: the incremental build failed (KeyError: 'a fault')" in said
 
 

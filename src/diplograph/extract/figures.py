@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from diplograph import cache
 from diplograph.extract.gazetteer import (
     Gazetteer,
     lexicon,
@@ -59,8 +60,18 @@ class Figures:
 
 
 def figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
-    """The public figures of a rule set (made once per gazetteer and rule set)."""
-    return per_rules(gaz, "figures", rules, lambda: _figures(gaz, rules))
+    """The public figures of a rule set (made once per gazetteer and rule set, and kept in the
+    on-disk cache when both come from files, as the lexicon is)."""
+    return per_rules(gaz, "figures", rules, lambda: _cached_figures(gaz, rules))
+
+
+def _cached_figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
+    """The figures from the on-disk cache, keyed by the gazetteer's and the rules' keys: each
+    command that extracts would otherwise tokenize some 800 names again (0.05 to 0.1 s)."""
+    if gaz.digest is None or rules.digest is None:
+        return _figures(gaz, rules)
+    key = cache.digest(gaz.digest, rules.digest)
+    return cache.cached("figures", key, Figures, lambda: _figures(gaz, rules))
 
 
 def _spellings(rules: RuleSet) -> dict[str, str]:
