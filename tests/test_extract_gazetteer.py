@@ -1196,3 +1196,13 @@ def test_a_general_staff_is_a_body_not_a_general_named_staff(layer):
     graph = extract("Ukraine's General Staff said on Monday that the strike hit a depot.", layer)
     assert set(graph.objects(ID["org/general-staff"], RDF.type)) == {DIP.GovernmentBody}
     assert not list(graph.subjects(RDF.type, DIP.Person))
+
+
+def test_a_persons_government_is_the_government_of_the_state_they_serve(layer):
+    """coref.py `_possessor_country`: "President Daniel Noboa's government" is the government
+    of Ecuador (the state his title names), not left unresolved."""
+    graph = extract(
+        "Ecuadorian President Daniel Noboa's government described the comments as offensive.",
+        layer,
+    )
+    assert set(graph.objects(ID["org/government-of-ecuador"], RDF.type)) == {DIP.GovernmentBody}

@@ -456,6 +456,21 @@ def _context_countries(
     return countries
 
 
+def _possessor_country(
+    unit: Unit, units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> URIRef | None:
+    """The country served by the person whose "'s" stands right before a unit ("Trudeau's
+    government"), else None."""
+    at = next((i for i, u in enumerate(units) if u is unit), 0)
+    if at < 2 or units[at - 1].lower not in ("'s", "’s"):
+        return None
+    owner = units[at - 2].mention
+    if owner is None or "person" not in owner.classes or len(owner.refs) != 1:
+        return None
+    named = [o for o in owner.owner if "country" in gaz.classes.get(o, ())]
+    return named[0] if named else holder_country(owner.refs[0], discourse, gaz, rules)
+
+
 def _adjectives(gaz: Gazetteer, rules: RuleSet) -> dict[URIRef, list[str]]:
     """Country -> its nationality adjectives, in the rules' order (cached on the gazetteer)."""
     return per_rules(gaz, "adjectives", rules, lambda: _nationalities(gaz, rules))
@@ -564,6 +579,11 @@ def resolve(
             if found is not None:
                 unit.mention = Mention(mention.classes, (found,), (found,), 0.8, generic=True)
         elif mention.anaphor == "state":  # "the government": of the country in context
+            served = _possessor_country(unit, units, discourse, gaz, rules)
+            if served is not None:  # "President Noboa's government": his state's government
+                body, _ = state_body(str(mention.title), served, gaz, rules, discourse.new)
+                unit.mention = Mention(frozenset({"org", "agent"}), (body,), (body,), 0.6)
+                continue
             state = tuple(_context_countries(unit, units, discourse, gaz)[:1])
             if state:
                 unit.mention = Mention(frozenset({"org", "agent"}), state, state, 0.6)
