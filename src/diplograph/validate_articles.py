@@ -28,8 +28,6 @@ tests/test_validate_articles.py proves the rows equal on every shape fixture.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import chain
@@ -38,6 +36,7 @@ from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.term import Node
 
 from diplograph.iris import ARTICLE_GRAPHS, RULES_GRAPHS
+from diplograph.memory import collector_paused
 from diplograph.parallel import map_calls
 from diplograph.shaclgate import finds_in_text, nt_text, validator
 from diplograph.store import Store
@@ -170,18 +169,6 @@ def unit_key(name: URIRef) -> str:
     return str(name)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic collector while a block reads many objects that all live on."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class GraphCopies:
     """Copies of a store's graphs, each read once for the whole validation stage (the rule
     graphs' check, every run of the batches, the conflict scan) into a compact table: between
@@ -200,7 +187,7 @@ class GraphCopies:
         so each full collection it triggered walked every copy read so far, for nothing (2 of
         the 5 CPU s of reading the copies at 1,000 articles)."""
         if (graph := self.graphs.get(name)) is None:
-            with _collector_paused():
+            with collector_paused():
                 graph = self.graphs[name] = TripleTable(self.store.triples(name))
         return graph
 
@@ -575,7 +562,7 @@ def _union_table(copies: GraphCopies, names: Sequence[URIRef]) -> TripleTable:
     """The union of the graphs as one table (each triple once, indexed on first use), read
     with the cyclic collector paused (see GraphCopies.graph): looking a node up in each of
     some thousand tables cost a minute at 1,000 articles."""
-    with _collector_paused():
+    with collector_paused():
         return TripleTable(t for name in names for t in copies.graph(name))
 
 

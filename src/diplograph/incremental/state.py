@@ -13,13 +13,10 @@ build.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import os
 import pickle
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
@@ -27,6 +24,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from diplograph import cache
+from diplograph.memory import collector_paused
 from diplograph.quarantine import Quarantined
 
 log = logging.getLogger(__name__)
@@ -129,20 +127,6 @@ def unpack(packed: object) -> dict | None:
     return dict(zip(subjects, zip(references, at, size, lines, strict=True), strict=True))
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a block makes many objects at once (as
-    cache.load does): at 3,000 articles it walked them again and again while the state's
-    half-million objects were made (read_state 0.55 CPU s, 0.34 paused)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def write_state(folder: Path, state: State) -> None:
     """Write the state into a build's staging folder."""
     layout = {name: (*spot[:3], pack(spot[3])) for name, spot in state.layout.items()}
@@ -152,7 +136,7 @@ def write_state(folder: Path, state: State) -> None:
 
 def read_state(out: Path) -> State | None:
     """The state a build left in its folder, or None (none, unreadable, another format)."""
-    with _collector_paused():
+    with collector_paused():
         try:
             with (out / STATE_FILE).open("rb") as stream:
                 state = pickle.load(stream)  # noqa: S301 (the build folder this program wrote)
