@@ -28,7 +28,7 @@ from diplograph.extract.mentions import (
     women,
 )
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import Mention, Unit, merge
+from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, merge
 
 PLACEHOLDER = "urn:x-diplograph:delegation/"
 HEAD_TITLES_DEFAULT = ("leader", "president")
@@ -457,12 +457,11 @@ def _context_countries(
 
 
 def _possessor_country(
-    unit: Unit, units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+    at: int, units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
 ) -> URIRef | None:
-    """The country served by the person whose "'s" stands right before a unit ("Trudeau's
-    government"), else None."""
-    at = next((i for i, u in enumerate(units) if u is unit), 0)
-    if at < 2 or units[at - 1].lower not in ("'s", "’s"):
+    """The country served by the person whose "'s" stands right before the unit at `at`
+    ("Trudeau's government"), else None."""
+    if at < 2 or units[at - 1].lower not in POSSESSIVE_S:
         return None
     owner = units[at - 2].mention
     if owner is None or "person" not in owner.classes or len(owner.refs) != 1:
@@ -533,7 +532,7 @@ def resolve(
         end = match.trigger + 1 if match.rule.get("lookahead") else match.end
         words = text[units[match.start].begin : units[end - 1].end]
         units = merge(units, match.start, end, mention, words)
-    for unit in units:
+    for at, unit in enumerate(units):
         mention = unit.mention
         if mention is not None and _bare_body(mention, rules):  # "the foreign ministry said"
             body = _named_body(str(mention.title), discourse, gaz, rules)
@@ -579,7 +578,7 @@ def resolve(
             if found is not None:
                 unit.mention = Mention(mention.classes, (found,), (found,), 0.8, generic=True)
         elif mention.anaphor == "state":  # "the government": of the country in context
-            served = _possessor_country(unit, units, discourse, gaz, rules)
+            served = _possessor_country(at, units, discourse, gaz, rules)
             if served is not None:  # "President Noboa's government": his state's government
                 body, _ = state_body(str(mention.title), served, gaz, rules, discourse.new)
                 unit.mention = Mention(frozenset({"org", "agent"}), (body,), (body,), 0.6)
@@ -772,7 +771,7 @@ def _described(units: list[Unit], index: int) -> bool:
         return False
     word, mark = units[index], units[index + 1]
     plain = word.mention is None and word.text.isalpha() and word.text.islower()
-    return plain and mark.text in ("'s", "’s") and _actor(units[index + 2])
+    return plain and mark.text in POSSESSIVE_S and _actor(units[index + 2])
 
 
 def _double_hat(units: list[Unit], index: int) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from diplograph.dates import DateRange, resolve
 from diplograph.extract.matcher import find
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import Mention, Unit, clause_ids
+from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, clause_ids
 
 SAME_DAY = "same_day"
 _FUTURE_WORDS = ("next", "tomorrow", "upcoming", "coming")
@@ -54,7 +54,7 @@ def attach(
     clauses = clause_ids(units)
     found: dict[int, int] = {}
     for index, unit in enumerate(units):
-        possessive = index + 1 < len(units) and units[index + 1].lower in ("'s", "’s")
+        possessive = index + 1 < len(units) and units[index + 1].lower in POSSESSIVE_S
         if not is_date(unit) or is_dateline(units, index) or possessive:
             continue
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted

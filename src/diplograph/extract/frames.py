@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from diplograph.extract.matcher import Match, _end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
-from diplograph.extract.sentences import Unit
+from diplograph.extract.sentences import POSSESSIVE_S, Unit
 
 REACH = 6  # plain words a slot may lie from its trigger ("also held", "on Monday signed")
 
@@ -206,7 +206,7 @@ def _title_start(units: list[Unit], first: int) -> int:
         if "title" not in units[start - 1].mention.classes:
             break
         start -= 1
-    possessive = start >= 2 and units[start - 1].text in ("'s", "’s")
+    possessive = start >= 2 and units[start - 1].text in POSSESSIVE_S
     if start < first and possessive and units[start - 2].mention is not None:
         return start - 2
     return start
@@ -524,7 +524,7 @@ def _bare_object(units: list[Unit], found: list[int], words: Words) -> bool:
     unit = units[after]
     dated = unit.mention is not None and unit.mention.date_words is not None
     closing = unit.boundary or unit.text in (".", ",", ";", ":", "!", "?", ")")
-    if unit.text in ("'s", "’s"):
+    if unit.text in POSSESSIVE_S:
         return False
     return dated or closing or unit.lower in words.preposition | words.coordination
 
@@ -533,7 +533,7 @@ def _possessed_thing(units: list[Unit], found: list[int], words: Words) -> bool:
     """Whether the entities found own a thing named after them ("Turkey's vote"), not people
     who stand for them ("Pakistan's military advisers", `apposition_word`)."""
     after = found[-1] + 1 if found else len(units)
-    if after + 1 >= len(units) or units[after].text not in ("'s", "’s"):
+    if after + 1 >= len(units) or units[after].text not in POSSESSIVE_S:
         return False
     owned = units[after + 1 : after + 4]
     if any(u.lemma in words.people or u.lower in words.people for u in owned):

@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of, unaccented
 from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import HYPHENS, Mention, Unit, merge, syllable_end
+from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Mention, Unit, merge, syllable_end
 from diplograph.iris import entity_segment, local_name, slug
 from diplograph.namespaces import ID
 
@@ -424,9 +424,6 @@ def find_titles(
     return units
 
 
-POSSESSIVE_MARKS = frozenset({"'s", "’s"})
-
-
 def body_titles(
     units: list[Unit],
     gaz: Gazetteer,
@@ -450,7 +447,7 @@ def body_titles(
             body = last_body if entity_segment(last_body) == "org" else None
         if body is None and not title:
             after = units[index + 1 : index + 5]
-            if len(after) == 4 and after[0].text == "," and after[2].lower in POSSESSIVE_MARKS:
+            if len(after) == 4 and after[0].text == "," and after[2].lower in POSSESSIVE_S:
                 body = _body(units, index + 2)
                 titled = after[3].mention
                 title = titled.title if titled is not None and not titled.refs else None
@@ -564,7 +561,7 @@ def find_bodies(
         if mention is None or "body" not in mention.classes or mention.title is None:
             index -= 1
             continue
-        possessive = index >= 2 and units[index - 1].lower in ("'s", "’s")
+        possessive = index >= 2 and units[index - 1].lower in POSSESSIVE_S
         start = index - 2 if possessive else index - 1
         owner, end = _owner(units, start), index + 1
         if owner is None and index + 2 < len(units) and units[index + 1].lower == "of":
@@ -654,7 +651,7 @@ def find_offices(
     index = len(units) - 3
     while index >= 0:
         owner, mark = units[index].mention, units[index + 1].lower
-        possessive = mark in ("'s", "’s")
+        possessive = mark in POSSESSIVE_S
         size = _office_size(units, index + 1 + possessive, offices)
         if owner is None or size is None or not (possessive or size >= 2):
             index -= 1
@@ -899,7 +896,7 @@ def _place_owner_start(units: list[Unit], start: int) -> int | None:
     """Where a place's description begins, from its first descriptive word: with its owner
     ("the Russian", "Kenya's") and "the" before it, or "the" alone ("the capital, Kyiv");
     None when neither stands there."""
-    possessive = start >= 2 and units[start - 1].lower in ("'s", "’s")
+    possessive = start >= 2 and units[start - 1].lower in POSSESSIVE_S
     at = start - 2 if possessive else start - 1
     owner = units[at].mention if at >= 0 else None
     if owner is not None and {"nationality", "country"} & owner.classes:

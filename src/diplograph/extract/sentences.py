@@ -23,6 +23,7 @@ from diplograph.extract.rules import BOUNDARY_POS, PLAIN_TAG, QUOTED, WORD_POS, 
 from diplograph.seeds import Sentence
 
 HYPHENS = frozenset({"-", "‐", "‑"})
+POSSESSIVE_S = frozenset({"'s", "’s"})  # the possessive ending as tokenized ("Kenya's")
 
 POS_IDS = {True: IDS[BOUNDARY_POS], False: IDS[WORD_POS]}  # unit.boundary -> its POS
 OPEN_QUOTES = {"“", "‘", "«"}
