@@ -4231,3 +4231,100 @@ def test_a_news_agency_with_its_kind_speaks_and_takes_no_part(layer):
     statement; the agency that reports talks takes no part in them (candidates `speaker`)."""
     graph = extract("Iran's official IRNA news agency said the talks were useful.", layer)
     assert events(graph) == [("Statement", {"agent": ["org/irna"]})]
+
+
+def modalities(graph: Graph, kind: str) -> set[str]:
+    """The modalities the attestations of the events of one kind give."""
+    return {
+        str(graph.value(a, DIP.modality)).split("#")[-1]
+        for node in graph.subjects(RDF.type, DIP[kind])
+        for a in graph.subjects(DIP.attests, node)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the occasion after "agreed to" is not agreed to: the talks were held (`stops`)
+        ("Lavrov and Wang Yi agreed to deepen cooperation at talks in Beijing.", {"Happened"}),
+        # ... the talks agreed to are still to come
+        ("Lavrov and Wang Yi agreed to hold talks in Beijing.", {"Expected"}),
+    ],
+)
+def test_an_agreement_made_at_talks_does_not_put_the_talks_ahead(text, expected, layer):
+    """attribution.yaml modality.promised: the cue stops at "at", "during", "after"."""
+    assert modalities(extract(text, layer), "Talks") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "At their meeting in X, A told B": the main clause's two people met
+            "At their meeting in Beijing, Xi Jinping told Emmanuel Macron that China would not "
+            "supply weapons.",
+            [
+                (
+                    "Meeting",
+                    {
+                        "participant": ["person/emmanuel-macron", "person/xi-jinping"],
+                        "place": ["city/beijing"],
+                    },
+                )
+            ],
+        ),
+        (  # ... not a person and a state the clause names
+            "At their meeting, Xi Jinping said China wanted peace.",
+            [],
+        ),
+    ],
+)
+def test_their_meeting_before_the_main_clause_is_its_two_people(text, expected, layer):
+    """meetings.yaml: "At their meeting ..., A told B" is A's meeting with B."""
+    assert of_kind(text, "Meeting", layer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Albanese became the first Australian prime minister to visit China in seven years.",
+            [("person/anthony-albanese", "country/china")],
+        ),
+        (
+            "Modi will become the first Indian prime minister to travel to Brunei.",
+            [("person/narendra-modi", "country/brunei")],
+        ),
+        (  # an earlier visit is a record (travel.yaml records), not one of the title's
+            "Indira Gandhi was the last Indian prime minister to travel to Kuwait, in 1981.",
+            [("person/indira-gandhi", "country/kuwait")],
+        ),
+    ],
+)
+def test_the_first_leader_to_visit_is_the_subject_visiting(text, expected, layer):
+    """travel.yaml visit.first: "X became the first TITLE to visit Y" is X's visit (the title
+    between them is nobody's visit)."""
+    found = of_kind(text, "Visit", layer)
+    assert [(r["traveller"][0], r["place"][0]) for _, r in found] == expected
+
+
+def test_they_after_a_meeting_are_its_two_people(layer):
+    """coref.py `_meeting_before`: "They" in the sentence after a meeting of two people that
+    named no group since is the pair ("They also witnessed the signing of ...")."""
+    text = (
+        "Xi Jinping held talks with Emmanuel Macron in Paris on Monday. They also witnessed "
+        "the exchange of agreements on aviation and agriculture."
+    )
+    assert of_kind(text, "AgreementSigning", layer) == [
+        (
+            "AgreementSigning",
+            {
+                "participant": [
+                    "country/china",
+                    "country/france",
+                    "person/emmanuel-macron",
+                    "person/xi-jinping",
+                ],
+                "place": ["city/paris"],
+            },
+        )
+    ]

@@ -57,12 +57,19 @@ class Cue:
     modality: str
     window: int
     rule: str
+    stops: frozenset[str] = frozenset()  # words past which the cue does not reach
 
 
 def cues(units: list[Unit], rules: RuleSet, doc: Doc | None = None) -> list[Cue]:
     """The modality cues of a sentence."""
     return [
-        Cue(m.trigger, str(m.rule.get("modality")), int(m.rule.get("window", 4)), m.rule.id)
+        Cue(
+            m.trigger,
+            str(m.rule.get("modality")),
+            int(m.rule.get("window", 4)),
+            m.rule.id,
+            frozenset(str(w) for w in m.rule.get("stops", ())),
+        )
         for m in find("modality", units, rules, doc)
     ]
 
@@ -74,6 +81,8 @@ def modality_at(trigger: int, found: list[Cue], units: list[Unit]) -> str | None
     for cue in found:
         distance = trigger - cue.index
         if 0 < distance <= cue.window and clauses[cue.index] == clauses[trigger]:
+            if any(units[i].lower in cue.stops for i in range(cue.index + 1, trigger)):
+                continue  # "agreed to deepen ties at talks in Beijing": the talks were held
             if best is None or cue.index > best.index:
                 best = cue
     return best.modality if best else None

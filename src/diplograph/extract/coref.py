@@ -54,6 +54,7 @@ class Discourse:
     countries: list[URIRef] = field(default_factory=list)
     parties: list[URIRef] = field(default_factory=list)
     groups: list[tuple[URIRef, ...]] = field(default_factory=list)
+    group_sentence: int = -1  # the sentence of the last group
     orgs: list[tuple[URIRef, str]] = field(default_factory=list)  # body and the words naming it
     bodies: list[URIRef] = field(default_factory=list)  # organisations and states, in order
     speakers: list[tuple[URIRef, ...]] = field(default_factory=list)  # of statements, in order
@@ -230,8 +231,8 @@ def _refer(
         return (discourse.subject,)  # "X was greeted by Y. He ...": he is X, the subject
     if kind == "last_person":
         return next(((p,) for p in reversed(discourse.persons) if p not in unlike), ())
-    if kind == "last_group" and discourse.groups:
-        return discourse.groups[-1]
+    if kind == "last_group":  # "They": the last sentence's meeting, else the last group
+        return _meeting_before(discourse) or (discourse.groups[-1] if discourse.groups else ())
     if kind == "last_country" and discourse.countries:
         return (discourse.countries[-1],)
     if kind == "last_speaker":  # "the statement added": whoever last made a statement
@@ -343,6 +344,15 @@ def _recent_meeting(discourse: Discourse) -> tuple[URIRef, ...]:
     if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
         return discourse.meetings[-1][1]
     return ()
+
+
+def _meeting_before(discourse: Discourse) -> tuple[URIRef, ...]:
+    """The parties of a meeting the last sentence told after any group it named, or none."""
+    if not discourse.meetings:
+        return ()
+    told, parties = discourse.meetings[-1]
+    fresh = discourse.sentence - told == 1 and discourse.group_sentence < told
+    return parties if fresh else ()
 
 
 def _last_two(items: list[URIRef]) -> tuple[URIRef, ...]:
@@ -872,3 +882,4 @@ def remember(units: list[Unit], discourse: Discourse, gaz: Gazetteer | None = No
             discourse.bodies.append(mention.agents[0])
         if "group" in mention.classes and len(mention.agents) > 1:
             discourse.groups.append(mention.agents)
+            discourse.group_sentence = discourse.sentence

@@ -311,7 +311,7 @@ RULES: dict[str, Shape] = {
             ("kinds",),
         ),
         ("attribution", {"relay": one_of("relay", "article")}, ()),
-        ("modality", {"modality": CUE_MODALITY, "window": INT}, ("modality",)),
+        ("modality", {"modality": CUE_MODALITY, "window": INT, "stops": WORDS}, ("modality",)),
         (
             "event_anaphora",
             {
