@@ -4328,3 +4328,61 @@ def test_they_after_a_meeting_are_its_two_people(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # frames.yaml frame.meet: "huddled with", "gathered ... with"
+            "Biden huddled with Netanyahu in Tel Aviv.",
+            "Meeting",
+            ["person/benjamin-netanyahu", "person/joe-biden"],
+        ),
+        (
+            "Scholz and Macron gathered in Paris with Tusk.",
+            "Meeting",
+            ["person/donald-tusk", "person/emmanuel-macron", "person/olaf-scholz"],
+        ),
+        (  # frame.talk: "chatted with"
+            "Xi chatted with Biden on the sidelines of the APEC summit.",
+            "Talks",
+            ["person/joe-biden", "person/xi-jinping"],
+        ),
+        (  # frame.sit-with
+            "Blinken also sat with Sisi in Cairo.",
+            "Meeting",
+            ["person/abdel-fattah-al-sisi", "person/antony-blinken"],
+        ),
+        (  # meetings.yaml meeting.audience: "granted an audience by"
+            "Zelenskyy was granted an audience by Pope Francis.",
+            "Meeting",
+            ["person/pope-francis", "person/volodymyr-zelensky"],
+        ),
+        (  # meeting.courtesy-visit: a visit paid to a person
+            "Blinken paid a courtesy visit to President Ruto at State House.",
+            "Meeting",
+            ["person/antony-blinken", "person/william-ruto"],
+        ),
+        (  # frames.yaml frame.sign: "struck a deal"
+            "Ukraine and the United States struck a minerals deal on Wednesday.",
+            "AgreementSigning",
+            ["country/ukraine", "country/united-states"],
+        ),
+    ],
+)
+def test_more_words_for_meeting_talking_and_signing(text, kind, expected, layer):
+    """Meeting, talks and signing words of wire copy the frames did not know."""
+    assert [r["participant"] for _, r in of_kind(text, kind, layer)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Modi set off for Washington on Sunday.", ("person/narendra-modi", "city/washington")),
+        ("Meloni spent two days in Tokyo.", ("person/giorgia-meloni", "city/tokyo")),
+    ],
+)
+def test_setting_off_for_and_spending_days_in_a_place_are_visits(text, expected, layer):
+    """travel.yaml visit.verb: "set off for X", "spent two days in X"."""
+    found = of_kind(text, "Visit", layer)
+    assert [(r["traveller"][0], r["place"][0]) for _, r in found] == [expected]
