@@ -598,3 +598,22 @@ def test_an_opposition_leader_is_an_office_of_the_state_named(layer):
     assert held("Kenyan opposition leader Raila Odinga met Ruto.", layer) == {
         ("person/raila-odinga", "position/opposition-leader-of-kenya")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # entities.yaml titles: "presidential spokesman" is an office of its own
+            "In a statement, Nigeria's presidential spokesman Bayo Onanuga said Tinubu had "
+            "congratulated Mahama.",
+            {("person/bayo-onanuga", "position/presidential-spokesperson-of-nigeria")},
+        ),
+        (
+            "Ghana Chief Justice Gertrude Torkornoo administered the oath.",
+            {("person/gertrude-torkornoo", "position/chief-justice-of-ghana")},
+        ),
+    ],
+)
+def test_presidential_spokespeople_and_chief_justices(text, holdings, layer):
+    """The titles "presidential spokesperson" and "chief justice"."""
+    assert held(text, layer) == holdings
