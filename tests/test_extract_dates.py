@@ -439,3 +439,34 @@ def test_an_opening_phrase_gives_its_date_and_place_to_the_main_clause(layer):
     assert [str(p).rsplit("/", 2)[-2:] for p in graph.objects(meeting, DIP.place)] == [
         ["city", "addis-ababa"]
     ]
+
+
+@pytest.mark.parametrize(
+    "signing",
+    [
+        "After the talks, Xi and Macron signed 18 agreements.",
+        # the phrase closing the event's clause ties it too (contents.event_anaphora)
+        "Xi and Macron signed 18 agreements after the talks.",
+    ],
+)
+def test_an_event_after_the_talks_is_on_their_day_not_the_storys(signing, layer):
+    """derive.inherit_dates: an event only the story's day dated (Tuesday, the day of the
+    sentence before) that its sentence ties to earlier talks ("after the talks") took place on
+    the talks' day (Monday)."""
+    text = (
+        "Xi Jinping and Emmanuel Macron held talks in Paris on Monday. On Tuesday Xi visited "
+        "Lyon. " + signing
+    )
+    graph = extract(text, date(2025, 2, 12), layer)
+    assert dated(graph, "AgreementSigning")[0] == "2025-02-10"
+
+
+def test_an_event_the_story_dated_within_its_anchor_keeps_its_day(layer):
+    """... but one the story's day dates within the event it is tied to keeps that day (the
+    meeting on the visit's second day)."""
+    text = (
+        "Xi Jinping began a three-day state visit to France on Monday. On Tuesday he toured "
+        "Lyon. During the visit, Xi met Emmanuel Macron."
+    )
+    graph = extract(text, date(2025, 2, 12), layer)
+    assert dated(graph, "Meeting")[0] == "2025-02-11"

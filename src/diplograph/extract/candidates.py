@@ -499,7 +499,7 @@ def _narrative_dates(
                 if e.kind == cand.kind and e.happened and e.date and not overlaps(e.date, last)
             )
             if not any(compatible(merging, new_event(e), cand) for e in told):
-                cand.date = last
+                cand.date, cand.storied = last, True
 
 
 def fronted_place(units: list[Unit], rules: RuleSet) -> URIRef | None:

@@ -165,7 +165,10 @@ def event_anaphora(
             )
             for rule_match, cand in made:
                 same = clauses[rule_match.trigger] == clauses[match.trigger]
-                if cand is not referents[0] and (leading or same):
+                # "held a meeting after the ceremony": the phrase closes the event's clause
+                before = clauses[match.start - 1] if match.start > 0 else None
+                trailing = before == clauses[rule_match.trigger]
+                if cand is not referents[0] and (leading or same or trailing):
                     cand.parent.append(referents[0])
                     cand.date_from.append(referents[0])
         for rule_match, cand in made:

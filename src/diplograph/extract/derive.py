@@ -65,13 +65,27 @@ def invitations_from_visits(events: list[Event]) -> None:
 
 
 def inherit_dates(events: list[Event]) -> None:
-    """An undated event takes the date of the event it happened during."""
+    """An undated event takes the date of the event it happened during; so does one that only
+    the story's day dated, outside that event's dates ("held a brief meeting after the
+    ceremony", told after a sentence of the day before)."""
     for event in events:
+        if event.date is not None and _storied_outside(event):
+            event.date = None
         if event.date is None:
             for source in event.date_from:
                 if source.date is not None and source.date[1] is not None:
                     event.date = source.date
                     break
+
+
+def _storied_outside(event: Event) -> bool:
+    """Whether only the story's day dated an event, and the event it is tied to was dated on
+    other days."""
+    dated = [m for m in event.members if m.date is not None]
+    anchor = next((a.date for a in event.date_from if a.date and a.date[1] is not None), None)
+    if anchor is None or not dated or not all(m.storied for m in dated):
+        return False
+    return not anchor[0] <= event.date[0] <= anchor[1]
 
 
 def durations(

@@ -58,6 +58,7 @@ class Candidate:
     owned: bool = False  # the content of another candidate: its modality was set by it
     trigger: tuple[int, int] = (0, 0)  # sentence number, unit index
     echo: bool = False  # made by event anaphora: an earlier candidate attested again ("the move")
+    storied: bool = False  # dated by the story's day, not by words of its own
 
     @property
     def happened(self) -> bool:
