@@ -200,3 +200,39 @@ def test_since_a_past_day_lasts_until_the_article():
         "interval",
     )
     assert resolve("since", date(2024, 6, 24)) is None
+
+
+WED_0605 = date(2024, 6, 5)  # Wednesday
+
+
+@pytest.mark.parametrize(
+    ("expression", "tense", "expected"),
+    [
+        # a part of a month: its first, middle or last ten days (the readers' "early October")
+        ("in mid-May", None, span(date(2024, 5, 11), date(2024, 5, 20))),
+        ("in early October", None, span(date(2023, 10, 1), date(2023, 10, 10))),
+        ("at the end of May", None, span(date(2024, 5, 21), date(2024, 5, 31))),
+        ("in the middle of june", None, span(date(2024, 6, 11), date(2024, 6, 20))),
+        ("at the beginning of july", "future", span(date(2024, 7, 1), date(2024, 7, 10))),
+        # the year named after the month
+        ("in May last year", None, DateRange(date(2023, 5, 1), date(2023, 5, 31), "month")),
+        ("in late May last year", None, span(date(2023, 5, 21), date(2023, 5, 31))),
+        ("in May next year", None, DateRange(date(2025, 5, 1), date(2025, 5, 31), "month")),
+        # weekends: the last one (past), the next one (future or "next")
+        ("over the weekend", None, span(date(2024, 6, 1), date(2024, 6, 2))),
+        ("last weekend", None, span(date(2024, 6, 1), date(2024, 6, 2))),
+        ("this weekend", "future", span(date(2024, 6, 8), date(2024, 6, 9))),
+        ("next weekend", None, span(date(2024, 6, 8), date(2024, 6, 9))),
+        # "ago": the day, or the week, month or year that day falls in
+        ("three days ago", None, day(date(2024, 6, 2))),
+        ("two weeks ago", None, span(date(2024, 5, 20), date(2024, 5, 26))),
+        ("a month ago", None, DateRange(date(2024, 5, 1), date(2024, 5, 31), "month")),
+        # a day of the month: this month's, or the last month's if still to come
+        ("on the 3rd", None, day(date(2024, 6, 3))),
+        ("on the 15th", None, day(date(2024, 5, 15))),
+        ("on the 15th", "future", day(date(2024, 6, 15))),
+    ],
+)
+def test_month_parts_weekends_ago_and_days_of_the_month(expression, tense, expected):
+    """dates.py `_parse_month_only`, `_parse_weekend`, `_parse_ago`, `_parse_day_of_month`."""
+    assert resolve(expression, WED_0605, tense) == expected

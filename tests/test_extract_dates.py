@@ -470,3 +470,22 @@ def test_an_event_the_story_dated_within_its_anchor_keeps_its_day(layer):
     )
     graph = extract(text, date(2025, 2, 12), layer)
     assert dated(graph, "Meeting")[0] == "2025-02-11"
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("in mid-May", ("2024-05-11..2024-05-20", "in mid-May")),
+        ("at the end of May", ("2024-05-21..2024-05-31", "at the end of May")),
+        ("in May last year", ("2023-05-01..2023-05-31", "in May last year")),
+        ("over the weekend", ("2024-06-01..2024-06-02", "over the weekend")),
+        ("two weeks ago", ("2024-05-20..2024-05-26", "two weeks ago")),
+        ("on the 15th", ("2024-05-15", "on the 15th")),
+    ],
+)
+def test_the_date_rules_read_month_parts_weekends_ago_and_days(when, expected, layer):
+    """dates.yaml date.month, date.weekend, date.ago, date.day-of-month: the words become the
+    event's date expression, resolved against the article's date (Wednesday 5 June 2024),
+    where the meeting had taken the article's own day."""
+    graph = extract(f"Putin met Xi Jinping in Beijing {when}.", date(2024, 6, 5), layer)
+    assert dated(graph, "Meeting") == expected

@@ -18,6 +18,11 @@ Conventions (decisions, not accidents):
 - Seasons are northern-hemisphere meteorological; winter of Y is Dec Y-1 .. Feb Y.
 - Days of one month ("August 25 to 27", "from 2 to 4 December") are an interval from the
   first day to the last; the first day takes the year that puts it nearest the anchor.
+- "early", "mid" and "late" before a month (and "the beginning", "middle", "end of" it) are
+  its first ten days, the next ten, and the rest; "in May last year" is May of the year named.
+- "the weekend" is the last Saturday and Sunday on or before the anchor (the next ones in the
+  future tense, or after "next"); "N days ago" is that day, "N weeks/months/years ago" the
+  week, month or year it falls in; "on the 15th" is the last such day (the next one, future).
 """
 
 from __future__ import annotations
@@ -58,7 +63,21 @@ _SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4
 _YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
 _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
-_MONTH_ONLY_RE = re.compile(r"^(?:in|during)\s+(?:(?:early|mid|late)[-\s]?)?" + _MONTH + r"$")
+_MONTH_ONLY_RE = re.compile(
+    r"^(?:in|during|at|around|towards?)\s+(?:the\s+)?"
+    r"(?:(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?)?"
+    + _MONTH
+    + r"(?:\s+(this|last|next)\s+year)?$"
+)
+_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # thirds of a month
+_MONTH_PARTS.update(start=_MONTH_PARTS["early"], beginning=_MONTH_PARTS["early"])
+_MONTH_PARTS.update(middle=_MONTH_PARTS["mid"], end=_MONTH_PARTS["late"])
+_WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)weekend\b")
+_NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_AGO_RE = re.compile(
+    r"\b(an|\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(day|week|month|year)s?\s+ago\b"
+)
+_DAY_OF_MONTH_RE = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$")
 _YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
 _NAMED_YEAR_RE = re.compile(r"\b(this|last|next)\s+year\b")
 _YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
@@ -239,16 +258,69 @@ def _parse_month_year(text: str, anchor: date, tense: str) -> DateRange | None:
 
 def _parse_month_only(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve 'in April' as the whole month: the last April up to the article's month (the
-    next one from it, in the future tense)."""
+    next one from it, in the future tense), or the year named after it ('in May last year');
+    'in early April', 'at the end of April': its first, middle or last ten days."""
     m = _MONTH_ONLY_RE.match(text)
     if not m:
         return None
-    month = _MONTH_NUMBERS[m[1][:3]]
-    if tense == "future":
+    month = _MONTH_NUMBERS[m[2][:3]]
+    if m[3]:
+        year = anchor.year + _YEAR_OFFSETS[m[3]]
+    elif tense == "future":
         year = anchor.year if month >= anchor.month else anchor.year + 1
     else:
         year = anchor.year if month <= anchor.month else anchor.year - 1
-    return DateRange(date(year, month, 1), _month_end(year, month), "month")
+    if m[1] is None:
+        return DateRange(date(year, month, 1), _month_end(year, month), "month")
+    first, last = _MONTH_PARTS[m[1]]
+    end = min(date(year, month, 1) + timedelta(days=last - 1), _month_end(year, month))
+    return DateRange(date(year, month, first), end, "interval")
+
+
+def _parse_weekend(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'over the weekend', 'last weekend' (the Saturday and Sunday on or before the
+    anchor) and 'next weekend', 'this weekend' in the future tense (the next ones)."""
+    m = _WEEKEND_RE.search(text)
+    if not m:
+        return None
+    ahead = m[1] == "next" or (tense == "future" and m[1] in ("this", "the"))
+    if ahead:
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7 * (m[1] == "next"))
+    else:
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+    return DateRange(saturday, saturday + timedelta(days=1), "interval")
+
+
+def _parse_ago(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'three days ago' (that day), 'two weeks ago', 'a month ago', 'a year ago' (the
+    week, month or year that day falls in)."""
+    m = _AGO_RE.search(text)
+    if not m:
+        return None
+    count = int(m[1]) if m[1].isdigit() else max(1, _NUMBER_WORDS.index(m[1].replace("an", "a")))
+    if m[2] == "day":
+        return _day(anchor - timedelta(days=count))
+    if m[2] == "week":
+        return DateRange(*_period(anchor - timedelta(weeks=count), "week"), "interval")
+    if m[2] == "month":
+        month = (anchor.year * 12 + anchor.month - 1) - count
+        return DateRange(*_period(date(month // 12, month % 12 + 1, 1), "month"), "month")
+    return DateRange(*_period(date(anchor.year - count, 1, 1), "year"), "year")
+
+
+def _parse_day_of_month(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'on the 15th': that day of the anchor's month, or of the month before (after,
+    in the future tense) when it would fall on the wrong side of the anchor."""
+    m = _DAY_OF_MONTH_RE.match(text)
+    if not m:
+        return None
+    day = int(m[1])
+    month = anchor.year * 12 + anchor.month - 1
+    if tense == "future" and day < anchor.day:
+        month += 1
+    elif tense != "future" and day > anchor.day:
+        month -= 1
+    return _day(date(month // 12, month % 12 + 1, day))
 
 
 def _parse_decade(text: str, anchor: date, tense: str) -> DateRange | None:
@@ -272,11 +344,14 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_month_day,
     _parse_weekday,
     _parse_day_word,
+    _parse_month_only,  # before the period: "in May last year" is May's
     _parse_period,
     _parse_season,
     _parse_year_part,
     _parse_month_year,
-    _parse_month_only,
+    _parse_weekend,
+    _parse_ago,
+    _parse_day_of_month,
     _parse_decade,
     _parse_year,
 )
