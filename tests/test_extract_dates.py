@@ -489,3 +489,51 @@ def test_the_date_rules_read_month_parts_weekends_ago_and_days(when, expected, l
     where the meeting had taken the article's own day."""
     graph = extract(f"Putin met Xi Jinping in Beijing {when}.", date(2024, 6, 5), layer)
     assert dated(graph, "Meeting") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # dates.yaml date.next-day: the day after the one told before, and no plan for it
+            "Putin arrived in Beijing on Monday. He met Xi Jinping the next day.",
+            ("2024-06-04", "the next day"),
+        ),
+        (
+            "Putin met Xi Jinping in Beijing on Monday. Li Qiang had met Sergei Lavrov a day "
+            "earlier.",
+            ("2024-06-02", "a day earlier"),
+        ),
+        (  # a plan's next day is the planned day's (the last plan the story told)
+            "Putin will arrive in Beijing on Monday. He will meet Xi Jinping the next day.",
+            ("2024-06-11", "the next day"),
+        ),
+        (
+            "Putin will arrive in Beijing on Monday. He will meet Xi Jinping the same day.",
+            ("2024-06-10", "the same day"),
+        ),
+    ],
+)
+def test_the_next_and_previous_day_count_from_the_day_told_before(text, expected, layer):
+    """Anaphoric dates with an `offset` (extract/dates.py `day_offset`): from the date of the
+    event told before, or of the plan told before for an event still to come."""
+    graph = extract(text, date(2024, 6, 5), layer)
+    found = {
+        (str(graph.value(event, DIP.date)), str(graph.value(attest, DIP.dateExpression)))
+        for attest, event in graph.subject_objects(DIP.attests)
+        if (event, RDF.type, DIP.Meeting) in graph
+        and graph.value(attest, DIP.dateExpression) is not None
+    }
+    assert {day for day, words in found if words == expected[1]} == {expected[0]}
+
+
+def test_a_past_meeting_the_next_day_is_no_plan(layer):
+    """extract/dates.py sounds_future: "the next day" does not point ahead of the article (a
+    guard: before date.next-day the words were no date at all)."""
+    graph = extract(
+        "Putin arrived in Beijing on Monday. He met Xi Jinping the next day.",
+        date(2024, 6, 5),
+        layer,
+    )
+    (meeting,) = set(graph.subjects(RDF.type, DIP.Meeting))
+    modalities = {graph.value(a, DIP.modality) for a in graph.subjects(DIP.attests, meeting)}
+    assert modalities == {DIP.Happened}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -28,8 +28,8 @@ from diplograph.extract.contents import (
 )
 from diplograph.extract.coref import PLACEHOLDER
 from diplograph.extract.dates import (
-    SAME_DAY,
     attach,
+    day_offset,
     is_date,
     is_dateline,
     lies_ahead,
@@ -250,8 +250,13 @@ def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tupl
         return None, None
     mention = ctx.units[unit_index].mention
     words = mention.date_words if mention else None
-    if mention is not None and mention.anaphor == SAME_DAY:
-        return ctx.last_date, words
+    offset = day_offset(mention.anaphor) if mention is not None else None
+    if offset is not None:  # "the same day", "the next day": from the day told before
+        last = ctx.last_plan if expected and ctx.last_plan is not None else ctx.last_date
+        if last is None or not offset:
+            return last, words
+        shift = timedelta(days=offset)
+        return (last[0] + shift, last[1] + shift if last[1] else None), words
     found = resolve_words(words or "", ctx.anchor, expected)
     return ((found.earliest, found.latest), words) if found else (None, None)
 
@@ -450,7 +455,7 @@ def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
     """Whether a date unit names a time after the article's date ("in 2026", "on May 9, 2025",
     "next week")."""
     mention = ctx.units[unit_index].mention
-    if mention is None or mention.date_words is None or mention.anaphor == SAME_DAY:
+    if mention is None or mention.date_words is None or day_offset(mention.anaphor) is not None:
         return False
     return lies_ahead(mention.date_words, ctx.anchor)
 

@@ -42,6 +42,7 @@ class SentenceContext:
     current: list[Candidate] = field(default_factory=list)  # this sentence's, so far
     dateline: URIRef | None = None  # where the article was filed: what "here" means
     plan: tuple[date, date | None] | None = None  # the day of the last sentence's planned event
+    last_plan: tuple[date, date | None] | None = None  # of the last planned event told so far
     today: tuple[date, date | None] | None = None  # a lede's day (the article's), naming none
 
 

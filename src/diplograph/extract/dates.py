@@ -31,10 +31,21 @@ def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, i
         start, end = match.start, match.end
         while end > start + 1 and units[end - 1].text in (",", "("):
             end -= 1
-        anaphor = SAME_DAY if match.rule.get("anaphoric") else None
+        offset = int(match.rule.get("offset", 0))  # "the next day": the day after that one
+        anaphor = None
+        if match.rule.get("anaphoric"):
+            anaphor = f"{SAME_DAY}{offset:+d}" if offset else SAME_DAY
         spans.append((start, end, Mention(frozenset({"date"}), anaphor=anaphor)))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     return spans
+
+
+def day_offset(anaphor: str | None) -> int | None:
+    """The days an anaphoric date lies after the day told before ("the same day": 0, "the
+    next day": 1), or None for a date of its own words."""
+    if anaphor is None or not anaphor.startswith(SAME_DAY):
+        return None
+    return int(anaphor.removeprefix(SAME_DAY) or 0)
 
 
 def is_date(unit: Unit) -> bool:
@@ -163,8 +174,12 @@ def lies_ahead(words: str, anchor: date) -> bool:
 
 def sounds_future(words: str) -> bool:
     """True when a date expression itself points ahead ("next week", "tomorrow"); "later on
-    Wednesday" does not: a past verb tells it as often as a future one."""
-    return any(w in words.lower().split() for w in _FUTURE_WORDS)
+    Wednesday" does not: a past verb tells it as often as a future one, nor does a day told
+    from the one before ("the next day", "the following day")."""
+    lowered = words.lower().split()
+    if lowered[:1] == ["the"] and lowered[-1:] in (["day"], ["morning"], ["evening"]):
+        return False
+    return any(w in lowered for w in _FUTURE_WORDS)
 
 
 def overlaps(a: tuple[date, date | None] | None, b: tuple[date, date | None] | None) -> bool:

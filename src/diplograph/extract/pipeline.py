@@ -139,7 +139,7 @@ def _remember_events(
         if cand.date is not None and cand.happened and not _background(cand.date, state, anchor):
             state["date"] = cand.date  # a planned visit's date is not the story's
         if cand.date is not None and cand.attest.modality == "Expected" and not cand.owned:
-            state["plan"] = cand.date  # "On August 26, Lula will be received ..."
+            state["plan"] = state["last_plan"] = cand.date  # "On August 26, Lula will be ..."
         if entry.get("statement") and cand.roles.get("agent"):
             discourse.speakers.append(tuple(cand.roles["agent"]))
 
@@ -343,6 +343,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             candidates,
             dateline=dateline,
             plan=state.get("plan"),
+            last_plan=state.get("last_plan"),
             today=today if lede and state["date"] is None else None,
         )
         found = sentence_candidates(ctx, rules, gazetteer)
