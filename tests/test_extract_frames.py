@@ -4386,3 +4386,14 @@ def test_setting_off_for_and_spending_days_in_a_place_are_visits(text, expected,
     """travel.yaml visit.verb: "set off for X", "spent two days in X"."""
     found = of_kind(text, "Visit", layer)
     assert [(r["traveller"][0], r["place"][0]) for _, r in found] == [expected]
+
+
+def test_his_guest_is_the_last_traveller(layer):
+    """entities.yaml coref.guest: "received his guest" is the traveller named last."""
+    text = (
+        "Egyptian President Abdel Fattah el-Sisi arrived in Ankara on Wednesday. Erdogan "
+        "received his guest at the presidential complex."
+    )
+    assert [(r["host"], r["traveller"]) for _, r in of_kind(text, "Hosting", layer)] == [
+        (["person/recep-tayyip-erdogan"], ["person/abdel-fattah-al-sisi"])
+    ]

@@ -235,6 +235,8 @@ def _refer(
         return _meeting_before(discourse) or (discourse.groups[-1] if discourse.groups else ())
     if kind == "last_country" and discourse.countries:
         return (discourse.countries[-1],)
+    if kind == "last_guest":  # "his guest": the last traveller
+        return discourse.guests[-1:] if discourse.guests else ()
     if kind == "last_speaker":  # "the statement added": whoever last made a statement
         return discourse.speakers[-1] if discourse.speakers else ()
     if kind == "last_body":  # "It summoned ...": the organisation or state last named
