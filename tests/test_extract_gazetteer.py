@@ -1206,3 +1206,23 @@ def test_a_persons_government_is_the_government_of_the_state_they_serve(layer):
         layer,
     )
     assert set(graph.objects(ID["org/government-of-ecuador"], RDF.type)) == {DIP.GovernmentBody}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the north" in lower case is a direction, not the alias "the North" (North Korea)
+        (
+            "Xi held a welcome ceremony for Sisi at the north hall of the Great Hall of the "
+            "People.",
+            [],
+        ),
+        ("The North and China held talks in Beijing on Monday.", ["country/north-korea"]),
+    ],
+)
+def test_a_name_of_capitalised_words_is_not_read_in_lower_case(text, expected, layer):
+    """gazetteer.name_spans `_lowered`: a name of several words whose capitalised words the
+    text writes in lower case is a common phrase."""
+    graph = extract(text, layer)
+    named = {str(o).removeprefix(str(ID)) for o in graph.objects() if isinstance(o, URIRef)}
+    assert [c for c in sorted(named) if c == "country/north-korea"] == expected

@@ -424,6 +424,16 @@ def _site_or_body(
     return sites if placed else [e for e in options if e not in sites]
 
 
+def _lowered(name: str, units: list[Unit]) -> bool:
+    """Whether the text writes in lower case every capitalised word of a name of several words
+    ("the north" for "the North"): a common phrase, not the name."""
+    words = name.split()
+    if len(words) < 2 or len(words) != len(units):
+        return False
+    capitals = [i for i, word in enumerate(words) if word[:1].isupper()]
+    return bool(capitals) and all(units[i].text[:1].islower() for i in capitals)
+
+
 def name_spans(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, blocked: frozenset[URIRef]
 ) -> list[tuple[int, int, Mention]]:
@@ -439,6 +449,8 @@ def name_spans(
     spans.sort(key=lambda s: (-(s[1] - s[0]), units[s[0]].lower == "the", s[0]))
     found = []
     for start, end, key in spans:
+        if _lowered(key, units[start:end]):
+            continue  # "the north of the country", "at the north hall": no "the North"
         longer = end < len(units) and units[end].text[:1].isupper() and units[end].text.isalpha()
         usable = [
             e for e in lex.entries[key] if not e.surname or not (longer or e.refs[0] in blocked)
