@@ -4397,3 +4397,26 @@ def test_his_guest_is_the_last_traveller(layer):
     assert [(r["host"], r["traveller"]) for _, r in of_kind(text, "Hosting", layer)] == [
         (["person/recep-tayyip-erdogan"], ["person/abdel-fattah-al-sisi"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an asset freeze with a number in digits (sanctions-military.yaml)
+            "Japan froze the assets of 11 Russian individuals.",
+            {"agent": ["country/japan"], "target": ["org/russian-individuals"]},
+        ),
+        (  # entry bans
+            "Russia banned entry to 500 Americans, including former President Barack Obama.",
+            {"agent": ["country/russia"], "target": ["person/barack-obama"]},
+        ),
+        (
+            "Russia barred former President Barack Obama from entering the country.",
+            {"agent": ["country/russia"], "target": ["person/barack-obama"]},
+        ),
+    ],
+)
+def test_asset_freezes_and_entry_bans_are_sanctions(text, expected, layer):
+    """sanction-imposition.impose: "froze the assets of 11 X", "banned entry to X", "barred X
+    from entering"."""
+    assert of_kind(text, "SanctionImposition", layer) == [("SanctionImposition", expected)]
