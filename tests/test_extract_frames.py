@@ -4420,3 +4420,37 @@ def test_asset_freezes_and_entry_bans_are_sanctions(text, expected, layer):
     """sanction-imposition.impose: "froze the assets of 11 X", "banned entry to X", "barred X
     from entering"."""
     assert of_kind(text, "SanctionImposition", layer) == [("SanctionImposition", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # kinds.yaml place_from: the arrival was where they met the traveller
+            "Rubio arrived late on Saturday and was met at Tocumen International Airport by "
+            "Foreign Minister Javier Martinez-Acha.",
+            [("person/marco-rubio", "place/tocumen-international-airport")],
+        ),
+        (  # lexicon fronting_word: "Shortly after arriving in X, P met ..."
+            "Shortly after arriving in Hanoi, Putin met To Lam.",
+            [("person/vladimir-putin", "city/hanoi")],
+        ),
+        (  # arrival.noun: "On his arrival, P ..." where the story is
+            "Putin flew to Pyongyang on Tuesday. On his arrival, Putin was greeted by Kim Jong Un.",
+            [("person/vladimir-putin", "city/pyongyang")],
+        ),
+        (
+            "Modi arrived in Kuwait City on Saturday. Upon arrival at the airport, Modi was "
+            "welcomed by Kuwaiti Foreign Minister Abdullah Ali Al-Yahya.",
+            [("person/narendra-modi", "city/kuwait-city")],
+        ),
+        (  # ... not an arrival at a venue during the visit
+            "Putin flew to Pyongyang on Tuesday. A ceremony was held for Putin upon his arrival "
+            "at the palace.",
+            [],
+        ),
+    ],
+)
+def test_arrivals_told_beside_their_welcome(text, expected, layer):
+    """Arrivals told with the welcome that met them."""
+    found = of_kind(text, "Arrival", layer)
+    assert [(r["traveller"][0], r["place"][0]) for _, r in found] == expected

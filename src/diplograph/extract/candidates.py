@@ -568,6 +568,23 @@ def _lone_speech(
     ]
 
 
+def _places_from(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
+    """An event of a kind with `place_from: [KIND]` that names no place took place where an
+    event of those kinds in its sentence received the same traveller ("arrived late on Saturday
+    and was met at Tocumen International Airport by X": the arrival was there)."""
+    for _, cand in made:
+        kinds = spec(rules.kinds, cand.kind).get("place_from") or []
+        travellers = set(cand.roles.get("traveller", []))
+        if not kinds or cand.roles.get("place") or not travellers:
+            continue
+        for _, other in made:
+            shared = travellers & set(other.roles.get("traveller", []))
+            if other.kind in kinds and other.roles.get("place") and shared:
+                cand.roles["place"] = list(other.roles["place"])
+                cand.partial = missing(cand.kind, cand.roles, rules.kinds)
+                break
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -601,6 +618,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
                 and cand.happened
             ):
                 ctx.place = cand.roles["place"][0]
+    _places_from(made, rules)
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules))
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}

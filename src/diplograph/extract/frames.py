@@ -311,7 +311,8 @@ def _opening_subject(units: list[Unit], match: Match, words: Words) -> None:
         return
     if match.start == 1 and units[0].lower not in words.fronting:
         return
-    comma = next((i for i in range(match.end, len(units)) if units[i].text == ","), None)
+    # the first comma from the match's last unit on ("On his arrival," may end with it)
+    comma = next((i for i in range(match.end - 1, len(units)) if units[i].text == ","), None)
     if comma is None or comma + 1 >= len(units) or not _fits(units[comma + 1], str(role)):
         return
     match.roles[str(role)] = _group_ahead(units, comma + 1, str(role), words)

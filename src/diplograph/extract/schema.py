@@ -412,6 +412,7 @@ KIND_ENTRY = Shape(
         "per_country": ROLE,
         "represented": ROLE,
         "sets_place": BOOL,
+        "place_from": ListOf(KIND, "a list of event kinds"),  # where they received its traveller
         "narrative_date": BOOL,
         "lede_date": BOOL,
         "purposes": BOOL,
