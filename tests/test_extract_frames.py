@@ -4454,3 +4454,41 @@ def test_arrivals_told_beside_their_welcome(text, expected, layer):
     """Arrivals told with the welcome that met them."""
     found = of_kind(text, "Arrival", layer)
     assert [(r["traveller"][0], r["place"][0]) for _, r in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # ceremonies.yaml parade.attended: the state of the place held it
+            "Kim Jong Un attended the military parade in Pyongyang on Monday.",
+            "MilitaryParade",
+            {
+                "agent": ["country/north-korea"],
+                "participant": ["person/kim-jong-un"],
+                "place": ["city/pyongyang"],
+            },
+        ),
+        (  # ceremony.plant
+            "Xi Jinping and Alexander Lukashenko planted a tree in Minsk.",
+            "Ceremony",
+            {
+                "participant": ["person/alexander-lukashenko", "person/xi-jinping"],
+                "place": ["city/minsk"],
+            },
+        ),
+        (  # ceremony.honoured-with
+            "Kim Jong Un honoured Putin with a banquet.",
+            "Ceremony",
+            {"host": ["person/kim-jong-un"], "participant": ["person/vladimir-putin"]},
+        ),
+    ],
+)
+def test_parades_watched_trees_planted_and_banquets(text, kind, expected, layer):
+    """Ceremonies and parades of state visits."""
+    assert of_kind(text, kind, layer) == [(kind, expected)]
+
+
+def test_an_invitation_to_attend_a_parade_is_no_parade_attended(layer):
+    """... not "invited X to attend the parade" (a guard: the invitation's content)."""
+    text = "Putin invited Lukashenko to attend the Victory Day parade in Moscow on May 9."
+    assert [r.get("participant") for _, r in of_kind(text, "MilitaryParade", layer)] in ([], [None])
