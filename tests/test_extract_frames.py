@@ -4492,3 +4492,17 @@ def test_an_invitation_to_attend_a_parade_is_no_parade_attended(layer):
     """... not "invited X to attend the parade" (a guard: the invitation's content)."""
     text = "Putin invited Lukashenko to attend the Victory Day parade in Moscow on May 9."
     assert [r.get("participant") for _, r in of_kind(text, "MilitaryParade", layer)] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    "signing",
+    [
+        "Ministers from both countries signed 15 agreements.",  # entities.yaml coref.two-countries
+        "The visit saw the signing of 15 agreements.",  # meetings.yaml agreement.passive
+    ],
+)
+def test_signings_by_both_countries_after_their_talks(signing, layer):
+    """The states of the pair who held talks that day signed."""
+    text = "Xi Jinping held talks with Lula in Beijing on Friday. " + signing
+    found = of_kind(text, "AgreementSigning", layer)
+    assert [r["participant"] for _, r in found] == [["country/brazil", "country/china"]]
