@@ -4506,3 +4506,32 @@ def test_signings_by_both_countries_after_their_talks(signing, layer):
     text = "Xi Jinping held talks with Lula in Beijing on Friday. " + signing
     found = of_kind(text, "AgreementSigning", layer)
     assert [r["participant"] for _, r in found] == [["country/brazil", "country/china"]]
+
+
+def test_a_summit_an_invitee_is_invited_to_attend_is_to_come(layer):
+    """attribution.yaml modality.expected: "invited Lula to attend the BRICS summit": the
+    summit attended is still to come, like the visit."""
+    graph = extract("Xi invited Lula to attend the BRICS summit in Kazan.", layer)
+    meeting = next(graph.subjects(RDF.type, DIP.Meeting))
+    assert {graph.value(a, DIP.modality) for a in graph.subjects(DIP.attests, meeting)} == {
+        DIP.Expected
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # letters-invitations.yaml acceptance.which
+            "Sisi invited Erdogan to pay an official visit to Egypt, which Erdogan accepted.",
+            {"agent": ["person/recep-tayyip-erdogan"], "target": ["person/abdel-fattah-al-sisi"]},
+        ),
+        (  # acceptance.passive: the invitation told before
+            "Putin invited Kim Jong Un to Moscow. The invitation was accepted.",
+            {"agent": ["person/kim-jong-un"], "target": ["person/vladimir-putin"]},
+        ),
+    ],
+)
+def test_an_invitation_accepted_after_it_was_told(text, expected, layer):
+    """The invitation told before is the one accepted ("which X accepted", "the invitation was
+    accepted"), by its invitee."""
+    assert of_kind(text, "InvitationAcceptance", layer) == [("InvitationAcceptance", expected)]
