@@ -4535,3 +4535,21 @@ def test_an_invitation_accepted_after_it_was_told(text, expected, layer):
     """The invitation told before is the one accepted ("which X accepted", "the invitation was
     accepted"), by its invitee."""
     assert of_kind(text, "InvitationAcceptance", layer) == [("InvitationAcceptance", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qatar hosted the talks between the United States and the Taliban in Doha.",
+            {"participant": ["country/united-states", "org/taliban"], "place": ["city/doha"]},
+        ),
+        (
+            "Oman hosted indirect talks between Iran and the United States in Muscat on Saturday.",
+            {"participant": ["country/iran", "country/united-states"], "place": ["city/muscat"]},
+        ),
+    ],
+)
+def test_talks_a_third_state_hosted_are_between_the_two_sides(text, expected, layer):
+    """meetings.yaml talks.hosted-between: the host is not a side of the talks."""
+    assert of_kind(text, "Talks", layer) == [("Talks", expected)]
