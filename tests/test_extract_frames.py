@@ -4553,3 +4553,22 @@ def test_an_invitation_accepted_after_it_was_told(text, expected, layer):
 def test_talks_a_third_state_hosted_are_between_the_two_sides(text, expected, layer):
     """meetings.yaml talks.hosted-between: the host is not a side of the talks."""
     assert of_kind(text, "Talks", layer) == [("Talks", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lula embarked on a tour of Africa on Sunday, with stops in South Africa and Angola.",
+            ["country/angola", "country/south-africa"],
+        ),
+        (
+            "Xi is on a European tour that includes France, Serbia and Hungary.",
+            ["country/france", "country/hungary", "country/serbia"],
+        ),
+    ],
+)
+def test_the_stops_of_a_tour_are_the_subjects_visits(text, expected, layer):
+    """travel.yaml visit.itinerary: "with stops in A and B", "a tour that includes A, B"."""
+    found = of_kind(text, "Visit", layer)
+    assert sorted(r["place"][0] for _, r in found) == expected
