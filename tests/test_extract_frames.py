@@ -4572,3 +4572,11 @@ def test_the_stops_of_a_tour_are_the_subjects_visits(text, expected, layer):
     """travel.yaml visit.itinerary: "with stops in A and B", "a tour that includes A, B"."""
     found = of_kind(text, "Visit", layer)
     assert sorted(r["place"][0] for _, r in found) == expected
+
+
+def test_a_traveller_fresh_from_a_visit_made_it(layer):
+    """travel.yaml visit.itinerary: "X, fresh from a visit to Iraq, arrived in Qatar": X's
+    visit to Iraq, told before the arrival."""
+    text = "Erdogan, fresh from a visit to Iraq, arrived in Qatar on Tuesday."
+    found = of_kind(text, "Visit", layer)
+    assert sorted(r["place"][0] for _, r in found) == ["country/iraq", "country/qatar"]
