@@ -612,8 +612,13 @@ def test_an_opposition_leader_is_an_office_of_the_state_named(layer):
             "Ghana Chief Justice Gertrude Torkornoo administered the oath.",
             {("person/gertrude-torkornoo", "position/chief-justice-of-ghana")},
         ),
+        (  # "Secretary of Defense" is the defence secretary's office (one IRI for the office)
+            "US Secretary of Defense Lloyd Austin met Shin Won-sik.",
+            {("person/lloyd-austin", "position/defence-secretary-of-united-states")},
+        ),
     ],
 )
 def test_presidential_spokespeople_and_chief_justices(text, holdings, layer):
-    """The titles "presidential spokesperson" and "chief justice"."""
+    """The titles "presidential spokesperson", "chief justice" and the words "Secretary of
+    Defense"."""
     assert held(text, layer) == holdings

@@ -470,6 +470,7 @@ SAME_OFFICE = (
     (r"\bpremier\b", "prime-minister"),
     (r"\bvice-foreign-minister\b", "deputy-foreign-minister"),
     (r"/foreign-ministry-spokesperson-of-", "/spokesperson-of-foreign-ministry-of-"),
+    (r"/secretary-of-defence-of-", "/defence-secretary-of-"),
 )
 
 
@@ -482,6 +483,8 @@ def position_key(key: str) -> str:
     'position/spokesperson-of-foreign-ministry-of-china'
     >>> position_key("position/premier-of-china")
     'position/prime-minister-of-china'
+    >>> position_key("position/secretary-of-defence-of-united-states")
+    'position/defence-secretary-of-united-states'
     """
     for pattern, common in SAME_OFFICE:
         key = re.sub(pattern, common, key)
