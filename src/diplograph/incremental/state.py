@@ -16,8 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-from array import array
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -30,8 +29,7 @@ from diplograph.quarantine import Quarantined
 log = logging.getLogger(__name__)
 
 STATE_FILE = "state.pickle"
-FORMAT = 3  # 3: the layout's statements packed (pack)
-_PACKED = "packed-statements"
+FORMAT = 4  # 3: the layout's statements packed; 4: by column (statementindex.StatementIndex)
 _LIBRARIES = ("rdflib", "pyoxigraph", "pyshacl", "spacy", "spacy-lookups-data", "PyYAML")
 _SETTINGS = ("DIPLOGRAPH_SHACL", "DIPLOGRAPH_ARTICLE_TIMEOUT", "DIPLOGRAPH_ARTICLE_MEMORY")
 
@@ -57,7 +55,7 @@ class State:
     inputs: dict[str, str]
     ledger: Ledger
     quarantined: tuple[Quarantined, ...]  # without their graphs (quarantine/STEM.ttl has them)
-    layout: dict  # graph name -> (offset, size, prefix lines) of its block in graph.trig
+    layout: dict  # graph name -> (offset, size, prefix lines, StatementIndex or None) in graph.trig
     stamps: dict = field(default_factory=dict)  # input name -> its stat when hashed (stamps.py)
     format: int = FORMAT
 
@@ -95,43 +93,10 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
-def pack(index: dict | None) -> object:
-    """A graph's statements in graph.trig (subject -> references, offset, size, prefix lines) as
-    a few arrays and one string, which pickle writes and reads at once; as it is when it holds
-    a subject or a value they cannot (unpack gives it back).
-
-    >>> index = {URIRef("urn:a"): (2, 0, 10, ("p:",)), URIRef("urn:b"): (0, 12, 5, ())}
-    >>> unpack(pack(index)) == index
-    True
-    """
-    if not index or any(
-        type(key) is not URIRef or "\n" in key or None in value for key, value in index.items()
-    ):
-        return index
-    table: dict[tuple, int] = {}
-    columns = tuple(array("q") for _ in range(4))
-    for references, at, size, used in index.values():
-        values = (references, at, size, table.setdefault(used, len(table)))
-        for column, value in zip(columns, values, strict=True):
-            column.append(value)
-    return (_PACKED, "\n".join(index), *columns, tuple(table))
-
-
-def unpack(packed: object) -> dict | None:
-    """A graph's statements as `pack` took them."""
-    if not (isinstance(packed, tuple) and packed and packed[0] == _PACKED):
-        return packed  # type: ignore[return-value]
-    _, keys, references, at, size, used, table = packed
-    lines = [table[i] for i in used]
-    subjects = map(iri, keys.split("\n"))
-    return dict(zip(subjects, zip(references, at, size, lines, strict=True), strict=True))
-
-
 def write_state(folder: Path, state: State) -> None:
     """Write the state into a build's staging folder."""
-    layout = {name: (*spot[:3], pack(spot[3])) for name, spot in state.layout.items()}
     with (folder / STATE_FILE).open("wb") as stream:
-        _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(replace(state, layout=layout))
+        _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(state)
 
 
 def read_state(out: Path) -> State | None:
@@ -147,5 +112,4 @@ def read_state(out: Path) -> State | None:
             return None
         if not isinstance(state, State) or state.format != FORMAT:
             return None
-        state.layout = {name: (*spot[:3], unpack(spot[3])) for name, spot in state.layout.items()}
     return state
