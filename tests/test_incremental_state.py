@@ -76,3 +76,29 @@ def test_an_index_is_equal_whatever_its_table_order() -> None:
     assert spliced == whole
     assert spliced != index_of([("urn:a", 0, 3, ("p:",)), ("urn:b", 0, 5, ("p:",))])
     assert list(spliced.items()) == [("urn:a", (0, 0, 3, ("q:",))), ("urn:b", (0, 5, 5, ("p:",)))]
+
+
+def test_equal_descriptions_of_minted_entities_are_written_once(tmp_path) -> None:
+    """The minted entities' descriptions are read back equal, each distinct one as one object
+    (pickle wrote it once), a label of another language's case kept apart."""
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    half = Literal("0.5", datatype=XSD.decimal)
+    entity = URIRef("https://w3id.org/diplograph/id/organization/x")
+    rules = [URIRef(f"https://w3id.org/diplograph/id/graph/rules/{n}") for n in range(3)]
+    minted = {
+        entity: {
+            rules[0]: ((Literal("X", lang="en"),), (half,)),
+            rules[1]: ((Literal("X", lang="en"),), (Literal("0.5", datatype=XSD.decimal),)),
+            rules[2]: ((Literal("X", lang="EN"),), (half,)),
+        }
+    }
+    state = _state()
+    state.ledger = Ledger(minted=minted)
+    write_state(tmp_path, state)
+    back = read_state(tmp_path).ledger.minted
+    assert back == minted
+    assert back[entity][rules[0]] is back[entity][rules[1]]
+    assert back[entity][rules[2]] is not back[entity][rules[0]]
+    assert back[entity][rules[2]][0][0].language == "EN"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -93,10 +93,42 @@ class _Pickler(pickle.Pickler):
         return NotImplemented
 
 
+def shared(minted: dict) -> dict:
+    """The minted entities' descriptions with each distinct description (labels, confidences)
+    one object, so that pickle writes it once and reading the state makes it once (at 1,000
+    articles 12,178 descriptions, 86 distinct literals). Descriptions are the same when their
+    terms' text, language and datatype are (Literal's == ignores the language's case); one met
+    before as the same object is found by its id, without hashing its literals again.
+
+    >>> from rdflib import Literal
+    >>> one, two = (Literal("A", lang="en"),), (Literal("A", lang="EN"),)
+    >>> same = shared({"e": {"g1": (one, ()), "g2": ((Literal("A", lang="en"),), ())}})
+    >>> same["e"]["g1"] is same["e"]["g2"]
+    True
+    >>> differ = shared({"e": {"g1": (one, ()), "g2": (two, ())}})
+    >>> differ["e"]["g1"] is differ["e"]["g2"]
+    False
+    """
+    by_id: dict[int, tuple] = {}
+    by_text: dict[tuple, tuple] = {}
+    result = {}
+    for node, by in minted.items():
+        described = {}
+        for graph, value in by.items():
+            found = by_id.get(id(value))
+            if found is None:
+                key = tuple(tuple((str(t), t.language, t.datatype) for t in part) for part in value)
+                found = by_id[id(value)] = by_text.setdefault(key, value)
+            described[graph] = found
+        result[node] = described
+    return result
+
+
 def write_state(folder: Path, state: State) -> None:
     """Write the state into a build's staging folder."""
+    ledger = replace(state.ledger, minted=shared(state.ledger.minted))
     with (folder / STATE_FILE).open("wb") as stream:
-        _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(state)
+        _Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL).dump(replace(state, ledger=ledger))
 
 
 def read_state(out: Path) -> State | None:
