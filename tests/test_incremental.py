@@ -355,24 +355,29 @@ def test_a_fault_of_the_incremental_build_falls_back_to_the_full_build(
 
 
 def test_the_inferred_statements_are_ordered_as_a_sort_of_every_subject() -> None:
-    """graph.trig's inferred statements by references then IRI: the earlier order kept and the
-    touched subjects (new, gone, counted again) merged in gives the order of a whole sort."""
+    """graph.trig's inferred statements by references then IRI: the earlier statements not
+    touched kept in their order by runs and the touched ones (new, gone, counted again) merged
+    in gives the order of a whole sort."""
     import random
 
-    from rdflib import URIRef
-
-    from diplograph.incremental.trigfile import _order
+    from diplograph.incremental.trigfile import _merged
+    from diplograph.statementindex import index_of
 
     rng = random.Random(10)
-    subjects = [URIRef(f"urn:x:{n:04d}") for n in range(400)]
-    earlier = {s: (rng.randrange(6), 0, 1, ()) for s in subjects[:300]}
-    earlier = dict(sorted(earlier.items(), key=lambda item: (item[1][0], str(item[0]))))
-    entries = dict(earlier)
+    subjects = [f"urn:x:{n:04d}" for n in range(400)]
+    keys = {s: rng.randrange(6) for s in subjects[:300]}
+    order = sorted(keys, key=lambda s: (keys[s], s))
+    earlier = index_of([(s, keys[s], 1, ()) for s in order])
     touched = set(rng.sample(subjects, 120))
+    gone = {order.index(s) for s in touched if s in keys}
+    entries = {s: r for s, r in keys.items() if s not in touched}
+    moved = []
     for subject in sorted(touched):
-        entries.pop(subject, None)
         if rng.random() < 0.8:
-            entries[subject] = (rng.randrange(6), None, 1, ())
-    expected = sorted(entries, key=lambda s: (entries[s][0], str(s)))
-    assert _order(earlier, entries, touched) == expected
-    assert len(expected) == 315  # 300 earlier; of the 120 touched, 27 new and 12 gone
+            entries[subject] = rng.randrange(6)
+            moved.append((entries[subject], subject, None, 1, ()))
+    merged = []
+    for item in _merged(earlier, order, gone, sorted(moved, key=lambda e: e[:2])):
+        merged += order[item[0] : item[1]] if len(item) == 2 else [item[1]]
+    assert merged == sorted(entries, key=lambda s: (entries[s], s))
+    assert len(merged) == 315  # 300 earlier; of the 120 touched, 27 new and 12 gone

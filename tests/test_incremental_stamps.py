@@ -52,3 +52,30 @@ def test_a_file_changed_as_the_build_began_gets_no_stamp(tmp_path: Path) -> None
         "seeds/a.txt": inputs["seeds/a.txt"],
         "seeds/b.txt": _sha(root / "seeds" / "b.txt"),
     }
+
+
+def test_the_inputs_are_found_as_rglob_and_is_file_find_them(tmp_path: Path) -> None:
+    """manifest.input_entries (os.scandir) lists the files Path.rglob and Path.is_file list,
+    in the same order: hidden files and folders left out, a link to a file kept, a link to a
+    folder not followed, a nested folder sorted by its path's parts ("a/" before "a-b")."""
+    from diplograph.manifest import input_entries, input_files
+
+    root = _project(tmp_path)
+    seeds = root / "seeds"
+    (seeds / "a").mkdir()
+    (seeds / "a" / "c.txt").write_text("c\n", encoding="utf-8")
+    (seeds / "a-b.txt").write_text("ab\n", encoding="utf-8")
+    (seeds / ".hidden.txt").write_text("h\n", encoding="utf-8")
+    (seeds / ".folder").mkdir()
+    (seeds / ".folder" / "d.txt").write_text("d\n", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "e.txt").write_text("e\n", encoding="utf-8")
+    (seeds / "link.txt").symlink_to(seeds / "b.txt")
+    (seeds / "linked").symlink_to(outside)
+    (seeds / "broken.txt").symlink_to(tmp_path / "nowhere")
+    expected = ["seeds/a/c.txt", "seeds/a-b.txt", "seeds/a.txt", "seeds/b.txt", "seeds/link.txt"]
+    entries = input_entries(root)
+    assert [name for name, _ in entries] == expected
+    assert [Path(entry.path) for _, entry in entries] == input_files(root)
+    assert [entry.stat() for _, entry in entries] == [os.stat(root / n) for n in expected]

@@ -27,6 +27,7 @@ from rdflib.compare import to_canonical_graph
 from diplograph.errors import InputError
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
+from diplograph.statementindex import StatementIndex, index_of
 from diplograph.store import LAYERS, Store, analysis_graph, layer_graphs
 from diplograph.turtle_text import NotPlain, TurtleText, bind, plain_turtle
 
@@ -133,12 +134,11 @@ def trig_block(
 
 
 _LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\n@prefix|[\ud800-\udfff]")
-Statements = dict  # subject -> (references, start in the block's body, size, prefix lines)
 
 
 def statement_block(
     name: URIRef, triples: Iterable[Triple], writer: TurtleText
-) -> tuple[str, tuple[str, ...], Statements] | None:
+) -> tuple[str, tuple[str, ...], StatementIndex] | None:
     """A graph's TriG block written statement by statement, with the prefix lines it uses and
     where each subject's statement lies in its body (so that an incremental build writes again
     only the statements that change: incremental/trigfile.py); the block is `trig_block`'s.
@@ -154,16 +154,16 @@ def statement_block(
     if len({line.split(":", 1)[0] for line in lines}) != len(lines):
         return None  # one prefix for two namespaces: rdflib's case
     order = sorted(parts, key=lambda s: (references.get(s, 0), str(s)))
-    index: Statements = {}
-    texts, at = [], 0
+    entries, texts = [], []
     for subject in order:
         text, used = parts[subject]
         if _LINE_BREAKS.search(text) or text != text.strip() or text.startswith("@prefix"):
             return None
-        size = len(text.encode("utf-8"))
-        index[subject] = (references.get(subject, 0), at, size, used)
+        entries.append((str(subject), references.get(subject, 0), len(text.encode("utf-8")), used))
         texts.append(text)
-        at += size + 2
+    index = index_of(entries)
+    if index is None:
+        return None
     return f"<{name}> {{\n" + "\n\n".join(texts) + "\n}\n", tuple(sorted(lines)), index
 
 
@@ -197,7 +197,7 @@ def write_trig(
     digest = hashlib.sha256()
     used: dict[URIRef, tuple[str, ...]] = {}
     spans: dict[URIRef, tuple[int, int]] = {}
-    statements: dict[URIRef, Statements] = {}
+    statements: dict[URIRef, StatementIndex] = {}
     writer = TurtleText()
     with tempfile.TemporaryFile(dir=path.parent) as blocks, store.sharing_terms():
         for name in sorted(names):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from diplograph import paths
@@ -32,6 +33,13 @@ def _digest(data: bytes) -> str:
 def input_files(root: Path) -> list[Path]:
     """The input files of a build, sorted: everything under ontology/, seeds/ and mappings/
     except hidden files and folders (editor and temporary files)."""
+    return [Path(entry.path) for _, entry in input_entries(root)]
+
+
+def input_entries(root: Path) -> list[tuple[str, os.DirEntry]]:
+    """The input files of a build as `input_files` lists them, each with its name (`_name`)
+    and its directory entry (whose `stat()` follows a link, as os.stat does); found by
+    os.scandir, so that a file costs no stat of its own to be found."""
     folders = (
         paths.ontology_dir(root),
         paths.seeds_dir(root),
@@ -39,24 +47,39 @@ def input_files(root: Path) -> list[Path]:
         paths.rules_dir(root),
         paths.gazetteer_dir(root),
     )
-    found = set()
+    found: dict[str, tuple[str, os.DirEntry]] = {}
     for folder in folders:
-        for path in folder.rglob("*"):
-            parts = _name(root, path).split("/")
-            if not any(p.startswith(".") for p in parts) and path.is_file():
-                found.add(path)
-    return sorted(found)
+        if not folder.is_dir():
+            continue
+        for entry in _files(str(folder)):
+            name = _name(root, entry.path)
+            if not any(part.startswith(".") for part in name.split("/")):
+                found[entry.path] = (name, entry)
+    return [found[path] for path in sorted(found, key=lambda path: path.split("/"))]
 
 
-def _name(root: Path, path: Path) -> str:
+def _files(folder: str) -> Iterator[os.DirEntry]:
+    """The files under a folder (links to files among them), not descending into a link to
+    a folder, as Path.rglob("*") and Path.is_file find them."""
+    with os.scandir(folder) as listing:
+        entries = list(listing)
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            yield from _files(entry.path)
+        elif entry.is_file():
+            yield entry
+
+
+def _name(root: Path, path: Path | str) -> str:
     """A file's path relative to the project, or to the installed package data (`package:`).
 
-    >>> _name(Path("/p"), Path("/p/seeds/a.txt"))
-    'seeds/a.txt'
+    >>> _name(Path("/p"), Path("/p/seeds/a.txt")), _name(Path("/p"), "/p/seeds/b.txt")
+    ('seeds/a.txt', 'seeds/b.txt')
     """
     text, base = str(path), str(root)
     if os.sep == "/" and text.startswith(base + "/"):  # as below, without pathlib's parsing
         return text[len(base) + 1 :]
+    path = Path(path)
     if path.is_relative_to(root):
         return path.relative_to(root).as_posix()
     return "package:" + path.relative_to(paths.DATA).as_posix()

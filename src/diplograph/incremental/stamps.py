@@ -2,7 +2,7 @@
 found by their stat (size, modification and change times, inode), reading and hashing again only
 those whose stat changed, as git finds the files a commit changes.
 
-Reads the input files' stat (manifest.input_files lists them) and, from the state, each file's
+Reads the input files' stat (manifest.input_entries lists them) and, from the state, each file's
 stat when its digest was taken; returns the SHA-256 of every input (manifest.input_digests's
 answer). A stamp is kept only for a file whose change time was at least two seconds before this
 process started, so a file written while a build hashed it (or in the same tick of the clock) is
@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from diplograph import paths
-from diplograph.manifest import _name, input_files
+from diplograph.manifest import input_entries
 
 Stamp = tuple[int, int, int, int]  # size, modification time, change time (ns), inode
 STARTED = time.time_ns()  # before any input is hashed: the module is imported first
@@ -59,11 +59,10 @@ def stamped_digests(root: Path, inputs: dict[str, str], stamps: dict[str, Stamp]
     """The SHA-256 of each input file by its name (manifest.input_digests), taken again only
     for a file whose stamp is not the one recorded with its earlier digest (`inputs`)."""
     digests = {}
-    for path in input_files(root):
-        name = _name(root, path)
+    for name, entry in input_entries(root):
         earlier = stamps.get(name)
-        if earlier is not None and name in inputs and _stamp(os.stat(path)) == earlier:
+        if earlier is not None and name in inputs and _stamp(entry.stat()) == earlier:
             digests[name] = inputs[name]
         else:
-            digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+            digests[name] = hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
     return digests

@@ -11,7 +11,6 @@ layout. The copy still reads and writes every byte of the file (about 60 MB at 1
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from diplograph.export import _head, statement_block, trig_block
+from diplograph.statementindex import IndexBuilder, StatementIndex, insertion
 from diplograph.store import Store
 from diplograph.turtle_text import NotPlain, TurtleText
 
@@ -30,6 +30,35 @@ _CHUNK = 1 << 20
 # and an insertion walks all the namespaces of a level: every 2,000 (export's), 55% of a splice
 # at 3,000 articles; every 50, 19%
 RENEW = 50
+
+
+class _Parts:
+    """The new file as pieces in order: bytes of its own, and spans of the earlier file (offset,
+    size), a span that continues the one before it joined to it."""
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes | tuple[int, int]] = []
+        self.size = 0  # the bytes so far
+
+    def text(self, data: bytes) -> None:
+        """Bytes of the new file's own."""
+        if data:
+            self.pieces.append(data)
+            self.size += len(data)
+
+    def span(self, offset: int, size: int) -> None:
+        """Bytes of the earlier file, as they are."""
+        last = self.pieces[-1] if self.pieces else None
+        if isinstance(last, tuple) and last[0] + last[1] == offset:
+            self.pieces[-1] = (last[0], last[1] + size)
+        elif size:
+            self.pieces.append((offset, size))
+        self.size += size
+
+    def extend(self, other: _Parts) -> None:
+        """The pieces of another, after these."""
+        for piece in other.pieces:
+            self.text(piece) if isinstance(piece, bytes) else self.span(*piece)
 
 
 def _copy(source: Any, offset: int, size: int) -> Iterator[bytes]:
@@ -43,7 +72,7 @@ def _copy(source: Any, offset: int, size: int) -> Iterator[bytes]:
         yield chunk
 
 
-def _statements(
+def _statements(  # noqa: PLR0913
     name: URIRef,
     old: tuple,
     touched: set[Node],
@@ -51,88 +80,110 @@ def _statements(
     counted: dict[Node, int],
     subjects: set[Node],
     writer: TurtleText,
-    source: Any,
-) -> tuple[bytes, tuple[str, ...], dict] | None:
+) -> tuple[_Parts, tuple[str, ...], StatementIndex] | None:
     """A graph's block from its earlier block and the subjects whose statements or counts may
     have changed (`touched`, read again through `match`, a pattern over the graph as it is now;
     `counted`: how many more times each is an object now; `subjects`: those whose own triples
     changed, the others' statements copied as they were, however long); None where the graph
-    cannot be written statement by statement."""
-    offset, _, _, index = old
+    cannot be written statement by statement. The earlier statements not touched keep their
+    order (their keys did not change) and are copied by runs; the touched are merged in."""
+    offset, _, _, earlier = old
     body_at = offset + len(f"<{name}> {{\n".encode())
-    entries = dict(index)
-    fresh: dict[Node, str] = {}
+    names = earlier.names()
+    where = dict(zip(names, range(len(names)), strict=True))
+    starts = earlier.starts()
+    gone: set[int] = set()  # the earlier statements that leave their place
+    moved: list[tuple[int, str, bytes | int, int, tuple[str, ...]]] = []
     for node in touched:
-        if node not in subjects and node in entries:  # only its count changed
-            references, start, size, used = entries[node]
-            entries[node] = (references + counted.get(node, 0), start, size, used)
-            continue
-        earlier = entries.pop(node, None)
+        at = where.get(str(node)) if type(node) is URIRef else None
+        if at is not None:
+            gone.add(at)
+            if node not in subjects:  # only its count changed: its text as it was
+                lines = earlier.table[earlier.used[at]]
+                references = earlier.references[at] + counted.get(node, 0)
+                moved.append((references, str(node), at, earlier.sizes[at], lines))
+                continue
         triples = list(match(node, None, None))
         if not triples:
             continue
-        if not isinstance(node, URIRef) or type(node) is not URIRef:
+        if type(node) is not URIRef:
             return None
         try:
             parts, _ = writer.statements(triples)
         except NotPlain:
             return None
-        text, used = parts[node]
-        if earlier is not None:
-            references = earlier[0] + counted.get(node, 0)
+        text, lines = parts[node]
+        if at is not None:
+            references = earlier.references[at] + counted.get(node, 0)
         else:  # a new subject: counted in the graph
             references = len({(s, p) for s, p, _ in match(None, None, node)})
-        entries[node] = (references, None, len(text.encode("utf-8")), used)
-        fresh[node] = text
-    order = _order(index, entries, touched)
-    lines = {line for used in {entry[3] for entry in entries.values()} for line in used}
+        data = text.encode("utf-8")
+        moved.append((references, str(node), data, len(data), lines))
+    moved.sort(key=lambda entry: entry[:2])
+    built = IndexBuilder(earlier, names)
+    pieces = _Parts()
+    pieces.text(f"<{name}> {{\n".encode())
+    first = [True]
+
+    def gap() -> None:
+        """The blank line between two statements."""
+        if not first[0]:
+            pieces.text(b"\n\n")
+        first[0] = False
+
+    for item in _merged(earlier, names, gone, moved):
+        gap()
+        if len(item) == 2:  # a run of earlier statements that stay
+            left, right = item
+            pieces.span(body_at + starts[left], starts[right] - 2 - starts[left])
+            built.run(left, right)
+            continue
+        references, subject, text, size, lines = item
+        if isinstance(text, bytes):
+            pieces.text(text)
+        else:
+            pieces.span(body_at + starts[text], size)
+        built.one(subject, references, size, lines)
+    pieces.text(b"\n}\n")
+    index = built.index()
+    lines = index.lines()
     if len({line.split(":", 1)[0] for line in lines}) != len(lines):
         return None
-    pieces, index, at = [], {}, 0
-    span: list[int] = []  # the earlier statements being copied: their start and end in the body
-
-    def copy_span() -> None:
-        """Read the statements being copied, as one piece."""
-        if span:
-            source.seek(body_at + span[0])
-            pieces.append(source.read(span[1] - span[0]))
-            span.clear()
-
-    for subject in order:
-        references, start, size, used = entries[subject]
-        if subject in fresh:
-            copy_span()
-            pieces.append(fresh[subject].encode("utf-8"))
-        elif span and span[1] + 2 == start:  # the next in the earlier block: one read
-            span[1] = start + size
-        else:
-            copy_span()
-            span.extend((start, start + size))
-        index[subject] = (references, at, size, used)
-        at += size + 2
-    copy_span()
-    block = f"<{name}> {{\n".encode() + b"\n\n".join(pieces) + b"\n}\n"
-    return block, tuple(sorted(lines)), index
+    return pieces, tuple(sorted(lines)), index
 
 
-def _order(earlier: dict, entries: dict, touched: set[Node]) -> list:
-    """The subjects in the order of their statements, by references then IRI: the earlier
-    ones not touched in their earlier order (their keys did not change), the touched merged in.
+def _merged(earlier: StatementIndex, names: list[str], gone: set[int], moved: list) -> Iterator:
+    """The new order: runs (start, end excluded) of the earlier statements that stay, in their
+    order (their keys did not change), with the `moved` entries (references, IRI, ...; sorted)
+    merged in where their keys put them.
 
-    >>> a, b, c = (URIRef(f"urn:{x}") for x in "abc")
-    >>> _order({a: (0,), b: (1,)}, {a: (2,), b: (1,), c: (1,)}, {a, c})
-    [rdflib.term.URIRef('urn:b'), rdflib.term.URIRef('urn:c'), rdflib.term.URIRef('urn:a')]
+    >>> from diplograph.statementindex import index_of
+    >>> earlier = index_of([(n, r, 1, ()) for n, r in (("a", 0), ("b", 0), ("c", 1), ("d", 2))])
+    >>> list(_merged(earlier, ["a", "b", "c", "d"], {1}, [(1, "b", 1), (1, "e", 2)]))
+    [(0, 1), (1, 'b', 1), (2, 3), (1, 'e', 2), (3, 4)]
     """
-    key = lambda s: (entries[s][0], str(s))  # noqa: E731
-    kept = [s for s in earlier if s not in touched]
-    moved = sorted((s for s in touched if s in entries), key=key)
-    order, done = [], 0
-    for subject in moved:
-        at = bisect.bisect_left(kept, key(subject), lo=done, key=key)
-        order += kept[done:at]
-        order.append(subject)
+    done = 0
+    for entry in moved:
+        at = insertion(earlier, names, entry[:2], done)
+        yield from _kept(done, at, gone)
         done = at
-    return order + kept[done:]
+        yield entry
+    yield from _kept(done, len(names), gone)
+
+
+def _kept(start: int, end: int, gone: set[int]) -> Iterator[tuple[int, int]]:
+    """The runs (start, end excluded) of positions start to end that are not gone.
+
+    >>> list(_kept(0, 6, {2, 3, 9}))
+    [(0, 2), (4, 6)]
+    """
+    left = start
+    for at in sorted(g for g in gone if start <= g < end):
+        if left < at:
+            yield left, at
+        left = at + 1
+    if left < end:
+        yield left, end
 
 
 def splice_trig(
@@ -152,53 +203,62 @@ def splice_trig(
     and its layout."""
     writer = TurtleText()
     writer.renew = RENEW
-    fresh: dict[URIRef, bytes] = {}
+    blocks: dict[URIRef, _Parts] = {}
     used: dict[URIRef, tuple[str, ...]] = {}
-    statements: dict[URIRef, dict] = {}
+    statements: dict[URIRef, StatementIndex | None] = {}
     ordered = sorted(names)
-    with old_path.open("rb") as source:
-        for name in ordered:
-            old = old_layout.get(name)
-            if old is not None and name not in changed:
-                used[name] = old[2]
-                statements[name] = old[3]
-                continue
-            found = None
-            if old is not None and old[3] is not None and name in (touched or {}):
-                found = _statements(name, old, *touched[name], writer, source)
-            if found is None and old is not None and old[3] is not None:
-                found = statement_block(name, store.triples(name), writer)
-                if found is not None:
-                    found = (found[0].encode("utf-8"), found[1], found[2])
-            if found is not None:
-                fresh[name], used[name], statements[name] = found
-                continue
-            block = trig_block(name, store.triples, store.graph, writer, set(), used)
-            fresh[name] = block.encode("utf-8")
-            statements[name] = None
-        prefixes = {line for name in ordered for line in used[name]}
-        head = _head(prefixes).encode("utf-8")
-        digest = hashlib.sha256()
-        layout = {}
-        with path.open("wb") as out:
+    for name in ordered:
+        old = old_layout.get(name)
+        if old is not None and name not in changed:
+            used[name] = old[2]
+            statements[name] = old[3]
+            continue
+        found = None
+        if old is not None and old[3] is not None and name in (touched or {}):
+            found = _statements(name, old, *touched[name], writer)
+        if found is None and old is not None and old[3] is not None:
+            whole = statement_block(name, store.triples(name), writer)
+            if whole is not None:
+                found = (_own(whole[0].encode("utf-8")), whole[1], whole[2])
+        if found is not None:
+            blocks[name], used[name], statements[name] = found
+            continue
+        block = trig_block(name, store.triples, store.graph, writer, set(), used)
+        blocks[name] = _own(block.encode("utf-8"))
+        statements[name] = None
+    prefixes = {line for name in ordered for line in used[name]}
+    pieces = _Parts()
+    pieces.text(_head(prefixes).encode("utf-8"))
+    layout = {}
+    for index, name in enumerate(ordered):
+        gap = 1 if index else 0  # the blank line between two blocks
+        if name in blocks:
+            pieces.text(b"\n" * gap)
+            at = pieces.size
+            pieces.extend(blocks[name])
+            size = pieces.size - at
+        else:  # copied with the line before it, "\n" in the earlier file too
+            offset, size = old_layout[name][:2]
+            pieces.span(offset - gap, size + gap)
+            at = pieces.size - size
+        layout[name] = (at, size, used[name], statements[name])
+    return _write(pieces, old_path, path), layout
 
-            def write(data: bytes) -> None:
-                out.write(data)
-                digest.update(data)
 
-            write(head)
-            at = len(head)
-            for index, name in enumerate(ordered):
-                if index:
-                    write(b"\n")
-                    at += 1
-                if name in fresh:
-                    write(fresh[name])
-                    size = len(fresh[name])
-                else:
-                    offset, size = old_layout[name][:2]
-                    for chunk in _copy(source, offset, size):
-                        write(chunk)
-                layout[name] = (at, size, used[name], statements[name])
-                at += size
-    return digest.hexdigest(), layout
+def _own(data: bytes) -> _Parts:
+    """Bytes as pieces."""
+    parts = _Parts()
+    parts.text(data)
+    return parts
+
+
+def _write(pieces: _Parts, old_path: Path, path: Path) -> str:
+    """Write the pieces into `path`, the spans read from `old_path`; the SHA-256, in hex."""
+    digest = hashlib.sha256()
+    with old_path.open("rb") as source, path.open("wb") as out:
+        for piece in pieces.pieces:
+            chunks = [piece] if isinstance(piece, bytes) else _copy(source, *piece)
+            for chunk in chunks:
+                out.write(chunk)
+                digest.update(chunk)
+    return digest.hexdigest()
