@@ -4580,3 +4580,25 @@ def test_a_traveller_fresh_from_a_visit_made_it(layer):
     text = "Erdogan, fresh from a visit to Iraq, arrived in Qatar on Tuesday."
     found = of_kind(text, "Visit", layer)
     assert sorted(r["place"][0] for _, r in found) == ["country/iraq", "country/qatar"]
+
+
+def test_visiting_a_person_is_meeting_them_and_visiting_their_place(layer):
+    """meetings.yaml meeting.visited-person and travel.yaml visit.verb: "Orban visited Putin in
+    Moscow" is a meeting of the two and Orban's visit to Moscow."""
+    assert events(extract("Orban visited Putin in Moscow on Friday.", layer)) == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/viktor-orban", "person/vladimir-putin"],
+                "place": ["city/moscow"],
+            },
+        ),
+        (
+            "Visit",
+            {
+                "traveller": ["person/viktor-orban"],
+                "host": ["country/russia"],
+                "place": ["city/moscow"],
+            },
+        ),
+    ]
