@@ -4602,3 +4602,44 @@ def test_visiting_a_person_is_meeting_them_and_visiting_their_place(layer):
             },
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "expected"),
+    [
+        (  # meetings.yaml meeting.attended-by: they join the meeting told before
+            "Kim Jong Un met Putin on Wednesday. Also attending the meeting were Choe Son Hui "
+            "and Sergei Lavrov.",
+            "Meeting",
+            "participant",
+            [
+                "person/choe-son-hui",
+                "person/kim-jong-un",
+                "person/sergei-lavrov",
+                "person/vladimir-putin",
+            ],
+        ),
+        (
+            "Participating in the talks were Blinken, Sullivan and Wang Yi.",
+            "Meeting",
+            "participant",
+            ["person/antony-blinken", "person/jake-sullivan", "person/wang-yi"],
+        ),
+        (  # travel.yaml hosting.inverted
+            "Putin arrived in Pyongyang on Wednesday. Greeting him at the airport was Kim Jong Un.",
+            "Hosting",
+            "host",
+            ["person/kim-jong-un"],
+        ),
+        (  # ceremonies.yaml ceremony.inverted
+            "Attending the ceremony were Modi and Sheikh Hasina.",
+            "Ceremony",
+            "participant",
+            ["person/narendra-modi", "person/sheikh-hasina"],
+        ),
+    ],
+)
+def test_parties_named_after_an_inverted_verb(text, kind, role, expected, layer):
+    """ "Also attending the meeting were A and B", "Greeting him was X": the parties after
+    "were" or "was"."""
+    assert [r[role] for _, r in of_kind(text, kind, layer)] == [expected]
