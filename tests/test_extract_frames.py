@@ -4643,3 +4643,28 @@ def test_parties_named_after_an_inverted_verb(text, kind, role, expected, layer)
     """ "Also attending the meeting were A and B", "Greeting him was X": the parties after
     "were" or "was"."""
     assert [r[role] for _, r in of_kind(text, kind, layer)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # meetings.yaml meeting.tete-a-tete
+            "Ruto and Museveni held a tete-a-tete at State House.",
+            "Meeting",
+            ["person/william-ruto", "person/yoweri-museveni"],
+        ),
+        (
+            "Tinubu and Ramaphosa proceeded to a tête-à-tête meeting.",
+            "Meeting",
+            ["person/bola-tinubu", "person/cyril-ramaphosa"],
+        ),
+        (  # talks.noun: "held consultations with his Chinese counterpart X"
+            "Lavrov held consultations with his Chinese counterpart Wang Yi.",
+            "Talks",
+            ["person/sergei-lavrov", "person/wang-yi"],
+        ),
+    ],
+)
+def test_a_tete_a_tete_and_consultations_with_a_counterpart(text, kind, expected, layer):
+    """Meetings of wire copy's other words."""
+    assert [r["participant"] for _, r in of_kind(text, kind, layer)] == [expected]
