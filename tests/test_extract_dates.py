@@ -537,3 +537,22 @@ def test_a_past_meeting_the_next_day_is_no_plan(layer):
     (meeting,) = set(graph.subjects(RDF.type, DIP.Meeting))
     modalities = {graph.value(a, DIP.modality) for a in graph.subjects(DIP.attests, meeting)}
     assert modalities == {DIP.Happened}
+
+
+def test_a_sentence_of_earlier_or_repeated_events_takes_no_day_of_the_story(layer):
+    """lexicon.yaml background_word: "Modi has previously met Xi at several summits" is no
+    event of the story's day (the meeting told before keeps its day)."""
+    text = (
+        "Xi Jinping met Putin in Beijing on Tuesday. Modi has previously met Xi at several summits."
+    )
+    graph = extract(text, date(2024, 6, 5), layer)
+    days = {
+        frozenset(str(p).rsplit("/", 1)[-1] for p in graph.objects(m, DIP.participant)): str(
+            graph.value(m, DIP.date)
+        )
+        for m in graph.subjects(RDF.type, DIP.Meeting)
+    }
+    assert days == {
+        frozenset({"vladimir-putin", "xi-jinping"}): "2024-06-04",
+        frozenset({"narendra-modi", "xi-jinping"}): "None",
+    }

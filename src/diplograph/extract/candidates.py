@@ -493,6 +493,9 @@ def _narrative_dates(
     if not 0 <= (ctx.anchor - last[0]).days <= NARRATIVE_DAYS:
         return
     merging = Context(rules.kinds, gaz, {})
+    background = frozenset(rules.classes.get("background_word", ()))
+    if any(u.lower in background for u in ctx.units):
+        return  # "Modi has previously met Xi at several summits": no day of the story
     for match, cand in made:
         punctual = _punctual(match, cand, rules)
         if lede and spec(rules.kinds, cand.kind).get("lede_date") is False:
