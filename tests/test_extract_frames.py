@@ -4668,3 +4668,18 @@ def test_parties_named_after_an_inverted_verb(text, kind, role, expected, layer)
 def test_a_tete_a_tete_and_consultations_with_a_counterpart(text, kind, expected, layer):
     """Meetings of wire copy's other words."""
     assert [r["participant"] for _, r in of_kind(text, kind, layer)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Modi met a delegation of the International Monetary Fund.", "Meeting"),
+        ("Narendra Modi received an IMF mission on Monday.", "Meeting"),
+        ("Narendra Modi held talks with an IMF delegation in New Delhi.", "Talks"),
+    ],
+)
+def test_meeting_an_organisations_delegation_is_meeting_the_organisation(text, kind, layer):
+    """meetings.yaml meeting.org-delegation, talks.org-delegation."""
+    assert [r["participant"] for _, r in of_kind(text, kind, layer)] == [
+        ["org/international-monetary-fund", "person/narendra-modi"]
+    ]
