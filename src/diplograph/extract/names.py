@@ -65,6 +65,8 @@ class Vocabulary:
     capital_honorifics: frozenset[str] = frozenset()  # "His Majesty", not "his European tour"
     cues_before: dict[tuple[str, ...], str] = field(default_factory=dict)  # "news agency" X
     cues_after: dict[str, str] = field(default_factory=dict)  # X "party"
+    venue_heads: frozenset[str] = frozenset()  # "at the National Convention Centre": a place
+    affiliates: frozenset[str] = frozenset()  # "a scientist at X University": the body
 
 
 KIND_OF_LIST = (
@@ -124,6 +126,8 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("capital_honorifics"),
         {tuple(str(k).lower().split()): str(v) for k, v in cues("kind_cues_before").items()},
         {str(k).lower(): str(v) for k, v in cues("kind_cues_after").items()},
+        listed("venue_heads"),
+        listed("affiliate_words"),
     )
 
 
@@ -257,6 +261,8 @@ def _kind(
         return cued  # (not "Freedom" of "Freedom and Justice Party", not "a trip to Asia")
     if typed == "Place" and words[-1] in vocab.body_heads and after in vocab.person_cues_after:
         return "GovernmentBody"  # "the Press Office said": a body speaks, a place does not
+    if typed in BODY_KINDS and words[-1] in vocab.venue_heads and _at_venue(before, vocab):
+        return "Place"  # "at the Moi International Sports Centre": the building, not the body
     if typed is not None:
         return typed or None
     previous = before[-1].lower if before else ""
@@ -279,6 +285,16 @@ def _kind(
     if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
+
+
+def _at_venue(before: list[Unit], vocab: Vocabulary) -> bool:
+    """Whether a place preposition stands right before a run, or before its "the" ("at the"),
+    and no one's post comes before it ("a political scientist at X University")."""
+    words = [u.lower for u in before[-3:]]
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    at = bool(words) and words[-1] in vocab.place_prepositions
+    return at and not (len(words) > 1 and words[-2] in vocab.affiliates)
 
 
 def _cued_kind(before: list[Unit], after: str, vocab: Vocabulary) -> str | None:

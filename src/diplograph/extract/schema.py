@@ -491,6 +491,8 @@ GAZETTEER = Shape(
                 "leading_site_heads",
                 "not_before_people",
                 "site_joins",
+                "venue_heads",
+                "affiliate_words",
                 "agency_credit_opens",
                 "agency_credit_closes",
             ),

@@ -1,0 +1,67 @@
+"""Unknown names (src/diplograph/extract/names.py, mappings/rules/names.yaml): what types a run
+of capitalised words the gazetteer does not know."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.namespaces import DIP, ID
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 5 March 2024."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2024, 3, 5), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def kinds(graph: Graph, segment: str) -> dict[str, set[str]]:
+    """The entities of one IRI segment in a graph (key -> their classes' local names)."""
+    found: dict[str, set[str]] = {}
+    for node, kind in graph.subject_objects(RDF.type):
+        if str(node).startswith(str(ID[f"{segment}/"])):
+            key = str(node).removeprefix(str(ID[f"{segment}/"]))
+            found.setdefault(key, set()).add(str(kind).removeprefix(str(DIP)))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The ministers met at the National Convention Centre in Vientiane on Friday.",
+            "national-convention-centre",
+        ),
+        (
+            "Oli will deliver a lecture at Peking University during his stay.",
+            "peking-university",
+        ),
+        (
+            "The two leaders held talks at the Presidential Secretariat on Friday.",
+            "presidential-secretariat",
+        ),
+    ],
+)
+def test_a_body_head_after_at_names_the_building(text, place, layer):
+    """names.yaml `venue_heads`: "at the X Centre", "at X University": a place, no body."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {place: {"Place"}}
+    assert place not in kinds(graph, "org")
+
+
+def test_a_post_before_at_keeps_the_body(layer):
+    """names.yaml `affiliate_words`: "a political scientist at X University" works for the
+    body; the university is no place of the sentence (a guard: main types it so too)."""
+    graph = extract(
+        "Jason Stearns, a political scientist at Simon Fraser University in Canada, told Al "
+        "Jazeera the deal left questions unanswered.",
+        layer,
+    )
+    assert kinds(graph, "org")["simon-fraser-university"] == {"Organisation"}
+    assert "simon-fraser-university" not in kinds(graph, "place")
