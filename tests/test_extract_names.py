@@ -65,3 +65,23 @@ def test_a_post_before_at_keeps_the_body(layer):
     )
     assert kinds(graph, "org")["simon-fraser-university"] == {"Organisation"}
     assert "simon-fraser-university" not in kinds(graph, "place")
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Vietnam Airlines will buy 20 aircraft, the carrier said.", "vietnam-airlines"),
+        ("Hanwha Aerospace will build the howitzers in Poland.", "hanwha-aerospace"),
+    ],
+)
+def test_a_firm_head_names_a_firm(text, firm, layer):
+    """names.yaml `organisation_heads`: "Airlines", "Aerospace" end a firm's name, no person's."""
+    graph = extract(text, layer)
+    assert kinds(graph, "org")[firm] == {"Organisation"}
+    assert kinds(graph, "person") == {}
+
+
+def test_initials_stand_in_no_ones_name(layer):
+    """ "Thai PBS World reported": "PBS World" is no person (a word of initials in the run)."""
+    graph = extract("Thai PBS World reported that the talks ended without agreement.", layer)
+    assert kinds(graph, "person") == {}

@@ -167,11 +167,8 @@ def _acronym_before_name(units: list[Unit], index: int) -> bool:
     """Whether the word at `index` is initials ("MEA") followed by two or more capitalised
     words that are not initials: a body's short name, then a person's name."""
     follow = units[index + 1 : index + 3]
-    initials = units[index].text
     return (
-        2 <= len(initials) <= 6
-        and initials.isalpha()
-        and initials.isupper()
+        _initials(units[index].text)
         and len(follow) == 2
         and all(_capital(u) and not u.text.isupper() for u in follow)
     )
@@ -282,9 +279,16 @@ def _kind(
         return None  # "along the Nankai Trough", "aboard Air Force One": a thing, no one
     if vocab.heads.get(after) == "":
         return None  # "the Freedom Edge exercise", "the Baltic Sentry operation": a thing's name
+    if any(_initials(u.text) for u in run):
+        return None  # "PBS World", "CNN Turk": a body's initials stand in no one's name
     if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
+
+
+def _initials(word: str) -> bool:
+    """Whether a word is initials: two to six capital letters ("PBS", "MEA")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
 def _at_venue(before: list[Unit], vocab: Vocabulary) -> bool:
