@@ -85,3 +85,32 @@ def test_initials_stand_in_no_ones_name(layer):
     """ "Thai PBS World reported": "PBS World" is no person (a word of initials in the run)."""
     graph = extract("Thai PBS World reported that the talks ended without agreement.", layer)
     assert kinds(graph, "person") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "kind"),
+    [
+        (
+            "Critics in Serbia, including the opposition Freedom and Justice Party, accuse Vucic.",
+            "freedom-and-justice-party",
+            "PoliticalParty",
+        ),
+        (
+            "The Peace and Reconciliation Commission met in Juba on Friday.",
+            "peace-and-reconciliation-commission",
+            "GovernmentBody",
+        ),
+    ],
+)
+def test_and_inside_a_party_or_a_state_body(text, body, kind, layer):
+    """ "and" between two words no stage knows, before a party's or a state body's head: one
+    name, not "Justice Party" alone."""
+    graph = extract(text, layer)
+    assert kinds(graph, "org")[body] == {kind}
+    assert "justice-party" not in kinds(graph, "org")
+
+
+def test_a_head_before_and_keeps_two_bodies(layer):
+    """ "the Army and Rapid Support Forces": two bodies, the first ending in its head (a guard)."""
+    graph = extract("Clashes between the Army and Rapid Support Forces resumed.", layer)
+    assert "army-and-rapid-support-forces" not in kinds(graph, "org")

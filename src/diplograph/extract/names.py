@@ -200,12 +200,15 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         if particle and end > start and hyphen_joined(units, end, _capital):  # "al-Sisi"
             end += 3
             continue
-        joined = (  # "Department of International Relations and Cooperation"
-            unit.lower == "and"
-            and any(u.lower == "of" for u in units[start:end])
-            and end + 1 < len(units)
-            and _capital(units[end + 1])
-            and units[end + 1].lower not in vocab.honorifics
+        joined = (
+            (  # "Department of International Relations and Cooperation"
+                unit.lower == "and"
+                and any(u.lower == "of" for u in units[start:end])
+                and end + 1 < len(units)
+                and _capital(units[end + 1])
+                and units[end + 1].lower not in vocab.honorifics
+            )
+            or _and_in_body(units, start, end, vocab)
         )
         inner = unit.mention is None and (unit.lower in INNER | vocab.particles or joined)
         if unit.lower in vocab.site_joins and _names_site(units[start:end], vocab):
@@ -233,6 +236,28 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     while end > start and units[end - 1].lower in (INNER | vocab.particles | {"and"}):
         end -= 1
     return end
+
+
+JOINED_WORDS = 2  # "Freedom and Justice Party", "Law and Justice Party"
+JOINED_KINDS = frozenset({"PoliticalParty", "GovernmentBody"})  # parties and state bodies
+
+
+def _and_in_body(units: list[Unit], start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether the "and" at `end` joins two words of one party's or state body's name: a word or
+    two no stage knows and no head word before it, and after it a run that ends in a party's or
+    a state body's head ("Freedom and Justice Party", "Peace and Security Commission"; not "the
+    Army and Rapid Support Forces", two bodies)."""
+    if units[end].lower != "and" or not 0 < end - start <= JOINED_WORDS:
+        return False
+    if any(u.mention is not None or u.lower in vocab.honorifics for u in units[start:end]):
+        return False
+    if units[end - 1].lower in vocab.heads or end + 1 >= len(units):
+        return False
+    if not _capital(units[end + 1]):
+        return False
+    beyond = _run_end(units, end + 1, vocab)
+    words = [u.lower for u in units[end + 1 : beyond] if u.lower not in INNER]
+    return bool(words) and vocab.heads.get(words[-1]) in JOINED_KINDS
 
 
 def _kind(
