@@ -1142,6 +1142,20 @@ def test_newspapers_and_broadcasters_cited_are_news_outlets(text, outlet, layer)
 
 
 @pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Ruto told the Financial Times that Kenya would sign.", "financial-times"),
+        ("The Solomon Star understands the deal was signed.", "solomon-star"),
+        ("Thai PBS World reported that the talks ended.", "thai-pbs"),
+    ],
+)
+def test_newspapers_and_sites_that_wire_copy_cites_are_news_outlets(text, outlet, layer):
+    """news-agencies.ttl: newspapers, broadcasters and news sites (session 31's additions)."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{outlet}"], RDF.type)) == {DIP.NewsAgency}
+
+
+@pytest.mark.parametrize(
     ("text", "party"),
     [
         ("South Africa's ANC welcomed the agreement.", "african-national-congress"),
