@@ -114,3 +114,21 @@ def test_a_head_before_and_keeps_two_bodies(layer):
     """ "the Army and Rapid Support Forces": two bodies, the first ending in its head (a guard)."""
     graph = extract("Clashes between the Army and Rapid Support Forces resumed.", layer)
     assert "army-and-rapid-support-forces" not in kinds(graph, "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "They stressed the importance of the Baku-Tbilisi-Kars Railway.",
+            "baku-tbilisi-kars-railway",
+        ),
+        ("Macron landed at Rabat-Salé airport on Monday.", "rabat-sale-airport"),
+        ("The Lobito-Luau railway was opened on Friday.", "lobito-luau-railway"),
+    ],
+)
+def test_places_joined_by_hyphens_open_a_sites_name(text, site, layer):
+    """Cities and unknown names joined by hyphens before a site's head are part of its name:
+    one site, not "Kars Railway" or "Salé airport"."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {site: {"Place"}}

@@ -519,6 +519,8 @@ def find_unknown_names(
             continue
         if kind != "Person":  # "Chairman of the X Committee": the title stays a title
             start, skip = start + skip, 0
+        if kind == "Place":  # "the Baku-Tbilisi-Ceyhan Crude Oil Pipeline": one site
+            start = _places_joined_before(units, start)
         owner = _nationality_before(units, start) if kind == "GovernmentBody" else None
         if owner is not None:  # "the Philippine Navy": the body of the Philippines
             start -= 1
@@ -533,6 +535,21 @@ def find_unknown_names(
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
         index = start + 1
     return _sites(units, vocab, text, new)
+
+
+def _places_joined_before(units: list[Unit], index: int) -> int:
+    """The start of a site's name that opens with places or unknown names joined to it by hyphens
+    ("Baku-Tbilisi-" of "Baku-Tbilisi-Ceyhan Crude Oil Pipeline", "Rabat-" of "Rabat-Salé
+    airport", "Lobito-" of "Lobito-Luau railway")."""
+    start = index
+    while start >= 2 and units[start - 1].text in HYPHENS and hyphen_joined(units, start - 2):
+        unit = units[start - 2]
+        free = unit.mention is None and unit.text[:1].isupper() and unit.text.isalpha()
+        named = unit.mention is not None and unit.mention.classes & {"city", "place"}
+        if not (free or named) or (unit.mention is not None and unit.mention.title):
+            break
+        start -= 2
+    return start
 
 
 def _names_site(run: list[Unit], vocab: Vocabulary) -> bool:
@@ -602,6 +619,7 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
                 if not _site_name(units[start - 1], vocab):
                     break
                 start -= 1  # "the Qiz Qalasi dam": every free capitalised word before the head
+            start = _places_joined_before(units, start) if head else start
             label = text[units[start].begin : after.end]
             for part in (unit, after):  # "Nikola Tesla", "National Airport": no entity now
                 if part.mention is not None and ("person" in part.mention.classes or new_site):
