@@ -132,3 +132,21 @@ def test_places_joined_by_hyphens_open_a_sites_name(text, site, layer):
     one site, not "Kars Railway" or "Salé airport"."""
     graph = extract(text, layer)
     assert kinds(graph, "place") == {site: {"Place"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Field Marshal Khalifa Haftar met Egyptian officials in Cairo.", "khalifa-haftar"),
+        ("Nigeria's Alhaji Atiku Abubakar met the delegation.", "atiku-abubakar"),
+        ("Rear Admiral John Kirby told reporters the talks went well.", "john-kirby"),
+        ("Sultan Al Jaber, the COP28 president, met Kerry.", "sultan-al-jaber"),
+    ],
+)
+def test_ranks_and_forms_of_address_stay_out_of_a_name(text, person, layer):
+    """names.yaml honorifics: "Field Marshal", "Rear Admiral", "Alhaji" open no name; an
+    honorific before a name particle is a given name ("Sultan Al Jaber")."""
+    graph = extract(text, layer)
+    assert person in kinds(graph, "person")
+    assert not [p for p in kinds(graph, "person") if p.startswith(("field", "rear", "alhaji"))]
+    assert "al-jaber" not in kinds(graph, "person")

@@ -465,6 +465,8 @@ def _name_in(
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
     honorific = skip
     while len(run) - honorific > 1 and run[honorific].lower in vocab.honorifics:
+        if run[honorific + 1].lower in vocab.particles:
+            break  # "Sultan Al Jaber", "Amir bin Hamad": a given name before a particle
         honorific += 1
     if honorific == skip:
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
