@@ -150,3 +150,16 @@ def test_ranks_and_forms_of_address_stay_out_of_a_name(text, person, layer):
     assert person in kinds(graph, "person")
     assert not [p for p in kinds(graph, "person") if p.startswith(("field", "rear", "alhaji"))]
     assert "al-jaber" not in kinds(graph, "person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Addressing the 'Hala Modi' community event on Saturday, the visitor spoke.",
+        "The ministers called on the parties to implement the Five-Point Consensus.",
+    ],
+)
+def test_a_quoted_name_or_a_hyphens_second_half_is_no_person(text, layer):
+    """A run alone between quotation marks names a thing ("the 'Hala Modi' event"); a run after
+    a hyphen is the second half of a word ("Five-Point Consensus")."""
+    assert kinds(extract(text, layer), "person") == {}

@@ -38,6 +38,8 @@ INNER = frozenset({"of", "the", "for", "on"})
 BODY_KINDS = frozenset({"GovernmentBody", "PoliticalParty", "Organisation"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+QUOTES_OPEN = frozenset({"“", '"', "‘", "'"})
+QUOTES_CLOSE = frozenset({"”", '"', "’", "'"})
 
 
 @dataclass(frozen=True)
@@ -306,9 +308,26 @@ def _kind(
         return None  # "the Freedom Edge exercise", "the Baltic Sentry operation": a thing's name
     if any(_initials(u.text) for u in run):
         return None  # "PBS World", "CNN Turk": a body's initials stand in no one's name
+    if _quoted(before, after) or _after_hyphen(before, run):
+        return None  # the 'Hala Modi' event, the Five-Point Consensus: a thing's name
     if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
+
+
+def _quoted(before: list[Unit], after: str) -> bool:
+    """Whether a run stands alone between quotation marks ("the 'Hala Modi' event")."""
+    return bool(before) and before[-1].text in QUOTES_OPEN and after in QUOTES_CLOSE
+
+
+def _after_hyphen(before: list[Unit], run: list[Unit]) -> bool:
+    """Whether a run is the second half of a hyphenated word ("Point" of "Five-Point")."""
+    return run[0].text[:1] in HYPHENS or (
+        len(before) >= 2
+        and before[-1].text in HYPHENS
+        and not before[-1].space
+        and not before[-2].space
+    )
 
 
 def _initials(word: str) -> bool:
