@@ -163,3 +163,35 @@ def test_a_quoted_name_or_a_hyphens_second_half_is_no_person(text, layer):
     """A run alone between quotation marks names a thing ("the 'Hala Modi' event"); a run after
     a hyphen is the second half of a word ("Five-Point Consensus")."""
     assert kinds(extract(text, layer), "person") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The Office of the President of Ukraine said the call lasted an hour.",
+            "office-of-the-president-of-ukraine",
+        ),
+        (
+            "According to the press service of the President of Kazakhstan, they discussed trade.",
+            "press-service-of-the-president-of-kazakhstan",
+        ),
+        (
+            "The press service of the Pacific Fleet said the drills began.",
+            "press-service-of-the-pacific-fleet",
+        ),
+    ],
+)
+def test_an_office_of_a_title_or_a_body_is_a_body(text, body, layer):
+    """mentions.find_offices: "<office noun> of [the] <owner>" as "<owner>'s <office noun>" is,
+    the office of the title's position or of the body."""
+    assert kinds(extract(text, layer), "org")[body] == {"GovernmentBody"}
+
+
+def test_the_office_of_a_body_named_as_its_seat_is_no_new_body(layer):
+    """ "Tuynhuys, the office of the Presidency": the seat, not a body "Office of the
+    Presidency" (a guard of the case above)."""
+    graph = extract(
+        "Tinubu was welcomed at Tuynhuys, the office of the Presidency in Cape Town.", layer
+    )
+    assert "office-of-the-presidency" not in kinds(graph, "org")

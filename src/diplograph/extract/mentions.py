@@ -669,7 +669,65 @@ def find_offices(
         end = index + 1 + possessive + size
         units = merge(units, index, end, merged, text[units[index].begin : units[end - 1].end])
         index -= 1
+    return _offices_of(units, offices, text, (gaz, rules, new, held, titled))
+
+
+def _offices_of(
+    units: list[Unit], offices: frozenset[str], text: str, context: tuple
+) -> list[Unit]:
+    """Merge "<office noun> of [the] <owner>" into one body, as "<owner>'s <office noun>" is:
+    "the Office of the President of Ukraine", "the press service of the Pacific Fleet"."""
+    index = 0
+    while index < len(units) - 2:
+        size = _office_size(units, index, offices)
+        at = index + (size or 0)
+        if size is None or units[at].lower != "of":
+            index += 1
+            continue
+        whose = at + 1 + int(units[at + 1].lower == "the")
+        owner = units[whose].mention if whose < len(units) else None
+        end, body = whose + 1, None
+        if owner is not None and _titled_owner(units, whose):  # "the President of Ukraine"
+            end, body = whose + 3, _office_of_title(units[index:at], units, whose, context)
+        elif owner is not None and (size > 1 or "org" not in owner.classes):
+            body = _office_body(units[whose], True, units[index:at], context)  # not the seat
+            # of a body ("Tuynhuys, the office of the Presidency"), but its press service
+        if body is not None:
+            merged = Mention(frozenset({"org", "agent"}), (body,), (body,), NEW_CONFIDENCE)
+            units = merge(units, index, end, merged, text[units[index].begin : units[end - 1].end])
+        index += 1
     return units
+
+
+def _titled_owner(units: list[Unit], at: int) -> bool:
+    """Whether a title with no name stands at `at`, followed by "of" and a state or body."""
+    mention = units[at].mention
+    if mention is None or not mention.title or mention.refs or at + 2 >= len(units):
+        return False
+    owner = units[at + 2].mention
+    named = owner is not None and bool(owner.refs) and bool(owner.classes & {"country", "org"})
+    return units[at + 1].lower == "of" and named
+
+
+def _office_of_title(
+    noun_units: list[Unit], units: list[Unit], at: int, context: tuple
+) -> URIRef | None:
+    """The office of a title's position: "the Office of the President of Ukraine", a new body
+    acting for the state."""
+    gaz, rules, new, _, _ = context
+    title, owner = units[at].mention, units[at + 2].mention
+    assert title is not None and owner is not None
+    owners = tuple(dict.fromkeys(owner.agents or owner.refs))
+    position = _position(title.title or "", owners, None, (gaz, rules, new))
+    if position is None:
+        return None
+    noun = " ".join(u.text for u in noun_units)
+    label = f"{noun[:1].upper()}{noun[1:]} of the {name_of(position, gaz, new)}"
+    body = ID[f"org/{slug(label)}"]
+    country = next((o for o in owners if "country" in gaz.classes.get(o, ())), None)
+    if all(n.iri != body for n in new):
+        new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country))
+    return body
 
 
 def _office_body(
