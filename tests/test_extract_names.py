@@ -195,3 +195,18 @@ def test_the_office_of_a_body_named_as_its_seat_is_no_new_body(layer):
         "Tinubu was welcomed at Tuynhuys, the office of the Presidency in Cape Town.", layer
     )
     assert "office-of-the-presidency" not in kinds(graph, "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Royal Thai Army said the border was calm.", "royal-thai-army"),
+        (
+            "The Royal Canadian Mounted Police said agents were involved.",
+            "royal-canadian-mounted-police",
+        ),
+    ],
+)
+def test_an_epithet_before_the_nationality_opens_the_bodys_name(text, body, layer):
+    """names.yaml `body_epithets`: "Royal" stays in "the Royal Thai Army"."""
+    assert kinds(extract(text, layer), "org") == {body: {"GovernmentBody"}}

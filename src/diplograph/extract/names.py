@@ -69,6 +69,7 @@ class Vocabulary:
     cues_after: dict[str, str] = field(default_factory=dict)  # X "party"
     venue_heads: frozenset[str] = frozenset()  # "at the National Convention Centre": a place
     affiliates: frozenset[str] = frozenset()  # "a scientist at X University": the body
+    body_epithets: frozenset[str] = frozenset()  # "Royal" of "Royal Thai Army"
 
 
 KIND_OF_LIST = (
@@ -130,6 +131,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         {str(k).lower(): str(v) for k, v in cues("kind_cues_after").items()},
         listed("venue_heads"),
         listed("affiliate_words"),
+        listed("body_epithets"),
     )
 
 
@@ -545,6 +547,9 @@ def find_unknown_names(
         owner = _nationality_before(units, start) if kind == "GovernmentBody" else None
         if owner is not None:  # "the Philippine Navy": the body of the Philippines
             start -= 1
+            before = units[start - 1] if start else None
+            if before is not None and before.mention is None and before.text[:1].isupper():
+                start -= int(before.lower in vocab.body_epithets)  # "Royal Thai Army"
         elif kind in BODY_KINDS:  # "Panama Canal Authority", "India-Russia Business Forum"
             start, owner = _named_before(units, start)
         name = units[start + skip : end]

@@ -493,6 +493,7 @@ GAZETTEER = Shape(
                 "site_joins",
                 "venue_heads",
                 "affiliate_words",
+                "body_epithets",
                 "agency_credit_opens",
                 "agency_credit_closes",
             ),
