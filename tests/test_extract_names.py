@@ -210,3 +210,38 @@ def test_the_office_of_a_body_named_as_its_seat_is_no_new_body(layer):
 def test_an_epithet_before_the_nationality_opens_the_bodys_name(text, body, layer):
     """names.yaml `body_epithets`: "Royal" stays in "the Royal Thai Army"."""
     assert kinds(extract(text, layer), "org") == {body: {"GovernmentBody"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "Pashinyan visited the Embassy of Iran in Yerevan and signed the book of condolences.",
+            "embassy-of-iran-in-yerevan",
+        ),
+        (
+            "Two employees of the French embassy in Baku were declared persona non grata.",
+            "french-embassy-in-baku",
+        ),
+    ],
+)
+def test_an_embassy_in_a_city_is_a_building(text, site, layer):
+    """entities.yaml `site_bodies`: "the X embassy in <city>" is a place named as written."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {site: {"Place"}}
+    assert not [o for o in kinds(graph, "org") if o.startswith("embassy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meanwhile, the Chinese Embassy in Canberra declined to comment.",
+        "He will stay until Friday, according to the Nepali embassy in Beijing.",
+    ],
+)
+def test_an_embassy_that_speaks_stays_a_body(text, layer):
+    """An embassy in a city that declines, says or is the source stays the state's body (a
+    guard: main makes the body too)."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {}
+    assert [o for o in kinds(graph, "org") if o.startswith("embassy-of-")]

@@ -575,6 +575,9 @@ def find_bodies(
             index -= 1
             continue
         title = mention.title
+        if _body_site(units, start, end, title, rules):  # "the Chinese embassy in Belgrade"
+            units, index = _merge_site(units, start, end + 2, text, new), start - 1
+            continue
         body, confidence = state_body(title, owner, gaz, rules, new)
         state = title in state_bodies  # "the Japanese government": a body that acts as the state
         classes = frozenset({"org", "agent"} | ({"country"} if state else set()))
@@ -582,6 +585,38 @@ def find_bodies(
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units
+
+
+def _merge_site(
+    units: list[Unit], start: int, end: int, text: str, new: list[NewEntity]
+) -> list[Unit]:
+    """Merge units[start:end] into one new place named as written ("French embassy in Baku")."""
+    words = text[units[start].begin : units[end - 1].end]
+    label = words.removeprefix("the ").removeprefix("The ")
+    iri = ID[f"place/{slug(label)}"]
+    if all(n.iri != iri for n in new):
+        new.append(NewEntity(iri, "Place", label, NEW_CONFIDENCE))
+    mention = Mention(frozenset({"place"}), (iri,), (), NEW_CONFIDENCE)
+    return merge(units, start, end, mention, words)
+
+
+def _body_site(units: list[Unit], start: int, end: int, title: str, rules: RuleSet) -> bool:
+    """Whether a state's body at units[start:end] is a building in a city (`site_bodies`: "the
+    Chinese embassy in Belgrade", "the Embassy of Iran in Yerevan"), not a body that speaks
+    ("the Chinese Embassy in Canberra declined to comment", "according to the ... embassy")."""
+    sites = {str(b) for b in rules.gazetteer.get("site_bodies") or []}
+    if title not in sites or end + 1 >= len(units) or units[end].lower != "in":
+        return False
+    city = units[end + 1].mention
+    if city is None or "city" not in city.classes:
+        return False
+    speech = {str(v) for v in rules.classes.get("speech_verb", ())} | {"decline"}
+    after = units[end + 2] if end + 2 < len(units) else None
+    before = [u.lower for u in units[max(start - 3, 0) : start]]
+    before = before[:-1] if before[-1:] == ["the"] else before
+    sources = {str(w) for w in rules.classes.get("source_lead", ())} | {"by"}
+    lead = any(" ".join(before[-len(s.split()) :]) == s for s in sources)
+    return (after is None or after.lemma not in speech) and not lead
 
 
 def _office_size(units: list[Unit], at: int, offices: frozenset[str]) -> int | None:

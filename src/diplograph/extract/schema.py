@@ -451,6 +451,7 @@ GAZETTEER = Shape(
         "titles": VARIANTS,
         "title_prefixes": LABELS,  # "acting" -> "acting": "acting foreign minister", its own title
         "bodies": VARIANTS,
+        "site_bodies": WORDS,  # entities.yaml: bodies that "in <city>" makes a building
         "state_bodies": WORDS,
         "described_groups": WORDS,
         "state_groups": WORDS,
