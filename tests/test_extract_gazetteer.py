@@ -1178,6 +1178,33 @@ def test_a_communist_partys_central_committee_stays_one_body(layer):
     assert orgs == {"org/communist-party-of-vietnam-central-committee"}
 
 
+def test_the_kremlin_is_the_place_where_one_is_received_and_the_body_that_speaks(layer):
+    """venues.ttl (session 31): "at the Kremlin" is the place, in Moscow; "the Kremlin said"
+    stays the body of organisations.ttl, as the White House does."""
+    graph = extract("Jaishankar called on President Vladimir Putin at the Kremlin.", layer)
+    assert graph.value(ID["place/kremlin"], DIP.locatedIn) == ID["city/moscow"]
+    assert (ID["org/kremlin"], None, None) not in graph
+    said = extract("The Kremlin said Putin would attend.", layer)
+    assert (ID["org/kremlin"], RDF.type, DIP.GovernmentBody) in said
+    assert (ID["place/kremlin"], None, None) not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "where"),
+    [
+        ("Xi hosted a banquet at the Great Hall of the People.", "great-hall", "city/beijing"),
+        ("Putin received Lukashenko at Novo-Ogaryovo.", "novo-ogaryovo", "country/russia"),
+        ("Trump hosted Netanyahu at Mar-a-Lago.", "mar-a-lago", "country/united-states"),
+    ],
+)
+def test_halls_and_residences_of_visits_are_places_where_they_are(text, venue, where, layer):
+    """venues.ttl (session 31): halls and residences of visits, located (the city of a hall
+    makes an event's place right for a reader who gives the city)."""
+    graph = extract(text, layer)
+    (place,) = [p for p in graph.subjects(RDF.type, DIP.Place) if venue in str(p)]
+    assert graph.value(place, DIP.locatedIn) == ID[where]
+
+
 @pytest.mark.parametrize(
     ("text", "venue"),
     [
