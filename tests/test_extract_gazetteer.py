@@ -1195,6 +1195,8 @@ def test_the_kremlin_is_the_place_where_one_is_received_and_the_body_that_speaks
         ("Xi hosted a banquet at the Great Hall of the People.", "great-hall", "city/beijing"),
         ("Putin received Lukashenko at Novo-Ogaryovo.", "novo-ogaryovo", "country/russia"),
         ("Trump hosted Netanyahu at Mar-a-Lago.", "mar-a-lago", "country/united-states"),
+        ("The leaders held talks at Hyderabad House.", "hyderabad-house", "city/new-delhi"),
+        ("Mohamud received the envoy at Villa Somalia.", "villa-somalia", "city/mogadishu"),
     ],
 )
 def test_halls_and_residences_of_visits_are_places_where_they_are(text, venue, where, layer):
