@@ -245,3 +245,17 @@ def test_an_embassy_that_speaks_stays_a_body(text, layer):
     graph = extract(text, layer)
     assert kinds(graph, "place") == {}
     assert [o for o in kinds(graph, "org") if o.startswith("embassy-of-")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Analyst Rahul Mehta said the deal was important.", "rahul-mehta"),
+        ("Activist Maria Santos was arrested on Monday.", "maria-santos"),
+        ("Ambassador-designate Li Jun presented his credentials.", "li-jun"),
+    ],
+)
+def test_a_trade_or_a_titles_suffix_before_a_name_is_no_part_of_it(text, person, layer):
+    """names.yaml honorifics: a person's trade opening a sentence ("Analyst X"); a title's
+    hyphenated suffix ("-designate") is no part of the name either."""
+    assert kinds(extract(text, layer), "person") == {person: {"Person"}}

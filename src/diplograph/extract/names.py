@@ -491,7 +491,11 @@ def _name_in(
         honorific += 1
     if honorific == skip:
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
+    while honorific < len(run) and run[honorific].text in HYPHENS:
+        honorific += 2  # "Ambassador-designate Li Jun": the title's suffix, no part of the name
     name = run[honorific:]
+    if not name:
+        return honorific, None
     plain = any(u.lower not in vocab.honorifics for u in name)
     # only honorifics ("His Highness"), a title ("Minister of Finance"), or a word that is never
     # a name ("Ministers of Foreign Affairs"): no person
