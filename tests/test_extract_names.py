@@ -259,3 +259,13 @@ def test_a_trade_or_a_titles_suffix_before_a_name_is_no_part_of_it(text, person,
     """names.yaml honorifics: a person's trade opening a sentence ("Analyst X"); a title's
     hyphenated suffix ("-designate") is no part of the name either."""
     assert kinds(extract(text, layer), "person") == {person: {"Person"}}
+
+
+def test_a_city_before_a_crossing_names_a_site(layer):
+    """names.yaml `city_site_heads`: "the Rafah crossing" is a site, not the city Rafah; a
+    city before an airport stays the city (readers give it as the place of the arrival)."""
+    graph = extract("Aid trucks entered Gaza through the Rafah crossing on Friday.", layer)
+    assert "rafah-crossing" in kinds(graph, "place")
+    assert (ID["city/rafah"], None, None) not in graph
+    airport = extract("Xi landed at the Beijing airport on Friday.", layer)
+    assert "beijing-airport" not in kinds(airport, "place")

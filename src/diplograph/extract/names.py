@@ -70,6 +70,7 @@ class Vocabulary:
     venue_heads: frozenset[str] = frozenset()  # "at the National Convention Centre": a place
     affiliates: frozenset[str] = frozenset()  # "a scientist at X University": the body
     body_epithets: frozenset[str] = frozenset()  # "Royal" of "Royal Thai Army"
+    city_site_heads: frozenset[str] = frozenset()  # "the Rafah crossing": a site of the city
 
 
 KIND_OF_LIST = (
@@ -132,6 +133,7 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("venue_heads"),
         listed("affiliate_words"),
         listed("body_epithets"),
+        listed("city_site_heads"),
     )
 
 
@@ -641,7 +643,8 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
         new_site = after.mention is not None and any(
             n.kind == "Place" and n.iri in after.mention.refs for n in new
         )
-        if (head == "Place" and _site_name(unit, vocab)) or (
+        named_site = city and after.lower in vocab.city_site_heads  # "the Rafah crossing"
+        if (head == "Place" and (_site_name(unit, vocab) or named_site)) or (
             city and new_site and after.text[:1].isupper()
         ):
             start = index

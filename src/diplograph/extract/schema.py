@@ -495,6 +495,7 @@ GAZETTEER = Shape(
                 "venue_heads",
                 "affiliate_words",
                 "body_epithets",
+                "city_site_heads",
                 "agency_credit_opens",
                 "agency_credit_closes",
             ),
