@@ -1178,6 +1178,20 @@ def test_a_communist_partys_central_committee_stays_one_body(layer):
     assert orgs == {"org/communist-party-of-vietnam-central-committee"}
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Washington designated Kenya a major non-Nato ally.", "nato"),
+        ("Asean foreign ministers met in Vientiane.", "asean"),
+        ("Ecowas leaders met in Abuja.", "economic-community-of-west-african-states"),
+    ],
+)
+def test_initials_written_as_words_are_the_organisation(text, org, layer):
+    """organisations.ttl (session 31): "Nato", "Asean", "Ecowas" as British-style copy writes
+    them."""
+    assert (ID[f"org/{org}"], RDF.type, None) in extract(text, layer)
+
+
 def test_the_kremlin_is_the_place_where_one_is_received_and_the_body_that_speaks(layer):
     """venues.ttl (session 31): "at the Kremlin" is the place, in Moscow; "the Kremlin said"
     stays the body of organisations.ttl, as the White House does."""
