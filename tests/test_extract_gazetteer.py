@@ -1192,6 +1192,20 @@ def test_initials_written_as_words_are_the_organisation(text, org, layer):
     assert (ID[f"org/{org}"], RDF.type, None) in extract(text, layer)
 
 
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Lockheed Martin will build the jets, the Pentagon said.", "lockheed-martin"),
+        ("The ports are run by CK Hutchison Holdings.", "ck-hutchison-holdings"),
+    ],
+)
+def test_firms_named_with_no_head_word_are_organisations(text, firm, layer):
+    """organisations.ttl (session 31): arms, energy and shipping firms, not people."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{firm}"], RDF.type)) == {DIP.Organisation}
+    assert not list(graph.subjects(RDF.type, DIP.Person))
+
+
 def test_the_kremlin_is_the_place_where_one_is_received_and_the_body_that_speaks(layer):
     """venues.ttl (session 31): "at the Kremlin" is the place, in Moscow; "the Kremlin said"
     stays the body of organisations.ttl, as the White House does."""
