@@ -1206,6 +1206,20 @@ def test_firms_named_with_no_head_word_are_organisations(text, firm, layer):
     assert not list(graph.subjects(RDF.type, DIP.Person))
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The PKK announced a ceasefire.", "kurdistan-workers-party"),
+        ("The Belt and Road Initiative was discussed.", "belt-and-road-initiative"),
+        ("Hegseth spoke at the Shangri-La Dialogue in Singapore.", "shangri-la-dialogue"),
+    ],
+)
+def test_movements_and_initiatives_readers_list_are_organisations(text, org, layer):
+    """movements.ttl (session 31): armed groups by initials, and initiatives and fora the
+    readers list as organisations (their heads are no entity's for names.py)."""
+    assert (ID[f"org/{org}"], RDF.type, None) in extract(text, layer)
+
+
 def test_the_kremlin_is_the_place_where_one_is_received_and_the_body_that_speaks(layer):
     """venues.ttl (session 31): "at the Kremlin" is the place, in Moscow; "the Kremlin said"
     stays the body of organisations.ttl, as the White House does."""
