@@ -1212,6 +1212,8 @@ def test_firms_named_with_no_head_word_are_organisations(text, firm, layer):
         ("The PKK announced a ceasefire.", "kurdistan-workers-party"),
         ("The Belt and Road Initiative was discussed.", "belt-and-road-initiative"),
         ("Hegseth spoke at the Shangri-La Dialogue in Singapore.", "shangri-la-dialogue"),
+        ("ATMIS troops will leave by December.", "african-union-transition-mission-in-somalia"),
+        ("Human Rights Watch said the arrests were arbitrary.", "human-rights-watch"),
     ],
 )
 def test_movements_and_initiatives_readers_list_are_organisations(text, org, layer):
