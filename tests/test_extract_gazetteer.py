@@ -1160,6 +1160,8 @@ def test_newspapers_and_sites_that_wire_copy_cites_are_news_outlets(text, outlet
     [
         ("South Africa's ANC welcomed the agreement.", "african-national-congress"),
         ("The BJP swept the state election.", "bharatiya-janata-party"),
+        ("Sri Lanka's National People's Power won a majority.", "national-people-s-power"),
+        ("Pashinyan's Civil Contract won the election.", "civil-contract"),
     ],
 )
 def test_parties_of_the_party_gazetteer_are_parties(text, party, layer):
