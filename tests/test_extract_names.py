@@ -269,3 +269,17 @@ def test_a_city_before_a_crossing_names_a_site(layer):
     assert (ID["city/rafah"], None, None) not in graph
     airport = extract("Xi landed at the Beijing airport on Friday.", layer)
     assert "beijing-airport" not in kinds(airport, "place")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thai PM Meets Cambodian Leader Amid Border Dispute",
+        "Kenyan President Ruto Hosts Somali Counterpart In Nairobi For Security Talks",
+    ],
+)
+def test_a_headlines_capitalised_preposition_names_no_one(text, layer):
+    """A title-case headline: "Leader Amid Border Dispute" and "Counterpart In" are no people
+    (a name after a title opens with no preposition; "counterpart" is in no name)."""
+    people = kinds(extract(text, layer), "person")
+    assert not [p for p in people if p.startswith(("amid", "in", "counterpart"))]

@@ -194,6 +194,11 @@ def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _prepositions(rules: RuleSet) -> frozenset[str]:
+    """The lexicon's prepositions, lower-cased: a headline capitalises them, no name opens so."""
+    return frozenset(str(w).lower() for w in rules.classes.get("preposition", ()))
+
+
 def _listed(rules: RuleSet, *keys: str) -> frozenset[str]:
     """The lower-cased words of some names.yaml lists, made once per rule set."""
     name = "names:" + ",".join(keys)
@@ -389,6 +394,8 @@ def find_titles(
             name_units = _before_cues(named, units, rules)
             if not name_units or all(units[i].lower in no_name for i in name_units):
                 continue  # "the King Receives ...": a headline's verb; "Brigadier": a rank
+            if units[name_units[0]].lower in _prepositions(rules):
+                continue  # "Meets Cambodian Leader Amid Border Dispute": a headline's word
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
