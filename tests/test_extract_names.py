@@ -283,3 +283,15 @@ def test_a_headlines_capitalised_preposition_names_no_one(text, layer):
     (a name after a title opens with no preposition; "counterpart" is in no name)."""
     people = kinds(extract(text, layer), "person")
     assert not [p for p in people if p.startswith(("amid", "in", "counterpart"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The pope greeted pilgrims in Saint Peter's Square on Sunday.", "saint-peter-s-square"),
+        ("Wreaths were laid at the Martyrs' Memorial.", "martyrs-memorial"),
+    ],
+)
+def test_a_possessive_before_a_sites_head_stays_in_its_name(text, site, layer):
+    """ "Saint Peter's Square": one site, not "Saint Peter" and a square."""
+    assert kinds(extract(text, layer), "place") == {site: {"Place"}}

@@ -163,10 +163,12 @@ def _country_inside(units: list[Unit], index: int, start: int, vocab: Vocabulary
 
 def _inner_possessive(units: list[Unit], index: int, start: int, vocab: Vocabulary) -> bool:
     """Whether the possessive at `index` stands inside a name: after a word of
-    `possessive_name_words` in the run, before a capitalised word ("People's Congress")."""
+    `possessive_name_words` in the run, before a capitalised word ("People's Congress"), or
+    before a site's head ("Saint Peter's Square", "Martyrs' Memorial")."""
     if index <= start or index + 1 >= len(units) or units[index].lower not in POSSESSIVES:
         return False
-    return units[index - 1].lower in vocab.possessives and _capital(units[index + 1])
+    site = vocab.heads.get(units[index + 1].lower) == "Place"  # "Saint Peter's Square"
+    return (units[index - 1].lower in vocab.possessives or site) and _capital(units[index + 1])
 
 
 def _acronym_before_name(units: list[Unit], index: int) -> bool:
