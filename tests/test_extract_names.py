@@ -220,8 +220,8 @@ def test_an_epithet_before_the_nationality_opens_the_bodys_name(text, body, laye
             "embassy-of-iran-in-yerevan",
         ),
         (
-            "Two employees of the French embassy in Baku were declared persona non grata.",
-            "french-embassy-in-baku",
+            "Xi laid flowers for the victims of the bombing of the Chinese embassy in Belgrade.",
+            "chinese-embassy-in-belgrade",
         ),
     ],
 )
@@ -237,11 +237,12 @@ def test_an_embassy_in_a_city_is_a_building(text, site, layer):
     [
         "Meanwhile, the Chinese Embassy in Canberra declined to comment.",
         "He will stay until Friday, according to the Nepali embassy in Beijing.",
+        "Two employees of the French embassy in Baku were declared persona non grata.",
     ],
 )
 def test_an_embassy_that_speaks_stays_a_body(text, layer):
-    """An embassy in a city that declines, says or is the source stays the state's body (a
-    guard: main makes the body too)."""
+    """An embassy in a city that declines, says, is the source or has staff stays the state's
+    body (a guard: main makes the body too)."""
     graph = extract(text, layer)
     assert kinds(graph, "place") == {}
     assert [o for o in kinds(graph, "org") if o.startswith("embassy-of-")]

@@ -583,7 +583,7 @@ def find_bodies(
             continue
         title = mention.title
         if _body_site(units, start, end, title, rules):  # "the Chinese embassy in Belgrade"
-            units, index = _merge_site(units, start, end + 2, text, new), start - 1
+            units, index = _merge_site(units, start, end + 2, text, new, owner), start - 1
             continue
         body, confidence = state_body(title, owner, gaz, rules, new)
         state = title in state_bodies  # "the Japanese government": a body that acts as the state
@@ -595,22 +595,26 @@ def find_bodies(
 
 
 def _merge_site(
-    units: list[Unit], start: int, end: int, text: str, new: list[NewEntity]
+    units: list[Unit], start: int, end: int, text: str, new: list[NewEntity], state: URIRef
 ) -> list[Unit]:
-    """Merge units[start:end] into one new place named as written ("French embassy in Baku")."""
+    """Merge units[start:end] into one new place named as written ("French embassy in Baku"),
+    whose state acts where the words fill an actor's role ("two employees of the Somali
+    embassy in Nairobi were expelled": Somalia's)."""
     words = text[units[start].begin : units[end - 1].end]
     label = words.removeprefix("the ").removeprefix("The ")
     iri = ID[f"place/{slug(label)}"]
     if all(n.iri != iri for n in new):
         new.append(NewEntity(iri, "Place", label, NEW_CONFIDENCE))
-    mention = Mention(frozenset({"place"}), (iri,), (), NEW_CONFIDENCE)
+    mention = Mention(frozenset({"place"}), (iri,), (state,), NEW_CONFIDENCE)
     return merge(units, start, end, mention, words)
 
 
 def _body_site(units: list[Unit], start: int, end: int, title: str, rules: RuleSet) -> bool:
     """Whether a state's body at units[start:end] is a building in a city (`site_bodies`: "the
     Chinese embassy in Belgrade", "the Embassy of Iran in Yerevan"), not a body that speaks
-    ("the Chinese Embassy in Canberra declined to comment", "according to the ... embassy")."""
+    ("the Chinese Embassy in Canberra declined to comment", "according to the ... embassy") nor
+    one people work for ("two employees of the Somali embassy in Nairobi": names.yaml
+    `affiliate_words`)."""
     sites = {str(b) for b in rules.gazetteer.get("site_bodies") or []}
     if title not in sites or end + 1 >= len(units) or units[end].lower != "in":
         return False
@@ -623,7 +627,9 @@ def _body_site(units: list[Unit], start: int, end: int, title: str, rules: RuleS
     before = before[:-1] if before[-1:] == ["the"] else before
     sources = {str(w) for w in rules.classes.get("source_lead", ())} | {"by"}
     lead = any(" ".join(before[-len(s.split()) :]) == s for s in sources)
-    return (after is None or after.lemma not in speech) and not lead
+    staff = {str(w) for w in rules.gazetteer.get("affiliate_words") or []}  # "employees of"
+    works = len(before) >= 2 and before[-1] in {"of", "at"} and before[-2] in staff
+    return (after is None or after.lemma not in speech) and not lead and not works
 
 
 def _office_size(units: list[Unit], at: int, offices: frozenset[str]) -> int | None:
