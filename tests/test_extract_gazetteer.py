@@ -1142,10 +1142,26 @@ def test_newspapers_and_broadcasters_cited_are_news_outlets(text, outlet, layer)
 
 
 @pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Ruto told the Financial Times that Kenya would sign.", "financial-times"),
+        ("The Solomon Star understands the deal was signed.", "solomon-star"),
+        ("Thai PBS World reported that the talks ended.", "thai-pbs"),
+    ],
+)
+def test_newspapers_and_sites_that_wire_copy_cites_are_news_outlets(text, outlet, layer):
+    """news-agencies.ttl: newspapers, broadcasters and news sites (session 31's additions)."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{outlet}"], RDF.type)) == {DIP.NewsAgency}
+
+
+@pytest.mark.parametrize(
     ("text", "party"),
     [
         ("South Africa's ANC welcomed the agreement.", "african-national-congress"),
         ("The BJP swept the state election.", "bharatiya-janata-party"),
+        ("Sri Lanka's National People's Power won a majority.", "national-people-s-power"),
+        ("Pashinyan's Civil Contract won the election.", "civil-contract"),
     ],
 )
 def test_parties_of_the_party_gazetteer_are_parties(text, party, layer):
@@ -1162,6 +1178,79 @@ def test_a_communist_partys_central_committee_stays_one_body(layer):
     )
     orgs = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type) if "/org/" in str(s)}
     assert orgs == {"org/communist-party-of-vietnam-central-committee"}
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Washington designated Kenya a major non-Nato ally.", "nato"),
+        ("Asean foreign ministers met in Vientiane.", "asean"),
+        ("Ecowas leaders met in Abuja.", "economic-community-of-west-african-states"),
+    ],
+)
+def test_initials_written_as_words_are_the_organisation(text, org, layer):
+    """organisations.ttl (session 31): "Nato", "Asean", "Ecowas" as British-style copy writes
+    them."""
+    assert (ID[f"org/{org}"], RDF.type, None) in extract(text, layer)
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Lockheed Martin will build the jets, the Pentagon said.", "lockheed-martin"),
+        ("The ports are run by CK Hutchison Holdings.", "ck-hutchison-holdings"),
+    ],
+)
+def test_firms_named_with_no_head_word_are_organisations(text, firm, layer):
+    """organisations.ttl (session 31): arms, energy and shipping firms, not people."""
+    graph = extract(text, layer)
+    assert set(graph.objects(ID[f"org/{firm}"], RDF.type)) == {DIP.Organisation}
+    assert not list(graph.subjects(RDF.type, DIP.Person))
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The PKK announced a ceasefire.", "kurdistan-workers-party"),
+        ("The Belt and Road Initiative was discussed.", "belt-and-road-initiative"),
+        ("Hegseth spoke at the Shangri-La Dialogue in Singapore.", "shangri-la-dialogue"),
+        ("ATMIS troops will leave by December.", "african-union-transition-mission-in-somalia"),
+        ("Human Rights Watch said the arrests were arbitrary.", "human-rights-watch"),
+    ],
+)
+def test_movements_and_initiatives_readers_list_are_organisations(text, org, layer):
+    """movements.ttl (session 31): armed groups by initials, and initiatives and fora the
+    readers list as organisations (their heads are no entity's for names.py)."""
+    assert (ID[f"org/{org}"], RDF.type, None) in extract(text, layer)
+
+
+def test_the_kremlin_is_the_place_where_one_is_received_and_the_body_that_speaks(layer):
+    """venues.ttl (session 31): "at the Kremlin" is the place, in Moscow; "the Kremlin said"
+    stays the body of organisations.ttl, as the White House does."""
+    graph = extract("Jaishankar called on President Vladimir Putin at the Kremlin.", layer)
+    assert graph.value(ID["place/kremlin"], DIP.locatedIn) == ID["city/moscow"]
+    assert (ID["org/kremlin"], None, None) not in graph
+    said = extract("The Kremlin said Putin would attend.", layer)
+    assert (ID["org/kremlin"], RDF.type, DIP.GovernmentBody) in said
+    assert (ID["place/kremlin"], None, None) not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "where"),
+    [
+        ("Xi hosted a banquet at the Great Hall of the People.", "great-hall", "city/beijing"),
+        ("Putin received Lukashenko at Novo-Ogaryovo.", "novo-ogaryovo", "country/russia"),
+        ("Trump hosted Netanyahu at Mar-a-Lago.", "mar-a-lago", "country/united-states"),
+        ("The leaders held talks at Hyderabad House.", "hyderabad-house", "city/new-delhi"),
+        ("Mohamud received the envoy at Villa Somalia.", "villa-somalia", "city/mogadishu"),
+    ],
+)
+def test_halls_and_residences_of_visits_are_places_where_they_are(text, venue, where, layer):
+    """venues.ttl (session 31): halls and residences of visits, located (the city of a hall
+    makes an event's place right for a reader who gives the city)."""
+    graph = extract(text, layer)
+    (place,) = [p for p in graph.subjects(RDF.type, DIP.Place) if venue in str(p)]
+    assert graph.value(place, DIP.locatedIn) == ID[where]
 
 
 @pytest.mark.parametrize(

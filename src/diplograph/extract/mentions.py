@@ -194,6 +194,11 @@ def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _prepositions(rules: RuleSet) -> frozenset[str]:
+    """The lexicon's prepositions, lower-cased: a headline capitalises them, no name opens so."""
+    return frozenset(str(w).lower() for w in rules.classes.get("preposition", ()))
+
+
 def _listed(rules: RuleSet, *keys: str) -> frozenset[str]:
     """The lower-cased words of some names.yaml lists, made once per rule set."""
     name = "names:" + ",".join(keys)
@@ -389,6 +394,8 @@ def find_titles(
             name_units = _before_cues(named, units, rules)
             if not name_units or all(units[i].lower in no_name for i in name_units):
                 continue  # "the King Receives ...": a headline's verb; "Brigadier": a rank
+            if units[name_units[0]].lower in _prepositions(rules):
+                continue  # "Meets Cambodian Leader Amid Border Dispute": a headline's word
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
@@ -575,6 +582,9 @@ def find_bodies(
             index -= 1
             continue
         title = mention.title
+        if _body_site(units, start, end, title, rules):  # "the Chinese embassy in Belgrade"
+            units, index = _merge_site(units, start, end + 2, text, new, owner), start - 1
+            continue
         body, confidence = state_body(title, owner, gaz, rules, new)
         state = title in state_bodies  # "the Japanese government": a body that acts as the state
         classes = frozenset({"org", "agent"} | ({"country"} if state else set()))
@@ -582,6 +592,44 @@ def find_bodies(
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units
+
+
+def _merge_site(
+    units: list[Unit], start: int, end: int, text: str, new: list[NewEntity], state: URIRef
+) -> list[Unit]:
+    """Merge units[start:end] into one new place named as written ("French embassy in Baku"),
+    whose state acts where the words fill an actor's role ("two employees of the Somali
+    embassy in Nairobi were expelled": Somalia's)."""
+    words = text[units[start].begin : units[end - 1].end]
+    label = words.removeprefix("the ").removeprefix("The ")
+    iri = ID[f"place/{slug(label)}"]
+    if all(n.iri != iri for n in new):
+        new.append(NewEntity(iri, "Place", label, NEW_CONFIDENCE))
+    mention = Mention(frozenset({"place"}), (iri,), (state,), NEW_CONFIDENCE)
+    return merge(units, start, end, mention, words)
+
+
+def _body_site(units: list[Unit], start: int, end: int, title: str, rules: RuleSet) -> bool:
+    """Whether a state's body at units[start:end] is a building in a city (`site_bodies`: "the
+    Chinese embassy in Belgrade", "the Embassy of Iran in Yerevan"), not a body that speaks
+    ("the Chinese Embassy in Canberra declined to comment", "according to the ... embassy") nor
+    one people work for ("two employees of the Somali embassy in Nairobi": names.yaml
+    `affiliate_words`)."""
+    sites = {str(b) for b in rules.gazetteer.get("site_bodies") or []}
+    if title not in sites or end + 1 >= len(units) or units[end].lower != "in":
+        return False
+    city = units[end + 1].mention
+    if city is None or "city" not in city.classes:
+        return False
+    speech = {str(v) for v in rules.classes.get("speech_verb", ())} | {"decline"}
+    after = units[end + 2] if end + 2 < len(units) else None
+    before = [u.lower for u in units[max(start - 3, 0) : start]]
+    before = before[:-1] if before[-1:] == ["the"] else before
+    sources = {str(w) for w in rules.classes.get("source_lead", ())} | {"by"}
+    lead = any(" ".join(before[-len(s.split()) :]) == s for s in sources)
+    staff = {str(w) for w in rules.gazetteer.get("affiliate_words") or []}  # "employees of"
+    works = len(before) >= 2 and before[-1] in {"of", "at"} and before[-2] in staff
+    return (after is None or after.lemma not in speech) and not lead and not works
 
 
 def _office_size(units: list[Unit], at: int, offices: frozenset[str]) -> int | None:
@@ -669,7 +717,65 @@ def find_offices(
         end = index + 1 + possessive + size
         units = merge(units, index, end, merged, text[units[index].begin : units[end - 1].end])
         index -= 1
+    return _offices_of(units, offices, text, (gaz, rules, new, held, titled))
+
+
+def _offices_of(
+    units: list[Unit], offices: frozenset[str], text: str, context: tuple
+) -> list[Unit]:
+    """Merge "<office noun> of [the] <owner>" into one body, as "<owner>'s <office noun>" is:
+    "the Office of the President of Ukraine", "the press service of the Pacific Fleet"."""
+    index = 0
+    while index < len(units) - 2:
+        size = _office_size(units, index, offices)
+        at = index + (size or 0)
+        if size is None or units[at].lower != "of":
+            index += 1
+            continue
+        whose = at + 1 + int(units[at + 1].lower == "the")
+        owner = units[whose].mention if whose < len(units) else None
+        end, body = whose + 1, None
+        if owner is not None and _titled_owner(units, whose):  # "the President of Ukraine"
+            end, body = whose + 3, _office_of_title(units[index:at], units, whose, context)
+        elif owner is not None and (size > 1 or "org" not in owner.classes):
+            body = _office_body(units[whose], True, units[index:at], context)  # not the seat
+            # of a body ("Tuynhuys, the office of the Presidency"), but its press service
+        if body is not None:
+            merged = Mention(frozenset({"org", "agent"}), (body,), (body,), NEW_CONFIDENCE)
+            units = merge(units, index, end, merged, text[units[index].begin : units[end - 1].end])
+        index += 1
     return units
+
+
+def _titled_owner(units: list[Unit], at: int) -> bool:
+    """Whether a title with no name stands at `at`, followed by "of" and a state or body."""
+    mention = units[at].mention
+    if mention is None or not mention.title or mention.refs or at + 2 >= len(units):
+        return False
+    owner = units[at + 2].mention
+    named = owner is not None and bool(owner.refs) and bool(owner.classes & {"country", "org"})
+    return units[at + 1].lower == "of" and named
+
+
+def _office_of_title(
+    noun_units: list[Unit], units: list[Unit], at: int, context: tuple
+) -> URIRef | None:
+    """The office of a title's position: "the Office of the President of Ukraine", a new body
+    acting for the state."""
+    gaz, rules, new, _, _ = context
+    title, owner = units[at].mention, units[at + 2].mention
+    assert title is not None and owner is not None
+    owners = tuple(dict.fromkeys(owner.agents or owner.refs))
+    position = _position(title.title or "", owners, None, (gaz, rules, new))
+    if position is None:
+        return None
+    noun = " ".join(u.text for u in noun_units)
+    label = f"{noun[:1].upper()}{noun[1:]} of the {name_of(position, gaz, new)}"
+    body = ID[f"org/{slug(label)}"]
+    country = next((o for o in owners if "country" in gaz.classes.get(o, ())), None)
+    if all(n.iri != body for n in new):
+        new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country))
+    return body
 
 
 def _office_body(

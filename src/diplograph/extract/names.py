@@ -38,6 +38,8 @@ INNER = frozenset({"of", "the", "for", "on"})
 BODY_KINDS = frozenset({"GovernmentBody", "PoliticalParty", "Organisation"})
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+QUOTES_OPEN = frozenset({"“", '"', "‘", "'"})
+QUOTES_CLOSE = frozenset({"”", '"', "’", "'"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,10 @@ class Vocabulary:
     capital_honorifics: frozenset[str] = frozenset()  # "His Majesty", not "his European tour"
     cues_before: dict[tuple[str, ...], str] = field(default_factory=dict)  # "news agency" X
     cues_after: dict[str, str] = field(default_factory=dict)  # X "party"
+    venue_heads: frozenset[str] = frozenset()  # "at the National Convention Centre": a place
+    affiliates: frozenset[str] = frozenset()  # "a scientist at X University": the body
+    body_epithets: frozenset[str] = frozenset()  # "Royal" of "Royal Thai Army"
+    city_site_heads: frozenset[str] = frozenset()  # "the Rafah crossing": a site of the city
 
 
 KIND_OF_LIST = (
@@ -124,6 +130,10 @@ def vocabulary(rules: RuleSet) -> Vocabulary:
         listed("capital_honorifics"),
         {tuple(str(k).lower().split()): str(v) for k, v in cues("kind_cues_before").items()},
         {str(k).lower(): str(v) for k, v in cues("kind_cues_after").items()},
+        listed("venue_heads"),
+        listed("affiliate_words"),
+        listed("body_epithets"),
+        listed("city_site_heads"),
     )
 
 
@@ -153,21 +163,20 @@ def _country_inside(units: list[Unit], index: int, start: int, vocab: Vocabulary
 
 def _inner_possessive(units: list[Unit], index: int, start: int, vocab: Vocabulary) -> bool:
     """Whether the possessive at `index` stands inside a name: after a word of
-    `possessive_name_words` in the run, before a capitalised word ("People's Congress")."""
+    `possessive_name_words` in the run, before a capitalised word ("People's Congress"), or
+    before a site's head ("Saint Peter's Square", "Martyrs' Memorial")."""
     if index <= start or index + 1 >= len(units) or units[index].lower not in POSSESSIVES:
         return False
-    return units[index - 1].lower in vocab.possessives and _capital(units[index + 1])
+    site = vocab.heads.get(units[index + 1].lower) == "Place"  # "Saint Peter's Square"
+    return (units[index - 1].lower in vocab.possessives or site) and _capital(units[index + 1])
 
 
 def _acronym_before_name(units: list[Unit], index: int) -> bool:
     """Whether the word at `index` is initials ("MEA") followed by two or more capitalised
     words that are not initials: a body's short name, then a person's name."""
     follow = units[index + 1 : index + 3]
-    initials = units[index].text
     return (
-        2 <= len(initials) <= 6
-        and initials.isalpha()
-        and initials.isupper()
+        _initials(units[index].text)
         and len(follow) == 2
         and all(_capital(u) and not u.text.isupper() for u in follow)
     )
@@ -199,12 +208,15 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         if particle and end > start and hyphen_joined(units, end, _capital):  # "al-Sisi"
             end += 3
             continue
-        joined = (  # "Department of International Relations and Cooperation"
-            unit.lower == "and"
-            and any(u.lower == "of" for u in units[start:end])
-            and end + 1 < len(units)
-            and _capital(units[end + 1])
-            and units[end + 1].lower not in vocab.honorifics
+        joined = (
+            (  # "Department of International Relations and Cooperation"
+                unit.lower == "and"
+                and any(u.lower == "of" for u in units[start:end])
+                and end + 1 < len(units)
+                and _capital(units[end + 1])
+                and units[end + 1].lower not in vocab.honorifics
+            )
+            or _and_in_body(units, start, end, vocab)
         )
         inner = unit.mention is None and (unit.lower in INNER | vocab.particles or joined)
         if unit.lower in vocab.site_joins and _names_site(units[start:end], vocab):
@@ -234,6 +246,28 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     return end
 
 
+JOINED_WORDS = 2  # "Freedom and Justice Party", "Law and Justice Party"
+JOINED_KINDS = frozenset({"PoliticalParty", "GovernmentBody"})  # parties and state bodies
+
+
+def _and_in_body(units: list[Unit], start: int, end: int, vocab: Vocabulary) -> bool:
+    """Whether the "and" at `end` joins two words of one party's or state body's name: a word or
+    two no stage knows and no head word before it, and after it a run that ends in a party's or
+    a state body's head ("Freedom and Justice Party", "Peace and Security Commission"; not "the
+    Army and Rapid Support Forces", two bodies)."""
+    if units[end].lower != "and" or not 0 < end - start <= JOINED_WORDS:
+        return False
+    if any(u.mention is not None or u.lower in vocab.honorifics for u in units[start:end]):
+        return False
+    if units[end - 1].lower in vocab.heads or end + 1 >= len(units):
+        return False
+    if not _capital(units[end + 1]):
+        return False
+    beyond = _run_end(units, end + 1, vocab)
+    words = [u.lower for u in units[end + 1 : beyond] if u.lower not in INNER]
+    return bool(words) and vocab.heads.get(words[-1]) in JOINED_KINDS
+
+
 def _kind(
     run: list[Unit],
     before: list[Unit],
@@ -257,6 +291,8 @@ def _kind(
         return cued  # (not "Freedom" of "Freedom and Justice Party", not "a trip to Asia")
     if typed == "Place" and words[-1] in vocab.body_heads and after in vocab.person_cues_after:
         return "GovernmentBody"  # "the Press Office said": a body speaks, a place does not
+    if typed in BODY_KINDS and words[-1] in vocab.venue_heads and _at_venue(before, vocab):
+        return "Place"  # "at the Moi International Sports Centre": the building, not the body
     if typed is not None:
         return typed or None
     previous = before[-1].lower if before else ""
@@ -276,9 +312,43 @@ def _kind(
         return None  # "along the Nankai Trough", "aboard Air Force One": a thing, no one
     if vocab.heads.get(after) == "":
         return None  # "the Freedom Edge exercise", "the Baltic Sentry operation": a thing's name
+    if any(_initials(u.text) for u in run):
+        return None  # "PBS World", "CNN Turk": a body's initials stand in no one's name
+    if _quoted(before, after) or _after_hyphen(before, run):
+        return None  # the 'Hala Modi' event, the Five-Point Consensus: a thing's name
     if plain and 2 <= len(names) <= 4 and (not sentence_start or after in vocab.person_cues_after):
         return "Person"
     return None
+
+
+def _quoted(before: list[Unit], after: str) -> bool:
+    """Whether a run stands alone between quotation marks ("the 'Hala Modi' event")."""
+    return bool(before) and before[-1].text in QUOTES_OPEN and after in QUOTES_CLOSE
+
+
+def _after_hyphen(before: list[Unit], run: list[Unit]) -> bool:
+    """Whether a run is the second half of a hyphenated word ("Point" of "Five-Point")."""
+    return run[0].text[:1] in HYPHENS or (
+        len(before) >= 2
+        and before[-1].text in HYPHENS
+        and not before[-1].space
+        and not before[-2].space
+    )
+
+
+def _initials(word: str) -> bool:
+    """Whether a word is initials: two to six capital letters ("PBS", "MEA")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def _at_venue(before: list[Unit], vocab: Vocabulary) -> bool:
+    """Whether a place preposition stands right before a run, or before its "the" ("at the"),
+    and no one's post comes before it ("a political scientist at X University")."""
+    words = [u.lower for u in before[-3:]]
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    at = bool(words) and words[-1] in vocab.place_prepositions
+    return at and not (len(words) > 1 and words[-2] in vocab.affiliates)
 
 
 def _cued_kind(before: list[Unit], after: str, vocab: Vocabulary) -> str | None:
@@ -420,10 +490,16 @@ def _name_in(
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
     honorific = skip
     while len(run) - honorific > 1 and run[honorific].lower in vocab.honorifics:
+        if run[honorific + 1].lower in vocab.particles:
+            break  # "Sultan Al Jaber", "Amir bin Hamad": a given name before a particle
         honorific += 1
     if honorific == skip:
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
+    while honorific < len(run) and run[honorific].text in HYPHENS:
+        honorific += 2  # "Ambassador-designate Li Jun": the title's suffix, no part of the name
     name = run[honorific:]
+    if not name:
+        return honorific, None
     plain = any(u.lower not in vocab.honorifics for u in name)
     # only honorifics ("His Highness"), a title ("Minister of Finance"), or a word that is never
     # a name ("Ministers of Foreign Affairs"): no person
@@ -474,9 +550,14 @@ def find_unknown_names(
             continue
         if kind != "Person":  # "Chairman of the X Committee": the title stays a title
             start, skip = start + skip, 0
+        if kind == "Place":  # "the Baku-Tbilisi-Ceyhan Crude Oil Pipeline": one site
+            start = _places_joined_before(units, start)
         owner = _nationality_before(units, start) if kind == "GovernmentBody" else None
         if owner is not None:  # "the Philippine Navy": the body of the Philippines
             start -= 1
+            before = units[start - 1] if start else None
+            if before is not None and before.mention is None and before.text[:1].isupper():
+                start -= int(before.lower in vocab.body_epithets)  # "Royal Thai Army"
         elif kind in BODY_KINDS:  # "Panama Canal Authority", "India-Russia Business Forum"
             start, owner = _named_before(units, start)
         name = units[start + skip : end]
@@ -488,6 +569,21 @@ def find_unknown_names(
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
         index = start + 1
     return _sites(units, vocab, text, new)
+
+
+def _places_joined_before(units: list[Unit], index: int) -> int:
+    """The start of a site's name that opens with places or unknown names joined to it by hyphens
+    ("Baku-Tbilisi-" of "Baku-Tbilisi-Ceyhan Crude Oil Pipeline", "Rabat-" of "Rabat-Salé
+    airport", "Lobito-" of "Lobito-Luau railway")."""
+    start = index
+    while start >= 2 and units[start - 1].text in HYPHENS and hyphen_joined(units, start - 2):
+        unit = units[start - 2]
+        free = unit.mention is None and unit.text[:1].isupper() and unit.text.isalpha()
+        named = unit.mention is not None and unit.mention.classes & {"city", "place"}
+        if not (free or named) or (unit.mention is not None and unit.mention.title):
+            break
+        start -= 2
+    return start
 
 
 def _names_site(run: list[Unit], vocab: Vocabulary) -> bool:
@@ -549,7 +645,8 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
         new_site = after.mention is not None and any(
             n.kind == "Place" and n.iri in after.mention.refs for n in new
         )
-        if (head == "Place" and _site_name(unit, vocab)) or (
+        named_site = city and after.lower in vocab.city_site_heads  # "the Rafah crossing"
+        if (head == "Place" and (_site_name(unit, vocab) or named_site)) or (
             city and new_site and after.text[:1].isupper()
         ):
             start = index
@@ -557,6 +654,7 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
                 if not _site_name(units[start - 1], vocab):
                     break
                 start -= 1  # "the Qiz Qalasi dam": every free capitalised word before the head
+            start = _places_joined_before(units, start) if head else start
             label = text[units[start].begin : after.end]
             for part in (unit, after):  # "Nikola Tesla", "National Airport": no entity now
                 if part.mention is not None and ("person" in part.mention.classes or new_site):

@@ -452,6 +452,7 @@ GAZETTEER = Shape(
         "titles": VARIANTS,
         "title_prefixes": LABELS,  # "acting" -> "acting": "acting foreign minister", its own title
         "bodies": VARIANTS,
+        "site_bodies": WORDS,  # entities.yaml: bodies that "in <city>" makes a building
         "state_bodies": WORDS,
         "described_groups": WORDS,
         "state_groups": WORDS,
@@ -492,6 +493,10 @@ GAZETTEER = Shape(
                 "leading_site_heads",
                 "not_before_people",
                 "site_joins",
+                "venue_heads",
+                "affiliate_words",
+                "body_epithets",
+                "city_site_heads",
                 "agency_credit_opens",
                 "agency_credit_closes",
             ),

@@ -1,0 +1,298 @@
+"""Unknown names (src/diplograph/extract/names.py, mappings/rules/names.yaml): what types a run
+of capitalised words the gazetteer does not know."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph
+
+from diplograph.extract import extract_article
+from diplograph.extract.clean import article_from_text
+from diplograph.namespaces import DIP, ID
+
+
+def extract(text: str, layer) -> Graph:
+    """The rule layer of one text dated 5 March 2024."""
+    rules, gazetteer = layer
+    article = article_from_text(Path("t.txt"), text, date(2024, 3, 5), rules)
+    return extract_article(article, rules, gazetteer)
+
+
+def kinds(graph: Graph, segment: str) -> dict[str, set[str]]:
+    """The entities of one IRI segment in a graph (key -> their classes' local names)."""
+    found: dict[str, set[str]] = {}
+    for node, kind in graph.subject_objects(RDF.type):
+        if str(node).startswith(str(ID[f"{segment}/"])):
+            key = str(node).removeprefix(str(ID[f"{segment}/"]))
+            found.setdefault(key, set()).add(str(kind).removeprefix(str(DIP)))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The ministers met at the National Convention Centre in Vientiane on Friday.",
+            "national-convention-centre",
+        ),
+        (
+            "Oli will deliver a lecture at Peking University during his stay.",
+            "peking-university",
+        ),
+        (
+            "The two leaders held talks at the Presidential Secretariat on Friday.",
+            "presidential-secretariat",
+        ),
+    ],
+)
+def test_a_body_head_after_at_names_the_building(text, place, layer):
+    """names.yaml `venue_heads`: "at the X Centre", "at X University": a place, no body."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {place: {"Place"}}
+    assert place not in kinds(graph, "org")
+
+
+def test_a_post_before_at_keeps_the_body(layer):
+    """names.yaml `affiliate_words`: "a political scientist at X University" works for the
+    body; the university is no place of the sentence (a guard: main types it so too)."""
+    graph = extract(
+        "Jason Stearns, a political scientist at Simon Fraser University in Canada, told Al "
+        "Jazeera the deal left questions unanswered.",
+        layer,
+    )
+    assert kinds(graph, "org")["simon-fraser-university"] == {"Organisation"}
+    assert "simon-fraser-university" not in kinds(graph, "place")
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("Vietnam Airlines will buy 20 aircraft, the carrier said.", "vietnam-airlines"),
+        ("Hanwha Aerospace will build the howitzers in Poland.", "hanwha-aerospace"),
+    ],
+)
+def test_a_firm_head_names_a_firm(text, firm, layer):
+    """names.yaml `organisation_heads`: "Airlines", "Aerospace" end a firm's name, no person's."""
+    graph = extract(text, layer)
+    assert kinds(graph, "org")[firm] == {"Organisation"}
+    assert kinds(graph, "person") == {}
+
+
+def test_initials_stand_in_no_ones_name(layer):
+    """ "Thai PBS World reported": "PBS World" is no person (a word of initials in the run)."""
+    graph = extract("Thai PBS World reported that the talks ended without agreement.", layer)
+    assert kinds(graph, "person") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "kind"),
+    [
+        (
+            "Critics in Serbia, including the opposition Freedom and Justice Party, accuse Vucic.",
+            "freedom-and-justice-party",
+            "PoliticalParty",
+        ),
+        (
+            "The Peace and Reconciliation Commission met in Juba on Friday.",
+            "peace-and-reconciliation-commission",
+            "GovernmentBody",
+        ),
+    ],
+)
+def test_and_inside_a_party_or_a_state_body(text, body, kind, layer):
+    """ "and" between two words no stage knows, before a party's or a state body's head: one
+    name, not "Justice Party" alone."""
+    graph = extract(text, layer)
+    assert kinds(graph, "org")[body] == {kind}
+    assert "justice-party" not in kinds(graph, "org")
+
+
+def test_a_head_before_and_keeps_two_bodies(layer):
+    """ "the Army and Rapid Support Forces": two bodies, the first ending in its head (a guard)."""
+    graph = extract("Clashes between the Army and Rapid Support Forces resumed.", layer)
+    assert "army-and-rapid-support-forces" not in kinds(graph, "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "They stressed the importance of the Baku-Tbilisi-Kars Railway.",
+            "baku-tbilisi-kars-railway",
+        ),
+        ("Macron landed at Rabat-Salé airport on Monday.", "rabat-sale-airport"),
+        ("The Lobito-Luau railway was opened on Friday.", "lobito-luau-railway"),
+    ],
+)
+def test_places_joined_by_hyphens_open_a_sites_name(text, site, layer):
+    """Cities and unknown names joined by hyphens before a site's head are part of its name:
+    one site, not "Kars Railway" or "Salé airport"."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {site: {"Place"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Field Marshal Khalifa Haftar met Egyptian officials in Cairo.", "khalifa-haftar"),
+        ("Nigeria's Alhaji Atiku Abubakar met the delegation.", "atiku-abubakar"),
+        ("Rear Admiral John Kirby told reporters the talks went well.", "john-kirby"),
+        ("Sultan Al Jaber, the COP28 president, met Kerry.", "sultan-al-jaber"),
+    ],
+)
+def test_ranks_and_forms_of_address_stay_out_of_a_name(text, person, layer):
+    """names.yaml honorifics: "Field Marshal", "Rear Admiral", "Alhaji" open no name; an
+    honorific before a name particle is a given name ("Sultan Al Jaber")."""
+    graph = extract(text, layer)
+    assert person in kinds(graph, "person")
+    assert not [p for p in kinds(graph, "person") if p.startswith(("field", "rear", "alhaji"))]
+    assert "al-jaber" not in kinds(graph, "person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Addressing the 'Hala Modi' community event on Saturday, the visitor spoke.",
+        "The ministers called on the parties to implement the Five-Point Consensus.",
+    ],
+)
+def test_a_quoted_name_or_a_hyphens_second_half_is_no_person(text, layer):
+    """A run alone between quotation marks names a thing ("the 'Hala Modi' event"); a run after
+    a hyphen is the second half of a word ("Five-Point Consensus")."""
+    assert kinds(extract(text, layer), "person") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The Office of the President of Ukraine said the call lasted an hour.",
+            "office-of-the-president-of-ukraine",
+        ),
+        (
+            "According to the press service of the President of Kazakhstan, they discussed trade.",
+            "press-service-of-the-president-of-kazakhstan",
+        ),
+        (
+            "The press service of the Pacific Fleet said the drills began.",
+            "press-service-of-the-pacific-fleet",
+        ),
+    ],
+)
+def test_an_office_of_a_title_or_a_body_is_a_body(text, body, layer):
+    """mentions.find_offices: "<office noun> of [the] <owner>" as "<owner>'s <office noun>" is,
+    the office of the title's position or of the body."""
+    assert kinds(extract(text, layer), "org")[body] == {"GovernmentBody"}
+
+
+def test_the_office_of_a_body_named_as_its_seat_is_no_new_body(layer):
+    """ "Tuynhuys, the office of the Presidency": the seat, not a body "Office of the
+    Presidency" (a guard of the case above)."""
+    graph = extract(
+        "Tinubu was welcomed at Tuynhuys, the office of the Presidency in Cape Town.", layer
+    )
+    assert "office-of-the-presidency" not in kinds(graph, "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Royal Thai Army said the border was calm.", "royal-thai-army"),
+        (
+            "The Royal Canadian Mounted Police said agents were involved.",
+            "royal-canadian-mounted-police",
+        ),
+    ],
+)
+def test_an_epithet_before_the_nationality_opens_the_bodys_name(text, body, layer):
+    """names.yaml `body_epithets`: "Royal" stays in "the Royal Thai Army"."""
+    assert kinds(extract(text, layer), "org") == {body: {"GovernmentBody"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        (
+            "Pashinyan visited the Embassy of Iran in Yerevan and signed the book of condolences.",
+            "embassy-of-iran-in-yerevan",
+        ),
+        (
+            "Xi laid flowers for the victims of the bombing of the Chinese embassy in Belgrade.",
+            "chinese-embassy-in-belgrade",
+        ),
+    ],
+)
+def test_an_embassy_in_a_city_is_a_building(text, site, layer):
+    """entities.yaml `site_bodies`: "the X embassy in <city>" is a place named as written."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {site: {"Place"}}
+    assert not [o for o in kinds(graph, "org") if o.startswith("embassy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meanwhile, the Chinese Embassy in Canberra declined to comment.",
+        "He will stay until Friday, according to the Nepali embassy in Beijing.",
+        "Two employees of the French embassy in Baku were declared persona non grata.",
+    ],
+)
+def test_an_embassy_that_speaks_stays_a_body(text, layer):
+    """An embassy in a city that declines, says, is the source or has staff stays the state's
+    body (a guard: main makes the body too)."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {}
+    assert [o for o in kinds(graph, "org") if o.startswith("embassy-of-")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Analyst Rahul Mehta said the deal was important.", "rahul-mehta"),
+        ("Activist Maria Santos was arrested on Monday.", "maria-santos"),
+        ("Ambassador-designate Li Jun presented his credentials.", "li-jun"),
+    ],
+)
+def test_a_trade_or_a_titles_suffix_before_a_name_is_no_part_of_it(text, person, layer):
+    """names.yaml honorifics: a person's trade opening a sentence ("Analyst X"); a title's
+    hyphenated suffix ("-designate") is no part of the name either."""
+    assert kinds(extract(text, layer), "person") == {person: {"Person"}}
+
+
+def test_a_city_before_a_crossing_names_a_site(layer):
+    """names.yaml `city_site_heads`: "the Rafah crossing" is a site, not the city Rafah; a
+    city before an airport stays the city (readers give it as the place of the arrival)."""
+    graph = extract("Aid trucks entered Gaza through the Rafah crossing on Friday.", layer)
+    assert "rafah-crossing" in kinds(graph, "place")
+    assert (ID["city/rafah"], None, None) not in graph
+    airport = extract("Xi landed at the Beijing airport on Friday.", layer)
+    assert "beijing-airport" not in kinds(airport, "place")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thai PM Meets Cambodian Leader Amid Border Dispute",
+        "Kenyan President Ruto Hosts Somali Counterpart In Nairobi For Security Talks",
+    ],
+)
+def test_a_headlines_capitalised_preposition_names_no_one(text, layer):
+    """A title-case headline: "Leader Amid Border Dispute" and "Counterpart In" are no people
+    (a name after a title opens with no preposition; "counterpart" is in no name)."""
+    people = kinds(extract(text, layer), "person")
+    assert not [p for p in people if p.startswith(("amid", "in", "counterpart"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The pope greeted pilgrims in Saint Peter's Square on Sunday.", "saint-peter-s-square"),
+        ("Wreaths were laid at the Martyrs' Memorial.", "martyrs-memorial"),
+    ],
+)
+def test_a_possessive_before_a_sites_head_stays_in_its_name(text, site, layer):
+    """ "Saint Peter's Square": one site, not "Saint Peter" and a square."""
+    assert kinds(extract(text, layer), "place") == {site: {"Place"}}
