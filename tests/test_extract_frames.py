@@ -4683,3 +4683,15 @@ def test_meeting_an_organisations_delegation_is_meeting_the_organisation(text, k
     assert [r["participant"] for _, r in of_kind(text, kind, layer)] == [
         ["org/international-monetary-fund", "person/narendra-modi"]
     ]
+
+
+def test_talks_held_with_no_partner_named_are_with_the_host_of_the_day(layer):
+    """meetings.yaml talks.noun `add`: "X held talks in Cairo" after Y welcomed X that day are
+    talks with Y."""
+    text = (
+        "Egyptian President Abdel Fattah el-Sisi welcomed Blinken on Tuesday. Blinken held talks "
+        "in Cairo on ceasefire efforts."
+    )
+    assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
+        ["person/abdel-fattah-al-sisi", "person/antony-blinken"]
+    ]
