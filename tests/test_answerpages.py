@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,9 +28,6 @@ from diplograph.cli import cli
 from diplograph.queries import answer_query, get_query, load_queries
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-import corpus  # noqa: E402  (benchmarks/ is not a package)
 
 WHOLE_LIST = [
     "delegation-members",
@@ -104,13 +100,10 @@ def test_every_page_joined_is_the_live_answer_on_the_seeds(seeds_out, root) -> N
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> tuple[Path, Path]:
-    """A build of 24 generated articles (seed 1): its project and build folder."""
-    project = tmp_path_factory.mktemp("generated") / "project"
-    corpus.write_corpus(24, 1, project)
-    out = project.parent / "out"
-    _build(project, out)
-    return project, out
+def generated(generated_build) -> tuple[Path, Path]:
+    """A build of 24 generated articles (seed 1): its project and build folder, the run's
+    (conftest.py), never changed here."""
+    return generated_build
 
 
 def test_every_page_joined_is_the_live_answer_on_a_generated_corpus(generated) -> None:
