@@ -175,7 +175,7 @@ def pytest_collection_finish(session) -> None:
     """Move what collection made (the test modules, their parameters, the imported packages)
     out of the garbage collector's reach: it lives as long as the run, and the collector's full
     passes would otherwise walk it again and again (about 4 % of the test process's CPU on the
-    slowest files, docs/decisions/20261205-shared-folders-and-a-frozen-heap.md)."""
+    slowest files, docs/decisions/20261204-suite-builds-once-per-run.md)."""
     import gc
 
     gc.collect()
