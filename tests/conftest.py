@@ -8,6 +8,8 @@ itself, builds."""
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,6 +62,57 @@ def seeds_out(write_seeds_build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seeds-build") / "out"
     write_seeds_build(out, ROOT)
     return out
+
+
+def made_once(folder: Path, make: Callable[[Path], None]) -> Path:
+    """FOLDER, made by `make(FOLDER)` unless a process of this run made it already: the first
+    to take the lock beside it makes it, the others wait and read it. A failed `make` leaves no
+    mark, so the next to ask tries again."""
+    import fcntl
+
+    done = folder.with_name(folder.name + ".done")
+    with open(folder.with_name(folder.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            if folder.exists():
+                shutil.rmtree(folder)
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def run_folder(tmp_path_factory) -> Path:
+    """A folder of this test run that every pytest-xdist worker of it shares (the workers'
+    temporary folders are made in the run's own); without xdist, the run's temporary folder."""
+    import os
+
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session")
+def generated_build(run_folder: Path) -> tuple[Path, Path]:
+    """The project of 24 generated articles (benchmarks/corpus.py, seed 1) and its build
+    folder, made by `diplograph build` once per test run (made_once): read them, never change
+    them (copy them to change them). test_answerpages.py and test_query_rewrites.py read it."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import corpus  # benchmarks/ is not a package
+
+    def make(folder: Path) -> None:
+        """Write the corpus and build it."""
+        from click.testing import CliRunner
+
+        from diplograph.cli import cli
+
+        project, out = folder / "project", folder / "out"
+        corpus.write_corpus(24, 1, project)
+        args = ["--root", str(project), "build", "--out", str(out), "-j", "1"]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code in (0, 4), result.output  # 4: an article quarantined, still built
+
+    folder = made_once(run_folder / "generated-24-1", make)
+    return folder / "project", folder / "out"
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +169,17 @@ def pytest_configure(config) -> None:
     reorders them by their number of tests, which put the few-test slow files last)."""
     if hasattr(config.option, "loadscopereorder"):
         config.option.loadscopereorder = False
+
+
+def pytest_collection_finish(session) -> None:
+    """Move what collection made (the test modules, their parameters, the imported packages)
+    out of the garbage collector's reach: it lives as long as the run, and the collector's full
+    passes would otherwise walk it again and again (about 4 % of the test process's CPU on the
+    slowest files, docs/decisions/20261204-suite-builds-once-per-run.md)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(items) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,9 +28,6 @@ from diplograph.cli import cli
 from diplograph.queries import answer_query, get_query, load_queries
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-import corpus  # noqa: E402  (benchmarks/ is not a package)
 
 WHOLE_LIST = [
     "delegation-members",
@@ -104,13 +100,10 @@ def test_every_page_joined_is_the_live_answer_on_the_seeds(seeds_out, root) -> N
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> tuple[Path, Path]:
-    """A build of 24 generated articles (seed 1): its project and build folder."""
-    project = tmp_path_factory.mktemp("generated") / "project"
-    corpus.write_corpus(24, 1, project)
-    out = project.parent / "out"
-    _build(project, out)
-    return project, out
+def generated(generated_build) -> tuple[Path, Path]:
+    """A build of 24 generated articles (seed 1): its project and build folder, the run's
+    (conftest.py), never changed here."""
+    return generated_build
 
 
 def test_every_page_joined_is_the_live_answer_on_a_generated_corpus(generated) -> None:
@@ -136,13 +129,15 @@ def _query(root: Path, out: Path, name: str, *options: str) -> tuple[list[str], 
     return result.stdout.splitlines(), result.stderr
 
 
-@pytest.fixture
-def removed(generated, tmp_path) -> tuple[Path, Path, Path, str]:
+@pytest.fixture(scope="module")
+def removed_once(generated, tmp_path_factory) -> tuple[Path, Path, Path, str]:
     """The generated project less the article of the first position held, built again (an
-    incremental build) into a copy of its build folder, and in full into another folder: the
-    project, the two folders and the stem taken out."""
+    incremental build) into a copy of its build folder, and in full into another folder, once
+    for the module: the project, the two folders and the stem taken out. Never changed: each
+    test gets copies (`removed`)."""
     project, built = generated
-    root, out, full = tmp_path / "project", tmp_path / "out", tmp_path / "full"
+    folder = tmp_path_factory.mktemp("removed")
+    root, out, full = folder / "project", folder / "out", folder / "full"
     shutil.copytree(project, root, symlinks=True)
     shutil.copytree(built, out)
     gone = _joined(out, root, "positions-held", 10)[0][0][2]["value"]
@@ -152,6 +147,19 @@ def removed(generated, tmp_path) -> tuple[Path, Path, Path, str]:
     assert (out / "state.pickle").is_file()
     _build(root, full, "--full")
     return root, out, full, gone
+
+
+@pytest.fixture
+def removed(removed_once, tmp_path) -> tuple[Path, Path, Path, str]:
+    """A copy of `removed_once` of this test's own (a build folder names its inputs by relative
+    path and content, so the copies are up to date): the project, the folder of the
+    incremental build (no answers kept yet), the folder of the full build and the stem taken
+    out."""
+    *folders, gone = removed_once
+    copies = tmp_path / "project", tmp_path / "out", tmp_path / "full"
+    for source, target in zip(folders, copies, strict=True):
+        shutil.copytree(source, target, symlinks=True)
+    return (*copies, gone)
 
 
 def test_an_article_removed_changes_the_pages_in_the_incremental_and_the_full_build(

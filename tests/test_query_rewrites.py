@@ -10,29 +10,22 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from diplograph.built import load_build
-from diplograph.cli import cli
 from diplograph.store import QueryResult
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import corpus  # noqa: E402  (benchmarks/ is not a package)
 import query_oracle  # noqa: E402
 
 REWRITTEN = sorted(p.stem for p in query_oracle.BEFORE.glob("*.rq"))
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory):
-    """The store of a build of 24 generated articles (seed 1)."""
-    project = tmp_path_factory.mktemp("generated") / "project"
-    corpus.write_corpus(24, 1, project)
-    out = project.parent / "out"
-    result = CliRunner().invoke(cli, ["--root", str(project), "build", "--out", str(out)])
-    assert result.exit_code in (0, 4), result.output  # 4: an article quarantined, still built
+def generated(generated_build):
+    """The store of a build of 24 generated articles (seed 1): the run's (conftest.py)."""
+    _, out = generated_build
     return load_build(out, ROOT)
 
 
