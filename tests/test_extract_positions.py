@@ -622,3 +622,55 @@ def test_presidential_spokespeople_and_chief_justices(text, holdings, layer):
     """The titles "presidential spokesperson", "chief justice" and the words "Secretary of
     Defense"."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a government's own office, named bare in a story from its capital
+            "OSLO, March 5 (Reuters) - Norway will recognise a Palestinian state, Foreign "
+            "Minister Kari Haugland said on Tuesday.",
+            {("person/kari-haugland", "position/foreign-minister-of-norway")},
+        ),
+        (  # a spokesperson is as often another body's: no guess
+            "OSLO, March 5 (Reuters) - Norway will recognise a Palestinian state, spokesperson "
+            "Kari Haugland said on Tuesday.",
+            set(),
+        ),
+        (  # the owner the sentence names wins over the dateline
+            "OSLO, March 5 (Reuters) - Prime Minister Lars Bergstad of Sweden met King Harald.",
+            {("person/lars-bergstad", "position/prime-minister-of-sweden")},
+        ),
+    ],
+)
+def test_a_bare_government_title_is_the_office_of_the_datelines_state(text, holdings, layer):
+    """entities.yaml `unowned_title_owners` `dateline` for the `dateline_titles` only."""
+    assert held(text, layer) == holdings
+
+
+def test_the_chancellor_of_latin_american_copy_is_the_foreign_minister(layer):
+    """entities.yaml `title_epithets`: "the chancellor" (Spanish "canciller") is the foreign
+    minister when no one in the story is titled chancellor."""
+    text = (
+        "LIMA, March 5 (Andina) - Peru declared the Mexican ambassador persona non grata, "
+        "Peruvian Foreign Minister Ana Quispe announced on Tuesday. In a message to the nation, "
+        "the chancellor said the measure was adopted because of interference."
+    )
+    graph = extract(text, layer)
+    statements = set(graph.subjects(RDF.type, DIP.Statement))
+    assert len(statements) == 2
+    assert {str(graph.value(s, DIP.agent)).removeprefix(str(ID)) for s in statements} == {
+        "person/ana-quispe"
+    }
+
+
+def test_a_chancellor_named_so_is_the_chancellor_not_the_foreign_minister(layer):
+    """`title_epithets` give way to the title itself: "the chancellor" of a German story."""
+    text = (
+        "BERLIN, March 5 (dpa) - Chancellor Olaf Scholz met Foreign Minister Annalena Baerbock "
+        "on Tuesday. Baerbock then flew to Paris. Later, the chancellor said Germany would help."
+    )
+    graph = extract(text, layer)
+    statements = graph.subjects(RDF.type, DIP.Statement)
+    agents = {str(graph.value(s, DIP.agent)).removeprefix(str(ID)) for s in statements}
+    assert agents == {"person/olaf-scholz"}

@@ -307,7 +307,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     delegation_attests: dict[URIRef, list[Attest]] = {}
     dateline = dateline_place(prepared, gazetteer)
     discourse.home = gazetteer.country_of(dateline) if dateline is not None else None
-    prepared = own_titles(prepared, gazetteer, rules, new)
+    prepared = own_titles(prepared, gazetteer, rules, new, home=discourse.home)
     prepared, posted = send_envoys(prepared, discourse.home, gazetteer, rules, new)
     for pair in [pair for pair in holdings if pair[1] in posted]:
         del holdings[pair]  # the envoy's post without its destination
