@@ -424,13 +424,19 @@ def test_plural_titles_and_a_spokesman_for_a_body(text, holdings, layer):
         (
             "Pham Minh Chinh was received at the Palam airport by India's Minister of State for "
             "External Affairs Pabitra Margherita.",
-            {("person/pabitra-margherita", "position/minister-of-state-of-india")},
+            {
+                (
+                    "person/pabitra-margherita",
+                    "position/minister-of-state-for-external-affairs-of-india",
+                )
+            },
         ),
     ],
 )
 def test_portfolios_after_a_title_and_for_belong_to_the_title(text, holdings, layer):
     """entities.yaml `title.title-for-portfolios-name`: "High Representative for Foreign
-    Affairs and Security Policy X" makes X, who holds the office before "for"."""
+    Affairs and Security Policy X" makes X, who holds the office before "for"; a minister's
+    portfolios are part of the office (`portfolio_titles`)."""
     assert held(text, layer) == holdings
 
 
@@ -449,7 +455,12 @@ def test_portfolios_after_a_title_and_for_belong_to_the_title(text, holdings, la
         (  # three portfolios after "for", with a comma and "and"
             "India's Minister of State for Fisheries, Animal Husbandry and Dairying George "
             "Kurian attended.",
-            {("person/george-kurian", "position/minister-of-state-of-india")},
+            {
+                (
+                    "person/george-kurian",
+                    "position/minister-of-state-for-fisheries-animal-husbandry-and-dairying-of-india",
+                )
+            },
         ),
     ],
 )
@@ -674,3 +685,29 @@ def test_a_chancellor_named_so_is_the_chancellor_not_the_foreign_minister(layer)
     statements = graph.subjects(RDF.type, DIP.Statement)
     agents = {str(graph.value(s, DIP.agent)).removeprefix(str(ID)) for s in statements}
     assert agents == {"person/olaf-scholz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # portfolios before the title, the owner from the dateline
+            "KUALA LUMPUR, March 5 (Bernama) -- Li was welcomed at the airport by Investment, "
+            "Trade and Industry Minister Tengku Zafrul Aziz.",
+            {
+                (
+                    "person/tengku-zafrul-aziz",
+                    "position/investment-trade-and-industry-minister-of-malaysia",
+                )
+            },
+        ),
+        (  # portfolios after "for", the owner from the dateline
+            "NEW DELHI, March 5 (PTI) Chinh was received at the airport by Minister of State "
+            "for External Affairs Kavita Rao.",
+            {("person/kavita-rao", "position/minister-of-state-for-external-affairs-of-india")},
+        ),
+    ],
+)
+def test_a_ministers_portfolios_name_the_office(text, holdings, layer):
+    """entities.yaml `portfolio_titles`: the portfolios a title rule reads (role `portfolio`)
+    name the new office, which is the dateline state's when the sentence names no owner."""
+    assert held(text, layer) == holdings

@@ -165,15 +165,17 @@ def _position(
     destination: URIRef | None,
     context: tuple[Gazetteer, RuleSet, list[NewEntity]],
     only_titled: bool = False,
+    office: str | None = None,
 ) -> URIRef | None:
     """The position a title names for its owners: the gazetteer's, else a new one (added to
-    `new`); an envoy's (`destination`: the state sent to) is always the article's own."""
+    `new`; named by `office`, the title with its portfolios, if given); an envoy's
+    (`destination`: the state sent to) is always the article's own."""
     gaz, rules, new = context
     found = None
     if title and destination is None:
         found = find_position(title, owners, gaz, rules, only_titled=only_titled)
     if found is None and owners and title:
-        made = new_position(title, owners[0], gaz, new, destination)
+        made = new_position(office or title, owners[0], gaz, new, destination)
         new.append(made)
         found = made.iri
     return found
@@ -363,6 +365,7 @@ def find_titles(
         if not owners and title_mention is not None:
             owners = title_mention.owner  # "the Indian charge d'affaires, X": India's
         context = [units[i].lower for i in roles.get("context", [])]
+        office = _office(title, roles, units, text, rules)
         start, end = match.start, max([match.end, *[i + 1 for v in roles.values() for i in v]])
         words = text[units[start].begin : units[end - 1].end]
         if "holder" in roles:
@@ -373,7 +376,7 @@ def find_titles(
             # the one position of a title is guessed for people the gazetteer knows, never for
             # people the article introduced ("Foreign Minister Takeshi Iwaya" is not Russia's)
             known = holder.refs[0] in gaz.classes
-            position = _position(title, owners, destination, (gaz, rules, new), known)
+            position = _position(title, owners, destination, (gaz, rules, new), known, office)
             person = holder.refs[0]
             mention = Mention(
                 holder.classes,
@@ -383,6 +386,7 @@ def find_titles(
                 title=title or None,
                 holding=(person, position) if position is not None else None,
                 owner=owners,
+                office=office,
             )
         elif "name" in roles:
             named = without_honorifics(roles["name"], units, rules)
@@ -399,7 +403,7 @@ def find_titles(
             new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
             # a person the gazetteer does not know holds a known position only if its owner is
             # named: "EU foreign policy chief X" is not the one "leader" the gazetteer knows
-            position = _position(title, owners, destination, (gaz, rules, new))
+            position = _position(title, owners, destination, (gaz, rules, new), False, office)
             mention = Mention(
                 frozenset({"person", "agent"}),
                 (person,),
@@ -408,6 +412,7 @@ def find_titles(
                 title=title,
                 holding=(person, position) if position is not None else None,
                 owner=owners,
+                office=office,
             )
         else:
             mention = Mention(
@@ -422,6 +427,21 @@ def find_titles(
             mention = replace(mention, also=more)
         units = merge(units, start, end, mention, words)
     return units
+
+
+def _office(
+    title: str, roles: dict[str, list[int]], units: list[Unit], text: str, rules: RuleSet
+) -> str | None:
+    """The office a title and the portfolios a rule read with it name (role `portfolio`), for
+    a title of entities.yaml `portfolio_titles`: "minister of state for external affairs",
+    "investment, trade and industry minister"."""
+    portfolio, titles = roles.get("portfolio", []), roles.get("title", [])
+    listed = {str(t) for t in rules.gazetteer.get("portfolio_titles") or ()}
+    if not portfolio or not titles or not {title, title.rsplit(" ", 1)[-1]} & listed:
+        return None
+    if min(portfolio) > titles[0]:  # "Minister of State for External Affairs"
+        return f"{title} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
+    return text[units[min(portfolio)].begin : units[titles[0]].end]  # "Trade and Industry Minister"
 
 
 def body_titles(

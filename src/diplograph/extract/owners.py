@@ -124,7 +124,7 @@ def own_titles(
                 if same is not None:  # "Minister Fidan" after "Hakan Fidan, Minister of ..."
                     changed.append(replace(unit, mention=replace(mention, holding=same)))
                     continue
-                local = home if mention.title in dateline_titles else None
+                local = home if mention.title in dateline_titles or mention.office else None
                 owner = _owner_of(mention.refs[0], sources, theirs, known, local)
                 if owner is not None and changed and _bare_body(changed[-1].mention):
                     changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
@@ -214,7 +214,7 @@ def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list)
     assert mention is not None and mention.title
     position = find_position(mention.title, (owner,), gaz, rules, only_titled=False)
     if position is None:
-        made = new_position(mention.title, owner, gaz, new)
+        made = new_position(mention.office or mention.title, owner, gaz, new)
         new.append(made)
         position = made.iri
     holding = (mention.refs[0], position)

@@ -460,6 +460,7 @@ GAZETTEER = Shape(
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
         "dateline_titles": WORDS,  # titles whose unowned holder serves the dateline's state
+        "portfolio_titles": WORDS,  # titles whose portfolios are part of the office
         "named_event_heads": WORDS,
         "unowned_title_owners": ListOf(
             one_of("owner source", "person", "known", "dateline"),
