@@ -711,3 +711,28 @@ def test_a_ministers_portfolios_name_the_office(text, holdings, layer):
     """entities.yaml `portfolio_titles`: the portfolios a title rule reads (role `portfolio`)
     name the new office, which is the dateline state's when the sentence names no owner."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a courtesy title between the owner's office and a new name
+            "Nigerian Foreign Minister Ambassador Bola Adeyemi met Ronald Lamola in Pretoria.",
+            {("person/bola-adeyemi", "position/foreign-minister-of-nigeria")},
+        ),
+        (  # the office apposed before the courtesy title and the name
+            "The session was co-chaired by the Minister of Foreign Affairs of Nigeria, "
+            "Ambassador Bola Adeyemi.",
+            {("person/bola-adeyemi", "position/foreign-minister-of-nigeria")},
+        ),
+        (  # a style is no part of the name
+            "Murmu will visit Wellington at the invitation of New Zealand Governor-General Dame "
+            "Cindy Kiro.",
+            {("person/cindy-kiro", "position/governor-general-of-new-zealand")},
+        ),
+    ],
+)
+def test_a_courtesy_title_before_the_name_is_neither_the_office_nor_the_name(text, holdings, layer):
+    """lexicon.yaml `courtesy_word` in entities.yaml `title.title-rank-name` (now with the
+    owner before the title) and `title.the-title-of-owner-comma-name`."""
+    assert held(text, layer) == holdings
