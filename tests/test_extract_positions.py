@@ -736,3 +736,24 @@ def test_a_courtesy_title_before_the_name_is_neither_the_office_nor_the_name(tex
     """lexicon.yaml `courtesy_word` in entities.yaml `title.title-rank-name` (now with the
     owner before the title) and `title.the-title-of-owner-comma-name`."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # posted "in" a city: to its country
+            "The Kremlin criticised Denmark, with Russia's ambassador in Copenhagen, Oleg "
+            "Borisov, calling the deliveries an escalation.",
+            {("person/oleg-borisov", "position/ambassador-of-russia-to-denmark")},
+        ),
+        (  # the office of a state to another, apposed before a name of three parts
+            "Kuwait handed a protest note to the Ambassador of the Republic of Iraq to Kuwait, "
+            "Al-Manhal Al-Safi.",
+            {("person/al-manhal-al-safi", "position/ambassador-of-iraq-to-kuwait")},
+        ),
+    ],
+)
+def test_an_envoy_in_a_city_or_of_a_state_to_another_is_posted_there(text, holdings, layer):
+    """entities.yaml `title.owner-title-to-destination-name` ("to" or "in" a country or a
+    city) and `title.title-of-owner-to-destination-name`."""
+    assert held(text, layer) == holdings

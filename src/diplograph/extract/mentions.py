@@ -362,6 +362,7 @@ def find_titles(
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
         owners = _owners(units, roles.get("owner", []))
         destination = next(iter(_owners(units, roles.get("destination", []))), None)
+        destination = gaz.country_of(destination) or destination  # "in Copenhagen": Denmark
         if not owners and title_mention is not None:
             owners = title_mention.owner  # "the Indian charge d'affaires, X": India's
         context = [units[i].lower for i in roles.get("context", [])]
