@@ -757,3 +757,28 @@ def test_an_envoy_in_a_city_or_of_a_state_to_another_is_posted_there(text, holdi
     """entities.yaml `title.owner-title-to-destination-name` ("to" or "in" a country or a
     city) and `title.title-of-owner-to-destination-name`."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a state as the dateline
+            "KUWAIT, March 5 (KUNA) -- Foreign Minister Salem Al-Sabah received a phone call "
+            "from Iraqi Foreign Minister Fuad Hussein.",
+            {
+                ("person/salem-al-sabah", "position/foreign-minister-of-kuwait"),
+                ("person/fuad-hussein", "position/foreign-minister-of-iraq"),
+            },
+        ),
+        (  # no dateline: the country of the outlet the opening lines name
+            "Indian President conferred Fiji's highest honour\n\nFiji Village\nTuesday "
+            "05/03/2024\n\nMurmu was welcomed by Deputy Prime Minister Biman Prasad before "
+            "travelling to Suva.",
+            {("person/biman-prasad", "position/deputy-prime-minister-of-fiji")},
+        ),
+    ],
+)
+def test_a_bare_government_title_without_a_dateline_city(text, holdings, layer):
+    """pipeline.title_home: a state named as the dateline, else the outlet's country
+    (`schema:location` of the news agency), owns the `dateline_titles` named bare."""
+    assert held(text, layer) == holdings
