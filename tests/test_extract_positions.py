@@ -782,3 +782,15 @@ def test_a_bare_government_title_without_a_dateline_city(text, holdings, layer):
     """pipeline.title_home: a state named as the dateline, else the outlet's country
     (`schema:location` of the news agency), owns the `dateline_titles` named bare."""
     assert held(text, layer) == holdings
+
+
+def test_a_delegations_leader_holds_the_senders_office_not_the_hosts(layer):
+    """pipeline.delegation_ties: the state a delegation comes from owns its leader's bare
+    title before the dateline's state does."""
+    text = (
+        "NAIROBI, March 5 (KNA) -- Ruto later met a delegation from Eswatini led by Prime "
+        "Minister Cleopas Sipho Dlamini."
+    )
+    assert held(text, layer) == {
+        ("person/cleopas-sipho-dlamini", "position/prime-minister-of-eswatini")
+    }

@@ -97,16 +97,19 @@ def own_titles(
     new: list[NewEntity],
     earlier: list[tuple[URIRef, URIRef]] | None = None,
     home: URIRef | None = None,
+    ties: dict[URIRef, URIRef] | None = None,
 ) -> Prepared:
     """The sentences with each unowned title given the holding of that kind the article gives
     the person (in these sentences or `earlier`: (person, position) pairs), else the owner the
-    first source of the gazetteer's `unowned_title_owners` knows (see the module's
-    docstring)."""
+    first source of the gazetteer's `unowned_title_owners` knows (see the module's docstring;
+    `home`: the state of `dateline`; `ties`: person -> the state whose delegation they lead or
+    are in, for `person` when the article names no country of theirs)."""
     config = rules.gazetteer
     sources = [str(s) for s in config.get("unowned_title_owners") or ()]
     if not sources:
         return prepared
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
+    theirs = {**(ties or {}), **theirs}  # a delegation's people: its sender's
     known = known_countries(gaz, rules)
     held = _held(prepared, earlier or [])
     dateline_titles = frozenset(str(t) for t in config.get("dateline_titles") or ())

@@ -247,6 +247,20 @@ def dateline_place(prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer) ->
     return None
 
 
+def delegation_ties(delegations: list[coref.Delegation], gaz: Gazetteer) -> dict[URIRef, URIRef]:
+    """Person -> the state whose delegation they lead or are in ("a delegation from Eswatini
+    led by Prime Minister X", "She is accompanied by Minister of State Y"): the first one."""
+    ties: dict[URIRef, URIRef] = {}
+    for delegation in delegations:
+        sender = delegation.sender
+        if sender is None or "country" not in gaz.classes.get(sender, ()):
+            continue
+        for person in (delegation.leader, *delegation.members):
+            if person is not None:
+                ties.setdefault(person, sender)
+    return ties
+
+
 def title_home(
     prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer, dateline: URIRef | None
 ) -> URIRef | None:
@@ -333,7 +347,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     dateline = dateline_place(prepared, gazetteer)
     discourse.home = gazetteer.country_of(dateline) if dateline is not None else None
     state_home = title_home(prepared, gazetteer, dateline)
-    prepared = own_titles(prepared, gazetteer, rules, new, home=state_home)
+    ties = delegation_ties(discourse.delegations, gazetteer)
+    prepared = own_titles(prepared, gazetteer, rules, new, home=state_home, ties=ties)
     prepared, posted = send_envoys(prepared, discourse.home, gazetteer, rules, new)
     for pair in [pair for pair in holdings if pair[1] in posted]:
         del holdings[pair]  # the envoy's post without its destination
