@@ -643,6 +643,11 @@ def test_presidential_spokespeople_and_chief_justices(text, holdings, layer):
             "Minister Kari Haugland said on Tuesday.",
             {("person/kari-haugland", "position/foreign-minister-of-norway")},
         ),
+        (  # an acting head of government
+            "BANGKOK, March 5 (Thai PBS) - Acting Prime Minister Somchai Wongsa told reporters "
+            "that Thailand would defend its sovereignty.",
+            {("person/somchai-wongsa", "position/acting-prime-minister-of-thailand")},
+        ),
         (  # a spokesperson is as often another body's: no guess
             "OSLO, March 5 (Reuters) - Norway will recognise a Palestinian state, spokesperson "
             "Kari Haugland said on Tuesday.",
