@@ -799,3 +799,15 @@ def test_a_delegations_leader_holds_the_senders_office_not_the_hosts(layer):
     assert held(text, layer) == {
         ("person/cleopas-sipho-dlamini", "position/prime-minister-of-eswatini")
     }
+
+
+def test_an_organisations_acronym_apposed_before_the_holders_name(layer):
+    """entities.yaml `title.the-title-of-owner-comma-name`: "the Secretary-General of the Gulf
+    Cooperation Council (GCC), X," (the acronym in brackets between the owner and the name)."""
+    text = (
+        "The Secretary-General of the Gulf Cooperation Council (GCC), Jasem Albudaiwi, "
+        "affirmed the council's full support for Kuwait."
+    )
+    assert held(text, layer) == {
+        ("person/jasem-albudaiwi", "position/secretary-general-of-gulf-cooperation-council")
+    }
