@@ -811,3 +811,16 @@ def test_an_organisations_acronym_apposed_before_the_holders_name(layer):
     assert held(text, layer) == {
         ("person/jasem-albudaiwi", "position/secretary-general-of-gulf-cooperation-council")
     }
+
+
+def test_a_person_owning_a_title_owns_it_through_the_office_they_hold(layer):
+    """mentions.find_titles: "Orban's chief of staff" after "Prime Minister Viktor Orban" is
+    the chief of staff of the prime minister of Hungary, not of the man."""
+    text = (
+        "Prime Minister Viktor Orban spoke on Monday. Orban's chief of staff, Gergely Gulyas, "
+        "said the vote would come soon."
+    )
+    assert held(text, layer) == {
+        ("person/viktor-orban", "position/prime-minister-of-hungary"),
+        ("person/gergely-gulyas", "position/chief-of-staff-of-prime-minister-of-hungary"),
+    }

@@ -361,6 +361,7 @@ def find_titles(
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
         owners = _owners(units, roles.get("owner", []))
+        owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
         destination = next(iter(_owners(units, roles.get("destination", []))), None)
         destination = gaz.country_of(destination) or destination  # "in Copenhagen": Denmark
         if not owners and title_mention is not None:
