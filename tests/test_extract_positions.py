@@ -824,3 +824,37 @@ def test_a_person_owning_a_title_owns_it_through_the_office_they_hold(layer):
         ("person/viktor-orban", "position/prime-minister-of-hungary"),
         ("person/gergely-gulyas", "position/chief-of-staff-of-prime-minister-of-hungary"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # "his" of the sentence's titled person
+            "UN Secretary-General Antonio Guterres welcomed the outcome, his spokesman Stephane "
+            "Dujarric told reporters in New York.",
+            {
+                ("person/antonio-guterres", "position/secretary-general-of-united-nations"),
+                (
+                    "person/stephane-dujarric",
+                    "position/spokesperson-of-secretary-general-of-united-nations",
+                ),
+            },
+        ),
+        (  # "his" of the last sentence's subject
+            "Russian President Vladimir Putin met Xi on Tuesday. His aide Yuri Ushakov said the "
+            "talks went well.",
+            {
+                ("person/vladimir-putin", "position/president-of-russia"),
+                ("person/yuri-ushakov", "position/aide-of-president-of-russia"),
+            },
+        ),
+        (  # a minister is no staff of the president: the office of the state
+            "Lula spoke to Biden on Tuesday, his foreign minister Mauro Vieira said.",
+            {("person/mauro-vieira", "position/foreign-minister-of-brazil")},
+        ),
+    ],
+)
+def test_his_spokesman_is_the_staff_of_the_office_he_holds(text, holdings, layer):
+    """entities.yaml `title.principals-staff` (role `principal`): "his spokesman X" is the
+    spokesperson of the office of the person "his" stands for."""
+    assert held(text, layer) == holdings

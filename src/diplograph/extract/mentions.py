@@ -302,6 +302,19 @@ def _counterpart_title(
     return ""
 
 
+def _principal_office(
+    before: list[Unit], held: dict[URIRef, URIRef], subject: URIRef | None
+) -> tuple[URIRef, ...]:
+    """The office whose staff "his <title>" names: that of the sentence's first person, else
+    (no person or title before it) of the last sentence's, if the article gave them one."""
+    titled = any(u.mention is not None and "title" in u.mention.classes for u in before)
+    person = first_person(before) or (None if titled else subject)
+    mention = next((u.mention for u in before if u.mention and u.mention.holding), None)
+    if mention is not None and mention.holding is not None and mention.holding[0] == person:
+        return (mention.holding[1],)
+    return (held[person],) if person in held else ()
+
+
 def first_person(units: list[Unit]) -> URIRef | None:
     """The first person a sentence's units name, if that mention names one person."""
     for unit in units:
@@ -362,6 +375,10 @@ def find_titles(
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
         owners = _owners(units, roles.get("owner", []))
         owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
+        if "principal" in roles:  # "his spokesman X": his office's
+            owners = _principal_office(units[: match.start], held or {}, subject)
+            if not owners:
+                continue
         destination = next(iter(_owners(units, roles.get("destination", []))), None)
         destination = gaz.country_of(destination) or destination  # "in Copenhagen": Denmark
         if not owners and title_mention is not None:

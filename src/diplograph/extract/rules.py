@@ -90,6 +90,7 @@ OTHER_ROLES = (
     "context",
     "counterpart",
     "destination",  # the state an ambassador is sent to ("Iran's Ambassador to Russia X")
+    "principal",  # "his" of "his spokesman X": the office of the person it stands for
     "portfolio",  # an office's words beyond its title ("Minister of State for [External Affairs]")
     "lead",  # `companions`: the leader a spouse travels with
     "companion",  # `companions`: the spouse
