@@ -858,3 +858,23 @@ def test_his_spokesman_is_the_staff_of_the_office_he_holds(text, holdings, layer
     """entities.yaml `title.principals-staff` (role `principal`): "his spokesman X" is the
     spokesperson of the office of the person "his" stands for."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # "special envoy" is an office of its own, as readers record it
+            "The EU's special envoy Miroslav Lajcak said the talks had failed.",
+            {("person/miroslav-lajcak", "position/special-envoy-of-european-union")},
+        ),
+        (  # the region an envoy is for is part of the office
+            "Russia's special envoy for the Middle East, Mikhail Bogdanov, said the talks had "
+            "failed.",
+            {("person/mikhail-bogdanov", "position/special-envoy-for-the-middle-east-of-russia")},
+        ),
+    ],
+)
+def test_a_special_envoy_and_the_region_an_envoy_is_for(text, holdings, layer):
+    """entities.yaml titles (`special envoy`) and `title.envoy-for-region-name` (a title
+    word list with a space matches the merged title unit: rules.compile_token)."""
+    assert held(text, layer) == holdings

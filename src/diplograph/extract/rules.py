@@ -273,8 +273,10 @@ def compile_token(
         token["OP"] = "*"  # bounded by the gap size after matching: far fewer Matcher states
     if "lemma" in spec:
         token["LEMMA"] = {"IN": [str(w).lower() for w in as_list(spec["lemma"])]}
-    if "lower" in spec:
-        token["LOWER"] = {"IN": [str(w).lower() for w in as_list(spec["lower"])]}
+    if "lower" in spec:  # words with a space match a merged unit ("special envoy"), whose
+        # token text joins them with "_" (sentences.to_doc); the cheap test reads the spaced form
+        lowers = [str(w).lower() for w in as_list(spec["lower"])]
+        token["LOWER"] = {"IN": lowers + [w.replace(" ", "_") for w in lowers if " " in w]}
     if "class" in spec:
         names = as_list(spec["class"])
         missing = [n for n in names if n not in classes]
