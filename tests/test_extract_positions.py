@@ -878,3 +878,19 @@ def test_a_special_envoy_and_the_region_an_envoy_is_for(text, holdings, layer):
     """entities.yaml titles (`special envoy`) and `title.envoy-for-region-name` (a title
     word list with a space matches the merged title unit: rules.compile_token)."""
     assert held(text, layer) == holdings
+
+
+def test_an_offices_staff_position_belongs_to_the_offices_owner(layer):
+    """mentions.new_position: "Orban's chief of staff" is named after the prime minister's
+    office but is dip:positionOf Hungary (an agent), as the shapes require."""
+    text = (
+        "Hungarian Prime Minister Viktor Orban's chief of staff, Gergely Gulyas, said the vote "
+        "would come soon."
+    )
+    graph = extract(text, layer)
+    owners = {
+        (str(s).removeprefix(str(ID)), str(o).removeprefix(str(ID)))
+        for s, o in graph.subject_objects(DIP.positionOf)
+        if "chief-of-staff" in str(s)
+    }
+    assert owners == {("position/chief-of-staff-of-prime-minister-of-hungary", "country/hungary")}

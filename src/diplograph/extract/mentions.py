@@ -156,7 +156,9 @@ def new_position(
     label = f"{title[:1].upper()}{title[1:]} of {name_of(owner, gaz, new or [])}"
     if destination is not None:
         label = f"{label} to {name_of(destination, gaz, new or [])}"
-    return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, owner)
+    minted = next((n.position_of for n in new or [] if n.iri == owner), None)
+    agent = gaz.position_of.get(owner) or minted or owner  # an office's staff: of its owner
+    return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, agent)
 
 
 def _position(
