@@ -398,7 +398,11 @@ def _resolve_title(
     if not mention.owner:  # "the chancellor": the person last named with that title, the
         titles = discourse.titles  # last sentence's subject first ("X met Y. Later, the head of
         # state met Z": X)
-        titled = [p for p in discourse.persons if _titled_so(titles.get(p, set()), wanted, other)]
+        proper = {mention.title} | (heads if mention.title in heads else set())
+        titled = [p for p in discourse.persons if _titled_so(titles.get(p, set()), proper, other)]
+        titled = titled or [  # an epithet's office only when none holds the title itself
+            p for p in discourse.persons if _titled_so(titles.get(p, set()), wanted, other)
+        ]
         if discourse.subject in titled:
             return discourse.subject
         if titled:

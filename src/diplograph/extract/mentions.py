@@ -156,7 +156,9 @@ def new_position(
     label = f"{title[:1].upper()}{title[1:]} of {name_of(owner, gaz, new or [])}"
     if destination is not None:
         label = f"{label} to {name_of(destination, gaz, new or [])}"
-    return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, owner)
+    minted = next((n.position_of for n in new or [] if n.iri == owner), None)
+    agent = gaz.position_of.get(owner) or minted or owner  # an office's staff: of its owner
+    return NewEntity(ID[f"position/{slug(label)}"], "Position", label, NEW_CONFIDENCE, agent)
 
 
 def _position(
@@ -165,15 +167,17 @@ def _position(
     destination: URIRef | None,
     context: tuple[Gazetteer, RuleSet, list[NewEntity]],
     only_titled: bool = False,
+    office: str | None = None,
 ) -> URIRef | None:
     """The position a title names for its owners: the gazetteer's, else a new one (added to
-    `new`); an envoy's (`destination`: the state sent to) is always the article's own."""
+    `new`; named by `office`, the title with its portfolios, if given); an envoy's
+    (`destination`: the state sent to) is always the article's own."""
     gaz, rules, new = context
     found = None
     if title and destination is None:
         found = find_position(title, owners, gaz, rules, only_titled=only_titled)
     if found is None and owners and title:
-        made = new_position(title, owners[0], gaz, new, destination)
+        made = new_position(office or title, owners[0], gaz, new, destination)
         new.append(made)
         found = made.iri
     return found
@@ -305,6 +309,19 @@ def _counterpart_title(
     return ""
 
 
+def _principal_office(
+    before: list[Unit], held: dict[URIRef, URIRef], subject: URIRef | None
+) -> tuple[URIRef, ...]:
+    """The office whose staff "his <title>" names: that of the sentence's first person, else
+    (no person or title before it) of the last sentence's, if the article gave them one."""
+    titled = any(u.mention is not None and "title" in u.mention.classes for u in before)
+    person = first_person(before) or (None if titled else subject)
+    mention = next((u.mention for u in before if u.mention and u.mention.holding), None)
+    if mention is not None and mention.holding is not None and mention.holding[0] == person:
+        return (mention.holding[1],)
+    return (held[person],) if person in held else ()
+
+
 def first_person(units: list[Unit]) -> URIRef | None:
     """The first person a sentence's units name, if that mention names one person."""
     for unit in units:
@@ -364,10 +381,17 @@ def find_titles(
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
         owners = _owners(units, roles.get("owner", []))
+        owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
+        if "principal" in roles:  # "his spokesman X": his office's
+            owners = _principal_office(units[: match.start], held or {}, subject)
+            if not owners:
+                continue
         destination = next(iter(_owners(units, roles.get("destination", []))), None)
+        destination = gaz.country_of(destination) or destination  # "in Copenhagen": Denmark
         if not owners and title_mention is not None:
             owners = title_mention.owner  # "the Indian charge d'affaires, X": India's
         context = [units[i].lower for i in roles.get("context", [])]
+        office = _office(title, roles, units, text, rules)
         start, end = match.start, max([match.end, *[i + 1 for v in roles.values() for i in v]])
         words = text[units[start].begin : units[end - 1].end]
         if "holder" in roles:
@@ -378,7 +402,7 @@ def find_titles(
             # the one position of a title is guessed for people the gazetteer knows, never for
             # people the article introduced ("Foreign Minister Takeshi Iwaya" is not Russia's)
             known = holder.refs[0] in gaz.classes
-            position = _position(title, owners, destination, (gaz, rules, new), known)
+            position = _position(title, owners, destination, (gaz, rules, new), known, office)
             person = holder.refs[0]
             mention = Mention(
                 holder.classes,
@@ -388,6 +412,7 @@ def find_titles(
                 title=title or None,
                 holding=(person, position) if position is not None else None,
                 owner=owners,
+                office=office,
             )
         elif "name" in roles:
             named = without_honorifics(roles["name"], units, rules)
@@ -406,7 +431,7 @@ def find_titles(
             new.append(NewEntity(person, "Person", name, NEW_CONFIDENCE))
             # a person the gazetteer does not know holds a known position only if its owner is
             # named: "EU foreign policy chief X" is not the one "leader" the gazetteer knows
-            position = _position(title, owners, destination, (gaz, rules, new))
+            position = _position(title, owners, destination, (gaz, rules, new), False, office)
             mention = Mention(
                 frozenset({"person", "agent"}),
                 (person,),
@@ -415,6 +440,7 @@ def find_titles(
                 title=title,
                 holding=(person, position) if position is not None else None,
                 owner=owners,
+                office=office,
             )
         else:
             mention = Mention(
@@ -429,6 +455,21 @@ def find_titles(
             mention = replace(mention, also=more)
         units = merge(units, start, end, mention, words)
     return units
+
+
+def _office(
+    title: str, roles: dict[str, list[int]], units: list[Unit], text: str, rules: RuleSet
+) -> str | None:
+    """The office a title and the portfolios a rule read with it name (role `portfolio`), for
+    a title of entities.yaml `portfolio_titles`: "minister of state for external affairs",
+    "investment, trade and industry minister"."""
+    portfolio, titles = roles.get("portfolio", []), roles.get("title", [])
+    listed = {str(t) for t in rules.gazetteer.get("portfolio_titles") or ()}
+    if not portfolio or not titles or not {title, title.rsplit(" ", 1)[-1]} & listed:
+        return None
+    if min(portfolio) > titles[0]:  # "Minister of State for External Affairs"
+        return f"{title} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
+    return text[units[min(portfolio)].begin : units[titles[0]].end]  # "Trade and Industry Minister"
 
 
 def body_titles(

@@ -4,9 +4,11 @@ Trump", "Foreign Minister Gabriela Sommerfeld").
 Reads the article's prepared sentences (units after the mention stages) and the gazetteer
 section's `unowned_title_owners`: the sources tried in order, `person` (the country the article
 ties the person to elsewhere: "Uzbekistan's Shavkat Mirziyoyev", "India's prime minister
-Modi"), `known` (the country `people_countries` says a public figure serves) (the
-dateline city's country was tried and left out: a visiting leader is not the host's). Writes
-the holding, and the owner, onto the titled mention as if the sentence had named the owner.
+Modi"), `known` (the country `people_countries` says a public figure serves), `dateline` (the
+dateline city's country, for the government offices of `dateline_titles` only: for every title
+it was tried and left out, a visiting leader is not the host's and a spokesperson is often
+another body's). Writes the holding, and the owner, onto the titled mention as if the sentence
+had named the owner.
 """
 
 from __future__ import annotations
@@ -94,18 +96,23 @@ def own_titles(
     rules: RuleSet,
     new: list[NewEntity],
     earlier: list[tuple[URIRef, URIRef]] | None = None,
+    home: URIRef | None = None,
+    ties: dict[URIRef, URIRef] | None = None,
 ) -> Prepared:
     """The sentences with each unowned title given the holding of that kind the article gives
     the person (in these sentences or `earlier`: (person, position) pairs), else the owner the
-    first source of the gazetteer's `unowned_title_owners` knows (see the module's
-    docstring)."""
+    first source of the gazetteer's `unowned_title_owners` knows (see the module's docstring;
+    `home`: the state of `dateline`; `ties`: person -> the state whose delegation they lead or
+    are in, for `person` when the article names no country of theirs)."""
     config = rules.gazetteer
     sources = [str(s) for s in config.get("unowned_title_owners") or ()]
     if not sources:
         return prepared
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
+    theirs = {**(ties or {}), **theirs}  # a delegation's people: its sender's
     known = known_countries(gaz, rules)
     held = _held(prepared, earlier or [])
+    dateline_titles = frozenset(str(t) for t in config.get("dateline_titles") or ())
     result = []
     for sentence, units in prepared:
         changed: list[Unit] = []
@@ -120,7 +127,8 @@ def own_titles(
                 if same is not None:  # "Minister Fidan" after "Hakan Fidan, Minister of ..."
                     changed.append(replace(unit, mention=replace(mention, holding=same)))
                     continue
-                owner = _owner_of(mention.refs[0], sources, theirs, known)
+                local = home if mention.title in dateline_titles or mention.office else None
+                owner = _owner_of(mention.refs[0], sources, theirs, known, local)
                 if owner is not None and changed and _bare_body(changed[-1].mention):
                     changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
                 if owner is not None:
@@ -185,7 +193,11 @@ def _body_of(
 
 
 def _owner_of(
-    person: URIRef, sources: list[str], theirs: dict[URIRef, URIRef], known: dict[str, URIRef]
+    person: URIRef,
+    sources: list[str],
+    theirs: dict[URIRef, URIRef],
+    known: dict[str, URIRef],
+    home: URIRef | None = None,
 ) -> URIRef | None:
     """The owner the first source that knows one gives."""
     key = local_name(person).removeprefix("person/")
@@ -194,6 +206,8 @@ def _owner_of(
             return theirs[person]
         if source == "known" and key in known:
             return known[key]
+        if source == "dateline" and home is not None:
+            return home
     return None
 
 
@@ -203,7 +217,7 @@ def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list)
     assert mention is not None and mention.title
     position = find_position(mention.title, (owner,), gaz, rules, only_titled=False)
     if position is None:
-        made = new_position(mention.title, owner, gaz, new)
+        made = new_position(mention.office or mention.title, owner, gaz, new)
         new.append(made)
         position = made.iri
     holding = (mention.refs[0], position)

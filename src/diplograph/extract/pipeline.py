@@ -88,6 +88,7 @@ from diplograph.extract.sentences import (
     without_parentheticals,
 )
 from diplograph.iris import entity_segment
+from diplograph.namespaces import SCHEMA
 from diplograph.seeds import Article, Sentence
 
 log = logging.getLogger(__name__)
@@ -246,6 +247,44 @@ def dateline_place(prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer) ->
     return None
 
 
+def delegation_ties(delegations: list[coref.Delegation], gaz: Gazetteer) -> dict[URIRef, URIRef]:
+    """Person -> the state whose delegation they lead or are in ("a delegation from Eswatini
+    led by Prime Minister X", "She is accompanied by Minister of State Y"): the first one."""
+    ties: dict[URIRef, URIRef] = {}
+    for delegation in delegations:
+        sender = delegation.sender
+        if sender is None or "country" not in gaz.classes.get(sender, ()):
+            continue
+        for person in (delegation.leader, *delegation.members):
+            if person is not None:
+                ties.setdefault(person, sender)
+    return ties
+
+
+def title_home(
+    prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer, dateline: URIRef | None
+) -> URIRef | None:
+    """The state whose offices a story names bare (owners.own_titles, `dateline`): the dateline
+    city's country; with no dateline city, a state named as the dateline ("KUWAIT, Sept 12
+    (KUNA)"), else the country of the first news outlet the opening lines name ("Fiji
+    Village", a by-line's paper)."""
+    if dateline is not None:
+        return gaz.country_of(dateline)
+    for _, units in prepared[:DATELINE_SENTENCES]:
+        mark = next(
+            (i for i, u in enumerate(units[: DATELINE_WORDS + 1]) if u.text in DATELINE_MARKS), None
+        )
+        first = units[0].mention if units else None
+        if mark == 1 and first is not None and first.refs and "country" in first.classes:
+            return first.refs[0]
+        for unit in units:
+            refs = unit.mention.refs if unit.mention is not None else ()
+            if refs and "agency" in gaz.classes.get(refs[0], ()):
+                based = [o for _, p, o in gaz.reference.get(refs[0], ()) if p == SCHEMA.location]
+                return gaz.country_of(based[0]) if based else None
+    return None
+
+
 def dateline_day(
     prepared: list[tuple[object, list[Unit]]], anchor: date
 ) -> tuple[date, date] | None:
@@ -307,7 +346,9 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     delegation_attests: dict[URIRef, list[Attest]] = {}
     dateline = dateline_place(prepared, gazetteer)
     discourse.home = gazetteer.country_of(dateline) if dateline is not None else None
-    prepared = own_titles(prepared, gazetteer, rules, new)
+    state_home = title_home(prepared, gazetteer, dateline)
+    ties = delegation_ties(discourse.delegations, gazetteer)
+    prepared = own_titles(prepared, gazetteer, rules, new, home=state_home, ties=ties)
     prepared, posted = send_envoys(prepared, discourse.home, gazetteer, rules, new)
     for pair in [pair for pair in holdings if pair[1] in posted]:
         del holdings[pair]  # the envoy's post without its destination

@@ -90,6 +90,8 @@ OTHER_ROLES = (
     "context",
     "counterpart",
     "destination",  # the state an ambassador is sent to ("Iran's Ambassador to Russia X")
+    "principal",  # "his" of "his spokesman X": the office of the person it stands for
+    "portfolio",  # an office's words beyond its title ("Minister of State for [External Affairs]")
     "lead",  # `companions`: the leader a spouse travels with
     "companion",  # `companions`: the spouse
     "previous",  # `records`: who did it last before ("the first visit ... since X")
@@ -271,8 +273,10 @@ def compile_token(
         token["OP"] = "*"  # bounded by the gap size after matching: far fewer Matcher states
     if "lemma" in spec:
         token["LEMMA"] = {"IN": [str(w).lower() for w in as_list(spec["lemma"])]}
-    if "lower" in spec:
-        token["LOWER"] = {"IN": [str(w).lower() for w in as_list(spec["lower"])]}
+    if "lower" in spec:  # words with a space match a merged unit ("special envoy"), whose
+        # token text joins them with "_" (sentences.to_doc); the cheap test reads the spaced form
+        lowers = [str(w).lower() for w in as_list(spec["lower"])]
+        token["LOWER"] = {"IN": lowers + [w.replace(" ", "_") for w in lowers if " " in w]}
     if "class" in spec:
         names = as_list(spec["class"])
         missing = [n for n in names if n not in classes]

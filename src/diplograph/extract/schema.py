@@ -460,9 +460,12 @@ GAZETTEER = Shape(
         "head_titles": WORDS,
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
+        "dateline_titles": WORDS,  # titles whose unowned holder serves the dateline's state
+        "portfolio_titles": WORDS,  # titles whose portfolios are part of the office
         "named_event_heads": WORDS,
         "unowned_title_owners": ListOf(
-            one_of("owner source", "person", "known"), "a list of person, known"
+            one_of("owner source", "person", "known", "dateline"),
+            "a list of person, known, dateline",
         ),
         "people_countries": LABELS,  # people.yaml: a public figure -> the country they serve
         "people_aliases": LABELS,  # people.yaml: another spelling or short form -> a listed name

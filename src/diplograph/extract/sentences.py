@@ -46,6 +46,8 @@ class Mention:
     anaphor: str | None = None  # an unresolved reference ("the North Korean leader")
     owner: tuple[URIRef, ...] = ()  # for titles and anaphors: whose office
     also: tuple[tuple[URIRef, URIRef], ...] = ()  # more holdings: "Prime Minister and Foreign ..."
+    office: str | None = None  # a new office's words with its portfolios ("minister of state for
+    # external affairs"), where the title alone is less than the office
 
 
 @dataclass(slots=True)
