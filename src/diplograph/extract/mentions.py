@@ -812,8 +812,14 @@ def _office_of_title(
         return None
     noun = " ".join(u.text for u in noun_units)
     label = f"{noun[:1].upper()}{noun[1:]} of the {name_of(position, gaz, new)}"
-    body = ID[f"org/{slug(label)}"]
     country = next((o for o in owners if "country" in gaz.classes.get(o, ())), None)
+    return _new_body(label, new, country)
+
+
+def _new_body(label: str, new: list[NewEntity], country: URIRef | None) -> URIRef:
+    """The IRI of a body the article names by `label`, added to `new` once (acting for
+    `country`)."""
+    body = ID[f"org/{slug(label)}"]
     if all(n.iri != body for n in new):
         new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country))
     return body
@@ -832,18 +838,11 @@ def _office_body(
     if not possessive and national and len(state) == 1:  # "Kremlin press service", "the Kazakh
         # presidential press service"
         words = unit.text.removeprefix("the ").removeprefix("The ")
-        label = f"{words} {noun[:1].lower()}{noun[1:]}"
-        body = ID[f"org/{slug(label)}"]
-        if all(n.iri != body for n in new):
-            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=state[0]))
-        return body
+        return _new_body(f"{words} {noun[:1].lower()}{noun[1:]}", new, state[0])
     itself = bool(owner.refs) and all("country" in gaz.classes.get(r, ()) for r in owner.refs)
     if possessive and itself and len(state) == 1 and len(noun_units) > 1:
         label = f"{noun[:1].upper()}{noun[1:]} of {name_of(state[0], gaz, new)}"
-        body = ID[f"org/{slug(label)}"]  # "Kazakhstan's presidential press service"
-        if all(n.iri != body for n in new):
-            new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=state[0]))
-        return body
+        return _new_body(label, new, state[0])  # "Kazakhstan's presidential press service"
     person = "person" in owner.classes and len(owner.refs) == 1
     title_only = possessive and owner.anaphor is not None and owner.title and not owner.refs
     body_owner = "org" in owner.classes and not person and len(owner.refs) == 1
@@ -866,15 +865,12 @@ def _office_body(
     else:
         the = "the " if holder is not None or body_owner else ""
         label = f"{noun[:1].upper()}{noun[1:]} of {the}{name}"
-    body = ID[f"org/{slug(label)}"]
     country = positions(gaz, rules).owner_country.get(holder) if holder is not None else None
     if country is None and holder is not None:
         country = next((n.position_of for n in new if n.iri == holder), None)
     if country is None and body_owner:
         country = next(iter(sorted(gaz.acts_for.get(whose, ()))), None)
-    if all(n.iri != body for n in new):
-        new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country))
-    return body
+    return _new_body(label, new, country)
 
 
 def find_described_groups(
