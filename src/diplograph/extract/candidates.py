@@ -303,7 +303,9 @@ def build(
     made = new_materiel(match, ctx, rules) if not roles.get("theme") else None
     if made is not None:
         roles["theme"] = [made[0]]
-    words = ctx.units[date_unit].mention.date_words if date_unit is not None else None
+    told = ctx.units[date_unit].mention if date_unit is not None else None
+    # a day told from the one before ("the next day") says nothing of the tense
+    words = told.date_words if told is not None and day_offset(told.anaphor) is None else None
     modality = _modality(match, ctx, words, rules)
     if modality is None:
         return []

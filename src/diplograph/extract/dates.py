@@ -174,12 +174,8 @@ def lies_ahead(words: str, anchor: date) -> bool:
 
 def sounds_future(words: str) -> bool:
     """True when a date expression itself points ahead ("next week", "tomorrow"); "later on
-    Wednesday" does not: a past verb tells it as often as a future one, nor does a day told
-    from the one before ("the next day", "the following day")."""
-    lowered = words.lower().split()
-    if lowered[:1] == ["the"] and lowered[-1:] in (["day"], ["morning"], ["evening"]):
-        return False
-    return any(w in lowered for w in _FUTURE_WORDS)
+    Wednesday" does not: a past verb tells it as often as a future one."""
+    return any(w in words.lower().split() for w in _FUTURE_WORDS)
 
 
 def overlaps(a: tuple[date, date | None] | None, b: tuple[date, date | None] | None) -> bool:
