@@ -488,3 +488,13 @@ def test_the_government_is_no_city_named_before_it(layer):
         layer,
     )
     assert roles(graph, "Statement", "agent") == {"country/somalia"}
+
+
+def test_a_national_title_skips_a_public_figure_the_list_gives_another_country(layer):
+    """With no title in the text, "the Russian president" is not Xi, named last: people.yaml
+    says Xi serves China."""
+    graph = extract(
+        "Putin met Xi Jinping in Beijing on Thursday. The Russian president later visited Harbin.",
+        layer,
+    )
+    assert roles(graph, "Visit", "traveller") == {"person/vladimir-putin"}

@@ -4695,3 +4695,20 @@ def test_talks_held_with_no_partner_named_are_with_the_host_of_the_day(layer):
     assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
         ["person/abdel-fattah-al-sisi", "person/antony-blinken"]
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albanese dined with Widodo on Monday evening.",
+        "Albanese had lunch with Widodo.",
+        "Albanese had a working lunch with Widodo.",
+        "Albanese and Widodo had breakfast together.",
+    ],
+)
+def test_a_meal_together_is_a_meeting(text, layer):
+    """frames.yaml frame.meal (a verb or a bare noun) beside frame.meal-noun ("a working lunch": a
+    guard, the noun frame had it); "hosted a dinner for X" stays a ceremony."""
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
+        ["person/anthony-albanese", "person/joko-widodo"]
+    ]

@@ -409,12 +409,18 @@ def _resolve_title(
             return titled[-1]
     for person in reversed(discourse.persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
-        owners = discourse.owners.get(person, set())
+        owners = discourse.owners.get(person) or _listed_country(person, gaz, rules)
         ours = set(mention.owner) & owners
         foreign = bool(mention.owner and owners) and not ours  # "the Saudi king": no Iranian
         if (not held and not foreign) or held & owned or ours:
             return person
     return None
+
+
+def _listed_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> set[URIRef]:
+    """The country people.yaml says a public figure serves, as a set (empty when unlisted)."""
+    country = known_country(person, gaz, rules)
+    return {country} if country is not None else set()
 
 
 def _bare_body(mention: Mention, rules: RuleSet) -> bool:
