@@ -4712,3 +4712,12 @@ def test_a_meal_together_is_a_meeting(text, layer):
     assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
         ["person/anthony-albanese", "person/joko-widodo"]
     ]
+
+
+def test_a_private_dinner_is_no_soldiers_rank(layer):
+    """entities.yaml titles: "Private" is a rank only written so; lower-case "private" had made
+    a title mention that broke "hosted a private dinner for X"."""
+    text = "Widodo hosted a private dinner for Albanese."
+    assert of_kind(text, "Ceremony", layer) == [
+        ("Ceremony", {"host": ["person/joko-widodo"], "participant": ["person/anthony-albanese"]})
+    ]
