@@ -4721,3 +4721,23 @@ def test_a_private_dinner_is_no_soldiers_rank(layer):
     assert of_kind(text, "Ceremony", layer) == [
         ("Ceremony", {"host": ["person/joko-widodo"], "participant": ["person/anthony-albanese"]})
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan and Aliyev later chaired the first meeting of the High-Level Strategic "
+        "Cooperation Council.",
+        "A meeting of the High-Level Strategic Cooperation Council chaired by Erdogan and "
+        "Aliyev was held on Monday.",
+    ],
+)
+def test_chairing_a_meeting_of_a_body_is_a_meeting_with_it(text, layer):
+    """meetings.yaml meeting.chair: those who chair a body's meeting meet, and the body too."""
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
+        [
+            "org/high-level-strategic-cooperation-council",
+            "person/ilham-aliyev",
+            "person/recep-tayyip-erdogan",
+        ]
+    ]

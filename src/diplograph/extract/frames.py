@@ -279,9 +279,10 @@ def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
         return
     if not units[trigger].lower.endswith("ing"):
         return
-    subject = _earlier_subject(units, trigger - 1, str(role), words) or _first_subject(
+    quoted = frozenset(i for i in range(trigger) if units[i].quoted)  # the quote's own words
+    subject = _first_subject(units, trigger - 1, str(role), words, quoted) or _earlier_subject(
         units, trigger - 1, str(role), words
-    )
+    )  # the main clause's subject, not a nearer one of a clause it governs ("accused Moscow")
     if subject:
         match.roles[str(role)] = subject
         match.start = min(match.start, subject[0])
