@@ -185,6 +185,11 @@ modality:
     window: 4
     patterns:
       - [{lower: ","}, {class: test_participle, trigger: true}]
+  - id: test.lay
+    modality: Expected
+    window: 4
+    patterns:
+      - [{lemma: lay, trigger: true}, {lower: flowers}]
 """
 
 
@@ -196,12 +201,15 @@ modality:
         ("They held a meet.", []),  # the lemma "meeting" has is no word of the class
         ("He left, saying it was over.", ["test.participle"]),  # lemma "say"
         ("He left, said it was over.", []),
+        ("They lay flowers.", ["test.lay"]),  # a `lemma:` word too: "lay" has the lemma "lie"
+        ("They laid flowers.", ["test.lay"]),
+        ("They lied flowers.", []),
     ],
 )
-def test_a_word_class_matches_its_words_whatever_their_lemma(tmp_path, text, expected):
+def test_a_word_class_or_lemma_list_matches_its_words_whatever_their_lemma(tmp_path, text, expected):
     """A class matches a unit whose lemma or lower form is one of its words: the Matcher tests
     lemmas, and "meeting" and "saying" have the lemmas "meet" and "say", not in their classes
-    (the Matcher had missed the first and the fourth sentence)."""
+    (the Matcher had missed the first, the fourth and the sixth sentence)."""
     rules = load_rules(_folder(tmp_path, CLASS_RULES, "classes.yaml"))
     units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
     found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
