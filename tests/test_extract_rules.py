@@ -206,7 +206,7 @@ modality:
         ("They lied flowers.", []),
     ],
 )
-def test_a_word_class_or_lemma_list_matches_its_words_whatever_their_lemma(tmp_path, text, expected):
+def test_a_class_or_lemma_list_matches_its_words_whatever_their_lemma(tmp_path, text, expected):
     """A class matches a unit whose lemma or lower form is one of its words: the Matcher tests
     lemmas, and "meeting" and "saying" have the lemmas "meet" and "say", not in their classes
     (the Matcher had missed the first, the fourth and the sixth sentence)."""

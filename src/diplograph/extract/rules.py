@@ -282,9 +282,8 @@ def compile_token(
             token["POS"] = WORD_POS
         token["OP"] = "*"  # bounded by the gap size after matching: far fewer Matcher states
     if "lemma" in spec:
-        token["LEMMA"], meta = _by_lemma(
-            {str(w).lower() for w in as_list(spec["lemma"])}, meta, lemmas
-        )
+        written = [str(w).lower() for w in as_list(spec["lemma"])]
+        token["LEMMA"], meta = _by_lemma(written, meta, lemmas)
     if "lower" in spec:  # words with a space match a merged unit ("special envoy"), whose
         # token text joins them with "_" (sentences.to_doc); the cheap test reads the spaced form
         lowers = [str(w).lower() for w in as_list(spec["lower"])]
@@ -294,7 +293,8 @@ def compile_token(
         missing = [n for n in names if n not in classes]
         if missing:
             raise InputError(f"{where}: unknown word class {missing[0]!r}")
-        token["LEMMA"], meta = _by_lemma({w for n in names for w in classes[n]}, meta, lemmas)
+        words = sorted({w for n in names for w in classes[n]})
+        token["LEMMA"], meta = _by_lemma(words, meta, lemmas)
     if "ent" in spec:
         kinds = as_list(spec["ent"])
         bad = [k for k in kinds if k not in ENT_CLASSES]
@@ -319,15 +319,17 @@ def compile_token(
 
 
 def _by_lemma(
-    words: set[str], meta: TokenMeta, lemmas: dict[str, str] | None
+    words: list[str], meta: TokenMeta, lemmas: dict[str, str] | None
 ) -> tuple[dict[str, list[str]], TokenMeta]:
     """The Matcher's test of a unit whose lemma or lower form is one of these words: their
     lemmas too ("meeting" -> "meet", "lay" -> "lie"), with the words kept on the token's
     metadata for `matcher._build` to check ("met" is no "meeting") when any lemma is new."""
-    stems = {lemmas.get(w, w) for w in words if " " not in w} - words if lemmas else set()
+    written = list(dict.fromkeys(words))
+    known = set(written)
+    stems = {lemmas.get(w, w) for w in written if " " not in w} - known if lemmas else set()
     if stems:
-        meta = replace(meta, words=frozenset(words))
-    return {"IN": sorted(words | stems)}, meta
+        meta = replace(meta, words=frozenset(known))
+    return {"IN": written + sorted(stems)}, meta
 
 
 def _needs(tokens: list[dict[str, Any]]) -> list[frozenset[str]]:
