@@ -4741,3 +4741,47 @@ def test_chairing_a_meeting_of_a_body_is_a_meeting_with_it(text, layer):
             "person/recep-tayyip-erdogan",
         ]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (  # frames._trailing_participle: the participle's subject is the sentence's
+            "Lula visited Beijing on Friday, meeting Xi Jinping.",
+            "Meeting",
+        ),
+        (  # meetings.yaml meeting.with-whom
+            "Lula visited China at the invitation of Xi Jinping, with whom he held talks.",
+            "Meeting",
+        ),
+        (  # meetings.yaml meeting.visit-included
+            "Lula's visit to Beijing included a meeting with Xi Jinping.",
+            "Meeting",
+        ),
+        (  # sentences._which_clause: the clause read with the noun phrase before it
+            "Lula's state visit to China, which included talks with Xi Jinping, ended on Saturday.",
+            "Meeting",
+        ),
+    ],
+)
+def test_a_meeting_told_beside_a_visit_is_the_travellers(text, kind, layer):
+    """A meeting the sentence of a visit tells in a participle, a relative clause or as part
+    of the visit is the traveller's."""
+    assert [r["participant"] for _, r in of_kind(text, kind, layer)] == [
+        ["person/luiz-inacio-lula-da-silva", "person/xi-jinping"]
+    ]
+
+
+def test_a_which_clause_is_read_with_its_noun_phrase(layer):
+    """sentences._which_clause: "the accord, which was signed by A and B in Nairobi, expired"
+    has the signing (the clause had been cut from the sentence and never read)."""
+    text = "The 2019 accord, which was signed by Ruto and Abiy in Nairobi, expired on Monday."
+    assert of_kind(text, "AgreementSigning", layer) == [
+        (
+            "AgreementSigning",
+            {
+                "participant": ["person/abiy-ahmed", "person/william-ruto"],
+                "place": ["city/nairobi"],
+            },
+        )
+    ]
