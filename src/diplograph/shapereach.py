@@ -10,9 +10,10 @@ sh:class), its triples of the predicates the shapes name as a path, a target
 sh:lessThanOrEquals), the triples that point at it through an inverse path, and the types of
 the values of a path that a shape with sh:class walks (with the class hierarchy, which the
 caller adds whole). Nothing else of the data reaches a result about the node: a value node's
-other triples only where a shape is evaluated on the value (nested sh:property, sh:node), and
-such shapes leave the cut (`Reach.whole`: the node's whole description and every named node's
-types, as before).
+other triples only where a shape is evaluated on the value (nested sh:property, sh:node, a
+member of a property shape's sh:or with a path of its own), and such shapes leave the cut
+(`Reach.whole`: the node's whole description and every named node's types, as before); a
+property shape's sh:or members are evaluated on its values, so their types are read.
 
 A path that the shapes read only by counting its values (every shape with that path has no
 constraint but sh:minCount and sh:maxCount, and it is no sh:equals-like property) needs no
@@ -79,10 +80,13 @@ def shape_reach(shapes: Graph) -> Reach:
             continue
         (inverse if backwards else forward).add(step)
         enough.setdefault((step, backwards), []).append(_values_enough(shapes, shape))
-        if (shape, SH["class"], None) in shapes:
+        members = _members(shapes, shape)  # sh:or's shapes, evaluated on each value
+        if (shape, SH["class"], None) in shapes or members:
             (typed_inverse if backwards else typed_forward).add(step)
         if any((shape, p, None) in shapes for p in _NESTED):
             whole = True
+        if any((member, SH.path, None) in shapes for member in members):
+            whole = True  # a path from the value
     for predicate in (SH.targetSubjectsOf, *_COMPARED):
         for o in shapes.objects(None, predicate):
             if not isinstance(o, URIRef):
@@ -104,6 +108,21 @@ def shape_reach(shapes: Graph) -> Reach:
         counted,
         whole,
     )
+
+
+def _members(shapes: Graph, shape: Node) -> set[Node]:
+    """The shapes of a shape's sh:or lists, and of theirs, in any depth."""
+    from rdflib.collection import Collection
+
+    found: set[Node] = set()
+    todo = [shape]
+    while todo:
+        for head in shapes.objects(todo.pop(), SH["or"]):
+            for member in Collection(shapes, head):
+                if member not in found:
+                    found.add(member)
+                    todo.append(member)
+    return found
 
 
 def _values_enough(shapes: Graph, shape: Node) -> int | None:
