@@ -4800,3 +4800,18 @@ def test_taking_part_in_a_bodys_ministers_meeting_is_meeting_the_body(text, laye
     assert of_kind(text, "Meeting", layer) == [
         ("Meeting", {"participant": ["org/asean", "person/wang-yi"], "place": ["city/vientiane"]})
     ]
+
+
+def test_meeting_someones_predecessor_is_meeting_the_predecessor(layer):
+    """meetings.yaml meeting.possessed-person: "met Wang Yi's predecessor Qin Gang" is a
+    meeting with Qin Gang, not with Wang Yi."""
+    text = "Annalena Baerbock met Wang Yi's predecessor Qin Gang in Beijing."
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/annalena-baerbock", "person/qin-gang"],
+                "place": ["city/beijing"],
+            },
+        )
+    ]
