@@ -4815,3 +4815,14 @@ def test_meeting_someones_predecessor_is_meeting_the_predecessor(layer):
             },
         )
     ]
+
+
+def test_a_bare_reception_names_no_ceremony(layer):
+    """ceremonies.yaml ceremony.noun: "a reception was held" with no one named makes no
+    ceremony of the place's country; a named guest still makes one."""
+    opening = "Indian Prime Minister Narendra Modi arrived in Moscow on Monday. "
+    assert of_kind(opening + "A reception was held in the evening.", "Ceremony", layer) == []
+    assert [
+        r["participant"]
+        for _, r in of_kind(opening + "A reception was held for Modi.", "Ceremony", layer)
+    ] == [["person/narendra-modi"]]
