@@ -167,3 +167,22 @@ def test_a_relative_clause_before_the_verb_keeps_the_place_the_sentence_opened_i
     """pipeline._set_off_before: "X, who met Y on Sunday, flew to Riyadh" met Y where the
     story was, not in Riyadh."""
     assert places(text, kind, layer) == expected
+
+
+def test_a_new_place_is_located_where_the_text_puts_it(layer):
+    """pipeline.locate_new_places: a place the gazetteer does not know lies in the city named
+    right after it, else in the country where the story is (dip:locatedIn)."""
+    graph = extract(
+        "GEORGETOWN, Nov 20 (Reuters) - Modi arrived at the Cheddi Jagan International Airport "
+        "on Tuesday. He later visited the Providence Stadium in Georgetown.",
+        layer,
+    )
+    located = sorted(
+        (str(s).removeprefix(str(ID)), str(o).removeprefix(str(ID)))
+        for s, o in graph.subject_objects(DIP.locatedIn)
+        if "/place/" in str(s)
+    )
+    assert located == [
+        ("place/cheddi-jagan-international-airport", "country/guyana"),
+        ("place/providence-stadium", "city/georgetown"),
+    ]

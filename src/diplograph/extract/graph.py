@@ -317,6 +317,8 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict, roles: tuple[str, ...]) -> 
             out.append((entity.iri, term("positionOf"), entity.position_of))
         if entity.acts_for is not None:
             out.append((entity.iri, term("actsFor"), entity.acts_for))
+        if entity.located_in is not None:
+            out.append((entity.iri, term("locatedIn"), entity.located_in))
     for delegation, attests in layer.delegations:
         iri = names.get(delegation.key)
         if iri is None or not attests:

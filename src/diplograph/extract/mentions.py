@@ -40,6 +40,7 @@ class NewEntity:
     confidence: float
     position_of: URIRef | None = None
     acts_for: URIRef | None = None
+    located_in: URIRef | None = None  # a new place: the city or country the text puts it in
 
 
 @dataclass

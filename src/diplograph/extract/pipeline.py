@@ -130,6 +130,21 @@ def _set_off_before(units: list[Unit], clause: list[Unit]) -> bool:
     return last is not None and last + 1 < len(units) and units[last + 1].text == ","
 
 
+def locate_new_places(units: list[Unit], new: list[NewEntity], here: URIRef | None) -> None:
+    """Put each new place a sentence names in the city or country named right after it ("the
+    Cheddi Jagan International Airport in Georgetown", "Khujand, Tajikistan"), else in the
+    country where the story is (`here`), the first time it is named."""
+    places = {n.iri: n for n in new if n.kind == "Place" and n.located_in is None}
+    for index, unit in enumerate(units):
+        refs = unit.mention.refs if unit.mention is not None else ()
+        if len(refs) != 1 or refs[0] not in places:
+            continue
+        after = units[index + 1 : index + 3]
+        told = len(after) == 2 and after[0].lower in ("in", ",") and after[1].mention is not None
+        seat = told and {"city", "country"} & after[1].mention.classes and after[1].mention.refs
+        places[refs[0]].located_in = after[1].mention.refs[0] if seat else here
+
+
 def _remember_events(
     cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict, anchor: date
 ) -> None:
@@ -426,6 +441,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                     claim = tuple(s for s in said.sources if s != delegation.leader)
                     attest = Attest(sentence, begin, end, rule_id, 0.7, delegation.modality, claim)
                     delegation_attests.setdefault(delegation.key, []).append(attest)
+        here = gazetteer.country_of(ctx.place) or discourse.home
+        locate_new_places(units, new, here)
         coref.remember(units, discourse, gazetteer)
         discourse.guests.extend(_guests_named(units, rules))
         mentions[sentence.number] = _mentioned(units)
