@@ -894,3 +894,74 @@ def test_an_offices_staff_position_belongs_to_the_offices_owner(layer):
         if "chief-of-staff" in str(s)
     }
     assert owners == {("position/chief-of-staff-of-prime-minister-of-hungary", "country/hungary")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a secretary of state's counterpart is the other state's foreign minister
+            "BEIJING, April 26 (Reuters) U.S. Secretary of State Antony Blinken met his Chinese "
+            "counterpart Wang Yi in Beijing on Friday.",
+            {
+                ("person/antony-blinken", "position/secretary-of-state-of-united-states"),
+                ("person/wang-yi", "position/foreign-minister-of-china"),
+            },
+        ),
+        (  # so is a foreign secretary's
+            "LONDON, Nov 12 (PA) British Foreign Secretary David Lammy held talks with his German "
+            "counterpart Annalena Baerbock in London on Tuesday.",
+            {
+                ("person/david-lammy", "position/foreign-secretary-of-united-kingdom"),
+                ("person/annalena-baerbock", "position/foreign-minister-of-germany"),
+            },
+        ),
+        (  # and an external affairs minister's
+            "NEW DELHI, July 4 (PTI) External Affairs Minister S Jaishankar held talks with his "
+            "Chinese counterpart Wang Yi on Thursday.",
+            {
+                ("person/s-jaishankar", "position/external-affairs-minister-of-india"),
+                ("person/wang-yi", "position/foreign-minister-of-china"),
+            },
+        ),
+    ],
+)
+def test_a_counterpart_of_a_national_title_holds_the_common_office(text, holdings, layer):
+    """entities.yaml `counterpart_titles`: the counterpart of a title one state gives an office
+    every state has holds the common office (mentions.find_titles)."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # "She is accompanied by": the pronoun is the last sentence's first person
+            "SUVA, Aug 5 (Fiji Village) Indian President Droupadi Murmu arrived in Suva on "
+            "Monday. She is accompanied by Minister of State George Kurian and two members of "
+            "parliament.",
+            {
+                ("person/droupadi-murmu", "position/president-of-india"),
+                ("person/george-kurian", "position/minister-of-state-of-india"),
+            },
+        ),
+        (  # set off by commas after the leader
+            "SUVA, Aug 5 (Fiji Village) Indian President Droupadi Murmu, accompanied by Minister "
+            "of State George Kurian, arrived in Suva on Monday.",
+            {
+                ("person/droupadi-murmu", "position/president-of-india"),
+                ("person/george-kurian", "position/minister-of-state-of-india"),
+            },
+        ),
+        (  # closing the clause, the leader further back
+            "ADDIS ABABA, Jan 4 (Reuters) Kenyan President William Ruto arrived in Addis Ababa "
+            "on Thursday, accompanied by Defence Minister Soipan Tuya.",
+            {
+                ("person/william-ruto", "position/president-of-kenya"),
+                ("person/soipan-tuya", "position/defence-minister-of-kenya"),
+            },
+        ),
+    ],
+)
+def test_a_travellers_companions_hold_their_titles_for_the_travellers_state(text, holdings, layer):
+    """entities.yaml `delegation.accompanied-by`: the people accompanying a leader are the
+    leader's delegation and hold their bare titles for its state, not the dateline's."""
+    assert held(text, layer) == holdings

@@ -380,6 +380,7 @@ def find_titles(
         title = (title_mention.title or "") if title_mention is not None else ""
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
+            title = str((rules.gazetteer.get("counterpart_titles") or {}).get(title, title))
         owners = _owners(units, roles.get("owner", []))
         owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
         if "principal" in roles:  # "his spokesman X": his office's

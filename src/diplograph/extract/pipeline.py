@@ -337,7 +337,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
-        coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
+        coref.define_delegations(units, discourse, gazetteer, rules, sentence.number, subject)
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
         subject = first_person(units) or subject  # whom "He met his counterpart X" means
