@@ -965,3 +965,14 @@ def test_a_travellers_companions_hold_their_titles_for_the_travellers_state(text
     """entities.yaml `delegation.accompanied-by`: the people accompanying a leader are the
     leader's delegation and hold their bare titles for its state, not the dateline's."""
     assert held(text, layer) == holdings
+
+
+def test_a_military_rank_is_no_office(layer):
+    """A rank before a name ("Niger's General X", "Colonel Y") is a career grade, not a position
+    the person holds (lexicon `rank_word`, no entry of entities.yaml `titles`); the office
+    beside it still is."""
+    text = (
+        "NIAMEY, July 6 (Reuters) Niger's General Abdourahamane Tiani hosted Mali's Colonel "
+        "Assimi Goita. Niger's Prime Minister Ali Lamine Zeine also attended."
+    )
+    assert held(text, layer) == {("person/ali-lamine-zeine", "position/prime-minister-of-niger")}
