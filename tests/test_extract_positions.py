@@ -976,3 +976,27 @@ def test_a_military_rank_is_no_office(layer):
         "Assimi Goita. Niger's Prime Minister Ali Lamine Zeine also attended."
     )
     assert held(text, layer) == {("person/ali-lamine-zeine", "position/prime-minister-of-niger")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "DOHA, Jan 15 (Reuters) Mossad chief David Barnea flew to Doha on Monday.",
+            {("person/david-barnea", "position/chief-of-mossad")},
+        ),
+        (
+            "TEHRAN, July 30 (IRNA) Hamas political bureau chief Ismail Haniyeh attended the "
+            "ceremony in Tehran.",
+            {("person/ismail-haniyeh", "position/political-bureau-chief-of-hamas")},
+        ),
+        (
+            "CAIRO, Feb 8 (AFP) Hamas political leader Ismail Haniyeh arrived in Cairo.",
+            {("person/ismail-haniyeh", "position/political-leader-of-hamas")},
+        ),
+    ],
+)
+def test_a_chief_is_named_as_the_copy_names_the_office(text, holdings, layer):
+    """entities.yaml titles: "chief", "political leader" and "political bureau chief" are
+    offices of their own words, as readers record them, not the leader's."""
+    assert held(text, layer) == holdings
