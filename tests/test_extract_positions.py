@@ -1000,3 +1000,69 @@ def test_a_chief_is_named_as_the_copy_names_the_office(text, holdings, layer):
     """entities.yaml titles: "chief", "political leader" and "political bureau chief" are
     offices of their own words, as readers record them, not the leader's."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "SKOPJE, Feb 2 (MIA) Washington's envoy for the Western Balkans, Gabriel Escobar, "
+            "said the leaders had shown courage.",
+            {
+                (
+                    "person/gabriel-escobar",
+                    "position/envoy-for-the-western-balkans-of-united-states",
+                )
+            },
+        ),
+        (
+            "PARIS, Feb 2 (AFP) Beijing's ambassador to France, Lu Shaye, was summoned on Monday.",
+            {("person/lu-shaye", "position/ambassador-of-china-to-france")},
+        ),
+        (
+            "SKOPJE, Feb 2 (MIA) Moscow's ambassador, Alexander Botsan-Kharchenko, criticised "
+            "the deal.",
+            {
+                (
+                    "person/alexander-botsan-kharchenko",
+                    "position/ambassador-of-russia-to-north-macedonia",
+                )
+            },
+        ),
+    ],
+)
+def test_a_capitals_possessive_owns_its_states_office(text, holdings, layer):
+    """entities.yaml title rules: "Washington's envoy for ...", "Beijing's ambassador to X, Y",
+    "Moscow's ambassador, Y,": the capital stands for its state, the dateline's state is not
+    the owner."""
+    assert held(text, layer) == holdings
+
+
+def test_the_city_of_a_capitals_possessive_is_still_mentioned(layer):
+    """Mention.named: the city the owner's words name stays one the sentence mentions when the
+    title takes its state for the owner."""
+    graph = extract(
+        "SKOPJE, Feb 2 (MIA) Moscow's ambassador Alexander Botsan-Kharchenko criticised the deal.",
+        layer,
+    )
+    mentioned = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
+    assert {"city/moscow", "country/russia"} <= mentioned
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "KYIV, Feb 2 (Reuters) Kyiv Mayor Vitali Klitschko said the city was ready.",
+            {("person/vitali-klitschko", "position/mayor-of-kyiv")},
+        ),
+        (
+            "LONDON, Feb 2 (Reuters) London Mayor Sadiq Khan welcomed the decision.",
+            {("person/sadiq-khan", "position/mayor-of-london")},
+        ),
+    ],
+)
+def test_a_capitals_mayor_is_the_citys_not_the_states(text, holdings, layer):
+    """entities.yaml `city_titles`: a city's own office before which a capital names the city
+    (mentions._owners, `local`), not the state the capital stands for."""
+    assert held(text, layer) == holdings

@@ -183,9 +183,10 @@ def _position(
     return found
 
 
-def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
+def _owners(units: list[Unit], indices: list[int], local: bool = False) -> tuple[URIRef, ...]:
     """The agents named by owner units; a person named with a position owns through it
-    ("Prime Minister Viktor Orban's chief of staff": the prime minister's)."""
+    ("Prime Minister Viktor Orban's chief of staff": the prime minister's); `local`: a city's
+    own office ("Kyiv Mayor X"), the city rather than the state a capital stands for."""
     found: list[URIRef] = []
     for index in indices:
         mention = units[index].mention
@@ -193,9 +194,24 @@ def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
             found.append(mention.holding[1])
         elif mention is not None and "org" in mention.classes and mention.refs:
             found.extend(mention.refs)  # "a spokesman for the Polish government": its own
+        elif mention is not None and local and "city" in mention.classes and mention.refs:
+            found.extend(mention.refs)
         elif mention is not None:
             found.extend(mention.agents or mention.refs)
     return tuple(dict.fromkeys(found))
+
+
+def _cities(
+    units: list[Unit], indices: list[int], owners: tuple[URIRef, ...]
+) -> tuple[URIRef, ...]:
+    """The cities owner units name that are not the owners themselves: "Washington" of
+    "Washington's envoy X", whose owner is the state it stands for."""
+    found = []
+    for index in indices:
+        mention = units[index].mention
+        if mention is not None and "city" in mention.classes:
+            found.extend(r for r in mention.refs if r not in owners)
+    return tuple(found)
 
 
 def _prepositions(rules: RuleSet) -> frozenset[str]:
@@ -381,7 +397,8 @@ def find_titles(
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
             title = str((rules.gazetteer.get("counterpart_titles") or {}).get(title, title))
-        owners = _owners(units, roles.get("owner", []))
+        local = title in (rules.gazetteer.get("city_titles") or ())  # "Kyiv Mayor X": Kyiv's
+        owners = _owners(units, roles.get("owner", []), local)
         owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
         if "principal" in roles:  # "his spokesman X": his office's
             owners = _principal_office(units[: match.start], held or {}, subject)
@@ -454,6 +471,7 @@ def find_titles(
             person = mention.holding[0]
             more = _more_holdings(title_units[1:], units, owners, person, (gaz, rules, new))
             mention = replace(mention, also=more)
+        mention = replace(mention, named=_cities(units, roles.get("owner", []), owners))
         units = merge(units, start, end, mention, words)
     return units
 

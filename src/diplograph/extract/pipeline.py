@@ -215,7 +215,7 @@ def _mentioned(units: list[Unit]) -> list[URIRef]:
         mention = unit.mention
         if mention is None or mention.date_words is not None:
             continue
-        for ref in (*mention.refs, *mention.agents, *mention.owner):  # owner: "Uzbekistan's"
+        for ref in (*mention.refs, *mention.agents, *mention.owner, *mention.named):
             if entity_segment(ref) is not None and ref not in found:
                 found.append(ref)
     return found

@@ -458,6 +458,7 @@ GAZETTEER = Shape(
         "state_groups": WORDS,
         "other_office_words": WORDS,
         "head_titles": WORDS,
+        "city_titles": WORDS,  # "Kyiv Mayor X": the city's own office, not its state's
         "counterpart_titles": LABELS,  # "his Chinese counterpart" of a secretary of state
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
