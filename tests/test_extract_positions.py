@@ -57,9 +57,9 @@ def held(text: str, layer) -> set[tuple[str, str]]:
             "then held talks with his Congolese counterpart, Jean-Claude Gakosso.",
             {
                 ("person/wang-yi", "position/foreign-minister-of-china"),
-                (
+                (  # Brazzaville's Congo (gazetteer.shared_nationals)
                     "person/jean-claude-gakosso",
-                    "position/foreign-minister-of-democratic-republic-of-the-congo",
+                    "position/foreign-minister-of-republic-of-the-congo",
                 ),
             },
         ),
@@ -1065,4 +1065,37 @@ def test_the_city_of_a_capitals_possessive_is_still_mentioned(layer):
 def test_a_capitals_mayor_is_the_citys_not_the_states(text, holdings, layer):
     """entities.yaml `city_titles`: a city's own office before which a capital names the city
     (mentions._owners, `local`), not the state the capital stands for."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # the Republic of the Congo's capital named: its president
+            "BRAZZAVILLE, Jan 8 (Xinhua) Chinese Foreign Minister Wang Yi met Congolese President "
+            "Denis Sassou Nguesso in Brazzaville on Tuesday.",
+            {
+                ("person/wang-yi", "position/foreign-minister-of-china"),
+                ("person/denis-sassou-nguesso", "position/president-of-republic-of-the-congo"),
+            },
+        ),
+        (  # guard: the other Congo's capital named, the first listed state
+            "KINSHASA, Jan 8 (Reuters) Congolese President Felix Tshisekedi returned to Kinshasa "
+            "on Tuesday.",
+            {("person/felix-tshisekedi", "position/president-of-democratic-republic-of-the-congo")},
+        ),
+        (  # guard: no state named, the first listed
+            "Lamola met Congolese President Denis Sassou Nguesso on Tuesday.",
+            {
+                (
+                    "person/denis-sassou-nguesso",
+                    "position/president-of-democratic-republic-of-the-congo",
+                )
+            },
+        ),
+    ],
+)
+def test_an_adjective_two_states_share_is_the_state_the_article_names(text, holdings, layer):
+    """entities.yaml `shared_nationalities` (gazetteer.shared_nationals): "Congolese" is the
+    Congo whose names and cities' names the article uses more, the first listed on a tie."""
     assert held(text, layer) == holdings

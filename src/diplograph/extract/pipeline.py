@@ -58,7 +58,12 @@ from diplograph.extract.events import (
     spec,
 )
 from diplograph.extract.figures import figure_spans, holds
-from diplograph.extract.gazetteer import Gazetteer, name_spans, other_namesakes
+from diplograph.extract.gazetteer import (
+    Gazetteer,
+    name_spans,
+    other_namesakes,
+    shared_nationals,
+)
 from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
 from diplograph.extract.mentions import (
     NAMED,
@@ -312,10 +317,13 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     prepared = []
     holdings: dict[tuple, Holding] = {}
     namesakes = other_namesakes(gazetteer, rules, text)
+    nationals = shared_nationals(gazetteer, rules, text)
     subject: URIRef | None = None
     for sentence in mappable_sentences(article, cuts):
         units, raw = tokenize(sentence, rules)
-        spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, namesakes)
+        spans = date_spans(units, rules, raw) + name_spans(
+            units, gazetteer, rules, raw, namesakes, nationals
+        )
         covered = frozenset(i for begin, end, _ in spans for i in range(begin, end))
         later = introduced_spans(units, new, rules, covered)
         wins = [s for s in later if holds(s[0], s[1], spans)]  # "Kayikwamba Wagner": not Wagner

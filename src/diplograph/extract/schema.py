@@ -437,6 +437,7 @@ KIND_ENTRY = Shape(
 GAZETTEER = Shape(
     {
         "nationalities": LABELS,
+        "shared_nationalities": VARIANTS,  # "Congolese": the states it may mean, default first
         "metonyms": LABELS,
         "capitals": LABELS,  # country -> capital ("the Chinese capital")
         "plural_titles": LABELS,  # "presidents" -> "president" ("Presidents A and B")
