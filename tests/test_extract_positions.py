@@ -1099,3 +1099,57 @@ def test_an_adjective_two_states_share_is_the_state_the_article_names(text, hold
     """entities.yaml `shared_nationalities` (gazetteer.shared_nationals): "Congolese" is the
     Congo whose names and cities' names the article uses more, the first listed on a tie."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # each side's people, in one sentence
+            "MOSCOW, April 22 (ONA) Sultan Haitham bin Tarik held talks with President Vladimir "
+            "Putin. The talks were attended on the Omani side by Sayyid Hamad bin Saif Al "
+            "Rawahi, Minister of Economy, and on the Russian side by Anton Siluanov, Minister of "
+            "Finance.",
+            {
+                ("person/vladimir-putin", "position/president-of-russia"),
+                ("person/hamad-bin-saif-al-rawahi", "position/economy-minister-of-oman"),
+                ("person/anton-siluanov", "position/finance-minister-of-russia"),
+            },
+        ),
+        (  # "the Omani delegation included"
+            "MOSCOW, April 22 (ONA) Sultan Haitham bin Tarik held talks with President Vladimir "
+            "Putin. The Omani delegation included Foreign Minister Hamad Al Rawahi.",
+            {
+                ("person/vladimir-putin", "position/president-of-russia"),
+                ("person/hamad-al-rawahi", "position/foreign-minister-of-oman"),
+            },
+        ),
+        (  # "Attending the talks from the Omani side were"
+            "BEIJING, April 22 (Xinhua) Xi Jinping held talks with Sultan Haitham bin Tarik. "
+            "Attending the talks from the Omani side were Foreign Minister Hamad Al Rawahi and "
+            "senior officials.",
+            {("person/hamad-al-rawahi", "position/foreign-minister-of-oman")},
+        ),
+        (  # "attended from the Indian side by"
+            "RIYADH, April 22 (SPA) Crown Prince Mohammed bin Salman received Indian Prime "
+            "Minister Narendra Modi. The meeting was attended from the Indian side by National "
+            "Security Adviser Rakesh Kumar.",
+            {
+                ("person/mohammed-bin-salman", "position/crown-prince-of-saudi-arabia"),
+                ("person/narendra-modi", "position/prime-minister-of-india"),
+                ("person/rakesh-kumar", "position/national-security-adviser-of-india"),
+            },
+        ),
+    ],
+)
+def test_the_people_of_a_side_or_a_delegation_hold_its_states_offices(text, holdings, layer):
+    """entities.yaml `delegation.side` and `delegation.included`: "attended on the Omani side
+    by X, Minister of Y", "the Omani delegation included X": the side's state owns their bare
+    titles, not the dateline's (owners.own_titles, `ties`)."""
+    assert held(text, layer) == holdings
+
+
+def test_a_presidential_aide_is_the_aide_to_the_president(layer):
+    """entities.yaml titles: "presidential aide" is the aide to the president, as readers name
+    the office."""
+    text = "RIYADH, Feb 18 (TASS) Russian presidential aide Yury Ushakov attended the talks."
+    assert held(text, layer) == {("person/yury-ushakov", "position/aide-to-president-of-russia")}
