@@ -1153,3 +1153,34 @@ def test_a_presidential_aide_is_the_aide_to_the_president(layer):
     the office."""
     text = "RIYADH, Feb 18 (TASS) Russian presidential aide Yury Ushakov attended the talks."
     assert held(text, layer) == {("person/yury-ushakov", "position/aide-to-president-of-russia")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ANKARA, March 3 (AA) Energy and Natural Resources Minister Alparslan Bayraktar "
+            "signed the deal.",
+            {
+                (
+                    "person/alparslan-bayraktar",
+                    "position/energy-and-natural-resources-minister-of-turkey",
+                )
+            },
+        ),
+        (
+            "ANKARA, March 3 (AA) Turkey's Energy and Natural Resources Minister Alparslan "
+            "Bayraktar signed the deal.",
+            {
+                (
+                    "person/alparslan-bayraktar",
+                    "position/energy-and-natural-resources-minister-of-turkey",
+                )
+            },
+        ),
+    ],
+)
+def test_portfolios_on_both_sides_of_and_name_the_office(text, holdings, layer):
+    """entities.yaml `title.portfolios-title-name`: capitalised portfolio words after the "and"
+    as well ("Energy and Natural Resources Minister X")."""
+    assert held(text, layer) == holdings
