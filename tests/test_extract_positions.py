@@ -1184,3 +1184,34 @@ def test_portfolios_on_both_sides_of_and_name_the_office(text, holdings, layer):
     """entities.yaml `title.portfolios-title-name`: capitalised portfolio words after the "and"
     as well ("Energy and Natural Resources Minister X")."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # the owner named
+            "WASHINGTON, March 3 (AP) U.S. first lady Jill Biden toured the garden.",
+            {("person/jill-biden", "position/first-lady-of-united-states")},
+        ),
+        (  # the state of the president named before her
+            "TOKYO, April 14 (Kyodo) Philippine President Ferdinand Marcos Jr. and First Lady "
+            "Liza Araneta-Marcos arrived in Tokyo on Thursday.",
+            {
+                ("person/ferdinand-marcos-jr", "position/president-of-philippines"),
+                ("person/liza-araneta-marcos", "position/first-lady-of-philippines"),
+            },
+        ),
+        (  # accompanying him: his delegation's state
+            "BEIJING, April 14 (Xinhua) Brazilian President Luiz Inacio Lula da Silva, "
+            "accompanied by First Lady Rosangela da Silva, arrived in Beijing.",
+            {
+                ("person/luiz-inacio-lula-da-silva", "position/president-of-brazil"),
+                ("person/rosangela-da-silva", "position/first-lady-of-brazil"),
+            },
+        ),
+    ],
+)
+def test_a_first_lady_is_the_first_lady_of_her_spouses_state(text, holdings, layer):
+    """entities.yaml titles `first lady` and `spouse_titles`: with no owner named, the state of
+    the office the person named before her holds (owners._last_holders_country)."""
+    assert held(text, layer) == holdings

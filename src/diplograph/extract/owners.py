@@ -113,6 +113,7 @@ def own_titles(
     known = known_countries(gaz, rules)
     held = _held(prepared, earlier or [])
     dateline_titles = frozenset(str(t) for t in config.get("dateline_titles") or ())
+    spouse_titles = frozenset(str(t) for t in config.get("spouse_titles") or ())
     result = []
     for sentence, units in prepared:
         changed: list[Unit] = []
@@ -129,6 +130,8 @@ def own_titles(
                     continue
                 local = home if mention.title in dateline_titles or mention.office else None
                 owner = _owner_of(mention.refs[0], sources, theirs, known, local)
+                if owner is None and mention.title in spouse_titles:  # "X and First Lady Y"
+                    owner = _last_holders_country(changed, gaz, rules, new)
                 if owner is not None and changed and _bare_body(changed[-1].mention):
                     changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
                 if owner is not None:
@@ -136,6 +139,18 @@ def own_titles(
             changed.append(unit)
         result.append((sentence, changed))
     return result
+
+
+def _last_holders_country(
+    before: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> URIRef | None:
+    """The country of the last person before in the sentence who holds a position of one:
+    whose first lady "X and First Lady Y" names."""
+    for unit in reversed(before):
+        mention = unit.mention
+        if mention is not None and mention.holding and mention.holding[1] is not None:
+            return _country(mention.holding[1], gaz, rules, new)
+    return None
 
 
 def _held(prepared: Prepared, earlier: list[tuple[URIRef, URIRef]]) -> dict[URIRef, list]:

@@ -463,6 +463,7 @@ GAZETTEER = Shape(
         "counterpart_titles": LABELS,  # "his Chinese counterpart" of a secretary of state
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
+        "spouse_titles": WORDS,  # "X and First Lady Y": the state whose office X holds
         "dateline_titles": WORDS,  # titles whose unowned holder serves the dateline's state
         "portfolio_titles": WORDS,  # titles whose portfolios are part of the office
         "named_event_heads": WORDS,
