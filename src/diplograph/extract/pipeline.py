@@ -213,14 +213,19 @@ def _late_defaults(rules: RuleSet) -> dict[str, dict[str, str]]:
     return rules.derived["late_defaults"]
 
 
-def _mentioned(units: list[Unit]) -> list[URIRef]:
-    """The entities a sentence's units name (not dates, titles or positions), in text order."""
+def _mentioned(units: list[Unit], rules: RuleSet) -> list[URIRef]:
+    """The entities a sentence's units name (not dates, titles or positions), in text order; a
+    city after a preposition of place ("told reporters in Brussels") names the city, not the
+    state it may stand for when it acts (lexicon `place_preposition`)."""
+    places = frozenset(str(w) for w in rules.classes.get("place_preposition", ()))
     found: list[URIRef] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         mention = unit.mention
         if mention is None or mention.date_words is not None:
             continue
-        for ref in (*mention.refs, *mention.agents, *mention.owner, *mention.named):
+        placed = index > 0 and units[index - 1].lower in places and "city" in mention.classes
+        agents = () if placed else mention.agents
+        for ref in (*mention.refs, *agents, *mention.owner, *mention.named):
             if entity_segment(ref) is not None and ref not in found:
                 found.append(ref)
     return found
@@ -420,7 +425,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                     delegation_attests.setdefault(delegation.key, []).append(attest)
         coref.remember(units, discourse, gazetteer)
         discourse.guests.extend(_guests_named(units, rules))
-        mentions[sentence.number] = _mentioned(units)
+        mentions[sentence.number] = _mentioned(units, rules)
     for delegation in discourse.delegations:
         if delegation.sender is None and delegation.leader is not None:
             delegation.sender = coref.holder_country(delegation.leader, discourse, gazetteer, rules)
