@@ -480,6 +480,7 @@ def name_spans(
     people's (gazetteer.other_namesakes); a shared adjective is the state of `nationals`
     (gazetteer.shared_nationals)."""
     lex = lexicon(gaz, rules)
+    documents = frozenset(str(w) for w in rules.gazetteer.get("document_heads") or ())
     spans = []
     for table in (lex.lower, lex.exact):
         for name, start, end in table(doc):
@@ -495,6 +496,8 @@ def name_spans(
         ]
         if longer and end - start == 1 and start and units[start - 1].lower in lex.title_ends:
             usable = [e for e in usable if not e.classes & PLACE_CLASSES]
+        if longer and units[end].lower in documents:  # "the Vienna Convention": no Vienna
+            usable = [e for e in usable if "city" not in e.classes]
         if not usable:  # "President Santiago Peña": a given name, not Chile's capital
             continue
         options = _site_or_body(_choose(usable), units, start, rules)

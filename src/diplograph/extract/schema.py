@@ -485,6 +485,7 @@ GAZETTEER = Shape(
                 "site_heads",
                 "region_heads",
                 "not_entity_heads",
+                "document_heads",
                 "honorifics",
                 "capital_honorifics",
                 "particles",
