@@ -1215,3 +1215,32 @@ def test_a_first_lady_is_the_first_lady_of_her_spouses_state(text, holdings, lay
     """entities.yaml titles `first lady` and `spouse_titles`: with no owner named, the state of
     the office the person named before her holds (owners._last_holders_country)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # the dateline's foreign minister is the counterpart named: no guess for the visitor
+            "MOSCOW, April 22 (ONA) Foreign Minister Hamad Al Rawahi held talks with his Russian "
+            "counterpart Sergei Lavrov in Moscow on Tuesday.",
+            {("person/sergei-lavrov", "position/foreign-minister-of-russia")},
+        ),
+        (
+            "BEIJING, April 22 (Antara) Defence Minister Sjafrie Sjamsoeddin and Chinese Defence "
+            "Minister Dong Jun signed the deal.",
+            {("person/dong-jun", "position/defence-minister-of-china")},
+        ),
+        (  # guard: a deputy's office has many holders
+            "MOSCOW, April 22 (TASS) Deputy Foreign Minister Andrei Rudenko and Russian Deputy "
+            "Foreign Minister Sergei Ryabkov attended.",
+            {
+                ("person/andrei-rudenko", "position/deputy-foreign-minister-of-russia"),
+                ("person/sergei-ryabkov", "position/deputy-foreign-minister-of-russia"),
+            },
+        ),
+    ],
+)
+def test_the_datelines_office_held_by_another_in_the_sentence_is_no_guess(text, holdings, layer):
+    """owners._taken: a bare title's office from the dateline is not given when another person
+    of the sentence holds that office (of one holder) with its owner named."""
+    assert held(text, layer) == holdings
