@@ -4695,3 +4695,93 @@ def test_talks_held_with_no_partner_named_are_with_the_host_of_the_day(layer):
     assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
         ["person/abdel-fattah-al-sisi", "person/antony-blinken"]
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albanese dined with Widodo on Monday evening.",
+        "Albanese had lunch with Widodo.",
+        "Albanese had a working lunch with Widodo.",
+        "Albanese and Widodo had breakfast together.",
+    ],
+)
+def test_a_meal_together_is_a_meeting(text, layer):
+    """frames.yaml frame.meal (a verb or a bare noun) beside frame.meal-noun ("a working lunch": a
+    guard, the noun frame had it); "hosted a dinner for X" stays a ceremony."""
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
+        ["person/anthony-albanese", "person/joko-widodo"]
+    ]
+
+
+def test_a_private_dinner_is_no_soldiers_rank(layer):
+    """entities.yaml titles: "Private" is a rank only written so; lower-case "private" had made
+    a title mention that broke "hosted a private dinner for X"."""
+    text = "Widodo hosted a private dinner for Albanese."
+    assert of_kind(text, "Ceremony", layer) == [
+        ("Ceremony", {"host": ["person/joko-widodo"], "participant": ["person/anthony-albanese"]})
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan and Aliyev later chaired the first meeting of the High-Level Strategic "
+        "Cooperation Council.",
+        "A meeting of the High-Level Strategic Cooperation Council chaired by Erdogan and "
+        "Aliyev was held on Monday.",
+    ],
+)
+def test_chairing_a_meeting_of_a_body_is_a_meeting_with_it(text, layer):
+    """meetings.yaml meeting.chair: those who chair a body's meeting meet, and the body too."""
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
+        [
+            "org/high-level-strategic-cooperation-council",
+            "person/ilham-aliyev",
+            "person/recep-tayyip-erdogan",
+        ]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (  # frames._trailing_participle: the participle's subject is the sentence's
+            "Lula visited Beijing on Friday, meeting Xi Jinping.",
+            "Meeting",
+        ),
+        (  # meetings.yaml meeting.with-whom
+            "Lula visited China at the invitation of Xi Jinping, with whom he held talks.",
+            "Meeting",
+        ),
+        (  # meetings.yaml meeting.visit-included
+            "Lula's visit to Beijing included a meeting with Xi Jinping.",
+            "Meeting",
+        ),
+        (  # sentences._which_clause: the clause read with the noun phrase before it
+            "Lula's state visit to China, which included talks with Xi Jinping, ended on Saturday.",
+            "Meeting",
+        ),
+    ],
+)
+def test_a_meeting_told_beside_a_visit_is_the_travellers(text, kind, layer):
+    """A meeting the sentence of a visit tells in a participle, a relative clause or as part
+    of the visit is the traveller's."""
+    assert [r["participant"] for _, r in of_kind(text, kind, layer)] == [
+        ["person/luiz-inacio-lula-da-silva", "person/xi-jinping"]
+    ]
+
+
+def test_a_which_clause_is_read_with_its_noun_phrase(layer):
+    """sentences._which_clause: "the accord, which was signed by A and B in Nairobi, expired"
+    has the signing (the clause had been cut from the sentence and never read)."""
+    text = "The 2019 accord, which was signed by Ruto and Abiy in Nairobi, expired on Monday."
+    assert of_kind(text, "AgreementSigning", layer) == [
+        (
+            "AgreementSigning",
+            {
+                "participant": ["person/abiy-ahmed", "person/william-ruto"],
+                "place": ["city/nairobi"],
+            },
+        )
+    ]

@@ -1244,3 +1244,16 @@ def test_the_datelines_office_held_by_another_in_the_sentence_is_no_guess(text, 
     """owners._taken: a bare title's office from the dateline is not given when another person
     of the sentence holds that office (of one holder) with its owner named."""
     assert held(text, layer) == holdings
+
+
+def test_a_headlines_name_and_title_before_a_plural_verb_are_two_people(layer):
+    """names.yaml `person_cues_after`: "Lavrov, Kazakh top diplomat discuss ..." lists two
+    people (a headline's plural verb), so Lavrov holds no Kazakh office."""
+    text = (
+        "Lavrov, Kazakh top diplomat discuss preparations for Putin's visit\n\n"
+        "MOSCOW, October 24 (TASS) - Russian Foreign Minister Sergey Lavrov met Kazakh Foreign "
+        "Minister Murat Nurtleu in Moscow on Tuesday."
+    )
+    assert {h for h in held(text, layer) if h[0] == "person/sergei-lavrov"} == {
+        ("person/sergei-lavrov", "position/foreign-minister-of-russia")
+    }

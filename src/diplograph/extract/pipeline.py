@@ -17,6 +17,7 @@ from diplograph.extract.attribution import attribution, cues
 from diplograph.extract.candidates import (
     NARRATIVE_DAYS,
     SentenceContext,
+    fronted_place,
     join_companions,
     materiel_iri,
     sentence_candidates,
@@ -126,6 +127,12 @@ def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) 
                 confidence = round(0.8 * mention.confidence, 2)
                 attest = Attest(sentence, unit.begin, unit.end, "title.holding", confidence)
                 holding.attests.append(attest)
+
+
+def _set_off_before(units: list[Unit], clause: list[Unit]) -> bool:
+    """Whether a relative clause closes with a comma, before its sentence's main verb."""
+    last = next((i for i, u in enumerate(units) if u is clause[-1]), None)
+    return last is not None and last + 1 < len(units) and units[last + 1].text == ","
 
 
 def _remember_events(
@@ -400,11 +407,20 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             last_plan=state.get("last_plan"),
             today=today if lede and state["date"] is None else None,
         )
+        opening = fronted_place(visible, rules) or ctx.place
         found = sentence_candidates(ctx, rules, gazetteer)
         for clause in relative_clauses(units, set_off):
-            # the main clause's events stay in view: "received X, who delivered a letter"
+            # the main clause's events stay in view: "received X, who delivered a letter"; a
+            # clause set off before its verb took place where the sentence opened ("X, who
+            # met Y on Sunday, flew to Riyadh": not in Riyadh)
+            place = opening if _set_off_before(units, clause) else ctx.place
             inner = replace(
-                ctx, units=clause, cues=cues(clause, rules), doc=None, current=list(found)
+                ctx,
+                units=clause,
+                cues=cues(clause, rules),
+                doc=None,
+                current=list(found),
+                place=place,
             )
             found += sentence_candidates(inner, rules, gazetteer)
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
