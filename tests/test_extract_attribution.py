@@ -573,6 +573,11 @@ def test_a_cancelled_visit_did_not_happen_and_a_postponed_one_is_to_come(
             "foreign ministry said the decision followed repeated provocations.",
             "org/foreign-ministry-of-kenya",
         ),
+        (  # a dateline closed by a colon (Dawn, The News: "ISLAMABAD: ...")
+            "ISLAMABAD: Pakistan closed the Wagah border on Thursday. The foreign ministry said "
+            "the decision followed repeated provocations.",
+            "org/foreign-ministry-of-pakistan",
+        ),
         (  # one named before in the article wins over the dateline
             "NAIROBI, Dec 2 (Reuters) - Somalia's foreign ministry summoned Kenya's envoy on "
             "Monday. The foreign ministry said the envoy had 72 hours to leave.",

@@ -238,7 +238,7 @@ def _mentioned(units: list[Unit], rules: RuleSet) -> list[URIRef]:
     return found
 
 
-DATELINE_MARKS = frozenset({",", *DATELINE_ENDS})
+DATELINE_MARKS = frozenset({",", ":", *DATELINE_ENDS})  # ":": "ISLAMABAD: Pakistan on ..." (Dawn)
 DATELINE_SENTENCES = 6  # a headline, page noise and a by-line may come first
 LEDE_SENTENCES = 3  # the headline and the first sentences: the day's news, dated today
 DATELINE_WORDS = 4
