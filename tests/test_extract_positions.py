@@ -1257,3 +1257,26 @@ def test_a_headlines_name_and_title_before_a_plural_verb_are_two_people(layer):
     assert {h for h in held(text, layer) if h[0] == "person/sergei-lavrov"} == {
         ("person/sergei-lavrov", "position/foreign-minister-of-russia")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ISLAMABAD, March 3 (APP) Prime Minister Shehbaz Sharif met Chief of Army Staff "
+            "General Asim Munir on Monday.",
+            {
+                ("person/shehbaz-sharif", "position/prime-minister-of-pakistan"),
+                ("person/asim-munir", "position/chief-of-army-staff-of-pakistan"),
+            },
+        ),
+        (  # guard: the army chief named so
+            "ISLAMABAD, March 3 (Reuters) Pakistan's army chief Asim Munir met the envoy.",
+            {("person/asim-munir", "position/army-chief-of-pakistan")},
+        ),
+    ],
+)
+def test_a_chief_of_army_staff_keeps_the_copys_words(text, holdings, layer):
+    """entities.yaml titles: "Chief of Army Staff" and "Chief of the General Staff" are offices
+    of their own words, as readers record them, not the army chief's."""
+    assert held(text, layer) == holdings
