@@ -1280,3 +1280,13 @@ def test_a_chief_of_army_staff_keeps_the_copys_words(text, holdings, layer):
     """entities.yaml titles: "Chief of Army Staff" and "Chief of the General Staff" are offices
     of their own words, as readers record them, not the army chief's."""
     assert held(text, layer) == holdings
+
+
+def test_a_ceo_keeps_the_copys_word(layer):
+    """entities.yaml titles: "CEO" is an office of its own word (label "CEO of ..."), as readers
+    record it, not the chief executive's."""
+    text = (
+        "ABU DHABI, March 3 (WAM) The deal was signed by Tareq Al Hosani, CEO of the Tawazun "
+        "Council, on Monday."
+    )
+    assert held(text, layer) == {("person/tareq-al-hosani", "position/ceo-of-tawazun-council")}
