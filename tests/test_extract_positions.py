@@ -1290,3 +1290,23 @@ def test_a_ceo_keeps_the_copys_word(layer):
         "Council, on Monday."
     )
     assert held(text, layer) == {("person/tareq-al-hosani", "position/ceo-of-tawazun-council")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # the state is the office's owner's, not the title's
+            "KYIV, March 3 (Reuters) Andriy Yermak, the head of Ukraine's presidential office, "
+            "also attended.",
+            set(),
+        ),
+        (  # guard: the owner ends the phrase
+            "NAIROBI, March 3 (Reuters) William Ruto, the president of Kenya, also attended.",
+            {("person/william-ruto", "position/president-of-kenya")},
+        ),
+    ],
+)
+def test_an_owner_followed_by_a_possessive_owns_no_title(text, holdings, layer):
+    """mentions._possessed_owner: a title match that ends with its owner before "'s" is dropped
+    ("the head of Ukraine's presidential office" is no head of Ukraine)."""
+    assert held(text, layer) == holdings

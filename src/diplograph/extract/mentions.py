@@ -350,8 +350,19 @@ def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
     """Whether a title match is none: its title opens what follows (see _title_opens), it
     takes a named person for a title, or it opens inside a body's name (see _after_of)."""
     return (
-        _title_opens(match, units, rules) or _named_title(match, units) or _after_of(match, units)
+        _title_opens(match, units, rules)
+        or _named_title(match, units)
+        or _after_of(match, units)
+        or _possessed_owner(match, units)
     )
+
+
+def _possessed_owner(match: Match, units: list[Unit]) -> bool:
+    """Whether the match ends with its owner and a possessive follows: the owner is someone
+    else's ("X, the head of Ukraine's presidential office" is no head of Ukraine)."""
+    owner = match.roles.get("owner", [])
+    after = units[match.end].lower if match.end < len(units) else ""
+    return bool(owner) and owner[-1] == match.end - 1 and after in POSSESSIVE_S
 
 
 def _after_of(match: Match, units: list[Unit]) -> bool:
