@@ -1310,3 +1310,31 @@ def test_an_owner_followed_by_a_possessive_owns_no_title(text, holdings, layer):
     """mentions._possessed_owner: a title match that ends with its owner before "'s" is dropped
     ("the head of Ukraine's presidential office" is no head of Ukraine)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "WASHINGTON, March 3 (AP) The foreign ministers of Armenia and Azerbaijan, Ararat "
+            "Mirzoyan and Jeyhun Bayramov, met in Washington.",
+            {
+                ("person/ararat-mirzoyan", "position/foreign-minister-of-armenia"),
+                ("person/jeyhun-bayramov", "position/foreign-minister-of-azerbaijan"),
+            },
+        ),
+        (
+            "ABU DHABI, March 3 (WAM) The presidents of Kenya, Uganda and Tanzania, William Ruto, "
+            "Yoweri Museveni and Samia Suluhu Hassan, signed the treaty.",
+            {
+                ("person/william-ruto", "position/president-of-kenya"),
+                ("person/yoweri-museveni", "position/president-of-uganda"),
+                ("person/samia-suluhu-hassan", "position/president-of-tanzania"),
+            },
+        ),
+    ],
+)
+def test_a_plural_title_of_listed_states_gives_each_holder_in_order(text, holdings, layer):
+    """mentions._owners_after: "the foreign ministers of A and B, X and Y": the states after
+    the plural title own the listed holders' offices in order (mentions.share_plural_titles)."""
+    assert held(text, layer) == holdings

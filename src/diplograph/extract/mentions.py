@@ -1095,11 +1095,40 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
         for size in (2, 1):
             words = " ".join(u.lower for u in units[index : index + size])
             if words in plural and all(u.mention is None for u in units[index : index + size]):
-                _title_people(changed, index + size, plural[words], owners)
+                after, listed = _owners_after(units, index + size)  # "of A and B, X and Y"
+                if listed:
+                    _title_people(changed, after, plural[words], listed)
+                else:
+                    _title_people(changed, index + size, plural[words], owners)
         head = next((w for w in plural if unit.lower.startswith(f"{w} ")), None)
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
             _title_people(changed, index, plural[head], owners)
     return changed
+
+
+def _owners_after(units: list[Unit], index: int) -> tuple[int, list[URIRef]]:
+    """The states listed after a plural title and "of", up to the comma before its holders'
+    names ("the foreign ministers of Armenia and Azerbaijan, A and B"): where the names start
+    and the states in text order; none without that comma."""
+    if index >= len(units) or units[index].lower != "of":
+        return index, []
+    found: list[URIRef] = []
+    at = index + 1
+    while at < len(units):
+        mention = units[at].mention
+        if mention is None or len(mention.refs) != 1 or "country" not in mention.classes:
+            break
+        found.append(mention.refs[0])
+        at += 1
+        if at < len(units) and units[at].lower == "and" and len(found) >= 1:
+            at += 1
+        elif at < len(units) and units[at].lower == ",":
+            nxt = units[at + 1].mention if at + 1 < len(units) else None
+            if nxt is not None and "country" in nxt.classes:
+                at += 1
+                continue
+            return (at + 1, found) if len(found) > 1 else (index, [])
+    return index, []
 
 
 def _owners_before(units: list[Unit], index: int) -> list[URIRef]:
