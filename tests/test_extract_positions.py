@@ -1338,3 +1338,31 @@ def test_a_plural_title_of_listed_states_gives_each_holder_in_order(text, holdin
     """mentions._owners_after: "the foreign ministers of A and B, X and Y": the states after
     the plural title own the listed holders' offices in order (mentions.share_plural_titles)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ARUSHA, March 3 (Xinhua) The summit was attended by Presidents William Ruto of "
+            "Kenya, Yoweri Museveni of Uganda and Samia Suluhu Hassan of Tanzania.",
+            {
+                ("person/william-ruto", "position/president-of-kenya"),
+                ("person/yoweri-museveni", "position/president-of-uganda"),
+                ("person/samia-suluhu-hassan", "position/president-of-tanzania"),
+            },
+        ),
+        (
+            "WASHINGTON, March 3 (AP) The two foreign ministers, Ararat Mirzoyan of Armenia and "
+            "Jeyhun Bayramov of Azerbaijan, met in Washington.",
+            {
+                ("person/ararat-mirzoyan", "position/foreign-minister-of-armenia"),
+                ("person/jeyhun-bayramov", "position/foreign-minister-of-azerbaijan"),
+            },
+        ),
+    ],
+)
+def test_each_holder_of_a_plural_title_takes_the_state_after_their_name(text, holdings, layer):
+    """mentions._listed_people: "Presidents A of Kenya, B of Uganda and C of Tanzania" and
+    "the two foreign ministers, A of X and B of Y,": the state after each name is theirs."""
+    assert held(text, layer) == holdings

@@ -1098,6 +1098,9 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
                 after, listed = _owners_after(units, index + size)  # "of A and B, X and Y"
                 if listed:
                     _title_people(changed, after, plural[words], listed)
+                elif index + size < len(units) and units[index + size].lower == ",":
+                    _title_people(changed, index + size + 1, plural[words], owners)  # "the two
+                    # foreign ministers, A of X and B of Y,"
                 else:
                     _title_people(changed, index + size, plural[words], owners)
         head = next((w for w in plural if unit.lower.startswith(f"{w} ")), None)
@@ -1166,31 +1169,35 @@ def _title_people(
     units: list[Unit], start: int, title: str, owners: list[URIRef] | None = None
 ) -> None:
     """Give the title to the untitled people listed from `start` ("A, B and C"), in place; with
-    the owner named before the title, one for all or one each in order (`owners`)."""
-    people = _listed_people(units, start)
+    the owner named before the title, one for all or one each in order (`owners`); a state
+    after a person's name is theirs ("Presidents A of Kenya, B of Uganda and C")."""
+    listed = _listed_people(units, start)
+    people = [index for index, _ in listed]
     owners = owners or []
-    for number, index in enumerate(people):
+    for number, (index, own) in enumerate(listed):
         mention = units[index].mention
         assert mention is not None
         if mention.title is not None or mention.owner:
             continue
-        if len(owners) == 1 or len(owners) == len(people):
-            owner = (owners[0] if len(owners) == 1 else owners[number],)
+        if own is not None or len(owners) == 1 or len(owners) == len(people):
+            owner = (own or (owners[0] if len(owners) == 1 else owners[number]),)
             units[index] = replace(units[index], mention=replace(mention, title=title, owner=owner))
         else:
             units[index] = replace(units[index], mention=replace(mention, title=title))
 
 
-def _listed_people(units: list[Unit], start: int) -> list[int]:
-    """The indices of the people listed from `start` ("A, B and C")."""
-    found: list[int] = []
+def _listed_people(units: list[Unit], start: int) -> list[tuple[int, URIRef | None]]:
+    """The indices of the people listed from `start` ("A, B and C"), each with the state named
+    after them, if any ("A of Kenya, B of Uganda")."""
+    found: list[tuple[int, URIRef | None]] = []
     index = start
     while index < len(units):
         mention = units[index].mention
         if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
             return found
-        found.append(index)
-        index += 1
+        state = _of_state(units, index + 1)
+        found.append((index, state))
+        index += 3 if state is not None else 1
         if index < len(units) and units[index].lower == ",":
             index += 1
         if index < len(units) and units[index].lower == "and":
@@ -1198,6 +1205,16 @@ def _listed_people(units: list[Unit], start: int) -> list[int]:
         elif index < len(units) and units[index - 1].lower != ",":
             return found
     return found
+
+
+def _of_state(units: list[Unit], index: int) -> URIRef | None:
+    """The state of "of <state>" at `index`, if the words say one."""
+    if index + 1 >= len(units) or units[index].lower != "of":
+        return None
+    mention = units[index + 1].mention
+    if mention is None or len(mention.refs) != 1 or "country" not in mention.classes:
+        return None
+    return mention.refs[0]
 
 
 def named_in_full(label: str, new: list[NewEntity]) -> URIRef | None:
