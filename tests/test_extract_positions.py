@@ -1366,3 +1366,15 @@ def test_each_holder_of_a_plural_title_takes_the_state_after_their_name(text, ho
     """mentions._listed_people: "Presidents A of Kenya, B of Uganda and C of Tanzania" and
     "the two foreign ministers, A of X and B of Y,": the state after each name is theirs."""
     assert held(text, layer) == holdings
+
+
+def test_a_plural_title_after_its_holders_names_gives_each_the_state_in_order(layer):
+    """mentions._people_before and _states_of: "A and B, the foreign ministers of X and Y,"."""
+    text = (
+        "WASHINGTON, March 3 (AP) Ararat Mirzoyan and Jeyhun Bayramov, the foreign ministers of "
+        "Armenia and Azerbaijan, met in Washington."
+    )
+    assert held(text, layer) == {
+        ("person/ararat-mirzoyan", "position/foreign-minister-of-armenia"),
+        ("person/jeyhun-bayramov", "position/foreign-minister-of-azerbaijan"),
+    }

@@ -1096,7 +1096,12 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
             words = " ".join(u.lower for u in units[index : index + size])
             if words in plural and all(u.mention is None for u in units[index : index + size]):
                 after, listed = _owners_after(units, index + size)  # "of A and B, X and Y"
-                if listed:
+                people = _people_before(units, index)  # "A and B, the foreign ministers of"
+                if people:
+                    states = _states_of(units, index + size)
+                    if len(states) == len(people):
+                        _title_people(changed, people[0], plural[words], states)
+                elif listed:
                     _title_people(changed, after, plural[words], listed)
                 elif index + size < len(units) and units[index + size].lower == ",":
                     _title_people(changed, index + size + 1, plural[words], owners)  # "the two
@@ -1107,6 +1112,44 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
             _title_people(changed, index, plural[head], owners)
     return changed
+
+
+def _people_before(units: list[Unit], index: int) -> list[int]:
+    """The people listed before ", the <plural title>" ("A and B, the foreign ministers"), in
+    text order; none unless the list opens the words before it."""
+    if index < 3 or units[index - 1].lower != "the" or units[index - 2].lower != ",":
+        return []
+    found: list[int] = []
+    at = index - 3
+    while at >= 0:
+        mention = units[at].mention
+        if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+            break
+        found.insert(0, at)
+        if at >= 1 and units[at - 1].lower in ("and", ","):
+            at -= 2
+            if at >= 0 and units[at].lower == ",":
+                at -= 1
+        else:
+            break
+    return found if len(found) > 1 else []
+
+
+def _states_of(units: list[Unit], index: int) -> list[URIRef]:
+    """The states listed after "of" at `index` ("of Armenia and Azerbaijan"), in text order."""
+    if index >= len(units) or units[index].lower != "of":
+        return []
+    found: list[URIRef] = []
+    at = index + 1
+    while at < len(units):
+        mention = units[at].mention
+        if mention is None or len(mention.refs) != 1 or "country" not in mention.classes:
+            break
+        found.append(mention.refs[0])
+        at += 1
+        if at < len(units) and units[at].lower in ("and", ","):
+            at += 1
+    return found
 
 
 def _owners_after(units: list[Unit], index: int) -> tuple[int, list[URIRef]]:
