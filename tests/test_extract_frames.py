@@ -4785,3 +4785,18 @@ def test_a_which_clause_is_read_with_its_noun_phrase(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi took part in the ASEAN foreign ministers' meeting in Vientiane.",
+        "Wang Yi participated in the ASEAN foreign ministers' meeting in Vientiane.",
+    ],
+)
+def test_taking_part_in_a_bodys_ministers_meeting_is_meeting_the_body(text, layer):
+    """meetings.yaml meeting.attend-summit: "took part in the ASEAN foreign ministers'
+    meeting", as "attended" already read it (the gathering's modifiers between)."""
+    assert of_kind(text, "Meeting", layer) == [
+        ("Meeting", {"participant": ["org/asean", "person/wang-yi"], "place": ["city/vientiane"]})
+    ]
