@@ -4800,3 +4800,29 @@ def test_taking_part_in_a_bodys_ministers_meeting_is_meeting_the_body(text, laye
     assert of_kind(text, "Meeting", layer) == [
         ("Meeting", {"participant": ["org/asean", "person/wang-yi"], "place": ["city/vientiane"]})
     ]
+
+
+def test_meeting_someones_predecessor_is_meeting_the_predecessor(layer):
+    """meetings.yaml meeting.possessed-person: "met Wang Yi's predecessor Qin Gang" is a
+    meeting with Qin Gang, not with Wang Yi."""
+    text = "Annalena Baerbock met Wang Yi's predecessor Qin Gang in Beijing."
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/annalena-baerbock", "person/qin-gang"],
+                "place": ["city/beijing"],
+            },
+        )
+    ]
+
+
+def test_a_bare_reception_names_no_ceremony(layer):
+    """ceremonies.yaml ceremony.noun: "a reception was held" with no one named makes no
+    ceremony of the place's country; a named guest still makes one."""
+    opening = "Indian Prime Minister Narendra Modi arrived in Moscow on Monday. "
+    assert of_kind(opening + "A reception was held in the evening.", "Ceremony", layer) == []
+    assert [
+        r["participant"]
+        for _, r in of_kind(opening + "A reception was held for Modi.", "Ceremony", layer)
+    ] == [["person/narendra-modi"]]
