@@ -97,7 +97,7 @@ def test_a_listed_full_name_wins_a_shorter_name_inside_it(layer):
     text = "Therese Kayikwamba Wagner flew to Kigali on Monday. Kayikwamba Wagner said so."
     graph = extract(text, layer)
     named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
-    assert named == {"city/kigali", "country/rwanda", "person/therese-kayikwamba-wagner"}
+    assert named == {"city/kigali", "person/therese-kayikwamba-wagner"}  # "to Kigali": a place
     assert roles(graph, "Statement") == {("agent", "person/therese-kayikwamba-wagner")}
 
 

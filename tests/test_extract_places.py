@@ -145,6 +145,38 @@ def test_a_hotel_a_college_and_headquarters_are_sites(venue, expected, layer):
     assert places(text, "Talks", layer) == [[expected]]
 
 
+def _mentioned(text: str, layer) -> set[str]:
+    """The entities the sentences of a text mention, without the namespace."""
+    graph = extract(text, layer)
+    return {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
+
+
+def test_a_city_after_a_preposition_of_place_names_the_city_not_its_state(layer):
+    """pipeline._mentioned: "told reporters in Brussels" names the city; "Kyiv said" names the
+    state the capital stands for as well."""
+    text = "The spokesperson told reporters in Brussels that the talks would go on."
+    assert {"city/brussels"} <= _mentioned(text, layer)
+    assert "country/belgium" not in _mentioned(text, layer)
+    assert {"city/kyiv", "country/ukraine"} <= _mentioned("Kyiv said it would respond.", layer)
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Mongolia is a party to the Rome Statute.", "city/rome", "country/italy"),
+        (
+            "The minister said the raid breached the Vienna Convention on Diplomatic Relations.",
+            "city/vienna",
+            "country/austria",
+        ),
+    ],
+)
+def test_a_city_opening_a_documents_name_is_no_place(text, city, country, layer):
+    """names.yaml `document_heads`: a city right before a capitalised head of a document's name
+    is part of the name, not the city (gazetteer.name_spans)."""
+    assert not {city, country} & _mentioned(text, layer)
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [

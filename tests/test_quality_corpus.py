@@ -11,7 +11,7 @@ from rdflib import RDF, RDFS, Graph, Literal
 from rdflib.namespace import XSD
 
 from diplograph.errors import InputError
-from diplograph.namespaces import DIP, ID
+from diplograph.namespaces import DIP, ID, SCHEMA
 from diplograph.quality.corpus import format_corpus_score, load_expected, score_article
 from diplograph.quality.splits import SPLITS, assign, corpus_dir, corpus_names, load_split
 
@@ -248,6 +248,22 @@ def test_an_entity_aligns_by_another_name_the_gazetteer_gives_it():
     assert (score.entities.tp, score.entities.fp, score.entities.fn) == (4, 1, 0)
     score = score_article("x", TEXT, graph, expected, {})
     assert (score.entities.tp, score.entities.fp, score.entities.fn) == (3, 2, 1)
+
+
+def test_an_entity_reached_only_as_the_country_of_a_city_is_no_entity_found():
+    """corpus.BACKGROUND: the gazetteer's country of a named city (dip:locatedIn) and an
+    agency's home (schema:location) are no entities the text names; the same country as a
+    sentence's mention is one."""
+    graph = _rule_graph()
+    country = ID["country/brazil"]
+    graph.add((ID["city/brasilia"], DIP.locatedIn, country))
+    graph.add((country, RDF.type, DIP.Country))
+    graph.add((ID["org/agencia-brasil"], SCHEMA.location, country))
+    score = score_article("x", TEXT, graph, EXPECTED, {})
+    assert (score.entities.tp, score.entities.fp, score.entities.fn) == (3, 2, 0)  # the agency
+    graph.add((ID["sentence/x/s1"], DIP.mentions, country))
+    score = score_article("x", TEXT, graph, EXPECTED, {})
+    assert (score.entities.tp, score.entities.fp, score.entities.fn) == (3, 3, 0)
 
 
 def test_two_right_parties_of_three_count_only_for_the_two_parties_figure():

@@ -125,12 +125,20 @@ def _delegation(discourse: Discourse, sender: URIRef | None, leader: URIRef | No
 
 
 def define_delegations(
-    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet, number: int
+    units: list[Unit],
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    number: int,
+    subject: URIRef | None = None,
 ) -> None:
-    """First pass: register the delegations a sentence defines and the words that define them."""
+    """First pass: register the delegations a sentence defines and the words that define them
+    (`subject`: the person a pronoun leader stands for, the last sentence's first person)."""
     for match in find("delegations", units, rules):
         senders = [a for i in match.roles.get("sender", []) for a in _agents(units[i])]
         leaders = [a for i in match.roles.get("leader", []) for a in _agents(units[i])]
+        pronoun = any(units[i].mention is None for i in match.roles.get("leader", []))
+        leaders = leaders or ([subject] if pronoun and subject is not None else [])
         leader = leaders[0] if leaders else None
         sender = senders[0] if senders else None
         for i in match.roles.get("leader", []):

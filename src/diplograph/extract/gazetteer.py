@@ -359,6 +359,38 @@ def other_namesakes(gaz: Gazetteer, rules: RuleSet, text: str) -> frozenset[URIR
     )
 
 
+def shared_nationals(gaz: Gazetteer, rules: RuleSet, text: str) -> dict[str, URIRef]:
+    """The state each adjective two states share (`shared_nationalities`) means in this article:
+    the one whose names and cities' names the text uses most, the first listed on a tie."""
+    found: dict[str, URIRef] = {}
+    for adjective, labels in (rules.gazetteer.get("shared_nationalities") or {}).items():
+        if not re.search(rf"\b{re.escape(str(adjective))}\b", text):
+            continue
+        states = [s for s in (gaz.by_label(str(label)) for label in labels) if s is not None]
+        counts = _name_counts(gaz, states, text)
+        if states:
+            found[str(adjective)] = max(states, key=lambda s: (counts[s], -states.index(s)))
+    return found
+
+
+def _name_counts(gaz: Gazetteer, states: list[URIRef], text: str) -> dict[URIRef, int]:
+    """How often the text names each state, by its names and its cities' (a longer name first:
+    "Democratic Republic of the Congo" is not also "Republic of the Congo")."""
+    names = [(n, s) for s in states for n in gaz.names.get(s, [])]
+    names += [
+        (n, gaz.country_of(c))
+        for c, country in gaz.located_in.items()
+        if country in states and "city" in gaz.classes.get(c, ())
+        for n in gaz.names.get(c, [])
+    ]
+    counts = dict.fromkeys(states, 0)
+    for name, state in sorted(names, key=lambda item: -len(item[0])):
+        pattern = re.compile(rf"\b{re.escape(name)}\b")
+        counts[state] += len(pattern.findall(text))
+        text = pattern.sub(" ", text)
+    return counts
+
+
 def per_rules(gaz: Gazetteer, name: str, rules: RuleSet, make: Callable[[], T]) -> T:
     """A value the gazetteer keeps for one rule set, made once. The entry goes when the rule
     set does, so a new rule set at a freed one's address is never served its value."""
@@ -438,13 +470,20 @@ def _lowered(name: str, units: list[Unit]) -> bool:
 
 
 def name_spans(
-    units: list[Unit], gaz: Gazetteer, rules: RuleSet, doc: Doc, blocked: frozenset[URIRef]
+    units: list[Unit],
+    gaz: Gazetteer,
+    rules: RuleSet,
+    doc: Doc,
+    blocked: frozenset[URIRef],
+    nationals: dict[str, URIRef] | None = None,
 ) -> list[tuple[int, int, Mention]]:
     """Every name, nationality, title and alias of the gazetteer in a sentence's raw tokens, as
     (start, end, mention), longest first (a span not starting with "the" wins a tie); a surname
     alone is no one's when a capitalised word follows it ("Li Qiang") and is not the `blocked`
-    people's (gazetteer.other_namesakes)."""
+    people's (gazetteer.other_namesakes); a shared adjective is the state of `nationals`
+    (gazetteer.shared_nationals)."""
     lex = lexicon(gaz, rules)
+    documents = frozenset(str(w) for w in rules.gazetteer.get("document_heads") or ())
     spans = []
     for table in (lex.lower, lex.exact):
         for name, start, end in table(doc):
@@ -460,6 +499,8 @@ def name_spans(
         ]
         if longer and end - start == 1 and start and units[start - 1].lower in lex.title_ends:
             usable = [e for e in usable if not e.classes & PLACE_CLASSES]
+        if longer and units[end].lower in documents:  # "the Vienna Convention": no Vienna
+            usable = [e for e in usable if "city" not in e.classes]
         if not usable:  # "President Santiago Peña": a given name, not Chile's capital
             continue
         options = _site_or_body(_choose(usable), units, start, rules)
@@ -468,6 +509,8 @@ def name_spans(
             continue  # "Amir-Abdollahian": a title word that begins a hyphenated name
         refs = tuple(dict.fromkeys(r for e in options for r in e.refs))
         agents = tuple(dict.fromkeys(a for e in options for a in e.agents))
+        if "nationality" in first.classes and key in (nationals or {}):
+            refs = agents = (nationals[key],)  # "Congolese" in a Brazzaville story
         anaphor = first.anaphor if first.anaphor else ("ambiguous" if len(refs) > 1 else None)
         mention = Mention(
             first.classes, refs, agents, title=first.title, generic=first.generic, anaphor=anaphor

@@ -184,9 +184,10 @@ def _position(
     return found
 
 
-def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
+def _owners(units: list[Unit], indices: list[int], local: bool = False) -> tuple[URIRef, ...]:
     """The agents named by owner units; a person named with a position owns through it
-    ("Prime Minister Viktor Orban's chief of staff": the prime minister's)."""
+    ("Prime Minister Viktor Orban's chief of staff": the prime minister's); `local`: a city's
+    own office ("Kyiv Mayor X"), the city rather than the state a capital stands for."""
     found: list[URIRef] = []
     for index in indices:
         mention = units[index].mention
@@ -194,9 +195,24 @@ def _owners(units: list[Unit], indices: list[int]) -> tuple[URIRef, ...]:
             found.append(mention.holding[1])
         elif mention is not None and "org" in mention.classes and mention.refs:
             found.extend(mention.refs)  # "a spokesman for the Polish government": its own
+        elif mention is not None and local and "city" in mention.classes and mention.refs:
+            found.extend(mention.refs)
         elif mention is not None:
             found.extend(mention.agents or mention.refs)
     return tuple(dict.fromkeys(found))
+
+
+def _cities(
+    units: list[Unit], indices: list[int], owners: tuple[URIRef, ...]
+) -> tuple[URIRef, ...]:
+    """The cities owner units name that are not the owners themselves: "Washington" of
+    "Washington's envoy X", whose owner is the state it stands for."""
+    found = []
+    for index in indices:
+        mention = units[index].mention
+        if mention is not None and "city" in mention.classes:
+            found.extend(r for r in mention.refs if r not in owners)
+    return tuple(found)
 
 
 def _prepositions(rules: RuleSet) -> frozenset[str]:
@@ -335,8 +351,19 @@ def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
     """Whether a title match is none: its title opens what follows (see _title_opens), it
     takes a named person for a title, or it opens inside a body's name (see _after_of)."""
     return (
-        _title_opens(match, units, rules) or _named_title(match, units) or _after_of(match, units)
+        _title_opens(match, units, rules)
+        or _named_title(match, units)
+        or _after_of(match, units)
+        or _possessed_owner(match, units)
     )
+
+
+def _possessed_owner(match: Match, units: list[Unit]) -> bool:
+    """Whether the match ends with its owner and a possessive follows: the owner is someone
+    else's ("X, the head of Ukraine's presidential office" is no head of Ukraine)."""
+    owner = match.roles.get("owner", [])
+    after = units[match.end].lower if match.end < len(units) else ""
+    return bool(owner) and owner[-1] == match.end - 1 and after in POSSESSIVE_S
 
 
 def _after_of(match: Match, units: list[Unit]) -> bool:
@@ -381,7 +408,9 @@ def find_titles(
         title = (title_mention.title or "") if title_mention is not None else ""
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
-        owners = _owners(units, roles.get("owner", []))
+            title = str((rules.gazetteer.get("counterpart_titles") or {}).get(title, title))
+        local = title in (rules.gazetteer.get("city_titles") or ())  # "Kyiv Mayor X": Kyiv's
+        owners = _owners(units, roles.get("owner", []), local)
         owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
         if "principal" in roles:  # "his spokesman X": his office's
             owners = _principal_office(units[: match.start], held or {}, subject)
@@ -454,6 +483,7 @@ def find_titles(
             person = mention.holding[0]
             more = _more_holdings(title_units[1:], units, owners, person, (gaz, rules, new))
             mention = replace(mention, also=more)
+        mention = replace(mention, named=_cities(units, roles.get("owner", []), owners))
         units = merge(units, start, end, mention, words)
     return units
 
@@ -1066,11 +1096,86 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
         for size in (2, 1):
             words = " ".join(u.lower for u in units[index : index + size])
             if words in plural and all(u.mention is None for u in units[index : index + size]):
-                _title_people(changed, index + size, plural[words], owners)
+                after, listed = _owners_after(units, index + size)  # "of A and B, X and Y"
+                people = _people_before(units, index)  # "A and B, the foreign ministers of"
+                if people:
+                    states = _states_of(units, index + size)
+                    if len(states) == len(people):
+                        _title_people(changed, people[0], plural[words], states)
+                elif listed:
+                    _title_people(changed, after, plural[words], listed)
+                elif index + size < len(units) and units[index + size].lower == ",":
+                    _title_people(changed, index + size + 1, plural[words], owners)  # "the two
+                    # foreign ministers, A of X and B of Y,"
+                else:
+                    _title_people(changed, index + size, plural[words], owners)
         head = next((w for w in plural if unit.lower.startswith(f"{w} ")), None)
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
             _title_people(changed, index, plural[head], owners)
     return changed
+
+
+def _people_before(units: list[Unit], index: int) -> list[int]:
+    """The people listed before ", the <plural title>" ("A and B, the foreign ministers"), in
+    text order; none unless the list opens the words before it."""
+    if index < 3 or units[index - 1].lower != "the" or units[index - 2].lower != ",":
+        return []
+    found: list[int] = []
+    at = index - 3
+    while at >= 0:
+        mention = units[at].mention
+        if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+            break
+        found.insert(0, at)
+        if at >= 1 and units[at - 1].lower in ("and", ","):
+            at -= 2
+            if at >= 0 and units[at].lower == ",":
+                at -= 1
+        else:
+            break
+    return found if len(found) > 1 else []
+
+
+def _states_of(units: list[Unit], index: int) -> list[URIRef]:
+    """The states listed after "of" at `index` ("of Armenia and Azerbaijan"), in text order."""
+    if index >= len(units) or units[index].lower != "of":
+        return []
+    found: list[URIRef] = []
+    at = index + 1
+    while at < len(units):
+        mention = units[at].mention
+        if mention is None or len(mention.refs) != 1 or "country" not in mention.classes:
+            break
+        found.append(mention.refs[0])
+        at += 1
+        if at < len(units) and units[at].lower in ("and", ","):
+            at += 1
+    return found
+
+
+def _owners_after(units: list[Unit], index: int) -> tuple[int, list[URIRef]]:
+    """The states listed after a plural title and "of", up to the comma before its holders'
+    names ("the foreign ministers of Armenia and Azerbaijan, A and B"): where the names start
+    and the states in text order; none without that comma."""
+    if index >= len(units) or units[index].lower != "of":
+        return index, []
+    found: list[URIRef] = []
+    at = index + 1
+    while at < len(units):
+        mention = units[at].mention
+        if mention is None or len(mention.refs) != 1 or "country" not in mention.classes:
+            break
+        found.append(mention.refs[0])
+        at += 1
+        if at < len(units) and units[at].lower == "and" and len(found) >= 1:
+            at += 1
+        elif at < len(units) and units[at].lower == ",":
+            nxt = units[at + 1].mention if at + 1 < len(units) else None
+            if nxt is not None and "country" in nxt.classes:
+                at += 1
+                continue
+            return (at + 1, found) if len(found) > 1 else (index, [])
+    return index, []
 
 
 def _owners_before(units: list[Unit], index: int) -> list[URIRef]:
@@ -1108,31 +1213,35 @@ def _title_people(
     units: list[Unit], start: int, title: str, owners: list[URIRef] | None = None
 ) -> None:
     """Give the title to the untitled people listed from `start` ("A, B and C"), in place; with
-    the owner named before the title, one for all or one each in order (`owners`)."""
-    people = _listed_people(units, start)
+    the owner named before the title, one for all or one each in order (`owners`); a state
+    after a person's name is theirs ("Presidents A of Kenya, B of Uganda and C")."""
+    listed = _listed_people(units, start)
+    people = [index for index, _ in listed]
     owners = owners or []
-    for number, index in enumerate(people):
+    for number, (index, own) in enumerate(listed):
         mention = units[index].mention
         assert mention is not None
         if mention.title is not None or mention.owner:
             continue
-        if len(owners) == 1 or len(owners) == len(people):
-            owner = (owners[0] if len(owners) == 1 else owners[number],)
+        if own is not None or len(owners) == 1 or len(owners) == len(people):
+            owner = (own or (owners[0] if len(owners) == 1 else owners[number]),)
             units[index] = replace(units[index], mention=replace(mention, title=title, owner=owner))
         else:
             units[index] = replace(units[index], mention=replace(mention, title=title))
 
 
-def _listed_people(units: list[Unit], start: int) -> list[int]:
-    """The indices of the people listed from `start` ("A, B and C")."""
-    found: list[int] = []
+def _listed_people(units: list[Unit], start: int) -> list[tuple[int, URIRef | None]]:
+    """The indices of the people listed from `start` ("A, B and C"), each with the state named
+    after them, if any ("A of Kenya, B of Uganda")."""
+    found: list[tuple[int, URIRef | None]] = []
     index = start
     while index < len(units):
         mention = units[index].mention
         if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
             return found
-        found.append(index)
-        index += 1
+        state = _of_state(units, index + 1)
+        found.append((index, state))
+        index += 3 if state is not None else 1
         if index < len(units) and units[index].lower == ",":
             index += 1
         if index < len(units) and units[index].lower == "and":
@@ -1140,6 +1249,16 @@ def _listed_people(units: list[Unit], start: int) -> list[int]:
         elif index < len(units) and units[index - 1].lower != ",":
             return found
     return found
+
+
+def _of_state(units: list[Unit], index: int) -> URIRef | None:
+    """The state of "of <state>" at `index`, if the words say one."""
+    if index + 1 >= len(units) or units[index].lower != "of":
+        return None
+    mention = units[index + 1].mention
+    if mention is None or len(mention.refs) != 1 or "country" not in mention.classes:
+        return None
+    return mention.refs[0]
 
 
 def named_in_full(label: str, new: list[NewEntity]) -> URIRef | None:

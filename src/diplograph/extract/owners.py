@@ -113,6 +113,7 @@ def own_titles(
     known = known_countries(gaz, rules)
     held = _held(prepared, earlier or [])
     dateline_titles = frozenset(str(t) for t in config.get("dateline_titles") or ())
+    spouse_titles = frozenset(str(t) for t in config.get("spouse_titles") or ())
     result = []
     for sentence, units in prepared:
         changed: list[Unit] = []
@@ -129,13 +130,46 @@ def own_titles(
                     continue
                 local = home if mention.title in dateline_titles or mention.office else None
                 owner = _owner_of(mention.refs[0], sources, theirs, known, local)
+                if owner is None and mention.title in spouse_titles:  # "X and First Lady Y"
+                    owner = _last_holders_country(changed, gaz, rules, new)
                 if owner is not None and changed and _bare_body(changed[-1].mention):
                     changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
                 if owner is not None:
-                    unit = _owned(unit, owner, gaz, rules, new)
+                    owned = _owned(unit, owner, gaz, rules, new)
+                    guessed = _owner_of(mention.refs[0], sources, theirs, known) is None
+                    if not (
+                        guessed and _taken(owned.mention, _held([(sentence, units)], []), rules)
+                    ):
+                        unit = owned  # not "Foreign Minister X and his Russian counterpart
+                        # Lavrov" in a Moscow story: Lavrov's office is no guess for X
             changed.append(unit)
         result.append((sentence, changed))
     return result
+
+
+def _taken(mention: Mention | None, held: dict[URIRef, list], rules: RuleSet) -> bool:
+    """Whether the office the dateline's state gave a mention is one the sentence gives someone
+    else (`held`), and one person holds (no `other_office_words` title: there are many
+    deputies)."""
+    if mention is None or mention.holding is None or mention.holding[1] is None:
+        return False
+    person, position = mention.holding
+    many = {str(w) for w in rules.gazetteer.get("other_office_words") or ()} - {"prime", "crown"}
+    if set((mention.title or "").split()) & many:
+        return False
+    return any(position in positions for p, positions in held.items() if p != person)
+
+
+def _last_holders_country(
+    before: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> URIRef | None:
+    """The country of the last person before in the sentence who holds a position of one:
+    whose first lady "X and First Lady Y" names."""
+    for unit in reversed(before):
+        mention = unit.mention
+        if mention is not None and mention.holding and mention.holding[1] is not None:
+            return _country(mention.holding[1], gaz, rules, new)
+    return None
 
 
 def _held(prepared: Prepared, earlier: list[tuple[URIRef, URIRef]]) -> dict[URIRef, list]:

@@ -59,7 +59,12 @@ from diplograph.extract.events import (
     spec,
 )
 from diplograph.extract.figures import figure_spans, holds
-from diplograph.extract.gazetteer import Gazetteer, name_spans, other_namesakes
+from diplograph.extract.gazetteer import (
+    Gazetteer,
+    name_spans,
+    other_namesakes,
+    shared_nationals,
+)
 from diplograph.extract.graph import Holding, Layer, Triples, to_graph, write
 from diplograph.extract.mentions import (
     NAMED,
@@ -230,14 +235,19 @@ def _late_defaults(rules: RuleSet) -> dict[str, dict[str, str]]:
     return rules.derived["late_defaults"]
 
 
-def _mentioned(units: list[Unit]) -> list[URIRef]:
-    """The entities a sentence's units name (not dates, titles or positions), in text order."""
+def _mentioned(units: list[Unit], rules: RuleSet) -> list[URIRef]:
+    """The entities a sentence's units name (not dates, titles or positions), in text order; a
+    city after a preposition of place ("told reporters in Brussels") names the city, not the
+    state it may stand for when it acts (lexicon `place_preposition`)."""
+    places = frozenset(str(w) for w in rules.classes.get("place_preposition", ()))
     found: list[URIRef] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         mention = unit.mention
         if mention is None or mention.date_words is not None:
             continue
-        for ref in (*mention.refs, *mention.agents, *mention.owner):  # owner: "Uzbekistan's"
+        placed = index > 0 and units[index - 1].lower in places and "city" in mention.classes
+        agents = () if placed else mention.agents
+        for ref in (*mention.refs, *agents, *mention.owner, *mention.named):
             if entity_segment(ref) is not None and ref not in found:
                 found.append(ref)
     return found
@@ -334,10 +344,13 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     prepared = []
     holdings: dict[tuple, Holding] = {}
     namesakes = other_namesakes(gazetteer, rules, text)
+    nationals = shared_nationals(gazetteer, rules, text)
     subject: URIRef | None = None
     for sentence in mappable_sentences(article, cuts):
         units, raw = tokenize(sentence, rules)
-        spans = date_spans(units, rules, raw) + name_spans(units, gazetteer, rules, raw, namesakes)
+        spans = date_spans(units, rules, raw) + name_spans(
+            units, gazetteer, rules, raw, namesakes, nationals
+        )
         covered = frozenset(i for begin, end, _ in spans for i in range(begin, end))
         later = introduced_spans(units, new, rules, covered)
         wins = [s for s in later if holds(s[0], s[1], spans)]  # "Kayikwamba Wagner": not Wagner
@@ -359,7 +372,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
-        coref.define_delegations(units, discourse, gazetteer, rules, sentence.number)
+        coref.define_delegations(units, discourse, gazetteer, rules, sentence.number, subject)
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
         subject = first_person(units) or subject  # whom "He met his counterpart X" means
@@ -445,7 +458,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         locate_new_places(units, new, here)
         coref.remember(units, discourse, gazetteer)
         discourse.guests.extend(_guests_named(units, rules))
-        mentions[sentence.number] = _mentioned(units)
+        mentions[sentence.number] = _mentioned(units, rules)
     for delegation in discourse.delegations:
         if delegation.sender is None and delegation.leader is not None:
             delegation.sender = coref.holder_country(delegation.leader, discourse, gazetteer, rules)

@@ -437,6 +437,7 @@ KIND_ENTRY = Shape(
 GAZETTEER = Shape(
     {
         "nationalities": LABELS,
+        "shared_nationalities": VARIANTS,  # "Congolese": the states it may mean, default first
         "metonyms": LABELS,
         "capitals": LABELS,  # country -> capital ("the Chinese capital")
         "plural_titles": LABELS,  # "presidents" -> "president" ("Presidents A and B")
@@ -458,8 +459,11 @@ GAZETTEER = Shape(
         "state_groups": WORDS,
         "other_office_words": WORDS,
         "head_titles": WORDS,
+        "city_titles": WORDS,  # "Kyiv Mayor X": the city's own office, not its state's
+        "counterpart_titles": LABELS,  # "his Chinese counterpart" of a secretary of state
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
+        "spouse_titles": WORDS,  # "X and First Lady Y": the state whose office X holds
         "dateline_titles": WORDS,  # titles whose unowned holder serves the dateline's state
         "portfolio_titles": WORDS,  # titles whose portfolios are part of the office
         "named_event_heads": WORDS,
@@ -481,6 +485,7 @@ GAZETTEER = Shape(
                 "site_heads",
                 "region_heads",
                 "not_entity_heads",
+                "document_heads",
                 "honorifics",
                 "capital_honorifics",
                 "particles",

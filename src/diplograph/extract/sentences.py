@@ -48,6 +48,7 @@ class Mention:
     also: tuple[tuple[URIRef, URIRef], ...] = ()  # more holdings: "Prime Minister and Foreign ..."
     office: str | None = None  # a new office's words with its portfolios ("minister of state for
     # external affairs"), where the title alone is less than the office
+    named: tuple[URIRef, ...] = ()  # more the words name: the city of "Washington's envoy X"
 
 
 @dataclass(slots=True)

@@ -28,7 +28,7 @@ from rdflib import RDF, RDFS, Graph, URIRef
 
 from diplograph.errors import InputError
 from diplograph.iris import entity_segment, local_name, slug
-from diplograph.namespaces import DIP, ID
+from diplograph.namespaces import DIP, ID, SCHEMA
 from diplograph.output import titled_lists
 from diplograph.quality.evaluate import PARENT, Score, event_kind, participant_roles
 
@@ -138,10 +138,23 @@ def entities_of(expected: dict[str, Any]) -> list[Entity]:
     return found
 
 
+# Facts the gazetteer adds about an entity the article names: the country a city lies in, an
+# agency's home. An entity the graph reaches only through them is no entity the text names.
+BACKGROUND = frozenset({DIP.locatedIn, SCHEMA.location})
+
+
 def found_entities(graph: Graph) -> set[URIRef]:
-    """Every entity the rule graph of an article refers to."""
+    """Every entity the rule graph of an article refers to, except those it reaches only as
+    the gazetteer's `BACKGROUND` of another ("Brussels" lies in Belgium)."""
     nodes = {s for s in graph.subjects() if entity_segment(s)}
-    return nodes | {o for o in graph.objects() if entity_segment(o)}
+    nodes |= {o for o in graph.objects() if entity_segment(o)}
+    return {n for n in nodes if not _background(graph, n)}
+
+
+def _background(graph: Graph, node: URIRef) -> bool:
+    """Whether the graph refers to an entity only through `BACKGROUND` facts of others."""
+    into = set(graph.predicates(None, node))
+    return bool(into) and into <= BACKGROUND
 
 
 def align(
