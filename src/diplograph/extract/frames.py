@@ -949,7 +949,7 @@ def _separate(units: list[Unit], trigger: int, rules: RuleSet) -> bool:
 def _place_next(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
     """Whether a place word and a place follow the trigger, across `presence_adverb` words only
     ("is currently in Johannesburg"; not "is ready to sign the deal in Paris")."""
-    adverbs = frozenset(rules.classes.get("presence_adverb", ()))
+    adverbs = rules.word_class("presence_adverb")
     index = trigger + 1
     while index < len(units) and units[index].lower in adverbs:
         index += 1

@@ -112,7 +112,7 @@ def own_titles(
     theirs = {**(ties or {}), **theirs}  # a delegation's people: its sender's
     known = known_countries(gaz, rules)
     held = _held(prepared, earlier or [])
-    dateline_titles = frozenset(str(t) for t in config.get("dateline_titles") or ())
+    dateline_titles = rules.listed("dateline_titles")
     result = []
     for sentence, units in prepared:
         changed: list[Unit] = []
