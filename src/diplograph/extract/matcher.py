@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import is_not
 
 from spacy.tokens import Doc
 
@@ -146,10 +147,34 @@ def _end(match: Match) -> int:
     return max([match.end, *[i + 1 for v in match.roles.values() for i in v]])
 
 
-# The last units list seen, its Places and its Doc: consecutive stages often match the same
-# list (a stage that merges nothing returns it unchanged), so both are made once. Lists are
-# compared by identity and the entry holds a reference, so an id is never reused.
-_LAST: list = [None, None, None]
+# The last units list seen and its entry: consecutive stages often match the same list (a
+# stage that merges nothing returns it unchanged). Lists are compared by identity and the entry
+# holds a reference, so an id is never reused.
+_LAST: list = [None, None]
+# Entries of the lists seen lately, by length and first and last unit: a stage that changes
+# nothing often returns a new list of the same units ("own_titles", "without_parentheticals"),
+# whose Places and Doc are those of the list before. An entry is [units, their mentions,
+# Places, Doc or None]; it is used for a list of the same units with the same mentions (the
+# coreference stage gives units new mentions in place: such a list is a new one), and holds
+# both, so that no id in it is reused while it is kept.
+_SEEN: dict[tuple[int, int, int], list] = {}
+SEEN_KEPT = 64
+
+
+def _entry(units: list[Unit]) -> list:
+    """The entry of a units list: its own, or that of an earlier list of the same units with
+    the same mentions, else a new one."""
+    if _LAST[0] is units:
+        return _LAST[1]
+    key = (len(units), id(units[0]), id(units[-1]))
+    entry = _SEEN.get(key)
+    mentions = tuple([unit.mention for unit in units])
+    if entry is None or any(map(is_not, units, entry[0])) or any(map(is_not, mentions, entry[1])):
+        if len(_SEEN) >= SEEN_KEPT:
+            del _SEEN[next(iter(_SEEN))]
+        entry = _SEEN[key] = [tuple(units), mentions, None, None]
+    _LAST[:] = [units, entry]
+    return entry
 
 
 class Places:
@@ -206,18 +231,19 @@ class Places:
 
 
 def _places(units: list[Unit]) -> Places:
-    """The Places of units (made once per list)."""
-    if _LAST[0] is not units:
-        _LAST[:] = [units, Places(units), None]
-    return _LAST[1]
+    """The Places of units (made once per list, or per units and mentions)."""
+    entry = _entry(units)
+    if entry[2] is None:
+        entry[2] = Places(units)
+    return entry[2]
 
 
 def _doc(units: list[Unit], rules: RuleSet) -> Doc:
-    """The Doc of units (made once per list)."""
-    _places(units)
-    if _LAST[2] is None:
-        _LAST[2] = to_doc(units, rules)
-    return _LAST[2]
+    """The Doc of units (made once per list, or per units and mentions, and vocabulary)."""
+    entry = _entry(units)
+    if entry[3] is None or entry[3].vocab is not rules.nlp.vocab:
+        entry[3] = to_doc(units, rules)
+    return entry[3]
 
 
 def find(
