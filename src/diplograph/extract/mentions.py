@@ -741,7 +741,7 @@ def find_offices(
     while index >= 0:
         owner, mark = units[index].mention, units[index + 1].lower
         possessive = mark in POSSESSIVE_S
-        size = _office_size(units, index + 1 + possessive, offices)
+        size = None if owner is None else _office_size(units, index + 1 + possessive, offices)
         if owner is None or size is None or not (possessive or size >= 2):
             index -= 1
             continue
