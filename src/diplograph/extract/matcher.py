@@ -286,7 +286,8 @@ def find(
         rule = members[number]
         patterns = rule.passing(words)
         if patterns:
-            patterns = tuple(i for i in patterns if places.in_order(rule.steps[i]))
+            steps = rule.steps
+            patterns = tuple([i for i in patterns if places.in_order(steps[i])])
         if patterns:
             doc = doc if doc is not None else _doc(units, rules)
             matcher = rule.matcher_of(patterns)
