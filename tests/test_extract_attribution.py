@@ -454,6 +454,16 @@ LAVROV, UKRAINE, CHINA = "person/sergei-lavrov", "country/ukraine", "country/chi
             "sent a message.",
             [("Statement", (LAVROV,), ())],
         ),
+        (  # the main clause's subject, not an object a speech verb governs ("accused Moscow")
+            "Polish Prime Minister Donald Tusk accused Moscow of fanning the dispute, saying "
+            "Russian channels had spread false claims.",
+            [("Accusation", ("person/donald-tusk",), ("country/russia",))],
+        ),
+        (  # a guard: nor an entity of the quotation the sentence opens with
+            '"Canada will not tolerate threats," Canadian Foreign Minister Melanie Joly said, '
+            "adding that six diplomats had been expelled.",
+            [("Statement", ("person/melanie-joly",), ())],
+        ),
         (  # the subject before "that it would": the clause's first, not the pronoun
             "Russia said on Monday that it would postpone the talks, accusing Ukraine of "
             "supplying weapons to Georgia.",
@@ -562,6 +572,11 @@ def test_a_cancelled_visit_did_not_happen_and_a_postponed_one_is_to_come(
             "NAIROBI, Dec 2 (Reuters) - Kenya recalled its envoy from Somalia on Monday. The "
             "foreign ministry said the decision followed repeated provocations.",
             "org/foreign-ministry-of-kenya",
+        ),
+        (  # a dateline closed by a colon (Dawn, The News: "ISLAMABAD: ...")
+            "ISLAMABAD: Pakistan closed the Wagah border on Thursday. The foreign ministry said "
+            "the decision followed repeated provocations.",
+            "org/foreign-ministry-of-pakistan",
         ),
         (  # one named before in the article wins over the dateline
             "NAIROBI, Dec 2 (Reuters) - Somalia's foreign ministry summoned Kenya's envoy on "

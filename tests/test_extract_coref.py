@@ -488,3 +488,42 @@ def test_the_government_is_no_city_named_before_it(layer):
         layer,
     )
     assert roles(graph, "Statement", "agent") == {"country/somalia"}
+
+
+def test_a_national_title_skips_a_public_figure_the_list_gives_another_country(layer):
+    """With no title in the text, "the Russian president" is not Xi, named last: people.yaml
+    says Xi serves China."""
+    graph = extract(
+        "Putin met Xi Jinping in Beijing on Thursday. The Russian president later visited Harbin.",
+        layer,
+    )
+    assert roles(graph, "Visit", "traveller") == {"person/vladimir-putin"}
+
+
+def test_a_national_office_is_not_someone_named_with_another_office(layer):
+    """coref._resolve_title: "the Cuban president" is not Governor Sansores, named last with
+    another office and no known country, but Diaz-Canel, whom people.yaml lists for Cuba."""
+    graph = extract(
+        "Miguel Diaz-Canel arrived in Campeche on Friday, where he was received by the governor "
+        "of the state, Layda Sansores. On Saturday, the Cuban president laid a wreath at the "
+        "monument to Jose Marti.",
+        layer,
+    )
+    assert roles(graph, "Ceremony", "participant") == {"person/miguel-diaz-canel"}
+
+
+def test_a_former_office_may_be_someone_named_with_another_office(layer):
+    """ "The former Spanish foreign minister" may be the EU's foreign policy chief, named with
+    another office (lexicon.yaml `past_office_word`)."""
+    graph = extract(
+        "The bloc's foreign policy chief Josep Borrell met Kosovo's Prime Minister Albin Kurti "
+        'and Serbian President Aleksandar Vucic. "We tried," Borrell told reporters. "Kosovo '
+        'bears the main responsibility," the former Spanish foreign minister added.',
+        layer,
+    )
+    said = sorted(
+        str(o).removeprefix(str(ID))
+        for e in graph.subjects(RDF.type, DIP.Statement)
+        for o in graph.objects(e, DIP.agent)
+    )
+    assert said == ["person/josep-borrell", "person/josep-borrell"]  # both statements his

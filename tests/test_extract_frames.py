@@ -4695,3 +4695,134 @@ def test_talks_held_with_no_partner_named_are_with_the_host_of_the_day(layer):
     assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
         ["person/abdel-fattah-al-sisi", "person/antony-blinken"]
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albanese dined with Widodo on Monday evening.",
+        "Albanese had lunch with Widodo.",
+        "Albanese had a working lunch with Widodo.",
+        "Albanese and Widodo had breakfast together.",
+    ],
+)
+def test_a_meal_together_is_a_meeting(text, layer):
+    """frames.yaml frame.meal (a verb or a bare noun) beside frame.meal-noun ("a working lunch": a
+    guard, the noun frame had it); "hosted a dinner for X" stays a ceremony."""
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
+        ["person/anthony-albanese", "person/joko-widodo"]
+    ]
+
+
+def test_a_private_dinner_is_no_soldiers_rank(layer):
+    """entities.yaml titles: "Private" is a rank only written so; lower-case "private" had made
+    a title mention that broke "hosted a private dinner for X"."""
+    text = "Widodo hosted a private dinner for Albanese."
+    assert of_kind(text, "Ceremony", layer) == [
+        ("Ceremony", {"host": ["person/joko-widodo"], "participant": ["person/anthony-albanese"]})
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan and Aliyev later chaired the first meeting of the High-Level Strategic "
+        "Cooperation Council.",
+        "A meeting of the High-Level Strategic Cooperation Council chaired by Erdogan and "
+        "Aliyev was held on Monday.",
+    ],
+)
+def test_chairing_a_meeting_of_a_body_is_a_meeting_with_it(text, layer):
+    """meetings.yaml meeting.chair: those who chair a body's meeting meet, and the body too."""
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
+        [
+            "org/high-level-strategic-cooperation-council",
+            "person/ilham-aliyev",
+            "person/recep-tayyip-erdogan",
+        ]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (  # frames._trailing_participle: the participle's subject is the sentence's
+            "Lula visited Beijing on Friday, meeting Xi Jinping.",
+            "Meeting",
+        ),
+        (  # meetings.yaml meeting.with-whom
+            "Lula visited China at the invitation of Xi Jinping, with whom he held talks.",
+            "Meeting",
+        ),
+        (  # meetings.yaml meeting.visit-included
+            "Lula's visit to Beijing included a meeting with Xi Jinping.",
+            "Meeting",
+        ),
+        (  # sentences._which_clause: the clause read with the noun phrase before it
+            "Lula's state visit to China, which included talks with Xi Jinping, ended on Saturday.",
+            "Meeting",
+        ),
+    ],
+)
+def test_a_meeting_told_beside_a_visit_is_the_travellers(text, kind, layer):
+    """A meeting the sentence of a visit tells in a participle, a relative clause or as part
+    of the visit is the traveller's."""
+    assert [r["participant"] for _, r in of_kind(text, kind, layer)] == [
+        ["person/luiz-inacio-lula-da-silva", "person/xi-jinping"]
+    ]
+
+
+def test_a_which_clause_is_read_with_its_noun_phrase(layer):
+    """sentences._which_clause: "the accord, which was signed by A and B in Nairobi, expired"
+    has the signing (the clause had been cut from the sentence and never read)."""
+    text = "The 2019 accord, which was signed by Ruto and Abiy in Nairobi, expired on Monday."
+    assert of_kind(text, "AgreementSigning", layer) == [
+        (
+            "AgreementSigning",
+            {
+                "participant": ["person/abiy-ahmed", "person/william-ruto"],
+                "place": ["city/nairobi"],
+            },
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi took part in the ASEAN foreign ministers' meeting in Vientiane.",
+        "Wang Yi participated in the ASEAN foreign ministers' meeting in Vientiane.",
+    ],
+)
+def test_taking_part_in_a_bodys_ministers_meeting_is_meeting_the_body(text, layer):
+    """meetings.yaml meeting.attend-summit: "took part in the ASEAN foreign ministers'
+    meeting", as "attended" already read it (the gathering's modifiers between)."""
+    assert of_kind(text, "Meeting", layer) == [
+        ("Meeting", {"participant": ["org/asean", "person/wang-yi"], "place": ["city/vientiane"]})
+    ]
+
+
+def test_meeting_someones_predecessor_is_meeting_the_predecessor(layer):
+    """meetings.yaml meeting.possessed-person: "met Wang Yi's predecessor Qin Gang" is a
+    meeting with Qin Gang, not with Wang Yi."""
+    text = "Annalena Baerbock met Wang Yi's predecessor Qin Gang in Beijing."
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/annalena-baerbock", "person/qin-gang"],
+                "place": ["city/beijing"],
+            },
+        )
+    ]
+
+
+def test_a_bare_reception_names_no_ceremony(layer):
+    """ceremonies.yaml ceremony.noun: "a reception was held" with no one named makes no
+    ceremony of the place's country; a named guest still makes one."""
+    opening = "Indian Prime Minister Narendra Modi arrived in Moscow on Monday. "
+    assert of_kind(opening + "A reception was held in the evening.", "Ceremony", layer) == []
+    assert [
+        r["participant"]
+        for _, r in of_kind(opening + "A reception was held for Modi.", "Ceremony", layer)
+    ] == [["person/narendra-modi"]]

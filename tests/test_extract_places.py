@@ -143,3 +143,27 @@ def test_a_hotel_a_college_and_headquarters_are_sites(venue, expected, layer):
     headquarters, ...) is a place where the talks were held, not a person taking part."""
     text = ARRIVED + f"Ruto held talks with Prime Minister Abiy Ahmed at {venue}."
     assert places(text, "Talks", layer) == [[expected]]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # the clause set off before the main verb: not where the main clause went
+            "Marco Rubio arrived in Jerusalem on Saturday. Rubio, who met Netanyahu on Sunday, "
+            "flew to Riyadh on Monday.",
+            "Meeting",
+            [["city/jerusalem"]],
+        ),
+        (  # a guard: a clause after the main verb stays where the main clause is
+            ARRIVED + "Abiy received Ruto, who delivered a letter from Kenya's parliament.",
+            "LetterDelivery",
+            [["city/addis-ababa"]],
+        ),
+    ],
+)
+def test_a_relative_clause_before_the_verb_keeps_the_place_the_sentence_opened_in(
+    text, kind, expected, layer
+):
+    """pipeline._set_off_before: "X, who met Y on Sunday, flew to Riyadh" met Y where the
+    story was, not in Riyadh."""
+    assert places(text, kind, layer) == expected

@@ -894,3 +894,16 @@ def test_an_offices_staff_position_belongs_to_the_offices_owner(layer):
         if "chief-of-staff" in str(s)
     }
     assert owners == {("position/chief-of-staff-of-prime-minister-of-hungary", "country/hungary")}
+
+
+def test_a_headlines_name_and_title_before_a_plural_verb_are_two_people(layer):
+    """names.yaml `person_cues_after`: "Lavrov, Kazakh top diplomat discuss ..." lists two
+    people (a headline's plural verb), so Lavrov holds no Kazakh office."""
+    text = (
+        "Lavrov, Kazakh top diplomat discuss preparations for Putin's visit\n\n"
+        "MOSCOW, October 24 (TASS) - Russian Foreign Minister Sergey Lavrov met Kazakh Foreign "
+        "Minister Murat Nurtleu in Moscow on Tuesday."
+    )
+    assert {h for h in held(text, layer) if h[0] == "person/sergei-lavrov"} == {
+        ("person/sergei-lavrov", "position/foreign-minister-of-russia")
+    }

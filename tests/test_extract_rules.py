@@ -170,6 +170,52 @@ def test_a_gap_counts_hyphenated_words_as_one(tmp_path, text, expected):
     assert found == expected
 
 
+CLASS_RULES = """
+classes:
+  test_gathering: [meeting, summit]
+  test_participle: [saying, noting]
+modality:
+  - id: test.held-gathering
+    modality: Expected
+    window: 4
+    patterns:
+      - [{lower: held, trigger: true}, {lower: a}, {class: test_gathering}]
+  - id: test.participle
+    modality: Expected
+    window: 4
+    patterns:
+      - [{lower: ","}, {class: test_participle, trigger: true}]
+  - id: test.lay
+    modality: Expected
+    window: 4
+    patterns:
+      - [{lemma: lay, trigger: true}, {lower: flowers}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They held a meeting.", ["test.held-gathering"]),  # lemma "meet": by its lower form
+        ("They held a summit.", ["test.held-gathering"]),
+        ("They held a meet.", []),  # the lemma "meeting" has is no word of the class
+        ("He left, saying it was over.", ["test.participle"]),  # lemma "say"
+        ("He left, said it was over.", []),
+        ("They lay flowers.", ["test.lay"]),  # a `lemma:` word too: "lay" has the lemma "lie"
+        ("They laid flowers.", ["test.lay"]),
+        ("They lied flowers.", []),
+    ],
+)
+def test_a_class_or_lemma_list_matches_its_words_whatever_their_lemma(tmp_path, text, expected):
+    """A class matches a unit whose lemma or lower form is one of its words: the Matcher tests
+    lemmas, and "meeting" and "saying" have the lemmas "meet" and "say", not in their classes
+    (the Matcher had missed the first, the fourth and the sixth sentence)."""
+    rules = load_rules(_folder(tmp_path, CLASS_RULES, "classes.yaml"))
+    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
+    found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
+    assert found == expected
+
+
 LISTED_DEFAULTS = """
 events:
   - id: test.zapped

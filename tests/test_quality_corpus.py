@@ -157,6 +157,26 @@ def test_of_two_events_of_the_same_parties_the_date_decides_the_pairing():
     ]
 
 
+def test_of_two_events_of_the_same_parties_and_day_the_place_decides_the_pairing():
+    """Of two rule events with the same parties and day, the annotation takes the one whose place
+    it gives, whatever their IRIs' order; the other is a false alarm."""
+    graph = _rule_graph()
+    other = ID["event/meeting/a-sao-paulo"]  # sorts before event/meeting/x (in Brasilia)
+    graph.add((other, RDF.type, DIP.Meeting))
+    for party in (ID["person/pereira-ana"], ID["person/lula"]):
+        graph.add((other, DIP.participant, party))
+    graph.add((other, DIP.place, ID["city/sao-paulo"]))
+    graph.add((other, DIP.date, Literal("2024-03-10", datatype=XSD.date)))
+    graph.add((ID["attestation/3"], DIP.attests, other))
+    graph.add((ID["attestation/3"], DIP.sentence, ID["sentence/1"]))
+    score = score_article("x", TEXT, graph, EXPECTED, {})
+    assert (score.events.tp, score.events.fp, score.events.fn) == (1, 1, 0)
+    assert (score.place_right, score.place_total) == (1, 1)
+    assert [line for line in score.false_alarms if "entity" not in line] == [
+        "x: Meeting event/meeting/a-sao-paulo (2024-03-10)"
+    ]
+
+
 def test_a_position_counts_under_the_owner_the_reader_named():
     """A rule position labelled with its owner's full name ("Secretary general of North Atlantic
     Treaty Organization") is the reader's position/secretary-general-of-nato when the owner is

@@ -26,6 +26,7 @@ from diplograph.iris import (
 )
 from diplograph.namespaces import DIP
 from diplograph.store import Store, layer_graphs, new_store
+from diplograph.tripletable import TripleTable
 from diplograph.validate import ReportRow, ValidationReport, validate
 from diplograph.validate_articles import (
     GraphCopies,
@@ -38,6 +39,7 @@ from diplograph.validate_articles import (
     described,
     inverse_predicates,
     revalidate,
+    rows_about_nodes,
     unit_key,
     unsplittable,
     validate_article,
@@ -404,3 +406,64 @@ def test_a_lost_class_hierarchy_asks_for_the_union_again(ontology, shapes) -> No
     before = validate_store(store, names, ontology, shapes, copies=copies)
     lost = [(DIP.Visit, RDFS.subClassOf, DIP.Event)]
     assert revalidate(before, names, lost, copies, ontology, shapes) is None
+
+
+# ---------------------------------------------------------------------------- some nodes
+
+
+def union_match(store: Store):
+    """A pattern over the union of the store's asserted graphs, each triple once, and the
+    patterns asked of it (as the incremental build's `union_matcher`)."""
+    union = TripleTable(store.union(layer_graphs(store, "asserted")))
+    asked: list[tuple] = []
+
+    def match(s, p, o):
+        """The union's triples of a pattern."""
+        asked.append((s, p, o))
+        return union.triples((s, p, o))
+
+    return match, asked, union
+
+
+@pytest.mark.parametrize("engine", ["shacl", "pyshacl"])
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_rows_about_the_fixtures_nodes_are_the_unions(
+    path: Path, engine: str, monkeypatch, ontology, shapes
+) -> None:
+    """The rows about every node the fixture describes, each node validated with what the
+    shapes read of it (shapereach.py), are the rows of the union at once: the one result of
+    the fixture, with the gate and with pySHACL alone."""
+    monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", engine)
+    at_once, _, _ = fixture_rows(path, ontology, shapes)
+    match, _, union = union_match(spread(path))
+    nodes = described(union, inverse_predicates(shapes))
+    found = rows_about_nodes(nodes, match, shapes, ontology, None, lambda: set())
+    assert tuple(sorted(found)) == at_once.rows and len(found) == 1
+
+
+def test_rows_about_a_holding_read_no_attestations_types(ontology, shapes) -> None:
+    """A position holding that many attestations point at (`^dip:attests`, read by
+    sh:minCount alone) is validated without asking the types of the attestations: only its
+    own and those of the values of the paths a shape with sh:class walks (its holder and its
+    position); with none of those types missing, a holder that is no person is still found."""
+    store = spread(None)
+    holding = URIRef("https://w3id.org/diplograph/id/holding/x")
+    person, position = URIRef("https://example.org/p"), URIRef("https://example.org/pos")
+    triples = [
+        (holding, RDF.type, DIP.PositionHolding),
+        (holding, DIP.holder, person),
+        (holding, DIP.position, position),
+        (person, RDF.type, DIP.Organisation),
+        (position, RDF.type, DIP.Position),
+    ]
+    attestations = [URIRef(f"https://example.org/a{n}") for n in range(5)]
+    triples += [(a, DIP.attests, holding) for a in attestations]
+    triples += [(a, RDF.type, DIP.Attestation) for a in attestations]
+    store.add_graph(article_graph_iri("h"), triples)
+    match, asked, _ = union_match(store)
+    found = rows_about_nodes({holding}, match, shapes, ontology, None, lambda: set())
+    types_asked = {s for s, p, o in asked if p == RDF.type and o is None}
+    assert types_asked == {holding, person, position}
+    assert [(row.focus, row.path, row.component) for row in found] == [
+        (str(holding), "dip:holder", "sh:ClassConstraintComponent")
+    ]

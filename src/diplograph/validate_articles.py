@@ -39,6 +39,7 @@ from diplograph.iris import ARTICLE_GRAPHS, RULES_GRAPHS
 from diplograph.memory import collector_paused
 from diplograph.parallel import map_calls
 from diplograph.shaclgate import finds_in_text, nt_text, validator
+from diplograph.shapereach import read_triples, shape_reach, typed_nodes
 from diplograph.store import Store
 from diplograph.tripletable import TripleTable
 from diplograph.validate import SH, ReportRow, ValidationReport, shacl_rows, validate
@@ -537,24 +538,30 @@ def rows_about_nodes(
     alone: Callable[[], set[str]],
 ) -> list[ReportRow] | None:
     """The SHACL rows about some nodes, as validating the whole union `match` reads gives them:
-    those it describes are validated with their description, the types of the nodes they name
-    and the data's class hierarchy. None when a node no graph describes any more is the focus
-    of a row the ontology alone gives (`alone`: those focus nodes, asked only then)."""
+    those it describes are validated with what the shapes read of their descriptions, the
+    types of the nodes whose types a shape reads and the data's class hierarchy
+    (shapereach.py). None when a node no graph describes any more is the focus of a row the
+    ontology alone gives (`alone`: those focus nodes, asked only then). With the `shacl`
+    validator the gate sees N-Triples written from the triples, and an rdflib graph is made
+    only where it finds something."""
     inverse = inverse_predicates(shapes)
     now = {node for node in nodes if _is_described(node, inverse, match)}
     if nodes - now and {_text(node) for node in nodes - now} & alone():
         return None
     if not now:
         return []
+    reach = shape_reach(shapes)
+    triples = list(read_triples(sorted(now, key=_text), reach, match))
+    context = list(match(None, RDFS.subClassOf, None))
+    for node in sorted(typed_nodes(triples, now, reach), key=_text):
+        context += match(node, RDF.type, None)
+    if validator() == "shacl" and not finds_in_text(
+        nt_text(chain(triples, context)), shapes, ontology, now
+    ):
+        return []
     data = Graph()
-    for node in now:
-        for pattern in [(node, None, None), *((None, p, node) for p in inverse)]:
-            for triple in match(*pattern):
-                data.add(triple)
-    classes = Graph()
-    for triple in match(None, RDFS.subClassOf, None):
-        classes.add(triple)
-    context = list(context_for(data, _types_of(data, match), classes))
+    for triple in triples:
+        data.add(triple)
     return list(_validate_with(data, context, shapes, sources, now, ontology))
 
 
@@ -571,12 +578,6 @@ def _is_described(node: Node, inverse: Collection[URIRef], match: Match) -> bool
     if next(match(node, None, None), None) is not None:
         return True
     return any(next(match(None, p, node), None) is not None for p in inverse)
-
-
-def _types_of(data: Graph, match: Match) -> dict[Node, set[Node]]:
-    """The types (in the graphs `match` reads) of the nodes some data names."""
-    named = {t for triple in data for t in (triple[0], triple[2]) if isinstance(t, URIRef | BNode)}
-    return {node: {o for _, _, o in match(node, RDF.type, None)} for node in named}
 
 
 def alone_rows(

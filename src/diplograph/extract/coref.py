@@ -377,10 +377,11 @@ def _titled_so(titles: set[str], wanted: set[str], other: frozenset[str]) -> boo
 
 
 def _resolve_title(
-    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet, current: bool = True
 ) -> URIRef | None:
     """The person an untitled office refers to ("the North Korean leader", "the Kremlin boss",
-    "the Chinese top diplomat": entities.yaml `title_epithets`)."""
+    "the Chinese top diplomat": entities.yaml `title_epithets`); a `current` office is not that
+    of someone named with another office whose country is unknown."""
     heads = set(rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT)
     wanted = {mention.title} | (heads if mention.title in heads else set())
     epithets = rules.gazetteer.get("title_epithets") or {}
@@ -393,7 +394,8 @@ def _resolve_title(
             return person
     for person in reversed(discourse.persons):  # named with the title for that owner here
         named = _titled_so(discourse.titles.get(person, set()), wanted, other)
-        if named and mention.owner and set(mention.owner) & discourse.owners.get(person, set()):
+        owners = discourse.owners.get(person) or _listed_country(person, gaz, rules)
+        if named and mention.owner and set(mention.owner) & owners:
             return person
     if not mention.owner:  # "the chancellor": the person last named with that title, the
         titles = discourse.titles  # last sentence's subject first ("X met Y. Later, the head of
@@ -409,12 +411,21 @@ def _resolve_title(
             return titled[-1]
     for person in reversed(discourse.persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
-        owners = discourse.owners.get(person, set())
+        owners = discourse.owners.get(person) or _listed_country(person, gaz, rules)
         ours = set(mention.owner) & owners
+        titles = discourse.titles.get(person, set())
+        if current and titles and not ours and not _titled_so(titles, wanted, other):
+            continue  # another office of no known owner: Governor Sansores, no "Cuban president"
         foreign = bool(mention.owner and owners) and not ours  # "the Saudi king": no Iranian
         if (not held and not foreign) or held & owned or ours:
             return person
     return None
+
+
+def _listed_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> set[URIRef]:
+    """The country people.yaml says a public figure serves, as a set (empty when unlisted)."""
+    country = known_country(person, gaz, rules)
+    return {country} if country is not None else set()
 
 
 def _bare_body(mention: Mention, rules: RuleSet) -> bool:
@@ -560,7 +571,11 @@ def resolve(
         if mention is None or mention.anaphor is None:
             continue
         if mention.anaphor == "title":
-            person = _resolve_title(mention, discourse, gaz, rules)
+            said = " ".join(u.lower for u in units[max(0, at - 1) : at + 1])  # "former" before
+            past = set(said.replace("-", " ").split()) & set(
+                rules.classes.get("past_office_word", ())
+            )
+            person = _resolve_title(mention, discourse, gaz, rules, current=not past)
             guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
             if guest and discourse.guests:  # "the visiting leader": the last traveller
                 person = discourse.guests[-1]

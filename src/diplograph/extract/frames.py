@@ -54,6 +54,7 @@ class Words:
     joiner: frozenset[str] = frozenset()  # "visited X and met Y"
     article: frozenset[str] = frozenset()  # "..., the top diplomat was received"
     definite: frozenset[str] = frozenset()  # "during the meeting": one told before
+    not_participle: frozenset[str] = frozenset()  # ", including X": no participle phrase
 
 
 def _words(rules: RuleSet) -> Words:
@@ -88,6 +89,7 @@ def _words(rules: RuleSet) -> Words:
         joiner=frozenset(get("verb_joiner", ())),
         article=frozenset(get("article", ())),
         definite=frozenset(get("definite_determiner", ())),
+        not_participle=frozenset(get("not_participle", ())),
     )
 
 
@@ -279,9 +281,10 @@ def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
         return
     if not units[trigger].lower.endswith("ing"):
         return
-    subject = _earlier_subject(units, trigger - 1, str(role), words) or _first_subject(
+    quoted = frozenset(i for i in range(trigger) if units[i].quoted)  # the quote's own words
+    subject = _first_subject(units, trigger - 1, str(role), words, quoted) or _earlier_subject(
         units, trigger - 1, str(role), words
-    )
+    )  # the main clause's subject, not a nearer one of a clause it governs ("accused Moscow")
     if subject:
         match.roles[str(role)] = subject
         match.start = min(match.start, subject[0])
@@ -451,12 +454,24 @@ def _filler(unit: Unit, words: Words) -> bool:
     return nationality or plain
 
 
+def _trailing_participle(units: list[Unit], trigger: int, words: Words) -> bool:
+    """Whether the trigger is a participle in -ing right after a comma ("..., meeting Xi"),
+    not a preposition of that form (`not_participle`: "including")."""
+    unit = units[trigger]
+    after_comma = trigger > 1 and units[trigger - 1].text == ","
+    participle = unit.text.islower() and unit.lower.endswith("ing")
+    return after_comma and participle and unit.lower not in words.not_participle
+
+
 def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int] | None:
     """The entities before the trigger in its clause; None when the verb follows "and" or a
     comma with no entity between ("X arrived ... and was received by Y"): its subject is the
     sentence's earlier one."""
     if trigger and units[trigger - 1].lower in words.infinitive:
         return _controller(units, trigger - 1, role, words)
+    if _trailing_participle(units, trigger, words):  # "visited Beijing, meeting Xi": Lula's
+        quoted = frozenset(i for i in range(trigger) if units[i].quoted)
+        return _first_subject(units, trigger - 1, role, words, quoted) or None
     if (
         trigger > 1
         and units[trigger - 1].lower in words.fronting

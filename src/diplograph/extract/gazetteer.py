@@ -389,7 +389,10 @@ def _lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
     by_case = {
         name
         for name, options in entries.items()
-        if _ACRONYM.match(name) or len(name) <= 2 or all(e.reference for e in options)
+        if _ACRONYM.match(name)
+        or len(name) <= 2
+        or all(e.reference for e in options)
+        or (name[:1].isupper() and all("title" in e.classes for e in options))
     }
     lower = phrase_table(rules.nlp, "LOWER", (n for n in entries if n not in by_case))
     exact = phrase_table(rules.nlp, "ORTH", (n for n in entries if n in by_case))

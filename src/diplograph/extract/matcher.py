@@ -91,6 +91,8 @@ def _build(
             if counts[token_index] > meta.gap:
                 return None
         unit = start + offset
+        if meta.words is not None and not {units[unit].lemma, units[unit].lower} & meta.words:
+            return None  # a class's word by its lemma only ("met" is no "meeting")
         if meta.trigger:
             match.trigger = unit
         if meta.role:

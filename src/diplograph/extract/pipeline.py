@@ -17,6 +17,7 @@ from diplograph.extract.attribution import attribution, cues
 from diplograph.extract.candidates import (
     NARRATIVE_DAYS,
     SentenceContext,
+    fronted_place,
     join_companions,
     materiel_iri,
     sentence_candidates,
@@ -123,6 +124,12 @@ def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) 
                 holding.attests.append(attest)
 
 
+def _set_off_before(units: list[Unit], clause: list[Unit]) -> bool:
+    """Whether a relative clause closes with a comma, before its sentence's main verb."""
+    last = next((i for i, u in enumerate(units) if u is clause[-1]), None)
+    return last is not None and last + 1 < len(units) and units[last + 1].text == ","
+
+
 def _remember_events(
     cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict, anchor: date
 ) -> None:
@@ -221,7 +228,7 @@ def _mentioned(units: list[Unit]) -> list[URIRef]:
     return found
 
 
-DATELINE_MARKS = frozenset({",", *DATELINE_ENDS})
+DATELINE_MARKS = frozenset({",", ":", *DATELINE_ENDS})  # ":": "ISLAMABAD: Pakistan on ..." (Dawn)
 DATELINE_SENTENCES = 6  # a headline, page noise and a by-line may come first
 LEDE_SENTENCES = 3  # the headline and the first sentences: the day's news, dated today
 DATELINE_WORDS = 4
@@ -387,11 +394,20 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             last_plan=state.get("last_plan"),
             today=today if lede and state["date"] is None else None,
         )
+        opening = fronted_place(visible, rules) or ctx.place
         found = sentence_candidates(ctx, rules, gazetteer)
         for clause in relative_clauses(units, set_off):
-            # the main clause's events stay in view: "received X, who delivered a letter"
+            # the main clause's events stay in view: "received X, who delivered a letter"; a
+            # clause set off before its verb took place where the sentence opened ("X, who
+            # met Y on Sunday, flew to Riyadh": not in Riyadh)
+            place = opening if _set_off_before(units, clause) else ctx.place
             inner = replace(
-                ctx, units=clause, cues=cues(clause, rules), doc=None, current=list(found)
+                ctx,
+                units=clause,
+                cues=cues(clause, rules),
+                doc=None,
+                current=list(found),
+                place=place,
             )
             found += sentence_candidates(inner, rules, gazetteer)
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"

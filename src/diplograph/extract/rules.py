@@ -12,7 +12,7 @@ import functools
 import logging
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +108,7 @@ class TokenMeta:
     attr: str | None = None
     distribute: bool = False
     gap: int = 0  # a gap token: at most this many units (checked after matching)
+    words: frozenset[str] | None = None  # a class's words, checked after matching (see below)
 
 
 @dataclass(frozen=True)
@@ -260,9 +261,18 @@ def as_list(value: Any) -> list[Any]:
 
 
 def compile_token(
-    spec: Any, classes: dict[str, list[str]], where: str, roles: frozenset[str]
+    spec: Any,
+    classes: dict[str, list[str]],
+    where: str,
+    roles: frozenset[str],
+    lemmas: dict[str, str] | None = None,
 ) -> tuple[dict[str, Any] | None, TokenMeta, tuple[str, str] | None]:
-    """One token spec -> (spaCy token pattern or None for a trailing list, metadata, list spec)."""
+    """One token spec -> (spaCy token pattern or None for a trailing list, metadata, list spec).
+
+    A word class matches a unit whose lemma or lower form is one of its words, as the frames
+    and each pattern's `needs` read it: the Matcher tests lemmas only, so a class with a word
+    whose lemma is not in it ("meeting" -> "meet", "saying" -> "say") matches their lemmas too
+    and keeps its words for `matcher._build` to check the unit against."""
     if not isinstance(spec, dict):
         raise InputError(f"{where}: a pattern token is a mapping such as {{lemma: visit}}")
     unknown = set(spec) - TOKEN_KEYS
@@ -292,7 +302,8 @@ def compile_token(
             token["POS"] = WORD_POS
         token["OP"] = "*"  # bounded by the gap size after matching: far fewer Matcher states
     if "lemma" in spec:
-        token["LEMMA"] = {"IN": [str(w).lower() for w in as_list(spec["lemma"])]}
+        written = [str(w).lower() for w in as_list(spec["lemma"])]
+        token["LEMMA"], meta = _by_lemma(written, meta, lemmas)
     if "lower" in spec:  # words with a space match a merged unit ("special envoy"), whose
         # token text joins them with "_" (sentences.to_doc); the cheap test reads the spaced form
         lowers = [str(w).lower() for w in as_list(spec["lower"])]
@@ -302,7 +313,8 @@ def compile_token(
         missing = [n for n in names if n not in classes]
         if missing:
             raise InputError(f"{where}: unknown word class {missing[0]!r}")
-        token["LEMMA"] = {"IN": sorted({w for n in names for w in classes[n]})}
+        words = sorted({w for n in names for w in classes[n]})
+        token["LEMMA"], meta = _by_lemma(words, meta, lemmas)
     if "ent" in spec:
         kinds = as_list(spec["ent"])
         bad = [k for k in kinds if k not in ENT_CLASSES]
@@ -324,6 +336,20 @@ def compile_token(
             raise InputError(f"{where}: unknown op {spec['op']!r}")
         token["OP"] = spec["op"]
     return token, meta, None
+
+
+def _by_lemma(
+    words: list[str], meta: TokenMeta, lemmas: dict[str, str] | None
+) -> tuple[dict[str, list[str]], TokenMeta]:
+    """The Matcher's test of a unit whose lemma or lower form is one of these words: their
+    lemmas too ("meeting" -> "meet", "lay" -> "lie"), with the words kept on the token's
+    metadata for `matcher._build` to check ("met" is no "meeting") when any lemma is new."""
+    written = list(dict.fromkeys(words))
+    known = set(written)
+    stems = {lemmas.get(w, w) for w in written if " " not in w} - known if lemmas else set()
+    if stems:
+        meta = replace(meta, words=frozenset(known))
+    return {"IN": written + sorted(stems)}, meta
 
 
 def _needs(tokens: list[dict[str, Any]]) -> list[frozenset[str]]:
@@ -399,7 +425,11 @@ def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]
 
 
 def compile_rule(
-    rule: Rule, classes: dict[str, list[str]], vocab: Any, roles: frozenset[str]
+    rule: Rule,
+    classes: dict[str, list[str]],
+    vocab: Any,
+    roles: frozenset[str],
+    lemmas: dict[str, str] | None = None,
 ) -> None:
     """Compile a rule's patterns for its own matcher (made on first use); note the words each
     pattern needs. spaCy checks each pattern as written, before its first token's words are
@@ -414,7 +444,7 @@ def compile_rule(
             raise InputError(f"{where}: rule {rule.id!r}: a pattern is a non-empty list of tokens")
         compiled, metas, list_spec = [], [], None
         for position, spec in enumerate(tokens):
-            token, meta, listed = compile_token(spec, classes, f"{where}", roles)
+            token, meta, listed = compile_token(spec, classes, f"{where}", roles, lemmas)
             if listed is not None:
                 if position != len(tokens) - 1:
                     raise InputError(f"{where}: rule {rule.id!r}: `list` must be the last token")
@@ -610,6 +640,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
         _merge_gazetteer(gazetteer, data.get("gazetteer") or {}, path)
         kinds.update(data.get("kinds") or {})
     nlp = English()
+    lemmas = _lemma_table()
     rules: dict[str, list[Rule]] = {name: [] for name in (*PATTERN_SECTIONS, "frames")}
     boilerplate: list[Rule] = []
     seen: dict[str, str] = {}
@@ -629,7 +660,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
         for section in PATTERN_SECTIONS:
             for raw in data.get(section) or []:
                 rule = _check_rule(raw, section, path, seen)
-                compile_rule(rule, classes, nlp.vocab, roles)
+                compile_rule(rule, classes, nlp.vocab, roles, lemmas)
                 rules[section].append(rule)
                 patterns.update(zip(rule.keys, rule.patterns, strict=True))
         for raw in data.get("frames") or []:  # no patterns: frames.py reads their slots
@@ -642,7 +673,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
     return RuleSet(
         folder=files[0].parent,
         nlp=nlp,
-        lemmas=_lemma_table(),
+        lemmas=lemmas,
         classes=classes,
         gazetteer=gazetteer,
         kinds=kinds,

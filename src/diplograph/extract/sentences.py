@@ -321,6 +321,9 @@ def relative_clauses(units: list[Unit], words: SetOff = SetOff()) -> list[list[U
     report, which the main clause does not see."""
     found = []
     for index, unit in enumerate(units[:-2]):
+        if unit.text == "," and index and units[index + 1].lower == "which":
+            found.extend(_which_clause(units, index))
+            continue
         if unit.text != "," or not index or not _is_agent(units[index - 1]):
             continue
         if units[index + 1].lower == "who":
@@ -334,6 +337,30 @@ def relative_clauses(units: list[Unit], words: SetOff = SetOff()) -> list[list[U
         if close is not None:
             found.append([units[index - 1], *units[index + 1 : close]])
     return found
+
+
+ANTECEDENT_MAX = 8  # units of the noun phrase a `, which ... ,` clause is read with
+
+
+def _which_clause(units: list[Unit], comma: int) -> list[list[Unit]]:
+    """A `, which ... ,` clause set off inside its sentence, read with the noun phrase before it
+    as its subject ("Lula's state visit to China, which included talks with Xi, ended" -> "Lula's
+    state visit to China included talks with Xi"): the phrase runs back from the comma to the
+    sentence's start or the previous comma, at most ANTECEDENT_MAX units; none when the clause
+    runs to the sentence's end."""
+    close = next((j for j in range(comma + 2, len(units)) if units[j].text == ","), None)
+    if close is None:
+        return []
+    start = comma
+    while (
+        start > 0
+        and units[start - 1].text not in (",", ";", ":")
+        and comma - start < ANTECEDENT_MAX
+    ):
+        start -= 1
+    if start == comma or (start > 0 and units[start - 1].text not in (",", ";", ":")):
+        return []
+    return [[*units[start:comma], *units[comma + 2 : close]]]
 
 
 PARTICIPLE_MAX = 20  # units in a participial phrase set off after a name

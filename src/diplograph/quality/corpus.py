@@ -268,6 +268,11 @@ def _date_of(item: dict[str, Any]) -> str | None:
     return str(item["date"]) if item.get("date") else None
 
 
+def _place_agrees(found: FoundEvent, want: frozenset) -> bool:
+    """Whether a rule event names a place and every place it names is one the reader gave."""
+    return bool(found.roles.get("place")) and found.roles["place"] <= want
+
+
 def _match_events(
     stem: str,
     expected: list[dict],
@@ -278,7 +283,8 @@ def _match_events(
 ) -> None:
     """Pair annotated events with rule events (each used once) and count what is right: first
     the pairs that agree on the date too, then the rest, so that the order of the annotations
-    does not decide which of two rule events of the same parties a date is checked against."""
+    does not decide which of two rule events of the same parties a date is checked against; of
+    rule events equal so far, one whose place the reader gives, not the first by IRI."""
     used: set[URIRef] = set()
     pairs: dict[int, FoundEvent] = {}
     for same_date in (True, False):
@@ -295,7 +301,8 @@ def _match_events(
                 and (not same_date or f.date == _date_of(item))
             ]
             if hits:
-                pairs[number] = min(hits, key=lambda f: str(f.iri))
+                want = _expected_roles(item, roles).get("place", frozenset())
+                pairs[number] = min(hits, key=lambda f: (not _place_agrees(f, want), str(f.iri)))
                 used.add(pairs[number].iri)
     for number, item in enumerate(expected):
         hit = pairs.get(number)
