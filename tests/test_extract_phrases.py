@@ -75,3 +75,11 @@ def test_a_table_survives_pickling_and_an_empty_doc(english):
     again = pickle.loads(pickle.dumps(table))
     assert again == table
     assert again(english.make_doc("")) == [] and again(english.make_doc("Paris")) == []
+
+
+def test_a_table_knows_the_first_token_of_every_name(english):
+    """`firsts`: the values a name can open with; a token with another value is skipped at once."""
+    table = phrase_table(english, "LOWER", NAMES)
+    strings = english.vocab.strings
+    assert sorted(strings[v] for v in table.firsts) == [" ", "kim", "king", "new", "u.s.", "york"]
+    assert table.firsts == frozenset(key[0] for key in table.names)

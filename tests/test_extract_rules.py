@@ -326,3 +326,109 @@ def test_a_rule_runs_only_the_patterns_a_sentence_can_match(tmp_path, monkeypatc
     second = rule.matcher_of((1,))
     assert list(rule.subsets) == [(1,)] and len(second) == 1
     assert pickle.loads(pickle.dumps(rule)).subsets == {}
+
+
+ORDERED = """
+modality:
+  - id: test.zorp-then-blick
+    modality: Claimed
+    window: 4
+    patterns:
+      - [{lower: zorp, trigger: true}, {lower: and, op: "?"}, {lower: blick}, {lemma: glim}]
+      - [{lower: blick, trigger: true}, {lower: zorp, digit: true}]
+"""
+
+
+def test_a_pattern_s_needs_are_its_required_tokens_in_order(tmp_path):
+    """`steps`: the needs of each token a match cannot skip, in the pattern's order (an
+    optional token has none; a token with two tests has two); `needs` stays their flat list."""
+    rules = load_rules(_folder(tmp_path, ORDERED, "ordered.yaml"))
+    rule = rules.rule("test.zorp-then-blick")
+    assert rule.steps == [
+        ((frozenset({"zorp"}),), (frozenset({"blick"}),), (frozenset({"glim"}),)),
+        ((frozenset({"blick"}),), (frozenset({"zorp"}), frozenset({"#digit"}))),
+    ]
+    assert sorted(map(sorted, rule.needs[0])) == [["blick"], ["glim"], ["zorp"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "matchers", "expected"),
+    [
+        ("They zorp and blick glim.", [(0,)], ["test.zorp-then-blick"]),
+        ("They blick, glim and zorp.", [], []),  # every word, none in its order: no Matcher
+        ("They glim, zorp and blick.", [], []),  # "glim" only before "blick"
+        ("They zorp blick glim and blick zorp.", [(0,)], ["test.zorp-then-blick"]),
+    ],
+)
+def test_a_rule_s_matcher_runs_only_where_its_words_come_in_order(
+    tmp_path, monkeypatch, text, matchers, expected
+):
+    """A pattern whose words a sentence has, but not in the order of its tokens, cannot match:
+    its Matcher is not run ("zorp" as a digit never occurs, so the second pattern never is)."""
+    from diplograph.extract.rules import Rule
+
+    rules = load_rules(_folder(tmp_path, ORDERED, "ordered.yaml"))
+    asked = []
+    made = Rule.matcher_of
+
+    def matcher_of(self, patterns):
+        if self.id == "test.zorp-then-blick":
+            asked.append(patterns)
+        return made(self, patterns)
+
+    monkeypatch.setattr(Rule, "matcher_of", matcher_of)
+    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
+    found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
+    assert (asked, found) == (matchers, expected)
+
+
+def test_places_find_each_step_after_the_one_before():
+    """Places: a bit mask of positions per word; `in_order` takes, for each step, the first unit
+    after the last one found that has a word of every need of the step."""
+    from diplograph.extract.matcher import Places
+    from diplograph.extract.rules import DIGIT, PLAIN_TAG
+    from diplograph.extract.sentences import Unit
+
+    units = [Unit(w, w.lower(), w.lower(), 0, 0, True) for w in ["a", "B", "7", "a", "b"]]
+    places = Places(units)
+    assert places.masks == {"a": 0b01001, "b": 0b10010, "7": 0b00100, PLAIN_TAG: 0b11111, DIGIT: 4}
+    assert places.words == frozenset({"a", "b", "7", PLAIN_TAG, DIGIT})
+    a, b, seven, digit = (frozenset([w]) for w in ("a", "b", "7", DIGIT))
+    assert places.in_order(((a,), (b,), (a,), (b,)))
+    assert not places.in_order(((b,), (b,), (b,)))
+    assert places.in_order(((b,), (seven, digit), (b,)))
+    assert not places.in_order(((a,), (b, digit)))  # no unit is both
+    assert places.of(a | seven) == 0b01101
+
+
+def test_a_copy_of_a_units_list_reuses_its_doc_until_a_unit_has_a_new_mention():
+    """A stage that changes nothing may return a new list of the same units: the Doc made for
+    the first is the copy's; once a unit gets a new mention (the coreference stage sets one in
+    place), the same units make a new Doc."""
+    from diplograph.extract import matcher
+    from diplograph.extract.sentences import Mention
+
+    rules = load_rules(RULES)
+    text = "Putin met Xi in Beijing."
+    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
+    doc = matcher._doc(units, rules)
+    assert matcher._doc(list(units), rules) is doc
+    assert matcher._places(list(units)) is matcher._places(units)
+    copy = list(units)
+    copy[0].mention = Mention(frozenset({"person", "agent"}))
+    again = matcher._doc(copy, rules)
+    assert again is not doc and [t.tag_ for t in again][:2] == ["person", "-"]
+    assert matcher._doc(copy[:-1], rules) is not again
+
+
+def test_a_word_class_is_one_set_per_rule_set():
+    """RuleSet.word_class and RuleSet.listed: the lexicon's word classes and the gazetteer
+    section's lists as sets, made on first use and kept (stages test words in every sentence)."""
+    rules = load_rules(RULES)
+    prepositions = rules.word_class("relative_word")
+    assert prepositions == frozenset(rules.classes["relative_word"])
+    assert rules.word_class("relative_word") is prepositions
+    assert rules.word_class("no_such_class") == frozenset()
+    bodies = rules.listed("dateline_bodies")
+    assert bodies == frozenset(str(w) for w in rules.gazetteer["dateline_bodies"])
+    assert rules.listed("dateline_bodies") is bodies

@@ -495,7 +495,7 @@ def _narrative_dates(
     if not 0 <= (ctx.anchor - last[0]).days <= NARRATIVE_DAYS:
         return
     merging = Context(rules.kinds, gaz, {})
-    background = frozenset(rules.classes.get("background_word", ()))
+    background = rules.word_class("background_word")
     if any(u.lower in background for u in ctx.units):
         return  # "Modi has previously met Xi at several summits": no day of the story
     for match, cand in made:
@@ -518,7 +518,7 @@ def fronted_place(units: list[Unit], rules: RuleSet) -> URIRef | None:
     sidelines of the summit in New York on Wednesday, ..."), the last such place in a phrase a
     `fronting_word` opens: where the main clause's events took place."""
     words = frozenset(rules.classes.get("fronted_place_word", ()))
-    openers = words | frozenset(rules.classes.get("fronting_word", ()))
+    openers = words | rules.word_class("fronting_word")
     if len(units) < 4 or units[0].lower not in openers:
         return None
     comma = next((i for i, u in enumerate(units) if u.text in (",", ";")), None)
@@ -604,7 +604,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for i in m.consumed
         if ctx.units[i].mention is None
     }
-    dates = attach(ctx.units, sorted(triggers), frozenset(rules.classes.get("fronting_word", ())))
+    dates = attach(ctx.units, sorted(triggers), rules.word_class("fronting_word"))
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None

@@ -439,7 +439,7 @@ def _listed_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> set[URIRe
 def _bare_body(mention: Mention, rules: RuleSet) -> bool:
     """A body named with no state ("the foreign ministry") of a kind the dateline's state owns
     when no other is named (entities.yaml `dateline_bodies`)."""
-    kinds = rules.gazetteer.get("dateline_bodies") or ()
+    kinds = rules.listed("dateline_bodies")
     return "body" in mention.classes and not mention.refs and mention.title in kinds
 
 
@@ -553,7 +553,7 @@ def resolve(
             )
             words = text[units[match.start].begin : units[match.end - 1].end]
             units = merge(units, match.start, match.end, mention, words)
-    possessive = frozenset(rules.classes.get("possessive", ()))
+    possessive = rules.word_class("possessive")
     resolved = []  # resolved in text order (gender), merged from the end (indices stay valid)
     seen = list(units)  # the units with the anaphors resolved so far ("He handed him")
     for match in reversed(separate(find("anaphors", units, rules))):
@@ -629,9 +629,12 @@ def resolve(
             recent = [p for p in reversed(discourse.persons) if p in mention.refs]
             chosen = recent[0] if recent else mention.refs[0]
             unit.mention = Mention(mention.classes, (chosen,), (chosen,), 0.8)
-    others = frozenset(rules.classes.get("list_others", ()))
-    leads = frozenset(tuple(str(p).split()) for p in rules.classes.get("source_lead", ()))
-    return group(units, text, others, frozenset(rules.classes.get("preposition", ())), leads)
+    leads = rules.derived.get("coref:source-leads")
+    if leads is None:
+        leads = frozenset(tuple(str(p).split()) for p in rules.word_class("source_lead"))
+        rules.derived["coref:source-leads"] = leads
+    others, prepositions = rules.word_class("list_others"), rules.word_class("preposition")
+    return group(units, text, others, prepositions, leads)
 
 
 def _pronoun(unit: Unit) -> bool:
@@ -648,7 +651,7 @@ def _anaphor_mention(
         return Mention(frozenset({"agent", "we"}))
     before = units[: match.start]
     subject = (
-        clause_subject(before, frozenset(rules.classes.get("relative_word", ())))
+        clause_subject(before, rules.word_class("relative_word"))
         if match.rule.get("not_subject")
         else None
     )

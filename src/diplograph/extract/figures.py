@@ -209,6 +209,9 @@ def figure_spans(
     spans = []
     index = last = 0
     while index < len(units):
+        if units[index].lower not in found.firsts:  # most words open no figure's name
+            index += 1
+            continue
         match = _match(units, index, found, covered, earlier)
         if match is None:
             index += 1

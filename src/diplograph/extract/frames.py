@@ -964,7 +964,7 @@ def _separate(units: list[Unit], trigger: int, rules: RuleSet) -> bool:
 def _place_next(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
     """Whether a place word and a place follow the trigger, across `presence_adverb` words only
     ("is currently in Johannesburg"; not "is ready to sign the deal in Paris")."""
-    adverbs = frozenset(rules.classes.get("presence_adverb", ()))
+    adverbs = rules.word_class("presence_adverb")
     index = trigger + 1
     while index < len(units) and units[index].lower in adverbs:
         index += 1
@@ -1014,8 +1014,10 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     # ("Biden hosted Ruto and said ...": the hosting stays a frame of its own)
     spans = {i for m in matches for i in range(m.start, _end(m))}
     share_subjects(units, rules, matches)
-    candidates = {
-        i: _frames_at(units[i], by_lemma) for i, u in enumerate(units) if u.mention is None
+    candidates = {  # a word is looked up in full only when its lemma or form is a trigger
+        i: _frames_at(u, by_lemma)
+        for i, u in enumerate(units)
+        if u.mention is None and (u.lemma in by_lemma or u.lower in by_lemma)
     }
     triggers = [i for i, found in candidates.items() if found]
     if not triggers:

@@ -766,13 +766,13 @@ def find_offices(
     the position it names ("the Prime Minister's press office"); a body names its own office
     ("the Russian government's press service", and without "'s" by a two-word office noun: "the
     Kremlin press service")."""
-    offices = frozenset(str(w) for w in rules.classes.get("office_noun", ()))
+    offices = rules.word_class("office_noun")
     held, titled = held or {}, titled or {}
     index = len(units) - 3
     while index >= 0:
         owner, mark = units[index].mention, units[index + 1].lower
         possessive = mark in POSSESSIVE_S
-        size = _office_size(units, index + 1 + possessive, offices)
+        size = None if owner is None else _office_size(units, index + 1 + possessive, offices)
         if owner is None or size is None or not (possessive or size >= 2):
             index -= 1
             continue
@@ -911,13 +911,13 @@ def find_described_groups(
     into one new organisation named by the words, as the hand layer names unnamed targets of
     sanctions (low confidence); "<nationality> <state group noun>" ("Swedish officials") into
     the state itself, as readers record who speaks and meets for it."""
-    nouns = {str(n).lower() for n in rules.gazetteer.get("described_groups") or []}
-    states = {str(n).lower() for n in rules.gazetteer.get("state_groups") or []}
-    counts = frozenset(rules.classes.get("number_word", ()))
+    states = _listed(rules, "state_groups")
+    heads = _listed(rules, "described_groups", "state_groups")
+    counts = rules.word_class("number_word")
     index = len(units) - 1
     while index >= 1:  # from the end, so that merging keeps earlier indices valid
         owner = units[index - 1].mention
-        if units[index].lower not in nouns | states or owner is None:
+        if units[index].lower not in heads or owner is None:
             index -= 1
             continue
         counted = index >= 2 and (
@@ -948,10 +948,10 @@ def find_gathering_names(units: list[Unit], rules: RuleSet, text: str) -> list[U
     unit that names no actor, so that the states inside the name are no parties; the head stays
     a word of its own for the rules. A body's own gathering ("the BRICS Summit", "the G20
     Leaders' Summit") is not merged: its members attend it."""
-    heads = frozenset(rules.classes.get("gathering_noun", ()))
+    heads = rules.word_class("gathering_noun")
     if heads.isdisjoint(_lowers(units)):
         return units
-    modifiers = frozenset(str(w) for w in rules.classes.get("gathering_modifier", ()))
+    modifiers = rules.word_class("gathering_modifier")
     index = len(units) - 1
     while index >= 1:  # from the end, so that merging keeps earlier indices valid
         head = units[index]
@@ -995,10 +995,10 @@ def find_place_descriptors(
     coastal town of Lamu") into one unit naming the place, so that a slot or a preposition
     reads the place: [the] [nationality | country 's] [modifiers] noun [of | ,] PLACE; and
     "the Chinese capital" with no name after it into the capital entities.yaml names."""
-    nouns = frozenset(rules.classes.get("place_descriptor", ()))
+    nouns = rules.word_class("place_descriptor")
     if nouns.isdisjoint(_lowers(units)):  # the `capital_noun` words are among them
         return units
-    modifiers = frozenset(rules.classes.get("place_descriptor_modifier", ()))
+    modifiers = rules.word_class("place_descriptor_modifier")
     units = _unnamed_capitals(units, rules, text, gaz)
     index = len(units) - 1
     while index >= 2:  # from the end, so that merging keeps earlier indices valid

@@ -93,7 +93,15 @@ KINDS = {
 
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
-    """The names.yaml word lists of a rule set, read once per article by the pipeline."""
+    """The names.yaml word lists of a rule set, made once per rule set."""
+    found = rules.derived.get("names:vocabulary")
+    if found is None:
+        found = rules.derived["names:vocabulary"] = _vocabulary(rules)
+    return found
+
+
+def _vocabulary(rules: RuleSet) -> Vocabulary:
+    """The names.yaml word lists of a rule set, read."""
     words = rules.gazetteer
 
     def listed(key: str) -> frozenset[str]:

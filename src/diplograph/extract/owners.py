@@ -112,8 +112,8 @@ def own_titles(
     theirs = {**(ties or {}), **theirs}  # a delegation's people: its sender's
     known = known_countries(gaz, rules)
     held = _held(prepared, earlier or [])
-    dateline_titles = frozenset(str(t) for t in config.get("dateline_titles") or ())
-    spouse_titles = frozenset(str(t) for t in config.get("spouse_titles") or ())
+    dateline_titles = rules.listed("dateline_titles")
+    spouse_titles = rules.listed("spouse_titles")
     result = []
     for sentence, units in prepared:
         changed: list[Unit] = []

@@ -26,6 +26,7 @@ class PhraseTable:
     attr: str
     names: dict[tuple[int, ...], tuple[str, ...]]  # token values -> names with those tokens
     prefixes: frozenset[tuple[int, ...]]  # every leading part of a key, the keys included
+    firsts: frozenset[int] = frozenset()  # the first token value of every key
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """Every (name, start, end) whose tokens are doc[start:end], overlaps included."""
@@ -33,7 +34,10 @@ class PhraseTable:
             return []
         values = doc.to_array(self.attr).tolist()
         found = []
+        firsts = self.firsts
         for start in range(len(values)):
+            if values[start] not in firsts:  # most words open no name: no tuple to hash
+                continue
             end = start + 1
             key = (values[start],)
             while key in self.prefixes:
@@ -58,7 +62,8 @@ def phrase_table(nlp: Any, attr: str, names: Iterable[str]) -> PhraseTable:
         if len(same) > 1:
             table[key] = _matcher_order(nlp, attr, same)
     prefixes = frozenset(key[:size] for key in table for size in range(1, len(key) + 1))
-    return PhraseTable(attr, {key: tuple(same) for key, same in table.items()}, prefixes)
+    firsts = frozenset(key[0] for key in table)
+    return PhraseTable(attr, {key: tuple(same) for key, same in table.items()}, prefixes, firsts)
 
 
 def _matcher_order(nlp: Any, attr: str, same: list[str]) -> list[str]:

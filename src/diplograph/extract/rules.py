@@ -139,6 +139,8 @@ class Rule:
     specs: list[tuple[str, list[list[dict[str, Any]]]]] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
     needs: list[list[frozenset[str]]] = field(default_factory=list)  # per pattern: word sets
+    # per pattern: the needs of each required token, in the pattern's order (see `in_order`)
+    steps: list[tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=list)
     vocab: Any = field(default=None, repr=False, compare=False)  # the rule set's spaCy Vocab
     compiled: Matcher | None = field(default=None, repr=False, compare=False)
     # Matchers of some of the patterns, by the indices of those patterns (see matcher_of)
@@ -224,6 +226,24 @@ class RuleSet:
         found = self.cache.get(lower)
         if found is None:
             found = self.cache[lower] = self.lemmas.get(lower, lower)
+        return found
+
+    def word_class(self, name: str) -> frozenset[str]:
+        """A word class of the lexicon as a set, made once per rule set (stages test words
+        against classes in every sentence)."""
+        key = "class:" + name
+        found = self.derived.get(key)
+        if found is None:
+            found = self.derived[key] = frozenset(self.classes.get(name, ()))
+        return found
+
+    def listed(self, key: str) -> frozenset[str]:
+        """A list of the rule files' `gazetteer` section as a set of strings, as written, made
+        once per rule set."""
+        name = "listed:" + key
+        found = self.derived.get(name)
+        if found is None:
+            found = self.derived[name] = frozenset(str(w) for w in self.gazetteer.get(key) or ())
         return found
 
     def rule(self, rule_id: str) -> Rule:
@@ -335,10 +355,17 @@ def _by_lemma(
 def _needs(tokens: list[dict[str, Any]]) -> list[frozenset[str]]:
     """For each token a match cannot skip, the words (lemma, lower form or entity profile) one
     of which the sentence must contain: a cheap test before running the Matcher."""
-    needs = []
+    return [need for step in _steps(tokens) for need in step]
+
+
+def _steps(tokens: list[dict[str, Any]]) -> tuple[tuple[frozenset[str], ...], ...]:
+    """The needs of each token a match cannot skip, one tuple a token, in the pattern's order:
+    one unit has every need of its token, and the units of the tokens come in that order."""
+    steps = []
     for token in tokens:
         if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
             continue
+        needs = []
         for attr in ("LEMMA", "LOWER", "TAG"):
             value = token.get(attr)
             if isinstance(value, dict) and "IN" in value:
@@ -347,7 +374,9 @@ def _needs(tokens: list[dict[str, Any]]) -> list[frozenset[str]]:
                 needs.append(frozenset([value]))
         if token.get("IS_DIGIT"):
             needs.append(frozenset([DIGIT]))
-    return needs
+        if needs:
+            steps.append(tuple(needs))
+    return tuple(steps)
 
 
 def _leading_variants(
@@ -428,6 +457,7 @@ def compile_rule(
         if sum(m.trigger for m in metas) != 1:
             raise InputError(f"{where}: rule {rule.id!r}: mark exactly one token `trigger: true`")
         rule.needs.append(_needs(compiled))
+        rule.steps.append(_steps(compiled))
         for number, (tokens_, metas_) in enumerate(_leading_variants(compiled, metas)):
             key = f"{rule.id}#{index}.{number}"
             rule.patterns.append(Pattern(rule, index, tuple(metas_), *(list_spec or (None, None))))
@@ -493,6 +523,19 @@ def _chance(need: frozenset[str], chances: dict[str, float]) -> float:
     return sum(
         PSEUDO_WORD_CHANCE.get(word) or SENTENCE_WORDS * chances.get(word, 0.0) for word in need
     )
+
+
+def _share_needs(rules: dict[str, list[Rule]]) -> None:
+    """One object for equal needs of all patterns (a word class's list, an entity class's
+    profiles): `matcher.Places` finds a need's positions once per sentence, by identity."""
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    for members in rules.values():
+        for rule in members:
+            rule.steps = [
+                tuple(tuple(shared.setdefault(n, n) for n in step) for step in steps)
+                for steps in rule.steps
+            ]
+            rule.needs = [[shared.setdefault(n, n) for n in needs] for needs in rule.needs]
 
 
 def _order_needs(rules: dict[str, list[Rule]], chances: dict[str, float]) -> None:
@@ -622,6 +665,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
                 patterns.update(zip(rule.keys, rule.patterns, strict=True))
         for raw in data.get("frames") or []:  # no patterns: frames.py reads their slots
             rules["frames"].append(_check_rule(raw, "frames", path, seen))
+    _share_needs(rules)
     chances = word_chances()
     _order_needs(rules, chances)
     index = {section: _index(members) for section, members in rules.items()}

@@ -78,12 +78,15 @@ def tokenize(sentence: Sentence, rules: RuleSet) -> tuple[list[Unit], Doc]:
     units: list[Unit] = []
     quoted = False
     single = False
-    lemma, boundary, base = rules.lemma, rules.boundary, sentence.begin
+    seen, boundary, base = rules.cache, rules.boundary, sentence.begin
     for token in doc:
         text = token.text
         begin = base + token.idx
         lower = text.lower()
-        unit = Unit(text, lower, lemma(text), begin, begin + len(text), bool(token.whitespace_))
+        lemma = seen.get(lower)  # RuleSet.lemma, with the lower form made once
+        if lemma is None:
+            lemma = rules.lemma(text)
+        unit = Unit(text, lower, lemma, begin, begin + len(text), bool(token.whitespace_))
         if text not in QUOTE_MARKS:
             unit.quoted = quoted
         elif text == '"':
