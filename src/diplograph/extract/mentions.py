@@ -1136,21 +1136,31 @@ def _people_before(units: list[Unit], index: int) -> list[int]:
     return found if len(found) > 1 else []
 
 
-def _states_of(units: list[Unit], index: int) -> list[URIRef]:
-    """The states listed after "of" at `index` ("of Armenia and Azerbaijan"), in text order."""
-    if index >= len(units) or units[index].lower != "of":
-        return []
+def _country_run(units: list[Unit], at: int) -> tuple[list[URIRef], int]:
+    """The states listed from `at` ("Armenia and Azerbaijan", "Kenya, Uganda and Tanzania"), in
+    text order, and where the list stops (a comma stays unread unless a state follows it)."""
     found: list[URIRef] = []
-    at = index + 1
     while at < len(units):
         mention = units[at].mention
         if mention is None or len(mention.refs) != 1 or "country" not in mention.classes:
             break
         found.append(mention.refs[0])
         at += 1
-        if at < len(units) and units[at].lower in ("and", ","):
+        if at < len(units) and units[at].lower == "and":
             at += 1
-    return found
+        elif at < len(units) and units[at].lower == ",":
+            following = units[at + 1].mention if at + 1 < len(units) else None
+            if following is None or "country" not in following.classes:
+                break
+            at += 1
+    return found, at
+
+
+def _states_of(units: list[Unit], index: int) -> list[URIRef]:
+    """The states listed after "of" at `index` ("of Armenia and Azerbaijan"), in text order."""
+    if index >= len(units) or units[index].lower != "of":
+        return []
+    return _country_run(units, index + 1)[0]
 
 
 def _owners_after(units: list[Unit], index: int) -> tuple[int, list[URIRef]]:
@@ -1159,22 +1169,9 @@ def _owners_after(units: list[Unit], index: int) -> tuple[int, list[URIRef]]:
     and the states in text order; none without that comma."""
     if index >= len(units) or units[index].lower != "of":
         return index, []
-    found: list[URIRef] = []
-    at = index + 1
-    while at < len(units):
-        mention = units[at].mention
-        if mention is None or len(mention.refs) != 1 or "country" not in mention.classes:
-            break
-        found.append(mention.refs[0])
-        at += 1
-        if at < len(units) and units[at].lower == "and" and len(found) >= 1:
-            at += 1
-        elif at < len(units) and units[at].lower == ",":
-            nxt = units[at + 1].mention if at + 1 < len(units) else None
-            if nxt is not None and "country" in nxt.classes:
-                at += 1
-                continue
-            return (at + 1, found) if len(found) > 1 else (index, [])
+    found, at = _country_run(units, index + 1)
+    if at < len(units) and units[at].lower == "," and len(found) > 1:
+        return at + 1, found
     return index, []
 
 
