@@ -402,8 +402,11 @@ def _resolve_title(
             return person
     for person in reversed(discourse.persons):  # named with the title for that owner here
         named = _titled_so(discourse.titles.get(person, set()), wanted, other)
-        owners = discourse.owners.get(person) or _listed_country(person, gaz, rules)
-        if named and mention.owner and set(mention.owner) & owners:
+        if (
+            named
+            and mention.owner
+            and set(mention.owner) & _countries(person, discourse, gaz, rules)
+        ):
             return person
     if not mention.owner:  # "the chancellor": the person last named with that title, the
         titles = discourse.titles  # last sentence's subject first ("X met Y. Later, the head of
@@ -419,7 +422,7 @@ def _resolve_title(
             return titled[-1]
     for person in reversed(discourse.persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
-        owners = discourse.owners.get(person) or _listed_country(person, gaz, rules)
+        owners = _countries(person, discourse, gaz, rules)
         ours = set(mention.owner) & owners
         titles = discourse.titles.get(person, set())
         if current and titles and not ours and not _titled_so(titles, wanted, other):
@@ -430,10 +433,11 @@ def _resolve_title(
     return None
 
 
-def _listed_country(person: URIRef, gaz: Gazetteer, rules: RuleSet) -> set[URIRef]:
-    """The country people.yaml says a public figure serves, as a set (empty when unlisted)."""
+def _countries(person: URIRef, discourse: Discourse, gaz: Gazetteer, rules: RuleSet) -> set[URIRef]:
+    """Whose a person is: the owners the article gave them, else the country people.yaml says
+    the public figure serves (empty when neither)."""
     country = known_country(person, gaz, rules)
-    return {country} if country is not None else set()
+    return discourse.owners.get(person) or ({country} if country is not None else set())
 
 
 def _bare_body(mention: Mention, rules: RuleSet) -> bool:
@@ -580,9 +584,7 @@ def resolve(
             continue
         if mention.anaphor == "title":
             said = " ".join(u.lower for u in units[max(0, at - 1) : at + 1])  # "former" before
-            past = set(said.replace("-", " ").split()) & set(
-                rules.classes.get("past_office_word", ())
-            )
+            past = set(said.replace("-", " ").split()) & rules.word_class("past_office_word")
             person = _resolve_title(mention, discourse, gaz, rules, current=not past)
             guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
             if guest and discourse.guests:  # "the visiting leader": the last traveller
@@ -629,10 +631,10 @@ def resolve(
             recent = [p for p in reversed(discourse.persons) if p in mention.refs]
             chosen = recent[0] if recent else mention.refs[0]
             unit.mention = Mention(mention.classes, (chosen,), (chosen,), 0.8)
-    leads = rules.derived.get("coref:source-leads")
-    if leads is None:
-        leads = frozenset(tuple(str(p).split()) for p in rules.word_class("source_lead"))
-        rules.derived["coref:source-leads"] = leads
+    leads = rules.once(
+        "coref:source-leads",
+        lambda: frozenset(tuple(str(p).split()) for p in rules.word_class("source_lead")),
+    )
     others, prepositions = rules.word_class("list_others"), rules.word_class("preposition")
     return group(units, text, others, prepositions, leads)
 

@@ -271,6 +271,13 @@ def _first_subject(
     return []
 
 
+def _unquoted_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
+    """The sentence's first subject before `before` outside its quotation marks: the subject a
+    participle after a comma belongs to ("X said ..., adding", "visited Y, meeting Z")."""
+    quoted = frozenset(i for i in range(before) if units[i].quoted)
+    return _first_subject(units, before, role, words, quoted)
+
+
 def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
     """Fill the role a rule's `participle_subject` names with the sentence's main subject when
     the trigger is a participle right after a comma ("Tiani criticised ECOWAS, accusing the bloc
@@ -281,8 +288,7 @@ def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
         return
     if not units[trigger].lower.endswith("ing"):
         return
-    quoted = frozenset(i for i in range(trigger) if units[i].quoted)  # the quote's own words
-    subject = _first_subject(units, trigger - 1, str(role), words, quoted) or _earlier_subject(
+    subject = _unquoted_subject(units, trigger - 1, str(role), words) or _earlier_subject(
         units, trigger - 1, str(role), words
     )  # the main clause's subject, not a nearer one of a clause it governs ("accused Moscow")
     if subject:
@@ -470,8 +476,7 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
     if trigger and units[trigger - 1].lower in words.infinitive:
         return _controller(units, trigger - 1, role, words)
     if _trailing_participle(units, trigger, words):  # "visited Beijing, meeting Xi": Lula's
-        quoted = frozenset(i for i in range(trigger) if units[i].quoted)
-        return _first_subject(units, trigger - 1, role, words, quoted) or None
+        return _unquoted_subject(units, trigger - 1, role, words) or None
     if (
         trigger > 1
         and units[trigger - 1].lower in words.fronting

@@ -483,7 +483,7 @@ def name_spans(
     people's (gazetteer.other_namesakes); a shared adjective is the state of `nationals`
     (gazetteer.shared_nationals)."""
     lex = lexicon(gaz, rules)
-    documents = frozenset(str(w) for w in rules.gazetteer.get("document_heads") or ())
+    documents = rules.listed("document_heads")
     spans = []
     for table in (lex.lower, lex.exact):
         for name, start, end in table(doc):

@@ -251,11 +251,7 @@ def _doc(units: list[Unit], rules: RuleSet) -> Doc:
 def _index_words(rules: RuleSet, section: str) -> frozenset[str]:
     """The words a section's rule index files rules under, as a set (made once per rule set):
     a section with few (3 to 21 for most) is looked up by them, not by a sentence's ~90."""
-    name = "index-words:" + section
-    found = rules.derived.get(name)
-    if found is None:
-        found = rules.derived[name] = frozenset(rules.index[section])
-    return found
+    return rules.once("index-words:" + section, lambda: frozenset(rules.index[section]))
 
 
 def find(

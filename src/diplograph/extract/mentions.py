@@ -215,19 +215,12 @@ def _cities(
     return tuple(found)
 
 
-def _prepositions(rules: RuleSet) -> frozenset[str]:
-    """The lexicon's prepositions, lower-cased: a headline capitalises them, no name opens so."""
-    return frozenset(str(w).lower() for w in rules.classes.get("preposition", ()))
-
-
 def _listed(rules: RuleSet, *keys: str) -> frozenset[str]:
     """The lower-cased words of some names.yaml lists, made once per rule set."""
-    name = "names:" + ",".join(keys)
-    found = rules.derived.get(name)
-    if found is None:
-        words = (str(w).lower() for k in keys for w in rules.gazetteer.get(k) or ())
-        found = rules.derived[name] = frozenset(words)
-    return found
+    return rules.once(
+        "names:" + ",".join(keys),
+        lambda: frozenset(str(w).lower() for k in keys for w in rules.gazetteer.get(k) or ()),
+    )
 
 
 HEAD_LISTS = ("site_heads", "government_heads", "organisation_heads", "party_heads")
@@ -449,7 +442,7 @@ def find_titles(
             name_units = _before_cues(named, units, rules)
             if not name_units or all(units[i].lower in no_name for i in name_units):
                 continue  # "the King Receives ...": a headline's verb; "Brigadier": a rank
-            if units[name_units[0]].lower in _prepositions(rules):
+            if units[name_units[0]].lower in rules.word_class("preposition"):
                 continue  # "Meets Cambodian Leader Amid Border Dispute": a headline's word
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
@@ -674,9 +667,7 @@ def _merge_site(
     embassy in Nairobi were expelled": Somalia's)."""
     words = text[units[start].begin : units[end - 1].end]
     label = words.removeprefix("the ").removeprefix("The ")
-    iri = ID[f"place/{slug(label)}"]
-    if all(n.iri != iri for n in new):
-        new.append(NewEntity(iri, "Place", label, NEW_CONFIDENCE))
+    iri = _add_new(new, NewEntity(ID[f"place/{slug(label)}"], "Place", label, NEW_CONFIDENCE))
     mention = Mention(frozenset({"place"}), (iri,), (state,), NEW_CONFIDENCE)
     return merge(units, start, end, mention, words)
 
@@ -687,19 +678,19 @@ def _body_site(units: list[Unit], start: int, end: int, title: str, rules: RuleS
     ("the Chinese Embassy in Canberra declined to comment", "according to the ... embassy") nor
     one people work for ("two employees of the Somali embassy in Nairobi": names.yaml
     `affiliate_words`)."""
-    sites = {str(b) for b in rules.gazetteer.get("site_bodies") or []}
+    sites = rules.listed("site_bodies")
     if title not in sites or end + 1 >= len(units) or units[end].lower != "in":
         return False
     city = units[end + 1].mention
     if city is None or "city" not in city.classes:
         return False
-    speech = {str(v) for v in rules.classes.get("speech_verb", ())} | {"decline"}
+    speech = rules.word_class("speech_verb") | {"decline"}
     after = units[end + 2] if end + 2 < len(units) else None
     before = [u.lower for u in units[max(start - 3, 0) : start]]
     before = before[:-1] if before[-1:] == ["the"] else before
-    sources = {str(w) for w in rules.classes.get("source_lead", ())} | {"by"}
+    sources = rules.word_class("source_lead") | {"by"}
     lead = any(" ".join(before[-len(s.split()) :]) == s for s in sources)
-    staff = {str(w) for w in rules.gazetteer.get("affiliate_words") or []}  # "employees of"
+    staff = rules.listed("affiliate_words")  # "employees of"
     works = len(before) >= 2 and before[-1] in {"of", "at"} and before[-2] in staff
     return (after is None or after.lemma not in speech) and not lead and not works
 
@@ -851,9 +842,15 @@ def _new_body(label: str, new: list[NewEntity], country: URIRef | None) -> URIRe
     """The IRI of a body the article names by `label`, added to `new` once (acting for
     `country`)."""
     body = ID[f"org/{slug(label)}"]
-    if all(n.iri != body for n in new):
-        new.append(NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country))
-    return body
+    entity = NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country)
+    return _add_new(new, entity)
+
+
+def _add_new(new: list[NewEntity], entity: NewEntity) -> URIRef:
+    """An entity's IRI, the entity added to the article's `new` unless one of its IRI is."""
+    if all(n.iri != entity.iri for n in new):
+        new.append(entity)
+    return entity.iri
 
 
 def _office_body(

@@ -94,10 +94,7 @@ KINDS = {
 
 def vocabulary(rules: RuleSet) -> Vocabulary:
     """The names.yaml word lists of a rule set, made once per rule set."""
-    found = rules.derived.get("names:vocabulary")
-    if found is None:
-        found = rules.derived["names:vocabulary"] = _vocabulary(rules)
-    return found
+    return rules.once("names:vocabulary", lambda: _vocabulary(rules))
 
 
 def _vocabulary(rules: RuleSet) -> Vocabulary:

@@ -149,13 +149,12 @@ def own_titles(
 
 def _taken(mention: Mention | None, held: dict[URIRef, list], rules: RuleSet) -> bool:
     """Whether the office the dateline's state gave a mention is one the sentence gives someone
-    else (`held`), and one person holds (no `other_office_words` title: there are many
-    deputies)."""
+    else (`held`), and one person holds (no title with a word of `many_holder_words`: there are
+    many deputies)."""
     if mention is None or mention.holding is None or mention.holding[1] is None:
         return False
     person, position = mention.holding
-    many = {str(w) for w in rules.gazetteer.get("other_office_words") or ()} - {"prime", "crown"}
-    if set((mention.title or "").split()) & many:
+    if set((mention.title or "").split()) & rules.listed("many_holder_words"):
         return False
     return any(position in positions for p, positions in held.items() if p != person)
 

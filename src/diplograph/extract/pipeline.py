@@ -239,7 +239,7 @@ def _mentioned(units: list[Unit], rules: RuleSet) -> list[URIRef]:
     """The entities a sentence's units name (not dates, titles or positions), in text order; a
     city after a preposition of place ("told reporters in Brussels") names the city, not the
     state it may stand for when it acts (lexicon `place_preposition`)."""
-    places = frozenset(str(w) for w in rules.classes.get("place_preposition", ()))
+    places = rules.word_class("place_preposition")
     found: list[URIRef] = []
     for index, unit in enumerate(units):
         mention = unit.mention
@@ -259,13 +259,19 @@ LEDE_SENTENCES = 3  # the headline and the first sentences: the day's news, date
 DATELINE_WORDS = 4
 
 
+def _dateline_mark(units: list[Unit]) -> int | None:
+    """Where a dateline's mark (a comma, a colon, an agency's bracket or a dash) closes the
+    sentence's first words, if it does."""
+    return next(
+        (i for i, u in enumerate(units[: DATELINE_WORDS + 1]) if u.text in DATELINE_MARKS), None
+    )
+
+
 def dateline_place(prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer) -> URIRef | None:
     """The city of the dateline ("DOHA, May 14 (Reuters) -", "NEW DELHI, Aug 1 (PTI)",
     "Ankara (AA) -"): where the story takes place until an arrival or visit moves it."""
     for _, units in prepared[:DATELINE_SENTENCES]:
-        mark = next(
-            (i for i, u in enumerate(units[: DATELINE_WORDS + 1]) if u.text in DATELINE_MARKS), None
-        )
+        mark = _dateline_mark(units)
         if not mark:
             continue
         first = units[0].mention
@@ -303,9 +309,7 @@ def title_home(
     if dateline is not None:
         return gaz.country_of(dateline)
     for _, units in prepared[:DATELINE_SENTENCES]:
-        mark = next(
-            (i for i, u in enumerate(units[: DATELINE_WORDS + 1]) if u.text in DATELINE_MARKS), None
-        )
+        mark = _dateline_mark(units)
         first = units[0].mention if units else None
         if mark == 1 and first is not None and first.refs and "country" in first.classes:
             return first.refs[0]

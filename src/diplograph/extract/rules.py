@@ -12,9 +12,10 @@ import functools
 import logging
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.about import __version__ as spacy_version
 from spacy.matcher import Matcher
@@ -25,6 +26,8 @@ from diplograph.extract.rulefiles import SECTIONS, read_rule_file
 from diplograph.extract.schema import TOKEN_KEYS, check_kinds, line_of
 from diplograph.extract.spacyparts import English
 from diplograph.vocabulary import ontology_file, vocabulary
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 CAPITAL_SHAPE = {"REGEX": "^X"}  # a word that begins with a capital letter (spaCy's word shape)
@@ -228,23 +231,24 @@ class RuleSet:
             found = self.cache[lower] = self.lemmas.get(lower, lower)
         return found
 
+    def once(self, name: str, make: Callable[[], T]) -> T:
+        """A value derived from the rules, made on first use and kept with the rule set."""
+        found = self.derived.get(name)
+        if found is None:
+            found = self.derived[name] = make()
+        return found
+
     def word_class(self, name: str) -> frozenset[str]:
         """A word class of the lexicon as a set, made once per rule set (stages test words
         against classes in every sentence)."""
-        key = "class:" + name
-        found = self.derived.get(key)
-        if found is None:
-            found = self.derived[key] = frozenset(self.classes.get(name, ()))
-        return found
+        return self.once("class:" + name, lambda: frozenset(self.classes.get(name, ())))
 
     def listed(self, key: str) -> frozenset[str]:
         """A list of the rule files' `gazetteer` section as a set of strings, as written, made
         once per rule set."""
-        name = "listed:" + key
-        found = self.derived.get(name)
-        if found is None:
-            found = self.derived[name] = frozenset(str(w) for w in self.gazetteer.get(key) or ())
-        return found
+        return self.once(
+            "listed:" + key, lambda: frozenset(str(w) for w in self.gazetteer.get(key) or ())
+        )
 
     def rule(self, rule_id: str) -> Rule:
         """A rule by id."""

@@ -458,6 +458,7 @@ GAZETTEER = Shape(
         "described_groups": WORDS,
         "state_groups": WORDS,
         "other_office_words": WORDS,
+        "many_holder_words": WORDS,  # offices many hold at once (owners._taken)
         "head_titles": WORDS,
         "city_titles": WORDS,  # "Kyiv Mayor X": the city's own office, not its state's
         "counterpart_titles": LABELS,  # "his Chinese counterpart" of a secretary of state
