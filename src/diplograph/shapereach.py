@@ -31,7 +31,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.term import Node
 
 from diplograph.validate import SH
@@ -112,8 +113,6 @@ def shape_reach(shapes: Graph) -> Reach:
 
 def _members(shapes: Graph, shape: Node) -> set[Node]:
     """The shapes of a shape's sh:or lists, and of theirs, in any depth."""
-    from rdflib.collection import Collection
-
     found: set[Node] = set()
     todo = [shape]
     while todo:
@@ -183,8 +182,6 @@ def read_triples(nodes: Iterable[Node], reach: Reach, match: Match) -> Iterator[
 def typed_nodes(triples: Iterable[Triple], focus: Iterable[Node], reach: Reach) -> set[Node]:
     """The nodes whose types a run about the focus nodes reads: the focus nodes and the values
     of the typed paths (with `reach.whole`, every node the triples name)."""
-    from rdflib import BNode
-
     kinds = URIRef | BNode
     focus = set(focus)
     found = set(focus)
