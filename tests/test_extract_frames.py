@@ -827,6 +827,51 @@ def test_meetings_held_one_by_one_are_one_meeting_with_each(text, layer):
     assert with_each == [["person/ilia-darchiashvili"], ["person/jeyhun-bayramov"]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the two people met serve one state the others do not: one meeting of four
+            "Japanese Foreign Minister Yoko Kamikawa and Defense Minister Minoru Kihara met "
+            "Philippine Defense Secretary Gilberto Teodoro and Foreign Affairs Secretary Enrique "
+            "Manalo in Manila on Monday.",
+            [
+                [
+                    "person/enrique-manalo",
+                    "person/gilberto-teodoro",
+                    "person/minoru-kihara",
+                    "person/yoko-kamikawa",
+                ]
+            ],
+        ),
+        (  # "together": one meeting, whatever states they serve
+            "Chinese Foreign Minister Qin Gang met Saudi Foreign Minister Prince Faisal bin "
+            "Farhan and Iranian Foreign Minister Hossein Amir-Abdollahian together on Thursday.",
+            [
+                [
+                    "person/faisal-bin-farhan-al-saud",
+                    "person/hossein-amir-abdollahian",
+                    "person/qin-gang",
+                ]
+            ],
+        ),
+        (  # guard: the presidents of two states met are two meetings, as before
+            "German Chancellor Olaf Scholz met Kazakh President Kassym-Jomart Tokayev and Uzbek "
+            "President Shavkat Mirziyoyev in Astana on Tuesday.",
+            [
+                ["person/kassym-jomart-tokayev", "person/olaf-scholz"],
+                ["person/olaf-scholz", "person/shavkat-mirziyoyev"],
+            ],
+        ),
+    ],
+)
+def test_people_met_who_serve_one_state_are_met_at_one_meeting(text, expected, layer):
+    """ "A met B and C": one meeting with each, unless B and C serve one state that A does not
+    (a delegation met) or the clause says "together"."""
+    graph = extract(text, layer)
+    found = [sorted(roles["participant"]) for kind, roles in events(graph) if kind == "Meeting"]
+    assert sorted(found) == expected
+
+
 def test_the_georgian_prime_minister_is_the_one_named_so_for_georgia(layer):
     """A title with its country ("the Georgian Prime Minister") is the person the article named
     with that title for that country, not the last person named."""

@@ -46,7 +46,7 @@ from diplograph.extract.events import (
     new_event,
     spec,
 )
-from diplograph.extract.frames import frame_matches
+from diplograph.extract.frames import frame_matches, separate, word_in_clause
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find
 from diplograph.extract.rules import RuleSet, as_list
@@ -362,8 +362,12 @@ def build(
         units = spread if len(spread) > 1 else match.roles[role][-1:]
         split = dedup([v for i in units for v in role_values(ctx.units[i], role, ctx)])
         kept = [v for v in roles.get(role, []) if v not in split]
-        if len(split) > 1:
-            return [_copy(base, {**roles, role: [*kept, v]}) for v in split]
+        if len(split) > 1 and not word_in_clause(ctx.units, match.trigger, "together_word", rules):
+            made = [_copy(base, {**roles, role: [*kept, v]}) for v in split]
+            if not separate(ctx.units, match.trigger, rules):
+                for cand in made:  # `join_one_side` may join them again (one state's people)
+                    cand.attrs["split_from"] = [role]
+            return made
     for role in _spread_roles(kind, roles, rules):
         if len(roles.get(role, [])) > 1:  # one event per member (of each role, in turn)
             return [

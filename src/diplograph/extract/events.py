@@ -564,6 +564,31 @@ def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) 
                 event.roles[role] = list(dict.fromkeys(served))
 
 
+def join_one_side(
+    candidates: list[Candidate], home: Callable[[URIRef], URIRef | None]
+) -> list[Candidate]:
+    """Join again the events one match made one per person when the people all serve one state
+    that the other parties do not: "Zelensky met Cardinal Parolin and Archbishop Gallagher" is
+    one meeting with the Holy See's two, "met the presidents of Kazakhstan and Uzbekistan" one
+    with each."""
+    groups: dict[tuple[int, str, str], list[Candidate]] = {}
+    for cand in candidates:
+        for role in cand.attrs.pop("split_from", []):
+            groups.setdefault((id(cand.attest), cand.kind, role), []).append(cand)
+    gone: set[int] = set()
+    for (_, _, role), made in groups.items():
+        split = [cand.roles[role][-1] for cand in made]
+        states = {home(v) for v in split}
+        rest = {
+            home(v) for r, vs in made[0].roles.items() if r != "place" for v in vs if v not in split
+        }
+        if len(made) < 2 or len(states) != 1 or None in states or states <= rest:
+            continue
+        made[0].roles[role] = list(dict.fromkeys([*made[0].roles[role], *split]))
+        gone.update(id(c) for c in made[1:])
+    return [c for c in candidates if id(c) not in gone]
+
+
 def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None) -> list[Event]:
     """Drop an event attested in the headline only when the story reports it: a speech act
     (kinds.yaml `statement: true`) when the story has one of the same kind by the same speaker

@@ -945,19 +945,24 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     pattern = Pattern(rule, 0, ())
     every = [trigger, *(i for v in roles.values() for i in v)]
     match = Match(pattern, min(every), max(every) + 1, trigger, roles)
-    if _separate(units, trigger, rules):  # "met A and B separately": one event with each
+    if separate(units, trigger, rules):  # "met A and B separately": one event with each
         match.distribute.update(r for r in (slots.get("object"), slots.get("with")) if r in roles)
     match.distribute.update(apart)
     match.spread.update(i for found in apart.values() for i in found)
     return match
 
 
-def _separate(units: list[Unit], trigger: int, rules: RuleSet) -> bool:
+def separate(units: list[Unit], trigger: int, rules: RuleSet) -> bool:
     """Whether the trigger's parties met one by one: a plural event noun ("bilateral meetings
     with A and B") or a `separate_word` later in its clause ("met A and B separately")."""
     if units[trigger].lower in rules.classes.get("plural_event_noun", ()):
         return True
-    words = frozenset(rules.classes.get("separate_word", ()))
+    return word_in_clause(units, trigger, "separate_word", rules)
+
+
+def word_in_clause(units: list[Unit], trigger: int, word_class: str, rules: RuleSet) -> bool:
+    """Whether a word of the class follows the trigger in its clause."""
+    words = frozenset(rules.classes.get(word_class, ()))
     for unit in units[trigger + 1 :]:
         if unit.boundary or unit.lower in rules.boundary:
             return False

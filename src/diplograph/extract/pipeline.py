@@ -53,6 +53,7 @@ from diplograph.extract.events import (
     drop_homecomings,
     drop_represented,
     extend_earlier,
+    join_one_side,
     link,
     merge,
     most_specific_place,
@@ -481,6 +482,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
 
     extend_earlier(ctx, candidates, _extending(rules))  # "The meeting was attended by A and B"
     drop_represented(ctx, candidates, home)
+    candidates = join_one_side(candidates, home)
     add_homes(candidates, home)
     first = merge(ctx, candidates)
     extra = implied(ctx, first)
