@@ -872,6 +872,21 @@ def test_people_met_who_serve_one_state_are_met_at_one_meeting(text, expected, l
     assert sorted(found) == expected
 
 
+def test_the_person_met_before_and_holds_no_talks_of_the_next_verb(layer):
+    """ "X met A and held talks with B": A is the object of "met", so the talks are X's with
+    B (the subject pattern of `talks.noun` had read "A and held talks")."""
+    text = (
+        "Indian External Affairs Minister S Jaishankar arrived in Colombo on Friday. The "
+        "External Affairs Minister also met Prime Minister Harini Amarasuriya and held "
+        "delegation-level talks with Foreign Minister Vijitha Herath."
+    )
+    found = events(extract(text, layer))
+    assert [(k, r["participant"]) for k, r in found if k in ("Meeting", "Talks")] == [
+        ("Meeting", ["person/harini-amarasuriya", "person/s-jaishankar"]),
+        ("Talks", ["person/s-jaishankar", "person/vijitha-herath"]),
+    ]
+
+
 def test_the_georgian_prime_minister_is_the_one_named_so_for_georgia(layer):
     """A title with its country ("the Georgian Prime Minister") is the person the article named
     with that title for that country, not the last person named."""

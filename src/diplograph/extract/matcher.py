@@ -120,8 +120,24 @@ def _governed_actor(match: Match, units: list[Unit], rules: RuleSet) -> bool:
     after = units[match.start + 1].lower if match.start + 1 < len(units) else ""
     if after in rules.word_class("relative_word"):
         return False  # "met with the guests that arrived": the relative clause's subject
-    return before in rules.word_class("place_preposition") or before in rules.word_class(
+    if before in rules.word_class("place_preposition") or before in rules.word_class(
         "governing_preposition"
+    ):
+        return True
+    return _object_before_and(match, units, rules)
+
+
+def _object_before_and(match: Match, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether the actor a match opens with is an earlier verb's object that "and" and another
+    verb follow ("also met Prime Minister A and held talks with B": A holds no talks)."""
+    start = match.start
+    if start + 2 >= len(units) or units[start + 1].lower not in rules.word_class("verb_joiner"):
+        return False
+    verb, after = units[start - 1], units[start + 2]
+    return (
+        after.mention is None
+        and verb.mention is None
+        and verb.lemma in rules.word_class("party_object_verb")
     )
 
 
