@@ -887,6 +887,21 @@ def test_the_person_met_before_and_holds_no_talks_of_the_next_verb(layer):
     ]
 
 
+def test_an_infinitive_after_a_joined_verb_phrase_has_the_first_phrase_subject(layer):
+    """ "He had planned to visit Tashkent for talks with X and then travel to Ulaanbaatar to
+    meet Y": the one who planned meets Y (Tashkent, the nearest ungoverned entity, had been
+    read as the subject of "to meet")."""
+    text = (
+        "Japanese Prime Minister Fumio Kishida cancelled a trip to Central Asia on Friday. He "
+        "had also planned to visit Tashkent for talks with Uzbek President Shavkat Mirziyoyev "
+        "and then travel to Ulaanbaatar to meet Mongolian President Ukhnaagiin Khurelsukh."
+    )
+    found = events(extract(text, layer))
+    assert [r["participant"] for k, r in found if k == "Meeting"] == [
+        ["person/fumio-kishida", "person/ukhnaagiin-khurelsukh"]
+    ]
+
+
 def test_the_georgian_prime_minister_is_the_one_named_so_for_georgia(layer):
     """A title with its country ("the Georgian Prime Minister") is the person the article named
     with that title for that country, not the last person named."""

@@ -366,11 +366,15 @@ def _main_subject(units: list[Unit], before: int, role: str, words: Words) -> li
 
 def _controller(units: list[Unit], to: int, role: str, words: Words) -> list[int] | None:
     """The subject of an infinitive ("Netanyahu travelled to Washington to meet Biden"): the
-    nearest entity before "to" in its clause that no preposition governs, else None."""
+    nearest entity before "to" in its clause that no preposition governs, else None; across an
+    "and" that joins verb phrases, the earlier phrase's subject ("planned to visit Tashkent
+    for talks with X and then travel to Ulaanbaatar to meet Y": the one who planned)."""
     for index in range(to - 1, max(-1, to - 2 * REACH), -1):
         unit = units[index]
         if unit.boundary or unit.lower in words.boundary and not _date_comma(units, index):
             return None
+        if unit.lower in words.joiner and units[index + 1].mention is None:
+            return _earlier_subject(units, index, role, words) or None
         governed = index > 0 and units[index - 1].lower in words.preposition
         if _fits(unit, role) and not governed:
             return _group_back(units, _head_of_chain(units, index, role, words), role, words)
