@@ -902,6 +902,39 @@ def test_an_infinitive_after_a_joined_verb_phrase_has_the_first_phrase_subject(l
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chinese premier, Li Qiang, met Australian Prime Minister Anthony Albanese on "
+            "Saturday.",
+            [("Meeting", {"participant": ["person/anthony-albanese", "person/li-qiang"]})],
+        ),
+        (
+            "The Chinese premier, Li Qiang, began a four-day visit to Australia on Saturday.",
+            [
+                (
+                    "Visit",
+                    {
+                        "traveller": ["person/li-qiang"],
+                        "host": ["country/australia"],
+                        "place": ["country/australia"],
+                    },
+                )
+            ],
+        ),
+        (
+            "The Japanese prime minister, Shigeru Ishiba, said on Friday that ties were strong.",
+            [("Statement", {"agent": ["person/shigeru-ishiba"]})],
+        ),
+    ],
+)
+def test_a_title_and_the_name_set_off_after_it_are_one_subject(text, expected, layer):
+    """ "The Chinese premier, Li Qiang, met ...": the title and the name in apposition are one
+    mention, so the commas no longer part the subject from its verb (no event was found)."""
+    assert events(extract(text, layer)) == expected
+
+
 def test_the_georgian_prime_minister_is_the_one_named_so_for_georgia(layer):
     """A title with its country ("the Georgian Prime Minister") is the person the article named
     with that title for that country, not the last person named."""

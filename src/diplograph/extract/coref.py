@@ -585,7 +585,9 @@ def resolve(
         if mention.anaphor == "title":
             said = " ".join(u.lower for u in units[max(0, at - 1) : at + 1])  # "former" before
             past = set(said.replace("-", " ").split()) & rules.word_class("past_office_word")
-            person = _resolve_title(mention, discourse, gaz, rules, current=not past)
+            person = _apposed(units, at) or _resolve_title(
+                mention, discourse, gaz, rules, current=not past
+            )
             guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
             if guest and discourse.guests:  # "the visiting leader": the last traveller
                 person = discourse.guests[-1]
@@ -636,7 +638,29 @@ def resolve(
         lambda: frozenset(tuple(str(p).split()) for p in rules.word_class("source_lead")),
     )
     others, prepositions = rules.word_class("list_others"), rules.word_class("preposition")
-    return group(units, text, others, prepositions, leads)
+    return group(_join_appositions(units, text), text, others, prepositions, leads)
+
+
+def _join_appositions(units: list[Unit], text: str) -> list[Unit]:
+    """One unit for a title and the name set off after it ("The Chinese premier, Li Qiang, met":
+    the commas no longer part the subject from its verb)."""
+    for at in range(len(units) - 4, -1, -1):
+        person = _apposed(units, at)
+        mention = units[at].mention
+        if person is not None and mention is not None and mention.refs == (person,):
+            units = merge(units, at, at + 4, mention, text[units[at].begin : units[at + 3].end])
+    return units
+
+
+def _apposed(units: list[Unit], at: int) -> URIRef | None:
+    """The person named in apposition right after a title without a name, set off by commas
+    ("The Chinese premier, Li Qiang, met ...": Li Qiang)."""
+    if at + 3 >= len(units) or units[at + 1].text != "," or units[at + 3].text != ",":
+        return None
+    named = units[at + 2].mention
+    if named is None or "person" not in named.classes or len(named.refs) != 1:
+        return None
+    return named.refs[0]
 
 
 def _pronoun(unit: Unit) -> bool:
