@@ -415,6 +415,27 @@ def test_a_day_without_its_year_lies_on_the_side_of_its_modality(layer, text, ki
     assert dated(extract(text, date(2024, 12, 4), layer), kind)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a plan told in February for "Dec 15 to 17": this year's December, not the last
+        (
+            "Abiy Ahmed will pay an official visit to Kenya from Dec 15 to 17.",
+            date(2025, 2, 7),
+            "2025-12-15..2025-12-17",
+        ),
+        ("Abiy Ahmed will visit Kenya on Dec 15.", date(2025, 2, 7), "2025-12-15"),
+        # guard: a plan a few days overdue keeps its day; what happened stays in the past
+        ("Abiy Ahmed was due to visit Kenya on Dec 15.", date(2025, 12, 20), "2025-12-15"),
+        ("Abiy Ahmed visited Kenya on Dec 15.", date(2025, 2, 7), "2024-12-15"),
+    ],
+)
+def test_a_plan_whose_day_lies_long_past_is_next_years(layer, text, published, expected):
+    """A plan's day and month with no year that fell more than two weeks before the article
+    is next year's (`dates.PLAN_OVERDUE`); `_nearest` had given the nearer one, in the past."""
+    assert dated(extract(text, published, layer), "Visit")[0] == expected
+
+
 def test_an_invitation_to_a_day_to_come_is_dated_by_the_story(layer):
     """ "invited X to attend his inauguration on October 20", told on 29 August: the day is the
     inauguration's, still to come (`lies_ahead`), so the invitation takes the story's day."""

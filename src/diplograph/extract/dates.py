@@ -11,7 +11,7 @@ the precision the text supports (a day, or an interval: month, season, year, "th
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -150,14 +150,28 @@ def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
     is last year's ("held talks on March 20", told in December: this March, not next)."""
     future = expected or any(w in words.lower().split() for w in _FUTURE_WORDS)
     found = resolve(words, anchor, tense="future" if future else "past")
-    if future or found is None or found.earliest <= anchor or _YEAR.search(words):
+    if found is None or _YEAR.search(words) or found.latest.year != found.earliest.year:
         return found
-    if found.precision not in ("day", "month") or found.latest.year != found.earliest.year:
+    if future and found.latest < anchor - PLAN_OVERDUE and found.precision in ("day", "interval"):
+        return DateRange(_year_after(found.earliest), _year_after(found.latest), found.precision)
+    if future or found.earliest <= anchor:
+        return found
+    if found.precision not in ("day", "month"):
         return found
     return DateRange(_year_before(found.earliest), _year_before(found.latest), found.precision)
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+
+
+# A plan whose day, named without its year, fell this long before the article is next year's
+# ("will visit Japan from Dec 15 to 17", told in February); a plan a few days overdue stays.
+PLAN_OVERDUE = timedelta(days=14)
+
+
+def _year_after(day: date) -> date:
+    """The same day a year later (28 February for a 29th)."""
+    return day.replace(year=day.year + 1, day=min(day.day, 28 if day.month == 2 else day.day))
 
 
 def _year_before(day: date) -> date:
