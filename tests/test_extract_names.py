@@ -296,3 +296,40 @@ def test_a_headlines_capitalised_preposition_names_no_one(text, layer):
 def test_a_possessive_before_a_sites_head_stays_in_its_name(text, site, layer):
     """ "Saint Peter's Square": one site, not "Saint Peter" and a square."""
     assert kinds(extract(text, layer), "place") == {site: {"Place"}}
+
+
+def test_a_one_word_known_name_after_a_title_opens_a_persons_name(layer):
+    """ "Botswana's President Duma Boko received ...": "Duma", the State Duma's short name, opens
+    the president's name when a capitalised word the gazetteer does not know follows (the
+    State Duma had hosted the guest)."""
+    graph = extract(
+        "Botswana's President Duma Boko received Namibian President Netumbo Nandi-Ndaitwah in "
+        "Gaborone on Friday.",
+        layer,
+    )
+    hosting = next(graph.subjects(RDF.type, DIP.Hosting))
+    assert sorted(str(o).removeprefix(str(ID)) for o in graph.objects(hosting, DIP.host)) == [
+        "person/duma-boko"
+    ]
+    assert "state-duma" not in kinds(graph, "org")
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [("Icelandic", "iceland"), ("Slovenian", "slovenia"), ("Maldivian", "maldives")],
+)
+def test_current_nationality_adjectives_name_their_state(adjective, country, layer):
+    """Nationality adjectives the world file's demonym list lacks (entities.yaml
+    `nationalities`): "Icelandic Prime Minister X" is a person of Iceland, and the person a
+    verb's object (the unknown adjective had hidden the guest)."""
+    graph = extract(
+        f"Norwegian Prime Minister Jonas Gahr Store welcomed {adjective} Prime Minister Anna "
+        "Sigurdardottir to Oslo on Monday.",
+        layer,
+    )
+    hosting = next(graph.subjects(RDF.type, DIP.Hosting))
+    travellers = [str(o).removeprefix(str(ID)) for o in graph.objects(hosting, DIP.traveller)]
+    assert travellers == ["person/anna-sigurdardottir"]
+    holding = next(graph.subjects(DIP.holder, ID["person/anna-sigurdardottir"]))
+    position = str(graph.value(holding, DIP.position)).removeprefix(str(ID))
+    assert position == f"position/prime-minister-of-{country}"

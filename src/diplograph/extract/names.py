@@ -441,12 +441,17 @@ def _known(label: str, new: list[NewEntity]) -> URIRef | None:
 
 def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     """A one-word name of a known person followed by a capitalised word the gazetteer does not
-    know is part of another person's name ("Li" of "Li Qiang" is not Li Hongzhong)."""
+    know is part of another person's name ("Li" of "Li Qiang" is not Li Hongzhong); so is any
+    one-word name right after a title ("President Duma Boko": not the State Duma)."""
     out = list(units)
     ends = vocab.not_name_words | vocab.person_cues_after  # "Modi Meets Sharif": a headline
     for index, unit in enumerate(units[:-1]):
         mention, after = unit.mention, units[index + 1]
-        partial = mention is not None and "person" in mention.classes and " " not in unit.text
+        before = units[index - 1].mention if index else None
+        titled = before is not None and before.classes == frozenset({"title"})
+        partial = mention is not None and " " not in unit.text
+        named = partial and "person" in mention.classes
+        partial = named or partial and titled and after.mention is None
         if partial and _capital(after) and after.lower not in ends:
             out[index] = replace(unit, mention=None)
     return out
