@@ -333,3 +333,20 @@ def test_current_nationality_adjectives_name_their_state(adjective, country, lay
     holding = next(graph.subjects(DIP.holder, ID["person/anna-sigurdardottir"]))
     position = str(graph.value(holding, DIP.position)).removeprefix(str(ID))
     assert position == f"position/prime-minister-of-{country}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mohamed bin Zayed concluded his state visit to France on Wednesday.",
+        "UAE President Mohamed bin Zayed concluded his state visit to France on Wednesday.",
+    ],
+)
+def test_a_name_without_its_family_name_after_bin_is_the_known_person(text, layer):
+    """ "Mohamed bin Zayed" is the gazetteer's Mohamed bin Zayed Al Nahyan (entities.yaml
+    `patronymic_particles`): no new person, and the visit is found at a sentence's start too."""
+    graph = extract(text, layer)
+    visit = next(graph.subjects(RDF.type, DIP.Visit))
+    travellers = [str(o).removeprefix(str(ID)) for o in graph.objects(visit, DIP.traveller)]
+    assert travellers == ["person/mohamed-bin-zayed-al-nahyan"]
+    assert "mohamed-bin-zayed" not in kinds(graph, "person")

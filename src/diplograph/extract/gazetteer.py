@@ -196,6 +196,7 @@ def person_variants(name: str, config: dict[str, Any]) -> set[str]:
     joined = {str(p).lower() for p in config.get("hyphen_particles") or []}
     if joined and any(p.lower() in joined for p in parts[1:-1]):  # "Al Thani": "Al-Thani"
         found.add(re.sub(r"\b(\w+) (?=\S)", lambda m: _hyphen_after(m[1], joined), name))
+    found |= _patronymic_short(parts, config)
     for group in config.get("variants") or []:
         for variant in list(found):
             for a in group:
@@ -203,6 +204,19 @@ def person_variants(name: str, config: dict[str, Any]) -> set[str]:
                     if a != b and re.search(rf"\b{re.escape(a)}\b", variant):
                         found.add(re.sub(rf"\b{re.escape(a)}\b", b, variant))
     return found
+
+
+def _patronymic_short(parts: list[str], config: dict[str, Any]) -> set[str]:
+    """A name and its father's name without the family name after them ("Mohamed bin Zayed Al
+    Nahyan" is also "Mohamed bin Zayed"): a `patronymic_particles` word then a family particle
+    (`hyphen_particles`)."""
+    sons = {str(p).lower() for p in config.get("patronymic_particles") or []}
+    family = {str(p).lower() for p in config.get("hyphen_particles") or []}
+    for at, part in enumerate(parts[1:-2], start=1):
+        tail = parts[at + 2].lower()
+        if part.lower() in sons and (tail in family or tail.split("-")[0] in family):
+            return {" ".join(parts[: at + 2])}
+    return set()
 
 
 def _hyphen_after(word: str, joined: set[str]) -> str:
