@@ -4934,3 +4934,22 @@ def test_a_bare_reception_names_no_ceremony(layer):
         r["participant"]
         for _, r in of_kind(opening + "A reception was held for Modi.", "Ceremony", layer)
     ] == [["person/narendra-modi"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow ordered the expulsion of three Estonian diplomats on Tuesday.",
+            {"agent": ["country/russia"], "target": ["country/estonia"]},
+        ),
+        (
+            "Mali announced the expulsion of the Swedish ambassador on Monday.",
+            {"agent": ["country/mali"], "target": ["country/sweden"]},
+        ),
+    ],
+)
+def test_an_ordered_expulsion_of_diplomats_is_an_expulsion(text, expected, layer):
+    """ "ordered the expulsion of three Estonian diplomats", "announced the expulsion of the
+    Swedish ambassador" (sanctions-military.yaml): the noun, not only the verb "expel"."""
+    assert of_kind(text, "DiplomatExpulsion", layer) == [("DiplomatExpulsion", expected)]
