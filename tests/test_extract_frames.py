@@ -2012,8 +2012,9 @@ def test_his_highness_and_hm_the_king_are_the_storys_principal(layer):
         "Minister Hakan Fidan.",
         layer,
     )
+    # "Mohamed bin Zayed" is the gazetteer's Mohamed bin Zayed Al Nahyan (patronymic_particles)
     assert [e for e in events(graph) if e[0] == "Meeting"] == [
-        ("Meeting", {"participant": ["person/hakan-fidan", "person/mohamed-bin-zayed"]})
+        ("Meeting", {"participant": ["person/hakan-fidan", "person/mohamed-bin-zayed-al-nahyan"]})
     ]
 
 
@@ -4953,3 +4954,47 @@ def test_an_ordered_expulsion_of_diplomats_is_an_expulsion(text, expected, layer
     """ "ordered the expulsion of three Estonian diplomats", "announced the expulsion of the
     Swedish ambassador" (sanctions-military.yaml): the noun, not only the verb "expel"."""
     assert of_kind(text, "DiplomatExpulsion", layer) == [("DiplomatExpulsion", expected)]
+
+
+def test_a_welcome_accorded_in_a_relative_clause_is_the_same_hosting(layer):
+    """ "... was received at the airport by Mahama, who accorded him a ceremonial welcome": the
+    one who accords a welcome hosts the one given it (it had made Mahama the guest of Ghana),
+    and the clause's undated event takes its sentence's day, so both tell one hosting."""
+    text = (
+        "Indian Prime Minister Narendra Modi arrived in Accra on Wednesday evening and was "
+        "received at Kotoka International Airport by Ghanaian President John Dramani Mahama, "
+        "who accorded him a ceremonial welcome."
+    )
+    assert of_kind(text, "Hosting", layer) == [
+        (
+            "Hosting",
+            {
+                "traveller": ["person/narendra-modi"],
+                "host": ["person/john-dramani-mahama"],
+                "place": ["city/accra", "place/kotoka-international-airport"],
+            },
+        )
+    ]
+
+
+def test_a_signing_witnessed_after_and_is_witnessed_by_the_sentence_subjects(layer):
+    """ "The two leaders discussed trade, and witnessed the signing of four memoranda": the
+    signing's parties are the earlier verb's subjects (agreement.witnessed `defaults`)."""
+    text = (
+        "Indian Prime Minister Narendra Modi and Ghanaian President John Dramani Mahama "
+        "discussed trade, defence and vaccine production, and witnessed the signing of four "
+        "memoranda of understanding."
+    )
+    assert of_kind(text, "AgreementSigning", layer) == [
+        (
+            "AgreementSigning",
+            {
+                "participant": [
+                    "country/ghana",
+                    "country/india",
+                    "person/john-dramani-mahama",
+                    "person/narendra-modi",
+                ]
+            },
+        )
+    ]

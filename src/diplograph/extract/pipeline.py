@@ -434,6 +434,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             # clause set off before its verb took place where the sentence opened ("X, who
             # met Y on Sunday, flew to Riyadh": not in Riyadh)
             place = opening if _set_off_before(units, clause) else ctx.place
+            told = [c.date for c in found if c.date is not None and c.happened]
             inner = replace(
                 ctx,
                 units=clause,
@@ -441,6 +442,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                 doc=None,
                 current=list(found),
                 place=place,
+                last_date=told[-1] if told else ctx.last_date,  # "..., who accorded him"
             )
             found += sentence_candidates(inner, rules, gazetteer)
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
