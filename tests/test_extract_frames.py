@@ -4998,3 +4998,24 @@ def test_a_signing_witnessed_after_and_is_witnessed_by_the_sentence_subjects(lay
             },
         )
     ]
+
+
+def test_the_visits_one_arrival_implies_are_one_visit(layer):
+    """ "Xi arrived in Hanoi on Monday for a state visit to Vietnam. Upon arrival, Xi was
+    greeted ...": the arrival's two reports imply one visit (the second had stood apart, its
+    place no subset of "Vietnam" and "Hanoi" told together)."""
+    text = (
+        "HANOI, April 14 (Xinhua) -- Chinese President Xi Jinping arrived in Hanoi on Monday "
+        "afternoon for a state visit to Vietnam. Upon arrival, Xi was warmly greeted by "
+        "Vietnamese President Luong Cuong at the airport."
+    )
+    assert of_kind(text, "Visit", layer) == [
+        (
+            "Visit",
+            {
+                "traveller": ["person/xi-jinping"],
+                "host": ["country/vietnam"],
+                "place": ["city/hanoi"],
+            },
+        )
+    ]

@@ -34,6 +34,7 @@ def implied(ctx: Context, events: list[Event]) -> list[Candidate]:
             confidence = round(attest.confidence * 0.9, 2)
             made_attest = replace(attest, rule=f"{attest.rule}.implies", confidence=confidence)
             attrs = {k: list(v) for k, v in event.attrs.items() if k in entry.get("attrs", [])}
+            attrs["implied_by"] = [str(id(event))]  # one event's implied events are one
             cand = Candidate(
                 kind,
                 {r: list(v) for r, v in roles.items()},

@@ -149,6 +149,8 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
         return False
     if not _same_sentence(ctx, event, cand) or not _same_content(ctx, event, cand):
         return False
+    if set(event.attrs.get("implied_by", ())) & set(cand.attrs.get("implied_by", ())):
+        return True  # implied by one event's two reports ("arrived in Hanoi", "upon arrival")
     names_a, names_b = event.attrs.get("name", []), cand.attrs.get("name", [])
     if names_a and names_b:
         return names_a == names_b

@@ -489,6 +489,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     first = merge(ctx, candidates)
     extra = implied(ctx, first)
     events = merge(ctx, candidates + extra)
+    for event in events:
+        event.attrs.pop("implied_by", None)
     link(events)
     _fix_references(events, discourse.delegations)
     apply_defaults(ctx, events)
