@@ -5019,3 +5019,20 @@ def test_the_visits_one_arrival_implies_are_one_visit(layer):
             },
         )
     ]
+
+
+def test_he_after_the_two_ministers_is_the_one_who_met_the_other(layer):
+    """ "Nakatani met his counterpart Teodoro. The two ministers agreed ... He also paid a
+    courtesy call on President Marcos": a sentence whose only people are the pair keeps the
+    earlier subject as the one "he" is (it had been the last named, Teodoro)."""
+    text = (
+        "Japanese Defence Minister Gen Nakatani met his Philippine counterpart Gilberto Teodoro "
+        "in Manila on Tuesday. The two ministers agreed to deepen cooperation on maritime "
+        "security. He also paid a courtesy call on President Ferdinand Marcos Jr. at "
+        "Malacanang Palace."
+    )
+    meetings = [roles["participant"] for _, roles in of_kind(text, "Meeting", layer)]
+    assert meetings == [
+        ["person/ferdinand-marcos-jr", "person/gen-nakatani"],
+        ["person/gen-nakatani", "person/gilberto-teodoro"],
+    ]

@@ -912,7 +912,12 @@ def remember(units: list[Unit], discourse: Discourse, gaz: Gazetteer | None = No
     gazetteer, the organisations a person's title names too ("X, the secretary-general of the
     OAS": "the organization" later is the OAS)."""
     people = [u.mention.refs for u in units if u.mention and "person" in u.mention.classes]
-    discourse.subject = people[0][0] if people and len(people[0]) == 1 else None
+    first = people[0] if people else ()
+    alone = all(len(refs) > 1 for refs in people)  # "The two ministers agreed ..." and no one
+    if len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
+        discourse.subject = first[0]
+    elif not alone or discourse.subject not in first:
+        discourse.subject = None
     for unit in units:
         mention = unit.mention
         if mention is None:
