@@ -5036,3 +5036,29 @@ def test_he_after_the_two_ministers_is_the_one_who_met_the_other(layer):
         ["person/ferdinand-marcos-jr", "person/gen-nakatani"],
         ["person/gen-nakatani", "person/gilberto-teodoro"],
     ]
+
+
+def test_who_after_an_apposition_of_offices_is_the_person(layer):
+    """ "received Hakan Fidan, Minister of Foreign Affairs of the Republic of Turkiye, who is
+    visiting the country": Fidan visits (`sentences._who_antecedent`; Turkiye had)."""
+    text = (
+        "ABU DHABI, 22nd January, 2025 (WAM) -- President His Highness Sheikh Mohamed bin Zayed "
+        "Al Nahyan today received Hakan Fidan, Minister of Foreign Affairs of the Republic of "
+        "Turkiye, who is visiting the country."
+    )
+    assert [r["traveller"] for _, r in of_kind(text, "Visit", layer)] == [["person/hakan-fidan"]]
+
+
+def test_a_place_ending_a_fronted_phrase_joins_no_list_of_people(layer):
+    """ "During the meeting, held at Qasr Al Shati in Abu Dhabi, His Highness and the Turkish
+    minister discussed ...": Abu Dhabi ends the phrase; the two people talk (`coref.group` had
+    made "Abu Dhabi, His Highness and the Turkish minister" one list)."""
+    text = (
+        "ABU DHABI, 22nd January, 2025 (WAM) -- President His Highness Sheikh Mohamed bin Zayed "
+        "Al Nahyan today received Hakan Fidan, Minister of Foreign Affairs of the Republic of "
+        "Turkiye. During the meeting, held at Qasr Al Shati in Abu Dhabi, His Highness and the "
+        "Turkish minister discussed bilateral relations."
+    )
+    assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
+        ["person/hakan-fidan", "person/mohamed-bin-zayed-al-nahyan"]
+    ]

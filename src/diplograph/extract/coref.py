@@ -786,6 +786,10 @@ def group(
             )
             if words == [",", "and"] and len(members) == 1 and governed:
                 break  # "in Kyiv, and Tusk accepted", "visit Kenya, and Abiy accepted": two clauses
+            person = cursor < len(units) and _person(units[cursor]) is not None
+            if words == [","] and len(members) == 1 and governed and person:
+                if _person(units[index]) is None:  # "held at X in Abu Dhabi, His Highness and
+                    break  # the minister discussed": a fronted phrase ends, the subject follows
             sourced = any(
                 len(lead) <= index
                 and tuple(u.lower for u in units[index - len(lead) : index]) == lead

@@ -332,12 +332,25 @@ def relative_clauses(units: list[Unit], words: SetOff = SetOff()) -> list[list[U
                 (j for j in range(index + 2, len(units)) if units[j].text in (",", ".", ";")),
                 len(units),
             )
-            found.append([units[index - 1], *units[index + 2 : close]])
+            found.append([_who_antecedent(units, index), *units[index + 2 : close]])
             continue
         close = participle_end(units, index, words)
         if close is not None:
             found.append([units[index - 1], *units[index + 1 : close]])
     return found
+
+
+def _who_antecedent(units: list[Unit], comma: int) -> Unit:
+    """Whom a `, who` clause is about: the agent before the comma, or the person before an
+    apposition set off by commas ("Hakan Fidan, Minister of Foreign Affairs of the Republic of
+    Turkiye, who is visiting": Fidan, not Turkiye)."""
+    before = units[comma - 1]
+    if _is_person(before):
+        return before
+    for index in range(comma - 2, max(0, comma - ANTECEDENT_MAX) - 1, -1):
+        if units[index].text == ",":
+            return units[index - 1] if index and _is_person(units[index - 1]) else before
+    return before
 
 
 ANTECEDENT_MAX = 8  # units of the noun phrase a `, which ... ,` clause is read with
