@@ -350,3 +350,14 @@ def test_a_name_without_its_family_name_after_bin_is_the_known_person(text, laye
     travellers = [str(o).removeprefix(str(ID)) for o in graph.objects(visit, DIP.traveller)]
     assert travellers == ["person/mohamed-bin-zayed-al-nahyan"]
     assert "mohamed-bin-zayed" not in kinds(graph, "person")
+
+
+@pytest.mark.parametrize("spelling", ["St. Petersburg", "Saint Petersburg"])
+def test_a_place_is_found_in_its_words_other_spellings(spelling, layer):
+    """ "St. Petersburg" is the gazetteer's Saint Petersburg (entities.yaml `place_variants`),
+    not a person "Petersburg" titled "St."."""
+    graph = extract(f"Putin and Prabowo held talks in {spelling} on Thursday.", layer)
+    talks = next(graph.subjects(RDF.type, DIP.Talks))
+    places = [str(o).removeprefix(str(ID)) for o in graph.objects(talks, DIP.place)]
+    assert places == ["city/saint-petersburg"]
+    assert "petersburg" not in kinds(graph, "person")

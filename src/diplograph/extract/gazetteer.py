@@ -197,12 +197,23 @@ def person_variants(name: str, config: dict[str, Any]) -> set[str]:
     if joined and any(p.lower() in joined for p in parts[1:-1]):  # "Al Thani": "Al-Thani"
         found.add(re.sub(r"\b(\w+) (?=\S)", lambda m: _hyphen_after(m[1], joined), name))
     found |= _patronymic_short(parts, config)
-    for group in config.get("variants") or []:
+    return _spelled(found, config.get("variants") or [])
+
+
+def place_variants(name: str, config: dict[str, Any]) -> set[str]:
+    """A place's name with its words' other spellings ("Saint Petersburg": "St. Petersburg")."""
+    return _spelled({name}, config.get("place_variants") or [])
+
+
+def _spelled(names: set[str], groups: list[list[str]]) -> set[str]:
+    """The names with each word of a group of spellings replaced by the group's others."""
+    found = set(names)
+    for group in groups:
         for variant in list(found):
             for a in group:
                 for b in group:
-                    if a != b and re.search(rf"\b{re.escape(a)}\b", variant):
-                        found.add(re.sub(rf"\b{re.escape(a)}\b", b, variant))
+                    if a != b and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", variant):
+                        found.add(re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, variant))
     return found
 
 
@@ -270,7 +281,10 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             extra = frozenset({"agent"}) if government else frozenset()
             if government:
                 agents = (government,)
-            variants = person_variants(name, config) if "person" in cls else {name}
+            if "person" in cls:
+                variants = person_variants(name, config)
+            else:
+                variants = place_variants(name, config) if "place" in cls else {name}
             variants |= {unaccented(v) for v in variants}  # "Bogotá" is also "Bogota"
             if "materiel" in cls and not name.endswith("s"):
                 variants.add(name + "s")

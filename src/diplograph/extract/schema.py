@@ -445,6 +445,7 @@ GAZETTEER = Shape(
         "national_bodies": LABELS,
         "generic": WORDS,
         "variants": ListOf(WORDS, "a list of lists of spellings"),
+        "place_variants": ListOf(WORDS, "a list of lists of spellings"),
         "surname_first": WORDS,
         "not_names": WORDS,  # other names of the gazetteer's entities never read as them
         "hyphen_particles": WORDS,  # "Al Thani" is also written "Al-Thani"
