@@ -5062,3 +5062,17 @@ def test_a_place_ending_a_fronted_phrase_joins_no_list_of_people(layer):
     assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
         ["person/hakan-fidan", "person/mohamed-bin-zayed-al-nahyan"]
     ]
+
+
+def test_a_meeting_a_trip_is_for_takes_place_where_the_trip_goes(layer):
+    """ "Boluarte will travel to Brasilia next month for a meeting with Lula", in a story
+    datelined La Paz: the meeting is in Brasilia (meetings.yaml meeting.purpose; it had taken
+    the dateline's city)."""
+    text = (
+        "LA PAZ, March 4 (EFE) - Peruvian President Dina Boluarte met Bolivian President Luis "
+        "Arce on Tuesday. Boluarte will travel to Brasilia next month for a meeting with "
+        "Brazilian President Luiz Inacio Lula da Silva."
+    )
+    lula = "person/luiz-inacio-lula-da-silva"
+    meetings = [r for _, r in of_kind(text, "Meeting", layer) if lula in r["participant"]]
+    assert meetings == [{"participant": ["person/dina-boluarte", lula], "place": ["city/brasilia"]}]
