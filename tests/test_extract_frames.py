@@ -4826,3 +4826,38 @@ def test_a_bare_reception_names_no_ceremony(layer):
         r["participant"]
         for _, r in of_kind(opening + "A reception was held for Modi.", "Ceremony", layer)
     ] == [["person/narendra-modi"]]
+
+
+def test_a_reception_at_the_airport_is_an_arrival(layer):
+    """kinds.yaml Hosting `entails` (candidates.entailed): a guest welcomed at an airport
+    arrived there, at the airport the sentence names; the arrival implies no visit of its own
+    (the visit is told apart)."""
+    text = (
+        "Georgian Prime Minister Irakli Kobakhidze was welcomed at Zvartnots International "
+        "Airport on Monday by Armenian Deputy Foreign Minister Mnatsakan Safaryan."
+    )
+    airport = ["place/zvartnots-international-airport"]
+    guest, host = ["person/irakli-kobakhidze"], ["person/mnatsakan-safaryan"]
+    assert events(extract(text, layer)) == [
+        ("Arrival", {"traveller": guest, "place": airport}),
+        ("Hosting", {"traveller": guest, "host": host, "place": airport}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # an arrival told before, of the guest or of another there that day
+        "Modi arrived in Kuwait City on Saturday. He was received at the airport by Kuwaiti "
+        "Foreign Minister Abdullah Ali Al-Yahya.",
+        "Modi, who arrived in Kuwait City on Saturday, was received at the airport by Kuwaiti "
+        "Foreign Minister Abdullah Ali Al-Yahya.",
+        "Modi arrived in Kuwait City on Saturday. Ghani was received at the airport by Kuwaiti "
+        "Foreign Minister Abdullah Ali Al-Yahya the same day.",
+    ],
+)
+def test_a_reception_at_the_airport_after_an_arrival_is_no_second_one(text, layer):
+    """candidates.entailed (a guard): no arrival is entailed where the sentence or the story
+    that day told one of the guest, or of another at its place."""
+    assert [r for kind, r in events(extract(text, layer)) if kind == "Arrival"] == [
+        {"traveller": ["person/narendra-modi"], "place": ["city/kuwait-city"]}
+    ]

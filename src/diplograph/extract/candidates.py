@@ -37,6 +37,7 @@ from diplograph.extract.dates import (
     resolve_words,
     sounds_future,
 )
+from diplograph.extract.derive import ENTAILED
 from diplograph.extract.events import (
     Attest,
     Candidate,
@@ -588,6 +589,73 @@ def _places_from(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
                 cand.roles["place"] = list(other.roles["place"])
                 cand.partial = missing(cand.kind, cand.roles, rules.kinds)
                 break
+
+
+def entailed(
+    found: list[Candidate], units: list[Unit], ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer
+) -> list[Candidate]:
+    """The events that a sentence's events of a kind with `entails` (kinds.yaml) make when the
+    sentence holds a word of its `words` class, with their roles mapped (the place: the one the
+    sentence names with such a word, "Sunan International Airport", if any), unless the sentence
+    or the story tells one of that kind of the same first mapped role on a day that may be the
+    same, or of another at its place that day ("He was welcomed at the airport by X": he
+    arrived there)."""
+    words = {w for u in units for w in u.lower.split()}
+    made: list[Candidate] = []
+    for cand in found:
+        entry = spec(rules.kinds, cand.kind).get("entails")
+        marks = rules.word_class(entry["words"]) if entry else frozenset()
+        if not entry or not cand.happened or not words & marks:
+            continue
+        kind, mapping = str(entry["kind"]), entry["roles"]
+        roles = {r: list(cand.roles[src]) for r, src in mapping.items() if cand.roles.get(src)}
+        first = str(next(iter(mapping)))
+        defaults = spec(rules.kinds, kind).get("defaults") or {}
+        _fill_defaults(roles, defaults, [], ctx, gaz, None, None)
+        places = set(roles.get("place", ()))
+        site = _site_named(units, marks)
+        if site is not None and "place" in mapping:
+            roles["place"] = [site]
+        here = {id(c) for c in found}
+        told = [c for c in [*made, *found, *ctx.earlier] if c.kind == kind]
+        if not roles.get(first) or any(
+            _told(c, first, roles, places | {site}, cand, id(c) in here) for c in told
+        ):
+            continue
+        rule, confidence = cand.attest.rule + ENTAILED, round(cand.attest.confidence * 0.9, 2)
+        attest = replace(cand.attest, rule=rule, confidence=confidence)
+        partial = missing(kind, roles, rules.kinds)
+        made.append(replace(_copy(cand, roles), kind=kind, attest=attest, partial=partial))
+    return made
+
+
+def _site_named(units: list[Unit], marks: frozenset[str]) -> URIRef | None:
+    """The one place a sentence names with a word of `marks` in its name, if any."""
+    sites = {
+        ref
+        for u in units
+        if u.mention is not None and "place" in u.mention.classes and marks & set(u.lower.split())
+        for ref in u.mention.refs
+    }
+    return next(iter(sites)) if len(sites) == 1 else None
+
+
+def _told(
+    earlier: Candidate,
+    first: str,
+    roles: dict[str, list[URIRef]],
+    places: set[URIRef | None],
+    cand: Candidate,
+    here: bool,
+) -> bool:
+    """Whether an event told before is the one a candidate entails: of a party it names (in the
+    sentence, or on a day that may be the same), or another's at its places that day ("Modi
+    arrived here on Saturday. He was received at the airport by X")."""
+    day = not earlier.date or not cand.date or overlaps(earlier.date, cand.date)
+    if set(earlier.roles.get(first, ())) & set(roles[first]):
+        return here or day
+    dated = earlier.date is not None and cand.date is not None and earlier.roles.get(first)
+    return bool(dated and day and places & set(earlier.roles.get("place", ())))
 
 
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
