@@ -4861,3 +4861,25 @@ def test_a_reception_at_the_airport_after_an_arrival_is_no_second_one(text, laye
     assert [r for kind, r in events(extract(text, layer)) if kind == "Arrival"] == [
         {"traveller": ["person/narendra-modi"], "place": ["city/kuwait-city"]}
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarusian President Alexander Lukashenko met Russian President Vladimir Putin at the "
+        "airport on Friday.",
+        "Putin arrived in Minsk on Friday at the invitation of Alexander Lukashenko, who met him "
+        "at the airport.",
+    ],
+)
+def test_meeting_a_guest_at_the_airport_is_a_reception(text, layer):
+    """travel.yaml hosting.met-at-airport: "met X at the airport" is X's reception (a
+    Hosting), not a meeting; in a clause read apart, its date is the one the main clause's
+    words gave a party of it (candidates._main_clause_dates: Friday, not the story's day)."""
+    graph = extract(text, layer)
+    found = [
+        (k, r["host"], r["traveller"]) for k, r in events(graph) if k in ("Hosting", "Meeting")
+    ]
+    assert found == [("Hosting", ["person/alexander-lukashenko"], ["person/vladimir-putin"])]
+    (hosting,) = graph.subjects(RDF.type, DIP.Hosting)
+    assert str(graph.value(hosting, DIP.date)) == "2024-11-29"

@@ -476,6 +476,27 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
                 break
 
 
+def _main_clause_dates(made: list[tuple[Match, Candidate]], ctx: SentenceContext) -> None:
+    """In a clause read apart from its sentence, an undated event takes the date its main
+    clause's words gave an event with a shared party ("X arrived in Tashkent on Friday, ..., Y,
+    who met him at the airport": Friday)."""
+    mine = {id(c) for _, c in made}
+    main = [
+        c
+        for c in ctx.current
+        if id(c) not in mine and c.attest.sentence == ctx.sentence and c.attest.date_words
+    ]
+    for _, cand in made:
+        if cand.date is not None:
+            continue
+        parties = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+        for other in main:
+            theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
+            if other.date is not None and other.date[1] is not None and parties & theirs:
+                cand.date = other.date
+                break
+
+
 NARRATIVE_DAYS = 7  # how far before the article's date the story's last day may lie
 
 
@@ -694,6 +715,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _places_from(made, rules)
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules))
+    _main_clause_dates(made, ctx)
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
     ahead = {i for i in dates.values() if _to_come(i, ctx)}
