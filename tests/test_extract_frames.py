@@ -4883,3 +4883,45 @@ def test_meeting_a_guest_at_the_airport_is_a_reception(text, layer):
     assert found == [("Hosting", ["person/alexander-lukashenko"], ["person/vladimir-putin"])]
     (hosting,) = graph.subjects(RDF.type, DIP.Hosting)
     assert str(graph.value(hosting, DIP.date)) == "2024-11-29"
+
+
+MBZ_ACCEPTS = {"agent": ["person/mohamed-bin-zayed"], "target": ["person/recep-tayyip-erdogan"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # kinds.yaml InvitationAcceptance `answers` (candidates._answering): "he", read as the
+        # sentence's subject, the inviter, is the invitee who accepts
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, and he accepted the invitation.",
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye. He accepted the invitation.",
+        # letters-invitations.yaml acceptance.which, acceptance.passive
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, and Mohamed bin Zayed accepted.",
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, and Mohamed bin Zayed accepted it.",
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, an invitation Mohamed bin Zayed "
+        "accepted.",
+        "Erdogan extended an invitation to Mohamed bin Zayed to visit Türkiye, which was accepted.",
+        # acceptance.invitation: "welcomed the invitation"
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, and Mohamed bin Zayed welcomed the "
+        "invitation.",
+    ],
+)
+def test_the_invitee_accepts_the_invitation_told(text, layer):
+    """An acceptance of the invitation just told is its invitee's, however the sentence names
+    him (a pronoun read as the inviter, a bare "accepted", "welcomed the invitation")."""
+    assert of_kind(text, "InvitationAcceptance", layer) == [("InvitationAcceptance", MBZ_ACCEPTS)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ramaphosa received Tinubu for talks.",
+        "Ramaphosa hosted Tinubu for talks on Tuesday.",
+        "Tinubu was received by Ramaphosa for talks.",  # a guard: it had them
+    ],
+)
+def test_a_guest_received_for_talks_held_them_with_the_host(text, layer):
+    """frames.yaml frame.purpose-talks comes before frame.talk, whose subject had been the guest
+    alone (a one-party talks, dropped)."""
+    assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
+        ["person/bola-tinubu", "person/cyril-ramaphosa"]
+    ]

@@ -379,6 +379,7 @@ def build(
             _copy(base, {**others, str(role): [v], **({"host": hosts} if hosts else {})})
             for v in values
         ]
+    _answering(base.roles, spec(rules.kinds, kind).get("answers"), ctx)
     content = rule.get("content")
     if isinstance(content, dict) and "kind" in content:
         made = build_content(content, roles, attest, rule.id, rules)
@@ -401,6 +402,26 @@ def build(
     _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous, when)
     base.roles = {r: v for r, v in base.roles.items() if v}
     return [base]
+
+
+def _answering(roles: dict[str, list[URIRef]], answers: Any, ctx: SentenceContext) -> None:
+    """The roles of an event that answers the last event of a kind (kinds.yaml `answers`: an
+    acceptance answers an invitation): where its first role names a party of that event in
+    another of the mapped roles, all mapped roles are that event's ("X invited Y to visit, and
+    he accepted the invitation": "he", read as the sentence's subject X, is Y)."""
+    if not isinstance(answers, dict):
+        return
+    mapping = {str(mine): str(theirs) for mine, theirs in answers["roles"].items()}
+    first = next(iter(mapping))
+    mine = set(roles.get(first, ()))
+    for cand in reversed(ctx.earlier + ctx.current):
+        if cand.kind != answers["kind"] or not all(cand.roles.get(r) for r in mapping.values()):
+            continue
+        if mine and not mine & set(cand.roles[mapping[first]]):
+            others = {v for r in mapping.values() if r != mapping[first] for v in cand.roles[r]}
+            if mine <= others:
+                roles.update({r: list(cand.roles[theirs]) for r, theirs in mapping.items()})
+        return
 
 
 def _fill_defaults(

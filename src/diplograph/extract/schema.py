@@ -420,6 +420,9 @@ KIND_ENTRY = Shape(
         "apart_by_place": BOOL,  # two of its events at places apart are two events
         "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
+        "answers": Shape(  # the last event of a kind it answers, and its roles' roles there
+            {"kind": KIND, "roles": MapOf(ROLE, ROLE)}, frozenset({"kind", "roles"})
+        ),
         "entails": Shape(  # told with a word of a class, it entails another in its sentence
             {"kind": KIND, "roles": MapOf(ROLE, ROLE), "words": STR},
             frozenset({"kind", "roles", "words"}),
