@@ -4925,3 +4925,29 @@ def test_a_guest_received_for_talks_held_them_with_the_host(text, layer):
     assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
         ["person/bola-tinubu", "person/cyril-ramaphosa"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # meetings.yaml meeting.joined-at
+            "Li Qiang will fly to Perth, where he will join Anthony Albanese at a roundtable "
+            "with business leaders.",
+            [["person/anthony-albanese", "person/li-qiang"]],
+        ),
+        (  # meetings.yaml meeting.purpose-summit
+            "Lula travelled to Johannesburg for the BRICS summit.",
+            [["org/brics", "person/luiz-inacio-lula-da-silva"]],
+        ),
+        (  # the second gathering is the traveller's too, not the first body's ("Economic" is no
+            # gathering_modifier: no APEC meeting)
+            "Prabowo will travel to Lima for the APEC Economic Leaders' Meeting and to Rio de "
+            "Janeiro for the G20 Summit.",
+            [["org/g20", "person/prabowo-subianto"]],
+        ),
+    ],
+)
+def test_a_traveller_meets_whom_the_trip_is_for(text, expected, layer):
+    """A meeting a visit's sentence names as its purpose ("for the BRICS summit") or as joining
+    someone at a gathering is the traveller's."""
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == expected
