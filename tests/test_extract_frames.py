@@ -4951,3 +4951,16 @@ def test_a_traveller_meets_whom_the_trip_is_for(text, expected, layer):
     """A meeting a visit's sentence names as its purpose ("for the BRICS summit") or as joining
     someone at a gathering is the traveller's."""
     assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == expected
+
+
+def test_an_invitation_to_a_bodys_summit_is_a_meeting_to_come(layer):
+    """meetings.yaml meeting.invited-to: "invited Xi to the BRICS summit in Kazan": the invitee
+    and the body will meet there (expected), beside the invitation."""
+    graph = extract("Putin invited Xi Jinping to the BRICS summit in Kazan.", layer)
+    assert [e for e in events(graph) if e[0] == "Meeting"] == [
+        ("Meeting", {"participant": ["org/brics", "person/xi-jinping"], "place": ["city/kazan"]})
+    ]
+    meeting = next(graph.subjects(RDF.type, DIP.Meeting))
+    assert {graph.value(a, DIP.modality) for a in graph.subjects(DIP.attests, meeting)} == {
+        DIP.Expected
+    }
