@@ -700,6 +700,29 @@ def _told(
     return bool(dated and day and places & set(earlier.roles.get("place", ())))
 
 
+def _yielding(made: list[tuple[Match, Candidate]], rules: RuleSet) -> list[tuple[Match, Candidate]]:
+    """Drop an event of a kind with `yields_to` (kinds.yaml) whose required roles its clause
+    names where the clause tells an event of that kind whose parties hold its own ("Xi welcomed
+    Lula with an official ceremony": the welcome is the ceremony, no hosting beside it; "X was
+    welcomed with a ceremony", the host taken from the story, stays)."""
+    kept = []
+    for match, cand in made:
+        kind = spec(rules.kinds, cand.kind).get("yields_to")
+        named = all(r in match.roles for r in spec(rules.kinds, cand.kind).get("required", ()))
+        if not (
+            kind
+            and named
+            and any(other.kind == kind and _parties(cand) <= _parties(other) for _, other in made)
+        ):
+            kept.append((match, cand))
+    return kept
+
+
+def _parties(cand: Candidate) -> set[URIRef]:
+    """The entities of a candidate's roles but its place and theme."""
+    return {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -734,6 +757,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             ):
                 ctx.place = cand.roles["place"][0]
     _places_from(made, rules)
+    made = _yielding(made, rules)
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules))
     _main_clause_dates(made, ctx)

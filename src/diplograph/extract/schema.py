@@ -420,6 +420,7 @@ KIND_ENTRY = Shape(
         "apart_by_place": BOOL,  # two of its events at places apart are two events
         "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
+        "yields_to": KIND,  # dropped beside an event of this kind of its parties in its clause
         "answers": Shape(  # the last event of a kind it answers, and its roles' roles there
             {"kind": KIND, "roles": MapOf(ROLE, ROLE)}, frozenset({"kind", "roles"})
         ),
