@@ -4984,3 +4984,22 @@ def test_a_welcome_with_a_ceremony_is_the_ceremony(text, kinds, layer):
     """kinds.yaml Hosting `yields_to: Ceremony` (candidates._yielding): a host who welcomes a
     guest with a ceremony holds the ceremony; no hosting is told beside it."""
     assert [kind for kind, _ in events(extract(text, layer))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # meetings.yaml talks.travel-purpose: the date no longer widens a gap past its size
+            "Modi travelled to Moscow on Monday to hold talks with Putin.",
+            ("Talks", ["person/narendra-modi", "person/vladimir-putin"]),
+        ),
+        (  # meeting.purpose-summit after an arrival
+            "Modi arrived in Moscow on Monday for the SCO summit.",
+            ("Meeting", ["org/shanghai-cooperation-organisation", "person/narendra-modi"]),
+        ),
+    ],
+)
+def test_talks_and_summits_a_traveller_came_for(text, expected, layer):
+    """The talks or summit a traveller came for are the traveller's, a date between or not."""
+    found = events(extract(text, layer))
+    assert [(k, r["participant"]) for k, r in found if k in ("Meeting", "Talks")] == [expected]
