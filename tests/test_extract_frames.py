@@ -5003,3 +5003,25 @@ def test_talks_and_summits_a_traveller_came_for(text, expected, layer):
     """The talks or summit a traveller came for are the traveller's, a date between or not."""
     found = events(extract(text, layer))
     assert [(k, r["participant"]) for k, r in found if k in ("Meeting", "Talks")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aliyev was invited by Erdogan to visit Türkiye.",
+        "Aliyev was invited to Türkiye by Erdogan.",
+    ],
+)
+def test_an_invitation_told_in_the_passive(text, layer):
+    """letters-invitations.yaml invitation.verb: "X was invited by Y to visit Z", "X was
+    invited to Z by Y": Y invites X to visit Z."""
+    found = events(extract(text, layer))
+    assert [(k, r) for k, r in found if k == "Invitation"] == [
+        (
+            "Invitation",
+            {"inviter": ["person/recep-tayyip-erdogan"], "invitee": ["person/ilham-aliyev"]},
+        )
+    ]
+    assert [(k, r["traveller"], r["place"]) for k, r in found if k == "Visit"] == [
+        ("Visit", ["person/ilham-aliyev"], ["country/turkey"])
+    ]
