@@ -1060,7 +1060,9 @@ def test_calling_on_a_person_is_a_meeting_calling_on_a_state_to_act_an_appeal(la
     ],
 )
 def test_whoever_greets_a_guest_at_a_ceremony_hosts_it(text, layer):
-    """The greeter hosts the welcome ceremony, the guest takes part; the greeting stays too."""
+    """The greeter hosts the welcome ceremony, the guest takes part; the greeting is the
+    ceremony, no hosting beside it (kinds.yaml Hosting `yields_to`: the dev split's readers
+    annotate such a sentence as a ceremony only)."""
     found = events(extract(text, layer))
     assert [e for e in found if e[0] == "Ceremony"] == [
         (
@@ -1072,11 +1074,7 @@ def test_whoever_greets_a_guest_at_a_ceremony_hosts_it(text, layer):
             },
         ),
     ]
-    (hosting,) = [roles for kind, roles in found if kind == "Hosting"]
-    assert (hosting["traveller"], hosting["host"]) == (
-        ["person/vladimir-putin"],
-        ["person/ukhnaagiin-khurelsukh"],
-    )
+    assert [roles for kind, roles in found if kind == "Hosting"] == []
 
 
 def test_here_is_the_datelines_city(layer):
@@ -5076,3 +5074,207 @@ def test_a_meeting_a_trip_is_for_takes_place_where_the_trip_goes(layer):
     lula = "person/luiz-inacio-lula-da-silva"
     meetings = [r for _, r in of_kind(text, "Meeting", layer) if lula in r["participant"]]
     assert meetings == [{"participant": ["person/dina-boluarte", lula], "place": ["city/brasilia"]}]
+
+
+def test_a_reception_at_the_airport_is_an_arrival(layer):
+    """kinds.yaml Hosting `entails` (candidates.entailed): a guest welcomed at an airport
+    arrived there, at the airport the sentence names; the arrival implies no visit of its own
+    (the visit is told apart)."""
+    text = (
+        "Georgian Prime Minister Irakli Kobakhidze was welcomed at Zvartnots International "
+        "Airport on Monday by Armenian Deputy Foreign Minister Mnatsakan Safaryan."
+    )
+    airport = ["place/zvartnots-international-airport"]
+    guest, host = ["person/irakli-kobakhidze"], ["person/mnatsakan-safaryan"]
+    assert events(extract(text, layer)) == [
+        ("Arrival", {"traveller": guest, "place": airport}),
+        ("Hosting", {"traveller": guest, "host": host, "place": airport}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # an arrival told before, of the guest or of another there that day
+        "Modi arrived in Kuwait City on Saturday. He was received at the airport by Kuwaiti "
+        "Foreign Minister Abdullah Ali Al-Yahya.",
+        "Modi, who arrived in Kuwait City on Saturday, was received at the airport by Kuwaiti "
+        "Foreign Minister Abdullah Ali Al-Yahya.",
+        "Modi arrived in Kuwait City on Saturday. Ghani was received at the airport by Kuwaiti "
+        "Foreign Minister Abdullah Ali Al-Yahya the same day.",
+    ],
+)
+def test_a_reception_at_the_airport_after_an_arrival_is_no_second_one(text, layer):
+    """candidates.entailed (a guard): no arrival is entailed where the sentence or the story
+    that day told one of the guest, or of another at its place."""
+    assert [r for kind, r in events(extract(text, layer)) if kind == "Arrival"] == [
+        {"traveller": ["person/narendra-modi"], "place": ["city/kuwait-city"]}
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarusian President Alexander Lukashenko met Russian President Vladimir Putin at the "
+        "airport on Friday.",
+        "Putin arrived in Minsk on Friday at the invitation of Alexander Lukashenko, who met him "
+        "at the airport.",
+    ],
+)
+def test_meeting_a_guest_at_the_airport_is_a_reception(text, layer):
+    """travel.yaml hosting.met-at-airport: "met X at the airport" is X's reception (a
+    Hosting), not a meeting; in a clause read apart, its date is the one the main clause's
+    words gave a party of it (candidates._main_clause_dates: Friday, not the story's day)."""
+    graph = extract(text, layer)
+    found = [
+        (k, r["host"], r["traveller"]) for k, r in events(graph) if k in ("Hosting", "Meeting")
+    ]
+    assert found == [("Hosting", ["person/alexander-lukashenko"], ["person/vladimir-putin"])]
+    (hosting,) = graph.subjects(RDF.type, DIP.Hosting)
+    assert str(graph.value(hosting, DIP.date)) == "2024-11-29"
+
+
+MBZ_ACCEPTS = {
+    "agent": ["person/mohamed-bin-zayed-al-nahyan"],
+    "target": ["person/recep-tayyip-erdogan"],
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # kinds.yaml InvitationAcceptance `answers` (candidates._answering): "he", read as the
+        # sentence's subject, the inviter, is the invitee who accepts
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, and he accepted the invitation.",
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye. He accepted the invitation.",
+        # letters-invitations.yaml acceptance.which, acceptance.passive
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, and Mohamed bin Zayed accepted.",
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, and Mohamed bin Zayed accepted it.",
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, an invitation Mohamed bin Zayed "
+        "accepted.",
+        "Erdogan extended an invitation to Mohamed bin Zayed to visit Türkiye, which was accepted.",
+        # acceptance.invitation: "welcomed the invitation"
+        "Erdogan invited Mohamed bin Zayed to visit Türkiye, and Mohamed bin Zayed welcomed the "
+        "invitation.",
+    ],
+)
+def test_the_invitee_accepts_the_invitation_told(text, layer):
+    """An acceptance of the invitation just told is its invitee's, however the sentence names
+    him (a pronoun read as the inviter, a bare "accepted", "welcomed the invitation")."""
+    assert of_kind(text, "InvitationAcceptance", layer) == [("InvitationAcceptance", MBZ_ACCEPTS)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ramaphosa received Tinubu for talks.",
+        "Ramaphosa hosted Tinubu for talks on Tuesday.",
+        "Tinubu was received by Ramaphosa for talks.",  # a guard: it had them
+    ],
+)
+def test_a_guest_received_for_talks_held_them_with_the_host(text, layer):
+    """frames.yaml frame.purpose-talks comes before frame.talk, whose subject had been the guest
+    alone (a one-party talks, dropped)."""
+    assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
+        ["person/bola-tinubu", "person/cyril-ramaphosa"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # meetings.yaml meeting.joined-at
+            "Li Qiang will fly to Perth, where he will join Anthony Albanese at a roundtable "
+            "with business leaders.",
+            [["person/anthony-albanese", "person/li-qiang"]],
+        ),
+        (  # meetings.yaml meeting.purpose-summit
+            "Lula travelled to Johannesburg for the BRICS summit.",
+            [["org/brics", "person/luiz-inacio-lula-da-silva"]],
+        ),
+        (  # the second gathering is the traveller's too, not the first body's ("Economic" is no
+            # gathering_modifier: no APEC meeting)
+            "Prabowo will travel to Lima for the APEC Economic Leaders' Meeting and to Rio de "
+            "Janeiro for the G20 Summit.",
+            [["org/g20", "person/prabowo-subianto"]],
+        ),
+    ],
+)
+def test_a_traveller_meets_whom_the_trip_is_for(text, expected, layer):
+    """A meeting a visit's sentence names as its purpose ("for the BRICS summit") or as joining
+    someone at a gathering is the traveller's."""
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == expected
+
+
+def test_an_invitation_to_a_bodys_summit_is_a_meeting_to_come(layer):
+    """meetings.yaml meeting.invited-to: "invited Xi to the BRICS summit in Kazan": the invitee
+    and the body will meet there (expected), beside the invitation."""
+    graph = extract("Putin invited Xi Jinping to the BRICS summit in Kazan.", layer)
+    assert [e for e in events(graph) if e[0] == "Meeting"] == [
+        ("Meeting", {"participant": ["org/brics", "person/xi-jinping"], "place": ["city/kazan"]})
+    ]
+    meeting = next(graph.subjects(RDF.type, DIP.Meeting))
+    assert {graph.value(a, DIP.modality) for a in graph.subjects(DIP.attests, meeting)} == {
+        DIP.Expected
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Xi welcomed Prabowo with an official ceremony at the Great Hall of the People.",
+            ["Ceremony"],
+        ),
+        (
+            "Putin was greeted by Mongolian President Ukhnaagiin Khurelsukh at an official "
+            "ceremony in Ulaanbaatar.",
+            ["Ceremony"],
+        ),
+        # a guard: with no ceremony, the welcome is a hosting
+        ("Xi received Prabowo at the Great Hall of the People.", ["Hosting"]),
+    ],
+)
+def test_a_welcome_with_a_ceremony_is_the_ceremony(text, kinds, layer):
+    """kinds.yaml Hosting `yields_to: Ceremony` (candidates._yielding): a host who welcomes a
+    guest with a ceremony holds the ceremony; no hosting is told beside it."""
+    assert [kind for kind, _ in events(extract(text, layer))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # meetings.yaml talks.travel-purpose: the date no longer widens a gap past its size
+            "Modi travelled to Moscow on Monday to hold talks with Putin.",
+            ("Talks", ["person/narendra-modi", "person/vladimir-putin"]),
+        ),
+        (  # meeting.purpose-summit after an arrival
+            "Modi arrived in Moscow on Monday for the SCO summit.",
+            ("Meeting", ["org/shanghai-cooperation-organisation", "person/narendra-modi"]),
+        ),
+    ],
+)
+def test_talks_and_summits_a_traveller_came_for(text, expected, layer):
+    """The talks or summit a traveller came for are the traveller's, a date between or not."""
+    found = events(extract(text, layer))
+    assert [(k, r["participant"]) for k, r in found if k in ("Meeting", "Talks")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aliyev was invited by Erdogan to visit Türkiye.",
+        "Aliyev was invited to Türkiye by Erdogan.",
+    ],
+)
+def test_an_invitation_told_in_the_passive(text, layer):
+    """letters-invitations.yaml invitation.verb: "X was invited by Y to visit Z", "X was
+    invited to Z by Y": Y invites X to visit Z."""
+    found = events(extract(text, layer))
+    assert [(k, r) for k, r in found if k == "Invitation"] == [
+        (
+            "Invitation",
+            {"inviter": ["person/recep-tayyip-erdogan"], "invitee": ["person/ilham-aliyev"]},
+        )
+    ]
+    assert [(k, r["traveller"], r["place"]) for k, r in found if k == "Visit"] == [
+        ("Visit", ["person/ilham-aliyev"], ["country/turkey"])
+    ]

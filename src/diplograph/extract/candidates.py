@@ -37,6 +37,7 @@ from diplograph.extract.dates import (
     resolve_words,
     sounds_future,
 )
+from diplograph.extract.derive import ENTAILED
 from diplograph.extract.events import (
     Attest,
     Candidate,
@@ -382,6 +383,7 @@ def build(
             _copy(base, {**others, str(role): [v], **({"host": hosts} if hosts else {})})
             for v in values
         ]
+    _answering(base.roles, spec(rules.kinds, kind).get("answers"), ctx)
     content = rule.get("content")
     if isinstance(content, dict) and "kind" in content:
         made = build_content(content, roles, attest, rule.id, rules)
@@ -404,6 +406,26 @@ def build(
     _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous, when)
     base.roles = {r: v for r, v in base.roles.items() if v}
     return [base]
+
+
+def _answering(roles: dict[str, list[URIRef]], answers: Any, ctx: SentenceContext) -> None:
+    """The roles of an event that answers the last event of a kind (kinds.yaml `answers`: an
+    acceptance answers an invitation): where its first role names a party of that event in
+    another of the mapped roles, all mapped roles are that event's ("X invited Y to visit, and
+    he accepted the invitation": "he", read as the sentence's subject X, is Y)."""
+    if not isinstance(answers, dict):
+        return
+    mapping = {str(mine): str(theirs) for mine, theirs in answers["roles"].items()}
+    first = next(iter(mapping))
+    mine = set(roles.get(first, ()))
+    for cand in reversed(ctx.earlier + ctx.current):
+        if cand.kind != answers["kind"] or not all(cand.roles.get(r) for r in mapping.values()):
+            continue
+        if mine and not mine & set(cand.roles[mapping[first]]):
+            others = {v for r in mapping.values() if r != mapping[first] for v in cand.roles[r]}
+            if mine <= others:
+                roles.update({r: list(cand.roles[theirs]) for r, theirs in mapping.items()})
+        return
 
 
 def _fill_defaults(
@@ -475,6 +497,27 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
         for _, other in made:
             theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
             if other.date is not None and other.date[1] is not None and mine & theirs:
+                cand.date = other.date
+                break
+
+
+def _main_clause_dates(made: list[tuple[Match, Candidate]], ctx: SentenceContext) -> None:
+    """In a clause read apart from its sentence, an undated event takes the date its main
+    clause's words gave an event with a shared party ("X arrived in Tashkent on Friday, ..., Y,
+    who met him at the airport": Friday)."""
+    mine = {id(c) for _, c in made}
+    main = [
+        c
+        for c in ctx.current
+        if id(c) not in mine and c.attest.sentence == ctx.sentence and c.attest.date_words
+    ]
+    for _, cand in made:
+        if cand.date is not None:
+            continue
+        parties = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+        for other in main:
+            theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
+            if other.date is not None and other.date[1] is not None and parties & theirs:
                 cand.date = other.date
                 break
 
@@ -594,6 +637,96 @@ def _places_from(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
                 break
 
 
+def entailed(
+    found: list[Candidate], units: list[Unit], ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer
+) -> list[Candidate]:
+    """The events that a sentence's events of a kind with `entails` (kinds.yaml) make when the
+    sentence holds a word of its `words` class, with their roles mapped (the place: the one the
+    sentence names with such a word, "Sunan International Airport", if any), unless the sentence
+    or the story tells one of that kind of the same first mapped role on a day that may be the
+    same, or of another at its place that day ("He was welcomed at the airport by X": he
+    arrived there)."""
+    words = {w for u in units for w in u.lower.split()}
+    made: list[Candidate] = []
+    for cand in found:
+        entry = spec(rules.kinds, cand.kind).get("entails")
+        marks = rules.word_class(entry["words"]) if entry else frozenset()
+        if not entry or not cand.happened or not words & marks:
+            continue
+        kind, mapping = str(entry["kind"]), entry["roles"]
+        roles = {r: list(cand.roles[src]) for r, src in mapping.items() if cand.roles.get(src)}
+        first = str(next(iter(mapping)))
+        defaults = spec(rules.kinds, kind).get("defaults") or {}
+        _fill_defaults(roles, defaults, [], ctx, gaz, None, None)
+        places = set(roles.get("place", ()))
+        site = _site_named(units, marks)
+        if site is not None and "place" in mapping:
+            roles["place"] = [site]
+        here = {id(c) for c in found}
+        told = [c for c in [*made, *found, *ctx.earlier] if c.kind == kind]
+        if not roles.get(first) or any(
+            _told(c, first, roles, places | {site}, cand, id(c) in here) for c in told
+        ):
+            continue
+        rule, confidence = cand.attest.rule + ENTAILED, round(cand.attest.confidence * 0.9, 2)
+        attest = replace(cand.attest, rule=rule, confidence=confidence)
+        partial = missing(kind, roles, rules.kinds)
+        made.append(replace(_copy(cand, roles), kind=kind, attest=attest, partial=partial))
+    return made
+
+
+def _site_named(units: list[Unit], marks: frozenset[str]) -> URIRef | None:
+    """The one place a sentence names with a word of `marks` in its name, if any."""
+    sites = {
+        ref
+        for u in units
+        if u.mention is not None and "place" in u.mention.classes and marks & set(u.lower.split())
+        for ref in u.mention.refs
+    }
+    return next(iter(sites)) if len(sites) == 1 else None
+
+
+def _told(
+    earlier: Candidate,
+    first: str,
+    roles: dict[str, list[URIRef]],
+    places: set[URIRef | None],
+    cand: Candidate,
+    here: bool,
+) -> bool:
+    """Whether an event told before is the one a candidate entails: of a party it names (in the
+    sentence, or on a day that may be the same), or another's at its places that day ("Modi
+    arrived here on Saturday. He was received at the airport by X")."""
+    day = not earlier.date or not cand.date or overlaps(earlier.date, cand.date)
+    if set(earlier.roles.get(first, ())) & set(roles[first]):
+        return here or day
+    dated = earlier.date is not None and cand.date is not None and earlier.roles.get(first)
+    return bool(dated and day and places & set(earlier.roles.get("place", ())))
+
+
+def _yielding(made: list[tuple[Match, Candidate]], rules: RuleSet) -> list[tuple[Match, Candidate]]:
+    """Drop an event of a kind with `yields_to` (kinds.yaml) whose required roles its clause
+    names where the clause tells an event of that kind whose parties hold its own ("Xi welcomed
+    Lula with an official ceremony": the welcome is the ceremony, no hosting beside it; "X was
+    welcomed with a ceremony", the host taken from the story, stays)."""
+    kept = []
+    for match, cand in made:
+        kind = spec(rules.kinds, cand.kind).get("yields_to")
+        named = all(r in match.roles for r in spec(rules.kinds, cand.kind).get("required", ()))
+        if not (
+            kind
+            and named
+            and any(other.kind == kind and _parties(cand) <= _parties(other) for _, other in made)
+        ):
+            kept.append((match, cand))
+    return kept
+
+
+def _parties(cand: Candidate) -> set[URIRef]:
+    """The entities of a candidate's roles but its place and theme."""
+    return {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -628,8 +761,10 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             ):
                 ctx.place = cand.roles["place"][0]
     _places_from(made, rules)
+    made = _yielding(made, rules)
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules))
+    _main_clause_dates(made, ctx)
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
     ahead = {i for i in dates.values() if _to_come(i, ctx)}

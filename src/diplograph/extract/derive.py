@@ -14,14 +14,16 @@ from datetime import date, timedelta
 
 from diplograph.extract.events import Candidate, Context, Event, missing, spec, within
 
+ENTAILED = ".entails"  # the rule suffix of an event another entailed (candidates.entailed)
+
 
 def implied(ctx: Context, events: list[Event]) -> list[Candidate]:
     """Candidates for the events the merged events imply, linked as their parents."""
     made: list[Candidate] = []
     for event in events:
         entry = spec(ctx.kinds, event.kind).get("implies")
-        if not isinstance(entry, dict):
-            continue
+        if not isinstance(entry, dict) or any(a.rule.endswith(ENTAILED) for a in event.attests):
+            continue  # an arrival told by a reception at the airport: its visit is told apart
         kind = str(entry["kind"])
         roles = {
             r: list(event.roles[src]) for r, src in entry["roles"].items() if event.roles.get(src)

@@ -17,6 +17,7 @@ from diplograph.extract.attribution import attribution, cues
 from diplograph.extract.candidates import (
     NARRATIVE_DAYS,
     SentenceContext,
+    entailed,
     fronted_place,
     join_companions,
     materiel_iri,
@@ -448,6 +449,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
         _remember_events(found, discourse, rules, state, article.date_published)
+        # "welcomed at the airport": an arrival, which does not move the story's place
+        found += entailed(found, units, ctx, rules, gazetteer)
         if not opens_with_date(visible):  # an itinerary's day opens its sentence
             state.pop("plan", None)
         if not any(c.date for c in found):

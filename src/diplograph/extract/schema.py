@@ -420,6 +420,14 @@ KIND_ENTRY = Shape(
         "apart_by_place": BOOL,  # two of its events at places apart are two events
         "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
+        "yields_to": KIND,  # dropped beside an event of this kind of its parties in its clause
+        "answers": Shape(  # the last event of a kind it answers, and its roles' roles there
+            {"kind": KIND, "roles": MapOf(ROLE, ROLE)}, frozenset({"kind", "roles"})
+        ),
+        "entails": Shape(  # told with a word of a class, it entails another in its sentence
+            {"kind": KIND, "roles": MapOf(ROLE, ROLE), "words": STR},
+            frozenset({"kind", "roles", "words"}),
+        ),
         "implies": Shape(
             {
                 "kind": KIND,
@@ -576,9 +584,10 @@ def _made_kinds(data: Mapping[str, Any]) -> Iterator[tuple[Any, str, int]]:
                 yield entry["kind"], owner, line_of(rule, 1)
             entry = entry.get("content")
     for kind, entry in (data.get("kinds") or {}).items():
-        implies = entry.get("implies") or {}
-        if "kind" in implies:
-            yield implies["kind"], f"kind {kind!r}", line_of(implies, line_of(entry, 1))
+        for key in ("implies", "entails"):
+            made = entry.get(key) or {}
+            if "kind" in made:
+                yield made["kind"], f"kind {kind!r}", line_of(made, line_of(entry, 1))
 
 
 def check_kinds(files: Iterable[tuple[Path, Mapping[str, Any]]], vocab: Vocabulary) -> None:
