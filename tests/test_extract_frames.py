@@ -5278,3 +5278,18 @@ def test_an_invitation_told_in_the_passive(text, layer):
     assert [(k, r["traveller"], r["place"]) for k, r in found if k == "Visit"] == [
         ("Visit", ["person/ilham-aliyev"], ["country/turkey"])
     ]
+
+
+def test_an_unknown_body_before_a_titled_name_is_the_titles_not_a_wall(layer):
+    """ "Modi met Tesla CEO Elon Musk": "Tesla", a capitalised word no stage knew, stands for
+    the body the title is of and no longer hides the person met (`frames._affiliation`)."""
+    text = "Indian Prime Minister Narendra Modi met Tesla CEO Elon Musk at Blair House."
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/elon-musk", "person/narendra-modi"],
+                "place": ["place/blair-house"],
+            },
+        )
+    ]

@@ -531,10 +531,20 @@ def _after(
         if _bare_title(unit) and index + 2 < len(units) and units[index + 1].text == ",":
             index += 2  # the apposition's name follows the comma
             continue
-        if unit.lower not in skip and not nationality:
+        if unit.lower not in skip and not nationality and not _affiliation(unit, following):
             return []
         index += 1
     return []
+
+
+def _affiliation(unit: Unit, following: Unit | None) -> bool:
+    """Whether a capitalised word no stage knew stands right before a titled person's name, as
+    the body or state the title is of ("met Tesla CEO Elon Musk", "Xyzian President X")."""
+    if unit.mention is not None or not unit.text[:1].isupper() or following is None:
+        return False
+    named = following.mention
+    titled = named is not None and (named.title is not None or "group" in named.classes)
+    return titled and "person" in named.classes
 
 
 def _bare_object(units: list[Unit], found: list[int], words: Words) -> bool:
