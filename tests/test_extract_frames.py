@@ -5293,3 +5293,24 @@ def test_an_unknown_body_before_a_titled_name_is_the_titles_not_a_wall(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Indian Prime Minister Narendra Modi arrived in Washington from Paris, where he met "
+            "French President Emmanuel Macron.",
+            "city/paris",
+        ),
+        (  # the city before its country
+            "Brazilian President Luiz Inacio Lula da Silva arrived from Johannesburg, South "
+            "Africa, where he met South African President Cyril Ramaphosa.",
+            "city/johannesburg",
+        ),
+    ],
+)
+def test_an_event_after_where_took_place_at_the_place_before_it(text, place, layer):
+    """ "arrived in Washington from Paris, where he met Macron": the meeting was in Paris (lexicon
+    `place_relative`, `candidates._where_places`), not where the sentence's arrival was."""
+    assert [r["place"] for _, r in of_kind(text, "Meeting", layer)] == [[place]]

@@ -620,6 +620,35 @@ def _lone_speech(
     ]
 
 
+def _where_places(made: list[tuple[Match, Candidate]], units: list[Unit], rules: RuleSet) -> None:
+    """An event told after ", where" that names no place of its own took place at the place
+    right before the comma ("arrived in Washington from Paris, where he met Macron": Paris)."""
+    words = rules.word_class("place_relative")
+    for match, cand in made:
+        if "place" in match.roles:
+            continue
+        for at in range(match.trigger - 1, 1, -1):
+            if units[at].lower in words and units[at - 1].text == ",":
+                place = _place_before(units, at - 2)
+                if place is not None:
+                    cand.roles["place"] = [place]
+                break
+            if units[at].boundary or units[at].text in (",", ";"):
+                break  # the clause the trigger is in opens after the relative word, if any
+
+
+def _place_before(units: list[Unit], at: int) -> URIRef | None:
+    """The place a unit names, or the city before it when it is that city's country
+    ("Johannesburg, South Africa"): the most specific."""
+    mention = units[at].mention
+    if mention is None or "place" not in mention.classes or len(mention.refs) != 1:
+        return None
+    city = units[at - 2].mention if at >= 2 and units[at - 1].text == "," else None
+    if city is not None and "city" in city.classes and len(city.refs) == 1:
+        return city.refs[0]
+    return mention.refs[0]
+
+
 def _places_from(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
     """An event of a kind with `place_from: [KIND]` that names no place took place where an
     event of those kinds in its sentence received the same traveller ("arrived late on Saturday
@@ -761,6 +790,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             ):
                 ctx.place = cand.roles["place"][0]
     _places_from(made, rules)
+    _where_places(made, ctx.units, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules))
