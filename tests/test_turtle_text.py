@@ -129,10 +129,7 @@ def test_a_writer_takes_a_new_namespace_manager_every_few_iris(monkeypatch):
 
     monkeypatch.setattr(turtle_text, "_RENEW", 3)
     writer = TurtleText()
-    graphs = [
-        [(ID[f"sentence/{n:03d}_x/s0{i}"], RDF.type, DIP.Sentence) for i in range(1, 3)]
-        for n in range(4)
-    ]
+    graphs = [[(ID[f"n{n}s{i}"], RDF.type, DIP.Sentence) for i in range(1, 3)] for n in range(4)]
     managers = []
     for triples in graphs:
         assert plain_turtle(writer, triples) == rdflib_turtle(triples)
@@ -141,6 +138,63 @@ def test_a_writer_takes_a_new_namespace_manager_every_few_iris(monkeypatch):
     # one; a new manager at the 4th (second graph) and the 7th (third graph)
     renewed = [managers[i] is not managers[i - 1] for i in range(1, len(managers))]
     assert renewed == [True, True, False]
+
+
+ATTESTATION = ID["attestation/001855_810e40aec46fce0c/0-49-504f4fe46f"]
+
+
+def test_an_iri_no_prefix_can_name_is_written_whole_without_asking_rdflib():
+    writer = TurtleText()
+    holding = ID["holding/joko-widodo/president-of-indonesia"]
+    triples = [(holding, DIP.attestedBy, ATTESTATION), (holding, RDF.type, DIP.PositionHolding)]
+    assert plain_turtle(writer, triples) == rdflib_turtle(triples)
+    # the subject and the attestation are cut off below id: (".../holding/joko-widodo/",
+    # ".../attestation/001855_810e40aec46fce0c/"), so no prefix names them and the namespace
+    # manager is not asked
+    assert writer._names[(str(ATTESTATION), False)] == (None, None)
+    assert writer._names[(str(holding), False)] == (None, None)
+    assert writer._looked_up == 2  # dip:attestedBy and dip:PositionHolding ("a": not asked)
+
+
+@pytest.mark.parametrize(
+    ("iri", "expected"),
+    [
+        (ATTESTATION, False),  # cut off at .../001855_810e40aec46fce0c/: no bound one below
+        (ID["sentence/000000_18d6e1cac2a8adaf/s01"], False),
+        (ID["country/russia"], False),  # cut off at .../country/
+        (ID["russia"], True),  # cut off at .../id/, itself bound: id:russia
+        (URIRef("https://w3id.org/diplograph/id/"), True),  # a bound namespace (not cut)
+        (DIP.Talks, True),
+        (SCHEMA.url, True),
+        (ELSEWHERE["thing"], False),
+        (URIRef("https://example.org/a(b)/c%zz"), False),
+        (URIRef("http://example.org/"), True),  # split_uri cannot cut it: rdflib's path
+    ],
+)
+def test_which_iris_are_left_to_rdflib_s_namespace_manager(iri, expected):
+    assert TurtleText()._outside(iri) is not expected
+
+
+IRI_TAILS = st.text(alphabet="aZ0_-./#%()é9", max_size=10)
+
+
+@fuzz_settings(60, deadline_s=5)
+@given(
+    names=st.lists(
+        st.tuples(st.sampled_from([str(ns) for ns in (ID, SCHEMA, ELSEWHERE, DIP)]), IRI_TAILS),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_iris_of_random_shapes_get_the_names_rdflib_gives_them(names):
+    iris = [URIRef(namespace + tail) for namespace, tail in names]
+    triples = [(EVENT, DIP.participant, iri) for iri in iris] + [(iris[0], RDF.type, DIP.Talks)]
+    writer, asked = TurtleText(), TurtleText()
+    asked._outside = lambda uri: False  # every IRI asked of rdflib's namespace manager
+    assert plain_turtle(writer, triples) == plain_turtle(asked, triples)
+    text = plain_turtle(writer, triples)
+    if text is not None:
+        assert text == rdflib_turtle(triples)
 
 
 def dump(path) -> list[str]:

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import split_uri
 
 from diplograph.namespaces import PREFIXES
 
@@ -61,6 +62,7 @@ class TurtleText:
         """Bind the project's prefixes once, as export binds them in each graph."""
         self._graph = Graph()
         bind(self._graph)
+        self._bound = tuple(str(ns) for _, ns in self._graph.namespace_manager.namespaces())
         self._looked_up = 0  # IRIs given to the namespace manager since it was made
         # keyed by plain strings, which compare in C (rdflib's terms compare in Python)
         self._names: dict[tuple[str, bool], tuple[str | None, tuple[str, str] | None]] = {}
@@ -77,6 +79,8 @@ class TurtleText:
         manager for the whole export cost time in the square of the corpus (179 of 352
         profiled seconds at 10,000 articles). rdflib's own serialiser makes a manager a graph;
         the prefixed names found are kept (`_names`)."""
+        if not generate and self._outside(uri):
+            return None
         self._looked_up += 1
         if self._looked_up > (self.renew or _RENEW):
             self._graph = Graph()
@@ -92,6 +96,23 @@ class TurtleText:
             pass
         prefix = self._graph.store.prefix(uri)  # is the IRI a namespace itself?
         return None if prefix is None else (prefix, uri, "")
+
+    def _outside(self, uri: URIRef) -> bool:
+        """Whether `compute_qname` can find no prefix for an IRI, known without asking it: no
+        bound namespace lies between the namespace `split_uri` cuts off and the whole IRI.
+
+        rdflib's answer is the prefix of the longest namespace in its trie that starts with
+        the cut-off namespace and that the IRI starts with; only a bound one has a prefix.
+        Asking would put the cut-off namespace into the trie, which is what costs (the
+        attestations, sentences and events of each article are a namespace of their own,
+        and an insertion walks all the namespaces of a level), and such a namespace changes
+        no other IRI's answer: an IRI that starts with it is cut off there or later."""
+        text = str(uri)  # a plain string's startswith (an rdflib term's is in Python)
+        try:
+            cut = split_uri(text)[0]
+        except ValueError:
+            return False  # rdflib's own path: the IRI itself may be a bound namespace
+        return not any(len(cut) <= len(bound) and text.startswith(bound) for bound in self._bound)
 
     def _pname(self, uri: URIRef, generate: bool) -> tuple[str | None, tuple[str, str] | None]:
         """An IRI's prefixed name and the prefix it uses (rdflib's `get_pname`), cached."""

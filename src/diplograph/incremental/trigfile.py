@@ -26,9 +26,10 @@ from diplograph.turtle_text import NotPlain, TurtleText
 
 _CHUNK = 1 << 20
 # IRIs a namespace manager looks up before a new one (turtle_text.TurtleText._qname): the
-# statements written again name many events and attestations, each IRI a namespace of its own,
-# and an insertion walks all the namespaces of a level: every 2,000 (export's), 55% of a splice
-# at 3,000 articles; every 50, 19%
+# statements written again name many events and attestations, whose namespaces are one an
+# article, and an insertion walks all the namespaces of a level: every 2,000 (export's), 55% of
+# a splice at 3,000 articles; every 50, 19%. Since those IRIs are no longer asked of the
+# manager (TurtleText._outside: no prefix can name them), it seldom gets 50
 RENEW = 50
 
 
