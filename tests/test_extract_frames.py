@@ -5314,3 +5314,15 @@ def test_an_event_after_where_took_place_at_the_place_before_it(text, place, lay
     """ "arrived in Washington from Paris, where he met Macron": the meeting was in Paris (lexicon
     `place_relative`, `candidates._where_places`), not where the sentence's arrival was."""
     assert [r["place"] for _, r in of_kind(text, "Meeting", layer)] == [[place]]
+
+
+def test_the_sender_of_a_message_is_not_at_the_meeting_it_was_conveyed_at(layer):
+    """ "Blinken conveyed a message from Biden to Xi during their meeting": Blinken and Xi met;
+    the one the message is from was not there (lexicon `absent_party_marker`)."""
+    text = (
+        "Secretary of State Antony Blinken conveyed a message from President Joe Biden to "
+        "Chinese President Xi Jinping during their meeting."
+    )
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
+        ["person/antony-blinken", "person/xi-jinping"]
+    ]

@@ -55,6 +55,7 @@ class Words:
     article: frozenset[str] = frozenset()  # "..., the top diplomat was received"
     definite: frozenset[str] = frozenset()  # "during the meeting": one told before
     not_participle: frozenset[str] = frozenset()  # ", including X": no participle phrase
+    absent: frozenset[str] = frozenset()  # "a message from Biden to Xi during their meeting"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -90,6 +91,7 @@ def _words(rules: RuleSet) -> Words:
         article=frozenset(get("article", ())),
         definite=frozenset(get("definite_determiner", ())),
         not_participle=frozenset(get("not_participle", ())),
+        absent=frozenset(get("absent_party_marker", ())),
     )
 
 
@@ -819,16 +821,21 @@ def _past_place(units: list[Unit], index: int, words: Words) -> int:
     return index
 
 
-def _clause_objects(units: list[Unit], subject: list[int], opening: int) -> list[int]:
+def _clause_objects(units: list[Unit], subject: list[int], opening: int, words: Words) -> list[int]:
     """The people between a clause's subject and an event noun phrase that trails it from
     `opening` ("X told Y during their talks", "X raised it with Y during talks", "X expressed
-    condolences to Y in a phone conversation"): the event's others; none across a comma."""
+    condolences to Y in a phone conversation"): the event's others, not one an
+    `absent_party_marker` names ("a message from Biden to Xi"); none across a comma."""
     if not subject or subject[-1] >= opening:
         return []
     between = units[subject[-1] + 1 : opening]
     if any(u.text == "," or u.boundary for u in between):
         return []
-    return [i for i in range(subject[-1] + 1, opening) if _person(units[i])]
+    return [
+        i
+        for i in range(subject[-1] + 1, opening)
+        if _person(units[i]) and units[i - 1].lower not in words.absent
+    ]
 
 
 def _person(unit: Unit) -> bool:
@@ -931,7 +938,7 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         if slots.get(slot) and (slot == "with" or not noun):
             found = _marked(units, trigger, markers, slots[slot], words)
             if not found and slot == "with" and opening is not None and not definite:
-                found = _clause_objects(units, roles.get(slots.get("subject"), []), opening)
+                found = _clause_objects(units, roles.get(slots.get("subject"), []), opening, words)
             more = _another_with(units, found, words) if slot == "with" else []
             fill(slots[slot], found + more)
             if more:  # "talks in London with A and in Paris with B": one with each
