@@ -2902,7 +2902,8 @@ def test_a_video_conference_with_a_counterpart_is_talks(layer):
         ),
         (
             "Abiy Ahmed received a red-carpet welcome from William Ruto in Nairobi on Monday.",
-            ("Ceremony", {"host": [RUTO], "participant": [ABIY]}),
+            # the place right after the rule's words (`candidates._trailing_places`)
+            ("Ceremony", {"host": [RUTO], "participant": [ABIY], "place": NAIROBI}),
         ),
         (  # the site after "in the forecourt of"
             "Abiy Ahmed was accorded a ceremonial welcome in the forecourt of State House.",
@@ -5326,3 +5327,24 @@ def test_the_sender_of_a_message_is_not_at_the_meeting_it_was_conveyed_at(layer)
     assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
         ["person/antony-blinken", "person/xi-jinping"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Brazilian President Luiz Inacio Lula da Silva was given a state welcome by Chinese "
+            "President Xi Jinping at the Great Hall of the People.",
+            "place/great-hall-of-the-people",
+        ),
+        (
+            "Kenyan President William Ruto attended the inauguration of Ghanaian President John "
+            "Mahama in Accra on Tuesday.",
+            "city/accra",
+        ),
+    ],
+)
+def test_a_place_right_after_a_rules_words_is_the_events(text, place, layer):
+    """ "... was given a state welcome by Xi at the Great Hall of the People": the place right
+    after a match that names none (lexicon `trailing_place_word`, `candidates._trailing_places`)."""
+    assert [r["place"] for _, r in of_kind(text, "Ceremony", layer)] == [[place]]

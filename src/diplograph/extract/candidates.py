@@ -49,7 +49,7 @@ from diplograph.extract.events import (
 )
 from diplograph.extract.frames import frame_matches, separate, word_in_clause
 from diplograph.extract.gazetteer import Gazetteer
-from diplograph.extract.matcher import Match, find
+from diplograph.extract.matcher import Match, find, match_end
 from diplograph.extract.rules import RuleSet, as_list
 from diplograph.extract.sentences import Unit, quotations
 from diplograph.iris import slug
@@ -620,6 +620,26 @@ def _lone_speech(
     ]
 
 
+def _trailing_places(
+    made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet
+) -> None:
+    """An event whose match names no place took place at one named right after the match ("in
+    Accra", "at the Great Hall of the People"), when its kind has places and the event is not
+    a content of another: what the rule's own words did not reach."""
+    words = rules.word_class("trailing_place_word")
+    units = ctx.units
+    for match, cand in made:
+        entry = spec(rules.kinds, cand.kind)
+        if "place" in match.roles or cand.owned or "place" not in (entry.get("defaults") or {}):
+            continue
+        at = match_end(match)
+        if at + 1 < len(units) and units[at].lower in words:
+            at += 1 + int(units[at + 1].lower == "the" and at + 2 < len(units))
+            place = units[at].mention
+            if place is not None and "place" in place.classes and len(place.refs) == 1:
+                cand.roles["place"] = [place.refs[0]]
+
+
 def _where_places(made: list[tuple[Match, Candidate]], units: list[Unit], rules: RuleSet) -> None:
     """An event told after ", where" that names no place of its own took place at the place
     right before the comma ("arrived in Washington from Paris, where he met Macron": Paris)."""
@@ -791,6 +811,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
                 ctx.place = cand.roles["place"][0]
     _places_from(made, rules)
     _where_places(made, ctx.units, rules)
+    _trailing_places(made, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules))

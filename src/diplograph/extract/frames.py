@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from diplograph.extract.matcher import Match, _end
+from diplograph.extract.matcher import Match, match_end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
 from diplograph.extract.sentences import POSSESSIVE_S, Unit
 
@@ -1043,7 +1043,7 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     words, by_lemma = _compiled(rules)
     # a frame trigger before a subject read back from elsewhere is its own verb phrase
     # ("Biden hosted Ruto and said ...": the hosting stays a frame of its own)
-    spans = {i for m in matches for i in range(m.start, _end(m))}
+    spans = {i for m in matches for i in range(m.start, match_end(m))}
     share_subjects(units, rules, matches)
     candidates = {  # a word is looked up in full only when its lemma or form is a trigger
         i: _frames_at(u, by_lemma)
@@ -1116,7 +1116,9 @@ def _frames_at(unit: Unit, by_lemma: dict[str, list[Rule]]) -> list[Rule]:
 
 def _covering(at_trigger: dict[int, Match], index: int) -> list[Match]:
     """The pattern matches whose span holds a unit."""
-    return [m for m in at_trigger.values() if m.start <= index < _end(m) and m.trigger != index]
+    return [
+        m for m in at_trigger.values() if m.start <= index < match_end(m) and m.trigger != index
+    ]
 
 
 def _may_supersede(at_trigger: dict[int, Match], index: int, frames: list[Rule]) -> bool:

@@ -148,19 +148,19 @@ def separate(matches: list[Match]) -> list[Match]:
     indices of the matches still to apply stay valid.
     """
     ranked = sorted(
-        matches, key=lambda m: (-int(m.rule.get("priority", 0)), -(_end(m) - m.start), m.start)
+        matches, key=lambda m: (-int(m.rule.get("priority", 0)), -(match_end(m) - m.start), m.start)
     )
     taken: set[int] = set()
     kept = []
     for match in ranked:
-        span = range(match.start, _end(match))
+        span = range(match.start, match_end(match))
         if taken.isdisjoint(span):
             taken.update(span)
             kept.append(match)
     return sorted(kept, key=lambda m: m.start, reverse=True)
 
 
-def _end(match: Match) -> int:
+def match_end(match: Match) -> int:
     """One past the last unit a match covers, roles included."""
     return max([match.end, *[i + 1 for v in match.roles.values() for i in v]])
 
