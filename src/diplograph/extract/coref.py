@@ -789,7 +789,7 @@ def group(
             person = cursor < len(units) and _person(units[cursor]) is not None
             if words == [","] and len(members) == 1 and governed and person:
                 if _person(units[index]) is None:  # "held at X in Abu Dhabi, His Highness and
-                    break  # the minister discussed": a fronted phrase ends, the subject follows
+                    break  # the minister discussed": a fronted phrase ends, a subject follows
             sourced = any(
                 len(lead) <= index
                 and tuple(u.lower for u in units[index - len(lead) : index]) == lead

@@ -570,9 +570,8 @@ def join_one_side(
     candidates: list[Candidate], home: Callable[[URIRef], URIRef | None]
 ) -> list[Candidate]:
     """Join again the events one match made one per person when the people all serve one state
-    that the other parties do not: "Zelensky met Cardinal Parolin and Archbishop Gallagher" is
-    one meeting with the Holy See's two, "met the presidents of Kazakhstan and Uzbekistan" one
-    with each."""
+    that the other parties do not: "Kamikawa and Kihara met Teodoro and Manalo" is one meeting
+    with the Philippines' two, "met the presidents of Kazakhstan and Uzbekistan" one with each."""
     groups: dict[tuple[int, str, str], list[Candidate]] = {}
     for cand in candidates:
         for role in cand.attrs.pop("split_from", []):
