@@ -164,6 +164,13 @@ SLOW_FILES_FIRST = (
 )
 
 
+# The test process's collector thresholds (Python's default: 700, 10, 10): a young collection
+# every 20,000 new objects instead of 700. Measured on 5 December 2026 (session 33, one process,
+# test_validate_articles, test_review_correct, test_extract_rules and test_build): 12.6 s of
+# collection before, 9.3 s after; peak memory 1.31 -> 1.41 GB.
+GC_THRESHOLDS = (20_000, 20, 20)
+
+
 def pytest_configure(config) -> None:
     """Keep the files in collection order for pytest-xdist's `--dist loadfile` (its default
     reorders them by their number of tests, which put the few-test slow files last)."""
@@ -175,11 +182,14 @@ def pytest_collection_finish(session) -> None:
     """Move what collection made (the test modules, their parameters, the imported packages)
     out of the garbage collector's reach: it lives as long as the run, and the collector's full
     passes would otherwise walk it again and again (about 4 % of the test process's CPU on the
-    slowest files, docs/decisions/20261204-suite-builds-once-per-run.md)."""
+    slowest files, docs/decisions/20261204-suite-builds-once-per-run.md). Then collect less
+    often (GC_THRESHOLDS): the tests keep large graphs and compiled rules alive for a module or
+    the whole run, and each collection walks them again."""
     import gc
 
     gc.collect()
     gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def pytest_collection_modifyitems(items) -> None:
