@@ -5348,3 +5348,27 @@ def test_a_place_right_after_a_rules_words_is_the_events(text, place, layer):
     """ "... was given a state welcome by Xi at the Great Hall of the People": the place right
     after a match that names none (lexicon `trailing_place_word`, `candidates._trailing_places`)."""
     assert [r["place"] for _, r in of_kind(text, "Ceremony", layer)] == [[place]]
+
+
+def test_a_visit_to_cities_of_two_states_is_a_visit_to_each(layer):
+    """ "visited Bamako and Ouagadougou": one visit to each, each hosted by its city's state
+    (kinds.yaml `per_country` split countries only; the one visit had Mali host both)."""
+    text = "Senegalese President Bassirou Diomaye Faye visited Bamako and Ouagadougou in May."
+    assert of_kind(text, "Visit", layer) == [
+        (
+            "Visit",
+            {
+                "traveller": ["person/bassirou-diomaye-faye"],
+                "host": ["country/burkina-faso"],
+                "place": ["city/ouagadougou"],
+            },
+        ),
+        (
+            "Visit",
+            {
+                "traveller": ["person/bassirou-diomaye-faye"],
+                "host": ["country/mali"],
+                "place": ["city/bamako"],
+            },
+        ),
+    ]

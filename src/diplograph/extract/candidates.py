@@ -376,9 +376,11 @@ def build(
             ]
     role = spec(rules.kinds, kind).get("per_country")
     values = roles.get(str(role), []) if role else []
-    if len(values) > 1 and all("country" in gaz.classes.get(v, ()) for v in values):
+    states = [v if "country" in gaz.classes.get(v, ()) else gaz.country_of(v) for v in values]
+    if len(values) > 1 and None not in states and len(set(states)) == len(states):
+        # "visited Egypt and Jordan", "visited Bamako and Ouagadougou": one visit each
         others = {r: v for r, v in roles.items() if r not in (role, "host")}  # each its host
-        hosts = [h for h in roles.get("host", []) if h not in values]
+        hosts = [h for h in roles.get("host", []) if h not in values and h not in states]
         return [
             _copy(base, {**others, str(role): [v], **({"host": hosts} if hosts else {})})
             for v in values
