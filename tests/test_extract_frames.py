@@ -5372,3 +5372,16 @@ def test_a_visit_to_cities_of_two_states_is_a_visit_to_each(layer):
             },
         ),
     ]
+
+
+@pytest.mark.parametrize("modifier", ["junta leader", "transitional President"])
+def test_a_word_between_a_nationality_and_a_titled_name_hides_no_one(modifier, layer):
+    """ "met Malian junta leader Assimi Goita": a lower-case word after the nationality no longer
+    stops the search for the one met (`frames._after`)."""
+    text = (
+        "Ghanaian Foreign Minister Samuel Ablakwa met Malian "
+        f"{modifier} Assimi Goita in Bamako on Wednesday."
+    )
+    assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
+        ["person/assimi-goita", "person/samuel-ablakwa"]
+    ]

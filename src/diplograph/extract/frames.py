@@ -533,10 +533,17 @@ def _after(
         if _bare_title(unit) and index + 2 < len(units) and units[index + 1].text == ",":
             index += 2  # the apposition's name follows the comma
             continue
+        described = index > start and _national(units[index - 1]) and unit.text.islower()
         if unit.lower not in skip and not nationality and not _affiliation(unit, following):
-            return []
+            if not (described and following is not None and _person(following)):
+                return []  # "met Malian junta leader X", "Malian transitional President X"
         index += 1
     return []
+
+
+def _national(unit: Unit) -> bool:
+    """Whether a unit is a nationality ("Malian")."""
+    return unit.mention is not None and "nationality" in unit.mention.classes
 
 
 def _affiliation(unit: Unit, following: Unit | None) -> bool:
