@@ -361,3 +361,14 @@ def test_a_place_is_found_in_its_words_other_spellings(spelling, layer):
     places = [str(o).removeprefix(str(ID)) for o in graph.objects(talks, DIP.place)]
     assert places == ["city/saint-petersburg"]
     assert "petersburg" not in kinds(graph, "person")
+
+
+def test_a_name_in_another_spelling_is_the_known_person(layer):
+    """ "Abdel Fattah el-Sissi" (AP's spelling) is the gazetteer's Abdel Fattah al-Sisi
+    (entities.yaml `variants`), not a new person."""
+    graph = extract(
+        "Jordan's King Abdullah II met Egyptian President Abdel Fattah el-Sissi in Cairo.", layer
+    )
+    meeting = next(graph.subjects(RDF.type, DIP.Meeting))
+    people = sorted(str(o).removeprefix(str(ID)) for o in graph.objects(meeting, DIP.participant))
+    assert people == ["person/abdel-fattah-al-sisi", "person/abdullah-ii"]
