@@ -5385,3 +5385,17 @@ def test_a_word_between_a_nationality_and_a_titled_name_hides_no_one(modifier, l
     assert [r["participant"] for _, r in of_kind(text, "Meeting", layer)] == [
         ["person/assimi-goita", "person/samuel-ablakwa"]
     ]
+
+
+def test_two_joined_by_a_third_met_all_three(layer):
+    """ "The two leaders were joined later by Macron for a trilateral summit": a meeting of the
+    three (meetings.yaml meeting.joined-by), beside the pair's own."""
+    text = (
+        "Jordan's King Abdullah II met Egyptian President Abdel Fattah al-Sisi in Cairo on "
+        "Wednesday. The two leaders were joined later by French President Emmanuel Macron for a "
+        "trilateral summit."
+    )
+    assert sorted(r["participant"] for _, r in of_kind(text, "Meeting", layer)) == [
+        ["person/abdel-fattah-al-sisi", "person/abdullah-ii"],
+        ["person/abdel-fattah-al-sisi", "person/abdullah-ii", "person/emmanuel-macron"],
+    ]
