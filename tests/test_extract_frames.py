@@ -5399,3 +5399,17 @@ def test_two_joined_by_a_third_met_all_three(layer):
         ["person/abdel-fattah-al-sisi", "person/abdullah-ii"],
         ["person/abdel-fattah-al-sisi", "person/abdullah-ii", "person/emmanuel-macron"],
     ]
+
+
+def test_a_spouse_named_by_a_given_name_bears_the_leads_surname(layer):
+    """ "Macron and his wife Brigitte landed ...": Brigitte Macron lands too, a person named by
+    the given name and the lead's surname (`coref._spouses`; "Brigitte" alone had been no one)."""
+    text = (
+        "French President Emmanuel Macron and his wife Brigitte landed at Noi Bai International "
+        "Airport late on Sunday."
+    )
+    graph = extract(text, layer)
+    assert [r["traveller"] for _, r in of_kind(text, "Arrival", layer)] == [
+        ["person/brigitte-macron", "person/emmanuel-macron"]
+    ]
+    assert str(graph.value(ID["person/brigitte-macron"], RDFS.label)) == "Brigitte Macron"

@@ -29,6 +29,7 @@ from diplograph.extract.mentions import (
 )
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, merge
+from diplograph.iris import entity_iri
 
 PLACEHOLDER = "urn:x-diplograph:delegation/"
 HEAD_TITLES_DEFAULT = ("leader", "president")
@@ -638,7 +639,37 @@ def resolve(
         lambda: frozenset(tuple(str(p).split()) for p in rules.word_class("source_lead")),
     )
     others, prepositions = rules.word_class("list_others"), rules.word_class("preposition")
-    return group(_join_appositions(units, text), text, others, prepositions, leads)
+    units = _spouses(_join_appositions(units, text), discourse, gaz, rules)
+    return group(units, text, others, prepositions, leads)
+
+
+def _spouses(
+    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> list[Unit]:
+    """A spouse named by a given name alone after "his wife", "her husband" bears the lead's
+    surname ("Macron and his wife Brigitte": Brigitte Macron, the gazetteer's or a new person)."""
+    spouse, possessive = rules.word_class("spouse_noun"), rules.word_class("possessive")
+    for at in range(len(units) - 1, 1, -1):
+        name, noun, their = units[at], units[at - 1], units[at - 2]
+        if name.mention is not None or not name.text.istitle() or " " in name.text:
+            continue
+        if noun.lower not in spouse or their.lower not in possessive:
+            continue
+        lead = next((u for u in reversed(units[: at - 2]) if _person(u)), None)
+        named = (gaz.labels.get(_person(lead)) or lead.text) if lead is not None else ""
+        surname = named.split()[-1:]
+        if not surname:
+            continue
+        label = f"{name.text} {surname[0]}"
+        person = gaz.by_label(label) or entity_iri("person", label)
+        if person not in gaz.labels and all(n.iri != person for n in discourse.new):
+            discourse.new.append(NewEntity(person, "Person", label, SPOUSE_CONFIDENCE))
+        mention = Mention(frozenset({"person", "agent"}), (person,), (person,), SPOUSE_CONFIDENCE)
+        units = merge(units, at, at + 1, mention, name.text)
+    return units
+
+
+SPOUSE_CONFIDENCE = 0.6  # a name made of a given name and the lead's surname
 
 
 def _join_appositions(units: list[Unit], text: str) -> list[Unit]:
