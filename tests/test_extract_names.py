@@ -372,3 +372,20 @@ def test_a_name_in_another_spelling_is_the_known_person(layer):
     meeting = next(graph.subjects(RDF.type, DIP.Meeting))
     people = sorted(str(o).removeprefix(str(ID)) for o in graph.objects(meeting, DIP.participant))
     assert people == ["person/abdel-fattah-al-sisi", "person/abdullah-ii"]
+
+
+def test_a_merged_title_and_honorifics_before_a_known_name_are_no_person(layer):
+    """ "Foreign Minister Datuk Seri Mohamad Hasan", after a headline that named "Anwar": the
+    merged title and the honorifics before the name make no person "Foreign Minister Datuk
+    Seri" (`names._honorific`: a title unit of honorific words counts as one)."""
+    graph = extract(
+        "Anwar receives courtesy call from Thai PM\n\n"
+        "PUTRAJAYA, March 18 (Bernama) -- Prime Minister Datuk Seri Anwar Ibrahim today received "
+        "a courtesy call from his Thai counterpart Paetongtarn Shinawatra. Paetongtarn was greeted "
+        "at the airport by Foreign Minister Datuk Seri Mohamad Hasan.",
+        layer,
+    )
+    assert "prime-minister-datuk-seri" not in kinds(graph, "person")
+    hosting = next(graph.subjects(RDF.type, DIP.Hosting))
+    hosts = [str(o).removeprefix(str(ID)) for o in graph.objects(hosting, DIP.host)]
+    assert hosts == ["person/mohamad-hasan"]

@@ -499,7 +499,7 @@ def _name_in(
     if words and _by_head(run[skip:], words, vocab) is not None:
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
     honorific = skip
-    while len(run) - honorific > 1 and run[honorific].lower in vocab.honorifics:
+    while len(run) - honorific > 1 and _honorific(run[honorific], vocab):
         if run[honorific + 1].lower in vocab.particles:
             break  # "Sultan Al Jaber", "Amir bin Hamad": a given name before a particle
         honorific += 1
@@ -510,11 +510,16 @@ def _name_in(
     name = run[honorific:]
     if not name:
         return honorific, None
-    plain = any(u.lower not in vocab.honorifics for u in name)
+    plain = any(not _honorific(u, vocab) for u in name)
     # only honorifics ("His Highness"), a title ("Minister of Finance"), or a word that is never
     # a name ("Ministers of Foreign Affairs"): no person
     person = plain and not any(u.lower in INNER | vocab.not_name_words for u in name)
     return honorific, "Person" if person else None
+
+
+def _honorific(unit: Unit, vocab: Vocabulary) -> bool:
+    """Whether a unit is an honorific or a title made of them ("Prime Minister", merged)."""
+    return unit.lower in vocab.honorifics or all(w in vocab.honorifics for w in unit.lower.split())
 
 
 def find_unknown_names(
