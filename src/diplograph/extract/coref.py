@@ -643,9 +643,7 @@ def resolve(
     return group(units, text, others, prepositions, leads)
 
 
-def _spouses(
-    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
-) -> list[Unit]:
+def _spouses(units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet) -> list[Unit]:
     """A spouse named by a given name alone after "his wife", "her husband" bears the lead's
     surname ("Macron and his wife Brigitte": Brigitte Macron, the gazetteer's or a new person)."""
     spouse, possessive = rules.word_class("spouse_noun"), rules.word_class("possessive")
