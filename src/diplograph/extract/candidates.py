@@ -516,10 +516,9 @@ def _main_clause_dates(made: list[tuple[Match, Candidate]], ctx: SentenceContext
     for _, cand in made:
         if cand.date is not None:
             continue
-        parties = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
         for other in main:
-            theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
-            if other.date is not None and other.date[1] is not None and parties & theirs:
+            dated = other.date is not None and other.date[1] is not None
+            if dated and _parties(cand) & _parties(other):
                 cand.date = other.date
                 break
 

@@ -527,7 +527,7 @@ def _after(
             return []  # "a summit with the Kremlin boss": a person unnamed, not the Kremlin
         if _fits(unit, role):
             return _group_ahead(units, index, role, words)
-        nationality = unit.mention is not None and "nationality" in unit.mention.classes
+        nationality = _national(unit)
         if nationality and following is not None and following.lower in words.goods:
             return [index]  # "sanctions on Australian exports": Australia's
         if _bare_title(unit) and index + 2 < len(units) and units[index + 1].text == ",":
@@ -990,7 +990,7 @@ def separate(units: list[Unit], trigger: int, rules: RuleSet) -> bool:
 
 def word_in_clause(units: list[Unit], trigger: int, word_class: str, rules: RuleSet) -> bool:
     """Whether a word of the class follows the trigger in its clause."""
-    words = frozenset(rules.classes.get(word_class, ()))
+    words = rules.word_class(word_class)
     for unit in units[trigger + 1 :]:
         if unit.boundary or unit.lower in rules.boundary:
             return False
