@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -721,3 +722,56 @@ def test_answers_of_another_build_are_cut_from_the_live_answer(served, build_dir
     assert headers["X-Diplograph-Source"] == "precomputed"
     assert json.loads(response.get_data()) == precomputed
     assert response.headers["X-Diplograph-Rows"] == headers["X-Diplograph-Rows"] == "27"
+
+
+class _ClosedUnderSelect:
+    """A server whose loop fails as waitress's does when `close` shuts its sockets mid-select."""
+
+    def run(self) -> None:
+        """Fail as select() does on a closed descriptor."""
+        raise OSError(9, "Bad file descriptor")
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+def test_the_gate_thread_takes_a_socket_closed_under_its_loop_as_stopping():
+    # guard: stop 33's CI failed on "Exception in thread gate: OSError: [Errno 9]"
+    from diplograph.serve import GateThread
+
+    caught: list[BaseException] = []
+    earlier, threading.excepthook = threading.excepthook, lambda args: caught.append(args.exc_value)
+    try:
+        closing = GateThread(_ClosedUnderSelect())
+        closing.closing.set()
+        closing.start()
+        closing.close()
+        unexpected = GateThread(_ClosedUnderSelect())
+        unexpected.start()
+        unexpected.join(timeout=10)
+    finally:
+        threading.excepthook = earlier
+    assert [type(error) for error in caught] == [OSError]  # only the failure nobody asked for
+    assert not closing.is_alive() and not unexpected.is_alive()
+
+
+def test_the_gate_thread_stops_its_waitress_server_and_ends():
+    from waitress.server import create_server
+
+    from diplograph.serve import GateThread
+
+    def app(environ: dict, start_response) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"ok"]
+
+    caught: list[BaseException] = []
+    earlier, threading.excepthook = threading.excepthook, lambda args: caught.append(args.exc_value)
+    try:
+        for _ in range(40):
+            gate = GateThread(create_server(app, host="127.0.0.1", port=0, threads=1))
+            gate.start()
+            gate.close()
+            assert not gate.is_alive()
+    finally:
+        threading.excepthook = earlier
+    assert caught == []

@@ -232,6 +232,28 @@ def listen(gate: Gate, host: str, port: int) -> BaseWSGIServer | MultiSocketServ
         ) from exc
 
 
+class GateThread(threading.Thread):
+    """The thread that runs the gate's server until `close` stops it."""
+
+    def __init__(self, server: BaseWSGIServer | MultiSocketServer) -> None:
+        super().__init__(name="gate", daemon=True)
+        self.server, self.closing = server, threading.Event()
+
+    def run(self) -> None:
+        """Serve until closed; the loop's error on a socket `close` shut is no error."""
+        try:
+            self.server.run()
+        except (OSError, ValueError):  # select() on a socket closed under it
+            if not self.closing.is_set():
+                raise
+
+    def close(self) -> None:
+        """Close the server's sockets and wait for the loop to end."""
+        self.closing.set()
+        self.server.close()
+        self.join(timeout=10)
+
+
 def stop(process: subprocess.Popen) -> None:
     """Stop a server process (SIGTERM, then SIGKILL after 10 s)."""
     if process.poll() is None:
@@ -267,7 +289,7 @@ def serve(
 
     folder = Path(tempfile.mkdtemp(prefix="diplograph-serve-"))
     process: subprocess.Popen | None = None
-    server: BaseWSGIServer | MultiSocketServer | None = None
+    gate_thread: GateThread | None = None
     try:
         triples = copy_for_serving(out, folder / STORE_FOLDER)
         private, log = free_local_port(), folder / "server.log"
@@ -276,14 +298,14 @@ def serve(
         upstream = query_url("127.0.0.1", private).removesuffix("/query")
         view, queries = site or out / "view", paths.queries_dir(root)
         gate = Gate(upstream, view, allowed, max_bytes, timeout, cors, out, queries, digest)
-        server = listen(gate, host, port)
-        threading.Thread(target=server.run, name="gate", daemon=True).start()
+        gate_thread = GateThread(listen(gate, host, port))
+        gate_thread.start()
         started(query_url(host, port), triples)
         process.wait()
         raise _failed(process, log, upstream)  # it stopped by itself
     finally:
-        if server is not None:
-            server.close()
+        if gate_thread is not None:
+            gate_thread.close()
         if process is not None:
             stop(process)
         shutil.rmtree(folder, ignore_errors=True)
