@@ -114,11 +114,15 @@ def own_titles(
     held = _held(prepared, earlier or [])
     dateline_titles = rules.listed("dateline_titles")
     spouse_titles = rules.listed("spouse_titles")
+    body_possessives = rules.listed("body_possessives")
     result = []
     for sentence, units in prepared:
         changed: list[Unit] = []
         for unit in units:
             mention = unit.mention
+            if _possessed(unit, changed, body_possessives):  # "its president X": a body's
+                changed.append(unit)
+                continue
             if _owned_unheld(mention):  # "US presidents A and B": the owner named, no holding
                 assert mention is not None
                 unit = _owned(unit, mention.owner[0], gaz, rules, new)
@@ -145,6 +149,12 @@ def own_titles(
             changed.append(unit)
         result.append((sentence, changed))
     return result
+
+
+def _possessed(unit: Unit, before: list[Unit], possessives: frozenset[str]) -> bool:
+    """Whether a body's possessive ("its") opens the unit or stands right before it."""
+    first = next(iter(unit.lower.split()), "")
+    return first in possessives or bool(before and before[-1].lower in possessives)
 
 
 def _taken(mention: Mention | None, held: dict[URIRef, list], rules: RuleSet) -> bool:
