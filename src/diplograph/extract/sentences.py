@@ -260,6 +260,11 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
         if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
             index += 1  # the comma that closes an apposition the title stage merged
             continue
+        if kept and _is_person(kept[-1]) and kept[-1].text.endswith(",") and _role(unit):
+            close = _apposition_end(units, index - 1, words.appositions)
+            if close is not None:  # "X, Vice President, Prime Minister and Ruler of Dubai,"
+                index = close + 1  # the merged apposition's further titles
+                continue
         if (
             unit.lower in words.complements
             and kept
