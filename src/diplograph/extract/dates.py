@@ -111,7 +111,7 @@ def _fronted(unit: Unit) -> bool:
     return unit.mention is None or "place" in unit.mention.classes
 
 
-DATELINE_ENDS = ("(", "-", "–", "—", "/")
+DATELINE_ENDS = ("(", "-", "--", "–", "—", "/")
 
 
 def is_dateline(units: list[Unit], index: int) -> bool:

@@ -275,6 +275,11 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             if close is not None:
                 index = close + 1  # "..., deputy prime minister for restoration, signed"
                 continue
+        opening = _opening(kept)
+        if unit.text == "," and _named_after_role(kept[opening:], units, index, words.appositions):
+            kept = [*kept[:opening], units[index + 1]]  # "The foreign ministers of A and B, X
+            index += 3  # and Y, met": the people named, without the roles and the commas
+            continue
         if unit.text == "," and kept and _is_person(kept[-1]):
             close = _apposition_end(units, index, words.appositions)
             if close is not None:
@@ -421,10 +426,38 @@ def _is_person(unit: Unit) -> bool:
 APPOSITION_MAX = 24  # units between the commas of an apposition after a person
 
 
+def _opening(kept: list[Unit]) -> int:
+    """Where the words after a dateline or a clause boundary start ("BEIJING, March 6 -- The")."""
+    for index in range(len(kept) - 1, -1, -1):
+        if kept[index].boundary or kept[index].text in ("--", "—", "–", ":", ";"):
+            return index + 1
+    return 0
+
+
+def _named_after_role(
+    kept: list[Unit], units: list[Unit], comma: int, words: frozenset[str]
+) -> bool:
+    """Whether the sentence opens with roles and no one named ("The foreign ministers of A and
+    B", `apposition_word`) and the people are named next, set off by commas."""
+    if comma + 2 >= len(units) or units[comma + 2].text != "," or not _is_person(units[comma + 1]):
+        return False
+    if not kept or any(_is_person(u) or u.boundary for u in kept):
+        return False
+    return any(u.lower in words for u in kept)
+
+
 def _role(unit: Unit) -> bool:
     """Whether a person unit is a bare title ("the leader"), not someone named."""
     mention = unit.mention
     return mention is not None and mention.title is not None and not mention.refs
+
+
+def _named(unit: Unit) -> bool:
+    """Whether a unit names people, not a description of them ("the two leaders")."""
+    return _is_person(unit) and unit.lower.partition(" ")[0] not in DESCRIPTION_OPENERS
+
+
+DESCRIPTION_OPENERS = ("the", "these", "those", "both", "his", "her", "their", "its")
 
 
 def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int | None:
@@ -436,12 +469,16 @@ def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int
         if units[end].text != ",":
             continue
         inside = units[comma + 1 : end]
+        before = set(units[comma - 1].mention.refs) if _named(units[comma - 1]) else set()
+        same = [_is_person(u) and set(u.mention.refs) <= before for u in inside]
         titled = any(
-            (u.mention is not None and u.mention.title is not None) or u.lower in words
-            for u in inside
-        )
+            (u.mention is not None and u.mention.title is not None) or u.lower in words or s
+            for u, s in zip(inside, same, strict=True)
+        )  # "A and B, the two foreign ministers, met": the same people, named by role
         age = len(inside) == 1 and inside[0].text.isdigit()  # "Dissanayake, 55, was sworn in"
-        others = any(_is_person(u) and not _role(u) for u in inside)
+        others = any(
+            _is_person(u) and not _role(u) and not s for u, s in zip(inside, same, strict=True)
+        )
         return end if inside and (titled or age) and not others else None
     return None
 
