@@ -192,12 +192,15 @@ def clause_subject(before: list[Unit], relatives: frozenset[str]) -> URIRef | No
     return _person(before[index]) if index >= 0 else None
 
 
+IN_SENTENCE_PAIRS = ("last_pair", "last_titled_pair")  # the two people named before it
+
+
 def _in_sentence(
     kind: str, before: list[Unit], unlike: frozenset[URIRef] = frozenset()
 ) -> tuple[URIRef, ...]:
     """The nearest earlier mention in the same sentence an anaphor can refer to (none of
     `unlike`: the subject of an object pronoun's clause, people of the other gender)."""
-    if kind == "last_pair":
+    if kind in IN_SENTENCE_PAIRS:  # "X held talks with Y, and the two ministers signed"
         people = [
             a
             for u in before
