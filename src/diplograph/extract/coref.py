@@ -546,6 +546,12 @@ def resolve(
                 and min(n for *_, n in d.spans) <= discourse.sentence
             ][-1:]
         else:
+            guest = _national_guest(units[match.trigger], senders, discourse)
+            if guest is not None:  # "his Syrian guest": the Syrian the story's host received
+                words = text[units[match.start].begin : units[match.end - 1].end]
+                mention = Mention(frozenset({"agent", "person"}), (guest,), (guest,), 0.7)
+                units = merge(units, match.start, match.end, mention, words)
+                continue
             found = [_delegation(discourse, s, None).key for s in dict.fromkeys(senders)]
         begin, end = units[match.start].begin, units[match.end - 1].end
         for delegation in discourse.delegations:
@@ -724,7 +730,8 @@ def _anaphor_mention(
         if match.rule.get("prefer_subject")
         else ()
     )
-    found = found or _in_sentence(refer, before, unlike)
+    said = _after_speech(before, rules) if refer == "last_titled_pair" else before
+    found = found or _in_sentence(refer, said, unlike)
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
     if not found:
         return None
@@ -734,6 +741,27 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+SINGLE_GUEST = ("guest", "visitor")  # a delegation word that names one person
+
+
+def _national_guest(trigger: Unit, senders: list[URIRef], discourse: Discourse) -> URIRef | None:
+    """The last traveller who holds an office of the one state a singular "guest" names ("the
+    Turkish leader and his Syrian guest"), else None."""
+    if trigger.lower not in SINGLE_GUEST or len(set(senders)) != 1:
+        return None
+    return next(
+        (g for g in reversed(discourse.guests) if senders[0] in discourse.owners.get(g, ())), None
+    )
+
+
+def _after_speech(before: list[Unit], rules: RuleSet) -> list[Unit]:
+    """The units after the last speech verb before an anaphor ("Erdogan's aide X said the two
+    presidents discussed": the two are no one the speaker's words name before)."""
+    speech = rules.word_class("statement_verb")
+    cut = max((i + 1 for i, u in enumerate(before) if u.lemma in speech), default=0)
+    return before[cut:]
 
 
 def _subject_antecedent(
