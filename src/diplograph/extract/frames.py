@@ -741,6 +741,9 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     if lower in words.possessive:  # "X met Y ... on his visit": the subject's, not the object's
         people = [i for i in range(determiner) if _person(units[i])]
         main = [i for i in _main_subject(units, determiner, role, words) if _person(units[i])]
+        if not main and not people:  # "During his visit to Beijing, Dar held talks": Dar's
+            fronted = _fronted_subject(units, determiner, role, words, governor=0)
+            return [i for i in fronted if _person(units[i])][:1] or None
         return main[:1] or ([people[-1]] if people else None)
     if determiner and units[determiner].text[:1] in "'’" and _fits(units[determiner - 1], role):
         return _group_back(units, determiner - 1, role, words)
