@@ -269,6 +269,29 @@ def _dateline_mark(units: list[Unit]) -> int | None:
     )
 
 
+DATELINE_DASHES = frozenset({"-", "--", "–", "—", ":"})
+
+
+def _dateline_end(units: list[Unit]) -> int:
+    """Where a lede's own words start after a dateline closed by a dash or a colon ("BEIJING,
+    March 5 --", "ISLAMABAD:", "WARSAW, Poland (AP) —", its bracket already set off): 0 when the
+    sentence opens with no dateline, or with one that a dash does not close."""
+    for index, unit in enumerate(units[: DATELINE_WORDS + 2]):
+        if unit.text in DATELINE_DASHES:
+            head = units[:index]
+            return index + 1 if head and all(_in_dateline(u) for u in head) else 0
+    return 0
+
+
+def _in_dateline(unit: Unit) -> bool:
+    """Whether a unit may stand in a dateline: a place, a date, an agency, a comma or a word in
+    capitals ("KHUJAND", "Poland")."""
+    mention = unit.mention
+    if mention is not None:
+        return bool(mention.classes & {"place", "date", "agency"} or mention.date_words)
+    return unit.text == "," or unit.text.isupper() or (unit.text.istitle() and unit.text.isalpha())
+
+
 def dateline_place(prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer) -> URIRef | None:
     """The city of the dateline ("DOHA, May 14 (Reuters) -", "NEW DELHI, Aug 1 (PTI)",
     "Ankara (AA) -"): where the story takes place until an arrival or visit moves it."""
@@ -407,6 +430,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         lede = position < LEDE_SENTENCES and not any(is_date(u) for u in units)
         units = coref.resolve(units, discourse, gazetteer, rules, text)
         visible = without_parentheticals(units, set_off)
+        if position < DATELINE_SENTENCES:  # "BEIJING, March 5 (Xinhua) -- At the invitation
+            visible = visible[_dateline_end(visible) :]  # of X, Y will": the lede's own words
         doc = None  # made by the first section that has a rule to run (matcher._doc)
         said = attribution(visible, rules, doc)
         relays.extend(r for r in said.relays if r not in relays)
