@@ -207,6 +207,37 @@ def test_an_added_article_is_built_by_parts_as_a_full_build_builds_it(
     assert "incremental build: 1 changed article(s) done again" in said
 
 
+CHILD = """import sys
+from diplograph.cli import cli
+try:
+    cli.main(sys.argv[1:], "diplograph", standalone_mode=False)
+finally:
+    print(sorted(m for m in ("spacy", "thinc", "numpy") if m in sys.modules))
+"""
+
+
+def test_an_added_article_whose_rule_layer_is_cached_imports_no_spacy(
+    project: Path, generated: Path, tmp_path: Path, fourth_oracle: Path, module_cache: Path
+) -> None:
+    """The add of an article with metadata whose rule layer the article cache holds (the
+    oracle's full build mapped it) neither loads the rule set nor imports spaCy, in a process
+    of its own, and gives the full build's folder."""
+    import os
+    import subprocess
+
+    _copy(generated, project / "seeds", "000004")
+    command = ["--root", str(project), "build", "--out", str(tmp_path / "out"), "-j", "1"]
+    env = {**os.environ, cache.ENV: str(module_cache)}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, *command], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert "incremental build: 1 changed article(s) done again" in done.stderr
+    assert_same_build(tmp_path / "out", fourth_oracle)
+
+
 def test_an_edited_and_a_removed_article(project: Path, tmp_path: Path) -> None:
     seeds = sorted((project / "seeds").glob("*.txt"))
     lines = seeds[1].read_text(encoding="utf-8").split("\n")
