@@ -66,6 +66,7 @@ def write_store(folder: Path, store: Store, names: list[URIRef], graph: bytes | 
     give_back()
     disk.record_graphs()  # so that a reader lists them without probing each
     disk.flush()
+    disk.compact()  # an incremental build that opens it then owes RocksDB no compaction
 
 
 def load_build(out: Path, root: Path | None = None) -> Store:
