@@ -23,6 +23,7 @@ import types
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, Dataset, Graph, URIRef
 
@@ -42,12 +43,6 @@ from diplograph.built import (
 from diplograph.entail import entail_into
 from diplograph.errors import DiplographError, InputError, syntax_error
 from diplograph.export import write_trig
-from diplograph.extract.clean import article_from_text, input_article
-from diplograph.extract.gazetteer import Gazetteer
-from diplograph.extract.lifetime import settle
-from diplograph.extract.pipeline import extract_triples
-from diplograph.extract.rules import RuleSet, load_rules
-from diplograph.extract.workspace import project_gazetteer
 from diplograph.gold import gold_path, load_gold
 from diplograph.incremental.stamps import input_stamps
 from diplograph.incremental.state import Ledger, State, bare, environment, write_state
@@ -87,6 +82,10 @@ from diplograph.vocabulary import ontology_file
 from diplograph.wikidata import WIKIDATA_GRAPH
 from diplograph.wikidata.enrich import ENRICHMENT_FILE
 from diplograph.wikidata.link import load_links
+
+if TYPE_CHECKING:  # the rule layer (spaCy) is imported where an article is mapped, not here
+    from diplograph.extract.gazetteer import Gazetteer
+    from diplograph.extract.rules import RuleSet
 
 SHAPES_FILE = "diplo-shapes.ttl"
 __all__ = [  # the build folder's reader lives in built.py; these names stay importable here
@@ -178,6 +177,8 @@ def _seed_articles(
     if not files and not refused:
         raise InputError(f"{folder}: no articles (*.txt) to build")
     _check_orphans(root, {p.stem for p in files} | {p.stem for p, _ in refused})
+    if rules is not None:
+        from diplograph.extract.clean import input_article
     found = []
     for path in files:
         try:  # read as stored (CRLF kept, BOM dropped), dated by metadata or marker
@@ -196,13 +197,21 @@ def _seed_articles(
     return found
 
 
+def has_rules(root: Path) -> bool:
+    """Whether the project has rule files (then its articles get a rule layer)."""
+    return any(paths.rules_dir(root).glob("*.yaml"))
+
+
 def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None:
     """The compiled rules and the gazetteer of the entities, if the project has rules (both from
     the on-disk cache while their files are unchanged)."""
-    folder = paths.rules_dir(root)
-    if not any(folder.glob("*.yaml")):
+    if not has_rules(root):
         return None
-    compiled = load_rules(folder, ontology_file(root)), project_gazetteer(root)
+    from diplograph.extract.lifetime import settle
+    from diplograph.extract.rules import load_rules
+    from diplograph.extract.workspace import project_gazetteer
+
+    compiled = load_rules(paths.rules_dir(root), ontology_file(root)), project_gazetteer(root)
     settle()
     return compiled
 
@@ -214,9 +223,20 @@ def _warm_up(layer: tuple[RuleSet, Gazetteer]) -> None:
     """Map one sentence here, before the worker is forked: what the rule layer sets up on its
     first use (0.4 s) is then made once and shared by every worker, also one that replaces a
     worker killed at the time limit."""
+    from diplograph.extract.clean import article_from_text
+    from diplograph.extract.lifetime import settle
+
     with contextlib.suppress(Exception):  # a rule layer that fails says so article by article
         extract_triples(article_from_text(Path("warm-up.txt"), WARM_UP, None, layer[0]), *layer)
     settle()
+
+
+def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> list:
+    """One article's rule layer (extract.pipeline's, imported on first use, so that a build
+    whose articles all come from the article cache does not import spaCy)."""
+    from diplograph.extract.pipeline import extract_triples as rule_layer
+
+    return rule_layer(article, rules, gazetteer)
 
 
 def assemble(

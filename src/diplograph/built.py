@@ -66,6 +66,9 @@ def write_store(folder: Path, store: Store, names: list[URIRef], graph: bytes | 
     give_back()
     disk.record_graphs()  # so that a reader lists them without probing each
     disk.flush()
+    disk.compact()  # an incremental build that opens it then owes RocksDB no compaction
+    del disk  # closed, and opened again once: that recovery's bookkeeping, not the next one's
+    OxigraphStore(folder).flush()  # (a read-only open replayed old logs, 4 builds in 20)
 
 
 def load_build(out: Path, root: Path | None = None) -> Store:

@@ -97,8 +97,11 @@ def outcome(source: str, call: Callable[[], list], seconds: float | None, memory
         return None, f"{source}: the rule layer failed: {type(exc).__name__}: {exc}"
 
 
-def map_articles(root: Path, articles: Sequence[Article], plan: Plan) -> list[Outcome]:
-    """Every article's outcome, in order: from the cache, else mapped as the plan says."""
+def map_articles(
+    root: Path, articles: Sequence[Article], plan: Plan | Callable[[], Plan]
+) -> list[Outcome]:
+    """Every article's outcome, in order: from the cache, else mapped as the plan says (a plan
+    given as a function is made only when an article is not in the cache)."""
     cache = project_cache(root)
     keys = [cache.key(a) if cache else None for a in articles]
     found: list[Outcome | None] = [None] * len(articles)
@@ -114,6 +117,8 @@ def map_articles(root: Path, articles: Sequence[Article], plan: Plan) -> list[Ou
     )
     progress.stage("rule layer", len(articles))
     progress.advance(len(articles) - len(todo))
+    if todo and not isinstance(plan, Plan):
+        plan = plan()
     for i, result in _run([articles[i] for i in todo], root, plan):
         index = todo[i]
         found[index] = result

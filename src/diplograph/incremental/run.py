@@ -44,11 +44,11 @@ from diplograph.build import (
     _source,
     _warm_up,
     candidate_counts,
+    extract_triples,
+    has_rules,
 )
 from diplograph.buildfolder import replace_folder
 from diplograph.built import GRAPH_FILE, STORE_FOLDER, load_ontology
-from diplograph.extract.clean import input_article
-from diplograph.extract.pipeline import extract_triples
 from diplograph.gold import gold_path
 from diplograph.incremental.affected import affected_nodes, alone_focus, rows_about, set_aside
 from diplograph.incremental.changes import FullBuildNeeded, changed_articles
@@ -90,7 +90,7 @@ from diplograph.quarantine import (
 from diplograph.quarantine import article_memory as memory_limit
 from diplograph.quarantine import article_timeout as quarantine_limit
 from diplograph.reconcile import agreement, minted_entities
-from diplograph.seeds import load_article
+from diplograph.seeds import Article, load_article, meta_path
 from diplograph.store import OxigraphStore, engine_name, layer_graphs, new_store, open_store
 from diplograph.store.delta import matcher, union_matcher, update_graphs
 from diplograph.timing import lap
@@ -264,11 +264,13 @@ class _Raw:
 
 
 def _map(work: Work, stems, limit, memory, jobs, scheduler) -> dict[str, _Raw | None]:  # noqa: ANN001
-    """Read and map the changed articles (None: removed or unreadable), as build.assemble does."""
+    """Read and map the changed articles (None: removed or unreadable), as build.assemble does.
+    The rule set (and spaCy with it) is loaded only when an article needs it: a plain text's
+    boilerplate and date marker, or a rule layer not in the article cache."""
     from diplograph.seeds import _usable
 
     root = work.root
-    layer = _rule_layer(root, None)
+    layer = _LazyLayer(root) if has_rules(root) else None
     articles, raw = [], {}
     for stem in stems:
         path = paths.seeds_dir(root) / f"{stem}.txt"
@@ -280,7 +282,7 @@ def _map(work: Work, stems, limit, memory, jobs, scheduler) -> dict[str, _Raw | 
                 if gold.is_file():
                     raise FullBuildNeeded(f"{gold}: a hand mapping without its article", quiet=True)
                 continue
-            article = load_article(path) if layer is None else input_article(path, None, layer[0])
+            article = _read_article(path, layer)
         except FullBuildNeeded:
             raise
         except Exception as exc:
@@ -293,9 +295,7 @@ def _map(work: Work, stems, limit, memory, jobs, scheduler) -> dict[str, _Raw | 
     lap("extract")
     found: list = [(None, None)] * len(articles)
     if layer is not None and articles:
-        run = lambda article: extract_triples(article, *layer)  # noqa: E731
-        plan = Plan(run, lambda: _warm_up(layer), limit, memory, jobs, scheduler, layer)
-        found = map_articles(root, articles, plan)
+        found = map_articles(root, articles, lambda: layer.plan(limit, memory, jobs, scheduler))
     scratch, sources = new_store(), {}
     for article, outcome in zip(articles, found, strict=True):
         try:
@@ -314,6 +314,35 @@ def _map(work: Work, stems, limit, memory, jobs, scheduler) -> dict[str, _Raw | 
         )
         raw[stem] = _Raw(graph, name, None if name is None else list(scratch.triples(name)))
     return raw
+
+
+class _LazyLayer:
+    """A project's compiled rule layer (rules, gazetteer), loaded on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self._layer = root, None
+
+    def get(self) -> tuple:
+        """The rule set and the gazetteer, loaded once."""
+        if self._layer is None:
+            self._layer = _rule_layer(self.root, None)
+        return self._layer
+
+    def plan(self, limit, memory, jobs, scheduler) -> Plan:  # noqa: ANN001
+        """How to map the articles the article cache does not hold (parallel.Plan)."""
+        layer = self.get()
+        run = lambda article: extract_triples(article, *layer)  # noqa: E731
+        return Plan(run, lambda: _warm_up(layer), limit, memory, jobs, scheduler, layer)
+
+
+def _read_article(path: Path, layer: _LazyLayer | None) -> Article:
+    """An article to map, as extract.clean.input_article reads it; its rule set is loaded only
+    for a plain text (one with metadata is read without it)."""
+    if layer is None or meta_path(path).is_file():
+        return load_article(path)
+    from diplograph.extract.clean import input_article
+
+    return input_article(path, None, layer.get()[0])
 
 
 def _rule_names(stem: str) -> tuple[URIRef, URIRef]:

@@ -577,6 +577,15 @@ class OxigraphStore(GraphCopies):
         if self.path is not None:
             self._store.flush()
 
+    def compact(self) -> None:
+        """Compact an on-disk store now (Oxigraph's `optimize`: RocksDB's compaction of every
+        column family), so that the store a build leaves holds no compaction still owed: the
+        bulk loader's files are otherwise compacted in the background of each later process
+        that opens the store to write, which closes it before the compaction ends (its work
+        lost), until its writes stop for it (docs/decisions/20261206-add-one-store-compacted.md)."""
+        if self.path is not None and not self._read_only:
+            self._store.optimize()
+
     def _solutions(self, text: str, graphs: Sequence[str] | None) -> Any:
         """Oxigraph's answer to a query (values already bound) over the given graphs' merge."""
         ox = self._ox
