@@ -367,7 +367,12 @@ def apply_defaults(ctx: Context, events: list[Event]) -> None:
                 event.roles[role] = list(dict.fromkeys(found))
 
 
-def extend_earlier(ctx: Context, candidates: list[Candidate], extending: frozenset[str]) -> None:
+def extend_earlier(
+    ctx: Context,
+    candidates: list[Candidate],
+    extending: frozenset[str],
+    latest: frozenset[str] = frozenset(),
+) -> None:
     """Give the parties a candidate of an `extends` rule names ("The meeting was attended by A,
     B and C") to the last earlier event of its family that happened, and to every candidate
     that tells that event, so that they stay one event with one more attestation; a candidate
@@ -384,6 +389,8 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: frozens
         if not earlier:
             continue
         told = earlier[0]  # "the meeting" of a story is its main one: the one its lede tells
+        if cand.attest.rule in latest:  # "He was joined by Z": the meeting told last
+            told = earlier[-1]
         parties = {frozenset(_parties_of(told.roles)), frozenset(_parties_of(cand.roles))}
         joined = {r: list(v) for r, v in told.roles.items()}
         for role, values in cand.roles.items():

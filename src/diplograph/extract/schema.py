@@ -347,7 +347,9 @@ RULES: dict[str, Shape] = {
                 "alone": BOOL,  # dropped beside another speech act of its sentence
                 "fronted_subject": ROLE,  # "On his arrival, X ...": the main clause's subject
                 "late_defaults": MapOf(ROLE, STR),  # from the article's events, once all known
-                "extends": BOOL,  # its parties join the last earlier event of its family
+                "extends": Either(  # its parties join the story's earlier event of its family
+                    (BOOL, one_of("extends", "latest")), "true, false or latest"
+                ),  # (true: the first, the lede's main one; latest: the one told last)
             },
             ("kind",),
         ),
