@@ -577,3 +577,34 @@ def test_a_sentence_of_earlier_or_repeated_events_takes_no_day_of_the_story(laye
         frozenset({"vladimir-putin", "xi-jinping"}): "2024-06-04",
         frozenset({"narendra-modi", "xi-jinping"}): "None",
     }
+
+
+def test_the_next_day_counts_from_a_day_its_own_sentence_names(layer):
+    """ "arrived on Tuesday and met Xi the next day": the day after Tuesday, not after the day
+    the sentence before named (Sunday)."""
+    text = (
+        "Kenyan President William Ruto left Nairobi on Sunday. He arrived in Beijing on Tuesday "
+        "and met Xi Jinping the next day."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Meeting") == ("2025-03-05", "the next day")
+
+
+def test_a_day_before_a_possessive_dates_the_event_it_names(layer):
+    """ "Tuesday's talks": the talks were on Tuesday."""
+    text = "Tuesday's talks between Xi Jinping and William Ruto in Beijing focused on trade."
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Talks") == ("2025-03-04", "Tuesday")
+
+
+def test_a_relative_clauses_day_leaves_the_storys_day(layer):
+    """ "Traore, who arrived on Monday evening, was received by ...": Monday dates the arrival
+    only; the story goes on on its own day (Tuesday), where the next meeting took place."""
+    text = (
+        "John Mahama was sworn in as Ghana's president in Accra on Tuesday. Captain Ibrahim "
+        "Traore, who arrived in Accra on Monday evening, was received by Foreign Minister "
+        "Shirley Ayorkor Botchwey. Mahama also met Senegal's President Bassirou Diomaye Faye."
+    )
+    graph = extract(text, date(2025, 1, 7), layer)
+    assert dated(graph, "Arrival") == ("2025-01-06", "on Monday evening")
+    assert dated(graph, "Meeting") == ("2025-01-07", "")

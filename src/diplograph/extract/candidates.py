@@ -254,12 +254,29 @@ def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tupl
     offset = day_offset(mention.anaphor) if mention is not None else None
     if offset is not None:  # "the same day", "the next day": from the day told before
         last = ctx.last_plan if expected and ctx.last_plan is not None else ctx.last_date
+        last = _told_before(unit_index, ctx, expected) or last  # "arrived on Tuesday and ..."
         if last is None or not offset:
             return last, words
         shift = timedelta(days=offset)
         return (last[0] + shift, last[1] + shift if last[1] else None), words
     found = resolve_words(words or "", ctx.anchor, expected)
     return ((found.earliest, found.latest), words) if found else (None, None)
+
+
+def _told_before(
+    unit_index: int, ctx: SentenceContext, expected: bool
+) -> tuple[date, date | None] | None:
+    """The day the last date words of the sentence before `unit_index` give ("arrived on
+    Tuesday and met Xi the next day": Tuesday), or None when the sentence names none."""
+    for index in range(unit_index - 1, -1, -1):
+        mention = ctx.units[index].mention
+        if not is_date(ctx.units[index]) or is_dateline(ctx.units, index) or mention is None:
+            continue
+        if day_offset(mention.anaphor) is not None:
+            return None  # "the same day ... the next day": the one told before them both
+        found = resolve_words(mention.date_words or "", ctx.anchor, expected)
+        return (found.earliest, found.latest) if found is not None and found.is_day else None
+    return None
 
 
 def _here(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:

@@ -66,7 +66,11 @@ def attach(
     found: dict[int, int] = {}
     for index, unit in enumerate(units):
         possessive = index + 1 < len(units) and units[index + 1].lower in POSSESSIVE_S
-        if not is_date(unit) or is_dateline(units, index) or possessive:
+        if not is_date(unit) or is_dateline(units, index):
+            continue
+        if possessive:  # "Tuesday's talks": the event it names, else none
+            if index + 2 in triggers:
+                found.setdefault(index + 2, index)
             continue
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
         leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)

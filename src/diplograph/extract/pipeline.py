@@ -153,12 +153,20 @@ def locate_new_places(units: list[Unit], new: list[NewEntity], here: URIRef | No
 
 
 def _remember_events(
-    cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict, anchor: date
+    cands: list[Candidate],
+    discourse: coref.Discourse,
+    rules: RuleSet,
+    state: dict,
+    anchor: date,
+    main: int,
 ) -> None:
     """Update the context place, the last meeting, the last date and the last speaker from
-    new candidates; a past event of several days ("visited Delhi earlier this month") told
-    after the story's day is background and leaves that day as it was."""
-    for cand in cands:
+    new candidates (the first `main` of them the main clause's); a past event of several days
+    ("visited Delhi earlier this month") told after the story's day is background and leaves
+    that day as it was, and so is a relative clause's event when its main clause names no day
+    of its own ("X, who arrived on Monday evening, was received by Y": still the story's day)."""
+    worded = any(c.happened and c.date is not None and not c.storied for c in cands[:main])
+    for number, cand in enumerate(cands):
         entry = spec(rules.kinds, cand.kind)
         if entry.get("sets_place") and cand.roles.get("place") and cand.happened:
             state["place"] = cand.roles["place"][0]
@@ -166,8 +174,10 @@ def _remember_events(
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        if cand.date is not None and cand.happened and not _background(cand.date, state, anchor):
-            state["date"] = cand.date  # a planned visit's date is not the story's
+        aside = number >= main and not worded and state.get("date") is not None
+        if cand.date is not None and cand.happened and not aside:
+            if not _background(cand.date, state, anchor):
+                state["date"] = cand.date  # a planned visit's date is not the story's
         if cand.date is not None and cand.attest.modality == "Expected" and not cand.owned:
             state["plan"] = state["last_plan"] = cand.date  # "On August 26, Lula will be ..."
         if entry.get("statement") and cand.roles.get("agent"):
@@ -430,6 +440,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         )
         opening = fronted_place(visible, rules) or ctx.place
         found = sentence_candidates(ctx, rules, gazetteer)
+        main = len(found)  # the main clause's candidates, before its relative clauses'
         for clause in relative_clauses(units, set_off):
             # the main clause's events stay in view: "received X, who delivered a letter"; a
             # clause set off before its verb took place where the sentence opened ("X, who
@@ -448,7 +459,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             found += sentence_candidates(inner, rules, gazetteer)
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
-        _remember_events(found, discourse, rules, state, article.date_published)
+        _remember_events(found, discourse, rules, state, article.date_published, main)
         # "welcomed at the airport": an arrival, which does not move the story's place
         found += entailed(found, units, ctx, rules, gazetteer)
         if not opens_with_date(visible):  # an itinerary's day opens its sentence
