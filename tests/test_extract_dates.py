@@ -608,3 +608,15 @@ def test_a_relative_clauses_day_leaves_the_storys_day(layer):
     graph = extract(text, date(2025, 1, 7), layer)
     assert dated(graph, "Arrival") == ("2025-01-06", "on Monday evening")
     assert dated(graph, "Meeting") == ("2025-01-07", "")
+
+
+def test_a_day_after_dates_the_event_it_introduces_the_day_before(layer):
+    """ "met Y on Thursday, a day after X arrived": the arrival was on Wednesday, and the story's
+    day stays Thursday (date.day-after-clause, `dates_next`)."""
+    text = (
+        "Japanese Prime Minister Shigeru Ishiba met South Korean President Yoon Suk Yeol in Tokyo "
+        "on Thursday, a day after Yoon arrived in Tokyo. Ishiba and Yoon signed an agreement."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Arrival")[0] == "2025-03-05"
+    assert dated(graph, "AgreementSigning")[0] == "2025-03-06"

@@ -28,6 +28,7 @@ from diplograph.extract.contents import (
 )
 from diplograph.extract.coref import PLACEHOLDER
 from diplograph.extract.dates import (
+    NEXT_EVENT,
     attach,
     day_offset,
     is_date,
@@ -365,6 +366,7 @@ def build(
         partial,
         from_visits=bool(rule.get("from_visits")),
         trigger=(ctx.sentence.number, match.trigger),
+        aside=told is not None and NEXT_EVENT in told.classes,
     )
     base.attrs.pop("materiel", None)
     if rule.get("with_home"):  # the pipeline adds the countries the fillers serve

@@ -21,6 +21,7 @@ from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, clause_ids
 
 SAME_DAY = "same_day"
+NEXT_EVENT = "dates_next"  # a date unit that dates the event told after it ("a day after X ...")
 _FUTURE_WORDS = ("next", "tomorrow", "upcoming", "coming")
 
 
@@ -35,7 +36,8 @@ def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, i
         anaphor = None
         if match.rule.get("anaphoric"):
             anaphor = f"{SAME_DAY}{offset:+d}" if offset else SAME_DAY
-        spans.append((start, end, Mention(frozenset({"date"}), anaphor=anaphor)))
+        classes = {"date", NEXT_EVENT} if match.rule.get("dates_next") else {"date"}
+        spans.append((start, end, Mention(frozenset(classes), anaphor=anaphor)))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     return spans
 
@@ -71,6 +73,11 @@ def attach(
         if possessive:  # "Tuesday's talks": the event it names, else none
             if index + 2 in triggers:
                 found.setdefault(index + 2, index)
+            continue
+        if NEXT_EVENT in unit.mention.classes:  # "met Y on Thursday, a day after X arrived"
+            after = [t for t in triggers if t > index and t not in found]
+            if after:
+                found[after[0]] = index
             continue
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
         leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)

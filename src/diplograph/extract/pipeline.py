@@ -164,7 +164,8 @@ def _remember_events(
     new candidates (the first `main` of them the main clause's); a past event of several days
     ("visited Delhi earlier this month") told after the story's day is background and leaves
     that day as it was, and so is a relative clause's event when its main clause names no day
-    of its own ("X, who arrived on Monday evening, was received by Y": still the story's day)."""
+    of its own ("X, who arrived on Monday evening, was received by Y": still the story's day),
+    and an event dated from another of its sentence ("met Y on Wednesday, a day after X ...")."""
     worded = any(c.happened and c.date is not None and not c.storied for c in cands[:main])
     for number, cand in enumerate(cands):
         entry = spec(rules.kinds, cand.kind)
@@ -174,7 +175,7 @@ def _remember_events(
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        aside = number >= main and not worded and state.get("date") is not None
+        aside = cand.aside or (number >= main and not worded and state.get("date") is not None)
         if cand.date is not None and cand.happened and not aside:
             if not _background(cand.date, state, anchor):
                 state["date"] = cand.date  # a planned visit's date is not the story's

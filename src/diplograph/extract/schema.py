@@ -295,7 +295,7 @@ COMMON: dict[str, Type] = {
 RULES: dict[str, Shape] = {
     section: Shape({**COMMON, **extra}, frozenset({"id", "patterns", *needs}))
     for section, extra, needs in (
-        ("dates", {"anaphoric": BOOL, "offset": INT}, ()),
+        ("dates", {"anaphoric": BOOL, "offset": INT, "dates_next": BOOL}, ()),
         ("titles", {}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
