@@ -99,6 +99,12 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "Meeting",
             ("2023-01-20", "on 20 January last year"),
         ),
+        (  # date.weekday-of-week: the Thursday of last week, not yesterday
+            "Kenyan President William Ruto met Xi Jinping on Thursday last week.",
+            date(2025, 3, 7),
+            "Meeting",
+            ("2025-02-27", "on Thursday last week"),
+        ),
     ],
 )
 def test_date_phrases(layer, text, published, kind, expected):
