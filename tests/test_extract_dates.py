@@ -626,3 +626,17 @@ def test_a_day_after_dates_the_event_it_introduces_the_day_before(layer):
     graph = extract(text, date(2025, 3, 7), layer)
     assert dated(graph, "Arrival")[0] == "2025-03-05"
     assert dated(graph, "AgreementSigning")[0] == "2025-03-06"
+
+
+def test_a_storys_words_count_from_its_datelines_day(layer):
+    """A story written on its dateline's day (Thursday, March 6) and published after midnight:
+    "yesterday" is Wednesday and "tomorrow" Friday, not a day later."""
+    text = (
+        "ANKARA, March 6 (AFP) - Turkish President Recep Tayyip Erdogan met Russian Foreign "
+        "Minister Sergei Lavrov in Ankara on Thursday. Lavrov arrived in Ankara yesterday. He "
+        "will visit Tehran tomorrow."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Arrival") == ("2025-03-05", "yesterday")
+    visits = {str(graph.value(v, DIP.date)) for v in graph.subjects(RDF.type, DIP.Visit)}
+    assert "2025-03-07" in visits

@@ -338,7 +338,8 @@ def dateline_day(
     prepared: list[tuple[object, list[Unit]]], anchor: date
 ) -> tuple[date, date] | None:
     """The day of the dateline ("CANBERRA, June 17 AAP -"), when it is at most a week before
-    the article's date: the story's day until the text names another."""
+    the article's date: the story's day until the text names another, and the day its words
+    count from ("on Monday", "yesterday": a story published after midnight was written then)."""
     for _, units in prepared[:DATELINE_SENTENCES]:
         for index, unit in enumerate(units[: DATELINE_WORDS + 1]):
             if is_date(unit) and unit.mention and is_dateline(units, index):
@@ -407,8 +408,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     for sentence, units in prepared:  # the owners own_titles found, before lists are grouped
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
-    today = (article.date_published, article.date_published)
-    state: dict = {"place": dateline, "date": dateline_day(prepared, article.date_published)}
+    told_day = dateline_day(prepared, article.date_published)
+    written = told_day[0] if told_day else article.date_published  # what "on Monday" counts from
+    today = (written, written)
+    state: dict = {"place": dateline, "date": told_day}
     mentions: dict[int, list[URIRef]] = {}
     set_off = SetOff.of(rules)
     relays: list[URIRef] = []
@@ -426,7 +429,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             sentence,
             visible,
             text,
-            article.date_published,
+            written,
             said,
             cues(visible, rules, doc),
             side,
@@ -460,13 +463,13 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             found += sentence_candidates(inner, rules, gazetteer)
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
-        _remember_events(found, discourse, rules, state, article.date_published, main)
+        _remember_events(found, discourse, rules, state, written, main)
         # "welcomed at the airport": an arrival, which does not move the story's place
         found += entailed(found, units, ctx, rules, gazetteer)
         if not opens_with_date(visible):  # an itinerary's day opens its sentence
             state.pop("plan", None)
         if not any(c.date for c in found):
-            state["date"] = _story_day(ctx, article.date_published) or state["date"]
+            state["date"] = _story_day(ctx, written) or state["date"]
         candidates.extend(found)
         last_body = discourse.bodies[-1] if discourse.bodies else None
         _holdings(body_titles(units, gazetteer, rules, new, last_body), sentence, holdings)
