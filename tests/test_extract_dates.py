@@ -640,3 +640,18 @@ def test_a_storys_words_count_from_its_datelines_day(layer):
     assert dated(graph, "Arrival") == ("2025-03-05", "yesterday")
     visits = {str(graph.value(v, DIP.date)) for v in graph.subjects(RDF.type, DIP.Visit)}
     assert "2025-03-07" in visits
+
+
+def test_an_event_before_the_talks_is_on_the_talks_day(layer):
+    """ "Before the talks, X laid a wreath": on the day of the talks (Tuesday), not of the
+    arrival told last (Monday); the wreath is no part of the talks (anaphora.before, `link:
+    date`)."""
+    text = (
+        "Russian Foreign Minister Sergey Lavrov and Kazakh Foreign Minister Murat Nurtleu held "
+        "talks in Moscow on Tuesday. Nurtleu arrived in Moscow on Monday evening. Before the "
+        "talks, Nurtleu laid a wreath at the Tomb of the Unknown Soldier."
+    )
+    graph = extract(text, date(2023, 10, 24), layer)
+    assert dated(graph, "Ceremony") == ("2023-10-24", "")
+    (ceremony,) = graph.subjects(RDF.type, DIP.Ceremony)
+    assert graph.value(ceremony, DIP.subEventOf) is None

@@ -315,7 +315,7 @@ RULES: dict[str, Shape] = {
         (
             "event_anaphora",
             {
-                "link": one_of("link", "subEventOf"),
+                "link": one_of("link", "subEventOf", "date"),
                 "attest": BOOL,
                 "refers": MapOf(STR, ListOf(STR, "a list of event kinds or 'any'")),
             },
