@@ -655,3 +655,16 @@ def test_an_event_before_the_talks_is_on_the_talks_day(layer):
     assert dated(graph, "Ceremony") == ("2023-10-24", "")
     (ceremony,) = graph.subjects(RDF.type, DIP.Ceremony)
     assert graph.value(ceremony, DIP.subEventOf) is None
+
+
+def test_a_relative_clauses_event_takes_the_day_of_its_main_clauses_party(layer):
+    """candidates._main_clause_dates, the one rule that dates a relative clause's events from
+    its main clause: "received Rubio, who is on an official visit to Guatemala", told in a
+    sentence the story's day (Wednesday) dated, is a visit of that day."""
+    text = (
+        "Guatemalan President Bernardo Arevalo met U.S. Secretary of State Marco Rubio in "
+        "Guatemala City on Wednesday. Arevalo also received Rubio, who is on an official visit "
+        "to Guatemala, at the National Palace."
+    )
+    graph = extract(text, date(2025, 2, 6), layer)
+    assert dated(graph, "Visit") == ("2025-02-05", "")

@@ -523,15 +523,13 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
 
 
 def _main_clause_dates(made: list[tuple[Match, Candidate]], ctx: SentenceContext) -> None:
-    """In a clause read apart from its sentence, an undated event takes the date its main
-    clause's words gave an event with a shared party ("X arrived in Tashkent on Friday, ..., Y,
-    who met him at the airport": Friday)."""
+    """In a clause read apart from its sentence, an undated event takes the date of a dated
+    event of its main clause with a shared party ("X arrived in Tashkent on Friday, ..., Y,
+    who met him at the airport": Friday; "Li, who is on an official visit to Malaysia", told
+    in a sentence the story's day dated): the one rule that dates a relative clause's events
+    from its main clause."""
     mine = {id(c) for _, c in made}
-    main = [
-        c
-        for c in ctx.current
-        if id(c) not in mine and c.attest.sentence == ctx.sentence and c.attest.date_words
-    ]
+    main = [c for c in ctx.current if id(c) not in mine and c.attest.sentence == ctx.sentence]
     for _, cand in made:
         if cand.date is not None:
             continue

@@ -164,8 +164,9 @@ def _remember_events(
     new candidates (the first `main` of them the main clause's); a past event of several days
     ("visited Delhi earlier this month") told after the story's day is background and leaves
     that day as it was, and so is a relative clause's event when its main clause names no day
-    of its own ("X, who arrived on Monday evening, was received by Y": still the story's day),
-    and an event dated from another of its sentence ("met Y on Wednesday, a day after X ...")."""
+    of its own ("X, who arrived on Monday evening, was received by Y": still the story's day)
+    or when the story's day dated it, and an event dated from another of its sentence ("met Y
+    on Wednesday, a day after X arrived")."""
     worded = any(c.happened and c.date is not None and not c.storied for c in cands[:main])
     for number, cand in enumerate(cands):
         entry = spec(rules.kinds, cand.kind)
@@ -175,7 +176,8 @@ def _remember_events(
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        aside = cand.aside or (number >= main and not worded and state.get("date") is not None)
+        told_apart = number >= main and (cand.storied or not worded)
+        aside = cand.aside or (told_apart and state.get("date") is not None)
         if cand.date is not None and cand.happened and not aside:
             if not _background(cand.date, state, anchor):
                 state["date"] = cand.date  # a planned visit's date is not the story's
@@ -448,9 +450,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         for clause in relative_clauses(units, set_off):
             # the main clause's events stay in view: "received X, who delivered a letter"; a
             # clause set off before its verb took place where the sentence opened ("X, who
-            # met Y on Sunday, flew to Riyadh": not in Riyadh)
+            # met Y on Sunday, flew to Riyadh": not in Riyadh); an undated event of the clause
+            # takes the day of a main-clause event it shares a party with ("..., who accorded
+            # him": candidates._main_clause_dates), else the story's day
             place = opening if _set_off_before(units, clause) else ctx.place
-            told = [c.date for c in found if c.date is not None and c.happened]
             inner = replace(
                 ctx,
                 units=clause,
@@ -458,7 +461,6 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                 doc=None,
                 current=list(found),
                 place=place,
-                last_date=told[-1] if told else ctx.last_date,  # "..., who accorded him"
             )
             found += sentence_candidates(inner, rules, gazetteer)
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
