@@ -668,3 +668,16 @@ def test_a_relative_clauses_event_takes_the_day_of_its_main_clauses_party(layer)
     )
     graph = extract(text, date(2025, 2, 6), layer)
     assert dated(graph, "Visit") == ("2025-02-05", "")
+
+
+def test_a_visit_its_words_date_a_day_lasts_the_days_that_size_it(layer):
+    """ "Jaishankar, who arrived here on Tuesday on a three-day visit, ...": Tuesday to
+    Thursday, not Tuesday alone (derive.durations)."""
+    text = (
+        "MOSCOW, Aug 21 (PTI) External Affairs Minister S Jaishankar held talks with Russian "
+        "Foreign Minister Sergei Lavrov in Moscow on Thursday. Jaishankar, who arrived here on "
+        "Tuesday on a three-day visit, on Wednesday co-chaired a session of the "
+        "intergovernmental commission with First Deputy Prime Minister Denis Manturov."
+    )
+    graph = extract(text, date(2025, 8, 21), layer)
+    assert dated(graph, "Visit") == ("2025-08-19..2025-08-21", "on Tuesday")
