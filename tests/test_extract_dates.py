@@ -681,3 +681,25 @@ def test_a_visit_its_words_date_a_day_lasts_the_days_that_size_it(layer):
     )
     graph = extract(text, date(2025, 8, 21), layer)
     assert dated(graph, "Visit") == ("2025-08-19..2025-08-21", "on Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "The visit will be the first by a Brazilian president since 2011, when President "
+            "Dilma Rousseff travelled to Luanda.",
+            "Visit",
+            ("2011-01-01..2011-12-31", "2011"),
+        ),
+        (
+            "Relations sank to a low in 2020 when Beijing imposed trade sanctions on Australia.",
+            "SanctionImposition",
+            ("2020-01-01..2020-12-31", "in 2020"),
+        ),
+    ],
+)
+def test_a_date_a_when_clause_follows_dates_its_event(text, kind, expected, layer):
+    """dates.yaml date_clause_word: "since 2011, when X travelled", "in 2020 when X imposed":
+    the year dates the event of the clause it introduces."""
+    assert dated(extract(text, date(2024, 6, 17), layer), kind) == expected

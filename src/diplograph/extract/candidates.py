@@ -808,7 +808,12 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for i in m.consumed
         if ctx.units[i].mention is None
     }
-    dates = attach(ctx.units, sorted(triggers), rules.word_class("fronting_word"))
+    dates = attach(
+        ctx.units,
+        sorted(triggers),
+        rules.word_class("fronting_word"),
+        rules.word_class("date_clause_word"),
+    )
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None

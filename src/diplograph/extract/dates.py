@@ -28,9 +28,12 @@ _FUTURE_WORDS = ("next", "tomorrow", "upcoming", "coming")
 def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, int, Mention]]:
     """Date expressions of a sentence as (start, end, mention), longest first."""
     spans = []
+    clause_words = rules.word_class("date_clause_word")  # "2011, when": matched, not the date's
     for match in find("dates", units, rules, doc):
         start, end = match.start, match.end
-        while end > start + 1 and units[end - 1].text in (",", "("):
+        while end > start + 1 and (
+            units[end - 1].text in (",", "(") or units[end - 1].lower in clause_words
+        ):
             end -= 1
         offset = int(match.rule.get("offset", 0))  # "the next day": the day after that one
         anaphor = None
@@ -59,11 +62,16 @@ FRONTED_WORDS = 3  # plain words a fronted date may follow ("Later on", "Earlier
 
 
 def attach(
-    units: list[Unit], triggers: list[int], openers: frozenset[str] = frozenset()
+    units: list[Unit],
+    triggers: list[int],
+    openers: frozenset[str] = frozenset(),
+    clause_words: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
-    sidelines of the summit in New York on Wednesday, X met Y": `openers` may open it)."""
+    sidelines of the summit in New York on Wednesday, X met Y": `openers` may open it); one
+    that a `clause_words` clause follows dates that clause's event ("since 2011, when X
+    travelled to Luanda")."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
     for index, unit in enumerate(units):
@@ -74,7 +82,8 @@ def attach(
             if index + 2 in triggers:
                 found.setdefault(index + 2, index)
             continue
-        if NEXT_EVENT in unit.mention.classes:  # "met Y on Thursday, a day after X arrived"
+        if NEXT_EVENT in unit.mention.classes or _introduces(units, index, clause_words):
+            # "met Y on Thursday, a day after X arrived", "in 2020, when X imposed ..."
             after = [t for t in triggers if t > index and t not in found]
             if after:
                 found[after[0]] = index
@@ -95,6 +104,15 @@ def attach(
         if chosen is not None and chosen not in found:
             found[chosen] = index
     return found
+
+
+def _introduces(units: list[Unit], index: int, clause_words: frozenset[str]) -> bool:
+    """Whether a clause of `clause_words` follows the date at `index` ("in 2020 when ...",
+    "2011, when ...")."""
+    after = [u.lower for u in units[index + 1 : index + 3]]
+    if after[:1] == [","]:
+        after = after[1:]
+    return bool(after) and after[0] in clause_words
 
 
 def _opening_phrase(

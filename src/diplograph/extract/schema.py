@@ -264,6 +264,7 @@ TOKEN = Shape(
         "mention": BOOL,
         "digit": BOOL,
         "day": BOOL,
+        "year": BOOL,
     },
     name="a token mapping such as {lemma: visit}",
     unknown="unknown pattern key(s): {name}",
