@@ -99,6 +99,18 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "Meeting",
             ("2023-01-20", "on 20 January last year"),
         ),
+        (  # date.month-ordinal: "3rd" was no day of a month
+            "Kenyan President William Ruto met Xi Jinping on March 3rd.",
+            date(2025, 3, 7),
+            "Meeting",
+            ("2025-03-03", "on March 3rd"),
+        ),
+        (  # the day the month names, not the weekday's (the article's date was read)
+            "Kenyan President William Ruto met Xi Jinping on Thursday, February 20.",
+            date(2025, 3, 7),
+            "Meeting",
+            ("2025-02-20", "on Thursday, February 20"),
+        ),
         (  # date.weekday-of-week: the Thursday of last week, not yesterday
             "Kenyan President William Ruto met Xi Jinping on Thursday last week.",
             date(2025, 3, 7),
