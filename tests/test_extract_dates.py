@@ -715,3 +715,15 @@ def test_a_date_a_when_clause_follows_dates_its_event(text, kind, expected, laye
     """dates.yaml date_clause_word: "since 2011, when X travelled", "in 2020 when X imposed":
     the year dates the event of the clause it introduces."""
     assert dated(extract(text, date(2024, 6, 17), layer), kind) == expected
+
+
+def test_a_dateline_of_an_ordinal_day_and_a_year_is_the_storys_day(layer):
+    """ "ABU DHABI, 4th March, 2025 (WAM) --" is a dateline (date.month-ordinal with its
+    year): published two days later, "yesterday" is March 3."""
+    text = (
+        "ABU DHABI, 4th March, 2025 (WAM) -- President Sheikh Mohamed bin Zayed Al Nahyan today "
+        "received Indian Prime Minister Narendra Modi at Qasr Al Watan in Abu Dhabi. Modi "
+        "arrived in Abu Dhabi yesterday."
+    )
+    graph = extract(text, date(2025, 3, 6), layer)
+    assert dated(graph, "Arrival") == ("2025-03-03", "yesterday")
