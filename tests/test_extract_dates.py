@@ -111,6 +111,12 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "Meeting",
             ("2025-02-20", "on Thursday, February 20"),
         ),
+        (  # date.weekday-span: both days, not the first alone
+            "Kenyan President William Ruto met Xi Jinping on Monday and Tuesday.",
+            date(2025, 3, 7),
+            "Meeting",
+            ("2025-03-03..2025-03-04", "on Monday and Tuesday"),
+        ),
         (  # date.weekday-of-week: the Thursday of last week, not yesterday
             "Kenyan President William Ruto met Xi Jinping on Thursday last week.",
             date(2025, 3, 7),
