@@ -61,7 +61,9 @@ _MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)
 _DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
 _WEEKDAY_RE = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
 _WEEKDAY_SPAN_RE = re.compile(
-    r"\b(" + "|".join(_WEEKDAYS) + r")\s*(?:-|–|to|and|until|through|till)\s*("
+    r"\b("
+    + "|".join(_WEEKDAYS)
+    + r")\s*(?:-|–|to|and|until|through|till)\s*("
     + "|".join(_WEEKDAYS)
     + r")\b"
 )
