@@ -733,3 +733,14 @@ def test_a_dateline_of_an_ordinal_day_and_a_year_is_the_storys_day(layer):
     )
     graph = extract(text, date(2025, 3, 6), layer)
     assert dated(graph, "Arrival") == ("2025-03-03", "yesterday")
+
+
+def test_a_date_after_after_dates_the_event_before_it(layer):
+    """dates.yaml date_sequel_word: "broke off relations after police stormed the embassy
+    late Friday" (no event in the clause of "after"): Friday; "before" reads nothing."""
+    text = (
+        "Mexico broke off diplomatic relations with Ecuador after police stormed the Mexican "
+        "Embassy in Quito late Friday."
+    )
+    graph = extract(text, date(2024, 4, 6), layer)
+    assert dated(graph, "DiplomatExpulsion") == ("2024-04-05", "late Friday")

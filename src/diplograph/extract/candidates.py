@@ -813,6 +813,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         sorted(triggers),
         rules.word_class("fronting_word"),
         rules.word_class("date_clause_word"),
+        rules.word_class("date_sequel_word"),
     )
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []

@@ -66,14 +66,17 @@ def attach(
     triggers: list[int],
     openers: frozenset[str] = frozenset(),
     clause_words: frozenset[str] = frozenset(),
+    sequels: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
     sidelines of the summit in New York on Wednesday, X met Y": `openers` may open it); one
     that a `clause_words` clause follows dates that clause's event ("since 2011, when X
-    travelled to Luanda")."""
+    travelled to Luanda"); one of a clause with no event that a `sequels` word opens dates the
+    event before it ("broke off ties after police stormed the embassy late Friday")."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
+    orphans: list[int] = []
     for index, unit in enumerate(units):
         possessive = index + 1 < len(units) and units[index + 1].lower in POSSESSIVE_S
         if not is_date(unit) or is_dateline(units, index):
@@ -103,7 +106,24 @@ def attach(
         chosen = before[-1] if before else (after[0] if after else None)
         if chosen is not None and chosen not in found:
             found[chosen] = index
+        elif chosen is None:
+            orphans.append(index)
+    for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
+        start = _sequel_start(units, clauses, index, sequels)
+        before = [t for t in triggers if start is not None and t < start and t not in found]
+        if before:
+            found[before[-1]] = index
     return found
+
+
+def _sequel_start(
+    units: list[Unit], clauses: list[int], index: int, sequels: frozenset[str]
+) -> int | None:
+    """Where the clause of the date at `index` starts when a `sequels` word opens it ("...
+    after police stormed the embassy late Friday"), else None."""
+    start = clauses.index(clauses[index])
+    opener = start + 1 if units[start].text == "," and start + 1 < index else start
+    return start if units[opener].lower in sequels else None
 
 
 def _introduces(units: list[Unit], index: int, clause_words: frozenset[str]) -> bool:
