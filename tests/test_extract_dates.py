@@ -744,3 +744,16 @@ def test_a_date_after_after_dates_the_event_before_it(layer):
     )
     graph = extract(text, date(2024, 4, 6), layer)
     assert dated(graph, "DiplomatExpulsion") == ("2024-04-05", "late Friday")
+
+
+def test_an_invitation_takes_no_day_of_the_summit_it_invites_to(layer):
+    """ "invited X to attend a summit ... in October": the invitation was made on the story's
+    day (Tuesday), not in October (candidates._share_dates)."""
+    text = (
+        "Putin met Khurelsukh in Ulaanbaatar on Tuesday. Putin also invited Khurelsukh to attend "
+        "a summit of the BRICS group in the Russian city of Kazan in October."
+    )
+    graph = extract(text, date(2024, 9, 3), layer)
+    (invitation,) = graph.subjects(RDF.type, DIP.Invitation)
+    assert graph.value(invitation, DIP.earliestDate) is None
+    assert str(graph.value(invitation, DIP.date)) in ("None", "2024-09-03")

@@ -509,8 +509,10 @@ def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
     return lies_ahead(mention.date_words, ctx.anchor)
 
 
-def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
-    """An undated event takes the date of a dated one in its sentence with a shared party."""
+def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int], anchor: date) -> None:
+    """An undated event takes the date of a dated one in its sentence with a shared party; not
+    an invitation or another event about one to come, made, the date of one still to come
+    ("invited X to attend a summit in Kazan in October": the invitation is not of October)."""
     for match, cand in made:
         if cand.date is not None or match.trigger in ahead:
             continue
@@ -518,6 +520,8 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
         for _, other in made:
             theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
             if other.date is not None and other.date[1] is not None and mine & theirs:
+                if cand.happened and cand.content and other.date[0] > anchor:
+                    continue
                 cand.date = other.date
                 break
 
@@ -838,7 +842,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _trailing_places(made, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
-    _share_dates(made, contents_ahead(matches, rules))
+    _share_dates(made, contents_ahead(matches, rules), ctx.anchor)
     _main_clause_dates(made, ctx)
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
