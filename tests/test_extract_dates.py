@@ -757,3 +757,15 @@ def test_an_invitation_takes_no_day_of_the_summit_it_invites_to(layer):
     (invitation,) = graph.subjects(RDF.type, DIP.Invitation)
     assert graph.value(invitation, DIP.earliestDate) is None
     assert str(graph.value(invitation, DIP.date)) in ("None", "2024-09-03")
+
+
+def test_a_meeting_on_the_sidelines_is_on_the_days_of_the_meeting(layer):
+    """ "On the sidelines, Son held talks with Lavrov": part of the two-day meeting told before,
+    and on its days, not on the story's day alone (anaphora.during, derive.inherit_dates)."""
+    text = (
+        "VIENTIANE, July 26 (VNA) - Vietnamese Foreign Minister Bui Thanh Son attended the ASEAN "
+        "Foreign Ministers' Meeting in Vientiane from July 25 to 26. On the sidelines, Son held "
+        "bilateral talks with Russian Foreign Minister Sergey Lavrov."
+    )
+    graph = extract(text, date(2024, 7, 26), layer)
+    assert dated(graph, "Talks") == ("2024-07-25..2024-07-26", "")

@@ -83,12 +83,12 @@ def inherit_dates(events: list[Event]) -> None:
 
 def _storied_outside(event: Event) -> bool:
     """Whether only the story's day dated an event, and the event it is tied to was dated on
-    other days."""
+    other days, or on several ("On the sidelines, X met Y", of a two-day meeting: its days)."""
     dated = [m for m in event.members if m.date is not None]
     anchor = next((a.date for a in event.date_from if a.date and a.date[1] is not None), None)
     if anchor is None or not dated or not all(m.storied for m in dated):
         return False
-    return not anchor[0] <= event.date[0] <= anchor[1]
+    return anchor[0] != anchor[1] or not anchor[0] <= event.date[0] <= anchor[1]
 
 
 def durations(
