@@ -19,7 +19,8 @@ Conventions (decisions, not accidents):
 - Days of one month ("August 25 to 27", "from 2 to 4 December") are an interval from the
   first day to the last; the first day takes the year that puts it nearest the anchor.
 - "early", "mid" and "late" before a month (and "the beginning", "middle", "end of" it) are
-  its first ten days, the next ten, and the rest; "in May last year" is May of the year named.
+  its first ten days, the next ten, and the rest (so too before "last month", "next month");
+  "in May last year" is May of the year named.
 - Two weekdays joined ("on Monday and Tuesday", "from Monday to Wednesday") are an interval
   from the first, resolved as a weekday alone, to the next such last day after it (a week
   earlier in the past tense when the last day would fall after the anchor).
@@ -82,6 +83,9 @@ _MONTH_ONLY_RE = re.compile(
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # thirds of a month
 _MONTH_PARTS.update(start=_MONTH_PARTS["early"], beginning=_MONTH_PARTS["early"])
 _MONTH_PARTS.update(middle=_MONTH_PARTS["mid"], end=_MONTH_PARTS["late"])
+_MONTH_PART_RE = re.compile(
+    r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next)\s+month\b"
+)
 _WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)weekend\b")
 _NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _AGO_RE = re.compile(
@@ -232,6 +236,20 @@ def _parse_day_word(text: str, anchor: date, tense: str) -> DateRange | None:
     return _day(anchor + timedelta(days=_DAY_OFFSETS[m[1]])) if m else None
 
 
+def _parse_month_part(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'late last month', 'at the end of last month', 'early next month': the first,
+    middle or last ten days of that month."""
+    m = _MONTH_PART_RE.search(text)
+    if not m:
+        return None
+    month = _parse_period(f"{m[2]} month", anchor, tense)
+    if month is None or month.precision != "month":
+        return None
+    first, last = _MONTH_PARTS[m[1]]
+    end = min(month.earliest + timedelta(days=last - 1), month.latest)
+    return DateRange(month.earliest.replace(day=first), end, "interval")
+
+
 def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve this/last/next/earlier this/later this week, month or year."""
     m = _PERIOD_RE.search(text)
@@ -374,6 +392,7 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_weekday,
     _parse_day_word,
     _parse_month_only,  # before the period: "in May last year" is May's
+    _parse_month_part,  # before the period: "late last month" is its last days
     _parse_period,
     _parse_season,
     _parse_year_part,
