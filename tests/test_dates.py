@@ -142,6 +142,14 @@ CASES = [
         "future",
         span(date(2024, 5, 3), date(2024, 5, 5)),
     ),
+    # two weekdays joined: the first as a weekday alone, to the second after it
+    ("on Monday and Tuesday", THU_0727, "past", span(date(2023, 7, 24), date(2023, 7, 25))),
+    ("from Monday to Wednesday", THU_0727, "future", span(date(2023, 7, 31), date(2023, 8, 2))),
+    ("on Wednesday and Friday", THU_0727, "past", span(date(2023, 7, 19), date(2023, 7, 21))),
+    # a part of last or next month: its first, middle or last ten days
+    ("late last month", THU_0727, None, span(date(2023, 6, 21), date(2023, 6, 30))),
+    ("at the end of last month", THU_0727, None, span(date(2023, 6, 21), date(2023, 6, 30))),
+    ("early next month", THU_0727, None, span(date(2023, 8, 1), date(2023, 8, 10))),
 ]
 
 

@@ -99,6 +99,30 @@ def dated(graph: Graph, kind: str) -> tuple[str, str]:
             "Meeting",
             ("2023-01-20", "on 20 January last year"),
         ),
+        (  # date.month-ordinal: "3rd" was no day of a month
+            "Kenyan President William Ruto met Xi Jinping on March 3rd.",
+            date(2025, 3, 7),
+            "Meeting",
+            ("2025-03-03", "on March 3rd"),
+        ),
+        (  # the day the month names, not the weekday's (the article's date was read)
+            "Kenyan President William Ruto met Xi Jinping on Thursday, February 20.",
+            date(2025, 3, 7),
+            "Meeting",
+            ("2025-02-20", "on Thursday, February 20"),
+        ),
+        (  # date.weekday-span: both days, not the first alone
+            "Kenyan President William Ruto met Xi Jinping on Monday and Tuesday.",
+            date(2025, 3, 7),
+            "Meeting",
+            ("2025-03-03..2025-03-04", "on Monday and Tuesday"),
+        ),
+        (  # date.weekday-of-week: the Thursday of last week, not yesterday
+            "Kenyan President William Ruto met Xi Jinping on Thursday last week.",
+            date(2025, 3, 7),
+            "Meeting",
+            ("2025-02-27", "on Thursday last week"),
+        ),
     ],
 )
 def test_date_phrases(layer, text, published, kind, expected):
@@ -577,3 +601,171 @@ def test_a_sentence_of_earlier_or_repeated_events_takes_no_day_of_the_story(laye
         frozenset({"vladimir-putin", "xi-jinping"}): "2024-06-04",
         frozenset({"narendra-modi", "xi-jinping"}): "None",
     }
+
+
+def test_the_next_day_counts_from_a_day_its_own_sentence_names(layer):
+    """ "arrived on Tuesday and met Xi the next day": the day after Tuesday, not after the day
+    the sentence before named (Sunday)."""
+    text = (
+        "Kenyan President William Ruto left Nairobi on Sunday. He arrived in Beijing on Tuesday "
+        "and met Xi Jinping the next day."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Meeting") == ("2025-03-05", "the next day")
+
+
+def test_a_day_before_a_possessive_dates_the_event_it_names(layer):
+    """ "Tuesday's talks": the talks were on Tuesday."""
+    text = "Tuesday's talks between Xi Jinping and William Ruto in Beijing focused on trade."
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Talks") == ("2025-03-04", "Tuesday")
+
+
+def test_a_relative_clauses_day_leaves_the_storys_day(layer):
+    """ "Traore, who arrived on Monday evening, was received by ...": Monday dates the arrival
+    only; the story goes on on its own day (Tuesday), where the next meeting took place."""
+    text = (
+        "John Mahama was sworn in as Ghana's president in Accra on Tuesday. Captain Ibrahim "
+        "Traore, who arrived in Accra on Monday evening, was received by Foreign Minister "
+        "Shirley Ayorkor Botchwey. Mahama also met Senegal's President Bassirou Diomaye Faye."
+    )
+    graph = extract(text, date(2025, 1, 7), layer)
+    assert dated(graph, "Arrival") == ("2025-01-06", "on Monday evening")
+    assert dated(graph, "Meeting") == ("2025-01-07", "")
+
+
+def test_a_day_after_dates_the_event_it_introduces_the_day_before(layer):
+    """ "met Y on Thursday, a day after X arrived": the arrival was on Wednesday, and the story's
+    day stays Thursday (date.day-after-clause, `dates_next`)."""
+    text = (
+        "Japanese Prime Minister Shigeru Ishiba met South Korean President Yoon Suk Yeol in Tokyo "
+        "on Thursday, a day after Yoon arrived in Tokyo. Ishiba and Yoon signed an agreement."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Arrival")[0] == "2025-03-05"
+    assert dated(graph, "AgreementSigning")[0] == "2025-03-06"
+
+
+def test_a_storys_words_count_from_its_datelines_day(layer):
+    """A story written on its dateline's day (Thursday, March 6) and published after midnight:
+    "yesterday" is Wednesday and "tomorrow" Friday, not a day later."""
+    text = (
+        "ANKARA, March 6 (AFP) - Turkish President Recep Tayyip Erdogan met Russian Foreign "
+        "Minister Sergei Lavrov in Ankara on Thursday. Lavrov arrived in Ankara yesterday. He "
+        "will visit Tehran tomorrow."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Arrival") == ("2025-03-05", "yesterday")
+    visits = {str(graph.value(v, DIP.date)) for v in graph.subjects(RDF.type, DIP.Visit)}
+    assert "2025-03-07" in visits
+
+
+def test_an_event_before_the_talks_is_on_the_talks_day(layer):
+    """ "Before the talks, X laid a wreath": on the day of the talks (Tuesday), not of the
+    arrival told last (Monday); the wreath is no part of the talks (anaphora.before, `link:
+    date`)."""
+    text = (
+        "Russian Foreign Minister Sergey Lavrov and Kazakh Foreign Minister Murat Nurtleu held "
+        "talks in Moscow on Tuesday. Nurtleu arrived in Moscow on Monday evening. Before the "
+        "talks, Nurtleu laid a wreath at the Tomb of the Unknown Soldier."
+    )
+    graph = extract(text, date(2023, 10, 24), layer)
+    assert dated(graph, "Ceremony") == ("2023-10-24", "")
+    (ceremony,) = graph.subjects(RDF.type, DIP.Ceremony)
+    assert graph.value(ceremony, DIP.subEventOf) is None
+
+
+def test_a_relative_clauses_event_takes_the_day_of_its_main_clauses_party(layer):
+    """candidates._main_clause_dates, the one rule that dates a relative clause's events from
+    its main clause: "received Rubio, who is on an official visit to Guatemala", told in a
+    sentence the story's day (Wednesday) dated, is a visit of that day."""
+    text = (
+        "Guatemalan President Bernardo Arevalo met U.S. Secretary of State Marco Rubio in "
+        "Guatemala City on Wednesday. Arevalo also received Rubio, who is on an official visit "
+        "to Guatemala, at the National Palace."
+    )
+    graph = extract(text, date(2025, 2, 6), layer)
+    assert dated(graph, "Visit") == ("2025-02-05", "")
+
+
+def test_a_visit_its_words_date_a_day_lasts_the_days_that_size_it(layer):
+    """ "Jaishankar, who arrived here on Tuesday on a three-day visit, ...": Tuesday to
+    Thursday, not Tuesday alone (derive.durations)."""
+    text = (
+        "MOSCOW, Aug 21 (PTI) External Affairs Minister S Jaishankar held talks with Russian "
+        "Foreign Minister Sergei Lavrov in Moscow on Thursday. Jaishankar, who arrived here on "
+        "Tuesday on a three-day visit, on Wednesday co-chaired a session of the "
+        "intergovernmental commission with First Deputy Prime Minister Denis Manturov."
+    )
+    graph = extract(text, date(2025, 8, 21), layer)
+    assert dated(graph, "Visit") == ("2025-08-19..2025-08-21", "on Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "The visit will be the first by a Brazilian president since 2011, when President "
+            "Dilma Rousseff travelled to Luanda.",
+            "Visit",
+            ("2011-01-01..2011-12-31", "2011"),
+        ),
+        (
+            "Relations sank to a low in 2020 when Beijing imposed trade sanctions on Australia.",
+            "SanctionImposition",
+            ("2020-01-01..2020-12-31", "in 2020"),
+        ),
+    ],
+)
+def test_a_date_a_when_clause_follows_dates_its_event(text, kind, expected, layer):
+    """dates.yaml date_clause_word: "since 2011, when X travelled", "in 2020 when X imposed":
+    the year dates the event of the clause it introduces."""
+    assert dated(extract(text, date(2024, 6, 17), layer), kind) == expected
+
+
+def test_a_dateline_of_an_ordinal_day_and_a_year_is_the_storys_day(layer):
+    """ "ABU DHABI, 4th March, 2025 (WAM) --" is a dateline (date.month-ordinal with its
+    year): published two days later, "yesterday" is March 3."""
+    text = (
+        "ABU DHABI, 4th March, 2025 (WAM) -- President Sheikh Mohamed bin Zayed Al Nahyan today "
+        "received Indian Prime Minister Narendra Modi at Qasr Al Watan in Abu Dhabi. Modi "
+        "arrived in Abu Dhabi yesterday."
+    )
+    graph = extract(text, date(2025, 3, 6), layer)
+    assert dated(graph, "Arrival") == ("2025-03-03", "yesterday")
+
+
+def test_a_date_after_after_dates_the_event_before_it(layer):
+    """dates.yaml date_sequel_word: "broke off relations after police stormed the embassy
+    late Friday" (no event in the clause of "after"): Friday; "before" reads nothing."""
+    text = (
+        "Mexico broke off diplomatic relations with Ecuador after police stormed the Mexican "
+        "Embassy in Quito late Friday."
+    )
+    graph = extract(text, date(2024, 4, 6), layer)
+    assert dated(graph, "DiplomatExpulsion") == ("2024-04-05", "late Friday")
+
+
+def test_an_invitation_takes_no_day_of_the_summit_it_invites_to(layer):
+    """ "invited X to attend a summit ... in October": the invitation was made on the story's
+    day (Tuesday), not in October (candidates._share_dates)."""
+    text = (
+        "Putin met Khurelsukh in Ulaanbaatar on Tuesday. Putin also invited Khurelsukh to attend "
+        "a summit of the BRICS group in the Russian city of Kazan in October."
+    )
+    graph = extract(text, date(2024, 9, 3), layer)
+    (invitation,) = graph.subjects(RDF.type, DIP.Invitation)
+    assert graph.value(invitation, DIP.earliestDate) is None
+    assert str(graph.value(invitation, DIP.date)) in ("None", "2024-09-03")
+
+
+def test_a_meeting_on_the_sidelines_is_on_the_days_of_the_meeting(layer):
+    """ "On the sidelines, Son held talks with Lavrov": part of the two-day meeting told before,
+    and on its days, not on the story's day alone (anaphora.during, derive.inherit_dates)."""
+    text = (
+        "VIENTIANE, July 26 (VNA) - Vietnamese Foreign Minister Bui Thanh Son attended the ASEAN "
+        "Foreign Ministers' Meeting in Vientiane from July 25 to 26. On the sidelines, Son held "
+        "bilateral talks with Russian Foreign Minister Sergey Lavrov."
+    )
+    graph = extract(text, date(2024, 7, 26), layer)
+    assert dated(graph, "Talks") == ("2024-07-25..2024-07-26", "")

@@ -19,7 +19,11 @@ Conventions (decisions, not accidents):
 - Days of one month ("August 25 to 27", "from 2 to 4 December") are an interval from the
   first day to the last; the first day takes the year that puts it nearest the anchor.
 - "early", "mid" and "late" before a month (and "the beginning", "middle", "end of" it) are
-  its first ten days, the next ten, and the rest; "in May last year" is May of the year named.
+  its first ten days, the next ten, and the rest (so too before "last month", "next month");
+  "in May last year" is May of the year named.
+- Two weekdays joined ("on Monday and Tuesday", "from Monday to Wednesday") are an interval
+  from the first, resolved as a weekday alone, to the next such last day after it (a week
+  earlier in the past tense when the last day would fall after the anchor).
 - "the weekend" is the last Saturday and Sunday on or before the anchor (the next ones in the
   future tense, or after "next"); "N days ago" is that day, "N weeks/months/years ago" the
   week, month or year it falls in; "on the 15th" is the last such day (the next one, future).
@@ -57,6 +61,13 @@ _DAY_SPAN = _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*" + _ORDINAL
 _MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
 _DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
 _WEEKDAY_RE = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
+_WEEKDAY_SPAN_RE = re.compile(
+    r"\b("
+    + "|".join(_WEEKDAYS)
+    + r")\s*(?:-|–|to|and|until|through|till)\s*("
+    + "|".join(_WEEKDAYS)
+    + r")\b"
+)
 _DAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_DAY_OFFSETS, key=len, reverse=True)) + r")\b")
 _PERIOD_RE = re.compile(r"\b(earlier this|later this|this|last|next)\s+(week|month|year)\b")
 _SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4})\b")
@@ -72,6 +83,9 @@ _MONTH_ONLY_RE = re.compile(
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # thirds of a month
 _MONTH_PARTS.update(start=_MONTH_PARTS["early"], beginning=_MONTH_PARTS["early"])
 _MONTH_PARTS.update(middle=_MONTH_PARTS["mid"], end=_MONTH_PARTS["late"])
+_MONTH_PART_RE = re.compile(
+    r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next)\s+month\b"
+)
 _WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)weekend\b")
 _NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _AGO_RE = re.compile(
@@ -198,10 +212,42 @@ def _parse_weekday(text: str, anchor: date, tense: str) -> DateRange | None:
     return _day(anchor + timedelta(days=-back if tense == "past" else ahead))
 
 
+def _parse_weekday_span(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'on Monday and Tuesday', 'from Monday to Wednesday': the first day as a weekday
+    alone, to the next such last day after it."""
+    m = _WEEKDAY_SPAN_RE.search(text)
+    if not m or _MONTH_DAY_RE.search(text) or _DAY_MONTH_RE.search(text):
+        return None
+    first = _parse_weekday(text[: m.end(1)], anchor, tense)
+    if first is None:
+        return None
+    days = (_WEEKDAYS.index(m[2]) - _WEEKDAYS.index(m[1])) % 7
+    if not days:
+        return None
+    start = first.earliest
+    if tense == "past" and start + timedelta(days=days) > anchor:  # told on its first day
+        start -= timedelta(weeks=1)
+    return DateRange(start, start + timedelta(days=days), "interval")
+
+
 def _parse_day_word(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve today, yesterday, tomorrow, tonight, this morning, at midnight."""
     m = _DAY_WORD_RE.search(text)
     return _day(anchor + timedelta(days=_DAY_OFFSETS[m[1]])) if m else None
+
+
+def _parse_month_part(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'late last month', 'at the end of last month', 'early next month': the first,
+    middle or last ten days of that month."""
+    m = _MONTH_PART_RE.search(text)
+    if not m:
+        return None
+    month = _parse_period(f"{m[2]} month", anchor, tense)
+    if month is None or month.precision != "month":
+        return None
+    first, last = _MONTH_PARTS[m[1]]
+    end = min(month.earliest + timedelta(days=last - 1), month.latest)
+    return DateRange(month.earliest.replace(day=first), end, "interval")
 
 
 def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
@@ -342,9 +388,11 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_iso,
     _parse_day_span,
     _parse_month_day,
+    _parse_weekday_span,
     _parse_weekday,
     _parse_day_word,
     _parse_month_only,  # before the period: "in May last year" is May's
+    _parse_month_part,  # before the period: "late last month" is its last days
     _parse_period,
     _parse_season,
     _parse_year_part,

@@ -28,6 +28,7 @@ from diplograph.extract.contents import (
 )
 from diplograph.extract.coref import PLACEHOLDER
 from diplograph.extract.dates import (
+    NEXT_EVENT,
     attach,
     day_offset,
     is_date,
@@ -254,12 +255,29 @@ def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tupl
     offset = day_offset(mention.anaphor) if mention is not None else None
     if offset is not None:  # "the same day", "the next day": from the day told before
         last = ctx.last_plan if expected and ctx.last_plan is not None else ctx.last_date
+        last = _told_before(unit_index, ctx, expected) or last  # "arrived on Tuesday and ..."
         if last is None or not offset:
             return last, words
         shift = timedelta(days=offset)
         return (last[0] + shift, last[1] + shift if last[1] else None), words
     found = resolve_words(words or "", ctx.anchor, expected)
     return ((found.earliest, found.latest), words) if found else (None, None)
+
+
+def _told_before(
+    unit_index: int, ctx: SentenceContext, expected: bool
+) -> tuple[date, date | None] | None:
+    """The day the last date words of the sentence before `unit_index` give ("arrived on
+    Tuesday and met Xi the next day": Tuesday), or None when the sentence names none."""
+    for index in range(unit_index - 1, -1, -1):
+        mention = ctx.units[index].mention
+        if not is_date(ctx.units[index]) or is_dateline(ctx.units, index) or mention is None:
+            continue
+        if day_offset(mention.anaphor) is not None:
+            return None  # "the same day ... the next day": the one told before them both
+        found = resolve_words(mention.date_words or "", ctx.anchor, expected)
+        return (found.earliest, found.latest) if found is not None and found.is_day else None
+    return None
 
 
 def _here(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
@@ -348,6 +366,7 @@ def build(
         partial,
         from_visits=bool(rule.get("from_visits")),
         trigger=(ctx.sentence.number, match.trigger),
+        aside=told is not None and NEXT_EVENT in told.classes,
     )
     base.attrs.pop("materiel", None)
     if rule.get("with_home"):  # the pipeline adds the countries the fillers serve
@@ -490,8 +509,10 @@ def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
     return lies_ahead(mention.date_words, ctx.anchor)
 
 
-def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
-    """An undated event takes the date of a dated one in its sentence with a shared party."""
+def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int], anchor: date) -> None:
+    """An undated event takes the date of a dated one in its sentence with a shared party; not
+    an invitation or another event about one to come, made, the date of one still to come
+    ("invited X to attend a summit in Kazan in October": the invitation is not of October)."""
     for match, cand in made:
         if cand.date is not None or match.trigger in ahead:
             continue
@@ -499,20 +520,20 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int]) -> None:
         for _, other in made:
             theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
             if other.date is not None and other.date[1] is not None and mine & theirs:
+                if cand.happened and cand.content and other.date[0] > anchor:
+                    continue
                 cand.date = other.date
                 break
 
 
 def _main_clause_dates(made: list[tuple[Match, Candidate]], ctx: SentenceContext) -> None:
-    """In a clause read apart from its sentence, an undated event takes the date its main
-    clause's words gave an event with a shared party ("X arrived in Tashkent on Friday, ..., Y,
-    who met him at the airport": Friday)."""
+    """In a clause read apart from its sentence, an undated event takes the date of a dated
+    event of its main clause with a shared party ("X arrived in Tashkent on Friday, ..., Y,
+    who met him at the airport": Friday; "Li, who is on an official visit to Malaysia", told
+    in a sentence the story's day dated): the one rule that dates a relative clause's events
+    from its main clause."""
     mine = {id(c) for _, c in made}
-    main = [
-        c
-        for c in ctx.current
-        if id(c) not in mine and c.attest.sentence == ctx.sentence and c.attest.date_words
-    ]
+    main = [c for c in ctx.current if id(c) not in mine and c.attest.sentence == ctx.sentence]
     for _, cand in made:
         if cand.date is not None:
             continue
@@ -791,7 +812,13 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for i in m.consumed
         if ctx.units[i].mention is None
     }
-    dates = attach(ctx.units, sorted(triggers), rules.word_class("fronting_word"))
+    dates = attach(
+        ctx.units,
+        sorted(triggers),
+        rules.word_class("fronting_word"),
+        rules.word_class("date_clause_word"),
+        rules.word_class("date_sequel_word"),
+    )
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None
@@ -815,7 +842,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _trailing_places(made, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
-    _share_dates(made, contents_ahead(matches, rules))
+    _share_dates(made, contents_ahead(matches, rules), ctx.anchor)
     _main_clause_dates(made, ctx)
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"

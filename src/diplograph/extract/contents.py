@@ -155,6 +155,8 @@ def event_anaphora(
                 for c in reversed(ctx.earlier)
                 if not c.echo and ("any" in kinds or c.kind in kinds)
             ]
+            if match.rule.get("link") == "date":  # "before the talks": talks that took place
+                pool = [c for c in pool if c.happened]
             plural = unit.lower != unit.lemma and unit.lower.endswith("s")
             referents = pool if plural else pool[:1]
         if not referents:
@@ -170,7 +172,8 @@ def event_anaphora(
                 before = clauses[match.start - 1] if match.start > 0 else None
                 trailing = before == clauses[rule_match.trigger]
                 if cand is not referents[0] and (leading or same or trailing):
-                    cand.parent.append(referents[0])
+                    if match.rule.get("link") == "subEventOf":  # "date": its day only
+                        cand.parent.append(referents[0])
                     cand.date_from.append(referents[0])
         for rule_match, cand in made:
             wants = (rule_match.rule.get("content") or {}).get("from") == "anaphor"

@@ -21,21 +21,26 @@ from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, clause_ids
 
 SAME_DAY = "same_day"
+NEXT_EVENT = "dates_next"  # a date unit that dates the event told after it ("a day after X ...")
 _FUTURE_WORDS = ("next", "tomorrow", "upcoming", "coming")
 
 
 def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, int, Mention]]:
     """Date expressions of a sentence as (start, end, mention), longest first."""
     spans = []
+    clause_words = rules.word_class("date_clause_word")  # "2011, when": matched, not the date's
     for match in find("dates", units, rules, doc):
         start, end = match.start, match.end
-        while end > start + 1 and units[end - 1].text in (",", "("):
+        while end > start + 1 and (
+            units[end - 1].text in (",", "(") or units[end - 1].lower in clause_words
+        ):
             end -= 1
         offset = int(match.rule.get("offset", 0))  # "the next day": the day after that one
         anaphor = None
         if match.rule.get("anaphoric"):
             anaphor = f"{SAME_DAY}{offset:+d}" if offset else SAME_DAY
-        spans.append((start, end, Mention(frozenset({"date"}), anaphor=anaphor)))
+        classes = {"date", NEXT_EVENT} if match.rule.get("dates_next") else {"date"}
+        spans.append((start, end, Mention(frozenset(classes), anaphor=anaphor)))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     return spans
 
@@ -57,16 +62,34 @@ FRONTED_WORDS = 3  # plain words a fronted date may follow ("Later on", "Earlier
 
 
 def attach(
-    units: list[Unit], triggers: list[int], openers: frozenset[str] = frozenset()
+    units: list[Unit],
+    triggers: list[int],
+    openers: frozenset[str] = frozenset(),
+    clause_words: frozenset[str] = frozenset(),
+    sequels: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
-    sidelines of the summit in New York on Wednesday, X met Y": `openers` may open it)."""
+    sidelines of the summit in New York on Wednesday, X met Y": `openers` may open it); one
+    that a `clause_words` clause follows dates that clause's event ("since 2011, when X
+    travelled to Luanda"); one of a clause with no event that a `sequels` word opens dates the
+    event before it ("broke off ties after police stormed the embassy late Friday")."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
+    orphans: list[int] = []
     for index, unit in enumerate(units):
         possessive = index + 1 < len(units) and units[index + 1].lower in POSSESSIVE_S
-        if not is_date(unit) or is_dateline(units, index) or possessive:
+        if not is_date(unit) or is_dateline(units, index):
+            continue
+        if possessive:  # "Tuesday's talks": the event it names, else none
+            if index + 2 in triggers:
+                found.setdefault(index + 2, index)
+            continue
+        if NEXT_EVENT in unit.mention.classes or _introduces(units, index, clause_words):
+            # "met Y on Thursday, a day after X arrived", "in 2020, when X imposed ..."
+            after = [t for t in triggers if t > index and t not in found]
+            if after:
+                found[after[0]] = index
             continue
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
         leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)
@@ -83,7 +106,33 @@ def attach(
         chosen = before[-1] if before else (after[0] if after else None)
         if chosen is not None and chosen not in found:
             found[chosen] = index
+        elif chosen is None:
+            orphans.append(index)
+    for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
+        start = _sequel_start(units, clauses, index, sequels)
+        before = [t for t in triggers if start is not None and t < start and t not in found]
+        if before:
+            found[before[-1]] = index
     return found
+
+
+def _sequel_start(
+    units: list[Unit], clauses: list[int], index: int, sequels: frozenset[str]
+) -> int | None:
+    """Where the clause of the date at `index` starts when a `sequels` word opens it ("...
+    after police stormed the embassy late Friday"), else None."""
+    start = clauses.index(clauses[index])
+    opener = start + 1 if units[start].text == "," and start + 1 < index else start
+    return start if units[opener].lower in sequels else None
+
+
+def _introduces(units: list[Unit], index: int, clause_words: frozenset[str]) -> bool:
+    """Whether a clause of `clause_words` follows the date at `index` ("in 2020 when ...",
+    "2011, when ...")."""
+    after = [u.lower for u in units[index + 1 : index + 3]]
+    if after[:1] == [","]:
+        after = after[1:]
+    return bool(after) and after[0] in clause_words
 
 
 def _opening_phrase(

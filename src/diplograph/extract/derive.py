@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from diplograph.extract.events import Candidate, Context, Event, missing, spec, within
+from diplograph.extract.events import Attest, Candidate, Context, Event, missing, spec, within
 
 ENTAILED = ".entails"  # the rule suffix of an event another entailed (candidates.entailed)
 
@@ -83,12 +83,12 @@ def inherit_dates(events: list[Event]) -> None:
 
 def _storied_outside(event: Event) -> bool:
     """Whether only the story's day dated an event, and the event it is tied to was dated on
-    other days."""
+    other days, or on several ("On the sidelines, X met Y", of a two-day meeting: its days)."""
     dated = [m for m in event.members if m.date is not None]
     anchor = next((a.date for a in event.date_from if a.date and a.date[1] is not None), None)
     if anchor is None or not dated or not all(m.storied for m in dated):
         return False
-    return not anchor[0] <= event.date[0] <= anchor[1]
+    return anchor[0] != anchor[1] or not anchor[0] <= event.date[0] <= anchor[1]
 
 
 def durations(
@@ -96,7 +96,8 @@ def durations(
 ) -> None:
     """An event that began on a day and lasts "N days" by its sentence ("a three-day state
     visit", "a 2-day trip", `day_long`: "a day-long visit") ends N - 1 days later (kinds with
-    `duration: true`)."""
+    `duration: true`); so does one its words dated a single day, when the N days size it
+    ("arrived here on Tuesday on a three-day visit": Tuesday to Thursday)."""
     words = "|".join(re.escape(w) for w in numbers)
     single = "|".join(re.escape(w) for w in day_long or ())
     pattern = re.compile(
@@ -105,17 +106,30 @@ def durations(
     for event in events:
         if not spec(kinds, event.kind).get("duration"):
             continue
-        if event.date is None or event.date[1] is not None:
+        if event.date is None or event.date[1] not in (None, event.date[0]):
             continue
         for attest in event.attests:
             found = pattern.search(attest.sentence.text)
             if found is None:
                 continue
+            if event.date[1] is not None and not _names_it(found, attest):
+                continue  # a day of its own: only "a three-day visit" itself makes it three
             word = (found[1] or "1").lower()  # a `day_long` word: one day
             days = int(word) if word.isdigit() else numbers.index(word) + 1
             if 1 <= days <= 31:
                 event.date = (event.date[0], event.date[0] + timedelta(days=days - 1))
                 break
+
+
+DURATION_REACH = 25  # characters between "a three-day" and the words of the event it sizes
+
+
+def _names_it(found: re.Match[str], attest: Attest) -> bool:
+    """Whether a duration's words ("a three-day") stand in an attestation's words or right
+    before them ("arrived on Tuesday on a three-day visit"), not elsewhere in its sentence."""
+    start = attest.sentence.begin + found.start()
+    end = attest.sentence.begin + found.end()
+    return attest.begin - DURATION_REACH <= end and start <= attest.end
 
 
 STAY_REACH = 14  # days after a stay began within which its traveller's doings there belong to it

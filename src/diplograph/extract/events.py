@@ -59,6 +59,7 @@ class Candidate:
     trigger: tuple[int, int] = (0, 0)  # sentence number, unit index
     echo: bool = False  # made by event anaphora: an earlier candidate attested again ("the move")
     storied: bool = False  # dated by the story's day, not by words of its own
+    aside: bool = False  # dated from another day of its sentence ("a day after X arrived")
 
     @property
     def happened(self) -> bool:

@@ -153,12 +153,22 @@ def locate_new_places(units: list[Unit], new: list[NewEntity], here: URIRef | No
 
 
 def _remember_events(
-    cands: list[Candidate], discourse: coref.Discourse, rules: RuleSet, state: dict, anchor: date
+    cands: list[Candidate],
+    discourse: coref.Discourse,
+    rules: RuleSet,
+    state: dict,
+    anchor: date,
+    main: int,
 ) -> None:
     """Update the context place, the last meeting, the last date and the last speaker from
-    new candidates; a past event of several days ("visited Delhi earlier this month") told
-    after the story's day is background and leaves that day as it was."""
-    for cand in cands:
+    new candidates (the first `main` of them the main clause's); a past event of several days
+    ("visited Delhi earlier this month") told after the story's day is background and leaves
+    that day as it was, and so is a relative clause's event when its main clause names no day
+    of its own ("X, who arrived on Monday evening, was received by Y": still the story's day)
+    or when the story's day dated it, and an event dated from another of its sentence ("met Y
+    on Wednesday, a day after X arrived")."""
+    worded = any(c.happened and c.date is not None and not c.storied for c in cands[:main])
+    for number, cand in enumerate(cands):
         entry = spec(rules.kinds, cand.kind)
         if entry.get("sets_place") and cand.roles.get("place") and cand.happened:
             state["place"] = cand.roles["place"][0]
@@ -166,8 +176,11 @@ def _remember_events(
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
-        if cand.date is not None and cand.happened and not _background(cand.date, state, anchor):
-            state["date"] = cand.date  # a planned visit's date is not the story's
+        told_apart = number >= main and (cand.storied or not worded)
+        aside = cand.aside or (told_apart and state.get("date") is not None)
+        if cand.date is not None and cand.happened and not aside:
+            if not _background(cand.date, state, anchor):
+                state["date"] = cand.date  # a planned visit's date is not the story's
         if cand.date is not None and cand.attest.modality == "Expected" and not cand.owned:
             state["plan"] = state["last_plan"] = cand.date  # "On August 26, Lula will be ..."
         if entry.get("statement") and cand.roles.get("agent"):
@@ -354,7 +367,8 @@ def dateline_day(
     prepared: list[tuple[object, list[Unit]]], anchor: date
 ) -> tuple[date, date] | None:
     """The day of the dateline ("CANBERRA, June 17 AAP -"), when it is at most a week before
-    the article's date: the story's day until the text names another."""
+    the article's date: the story's day until the text names another, and the day its words
+    count from ("on Monday", "yesterday": a story published after midnight was written then)."""
     for _, units in prepared[:DATELINE_SENTENCES]:
         for index, unit in enumerate(units[: DATELINE_WORDS + 1]):
             if is_date(unit) and unit.mention and is_dateline(units, index):
@@ -423,8 +437,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     for sentence, units in prepared:  # the owners own_titles found, before lists are grouped
         coref.note_titles(units, discourse)
         _holdings(units, sentence, holdings)
-    today = (article.date_published, article.date_published)
-    state: dict = {"place": dateline, "date": dateline_day(prepared, article.date_published)}
+    told_day = dateline_day(prepared, article.date_published)
+    written = told_day[0] if told_day else article.date_published  # what "on Monday" counts from
+    today = (written, written)
+    state: dict = {"place": dateline, "date": told_day}
     mentions: dict[int, list[URIRef]] = {}
     set_off = SetOff.of(rules)
     relays: list[URIRef] = []
@@ -444,7 +460,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             sentence,
             visible,
             text,
-            article.date_published,
+            written,
             said,
             cues(visible, rules, doc),
             side,
@@ -459,12 +475,14 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         )
         opening = fronted_place(visible, rules) or ctx.place
         found = sentence_candidates(ctx, rules, gazetteer)
+        main = len(found)  # the main clause's candidates, before its relative clauses'
         for clause in relative_clauses(units, set_off):
             # the main clause's events stay in view: "received X, who delivered a letter"; a
             # clause set off before its verb took place where the sentence opened ("X, who
-            # met Y on Sunday, flew to Riyadh": not in Riyadh)
+            # met Y on Sunday, flew to Riyadh": not in Riyadh); an undated event of the clause
+            # takes the day of a main-clause event it shares a party with ("..., who accorded
+            # him": candidates._main_clause_dates), else the story's day
             place = opening if _set_off_before(units, clause) else ctx.place
-            told = [c.date for c in found if c.date is not None and c.happened]
             inner = replace(
                 ctx,
                 units=clause,
@@ -472,18 +490,17 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                 doc=None,
                 current=list(found),
                 place=place,
-                last_date=told[-1] if told else ctx.last_date,  # "..., who accorded him"
             )
             found += sentence_candidates(inner, rules, gazetteer)
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
-        _remember_events(found, discourse, rules, state, article.date_published)
+        _remember_events(found, discourse, rules, state, written, main)
         # "welcomed at the airport": an arrival, which does not move the story's place
         found += entailed(found, units, ctx, rules, gazetteer)
         if not opens_with_date(visible):  # an itinerary's day opens its sentence
             state.pop("plan", None)
         if not any(c.date for c in found):
-            state["date"] = _story_day(ctx, article.date_published) or state["date"]
+            state["date"] = _story_day(ctx, written) or state["date"]
         candidates.extend(found)
         last_body = discourse.bodies[-1] if discourse.bodies else None
         _holdings(body_titles(units, gazetteer, rules, new, last_body), sentence, holdings)

@@ -331,10 +331,12 @@ def compile_token(
         token["TAG"] = PLAIN_TAG
     if spec.get("capital"):
         token["SHAPE"] = CAPITAL_SHAPE  # "Vance", "JD", "McCarthy" (IS_TITLE rejects the last two)
-    if spec.get("digit") or spec.get("day"):
+    if spec.get("digit") or spec.get("day") or spec.get("year"):
         token["IS_DIGIT"] = True
     if spec.get("day"):  # a day of the month: one or two digits, never a year
         token["LENGTH"] = {"<=": 2}
+    if spec.get("year"):  # a year: four digits
+        token["LENGTH"] = 4
     if "op" in spec:
         if spec["op"] not in ("?", "*", "+", "!") and not str(spec["op"]).startswith("{"):
             raise InputError(f"{where}: unknown op {spec['op']!r}")

@@ -264,6 +264,7 @@ TOKEN = Shape(
         "mention": BOOL,
         "digit": BOOL,
         "day": BOOL,
+        "year": BOOL,
     },
     name="a token mapping such as {lemma: visit}",
     unknown="unknown pattern key(s): {name}",
@@ -295,7 +296,7 @@ COMMON: dict[str, Type] = {
 RULES: dict[str, Shape] = {
     section: Shape({**COMMON, **extra}, frozenset({"id", "patterns", *needs}))
     for section, extra, needs in (
-        ("dates", {"anaphoric": BOOL, "offset": INT}, ()),
+        ("dates", {"anaphoric": BOOL, "offset": INT, "dates_next": BOOL}, ()),
         ("titles", {}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
@@ -315,7 +316,7 @@ RULES: dict[str, Shape] = {
         (
             "event_anaphora",
             {
-                "link": one_of("link", "subEventOf"),
+                "link": one_of("link", "subEventOf", "date"),
                 "attest": BOOL,
                 "refers": MapOf(STR, ListOf(STR, "a list of event kinds or 'any'")),
             },
