@@ -466,8 +466,9 @@ def _title_of_size(run: list[Unit], skip: int, vocab: Vocabulary) -> int | None:
     for size in range(1, TITLE_WORDS + 1):
         if len(run) - skip <= size + 1 or run[skip + size].lower != "of":
             continue
-        words = [u.lower for u in run[skip : skip + size]]
-        titled = words[-1] in vocab.honorifics
+        words = [w for u in run[skip : skip + size] for w in u.lower.split()]
+        words = words[1:] if words[0] == "the" else words  # a title unit read with its "The"
+        titled = bool(words) and words[-1] in vocab.honorifics
         if titled and all(w in vocab.honorifics or w in vocab.not_name_words for w in words):
             return size
     return None
