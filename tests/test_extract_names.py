@@ -389,3 +389,19 @@ def test_a_merged_title_and_honorifics_before_a_known_name_are_no_person(layer):
     hosting = next(graph.subjects(RDF.type, DIP.Hosting))
     hosts = [str(o).removeprefix(str(ID)) for o in graph.objects(hosting, DIP.host)]
     assert hosts == ["person/mohamad-hasan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The Public Prosecutor's Office of Peru opened an investigation.",
+            "public-prosecutor-s-office-of-peru",
+        ),
+        ("Ukraine's Prosecutor General's Office opened a case.", "prosecutor-general-s-office"),
+    ],
+)
+def test_a_prosecutors_possessive_stands_inside_a_bodys_name(text, body, layer):
+    """names.yaml `possessive_name_words`: "Prosecutor's Office", "Prosecutor General's
+    Office": one body, not a prosecutor and an office."""
+    assert set(kinds(extract(text, layer), "org")) == {body}
