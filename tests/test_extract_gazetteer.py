@@ -1433,3 +1433,22 @@ def test_a_residence_named_with_an_honorific_is_no_person(layer):
     nodes = {str(n).removeprefix(str(ID)) for n in graph.all_nodes()}
     assert "place/seri-perdana" in nodes
     assert not any(n.startswith("person/") and "perdana" in n for n in nodes)
+
+
+@pytest.mark.parametrize(
+    ("text", "holding"),
+    [
+        (
+            "Prime Minister Jeremiah Manele met Chinese Premier Li Qiang in Beijing.",
+            ("person/jeremiah-manele", "position/prime-minister-of-solomon-islands"),
+        ),
+        (
+            "President Duma Boko arrived in Windhoek on Friday.",
+            ("person/duma-boko", "position/president-of-botswana"),
+        ),
+    ],
+)
+def test_a_leader_people_yaml_knows_owns_an_unowned_title(text, holding, layer):
+    """people.yaml `people_countries` (the leaders of 2024-2025 it lacked): the state whose
+    office a title names when the sentence names none."""
+    assert holding in holdings(extract(text, layer))
