@@ -1446,6 +1446,10 @@ def test_a_residence_named_with_an_honorific_is_no_person(layer):
             "President Duma Boko arrived in Windhoek on Friday.",
             ("person/duma-boko", "position/president-of-botswana"),
         ),
+        (
+            "Foreign Minister Maxime Prevot arrived in Kinshasa on Friday.",
+            ("person/maxime-prevot", "position/foreign-minister-of-belgium"),
+        ),
     ],
 )
 def test_a_leader_people_yaml_knows_owns_an_unowned_title(text, holding, layer):
