@@ -1450,6 +1450,10 @@ def test_a_residence_named_with_an_honorific_is_no_person(layer):
             "Foreign Minister Maxime Prevot arrived in Kinshasa on Friday.",
             ("person/maxime-prevot", "position/foreign-minister-of-belgium"),
         ),
+        (
+            "Defence Minister Guido Crosetto arrived in Kyiv on Friday.",
+            ("person/guido-crosetto", "position/defence-minister-of-italy"),
+        ),
     ],
 )
 def test_a_leader_people_yaml_knows_owns_an_unowned_title(text, holding, layer):
