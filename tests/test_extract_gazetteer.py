@@ -1460,3 +1460,20 @@ def test_a_leader_people_yaml_knows_owns_an_unowned_title(text, holding, layer):
     """people.yaml `people_countries` (the leaders of 2024-2025 it lacked): the state whose
     office a title names when the sentence names none."""
     assert holding in holdings(extract(text, layer))
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("The two ministers met in Tel Aviv on Friday.", "city/tel-aviv"),
+        ("Zurich hosted the talks on Friday.", "city/zurich"),
+        ("British Columbia's premier met the Indian consul.", "place/british-columbia"),
+        ("Jubaland forces took the town on Friday.", "place/jubaland"),
+    ],
+)
+def test_cities_and_regions_below_the_world_files_are_places(text, entity, layer):
+    """venues.ttl (twenty-third pass): cities below a million people and a country's provinces
+    and states are found by their names alone, and a two-word one is no person."""
+    nodes = {str(n).removeprefix(str(ID)) for n in extract(text, layer).all_nodes()}
+    assert entity in nodes
+    assert not any(n.startswith("person/") for n in nodes)
