@@ -1347,6 +1347,13 @@ def holdings(graph: Graph) -> set[tuple[str, str]]:
             "Kenyan Cabinet Secretary for Foreign Affairs Musalia Mudavadi arrived in Mogadishu.",
             ("person/musalia-mudavadi", "position/cabinet-secretary-for-foreign-affairs-of-kenya"),
         ),
+        (
+            "US Under Secretary of State for Arms Control Bonnie Jenkins arrived in Moscow.",
+            (
+                "person/bonnie-jenkins",
+                "position/under-secretary-of-state-for-arms-control-of-united-states",
+            ),
+        ),
         (  # guard: passes before too; the office where no "The" opens the sentence
             "On Friday the speaker of the National Assembly of Vietnam, Tran Thanh Man, arrived in"
             " Vientiane.",
