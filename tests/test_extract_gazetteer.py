@@ -1423,6 +1423,8 @@ def test_a_foreign_ministry_named_by_its_own_name_is_its_states(text, body, laye
         ("The speech was aired by Al-Masirah TV on Friday.", "al-masirah"),
         ("The ministers met in Luanda, the Angolan news agency ANGOP reported.", "angola-press"),
         ("The talks ended on Friday, Pajhwok reported.", "pajhwok-afghan-news"),
+        ("Iranian state media said the minister arrived in Muscat.", "iranian-state-media"),
+        ("The semi-official Tasnim and Fars news agencies reported it.", "fars-news-agency"),
         # guard: passes before too (by "Petra"); the agency's full name now also names it
         ("The ministers met in Amman, the Jordan News Agency (Petra) reported.", "petra"),
     ],
