@@ -405,3 +405,17 @@ def test_a_prosecutors_possessive_stands_inside_a_bodys_name(text, body, layer):
     """names.yaml `possessive_name_words`: "Prosecutor's Office", "Prosecutor General's
     Office": one body, not a prosecutor and an office."""
     assert set(kinds(extract(text, layer), "org")) == {body}
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("The newspaper Dnevnik Avaz said the talks had failed.", "dnevnik-avaz"),
+        ("The opposition daily Sozcu Gazetesi said the talks had failed.", "sozcu-gazetesi"),
+        ("The local outlet Mwakilishi Online reported the visit.", "mwakilishi-online"),
+    ],
+)
+def test_a_name_after_a_press_word_is_a_news_agency(text, agency, layer):
+    """names.yaml `kind_cues_before`: "the newspaper X", "the daily X", "the outlet X" name
+    a news outlet, not a person."""
+    assert kinds(extract(text, layer), "org") == {agency: {"NewsAgency"}}
