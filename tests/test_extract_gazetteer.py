@@ -1486,3 +1486,29 @@ def test_cities_and_regions_below_the_world_files_are_places(text, entity, layer
     nodes = {str(n).removeprefix(str(ID)) for n in extract(text, layer).all_nodes()}
     assert entity in nodes
     assert not any(n.startswith("person/") for n in nodes)
+
+
+def test_a_party_leader_of_a_party_by_its_initials_holds_its_leadership(layer):
+    """parties.ttl (twenty-third pass): "NDP Leader X" leads Canada's New Democratic Party."""
+    graph = extract("NDP Leader Jagmeet Singh called for sanctions on Friday.", layer)
+    assert holdings(graph) == {("person/jagmeet-singh", "position/leader-of-new-democratic-party")}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Greens left the coalition on Friday.", "alliance-90-the-greens"),
+        ("Reform UK won the by-election.", "reform-uk"),
+        # guard: passes before too; a party the file must not split
+        ("The Liberal Democratic Party lost its majority.", "liberal-democratic-party"),
+    ],
+)
+def test_more_parties_are_known(text, party, layer):
+    """parties.ttl: more parties of wire copy; "Liberal Democratic Party" stays one name (no
+    "Democratic Party" of the United States inside it)."""
+    orgs = {
+        str(o).removeprefix(str(ID["org/"]))
+        for o in set(extract(text, layer).all_nodes())
+        if str(o).startswith(str(ID["org/"]))
+    }
+    assert orgs == {party}
