@@ -1336,6 +1336,10 @@ def holdings(graph: Graph) -> set[tuple[str, str]]:
             ("person/margrethe", "position/queen-of-denmark"),
         ),
         (
+            "Burkina Faso's military leader, Captain Ibrahim Traore, arrived in Accra.",
+            ("person/ibrahim-traore", "position/military-leader-of-burkina-faso"),
+        ),
+        (
             "Singapore's Senior Minister Lee Hsien Loong arrived in Beijing on Friday.",
             ("person/lee-hsien-loong", "position/senior-minister-of-singapore"),
         ),
