@@ -419,3 +419,18 @@ def test_a_name_after_a_press_word_is_a_news_agency(text, agency, layer):
     """names.yaml `kind_cues_before`: "the newspaper X", "the daily X", "the outlet X" name
     a news outlet, not a person."""
     assert kinds(extract(text, layer), "org") == {agency: {"NewsAgency"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Widodo hosted the summit at the Bogor Palace on Friday.", "bogor-palace"),
+        ("The minister arrived at Istanbul Airport on Friday.", "istanbul-airport"),
+    ],
+)
+def test_a_city_before_a_capitalised_site_head_names_the_site(text, place, layer):
+    """names.py `_sites` (names.yaml `site_heads`): "Bogor Palace" is a site of the city, one
+    place, not the city beside a word."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {place: {"Place"}}
+    assert kinds(graph, "city") == {}

@@ -71,6 +71,7 @@ class Vocabulary:
     affiliates: frozenset[str] = frozenset()  # "a scientist at X University": the body
     body_epithets: frozenset[str] = frozenset()  # "Royal" of "Royal Thai Army"
     city_site_heads: frozenset[str] = frozenset()  # "the Rafah crossing": a site of the city
+    site_heads: frozenset[str] = frozenset()  # "Bogor Palace": a capitalised site of the city
 
 
 KIND_OF_LIST = (
@@ -139,6 +140,7 @@ def _vocabulary(rules: RuleSet) -> Vocabulary:
         listed("affiliate_words"),
         listed("body_epithets"),
         listed("city_site_heads"),
+        listed("site_heads"),
     )
 
 
@@ -662,8 +664,9 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
             n.kind == "Place" and n.iri in after.mention.refs for n in new
         )
         named_site = city and after.lower in vocab.city_site_heads  # "the Rafah crossing"
+        capital_site = after.mention is None and after.lower in vocab.site_heads  # "Bogor Palace"
         if (head == "Place" and (_site_name(unit, vocab) or named_site)) or (
-            city and new_site and after.text[:1].isupper()
+            city and (new_site or capital_site) and after.text[:1].isupper()
         ):
             start = index
             while head and start and units[start - 1].mention is None and unit.mention is None:
