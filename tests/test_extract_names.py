@@ -434,3 +434,22 @@ def test_a_city_before_a_capitalised_site_head_names_the_site(text, place, layer
     graph = extract(text, layer)
     assert kinds(graph, "place") == {place: {"Place"}}
     assert kinds(graph, "city") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Sheikh Tamim bin Hamad bin Khalifa Al Thani received the Turkish president.",
+            "tamim-bin-hamad-al-thani",
+        ),
+        (
+            "Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud received the Indian premier.",
+            "mohammed-bin-salman",
+        ),
+    ],
+)
+def test_a_grandfathers_name_after_a_known_name_is_no_second_person(text, person, layer):
+    """names.py `_grandfathers`: "X bin Y bin Z Al W" is the known X bin Y, not also a new
+    person "Z Al W"."""
+    assert set(kinds(extract(text, layer), "person")) == {person}

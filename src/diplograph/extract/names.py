@@ -72,6 +72,7 @@ class Vocabulary:
     body_epithets: frozenset[str] = frozenset()  # "Royal" of "Royal Thai Army"
     city_site_heads: frozenset[str] = frozenset()  # "the Rafah crossing": a site of the city
     site_heads: frozenset[str] = frozenset()  # "Bogor Palace": a capitalised site of the city
+    patronymics: frozenset[str] = frozenset()  # "bin" of "Tamim bin Hamad bin Khalifa Al Thani"
 
 
 KIND_OF_LIST = (
@@ -141,6 +142,7 @@ def _vocabulary(rules: RuleSet) -> Vocabulary:
         listed("body_epithets"),
         listed("city_site_heads"),
         listed("site_heads"),
+        listed("patronymic_particles"),
     )
 
 
@@ -459,6 +461,31 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     return out
 
 
+def _grandfathers(units: list[Unit], vocab: Vocabulary, text: str) -> list[Unit]:
+    """A known person's name goes on over a further "bin" and the capitalised words after it
+    ("Tamim bin Hamad" of "Tamim bin Hamad bin Khalifa Al Thani", a grandfather's name and the
+    family name): one person, not a second one named "Khalifa Al Thani"."""
+    index = 0
+    while index < len(units) - 2:
+        mention, link, after = units[index].mention, units[index + 1], units[index + 2]
+        person = mention is not None and "person" in mention.classes and len(mention.refs) == 1
+        free = link.mention is None and after.mention is None and _capital(after)
+        if person and free and link.lower in vocab.patronymics:
+            assert mention is not None
+            end = index + 3
+            while end < len(units) and units[end].mention is None:
+                word = units[end]
+                if not (_capital(word) or word.lower in vocab.particles or word.text in HYPHENS):
+                    break
+                end += 1
+            while units[end - 1].lower in vocab.particles or units[end - 1].text in HYPHENS:
+                end -= 1
+            words = text[units[index].begin : units[end - 1].end]
+            units = merge(units, index, end, mention, words)
+        index += 1
+    return units
+
+
 TITLE_WORDS = 3
 
 
@@ -530,7 +557,7 @@ def find_unknown_names(
 ) -> list[Unit]:
     """Merge the capitalised runs no earlier stage recognised into new-entity mentions; an
     honorific or title before the name stays in the unit, not in the name."""
-    units = _free_partial_names(units, vocab)
+    units = _grandfathers(_free_partial_names(units, vocab), vocab, text)
     first_word = next((i for i, u in enumerate(units) if u.text not in OPENERS), 0)
     index = 0
     while index < len(units):
