@@ -1516,3 +1516,15 @@ def test_more_parties_are_known(text, party, layer):
         if str(o).startswith(str(ID["org/"]))
     }
     assert orgs == {party}
+
+
+def test_two_offices_apposed_after_a_name_are_both_held(layer):
+    """entities.yaml `title.name-owner-title`: "X, Deputy Prime Minister and Foreign Minister of
+    Pakistan,": each office, for the one owner."""
+    graph = extract(
+        "Ishaq Dar, Deputy Prime Minister and Foreign Minister of Pakistan, left.", layer
+    )
+    assert holdings(graph) == {
+        ("person/ishaq-dar", "position/deputy-prime-minister-of-pakistan"),
+        ("person/ishaq-dar", "position/foreign-minister-of-pakistan"),
+    }
