@@ -1528,3 +1528,18 @@ def test_two_offices_apposed_after_a_name_are_both_held(layer):
         ("person/ishaq-dar", "position/deputy-prime-minister-of-pakistan"),
         ("person/ishaq-dar", "position/foreign-minister-of-pakistan"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latin American leaders met in Bogota on Friday.",
+        "The Inter-American Commission on Human Rights condemned the arrests.",
+        "Central American ministers met in Guatemala City.",
+    ],
+)
+def test_a_regions_adjective_names_no_state(text, layer):
+    """entities.yaml `region_prefixes`: "American" after "Latin", "Inter-", "Central" is a
+    region's adjective, not the United States."""
+    nodes = set(extract(text, layer).all_nodes())
+    assert ID["country/united-states"] not in nodes
