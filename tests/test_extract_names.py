@@ -426,11 +426,12 @@ def test_a_name_after_a_press_word_is_a_news_agency(text, agency, layer):
     [
         ("Widodo hosted the summit at the Bogor Palace on Friday.", "bogor-palace"),
         ("The minister arrived at Istanbul Airport on Friday.", "istanbul-airport"),
+        ("Trucks crossed the Crimea Bridge on Friday.", "crimea-bridge"),
     ],
 )
 def test_a_city_before_a_capitalised_site_head_names_the_site(text, place, layer):
     """names.py `_sites` (names.yaml `site_heads`): "Bogor Palace" is a site of the city, one
-    place, not the city beside a word."""
+    place, not the city beside a word; so is "the Crimea Bridge" of a place."""
     graph = extract(text, layer)
     assert kinds(graph, "place") == {place: {"Place"}}
     assert kinds(graph, "city") == {}

@@ -692,9 +692,10 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
         )
         named_site = city and after.lower in vocab.city_site_heads  # "the Rafah crossing"
         capital_site = after.mention is None and after.lower in vocab.site_heads  # "Bogor Palace"
+        placed = city or (unit.mention is not None and "place" in unit.mention.classes)
         if (head == "Place" and (_site_name(unit, vocab) or named_site)) or (
-            city and (new_site or capital_site) and after.text[:1].isupper()
-        ):
+            ((city and new_site) or (placed and capital_site)) and after.text[:1].isupper()
+        ):  # "Bogor Palace", "the Kremlin Wall", "the Crimea Bridge"
             start = index
             while head and start and units[start - 1].mention is None and unit.mention is None:
                 if not _site_name(units[start - 1], vocab):
