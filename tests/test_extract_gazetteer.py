@@ -1407,6 +1407,14 @@ def test_a_counterpart_of_a_state_named_short_holds_the_subjects_office(layer):
             "Kenya's State Department for Foreign Affairs issued a statement on Friday.",
             "foreign-ministry-of-kenya",
         ),
+        (  # guard: passes before too (the name's first words name the body); kept as one
+            "Italy's Ministry of Foreign Affairs and International Cooperation summoned him.",
+            "foreign-ministry-of-italy",
+        ),
+        ("France's Ministry for Europe and Foreign Affairs said so.", "foreign-ministry-of-france"),
+        ("The Treasury Department imposed sanctions.", "united-states-department-of-the-treasury"),
+        ("The Commerce Department added the firms.", "united-states-department-of-commerce"),
+        ("The Council of the EU adopted the package.", "council-of-the-european-union"),
     ],
 )
 def test_a_foreign_ministry_named_by_its_own_name_is_its_states(text, body, layer):

@@ -454,3 +454,9 @@ def test_a_grandfathers_name_after_a_known_name_is_no_second_person(text, person
     """names.py `_grandfathers`: "X bin Y bin Z Al W" is the known X bin Y, not also a new
     person "Z Al W"."""
     assert set(kinds(extract(text, layer), "person")) == {person}
+
+
+def test_a_list_is_no_persons_name(layer):
+    """names.yaml `not_entity_heads`: "its Entity List" names a document, not a person."""
+    graph = extract("The department added the companies to its Entity List.", layer)
+    assert kinds(graph, "person") == {}
