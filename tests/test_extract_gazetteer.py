@@ -1475,6 +1475,10 @@ def test_a_residence_named_with_an_honorific_is_no_person(layer):
             "Defence Minister Guido Crosetto arrived in Kyiv on Friday.",
             ("person/guido-crosetto", "position/defence-minister-of-italy"),
         ),
+        (
+            "Deputy Foreign Minister Andrei Rudenko arrived in Pyongyang on Friday.",
+            ("person/andrei-rudenko", "position/deputy-foreign-minister-of-russia"),
+        ),
     ],
 )
 def test_a_leader_people_yaml_knows_owns_an_unowned_title(text, holding, layer):
