@@ -1555,3 +1555,12 @@ def test_a_regions_adjective_names_no_state(text, layer):
     region's adjective, not the United States."""
     nodes = set(extract(text, layer).all_nodes())
     assert ID["country/united-states"] not in nodes
+
+
+def test_a_home_ministers_bare_title_is_the_datelines_states(layer):
+    """entities.yaml `dateline_titles` (the home cabinet's ministers): "ACCRA ... Finance
+    Minister X" is Ghana's finance minister."""
+    text = "ACCRA, March 7 (GNA) - Finance Minister Kwame Mensah Osei met the IMF mission."
+    assert holdings(extract(text, layer)) == {
+        ("person/kwame-mensah-osei", "position/finance-minister-of-ghana")
+    }
