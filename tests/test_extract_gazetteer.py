@@ -1564,3 +1564,10 @@ def test_a_home_ministers_bare_title_is_the_datelines_states(layer):
     assert holdings(extract(text, layer)) == {
         ("person/kwame-mensah-osei", "position/finance-minister-of-ghana")
     }
+
+
+def test_an_orders_name_is_no_known_persons_surname(layer):
+    """people.yaml `people_not_bare`: "Mubarak" of "the Order of Mubarak the Great" is not
+    Khaldoon Al Mubarak."""
+    graph = extract("Modi was conferred the Order of Mubarak the Great on Sunday.", layer)
+    assert ID["person/khaldoon-al-mubarak"] not in set(graph.all_nodes())
