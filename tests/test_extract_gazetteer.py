@@ -1571,3 +1571,10 @@ def test_an_orders_name_is_no_known_persons_surname(layer):
     Khaldoon Al Mubarak."""
     graph = extract("Modi was conferred the Order of Mubarak the Great on Sunday.", layer)
     assert ID["person/khaldoon-al-mubarak"] not in set(graph.all_nodes())
+
+
+def test_a_press_agencys_english_name_is_the_agency(layer):
+    """news-agencies.ttl: "Latin American News Agency" is Prensa Latina (no US agency)."""
+    graph = extract("PRENSA LATINA | Latin American News Agency reported the visit.", layer)
+    orgs = {str(o) for o in graph.all_nodes() if str(o).startswith(str(ID["org/"]))}
+    assert orgs == {str(ID["org/prensa-latina"])}
