@@ -1479,6 +1479,10 @@ def test_a_residence_named_with_an_honorific_is_no_person(layer):
             "Deputy Foreign Minister Andrei Rudenko arrived in Pyongyang on Friday.",
             ("person/andrei-rudenko", "position/deputy-foreign-minister-of-russia"),
         ),
+        (
+            "Prime Minister Christian Stocker arrived in Berlin on Friday.",
+            ("person/christian-stocker", "position/prime-minister-of-austria"),
+        ),
     ],
 )
 def test_a_leader_people_yaml_knows_owns_an_unowned_title(text, holding, layer):
