@@ -389,3 +389,74 @@ def test_a_merged_title_and_honorifics_before_a_known_name_are_no_person(layer):
     hosting = next(graph.subjects(RDF.type, DIP.Hosting))
     hosts = [str(o).removeprefix(str(ID)) for o in graph.objects(hosting, DIP.host)]
     assert hosts == ["person/mohamad-hasan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The Public Prosecutor's Office of Peru opened an investigation.",
+            "public-prosecutor-s-office-of-peru",
+        ),
+        ("Ukraine's Prosecutor General's Office opened a case.", "prosecutor-general-s-office"),
+    ],
+)
+def test_a_prosecutors_possessive_stands_inside_a_bodys_name(text, body, layer):
+    """names.yaml `possessive_name_words`: "Prosecutor's Office", "Prosecutor General's
+    Office": one body, not a prosecutor and an office."""
+    assert set(kinds(extract(text, layer), "org")) == {body}
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("The newspaper Dnevnik Avaz said the talks had failed.", "dnevnik-avaz"),
+        ("The opposition daily Sozcu Gazetesi said the talks had failed.", "sozcu-gazetesi"),
+        ("The local outlet Mwakilishi Online reported the visit.", "mwakilishi-online"),
+    ],
+)
+def test_a_name_after_a_press_word_is_a_news_agency(text, agency, layer):
+    """names.yaml `kind_cues_before`: "the newspaper X", "the daily X", "the outlet X" name
+    a news outlet, not a person."""
+    assert kinds(extract(text, layer), "org") == {agency: {"NewsAgency"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Widodo hosted the summit at the Bogor Palace on Friday.", "bogor-palace"),
+        ("The minister arrived at Istanbul Airport on Friday.", "istanbul-airport"),
+        ("Trucks crossed the Crimea Bridge on Friday.", "crimea-bridge"),
+    ],
+)
+def test_a_city_before_a_capitalised_site_head_names_the_site(text, place, layer):
+    """names.py `_sites` (names.yaml `site_heads`): "Bogor Palace" is a site of the city, one
+    place, not the city beside a word; so is "the Crimea Bridge" of a place."""
+    graph = extract(text, layer)
+    assert kinds(graph, "place") == {place: {"Place"}}
+    assert kinds(graph, "city") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Sheikh Tamim bin Hamad bin Khalifa Al Thani received the Turkish president.",
+            "tamim-bin-hamad-al-thani",
+        ),
+        (
+            "Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud received the Indian premier.",
+            "mohammed-bin-salman",
+        ),
+    ],
+)
+def test_a_grandfathers_name_after_a_known_name_is_no_second_person(text, person, layer):
+    """names.py `_grandfathers`: "X bin Y bin Z Al W" is the known X bin Y, not also a new
+    person "Z Al W"."""
+    assert set(kinds(extract(text, layer), "person")) == {person}
+
+
+def test_a_list_is_no_persons_name(layer):
+    """names.yaml `not_entity_heads`: "its Entity List" names a document, not a person."""
+    graph = extract("The department added the companies to its Entity List.", layer)
+    assert kinds(graph, "person") == {}

@@ -1152,7 +1152,8 @@ def test_a_presidential_aide_is_the_aide_to_the_president(layer):
     """entities.yaml titles: "presidential aide" is the aide to the president, as readers name
     the office."""
     text = "RIYADH, Feb 18 (TASS) Russian presidential aide Yury Ushakov attended the talks."
-    assert held(text, layer) == {("person/yury-ushakov", "position/aide-to-president-of-russia")}
+    # people.yaml lists Yuri Ushakov (session 34): "Yury" is his name's other spelling
+    assert held(text, layer) == {("person/yuri-ushakov", "position/aide-to-president-of-russia")}
 
 
 @pytest.mark.parametrize(
@@ -1226,7 +1227,8 @@ def test_a_first_lady_is_the_first_lady_of_her_spouses_state(text, holdings, lay
             {("person/sergei-lavrov", "position/foreign-minister-of-russia")},
         ),
         (
-            "BEIJING, April 22 (Antara) Defence Minister Sjafrie Sjamsoeddin and Chinese Defence "
+            # a name people.yaml does not know (it lists Sjafrie Sjamsoeddin since session 34)
+            "BEIJING, April 22 (Antara) Defence Minister Budi Santoso Wirawan and Chinese Defence "
             "Minister Dong Jun signed the deal.",
             {("person/dong-jun", "position/defence-minister-of-china")},
         ),

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from diplograph import cache
 from diplograph.extract.phrases import PhraseTable, phrase_table
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import Mention, Unit, hyphen_joined
+from diplograph.extract.sentences import HYPHENS, Mention, Unit, hyphen_joined
 from diplograph.namespaces import DIP
 from diplograph.store import parse_turtle
 
@@ -497,6 +497,13 @@ def _lowered(name: str, units: list[Unit]) -> bool:
     return bool(capitals) and all(units[i].text[:1].islower() for i in capitals)
 
 
+def _region_prefixed(units: list[Unit], start: int, regions: set[str]) -> bool:
+    """Whether a word of `region_prefixes` stands right before the unit at `start`, with or
+    without a hyphen ("Latin American", "Inter-American", "Ibero-American")."""
+    before = start - 2 if start >= 2 and units[start - 1].text in HYPHENS else start - 1
+    return before >= 0 and units[before].lower in regions
+
+
 def name_spans(
     units: list[Unit],
     gaz: Gazetteer,
@@ -512,6 +519,7 @@ def name_spans(
     (gazetteer.shared_nationals)."""
     lex = lexicon(gaz, rules)
     documents = rules.listed("document_heads")
+    regions = {w.lower() for w in rules.listed("region_prefixes")}
     spans = []
     for table in (lex.lower, lex.exact):
         for name, start, end in table(doc):
@@ -533,6 +541,8 @@ def name_spans(
             continue
         options = _site_or_body(_choose(usable), units, start, rules)
         first = options[0]
+        if "nationality" in first.classes and _region_prefixed(units, start, regions):
+            continue  # "Latin American", "the Inter-American Development Bank": no state's
         if first.title and not first.refs and hyphen_joined(units, end - 1):
             continue  # "Amir-Abdollahian": a title word that begins a hyphenated name
         refs = tuple(dict.fromkeys(r for e in options for r in e.refs))

@@ -71,6 +71,8 @@ class Vocabulary:
     affiliates: frozenset[str] = frozenset()  # "a scientist at X University": the body
     body_epithets: frozenset[str] = frozenset()  # "Royal" of "Royal Thai Army"
     city_site_heads: frozenset[str] = frozenset()  # "the Rafah crossing": a site of the city
+    site_heads: frozenset[str] = frozenset()  # "Bogor Palace": a capitalised site of the city
+    patronymics: frozenset[str] = frozenset()  # "bin" of "Tamim bin Hamad bin Khalifa Al Thani"
 
 
 KIND_OF_LIST = (
@@ -139,6 +141,8 @@ def _vocabulary(rules: RuleSet) -> Vocabulary:
         listed("affiliate_words"),
         listed("body_epithets"),
         listed("city_site_heads"),
+        listed("site_heads"),
+        listed("patronymic_particles"),
     )
 
 
@@ -457,6 +461,31 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     return out
 
 
+def _grandfathers(units: list[Unit], vocab: Vocabulary, text: str) -> list[Unit]:
+    """A known person's name goes on over a further "bin" and the capitalised words after it
+    ("Tamim bin Hamad" of "Tamim bin Hamad bin Khalifa Al Thani", a grandfather's name and the
+    family name): one person, not a second one named "Khalifa Al Thani"."""
+    index = 0
+    while index < len(units) - 2:
+        mention, link, after = units[index].mention, units[index + 1], units[index + 2]
+        person = mention is not None and "person" in mention.classes and len(mention.refs) == 1
+        free = link.mention is None and after.mention is None and _capital(after)
+        if person and free and link.lower in vocab.patronymics:
+            assert mention is not None
+            end = index + 3
+            while end < len(units) and units[end].mention is None:
+                word = units[end]
+                if not (_capital(word) or word.lower in vocab.particles or word.text in HYPHENS):
+                    break
+                end += 1
+            while units[end - 1].lower in vocab.particles or units[end - 1].text in HYPHENS:
+                end -= 1
+            words = text[units[index].begin : units[end - 1].end]
+            units = merge(units, index, end, mention, words)
+        index += 1
+    return units
+
+
 TITLE_WORDS = 3
 
 
@@ -466,8 +495,9 @@ def _title_of_size(run: list[Unit], skip: int, vocab: Vocabulary) -> int | None:
     for size in range(1, TITLE_WORDS + 1):
         if len(run) - skip <= size + 1 or run[skip + size].lower != "of":
             continue
-        words = [u.lower for u in run[skip : skip + size]]
-        titled = words[-1] in vocab.honorifics
+        words = [w for u in run[skip : skip + size] for w in u.lower.split()]
+        words = words[1:] if words[0] == "the" else words  # a title unit read with its "The"
+        titled = bool(words) and words[-1] in vocab.honorifics
         if titled and all(w in vocab.honorifics or w in vocab.not_name_words for w in words):
             return size
     return None
@@ -527,7 +557,7 @@ def find_unknown_names(
 ) -> list[Unit]:
     """Merge the capitalised runs no earlier stage recognised into new-entity mentions; an
     honorific or title before the name stays in the unit, not in the name."""
-    units = _free_partial_names(units, vocab)
+    units = _grandfathers(_free_partial_names(units, vocab), vocab, text)
     first_word = next((i for i, u in enumerate(units) if u.text not in OPENERS), 0)
     index = 0
     while index < len(units):
@@ -661,9 +691,11 @@ def _sites(units: list[Unit], vocab: Vocabulary, text: str, new: list[NewEntity]
             n.kind == "Place" and n.iri in after.mention.refs for n in new
         )
         named_site = city and after.lower in vocab.city_site_heads  # "the Rafah crossing"
+        capital_site = after.mention is None and after.lower in vocab.site_heads  # "Bogor Palace"
+        placed = city or (unit.mention is not None and "place" in unit.mention.classes)
         if (head == "Place" and (_site_name(unit, vocab) or named_site)) or (
-            city and new_site and after.text[:1].isupper()
-        ):
+            ((city and new_site) or (placed and capital_site)) and after.text[:1].isupper()
+        ):  # "Bogor Palace", "the Kremlin Wall", "the Crimea Bridge"
             start = index
             while head and start and units[start - 1].mention is None and unit.mention is None:
                 if not _site_name(units[start - 1], vocab):
