@@ -133,7 +133,9 @@ def own_titles(
                     changed.append(replace(unit, mention=replace(mention, holding=same)))
                     continue
                 local = home if mention.title in dateline_titles or mention.office else None
-                owner = _owner_of(mention.refs[0], sources, theirs, known, local)
+                local = _coordinated_owner(changed) or local  # "Pakistani Interior Minister
+                owner = _owner_of(mention.refs[0], sources, theirs, known, local)  # A and
+                # Finance Minister B": B's office is Pakistan's too, not the dateline's state
                 if owner is None and mention.title in spouse_titles:  # "X and First Lady Y"
                     owner = _last_holders_country(changed, gaz, rules, new)
                 if owner is not None and changed and _bare_body(changed[-1].mention):
@@ -149,6 +151,17 @@ def own_titles(
             changed.append(unit)
         result.append((sentence, changed))
     return result
+
+
+def _coordinated_owner(before: list[Unit]) -> URIRef | None:
+    """The owner of the titled person right before ", " or "and" ("Pakistani Interior Minister
+    A and Finance Minister B": Pakistan), else None."""
+    if len(before) < 2 or before[-1].lower not in ("and", ","):
+        return None
+    mention = before[-2].mention
+    if mention is None or "person" not in mention.classes or len(mention.owner) != 1:
+        return None
+    return mention.owner[0]
 
 
 def _possessed(unit: Unit, before: list[Unit], possessives: frozenset[str]) -> bool:
