@@ -4073,7 +4073,20 @@ def test_a_participle_opening_the_sentence_is_the_main_subjects_event_of_its_day
     assert of_kind(text, "Meeting", layer) == [
         (
             "Meeting",
-            {"participant": ["person/recep-tayyip-erdogan", "person/volodymyr-zelensky"]},
+            {
+                "participant": ["person/recep-tayyip-erdogan", "person/volodymyr-zelensky"],
+                "place": ["city/ankara"],  # where Zelensky was speaking (travel.yaml visit.there)
+            },
+        )
+    ]
+    assert of_kind(text, "Visit", layer) == [
+        (
+            "Visit",
+            {
+                "traveller": ["person/volodymyr-zelensky"],
+                "host": ["country/turkey"],
+                "place": ["city/ankara"],
+            },
         )
     ]
 

@@ -136,6 +136,14 @@ def resolve_contents(
         cand.content.append(target)
 
 
+def _travel_in(cand: Candidate, referent: Candidate, rules: RuleSet) -> bool:
+    """Whether a candidate of a kind that moves the story (`sets_place`: a visit, an arrival)
+    would be linked under one that does not ("Speaking in Ankara after meeting X, Z": Z's stay
+    in Ankara is no part of the meeting)."""
+    sets = [spec(rules.kinds, c.kind).get("sets_place") for c in (cand, referent)]
+    return bool(sets[0]) and not sets[1]
+
+
 def event_anaphora(
     made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet
 ) -> list[Candidate]:
@@ -172,8 +180,9 @@ def event_anaphora(
                 before = clauses[match.start - 1] if match.start > 0 else None
                 trailing = before == clauses[rule_match.trigger]
                 if cand is not referents[0] and (leading or same or trailing):
-                    if match.rule.get("link") == "subEventOf":  # "date": its day only
-                        cand.parent.append(referents[0])
+                    part = not _travel_in(cand, referents[0], rules)  # a stay is no part of
+                    if match.rule.get("link") == "subEventOf" and part:  # a meeting; "date":
+                        cand.parent.append(referents[0])  # its day only
                     cand.date_from.append(referents[0])
         for rule_match, cand in made:
             wants = (rule_match.rule.get("content") or {}).get("from") == "anaphor"
