@@ -192,7 +192,8 @@ def clause_subject(before: list[Unit], relatives: frozenset[str]) -> URIRef | No
     return _person(before[index]) if index >= 0 else None
 
 
-IN_SENTENCE_PAIRS = ("last_pair", "last_titled_pair")  # the two people named before it
+IN_SENTENCE_PAIRS = ("last_pair", "last_titled_pair", "last_titled_group")  # the two people
+# named before it ("met with Y, and the ministers signed")
 
 
 def _in_sentence(
@@ -730,7 +731,7 @@ def _anaphor_mention(
         if match.rule.get("prefer_subject")
         else ()
     )
-    said = _after_speech(before, rules) if refer == "last_titled_pair" else before
+    said = _after_speech(before, rules) if refer in TITLED_REFERENCES else before
     found = found or _in_sentence(refer, said, unlike)
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
     if not found:
@@ -743,6 +744,7 @@ def _anaphor_mention(
     return Mention(frozenset(classes), found, found, confidence=0.7)
 
 
+TITLED_REFERENCES = ("last_titled_pair", "last_titled_group")  # "the (two) ministers"
 SINGLE_GUEST = ("guest", "visitor")  # a delegation word that names one person
 
 
