@@ -966,10 +966,14 @@ def _actor(unit: Unit) -> bool:
 def note_titles(units: list[Unit], discourse: Discourse) -> None:
     """Record the titles the sentence names people with ("Foreign Minister Sergey Lavrov"),
     before coordinated people are grouped into one unit."""
-    for unit in units:
+    for index, unit in enumerate(units):
         mention = unit.mention
         if mention and mention.title and mention.anaphor is None and len(mention.refs) == 1:
-            discourse.titles.setdefault(mention.refs[0], set()).add(mention.title)
+            titles = discourse.titles.setdefault(mention.refs[0], set())
+            titles.add(mention.title)
+            first = units[index - 2].mention if index >= 2 else None
+            if units[index - 1].lower == "and" and first and first.title and not first.refs:
+                titles.add(first.title)  # "Crown Prince and Prime Minister X": both his
             discourse.owners.setdefault(mention.refs[0], set()).update(mention.owner)
 
 

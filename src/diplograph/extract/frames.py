@@ -541,6 +541,25 @@ def _after(
     return []
 
 
+SETTING_WORDS = ("at", "in")  # a place phrase between a verb and its object
+
+
+def _past_setting(units: list[Unit], index: int) -> int:
+    """Where a verb's object starts after places and days set between them ("received at
+    Al-Yamamah Palace in Riyadh today the President of Senegal"): `index` when none is."""
+    while index < len(units):
+        unit = units[index]
+        if unit.mention is not None and unit.mention.date_words is not None:
+            index += 1
+            continue
+        at = index + 1 + int(index + 1 < len(units) and units[index + 1].lower == "the")
+        place = units[at].mention if unit.lower in SETTING_WORDS and at < len(units) else None
+        if place is None or "place" not in place.classes:
+            return index
+        index = at + 1
+    return index
+
+
 def _national(unit: Unit) -> bool:
     """Whether a unit is a nationality ("Malian")."""
     return unit.mention is not None and "nationality" in unit.mention.classes
@@ -934,6 +953,9 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     if slots.get("object") and not noun:
         skip = words.filler | frozenset(rule.get("object_words") or ())
         found = _after(units, trigger + 1, slots["object"], words, skip)
+        setting = _past_setting(units, trigger + 1)
+        if not found and setting > trigger + 1:  # "received at Al-Yamamah Palace in Riyadh
+            found = _after(units, setting, slots["object"], words, skip)  # today X" (SPA)
         party = slots["object"] != "place"  # "toured the headquarters ... in Manila" is a visit
         if not found and party and _thing_object(units, trigger, skip, words):
             return None  # "received a warm welcome": the object is a thing, not a party

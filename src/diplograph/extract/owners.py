@@ -148,9 +148,31 @@ def own_titles(
                     ):
                         unit = owned  # not "Foreign Minister X and his Russian counterpart
                         # Lavrov" in a Moscow story: Lavrov's office is no guess for X
-            changed.append(unit)
+            changed.append(_double_titled(unit, changed, gaz, rules, new))
         result.append((sentence, changed))
     return result
+
+
+def _double_titled(
+    unit: Unit, before: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> Unit:
+    """A titled person after a bare title and "and" ("Crown Prince and Prime Minister Mohammed
+    bin Salman") holds that title's office too, of the same owner."""
+    mention = unit.mention
+    if mention is None or not mention.holding or len(mention.owner) != 1 or len(before) < 2:
+        return unit
+    title = before[-2].mention
+    if before[-1].lower != "and" or title is None or title.refs or not title.title:
+        return unit
+    first = _owned(
+        replace(before[-2], mention=replace(title, refs=mention.refs)),
+        mention.owner[0],
+        gaz,
+        rules,
+        new,
+    )
+    more = first.mention.holding if first.mention is not None else None
+    return replace(unit, mention=replace(mention, also=(*mention.also, more))) if more else unit
 
 
 def _coordinated_owner(before: list[Unit]) -> URIRef | None:
