@@ -4042,9 +4042,18 @@ def test_titles_of_an_owner_new_leaders_and_meeting_words(text, expected, layer)
             "Foreign Minister Abbas Araghchi.",
             [],
         ),
-        (  # "the Saudi king" is none of the Iranians or the Russian named before (coref.py)
+        (  # "the Saudi king" is none of the Iranians or the Russian named before (coref.py),
+            # but the king of the day (people.yaml `office_holders`)
             NAMED + "Pezeshkian also sent a letter to the Saudi king.",
-            [],
+            [
+                (
+                    "LetterDelivery",
+                    {
+                        "recipient": ["person/salman-bin-abdulaziz-al-saud"],
+                        "sender": ["person/masoud-pezeshkian"],
+                    },
+                )
+            ],
         ),
     ],
 )

@@ -70,6 +70,7 @@ class Discourse:
     sentence: int = 0
     subject: URIRef | None = None  # the first person the last sentence named
     home: URIRef | None = None  # the state of the article's dateline
+    day: str | None = None  # the article's date (ISO), for the holders of offices then
     gendered: dict[str, URIRef] = field(default_factory=dict)  # "he"/"she" -> last referent
     new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
 
@@ -389,6 +390,28 @@ def _titled_so(titles: set[str], wanted: set[str], other: frozenset[str]) -> boo
     return bool(titles & wanted or kinds)
 
 
+HOLDER_CONFIDENCE = 0.5  # a holder known from people.yaml, named by the office alone
+
+
+def _office_holder(
+    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> URIRef | None:
+    """The person who held the office an unnamed title of one owner names on the article's
+    day (people.yaml `office_holders`: "emir of Qatar" -> holders since a date), else None."""
+    table = rules.gazetteer.get("office_holders") or {}
+    if discourse.day is None or len(mention.owner) != 1 or not mention.title:
+        return None
+    holders = table.get(f"{mention.title} of {gaz.labels.get(mention.owner[0], '')}") or {}
+    since = [(str(day), str(name)) for name, day in holders.items() if str(day) <= discourse.day]
+    if not since:
+        return None
+    name = max(since)[1]
+    person = entity_iri("person", name)
+    if all(n.iri != person for n in discourse.new):
+        discourse.new.append(NewEntity(person, "Person", name, HOLDER_CONFIDENCE))
+    return person
+
+
 def _resolve_title(
     mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet, current: bool = True
 ) -> URIRef | None:
@@ -599,6 +622,8 @@ def resolve(
             person = _apposed(units, at) or _resolve_title(
                 mention, discourse, gaz, rules, current=not past
             )
+            if person is None and not past:  # "Qatar's emir received": who held it that day
+                person = _office_holder(mention, discourse, gaz, rules)
             guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
             if guest and discourse.guests:  # "the visiting leader": the last traveller
                 person = discourse.guests[-1]

@@ -386,7 +386,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     text = article.text
     cuts = find_boilerplate(text, rules)
     new: list[NewEntity] = []
-    discourse = coref.Discourse(new=new)
+    discourse = coref.Discourse(new=new, day=article.date_published.isoformat())
     names = vocabulary(rules)
     prepared = []
     holdings: dict[tuple, Holding] = {}
