@@ -52,7 +52,7 @@ from diplograph.extract.frames import frame_matches, separate, word_in_clause
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find, match_end
 from diplograph.extract.rules import RuleSet, as_list
-from diplograph.extract.sentences import Unit, quotations
+from diplograph.extract.sentences import Unit, place_phrase, quotations
 from diplograph.iris import slug
 from diplograph.namespaces import ID
 
@@ -654,12 +654,10 @@ def _trailing_places(
         entry = spec(rules.kinds, cand.kind)
         if "place" in match.roles or cand.owned or "place" not in (entry.get("defaults") or {}):
             continue
-        at = match_end(match)
-        if at + 1 < len(units) and units[at].lower in words:
-            at += 1 + int(units[at + 1].lower == "the" and at + 2 < len(units))
-            place = units[at].mention
-            if place is not None and "place" in place.classes and len(place.refs) == 1:
-                cand.roles["place"] = [place.refs[0]]
+        at = place_phrase(units, match_end(match), words)
+        place = units[at].mention if at is not None else None
+        if place is not None and len(place.refs) == 1:
+            cand.roles["place"] = [place.refs[0]]
 
 
 def _where_places(made: list[tuple[Match, Candidate]], units: list[Unit], rules: RuleSet) -> None:

@@ -21,6 +21,7 @@ from diplograph.extract.gazetteer import Gazetteer, per_rules
 from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.mentions import (
     NewEntity,
+    add_new,
     known_country,
     named_as_body,
     positions,
@@ -406,10 +407,9 @@ def _office_holder(
     if not since:
         return None
     name = max(since)[1]
-    person = entity_iri("person", name)
-    if all(n.iri != person for n in discourse.new):
-        discourse.new.append(NewEntity(person, "Person", name, HOLDER_CONFIDENCE))
-    return person
+    return add_new(
+        discourse.new, NewEntity(entity_iri("person", name), "Person", name, HOLDER_CONFIDENCE)
+    )
 
 
 def _resolve_title(
@@ -695,8 +695,8 @@ def _spouses(units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: Rul
             continue
         label = f"{name.text} {surname[0]}"
         person = gaz.by_label(label) or entity_iri("person", label)
-        if person not in gaz.labels and all(n.iri != person for n in discourse.new):
-            discourse.new.append(NewEntity(person, "Person", label, SPOUSE_CONFIDENCE))
+        if person not in gaz.labels:
+            add_new(discourse.new, NewEntity(person, "Person", label, SPOUSE_CONFIDENCE))
         mention = Mention(frozenset({"person", "agent"}), (person,), (person,), SPOUSE_CONFIDENCE)
         units = merge(units, at, at + 1, mention, name.text)
     return units

@@ -368,14 +368,10 @@ def apply_defaults(ctx: Context, events: list[Event]) -> None:
                 event.roles[role] = list(dict.fromkeys(found))
 
 
-def extend_earlier(
-    ctx: Context,
-    candidates: list[Candidate],
-    extending: frozenset[str],
-    latest: frozenset[str] = frozenset(),
-) -> None:
+def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[str, Any]) -> None:
     """Give the parties a candidate of an `extends` rule names ("The meeting was attended by A,
-    B and C") to the last earlier event of its family that happened, and to every candidate
+    B and C") to the earlier event of its family that happened (the lede's, or with `extends:
+    latest` the one told last), and to every candidate
     that tells that event, so that they stay one event with one more attestation; a candidate
     with no such event before it stays an event of its own."""
     for index, cand in enumerate(candidates):
@@ -389,9 +385,9 @@ def extend_earlier(
         ]
         if not earlier:
             continue
-        told = earlier[0]  # "the meeting" of a story is its main one: the one its lede tells
-        if cand.attest.rule in latest:  # "He was joined by Z": the meeting told last
-            told = earlier[-1]
+        # "the meeting" of a story is its main one, the one its lede tells; `extends: latest`:
+        # the one told last ("He was joined by Z")
+        told = earlier[-1] if extending[cand.attest.rule] == "latest" else earlier[0]
         parties = {frozenset(_parties_of(told.roles)), frozenset(_parties_of(cand.roles))}
         joined = {r: list(v) for r, v in told.roles.items()}
         for role, values in cand.roles.items():

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from diplograph.extract.matcher import Match, match_end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
-from diplograph.extract.sentences import POSSESSIVE_S, Unit
+from diplograph.extract.sentences import POSSESSIVE_S, Unit, place_phrase
 
 REACH = 6  # plain words a slot may lie from its trigger ("also held", "on Monday signed")
 
@@ -541,20 +541,19 @@ def _after(
     return []
 
 
-SETTING_WORDS = ("at", "in")  # a place phrase between a verb and its object
+SETTING_WORDS = frozenset({"at", "in"})  # a place phrase between a verb and its object
 
 
 def _past_setting(units: list[Unit], index: int) -> int:
     """Where a verb's object starts after places and days set between them ("received at
     Al-Yamamah Palace in Riyadh today the President of Senegal"): `index` when none is."""
     while index < len(units):
-        unit = units[index]
-        if unit.mention is not None and unit.mention.date_words is not None:
+        mention = units[index].mention
+        if mention is not None and mention.date_words is not None:
             index += 1
             continue
-        at = index + 1 + int(index + 1 < len(units) and units[index + 1].lower == "the")
-        place = units[at].mention if unit.lower in SETTING_WORDS and at < len(units) else None
-        if place is None or "place" not in place.classes:
+        at = place_phrase(units, index, SETTING_WORDS)
+        if at is None:
             return index
         index = at + 1
     return index

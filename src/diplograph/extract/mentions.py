@@ -515,7 +515,7 @@ def body_titles(
         if mention.holding is not None:
             continue
         title, body = mention.title, _body(units, index - 1)
-        if body is None and title and unit.lower.split()[0] == "its":
+        if body is None and title and unit.lower.split()[0] in rules.listed("body_possessives"):
             body = last_body if entity_segment(last_body) == "org" else None
         if body is None and not title:
             after = units[index + 1 : index + 5]
@@ -667,7 +667,7 @@ def _merge_site(
     embassy in Nairobi were expelled": Somalia's)."""
     words = text[units[start].begin : units[end - 1].end]
     label = words.removeprefix("the ").removeprefix("The ")
-    iri = _add_new(new, NewEntity(ID[f"place/{slug(label)}"], "Place", label, NEW_CONFIDENCE))
+    iri = add_new(new, NewEntity(ID[f"place/{slug(label)}"], "Place", label, NEW_CONFIDENCE))
     mention = Mention(frozenset({"place"}), (iri,), (state,), NEW_CONFIDENCE)
     return merge(units, start, end, mention, words)
 
@@ -843,10 +843,10 @@ def _new_body(label: str, new: list[NewEntity], country: URIRef | None) -> URIRe
     `country`)."""
     body = ID[f"org/{slug(label)}"]
     entity = NewEntity(body, "GovernmentBody", label, NEW_CONFIDENCE, acts_for=country)
-    return _add_new(new, entity)
+    return add_new(new, entity)
 
 
-def _add_new(new: list[NewEntity], entity: NewEntity) -> URIRef:
+def add_new(new: list[NewEntity], entity: NewEntity) -> URIRef:
     """An entity's IRI, the entity added to the article's `new` unless one of its IRI is."""
     if all(n.iri != entity.iri for n in new):
         new.append(entity)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from rdflib import Graph, URIRef
 
@@ -229,17 +230,16 @@ def _fix_references(events: list[Event], delegations: list[coref.Delegation]) ->
             event.roles[role] = fixed
 
 
-def _extending(rules: RuleSet, which: object = None) -> frozenset[str]:
-    """The ids of the event rules whose matches extend an earlier event (rule key `extends`;
-    with `which`, only those whose `extends` is that value: "latest")."""
-    key = f"extending:{which}"
-    if key not in rules.derived:
-        rules.derived[key] = frozenset(
-            rule.id
+def _extending(rules: RuleSet) -> dict[str, Any]:
+    """The event rules whose matches extend an earlier event: id -> their `extends` (true, or
+    "latest")."""
+    if "extending" not in rules.derived:
+        rules.derived["extending"] = {
+            rule.id: rule.get("extends")
             for rule in rules.rules.get("events", [])
-            if rule.get("extends") and (which is None or rule.get("extends") == which)
-        )
-    return rules.derived[key]
+            if rule.get("extends")
+        }
+    return rules.derived["extending"]
 
 
 def _late_defaults(rules: RuleSet) -> dict[str, dict[str, str]]:
@@ -531,8 +531,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         """The country an agent of this article is or serves."""
         return _home(agent, discourse, (gazetteer, rules, new))
 
-    extend_earlier(ctx, candidates, _extending(rules), _extending(rules, "latest"))  # "The
-    # meeting was attended by A and B", "He was joined by C" (the meeting told last)
+    extend_earlier(ctx, candidates, _extending(rules))  # "The meeting was attended by A and B"
     drop_represented(ctx, candidates, home)
     candidates = join_one_side(candidates, home)
     add_homes(candidates, home)

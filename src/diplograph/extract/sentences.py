@@ -413,6 +413,16 @@ def participle_end(units: list[Unit], comma: int, words: SetOff) -> int | None:
     return None
 
 
+def place_phrase(units: list[Unit], index: int, openers: frozenset[str]) -> int | None:
+    """The index of the place a phrase opening at `index` with a word of `openers` names, "the"
+    read past ("at the Great Hall of the People", "in Riyadh"), else None."""
+    if index + 1 >= len(units) or units[index].lower not in openers:
+        return None
+    at = index + 1 + int(units[index + 1].lower == "the" and index + 2 < len(units))
+    mention = units[at].mention
+    return at if mention is not None and "place" in mention.classes else None
+
+
 def _is_agent(unit: Unit) -> bool:
     """Whether a unit names an agent (a person, country, organisation...)."""
     return unit.mention is not None and "agent" in unit.mention.classes
