@@ -54,6 +54,7 @@ class Discourse:
 
     persons: list[URIRef] = field(default_factory=list)
     countries: list[URIRef] = field(default_factory=list)
+    lands: list[URIRef] = field(default_factory=list)  # states named by name or by a city
     parties: list[URIRef] = field(default_factory=list)
     groups: list[tuple[URIRef, ...]] = field(default_factory=list)
     group_sentence: int = -1  # the sentence of the last group
@@ -757,6 +758,12 @@ def _anaphor_mention(
         else ()
     )
     said = _after_speech(before, rules) if refer in TITLED_REFERENCES else before
+    if (
+        refer == "last_country"
+        and before
+        and before[-1].lower in rules.word_class("place_preposition")
+    ):  # "arrived in the Kingdom": the state last named as a place, not as a nationality
+        return _land(discourse, gaz)
     found = found or _in_sentence(refer, said, unlike)
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
     if not found:
@@ -767,6 +774,15 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _land(discourse: Discourse, gaz: Gazetteer) -> Mention | None:
+    """The state last named by its name or by one of its cities, as a place (None: none)."""
+    if not discourse.lands:
+        return None
+    land = discourse.lands[-1]
+    classes = frozenset({"agent"}) | gaz.classes.get(land, frozenset())
+    return Mention(classes, (land,), (land,), confidence=0.7)
 
 
 TITLED_REFERENCES = ("last_titled_pair", "last_titled_group")  # "the (two) ministers"
@@ -1031,6 +1047,9 @@ def remember(units: list[Unit], discourse: Discourse, gaz: Gazetteer | None = No
             discourse.country_counts.update(mention.agents)
         elif "city" in mention.classes and mention.agents != mention.refs:
             discourse.country_counts.update(mention.agents)
+        city = "city" in mention.classes and mention.agents != mention.refs
+        if "country" in mention.classes or city:
+            discourse.lands.extend(mention.agents)  # "Kuwait", "in Riyadh"; not "Saudi"
         if "party" in mention.classes:
             discourse.parties.extend(mention.refs)
         if "org" in mention.classes and len(mention.refs) == 1:
