@@ -351,6 +351,49 @@ def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
     )
 
 
+def _unheld(
+    match: Match,
+    units: list[Unit],
+    held: dict[URIRef, URIRef],
+    context: tuple[Gazetteer, RuleSet, list[NewEntity]],
+) -> bool:
+    """Whether a `held_only` title match ("Iran's foreign minister") names an office that no one
+    named so far in the article holds and that people.yaml `office_holders` does not list
+    ("Qatar's emir"), or stands set off by commas beside a name (an apposition: "X, Somalia's
+    state minister for foreign affairs,", "Iran's envoy, X,"): its words then stay the state
+    and a bare title, as the rules read them."""
+    if not match.rule.get("held_only"):
+        return False
+    title_units = match.roles.get("title", [])
+    if not title_units or units[title_units[0]].mention is None:
+        return True
+    title = units[title_units[0]].mention.title
+    owners = _owners(units, match.roles.get("owner", []))
+    office = Mention(frozenset(), (), (), 0.0, title=title, owner=owners)
+    gaz, rules, _ = context
+    table = rules.gazetteer.get("office_holders") or {}
+    listed = len(owners) == 1 and f"{title} of {gaz.labels.get(owners[0], '')}" in table
+    named = _titled_position(office, held, {}, context) is not None
+    return _apposed_title(match, units) or not (named or listed)
+
+
+def _apposed_title(match: Match, units: list[Unit]) -> bool:
+    """Whether a match has a name and a comma before it, or a comma and a name after it within a
+    few words ("Washington's envoy for the Western Balkans, Gabriel Escobar,")."""
+    before = units[max(0, match.start - 2) : match.start]
+    led = len(before) == 2 and before[1].text == "," and _name_like(before[0])
+    comma = next(
+        (i for i in range(match.end, min(len(units), match.end + 6)) if units[i].text == ","),
+        None,
+    )
+    return led or (comma is not None and comma + 1 < len(units) and _name_like(units[comma + 1]))
+
+
+def _name_like(unit: Unit) -> bool:
+    """Whether a unit is an entity or a capitalised word (a name the later stages mint)."""
+    return unit.mention is not None or unit.text[:1].isupper()
+
+
 def _possessed_owner(match: Match, units: list[Unit]) -> bool:
     """Whether the match ends with its owner and a possessive follows: the owner is someone
     else's ("X, the head of Ukraine's presidential office" is no head of Ukraine)."""
@@ -389,7 +432,13 @@ def find_titles(
     A counterpart (role `counterpart`) holds the title of the sentence's subject, for the
     owner the rule names; `held`: person -> position named so far in the article; `subject`:
     the person a pronoun subject stands for (the last sentence's first)."""
-    found = find("titles", units, rules, reject=lambda m: _not_a_title(m, units, rules))
+    context = (gaz, rules, new)
+    found = find(
+        "titles",
+        units,
+        rules,
+        reject=lambda m: _not_a_title(m, units, rules) or _unheld(m, units, held or {}, context),
+    )
     no_name = _listed(rules, "honorifics", "not_name_words")  # "Chief Justice", "Brigadier General"
     for match in separate(found):
         roles = match.roles

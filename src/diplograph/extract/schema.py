@@ -297,7 +297,7 @@ RULES: dict[str, Shape] = {
     section: Shape({**COMMON, **extra}, frozenset({"id", "patterns", *needs}))
     for section, extra, needs in (
         ("dates", {"anaphoric": BOOL, "offset": INT, "dates_next": BOOL}, ()),
-        ("titles", {}, ()),
+        ("titles", {"held_only": BOOL}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
         (
