@@ -345,6 +345,7 @@ def build(
     content_only = [str(r) for r in rule.get("content_only") or []]
     unfilled = [str(r) for r in rule.get("no_defaults") or []]  # told as made elsewhere
     kind_defaults = spec(rules.kinds, kind).get("defaults") or {}
+    named_places = tuple(roles.get("place", ()))  # before the kind's defaults fill it
     _fill_defaults(roles, kind_defaults, content_only + unfilled, ctx, gaz, previous, when)
     roles = {r: v for r, v in roles.items() if v}
     begin, end = match.span(ctx.units)
@@ -367,6 +368,7 @@ def build(
         from_visits=bool(rule.get("from_visits")),
         trigger=(ctx.sentence.number, match.trigger),
         aside=told is not None and NEXT_EVENT in told.classes,
+        named_places=named_places,
     )
     base.attrs.pop("materiel", None)
     if rule.get("with_home"):  # the pipeline adds the countries the fillers serve

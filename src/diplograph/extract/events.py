@@ -60,6 +60,7 @@ class Candidate:
     echo: bool = False  # made by event anaphora: an earlier candidate attested again ("the move")
     storied: bool = False  # dated by the story's day, not by words of its own
     aside: bool = False  # dated from another day of its sentence ("a day after X arrived")
+    named_places: tuple[URIRef, ...] = ()  # the places its words name (no default's)
 
     @property
     def happened(self) -> bool:
@@ -82,6 +83,7 @@ class Event:
     date_from: list[Event] = field(default_factory=list)
     from_visits: bool = False
     members: list[Candidate] = field(default_factory=list)
+    named_places: list[URIRef] = field(default_factory=list)  # its members' (no default's)
 
     @property
     def confidence(self) -> float:
@@ -155,7 +157,7 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
     names_a, names_b = event.attrs.get("name", []), cand.attrs.get("name", [])
     if names_a and names_b:
         return names_a == names_b
-    if _apart(ctx, event, cand):
+    if _apart(ctx, event, cand) or _elsewhere(ctx, event, cand):
         return False
     statement = bool(spec(ctx.kinds, cand.kind).get("statement"))
     shared = bool(names_a or names_b) and (event.partial or cand.partial)
@@ -183,6 +185,23 @@ def _apart(ctx: Context, event: Event, cand: Candidate) -> bool:
         return False
     a, b = _sites(ctx, event.roles.get("place", [])), _sites(ctx, cand.roles.get("place", []))
     return bool(a and b) and not ctx.nested(a, b)
+
+
+def _elsewhere(ctx: Context, event: Event, cand: Candidate) -> bool:
+    """Whether the words of both name cities or countries as their places (not a default such
+    as the dateline's) and no place of the one lies within one of the other: talks in Manila
+    are not the meeting in Tokyo."""
+    a, b = _lands(ctx, event.named_places), _lands(ctx, list(cand.named_places))
+    if not a or not b or a & b:
+        return False
+    near = any(within(ctx.gazetteer, x, y) or within(ctx.gazetteer, y, x) for x in a for y in b)
+    return not near
+
+
+def _lands(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
+    """The places that are cities or countries."""
+    broad = {"city", "country"}
+    return frozenset(p for p in places if broad & set(ctx.gazetteer.classes.get(p, ())))
 
 
 def _sites(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
@@ -228,6 +247,7 @@ def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
     event.partial = event.partial and cand.partial
     event.from_visits = event.from_visits and cand.from_visits
     event.members.append(cand)
+    event.named_places.extend(p for p in cand.named_places if p not in event.named_places)
 
 
 def _narrower(a: tuple[date, date | None] | None, b: tuple[date, date | None] | None) -> Any:
@@ -252,6 +272,7 @@ def new_event(cand: Candidate) -> Event:
         cand.partial,
         from_visits=cand.from_visits,
         members=[cand],
+        named_places=list(cand.named_places),
     )
 
 
