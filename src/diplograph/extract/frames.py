@@ -956,8 +956,10 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         if not found and setting > trigger + 1:  # "received at Al-Yamamah Palace in Riyadh
             found = _after(units, setting, slots["object"], words, skip)  # today X" (SPA)
         party = slots["object"] != "place"  # "toured the headquarters ... in Manila" is a visit
-        if not found and party and _thing_object(units, trigger, skip, words):
-            return None  # "received a warm welcome": the object is a thing, not a party
+        thing = not found and party and _thing_object(units, setting - 1, skip, words)
+        if thing and not _marks_role(units, trigger, rule, slots["object"], words):
+            return None  # "received (on Sunday) a warm welcome": the object is a thing, not a
+            # party; one a marker names is not ("conferred the Order of X on Y")
         if party and _possessed_thing(units, found, words):
             return None  # "welcomed Turkey's vote": the object is Turkey's vote
         if rule.get("requires_object") and not _bare_object(units, found, words):
