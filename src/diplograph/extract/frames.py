@@ -250,6 +250,8 @@ def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) ->
     acting entity (with those coordinated before it) in subject position ("Shmyhal visited
     Warsaw and met Tusk": Shmyhal, not Warsaw; "X said Y had arrived and met Z": Y)."""
     for index in range(joiner - 1, -1, -1):
+        if units[index].text == "," and _series_verb(units, index + 1):
+            continue  # "Pakistan closed X, suspended Y and declared Z": Pakistan's
         if units[index].boundary or units[index].text in (";", ":"):
             return []
         if not _fits(units[index], role):
@@ -258,6 +260,19 @@ def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) ->
         if _subject_position(units, found[0], index, words):
             return found
     return []
+
+
+def _series_verb(units: list[Unit], index: int) -> bool:
+    """Whether a comma's next word opens a verb phrase of a series ("closed the border crossing,
+    suspended all trade and ..."): a plain lower-case past form in -ed."""
+    unit = units[index] if index < len(units) else None
+    return (
+        unit is not None
+        and unit.mention is None
+        and unit.text.isalpha()
+        and unit.text.islower()
+        and unit.lower.endswith("ed")
+    )
 
 
 def _first_subject(
@@ -349,10 +364,12 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
         if _subject_position(units, first[0], first[-1], words):
             continue  # "Lavrov arrived and met X": the gap reached the subject itself
         subject = _earlier_subject(units, joiner, role, words)
+        later = [i for i in match.roles[role] if i > joiner]
         if subject:
-            later = [i for i in match.roles[role] if i > joiner]
             match.roles[role] = subject + later
             match.start = min(match.start, subject[0])
+        elif first[0] and units[first[0] - 1].lower in words.preposition:
+            match.roles[role] = later  # "with India and declared": India declares nothing
 
 
 def _main_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
