@@ -484,10 +484,13 @@ def _filler(unit: Unit, words: Words) -> bool:
 
 
 def _trailing_participle(units: list[Unit], trigger: int, words: Words) -> bool:
-    """Whether the trigger is a participle in -ing right after a comma ("..., meeting Xi"),
-    not a preposition of that form (`not_participle`: "including")."""
+    """Whether the trigger is a participle in -ing right after a comma ("..., meeting Xi") or a
+    day ("arrived in Ouagadougou on Monday carrying a message"), not a preposition of that form
+    (`not_participle`: "including")."""
     unit = units[trigger]
-    after_comma = trigger > 1 and units[trigger - 1].text == ","
+    before = units[trigger - 1].mention if trigger > 1 else None
+    dated = before is not None and before.date_words is not None
+    after_comma = trigger > 1 and (units[trigger - 1].text == "," or dated)
     participle = unit.text.islower() and unit.lower.endswith("ing")
     return after_comma and participle and unit.lower not in words.not_participle
 
