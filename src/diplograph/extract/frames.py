@@ -639,7 +639,10 @@ def _marked(
         unit = units[index]
         topic = role == "place" and units[index - 1].lemma in words.topic
         if unit.lower in markers and not topic:  # "the war in Gaza" is what, not where
-            found = _after(units, index + 1, role, words, words.filler)
+            start = index + 1
+            if start < len(units) and units[start].lower == "of":
+                start += 1  # "in the presence of X"
+            found = _after(units, start, role, words, words.filler)
             if found:  # else the next marker: "a tour of Africa in Egypt"
                 return found
         if unit.boundary or unit.lower in words.boundary or _next_verb(units, index, words):
