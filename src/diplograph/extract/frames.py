@@ -313,6 +313,26 @@ def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
         match.start = min(match.start, subject[0])
 
 
+def _series_subject(units: list[Unit], match: Match, words: Words) -> None:
+    """Fill the role a rule's `series_subject` names with the sentence's subject when the
+    trigger opens a verb phrase of a series after a comma and that subject's own verb is a past
+    form too ("Pakistan on Thursday closed the border crossing, suspended all trade with
+    India": Pakistan suspends; not "The deal, signed in 2012,")."""
+    role = match.rule.get("series_subject")
+    trigger = match.trigger
+    if not role or match.roles.get(str(role)) or trigger < 1 or units[trigger - 1].text != ",":
+        return
+    if not _series_verb(units, trigger):
+        return
+    subject = _first_subject(units, trigger - 1, str(role), words)
+    verb = subject[-1] + 1 if subject else len(units)
+    while verb < trigger and units[verb].mention is not None:
+        verb += 1  # "Pakistan on Thursday closed"
+    if subject and subject[0] == 0 and verb < trigger and _series_verb(units, verb):
+        match.roles[str(role)] = subject
+        match.start = min(match.start, subject[0])
+
+
 def _sentence_subject(units: list[Unit], match: Match, words: Words) -> None:
     """Fill the role a rule's `sentence_subject` names, when the match left it empty, with the
     first entity in subject position that fills no other role of the match ("Macron set out his
@@ -351,6 +371,7 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
     words = _compiled(rules)[0]
     for match in matches:
         _participle_subject(units, match, words)
+        _series_subject(units, match, words)
         _sentence_subject(units, match, words)
         _opening_subject(units, match, words)
         joiner = _joining_and(units, match.trigger, words)
