@@ -34,7 +34,10 @@ class Attribution:
 def attribution(units: list[Unit], rules: RuleSet, doc: Doc | None = None) -> Attribution:
     """The sources a sentence attributes its content to."""
     found = Attribution()
+    subordinate = rules.word_class("subordinate_source_word")
     for match in find("attribution", units, rules, doc):
+        if _subordinate(units, match.roles.get("source", []), subordinate):
+            continue
         found.triggers.add(match.trigger)
         for index in match.roles.get("source", []):
             mention = units[index].mention
@@ -47,6 +50,15 @@ def attribution(units: list[Unit], rules: RuleSet, doc: Doc | None = None) -> At
             if match.rule.get("relay") == "article":
                 found.relays.extend(a for a in agents if a not in found.relays)
     return found
+
+
+def _subordinate(units: list[Unit], sources: list[int], words: frozenset[str]) -> bool:
+    """Whether a source is the subject of a clause a conjunction subordinates ("..., a day
+    after New Delhi announced a raft of steps"): what it says is not the sentence's source."""
+    if not sources or not min(sources):
+        return False
+    before = units[min(sources) - 1].lower.split()
+    return bool(before) and before[-1] in words
 
 
 @dataclass(frozen=True)

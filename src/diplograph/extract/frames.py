@@ -250,6 +250,8 @@ def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) ->
     acting entity (with those coordinated before it) in subject position ("Shmyhal visited
     Warsaw and met Tusk": Shmyhal, not Warsaw; "X said Y had arrived and met Z": Y)."""
     for index in range(joiner - 1, -1, -1):
+        if units[index].text == "," and _series_verb(units, index + 1):
+            continue  # "Pakistan closed X, suspended Y and declared Z": Pakistan's
         if units[index].boundary or units[index].text in (";", ":"):
             return []
         if not _fits(units[index], role):
@@ -258,6 +260,19 @@ def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) ->
         if _subject_position(units, found[0], index, words):
             return found
     return []
+
+
+def _series_verb(units: list[Unit], index: int) -> bool:
+    """Whether a comma's next word opens a verb phrase of a series ("closed the border crossing,
+    suspended all trade and ..."): a plain lower-case past form in -ed."""
+    unit = units[index] if index < len(units) else None
+    return (
+        unit is not None
+        and unit.mention is None
+        and unit.text.isalpha()
+        and unit.text.islower()
+        and unit.lower.endswith("ed")
+    )
 
 
 def _first_subject(
@@ -294,6 +309,26 @@ def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
         units, trigger - 1, str(role), words
     )  # the main clause's subject, not a nearer one of a clause it governs ("accused Moscow")
     if subject:
+        match.roles[str(role)] = subject
+        match.start = min(match.start, subject[0])
+
+
+def _series_subject(units: list[Unit], match: Match, words: Words) -> None:
+    """Fill the role a rule's `series_subject` names with the sentence's subject when the
+    trigger opens a verb phrase of a series after a comma and that subject's own verb is a past
+    form too ("Pakistan on Thursday closed the border crossing, suspended all trade with
+    India": Pakistan suspends; not "The deal, signed in 2012,")."""
+    role = match.rule.get("series_subject")
+    trigger = match.trigger
+    if not role or match.roles.get(str(role)) or trigger < 1 or units[trigger - 1].text != ",":
+        return
+    if not _series_verb(units, trigger):
+        return
+    subject = _first_subject(units, trigger - 1, str(role), words)
+    verb = subject[-1] + 1 if subject else len(units)
+    while verb < trigger and units[verb].mention is not None:
+        verb += 1  # "Pakistan on Thursday closed"
+    if subject and subject[0] == 0 and verb < trigger and _series_verb(units, verb):
         match.roles[str(role)] = subject
         match.start = min(match.start, subject[0])
 
@@ -336,6 +371,7 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
     words = _compiled(rules)[0]
     for match in matches:
         _participle_subject(units, match, words)
+        _series_subject(units, match, words)
         _sentence_subject(units, match, words)
         _opening_subject(units, match, words)
         joiner = _joining_and(units, match.trigger, words)
@@ -349,10 +385,12 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
         if _subject_position(units, first[0], first[-1], words):
             continue  # "Lavrov arrived and met X": the gap reached the subject itself
         subject = _earlier_subject(units, joiner, role, words)
+        later = [i for i in match.roles[role] if i > joiner]
         if subject:
-            later = [i for i in match.roles[role] if i > joiner]
             match.roles[role] = subject + later
             match.start = min(match.start, subject[0])
+        elif first[0] and units[first[0] - 1].lower in words.preposition:
+            match.roles[role] = later  # "with India and declared": India declares nothing
 
 
 def _main_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
@@ -467,10 +505,13 @@ def _filler(unit: Unit, words: Words) -> bool:
 
 
 def _trailing_participle(units: list[Unit], trigger: int, words: Words) -> bool:
-    """Whether the trigger is a participle in -ing right after a comma ("..., meeting Xi"),
-    not a preposition of that form (`not_participle`: "including")."""
+    """Whether the trigger is a participle in -ing right after a comma ("..., meeting Xi") or a
+    day ("arrived in Ouagadougou on Monday carrying a message"), not a preposition of that form
+    (`not_participle`: "including")."""
     unit = units[trigger]
-    after_comma = trigger > 1 and units[trigger - 1].text == ","
+    before = units[trigger - 1].mention if trigger > 1 else None
+    dated = before is not None and before.date_words is not None
+    after_comma = trigger > 1 and (units[trigger - 1].text == "," or dated)
     participle = unit.text.islower() and unit.lower.endswith("ing")
     return after_comma and participle and unit.lower not in words.not_participle
 
@@ -619,7 +660,10 @@ def _marked(
         unit = units[index]
         topic = role == "place" and units[index - 1].lemma in words.topic
         if unit.lower in markers and not topic:  # "the war in Gaza" is what, not where
-            found = _after(units, index + 1, role, words, words.filler)
+            start = index + 1
+            if start < len(units) and units[start].lower == "of":
+                start += 1  # "in the presence of X"
+            found = _after(units, start, role, words, words.filler)
             if found:  # else the next marker: "a tour of Africa in Egypt"
                 return found
         if unit.boundary or unit.lower in words.boundary or _next_verb(units, index, words):
@@ -956,8 +1000,10 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         if not found and setting > trigger + 1:  # "received at Al-Yamamah Palace in Riyadh
             found = _after(units, setting, slots["object"], words, skip)  # today X" (SPA)
         party = slots["object"] != "place"  # "toured the headquarters ... in Manila" is a visit
-        if not found and party and _thing_object(units, trigger, skip, words):
-            return None  # "received a warm welcome": the object is a thing, not a party
+        thing = not found and party and _thing_object(units, setting - 1, skip, words)
+        if thing and not _marks_role(units, trigger, rule, slots["object"], words):
+            return None  # "received (on Sunday) a warm welcome": the object is a thing, not a
+            # party; one a marker names is not ("conferred the Order of X on Y")
         if party and _possessed_thing(units, found, words):
             return None  # "welcomed Turkey's vote": the object is Turkey's vote
         if rule.get("requires_object") and not _bare_object(units, found, words):

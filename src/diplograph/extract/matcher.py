@@ -123,8 +123,21 @@ def _governed_actor(match: Match, units: list[Unit], rules: RuleSet) -> bool:
     if before in rules.word_class("place_preposition") or before in rules.word_class(
         "governing_preposition"
     ):
-        return True
+        return not _joined_verb(match, units, rules)
     return _object_before_and(match, units, rules)
+
+
+def _joined_verb(match: Match, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether only "and" (and `joined_verb_gap` words) stand between the actor a match opens
+    with and its trigger ("suspended all trade with India and declared ... persona non grata"):
+    the verb shares the earlier phrase's subject (frames.share_subjects), so the match stays."""
+    between = units[match.start + 1 : match.trigger]
+    joiner, gap = rules.word_class("verb_joiner"), rules.word_class("joined_verb_gap")
+    return (
+        bool(between)
+        and between[0].lower in joiner
+        and all(u.mention is None and u.lower in gap for u in between[1:])
+    )
 
 
 def _object_before_and(match: Match, units: list[Unit], rules: RuleSet) -> bool:

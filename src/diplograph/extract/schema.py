@@ -343,6 +343,7 @@ RULES: dict[str, Shape] = {
                 # countries another role's fillers serve ("handed a protest note": the hander's)
                 "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
                 "participle_subject": ROLE,  # ", accusing X of": the sentence's subject fills it
+                "series_subject": ROLE,  # "X closed A, suspended B": X, the series' subject
                 "topic": one_of("topic", "rest", "object"),  # the words it is about (dip:topic)
                 "sentence_subject": ROLE,  # "in a letter to X": the sentence's subject sends it
                 "alone": BOOL,  # dropped beside another speech act of its sentence
