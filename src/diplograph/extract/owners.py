@@ -164,6 +164,8 @@ def _double_titled(
     title = before[-2].mention
     if before[-1].lower != "and" or title is None or title.refs or not title.title:
         return unit
+    if not _opens_with_title(unit, str(mention.title or ""), rules):
+        return unit  # "the emir and Egyptian President X": the owner parts the two titles
     first = _owned(
         replace(before[-2], mention=replace(title, refs=mention.refs)),
         mention.owner[0],
@@ -173,6 +175,19 @@ def _double_titled(
     )
     more = first.mention.holding if first.mention is not None else None
     return replace(unit, mention=replace(mention, also=(*mention.also, more))) if more else unit
+
+
+def _opens_with_title(unit: Unit, title: str, rules: RuleSet) -> bool:
+    """Whether a titled unit's words start with its title (a word of `title_prefixes` before
+    it allowed: "Acting President X"), not with an owner ("Egyptian President X")."""
+    variants = [
+        str(v).lower() for v in (title, *(rules.gazetteer.get("titles") or {}).get(title, ()))
+    ]
+    said = [unit.lower]
+    for prefix in rules.listed("title_prefixes"):
+        if prefix and unit.lower.startswith(prefix.lower()):
+            said.append(unit.lower.removeprefix(prefix.lower()).lstrip(" -"))
+    return any(words.startswith(v) for words in said for v in variants)
 
 
 def _coordinated_owner(before: list[Unit]) -> URIRef | None:
