@@ -348,7 +348,19 @@ def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
         or _named_title(match, units)
         or _after_of(match, units)
         or _possessed_owner(match, units)
+        or _clause_after(match, units, rules)
     )
+
+
+def _clause_after(match: Match, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether a name after a title and a comma opens the next clause rather than standing in
+    apposition: a verb follows it ("after meeting the Saudi foreign minister, Araghchi said")."""
+    titles, holder = match.roles.get("title", []), match.roles.get("holder", [])
+    if not titles or not holder or titles[-1] > holder[0]:
+        return False
+    commas = [i for i in range(titles[-1] + 1, holder[0]) if units[i].text == ","]
+    after = units[holder[0] + 1].lower if holder[0] + 1 < len(units) else ""
+    return bool(commas) and after != "," and after in _listed(rules, "person_cues_after")
 
 
 def _possessed_owner(match: Match, units: list[Unit]) -> bool:
