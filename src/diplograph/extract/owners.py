@@ -149,8 +149,48 @@ def own_titles(
                         unit = owned  # not "Foreign Minister X and his Russian counterpart
                         # Lavrov" in a Moscow story: Lavrov's office is no guess for X
             changed.append(_double_titled(unit, changed, gaz, rules, new))
-        result.append((sentence, changed))
+        result.append((sentence, _second_offices(changed, gaz, rules, new)))
     return result
+
+
+def _second_offices(
+    units: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> list[Unit]:
+    """A titled person's further office told right after the name ("Ishaq Dar, who is also
+    deputy prime minister,", "Choi Sang-mok, who doubles as finance minister"): that office
+    too, of the same owner (lexicon `second_office_word`, the words between the comma, or the
+    relative word, and the title)."""
+    words, relatives = rules.word_class("second_office_word"), rules.word_class("relative_word")
+    found = list(units)
+    for index, unit in enumerate(units):
+        mention = unit.mention
+        if mention is None or not mention.holding or len(mention.owner) != 1:
+            continue
+        at = index + 2
+        if at > len(units) or units[index + 1].text != ",":
+            continue
+        at += 1 if at < len(units) and units[at].lower in relatives else 0
+        start = at
+        while at < len(units) and units[at].lower in words:
+            at += 1
+        title = units[at].mention if start < at < len(units) else None
+        after = units[at + 1].lower if at + 1 < len(units) else "."
+        if title is None or not title.title or title.refs or after not in CLAUSE_ENDS:
+            continue
+        more = _owned(
+            replace(units[at], mention=replace(title, refs=mention.refs)),
+            mention.owner[0],
+            gaz,
+            rules,
+            new,
+        ).mention
+        if more is not None and more.holding and more.holding not in mention.also:
+            also = (*mention.also, more.holding)
+            found[index] = replace(unit, mention=replace(mention, also=also))
+    return found
+
+
+CLAUSE_ENDS = frozenset({",", ".", ";", ")", "and", ":"})  # what may follow the further office
 
 
 def _double_titled(
