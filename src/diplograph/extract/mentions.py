@@ -1117,11 +1117,49 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
                     _title_people(changed, index + size + 1, plural[words], owners)  # "the two
                     # foreign ministers, A of X and B of Y,"
                 else:
-                    _title_people(changed, index + size, plural[words], owners)
+                    _title_each(changed, index + size, plural[words], (units, index, rules))
         head = next((w for w in plural if unit.lower.startswith(f"{w} ")), None)
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
-            _title_people(changed, index, plural[head], owners)
+            _title_each(changed, index, plural[head], (units, index, rules))
     return changed
+
+
+def _title_each(changed: list[Unit], start: int, title: str, at: tuple) -> None:
+    """Title the people listed from `start` after a plural title, or, after portfolios joined
+    before it ("Foreign and Defence Ministers A and B"), each with their own office in order
+    (none when the names are not one per office); `at`: the units, where the title is, the
+    rules."""
+    units, index, rules = at
+    titles = _respective_titles(units, index, title, rules)
+    if len(titles) == 1:
+        _title_people(changed, start, title, _owners_before(units, index))
+        return
+    owners = _owners_before(units, index - 2)
+    listed = [i for i, _ in _listed_people(changed, start)]
+    if len(listed) != len(titles):
+        return
+    for person, office in zip(listed, titles, strict=True):
+        mention = changed[person].mention
+        if mention is None or mention.title is not None or mention.owner:
+            continue
+        owner = (owners[0],) if len(owners) == 1 else ()
+        changed[person] = replace(
+            changed[person], mention=replace(mention, title=office, owner=owner)
+        )
+
+
+def _respective_titles(units: list[Unit], index: int, title: str, rules: RuleSet) -> list[str]:
+    """The offices of a plural title with a portfolio joined before it ("Foreign and Defence
+    Ministers": foreign minister, defence minister), the title alone otherwise; a portfolio
+    (lexicon `portfolio_word`) makes an office only where the titles name one."""
+    before = units[index - 2] if index >= 2 else None
+    if before is None or units[index - 1].lower != "and" or before.mention is not None:
+        return [title]
+    if before.lower not in rules.word_class("portfolio_word") or not before.text[:1].isupper():
+        return [title]
+    first = canonical_title(f"{before.lower} {title.rsplit(' ', 1)[-1]}", rules)
+    known = {str(t) for t in rules.gazetteer.get("titles") or {}}
+    return [first, title] if first in known and first != title else [title]
 
 
 def _people_before(units: list[Unit], index: int) -> list[int]:
