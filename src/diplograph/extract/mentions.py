@@ -488,6 +488,11 @@ def find_titles(
             person = mention.holding[0]
             more = _more_holdings(title_units[1:], units, owners, person, (gaz, rules, new))
             mention = replace(mention, also=more)
+        elif len(title_units) > 1 and not owners:  # "X, Deputy Prime Minister and Minister of
+            # Foreign Affairs,": the owners stage gives the owner of all
+            titled = [units[i].mention for i in title_units[1:]]
+            more_titles = tuple(t.title for t in titled if t is not None and t.title)
+            mention = replace(mention, more_titles=more_titles)
         mention = replace(mention, named=_cities(units, roles.get("owner", []), owners))
         units = merge(units, start, end, mention, words)
     return units

@@ -354,7 +354,19 @@ def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list)
         new.append(made)
         position = made.iri
     holding = (mention.refs[0], position)
-    return replace(unit, mention=replace(mention, holding=holding, owner=(owner,)))
+    also = [*mention.also]
+    for title in mention.more_titles:  # "X, Deputy Prime Minister and Minister of ...,"
+        more = _owned(
+            replace(unit, mention=replace(mention, title=title, office=None, more_titles=())),
+            owner,
+            gaz,
+            rules,
+            new,
+        )
+        if more.mention is not None and more.mention.holding not in (holding, *also):
+            also.append(more.mention.holding)
+    found = replace(mention, holding=holding, owner=(owner,), also=tuple(also), more_titles=())
+    return replace(unit, mention=found)
 
 
 def send_envoys(
