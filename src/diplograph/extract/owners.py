@@ -108,6 +108,7 @@ def own_titles(
     sources = [str(s) for s in config.get("unowned_title_owners") or ()]
     if not sources:
         return prepared
+    prepared = [(sentence, _took_office(units, rules)) for sentence, units in prepared]
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
     theirs = {**(ties or {}), **theirs}  # a delegation's people: its sender's
     known = known_countries(gaz, rules)
@@ -153,14 +154,70 @@ def own_titles(
     return result
 
 
+def _took_office(units: list[Unit], rules: RuleSet) -> list[Unit]:
+    """An untitled person said to hold, take or have held an office ("X was sworn in as Vice
+    President of Ghana", "Y was elected chancellor by the Bundestag", "Z, who was appointed
+    Canada's ambassador,"): the person is titled so, the owner the one named with the office
+    (lexicon `office_link_word`: the words between the name and the office)."""
+    words, relatives = rules.word_class("office_link_word"), rules.word_class("relative_word")
+    found = list(units)
+    for index, unit in enumerate(units):
+        mention = unit.mention
+        if mention is None or mention.title or len(mention.refs) != 1:
+            continue
+        if "person" not in mention.classes or mention.anaphor is not None:
+            continue
+        at = index + 1
+        at += 1 if at < len(units) and units[at].text == "," else 0
+        at += 1 if at < len(units) and units[at].lower in relatives else 0
+        start = at
+        while at < len(units) and units[at].lower in words:
+            at += 1
+        if at == start:
+            continue
+        owner, at = _state_at(units, at)
+        title = units[at].mention if at < len(units) else None
+        if title is None or not title.title or title.refs or title.owner:
+            continue
+        of, after = _state_at(units, at + 2) if _word(units, at + 1) == "of" else (None, at + 1)
+        dated = after < len(units) and units[after].mention is not None
+        dated = dated and "date" in units[after].mention.classes  # "... on Friday"
+        if _word(units, after) not in CLAUSE_ENDS | OFFICE_FOLLOWERS and not dated:
+            continue
+        states = tuple(s for s in (owner or of,) if s is not None)
+        found[index] = replace(unit, mention=replace(mention, title=title.title, owner=states))
+    return found
+
+
+def _word(units: list[Unit], index: int) -> str:
+    """The lower-cased word at `index`, "." past the end."""
+    return units[index].lower if index < len(units) else "."
+
+
+def _state_at(units: list[Unit], index: int) -> tuple[URIRef | None, int]:
+    """The one state a unit names at `index` (with a possessive after it: "Canada's"), and the
+    index after it; (None, index) where none is named."""
+    mention = units[index].mention if index < len(units) else None
+    if mention is None or not {"country", "nationality"} & mention.classes:
+        return None, index
+    named = tuple(dict.fromkeys(mention.agents or mention.refs))
+    if len(named) != 1:
+        return None, index
+    after = index + 1
+    return named[0], after + 1 if _word(units, after) in ("'s", "’s") else after
+
+
+OFFICE_FOLLOWERS = frozenset({"on", "in", "at", "by", "after", "for", "since", "until", "with"})
+
+
 def _second_offices(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
 ) -> list[Unit]:
     """A titled person's further office told right after the name ("Ishaq Dar, who is also
     deputy prime minister,", "Choi Sang-mok, who doubles as finance minister"): that office
-    too, of the same owner (lexicon `second_office_word`, the words between the comma, or the
+    too, of the same owner (lexicon `office_link_word`, the words between the comma, or the
     relative word, and the title)."""
-    words, relatives = rules.word_class("second_office_word"), rules.word_class("relative_word")
+    words, relatives = rules.word_class("office_link_word"), rules.word_class("relative_word")
     found = list(units)
     for index, unit in enumerate(units):
         mention = unit.mention
