@@ -224,6 +224,7 @@ def _listed(rules: RuleSet, *keys: str) -> frozenset[str]:
 
 
 HEAD_LISTS = ("site_heads", "government_heads", "organisation_heads", "party_heads")
+BODY_HEAD_LISTS = ("government_heads", "organisation_heads", "party_heads")
 
 
 def _title_opens(match: Match, units: list[Unit], rules: RuleSet) -> bool:
@@ -267,6 +268,8 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     heads = _listed(rules, *HEAD_LISTS)
     if all(units[i].lower in heads for i in indices):
         return []  # "PM House", "Presidential Palace": a building or a body, no one's name
+    if indices and units[indices[-1]].lower in _listed(rules, *BODY_HEAD_LISTS):
+        return []  # "commander of US Central Command": a body's name, no one's
     return indices
 
 
