@@ -418,7 +418,9 @@ def find_titles(
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
             title = str((rules.gazetteer.get("counterpart_titles") or {}).get(title, title))
         local = title in (rules.gazetteer.get("city_titles") or ())  # "Kyiv Mayor X": Kyiv's
-        owners = _owners(units, roles.get("owner", []), local)
+        owned = roles.get("owner", [])
+        paired = len(title_units) > 1 and len(owned) == len(title_units)  # an owner each
+        owners = _owners(units, owned[:1] if paired else owned, local)
         owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
         if "principal" in roles:  # "his spokesman X": his office's
             owners = _principal_office(units[: match.start], held or {}, subject)
@@ -489,7 +491,15 @@ def find_titles(
             )
         if mention.holding and len(title_units) > 1:  # "Prime Minister and Foreign Minister X"
             person = mention.holding[0]
-            more = _more_holdings(title_units[1:], units, owners, person, (gaz, rules, new))
+            pairs = [(i, owners) for i in title_units[1:]]
+            if paired:  # "the Prime Minister of Grenada and Chairman of CARICOM, X"
+                paired_owners = zip(title_units[1:], owned[1:], strict=True)
+                pairs = [(i, _owners(units, [o])) for i, o in paired_owners]
+            more = tuple(
+                pair
+                for index, its in pairs
+                for pair in _more_holdings([index], units, its, person, (gaz, rules, new))
+            )
             mention = replace(mention, also=more)
         elif len(title_units) > 1 and not owners:  # "X, Deputy Prime Minister and Minister of
             # Foreign Affairs,": the owners stage gives the owner of all
