@@ -521,8 +521,10 @@ def _office(
     listed = {str(t) for t in rules.gazetteer.get("portfolio_titles") or ()}
     if not portfolio or not titles or not {title, title.rsplit(" ", 1)[-1]} & listed:
         return None
-    if min(portfolio) > titles[0]:  # "Minister of State for External Affairs"
-        return f"{title} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
+    if min(portfolio) > titles[0]:  # "Minister of State for External Affairs", "Somalia's state
+        # minister for foreign affairs": the title in the copy's words, as readers keep it
+        said = text[units[titles[0]].begin : units[titles[0]].end].lower()
+        return f"{said} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
     return text[units[min(portfolio)].begin : units[titles[0]].end]  # "Trade and Industry Minister"
 
 
