@@ -149,7 +149,11 @@ def own_titles(
                     ):
                         unit = owned  # not "Foreign Minister X and his Russian counterpart
                         # Lavrov" in a Moscow story: Lavrov's office is no guess for X
-            changed.append(_double_titled(unit, changed, gaz, rules, new))
+            unit = _double_titled(unit, changed, gaz, rules, new)
+            owner_of = lambda person, title: _owner_of(  # noqa: E731
+                person, sources, theirs, known, home if title in dateline_titles else None
+            )
+            changed.append(_title_before(unit, changed, owner_of, (gaz, rules, new)))
         result.append((sentence, _second_offices(changed, gaz, rules, new)))
     return result
 
@@ -214,10 +218,12 @@ def _second_offices(
     units: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
 ) -> list[Unit]:
     """A titled person's further office told right after the name ("Ishaq Dar, who is also
-    deputy prime minister,", "Choi Sang-mok, who doubles as finance minister"): that office
-    too, of the same owner (lexicon `office_link_word`, the words between the comma, or the
-    relative word, and the title)."""
-    words, relatives = rules.word_class("office_link_word"), rules.word_class("relative_word")
+    deputy prime minister,", "Choi Sang-mok, who doubles as finance minister", "Opposition leader
+    Raila Odinga, a former prime minister,"): that office too, of the same owner (lexicon
+    `office_link_word` and `apposed_office_word`, the words between the comma, or the relative
+    word, and the title)."""
+    words = rules.word_class("office_link_word") | rules.word_class("apposed_office_word")
+    relatives = rules.word_class("relative_word")
     found = list(units)
     for index, unit in enumerate(units):
         mention = unit.mention
@@ -272,6 +278,30 @@ def _double_titled(
     )
     more = first.mention.holding if first.mention is not None else None
     return replace(unit, mention=replace(mention, also=(*mention.also, more))) if more else unit
+
+
+def _title_before(unit: Unit, before: list[Unit], owner_of: object, context: tuple) -> Unit:
+    """A titled person right after a bare title ("President [William Ruto, the chairman of the
+    EAC]": a title rule gave the name the office apposed after it) holds that title's office
+    too: of the owner named with it ("Kenyan President"), else of the person's state
+    (`owner_of(person, title)`, the unowned titles' sources)."""
+    gaz, rules, new = context
+    mention = unit.mention
+    if mention is None or not mention.holding or len(mention.refs) != 1 or not before:
+        return unit
+    title = before[-1].mention
+    if title is None or not title.title or title.refs or title.holding:
+        return unit
+    if unit.begin - before[-1].end > 1 or title.title == mention.title:
+        return unit
+    owner = title.owner[0] if len(title.owner) == 1 else owner_of(mention.refs[0], title.title)
+    if owner is None:
+        return unit
+    titled = replace(before[-1], mention=replace(title, refs=mention.refs))
+    more = _owned(titled, owner, gaz, rules, new).mention
+    if more is None or not more.holding or more.holding in (mention.holding, *mention.also):
+        return unit
+    return replace(unit, mention=replace(mention, also=(*mention.also, more.holding)))
 
 
 def _opens_with_title(unit: Unit, title: str, rules: RuleSet) -> bool:
