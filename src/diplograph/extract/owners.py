@@ -131,7 +131,10 @@ def own_titles(
                 assert mention is not None
                 same = _same_office(mention, held, gaz, new)
                 if same is not None:  # "Minister Fidan" after "Hakan Fidan, Minister of ..."
-                    changed.append(replace(unit, mention=replace(mention, holding=same)))
+                    state = _country(same[1], gaz, rules, new)
+                    owned = replace(mention, holding=same, owner=(state,) if state else ())
+                    unit = replace(unit, mention=owned)  # "Deputy Prime Minister and ..." too
+                    changed.append(_double_titled(unit, changed, gaz, rules, new))
                     continue
                 local = home if mention.title in dateline_titles or mention.office else None
                 local = _coordinated_owner(changed) or local  # "Pakistani Interior Minister
