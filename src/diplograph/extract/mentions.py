@@ -202,6 +202,21 @@ def _owners(units: list[Unit], indices: list[int], local: bool = False) -> tuple
     return tuple(dict.fromkeys(found))
 
 
+def _people_served(
+    owners: tuple[URIRef, ...], gaz: Gazetteer, rules: RuleSet
+) -> tuple[URIRef, ...]:
+    """Owners with a person whose office the article has not given replaced by the country
+    `people_countries` says they serve, or left out (the owners stage then finds one): a
+    person owns no office."""
+    found = []
+    for owner in owners:
+        if entity_segment(owner) != "person":
+            found.append(owner)
+        elif (country := known_country(owner, gaz, rules)) is not None:
+            found.append(country)
+    return tuple(dict.fromkeys(found))
+
+
 def _cities(
     units: list[Unit], indices: list[int], owners: tuple[URIRef, ...]
 ) -> tuple[URIRef, ...]:
@@ -422,6 +437,7 @@ def find_titles(
         paired = len(title_units) > 1 and len(owned) == len(title_units)  # an owner each
         owners = _owners(units, owned[:1] if paired else owned, local)
         owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
+        owners = _people_served(owners, gaz, rules)  # "Netanyahu's defence minister": Israel's
         if "principal" in roles:  # "his spokesman X": his office's
             owners = _principal_office(units[: match.start], held or {}, subject)
             if not owners:
