@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rdflib import URIRef
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import (
@@ -272,6 +273,8 @@ def _double_titled(
         return unit
     if not _opens_with_title(unit, str(mention.title or ""), rules):
         return unit  # "the emir and Egyptian President X": the owner parts the two titles
+    if len(before) > 2 and _plain_capital(before[-3]):
+        return unit  # "General Secretary and President Lam": a longer office no title names
     first = _owned(
         replace(before[-2], mention=replace(title, refs=mention.refs)),
         mention.owner[0],
@@ -305,6 +308,17 @@ def _title_before(unit: Unit, before: list[Unit], owner_of: object, context: tup
     if more is None or not more.holding or more.holding in (mention.holding, *mention.also):
         return unit
     return replace(unit, mention=replace(mention, also=(*mention.also, more.holding)))
+
+
+def _plain_capital(unit: Unit) -> bool:
+    """A capitalised word no stage named and no function word ("General" of "General
+    Secretary")."""
+    return (
+        unit.mention is None
+        and unit.text[:1].isupper()
+        and unit.text.isalpha()
+        and unit.lower not in STOP_WORDS
+    )
 
 
 def _opens_with_title(unit: Unit, title: str, rules: RuleSet) -> bool:
