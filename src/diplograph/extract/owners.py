@@ -215,7 +215,23 @@ def _state_at(units: list[Unit], index: int) -> tuple[URIRef | None, int]:
     return named[0], after + 1 if _word(units, after) in ("'s", "’s") else after
 
 
-OFFICE_FOLLOWERS = frozenset({"on", "in", "at", "by", "after", "for", "since", "until", "with"})
+OFFICE_FOLLOWERS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "by",
+        "after",
+        "for",
+        "since",
+        "until",
+        "with",
+        "from",
+        "under",
+        "during",
+        "last",
+    }
+)
 
 
 def _second_offices(
