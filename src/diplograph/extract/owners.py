@@ -510,6 +510,8 @@ def send_envoys(
         for index, unit in enumerate(units):
             mention = unit.mention
             post = _post(mention, minted, envoys, home)
+            if post is not None and not _posted_envoy(post, mention, gaz, rules):
+                post = None  # "UN High Commissioner X" in a story from Geneva: no envoy there
             if post is not None and not _posted_in_words(units, index, posts):
                 assert mention is not None and mention.holding is not None
                 made = new_position(str(mention.title), post.position_of, gaz, new, home)
@@ -523,6 +525,15 @@ def send_envoys(
     held = {p for _, units in result for u in units if u.mention for _, p in _pairs(u.mention)}
     new[:] = [n for n in new if n.iri not in replaced or n.iri in held]
     return result, replaced - held
+
+
+def _posted_envoy(post: NewEntity, mention: Mention | None, gaz: Gazetteer, rules: RuleSet) -> bool:
+    """Whether an envoy's post goes to the dateline's state: a state's envoy, or a body's of the
+    lexicon's `body_envoy_title` ("the EU ambassador" in Beijing, not "the UN High
+    Commissioner" in Geneva)."""
+    if "country" in gaz.classes.get(post.position_of, ()):
+        return True
+    return mention is not None and (mention.title or "") in rules.word_class("body_envoy_title")
 
 
 def _posted_in_words(units: list[Unit], index: int, posts: frozenset[str]) -> bool:
