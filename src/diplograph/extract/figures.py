@@ -221,11 +221,23 @@ def figure_spans(
             new.append(NewEntity(iri, "Person", label, NEW_CONFIDENCE))
         start = index
         while start > last and _honorific(units[start - 1], found) and start - 1 not in covered:
+            if _portfolio(units, start - 1, rules):
+                break  # "Minister for Defence Richard Marles": the title's portfolio
             start -= 1  # "Mr Ronald Lamola", "His Highness Sheikh Tamim": one unit, as names.py
         classes = frozenset({"person", "agent"})
         spans.append((start, end, Mention(classes, (iri,), (iri,), NEW_CONFIDENCE)))
         index = last = end
     return spans
+
+
+def _portfolio(units: list[Unit], index: int, rules: RuleSet) -> bool:
+    """Whether a word is a portfolio after a preposition (lexicon `portfolio_word`: "Defence" of
+    "Minister for Defence"), not a title word before a name."""
+    return (
+        index > 0
+        and units[index].lower in rules.word_class("portfolio_word")
+        and units[index - 1].lower in rules.word_class("preposition")
+    )
 
 
 def _honorific(unit: Unit, found: Figures) -> bool:

@@ -202,6 +202,21 @@ def _owners(units: list[Unit], indices: list[int], local: bool = False) -> tuple
     return tuple(dict.fromkeys(found))
 
 
+def _people_served(
+    owners: tuple[URIRef, ...], gaz: Gazetteer, rules: RuleSet
+) -> tuple[URIRef, ...]:
+    """Owners with a person whose office the article has not given replaced by the country
+    `people_countries` says they serve, or left out (the owners stage then finds one): a
+    person owns no office."""
+    found = []
+    for owner in owners:
+        if entity_segment(owner) != "person":
+            found.append(owner)
+        elif (country := known_country(owner, gaz, rules)) is not None:
+            found.append(country)
+    return tuple(dict.fromkeys(found))
+
+
 def _cities(
     units: list[Unit], indices: list[int], owners: tuple[URIRef, ...]
 ) -> tuple[URIRef, ...]:
@@ -224,6 +239,7 @@ def _listed(rules: RuleSet, *keys: str) -> frozenset[str]:
 
 
 HEAD_LISTS = ("site_heads", "government_heads", "organisation_heads", "party_heads")
+BODY_HEAD_LISTS = ("government_heads", "organisation_heads", "party_heads")
 
 
 def _title_opens(match: Match, units: list[Unit], rules: RuleSet) -> bool:
@@ -267,6 +283,8 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     heads = _listed(rules, *HEAD_LISTS)
     if all(units[i].lower in heads for i in indices):
         return []  # "PM House", "Presidential Palace": a building or a body, no one's name
+    if indices and units[indices[-1]].lower in _listed(rules, *BODY_HEAD_LISTS):
+        return []  # "commander of US Central Command": a body's name, no one's
     return indices
 
 
@@ -348,6 +366,7 @@ def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
         or _named_title(match, units)
         or _after_of(match, units)
         or _possessed_owner(match, units)
+        or _clause_after(match, units, rules)
     )
 
 
@@ -392,6 +411,17 @@ def _apposed_title(match: Match, units: list[Unit]) -> bool:
 def _name_like(unit: Unit) -> bool:
     """Whether a unit is an entity or a capitalised word (a name the later stages mint)."""
     return unit.mention is not None or unit.text[:1].isupper()
+
+
+def _clause_after(match: Match, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether a name after a title and a comma opens the next clause rather than standing in
+    apposition: a verb follows it ("after meeting the Saudi foreign minister, Araghchi said")."""
+    titles, holder = match.roles.get("title", []), match.roles.get("holder", [])
+    if not titles or not holder or titles[-1] > holder[0]:
+        return False
+    commas = [i for i in range(titles[-1] + 1, holder[0]) if units[i].text == ","]
+    after = units[holder[0] + 1].lower if holder[0] + 1 < len(units) else ""
+    return bool(commas) and after != "," and after in _listed(rules, "person_cues_after")
 
 
 def _possessed_owner(match: Match, units: list[Unit]) -> bool:
@@ -452,8 +482,11 @@ def find_titles(
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
             title = str((rules.gazetteer.get("counterpart_titles") or {}).get(title, title))
         local = title in (rules.gazetteer.get("city_titles") or ())  # "Kyiv Mayor X": Kyiv's
-        owners = _owners(units, roles.get("owner", []), local)
+        owned = roles.get("owner", [])
+        paired = len(title_units) > 1 and len(owned) == len(title_units)  # an owner each
+        owners = _owners(units, owned[:1] if paired else owned, local)
         owners = tuple((held or {}).get(o, o) for o in owners)  # "Orban's": the office he holds
+        owners = _people_served(owners, gaz, rules)  # "Netanyahu's defence minister": Israel's
         if "principal" in roles:  # "his spokesman X": his office's
             owners = _principal_office(units[: match.start], held or {}, subject)
             if not owners:
@@ -523,8 +556,21 @@ def find_titles(
             )
         if mention.holding and len(title_units) > 1:  # "Prime Minister and Foreign Minister X"
             person = mention.holding[0]
-            more = _more_holdings(title_units[1:], units, owners, person, (gaz, rules, new))
+            pairs = [(i, owners) for i in title_units[1:]]
+            if paired:  # "the Prime Minister of Grenada and Chairman of CARICOM, X"
+                paired_owners = zip(title_units[1:], owned[1:], strict=True)
+                pairs = [(i, _owners(units, [o])) for i, o in paired_owners]
+            more = tuple(
+                pair
+                for index, its in pairs
+                for pair in _more_holdings([index], units, its, person, (gaz, rules, new))
+            )
             mention = replace(mention, also=more)
+        elif len(title_units) > 1 and not owners:  # "X, Deputy Prime Minister and Minister of
+            # Foreign Affairs,": the owners stage gives the owner of all
+            titled = [units[i].mention for i in title_units[1:]]
+            more_titles = tuple(t.title for t in titled if t is not None and t.title)
+            mention = replace(mention, more_titles=more_titles)
         mention = replace(mention, named=_cities(units, roles.get("owner", []), owners))
         units = merge(units, start, end, mention, words)
     return units
@@ -540,8 +586,10 @@ def _office(
     listed = {str(t) for t in rules.gazetteer.get("portfolio_titles") or ()}
     if not portfolio or not titles or not {title, title.rsplit(" ", 1)[-1]} & listed:
         return None
-    if min(portfolio) > titles[0]:  # "Minister of State for External Affairs"
-        return f"{title} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
+    if min(portfolio) > titles[0]:  # "Minister of State for External Affairs", "Somalia's state
+        # minister for foreign affairs": the title in the copy's words, as readers keep it
+        said = text[units[titles[0]].begin : units[titles[0]].end].lower()
+        return f"{said} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
     return text[units[min(portfolio)].begin : units[titles[0]].end]  # "Trade and Industry Minister"
 
 
@@ -1154,11 +1202,49 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
                     _title_people(changed, index + size + 1, plural[words], owners)  # "the two
                     # foreign ministers, A of X and B of Y,"
                 else:
-                    _title_people(changed, index + size, plural[words], owners)
+                    _title_each(changed, index + size, plural[words], (units, index, rules))
         head = next((w for w in plural if unit.lower.startswith(f"{w} ")), None)
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
-            _title_people(changed, index, plural[head], owners)
+            _title_each(changed, index, plural[head], (units, index, rules))
     return changed
+
+
+def _title_each(changed: list[Unit], start: int, title: str, at: tuple) -> None:
+    """Title the people listed from `start` after a plural title, or, after portfolios joined
+    before it ("Foreign and Defence Ministers A and B"), each with their own office in order
+    (none when the names are not one per office); `at`: the units, where the title is, the
+    rules."""
+    units, index, rules = at
+    titles = _respective_titles(units, index, title, rules)
+    if len(titles) == 1:
+        _title_people(changed, start, title, _owners_before(units, index))
+        return
+    owners = _owners_before(units, index - 2)
+    listed = [i for i, _ in _listed_people(changed, start)]
+    if len(listed) != len(titles):
+        return
+    for person, office in zip(listed, titles, strict=True):
+        mention = changed[person].mention
+        if mention is None or mention.title is not None or mention.owner:
+            continue
+        owner = (owners[0],) if len(owners) == 1 else ()
+        changed[person] = replace(
+            changed[person], mention=replace(mention, title=office, owner=owner)
+        )
+
+
+def _respective_titles(units: list[Unit], index: int, title: str, rules: RuleSet) -> list[str]:
+    """The offices of a plural title with a portfolio joined before it ("Foreign and Defence
+    Ministers": foreign minister, defence minister), the title alone otherwise; a portfolio
+    (lexicon `portfolio_word`) makes an office only where the titles name one."""
+    before = units[index - 2] if index >= 2 else None
+    if before is None or units[index - 1].lower != "and" or before.mention is not None:
+        return [title]
+    if before.lower not in rules.word_class("portfolio_word") or not before.text[:1].isupper():
+        return [title]
+    first = canonical_title(f"{before.lower} {title.rsplit(' ', 1)[-1]}", rules)
+    known = {str(t) for t in rules.gazetteer.get("titles") or {}}
+    return [first, title] if first in known and first != title else [title]
 
 
 def _people_before(units: list[Unit], index: int) -> list[int]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rdflib import URIRef
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import (
@@ -108,6 +109,7 @@ def own_titles(
     sources = [str(s) for s in config.get("unowned_title_owners") or ()]
     if not sources:
         return prepared
+    prepared = [(sentence, _took_office(units, rules)) for sentence, units in prepared]
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
     theirs = {**(ties or {}), **theirs}  # a delegation's people: its sender's
     known = known_countries(gaz, rules)
@@ -130,7 +132,10 @@ def own_titles(
                 assert mention is not None
                 same = _same_office(mention, held, gaz, new)
                 if same is not None:  # "Minister Fidan" after "Hakan Fidan, Minister of ..."
-                    changed.append(replace(unit, mention=replace(mention, holding=same)))
+                    state = _country(same[1], gaz, rules, new)
+                    owned = replace(mention, holding=same, owner=(state,) if state else ())
+                    unit = replace(unit, mention=owned)  # "Deputy Prime Minister and ..." too
+                    changed.append(_double_titled(unit, changed, gaz, rules, new))
                     continue
                 local = home if mention.title in dateline_titles or mention.office else None
                 local = _coordinated_owner(changed) or local  # "Pakistani Interior Minister
@@ -148,9 +153,127 @@ def own_titles(
                     ):
                         unit = owned  # not "Foreign Minister X and his Russian counterpart
                         # Lavrov" in a Moscow story: Lavrov's office is no guess for X
-            changed.append(_double_titled(unit, changed, gaz, rules, new))
-        result.append((sentence, changed))
+            unit = _double_titled(unit, changed, gaz, rules, new)
+            owner_of = lambda person, title: _owner_of(  # noqa: E731
+                person, sources, theirs, known, home if title in dateline_titles else None
+            )
+            changed.append(_title_before(unit, changed, owner_of, (gaz, rules, new)))
+        result.append((sentence, _second_offices(changed, gaz, rules, new)))
     return result
+
+
+def _took_office(units: list[Unit], rules: RuleSet) -> list[Unit]:
+    """An untitled person said to hold, take or have held an office ("X was sworn in as Vice
+    President of Ghana", "Y was elected chancellor by the Bundestag", "Z, who was appointed
+    Canada's ambassador,"): the person is titled so, the owner the one named with the office
+    (lexicon `office_link_word`: the words between the name and the office)."""
+    words, relatives = rules.word_class("office_link_word"), rules.word_class("relative_word")
+    found = list(units)
+    for index, unit in enumerate(units):
+        mention = unit.mention
+        if mention is None or mention.title or len(mention.refs) != 1:
+            continue
+        if "person" not in mention.classes or mention.anaphor is not None:
+            continue
+        at = index + 1
+        at += 1 if at < len(units) and units[at].text == "," else 0
+        at += 1 if at < len(units) and units[at].lower in relatives else 0
+        start = at
+        while at < len(units) and units[at].lower in words:
+            at += 1
+        if at == start:
+            continue
+        owner, at = _state_at(units, at)
+        title = units[at].mention if at < len(units) else None
+        if title is None or not title.title or title.refs or title.owner:
+            continue
+        of, after = _state_at(units, at + 2) if _word(units, at + 1) == "of" else (None, at + 1)
+        dated = after < len(units) and units[after].mention is not None
+        dated = dated and "date" in units[after].mention.classes  # "... on Friday"
+        if _word(units, after) not in CLAUSE_ENDS | OFFICE_FOLLOWERS and not dated:
+            continue
+        states = tuple(s for s in (owner or of,) if s is not None)
+        found[index] = replace(unit, mention=replace(mention, title=title.title, owner=states))
+    return found
+
+
+def _word(units: list[Unit], index: int) -> str:
+    """The lower-cased word at `index`, "." past the end."""
+    return units[index].lower if index < len(units) else "."
+
+
+def _state_at(units: list[Unit], index: int) -> tuple[URIRef | None, int]:
+    """The one state a unit names at `index` (with a possessive after it: "Canada's"), and the
+    index after it; (None, index) where none is named."""
+    mention = units[index].mention if index < len(units) else None
+    if mention is None or not {"country", "nationality"} & mention.classes:
+        return None, index
+    named = tuple(dict.fromkeys(mention.agents or mention.refs))
+    if len(named) != 1:
+        return None, index
+    after = index + 1
+    return named[0], after + 1 if _word(units, after) in ("'s", "’s") else after
+
+
+OFFICE_FOLLOWERS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "by",
+        "after",
+        "for",
+        "since",
+        "until",
+        "with",
+        "from",
+        "under",
+        "during",
+        "last",
+    }
+)
+
+
+def _second_offices(
+    units: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> list[Unit]:
+    """A titled person's further office told right after the name ("Ishaq Dar, who is also
+    deputy prime minister,", "Choi Sang-mok, who doubles as finance minister", "Opposition leader
+    Raila Odinga, a former prime minister,"): that office too, of the same owner (lexicon
+    `office_link_word` and `apposed_office_word`, the words between the comma, or the relative
+    word, and the title)."""
+    words = rules.word_class("office_link_word") | rules.word_class("apposed_office_word")
+    relatives = rules.word_class("relative_word")
+    found = list(units)
+    for index, unit in enumerate(units):
+        mention = unit.mention
+        if mention is None or not mention.holding or len(mention.owner) != 1:
+            continue
+        at = index + 2
+        if at > len(units) or units[index + 1].text != ",":
+            continue
+        at += 1 if at < len(units) and units[at].lower in relatives else 0
+        start = at
+        while at < len(units) and units[at].lower in words:
+            at += 1
+        title = units[at].mention if start < at < len(units) else None
+        after = units[at + 1].lower if at + 1 < len(units) else "."
+        if title is None or not title.title or title.refs or after not in CLAUSE_ENDS:
+            continue
+        more = _owned(
+            replace(units[at], mention=replace(title, refs=mention.refs)),
+            mention.owner[0],
+            gaz,
+            rules,
+            new,
+        ).mention
+        if more is not None and more.holding and more.holding not in mention.also:
+            also = (*mention.also, more.holding)
+            found[index] = replace(unit, mention=replace(mention, also=also))
+    return found
+
+
+CLAUSE_ENDS = frozenset({",", ".", ";", ")", "and", ":"})  # what may follow the further office
 
 
 def _double_titled(
@@ -164,6 +287,10 @@ def _double_titled(
     title = before[-2].mention
     if before[-1].lower != "and" or title is None or title.refs or not title.title:
         return unit
+    if not _opens_with_title(unit, str(mention.title or ""), rules):
+        return unit  # "the emir and Egyptian President X": the owner parts the two titles
+    if len(before) > 2 and _plain_capital(before[-3]):
+        return unit  # "General Secretary and President Lam": a longer office no title names
     first = _owned(
         replace(before[-2], mention=replace(title, refs=mention.refs)),
         mention.owner[0],
@@ -173,6 +300,54 @@ def _double_titled(
     )
     more = first.mention.holding if first.mention is not None else None
     return replace(unit, mention=replace(mention, also=(*mention.also, more))) if more else unit
+
+
+def _title_before(unit: Unit, before: list[Unit], owner_of: object, context: tuple) -> Unit:
+    """A titled person right after a bare title ("President [William Ruto, the chairman of the
+    EAC]": a title rule gave the name the office apposed after it) holds that title's office
+    too: of the owner named with it ("Kenyan President"), else of the person's state
+    (`owner_of(person, title)`, the unowned titles' sources)."""
+    gaz, rules, new = context
+    mention = unit.mention
+    if mention is None or not mention.holding or len(mention.refs) != 1 or not before:
+        return unit
+    title = before[-1].mention
+    if title is None or not title.title or title.refs or title.holding:
+        return unit
+    if unit.begin - before[-1].end > 1 or title.title == mention.title:
+        return unit
+    owner = title.owner[0] if len(title.owner) == 1 else owner_of(mention.refs[0], title.title)
+    if owner is None:
+        return unit
+    titled = replace(before[-1], mention=replace(title, refs=mention.refs))
+    more = _owned(titled, owner, gaz, rules, new).mention
+    if more is None or not more.holding or more.holding in (mention.holding, *mention.also):
+        return unit
+    return replace(unit, mention=replace(mention, also=(*mention.also, more.holding)))
+
+
+def _plain_capital(unit: Unit) -> bool:
+    """A capitalised word no stage named and no function word ("General" of "General
+    Secretary")."""
+    return (
+        unit.mention is None
+        and unit.text[:1].isupper()
+        and unit.text.isalpha()
+        and unit.lower not in STOP_WORDS
+    )
+
+
+def _opens_with_title(unit: Unit, title: str, rules: RuleSet) -> bool:
+    """Whether a titled unit's words start with its title (a word of `title_prefixes` before
+    it allowed: "Acting President X"), not with an owner ("Egyptian President X")."""
+    variants = [
+        str(v).lower() for v in (title, *(rules.gazetteer.get("titles") or {}).get(title, ()))
+    ]
+    said = [unit.lower]
+    for prefix in rules.listed("title_prefixes"):
+        if prefix and unit.lower.startswith(prefix.lower()):
+            said.append(unit.lower.removeprefix(prefix.lower()).lstrip(" -"))
+    return any(words.startswith(v) for words in said for v in variants)
 
 
 def _coordinated_owner(before: list[Unit]) -> URIRef | None:
@@ -299,7 +474,19 @@ def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list)
         new.append(made)
         position = made.iri
     holding = (mention.refs[0], position)
-    return replace(unit, mention=replace(mention, holding=holding, owner=(owner,)))
+    also = [*mention.also]
+    for title in mention.more_titles:  # "X, Deputy Prime Minister and Minister of ...,"
+        more = _owned(
+            replace(unit, mention=replace(mention, title=title, office=None, more_titles=())),
+            owner,
+            gaz,
+            rules,
+            new,
+        )
+        if more.mention is not None and more.mention.holding not in (holding, *also):
+            also.append(more.mention.holding)
+    found = replace(mention, holding=holding, owner=(owner,), also=tuple(also), more_titles=())
+    return replace(unit, mention=found)
 
 
 def send_envoys(
@@ -323,6 +510,8 @@ def send_envoys(
         for index, unit in enumerate(units):
             mention = unit.mention
             post = _post(mention, minted, envoys, home)
+            if post is not None and not _posted_envoy(post, mention, gaz, rules):
+                post = None  # "UN High Commissioner X" in a story from Geneva: no envoy there
             if post is not None and not _posted_in_words(units, index, posts):
                 assert mention is not None and mention.holding is not None
                 made = new_position(str(mention.title), post.position_of, gaz, new, home)
@@ -336,6 +525,15 @@ def send_envoys(
     held = {p for _, units in result for u in units if u.mention for _, p in _pairs(u.mention)}
     new[:] = [n for n in new if n.iri not in replaced or n.iri in held]
     return result, replaced - held
+
+
+def _posted_envoy(post: NewEntity, mention: Mention | None, gaz: Gazetteer, rules: RuleSet) -> bool:
+    """Whether an envoy's post goes to the dateline's state: a state's envoy, or a body's of the
+    lexicon's `body_envoy_title` ("the EU ambassador" in Beijing, not "the UN High
+    Commissioner" in Geneva)."""
+    if "country" in gaz.classes.get(post.position_of, ()):
+        return True
+    return mention is not None and (mention.title or "") in rules.word_class("body_envoy_title")
 
 
 def _posted_in_words(units: list[Unit], index: int, posts: frozenset[str]) -> bool:

@@ -118,6 +118,21 @@ def _speaker_side(
     return side
 
 
+def _offices_held(
+    holdings: dict[tuple, Holding], gazetteer: Gazetteer, new: list[NewEntity]
+) -> dict[URIRef, URIRef]:
+    """Person -> the position the article last said they hold, a state's office before another
+    ("Foreign Minister Wang Yi", not "member of the Politburo": his counterpart's office)."""
+    made = {n.iri: n.position_of for n in new}
+    held: dict[URIRef, URIRef] = {}
+    for person, position in holdings:
+        owner = gazetteer.position_of.get(position) or made.get(position)
+        state = owner is not None and "country" in gazetteer.classes.get(owner, ())
+        if state or person not in held:
+            held[person] = position
+    return held
+
+
 def _holdings(units: list[Unit], sentence: object, found: dict[tuple, Holding]) -> None:
     """Collect the position holdings the sentence's titled mentions report."""
     for unit in units:
@@ -407,7 +422,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_named_events(units, rules, text)
         units = find_bodies(units, gazetteer, rules, text, new)
         units = find_described_groups(units, rules, text, new)
-        held = {person: position for person, position in holdings}  # so far in the article
+        held = _offices_held(holdings, gazetteer, new)  # so far in the article
         units = find_titles(units, gazetteer, rules, text, new, held, subject)
         known = len(new)
         units = find_unknown_names(units, names, text, new)

@@ -49,6 +49,8 @@ class Mention:
     office: str | None = None  # a new office's words with its portfolios ("minister of state for
     # external affairs"), where the title alone is less than the office
     named: tuple[URIRef, ...] = ()  # more the words name: the city of "Washington's envoy X"
+    more_titles: tuple[str, ...] = ()  # further titles whose owner the owners stage gives
+    # ("X, Deputy Prime Minister and Minister of Foreign Affairs,")
 
 
 @dataclass(slots=True)
