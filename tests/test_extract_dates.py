@@ -769,3 +769,61 @@ def test_a_meeting_on_the_sidelines_is_on_the_days_of_the_meeting(layer):
     )
     graph = extract(text, date(2024, 7, 26), layer)
     assert dated(graph, "Talks") == ("2024-07-25..2024-07-26", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "Lavrov visited Yerevan in early June. Later that month, Lavrov met Ararat Mirzoyan "
+            "in Moscow.",
+            "Later that month",
+            "2024-06-01..2024-06-30",
+        ),
+        (  # the time a statement's sentence names, with no event dated by it
+            "Albanese told parliament in September 2023 that the talks would go ahead. The "
+            "following month, Albanese met Xi Jinping in Beijing.",
+            "The following month",
+            "2023-10-01..2023-10-31",
+        ),
+        (
+            "Putin visited Beijing in May 2023. Putin met Xi Jinping in Kazan the following year.",
+            "the following year",
+            "2024-01-01..2024-12-31",
+        ),
+        (  # a period told from one that was itself told from the one before
+            "Putin visited Beijing in May 2023. Xi Jinping visited Moscow the following year. "
+            "Later that year, Xi Jinping met Narendra Modi in Kazan.",
+            "Later that year",
+            "2024-01-01..2024-12-31",
+        ),
+        (
+            "Putin visited Pyongyang on June 19. A week later, Kim Jong Un met Sergei Lavrov in "
+            "Pyongyang.",
+            "A week later",
+            "2024-06-26",
+        ),
+    ],
+)
+def test_that_month_and_the_following_year_count_from_the_time_told_last(
+    text, words, expected, layer
+):
+    """dates.yaml anaphoric dates with a `period` ("later that month", "the following year"):
+    the whole month or year of the time the article named last (extract/dates.py last_time),
+    or the one after it, not the story's day; "a week later" is seven days after the day."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    found = {
+        _span(graph, event)
+        for attest, event in graph.subject_objects(DIP.attests)
+        if (event, RDF.type, DIP.Meeting) in graph
+        and str(graph.value(attest, DIP.dateExpression)) == words
+    }
+    assert found == {expected}
+
+
+def _span(graph: Graph, event) -> str:
+    """An event's date, or its earliest..latest dates."""
+    day = graph.value(event, DIP.date)
+    if day is not None:
+        return str(day)
+    return f"{graph.value(event, DIP.earliestDate)}..{graph.value(event, DIP.latestDate)}"

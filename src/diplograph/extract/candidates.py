@@ -29,13 +29,17 @@ from diplograph.extract.contents import (
 from diplograph.extract.coref import PLACEHOLDER
 from diplograph.extract.dates import (
     NEXT_EVENT,
+    anaphoric,
     attach,
     day_offset,
     is_date,
     is_dateline,
+    last_time,
     lies_ahead,
     overlaps,
+    period_shift,
     resolve_words,
+    shifted_period,
     sounds_future,
 )
 from diplograph.extract.derive import ENTAILED
@@ -252,10 +256,14 @@ def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tupl
         return None, None
     mention = ctx.units[unit_index].mention
     words = mention.date_words if mention else None
-    offset = day_offset(mention.anaphor) if mention is not None else None
-    if offset is not None:  # "the same day", "the next day": from the day told before
+    if mention is not None and anaphoric(mention.anaphor):  # "the next day", "that month"
         last = ctx.last_plan if expected and ctx.last_plan is not None else ctx.last_date
         last = _told_before(unit_index, ctx, expected) or last  # "arrived on Tuesday and ..."
+        period = period_shift(mention.anaphor)
+        if period is not None:  # "later that month": the whole month of the time told last
+            told = last_time(ctx.units, ctx.anchor, ctx.last_time or ctx.last_date, unit_index)
+            return (shifted_period(told[0], *period), words) if told else (None, None)
+        offset = day_offset(mention.anaphor) or 0
         if last is None or not offset:
             return last, words
         shift = timedelta(days=offset)
@@ -273,7 +281,7 @@ def _told_before(
         mention = ctx.units[index].mention
         if not is_date(ctx.units[index]) or is_dateline(ctx.units, index) or mention is None:
             continue
-        if day_offset(mention.anaphor) is not None:
+        if anaphoric(mention.anaphor):
             return None  # "the same day ... the next day": the one told before them both
         found = resolve_words(mention.date_words or "", ctx.anchor, expected)
         return (found.earliest, found.latest) if found is not None and found.is_day else None
@@ -324,7 +332,7 @@ def build(
         roles["theme"] = [made[0]]
     told = ctx.units[date_unit].mention if date_unit is not None else None
     # a day told from the one before ("the next day") says nothing of the tense
-    words = told.date_words if told is not None and day_offset(told.anaphor) is None else None
+    words = told.date_words if told is not None and not anaphoric(told.anaphor) else None
     modality = _modality(match, ctx, words, rules)
     if modality is None:
         return []
@@ -504,7 +512,7 @@ def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
     """Whether a date unit names a time after the article's date ("in 2026", "on May 9, 2025",
     "next week")."""
     mention = ctx.units[unit_index].mention
-    if mention is None or mention.date_words is None or day_offset(mention.anaphor) is not None:
+    if mention is None or mention.date_words is None or anaphoric(mention.anaphor):
         return False
     return lies_ahead(mention.date_words, ctx.anchor)
 

@@ -21,6 +21,8 @@ from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, clause_ids
 
 SAME_DAY = "same_day"
+Span = tuple[date, date | None]  # an event's (earliest, latest) dates
+PERIODS = ("week", "month", "year")  # an anaphoric date's `period`: "later that month"
 NEXT_EVENT = "dates_next"  # a date unit that dates the event told after it ("a day after X ...")
 _FUTURE_WORDS = ("next", "tomorrow", "upcoming", "coming")
 
@@ -38,7 +40,8 @@ def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, i
         offset = int(match.rule.get("offset", 0))  # "the next day": the day after that one
         anaphor = None
         if match.rule.get("anaphoric"):
-            anaphor = f"{SAME_DAY}{offset:+d}" if offset else SAME_DAY
+            period = str(match.rule.get("period") or "day")  # "the following month": "month"
+            anaphor = f"same_{period}{offset:+d}" if offset else f"same_{period}"
         classes = {"date", NEXT_EVENT} if match.rule.get("dates_next") else {"date"}
         spans.append((start, end, Mention(frozenset(classes), anaphor=anaphor)))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -47,10 +50,44 @@ def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, i
 
 def day_offset(anaphor: str | None) -> int | None:
     """The days an anaphoric date lies after the day told before ("the same day": 0, "the
-    next day": 1), or None for a date of its own words."""
+    next day": 1), or None for a date of its own words or of a period."""
     if anaphor is None or not anaphor.startswith(SAME_DAY):
         return None
     return int(anaphor.removeprefix(SAME_DAY) or 0)
+
+
+def anaphoric(anaphor: str | None) -> bool:
+    """Whether a date unit's time is told from the one before ("the next day", "later that
+    month"), not by its own words."""
+    return anaphor is not None and anaphor.startswith("same_")
+
+
+def period_shift(anaphor: str | None) -> tuple[str, int] | None:
+    """The period an anaphoric date names and how many of them it lies after the one told
+    before ("later that month": ("month", 0), "the following year": ("year", 1)), or None for
+    a day or a date of its own words."""
+    for period in PERIODS:
+        if anaphor is not None and anaphor.startswith(f"same_{period}"):
+            return period, int(anaphor.removeprefix(f"same_{period}") or 0)
+    return None
+
+
+def shifted_period(day: date, period: str, offset: int) -> tuple[date, date]:
+    """The first and last day of the week, month or year `offset` of them after the one
+    `day` falls in ("the following month" of 14 September: 1 to 31 October)."""
+    if period == "week":
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=offset)
+        return monday, monday + timedelta(days=6)
+    if period == "month":
+        months = day.year * 12 + day.month - 1 + offset
+        first = date(months // 12, months % 12 + 1, 1)
+        return first, _next_month(first) - timedelta(days=1)
+    return date(day.year + offset, 1, 1), date(day.year + offset, 12, 31)
+
+
+def _next_month(first: date) -> date:
+    """The first day of the month after the one `first` opens."""
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1)
 
 
 def is_date(unit: Unit) -> bool:
@@ -191,6 +228,25 @@ def dateline_opening(units: list[Unit], index: int) -> bool | None:
         for u in units[: index - 1]
     )
     return False if place else None
+
+
+def last_time(
+    units: list[Unit], anchor: date, before: Span | None, end: int | None = None
+) -> Span | None:
+    """The time the last date words of a sentence name (before `end`), from which "later that
+    month" counts: `before` (the time told before the sentence) when it names none; a period
+    told from the one before ("the following year") is that period; no dateline's day."""
+    time = before
+    for index, unit in enumerate(units[:end]):
+        if not is_date(unit) or is_dateline(units, index) or unit.mention is None:
+            continue
+        period = period_shift(unit.mention.anaphor)
+        if period is not None:
+            time = shifted_period(time[0], *period) if time is not None else None
+        elif not anaphoric(unit.mention.anaphor):
+            found = resolve_words(unit.mention.date_words or "", anchor, False)
+            time = (found.earliest, found.latest) if found is not None else time
+    return time
 
 
 def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:

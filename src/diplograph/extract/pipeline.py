@@ -30,6 +30,7 @@ from diplograph.extract.dates import (
     date_spans,
     is_date,
     is_dateline,
+    last_time,
     opens_with_date,
     resolve_words,
     sounds_future,
@@ -472,6 +473,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             plan=state.get("plan"),
             last_plan=state.get("last_plan"),
             today=today if lede and state["date"] is None else None,
+            last_time=state.get("time"),
         )
         opening = fronted_place(visible, rules) or ctx.place
         found = sentence_candidates(ctx, rules, gazetteer)
@@ -501,6 +503,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             state.pop("plan", None)
         if not any(c.date for c in found):
             state["date"] = _story_day(ctx, written) or state["date"]
+        state["time"] = last_time(visible, written, state.get("time"))  # "later that month"
         candidates.extend(found)
         last_body = discourse.bodies[-1] if discourse.bodies else None
         _holdings(body_titles(units, gazetteer, rules, new, last_body), sentence, holdings)

@@ -296,7 +296,16 @@ COMMON: dict[str, Type] = {
 RULES: dict[str, Shape] = {
     section: Shape({**COMMON, **extra}, frozenset({"id", "patterns", *needs}))
     for section, extra, needs in (
-        ("dates", {"anaphoric": BOOL, "offset": INT, "dates_next": BOOL}, ()),
+        (
+            "dates",
+            {
+                "anaphoric": BOOL,
+                "offset": INT,
+                "dates_next": BOOL,
+                "period": one_of("period", "week", "month", "year"),
+            },
+            (),
+        ),
         ("titles", {}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
