@@ -827,3 +827,36 @@ def _span(graph: Graph, event) -> str:
     if day is not None:
         return str(day)
     return f"{graph.value(event, DIP.earliestDate)}..{graph.value(event, DIP.latestDate)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        (  # the time attached to the invitation's own words: the visit's
+            "CAPE TOWN, Sept 3 (SAnews) - President Tinubu invited President Ramaphosa to Abuja "
+            "for the next session of the Bi-National Commission in 2026.",
+            "2026-01-01..2026-12-31",
+        ),
+        (  # the time of the summit it invites to, with a party of the visit
+            "ULAANBAATAR, Sept 3 (Reuters) - Putin met Khurelsukh in Ulaanbaatar on Tuesday. "
+            "Putin also invited Khurelsukh to attend a summit of the BRICS group in the Russian "
+            "city of Kazan in October, the Kremlin said.",
+            "2024-10-01..2024-10-31",
+        ),
+        (  # the time of the parade it invites to, at the visit's place
+            "MOSCOW, Sept 3 (TASS) - Putin invited Alexander Lukashenko to attend the Victory "
+            "Day parade in Moscow on May 9, 2025.",
+            "2025-05-09",
+        ),
+    ],
+)
+def test_an_invitations_time_to_come_is_the_visits_and_the_invitation_is_the_storys(
+    text, visit, layer
+):
+    """candidates._give_content_date and _contents_to_come: a time still to come in an
+    invitation's sentence dates the visit it invites to, not the invitation, which was made on
+    the story's day (Tuesday 3 September)."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    (invitation,) = graph.subjects(RDF.type, DIP.Invitation)
+    visits = {_span(graph, v) for v in graph.subjects(RDF.type, DIP.Visit)}
+    assert (_span(graph, invitation), visits) == ("2024-09-03", {visit})

@@ -417,9 +417,7 @@ def build(
     if isinstance(content, dict) and "kind" in content:
         made = build_content(content, roles, attest, rule.id, rules)
         if made is not None and inner_unit is not None:  # "to visit X next year": the visit's
-            dated = made
-            while dated.content:
-                dated = dated.content[-1]
+            dated = _innermost(made)
             ahead = _dated(inner_unit, ctx, True)
             gone = ahead[0] is not None and (ahead[0][1] or ahead[0][0]) <= ctx.anchor
             if dated.attest.modality != "Expected" or not gone:
@@ -427,6 +425,8 @@ def build(
             elif base.date is None:  # a day gone by is no day of a visit to come: the invitation's
                 base.date, words = _dated(inner_unit, ctx, False)
                 base.attest = replace(base.attest, date_words=words)
+        if made is not None and inner_unit is None and base.happened and _after(base.date, ctx):
+            _give_content_date(base, made)  # "invited X to Abuja for the session in 2026"
         if made is not None:
             base.content.append(made)
     for role in content_only:  # the content's own; the event's from context ("invited X here")
@@ -435,6 +435,29 @@ def build(
     _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous, when)
     base.roles = {r: v for r, v in base.roles.items() if v}
     return [base]
+
+
+def _after(when: tuple[date, date | None] | None, ctx: SentenceContext) -> bool:
+    """Whether a date lies wholly after the article's date ("in 2026", "in October" of a plan)."""
+    return when is not None and when[0] > ctx.anchor
+
+
+def _innermost(cand: Candidate) -> Candidate:
+    """The event a content chain ends in ("accepted an invitation to visit": the visit)."""
+    while cand.content:
+        cand = cand.content[-1]
+    return cand
+
+
+def _give_content_date(base: Candidate, made: Candidate) -> None:
+    """A time still to come that the words gave an event that happened is its content's ("invited
+    X to Abuja for the session in 2026": the visit is of 2026, the invitation of the story's
+    day), when the content has none of its own."""
+    dated = _innermost(made)
+    if dated.date is None:
+        dated.date, dated.attest.date_words = base.date, base.attest.date_words
+        base.date = None
+        base.attest = replace(base.attest, date_words=None)
 
 
 def _answering(roles: dict[str, list[URIRef]], answers: Any, ctx: SentenceContext) -> None:
@@ -531,6 +554,25 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int], anchor: d
                 if cand.happened and cand.content and other.date[0] > anchor:
                     continue
                 cand.date = other.date
+                break
+
+
+def _contents_to_come(made: list[tuple[Match, Candidate]], ctx: SentenceContext) -> None:
+    """An undated event still to come that another is about takes the time still to come of an
+    event of its sentence with a shared party or place ("invited X to attend a summit of the
+    BRICS in Kazan in October": X's visit to Kazan is of October, as the summit; "to attend the
+    parade in Moscow on May 9": of May 9)."""
+    for _, cand in made:
+        if not cand.content:
+            continue
+        inner = _innermost(cand)
+        if inner.date is not None or inner.attest.modality != "Expected":
+            continue
+        mine = _parties(inner) | set(inner.roles.get("place", ()))
+        for _, other in made:
+            theirs = _parties(other) | set(other.roles.get("place", ()))
+            if other is not cand and _after(other.date, ctx) and mine & theirs:
+                inner.date = other.date
                 break
 
 
@@ -849,10 +891,16 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules), ctx.anchor)
+    _contents_to_come(made, ctx)
     _main_clause_dates(made, ctx)
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
-    ahead = {i for i in dates.values() if _to_come(i, ctx)}
+    # "invited X to attend a summit ... in October": in a sentence of an event about one to
+    # come, the time of an event to come is none of its own ("is expected to meet X in April,
+    # after talks": the talks are no story's)
+    about = any(c.content and c.happened for _, c in made)
+    planned = {m.trigger for m, c in made if about and _after(c.date, ctx)}
+    ahead = {i for t, i in dates.items() if _to_come(i, ctx) or t in planned}
     own = (  # the days of events still to come ("the parade on May 9") date no past one
         u
         for i, u in enumerate(ctx.units)
