@@ -860,3 +860,37 @@ def test_an_invitations_time_to_come_is_the_visits_and_the_invitation_is_the_sto
     (invitation,) = graph.subjects(RDF.type, DIP.Invitation)
     visits = {_span(graph, v) for v in graph.subjects(RDF.type, DIP.Visit)}
     assert (_span(graph, invitation), visits) == ("2024-09-03", {visit})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the trip its arrival began on Sunday, told as a whole in Monday's story
+            "SEOUL, Jan. 6 (Yonhap) -- U.S. Secretary of State Antony Blinken held talks with "
+            "Foreign Minister Cho Tae-yul in Seoul on Monday. Blinken, who arrived in Seoul on "
+            "Sunday on his last trip to Asia as secretary of state, also met acting President "
+            "Choi Sang-mok.",
+            "2025-01-05..2025-01-06",
+        ),
+        (  # guard: passes before too; a day named by the stay's own verb ("toured") keeps
+            # to that day (no stay word: the stay is not reopened from the arrival)
+            "SEOUL, Jan. 6 (Yonhap) -- U.S. Secretary of State Antony Blinken arrived in Seoul on "
+            "Sunday. He toured the Demilitarized Zone on Monday.",
+            "2025-01-06",
+        ),
+    ],
+)
+def test_a_stay_an_arrival_began_told_again_as_a_whole_goes_on_from_the_arrival(
+    text, expected, layer
+):
+    """derive.durations (`_begun`, lexicon stay_word): a visit an arrival began, told again on
+    a day of it as a whole ("on his last trip to Asia", "visiting X"), began on the arrival's
+    day and lasts to the last day its traveller is reported there (derive.close_stays), not
+    the one day of that telling."""
+    graph = extract(text, date(2025, 1, 6), layer)
+    spans = {
+        _span(graph, v).replace("None", "")
+        for v in graph.subjects(RDF.type, DIP.Visit)
+        if "seoul" in str(graph.value(v, DIP.place))
+    }
+    assert spans == {expected}
