@@ -894,3 +894,34 @@ def test_a_stay_an_arrival_began_told_again_as_a_whole_goes_on_from_the_arrival(
         if "seoul" in str(graph.value(v, DIP.place))
     }
     assert spans == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "On Friday, Foreign Office spokesperson Mumtaz Zahra Baloch told a weekly briefing in "
+            "Islamabad that Pakistan was expelling two Afghan diplomats.",
+            "DiplomatExpulsion",
+            "2024-07-05",
+        ),
+        (  # a decision announced: of the day it was announced
+            "Indian Foreign Secretary Vikram Misri said on Friday that India would expel two "
+            "Pakistani diplomats.",
+            "DiplomatExpulsion",
+            "2024-07-05",
+        ),
+        (  # guard: passes before too; a date of its own stays its own
+            "The ministry said on Friday that India had expelled two Pakistani diplomats last "
+            "month.",
+            "DiplomatExpulsion",
+            "2024-06-01..2024-06-30",
+        ),
+    ],
+)
+def test_an_announced_decision_is_of_the_day_its_announcement_names(text, kind, expected, layer):
+    """candidates._said_dates (kinds.yaml `announced_date`): an expulsion, a sanction or a
+    border closure a speaker announces, with no date of its own, is of the day the sentence's
+    words date the speech act (Friday 5 July), not undated."""
+    graph = extract(text, date(2024, 7, 6), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}

@@ -557,6 +557,25 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int], anchor: d
                 break
 
 
+def _said_dates(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
+    """An undated decision (kinds.yaml `announced_date`) that happened or is announced,
+    reported in a sentence whose speech act its own words dated, is of that day ("Misri told a
+    briefing on Wednesday that India was expelling Pakistan's military advisers", "said on
+    Friday that India would expel two diplomats": that day)."""
+    said = [
+        c
+        for _, c in made
+        if spec(rules.kinds, c.kind).get("statement") and c.date and c.attest.date_words
+    ]
+    if not said:
+        return
+    for _, cand in made:
+        announced = spec(rules.kinds, cand.kind).get("announced_date")
+        told = cand.attest.modality in ("Happened", "Expected") and not cand.owned
+        if cand.date is None and told and announced:  # "said ... it would expel": that day's
+            cand.date = said[0].date
+
+
 def _contents_to_come(made: list[tuple[Match, Candidate]], ctx: SentenceContext) -> None:
     """An undated event still to come that another is about takes the time still to come of an
     event of its sentence with a shared party or place ("invited X to attend a summit of the
@@ -892,6 +911,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules), ctx.anchor)
     _contents_to_come(made, ctx)
+    _said_dates(made, rules)
     _main_clause_dates(made, ctx)
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"

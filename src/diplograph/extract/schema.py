@@ -429,6 +429,7 @@ KIND_ENTRY = Shape(
         "lede_date": BOOL,
         "purposes": BOOL,
         "duration": BOOL,
+        "announced_date": BOOL,
         "apart_by_place": BOOL,  # two of its events at places apart are two events
         "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
