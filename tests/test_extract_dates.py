@@ -925,3 +925,29 @@ def test_an_announced_decision_is_of_the_day_its_announcement_names(text, kind, 
     words date the speech act (Friday 5 July), not undated."""
     graph = extract(text, date(2024, 7, 6), layer)
     assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # "hours before": the event told after the words, on the day told before them
+            "ULAANBAATAR, Sept 3 (Reuters) - Police led protesters away from the square on "
+            "Monday, hours before Putin landed at Chinggis Khaan International Airport.",
+            "Arrival",
+            "2024-09-02",
+        ),
+        (  # "a day before X": X is the day after the day told before the words
+            "ROME, Sept 3 (ANSA) - Pope Francis received Zelensky at the Vatican on Monday, a "
+            "day before Zelensky met Giorgia Meloni in Rome.",
+            "Meeting",
+            "2024-09-03",
+        ),
+    ],
+)
+def test_hours_and_a_day_before_date_the_event_they_introduce(text, kind, expected, layer):
+    """dates.yaml date.hours-after-clause ("hours before") and date.day-before-clause ("a day
+    before", `dates_next`, offset +1): the event told after the words, counted from the day
+    its sentence named before them (Monday 2 September); "a day earlier" stays the day before
+    the event told before."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
