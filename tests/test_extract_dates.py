@@ -951,3 +951,17 @@ def test_hours_and_a_day_before_date_the_event_they_introduce(text, kind, expect
     the event told before."""
     graph = extract(text, date(2024, 9, 3), layer)
     assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
+
+
+def test_a_reception_is_on_the_day_of_the_arrival_its_relative_clause_dates(layer):
+    """kinds.yaml Hosting `day_of: [Arrival]` (candidates.days_of_clauses): "X, who arrived on
+    Monday evening, was received by Y" was received on Monday, not on the story's day (the
+    article's Tuesday), and that day leaves the story's day as it was (the meeting after)."""
+    text = (
+        "DAKAR, Jan 7 (APS) - Guinea-Bissau's President Umaro Sissoco Embalo, who arrived at "
+        "Blaise Diagne International Airport on Monday evening, was received by Foreign "
+        "Minister Yassine Fall. Embalo met President Bassirou Diomaye Faye at the palace."
+    )
+    graph = extract(text, date(2025, 1, 7), layer)
+    assert dated(graph, "Hosting")[0] == "2025-01-06"
+    assert dated(graph, "Meeting")[0] == "2025-01-07"

@@ -613,6 +613,25 @@ def _main_clause_dates(made: list[tuple[Match, Candidate]], ctx: SentenceContext
                 break
 
 
+def days_of_clauses(found: list[Candidate], main: int, rules: RuleSet) -> None:
+    """A main-clause event the story's day dated, or none, of a kind with `day_of` takes the
+    day its sentence's relative clause gives an event of those kinds of the same traveller
+    ("X, who arrived at the airport on Monday evening, was received by Y": Monday); that day,
+    a clause's, leaves the story's day as it was."""
+    for cand in found[:main]:
+        kinds = spec(rules.kinds, cand.kind).get("day_of") or ()
+        if not kinds or (cand.date is not None and not cand.storied):
+            continue
+        mine = set(cand.roles.get("traveller", ()))
+        for other in found[main:]:
+            theirs = set(other.roles.get("traveller", ()))
+            dated = other.date is not None and not other.storied and other.attest.date_words
+            if other.kind in kinds and dated and mine & theirs:
+                # no words of its own, and no story's day: the clause's day leaves it as it was
+                cand.date, cand.storied, cand.aside = other.date, True, True
+                break
+
+
 NARRATIVE_DAYS = 7  # how far before the article's date the story's last day may lie
 
 

@@ -18,6 +18,7 @@ from diplograph.extract.attribution import attribution, cues
 from diplograph.extract.candidates import (
     NARRATIVE_DAYS,
     SentenceContext,
+    days_of_clauses,
     entailed,
     fronted_place,
     join_companions,
@@ -494,6 +495,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                 place=place,
             )
             found += sentence_candidates(inner, rules, gazetteer)
+        days_of_clauses(found, main, rules)  # "X, who arrived on Monday, was received by Y"
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
         _remember_events(found, discourse, rules, state, written, main)

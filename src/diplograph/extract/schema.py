@@ -430,6 +430,7 @@ KIND_ENTRY = Shape(
         "purposes": BOOL,
         "duration": BOOL,
         "announced_date": BOOL,
+        "day_of": ListOf(KIND, "a list of event kinds"),
         "apart_by_place": BOOL,  # two of its events at places apart are two events
         "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
