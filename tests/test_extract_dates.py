@@ -965,3 +965,21 @@ def test_a_reception_is_on_the_day_of_the_arrival_its_relative_clause_dates(laye
     graph = extract(text, date(2025, 1, 7), layer)
     assert dated(graph, "Hosting")[0] == "2025-01-06"
     assert dated(graph, "Meeting")[0] == "2025-01-07"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LUANDA (Angop) - President Ramaphosa is currently in Brasilia, where he is taking part "
+        "in the summit of the G20, from August 22 to 24.",
+        "LUANDA (Angop) - President Ramaphosa is currently in Brasilia, where he is taking part "
+        "in the G20 Summit from August 22 to 24.",
+    ],
+)
+def test_a_date_of_a_where_clause_dates_the_stay_before_it(text, layer):
+    """dates.yaml date_sequel_word `where` (dates._sequel_start): "is in Brasilia, where he is
+    taking part in the summit, from August 22 to 24" dates the stay in Brasilia, and the summit
+    with it (a party shared), where the date, alone in its clause after the comma, dated
+    nothing."""
+    graph = extract(text, date(2023, 8, 23), layer)
+    assert dated(graph, "Visit")[0] == "2023-08-22..2023-08-24"

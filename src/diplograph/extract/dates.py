@@ -157,10 +157,17 @@ def _sequel_start(
     units: list[Unit], clauses: list[int], index: int, sequels: frozenset[str]
 ) -> int | None:
     """Where the clause of the date at `index` starts when a `sequels` word opens it ("...
-    after police stormed the embassy late Friday"), else None."""
+    after police stormed the embassy late Friday"), or opens the clause before one the date
+    stands in alone ("is in Johannesburg, where he is taking part in the summit, from August
+    22 to 24"), else None."""
     start = clauses.index(clauses[index])
     opener = start + 1 if units[start].text == "," and start + 1 < index else start
-    return start if units[opener].lower in sequels else None
+    if units[opener].lower in sequels:
+        return start
+    own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
+    if not start or any(u.text not in ",.;" for u in own):
+        return None
+    return _sequel_start(units, clauses, start - 1, sequels)
 
 
 def _introduces(units: list[Unit], index: int, clause_words: frozenset[str]) -> bool:
