@@ -983,3 +983,31 @@ def test_a_date_of_a_where_clause_dates_the_stay_before_it(text, layer):
     nothing."""
     graph = extract(text, date(2023, 8, 23), layer)
     assert dated(graph, "Visit")[0] == "2023-08-22..2023-08-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "The summit between Biden and Xi will take place on Nov. 15 in Woodside.",
+            "Meeting",
+            "2025-11-15",
+        ),
+        (
+            "Talks between Sergei Lavrov and Marco Rubio will be held in Riyadh on Tuesday.",
+            "Talks",
+            "2025-03-11",
+        ),
+        (  # guard: passes before too; a cue before the trigger still decides
+            "Lavrov met Rubio in Riyadh on Tuesday and the talks will continue next week.",
+            "Meeting",
+            "2025-03-04",
+        ),
+    ],
+)
+def test_an_event_told_as_a_noun_is_to_come_by_the_predicate_after_it(text, kind, expected, layer):
+    """attribution.yaml modality.future-predicate (`follows`, lexicon event_noun): "the talks
+    ... will be held on Tuesday" are to come, so their day is the coming one (told on Friday 7
+    March), not the one gone by."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}

@@ -230,7 +230,7 @@ def _modality(match: Match, ctx: SentenceContext, words: str | None, rules: Rule
         return ctx.current[-1].attest.modality
     if fixed and fixed != "previous":
         return str(fixed)
-    cue = modality_at(match.trigger, ctx.cues, ctx.units)
+    cue = modality_at(match.trigger, ctx.cues, ctx.units, rules.word_class("event_noun"))
     if cue == "none":
         return None
     if cue:

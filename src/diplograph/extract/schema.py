@@ -321,7 +321,11 @@ RULES: dict[str, Shape] = {
             ("kinds",),
         ),
         ("attribution", {"relay": one_of("relay", "article")}, ()),
-        ("modality", {"modality": CUE_MODALITY, "window": INT, "stops": WORDS}, ("modality",)),
+        (
+            "modality",
+            {"modality": CUE_MODALITY, "window": INT, "stops": WORDS, "follows": BOOL},
+            ("modality",),
+        ),
         (
             "event_anaphora",
             {
