@@ -1011,3 +1011,17 @@ def test_an_event_told_as_a_noun_is_to_come_by_the_predicate_after_it(text, kind
     March), not the one gone by."""
     graph = extract(text, date(2025, 3, 7), layer)
     assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
+
+
+def test_an_event_told_before_the_talks_puts_the_story_back_on_their_day(layer):
+    """pipeline._remember_events: "Before the talks, X laid a wreath" (event anaphora with a
+    link) puts the story back on the day of the talks, so the undated events told after it are
+    of that day (Tuesday), not of the arrival told in between (Monday)."""
+    text = (
+        "ANKARA, Oct 24 (AA) - Turkish Foreign Minister Hakan Fidan and Azerbaijani Foreign "
+        "Minister Jeyhun Bayramov held talks in Ankara on Tuesday. Bayramov arrived in Ankara on "
+        "Monday evening on a two-day working visit. Before the talks, Bayramov laid a wreath at "
+        "Anitkabir. The two ministers signed a plan of consultations."
+    )
+    graph = extract(text, date(2023, 10, 24), layer)
+    assert dated(graph, "AgreementSigning")[0] == "2023-10-24"

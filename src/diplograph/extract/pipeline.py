@@ -169,7 +169,9 @@ def _remember_events(
     that day as it was, and so is a relative clause's event when its main clause names no day
     of its own ("X, who arrived on Monday evening, was received by Y": still the story's day)
     or when the story's day dated it, and an event dated from another of its sentence ("met Y
-    on Wednesday, a day after X arrived")."""
+    on Wednesday, a day after X arrived"); an event told with no words of its day as before,
+    during or after one of a day ("Before the talks, X laid a wreath") puts the story back on
+    that day."""
     worded = any(c.happened and c.date is not None and not c.storied for c in cands[:main])
     for number, cand in enumerate(cands):
         entry = spec(rules.kinds, cand.kind)
@@ -184,6 +186,9 @@ def _remember_events(
         if cand.date is not None and cand.happened and not aside:
             if not _background(cand.date, state, anchor):
                 state["date"] = cand.date  # a planned visit's date is not the story's
+        tied = [t.date for t in cand.date_from if t.date is not None and t.date[0] == t.date[1]]
+        if tied and cand.happened and not worded:  # "Before the talks, X laid a wreath": the
+            state["date"] = tied[0]  # story is back on the talks' day
         if cand.date is not None and cand.attest.modality == "Expected" and not cand.owned:
             state["plan"] = state["last_plan"] = cand.date  # "On August 26, Lula will be ..."
         if entry.get("statement") and cand.roles.get("agent"):
