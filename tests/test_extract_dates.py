@@ -1025,3 +1025,23 @@ def test_an_event_told_before_the_talks_puts_the_story_back_on_their_day(layer):
     )
     graph = extract(text, date(2023, 10, 24), layer)
     assert dated(graph, "AgreementSigning")[0] == "2023-10-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This week Xi Jinping met Vladimir Putin in Kazan on Tuesday.", "2025-01-07"),
+        ("Earlier this month Xi Jinping met Vladimir Putin in Kazan on Tuesday.", "2025-01-07"),
+        (  # guard: passes before too; a date set off by a comma keeps its event
+            "On Monday, Xi Jinping met Vladimir Putin in Kazan for the first time since March "
+            "2023.",
+            "2025-01-06",
+        ),
+    ],
+)
+def test_a_date_after_its_event_takes_it_from_one_before_it(text, expected, layer):
+    """dates.attach: of two dates of one event in its clause, the one after it ("met Putin in
+    Kazan on Tuesday") takes it from one before it that no comma set off ("This week"); not
+    one a `since_word` opens ("for the first time since March 2023")."""
+    graph = extract(text, date(2025, 1, 8), layer)
+    assert dated(graph, "Meeting")[0] == expected

@@ -904,6 +904,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         rules.word_class("fronting_word"),
         rules.word_class("date_clause_word"),
         rules.word_class("date_sequel_word"),
+        rules.word_class("since_word"),
     )
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []

@@ -104,15 +104,19 @@ def attach(
     openers: frozenset[str] = frozenset(),
     clause_words: frozenset[str] = frozenset(),
     sequels: frozenset[str] = frozenset(),
+    since: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
     sidelines of the summit in New York on Wednesday, X met Y": `openers` may open it); one
     that a `clause_words` clause follows dates that clause's event ("since 2011, when X
     travelled to Luanda"); one of a clause with no event that a `sequels` word opens dates the
-    event before it ("broke off ties after police stormed the embassy late Friday")."""
+    event before it ("broke off ties after police stormed the embassy late Friday"); a date
+    after a trigger in its clause takes it from one before it there that no comma set off
+    ("This week Xi met Putin in Kazan on Tuesday": Tuesday), unless a `since` word opens it."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
+    soft: set[int] = set()  # triggers dated by a date before them, no comma after it
     orphans: list[int] = []
     for index, unit in enumerate(units):
         possessive = index + 1 < len(units) and units[index + 1].lower in POSSESSIVE_S
@@ -141,8 +145,14 @@ def attach(
         before = [t for t in same if t < index]
         after = [t for t in same if t > index]
         chosen = before[-1] if before else (after[0] if after else None)
+        words = (unit.mention.date_words or "").lower().split()
         if chosen is not None and chosen not in found:
             found[chosen] = index
+            if not before:
+                soft.add(chosen)
+        elif chosen in soft and before and words[:1] and words[0] not in since:
+            found[chosen] = index  # "This week Xi met Putin on Tuesday": Tuesday
+            soft.discard(chosen)
         elif chosen is None:
             orphans.append(index)
     for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
