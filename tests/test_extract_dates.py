@@ -803,6 +803,11 @@ def test_a_meeting_on_the_sidelines_is_on_the_days_of_the_meeting(layer):
             "A week later",
             "2024-06-26",
         ),
+        (  # date.month-of-that-year: the month named, in the year of the time told last
+            "Putin visited Beijing in 2023. Xi Jinping met Putin in Moscow in March of that year.",
+            "in March of that year",
+            "2023-03-01..2023-03-31",
+        ),
     ],
 )
 def test_that_month_and_the_following_year_count_from_the_time_told_last(

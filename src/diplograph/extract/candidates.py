@@ -32,6 +32,7 @@ from diplograph.extract.dates import (
     anaphoric,
     attach,
     day_offset,
+    in_month,
     is_date,
     is_dateline,
     last_time,
@@ -262,7 +263,9 @@ def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tupl
         period = period_shift(mention.anaphor)
         if period is not None:  # "later that month": the whole month of the time told last
             told = last_time(ctx.units, ctx.anchor, ctx.last_time or ctx.last_date, unit_index)
-            return (shifted_period(told[0], *period), words) if told else (None, None)
+            if told is None:
+                return None, None
+            return in_month(shifted_period(told[0], *period), words or ""), words
         offset = day_offset(mention.anaphor) or 0
         if last is None or not offset:
             return last, words

@@ -72,6 +72,14 @@ def period_shift(anaphor: str | None) -> tuple[str, int] | None:
     return None
 
 
+def in_month(span: tuple[date, date], words: str) -> tuple[date, date]:
+    """The month the words name within a year's span ("in June of that year"), else the span."""
+    found = resolve(words.lower().split(" of ")[0], span[1], "past")
+    if found is None or found.precision != "month" or found.earliest.year != span[0].year:
+        return span
+    return found.earliest, found.latest
+
+
 def shifted_period(day: date, period: str, offset: int) -> tuple[date, date]:
     """The first and last day of the week, month or year `offset` of them after the one
     `day` falls in ("the following month" of 14 September: 1 to 31 October)."""
@@ -258,8 +266,10 @@ def last_time(
         if not is_date(unit) or is_dateline(units, index) or unit.mention is None:
             continue
         period = period_shift(unit.mention.anaphor)
-        if period is not None:
-            time = shifted_period(time[0], *period) if time is not None else None
+        if period is not None and time is not None:
+            time = in_month(shifted_period(time[0], *period), unit.mention.date_words or "")
+        elif period is not None:
+            time = None
         elif not anaphoric(unit.mention.anaphor):
             found = resolve_words(unit.mention.date_words or "", anchor, False)
             time = (found.earliest, found.latest) if found is not None else time
