@@ -1050,3 +1050,12 @@ def test_a_date_after_its_event_takes_it_from_one_before_it(text, expected, laye
     one a `since_word` opens ("for the first time since March 2023")."""
     graph = extract(text, date(2025, 1, 8), layer)
     assert dated(graph, "Meeting")[0] == expected
+
+
+def test_a_date_of_an_event_missing_its_parties_dates_the_one_it_would_without_it(layer):
+    """candidates._lost_dates: "met Xi after the APEC leaders' meeting in Lima on Saturday":
+    the leaders' meeting misses its parties (no event of its own), so "on Saturday" dates the
+    meeting with Xi too, which it skipped for the nearer trigger."""
+    text = "Albanese met Xi after the APEC leaders' meeting in Lima on Saturday."
+    graph = extract(text, date(2024, 11, 20), layer)
+    assert dated(graph, "Meeting")[0] == "2024-11-16"

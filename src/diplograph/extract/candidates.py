@@ -887,6 +887,43 @@ def _parties(cand: Candidate) -> set[URIRef]:
     return {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
 
 
+def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[int, int]:
+    """Trigger index -> the date unit that dates it (dates.attach with the rules' words)."""
+    return attach(
+        ctx.units,
+        sorted(triggers),
+        rules.word_class("fronting_word"),
+        rules.word_class("date_clause_word"),
+        rules.word_class("date_sequel_word"),
+        rules.word_class("since_word"),
+    )
+
+
+def _lost_dates(
+    made: list[tuple[Match, Candidate]],
+    matches: list[Match],
+    triggers: set[int],
+    dates: dict[int, int],
+    ctx: SentenceContext,
+    rules: RuleSet,
+) -> None:
+    """A date unit given to a trigger whose match made no event, or only one that misses a
+    role (`partial`), goes also to the trigger it dates without it ("Albanese met Xi after the
+    APEC leaders' meeting in Lima on Saturday": the meeting of the leaders, missing its
+    parties, is no event of its own; the one with Xi is of Saturday)."""
+    alive = {m.trigger for m, c in made if not c.partial}
+    dead = {m.trigger for m in matches} - alive
+    lost = {unit for trigger, unit in dates.items() if trigger in dead}
+    if not lost:
+        return
+    again = _attach(ctx, triggers - dead, rules)
+    for match, cand in made:
+        unit = again.get(match.trigger)
+        if cand.date is None and unit in lost:
+            cand.date, words = _dated(unit, ctx, cand.attest.modality == "Expected")
+            cand.attest = replace(cand.attest, date_words=words)
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -901,14 +938,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for i in m.consumed
         if ctx.units[i].mention is None
     }
-    dates = attach(
-        ctx.units,
-        sorted(triggers),
-        rules.word_class("fronting_word"),
-        rules.word_class("date_clause_word"),
-        rules.word_class("date_sequel_word"),
-        rules.word_class("since_word"),
-    )
+    dates = _attach(ctx, triggers, rules)
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None
@@ -927,6 +957,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
                 and cand.happened
             ):
                 ctx.place = cand.roles["place"][0]
+    _lost_dates(made, matches, triggers, dates, ctx, rules)
     _places_from(made, rules)
     _where_places(made, ctx.units, rules)
     _trailing_places(made, ctx, rules)
