@@ -1059,3 +1059,21 @@ def test_a_date_of_an_event_missing_its_parties_dates_the_one_it_would_without_i
     text = "Albanese met Xi after the APEC leaders' meeting in Lima on Saturday."
     graph = extract(text, date(2024, 11, 20), layer)
     assert dated(graph, "Meeting")[0] == "2024-11-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Xi Jinping will travel to Moscow later in the week.", "Visit", "2025-03-08..2025-03-09"),
+        (
+            "Earlier in the week, Sergei Lavrov held talks with Hakan Fidan in Ankara.",
+            "Talks",
+            "2025-03-03..2025-03-06",
+        ),
+    ],
+)
+def test_later_in_the_week_is_later_this_week(text, kind, expected, layer):
+    """dates.yaml date.period and diplograph.dates: "later in the week", "earlier in the
+    month" read as "later this week", "earlier this month" (told on Friday 7 March)."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
