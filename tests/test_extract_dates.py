@@ -1077,3 +1077,12 @@ def test_later_in_the_week_is_later_this_week(text, kind, expected, layer):
     month" read as "later this week", "earlier this month" (told on Friday 7 March)."""
     graph = extract(text, date(2025, 3, 7), layer)
     assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
+
+
+def test_is_to_meet_is_a_plan_on_the_coming_day(layer):
+    """attribution.yaml modality.future ("is to", "are to"): "Xi is to meet Putin on Sunday",
+    told on Friday 7 March, is a plan for the coming Sunday, not the one gone by."""
+    graph = extract(
+        "Xi Jinping is to meet Vladimir Putin in Moscow on Sunday.", date(2025, 3, 7), layer
+    )
+    assert dated(graph, "Meeting")[0] == "2025-03-09"
