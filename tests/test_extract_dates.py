@@ -1086,3 +1086,29 @@ def test_is_to_meet_is_a_plan_on_the_coming_day(layer):
         "Xi Jinping is to meet Vladimir Putin in Moscow on Sunday.", date(2025, 3, 7), layer
     )
     assert dated(graph, "Meeting")[0] == "2025-03-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # at the end of its sentence: the event before it, the day before the one told
+            "Tajikistan's parliament ratified the border treaty on March 19, and Kyrgyzstan's "
+            "parliament had ratified it the day before.",
+            "Ratification",
+            {"2025-03-18", "2025-03-19"},
+        ),
+        (  # before the event it introduces: that event, the day after the one told
+            "Vladimir Putin met Xi Jinping in Moscow on Tuesday, the day before Xi Jinping met "
+            "Mikhail Mishustin.",
+            "Meeting",
+            {"2025-03-18", "2025-03-19"},
+        ),
+    ],
+)
+def test_the_day_before_at_the_end_dates_the_event_before_it(text, kind, expected, layer):
+    """dates.yaml date.day-before-clause (`dates_next`) and candidates._dated: "the day
+    before X met Y" dates X's meeting the day after the day told before; at the end of its
+    sentence, with no event after it, it dates the event before it the other way ("had
+    ratified it the day before": 18 March)."""
+    graph = extract(text, date(2025, 3, 20), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == expected

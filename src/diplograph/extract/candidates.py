@@ -251,8 +251,13 @@ def _sequel(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
     return unit.lower.endswith("ing") and before.lower in sequence
 
 
-def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tuple[Any, str | None]:
-    """The (earliest, latest) date a date unit gives, and its words."""
+def _dated(
+    unit_index: int | None, ctx: SentenceContext, expected: bool, trigger: int | None = None
+) -> tuple[Any, str | None]:
+    """The (earliest, latest) date a date unit gives, and its words; a date that dates the
+    event told after it (`dates_next`: "a day before X met Y") dates one before it, at the
+    end of its sentence, the other way ("had voted to ratify it the day before": the day
+    before the one told before)."""
     if unit_index is None:
         return None, None
     mention = ctx.units[unit_index].mention
@@ -267,6 +272,8 @@ def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tupl
                 return None, None
             return in_month(shifted_period(told[0], *period), words or ""), words
         offset = day_offset(mention.anaphor) or 0
+        if NEXT_EVENT in mention.classes and trigger is not None and trigger < unit_index:
+            offset = -offset  # "had arrived the day before": before the day told before
         if last is None or not offset:
             return last, words
         shift = timedelta(days=offset)
@@ -340,7 +347,7 @@ def build(
     if modality is None:
         return []
     partial = missing(kind, roles, rules.kinds)
-    when, words = _dated(date_unit, ctx, modality == "Expected")
+    when, words = _dated(date_unit, ctx, modality == "Expected", match.trigger)
     _fill_defaults(roles, rule.get("defaults") or {}, [], ctx, gaz, previous, None)
     least = spec(rules.kinds, kind).get("min") or {}
     for role, sources in (rule.get("add") or {}).items():  # a source, or the first that gives

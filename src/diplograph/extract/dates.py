@@ -139,7 +139,8 @@ def attach(
             after = [t for t in triggers if t > index and t not in found]
             if after:
                 found[after[0]] = index
-            continue
+            if after or not _ends(units, index):
+                continue  # at the end: "had voted to ratify it the day before" (below)
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
         leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)
         leading = leading or _opening_phrase(units, index, triggers, openers)
@@ -186,6 +187,11 @@ def _sequel_start(
     if not start or any(u.text not in ",.;" for u in own):
         return None
     return _sequel_start(units, clauses, start - 1, sequels)
+
+
+def _ends(units: list[Unit], index: int) -> bool:
+    """Whether only punctuation follows the unit at `index` in its sentence."""
+    return all(not u.text[:1].isalnum() for u in units[index + 1 :])
 
 
 def _introduces(units: list[Unit], index: int, clause_words: frozenset[str]) -> bool:
