@@ -927,7 +927,8 @@ def _lost_dates(
     for match, cand in made:
         unit = again.get(match.trigger)
         if cand.date is None and unit in lost:
-            cand.date, words = _dated(unit, ctx, cand.attest.modality == "Expected")
+            expected = cand.attest.modality == "Expected"
+            cand.date, words = _dated(unit, ctx, expected, match.trigger)
             cand.attest = replace(cand.attest, date_words=words)
 
 
