@@ -166,10 +166,28 @@ def attach(
             orphans.append(index)
     for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
         start = _sequel_start(units, clauses, index, sequels)
+        if start is None and _after_its_country(units, clauses, index):
+            start = clauses.index(clauses[index])  # "met Putin in Kazan, Russia, on Tuesday."
         before = [t for t in triggers if start is not None and t < start and t not in found]
         if before:
             found[before[-1]] = index
     return found
+
+
+def _after_its_country(units: list[Unit], clauses: list[int], index: int) -> bool:
+    """Whether the date at `index` ends its sentence alone after a city's country set off by
+    commas ("met Putin in Kazan, Russia, on Tuesday."): it dates the event before them."""
+    if not _ends(units, index) or units[clauses.index(clauses[index])].text != ",":
+        return False
+    own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
+    start = clauses.index(clauses[index])
+    if any(u.text not in ",." for u in own) or not start:
+        return False
+    previous = [u for i, u in enumerate(units) if clauses[i] == clauses[start - 1]]
+    words = [u for u in previous if u.text not in ","]
+    return (
+        len(words) == 1 and words[0].mention is not None and "country" in words[0].mention.classes
+    )
 
 
 def _sequel_start(
