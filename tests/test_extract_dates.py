@@ -1118,6 +1118,7 @@ def test_the_day_before_at_the_end_dates_the_event_before_it(text, kind, expecte
     ("text", "expected"),
     [
         ("Xi Jinping met Vladimir Putin in Kazan, Russia, on Tuesday.", "2024-10-22"),
+        ("Xi Jinping met Vladimir Putin in Kazan, Russia on Tuesday.", "2024-10-22"),
         (  # guard: passes before too; a date alone after another apposition is left
             "Xi Jinping met Vladimir Putin in Kazan, the capital of Tatarstan, on Tuesday.",
             "None..None",

@@ -175,16 +175,17 @@ def attach(
 
 
 def _after_its_country(units: list[Unit], clauses: list[int], index: int) -> bool:
-    """Whether the date at `index` ends its sentence alone after a city's country set off by
-    commas ("met Putin in Kazan, Russia, on Tuesday."): it dates the event before them."""
-    if not _ends(units, index) or units[clauses.index(clauses[index])].text != ",":
+    """Whether the date at `index` ends its sentence after a city's country set off by a
+    comma, alone or in the country's clause ("met Putin in Kazan, Russia, on Tuesday.", "in
+    Kazan, Russia on Tuesday."): it dates the event before them."""
+    start = clauses.index(clauses[index])
+    if not _ends(units, index) or units[start].text != "," or not start:
         return False
     own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
-    start = clauses.index(clauses[index])
-    if any(u.text not in ",." for u in own) or not start:
-        return False
-    previous = [u for i, u in enumerate(units) if clauses[i] == clauses[start - 1]]
-    words = [u for u in previous if u.text not in ","]
+    words = [u for u in own if u.text not in ",."]
+    if not words:  # the date alone in its clause: the country is the clause's before it
+        words = [u for i, u in enumerate(units) if clauses[i] == clauses[start - 1]]
+        words = [u for u in words if u.text not in ","]
     return (
         len(words) == 1 and words[0].mention is not None and "country" in words[0].mention.classes
     )
