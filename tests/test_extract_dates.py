@@ -1130,3 +1130,12 @@ def test_a_date_after_a_citys_country_dates_the_event_before_them(text, expected
     where the date, alone in its clause after the country's, dated nothing."""
     graph = extract(text, date(2024, 10, 24), layer)
     assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Meeting)} == {expected}
+
+
+def test_a_date_after_a_comma_and_and_dates_the_clause_it_opens(layer):
+    """dates.yaml date_join_word (dates._joined): "met Putin on Tuesday, but on Wednesday, he
+    held talks with Xi": Wednesday dates the talks, where it dated nothing (the talks took
+    Tuesday from the meeting's party)."""
+    text = "Modi met Putin on Tuesday, but on Wednesday, he held talks with Xi Jinping."
+    graph = extract(text, date(2024, 10, 24), layer)
+    assert (dated(graph, "Meeting")[0], dated(graph, "Talks")[0]) == ("2024-10-22", "2024-10-23")

@@ -903,6 +903,7 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
         rules.word_class("date_clause_word"),
         rules.word_class("date_sequel_word"),
         rules.word_class("since_word"),
+        rules.word_class("date_join_word"),
     )
 
 

@@ -113,6 +113,7 @@ def attach(
     clause_words: frozenset[str] = frozenset(),
     sequels: frozenset[str] = frozenset(),
     since: frozenset[str] = frozenset(),
+    joins: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -121,7 +122,9 @@ def attach(
     travelled to Luanda"); one of a clause with no event that a `sequels` word opens dates the
     event before it ("broke off ties after police stormed the embassy late Friday"); a date
     after a trigger in its clause takes it from one before it there that no comma set off
-    ("This week Xi met Putin in Kazan on Tuesday": Tuesday), unless a `since` word opens it."""
+    ("This week Xi met Putin in Kazan on Tuesday": Tuesday), unless a `since` word opens it;
+    one after a comma and a `joins` word dates the event after it ("..., and on Wednesday he
+    held talks with Xi")."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -141,6 +144,11 @@ def attach(
                 found[after[0]] = index
             if after or not _ends(units, index):
                 continue  # at the end: "had voted to ratify it the day before" (below)
+        if _joined(units, index, joins):  # "met Putin, and on Wednesday, he held talks"
+            after = [t for t in triggers if t > index and t not in found]
+            if after:
+                found[after[0]] = index
+                continue
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
         leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)
         leading = leading or _opening_phrase(units, index, triggers, openers)
@@ -206,6 +214,12 @@ def _sequel_start(
     if not start or any(u.text not in ",.;" for u in own):
         return None
     return _sequel_start(units, clauses, start - 1, sequels)
+
+
+def _joined(units: list[Unit], index: int, joins: frozenset[str]) -> bool:
+    """Whether the date at `index` opens a clause joined to the one before by a comma and a
+    `joins` word ("met Putin in Kazan, and on Wednesday he held talks with Xi")."""
+    return index >= 2 and units[index - 1].lower in joins and units[index - 2].text == ","
 
 
 def _ends(units: list[Unit], index: int) -> bool:
