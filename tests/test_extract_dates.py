@@ -769,3 +769,373 @@ def test_a_meeting_on_the_sidelines_is_on_the_days_of_the_meeting(layer):
     )
     graph = extract(text, date(2024, 7, 26), layer)
     assert dated(graph, "Talks") == ("2024-07-25..2024-07-26", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "Lavrov visited Yerevan in early June. Later that month, Lavrov met Ararat Mirzoyan "
+            "in Moscow.",
+            "Later that month",
+            "2024-06-01..2024-06-30",
+        ),
+        (  # the time a statement's sentence names, with no event dated by it
+            "Albanese told parliament in September 2023 that the talks would go ahead. The "
+            "following month, Albanese met Xi Jinping in Beijing.",
+            "The following month",
+            "2023-10-01..2023-10-31",
+        ),
+        (
+            "Putin visited Beijing in May 2023. Putin met Xi Jinping in Kazan the following year.",
+            "the following year",
+            "2024-01-01..2024-12-31",
+        ),
+        (  # a period told from one that was itself told from the one before
+            "Putin visited Beijing in May 2023. Xi Jinping visited Moscow the following year. "
+            "Later that year, Xi Jinping met Narendra Modi in Kazan.",
+            "Later that year",
+            "2024-01-01..2024-12-31",
+        ),
+        (
+            "Putin visited Pyongyang on June 19. A week later, Kim Jong Un met Sergei Lavrov in "
+            "Pyongyang.",
+            "A week later",
+            "2024-06-26",
+        ),
+        (  # date.month-of-that-year: the month named, in the year of the time told last
+            "Putin visited Beijing in 2023. Xi Jinping met Putin in Moscow in March of that year.",
+            "in March of that year",
+            "2023-03-01..2023-03-31",
+        ),
+    ],
+)
+def test_that_month_and_the_following_year_count_from_the_time_told_last(
+    text, words, expected, layer
+):
+    """dates.yaml anaphoric dates with a `period` ("later that month", "the following year"):
+    the whole month or year of the time the article named last (extract/dates.py last_time),
+    or the one after it, not the story's day; "a week later" is seven days after the day."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    found = {
+        _span(graph, event)
+        for attest, event in graph.subject_objects(DIP.attests)
+        if (event, RDF.type, DIP.Meeting) in graph
+        and str(graph.value(attest, DIP.dateExpression)) == words
+    }
+    assert found == {expected}
+
+
+def _span(graph: Graph, event) -> str:
+    """An event's date, or its earliest..latest dates."""
+    day = graph.value(event, DIP.date)
+    if day is not None:
+        return str(day)
+    return f"{graph.value(event, DIP.earliestDate)}..{graph.value(event, DIP.latestDate)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        (  # the time attached to the invitation's own words: the visit's
+            "CAPE TOWN, Sept 3 (SAnews) - President Tinubu invited President Ramaphosa to Abuja "
+            "for the next session of the Bi-National Commission in 2026.",
+            "2026-01-01..2026-12-31",
+        ),
+        (  # the time of the summit it invites to, with a party of the visit
+            "ULAANBAATAR, Sept 3 (Reuters) - Putin met Khurelsukh in Ulaanbaatar on Tuesday. "
+            "Putin also invited Khurelsukh to attend a summit of the BRICS group in the Russian "
+            "city of Kazan in October, the Kremlin said.",
+            "2024-10-01..2024-10-31",
+        ),
+        (  # the time of the parade it invites to, at the visit's place
+            "MOSCOW, Sept 3 (TASS) - Putin invited Alexander Lukashenko to attend the Victory "
+            "Day parade in Moscow on May 9, 2025.",
+            "2025-05-09",
+        ),
+    ],
+)
+def test_an_invitations_time_to_come_is_the_visits_and_the_invitation_is_the_storys(
+    text, visit, layer
+):
+    """candidates._give_content_date and _contents_to_come: a time still to come in an
+    invitation's sentence dates the visit it invites to, not the invitation, which was made on
+    the story's day (Tuesday 3 September)."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    (invitation,) = graph.subjects(RDF.type, DIP.Invitation)
+    visits = {_span(graph, v) for v in graph.subjects(RDF.type, DIP.Visit)}
+    assert (_span(graph, invitation), visits) == ("2024-09-03", {visit})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the trip its arrival began on Sunday, told as a whole in Monday's story
+            "SEOUL, Jan. 6 (Yonhap) -- U.S. Secretary of State Antony Blinken held talks with "
+            "Foreign Minister Cho Tae-yul in Seoul on Monday. Blinken, who arrived in Seoul on "
+            "Sunday on his last trip to Asia as secretary of state, also met acting President "
+            "Choi Sang-mok.",
+            "2025-01-05..2025-01-06",
+        ),
+        (  # guard: passes before too; a day named by the stay's own verb ("toured") keeps
+            # to that day (no stay word: the stay is not reopened from the arrival)
+            "SEOUL, Jan. 6 (Yonhap) -- U.S. Secretary of State Antony Blinken arrived in Seoul on "
+            "Sunday. He toured the Demilitarized Zone on Monday.",
+            "2025-01-06",
+        ),
+    ],
+)
+def test_a_stay_an_arrival_began_told_again_as_a_whole_goes_on_from_the_arrival(
+    text, expected, layer
+):
+    """derive.durations (`_begun`, lexicon stay_word): a visit an arrival began, told again on
+    a day of it as a whole ("on his last trip to Asia", "visiting X"), began on the arrival's
+    day and lasts to the last day its traveller is reported there (derive.close_stays), not
+    the one day of that telling."""
+    graph = extract(text, date(2025, 1, 6), layer)
+    spans = {
+        _span(graph, v).replace("None", "")
+        for v in graph.subjects(RDF.type, DIP.Visit)
+        if "seoul" in str(graph.value(v, DIP.place))
+    }
+    assert spans == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "On Friday, Foreign Office spokesperson Mumtaz Zahra Baloch told a weekly briefing in "
+            "Islamabad that Pakistan was expelling two Afghan diplomats.",
+            "DiplomatExpulsion",
+            "2024-07-05",
+        ),
+        (  # a decision announced: of the day it was announced
+            "Indian Foreign Secretary Vikram Misri said on Friday that India would expel two "
+            "Pakistani diplomats.",
+            "DiplomatExpulsion",
+            "2024-07-05",
+        ),
+        (  # guard: passes before too; a date of its own stays its own
+            "The ministry said on Friday that India had expelled two Pakistani diplomats last "
+            "month.",
+            "DiplomatExpulsion",
+            "2024-06-01..2024-06-30",
+        ),
+    ],
+)
+def test_an_announced_decision_is_of_the_day_its_announcement_names(text, kind, expected, layer):
+    """candidates._said_dates (kinds.yaml `announced_date`): an expulsion, a sanction or a
+    border closure a speaker announces, with no date of its own, is of the day the sentence's
+    words date the speech act (Friday 5 July), not undated."""
+    graph = extract(text, date(2024, 7, 6), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # "hours before": the event told after the words, on the day told before them
+            "ULAANBAATAR, Sept 3 (Reuters) - Police led protesters away from the square on "
+            "Monday, hours before Putin landed at Chinggis Khaan International Airport.",
+            "Arrival",
+            "2024-09-02",
+        ),
+        (  # "a day before X": X is the day after the day told before the words
+            "ROME, Sept 3 (ANSA) - Pope Francis received Zelensky at the Vatican on Monday, a "
+            "day before Zelensky met Giorgia Meloni in Rome.",
+            "Meeting",
+            "2024-09-03",
+        ),
+    ],
+)
+def test_hours_and_a_day_before_date_the_event_they_introduce(text, kind, expected, layer):
+    """dates.yaml date.hours-after-clause ("hours before") and date.day-before-clause ("a day
+    before", `dates_next`, offset +1): the event told after the words, counted from the day
+    its sentence named before them (Monday 2 September); "a day earlier" stays the day before
+    the event told before."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
+
+
+def test_a_reception_is_on_the_day_of_the_arrival_its_relative_clause_dates(layer):
+    """kinds.yaml Hosting `day_of: [Arrival]` (candidates.days_of_clauses): "X, who arrived on
+    Monday evening, was received by Y" was received on Monday, not on the story's day (the
+    article's Tuesday), and that day leaves the story's day as it was (the meeting after)."""
+    text = (
+        "DAKAR, Jan 7 (APS) - Guinea-Bissau's President Umaro Sissoco Embalo, who arrived at "
+        "Blaise Diagne International Airport on Monday evening, was received by Foreign "
+        "Minister Yassine Fall. Embalo met President Bassirou Diomaye Faye at the palace."
+    )
+    graph = extract(text, date(2025, 1, 7), layer)
+    assert dated(graph, "Hosting")[0] == "2025-01-06"
+    assert dated(graph, "Meeting")[0] == "2025-01-07"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LUANDA (Angop) - President Ramaphosa is currently in Brasilia, where he is taking part "
+        "in the summit of the G20, from August 22 to 24.",
+        "LUANDA (Angop) - President Ramaphosa is currently in Brasilia, where he is taking part "
+        "in the G20 Summit from August 22 to 24.",
+    ],
+)
+def test_a_date_of_a_where_clause_dates_the_stay_before_it(text, layer):
+    """dates.yaml date_sequel_word `where` (dates._sequel_start): "is in Brasilia, where he is
+    taking part in the summit, from August 22 to 24" dates the stay in Brasilia, and the summit
+    with it (a party shared), where the date, alone in its clause after the comma, dated
+    nothing."""
+    graph = extract(text, date(2023, 8, 23), layer)
+    assert dated(graph, "Visit")[0] == "2023-08-22..2023-08-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "The summit between Biden and Xi will take place on Nov. 15 in Woodside.",
+            "Meeting",
+            "2025-11-15",
+        ),
+        (
+            "Talks between Sergei Lavrov and Marco Rubio will be held in Riyadh on Tuesday.",
+            "Talks",
+            "2025-03-11",
+        ),
+        (  # guard: passes before too; a cue before the trigger still decides
+            "Lavrov met Rubio in Riyadh on Tuesday and the talks will continue next week.",
+            "Meeting",
+            "2025-03-04",
+        ),
+    ],
+)
+def test_an_event_told_as_a_noun_is_to_come_by_the_predicate_after_it(text, kind, expected, layer):
+    """attribution.yaml modality.future-predicate (`follows`, lexicon event_noun): "the talks
+    ... will be held on Tuesday" are to come, so their day is the coming one (told on Friday 7
+    March), not the one gone by."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
+
+
+def test_an_event_told_before_the_talks_puts_the_story_back_on_their_day(layer):
+    """pipeline._remember_events: "Before the talks, X laid a wreath" (event anaphora with a
+    link) puts the story back on the day of the talks, so the undated events told after it are
+    of that day (Tuesday), not of the arrival told in between (Monday)."""
+    text = (
+        "ANKARA, Oct 24 (AA) - Turkish Foreign Minister Hakan Fidan and Azerbaijani Foreign "
+        "Minister Jeyhun Bayramov held talks in Ankara on Tuesday. Bayramov arrived in Ankara on "
+        "Monday evening on a two-day working visit. Before the talks, Bayramov laid a wreath at "
+        "Anitkabir. The two ministers signed a plan of consultations."
+    )
+    graph = extract(text, date(2023, 10, 24), layer)
+    assert dated(graph, "AgreementSigning")[0] == "2023-10-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This week Xi Jinping met Vladimir Putin in Kazan on Tuesday.", "2025-01-07"),
+        ("Earlier this month Xi Jinping met Vladimir Putin in Kazan on Tuesday.", "2025-01-07"),
+        (  # guard: passes before too; a date set off by a comma keeps its event
+            "On Monday, Xi Jinping met Vladimir Putin in Kazan for the first time since March "
+            "2023.",
+            "2025-01-06",
+        ),
+    ],
+)
+def test_a_date_after_its_event_takes_it_from_one_before_it(text, expected, layer):
+    """dates.attach: of two dates of one event in its clause, the one after it ("met Putin in
+    Kazan on Tuesday") takes it from one before it that no comma set off ("This week"); not
+    one a `since_word` opens ("for the first time since March 2023")."""
+    graph = extract(text, date(2025, 1, 8), layer)
+    assert dated(graph, "Meeting")[0] == expected
+
+
+def test_a_date_of_an_event_missing_its_parties_dates_the_one_it_would_without_it(layer):
+    """candidates._lost_dates: "met Xi after the APEC leaders' meeting in Lima on Saturday":
+    the leaders' meeting misses its parties (no event of its own), so "on Saturday" dates the
+    meeting with Xi too, which it skipped for the nearer trigger."""
+    text = "Albanese met Xi after the APEC leaders' meeting in Lima on Saturday."
+    graph = extract(text, date(2024, 11, 20), layer)
+    assert dated(graph, "Meeting")[0] == "2024-11-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Xi Jinping will travel to Moscow later in the week.", "Visit", "2025-03-08..2025-03-09"),
+        (
+            "Earlier in the week, Sergei Lavrov held talks with Hakan Fidan in Ankara.",
+            "Talks",
+            "2025-03-03..2025-03-06",
+        ),
+    ],
+)
+def test_later_in_the_week_is_later_this_week(text, kind, expected, layer):
+    """dates.yaml date.period and diplograph.dates: "later in the week", "earlier in the
+    month" read as "later this week", "earlier this month" (told on Friday 7 March)."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == {expected}
+
+
+def test_is_to_meet_is_a_plan_on_the_coming_day(layer):
+    """attribution.yaml modality.future ("is to", "are to"): "Xi is to meet Putin on Sunday",
+    told on Friday 7 March, is a plan for the coming Sunday, not the one gone by."""
+    graph = extract(
+        "Xi Jinping is to meet Vladimir Putin in Moscow on Sunday.", date(2025, 3, 7), layer
+    )
+    assert dated(graph, "Meeting")[0] == "2025-03-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (  # at the end of its sentence: the event before it, the day before the one told
+            "Tajikistan's parliament ratified the border treaty on March 19, and Kyrgyzstan's "
+            "parliament had ratified it the day before.",
+            "Ratification",
+            {"2025-03-18", "2025-03-19"},
+        ),
+        (  # before the event it introduces: that event, the day after the one told
+            "Vladimir Putin met Xi Jinping in Moscow on Tuesday, the day before Xi Jinping met "
+            "Mikhail Mishustin.",
+            "Meeting",
+            {"2025-03-18", "2025-03-19"},
+        ),
+    ],
+)
+def test_the_day_before_at_the_end_dates_the_event_before_it(text, kind, expected, layer):
+    """dates.yaml date.day-before-clause (`dates_next`) and candidates._dated: "the day
+    before X met Y" dates X's meeting the day after the day told before; at the end of its
+    sentence, with no event after it, it dates the event before it the other way ("had
+    ratified it the day before": 18 March)."""
+    graph = extract(text, date(2025, 3, 20), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, getattr(DIP, kind))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Xi Jinping met Vladimir Putin in Kazan, Russia, on Tuesday.", "2024-10-22"),
+        ("Xi Jinping met Vladimir Putin in Kazan, Russia on Tuesday.", "2024-10-22"),
+        (  # guard: passes before too; a date alone after another apposition is left
+            "Xi Jinping met Vladimir Putin in Kazan, the capital of Tatarstan, on Tuesday.",
+            "None..None",
+        ),
+    ],
+)
+def test_a_date_after_a_citys_country_dates_the_event_before_them(text, expected, layer):
+    """dates._after_its_country: "met Putin in Kazan, Russia, on Tuesday." dates the meeting,
+    where the date, alone in its clause after the country's, dated nothing."""
+    graph = extract(text, date(2024, 10, 24), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Meeting)} == {expected}
+
+
+def test_a_date_after_a_comma_and_and_dates_the_clause_it_opens(layer):
+    """dates.yaml date_join_word (dates._joined): "met Putin on Tuesday, but on Wednesday, he
+    held talks with Xi": Wednesday dates the talks, where it dated nothing (the talks took
+    Tuesday from the meeting's party)."""
+    text = "Modi met Putin on Tuesday, but on Wednesday, he held talks with Xi Jinping."
+    graph = extract(text, date(2024, 10, 24), layer)
+    assert (dated(graph, "Meeting")[0], dated(graph, "Talks")[0]) == ("2024-10-22", "2024-10-23")

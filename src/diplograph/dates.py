@@ -69,7 +69,9 @@ _WEEKDAY_SPAN_RE = re.compile(
     + r")\b"
 )
 _DAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_DAY_OFFSETS, key=len, reverse=True)) + r")\b")
-_PERIOD_RE = re.compile(r"\b(earlier this|later this|this|last|next)\s+(week|month|year)\b")
+_PERIOD_RE = re.compile(
+    r"\b(earlier this|later this|earlier in the|later in the|this|last|next)\s+(week|month|year)\b"
+)
 _SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4})\b")
 _YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
 _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
@@ -251,11 +253,11 @@ def _parse_month_part(text: str, anchor: date, tense: str) -> DateRange | None:
 
 
 def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
-    """Resolve this/last/next/earlier this/later this week, month or year."""
+    """Resolve this/last/next/earlier this/later this ("later in the") week, month or year."""
     m = _PERIOD_RE.search(text)
     if not m:
         return None
-    which, unit = m[1], m[2]
+    which, unit = m[1].replace(" in the", " this"), m[2]  # "later in the week": this week's
     start, end = _period(anchor, unit)
     whole = "interval" if unit == "week" else unit
     if which == "last":

@@ -70,6 +70,7 @@ class Cue:
     window: int
     rule: str
     stops: frozenset[str] = frozenset()  # words past which the cue does not reach
+    follows: bool = False  # a predicate after a noun it tells of ("the talks will be held")
 
 
 def cues(units: list[Unit], rules: RuleSet, doc: Doc | None = None) -> list[Cue]:
@@ -81,13 +82,19 @@ def cues(units: list[Unit], rules: RuleSet, doc: Doc | None = None) -> list[Cue]
             int(m.rule.get("window", 4)),
             m.rule.id,
             frozenset(str(w) for w in m.rule.get("stops", ())),
+            bool(m.rule.get("follows")),
         )
         for m in find("modality", units, rules, doc)
     ]
 
 
-def modality_at(trigger: int, found: list[Cue], units: list[Unit]) -> str | None:
-    """The modality the nearest cue before a trigger, in its clause and window, signals."""
+def modality_at(
+    trigger: int, found: list[Cue], units: list[Unit], nouns: frozenset[str] = frozenset()
+) -> str | None:
+    """The modality the nearest cue before a trigger, in its clause and window, signals; with
+    none, for a trigger of `nouns`, the nearest cue after it that `follows` the noun it tells
+    of ("the talks between X and Y will be held on Tuesday"; not "arrived on what is expected
+    to be his last trip")."""
     clauses = clause_ids(units)
     best: Cue | None = None
     for cue in found:
@@ -97,4 +104,13 @@ def modality_at(trigger: int, found: list[Cue], units: list[Unit]) -> str | None
                 continue  # "agreed to deepen ties at talks in Beijing": the talks were held
             if best is None or cue.index > best.index:
                 best = cue
+    if best is None and units[trigger].lower in nouns:
+        after = [
+            c
+            for c in found
+            if c.follows
+            and 0 < c.index - trigger <= c.window
+            and clauses[c.index] == clauses[trigger]
+        ]
+        best = min(after, key=lambda c: c.index, default=None)
     return best.modality if best else None

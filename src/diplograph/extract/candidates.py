@@ -29,13 +29,18 @@ from diplograph.extract.contents import (
 from diplograph.extract.coref import PLACEHOLDER
 from diplograph.extract.dates import (
     NEXT_EVENT,
+    anaphoric,
     attach,
     day_offset,
+    in_month,
     is_date,
     is_dateline,
+    last_time,
     lies_ahead,
     overlaps,
+    period_shift,
     resolve_words,
+    shifted_period,
     sounds_future,
 )
 from diplograph.extract.derive import ENTAILED
@@ -226,7 +231,7 @@ def _modality(match: Match, ctx: SentenceContext, words: str | None, rules: Rule
         return ctx.current[-1].attest.modality
     if fixed and fixed != "previous":
         return str(fixed)
-    cue = modality_at(match.trigger, ctx.cues, ctx.units)
+    cue = modality_at(match.trigger, ctx.cues, ctx.units, rules.word_class("event_noun"))
     if cue == "none":
         return None
     if cue:
@@ -246,16 +251,29 @@ def _sequel(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
     return unit.lower.endswith("ing") and before.lower in sequence
 
 
-def _dated(unit_index: int | None, ctx: SentenceContext, expected: bool) -> tuple[Any, str | None]:
-    """The (earliest, latest) date a date unit gives, and its words."""
+def _dated(
+    unit_index: int | None, ctx: SentenceContext, expected: bool, trigger: int | None = None
+) -> tuple[Any, str | None]:
+    """The (earliest, latest) date a date unit gives, and its words; a date that dates the
+    event told after it (`dates_next`: "a day before X met Y") dates one before it, at the
+    end of its sentence, the other way ("had voted to ratify it the day before": the day
+    before the one told before)."""
     if unit_index is None:
         return None, None
     mention = ctx.units[unit_index].mention
     words = mention.date_words if mention else None
-    offset = day_offset(mention.anaphor) if mention is not None else None
-    if offset is not None:  # "the same day", "the next day": from the day told before
+    if mention is not None and anaphoric(mention.anaphor):  # "the next day", "that month"
         last = ctx.last_plan if expected and ctx.last_plan is not None else ctx.last_date
         last = _told_before(unit_index, ctx, expected) or last  # "arrived on Tuesday and ..."
+        period = period_shift(mention.anaphor)
+        if period is not None:  # "later that month": the whole month of the time told last
+            told = last_time(ctx.units, ctx.anchor, ctx.last_time or ctx.last_date, unit_index)
+            if told is None:
+                return None, None
+            return in_month(shifted_period(told[0], *period), words or ""), words
+        offset = day_offset(mention.anaphor) or 0
+        if NEXT_EVENT in mention.classes and trigger is not None and trigger < unit_index:
+            offset = -offset  # "had arrived the day before": before the day told before
         if last is None or not offset:
             return last, words
         shift = timedelta(days=offset)
@@ -273,7 +291,7 @@ def _told_before(
         mention = ctx.units[index].mention
         if not is_date(ctx.units[index]) or is_dateline(ctx.units, index) or mention is None:
             continue
-        if day_offset(mention.anaphor) is not None:
+        if anaphoric(mention.anaphor):
             return None  # "the same day ... the next day": the one told before them both
         found = resolve_words(mention.date_words or "", ctx.anchor, expected)
         return (found.earliest, found.latest) if found is not None and found.is_day else None
@@ -324,12 +342,12 @@ def build(
         roles["theme"] = [made[0]]
     told = ctx.units[date_unit].mention if date_unit is not None else None
     # a day told from the one before ("the next day") says nothing of the tense
-    words = told.date_words if told is not None and day_offset(told.anaphor) is None else None
+    words = told.date_words if told is not None and not anaphoric(told.anaphor) else None
     modality = _modality(match, ctx, words, rules)
     if modality is None:
         return []
     partial = missing(kind, roles, rules.kinds)
-    when, words = _dated(date_unit, ctx, modality == "Expected")
+    when, words = _dated(date_unit, ctx, modality == "Expected", match.trigger)
     _fill_defaults(roles, rule.get("defaults") or {}, [], ctx, gaz, previous, None)
     least = spec(rules.kinds, kind).get("min") or {}
     for role, sources in (rule.get("add") or {}).items():  # a source, or the first that gives
@@ -411,9 +429,7 @@ def build(
     if isinstance(content, dict) and "kind" in content:
         made = build_content(content, roles, attest, rule.id, rules)
         if made is not None and inner_unit is not None:  # "to visit X next year": the visit's
-            dated = made
-            while dated.content:
-                dated = dated.content[-1]
+            dated = _innermost(made)
             ahead = _dated(inner_unit, ctx, True)
             gone = ahead[0] is not None and (ahead[0][1] or ahead[0][0]) <= ctx.anchor
             if dated.attest.modality != "Expected" or not gone:
@@ -421,6 +437,8 @@ def build(
             elif base.date is None:  # a day gone by is no day of a visit to come: the invitation's
                 base.date, words = _dated(inner_unit, ctx, False)
                 base.attest = replace(base.attest, date_words=words)
+        if made is not None and inner_unit is None and base.happened and _after(base.date, ctx):
+            _give_content_date(base, made)  # "invited X to Abuja for the session in 2026"
         if made is not None:
             base.content.append(made)
     for role in content_only:  # the content's own; the event's from context ("invited X here")
@@ -429,6 +447,29 @@ def build(
     _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous, when)
     base.roles = {r: v for r, v in base.roles.items() if v}
     return [base]
+
+
+def _after(when: tuple[date, date | None] | None, ctx: SentenceContext) -> bool:
+    """Whether a date lies wholly after the article's date ("in 2026", "in October" of a plan)."""
+    return when is not None and when[0] > ctx.anchor
+
+
+def _innermost(cand: Candidate) -> Candidate:
+    """The event a content chain ends in ("accepted an invitation to visit": the visit)."""
+    while cand.content:
+        cand = cand.content[-1]
+    return cand
+
+
+def _give_content_date(base: Candidate, made: Candidate) -> None:
+    """A time still to come that the words gave an event that happened is its content's ("invited
+    X to Abuja for the session in 2026": the visit is of 2026, the invitation of the story's
+    day), when the content has none of its own."""
+    dated = _innermost(made)
+    if dated.date is None:
+        dated.date, dated.attest.date_words = base.date, base.attest.date_words
+        base.date = None
+        base.attest = replace(base.attest, date_words=None)
 
 
 def _answering(roles: dict[str, list[URIRef]], answers: Any, ctx: SentenceContext) -> None:
@@ -506,7 +547,7 @@ def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
     """Whether a date unit names a time after the article's date ("in 2026", "on May 9, 2025",
     "next week")."""
     mention = ctx.units[unit_index].mention
-    if mention is None or mention.date_words is None or day_offset(mention.anaphor) is not None:
+    if mention is None or mention.date_words is None or anaphoric(mention.anaphor):
         return False
     return lies_ahead(mention.date_words, ctx.anchor)
 
@@ -528,6 +569,44 @@ def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int], anchor: d
                 break
 
 
+def _said_dates(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
+    """An undated decision (kinds.yaml `announced_date`) that happened or is announced,
+    reported in a sentence whose speech act its own words dated, is of that day ("Misri told a
+    briefing on Wednesday that India was expelling Pakistan's military advisers", "said on
+    Friday that India would expel two diplomats": that day)."""
+    said = [
+        c
+        for _, c in made
+        if spec(rules.kinds, c.kind).get("statement") and c.date and c.attest.date_words
+    ]
+    if not said:
+        return
+    for _, cand in made:
+        announced = spec(rules.kinds, cand.kind).get("announced_date")
+        told = cand.attest.modality in ("Happened", "Expected") and not cand.owned
+        if cand.date is None and told and announced:  # "said ... it would expel": that day's
+            cand.date = said[0].date
+
+
+def _contents_to_come(made: list[tuple[Match, Candidate]], ctx: SentenceContext) -> None:
+    """An undated event still to come that another is about takes the time still to come of an
+    event of its sentence with a shared party or place ("invited X to attend a summit of the
+    BRICS in Kazan in October": X's visit to Kazan is of October, as the summit; "to attend the
+    parade in Moscow on May 9": of May 9)."""
+    for _, cand in made:
+        if not cand.content:
+            continue
+        inner = _innermost(cand)
+        if inner.date is not None or inner.attest.modality != "Expected":
+            continue
+        mine = _parties(inner) | set(inner.roles.get("place", ()))
+        for _, other in made:
+            theirs = _parties(other) | set(other.roles.get("place", ()))
+            if other is not cand and _after(other.date, ctx) and mine & theirs:
+                inner.date = other.date
+                break
+
+
 def _main_clause_dates(made: list[tuple[Match, Candidate]], ctx: SentenceContext) -> None:
     """In a clause read apart from its sentence, an undated event takes the date of a dated
     event of its main clause with a shared party ("X arrived in Tashkent on Friday, ..., Y,
@@ -543,6 +622,25 @@ def _main_clause_dates(made: list[tuple[Match, Candidate]], ctx: SentenceContext
             dated = other.date is not None and other.date[1] is not None
             if dated and _parties(cand) & _parties(other):
                 cand.date = other.date
+                break
+
+
+def days_of_clauses(found: list[Candidate], main: int, rules: RuleSet) -> None:
+    """A main-clause event the story's day dated, or none, of a kind with `day_of` takes the
+    day its sentence's relative clause gives an event of those kinds of the same traveller
+    ("X, who arrived at the airport on Monday evening, was received by Y": Monday); that day,
+    a clause's, leaves the story's day as it was."""
+    for cand in found[:main]:
+        kinds = spec(rules.kinds, cand.kind).get("day_of") or ()
+        if not kinds or (cand.date is not None and not cand.storied):
+            continue
+        mine = set(cand.roles.get("traveller", ()))
+        for other in found[main:]:
+            theirs = set(other.roles.get("traveller", ()))
+            dated = other.date is not None and not other.storied and other.attest.date_words
+            if other.kind in kinds and dated and mine & theirs:
+                # no words of its own, and no story's day: the clause's day leaves it as it was
+                cand.date, cand.storied, cand.aside = other.date, True, True
                 break
 
 
@@ -798,6 +896,45 @@ def _parties(cand: Candidate) -> set[URIRef]:
     return {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
 
 
+def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[int, int]:
+    """Trigger index -> the date unit that dates it (dates.attach with the rules' words)."""
+    return attach(
+        ctx.units,
+        sorted(triggers),
+        rules.word_class("fronting_word"),
+        rules.word_class("date_clause_word"),
+        rules.word_class("date_sequel_word"),
+        rules.word_class("since_word"),
+        rules.word_class("date_join_word"),
+    )
+
+
+def _lost_dates(
+    made: list[tuple[Match, Candidate]],
+    matches: list[Match],
+    triggers: set[int],
+    dates: dict[int, int],
+    ctx: SentenceContext,
+    rules: RuleSet,
+) -> None:
+    """A date unit given to a trigger whose match made no event, or only one that misses a
+    role (`partial`), goes also to the trigger it dates without it ("Albanese met Xi after the
+    APEC leaders' meeting in Lima on Saturday": the meeting of the leaders, missing its
+    parties, is no event of its own; the one with Xi is of Saturday)."""
+    alive = {m.trigger for m, c in made if not c.partial}
+    dead = {m.trigger for m in matches} - alive
+    lost = {unit for trigger, unit in dates.items() if trigger in dead}
+    if not lost:
+        return
+    again = _attach(ctx, triggers - dead, rules)
+    for match, cand in made:
+        unit = again.get(match.trigger)
+        if cand.date is None and unit in lost:
+            expected = cand.attest.modality == "Expected"
+            cand.date, words = _dated(unit, ctx, expected, match.trigger)
+            cand.attest = replace(cand.attest, date_words=words)
+
+
 def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate event of one sentence, attributed, with contents and links resolved."""
     matches = find("events", ctx.units, rules, ctx.doc)
@@ -812,13 +949,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for i in m.consumed
         if ctx.units[i].mention is None
     }
-    dates = attach(
-        ctx.units,
-        sorted(triggers),
-        rules.word_class("fronting_word"),
-        rules.word_class("date_clause_word"),
-        rules.word_class("date_sequel_word"),
-    )
+    dates = _attach(ctx, triggers, rules)
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None
@@ -837,16 +968,24 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
                 and cand.happened
             ):
                 ctx.place = cand.roles["place"][0]
+    _lost_dates(made, matches, triggers, dates, ctx, rules)
     _places_from(made, rules)
     _where_places(made, ctx.units, rules)
     _trailing_places(made, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
     _share_dates(made, contents_ahead(matches, rules), ctx.anchor)
+    _contents_to_come(made, ctx)
+    _said_dates(made, rules)
     _main_clause_dates(made, ctx)
     inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
-    ahead = {i for i in dates.values() if _to_come(i, ctx)}
+    # "invited X to attend a summit ... in October": in a sentence of an event about one to
+    # come, the time of an event to come is none of its own ("is expected to meet X in April,
+    # after talks": the talks are no story's)
+    about = any(c.content and c.happened for _, c in made)
+    planned = {m.trigger for m, c in made if about and _after(c.date, ctx)}
+    ahead = {i for t, i in dates.items() if _to_come(i, ctx) or t in planned}
     own = (  # the days of events still to come ("the parade on May 9") date no past one
         u
         for i, u in enumerate(ctx.units)

@@ -44,6 +44,7 @@ class SentenceContext:
     plan: tuple[date, date | None] | None = None  # the day of the last sentence's planned event
     last_plan: tuple[date, date | None] | None = None  # of the last planned event told so far
     today: tuple[date, date | None] | None = None  # a lede's day (the article's), naming none
+    last_time: tuple[date, date | None] | None = None  # the last date words' ("that month")
 
 
 def contents_ahead(matches: list[Match], rules: RuleSet) -> set[int]:

@@ -21,6 +21,8 @@ from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, clause_ids
 
 SAME_DAY = "same_day"
+Span = tuple[date, date | None]  # an event's (earliest, latest) dates
+PERIODS = ("week", "month", "year")  # an anaphoric date's `period`: "later that month"
 NEXT_EVENT = "dates_next"  # a date unit that dates the event told after it ("a day after X ...")
 _FUTURE_WORDS = ("next", "tomorrow", "upcoming", "coming")
 
@@ -38,7 +40,8 @@ def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, i
         offset = int(match.rule.get("offset", 0))  # "the next day": the day after that one
         anaphor = None
         if match.rule.get("anaphoric"):
-            anaphor = f"{SAME_DAY}{offset:+d}" if offset else SAME_DAY
+            period = str(match.rule.get("period") or "day")  # "the following month": "month"
+            anaphor = f"same_{period}{offset:+d}" if offset else f"same_{period}"
         classes = {"date", NEXT_EVENT} if match.rule.get("dates_next") else {"date"}
         spans.append((start, end, Mention(frozenset(classes), anaphor=anaphor)))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -47,10 +50,52 @@ def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, i
 
 def day_offset(anaphor: str | None) -> int | None:
     """The days an anaphoric date lies after the day told before ("the same day": 0, "the
-    next day": 1), or None for a date of its own words."""
+    next day": 1), or None for a date of its own words or of a period."""
     if anaphor is None or not anaphor.startswith(SAME_DAY):
         return None
     return int(anaphor.removeprefix(SAME_DAY) or 0)
+
+
+def anaphoric(anaphor: str | None) -> bool:
+    """Whether a date unit's time is told from the one before ("the next day", "later that
+    month"), not by its own words."""
+    return anaphor is not None and anaphor.startswith("same_")
+
+
+def period_shift(anaphor: str | None) -> tuple[str, int] | None:
+    """The period an anaphoric date names and how many of them it lies after the one told
+    before ("later that month": ("month", 0), "the following year": ("year", 1)), or None for
+    a day or a date of its own words."""
+    for period in PERIODS:
+        if anaphor is not None and anaphor.startswith(f"same_{period}"):
+            return period, int(anaphor.removeprefix(f"same_{period}") or 0)
+    return None
+
+
+def in_month(span: tuple[date, date], words: str) -> tuple[date, date]:
+    """The month the words name within a year's span ("in June of that year"), else the span."""
+    found = resolve(words.lower().split(" of ")[0], span[1], "past")
+    if found is None or found.precision != "month" or found.earliest.year != span[0].year:
+        return span
+    return found.earliest, found.latest
+
+
+def shifted_period(day: date, period: str, offset: int) -> tuple[date, date]:
+    """The first and last day of the week, month or year `offset` of them after the one
+    `day` falls in ("the following month" of 14 September: 1 to 31 October)."""
+    if period == "week":
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=offset)
+        return monday, monday + timedelta(days=6)
+    if period == "month":
+        months = day.year * 12 + day.month - 1 + offset
+        first = date(months // 12, months % 12 + 1, 1)
+        return first, _next_month(first) - timedelta(days=1)
+    return date(day.year + offset, 1, 1), date(day.year + offset, 12, 31)
+
+
+def _next_month(first: date) -> date:
+    """The first day of the month after the one `first` opens."""
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1)
 
 
 def is_date(unit: Unit) -> bool:
@@ -67,15 +112,22 @@ def attach(
     openers: frozenset[str] = frozenset(),
     clause_words: frozenset[str] = frozenset(),
     sequels: frozenset[str] = frozenset(),
+    since: frozenset[str] = frozenset(),
+    joins: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
     sidelines of the summit in New York on Wednesday, X met Y": `openers` may open it); one
     that a `clause_words` clause follows dates that clause's event ("since 2011, when X
     travelled to Luanda"); one of a clause with no event that a `sequels` word opens dates the
-    event before it ("broke off ties after police stormed the embassy late Friday")."""
+    event before it ("broke off ties after police stormed the embassy late Friday"); a date
+    after a trigger in its clause takes it from one before it there that no comma set off
+    ("This week Xi met Putin in Kazan on Tuesday": Tuesday), unless a `since` word opens it;
+    one after a comma and a `joins` word dates the event after it ("..., and on Wednesday he
+    held talks with Xi")."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
+    soft: set[int] = set()  # triggers dated by a date before them, no comma after it
     orphans: list[int] = []
     for index, unit in enumerate(units):
         possessive = index + 1 < len(units) and units[index + 1].lower in POSSESSIVE_S
@@ -90,7 +142,13 @@ def attach(
             after = [t for t in triggers if t > index and t not in found]
             if after:
                 found[after[0]] = index
-            continue
+            if after or not _ends(units, index):
+                continue  # at the end: "had voted to ratify it the day before" (below)
+        if _joined(units, index, joins):  # "met Putin, and on Wednesday, he held talks"
+            after = [t for t in triggers if t > index and t not in found]
+            if after:
+                found[after[0]] = index
+                continue
         opening = units[:index]  # "On Monday, ...", "Later on September 21, ...": fronted
         leading = len(opening) <= FRONTED_WORDS and all(_fronted(u) for u in opening)
         leading = leading or _opening_phrase(units, index, triggers, openers)
@@ -104,26 +162,69 @@ def attach(
         before = [t for t in same if t < index]
         after = [t for t in same if t > index]
         chosen = before[-1] if before else (after[0] if after else None)
+        words = (unit.mention.date_words or "").lower().split()
         if chosen is not None and chosen not in found:
             found[chosen] = index
+            if not before:
+                soft.add(chosen)
+        elif chosen in soft and before and words[:1] and words[0] not in since:
+            found[chosen] = index  # "This week Xi met Putin on Tuesday": Tuesday
+            soft.discard(chosen)
         elif chosen is None:
             orphans.append(index)
     for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
         start = _sequel_start(units, clauses, index, sequels)
+        if start is None and _after_its_country(units, clauses, index):
+            start = clauses.index(clauses[index])  # "met Putin in Kazan, Russia, on Tuesday."
         before = [t for t in triggers if start is not None and t < start and t not in found]
         if before:
             found[before[-1]] = index
     return found
 
 
+def _after_its_country(units: list[Unit], clauses: list[int], index: int) -> bool:
+    """Whether the date at `index` ends its sentence after a city's country set off by a
+    comma, alone or in the country's clause ("met Putin in Kazan, Russia, on Tuesday.", "in
+    Kazan, Russia on Tuesday."): it dates the event before them."""
+    start = clauses.index(clauses[index])
+    if not _ends(units, index) or units[start].text != "," or not start:
+        return False
+    own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
+    words = [u for u in own if u.text not in ",."]
+    if not words:  # the date alone in its clause: the country is the clause's before it
+        words = [u for i, u in enumerate(units) if clauses[i] == clauses[start - 1]]
+        words = [u for u in words if u.text not in ","]
+    return (
+        len(words) == 1 and words[0].mention is not None and "country" in words[0].mention.classes
+    )
+
+
 def _sequel_start(
     units: list[Unit], clauses: list[int], index: int, sequels: frozenset[str]
 ) -> int | None:
     """Where the clause of the date at `index` starts when a `sequels` word opens it ("...
-    after police stormed the embassy late Friday"), else None."""
+    after police stormed the embassy late Friday"), or opens the clause before one the date
+    stands in alone ("is in Johannesburg, where he is taking part in the summit, from August
+    22 to 24"), else None."""
     start = clauses.index(clauses[index])
     opener = start + 1 if units[start].text == "," and start + 1 < index else start
-    return start if units[opener].lower in sequels else None
+    if units[opener].lower in sequels:
+        return start
+    own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
+    if not start or any(u.text not in ",.;" for u in own):
+        return None
+    return _sequel_start(units, clauses, start - 1, sequels)
+
+
+def _joined(units: list[Unit], index: int, joins: frozenset[str]) -> bool:
+    """Whether the date at `index` opens a clause joined to the one before by a comma and a
+    `joins` word ("met Putin in Kazan, and on Wednesday he held talks with Xi")."""
+    return index >= 2 and units[index - 1].lower in joins and units[index - 2].text == ","
+
+
+def _ends(units: list[Unit], index: int) -> bool:
+    """Whether only punctuation follows the unit at `index` in its sentence."""
+    return all(not u.text[:1].isalnum() for u in units[index + 1 :])
 
 
 def _introduces(units: list[Unit], index: int, clause_words: frozenset[str]) -> bool:
@@ -191,6 +292,27 @@ def dateline_opening(units: list[Unit], index: int) -> bool | None:
         for u in units[: index - 1]
     )
     return False if place else None
+
+
+def last_time(
+    units: list[Unit], anchor: date, before: Span | None, end: int | None = None
+) -> Span | None:
+    """The time the last date words of a sentence name (before `end`), from which "later that
+    month" counts: `before` (the time told before the sentence) when it names none; a period
+    told from the one before ("the following year") is that period; no dateline's day."""
+    time = before
+    for index, unit in enumerate(units[:end]):
+        if not is_date(unit) or is_dateline(units, index) or unit.mention is None:
+            continue
+        period = period_shift(unit.mention.anaphor)
+        if period is not None and time is not None:
+            time = in_month(shifted_period(time[0], *period), unit.mention.date_words or "")
+        elif period is not None:
+            time = None
+        elif not anaphoric(unit.mention.anaphor):
+            found = resolve_words(unit.mention.date_words or "", anchor, False)
+            time = (found.earliest, found.latest) if found is not None else time
+    return time
 
 
 def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:

@@ -92,12 +92,17 @@ def _storied_outside(event: Event) -> bool:
 
 
 def durations(
-    events: list[Event], kinds: dict, numbers: list[str], day_long: list[str] | None = None
+    events: list[Event],
+    kinds: dict,
+    numbers: list[str],
+    day_long: list[str] | None = None,
+    stay_words: frozenset[str] = frozenset(),
 ) -> None:
     """An event that began on a day and lasts "N days" by its sentence ("a three-day state
     visit", "a 2-day trip", `day_long`: "a day-long visit") ends N - 1 days later (kinds with
     `duration: true`); so does one its words dated a single day, when the N days size it
-    ("arrived here on Tuesday on a three-day visit": Tuesday to Thursday)."""
+    ("arrived here on Tuesday on a three-day visit": Tuesday to Thursday). A stay an arrival
+    began, told again as a whole (`stay_words`) on a day of it, began that day (`_begun`)."""
     words = "|".join(re.escape(w) for w in numbers)
     single = "|".join(re.escape(w) for w in day_long or ())
     pattern = re.compile(
@@ -106,6 +111,7 @@ def durations(
     for event in events:
         if not spec(kinds, event.kind).get("duration"):
             continue
+        event.date = _begun(event, stay_words)
         if event.date is None or event.date[1] not in (None, event.date[0]):
             continue
         for attest in event.attests:
@@ -153,6 +159,30 @@ def close_stays(ctx: Context, events: list[Event]) -> None:
         end = max(ends, default=None)
         if end is not None and end > start:
             event.date = (start, end)
+
+
+def _begun(stay: Event, stay_words: frozenset[str]) -> tuple[date, date | None] | None:
+    """A stay dated one day that a report of it began that day or before with no end (the
+    visit an arrival began on Sunday) and another tells as a whole (`stay_words`: "visiting X"
+    on Monday, "on his first trip abroad") began that earlier day, its end open."""
+    day = stay.date
+    if (
+        day is None
+        or day[1] != day[0]
+        or not any(_whole(m.attest, stay_words) for m in stay.members)
+    ):
+        return day
+    begun = [m.date for m in stay.members if m.date and m.date[1] is None and m.date[0] <= day[0]]
+    return min(begun, default=day)
+
+
+def _whole(attest: Attest, stay_words: frozenset[str]) -> bool:
+    """Whether an attestation's words tell a stay as a whole ("his first trip abroad")."""
+    start = attest.begin - attest.sentence.begin
+    words = re.findall(
+        r"[a-z-]+", attest.sentence.text[start : attest.end - attest.sentence.begin].lower()
+    )
+    return bool(stay_words & set(words))
 
 
 def _during(ctx: Context, stay: Event, other: Event, start: date) -> bool:

@@ -18,6 +18,7 @@ from diplograph.extract.attribution import attribution, cues
 from diplograph.extract.candidates import (
     NARRATIVE_DAYS,
     SentenceContext,
+    days_of_clauses,
     entailed,
     fronted_place,
     join_companions,
@@ -30,6 +31,7 @@ from diplograph.extract.dates import (
     date_spans,
     is_date,
     is_dateline,
+    last_time,
     opens_with_date,
     resolve_words,
     sounds_future,
@@ -182,7 +184,9 @@ def _remember_events(
     that day as it was, and so is a relative clause's event when its main clause names no day
     of its own ("X, who arrived on Monday evening, was received by Y": still the story's day)
     or when the story's day dated it, and an event dated from another of its sentence ("met Y
-    on Wednesday, a day after X arrived")."""
+    on Wednesday, a day after X arrived"); an event told with no words of its day as before,
+    during or after one of a day ("Before the talks, X laid a wreath") puts the story back on
+    that day."""
     worded = any(c.happened and c.date is not None and not c.storied for c in cands[:main])
     for number, cand in enumerate(cands):
         entry = spec(rules.kinds, cand.kind)
@@ -197,6 +201,9 @@ def _remember_events(
         if cand.date is not None and cand.happened and not aside:
             if not _background(cand.date, state, anchor):
                 state["date"] = cand.date  # a planned visit's date is not the story's
+        tied = [t.date for t in cand.date_from if t.date is not None and t.date[0] == t.date[1]]
+        if tied and cand.happened and not worded:  # "Before the talks, X laid a wreath": the
+            state["date"] = tied[0]  # story is back on the talks' day
         if cand.date is not None and cand.attest.modality == "Expected" and not cand.owned:
             state["plan"] = state["last_plan"] = cand.date  # "On August 26, Lula will be ..."
         if entry.get("statement") and cand.roles.get("agent"):
@@ -487,6 +494,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             plan=state.get("plan"),
             last_plan=state.get("last_plan"),
             today=today if lede and state["date"] is None else None,
+            last_time=state.get("time"),
         )
         opening = fronted_place(visible, rules) or ctx.place
         found = sentence_candidates(ctx, rules, gazetteer)
@@ -507,6 +515,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                 place=place,
             )
             found += sentence_candidates(inner, rules, gazetteer)
+        days_of_clauses(found, main, rules)  # "X, who arrived on Monday, was received by Y"
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
         _remember_events(found, discourse, rules, state, written, main)
@@ -516,6 +525,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             state.pop("plan", None)
         if not any(c.date for c in found):
             state["date"] = _story_day(ctx, written) or state["date"]
+        state["time"] = last_time(visible, written, state.get("time"))  # "later that month"
         candidates.extend(found)
         last_body = discourse.bodies[-1] if discourse.bodies else None
         _holdings(body_titles(units, gazetteer, rules, new, last_body), sentence, holdings)
@@ -568,6 +578,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         rules.kinds,
         [str(w) for w in rules.classes.get("number_word", ())],
         [str(w) for w in rules.classes.get("day_long_word", ())],
+        rules.word_class("stay_word"),
     )
     close_stays(ctx, events)
     events = drop_homecomings(ctx, events, home)

@@ -296,7 +296,16 @@ COMMON: dict[str, Type] = {
 RULES: dict[str, Shape] = {
     section: Shape({**COMMON, **extra}, frozenset({"id", "patterns", *needs}))
     for section, extra, needs in (
-        ("dates", {"anaphoric": BOOL, "offset": INT, "dates_next": BOOL}, ()),
+        (
+            "dates",
+            {
+                "anaphoric": BOOL,
+                "offset": INT,
+                "dates_next": BOOL,
+                "period": one_of("period", "week", "month", "year"),
+            },
+            (),
+        ),
         ("titles", {"held_only": BOOL}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
@@ -312,7 +321,11 @@ RULES: dict[str, Shape] = {
             ("kinds",),
         ),
         ("attribution", {"relay": one_of("relay", "article")}, ()),
-        ("modality", {"modality": CUE_MODALITY, "window": INT, "stops": WORDS}, ("modality",)),
+        (
+            "modality",
+            {"modality": CUE_MODALITY, "window": INT, "stops": WORDS, "follows": BOOL},
+            ("modality",),
+        ),
         (
             "event_anaphora",
             {
@@ -421,6 +434,8 @@ KIND_ENTRY = Shape(
         "lede_date": BOOL,
         "purposes": BOOL,
         "duration": BOOL,
+        "announced_date": BOOL,
+        "day_of": ListOf(KIND, "a list of event kinds"),
         "apart_by_place": BOOL,  # two of its events at places apart are two events
         "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
