@@ -26,9 +26,9 @@ NEW_TEXT = (  # an invitation with no place ("to Moscow" would add its expected 
     "Vladimir Putin invited Xi Jinping, and Xi was pleased, Moscow said.\n"
 )
 SEED_ROWS = """\
-#13  0.80  SanctionImposition   Sanction imposition: Matthew Miller, United States Department of State
-     id:event/sanction-imposition/undated/matthew-miller-us-state-department-arms-brokers-north-korea-russia
-     agent       United States Department of State (id:org/us-state-department); Matthew Miller (id:person/matthew-miller)
+#13  0.80  SanctionImposition   Sanction imposition: Matthew Miller, United States Department of State, United States
+     id:event/sanction-imposition/undated/matthew-miller-us-state-department-united-states-arms-brokers-north-korea-russia
+     agent       United States (id:country/united-states); United States Department of State (id:org/us-state-department); Matthew Miller (id:person/matthew-miller)
      target      entities that brokered arms sales between North Korea and Russia (id:org/arms-brokers-north-korea-russia)
      date        undated
      modality    Happened
@@ -130,15 +130,16 @@ ACCEPTED_13 = """
 #################################################################
 
 # #13 accepted, from the rule layer (rules: sanction-imposition.impose)
-<event/sanction-imposition/undated/matthew-miller-us-state-department-arms-brokers-north-korea-russia>
+<event/sanction-imposition/undated/matthew-miller-us-state-department-united-states-arms-brokers-north-korea-russia>
     a dip:SanctionImposition ;
-    rdfs:label "Sanction imposition: Matthew Miller, United States Department of State"@en ;
-    dip:agent <org/us-state-department> ,
+    rdfs:label "Sanction imposition: Matthew Miller, United States Department of State, United States"@en ;
+    dip:agent <country/united-states> ,
+        <org/us-state-department> ,
         <person/matthew-miller> ;
     dip:target <org/arms-brokers-north-korea-russia> .
 
 [] a dip:Claim ;
-    dip:attests <event/sanction-imposition/undated/matthew-miller-us-state-department-arms-brokers-north-korea-russia> ;
+    dip:attests <event/sanction-imposition/undated/matthew-miller-us-state-department-united-states-arms-brokers-north-korea-russia> ;
     dip:modality dip:Happened ;
     dip:claimedBy <person/matthew-miller> ;
     dip:text "We have taken a number of actions already to sanction entities that brokered arms sales between North Korea and Russia" .
@@ -247,7 +248,7 @@ def test_accepting_two_rows_writes_readable_turtle_and_the_build_conforms(projec
     assert (holding, DIP.holder, ID["person/murat-nurtleu"]) in gold
     sanction = ID[
         "event/sanction-imposition/undated/"
-        "matthew-miller-us-state-department-arms-brokers-north-korea-russia"
+        "matthew-miller-us-state-department-united-states-arms-brokers-north-korea-russia"
     ]
     seed_graph = result.store.graph(article_graph_iri(SEED))
     claim = seed_graph.value(None, DIP.attests, sanction)
