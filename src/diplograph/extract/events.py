@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rdflib import URIRef
@@ -568,6 +568,46 @@ def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) 
             served = [c for v in event.roles.get(source, []) if (c := home(v)) is not None]
             if not event.roles.get(role) and served:
                 event.roles[role] = list(dict.fromkeys(served))
+
+
+def hosts_abroad(
+    ctx: Context, candidates: list[Candidate], home: Callable[[URIRef], URIRef | None]
+) -> None:
+    """A hosting (kinds.yaml `host_abroad`) whose every host is told travelling (`travel`
+    kinds) to the country every guest serves becomes an event of `kind` of them all: "To Lam
+    received Prime Minister Oyun-Erdene" on his visit to Mongolia is a meeting, not a hosting."""
+    travel = {k for s in ctx.kinds.values() for k in (s.get("host_abroad") or {}).get("travel", [])}
+    trips = [c for c in candidates if c.kind in travel and c.happened and c.date is not None]
+    for cand in candidates:
+        kind = (spec(ctx.kinds, cand.kind).get("host_abroad") or {}).get("kind")
+        hosts, guests = cand.roles.get("host", []), cand.roles.get("traveller", [])
+        if not kind or not hosts or not guests or cand.date is None:
+            continue
+        served = {home(g) for g in guests}
+        if None in served or len(served) != 1:
+            continue
+        state = next(iter(served))
+        away = {  # the hosts told travelling to the guests' state, staying there that day
+            t
+            for trip in trips
+            if _stays_on(trip.date, cand.date[0])
+            and state in {ctx.gazetteer.country_of(p) for p in trip.roles.get("place", [])}
+            for t in trip.roles.get("traveller", [])
+        }
+        if all(h in away and home(h) != state for h in hosts):
+            cand.kind = str(kind)
+            cand.roles["participant"] = list(dict.fromkeys([*hosts, *guests]))
+            del cand.roles["host"], cand.roles["traveller"]
+
+
+STAY_REACH = 14  # days after a stay began within which its traveller's doings there belong to it
+
+
+def _stays_on(stay: tuple[date, date | None], day: date) -> bool:
+    """Whether a stay that began on a day (an arrival's), or lasted these days, went on on a
+    day."""
+    end = stay[1] if stay[1] is not None and stay[1] > stay[0] else None
+    return stay[0] <= day <= (end or stay[0] + timedelta(STAY_REACH))
 
 
 def join_one_side(

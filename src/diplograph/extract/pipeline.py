@@ -55,6 +55,7 @@ from diplograph.extract.events import (
     drop_homecomings,
     drop_represented,
     extend_earlier,
+    hosts_abroad,
     join_one_side,
     link,
     merge,
@@ -535,6 +536,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     drop_represented(ctx, candidates, home)
     candidates = join_one_side(candidates, home)
     add_homes(candidates, home)
+    hosts_abroad(ctx, candidates, home)
     first = merge(ctx, candidates)
     extra = implied(ctx, first)
     events = merge(ctx, candidates + extra)
