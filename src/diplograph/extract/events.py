@@ -10,7 +10,7 @@ visits' hosts and travellers, and drops events that miss a required role.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -374,6 +374,7 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[st
     latest` the one told last), and to every candidate
     that tells that event, so that they stay one event with one more attestation; a candidate
     with no such event before it stays an event of its own."""
+    met: dict[int, Candidate] = {}  # hosting -> the meeting of its parties extended last
     for index, cand in enumerate(candidates):
         if cand.attest.rule not in extending:
             continue
@@ -383,11 +384,18 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[st
             for c in candidates[:index]
             if ctx.family(c.kind) == family and c.happened and c.attest.rule not in extending
         ]
+        latest = extending[cand.attest.rule] == "latest"
+        if not earlier:  # no meeting told: a hosting, as the meeting of its parties
+            hostings = [c for c in candidates[:index] if _met_as(ctx, c, family)]
+            if hostings:
+                hosting = hostings[-1] if latest else hostings[0]
+                earlier = [met.get(id(hosting)) or _met_as(ctx, hosting, family)]
+                met[id(hosting)] = cand  # the next attendees join these
         if not earlier:
             continue
         # "the meeting" of a story is its main one, the one its lede tells; `extends: latest`:
         # the one told last ("He was joined by Z")
-        told = earlier[-1] if extending[cand.attest.rule] == "latest" else earlier[0]
+        told = earlier[-1] if latest else earlier[0]
         parties = {frozenset(_parties_of(told.roles)), frozenset(_parties_of(cand.roles))}
         joined = {r: list(v) for r, v in told.roles.items()}
         for role, values in cand.roles.items():
@@ -398,6 +406,21 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[st
             if same and other is not cand and frozenset(_parties_of(other.roles)) in parties:
                 other.roles = {r: list(v) for r, v in joined.items()}
         cand.kind, cand.roles, cand.date = told.kind, joined, told.date
+
+
+def _met_as(ctx: Context, cand: Candidate, family: str) -> Candidate | None:
+    """A hosting that happened, as the meeting of its parties an `extends` rule of that family
+    extends when the story told no meeting before (kinds.yaml `met_as`: "X received Y. The
+    meeting was attended by Z" is a meeting of X, Y and Z)."""
+    kind = spec(ctx.kinds, cand.kind).get("met_as")
+    if not kind or ctx.family(str(kind)) != family or not cand.happened:
+        return None
+    if not cand.roles.get("host") or not cand.roles.get("traveller"):
+        return None
+    roles = {"participant": list(dict.fromkeys(_parties_of(cand.roles)))}
+    if cand.roles.get("place"):
+        roles["place"] = list(cand.roles["place"])
+    return replace(cand, kind=str(kind), roles=roles)
 
 
 def _parties_of(roles: dict[str, list[URIRef]]) -> list[URIRef]:

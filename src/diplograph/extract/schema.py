@@ -424,6 +424,7 @@ KIND_ENTRY = Shape(
         "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
         "yields_to": KIND,  # dropped beside an event of this kind of its parties in its clause
+        "met_as": KIND,  # what "the meeting was attended by" extends when no meeting was told
         "host_abroad": Shape(  # a hosting by a host told travelling to the guest's country
             {"kind": KIND, "travel": ListOf(KIND, "a list of event kinds")},
             frozenset({"kind", "travel"}),
