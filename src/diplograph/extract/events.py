@@ -594,17 +594,28 @@ def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) 
 
 
 def hosts_abroad(
-    ctx: Context, candidates: list[Candidate], home: Callable[[URIRef], URIRef | None]
+    ctx: Context,
+    candidates: list[Candidate],
+    home: Callable[[URIRef], URIRef | None],
+    titles: Callable[[URIRef], frozenset[str]] = lambda _: frozenset(),
 ) -> None:
     """A hosting (kinds.yaml `host_abroad`) whose every host is told travelling (`travel`
     kinds) to the country every guest serves becomes an event of `kind` of them all: "To Lam
-    received Prime Minister Oyun-Erdene" on his visit to Mongolia is a meeting, not a hosting."""
+    received Prime Minister Oyun-Erdene" on his visit to Mongolia is a meeting, not a hosting;
+    so does one whose every guest holds a `resident` title (`titles`: the canonical titles an
+    agent holds): "received Chinese Ambassador He Wei", an envoy posted there, no traveller."""
     travel = {k for s in ctx.kinds.values() for k in (s.get("host_abroad") or {}).get("travel", [])}
     trips = [c for c in candidates if c.kind in travel and c.happened and c.date is not None]
     for cand in candidates:
-        kind = (spec(ctx.kinds, cand.kind).get("host_abroad") or {}).get("kind")
+        entry = spec(ctx.kinds, cand.kind).get("host_abroad") or {}
+        kind, resident = entry.get("kind"), frozenset(entry.get("resident") or ())
         hosts, guests = cand.roles.get("host", []), cand.roles.get("traveller", [])
-        if not kind or not hosts or not guests or cand.date is None:
+        if not kind or not hosts or not guests:
+            continue
+        if resident and all(titles(g) & resident for g in guests):
+            _met(cand, str(kind), hosts, guests)
+            continue
+        if cand.date is None:
             continue
         served = {home(g) for g in guests}
         if None in served or len(served) != 1:
@@ -618,9 +629,14 @@ def hosts_abroad(
             for t in trip.roles.get("traveller", [])
         }
         if all(h in away and home(h) != state for h in hosts):
-            cand.kind = str(kind)
-            cand.roles["participant"] = list(dict.fromkeys([*hosts, *guests]))
-            del cand.roles["host"], cand.roles["traveller"]
+            _met(cand, str(kind), hosts, guests)
+
+
+def _met(cand: Candidate, kind: str, hosts: list[URIRef], guests: list[URIRef]) -> None:
+    """Make a hosting an event of another kind whose participants are its hosts and guests."""
+    cand.kind = kind
+    cand.roles["participant"] = list(dict.fromkeys([*hosts, *guests]))
+    del cand.roles["host"], cand.roles["traveller"]
 
 
 STAY_REACH = 14  # days after a stay began within which its traveller's doings there belong to it

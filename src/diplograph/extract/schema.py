@@ -426,7 +426,7 @@ KIND_ENTRY = Shape(
         "yields_to": KIND,  # dropped beside an event of this kind of its parties in its clause
         "met_as": KIND,  # what "the meeting was attended by" extends when no meeting was told
         "host_abroad": Shape(  # a hosting by a host told travelling to the guest's country
-            {"kind": KIND, "travel": ListOf(KIND, "a list of event kinds")},
+            {"kind": KIND, "travel": ListOf(KIND, "a list of event kinds"), "resident": WORDS},
             frozenset({"kind", "travel"}),
         ),
         "answers": Shape(  # the last event of a kind it answers, and its roles' roles there
