@@ -42,6 +42,7 @@ class Words:
     goods: frozenset[str] = frozenset()  # "sanctions on Australian exports"
     people: frozenset[str] = frozenset()  # "Pakistan's advisers" stand for Pakistan
     transitive: frozenset[str] = frozenset()  # triggers of frames with an object slot
+    subjects: frozenset[str] = frozenset()  # "lemma:role": a transitive trigger's subject role
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
@@ -799,8 +800,13 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         # preposition is an addressee, no place); not "before the two leaders held talks"
         addressee = all(_person(units[i]) for i in found)
         return (addressee and _trailing_subject(units, index, determiner, role, words)) or None
-    if found[0] and units[found[0] - 1].lemma in words.transitive:
-        return None  # "will visit A, B and C on a tour": the verb's objects, not the tourists
+    verb = units[found[0] - 1].lemma if found[0] else ""
+    if verb in words.transitive:
+        # "will visit A, B and C on a tour": the verb's objects are not the tourists, and the
+        # verb tells their tour; "X met Y during a visit to Z": the clause's subject's visit
+        if f"{verb}:{role}" in words.subjects:
+            return None
+        return _main_subject(units, found[0] - 1, role, words) or None
     return found
 
 
@@ -889,7 +895,18 @@ def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
         verbs |= set(rules.classes.get("support_verb", ())) | set(
             rules.classes.get("verb_opener", ())
         )
-        words = replace(_words(rules), transitive=frozenset(objects), verbs=frozenset(verbs))
+        subjects = {
+            f"{lemma}:{(rule.get('slots') or {}).get('subject')}"
+            for rule in rules.rules.get("frames") or []
+            if (rule.get("slots") or {}).get("object") and not rule.get("noun")
+            for lemma in rule.get("triggers") or ()
+        }
+        words = replace(
+            _words(rules),
+            transitive=frozenset(objects),
+            subjects=frozenset(subjects),
+            verbs=frozenset(verbs),
+        )
         found = rules.derived["frames"] = (words, by_lemma)
     return found
 
