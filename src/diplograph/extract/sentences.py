@@ -266,6 +266,18 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
                 index = close + 1  # the merged apposition's further titles
                 continue
         if (
+            unit.lower == "and"
+            and kept
+            and _is_person(kept[-1])
+            and "," in kept[-1].text
+            and index + 1 < len(units)
+            and (_role(units[index + 1]) or units[index + 1].lower in words.appositions)
+        ):
+            close = _apposition_end(units, index, words.appositions)
+            if close is not None:  # "X, member of the Political Bureau of ... and director of
+                index = close + 1  # the Office of ..., met": the merged apposition's second role
+                continue
+        if (
             unit.lower in words.complements
             and kept
             and _is_person(kept[-1])
