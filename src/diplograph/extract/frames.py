@@ -783,6 +783,12 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         controller = _controller(units, infinitive, role, words)
         if controller:
             return controller
+    if 0 <= index < determiner - 1 and units[index].lower in words.joiner:
+        # "X laid a wreath at Y and paid a courtesy call on Z": the earlier verb's subject
+        joined = units[index + 1].mention is None and units[index + 1].lemma in words.support
+        earlier = _earlier_subject(units, index, role, words) if joined else []
+        if earlier:
+            return earlier
     purposed = determiner and units[determiner - 1].lower in words.purpose
     purposed = purposed and role != "traveller"  # "arrived in X for a visit": the arrival's own
     if purposed and index >= 0 and not _person(units[index]):  # "flew to X for a meeting of Y"
