@@ -186,6 +186,14 @@ def _bare_subject(
     return _main_subject(units, governor, role, words)
 
 
+def _own_start(units: list[Unit], match: Match, words: Words) -> int:
+    """Where a pattern match's own verb phrase starts: after the "and" that joins its verb to
+    an earlier one its gap read across ("X received Y and held talks": "received" is a verb of
+    its own, for a frame), else where the match starts."""
+    joiner = _joining_and(units, match.trigger, words)
+    return joiner if joiner is not None and joiner > match.start else match.start
+
+
 def _joining_and(units: list[Unit], trigger: int, words: Words) -> int | None:
     """The "and" that joins the trigger's verb to an earlier verb phrase of its sentence
     ("visited Warsaw on Thursday and met Tusk", "arrived and was received by"), read back across
@@ -1097,7 +1105,7 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     words, by_lemma = _compiled(rules)
     # a frame trigger before a subject read back from elsewhere is its own verb phrase
     # ("Biden hosted Ruto and said ...": the hosting stays a frame of its own)
-    spans = {i for m in matches for i in range(m.start, match_end(m))}
+    spans = {i for m in matches for i in range(_own_start(units, m, words), match_end(m))}
     share_subjects(units, rules, matches)
     candidates = {  # a word is looked up in full only when its lemma or form is a trigger
         i: _frames_at(u, by_lemma)
