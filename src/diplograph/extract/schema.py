@@ -466,6 +466,7 @@ GAZETTEER = Shape(
         "not_names": WORDS,  # other names of the gazetteer's entities never read as them
         "hyphen_particles": WORDS,  # "Al Thani" is also written "Al-Thani"
         "region_prefixes": WORDS,  # "Latin American", "Inter-American": no nationality
+        "given_name_titles": WORDS,  # "Amir" of "Amir Khan Muttaqi": a listed name may hold it
         "patronymic_particles": WORDS,  # "Mohamed bin Zayed Al Nahyan" is also "... bin Zayed"
         "agency_tails": WORDS,  # "KCNA news agency": the agency's name with its kind
         "name_suffixes": WORDS,  # "Jr.": no surname ("Marcos" of "Ferdinand Marcos Jr.")
