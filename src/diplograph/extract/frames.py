@@ -818,7 +818,8 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
     if verb in words.transitive:
         # "will visit A, B and C on a tour": the verb's objects are not the tourists, and the
         # verb tells their tour; "X met Y during a visit to Z": the clause's subject's visit
-        if f"{verb}:{role}" in words.subjects:
+        # (not "X welcomed Y on his three-day visit": read from the article's previous subject)
+        if f"{verb}:{role}" in words.subjects or lower not in words.article:
             return None
         return _main_subject(units, found[0] - 1, role, words) or None
     return found
