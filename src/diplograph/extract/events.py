@@ -384,6 +384,8 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[st
             for c in candidates[:index]
             if ctx.family(c.kind) == family and c.happened and c.attest.rule not in extending
         ]
+        full = [c for c in earlier if len(set(_parties_of(c.roles))) > 1]
+        earlier = full or earlier  # not a headline's "Xi meets Nepali prime minister" (one party)
         latest = extending[cand.attest.rule] == "latest"
         if not earlier:  # no meeting told: a hosting, as the meeting of its parties
             hostings = [c for c in candidates[:index] if _met_as(ctx, c, family)]
