@@ -401,6 +401,10 @@ def build(
         spread = [i for i in match.roles[role] if i in match.spread]  # "with A, and with B"
         units = spread if len(spread) > 1 else match.roles[role][-1:]
         split = dedup([v for i in units for v in role_values(ctx.units[i], role, ctx)])
+        if len(split) == 1 and separate(ctx.units, match.trigger, rules):
+            # "Li Qiang and Zhao Leji met with Lula separately": one event each of the others
+            others = [i for i in match.roles[role] if i not in units]
+            split = dedup([v for i in others for v in role_values(ctx.units[i], role, ctx)])
         kept = [v for v in roles.get(role, []) if v not in split]
         if len(split) > 1 and not word_in_clause(ctx.units, match.trigger, "together_word", rules):
             made = [_copy(base, {**roles, role: [*kept, v]}) for v in split]

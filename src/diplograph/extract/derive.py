@@ -12,7 +12,16 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from diplograph.extract.events import Attest, Candidate, Context, Event, missing, spec, within
+from diplograph.extract.events import (
+    STAY_REACH,
+    Attest,
+    Candidate,
+    Context,
+    Event,
+    missing,
+    spec,
+    within,
+)
 
 ENTAILED = ".entails"  # the rule suffix of an event another entailed (candidates.entailed)
 
@@ -136,9 +145,6 @@ def _names_it(found: re.Match[str], attest: Attest) -> bool:
     start = attest.sentence.begin + found.start()
     end = attest.sentence.begin + found.end()
     return attest.begin - DURATION_REACH <= end and start <= attest.end
-
-
-STAY_REACH = 14  # days after a stay began within which its traveller's doings there belong to it
 
 
 def close_stays(ctx: Context, events: list[Event]) -> None:

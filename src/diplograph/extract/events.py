@@ -10,8 +10,8 @@ visits' hosts and travellers, and drops events that miss a required role.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
 from rdflib import URIRef
@@ -395,6 +395,7 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[st
     latest` the one told last), and to every candidate
     that tells that event, so that they stay one event with one more attestation; a candidate
     with no such event before it stays an event of its own."""
+    met: dict[int, Candidate] = {}  # hosting -> the meeting of its parties extended last
     for index, cand in enumerate(candidates):
         if cand.attest.rule not in extending:
             continue
@@ -404,11 +405,20 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[st
             for c in candidates[:index]
             if ctx.family(c.kind) == family and c.happened and c.attest.rule not in extending
         ]
+        full = [c for c in earlier if len(set(_parties_of(c.roles))) > 1]
+        earlier = full or earlier  # not a headline's "Xi meets Nepali prime minister" (one party)
+        latest = extending[cand.attest.rule] == "latest"
+        if not earlier:  # no meeting told: a hosting, as the meeting of its parties
+            hostings = [c for c in candidates[:index] if _met_as(ctx, c, family)]
+            if hostings:
+                hosting = hostings[-1] if latest else hostings[0]
+                earlier = [met.get(id(hosting)) or _met_as(ctx, hosting, family)]
+                met[id(hosting)] = cand  # the next attendees join these
         if not earlier:
             continue
         # "the meeting" of a story is its main one, the one its lede tells; `extends: latest`:
         # the one told last ("He was joined by Z")
-        told = earlier[-1] if extending[cand.attest.rule] == "latest" else earlier[0]
+        told = earlier[-1] if latest else earlier[0]
         parties = {frozenset(_parties_of(told.roles)), frozenset(_parties_of(cand.roles))}
         joined = {r: list(v) for r, v in told.roles.items()}
         for role, values in cand.roles.items():
@@ -419,6 +429,21 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[st
             if same and other is not cand and frozenset(_parties_of(other.roles)) in parties:
                 other.roles = {r: list(v) for r, v in joined.items()}
         cand.kind, cand.roles, cand.date = told.kind, joined, told.date
+
+
+def _met_as(ctx: Context, cand: Candidate, family: str) -> Candidate | None:
+    """A hosting that happened, as the meeting of its parties an `extends` rule of that family
+    extends when the story told no meeting before (kinds.yaml `met_as`: "X received Y. The
+    meeting was attended by Z" is a meeting of X, Y and Z)."""
+    kind = spec(ctx.kinds, cand.kind).get("met_as")
+    if not kind or ctx.family(str(kind)) != family or not cand.happened:
+        return None
+    if not cand.roles.get("host") or not cand.roles.get("traveller"):
+        return None
+    roles = {"participant": list(dict.fromkeys(_parties_of(cand.roles)))}
+    if cand.roles.get("place"):
+        roles["place"] = list(cand.roles["place"])
+    return replace(cand, kind=str(kind), roles=roles)
 
 
 def _parties_of(roles: dict[str, list[URIRef]]) -> list[URIRef]:
@@ -589,6 +614,62 @@ def add_homes(events: list[Candidate], home: Callable[[URIRef], URIRef | None]) 
             served = [c for v in event.roles.get(source, []) if (c := home(v)) is not None]
             if not event.roles.get(role) and served:
                 event.roles[role] = list(dict.fromkeys(served))
+
+
+def hosts_abroad(
+    ctx: Context,
+    candidates: list[Candidate],
+    home: Callable[[URIRef], URIRef | None],
+    titles: Callable[[URIRef], frozenset[str]] = lambda _: frozenset(),
+) -> None:
+    """A hosting (kinds.yaml `host_abroad`) whose every host is told travelling (`travel`
+    kinds) to the country every guest serves becomes an event of `kind` of them all: "To Lam
+    received Prime Minister Oyun-Erdene" on his visit to Mongolia is a meeting, not a hosting;
+    so does one whose every guest holds a `resident` title (`titles`: the canonical titles an
+    agent holds): "received Chinese Ambassador He Wei", an envoy posted there, no traveller."""
+    travel = {k for s in ctx.kinds.values() for k in (s.get("host_abroad") or {}).get("travel", [])}
+    trips = [c for c in candidates if c.kind in travel and c.happened and c.date is not None]
+    for cand in candidates:
+        entry = spec(ctx.kinds, cand.kind).get("host_abroad") or {}
+        kind, resident = entry.get("kind"), frozenset(entry.get("resident") or ())
+        hosts, guests = cand.roles.get("host", []), cand.roles.get("traveller", [])
+        if not kind or not hosts or not guests:
+            continue
+        if resident and all(titles(g) & resident for g in guests):
+            _met(cand, str(kind), hosts, guests)
+            continue
+        if cand.date is None:
+            continue
+        served = {home(g) for g in guests}
+        if None in served or len(served) != 1:
+            continue
+        state = next(iter(served))
+        away = {  # the hosts told travelling to the guests' state, staying there that day
+            t
+            for trip in trips
+            if _stays_on(trip.date, cand.date[0])
+            and state in {ctx.gazetteer.country_of(p) for p in trip.roles.get("place", [])}
+            for t in trip.roles.get("traveller", [])
+        }
+        if all(h in away and home(h) != state for h in hosts):
+            _met(cand, str(kind), hosts, guests)
+
+
+def _met(cand: Candidate, kind: str, hosts: list[URIRef], guests: list[URIRef]) -> None:
+    """Make a hosting an event of another kind whose participants are its hosts and guests."""
+    cand.kind = kind
+    cand.roles["participant"] = list(dict.fromkeys([*hosts, *guests]))
+    del cand.roles["host"], cand.roles["traveller"]
+
+
+STAY_REACH = 14  # days after a stay began within which its traveller's doings there belong to it
+
+
+def _stays_on(stay: tuple[date, date | None], day: date) -> bool:
+    """Whether a stay that began on a day (an arrival's), or lasted these days, went on on a
+    day."""
+    end = stay[1] if stay[1] is not None and stay[1] > stay[0] else None
+    return stay[0] <= day <= (end or stay[0] + timedelta(STAY_REACH))
 
 
 def join_one_side(

@@ -57,6 +57,7 @@ class Figures:
     honorifics: frozenset[str]  # "Mr", "Sheikh", "His Highness": kept in the name's unit
     ends: frozenset[str]  # capitalised words that may follow a name: function words, cues
     firsts: frozenset[str] = frozenset()  # the lower-cased first words of all the names
+    given: frozenset[str] = frozenset()  # title words that are given names too ("Amir")
 
 
 def figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
@@ -136,6 +137,7 @@ def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
         frozenset(str(w).lower() for w in config.get("honorifics") or ()),
         frozenset(STOP_WORDS | cues),
         frozenset(t[0].lower() for t in (*full, *usable)),
+        frozenset(str(w).lower() for w in config.get("given_name_titles") or ()),
     )
 
 
@@ -245,11 +247,21 @@ def _honorific(unit: Unit, found: Figures) -> bool:
     return unit.text[:1].isupper() and unit.lower in found.honorifics
 
 
-def holds(start: int, end: int, earlier: list[tuple[int, int, Mention]]) -> bool | None:
+def holds(
+    start: int,
+    end: int,
+    earlier: list[tuple[int, int, Mention]],
+    given: frozenset[str] = frozenset(),
+    units: list[Unit] | None = None,
+) -> bool | None:
     """Whether a span holds earlier spans (True), overlaps none (False), or overlaps one it
-    may not take (None): one that crosses its ends, is as long, or is no name (a title)."""
+    may not take (None): one that crosses its ends, is as long, or is no name (a title), but
+    a title word that opens the span and is a given name too (`given`: "Amir Khan Muttaqi")."""
     held = [(b, e, m) for b, e, m in earlier if b < end and start < e]
     for b, e, mention in held:
+        opening = units is not None and b == start and e == b + 1 and units[b].lower in given
+        if opening and mention.title and not mention.refs:
+            continue
         if b < start or e > end or e - b >= end - start or not mention.refs or mention.title:
             return None
     return bool(held)
@@ -272,7 +284,7 @@ def _match(
         figure = short or found.full.get(tuple(u.lower for u in units[index : index + size]))
         if figure is None:
             continue
-        held = holds(index, index + size, earlier)
+        held = holds(index, index + size, earlier, found.given, units)
         if held is None or (held and size < 2):
             continue
         if _alone(units, index, index + size, found, covered):

@@ -42,6 +42,7 @@ class Words:
     goods: frozenset[str] = frozenset()  # "sanctions on Australian exports"
     people: frozenset[str] = frozenset()  # "Pakistan's advisers" stand for Pakistan
     transitive: frozenset[str] = frozenset()  # triggers of frames with an object slot
+    subjects: frozenset[str] = frozenset()  # "lemma:role": a transitive trigger's subject role
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
@@ -183,6 +184,14 @@ def _bare_subject(
     if _opening_phrase(units, trigger, words, governor):
         return _fronted_subject(units, trigger, role, words, governor)
     return _main_subject(units, governor, role, words)
+
+
+def _own_start(units: list[Unit], match: Match, words: Words) -> int:
+    """Where a pattern match's own verb phrase starts: after the "and" that joins its verb to
+    an earlier one its gap read across ("X received Y and held talks": "received" is a verb of
+    its own, for a frame), else where the match starts."""
+    joiner = _joining_and(units, match.trigger, words)
+    return joiner if joiner is not None and joiner > match.start else match.start
 
 
 def _joining_and(units: list[Unit], trigger: int, words: Words) -> int | None:
@@ -826,6 +835,12 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         controller = _controller(units, infinitive, role, words)
         if controller:
             return controller
+    if 0 <= index < determiner - 1 and units[index].lower in words.joiner:
+        # "X laid a wreath at Y and paid a courtesy call on Z": the earlier verb's subject
+        joined = units[index + 1].mention is None and units[index + 1].lemma in words.support
+        earlier = _earlier_subject(units, index, role, words) if joined else []
+        if earlier:
+            return earlier
     purposed = determiner and units[determiner - 1].lower in words.purpose
     purposed = purposed and role != "traveller"  # "arrived in X for a visit": the arrival's own
     if purposed and index >= 0 and not _person(units[index]):  # "flew to X for a meeting of Y"
@@ -843,8 +858,14 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         # preposition is an addressee, no place); not "before the two leaders held talks"
         addressee = all(_person(units[i]) for i in found)
         return (addressee and _trailing_subject(units, index, determiner, role, words)) or None
-    if found[0] and units[found[0] - 1].lemma in words.transitive:
-        return None  # "will visit A, B and C on a tour": the verb's objects, not the tourists
+    verb = units[found[0] - 1].lemma if found[0] else ""
+    if verb in words.transitive:
+        # "will visit A, B and C on a tour": the verb's objects are not the tourists, and the
+        # verb tells their tour; "X met Y during a visit to Z": the clause's subject's visit
+        # (not "X welcomed Y on his three-day visit": read from the article's previous subject)
+        if f"{verb}:{role}" in words.subjects or lower not in words.article:
+            return None
+        return _main_subject(units, found[0] - 1, role, words) or None
     return found
 
 
@@ -933,7 +954,18 @@ def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
         verbs |= set(rules.classes.get("support_verb", ())) | set(
             rules.classes.get("verb_opener", ())
         )
-        words = replace(_words(rules), transitive=frozenset(objects), verbs=frozenset(verbs))
+        subjects = {
+            f"{lemma}:{(rule.get('slots') or {}).get('subject')}"
+            for rule in rules.rules.get("frames") or []
+            if (rule.get("slots") or {}).get("object") and not rule.get("noun")
+            for lemma in rule.get("triggers") or ()
+        }
+        words = replace(
+            _words(rules),
+            transitive=frozenset(objects),
+            subjects=frozenset(subjects),
+            verbs=frozenset(verbs),
+        )
         found = rules.derived["frames"] = (words, by_lemma)
     return found
 
@@ -1120,7 +1152,7 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     words, by_lemma = _compiled(rules)
     # a frame trigger before a subject read back from elsewhere is its own verb phrase
     # ("Biden hosted Ruto and said ...": the hosting stays a frame of its own)
-    spans = {i for m in matches for i in range(m.start, match_end(m))}
+    spans = {i for m in matches for i in range(_own_start(units, m, words), match_end(m))}
     share_subjects(units, rules, matches)
     candidates = {  # a word is looked up in full only when its lemma or form is a trigger
         i: _frames_at(u, by_lemma)

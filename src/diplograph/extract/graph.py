@@ -288,6 +288,13 @@ def to_graph(triples: Triples) -> Graph:
     return graph
 
 
+def _an_agent(iri: URIRef, gaz: Gazetteer, new: list) -> bool:
+    """Whether an owner may be a position's dip:positionOf, a dip:Agent: not a city or a site
+    ("Governor of Tokyo", "Kyiv Mayor": the office is named for the city, owned by no agent)."""
+    classes = set(gaz.classes.get(iri, ())) | {n.kind.lower() for n in new if n.iri == iri}
+    return "country" in classes or not classes & {"city", "place"}
+
+
 def write(layer: Layer, gaz: Gazetteer, kinds: dict, roles: tuple[str, ...]) -> Triples:
     """The RDF of the rule layer of one article, as triples in a deterministic order; `roles`:
     the event roles written as dip: properties, in order (RuleSet.roles)."""
@@ -313,7 +320,7 @@ def write(layer: Layer, gaz: Gazetteer, kinds: dict, roles: tuple[str, ...]) -> 
         out.append((entity.iri, RDF.type, term(entity.kind)))
         out.append((entity.iri, RDFS.label, Literal(entity.label, lang="en")))
         out.append((entity.iri, term("confidence"), decimal(entity.confidence)))
-        if entity.position_of is not None:
+        if entity.position_of is not None and _an_agent(entity.position_of, gaz, layer.new):
             out.append((entity.iri, term("positionOf"), entity.position_of))
         if entity.acts_for is not None:
             out.append((entity.iri, term("actsFor"), entity.acts_for))

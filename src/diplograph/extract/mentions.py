@@ -274,10 +274,12 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     (names.yaml `person_cues_after`: "Receives" in a headline's "King Receives Macron")."""
     cues = _listed(rules, "person_cues_after")
     particles = _listed(rules, "particles")
+    sons = _listed(rules, "patronymic_particles")
     for position, index in enumerate(indices):
         unit = units[index]
         shouted = unit.text.isupper() and unit.lower in STOP_WORDS - particles  # "RAMAPHOSA AND"
-        if unit.lower in cues or (position and shouted):
+        named = position and units[indices[position - 1]].lower in sons  # "Nawaf bin Said"
+        if (unit.lower in cues and not named) or (position and shouted):
             indices = indices[:position]
             break
     heads = _listed(rules, *HEAD_LISTS)

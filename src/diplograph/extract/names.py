@@ -196,7 +196,8 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     end = start
     while end < len(units):
         unit = units[end]
-        if unit.lower in vocab.person_cues_after:
+        son = end > start and units[end - 1].lower in vocab.patronymics  # "bin Said": a name
+        if unit.lower in vocab.person_cues_after and not (son and _capital(unit)):
             break  # a headline's verb ends a name: "Pereira Meets Lula"
         if end == start + 1 and _acronym_before_name(units, start):
             break  # "in the MEA Jaideep Mazumdar": the body's initials, then a person

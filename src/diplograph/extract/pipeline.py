@@ -57,6 +57,7 @@ from diplograph.extract.events import (
     drop_homecomings,
     drop_represented,
     extend_earlier,
+    hosts_abroad,
     join_one_side,
     link,
     merge,
@@ -86,6 +87,7 @@ from diplograph.extract.mentions import (
     first_person,
     introduced_spans,
     share_plural_titles,
+    title_of,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
 from diplograph.extract.owners import own_titles, send_envoys
@@ -556,10 +558,16 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         """The country an agent of this article is or serves."""
         return _home(agent, discourse, (gazetteer, rules, new))
 
+    def titles(agent: URIRef) -> frozenset[str]:
+        """The titles of the positions the article says an agent holds."""
+        held = discourse.holdings.get(agent, ())
+        return frozenset(title_of(p, gazetteer, rules, new) for p in held)
+
     extend_earlier(ctx, candidates, _extending(rules))  # "The meeting was attended by A and B"
     drop_represented(ctx, candidates, home)
     candidates = join_one_side(candidates, home)
     add_homes(candidates, home)
+    hosts_abroad(ctx, candidates, home, titles)
     first = merge(ctx, candidates)
     extra = implied(ctx, first)
     events = merge(ctx, candidates + extra)

@@ -440,6 +440,11 @@ KIND_ENTRY = Shape(
         "topic_for_content": BOOL,  # the words it is about (dip:topic) may stand for its content
         "defaults": MapOf(ROLE, SOURCE),
         "yields_to": KIND,  # dropped beside an event of this kind of its parties in its clause
+        "met_as": KIND,  # what "the meeting was attended by" extends when no meeting was told
+        "host_abroad": Shape(  # a hosting by a host told travelling to the guest's country
+            {"kind": KIND, "travel": ListOf(KIND, "a list of event kinds"), "resident": WORDS},
+            frozenset({"kind", "travel"}),
+        ),
         "answers": Shape(  # the last event of a kind it answers, and its roles' roles there
             {"kind": KIND, "roles": MapOf(ROLE, ROLE)}, frozenset({"kind", "roles"})
         ),
@@ -477,6 +482,7 @@ GAZETTEER = Shape(
         "not_names": WORDS,  # other names of the gazetteer's entities never read as them
         "hyphen_particles": WORDS,  # "Al Thani" is also written "Al-Thani"
         "region_prefixes": WORDS,  # "Latin American", "Inter-American": no nationality
+        "given_name_titles": WORDS,  # "Amir" of "Amir Khan Muttaqi": a listed name may hold it
         "patronymic_particles": WORDS,  # "Mohamed bin Zayed Al Nahyan" is also "... bin Zayed"
         "agency_tails": WORDS,  # "KCNA news agency": the agency's name with its kind
         "name_suffixes": WORDS,  # "Jr.": no surname ("Marcos" of "Ferdinand Marcos Jr.")

@@ -268,6 +268,18 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
                 index = close + 1  # the merged apposition's further titles
                 continue
         if (
+            unit.lower == "and"
+            and kept
+            and _is_person(kept[-1])
+            and "," in kept[-1].text
+            and index + 1 < len(units)
+            and (_role(units[index + 1]) or units[index + 1].lower in words.appositions)
+        ):
+            close = _apposition_end(units, index, words.appositions)
+            if close is not None:  # "X, member of the Political Bureau of ... and director of
+                index = close + 1  # the Office of ..., met": the merged apposition's second role
+                continue
+        if (
             unit.lower in words.complements
             and kept
             and _is_person(kept[-1])
@@ -297,18 +309,23 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
     return kept
 
 
-COMPLEMENT_MAX = 5  # words after a title's "for" or "of" ("for European integration")
+COMPLEMENT_MAX = 10  # words after a title's "for" or "of" ("for European integration", "of the
+# Communist Party of China (CPC) Central Committee and foreign minister")
 
 
 def _complement_end(units: list[Unit], start: int) -> int | None:
     """The comma that closes a title's complement opening at `start`: a few words naming no
-    person or place, then a comma."""
+    person or place (a body: "of the CPC Central Committee and foreign minister"), then a
+    comma."""
     for end in range(start + 1, min(len(units), start + COMPLEMENT_MAX + 1)):
         if units[end].text == ",":
             return end
         mention = units[end].mention
-        if mention is not None and not {"nationality", "title"} & mention.classes:
+        if mention is not None and not {"nationality", "title", "org"} & mention.classes:
             return None
+        bracket = units[end].text in ("(", ")")  # "of the Communist Party of China (CPC)"
+        if bracket:
+            continue
         if units[end].boundary or not units[end].text[:1].isalnum():
             return None
     return None
