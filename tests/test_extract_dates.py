@@ -702,6 +702,28 @@ def test_a_visit_its_words_date_a_day_lasts_the_days_that_size_it(layer):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saudi Foreign Minister Prince Faisal bin Farhan wrapped up a three-day visit to "
+            "Egypt on Thursday.",
+            ("2025-03-04..2025-03-06", "on Thursday"),
+        ),
+        (
+            "Indonesian President Prabowo Subianto concluded his two-day state visit to India "
+            "on Friday.",
+            ("2025-03-06..2025-03-07", "on Friday"),
+        ),
+    ],
+)
+def test_a_visit_ended_on_a_day_began_the_days_that_size_it_before(text, expected, layer):
+    """ "wrapped up a three-day visit to Egypt on Thursday": Tuesday to Thursday, not Thursday
+    to Saturday (derive.durations, lexicon stay_end_word)."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Visit") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [
         (

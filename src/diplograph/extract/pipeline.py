@@ -587,6 +587,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         [str(w) for w in rules.classes.get("number_word", ())],
         [str(w) for w in rules.classes.get("day_long_word", ())],
         rules.word_class("stay_word"),
+        rules.word_class("stay_end_word"),
     )
     close_stays(ctx, events)
     events = drop_homecomings(ctx, events, home)
