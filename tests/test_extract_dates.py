@@ -1141,6 +1141,15 @@ def test_the_day_before_at_the_end_dates_the_event_before_it(text, kind, expecte
     [
         ("Xi Jinping met Vladimir Putin in Kazan, Russia, on Tuesday.", "2024-10-22"),
         ("Xi Jinping met Vladimir Putin in Kazan, Russia on Tuesday.", "2024-10-22"),
+        (
+            "Xi Jinping met Vladimir Putin in Kazan, Russia, on Tuesday, the Kremlin said.",
+            "2024-10-22",
+        ),
+        (
+            "Xi Jinping met Vladimir Putin in Kazan, Russia on Tuesday, Xinhua reported in a "
+            "dispatch.",
+            "2024-10-22",
+        ),
         (  # guard: passes before too; a date alone after another apposition is left
             "Xi Jinping met Vladimir Putin in Kazan, the capital of Tatarstan, on Tuesday.",
             "None..None",
@@ -1149,7 +1158,8 @@ def test_the_day_before_at_the_end_dates_the_event_before_it(text, kind, expecte
 )
 def test_a_date_after_a_citys_country_dates_the_event_before_them(text, expected, layer):
     """dates._after_its_country: "met Putin in Kazan, Russia, on Tuesday." dates the meeting,
-    where the date, alone in its clause after the country's, dated nothing."""
+    where the date, alone in its clause after the country's, dated nothing; so does one a
+    source's clause follows (dates._told_after: "..., the Kremlin said.")."""
     graph = extract(text, date(2024, 10, 24), layer)
     assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Meeting)} == {expected}
 

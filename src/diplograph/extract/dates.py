@@ -114,6 +114,7 @@ def attach(
     sequels: frozenset[str] = frozenset(),
     since: frozenset[str] = frozenset(),
     joins: frozenset[str] = frozenset(),
+    speech: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -124,7 +125,8 @@ def attach(
     after a trigger in its clause takes it from one before it there that no comma set off
     ("This week Xi met Putin in Kazan on Tuesday": Tuesday), unless a `since` word opens it;
     one after a comma and a `joins` word dates the event after it ("..., and on Wednesday he
-    held talks with Xi")."""
+    held talks with Xi"); `speech` verbs may tell a source after a date that ends its sentence
+    ("met Putin in Kazan, Russia, on Tuesday, the Kremlin said.")."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -174,7 +176,7 @@ def attach(
             orphans.append(index)
     for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
         start = _sequel_start(units, clauses, index, sequels)
-        if start is None and _after_its_country(units, clauses, index):
+        if start is None and _after_its_country(units, clauses, index, speech):
             start = clauses.index(clauses[index])  # "met Putin in Kazan, Russia, on Tuesday."
         before = [t for t in triggers if start is not None and t < start and t not in found]
         if before:
@@ -182,20 +184,46 @@ def attach(
     return found
 
 
-def _after_its_country(units: list[Unit], clauses: list[int], index: int) -> bool:
-    """Whether the date at `index` ends its sentence after a city's country set off by a
-    comma, alone or in the country's clause ("met Putin in Kazan, Russia, on Tuesday.", "in
-    Kazan, Russia on Tuesday."): it dates the event before them."""
+def _after_its_country(
+    units: list[Unit], clauses: list[int], index: int, speech: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the date at `index` ends its sentence, or only its source's clause follows it
+    (`_told_after`), after a city's country set off by a comma, alone or in the country's
+    clause ("met Putin in Kazan, Russia, on Tuesday.", "in Kazan, Russia on Tuesday.", "...,
+    Russia, on Tuesday, the Kremlin said."): it dates the event before them."""
     start = clauses.index(clauses[index])
-    if not _ends(units, index) or units[start].text != "," or not start:
+    ends = _ends(units, index) or _told_after(units, index, speech)
+    if not ends or units[start].text != "," or not start:
         return False
-    own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
+    told = _told_after(units, index, speech)
+    own = [
+        u
+        for i, u in enumerate(units)
+        if clauses[i] == clauses[index] and i != index and not (told and i > index)
+    ]
     words = [u for u in own if u.text not in ",."]
     if not words:  # the date alone in its clause: the country is the clause's before it
         words = [u for i, u in enumerate(units) if clauses[i] == clauses[start - 1]]
         words = [u for u in words if u.text not in ","]
     return (
         len(words) == 1 and words[0].mention is not None and "country" in words[0].mention.classes
+    )
+
+
+SOURCE_WORDS = 8  # words a source's clause after a date may have ("the Kremlin said")
+
+
+def _told_after(units: list[Unit], index: int, speech: frozenset[str]) -> bool:
+    """Whether only a comma and a source's clause with a `speech` verb and no date follow the
+    date at `index` in its sentence ("..., on Tuesday, the Kremlin said.")."""
+    rest = units[index + 1 :]
+    words = [u for u in rest if u.text[:1].isalnum()]
+    return (
+        bool(words)
+        and rest[0].text == ","
+        and len(words) <= SOURCE_WORDS
+        and any(u.lemma in speech for u in words)
+        and not any(is_date(u) for u in rest)
     )
 
 
