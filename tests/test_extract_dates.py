@@ -1171,3 +1171,14 @@ def test_a_date_after_a_comma_and_and_dates_the_clause_it_opens(layer):
     text = "Modi met Putin on Tuesday, but on Wednesday, he held talks with Xi Jinping."
     graph = extract(text, date(2024, 10, 24), layer)
     assert (dated(graph, "Meeting")[0], dated(graph, "Talks")[0]) == ("2024-10-22", "2024-10-23")
+
+
+def test_a_date_that_opens_a_joined_clause_is_no_earlier_events_date(layer):
+    """candidates._share_dates with dates.joined_between: "met Putin in Kazan, and on Wednesday
+    he held talks with Modi" dates the talks only; the meeting, which shared Xi with them, took
+    Wednesday too."""
+    text = (
+        "Xi Jinping met Vladimir Putin in Kazan, and on Wednesday he held talks with Narendra Modi."
+    )
+    graph = extract(text, date(2024, 10, 24), layer)
+    assert (dated(graph, "Meeting")[0], dated(graph, "Talks")[0]) == ("None..None", "2024-10-23")

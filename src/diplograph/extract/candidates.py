@@ -11,6 +11,7 @@ and links events to the meeting or visit "during" which they happened.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -35,6 +36,7 @@ from diplograph.extract.dates import (
     in_month,
     is_date,
     is_dateline,
+    joined_between,
     last_time,
     lies_ahead,
     overlaps,
@@ -556,16 +558,25 @@ def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
     return lies_ahead(mention.date_words, ctx.anchor)
 
 
-def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int], anchor: date) -> None:
+def _share_dates(
+    made: list[tuple[Match, Candidate]],
+    ahead: set[int],
+    anchor: date,
+    joined: Callable[[int, int], bool] = lambda trigger, other: False,
+) -> None:
     """An undated event takes the date of a dated one in its sentence with a shared party; not
     an invitation or another event about one to come, made, the date of one still to come
-    ("invited X to attend a summit in Kazan in October": the invitation is not of October)."""
+    ("invited X to attend a summit in Kazan in October": the invitation is not of October);
+    nor one before a clause that a date `joined` to the sentence opens ("met Putin in Kazan,
+    and on Wednesday he held talks with Modi": the meeting is not of Wednesday)."""
     for match, cand in made:
         if cand.date is not None or match.trigger in ahead:
             continue
         mine = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
-        for _, other in made:
+        for other_match, other in made:
             theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
+            if joined(match.trigger, other_match.trigger):
+                continue
             if other.date is not None and other.date[1] is not None and mine & theirs:
                 if cand.happened and cand.content and other.date[0] > anchor:
                     continue
@@ -979,7 +990,13 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _trailing_places(made, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
-    _share_dates(made, contents_ahead(matches, rules), ctx.anchor)
+    joins = rules.word_class("date_join_word")
+    _share_dates(
+        made,
+        contents_ahead(matches, rules),
+        ctx.anchor,
+        lambda trigger, other: joined_between(ctx.units, trigger, dates.get(other), joins),
+    )
     _contents_to_come(made, ctx)
     _said_dates(made, rules)
     _main_clause_dates(made, ctx)

@@ -250,6 +250,15 @@ def _joined(units: list[Unit], index: int, joins: frozenset[str]) -> bool:
     return index >= 2 and units[index - 1].lower in joins and units[index - 2].text == ","
 
 
+def joined_between(
+    units: list[Unit], start: int, date_unit: int | None, joins: frozenset[str]
+) -> bool:
+    """Whether the date unit at `date_unit` opens a clause a comma and a `joins` word join to
+    the sentence after the unit at `start` ("met Putin in Kazan, and on Wednesday he held
+    talks": not the meeting's date)."""
+    return date_unit is not None and date_unit > start and _joined(units, date_unit, joins)
+
+
 def _ends(units: list[Unit], index: int) -> bool:
     """Whether only punctuation follows the unit at `index` in its sentence."""
     return all(not u.text[:1].isalnum() for u in units[index + 1 :])
