@@ -1182,3 +1182,16 @@ def test_a_date_that_opens_a_joined_clause_is_no_earlier_events_date(layer):
     )
     graph = extract(text, date(2024, 10, 24), layer)
     assert (dated(graph, "Meeting")[0], dated(graph, "Talks")[0]) == ("None..None", "2024-10-23")
+
+
+def test_a_carrier_told_on_a_day_dates_the_letter_the_story_dated(layer):
+    """events.extend_earlier (`_dates_better`): "The message was handed over by Z in Port Sudan
+    on Wednesday", after a letter its words left undated, dates the letter Wednesday, where it
+    kept the story's day."""
+    text = (
+        "Sovereignty Council chairman Abdel Fattah al-Burhan received a letter from President "
+        "Recep Tayyip Erdogan of Turkey. The message was handed over by Turkish envoy Ahmet "
+        "Yildiz in Port Sudan on Wednesday."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "LetterDelivery") == ("2025-03-05", "on Wednesday")
