@@ -1195,3 +1195,24 @@ def test_a_carrier_told_on_a_day_dates_the_letter_the_story_dated(layer):
     )
     graph = extract(text, date(2025, 3, 7), layer)
     assert dated(graph, "LetterDelivery") == ("2025-03-05", "on Wednesday")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The message was handed over in Port Sudan on Wednesday by Turkish envoy Ahmet Yildiz.",
+        "The message was delivered on Wednesday by Turkish envoy Ahmet Yildiz.",
+    ],
+)
+def test_a_carrier_told_after_a_place_and_a_day_dates_the_letter(told, layer):
+    """letters-invitations.yaml letter.delivered-by: "The message was handed over in Port Sudan
+    on Wednesday by Z" names the carrier and dates the letter Wednesday, where it matched no
+    rule and the letter kept the story's day."""
+    text = (
+        "Sovereignty Council chairman Abdel Fattah al-Burhan received a letter from President "
+        f"Recep Tayyip Erdogan of Turkey. {told}"
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    (letter,) = set(graph.subjects(RDF.type, DIP.LetterDelivery))
+    carriers = {str(c).rsplit("/", 1)[-1] for c in graph.objects(letter, DIP.carrier)}
+    assert (dated(graph, "LetterDelivery")[0], carriers) == ("2025-03-05", {"ahmet-yildiz"})
