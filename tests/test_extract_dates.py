@@ -1216,3 +1216,19 @@ def test_a_carrier_told_after_a_place_and_a_day_dates_the_letter(told, layer):
     (letter,) = set(graph.subjects(RDF.type, DIP.LetterDelivery))
     carriers = {str(c).rsplit("/", 1)[-1] for c in graph.objects(letter, DIP.carrier)}
     assert (dated(graph, "LetterDelivery")[0], carriers) == ("2025-03-05", {"ahmet-yildiz"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Secretary Gilberto Teodoro and Japanese Defence Minister Gen Nakatani agreed "
+        "Sunday to step up joint exercises, during talks in Manila.",
+        "Defence Secretary Gilberto Teodoro and Japanese Defence Minister Gen Nakatani agreed on "
+        "Sunday to step up joint exercises, during talks in Manila.",
+    ],
+)
+def test_a_date_with_no_event_before_it_dates_the_during_clause_after_it(text, layer):
+    """dates.yaml date_during_word (dates._during_next): "agreed Sunday to step up joint
+    exercises, during talks in Manila" dates the talks Sunday, where the date dated nothing."""
+    graph = extract(text, date(2025, 3, 10), layer)
+    assert dated(graph, "Talks")[0] == "2025-03-09"

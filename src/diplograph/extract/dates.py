@@ -115,6 +115,7 @@ def attach(
     since: frozenset[str] = frozenset(),
     joins: frozenset[str] = frozenset(),
     speech: frozenset[str] = frozenset(),
+    during: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -126,7 +127,9 @@ def attach(
     ("This week Xi met Putin in Kazan on Tuesday": Tuesday), unless a `since` word opens it;
     one after a comma and a `joins` word dates the event after it ("..., and on Wednesday he
     held talks with Xi"); `speech` verbs may tell a source after a date that ends its sentence
-    ("met Putin in Kazan, Russia, on Tuesday, the Kremlin said.")."""
+    ("met Putin in Kazan, Russia, on Tuesday, the Kremlin said."); one with no event before
+    it in its sentence dates the event of the clause after it that a comma and a `during`
+    word open ("agreed Sunday to step up joint exercises, during talks in Manila")."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -181,7 +184,25 @@ def attach(
         before = [t for t in triggers if start is not None and t < start and t not in found]
         if before:
             found[before[-1]] = index
+        elif start is None and not any(t < index for t in triggers):
+            after = _during_next(units, clauses, index, during)
+            inside = [t for t in triggers if after is not None and clauses[t] == clauses[after]]
+            if inside and inside[0] not in found:
+                found[inside[0]] = index
     return found
+
+
+def _during_next(
+    units: list[Unit], clauses: list[int], index: int, during: frozenset[str]
+) -> int | None:
+    """Where the clause after the date at `index` starts when a comma and a `during` word
+    open it ("agreed Sunday to step up exercises, during talks in Manila"), else None."""
+    ends = [i for i in range(index + 1, len(units)) if clauses[i] != clauses[index]]
+    if not ends:
+        return None
+    start = ends[0]
+    opener = start + 1 if units[start].text == "," else start
+    return start if opener < len(units) and units[opener].lower in during else None
 
 
 def _after_its_country(
