@@ -1232,3 +1232,15 @@ def test_a_date_with_no_event_before_it_dates_the_during_clause_after_it(text, l
     exercises, during talks in Manila" dates the talks Sunday, where the date dated nothing."""
     graph = extract(text, date(2025, 3, 10), layer)
     assert dated(graph, "Talks")[0] == "2025-03-09"
+
+
+def test_a_date_after_a_person_in_apposition_dates_the_event_before_them(layer):
+    """dates._after_its_country with APPOSED: "received a written message from his brother,
+    King Abdullah II of Jordan, on Monday." dates the letter Monday, where the date, alone in
+    its clause after the person's, dated nothing and the letter kept the story's day."""
+    text = (
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a written message from his "
+        "brother, King Abdullah II of Jordan, on Monday."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "LetterDelivery") == ("2025-03-03", "on Monday")

@@ -205,13 +205,17 @@ def _during_next(
     return start if opener < len(units) and units[opener].lower in during else None
 
 
+APPOSED = frozenset({"country", "person"})  # "in Kazan, Russia, on Tuesday", "his brother, King X,"
+
+
 def _after_its_country(
     units: list[Unit], clauses: list[int], index: int, speech: frozenset[str] = frozenset()
 ) -> bool:
     """Whether the date at `index` ends its sentence, or only its source's clause follows it
-    (`_told_after`), after a city's country set off by a comma, alone or in the country's
-    clause ("met Putin in Kazan, Russia, on Tuesday.", "in Kazan, Russia on Tuesday.", "...,
-    Russia, on Tuesday, the Kremlin said."): it dates the event before them."""
+    (`_told_after`), after a city's country or a person in apposition set off by a comma, alone
+    or in that one's clause ("met Putin in Kazan, Russia, on Tuesday.", "in Kazan, Russia on
+    Tuesday.", "..., Russia, on Tuesday, the Kremlin said.", "a message from his brother, King
+    X, on Monday."): it dates the event before them (`APPOSED`)."""
     start = clauses.index(clauses[index])
     ends = _ends(units, index) or _told_after(units, index, speech)
     if not ends or units[start].text != "," or not start:
@@ -227,7 +231,9 @@ def _after_its_country(
         words = [u for i, u in enumerate(units) if clauses[i] == clauses[start - 1]]
         words = [u for u in words if u.text not in ","]
     return (
-        len(words) == 1 and words[0].mention is not None and "country" in words[0].mention.classes
+        len(words) == 1
+        and words[0].mention is not None
+        and bool(APPOSED & words[0].mention.classes)
     )
 
 
