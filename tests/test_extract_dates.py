@@ -1244,3 +1244,20 @@ def test_a_date_after_a_person_in_apposition_dates_the_event_before_them(layer):
     )
     graph = extract(text, date(2025, 3, 7), layer)
     assert dated(graph, "LetterDelivery") == ("2025-03-03", "on Monday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Crown Prince Mohammed bin Salman received US Secretary of State Marco Rubio in "
+        "Riyadh, Wednesday.",
+        "Saudi Crown Prince Mohammed bin Salman received US Secretary of State Marco Rubio in "
+        "Riyadh, on Wednesday, the Saudi Press Agency reported.",
+    ],
+)
+def test_a_date_alone_after_a_comma_at_the_end_dates_the_event_before_it(text, layer):
+    """dates._trailing_alone: "received Rubio in Riyadh, Wednesday." (a date alone after a
+    comma that ends its sentence, or that only its source's clause follows) dates the event of
+    the clause before it, where it dated nothing."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Hosting")[0] == "2025-03-05"

@@ -181,6 +181,8 @@ def attach(
         start = _sequel_start(units, clauses, index, sequels)
         if start is None and _after_its_country(units, clauses, index, speech):
             start = clauses.index(clauses[index])  # "met Putin in Kazan, Russia, on Tuesday."
+        if start is None and _trailing_alone(units, clauses, index, triggers, speech):
+            start = clauses.index(clauses[index])  # "received X in Riyadh, Wednesday."
         before = [t for t in triggers if start is not None and t < start and t not in found]
         if before:
             found[before[-1]] = index
@@ -235,6 +237,27 @@ def _after_its_country(
         and words[0].mention is not None
         and bool(APPOSED & words[0].mention.classes)
     )
+
+
+def _trailing_alone(
+    units: list[Unit],
+    clauses: list[int],
+    index: int,
+    triggers: list[int],
+    speech: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the date at `index` stands alone after a comma at the end of its sentence, or
+    before its source's clause only, right after a clause with an event ("received Rubio in
+    Riyadh, Wednesday.", "met Xi in Beijing, on Friday, Xinhua reported.")."""
+    start = clauses.index(clauses[index])
+    if not start or units[start].text != ",":
+        return False
+    if not (_ends(units, index) or _told_after(units, index, speech)):
+        return False
+    own = [u for i, u in enumerate(units[:index]) if clauses[i] == clauses[index]]
+    if any(u.text not in "," for u in own):
+        return False
+    return any(clauses[t] == clauses[start - 1] for t in triggers)
 
 
 SOURCE_WORDS = 8  # words a source's clause after a date may have ("the Kremlin said")
