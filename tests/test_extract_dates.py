@@ -1142,6 +1142,10 @@ def test_the_day_before_at_the_end_dates_the_event_before_it(text, kind, expecte
         ("Xi Jinping met Vladimir Putin in Kazan, Russia, on Tuesday.", "2024-10-22"),
         ("Xi Jinping met Vladimir Putin in Kazan, Russia on Tuesday.", "2024-10-22"),
         (
+            "Xi Jinping met Joe Biden in Woodside, California, in November 2023.",
+            "2023-11-01..2023-11-30",
+        ),
+        (
             "Xi Jinping met Vladimir Putin in Kazan, Russia, on Tuesday, the Kremlin said.",
             "2024-10-22",
         ),
@@ -1150,9 +1154,9 @@ def test_the_day_before_at_the_end_dates_the_event_before_it(text, kind, expecte
             "dispatch.",
             "2024-10-22",
         ),
-        (  # guard: passes before too; a date alone after another apposition is left
+        (  # "the capital of Tatarstan" is one place: a region's apposition too
             "Xi Jinping met Vladimir Putin in Kazan, the capital of Tatarstan, on Tuesday.",
-            "None..None",
+            "2024-10-22",
         ),
     ],
 )

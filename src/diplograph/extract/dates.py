@@ -207,17 +207,20 @@ def _during_next(
     return start if opener < len(units) and units[opener].lower in during else None
 
 
-APPOSED = frozenset({"country", "person"})  # "in Kazan, Russia, on Tuesday", "his brother, King X,"
+# What a date alone after an apposition may follow: "in Kazan, Russia, on Tuesday", "in Houston,
+# Texas, on Sunday", "from his brother, King X, on Monday"
+APPOSED = frozenset({"country", "place", "person"})
 
 
 def _after_its_country(
     units: list[Unit], clauses: list[int], index: int, speech: frozenset[str] = frozenset()
 ) -> bool:
     """Whether the date at `index` ends its sentence, or only its source's clause follows it
-    (`_told_after`), after a city's country or a person in apposition set off by a comma, alone
-    or in that one's clause ("met Putin in Kazan, Russia, on Tuesday.", "in Kazan, Russia on
-    Tuesday.", "..., Russia, on Tuesday, the Kremlin said.", "a message from his brother, King
-    X, on Monday."): it dates the event before them (`APPOSED`)."""
+    (`_told_after`), after a city's country or region or a person in apposition set off by a
+    comma, alone or in that one's clause ("met Putin in Kazan, Russia, on Tuesday.", "in
+    Kazan, Russia on Tuesday.", "..., Russia, on Tuesday, the Kremlin said.", "a message from
+    his brother, King X, on Monday.", "in Houston, Texas, on Sunday."): it dates the event
+    before them (`APPOSED`)."""
     start = clauses.index(clauses[index])
     ends = _ends(units, index) or _told_after(units, index, speech)
     if not ends or units[start].text != "," or not start:
