@@ -1265,3 +1265,21 @@ def test_a_date_alone_after_a_comma_at_the_end_dates_the_event_before_it(text, l
     the clause before it, where it dated nothing."""
     graph = extract(text, date(2025, 3, 7), layer)
     assert dated(graph, "Hosting")[0] == "2025-03-05"
+
+
+def test_an_event_told_in_the_pluperfect_moves_neither_the_storys_day_nor_its_place(layer):
+    """candidates.flashback (lexicon flashback_word): "Ramgoolam had received Modi at the
+    airport on Tuesday" looks back; the undated signing and meeting told after it stay on the
+    story's day and in its place (Wednesday, Port Louis), where they took Tuesday and the
+    airport."""
+    text = (
+        "PORT LOUIS, March 6 (PTI) Prime Minister Narendra Modi held talks with his Mauritian "
+        "counterpart Navin Ramgoolam in Port Louis on Wednesday. Ramgoolam had received Modi at "
+        "Sir Seewoosagur Ramgoolam International Airport on Tuesday. The two leaders witnessed "
+        "the signing of eight agreements. Modi also met President Dharam Gokhool."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    (signing,) = set(graph.subjects(RDF.type, DIP.AgreementSigning))
+    places = {str(p).rsplit("/", 1)[-1] for p in graph.objects(signing, DIP.place)}
+    assert (dated(graph, "AgreementSigning")[0], places) == ("2025-03-05", {"port-louis"})
+    assert dated(graph, "Meeting")[0] == "2025-03-05"

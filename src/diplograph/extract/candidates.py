@@ -911,6 +911,23 @@ def _parties(cand: Candidate) -> set[URIRef]:
     return {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
 
 
+def flashback(units: list[Unit], rules: RuleSet) -> bool:
+    """Whether a sentence tells its events in the pluperfect: a `flashback_word` ("had") then a
+    past participle (in -ed, or a `flashback_participle`: "met", "held"), with at most one
+    `flashback_adverb` between ("had earlier received", "had arrived", not "had talks")."""
+    words = rules.word_class("flashback_word")
+    adverbs = rules.word_class("flashback_adverb")
+    participles = rules.word_class("flashback_participle")
+    for index, unit in enumerate(units[:-1]):
+        if unit.lower not in words:
+            continue
+        after = index + 2 if units[index + 1].lower in adverbs else index + 1
+        word = units[after].lower if after < len(units) else ""
+        if units[after].mention is None and (word.endswith("ed") or word in participles):
+            return True
+    return False
+
+
 def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (dates.attach with the rules' words)."""
     return attach(
@@ -986,6 +1003,9 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             ):
                 ctx.place = cand.roles["place"][0]
     _lost_dates(made, matches, triggers, dates, ctx, rules)
+    if flashback(ctx.units, rules):  # "Lamola had earlier received Tinubu on Monday"
+        for _, cand in made:
+            cand.flashback = True
     _places_from(made, rules)
     _where_places(made, ctx.units, rules)
     _trailing_places(made, ctx, rules)

@@ -60,6 +60,7 @@ class Candidate:
     echo: bool = False  # made by event anaphora: an earlier candidate attested again ("the move")
     storied: bool = False  # dated by the story's day, not by words of its own
     aside: bool = False  # dated from another day of its sentence ("a day after X arrived")
+    flashback: bool = False  # told in the pluperfect ("had earlier received"): not the story's
     named_places: tuple[URIRef, ...] = ()  # the places its words name (no default's)
 
     @property
