@@ -702,6 +702,28 @@ def test_a_visit_its_words_date_a_day_lasts_the_days_that_size_it(layer):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saudi Foreign Minister Prince Faisal bin Farhan wrapped up a three-day visit to "
+            "Egypt on Thursday.",
+            ("2025-03-04..2025-03-06", "on Thursday"),
+        ),
+        (
+            "Indonesian President Prabowo Subianto concluded his two-day state visit to India "
+            "on Friday.",
+            ("2025-03-06..2025-03-07", "on Friday"),
+        ),
+    ],
+)
+def test_a_visit_ended_on_a_day_began_the_days_that_size_it_before(text, expected, layer):
+    """ "wrapped up a three-day visit to Egypt on Thursday": Tuesday to Thursday, not Thursday
+    to Saturday (derive.durations, lexicon stay_end_word)."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Visit") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "expected"),
     [
         (
@@ -1119,15 +1141,29 @@ def test_the_day_before_at_the_end_dates_the_event_before_it(text, kind, expecte
     [
         ("Xi Jinping met Vladimir Putin in Kazan, Russia, on Tuesday.", "2024-10-22"),
         ("Xi Jinping met Vladimir Putin in Kazan, Russia on Tuesday.", "2024-10-22"),
-        (  # guard: passes before too; a date alone after another apposition is left
+        (
+            "Xi Jinping met Joe Biden in Woodside, California, in November 2023.",
+            "2023-11-01..2023-11-30",
+        ),
+        (
+            "Xi Jinping met Vladimir Putin in Kazan, Russia, on Tuesday, the Kremlin said.",
+            "2024-10-22",
+        ),
+        (
+            "Xi Jinping met Vladimir Putin in Kazan, Russia on Tuesday, Xinhua reported in a "
+            "dispatch.",
+            "2024-10-22",
+        ),
+        (  # "the capital of Tatarstan" is one place: a region's apposition too
             "Xi Jinping met Vladimir Putin in Kazan, the capital of Tatarstan, on Tuesday.",
-            "None..None",
+            "2024-10-22",
         ),
     ],
 )
 def test_a_date_after_a_citys_country_dates_the_event_before_them(text, expected, layer):
     """dates._after_its_country: "met Putin in Kazan, Russia, on Tuesday." dates the meeting,
-    where the date, alone in its clause after the country's, dated nothing."""
+    where the date, alone in its clause after the country's, dated nothing; so does one a
+    source's clause follows (dates._told_after: "..., the Kremlin said.")."""
     graph = extract(text, date(2024, 10, 24), layer)
     assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Meeting)} == {expected}
 
@@ -1139,3 +1175,111 @@ def test_a_date_after_a_comma_and_and_dates_the_clause_it_opens(layer):
     text = "Modi met Putin on Tuesday, but on Wednesday, he held talks with Xi Jinping."
     graph = extract(text, date(2024, 10, 24), layer)
     assert (dated(graph, "Meeting")[0], dated(graph, "Talks")[0]) == ("2024-10-22", "2024-10-23")
+
+
+def test_a_date_that_opens_a_joined_clause_is_no_earlier_events_date(layer):
+    """candidates._share_dates with dates.joined_between: "met Putin in Kazan, and on Wednesday
+    he held talks with Modi" dates the talks only; the meeting, which shared Xi with them, took
+    Wednesday too."""
+    text = (
+        "Xi Jinping met Vladimir Putin in Kazan, and on Wednesday he held talks with Narendra Modi."
+    )
+    graph = extract(text, date(2024, 10, 24), layer)
+    assert (dated(graph, "Meeting")[0], dated(graph, "Talks")[0]) == ("None..None", "2024-10-23")
+
+
+def test_a_carrier_told_on_a_day_dates_the_letter_the_story_dated(layer):
+    """events.extend_earlier (`_dates_better`): "The message was handed over by Z in Port Sudan
+    on Wednesday", after a letter its words left undated, dates the letter Wednesday, where it
+    kept the story's day."""
+    text = (
+        "Sovereignty Council chairman Abdel Fattah al-Burhan received a letter from President "
+        "Recep Tayyip Erdogan of Turkey. The message was handed over by Turkish envoy Ahmet "
+        "Yildiz in Port Sudan on Wednesday."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "LetterDelivery") == ("2025-03-05", "on Wednesday")
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "The message was handed over in Port Sudan on Wednesday by Turkish envoy Ahmet Yildiz.",
+        "The message was delivered on Wednesday by Turkish envoy Ahmet Yildiz.",
+    ],
+)
+def test_a_carrier_told_after_a_place_and_a_day_dates_the_letter(told, layer):
+    """letters-invitations.yaml letter.delivered-by: "The message was handed over in Port Sudan
+    on Wednesday by Z" names the carrier and dates the letter Wednesday, where it matched no
+    rule and the letter kept the story's day."""
+    text = (
+        "Sovereignty Council chairman Abdel Fattah al-Burhan received a letter from President "
+        f"Recep Tayyip Erdogan of Turkey. {told}"
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    (letter,) = set(graph.subjects(RDF.type, DIP.LetterDelivery))
+    carriers = {str(c).rsplit("/", 1)[-1] for c in graph.objects(letter, DIP.carrier)}
+    assert (dated(graph, "LetterDelivery")[0], carriers) == ("2025-03-05", {"ahmet-yildiz"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Secretary Gilberto Teodoro and Japanese Defence Minister Gen Nakatani agreed "
+        "Sunday to step up joint exercises, during talks in Manila.",
+        "Defence Secretary Gilberto Teodoro and Japanese Defence Minister Gen Nakatani agreed on "
+        "Sunday to step up joint exercises, during talks in Manila.",
+    ],
+)
+def test_a_date_with_no_event_before_it_dates_the_during_clause_after_it(text, layer):
+    """dates.yaml date_during_word (dates._during_next): "agreed Sunday to step up joint
+    exercises, during talks in Manila" dates the talks Sunday, where the date dated nothing."""
+    graph = extract(text, date(2025, 3, 10), layer)
+    assert dated(graph, "Talks")[0] == "2025-03-09"
+
+
+def test_a_date_after_a_person_in_apposition_dates_the_event_before_them(layer):
+    """dates._after_its_country with APPOSED: "received a written message from his brother,
+    King Abdullah II of Jordan, on Monday." dates the letter Monday, where the date, alone in
+    its clause after the person's, dated nothing and the letter kept the story's day."""
+    text = (
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a written message from his "
+        "brother, King Abdullah II of Jordan, on Monday."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "LetterDelivery") == ("2025-03-03", "on Monday")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Crown Prince Mohammed bin Salman received US Secretary of State Marco Rubio in "
+        "Riyadh, Wednesday.",
+        "Saudi Crown Prince Mohammed bin Salman received US Secretary of State Marco Rubio in "
+        "Riyadh, on Wednesday, the Saudi Press Agency reported.",
+    ],
+)
+def test_a_date_alone_after_a_comma_at_the_end_dates_the_event_before_it(text, layer):
+    """dates._trailing_alone: "received Rubio in Riyadh, Wednesday." (a date alone after a
+    comma that ends its sentence, or that only its source's clause follows) dates the event of
+    the clause before it, where it dated nothing."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Hosting")[0] == "2025-03-05"
+
+
+def test_an_event_told_in_the_pluperfect_moves_neither_the_storys_day_nor_its_place(layer):
+    """candidates.flashback (lexicon flashback_word): "Ramgoolam had received Modi at the
+    airport on Tuesday" looks back; the undated signing and meeting told after it stay on the
+    story's day and in its place (Wednesday, Port Louis), where they took Tuesday and the
+    airport."""
+    text = (
+        "PORT LOUIS, March 6 (PTI) Prime Minister Narendra Modi held talks with his Mauritian "
+        "counterpart Navin Ramgoolam in Port Louis on Wednesday. Ramgoolam had received Modi at "
+        "Sir Seewoosagur Ramgoolam International Airport on Tuesday. The two leaders witnessed "
+        "the signing of eight agreements. Modi also met President Dharam Gokhool."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    (signing,) = set(graph.subjects(RDF.type, DIP.AgreementSigning))
+    places = {str(p).rsplit("/", 1)[-1] for p in graph.objects(signing, DIP.place)}
+    assert (dated(graph, "AgreementSigning")[0], places) == ("2025-03-05", {"port-louis"})
+    assert dated(graph, "Meeting")[0] == "2025-03-05"

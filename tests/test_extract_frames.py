@@ -5437,3 +5437,19 @@ def test_a_spouse_named_by_a_given_name_bears_the_leads_surname(layer):
         ["person/brigitte-macron", "person/emmanuel-macron"]
     ]
     assert str(graph.value(ID["person/brigitte-macron"], RDFS.label)) == "Brigitte Macron"
+
+
+def test_a_letter_received_from_a_kinsman_named_after_a_comma(layer):
+    """frames._after with lexicon kin_word: "received a written message from his brother, King
+    Abdullah II of Jordan" names the sender after the comma, where the frame found no sender
+    and made no letter."""
+    text = (
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a written message from his "
+        "brother, King Abdullah II of Jordan."
+    )
+    assert of_kind(text, "LetterDelivery", layer) == [
+        (
+            "LetterDelivery",
+            {"recipient": ["person/tamim-bin-hamad-al-thani"], "sender": ["person/abdullah-ii"]},
+        )
+    ]

@@ -11,6 +11,7 @@ and links events to the meeting or visit "during" which they happened.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -35,6 +36,7 @@ from diplograph.extract.dates import (
     in_month,
     is_date,
     is_dateline,
+    joined_between,
     last_time,
     lies_ahead,
     overlaps,
@@ -556,16 +558,25 @@ def _to_come(unit_index: int, ctx: SentenceContext) -> bool:
     return lies_ahead(mention.date_words, ctx.anchor)
 
 
-def _share_dates(made: list[tuple[Match, Candidate]], ahead: set[int], anchor: date) -> None:
+def _share_dates(
+    made: list[tuple[Match, Candidate]],
+    ahead: set[int],
+    anchor: date,
+    joined: Callable[[int, int], bool] = lambda trigger, other: False,
+) -> None:
     """An undated event takes the date of a dated one in its sentence with a shared party; not
     an invitation or another event about one to come, made, the date of one still to come
-    ("invited X to attend a summit in Kazan in October": the invitation is not of October)."""
+    ("invited X to attend a summit in Kazan in October": the invitation is not of October);
+    nor one before a clause that a date `joined` to the sentence opens ("met Putin in Kazan,
+    and on Wednesday he held talks with Modi": the meeting is not of Wednesday)."""
     for match, cand in made:
         if cand.date is not None or match.trigger in ahead:
             continue
         mine = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
-        for _, other in made:
+        for other_match, other in made:
             theirs = {v for r, vs in other.roles.items() if r not in ("place", "theme") for v in vs}
+            if joined(match.trigger, other_match.trigger):
+                continue
             if other.date is not None and other.date[1] is not None and mine & theirs:
                 if cand.happened and cand.content and other.date[0] > anchor:
                     continue
@@ -900,6 +911,23 @@ def _parties(cand: Candidate) -> set[URIRef]:
     return {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
 
 
+def flashback(units: list[Unit], rules: RuleSet) -> bool:
+    """Whether a sentence tells its events in the pluperfect: a `flashback_word` ("had") then a
+    past participle (in -ed, or a `flashback_participle`: "met", "held"), with at most one
+    `flashback_adverb` between ("had earlier received", "had arrived", not "had talks")."""
+    words = rules.word_class("flashback_word")
+    adverbs = rules.word_class("flashback_adverb")
+    participles = rules.word_class("flashback_participle")
+    for index, unit in enumerate(units[:-1]):
+        if unit.lower not in words:
+            continue
+        after = index + 2 if units[index + 1].lower in adverbs else index + 1
+        word = units[after].lower if after < len(units) else ""
+        if units[after].mention is None and (word.endswith("ed") or word in participles):
+            return True
+    return False
+
+
 def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (dates.attach with the rules' words)."""
     return attach(
@@ -910,6 +938,8 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
         rules.word_class("date_sequel_word"),
         rules.word_class("since_word"),
         rules.word_class("date_join_word"),
+        rules.word_class("inverted_speech_verb"),
+        rules.word_class("date_during_word"),
     )
 
 
@@ -973,12 +1003,21 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             ):
                 ctx.place = cand.roles["place"][0]
     _lost_dates(made, matches, triggers, dates, ctx, rules)
+    if flashback(ctx.units, rules):  # "Lamola had earlier received Tinubu on Monday"
+        for _, cand in made:
+            cand.flashback = True
     _places_from(made, rules)
     _where_places(made, ctx.units, rules)
     _trailing_places(made, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
-    _share_dates(made, contents_ahead(matches, rules), ctx.anchor)
+    joins = rules.word_class("date_join_word")
+    _share_dates(
+        made,
+        contents_ahead(matches, rules),
+        ctx.anchor,
+        lambda trigger, other: joined_between(ctx.units, trigger, dates.get(other), joins),
+    )
     _contents_to_come(made, ctx)
     _said_dates(made, rules)
     _main_clause_dates(made, ctx)

@@ -114,6 +114,8 @@ def attach(
     sequels: frozenset[str] = frozenset(),
     since: frozenset[str] = frozenset(),
     joins: frozenset[str] = frozenset(),
+    speech: frozenset[str] = frozenset(),
+    during: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -124,7 +126,10 @@ def attach(
     after a trigger in its clause takes it from one before it there that no comma set off
     ("This week Xi met Putin in Kazan on Tuesday": Tuesday), unless a `since` word opens it;
     one after a comma and a `joins` word dates the event after it ("..., and on Wednesday he
-    held talks with Xi")."""
+    held talks with Xi"); `speech` verbs may tell a source after a date that ends its sentence
+    ("met Putin in Kazan, Russia, on Tuesday, the Kremlin said."); one with no event before
+    it in its sentence dates the event of the clause after it that a comma and a `during`
+    word open ("agreed Sunday to step up joint exercises, during talks in Manila")."""
     clauses = clause_ids(units)
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -174,28 +179,104 @@ def attach(
             orphans.append(index)
     for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
         start = _sequel_start(units, clauses, index, sequels)
-        if start is None and _after_its_country(units, clauses, index):
+        if start is None and _after_its_country(units, clauses, index, speech):
             start = clauses.index(clauses[index])  # "met Putin in Kazan, Russia, on Tuesday."
+        if start is None and _trailing_alone(units, clauses, index, triggers, speech):
+            start = clauses.index(clauses[index])  # "received X in Riyadh, Wednesday."
         before = [t for t in triggers if start is not None and t < start and t not in found]
         if before:
             found[before[-1]] = index
+        elif start is None and not any(t < index for t in triggers):
+            after = _during_next(units, clauses, index, during)
+            inside = [t for t in triggers if after is not None and clauses[t] == clauses[after]]
+            if inside and inside[0] not in found:
+                found[inside[0]] = index
     return found
 
 
-def _after_its_country(units: list[Unit], clauses: list[int], index: int) -> bool:
-    """Whether the date at `index` ends its sentence after a city's country set off by a
-    comma, alone or in the country's clause ("met Putin in Kazan, Russia, on Tuesday.", "in
-    Kazan, Russia on Tuesday."): it dates the event before them."""
+def _during_next(
+    units: list[Unit], clauses: list[int], index: int, during: frozenset[str]
+) -> int | None:
+    """Where the clause after the date at `index` starts when a comma and a `during` word
+    open it ("agreed Sunday to step up exercises, during talks in Manila"), else None."""
+    ends = [i for i in range(index + 1, len(units)) if clauses[i] != clauses[index]]
+    if not ends:
+        return None
+    start = ends[0]
+    opener = start + 1 if units[start].text == "," else start
+    return start if opener < len(units) and units[opener].lower in during else None
+
+
+# What a date alone after an apposition may follow: "in Kazan, Russia, on Tuesday", "in Houston,
+# Texas, on Sunday", "from his brother, King X, on Monday"
+APPOSED = frozenset({"country", "place", "person"})
+
+
+def _after_its_country(
+    units: list[Unit], clauses: list[int], index: int, speech: frozenset[str] = frozenset()
+) -> bool:
+    """Whether the date at `index` ends its sentence, or only its source's clause follows it
+    (`_told_after`), after a city's country or region or a person in apposition set off by a
+    comma, alone or in that one's clause ("met Putin in Kazan, Russia, on Tuesday.", "in
+    Kazan, Russia on Tuesday.", "..., Russia, on Tuesday, the Kremlin said.", "a message from
+    his brother, King X, on Monday.", "in Houston, Texas, on Sunday."): it dates the event
+    before them (`APPOSED`)."""
     start = clauses.index(clauses[index])
-    if not _ends(units, index) or units[start].text != "," or not start:
+    ends = _ends(units, index) or _told_after(units, index, speech)
+    if not ends or units[start].text != "," or not start:
         return False
-    own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
+    told = _told_after(units, index, speech)
+    own = [
+        u
+        for i, u in enumerate(units)
+        if clauses[i] == clauses[index] and i != index and not (told and i > index)
+    ]
     words = [u for u in own if u.text not in ",."]
     if not words:  # the date alone in its clause: the country is the clause's before it
         words = [u for i, u in enumerate(units) if clauses[i] == clauses[start - 1]]
         words = [u for u in words if u.text not in ","]
     return (
-        len(words) == 1 and words[0].mention is not None and "country" in words[0].mention.classes
+        len(words) == 1
+        and words[0].mention is not None
+        and bool(APPOSED & words[0].mention.classes)
+    )
+
+
+def _trailing_alone(
+    units: list[Unit],
+    clauses: list[int],
+    index: int,
+    triggers: list[int],
+    speech: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the date at `index` stands alone after a comma at the end of its sentence, or
+    before its source's clause only, right after a clause with an event ("received Rubio in
+    Riyadh, Wednesday.", "met Xi in Beijing, on Friday, Xinhua reported.")."""
+    start = clauses.index(clauses[index])
+    if not start or units[start].text != ",":
+        return False
+    if not (_ends(units, index) or _told_after(units, index, speech)):
+        return False
+    own = [u for i, u in enumerate(units[:index]) if clauses[i] == clauses[index]]
+    if any(u.text not in "," for u in own):
+        return False
+    return any(clauses[t] == clauses[start - 1] for t in triggers)
+
+
+SOURCE_WORDS = 8  # words a source's clause after a date may have ("the Kremlin said")
+
+
+def _told_after(units: list[Unit], index: int, speech: frozenset[str]) -> bool:
+    """Whether only a comma and a source's clause with a `speech` verb and no date follow the
+    date at `index` in its sentence ("..., on Tuesday, the Kremlin said.")."""
+    rest = units[index + 1 :]
+    words = [u for u in rest if u.text[:1].isalnum()]
+    return (
+        bool(words)
+        and rest[0].text == ","
+        and len(words) <= SOURCE_WORDS
+        and any(u.lemma in speech for u in words)
+        and not any(is_date(u) for u in rest)
     )
 
 
@@ -220,6 +301,15 @@ def _joined(units: list[Unit], index: int, joins: frozenset[str]) -> bool:
     """Whether the date at `index` opens a clause joined to the one before by a comma and a
     `joins` word ("met Putin in Kazan, and on Wednesday he held talks with Xi")."""
     return index >= 2 and units[index - 1].lower in joins and units[index - 2].text == ","
+
+
+def joined_between(
+    units: list[Unit], start: int, date_unit: int | None, joins: frozenset[str]
+) -> bool:
+    """Whether the date unit at `date_unit` opens a clause a comma and a `joins` word join to
+    the sentence after the unit at `start` ("met Putin in Kazan, and on Wednesday he held
+    talks": not the meeting's date)."""
+    return date_unit is not None and date_unit > start and _joined(units, date_unit, joins)
 
 
 def _ends(units: list[Unit], index: int) -> bool:

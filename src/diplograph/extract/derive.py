@@ -106,12 +106,15 @@ def durations(
     numbers: list[str],
     day_long: list[str] | None = None,
     stay_words: frozenset[str] = frozenset(),
+    end_words: frozenset[str] = frozenset(),
 ) -> None:
     """An event that began on a day and lasts "N days" by its sentence ("a three-day state
     visit", "a 2-day trip", `day_long`: "a day-long visit") ends N - 1 days later (kinds with
     `duration: true`); so does one its words dated a single day, when the N days size it
-    ("arrived here on Tuesday on a three-day visit": Tuesday to Thursday). A stay an arrival
-    began, told again as a whole (`stay_words`) on a day of it, began that day (`_begun`)."""
+    ("arrived here on Tuesday on a three-day visit": Tuesday to Thursday); one an `end_words`
+    verb ended on its day began N - 1 days before ("wrapped up a three-day visit on Thursday":
+    Tuesday to Thursday). A stay an arrival began, told again as a whole (`stay_words`) on a
+    day of it, began that day (`_begun`)."""
     words = "|".join(re.escape(w) for w in numbers)
     single = "|".join(re.escape(w) for w in day_long or ())
     pattern = re.compile(
@@ -131,6 +134,9 @@ def durations(
                 continue  # a day of its own: only "a three-day visit" itself makes it three
             word = (found[1] or "1").lower()  # a `day_long` word: one day
             days = int(word) if word.isdigit() else numbers.index(word) + 1
+            if 1 <= days <= 31 and event.date[1] is not None and _ended(found, attest, end_words):
+                event.date = (event.date[0] - timedelta(days=days - 1), event.date[0])
+                break
             if 1 <= days <= 31:
                 event.date = (event.date[0], event.date[0] + timedelta(days=days - 1))
                 break
@@ -145,6 +151,13 @@ def _names_it(found: re.Match[str], attest: Attest) -> bool:
     start = attest.sentence.begin + found.start()
     end = attest.sentence.begin + found.end()
     return attest.begin - DURATION_REACH <= end and start <= attest.end
+
+
+def _ended(found: re.Match[str], attest: Attest, end_words: frozenset[str]) -> bool:
+    """Whether an `end_words` verb stands right before a duration's words ("wrapped up a
+    three-day visit", "concluded his two-day trip"): the day told is the stay's last."""
+    before = attest.sentence.text[max(0, found.start() - DURATION_REACH) : found.start()]
+    return bool(end_words & set(re.findall(r"[a-z]+", before.lower())))
 
 
 def close_stays(ctx: Context, events: list[Event]) -> None:

@@ -60,6 +60,7 @@ class Candidate:
     echo: bool = False  # made by event anaphora: an earlier candidate attested again ("the move")
     storied: bool = False  # dated by the story's day, not by words of its own
     aside: bool = False  # dated from another day of its sentence ("a day after X arrived")
+    flashback: bool = False  # told in the pluperfect ("had earlier received"): not the story's
     named_places: tuple[URIRef, ...] = ()  # the places its words name (no default's)
 
     @property
@@ -428,7 +429,17 @@ def extend_earlier(ctx: Context, candidates: list[Candidate], extending: dict[st
             same = ctx.family(other.kind) == family and other.date in (told.date, cand.date, None)
             if same and other is not cand and frozenset(_parties_of(other.roles)) in parties:
                 other.roles = {r: list(v) for r, v in joined.items()}
+        if _dates_better(cand, told):  # "The message was handed over ... on Wednesday"
+            told.date, told.storied = cand.date, False
         cand.kind, cand.roles, cand.date = told.kind, joined, told.date
+
+
+def _dates_better(cand: Candidate, told: Candidate) -> bool:
+    """Whether a candidate that extends an earlier event has a date of its own words where
+    that event has none, or only the story's day ("X received a letter from Y. The message was
+    handed over in Port Sudan on Wednesday": Wednesday)."""
+    worded = cand.date is not None and not cand.storied and cand.attest.date_words
+    return bool(worded) and (told.date is None or told.storied)
 
 
 def _met_as(ctx: Context, cand: Candidate, family: str) -> Candidate | None:

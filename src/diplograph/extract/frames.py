@@ -57,6 +57,7 @@ class Words:
     definite: frozenset[str] = frozenset()  # "during the meeting": one told before
     not_participle: frozenset[str] = frozenset()  # ", including X": no participle phrase
     absent: frozenset[str] = frozenset()  # "a message from Biden to Xi during their meeting"
+    kin: frozenset[str] = frozenset()  # "a message from his brother, King X"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -93,6 +94,7 @@ def _words(rules: RuleSet) -> Words:
         definite=frozenset(get("definite_determiner", ())),
         not_participle=frozenset(get("not_participle", ())),
         absent=frozenset(get("absent_party_marker", ())),
+        kin=frozenset(get("kin_word", ())),
     )
 
 
@@ -568,7 +570,8 @@ def _after(
     units: list[Unit], start: int, role: str, words: Words, skip: frozenset[str]
 ) -> list[int]:
     """The entities right after `start`, across the words of `skip`, nationalities, and a
-    title without a name before its holder's name ("by the outgoing foreign minister, X")."""
+    title without a name or a kinship word before its holder's name ("by the outgoing foreign
+    minister, X", "from his brother, King X")."""
     index = start
     while index < len(units) and index - start <= REACH:
         unit = units[index]
@@ -580,7 +583,8 @@ def _after(
         nationality = _national(unit)
         if nationality and following is not None and following.lower in words.goods:
             return [index]  # "sanctions on Australian exports": Australia's
-        if _bare_title(unit) and index + 2 < len(units) and units[index + 1].text == ",":
+        named_after = _bare_title(unit) or unit.lower in words.kin  # "his brother, King X"
+        if named_after and index + 2 < len(units) and units[index + 1].text == ",":
             index += 2  # the apposition's name follows the comma
             continue
         described = index > start and _national(units[index - 1]) and unit.text.islower()

@@ -188,18 +188,20 @@ def _remember_events(
     or when the story's day dated it, and an event dated from another of its sentence ("met Y
     on Wednesday, a day after X arrived"); an event told with no words of its day as before,
     during or after one of a day ("Before the talks, X laid a wreath") puts the story back on
-    that day."""
+    that day; an event told in the pluperfect ("had earlier received X on Monday") moves
+    neither the story's day nor its place (`Candidate.flashback`)."""
     worded = any(c.happened and c.date is not None and not c.storied for c in cands[:main])
     for number, cand in enumerate(cands):
         entry = spec(rules.kinds, cand.kind)
         if entry.get("sets_place") and cand.roles.get("place") and cand.happened:
-            state["place"] = cand.roles["place"][0]
+            if not cand.flashback:  # "had earlier received X upon his arrival at the airport"
+                state["place"] = cand.roles["place"][0]
         if cand.happened and len(cand.roles.get("traveller", [])) == 1:
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
         told_apart = number >= main and (cand.storied or not worded)
-        aside = cand.aside or (told_apart and state.get("date") is not None)
+        aside = cand.aside or cand.flashback or (told_apart and state.get("date") is not None)
         if cand.date is not None and cand.happened and not aside:
             if not _background(cand.date, state, anchor):
                 state["date"] = cand.date  # a planned visit's date is not the story's
@@ -587,6 +589,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         [str(w) for w in rules.classes.get("number_word", ())],
         [str(w) for w in rules.classes.get("day_long_word", ())],
         rules.word_class("stay_word"),
+        rules.word_class("stay_end_word"),
     )
     close_stays(ctx, events)
     events = drop_homecomings(ctx, events, home)
