@@ -470,6 +470,7 @@ GAZETTEER = Shape(
     {
         "nationalities": LABELS,
         "shared_nationalities": VARIANTS,  # "Congolese": the states it may mean, default first
+        "shared_names": VARIANTS,  # "Congo": the states it may name, default first
         "metonyms": LABELS,
         "capitals": LABELS,  # country -> capital ("the Chinese capital")
         "plural_titles": LABELS,  # "presidents" -> "president" ("Presidents A and B")
