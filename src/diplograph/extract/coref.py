@@ -508,20 +508,35 @@ def _national_body(
 
 
 def _context_countries(
-    unit: Unit, units: list[Unit], discourse: Discourse, gaz: Gazetteer
+    unit: Unit, units: list[Unit], discourse: Discourse, gaz: Gazetteer, trailing: bool = False
 ) -> list[URIRef]:
     """The countries a national word refers to: those named just before it in the sentence (a
-    capital for its state; a city no state's seat is none), else the country the article names
-    most."""
+    capital for its state; a city no state's seat is none) unless it is a `trailing` speaker
+    (whose sentence before it is what was said), else the country the article names most."""
     national = {"country", "nationality", "city"}
     before = [
-        u for u in units if u.end <= unit.begin and u.mention and u.mention.classes & national
+        u
+        for u in units
+        if not trailing and u.end <= unit.begin and u.mention and u.mention.classes & national
     ]
     named = before[-1].mention.agents if before else ()
     countries = [c for c in named if "country" in gaz.classes.get(c, ())]
     if not countries and discourse.country_counts:
         countries = [discourse.country_counts.most_common(1)[0][0]]
     return countries
+
+
+def _trailing_speaker(at: int, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether the unit at `at` speaks after what it said (", the government said"): a comma or
+    a closing quote before it (and its "the"), a speech verb right after it."""
+    before = at - 1 - int(at > 0 and units[at - 1].lower == "the")
+    after = units[at + 1] if at + 1 < len(units) else None
+    return (
+        before >= 0
+        and units[before].text in {",", '"', "”", "'", "’"}
+        and after is not None
+        and after.lemma in rules.word_class("speech_verb")
+    )
 
 
 def _possessor_country(
@@ -663,7 +678,8 @@ def resolve(
                 body, _ = state_body(str(mention.title), served, gaz, rules, discourse.new)
                 unit.mention = Mention(frozenset({"org", "agent"}), (body,), (body,), 0.6)
                 continue
-            state = tuple(_context_countries(unit, units, discourse, gaz)[:1])
+            trailing = _trailing_speaker(at, units, rules)
+            state = tuple(_context_countries(unit, units, discourse, gaz, trailing)[:1])
             if state:
                 unit.mention = Mention(frozenset({"org", "agent"}), state, state, 0.6)
         elif mention.anaphor == "ambiguous":
