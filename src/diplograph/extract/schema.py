@@ -429,6 +429,7 @@ KIND_ENTRY = Shape(
         "per_country": ROLE,
         "represented": ROLE,
         "sets_place": BOOL,
+        "in_person": ListOf(ROLE, "a list of roles"),  # whose fillers met: "the two"
         "place_from": ListOf(KIND, "a list of event kinds"),  # where they received its traveller
         "narrative_date": BOOL,
         "lede_date": BOOL,
