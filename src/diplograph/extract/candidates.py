@@ -154,6 +154,13 @@ def _default(
             if cand.kind in kinds.split(",") and cand.roles.get(wanted) and mine <= theirs:
                 same = overlaps(cand.date, day) and cand.happened
                 return list(cand.roles[wanted]) if same else []
+    if source.startswith("beside:"):  # "beside:Ceremony.place": "laid a wreath in Madrid,
+        kinds, _, wanted = source[7:].partition(".")  # before meeting Sanchez": in Madrid
+        mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
+        for cand in reversed(ctx.current):
+            theirs = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+            if cand.kind in kinds.split(",") and cand.happened and mine & theirs:
+                return list(cand.roles.get(wanted, ()))
     return []
 
 
