@@ -767,6 +767,8 @@ def _anaphor_mention(
     if subject is None and other is not None:  # "He invited her, and she accepted": two people
         subject = other
     unlike = frozenset({subject} - {None}) | (women(gaz, rules) if gender == "he" else frozenset())
+    if match.rule.get("prefer_subject"):
+        unlike |= _fronted_addressees(before, rules)
     span = tuple(units[match.start : match.trigger])
     found = (
         _subject_antecedent(before, discourse, gaz, rules, unlike)
@@ -790,6 +792,27 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _fronted_addressees(before: list[Unit], rules: RuleSet) -> frozenset[URIRef]:
+    """The people a fronted phrase right before a subject pronoun addresses ("In a letter sent
+    by Orban to Costa, he demanded": Costa, who is not "he"): those after a word of the
+    lexicon's `addressee_preposition` in a phrase that opens with a `fronting_word` and ends
+    with the comma before the pronoun."""
+    if (
+        len(before) < 3
+        or before[-1].text != ","
+        or before[0].lower not in rules.word_class("fronting_word")
+    ):
+        return frozenset()
+    if any(u.text in (",", ";", ":") or u.boundary for u in before[1:-1]):
+        return frozenset()
+    addressed = rules.word_class("addressee_preposition")
+    return frozenset(
+        p
+        for prior, unit in zip(before, before[1:], strict=False)
+        if prior.lower in addressed and (p := _person(unit)) is not None
+    )
 
 
 def _land(discourse: Discourse, gaz: Gazetteer) -> Mention | None:
