@@ -413,6 +413,28 @@ def _office_holder(
     )
 
 
+def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIRef | None:
+    """The person named earlier in the sentence with the office an untitled one names, of the
+    same owner ("Ukrainian President X's aide delivered a letter from the Ukrainian president":
+    X; "the Ethiopian leader" after "Ethiopian Prime Minister X": a `leader_title` for a
+    `head_titles` word that is none itself), else None."""
+    if not mention.owner:
+        return None
+    heads = {str(t) for t in rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT}
+    leaders = rules.word_class("leader_title")
+    epithets = rules.gazetteer.get("title_epithets") or {}
+    wanted = {mention.title} | {str(t) for t in epithets.get(mention.title or "", ())}
+    if mention.title in heads and mention.title not in leaders:
+        wanted |= leaders
+    for unit in reversed(before):
+        named = unit.mention
+        if named is None or "person" not in named.classes or named.anaphor:
+            continue
+        if len(named.refs) == 1 and named.title in wanted and set(named.owner) & set(mention.owner):
+            return named.refs[0]
+    return None
+
+
 def _resolve_title(
     mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet, current: bool = True
 ) -> URIRef | None:
@@ -635,8 +657,10 @@ def resolve(
         if mention.anaphor == "title":
             said = " ".join(u.lower for u in units[max(0, at - 1) : at + 1])  # "former" before
             past = set(said.replace("-", " ").split()) & rules.word_class("past_office_word")
-            person = _apposed(units, at) or _resolve_title(
-                mention, discourse, gaz, rules, current=not past
+            person = (
+                _apposed(units, at)
+                or (None if past else _titled_before(mention, units[:at], rules))
+                or _resolve_title(mention, discourse, gaz, rules, current=not past)
             )
             if person is None and not past:  # "Qatar's emir received": who held it that day
                 person = _office_holder(mention, discourse, gaz, rules)
