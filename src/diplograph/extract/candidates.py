@@ -154,14 +154,31 @@ def _default(
             if cand.kind in kinds.split(",") and cand.roles.get(wanted) and mine <= theirs:
                 same = overlaps(cand.date, day) and cand.happened
                 return list(cand.roles[wanted]) if same else []
-    if source.startswith("beside:"):  # "beside:Ceremony.place": "laid a wreath in Madrid,
-        kinds, _, wanted = source[7:].partition(".")  # before meeting Sanchez": in Madrid
-        mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
-        for cand in reversed(ctx.current):
-            theirs = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
-            if cand.kind in kinds.split(",") and cand.happened and mine & theirs:
-                return list(cand.roles.get(wanted, ()))
     return []
+
+
+def _beside(
+    source: str, roles: dict[str, list[URIRef]], ctx: SentenceContext, gaz: Gazetteer
+) -> list[URIRef]:
+    """A `beside:Kinds.place` default: the town of the place of an event of those kinds told
+    before in the sentence of one of these parties ("laid a wreath in Madrid, before meeting
+    Sanchez": Madrid; a site the gazetteer puts in no town gives none: the wreath at a mausoleum
+    says nothing of where the call that followed was paid)."""
+    kinds, _, wanted = source[7:].partition(".")
+    mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
+    for cand in reversed(ctx.current):
+        theirs = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+        if cand.kind in kinds.split(",") and cand.happened and mine & theirs:
+            towns = [
+                p if _town(p, gaz) else gaz.located_in.get(p) for p in cand.roles.get(wanted, ())
+            ]
+            return [t for t in towns if t is not None and _town(t, gaz)]
+    return []
+
+
+def _town(place: URIRef, gaz: Gazetteer) -> bool:
+    """Whether a place is a city or a country (no building or site)."""
+    return bool({"city", "country"} & set(gaz.classes.get(place, ())))
 
 
 def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:
@@ -522,6 +539,8 @@ def _fill_defaults(
             if one == "country_of_place":
                 countries = [gaz.country_of(p) for p in roles.get("place", [])]
                 roles[role] = [c for c in countries if c is not None][:1]
+            elif str(one).startswith("beside:"):
+                roles[role] = _beside(str(one), roles, ctx, gaz)
             else:
                 roles[role] = _default(str(one), role, roles, ctx, previous, when)
             if roles[role]:
