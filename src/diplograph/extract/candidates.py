@@ -159,6 +159,39 @@ def _default(
     return []
 
 
+def _beside(
+    source: str,
+    roles: dict[str, list[URIRef]],
+    ctx: SentenceContext,
+    gaz: Gazetteer,
+    moved: frozenset[str],
+) -> list[URIRef]:
+    """A `beside:Kinds.place` default: the place of an event of those kinds told before in the
+    sentence of one of these parties ("a welcoming ceremony for X at the Government House,
+    after which A and X held a meeting"); only its town in a sentence with a word of `moved`
+    (the lexicon's `tribute_noun`: "laid a wreath in Madrid, before meeting Sanchez": Madrid; a
+    wreath at a mausoleum the gazetteer puts in no town says nothing of where the call that
+    followed was paid)."""
+    kinds, _, wanted = source[7:].partition(".")
+    mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
+    town_only = any(u.lower in moved for u in ctx.units)
+    for cand in reversed(ctx.current):
+        theirs = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+        if cand.kind in kinds.split(",") and cand.happened and mine & theirs:
+            if not town_only:
+                return list(cand.roles.get(wanted, ()))
+            towns = [
+                p if _town(p, gaz) else gaz.located_in.get(p) for p in cand.roles.get(wanted, ())
+            ]
+            return [t for t in towns if t is not None and _town(t, gaz)]
+    return []
+
+
+def _town(place: URIRef, gaz: Gazetteer) -> bool:
+    """Whether a place is a city or a country (no building or site)."""
+    return bool({"city", "country"} & set(gaz.classes.get(place, ())))
+
+
 def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:
     """Transport, name, quotation and value of a match."""
     attrs: dict[str, list[str]] = {}
@@ -366,7 +399,16 @@ def build(
     unfilled = [str(r) for r in rule.get("no_defaults") or []]  # told as made elsewhere
     kind_defaults = spec(rules.kinds, kind).get("defaults") or {}
     named_places = tuple(roles.get("place", ()))  # before the kind's defaults fill it
-    _fill_defaults(roles, kind_defaults, content_only + unfilled, ctx, gaz, previous, when)
+    _fill_defaults(
+        roles,
+        kind_defaults,
+        content_only + unfilled,
+        ctx,
+        gaz,
+        previous,
+        when,
+        rules.word_class("tribute_noun"),
+    )
     roles = {r: v for r, v in roles.items() if v}
     begin, end = match.span(ctx.units)
     attest = Attest(
@@ -450,7 +492,16 @@ def build(
     for role in content_only:  # the content's own; the event's from context ("invited X here")
         base.roles.pop(role, None)
     kept = [r for r in kind_defaults if r not in content_only]
-    _fill_defaults(base.roles, kind_defaults, kept + unfilled, ctx, gaz, previous, when)
+    _fill_defaults(
+        base.roles,
+        kind_defaults,
+        kept + unfilled,
+        ctx,
+        gaz,
+        previous,
+        when,
+        rules.word_class("tribute_noun"),
+    )
     base.roles = {r: v for r, v in base.roles.items() if v}
     return [base]
 
@@ -506,8 +557,10 @@ def _fill_defaults(
     gaz: Gazetteer,
     previous: Candidate | None,
     when: tuple[date, date | None] | None,
+    moved: frozenset[str] = frozenset(),
 ) -> None:
-    """Fill the empty roles a kind's `defaults` name (but those in `skip`) from context."""
+    """Fill the empty roles a kind's `defaults` name (but those in `skip`) from context
+    (`moved`: the words after which a `beside:` source gives only a town)."""
     for role, source in sorted(defaults.items(), key=lambda item: "context_place" not in item[1]):
         unless = source.get("unless") if isinstance(source, dict) else None
         source = source.get("from") if isinstance(source, dict) else source
@@ -517,6 +570,8 @@ def _fill_defaults(
             if one == "country_of_place":
                 countries = [gaz.country_of(p) for p in roles.get("place", [])]
                 roles[role] = [c for c in countries if c is not None][:1]
+            elif str(one).startswith("beside:"):
+                roles[role] = _beside(str(one), roles, ctx, gaz, moved)
             else:
                 roles[role] = _default(str(one), role, roles, ctx, previous, when)
             if roles[role]:

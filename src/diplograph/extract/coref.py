@@ -413,6 +413,28 @@ def _office_holder(
     )
 
 
+def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIRef | None:
+    """The person named earlier in the sentence with the office an untitled one names, of the
+    same owner ("Ukrainian President X's aide delivered a letter from the Ukrainian president":
+    X; "the Ethiopian leader" after "Ethiopian Prime Minister X": a `leader_title` for a
+    `head_titles` word that is none itself), else None."""
+    if not mention.owner:
+        return None
+    heads = {str(t) for t in rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT}
+    leaders = rules.word_class("leader_title")
+    epithets = rules.gazetteer.get("title_epithets") or {}
+    wanted = {mention.title} | {str(t) for t in epithets.get(mention.title or "", ())}
+    if mention.title in heads and mention.title not in leaders:
+        wanted |= leaders
+    for unit in reversed(before):
+        named = unit.mention
+        if named is None or "person" not in named.classes or named.anaphor:
+            continue
+        if len(named.refs) == 1 and named.title in wanted and set(named.owner) & set(mention.owner):
+            return named.refs[0]
+    return None
+
+
 def _resolve_title(
     mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet, current: bool = True
 ) -> URIRef | None:
@@ -508,20 +530,35 @@ def _national_body(
 
 
 def _context_countries(
-    unit: Unit, units: list[Unit], discourse: Discourse, gaz: Gazetteer
+    unit: Unit, units: list[Unit], discourse: Discourse, gaz: Gazetteer, trailing: bool = False
 ) -> list[URIRef]:
     """The countries a national word refers to: those named just before it in the sentence (a
-    capital for its state; a city no state's seat is none), else the country the article names
-    most."""
+    capital for its state; a city no state's seat is none) unless it is a `trailing` speaker
+    (whose sentence before it is what was said), else the country the article names most."""
     national = {"country", "nationality", "city"}
     before = [
-        u for u in units if u.end <= unit.begin and u.mention and u.mention.classes & national
+        u
+        for u in units
+        if not trailing and u.end <= unit.begin and u.mention and u.mention.classes & national
     ]
     named = before[-1].mention.agents if before else ()
     countries = [c for c in named if "country" in gaz.classes.get(c, ())]
     if not countries and discourse.country_counts:
         countries = [discourse.country_counts.most_common(1)[0][0]]
     return countries
+
+
+def _trailing_speaker(at: int, units: list[Unit], rules: RuleSet) -> bool:
+    """Whether the unit at `at` speaks after what it said (", the government said"): a comma or
+    a closing quote before it (and its "the"), a speech verb right after it."""
+    before = at - 1 - int(at > 0 and units[at - 1].lower == "the")
+    after = units[at + 1] if at + 1 < len(units) else None
+    return (
+        before >= 0
+        and units[before].text in {",", '"', "”", "'", "’"}
+        and after is not None
+        and after.lemma in rules.word_class("speech_verb")
+    )
 
 
 def _possessor_country(
@@ -620,8 +657,10 @@ def resolve(
         if mention.anaphor == "title":
             said = " ".join(u.lower for u in units[max(0, at - 1) : at + 1])  # "former" before
             past = set(said.replace("-", " ").split()) & rules.word_class("past_office_word")
-            person = _apposed(units, at) or _resolve_title(
-                mention, discourse, gaz, rules, current=not past
+            person = (
+                _apposed(units, at)
+                or (None if past else _titled_before(mention, units[:at], rules))
+                or _resolve_title(mention, discourse, gaz, rules, current=not past)
             )
             if person is None and not past:  # "Qatar's emir received": who held it that day
                 person = _office_holder(mention, discourse, gaz, rules)
@@ -663,7 +702,8 @@ def resolve(
                 body, _ = state_body(str(mention.title), served, gaz, rules, discourse.new)
                 unit.mention = Mention(frozenset({"org", "agent"}), (body,), (body,), 0.6)
                 continue
-            state = tuple(_context_countries(unit, units, discourse, gaz)[:1])
+            trailing = _trailing_speaker(at, units, rules)
+            state = tuple(_context_countries(unit, units, discourse, gaz, trailing)[:1])
             if state:
                 unit.mention = Mention(frozenset({"org", "agent"}), state, state, 0.6)
         elif mention.anaphor == "ambiguous":
@@ -751,6 +791,8 @@ def _anaphor_mention(
     if subject is None and other is not None:  # "He invited her, and she accepted": two people
         subject = other
     unlike = frozenset({subject} - {None}) | (women(gaz, rules) if gender == "he" else frozenset())
+    if match.rule.get("prefer_subject"):
+        unlike |= _fronted_addressees(before, rules)
     span = tuple(units[match.start : match.trigger])
     found = (
         _subject_antecedent(before, discourse, gaz, rules, unlike)
@@ -774,6 +816,27 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _fronted_addressees(before: list[Unit], rules: RuleSet) -> frozenset[URIRef]:
+    """The people a fronted phrase right before a subject pronoun addresses ("In a letter sent
+    by Orban to Costa, he demanded": Costa, who is not "he"): those after a word of the
+    lexicon's `addressee_preposition` in a phrase that opens with a `fronting_word` and ends
+    with the comma before the pronoun."""
+    if (
+        len(before) < 3
+        or before[-1].text != ","
+        or before[0].lower not in rules.word_class("fronting_word")
+    ):
+        return frozenset()
+    if any(u.text in (",", ";", ":") or u.boundary for u in before[1:-1]):
+        return frozenset()
+    addressed = rules.word_class("addressee_preposition")
+    return frozenset(
+        p
+        for prior, unit in zip(before, before[1:], strict=False)
+        if prior.lower in addressed and (p := _person(unit)) is not None
+    )
 
 
 def _land(discourse: Discourse, gaz: Gazetteer) -> Mention | None:

@@ -388,23 +388,28 @@ def other_namesakes(gaz: Gazetteer, rules: RuleSet, text: str) -> frozenset[URIR
 
 
 def shared_nationals(gaz: Gazetteer, rules: RuleSet, text: str) -> dict[str, URIRef]:
-    """The state each adjective two states share (`shared_nationalities`) means in this article:
-    the one whose names and cities' names the text uses most, the first listed on a tie."""
+    """The state each adjective or name two states share (`shared_nationalities`,
+    `shared_names`) means in this article: the one whose other names and cities' names the text
+    uses most, the first listed on a tie."""
     found: dict[str, URIRef] = {}
-    for adjective, labels in (rules.gazetteer.get("shared_nationalities") or {}).items():
-        if not re.search(rf"\b{re.escape(str(adjective))}\b", text):
-            continue
-        states = [s for s in (gaz.by_label(str(label)) for label in labels) if s is not None]
-        counts = _name_counts(gaz, states, text)
-        if states:
-            found[str(adjective)] = max(states, key=lambda s: (counts[s], -states.index(s)))
+    for key in ("shared_nationalities", "shared_names"):
+        for word, labels in (rules.gazetteer.get(key) or {}).items():
+            if not re.search(rf"\b{re.escape(str(word))}\b", text):
+                continue
+            states = [s for s in (gaz.by_label(str(label)) for label in labels) if s is not None]
+            counts = _name_counts(gaz, states, text, str(word))
+            if states:
+                found[str(word)] = max(states, key=lambda s: (counts[s], -states.index(s)))
     return found
 
 
-def _name_counts(gaz: Gazetteer, states: list[URIRef], text: str) -> dict[URIRef, int]:
-    """How often the text names each state, by its names and its cities' (a longer name first:
-    "Democratic Republic of the Congo" is not also "Republic of the Congo")."""
-    names = [(n, s) for s in states for n in gaz.names.get(s, [])]
+def _name_counts(
+    gaz: Gazetteer, states: list[URIRef], text: str, shared: str = ""
+) -> dict[URIRef, int]:
+    """How often the text names each state, by its names other than the `shared` one and its
+    cities' (also in a dateline's capitals; a longer name first: "Democratic Republic of the
+    Congo" is not also "Republic of the Congo")."""
+    names = [(n, s) for s in states for n in gaz.names.get(s, []) if n != shared]
     names += [
         (n, gaz.country_of(c))
         for c, country in gaz.located_in.items()
@@ -413,7 +418,7 @@ def _name_counts(gaz: Gazetteer, states: list[URIRef], text: str) -> dict[URIRef
     ]
     counts = dict.fromkeys(states, 0)
     for name, state in sorted(names, key=lambda item: -len(item[0])):
-        pattern = re.compile(rf"\b{re.escape(name)}\b")
+        pattern = re.compile(rf"\b(?:{re.escape(name)}|{re.escape(name.upper())})\b")
         counts[state] += len(pattern.findall(text))
         text = pattern.sub(" ", text)
     return counts
@@ -547,8 +552,8 @@ def name_spans(
             continue  # "Amir-Abdollahian": a title word that begins a hyphenated name
         refs = tuple(dict.fromkeys(r for e in options for r in e.refs))
         agents = tuple(dict.fromkeys(a for e in options for a in e.agents))
-        if "nationality" in first.classes and key in (nationals or {}):
-            refs = agents = (nationals[key],)  # "Congolese" in a Brazzaville story
+        if key in (nationals or {}) and ("nationality" in first.classes or len(refs) == 1):
+            refs = agents = (nationals[key],)  # "Congolese" in a Brazzaville story, "Congo"
         anaphor = first.anaphor if first.anaphor else ("ambiguous" if len(refs) > 1 else None)
         mention = Mention(
             first.classes, refs, agents, title=first.title, generic=first.generic, anaphor=anaphor

@@ -1201,14 +1201,26 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
                 elif listed:
                     _title_people(changed, after, plural[words], listed)
                 elif index + size < len(units) and units[index + size].lower == ",":
-                    _title_people(changed, index + size + 1, plural[words], owners)  # "the two
-                    # foreign ministers, A of X and B of Y,"
+                    if not _plural_headed(units, index + size + 1, plural):  # "the two
+                        # presidents, Ministers A and B": no apposition
+                        _title_people(changed, index + size + 1, plural[words], owners)  # "the
+                        # two foreign ministers, A of X and B of Y,"
                 else:
                     _title_each(changed, index + size, plural[words], (units, index, rules))
         head = next((w for w in plural if unit.lower.startswith(f"{w} ")), None)
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
             _title_each(changed, index, plural[head], (units, index, rules))
     return changed
+
+
+def _plural_headed(units: list[Unit], index: int, plural: dict[str, str]) -> bool:
+    """Whether the unit at `index` is names that carry their own plural title ("Ministers A",
+    a plural title's head noun before them): people so titled are no apposition of a plural
+    title before them."""
+    if index >= len(units) or units[index].mention is None:
+        return False
+    heads = {w.split()[-1] for w in plural}
+    return units[index].lower.partition(" ")[0] in heads
 
 
 def _title_each(changed: list[Unit], start: int, title: str, at: tuple) -> None:

@@ -180,9 +180,10 @@ def _remember_events(
     anchor: date,
     main: int,
 ) -> None:
-    """Update the context place, the last meeting, the last date and the last speaker from
-    new candidates (the first `main` of them the main clause's); a past event of several days
-    ("visited Delhi earlier this month") told after the story's day is background and leaves
+    """Update the context place, the last meeting (or the people of a kind that met in person,
+    kinds.yaml `in_person`), the last date and the last speaker from new candidates (the first
+    `main` of them the main clause's); a past event of several days ("visited Delhi earlier this
+    month") told after the story's day is background and leaves
     that day as it was, and so is a relative clause's event when its main clause names no day
     of its own ("X, who arrived on Monday evening, was received by Y": still the story's day)
     or when the story's day dated it, and an event dated from another of its sentence ("met Y
@@ -200,6 +201,9 @@ def _remember_events(
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
+        met = [cand.roles.get(role, []) for role in entry.get("in_person") or ()]
+        if cand.happened and met and all(len(people) == 1 for people in met):
+            discourse.meetings.append((discourse.sentence, tuple(p[0] for p in met)))
         told_apart = number >= main and (cand.storied or not worded)
         aside = cand.aside or cand.flashback or (told_apart and state.get("date") is not None)
         if cand.date is not None and cand.happened and not aside:

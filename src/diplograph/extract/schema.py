@@ -232,7 +232,7 @@ class Source:
 
 A_SOURCE = Source(
     ("speaker", "context_place", "previous_subject", "previous_parties", "country_of_place"),
-    ("last:", "partner:", "met:", "parties_of:", "content."),
+    ("last:", "partner:", "met:", "beside:", "parties_of:", "content."),
 )
 SOURCES = Either((A_SOURCE, ListOf(A_SOURCE, "a list of sources")), "a source or sources")
 SOURCE = Either(  # where a default role comes from: speaker, context_place, last:Kind.role ...
@@ -429,6 +429,7 @@ KIND_ENTRY = Shape(
         "per_country": ROLE,
         "represented": ROLE,
         "sets_place": BOOL,
+        "in_person": ListOf(ROLE, "a list of roles"),  # whose fillers met: "the two"
         "place_from": ListOf(KIND, "a list of event kinds"),  # where they received its traveller
         "narrative_date": BOOL,
         "lede_date": BOOL,
@@ -470,6 +471,7 @@ GAZETTEER = Shape(
     {
         "nationalities": LABELS,
         "shared_nationalities": VARIANTS,  # "Congolese": the states it may mean, default first
+        "shared_names": VARIANTS,  # "Congo": the states it may name, default first
         "metonyms": LABELS,
         "capitals": LABELS,  # country -> capital ("the Chinese capital")
         "plural_titles": LABELS,  # "presidents" -> "president" ("Presidents A and B")
