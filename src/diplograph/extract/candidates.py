@@ -156,8 +156,16 @@ def _default(
         kinds, _, wanted = source[4:].partition(".")
         mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
         day = when or ctx.last_date  # an undated event is told on the story's day
-        for cand in reversed(ctx.earlier + ctx.current):
+        told = ctx.earlier + ctx.current
+        landed = {
+            (c.trigger[0], p) for c in told if c.kind == "Arrival" for p in c.roles.get("place", ())
+        }
+        for cand in reversed(told):
             theirs = {v for vs in cand.roles.values() for v in vs}
+            if cand.kind == "Hosting" and any(
+                (cand.trigger[0], p) in landed for p in cand.roles.get("place", ())
+            ):
+                continue  # a welcome at the airport they landed at: not where they met
             if cand.kind in kinds.split(",") and cand.roles.get(wanted) and mine <= theirs:
                 same = overlaps(cand.date, day) and cand.happened
                 return list(cand.roles[wanted]) if same else []
