@@ -147,12 +147,27 @@ def _default(
                 return (
                     dedup([v for key in PARTIES for v in cand.roles.get(key, ())]) if same else []
                 )
+    if source.startswith("first_parties_of:"):  # "During the meeting, ...": the day's first one
+        day = when or ctx.last_date
+        for cand in ctx.earlier + ctx.current:
+            dated = cand.date is not None and day is not None and overlaps(cand.date, day)
+            parties = dedup([v for key in PARTIES for v in cand.roles.get(key, ())])
+            if cand.kind in source[17:].split(",") and cand.happened and dated and len(parties) > 1:
+                return parties
     if source.startswith("met:"):  # "met:Meeting,Talks.place": where these parties last met
         kinds, _, wanted = source[4:].partition(".")
         mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}
         day = when or ctx.last_date  # an undated event is told on the story's day
-        for cand in reversed(ctx.earlier + ctx.current):
+        told = ctx.earlier + ctx.current
+        landed = {
+            (c.trigger[0], p) for c in told if c.kind == "Arrival" for p in c.roles.get("place", ())
+        }
+        for cand in reversed(told):
             theirs = {v for vs in cand.roles.values() for v in vs}
+            if cand.kind == "Hosting" and any(
+                (cand.trigger[0], p) in landed for p in cand.roles.get("place", ())
+            ):
+                continue  # a welcome at the airport they landed at: not where they met
             if cand.kind in kinds.split(",") and cand.roles.get(wanted) and mine <= theirs:
                 same = overlaps(cand.date, day) and cand.happened
                 return list(cand.roles[wanted]) if same else []

@@ -307,9 +307,11 @@ def _national_titled(
     word: str, span: tuple[Unit, ...], discourse: Discourse, rules: RuleSet
 ) -> tuple[URIRef, ...]:
     """For each nationality of the span, the person last named with a title of that word (and
-    the span's other words) held for that country; all of them, or none."""
+    the span's other words) held for that country, any head's title (lexicon `leader_title`)
+    for "leaders"; all of them, or none."""
     countries = [r for u in span if u.mention is not None for r in u.mention.refs]
     modifiers = _modifiers([u.lower for u in span if u.mention is None], rules)
+    heads = set(rules.classes.get("leader_title", ())) if word == "leader" else set()
     found = []
     for country in countries:
         person = next(
@@ -317,7 +319,10 @@ def _national_titled(
                 p
                 for p in reversed(discourse.persons)
                 if country in discourse.owners.get(p, ())
-                and any(word in t and modifiers <= set(t) for t in _words(discourse, p))
+                and any(
+                    (word in t or " ".join(t) in heads) and modifiers <= set(t)
+                    for t in _words(discourse, p)
+                )
             ),
             None,
         )

@@ -1172,7 +1172,8 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     for index in triggers:
         if units[index].boundary:
             continue
-        if index in covered and not _may_supersede(at_trigger, index, candidates[index]):
+        blocked = index in covered and not _may_supersede(at_trigger, index, candidates[index])
+        if blocked and not any(r.get("purpose") for r in candidates[index]):
             continue
         if (
             index
@@ -1181,9 +1182,13 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
         ):
             continue  # "invited Putin to visit": the complement of an event already matched
         for rule in candidates[index]:
+            # a purpose ("received X for talks in Y") is its own event under the host's place
+            if blocked and not rule.get("purpose"):
+                continue
             match = frame_match(units, index, rule, rules)
             current = at_trigger.get(index)
-            if match is not None and index in covered and not _supersedes(at_trigger, match):
+            covering = index in covered and not rule.get("purpose")
+            if match is not None and covering and not _supersedes(at_trigger, match):
                 continue
             if match is not None and (current is None or _better(match, current)):
                 match.purpose = _purpose(at_trigger, index, units, infinitive)

@@ -193,6 +193,7 @@ class SetOff:
     openers: frozenset[str] = frozenset()  # phrase_opener
     clause_openers: frozenset[str] = frozenset()  # clause_opener
     described: frozenset[str] = frozenset()  # apposition_opener
+    spouses: frozenset[str] = frozenset()  # spouse_noun
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -211,6 +212,7 @@ class SetOff:
                     "phrase_opener",
                     "clause_opener",
                     "apposition_opener",
+                    "spouse_noun",
                 )
             )
         )
@@ -249,6 +251,10 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             if close is not None:
                 index = close + 1
                 continue
+        close = _spouse_end(units, index, words.spouses) if kept and _is_person(kept[-1]) else None
+        if close is not None:  # "X and his wife, Y, began a visit": X's act (the spouse is
+            index = close + 1  # a companion, entities.yaml `companions`)
+            continue
         if unit.lower in words.intensifiers and kept and kept[-1].mention is not None:
             index += 1  # "Scholz himself made a visit": the name is the subject
             continue
@@ -445,6 +451,21 @@ def place_phrase(units: list[Unit], index: int, openers: frozenset[str]) -> int 
 def _is_agent(unit: Unit) -> bool:
     """Whether a unit names an agent (a person, country, organisation...)."""
     return unit.mention is not None and "agent" in unit.mention.classes
+
+
+def _spouse_end(units: list[Unit], start: int, spouses: frozenset[str]) -> int | None:
+    """The last unit of "and his wife" (unnamed) or "and his wife, Y," at `start`, after a
+    person; None for anything else ("and his wife Y" is a pair of its own)."""
+    words = [u.lower for u in units[start : start + 3]]
+    if len(words) < 3 or words[0] != "and" or words[1] not in ("his", "her"):
+        return None
+    if words[2] not in spouses:
+        return None
+    after = units[start + 3 : start + 6]
+    if after and after[0].text == ",":
+        named = len(after) == 3 and _is_person(after[1]) and after[2].text == ","
+        return start + 5 if named else None
+    return start + 2 if not after or not _is_person(after[0]) else None
 
 
 def _is_person(unit: Unit) -> bool:
