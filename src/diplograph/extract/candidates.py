@@ -147,13 +147,6 @@ def _default(
                 return (
                     dedup([v for key in PARTIES for v in cand.roles.get(key, ())]) if same else []
                 )
-    if source.startswith("first_parties_of:"):  # "During the meeting, ...": the day's first one
-        day = when or ctx.last_date
-        for cand in ctx.earlier + ctx.current:
-            dated = cand.date is not None and day is not None and overlaps(cand.date, day)
-            parties = dedup([v for key in PARTIES for v in cand.roles.get(key, ())])
-            if cand.kind in source[17:].split(",") and cand.happened and dated and len(parties) > 1:
-                return parties
     if source.startswith("met:"):  # "met:Meeting,Talks.place": where these parties last met
         kinds, _, wanted = source[4:].partition(".")
         mine = {v for r, vs in roles.items() if r not in ("place", "theme") for v in vs}

@@ -232,7 +232,7 @@ class Source:
 
 A_SOURCE = Source(
     ("speaker", "context_place", "previous_subject", "previous_parties", "country_of_place"),
-    ("last:", "partner:", "met:", "beside:", "parties_of:", "first_parties_of:", "content."),
+    ("last:", "partner:", "met:", "beside:", "parties_of:", "content."),
 )
 SOURCES = Either((A_SOURCE, ListOf(A_SOURCE, "a list of sources")), "a source or sources")
 SOURCE = Either(  # where a default role comes from: speaker, context_place, last:Kind.role ...
