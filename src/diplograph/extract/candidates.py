@@ -189,15 +189,10 @@ def _beside(
             if not town_only:
                 return list(cand.roles.get(wanted, ()))
             towns = [
-                p if _town(p, gaz) else gaz.located_in.get(p) for p in cand.roles.get(wanted, ())
+                p if gaz.is_town(p) else gaz.located_in.get(p) for p in cand.roles.get(wanted, ())
             ]
-            return [t for t in towns if t is not None and _town(t, gaz)]
+            return [t for t in towns if t is not None and gaz.is_town(t)]
     return []
-
-
-def _town(place: URIRef, gaz: Gazetteer) -> bool:
-    """Whether a place is a city or a country (no building or site)."""
-    return bool({"city", "country"} & set(gaz.classes.get(place, ())))
 
 
 def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:

@@ -24,6 +24,7 @@ from diplograph.extract.mentions import (
     add_new,
     known_country,
     named_as_body,
+    office_holders,
     positions,
     state_body,
     women,
@@ -405,10 +406,9 @@ def _office_holder(
 ) -> URIRef | None:
     """The person who held the office an unnamed title of one owner names on the article's
     day (people.yaml `office_holders`: "emir of Qatar" -> holders since a date), else None."""
-    table = rules.gazetteer.get("office_holders") or {}
     if discourse.day is None or len(mention.owner) != 1 or not mention.title:
         return None
-    holders = table.get(f"{mention.title} of {gaz.labels.get(mention.owner[0], '')}") or {}
+    holders = office_holders(mention.title, mention.owner[0], gaz, rules)
     since = [(str(day), str(name)) for name, day in holders.items() if str(day) <= discourse.day]
     if not since:
         return None

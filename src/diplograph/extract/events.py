@@ -201,14 +201,12 @@ def _elsewhere(ctx: Context, event: Event, cand: Candidate) -> bool:
 
 def _lands(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
     """The places that are cities or countries."""
-    broad = {"city", "country"}
-    return frozenset(p for p in places if broad & set(ctx.gazetteer.classes.get(p, ())))
+    return frozenset(p for p in places if ctx.gazetteer.is_town(p))
 
 
 def _sites(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
     """The places that are sites (no city, no country): where one ceremony stands apart."""
-    broad = {"city", "country"}
-    return frozenset(p for p in places if not broad & set(ctx.gazetteer.classes.get(p, ())))
+    return frozenset(p for p in places if not ctx.gazetteer.is_town(p))
 
 
 def _inside(gaz: Gazetteer, inner: frozenset[URIRef], outer: frozenset[URIRef]) -> bool:

@@ -107,6 +107,10 @@ class Gazetteer:
         found = index.get(label.lower().removeprefix("the ").strip(), set())
         return next(iter(found)) if len(found) == 1 else None
 
+    def is_town(self, place: URIRef) -> bool:
+        """Whether a place is a city or a country (no building or site)."""
+        return bool(TOWN_CLASSES & set(self.classes.get(place, ())))
+
     def country_of(self, iri: URIRef | None) -> URIRef | None:
         """The country a place is, or lies in (following dip:locatedIn)."""
         seen: set[URIRef] = set()
@@ -470,6 +474,7 @@ def _lexicon(gaz: Gazetteer, rules: RuleSet) -> Lexicon:
 
 
 PLACE_CLASSES = frozenset({"place", "city", "country"})
+TOWN_CLASSES = frozenset({"city", "country"})  # places that are no building or site
 
 
 def _choose(entries: list[Entry]) -> list[Entry]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -392,10 +393,18 @@ def _unheld(
     owners = _owners(units, match.roles.get("owner", []))
     office = Mention(frozenset(), (), (), 0.0, title=title, owner=owners)
     gaz, rules, _ = context
-    table = rules.gazetteer.get("office_holders") or {}
-    listed = len(owners) == 1 and f"{title} of {gaz.labels.get(owners[0], '')}" in table
+    listed = len(owners) == 1 and bool(office_holders(title, owners[0], gaz, rules))
     named = _titled_position(office, held, {}, context) is not None
     return _apposed_title(match, units) or not (named or listed)
+
+
+def office_holders(
+    title: str | None, owner: URIRef, gaz: Gazetteer, rules: RuleSet
+) -> dict[str, Any]:
+    """The holders people.yaml `office_holders` lists for a title of one owner ("emir of
+    Qatar": name -> the day they took office), else none."""
+    table = rules.gazetteer.get("office_holders") or {}
+    return table.get(f"{title} of {gaz.labels.get(owner, '')}") or {}
 
 
 def _apposed_title(match: Match, units: list[Unit]) -> bool:
