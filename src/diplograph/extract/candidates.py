@@ -879,6 +879,29 @@ def _places_from(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
                 break
 
 
+def places_with(found: list[Candidate], rules: RuleSet, gaz: Gazetteer) -> None:
+    """An event of a kind with `place_with: [KIND]` whose words name no place took place where
+    an event of those kinds in its sentence (any clause), on a day that may be its own, took
+    one of its parties by its words ("X, visiting Beijing, met Y": in Beijing, not at the
+    dateline's Tokyo), unless the place it has lies in that one (the dateline's Beijing, "who is
+    on a visit to China")."""
+    for cand in found:
+        kinds = spec(rules.kinds, cand.kind).get("place_with") or []
+        people = set(cand.roles.get("participant", []))
+        if not kinds or cand.named_places or not people:
+            continue
+        for other in found:
+            shared = people & set(other.roles.get("traveller", []))
+            if other.kind not in kinds or not other.named_places or not shared:
+                continue
+            if not overlaps(cand.date, other.date):
+                continue
+            place = cand.roles.get("place", [None])[0]
+            if place is None or gaz.country_of(place) not in other.named_places:
+                cand.roles["place"] = list(other.named_places)
+            break
+
+
 def entailed(
     found: list[Candidate], units: list[Unit], ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer
 ) -> list[Candidate]:

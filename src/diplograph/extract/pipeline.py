@@ -23,6 +23,7 @@ from diplograph.extract.candidates import (
     fronted_place,
     join_companions,
     materiel_iri,
+    places_with,
     sentence_candidates,
 )
 from diplograph.extract.clean import find_boilerplate, mappable_sentences
@@ -524,6 +525,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             )
             found += sentence_candidates(inner, rules, gazetteer)
         days_of_clauses(found, main, rules)  # "X, who arrived on Monday, was received by Y"
+        places_with(found, rules, gazetteer)  # "X, visiting Beijing, met Y": in Beijing
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
         _remember_events(found, discourse, rules, state, written, main)

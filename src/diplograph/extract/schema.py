@@ -431,6 +431,7 @@ KIND_ENTRY = Shape(
         "sets_place": BOOL,
         "in_person": ListOf(ROLE, "a list of roles"),  # whose fillers met: "the two"
         "place_from": ListOf(KIND, "a list of event kinds"),  # where they received its traveller
+        "place_with": ListOf(KIND, "a list of event kinds"),  # where its party travelled that day
         "narrative_date": BOOL,
         "lede_date": BOOL,
         "purposes": BOOL,
