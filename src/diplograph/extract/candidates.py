@@ -833,18 +833,27 @@ def _trailing_places(
             cand.roles["place"] = [place.refs[0]]
 
 
-def _where_places(made: list[tuple[Match, Candidate]], units: list[Unit], rules: RuleSet) -> None:
+def _where_places(
+    made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet
+) -> None:
     """An event told after ", where" that names no place of its own took place at the place
-    right before the comma ("arrived in Washington from Paris, where he met Macron": Paris)."""
-    words = rules.word_class("place_relative")
+    right before the comma ("arrived in Washington from Paris, where he met Macron": Paris), and
+    on the day told right after that place when its own words give none ("was at the White
+    House on Tuesday, where he met Trump": Tuesday)."""
+    units, words = ctx.units, rules.word_class("place_relative")
     for match, cand in made:
         if "place" in match.roles:
             continue
         for at in range(match.trigger - 1, 1, -1):
             if units[at].lower in words and units[at - 1].text == ",":
-                place = _place_before(units, at - 2)
+                day = at - 2 if is_date(units[at - 2]) else None
+                place = _place_before(units, at - 2 if day is None else at - 3)
                 if place is not None:
                     cand.roles["place"] = [place]
+                if place is not None and day is not None and cand.date is None:
+                    expected = cand.attest.modality == "Expected"
+                    cand.date, told = _dated(day, ctx, expected, match.trigger)
+                    cand.attest = replace(cand.attest, date_words=told)
                 break
             if units[at].boundary or units[at].text in (",", ";"):
                 break  # the clause the trigger is in opens after the relative word, if any
@@ -1088,7 +1097,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for _, cand in made:
             cand.flashback = True
     _places_from(made, rules)
-    _where_places(made, ctx.units, rules)
+    _where_places(made, ctx, rules)
     _trailing_places(made, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
