@@ -890,10 +890,10 @@ def _places_from(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
 
 def places_with(found: list[Candidate], rules: RuleSet, gaz: Gazetteer) -> None:
     """An event of a kind with `place_with: [KIND]` whose words name no place took place where
-    an event of those kinds in its sentence (any clause), on a day that may be its own, took
-    one of its parties by its words ("X, visiting Beijing, met Y": in Beijing, not at the
-    dateline's Tokyo), unless the place it has lies in that one (the dateline's Beijing, "who is
-    on a visit to China")."""
+    an event of those kinds told before it in its sentence (any clause), on a day that may be
+    its own, took one of its parties by its words ("X, visiting Beijing, met Y": in Beijing, not
+    at the dateline's Tokyo; not "met Y before leaving for Shanghai"), unless the place it has
+    lies in that one (the dateline's Beijing, "who is on a visit to China")."""
     for cand in found:
         kinds = spec(rules.kinds, cand.kind).get("place_with") or []
         people = set(cand.roles.get("participant", []))
@@ -903,8 +903,8 @@ def places_with(found: list[Candidate], rules: RuleSet, gaz: Gazetteer) -> None:
             shared = people & set(other.roles.get("traveller", []))
             if other.kind not in kinds or not other.named_places or not shared:
                 continue
-            if not overlaps(cand.date, other.date):
-                continue
+            if not overlaps(cand.date, other.date) or other.attest.end >= cand.attest.end:
+                continue  # "met Y before leaving for Shanghai": not in Shanghai
             place = cand.roles.get("place", [None])[0]
             if place is None or gaz.country_of(place) not in other.named_places:
                 cand.roles["place"] = list(other.named_places)
