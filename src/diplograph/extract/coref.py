@@ -292,6 +292,9 @@ def _refer(
             return recent
         people = list(dict.fromkeys(reversed(discourse.persons)))[:count]
         return tuple(reversed(people)) if count > 2 and len(people) == count else ()
+    if kind == "salient_heads":  # "the heads of state": the two heads of state the story names
+        heads = _salient(discourse, set(rules.classes.get("head_of_state_title", ())))  # most,
+        return heads or _refer("salient_leaders", unit, discourse, gaz, rules)  # whoever met since
     if kind == "salient_leaders":  # "the two leaders": the latest meeting's pair, else the two
         leaders = _salient(discourse, set(rules.classes.get("leader_title", ())))  # named most
         fallback = _refer("last_pair", unit, discourse, gaz, rules)
