@@ -99,9 +99,13 @@ def _words(rules: RuleSet) -> Words:
 
 
 def _fits(unit: Unit, role: str) -> bool:
-    """Whether a unit can fill a role: a place for `place`, else an acting entity."""
+    """Whether a unit can fill a role: a place for `place`, else an acting entity, and a news
+    agency only a speaker's (`agent`): "Kazinform reported on the documents signed during the
+    state visit" tells no visit of Kazinform's."""
     mention = unit.mention
     if mention is None or mention.date_words is not None:
+        return False
+    if role != "agent" and "agency" in mention.classes:
         return False
     wanted = "place" if role == "place" else "agent"
     return wanted in mention.classes and "nationality" not in mention.classes
@@ -741,7 +745,9 @@ def _needs(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
     near = _clause_ahead(units, trigger, rules.boundary)
     if _passive(units, trigger, _compiled(rules)[0]):  # "the accord was signed by": before it
         near = [*units[max(0, trigger - REACH) : trigger], *near]
-    return any(u.lemma in lemmas or u.lower in lemmas for u in near)
+    media = rules.word_class("medium_word")  # "wrote on Telegram that": the medium, no letter
+    after = {id(b) for a, b in zip(units, units[1:], strict=False) if a.lower in media}
+    return any((u.lemma in lemmas or u.lower in lemmas) and id(u) not in after for u in near)
 
 
 def _clause_ahead(units: list[Unit], trigger: int, boundary: frozenset[str]) -> list[Unit]:

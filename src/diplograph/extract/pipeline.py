@@ -342,9 +342,12 @@ def _in_dateline(unit: Unit) -> bool:
 
 def dateline_place(prepared: list[tuple[object, list[Unit]]], gaz: Gazetteer) -> URIRef | None:
     """The city of the dateline ("DOHA, May 14 (Reuters) -", "NEW DELHI, Aug 1 (PTI)",
-    "Ankara (AA) -"): where the story takes place until an arrival or visit moves it."""
+    "Ankara (AA) -", "TASHKENT. KAZINFORM -"): where the story takes place until an arrival or
+    visit moves it."""
     for _, units in prepared[:DATELINE_SENTENCES]:
         mark = _dateline_mark(units)
+        if not mark and len(units) > 1 and units[-1].text == ".":
+            mark = len(units) - 1  # "TASHKENT. KAZINFORM -": the city a sentence of its own
         if not mark:
             continue
         first = units[0].mention
