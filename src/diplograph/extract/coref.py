@@ -425,9 +425,21 @@ def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIR
     """The person named earlier in the sentence with the office an untitled one names, of the
     same owner ("Ukrainian President X's aide delivered a letter from the Ukrainian president":
     X; "the Ethiopian leader" after "Ethiopian Prime Minister X": a `leader_title` for a
-    `head_titles` word that is none itself), else None."""
+    `head_titles` word that is none itself); with no owner named, the one person named earlier
+    in the sentence with that very title ("King X received Y, who presented his credentials to
+    the King": X), else None."""
     if not mention.owner:
-        return None
+        named = {
+            u.mention.refs[0]
+            for u in before
+            if u.mention is not None
+            and "person" in u.mention.classes
+            and not u.mention.anaphor
+            and len(u.mention.refs) == 1
+            and u.mention.title
+            and u.mention.title == mention.title
+        }
+        return next(iter(named)) if len(named) == 1 else None
     heads = {str(t) for t in rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT}
     leaders = rules.word_class("leader_title")
     epithets = rules.gazetteer.get("title_epithets") or {}
