@@ -713,6 +713,8 @@ def _passive(units: list[Unit], trigger: int, words: Words) -> bool:
     ("the blockade imposed by the United States")."""
     if trigger and units[trigger - 1].lower in words.infinitive:
         return False
+    if units[trigger].lower.endswith("ing"):
+        return False  # "Erdogan is hosting Putin": a present participle is active
     if any(units[i].lower in words.auxiliary for i in range(max(0, trigger - 3), trigger)):
         return True
     return _reduced_relative(units, trigger, words)
