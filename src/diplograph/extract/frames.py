@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from diplograph.extract.matcher import Match, match_end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
-from diplograph.extract.sentences import POSSESSIVE_S, Unit, place_phrase
+from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Unit, place_phrase
 
 REACH = 6  # plain words a slot may lie from its trigger ("also held", "on Monday signed")
 
@@ -717,6 +717,8 @@ def _passive(units: list[Unit], trigger: int, words: Words) -> bool:
     ("the blockade imposed by the United States")."""
     if trigger and units[trigger - 1].lower in words.infinitive:
         return False
+    if units[trigger].lower.endswith("ing"):
+        return False  # "Erdogan is hosting Putin": a present participle is active
     if any(units[i].lower in words.auxiliary for i in range(max(0, trigger - 3), trigger)):
         return True
     return _reduced_relative(units, trigger, words)
@@ -787,12 +789,17 @@ def _ruled_out(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> b
 def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
     """The determiner that makes the trigger a noun ("an official visit", "Xi's first trip",
     "his three-day visit"), read back over the plain words between; None for a verb."""
-    index = trigger - 1
+    index, reach = trigger - 1, REACH
     past = units[trigger].lower != units[trigger].lemma and not units[trigger].lower.endswith("s")
-    while index >= 0 and trigger - index <= REACH:
+    while index >= 0 and trigger - index <= reach:
         unit = units[index]
         if unit.lower in words.determiner:
             return index
+        joined = _compound_part(units, index)
+        if joined:  # "their first face-to-face talks": a compound is one plain word
+            reach += joined > 1
+            index -= 1
+            continue
         if not _plain(unit, words) or unit.mention is not None or unit.lower in words.auxiliary:
             return None
         if past and unit.lower in words.coordination:
@@ -804,6 +811,22 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
             return None
         index -= 1
     return None
+
+
+def _glued_hyphen(units: list[Unit], at: int) -> bool:
+    """Whether the unit at `at` is a hyphen written without spaces ("in-person")."""
+    hyphen = 0 < at < len(units) and units[at].text in HYPHENS
+    return hyphen and not units[at - 1].space and not units[at].space
+
+
+def _compound_part(units: list[Unit], index: int) -> int:
+    """How the unit at `index` stands in a plain word hyphenated without spaces ("in-person",
+    "face-to-face"): 1 its first word, 2 a hyphen or a later word, 0 none."""
+    if units[index].mention is not None:
+        return 0
+    if _glued_hyphen(units, index) or _glued_hyphen(units, index - 1):
+        return 2
+    return 1 if _glued_hyphen(units, index + 1) else 0
 
 
 def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -> list[int] | None:

@@ -325,10 +325,18 @@ def _dateline_end(units: list[Unit]) -> int:
     March 5 --", "ISLAMABAD:", "WARSAW, Poland (AP) —", its bracket already set off): 0 when the
     sentence opens with no dateline, or with one that a dash does not close."""
     for index, unit in enumerate(units[: DATELINE_WORDS + 2]):
-        if unit.text in DATELINE_DASHES:
+        if unit.text in DATELINE_DASHES and not _compound_hyphen(units, index):
             head = units[:index]
             return index + 1 if head and all(_in_dateline(u) for u in head) else 0
     return 0
+
+
+def _compound_hyphen(units: list[Unit], index: int) -> bool:
+    """Whether the hyphen at `index` joins two words without spaces ("The India-Russia summit",
+    "Xi-Biden talks"): a compound, no dateline's dash (which "WASHINGTON-" in capitals stays)."""
+    hyphen = units[index].text == "-" and 0 < index < len(units) - 1
+    glued = hyphen and not units[index - 1].space and not units[index].space
+    return glued and not units[index - 1].text.isupper()
 
 
 def _in_dateline(unit: Unit) -> bool:
