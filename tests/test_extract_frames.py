@@ -5453,3 +5453,21 @@ def test_a_letter_received_from_a_kinsman_named_after_a_comma(layer):
             {"recipient": ["person/tamim-bin-hamad-al-thani"], "sender": ["person/abdullah-ii"]},
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto was welcomed with a 21-gun salute at the Great Hall of "
+        "the People in Beijing on Tuesday.",
+        "French President Emmanuel Macron was welcomed with full military honours in Hanoi on "
+        "Monday.",
+    ],
+)
+def test_a_welcome_with_honours_is_a_ceremony_not_a_hosting(text, layer):
+    """ceremonies.yaml ceremony.welcome: "was welcomed with full military honours" is the
+    guest's welcome ceremony; its verb is consumed, so frame.host makes no hosting of it (the
+    readers note the ceremony alone)."""
+    kinds = [kind for kind, _ in events(extract(text, layer))]
+    assert "Ceremony" in kinds
+    assert "Hosting" not in kinds
