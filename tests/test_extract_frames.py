@@ -5471,3 +5471,35 @@ def test_a_welcome_with_honours_is_a_ceremony_not_a_hosting(text, layer):
     kinds = [kind for kind, _ in events(extract(text, layer))]
     assert "Ceremony" in kinds
     assert "Hosting" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Germany backed continued talks between Brussels and Beijing to find a solution.",
+            ["country/china", "org/european-union"],
+        ),
+        (
+            "Turkey is pushing for direct talks between Russia and Ukraine.",
+            ["country/russia", "country/ukraine"],
+        ),
+        (
+            "Egypt called for urgent talks between Israel and Hamas.",
+            ["country/israel", "org/hamas"],
+        ),
+    ],
+)
+def test_talks_between_two_sides_are_theirs_not_the_backers(text, sides, layer):
+    """lexicon.yaml `sides_marker`: "backed continued talks between A and B" (a talks noun with
+    no determiner, read as frame.talk's verb) are A's and B's talks; the clause's subject, who
+    backs, urges or facilitates them, is no party."""
+    (talks,) = of_kind(text, "Talks", layer)
+    assert talks[1]["participant"] == sides
+
+
+def test_calling_on_someone_keeps_the_caller(layer):
+    """# guard: "called on X" (frame.call-on's marker right after the verb) keeps its subject:
+    only a `sides_marker` drops it."""
+    (meeting,) = of_kind("Jaishankar called on President Vladimir Putin.", "Meeting", layer)
+    assert meeting[1]["participant"] == ["person/s-jaishankar", "person/vladimir-putin"]

@@ -44,6 +44,7 @@ class Words:
     transitive: frozenset[str] = frozenset()  # triggers of frames with an object slot
     subjects: frozenset[str] = frozenset()  # "lemma:role": a transitive trigger's subject role
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
+    sides: frozenset[str] = frozenset()  # "talks between A and B": A and B are the parties
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
     trailing: frozenset[str] = frozenset()  # "flew home after a visit to X": the subject's
@@ -82,6 +83,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("goods_noun", ())),
         frozenset(get("apposition_word", ())),
         topic=frozenset(get("topic_noun", ())),
+        sides=frozenset(get("sides_marker", ())),
         conjunction=frozenset(get("clause_conjunction", ())),
         trailing=frozenset(get("trailing_governor", ())),
         purpose=frozenset(get("purpose_word", ())),
@@ -980,6 +982,12 @@ def _marks_role(units: list[Unit], trigger: int, rule: Rule, role: str, words: W
     return bool(markers) and bool(_marked(units, trigger, markers, role, words))
 
 
+def _sides_next(units: list[Unit], trigger: int, words: Words) -> bool:
+    """Whether a `sides_marker` follows the trigger at once ("talks between"): a noun whose
+    parties the marker gives, whatever the words before it."""
+    return trigger + 1 < len(units) and units[trigger + 1].lower in words.sides
+
+
 def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
     """The match a frame makes at a trigger, or None when it fills no role. A verb frame fires
     on a trigger with no determiner before it, a noun frame (`noun: true`) on one with."""
@@ -1013,8 +1021,10 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     shared = False
     apart: dict[str, list[int]] = {}
     if slots.get("subject"):
-        if governor is not None and _marks_role(units, trigger, rule, slots["subject"], words):
-            subject = []  # "after talks between Iran and Saudi Arabia": the two, no subject
+        marked = _marks_role(units, trigger, rule, slots["subject"], words)
+        if marked and (governor is not None or _sides_next(units, trigger, words)):
+            subject = []  # "after talks between Iran and Saudi Arabia", "backed continued
+            # talks between Brussels and Beijing": the two, not the clause's subject
         elif governor is not None:
             subject = _bare_subject(units, trigger, governor, slots["subject"], words)
         elif determiner is None:
