@@ -5503,3 +5503,20 @@ def test_calling_on_someone_keeps_the_caller(layer):
     only a `sides_marker` drops it."""
     (meeting,) = of_kind("Jaishankar called on President Vladimir Putin.", "Meeting", layer)
     assert meeting[1]["participant"] == ["person/s-jaishankar", "person/vladimir-putin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin and Erdogan discussed the conflict between Russia and Ukraine in Sochi.",
+        "Putin and Erdogan discussed the war between Kenya and Somalia.",
+    ],
+)
+def test_the_sides_of_a_topic_are_no_parties_of_the_talks(text, layer):
+    """frames._marked: "discussed the war between A and B" (a `sides_marker` after a
+    `topic_noun`) names the war's sides, what was discussed, not who discussed it."""
+    (talks,) = of_kind(text, "Talks", layer)
+    assert talks[1]["participant"] == [
+        "person/recep-tayyip-erdogan",
+        "person/vladimir-putin",
+    ]

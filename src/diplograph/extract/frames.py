@@ -673,7 +673,9 @@ def _marked(
     index = trigger + 1
     while index < len(units) and index - trigger <= 2 * REACH:
         unit = units[index]
-        topic = role == "place" and units[index - 1].lemma in words.topic
+        topic = units[index - 1].lemma in words.topic and (
+            role == "place" or unit.lower in words.sides  # "the war between A and B": the war's
+        )
         if unit.lower in markers and not topic:  # "the war in Gaza" is what, not where
             start = index + 1
             if start < len(units) and units[start].lower == "of":
