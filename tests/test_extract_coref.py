@@ -362,6 +362,10 @@ def test_the_delegation_is_the_one_defined_last_before_it(layer):
         "Chinese President Xi Jinping arrived in Belgrade on Tuesday, accompanied by his wife "
         "Peng Liyuan.",
         "Chinese President Xi Jinping and his wife Peng Liyuan arrived in Belgrade on Tuesday.",
+        # a journey's verb with "with his wife" and no comma (session 37)
+        "Chinese President Xi Jinping arrived in Belgrade on Tuesday with his wife Peng Liyuan.",
+        "Chinese President Xi Jinping landed in Belgrade on Tuesday together with his wife "
+        "Peng Liyuan.",
     ],
 )
 def test_a_spouse_travels_with_the_leader(text, layer):
@@ -527,3 +531,15 @@ def test_a_former_office_may_be_someone_named_with_another_office(layer):
         for o in graph.objects(e, DIP.agent)
     )
     assert said == ["person/josep-borrell", "person/josep-borrell"]  # both statements his
+
+
+def test_a_spouse_one_dines_with_is_no_companion_of_the_meeting(layer):
+    """# guard: "dined with his wife Z" after a meeting is no journey's companion (the new
+    pattern wants a journey's verb): the meeting stays the two leaders'."""
+    graph = extract(
+        "Xi met Vucic in Belgrade on Tuesday and later dined with his wife Peng Liyuan.", layer
+    )
+    assert roles(graph, "Meeting", "participant") == {
+        "person/xi-jinping",
+        "person/aleksandar-vucic",
+    }
