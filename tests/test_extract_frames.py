@@ -5520,3 +5520,20 @@ def test_the_sides_of_a_topic_are_no_parties_of_the_talks(text, layer):
         "person/recep-tayyip-erdogan",
         "person/vladimir-putin",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During a two-day visit to Nairobi, Abiy Ahmed held talks with William Ruto.",
+        "On a three-day state visit to Nairobi, Abiy Ahmed held talks with William Ruto.",
+    ],
+)
+def test_a_fronted_visit_is_the_main_subjects(text, layer):
+    """frames._noun_subject: "During a (two-day) visit to X, Y held talks": the visit opening
+    the sentence is the main clause's subject's, as for "his visit" (a home leader's is no
+    visit: kinds.yaml `abroad`); frames._determiner: in "a two-day visit" the determiner is
+    "a", not the number word after it. No visit was found before."""
+    (visit,) = of_kind(text, "Visit", layer)
+    assert visit[1]["traveller"] == [ABIY]
+    assert visit[1]["place"] == NAIROBI

@@ -790,6 +790,8 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
     while index >= 0 and trigger - index <= REACH:
         unit = units[index]
         if unit.lower in words.determiner:
+            if index > 0 and units[index - 1].lower in words.article:
+                index -= 1  # "a three-day visit": the article, not the number word
             return index
         if not _plain(unit, words) or unit.mention is not None or unit.lower in words.auxiliary:
             return None
@@ -855,6 +857,10 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         main = _main_subject(units, determiner, role, words)
         if main:
             return main
+    if index < 0 and role == "traveller" and lower in words.article:
+        # "On a visit to Beijing, Ruto met Xi": the main clause's subject, as for "his visit"
+        fronted = _fronted_subject(units, determiner, role, words, governor=0)
+        return [i for i in fronted if _person(units[i])][:1] or None
     if index < 0 or not _fits(units[index], role):
         return _trailing_subject(units, index, determiner, role, words)
     found = _group_back(units, index, role, words)
