@@ -5537,3 +5537,26 @@ def test_a_fronted_visit_is_the_main_subjects(text, layer):
     (visit,) = of_kind(text, "Visit", layer)
     assert visit[1]["traveller"] == [ABIY]
     assert visit[1]["place"] == NAIROBI
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said North Korean troops arrived in Kursk.",
+        "Seoul says North Korean soldiers have arrived in Russia.",
+        "Hamas said a delegation travelled to Cairo.",
+    ],
+)
+def test_the_speaker_is_not_who_arrived(text, layer):
+    """travel.yaml arrival and visit patterns (`not_class: speech_verb` on their gaps): in
+    "Russia said North Korean troops arrived in Kursk" the speaker is no traveller; the gap
+    between the traveller and the verb crosses no speech verb."""
+    kinds = {kind for kind, _ in events(extract(text, layer))}
+    assert not kinds & {"Arrival", "Visit"}
+
+
+def test_a_traveller_set_off_before_the_verb_still_arrives(layer):
+    """# guard: the gap still crosses the plain words of a relative clause ("Ruto, who left
+    Nairobi early, arrived"): only a speech verb stops it."""
+    (arrival,) = of_kind("Ruto, who left Nairobi early, arrived in Addis Ababa.", "Arrival", layer)
+    assert arrival[1]["traveller"] == [RUTO]

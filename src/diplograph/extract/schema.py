@@ -249,6 +249,7 @@ TOKEN = Shape(
         "lemma": WORD_OR_WORDS,
         "lower": WORD_OR_WORDS,
         "class": NAME_OR_NAMES,
+        "not_class": NAME_OR_NAMES,  # a gap that crosses no word of these classes
         "ent": NAME_OR_NAMES,
         "op": STR,
         "gap": INT,
