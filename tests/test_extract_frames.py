@@ -5560,3 +5560,17 @@ def test_a_traveller_set_off_before_the_verb_still_arrives(layer):
     Nairobi early, arrived"): only a speech verb stops it."""
     (arrival,) = of_kind("Ruto, who left Nairobi early, arrived in Addis Ababa.", "Arrival", layer)
     assert arrival[1]["traveller"] == [RUTO]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egyptian President Abdel Fattah al-Sisi said the guests were greeted in Cairo.",
+        "Kenyan President William Ruto said the visitors were greeted in Nairobi.",
+    ],
+)
+def test_a_frames_subject_is_not_read_back_across_a_speech_verb(text, layer):
+    """frames._subject: "X said the guests were greeted in Cairo" (the clause's own subject
+    unnamed): X, the speaker, is not the one greeted; the slot is read back no further than a
+    speech verb."""
+    assert of_kind(text, "Hosting", layer) == []

@@ -554,6 +554,14 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
             break
         if units[index].lower in words.coordination:
             return None
+        if (
+            units[index].mention is None
+            and units[index].lemma in words.speech
+            and any(u.lower in words.article for u in units[index + 1 : trigger])
+        ):
+            # "Zelensky said the visitors were welcomed": the speaker is no subject of a
+            # clause with its own ("India said it was expelling X" stays India's)
+            return []
         index -= 1
     if index >= 0 and units[index].lower in words.coordination and index < trigger - 1:
         return None
