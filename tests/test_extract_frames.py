@@ -5567,10 +5567,12 @@ def test_a_traveller_set_off_before_the_verb_still_arrives(layer):
     [
         "Egyptian President Abdel Fattah al-Sisi said the guests were greeted in Cairo.",
         "Kenyan President William Ruto said the visitors were greeted in Nairobi.",
+        "Egyptian President Abdel Fattah al-Sisi said guests were greeted in Cairo.",
     ],
 )
 def test_a_frames_subject_is_not_read_back_across_a_speech_verb(text, layer):
-    """frames._subject: "X said the guests were greeted in Cairo" (the clause's own subject
+    """frames._subject: "X said (the) guests were greeted in Cairo" (the clause's own subject
     unnamed): X, the speaker, is not the one greeted; the slot is read back no further than a
-    speech verb."""
+    speech verb, unless a `subject_pronoun` stands between ("India said it was expelling X",
+    test_a_welcomed_possession_is_no_guest)."""
     assert of_kind(text, "Hosting", layer) == []

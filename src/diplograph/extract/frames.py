@@ -45,6 +45,7 @@ class Words:
     subjects: frozenset[str] = frozenset()  # "lemma:role": a transitive trigger's subject role
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
     sides: frozenset[str] = frozenset()  # "talks between A and B": A and B are the parties
+    pronoun: frozenset[str] = frozenset()  # "India said it was expelling X": India's
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
     trailing: frozenset[str] = frozenset()  # "flew home after a visit to X": the subject's
@@ -84,6 +85,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("apposition_word", ())),
         topic=frozenset(get("topic_noun", ())),
         sides=frozenset(get("sides_marker", ())),
+        pronoun=frozenset(get("subject_pronoun", ())),
         conjunction=frozenset(get("clause_conjunction", ())),
         trailing=frozenset(get("trailing_governor", ())),
         purpose=frozenset(get("purpose_word", ())),
@@ -557,7 +559,7 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
         if (
             units[index].mention is None
             and units[index].lemma in words.speech
-            and any(u.lower in words.article for u in units[index + 1 : trigger])
+            and not any(u.lower in words.pronoun for u in units[index + 1 : trigger])
         ):
             # "Zelensky said the visitors were welcomed": the speaker is no subject of a
             # clause with its own ("India said it was expelling X" stays India's)
