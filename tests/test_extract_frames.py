@@ -5576,3 +5576,11 @@ def test_a_frames_subject_is_not_read_back_across_a_speech_verb(text, layer):
     speech verb, unless a `subject_pronoun` stands between ("India said it was expelling X",
     test_a_welcomed_possession_is_no_guest)."""
     assert of_kind(text, "Hosting", layer) == []
+
+
+def test_the_speaker_is_no_party_of_a_meeting_he_reports(layer):
+    """meetings.yaml meeting.verb (`not_class: speech_verb` on its gaps): "Xi told reporters
+    delegates met Putin in Kazan" is no meeting of Xi's."""
+    text = "Xi Jinping told reporters delegates met Vladimir Putin in Kazan."
+    meetings = of_kind(text, "Meeting", layer)
+    assert all("person/xi-jinping" not in m[1].get("participant", []) for m in meetings)
