@@ -5584,3 +5584,18 @@ def test_the_speaker_is_no_party_of_a_meeting_he_reports(layer):
     text = "Xi Jinping told reporters delegates met Vladimir Putin in Kazan."
     meetings = of_kind(text, "Meeting", layer)
     assert all("person/xi-jinping" not in m[1].get("participant", []) for m in meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters travelled to the border town of Rafah.",
+        "An AFP journalist travelled to Kyiv on Monday.",
+        "Xinhua reporters visited the Potala Palace in Lhasa.",
+    ],
+)
+def test_the_press_is_no_traveller(text, layer):
+    """kinds.yaml `no_press`: a news agency fills no traveller role of a visit or an arrival
+    (the press reports a trip, it makes none; the readers note none)."""
+    kinds = {kind for kind, _ in events(extract(text, layer))}
+    assert not kinds & {"Visit", "Arrival"}

@@ -427,6 +427,7 @@ KIND_ENTRY = Shape(
         "distribute": Either((ROLE, ROLES), "a role or a list of roles"),
         "groups_apart": Either((ROLE, ROLES), "a role or a list of roles"),
         "abroad": ROLE,
+        "no_press": ROLES,  # roles no news agency fills ("Reuters travelled to Rafah")
         "per_country": ROLE,
         "represented": ROLE,
         "sets_place": BOOL,
