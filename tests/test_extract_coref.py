@@ -543,3 +543,23 @@ def test_a_spouse_one_dines_with_is_no_companion_of_the_meeting(layer):
         "person/xi-jinping",
         "person/aleksandar-vucic",
     }
+
+
+def test_the_two_leaders_of_the_meeting_named_again_are_its_parties(layer):
+    """coref._names_the_meeting (lexicon `told_meeting_noun`): "During the meeting at X, the
+    two leaders discussed" are the parties of the meeting told before, however far back, not
+    the heads of state the story names most."""
+    graph = extract(
+        "Indian External Affairs Minister S Jaishankar on Friday called on Sri Lankan President "
+        "Anura Kumara Dissanayake in Colombo and conveyed Prime Minister Narendra Modi's "
+        "invitation to visit India. Modi had invited him in a letter. Modi won a third term in "
+        "June. Dissanayake took office last month. During the meeting at the Presidential "
+        "Secretariat, the two leaders discussed energy cooperation.",
+        layer,
+    )
+    parties = [
+        sorted(str(o).removeprefix(str(ID)) for o in graph.objects(e, DIP.participant))
+        for kind in ("Meeting", "Talks")
+        for e in graph.subjects(RDF.type, DIP[kind])
+    ]
+    assert ["person/anura-kumara-dissanayake", "person/narendra-modi"] not in parties
