@@ -5568,6 +5568,8 @@ def test_a_traveller_set_off_before_the_verb_still_arrives(layer):
         "Egyptian President Abdel Fattah al-Sisi said the guests were greeted in Cairo.",
         "Kenyan President William Ruto said the visitors were greeted in Nairobi.",
         "Egyptian President Abdel Fattah al-Sisi said guests were greeted in Cairo.",
+        # travel.yaml hosting.welcome reads the noun "welcome", not the verb (session 37)
+        "Egyptian President Abdel Fattah al-Sisi said guests were welcomed in Cairo.",
     ],
 )
 def test_a_frames_subject_is_not_read_back_across_a_speech_verb(text, layer):
