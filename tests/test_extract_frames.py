@@ -5601,3 +5601,23 @@ def test_the_press_is_no_traveller(text, layer):
     (the press reports a trip, it makes none; the readers note none)."""
     kinds = {kind for kind, _ in events(extract(text, layer))}
     assert not kinds & {"Visit", "Arrival"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Marco Rubio and the US team arrived in Riyadh on Monday.",
+        "Secretary of State Marco Rubio and the US team travelled to Riyadh on Monday.",
+    ],
+)
+def test_a_ministers_own_state_travels_through_him(text, layer):
+    """kinds.yaml `represented: traveller` (Visit, Arrival): in "Rubio and the US team
+    arrived", the United States travels through Rubio, its secretary of state (the readers
+    list him alone)."""
+    travellers = [
+        event.get("traveller", [])
+        for kind in ("Arrival", "Visit")
+        for _, event in of_kind(text, kind, layer)
+    ]
+    assert travellers
+    assert all(t == ["person/marco-rubio"] for t in travellers)
