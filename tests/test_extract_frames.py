@@ -5621,3 +5621,18 @@ def test_a_ministers_own_state_travels_through_him(text, layer):
     ]
     assert travellers
     assert all(t == ["person/marco-rubio"] for t in travellers)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Marco Rubio and other US officials arrived in Riyadh on Monday.",
+        "Secretary of State Marco Rubio and senior US officials arrived in Riyadh on Monday.",
+    ],
+)
+def test_a_leader_arriving_with_his_states_officials_arrives(text, layer):
+    """travel.yaml arrival.verb: "X and other US officials arrived in Y" is X's arrival (the
+    officials' state travels through X, kinds.yaml `represented`); it was the United States'
+    alone, X dropped."""
+    (arrival,) = of_kind(text, "Arrival", layer)
+    assert arrival[1]["traveller"] == ["person/marco-rubio"]
