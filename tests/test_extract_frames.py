@@ -5636,3 +5636,39 @@ def test_a_leader_arriving_with_his_states_officials_arrives(text, layer):
     alone, X dropped."""
     (arrival,) = of_kind(text, "Arrival", layer)
     assert arrival[1]["traveller"] == ["person/marco-rubio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "parties"),
+    [
+        (
+            "Secretary of State Marco Rubio and other US officials visited Riyadh on Monday.",
+            "Visit",
+            "traveller",
+            ["person/marco-rubio"],
+        ),
+        (
+            "Secretary of State Marco Rubio and other US officials held talks with Sergei "
+            "Lavrov in Riyadh.",
+            "Talks",
+            "participant",
+            ["person/marco-rubio", "person/sergei-lavrov"],
+        ),
+        (
+            "Secretary of State Marco Rubio and other US officials were received by Mohammed "
+            "bin Salman in Riyadh.",
+            "Hosting",
+            "traveller",
+            ["person/marco-rubio"],
+        ),
+    ],
+)
+def test_a_leader_with_his_states_officials_visits_talks_and_is_received(
+    text, kind, role, parties, layer
+):
+    """travel.yaml visit.verb, hosting.host-with-group, meetings.yaml talks.noun: "X and other
+    US officials visited / held talks with / were received by" is X's (the group's state
+    through X: kinds.yaml `represented`, now for Hosting's travellers too); it was the United
+    States' alone."""
+    (event,) = of_kind(text, kind, layer)
+    assert event[1][role] == parties
