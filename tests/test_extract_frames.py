@@ -5672,3 +5672,25 @@ def test_a_leader_with_his_states_officials_visits_talks_and_is_received(
     States' alone."""
     (event,) = of_kind(text, kind, layer)
     assert event[1][role] == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang Yi and the Chinese delegation held talks with Sergei Lavrov in Moscow.",
+        "Sergei Lavrov held talks with Wang Yi and the Chinese delegation in Moscow.",
+    ],
+)
+def test_an_unled_delegation_of_a_partys_state_is_his(text, layer):
+    """events.drop_represented (`senders`): a delegation no one is said to lead, sent by the
+    state another party serves, is that party's company, no party of its own (the readers
+    leave companions out)."""
+    (talks,) = of_kind(text, "Talks", layer)
+    assert talks[1]["participant"] == ["person/sergei-lavrov", "person/wang-yi"]
+
+
+def test_a_delegation_alone_stays_a_party(layer):
+    """# guard: "held talks with the Chinese delegation" (no one of China's named) keeps the
+    delegation as the other party."""
+    (talks,) = of_kind("Sergei Lavrov held talks with the Chinese delegation.", "Talks", layer)
+    assert len(talks[1]["participant"]) == 2
