@@ -5694,3 +5694,37 @@ def test_a_delegation_alone_stays_a_party(layer):
     delegation as the other party."""
     (talks,) = of_kind("Sergei Lavrov held talks with the Chinese delegation.", "Talks", layer)
     assert len(talks[1]["participant"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "parties"),
+    [
+        (
+            "Abiy Ahmed, along with Foreign Minister Gedion Timothewos, arrived in Nairobi on "
+            "Monday.",
+            "Arrival",
+            "traveller",
+            [ABIY],
+        ),
+        (
+            "Abiy Ahmed, together with Gedion Timothewos, travelled to Nairobi on Monday.",
+            "Visit",
+            "traveller",
+            [ABIY],
+        ),
+        (
+            "Abiy Ahmed, along with Gedion Timothewos, held talks with William Ruto in Nairobi.",
+            "Talks",
+            "participant",
+            [ABIY, RUTO],
+        ),
+    ],
+)
+def test_a_companion_set_off_by_along_with_leaves_the_subject_acting(
+    text, kind, role, parties, layer
+):
+    """travel.yaml arrival.verb and visit.verb, meetings.yaml talks.noun: "X, along with Y,
+    arrived (travelled, held talks)" is X's, the companion left out as one "accompanied by"
+    is; no event was found before."""
+    (event,) = of_kind(text, kind, layer)
+    assert event[1][role] == parties
