@@ -362,6 +362,10 @@ def test_the_delegation_is_the_one_defined_last_before_it(layer):
         "Chinese President Xi Jinping arrived in Belgrade on Tuesday, accompanied by his wife "
         "Peng Liyuan.",
         "Chinese President Xi Jinping and his wife Peng Liyuan arrived in Belgrade on Tuesday.",
+        # a journey's verb with "with his wife" and no comma (session 37)
+        "Chinese President Xi Jinping arrived in Belgrade on Tuesday with his wife Peng Liyuan.",
+        "Chinese President Xi Jinping landed in Belgrade on Tuesday together with his wife "
+        "Peng Liyuan.",
     ],
 )
 def test_a_spouse_travels_with_the_leader(text, layer):
@@ -527,3 +531,35 @@ def test_a_former_office_may_be_someone_named_with_another_office(layer):
         for o in graph.objects(e, DIP.agent)
     )
     assert said == ["person/josep-borrell", "person/josep-borrell"]  # both statements his
+
+
+def test_a_spouse_one_dines_with_is_no_companion_of_the_meeting(layer):
+    """# guard: "dined with his wife Z" after a meeting is no journey's companion (the new
+    pattern wants a journey's verb): the meeting stays the two leaders'."""
+    graph = extract(
+        "Xi met Vucic in Belgrade on Tuesday and later dined with his wife Peng Liyuan.", layer
+    )
+    assert roles(graph, "Meeting", "participant") == {
+        "person/xi-jinping",
+        "person/aleksandar-vucic",
+    }
+
+
+def test_the_two_leaders_of_the_meeting_named_again_are_its_parties(layer):
+    """coref._names_the_meeting (lexicon `told_meeting_noun`): "During the meeting at X, the
+    two leaders discussed" are the parties of the meeting told before, however far back, not
+    the heads of state the story names most."""
+    graph = extract(
+        "Indian External Affairs Minister S Jaishankar on Friday called on Sri Lankan President "
+        "Anura Kumara Dissanayake in Colombo and conveyed Prime Minister Narendra Modi's "
+        "invitation to visit India. Modi had invited him in a letter. Modi won a third term in "
+        "June. Dissanayake took office last month. During the meeting at the Presidential "
+        "Secretariat, the two leaders discussed energy cooperation.",
+        layer,
+    )
+    parties = [
+        sorted(str(o).removeprefix(str(ID)) for o in graph.objects(e, DIP.participant))
+        for kind in ("Meeting", "Talks")
+        for e in graph.subjects(RDF.type, DIP[kind])
+    ]
+    assert ["person/anura-kumara-dissanayake", "person/narendra-modi"] not in parties

@@ -1283,3 +1283,20 @@ def test_an_event_told_in_the_pluperfect_moves_neither_the_storys_day_nor_its_pl
     places = {str(p).rsplit("/", 1)[-1] for p in graph.objects(signing, DIP.place)}
     assert (dated(graph, "AgreementSigning")[0], places) == ("2025-03-05", {"port-louis"})
     assert dated(graph, "Meeting")[0] == "2025-03-05"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Cyril Ramaphosa today, 3 December 2024, hosted President Bola Ahmed Tinubu "
+        "in Cape Town.",
+        "President Cyril Ramaphosa on Tuesday, 3 December 2024, hosted President Bola Ahmed "
+        "Tinubu in Cape Town.",
+    ],
+)
+def test_a_day_restated_between_commas_after_the_subject_dates_the_verb_after_it(text, layer):
+    """dates._restated: "X today, 3 December 2024, hosted Y" (a press statement's day said
+    twice, set off by commas after the subject) dates the event after it; the two dates were
+    orphans of clauses with no event."""
+    graph = extract(text, date(2024, 12, 3), layer)
+    assert dated(graph, "Hosting")[0] == "2024-12-03"

@@ -1582,3 +1582,31 @@ def test_a_press_agencys_english_name_is_the_agency(layer):
     graph = extract("PRENSA LATINA | Latin American News Agency reported the visit.", layer)
     orgs = {str(o) for o in graph.all_nodes() if str(o).startswith(str(ID["org/"]))}
     assert orgs == {str(ID["org/prensa-latina"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Washington and Brussels are in talks over steel tariffs.",
+            {"country/united-states", "org/european-union"},
+        ),
+        ("Brussels imposed sanctions on Russian oligarchs on Monday.", {"org/european-union"}),
+    ],
+)
+def test_brussels_acting_is_the_european_union(text, parties, layer):
+    """entities.yaml `metonyms`: Brussels acting (in talks, imposing sanctions) is the European
+    Union, as Washington is the United States; not Belgium."""
+    graph = extract(text, layer)
+    acting = {
+        str(o).removeprefix(str(ID))
+        for role in ("participant", "agent")
+        for o in graph.objects(None, DIP[role])
+    }
+    assert acting == parties
+
+
+def test_brussels_visited_is_still_the_city(layer):
+    """# guard: the metonym changes who acts, not the place: a visit to Brussels is there."""
+    graph = extract("Chinese Premier Li Qiang visited Brussels on Monday.", layer)
+    assert ID["city/brussels"] in set(graph.objects(None, DIP.place))

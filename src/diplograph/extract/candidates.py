@@ -11,7 +11,7 @@ and links events to the meeting or visit "during" which they happened.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -347,6 +347,19 @@ def _here(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
     return False
 
 
+def _without_press(
+    roles: dict[str, list[URIRef]], press_free: Iterable[str], gaz: Gazetteer
+) -> dict[str, list[URIRef]]:
+    """The roles without the news agencies in those of kinds.yaml `no_press` ("Reuters
+    travelled to Rafah", "An AFP journalist travelled to Kyiv": the press is no traveller)."""
+    banned = set(map(str, press_free))
+    kept = {
+        r: [v for v in values if r not in banned or "agency" not in gaz.classes.get(v, ())]
+        for r, values in roles.items()
+    }
+    return {r: v for r, v in kept.items() if v}
+
+
 def build(
     match: Match,
     ctx: SentenceContext,
@@ -375,6 +388,7 @@ def build(
         for role, indices in match.roles.items()
     }
     roles = {r: v for r, v in roles.items() if v}
+    roles = _without_press(roles, spec(rules.kinds, kind).get("no_press") or (), gaz)
     made = new_materiel(match, ctx, rules) if not roles.get("theme") else None
     if made is not None:
         roles["theme"] = [made[0]]

@@ -827,6 +827,8 @@ def _anaphor_mention(
     ):  # "arrived in the Kingdom": the state last named as a place, not as a nationality
         return _land(discourse, gaz)
     found = found or _in_sentence(refer, said, unlike)
+    if refer == "salient_leaders" and discourse.meetings and _names_the_meeting(before, rules):
+        found = found or discourse.meetings[-1][1]  # "During the meeting, the two leaders"
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
     if not found:
         return None
@@ -836,6 +838,16 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _names_the_meeting(before: list[Unit], rules: RuleSet) -> bool:
+    """Whether the words before an anaphor name a meeting already told ("During the meeting at
+    the Presidential Secretariat, the two leaders"): "the" or "their" and a `told_meeting_noun`."""
+    nouns = rules.word_class("told_meeting_noun")
+    return any(
+        a.lower in ("the", "their") and b.lower in nouns
+        for a, b in zip(before, before[1:], strict=False)
+    )
 
 
 def _fronted_addressees(before: list[Unit], rules: RuleSet) -> frozenset[URIRef]:

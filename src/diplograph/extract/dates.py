@@ -138,6 +138,13 @@ def attach(
         possessive = index + 1 < len(units) and units[index + 1].lower in POSSESSIVE_S
         if not is_date(unit) or is_dateline(units, index):
             continue
+        if _restated_next(units, index) and not any(t < index for t in triggers):
+            continue  # "X today, 3 December 2024, hosted Y": the day restated after it dates it
+        if _restated(units, index) and not any(t < index for t in triggers):
+            after = [t for t in triggers if t > index and t not in found]
+            if after:
+                found[after[0]] = index
+            continue
         if possessive:  # "Tuesday's talks": the event it names, else none
             if index + 2 in triggers:
                 found.setdefault(index + 2, index)
@@ -192,6 +199,23 @@ def attach(
             if inside and inside[0] not in found:
                 found[inside[0]] = index
     return found
+
+
+def _restated(units: list[Unit], index: int) -> bool:
+    """Whether the date at `index` restates the one before it, set off by commas ("today, 3
+    December 2024, hosted")."""
+    return (
+        index >= 2
+        and index + 1 < len(units)
+        and units[index - 1].text == ","
+        and units[index + 1].text == ","
+        and is_date(units[index - 2])
+    )
+
+
+def _restated_next(units: list[Unit], index: int) -> bool:
+    """Whether a date restating the one at `index` follows it ("today, 3 December 2024,")."""
+    return index + 2 < len(units) and is_date(units[index + 2]) and _restated(units, index + 2)
 
 
 def _during_next(

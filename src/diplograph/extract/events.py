@@ -591,16 +591,28 @@ def drop_homecomings(
 
 
 def drop_represented(
-    ctx: Context, events: list[Candidate], home: Callable[[URIRef], URIRef | None]
+    ctx: Context,
+    events: list[Candidate],
+    home: Callable[[URIRef], URIRef | None],
+    senders: dict[URIRef, URIRef] | None = None,
 ) -> None:
     """Leave out of a role (kinds.yaml `represented: ROLE`) a country that another of its
-    fillers serves: in a meeting of Erdogan's, Turkey is there through him."""
+    fillers serves: in a meeting of Erdogan's, Turkey is there through him; and a delegation
+    no one is said to lead (`senders`: its state) whose state another filler serves: in "Wang
+    Yi and the Chinese delegation held talks", the delegation is his."""
+    senders = senders or {}
     for event in events:
         role = spec(ctx.kinds, event.kind).get("represented")
         if not role or not event.roles.get(role):
             continue
-        served = {country for v in event.roles[role] if (country := home(v)) != v}
-        event.roles[role] = [v for v in event.roles[role] if v not in served]
+        fillers = event.roles[role]
+        served = {country for v in fillers if (country := home(v)) != v}
+        event.roles[role] = [
+            v
+            for v in fillers
+            if v not in served
+            and not (v in senders and any(home(w) == senders[v] for w in fillers if w != v))
+        ]
         if not event.roles[role]:
             del event.roles[role]
 

@@ -44,6 +44,8 @@ class Words:
     transitive: frozenset[str] = frozenset()  # triggers of frames with an object slot
     subjects: frozenset[str] = frozenset()  # "lemma:role": a transitive trigger's subject role
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
+    sides: frozenset[str] = frozenset()  # "talks between A and B": A and B are the parties
+    pronoun: frozenset[str] = frozenset()  # "India said it was expelling X": India's
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
     trailing: frozenset[str] = frozenset()  # "flew home after a visit to X": the subject's
@@ -82,6 +84,8 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("goods_noun", ())),
         frozenset(get("apposition_word", ())),
         topic=frozenset(get("topic_noun", ())),
+        sides=frozenset(get("sides_marker", ())),
+        pronoun=frozenset(get("subject_pronoun", ())),
         conjunction=frozenset(get("clause_conjunction", ())),
         trailing=frozenset(get("trailing_governor", ())),
         purpose=frozenset(get("purpose_word", ())),
@@ -556,6 +560,14 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
             break
         if units[index].lower in words.coordination:
             return None
+        if (
+            units[index].mention is None
+            and units[index].lemma in words.speech
+            and not any(u.lower in words.pronoun for u in units[index + 1 : trigger])
+        ):
+            # "Zelensky said the visitors were welcomed": the speaker is no subject of a
+            # clause with its own ("India said it was expelling X" stays India's)
+            return []
         index -= 1
     if index >= 0 and units[index].lower in words.coordination and index < trigger - 1:
         return None
@@ -675,7 +687,9 @@ def _marked(
     index = trigger + 1
     while index < len(units) and index - trigger <= 2 * REACH:
         unit = units[index]
-        topic = role == "place" and units[index - 1].lemma in words.topic
+        topic = units[index - 1].lemma in words.topic and (
+            role == "place" or unit.lower in words.sides  # "the war between A and B": the war's
+        )
         if unit.lower in markers and not topic:  # "the war in Gaza" is what, not where
             start = index + 1
             if start < len(units) and units[start].lower == "of":
@@ -794,6 +808,8 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
     while index >= 0 and trigger - index <= reach:
         unit = units[index]
         if unit.lower in words.determiner:
+            if index > 0 and units[index - 1].lower in words.article:
+                index -= 1  # "a three-day visit": the article, not the number word
             return index
         joined = _compound_part(units, index)
         if joined:  # "their first face-to-face talks": a compound is one plain word
@@ -880,6 +896,10 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         main = _main_subject(units, determiner, role, words)
         if main:
             return main
+    if index < 0 and role == "traveller" and lower in words.article:
+        # "On a visit to Beijing, Ruto met Xi": the main clause's subject, as for "his visit"
+        fronted = _fronted_subject(units, determiner, role, words, governor=0)
+        return [i for i in fronted if _person(units[i])][:1] or None
     if index < 0 or not _fits(units[index], role):
         return _trailing_subject(units, index, determiner, role, words)
     found = _group_back(units, index, role, words)
@@ -1009,6 +1029,12 @@ def _marks_role(units: list[Unit], trigger: int, rule: Rule, role: str, words: W
     return bool(markers) and bool(_marked(units, trigger, markers, role, words))
 
 
+def _sides_next(units: list[Unit], trigger: int, words: Words) -> bool:
+    """Whether a `sides_marker` follows the trigger at once ("talks between"): a noun whose
+    parties the marker gives, whatever the words before it."""
+    return trigger + 1 < len(units) and units[trigger + 1].lower in words.sides
+
+
 def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> Match | None:
     """The match a frame makes at a trigger, or None when it fills no role. A verb frame fires
     on a trigger with no determiner before it, a noun frame (`noun: true`) on one with."""
@@ -1042,8 +1068,10 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
     shared = False
     apart: dict[str, list[int]] = {}
     if slots.get("subject"):
-        if governor is not None and _marks_role(units, trigger, rule, slots["subject"], words):
-            subject = []  # "after talks between Iran and Saudi Arabia": the two, no subject
+        marked = _marks_role(units, trigger, rule, slots["subject"], words)
+        if marked and (governor is not None or _sides_next(units, trigger, words)):
+            subject = []  # "after talks between Iran and Saudi Arabia", "backed continued
+            # talks between Brussels and Beijing": the two, not the clause's subject
         elif governor is not None:
             subject = _bare_subject(units, trigger, governor, slots["subject"], words)
         elif determiner is None:

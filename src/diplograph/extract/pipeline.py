@@ -583,7 +583,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         return frozenset(title_of(p, gazetteer, rules, new) for p in held)
 
     extend_earlier(ctx, candidates, _extending(rules))  # "The meeting was attended by A and B"
-    drop_represented(ctx, candidates, home)
+    unled = {d.key: d.sender for d in discourse.delegations if d.sender and not d.leader}
+    drop_represented(ctx, candidates, home, unled)
     candidates = join_one_side(candidates, home)
     add_homes(candidates, home)
     hosts_abroad(ctx, candidates, home, titles)

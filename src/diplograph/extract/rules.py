@@ -319,6 +319,13 @@ def compile_token(
             raise InputError(f"{where}: unknown word class {missing[0]!r}")
         words = sorted({w for n in names for w in classes[n]})
         token["LEMMA"], meta = _by_lemma(words, meta, lemmas)
+    if "not_class" in spec:  # "Russia said troops arrived": the gap crosses no speech verb
+        names = as_list(spec["not_class"])
+        missing = [n for n in names if n not in classes]
+        if missing:
+            raise InputError(f"{where}: unknown word class {missing[0]!r}")
+        words = sorted({w for n in names for w in classes[n]})
+        token["LEMMA"] = {"NOT_IN": _by_lemma(words, meta, lemmas)[0]["IN"]}
     if "ent" in spec:
         kinds = as_list(spec["ent"])
         bad = [k for k in kinds if k not in ENT_CLASSES]

@@ -249,6 +249,7 @@ TOKEN = Shape(
         "lemma": WORD_OR_WORDS,
         "lower": WORD_OR_WORDS,
         "class": NAME_OR_NAMES,
+        "not_class": NAME_OR_NAMES,  # a gap that crosses no word of these classes
         "ent": NAME_OR_NAMES,
         "op": STR,
         "gap": INT,
@@ -426,6 +427,7 @@ KIND_ENTRY = Shape(
         "distribute": Either((ROLE, ROLES), "a role or a list of roles"),
         "groups_apart": Either((ROLE, ROLES), "a role or a list of roles"),
         "abroad": ROLE,
+        "no_press": ROLES,  # roles no news agency fills ("Reuters travelled to Rafah")
         "per_country": ROLE,
         "represented": ROLE,
         "sets_place": BOOL,
