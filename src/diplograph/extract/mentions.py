@@ -537,6 +537,8 @@ def find_titles(
                 continue  # "the King Receives ...": a headline's verb; "Brigadier": a rank
             if units[name_units[0]].lower in rules.word_class("preposition"):
                 continue  # "Meets Cambodian Leader Amid Border Dispute": a headline's word
+            if units[name_units[0]].lower in _listed(rules, "not_before_people"):
+                continue  # "... CO-CHAIR THE FIFTH SESSION": no name opens with a determiner
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
