@@ -567,7 +567,11 @@ def find_titles(
                 anaphor="context:" + context[0] if context else "title",
                 owner=owners,
             )
-        if mention.holding and len(title_units) > 1:  # "Prime Minister and Foreign Minister X"
+        if mention.holding and _body_first(title_units, owned, owners, paired, gaz):
+            titled = [units[i].mention for i in title_units[1:]]  # "Member of the Political
+            more_titles = tuple(t.title for t in titled if t is not None and t.title)  # Bureau
+            mention = replace(mention, more_titles=more_titles)  # ... and Foreign Minister X"
+        elif mention.holding and len(title_units) > 1:  # "Prime Minister and Foreign Minister X"
             person = mention.holding[0]
             pairs = [(i, owners) for i in title_units[1:]]
             if paired:  # "the Prime Minister of Grenada and Chairman of CARICOM, X"
@@ -587,6 +591,17 @@ def find_titles(
         mention = replace(mention, named=_cities(units, roles.get("owner", []), owners))
         units = merge(units, start, end, mention, words)
     return units
+
+
+def _body_first(
+    titles: list[int], owned: list[int], owners: tuple[URIRef, ...], paired: bool, gaz: Gazetteer
+) -> bool:
+    """Whether a rule's one owner, a body and no state, stands between its first title and the
+    next ("Member of the Political Bureau of the CPC Central Committee and Foreign Minister X"):
+    the body owns the first office only, the owners stage gives the others theirs."""
+    if paired or len(titles) < 2 or len(owned) != 1 or len(owners) != 1:
+        return False
+    return titles[0] < owned[0] < titles[1] and "country" not in gaz.classes.get(owners[0], ())
 
 
 def _office(
