@@ -60,7 +60,7 @@ from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find, match_end
 from diplograph.extract.rules import RuleSet, as_list
 from diplograph.extract.sentences import Unit, place_phrase, quotations
-from diplograph.iris import slug
+from diplograph.iris import local_name, slug
 from diplograph.namespaces import ID
 
 _MONEY = re.compile(r"\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|million|bn|m)?", re.IGNORECASE)
@@ -796,9 +796,13 @@ def _planned_dates(
 
 
 def _punctual(match: Match, cand: Candidate, rules: RuleSet) -> bool:
-    """Whether a candidate takes a day from the story (its kind's `narrative_date`, unless its
-    rule says `narrative_date: false`)."""
-    kind_says = bool(spec(rules.kinds, cand.kind).get("narrative_date"))
+    """Whether a candidate takes a day from the story (its kind's `narrative_date`, or
+    `site_narrative_date` when each of its places is a site, no town or state: "Modi also
+    visited a labour camp in Mina Abdullah"; unless its rule says `narrative_date: false`)."""
+    entry = spec(rules.kinds, cand.kind)
+    places = cand.roles.get("place", [])
+    sites = bool(places) and all(local_name(p).startswith("place/") for p in places)
+    kind_says = bool(entry.get("narrative_date") or (sites and entry.get("site_narrative_date")))
     return kind_says and match.rule.get("narrative_date") is not False
 
 

@@ -432,6 +432,7 @@ KIND_ENTRY = Shape(
         "in_person": ListOf(ROLE, "a list of roles"),  # whose fillers met: "the two"
         "place_from": ListOf(KIND, "a list of event kinds"),  # where they received its traveller
         "narrative_date": BOOL,
+        "site_narrative_date": BOOL,  # narrative_date for an event whose places are all sites
         "lede_date": BOOL,
         "purposes": BOOL,
         "duration": BOOL,
