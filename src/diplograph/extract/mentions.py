@@ -617,6 +617,9 @@ def _office(
     if min(portfolio) > titles[0]:  # "Minister of State for External Affairs", "Somalia's state
         # minister for foreign affairs": the title in the copy's words, as readers keep it
         said = text[units[titles[0]].begin : units[titles[0]].end].lower()
+        referred = units[titles[0]].mention
+        if referred is not None and "person" in referred.classes:
+            said = title  # "the UN special envoy", read as a reference first: its title only
         return f"{said} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
     return text[units[min(portfolio)].begin : units[titles[0]].end]  # "Trade and Industry Minister"
 
