@@ -138,6 +138,15 @@ def find_position(
     return None
 
 
+def national_title(title: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> str:
+    """The common title a state's own word for an office stands for, as readers name the office
+    (entities.yaml `national_titles`: Mexico's "foreign secretary" is its foreign minister)."""
+    for state, titles in (rules.gazetteer.get("national_titles") or {}).items():
+        if gaz.by_label(str(state)) == owner and title in titles:
+            return str(titles[title])
+    return title
+
+
 def name_of(iri: URIRef, gaz: Gazetteer, new: list[NewEntity]) -> str:
     """An entity's name: its gazetteer label, else the label the article gave it, else the
     last segment of its IRI."""
@@ -176,6 +185,8 @@ def _position(
     (`destination`: the state sent to) is always the article's own."""
     gaz, rules, new = context
     found = None
+    if title and len(owners) == 1:
+        title = national_title(title, owners[0], gaz, rules)
     if title and destination is None:
         found = find_position(title, owners, gaz, rules, only_titled=only_titled)
     if found is None and owners and title:
@@ -678,6 +689,8 @@ def _more_holdings(
     found = []
     for index in indices:
         title = units[index].mention.title if units[index].mention else None
+        if title and len(owners) == 1:
+            title = national_title(title, owners[0], gaz, rules)
         position = find_position(title, owners, gaz, rules, only_titled=False) if title else None
         if position is None and owners and title:
             made = new_position(title, owners[0], gaz, new)

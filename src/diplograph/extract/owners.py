@@ -23,6 +23,7 @@ from diplograph.extract.mentions import (
     NewEntity,
     find_position,
     known_countries,
+    national_title,
     new_position,
     positions,
     state_body,
@@ -473,9 +474,10 @@ def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list)
     """The unit with its mention holding the title's position of this owner."""
     mention = unit.mention
     assert mention is not None and mention.title
-    position = find_position(mention.title, (owner,), gaz, rules, only_titled=False)
+    title = national_title(mention.title, owner, gaz, rules)
+    position = find_position(title, (owner,), gaz, rules, only_titled=False)
     if position is None:
-        made = new_position(mention.office or mention.title, owner, gaz, new)
+        made = new_position(mention.office or title, owner, gaz, new)
         new.append(made)
         position = made.iri
     holding = (mention.refs[0], position)

@@ -501,6 +501,7 @@ GAZETTEER = Shape(
         "head_titles": WORDS,
         "city_titles": WORDS,  # "Kyiv Mayor X": the city's own office, not its state's
         "counterpart_titles": LABELS,  # "his Chinese counterpart" of a secretary of state
+        "national_titles": MapOf(STR, LABELS, "a mapping of states to title mappings"),
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
         "spouse_titles": WORDS,  # "X and First Lady Y": the state whose office X holds
