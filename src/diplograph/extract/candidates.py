@@ -839,14 +839,19 @@ def _trailing_places(
 
 def _where_places(made: list[tuple[Match, Candidate]], units: list[Unit], rules: RuleSet) -> None:
     """An event told after ", where" that names no place of its own took place at the place
-    right before the comma ("arrived in Washington from Paris, where he met Macron": Paris)."""
+    right before the comma, or before the date there ("arrived in Washington from Paris, where
+    he met Macron": Paris; "will travel to St Petersburg on Thursday, where he will meet X")."""
     words = rules.word_class("place_relative")
     for match, cand in made:
         if "place" in match.roles:
             continue
         for at in range(match.trigger - 1, 1, -1):
             if units[at].lower in words and units[at - 1].text == ",":
-                place = _place_before(units, at - 2)
+                before = at - 2
+                dated = units[before].mention
+                if before > 0 and dated is not None and "date" in dated.classes:
+                    before -= 1  # "travel to St Petersburg on Thursday, where he will meet X"
+                place = _place_before(units, before)
                 if place is not None:
                     cand.roles["place"] = [place]
                 break
