@@ -3622,13 +3622,13 @@ def test_an_event_noun_trailing_a_clause_joins_its_subject_and_objects(text, exp
 
 
 def _visits(text: str, layer) -> list[tuple[str, str, str | None]]:
-    """The visits of a text dated 3 December 2024: (traveller, place, earliest date)."""
+    """The visits of a text dated 3 December 2024: (traveller, place, earliest date or day)."""
     graph = extract(text, layer)
     return sorted(
         (
             str(graph.value(v, DIP.traveller)).removeprefix(str(ID)),
             str(graph.value(v, DIP.place)).removeprefix(str(ID)),
-            graph.value(v, DIP.earliestDate) and str(graph.value(v, DIP.earliestDate)),
+            (day := graph.value(v, DIP.earliestDate) or graph.value(v, DIP.date)) and str(day),
         )
         for v in graph.subjects(RDF.type, DIP.Visit)
     )

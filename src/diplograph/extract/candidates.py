@@ -60,7 +60,7 @@ from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find, match_end
 from diplograph.extract.rules import RuleSet, as_list
 from diplograph.extract.sentences import Unit, place_phrase, quotations
-from diplograph.iris import slug
+from diplograph.iris import local_name, slug
 from diplograph.namespaces import ID
 
 _MONEY = re.compile(r"\$\s?(\d+(?:[.,]\d+)?)\s*(trillion|billion|million|bn|m)?", re.IGNORECASE)
@@ -810,9 +810,13 @@ def _planned_dates(
 
 
 def _punctual(match: Match, cand: Candidate, rules: RuleSet) -> bool:
-    """Whether a candidate takes a day from the story (its kind's `narrative_date`, unless its
-    rule says `narrative_date: false`)."""
-    kind_says = bool(spec(rules.kinds, cand.kind).get("narrative_date"))
+    """Whether a candidate takes a day from the story (its kind's `narrative_date`, or
+    `site_narrative_date` when each of its places is a site, no town or state: "Modi also
+    visited a labour camp in Mina Abdullah"; unless its rule says `narrative_date: false`)."""
+    entry = spec(rules.kinds, cand.kind)
+    places = cand.roles.get("place", [])
+    sites = bool(places) and all(local_name(p).startswith("place/") for p in places)
+    kind_says = bool(entry.get("narrative_date") or (sites and entry.get("site_narrative_date")))
     return kind_says and match.rule.get("narrative_date") is not False
 
 
@@ -851,9 +855,10 @@ def _where_places(
     made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet
 ) -> None:
     """An event told after ", where" that names no place of its own took place at the place
-    right before the comma ("arrived in Washington from Paris, where he met Macron": Paris), and
-    on the day told right after that place when its own words give none ("was at the White
-    House on Tuesday, where he met Trump": Tuesday)."""
+    right before the comma ("arrived in Washington from Paris, where he met Macron": Paris), or
+    before a day told after that place, and on that day when its own words give none ("was at
+    the White House on Tuesday, where he met Trump": Tuesday; "will travel to St Petersburg on
+    Thursday, where he will meet X")."""
     units, words = ctx.units, rules.word_class("place_relative")
     for match, cand in made:
         if "place" in match.roles:

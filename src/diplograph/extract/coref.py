@@ -1118,7 +1118,8 @@ def remember(units: list[Unit], discourse: Discourse, gaz: Gazetteer | None = No
     gazetteer, the organisations a person's title names too ("X, the secretary-general of the
     OAS": "the organization" later is the OAS)."""
     people = [u.mention.refs for u in units if u.mention and "person" in u.mention.classes]
-    first = people[0] if people else ()
+    named = [refs for refs in people if refs]  # not a title left bare beside its holder's unit
+    first = named[0] if named else ()
     alone = all(len(refs) > 1 for refs in people)  # "The two ministers agreed ..." and no one
     if len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
         discourse.subject = first[0]

@@ -160,10 +160,12 @@ def _ended(found: re.Match[str], attest: Attest, end_words: frozenset[str]) -> b
     return bool(end_words & set(re.findall(r"[a-z]+", before.lower())))
 
 
-def close_stays(ctx: Context, events: list[Event]) -> None:
+def close_stays(ctx: Context, events: list[Event], today: date | None = None) -> None:
     """A stay that began on a day and has no end (the visit an arrival begins) lasted until the
     last day its traveller is reported doing something there within STAY_REACH days (kinds with
-    `duration: true`); with nothing reported after its first day it keeps no end."""
+    `duration: true`); with nothing reported after its first day it keeps no end, unless that
+    day is the story's own (`today`) and the stay happened: then it is that day, all the story
+    can know of it ("X arrived in Warsaw on Thursday" in Thursday's story)."""
     for event in events:
         if not spec(ctx.kinds, event.kind).get("duration"):
             continue
@@ -178,6 +180,8 @@ def close_stays(ctx: Context, events: list[Event]) -> None:
         end = max(ends, default=None)
         if end is not None and end > start:
             event.date = (start, end)
+        elif start == today and event.attests[0].modality == "Happened":
+            event.date = (start, start)
 
 
 def _begun(stay: Event, stay_words: frozenset[str]) -> tuple[date, date | None] | None:

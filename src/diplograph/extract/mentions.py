@@ -138,6 +138,15 @@ def find_position(
     return None
 
 
+def national_title(title: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> str:
+    """The common title a state's own word for an office stands for, as readers name the office
+    (entities.yaml `national_titles`: Mexico's "foreign secretary" is its foreign minister)."""
+    for state, titles in (rules.gazetteer.get("national_titles") or {}).items():
+        if gaz.by_label(str(state)) == owner and title in titles:
+            return str(titles[title])
+    return title
+
+
 def name_of(iri: URIRef, gaz: Gazetteer, new: list[NewEntity]) -> str:
     """An entity's name: its gazetteer label, else the label the article gave it, else the
     last segment of its IRI."""
@@ -176,6 +185,8 @@ def _position(
     (`destination`: the state sent to) is always the article's own."""
     gaz, rules, new = context
     found = None
+    if title and len(owners) == 1:
+        title = national_title(title, owners[0], gaz, rules)
     if title and destination is None:
         found = find_position(title, owners, gaz, rules, only_titled=only_titled)
     if found is None and owners and title:
@@ -537,6 +548,8 @@ def find_titles(
                 continue  # "the King Receives ...": a headline's verb; "Brigadier": a rank
             if units[name_units[0]].lower in rules.word_class("preposition"):
                 continue  # "Meets Cambodian Leader Amid Border Dispute": a headline's word
+            if units[name_units[0]].lower in _listed(rules, "not_before_people"):
+                continue  # "... CO-CHAIR THE FIFTH SESSION": no name opens with a determiner
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
@@ -565,7 +578,11 @@ def find_titles(
                 anaphor="context:" + context[0] if context else "title",
                 owner=owners,
             )
-        if mention.holding and len(title_units) > 1:  # "Prime Minister and Foreign Minister X"
+        if mention.holding and _body_first(title_units, owned, owners, paired, gaz):
+            titled = [units[i].mention for i in title_units[1:]]  # "Member of the Political
+            more_titles = tuple(t.title for t in titled if t is not None and t.title)  # Bureau
+            mention = replace(mention, more_titles=more_titles)  # ... and Foreign Minister X"
+        elif mention.holding and len(title_units) > 1:  # "Prime Minister and Foreign Minister X"
             person = mention.holding[0]
             pairs = [(i, owners) for i in title_units[1:]]
             if paired:  # "the Prime Minister of Grenada and Chairman of CARICOM, X"
@@ -587,6 +604,17 @@ def find_titles(
     return units
 
 
+def _body_first(
+    titles: list[int], owned: list[int], owners: tuple[URIRef, ...], paired: bool, gaz: Gazetteer
+) -> bool:
+    """Whether a rule's one owner, a body and no state, stands between its first title and the
+    next ("Member of the Political Bureau of the CPC Central Committee and Foreign Minister X"):
+    the body owns the first office only, the owners stage gives the others theirs."""
+    if paired or len(titles) < 2 or len(owned) != 1 or len(owners) != 1:
+        return False
+    return titles[0] < owned[0] < titles[1] and "country" not in gaz.classes.get(owners[0], ())
+
+
 def _office(
     title: str, roles: dict[str, list[int]], units: list[Unit], text: str, rules: RuleSet
 ) -> str | None:
@@ -600,6 +628,9 @@ def _office(
     if min(portfolio) > titles[0]:  # "Minister of State for External Affairs", "Somalia's state
         # minister for foreign affairs": the title in the copy's words, as readers keep it
         said = text[units[titles[0]].begin : units[titles[0]].end].lower()
+        referred = units[titles[0]].mention
+        if referred is not None and "person" in referred.classes:
+            said = title  # "the UN special envoy", read as a reference first: its title only
         return f"{said} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
     return text[units[min(portfolio)].begin : units[titles[0]].end]  # "Trade and Industry Minister"
 
@@ -658,6 +689,8 @@ def _more_holdings(
     found = []
     for index in indices:
         title = units[index].mention.title if units[index].mention else None
+        if title and len(owners) == 1:
+            title = national_title(title, owners[0], gaz, rules)
         position = find_position(title, owners, gaz, rules, only_titled=False) if title else None
         if position is None and owners and title:
             made = new_position(title, owners[0], gaz, new)

@@ -23,6 +23,7 @@ from diplograph.extract.mentions import (
     NewEntity,
     find_position,
     known_countries,
+    national_title,
     new_position,
     positions,
     state_body,
@@ -153,6 +154,11 @@ def own_titles(
                     ):
                         unit = owned  # not "Foreign Minister X and his Russian counterpart
                         # Lavrov" in a Moscow story: Lavrov's office is no guess for X
+            if mention is not None and mention.holding and mention.more_titles:
+                further = mention.more_titles[0]  # "Member of the Political Bureau ... and
+                local = home if further in dateline_titles else None  # Foreign Minister X"
+                owner = _owner_of(mention.refs[0], sources, theirs, known, local)
+                unit = _further_owned(unit, owner, gaz, rules, new)
             unit = _double_titled(unit, changed, gaz, rules, new)
             owner_of = lambda person, title: _owner_of(  # noqa: E731
                 person, sources, theirs, known, home if title in dateline_titles else None
@@ -468,9 +474,10 @@ def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list)
     """The unit with its mention holding the title's position of this owner."""
     mention = unit.mention
     assert mention is not None and mention.title
-    position = find_position(mention.title, (owner,), gaz, rules, only_titled=False)
+    title = national_title(mention.title, owner, gaz, rules)
+    position = find_position(title, (owner,), gaz, rules, only_titled=False)
     if position is None:
-        made = new_position(mention.office or mention.title, owner, gaz, new)
+        made = new_position(mention.office or title, owner, gaz, new)
         new.append(made)
         position = made.iri
     holding = (mention.refs[0], position)
@@ -487,6 +494,22 @@ def _owned(unit: Unit, owner: URIRef, gaz: Gazetteer, rules: RuleSet, new: list)
             also.append(more.mention.holding)
     found = replace(mention, holding=holding, owner=(owner,), also=tuple(also), more_titles=())
     return replace(unit, mention=found)
+
+
+def _further_owned(
+    unit: Unit, owner: URIRef | None, gaz: Gazetteer, rules: RuleSet, new: list
+) -> Unit:
+    """The unit of a person holding an office with the further titles the rule left unowned
+    (mentions._body_first) held of `owner` too (none: the titles dropped)."""
+    mention = unit.mention
+    assert mention is not None and mention.holding is not None
+    also = list(mention.also)
+    for title in mention.more_titles if owner is not None else ():
+        bare = replace(mention, title=title, office=None, more_titles=(), also=())
+        more = _owned(replace(unit, mention=bare), owner, gaz, rules, new).mention
+        if more is not None and more.holding and more.holding not in (mention.holding, *also):
+            also.append(more.holding)
+    return replace(unit, mention=replace(mention, also=tuple(also), more_titles=()))
 
 
 def send_envoys(

@@ -609,7 +609,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         rules.word_class("stay_word"),
         rules.word_class("stay_end_word"),
     )
-    close_stays(ctx, events)
+    close_stays(ctx, events, written)
     events = drop_homecomings(ctx, events, home)
     events = drop_headline_echoes(ctx, events, _headline(prepared))
     events = drop_generic(ctx, complete(ctx, events))

@@ -435,6 +435,7 @@ KIND_ENTRY = Shape(
         "place_from": ListOf(KIND, "a list of event kinds"),  # where they received its traveller
         "place_with": ListOf(KIND, "a list of event kinds"),  # where its party travelled that day
         "narrative_date": BOOL,
+        "site_narrative_date": BOOL,  # narrative_date for an event whose places are all sites
         "lede_date": BOOL,
         "purposes": BOOL,
         "duration": BOOL,
@@ -503,6 +504,7 @@ GAZETTEER = Shape(
         "head_titles": WORDS,
         "city_titles": WORDS,  # "Kyiv Mayor X": the city's own office, not its state's
         "counterpart_titles": LABELS,  # "his Chinese counterpart" of a secretary of state
+        "national_titles": MapOf(STR, LABELS, "a mapping of states to title mappings"),
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
         "spouse_titles": WORDS,  # "X and First Lady Y": the state whose office X holds
