@@ -250,8 +250,8 @@ def _refer(
         return next(((p,) for p in reversed(discourse.persons) if p not in unlike), ())
     if kind == "last_group":  # "They": the last sentence's meeting, else the last group
         return _meeting_before(discourse) or (discourse.groups[-1] if discourse.groups else ())
-    if kind == "last_country" and discourse.countries:
-        return (discourse.countries[-1],)
+    if kind == "last_country":  # "the country": the last named, unless it is `unlike`
+        return next(((c,) for c in reversed(discourse.countries) if c not in unlike), ())
     if kind == "last_guest":  # "his guest": the last traveller
         return discourse.guests[-1:] if discourse.guests else ()
     if kind == "last_speaker":  # "the statement added": whoever last made a statement
@@ -811,6 +811,8 @@ def _anaphor_mention(
         and before[-1].lower in rules.word_class("place_preposition")
     ):  # "arrived in the Kingdom": the state last named as a place, not as a nationality
         return _land(discourse, gaz)
+    if refer == "last_country":
+        unlike |= _acting_state(before, rules)
     found = found or _in_sentence(refer, said, unlike)
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
     if not found:
@@ -821,6 +823,22 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _acting_state(before: list[Unit], rules: RuleSet) -> frozenset[URIRef]:
+    """The state whose clause a country anaphor after a `counterpart_preposition` stands in
+    ("Turkey signed a pact with the country", "the U.S. imposed sanctions on the South American
+    country"): the other party, never that state; read back over plain words to the first
+    mention, as clause_subject reads back to a person."""
+    if not before or before[-1].lower not in rules.word_class("counterpart_preposition"):
+        return frozenset()
+    index = len(before) - 1
+    while index >= 0 and before[index].mention is None and not before[index].boundary:
+        index -= 1
+    mention = before[index].mention if index >= 0 else None
+    if mention is None or "country" not in mention.classes:
+        return frozenset()
+    return frozenset(mention.agents)
 
 
 def _fronted_addressees(before: list[Unit], rules: RuleSet) -> frozenset[URIRef]:
