@@ -204,7 +204,8 @@ def _in_sentence(
     kind: str, before: list[Unit], unlike: frozenset[URIRef] = frozenset()
 ) -> tuple[URIRef, ...]:
     """The nearest earlier mention in the same sentence an anaphor can refer to (none of
-    `unlike`: the subject of an object pronoun's clause, people of the other gender)."""
+    `unlike`: the subject of an object pronoun's clause, people of the other gender); for
+    "they" with no group named before it, the people named before it, when two or more."""
     if kind in IN_SENTENCE_PAIRS:  # "X held talks with Y, and the two ministers signed"
         people = [
             a
@@ -224,6 +225,15 @@ def _in_sentence(
                 continue  # "the two ministers ..., he said": one of them is not "he"
             if kind != "last_group" or len(mention.agents) > 1:
                 return mention.agents
+    if kind == "last_group":  # "X held talks with Y, after which they witnessed": X and Y
+        people = [
+            a
+            for u in before
+            if u.mention and "person" in u.mention.classes
+            for a in u.mention.agents
+        ]
+        if len(set(people)) > 1:
+            return tuple(dict.fromkeys(people))
     return ()
 
 
