@@ -324,10 +324,18 @@ def _dateline_end(units: list[Unit]) -> int:
     March 5 --", "ISLAMABAD:", "WARSAW, Poland (AP) —", its bracket already set off): 0 when the
     sentence opens with no dateline, or with one that a dash does not close."""
     for index, unit in enumerate(units[: DATELINE_WORDS + 2]):
-        if unit.text in DATELINE_DASHES:
+        if unit.text in DATELINE_DASHES and not _hyphen(units, index):
             head = units[:index]
             return index + 1 if head and all(_in_dateline(u) for u in head) else 0
     return 0
+
+
+def _hyphen(units: list[Unit], index: int) -> bool:
+    """Whether the dash at `index` joins two words with no space ("the Russia-Ukraine grain
+    deal", "India-Oman pact signed"): a hyphen, no dateline's mark ("(Reuters)-" still is)."""
+    if index == 0 or units[index].text == ":" or units[index - 1].space or units[index].space:
+        return False
+    return units[index - 1].text[-1:].isalnum()
 
 
 def _in_dateline(unit: Unit) -> bool:
