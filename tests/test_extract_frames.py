@@ -1340,24 +1340,24 @@ def test_the_supply_of_weapons_by_one_state_to_another_is_military_aid(layer):
 
 
 @pytest.mark.parametrize(
-    ("text", "agent", "target"),
+    ("text", "agents", "target"),
     [  # a nationality before goods names the country the measures target
         (
             "Chinese officials said Beijing imposed trade sanctions on Australian exports.",
-            "country/china",
+            ["country/china"],
             "country/australia",
         ),
-        (
+        (  # the leader who orders them, and the leader's state (frame.sanction with_home)
             "US President Donald Trump ordered sweeping tariffs on Colombian goods.",
-            "person/donald-trump",
+            ["country/united-states", "person/donald-trump"],
             "country/colombia",
         ),
     ],
 )
-def test_sanctions_on_a_nations_goods_target_the_nation(text, agent, target, layer):
+def test_sanctions_on_a_nations_goods_target_the_nation(text, agents, target, layer):
     """ "imposed sanctions on Australian exports", "ordered tariffs on Colombian goods"."""
     assert [e for e in events(extract(text, layer)) if e[0] == "SanctionImposition"] == [
-        ("SanctionImposition", {"agent": [agent], "target": [target]})
+        ("SanctionImposition", {"agent": agents, "target": [target]})
     ]
 
 

@@ -204,7 +204,8 @@ def _in_sentence(
     kind: str, before: list[Unit], unlike: frozenset[URIRef] = frozenset()
 ) -> tuple[URIRef, ...]:
     """The nearest earlier mention in the same sentence an anaphor can refer to (none of
-    `unlike`: the subject of an object pronoun's clause, people of the other gender)."""
+    `unlike`: the subject of an object pronoun's clause, people of the other gender); for
+    "they" with no group named before it, the people named before it, when two or more."""
     if kind in IN_SENTENCE_PAIRS:  # "X held talks with Y, and the two ministers signed"
         people = [
             a
@@ -224,6 +225,15 @@ def _in_sentence(
                 continue  # "the two ministers ..., he said": one of them is not "he"
             if kind != "last_group" or len(mention.agents) > 1:
                 return mention.agents
+    if kind == "last_group":  # "X held talks with Y, after which they witnessed": X and Y
+        people = [
+            a
+            for u in before
+            if u.mention and "person" in u.mention.classes
+            for a in u.mention.agents
+        ]
+        if len(set(people)) > 1:
+            return tuple(dict.fromkeys(people))
     return ()
 
 
@@ -250,8 +260,8 @@ def _refer(
         return next(((p,) for p in reversed(discourse.persons) if p not in unlike), ())
     if kind == "last_group":  # "They": the last sentence's meeting, else the last group
         return _meeting_before(discourse) or (discourse.groups[-1] if discourse.groups else ())
-    if kind == "last_country" and discourse.countries:
-        return (discourse.countries[-1],)
+    if kind == "last_country":  # "the country": the last named, unless it is `unlike`
+        return next(((c,) for c in reversed(discourse.countries) if c not in unlike), ())
     if kind == "last_guest":  # "his guest": the last traveller
         return discourse.guests[-1:] if discourse.guests else ()
     if kind == "last_speaker":  # "the statement added": whoever last made a statement
@@ -826,6 +836,8 @@ def _anaphor_mention(
         and before[-1].lower in rules.word_class("place_preposition")
     ):  # "arrived in the Kingdom": the state last named as a place, not as a nationality
         return _land(discourse, gaz)
+    if refer == "last_country":
+        unlike |= _acting_state(before, rules)
     found = found or _in_sentence(refer, said, unlike)
     if refer == "salient_leaders" and discourse.meetings and _names_the_meeting(before, rules):
         found = found or discourse.meetings[-1][1]  # "During the meeting, the two leaders"
@@ -848,6 +860,22 @@ def _names_the_meeting(before: list[Unit], rules: RuleSet) -> bool:
         a.lower in ("the", "their") and b.lower in nouns
         for a, b in zip(before, before[1:], strict=False)
     )
+
+
+def _acting_state(before: list[Unit], rules: RuleSet) -> frozenset[URIRef]:
+    """The state whose clause a country anaphor after a `counterpart_preposition` stands in
+    ("Turkey signed a pact with the country", "the U.S. imposed sanctions on the South American
+    country"): the other party, never that state; read back over plain words to the first
+    mention, as clause_subject reads back to a person."""
+    if not before or before[-1].lower not in rules.word_class("counterpart_preposition"):
+        return frozenset()
+    index = len(before) - 1
+    while index >= 0 and before[index].mention is None and not before[index].boundary:
+        index -= 1
+    mention = before[index].mention if index >= 0 else None
+    if mention is None or "country" not in mention.classes:
+        return frozenset()
+    return frozenset(mention.agents)
 
 
 def _fronted_addressees(before: list[Unit], rules: RuleSet) -> frozenset[URIRef]:

@@ -332,11 +332,14 @@ def _dateline_end(units: list[Unit]) -> int:
 
 
 def _compound_hyphen(units: list[Unit], index: int) -> bool:
-    """Whether the hyphen at `index` joins two words without spaces ("The India-Russia summit",
-    "Xi-Biden talks"): a compound, no dateline's dash (which "WASHINGTON-" in capitals stays)."""
-    hyphen = units[index].text == "-" and 0 < index < len(units) - 1
-    glued = hyphen and not units[index - 1].space and not units[index].space
-    return glued and not units[index - 1].text.isupper()
+    """Whether the dash at `index` joins two words with no space ("The India-Russia summit",
+    "Xi-Biden talks", "India-Oman pact signed"): a compound, no dateline's dash (which
+    "WASHINGTON-" in capitals and "(Reuters)-" stay)."""
+    if index == 0 or index == len(units) - 1 or units[index].text == ":":
+        return False
+    glued = not units[index - 1].space and not units[index].space
+    before = units[index - 1].text
+    return glued and before[-1:].isalnum() and not before.isupper()
 
 
 def _in_dateline(unit: Unit) -> bool:
