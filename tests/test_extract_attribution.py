@@ -396,6 +396,33 @@ def test_officials_of_a_nationality_are_its_state(text, speakers, orgs, layer):
 
 
 @pytest.mark.parametrize(
+    ("text", "targets"),
+    [  # uncounted, a group of a nationality is its state, as readers record sanctions' targets
+        (
+            "Seoul said it would impose sanctions on North Korean individuals and entities.",
+            ["country/north-korea"],
+        ),
+        (  # guard: counted, those people or firms stay a new group (as before)
+            "The United States imposed sanctions on two Iranian firms.",
+            ["org/iranian-firms"],
+        ),
+    ],
+)
+def test_an_uncounted_group_of_a_nationality_is_its_state(text, targets, layer):
+    """ "sanctions on North Korean individuals" targets North Korea, and no organisation named
+    "North Korean individuals" is made ("welcomes Indian companies", "Japanese firms brace":
+    readers list no such group)."""
+    graph = extract(text, layer)
+    found = sorted(
+        str(t).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.SanctionImposition)
+        for t in graph.objects(s, DIP.target)
+    )
+    made = sorted(str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.Organisation))
+    assert (found, made) == (targets, [t for t in targets if t.startswith("org/")])
+
+
+@pytest.mark.parametrize(
     ("text", "speakers"),
     [  # "according to" reads past an article and "a statement from"
         (

@@ -1045,11 +1045,11 @@ def _office_body(
 def find_described_groups(
     units: list[Unit], rules: RuleSet, text: str, new: list[NewEntity]
 ) -> list[Unit]:
-    """Merge "<nationality> <group noun>" ("three North Korean officials", "two Iranian firms")
-    into one new organisation named by the words, as the hand layer names unnamed targets of
-    sanctions (low confidence); "<nationality> <state group noun>" ("Swedish officials") into
-    the state itself, as readers record who speaks and meets for it."""
-    states = _listed(rules, "state_groups")
+    """Merge a counted "<nationality> <group noun>" ("three North Korean officials", "two
+    Iranian firms") into one new organisation named by the words, as the hand layer names
+    unnamed targets of sanctions (low confidence); an uncounted one ("Swedish officials",
+    "sanctions on North Korean individuals", "welcomes Indian companies") into the state
+    itself, as readers record who speaks, meets and is targeted for it."""
     heads = _listed(rules, "described_groups", "state_groups")
     counts = rules.word_class("number_word")
     index = len(units) - 1
@@ -1061,7 +1061,7 @@ def find_described_groups(
         counted = index >= 2 and (
             units[index - 2].text.isdigit() or units[index - 2].lower in counts
         )  # "three North Korean officials": those people, a group
-        state = units[index].lower in states and not counted
+        state = not counted
         if "nationality" not in owner.classes and not (state and "country" in owner.classes):
             index -= 1
             continue
