@@ -460,3 +460,14 @@ def test_a_list_is_no_persons_name(layer):
     """names.yaml `not_entity_heads`: "its Entity List" names a document, not a person."""
     graph = extract("The department added the companies to its Entity List.", layer)
     assert kinds(graph, "person") == {}
+
+
+def test_a_headline_in_capitals_names_no_new_person(layer):
+    """A press release's headline in capitals ("PRESIDENT KAGAME AND PRESIDENT RUTO CO-CHAIR
+    ..."), before the story names them in full: no second person "Kagame", no "Ruto Co" (the
+    rules had made both; readers list only the full names)."""
+    text = (
+        "PRESIDENT KAGAME AND PRESIDENT RUTO CO-CHAIR THE 3RD SESSION OF THE JOINT COMMISSION\n\n"
+        "President Paul Kagame today hosted President William Ruto of Kenya in Kigali."
+    )
+    assert sorted(kinds(extract(text, layer), "person")) == ["paul-kagame", "william-ruto"]

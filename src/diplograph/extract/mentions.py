@@ -302,6 +302,14 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     return indices
 
 
+def _shouted(units: list[Unit], start: int, name: list[int]) -> bool:
+    """Whether a new name and the title before it are written in capitals, as a press
+    release's headline is."""
+    words = [units[i].text for i in range(start, name[-1] + 1)]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    return len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words)
+
+
 def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
     """A new person's name without the honorifics and title words before it ("Sheikh Tamim",
     "Datuk Seri Anwar Ibrahim"): the gazetteer's `honorifics`, the last one or two words kept."""
@@ -550,6 +558,9 @@ def find_titles(
                 continue  # "Meets Cambodian Leader Amid Border Dispute": a headline's word
             if units[name_units[0]].lower in _listed(rules, "not_before_people"):
                 continue  # "... CO-CHAIR THE FIFTH SESSION": no name opens with a determiner
+            if _shouted(units, start, name_units):
+                continue  # "PRESIDENT RAMAPHOSA AND PRESIDENT TINUBU CO-CHAIR ...": a headline
+                # in capitals names no new person (the story names them in full)
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
