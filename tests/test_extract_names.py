@@ -471,3 +471,16 @@ def test_a_headline_in_capitals_names_no_new_person(layer):
         "President Paul Kagame today hosted President William Ruto of Kenya in Kigali."
     )
     assert sorted(kinds(extract(text, layer), "person")) == ["paul-kagame", "william-ruto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [  # Yonhap's short forms: no place "S Korean", no person "N Korean"
+        ("Washington voices full confidence in S. Korean democracy.", "south-korea"),
+        ("N. Korean troops crossed the border on Tuesday.", "north-korea"),
+    ],
+)
+def test_a_short_korean_nationality_is_its_state(text, state, layer):
+    graph = extract(text, layer)
+    assert (sorted(kinds(graph, "place")), sorted(kinds(graph, "person"))) == ([], [])
+    assert any(str(o) == str(ID[f"country/{state}"]) for o in graph.objects())
