@@ -484,3 +484,24 @@ def test_a_short_korean_nationality_is_its_state(text, state, layer):
     graph = extract(text, layer)
     assert (sorted(kinds(graph, "place")), sorted(kinds(graph, "person"))) == ([], [])
     assert any(str(o) == str(ID[f"country/{state}"]) for o in graph.objects())
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [  # a naming verb, a page's possessive, a storm's name: no person
+        ("The NATO mission, called Baltic Sentry, follows a string of incidents.", []),
+        ("The drill, dubbed Iron Shield, began on Monday.", []),
+        ("India helped Fiji after Tropical Cyclone Winston in 2016.", []),
+        ("Get a look at the day ahead with our Morning Bid newsletter.", []),
+        (  # a plural place noun before "of": the places
+            "They agreed to modernise the ports of Santo Tomás de Castilla.",
+            ["santo-tomas-de-castilla"],
+        ),
+    ],
+)
+def test_things_named_after_a_naming_word_are_no_people(text, places, layer):
+    """ "called Baltic Sentry", "dubbed Iron Shield", "Tropical Cyclone Winston", "our Morning
+    Bid" and "the ports of X" had each made a person (names.yaml `not_before_people`,
+    `not_name_words`, `place_nouns`)."""
+    graph = extract(text, layer)
+    assert (sorted(kinds(graph, "person")), sorted(kinds(graph, "place"))) == ([], places)
