@@ -505,3 +505,10 @@ def test_things_named_after_a_naming_word_are_no_people(text, places, layer):
     `not_name_words`, `place_nouns`)."""
     graph = extract(text, layer)
     assert (sorted(kinds(graph, "person")), sorted(kinds(graph, "place"))) == ([], places)
+
+
+def test_a_language_is_no_place(layer):
+    """ "published the Ramayana in Arabic": "in Arabic" had made a place (names.yaml
+    `not_name_words`)."""
+    graph = extract("He translated and published the Ramayana in Arabic.", layer)
+    assert sorted(kinds(graph, "place")) == []
