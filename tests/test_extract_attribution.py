@@ -722,3 +722,24 @@ def test_a_body_that_quotes_a_speaker_and_the_speaker_both_speak(layer):
 def test_remaining_unwavering_in_support_is_support(text, acts, layer):
     """ "X remains unwavering in its support for Y": X's statement of support for Y."""
     assert speech_acts(extract(text, layer)) == acts
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("M23 rebels seize Bukavu as DRC government forces retreat.", []),
+        (  # guard: a government that speaks stays the body
+            "The Colombian government said it would accept the flights.",
+            ["org/government-of-colombia"],
+        ),
+    ],
+)
+def test_a_state_body_before_forces_is_the_state(text, orgs, layer):
+    """ "DRC government forces" are the state's (entities.yaml `state_body_modifiers`): no body
+    "Government of the DRC", which readers do not list for them."""
+    graph = extract(text, layer)
+    made = sorted(str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.Organisation))
+    made += sorted(
+        str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.GovernmentBody)
+    )
+    assert [m for m in made if "government" in m] == orgs

@@ -802,13 +802,24 @@ def find_bodies(
         if _body_site(units, start, end, title, rules):  # "the Chinese embassy in Belgrade"
             units, index = _merge_site(units, start, end + 2, text, new, owner), start - 1
             continue
-        body, confidence = state_body(title, owner, gaz, rules, new)
         state = title in state_bodies  # "the Japanese government": a body that acts as the state
+        if state and _qualifies(units, end, rules):  # "DRC government forces"
+            merged = Mention(frozenset({"country", "agent"}), (owner,), (owner,))
+            units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
+            index = start - 1
+            continue
+        body, confidence = state_body(title, owner, gaz, rules, new)
         classes = frozenset({"org", "agent"} | ({"country"} if state else set()))
         merged = Mention(classes, (body,), (owner,) if state else (body,), confidence, owner=whose)
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units
+
+
+def _qualifies(units: list[Unit], end: int, rules: RuleSet) -> bool:
+    """Whether the word after a state body is a noun it qualifies (entities.yaml
+    `state_body_modifiers`: "government forces")."""
+    return end < len(units) and units[end].text in rules.listed("state_body_modifiers")
 
 
 def _merge_site(
