@@ -512,3 +512,10 @@ def test_a_language_is_no_place(layer):
     `not_name_words`)."""
     graph = extract("He translated and published the Ramayana in Arabic.", layer)
     assert sorted(kinds(graph, "place")) == []
+
+
+def test_a_full_name_in_a_headline_in_capitals_stays(layer):
+    # guard: a full name in capitals stays (passes on the commit before too: "MEETS" cues the
+    # name; test_extract_gazetteer's "PRESIDENT KWAME ASANTE AND ..." is the case that failed)
+    text = "PRESIDENT KWAME ASANTE MEETS PRESIDENT JOHN MENSAH\n\nThe two met in Accra."
+    assert sorted(kinds(extract(text, layer), "person")) == ["john-mensah", "kwame-asante"]

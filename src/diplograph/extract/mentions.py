@@ -302,12 +302,18 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     return indices
 
 
-def _shouted(units: list[Unit], start: int, name: list[int]) -> bool:
+def _shouted(units: list[Unit], start: int, name: list[int], honorifics: frozenset[str]) -> bool:
     """Whether a new name and the title before it are written in capitals, as a press
-    release's headline is."""
+    release's headline is, and the name is a surname alone ("PRESIDENT RAMAPHOSA") or ends
+    before a hyphen ("TINUBU CO" of "PRESIDENT TINUBU CO-CHAIR"); "PRESIDENT KWAME ASANTE"
+    stays a name."""
     words = [units[i].text for i in range(start, name[-1] + 1)]
     words = [w for w in words if any(c.isalpha() for c in w)]
-    return len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words)
+    if len(words) < 2 or not all(w.isupper() and len(w) > 1 for w in words):
+        return False
+    after = name[-1] + 1
+    alone = len([i for i in name if units[i].lower not in honorifics]) == 1
+    return alone or (after < len(units) and units[after].text in HYPHENS)
 
 
 def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
@@ -558,11 +564,11 @@ def find_titles(
                 continue  # "Meets Cambodian Leader Amid Border Dispute": a headline's word
             if units[name_units[0]].lower in _listed(rules, "not_before_people"):
                 continue  # "... CO-CHAIR THE FIFTH SESSION": no name opens with a determiner
-            if _shouted(units, start, name_units):
-                continue  # "PRESIDENT RAMAPHOSA AND PRESIDENT TINUBU CO-CHAIR ...": a headline
-                # in capitals names no new person (the story names them in full)
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
+            if _shouted(units, start, name_units, _listed(rules, "honorifics")):
+                continue  # "PRESIDENT RAMAPHOSA AND PRESIDENT TINUBU CO-CHAIR ...": a surname
+                # in a headline in capitals is no new person (the story names them in full)
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
             end = last + 1 if len(name_units) < len(named) else max(end, last + 1)
             words = text[units[start].begin : units[end - 1].end]
