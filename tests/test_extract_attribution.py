@@ -743,3 +743,20 @@ def test_a_state_body_before_forces_is_the_state(text, orgs, layer):
         str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.GovernmentBody)
     )
     assert [m for m in made if "government" in m] == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Naval officers from Oman and India would attend the drills as observers.", []),
+        ("Observers in Algiers consider the visit to be off the table.", []),
+        # guard: analysts stay the generic source the seeds' hand layer names
+        ("Analysts say the talks were useful.", ["org/analysts"]),
+    ],
+)
+def test_observers_are_no_analysts(text, orgs, layer):
+    """ "attend the drills as observers" had made the generic source "analysts and experts";
+    readers list no one for observers (entities.yaml `generic`)."""
+    graph = extract(text, layer)
+    nodes = set(graph.subjects()) | set(graph.objects())
+    assert sorted(str(n).removeprefix(str(ID)) for n in nodes if n == ID["org/analysts"]) == orgs
