@@ -519,3 +519,16 @@ def test_a_full_name_in_a_headline_in_capitals_stays(layer):
     # name; test_extract_gazetteer's "PRESIDENT KWAME ASANTE AND ..." is the case that failed)
     text = "PRESIDENT KWAME ASANTE MEETS PRESIDENT JOHN MENSAH\n\nThe two met in Accra."
     assert sorted(kinds(extract(text, layer), "person")) == ["john-mensah", "kwame-asante"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegation comprises Members of Parliament from both sides of the divide.",
+        "She is accompanied by Minister of State George Kurian and two Members of Parliament.",
+    ],
+)
+def test_members_of_a_body_are_no_body(text, layer):
+    """ "Members of Parliament" are a body's people (names.yaml `affiliate_words`): no body
+    named "Members of Parliament" (readers list none)."""
+    assert "members-of-parliament" not in kinds(extract(text, layer), "org")
