@@ -144,6 +144,10 @@ def test_on_the_seeds_the_rules_cut_what_the_metadata_lists_and_no_mapped_words(
         ("By Jane Roe, Pacific affairs reporter", "boilerplate.by-line"),
         ("Edited and translated by John Doe", "boilerplate.desk-credit"),
         ("WAM/Jane Roe/John Doe", "boilerplate.desk-credit"),
+        (
+            "[Photo: Minister A, left, and Minister B sign the agreement as C looks on. Reuters]",
+            "boilerplate.photo-caption",
+        ),
     ],
 )
 def test_page_furniture_and_desk_credits_are_cut(rules, line, rule):
