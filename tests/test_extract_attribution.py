@@ -396,6 +396,33 @@ def test_officials_of_a_nationality_are_its_state(text, speakers, orgs, layer):
 
 
 @pytest.mark.parametrize(
+    ("text", "targets"),
+    [  # uncounted, a group of a nationality is its state, as readers record sanctions' targets
+        (
+            "Seoul said it would impose sanctions on North Korean individuals and entities.",
+            ["country/north-korea"],
+        ),
+        (  # guard: counted, those people or firms stay a new group (as before)
+            "The United States imposed sanctions on two Iranian firms.",
+            ["org/iranian-firms"],
+        ),
+    ],
+)
+def test_an_uncounted_group_of_a_nationality_is_its_state(text, targets, layer):
+    """ "sanctions on North Korean individuals" targets North Korea, and no organisation named
+    "North Korean individuals" is made ("welcomes Indian companies", "Japanese firms brace":
+    readers list no such group)."""
+    graph = extract(text, layer)
+    found = sorted(
+        str(t).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.SanctionImposition)
+        for t in graph.objects(s, DIP.target)
+    )
+    made = sorted(str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.Organisation))
+    assert (found, made) == (targets, [t for t in targets if t.startswith("org/")])
+
+
+@pytest.mark.parametrize(
     ("text", "speakers"),
     [  # "according to" reads past an article and "a statement from"
         (
@@ -695,3 +722,41 @@ def test_a_body_that_quotes_a_speaker_and_the_speaker_both_speak(layer):
 def test_remaining_unwavering_in_support_is_support(text, acts, layer):
     """ "X remains unwavering in its support for Y": X's statement of support for Y."""
     assert speech_acts(extract(text, layer)) == acts
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("M23 rebels seize Bukavu as DRC government forces retreat.", []),
+        (  # guard: a government that speaks stays the body
+            "The Colombian government said it would accept the flights.",
+            ["org/government-of-colombia"],
+        ),
+    ],
+)
+def test_a_state_body_before_forces_is_the_state(text, orgs, layer):
+    """ "DRC government forces" are the state's (entities.yaml `state_body_modifiers`): no body
+    "Government of the DRC", which readers do not list for them."""
+    graph = extract(text, layer)
+    made = sorted(str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.Organisation))
+    made += sorted(
+        str(o).removeprefix(str(ID)) for o in graph.subjects(RDF.type, DIP.GovernmentBody)
+    )
+    assert [m for m in made if "government" in m] == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("Naval officers from Oman and India would attend the drills as observers.", []),
+        ("Observers in Algiers consider the visit to be off the table.", []),
+        # guard: analysts stay the generic source the seeds' hand layer names
+        ("Analysts say the talks were useful.", ["org/analysts"]),
+    ],
+)
+def test_observers_are_no_analysts(text, orgs, layer):
+    """ "attend the drills as observers" had made the generic source "analysts and experts";
+    readers list no one for observers (entities.yaml `generic`)."""
+    graph = extract(text, layer)
+    nodes = set(graph.subjects()) | set(graph.objects())
+    assert sorted(str(n).removeprefix(str(ID)) for n in nodes if n == ID["org/analysts"]) == orgs

@@ -136,12 +136,38 @@ def test_on_the_seeds_the_rules_cut_what_the_metadata_lists_and_no_mapped_words(
 
 
 @pytest.mark.parametrize(
+    ("line", "rule"),
+    [  # page furniture and desk credits whose names readers do not list
+        ("Share: Facebook | Twitter | WhatsApp | Copy link", "boilerplate.share-bar"),
+        ("Home | News | World | Business | Opinion | E-Paper", "boilerplate.share-bar"),
+        ("The Nation's Independent Newspaper", "boilerplate.masthead"),
+        ("By Jane Roe, Pacific affairs reporter", "boilerplate.by-line"),
+        ("Edited and translated by John Doe", "boilerplate.desk-credit"),
+        ("WAM/Jane Roe/John Doe", "boilerplate.desk-credit"),
+        (
+            "[Photo: Minister A, left, and Minister B sign the agreement as C looks on. Reuters]",
+            "boilerplate.photo-caption",
+        ),
+    ],
+)
+def test_page_furniture_and_desk_credits_are_cut(rules, line, rule):
+    """A row of links, a paper's tagline, a byline with a description, a translator's credit
+    and an agency's photo credit: readers list none of their names (the rules had made a place
+    "Copy link" and people of the credits)."""
+    text = f"Xi met Putin.\n\n{line}\n"
+    assert [(c.rule, c.text) for c in find_boilerplate(text, rules)] == [(rule, line)]
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "By contrast, the talks in Moscow lasted for three hours and ended with a joint statement.",
         "Published reports said the talks were postponed.",
         "By then the two leaders had met twice in Moscow and agreed to talk",
         "PTI said the talks were held in Delhi.",
+        "By Monday, the talks in Moscow had ended with a joint statement.",
+        "Xi | Putin | Moscow",
+        "The newspaper said the talks were held in Delhi.",
     ],
 )
 def test_sentences_that_start_like_noise_are_kept(rules, line):

@@ -302,6 +302,20 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     return indices
 
 
+def _shouted(units: list[Unit], start: int, name: list[int], honorifics: frozenset[str]) -> bool:
+    """Whether a new name and the title before it are written in capitals, as a press
+    release's headline is, and the name is a surname alone ("PRESIDENT RAMAPHOSA") or ends
+    before a hyphen ("TINUBU CO" of "PRESIDENT TINUBU CO-CHAIR"); "PRESIDENT KWAME ASANTE"
+    stays a name."""
+    words = [units[i].text for i in range(start, name[-1] + 1)]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    if len(words) < 2 or not all(w.isupper() and len(w) > 1 for w in words):
+        return False
+    after = name[-1] + 1
+    alone = len([i for i in name if units[i].lower not in honorifics]) == 1
+    return alone or (after < len(units) and units[after].text in HYPHENS)
+
+
 def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) -> list[int]:
     """A new person's name without the honorifics and title words before it ("Sheikh Tamim",
     "Datuk Seri Anwar Ibrahim"): the gazetteer's `honorifics`, the last one or two words kept."""
@@ -552,6 +566,9 @@ def find_titles(
                 continue  # "... CO-CHAIR THE FIFTH SESSION": no name opens with a determiner
             while len(name_units) > 1 and units[name_units[-1]].text in HYPHENS:
                 name_units = name_units[:-1]  # "Son-" of "Son-hui": the syllable follows
+            if _shouted(units, start, name_units, _listed(rules, "honorifics")):
+                continue  # "PRESIDENT RAMAPHOSA AND PRESIDENT TINUBU CO-CHAIR ...": a surname
+                # in a headline in capitals is no new person (the story names them in full)
             last = syllable_end(units, name_units[-1], _listed(rules, "hyphen_suffixes"))
             end = last + 1 if len(name_units) < len(named) else max(end, last + 1)
             words = text[units[start].begin : units[end - 1].end]
@@ -791,13 +808,24 @@ def find_bodies(
         if _body_site(units, start, end, title, rules):  # "the Chinese embassy in Belgrade"
             units, index = _merge_site(units, start, end + 2, text, new, owner), start - 1
             continue
-        body, confidence = state_body(title, owner, gaz, rules, new)
         state = title in state_bodies  # "the Japanese government": a body that acts as the state
+        if state and _qualifies(units, end, rules):  # "DRC government forces"
+            merged = Mention(frozenset({"country", "agent"}), (owner,), (owner,))
+            units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
+            index = start - 1
+            continue
+        body, confidence = state_body(title, owner, gaz, rules, new)
         classes = frozenset({"org", "agent"} | ({"country"} if state else set()))
         merged = Mention(classes, (body,), (owner,) if state else (body,), confidence, owner=whose)
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units
+
+
+def _qualifies(units: list[Unit], end: int, rules: RuleSet) -> bool:
+    """Whether the word after a state body is a noun it qualifies (entities.yaml
+    `state_body_modifiers`: "government forces")."""
+    return end < len(units) and units[end].text in rules.listed("state_body_modifiers")
 
 
 def _merge_site(
@@ -1045,11 +1073,11 @@ def _office_body(
 def find_described_groups(
     units: list[Unit], rules: RuleSet, text: str, new: list[NewEntity]
 ) -> list[Unit]:
-    """Merge "<nationality> <group noun>" ("three North Korean officials", "two Iranian firms")
-    into one new organisation named by the words, as the hand layer names unnamed targets of
-    sanctions (low confidence); "<nationality> <state group noun>" ("Swedish officials") into
-    the state itself, as readers record who speaks and meets for it."""
-    states = _listed(rules, "state_groups")
+    """Merge a counted "<nationality> <group noun>" ("three North Korean officials", "two
+    Iranian firms") into one new organisation named by the words, as the hand layer names
+    unnamed targets of sanctions (low confidence); an uncounted one ("Swedish officials",
+    "sanctions on North Korean individuals", "welcomes Indian companies") into the state
+    itself, as readers record who speaks, meets and is targeted for it."""
     heads = _listed(rules, "described_groups", "state_groups")
     counts = rules.word_class("number_word")
     index = len(units) - 1
@@ -1061,7 +1089,7 @@ def find_described_groups(
         counted = index >= 2 and (
             units[index - 2].text.isdigit() or units[index - 2].lower in counts
         )  # "three North Korean officials": those people, a group
-        state = units[index].lower in states and not counted
+        state = not counted
         if "nationality" not in owner.classes and not (state and "country" in owner.classes):
             index -= 1
             continue

@@ -293,6 +293,8 @@ def _kind(
         return None
     if all(w in vocab.honorifics for w in words):
         return None  # "His Highness", "Excellency": a title, no name
+    if len(run) > 2 and run[0].lower in vocab.affiliates and run[1].lower == "of":
+        return None  # "Members of Parliament": a body's people (`affiliate_words`), no body
     if len(words) == 1 and (vocab.heads.get(words[0]) == "Place" or words[0] in vocab.bare_heads):
         return None  # a head word alone ("Ocean" of "Indian Ocean", "the Government"): no name
     typed = _by_head(run, words, vocab)

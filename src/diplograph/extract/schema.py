@@ -499,6 +499,7 @@ GAZETTEER = Shape(
         "bodies": VARIANTS,
         "site_bodies": WORDS,  # entities.yaml: bodies that "in <city>" makes a building
         "state_bodies": WORDS,
+        "state_body_modifiers": WORDS,  # entities.yaml: "government officials": the state's
         "described_groups": WORDS,
         "state_groups": WORDS,
         "other_office_words": WORDS,
