@@ -968,6 +968,23 @@ def entailed(
     return made
 
 
+def recast(found: list[Candidate], units: list[Unit], rules: RuleSet) -> None:
+    """Make an event of a kind with `recast` (kinds.yaml), told in a sentence holding a word of
+    its `words` class and none of its `unless` class, an event of its `kind`, its roles mapped
+    (the others dropped): "X was welcomed at the airport by Y with a guard of honour" is Y's
+    reception of X, no welcome ceremony."""
+    words = {w for u in units for w in u.lower.split()}
+    for cand in found:
+        entry = spec(rules.kinds, cand.kind).get("recast")
+        if not entry or not words & rules.word_class(entry["words"]):
+            continue
+        if entry.get("unless") and words & rules.word_class(entry["unless"]):
+            continue
+        mapping = {**entry["roles"], "place": "place"}
+        cand.roles = {mapping[r]: v for r, v in cand.roles.items() if r in mapping}
+        cand.kind = str(entry["kind"])
+
+
 def _site_named(units: list[Unit], marks: frozenset[str]) -> URIRef | None:
     """The one place a sentence names with a word of `marks` in its name, if any."""
     sites = {

@@ -457,6 +457,10 @@ KIND_ENTRY = Shape(
             {"kind": KIND, "roles": MapOf(ROLE, ROLE), "words": STR},
             frozenset({"kind", "roles", "words"}),
         ),
+        "recast": Shape(  # told with a word of a class (and none of `unless`), it is another
+            {"kind": KIND, "roles": MapOf(ROLE, ROLE), "words": STR, "unless": STR},
+            frozenset({"kind", "roles", "words"}),
+        ),
         "implies": Shape(
             {
                 "kind": KIND,
@@ -619,7 +623,7 @@ def _made_kinds(data: Mapping[str, Any]) -> Iterator[tuple[Any, str, int]]:
                 yield entry["kind"], owner, line_of(rule, 1)
             entry = entry.get("content")
     for kind, entry in (data.get("kinds") or {}).items():
-        for key in ("implies", "entails"):
+        for key in ("implies", "entails", "recast"):
             made = entry.get(key) or {}
             if "kind" in made:
                 yield made["kind"], f"kind {kind!r}", line_of(made, line_of(entry, 1))
