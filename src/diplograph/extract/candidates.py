@@ -454,6 +454,8 @@ def build(
         base.attrs["with_home"] = [str(rule.get("with_home"))]
     if rule.get("as_home"):  # the pipeline puts the countries the fillers serve in their place
         base.attrs["as_home"] = [str(rule.get("as_home"))]
+    if rule.get("apart") and "place" in match.roles:  # its events join only this rule's:
+        base.attrs["apart"] = [str(rule.get("id"))]  # a wreath laid at a memorial, no welcome
     if rule.get("home_of"):  # the pipeline fills an empty role with the countries they serve
         base.attrs["home_of"] = [f"{r}:{src}" for r, src in rule.get("home_of").items()]
     if made is not None:  # the pipeline makes it a new entity, the graph stage writes it

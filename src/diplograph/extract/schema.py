@@ -352,6 +352,7 @@ RULES: dict[str, Shape] = {
                 "quotation": BOOL,
                 "value": BOOL,
                 "with_home": ROLE,  # the countries this role's fillers serve join it
+                "apart": BOOL,  # its events join only events of this rule (a wreath laid)
                 "as_home": ROLE,  # this role's fillers give way to the countries they serve
                 "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # an empty role: the
                 # countries another role's fillers serve ("handed a protest note": the hander's)
