@@ -452,6 +452,8 @@ def build(
     base.attrs.pop("materiel", None)
     if rule.get("with_home"):  # the pipeline adds the countries the fillers serve
         base.attrs["with_home"] = [str(rule.get("with_home"))]
+    if rule.get("sort"):  # a wreath laid is no banquet given the same day (events.compatible)
+        base.attrs["sort"] = [str(rule.get("sort"))]
     if rule.get("as_home"):  # the pipeline puts the countries the fillers serve in their place
         base.attrs["as_home"] = [str(rule.get("as_home"))]
     if rule.get("apart") and "place" in match.roles:  # its events join only this rule's:

@@ -160,6 +160,9 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
     names_a, names_b = event.attrs.get("name", []), cand.attrs.get("name", [])
     if names_a and names_b:
         return names_a == names_b
+    sorts_a, sorts_b = set(event.attrs.get("sort", ())), set(cand.attrs.get("sort", ()))
+    if sorts_a and sorts_b and not sorts_a & sorts_b:
+        return False  # "laid a wreath at Rajghat" and "a banquet in his honour": two ceremonies
     if _apart(ctx, event, cand) or _elsewhere(ctx, event, cand):
         return False
     statement = bool(spec(ctx.kinds, cand.kind).get("statement"))

@@ -264,6 +264,15 @@ def as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
+def _class_members(value: Any, classes: dict[str, list[str]], where: str) -> list[str]:
+    """The sorted words of the lexicon classes a token names (`class`, `not_class`)."""
+    names = as_list(value)
+    missing = [n for n in names if n not in classes]
+    if missing:
+        raise InputError(f"{where}: unknown word class {missing[0]!r}")
+    return sorted({w for n in names for w in classes[n]})
+
+
 def compile_token(
     spec: Any,
     classes: dict[str, list[str]],
@@ -313,18 +322,10 @@ def compile_token(
         lowers = [str(w).lower() for w in as_list(spec["lower"])]
         token["LOWER"] = {"IN": lowers + [w.replace(" ", "_") for w in lowers if " " in w]}
     if "class" in spec:
-        names = as_list(spec["class"])
-        missing = [n for n in names if n not in classes]
-        if missing:
-            raise InputError(f"{where}: unknown word class {missing[0]!r}")
-        words = sorted({w for n in names for w in classes[n]})
+        words = _class_members(spec["class"], classes, where)
         token["LEMMA"], meta = _by_lemma(words, meta, lemmas)
     if "not_class" in spec:  # "Russia said troops arrived": the gap crosses no speech verb
-        names = as_list(spec["not_class"])
-        missing = [n for n in names if n not in classes]
-        if missing:
-            raise InputError(f"{where}: unknown word class {missing[0]!r}")
-        words = sorted({w for n in names for w in classes[n]})
+        words = _class_members(spec["not_class"], classes, where)
         token["LEMMA"] = {"NOT_IN": _by_lemma(words, meta, lemmas)[0]["IN"]}
     if "ent" in spec:
         kinds = as_list(spec["ent"])

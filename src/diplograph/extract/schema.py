@@ -353,6 +353,7 @@ RULES: dict[str, Shape] = {
                 "value": BOOL,
                 "with_home": ROLE,  # the countries this role's fillers serve join it
                 "apart": BOOL,  # its events join only events of this rule (a wreath laid)
+                "sort": STR,  # what kind of event within its kind: two sorts are never one event
                 "as_home": ROLE,  # this role's fillers give way to the countries they serve
                 "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # an empty role: the
                 # countries another role's fillers serve ("handed a protest note": the hander's)
@@ -396,6 +397,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "priority": INT,
         "modality": MODALITY,
         "with_home": ROLE,  # the countries this role's fillers serve join it
+        "sort": STR,  # see events' `sort`
         "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # see events' `home_of`
         "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
         "late_defaults": MapOf(ROLE, STR),  # see events' `late_defaults`
