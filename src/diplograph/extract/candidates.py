@@ -456,6 +456,8 @@ def build(
         base.attrs["sort"] = [str(rule.get("sort"))]
     if rule.get("as_home"):  # the pipeline puts the countries the fillers serve in their place
         base.attrs["as_home"] = [str(rule.get("as_home"))]
+    if rule.get("apart") and "place" in match.roles:  # its events join only this rule's:
+        base.attrs["apart"] = [str(rule.get("id"))]  # a wreath laid at a memorial, no welcome
     if rule.get("home_of"):  # the pipeline fills an empty role with the countries they serve
         base.attrs["home_of"] = [f"{r}:{src}" for r, src in rule.get("home_of").items()]
     if made is not None:  # the pipeline makes it a new entity, the graph stage writes it
@@ -968,6 +970,23 @@ def entailed(
         partial = missing(kind, roles, rules.kinds)
         made.append(replace(_copy(cand, roles), kind=kind, attest=attest, partial=partial))
     return made
+
+
+def recast(found: list[Candidate], units: list[Unit], rules: RuleSet) -> None:
+    """Make an event of a kind with `recast` (kinds.yaml), told in a sentence holding a word of
+    its `words` class and none of its `unless` class, an event of its `kind`, its roles mapped
+    (the others dropped): "X was welcomed at the airport by Y with a guard of honour" is Y's
+    reception of X, no welcome ceremony."""
+    words = {w for u in units for w in u.lower.split()}
+    for cand in found:
+        entry = spec(rules.kinds, cand.kind).get("recast")
+        if not entry or not words & rules.word_class(entry["words"]):
+            continue
+        if entry.get("unless") and words & rules.word_class(entry["unless"]):
+            continue
+        mapping = {**entry["roles"], "place": "place"}
+        cand.roles = {mapping[r]: v for r, v in cand.roles.items() if r in mapping}
+        cand.kind = str(entry["kind"])
 
 
 def _site_named(units: list[Unit], marks: frozenset[str]) -> URIRef | None:

@@ -155,6 +155,8 @@ def compatible(ctx: Context, event: Event, cand: Candidate) -> bool:
         return False
     if set(event.attrs.get("implied_by", ())) & set(cand.attrs.get("implied_by", ())):
         return True  # implied by one event's two reports ("arrived in Hanoi", "upon arrival")
+    if event.attrs.get("apart", []) != cand.attrs.get("apart", []):
+        return False  # a wreath laid the day of a welcome ceremony: two ceremonies (`apart`)
     names_a, names_b = event.attrs.get("name", []), cand.attrs.get("name", [])
     if names_a and names_b:
         return names_a == names_b

@@ -24,6 +24,7 @@ from diplograph.extract.candidates import (
     join_companions,
     materiel_iri,
     places_with,
+    recast,
     sentence_candidates,
 )
 from diplograph.extract.clean import find_boilerplate, mappable_sentences
@@ -543,6 +544,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         join_companions(found, units, sentence, rules)  # "X, accompanied by his wife Y,"
         state.pop("plan", None)  # a planned day dates the next sentence's plans only
         _remember_events(found, discourse, rules, state, written, main)
+        recast(found, units, rules)  # a welcome at the airport: a reception, no ceremony
         # "welcomed at the airport": an arrival, which does not move the story's place
         found += entailed(found, units, ctx, rules, gazetteer)
         if not opens_with_date(visible):  # an itinerary's day opens its sentence

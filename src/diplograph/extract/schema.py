@@ -352,6 +352,7 @@ RULES: dict[str, Shape] = {
                 "quotation": BOOL,
                 "value": BOOL,
                 "with_home": ROLE,  # the countries this role's fillers serve join it
+                "apart": BOOL,  # its events join only events of this rule (a wreath laid)
                 "sort": STR,  # what kind of event within its kind: two sorts are never one event
                 "as_home": ROLE,  # this role's fillers give way to the countries they serve
                 "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # an empty role: the
@@ -457,6 +458,10 @@ KIND_ENTRY = Shape(
         ),
         "entails": Shape(  # told with a word of a class, it entails another in its sentence
             {"kind": KIND, "roles": MapOf(ROLE, ROLE), "words": STR},
+            frozenset({"kind", "roles", "words"}),
+        ),
+        "recast": Shape(  # told with a word of a class (and none of `unless`), it is another
+            {"kind": KIND, "roles": MapOf(ROLE, ROLE), "words": STR, "unless": STR},
             frozenset({"kind", "roles", "words"}),
         ),
         "implies": Shape(
@@ -622,7 +627,7 @@ def _made_kinds(data: Mapping[str, Any]) -> Iterator[tuple[Any, str, int]]:
                 yield entry["kind"], owner, line_of(rule, 1)
             entry = entry.get("content")
     for kind, entry in (data.get("kinds") or {}).items():
-        for key in ("implies", "entails"):
+        for key in ("implies", "entails", "recast"):
             made = entry.get(key) or {}
             if "kind" in made:
                 yield made["kind"], f"kind {kind!r}", line_of(made, line_of(entry, 1))
