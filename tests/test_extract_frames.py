@@ -5728,3 +5728,43 @@ def test_a_companion_set_off_by_along_with_leaves_the_subject_acting(
     is; no event was found before."""
     (event,) = of_kind(text, kind, layer)
     assert event[1][role] == parties
+
+
+LAVROV, FIDAN = "person/sergei-lavrov", "person/hakan-fidan"
+ERDOGAN, ANKARA = "person/recep-tayyip-erdogan", ["city/ankara"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a series of verb phrases after commas: each is the opening subject's
+            "Lavrov arrived in Ankara on Monday, held talks with Foreign Minister Hakan Fidan "
+            "and then met President Recep Tayyip Erdogan.",
+            [
+                ("Meeting", {"participant": [ERDOGAN, LAVROV], "place": ANKARA}),
+                ("Talks", {"participant": [FIDAN, LAVROV], "place": ANKARA}),
+            ],
+        ),
+        (
+            "Lavrov arrived in Ankara on Monday, met Foreign Minister Hakan Fidan and then held "
+            "talks with President Recep Tayyip Erdogan.",
+            [
+                ("Meeting", {"participant": [FIDAN, LAVROV], "place": ANKARA}),
+                ("Talks", {"participant": [ERDOGAN, LAVROV], "place": ANKARA}),
+            ],
+        ),
+        (  # ", and later met": the sentence's subject, not the talks' partner
+            "Ruto held talks with Hassan Sheikh Mohamud on Tuesday, and later met Foreign "
+            "Minister Hakan Fidan.",
+            [
+                ("Meeting", {"participant": [FIDAN, RUTO]}),
+                ("Talks", {"participant": [HASSAN, RUTO]}),
+            ],
+        ),
+    ],
+)
+def test_a_series_of_verb_phrases_shares_the_opening_subject(text, expected, layer):
+    """ "X arrived in Y on Monday, held talks with Z and met W": X talks with Z and meets W."""
+    people = "Russian Foreign Minister Sergei Lavrov and Turkish President Recep Tayyip Erdogan. "
+    kinds = ("Meeting", "Talks", "AgreementSigning")
+    assert [e for e in events(extract(people + text, layer)) if e[0] in kinds] == expected

@@ -204,15 +204,16 @@ def _own_start(units: list[Unit], match: Match, words: Words) -> int:
     return joiner if joiner is not None and joiner > match.start else match.start
 
 
-def _joining_and(units: list[Unit], trigger: int, words: Words) -> int | None:
+def _joining_and(units: list[Unit], trigger: int, words: Words, series: bool = False) -> int | None:
     """The "and" that joins the trigger's verb to an earlier verb phrase of its sentence
     ("visited Warsaw on Thursday and met Tusk", "arrived and was received by"), read back across
-    `joined_verb_gap` words and dates; else None."""
+    `joined_verb_gap` words and dates, or with `series` a comma of a series of verb phrases
+    (`_series_comma`); else None."""
     index = trigger - 1
     gap = words.joined_gap | words.support | words.determiner  # "and held a meeting with"
     while index > 0 and trigger - index <= 5:
         unit = units[index]
-        if unit.lower in words.joiner:
+        if unit.lower in words.joiner or series and _series_comma(units, index, words):
             return index
         dated = unit.mention is not None and unit.mention.date_words is not None
         if not (dated or unit.mention is None and (unit.lower in gap or unit.lemma in gap)):
@@ -264,13 +265,24 @@ def leading(units: list[Unit], index: int, rules: RuleSet) -> bool:
     return _subject_position(units, index, index, words)
 
 
-def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) -> list[int]:
+def _earlier_subject(
+    units: list[Unit], joiner: int, role: str, words: Words, series: bool = False
+) -> list[int]:
     """The subject of the verb phrase before a joining "and": read back from it, the first
     acting entity (with those coordinated before it) in subject position ("Shmyhal visited
-    Warsaw and met Tusk": Shmyhal, not Warsaw; "X said Y had arrived and met Z": Y)."""
+    Warsaw and met Tusk": Shmyhal, not Warsaw; "X said Y had arrived and met Z": Y); with
+    `series` across the commas of a series of verb phrases ("held talks with Y, and met Z")."""
     for index in range(joiner - 1, -1, -1):
-        if units[index].text == "," and _series_verb(units, index + 1):
+        if units[index].text == "," and _series_verb(units, index + 1, words, series):
             continue  # "Pakistan closed X, suspended Y and declared Z": Pakistan's
+        if (
+            series
+            and units[index].text == ","
+            and index == joiner - 1
+            and units[joiner].text != ","
+        ):
+            # "X held talks with Y on Tuesday, and later met Z": the sentence's subject
+            return _first_subject(units, index, role, words)
         if units[index].boundary or units[index].text in (";", ":"):
             return []
         if not _fits(units[index], role):
@@ -281,17 +293,34 @@ def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) ->
     return []
 
 
-def _series_verb(units: list[Unit], index: int) -> bool:
+def _series_comma(units: list[Unit], index: int, words: Words) -> bool:
+    """Whether the comma at `index` opens a verb phrase of a series the sentence's opening
+    subject heads ("Lavrov arrived in Ankara on Monday, held talks with X and met Y"): a past
+    form after it that no `by` word follows ("The deal, signed by"), and the subject's own
+    verb a past form too."""
+    if units[index].text != "," or not _series_verb(units, index + 1, words):
+        return False
+    if index + 2 < len(units) and units[index + 2].lower in words.by:
+        return False
+    subject = _first_subject(units, index, "participant", words)
+    verb = subject[-1] + 1 if subject else index
+    while verb < index and units[verb].mention is not None:
+        verb += 1  # "Lavrov on Monday arrived"
+    return bool(subject) and subject[0] == 0 and verb < index and _series_verb(units, verb, words)
+
+
+def _series_verb(units: list[Unit], index: int, words: Words, series: bool = True) -> bool:
     """Whether a comma's next word opens a verb phrase of a series ("closed the border crossing,
-    suspended all trade and ..."): a plain lower-case past form in -ed."""
+    suspended all trade and ..."): a plain lower-case past form in -ed, or with `series` an
+    inflected form of a frame, speech or support verb ("arrived in Ankara, held talks with X
+    and met Y")."""
     unit = units[index] if index < len(units) else None
-    return (
-        unit is not None
-        and unit.mention is None
-        and unit.text.isalpha()
-        and unit.text.islower()
-        and unit.lower.endswith("ed")
-    )
+    if unit is None or unit.mention is not None or not unit.text.isalpha():
+        return False
+    if not unit.text.islower():
+        return False
+    irregular = series and unit.lemma != unit.lower and unit.lemma in words.verbs
+    return unit.lower.endswith("ed") or irregular and not unit.lower.endswith(("s", "ing"))
 
 
 def _first_subject(
@@ -341,14 +370,30 @@ def _series_subject(units: list[Unit], match: Match, words: Words) -> None:
     trigger = match.trigger
     if not role or match.roles.get(str(role)) or trigger < 1 or units[trigger - 1].text != ",":
         return
-    if not _series_verb(units, trigger):
+    if not _series_verb(units, trigger, words, False):
         return
     subject = _first_subject(units, trigger - 1, str(role), words)
     verb = subject[-1] + 1 if subject else len(units)
     while verb < trigger and units[verb].mention is not None:
         verb += 1  # "Pakistan on Thursday closed"
-    if subject and subject[0] == 0 and verb < trigger and _series_verb(units, verb):
+    if subject and subject[0] == 0 and verb < trigger and _series_verb(units, verb, words, False):
         match.roles[str(role)] = subject
+        match.start = min(match.start, subject[0])
+
+
+def _series_phrase(units: list[Unit], match: Match, words: Words) -> None:
+    """Add to the role a rule's `series_phrase` names the sentence's subject when a series comma
+    opens the trigger's verb phrase and no filler of the role stands before the trigger
+    ("Lavrov arrived in Ankara, held talks with Fidan": Lavrov's talks with Fidan)."""
+    role = str(match.rule.get("series_phrase") or "")
+    if not role or any(i < match.trigger for i in match.roles.get(role, ())):
+        return
+    joiner = _joining_and(units, match.trigger, words, series=True)
+    if joiner is None:
+        return
+    subject = _earlier_subject(units, joiner, role, words, series=True)
+    if subject:
+        match.roles[role] = subject + [i for i in match.roles.get(role, []) if i not in subject]
         match.start = min(match.start, subject[0])
 
 
@@ -391,6 +436,7 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
     for match in matches:
         _participle_subject(units, match, words)
         _series_subject(units, match, words)
+        _series_phrase(units, match, words)
         _sentence_subject(units, match, words)
         _opening_subject(units, match, words)
         joiner = _joining_and(units, match.trigger, words)
@@ -535,10 +581,13 @@ def _trailing_participle(units: list[Unit], trigger: int, words: Words) -> bool:
     return after_comma and participle and unit.lower not in words.not_participle
 
 
-def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int] | None:
+def _subject(
+    units: list[Unit], trigger: int, role: str, words: Words, series: bool = False
+) -> list[int] | None:
     """The entities before the trigger in its clause; None when the verb follows "and" or a
-    comma with no entity between ("X arrived ... and was received by Y"): its subject is the
-    sentence's earlier one."""
+    comma with no entity between ("X arrived ... and was received by Y"), or with `series` a
+    comma of a series of verb phrases ("X arrived in Y, met Z"): its subject is the sentence's
+    earlier one."""
     if trigger and units[trigger - 1].lower in words.infinitive:
         return _controller(units, trigger - 1, role, words)
     if _trailing_participle(units, trigger, words):  # "visited Beijing, meeting Xi": Lula's
@@ -553,6 +602,8 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
         return _main_subject(units, trigger - 1, role, words)  # "..., X announced after hosting Y"
     index = trigger - 1
     while index >= 0 and trigger - index <= REACH:
+        if series and index == trigger - 1 and _series_comma(units, index, words):
+            return None  # "X arrived in Y on Monday, met Z": X's, read back from the comma
         if _date_comma(units, index):
             index -= 1
             continue
@@ -1066,6 +1117,7 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
             roles.setdefault(role, []).extend(i for i in found if i not in roles.get(role, []))
 
     shared = False
+    series = bool(rule.get("series"))  # "X arrived in Y, met Z": X's too
     apart: dict[str, list[int]] = {}
     if slots.get("subject"):
         marked = _marks_role(units, trigger, rule, slots["subject"], words)
@@ -1075,12 +1127,12 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         elif governor is not None:
             subject = _bare_subject(units, trigger, governor, slots["subject"], words)
         elif determiner is None:
-            subject = _subject(units, trigger, slots["subject"], words)
+            subject = _subject(units, trigger, slots["subject"], words, series)
         else:
             subject = _noun_subject(units, determiner, slots["subject"], words)
-        joiner = _joining_and(units, trigger, words) if subject is None else None
+        joiner = _joining_and(units, trigger, words, series) if subject is None else None
         if joiner is not None:  # "visited Warsaw and met Tusk": the earlier phrase's subject
-            subject = _earlier_subject(units, joiner, slots["subject"], words) or None
+            subject = _earlier_subject(units, joiner, slots["subject"], words, series) or None
         shared = subject is None
         if not subject:  # "After talks with Xi in Beijing, Macron said ...": the main subject
             subject = _fronted_subject(units, trigger, slots["subject"], words) or subject
