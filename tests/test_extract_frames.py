@@ -5768,3 +5768,19 @@ def test_a_series_of_verb_phrases_shares_the_opening_subject(text, expected, lay
     people = "Russian Foreign Minister Sergei Lavrov and Turkish President Recep Tayyip Erdogan. "
     kinds = ("Meeting", "Talks", "AgreementSigning")
     assert [e for e in events(extract(people + text, layer)) if e[0] in kinds] == expected
+
+
+@pytest.mark.parametrize(
+    ("verb", "kind", "roles"),
+    [
+        ("met", "Meeting", {"participant": [FIDAN, "person/ilham-aliyev", LAVROV]}),
+        ("held talks with", "Talks", {"participant": [FIDAN, "person/ilham-aliyev", LAVROV]}),
+        ("hosted", "Hosting", {"host": [LAVROV], "traveller": [FIDAN, "person/ilham-aliyev"]}),
+    ],
+)
+def test_counterparts_of_two_nationalities_are_both_parties(verb, kind, roles, layer):
+    """ "met his Azerbaijani and Turkish counterparts X and Y": X and Y, with or without commas."""
+    for names in ("Ilham Aliyev and Hakan Fidan", ", Ilham Aliyev and Hakan Fidan,"):
+        text = f"Sergei Lavrov {verb} his Azerbaijani and Turkish counterparts {names} on Monday."
+        found = [e for e in events(extract(text.replace(" ,", ","), layer)) if e[0] == kind]
+        assert found == [(kind, roles)]

@@ -650,16 +650,29 @@ def _after(
         nationality = _national(unit)
         if nationality and following is not None and following.lower in words.goods:
             return [index]  # "sanctions on Australian exports": Australia's
+        described = index > start and _national(units[index - 1]) and unit.text.islower()
         named_after = _bare_title(unit) or unit.lower in words.kin  # "his brother, King X"
+        named_after = named_after or described and unit.lower in skip  # "counterparts, X and Y"
         if named_after and index + 2 < len(units) and units[index + 1].text == ",":
             index += 2  # the apposition's name follows the comma
             continue
-        described = index > start and _national(units[index - 1]) and unit.text.islower()
+        if _paired_nationality(units, index, start, words):
+            index += 1  # "his Japanese and South Korean counterparts X and Y"
+            continue
         if unit.lower not in skip and not nationality and not _affiliation(unit, following):
             if not (described and following is not None and _person(following)):
                 return []  # "met Malian junta leader X", "Malian transitional President X"
         index += 1
     return []
+
+
+def _paired_nationality(units: list[Unit], index: int, start: int, words: Words) -> bool:
+    """Whether the unit at `index` coordinates two nationalities ("and" in "his Japanese and
+    South Korean counterparts"): the counterparts of both are the slot's entities."""
+    if index <= start or index + 1 >= len(units) or units[index].text == ",":
+        return False
+    joined = units[index].lower in words.coordination
+    return joined and _national(units[index - 1]) and _national(units[index + 1])
 
 
 SETTING_WORDS = frozenset({"at", "in"})  # a place phrase between a verb and its object
