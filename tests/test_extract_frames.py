@@ -5784,3 +5784,20 @@ def test_counterparts_of_two_nationalities_are_both_parties(verb, kind, roles, l
         text = f"Sergei Lavrov {verb} his Azerbaijani and Turkish counterparts {names} on Monday."
         found = [e for e in events(extract(text.replace(" ,", ","), layer)) if e[0] == kind]
         assert found == [(kind, roles)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        (
+            "Lavrov and Fidan held talks in Ankara on Monday, mediated by Ilham Aliyev.",
+            "person/ilham-aliyev",
+        ),
+        ("Lavrov held talks with Fidan in Ankara on Monday, mediated by Qatar.", "country/qatar"),
+    ],
+)
+def test_talks_mediated_by_a_third_after_a_comma_have_the_mediator(text, mediator, layer):
+    """ "A and B held talks in X on Monday, mediated by C": C takes part (talks.mediated)."""
+    people = "Russian Foreign Minister Sergei Lavrov and Turkish Foreign Minister Hakan Fidan. "
+    found = [e for e in events(extract(people + text, layer)) if e[0] == "Talks"]
+    assert found == [("Talks", {"participant": sorted([FIDAN, LAVROV, mediator]), "place": ANKARA})]
