@@ -5801,3 +5801,16 @@ def test_talks_mediated_by_a_third_after_a_comma_have_the_mediator(text, mediato
     people = "Russian Foreign Minister Sergei Lavrov and Turkish Foreign Minister Hakan Fidan. "
     found = [e for e in events(extract(people + text, layer)) if e[0] == "Talks"]
     assert found == [("Talks", {"participant": sorted([FIDAN, LAVROV, mediator]), "place": ANKARA})]
+
+
+def test_a_people_word_after_an_entity_does_not_end_its_list(layer):
+    """ "met Hamas negotiators and Mossad chief X": Hamas and X (lexicon `apposition_word`)."""
+    text = (
+        "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani met Hamas negotiators "
+        "and Mossad chief David Barnea in Doha on Monday."
+    )
+    qatar_pm = "person/mohammed-bin-abdulrahman-al-thani"
+    participants = sorted(["org/hamas", "person/david-barnea", qatar_pm])
+    assert of_kind(text, "Meeting", layer) == [
+        ("Meeting", {"participant": participants, "place": ["city/doha"]})
+    ]

@@ -543,7 +543,7 @@ def _modifiers_back(units: list[Unit], index: int, words: Words) -> int:
 def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list[int]:
     """The entity at `first` and the ones coordinated after it."""
     found = [first]
-    index = first + 1
+    index = _past_people(units, first + 1, words)
     while index + 1 < len(units) and units[index].lower in words.coordination:
         after = index + 1
         while after + 1 < len(units) and after - index <= 3 and _filler(units[after], words):
@@ -558,8 +558,17 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
         found.append(after)
         if units[index].text != ",":
             break  # "A, B and C": the list ends with its last "and"
-        index = after + 1
+        index = _past_people(units, after + 1, words)
     return found
+
+
+def _past_people(units: list[Unit], index: int, words: Words) -> int:
+    """The index after a plain people word that follows an entity and comes before a
+    coordination ("Hamas negotiators and Mossad chief X": Hamas, then X); else `index`."""
+    if index + 1 >= len(units) or units[index].mention is not None:
+        return index
+    people = units[index].lower in words.people and units[index].text.islower()
+    return index + 1 if people and units[index + 1].lower in words.coordination else index
 
 
 def _filler(unit: Unit, words: Words) -> bool:
