@@ -5814,3 +5814,22 @@ def test_a_people_word_after_an_entity_does_not_end_its_list(layer):
     assert of_kind(text, "Meeting", layer) == [
         ("Meeting", {"participant": participants, "place": ["city/doha"]})
     ]
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("Turkish President Recep Tayyip Erdogan received him", [FIDAN, LAVROV]),
+        ("Turkish President Recep Tayyip Erdogan warmly welcomed him", [FIDAN, LAVROV]),
+        # guard: a pronoun no host welcomes leaves the new subject whom "he" is
+        ("Turkish President Recep Tayyip Erdogan thanked him", [FIDAN, ERDOGAN]),
+    ],
+)
+def test_a_guest_a_host_welcomes_stays_whom_he_refers_to(host, expected, layer):
+    """ "X arrived in Y. Z received him. He then met W": X met W (lexicon `welcome_verb`)."""
+    text = (
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
+        f"{host} at the presidential complex. He then met Foreign Minister Hakan Fidan."
+    )
+    meetings = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Meeting"]
+    assert meetings == [expected]

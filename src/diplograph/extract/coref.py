@@ -798,6 +798,22 @@ def _apposed(units: list[Unit], at: int) -> URIRef | None:
     return named.refs[0]
 
 
+def _welcomed_pronoun(
+    units: list[Unit], subject: URIRef | None, welcomes: frozenset[str]
+) -> URIRef | None:
+    """The last sentence's subject when a pronoun that refers to it is the object of a
+    `welcomes` verb right before it ("received him", "warmly welcomed her"); else None."""
+    if subject is None:
+        return None
+    for index, unit in enumerate(units[1:], start=1):
+        mention = unit.mention
+        if mention is None or not _pronoun(unit) or mention.refs != (subject,):
+            continue
+        if units[index - 1].lemma in welcomes or units[index - 1].lower in welcomes:
+            return subject
+    return None
+
+
 def _pronoun(unit: Unit) -> bool:
     """Whether an actor unit is a pronoun ("he", "she", "they"): one lower-case word."""
     return unit.text.isalpha() and unit.text.islower()
@@ -1141,15 +1157,25 @@ def note_titles(units: list[Unit], discourse: Discourse) -> None:
             discourse.owners.setdefault(mention.refs[0], set()).update(mention.owner)
 
 
-def remember(units: list[Unit], discourse: Discourse, gaz: Gazetteer | None = None) -> None:
+def remember(
+    units: list[Unit],
+    discourse: Discourse,
+    gaz: Gazetteer | None = None,
+    welcomes: frozenset[str] = frozenset(),
+) -> None:
     """Update the discourse state with the mentions of a processed sentence; with the
     gazetteer, the organisations a person's title names too ("X, the secretary-general of the
-    OAS": "the organization" later is the OAS)."""
+    OAS": "the organization" later is the OAS). The subject stays whom a pronoun the
+    sentence's host welcomes refers to (`welcomes`: "X arrived. Y received him. He then met Z":
+    he is X, the guest)."""
     people = [u.mention.refs for u in units if u.mention and "person" in u.mention.classes]
     named = [refs for refs in people if refs]  # not a title left bare beside its holder's unit
     first = named[0] if named else ()
     alone = all(len(refs) > 1 for refs in people)  # "The two ministers agreed ..." and no one
-    if len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
+    guest = _welcomed_pronoun(units, discourse.subject, welcomes)
+    if guest is not None:
+        pass  # "Y welcomed him at the palace": the guest stays the story's subject
+    elif len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
         discourse.subject = first[0]
     elif not alone or discourse.subject not in first:
         discourse.subject = None
