@@ -5833,3 +5833,18 @@ def test_a_guest_a_host_welcomes_stays_whom_he_refers_to(host, expected, layer):
     )
     meetings = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Meeting"]
     assert meetings == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Lavrov met with Erdogan's envoy Hakan Fidan in Ankara.", "Meeting", [FIDAN, LAVROV]),
+        ("Lavrov met Erdogan's adviser Hakan Fidan in Ankara.", "Meeting", [FIDAN, LAVROV]),
+        ("Lavrov held talks with Erdogan's envoy Hakan Fidan in Ankara.", "Talks", [FIDAN, LAVROV]),
+    ],
+)
+def test_a_person_named_as_an_envoys_employer_is_no_party(text, kind, expected, layer):
+    """ "met with Trump's envoy X": X, not Trump (coref `_drop_possessors`)."""
+    people = "Russian Foreign Minister Sergei Lavrov and Turkish President Recep Tayyip Erdogan. "
+    found = [e for e in events(extract(people + text, layer)) if e[0] == kind]
+    assert found == [(kind, {"participant": expected, "place": ANKARA})]

@@ -1004,6 +1004,7 @@ def group(
     an actor after one of `prepositions` and ", and" starts no pair ("in Kyiv, and Tusk"); one
     after a source's lead (`leads`, "according to") ends at its comma."""
     _drop_double_hats(units)
+    _drop_possessors(units)
     index = 0
     while index < len(units):
         if not _actor(units[index]):
@@ -1116,6 +1117,21 @@ def _drop_double_hats(units: list[Unit]) -> None:
         if _double_hat(units, index):
             mention = unit.mention
             unit.mention = replace(mention, classes=mention.classes - {"agent"}, agents=())
+
+
+def _drop_possessors(units: list[Unit]) -> None:
+    """A person whose "'s" leads to a titled person right after it acts in no event: "met with
+    Trump's envoy Keith Kellogg", "Putin's aide Yuri Ushakov" name the envoy, the aide."""
+    for index, unit in enumerate(units[:-2]):
+        mention = unit.mention
+        if mention is None or "person" not in mention.classes or "agent" not in mention.classes:
+            continue
+        if units[index + 1].text not in POSSESSIVE_S:
+            continue
+        after = units[index + 2].mention
+        if after is not None and after.title is not None and "person" in after.classes:
+            if after.refs and after.refs != mention.refs:
+                unit.mention = replace(mention, classes=frozenset({"possessor"}), agents=())
 
 
 def _possessed(units: list[Unit], index: int) -> int:

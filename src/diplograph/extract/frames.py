@@ -668,11 +668,20 @@ def _after(
         if _paired_nationality(units, index, start, words):
             index += 1  # "his Japanese and South Korean counterparts X and Y"
             continue
+        if _possessor(unit) and following is not None and following.text in POSSESSIVE_S:
+            index += 2  # "met with Trump's envoy X": the envoy
+            continue
         if unit.lower not in skip and not nationality and not _affiliation(unit, following):
             if not (described and following is not None and _person(following)):
                 return []  # "met Malian junta leader X", "Malian transitional President X"
         index += 1
     return []
+
+
+def _possessor(unit: Unit) -> bool:
+    """Whether a unit is a person named only as the employer of the titled person after its
+    "'s" (coref: "Trump's envoy X")."""
+    return unit.mention is not None and "possessor" in unit.mention.classes
 
 
 def _paired_nationality(units: list[Unit], index: int, start: int, words: Words) -> bool:
