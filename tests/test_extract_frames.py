@@ -5848,3 +5848,22 @@ def test_a_person_named_as_an_envoys_employer_is_no_party(text, kind, expected, 
     people = "Russian Foreign Minister Sergei Lavrov and Turkish President Recep Tayyip Erdogan. "
     found = [e for e in events(extract(people + text, layer)) if e[0] == kind]
     assert found == [(kind, {"participant": expected, "place": ANKARA})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a phone call is with one party at a time
+            "Lavrov said he had spoken by phone with Fidan and Aliyev on Monday.",
+            [[FIDAN, LAVROV], ["person/ilham-aliyev", LAVROV]],
+        ),
+        ("Lavrov discussed the war by telephone with Fidan and Aliyev.", None),
+        # guard: the subjects of a call are not split (only the object / `with` slot is)
+        ("Lavrov and Fidan spoke by phone on Monday.", [[FIDAN, LAVROV]]),
+    ],
+)
+def test_a_phone_call_with_two_parties_is_one_call_with_each(text, expected, layer):
+    """ "spoke by phone with A and B": a call with A and one with B (lexicon `separate_word`)."""
+    people = "Russian Foreign Minister Sergei Lavrov, Hakan Fidan and Ilham Aliyev. "
+    talks = [e[1]["participant"] for e in events(extract(people + text, layer)) if e[0] == "Talks"]
+    assert talks == (expected or [[FIDAN, LAVROV], ["person/ilham-aliyev", LAVROV]])

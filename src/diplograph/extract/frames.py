@@ -1216,11 +1216,12 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         rule = Rule(
             rule.id, rule.section, rule.source, rule.line, {**rule.data, "defaults": defaults}
         )
+    after = {r for r, found in roles.items() if any(i > trigger for i in found)}  # objects'
     pattern = Pattern(rule, 0, ())
     every = [trigger, *(i for v in roles.values() for i in v)]
     match = Match(pattern, min(every), max(every) + 1, trigger, roles)
     if separate(units, trigger, rules):  # "met A and B separately": one event with each
-        match.distribute.update(r for r in (slots.get("object"), slots.get("with")) if r in roles)
+        match.distribute.update(r for r in (slots.get("object"), slots.get("with")) if r in after)
     match.distribute.update(apart)
     match.spread.update(i for found in apart.values() for i in found)
     return match
