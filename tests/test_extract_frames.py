@@ -5867,3 +5867,21 @@ def test_a_phone_call_with_two_parties_is_one_call_with_each(text, expected, lay
     people = "Russian Foreign Minister Sergei Lavrov, Hakan Fidan and Ilham Aliyev. "
     talks = [e[1]["participant"] for e in events(extract(people + text, layer)) if e[0] == "Talks"]
     assert talks == (expected or [[FIDAN, LAVROV], ["person/ilham-aliyev", LAVROV]])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "members of the Transitional Presidential Council",
+            ["org/transitional-presidential-council"],
+        ),
+        # guard: "members of the government" stand for no body of their own
+        ("members of the government", []),
+    ],
+)
+def test_members_of_a_named_body_make_the_body_a_party(body, expected, layer):
+    """ "held talks with X and members of the Council": the council takes part too."""
+    text = f"Lavrov held talks with Prime Minister Hakan Fidan and {body} in Ankara on Monday."
+    talks = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Talks"]
+    assert talks == [sorted([FIDAN, "person/sergei-lavrov", *expected])]

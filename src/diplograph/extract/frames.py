@@ -545,8 +545,8 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
     found = [first]
     index = _past_people(units, first + 1, words)
     while index + 1 < len(units) and units[index].lower in words.coordination:
-        after = index + 1
-        while after + 1 < len(units) and after - index <= 3 and _filler(units[after], words):
+        after = _members_of(units, index + 1, words)  # "A and members of the Council"
+        while after + 1 < len(units) and after - index <= 5 and _filler(units[after], words):
             after += 1  # "A, B and the United States", "A and his counterpart B"
         if not _fits(units[after], role):
             break
@@ -560,6 +560,21 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
             break  # "A, B and C": the list ends with its last "and"
         index = _past_people(units, after + 1, words)
     return found
+
+
+def _members_of(units: list[Unit], index: int, words: Words) -> int:
+    """The index after a plain people word and its "of" before a body that acts for itself
+    ("and members of the Transitional Council": the council takes part), else `index`."""
+    if index + 2 >= len(units) or units[index].mention is not None:
+        return index
+    people = units[index].lower in words.people and units[index].text.islower()
+    if not people or units[index + 1].lower != "of":
+        return index
+    after = index + 2 + int(units[index + 2].lower in words.determiner)
+    body = units[after].mention if after < len(units) else None
+    named = body is not None and units[after].text[:1].isupper()  # not "the government"
+    acting = named and "org" in body.classes and body.agents == body.refs
+    return index + 2 if acting else index
 
 
 def _past_people(units: list[Unit], index: int, words: Words) -> int:
