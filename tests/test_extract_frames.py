@@ -5728,3 +5728,160 @@ def test_a_companion_set_off_by_along_with_leaves_the_subject_acting(
     is; no event was found before."""
     (event,) = of_kind(text, kind, layer)
     assert event[1][role] == parties
+
+
+LAVROV, FIDAN = "person/sergei-lavrov", "person/hakan-fidan"
+ERDOGAN, ANKARA = "person/recep-tayyip-erdogan", ["city/ankara"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a series of verb phrases after commas: each is the opening subject's
+            "Lavrov arrived in Ankara on Monday, held talks with Foreign Minister Hakan Fidan "
+            "and then met President Recep Tayyip Erdogan.",
+            [
+                ("Meeting", {"participant": [ERDOGAN, LAVROV], "place": ANKARA}),
+                ("Talks", {"participant": [FIDAN, LAVROV], "place": ANKARA}),
+            ],
+        ),
+        (
+            "Lavrov arrived in Ankara on Monday, met Foreign Minister Hakan Fidan and then held "
+            "talks with President Recep Tayyip Erdogan.",
+            [
+                ("Meeting", {"participant": [FIDAN, LAVROV], "place": ANKARA}),
+                ("Talks", {"participant": [ERDOGAN, LAVROV], "place": ANKARA}),
+            ],
+        ),
+        (  # ", and later met": the sentence's subject, not the talks' partner
+            "Ruto held talks with Hassan Sheikh Mohamud on Tuesday, and later met Foreign "
+            "Minister Hakan Fidan.",
+            [
+                ("Meeting", {"participant": [FIDAN, RUTO]}),
+                ("Talks", {"participant": [HASSAN, RUTO]}),
+            ],
+        ),
+    ],
+)
+def test_a_series_of_verb_phrases_shares_the_opening_subject(text, expected, layer):
+    """ "X arrived in Y on Monday, held talks with Z and met W": X talks with Z and meets W."""
+    people = "Russian Foreign Minister Sergei Lavrov and Turkish President Recep Tayyip Erdogan. "
+    kinds = ("Meeting", "Talks", "AgreementSigning")
+    assert [e for e in events(extract(people + text, layer)) if e[0] in kinds] == expected
+
+
+@pytest.mark.parametrize(
+    ("verb", "kind", "roles"),
+    [
+        ("met", "Meeting", {"participant": [FIDAN, "person/ilham-aliyev", LAVROV]}),
+        ("held talks with", "Talks", {"participant": [FIDAN, "person/ilham-aliyev", LAVROV]}),
+        ("hosted", "Hosting", {"host": [LAVROV], "traveller": [FIDAN, "person/ilham-aliyev"]}),
+    ],
+)
+def test_counterparts_of_two_nationalities_are_both_parties(verb, kind, roles, layer):
+    """ "met his Azerbaijani and Turkish counterparts X and Y": X and Y, with or without commas."""
+    for names in ("Ilham Aliyev and Hakan Fidan", ", Ilham Aliyev and Hakan Fidan,"):
+        text = f"Sergei Lavrov {verb} his Azerbaijani and Turkish counterparts {names} on Monday."
+        found = [e for e in events(extract(text.replace(" ,", ","), layer)) if e[0] == kind]
+        assert found == [(kind, roles)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator"),
+    [
+        (
+            "Lavrov and Fidan held talks in Ankara on Monday, mediated by Ilham Aliyev.",
+            "person/ilham-aliyev",
+        ),
+        ("Lavrov held talks with Fidan in Ankara on Monday, mediated by Qatar.", "country/qatar"),
+    ],
+)
+def test_talks_mediated_by_a_third_after_a_comma_have_the_mediator(text, mediator, layer):
+    """ "A and B held talks in X on Monday, mediated by C": C takes part (talks.mediated)."""
+    people = "Russian Foreign Minister Sergei Lavrov and Turkish Foreign Minister Hakan Fidan. "
+    found = [e for e in events(extract(people + text, layer)) if e[0] == "Talks"]
+    assert found == [("Talks", {"participant": sorted([FIDAN, LAVROV, mediator]), "place": ANKARA})]
+
+
+def test_a_people_word_after_an_entity_does_not_end_its_list(layer):
+    """ "met Hamas negotiators and Mossad chief X": Hamas and X (lexicon `apposition_word`)."""
+    text = (
+        "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani met Hamas negotiators "
+        "and Mossad chief David Barnea in Doha on Monday."
+    )
+    qatar_pm = "person/mohammed-bin-abdulrahman-al-thani"
+    participants = sorted(["org/hamas", "person/david-barnea", qatar_pm])
+    assert of_kind(text, "Meeting", layer) == [
+        ("Meeting", {"participant": participants, "place": ["city/doha"]})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("Turkish President Recep Tayyip Erdogan received him", [FIDAN, LAVROV]),
+        ("Turkish President Recep Tayyip Erdogan warmly welcomed him", [FIDAN, LAVROV]),
+        # guard: a pronoun no host welcomes leaves the new subject whom "he" is
+        ("Turkish President Recep Tayyip Erdogan thanked him", [FIDAN, ERDOGAN]),
+    ],
+)
+def test_a_guest_a_host_welcomes_stays_whom_he_refers_to(host, expected, layer):
+    """ "X arrived in Y. Z received him. He then met W": X met W (lexicon `welcome_verb`)."""
+    text = (
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
+        f"{host} at the presidential complex. He then met Foreign Minister Hakan Fidan."
+    )
+    meetings = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Meeting"]
+    assert meetings == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Lavrov met with Erdogan's envoy Hakan Fidan in Ankara.", "Meeting", [FIDAN, LAVROV]),
+        ("Lavrov met Erdogan's adviser Hakan Fidan in Ankara.", "Meeting", [FIDAN, LAVROV]),
+        ("Lavrov held talks with Erdogan's envoy Hakan Fidan in Ankara.", "Talks", [FIDAN, LAVROV]),
+    ],
+)
+def test_a_person_named_as_an_envoys_employer_is_no_party(text, kind, expected, layer):
+    """ "met with Trump's envoy X": X, not Trump (coref `_drop_possessors`)."""
+    people = "Russian Foreign Minister Sergei Lavrov and Turkish President Recep Tayyip Erdogan. "
+    found = [e for e in events(extract(people + text, layer)) if e[0] == kind]
+    assert found == [(kind, {"participant": expected, "place": ANKARA})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a phone call is with one party at a time
+            "Lavrov said he had spoken by phone with Fidan and Aliyev on Monday.",
+            [[FIDAN, LAVROV], ["person/ilham-aliyev", LAVROV]],
+        ),
+        ("Lavrov discussed the war by telephone with Fidan and Aliyev.", None),
+        # guard: the subjects of a call are not split (only the object / `with` slot is)
+        ("Lavrov and Fidan spoke by phone on Monday.", [[FIDAN, LAVROV]]),
+    ],
+)
+def test_a_phone_call_with_two_parties_is_one_call_with_each(text, expected, layer):
+    """ "spoke by phone with A and B": a call with A and one with B (lexicon `separate_word`)."""
+    people = "Russian Foreign Minister Sergei Lavrov, Hakan Fidan and Ilham Aliyev. "
+    talks = [e[1]["participant"] for e in events(extract(people + text, layer)) if e[0] == "Talks"]
+    assert talks == (expected or [[FIDAN, LAVROV], ["person/ilham-aliyev", LAVROV]])
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "members of the Transitional Presidential Council",
+            ["org/transitional-presidential-council"],
+        ),
+        # guard: "members of the government" stand for no body of their own
+        ("members of the government", []),
+    ],
+)
+def test_members_of_a_named_body_make_the_body_a_party(body, expected, layer):
+    """ "held talks with X and members of the Council": the council takes part too."""
+    text = f"Lavrov held talks with Prime Minister Hakan Fidan and {body} in Ankara on Monday."
+    talks = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Talks"]
+    assert talks == [sorted([FIDAN, "person/sergei-lavrov", *expected])]

@@ -798,6 +798,22 @@ def _apposed(units: list[Unit], at: int) -> URIRef | None:
     return named.refs[0]
 
 
+def _welcomed_pronoun(
+    units: list[Unit], subject: URIRef | None, welcomes: frozenset[str]
+) -> URIRef | None:
+    """The last sentence's subject when a pronoun that refers to it is the object of a
+    `welcomes` verb right before it ("received him", "warmly welcomed her"); else None."""
+    if subject is None:
+        return None
+    for index, unit in enumerate(units[1:], start=1):
+        mention = unit.mention
+        if mention is None or not _pronoun(unit) or mention.refs != (subject,):
+            continue
+        if units[index - 1].lemma in welcomes or units[index - 1].lower in welcomes:
+            return subject
+    return None
+
+
 def _pronoun(unit: Unit) -> bool:
     """Whether an actor unit is a pronoun ("he", "she", "they"): one lower-case word."""
     return unit.text.isalpha() and unit.text.islower()
@@ -988,6 +1004,7 @@ def group(
     an actor after one of `prepositions` and ", and" starts no pair ("in Kyiv, and Tusk"); one
     after a source's lead (`leads`, "according to") ends at its comma."""
     _drop_double_hats(units)
+    _drop_possessors(units)
     index = 0
     while index < len(units):
         if not _actor(units[index]):
@@ -1102,6 +1119,21 @@ def _drop_double_hats(units: list[Unit]) -> None:
             unit.mention = replace(mention, classes=mention.classes - {"agent"}, agents=())
 
 
+def _drop_possessors(units: list[Unit]) -> None:
+    """A person whose "'s" leads to a titled person right after it acts in no event: "met with
+    Trump's envoy Keith Kellogg", "Putin's aide Yuri Ushakov" name the envoy, the aide."""
+    for index, unit in enumerate(units[:-2]):
+        mention = unit.mention
+        if mention is None or "person" not in mention.classes or "agent" not in mention.classes:
+            continue
+        if units[index + 1].text not in POSSESSIVE_S:
+            continue
+        after = units[index + 2].mention
+        if after is not None and after.title is not None and "person" in after.classes:
+            if after.refs and after.refs != mention.refs:
+                unit.mention = replace(mention, classes=frozenset({"possessor"}), agents=())
+
+
 def _possessed(units: list[Unit], index: int) -> int:
     """The person an owner's "'s" leads to ("and Kazakhstan's Deputy Prime Minister and Foreign
     Minister Murat Nurtleu": Nurtleu), read over titles, capitalised words and "and"; `index`
@@ -1141,15 +1173,25 @@ def note_titles(units: list[Unit], discourse: Discourse) -> None:
             discourse.owners.setdefault(mention.refs[0], set()).update(mention.owner)
 
 
-def remember(units: list[Unit], discourse: Discourse, gaz: Gazetteer | None = None) -> None:
+def remember(
+    units: list[Unit],
+    discourse: Discourse,
+    gaz: Gazetteer | None = None,
+    welcomes: frozenset[str] = frozenset(),
+) -> None:
     """Update the discourse state with the mentions of a processed sentence; with the
     gazetteer, the organisations a person's title names too ("X, the secretary-general of the
-    OAS": "the organization" later is the OAS)."""
+    OAS": "the organization" later is the OAS). The subject stays whom a pronoun the
+    sentence's host welcomes refers to (`welcomes`: "X arrived. Y received him. He then met Z":
+    he is X, the guest)."""
     people = [u.mention.refs for u in units if u.mention and "person" in u.mention.classes]
     named = [refs for refs in people if refs]  # not a title left bare beside its holder's unit
     first = named[0] if named else ()
     alone = all(len(refs) > 1 for refs in people)  # "The two ministers agreed ..." and no one
-    if len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
+    guest = _welcomed_pronoun(units, discourse.subject, welcomes)
+    if guest is not None:
+        pass  # "Y welcomed him at the palace": the guest stays the story's subject
+    elif len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
         discourse.subject = first[0]
     elif not alone or discourse.subject not in first:
         discourse.subject = None

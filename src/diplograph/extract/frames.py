@@ -204,15 +204,16 @@ def _own_start(units: list[Unit], match: Match, words: Words) -> int:
     return joiner if joiner is not None and joiner > match.start else match.start
 
 
-def _joining_and(units: list[Unit], trigger: int, words: Words) -> int | None:
+def _joining_and(units: list[Unit], trigger: int, words: Words, series: bool = False) -> int | None:
     """The "and" that joins the trigger's verb to an earlier verb phrase of its sentence
     ("visited Warsaw on Thursday and met Tusk", "arrived and was received by"), read back across
-    `joined_verb_gap` words and dates; else None."""
+    `joined_verb_gap` words and dates, or with `series` a comma of a series of verb phrases
+    (`_series_comma`); else None."""
     index = trigger - 1
     gap = words.joined_gap | words.support | words.determiner  # "and held a meeting with"
     while index > 0 and trigger - index <= 5:
         unit = units[index]
-        if unit.lower in words.joiner:
+        if unit.lower in words.joiner or series and _series_comma(units, index, words):
             return index
         dated = unit.mention is not None and unit.mention.date_words is not None
         if not (dated or unit.mention is None and (unit.lower in gap or unit.lemma in gap)):
@@ -264,13 +265,24 @@ def leading(units: list[Unit], index: int, rules: RuleSet) -> bool:
     return _subject_position(units, index, index, words)
 
 
-def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) -> list[int]:
+def _earlier_subject(
+    units: list[Unit], joiner: int, role: str, words: Words, series: bool = False
+) -> list[int]:
     """The subject of the verb phrase before a joining "and": read back from it, the first
     acting entity (with those coordinated before it) in subject position ("Shmyhal visited
-    Warsaw and met Tusk": Shmyhal, not Warsaw; "X said Y had arrived and met Z": Y)."""
+    Warsaw and met Tusk": Shmyhal, not Warsaw; "X said Y had arrived and met Z": Y); with
+    `series` across the commas of a series of verb phrases ("held talks with Y, and met Z")."""
     for index in range(joiner - 1, -1, -1):
-        if units[index].text == "," and _series_verb(units, index + 1):
+        if units[index].text == "," and _series_verb(units, index + 1, words, series):
             continue  # "Pakistan closed X, suspended Y and declared Z": Pakistan's
+        if (
+            series
+            and units[index].text == ","
+            and index == joiner - 1
+            and units[joiner].text != ","
+        ):
+            # "X held talks with Y on Tuesday, and later met Z": the sentence's subject
+            return _first_subject(units, index, role, words)
         if units[index].boundary or units[index].text in (";", ":"):
             return []
         if not _fits(units[index], role):
@@ -281,17 +293,34 @@ def _earlier_subject(units: list[Unit], joiner: int, role: str, words: Words) ->
     return []
 
 
-def _series_verb(units: list[Unit], index: int) -> bool:
+def _series_comma(units: list[Unit], index: int, words: Words) -> bool:
+    """Whether the comma at `index` opens a verb phrase of a series the sentence's opening
+    subject heads ("Lavrov arrived in Ankara on Monday, held talks with X and met Y"): a past
+    form after it that no `by` word follows ("The deal, signed by"), and the subject's own
+    verb a past form too."""
+    if units[index].text != "," or not _series_verb(units, index + 1, words):
+        return False
+    if index + 2 < len(units) and units[index + 2].lower in words.by:
+        return False
+    subject = _first_subject(units, index, "participant", words)
+    verb = subject[-1] + 1 if subject else index
+    while verb < index and units[verb].mention is not None:
+        verb += 1  # "Lavrov on Monday arrived"
+    return bool(subject) and subject[0] == 0 and verb < index and _series_verb(units, verb, words)
+
+
+def _series_verb(units: list[Unit], index: int, words: Words, series: bool = True) -> bool:
     """Whether a comma's next word opens a verb phrase of a series ("closed the border crossing,
-    suspended all trade and ..."): a plain lower-case past form in -ed."""
+    suspended all trade and ..."): a plain lower-case past form in -ed, or with `series` an
+    inflected form of a frame, speech or support verb ("arrived in Ankara, held talks with X
+    and met Y")."""
     unit = units[index] if index < len(units) else None
-    return (
-        unit is not None
-        and unit.mention is None
-        and unit.text.isalpha()
-        and unit.text.islower()
-        and unit.lower.endswith("ed")
-    )
+    if unit is None or unit.mention is not None or not unit.text.isalpha():
+        return False
+    if not unit.text.islower():
+        return False
+    irregular = series and unit.lemma != unit.lower and unit.lemma in words.verbs
+    return unit.lower.endswith("ed") or irregular and not unit.lower.endswith(("s", "ing"))
 
 
 def _first_subject(
@@ -341,14 +370,30 @@ def _series_subject(units: list[Unit], match: Match, words: Words) -> None:
     trigger = match.trigger
     if not role or match.roles.get(str(role)) or trigger < 1 or units[trigger - 1].text != ",":
         return
-    if not _series_verb(units, trigger):
+    if not _series_verb(units, trigger, words, False):
         return
     subject = _first_subject(units, trigger - 1, str(role), words)
     verb = subject[-1] + 1 if subject else len(units)
     while verb < trigger and units[verb].mention is not None:
         verb += 1  # "Pakistan on Thursday closed"
-    if subject and subject[0] == 0 and verb < trigger and _series_verb(units, verb):
+    if subject and subject[0] == 0 and verb < trigger and _series_verb(units, verb, words, False):
         match.roles[str(role)] = subject
+        match.start = min(match.start, subject[0])
+
+
+def _series_phrase(units: list[Unit], match: Match, words: Words) -> None:
+    """Add to the role a rule's `series_phrase` names the sentence's subject when a series comma
+    opens the trigger's verb phrase and no filler of the role stands before the trigger
+    ("Lavrov arrived in Ankara, held talks with Fidan": Lavrov's talks with Fidan)."""
+    role = str(match.rule.get("series_phrase") or "")
+    if not role or any(i < match.trigger for i in match.roles.get(role, ())):
+        return
+    joiner = _joining_and(units, match.trigger, words, series=True)
+    if joiner is None:
+        return
+    subject = _earlier_subject(units, joiner, role, words, series=True)
+    if subject:
+        match.roles[role] = subject + [i for i in match.roles.get(role, []) if i not in subject]
         match.start = min(match.start, subject[0])
 
 
@@ -391,6 +436,7 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
     for match in matches:
         _participle_subject(units, match, words)
         _series_subject(units, match, words)
+        _series_phrase(units, match, words)
         _sentence_subject(units, match, words)
         _opening_subject(units, match, words)
         joiner = _joining_and(units, match.trigger, words)
@@ -497,10 +543,10 @@ def _modifiers_back(units: list[Unit], index: int, words: Words) -> int:
 def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list[int]:
     """The entity at `first` and the ones coordinated after it."""
     found = [first]
-    index = first + 1
+    index = _past_people(units, first + 1, words)
     while index + 1 < len(units) and units[index].lower in words.coordination:
-        after = index + 1
-        while after + 1 < len(units) and after - index <= 3 and _filler(units[after], words):
+        after = _members_of(units, index + 1, words)  # "A and members of the Council"
+        while after + 1 < len(units) and after - index <= 5 and _filler(units[after], words):
             after += 1  # "A, B and the United States", "A and his counterpart B"
         if not _fits(units[after], role):
             break
@@ -512,8 +558,32 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
         found.append(after)
         if units[index].text != ",":
             break  # "A, B and C": the list ends with its last "and"
-        index = after + 1
+        index = _past_people(units, after + 1, words)
     return found
+
+
+def _members_of(units: list[Unit], index: int, words: Words) -> int:
+    """The index after a plain people word and its "of" before a body that acts for itself
+    ("and members of the Transitional Council": the council takes part), else `index`."""
+    if index + 2 >= len(units) or units[index].mention is not None:
+        return index
+    people = units[index].lower in words.people and units[index].text.islower()
+    if not people or units[index + 1].lower != "of":
+        return index
+    after = index + 2 + int(units[index + 2].lower in words.determiner)
+    body = units[after].mention if after < len(units) else None
+    named = body is not None and units[after].text[:1].isupper()  # not "the government"
+    acting = named and "org" in body.classes and body.agents == body.refs
+    return index + 2 if acting else index
+
+
+def _past_people(units: list[Unit], index: int, words: Words) -> int:
+    """The index after a plain people word that follows an entity and comes before a
+    coordination ("Hamas negotiators and Mossad chief X": Hamas, then X); else `index`."""
+    if index + 1 >= len(units) or units[index].mention is not None:
+        return index
+    people = units[index].lower in words.people and units[index].text.islower()
+    return index + 1 if people and units[index + 1].lower in words.coordination else index
 
 
 def _filler(unit: Unit, words: Words) -> bool:
@@ -535,10 +605,13 @@ def _trailing_participle(units: list[Unit], trigger: int, words: Words) -> bool:
     return after_comma and participle and unit.lower not in words.not_participle
 
 
-def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[int] | None:
+def _subject(
+    units: list[Unit], trigger: int, role: str, words: Words, series: bool = False
+) -> list[int] | None:
     """The entities before the trigger in its clause; None when the verb follows "and" or a
-    comma with no entity between ("X arrived ... and was received by Y"): its subject is the
-    sentence's earlier one."""
+    comma with no entity between ("X arrived ... and was received by Y"), or with `series` a
+    comma of a series of verb phrases ("X arrived in Y, met Z"): its subject is the sentence's
+    earlier one."""
     if trigger and units[trigger - 1].lower in words.infinitive:
         return _controller(units, trigger - 1, role, words)
     if _trailing_participle(units, trigger, words):  # "visited Beijing, meeting Xi": Lula's
@@ -553,6 +626,8 @@ def _subject(units: list[Unit], trigger: int, role: str, words: Words) -> list[i
         return _main_subject(units, trigger - 1, role, words)  # "..., X announced after hosting Y"
     index = trigger - 1
     while index >= 0 and trigger - index <= REACH:
+        if series and index == trigger - 1 and _series_comma(units, index, words):
+            return None  # "X arrived in Y on Monday, met Z": X's, read back from the comma
         if _date_comma(units, index):
             index -= 1
             continue
@@ -599,16 +674,38 @@ def _after(
         nationality = _national(unit)
         if nationality and following is not None and following.lower in words.goods:
             return [index]  # "sanctions on Australian exports": Australia's
+        described = index > start and _national(units[index - 1]) and unit.text.islower()
         named_after = _bare_title(unit) or unit.lower in words.kin  # "his brother, King X"
+        named_after = named_after or described and unit.lower in skip  # "counterparts, X and Y"
         if named_after and index + 2 < len(units) and units[index + 1].text == ",":
             index += 2  # the apposition's name follows the comma
             continue
-        described = index > start and _national(units[index - 1]) and unit.text.islower()
+        if _paired_nationality(units, index, start, words):
+            index += 1  # "his Japanese and South Korean counterparts X and Y"
+            continue
+        if _possessor(unit) and following is not None and following.text in POSSESSIVE_S:
+            index += 2  # "met with Trump's envoy X": the envoy
+            continue
         if unit.lower not in skip and not nationality and not _affiliation(unit, following):
             if not (described and following is not None and _person(following)):
                 return []  # "met Malian junta leader X", "Malian transitional President X"
         index += 1
     return []
+
+
+def _possessor(unit: Unit) -> bool:
+    """Whether a unit is a person named only as the employer of the titled person after its
+    "'s" (coref: "Trump's envoy X")."""
+    return unit.mention is not None and "possessor" in unit.mention.classes
+
+
+def _paired_nationality(units: list[Unit], index: int, start: int, words: Words) -> bool:
+    """Whether the unit at `index` coordinates two nationalities ("and" in "his Japanese and
+    South Korean counterparts"): the counterparts of both are the slot's entities."""
+    if index <= start or index + 1 >= len(units) or units[index].text == ",":
+        return False
+    joined = units[index].lower in words.coordination
+    return joined and _national(units[index - 1]) and _national(units[index + 1])
 
 
 SETTING_WORDS = frozenset({"at", "in"})  # a place phrase between a verb and its object
@@ -1066,6 +1163,7 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
             roles.setdefault(role, []).extend(i for i in found if i not in roles.get(role, []))
 
     shared = False
+    series = bool(rule.get("series"))  # "X arrived in Y, met Z": X's too
     apart: dict[str, list[int]] = {}
     if slots.get("subject"):
         marked = _marks_role(units, trigger, rule, slots["subject"], words)
@@ -1075,12 +1173,12 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         elif governor is not None:
             subject = _bare_subject(units, trigger, governor, slots["subject"], words)
         elif determiner is None:
-            subject = _subject(units, trigger, slots["subject"], words)
+            subject = _subject(units, trigger, slots["subject"], words, series)
         else:
             subject = _noun_subject(units, determiner, slots["subject"], words)
-        joiner = _joining_and(units, trigger, words) if subject is None else None
+        joiner = _joining_and(units, trigger, words, series) if subject is None else None
         if joiner is not None:  # "visited Warsaw and met Tusk": the earlier phrase's subject
-            subject = _earlier_subject(units, joiner, slots["subject"], words) or None
+            subject = _earlier_subject(units, joiner, slots["subject"], words, series) or None
         shared = subject is None
         if not subject:  # "After talks with Xi in Beijing, Macron said ...": the main subject
             subject = _fronted_subject(units, trigger, slots["subject"], words) or subject
@@ -1133,11 +1231,12 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         rule = Rule(
             rule.id, rule.section, rule.source, rule.line, {**rule.data, "defaults": defaults}
         )
+    after = {r for r, found in roles.items() if any(i > trigger for i in found)}  # objects'
     pattern = Pattern(rule, 0, ())
     every = [trigger, *(i for v in roles.values() for i in v)]
     match = Match(pattern, min(every), max(every) + 1, trigger, roles)
     if separate(units, trigger, rules):  # "met A and B separately": one event with each
-        match.distribute.update(r for r in (slots.get("object"), slots.get("with")) if r in roles)
+        match.distribute.update(r for r in (slots.get("object"), slots.get("with")) if r in after)
     match.distribute.update(apart)
     match.spread.update(i for found in apart.values() for i in found)
     return match

@@ -63,6 +63,7 @@ PROFILES: dict[str, frozenset[str]] = {
         "title": "title",
         "body": "body",  # "foreign ministry" before the stage that finds whose it is
         "date": "date",
+        "possessor": "possessor",  # "Trump's envoy X": a person named only as X's employer
     }.items()
 }
 ENT_CLASSES = frozenset().union(*PROFILES.values())

@@ -360,6 +360,7 @@ RULES: dict[str, Shape] = {
                 "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
                 "participle_subject": ROLE,  # ", accusing X of": the sentence's subject fills it
                 "series_subject": ROLE,  # "X closed A, suspended B": X, the series' subject
+                "series_phrase": ROLE,  # "X arrived in Y, held talks with Z": X joins Z
                 "topic": one_of("topic", "rest", "object"),  # the words it is about (dip:topic)
                 "sentence_subject": ROLE,  # "in a letter to X": the sentence's subject sends it
                 "alone": BOOL,  # dropped beside another speech act of its sentence
@@ -388,6 +389,7 @@ RULES["frames"] = Shape(  # frames.py: a trigger and the roles of the entities a
         "requires_object": BOOL,  # fire only when the object slot is filled ("called X")
         "requires_place": BOOL,  # fire only when a place word leads to a place ("left for X")
         "place_adjacent": BOOL,  # the place word right after the trigger ("is in Moscow")
+        "series": BOOL,  # a verb after a comma of a series shares the sentence's subject
         "purpose": BOOL,  # fire only after a `purpose_word`, with the parties before ("for talks")
         "markers": MapOf(WORD, ROLE, "a mapping of marker words to roles"),
         "place_words": WORDS,
