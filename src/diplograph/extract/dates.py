@@ -130,7 +130,7 @@ def attach(
     ("met Putin in Kazan, Russia, on Tuesday, the Kremlin said."); one with no event before
     it in its sentence dates the event of the clause after it that a comma and a `during`
     word open ("agreed Sunday to step up joint exercises, during talks in Manila")."""
-    clauses = clause_ids(units)
+    clauses = _past_named_appositions(units, clause_ids(units))
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
     orphans: list[int] = []
@@ -199,6 +199,42 @@ def attach(
             if inside and inside[0] not in found:
                 found[inside[0]] = index
     return found
+
+
+def _past_named_appositions(units: list[Unit], clauses: list[int]) -> list[int]:
+    """Clause numbers with a list of people set off by commas joined to the clause around it
+    ("met his Chinese and South Korean counterparts, Wang Yi and Cho Tae-yul, in Tokyo on
+    Saturday": the day is the meeting's)."""
+    ids, shift, index = list(clauses), 0, 0
+    while index < len(units):
+        end = _named_apposition_end(units, index)
+        if end is not None:
+            for at in range(index, end + 1):
+                ids[at] = clauses[at] - shift - (1 if at < end else 2)
+            shift += 2
+            index = end + 1
+            continue
+        ids[index] = clauses[index] - shift
+        index += 1
+    return ids
+
+
+def _named_apposition_end(units: list[Unit], index: int) -> int | None:
+    """The closing comma of a list of people that the comma at `index` opens, else None."""
+    if units[index].text != "," or not units[index].boundary or index == 0:
+        return None
+    at = index + 1
+    while at < len(units) and (_named_person(units[at]) or units[at].lower in ("and", ",")):
+        if units[at].text == "," and at > index + 1 and units[at].boundary:
+            break
+        at += 1
+    closing = at < len(units) and units[at].text == "," and units[at].boundary
+    return at if closing and at > index + 1 and _named_person(units[at - 1]) else None
+
+
+def _named_person(unit: Unit) -> bool:
+    """Whether a unit names one or more people."""
+    return unit.mention is not None and "person" in unit.mention.classes
 
 
 def _restated(units: list[Unit], index: int) -> bool:
