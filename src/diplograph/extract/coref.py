@@ -207,13 +207,7 @@ def _in_sentence(
     `unlike`: the subject of an object pronoun's clause, people of the other gender); for
     "they" with no group named before it, the people named before it, when two or more."""
     if kind in IN_SENTENCE_PAIRS:  # "X held talks with Y, and the two ministers signed"
-        people = [
-            a
-            for u in before
-            if u.mention and "person" in u.mention.classes
-            for a in u.mention.agents
-        ]
-        recent = list(dict.fromkeys(reversed(people)))[:2]
+        recent = list(dict.fromkeys(reversed(_people_before(before))))[:2]
         return tuple(reversed(recent)) if len(recent) == 2 else ()
     wanted = {"last_person": "person", "last_country": "country", "last_group": "group"}.get(kind)
     for unit in reversed(before):
@@ -226,15 +220,17 @@ def _in_sentence(
             if kind != "last_group" or len(mention.agents) > 1:
                 return mention.agents
     if kind == "last_group":  # "X held talks with Y, after which they witnessed": X and Y
-        people = [
-            a
-            for u in before
-            if u.mention and "person" in u.mention.classes
-            for a in u.mention.agents
-        ]
-        if len(set(people)) > 1:
-            return tuple(dict.fromkeys(people))
+        people = tuple(dict.fromkeys(_people_before(before)))
+        if len(people) > 1:
+            return people
     return ()
+
+
+def _people_before(before: list[Unit]) -> list[URIRef]:
+    """The people the units before an anaphor name, in text order (repeats kept)."""
+    return [
+        a for u in before if u.mention and "person" in u.mention.classes for a in u.mention.agents
+    ]
 
 
 def _refer(
@@ -1188,13 +1184,12 @@ def remember(
     named = [refs for refs in people if refs]  # not a title left bare beside its holder's unit
     first = named[0] if named else ()
     alone = all(len(refs) > 1 for refs in people)  # "The two ministers agreed ..." and no one
-    guest = _welcomed_pronoun(units, discourse.subject, welcomes)
-    if guest is not None:
-        pass  # "Y welcomed him at the palace": the guest stays the story's subject
-    elif len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
-        discourse.subject = first[0]
-    elif not alone or discourse.subject not in first:
-        discourse.subject = None
+    # "Y welcomed him at the palace": the guest stays the story's subject
+    if _welcomed_pronoun(units, discourse.subject, welcomes) is None:
+        if len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
+            discourse.subject = first[0]
+        elif not alone or discourse.subject not in first:
+            discourse.subject = None
     for unit in units:
         mention = unit.mention
         if mention is None:
