@@ -366,6 +366,12 @@ def test_the_delegation_is_the_one_defined_last_before_it(layer):
         "Chinese President Xi Jinping arrived in Belgrade on Tuesday with his wife Peng Liyuan.",
         "Chinese President Xi Jinping landed in Belgrade on Tuesday together with his wife "
         "Peng Liyuan.",
+        # set off by commas: "together with" and "along with" (session 38; Peng Liyuan alone
+        # arrived before)
+        "Chinese President Xi Jinping, together with his wife Peng Liyuan, arrived in Belgrade "
+        "on Tuesday.",
+        "Chinese President Xi Jinping, along with his wife Peng Liyuan, arrived in Belgrade "
+        "on Tuesday.",
     ],
 )
 def test_a_spouse_travels_with_the_leader(text, layer):
