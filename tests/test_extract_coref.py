@@ -372,6 +372,13 @@ def test_the_delegation_is_the_one_defined_last_before_it(layer):
         "on Tuesday.",
         "Chinese President Xi Jinping, along with his wife Peng Liyuan, arrived in Belgrade "
         "on Tuesday.",
+        # a spouse named with her title (token key `title`; session 38: Xi alone before)
+        "Chinese President Xi Jinping, accompanied by First Lady Peng Liyuan, arrived in "
+        "Belgrade on Tuesday.",
+        "Chinese President Xi Jinping arrived in Belgrade on Tuesday, accompanied by First Lady "
+        "Peng Liyuan.",
+        "Chinese President Xi Jinping, together with First Lady Peng Liyuan, arrived in "
+        "Belgrade on Tuesday.",
     ],
 )
 def test_a_spouse_travels_with_the_leader(text, layer):
@@ -380,6 +387,17 @@ def test_a_spouse_travels_with_the_leader(text, layer):
     both = {"person/xi-jinping", "person/peng-liyuan"}
     assert roles(graph, "Arrival", "traveller") == both
     assert roles(graph, "Visit", "traveller") == both
+
+
+def test_a_titled_companion_who_is_no_spouse_stays_out(layer):
+    """# guard: the token key `title` admits a spouse's title only: "accompanied by Foreign
+    Minister X" names a member of the delegation, who is left out of the arrival."""
+    graph = extract(
+        "Chinese President Xi Jinping, accompanied by Foreign Minister Wang Yi, arrived in "
+        "Belgrade on Tuesday.",
+        layer,
+    )
+    assert roles(graph, "Arrival", "traveller") == {"person/xi-jinping"}
 
 
 def test_spouses_host_and_attend_together(layer):

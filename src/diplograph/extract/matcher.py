@@ -93,6 +93,8 @@ def _build(
         unit = start + offset
         if meta.words is not None and not {units[unit].lemma, units[unit].lower} & meta.words:
             return None  # a class's word by its lemma only ("met" is no "meeting")
+        if meta.titles is not None and not _titled(units[unit], meta.titles):
+            return None  # "First Lady Rachel Ruto" told with a title of these
         if meta.trigger:
             match.trigger = unit
         if meta.role:
@@ -105,6 +107,11 @@ def _build(
         if meta.consume:
             match.consumed.add(unit)
     return match
+
+
+def _titled(unit: Unit, titles: frozenset[str]) -> bool:
+    """Whether a unit is a name told with one of these titles ("First Lady Rachel Ruto")."""
+    return unit.mention is not None and unit.mention.title in titles
 
 
 def _governed_actor(match: Match, units: list[Unit], rules: RuleSet) -> bool:

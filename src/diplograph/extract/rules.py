@@ -113,6 +113,7 @@ class TokenMeta:
     distribute: bool = False
     gap: int = 0  # a gap token: at most this many units (checked after matching)
     words: frozenset[str] | None = None  # a class's words, checked after matching (see below)
+    titles: frozenset[str] | None = None  # `title`: a name told with one of these titles
 
 
 @dataclass(frozen=True)
@@ -302,6 +303,7 @@ def compile_token(
         attr=spec.get("attr"),
         distribute=bool(spec.get("distribute")),
         gap=int(spec.get("gap", 0)) if isinstance(spec.get("gap", 0), int) else 0,
+        titles=_titles(spec),
     )
     if "list" in spec:
         if spec["list"] not in ENT_CLASSES or role is None:
@@ -351,6 +353,11 @@ def compile_token(
             raise InputError(f"{where}: unknown op {spec['op']!r}")
         token["OP"] = spec["op"]
     return token, meta, None
+
+
+def _titles(spec: dict[str, Any]) -> frozenset[str] | None:
+    """The titles a token's name must be told with (`title`), lower-cased; None: any or none."""
+    return frozenset(str(t).lower() for t in as_list(spec["title"])) if "title" in spec else None
 
 
 def _by_lemma(

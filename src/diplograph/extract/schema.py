@@ -266,6 +266,7 @@ TOKEN = Shape(
         "digit": BOOL,
         "day": BOOL,
         "year": BOOL,
+        "title": WORD_OR_WORDS,  # a name told with one of these titles ("First Lady X")
     },
     name="a token mapping such as {lemma: visit}",
     unknown="unknown pattern key(s): {name}",
