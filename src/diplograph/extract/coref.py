@@ -560,7 +560,8 @@ def _context_countries(
 ) -> list[URIRef]:
     """The countries a national word refers to: those named just before it in the sentence (a
     capital for its state; a city no state's seat is none) unless it is a `trailing` speaker
-    (whose sentence before it is what was said), else the country the article names most."""
+    (whose sentence before it is what was said), else the country the article names most, else
+    the dateline's ("OTTAWA (Reuters) - The government said")."""
     national = {"country", "nationality", "city"}
     before = [
         u
@@ -571,7 +572,7 @@ def _context_countries(
     countries = [c for c in named if "country" in gaz.classes.get(c, ())]
     if not countries and discourse.country_counts:
         countries = [discourse.country_counts.most_common(1)[0][0]]
-    return countries
+    return countries or ([discourse.home] if discourse.home is not None else [])
 
 
 def _trailing_speaker(at: int, units: list[Unit], rules: RuleSet) -> bool:
@@ -591,11 +592,16 @@ def _possessor_country(
     at: int, units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
 ) -> URIRef | None:
     """The country served by the person whose "'s" stands right before the unit at `at`
-    ("Trudeau's government"), else None."""
+    ("Trudeau's government"), or the country a reference there stands for ("the country's
+    foreign ministry", "the Baltic state's"), else None."""
     if at < 2 or units[at - 1].lower not in POSSESSIVE_S:
         return None
     owner = units[at - 2].mention
-    if owner is None or "person" not in owner.classes or len(owner.refs) != 1:
+    if owner is None or len(owner.refs) != 1:
+        return None
+    if owner.anaphor is None and "country" in gaz.classes.get(owner.refs[0], ()):
+        return owner.refs[0]  # a reference resolved above (a name would have merged the body)
+    if "person" not in owner.classes:
         return None
     named = [o for o in owner.owner if "country" in gaz.classes.get(o, ())]
     return named[0] if named else holder_country(owner.refs[0], discourse, gaz, rules)
@@ -672,7 +678,12 @@ def resolve(
     for at, unit in enumerate(units):
         mention = unit.mention
         if mention is not None and _bare_body(mention, rules):  # "the foreign ministry said"
-            body = _named_body(str(mention.title), discourse, gaz, rules)
+            served = _possessor_country(at, units, discourse, gaz, rules)  # "the country's"
+            body = (
+                state_body(str(mention.title), served, gaz, rules, discourse.new)[0]
+                if served is not None
+                else _named_body(str(mention.title), discourse, gaz, rules)
+            )
             if body is None and discourse.home is not None:  # of the dateline's state
                 body, _ = state_body(str(mention.title), discourse.home, gaz, rules, discourse.new)
             if body is not None:
