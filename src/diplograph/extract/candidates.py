@@ -122,6 +122,10 @@ def _default(
         for key in ("traveller", "agent", "participant", "sender", "inviter"):
             if previous.roles.get(key):
                 return list(previous.roles[key])
+    if source == "previous_first" and previous is not None:  # "..., followed by a meeting with"
+        for key in ("traveller", "agent", "participant", "sender", "inviter"):
+            if previous.roles.get(key):
+                return list(previous.roles[key][:1])
     if source == "previous_parties" and previous is not None:  # "received X for talks"
         # all of the previous match's events: "met A and B separately before sitting down
         # for talks" (one meeting with each, the talks of all three)
