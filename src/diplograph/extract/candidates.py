@@ -122,8 +122,17 @@ def _default(
         for key in ("traveller", "agent", "participant", "sender", "inviter"):
             if previous.roles.get(key):
                 return list(previous.roles[key])
+    if source == "previous_first" and previous is not None:  # "..., followed by a meeting with"
+        for key in ("traveller", "agent", "participant", "sender", "inviter"):
+            if previous.roles.get(key):
+                return list(previous.roles[key][:1])
     if source == "previous_parties" and previous is not None:  # "received X for talks"
-        return dedup([v for key in PARTIES for v in previous.roles.get(key, ())])
+        # all of the previous match's events: "met A and B separately before sitting down
+        # for talks" (one meeting with each, the talks of all three)
+        told = [c for c in ctx.current if (c.trigger, c.kind) == (previous.trigger, previous.kind)]
+        return dedup(
+            [v for c in told or [previous] for key in PARTIES for v in c.roles.get(key, ())]
+        )
     if source.startswith("last:"):
         kind, _, wanted = source[5:].partition(".")
         for cand in reversed(ctx.earlier + ctx.current):
@@ -855,6 +864,19 @@ def _trailing_places(
             cand.roles["place"] = [place.refs[0]]
 
 
+def _purpose_places(
+    purposed: list[tuple[Match, Candidate, Candidate]], ctx: SentenceContext, rules: RuleSet
+) -> None:
+    """A purpose frame's event ("before the three leaders sat down for talks") that names no
+    place after its words took place where the event before it did ("held separate meetings
+    with A and B at the Presidential Complex"), once that one has its trailing place."""
+    words = rules.word_class("trailing_place_word")
+    for match, cand, previous in purposed:
+        named = place_phrase(ctx.units, match_end(match), words) is not None
+        if not named and previous.roles.get("place"):
+            cand.roles["place"] = list(previous.roles["place"])
+
+
 def _where_places(
     made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet
 ) -> None:
@@ -1117,6 +1139,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
     previous: Candidate | None = None
+    purposed: list[tuple[Match, Candidate, Candidate]] = []
     for match in matches:
         for cand in build(match, ctx, rules, gaz, dates, previous):
             made.append((match, cand))
@@ -1124,6 +1147,8 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
             purpose = match.purpose or match.rule.get("modality") == "previous"
             if purpose and previous is not None and "place" not in match.roles:
                 cand.roles["place"] = previous.roles.get("place") or cand.roles.get("place", [])
+            if match.rule.get("purpose") and previous is not None:
+                purposed.append((match, cand, previous))
             if not match.purpose:  # "flew to A to meet B and will visit C": the flyer visits
                 previous = cand
             if (
@@ -1139,6 +1164,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _places_from(made, rules)
     _where_places(made, ctx, rules)
     _trailing_places(made, ctx, rules)
+    _purpose_places(purposed, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
     joins = rules.word_class("date_join_word")

@@ -231,7 +231,14 @@ class Source:
 
 
 A_SOURCE = Source(
-    ("speaker", "context_place", "previous_subject", "previous_parties", "country_of_place"),
+    (
+        "speaker",
+        "context_place",
+        "previous_subject",
+        "previous_first",
+        "previous_parties",
+        "country_of_place",
+    ),
     ("last:", "partner:", "met:", "beside:", "parties_of:", "content."),
 )
 SOURCES = Either((A_SOURCE, ListOf(A_SOURCE, "a list of sources")), "a source or sources")
