@@ -428,6 +428,9 @@ def test_the_ledes_undated_events_are_the_articles_days_news(text, kind, expecte
         # told as done in December: this March, not the nearer March to come
         ("Abiy Ahmed met William Ruto in Nairobi on March 20.", "Meeting", "2024-03-20"),
         ("Abiy Ahmed met William Ruto in Nairobi in March.", "Meeting", "2024-03-01..2024-03-31"),
+        # days of one month told as done: last year's too ("held talks on July 25-26", in May)
+        ("Abiy Ahmed met William Ruto in Nairobi on March 20-21.", "Meeting", "2024-03-20..2024-03-21"),
+        ("Abiy Ahmed met William Ruto in Nairobi from 20 to 22 March.", "Meeting", "2024-03-20..2024-03-22"),
         # to come: the next March; a year given is kept as given
         ("Abiy Ahmed will meet William Ruto in Nairobi on March 20.", "Meeting", "2025-03-20"),
         ("Abiy Ahmed met William Ruto in Nairobi on March 20, 2023.", "Meeting", "2023-03-20"),

@@ -468,7 +468,8 @@ def last_time(
 def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
     """The date range the words give, against the article's date; what happened happened on
     or before it, so a day or month named without its year that would fall after the article
-    is last year's ("held talks on March 20", told in December: this March, not next)."""
+    is last year's ("held talks on March 20", told in December: this March, not next; so are
+    days of one month, "on March 20-21")."""
     future = expected or any(w in words.lower().split() for w in _FUTURE_WORDS)
     found = resolve(words, anchor, tense="future" if future else "past")
     if found is None or _YEAR.search(words) or found.latest.year != found.earliest.year:
@@ -477,12 +478,19 @@ def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
         return DateRange(_year_after(found.earliest), _year_after(found.latest), found.precision)
     if future or found.earliest <= anchor:
         return found
-    if found.precision not in ("day", "month"):
+    if found.precision not in ("day", "month") and not _day_span(found, words):
         return found
     return DateRange(_year_before(found.earliest), _year_before(found.latest), found.precision)
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_DAY_NUMBER = re.compile(r"\d")
+
+
+def _day_span(found: DateRange, words: str) -> bool:
+    """Whether an interval is days of one month its words number ("July 25-26", "from 2 to 4
+    December"), not a part of a period ("later this week", "in late July")."""
+    return found.precision == "interval" and _DAY_NUMBER.search(words) is not None
 
 
 # A plan whose day, named without its year, fell this long before the article is next year's
