@@ -429,8 +429,16 @@ def test_the_ledes_undated_events_are_the_articles_days_news(text, kind, expecte
         ("Abiy Ahmed met William Ruto in Nairobi on March 20.", "Meeting", "2024-03-20"),
         ("Abiy Ahmed met William Ruto in Nairobi in March.", "Meeting", "2024-03-01..2024-03-31"),
         # days of one month told as done: last year's too ("held talks on July 25-26", in May)
-        ("Abiy Ahmed met William Ruto in Nairobi on March 20-21.", "Meeting", "2024-03-20..2024-03-21"),
-        ("Abiy Ahmed met William Ruto in Nairobi from 20 to 22 March.", "Meeting", "2024-03-20..2024-03-22"),
+        (
+            "Abiy Ahmed met William Ruto in Nairobi on March 20-21.",
+            "Meeting",
+            "2024-03-20..2024-03-21",
+        ),
+        (
+            "Abiy Ahmed met William Ruto in Nairobi from 20 to 22 March.",
+            "Meeting",
+            "2024-03-20..2024-03-22",
+        ),
         # to come: the next March; a year given is kept as given
         ("Abiy Ahmed will meet William Ruto in Nairobi on March 20.", "Meeting", "2025-03-20"),
         ("Abiy Ahmed met William Ruto in Nairobi on March 20, 2023.", "Meeting", "2023-03-20"),
@@ -1303,3 +1311,26 @@ def test_a_day_restated_between_commas_after_the_subject_dates_the_verb_after_it
     orphans of clauses with no event."""
     graph = extract(text, date(2024, 12, 3), layer)
     assert dated(graph, "Hosting")[0] == "2024-12-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ASTANA (Kazinform) - Kazakh President Kassym-Jomart Tokayev will pay a state visit to "
+            "China on June 5-7. "
+            "During the visit, he will hold talks with President Xi Jinping.",
+            "2024-06-05..2024-06-07",
+        ),
+        (
+            "ANKARA (AA) - Turkish President Recep Tayyip Erdogan will visit Iraq next week. "
+            "During his visit, Erdogan will hold talks with Prime Minister "
+            "Mohammed Shia al-Sudani.",
+            "2024-06-10..2024-06-16",
+        ),
+    ],
+)
+def test_during_the_visit_to_come_are_its_days(layer, text, expected):
+    """ "During the visit" after a planned visit names that visit: the talks to come in it are
+    of its days (told on Tuesday 4 June 2024), not of a visit in the dateline's city."""
+    assert dated(extract(text, date(2024, 6, 4), layer), "Talks")[0] == expected
