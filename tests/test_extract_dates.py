@@ -716,6 +716,33 @@ def test_a_visit_its_words_date_a_day_lasts_the_days_that_size_it(layer):
     ("text", "expected"),
     [
         (
+            "External Affairs Minister S Jaishankar will travel to Sri Lanka on Thursday for a "
+            "two-day visit.",
+            ("2025-03-13..2025-03-14", "on Thursday"),
+        ),
+        (
+            "Japanese Prime Minister Fumio Kishida left for India on Tuesday on a three-day "
+            "official visit.",
+            ("2025-03-04..2025-03-06", "on Tuesday"),
+        ),
+        (  # guard: another visit's days size no visit told before them
+            "Prime Minister Pham Minh Chinh visited Laos on Tuesday before a three-day visit.",
+            ("2025-03-04", "on Tuesday"),
+        ),
+    ],
+)
+def test_a_visit_sized_by_days_after_its_words_lasts_them(text, expected, layer):
+    """ "will travel to Sri Lanka on Thursday for a two-day visit": Thursday and Friday, not
+    Thursday alone (derive.durations: the days stand after the visit's words, "on" or "for" and
+    an article between; told on Friday 7 March 2025)."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Visit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Saudi Foreign Minister Prince Faisal bin Farhan wrapped up a three-day visit to "
             "Egypt on Thursday.",
             ("2025-03-04..2025-03-06", "on Thursday"),
