@@ -1361,3 +1361,51 @@ def test_during_the_visit_to_come_are_its_days(layer, text, expected):
     """ "During the visit" after a planned visit names that visit: the talks to come in it are
     of its days (told on Tuesday 4 June 2024), not of a visit in the dateline's city."""
     assert dated(extract(text, date(2024, 6, 4), layer), "Talks")[0] == expected
+
+
+def dated_at(graph: Graph, kind: str, place: str) -> str:
+    """The date (or earliest..latest) of the one event of a kind at a place (its IRI's end)."""
+    (event,) = [
+        e
+        for e in set(graph.subjects(RDF.type, getattr(DIP, kind)))
+        if str(graph.value(e, DIP.place)).endswith("/" + place)
+    ]
+    day = graph.value(event, DIP.date)
+    if day is not None:
+        return str(day)
+    return f"{graph.value(event, DIP.earliestDate)}..{graph.value(event, DIP.latestDate)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place", "expected"),
+    [
+        (
+            "BANGKOK (Reuters) - Thai Prime Minister Srettha Thavisin met Cambodian Prime Minister "
+            "Hun Manet on Monday, a week after Hun Manet visited Laos.",
+            "Visit",
+            "laos",
+            "2024-06-10",
+        ),
+        (
+            "MANILA (PNA) - Philippine President Ferdinand Marcos Jr. met Chinese Foreign Minister "
+            "Wang Yi on Sunday, a week before Japanese Prime Minister Fumio Kishida visited "
+            "Manila.",
+            "Visit",
+            "manila",
+            "2024-06-23",
+        ),
+        (  # guard: a day of its own words in the event's clause dates it, not "a week after"
+            "RABAT (MAP) - French President Emmanuel Macron arrived in Rabat on Monday. The visit "
+            "comes a week after the French President, in a message addressed to King "
+            "Mohammed VI on June 3, affirmed his support for the autonomy plan.",
+            "LetterDelivery",
+            "rabat",
+            "2024-06-03",
+        ),
+    ],
+)
+def test_a_week_after_dates_the_event_told_after_it(text, kind, place, expected, layer):
+    """ "met Y on Monday, a week after X visited Laos": X's visit is a week before Monday; "on
+    Sunday, a week before X visited Tokyo": a week after Sunday (dates.yaml
+    date.week-after-clause, date.week-before-clause; told on Monday 17 June 2024)."""
+    assert dated_at(extract(text, date(2024, 6, 17), layer), kind, place) == expected
