@@ -532,6 +532,8 @@ def test_an_event_the_story_dated_within_its_anchor_keeps_its_day(layer):
     ("when", "expected"),
     [
         ("in mid-May", ("2024-05-11..2024-05-20", "in mid-May")),
+        ("mid-May", ("2024-05-11..2024-05-20", "mid-May")),
+        ("late May", ("2024-05-21..2024-05-31", "late May")),
         ("at the end of May", ("2024-05-21..2024-05-31", "at the end of May")),
         ("in May last year", ("2023-05-01..2023-05-31", "in May last year")),
         ("over the weekend", ("2024-06-01..2024-06-02", "over the weekend")),

@@ -76,8 +76,8 @@ _SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4
 _YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
 _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
-_MONTH_ONLY_RE = re.compile(
-    r"^(?:in|during|at|around|towards?)\s+(?:the\s+)?"
+_MONTH_ONLY_RE = re.compile(  # "in May", "at the end of May", "mid-May" (a part needs no "in")
+    r"^(?:(?:in|during|at|around|towards?)\s+(?:the\s+)?|(?=(?:early|mid|late)\b))"
     r"(?:(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?)?"
     + _MONTH
     + r"(?:\s+(this|last|next)\s+year)?$"
