@@ -1411,3 +1411,39 @@ def test_a_week_after_dates_the_event_told_after_it(text, kind, place, expected,
     Sunday, a week before X visited Tokyo": a week after Sunday (dates.yaml
     date.week-after-clause, date.week-before-clause; told on Monday 17 June 2024)."""
     assert dated_at(extract(text, date(2024, 6, 17), layer), kind, place) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Russian President Vladimir Putin will pay a state visit to Vietnam from June 30 to "
+            "July 2.",
+            date(2024, 6, 19),
+            "2024-06-30..2024-07-02",
+        ),
+        (
+            "Russian President Vladimir Putin will pay a state visit to Vietnam from 30 June to "
+            "2 July.",
+            date(2024, 6, 19),
+            "2024-06-30..2024-07-02",
+        ),
+        (
+            "Russian President Vladimir Putin will pay a state visit to Vietnam from June 19 "
+            "through June 20.",
+            date(2024, 6, 17),
+            "2024-06-19..2024-06-20",
+        ),
+        (  # the year after the last day: December's first day is of the year before
+            "Russian President Vladimir Putin paid a state visit to Vietnam from Dec 30 to "
+            "Jan 2, 2024.",
+            date(2024, 6, 19),
+            "2023-12-30..2024-01-02",
+        ),
+    ],
+)
+def test_days_of_two_months_are_one_span(text, published, expected, layer):
+    """ "from June 30 to July 2", "from 30 June to 2 July", "from June 19 through June 20":
+    the days from the first to the last, not the first alone (dates.yaml date.day-span,
+    diplograph.dates._parse_months_span)."""
+    assert dated(extract(text, published, layer), "Visit")[0] == expected
