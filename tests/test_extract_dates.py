@@ -428,6 +428,17 @@ def test_the_ledes_undated_events_are_the_articles_days_news(text, kind, expecte
         # told as done in December: this March, not the nearer March to come
         ("Abiy Ahmed met William Ruto in Nairobi on March 20.", "Meeting", "2024-03-20"),
         ("Abiy Ahmed met William Ruto in Nairobi in March.", "Meeting", "2024-03-01..2024-03-31"),
+        # days of one month told as done: last year's too ("held talks on July 25-26", in May)
+        (
+            "Abiy Ahmed met William Ruto in Nairobi on March 20-21.",
+            "Meeting",
+            "2024-03-20..2024-03-21",
+        ),
+        (
+            "Abiy Ahmed met William Ruto in Nairobi from 20 to 22 March.",
+            "Meeting",
+            "2024-03-20..2024-03-22",
+        ),
         # to come: the next March; a year given is kept as given
         ("Abiy Ahmed will meet William Ruto in Nairobi on March 20.", "Meeting", "2025-03-20"),
         ("Abiy Ahmed met William Ruto in Nairobi on March 20, 2023.", "Meeting", "2023-03-20"),
@@ -521,6 +532,8 @@ def test_an_event_the_story_dated_within_its_anchor_keeps_its_day(layer):
     ("when", "expected"),
     [
         ("in mid-May", ("2024-05-11..2024-05-20", "in mid-May")),
+        ("mid-May", ("2024-05-11..2024-05-20", "mid-May")),
+        ("late May", ("2024-05-21..2024-05-31", "late May")),
         ("at the end of May", ("2024-05-21..2024-05-31", "at the end of May")),
         ("in May last year", ("2023-05-01..2023-05-31", "in May last year")),
         ("over the weekend", ("2024-06-01..2024-06-02", "over the weekend")),
@@ -699,6 +712,33 @@ def test_a_visit_its_words_date_a_day_lasts_the_days_that_size_it(layer):
     )
     graph = extract(text, date(2025, 8, 21), layer)
     assert dated(graph, "Visit") == ("2025-08-19..2025-08-21", "on Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "External Affairs Minister S Jaishankar will travel to Sri Lanka on Thursday for a "
+            "two-day visit.",
+            ("2025-03-13..2025-03-14", "on Thursday"),
+        ),
+        (
+            "Japanese Prime Minister Fumio Kishida left for India on Tuesday on a three-day "
+            "official visit.",
+            ("2025-03-04..2025-03-06", "on Tuesday"),
+        ),
+        (  # guard: another visit's days size no visit told before them
+            "Prime Minister Pham Minh Chinh visited Laos on Tuesday before a three-day visit.",
+            ("2025-03-04", "on Tuesday"),
+        ),
+    ],
+)
+def test_a_visit_sized_by_days_after_its_words_lasts_them(text, expected, layer):
+    """ "will travel to Sri Lanka on Thursday for a two-day visit": Thursday and Friday, not
+    Thursday alone (derive.durations: the days stand after the visit's words, "on" or "for" and
+    an article between; told on Friday 7 March 2025)."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Visit") == expected
 
 
 @pytest.mark.parametrize(
@@ -1300,3 +1340,110 @@ def test_a_day_restated_between_commas_after_the_subject_dates_the_verb_after_it
     orphans of clauses with no event."""
     graph = extract(text, date(2024, 12, 3), layer)
     assert dated(graph, "Hosting")[0] == "2024-12-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ASTANA (Kazinform) - Kazakh President Kassym-Jomart Tokayev will pay a state visit to "
+            "China on June 5-7. "
+            "During the visit, he will hold talks with President Xi Jinping.",
+            "2024-06-05..2024-06-07",
+        ),
+        (
+            "ANKARA (AA) - Turkish President Recep Tayyip Erdogan will visit Iraq next week. "
+            "During his visit, Erdogan will hold talks with Prime Minister "
+            "Mohammed Shia al-Sudani.",
+            "2024-06-10..2024-06-16",
+        ),
+    ],
+)
+def test_during_the_visit_to_come_are_its_days(layer, text, expected):
+    """ "During the visit" after a planned visit names that visit: the talks to come in it are
+    of its days (told on Tuesday 4 June 2024), not of a visit in the dateline's city."""
+    assert dated(extract(text, date(2024, 6, 4), layer), "Talks")[0] == expected
+
+
+def dated_at(graph: Graph, kind: str, place: str) -> str:
+    """The date (or earliest..latest) of the one event of a kind at a place (its IRI's end)."""
+    (event,) = [
+        e
+        for e in set(graph.subjects(RDF.type, getattr(DIP, kind)))
+        if str(graph.value(e, DIP.place)).endswith("/" + place)
+    ]
+    day = graph.value(event, DIP.date)
+    if day is not None:
+        return str(day)
+    return f"{graph.value(event, DIP.earliestDate)}..{graph.value(event, DIP.latestDate)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place", "expected"),
+    [
+        (
+            "BANGKOK (Reuters) - Thai Prime Minister Srettha Thavisin met Cambodian Prime Minister "
+            "Hun Manet on Monday, a week after Hun Manet visited Laos.",
+            "Visit",
+            "laos",
+            "2024-06-10",
+        ),
+        (
+            "MANILA (PNA) - Philippine President Ferdinand Marcos Jr. met Chinese Foreign Minister "
+            "Wang Yi on Sunday, a week before Japanese Prime Minister Fumio Kishida visited "
+            "Manila.",
+            "Visit",
+            "manila",
+            "2024-06-23",
+        ),
+        (  # guard: a day of its own words in the event's clause dates it, not "a week after"
+            "RABAT (MAP) - French President Emmanuel Macron arrived in Rabat on Monday. The visit "
+            "comes a week after the French President, in a message addressed to King "
+            "Mohammed VI on June 3, affirmed his support for the autonomy plan.",
+            "LetterDelivery",
+            "rabat",
+            "2024-06-03",
+        ),
+    ],
+)
+def test_a_week_after_dates_the_event_told_after_it(text, kind, place, expected, layer):
+    """ "met Y on Monday, a week after X visited Laos": X's visit is a week before Monday; "on
+    Sunday, a week before X visited Tokyo": a week after Sunday (dates.yaml
+    date.week-after-clause, date.week-before-clause; told on Monday 17 June 2024)."""
+    assert dated_at(extract(text, date(2024, 6, 17), layer), kind, place) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Russian President Vladimir Putin will pay a state visit to Vietnam from June 30 to "
+            "July 2.",
+            date(2024, 6, 19),
+            "2024-06-30..2024-07-02",
+        ),
+        (
+            "Russian President Vladimir Putin will pay a state visit to Vietnam from 30 June to "
+            "2 July.",
+            date(2024, 6, 19),
+            "2024-06-30..2024-07-02",
+        ),
+        (
+            "Russian President Vladimir Putin will pay a state visit to Vietnam from June 19 "
+            "through June 20.",
+            date(2024, 6, 17),
+            "2024-06-19..2024-06-20",
+        ),
+        (  # the year after the last day: December's first day is of the year before
+            "Russian President Vladimir Putin paid a state visit to Vietnam from Dec 30 to "
+            "Jan 2, 2024.",
+            date(2024, 6, 19),
+            "2023-12-30..2024-01-02",
+        ),
+    ],
+)
+def test_days_of_two_months_are_one_span(text, published, expected, layer):
+    """ "from June 30 to July 2", "from 30 June to 2 July", "from June 19 through June 20":
+    the days from the first to the last, not the first alone (dates.yaml date.day-span,
+    diplograph.dates._parse_months_span)."""
+    assert dated(extract(text, published, layer), "Visit")[0] == expected

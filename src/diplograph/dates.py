@@ -60,6 +60,21 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _DAY_SPAN = _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*" + _ORDINAL
 _MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
 _DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
+_SPAN_WORD = r"\s*(?:-|–|to|and|until|through|till)\s*"
+_MONTHS_DAYS_RE = re.compile(  # "June 30 to July 2", "June 19 through June 20, 2024"
+    _MONTH + r"\s*" + _ORDINAL + _SPAN_WORD + _MONTH + r"\s*" + _ORDINAL + r"\b(?:,?\s*(\d{4})\b)?"
+)
+_DAYS_MONTHS_RE = re.compile(  # "30 June to 2 July 2024"
+    r"\b"
+    + _ORDINAL
+    + r"\s+(?:of\s+)?"
+    + _MONTH
+    + _SPAN_WORD
+    + _ORDINAL
+    + r"\s+(?:of\s+)?"
+    + _MONTH
+    + r"(?:,?\s*(\d{4})\b)?"
+)
 _WEEKDAY_RE = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
 _WEEKDAY_SPAN_RE = re.compile(
     r"\b("
@@ -76,8 +91,8 @@ _SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4
 _YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
 _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
-_MONTH_ONLY_RE = re.compile(
-    r"^(?:in|during|at|around|towards?)\s+(?:the\s+)?"
+_MONTH_ONLY_RE = re.compile(  # "in May", "at the end of May", "mid-May" (a part needs no "in")
+    r"^(?:(?:in|during|at|around|towards?)\s+(?:the\s+)?|(?=(?:early|mid|late)\b))"
     r"(?:(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?)?"
     + _MONTH
     + r"(?:\s+(this|last|next)\s+year)?$"
@@ -193,6 +208,25 @@ def _parse_day_span(text: str, anchor: date, tense: str) -> DateRange | None:
     else:
         start = _nearest(month_number, int(first), anchor, tense)
     return DateRange(start, start.replace(day=int(last)), "interval")
+
+
+def _parse_months_span(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve days of two months, or of one named twice: 'June 30 to July 2', '30 June to 2
+    July 2024' (the year after the last day: a December's first day is of the year before)."""
+    if m := _MONTHS_DAYS_RE.search(text):
+        first_month, first, last_month, last, year = m[1], m[2], m[3], m[4], m[5]
+    elif m := _DAYS_MONTHS_RE.search(text):
+        first, first_month, last, last_month, year = m[1], m[2], m[3], m[4], m[5]
+    else:
+        return None
+    months = _MONTH_NUMBERS[first_month[:3]], _MONTH_NUMBERS[last_month[:3]]
+    if year:
+        end = date(int(year), months[1], int(last))
+        start = date(end.year - (months[0] > months[1]), months[0], int(first))
+    else:
+        start = _nearest(months[0], int(first), anchor, tense)
+        end = date(start.year + (months[0] > months[1]), months[1], int(last))
+    return DateRange(start, end, "interval") if start < end else None
 
 
 def _parse_weekday(text: str, anchor: date, tense: str) -> DateRange | None:
@@ -388,6 +422,7 @@ def _parse_year(text: str, anchor: date, tense: str) -> DateRange | None:
 
 _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_iso,
+    _parse_months_span,  # before a month's day: "June 30 to July 2" is no June 30
     _parse_day_span,
     _parse_month_day,
     _parse_weekday_span,

@@ -145,6 +145,24 @@ def _travel_in(cand: Candidate, referent: Candidate, rules: RuleSet) -> bool:
     return bool(sets[0]) and not sets[1]
 
 
+def _planned_before(cand: Candidate, ctx: SentenceContext) -> Candidate | None:
+    """The planned event told before that a noun of this sentence names again, when the noun
+    names no place of its own and shares a party with it ("will pay a state visit to China on
+    June 5-7. During the visit, he will hold talks with Xi": that visit, not one where the
+    story is)."""
+    if cand.named_places:
+        return None
+    parties = {v for r, vs in cand.roles.items() if r not in ("place", "theme") for v in vs}
+    for told in reversed(ctx.earlier):
+        if told.echo or told.kind != cand.kind:
+            continue
+        theirs = {v for r, vs in told.roles.items() if r not in ("place", "theme") for v in vs}
+        if parties & theirs:
+            planned = told.attest.modality == "Expected" and not told.owned
+            return told if planned else None
+    return None
+
+
 def event_anaphora(
     made: list[tuple[Match, Candidate]], ctx: SentenceContext, rules: RuleSet
 ) -> list[Candidate]:
@@ -157,7 +175,7 @@ def event_anaphora(
         kinds = refers.get(unit.lower) or refers.get(unit.lemma) or []
         referents: list[Candidate] = []
         if match.trigger in here:
-            referents = [here[match.trigger]]
+            referents = [_planned_before(here[match.trigger], ctx) or here[match.trigger]]
         else:
             pool = [  # an echo is its original again: with echoes, each "the talks" doubled them
                 c

@@ -129,10 +129,13 @@ def attach(
     held talks with Xi"); `speech` verbs may tell a source after a date that ends its sentence
     ("met Putin in Kazan, Russia, on Tuesday, the Kremlin said."); one with no event before
     it in its sentence dates the event of the clause after it that a comma and a `during`
-    word open ("agreed Sunday to step up joint exercises, during talks in Manila")."""
+    word open ("agreed Sunday to step up joint exercises, during talks in Manila"); a date of
+    its own words after an event that a date told from another dated ("a week after X, in a
+    message on July 30, ...") dates it instead."""
     clauses = _past_named_appositions(units, clause_ids(units))
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
+    told_from: set[int] = set()  # dated from the time told before ("a week after X ...")
     orphans: list[int] = []
     for index, unit in enumerate(units):
         possessive = index + 1 < len(units) and units[index + 1].lower in POSSESSIVE_S
@@ -154,6 +157,7 @@ def attach(
             after = [t for t in triggers if t > index and t not in found]
             if after:
                 found[after[0]] = index
+                told_from.add(after[0])
             if after or not _ends(units, index):
                 continue  # at the end: "had voted to ratify it the day before" (below)
         if _joined(units, index, joins):  # "met Putin, and on Wednesday, he held talks"
@@ -182,6 +186,9 @@ def attach(
         elif chosen in soft and before and words[:1] and words[0] not in since:
             found[chosen] = index  # "This week Xi met Putin on Tuesday": Tuesday
             soft.discard(chosen)
+        elif chosen in told_from and not anaphoric(unit.mention.anaphor):
+            found[chosen] = index  # "a week after X, in a message on July 30, ...": July 30
+            told_from.discard(chosen)
         elif chosen is None:
             orphans.append(index)
     for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
@@ -468,7 +475,8 @@ def last_time(
 def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
     """The date range the words give, against the article's date; what happened happened on
     or before it, so a day or month named without its year that would fall after the article
-    is last year's ("held talks on March 20", told in December: this March, not next)."""
+    is last year's ("held talks on March 20", told in December: this March, not next; so are
+    days of one month, "on March 20-21")."""
     future = expected or any(w in words.lower().split() for w in _FUTURE_WORDS)
     found = resolve(words, anchor, tense="future" if future else "past")
     if found is None or _YEAR.search(words) or found.latest.year != found.earliest.year:
@@ -477,12 +485,19 @@ def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
         return DateRange(_year_after(found.earliest), _year_after(found.latest), found.precision)
     if future or found.earliest <= anchor:
         return found
-    if found.precision not in ("day", "month"):
+    if found.precision not in ("day", "month") and not _day_span(found, words):
         return found
     return DateRange(_year_before(found.earliest), _year_before(found.latest), found.precision)
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_DAY_NUMBER = re.compile(r"\d")
+
+
+def _day_span(found: DateRange, words: str) -> bool:
+    """Whether an interval is days of one month its words number ("July 25-26", "from 2 to 4
+    December"), not a part of a period ("later this week", "in late July")."""
+    return found.precision == "interval" and _DAY_NUMBER.search(words) is not None
 
 
 # A plan whose day, named without its year, fell this long before the article is next year's

@@ -147,10 +147,21 @@ DURATION_REACH = 25  # characters between "a three-day" and the words of the eve
 
 def _names_it(found: re.Match[str], attest: Attest) -> bool:
     """Whether a duration's words ("a three-day") stand in an attestation's words or right
-    before them ("arrived on Tuesday on a three-day visit"), not elsewhere in its sentence."""
+    before them ("arrived on Tuesday on a three-day visit"), or right after them, "on" or
+    "for" and an article between ("will travel to Sri Lanka on Thursday for a two-day visit",
+    "left for India on Friday on a three-day visit"; not "before a three-day visit to X"),
+    not elsewhere in its sentence."""
     start = attest.sentence.begin + found.start()
     end = attest.sentence.begin + found.end()
-    return attest.begin - DURATION_REACH <= end and start <= attest.end
+    if attest.begin - DURATION_REACH <= end and start <= attest.end:
+        return True
+    after = attest.sentence.text[attest.end - attest.sentence.begin : found.start()]
+    return 0 <= start - attest.end <= DURATION_REACH and bool(_SIZES_IT.search(after))
+
+
+# What stands between an event's words and a duration that sizes it: "on Friday on a",
+# "on Thursday for a", "for an"
+_SIZES_IT = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s*$", re.IGNORECASE)
 
 
 def _ended(found: re.Match[str], attest: Attest, end_words: frozenset[str]) -> bool:
