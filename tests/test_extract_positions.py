@@ -1276,6 +1276,11 @@ def test_a_headlines_name_and_title_before_a_plural_verb_are_two_people(layer):
             "ISLAMABAD, March 3 (Reuters) Pakistan's army chief Asim Munir met the envoy.",
             {("person/asim-munir", "position/army-chief-of-pakistan")},
         ),
+        (  # the dateline's chief of the general staff (entities.yaml dateline_titles)
+            "MOSCOW, March 3 (TASS) Chief of the General Staff Valery Gerasimov met the Indian "
+            "military attache on Monday.",
+            {("person/valery-gerasimov", "position/chief-of-general-staff-of-russia")},
+        ),
     ],
 )
 def test_a_chief_of_army_staff_keeps_the_copys_words(text, holdings, layer):
