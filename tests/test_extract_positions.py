@@ -1385,3 +1385,17 @@ def test_a_plural_title_after_its_holders_names_gives_each_the_state_in_order(la
         ("person/ararat-mirzoyan", "position/foreign-minister-of-armenia"),
         ("person/jeyhun-bayramov", "position/foreign-minister-of-azerbaijan"),
     }
+
+
+def test_a_portfolio_word_after_a_titles_for_opens_no_name(layer):
+    """entities.yaml `title.title-for-portfolios-name`: "X, the UN High Commissioner for Human
+    Rights, said" names no person "Rights" holding a commissioner "for Human" (a name opens with
+    no portfolio word)."""
+    text = (
+        "GENEVA, March 4 (Reuters) Volker Turk, the UN High Commissioner for Human Rights, said "
+        "on Monday that he was alarmed."
+    )
+    graph = extract(text, layer)
+    people = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type, DIP.Person)}
+    assert "person/rights" not in people
+    assert held(text, layer) == set()
