@@ -1399,3 +1399,34 @@ def test_a_portfolio_word_after_a_titles_for_opens_no_name(layer):
     people = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type, DIP.Person)}
     assert "person/rights" not in people
     assert held(text, layer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # the organisation named before in the sentence
+            "HELSINKI, March 4 (AP) NATO will deploy frigates to the Baltic Sea, the alliance's "
+            "Secretary-General Mark Rutte said on Tuesday.",
+            {
+                (
+                    "person/mark-rutte",
+                    "position/secretary-general-of-north-atlantic-treaty-organization",
+                )
+            },
+        ),
+        (  # the one named in an earlier sentence
+            "BEIRUT, March 4 (AP) Hezbollah fired rockets at Israel on Monday. The group's leader "
+            "Naim Qassem said the attacks would continue.",
+            {("person/naim-qassem", "position/leader-of-hezbollah")},
+        ),
+        (  # guard: never the news agency of the credit line
+            "HELSINKI, March 4 (AP) Finland hosted the summit. The alliance's Secretary-General "
+            "Mark Rutte spoke.",
+            set(),
+        ),
+    ],
+)
+def test_a_body_epithets_possessive_owns_the_last_named_bodys_office(text, holdings, layer):
+    """entities.yaml `body_epithets`: "the alliance's Secretary-General X", "the group's leader
+    X": the office of the organisation named last (mentions.body_titles)."""
+    assert held(text, layer) == holdings
