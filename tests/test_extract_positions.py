@@ -1430,3 +1430,25 @@ def test_a_body_epithets_possessive_owns_the_last_named_bodys_office(text, holdi
     """entities.yaml `body_epithets`: "the alliance's Secretary-General X", "the group's leader
     X": the office of the organisation named last (mentions.body_titles)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "NEW YORK, March 4 (Reuters) Vassily Nebenzia, Russia's UN ambassador, said the vote "
+            "was illegitimate.",
+            {("person/vassily-nebenzia", "position/ambassador-of-russia-to-united-nations")},
+        ),
+        (  # guard: the same before the name was read already
+            "NEW YORK, March 4 (Reuters) Russia's UN ambassador Vassily Nebenzia said the vote "
+            "was illegitimate.",
+            {("person/vassily-nebenzia", "position/ambassador-of-russia-to-united-nations")},
+        ),
+    ],
+)
+def test_a_body_before_an_envoys_title_after_the_name_is_the_post(text, holdings, layer):
+    """entities.yaml `title.name-envoy-to-destination`: "X, Russia's UN ambassador," is Russia's
+    ambassador to the United Nations, as "Russia's UN ambassador X" is."""
+    assert held(text, layer) == holdings
+
