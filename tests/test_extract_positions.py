@@ -1452,3 +1452,15 @@ def test_a_body_before_an_envoys_title_after_the_name_is_the_post(text, holdings
     ambassador to the United Nations, as "Russia's UN ambassador X" is."""
     assert held(text, layer) == holdings
 
+
+def test_a_party_before_a_title_after_the_name_keeps_the_office(layer):
+    """entities.yaml `title.name-the-title-of-owner`: "X, the Democratic chairman of the Senate
+    Foreign Relations Committee," holds the chairmanship (the party no part of the office)."""
+    text = (
+        "WASHINGTON, March 4 (Reuters) Ben Cardin, the Democratic chairman of the Senate Foreign "
+        "Relations Committee, said he would not block the sale."
+    )
+    assert held(text, layer) == {
+        ("person/ben-cardin", "position/chairman-of-senate-foreign-relations-committee")
+    }
+
