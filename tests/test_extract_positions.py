@@ -1464,3 +1464,14 @@ def test_a_party_before_a_title_after_the_name_keeps_the_office(layer):
         ("person/ben-cardin", "position/chairman-of-senate-foreign-relations-committee")
     }
 
+
+def test_mexicos_foreign_relations_secretary_is_its_foreign_minister(layer):
+    """entities.yaml titles: "Foreign Relations Secretary X" (Mexico's Secretario de Relaciones
+    Exteriores, as "Secretary of Foreign Relations" already was) is the foreign minister."""
+    text = (
+        "MEXICO CITY, March 4 (AP) Foreign Relations Secretary Juan Ramon de la Fuente met U.S. "
+        "officials on Monday."
+    )
+    assert held(text, layer) == {
+        ("person/juan-ramon-de-la-fuente", "position/foreign-minister-of-mexico")
+    }
