@@ -1475,3 +1475,11 @@ def test_mexicos_foreign_relations_secretary_is_its_foreign_minister(layer):
     assert held(text, layer) == {
         ("person/juan-ramon-de-la-fuente", "position/foreign-minister-of-mexico")
     }
+
+
+def test_a_body_before_a_titled_name_is_no_office_of_theirs(layer):
+    """owners._bare_title: "Government" of "Government spokesman Yoshimasa Hayashi" is the
+    government, no second office "Government of Japan" the spokesman holds."""
+    text = "TOKYO, March 4 (Kyodo) Government spokesman Yoshimasa Hayashi said on Monday."
+    assert held(text, layer) == {("person/yoshimasa-hayashi", "position/spokesperson-of-japan")}
+
