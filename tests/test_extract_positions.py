@@ -1483,3 +1483,22 @@ def test_a_body_before_a_titled_name_is_no_office_of_theirs(layer):
     text = "TOKYO, March 4 (Kyodo) Government spokesman Yoshimasa Hayashi said on Monday."
     assert held(text, layer) == {("person/yoshimasa-hayashi", "position/spokesperson-of-japan")}
 
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "MOSCOW, March 4 (Reuters) Steve Witkoff, Trump's special envoy, met Putin.",
+            {("person/steve-witkoff", "position/special-envoy-of-united-states")},
+        ),
+        (
+            "CAIRO, March 4 (Reuters) Tzachi Hanegbi, Netanyahu's national security adviser, "
+            "flew to Cairo.",
+            {("person/tzachi-hanegbi", "position/national-security-adviser-of-israel")},
+        ),
+    ],
+)
+def test_a_persons_possessive_after_the_name_owns_the_title_for_their_state(text, holdings, layer):
+    """entities.yaml `title.name-owner-title`: "X, Trump's special envoy," holds the office of
+    the state Trump serves, as "Trump's special envoy X" does."""
+    assert held(text, layer) == holdings
