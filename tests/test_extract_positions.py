@@ -1502,3 +1502,32 @@ def test_a_persons_possessive_after_the_name_owns_the_title_for_their_state(text
     """entities.yaml `title.name-owner-title`: "X, Trump's special envoy," holds the office of
     the state Trump serves, as "Trump's special envoy X" does."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "MOSCOW, April 22 (Reuters) Oman's Sultan Haitham bin Tarik met Russian President "
+            "Vladimir Putin.",
+            {
+                ("person/haitham-bin-tarik", "position/sultan-of-oman"),
+                ("person/vladimir-putin", "position/president-of-russia"),
+            },
+        ),
+        (
+            "BANDAR SERI BEGAWAN, March 4 (Xinhua) Sultan of Brunei Hassanal Bolkiah met the "
+            "Chinese ambassador.",
+            {("person/hassanal-bolkiah", "position/sultan-of-brunei")},
+        ),
+        (  # guard: a given name, no office
+            "ABU DHABI, March 4 (WAM) Sultan Al Jaber, Minister of Industry and Advanced "
+            "Technology, met the delegation.",
+            set(),
+        ),
+    ],
+)
+def test_a_sultan_with_its_state_is_the_states_sultan(text, holdings, layer):
+    """entities.yaml titles: "sultan" is an office ("Oman's Sultan X", "Sultan of Brunei X"), and
+    a given name too (`given_name_titles`: a listed name opening with it is the person)."""
+    assert held(text, layer) == holdings
