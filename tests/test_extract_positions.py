@@ -1531,3 +1531,29 @@ def test_a_sultan_with_its_state_is_the_states_sultan(text, holdings, layer):
     """entities.yaml titles: "sultan" is an office ("Oman's Sultan X", "Sultan of Brunei X"), and
     a given name too (`given_name_titles`: a listed name opening with it is the person)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "BEIJING, March 4 (Reuters) David Perdue, the new U.S. ambassador to China, presented "
+            "his credentials.",
+            {("person/david-perdue", "position/ambassador-of-united-states-to-china")},
+        ),
+        (  # guard: "the new" before "Ambassador of Japan to Kenya" (a title of its own words)
+            "NAIROBI, March 4 (KNA) Ken Okaniwa, the new Ambassador of Japan to Kenya, presented "
+            "his credentials.",
+            {("person/ken-okaniwa", "position/ambassador-of-japan-to-kenya")},
+        ),
+        (
+            "BRASILIA, March 4 (Reuters) The former Brazilian president, Jair Bolsonaro, was "
+            "indicted.",
+            {("person/jair-bolsonaro", "position/president-of-brazil")},
+        ),
+    ],
+)
+def test_a_new_or_former_office_set_off_by_commas_is_the_office(text, holdings, layer):
+    """lexicon `present_office_word` ("new") and `past_office_word` before an envoy's title
+    after the name and before "the <nationality> <title>, X": the office as without them."""
+    assert held(text, layer) == holdings
