@@ -1557,3 +1557,24 @@ def test_a_new_or_former_office_set_off_by_commas_is_the_office(text, holdings, 
     """lexicon `present_office_word` ("new") and `past_office_word` before an envoy's title
     after the name and before "the <nationality> <title>, X": the office as without them."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "BEIJING, March 4 (Xinhua) Zhang Youxia, vice chairman of the Central Military "
+            "Commission, met the Russian defence minister.",
+            {("person/zhang-youxia", "position/vice-chairman-of-central-military-commission")},
+        ),
+        (
+            "MOSCOW, March 4 (Reuters) Dmitry Medvedev, deputy chairman of Russia's Security "
+            "Council, said on Monday.",
+            {("person/dmitry-medvedev", "position/deputy-chairman-of-security-council")},
+        ),
+    ],
+)
+def test_a_vice_or_deputy_chairman_is_no_chairman(text, holdings, layer):
+    """entities.yaml titles: "vice chairman", "deputy chairman" are offices of their own words
+    (the deputy was read a chairman, or no one)."""
+    assert held(text, layer) == holdings
