@@ -1276,6 +1276,11 @@ def test_a_headlines_name_and_title_before_a_plural_verb_are_two_people(layer):
             "ISLAMABAD, March 3 (Reuters) Pakistan's army chief Asim Munir met the envoy.",
             {("person/asim-munir", "position/army-chief-of-pakistan")},
         ),
+        (  # the dateline's chief of the general staff (entities.yaml dateline_titles)
+            "MOSCOW, March 3 (TASS) Chief of the General Staff Valery Gerasimov met the Indian "
+            "military attache on Monday.",
+            {("person/valery-gerasimov", "position/chief-of-general-staff-of-russia")},
+        ),
     ],
 )
 def test_a_chief_of_army_staff_keeps_the_copys_words(text, holdings, layer):
@@ -1380,3 +1385,196 @@ def test_a_plural_title_after_its_holders_names_gives_each_the_state_in_order(la
         ("person/ararat-mirzoyan", "position/foreign-minister-of-armenia"),
         ("person/jeyhun-bayramov", "position/foreign-minister-of-azerbaijan"),
     }
+
+
+def test_a_portfolio_word_after_a_titles_for_opens_no_name(layer):
+    """entities.yaml `title.title-for-portfolios-name`: "X, the UN High Commissioner for Human
+    Rights, said" names no person "Rights" holding a commissioner "for Human" (a name opens with
+    no portfolio word)."""
+    text = (
+        "GENEVA, March 4 (Reuters) Volker Turk, the UN High Commissioner for Human Rights, said "
+        "on Monday that he was alarmed."
+    )
+    graph = extract(text, layer)
+    people = {str(s).removeprefix(str(ID)) for s in graph.subjects(RDF.type, DIP.Person)}
+    assert "person/rights" not in people
+    assert held(text, layer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # the organisation named before in the sentence
+            "HELSINKI, March 4 (AP) NATO will deploy frigates to the Baltic Sea, the alliance's "
+            "Secretary-General Mark Rutte said on Tuesday.",
+            {
+                (
+                    "person/mark-rutte",
+                    "position/secretary-general-of-north-atlantic-treaty-organization",
+                )
+            },
+        ),
+        (  # the one named in an earlier sentence
+            "BEIRUT, March 4 (AP) Hezbollah fired rockets at Israel on Monday. The group's leader "
+            "Naim Qassem said the attacks would continue.",
+            {("person/naim-qassem", "position/leader-of-hezbollah")},
+        ),
+        (  # guard: never the news agency of the credit line
+            "HELSINKI, March 4 (AP) Finland hosted the summit. The alliance's Secretary-General "
+            "Mark Rutte spoke.",
+            set(),
+        ),
+    ],
+)
+def test_a_body_epithets_possessive_owns_the_last_named_bodys_office(text, holdings, layer):
+    """entities.yaml `body_epithets`: "the alliance's Secretary-General X", "the group's leader
+    X": the office of the organisation named last (mentions.body_titles)."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "NEW YORK, March 4 (Reuters) Vassily Nebenzia, Russia's UN ambassador, said the vote "
+            "was illegitimate.",
+            {("person/vassily-nebenzia", "position/ambassador-of-russia-to-united-nations")},
+        ),
+        (  # guard: the same before the name was read already
+            "NEW YORK, March 4 (Reuters) Russia's UN ambassador Vassily Nebenzia said the vote "
+            "was illegitimate.",
+            {("person/vassily-nebenzia", "position/ambassador-of-russia-to-united-nations")},
+        ),
+    ],
+)
+def test_a_body_before_an_envoys_title_after_the_name_is_the_post(text, holdings, layer):
+    """entities.yaml `title.name-envoy-to-destination`: "X, Russia's UN ambassador," is Russia's
+    ambassador to the United Nations, as "Russia's UN ambassador X" is."""
+    assert held(text, layer) == holdings
+
+
+def test_a_party_before_a_title_after_the_name_keeps_the_office(layer):
+    """entities.yaml `title.name-the-title-of-owner`: "X, the Democratic chairman of the Senate
+    Foreign Relations Committee," holds the chairmanship (the party no part of the office)."""
+    text = (
+        "WASHINGTON, March 4 (Reuters) Ben Cardin, the Democratic chairman of the Senate Foreign "
+        "Relations Committee, said he would not block the sale."
+    )
+    assert held(text, layer) == {
+        ("person/ben-cardin", "position/chairman-of-senate-foreign-relations-committee")
+    }
+
+
+def test_mexicos_foreign_relations_secretary_is_its_foreign_minister(layer):
+    """entities.yaml titles: "Foreign Relations Secretary X" (Mexico's Secretario de Relaciones
+    Exteriores, as "Secretary of Foreign Relations" already was) is the foreign minister."""
+    text = (
+        "MEXICO CITY, March 4 (AP) Foreign Relations Secretary Juan Ramon de la Fuente met U.S. "
+        "officials on Monday."
+    )
+    assert held(text, layer) == {
+        ("person/juan-ramon-de-la-fuente", "position/foreign-minister-of-mexico")
+    }
+
+
+def test_a_body_before_a_titled_name_is_no_office_of_theirs(layer):
+    """owners._bare_title: "Government" of "Government spokesman Yoshimasa Hayashi" is the
+    government, no second office "Government of Japan" the spokesman holds."""
+    text = "TOKYO, March 4 (Kyodo) Government spokesman Yoshimasa Hayashi said on Monday."
+    assert held(text, layer) == {("person/yoshimasa-hayashi", "position/spokesperson-of-japan")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "MOSCOW, March 4 (Reuters) Steve Witkoff, Trump's special envoy, met Putin.",
+            {("person/steve-witkoff", "position/special-envoy-of-united-states")},
+        ),
+        (
+            "CAIRO, March 4 (Reuters) Tzachi Hanegbi, Netanyahu's national security adviser, "
+            "flew to Cairo.",
+            {("person/tzachi-hanegbi", "position/national-security-adviser-of-israel")},
+        ),
+    ],
+)
+def test_a_persons_possessive_after_the_name_owns_the_title_for_their_state(text, holdings, layer):
+    """entities.yaml `title.name-owner-title`: "X, Trump's special envoy," holds the office of
+    the state Trump serves, as "Trump's special envoy X" does."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "MOSCOW, April 22 (Reuters) Oman's Sultan Haitham bin Tarik met Russian President "
+            "Vladimir Putin.",
+            {
+                ("person/haitham-bin-tarik", "position/sultan-of-oman"),
+                ("person/vladimir-putin", "position/president-of-russia"),
+            },
+        ),
+        (
+            "BANDAR SERI BEGAWAN, March 4 (Xinhua) Sultan of Brunei Hassanal Bolkiah met the "
+            "Chinese ambassador.",
+            {("person/hassanal-bolkiah", "position/sultan-of-brunei")},
+        ),
+        (  # guard: a given name, no office
+            "ABU DHABI, March 4 (WAM) Sultan Al Jaber, Minister of Industry and Advanced "
+            "Technology, met the delegation.",
+            set(),
+        ),
+    ],
+)
+def test_a_sultan_with_its_state_is_the_states_sultan(text, holdings, layer):
+    """entities.yaml titles: "sultan" is an office ("Oman's Sultan X", "Sultan of Brunei X"), and
+    a given name too (`given_name_titles`: a listed name opening with it is the person)."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "BEIJING, March 4 (Reuters) David Perdue, the new U.S. ambassador to China, presented "
+            "his credentials.",
+            {("person/david-perdue", "position/ambassador-of-united-states-to-china")},
+        ),
+        (  # guard: "the new" before "Ambassador of Japan to Kenya" (a title of its own words)
+            "NAIROBI, March 4 (KNA) Ken Okaniwa, the new Ambassador of Japan to Kenya, presented "
+            "his credentials.",
+            {("person/ken-okaniwa", "position/ambassador-of-japan-to-kenya")},
+        ),
+        (
+            "BRASILIA, March 4 (Reuters) The former Brazilian president, Jair Bolsonaro, was "
+            "indicted.",
+            {("person/jair-bolsonaro", "position/president-of-brazil")},
+        ),
+    ],
+)
+def test_a_new_or_former_office_set_off_by_commas_is_the_office(text, holdings, layer):
+    """lexicon `present_office_word` ("new") and `past_office_word` before an envoy's title
+    after the name and before "the <nationality> <title>, X": the office as without them."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "BEIJING, March 4 (Xinhua) Zhang Youxia, vice chairman of the Central Military "
+            "Commission, met the Russian defence minister.",
+            {("person/zhang-youxia", "position/vice-chairman-of-central-military-commission")},
+        ),
+        (
+            "MOSCOW, March 4 (Reuters) Dmitry Medvedev, deputy chairman of Russia's Security "
+            "Council, said on Monday.",
+            {("person/dmitry-medvedev", "position/deputy-chairman-of-security-council")},
+        ),
+    ],
+)
+def test_a_vice_or_deputy_chairman_is_no_chairman(text, holdings, layer):
+    """entities.yaml titles: "vice chairman", "deputy chairman" are offices of their own words
+    (the deputy was read a chairman, or no one)."""
+    assert held(text, layer) == holdings

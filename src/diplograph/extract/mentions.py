@@ -658,11 +658,13 @@ def body_titles(
     rules: RuleSet,
     new: list[NewEntity],
     last_body: URIRef | None = None,
+    orgs: tuple[URIRef, ...] = (),
 ) -> list[Unit]:
     """Titled people whose office's owner only coreference names: a body right before the
     titled name ("foreign ministry spokeswoman X", the ministry the dateline's), the body's
-    title after it ("X, the ministry's spokesperson") or "its" (`last_body`, the organisation
-    last named: "Its spokesperson, X"); their holdings, set on the units."""
+    title after it ("X, the ministry's spokesperson"), "its" (`last_body`, the organisation
+    last named: "Its spokesperson, X") or "the alliance's" (the organisation named last in the
+    sentence, else in `orgs`, the article's so far); their holdings, set on the units."""
     found = list(units)
     for index, unit in enumerate(units):
         mention = unit.mention
@@ -673,6 +675,9 @@ def body_titles(
         title, body = mention.title, _body(units, index - 1)
         if body is None and title and unit.lower.split()[0] in rules.listed("body_possessives"):
             body = last_body if entity_segment(last_body) == "org" else None
+        if body is None and title and _epithet_possessive(units, index, rules):
+            body = _last_org(units[: index - 3], gaz, orgs)  # "the alliance's Secretary-
+            # General Mark Rutte": the organisation named last
         if body is None and not title:
             after = units[index + 1 : index + 5]
             if len(after) == 4 and after[0].text == "," and after[2].lower in POSSESSIVE_S:
@@ -684,6 +689,25 @@ def body_titles(
         position = _position(title, (body,), None, (gaz, rules, new))
         found[index] = replace(unit, mention=replace(mention, holding=(mention.refs[0], position)))
     return found
+
+
+def _epithet_possessive(units: list[Unit], index: int, rules: RuleSet) -> bool:
+    """Whether "the <body epithet>'s" stands right before a unit ("the alliance's", "the
+    bloc's": entities.yaml `body_epithets`)."""
+    return (
+        index >= 3
+        and units[index - 1].lower in POSSESSIVE_S
+        and units[index - 2].lower in rules.listed("body_epithets")
+        and units[index - 3].lower == "the"
+    )
+
+
+def _last_org(units: list[Unit], gaz: Gazetteer, orgs: tuple[URIRef, ...]) -> URIRef | None:
+    """The organisation named last in these units, else the last of `orgs`; never a news
+    agency (a dateline's credit)."""
+    named = [_body(units, i) for i in reversed(range(len(units)))]
+    found = (o for o in [*named, *reversed(orgs)] if o is not None and entity_segment(o) == "org")
+    return next((o for o in found if "agency" not in gaz.classes.get(o, ())), None)
 
 
 def _body(units: list[Unit], index: int) -> URIRef | None:

@@ -14,6 +14,7 @@ had named the owner.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeGuard
 
 from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -291,7 +292,7 @@ def _double_titled(
     if mention is None or not mention.holding or len(mention.owner) != 1 or len(before) < 2:
         return unit
     title = before[-2].mention
-    if before[-1].lower != "and" or title is None or title.refs or not title.title:
+    if before[-1].lower != "and" or not _bare_title(title):
         return unit
     if not _opens_with_title(unit, str(mention.title or ""), rules):
         return unit  # "the emir and Egyptian President X": the owner parts the two titles
@@ -308,6 +309,17 @@ def _double_titled(
     return replace(unit, mention=replace(mention, also=(*mention.also, more))) if more else unit
 
 
+def _bare_title(mention: Mention | None) -> TypeGuard[Mention]:
+    """Whether a mention is a title with no one named, and no body ("Government" of
+    "Government spokesman X" is the government, no office the spokesman holds)."""
+    return (
+        mention is not None
+        and bool(mention.title)
+        and not mention.refs
+        and "body" not in mention.classes
+    )
+
+
 def _title_before(unit: Unit, before: list[Unit], owner_of: object, context: tuple) -> Unit:
     """A titled person right after a bare title ("President [William Ruto, the chairman of the
     EAC]": a title rule gave the name the office apposed after it) holds that title's office
@@ -318,7 +330,7 @@ def _title_before(unit: Unit, before: list[Unit], owner_of: object, context: tup
     if mention is None or not mention.holding or len(mention.refs) != 1 or not before:
         return unit
     title = before[-1].mention
-    if title is None or not title.title or title.refs or title.holding:
+    if not _bare_title(title) or title.holding:
         return unit
     if unit.begin - before[-1].end > 1 or title.title == mention.title:
         return unit

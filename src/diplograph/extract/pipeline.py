@@ -554,7 +554,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         state["time"] = last_time(visible, written, state.get("time"))  # "later that month"
         candidates.extend(found)
         last_body = discourse.bodies[-1] if discourse.bodies else None
-        _holdings(body_titles(units, gazetteer, rules, new, last_body), sentence, holdings)
+        orgs = tuple(o for o, _ in discourse.orgs)
+        _holdings(body_titles(units, gazetteer, rules, new, last_body, orgs), sentence, holdings)
         for delegation in discourse.delegations:
             for begin, end, rule_id, number in delegation.spans:
                 if number == sentence.number:
