@@ -209,6 +209,8 @@ def _in_sentence(
     if kind in IN_SENTENCE_PAIRS:  # "X held talks with Y, and the two ministers signed"
         recent = list(dict.fromkeys(reversed(_people_before(before))))[:2]
         return tuple(reversed(recent)) if len(recent) == 2 else ()
+    if kind == "last_body":  # "Russia said on Friday that it was expelling ...": Russia
+        return _body_before(before)
     wanted = {"last_person": "person", "last_country": "country", "last_group": "group"}.get(kind)
     for unit in reversed(before):
         mention = unit.mention
@@ -223,6 +225,18 @@ def _in_sentence(
         people = tuple(dict.fromkeys(_people_before(before)))
         if len(people) > 1:
             return people
+    return ()
+
+
+def _body_before(before: list[Unit]) -> tuple[URIRef, ...]:
+    """The nearest state or organisation named before an anaphor in its sentence, one only (a
+    capital standing for its state too: "New Delhi announced it was expelling ...")."""
+    for unit in reversed(before):
+        mention = unit.mention
+        if mention is None or mention.classes & {"person", "nationality"}:
+            continue
+        if "agent" in mention.classes and len(mention.agents) == 1:
+            return mention.agents
     return ()
 
 

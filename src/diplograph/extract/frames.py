@@ -60,6 +60,7 @@ class Words:
     not_participle: frozenset[str] = frozenset()  # ", including X": no participle phrase
     absent: frozenset[str] = frozenset()  # "a message from Biden to Xi during their meeting"
     kin: frozenset[str] = frozenset()  # "a message from his brother, King X"
+    owner: frozenset[str] = frozenset()  # "transferred its howitzers": no object "its"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -99,6 +100,7 @@ def _words(rules: RuleSet) -> Words:
         not_participle=frozenset(get("not_participle", ())),
         absent=frozenset(get("absent_party_marker", ())),
         kin=frozenset(get("kin_word", ())),
+        owner=frozenset(get("object_determiner", ())),
     )
 
 
@@ -669,6 +671,8 @@ def _after(
         following = units[index + 1] if index + 1 < len(units) else None
         if _fits(unit, role) and following is not None and following.lower in words.leader:
             return []  # "a summit with the Kremlin boss": a person unnamed, not the Kremlin
+        if _owned_thing(units, index, skip, words):
+            return []  # "transferred its howitzers to Ukraine": the object is a thing it owns
         if _fits(unit, role):
             return _group_ahead(units, index, role, words)
         nationality = _national(unit)
@@ -691,6 +695,23 @@ def _after(
                 return []  # "met Malian junta leader X", "Malian transitional President X"
         index += 1
     return []
+
+
+def _owned_thing(units: list[Unit], index: int, skip: frozenset[str], words: Words) -> bool:
+    """Whether the unit at `index` is a possessive determiner before a plain noun phrase ("its
+    entire stock of howitzers"), not before a filler, a kinship word or a name ("his counterpart
+    X", "his guests, X and Y", "his deputy X")."""
+    if units[index].lower not in words.owner:
+        return False
+    after = units[index + 1 : index + 1 + REACH]
+    if not after or after[0].lower in skip | words.kin:
+        return False
+    for unit in after:
+        if unit.mention is not None:
+            return False
+        if not unit.text.isalpha() or unit.lower in words.preposition | words.boundary:
+            break
+    return after[0].text.isalpha()
 
 
 def _possessor(unit: Unit) -> bool:

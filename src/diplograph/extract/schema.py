@@ -255,6 +255,7 @@ TOKEN = Shape(
     {
         "lemma": WORD_OR_WORDS,
         "lower": WORD_OR_WORDS,
+        "ends": WORD_OR_WORDS,  # a unit whose last word is one of these ("the Rafah crossing")
         "class": NAME_OR_NAMES,
         "not_class": NAME_OR_NAMES,  # a gap that crosses no word of these classes
         "ent": NAME_OR_NAMES,
