@@ -4,8 +4,8 @@ article.
 
 The corpus is the seeds plus every article of tests/data/extract, in a copy of the project; each
 build gets a cache folder of its own, so that every article is mapped, none comes from the cache.
-The one- and two-job builds' folders start as copies of the run's compiled rules and gazetteer
-(conftest.compiled_cache: no article's output), which they would otherwise both compile first.
+The builds' folders start as copies of the run's compiled rules and gazetteer
+(conftest.compiled_cache: no article's output), which each would otherwise compile first.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def test_two_jobs_build_the_same_bytes(project, single, tmp_path, compiled_cache
     assert _build(project, cache, "out-2", "--jobs", "2") == single
 
 
-def test_a_local_dask_cluster_builds_the_seeds_byte_for_byte(built, tmp_path):
+def test_a_local_dask_cluster_builds_the_seeds_byte_for_byte(built, tmp_path, compiled_cache):
     """Two worker processes of a real LocalCluster map the seeds; the reference is the session's
     build of the seeds in one process (kept small: the cluster's start-up is most of it)."""
     pytest.importorskip("dask.distributed")
@@ -91,7 +91,8 @@ def test_a_local_dask_cluster_builds_the_seeds_byte_for_byte(built, tmp_path):
     project = tmp_path / "project"
     for name in ("ontology", "mappings", "queries", "seeds"):
         shutil.copytree(ROOT / name, project / name)
-    code, graph, summary = _build(project, tmp_path / "cache", "out", "--scheduler", "local:2")
+    cache = _compiled(compiled_cache, tmp_path)
+    code, graph, summary = _build(project, cache, "out", "--scheduler", "local:2")
     assert code == 0
     assert graph == (tmp_path / "reference" / "graph.trig").read_bytes()
     assert summary == built.summary
