@@ -233,3 +233,38 @@ def cache_folder(tmp_path, monkeypatch) -> Path:
     target = tmp_path / "cache"
     monkeypatch.setenv(cache.ENV, str(target))
     return target
+
+
+@pytest.fixture(scope="session")
+def compiled_cache(run_folder: Path) -> Path:
+    """A cache folder holding what the checkout's rule layer compiles (the rules, the gazetteer,
+    its lexicon and public figures, the vocabulary) and no article's output, made once per test
+    run (made_once) by an extraction whose output entry is then removed: copy it
+    (`warm_cache_folder`), never change it."""
+
+    def make(folder: Path) -> None:
+        """Extract one seed into an empty cache FOLDER; keep the compiled entries only."""
+        from click.testing import CliRunner
+
+        from diplograph.cli import cli
+
+        seed = ROOT / "seeds" / "000_ec5e95d0bf243a61.txt"
+        result = CliRunner(env={cache.ENV: str(folder)}).invoke(
+            cli, ["--root", str(ROOT), "extract", str(seed)]
+        )
+        assert result.exit_code == 0, result.output
+        for output in folder.glob("extract-*.pickle"):
+            output.unlink()
+
+    return made_once(run_folder / "compiled-cache", make)
+
+
+@pytest.fixture
+def warm_cache_folder(tmp_path, monkeypatch, compiled_cache: Path) -> Path:
+    """An on-disk cache folder of this test's own (DIPLOGRAPH_CACHE points at it) that holds
+    the checkout's compiled rules and gazetteer (`compiled_cache`) and no article's output: for
+    a test about the article or extract outputs, not about compiling (that is `cache_folder`)."""
+    target = tmp_path / "cache"
+    shutil.copytree(compiled_cache, target)
+    monkeypatch.setenv(cache.ENV, str(target))
+    return target

@@ -61,14 +61,16 @@ def _assemble(project: Path, jobs: int = 1) -> tuple[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def cache_folder(tmp_path_factory) -> Path:
-    """The cache folder of this module's builds."""
-    return tmp_path_factory.mktemp("cache")
+def cache_folder(tmp_path_factory, compiled_cache: Path) -> Path:
+    """The cache folder of this module's builds: a copy of the run's compiled rules and
+    gazetteer (conftest.compiled_cache), no article's rule layer."""
+    return Path(shutil.copytree(compiled_cache, tmp_path_factory.mktemp("module") / "cache"))
 
 
 @pytest.fixture(scope="module")
 def first(cache_folder: Path, tmp_path_factory) -> tuple[str, dict]:
-    """The first assembly of the project, into the empty cache: its log line and graphs."""
+    """The first assembly of the project, into a cache that holds no article: its log line and
+    graphs."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DIPLOGRAPH_CACHE", str(cache_folder))
         return _assemble(_copy(tmp_path_factory.mktemp("first")))

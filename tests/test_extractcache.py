@@ -1,7 +1,9 @@
 """Extract cache (extractcache.py): a repeated `diplograph extract` prints exactly what a fresh
 extraction prints; a changed rule file, gazetteer file, ontology, article, metadata or option is
 a miss that the next extract sees; an extraction that warns is not kept; two processes filling
-the same empty cache at once both print the right output and leave a readable entry."""
+the same empty cache at once both print the right output and leave a readable entry. Only that
+last test starts from an empty cache (`cache_folder`); the others start from one that holds the
+compiled rules and gazetteer and no extract output (`warm_cache_folder`, made once per run)."""
 
 from __future__ import annotations
 
@@ -68,12 +70,12 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def test_a_warm_cache_prints_exactly_what_a_fresh_extraction_prints(
-    cache_folder, made, monkeypatch
+    warm_cache_folder, made, monkeypatch
 ):
     article = ROOT / "seeds" / f"{SEED}.txt"
     cold = _extract(ROOT, article)
     warm = _extract(ROOT, article)
-    assert made == [article] and len(_entries(cache_folder)) == 1  # the second run was a hit
+    assert made == [article] and len(_entries(warm_cache_folder)) == 1  # the second run was a hit
     monkeypatch.setenv(cache.ENV, "off")
     fresh = _extract(ROOT, article)
     assert len(made) == 2
@@ -83,7 +85,7 @@ def test_a_warm_cache_prints_exactly_what_a_fresh_extraction_prints(
     assert 'dip:text "Kim and Shoigu held a separate meeting" .' in warm
 
 
-def test_a_changed_rule_file_is_seen_by_the_next_extract(cache_folder, made, project):
+def test_a_changed_rule_file_is_seen_by_the_next_extract(warm_cache_folder, made, project):
     article = project / "seeds" / f"{SEED}.txt"
     before = _extract(project, article)
     rules = project / "mappings" / "rules" / "ceremonies.yaml"
@@ -95,7 +97,7 @@ def test_a_changed_rule_file_is_seen_by_the_next_extract(cache_folder, made, pro
     assert _extract(project, article) == after and len(made) == 2  # and is kept in turn
 
 
-def test_a_changed_gazetteer_file_is_seen_by_the_next_extract(cache_folder, made, project):
+def test_a_changed_gazetteer_file_is_seen_by_the_next_extract(warm_cache_folder, made, project):
     article = project / "seeds" / f"{SEED}.txt"
     before = _extract(project, article)
     _replace(project / "mappings" / "entities.ttl", "<org/ians>", "<org/ians-agency>")
@@ -132,7 +134,7 @@ def test_no_key_when_caching_is_off(monkeypatch):
     assert extractcache.output_key(ROOT, article, None, "turtle") is None
 
 
-def test_an_extraction_that_warns_is_not_kept(cache_folder, made, tmp_path):
+def test_an_extraction_that_warns_is_not_kept(warm_cache_folder, made, tmp_path):
     article = tmp_path / f"{SEED}.txt"
     shutil.copy(ROOT / "seeds" / f"{SEED}.txt", article)
     meta = (ROOT / "seeds" / f"{SEED}.meta.yaml").read_text(encoding="utf-8")
@@ -140,7 +142,7 @@ def test_an_extraction_that_warns_is_not_kept(cache_folder, made, tmp_path):
     first = _extract(ROOT, article)
     second = _extract(ROOT, article)
     assert first == second and len(made) == 2
-    assert _entries(cache_folder) == []
+    assert _entries(warm_cache_folder) == []
 
 
 def test_two_processes_filling_an_empty_cache_at_once(cache_folder):

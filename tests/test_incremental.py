@@ -57,10 +57,11 @@ def _copy(generated: Path, seeds: Path, prefix: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def module_cache(tmp_path_factory) -> Iterator[Path]:
+def module_cache(tmp_path_factory, compiled_cache: Path) -> Iterator[Path]:
     """An on-disk cache folder of this module's own (DIPLOGRAPH_CACHE), shared by its builds:
-    the compiled rules, the gazetteer and the five articles' rule layers are made once."""
-    folder = tmp_path_factory.mktemp("cache")
+    a copy of the run's compiled rules and gazetteer (conftest.compiled_cache), to which the
+    first build adds the five articles' rule layers."""
+    folder = Path(shutil.copytree(compiled_cache, tmp_path_factory.mktemp("module") / "cache"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(cache.ENV, str(folder))
         yield folder

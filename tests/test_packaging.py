@@ -97,7 +97,15 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return python
 
 
-def test_the_installed_wheel_builds_a_project_outside_a_checkout(installed, tmp_path):
+@pytest.fixture(scope="module")
+def venv_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the installed wheel's commands: ENV with a cache folder of this
+    module's own, empty at first (never the user's), so the rules and the gazetteer the first
+    build compiles from the wheel's data are read back by the later commands."""
+    return {**ENV, "DIPLOGRAPH_CACHE": str(tmp_path_factory.mktemp("venv-cache"))}
+
+
+def test_the_installed_wheel_builds_a_project_outside_a_checkout(installed, tmp_path, venv_env):
     python = installed
     project = tmp_path / "project"
     (project / "mappings").mkdir(parents=True)
@@ -113,7 +121,7 @@ def test_the_installed_wheel_builds_a_project_outside_a_checkout(installed, tmp_
             capture_output=True,
             text=True,
             timeout=600,
-            env=ENV,
+            env=venv_env,
         )
 
     where = subprocess.run(
@@ -152,7 +160,7 @@ def test_the_installed_wheel_builds_a_project_outside_a_checkout(installed, tmp_
     )
 
 
-def test_the_installed_wheel_inits_a_project_that_builds(installed, tmp_path):
+def test_the_installed_wheel_inits_a_project_that_builds(installed, tmp_path, venv_env):
     python = installed
     project = tmp_path / "project"
     article = tmp_path / "article.txt"
@@ -166,7 +174,7 @@ def test_the_installed_wheel_inits_a_project_that_builds(installed, tmp_path):
             capture_output=True,
             text=True,
             timeout=600,
-            env=ENV,
+            env=venv_env,
         )
 
     made = run("init", "project")

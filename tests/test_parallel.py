@@ -4,6 +4,8 @@ article.
 
 The corpus is the seeds plus every article of tests/data/extract, in a copy of the project; each
 build gets a cache folder of its own, so that every article is mapped, none comes from the cache.
+The builds' folders start as copies of the run's compiled rules and gazetteer
+(conftest.compiled_cache: no article's output), which each would otherwise compile first.
 """
 
 from __future__ import annotations
@@ -55,10 +57,16 @@ def project(tmp_path_factory) -> Path:
     return corpus_project(tmp_path_factory.mktemp("corpus"))
 
 
+def _compiled(compiled_cache: Path, folder: Path) -> Path:
+    """A cache folder of a build's own: a copy of the compiled rules and gazetteer, no article."""
+    return Path(shutil.copytree(compiled_cache, folder / "cache"))
+
+
 @pytest.fixture(scope="module")
-def single(project: Path, tmp_path_factory) -> tuple[int, bytes, dict]:
+def single(project: Path, tmp_path_factory, compiled_cache: Path) -> tuple[int, bytes, dict]:
     """The corpus built with one job: the reference."""
-    return _build(project, tmp_path_factory.mktemp("cache"), "out-1", "--jobs", "1")
+    cache = _compiled(compiled_cache, tmp_path_factory.mktemp("single"))
+    return _build(project, cache, "out-1", "--jobs", "1")
 
 
 def test_the_corpus_builds_with_one_job(single):
@@ -69,11 +77,13 @@ def test_the_corpus_builds_with_one_job(single):
     assert graph.count(b"<https://w3id.org/diplograph/id/graph/rules/") == len(TEXTS)
 
 
-def test_two_jobs_build_the_same_bytes(project, single, tmp_path):
-    assert _build(project, tmp_path, "out-2", "--jobs", "2") == single
+def test_two_jobs_build_the_same_bytes(project, single, tmp_path, compiled_cache):
+    cache = _compiled(compiled_cache, tmp_path)
+    assert not list(cache.glob("articles/*"))  # every article is mapped by the two workers
+    assert _build(project, cache, "out-2", "--jobs", "2") == single
 
 
-def test_a_local_dask_cluster_builds_the_seeds_byte_for_byte(built, tmp_path):
+def test_a_local_dask_cluster_builds_the_seeds_byte_for_byte(built, tmp_path, compiled_cache):
     """Two worker processes of a real LocalCluster map the seeds; the reference is the session's
     build of the seeds in one process (kept small: the cluster's start-up is most of it)."""
     pytest.importorskip("dask.distributed")
@@ -81,7 +91,8 @@ def test_a_local_dask_cluster_builds_the_seeds_byte_for_byte(built, tmp_path):
     project = tmp_path / "project"
     for name in ("ontology", "mappings", "queries", "seeds"):
         shutil.copytree(ROOT / name, project / name)
-    code, graph, summary = _build(project, tmp_path / "cache", "out", "--scheduler", "local:2")
+    cache = _compiled(compiled_cache, tmp_path)
+    code, graph, summary = _build(project, cache, "out", "--scheduler", "local:2")
     assert code == 0
     assert graph == (tmp_path / "reference" / "graph.trig").read_bytes()
     assert summary == built.summary
