@@ -1326,6 +1326,27 @@ def test_an_event_told_in_the_pluperfect_moves_neither_the_storys_day_nor_its_pl
 
 
 @pytest.mark.parametrize(
+    "lookback",
+    [
+        "The summit was preceded by a meeting of the two foreign ministers on Monday.",
+        # guard: the pluperfect kept the story's day before too; kept beside the new verb
+        "The two foreign ministers had met on Monday to prepare the summit.",
+    ],
+)
+def test_a_sentence_that_looks_back_names_no_day_of_the_story(lookback, layer):
+    """candidates.flashback (lexicon flashback_verb, flashback_word): a sentence with no event
+    found that tells what came before ("The summit was preceded by a meeting on Monday", "had
+    met on Monday") does not move the story's day: the undated signing told after it is of
+    the summit's day (Tuesday), not of Monday."""
+    text = (
+        "PRETORIA (SAnews) - President Cyril Ramaphosa today hosted President Bola Tinubu of "
+        f"Nigeria in Cape Town. {lookback} Ronald Lamola and Yusuf Tuggar signed a memorandum "
+        "of understanding on trade."
+    )
+    assert dated(extract(text, date(2024, 12, 3), layer), "AgreementSigning")[0] == "2024-12-03"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "President Cyril Ramaphosa today, 3 December 2024, hosted President Bola Ahmed Tinubu "

@@ -1066,7 +1066,11 @@ def _parties(cand: Candidate) -> set[URIRef]:
 def flashback(units: list[Unit], rules: RuleSet) -> bool:
     """Whether a sentence tells its events in the pluperfect: a `flashback_word` ("had") then a
     past participle (in -ed, or a `flashback_participle`: "met", "held"), with at most one
-    `flashback_adverb` between ("had earlier received", "had arrived", not "had talks")."""
+    `flashback_adverb` between ("had earlier received", "had arrived", not "had talks"); or
+    with a `flashback_verb`, which tells an event before the one it names ("The session was
+    preceded by a ministerial meeting on Monday")."""
+    if any(u.lower in rules.word_class("flashback_verb") for u in units):
+        return True
     words = rules.word_class("flashback_word")
     adverbs = rules.word_class("flashback_adverb")
     participles = rules.word_class("flashback_participle")

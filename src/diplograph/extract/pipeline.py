@@ -20,6 +20,7 @@ from diplograph.extract.candidates import (
     SentenceContext,
     days_of_clauses,
     entailed,
+    flashback,
     fronted_place,
     join_companions,
     materiel_iri,
@@ -549,8 +550,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         found += entailed(found, units, ctx, rules, gazetteer)
         if not opens_with_date(visible):  # an itinerary's day opens its sentence
             state.pop("plan", None)
-        if not any(c.date for c in found):
-            state["date"] = _story_day(ctx, written) or state["date"]
+        if not any(c.date for c in found) and not flashback(units, rules):  # "was preceded by
+            state["date"] = _story_day(ctx, written) or state["date"]  # a session on Monday"
         state["time"] = last_time(visible, written, state.get("time"))  # "later that month"
         candidates.extend(found)
         last_body = discourse.bodies[-1] if discourse.bodies else None
