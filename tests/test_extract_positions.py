@@ -1578,3 +1578,16 @@ def test_a_vice_or_deputy_chairman_is_no_chairman(text, holdings, layer):
     """entities.yaml titles: "vice chairman", "deputy chairman" are offices of their own words
     (the deputy was read a chairman, or no one)."""
     assert held(text, layer) == holdings
+
+
+def test_aps_spelling_of_el_sissi_is_the_egyptian_president(layer):
+    """people.yaml `people_aliases`: "Abdel-Fattah el-Sissi" (AP's spelling) is Abdel Fattah
+    al-Sisi, not a new person "Abdel-Fattah"."""
+    text = (
+        "CAIRO, March 4 (AP) Egyptian President Abdel-Fattah el-Sissi met Jordan's King Abdullah "
+        "II on Monday."
+    )
+    assert held(text, layer) == {
+        ("person/abdel-fattah-al-sisi", "position/president-of-egypt"),
+        ("person/abdullah-ii", "position/king-of-jordan"),
+    }
