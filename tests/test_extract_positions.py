@@ -1591,3 +1591,24 @@ def test_aps_spelling_of_el_sissi_is_the_egyptian_president(layer):
         ("person/abdel-fattah-al-sisi", "position/president-of-egypt"),
         ("person/abdullah-ii", "position/king-of-jordan"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "PARIS, March 4 (AFP) Joseph Aoun, who assumed office as Lebanon's president in "
+            "January, met Macron.",
+            {("person/joseph-aoun", "position/president-of-lebanon")},
+        ),
+        (
+            "KYIV, March 4 (Reuters) Donald Trump, who took office as president in January, met "
+            "Zelensky.",
+            {("person/donald-trump", "position/president-of-united-states")},
+        ),
+    ],
+)
+def test_who_took_office_as_gives_the_office(text, holdings, layer):
+    """lexicon `office_link_word`: "X, who took office as president", "who took over as",
+    "who assumed office as": the office the person holds (owners._took_office)."""
+    assert held(text, layer) == holdings
