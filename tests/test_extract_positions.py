@@ -1612,3 +1612,12 @@ def test_who_took_office_as_gives_the_office(text, holdings, layer):
     """lexicon `office_link_word`: "X, who took office as president", "who took over as",
     "who assumed office as": the office the person holds (owners._took_office)."""
     assert held(text, layer) == holdings
+
+
+def test_sultan_after_a_title_opens_the_holders_name(layer):
+    """entities.yaml `title.new-person`: "Energy Minister Sultan Khalid" is a minister whose
+    name opens with "Sultan" (a title of its own too: no person was found)."""
+    text = "RIYADH, March 4 (SPA) Energy Minister Sultan Khalid met the envoy on Monday."
+    assert held(text, layer) == {
+        ("person/sultan-khalid", "position/energy-minister-of-saudi-arabia")
+    }
