@@ -1621,3 +1621,29 @@ def test_sultan_after_a_title_opens_the_holders_name(layer):
     assert held(text, layer) == {
         ("person/sultan-khalid", "position/energy-minister-of-saudi-arabia")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "NEW YORK, March 4 (Reuters) Dmitry Polyansky, Russia's deputy ambassador to the "
+            "United Nations, said the vote was illegitimate.",
+            {("person/dmitry-polyansky", "position/deputy-ambassador-of-russia-to-united-nations")},
+        ),
+        (
+            "NEW YORK, March 4 (TASS) Russian Deputy Permanent Representative to the UN Dmitry "
+            "Polyansky said the vote was illegitimate.",
+            {
+                (
+                    "person/dmitry-polyansky",
+                    "position/deputy-permanent-representative-of-russia-to-united-nations",
+                )
+            },
+        ),
+    ],
+)
+def test_a_deputy_ambassador_is_no_ambassador(text, holdings, layer):
+    """entities.yaml titles: "deputy ambassador", "deputy permanent representative" are offices of
+    their own words, with the post as an ambassador's."""
+    assert held(text, layer) == holdings
