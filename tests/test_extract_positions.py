@@ -1578,3 +1578,72 @@ def test_a_vice_or_deputy_chairman_is_no_chairman(text, holdings, layer):
     """entities.yaml titles: "vice chairman", "deputy chairman" are offices of their own words
     (the deputy was read a chairman, or no one)."""
     assert held(text, layer) == holdings
+
+
+def test_aps_spelling_of_el_sissi_is_the_egyptian_president(layer):
+    """people.yaml `people_aliases`: "Abdel-Fattah el-Sissi" (AP's spelling) is Abdel Fattah
+    al-Sisi, not a new person "Abdel-Fattah"."""
+    text = (
+        "CAIRO, March 4 (AP) Egyptian President Abdel-Fattah el-Sissi met Jordan's King Abdullah "
+        "II on Monday."
+    )
+    assert held(text, layer) == {
+        ("person/abdel-fattah-al-sisi", "position/president-of-egypt"),
+        ("person/abdullah-ii", "position/king-of-jordan"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "PARIS, March 4 (AFP) Joseph Aoun, who assumed office as Lebanon's president in "
+            "January, met Macron.",
+            {("person/joseph-aoun", "position/president-of-lebanon")},
+        ),
+        (
+            "KYIV, March 4 (Reuters) Donald Trump, who took office as president in January, met "
+            "Zelensky.",
+            {("person/donald-trump", "position/president-of-united-states")},
+        ),
+    ],
+)
+def test_who_took_office_as_gives_the_office(text, holdings, layer):
+    """lexicon `office_link_word`: "X, who took office as president", "who took over as",
+    "who assumed office as": the office the person holds (owners._took_office)."""
+    assert held(text, layer) == holdings
+
+
+def test_sultan_after_a_title_opens_the_holders_name(layer):
+    """entities.yaml `title.new-person`: "Energy Minister Sultan Khalid" is a minister whose
+    name opens with "Sultan" (a title of its own too: no person was found)."""
+    text = "RIYADH, March 4 (SPA) Energy Minister Sultan Khalid met the envoy on Monday."
+    assert held(text, layer) == {
+        ("person/sultan-khalid", "position/energy-minister-of-saudi-arabia")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "NEW YORK, March 4 (Reuters) Dmitry Polyansky, Russia's deputy ambassador to the "
+            "United Nations, said the vote was illegitimate.",
+            {("person/dmitry-polyansky", "position/deputy-ambassador-of-russia-to-united-nations")},
+        ),
+        (
+            "NEW YORK, March 4 (TASS) Russian Deputy Permanent Representative to the UN Dmitry "
+            "Polyansky said the vote was illegitimate.",
+            {
+                (
+                    "person/dmitry-polyansky",
+                    "position/deputy-permanent-representative-of-russia-to-united-nations",
+                )
+            },
+        ),
+    ],
+)
+def test_a_deputy_ambassador_is_no_ambassador(text, holdings, layer):
+    """entities.yaml titles: "deputy ambassador", "deputy permanent representative" are offices of
+    their own words, with the post as an ambassador's."""
+    assert held(text, layer) == holdings
