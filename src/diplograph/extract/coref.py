@@ -767,7 +767,8 @@ def resolve(
     )
     others, prepositions = rules.word_class("list_others"), rules.word_class("preposition")
     units = _spouses(_join_appositions(units, text), discourse, gaz, rules)
-    return group(units, text, others, prepositions, leads)
+    spouses = rules.word_class("spouse_noun")
+    return group(units, text, others, prepositions, leads, spouses)
 
 
 def _spouses(units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet) -> list[Unit]:
@@ -1013,17 +1014,35 @@ def _parties(units: list[Unit]) -> list[URIRef]:
     return [r for u in units if u.mention and "party" in u.mention.classes for r in u.mention.refs]
 
 
+def _his_person(units: list[Unit], index: int, spouses: frozenset[str]) -> int:
+    """The person a possessive pronoun at `index` stands before, over up to two plain lower-case
+    words that name no spouse ("his special envoy X", "his foreign policy aide X"), or 0."""
+    if index >= len(units) or units[index].lower not in ("his", "her", "their"):
+        return 0
+    for at in range(index + 1, min(index + 4, len(units))):
+        if _person(units[at]) is not None:
+            return at
+        word = units[at]
+        if word.mention is not None or not word.text.isalpha() or not word.text.islower():
+            return 0
+        if word.lower in spouses:
+            return 0
+    return 0
+
+
 def group(
     units: list[Unit],
     text: str,
     others: frozenset[str] = frozenset(),
     prepositions: frozenset[str] = frozenset(),
     leads: frozenset[tuple[str, ...]] = frozenset(),
+    spouses: frozenset[str] = frozenset(),
 ) -> list[Unit]:
-    """Merge coordinated actors ("A and B", "A, B and C", "both A and B") into one group unit;
-    a list that ends in "and" and a word of `others` ("A, B and others") ends with that word;
-    an actor after one of `prepositions` and ", and" starts no pair ("in Kyiv, and Tusk"); one
-    after a source's lead (`leads`, "according to") ends at its comma."""
+    """Merge coordinated actors ("A and B", "A, B and C", "both A and B", "A and his special
+    envoy B") into one group unit; a list that ends in "and" and a word of `others` ("A, B and
+    others") ends with that word; an actor after one of `prepositions` and ", and" starts no pair
+    ("in Kyiv, and Tusk"); one after a source's lead (`leads`, "according to") ends at its comma;
+    "A and his wife B" (`spouses`) stays for the companions stage."""
     _drop_double_hats(units)
     _drop_possessors(units)
     index = 0
@@ -1042,6 +1061,8 @@ def group(
                 cursor += 1  # "A, B and the Palestinian Authority"
             elif words and the and _described(units, cursor + 1):
                 cursor += 3  # "A and the kingdom's National Security Adviser B"
+            elif words[-1:] == ["and"] and _his_person(units, cursor, spouses):
+                cursor = _his_person(units, cursor, spouses)  # "A and his foreign policy aide B"
             if cursor < len(units) and _actor(units[cursor]):
                 cursor = _possessed(units, cursor)
             before = units[index - 1] if index > 0 else None
