@@ -14,12 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rdflib import Graph
 
 from diplograph import cache
 from diplograph.build import BuildResult, build, write_build
 from diplograph.extract.workspace import rule_layer
 from diplograph.quarantine import format_quarantined
-from diplograph.validate import format_report, load_shapes
+from diplograph.validate import ValidationReport, format_report, load_shapes, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -113,6 +114,61 @@ def generated_build(run_folder: Path) -> tuple[Path, Path]:
 
     folder = made_once(run_folder / "generated-24-1", make)
     return folder / "project", folder / "out"
+
+
+SHAPE_DATA = ROOT / "tests" / "data" / "shapes"
+
+
+def shape_data(path: Path | None = None) -> Graph:
+    """tests/data/shapes/base.ttl and one shape fixture (a path), as one graph."""
+    graph = Graph().parse(SHAPE_DATA / "base.ttl")
+    if path is not None:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@pytest.fixture(scope="session")
+def shape_report(run_folder: Path) -> Callable[[Path, str], ValidationReport]:
+    """A function giving the report of `validate(shape_data(path), ontology, shapes)` with
+    the validator named (`shacl` or `pyshacl`, as $DIPLOGRAPH_VALIDATOR names it): both
+    validators' reports of a shape fixture are made once per test run (made_once), on one
+    graph (blank nodes keep their labels across the two), and shared by test_validate.py,
+    test_validate_articles.py and test_shaclgate.py; pySHACL on the ~155 fixtures was about a
+    fifth of the suite's CPU when each of them validated each fixture again."""
+    import pickle
+
+    from diplograph.shaclgate import VALIDATOR_VARIABLE, VALIDATORS
+
+    ontology_graph = Graph().parse(ROOT / "ontology" / "diplo.ttl")
+    shapes_graph = load_shapes(ROOT / "ontology" / "diplo-shapes.ttl")
+    folder = run_folder / "shape-reports"
+    folder.mkdir(exist_ok=True)
+    read: dict[Path, dict[str, ValidationReport]] = {}
+
+    def reports_of(fixture: Path) -> Callable[[Path], None]:
+        """What makes the fixture's folder of reports."""
+
+        def make(out: Path) -> None:
+            """Validate the fixture with each validator (pySHACL first); pickle the reports."""
+            data, reports = shape_data(fixture), {}
+            with pytest.MonkeyPatch.context() as patch:
+                for name in sorted(VALIDATORS, reverse=True):  # pyshacl, then shacl
+                    patch.setenv(VALIDATOR_VARIABLE, name)
+                    reports[name] = validate(data, ontology_graph, shapes_graph)
+            out.mkdir()
+            (out / "reports.pickle").write_bytes(pickle.dumps(reports))
+
+        return make
+
+    def report(fixture: Path, name: str) -> ValidationReport:
+        """The fixture's report with the validator `name`."""
+        if fixture not in read:
+            name_of = f"{fixture.parent.name}--{fixture.stem}"
+            made = made_once(folder / name_of, reports_of(fixture))
+            read[fixture] = pickle.loads((made / "reports.pickle").read_bytes())
+        return read[fixture][name]
+
+    return report
 
 
 @pytest.fixture(scope="module")

@@ -65,9 +65,22 @@ def test_a_cache_hit_extracts_the_same_triples(cache_folder, compiled):
     assert sorted(found) == sorted(expected)
 
 
-def test_the_compiled_names_are_cached_with_the_rules_and_the_gazetteer(cache_folder):
+@pytest.fixture
+def rules_cache_folder(warm_cache_folder) -> Path:
+    """A cache folder of this test's own holding the checkout's compiled rules and gazetteer
+    (conftest's `warm_cache_folder`) and nothing made of both (no lexicon, no public figures):
+    for the tests of those entries, which need not compile the rules again."""
+    for name in ("lexicon", "figures"):
+        for entry in _entries(warm_cache_folder, name):
+            entry.unlink()
+    assert _entries(warm_cache_folder, "rules") and _entries(warm_cache_folder, "gazetteer")
+    return warm_cache_folder
+
+
+def test_the_compiled_names_are_cached_with_the_rules_and_the_gazetteer(rules_cache_folder):
     """The gazetteer's phrase tables under a rule set are a cache entry of their own, keyed by
     both: a later process reads them instead of tokenizing every name."""
+    cache_folder = rules_cache_folder
     made = lexicon(project_gazetteer(ROOT), rules.load_rules(rules_dir(ROOT)))
     assert len(_entries(cache_folder, "lexicon")) == 1
     read = lexicon(project_gazetteer(ROOT), rules.load_rules(rules_dir(ROOT)))
@@ -76,9 +89,12 @@ def test_the_compiled_names_are_cached_with_the_rules_and_the_gazetteer(cache_fo
     assert len(read.lower.names) + len(read.exact.names) > 2000
 
 
-def test_the_public_figures_are_cached_with_the_rules_and_the_gazetteer(cache_folder, monkeypatch):
+def test_the_public_figures_are_cached_with_the_rules_and_the_gazetteer(
+    rules_cache_folder, monkeypatch
+):
     """The public figures' names, tokenized under a rule set, are a cache entry keyed by the
     gazetteer and the rules: a later process (a new rule set) reads them, tokenizing nothing."""
+    cache_folder = rules_cache_folder
     made = figures.figures(project_gazetteer(ROOT), rules.load_rules(rules_dir(ROOT)))
     assert len(_entries(cache_folder, "figures")) == 1
     monkeypatch.setattr(figures, "_figures", lambda *args: pytest.fail("figures made again"))

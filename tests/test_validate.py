@@ -16,6 +16,7 @@ from rdflib import OWL, RDF, RDFS, Dataset, Graph, URIRef
 from diplograph.errors import InputError
 from diplograph.export import analysis_graph
 from diplograph.namespaces import DIP
+from diplograph.shaclgate import validator
 from diplograph.validate import (
     SH,
     ReportRow,
@@ -69,17 +70,15 @@ def test_base_conforms(ontology: Graph, shapes: Graph) -> None:
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
-def test_valid_fixture_conforms(path: Path, ontology: Graph, shapes: Graph) -> None:
-    report = validate(with_base(path), ontology, shapes)
+def test_valid_fixture_conforms(path: Path, shape_report) -> None:
+    report = shape_report(path, validator())  # validate(with_base(path), ontology, shapes)
     assert report.rows == (), format_report(report)
     assert report.conforms
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
-def test_invalid_fixture_gives_exactly_its_result(
-    path: Path, ontology: Graph, shapes: Graph
-) -> None:
-    report = validate(with_base(path), ontology, shapes)
+def test_invalid_fixture_gives_exactly_its_result(path: Path, shape_report) -> None:
+    report = shape_report(path, validator())  # validate(with_base(path), ontology, shapes)
     got = [(row.focus, row.path, row.component) for row in report.rows]
     assert got == [expected_row(path)], format_report(report)
     assert not report.conforms

@@ -25,6 +25,7 @@ from diplograph.iris import (
     rules_graph_iri,
 )
 from diplograph.namespaces import DIP
+from diplograph.shaclgate import validator
 from diplograph.store import Store, layer_graphs, new_store
 from diplograph.tripletable import TripleTable
 from diplograph.validate import ReportRow, ValidationReport, validate
@@ -91,36 +92,44 @@ def shared(store: Store, ontology: Graph, shapes: Graph) -> set:
 
 
 @cache
-def fixture_rows(path: Path, ontology: Graph, shapes: Graph):
+def fixture_rows(path: Path, ontology: Graph, shapes: Graph, shape_report):
     """Both reports of a fixture spread over the graphs, and the nodes several graphs share
-    (once per test run)."""
+    (once per test run). The union's report is conftest's `shape_report` (made once per test
+    run for this file, test_validate.py and test_shaclgate.py), of the same triples."""
     store = spread(path)
-    return (*both(store, ontology, shapes), shared(store, ontology, shapes))
+    names = layer_graphs(store, "asserted")
+    union = set(store.union(names))
+    assert union == set(base()) | set(Graph().parse(path, format="turtle"))
+    at_once = shape_report(path, validator())  # validate(store.union(names), ontology, shapes)
+    by_article = validate_store(store, names, ontology, shapes, size=20_000)
+    return at_once, by_article, shared(store, ontology, shapes)
 
 
 # ---------------------------------------------------------------------------- every fixture
 
 
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
-def test_invalid_fixture_gives_the_same_rows_both_ways(path: Path, ontology, shapes) -> None:
-    at_once, by_article, _ = fixture_rows(path, ontology, shapes)
+def test_invalid_fixture_gives_the_same_rows_both_ways(
+    path: Path, ontology, shapes, shape_report
+) -> None:
+    at_once, by_article, _ = fixture_rows(path, ontology, shapes, shape_report)
     assert by_article == at_once
     assert len(by_article.rows) == 1 and not by_article.conforms  # the fixture's one result
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
-def test_valid_fixture_conforms_both_ways(path: Path, ontology, shapes) -> None:
-    at_once, by_article, _ = fixture_rows(path, ontology, shapes)
+def test_valid_fixture_conforms_both_ways(path: Path, ontology, shapes, shape_report) -> None:
+    at_once, by_article, _ = fixture_rows(path, ontology, shapes, shape_report)
     assert by_article == at_once
     assert by_article.rows == () and by_article.conforms
 
 
-def test_the_fixtures_exercise_local_and_shared_nodes(ontology, shapes) -> None:
+def test_the_fixtures_exercise_local_and_shared_nodes(ontology, shapes, shape_report) -> None:
     """Of the invalid fixtures' one result each, some are about a node one article describes,
     others about a node described by several graphs (the batch of shared nodes)."""
     where = {"local": 0, "shared": 0}
     for path in INVALID:
-        _, by_article, nodes = fixture_rows(path, ontology, shapes)
+        _, by_article, nodes = fixture_rows(path, ontology, shapes, shape_report)
         (row,) = by_article.rows
         where["shared" if row.focus in nodes else "local"] += 1
     assert where == {"local": 29, "shared": 127}
@@ -428,13 +437,13 @@ def union_match(store: Store):
 @pytest.mark.parametrize("engine", ["shacl", "pyshacl"])
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
 def test_rows_about_the_fixtures_nodes_are_the_unions(
-    path: Path, engine: str, monkeypatch, ontology, shapes
+    path: Path, engine: str, monkeypatch, ontology, shapes, shape_report
 ) -> None:
     """The rows about every node the fixture describes, each node validated with what the
     shapes read of it (shapereach.py), are the rows of the union at once: the one result of
     the fixture, with the gate and with pySHACL alone."""
     monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", engine)
-    at_once, _, _ = fixture_rows(path, ontology, shapes)
+    at_once, _, _ = fixture_rows(path, ontology, shapes, shape_report)
     match, _, union = union_match(spread(path))
     nodes = described(union, inverse_predicates(shapes))
     found = rows_about_nodes(nodes, match, shapes, ontology, None, lambda: set())
