@@ -1647,3 +1647,27 @@ def test_a_deputy_ambassador_is_no_ambassador(text, holdings, layer):
     """entities.yaml titles: "deputy ambassador", "deputy permanent representative" are offices of
     their own words, with the post as an ambassador's."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "LONDON, March 4 (Reuters) Pakistan's jailed former prime minister Imran Khan said on "
+            "Monday he would appeal.",
+            {("person/imran-khan", "position/prime-minister-of-pakistan")},
+        ),
+        (
+            "Peru's jailed former president Pedro Castillo said he was innocent.",
+            {("person/pedro-castillo", "position/president-of-peru")},
+        ),
+        (
+            "PARIS, March 4 (AFP) Niger's deposed president Mohamed Bazoum remained in custody.",
+            {("person/mohamed-bazoum", "position/president-of-niger")},
+        ),
+    ],
+)
+def test_what_became_of_the_holder_before_the_office(text, holdings, layer):
+    """entities.yaml `title_prefixes`: "jailed", "ousted", "deposed" (and with "former") between
+    the owner and the office keep the office."""
+    assert held(text, layer) == holdings
