@@ -1671,3 +1671,29 @@ def test_what_became_of_the_holder_before_the_office(text, holdings, layer):
     """entities.yaml `title_prefixes`: "jailed", "ousted", "deposed" (and with "former") between
     the owner and the office keep the office."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "BEIJING, March 4 (Xinhua) Vice Chairman of the Central Military Commission Zhang "
+            "Youxia met the visiting delegation on Monday.",
+            {
+                (
+                    "person/zhang-youxia",
+                    "position/vice-chairman-of-central-military-commission",
+                )
+            },
+        ),
+        (
+            "ABU DHABI, March 4 (WAM) Chairman of the Presidential Court Khalid Barbaz received "
+            "the delegation.",
+            {("person/khalid-barbaz", "position/chairman-of-presidential-court")},
+        ),
+    ],
+)
+def test_a_title_of_a_body_before_a_new_name(text, holdings, layer):
+    """names.find_unknown_names: "Vice Chairman of the Central Military Commission" before a name
+    no stage knows stays a title and a body of their own, out of the person's unit."""
+    assert held(text, layer) == holdings

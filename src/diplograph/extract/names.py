@@ -596,8 +596,11 @@ def find_unknown_names(
         if kind is None or (kind == "Place" and _before_site_head(units, end, vocab)):
             index = max(end, index + 1)  # "in Surin province": _sites names it with its head
             continue
-        if kind != "Person":  # "Chairman of the X Committee": the title stays a title
-            start, skip = start + skip, 0
+        resume = None  # "Vice Chairman of the Central Military Commission Zhang Youxia": the
+        if kind == "Person" and (body := _body_start(units[start : start + skip])) is not None:
+            resume = start + body  # title and the body stay out of the name, the body read next
+        if kind != "Person" or resume is not None:
+            start, skip = start + skip, 0  # "Chairman of the X Committee": the title stays a title
         if kind == "Place":  # "the Baku-Tbilisi-Ceyhan Crude Oil Pipeline": one site
             start = _places_joined_before(units, start)
         owner = _nationality_before(units, start) if kind == "GovernmentBody" else None
@@ -615,8 +618,20 @@ def find_unknown_names(
         classes = KINDS[kind][1]
         mention = Mention(classes, (iri,), (iri,) if "agent" in classes else (), NAME_CONFIDENCE)
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
-        index = start + 1
+        index = start + 1 if resume is None else resume
     return _sites(units, vocab, text, new)
+
+
+def _body_start(lead: list[Unit]) -> int | None:
+    """Where the body starts in the words before a name that are a title of a body ("Vice
+    Chairman of the Central Military Commission": "Central"), or None (no "of" among them)."""
+    ofs = [i for i, u in enumerate(lead) if u.lower == "of"]
+    if not ofs:
+        return None
+    body = ofs[0] + 1
+    while body < len(lead) and lead[body].lower == "the":
+        body += 1
+    return body if body < len(lead) else None
 
 
 def _places_joined_before(units: list[Unit], index: int) -> int:
