@@ -1570,7 +1570,7 @@ def test_a_new_or_former_office_set_off_by_commas_is_the_office(text, holdings, 
         (
             "MOSCOW, March 4 (Reuters) Dmitry Medvedev, deputy chairman of Russia's Security "
             "Council, said on Monday.",
-            {("person/dmitry-medvedev", "position/deputy-chairman-of-security-council")},
+            {("person/dmitry-medvedev", "position/deputy-chairman-of-security-council-of-russia")},
         ),
     ],
 )
@@ -1696,4 +1696,34 @@ def test_what_became_of_the_holder_before_the_office(text, holdings, layer):
 def test_a_title_of_a_body_before_a_new_name(text, holdings, layer):
     """names.find_unknown_names: "Vice Chairman of the Central Military Commission" before a name
     no stage knows stays a title and a body of their own, out of the person's unit."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "MOSCOW, March 4 (TASS) Secretary of the Russian Security Council Sergei Shoigu met "
+            "the Chinese delegation on Monday.",
+            {("person/sergei-shoigu", "position/secretary-of-security-council-of-russia")},
+        ),
+        (
+            "Deputy Chairman of the Security Council of Russia Dmitry Medvedev said on Monday that "
+            "Moscow would respond.",
+            {
+                (
+                    "person/dmitry-medvedev",
+                    "position/deputy-chairman-of-security-council-of-russia",
+                )
+            },
+        ),
+        (
+            "Sergei Shoigu, secretary of Russia's Security Council, met him in Beijing.",
+            {("person/sergei-shoigu", "position/secretary-of-security-council-of-russia")},
+        ),
+    ],
+)
+def test_russias_security_council_is_no_un_body(text, holdings, layer):
+    """organisations.ttl: "the Russian Security Council", "the Security Council of Russia",
+    "Russia's Security Council" are Russia's body; bare "the Security Council" stays the UN's."""
     assert held(text, layer) == holdings
