@@ -1727,3 +1727,33 @@ def test_russias_security_council_is_no_un_body(text, holdings, layer):
     """organisations.ttl: "the Russian Security Council", "the Security Council of Russia",
     "Russia's Security Council" are Russia's body; bare "the Security Council" stays the UN's."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "DOHA, March 4 (QNA) Prime Minister and Minister of Foreign Affairs HE Sheikh Mohammed "
+            "bin Abdulrahman bin Jassim Al-Thani met with Foreign Minister of Turkiye HE Hakan "
+            "Fidan.",
+            {
+                ("person/mohammed-bin-abdulrahman-al-thani", "position/prime-minister-of-qatar"),
+                ("person/mohammed-bin-abdulrahman-al-thani", "position/foreign-minister-of-qatar"),
+                ("person/hakan-fidan", "position/foreign-minister-of-turkey"),
+            },
+        ),
+        (
+            "KUWAIT, March 4 (KUNA) Foreign Minister HE Abdullah Barbaz received the envoy.",
+            {("person/abdullah-barbaz", "position/foreign-minister-of-kuwait")},
+        ),
+        (  # guard: "He" written so is a name ("He Lifeng") or a pronoun, no honorific
+            "BEIJING, March 4 (Xinhua) Chinese Vice Premier He Lifeng met him. He said it was "
+            "good.",
+            {("person/he-lifeng", "position/deputy-prime-minister-of-china")},
+        ),
+    ],
+)
+def test_he_in_capitals_is_an_honorific(text, holdings, layer):
+    """names.yaml `upper_honorifics`: "HE" written in capitals before a name (QNA, KUNA copy) is
+    His Excellency, no person "He" and no part of the name."""
+    assert held(text, layer) == holdings

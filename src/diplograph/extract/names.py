@@ -73,6 +73,7 @@ class Vocabulary:
     city_site_heads: frozenset[str] = frozenset()  # "the Rafah crossing": a site of the city
     site_heads: frozenset[str] = frozenset()  # "Bogor Palace": a capitalised site of the city
     patronymics: frozenset[str] = frozenset()  # "bin" of "Tamim bin Hamad bin Khalifa Al Thani"
+    upper_honorifics: frozenset[str] = frozenset()  # "HE", as written: not "He Lifeng"
 
 
 KIND_OF_LIST = (
@@ -143,6 +144,7 @@ def _vocabulary(rules: RuleSet) -> Vocabulary:
         listed("city_site_heads"),
         listed("site_heads"),
         listed("patronymic_particles"),
+        frozenset(str(w) for w in words.get("upper_honorifics") or []),
     )
 
 
@@ -291,8 +293,8 @@ def _kind(
     words = [u.lower for u in run if u.lower not in INNER]
     if not words or all(u.text.isupper() and len(u.text) > 1 for u in run) and len(run) > 1:
         return None
-    if all(w in vocab.honorifics for w in words):
-        return None  # "His Highness", "Excellency": a title, no name
+    if all(w in vocab.honorifics for w in words) or all(_honorific(u, vocab) for u in run):
+        return None  # "His Highness", "Excellency", "HE": a title, no name
     if len(run) > 2 and run[0].lower in vocab.affiliates and run[1].lower == "of":
         return None  # "Members of Parliament": a body's people (`affiliate_words`), no body
     if len(words) == 1 and (vocab.heads.get(words[0]) == "Place" or words[0] in vocab.bare_heads):
@@ -551,8 +553,11 @@ def _name_in(
 
 
 def _honorific(unit: Unit, vocab: Vocabulary) -> bool:
-    """Whether a unit is an honorific or a title made of them ("Prime Minister", merged)."""
-    return unit.lower in vocab.honorifics or all(w in vocab.honorifics for w in unit.lower.split())
+    """Whether a unit is an honorific or a title made of them ("Prime Minister", merged), or one
+    only as written ("HE")."""
+    if unit.lower in vocab.honorifics or unit.text in vocab.upper_honorifics:
+        return True
+    return all(w in vocab.honorifics for w in unit.lower.split())
 
 
 def find_unknown_names(
