@@ -1757,3 +1757,17 @@ def test_he_in_capitals_is_an_honorific(text, holdings, layer):
     """names.yaml `upper_honorifics`: "HE" written in capitals before a name (QNA, KUNA copy) is
     His Excellency, no person "He" and no part of the name."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DUBAI, March 4 (Reuters) COP28 President Sultan Al Jaber said the deal was historic.",
+        "BRASILIA, March 4 (Reuters) COP30 President Andre Correa do Lago said on Monday the talks "
+        "would go on.",
+    ],
+)
+def test_a_title_after_a_code_is_no_states_office(text, layer):
+    """owners._coded_owner: "COP28 President X" is the conference's president, not the
+    president of the state X serves or of the dateline's state: no office guessed."""
+    assert held(text, layer) == set()
