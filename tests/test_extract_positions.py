@@ -1771,3 +1771,30 @@ def test_a_title_after_a_code_is_no_states_office(text, layer):
     """owners._coded_owner: "COP28 President X" is the conference's president, not the
     president of the state X serves or of the dateline's state: no office guessed."""
     assert held(text, layer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "TASHKENT, March 4 (UzA) The Chief of the General Staff of the Armed Forces of "
+            "Uzbekistan, Major General Shukhrat Kholmukhamedov, met the Turkish delegation.",
+            {
+                (
+                    "person/shukhrat-kholmukhamedov",
+                    "position/chief-of-general-staff-of-uzbekistan",
+                )
+            },
+        ),
+        (
+            "The Chief of the General Staff of the Armed Forces of Russia, Valery Gerasimov, met "
+            "him.",
+            {("person/valery-gerasimov", "position/chief-of-general-staff-of-russia")},
+        ),
+    ],
+)
+def test_a_title_of_a_states_armed_forces(text, holdings, layer):
+    """entities.yaml `title.the-title-of-owner-comma-name`: "The Chief of the General Staff of the
+    Armed Forces of Uzbekistan, Major General X,": the state's office (its forces are the
+    state's), the rank before the name no part of it."""
+    assert held(text, layer) == holdings
