@@ -1798,3 +1798,19 @@ def test_a_title_of_a_states_armed_forces(text, holdings, layer):
     Armed Forces of Uzbekistan, Major General X,": the state's office (its forces are the
     state's), the rank before the name no part of it."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAGHDAD, March 4 (AP) Tariq Mahmoud, spokesman for Iraq's foreign ministry, said talks "
+        "would resume.",
+        "Tariq Mahmoud, spokesman for the Iraqi foreign ministry, said talks would resume.",
+    ],
+)
+def test_a_spokesman_for_a_body_with_no_article(text, layer):
+    """entities.yaml `title.name-the-title-of-owner`: "X, spokesman for Iraq's foreign ministry,"
+    (no article before the title) is the ministry's spokesperson."""
+    assert held(text, layer) == {
+        ("person/tariq-mahmoud", "position/spokesperson-of-foreign-ministry-of-iraq")
+    }
