@@ -58,6 +58,7 @@ class Figures:
     ends: frozenset[str]  # capitalised words that may follow a name: function words, cues
     firsts: frozenset[str] = frozenset()  # the lower-cased first words of all the names
     given: frozenset[str] = frozenset()  # title words that are given names too ("Amir")
+    upper: frozenset[str] = frozenset()  # honorifics only in capitals ("HE"), as written
 
 
 def figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
@@ -138,6 +139,7 @@ def _figures(gaz: Gazetteer, rules: RuleSet) -> Figures:
         frozenset(STOP_WORDS | cues),
         frozenset(t[0].lower() for t in (*full, *usable)),
         frozenset(str(w).lower() for w in config.get("given_name_titles") or ()),
+        frozenset(str(w) for w in config.get("upper_honorifics") or ()),
     )
 
 
@@ -243,8 +245,8 @@ def _portfolio(units: list[Unit], index: int, rules: RuleSet) -> bool:
 
 
 def _honorific(unit: Unit, found: Figures) -> bool:
-    """A capitalised honorific ("Mr", "Sheikh", "Datuk", "H.E.")."""
-    return unit.text[:1].isupper() and unit.lower in found.honorifics
+    """A capitalised honorific ("Mr", "Sheikh", "Datuk", "H.E.", "HE" in capitals)."""
+    return unit.text[:1].isupper() and unit.lower in found.honorifics or unit.text in found.upper
 
 
 def holds(

@@ -320,8 +320,11 @@ def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) ->
     """A new person's name without the honorifics and title words before it ("Sheikh Tamim",
     "Datuk Seri Anwar Ibrahim"): the gazetteer's `honorifics`, the last one or two words kept."""
     honorifics = _listed(rules, "honorifics")
+    upper = frozenset(str(w) for w in rules.gazetteer.get("upper_honorifics") or ())
     start = 0
-    while len(indices) - start > 2 and units[indices[start]].lower in honorifics:
+    while len(indices) - start > 2 and (
+        units[indices[start]].lower in honorifics or units[indices[start]].text in upper
+    ):
         start += 1
     return indices[start:]
 

@@ -73,6 +73,7 @@ class Vocabulary:
     city_site_heads: frozenset[str] = frozenset()  # "the Rafah crossing": a site of the city
     site_heads: frozenset[str] = frozenset()  # "Bogor Palace": a capitalised site of the city
     patronymics: frozenset[str] = frozenset()  # "bin" of "Tamim bin Hamad bin Khalifa Al Thani"
+    upper_honorifics: frozenset[str] = frozenset()  # "HE", as written: not "He Lifeng"
 
 
 KIND_OF_LIST = (
@@ -143,6 +144,7 @@ def _vocabulary(rules: RuleSet) -> Vocabulary:
         listed("city_site_heads"),
         listed("site_heads"),
         listed("patronymic_particles"),
+        frozenset(str(w) for w in words.get("upper_honorifics") or []),
     )
 
 
@@ -291,8 +293,8 @@ def _kind(
     words = [u.lower for u in run if u.lower not in INNER]
     if not words or all(u.text.isupper() and len(u.text) > 1 for u in run) and len(run) > 1:
         return None
-    if all(w in vocab.honorifics for w in words):
-        return None  # "His Highness", "Excellency": a title, no name
+    if all(w in vocab.honorifics for w in words) or all(_honorific(u, vocab) for u in run):
+        return None  # "His Highness", "Excellency", "HE": a title, no name
     if len(run) > 2 and run[0].lower in vocab.affiliates and run[1].lower == "of":
         return None  # "Members of Parliament": a body's people (`affiliate_words`), no body
     if len(words) == 1 and (vocab.heads.get(words[0]) == "Place" or words[0] in vocab.bare_heads):
@@ -551,8 +553,11 @@ def _name_in(
 
 
 def _honorific(unit: Unit, vocab: Vocabulary) -> bool:
-    """Whether a unit is an honorific or a title made of them ("Prime Minister", merged)."""
-    return unit.lower in vocab.honorifics or all(w in vocab.honorifics for w in unit.lower.split())
+    """Whether a unit is an honorific or a title made of them ("Prime Minister", merged), or one
+    only as written ("HE")."""
+    if unit.lower in vocab.honorifics or unit.text in vocab.upper_honorifics:
+        return True
+    return all(w in vocab.honorifics for w in unit.lower.split())
 
 
 def find_unknown_names(
@@ -596,8 +601,11 @@ def find_unknown_names(
         if kind is None or (kind == "Place" and _before_site_head(units, end, vocab)):
             index = max(end, index + 1)  # "in Surin province": _sites names it with its head
             continue
-        if kind != "Person":  # "Chairman of the X Committee": the title stays a title
-            start, skip = start + skip, 0
+        resume = None  # "Vice Chairman of the Central Military Commission Zhang Youxia": the
+        if kind == "Person" and (body := _body_start(units[start : start + skip])) is not None:
+            resume = start + body  # title and the body stay out of the name, the body read next
+        if kind != "Person" or resume is not None:
+            start, skip = start + skip, 0  # "Chairman of the X Committee": the title stays a title
         if kind == "Place":  # "the Baku-Tbilisi-Ceyhan Crude Oil Pipeline": one site
             start = _places_joined_before(units, start)
         owner = _nationality_before(units, start) if kind == "GovernmentBody" else None
@@ -615,8 +623,20 @@ def find_unknown_names(
         classes = KINDS[kind][1]
         mention = Mention(classes, (iri,), (iri,) if "agent" in classes else (), NAME_CONFIDENCE)
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
-        index = start + 1
+        index = start + 1 if resume is None else resume
     return _sites(units, vocab, text, new)
+
+
+def _body_start(lead: list[Unit]) -> int | None:
+    """Where the body starts in the words before a name that are a title of a body ("Vice
+    Chairman of the Central Military Commission": "Central"), or None (no "of" among them)."""
+    ofs = [i for i, u in enumerate(lead) if u.lower == "of"]
+    if not ofs:
+        return None
+    body = ofs[0] + 1
+    while body < len(lead) and lead[body].lower == "the":
+        body += 1
+    return body if body < len(lead) else None
 
 
 def _places_joined_before(units: list[Unit], index: int) -> int:

@@ -119,6 +119,9 @@ def own_titles(
     dateline_titles = rules.listed("dateline_titles")
     spouse_titles = rules.listed("spouse_titles")
     body_possessives = rules.listed("body_possessives")
+    honorifics = rules.word_class("honorific_abbreviation") | {
+        str(w).lower() for w in config.get("upper_honorifics") or ()
+    }
     result = []
     for sentence, units in prepared:
         changed: list[Unit] = []
@@ -130,6 +133,8 @@ def own_titles(
             if _owned_unheld(mention):  # "US presidents A and B": the owner named, no holding
                 assert mention is not None
                 unit = _owned(unit, mention.owner[0], gaz, rules, new)
+            elif _unowned(mention) and _coded_owner(unit, changed, honorifics):
+                pass  # "COP28 President X", "IOC President Y": the named thing's office
             elif _unowned(mention):
                 assert mention is not None
                 same = _same_office(mention, held, gaz, new)
@@ -342,6 +347,21 @@ def _title_before(unit: Unit, before: list[Unit], owner_of: object, context: tup
     if more is None or not more.holding or more.holding in (mention.holding, *mention.also):
         return unit
     return replace(unit, mention=replace(mention, also=(*mention.also, more.holding)))
+
+
+def _coded_owner(unit: Unit, before: list[Unit], honorifics: frozenset[str]) -> bool:
+    """Whether a titled unit follows a code or an acronym no stage named ("COP28 President X",
+    "IOC President Y"): the office is that thing's, no state's to guess (not an abbreviated
+    honorific's: "HM King X")."""
+    if not before or unit.begin - before[-1].end > 1 or unit.text.isupper():
+        return False  # (not a shouted headline's "KENYA PRESIDENT RUTO")
+    word = before[-1].text
+    if before[-1].mention is not None or not word.isalnum() or not word[:1].isupper():
+        return False
+    if word.lower() in honorifics:
+        return False
+    coded = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    return coded or (word.isupper() and 2 <= len(word) <= 6)
 
 
 def _plain_capital(unit: Unit) -> bool:

@@ -554,6 +554,7 @@ GAZETTEER = Shape(
                 "document_heads",
                 "honorifics",
                 "capital_honorifics",
+                "upper_honorifics",
                 "particles",
                 "place_prepositions",
                 "place_nouns",
