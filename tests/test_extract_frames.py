@@ -5885,3 +5885,24 @@ def test_members_of_a_named_body_make_the_body_a_party(body, expected, layer):
     text = f"Lavrov held talks with Prime Minister Hakan Fidan and {body} in Ankara on Monday."
     talks = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Talks"]
     assert talks == [sorted([FIDAN, "person/sergei-lavrov", *expected])]
+
+
+CHINH_IN_JAKARTA = (
+    "Prime Minister Pham Minh Chinh arrived in Jakarta on Monday, beginning an official visit to "
+    "Indonesia. "
+)
+CHINH_VISIT = (
+    "Visit",
+    {
+        "host": ["country/indonesia"],
+        "place": ["city/jakarta"],
+        "traveller": ["person/pham-minh-chinh"],
+    },
+)
+
+
+def test_the_visit_told_before_takes_no_traveller_from_the_clause(layer):
+    """ "A and B inked a deal during the visit": the visit told before, not a visit of the two
+    states that signed during it (the clause's subjects are no travellers of "the visit")."""
+    text = CHINH_IN_JAKARTA + "Indonesia and Vietnam inked a deal on fisheries during the visit."
+    assert of_kind(text, "Visit", layer) == [CHINH_VISIT]
