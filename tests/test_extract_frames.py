@@ -5906,3 +5906,15 @@ def test_the_visit_told_before_takes_no_traveller_from_the_clause(layer):
     states that signed during it (the clause's subjects are no travellers of "the visit")."""
     text = CHINH_IN_JAKARTA + "Indonesia and Vietnam inked a deal on fisheries during the visit."
     assert of_kind(text, "Visit", layer) == [CHINH_VISIT]
+
+
+def test_agreements_signed_during_the_visit_are_the_guests_and_the_hosts(layer):
+    """ "Y received X ... Several agreements were signed during the visit": signed by X's and Y's
+    states (meetings.yaml `agreement.during-visit`), as after talks."""
+    text = (
+        "Prime Minister Shehbaz Sharif received Turkish President Recep Tayyip Erdogan at the "
+        "PM House in Islamabad on Monday. Several agreements were signed during the visit."
+    )
+    assert [e[1]["participant"] for e in of_kind(text, "AgreementSigning", layer)] == [
+        ["country/pakistan", "country/turkey"]
+    ]
