@@ -5918,3 +5918,22 @@ def test_agreements_signed_during_the_visit_are_the_guests_and_the_hosts(layer):
     assert [e[1]["participant"] for e in of_kind(text, "AgreementSigning", layer)] == [
         ["country/pakistan", "country/turkey"]
     ]
+
+
+def test_the_president_of_the_council_of_ministers_is_a_prime_minister_not_the_host(layer):
+    """ "received the President of the Council of Ministers of Italy, X" (APS, NNA): Italy's
+    head of government X is the guest, not the host read back from a bare "the President"."""
+    text = (
+        "President Abdelmadjid Tebboune received on Monday in Algiers the President of the "
+        "Council of Ministers of Italy, Giorgia Meloni."
+    )
+    assert of_kind(text, "Hosting", layer) == [
+        (
+            "Hosting",
+            {
+                "host": ["person/abdelmadjid-tebboune"],
+                "traveller": ["person/giorgia-meloni"],
+                "place": ["city/algiers"],
+            },
+        )
+    ]
