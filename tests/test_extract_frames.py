@@ -5937,3 +5937,27 @@ def test_the_president_of_the_council_of_ministers_is_a_prime_minister_not_the_h
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Egyptian President Abdel Fattah El-Sisi was at the forefront of the welcoming delegation.",
+        "At the forefront of the well-wishers at the airport was Egyptian President Abdel Fattah "
+        "El-Sisi.",
+    ],
+)
+def test_at_the_forefront_of_the_welcomers_is_a_hosting_of_the_one_arriving(second, layer):
+    """ "X was at the forefront of the welcoming delegation" (KUNA, SPA): X received the one who
+    arrived (travel.yaml `hosting.forefront`)."""
+    text = "Kuwait's Emir Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah arrived in Cairo on Monday. "
+    assert of_kind(text + second, "Hosting", layer) == [
+        (
+            "Hosting",
+            {
+                "traveller": ["person/mishal-al-ahmad-al-jaber-al-sabah"],
+                "host": ["person/abdel-fattah-al-sisi"],
+                "place": ["city/cairo"],
+            },
+        )
+    ]
