@@ -5961,3 +5961,16 @@ def test_at_the_forefront_of_the_welcomers_is_a_hosting_of_the_one_arriving(seco
             },
         )
     ]
+
+
+def test_he_after_a_woman_named_as_a_precedent_is_the_man_who_arrived(layer):
+    """ "Indira Gandhi was the last Indian prime minister to travel to Kuwait. He was received
+    by X": he is the one who arrived, not her (people.yaml `people_women`)."""
+    text = (
+        "Indian Prime Minister Narendra Modi arrived in Kuwait City on Saturday. Indira Gandhi "
+        "was the last Indian prime minister to travel to Kuwait, in 1981. He was received at "
+        "the airport by Foreign Minister Abdullah Ali Al-Yahya."
+    )
+    assert [e[1]["traveller"] for e in of_kind(text, "Hosting", layer)] == [
+        ["person/narendra-modi"]
+    ]
