@@ -5974,3 +5974,22 @@ def test_he_after_a_woman_named_as_a_precedent_is_the_man_who_arrived(layer):
     assert [e[1]["traveller"] for e in of_kind(text, "Hosting", layer)] == [
         ["person/narendra-modi"]
     ]
+
+
+def test_receiving_the_holders_of_two_states_named_after_them_is_hosting_them(layer):
+    """ "received the foreign ministers of A and B, X and Y,": X and Y are the guests
+    (travel.yaml `hosting.holders-of-named`, as meeting.holders-of-named)."""
+    text = (
+        "President Recep Tayyip Erdogan received the foreign ministers of Azerbaijan and Georgia, "
+        "Jeyhun Bayramov and Maka Botchorishvili, in Ankara on Monday."
+    )
+    assert of_kind(text, "Hosting", layer) == [
+        (
+            "Hosting",
+            {
+                "traveller": ["person/jeyhun-bayramov", "person/maka-botchorishvili"],
+                "host": ["person/recep-tayyip-erdogan"],
+                "place": ["city/ankara"],
+            },
+        )
+    ]
