@@ -5993,3 +5993,15 @@ def test_receiving_the_holders_of_two_states_named_after_them_is_hosting_them(la
             },
         )
     ]
+
+
+def test_meeting_someone_at_a_named_airport_is_receiving_them(layer):
+    """ "X met Y at Tashkent International Airport": X received Y there (travel.yaml
+    `hosting.met-at-airport`, as "at the airport"), not a meeting."""
+    text = (
+        "President Shavkat Mirziyoyev met Turkmen leader Serdar Berdimuhamedov at Tashkent "
+        "International Airport on Monday."
+    )
+    found = [(e[0], e[1].get("host"), e[1].get("traveller")) for e in events(extract(text, layer))]
+    assert ("Hosting", ["person/shavkat-mirziyoyev"], ["person/serdar-berdimuhamedov"]) in found
+    assert not [e for e in found if e[0] == "Meeting"]
