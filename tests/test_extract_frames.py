@@ -5885,3 +5885,123 @@ def test_members_of_a_named_body_make_the_body_a_party(body, expected, layer):
     text = f"Lavrov held talks with Prime Minister Hakan Fidan and {body} in Ankara on Monday."
     talks = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Talks"]
     assert talks == [sorted([FIDAN, "person/sergei-lavrov", *expected])]
+
+
+CHINH_IN_JAKARTA = (
+    "Prime Minister Pham Minh Chinh arrived in Jakarta on Monday, beginning an official visit to "
+    "Indonesia. "
+)
+CHINH_VISIT = (
+    "Visit",
+    {
+        "host": ["country/indonesia"],
+        "place": ["city/jakarta"],
+        "traveller": ["person/pham-minh-chinh"],
+    },
+)
+
+
+def test_the_visit_told_before_takes_no_traveller_from_the_clause(layer):
+    """ "A and B inked a deal during the visit": the visit told before, not a visit of the two
+    states that signed during it (the clause's subjects are no travellers of "the visit")."""
+    text = CHINH_IN_JAKARTA + "Indonesia and Vietnam inked a deal on fisheries during the visit."
+    assert of_kind(text, "Visit", layer) == [CHINH_VISIT]
+
+
+def test_agreements_signed_during_the_visit_are_the_guests_and_the_hosts(layer):
+    """ "Y received X ... Several agreements were signed during the visit": signed by X's and Y's
+    states (meetings.yaml `agreement.during-visit`), as after talks."""
+    text = (
+        "Prime Minister Shehbaz Sharif received Turkish President Recep Tayyip Erdogan at the "
+        "PM House in Islamabad on Monday. Several agreements were signed during the visit."
+    )
+    assert [e[1]["participant"] for e in of_kind(text, "AgreementSigning", layer)] == [
+        ["country/pakistan", "country/turkey"]
+    ]
+
+
+def test_the_president_of_the_council_of_ministers_is_a_prime_minister_not_the_host(layer):
+    """ "received the President of the Council of Ministers of Italy, X" (APS, NNA): Italy's
+    head of government X is the guest, not the host read back from a bare "the President"."""
+    text = (
+        "President Abdelmadjid Tebboune received on Monday in Algiers the President of the "
+        "Council of Ministers of Italy, Giorgia Meloni."
+    )
+    assert of_kind(text, "Hosting", layer) == [
+        (
+            "Hosting",
+            {
+                "host": ["person/abdelmadjid-tebboune"],
+                "traveller": ["person/giorgia-meloni"],
+                "place": ["city/algiers"],
+            },
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Egyptian President Abdel Fattah El-Sisi was at the forefront of the welcoming delegation.",
+        "At the forefront of the well-wishers at the airport was Egyptian President Abdel Fattah "
+        "El-Sisi.",
+    ],
+)
+def test_at_the_forefront_of_the_welcomers_is_a_hosting_of_the_one_arriving(second, layer):
+    """ "X was at the forefront of the welcoming delegation" (KUNA, SPA): X received the one who
+    arrived (travel.yaml `hosting.forefront`)."""
+    text = "Kuwait's Emir Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah arrived in Cairo on Monday. "
+    assert of_kind(text + second, "Hosting", layer) == [
+        (
+            "Hosting",
+            {
+                "traveller": ["person/mishal-al-ahmad-al-jaber-al-sabah"],
+                "host": ["person/abdel-fattah-al-sisi"],
+                "place": ["city/cairo"],
+            },
+        )
+    ]
+
+
+def test_he_after_a_woman_named_as_a_precedent_is_the_man_who_arrived(layer):
+    """ "Indira Gandhi was the last Indian prime minister to travel to Kuwait. He was received
+    by X": he is the one who arrived, not her (people.yaml `people_women`)."""
+    text = (
+        "Indian Prime Minister Narendra Modi arrived in Kuwait City on Saturday. Indira Gandhi "
+        "was the last Indian prime minister to travel to Kuwait, in 1981. He was received at "
+        "the airport by Foreign Minister Abdullah Ali Al-Yahya."
+    )
+    assert [e[1]["traveller"] for e in of_kind(text, "Hosting", layer)] == [
+        ["person/narendra-modi"]
+    ]
+
+
+def test_receiving_the_holders_of_two_states_named_after_them_is_hosting_them(layer):
+    """ "received the foreign ministers of A and B, X and Y,": X and Y are the guests
+    (travel.yaml `hosting.holders-of-named`, as meeting.holders-of-named)."""
+    text = (
+        "President Recep Tayyip Erdogan received the foreign ministers of Azerbaijan and Georgia, "
+        "Jeyhun Bayramov and Maka Botchorishvili, in Ankara on Monday."
+    )
+    assert of_kind(text, "Hosting", layer) == [
+        (
+            "Hosting",
+            {
+                "traveller": ["person/jeyhun-bayramov", "person/maka-botchorishvili"],
+                "host": ["person/recep-tayyip-erdogan"],
+                "place": ["city/ankara"],
+            },
+        )
+    ]
+
+
+def test_meeting_someone_at_a_named_airport_is_receiving_them(layer):
+    """ "X met Y at Tashkent International Airport": X received Y there (travel.yaml
+    `hosting.met-at-airport`, as "at the airport"), not a meeting."""
+    text = (
+        "President Shavkat Mirziyoyev met Turkmen leader Serdar Berdimuhamedov at Tashkent "
+        "International Airport on Monday."
+    )
+    found = [(e[0], e[1].get("host"), e[1].get("traveller")) for e in events(extract(text, layer))]
+    assert ("Hosting", ["person/shavkat-mirziyoyev"], ["person/serdar-berdimuhamedov"]) in found
+    assert not [e for e in found if e[0] == "Meeting"]

@@ -1052,7 +1052,10 @@ def _trailing_subject(
     """The main subject, for a noun phrase read back to a verb at `index` that trails its
     clause after a `trailing_governor` ("X flew home on Monday after a two-day visit to Y"),
     with no comma between that subject and the phrase (not "Analysts said ..., coming weeks
-    after a summit of X"); else none."""
+    after a summit of X"); else none, as for a noun told before ("A and B inked a deal during
+    the visit": the visit's travellers are not the clause's subjects)."""
+    if role == "traveller" and units[determiner].lower in words.definite:
+        return []
     governed = any(units[i].lower in words.trailing for i in range(index + 1, determiner))
     found = _main_subject(units, index + 1, role, words) if index >= 0 and governed else []
     if not found or any(u.text == "," for u in units[found[-1] : determiner]):
