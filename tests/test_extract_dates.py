@@ -1468,3 +1468,45 @@ def test_days_of_two_months_are_one_span(text, published, expected, layer):
     the days from the first to the last, not the first alone (dates.yaml date.day-span,
     diplograph.dates._parse_months_span)."""
     assert dated(extract(text, published, layer), "Visit")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NEW DELHI, March 7 (PTI) -- Prime Minister Narendra Modi is on a five-day official "
+            "visit to Japan.",
+            ("2025-03-07..2025-03-11", ""),
+        ),
+        (
+            "TASHKENT, March 7 (Bernama) -- Dewan Rakyat Speaker Johari Abdul is leading a "
+            "Malaysian parliamentary delegation on a three-day official visit to Uzbekistan.",
+            ("2025-03-07..2025-03-09", ""),
+        ),
+    ],
+)
+def test_a_stay_told_as_going_on_is_dated_from_the_storys_day(text, expected, layer):
+    """ "X is on a five-day official visit to Y": the N days from the story's day, or from the
+    day its traveller arrived just before (derive.durations, lexicon present_stay_word)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected
+
+
+def test_a_stay_told_as_going_on_began_when_its_traveller_arrived(layer):
+    """ "X is in Fiji on a three-day state visit" after "arrived at Nadi airport yesterday": the
+    three days from the arrival (derive.durations `_arrived`), not from the story's day."""
+    text = (
+        "SUVA, March 7 (Reuters) - Indian President Droupadi Murmu is in Fiji on a three-day "
+        "state visit. Murmu arrived at Nadi International Airport yesterday afternoon."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    spans = sorted(
+        (
+            str(graph.value(e, DIP.place)).rsplit("/", 1)[-1],
+            f"{graph.value(e, DIP.earliestDate)}..{graph.value(e, DIP.latestDate)}",
+        )
+        for e in graph.subjects(RDF.type, DIP.Visit)
+    )
+    assert spans == [
+        ("fiji", "2025-03-06..2025-03-08"),
+        ("nadi-international-airport", "2025-03-06..None"),  # an arrival's: open
+    ]
