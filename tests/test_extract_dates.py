@@ -754,11 +754,22 @@ def test_a_visit_sized_by_days_after_its_words_lasts_them(text, expected, layer)
             "on Friday.",
             ("2025-03-06..2025-03-07", "on Friday"),
         ),
+        (
+            "Philippine President Ferdinand Marcos returned to Manila on Thursday after a "
+            "five-day state visit to Japan.",
+            ("2025-03-02..2025-03-06", ""),
+        ),
+        (
+            "Kenyan President William Ruto flew back to Nairobi on Thursday after a three-day "
+            "state visit to China.",
+            ("2025-03-04..2025-03-06", ""),
+        ),
     ],
 )
 def test_a_visit_ended_on_a_day_began_the_days_that_size_it_before(text, expected, layer):
     """ "wrapped up a three-day visit to Egypt on Thursday": Tuesday to Thursday, not Thursday
-    to Saturday (derive.durations, lexicon stay_end_word)."""
+    to Saturday (derive.durations, lexicon stay_end_word); so did one that an event of the day
+    told followed ("returned to Manila on Thursday after a five-day visit")."""
     graph = extract(text, date(2025, 3, 7), layer)
     assert dated(graph, "Visit") == expected
 

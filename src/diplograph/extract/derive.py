@@ -212,9 +212,18 @@ _SIZES_IT = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s*$", re.IGNORECA
 
 def _ended(found: re.Match[str], attest: Attest, end_words: frozenset[str]) -> bool:
     """Whether an `end_words` verb stands right before a duration's words ("wrapped up a
-    three-day visit", "concluded his two-day trip"): the day told is the stay's last."""
+    three-day visit", "concluded his two-day trip"), or "after" or "from" and an article
+    ("returned to Manila on Saturday after a five-day visit"): the day told is the stay's
+    last."""
     before = attest.sentence.text[max(0, found.start() - DURATION_REACH) : found.start()]
-    return bool(end_words & set(re.findall(r"[a-z]+", before.lower())))
+    return bool(end_words & set(re.findall(r"[a-z]+", before.lower()))) or bool(
+        _FOLLOWS_IT.search(before)
+    )
+
+
+# What stands between the words of an event that follows a stay and the duration that sizes
+# the stay: "after a", "from his"
+_FOLLOWS_IT = re.compile(r"\b(?:after|from)\s+(?:a|an|his|her|their)\s*$", re.IGNORECASE)
 
 
 def close_stays(ctx: Context, events: list[Event], today: date | None = None) -> None:
