@@ -760,6 +760,16 @@ def test_a_visit_sized_by_days_after_its_words_lasts_them(text, expected, layer)
             ("2025-03-02..2025-03-06", ""),
         ),
         (
+            "Philippine President Ferdinand Marcos returned home on Thursday after a five-day "
+            "visit to Japan.",
+            ("2025-03-02..2025-03-06", "on Thursday"),
+        ),
+        (
+            "Philippine President Ferdinand Marcos on Thursday returned home after a five-day "
+            "visit to Japan.",
+            ("2025-03-02..2025-03-06", "on Thursday"),
+        ),
+        (
             "Kenyan President William Ruto flew back to Nairobi on Thursday after a three-day "
             "state visit to China.",
             ("2025-03-04..2025-03-06", ""),
