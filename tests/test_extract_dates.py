@@ -1531,3 +1531,36 @@ def test_a_stay_told_as_going_on_began_when_its_traveller_arrived(layer):
         ("fiji", "2025-03-06..2025-03-08"),
         ("nadi-international-airport", "2025-03-06..None"),  # an arrival's: open
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Indonesian President Prabowo Subianto has accepted an invitation from Russian "
+            "President Vladimir Putin to visit Russia, the Kremlin said on Monday.",
+            ("2025-03-03", ""),
+        ),
+        (
+            "The Kremlin said on Monday that Indonesian President Prabowo Subianto has accepted "
+            "an invitation to visit Moscow.",
+            ("2025-03-03", ""),
+        ),
+        (
+            "MOSCOW, March 7 (TASS) - Indonesian President Prabowo Subianto has accepted an "
+            "invitation to visit Russia, Kremlin spokesman Dmitry Peskov told reporters on "
+            "Thursday.",
+            ("2025-03-06", ""),
+        ),
+        # guard: passes before too; the pluperfect tells an acceptance before the speech's day
+        (
+            "Iranian officials said on Monday that King Salman had sent a letter inviting "
+            "President Ebrahim Raisi to visit Riyadh, and that Raisi had welcomed the invitation.",
+            ("None..None", ""),
+        ),
+    ],
+)
+def test_an_acceptance_a_speaker_announces_is_of_the_speechs_day(text, expected, layer):
+    """kinds.yaml `announced_date` on InvitationAcceptance: "has accepted an invitation ..., the
+    Kremlin said on Monday": Monday (candidates._said_dates), not undated."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "InvitationAcceptance") == expected

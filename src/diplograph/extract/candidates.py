@@ -673,7 +673,8 @@ def _said_dates(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
     """An undated decision (kinds.yaml `announced_date`) that happened or is announced,
     reported in a sentence whose speech act its own words dated, is of that day ("Misri told a
     briefing on Wednesday that India was expelling Pakistan's military advisers", "said on
-    Friday that India would expel two diplomats": that day)."""
+    Friday that India would expel two diplomats": that day); not one told in the pluperfect
+    ("said last month that ... Raisi had welcomed the invitation": before it)."""
     said = [
         c
         for _, c in made
@@ -684,7 +685,8 @@ def _said_dates(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
     for _, cand in made:
         announced = spec(rules.kinds, cand.kind).get("announced_date")
         told = cand.attest.modality in ("Happened", "Expected") and not cand.owned
-        if cand.date is None and told and announced:  # "said ... it would expel": that day's
+        # "said ... it would expel": that day's
+        if cand.date is None and told and announced and not cand.flashback:
             cand.date = said[0].date
 
 
