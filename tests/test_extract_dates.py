@@ -1564,3 +1564,31 @@ def test_an_acceptance_a_speaker_announces_is_of_the_speechs_day(text, expected,
     """kinds.yaml `announced_date` on InvitationAcceptance: "has accepted an invitation ..., the
     Kremlin said on Monday": Monday (candidates._said_dates), not undated."""
     assert dated(extract(text, date(2025, 3, 7), layer), "InvitationAcceptance") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japanese Foreign Minister Takeshi Iwaya will meet his Philippine counterpart "
+            "Enrique Manalo in Tokyo on Sunday, a day before Iwaya visits Manila.",
+            "2025-03-10",
+        ),
+        (
+            "Japanese Foreign Minister Takeshi Iwaya is scheduled to meet Enrique Manalo on "
+            "Sunday, two days before he visits Manila.",
+            "2025-03-11",
+        ),
+        # guard: passes before too; a past main clause's Sunday is the one gone by
+        (
+            "Japanese Foreign Minister Takeshi Iwaya met his Philippine counterpart Enrique "
+            "Manalo on Sunday, a day before Iwaya visited Manila.",
+            "2025-03-03",
+        ),
+    ],
+)
+def test_a_day_told_from_a_planned_event_counts_from_its_day(text, expected, layer):
+    """ "will meet Y on Sunday, a day before X visits Manila" (told on Friday 7 March): the
+    Monday after the Sunday to come, as the meeting took it (candidates._told_before), not
+    the Monday after the Sunday gone by."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit")[0] == expected

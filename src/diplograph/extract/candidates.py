@@ -333,13 +333,18 @@ def _told_before(
     unit_index: int, ctx: SentenceContext, expected: bool
 ) -> tuple[date, date | None] | None:
     """The day the last date words of the sentence before `unit_index` give ("arrived on
-    Tuesday and met Xi the next day": Tuesday), or None when the sentence names none."""
+    Tuesday and met Xi the next day": Tuesday), as the event they dated took them ("will meet
+    Y on Sunday, a day before X visits Manila": the Sunday to come), or None when the sentence
+    names none."""
     for index in range(unit_index - 1, -1, -1):
         mention = ctx.units[index].mention
         if not is_date(ctx.units[index]) or is_dateline(ctx.units, index) or mention is None:
             continue
         if anaphoric(mention.anaphor):
             return None  # "the same day ... the next day": the one told before them both
+        for cand in reversed(ctx.current):  # "will meet Y on Sunday, a day before X visits"
+            if cand.attest.date_words == mention.date_words and cand.date is not None:
+                return cand.date if cand.date[1] == cand.date[0] else None
         found = resolve_words(mention.date_words or "", ctx.anchor, expected)
         return (found.earliest, found.latest) if found is not None and found.is_day else None
     return None
