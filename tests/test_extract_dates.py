@@ -1592,3 +1592,22 @@ def test_a_day_told_from_a_planned_event_counts_from_its_day(text, expected, lay
     Monday after the Sunday to come, as the meeting took it (candidates._told_before), not
     the Monday after the Sunday gone by."""
     assert dated(extract(text, date(2025, 3, 7), layer), "Visit")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Modi met Ishiba in Tokyo the day before yesterday.",
+            ("2025-03-05", "the day before yesterday"),
+        ),
+        (
+            "Modi will meet Ishiba in Tokyo the day after tomorrow.",
+            ("2025-03-09", "the day after tomorrow"),
+        ),
+    ],
+)
+def test_the_day_before_yesterday_is_two_days_back(text, expected, layer):
+    """dates.yaml date.day-word: "the day before yesterday", "the day after tomorrow": two
+    days from the story's day (told on Friday 7 March), not yesterday or tomorrow."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Meeting") == expected
