@@ -106,6 +106,8 @@ CASES = [
     ("last week", TUE_0102, None, span(date(2023, 12, 25), date(2023, 12, 31))),
     ("last month", TUE_0102, None, DateRange(date(2023, 12, 1), date(2023, 12, 31), "month")),
     ("yesterday", date(2024, 1, 1), None, day(date(2023, 12, 31))),
+    ("the day before yesterday", THU_0727, None, day(date(2023, 7, 25))),
+    ("the day after tomorrow", THU_0727, None, day(date(2023, 7, 29))),
     ("on Friday", TUE_0102, None, day(date(2023, 12, 29))),
     ("next week", date(2023, 12, 28), None, span(date(2024, 1, 1), date(2024, 1, 7))),
     ("February 29", date(2025, 1, 10), None, day(date(2024, 2, 29))),

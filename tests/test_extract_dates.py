@@ -754,11 +754,32 @@ def test_a_visit_sized_by_days_after_its_words_lasts_them(text, expected, layer)
             "on Friday.",
             ("2025-03-06..2025-03-07", "on Friday"),
         ),
+        (
+            "Philippine President Ferdinand Marcos returned to Manila on Thursday after a "
+            "five-day state visit to Japan.",
+            ("2025-03-02..2025-03-06", ""),
+        ),
+        (
+            "Philippine President Ferdinand Marcos returned home on Thursday after a five-day "
+            "visit to Japan.",
+            ("2025-03-02..2025-03-06", "on Thursday"),
+        ),
+        (
+            "Philippine President Ferdinand Marcos on Thursday returned home after a five-day "
+            "visit to Japan.",
+            ("2025-03-02..2025-03-06", "on Thursday"),
+        ),
+        (
+            "Kenyan President William Ruto flew back to Nairobi on Thursday after a three-day "
+            "state visit to China.",
+            ("2025-03-04..2025-03-06", ""),
+        ),
     ],
 )
 def test_a_visit_ended_on_a_day_began_the_days_that_size_it_before(text, expected, layer):
     """ "wrapped up a three-day visit to Egypt on Thursday": Tuesday to Thursday, not Thursday
-    to Saturday (derive.durations, lexicon stay_end_word)."""
+    to Saturday (derive.durations, lexicon stay_end_word); so did one that an event of the day
+    told followed ("returned to Manila on Thursday after a five-day visit")."""
     graph = extract(text, date(2025, 3, 7), layer)
     assert dated(graph, "Visit") == expected
 
@@ -1468,3 +1489,125 @@ def test_days_of_two_months_are_one_span(text, published, expected, layer):
     the days from the first to the last, not the first alone (dates.yaml date.day-span,
     diplograph.dates._parse_months_span)."""
     assert dated(extract(text, published, layer), "Visit")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NEW DELHI, March 7 (PTI) -- Prime Minister Narendra Modi is on a five-day official "
+            "visit to Japan.",
+            ("2025-03-07..2025-03-11", ""),
+        ),
+        (
+            "TASHKENT, March 7 (Bernama) -- Dewan Rakyat Speaker Johari Abdul is leading a "
+            "Malaysian parliamentary delegation on a three-day official visit to Uzbekistan.",
+            ("2025-03-07..2025-03-09", ""),
+        ),
+    ],
+)
+def test_a_stay_told_as_going_on_is_dated_from_the_storys_day(text, expected, layer):
+    """ "X is on a five-day official visit to Y": the N days from the story's day, or from the
+    day its traveller arrived just before (derive.durations, lexicon present_stay_word)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected
+
+
+def test_a_stay_told_as_going_on_began_when_its_traveller_arrived(layer):
+    """ "X is in Fiji on a three-day state visit" after "arrived at Nadi airport yesterday": the
+    three days from the arrival (derive.durations `_arrived`), not from the story's day."""
+    text = (
+        "SUVA, March 7 (Reuters) - Indian President Droupadi Murmu is in Fiji on a three-day "
+        "state visit. Murmu arrived at Nadi International Airport yesterday afternoon."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    spans = sorted(
+        (
+            str(graph.value(e, DIP.place)).rsplit("/", 1)[-1],
+            f"{graph.value(e, DIP.earliestDate)}..{graph.value(e, DIP.latestDate)}",
+        )
+        for e in graph.subjects(RDF.type, DIP.Visit)
+    )
+    assert spans == [
+        ("fiji", "2025-03-06..2025-03-08"),
+        ("nadi-international-airport", "2025-03-06..None"),  # an arrival's: open
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Indonesian President Prabowo Subianto has accepted an invitation from Russian "
+            "President Vladimir Putin to visit Russia, the Kremlin said on Monday.",
+            ("2025-03-03", ""),
+        ),
+        (
+            "The Kremlin said on Monday that Indonesian President Prabowo Subianto has accepted "
+            "an invitation to visit Moscow.",
+            ("2025-03-03", ""),
+        ),
+        (
+            "MOSCOW, March 7 (TASS) - Indonesian President Prabowo Subianto has accepted an "
+            "invitation to visit Russia, Kremlin spokesman Dmitry Peskov told reporters on "
+            "Thursday.",
+            ("2025-03-06", ""),
+        ),
+        # guard: passes before too; the pluperfect tells an acceptance before the speech's day
+        (
+            "Iranian officials said on Monday that King Salman had sent a letter inviting "
+            "President Ebrahim Raisi to visit Riyadh, and that Raisi had welcomed the invitation.",
+            ("None..None", ""),
+        ),
+    ],
+)
+def test_an_acceptance_a_speaker_announces_is_of_the_speechs_day(text, expected, layer):
+    """kinds.yaml `announced_date` on InvitationAcceptance: "has accepted an invitation ..., the
+    Kremlin said on Monday": Monday (candidates._said_dates), not undated."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "InvitationAcceptance") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japanese Foreign Minister Takeshi Iwaya will meet his Philippine counterpart "
+            "Enrique Manalo in Tokyo on Sunday, a day before Iwaya visits Manila.",
+            "2025-03-10",
+        ),
+        (
+            "Japanese Foreign Minister Takeshi Iwaya is scheduled to meet Enrique Manalo on "
+            "Sunday, two days before he visits Manila.",
+            "2025-03-11",
+        ),
+        # guard: passes before too; a past main clause's Sunday is the one gone by
+        (
+            "Japanese Foreign Minister Takeshi Iwaya met his Philippine counterpart Enrique "
+            "Manalo on Sunday, a day before Iwaya visited Manila.",
+            "2025-03-03",
+        ),
+    ],
+)
+def test_a_day_told_from_a_planned_event_counts_from_its_day(text, expected, layer):
+    """ "will meet Y on Sunday, a day before X visits Manila" (told on Friday 7 March): the
+    Monday after the Sunday to come, as the meeting took it (candidates._told_before), not
+    the Monday after the Sunday gone by."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Modi met Ishiba in Tokyo the day before yesterday.",
+            ("2025-03-05", "the day before yesterday"),
+        ),
+        (
+            "Modi will meet Ishiba in Tokyo the day after tomorrow.",
+            ("2025-03-09", "the day after tomorrow"),
+        ),
+    ],
+)
+def test_the_day_before_yesterday_is_two_days_back(text, expected, layer):
+    """dates.yaml date.day-word: "the day before yesterday", "the day after tomorrow": two
+    days from the story's day (told on Friday 7 March), not yesterday or tomorrow."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Meeting") == expected

@@ -45,6 +45,7 @@ _MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_ABBREVIATIONS, 1)}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_OFFSETS = {"yesterday": -1, "last night": -1, "tomorrow": 1, "today": 0, "tonight": 0}
+_DAY_OFFSETS.update({"the day before yesterday": -2, "the day after tomorrow": 2})
 _DAY_OFFSETS.update(
     dict.fromkeys(("midnight", "this morning", "this afternoon", "this evening"), 0)
 )

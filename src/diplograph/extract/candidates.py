@@ -333,13 +333,18 @@ def _told_before(
     unit_index: int, ctx: SentenceContext, expected: bool
 ) -> tuple[date, date | None] | None:
     """The day the last date words of the sentence before `unit_index` give ("arrived on
-    Tuesday and met Xi the next day": Tuesday), or None when the sentence names none."""
+    Tuesday and met Xi the next day": Tuesday), as the event they dated took them ("will meet
+    Y on Sunday, a day before X visits Manila": the Sunday to come), or None when the sentence
+    names none."""
     for index in range(unit_index - 1, -1, -1):
         mention = ctx.units[index].mention
         if not is_date(ctx.units[index]) or is_dateline(ctx.units, index) or mention is None:
             continue
         if anaphoric(mention.anaphor):
             return None  # "the same day ... the next day": the one told before them both
+        for cand in reversed(ctx.current):  # "will meet Y on Sunday, a day before X visits"
+            if cand.attest.date_words == mention.date_words and cand.date is not None:
+                return cand.date if cand.date[1] == cand.date[0] else None
         found = resolve_words(mention.date_words or "", ctx.anchor, expected)
         return (found.earliest, found.latest) if found is not None and found.is_day else None
     return None
@@ -673,7 +678,8 @@ def _said_dates(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
     """An undated decision (kinds.yaml `announced_date`) that happened or is announced,
     reported in a sentence whose speech act its own words dated, is of that day ("Misri told a
     briefing on Wednesday that India was expelling Pakistan's military advisers", "said on
-    Friday that India would expel two diplomats": that day)."""
+    Friday that India would expel two diplomats": that day); not one told in the pluperfect
+    ("said last month that ... Raisi had welcomed the invitation": before it)."""
     said = [
         c
         for _, c in made
@@ -684,7 +690,8 @@ def _said_dates(made: list[tuple[Match, Candidate]], rules: RuleSet) -> None:
     for _, cand in made:
         announced = spec(rules.kinds, cand.kind).get("announced_date")
         told = cand.attest.modality in ("Happened", "Expected") and not cand.owned
-        if cand.date is None and told and announced:  # "said ... it would expel": that day's
+        # "said ... it would expel": that day's
+        if cand.date is None and told and announced and not cand.flashback:
             cand.date = said[0].date
 
 

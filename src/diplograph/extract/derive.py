@@ -107,6 +107,8 @@ def durations(
     day_long: list[str] | None = None,
     stay_words: frozenset[str] = frozenset(),
     end_words: frozenset[str] = frozenset(),
+    today: date | None = None,
+    present_words: frozenset[str] = frozenset(),
 ) -> None:
     """An event that began on a day and lasts "N days" by its sentence ("a three-day state
     visit", "a 2-day trip", `day_long`: "a day-long visit") ends N - 1 days later (kinds with
@@ -114,7 +116,9 @@ def durations(
     ("arrived here on Tuesday on a three-day visit": Tuesday to Thursday); one an `end_words`
     verb ended on its day began N - 1 days before ("wrapped up a three-day visit on Thursday":
     Tuesday to Thursday). A stay an arrival began, told again as a whole (`stay_words`) on a
-    day of it, began that day (`_begun`)."""
+    day of it, began that day (`_begun`). An undated one its N days size, told in the present
+    (`present_words`: "X is on a five-day official visit to Y"), goes on on the story's day
+    (`today`): it is dated from that day, as "X, who is in Y on a five-day visit, met Z"."""
     words = "|".join(re.escape(w) for w in numbers)
     single = "|".join(re.escape(w) for w in day_long or ())
     pattern = re.compile(
@@ -124,6 +128,9 @@ def durations(
         if not spec(kinds, event.kind).get("duration"):
             continue
         event.date = _begun(event, stay_words)
+        if event.date is None and today is not None:
+            event.date = _going_on(event, pattern, today, present_words)
+            event.date = event.date and _arrived(event, events, event.date)
         if event.date is None or event.date[1] not in (None, event.date[0]):
             continue
         for attest in event.attests:
@@ -140,6 +147,45 @@ def durations(
             if 1 <= days <= 31:
                 event.date = (event.date[0], event.date[0] + timedelta(days=days - 1))
                 break
+
+
+def _going_on(
+    event: Event, pattern: re.Pattern[str], today: date, present_words: frozenset[str]
+) -> tuple[date, date] | None:
+    """The story's day, for a stay its N days size that a present verb of its clause tells
+    as going on ("X is on a five-day visit", "is leading a delegation on a three-day visit");
+    else None."""
+    for attest in event.attests:
+        found = pattern.search(attest.sentence.text)
+        if attest.modality != "Happened" or found is None or not _names_it(found, attest):
+            continue
+        before = attest.sentence.text[: found.start()]
+        clause = re.split(r"[,;:]|\b(?:and|but|after|before|since|when)\b", before)[-1]
+        if present_words & set(re.findall(r"[a-z']+", clause.lower())):
+            return (today, today)
+    return None
+
+
+ARRIVAL_REACH = 3  # days before the story's day an arrival may begin a stay told as going on
+
+
+def _arrived(stay: Event, events: list[Event], today: tuple[date, date]) -> tuple[date, date]:
+    """The day a stay told as going on on the story's day began: the earliest day within
+    ARRIVAL_REACH days before it that an arrival of its traveller (or the visit one began)
+    tells ("arrived at Nadi yesterday"), else the story's day."""
+    travellers = set(stay.roles.get("traveller", ()))
+    starts = [
+        other.date[0]
+        for other in events
+        if other is not stay
+        and other.kind in ("Arrival", stay.kind)
+        and other.date is not None
+        and travellers & set(other.roles.get("traveller", ()))
+        and any(a.rule.startswith("arrival.") for a in other.attests)
+        and 0 < (today[0] - other.date[0]).days <= ARRIVAL_REACH
+    ]
+    start = min(starts, default=today[0])
+    return (start, start)
 
 
 DURATION_REACH = 25  # characters between "a three-day" and the words of the event it sizes
@@ -166,9 +212,18 @@ _SIZES_IT = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s*$", re.IGNORECA
 
 def _ended(found: re.Match[str], attest: Attest, end_words: frozenset[str]) -> bool:
     """Whether an `end_words` verb stands right before a duration's words ("wrapped up a
-    three-day visit", "concluded his two-day trip"): the day told is the stay's last."""
+    three-day visit", "concluded his two-day trip"), or "after" or "from" and an article
+    ("returned to Manila on Saturday after a five-day visit"): the day told is the stay's
+    last."""
     before = attest.sentence.text[max(0, found.start() - DURATION_REACH) : found.start()]
-    return bool(end_words & set(re.findall(r"[a-z]+", before.lower())))
+    return bool(end_words & set(re.findall(r"[a-z]+", before.lower()))) or bool(
+        _FOLLOWS_IT.search(before)
+    )
+
+
+# What stands between the words of an event that follows a stay and the duration that sizes
+# the stay: "after a", "from his"
+_FOLLOWS_IT = re.compile(r"\b(?:after|from)\s+(?:a|an|his|her|their)\s*$", re.IGNORECASE)
 
 
 def close_stays(ctx: Context, events: list[Event], today: date | None = None) -> None:

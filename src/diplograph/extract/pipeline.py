@@ -615,6 +615,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         [str(w) for w in rules.classes.get("day_long_word", ())],
         rules.word_class("stay_word"),
         rules.word_class("stay_end_word"),
+        written,
+        rules.word_class("present_stay_word"),
     )
     close_stays(ctx, events, written)
     events = drop_homecomings(ctx, events, home)
