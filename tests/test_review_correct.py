@@ -466,7 +466,7 @@ def test_a_rejected_row_one_written_by_hand_or_one_referred_to_is_not_corrected(
         (
             ["901_acc", "--correct", "1", "--set", "invitee=Kim Jong Un"],
             "901_acc #1: id:event/invitation/undated/vladimir-putin-xi-jinping is referred to by "
-            "id:event/invitation-acceptance/undated/xi-jinping-vladimir-putin-invitation-"
+            "id:event/invitation-acceptance/2024-05-10/xi-jinping-vladimir-putin-invitation-"
             "vladimir-putin-xi-jinping in mappings/gold/901_acc.ttl: correct it there",
         ),
     ]:
