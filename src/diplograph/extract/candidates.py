@@ -118,14 +118,11 @@ def _default(
         return [s for s in ctx.attribution.sources if s not in agencies]
     if source == "context_place":
         return [ctx.place] if ctx.place is not None else []
-    if source == "previous_subject" and previous is not None:
+    if source in ("previous_subject", "previous_first") and previous is not None:
         for key in ("traveller", "agent", "participant", "sender", "inviter"):
-            if previous.roles.get(key):
-                return list(previous.roles[key])
-    if source == "previous_first" and previous is not None:  # "..., followed by a meeting with"
-        for key in ("traveller", "agent", "participant", "sender", "inviter"):
-            if previous.roles.get(key):
-                return list(previous.roles[key][:1])
+            if previous.roles.get(key):  # first: "..., followed by a meeting with B": A only
+                found = list(previous.roles[key])
+                return found[:1] if source == "previous_first" else found
     if source == "previous_parties" and previous is not None:  # "received X for talks"
         # all of the previous match's events: "met A and B separately before sitting down
         # for talks" (one meeting with each, the talks of all three)

@@ -304,11 +304,21 @@ def _series_comma(units: list[Unit], index: int, words: Words) -> bool:
         return False
     if index + 2 < len(units) and units[index + 2].lower in words.by:
         return False
-    subject = _first_subject(units, index, "participant", words)
-    verb = subject[-1] + 1 if subject else index
-    while verb < index and units[verb].mention is not None:
-        verb += 1  # "Lavrov on Monday arrived"
-    return bool(subject) and subject[0] == 0 and verb < index and _series_verb(units, verb, words)
+    return bool(_series_opener(units, index, "participant", words, series=True))
+
+
+def _series_opener(
+    units: list[Unit], comma: int, role: str, words: Words, series: bool
+) -> list[int]:
+    """The subject the sentence opens with, when its own verb before the comma at `comma` is a
+    verb of a series too (`_series_verb`: "Pakistan on Thursday closed X, suspended Y",
+    "Lavrov arrived in Ankara, held talks"), else none."""
+    subject = _first_subject(units, comma, role, words)
+    verb = subject[-1] + 1 if subject else comma
+    while verb < comma and units[verb].mention is not None:
+        verb += 1  # "Pakistan on Thursday closed", "Lavrov on Monday arrived"
+    opens = bool(subject) and subject[0] == 0 and verb < comma
+    return subject if opens and _series_verb(units, verb, words, series) else []
 
 
 def _series_verb(units: list[Unit], index: int, words: Words, series: bool = True) -> bool:
@@ -374,11 +384,8 @@ def _series_subject(units: list[Unit], match: Match, words: Words) -> None:
         return
     if not _series_verb(units, trigger, words, False):
         return
-    subject = _first_subject(units, trigger - 1, str(role), words)
-    verb = subject[-1] + 1 if subject else len(units)
-    while verb < trigger and units[verb].mention is not None:
-        verb += 1  # "Pakistan on Thursday closed"
-    if subject and subject[0] == 0 and verb < trigger and _series_verb(units, verb, words, False):
+    subject = _series_opener(units, trigger - 1, str(role), words, series=False)
+    if subject:
         match.roles[str(role)] = subject
         match.start = min(match.start, subject[0])
 
@@ -567,10 +574,9 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
 def _members_of(units: list[Unit], index: int, words: Words) -> int:
     """The index after a plain people word and its "of" before a body that acts for itself
     ("and members of the Transitional Council": the council takes part), else `index`."""
-    if index + 2 >= len(units) or units[index].mention is not None:
+    if index + 2 >= len(units) or not _people_word(units[index], words):
         return index
-    people = units[index].lower in words.people and units[index].text.islower()
-    if not people or units[index + 1].lower != "of":
+    if units[index + 1].lower != "of":
         return index
     after = index + 2 + int(units[index + 2].lower in words.determiner)
     body = units[after].mention if after < len(units) else None
@@ -582,10 +588,14 @@ def _members_of(units: list[Unit], index: int, words: Words) -> int:
 def _past_people(units: list[Unit], index: int, words: Words) -> int:
     """The index after a plain people word that follows an entity and comes before a
     coordination ("Hamas negotiators and Mossad chief X": Hamas, then X); else `index`."""
-    if index + 1 >= len(units) or units[index].mention is not None:
+    if index + 1 >= len(units) or not _people_word(units[index], words):
         return index
-    people = units[index].lower in words.people and units[index].text.islower()
-    return index + 1 if people and units[index + 1].lower in words.coordination else index
+    return index + 1 if units[index + 1].lower in words.coordination else index
+
+
+def _people_word(unit: Unit, words: Words) -> bool:
+    """Whether a unit is a plain lower-case people word ("members", "negotiators")."""
+    return unit.mention is None and unit.lower in words.people and unit.text.islower()
 
 
 def _filler(unit: Unit, words: Words) -> bool:
