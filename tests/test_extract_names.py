@@ -532,3 +532,31 @@ def test_members_of_a_body_are_no_body(text, layer):
     """ "Members of Parliament" are a body's people (names.yaml `affiliate_words`): no body
     named "Members of Parliament" (readers list none)."""
     assert "members-of-parliament" not in kinds(extract(text, layer), "org")
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "places"),
+    [
+        (  # a title before a site's name: the site, named after someone
+            "He was welcomed at King Abdulaziz International Airport by Prince Saud bin Mishaal.",
+            ["saud-bin-mishaal"],
+            ["king-abdulaziz-international-airport"],
+        ),
+        (  # guard: no title unit before "Sheikh Zayed" (main types it so too)
+            "The leaders prayed at the Sheikh Zayed Grand Mosque on Friday.",
+            [],
+            ["sheikh-zayed-grand-mosque"],
+        ),
+        (  # guard: a site head that is also a surname, the person stays (`surname_heads`)
+            "Ambassador Richard Hall met the Kenyan foreign minister in Nairobi.",
+            ["richard-hall"],
+            [],
+        ),
+    ],
+)
+def test_a_titled_name_ending_in_a_site_head_is_the_site(text, people, places, layer):
+    """names.yaml `site_heads` without `surname_heads`: "King Abdulaziz International Airport"
+    was a person titled king (and the airport then stood for "Prince Abdulaziz bin Salman")."""
+    graph = extract(text, layer)
+    found = (sorted(kinds(graph, "person")), sorted(kinds(graph, "place")))
+    assert found == (people, places)

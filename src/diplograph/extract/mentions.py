@@ -299,6 +299,9 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
         return []  # "PM House", "Presidential Palace": a building or a body, no one's name
     if indices and units[indices[-1]].lower in _listed(rules, *BODY_HEAD_LISTS):
         return []  # "commander of US Central Command": a body's name, no one's
+    last = units[indices[-1]].lower if len(indices) > 1 else ""
+    if last in _listed(rules, "site_heads") - _listed(rules, "surname_heads"):
+        return []  # "King Abdulaziz International Airport": a site named after someone
     return indices
 
 

@@ -572,6 +572,7 @@ GAZETTEER = Shape(
                 "affiliate_words",
                 "body_epithets",
                 "city_site_heads",
+                "surname_heads",
                 "agency_credit_opens",
                 "agency_credit_closes",
             ),
