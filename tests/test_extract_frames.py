@@ -6005,3 +6005,24 @@ def test_meeting_someone_at_a_named_airport_is_receiving_them(layer):
     found = [(e[0], e[1].get("host"), e[1].get("traveller")) for e in events(extract(text, layer))]
     assert ("Hosting", ["person/shavkat-mirziyoyev"], ["person/serdar-berdimuhamedov"]) in found
     assert not [e for e in found if e[0] == "Meeting"]
+
+
+def test_a_headline_event_at_the_dateline_takes_the_place_the_lede_names(layer):
+    """ "Saudi crown prince hosts Iraqi PM" (at the dateline's Riyadh, no place of its own) and
+    the lede's "received ... in Jeddah" are one reception: in Jeddah only (a merged event kept
+    both, as if it had been in two cities)."""
+    text = (
+        "Saudi crown prince hosts Iraqi PM\n\n"
+        "RIYADH, June 11 (SPA) - Crown Prince Mohammed bin Salman received Iraqi Prime Minister "
+        "Mohammed Shia al-Sudani in Jeddah on Tuesday."
+    )
+    assert of_kind(text, "Hosting", layer) == [
+        (
+            "Hosting",
+            {
+                "host": ["person/mohammed-bin-salman"],
+                "traveller": ["person/mohammed-shia-al-sudani"],
+                "place": ["city/jeddah"],
+            },
+        )
+    ]

@@ -252,6 +252,23 @@ def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
     event.from_visits = event.from_visits and cand.from_visits
     event.members.append(cand)
     event.named_places.extend(p for p in cand.named_places if p not in event.named_places)
+    towns = _lands(ctx, [p for p in event.named_places if p in event.roles.get("place", [])])
+    if towns:
+        event.roles["place"] = _named_or_near(ctx, event.roles["place"], towns)
+
+
+def _named_or_near(ctx: Context, places: list[URIRef], towns: frozenset[URIRef]) -> list[URIRef]:
+    """The places of merged candidates without the cities and countries no word names that
+    hold or lie in none of the named ones: a headline's "hosts" at the dateline's Riyadh and
+    the lede's "in Jeddah" are one reception in Jeddah."""
+    gaz = ctx.gazetteer
+    return [
+        p
+        for p in places
+        if p in towns
+        or not gaz.is_town(p)
+        or any(within(gaz, n, p) or within(gaz, p, n) for n in towns)
+    ]
 
 
 def _narrower(a: tuple[date, date | None] | None, b: tuple[date, date | None] | None) -> Any:
