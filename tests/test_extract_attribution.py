@@ -517,6 +517,14 @@ LAVROV, UKRAINE, CHINA = "person/sergei-lavrov", "country/ukraine", "country/chi
             "Sergei Lavrov thanked Volodymyr Zelensky for the talks.",
             [("Statement", (LAVROV,), ("person/volodymyr-zelensky",))],
         ),
+        (  # ", X said, adding": the speaker of the clause before adds it, not the subject
+            "Sergei Lavrov met Antony Blinken on Thursday, Russian Foreign Ministry spokeswoman "
+            "Maria Zakharova said, adding that the meeting was useful.",
+            [
+                ("Meeting", (), ()),
+                ("Statement", ("person/maria-zakharova",), ()),
+            ],
+        ),
     ],
 )
 def test_speech_acts_read_their_speaker_and_whom_they_address(layer, text, expected):

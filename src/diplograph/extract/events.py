@@ -237,9 +237,8 @@ def _same_content(ctx: Context, event: Event, cand: Candidate) -> bool:
 
 def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
     """Merge a candidate into an event."""
-    rank = spec(ctx.kinds, cand.kind).get("rank", 0)
-    if rank > spec(ctx.kinds, event.kind).get("rank", 0):
-        event.kind = cand.kind
+    event.members.append(cand)
+    event.kind = _told_kind(ctx, event.members)
     for role, values in cand.roles.items():
         current = event.roles.setdefault(role, [])
         current.extend(v for v in values if v not in current)
@@ -250,11 +249,18 @@ def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
     event.date = _narrower(event.date, cand.date)
     event.partial = event.partial and cand.partial
     event.from_visits = event.from_visits and cand.from_visits
-    event.members.append(cand)
     event.named_places.extend(p for p in cand.named_places if p not in event.named_places)
     towns = _lands(ctx, [p for p in event.named_places if p in event.roles.get("place", [])])
     if towns:
         event.roles["place"] = _named_or_near(ctx, event.roles["place"], towns)
+
+
+def _told_kind(ctx: Context, members: list[Candidate]) -> str:
+    """The highest-ranked kind (kinds.yaml `rank`) of the members not denied, the first of
+    equals: "Lavrov met Blinken ..., adding that the two did not hold formal talks" is a
+    meeting, not talks."""
+    told = [m for m in members if m.attest.modality != "Denied"] or members
+    return max(told, key=lambda m: spec(ctx.kinds, m.kind).get("rank", 0)).kind
 
 
 def _named_or_near(ctx: Context, places: list[URIRef], towns: frozenset[URIRef]) -> list[URIRef]:

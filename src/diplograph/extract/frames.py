@@ -365,12 +365,31 @@ def _participle_subject(units: list[Unit], match: Match, words: Words) -> None:
         return
     if not units[trigger].lower.endswith("ing"):
         return
+    speaker = _inverted_speaker(units, trigger - 1, str(role), words)
+    if speaker is not None:  # "..., a US official said, adding that": the official adds it
+        if speaker:
+            match.roles[str(role)] = speaker
+        return
     subject = _unquoted_subject(units, trigger - 1, str(role), words) or _earlier_subject(
         units, trigger - 1, str(role), words
     )  # the main clause's subject, not a nearer one of a clause it governs ("accused Moscow")
     if subject:
         match.roles[str(role)] = subject
         match.start = min(match.start, subject[0])
+
+
+def _inverted_speaker(units: list[Unit], comma: int, role: str, words: Words) -> list[int] | None:
+    """The speaker of a speech clause set off by commas right before a participle's comma
+    (", a US official said, adding": [] when no entity fills the role); None when no such
+    clause stands there."""
+    verb = comma - 1
+    if verb < 2 or units[verb].mention is not None or units[verb].lemma not in words.speech:
+        return None
+    opening = next((i for i in range(verb - 1, -1, -1) if units[i].text == ","), None)
+    if opening is None or opening == verb - 1:
+        return None
+    speaker = [i for i in range(opening + 1, verb) if _fits(units[i], role)]
+    return speaker[:1]
 
 
 def _series_subject(units: list[Unit], match: Match, words: Words) -> None:
