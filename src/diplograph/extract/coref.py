@@ -241,9 +241,13 @@ def _body_before(before: list[Unit]) -> tuple[URIRef, ...]:
 
 
 def _people_before(before: list[Unit]) -> list[URIRef]:
-    """The people the units before an anaphor name, in text order (repeats kept)."""
+    """The people (and delegations: "held talks with the Hungarian delegation, after which the
+    sides signed") the units before an anaphor name, in text order (repeats kept)."""
     return [
-        a for u in before if u.mention and "person" in u.mention.classes for a in u.mention.agents
+        a
+        for u in before
+        if u.mention and {"person", "delegation"} & u.mention.classes
+        for a in u.mention.agents
     ]
 
 

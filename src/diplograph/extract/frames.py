@@ -61,6 +61,7 @@ class Words:
     absent: frozenset[str] = frozenset()  # "a message from Biden to Xi during their meeting"
     kin: frozenset[str] = frozenset()  # "a message from his brother, King X"
     owner: frozenset[str] = frozenset()  # "transferred its howitzers": no object "its"
+    about: frozenset[str] = frozenset()  # "a memorandum on political consultations": no event
 
 
 def _words(rules: RuleSet) -> Words:
@@ -101,6 +102,7 @@ def _words(rules: RuleSet) -> Words:
         absent=frozenset(get("absent_party_marker", ())),
         kin=frozenset(get("kin_word", ())),
         owner=frozenset(get("object_determiner", ())),
+        about=frozenset(get("topic_preposition", ())),
     )
 
 
@@ -171,14 +173,15 @@ def _plain_phrase(units: list[Unit]) -> bool:
 def _bare_governor(units: list[Unit], trigger: int, words: Words) -> int | None:
     """The `fronting_word` that governs a noun with no determiner ("after talks", "following
     lengthy negotiations"), read back over up to three plain lower-case words; else None (a
-    gerund is a verb: "after meeting X")."""
+    gerund is a verb: "after meeting X"; a `topic_preposition` inside the sentence tells what a
+    thing is about: "a memorandum on political consultations")."""
     if units[trigger].lower.endswith("ing"):
         return None
     index = trigger - 1
     while index >= 0 and trigger - index <= 4:
         unit = units[index]
         if unit.lower in words.fronting:
-            return index
+            return None if index and unit.lower in words.about else index
         if unit.mention is not None or not unit.text.isalpha() or not unit.text.islower():
             return None
         if unit.lower in words.determiner | words.preposition | words.auxiliary:
