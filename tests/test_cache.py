@@ -246,3 +246,23 @@ def test_a_process_reads_the_rule_layer_once_while_its_cache_entries_are_unchang
     assert third[0] is not first[0] and third[1] is not first[1]
     assert third[0].rule("visit.verb").where == where.replace(str(two), str(one))
     assert compiled == []
+
+
+def test_the_vocabulary_is_read_once_per_ontology_contents_wherever_the_file_is(
+    cache_folder, tmp_path
+):
+    """A copy of the ontology elsewhere (a project copy) gets the vocabulary already read, not
+    the file parsed again; an edited copy is read anew, with its new kind."""
+    from diplograph.vocabulary import vocabulary
+
+    original = ROOT / "ontology" / "diplo.ttl"
+    copy = tmp_path / "ontology" / "diplo.ttl"
+    copy.parent.mkdir()
+    shutil.copy(original, copy)
+    first = vocabulary(original)
+    assert vocabulary(copy) is first
+    extra = "\ndip:Summit\n    a owl:Class ;\n    rdfs:subClassOf dip:Meeting .\n"
+    copy.write_text(original.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    edited = vocabulary(copy)
+    assert "Summit" not in first.kinds and edited.kinds == (*first.kinds, "Summit")
+    assert edited.parents == {**first.parents, "Summit": "Meeting"}
