@@ -218,3 +218,51 @@ def test_old_entries_are_pruned(cache_folder):
         cache.store("thing", f"key{number}", number)
     assert len(_entries(cache_folder, "thing")) == cache.KEEP
     assert cache.load("thing", f"key{cache.KEEP + 2}", int) == cache.KEEP + 2
+
+
+def test_a_process_reads_the_rule_layer_once_while_its_cache_entries_are_unchanged(
+    warm_cache_folder, compiled, tmp_path
+):
+    """`rule_layer` unpickles the compiled rules and the gazetteer once per process: a second
+    project copy with the same files gets the same objects, its rules naming its own files;
+    when an entry's file changed, both are read again; nothing is compiled."""
+    import os
+
+    from diplograph.extract.workspace import rule_layer
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    for copy in (one, two):
+        for folder in ("ontology", "mappings"):
+            shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("gold"))
+    first = rule_layer(one)
+    second = rule_layer(two)
+    assert second[0] is first[0] and second[1] is first[1]
+    assert second[0].folder == rules_dir(two)
+    where = second[0].rule("visit.verb").where
+    assert where.startswith(f"{rules_dir(two) / 'travel.yaml'}:")
+    entry = _entries(warm_cache_folder, "rules")[0]
+    os.utime(entry, ns=(entry.stat().st_atime_ns, entry.stat().st_mtime_ns + 1_000_000))
+    third = rule_layer(one)
+    assert third[0] is not first[0] and third[1] is not first[1]
+    assert third[0].rule("visit.verb").where == where.replace(str(two), str(one))
+    assert compiled == []
+
+
+def test_the_vocabulary_is_read_once_per_ontology_contents_wherever_the_file_is(
+    cache_folder, tmp_path
+):
+    """A copy of the ontology elsewhere (a project copy) gets the vocabulary already read, not
+    the file parsed again; an edited copy is read anew, with its new kind."""
+    from diplograph.vocabulary import vocabulary
+
+    original = ROOT / "ontology" / "diplo.ttl"
+    copy = tmp_path / "ontology" / "diplo.ttl"
+    copy.parent.mkdir()
+    shutil.copy(original, copy)
+    first = vocabulary(original)
+    assert vocabulary(copy) is first
+    extra = "\ndip:Summit\n    a owl:Class ;\n    rdfs:subClassOf dip:Meeting .\n"
+    copy.write_text(original.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    edited = vocabulary(copy)
+    assert "Summit" not in first.kinds and edited.kinds == (*first.kinds, "Summit")
+    assert edited.parents == {**first.parents, "Summit": "Meeting"}

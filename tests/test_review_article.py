@@ -506,3 +506,16 @@ def test_on_a_real_terminal_review_asks_row_by_row(project):
         f"rejected #2 into mappings/gold/{NEW}.rejected.txt",
     ]
     assert _headers(_review(project, NEW).stdout) == [NEW_ROWS[2], NEW_ROWS[3]]
+
+
+def test_the_reviews_of_a_project_share_one_reference_graph():
+    """The reference gazetteer's entities as a graph are made once per gazetteer (some 1,000
+    entities), not once per reviewed article: exactly the gazetteer's reference triples."""
+    from diplograph.quality.review_article import Reviewer
+
+    reviewer = Reviewer.open(ROOT)
+    first = reviewer.reference()
+    assert reviewer.reference() is first
+    assert Reviewer.open(ROOT).reference() is first  # the process's rule layer, read once
+    triples = {t for found in reviewer.gazetteer.reference.values() for t in found}
+    assert set(first) == triples and len(triples) > 1000

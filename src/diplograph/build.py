@@ -207,13 +207,9 @@ def _rule_layer(root: Path, entities: Graph) -> tuple[RuleSet, Gazetteer] | None
     the on-disk cache while their files are unchanged)."""
     if not has_rules(root):
         return None
-    from diplograph.extract.lifetime import settle
-    from diplograph.extract.rules import load_rules
-    from diplograph.extract.workspace import project_gazetteer
+    from diplograph.extract.workspace import rule_layer
 
-    compiled = load_rules(paths.rules_dir(root), ontology_file(root)), project_gazetteer(root)
-    settle()
-    return compiled
+    return rule_layer(root)
 
 
 WARM_UP = " date 2024-01-15 Foreign Minister Wang Yi met Vladimir Putin in Moscow on Monday.\n"

@@ -1,17 +1,17 @@
 """Vocabulary: the event kinds, their parent kinds, the event roles and the modalities, read from
 the ontology so that Python keeps no copy of them.
 
-Reads ontology/diplo.ttl (Turtle); returns a Vocabulary, once per file and process, and from the
-on-disk cache (cache.py) while the file's bytes are unchanged. Kinds are the sub-classes of
-dip:Event; roles are the object properties of events whose values are things the text names
-(dip:participant and its sub-properties, then the others such as dip:place and dip:theme, but
-not the links between events such as dip:content); modalities are the dip:Modality individuals.
-Each list is in the order the ontology declares its terms.
+Reads ontology/diplo.ttl (Turtle); returns a Vocabulary, once per file contents and process, and
+from the on-disk cache (cache.py) while the file's bytes are unchanged, wherever the file is (a
+copy of the project elsewhere hits). Kinds are the sub-classes of dip:Event; roles are the
+object properties of events whose values are things the text names (dip:participant and its
+sub-properties, then the others such as dip:place and dip:theme, but not the links between
+events such as dip:content); modalities are the dip:Modality individuals. Each list is in the
+order the ontology declares its terms.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,15 +38,19 @@ def ontology_file(root: Path | None = None) -> Path:
     return paths.ontology_dir(root) / ONTOLOGY_FILE
 
 
+# The vocabularies this process has read, by the digest of their ontology file's bytes
+READ: dict[str, Vocabulary] = {}
+
+
 def vocabulary(path: Path | None = None) -> Vocabulary:
-    """The vocabulary of an ontology file (default: the project's)."""
-    return _vocabulary((path or ontology_file()).resolve())
-
-
-@functools.lru_cache(maxsize=8)
-def _vocabulary(path: Path) -> Vocabulary:
-    """The vocabulary of one resolved ontology file: from the cache, else parsed."""
-    return cache.cached("vocabulary", cache.digest(path), Vocabulary, lambda: read(path))
+    """The vocabulary of an ontology file (default: the project's), once per process and file
+    contents: a copy of the project elsewhere, or an edited file, is keyed by its bytes."""
+    path = (path or ontology_file()).resolve()
+    key = cache.digest(path.read_bytes())
+    found = READ.get(key)
+    if found is None:
+        found = READ[key] = cache.cached("vocabulary", key, Vocabulary, lambda: read(path))
+    return found
 
 
 def event_kinds(path: Path | None = None) -> frozenset[str]:

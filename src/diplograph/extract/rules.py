@@ -617,11 +617,7 @@ def load_rules(folder: Path, ontology: Path | None = None) -> RuleSet:
     if not files:
         raise InputError(f"{folder}: no rule files (*.yaml)")
     ontology = (ontology or ontology_file()).resolve()
-    try:
-        named = [part for path in files for part in (path.name, path.read_bytes())]
-        key = cache.digest(spacy_version, ontology.read_bytes(), *named)
-    except OSError:  # an unreadable file: compiling it says which, with its name
-        key = None
+    key = rules_key(folder, ontology)
     ruleset = cache.load("rules", key, RuleSet) if key else None
     if ruleset is None:
         ruleset = compile_rules(files, ontology)
@@ -629,6 +625,17 @@ def load_rules(folder: Path, ontology: Path | None = None) -> RuleSet:
             cache.store("rules", key, ruleset)
     ruleset.digest = key if cache.folder() is not None else None
     return ready(relocated(ruleset, folder), folder)
+
+
+def rules_key(folder: Path, ontology: Path | None = None) -> str | None:
+    """The on-disk cache's key of a folder's rule files (their names and bytes) and the
+    ontology's bytes; None when a file cannot be read (compiling it then says which)."""
+    files = sorted(folder.glob("*.yaml"))
+    try:
+        named = [part for path in files for part in (path.name, path.read_bytes())]
+        return cache.digest(spacy_version, (ontology or ontology_file()).read_bytes(), *named)
+    except OSError:
+        return None
 
 
 def relocated(ruleset: RuleSet, folder: Path) -> RuleSet:

@@ -18,7 +18,7 @@ from diplograph.extract.clean import input_article
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
 from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_article
-from diplograph.extract.rules import RuleSet, load_rules
+from diplograph.extract.rules import RuleSet, load_rules, ready, relocated, rules_key
 from diplograph.gold import gold_path, load_gold
 from diplograph.seeds import seed_paths
 from diplograph.vocabulary import ontology_file
@@ -29,19 +29,63 @@ def rules_dir(root: Path) -> Path:
     return paths.rules_dir(root)
 
 
+# The rule layers this process has read, by the cache entries they were read from and those
+# entries' files as they were (see `rule_layer`); the newest few only.
+READ: dict[tuple[tuple[str, int, int, int, int], ...], tuple[RuleSet, Gazetteer]] = {}
+READ_KEEP = 4
+
+
 def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
-    """The project's compiled rules and the gazetteer of its entities, settled for good."""
-    compiled = load_rules(rules_dir(root), ontology_file(root)), project_gazetteer(root)
+    """The project's compiled rules and the gazetteer of its entities, settled for good: read
+    from the on-disk cache once per process while the two entries' files are unchanged (a
+    process that maps for several commands or project copies, as the tests do, unpickles and
+    sets them up once), else loaded (compiled on a miss) as `load_rules` and
+    `project_gazetteer` do. With caching off, loaded every time."""
+    folder = rules_dir(root)
+    entries = _layer_entries(root)
+    found = READ.get(entries) if entries else None
+    if found is not None:
+        return ready(relocated(found[0], folder), folder), found[1]
+    compiled = load_rules(folder, ontology_file(root)), project_gazetteer(root)
     settle()
+    entries = _layer_entries(root)
+    if entries:
+        READ[entries] = compiled
+        while len(READ) > READ_KEEP:
+            del READ[next(iter(READ))]
     return compiled
+
+
+def _layer_entries(root: Path) -> tuple[tuple[str, int, int, int, int], ...] | None:
+    """The cache entries of a project's compiled rules and gazetteer, each with its file's
+    device, inode, size and modification time; None when caching is off or one is missing."""
+    keys = rules_key(rules_dir(root), ontology_file(root)), gazetteer_key(root)
+    found = []
+    for name, key in zip(("rules", "gazetteer"), keys, strict=True):
+        path = cache.entry(name, key) if key else None
+        try:
+            stat = path.stat() if path else None
+        except OSError:
+            stat = None
+        if stat is None:
+            return None
+        found.append((str(path), stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+def gazetteer_key(root: Path) -> str | None:
+    """The on-disk cache's key of the project's gazetteer (its input files' names inside the
+    project and bytes); None when a file cannot be read (loading it then says which)."""
+    try:
+        named = _named_contents(root, paths.gazetteer_inputs(root))
+    except OSError:
+        return None
+    return cache.digest(rdflib.__version__, *named)
 
 
 def project_gazetteer(root: Path) -> Gazetteer:
     """The gazetteer of the project's entities and reference gazetteer (from the cache)."""
-    try:
-        key = cache.digest(rdflib.__version__, *_named_contents(root, paths.gazetteer_inputs(root)))
-    except OSError:  # an unreadable file: loading it says which
-        key = None
+    key = gazetteer_key(root)
     found = cache.load("gazetteer", key, Gazetteer) if key else None
     if found is not None:
         found.digest = key

@@ -22,6 +22,7 @@ from diplograph.quality.review_rows import THING_ROLES, Sheet, review_sheet
 
 log = logging.getLogger(__name__)
 FACT_KINDS = ("Attestation", "Claim", *THING_ROLES)  # besides the attested facts
+REFERENCE_GRAPH = "review:reference-graph"  # the key of Reviewer.reference in a gazetteer's cache
 
 if TYPE_CHECKING:
     from diplograph.extract.gazetteer import Gazetteer
@@ -124,9 +125,13 @@ class Reviewer:
         )
 
     def reference(self) -> Graph:
-        """The reference gazetteer's entities (those mappings/entities.ttl lacks) as a graph."""
-        graph = Graph()
-        for triples in self.gazetteer.reference.values():
-            for triple in triples:
-                graph.add(triple)
+        """The reference gazetteer's entities (those mappings/entities.ttl lacks) as a graph,
+        made once per gazetteer (kept in its cache) and only read: a correction copies what it
+        needs of it, and every article's review of the project shares it."""
+        graph = self.gazetteer.cache.get(REFERENCE_GRAPH)
+        if graph is None:
+            graph = self.gazetteer.cache[REFERENCE_GRAPH] = Graph()
+            for triples in self.gazetteer.reference.values():
+                for triple in triples:
+                    graph.add(triple)
         return graph
