@@ -1896,3 +1896,31 @@ def test_a_home_courts_and_forces_title_is_the_datelines_states(text, holdings, 
     """entities.yaml `dateline_titles`: a bare chief justice or army chief is the dateline
     state's."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Shigeru Ishiba arrived in Washington on Friday. The Japanese prime minister met "
+            "Donald Trump at the White House.",
+            {("person/shigeru-ishiba", "position/prime-minister-of-japan")},
+        ),
+        (
+            "Wang Yi arrived in N'Djamena on Friday. The Chinese top diplomat met Mahamat Idriss "
+            "Deby.",
+            {("person/wang-yi", "position/top-diplomat-of-china")},
+        ),
+        (  # guard: an epithet readers do not record ("the Malaysian leader"), a past office
+            "Anwar Ibrahim arrived in Jakarta on Friday. The Malaysian leader said he would meet "
+            "Prabowo. Josep Borrell arrived in Brussels. The former Spanish foreign minister met "
+            "Albin Kurti.",
+            set(),
+        ),
+    ],
+)
+def test_a_titled_reference_to_a_named_person_gives_the_office(text, holdings, layer):
+    """coref._told_position: "X arrived. The Japanese prime minister met Y": X holds Japan's
+    prime minister's office, a new position when the gazetteer lacks it (a government office of
+    `dateline_titles` or a `title_epithets` title only; not a past one)."""
+    assert held(text, layer) == holdings
