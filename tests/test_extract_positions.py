@@ -1890,11 +1890,15 @@ def test_an_executive_director_is_a_bodys_office(text, holdings, layer):
             "preparedness of the forces.",
             {("person/upendra-dwivedi", "position/army-chief-of-india")},
         ),
+        (  # a junior minister of the home government
+            "OSLO, March 6 (NTB) - State Secretary Andreas Kravik said Norway would take part.",
+            {("person/andreas-kravik", "position/state-secretary-of-norway")},
+        ),
     ],
 )
 def test_a_home_courts_and_forces_title_is_the_datelines_states(text, holdings, layer):
-    """entities.yaml `dateline_titles`: a bare chief justice or army chief is the dateline
-    state's."""
+    """entities.yaml `dateline_titles`: a bare chief justice, army chief or state secretary is
+    the dateline state's."""
     assert held(text, layer) == holdings
 
 
