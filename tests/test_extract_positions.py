@@ -1928,3 +1928,24 @@ def test_a_titled_reference_to_a_named_person_gives_the_office(text, holdings, l
     prime minister's office, a new position when the gazetteer lacks it (a government office of
     `dateline_titles` or a `title_epithets` title only; not a past one)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ALGIERS, March 6 (APS) - Minister of Foreign Affairs and National Community Abroad "
+            "Ahmed Attaf received the envoy.",
+            {("person/ahmed-attaf", "position/foreign-minister-of-algeria")},
+        ),
+        (
+            "Ghana's Minister of Foreign Affairs and Regional Integration Samuel Okudzeto Ablakwa "
+            "said on Monday.",
+            {("person/samuel-okudzeto-ablakwa", "position/foreign-minister-of-ghana")},
+        ),
+    ],
+)
+def test_a_foreign_ministers_title_with_the_portfolios_a_state_adds(text, holdings, layer):
+    """entities.yaml `titles` (foreign minister): the longer official titles state media use
+    ("Minister of Foreign Affairs and National Community Abroad", Algeria's)."""
+    assert held(text, layer) == holdings
