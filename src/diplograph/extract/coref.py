@@ -22,8 +22,11 @@ from diplograph.extract.matcher import Match, find, separate
 from diplograph.extract.mentions import (
     NewEntity,
     add_new,
+    find_position,
     known_country,
     named_as_body,
+    national_title,
+    new_position,
     office_holders,
     positions,
     state_body,
@@ -732,7 +735,7 @@ def resolve(
                         )
                     ),
                     None,
-                )
+                ) or (None if past else _told_position(mention, discourse, gaz, rules))
                 unit.mention = Mention(
                     mention.classes,
                     (person,),
@@ -773,6 +776,28 @@ def resolve(
     units = _spouses(_join_appositions(units, text), discourse, gaz, rules)
     spouses = rules.word_class("spouse_noun")
     return group(units, text, others, prepositions, leads, spouses)
+
+
+def _told_position(
+    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> URIRef | None:
+    """The office a resolved title of one state names ("X arrived. The Japanese prime minister
+    met Y": Japan's prime minister), a new position when the gazetteer lacks it; a government
+    office of `dateline_titles` or a title of `title_epithets` ("the Chinese top diplomat")
+    only: not "the Kazakh leader" nor "the Turkish minister", epithets readers do not record."""
+    title = str(mention.title)
+    epithets = {str(t) for t in rules.gazetteer.get("title_epithets") or {}}
+    offices = rules.listed("dateline_titles") | epithets
+    if title not in offices or len(mention.owner) != 1:
+        return None
+    if "country" not in gaz.classes.get(mention.owner[0], ()):
+        return None
+    owner = mention.owner[0]
+    title = national_title(title, owner, gaz, rules)
+    found = find_position(title, (owner,), gaz, rules, only_titled=False)
+    if found is not None:
+        return found
+    return add_new(discourse.new, new_position(title, owner, gaz, discourse.new))
 
 
 def _spouses(units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet) -> list[Unit]:

@@ -335,6 +335,20 @@ def without_honorifics(indices: list[int], units: list[Unit], rules: RuleSet) ->
 def title_of(position: URIRef, gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]) -> str:
     """The canonical title of a position, from its label ("Foreign minister of China")."""
     label = name_of(position, gaz, new)
+    return _label_title(label, rules)
+
+
+def _label_title(label: str, rules: RuleSet) -> str:
+    """The title a position's label opens with: the longest known one before an "of" or an
+    "in" ("Secretary of State of United States": secretary of state), else the words before
+    the first."""
+    words = label.split(" ")
+    cuts = [i for i, w in enumerate(words) if w in ("of", "in") and 0 < i < len(words) - 1]
+    known = {str(t).lower() for t in rules.gazetteer.get("titles") or {}}
+    for cut in reversed(cuts):
+        title = canonical_title(" ".join(words[:cut]), rules)
+        if title.lower() in known:
+            return title
     match = _OF.match(label)
     return canonical_title(match["title"] if match else label, rules)
 
