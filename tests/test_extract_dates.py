@@ -1611,3 +1611,44 @@ def test_the_day_before_yesterday_is_two_days_back(text, expected, layer):
     """dates.yaml date.day-word: "the day before yesterday", "the day after tomorrow": two
     days from the story's day (told on Friday 7 March), not yesterday or tomorrow."""
     assert dated(extract(text, date(2025, 3, 7), layer), "Meeting") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Cyril Ramaphosa is on a state visit to the UAE from 6th to 8th March.",
+            ("2025-03-06..2025-03-08", "from 6th to 8th March"),
+        ),
+        (
+            "President William Ruto will pay a state visit to Qatar from the 10th to the 12th of "
+            "March.",
+            ("2025-03-10..2025-03-12", "from the 10th to the 12th of March"),
+        ),
+        (
+            "President William Ruto will pay a state visit to Qatar on March 10th to 12th, 2025.",
+            ("2025-03-10..2025-03-12", "March 10th to 12th, 2025"),
+        ),
+    ],
+)
+def test_days_of_one_month_told_by_ordinals_are_one_span(text, expected, layer):
+    """date.day-span: "from 6th to 8th March" (WAM, PTI) is the three days, not the last one
+    alone (a 8 March, read as a day still to come told in the present, went to last year)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected
+
+
+@pytest.mark.parametrize(
+    "background",
+    ["the pact the three juntas formed in September 2023", "which was founded in 2001"],
+)
+def test_a_date_of_no_event_set_off_after_the_main_clause_leaves_the_storys_day(
+    background, layer
+):
+    """candidates._idle_dates: a time well past, set off after the main clause, that dates none
+    of the sentence's events is of something else: the summit is of the story's day."""
+    text = (
+        "NIAMEY, July 6 (Reuters) - Niger's General Abdourahamane Tiani hosted Mali's Colonel "
+        "Assimi Goita and Burkina Faso's Captain Ibrahim Traore at the summit of the Alliance "
+        f"of Sahel States, {background}."
+    )
+    assert dated(extract(text, date(2024, 7, 6), layer), "Meeting") == ("2024-07-06", "")

@@ -58,7 +58,9 @@ _DAY_MONTH_RE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
 )
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-_DAY_SPAN = _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*" + _ORDINAL
+_DAY_SPAN = (  # "6 to 8", "6th-8th", "the 6th to the 8th"
+    _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*(?:the\s+)?" + _ORDINAL
+)
 _MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
 _DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
 _SPAN_WORD = r"\s*(?:-|–|to|and|until|through|till)\s*"

@@ -19,6 +19,7 @@ from typing import Any
 
 from rdflib import URIRef
 
+from diplograph.dates import resolve
 from diplograph.extract.attribution import modality_at
 from diplograph.extract.contents import (
     SentenceContext,
@@ -59,7 +60,7 @@ from diplograph.extract.frames import frame_matches, separate, word_in_clause
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find, match_end
 from diplograph.extract.rules import RuleSet, as_list
-from diplograph.extract.sentences import Unit, place_phrase, quotations
+from diplograph.extract.sentences import Unit, clause_ids, place_phrase, quotations
 from diplograph.iris import local_name, slug
 from diplograph.namespaces import ID
 
@@ -1193,10 +1194,13 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     about = any(c.content and c.happened for _, c in made)
     planned = {m.trigger for m, c in made if about and _after(c.date, ctx)}
     ahead = {i for t, i in dates.items() if _to_come(i, ctx) or t in planned}
+    idle = _idle_dates(  # "the pact the juntas formed last September"
+        ctx.units, set(dates.values()), ctx.anchor, rules.word_class("since_word")
+    )
     own = (  # the days of events still to come ("the parade on May 9") date no past one
         u
         for i, u in enumerate(ctx.units)
-        if i not in content_dates | ahead and not is_dateline(ctx.units, i)
+        if i not in content_dates | ahead | idle and not is_dateline(ctx.units, i)
     )
     if not any(is_date(u) for u in own):
         _narrative_dates(made, ctx, rules, gaz)
@@ -1215,6 +1219,26 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     for cand in candidates:
         _attribute(cand, ctx, rules)
     return candidates
+
+
+def _idle_dates(units: list[Unit], used: set[int], anchor: date, since: frozenset[str]) -> set[int]:
+    """The date units of a sentence that date none of its events, in a clause after the main
+    one that no `since_word` opens, naming a time well before the article ("hosted X at the
+    summit of the alliance, the pact the juntas formed last September"): the time of something
+    else, which leaves the story's day ("since X was sworn in on Jan. 20" bounds the event)."""
+    clauses = clause_ids(units)
+    idle = set()
+    for i, unit in enumerate(units):
+        if not is_date(unit) or i in used or clauses[i] == clauses[0] or unit.mention is None:
+            continue
+        start = clauses.index(clauses[i])
+        opener = start + 1 if units[start].text == "," else start
+        if anaphoric(unit.mention.anaphor) or units[opener].lower in since:
+            continue
+        found = resolve(unit.mention.date_words or "", anchor)  # "on Oct. 19": the nearest
+        if found is not None and (anchor - found.latest).days > NARRATIVE_DAYS:
+            idle.add(i)
+    return idle
 
 
 def _records(candidates: list[Candidate], ctx: SentenceContext, rules: RuleSet) -> list[Candidate]:
