@@ -1641,9 +1641,7 @@ def test_days_of_one_month_told_by_ordinals_are_one_span(text, expected, layer):
     "background",
     ["the pact the three juntas formed in September 2023", "which was founded in 2001"],
 )
-def test_a_date_of_no_event_set_off_after_the_main_clause_leaves_the_storys_day(
-    background, layer
-):
+def test_a_date_of_no_event_set_off_after_the_main_clause_leaves_the_storys_day(background, layer):
     """candidates._idle_dates: a time well past, set off after the main clause, that dates none
     of the sentence's events is of something else: the summit is of the story's day."""
     text = (
