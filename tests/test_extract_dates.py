@@ -1650,3 +1650,54 @@ def test_a_date_of_no_event_set_off_after_the_main_clause_leaves_the_storys_day(
         f"of Sahel States, {background}."
     )
     assert dated(extract(text, date(2024, 7, 6), layer), "Meeting") == ("2024-07-06", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "MOSCOW, March 7 (TASS) - Russian Foreign Minister Sergey Lavrov's upcoming visit to "
+            "Turkey on March 20 will focus on Syria.",
+            "Visit",
+            ("2025-03-20", "on March 20"),
+        ),
+        (
+            "MOSCOW, March 7 (TASS) - Preparations are under way for the forthcoming talks "
+            "between Russian Foreign Minister Sergey Lavrov and Turkish Foreign Minister Hakan "
+            "Fidan on Monday.",
+            "Talks",
+            ("2025-03-10", "on Monday"),
+        ),
+    ],
+)
+def test_an_upcoming_events_day_lies_ahead(text, kind, expected, layer):
+    """attribution.yaml `modality.upcoming`: "X's upcoming visit on March 20", "the forthcoming
+    talks on Monday" are still to come: this March 20 (not last year's), next Monday."""
+    assert dated(extract(text, date(2025, 3, 7), layer), kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MOSCOW, March 7 (TASS) - Russian Foreign Minister Sergey Lavrov's visit to Turkey on "
+            "March 20 will focus on Syria.",
+            ("2025-03-20", "on March 20"),
+        ),
+        (
+            "MOSCOW, March 7 (TASS) - Ahead of Russian Foreign Minister Sergey Lavrov's visit to "
+            "Turkey on March 20, the two sides agreed on an agenda.",
+            ("2025-03-20", "on March 20"),
+        ),
+        # guard: a noun event's day just past stays this year's
+        (
+            "MOSCOW, March 7 (TASS) - Russian Foreign Minister Sergey Lavrov's visit to Turkey on "
+            "March 2 focused on Syria.",
+            ("2025-03-02", "on March 2"),
+        ),
+    ],
+)
+def test_a_noun_events_day_soon_after_the_article_is_still_to_come(text, expected, layer):
+    """candidates._noun_ahead: "X's visit to Turkey on March 20", told on 7 March with no verb of
+    its mood, is this March's visit to come (not last year's, as a past one's would be)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected

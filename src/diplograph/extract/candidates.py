@@ -283,7 +283,26 @@ def _modality(match: Match, ctx: SentenceContext, words: str | None, rules: Rule
         return cue
     if ctx.current and (match.purpose or _sequel(match, ctx, rules)):
         return ctx.current[-1].attest.modality  # "is due to leave ... before travelling on"
+    if words and _noun_ahead(match, ctx, words, rules):
+        return "Expected"  # "X's visit to Turkey on March 20 will focus on Syria", told March 7
     return "Expected" if words and sounds_future(words) else "Happened"
+
+
+NOUN_AHEAD_DAYS = 31  # how far ahead a noun event's own day may lie to be one still to come
+
+
+def _noun_ahead(match: Match, ctx: SentenceContext, words: str, rules: RuleSet) -> bool:
+    """Whether an event told as a noun (lexicon.yaml `event_noun`), with no verb of its mood,
+    has date words naming a day of the month soon after the article ("the talks on March 20",
+    told on 7 March): one still to come, not last year's ("later on Monday" is the last one)."""
+    if ctx.units[match.trigger].lower not in rules.word_class("event_noun"):
+        return False
+    found = resolve(words, ctx.anchor, "past")  # "later on Monday": no day to come
+    return (
+        found is not None
+        and found.is_day
+        and 0 < (found.earliest - ctx.anchor).days <= NOUN_AHEAD_DAYS
+    )
 
 
 def _sequel(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
