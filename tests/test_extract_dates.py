@@ -1701,3 +1701,50 @@ def test_a_noun_events_day_soon_after_the_article_is_still_to_come(text, expecte
     """candidates._noun_ahead: "X's visit to Turkey on March 20", told on 7 March with no verb of
     its mood, is this March's visit to come (not last year's, as a past one's would be)."""
     assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "JOHANNESBURG, March 7 (Reuters) - Chinese Foreign Minister Wang Yi and Indian "
+            "External Affairs Minister S. Jaishankar held two days of talks in Johannesburg that "
+            "ended on Friday.",
+            "Talks",
+            ("2025-03-07", "on Friday"),
+        ),
+        (
+            "RIYADH, March 7 (Reuters) - The talks between Russian Foreign Minister Sergey Lavrov "
+            "and Secretary of State Marco Rubio, held in Riyadh on Tuesday, lasted four hours.",
+            "Talks",
+            ("2025-03-04", "on Tuesday"),
+        ),
+        (
+            "RIYADH, March 7 (Reuters) - The meeting between Russian Foreign Minister Sergey "
+            "Lavrov and Secretary of State Marco Rubio that took place in Riyadh on Tuesday "
+            "lasted four hours.",
+            "Meeting",
+            ("2025-03-04", "on Tuesday"),
+        ),
+    ],
+)
+def test_a_clause_that_tells_when_the_event_before_it_ended_or_was_held_dates_it(
+    text, kind, expected, layer
+):
+    """dates.yaml `date_sequel_word` of two words: "talks that ended on Friday", "the talks,
+    held in Riyadh on Tuesday,", "the meeting that took place on Tuesday" are of that day (the
+    date dated nothing, and the sentence had no day of the story either)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), kind) == expected
+
+
+def test_a_clause_of_two_sequel_words_far_from_the_event_dates_it_not(layer):
+    """guard: "discussed the railway, which began operating in October 2023": the clause
+    follows the railway, not the talks (dates.SEQUEL_REACH), which keep the day told before."""
+    text = (
+        "JAKARTA, Nov 10 (ANTARA) - President Prabowo Subianto met Chinese Premier Li Qiang on "
+        "Saturday. Prabowo and Li discussed Chinese investment in the Jakarta-Bandung "
+        "high-speed railway, which began operating in October 2023."
+    )
+    graph = extract(text, date(2024, 11, 10), layer)
+    days = {str(graph.value(t, DIP.date)) for t in graph.subjects(RDF.type, DIP.Talks)}
+    assert days == {"2024-11-09"}
