@@ -1748,3 +1748,25 @@ def test_a_clause_of_two_sequel_words_far_from_the_event_dates_it_not(layer):
     graph = extract(text, date(2024, 11, 10), layer)
     days = {str(graph.value(t, DIP.date)) for t in graph.subjects(RDF.type, DIP.Talks)}
     assert days == {"2024-11-09"}
+
+
+def test_a_recent_day_after_an_apposition_leaves_the_storys_day(layer):
+    """candidates._idle_dates: "was conferred the Order, the country's highest honour, by X at
+    State House in Suva this morning": the day, set off after the main clause, dates no event
+    where it stands; the honour is the story's day (it had none)."""
+    text = (
+        "SUVA, Aug 6 (Fijivillage) - Indian President Droupadi Murmu has been conferred the "
+        "Companion of the Order of Fiji, the country's highest honour, by President Ratu Wiliame "
+        "Katonivere at State House in Suva this morning."
+    )
+    assert dated(extract(text, date(2024, 8, 6), layer), "Ceremony")[0] == "2024-08-06"
+
+
+def test_a_recent_day_of_a_relative_clause_leaves_the_event_undated(layer):
+    """guard: "a letter to King X, which the Royal Cabinet made public on Tuesday": the day the
+    clause gives is the publishing's, not the letter's (candidates._idle_dates)."""
+    text = (
+        "ALGIERS, July 31 (APS) - French President Emmanuel Macron set out the new position in a "
+        "letter to King Mohammed VI, which the Moroccan Royal Cabinet made public on Tuesday."
+    )
+    assert dated(extract(text, date(2024, 7, 31), layer), "LetterDelivery")[0] == "None..None"

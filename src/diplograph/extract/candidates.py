@@ -1214,7 +1214,11 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     planned = {m.trigger for m, c in made if about and _after(c.date, ctx)}
     ahead = {i for t, i in dates.items() if _to_come(i, ctx) or t in planned}
     idle = _idle_dates(  # "the pact the juntas formed last September"
-        ctx.units, set(dates.values()), ctx.anchor, rules.word_class("since_word")
+        ctx.units,
+        set(dates.values()),
+        ctx.anchor,
+        rules.word_class("since_word"),
+        rules.word_class("date_tail_word"),
     )
     own = (  # the days of events still to come ("the parade on May 9") date no past one
         u
@@ -1240,22 +1244,30 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     return candidates
 
 
-def _idle_dates(units: list[Unit], used: set[int], anchor: date, since: frozenset[str]) -> set[int]:
+def _idle_dates(
+    units: list[Unit], used: set[int], anchor: date, since: frozenset[str], tails: frozenset[str]
+) -> set[int]:
     """The date units of a sentence that date none of its events, in a clause after the main
-    one that no `since_word` opens, naming a time well before the article ("hosted X at the
-    summit of the alliance, the pact the juntas formed last September"): the time of something
-    else, which leaves the story's day ("since X was sworn in on Jan. 20" bounds the event)."""
+    one that no `since_word` opens, naming a past time: a time well before the article ("hosted
+    X at the summit of the alliance, the pact the juntas formed last September": something
+    else's), or a recent one in a phrase a `date_tail_word` opens ("was conferred the Order,
+    the country's highest honour, by X at State House this morning": the event's, told as the
+    story's day; not "a letter, which the Cabinet made public on Tuesday", "..., his office
+    said on Thursday"); they leave the story's day ("since X was sworn in on Jan. 20" bounds
+    the event)."""
     clauses = clause_ids(units)
     idle = set()
     for i, unit in enumerate(units):
         if not is_date(unit) or i in used or clauses[i] == clauses[0] or unit.mention is None:
             continue
         start = clauses.index(clauses[i])
-        opener = start + 1 if units[start].text == "," else start
-        if anaphoric(unit.mention.anaphor) or units[opener].lower in since:
+        opener = units[start + 1 if units[start].text == "," else start].lower
+        if anaphoric(unit.mention.anaphor) or opener in since:
             continue
         found = resolve(unit.mention.date_words or "", anchor)  # "on Oct. 19": the nearest
-        if found is not None and (anchor - found.latest).days > NARRATIVE_DAYS:
+        if found is None or found.latest > anchor:
+            continue
+        if (anchor - found.latest).days > NARRATIVE_DAYS or opener in tails:
             idle.add(i)
     return idle
 
