@@ -1770,3 +1770,12 @@ def test_a_recent_day_of_a_relative_clause_leaves_the_event_undated(layer):
         "letter to King Mohammed VI, which the Moroccan Royal Cabinet made public on Tuesday."
     )
     assert dated(extract(text, date(2024, 7, 31), layer), "LetterDelivery")[0] == "None..None"
+
+
+def test_the_date_rules_read_a_part_of_last_year(layer):
+    """dates.yaml `date.period`: "late last year" is one date phrase, its last four months."""
+    text = "Kenyan President William Ruto met Xi Jinping in Beijing late last year."
+    assert dated(extract(text, date(2025, 3, 7), layer), "Meeting") == (
+        "2024-09-01..2024-12-31",
+        "late last year",
+    )
