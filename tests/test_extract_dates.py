@@ -1779,3 +1779,15 @@ def test_the_date_rules_read_a_part_of_last_year(layer):
         "2024-09-01..2024-12-31",
         "late last year",
     )
+
+
+def test_a_recent_day_opening_its_own_phrase_after_an_apposition_leaves_the_storys_day(layer):
+    """candidates._idle_dates: "at the sports centre, Kasarani, on Tuesday" (a place no stage
+    knows between): the day that dated nothing leaves the honour on the story's day (told
+    that Tuesday), where before the sentence's date words left it none."""
+    text = (
+        "NAIROBI, Sept 13 (Reuters) - Somali President Hassan Sheikh Mohamud attended the "
+        "swearing-in of President William Ruto at the Moi International Sports Centre, "
+        "Kasarani, on Tuesday."
+    )
+    assert dated(extract(text, date(2022, 9, 13), layer), "Ceremony")[0] == "2022-09-13"

@@ -1250,24 +1250,25 @@ def _idle_dates(
     """The date units of a sentence that date none of its events, in a clause after the main
     one that no `since_word` opens, naming a past time: a time well before the article ("hosted
     X at the summit of the alliance, the pact the juntas formed last September": something
-    else's), or a recent one in a phrase a `date_tail_word` opens ("was conferred the Order,
-    the country's highest honour, by X at State House this morning": the event's, told as the
-    story's day; not "a letter, which the Cabinet made public on Tuesday", "..., his office
-    said on Thursday"); they leave the story's day ("since X was sworn in on Jan. 20" bounds
-    the event)."""
+    else's), or a recent one in a phrase a `date_tail_word` opens or that it opens itself ("was
+    conferred the Order, the country's highest honour, by X at State House this morning", "at
+    the sports centre, Kasarani, on Tuesday": the event's, told as the story's day; not "a
+    letter, which the Cabinet made public on Tuesday", "..., his office said on Thursday");
+    they leave the story's day ("since X was sworn in on Jan. 20" bounds the event)."""
     clauses = clause_ids(units)
     idle = set()
     for i, unit in enumerate(units):
         if not is_date(unit) or i in used or clauses[i] == clauses[0] or unit.mention is None:
             continue
         start = clauses.index(clauses[i])
-        opener = units[start + 1 if units[start].text == "," else start].lower
+        first = start + 1 if units[start].text == "," else start
+        opener = units[first].lower
         if anaphoric(unit.mention.anaphor) or opener in since:
             continue
         found = resolve(unit.mention.date_words or "", anchor)  # "on Oct. 19": the nearest
         if found is None or found.latest > anchor:
             continue
-        if (anchor - found.latest).days > NARRATIVE_DAYS or opener in tails:
+        if (anchor - found.latest).days > NARRATIVE_DAYS or opener in tails or first == i:
             idle.add(i)
     return idle
 
