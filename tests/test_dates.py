@@ -246,3 +246,24 @@ WED_0605 = date(2024, 6, 5)  # Wednesday
 def test_month_parts_weekends_ago_and_days_of_the_month(expression, tense, expected):
     """dates.py `_parse_month_only`, `_parse_weekend`, `_parse_ago`, `_parse_day_of_month`."""
     assert resolve(expression, WED_0605, tense) == expected
+
+
+def test_days_of_one_month_told_with_the_ordinals_the_words_name():
+    """ "from the 10th to the 12th of March": the three days (the second "the" read past)."""
+    found = resolve("from the 10th to the 12th of March", date(2025, 3, 7), "future")
+    assert found == span(date(2025, 3, 10), date(2025, 3, 12))
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("late last year", span(date(2024, 9, 1), date(2024, 12, 31))),
+        ("at the end of last year", span(date(2024, 9, 1), date(2024, 12, 31))),
+        ("early next year", span(date(2026, 1, 1), date(2026, 4, 30))),
+        ("at the beginning of next year", span(date(2026, 1, 1), date(2026, 4, 30))),
+    ],
+)
+def test_a_part_of_last_or_next_year_is_its_four_months(expression, expected):
+    """ "late last year", "early next year": that year's last or first four months, as "late
+    2024" is (not the whole year)."""
+    assert resolve(expression, date(2025, 3, 7)) == expected

@@ -1611,3 +1611,183 @@ def test_the_day_before_yesterday_is_two_days_back(text, expected, layer):
     """dates.yaml date.day-word: "the day before yesterday", "the day after tomorrow": two
     days from the story's day (told on Friday 7 March), not yesterday or tomorrow."""
     assert dated(extract(text, date(2025, 3, 7), layer), "Meeting") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Cyril Ramaphosa is on a state visit to the UAE from 6th to 8th March.",
+            ("2025-03-06..2025-03-08", "from 6th to 8th March"),
+        ),
+        (
+            "President William Ruto will pay a state visit to Qatar from the 10th to the 12th of "
+            "March.",
+            ("2025-03-10..2025-03-12", "from the 10th to the 12th of March"),
+        ),
+        (
+            "President William Ruto will pay a state visit to Qatar on March 10th to 12th, 2025.",
+            ("2025-03-10..2025-03-12", "March 10th to 12th, 2025"),
+        ),
+    ],
+)
+def test_days_of_one_month_told_by_ordinals_are_one_span(text, expected, layer):
+    """date.day-span: "from 6th to 8th March" (WAM, PTI) is the three days, not the last one
+    alone (a 8 March, read as a day still to come told in the present, went to last year)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected
+
+
+@pytest.mark.parametrize(
+    "background",
+    ["the pact the three juntas formed in September 2023", "which was founded in 2001"],
+)
+def test_a_date_of_no_event_set_off_after_the_main_clause_leaves_the_storys_day(background, layer):
+    """candidates._idle_dates: a time well past, set off after the main clause, that dates none
+    of the sentence's events is of something else: the summit is of the story's day."""
+    text = (
+        "NIAMEY, July 6 (Reuters) - Niger's General Abdourahamane Tiani hosted Mali's Colonel "
+        "Assimi Goita and Burkina Faso's Captain Ibrahim Traore at the summit of the Alliance "
+        f"of Sahel States, {background}."
+    )
+    assert dated(extract(text, date(2024, 7, 6), layer), "Meeting") == ("2024-07-06", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "MOSCOW, March 7 (TASS) - Russian Foreign Minister Sergey Lavrov's upcoming visit to "
+            "Turkey on March 20 will focus on Syria.",
+            "Visit",
+            ("2025-03-20", "on March 20"),
+        ),
+        (
+            "MOSCOW, March 7 (TASS) - Preparations are under way for the forthcoming talks "
+            "between Russian Foreign Minister Sergey Lavrov and Turkish Foreign Minister Hakan "
+            "Fidan on Monday.",
+            "Talks",
+            ("2025-03-10", "on Monday"),
+        ),
+    ],
+)
+def test_an_upcoming_events_day_lies_ahead(text, kind, expected, layer):
+    """attribution.yaml `modality.upcoming`: "X's upcoming visit on March 20", "the forthcoming
+    talks on Monday" are still to come: this March 20 (not last year's), next Monday."""
+    assert dated(extract(text, date(2025, 3, 7), layer), kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MOSCOW, March 7 (TASS) - Russian Foreign Minister Sergey Lavrov's visit to Turkey on "
+            "March 20 will focus on Syria.",
+            ("2025-03-20", "on March 20"),
+        ),
+        (
+            "MOSCOW, March 7 (TASS) - Ahead of Russian Foreign Minister Sergey Lavrov's visit to "
+            "Turkey on March 20, the two sides agreed on an agenda.",
+            ("2025-03-20", "on March 20"),
+        ),
+        # guard: a noun event's day just past stays this year's
+        (
+            "MOSCOW, March 7 (TASS) - Russian Foreign Minister Sergey Lavrov's visit to Turkey on "
+            "March 2 focused on Syria.",
+            ("2025-03-02", "on March 2"),
+        ),
+    ],
+)
+def test_a_noun_events_day_soon_after_the_article_is_still_to_come(text, expected, layer):
+    """candidates._noun_ahead: "X's visit to Turkey on March 20", told on 7 March with no verb of
+    its mood, is this March's visit to come (not last year's, as a past one's would be)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "JOHANNESBURG, March 7 (Reuters) - Chinese Foreign Minister Wang Yi and Indian "
+            "External Affairs Minister S. Jaishankar held two days of talks in Johannesburg that "
+            "ended on Friday.",
+            "Talks",
+            ("2025-03-07", "on Friday"),
+        ),
+        (
+            "RIYADH, March 7 (Reuters) - The talks between Russian Foreign Minister Sergey Lavrov "
+            "and Secretary of State Marco Rubio, held in Riyadh on Tuesday, lasted four hours.",
+            "Talks",
+            ("2025-03-04", "on Tuesday"),
+        ),
+        (
+            "RIYADH, March 7 (Reuters) - The meeting between Russian Foreign Minister Sergey "
+            "Lavrov and Secretary of State Marco Rubio that took place in Riyadh on Tuesday "
+            "lasted four hours.",
+            "Meeting",
+            ("2025-03-04", "on Tuesday"),
+        ),
+    ],
+)
+def test_a_clause_that_tells_when_the_event_before_it_ended_or_was_held_dates_it(
+    text, kind, expected, layer
+):
+    """dates.yaml `date_sequel_word` of two words: "talks that ended on Friday", "the talks,
+    held in Riyadh on Tuesday,", "the meeting that took place on Tuesday" are of that day (the
+    date dated nothing, and the sentence had no day of the story either)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), kind) == expected
+
+
+def test_a_clause_of_two_sequel_words_far_from_the_event_dates_it_not(layer):
+    """guard: "discussed the railway, which began operating in October 2023": the clause
+    follows the railway, not the talks (dates.SEQUEL_REACH), which keep the day told before."""
+    text = (
+        "JAKARTA, Nov 10 (ANTARA) - President Prabowo Subianto met Chinese Premier Li Qiang on "
+        "Saturday. Prabowo and Li discussed Chinese investment in the Jakarta-Bandung "
+        "high-speed railway, which began operating in October 2023."
+    )
+    graph = extract(text, date(2024, 11, 10), layer)
+    days = {str(graph.value(t, DIP.date)) for t in graph.subjects(RDF.type, DIP.Talks)}
+    assert days == {"2024-11-09"}
+
+
+def test_a_recent_day_after_an_apposition_leaves_the_storys_day(layer):
+    """candidates._idle_dates: "was conferred the Order, the country's highest honour, by X at
+    State House in Suva this morning": the day, set off after the main clause, dates no event
+    where it stands; the honour is the story's day (it had none)."""
+    text = (
+        "SUVA, Aug 6 (Fijivillage) - Indian President Droupadi Murmu has been conferred the "
+        "Companion of the Order of Fiji, the country's highest honour, by President Ratu Wiliame "
+        "Katonivere at State House in Suva this morning."
+    )
+    assert dated(extract(text, date(2024, 8, 6), layer), "Ceremony")[0] == "2024-08-06"
+
+
+def test_a_recent_day_of_a_relative_clause_leaves_the_event_undated(layer):
+    """guard: "a letter to King X, which the Royal Cabinet made public on Tuesday": the day the
+    clause gives is the publishing's, not the letter's (candidates._idle_dates)."""
+    text = (
+        "ALGIERS, July 31 (APS) - French President Emmanuel Macron set out the new position in a "
+        "letter to King Mohammed VI, which the Moroccan Royal Cabinet made public on Tuesday."
+    )
+    assert dated(extract(text, date(2024, 7, 31), layer), "LetterDelivery")[0] == "None..None"
+
+
+def test_the_date_rules_read_a_part_of_last_year(layer):
+    """dates.yaml `date.period`: "late last year" is one date phrase, its last four months."""
+    text = "Kenyan President William Ruto met Xi Jinping in Beijing late last year."
+    assert dated(extract(text, date(2025, 3, 7), layer), "Meeting") == (
+        "2024-09-01..2024-12-31",
+        "late last year",
+    )
+
+
+def test_a_recent_day_opening_its_own_phrase_after_an_apposition_leaves_the_storys_day(layer):
+    """candidates._idle_dates: "at the sports centre, Kasarani, on Tuesday" (a place no stage
+    knows between): the day that dated nothing leaves the honour on the story's day (told
+    that Tuesday), where before the sentence's date words left it none."""
+    text = (
+        "NAIROBI, Sept 13 (Reuters) - Somali President Hassan Sheikh Mohamud attended the "
+        "swearing-in of President William Ruto at the Moi International Sports Centre, "
+        "Kasarani, on Tuesday."
+    )
+    assert dated(extract(text, date(2022, 9, 13), layer), "Ceremony")[0] == "2022-09-13"

@@ -20,6 +20,7 @@ Conventions (decisions, not accidents):
   first day to the last; the first day takes the year that puts it nearest the anchor.
 - "early", "mid" and "late" before a month (and "the beginning", "middle", "end of" it) are
   its first ten days, the next ten, and the rest (so too before "last month", "next month");
+  before "last year", "next year" (as before "2024"), its first, middle or last four months;
   "in May last year" is May of the year named.
 - Two weekdays joined ("on Monday and Tuesday", "from Monday to Wednesday") are an interval
   from the first, resolved as a weekday alone, to the next such last day after it (a week
@@ -58,7 +59,9 @@ _DAY_MONTH_RE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
 )
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-_DAY_SPAN = _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*" + _ORDINAL
+_DAY_SPAN = (  # "6 to 8", "6th-8th", "the 6th to the 8th"
+    _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*(?:the\s+)?" + _ORDINAL
+)
 _MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
 _DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
 _SPAN_WORD = r"\s*(?:-|–|to|and|until|through|till)\s*"
@@ -104,6 +107,10 @@ _MONTH_PARTS.update(middle=_MONTH_PARTS["mid"], end=_MONTH_PARTS["late"])
 _MONTH_PART_RE = re.compile(
     r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next)\s+month\b"
 )
+_YEAR_NAMED_PART_RE = re.compile(
+    r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next|this)\s+year\b"
+)
+_YEAR_PART_WORDS = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
 _WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)weekend\b")
 _NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _AGO_RE = re.compile(
@@ -287,6 +294,17 @@ def _parse_month_part(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(month.earliest.replace(day=first), end, "interval")
 
 
+def _parse_year_named_part(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'late last year', 'early next year', 'at the end of last year': the first, middle
+    or last four months of that year."""
+    m = _YEAR_NAMED_PART_RE.search(text)
+    if not m:
+        return None
+    year = anchor.year + _YEAR_OFFSETS[m[2]]
+    first, last = _YEAR_PART_MONTHS[_YEAR_PART_WORDS.get(m[1], m[1])]
+    return DateRange(date(year, first, 1), _month_end(year, last), "interval")
+
+
 def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve this/last/next/earlier this/later this ("later in the") week, month or year."""
     m = _PERIOD_RE.search(text)
@@ -431,6 +449,7 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_day_word,
     _parse_month_only,  # before the period: "in May last year" is May's
     _parse_month_part,  # before the period: "late last month" is its last days
+    _parse_year_named_part,  # before the period: "late last year" is its last months
     _parse_period,
     _parse_season,
     _parse_year_part,

@@ -19,6 +19,7 @@ from typing import Any
 
 from rdflib import URIRef
 
+from diplograph.dates import resolve
 from diplograph.extract.attribution import modality_at
 from diplograph.extract.contents import (
     SentenceContext,
@@ -59,7 +60,7 @@ from diplograph.extract.frames import frame_matches, separate, word_in_clause
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find, match_end
 from diplograph.extract.rules import RuleSet, as_list
-from diplograph.extract.sentences import Unit, place_phrase, quotations
+from diplograph.extract.sentences import Unit, clause_ids, place_phrase, quotations
 from diplograph.iris import local_name, slug
 from diplograph.namespaces import ID
 
@@ -282,7 +283,26 @@ def _modality(match: Match, ctx: SentenceContext, words: str | None, rules: Rule
         return cue
     if ctx.current and (match.purpose or _sequel(match, ctx, rules)):
         return ctx.current[-1].attest.modality  # "is due to leave ... before travelling on"
+    if words and _noun_ahead(match, ctx, words, rules):
+        return "Expected"  # "X's visit to Turkey on March 20 will focus on Syria", told March 7
     return "Expected" if words and sounds_future(words) else "Happened"
+
+
+NOUN_AHEAD_DAYS = 31  # how far ahead a noun event's own day may lie to be one still to come
+
+
+def _noun_ahead(match: Match, ctx: SentenceContext, words: str, rules: RuleSet) -> bool:
+    """Whether an event told as a noun (lexicon.yaml `event_noun`), with no verb of its mood,
+    has date words naming a day of the month soon after the article ("the talks on March 20",
+    told on 7 March): one still to come, not last year's ("later on Monday" is the last one)."""
+    if ctx.units[match.trigger].lower not in rules.word_class("event_noun"):
+        return False
+    found = resolve(words, ctx.anchor, "past")  # "later on Monday": no day to come
+    return (
+        found is not None
+        and found.is_day
+        and 0 < (found.earliest - ctx.anchor).days <= NOUN_AHEAD_DAYS
+    )
 
 
 def _sequel(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
@@ -1193,10 +1213,17 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     about = any(c.content and c.happened for _, c in made)
     planned = {m.trigger for m, c in made if about and _after(c.date, ctx)}
     ahead = {i for t, i in dates.items() if _to_come(i, ctx) or t in planned}
+    idle = _idle_dates(  # "the pact the juntas formed last September"
+        ctx.units,
+        set(dates.values()),
+        ctx.anchor,
+        rules.word_class("since_word"),
+        rules.word_class("date_tail_word"),
+    )
     own = (  # the days of events still to come ("the parade on May 9") date no past one
         u
         for i, u in enumerate(ctx.units)
-        if i not in content_dates | ahead and not is_dateline(ctx.units, i)
+        if i not in content_dates | ahead | idle and not is_dateline(ctx.units, i)
     )
     if not any(is_date(u) for u in own):
         _narrative_dates(made, ctx, rules, gaz)
@@ -1215,6 +1242,35 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     for cand in candidates:
         _attribute(cand, ctx, rules)
     return candidates
+
+
+def _idle_dates(
+    units: list[Unit], used: set[int], anchor: date, since: frozenset[str], tails: frozenset[str]
+) -> set[int]:
+    """The date units of a sentence that date none of its events, in a clause after the main
+    one that no `since_word` opens, naming a past time: a time well before the article ("hosted
+    X at the summit of the alliance, the pact the juntas formed last September": something
+    else's), or a recent one in a phrase a `date_tail_word` opens or that it opens itself ("was
+    conferred the Order, the country's highest honour, by X at State House this morning", "at
+    the sports centre, Kasarani, on Tuesday": the event's, told as the story's day; not "a
+    letter, which the Cabinet made public on Tuesday", "..., his office said on Thursday");
+    they leave the story's day ("since X was sworn in on Jan. 20" bounds the event)."""
+    clauses = clause_ids(units)
+    idle = set()
+    for i, unit in enumerate(units):
+        if not is_date(unit) or i in used or clauses[i] == clauses[0] or unit.mention is None:
+            continue
+        start = clauses.index(clauses[i])
+        first = start + 1 if units[start].text == "," else start
+        opener = units[first].lower
+        if anaphoric(unit.mention.anaphor) or opener in since:
+            continue
+        found = resolve(unit.mention.date_words or "", anchor)  # "on Oct. 19": the nearest
+        if found is None or found.latest > anchor:
+            continue
+        if (anchor - found.latest).days > NARRATIVE_DAYS or opener in tails or first == i:
+            idle.add(i)
+    return idle
 
 
 def _records(candidates: list[Candidate], ctx: SentenceContext, rules: RuleSet) -> list[Candidate]:

@@ -192,7 +192,7 @@ def attach(
         elif chosen is None:
             orphans.append(index)
     for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
-        start = _sequel_start(units, clauses, index, sequels)
+        start = _sequel_start(units, clauses, index, sequels, triggers)
         if start is None and _after_its_country(units, clauses, index, speech):
             start = clauses.index(clauses[index])  # "met Putin in Kazan, Russia, on Tuesday."
         if start is None and _trailing_alone(units, clauses, index, triggers, speech):
@@ -347,21 +347,32 @@ def _told_after(units: list[Unit], index: int, speech: frozenset[str]) -> bool:
     )
 
 
+SEQUEL_REACH = 4  # units a clause of two sequel words may follow its event's trigger by
+
+
 def _sequel_start(
-    units: list[Unit], clauses: list[int], index: int, sequels: frozenset[str]
+    units: list[Unit],
+    clauses: list[int],
+    index: int,
+    sequels: frozenset[str],
+    triggers: list[int] | None = None,
 ) -> int | None:
     """Where the clause of the date at `index` starts when a `sequels` word opens it ("...
-    after police stormed the embassy late Friday"), or opens the clause before one the date
-    stands in alone ("is in Johannesburg, where he is taking part in the summit, from August
-    22 to 24"), else None."""
+    after police stormed the embassy late Friday"), or two right after an event's trigger
+    ("talks in Johannesburg that ended on Friday"; not "discussed the railway, which began
+    operating in October 2023"), or opens the clause before one the date stands in alone ("is
+    in Johannesburg, where he is taking part in the summit, from August 22 to 24"), else
+    None."""
     start = clauses.index(clauses[index])
     opener = start + 1 if units[start].text == "," and start + 1 < index else start
-    if units[opener].lower in sequels:
+    pair = " ".join(u.lower for u in units[opener : opener + 2])  # "that ended on Friday"
+    near = any(start - SEQUEL_REACH <= t < start for t in triggers or ())  # "talks that ended"
+    if units[opener].lower in sequels or (pair in sequels and near):
         return start
     own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
     if not start or any(u.text not in ",.;" for u in own):
         return None
-    return _sequel_start(units, clauses, start - 1, sequels)
+    return _sequel_start(units, clauses, start - 1, sequels, triggers)
 
 
 def _joined(units: list[Unit], index: int, joins: frozenset[str]) -> bool:
