@@ -519,7 +519,10 @@ def _resolve_title(
         if current and titles and not ours and not _titled_so(titles, wanted, other):
             continue  # another office of no known owner: Governor Sansores, no "Cuban president"
         foreign = bool(mention.owner and owners) and not ours  # "the Saudi king": no Iranian
-        if (not held and not foreign) or held & owned or ours:
+        # a person named with no office nor owner is "the Russian leader", never "the Kenyan
+        # ambassador" (an office no head holds: the RSF commander named before is none)
+        loose = not held and not foreign and (mention.title in heads or not mention.owner)
+        if loose or held & owned or ours:
             return person
     return None
 
