@@ -587,3 +587,33 @@ def test_the_two_leaders_of_the_meeting_named_again_are_its_parties(layer):
         for e in graph.subjects(RDF.type, DIP[kind])
     ]
     assert ["person/anura-kumara-dissanayake", "person/narendra-modi"] not in parties
+
+
+@pytest.mark.parametrize(
+    ("first", "summoned"),
+    [  # "the Kenyan ambassador" is none of the people named before: Kenya's envoy, unnamed
+        (
+            "Kenya hosted Mohamed Hamdan Daglo, the commander of Sudan's paramilitary Rapid "
+            "Support Forces, in Nairobi on Wednesday.",
+            "country/kenya",
+        ),
+        (
+            "Kenyan President William Ruto hosted Mohamed Hamdan Daglo, the commander of "
+            "Sudan's paramilitary Rapid Support Forces, in Nairobi on Wednesday.",
+            "country/kenya",
+        ),
+    ],
+)
+def test_a_foreign_office_is_no_untitled_person_nor_a_head_of_that_state(first, summoned, layer):
+    """An untitled person (the RSF commander whose title the rules miss) was "the Kenyan
+    ambassador", and so was Kenya's president: only a head's office ("the Russian leader") is
+    read as a person named with no office, and a person holding another office of that state
+    holds none other."""
+    text = (
+        f"{first} Sudan's foreign ministry said that it had summoned the Kenyan ambassador "
+        "in Port Sudan to protest the reception."
+    )
+    assert roles(extract(text, layer), "Meeting", "participant") == {
+        "org/foreign-ministry-of-sudan",
+        summoned,
+    }

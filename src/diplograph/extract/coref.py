@@ -526,7 +526,14 @@ def _resolve_title(
         if current and titles and not ours and not _titled_so(titles, wanted, other):
             continue  # another office of no known owner: Governor Sansores, no "Cuban president"
         foreign = bool(mention.owner and owners) and not ours  # "the Saudi king": no Iranian
-        if (not held and not foreign) or held & owned or ours:
+        # a person named with no office nor owner is "the Russian leader", never "the Kenyan
+        # ambassador" (an office no head holds: the RSF commander named before is none); one
+        # of that owner's holding another office is no other current office but a head's
+        # (Kenya's president is not "the Kenyan ambassador"; an interim president is "the
+        # Syrian leader")
+        head = mention.title in heads or not current  # a former office: anyone's
+        loose = not held and not foreign and (head or not mention.owner)
+        if loose or held & owned or (ours and (not held or head)):
             return person
     return None
 
