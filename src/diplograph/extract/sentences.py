@@ -526,11 +526,23 @@ def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int
             for u, s in zip(inside, same, strict=True)
         )  # "A and B, the two foreign ministers, met": the same people, named by role
         age = len(inside) == 1 and inside[0].text.isdigit()  # "Dissanayake, 55, was sworn in"
+        owner = [_possessive(inside, at) for at in range(len(inside))]  # "X, Trump's envoy,"
         others = any(
-            _is_person(u) and not _role(u) and not s for u, s in zip(inside, same, strict=True)
+            _is_person(u) and not _role(u) and not s and not o
+            for u, s, o in zip(inside, same, owner, strict=True)
         )
         return end if inside and (titled or age) and not others else None
     return None
+
+
+def _possessive(units: list[Unit], at: int) -> bool:
+    """Whether the unit at `at` owns the title after it ("U.S. President Donald Trump's envoy")."""
+    return (
+        at + 2 < len(units)
+        and units[at + 1].lower in ("'s", "’s")
+        and units[at + 2].mention is not None
+        and units[at + 2].mention.title is not None
+    )
 
 
 def _description_end(units: list[Unit], comma: int, openers: frozenset[str]) -> int | None:
