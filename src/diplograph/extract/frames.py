@@ -557,6 +557,8 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
         after = _members_of(units, index + 1, words)  # "A and members of the Council"
         while after + 1 < len(units) and after - index <= 5 and _filler(units[after], words):
             after += 1  # "A, B and the United States", "A and his counterpart B"
+        if _possessor(units[after]) and after + 2 < len(units):
+            after += 2 * (units[after + 1].text in POSSESSIVE_S)  # "A and Trump's envoy B": B
         if not _fits(units[after], role):
             break
         said = after + 1 < len(units) and (
