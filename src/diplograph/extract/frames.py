@@ -1042,6 +1042,8 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         addressee = all(_person(units[i]) for i in found)
         return (addressee and _trailing_subject(units, index, determiner, role, words)) or None
     verb = units[found[0] - 1].lemma if found[0] else ""
+    if found[0] > 1 and units[found[0] - 2].lower in words.article:
+        verb = ""  # "The visiting Chinese minister paid a courtesy call": an adjective
     if verb in words.transitive:
         # "will visit A, B and C on a tour": the verb's objects are not the tourists, and the
         # verb tells their tour; "X met Y during a visit to Z": the clause's subject's visit
