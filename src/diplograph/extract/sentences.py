@@ -541,8 +541,8 @@ OWNED_REACH = 3  # units from a possessive "'s" to the role it owns ("Putin's fo
 def _owners(units: list[Unit], words: frozenset[str]) -> list[bool]:
     """For each unit of an apposition, whether it names the one a role in it serves, not another
     person: before "'s" and a role ("U.S. President Donald Trump's envoy", "Putin's foreign policy
-    aide"), or after a role and "to", "of" or "for" ("an adviser to Khamenei"); a role is a title
-    or a word of `words` (`apposition_word`)."""
+    aide"), or after "to", "of" or "for" somewhere after a role ("an adviser to Khamenei", "a
+    minister close to Netanyahu"); a role is a title or a word of `words` (`apposition_word`)."""
 
     def role(unit: Unit) -> bool:
         return (unit.mention is not None and unit.mention.title is not None) or unit.lower in words
@@ -551,7 +551,8 @@ def _owners(units: list[Unit], words: frozenset[str]) -> list[bool]:
     for at in range(len(units)):
         owned = units[at + 2 : at + 2 + OWNED_REACH]
         possessive = at + 1 < len(units) and units[at + 1].lower in ("'s", "’s")
-        served = at >= 2 and units[at - 1].lower in ("to", "of", "for") and role(units[at - 2])
+        served = at >= 2 and units[at - 1].lower in ("to", "of", "for")
+        served = served and any(role(u) for u in units[: at - 1])
         found.append((possessive and any(role(u) for u in owned)) or served)
     return found
 
