@@ -95,6 +95,12 @@ def test_special_cases_are_added_as_texts_use_them():
     )
 
 
+def test_the_rules_abbreviations_stay_one_token():
+    english = English(["Lt.", "Col."])
+    words = [t.text for t in english.make_doc("Lt. Gen. Keith Kellogg met Col. Assimi Goita.")]
+    assert words == ["Lt.", "Gen.", "Keith", "Kellogg", "met", "Col.", "Assimi", "Goita", "."]
+
+
 def test_every_waiting_case_is_added_once_many_texts_were_split(monkeypatch, blank):
     """A long run stops looking for the cases each text can use: after ADMIT_ALL_AFTER texts
     the cases still waiting are all added, and later texts split as spaCy's blank English."""

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~-]*$")
 _ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Pvt Gen Lt Col Sgt St No vs Gov Sen Rep Prof Maj Capt Adm Brig Amb Hon Rev "
+    "Mr Mrs Ms Dr Pvt Gen Lt Col Sgt Cpl Cmdr Msgr St No vs Gov Sen Rep Prof Maj Capt Adm Brig Amb "
+    "Hon Rev "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")  # "K.P. Sharma Oli", "J. Smith": no sentence end

@@ -579,6 +579,8 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
         after = _members_of(units, index + 1, words)  # "A and members of the Council"
         while after + 1 < len(units) and after - index <= 5 and _filler(units[after], words):
             after += 1  # "A, B and the United States", "A and his counterpart B"
+        if _possessor(units[after]) and after + 2 < len(units):
+            after += 2 * (units[after + 1].text in POSSESSIVE_S)  # "A and Trump's envoy B": B
         if not _fits(units[after], role):
             break
         said = after + 1 < len(units) and (
@@ -1062,6 +1064,8 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         addressee = all(_person(units[i]) for i in found)
         return (addressee and _trailing_subject(units, index, determiner, role, words)) or None
     verb = units[found[0] - 1].lemma if found[0] else ""
+    if found[0] > 1 and units[found[0] - 2].lower in words.article:
+        verb = ""  # "The visiting Chinese minister paid a courtesy call": an adjective
     if verb in words.transitive:
         # "will visit A, B and C on a tour": the verb's objects are not the tourists, and the
         # verb tells their tour; "X met Y during a visit to Z": the clause's subject's visit

@@ -647,11 +647,17 @@ def relocated(ruleset: RuleSet, folder: Path) -> RuleSet:
     return ruleset
 
 
+def abbreviations(classes: dict[str, list[str]]) -> list[str]:
+    """The tokenizer's extra abbreviations, as the copy writes them ("Lt.", "Col."): the
+    `abbreviated_title` word class, capitalised."""
+    return sorted(word.capitalize() for word in classes.get("abbreviated_title", []))
+
+
 def ready(ruleset: RuleSet, folder: Path) -> RuleSet:
     """A rule set ready to run: its tokenizer, and the vocabulary its matchers are made with."""
     ruleset.folder = folder
     if ruleset.nlp is None:  # unpickled: the matchers are made on first use
-        ruleset.nlp = English()
+        ruleset.nlp = English(abbreviations(ruleset.classes))
         for rule in (r for rules in ruleset.rules.values() for r in rules):
             rule.vocab = ruleset.nlp.vocab
     return ruleset
@@ -671,7 +677,7 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
             classes.setdefault(name, []).extend(str(w).lower() for w in words)
         _merge_gazetteer(gazetteer, data.get("gazetteer") or {}, path)
         kinds.update(data.get("kinds") or {})
-    nlp = English()
+    nlp = English(abbreviations(classes))
     lemmas = _lemma_table()
     rules: dict[str, list[Rule]] = {name: [] for name in (*PATTERN_SECTIONS, "frames")}
     boilerplate: list[Rule] = []

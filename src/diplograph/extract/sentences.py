@@ -306,7 +306,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
                 index = close + 1
                 continue
         if unit.text == "," and kept and _is_agent(kept[-1]):
-            close = _description_end(units, index, words.described)
+            close = _description_end(units, index, words.described, words.appositions)
             if close is not None:
                 index = close + 1  # "Turkey, a key partner of Somalia, signed ..."
                 continue
@@ -526,17 +526,44 @@ def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int
             for u, s in zip(inside, same, strict=True)
         )  # "A and B, the two foreign ministers, met": the same people, named by role
         age = len(inside) == 1 and inside[0].text.isdigit()  # "Dissanayake, 55, was sworn in"
+        owner = _owners(inside, words)  # "X, Trump's envoy,", "X, an adviser to Khamenei,"
         others = any(
-            _is_person(u) and not _role(u) and not s for u, s in zip(inside, same, strict=True)
+            _is_person(u) and not _role(u) and not s and not o
+            for u, s, o in zip(inside, same, owner, strict=True)
         )
         return end if inside and (titled or age) and not others else None
     return None
 
 
-def _description_end(units: list[Unit], comma: int, openers: frozenset[str]) -> int | None:
+OWNED_REACH = 3  # units from a possessive "'s" to the role it owns ("Putin's foreign policy aide")
+
+
+def _owners(units: list[Unit], words: frozenset[str]) -> list[bool]:
+    """For each unit of an apposition, whether it names the one a role in it serves, not another
+    person: before "'s" and a role ("U.S. President Donald Trump's envoy", "Putin's foreign policy
+    aide"), or after "to", "of" or "for" somewhere after a role ("an adviser to Khamenei", "a
+    minister close to Netanyahu"); a role is a title or a word of `words` (`apposition_word`)."""
+
+    def role(unit: Unit) -> bool:
+        return (unit.mention is not None and unit.mention.title is not None) or unit.lower in words
+
+    found = []
+    for at in range(len(units)):
+        owned = units[at + 2 : at + 2 + OWNED_REACH]
+        possessive = at + 1 < len(units) and units[at + 1].lower in ("'s", "’s")
+        served = at >= 2 and units[at - 1].lower in ("to", "of", "for")
+        served = served and any(role(u) for u in units[: at - 1])
+        found.append((possessive and any(role(u) for u in owned)) or served)
+    return found
+
+
+def _description_end(
+    units: list[Unit], comma: int, openers: frozenset[str], roles: frozenset[str] = frozenset()
+) -> int | None:
     """The closing comma of a description set off after an agent at `comma`: it opens with a
     word of `openers` ("a", "an": "Erdogan, a close ally of Somalia, met ...") and names no
-    person before the next comma, and no agent follows that comma (a list: "X, a Y, Z and W")."""
+    person before the next comma but the one a role in it serves (`_owners`), and no agent follows
+    that comma (a list: "X, a Y, Z and W")."""
     if comma + 1 >= len(units) or units[comma + 1].lower not in openers:
         return None
     for end in range(comma + 2, min(len(units) - 1, comma + APPOSITION_MAX)):
@@ -544,7 +571,10 @@ def _description_end(units: list[Unit], comma: int, openers: frozenset[str]) -> 
             return None
         if units[end].text == ",":
             inside = units[comma + 1 : end]
-            named = any(_is_person(u) and not _role(u) for u in inside)
+            owner = _owners(inside, roles)  # "X, an adviser to Khamenei, met ..."
+            named = any(
+                _is_person(u) and not _role(u) and not o for u, o in zip(inside, owner, strict=True)
+            )
             return None if named or _is_agent(units[end + 1]) else end  # "X, a Y, Z and W"
     return None
 

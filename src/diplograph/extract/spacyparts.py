@@ -18,6 +18,7 @@ import importlib
 import importlib.machinery
 import importlib.util
 import sys
+from collections.abc import Iterable
 from operator import add
 from types import ModuleType
 from typing import Any
@@ -141,7 +142,8 @@ class English:
     tokenizer's cache, as spaCy does. After ADMIT_ALL_AFTER texts, every case left is added.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, abbreviations: Iterable[str] = ()) -> None:
+        from spacy.attrs import ORTH
         from spacy.tokenizer import Tokenizer
         from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
         from spacy.vocab import create_vocab
@@ -158,6 +160,8 @@ class English:
             url_match=defaults.url_match,
         )
         self._cases: dict[str, Any] = dict(defaults.tokenizer_exceptions)
+        # the rules' own abbreviations, one token each as "Gen." is ("Lt. Gen. X", "Col. X")
+        self._cases.update({word: [{ORTH: word}] for word in abbreviations})
         # the cases not added yet, by the first two characters of their text without whitespace
         self._waiting: dict[str, list[tuple[str, str]]] = {}
         for chunk in sorted(self._cases):
