@@ -5481,11 +5481,7 @@ def test_a_welcome_with_honours_is_a_ceremony_not_a_hosting(text, layer):
             ["country/china", "org/european-union"],
         ),
         (
-            "Turkey is pushing for direct talks between Russia and Ukraine.",
-            ["country/russia", "country/ukraine"],
-        ),
-        (
-            "Egypt called for urgent talks between Israel and Hamas.",
+            "Egypt supported indirect talks between Israel and Hamas.",
             ["country/israel", "org/hamas"],
         ),
     ],
@@ -5493,7 +5489,8 @@ def test_a_welcome_with_honours_is_a_ceremony_not_a_hosting(text, layer):
 def test_talks_between_two_sides_are_theirs_not_the_backers(text, sides, layer):
     """lexicon.yaml `sides_marker`: "backed continued talks between A and B" (a talks noun with
     no determiner, read as frame.talk's verb) are A's and B's talks; the clause's subject, who
-    backs, urges or facilitates them, is no party."""
+    backs or supports them, is no party (one who calls or pushes for them makes no talks:
+    test_a_call_or_readiness_for_talks_is_no_talks)."""
     (talks,) = of_kind(text, "Talks", layer)
     assert talks[1]["participant"] == sides
 
@@ -6005,3 +6002,35 @@ def test_meeting_someone_at_a_named_airport_is_receiving_them(layer):
     found = [(e[0], e[1].get("host"), e[1].get("traveller")) for e in events(extract(text, layer))]
     assert ("Hosting", ["person/shavkat-mirziyoyev"], ["person/serdar-berdimuhamedov"]) in found
     assert not [e for e in found if e[0] == "Meeting"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan called for talks with India to resolve the Kashmir dispute.",
+        "Ukraine said on Monday it was ready for talks with Russia.",
+        "Egyptian President Abdel Fattah al-Sisi called for urgent talks with Ethiopia.",
+        "Chinese Foreign Ministry spokesperson Mao Ning urged talks between Russia and Ukraine.",
+        "Turkey is pushing for direct talks between Russia and Ukraine.",
+        "Egypt called for urgent talks between Israel and Hamas.",
+    ],
+)
+def test_a_call_or_readiness_for_talks_is_no_talks(text, layer):
+    """ "called for talks with X", "ready for talks with X" (attribution.yaml modality.appeal):
+    an appeal, no talks held or planned, even after the appeal's own statement."""
+    assert of_kind(text, "Talks", layer) == []
+
+
+def test_travelling_for_talks_keeps_its_talks(layer):
+    """The trip's talks (talks.purpose, in the trip's mood) stay."""
+    # guard: modality.appeal must not reach "travelled to Moscow ... for talks with Putin"
+    text = "Modi travelled to Moscow on Monday for talks with Putin."
+    assert of_kind(text, "Talks", layer) == [
+        (
+            "Talks",
+            {
+                "participant": ["person/narendra-modi", "person/vladimir-putin"],
+                "place": ["city/moscow"],
+            },
+        )
+    ]
