@@ -6034,3 +6034,33 @@ def test_travelling_for_talks_keeps_its_talks(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said a meeting between Modi and Saudi Crown Prince Mohammed bin Salman could "
+        "take place later this year.",
+        "Talks between Iran and the United States may be held in Muscat next week.",
+        "The Kremlin said a summit between Putin and Trump might take place in Riyadh.",
+    ],
+)
+def test_a_meeting_that_could_take_place_is_no_meeting(text, layer):
+    """ "a meeting between X and Y could take place" (attribution.yaml
+    `modality.possible-predicate`): a possibility, no event held or planned."""
+    assert [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")] == []
+
+
+def test_a_meeting_that_will_take_place_stays(layer):
+    """The predicate of a plan keeps its meeting (modality.future-predicate)."""
+    # guard: modality.possible-predicate must leave "will take place" alone
+    text = "A meeting between Modi and Xi will take place in Kazan on Wednesday."
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/narendra-modi", "person/xi-jinping"],
+                "place": ["city/kazan"],
+            },
+        )
+    ]
