@@ -6064,3 +6064,17 @@ def test_a_meeting_that_will_take_place_stays(layer):
             },
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no plans for Chinese President Xi Jinping to visit Washington, a spokesperson "
+        "said.",
+        "The Kremlin said there were no plans for Putin to meet Zelensky.",
+    ],
+)
+def test_an_event_there_are_no_plans_for_is_none(text, layer):
+    """ "there are no plans for X to visit Y" (attribution.yaml `modality.no-plans`): no event."""
+    kinds = [e[0] for e in events(extract(text, layer))]
+    assert "Visit" not in kinds and "Meeting" not in kinds
