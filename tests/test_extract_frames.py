@@ -6078,3 +6078,24 @@ def test_an_event_there_are_no_plans_for_is_none(text, layer):
     """ "there are no plans for X to visit Y" (attribution.yaml `modality.no-plans`): no event."""
     kinds = [e[0] for e in events(extract(text, layer))]
     assert "Visit" not in kinds and "Meeting" not in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Modi is unlikely to travel to Moscow for the Victory Day parade.",
+        "Albanese said he was keen to visit India later this year.",
+    ],
+)
+def test_an_unlikely_or_wished_for_visit_is_none(text, layer):
+    """ "is unlikely to travel to X", "was keen to visit Y" (attribution.yaml
+    `modality.attempt`): neither a plan nor an event."""
+    assert of_kind(text, "Visit", layer) == []
+
+
+def test_a_likely_visit_is_to_come(layer):
+    """ "is likely to travel to Moscow in July" (attribution.yaml `modality.expected`): a visit
+    to come, in the July ahead of the story (3 December 2024), not the one before it."""
+    graph = extract("Modi is likely to travel to Moscow in July.", layer)
+    (visit,) = graph.subjects(RDF.type, DIP.Visit)
+    assert str(graph.value(visit, DIP.earliestDate)) == "2025-07-01"
