@@ -6099,3 +6099,13 @@ def test_a_likely_visit_is_to_come(layer):
     graph = extract("Modi is likely to travel to Moscow in July.", layer)
     (visit,) = graph.subjects(RDF.type, DIP.Visit)
     assert str(graph.value(visit, DIP.earliestDate)) == "2025-07-01"
+
+
+def test_welcoming_a_nations_companies_is_no_hosting(layer):
+    """ "Vietnam welcomes Indian companies" (frames.yaml frame.host `unless: [goods_noun]`, the
+    class word ending the object): a state's firms are no guests; a leader received stays."""
+    text = '"Vietnam welcomes Indian companies in energy and pharmaceuticals," he said.'
+    assert of_kind(text, "Hosting", layer) == []
+    # guard: the guest named stays a hosting
+    text = "Modi received Vietnamese Prime Minister Pham Minh Chinh at Hyderabad House."
+    assert len(of_kind(text, "Hosting", layer)) == 1
