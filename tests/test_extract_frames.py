@@ -6109,3 +6109,17 @@ def test_welcoming_a_nations_companies_is_no_hosting(layer):
     # guard: the guest named stays a hosting
     text = "Modi received Vietnamese Prime Minister Pham Minh Chinh at Hyderabad House."
     assert len(of_kind(text, "Hosting", layer)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin failed to attend the BRICS summit in Johannesburg.",
+        "Ukraine ruled out talks with Russia until its troops withdraw.",
+        "Orban opposed a meeting between EU leaders and Zelensky.",
+    ],
+)
+def test_a_meeting_failed_ruled_out_or_opposed_is_none(text, layer):
+    """ "failed to attend", "ruled out talks with", "opposed a meeting between" (attribution.yaml
+    `modality.attempt`): no meeting held or planned."""
+    assert [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")] == []
