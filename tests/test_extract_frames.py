@@ -6123,3 +6123,30 @@ def test_a_meeting_failed_ruled_out_or_opposed_is_none(text, layer):
     """ "failed to attend", "ruled out talks with", "opposed a meeting between" (attribution.yaml
     `modality.attempt`): no meeting held or planned."""
     assert [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "Japanese Foreign Minister Takeshi Iwaya held talks with Philippine Foreign Secretary "
+            "Enrique Manalo in Manila on Tuesday. The ministers agreed to hold the next round of "
+            "talks in Tokyo.",
+            ["country/japan", "country/philippines"],
+        ),
+        (
+            "Wang Yi met Jaishankar in Beijing on Tuesday. The two sides agreed to hold the next "
+            "meeting of the joint working group in New Delhi.",
+            ["country/china", "country/india"],
+        ),
+    ],
+)
+def test_the_next_round_agreed_on_is_the_states_only(text, states, layer):
+    """ "agreed to hold the next round of talks in Tokyo" (meetings.yaml meeting.agree-to-hold,
+    its noun consumed): one meeting to come, of the two states, not also talks or a meeting of
+    the two people named before."""
+    found = [
+        e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks") and e[1]["place"]
+    ]
+    later = [e for e in found if e[1]["place"] not in (["city/manila"], ["city/beijing"])]
+    assert [e[1]["participant"] for e in later] == [states]
