@@ -272,13 +272,13 @@ def materiel_iri(label: str) -> URIRef:
 def _modality(match: Match, ctx: SentenceContext, words: str | None, rules: RuleSet) -> str | None:
     """Happened, Expected, Denied, or None when the event is not to be recorded."""
     fixed = match.rule.get("modality")
-    if fixed == "previous" and ctx.current:  # "will travel to Moscow for talks": as the travel
-        return ctx.current[-1].attest.modality
     if fixed and fixed != "previous":
         return str(fixed)
     cue = modality_at(match.trigger, ctx.cues, ctx.units, rules.word_class("event_noun"))
-    if cue == "none":
+    if cue == "none":  # "called for talks with India": no event, whatever was told before
         return None
+    if fixed == "previous" and ctx.current:  # "will travel to Moscow for talks": as the travel
+        return ctx.current[-1].attest.modality
     if cue:
         return cue
     if ctx.current and (match.purpose or _sequel(match, ctx, rules)):

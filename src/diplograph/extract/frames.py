@@ -935,8 +935,9 @@ def _class_words(rules: RuleSet, names: list[str]) -> set[str]:
 
 
 def _ruled_out(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> bool:
-    """Whether a word of the frame's `unless` classes follows the trigger's object ("called on
-    Russia to withdraw" is an appeal, not a call on someone)."""
+    """Whether a word of the frame's `unless` classes follows the trigger's object, or ends it
+    ("called on Russia to withdraw" is an appeal, not a call on someone; "welcomes Indian
+    companies" no guests)."""
     unwanted = rule.get("unless")
     if not unwanted:
         return False
@@ -948,6 +949,8 @@ def _ruled_out(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> b
             return False
         if unit.mention is not None and unit.mention.date_words is None:  # the object
             after = units[index + 1] if index + 1 < len(units) else None
+            if unit.lower.rsplit(" ", 1)[-1] in lemmas:
+                return True
             return after is not None and (after.lemma in lemmas or after.lower in lemmas)
     return False
 
