@@ -6020,6 +6020,30 @@ def test_a_headline_event_at_the_dateline_takes_the_place_the_lede_names(layer):
                 "host": ["person/mohammed-bin-salman"],
                 "traveller": ["person/mohammed-shia-al-sudani"],
                 "place": ["city/jeddah"],
+            },
+        )
+    ]
+
+
+def test_a_denied_attestation_does_not_make_a_meeting_talks(layer):
+    """ "Lavrov met Blinken ..., adding that the two did not hold formal talks": the denied
+    talks attest the same encounter, but its kind is the meeting told as having happened (the
+    higher rank of talks had made it talks)."""
+    text = (
+        "Sergei Lavrov met Antony Blinken in Vientiane on Thursday, a US official said, adding "
+        "that the two did not hold formal talks."
+    )
+    assert [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")] == [
+        (
+            "Meeting",
+            {
+                "participant": ["person/antony-blinken", "person/sergei-lavrov"],
+                "place": ["city/vientiane"],
+            },
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -6052,23 +6076,6 @@ def test_travelling_for_talks_keeps_its_talks(layer):
     ]
 
 
-def test_a_denied_attestation_does_not_make_a_meeting_talks(layer):
-    """ "Lavrov met Blinken ..., adding that the two did not hold formal talks": the denied
-    talks attest the same encounter, but its kind is the meeting told as having happened (the
-    higher rank of talks had made it talks)."""
-    text = (
-        "Sergei Lavrov met Antony Blinken in Vientiane on Thursday, a US official said, adding "
-        "that the two did not hold formal talks."
-    )
-    assert [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")] == [
-        (
-            "Meeting",
-            {
-                "participant": ["person/antony-blinken", "person/sergei-lavrov"],
-                "place": ["city/vientiane"],
-            },
-        )
-    ]
 @pytest.mark.parametrize(
     "text",
     [
