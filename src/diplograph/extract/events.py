@@ -237,8 +237,8 @@ def _same_content(ctx: Context, event: Event, cand: Candidate) -> bool:
 
 def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
     """Merge a candidate into an event."""
+    event.kind = _told_kind(ctx, event, cand)
     event.members.append(cand)
-    event.kind = _told_kind(ctx, event.members)
     for role, values in cand.roles.items():
         current = event.roles.setdefault(role, [])
         current.extend(v for v in values if v not in current)
@@ -255,12 +255,19 @@ def _absorb(ctx: Context, event: Event, cand: Candidate) -> None:
         event.roles["place"] = _named_or_near(ctx, event.roles["place"], towns)
 
 
-def _told_kind(ctx: Context, members: list[Candidate]) -> str:
-    """The highest-ranked kind (kinds.yaml `rank`) of the members not denied, the first of
-    equals: "Lavrov met Blinken ..., adding that the two did not hold formal talks" is a
-    meeting, not talks."""
-    told = [m for m in members if m.attest.modality != "Denied"] or members
-    return max(told, key=lambda m: spec(ctx.kinds, m.kind).get("rank", 0)).kind
+def _told_kind(ctx: Context, event: Event, cand: Candidate) -> str:
+    """The event's kind once a candidate joins it: the higher-ranked (kinds.yaml `rank`) of
+    the two, the event's among equals, but a denied candidate's never over one told as having
+    happened ("Lavrov met Blinken ..., adding that the two did not hold formal talks": a
+    meeting, not talks), and the first told one's over the denied ones'."""
+    denied = cand.attest.modality == "Denied"
+    told = any(m.attest.modality != "Denied" for m in event.members)
+    if denied and told:
+        return event.kind
+    if not denied and not told:
+        return cand.kind
+    rank = spec(ctx.kinds, cand.kind).get("rank", 0)
+    return cand.kind if rank > spec(ctx.kinds, event.kind).get("rank", 0) else event.kind
 
 
 def _named_or_near(ctx: Context, places: list[URIRef], towns: frozenset[URIRef]) -> list[URIRef]:
