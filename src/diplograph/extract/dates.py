@@ -116,6 +116,7 @@ def attach(
     joins: frozenset[str] = frozenset(),
     speech: frozenset[str] = frozenset(),
     during: frozenset[str] = frozenset(),
+    counts: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -131,7 +132,9 @@ def attach(
     it in its sentence dates the event of the clause after it that a comma and a `during`
     word open ("agreed Sunday to step up joint exercises, during talks in Manila"); a date of
     its own words after an event that a date told from another dated ("a week after X, in a
-    message on July 30, ...") dates it instead."""
+    message on July 30, ...") dates it instead; a `since` date after an event that a `counts`
+    word numbers ("his ninth trip to the region since October 7", "their first talks since
+    2023") dates nothing: it tells the period counted, not the event."""
     clauses = _past_named_appositions(units, clause_ids(units))
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -179,6 +182,8 @@ def attach(
         after = [t for t in same if t > index]
         chosen = before[-1] if before else (after[0] if after else None)
         words = (unit.mention.date_words or "").lower().split()
+        if before and words[:1] and words[0] in since and _counted(units, before[-1], counts):
+            continue  # "his ninth trip to the region since October 7": not of October 7
         if chosen is not None and chosen not in found:
             found[chosen] = index
             if not before:
@@ -206,6 +211,14 @@ def attach(
             if inside and inside[0] not in found:
                 found[inside[0]] = index
     return found
+
+
+COUNT_REACH = 4  # words a `counts` word may stand before its event ("their first in-person talks")
+
+
+def _counted(units: list[Unit], trigger: int, counts: frozenset[str]) -> bool:
+    """Whether a `counts` word ("first", "ninth") numbers the event noun at `trigger`."""
+    return any(u.lower in counts for u in units[max(0, trigger - COUNT_REACH) : trigger])
 
 
 def _past_named_appositions(units: list[Unit], clauses: list[int]) -> list[int]:
