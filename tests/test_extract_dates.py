@@ -1855,3 +1855,20 @@ def test_the_date_rules_read_two_months_and_earlier_in_the_articles_month(text, 
     """dates.yaml `date.month`: "in January and February" is one date phrase (it was January);
     "earlier in March" told on March 7 is March 1 to 6 (it was the whole month)."""
     assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected
+
+
+def test_the_next_leg_after_before_takes_no_day_from_the_event_before_it(layer):
+    """candidates._share_dates, `date_onward_word`: "arrived in Hanoi on Sunday, before heading
+    to Singapore": the Singapore leg shares the traveller but not Sunday (it took Sunday)."""
+    text = (
+        "HANOI, May 27 (AFP) - French President Emmanuel Macron arrived in Hanoi on Sunday, "
+        "before heading to Singapore."
+    )
+    graph = extract(text, date(2025, 5, 27), layer)
+    days = {
+        str(graph.value(v, DIP.place)).rsplit("/", 1)[-1]: [
+            str(graph.value(v, p)) for p in (DIP.date, DIP.earliestDate, DIP.latestDate)
+        ]
+        for v in graph.subjects(RDF.type, DIP.Visit)
+    }
+    assert days == {"hanoi": ["None", "2025-05-25", "None"], "singapore": ["None"] * 3}

@@ -403,6 +403,13 @@ def joined_between(
     return date_unit is not None and date_unit > start and _joined(units, date_unit, joins)
 
 
+def onward(units: list[Unit], trigger: int, other: int, words: frozenset[str]) -> bool:
+    """Whether the event at `trigger` is told after the one at `other` in a clause an `onward`
+    word opens right before it ("arrived in Hanoi on Sunday, before heading to Singapore": the
+    next leg is not of Sunday)."""
+    return other < trigger and trigger > 0 and units[trigger - 1].lower in words
+
+
 def _ends(units: list[Unit], index: int) -> bool:
     """Whether only punctuation follows the unit at `index` in its sentence."""
     return all(not u.text[:1].isalnum() for u in units[index + 1 :])
