@@ -1872,3 +1872,26 @@ def test_the_next_leg_after_before_takes_no_day_from_the_event_before_it(layer):
         for v in graph.subjects(RDF.type, DIP.Visit)
     }
     assert days == {"hanoi": ["None", "2025-05-25", "None"], "singapore": ["None"] * 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "US Secretary of State Marco Rubio met Saudi Foreign Minister Prince Faisal bin "
+            "Farhan on the sidelines of the G20 summit, which was held in Johannesburg on "
+            "February 20-21.",
+            "2025-02-20..2025-02-21",
+        ),
+        (
+            "US Secretary of State Marco Rubio met Saudi Foreign Minister Prince Faisal bin "
+            "Farhan on the sidelines of the G20 summit, which took place in Johannesburg on "
+            "Tuesday.",
+            "2025-03-04",
+        ),
+    ],
+)
+def test_a_clause_after_the_summit_dates_the_meeting_on_its_sidelines(text, expected, layer):
+    """dates._sequel_start, `date_gathering_noun`, "which was held"/"which took": the clause
+    after the summit tells when the meeting on its sidelines was (it was undated)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Meeting")[0] == expected

@@ -1122,6 +1122,7 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
         rules.word_class("inverted_speech_verb"),
         rules.word_class("date_during_word"),
         rules.word_class("date_count_word"),
+        rules.word_class("date_gathering_noun"),
     )
 
 
