@@ -267,3 +267,41 @@ def test_a_part_of_last_or_next_year_is_its_four_months(expression, expected):
     """ "late last year", "early next year": that year's last or first four months, as "late
     2024" is (not the whole year)."""
     assert resolve(expression, date(2025, 3, 7)) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "tense", "expected"),
+    [
+        # "this past weekend": the last one, even where the tense reads ahead
+        ("this past weekend", None, span(date(2024, 6, 1), date(2024, 6, 2))),
+        ("over the past weekend", "future", span(date(2024, 6, 1), date(2024, 6, 2))),
+    ],
+)
+def test_the_past_weekend_is_the_last_one(expression, tense, expected):
+    """dates.py `_parse_weekend`: "past" before "weekend"."""
+    assert resolve(expression, WED_0605, tense) == expected
+
+
+def test_two_weekdays_of_last_week_are_that_weeks():
+    """dates.py `_parse_weekday_span`: told on Friday, "on Monday and Tuesday last week" is
+    the week before's (it was this week's Monday and Tuesday)."""
+    found = resolve("on Monday and Tuesday last week", date(2024, 6, 7))
+    assert found == span(date(2024, 5, 27), date(2024, 5, 28))
+
+
+@pytest.mark.parametrize(
+    ("expression", "tense", "expected"),
+    [
+        # two months: the first's first day to the second's last
+        ("in January and February", None, span(date(2024, 1, 1), date(2024, 2, 29))),
+        ("from November to January", None, span(date(2023, 11, 1), date(2024, 1, 31))),
+        ("between March and May 2022", None, span(date(2022, 3, 1), date(2022, 5, 31))),
+        # the article's own month, before or after its day; another month whole
+        ("earlier in June", None, span(date(2024, 6, 1), date(2024, 6, 4))),
+        ("later in June", "future", span(date(2024, 6, 6), date(2024, 6, 30))),
+        ("earlier in May", None, DateRange(date(2024, 5, 1), date(2024, 5, 31), "month")),
+    ],
+)
+def test_two_months_and_the_days_of_the_articles_month_before_its_day(expression, tense, expected):
+    """dates.py `_parse_two_months`, `_parse_month_side`."""
+    assert resolve(expression, WED_0605, tense) == expected

@@ -1791,3 +1791,107 @@ def test_a_recent_day_opening_its_own_phrase_after_an_apposition_leaves_the_stor
         "Kasarani, on Tuesday."
     )
     assert dated(extract(text, date(2022, 9, 13), layer), "Ceremony")[0] == "2022-09-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "ANKARA, March 7 (AA) - Turkish President Recep Tayyip Erdogan met Russian President "
+            "Vladimir Putin in Sochi on Thursday and Friday last week.",
+            "Meeting",
+            ("2025-02-27..2025-02-28", "on Thursday and Friday last week"),
+        ),
+        (
+            "RIYADH, March 7 (SPA) - Saudi Foreign Minister Prince Faisal bin Farhan met US "
+            "Secretary of State Marco Rubio in Riyadh this past weekend.",
+            "Meeting",
+            ("2025-03-01..2025-03-02", "this past weekend"),
+        ),
+    ],
+)
+def test_the_date_rules_read_the_past_weekend_and_weekdays_of_last_week(
+    text, kind, expected, layer
+):
+    """dates.yaml `date.weekday-span` with "last week" after it, `date.weekend` with "past"."""
+    assert dated(extract(text, date(2025, 3, 7), layer), kind) == expected
+
+
+def test_a_since_date_after_a_numbered_visit_dates_nothing(layer):
+    """dates.attach, `date_count_word`: "his ninth trip to the region since October 7" counts
+    trips since then; the visit keeps the day of the arrival, not October 7 to the story's day."""
+    text = (
+        "TEL AVIV, March 7 (AFP) - US Secretary of State Antony Blinken arrived in Israel on "
+        "Wednesday, his ninth trip to the region since October 7."
+    )
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit")[0] == "2025-03-05..None"
+
+
+def test_a_since_date_after_numbered_talks_leaves_the_day_told_after(layer):
+    """dates.attach, `date_count_word`: "their first in-person talks since November 2023 in Lima
+    on Saturday": the talks are Saturday's, not November 2023 to the story's day."""
+    text = (
+        "LIMA, March 7 (Reuters) - Chinese President Xi Jinping and US President Joe Biden held "
+        "their first in-person talks since November 2023 in Lima on Saturday."
+    )
+    assert dated(extract(text, date(2025, 3, 7), layer), "Talks")[0] == "2025-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "HANOI, March 7 (VNA) - Prime Minister Pham Minh Chinh visited Laos earlier in March.",
+            ("2025-03-01..2025-03-06", "earlier in March"),
+        ),
+        (
+            "HANOI, March 7 (VNA) - Prime Minister Pham Minh Chinh visited Laos in January and "
+            "February.",
+            ("2025-01-01..2025-02-28", "in January and February"),
+        ),
+    ],
+)
+def test_the_date_rules_read_two_months_and_earlier_in_the_articles_month(text, expected, layer):
+    """dates.yaml `date.month`: "in January and February" is one date phrase (it was January);
+    "earlier in March" told on March 7 is March 1 to 6 (it was the whole month)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Visit") == expected
+
+
+def test_the_next_leg_after_before_takes_no_day_from_the_event_before_it(layer):
+    """candidates._share_dates, `date_onward_word`: "arrived in Hanoi on Sunday, before heading
+    to Singapore": the Singapore leg shares the traveller but not Sunday (it took Sunday)."""
+    text = (
+        "HANOI, May 27 (AFP) - French President Emmanuel Macron arrived in Hanoi on Sunday, "
+        "before heading to Singapore."
+    )
+    graph = extract(text, date(2025, 5, 27), layer)
+    days = {
+        str(graph.value(v, DIP.place)).rsplit("/", 1)[-1]: [
+            str(graph.value(v, p)) for p in (DIP.date, DIP.earliestDate, DIP.latestDate)
+        ]
+        for v in graph.subjects(RDF.type, DIP.Visit)
+    }
+    assert days == {"hanoi": ["None", "2025-05-25", "None"], "singapore": ["None"] * 3}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "US Secretary of State Marco Rubio met Saudi Foreign Minister Prince Faisal bin "
+            "Farhan on the sidelines of the G20 summit, which was held in Johannesburg on "
+            "February 20-21.",
+            "2025-02-20..2025-02-21",
+        ),
+        (
+            "US Secretary of State Marco Rubio met Saudi Foreign Minister Prince Faisal bin "
+            "Farhan on the sidelines of the G20 summit, which took place in Johannesburg on "
+            "Tuesday.",
+            "2025-03-04",
+        ),
+    ],
+)
+def test_a_clause_after_the_summit_dates_the_meeting_on_its_sidelines(text, expected, layer):
+    """dates._sequel_start, `date_gathering_noun`, "which was held"/"which took": the clause
+    after the summit tells when the meeting on its sidelines was (it was undated)."""
+    assert dated(extract(text, date(2025, 3, 7), layer), "Meeting")[0] == expected

@@ -21,13 +21,17 @@ Conventions (decisions, not accidents):
 - "early", "mid" and "late" before a month (and "the beginning", "middle", "end of" it) are
   its first ten days, the next ten, and the rest (so too before "last month", "next month");
   before "last year", "next year" (as before "2024"), its first, middle or last four months;
-  "in May last year" is May of the year named.
+  "in May last year" is May of the year named; "in January and February" runs from the first
+  month's first day to the second's last; "earlier in March" told in March is "earlier this
+  month" ("later in March", "later this month").
 - Two weekdays joined ("on Monday and Tuesday", "from Monday to Wednesday") are an interval
   from the first, resolved as a weekday alone, to the next such last day after it (a week
-  earlier in the past tense when the last day would fall after the anchor).
+  earlier in the past tense when the last day would fall after the anchor); "last week" or
+  "next week" after them ("on Thursday and Friday last week") names their week.
 - "the weekend" is the last Saturday and Sunday on or before the anchor (the next ones in the
-  future tense, or after "next"); "N days ago" is that day, "N weeks/months/years ago" the
-  week, month or year it falls in; "on the 15th" is the last such day (the next one, future).
+  future tense, or after "next"; "this past weekend" is always the last ones); "N days ago" is
+  that day, "N weeks/months/years ago" the week, month or year it falls in; "on the 15th" is
+  the last such day (the next one, future).
 """
 
 from __future__ import annotations
@@ -101,6 +105,14 @@ _MONTH_ONLY_RE = re.compile(  # "in May", "at the end of May", "mid-May" (a part
     + _MONTH
     + r"(?:\s+(this|last|next)\s+year)?$"
 )
+_TWO_MONTHS_RE = re.compile(  # "in January and February", "between March and May 2024"
+    r"^(?:in|during|between|from)\s+"
+    + _MONTH
+    + r"\s*(?:and|to|-|–|through|until|till)\s*"
+    + _MONTH
+    + r"(?:\s+(?:(this|last|next)\s+year|(\d{4})))?$"
+)
+_MONTH_SIDE_RE = re.compile(r"^(earlier|later)\s+in\s+" + _MONTH + r"$")  # "earlier in March"
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # thirds of a month
 _MONTH_PARTS.update(start=_MONTH_PARTS["early"], beginning=_MONTH_PARTS["early"])
 _MONTH_PARTS.update(middle=_MONTH_PARTS["mid"], end=_MONTH_PARTS["late"])
@@ -111,7 +123,7 @@ _YEAR_NAMED_PART_RE = re.compile(
     r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next|this)\s+year\b"
 )
 _YEAR_PART_WORDS = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
-_WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)weekend\b")
+_WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)(?:past\s+)?weekend\b")
 _NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _AGO_RE = re.compile(
     r"\b(an|\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(day|week|month|year)s?\s+ago\b"
@@ -262,14 +274,16 @@ def _parse_weekday_span(text: str, anchor: date, tense: str) -> DateRange | None
     m = _WEEKDAY_SPAN_RE.search(text)
     if not m or _MONTH_DAY_RE.search(text) or _DAY_MONTH_RE.search(text):
         return None
-    first = _parse_weekday(text[: m.end(1)], anchor, tense)
+    week = _PERIOD_RE.search(text, m.end())  # "on Thursday and Friday last week": that week's
+    named = week is not None and week[2] == "week" and week[1] in ("last", "next")
+    first = _parse_weekday(text[: m.end(1)] + (f" {week[0]}" if named else ""), anchor, tense)
     if first is None:
         return None
     days = (_WEEKDAYS.index(m[2]) - _WEEKDAYS.index(m[1])) % 7
     if not days:
         return None
     start = first.earliest
-    if tense == "past" and start + timedelta(days=days) > anchor:  # told on its first day
+    if not named and tense == "past" and start + timedelta(days=days) > anchor:  # told on day 1
         start -= timedelta(weeks=1)
     return DateRange(start, start + timedelta(days=days), "interval")
 
@@ -378,13 +392,45 @@ def _parse_month_only(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(date(year, month, first), end, "interval")
 
 
+def _parse_two_months(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'in January and February', 'from March to May 2024': the first day of the first
+    month to the last of the second, which takes the year 'in May' would (or the one named)."""
+    m = _TWO_MONTHS_RE.match(text)
+    if not m:
+        return None
+    first, last = _MONTH_NUMBERS[m[1][:3]], _MONTH_NUMBERS[m[2][:3]]
+    if m[4]:
+        year = int(m[4])
+    else:
+        named = f" {m[3]} year" if m[3] else ""
+        found = _parse_month_only(f"in {m[2]}{named}", anchor, tense)
+        if found is None:
+            return None
+        year = found.earliest.year
+    start = date(year - (first > last), first, 1)
+    return DateRange(start, _month_end(year, last), "interval")
+
+
+def _parse_month_side(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'earlier in March', 'later in March': of the article's own month, its days before
+    (after) the article's day, as 'earlier this month'; of another, the whole month."""
+    m = _MONTH_SIDE_RE.match(text)
+    if not m:
+        return None
+    month = _parse_month_only(f"in {m[2]}", anchor, "future" if m[1] == "later" else tense)
+    if month is None or not month.earliest <= anchor <= month.latest:
+        return month
+    return _parse_period(f"{m[1]} this month", anchor, tense)
+
+
 def _parse_weekend(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve 'over the weekend', 'last weekend' (the Saturday and Sunday on or before the
     anchor) and 'next weekend', 'this weekend' in the future tense (the next ones)."""
     m = _WEEKEND_RE.search(text)
     if not m:
         return None
-    ahead = m[1] == "next" or (tense == "future" and m[1] in ("this", "the"))
+    past = "past" in m[0]  # "this past weekend": the last one, whatever the tense
+    ahead = m[1] == "next" or (tense == "future" and m[1] in ("this", "the") and not past)
     if ahead:
         saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7 * (m[1] == "next"))
     else:
@@ -447,6 +493,8 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_weekday_span,
     _parse_weekday,
     _parse_day_word,
+    _parse_two_months,
+    _parse_month_side,
     _parse_month_only,  # before the period: "in May last year" is May's
     _parse_month_part,  # before the period: "late last month" is its last days
     _parse_year_named_part,  # before the period: "late last year" is its last months

@@ -40,6 +40,7 @@ from diplograph.extract.dates import (
     joined_between,
     last_time,
     lies_ahead,
+    onward,
     overlaps,
     period_shift,
     resolve_words,
@@ -1120,6 +1121,8 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
         rules.word_class("date_join_word"),
         rules.word_class("inverted_speech_verb"),
         rules.word_class("date_during_word"),
+        rules.word_class("date_count_word"),
+        rules.word_class("date_gathering_noun"),
     )
 
 
@@ -1195,12 +1198,16 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _purpose_places(purposed, ctx, rules)
     made = _yielding(made, rules)
     made = _lone_speech(made, rules)
-    joins = rules.word_class("date_join_word")
+    joins, onwards = rules.word_class("date_join_word"), rules.word_class("date_onward_word")
+    legs = {m.trigger for m, c in made if c.kind.lower() in rules.word_class("date_onward_kind")}
     _share_dates(
         made,
         contents_ahead(matches, rules),
         ctx.anchor,
-        lambda trigger, other: joined_between(ctx.units, trigger, dates.get(other), joins),
+        lambda trigger, other: (
+            joined_between(ctx.units, trigger, dates.get(other), joins)
+            or (trigger in legs and onward(ctx.units, trigger, other, onwards))
+        ),
     )
     _contents_to_come(made, ctx)
     _said_dates(made, rules)

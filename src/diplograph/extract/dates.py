@@ -116,6 +116,8 @@ def attach(
     joins: frozenset[str] = frozenset(),
     speech: frozenset[str] = frozenset(),
     during: frozenset[str] = frozenset(),
+    counts: frozenset[str] = frozenset(),
+    gatherings: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -131,7 +133,11 @@ def attach(
     it in its sentence dates the event of the clause after it that a comma and a `during`
     word open ("agreed Sunday to step up joint exercises, during talks in Manila"); a date of
     its own words after an event that a date told from another dated ("a week after X, in a
-    message on July 30, ...") dates it instead."""
+    message on July 30, ...") dates it instead; a `since` date after an event that a `counts`
+    word numbers ("his ninth trip to the region since October 7", "their first talks since
+    2023") dates nothing: it tells the period counted, not the event; a clause of `sequels`
+    words after one of the `gatherings` ("on the sidelines of the summit, which took place on
+    Tuesday") dates the event told before it."""
     clauses = _past_named_appositions(units, clause_ids(units))
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -179,6 +185,8 @@ def attach(
         after = [t for t in same if t > index]
         chosen = before[-1] if before else (after[0] if after else None)
         words = (unit.mention.date_words or "").lower().split()
+        if before and words[:1] and words[0] in since and _counted(units, before[-1], counts):
+            continue  # "his ninth trip to the region since October 7": not of October 7
         if chosen is not None and chosen not in found:
             found[chosen] = index
             if not before:
@@ -192,7 +200,7 @@ def attach(
         elif chosen is None:
             orphans.append(index)
     for index in orphans:  # "broke off ties after police stormed the embassy late Friday"
-        start = _sequel_start(units, clauses, index, sequels, triggers)
+        start = _sequel_start(units, clauses, index, sequels, triggers, gatherings)
         if start is None and _after_its_country(units, clauses, index, speech):
             start = clauses.index(clauses[index])  # "met Putin in Kazan, Russia, on Tuesday."
         if start is None and _trailing_alone(units, clauses, index, triggers, speech):
@@ -206,6 +214,14 @@ def attach(
             if inside and inside[0] not in found:
                 found[inside[0]] = index
     return found
+
+
+COUNT_REACH = 4  # words a `counts` word may stand before its event ("their first in-person talks")
+
+
+def _counted(units: list[Unit], trigger: int, counts: frozenset[str]) -> bool:
+    """Whether a `counts` word ("first", "ninth") numbers the event noun at `trigger`."""
+    return any(u.lower in counts for u in units[max(0, trigger - COUNT_REACH) : trigger])
 
 
 def _past_named_appositions(units: list[Unit], clauses: list[int]) -> list[int]:
@@ -356,6 +372,7 @@ def _sequel_start(
     index: int,
     sequels: frozenset[str],
     triggers: list[int] | None = None,
+    gatherings: frozenset[str] = frozenset(),
 ) -> int | None:
     """Where the clause of the date at `index` starts when a `sequels` word opens it ("...
     after police stormed the embassy late Friday"), or two right after an event's trigger
@@ -366,13 +383,19 @@ def _sequel_start(
     start = clauses.index(clauses[index])
     opener = start + 1 if units[start].text == "," and start + 1 < index else start
     pair = " ".join(u.lower for u in units[opener : opener + 2])  # "that ended on Friday"
+    triple = " ".join(u.lower for u in units[opener : opener + 3])  # "which was held on ..."
     near = any(start - SEQUEL_REACH <= t < start for t in triggers or ())  # "talks that ended"
-    if units[opener].lower in sequels or (pair in sequels and near):
+    # "met X on the sidelines of the G20 summit, which took place on Tuesday": the summit's
+    near = near or (
+        any(t < start for t in triggers or ())
+        and any(u.lower in gatherings for u in units[max(0, start - SEQUEL_REACH) : start])
+    )
+    if units[opener].lower in sequels or ((pair in sequels or triple in sequels) and near):
         return start
     own = [u for i, u in enumerate(units) if clauses[i] == clauses[index] and i != index]
     if not start or any(u.text not in ",.;" for u in own):
         return None
-    return _sequel_start(units, clauses, start - 1, sequels, triggers)
+    return _sequel_start(units, clauses, start - 1, sequels, triggers, gatherings)
 
 
 def _joined(units: list[Unit], index: int, joins: frozenset[str]) -> bool:
@@ -388,6 +411,13 @@ def joined_between(
     the sentence after the unit at `start` ("met Putin in Kazan, and on Wednesday he held
     talks": not the meeting's date)."""
     return date_unit is not None and date_unit > start and _joined(units, date_unit, joins)
+
+
+def onward(units: list[Unit], trigger: int, other: int, words: frozenset[str]) -> bool:
+    """Whether the event at `trigger` is told after the one at `other` in a clause an `onward`
+    word opens right before it ("arrived in Hanoi on Sunday, before heading to Singapore": the
+    next leg is not of Sunday)."""
+    return other < trigger and trigger > 0 and units[trigger - 1].lower in words
 
 
 def _ends(units: list[Unit], index: int) -> bool:
