@@ -6190,3 +6190,33 @@ def test_the_next_round_agreed_on_is_the_states_only(text, states, layer):
     ]
     later = [e for e in found if e[1]["place"] not in (["city/manila"], ["city/beijing"])]
     assert [e[1]["participant"] for e in later] == [states]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (
+            "Fidan met his Russian and Ukrainian counterparts, Sergei Lavrov and Dmytro Kuleba, "
+            "in Antalya on Monday.",
+            "Meeting",
+            ["city/antalya"],
+        ),
+        (
+            "Fidan hosted his Russian and Ukrainian counterparts, Sergei Lavrov and Dmytro "
+            "Kuleba, in Antalya on Monday.",
+            "Hosting",
+            ["city/antalya"],
+        ),
+        (
+            "Araghchi met with Hamas leaders, including Khalil al-Hayya, in Istanbul on Monday.",
+            "Meeting",
+            ["city/istanbul"],
+        ),
+    ],
+)
+def test_a_frame_reads_its_place_past_an_apposition_of_names(text, kind, place, layer):
+    """ "met his counterparts, A and B, in Antalya", "met Hamas leaders, including X, in
+    Istanbul" (frames.py `_apposition_close`, lexicon.yaml `apposition_filler`): the place after
+    the names set off by commas is the event's."""
+    assert [e[1].get("place") for e in of_kind(text, kind, layer)] == [place]
+

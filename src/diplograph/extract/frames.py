@@ -62,6 +62,7 @@ class Words:
     kin: frozenset[str] = frozenset()  # "a message from his brother, King X"
     owner: frozenset[str] = frozenset()  # "transferred its howitzers": no object "its"
     about: frozenset[str] = frozenset()  # "a memorandum on political consultations": no event
+    apposed: frozenset[str] = frozenset()  # "met X's leaders, including A and B, in Y"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -103,6 +104,7 @@ def _words(rules: RuleSet) -> Words:
         kin=frozenset(get("kin_word", ())),
         owner=frozenset(get("object_determiner", ())),
         about=frozenset(get("topic_preposition", ())),
+        apposed=frozenset(get("apposition_filler", ())),
     )
 
 
@@ -849,10 +851,33 @@ def _marked(
             found = _after(units, start, role, words, words.filler)
             if found:  # else the next marker: "a tour of Africa in Egypt"
                 return found
+        closing = _apposition_close(units, index, words)
+        if closing is not None:  # "met his counterparts, A and B, in Antalya": on past them
+            index = closing + 1
+            continue
         if unit.boundary or unit.lower in words.boundary or _next_verb(units, index, words):
             return []
         index += 1
     return []
+
+
+def _apposition_close(units: list[Unit], index: int, words: Words) -> int | None:
+    """The comma closing an apposition of names that opens with the comma at `index` (", A and
+    B,", ", including X,"), when a marker word follows it; else None."""
+    if units[index].text != ",":
+        return None
+    inner = index + 1
+    while inner < len(units) and units[inner].text != ",":
+        unit = units[inner]
+        if unit.mention is None and unit.lower not in words.apposed:
+            return None
+        if unit.mention is not None and "agent" not in unit.mention.classes:
+            return None
+        inner += 1
+    named = any(units[i].mention is not None for i in range(index + 1, inner))
+    if not named or inner + 1 >= len(units) or units[inner + 1].lower not in words.preposition:
+        return None
+    return inner
 
 
 def _next_verb(units: list[Unit], index: int, words: Words) -> bool:
