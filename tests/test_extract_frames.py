@@ -6220,3 +6220,22 @@ def test_a_frame_reads_its_place_past_an_apposition_of_names(text, kind, place, 
     the names set off by commas is the event's."""
     assert [e[1].get("place") for e in of_kind(text, kind, layer)] == [place]
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saudi Arabia hosted the GCC-ASEAN summit in Riyadh on Monday.",
+            ["country/saudi-arabia", "org/asean", "org/gulf-cooperation-council"],
+        ),
+        (
+            "The EU-China summit took place in Beijing on Monday.",
+            ["country/china", "org/european-union"],
+        ),
+    ],
+)
+def test_a_paired_summit_hosted_or_held_is_a_meeting_of_both_sides(text, expected, layer):
+    """ "hosted the GCC-ASEAN summit", "the EU-China summit took place in Beijing" (meetings.yaml
+    meeting.host-pair-summit): a meeting of the host and both sides (a capitalised "Summit" is a
+    gathering's name, mentions.py find_gathering_names: its states are no parties)."""
+    assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]
