@@ -6239,3 +6239,23 @@ def test_a_paired_summit_hosted_or_held_is_a_meeting_of_both_sides(text, expecte
     meeting.host-pair-summit): a meeting of the host and both sides (a capitalised "Summit" is a
     gathering's name, mentions.py find_gathering_names: its states are no parties)."""
     assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The foreign ministers of Russia, Iran and Turkey convened in Doha on Monday.",
+            ["country/iran", "country/russia", "country/turkey"],
+        ),
+        (
+            "The leaders of Egypt, Jordan and Iraq gathered in Baghdad on Monday.",
+            ["country/egypt", "country/iraq", "country/jordan"],
+        ),
+    ],
+)
+def test_holders_of_states_gathered_or_convened_is_a_meeting_of_the_states(text, expected, layer):
+    """ "The foreign ministers of A, B and C convened in Doha" (meetings.yaml
+    meeting.holders-from): as "met", a meeting of the states."""
+    assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]
+
