@@ -6259,3 +6259,26 @@ def test_holders_of_states_gathered_or_convened_is_a_meeting_of_the_states(text,
     meeting.holders-from): as "met", a meeting of the states."""
     assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vietnamese Foreign Minister Bui Thanh Son attended the ASEAN Regional Forum in "
+            "Vientiane on Monday.",
+            [("Meeting", ["org/asean-regional-forum", "person/bui-thanh-son"])],
+        ),
+        (
+            "Indian Prime Minister Narendra Modi attended the World Economic Forum in Davos on "
+            "Monday.",
+            [("Meeting", ["org/world-economic-forum", "person/narendra-modi"])],
+        ),
+        # guard: a business forum is no gathering the readers list (passes before too)
+        ("Prabowo Subianto attended the Indonesia-China Business Forum in Beijing.", []),
+    ],
+)
+def test_attending_a_body_named_as_a_gathering_is_a_meeting(text, expected, layer):
+    """ "attended the ASEAN Regional Forum" (meetings.yaml meeting.attend-summit, `ends` with a
+    two-word end matching the merged name, rules.py): the attendee and the body."""
+    found = [(e[0], e[1]["participant"]) for e in of_kind(text, "Meeting", layer)]
+    assert found == expected
