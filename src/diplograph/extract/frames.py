@@ -63,6 +63,7 @@ class Words:
     owner: frozenset[str] = frozenset()  # "transferred its howitzers": no object "its"
     about: frozenset[str] = frozenset()  # "a memorandum on political consultations": no event
     apposed: frozenset[str] = frozenset()  # "met X's leaders, including A and B, in Y"
+    opener: frozenset[str] = frozenset()  # "met A, then held talks with B"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -105,6 +106,7 @@ def _words(rules: RuleSet) -> Words:
         owner=frozenset(get("object_determiner", ())),
         about=frozenset(get("topic_preposition", ())),
         apposed=frozenset(get("apposition_filler", ())),
+        opener=frozenset(get("verb_opener", ())),
     )
 
 
@@ -305,9 +307,12 @@ def _series_comma(units: list[Unit], index: int, words: Words) -> bool:
     subject heads ("Lavrov arrived in Ankara on Monday, held talks with X and met Y"): a past
     form after it that no `by` word follows ("The deal, signed by"), and the subject's own
     verb a past form too."""
-    if units[index].text != "," or not _series_verb(units, index + 1, words):
+    verb = index + 1
+    while verb < len(units) and units[verb].lower in words.opener:
+        verb += 1  # "met A, then held talks with B"
+    if units[index].text != "," or not _series_verb(units, verb, words):
         return False
-    if index + 2 < len(units) and units[index + 2].lower in words.by:
+    if verb + 1 < len(units) and units[verb + 1].lower in words.by:
         return False
     return bool(_series_opener(units, index, "participant", words, series=True))
 
