@@ -6284,12 +6284,13 @@ def test_attending_a_body_named_as_a_gathering_is_a_meeting(text, expected, laye
     assert found == expected
 
 
-def test_a_series_verb_phrase_may_open_with_then(layer):
-    """ "Rubio met A, then held talks with B" (frames.py `_series_comma` across `verb_opener`
-    words): Rubio's talks with B too."""
+@pytest.mark.parametrize("first", ["", "first "])
+def test_a_series_verb_phrase_may_open_with_then(first, layer):
+    """ "Rubio (first) met A, then held talks with B" (frames.py `_series_comma` and
+    `_series_opener` across `verb_opener` words): Rubio's talks with B too."""
     text = (
-        "Marco Rubio met Saudi Foreign Minister Prince Faisal, then held talks with Russian "
-        "Foreign Minister Sergei Lavrov."
+        f"Marco Rubio {first}met Saudi Foreign Minister Prince Faisal, then held talks with "
+        "Russian Foreign Minister Sergei Lavrov."
     )
     found = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
     assert found == [["person/marco-rubio", "person/sergei-lavrov"]]

@@ -325,8 +325,8 @@ def _series_opener(
     "Lavrov arrived in Ankara, held talks"), else none."""
     subject = _first_subject(units, comma, role, words)
     verb = subject[-1] + 1 if subject else comma
-    while verb < comma and units[verb].mention is not None:
-        verb += 1  # "Pakistan on Thursday closed", "Lavrov on Monday arrived"
+    while verb < comma and (units[verb].mention is not None or units[verb].lower in words.opener):
+        verb += 1  # "Pakistan on Thursday closed", "Lavrov on Monday arrived", "Rubio first met"
     opens = bool(subject) and subject[0] == 0 and verb < comma
     return subject if opens and _series_verb(units, verb, words, series) else []
 
