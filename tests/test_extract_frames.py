@@ -6190,3 +6190,107 @@ def test_the_next_round_agreed_on_is_the_states_only(text, states, layer):
     ]
     later = [e for e in found if e[1]["place"] not in (["city/manila"], ["city/beijing"])]
     assert [e[1]["participant"] for e in later] == [states]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (
+            "Fidan met his Russian and Ukrainian counterparts, Sergei Lavrov and Dmytro Kuleba, "
+            "in Antalya on Monday.",
+            "Meeting",
+            ["city/antalya"],
+        ),
+        (
+            "Fidan hosted his Russian and Ukrainian counterparts, Sergei Lavrov and Dmytro "
+            "Kuleba, in Antalya on Monday.",
+            "Hosting",
+            ["city/antalya"],
+        ),
+        (
+            "Araghchi met with Hamas leaders, including Khalil al-Hayya, in Istanbul on Monday.",
+            "Meeting",
+            ["city/istanbul"],
+        ),
+    ],
+)
+def test_a_frame_reads_its_place_past_an_apposition_of_names(text, kind, place, layer):
+    """ "met his counterparts, A and B, in Antalya", "met Hamas leaders, including X, in
+    Istanbul" (frames.py `_apposition_close`, lexicon.yaml `apposition_filler`): the place after
+    the names set off by commas is the event's."""
+    assert [e[1].get("place") for e in of_kind(text, kind, layer)] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saudi Arabia hosted the GCC-ASEAN summit in Riyadh on Monday.",
+            ["country/saudi-arabia", "org/asean", "org/gulf-cooperation-council"],
+        ),
+        (
+            "The EU-China summit took place in Beijing on Monday.",
+            ["country/china", "org/european-union"],
+        ),
+    ],
+)
+def test_a_paired_summit_hosted_or_held_is_a_meeting_of_both_sides(text, expected, layer):
+    """ "hosted the GCC-ASEAN summit", "the EU-China summit took place in Beijing" (meetings.yaml
+    meeting.host-pair-summit): a meeting of the host and both sides (a capitalised "Summit" is a
+    gathering's name, mentions.py find_gathering_names: its states are no parties)."""
+    assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The foreign ministers of Russia, Iran and Turkey convened in Doha on Monday.",
+            ["country/iran", "country/russia", "country/turkey"],
+        ),
+        (
+            "The leaders of Egypt, Jordan and Iraq gathered in Baghdad on Monday.",
+            ["country/egypt", "country/iraq", "country/jordan"],
+        ),
+    ],
+)
+def test_holders_of_states_gathered_or_convened_is_a_meeting_of_the_states(text, expected, layer):
+    """ "The foreign ministers of A, B and C convened in Doha" (meetings.yaml
+    meeting.holders-from): as "met", a meeting of the states."""
+    assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vietnamese Foreign Minister Bui Thanh Son attended the ASEAN Regional Forum in "
+            "Vientiane on Monday.",
+            [("Meeting", ["org/asean-regional-forum", "person/bui-thanh-son"])],
+        ),
+        (
+            "Indian Prime Minister Narendra Modi attended the World Economic Forum in Davos on "
+            "Monday.",
+            [("Meeting", ["org/world-economic-forum", "person/narendra-modi"])],
+        ),
+        # guard: a business forum is no gathering the readers list (passes before too)
+        ("Prabowo Subianto attended the Indonesia-China Business Forum in Beijing.", []),
+    ],
+)
+def test_attending_a_body_named_as_a_gathering_is_a_meeting(text, expected, layer):
+    """ "attended the ASEAN Regional Forum" (meetings.yaml meeting.attend-summit, `ends` with a
+    two-word end matching the merged name, rules.py): the attendee and the body."""
+    found = [(e[0], e[1]["participant"]) for e in of_kind(text, "Meeting", layer)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("first", ["", "first "])
+def test_a_series_verb_phrase_may_open_with_then(first, layer):
+    """ "Rubio (first) met A, then held talks with B" (frames.py `_series_comma` and
+    `_series_opener` across `verb_opener` words): Rubio's talks with B too."""
+    text = (
+        f"Marco Rubio {first}met Saudi Foreign Minister Prince Faisal, then held talks with "
+        "Russian Foreign Minister Sergei Lavrov."
+    )
+    found = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
+    assert found == [["person/marco-rubio", "person/sergei-lavrov"]]

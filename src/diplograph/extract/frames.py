@@ -62,6 +62,8 @@ class Words:
     kin: frozenset[str] = frozenset()  # "a message from his brother, King X"
     owner: frozenset[str] = frozenset()  # "transferred its howitzers": no object "its"
     about: frozenset[str] = frozenset()  # "a memorandum on political consultations": no event
+    apposed: frozenset[str] = frozenset()  # "met X's leaders, including A and B, in Y"
+    opener: frozenset[str] = frozenset()  # "met A, then held talks with B"
 
 
 def _words(rules: RuleSet) -> Words:
@@ -103,6 +105,8 @@ def _words(rules: RuleSet) -> Words:
         kin=frozenset(get("kin_word", ())),
         owner=frozenset(get("object_determiner", ())),
         about=frozenset(get("topic_preposition", ())),
+        apposed=frozenset(get("apposition_filler", ())),
+        opener=frozenset(get("verb_opener", ())),
     )
 
 
@@ -303,9 +307,12 @@ def _series_comma(units: list[Unit], index: int, words: Words) -> bool:
     subject heads ("Lavrov arrived in Ankara on Monday, held talks with X and met Y"): a past
     form after it that no `by` word follows ("The deal, signed by"), and the subject's own
     verb a past form too."""
-    if units[index].text != "," or not _series_verb(units, index + 1, words):
+    verb = index + 1
+    while verb < len(units) and units[verb].lower in words.opener:
+        verb += 1  # "met A, then held talks with B"
+    if units[index].text != "," or not _series_verb(units, verb, words):
         return False
-    if index + 2 < len(units) and units[index + 2].lower in words.by:
+    if verb + 1 < len(units) and units[verb + 1].lower in words.by:
         return False
     return bool(_series_opener(units, index, "participant", words, series=True))
 
@@ -318,8 +325,8 @@ def _series_opener(
     "Lavrov arrived in Ankara, held talks"), else none."""
     subject = _first_subject(units, comma, role, words)
     verb = subject[-1] + 1 if subject else comma
-    while verb < comma and units[verb].mention is not None:
-        verb += 1  # "Pakistan on Thursday closed", "Lavrov on Monday arrived"
+    while verb < comma and (units[verb].mention is not None or units[verb].lower in words.opener):
+        verb += 1  # "Pakistan on Thursday closed", "Lavrov on Monday arrived", "Rubio first met"
     opens = bool(subject) and subject[0] == 0 and verb < comma
     return subject if opens and _series_verb(units, verb, words, series) else []
 
@@ -849,10 +856,33 @@ def _marked(
             found = _after(units, start, role, words, words.filler)
             if found:  # else the next marker: "a tour of Africa in Egypt"
                 return found
+        closing = _apposition_close(units, index, words)
+        if closing is not None:  # "met his counterparts, A and B, in Antalya": on past them
+            index = closing + 1
+            continue
         if unit.boundary or unit.lower in words.boundary or _next_verb(units, index, words):
             return []
         index += 1
     return []
+
+
+def _apposition_close(units: list[Unit], index: int, words: Words) -> int | None:
+    """The comma closing an apposition of names that opens with the comma at `index` (", A and
+    B,", ", including X,"), when a marker word follows it; else None."""
+    if units[index].text != ",":
+        return None
+    inner = index + 1
+    while inner < len(units) and units[inner].text != ",":
+        unit = units[inner]
+        if unit.mention is None and unit.lower not in words.apposed:
+            return None
+        if unit.mention is not None and "agent" not in unit.mention.classes:
+            return None
+        inner += 1
+    named = any(units[i].mention is not None for i in range(index + 1, inner))
+    if not named or inner + 1 >= len(units) or units[inner + 1].lower not in words.preposition:
+        return None
+    return inner
 
 
 def _next_verb(units: list[Unit], index: int, words: Words) -> bool:

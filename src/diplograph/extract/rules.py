@@ -325,7 +325,9 @@ def compile_token(
         lowers = [str(w).lower() for w in as_list(spec["lower"])]
         token["LOWER"] = {"IN": lowers + [w.replace(" ", "_") for w in lowers if " " in w]}
     if "ends" in spec:  # a merged unit ("Rafah_crossing") or a word that ends in one of these
-        ends = "|".join(re.escape(str(w).lower()) for w in as_list(spec["ends"]))
+        ends = "|".join(  # "border crossing" ends a merged "Rafah_border_crossing" too
+            re.escape(str(w).lower()).replace("\\ ", "[_ ]") for w in as_list(spec["ends"])
+        )
         token["LOWER"] = {"REGEX": f"(?:^|[_ ])(?:{ends})$"}
     if "class" in spec:
         words = _class_members(spec["class"], classes, where)
