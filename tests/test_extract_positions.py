@@ -1949,3 +1949,58 @@ def test_a_foreign_ministers_title_with_the_portfolios_a_state_adds(text, holdin
     """entities.yaml `titles` (foreign minister): the longer official titles state media use
     ("Minister of Foreign Affairs and National Community Abroad", Algeria's)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "JAKARTA, March 4 (Antara) - Indonesian Coordinating Minister for Economic Affairs "
+            "Budi Santoso met Malaysian Finance Minister Anwar Ibrahim.",
+            {
+                (
+                    "person/budi-santoso",
+                    "position/coordinating-minister-for-economic-affairs-of-indonesia",
+                ),
+                ("person/anwar-ibrahim", "position/finance-minister-of-malaysia"),
+            },
+        ),
+    ],
+)
+def test_a_coordinating_minister_holds_the_office_with_its_portfolio(text, holdings, layer):
+    """entities.yaml `titles` (coordinating minister, a `portfolio_titles` one): Indonesia's
+    ministers over several ministries, their office named with the portfolio."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Philippine President Ferdinand R. Marcos Jr. met Japanese Prime Minister Fumio "
+            "Kishida in Manila on Tuesday.",
+            {
+                ("person/ferdinand-marcos-jr", "position/president-of-philippines"),
+                ("person/fumio-kishida", "position/prime-minister-of-japan"),
+            },
+        ),
+        (
+            "U.S. President Joseph R. Biden met Kenyan President William Ruto at the White House.",
+            {
+                ("person/joe-biden", "position/president-of-united-states"),
+                ("person/william-ruto", "position/president-of-kenya"),
+            },
+        ),
+        (  # a name of the gazetteer (gazetteer._given_start)
+            "Russian President Vladimir V. Putin met Chinese President Xi Jinping in Moscow.",
+            {
+                ("person/vladimir-putin", "position/president-of-russia"),
+                ("person/xi-jinping", "position/president-of-china"),
+            },
+        ),
+    ],
+)
+def test_a_middle_initial_stays_inside_a_known_name(text, holdings, layer):
+    """figures._given_before, gazetteer._given_start: "Joseph R. Biden" is the listed Joe
+    Biden, no new person "Joseph R." holding the title."""
+    assert held(text, layer) == holdings
