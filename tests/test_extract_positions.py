@@ -2004,3 +2004,23 @@ def test_a_middle_initial_stays_inside_a_known_name(text, holdings, layer):
     """figures._given_before, gazetteer._given_start: "Joseph R. Biden" is the listed Joe
     Biden, no new person "Joseph R." holding the title."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "TEHRAN, March 4 (IRNA) - Commander of the Iranian Navy Rear Admiral Reza Tangsiri "
+            "received the visiting Omani delegation.",
+            {("person/reza-tangsiri", "position/commander-of-iranian-navy")},
+        ),
+        (
+            "Chairman of the Joint Chiefs of Staff General Dan Caine met the Chinese ambassador.",
+            {("person/dan-caine", "position/chairman-of-joint-chiefs-of-staff")},
+        ),
+    ],
+)
+def test_a_rank_between_a_bodys_office_and_a_name_is_neither(text, holdings, layer):
+    """names._ranks_before_person and title.title-of-owner-name: "Commander of the Iranian Navy
+    Rear Admiral X" is the navy's commander, the rank no part of the body's name nor X's."""
+    assert held(text, layer) == holdings
