@@ -2024,3 +2024,15 @@ def test_a_rank_between_a_bodys_office_and_a_name_is_neither(text, holdings, lay
     """names._ranks_before_person and title.title-of-owner-name: "Commander of the Iranian Navy
     Rear Admiral X" is the navy's commander, the rank no part of the body's name nor X's."""
     assert held(text, layer) == holdings
+
+
+def test_a_state_after_of_ends_a_bodys_name_before_a_name(layer):
+    """names._state_after_of: "Governor of the Central Bank of Nigeria X" is the bank's
+    governor, X no part of the bank's name."""
+    text = (
+        "ABUJA, March 4 (NAN) - Governor of the Central Bank of Nigeria Musa Danjuma met the "
+        "visiting IMF team."
+    )
+    assert held(text, layer) == {
+        ("person/musa-danjuma", "position/governor-of-central-bank-of-nigeria")
+    }

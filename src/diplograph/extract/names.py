@@ -547,7 +547,9 @@ def _name_in(
     bodies = [
         i
         for i in range(skip, len(run) - 2)
-        if skip and run[i].lower.split()[-1] in vocab.heads and run[i + 1].lower not in INNER
+        if skip
+        and (run[i].lower.split()[-1] in vocab.heads or _state_after_of(run, i, vocab))
+        and run[i + 1].lower not in INNER
     ]  # not "Standing Committee of the National People's Congress": one body
     if bodies:  # "Speaker of the National Assembly Alen Simonyan": the name follows the body
         skip = bodies[-1] + 1
@@ -571,6 +573,16 @@ def _name_in(
     # a name ("Ministers of Foreign Affairs"): no person
     person = plain and not any(u.lower in INNER | vocab.not_name_words for u in name)
     return honorific, "Person" if person else None
+
+
+def _state_after_of(run: list[Unit], index: int, vocab: Vocabulary) -> bool:
+    """Whether a run's unit is a country after "of" that ends a body's name ("Central Bank of
+    Nigeria" of "Governor of the Central Bank of Nigeria X"; not "Communist Party of Vietnam
+    Central Committee", a head word after it)."""
+    mention = run[index].mention
+    country = mention is not None and "country" in mention.classes
+    later = any(u.lower.split()[-1] in vocab.heads for u in run[index + 1 :])
+    return country and index > 0 and run[index - 1].lower == "of" and not later
 
 
 def _honorific(unit: Unit, vocab: Vocabulary) -> bool:
