@@ -2036,3 +2036,25 @@ def test_a_state_after_of_ends_a_bodys_name_before_a_name(layer):
     assert held(text, layer) == {
         ("person/musa-danjuma", "position/governor-of-central-bank-of-nigeria")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Tanzanian Vice-President Philip Mpango met Kenyan Deputy President Kithure Kindiki.",
+            {
+                ("person/philip-mpango", "position/vice-president-of-tanzania"),
+                ("person/kithure-kindiki", "position/deputy-president-of-kenya"),
+            },
+        ),
+        (
+            "Thabo Nkosi, South Africa's deputy president, said on Monday.",
+            {("person/thabo-nkosi", "position/deputy-president-of-south-africa")},
+        ),
+    ],
+)
+def test_a_deputy_president_is_no_president(text, holdings, layer):
+    """entities.yaml `titles` (deputy president): South Africa's and Kenya's deputy heads of
+    state, not the president's office."""
+    assert held(text, layer) == holdings
