@@ -2058,3 +2058,23 @@ def test_a_deputy_president_is_no_president(text, holdings, layer):
     """entities.yaml `titles` (deputy president): South Africa's and Kenya's deputy heads of
     state, not the president's office."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "UN Under-Secretary-General for Humanitarian Affairs Tom Fletcher met Sudanese "
+            "officials in Port Sudan.",
+            {("person/tom-fletcher", "position/under-secretary-general-of-united-nations")},
+        ),
+        (
+            "UN Assistant Secretary-General Khaled Khiari told the council on Monday.",
+            {("person/khaled-khiari", "position/assistant-secretary-general-of-united-nations")},
+        ),
+    ],
+)
+def test_the_un_senior_officials_hold_their_offices(text, holdings, layer):
+    """entities.yaml `titles` (under secretary general, assistant secretary general): the UN's
+    senior officials, no longer without an office."""
+    assert held(text, layer) == holdings
