@@ -2078,3 +2078,12 @@ def test_the_un_senior_officials_hold_their_offices(text, holdings, layer):
     """entities.yaml `titles` (under secretary general, assistant secretary general): the UN's
     senior officials, no longer without an office."""
     assert held(text, layer) == holdings
+
+
+def test_a_deputy_chief_cabinet_secretary_holds_that_office(layer):
+    """entities.yaml `titles` (deputy chief cabinet secretary): Japan's, no longer without an
+    office."""
+    text = "Japanese Deputy Chief Cabinet Secretary Kenji Mori met the Philippine envoy."
+    assert held(text, layer) == {
+        ("person/kenji-mori", "position/deputy-chief-cabinet-secretary-of-japan")
+    }
