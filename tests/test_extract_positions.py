@@ -1949,3 +1949,141 @@ def test_a_foreign_ministers_title_with_the_portfolios_a_state_adds(text, holdin
     """entities.yaml `titles` (foreign minister): the longer official titles state media use
     ("Minister of Foreign Affairs and National Community Abroad", Algeria's)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "JAKARTA, March 4 (Antara) - Indonesian Coordinating Minister for Economic Affairs "
+            "Budi Santoso met Malaysian Finance Minister Anwar Ibrahim.",
+            {
+                (
+                    "person/budi-santoso",
+                    "position/coordinating-minister-for-economic-affairs-of-indonesia",
+                ),
+                ("person/anwar-ibrahim", "position/finance-minister-of-malaysia"),
+            },
+        ),
+    ],
+)
+def test_a_coordinating_minister_holds_the_office_with_its_portfolio(text, holdings, layer):
+    """entities.yaml `titles` (coordinating minister, a `portfolio_titles` one): Indonesia's
+    ministers over several ministries, their office named with the portfolio."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Philippine President Ferdinand R. Marcos Jr. met Japanese Prime Minister Fumio "
+            "Kishida in Manila on Tuesday.",
+            {
+                ("person/ferdinand-marcos-jr", "position/president-of-philippines"),
+                ("person/fumio-kishida", "position/prime-minister-of-japan"),
+            },
+        ),
+        (
+            "U.S. President Joseph R. Biden met Kenyan President William Ruto at the White House.",
+            {
+                ("person/joe-biden", "position/president-of-united-states"),
+                ("person/william-ruto", "position/president-of-kenya"),
+            },
+        ),
+        (  # a name of the gazetteer (gazetteer._given_start)
+            "Russian President Vladimir V. Putin met Chinese President Xi Jinping in Moscow.",
+            {
+                ("person/vladimir-putin", "position/president-of-russia"),
+                ("person/xi-jinping", "position/president-of-china"),
+            },
+        ),
+    ],
+)
+def test_a_middle_initial_stays_inside_a_known_name(text, holdings, layer):
+    """figures._given_before, gazetteer._given_start: "Joseph R. Biden" is the listed Joe
+    Biden, no new person "Joseph R." holding the title."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "TEHRAN, March 4 (IRNA) - Commander of the Iranian Navy Rear Admiral Reza Tangsiri "
+            "received the visiting Omani delegation.",
+            {("person/reza-tangsiri", "position/commander-of-iranian-navy")},
+        ),
+        (
+            "Chairman of the Joint Chiefs of Staff General Dan Caine met the Chinese ambassador.",
+            {("person/dan-caine", "position/chairman-of-joint-chiefs-of-staff")},
+        ),
+    ],
+)
+def test_a_rank_between_a_bodys_office_and_a_name_is_neither(text, holdings, layer):
+    """names._ranks_before_person and title.title-of-owner-name: "Commander of the Iranian Navy
+    Rear Admiral X" is the navy's commander, the rank no part of the body's name nor X's."""
+    assert held(text, layer) == holdings
+
+
+def test_a_state_after_of_ends_a_bodys_name_before_a_name(layer):
+    """names._state_after_of: "Governor of the Central Bank of Nigeria X" is the bank's
+    governor, X no part of the bank's name."""
+    text = (
+        "ABUJA, March 4 (NAN) - Governor of the Central Bank of Nigeria Musa Danjuma met the "
+        "visiting IMF team."
+    )
+    assert held(text, layer) == {
+        ("person/musa-danjuma", "position/governor-of-central-bank-of-nigeria")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Tanzanian Vice-President Philip Mpango met Kenyan Deputy President Kithure Kindiki.",
+            {
+                ("person/philip-mpango", "position/vice-president-of-tanzania"),
+                ("person/kithure-kindiki", "position/deputy-president-of-kenya"),
+            },
+        ),
+        (
+            "Thabo Nkosi, South Africa's deputy president, said on Monday.",
+            {("person/thabo-nkosi", "position/deputy-president-of-south-africa")},
+        ),
+    ],
+)
+def test_a_deputy_president_is_no_president(text, holdings, layer):
+    """entities.yaml `titles` (deputy president): South Africa's and Kenya's deputy heads of
+    state, not the president's office."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "UN Under-Secretary-General for Humanitarian Affairs Tom Fletcher met Sudanese "
+            "officials in Port Sudan.",
+            {("person/tom-fletcher", "position/under-secretary-general-of-united-nations")},
+        ),
+        (
+            "UN Assistant Secretary-General Khaled Khiari told the council on Monday.",
+            {("person/khaled-khiari", "position/assistant-secretary-general-of-united-nations")},
+        ),
+    ],
+)
+def test_the_un_senior_officials_hold_their_offices(text, holdings, layer):
+    """entities.yaml `titles` (under secretary general, assistant secretary general): the UN's
+    senior officials, no longer without an office."""
+    assert held(text, layer) == holdings
+
+
+def test_a_deputy_chief_cabinet_secretary_holds_that_office(layer):
+    """entities.yaml `titles` (deputy chief cabinet secretary): Japan's, no longer without an
+    office."""
+    text = "Japanese Deputy Chief Cabinet Secretary Kenji Mori met the Philippine envoy."
+    assert held(text, layer) == {
+        ("person/kenji-mori", "position/deputy-chief-cabinet-secretary-of-japan")
+    }

@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph import cache
 from diplograph.extract.gazetteer import (
+    INITIAL,
     Gazetteer,
     lexicon,
     per_rules,
@@ -223,7 +224,7 @@ def figure_spans(
         end, (iri, label) = match
         if not any(n.iri == iri for n in new):
             new.append(NewEntity(iri, "Person", label, NEW_CONFIDENCE))
-        start = index
+        start = _given_before(units, index, last, found, covered)
         while start > last and _honorific(units[start - 1], found) and start - 1 not in covered:
             if _portfolio(units, start - 1, rules):
                 break  # "Minister for Defence Richard Marles": the title's portfolio
@@ -232,6 +233,16 @@ def figure_spans(
         spans.append((start, end, Mention(classes, (iri,), (iri,), NEW_CONFIDENCE)))
         index = last = end
     return spans
+
+
+def _given_before(
+    units: list[Unit], index: int, last: int, found: Figures, covered: frozenset[int]
+) -> int:
+    """Where a name starts that a given name and a middle initial open before the name found
+    at `index` ("Joseph R. Biden", "Ferdinand R. Marcos Jr."): the given name, else `index`."""
+    given = index - 2
+    initial = given >= last and INITIAL.match(units[index - 1].text)
+    return given if initial and _free_capital(units, given, covered, found.stops) else index
 
 
 def _portfolio(units: list[Unit], index: int, rules: RuleSet) -> bool:

@@ -564,4 +564,18 @@ def name_spans(
             first.classes, refs, agents, title=first.title, generic=first.generic, anaphor=anaphor
         )
         found.append((start, end, mention))
-    return found
+    return [(_given_start(units, start, found, m), end, m) for start, end, m in found]
+
+
+INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial ("R." of "Joseph R. Biden")
+
+
+def _given_start(units: list[Unit], start: int, found: list, mention: Mention) -> int:
+    """Where a person's name starts with a given name and a middle initial before it
+    ("Joseph R. Biden", "Ferdinand R. Marcos Jr."): the given name, else `start`."""
+    given = start - 2
+    if given < 0 or "person" not in mention.classes or not INITIAL.match(units[start - 1].text):
+        return start
+    word = units[given].text
+    taken = any(b <= given < e for b, e, _ in found)
+    return given if word[:1].isupper() and word.isalpha() and not taken else start

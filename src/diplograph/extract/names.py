@@ -36,6 +36,7 @@ from diplograph.iris import entity_iri
 NAME_CONFIDENCE = 0.4
 INNER = frozenset({"of", "the", "for", "on"})
 BODY_KINDS = frozenset({"GovernmentBody", "PoliticalParty", "Organisation"})
+RANKED_KINDS = frozenset({"GovernmentBody", "Organisation"})  # bodies a rank may follow
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 QUOTES_OPEN = frozenset({"“", '"', "‘", "'"})
@@ -193,6 +194,24 @@ def _acronym_before_name(units: list[Unit], index: int) -> bool:
     )
 
 
+def _ranks_before_person(units: list[Unit], index: int, vocab: Vocabulary) -> bool:
+    """Whether honorifics at `index`, after a body's head word, open a person's name already
+    read ("Commander of the Navy Rear Admiral X", "Chairman of the Joint Chiefs of Staff
+    General X"): the ranks are the person's, no part of the body's name."""
+    if vocab.heads.get(units[index - 1].lower) not in RANKED_KINDS:
+        return False  # not a party's: "Party General Secretary To Lam" is the party's office
+    after = index
+    while after < len(units) and _honorific(units[after], vocab):
+        after += 1
+    mention = units[after].mention if after < len(units) else None
+    if mention is not None:
+        return after > index and "person" in mention.classes
+    name = after  # a name no stage read yet: two capitalised words or more, no head among them
+    while name < len(units) and _capital(units[name]) and units[name].lower not in vocab.heads:
+        name += 1
+    return after > index and name - after >= 2 and (name == len(units) or not _capital(units[name]))
+
+
 def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     """The end of the run of capitalised words (with inner connectors) starting at start."""
     end = start
@@ -201,6 +220,8 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
         son = end > start and units[end - 1].lower in vocab.patronymics  # "bin Said": a name
         if unit.lower in vocab.person_cues_after and not (son and _capital(unit)):
             break  # a headline's verb ends a name: "Pereira Meets Lula"
+        if end > start and _ranks_before_person(units, end, vocab):
+            break  # "the Navy Rear Admiral X": the body ends before the person's ranks
         if end == start + 1 and _acronym_before_name(units, start):
             break  # "in the MEA Jaideep Mazumdar": the body's initials, then a person
         if _capital(unit) or (end > start and _country_inside(units, end, start, vocab)):
@@ -526,7 +547,9 @@ def _name_in(
     bodies = [
         i
         for i in range(skip, len(run) - 2)
-        if skip and run[i].lower.split()[-1] in vocab.heads and run[i + 1].lower not in INNER
+        if skip
+        and (run[i].lower.split()[-1] in vocab.heads or _state_after_of(run, i, vocab))
+        and run[i + 1].lower not in INNER
     ]  # not "Standing Committee of the National People's Congress": one body
     if bodies:  # "Speaker of the National Assembly Alen Simonyan": the name follows the body
         skip = bodies[-1] + 1
@@ -550,6 +573,16 @@ def _name_in(
     # a name ("Ministers of Foreign Affairs"): no person
     person = plain and not any(u.lower in INNER | vocab.not_name_words for u in name)
     return honorific, "Person" if person else None
+
+
+def _state_after_of(run: list[Unit], index: int, vocab: Vocabulary) -> bool:
+    """Whether a run's unit is a country after "of" that ends a body's name ("Central Bank of
+    Nigeria" of "Governor of the Central Bank of Nigeria X"; not "Communist Party of Vietnam
+    Central Committee", a head word after it)."""
+    mention = run[index].mention
+    country = mention is not None and "country" in mention.classes
+    later = any(u.lower.split()[-1] in vocab.heads for u in run[index + 1 :])
+    return country and index > 0 and run[index - 1].lower == "of" and not later
 
 
 def _honorific(unit: Unit, vocab: Vocabulary) -> bool:
