@@ -63,12 +63,10 @@ _DAY_MONTH_RE = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
 )
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-_DAY_SPAN = (  # "6 to 8", "6th-8th", "the 6th to the 8th"
-    _ORDINAL + r"\s*(?:-|–|to|and|until|through|till)\s*(?:the\s+)?" + _ORDINAL
-)
+_SPAN_WORD = r"\s*(?:-|–|to|and|until|through|till)\s*"  # what joins a span's two ends
+_DAY_SPAN = _ORDINAL + _SPAN_WORD + r"(?:the\s+)?" + _ORDINAL  # "6 to 8", "the 6th to the 8th"
 _MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
 _DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
-_SPAN_WORD = r"\s*(?:-|–|to|and|until|through|till)\s*"
 _MONTHS_DAYS_RE = re.compile(  # "June 30 to July 2", "June 19 through June 20, 2024"
     _MONTH + r"\s*" + _ORDINAL + _SPAN_WORD + _MONTH + r"\s*" + _ORDINAL + r"\b(?:,?\s*(\d{4})\b)?"
 )
@@ -108,7 +106,7 @@ _MONTH_ONLY_RE = re.compile(  # "in May", "at the end of May", "mid-May" (a part
 _TWO_MONTHS_RE = re.compile(  # "in January and February", "between March and May 2024"
     r"^(?:in|during|between|from)\s+"
     + _MONTH
-    + r"\s*(?:and|to|-|–|through|until|till)\s*"
+    + _SPAN_WORD
     + _MONTH
     + r"(?:\s+(?:(this|last|next)\s+year|(\d{4})))?$"
 )

@@ -205,9 +205,10 @@ def _names_it(found: re.Match[str], attest: Attest) -> bool:
     return 0 <= start - attest.end <= DURATION_REACH and bool(_SIZES_IT.search(after))
 
 
+_DETERMINER = r"\s+(?:a|an|his|her|their)\s*$"  # "a", "his" before "three-day visit"
 # What stands between an event's words and a duration that sizes it: "on Friday on a",
 # "on Thursday for a", "for an"
-_SIZES_IT = re.compile(r"\b(?:on|for)\s+(?:a|an|his|her|their)\s*$", re.IGNORECASE)
+_SIZES_IT = re.compile(r"\b(?:on|for)" + _DETERMINER, re.IGNORECASE)
 
 
 def _ended(found: re.Match[str], attest: Attest, end_words: frozenset[str]) -> bool:
@@ -223,7 +224,7 @@ def _ended(found: re.Match[str], attest: Attest, end_words: frozenset[str]) -> b
 
 # What stands between the words of an event that follows a stay and the duration that sizes
 # the stay: "after a", "from his"
-_FOLLOWS_IT = re.compile(r"\b(?:after|from)\s+(?:a|an|his|her|their)\s*$", re.IGNORECASE)
+_FOLLOWS_IT = re.compile(r"\b(?:after|from)" + _DETERMINER, re.IGNORECASE)
 
 
 def close_stays(ctx: Context, events: list[Event], today: date | None = None) -> None:

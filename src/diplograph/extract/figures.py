@@ -25,8 +25,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph import cache
 from diplograph.extract.gazetteer import (
-    INITIAL,
     Gazetteer,
+    given_before_initial,
     lexicon,
     per_rules,
     person_variants,
@@ -240,9 +240,10 @@ def _given_before(
 ) -> int:
     """Where a name starts that a given name and a middle initial open before the name found
     at `index` ("Joseph R. Biden", "Ferdinand R. Marcos Jr."): the given name, else `index`."""
-    given = index - 2
-    initial = given >= last and INITIAL.match(units[index - 1].text)
-    return given if initial and _free_capital(units, given, covered, found.stops) else index
+    given = given_before_initial(units, index)
+    if given is None or given < last or not _free_capital(units, given, covered, found.stops):
+        return index
+    return given
 
 
 def _portfolio(units: list[Unit], index: int, rules: RuleSet) -> bool:

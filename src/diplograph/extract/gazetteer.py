@@ -570,11 +570,18 @@ def name_spans(
 INITIAL = re.compile(r"^[A-Z]\.$")  # a middle initial ("R." of "Joseph R. Biden")
 
 
+def given_before_initial(units: list[Unit], start: int) -> int | None:
+    """The unit two before a name that a middle initial opens ("Joseph" of "Joseph R. Biden"),
+    where its given name would stand; None when no initial stands right before it."""
+    given = start - 2
+    return given if given >= 0 and INITIAL.match(units[start - 1].text) else None
+
+
 def _given_start(units: list[Unit], start: int, found: list, mention: Mention) -> int:
     """Where a person's name starts with a given name and a middle initial before it
     ("Joseph R. Biden", "Ferdinand R. Marcos Jr."): the given name, else `start`."""
-    given = start - 2
-    if given < 0 or "person" not in mention.classes or not INITIAL.match(units[start - 1].text):
+    given = given_before_initial(units, start)
+    if given is None or "person" not in mention.classes:
         return start
     word = units[given].text
     taken = any(b <= given < e for b, e, _ in found)

@@ -550,7 +550,7 @@ def _owners(units: list[Unit], words: frozenset[str]) -> list[bool]:
     found = []
     for at in range(len(units)):
         owned = units[at + 2 : at + 2 + OWNED_REACH]
-        possessive = at + 1 < len(units) and units[at + 1].lower in ("'s", "’s")
+        possessive = at + 1 < len(units) and units[at + 1].lower in POSSESSIVE_S
         served = at >= 2 and units[at - 1].lower in ("to", "of", "for")
         served = served and any(role(u) for u in units[: at - 1])
         found.append((possessive and any(role(u) for u in owned)) or served)
