@@ -491,12 +491,40 @@ LAVROV, UKRAINE, CHINA = "person/sergei-lavrov", "country/ukraine", "country/chi
             "adding that six diplomats had been expelled.",
             [("Statement", ("person/melanie-joly",), ())],
         ),
-        (  # the subject before "that it would": the clause's first, not the pronoun
+        (  # the subject before "that it would": the clause's first, not the pronoun; the
+            # participle's accusation is a speech act beside the statement (events.drop_generic)
             "Russia said on Monday that it would postpone the talks, accusing Ukraine of "
             "supplying weapons to Georgia.",
             [
                 ("Accusation", ("country/russia",), (UKRAINE,)),
                 ("MilitaryAid", (UKRAINE,), ("country/georgia",)),
+                ("Statement", ("country/russia",), ()),
+            ],
+        ),
+        (  # a rejection joined by "and" to the speaker's statement: a second speech act
+            "Irish Prime Minister Simon Harris said in Dublin that the recognition was meant to "
+            "keep hope alive, and rejected any suggestion that it rewarded Hamas.",
+            [("Denial", ("person/simon-harris",), ()), ("Statement", ("person/simon-harris",), ())],
+        ),
+        (  # an accusation joined by "and", far from its speaker: Putin accuses, not "the two
+            # countries" nor Russia of the clause "said" governs
+            "Russian President Vladimir Putin said the two countries would build a new alliance "
+            "and accused Ukraine of trying to sow division among them.",
+            [
+                ("Accusation", ("person/vladimir-putin",), (UKRAINE,)),
+                ("Statement", ("person/vladimir-putin",), ()),
+            ],
+        ),
+        (  # the participle's subject is the owner's leader, not the owner ("Niger's ... X")
+            "Niger's junta leader General Abdourahamane Tiani said the alliance would stand "
+            "firm, accusing ECOWAS of being a tool of foreign powers.",
+            [
+                (
+                    "Accusation",
+                    ("person/abdourahamane-tiani",),
+                    ("org/economic-community-of-west-african-states",),
+                ),
+                ("Statement", ("person/abdourahamane-tiani",), ()),
             ],
         ),
         (  # an apposition (", the country's capital,") is no subject: no speaker

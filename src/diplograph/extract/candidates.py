@@ -57,7 +57,7 @@ from diplograph.extract.events import (
     new_event,
     spec,
 )
-from diplograph.extract.frames import frame_matches, separate, word_in_clause
+from diplograph.extract.frames import frame_matches, joined_phrase, separate, word_in_clause
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.matcher import Match, find, match_end
 from diplograph.extract.rules import RuleSet, as_list
@@ -480,6 +480,7 @@ def build(
         trigger=(ctx.sentence.number, match.trigger),
         aside=told is not None and NEXT_EVENT in told.classes,
         named_places=named_places,
+        joined=joined_phrase(ctx.units, match.trigger, rules),
     )
     base.attrs.pop("materiel", None)
     if rule.get("with_home"):  # the pipeline adds the countries the fillers serve

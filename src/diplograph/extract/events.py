@@ -62,6 +62,7 @@ class Candidate:
     aside: bool = False  # dated from another day of its sentence ("a day after X arrived")
     flashback: bool = False  # told in the pluperfect ("had earlier received"): not the story's
     named_places: tuple[URIRef, ...] = ()  # the places its words name (no default's)
+    joined: bool = False  # its verb phrase is joined to an earlier one ("said ... and accused")
 
     @property
     def happened(self) -> bool:
@@ -781,9 +782,11 @@ def drop_headline_echoes(ctx: Context, events: list[Event], headline: int | None
 
 def drop_generic(ctx: Context, events: list[Event]) -> list[Event]:
     """Drop a generic event (kinds.yaml `generic: true`) where a narrower speech act of the same
-    agent is attested in one of its sentences."""
+    agent is attested in one of its sentences, not by a verb phrase joined to an earlier one
+    ("Traore said ... and accused Western powers of ...": two acts, a statement and an
+    accusation)."""
     narrower = [
-        e
+        (e, {m.attest.sentence.number for m in e.members if not m.joined})
         for e in events
         if spec(ctx.kinds, e.kind).get("statement") and not spec(ctx.kinds, e.kind).get("generic")
     ]
@@ -793,9 +796,8 @@ def drop_generic(ctx: Context, events: list[Event]) -> list[Event]:
             sentences = {a.sentence.number for a in event.attests}
             agents = ctx.normal(event.roles.get("agent", []))
             if any(
-                {a.sentence.number for a in other.attests} & sentences
-                and (ctx.normal(other.roles.get("agent", [])) & agents)
-                for other in narrower
+                told & sentences and (ctx.normal(other.roles.get("agent", [])) & agents)
+                for other, told in narrower
             ):
                 continue
         kept.append(event)

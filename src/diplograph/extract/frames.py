@@ -349,12 +349,25 @@ def _first_subject(
     units: list[Unit], before: int, role: str, words: Words, taken: frozenset[int] = frozenset()
 ) -> list[int]:
     """The first acting entity before `before`, none of `taken`, that stands in subject position
-    ("Hamas said that it would ..., accusing Israel": Hamas)."""
+    ("Hamas said that it would ..., accusing Israel": Hamas), not an owner ("Niger's leader X")."""
     for index in range(before):
         if index not in taken and _fits(units[index], role):
             found = _group_ahead(units, index, role, words)
             if _subject_position(units, index, found[-1], words):
-                return found
+                return _possessed(units, found[-1], before, role, words) or found
+    return []
+
+
+def _possessed(units: list[Unit], owner: int, before: int, role: str, words: Words) -> list[int]:
+    """The entity an owner's "'s" gives, two words on at most ("Niger's junta leader General
+    X": X, the subject, not Niger); [] when no "'s" follows the owner."""
+    if owner + 1 >= before or units[owner + 1].text not in POSSESSIVE_S:
+        return []
+    for index in range(owner + 2, min(owner + 5, before)):
+        if _fits(units[index], role):
+            return _group_ahead(units, index, role, words)
+        if units[index].mention is not None or units[index].boundary:
+            return []
     return []
 
 
@@ -1341,6 +1354,14 @@ def separate(units: list[Unit], trigger: int, rules: RuleSet) -> bool:
     if units[trigger].lower in rules.classes.get("plural_event_noun", ()):
         return True
     return word_in_clause(units, trigger, "separate_word", rules)
+
+
+def joined_phrase(units: list[Unit], trigger: int, rules: RuleSet) -> bool:
+    """Whether the trigger opens a verb phrase joined to an earlier one of its sentence by
+    "and", a series comma or a participle's comma ("said ... and accused", "..., accusing")."""
+    if trigger >= 1 and units[trigger - 1].text == "," and units[trigger].lower.endswith("ing"):
+        return True
+    return _joining_and(units, trigger, _compiled(rules)[0], series=True) is not None
 
 
 def word_in_clause(units: list[Unit], trigger: int, word_class: str, rules: RuleSet) -> bool:
