@@ -2702,6 +2702,14 @@ def test_missiles_launched_into_the_sea_are_an_exercise(text, found, layer):
             "Kenyan President William Ruto called on the international community to help.",
             [("Statement", {"agent": [RUTO]})],
         ),
+        (  # an appeal in the perfect, with an adverb of `speech_adverb` ("has repeatedly")
+            "Kenyan President William Ruto has repeatedly called for calm.",
+            [("Statement", {"agent": [RUTO]})],
+        ),
+        (
+            "Kenyan President William Ruto has called on Somalia to help.",
+            [("Statement", {"agent": [RUTO], "target": ["country/somalia"]})],
+        ),
         (  # greetings conveyed to someone (statement.greetings)
             "Ethiopian Prime Minister Abiy Ahmed conveyed the greetings of his government to "
             "Kenyan President William Ruto.",
