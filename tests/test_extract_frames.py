@@ -4164,6 +4164,34 @@ def test_the_visiting_leader_is_the_guest_named_before(layer):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an article before "visiting": an adjective of the guests, no visit of the host's
+            "Crown Prince Mohammed bin Salman held talks with the visiting US delegation in "
+            "Riyadh on Thursday.",
+            [],
+        ),
+        (  # guard: the verb after the subject and a date is still a visit
+            "Brazilian President Luiz Inacio Lula da Silva on Thursday visited China.",
+            [
+                (
+                    "Visit",
+                    {
+                        "host": ["country/china"],
+                        "place": ["country/china"],
+                        "traveller": ["person/luiz-inacio-lula-da-silva"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_the_visiting_guests_are_no_visit_of_their_host(text, expected, layer):
+    """travel.yaml visit.verb: the word before "visiting" is no article."""
+    assert of_kind(text, "Visit", layer) == expected
+
+
 def test_a_banquet_in_honour_of_a_guest_keeps_its_own_place(layer):
     """ceremony.meal-in-honour reads the place after the guest, so that a banquet to come is
     not merged into a wreath laid elsewhere that day."""
