@@ -449,6 +449,20 @@ def test_delegations_named_together_arrive_apart(layer):
     assert _parties(graph, "Visit", "traveller") == apart
 
 
+def test_a_delegation_from_a_state_is_its_delegation(layer):
+    """entities.yaml delegation-ref.national: "a delegation from the United States", with no
+    leader named, is the United States' delegation, the guest of the reception."""
+    graph = extract(
+        "Crown Prince Mohammed bin Salman received a delegation from the United States in Riyadh "
+        "on Thursday.",
+        layer,
+    )
+    delegation = graph.value(None, DIP.sentBy, ID["country/united-states"])
+    assert delegation is not None
+    assert _parties(graph, "Hosting", "traveller") == [[str(delegation).removeprefix(str(ID))]]
+    assert _parties(graph, "Hosting", "host") == [["person/mohammed-bin-salman"]]
+
+
 def test_a_guide_who_accompanies_is_no_fellow_traveller(layer):
     graph = extract(
         "Georgian Prime Minister Irakli Kobakhidze arrived in Yerevan on Thursday. Kobakhidze, "
