@@ -2927,6 +2927,26 @@ def test_a_ceremonial_welcome_is_a_ceremony(layer, text, expected):
     assert of_kind(text, "Ceremony", layer) == [expected]
 
 
+@pytest.mark.parametrize(
+    "occasion",
+    ["on the sidelines of the SCO summit", "during a forum", "at the summit"],
+)
+def test_the_place_after_an_occasion_phrase_is_the_events(occasion, layer):
+    """`candidates._trailing_places` reads past an occasion phrase (lexicon `occasion_opener`,
+    `occasion_noun`) to the place after it: "met on the sidelines of the SCO summit in
+    Tianjin" took place in Tianjin."""
+    text = f"The leaders of Russia, China and India met {occasion} in Tianjin on Sunday."
+    assert [e for e in events(extract(text, layer)) if e[0] == "Meeting"] == [
+        (
+            "Meeting",
+            {
+                "participant": ["country/china", "country/india", "country/russia"],
+                "place": ["city/tianjin"],
+            },
+        )
+    ]
+
+
 def test_a_wreath_and_a_welcome_at_two_sites_are_two_ceremonies(layer):
     """A welcome at a palace and a wreath at a memorial the same day are two ceremonies
     (kinds.yaml `apart_by_place`), not one at both sites."""

@@ -884,10 +884,30 @@ def _trailing_places(
         entry = spec(rules.kinds, cand.kind)
         if "place" in match.roles or cand.owned or "place" not in (entry.get("defaults") or {}):
             continue
-        at = place_phrase(units, match_end(match), words)
+        end = match_end(match)
+        at = place_phrase(units, end, words)
+        if at is None:  # "met on the sidelines of the SCO summit in Tianjin": past the occasion
+            at = place_phrase(units, _past_occasion(units, end, rules), words)
         place = units[at].mention if at is not None else None
         if place is not None and len(place.refs) == 1:
             cand.roles["place"] = [place.refs[0]]
+
+
+def _past_occasion(units: list[Unit], index: int, rules: RuleSet) -> int:
+    """Where a place phrase stands after an occasion phrase opening at `index` ("on the
+    sidelines of the SCO summit in Tianjin": at "in"; lexicon `occasion_opener`,
+    `occasion_noun`), within its clause; else `index`."""
+    if index >= len(units) or units[index].lower not in rules.word_class("occasion_opener"):
+        return index
+    nouns, words = rules.word_class("occasion_noun"), rules.word_class("trailing_place_word")
+    seen = False
+    for at in range(index + 1, min(index + 9, len(units))):
+        if units[at].boundary or units[at].text in (",", ";"):
+            return index
+        if seen and place_phrase(units, at, words) is not None:
+            return at
+        seen = seen or units[at].lemma in nouns or units[at].lower in nouns
+    return index
 
 
 def _purpose_places(
