@@ -2087,3 +2087,27 @@ def test_a_deputy_chief_cabinet_secretary_holds_that_office(layer):
     assert held(text, layer) == {
         ("person/kenji-mori", "position/deputy-chief-cabinet-secretary-of-japan")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a region's office, not the dateline state's
+            "MOGADISHU (Reuters) - Somalia expelled the envoy. Puntland, whose president "
+            "Abdullahi Deni Farah announced last weekend that it was withdrawing, would not comply.",
+            {("person/abdullahi-deni-farah", "position/president-of-puntland")},
+        ),
+        (
+            "NATO, whose secretary-general Mark Rutte arrived on Monday, said allies agreed.",
+            {
+                (
+                    "person/mark-rutte",
+                    "position/secretary-general-of-north-atlantic-treaty-organization",
+                )
+            },
+        ),
+    ],
+)
+def test_whose_title_is_the_office_of_the_one_named_before(text, holdings, layer):
+    """entities.yaml title.owner-whose-title-name: "X, whose president Y" is X's office."""
+    assert held(text, layer) == holdings
