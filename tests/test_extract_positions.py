@@ -2111,3 +2111,18 @@ def test_a_deputy_chief_cabinet_secretary_holds_that_office(layer):
 def test_whose_title_is_the_office_of_the_one_named_before(text, holdings, layer):
     """entities.yaml title.owner-whose-title-name: "X, whose president Y" is X's office."""
     assert held(text, layer) == holdings
+
+
+def test_whose_title_leaves_the_owner_the_subject(layer):
+    """entities.yaml `owner_apart`: "Kenya, whose president X announced ..., said" keeps Kenya a
+    unit of its own, the speaker of its statement, not merged into its president's name."""
+    text = (
+        "NAIROBI (Reuters) - Kenya, whose president William Ruto announced last week that the "
+        "state was withdrawing its recognition, said in a statement it would not comply."
+    )
+    graph = extract(text, layer)
+    speakers = {
+        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    }
+    assert speakers == {"country/kenya"}

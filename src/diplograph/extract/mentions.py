@@ -554,6 +554,8 @@ def find_titles(
         context = [units[i].lower for i in roles.get("context", [])]
         office = _office(title, roles, units, text, rules)
         start, end = match.start, max([match.end, *[i + 1 for v in roles.values() for i in v]])
+        if match.rule.get("owner_apart") and roles.get("title"):
+            start = roles["title"][0]  # "Kenya, whose president X, said": Kenya says it
         words = text[units[start].begin : units[end - 1].end]
         if "holder" in roles:
             holder = units[roles["holder"][0]].mention

@@ -316,7 +316,7 @@ RULES: dict[str, Shape] = {
             },
             (),
         ),
-        ("titles", {"held_only": BOOL}, ()),
+        ("titles", {"held_only": BOOL, "owner_apart": BOOL}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
         (
