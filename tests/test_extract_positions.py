@@ -2094,7 +2094,8 @@ def test_a_deputy_chief_cabinet_secretary_holds_that_office(layer):
     [
         (  # a region's office, not the dateline state's
             "MOGADISHU (Reuters) - Somalia expelled the envoy. Puntland, whose president "
-            "Abdullahi Deni Farah announced last weekend that it was withdrawing, would not comply.",
+            "Abdullahi Deni Farah announced last weekend that it was withdrawing, would not "
+            "comply.",
             {("person/abdullahi-deni-farah", "position/president-of-puntland")},
         ),
         (
@@ -2126,3 +2127,20 @@ def test_whose_title_leaves_the_owner_the_subject(layer):
         for s in graph.subjects(RDF.type, DIP.Statement)
     }
     assert speakers == {"country/kenya"}
+
+
+def test_said_opening_a_name_is_a_given_name(layer):
+    """names.yaml `given_name_cues`: a capitalised "Said" before another name word opens the
+    name ("Said Moussi"), no longer a speech verb that leaves the person unnamed."""
+    text = "Algeria's ambassador to France, Said Moussi, left Paris on Friday."
+    assert held(text, layer) == {("person/said-moussi", "position/ambassador-of-algeria-to-france")}
+
+
+@pytest.mark.parametrize(
+    "text", ["Kenyan President William Ruto Said He Would Attend", "The minister Said it."]
+)
+def test_said_after_a_name_or_alone_is_no_name(text, layer):
+    """# guard: "Said" after a person's name, or with no name word after it, stays a verb."""
+    graph = extract(text, layer)
+    people = {str(p) for p in graph.subjects(RDF.type, DIP.Person)}
+    assert not any("said" in p for p in people)

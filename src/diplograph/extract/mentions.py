@@ -287,11 +287,14 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     cues = _listed(rules, "person_cues_after")
     particles = _listed(rules, "particles")
     sons = _listed(rules, "patronymic_particles")
+    given_cues = _listed(rules, "given_name_cues")
     for position, index in enumerate(indices):
         unit = units[index]
         shouted = unit.text.isupper() and unit.lower in STOP_WORDS - particles  # "RAMAPHOSA AND"
         named = position and units[indices[position - 1]].lower in sons  # "Nawaf bin Said"
-        if (unit.lower in cues and not named) or (position and shouted):
+        given = not position and unit.text[:1].isupper() and unit.lower in given_cues  # "Said
+        given = given and len(indices) > 1  # Deni", not "Said" alone
+        if (unit.lower in cues and not named and not given) or (position and shouted):
             indices = indices[:position]
             break
     heads = _listed(rules, *HEAD_LISTS)

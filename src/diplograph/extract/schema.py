@@ -560,6 +560,7 @@ GAZETTEER = Shape(
                 "place_nouns",
                 "not_name_words",
                 "person_cues_after",
+                "given_name_cues",
                 "dedication_words",
                 "hyphen_suffixes",
                 "sentence_openers",
