@@ -2144,3 +2144,37 @@ def test_said_after_a_name_or_alone_is_no_name(text, layer):
     graph = extract(text, layer)
     people = {str(p) for p in graph.subjects(RDF.type, DIP.Person)}
     assert not any("said" in p for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Turkish Minister of Treasury and Finance Mehmet Simsek met the delegation.",
+            {("person/mehmet-simsek", "position/treasury-and-finance-minister-of-turkey")},
+        ),
+        (
+            "The talks were attended by Mehmet Simsek, Minister of Treasury and Finance; and "
+            "Turkish officials.",
+            {("person/mehmet-simsek", "position/treasury-and-finance-minister-of-turkey")},
+        ),
+        (
+            "Japan's Minister of Economy, Trade and Industry Yoji Muto met officials.",
+            {("person/yoji-muto", "position/economy-trade-and-industry-minister-of-japan")},
+        ),
+        (
+            "Malaysia's Minister of Investment, Trade and Industry Tengku Zafrul Aziz arrived.",
+            {
+                (
+                    "person/tengku-zafrul-aziz",
+                    "position/investment-trade-and-industry-minister-of-malaysia",
+                )
+            },
+        ),
+    ],
+)
+def test_portfolios_joined_after_of_are_the_ministers_office(text, holdings, layer):
+    """entities.yaml title.title-of-portfolios-name: "Minister of Treasury and Finance" is the
+    treasury and finance minister, as "Treasury and Finance Minister X" is (no longer no office,
+    nor a comma between portfolios read as a clause's)."""
+    assert held(text, layer) == holdings

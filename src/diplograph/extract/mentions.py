@@ -474,11 +474,14 @@ def _name_like(unit: Unit) -> bool:
 
 def _clause_after(match: Match, units: list[Unit], rules: RuleSet) -> bool:
     """Whether a name after a title and a comma opens the next clause rather than standing in
-    apposition: a verb follows it ("after meeting the Saudi foreign minister, Araghchi said")."""
+    apposition: a verb follows it ("after meeting the Saudi foreign minister, Araghchi said");
+    a comma between portfolios is none of them ("Minister of Economy, Trade and Industry X")."""
     titles, holder = match.roles.get("title", []), match.roles.get("holder", [])
     if not titles or not holder or titles[-1] > holder[0]:
         return False
+    listed = set(match.roles.get("portfolio", []))  # "Minister of Economy, Trade and ..."
     commas = [i for i in range(titles[-1] + 1, holder[0]) if units[i].text == ","]
+    commas = [i for i in commas if i + 1 not in listed]
     after = units[holder[0] + 1].lower if holder[0] + 1 < len(units) else ""
     return bool(commas) and after != "," and after in _listed(rules, "person_cues_after")
 
@@ -667,6 +670,9 @@ def _office(
     listed = {str(t) for t in rules.gazetteer.get("portfolio_titles") or ()}
     if not portfolio or not titles or not {title, title.rsplit(" ", 1)[-1]} & listed:
         return None
+    joined = _joined_portfolios(titles[0], max(portfolio), units, text)
+    if joined is not None:  # "Minister of Treasury and Finance": "treasury and finance minister"
+        return joined
     if min(portfolio) > titles[0]:  # "Minister of State for External Affairs", "Somalia's state
         # minister for foreign affairs": the title in the copy's words, as readers keep it
         said = text[units[titles[0]].begin : units[titles[0]].end].lower()
@@ -675,6 +681,24 @@ def _office(
             said = title  # "the UN special envoy", read as a reference first: its title only
         return f"{said} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
     return text[units[min(portfolio)].begin : units[titles[0]].end]  # "Trade and Industry Minister"
+
+
+def _joined_portfolios(title: int, last: int, units: list[Unit], text: str) -> str | None:
+    """The office of a minister's title with portfolios after "of" ("Minister of Treasury and
+    Finance") or after a title that has one ("Minister of Economy, Trade and Industry"), in the
+    order readers name it: "Treasury and Finance minister"; None for other portfolios ("Minister
+    of State for External Affairs")."""
+    said = text[units[title].begin : units[title].end]
+    head, of, first = said.partition(" of ")
+    after = units[title + 1].lower if title + 1 < len(units) else ""
+    if after == "of" and not of:
+        begin = units[title + 1].end  # "Minister" "of" "Treasury and Finance"
+    elif of and after in (",", "and", "&"):
+        begin = units[title].end  # "Minister of Economy" ", Trade and Industry"
+    else:
+        return None
+    words = f"{first}{text[begin : units[last].end]}".strip()
+    return f"{words} {head.lower()}" if words else None
 
 
 def body_titles(
