@@ -2178,3 +2178,13 @@ def test_portfolios_joined_after_of_are_the_ministers_office(text, holdings, lay
     treasury and finance minister, as "Treasury and Finance Minister X" is (no longer no office,
     nor a comma between portfolios read as a clause's)."""
     assert held(text, layer) == holdings
+
+
+def test_a_middle_initial_inside_a_listed_full_name_names_the_figure(layer):
+    """figures._past_initial: "Kamala D. Harris" is Kamala Harris (people.yaml), as "Joseph R.
+    Biden" is Joe Biden, where the surname alone names no one: her office, no new person."""
+    text = "Vice President Kamala D. Harris met Ukrainian President Volodymyr Zelenskiy."
+    assert held(text, layer) == {
+        ("person/kamala-harris", "position/vice-president-of-united-states"),
+        ("person/volodymyr-zelensky", "position/president-of-ukraine"),
+    }
