@@ -2188,3 +2188,19 @@ def test_a_middle_initial_inside_a_listed_full_name_names_the_figure(layer):
         ("person/kamala-harris", "position/vice-president-of-united-states"),
         ("person/volodymyr-zelensky", "position/president-of-ukraine"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "KYIV (Reuters) - Ukraine's foreign ministry condemned the visit. \"Mongolia has "
+            'taken on a share of the responsibility," ministry spokesman Heorhiy Tykhyi wrote.',
+            {("person/heorhiy-tykhyi", "position/spokesperson-of-foreign-ministry-of-ukraine")},
+        ),
+    ],
+)
+def test_a_bare_body_word_before_a_title_is_the_body_named_last(text, holdings, layer):
+    """entities.yaml `bare_body_words`: "ministry spokesman X" is the spokesperson of the
+    ministry the article named last, as readers record it."""
+    assert held(text, layer) == holdings

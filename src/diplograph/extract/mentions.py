@@ -724,6 +724,8 @@ def body_titles(
         title, body = mention.title, _body(units, index - 1)
         if body is None and title and unit.lower.split()[0] in rules.listed("body_possessives"):
             body = last_body if entity_segment(last_body) == "org" else None
+        if body is None and title and _bare_body_before(units, index, rules):
+            body = _last_org_called(units[index - 1].lower, units[:index], gaz, new, orgs)
         if body is None and title and _epithet_possessive(units, index, rules):
             body = _last_org(units[: index - 3], gaz, orgs)  # "the alliance's Secretary-
             # General Mark Rutte": the organisation named last
@@ -738,6 +740,36 @@ def body_titles(
         position = _position(title, (body,), None, (gaz, rules, new))
         found[index] = replace(unit, mention=replace(mention, holding=(mention.refs[0], position)))
     return found
+
+
+def _bare_body_before(units: list[Unit], index: int, rules: RuleSet) -> bool:
+    """Whether a lower-case body word no stage read stands right before a titled name
+    ("ministry spokesman X": entities.yaml `bare_body_words`)."""
+    before = units[index - 1] if index else None
+    return (
+        before is not None
+        and before.mention is None
+        and before.text.islower()
+        and before.lower in rules.listed("bare_body_words")
+    )
+
+
+def _last_org_called(
+    word: str,
+    units: list[Unit],
+    gaz: Gazetteer,
+    new: list[NewEntity],
+    orgs: tuple[URIRef, ...],
+) -> URIRef | None:
+    """The organisation named last (in these units, else in `orgs`, the article's so far) whose
+    label has this word ("ministry": "Foreign ministry of Ukraine"), else None."""
+    labels = {e.iri: e.label for e in new}
+    named = [_body(units, i) for i in reversed(range(len(units)))]
+    for org in (o for o in [*named, *reversed(orgs)] if o is not None):
+        label = (gaz.labels.get(org) or labels.get(org) or "").lower()
+        if word in label.split() and "agency" not in gaz.classes.get(org, ()):
+            return org
+    return None
 
 
 def _epithet_possessive(units: list[Unit], index: int, rules: RuleSet) -> bool:
