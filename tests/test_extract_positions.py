@@ -2198,6 +2198,17 @@ def test_a_middle_initial_inside_a_listed_full_name_names_the_figure(layer):
             'taken on a share of the responsibility," ministry spokesman Heorhiy Tykhyi wrote.',
             {("person/heorhiy-tykhyi", "position/spokesperson-of-foreign-ministry-of-ukraine")},
         ),
+        (  # the bare unification ministry of a Seoul story is South Korea's (dateline_bodies)
+            "SEOUL (Reuters) - Seoul's foreign ministry warned of sanctions. The unification "
+            'ministry also expressed regret. "We urge North Korea to stop," ministry '
+            "spokesperson Koo Byoung-sam told reporters.",
+            {
+                (
+                    "person/koo-byoung-sam",
+                    "position/spokesperson-of-unification-ministry-of-south-korea",
+                )
+            },
+        ),
     ],
 )
 def test_a_bare_body_word_before_a_title_is_the_body_named_last(text, holdings, layer):
