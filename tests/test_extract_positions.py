@@ -2087,3 +2087,131 @@ def test_a_deputy_chief_cabinet_secretary_holds_that_office(layer):
     assert held(text, layer) == {
         ("person/kenji-mori", "position/deputy-chief-cabinet-secretary-of-japan")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # a region's office, not the dateline state's
+            "MOGADISHU (Reuters) - Somalia expelled the envoy. Puntland, whose president "
+            "Abdullahi Deni Farah announced last weekend that it was withdrawing, would not "
+            "comply.",
+            {("person/abdullahi-deni-farah", "position/president-of-puntland")},
+        ),
+        (
+            "NATO, whose secretary-general Mark Rutte arrived on Monday, said allies agreed.",
+            {
+                (
+                    "person/mark-rutte",
+                    "position/secretary-general-of-north-atlantic-treaty-organization",
+                )
+            },
+        ),
+    ],
+)
+def test_whose_title_is_the_office_of_the_one_named_before(text, holdings, layer):
+    """entities.yaml title.owner-whose-title-name: "X, whose president Y" is X's office."""
+    assert held(text, layer) == holdings
+
+
+def test_whose_title_leaves_the_owner_the_subject(layer):
+    """entities.yaml `owner_apart`: "Kenya, whose president X announced ..., said" keeps Kenya a
+    unit of its own, the speaker of its statement, not merged into its president's name."""
+    text = (
+        "NAIROBI (Reuters) - Kenya, whose president William Ruto announced last week that the "
+        "state was withdrawing its recognition, said in a statement it would not comply."
+    )
+    graph = extract(text, layer)
+    speakers = {
+        str(graph.value(s, DIP.agent)).removeprefix(str(ID))
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    }
+    assert speakers == {"country/kenya"}
+
+
+def test_said_opening_a_name_is_a_given_name(layer):
+    """names.yaml `given_name_cues`: a capitalised "Said" before another name word opens the
+    name ("Said Moussi"), no longer a speech verb that leaves the person unnamed."""
+    text = "Algeria's ambassador to France, Said Moussi, left Paris on Friday."
+    assert held(text, layer) == {("person/said-moussi", "position/ambassador-of-algeria-to-france")}
+
+
+@pytest.mark.parametrize(
+    "text", ["Kenyan President William Ruto Said He Would Attend", "The minister Said it."]
+)
+def test_said_after_a_name_or_alone_is_no_name(text, layer):
+    """# guard: "Said" after a person's name, or with no name word after it, stays a verb."""
+    graph = extract(text, layer)
+    people = {str(p) for p in graph.subjects(RDF.type, DIP.Person)}
+    assert not any("said" in p for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Turkish Minister of Treasury and Finance Mehmet Simsek met the delegation.",
+            {("person/mehmet-simsek", "position/treasury-and-finance-minister-of-turkey")},
+        ),
+        (
+            "The talks were attended by Mehmet Simsek, Minister of Treasury and Finance; and "
+            "Turkish officials.",
+            {("person/mehmet-simsek", "position/treasury-and-finance-minister-of-turkey")},
+        ),
+        (
+            "Japan's Minister of Economy, Trade and Industry Yoji Muto met officials.",
+            {("person/yoji-muto", "position/economy-trade-and-industry-minister-of-japan")},
+        ),
+        (
+            "Malaysia's Minister of Investment, Trade and Industry Tengku Zafrul Aziz arrived.",
+            {
+                (
+                    "person/tengku-zafrul-aziz",
+                    "position/investment-trade-and-industry-minister-of-malaysia",
+                )
+            },
+        ),
+    ],
+)
+def test_portfolios_joined_after_of_are_the_ministers_office(text, holdings, layer):
+    """entities.yaml title.title-of-portfolios-name: "Minister of Treasury and Finance" is the
+    treasury and finance minister, as "Treasury and Finance Minister X" is (no longer no office,
+    nor a comma between portfolios read as a clause's)."""
+    assert held(text, layer) == holdings
+
+
+def test_a_middle_initial_inside_a_listed_full_name_names_the_figure(layer):
+    """figures._past_initial: "Kamala D. Harris" is Kamala Harris (people.yaml), as "Joseph R.
+    Biden" is Joe Biden, where the surname alone names no one: her office, no new person."""
+    text = "Vice President Kamala D. Harris met Ukrainian President Volodymyr Zelenskiy."
+    assert held(text, layer) == {
+        ("person/kamala-harris", "position/vice-president-of-united-states"),
+        ("person/volodymyr-zelensky", "position/president-of-ukraine"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "KYIV (Reuters) - Ukraine's foreign ministry condemned the visit. \"Mongolia has "
+            'taken on a share of the responsibility," ministry spokesman Heorhiy Tykhyi wrote.',
+            {("person/heorhiy-tykhyi", "position/spokesperson-of-foreign-ministry-of-ukraine")},
+        ),
+        (  # the bare unification ministry of a Seoul story is South Korea's (dateline_bodies)
+            "SEOUL (Reuters) - Seoul's foreign ministry warned of sanctions. The unification "
+            'ministry also expressed regret. "We urge North Korea to stop," ministry '
+            "spokesperson Koo Byoung-sam told reporters.",
+            {
+                (
+                    "person/koo-byoung-sam",
+                    "position/spokesperson-of-unification-ministry-of-south-korea",
+                )
+            },
+        ),
+    ],
+)
+def test_a_bare_body_word_before_a_title_is_the_body_named_last(text, holdings, layer):
+    """entities.yaml `bare_body_words`: "ministry spokesman X" is the spokesperson of the
+    ministry the article named last, as readers record it."""
+    assert held(text, layer) == holdings

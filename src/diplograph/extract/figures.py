@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph import cache
 from diplograph.extract.gazetteer import (
+    INITIAL,
     Gazetteer,
     given_before_initial,
     lexicon,
@@ -303,4 +304,26 @@ def _match(
             continue
         if _alone(units, index, index + size, found, covered):
             return index + size, figure
+    return _past_initial(units, index, found, covered, earlier)
+
+
+def _past_initial(
+    units: list[Unit],
+    index: int,
+    found: Figures,
+    covered: frozenset[int],
+    earlier: list[tuple[int, int, Mention]],
+) -> tuple[int, Figure] | None:
+    """The figure a given name, a middle initial and the rest of a listed full name name
+    ("Kamala D. Harris": Kamala Harris, "Lloyd J. Austin": Lloyd Austin), where the surname
+    alone names no one the sentence could mean."""
+    if index + 2 >= len(units) or index + 1 in covered or not INITIAL.match(units[index + 1].text):
+        return None
+    for size in range(min(found.longest - 1, len(units) - index - 2), 0, -1):
+        end = index + 2 + size
+        figure = found.full.get((units[index].lower, *(u.lower for u in units[index + 2 : end])))
+        if figure is None or holds(index, end, earlier, found.given, units) is None:
+            continue
+        if _alone(units, index, end, found, covered):
+            return end, figure
     return None

@@ -287,11 +287,14 @@ def _before_cues(indices: list[int], units: list[Unit], rules: RuleSet) -> list[
     cues = _listed(rules, "person_cues_after")
     particles = _listed(rules, "particles")
     sons = _listed(rules, "patronymic_particles")
+    given_cues = _listed(rules, "given_name_cues")
     for position, index in enumerate(indices):
         unit = units[index]
         shouted = unit.text.isupper() and unit.lower in STOP_WORDS - particles  # "RAMAPHOSA AND"
         named = position and units[indices[position - 1]].lower in sons  # "Nawaf bin Said"
-        if (unit.lower in cues and not named) or (position and shouted):
+        given = not position and unit.text[:1].isupper() and unit.lower in given_cues  # "Said
+        given = given and len(indices) > 1  # Deni", not "Said" alone
+        if (unit.lower in cues and not named and not given) or (position and shouted):
             indices = indices[:position]
             break
     heads = _listed(rules, *HEAD_LISTS)
@@ -471,11 +474,14 @@ def _name_like(unit: Unit) -> bool:
 
 def _clause_after(match: Match, units: list[Unit], rules: RuleSet) -> bool:
     """Whether a name after a title and a comma opens the next clause rather than standing in
-    apposition: a verb follows it ("after meeting the Saudi foreign minister, Araghchi said")."""
+    apposition: a verb follows it ("after meeting the Saudi foreign minister, Araghchi said");
+    a comma between portfolios is none of them ("Minister of Economy, Trade and Industry X")."""
     titles, holder = match.roles.get("title", []), match.roles.get("holder", [])
     if not titles or not holder or titles[-1] > holder[0]:
         return False
+    listed = set(match.roles.get("portfolio", []))  # "Minister of Economy, Trade and ..."
     commas = [i for i in range(titles[-1] + 1, holder[0]) if units[i].text == ","]
+    commas = [i for i in commas if i + 1 not in listed]
     after = units[holder[0] + 1].lower if holder[0] + 1 < len(units) else ""
     return bool(commas) and after != "," and after in _listed(rules, "person_cues_after")
 
@@ -554,6 +560,8 @@ def find_titles(
         context = [units[i].lower for i in roles.get("context", [])]
         office = _office(title, roles, units, text, rules)
         start, end = match.start, max([match.end, *[i + 1 for v in roles.values() for i in v]])
+        if match.rule.get("owner_apart") and roles.get("title"):
+            start = roles["title"][0]  # "Kenya, whose president X, said": Kenya says it
         words = text[units[start].begin : units[end - 1].end]
         if "holder" in roles:
             holder = units[roles["holder"][0]].mention
@@ -662,6 +670,9 @@ def _office(
     listed = {str(t) for t in rules.gazetteer.get("portfolio_titles") or ()}
     if not portfolio or not titles or not {title, title.rsplit(" ", 1)[-1]} & listed:
         return None
+    joined = _joined_portfolios(titles[0], max(portfolio), units, text)
+    if joined is not None:  # "Minister of Treasury and Finance": "treasury and finance minister"
+        return joined
     if min(portfolio) > titles[0]:  # "Minister of State for External Affairs", "Somalia's state
         # minister for foreign affairs": the title in the copy's words, as readers keep it
         said = text[units[titles[0]].begin : units[titles[0]].end].lower()
@@ -670,6 +681,24 @@ def _office(
             said = title  # "the UN special envoy", read as a reference first: its title only
         return f"{said} for {text[units[min(portfolio)].begin : units[max(portfolio)].end]}"
     return text[units[min(portfolio)].begin : units[titles[0]].end]  # "Trade and Industry Minister"
+
+
+def _joined_portfolios(title: int, last: int, units: list[Unit], text: str) -> str | None:
+    """The office of a minister's title with portfolios after "of" ("Minister of Treasury and
+    Finance") or after a title that has one ("Minister of Economy, Trade and Industry"), in the
+    order readers name it: "Treasury and Finance minister"; None for other portfolios ("Minister
+    of State for External Affairs")."""
+    said = text[units[title].begin : units[title].end]
+    head, of, first = said.partition(" of ")
+    after = units[title + 1].lower if title + 1 < len(units) else ""
+    if after == "of" and not of:
+        begin = units[title + 1].end  # "Minister" "of" "Treasury and Finance"
+    elif of and after in (",", "and", "&"):
+        begin = units[title].end  # "Minister of Economy" ", Trade and Industry"
+    else:
+        return None
+    words = f"{first}{text[begin : units[last].end]}".strip()
+    return f"{words} {head.lower()}" if words else None
 
 
 def body_titles(
@@ -695,6 +724,8 @@ def body_titles(
         title, body = mention.title, _body(units, index - 1)
         if body is None and title and unit.lower.split()[0] in rules.listed("body_possessives"):
             body = last_body if entity_segment(last_body) == "org" else None
+        if body is None and title and _bare_body_before(units, index, rules):
+            body = _last_org_called(units[index - 1].lower, units[:index], gaz, new, orgs)
         if body is None and title and _epithet_possessive(units, index, rules):
             body = _last_org(units[: index - 3], gaz, orgs)  # "the alliance's Secretary-
             # General Mark Rutte": the organisation named last
@@ -709,6 +740,36 @@ def body_titles(
         position = _position(title, (body,), None, (gaz, rules, new))
         found[index] = replace(unit, mention=replace(mention, holding=(mention.refs[0], position)))
     return found
+
+
+def _bare_body_before(units: list[Unit], index: int, rules: RuleSet) -> bool:
+    """Whether a lower-case body word no stage read stands right before a titled name
+    ("ministry spokesman X": entities.yaml `bare_body_words`)."""
+    before = units[index - 1] if index else None
+    return (
+        before is not None
+        and before.mention is None
+        and before.text.islower()
+        and before.lower in rules.listed("bare_body_words")
+    )
+
+
+def _last_org_called(
+    word: str,
+    units: list[Unit],
+    gaz: Gazetteer,
+    new: list[NewEntity],
+    orgs: tuple[URIRef, ...],
+) -> URIRef | None:
+    """The organisation named last (in these units, else in `orgs`, the article's so far) whose
+    label has this word ("ministry": "Foreign ministry of Ukraine"), else None."""
+    labels = {e.iri: e.label for e in new}
+    named = [_body(units, i) for i in reversed(range(len(units)))]
+    for org in (o for o in [*named, *reversed(orgs)] if o is not None):
+        label = (gaz.labels.get(org) or labels.get(org) or "").lower()
+        if word in label.split() and "agency" not in gaz.classes.get(org, ()):
+            return org
+    return None
 
 
 def _epithet_possessive(units: list[Unit], index: int, rules: RuleSet) -> bool:

@@ -75,6 +75,7 @@ class Vocabulary:
     site_heads: frozenset[str] = frozenset()  # "Bogor Palace": a capitalised site of the city
     patronymics: frozenset[str] = frozenset()  # "bin" of "Tamim bin Hamad bin Khalifa Al Thani"
     upper_honorifics: frozenset[str] = frozenset()  # "HE", as written: not "He Lifeng"
+    given_cues: frozenset[str] = frozenset()  # "Said" of "Said Abdullahi Deni": a given name
 
 
 KIND_OF_LIST = (
@@ -146,7 +147,22 @@ def _vocabulary(rules: RuleSet) -> Vocabulary:
         listed("site_heads"),
         listed("patronymic_particles"),
         frozenset(str(w) for w in words.get("upper_honorifics") or []),
+        listed("given_name_cues"),
     )
+
+
+def _given_cue(units: list[Unit], index: int, vocab: Vocabulary) -> bool:
+    """Whether a word that follows names is capitalised and also a given name that opens one
+    (names.yaml `given_name_cues`: "Said" of "President Said Abdullahi Deni"): another free
+    name word after it, and no person's name right before it ("Ruto Said He Would")."""
+    unit, after = units[index], units[index + 1] if index + 1 < len(units) else None
+    before = units[index - 1].mention if index else None
+    if unit.lower not in vocab.given_cues or not unit.text[:1].isupper() or after is None:
+        return False
+    if before is not None and "person" in before.classes and before.title is None:
+        return False
+    plain = after.lower not in STOP_WORDS and after.lower not in vocab.person_cues_after
+    return plain and _capital(after)
 
 
 def _capital(unit: Unit) -> bool:
@@ -218,7 +234,8 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
     while end < len(units):
         unit = units[end]
         son = end > start and units[end - 1].lower in vocab.patronymics  # "bin Said": a name
-        if unit.lower in vocab.person_cues_after and not (son and _capital(unit)):
+        given = son and _capital(unit) or end == start and _given_cue(units, end, vocab)  # "Said X"
+        if unit.lower in vocab.person_cues_after and not given:
             break  # a headline's verb ends a name: "Pereira Meets Lula"
         if end > start and _ranks_before_person(units, end, vocab):
             break  # "the Navy Rear Admiral X": the body ends before the person's ranks
@@ -602,7 +619,8 @@ def find_unknown_names(
     first_word = next((i for i, u in enumerate(units) if u.text not in OPENERS), 0)
     index = 0
     while index < len(units):
-        if not _capital(units[index]) or units[index].lower in vocab.person_cues_after:
+        cue = units[index].lower in vocab.person_cues_after and not _given_cue(units, index, vocab)
+        if not _capital(units[index]) or cue:
             index += 1
             continue
         start, end = index, _run_end(units, index, vocab)

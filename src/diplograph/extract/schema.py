@@ -316,7 +316,7 @@ RULES: dict[str, Shape] = {
             },
             (),
         ),
-        ("titles", {"held_only": BOOL}, ()),
+        ("titles", {"held_only": BOOL, "owner_apart": BOOL}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
         (
@@ -527,6 +527,7 @@ GAZETTEER = Shape(
         "title_epithets": VARIANTS,  # "the Chinese top diplomat": a foreign minister named so
         "dateline_bodies": WORDS,  # "the foreign ministry" with no state: the dateline's
         "spouse_titles": WORDS,  # "X and First Lady Y": the state whose office X holds
+        "bare_body_words": WORDS,  # "ministry spokesman X": the last named ministry's
         "body_possessives": WORDS,  # "its president X": a body's office, no state guessed
         "body_epithets": WORDS,  # "the alliance's Secretary-General X": the last body's office
         "dateline_titles": WORDS,  # titles whose unowned holder serves the dateline's state
@@ -560,6 +561,7 @@ GAZETTEER = Shape(
                 "place_nouns",
                 "not_name_words",
                 "person_cues_after",
+                "given_name_cues",
                 "dedication_words",
                 "hyphen_suffixes",
                 "sentence_openers",
