@@ -1895,3 +1895,30 @@ def test_a_clause_after_the_summit_dates_the_meeting_on_its_sidelines(text, expe
     """dates._sequel_start, `date_gathering_noun`, "which was held"/"which took": the clause
     after the summit tells when the meeting on its sidelines was (it was undated)."""
     assert dated(extract(text, date(2025, 3, 7), layer), "Meeting")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "Chinese Premier Li Qiang will be received by Sultan Ibrahim, King of Malaysia, at "
+            "Istana Negara this evening, according to a statement from Wisma Putra.",
+            "Hosting",
+            ("2024-06-19", "istana-negara"),
+        ),
+        (
+            "Wang Yi met Sergei Lavrov, the Russian foreign minister, in Beijing on Tuesday, "
+            "according to a readout from the Chinese Foreign Ministry.",
+            "Meeting",
+            ("2024-06-18", "beijing"),
+        ),
+    ],
+)
+def test_a_source_after_a_phrase_past_an_apposition_sets_no_phrase_off(text, kind, expected, layer):
+    """lexicon.yaml `clause_opener` "according": "X met Y, TITLE, in Beijing on Tuesday,
+    according to ...": the phrase after the apposition is the main clause's (its day and
+    place the event's), not one set off like "Abiy, on his first trip abroad, arrived"."""
+    graph = extract(text, date(2024, 6, 19), layer)
+    (event,) = set(graph.subjects(RDF.type, getattr(DIP, kind)))
+    place = str(graph.value(event, DIP.place)).rsplit("/", 1)[-1]
+    assert (dated(graph, kind)[0], place) == expected
