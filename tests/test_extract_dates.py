@@ -1922,3 +1922,26 @@ def test_a_source_after_a_phrase_past_an_apposition_sets_no_phrase_off(text, kin
     (event,) = set(graph.subjects(RDF.type, getattr(DIP, kind)))
     place = str(graph.value(event, DIP.place)).rsplit("/", 1)[-1]
     assert (dated(graph, kind)[0], place) == expected
+
+
+@pytest.mark.parametrize(
+    "announced",
+    [
+        "Phnom Penh said it would withdraw all its diplomats from Bangkok.",
+        "The foreign ministry said Cambodia would expel the Thai ambassador.",
+    ],
+)
+def test_a_decision_announced_with_no_day_is_of_the_storys_day(announced, layer):
+    """candidates._narrative_dates, `_announced`: a decision still to come (kinds.yaml
+    `announced_date`) that a speaker announces in a sentence with no date words was announced
+    on the story's day, as wire copy tells the day once (Thursday, 24 July)."""
+    text = "Cambodia lowered ties with Thailand on Thursday. " + announced
+    graph = extract(text, date(2025, 7, 24), layer)
+    assert dated(graph, "DiplomatExpulsion")[0] == "2025-07-24"
+
+
+def test_a_decision_to_come_nobody_announces_takes_no_story_day(layer):
+    """# guard: an expulsion still to come that no speech verb announces keeps no date."""
+    text = "Cambodia lowered ties with Thailand on Thursday. Cambodia will expel the Thai envoy."
+    graph = extract(text, date(2025, 7, 24), layer)
+    assert dated(graph, "DiplomatExpulsion")[0] == "None..None"

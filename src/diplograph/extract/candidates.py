@@ -792,11 +792,15 @@ def _narrative_dates(
     background = rules.word_class("background_word")
     if any(u.lower in background for u in ctx.units):
         return  # "Modi has previously met Xi at several summits": no day of the story
+    speech = rules.word_class("inverted_speech_verb")  # "said it would expel": announced
+    said = any(u.lemma in speech for u in ctx.units)
     for match, cand in made:
         punctual = _punctual(match, cand, rules)
         if lede and spec(rules.kinds, cand.kind).get("lede_date") is False:
             continue  # named across articles by what it is, dated by its own words only
-        if cand.date is None and cand.happened and punctual and not cand.attest.claimed_by:
+        announced = said and _announced(cand, rules)  # a speaker's claim: its announcement
+        own = cand.happened and not cand.attest.claimed_by
+        if cand.date is None and (own or announced) and punctual:
             told = (
                 e
                 for e in ctx.earlier
@@ -804,6 +808,18 @@ def _narrative_dates(
             )
             if not any(compatible(merging, new_event(e), cand) for e in told):
                 cand.date, cand.storied = last, True
+
+
+def _announced(cand: Candidate, rules: RuleSet) -> bool:
+    """Whether a candidate is a decision still to come (kinds.yaml `announced_date`) that its
+    sentence's speaker announces ("Phnom Penh said it would withdraw all its diplomats"): of
+    the day it was announced."""
+    entry = spec(rules.kinds, cand.kind)
+    return (
+        bool(entry.get("announced_date"))
+        and cand.attest.modality == "Expected"
+        and not (cand.owned or cand.flashback)
+    )
 
 
 def fronted_place(units: list[Unit], rules: RuleSet) -> URIRef | None:
