@@ -1945,3 +1945,27 @@ def test_a_decision_to_come_nobody_announces_takes_no_story_day(layer):
     text = "Cambodia lowered ties with Thailand on Thursday. Cambodia will expel the Thai envoy."
     graph = extract(text, date(2025, 7, 24), layer)
     assert dated(graph, "DiplomatExpulsion")[0] == "None..None"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day the invitation is to comes after "to attend": not the invitation's (it had
+        # been read as last year's 9 May)
+        ("Putin invited Xi Jinping to attend the Victory Day parade on May 9.", "None..None"),
+        # the story's day dates it as a sentence with no date words of its own would
+        (
+            "Putin met Xi Jinping on Thursday. Putin invited Xi Jinping to attend the Victory "
+            "Day parade on May 9.",
+            "2025-01-02",
+        ),
+        (
+            "Putin on Thursday invited Xi Jinping to attend the Victory Day celebrations on May 9.",
+            "2025-01-02",
+        ),
+    ],
+)
+def test_the_day_of_what_an_invitation_is_to_is_not_the_invitations(text, expected, layer):
+    """candidates._content_verbs, lexicon.yaml `content_verb`: "to attend" after an invitation
+    takes the date told after it, as a trigger would."""
+    assert dated(extract(text, date(2025, 1, 3), layer), "Invitation")[0] == expected

@@ -1142,6 +1142,22 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
     )
 
 
+def _content_verbs(matches: list[Match], units: list[Unit], rules: RuleSet) -> set[int]:
+    """The verbs of what an event with a content is about, "to" and a `content_verb` right
+    after its match ("invited X to attend the Victory Day parade on May 9"): a date after
+    one dates what it tells, not the invitation (it takes a day the same way a trigger does)."""
+    verbs = rules.word_class("content_verb")
+    return {
+        m.end + 1
+        for m in matches
+        if m.rule.get("content")
+        and m.end + 1 < len(units)
+        and units[m.end].lower == "to"
+        and units[m.end + 1].mention is None
+        and units[m.end + 1].lemma in verbs
+    }
+
+
 def _lost_dates(
     made: list[tuple[Match, Candidate]],
     matches: list[Match],
@@ -1182,6 +1198,8 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for i in m.consumed
         if ctx.units[i].mention is None
     }
+    told = _content_verbs(matches, ctx.units, rules)  # "to attend the parade on May 9"
+    triggers |= told
     dates = _attach(ctx, triggers, rules)
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
@@ -1228,7 +1246,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _contents_to_come(made, ctx)
     _said_dates(made, rules)
     _main_clause_dates(made, ctx)
-    inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
+    inner = {i for m in matches if m.rule.get("content") for i in m.consumed} | told
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
     # "invited X to attend a summit ... in October": in a sentence of an event about one to
     # come, the time of an event to come is none of its own ("is expected to meet X in April,
