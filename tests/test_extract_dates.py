@@ -1969,3 +1969,33 @@ def test_the_day_of_what_an_invitation_is_to_is_not_the_invitations(text, expect
     """candidates._content_verbs, lexicon.yaml `content_verb`: "to attend" after an invitation
     takes the date told after it, as a trigger would."""
     assert dated(extract(text, date(2025, 1, 3), layer), "Invitation")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "invitation", "visit"),
+    [
+        ("Putin invited Xi Jinping to the Victory Day celebrations on May 9.", "None..None", None),
+        ("Putin invited Xi Jinping for talks on February 10.", "None..None", None),
+        (  # the visit is of the day to come, the invitation of none
+            "Putin invited Xi Jinping to Moscow for the Victory Day celebrations on May 9.",
+            "None..None",
+            "2025-05-09",
+        ),
+    ],
+)
+def test_a_month_day_ahead_after_an_invitation_is_not_its_day(text, invitation, visit, layer):
+    """candidates._month_ahead: a day named by its month, no year, nearer ahead of the article
+    (told 3 January) than behind it, after an invitation that happened, is the day of what it
+    is to (its visit, if any), not the invitation's (it had been read as last year's)."""
+    graph = extract(text, date(2025, 1, 3), layer)
+    assert dated(graph, "Invitation")[0] == invitation
+    visits = [str(graph.value(v, DIP.date)) for v in graph.subjects(RDF.type, DIP.Visit)]
+    assert visits == ([visit] if visit else [])
+
+
+def test_a_month_day_gone_by_still_dates_the_invitation(layer):
+    """# guard: "on December 20", told 3 January, lies nearer behind: the invitation's day."""
+    graph = extract(
+        "Putin on December 20 invited Xi Jinping to visit Russia.", date(2025, 1, 3), layer
+    )
+    assert dated(graph, "Invitation")[0] == "2024-12-20"

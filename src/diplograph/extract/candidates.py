@@ -432,6 +432,8 @@ def build(
         return []
     partial = missing(kind, roles, rules.kinds)
     when, words = _dated(date_unit, ctx, modality == "Expected", match.trigger)
+    if rule.get("content") and modality == "Happened" and _month_ahead(words, ctx.anchor):
+        when = _dated(date_unit, ctx, True, match.trigger)[0]  # "invited X to it on May 9"
     _fill_defaults(roles, rule.get("defaults") or {}, [], ctx, gaz, previous, None)
     least = spec(rules.kinds, kind).get("min") or {}
     for role, sources in (rule.get("add") or {}).items():  # a source, or the first that gives
@@ -542,6 +544,9 @@ def build(
             _give_content_date(base, made)  # "invited X to Abuja for the session in 2026"
         if made is not None:
             base.content.append(made)
+    if rule.get("content") and base.happened and _after(base.date, ctx):
+        base.date = None  # "invited X to the parade on May 9": the parade's day, none of its own
+        base.attest = replace(base.attest, date_words=None)
     for role in content_only:  # the content's own; the event's from context ("invited X here")
         base.roles.pop(role, None)
     kept = [r for r in kind_defaults if r not in content_only]
@@ -569,6 +574,18 @@ def _innermost(cand: Candidate) -> Candidate:
     while cand.content:
         cand = cand.content[-1]
     return cand
+
+
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
+def _month_ahead(words: str | None, anchor: date) -> bool:
+    """Whether date words naming a month without its year are nearer read ahead of the article
+    than before it ("on May 9", told in January): of what an act is about, to come, not the
+    act's (an invitation told in January was not sent last May)."""
+    if not words or re.search(r"\b\d{4}\b", words) or not _MONTH.search(words):
+        return False
+    return lies_ahead(words, anchor)
 
 
 def _give_content_date(base: Candidate, made: Candidate) -> None:
@@ -1179,6 +1196,9 @@ def _lost_dates(
     for match, cand in made:
         unit = again.get(match.trigger)
         if cand.date is None and unit in lost:
+            words = ctx.units[unit].mention.date_words if ctx.units[unit].mention else None
+            if match.rule.get("content") and cand.happened and _month_ahead(words, ctx.anchor):
+                continue  # "invited X for talks on February 10", told in January: the talks'
             expected = cand.attest.modality == "Expected"
             cand.date, words = _dated(unit, ctx, expected, match.trigger)
             cand.attest = replace(cand.attest, date_words=words)
