@@ -1999,3 +1999,33 @@ def test_a_month_day_gone_by_still_dates_the_invitation(layer):
         "Putin on December 20 invited Xi Jinping to visit Russia.", date(2025, 1, 3), layer
     )
     assert dated(graph, "Invitation")[0] == "2024-12-20"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["the Chinese foreign ministry said", "officials said"],
+)
+def test_a_source_clause_after_a_phrase_past_an_apposition_sets_no_phrase_off(source, layer):
+    """sentences._source_clause: "X met Y, TITLE, in Moscow on Tuesday, officials said.": the
+    phrase after the apposition is the main clause's (its day and place the meeting's), the
+    clause after it a source's, not the verb that follows a phrase set off."""
+    text = (
+        f"Wang Yi met Sergei Lavrov, the Russian foreign minister, in Moscow on Tuesday, {source}."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    (meeting,) = set(graph.subjects(RDF.type, DIP.Meeting))
+    place = str(graph.value(meeting, DIP.place)).rsplit("/", 1)[-1]
+    assert (dated(graph, "Meeting")[0], place) == ("2025-03-04", "moscow")
+
+
+def test_a_participle_phrase_before_said_is_still_set_off(layer):
+    """# guard: "X, reporting from Tehran, said ...": "said" opens no source's clause (its
+    subject comes first), so the phrase is set off and X is the speaker."""
+    graph = extract(
+        "Sergei Lavrov, speaking in Moscow, said the talks were useful.", date(2025, 3, 7), layer
+    )
+    speakers = {
+        str(graph.value(s, DIP.agent)).rsplit("/", 1)[-1]
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    }
+    assert speakers == {"sergei-lavrov"}
