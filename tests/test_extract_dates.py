@@ -1895,3 +1895,137 @@ def test_a_clause_after_the_summit_dates_the_meeting_on_its_sidelines(text, expe
     """dates._sequel_start, `date_gathering_noun`, "which was held"/"which took": the clause
     after the summit tells when the meeting on its sidelines was (it was undated)."""
     assert dated(extract(text, date(2025, 3, 7), layer), "Meeting")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        (
+            "Chinese Premier Li Qiang will be received by Sultan Ibrahim, King of Malaysia, at "
+            "Istana Negara this evening, according to a statement from Wisma Putra.",
+            "Hosting",
+            ("2024-06-19", "istana-negara"),
+        ),
+        (
+            "Wang Yi met Sergei Lavrov, the Russian foreign minister, in Beijing on Tuesday, "
+            "according to a readout from the Chinese Foreign Ministry.",
+            "Meeting",
+            ("2024-06-18", "beijing"),
+        ),
+    ],
+)
+def test_a_source_after_a_phrase_past_an_apposition_sets_no_phrase_off(text, kind, expected, layer):
+    """lexicon.yaml `clause_opener` "according": "X met Y, TITLE, in Beijing on Tuesday,
+    according to ...": the phrase after the apposition is the main clause's (its day and
+    place the event's), not one set off like "Abiy, on his first trip abroad, arrived"."""
+    graph = extract(text, date(2024, 6, 19), layer)
+    (event,) = set(graph.subjects(RDF.type, getattr(DIP, kind)))
+    place = str(graph.value(event, DIP.place)).rsplit("/", 1)[-1]
+    assert (dated(graph, kind)[0], place) == expected
+
+
+@pytest.mark.parametrize(
+    "announced",
+    [
+        "Phnom Penh said it would withdraw all its diplomats from Bangkok.",
+        "The foreign ministry said Cambodia would expel the Thai ambassador.",
+    ],
+)
+def test_a_decision_announced_with_no_day_is_of_the_storys_day(announced, layer):
+    """candidates._narrative_dates, `_announced`: a decision still to come (kinds.yaml
+    `announced_date`) that a speaker announces in a sentence with no date words was announced
+    on the story's day, as wire copy tells the day once (Thursday, 24 July)."""
+    text = "Cambodia lowered ties with Thailand on Thursday. " + announced
+    graph = extract(text, date(2025, 7, 24), layer)
+    assert dated(graph, "DiplomatExpulsion")[0] == "2025-07-24"
+
+
+def test_a_decision_to_come_nobody_announces_takes_no_story_day(layer):
+    """# guard: an expulsion still to come that no speech verb announces keeps no date."""
+    text = "Cambodia lowered ties with Thailand on Thursday. Cambodia will expel the Thai envoy."
+    graph = extract(text, date(2025, 7, 24), layer)
+    assert dated(graph, "DiplomatExpulsion")[0] == "None..None"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day the invitation is to comes after "to attend": not the invitation's (it had
+        # been read as last year's 9 May)
+        ("Putin invited Xi Jinping to attend the Victory Day parade on May 9.", "None..None"),
+        # the story's day dates it as a sentence with no date words of its own would
+        (
+            "Putin met Xi Jinping on Thursday. Putin invited Xi Jinping to attend the Victory "
+            "Day parade on May 9.",
+            "2025-01-02",
+        ),
+        (
+            "Putin on Thursday invited Xi Jinping to attend the Victory Day celebrations on May 9.",
+            "2025-01-02",
+        ),
+    ],
+)
+def test_the_day_of_what_an_invitation_is_to_is_not_the_invitations(text, expected, layer):
+    """candidates._content_verbs, lexicon.yaml `content_verb`: "to attend" after an invitation
+    takes the date told after it, as a trigger would."""
+    assert dated(extract(text, date(2025, 1, 3), layer), "Invitation")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "invitation", "visit"),
+    [
+        ("Putin invited Xi Jinping to the Victory Day celebrations on May 9.", "None..None", None),
+        ("Putin invited Xi Jinping for talks on February 10.", "None..None", None),
+        (  # the visit is of the day to come, the invitation of none
+            "Putin invited Xi Jinping to Moscow for the Victory Day celebrations on May 9.",
+            "None..None",
+            "2025-05-09",
+        ),
+    ],
+)
+def test_a_month_day_ahead_after_an_invitation_is_not_its_day(text, invitation, visit, layer):
+    """candidates._month_ahead: a day named by its month, no year, nearer ahead of the article
+    (told 3 January) than behind it, after an invitation that happened, is the day of what it
+    is to (its visit, if any), not the invitation's (it had been read as last year's)."""
+    graph = extract(text, date(2025, 1, 3), layer)
+    assert dated(graph, "Invitation")[0] == invitation
+    visits = [str(graph.value(v, DIP.date)) for v in graph.subjects(RDF.type, DIP.Visit)]
+    assert visits == ([visit] if visit else [])
+
+
+def test_a_month_day_gone_by_still_dates_the_invitation(layer):
+    """# guard: "on December 20", told 3 January, lies nearer behind: the invitation's day."""
+    graph = extract(
+        "Putin on December 20 invited Xi Jinping to visit Russia.", date(2025, 1, 3), layer
+    )
+    assert dated(graph, "Invitation")[0] == "2024-12-20"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["the Chinese foreign ministry said", "officials said"],
+)
+def test_a_source_clause_after_a_phrase_past_an_apposition_sets_no_phrase_off(source, layer):
+    """sentences._source_clause: "X met Y, TITLE, in Moscow on Tuesday, officials said.": the
+    phrase after the apposition is the main clause's (its day and place the meeting's), the
+    clause after it a source's, not the verb that follows a phrase set off."""
+    text = (
+        f"Wang Yi met Sergei Lavrov, the Russian foreign minister, in Moscow on Tuesday, {source}."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    (meeting,) = set(graph.subjects(RDF.type, DIP.Meeting))
+    place = str(graph.value(meeting, DIP.place)).rsplit("/", 1)[-1]
+    assert (dated(graph, "Meeting")[0], place) == ("2025-03-04", "moscow")
+
+
+def test_a_participle_phrase_before_said_is_still_set_off(layer):
+    """# guard: "X, reporting from Tehran, said ...": "said" opens no source's clause (its
+    subject comes first), so the phrase is set off and X is the speaker."""
+    graph = extract(
+        "Sergei Lavrov, speaking in Moscow, said the talks were useful.", date(2025, 3, 7), layer
+    )
+    speakers = {
+        str(graph.value(s, DIP.agent)).rsplit("/", 1)[-1]
+        for s in graph.subjects(RDF.type, DIP.Statement)
+    }
+    assert speakers == {"sergei-lavrov"}

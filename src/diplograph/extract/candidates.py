@@ -432,6 +432,8 @@ def build(
         return []
     partial = missing(kind, roles, rules.kinds)
     when, words = _dated(date_unit, ctx, modality == "Expected", match.trigger)
+    if rule.get("content") and modality == "Happened" and _month_ahead(words, ctx.anchor):
+        when = _dated(date_unit, ctx, True, match.trigger)[0]  # "invited X to it on May 9"
     _fill_defaults(roles, rule.get("defaults") or {}, [], ctx, gaz, previous, None)
     least = spec(rules.kinds, kind).get("min") or {}
     for role, sources in (rule.get("add") or {}).items():  # a source, or the first that gives
@@ -543,6 +545,9 @@ def build(
             _give_content_date(base, made)  # "invited X to Abuja for the session in 2026"
         if made is not None:
             base.content.append(made)
+    if rule.get("content") and base.happened and _after(base.date, ctx):
+        base.date = None  # "invited X to the parade on May 9": the parade's day, none of its own
+        base.attest = replace(base.attest, date_words=None)
     for role in content_only:  # the content's own; the event's from context ("invited X here")
         base.roles.pop(role, None)
     kept = [r for r in kind_defaults if r not in content_only]
@@ -570,6 +575,18 @@ def _innermost(cand: Candidate) -> Candidate:
     while cand.content:
         cand = cand.content[-1]
     return cand
+
+
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
+def _month_ahead(words: str | None, anchor: date) -> bool:
+    """Whether date words naming a month without its year are nearer read ahead of the article
+    than before it ("on May 9", told in January): of what an act is about, to come, not the
+    act's (an invitation told in January was not sent last May)."""
+    if not words or re.search(r"\b\d{4}\b", words) or not _MONTH.search(words):
+        return False
+    return lies_ahead(words, anchor)
 
 
 def _give_content_date(base: Candidate, made: Candidate) -> None:
@@ -793,11 +810,15 @@ def _narrative_dates(
     background = rules.word_class("background_word")
     if any(u.lower in background for u in ctx.units):
         return  # "Modi has previously met Xi at several summits": no day of the story
+    speech = rules.word_class("inverted_speech_verb")  # "said it would expel": announced
+    said = any(u.lemma in speech for u in ctx.units)
     for match, cand in made:
         punctual = _punctual(match, cand, rules)
         if lede and spec(rules.kinds, cand.kind).get("lede_date") is False:
             continue  # named across articles by what it is, dated by its own words only
-        if cand.date is None and cand.happened and punctual and not cand.attest.claimed_by:
+        announced = said and _announced(cand, rules)  # a speaker's claim: its announcement
+        own = cand.happened and not cand.attest.claimed_by
+        if cand.date is None and (own or announced) and punctual:
             told = (
                 e
                 for e in ctx.earlier
@@ -805,6 +826,18 @@ def _narrative_dates(
             )
             if not any(compatible(merging, new_event(e), cand) for e in told):
                 cand.date, cand.storied = last, True
+
+
+def _announced(cand: Candidate, rules: RuleSet) -> bool:
+    """Whether a candidate is a decision still to come (kinds.yaml `announced_date`) that its
+    sentence's speaker announces ("Phnom Penh said it would withdraw all its diplomats"): of
+    the day it was announced."""
+    entry = spec(rules.kinds, cand.kind)
+    return (
+        bool(entry.get("announced_date"))
+        and cand.attest.modality == "Expected"
+        and not (cand.owned or cand.flashback)
+    )
 
 
 def fronted_place(units: list[Unit], rules: RuleSet) -> URIRef | None:
@@ -1147,6 +1180,22 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
     )
 
 
+def _content_verbs(matches: list[Match], units: list[Unit], rules: RuleSet) -> set[int]:
+    """The verbs of what an event with a content is about, "to" and a `content_verb` right
+    after its match ("invited X to attend the Victory Day parade on May 9"): a date after
+    one dates what it tells, not the invitation (it takes a day the same way a trigger does)."""
+    verbs = rules.word_class("content_verb")
+    return {
+        m.end + 1
+        for m in matches
+        if m.rule.get("content")
+        and m.end + 1 < len(units)
+        and units[m.end].lower == "to"
+        and units[m.end + 1].mention is None
+        and units[m.end + 1].lemma in verbs
+    }
+
+
 def _lost_dates(
     made: list[tuple[Match, Candidate]],
     matches: list[Match],
@@ -1168,6 +1217,9 @@ def _lost_dates(
     for match, cand in made:
         unit = again.get(match.trigger)
         if cand.date is None and unit in lost:
+            words = ctx.units[unit].mention.date_words if ctx.units[unit].mention else None
+            if match.rule.get("content") and cand.happened and _month_ahead(words, ctx.anchor):
+                continue  # "invited X for talks on February 10", told in January: the talks'
             expected = cand.attest.modality == "Expected"
             cand.date, words = _dated(unit, ctx, expected, match.trigger)
             cand.attest = replace(cand.attest, date_words=words)
@@ -1187,6 +1239,8 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         for i in m.consumed
         if ctx.units[i].mention is None
     }
+    told = _content_verbs(matches, ctx.units, rules)  # "to attend the parade on May 9"
+    triggers |= told
     dates = _attach(ctx, triggers, rules)
     ctx.place = fronted_place(ctx.units, rules) or ctx.place
     made: list[tuple[Match, Candidate]] = []
@@ -1233,7 +1287,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     _contents_to_come(made, ctx)
     _said_dates(made, rules)
     _main_clause_dates(made, ctx)
-    inner = {i for m in matches if m.rule.get("content") for i in m.consumed}
+    inner = {i for m in matches if m.rule.get("content") for i in m.consumed} | told
     content_dates = {d for t, d in dates.items() if t in inner}  # "to visit X next year"
     # "invited X to attend a summit ... in October": in a sentence of an event about one to
     # come, the time of an event to come is none of its own ("is expected to meet X in April,

@@ -194,6 +194,7 @@ class SetOff:
     clause_openers: frozenset[str] = frozenset()  # clause_opener
     described: frozenset[str] = frozenset()  # apposition_opener
     spouses: frozenset[str] = frozenset()  # spouse_noun
+    speech: frozenset[str] = frozenset()  # inverted_speech_verb
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -213,6 +214,7 @@ class SetOff:
                     "clause_opener",
                     "apposition_opener",
                     "spouse_noun",
+                    "inverted_speech_verb",
                 )
             )
         )
@@ -434,8 +436,28 @@ def participle_end(units: list[Unit], comma: int, words: SetOff) -> int | None:
         if units[end].text == ",":
             after = units[end + 1]
             plain = after.mention is None and after.text.isalpha() and after.text.islower()
-            return end if plain and after.lower not in words.clause_openers else None
+            opens = after.lower in words.clause_openers or _source_clause(units, end, words.speech)
+            return end if plain and not opens else None
     return None
+
+
+SOURCE_CLAUSE_WORDS = 8  # words of a source's clause that ends a sentence ("officials said")
+
+
+def _source_clause(units: list[Unit], comma: int, speech: frozenset[str]) -> bool:
+    """Whether only a source's clause, its subject and then a `speech` verb, follows the comma
+    at `comma` to the end of the sentence ("..., in Moscow on Tuesday, the foreign ministry
+    said."): no phrase closes there ("Abiy, on his first trip abroad, arrived"; "X, reporting
+    from Tehran, said the mood was calm")."""
+    rest = [u for u in units[comma + 1 :] if u.text[:1].isalnum()]
+    closed = all(u.text not in (",", ";") for u in units[comma + 1 :])
+    told = bool(rest) and rest[0].lemma not in speech  # "X, reporting from Tehran, said": X's
+    return (
+        told
+        and closed
+        and len(rest) <= SOURCE_CLAUSE_WORDS
+        and any(u.lemma in speech for u in rest)
+    )
 
 
 def place_phrase(units: list[Unit], index: int, openers: frozenset[str]) -> int | None:
