@@ -328,7 +328,7 @@ def _refer(
         return _recent_meeting(discourse) or leaders or fallback
     if kind == "last_pair":
         if _recent_meeting(discourse):
-            return _recent_meeting(discourse)
+            return _two_sides(discourse, _recent_meeting(discourse))
         recent = list(dict.fromkeys(reversed(discourse.persons)))[:2]
         return tuple(reversed(recent)) if len(recent) == 2 else ()
     return ()
@@ -398,6 +398,15 @@ def _recent_meeting(discourse: Discourse) -> tuple[URIRef, ...]:
     if discourse.meetings and discourse.sentence - discourse.meetings[-1][0] <= 2:
         return discourse.meetings[-1][1]
     return ()
+
+
+def _two_sides(discourse: Discourse, parties: tuple[URIRef, ...]) -> tuple[URIRef, ...]:
+    """The two sides of a meeting of more than two: the pair of the last meeting of two among
+    them ("A and B met ...; C later met them together": the two sides are A and B)."""
+    if len(parties) <= 2:
+        return parties
+    pairs = (p for _, p in reversed(discourse.meetings) if len(p) == 2 and set(p) <= set(parties))
+    return next(pairs, parties)
 
 
 def _meeting_before(discourse: Discourse) -> tuple[URIRef, ...]:

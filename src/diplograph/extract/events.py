@@ -191,6 +191,8 @@ def _apart(ctx: Context, event: Event, cand: Candidate) -> bool:
     if not spec(ctx.kinds, cand.kind).get("apart_by_place"):
         return False
     a, b = _sites(ctx, event.roles.get("place", [])), _sites(ctx, cand.roles.get("place", []))
+    if a and b and _told_together(event, cand) and (a <= b or b <= a):
+        return False  # "accorded a welcome ceremony at X, where he inspected a guard of honour"
     return bool(a and b) and not ctx.nested(a, b)
 
 
