@@ -81,6 +81,22 @@ def test_the_two_sides_are_the_parties_of_the_last_meeting(layer):
     assert len(set(graph.subjects(DIP.attests, talks))) == 2
 
 
+def test_they_after_unnamed_heads_of_state_are_not_the_last_meetings_people(layer):
+    text = (
+        "Mali's Assimi Goita and Burkina Faso's Ibrahim Traore met in Niamey on Saturday. "
+        "ECOWAS heads of state are due to hold their summit in Abuja on Sunday, where they are "
+        "expected to discuss relations with the three countries."
+    )
+    graph = extract(text, layer)
+    assert not set(graph.subjects(RDF.type, DIP.Talks))
+    assert roles(graph, "Meeting", "participant") == {
+        "person/assimi-goita",
+        "person/ibrahim-traore",
+    }
+    graph = extract("Putin and Xi met in Moscow on Saturday, where they discussed trade.", layer)
+    assert roles(graph, "Talks", "participant") == {"person/vladimir-putin", "person/xi-jinping"}
+
+
 def test_a_delegation_named_by_nationality_is_the_one_the_article_defined(layer):
     text = (
         "Kim Jong Un met the Chinese delegation on Wednesday. "
