@@ -193,6 +193,16 @@ def test_a_supply_frame_needs_military_goods(layer):
     assert kinds == ["Meeting", "Meeting"]
 
 
+@pytest.mark.parametrize("call", ["during a telephone conversation", "in a phone call"])
+def test_what_a_call_discussed_is_no_party_of_it(call, layer):
+    text = (
+        "President Recep Tayyip Erdogan and Russian President Vladimir Putin discussed Syria "
+        f"and Ukraine {call} on Monday, the Turkish presidency said."
+    )
+    talks = [roles["participant"] for _, roles in of_kind(text, "Talks", layer)]
+    assert talks == [["person/recep-tayyip-erdogan", "person/vladimir-putin"]]
+
+
 @pytest.mark.parametrize(
     ("words", "latest"),
     [("a three-day state visit", "2024-12-04"), ("a 2-day working visit", "2024-12-03")],

@@ -1192,7 +1192,7 @@ def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
             for rule in rules.rules.get("frames") or []
             if (rule.get("slots") or {}).get("object") and not rule.get("noun")
             for lemma in rule.get("triggers") or ()
-        }
+        } | set(rules.classes.get("topic_verb", ()))  # "discussed Syria during a call"
         verbs = set(by_lemma) | set(rules.classes.get("statement_verb", ()))
         verbs |= set(rules.classes.get("support_verb", ())) | set(
             rules.classes.get("verb_opener", ())
