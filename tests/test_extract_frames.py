@@ -203,6 +203,22 @@ def test_what_a_call_discussed_is_no_party_of_it(call, layer):
     assert talks == [["person/recep-tayyip-erdogan", "person/vladimir-putin"]]
 
 
+def test_a_call_on_states_to_act_is_an_appeal_and_a_call_to_discuss_a_visit(layer):
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva ended his visit on Saturday with a call "
+        "on Washington and Brussels to work for peace."
+    )
+    assert of_kind(text, "Meeting", layer) == []
+    text = (
+        "External Affairs Minister S Jaishankar paid a courtesy call on President Anura Kumara "
+        "Dissanayake to discuss bilateral ties."
+    )
+    parties = [
+        r["participant"] for k, r in events(extract(text, layer)) if k in ("Meeting", "Talks")
+    ]
+    assert parties == [["person/anura-kumara-dissanayake", "person/s-jaishankar"]]
+
+
 @pytest.mark.parametrize(
     ("words", "latest"),
     [("a three-day state visit", "2024-12-04"), ("a 2-day working visit", "2024-12-03")],
