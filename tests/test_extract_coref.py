@@ -81,6 +81,20 @@ def test_the_two_sides_are_the_parties_of_the_last_meeting(layer):
     assert len(set(graph.subjects(DIP.attests, talks))) == 2
 
 
+def test_it_is_the_body_the_last_sentence_named_again(layer):
+    text = (
+        "India's Ministry of External Affairs said it rejected the allegations and accused "
+        "Trudeau's government of pursuing a political agenda. The ministry said it had decided "
+        "to withdraw its envoy. It summoned Canada's acting high commissioner, Stewart Wheeler, "
+        "on Monday evening."
+    )
+    graph = extract(text, layer)
+    assert roles(graph, "Meeting", "participant") == {
+        "org/ministry-of-external-affairs-of-india",
+        "person/stewart-wheeler",
+    }
+
+
 def test_they_after_unnamed_heads_of_state_are_not_the_last_meetings_people(layer):
     text = (
         "Mali's Assimi Goita and Burkina Faso's Ibrahim Traore met in Niamey on Saturday. "

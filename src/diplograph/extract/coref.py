@@ -1317,6 +1317,9 @@ def remember(
             discourse.bodies.append(mention.refs[0])
         elif "country" in mention.classes and len(mention.agents) == 1:
             discourse.bodies.append(mention.agents[0])
+        elif mention.classes <= {"agent"} and len(mention.agents) == 1:
+            if mention.agents[0] in discourse.bodies:  # "The ministry said it ...": named again
+                discourse.bodies.append(mention.agents[0])
         if "group" in mention.classes and len(mention.agents) > 1:
             discourse.groups.append(mention.agents)
             discourse.group_sentence = discourse.sentence
