@@ -498,6 +498,18 @@ def test_welcomes_ceremonies_tours_expulsions_and_summons(text, expected, layer)
     assert found(text, layer) == expected
 
 
+def test_a_negotiated_end_is_no_talks(layer):
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva ended his visit with a call on Washington "
+        "and Brussels to work for a negotiated end to the war."
+    )
+    assert of_kind(text, "Talks", layer) == []
+    text = "Vladimir Putin and Xi Jinping on Friday discussed the situation in Ukraine."
+    assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
+        ["person/vladimir-putin", "person/xi-jinping"]
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
