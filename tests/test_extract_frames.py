@@ -498,6 +498,15 @@ def test_welcomes_ceremonies_tours_expulsions_and_summons(text, expected, layer)
     assert found(text, layer) == expected
 
 
+def test_a_welcome_is_hosted_by_those_who_received_the_guest_in_its_sentence(layer):
+    text = (
+        "Hassan Sheikh Mohamud was accorded a ceremonial welcome at State House, where he was "
+        "received by Kenyan President William Ruto."
+    )
+    ceremonies = [r for kind, r in found(text, layer) if kind == "Ceremony"]
+    assert [(r["host"], r["participant"]) for r in ceremonies] == [([RUTO], [HASSAN])]
+
+
 def test_a_negotiated_end_is_no_talks(layer):
     text = (
         "Brazilian President Luiz Inacio Lula da Silva ended his visit with a call on Washington "
