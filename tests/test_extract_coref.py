@@ -81,6 +81,36 @@ def test_the_two_sides_are_the_parties_of_the_last_meeting(layer):
     assert len(set(graph.subjects(DIP.attests, talks))) == 2
 
 
+def test_it_is_the_body_the_last_sentence_named_again(layer):
+    text = (
+        "India's Ministry of External Affairs said it rejected the allegations and accused "
+        "Trudeau's government of pursuing a political agenda. The ministry said it had decided "
+        "to withdraw its envoy. It summoned Canada's acting high commissioner, Stewart Wheeler, "
+        "on Monday evening."
+    )
+    graph = extract(text, layer)
+    assert roles(graph, "Meeting", "participant") == {
+        "org/ministry-of-external-affairs-of-india",
+        "person/stewart-wheeler",
+    }
+
+
+def test_they_after_unnamed_heads_of_state_are_not_the_last_meetings_people(layer):
+    text = (
+        "Mali's Assimi Goita and Burkina Faso's Ibrahim Traore met in Niamey on Saturday. "
+        "ECOWAS heads of state are due to hold their summit in Abuja on Sunday, where they are "
+        "expected to discuss relations with the three countries."
+    )
+    graph = extract(text, layer)
+    assert not set(graph.subjects(RDF.type, DIP.Talks))
+    assert roles(graph, "Meeting", "participant") == {
+        "person/assimi-goita",
+        "person/ibrahim-traore",
+    }
+    graph = extract("Putin and Xi met in Moscow on Saturday, where they discussed trade.", layer)
+    assert roles(graph, "Talks", "participant") == {"person/vladimir-putin", "person/xi-jinping"}
+
+
 def test_a_delegation_named_by_nationality_is_the_one_the_article_defined(layer):
     text = (
         "Kim Jong Un met the Chinese delegation on Wednesday. "

@@ -193,6 +193,32 @@ def test_a_supply_frame_needs_military_goods(layer):
     assert kinds == ["Meeting", "Meeting"]
 
 
+@pytest.mark.parametrize("call", ["during a telephone conversation", "in a phone call"])
+def test_what_a_call_discussed_is_no_party_of_it(call, layer):
+    text = (
+        "President Recep Tayyip Erdogan and Russian President Vladimir Putin discussed Syria "
+        f"and Ukraine {call} on Monday, the Turkish presidency said."
+    )
+    talks = [roles["participant"] for _, roles in of_kind(text, "Talks", layer)]
+    assert talks == [["person/recep-tayyip-erdogan", "person/vladimir-putin"]]
+
+
+def test_a_call_on_states_to_act_is_an_appeal_and_a_call_to_discuss_a_visit(layer):
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva ended his visit on Saturday with a call "
+        "on Washington and Brussels to work for peace."
+    )
+    assert of_kind(text, "Meeting", layer) == []
+    text = (
+        "External Affairs Minister S Jaishankar paid a courtesy call on President Anura Kumara "
+        "Dissanayake to discuss bilateral ties."
+    )
+    parties = [
+        r["participant"] for k, r in events(extract(text, layer)) if k in ("Meeting", "Talks")
+    ]
+    assert parties == [["person/anura-kumara-dissanayake", "person/s-jaishankar"]]
+
+
 @pytest.mark.parametrize(
     ("words", "latest"),
     [("a three-day state visit", "2024-12-04"), ("a 2-day working visit", "2024-12-03")],
@@ -470,6 +496,27 @@ def test_welcomes_ceremonies_tours_expulsions_and_summons(text, expected, layer)
     """ "was accorded a ceremonial welcome"; "a ceremony was held for X"; "a tour of X and Y";
     "ordered ... diplomats to leave"; "summoned Ambassador X" (a meeting, as annotated)."""
     assert found(text, layer) == expected
+
+
+def test_a_welcome_is_hosted_by_those_who_received_the_guest_in_its_sentence(layer):
+    text = (
+        "Hassan Sheikh Mohamud was accorded a ceremonial welcome at State House, where he was "
+        "received by Kenyan President William Ruto."
+    )
+    ceremonies = [r for kind, r in found(text, layer) if kind == "Ceremony"]
+    assert [(r["host"], r["participant"]) for r in ceremonies] == [([RUTO], [HASSAN])]
+
+
+def test_a_negotiated_end_is_no_talks(layer):
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva ended his visit with a call on Washington "
+        "and Brussels to work for a negotiated end to the war."
+    )
+    assert of_kind(text, "Talks", layer) == []
+    text = "Vladimir Putin and Xi Jinping on Friday discussed the situation in Ukraine."
+    assert [r["participant"] for _, r in of_kind(text, "Talks", layer)] == [
+        ["person/vladimir-putin", "person/xi-jinping"]
+    ]
 
 
 @pytest.mark.parametrize(

@@ -894,6 +894,9 @@ def _anaphor_mention(
     if refer == "speaker_side":
         return Mention(frozenset({"agent", "we"}))
     before = units[: match.start]
+    yields_to = match.rule.get("yields_to")
+    if yields_to and _unnamed_plural(before, str(yields_to), rules):
+        return None
     subject = (
         clause_subject(before, rules.word_class("relative_word"))
         if match.rule.get("not_subject")
@@ -933,6 +936,20 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _unnamed_plural(before: list[Unit], word_class: str, rules: RuleSet) -> bool:
+    """Whether the nearest plural a pronoun can refer to in its sentence is a noun of
+    `word_class` that names nobody ("ECOWAS heads of state are due to hold their summit in Abuja,
+    where they will discuss": those heads of state, not the people of the last sentence)."""
+    nouns = rules.word_class(word_class)
+    for unit in reversed(before):
+        mention = unit.mention
+        if mention is not None and mention.agents and {"person", "group"} & mention.classes:
+            return False
+        if mention is None and unit.lower in nouns:
+            return True
+    return False
 
 
 def _names_the_meeting(before: list[Unit], rules: RuleSet) -> bool:
@@ -1309,6 +1326,9 @@ def remember(
             discourse.bodies.append(mention.refs[0])
         elif "country" in mention.classes and len(mention.agents) == 1:
             discourse.bodies.append(mention.agents[0])
+        elif mention.classes <= {"agent"} and len(mention.agents) == 1:
+            if mention.agents[0] in discourse.bodies:  # "The ministry said it ...": named again
+                discourse.bodies.append(mention.agents[0])
         if "group" in mention.classes and len(mention.agents) > 1:
             discourse.groups.append(mention.agents)
             discourse.group_sentence = discourse.sentence

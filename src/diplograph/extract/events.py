@@ -522,10 +522,13 @@ def apply_late_defaults(ctx: Context, events: list[Event], late: dict[str, dict[
 
 def _partner(ctx: Context, event: Event, events: list[Event], source: str) -> list[URIRef]:
     """The one other party of the first event of `source`'s kinds that shares the day and
-    holds all of the event's fillers of `source`'s role (a hosting: its host)."""
+    holds all of the event's fillers of `source`'s role (a hosting: its host); one told in
+    the event's own sentence first ("was accorded a welcome, where he was received by A and B")."""
     kinds, _, own = source.partition(".")
     mine = set(event.roles.get(own, ()))
-    for other in events:
+    told = {a.sentence.number for a in event.attests}
+    near = [e for e in events if told & {a.sentence.number for a in e.attests}]
+    for other in [*near, *(e for e in events if e not in near)]:
         if other is event or other.kind not in kinds.split(",") or not mine:
             continue
         same_day = overlaps(other.date, event.date) and (other.date is None) == (event.date is None)

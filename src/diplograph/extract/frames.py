@@ -991,11 +991,29 @@ def _ruled_out(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> b
         if unit.boundary or unit.lower in words.boundary:
             return False
         if unit.mention is not None and unit.mention.date_words is None:  # the object
-            after = units[index + 1] if index + 1 < len(units) else None
             if unit.lower.rsplit(" ", 1)[-1] in lemmas:
                 return True
+            last = _coordinated_end(units, index)  # "a call on A and B to work for peace"
+            after = units[last + 1] if last + 1 < len(units) else None
+            then = units[last + 2] if last + 2 < len(units) else None
+            if then is not None and then.lemma in rules.word_class("topic_verb"):
+                return False  # "called on X to discuss trade": a visit for talks, no appeal
             return after is not None and (after.lemma in lemmas or after.lower in lemmas)
     return False
+
+
+def _coordinated_end(units: list[Unit], index: int) -> int:
+    """The last mention of the group a mention opens ("A, B and C"): read on over commas and
+    "and"/"or" while a mention follows."""
+    while True:
+        step = index + 1
+        while step < len(units) and units[step].lower in (",", "and", "or"):
+            step += 1
+        if step == index + 1 or step >= len(units) or units[step].mention is None:
+            return index
+        if units[step].mention.date_words is not None:
+            return index
+        index = step
 
 
 def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
@@ -1205,7 +1223,7 @@ def _compiled(rules: RuleSet) -> tuple[Words, dict[str, list[Rule]]]:
             for rule in rules.rules.get("frames") or []
             if (rule.get("slots") or {}).get("object") and not rule.get("noun")
             for lemma in rule.get("triggers") or ()
-        }
+        } | set(rules.classes.get("topic_verb", ()))  # "discussed Syria during a call"
         verbs = set(by_lemma) | set(rules.classes.get("statement_verb", ()))
         verbs |= set(rules.classes.get("support_verb", ())) | set(
             rules.classes.get("verb_opener", ())

@@ -321,7 +321,13 @@ RULES: dict[str, Shape] = {
         ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
         (
             "anaphors",
-            {"refer": STR, "not_subject": BOOL, "prefer_subject": BOOL, "lookahead": BOOL},
+            {
+                "refer": STR,
+                "not_subject": BOOL,
+                "prefer_subject": BOOL,
+                "lookahead": BOOL,
+                "yields_to": STR,  # a word class: an unnamed plural of it before refers instead
+            },
             ("refer",),
         ),
         ("companions", {}, ()),  # "X, accompanied by his wife Y": Y joins X's roles
