@@ -6294,3 +6294,41 @@ def test_a_series_verb_phrase_may_open_with_then(first, layer):
     )
     found = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
     assert found == [["person/marco-rubio", "person/sergei-lavrov"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "HE" in capitals is the honorific of QNA and KUNA copy, not the pronoun "he"
+            "HH the Amir Sheikh Tamim bin Hamad Al-Thani met with HE President of the Republic "
+            "of Rwanda Paul Kagame at the Amiri Diwan on Monday.",
+            [
+                (
+                    "Meeting",
+                    {
+                        "participant": ["person/paul-kagame", "person/tamim-bin-hamad-al-thani"],
+                        "place": ["place/amiri-diwan"],
+                    },
+                )
+            ],
+        ),
+        (  # and read past before "the" and a person, as "HM the King" is
+            "His Highness the Crown Prince Sheikh Sabah Khalid Al-Hamad Al-Sabah received HE "
+            "the Prime Minister of Pakistan Shehbaz Sharif at Bayan Palace on Monday.",
+            [
+                (
+                    "Hosting",
+                    {
+                        "host": ["person/sabah-khalid-al-hamad-al-sabah"],
+                        "place": ["place/bayan-palace"],
+                        "traveller": ["person/shehbaz-sharif"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_an_honorific_he_in_capitals_is_no_pronoun(text, expected, layer):
+    """ "met with HE President X", "received HE the Prime Minister of Y X": the honorific
+    before a person is read past, never resolved as "he" to the sentence's subject."""
+    assert events(extract(text, layer)) == expected

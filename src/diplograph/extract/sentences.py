@@ -194,6 +194,7 @@ class SetOff:
     clause_openers: frozenset[str] = frozenset()  # clause_opener
     described: frozenset[str] = frozenset()  # apposition_opener
     spouses: frozenset[str] = frozenset()  # spouse_noun
+    upper: frozenset[str] = frozenset()  # the gazetteer's upper_honorifics ("HE"), as written
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -214,8 +215,16 @@ class SetOff:
                     "apposition_opener",
                     "spouse_noun",
                 )
-            )
+            ),
+            frozenset(str(w) for w in rules.gazetteer.get("upper_honorifics") or ()),
         )
+
+
+def _honours(units: list[Unit], index: int) -> bool:
+    """Whether a person is named at `index`, after "the" or not: an honorific's."""
+    if index < len(units) and units[index].lower == "the":
+        index += 1
+    return index < len(units) and _is_person(units[index])
 
 
 def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[Unit]:
@@ -258,13 +267,11 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
         if unit.lower in words.intensifiers and kept and kept[-1].mention is not None:
             index += 1  # "Scholz himself made a visit": the name is the subject
             continue
-        if (
-            unit.lower in words.honorifics
-            and index + 1 < len(units)
-            and _is_person(units[index + 1])
+        if (unit.lower in words.honorifics or unit.text in words.upper) and _honours(
+            units, index + 1
         ):
-            index += 1  # "HM the King": the abbreviated honorific before a person
-            continue
+            index += 1  # "HM the King", "received HE the Prime Minister of Pakistan X": the
+            continue  # abbreviated honorific before a person
         if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
             index += 1  # the comma that closes an apposition the title stage merged
             continue
