@@ -6332,3 +6332,34 @@ def test_an_honorific_he_in_capitals_is_no_pronoun(text, expected, layer):
     """ "met with HE President X", "received HE the Prime Minister of Y X": the honorific
     before a person is read past, never resolved as "he" to the sentence's subject."""
     assert events(extract(text, layer)) == expected
+
+
+PUTIN, XI = "person/vladimir-putin", "person/xi-jinping"
+LAVROV, WANG = "person/sergei-lavrov", "person/wang-yi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # ", with A and B also taking part": the people named join the talks they follow
+            "Putin held talks with Xi in the Kremlin, with Lavrov and Wang Yi also taking part.",
+            [("Talks", {"participant": [LAVROV, PUTIN, WANG, XI], "place": ["place/kremlin"]})],
+        ),
+        (  # "met X, with A and B present"
+            "Putin met Xi in the Kremlin, with Lavrov and Wang Yi present.",
+            [("Meeting", {"participant": [LAVROV, PUTIN, WANG, XI], "place": ["place/kremlin"]})],
+        ),
+        (  # ", attended by A and B" as ", joined by A and B"
+            "Putin held talks with Xi in the Kremlin, attended by Lavrov and Wang Yi.",
+            [("Talks", {"participant": [LAVROV, PUTIN, WANG, XI], "place": ["place/kremlin"]})],
+        ),
+        (  # ", joined by A and B," after the subject is set off like ", accompanied by A,"
+            "Putin and Xi, joined by Lavrov and Wang Yi, held talks in the Kremlin.",
+            [("Talks", {"participant": [PUTIN, XI], "place": ["place/kremlin"]})],
+        ),
+    ],
+)
+def test_attendees_named_in_the_sentence_of_talks(text, expected, layer):
+    """Attendees a sentence names after its talks join them; a ", joined by A," phrase after
+    the subject no longer hides the talks."""
+    assert events(extract(text, layer)) == expected
