@@ -6363,3 +6363,21 @@ def test_attendees_named_in_the_sentence_of_talks(text, expected, layer):
     """Attendees a sentence names after its talks join them; a ", joined by A," phrase after
     the subject no longer hides the talks."""
     assert events(extract(text, layer)) == expected
+
+
+MODI, STARMER = "person/narendra-modi", "person/keir-starmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Modi had an informal chat with Starmer on Monday.", [STARMER, MODI]),
+        ("Modi had a brief pull-aside with Starmer on Monday.", [STARMER, MODI]),
+        ("Modi had a brief chat with Starmer over the phone on Monday.", None),  # guard: a call
+    ],
+)
+def test_a_chat_or_a_pull_aside_is_a_meeting(text, expected, layer):
+    """ "had an informal chat with X", "had a pull-aside with X": the two met (meetings.yaml
+    `meeting.tete-a-tete`); a chat over the phone is no meeting."""
+    found = of_kind(text, "Meeting", layer)
+    assert found == ([("Meeting", {"participant": expected})] if expected else [])
