@@ -6381,3 +6381,23 @@ def test_a_chat_or_a_pull_aside_is_a_meeting(text, expected, layer):
     `meeting.tete-a-tete`); a chat over the phone is no meeting."""
     found = of_kind(text, "Meeting", layer)
     assert found == ([("Meeting", {"participant": expected})] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pham Minh Chinh met with leaders of several countries, including Japanese Prime "
+            "Minister Shigeru Ishiba and Indian Prime Minister Narendra Modi.",
+            ["person/narendra-modi", "person/pham-minh-chinh", "person/shigeru-ishiba"],
+        ),
+        (
+            "Rubio met several foreign ministers, among them Wang Yi and Sergey Lavrov.",
+            ["person/marco-rubio", "person/sergei-lavrov", "person/wang-yi"],
+        ),
+    ],
+)
+def test_the_people_a_meeting_includes(text, expected, layer):
+    """ "met with leaders of several countries, including A and B", "met several ministers,
+    among them A and B": the people named met the subject (meetings.yaml `meeting.including`)."""
+    assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": expected})]
