@@ -6401,3 +6401,18 @@ def test_the_people_a_meeting_includes(text, expected, layer):
     """ "met with leaders of several countries, including A and B", "met several ministers,
     among them A and B": the people named met the subject (meetings.yaml `meeting.including`)."""
     assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": expected})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken met the foreign ministers of Egypt and Jordan, Badr Abdelatty and Ayman Safadi.",
+        "Blinken met the foreign ministers of Egypt and Jordan, Badr Abdelatty and Ayman Safadi "
+        "on Monday.",
+    ],
+)
+def test_holders_named_at_the_end_of_the_sentence(text, layer):
+    """ "met the foreign ministers of A and B, X and Y" closing the sentence (or before its
+    date): the holders named, not their states (meetings.yaml `meeting.holders-of-named`)."""
+    people = ["person/antony-blinken", "person/ayman-safadi", "person/badr-abdelatty"]
+    assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": people})]
