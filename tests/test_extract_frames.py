@@ -6416,3 +6416,22 @@ def test_holders_named_at_the_end_of_the_sentence(text, layer):
     date): the holders named, not their states (meetings.yaml `meeting.holders-of-named`)."""
     people = ["person/antony-blinken", "person/ayman-safadi", "person/badr-abdelatty"]
     assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": people})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # AP's abbreviated title after the country: the senator met, not the United States
+            "Mohammed bin Salman met with U.S. Sen. Lindsey Graham in Riyadh on Monday.",
+            ["person/lindsey-graham", "person/mohammed-bin-salman"],
+        ),
+        (  # guard: "Sen." is matched as written, with its period and capital: no "Hun Sen"
+            "Xi Jinping met Hun Sen.",
+            ["person/hun-sen", "person/xi-jinping"],
+        ),
+    ],
+)
+def test_an_abbreviated_senator_after_the_country(text, expected, layer):
+    """ "U.S. Sen. X": a senator's title of the United States (entities.yaml `senator`), so the
+    person named is the one met."""
+    assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]
