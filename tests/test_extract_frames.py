@@ -6397,3 +6397,144 @@ def test_a_series_verb_phrase_may_open_with_then(first, layer):
     )
     found = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
     assert found == [["person/marco-rubio", "person/sergei-lavrov"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "HE" in capitals is the honorific of QNA and KUNA copy, not the pronoun "he"
+            "HH the Amir Sheikh Tamim bin Hamad Al-Thani met with HE President of the Republic "
+            "of Rwanda Paul Kagame at the Amiri Diwan on Monday.",
+            [
+                (
+                    "Meeting",
+                    {
+                        "participant": ["person/paul-kagame", "person/tamim-bin-hamad-al-thani"],
+                        "place": ["place/amiri-diwan"],
+                    },
+                )
+            ],
+        ),
+        (  # and read past before "the" and a person, as "HM the King" is
+            "His Highness the Crown Prince Sheikh Sabah Khalid Al-Hamad Al-Sabah received HE "
+            "the Prime Minister of Pakistan Shehbaz Sharif at Bayan Palace on Monday.",
+            [
+                (
+                    "Hosting",
+                    {
+                        "host": ["person/sabah-khalid-al-hamad-al-sabah"],
+                        "place": ["place/bayan-palace"],
+                        "traveller": ["person/shehbaz-sharif"],
+                    },
+                )
+            ],
+        ),
+    ],
+)
+def test_an_honorific_he_in_capitals_is_no_pronoun(text, expected, layer):
+    """ "met with HE President X", "received HE the Prime Minister of Y X": the honorific
+    before a person is read past, never resolved as "he" to the sentence's subject."""
+    assert events(extract(text, layer)) == expected
+
+
+PUTIN, XI = "person/vladimir-putin", "person/xi-jinping"
+LAVROV, WANG = "person/sergei-lavrov", "person/wang-yi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # ", with A and B also taking part": the people named join the talks they follow
+            "Putin held talks with Xi in the Kremlin, with Lavrov and Wang Yi also taking part.",
+            [("Talks", {"participant": [LAVROV, PUTIN, WANG, XI], "place": ["place/kremlin"]})],
+        ),
+        (  # "met X, with A and B present"
+            "Putin met Xi in the Kremlin, with Lavrov and Wang Yi present.",
+            [("Meeting", {"participant": [LAVROV, PUTIN, WANG, XI], "place": ["place/kremlin"]})],
+        ),
+        (  # ", attended by A and B" as ", joined by A and B"
+            "Putin held talks with Xi in the Kremlin, attended by Lavrov and Wang Yi.",
+            [("Talks", {"participant": [LAVROV, PUTIN, WANG, XI], "place": ["place/kremlin"]})],
+        ),
+        (  # ", joined by A and B," after the subject is set off like ", accompanied by A,"
+            "Putin and Xi, joined by Lavrov and Wang Yi, held talks in the Kremlin.",
+            [("Talks", {"participant": [PUTIN, XI], "place": ["place/kremlin"]})],
+        ),
+    ],
+)
+def test_attendees_named_in_the_sentence_of_talks(text, expected, layer):
+    """Attendees a sentence names after its talks join them; a ", joined by A," phrase after
+    the subject no longer hides the talks."""
+    assert events(extract(text, layer)) == expected
+
+
+MODI, STARMER = "person/narendra-modi", "person/keir-starmer"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Modi had an informal chat with Starmer on Monday.", [STARMER, MODI]),
+        ("Modi had a brief pull-aside with Starmer on Monday.", [STARMER, MODI]),
+        ("Modi had a brief chat with Starmer over the phone on Monday.", None),  # guard: a call
+    ],
+)
+def test_a_chat_or_a_pull_aside_is_a_meeting(text, expected, layer):
+    """ "had an informal chat with X", "had a pull-aside with X": the two met (meetings.yaml
+    `meeting.tete-a-tete`); a chat over the phone is no meeting."""
+    found = of_kind(text, "Meeting", layer)
+    assert found == ([("Meeting", {"participant": expected})] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pham Minh Chinh met with leaders of several countries, including Japanese Prime "
+            "Minister Shigeru Ishiba and Indian Prime Minister Narendra Modi.",
+            ["person/narendra-modi", "person/pham-minh-chinh", "person/shigeru-ishiba"],
+        ),
+        (
+            "Rubio met several foreign ministers, among them Wang Yi and Sergey Lavrov.",
+            ["person/marco-rubio", "person/sergei-lavrov", "person/wang-yi"],
+        ),
+    ],
+)
+def test_the_people_a_meeting_includes(text, expected, layer):
+    """ "met with leaders of several countries, including A and B", "met several ministers,
+    among them A and B": the people named met the subject (meetings.yaml `meeting.including`)."""
+    assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": expected})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken met the foreign ministers of Egypt and Jordan, Badr Abdelatty and Ayman Safadi.",
+        "Blinken met the foreign ministers of Egypt and Jordan, Badr Abdelatty and Ayman Safadi "
+        "on Monday.",
+    ],
+)
+def test_holders_named_at_the_end_of_the_sentence(text, layer):
+    """ "met the foreign ministers of A and B, X and Y" closing the sentence (or before its
+    date): the holders named, not their states (meetings.yaml `meeting.holders-of-named`)."""
+    people = ["person/antony-blinken", "person/ayman-safadi", "person/badr-abdelatty"]
+    assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": people})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # AP's abbreviated title after the country: the senator met, not the United States
+            "Mohammed bin Salman met with U.S. Sen. Lindsey Graham in Riyadh on Monday.",
+            ["person/lindsey-graham", "person/mohammed-bin-salman"],
+        ),
+        (  # guard: "Sen." is matched as written, with its period and capital: no "Hun Sen"
+            "Xi Jinping met Hun Sen.",
+            ["person/hun-sen", "person/xi-jinping"],
+        ),
+    ],
+)
+def test_an_abbreviated_senator_after_the_country(text, expected, layer):
+    """ "U.S. Sen. X": a senator's title of the United States (entities.yaml `senator`), so the
+    person named is the one met."""
+    assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]

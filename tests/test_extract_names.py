@@ -560,3 +560,26 @@ def test_a_titled_name_ending_in_a_site_head_is_the_site(text, people, places, l
     graph = extract(text, layer)
     found = (sorted(kinds(graph, "person")), sorted(kinds(graph, "place")))
     assert found == (people, places)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (  # Cambodian state media's honorifics before the prime minister's name
+            "Samdech Moha Borvor Thipadei Hun Manet met Wang Wentao in Phnom Penh on Monday.",
+            {"hun-manet", "wang-wentao"},
+        ),
+        (
+            "Samdech Techo Hun Sen met Anwar Ibrahim in Phnom Penh on Monday.",
+            {"hun-sen", "anwar-ibrahim"},
+        ),
+        (  # Bhutan's prime minister and ministers
+            "Lyonchhen Tshering Tobgay met Narendra Modi in New Delhi on Monday.",
+            {"tshering-tobgay", "narendra-modi"},
+        ),
+    ],
+)
+def test_regional_honorifics_open_no_name(text, people, layer):
+    """names.yaml honorifics: "Samdech", "Moha Borvor Thipadei", "Techo" (Cambodia) and
+    "Lyonchhen" (Bhutan) before a name are read past: the person is the one named."""
+    assert set(kinds(extract(text, layer), "person")) == people

@@ -702,7 +702,9 @@ def resolve(
     resolved = []  # resolved in text order (gender), merged from the end (indices stay valid)
     seen = list(units)  # the units with the anaphors resolved so far ("He handed him")
     for match in reversed(separate(find("anaphors", units, rules))):
-        if _determiner_use(units, match.trigger, possessive):
+        if _determiner_use(units, match.trigger, possessive) or _honorific_use(
+            units, match.trigger, rules
+        ):
             continue
         mention = _anaphor_mention(match, seen, discourse, gaz, rules)
         if mention is not None:
@@ -1069,6 +1071,17 @@ def _determiner_use(units: list[Unit], index: int, possessive: frozenset[str]) -
         return False
     after = units[index + 1]
     return after.mention is not None or after.text[:1].isupper()
+
+
+def _honorific_use(units: list[Unit], index: int, rules: RuleSet) -> bool:
+    """Whether a pronoun is an honorific as written (the gazetteer's `upper_honorifics`: "met
+    with HE President X", "HE the Prime Minister" in QNA and KUNA copy), not "he"."""
+    if units[index].text not in (rules.gazetteer.get("upper_honorifics") or ()):
+        return False
+    after = units[index + 1] if index + 1 < len(units) else None
+    return after is not None and (
+        after.mention is not None or after.text[:1].isupper() or after.lower == "the"
+    )
 
 
 def _parties(units: list[Unit]) -> list[URIRef]:

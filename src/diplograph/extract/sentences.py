@@ -195,6 +195,7 @@ class SetOff:
     described: frozenset[str] = frozenset()  # apposition_opener
     spouses: frozenset[str] = frozenset()  # spouse_noun
     speech: frozenset[str] = frozenset()  # inverted_speech_verb
+    upper: frozenset[str] = frozenset()  # the gazetteer's upper_honorifics ("HE"), as written
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -216,8 +217,16 @@ class SetOff:
                     "spouse_noun",
                     "inverted_speech_verb",
                 )
-            )
+            ),
+            frozenset(str(w) for w in rules.gazetteer.get("upper_honorifics") or ()),
         )
+
+
+def _honours(units: list[Unit], index: int) -> bool:
+    """Whether a person is named at `index`, after "the" or not: an honorific's."""
+    if index < len(units) and units[index].lower == "the":
+        index += 1
+    return index < len(units) and _is_person(units[index])
 
 
 def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[Unit]:
@@ -260,13 +269,11 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
         if unit.lower in words.intensifiers and kept and kept[-1].mention is not None:
             index += 1  # "Scholz himself made a visit": the name is the subject
             continue
-        if (
-            unit.lower in words.honorifics
-            and index + 1 < len(units)
-            and _is_person(units[index + 1])
+        if (unit.lower in words.honorifics or unit.text in words.upper) and _honours(
+            units, index + 1
         ):
-            index += 1  # "HM the King": the abbreviated honorific before a person
-            continue
+            index += 1  # "HM the King", "received HE the Prime Minister of Pakistan X": the
+            continue  # abbreviated honorific before a person
         if unit.text == "," and kept and _is_person(kept[-1]) and "," in kept[-1].text:
             index += 1  # the comma that closes an apposition the title stage merged
             continue
