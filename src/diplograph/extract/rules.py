@@ -219,11 +219,12 @@ class RuleSet:
     roles: tuple[str, ...] = ()  # the ontology's event roles, each a dip: property
     cache: dict[str, str] = field(default_factory=dict)
     derived: dict[str, Any] = field(default_factory=dict)  # made from the rules on first use
+    class_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # see word_class
     digest: str | None = None  # the on-disk cache's key of its inputs (None: not cached)
 
     def __getstate__(self) -> dict[str, Any]:
         """What pickling keeps: everything but the pipeline and the caches."""
-        return {**self.__dict__, "nlp": None, "cache": {}, "derived": {}}
+        return {**self.__dict__, "nlp": None, "cache": {}, "derived": {}, "class_sets": {}}
 
     def lemma(self, word: str) -> str:
         """The lookup lemma of a word (lower-cased)."""
@@ -242,8 +243,11 @@ class RuleSet:
 
     def word_class(self, name: str) -> frozenset[str]:
         """A word class of the lexicon as a set, made once per rule set (stages test words
-        against classes in every sentence)."""
-        return self.once("class:" + name, lambda: frozenset(self.classes.get(name, ())))
+        against classes in every sentence: a few hundred thousand calls a benchmark)."""
+        found = self.class_sets.get(name)
+        if found is None:
+            found = self.class_sets[name] = frozenset(self.classes.get(name, ()))
+        return found
 
     def listed(self, key: str) -> frozenset[str]:
         """A list of the rule files' `gazetteer` section as a set of strings, as written, made
