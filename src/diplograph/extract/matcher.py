@@ -15,7 +15,16 @@ from operator import is_not
 
 from spacy.tokens import Doc
 
-from diplograph.extract.rules import ALWAYS, DIGIT, PLAIN_TAG, Pattern, Rule, RuleSet, profile
+from diplograph.extract.rules import (
+    ALWAYS,
+    CAPITAL,
+    DIGIT,
+    PLAIN_TAG,
+    Pattern,
+    Rule,
+    RuleSet,
+    profile,
+)
 from diplograph.extract.sentences import Unit, to_doc
 
 
@@ -217,7 +226,7 @@ def _entry(units: list[Unit]) -> list:
 
 class Places:
     """The words of a units list (lemmas, lower forms, entity profiles, and the pseudo-words
-    PLAIN_TAG and DIGIT) and where each is: a bit mask of unit positions a word. A pattern
+    PLAIN_TAG, DIGIT and CAPITAL) and where each is: a bit mask of unit positions a word. A pattern
     whose needs the sentence meets is then tested for their order ("X said" needs an agent
     before "say": a sentence with "said" and an agent only after it is turned away) before its
     Matcher runs; the test costs about a tenth of the Matcher call it saves."""
@@ -238,6 +247,9 @@ class Places:
             bit <<= 1
         if any([unit.text.isdigit() for unit in units]):
             masks[DIGIT] = sum(1 << i for i, unit in enumerate(units) if unit.text.isdigit())
+        capitals = sum([1 << i for i, unit in enumerate(units) if unit.text[:1].isupper()])
+        if capitals:  # every unit whose word shape begins with "X" (CAPITAL_SHAPE), and more
+            masks[CAPITAL] = capitals
         self.words = frozenset(masks)
         self.masks = masks
         self.memo: dict[frozenset[str], int] = {}

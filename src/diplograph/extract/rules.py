@@ -405,6 +405,8 @@ def _steps(tokens: list[dict[str, Any]]) -> tuple[tuple[frozenset[str], ...], ..
                 needs.append(frozenset([value]))
         if token.get("IS_DIGIT"):
             needs.append(frozenset([DIGIT]))
+        if token.get("SHAPE") == CAPITAL_SHAPE:
+            needs.append(frozenset([CAPITAL]))
         if needs:
             steps.append(tuple(needs))
     return tuple(steps)
@@ -525,6 +527,7 @@ def _lemma_table() -> dict[str, str]:
 
 ALWAYS = ""  # index key of rules that have a pattern needing no particular word
 DIGIT = "#digit"  # the pseudo-word of a sentence that has a number
+CAPITAL = "#capital"  # the pseudo-word of a unit that begins with a capital (CAPITAL_SHAPE)
 
 
 def _index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
@@ -545,7 +548,12 @@ def _index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
 # How likely a sentence is to hold a word (about 30 words a sentence); the entity profiles,
 # a plain word and a number are in most sentences.
 SENTENCE_WORDS = 30
-PSEUDO_WORD_CHANCE = {PLAIN_TAG: 1.0, DIGIT: 0.5, **{name: 0.5 for name in PROFILES}}
+PSEUDO_WORD_CHANCE = {
+    PLAIN_TAG: 1.0,
+    CAPITAL: 1.0,
+    DIGIT: 0.5,
+    **{name: 0.5 for name in PROFILES},
+}
 COMMON_LOG_PROB = -14.0  # a rarer word than this has about no chance (1 in 1.2 million words)
 
 
