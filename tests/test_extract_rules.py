@@ -349,6 +349,7 @@ def test_a_pattern_s_needs_are_its_required_tokens_in_order(tmp_path):
         ((frozenset({"blick"}),), (frozenset({"zorp"}), frozenset({"#digit"}))),
     ]
     assert sorted(map(sorted, rule.needs[0])) == [["blick"], ["glim"], ["zorp"]]
+    assert rule.spacing == [(None, None, 1), (None, 1)]  # "glim" right after "blick"
 
 
 @pytest.mark.parametrize(
@@ -358,6 +359,7 @@ def test_a_pattern_s_needs_are_its_required_tokens_in_order(tmp_path):
         ("They blick, glim and zorp.", [], []),  # every word, none in its order: no Matcher
         ("They glim, zorp and blick.", [], []),  # "glim" only before "blick"
         ("They zorp blick glim and blick zorp.", [(0,)], ["test.zorp-then-blick"]),
+        ("They zorp, blick and glim.", [], []),  # in order, "glim" not right after "blick"
     ],
 )
 def test_a_rule_s_matcher_runs_only_where_its_words_come_in_order(
@@ -442,6 +444,9 @@ def test_places_find_each_step_after_the_one_before():
     assert not places.in_order(((b,), (b,), (b,)))
     assert places.in_order(((b,), (seven, digit), (b,)))
     assert not places.in_order(((a,), (b, digit)))  # no unit is both
+    assert places.in_order(((a,), (b,)), (None, 1))  # "a" right before "B"
+    assert not places.in_order(((b,), (a,)), (None, 1))  # no "a" right after a "b"
+    assert not places.in_order(((a,), (seven,), (b,)), (None, 1, None))  # no "7" after an "a"
     assert places.of(a | seven) == 0b01101
 
 

@@ -265,19 +265,34 @@ class Places:
             self.memo[need] = found
         return found
 
-    def in_order(self, steps: tuple[tuple[frozenset[str], ...], ...]) -> bool:
+    def in_order(
+        self, steps: tuple[tuple[frozenset[str], ...], ...], spacing: tuple[int | None, ...] = ()
+    ) -> bool:
         """Whether units in increasing positions meet the steps (a pattern's required tokens,
-        each with its needs): the first unit after the last found that meets each step."""
-        start = 0
-        for step in steps:
-            mask = self.of(step[0])
-            for need in step[1:]:
-                mask &= self.of(need)
+        each with its needs): the first unit after the last found that meets each step. Steps
+        a fixed distance apart (`spacing`, see rules._spacing; none when empty) are one run,
+        found where every step of it is ("the" right before "country")."""
+        spacing = spacing or (None,) * len(steps)
+        start, index = 0, 0
+        while index < len(steps):
+            mask, width = self._meeting(steps[index]), 0
+            index += 1
+            while index < len(steps) and (gap := spacing[index]) is not None:
+                width += gap
+                mask &= self._meeting(steps[index]) >> width
+                index += 1
             mask >>= start
             if not mask:
                 return False
-            start += (mask & -mask).bit_length()  # one past the unit found
+            start += (mask & -mask).bit_length() + width  # one past the run's last unit
         return True
+
+    def _meeting(self, step: tuple[frozenset[str], ...]) -> int:
+        """The positions of the units that meet every need of a step."""
+        mask = self.of(step[0])
+        for need in step[1:]:
+            mask &= self.of(need)
+        return mask
 
 
 def _places(units: list[Unit]) -> Places:
@@ -332,8 +347,8 @@ def find(
         rule = members[number]
         patterns = rule.passing(words)
         if patterns:
-            steps = rule.steps
-            patterns = tuple([i for i in patterns if places.in_order(steps[i])])
+            steps, spacing = rule.steps, rule.spacing
+            patterns = tuple([i for i in patterns if places.in_order(steps[i], spacing[i])])
         if patterns:
             doc = doc if doc is not None else _doc(units, rules)
             matcher = rule.matcher_of(patterns)

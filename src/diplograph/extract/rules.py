@@ -146,6 +146,8 @@ class Rule:
     needs: list[list[frozenset[str]]] = field(default_factory=list)  # per pattern: word sets
     # per pattern: the needs of each required token, in the pattern's order (see `in_order`)
     steps: list[tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=list)
+    # per pattern, for each step: its unit's distance from the previous step's, if fixed
+    spacing: list[tuple[int | None, ...]] = field(default_factory=list)
     vocab: Any = field(default=None, repr=False, compare=False)  # the rule set's spaCy Vocab
     compiled: Matcher | None = field(default=None, repr=False, compare=False)
     # Matchers of some of the patterns, by the indices of those patterns (see matcher_of)
@@ -394,22 +396,44 @@ def _steps(tokens: list[dict[str, Any]]) -> tuple[tuple[frozenset[str], ...], ..
     one unit has every need of its token, and the units of the tokens come in that order."""
     steps = []
     for token in tokens:
-        if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
-            continue
-        needs = []
-        for attr in ("LEMMA", "LOWER", "TAG"):
-            value = token.get(attr)
-            if isinstance(value, dict) and "IN" in value:
-                needs.append(frozenset(value["IN"]))
-            elif isinstance(value, str) and value:
-                needs.append(frozenset([value]))
-        if token.get("IS_DIGIT"):
-            needs.append(frozenset([DIGIT]))
-        if token.get("SHAPE") == CAPITAL_SHAPE:
-            needs.append(frozenset([CAPITAL]))
+        needs = _token_needs(token)
         if needs:
-            steps.append(tuple(needs))
+            steps.append(needs)
     return tuple(steps)
+
+
+def _spacing(tokens: list[dict[str, Any]]) -> tuple[int | None, ...]:
+    """For each step (see `_steps`), how many units after the previous step's unit its unit
+    stands when every token from that one to this one matches exactly one unit (no `OP`), else
+    None ("the" then "country": 1; "the", any adjectives, "country": None)."""
+    found: list[int | None] = []
+    distance: int | None = None  # units since the previous step's unit, while fixed
+    for token in tokens:
+        distance = None if distance is None else distance + 1
+        if _token_needs(token):
+            found.append(distance)
+            distance = 0
+        if "OP" in token:
+            distance = None
+    return tuple(found)
+
+
+def _token_needs(token: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The needs of one token a match cannot skip (none for a token it may skip)."""
+    if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
+        return ()
+    needs = []
+    for attr in ("LEMMA", "LOWER", "TAG"):
+        value = token.get(attr)
+        if isinstance(value, dict) and "IN" in value:
+            needs.append(frozenset(value["IN"]))
+        elif isinstance(value, str) and value:
+            needs.append(frozenset([value]))
+    if token.get("IS_DIGIT"):
+        needs.append(frozenset([DIGIT]))
+    if token.get("SHAPE") == CAPITAL_SHAPE:
+        needs.append(frozenset([CAPITAL]))
+    return tuple(needs)
 
 
 def _leading_variants(
@@ -491,6 +515,7 @@ def compile_rule(
             raise InputError(f"{where}: rule {rule.id!r}: mark exactly one token `trigger: true`")
         rule.needs.append(_needs(compiled))
         rule.steps.append(_steps(compiled))
+        rule.spacing.append(_spacing(compiled))
         for number, (tokens_, metas_) in enumerate(_leading_variants(compiled, metas)):
             key = f"{rule.id}#{index}.{number}"
             rule.patterns.append(Pattern(rule, index, tuple(metas_), *(list_spec or (None, None))))
