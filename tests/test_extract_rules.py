@@ -349,6 +349,7 @@ def test_a_pattern_s_needs_are_its_required_tokens_in_order(tmp_path):
         ((frozenset({"blick"}),), (frozenset({"zorp"}), frozenset({"#digit"}))),
     ]
     assert sorted(map(sorted, rule.needs[0])) == [["blick"], ["glim"], ["zorp"]]
+    assert rule.spacing == [(None, None, 1), (None, 1)]  # "glim" right after "blick"
 
 
 @pytest.mark.parametrize(
@@ -358,6 +359,7 @@ def test_a_pattern_s_needs_are_its_required_tokens_in_order(tmp_path):
         ("They blick, glim and zorp.", [], []),  # every word, none in its order: no Matcher
         ("They glim, zorp and blick.", [], []),  # "glim" only before "blick"
         ("They zorp blick glim and blick zorp.", [(0,)], ["test.zorp-then-blick"]),
+        ("They zorp, blick and glim.", [], []),  # in order, "glim" not right after "blick"
     ],
 )
 def test_a_rule_s_matcher_runs_only_where_its_words_come_in_order(
@@ -382,22 +384,69 @@ def test_a_rule_s_matcher_runs_only_where_its_words_come_in_order(
     assert (asked, found) == (matchers, expected)
 
 
+CAPITALISED = """
+modality:
+  - id: test.zorp-then-capital
+    modality: Claimed
+    window: 4
+    patterns:
+      - [{lower: zorp, trigger: true}, {capital: true, mention: false}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "matchers", "expected"),
+    [
+        ("They zorp Blick.", [(0,)], ["test.zorp-then-capital"]),
+        ("They zorp blick.", [], []),  # no capital after "zorp": no Matcher
+        ("Blick, they zorp.", [], []),  # a capital only before it
+    ],
+)
+def test_a_capital_token_needs_a_capital_word_after_the_one_before(
+    tmp_path, monkeypatch, text, matchers, expected
+):
+    """A `capital: true` token needs a unit whose word begins with a capital (the pseudo-word
+    CAPITAL, beside the plain tag of `mention: false`): without one after "zorp" the rule's
+    Matcher is not run (it ran on every sentence with "zorp" and a plain word after it)."""
+    from diplograph.extract.rules import CAPITAL, PLAIN_TAG, Rule
+
+    rules = load_rules(_folder(tmp_path, CAPITALISED, "capitalised.yaml"))
+    rule = rules.rule("test.zorp-then-capital")
+    assert rule.steps == [((frozenset({"zorp"}),), (frozenset({PLAIN_TAG}), frozenset({CAPITAL})))]
+    asked = []
+    made = Rule.matcher_of
+
+    def matcher_of(self, patterns):
+        if self.id == "test.zorp-then-capital":
+            asked.append(patterns)
+        return made(self, patterns)
+
+    monkeypatch.setattr(Rule, "matcher_of", matcher_of)
+    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
+    found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
+    assert (asked, found) == (matchers, expected)
+
+
 def test_places_find_each_step_after_the_one_before():
     """Places: a bit mask of positions per word; `in_order` takes, for each step, the first unit
     after the last one found that has a word of every need of the step."""
     from diplograph.extract.matcher import Places
-    from diplograph.extract.rules import DIGIT, PLAIN_TAG
+    from diplograph.extract.rules import CAPITAL, DIGIT, PLAIN_TAG
     from diplograph.extract.sentences import Unit
 
     units = [Unit(w, w.lower(), w.lower(), 0, 0, True) for w in ["a", "B", "7", "a", "b"]]
     places = Places(units)
-    assert places.masks == {"a": 0b01001, "b": 0b10010, "7": 0b00100, PLAIN_TAG: 0b11111, DIGIT: 4}
-    assert places.words == frozenset({"a", "b", "7", PLAIN_TAG, DIGIT})
+    masks = {"a": 0b01001, "b": 0b10010, "7": 0b00100, PLAIN_TAG: 0b11111, DIGIT: 4, CAPITAL: 2}
+    assert places.masks == masks
+    assert places.words == frozenset({"a", "b", "7", PLAIN_TAG, DIGIT, CAPITAL})
     a, b, seven, digit = (frozenset([w]) for w in ("a", "b", "7", DIGIT))
     assert places.in_order(((a,), (b,), (a,), (b,)))
     assert not places.in_order(((b,), (b,), (b,)))
     assert places.in_order(((b,), (seven, digit), (b,)))
     assert not places.in_order(((a,), (b, digit)))  # no unit is both
+    assert places.in_order(((a,), (b,)), (None, 1))  # "a" right before "B"
+    assert not places.in_order(((b,), (a,)), (None, 1))  # no "a" right after a "b"
+    assert not places.in_order(((a,), (seven,), (b,)), (None, 1, None))  # no "7" after an "a"
     assert places.of(a | seven) == 0b01101
 
 

@@ -1148,7 +1148,8 @@ def flashback(units: list[Unit], rules: RuleSet) -> bool:
     `flashback_adverb` between ("had earlier received", "had arrived", not "had talks"); or
     with a `flashback_verb`, which tells an event before the one it names ("The session was
     preceded by a ministerial meeting on Monday")."""
-    if any(u.lower in rules.word_class("flashback_verb") for u in units):
+    verbs = rules.word_class("flashback_verb")
+    if any(u.lower in verbs for u in units):
         return True
     words = rules.word_class("flashback_word")
     adverbs = rules.word_class("flashback_adverb")

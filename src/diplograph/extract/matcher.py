@@ -15,7 +15,16 @@ from operator import is_not
 
 from spacy.tokens import Doc
 
-from diplograph.extract.rules import ALWAYS, DIGIT, PLAIN_TAG, Pattern, Rule, RuleSet, profile
+from diplograph.extract.rules import (
+    ALWAYS,
+    CAPITAL,
+    DIGIT,
+    PLAIN_TAG,
+    Pattern,
+    Rule,
+    RuleSet,
+    profile,
+)
 from diplograph.extract.sentences import Unit, to_doc
 
 
@@ -217,7 +226,7 @@ def _entry(units: list[Unit]) -> list:
 
 class Places:
     """The words of a units list (lemmas, lower forms, entity profiles, and the pseudo-words
-    PLAIN_TAG and DIGIT) and where each is: a bit mask of unit positions a word. A pattern
+    PLAIN_TAG, DIGIT and CAPITAL) and where each is: a bit mask of unit positions a word. A pattern
     whose needs the sentence meets is then tested for their order ("X said" needs an agent
     before "say": a sentence with "said" and an agent only after it is turned away) before its
     Matcher runs; the test costs about a tenth of the Matcher call it saves."""
@@ -238,6 +247,9 @@ class Places:
             bit <<= 1
         if any([unit.text.isdigit() for unit in units]):
             masks[DIGIT] = sum(1 << i for i, unit in enumerate(units) if unit.text.isdigit())
+        capitals = sum([1 << i for i, unit in enumerate(units) if unit.text[:1].isupper()])
+        if capitals:  # every unit whose word shape begins with "X" (CAPITAL_SHAPE), and more
+            masks[CAPITAL] = capitals
         self.words = frozenset(masks)
         self.masks = masks
         self.memo: dict[frozenset[str], int] = {}
@@ -253,19 +265,34 @@ class Places:
             self.memo[need] = found
         return found
 
-    def in_order(self, steps: tuple[tuple[frozenset[str], ...], ...]) -> bool:
+    def in_order(
+        self, steps: tuple[tuple[frozenset[str], ...], ...], spacing: tuple[int | None, ...] = ()
+    ) -> bool:
         """Whether units in increasing positions meet the steps (a pattern's required tokens,
-        each with its needs): the first unit after the last found that meets each step."""
-        start = 0
-        for step in steps:
-            mask = self.of(step[0])
-            for need in step[1:]:
-                mask &= self.of(need)
+        each with its needs): the first unit after the last found that meets each step. Steps
+        a fixed distance apart (`spacing`, see rules._spacing; none when empty) are one run,
+        found where every step of it is ("the" right before "country")."""
+        spacing = spacing or (None,) * len(steps)
+        start, index = 0, 0
+        while index < len(steps):
+            mask, width = self._meeting(steps[index]), 0
+            index += 1
+            while index < len(steps) and (gap := spacing[index]) is not None:
+                width += gap
+                mask &= self._meeting(steps[index]) >> width
+                index += 1
             mask >>= start
             if not mask:
                 return False
-            start += (mask & -mask).bit_length()  # one past the unit found
+            start += (mask & -mask).bit_length() + width  # one past the run's last unit
         return True
+
+    def _meeting(self, step: tuple[frozenset[str], ...]) -> int:
+        """The positions of the units that meet every need of a step."""
+        mask = self.of(step[0])
+        for need in step[1:]:
+            mask &= self.of(need)
+        return mask
 
 
 def _places(units: list[Unit]) -> Places:
@@ -320,8 +347,8 @@ def find(
         rule = members[number]
         patterns = rule.passing(words)
         if patterns:
-            steps = rule.steps
-            patterns = tuple([i for i in patterns if places.in_order(steps[i])])
+            steps, spacing = rule.steps, rule.spacing
+            patterns = tuple([i for i in patterns if places.in_order(steps[i], spacing[i])])
         if patterns:
             doc = doc if doc is not None else _doc(units, rules)
             matcher = rule.matcher_of(patterns)

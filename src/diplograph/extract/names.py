@@ -491,7 +491,7 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
     know is part of another person's name ("Li" of "Li Qiang" is not Li Hongzhong); so is any
     one-word name right after a title ("President Duma Boko": not the State Duma)."""
     out = list(units)
-    ends = vocab.not_name_words | vocab.person_cues_after  # "Modi Meets Sharif": a headline
+    ends, cues = vocab.not_name_words, vocab.person_cues_after  # "Modi Meets Sharif"
     for index, unit in enumerate(units[:-1]):
         mention, after = unit.mention, units[index + 1]
         before = units[index - 1].mention if index else None
@@ -499,7 +499,7 @@ def _free_partial_names(units: list[Unit], vocab: Vocabulary) -> list[Unit]:
         partial = mention is not None and " " not in unit.text
         named = partial and "person" in mention.classes
         partial = named or partial and titled and after.mention is None
-        if partial and _capital(after) and after.lower not in ends:
+        if partial and _capital(after) and after.lower not in ends and after.lower not in cues:
             out[index] = replace(unit, mention=None)
     return out
 
@@ -588,7 +588,7 @@ def _name_in(
     plain = any(not _honorific(u, vocab) for u in name)
     # only honorifics ("His Highness"), a title ("Minister of Finance"), or a word that is never
     # a name ("Ministers of Foreign Affairs"): no person
-    person = plain and not any(u.lower in INNER | vocab.not_name_words for u in name)
+    person = plain and not any(u.lower in INNER or u.lower in vocab.not_name_words for u in name)
     return honorific, "Person" if person else None
 
 

@@ -127,8 +127,8 @@ def own_titles(
         changed: list[Unit] = []
         for unit in units:
             mention = unit.mention
-            if _possessed(unit, changed, body_possessives):  # "its president X": a body's
-                changed.append(unit)
+            if _possessed(unit, changed, body_possessives) or mention is None:  # "its
+                changed.append(unit)  # president X": a body's; a plain word has no title
                 continue
             if _owned_unheld(mention):  # "US presidents A and B": the owner named, no holding
                 assert mention is not None
@@ -254,7 +254,10 @@ def _second_offices(
     Raila Odinga, a former prime minister,"): that office too, of the same owner (lexicon
     `office_link_word` and `apposed_office_word`, the words between the comma, or the relative
     word, and the title)."""
-    words = rules.word_class("office_link_word") | rules.word_class("apposed_office_word")
+    words = rules.once(
+        "further-office-words",
+        lambda: rules.word_class("office_link_word") | rules.word_class("apposed_office_word"),
+    )
     relatives = rules.word_class("relative_word")
     found = list(units)
     for index, unit in enumerate(units):

@@ -146,6 +146,8 @@ class Rule:
     needs: list[list[frozenset[str]]] = field(default_factory=list)  # per pattern: word sets
     # per pattern: the needs of each required token, in the pattern's order (see `in_order`)
     steps: list[tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=list)
+    # per pattern, for each step: its unit's distance from the previous step's, if fixed
+    spacing: list[tuple[int | None, ...]] = field(default_factory=list)
     vocab: Any = field(default=None, repr=False, compare=False)  # the rule set's spaCy Vocab
     compiled: Matcher | None = field(default=None, repr=False, compare=False)
     # Matchers of some of the patterns, by the indices of those patterns (see matcher_of)
@@ -219,11 +221,12 @@ class RuleSet:
     roles: tuple[str, ...] = ()  # the ontology's event roles, each a dip: property
     cache: dict[str, str] = field(default_factory=dict)
     derived: dict[str, Any] = field(default_factory=dict)  # made from the rules on first use
+    class_sets: dict[str, frozenset[str]] = field(default_factory=dict)  # see word_class
     digest: str | None = None  # the on-disk cache's key of its inputs (None: not cached)
 
     def __getstate__(self) -> dict[str, Any]:
         """What pickling keeps: everything but the pipeline and the caches."""
-        return {**self.__dict__, "nlp": None, "cache": {}, "derived": {}}
+        return {**self.__dict__, "nlp": None, "cache": {}, "derived": {}, "class_sets": {}}
 
     def lemma(self, word: str) -> str:
         """The lookup lemma of a word (lower-cased)."""
@@ -242,8 +245,11 @@ class RuleSet:
 
     def word_class(self, name: str) -> frozenset[str]:
         """A word class of the lexicon as a set, made once per rule set (stages test words
-        against classes in every sentence)."""
-        return self.once("class:" + name, lambda: frozenset(self.classes.get(name, ())))
+        against classes in every sentence: a few hundred thousand calls a benchmark)."""
+        found = self.class_sets.get(name)
+        if found is None:
+            found = self.class_sets[name] = frozenset(self.classes.get(name, ()))
+        return found
 
     def listed(self, key: str) -> frozenset[str]:
         """A list of the rule files' `gazetteer` section as a set of strings, as written, made
@@ -390,20 +396,44 @@ def _steps(tokens: list[dict[str, Any]]) -> tuple[tuple[frozenset[str], ...], ..
     one unit has every need of its token, and the units of the tokens come in that order."""
     steps = []
     for token in tokens:
-        if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
-            continue
-        needs = []
-        for attr in ("LEMMA", "LOWER", "TAG"):
-            value = token.get(attr)
-            if isinstance(value, dict) and "IN" in value:
-                needs.append(frozenset(value["IN"]))
-            elif isinstance(value, str) and value:
-                needs.append(frozenset([value]))
-        if token.get("IS_DIGIT"):
-            needs.append(frozenset([DIGIT]))
+        needs = _token_needs(token)
         if needs:
-            steps.append(tuple(needs))
+            steps.append(needs)
     return tuple(steps)
+
+
+def _spacing(tokens: list[dict[str, Any]]) -> tuple[int | None, ...]:
+    """For each step (see `_steps`), how many units after the previous step's unit its unit
+    stands when every token from that one to this one matches exactly one unit (no `OP`), else
+    None ("the" then "country": 1; "the", any adjectives, "country": None)."""
+    found: list[int | None] = []
+    distance: int | None = None  # units since the previous step's unit, while fixed
+    for token in tokens:
+        distance = None if distance is None else distance + 1
+        if _token_needs(token):
+            found.append(distance)
+            distance = 0
+        if "OP" in token:
+            distance = None
+    return tuple(found)
+
+
+def _token_needs(token: dict[str, Any]) -> tuple[frozenset[str], ...]:
+    """The needs of one token a match cannot skip (none for a token it may skip)."""
+    if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
+        return ()
+    needs = []
+    for attr in ("LEMMA", "LOWER", "TAG"):
+        value = token.get(attr)
+        if isinstance(value, dict) and "IN" in value:
+            needs.append(frozenset(value["IN"]))
+        elif isinstance(value, str) and value:
+            needs.append(frozenset([value]))
+    if token.get("IS_DIGIT"):
+        needs.append(frozenset([DIGIT]))
+    if token.get("SHAPE") == CAPITAL_SHAPE:
+        needs.append(frozenset([CAPITAL]))
+    return tuple(needs)
 
 
 def _leading_variants(
@@ -485,6 +515,7 @@ def compile_rule(
             raise InputError(f"{where}: rule {rule.id!r}: mark exactly one token `trigger: true`")
         rule.needs.append(_needs(compiled))
         rule.steps.append(_steps(compiled))
+        rule.spacing.append(_spacing(compiled))
         for number, (tokens_, metas_) in enumerate(_leading_variants(compiled, metas)):
             key = f"{rule.id}#{index}.{number}"
             rule.patterns.append(Pattern(rule, index, tuple(metas_), *(list_spec or (None, None))))
@@ -521,6 +552,7 @@ def _lemma_table() -> dict[str, str]:
 
 ALWAYS = ""  # index key of rules that have a pattern needing no particular word
 DIGIT = "#digit"  # the pseudo-word of a sentence that has a number
+CAPITAL = "#capital"  # the pseudo-word of a unit that begins with a capital (CAPITAL_SHAPE)
 
 
 def _index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
@@ -541,7 +573,12 @@ def _index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
 # How likely a sentence is to hold a word (about 30 words a sentence); the entity profiles,
 # a plain word and a number are in most sentences.
 SENTENCE_WORDS = 30
-PSEUDO_WORD_CHANCE = {PLAIN_TAG: 1.0, DIGIT: 0.5, **{name: 0.5 for name in PROFILES}}
+PSEUDO_WORD_CHANCE = {
+    PLAIN_TAG: 1.0,
+    CAPITAL: 1.0,
+    DIGIT: 0.5,
+    **{name: 0.5 for name in PROFILES},
+}
 COMMON_LOG_PROB = -14.0  # a rarer word than this has about no chance (1 in 1.2 million words)
 
 

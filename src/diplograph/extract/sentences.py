@@ -304,7 +304,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             if close is not None:
                 index = close + 1  # "..., deputy prime minister for restoration, signed"
                 continue
-        opening = _opening(kept)
+        opening = _opening(kept) if unit.text == "," else 0  # a clause's start, for a comma
         if unit.text == "," and _named_after_role(kept[opening:], units, index, words.appositions):
             kept = [*kept[:opening], units[index + 1]]  # "The foreign ministers of A and B, X
             index += 3  # and Y, met": the people named, without the roles and the commas
