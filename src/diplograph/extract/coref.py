@@ -79,6 +79,7 @@ class Discourse:
     day: str | None = None  # the article's date (ISO), for the holders of offices then
     gendered: dict[str, URIRef] = field(default_factory=dict)  # "he"/"she" -> last referent
     new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
+    ahead: list[Mention] = field(default_factory=list)  # people the paragraph names further on
 
     def leader_of(self, iri: URIRef) -> URIRef | None:
         """The leader of a delegation placeholder."""
@@ -457,6 +458,70 @@ def _office_holder(
     )
 
 
+def _named_ahead(
+    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> URIRef | None:
+    """The one person the paragraph names further on with the office an unnamed title of one
+    state names, or by name alone as a public figure of that state ("Iran's foreign minister
+    arrived in Riyadh. Abbas Araghchi will meet ..."), else None."""
+    if len(mention.owner) != 1 or not mention.title:
+        return None
+    epithets = rules.gazetteer.get("title_epithets") or {}
+    wanted = {mention.title} | {str(t) for t in epithets.get(mention.title, ())}
+    titled = [
+        m.refs[0] for m in discourse.ahead if m.title in wanted and mention.owner[0] in m.owner
+    ]
+    other = {m.refs[0] for m in discourse.ahead if m.title and m.title not in wanted}
+    other |= {p for p, said in discourse.titles.items() if said and not said & wanted}
+    bare = [  # no other office said for them ("President X" before: no foreign minister)
+        m.refs[0]
+        for m in discourse.ahead
+        if not m.title
+        and m.refs[0] not in other
+        and known_country(m.refs[0], gaz, rules) == mention.owner[0]
+    ]
+    found = list(dict.fromkeys(titled or bare))
+    return found[0] if len(found) == 1 else None
+
+
+def _possessive_ahead(
+    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet, text: str
+) -> list[Unit]:
+    """A state's bare office no one named so far ("Iran's foreign minister arrived", which
+    entities.yaml `title.possessive-anaphor` leaves the state and a bare title) as the one
+    person the paragraph names further on with it (`_named_ahead`)."""
+    for at in range(len(units) - 3, -1, -1):
+        state, title = units[at].mention, units[at + 2].mention
+        if (
+            state is None
+            or title is None
+            or "country" not in state.classes
+            or len(state.refs) != 1
+            or units[at + 1].lower not in POSSESSIVE_S
+            or title.classes != frozenset({"title"})
+            or not title.title
+        ):
+            continue
+        office = Mention(frozenset({"agent", "person"}), title=title.title, owner=state.refs)
+        person = _named_ahead(office, discourse, gaz, rules)
+        if person is None:
+            continue
+        epithet = title.title in (rules.gazetteer.get("title_epithets") or {})  # no office
+        position = positions(gaz, rules).by_owner.get((title.title, state.refs[0]))
+        position = position or (None if epithet else _told_position(office, discourse, gaz, rules))
+        found = Mention(
+            office.classes,
+            (person,),
+            (person,),
+            0.7,
+            title.title,
+            (person, position) if position else None,
+        )
+        words = text[units[at].begin : units[at + 2].end]
+        units = merge(units, at, at + 3, found, words)
+    return units
+
+
 def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIRef | None:
     """The person named earlier in the sentence with the office an untitled one names, of the
     same owner ("Ukrainian President X's aide delivered a letter from the Ukrainian president":
@@ -712,6 +777,7 @@ def resolve(
         end = match.trigger + 1 if match.rule.get("lookahead") else match.end
         words = text[units[match.start].begin : units[end - 1].end]
         units = merge(units, match.start, end, mention, words)
+    units = _possessive_ahead(units, discourse, gaz, rules, text)
     for at, unit in enumerate(units):
         mention = unit.mention
         if mention is not None and _bare_body(mention, rules):  # "the foreign ministry said"
@@ -738,6 +804,8 @@ def resolve(
             )
             if person is None and not past:  # "Qatar's emir received": who held it that day
                 person = _office_holder(mention, discourse, gaz, rules)
+            if person is None and not past:  # "Iran's foreign minister arrived ... Araghchi"
+                person = _named_ahead(mention, discourse, gaz, rules)
             guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
             if guest and discourse.guests:  # "the visiting leader": the last traveller
                 person = discourse.guests[-1]
