@@ -522,6 +522,40 @@ def _possessive_ahead(
     return units
 
 
+def _counterpart_ahead(
+    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet, text: str
+) -> list[Unit]:
+    """ "his Russian counterpart" with no name after it as the one person of that state the
+    paragraph names further on ("X held talks with his Russian counterpart in Moscow. Sergei
+    Lavrov told him ...": Lavrov), by an office of that state or as its public figure."""
+    possessive = rules.word_class("possessive")
+    words = rules.word_class("counterpart_word")
+    for at in range(len(units) - 3, -1, -1):
+        state, after = units[at + 1].mention, units[at + 3] if at + 3 < len(units) else None
+        if (
+            units[at].lower not in possessive
+            or state is None
+            or "nationality" not in state.classes
+            or len(state.refs) != 1
+            or units[at + 2].lower not in words
+            or (after is not None and (after.mention is not None or after.text == ","))
+        ):
+            continue
+        found = list(
+            dict.fromkeys(
+                m.refs[0]
+                for m in discourse.ahead
+                if state.refs[0] in m.owner
+                or (not m.title and known_country(m.refs[0], gaz, rules) == state.refs[0])
+            )
+        )
+        if len(found) != 1:
+            continue
+        person = Mention(frozenset({"agent", "person"}), (found[0],), (found[0],), 0.7)
+        units = merge(units, at, at + 3, person, text[units[at].begin : units[at + 2].end])
+    return units
+
+
 def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIRef | None:
     """The person named earlier in the sentence with the office an untitled one names, of the
     same owner ("Ukrainian President X's aide delivered a letter from the Ukrainian president":
@@ -778,6 +812,7 @@ def resolve(
         words = text[units[match.start].begin : units[end - 1].end]
         units = merge(units, match.start, end, mention, words)
     units = _possessive_ahead(units, discourse, gaz, rules, text)
+    units = _counterpart_ahead(units, discourse, gaz, rules, text)
     for at, unit in enumerate(units):
         mention = unit.mention
         if mention is not None and _bare_body(mention, rules):  # "the foreign ministry said"
