@@ -80,6 +80,7 @@ class Discourse:
     gendered: dict[str, URIRef] = field(default_factory=dict)  # "he"/"she" -> last referent
     new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
     ahead: list[Mention] = field(default_factory=list)  # people the paragraph names further on
+    beyond: list[Mention] = field(default_factory=list)  # and the next paragraph too
 
     def leader_of(self, iri: URIRef) -> URIRef | None:
         """The leader of a delegation placeholder."""
@@ -459,23 +460,26 @@ def _office_holder(
 
 
 def _named_ahead(
-    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+    mention: Mention,
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    ahead: list[Mention] | None = None,
 ) -> URIRef | None:
     """The one person the paragraph names further on with the office an unnamed title of one
     state names, or by name alone as a public figure of that state ("Iran's foreign minister
     arrived in Riyadh. Abbas Araghchi will meet ..."), else None."""
     if len(mention.owner) != 1 or not mention.title:
         return None
+    named = discourse.ahead if ahead is None else ahead
     epithets = rules.gazetteer.get("title_epithets") or {}
     wanted = {mention.title} | {str(t) for t in epithets.get(mention.title, ())}
-    titled = [
-        m.refs[0] for m in discourse.ahead if m.title in wanted and mention.owner[0] in m.owner
-    ]
-    other = {m.refs[0] for m in discourse.ahead if m.title and m.title not in wanted}
+    titled = [m.refs[0] for m in named if m.title in wanted and mention.owner[0] in m.owner]
+    other = {m.refs[0] for m in named if m.title and m.title not in wanted}
     other |= {p for p, said in discourse.titles.items() if said and not said & wanted}
     bare = [  # no other office said for them ("President X" before: no foreign minister)
         m.refs[0]
-        for m in discourse.ahead
+        for m in named
         if not m.title
         and m.refs[0] not in other
         and known_country(m.refs[0], gaz, rules) == mention.owner[0]
@@ -503,7 +507,7 @@ def _possessive_ahead(
         ):
             continue
         office = Mention(frozenset({"agent", "person"}), title=title.title, owner=state.refs)
-        person = _named_ahead(office, discourse, gaz, rules)
+        person = _named_ahead(office, discourse, gaz, rules, discourse.beyond)
         if person is None:
             continue
         epithet = title.title in (rules.gazetteer.get("title_epithets") or {})  # no office
@@ -517,8 +521,7 @@ def _possessive_ahead(
             title.title,
             (person, position) if position else None,
         )
-        words = text[units[at].begin : units[at + 2].end]
-        units = merge(units, at, at + 3, found, words)
+        units = merge(units, at, at + 3, found, text[units[at].begin : units[at + 2].end])
     return units
 
 
@@ -544,7 +547,7 @@ def _counterpart_ahead(
         found = list(
             dict.fromkeys(
                 m.refs[0]
-                for m in discourse.ahead
+                for m in discourse.beyond
                 if state.refs[0] in m.owner
                 or (not m.title and known_country(m.refs[0], gaz, rules) == state.refs[0])
             )

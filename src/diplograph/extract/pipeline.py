@@ -492,10 +492,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     mentions: dict[int, list[URIRef]] = {}
     set_off = SetOff.of(rules)
     relays: list[URIRef] = []
-    ahead = _named_further(prepared, text)
+    ahead, beyond = _named_further(prepared, text, 0), _named_further(prepared, text, 1)
     for position, (sentence, units) in enumerate(prepared):
         discourse.sentence = sentence.number
-        discourse.ahead = ahead[position]
+        discourse.ahead, discourse.beyond = ahead[position], beyond[position]
         # the news of the day: the undated events of a lede that names no day are today's
         lede = position < LEDE_SENTENCES and not any(is_date(u) for u in units)
         units = coref.resolve(units, discourse, gazetteer, rules, text)
@@ -641,9 +641,12 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     return write(layer, gazetteer, rules.kinds, rules.roles)
 
 
-def _named_further(prepared: list[tuple[Sentence, list[Unit]]], text: str) -> list[list[Mention]]:
+def _named_further(
+    prepared: list[tuple[Sentence, list[Unit]]], text: str, breaks: int
+) -> list[list[Mention]]:
     """Per sentence, the named people of the later sentences of its paragraph (no line break
-    between), for an unnamed office whose holder the paragraph names afterwards."""
+    between) and of the `breaks` paragraphs after it, for an unnamed office whose holder the
+    text names afterwards."""
     named = [
         [
             u.mention
@@ -658,9 +661,10 @@ def _named_further(prepared: list[tuple[Sentence, list[Unit]]], text: str) -> li
     further: list[list[Mention]] = []
     for at, (sentence, _) in enumerate(prepared):
         found: list[Mention] = []
-        end = sentence.end
+        end, crossed = sentence.end, 0
         for later, (other, _) in enumerate(prepared[at + 1 :], at + 1):
-            if "\n" in text[end : other.begin]:
+            crossed += "\n" in text[end : other.begin]
+            if crossed > breaks:
                 break
             found.extend(named[later])
             end = other.end
