@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from rdflib import URIRef
 
@@ -897,6 +898,7 @@ def resolve(
     others, prepositions = rules.word_class("list_others"), rules.word_class("preposition")
     units = _spouses(_join_appositions(units, text), discourse, gaz, rules)
     spouses = rules.word_class("spouse_noun")
+    _described_possessors(units, rules.word_class("object_filler"))
     return group(units, text, others, prepositions, leads, spouses)
 
 
@@ -1341,6 +1343,25 @@ def _drop_possessors(units: list[Unit]) -> None:
         after = units[index + 2].mention
         if after is not None and after.title is not None and "person" in after.classes:
             if after.refs and after.refs != mention.refs:
+                unit.mention = replace(mention, classes=frozenset({"possessor"}), agents=())
+
+
+def _described_possessors(units: list[Unit], filler: frozenset[str]) -> None:
+    """A state whose "'s" leads over filler words (lexicon.yaml `object_filler`) to a person
+    named without a title acts in no event: "met China's top legislator Zhao Leji" names him."""
+    for index, unit in enumerate(units[:-3]):
+        mention = unit.mention
+        if mention is None or "country" not in mention.classes:
+            continue
+        if units[index + 1].text not in POSSESSIVE_S:
+            continue
+        words = list(
+            takewhile(lambda u: u.mention is None and u.lower in filler, units[index + 2 :])
+        )
+        at = index + 2 + len(words)
+        after = units[at].mention if at < len(units) else None
+        if words and after is not None and "person" in after.classes and after.title is None:
+            if len(after.refs) == 1:
                 unit.mention = replace(mention, classes=frozenset({"possessor"}), agents=())
 
 
