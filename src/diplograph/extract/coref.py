@@ -526,6 +526,12 @@ def _possessive_ahead(
     return units
 
 
+def _named_unit(unit: Unit) -> bool:
+    """Whether a unit names an actor (a date or a place after "his counterpart" is none)."""
+    mention = unit.mention
+    return mention is not None and bool(mention.classes & {"agent", "person", "title"})
+
+
 def _counterpart_ahead(
     units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet, text: str
 ) -> list[Unit]:
@@ -542,7 +548,7 @@ def _counterpart_ahead(
             or "nationality" not in state.classes
             or len(state.refs) != 1
             or units[at + 2].lower not in words
-            or (after is not None and (after.mention is not None or after.text == ","))
+            or (after is not None and (after.text == "," or _named_unit(after)))
         ):
             continue
         found = list(
