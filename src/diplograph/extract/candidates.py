@@ -101,6 +101,23 @@ def role_values(
     return list(mention.agents or mention.refs)
 
 
+def _relative_subject(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
+    """Whether the match stands in a relative clause about an entity named right before it
+    ("Anwar, who held talks with X": `relative_word`), within a few words of its start."""
+    relatives = rules.word_class("relative_word")
+    start = min([match.start, match.trigger])
+    for at in range(start - 1, max(0, start - 4) - 1, -1):
+        unit = ctx.units[at]
+        if unit.lower in relatives:
+            before = [u for u in ctx.units[max(0, at - 2) : at] if u.text != ","]
+            return (
+                bool(before) and before[-1].mention is not None and bool(before[-1].mention.agents)
+            )
+        if unit.mention is not None or unit.boundary:
+            return False
+    return False
+
+
 def _default(
     source: str,
     role: str,
@@ -440,6 +457,8 @@ def build(
         if role in least and len(roles.get(role, [])) >= int(least[role]):
             continue  # "the two leaders held talks, X's press service said": enough parties
         for source in sources if isinstance(sources, list) else [sources]:
+            if source == "speaker" and _relative_subject(match, ctx, rules):
+                continue  # "from Anwar, who held talks with X": Anwar's, not the speaker's
             found = _default(str(source), role, roles, ctx, previous)
             if found:
                 roles[role] = dedup(roles.get(role, []) + found)

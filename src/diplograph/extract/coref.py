@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from rdflib import URIRef
 
@@ -79,6 +80,8 @@ class Discourse:
     day: str | None = None  # the article's date (ISO), for the holders of offices then
     gendered: dict[str, URIRef] = field(default_factory=dict)  # "he"/"she" -> last referent
     new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
+    ahead: list[Mention] = field(default_factory=list)  # people the paragraph names further on
+    beyond: list[Mention] = field(default_factory=list)  # and the next paragraph too
 
     def leader_of(self, iri: URIRef) -> URIRef | None:
         """The leader of a delegation placeholder."""
@@ -457,6 +460,112 @@ def _office_holder(
     )
 
 
+def _named_ahead(
+    mention: Mention,
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    ahead: list[Mention] | None = None,
+) -> URIRef | None:
+    """The one person the paragraph names further on with the office an unnamed title of one
+    state names, or by name alone as a public figure of that state ("Iran's foreign minister
+    arrived in Riyadh. Abbas Araghchi will meet ..."), else None."""
+    if len(mention.owner) != 1 or not mention.title:
+        return None
+    named = discourse.ahead if ahead is None else ahead
+    epithets = rules.gazetteer.get("title_epithets") or {}
+    wanted = {mention.title} | {str(t) for t in epithets.get(mention.title, ())}
+    titled = [m.refs[0] for m in named if m.title in wanted and mention.owner[0] in m.owner]
+    other = {m.refs[0] for m in named if m.title and m.title not in wanted}
+    other |= {p for p, said in discourse.titles.items() if said and not said & wanted}
+    bare = [  # no other office said for them ("President X" before: no foreign minister)
+        m.refs[0]
+        for m in named
+        if not m.title
+        and m.refs[0] not in other
+        and known_country(m.refs[0], gaz, rules) == mention.owner[0]
+    ]
+    found = list(dict.fromkeys(titled or bare))
+    return found[0] if len(found) == 1 else None
+
+
+def _possessive_ahead(
+    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet, text: str
+) -> list[Unit]:
+    """A state's bare office no one named so far ("Iran's foreign minister arrived", which
+    entities.yaml `title.possessive-anaphor` leaves the state and a bare title) as the one
+    person the paragraph names further on with it (`_named_ahead`)."""
+    for at in range(len(units) - 3, -1, -1):
+        state, title = units[at].mention, units[at + 2].mention
+        if (
+            state is None
+            or title is None
+            or "country" not in state.classes
+            or len(state.refs) != 1
+            or units[at + 1].lower not in POSSESSIVE_S
+            or title.classes != frozenset({"title"})
+            or not title.title
+        ):
+            continue
+        office = Mention(frozenset({"agent", "person"}), title=title.title, owner=state.refs)
+        person = _named_ahead(office, discourse, gaz, rules, discourse.beyond)
+        if person is None:
+            continue
+        epithet = title.title in (rules.gazetteer.get("title_epithets") or {})  # no office
+        position = positions(gaz, rules).by_owner.get((title.title, state.refs[0]))
+        position = position or (None if epithet else _told_position(office, discourse, gaz, rules))
+        found = Mention(
+            office.classes,
+            (person,),
+            (person,),
+            0.7,
+            title.title,
+            (person, position) if position else None,
+        )
+        units = merge(units, at, at + 3, found, text[units[at].begin : units[at + 2].end])
+    return units
+
+
+def _named_unit(unit: Unit) -> bool:
+    """Whether a unit names an actor (a date or a place after "his counterpart" is none)."""
+    mention = unit.mention
+    return mention is not None and bool(mention.classes & {"agent", "person", "title"})
+
+
+def _counterpart_ahead(
+    units: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet, text: str
+) -> list[Unit]:
+    """ "his Russian counterpart" with no name after it as the one person of that state the
+    paragraph names further on ("X held talks with his Russian counterpart in Moscow. Sergei
+    Lavrov told him ...": Lavrov), by an office of that state or as its public figure."""
+    possessive = rules.word_class("possessive")
+    words = rules.word_class("counterpart_word")
+    for at in range(len(units) - 3, -1, -1):
+        state, after = units[at + 1].mention, units[at + 3] if at + 3 < len(units) else None
+        if (
+            units[at].lower not in possessive
+            or state is None
+            or "nationality" not in state.classes
+            or len(state.refs) != 1
+            or units[at + 2].lower not in words
+            or (after is not None and (after.text == "," or _named_unit(after)))
+        ):
+            continue
+        found = list(
+            dict.fromkeys(
+                m.refs[0]
+                for m in discourse.beyond
+                if state.refs[0] in m.owner
+                or (not m.title and known_country(m.refs[0], gaz, rules) == state.refs[0])
+            )
+        )
+        if len(found) != 1:
+            continue
+        person = Mention(frozenset({"agent", "person"}), (found[0],), (found[0],), 0.7)
+        units = merge(units, at, at + 3, person, text[units[at].begin : units[at + 2].end])
+    return units
+
+
 def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIRef | None:
     """The person named earlier in the sentence with the office an untitled one names, of the
     same owner ("Ukrainian President X's aide delivered a letter from the Ukrainian president":
@@ -714,6 +823,8 @@ def resolve(
         end = match.trigger + 1 if match.rule.get("lookahead") else match.end
         words = text[units[match.start].begin : units[end - 1].end]
         units = merge(units, match.start, end, mention, words)
+    units = _possessive_ahead(units, discourse, gaz, rules, text)
+    units = _counterpart_ahead(units, discourse, gaz, rules, text)
     for at, unit in enumerate(units):
         mention = unit.mention
         if mention is not None and _bare_body(mention, rules):  # "the foreign ministry said"
@@ -740,6 +851,8 @@ def resolve(
             )
             if person is None and not past:  # "Qatar's emir received": who held it that day
                 person = _office_holder(mention, discourse, gaz, rules)
+            if person is None and not past:  # "Iran's foreign minister arrived ... Araghchi"
+                person = _named_ahead(mention, discourse, gaz, rules)
             guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
             if guest and discourse.guests:  # "the visiting leader": the last traveller
                 person = discourse.guests[-1]
@@ -793,6 +906,7 @@ def resolve(
     others, prepositions = rules.word_class("list_others"), rules.word_class("preposition")
     units = _spouses(_join_appositions(units, text), discourse, gaz, rules)
     spouses = rules.word_class("spouse_noun")
+    _described_possessors(units, rules.word_class("object_filler"))
     return group(units, text, others, prepositions, leads, spouses)
 
 
@@ -1248,6 +1362,25 @@ def _drop_possessors(units: list[Unit]) -> None:
         after = units[index + 2].mention
         if after is not None and after.title is not None and "person" in after.classes:
             if after.refs and after.refs != mention.refs:
+                unit.mention = replace(mention, classes=frozenset({"possessor"}), agents=())
+
+
+def _described_possessors(units: list[Unit], filler: frozenset[str]) -> None:
+    """A state whose "'s" leads over filler words (lexicon.yaml `object_filler`) to a person
+    named without a title acts in no event: "met China's top legislator Zhao Leji" names him."""
+    for index, unit in enumerate(units[:-3]):
+        mention = unit.mention
+        if mention is None or "country" not in mention.classes:
+            continue
+        if units[index + 1].text not in POSSESSIVE_S:
+            continue
+        words = list(
+            takewhile(lambda u: u.mention is None and u.lower in filler, units[index + 2 :])
+        )
+        at = index + 2 + len(words)
+        after = units[at].mention if at < len(units) else None
+        if words and after is not None and "person" in after.classes and after.title is None:
+            if len(after.refs) == 1:
                 unit.mention = replace(mention, classes=frozenset({"possessor"}), agents=())
 
 

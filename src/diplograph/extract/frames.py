@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from diplograph.extract.dates import NEXT_EVENT
 from diplograph.extract.matcher import Match, match_end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
 from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Unit, place_phrase
@@ -682,6 +683,8 @@ def _subject(
         return _main_subject(units, trigger - 1, role, words)  # "..., X announced after hosting Y"
     index = trigger - 1
     while index >= 0 and trigger - index <= REACH:
+        if _dates_phrase(units, index, trigger, words):  # "..., a day after holding talks"
+            return _dated_phrase_subject(units, index, trigger, role, words) or None
         if series and index == trigger - 1 and _series_comma(units, index, words):
             return None  # "X arrived in Y on Monday, met Z": X's, read back from the comma
         if _date_comma(units, index):
@@ -1061,6 +1064,34 @@ def _compound_part(units: list[Unit], index: int) -> int:
     return 1 if _glued_hyphen(units, index + 1) else 0
 
 
+def _dates_phrase(units: list[Unit], index: int, trigger: int, words: Words) -> bool:
+    """Whether the unit at `index` is a date that dates the event told after it ("a day
+    after") with only support verbs between it and the trigger ("holding talks")."""
+    mention = units[index].mention
+    if mention is None or NEXT_EVENT not in mention.classes:
+        return False
+    between = units[index + 1 : trigger]
+    return all(
+        u.mention is None and (u.lemma in words.support or u.lower in words.support)
+        for u in between
+    )
+
+
+def _dated_phrase_subject(
+    units: list[Unit], dated: int, determiner: int, role: str, words: Words
+) -> list[int]:
+    """Whose event a noun phrase with no subject after a date that dates it is ("Lula arrived
+    in Shanghai, a day after holding talks with Xi": Lula's; "A day after holding talks with
+    Xi, Lula flew": Lula's): the main clause's subject, before the date or after the comma
+    that closes the opening phrase."""
+    if dated:
+        return _main_subject(units, dated, role, words)
+    comma = next((i for i in range(determiner, len(units)) if units[i].text == ","), None)
+    if comma is not None and comma + 1 < len(units) and _fits(units[comma + 1], role):
+        return _group_ahead(units, comma + 1, role, words)
+    return []
+
+
 def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -> list[int] | None:
     """Who a noun's event is of: the possessor ("Xi's"), the nearest person before a possessive
     determiner ("his"), or the subject of the clause the phrase stands in, read back over
@@ -1093,6 +1124,8 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         )
         if not dated and not support and unit.lower not in crossable:
             break
+        if dated and NEXT_EVENT in unit.mention.classes:  # "..., a day after holding talks"
+            return _dated_phrase_subject(units, index, determiner, role, words) or None
         if unit.lower in words.infinitive and _supports(units, index + 1, words):
             infinitive = index  # "flew to Brussels to attend a meeting": the flyer's
         index -= 1

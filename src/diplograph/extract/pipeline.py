@@ -96,6 +96,7 @@ from diplograph.extract.names import find_unknown_names, vocabulary
 from diplograph.extract.owners import own_titles, send_envoys
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
+    Mention,
     SetOff,
     Unit,
     merge_spans,
@@ -491,8 +492,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     mentions: dict[int, list[URIRef]] = {}
     set_off = SetOff.of(rules)
     relays: list[URIRef] = []
+    ahead, beyond = _named_further(prepared, text, 0), _named_further(prepared, text, 1)
     for position, (sentence, units) in enumerate(prepared):
         discourse.sentence = sentence.number
+        discourse.ahead, discourse.beyond = ahead[position], beyond[position]
         # the news of the day: the undated events of a lede that names no day are today's
         lede = position < LEDE_SENTENCES and not any(is_date(u) for u in units)
         units = coref.resolve(units, discourse, gazetteer, rules, text)
@@ -636,6 +639,37 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     )
     log.debug("%s: %d candidates, %d events", article.stem, len(candidates), len(events))
     return write(layer, gazetteer, rules.kinds, rules.roles)
+
+
+def _named_further(
+    prepared: list[tuple[Sentence, list[Unit]]], text: str, breaks: int
+) -> list[list[Mention]]:
+    """Per sentence, the named people of the later sentences of its paragraph (no line break
+    between) and of the `breaks` paragraphs after it, for an unnamed office whose holder the
+    text names afterwards."""
+    named = [
+        [
+            u.mention
+            for u in units
+            if u.mention is not None
+            and "person" in u.mention.classes
+            and u.mention.anaphor is None
+            and len(u.mention.refs) == 1
+        ]
+        for _, units in prepared
+    ]
+    further: list[list[Mention]] = []
+    for at, (sentence, _) in enumerate(prepared):
+        found: list[Mention] = []
+        end, crossed = sentence.end, 0
+        for later, (other, _) in enumerate(prepared[at + 1 :], at + 1):
+            crossed += "\n" in text[end : other.begin]
+            if crossed > breaks:
+                break
+            found.extend(named[later])
+            end = other.end
+        further.append(found)
+    return further
 
 
 def _within_dateline(
