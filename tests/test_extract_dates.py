@@ -2029,3 +2029,21 @@ def test_a_participle_phrase_before_said_is_still_set_off(layer):
         for s in graph.subjects(RDF.type, DIP.Statement)
     }
     assert speakers == {"sergei-lavrov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chinese Foreign Minister Wang Yi's March 3-4 visit to India was his first this year.",
+            "2025-03-03..2025-03-04",
+        ),
+        ("Wang Yi's Tuesday visit to India was his first this year.", "2025-03-04"),
+    ],
+)
+def test_a_date_right_before_its_event_noun_keeps_it(text, expected, layer):
+    """dates.attach: a date that stands right before its event noun ("X's March 3-4 visit")
+    names that event's days: a wider date after it ("his first this year") does not take it,
+    as "This week" gives way to "on Tuesday" when it opens the clause."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Visit)} == {expected}
