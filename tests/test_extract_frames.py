@@ -6397,3 +6397,20 @@ def test_a_series_verb_phrase_may_open_with_then(first, layer):
     )
     found = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
     assert found == [["person/marco-rubio", "person/sergei-lavrov"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During his two-day visit to Kenya, Abiy Ahmed met William Ruto.",
+        "Abiy Ahmed met William Ruto in Nairobi on Monday, during his three-day visit to Kenya.",
+    ],
+)
+def test_a_possessive_before_a_number_makes_the_visit_a_noun(text, layer):
+    """frames._determiner: "his two-day visit": the possessive, not the number word, is the
+    noun's determiner, so the visit is of the person it names (Abiy Ahmed), as "a two-day
+    visit" is of the clause's subject."""
+    visits = of_kind(text, "Visit", layer)
+    assert [(k, r["traveller"], r["host"]) for k, r in visits] == [
+        ("Visit", [ABIY], ["country/kenya"])
+    ]
