@@ -2047,3 +2047,15 @@ def test_a_date_right_before_its_event_noun_keeps_it(text, expected, layer):
     as "This week" gives way to "on Tuesday" when it opens the clause."""
     graph = extract(text, date(2025, 3, 7), layer)
     assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Visit)} == {expected}
+
+
+def test_a_date_before_a_participle_that_ends_a_stay_dates_its_last_day(layer):
+    """dates.yaml date_during_word: "left Astana on Thursday, concluding his three-day state
+    visit": the date of a clause with no event dates the visit the participle ends, whose last
+    day it is (derive.durations): Tuesday to Thursday."""
+    text = "Xi Jinping left Astana on Thursday, concluding his three-day state visit to Kazakhstan."
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Visit)} == {
+        "2025-03-04..2025-03-06"
+    }
+
