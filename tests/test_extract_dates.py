@@ -2059,3 +2059,15 @@ def test_a_date_before_a_participle_that_ends_a_stay_dates_its_last_day(layer):
         "2025-03-04..2025-03-06"
     }
 
+
+def test_the_final_day_of_a_stay_is_its_last(layer):
+    """lexicon.yaml stay_end_word: "on Thursday, the final day of his two-day state visit": the
+    visit ended on Thursday (Wednesday to Thursday), not began then."""
+    text = (
+        "Xi Jinping held talks with Kassym-Jomart Tokayev in Astana on Thursday, the final day "
+        "of his two-day state visit to Kazakhstan."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Visit)} == {
+        "2025-03-05..2025-03-06"
+    }
