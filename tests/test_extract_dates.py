@@ -2071,3 +2071,21 @@ def test_the_final_day_of_a_stay_is_its_last(layer):
     assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Visit)} == {
         "2025-03-05..2025-03-06"
     }
+
+
+def test_an_event_told_as_what_another_followed_leaves_the_story_on_its_day(layer):
+    """pipeline._antecedent: "The idea of the meeting emerged after a telephone conversation
+    between Putin and Trump on March 2": the call (of March 2) is background, so an undated
+    meeting told later is of the story's day (Friday 7 March), not of the call's."""
+    text = (
+        "PARIS, March 7 (AFP) - French President Emmanuel Macron met German Chancellor Olaf "
+        "Scholz in Paris on Friday. The idea of the meeting emerged after a telephone "
+        "conversation between Vladimir Putin and Donald Trump on March 2.\n\nKyiv was not "
+        "invited to the talks. Speaking in Warsaw after meeting Polish President Andrzej Duda, "
+        "Ukrainian President Volodymyr Zelensky said Ukraine would not accept any deal."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert (dated_at(graph, "Meeting", "warsaw"), dated(graph, "Talks")[0]) == (
+        "2025-03-07",
+        "2025-03-02",
+    )
