@@ -2029,3 +2029,63 @@ def test_a_participle_phrase_before_said_is_still_set_off(layer):
         for s in graph.subjects(RDF.type, DIP.Statement)
     }
     assert speakers == {"sergei-lavrov"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chinese Foreign Minister Wang Yi's March 3-4 visit to India was his first this year.",
+            "2025-03-03..2025-03-04",
+        ),
+        ("Wang Yi's Tuesday visit to India was his first this year.", "2025-03-04"),
+    ],
+)
+def test_a_date_right_before_its_event_noun_keeps_it(text, expected, layer):
+    """dates.attach: a date that stands right before its event noun ("X's March 3-4 visit")
+    names that event's days: a wider date after it ("his first this year") does not take it,
+    as "This week" gives way to "on Tuesday" when it opens the clause."""
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Visit)} == {expected}
+
+
+def test_a_date_before_a_participle_that_ends_a_stay_dates_its_last_day(layer):
+    """dates.yaml date_during_word: "left Astana on Thursday, concluding his three-day state
+    visit": the date of a clause with no event dates the visit the participle ends, whose last
+    day it is (derive.durations): Tuesday to Thursday."""
+    text = "Xi Jinping left Astana on Thursday, concluding his three-day state visit to Kazakhstan."
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Visit)} == {
+        "2025-03-04..2025-03-06"
+    }
+
+
+def test_the_final_day_of_a_stay_is_its_last(layer):
+    """lexicon.yaml stay_end_word: "on Thursday, the final day of his two-day state visit": the
+    visit ended on Thursday (Wednesday to Thursday), not began then."""
+    text = (
+        "Xi Jinping held talks with Kassym-Jomart Tokayev in Astana on Thursday, the final day "
+        "of his two-day state visit to Kazakhstan."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert {_span(graph, e) for e in graph.subjects(RDF.type, DIP.Visit)} == {
+        "2025-03-05..2025-03-06"
+    }
+
+
+def test_an_event_told_as_what_another_followed_leaves_the_story_on_its_day(layer):
+    """pipeline._antecedent: "The idea of the meeting emerged after a telephone conversation
+    between Putin and Trump on March 2": the call (of March 2) is background, so an undated
+    meeting told later is of the story's day (Friday 7 March), not of the call's."""
+    text = (
+        "PARIS, March 7 (AFP) - French President Emmanuel Macron met German Chancellor Olaf "
+        "Scholz in Paris on Friday. The idea of the meeting emerged after a telephone "
+        "conversation between Vladimir Putin and Donald Trump on March 2.\n\nKyiv was not "
+        "invited to the talks. Speaking in Warsaw after meeting Polish President Andrzej Duda, "
+        "Ukrainian President Volodymyr Zelensky said Ukraine would not accept any deal."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert (dated_at(graph, "Meeting", "warsaw"), dated(graph, "Talks")[0]) == (
+        "2025-03-07",
+        "2025-03-02",
+    )

@@ -188,6 +188,23 @@ def test_frames_with_markers_and_required_nouns(text, expected, layer):
     assert found(text, layer) == sorted([MET_HASSAN, MET_RUTO, expected], key=repr)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During his two-day visit to Kenya, Abiy Ahmed met William Ruto.",
+        "Abiy Ahmed met William Ruto in Nairobi on Monday, during his three-day visit to Kenya.",
+    ],
+)
+def test_a_possessive_before_a_number_makes_the_visit_a_noun(text, layer):
+    """frames._determiner: "his two-day visit": the possessive, not the number word, is the
+    noun's determiner, so the visit is of the person it names (Abiy Ahmed), as "a two-day
+    visit" is of the clause's subject."""
+    visits = of_kind(text, "Visit", layer)
+    assert [(k, r["traveller"], r["host"]) for k, r in visits] == [
+        ("Visit", [ABIY], ["country/kenya"])
+    ]
+
+
 def test_a_supply_frame_needs_military_goods(layer):
     kinds = [kind for kind, _ in found("Ethiopia would provide Kenya with advice.", layer)]
     assert kinds == ["Meeting", "Meeting"]

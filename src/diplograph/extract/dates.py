@@ -189,7 +189,7 @@ def attach(
             continue  # "his ninth trip to the region since October 7": not of October 7
         if chosen is not None and chosen not in found:
             found[chosen] = index
-            if not before:
+            if not before and chosen != index + 1:  # "the March 3-4 visit ... this year": firm
                 soft.add(chosen)
         elif chosen in soft and before and words[:1] and words[0] not in since:
             found[chosen] = index  # "This week Xi met Putin on Tuesday": Tuesday

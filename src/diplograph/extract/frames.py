@@ -1048,6 +1048,30 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
     return None
 
 
+def _owner_of_number(units: list[Unit], determiner: int, words: Words) -> int | None:
+    """The possessive before a number word read as a noun's determiner ("his two-day visit":
+    his), else None."""
+    owner = determiner - 1
+    plain = units[determiner].lower not in words.article | words.possessive
+    if owner >= 0 and plain and units[owner].lower in words.possessive and _set_off(units, owner):
+        return owner
+    return None
+
+
+SET_OFF_REACH = 5  # units from a comma (or the sentence's start) to a phrase it sets off
+
+
+def _set_off(units: list[Unit], index: int) -> bool:
+    """Whether the phrase at `index` opens the sentence or follows a comma across a word or two
+    ("During his visit", ", concluding his visit", ", the last day of his visit"; not
+    "welcomed X on his visit": a name between)."""
+    start = max(0, index - SET_OFF_REACH)
+    commas = [i for i in range(start, index) if units[i].text == ","]
+    if not commas and index > SET_OFF_REACH:
+        return False
+    return all(u.mention is None for u in units[(commas[-1] if commas else 0) : index])
+
+
 def _glued_hyphen(units: list[Unit], at: int) -> bool:
     """Whether the unit at `at` is a hyphen written without spaces ("in-person")."""
     hyphen = 0 < at < len(units) and units[at].text in HYPHENS
@@ -1339,6 +1363,10 @@ def frame_match(units: list[Unit], trigger: int, rule: Rule, rules: RuleSet) -> 
         shared = subject is None
         if not subject:  # "After talks with Xi in Beijing, Macron said ...": the main subject
             subject = _fronted_subject(units, trigger, slots["subject"], words) or subject
+            shared = subject is None
+        owner = None if determiner is None else _owner_of_number(units, determiner, words)
+        if not subject and owner is not None:  # "during his two-day visit": his
+            subject = _noun_subject(units, owner, slots["subject"], words)
             shared = subject is None
         fill(slots["subject"], subject or [])
     if slots.get("object") and not noun:

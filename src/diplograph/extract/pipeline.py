@@ -7,6 +7,7 @@ triples (extract_triples) or as an rdflib Graph (extract_article).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -211,7 +212,7 @@ def _remember_events(
         told_apart = number >= main and (cand.storied or not worded)
         aside = cand.aside or cand.flashback or (told_apart and state.get("date") is not None)
         if cand.date is not None and cand.happened and not aside:
-            if not _background(cand.date, state, anchor):
+            if not _background(cand.date, state, anchor) and not _antecedent(cand, state):
                 state["date"] = cand.date  # a planned visit's date is not the story's
         tied = [t.date for t in cand.date_from if t.date is not None and t.date[0] == t.date[1]]
         if tied and cand.happened and not worded:  # "Before the talks, X laid a wreath": the
@@ -233,6 +234,24 @@ def _guests_named(units: list[Unit], rules: RuleSet) -> list[URIRef]:
         and "person" in unit.mention.classes
         and len(unit.mention.refs) == 1
     ]
+
+
+# What tells an event as the one something else followed: "emerged after a telephone
+# conversation", "came following talks"
+_ANTECEDENT = re.compile(
+    r"\b(?:after|following)\s+(?:an?|the|their|his|her|its)\s+[\w-]*\s*$", re.IGNORECASE
+)
+
+
+def _antecedent(cand: Candidate, state: dict) -> bool:
+    """Whether an event told as what something else followed ("The idea emerged after a
+    telephone conversation between X and Y on February 12") is dated before the story's day:
+    background, which leaves the story on its day."""
+    day = state.get("date")
+    if day is None or cand.date is None or cand.date[0] >= day[0]:
+        return False
+    before = cand.attest.sentence.text[: cand.attest.begin - cand.attest.sentence.begin]
+    return bool(_ANTECEDENT.search(before))
 
 
 def _background(when: tuple[date, date | None], state: dict, anchor: date) -> bool:
