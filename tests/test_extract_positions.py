@@ -2215,3 +2215,25 @@ def test_a_bare_body_word_before_a_title_is_the_body_named_last(text, holdings, 
     """entities.yaml `bare_body_words`: "ministry spokesman X" is the spokesperson of the
     ministry the article named last, as readers record it."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Chief of the General Staff of the Russian Armed Forces Valery Gerasimov met the "
+            "delegation.",
+            {("person/valery-gerasimov", "position/chief-of-general-staff-of-russia")},
+        ),
+        (
+            "The Chief of the General Staff of the Ukrainian Armed Forces, General Valery "
+            "Zaluzhny, met the delegation.",
+            {("person/valery-zaluzhny", "position/chief-of-general-staff-of-ukraine")},
+        ),
+    ],
+)
+def test_a_title_of_a_nationality_s_armed_forces_is_the_state_s_office(text, holdings, layer):
+    """entities.yaml title.the-title-of-owner-comma-name: "of the Russian Armed Forces" before a
+    name is Russia's office, as "of the Armed Forces of Uzbekistan," is (no longer a person
+    named "Armed Forces Valery Gerasimov")."""
+    assert held(text, layer) == holdings
