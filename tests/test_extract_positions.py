@@ -2237,3 +2237,28 @@ def test_a_title_of_a_nationality_s_armed_forces_is_the_state_s_office(text, hol
     name is Russia's office, as "of the Armed Forces of Uzbekistan," is (no longer a person
     named "Armed Forces Valery Gerasimov")."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Iranian Speaker of Parliament Mohammad Bagher Ghalibaf met the delegation.",
+            {("person/mohammad-bagher-ghalibaf", "position/speaker-of-parliament-of-iran")},
+        ),
+        (
+            "Ghana's Speaker of Parliament Alban Bagbin met the delegation on Monday.",
+            {("person/alban-bagbin", "position/speaker-of-parliament-of-ghana")},
+        ),
+        (
+            "The delegation was received by Iraq's Speaker of the Parliament, Mahmoud "
+            "al-Mashhadani, on Monday.",
+            {("person/mahmoud-al-mashhadani", "position/speaker-of-parliament-of-iraq")},
+        ),
+    ],
+)
+def test_a_state_before_a_title_of_a_body_owns_the_body(text, holdings, layer):
+    """mentions._owner_of_title: "Iran's Speaker of Parliament X" is the speaker of Iran's
+    parliament, as "Speaker of the Iranian Parliament X" is (no longer a body "Iranian Speaker
+    of Parliament", nor a parliament of no state)."""
+    assert held(text, layer) == holdings

@@ -901,6 +901,8 @@ def find_bodies(
         owner, end = _owner(units, start), index + 1
         if owner is None and index + 2 < len(units) and units[index + 1].lower == "of":
             owner, start, end = _owner(units, index + 2), index, index + 3
+        if owner is None and (titled := _owner_of_title(units, index)) is not None:
+            owner, start, end = titled, index, index + 1  # "Iran's Speaker of Parliament X"
         whose: tuple[URIRef, ...] = ()  # the person whose government it is, still named
         if owner is None and mention.title in state_bodies:  # "Trudeau's government"
             owner, end = _served(units, start, gaz, rules), index + 1
@@ -925,6 +927,18 @@ def find_bodies(
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units
+
+
+def _owner_of_title(units: list[Unit], index: int) -> URIRef | None:
+    """The state named before a title of the body at `index` ("Iran's Speaker of Parliament",
+    "the Iranian Speaker of the Parliament"): the body is that state's, as in "Speaker of the
+    Iranian Parliament"; None when no such words stand before it."""
+    at = index - 1 - int(index > 0 and units[index - 1].lower == "the")
+    title = units[at - 1].mention if at > 0 else None
+    if at < 1 or units[at].lower != "of" or title is None or not title.title or title.refs:
+        return None
+    before = at - 2 - int(at > 2 and units[at - 2].lower in POSSESSIVE_S)
+    return _owner(units, before)
 
 
 def _qualifies(units: list[Unit], end: int, rules: RuleSet) -> bool:
