@@ -2262,3 +2262,12 @@ def test_a_state_before_a_title_of_a_body_owns_the_body(text, holdings, layer):
     parliament, as "Speaker of the Iranian Parliament X" is (no longer a body "Iranian Speaker
     of Parliament", nor a parliament of no state)."""
     assert held(text, layer) == holdings
+
+
+def test_a_nationality_before_a_title_of_a_body_keeps_the_name_after_it(layer):
+    """mentions._body_named_after: "Vietnamese Chairman of the National Assembly Tran Thanh
+    Man" names the chairman (no longer an anaphor "Vietnamese Chairman" that hid the name)."""
+    text = "Vietnamese Chairman of the National Assembly Tran Thanh Man received the delegation."
+    assert held(text, layer) == {
+        ("person/tran-thanh-man", "position/chairman-of-national-assembly")
+    }

@@ -418,7 +418,20 @@ def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
         or _after_of(match, units)
         or _possessed_owner(match, units)
         or _clause_after(match, units, rules)
+        or _body_named_after(match, units)
     )
+
+
+def _body_named_after(match: Match, units: list[Unit]) -> bool:
+    """Whether a title with no name ends the match and "of" and words no stage read yet follow
+    ("Vietnamese Chairman of the National Assembly Tran Thanh Man"): the title of a body the
+    names stage reads, with the name after it, no anaphor of its own."""
+    if "holder" in match.roles or "name" in match.roles or match.end + 1 >= len(units):
+        return False
+    at = match.end + 1 + int(units[match.end + 1].lower == "the")
+    body = units[at] if at < len(units) else None
+    free = body is not None and body.mention is None and body.text[:1].isupper()
+    return units[match.end].lower == "of" and free
 
 
 def _unheld(
