@@ -2271,3 +2271,39 @@ def test_a_nationality_before_a_title_of_a_body_keeps_the_name_after_it(layer):
     assert held(text, layer) == {
         ("person/tran-thanh-man", "position/chairman-of-national-assembly")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Chinese Minister of Public Security Wang Xiaohong met the envoy.",
+            {("person/wang-xiaohong", "position/public-security-minister-of-china")},
+        ),
+        (
+            "Indonesian Minister of Religious Affairs Nasaruddin Umar met the envoy.",
+            {("person/nasaruddin-umar", "position/religious-affairs-minister-of-indonesia")},
+        ),
+        (
+            "The envoy met Luong Tam Quang, Vietnam's Minister of Public Security, on Monday.",
+            {("person/luong-tam-quang", "position/public-security-minister-of-vietnam")},
+        ),
+        (
+            "Indonesian Coordinating Minister for Political, Legal and Security Affairs Budi "
+            "Gunawan met the envoy.",
+            {
+                (
+                    "person/budi-gunawan",
+                    "position/coordinating-minister-for-political-legal-and-security-affairs-"
+                    "of-indonesia",
+                )
+            },
+        ),
+    ],
+)
+def test_one_portfolio_after_of_is_the_ministers_office(text, holdings, layer):
+    """entities.yaml title.title-of-portfolios-name (one portfolio) and title.title-for-
+    portfolios-name (three), lexicon portfolio_word (public, religious, legal, law, social):
+    "Minister of Public Security X" is the public security minister (the name was lost, or
+    "Legal" read as a person)."""
+    assert held(text, layer) == holdings
