@@ -2307,3 +2307,33 @@ def test_one_portfolio_after_of_is_the_ministers_office(text, holdings, layer):
     "Minister of Public Security X" is the public security minister (the name was lost, or
     "Legal" read as a person)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Ruler of Dubai Sheikh Mohammed bin Rashid Al Maktoum received the minister.",
+            {("person/mohammed-bin-rashid-al-maktoum", "position/ruler-of-dubai")},
+        ),
+        (
+            "Sheikh Khaled bin Mohamed bin Zayed Al Nahyan, Crown Prince of Abu Dhabi, received "
+            "the minister.",
+            {
+                (
+                    "person/khaled-bin-mohamed-bin-zayed-al-nahyan",
+                    "position/crown-prince-of-abu-dhabi",
+                )
+            },
+        ),
+        (
+            "Vitali Klitschko, mayor of Kyiv, received the minister.",
+            {("person/vitali-klitschko", "position/mayor-of-kyiv")},
+        ),
+    ],
+)
+def test_a_citys_own_office_after_of_is_the_citys(text, holdings, layer):
+    """entities.yaml title.title-of-owner-name and title.name-owner-title (city offices),
+    city_titles (ruler, deputy ruler, crown prince): "Crown Prince of Abu Dhabi" is the emirate
+    city's office, not the state's (no holding before)."""
+    assert held(text, layer) == holdings
