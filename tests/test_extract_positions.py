@@ -2278,15 +2278,15 @@ def test_a_nationality_before_a_title_of_a_body_keeps_the_name_after_it(layer):
     [
         (
             "Chinese Minister of Public Security Wang Xiaohong met the envoy.",
-            {("person/wang-xiaohong", "position/public-security-minister-of-china")},
+            {("person/wang-xiaohong", "position/minister-of-public-security-of-china")},
         ),
         (
             "Indonesian Minister of Religious Affairs Nasaruddin Umar met the envoy.",
-            {("person/nasaruddin-umar", "position/religious-affairs-minister-of-indonesia")},
+            {("person/nasaruddin-umar", "position/minister-of-religious-affairs-of-indonesia")},
         ),
         (
             "The envoy met Luong Tam Quang, Vietnam's Minister of Public Security, on Monday.",
-            {("person/luong-tam-quang", "position/public-security-minister-of-vietnam")},
+            {("person/luong-tam-quang", "position/minister-of-public-security-of-vietnam")},
         ),
         (
             "Indonesian Coordinating Minister for Political, Legal and Security Affairs Budi "
@@ -2304,8 +2304,8 @@ def test_a_nationality_before_a_title_of_a_body_keeps_the_name_after_it(layer):
 def test_one_portfolio_after_of_is_the_ministers_office(text, holdings, layer):
     """entities.yaml title.title-of-portfolios-name (one portfolio) and title.title-for-
     portfolios-name (three), lexicon portfolio_word (public, religious, legal, law, social):
-    "Minister of Public Security X" is the public security minister (the name was lost, or
-    "Legal" read as a person)."""
+    "Minister of Public Security X" is the minister of public security, in the copy's words (the
+    name was lost, or "Legal" read as a person)."""
     assert held(text, layer) == holdings
 
 

@@ -699,8 +699,9 @@ def _office(
 def _joined_portfolios(title: int, last: int, units: list[Unit], text: str) -> str | None:
     """The office of a minister's title with portfolios after "of" ("Minister of Treasury and
     Finance") or after a title that has one ("Minister of Economy, Trade and Industry"), in the
-    order readers name it: "Treasury and Finance minister"; None for other portfolios ("Minister
-    of State for External Affairs")."""
+    order readers name it: "Treasury and Finance minister"; one portfolio after "of" in the copy's
+    words, as readers keep it ("minister of Public Security"); None for other portfolios
+    ("Minister of State for External Affairs")."""
     said = text[units[title].begin : units[title].end]
     head, of, first = said.partition(" of ")
     after = units[title + 1].lower if title + 1 < len(units) else ""
@@ -711,6 +712,8 @@ def _joined_portfolios(title: int, last: int, units: list[Unit], text: str) -> s
     else:
         return None
     words = f"{first}{text[begin : units[last].end]}".strip()
+    if words and not of and not any(mark in words for mark in (" and ", ",", "&")):
+        return f"{head.lower()} of {words}"  # "Minister of Public Security": as written
     return f"{words} {head.lower()}" if words else None
 
 
