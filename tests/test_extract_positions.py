@@ -2337,3 +2337,19 @@ def test_a_citys_own_office_after_of_is_the_citys(text, holdings, layer):
     city_titles (ruler, deputy ruler, crown prince): "Crown Prince of Abu Dhabi" is the emirate
     city's office, not the state's (no holding before)."""
     assert held(text, layer) == holdings
+
+
+def test_a_body_word_opening_the_sentence_is_the_body_named_before(layer):
+    """names._opening_body_word, mentions._bare_body_before: "Ministry spokesman X" opening a
+    sentence is the spokesperson of the ministry named before, as "ministry spokesman X" is (no
+    longer a body "Ministry" and a spokesperson of it)."""
+    text = (
+        "Ukraine's foreign ministry condemned the strike. Ministry spokesman Heorhiy Tykhyi "
+        "said the attack was deliberate."
+    )
+    graph = extract(text, layer)
+    assert held(text, layer) == {
+        ("person/heorhiy-tykhyi", "position/spokesperson-of-foreign-ministry-of-ukraine")
+    }
+    named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
+    assert "org/ministry" not in named

@@ -760,12 +760,14 @@ def body_titles(
 
 def _bare_body_before(units: list[Unit], index: int, rules: RuleSet) -> bool:
     """Whether a lower-case body word no stage read stands right before a titled name
-    ("ministry spokesman X": entities.yaml `bare_body_words`)."""
+    ("ministry spokesman X": entities.yaml `bare_body_words`), or one capitalised as it opens
+    the sentence or follows a dateline's dash ("Ministry spokesperson X")."""
     before = units[index - 1] if index else None
+    opens = index == 1 or (index > 1 and units[index - 2].text in ("--", "—", "–", "-"))
     return (
         before is not None
         and before.mention is None
-        and before.text.islower()
+        and (before.text.islower() or opens)
         and before.lower in rules.listed("bare_body_words")
     )
 
