@@ -2353,3 +2353,24 @@ def test_a_body_word_opening_the_sentence_is_the_body_named_before(layer):
     }
     named = {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.mentions)}
     assert "org/ministry" not in named
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Zhang Youxia, who is also vice chairman of the Central Military Commission, met the "
+            "delegation.",
+            {("person/zhang-youxia", "position/vice-chairman-of-central-military-commission")},
+        ),
+        (
+            "Anton Vaino, who serves as head of the Presidential Administration, met the "
+            "delegation.",
+            {("person/anton-vaino", "position/head-of-presidential-administration")},
+        ),
+    ],
+)
+def test_a_title_of_a_body_in_a_relative_clause_is_held(text, holdings, layer):
+    """entities.yaml title.name-owner-title: "X, who is also chairman of the Y," and "X, who
+    serves as head of the Y," give the office, as "X, also chairman of the Y," does."""
+    assert held(text, layer) == holdings
