@@ -2374,3 +2374,18 @@ def test_a_title_of_a_body_in_a_relative_clause_is_held(text, holdings, layer):
     """entities.yaml title.name-owner-title: "X, who is also chairman of the Y," and "X, who
     serves as head of the Y," give the office, as "X, also chairman of the Y," does."""
     assert held(text, layer) == holdings
+
+
+def test_three_titles_before_a_name_are_each_held_for_the_one_owner(layer):
+    """entities.yaml title.owner-three-titles-name: "UAE Vice President, Deputy Prime Minister
+    and Minister of Defence X" holds each office of the UAE (none before)."""
+    text = (
+        "UAE Vice President, Deputy Prime Minister and Minister of Defence Sheikh Mansour bin "
+        "Zayed Al Nahyan received the minister."
+    )
+    person = "person/mansour-bin-zayed-al-nahyan"
+    assert held(text, layer) == {
+        (person, "position/defence-minister-of-united-arab-emirates"),
+        (person, "position/deputy-prime-minister-of-united-arab-emirates"),
+        (person, "position/vice-president-of-united-arab-emirates"),
+    }
