@@ -2389,3 +2389,15 @@ def test_three_titles_before_a_name_are_each_held_for_the_one_owner(layer):
         (person, "position/deputy-prime-minister-of-united-arab-emirates"),
         (person, "position/vice-president-of-united-arab-emirates"),
     }
+
+
+def test_a_title_before_a_citys_office_is_no_office_of_the_city(layer):
+    """owners._double_titled: "Prime Minister and Ruler of Dubai X" is the ruler of Dubai; the
+    prime minister before it is no prime minister of Dubai (a city's office shares no owner)."""
+    text = (
+        "UAE Vice President, Prime Minister and Ruler of Dubai Sheikh Mohammed bin Rashid Al "
+        "Maktoum received the minister."
+    )
+    assert held(text, layer) == {
+        ("person/mohammed-bin-rashid-al-maktoum", "position/ruler-of-dubai")
+    }
