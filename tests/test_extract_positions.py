@@ -2401,3 +2401,10 @@ def test_a_title_before_a_citys_office_is_no_office_of_the_city(layer):
     assert held(text, layer) == {
         ("person/mohammed-bin-rashid-al-maktoum", "position/ruler-of-dubai")
     }
+
+
+def test_egypts_minister_of_foreign_affairs_and_emigration_is_its_foreign_minister(layer):
+    """entities.yaml titles (foreign minister) and bodies (foreign ministry): Egypt's "Minister
+    of Foreign Affairs and Emigration X" is its foreign minister (no person "Emigration X")."""
+    text = "Egypt's Minister of Foreign Affairs and Emigration Badr Abdelatty met the envoy."
+    assert held(text, layer) == {("person/badr-abdelatty", "position/foreign-minister-of-egypt")}
