@@ -418,7 +418,20 @@ def _not_a_title(match: Match, units: list[Unit], rules: RuleSet) -> bool:
         or _after_of(match, units)
         or _possessed_owner(match, units)
         or _clause_after(match, units, rules)
+        or _body_named_after(match, units)
     )
+
+
+def _body_named_after(match: Match, units: list[Unit]) -> bool:
+    """Whether a title with no name ends the match and "of" and words no stage read yet follow
+    ("Vietnamese Chairman of the National Assembly Tran Thanh Man"): the title of a body the
+    names stage reads, with the name after it, no anaphor of its own."""
+    if "holder" in match.roles or "name" in match.roles or match.end + 1 >= len(units):
+        return False
+    at = match.end + 1 + int(units[match.end + 1].lower == "the")
+    body = units[at] if at < len(units) else None
+    free = body is not None and body.mention is None and body.text[:1].isupper()
+    return units[match.end].lower == "of" and free
 
 
 def _unheld(
@@ -686,8 +699,9 @@ def _office(
 def _joined_portfolios(title: int, last: int, units: list[Unit], text: str) -> str | None:
     """The office of a minister's title with portfolios after "of" ("Minister of Treasury and
     Finance") or after a title that has one ("Minister of Economy, Trade and Industry"), in the
-    order readers name it: "Treasury and Finance minister"; None for other portfolios ("Minister
-    of State for External Affairs")."""
+    order readers name it: "Treasury and Finance minister"; one portfolio after "of" in the copy's
+    words, as readers keep it ("minister of Public Security"); None for other portfolios
+    ("Minister of State for External Affairs")."""
     said = text[units[title].begin : units[title].end]
     head, of, first = said.partition(" of ")
     after = units[title + 1].lower if title + 1 < len(units) else ""
@@ -698,6 +712,8 @@ def _joined_portfolios(title: int, last: int, units: list[Unit], text: str) -> s
     else:
         return None
     words = f"{first}{text[begin : units[last].end]}".strip()
+    if words and not of and not any(mark in words for mark in (" and ", ",", "&")):
+        return f"{head.lower()} of {words}"  # "Minister of Public Security": as written
     return f"{words} {head.lower()}" if words else None
 
 
@@ -744,12 +760,14 @@ def body_titles(
 
 def _bare_body_before(units: list[Unit], index: int, rules: RuleSet) -> bool:
     """Whether a lower-case body word no stage read stands right before a titled name
-    ("ministry spokesman X": entities.yaml `bare_body_words`)."""
+    ("ministry spokesman X": entities.yaml `bare_body_words`), or one capitalised as it opens
+    the sentence or follows a dateline's dash ("Ministry spokesperson X")."""
     before = units[index - 1] if index else None
+    opens = index == 1 or (index > 1 and units[index - 2].text in ("--", "—", "–", "-"))
     return (
         before is not None
         and before.mention is None
-        and before.text.islower()
+        and (before.text.islower() or opens)
         and before.lower in rules.listed("bare_body_words")
     )
 
@@ -901,6 +919,8 @@ def find_bodies(
         owner, end = _owner(units, start), index + 1
         if owner is None and index + 2 < len(units) and units[index + 1].lower == "of":
             owner, start, end = _owner(units, index + 2), index, index + 3
+        if owner is None and (titled := _owner_of_title(units, index)) is not None:
+            owner, start, end = titled, index, index + 1  # "Iran's Speaker of Parliament X"
         whose: tuple[URIRef, ...] = ()  # the person whose government it is, still named
         if owner is None and mention.title in state_bodies:  # "Trudeau's government"
             owner, end = _served(units, start, gaz, rules), index + 1
@@ -925,6 +945,18 @@ def find_bodies(
         units = merge(units, start, end, merged, text[units[start].begin : units[end - 1].end])
         index = start - 1
     return units
+
+
+def _owner_of_title(units: list[Unit], index: int) -> URIRef | None:
+    """The state named before a title of the body at `index` ("Iran's Speaker of Parliament",
+    "the Iranian Speaker of the Parliament"): the body is that state's, as in "Speaker of the
+    Iranian Parliament"; None when no such words stand before it."""
+    at = index - 1 - int(index > 0 and units[index - 1].lower == "the")
+    title = units[at - 1].mention if at > 0 else None
+    if at < 1 or units[at].lower != "of" or title is None or not title.title or title.refs:
+        return None
+    before = at - 2 - int(at > 2 and units[at - 2].lower in POSSESSIVE_S)
+    return _owner(units, before)
 
 
 def _qualifies(units: list[Unit], end: int, rules: RuleSet) -> bool:

@@ -38,6 +38,7 @@ INNER = frozenset({"of", "the", "for", "on"})
 BODY_KINDS = frozenset({"GovernmentBody", "PoliticalParty", "Organisation"})
 RANKED_KINDS = frozenset({"GovernmentBody", "Organisation"})  # bodies a rank may follow
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
+DASHES = frozenset({"--", "—", "–", "-"})  # a dateline's dash before the story opens
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 QUOTES_OPEN = frozenset({"“", '"', "‘", "'"})
 QUOTES_CLOSE = frozenset({"”", '"', "’", "'"})
@@ -76,6 +77,7 @@ class Vocabulary:
     patronymics: frozenset[str] = frozenset()  # "bin" of "Tamim bin Hamad bin Khalifa Al Thani"
     upper_honorifics: frozenset[str] = frozenset()  # "HE", as written: not "He Lifeng"
     given_cues: frozenset[str] = frozenset()  # "Said" of "Said Abdullahi Deni": a given name
+    bare_body_words: frozenset[str] = frozenset()  # "Ministry" opening "Ministry spokesperson X"
 
 
 KIND_OF_LIST = (
@@ -148,6 +150,7 @@ def _vocabulary(rules: RuleSet) -> Vocabulary:
         listed("patronymic_particles"),
         frozenset(str(w) for w in words.get("upper_honorifics") or []),
         listed("given_name_cues"),
+        listed("bare_body_words"),
     )
 
 
@@ -642,6 +645,9 @@ def find_unknown_names(
             elif _capital(partner):
                 beyond = _run_end(units, end + 1, vocab)
                 after = units[beyond].lower if end + 1 < beyond < len(units) else after
+        if _opening_body_word(units, start, end, first_word, vocab):
+            index = end  # "Ministry spokesperson X" opening a sentence: the word, no name
+            continue
         if _agency_credit(units, start, end, vocab):  # "KHUJAND, March 31 (Khovar) -"
             skip, kind = 0, "NewsAgency"
         else:
@@ -676,6 +682,19 @@ def find_unknown_names(
         units = merge(units, start, end, mention, text[units[start].begin : name[-1].end])
         index = start + 1 if resume is None else resume
     return _sites(units, vocab, text, new)
+
+
+def _opening_body_word(
+    units: list[Unit], start: int, end: int, first: int, vocab: Vocabulary
+) -> bool:
+    """Whether a run is one body word (entities.yaml `bare_body_words`) capitalised only as it
+    opens the sentence or follows a dateline's dash, right before a titled person ("Ministry
+    spokesperson Mao Ning"): the common noun, which mentions.body_titles reads."""
+    if end != start + 1 or units[start].lower not in vocab.bare_body_words or end >= len(units):
+        return False
+    opens = start == first or units[start - 1].text in DASHES
+    person = units[end].mention
+    return opens and person is not None and "person" in person.classes and bool(person.title)
 
 
 def _body_start(lead: list[Unit]) -> int | None:

@@ -304,6 +304,8 @@ def _double_titled(
         return unit
     if not _opens_with_title(unit, str(mention.title or ""), rules):
         return unit  # "the emir and Egyptian President X": the owner parts the two titles
+    if "city" in gaz.classes.get(mention.owner[0], ()):
+        return unit  # "Prime Minister and Ruler of Dubai X": the city's office only
     if len(before) > 2 and _plain_capital(before[-3]):
         return unit  # "General Secretary and President Lam": a longer office no title names
     first = _owned(
