@@ -367,21 +367,26 @@ def test_a_rule_s_matcher_runs_only_where_its_words_come_in_order(
 ):
     """A pattern whose words a sentence has, but not in the order of its tokens, cannot match:
     its Matcher is not run ("zorp" as a digit never occurs, so the second pattern never is)."""
+    rules = load_rules(_folder(tmp_path, ORDERED, "ordered.yaml"))
+    assert _matchers_run(monkeypatch, rules, "test.zorp-then-blick", text) == (matchers, expected)
+
+
+def _matchers_run(monkeypatch, rules, rule_id: str, text: str) -> tuple[list, list[str]]:
+    """The pattern sets a rule made Matchers of on a sentence, and the test rules that matched."""
     from diplograph.extract.rules import Rule
 
-    rules = load_rules(_folder(tmp_path, ORDERED, "ordered.yaml"))
     asked = []
     made = Rule.matcher_of
 
     def matcher_of(self, patterns):
-        if self.id == "test.zorp-then-blick":
+        if self.id == rule_id:
             asked.append(patterns)
         return made(self, patterns)
 
     monkeypatch.setattr(Rule, "matcher_of", matcher_of)
     units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
     found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
-    assert (asked, found) == (matchers, expected)
+    return asked, found
 
 
 CAPITALISED = """
@@ -408,23 +413,15 @@ def test_a_capital_token_needs_a_capital_word_after_the_one_before(
     """A `capital: true` token needs a unit whose word begins with a capital (the pseudo-word
     CAPITAL, beside the plain tag of `mention: false`): without one after "zorp" the rule's
     Matcher is not run (it ran on every sentence with "zorp" and a plain word after it)."""
-    from diplograph.extract.rules import CAPITAL, PLAIN_TAG, Rule
+    from diplograph.extract.rules import CAPITAL, PLAIN_TAG
 
     rules = load_rules(_folder(tmp_path, CAPITALISED, "capitalised.yaml"))
     rule = rules.rule("test.zorp-then-capital")
     assert rule.steps == [((frozenset({"zorp"}),), (frozenset({PLAIN_TAG}), frozenset({CAPITAL})))]
-    asked = []
-    made = Rule.matcher_of
-
-    def matcher_of(self, patterns):
-        if self.id == "test.zorp-then-capital":
-            asked.append(patterns)
-        return made(self, patterns)
-
-    monkeypatch.setattr(Rule, "matcher_of", matcher_of)
-    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
-    found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
-    assert (asked, found) == (matchers, expected)
+    assert _matchers_run(monkeypatch, rules, "test.zorp-then-capital", text) == (
+        matchers,
+        expected,
+    )
 
 
 def test_places_find_each_step_after_the_one_before():
