@@ -240,16 +240,26 @@ def test_an_added_article_whose_rule_layer_is_cached_imports_no_spacy(
 
 
 def _idle_changes(store: Path, copy: Path) -> bool:
-    """Whether a checkpoint of an on-disk store, opened to write (as an incremental build opens
-    its copy) and left alone for 2 s, has other files after: RocksDB compacted what it owed."""
+    """Whether most of three checkpoints of an on-disk store, each opened to write (as an
+    incremental build opens its copy) and left alone for 2 s, have other files after: RocksDB
+    compacted what it owed. A store that owes a compaction changes at nearly every opening (5
+    of 6 on 0fa16ff); a settled store's opening in a full test run now and then changes files
+    too (twice in 7 runs on 5 December, the other worker busy), RocksDB's own timing, which the
+    next checkpoint does not repeat. The third opening is made only when the first two differ."""
     import time
 
-    pyoxigraph.Store.read_only(str(store)).backup(str(copy))
-    before = sorted(p.name for p in copy.glob("*.sst"))
-    opened = pyoxigraph.Store(str(copy))
-    time.sleep(2)  # the background compaction, if one is owed, runs now
-    del opened
-    return sorted(p.name for p in copy.glob("*.sst")) != before
+    changed = []
+    for attempt in range(3):
+        checkpoint = copy.with_name(f"{copy.name}-{attempt}")
+        pyoxigraph.Store.read_only(str(store)).backup(str(checkpoint))
+        before = sorted(p.name for p in checkpoint.glob("*.sst"))
+        opened = pyoxigraph.Store(str(checkpoint))
+        time.sleep(2)  # the background compaction, if one is owed, runs now
+        del opened
+        changed.append(sorted(p.name for p in checkpoint.glob("*.sst")) != before)
+        if len(changed) == 2 and changed[0] == changed[1]:
+            break
+    return sum(changed) >= 2
 
 
 def test_the_store_a_build_writes_owes_no_compaction(first: Path, tmp_path: Path) -> None:
