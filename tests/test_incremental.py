@@ -244,8 +244,9 @@ def _idle_changes(store: Path, copy: Path) -> bool:
     incremental build opens its copy) and left alone for 2 s, have other files after: RocksDB
     compacted what it owed. A store that owes a compaction changes at nearly every opening (5
     of 6 on 0fa16ff); a settled store's opening in a full test run now and then changes files
-    too (twice in 7 runs on 5 December, the other worker busy), RocksDB's own timing, which the
-    next checkpoint does not repeat. The third opening is made only when the first two differ."""
+    too (once in 5 full runs of session 40, after `built._settle`), RocksDB's own timing, which
+    the next checkpoint does not repeat. The third opening is made only when the first two
+    differ."""
     import time
 
     changed = []
