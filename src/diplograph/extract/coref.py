@@ -481,12 +481,15 @@ def _named_ahead(
     bare = [  # no other office said for them ("President X" before: no foreign minister)
         m.refs[0]
         for m in named
-        if not m.title
-        and m.refs[0] not in other
-        and known_country(m.refs[0], gaz, rules) == mention.owner[0]
+        if m.refs[0] not in other and _public_figure_of(m, mention.owner[0], gaz, rules)
     ]
     found = list(dict.fromkeys(titled or bare))
     return found[0] if len(found) == 1 else None
+
+
+def _public_figure_of(mention: Mention, state: URIRef, gaz: Gazetteer, rules: RuleSet) -> bool:
+    """Whether a person named with no title is a public figure people.yaml gives that state."""
+    return not mention.title and known_country(mention.refs[0], gaz, rules) == state
 
 
 def _possessive_ahead(
@@ -555,8 +558,7 @@ def _counterpart_ahead(
             dict.fromkeys(
                 m.refs[0]
                 for m in discourse.beyond
-                if state.refs[0] in m.owner
-                or (not m.title and known_country(m.refs[0], gaz, rules) == state.refs[0])
+                if state.refs[0] in m.owner or _public_figure_of(m, state.refs[0], gaz, rules)
             )
         )
         if len(found) != 1:

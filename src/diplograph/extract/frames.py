@@ -355,11 +355,13 @@ def _first_subject(
         if index not in taken and _fits(units[index], role):
             found = _group_ahead(units, index, role, words)
             if _subject_position(units, index, found[-1], words):
-                return _possessed(units, found[-1], before, role, words) or found
+                return _owned_subject(units, found[-1], before, role, words) or found
     return []
 
 
-def _possessed(units: list[Unit], owner: int, before: int, role: str, words: Words) -> list[int]:
+def _owned_subject(
+    units: list[Unit], owner: int, before: int, role: str, words: Words
+) -> list[int]:
     """The entity an owner's "'s" gives, two words on at most ("Niger's junta leader General
     X": X, the subject, not Niger); [] when no "'s" follows the owner."""
     if owner + 1 >= before or units[owner + 1].text not in POSSESSIVE_S:
