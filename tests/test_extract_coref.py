@@ -661,3 +661,20 @@ def test_a_foreign_office_is_no_untitled_person_nor_a_head_of_that_state(first, 
         "org/foreign-ministry-of-sudan",
         summoned,
     }
+
+
+def test_as_well_as_joins_one_more_party_as_and_does(layer):
+    graph = extract(
+        "RIYADH, July 27 (Reuters) - Secretary of State Antony Blinken met Saudi Crown Prince "
+        "Mohammed bin Salman as well as Foreign Minister Prince Faisal bin Farhan on Thursday.",
+        layer,
+    )
+    assert roles(graph, "Meeting", "participant") == {
+        "person/antony-blinken",
+        "person/mohammed-bin-salman",
+        "person/faisal-bin-farhan-al-saud",
+    }
+    graph = extract(
+        "Secretary of State Antony Blinken visited Riyadh, as well as Doha, on Thursday.", layer
+    )
+    assert roles(graph, "Visit", "place") == {"city/riyadh", "city/doha"}

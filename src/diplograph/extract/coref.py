@@ -908,8 +908,12 @@ def resolve(
     others, prepositions = rules.word_class("list_others"), rules.word_class("preposition")
     units = _spouses(_join_appositions(units, text), discourse, gaz, rules)
     spouses = rules.word_class("spouse_noun")
+    joiners = rules.once(
+        "coref:list-joiners",
+        lambda: frozenset(tuple(str(p).split()) for p in rules.word_class("list_joiner")),
+    )
     _described_possessors(units, rules.word_class("object_filler"))
-    return group(units, text, others, prepositions, leads, spouses)
+    return group(units, text, others, prepositions, leads, spouses, joiners)
 
 
 def _told_position(
@@ -1228,12 +1232,14 @@ def group(
     prepositions: frozenset[str] = frozenset(),
     leads: frozenset[tuple[str, ...]] = frozenset(),
     spouses: frozenset[str] = frozenset(),
+    joiners: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[Unit]:
     """Merge coordinated actors ("A and B", "A, B and C", "both A and B", "A and his special
     envoy B") into one group unit; a list that ends in "and" and a word of `others` ("A, B and
     others") ends with that word; an actor after one of `prepositions` and ", and" starts no pair
     ("in Kyiv, and Tusk"); one after a source's lead (`leads`, "according to") ends at its comma;
-    "A and his wife B" (`spouses`) stays for the companions stage."""
+    "A and his wife B" (`spouses`) stays for the companions stage; a phrase of `joiners` ("as
+    well as") joins as "and" does."""
     _drop_double_hats(units)
     _drop_possessors(units)
     index = 0
@@ -1247,6 +1253,7 @@ def group(
             while cursor < len(units) and units[cursor].lower in (",", "and", "as", "well"):
                 words.append(units[cursor].lower)
                 cursor += 1
+            words = _joined(words, joiners)
             the = cursor + 1 < len(units) and units[cursor].lower == "the"
             if words and the and _actor(units[cursor + 1]):
                 cursor += 1  # "A, B and the Palestinian Authority"
@@ -1310,6 +1317,15 @@ def group(
         else:
             index += 1
     return units
+
+
+def _joined(words: list[str], joiners: frozenset[tuple[str, ...]]) -> list[str]:
+    """The words between two actors with a closing `joiners` phrase read as "and", a comma
+    before it too ("A as well as B", "A, as well as B": no two clauses as ", and" may be)."""
+    for joiner in joiners:
+        if len(words) >= len(joiner) and tuple(words[-len(joiner) :]) == joiner:
+            return [*[w for w in words[: -len(joiner)] if w != ","], "and"]
+    return words
 
 
 def _described(units: list[Unit], index: int) -> bool:
