@@ -678,3 +678,25 @@ def test_as_well_as_joins_one_more_party_as_and_does(layer):
         "Secretary of State Antony Blinken visited Riyadh, as well as Doha, on Thursday.", layer
     )
     assert roles(graph, "Visit", "place") == {"city/riyadh", "city/doha"}
+
+
+def test_who_is_after_a_pair_is_about_its_last_member(layer):
+    graph = extract(
+        "NEW DELHI, July 27 (PTI) Prime Minister Narendra Modi and his Egyptian counterpart "
+        "Mostafa Madbouly, who is on a two-day visit to India, held talks on Thursday.",
+        layer,
+    )
+    assert roles(graph, "Visit", "traveller") == {"person/mostafa-madbouly"}
+    assert roles(graph, "Talks", "participant") == {
+        "person/narendra-modi",
+        "person/mostafa-madbouly",
+    }
+    graph = extract(  # guard: "who are" is about the pair
+        "Prime Minister Narendra Modi and Egyptian Prime Minister Mostafa Madbouly, who are on "
+        "a tour of Africa, met in Nairobi on Thursday.",
+        layer,
+    )
+    assert roles(graph, "Visit", "traveller") == {
+        "person/narendra-modi",
+        "person/mostafa-madbouly",
+    }

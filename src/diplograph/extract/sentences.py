@@ -196,6 +196,7 @@ class SetOff:
     spouses: frozenset[str] = frozenset()  # spouse_noun
     speech: frozenset[str] = frozenset()  # inverted_speech_verb
     upper: frozenset[str] = frozenset()  # the gazetteer's upper_honorifics ("HE"), as written
+    singular: frozenset[str] = frozenset()  # singular_verb
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -219,6 +220,7 @@ class SetOff:
                 )
             ),
             frozenset(str(w) for w in rules.gazetteer.get("upper_honorifics") or ()),
+            frozenset(get("singular_verb", ())),
         )
 
 
@@ -376,7 +378,10 @@ def relative_clauses(units: list[Unit], words: SetOff = SetOff()) -> list[list[U
                 (j for j in range(index + 2, len(units)) if units[j].text in (",", ".", ";")),
                 len(units),
             )
-            found.append([_who_antecedent(units, index), *units[index + 2 : close]])
+            who = _who_antecedent(units, index)
+            if index + 2 < len(units) and units[index + 2].lower in words.singular:
+                who = _last_member(who)  # "A and his counterpart B, who is on a visit": B
+            found.append([who, *units[index + 2 : close]])
             continue
         close = participle_end(units, index, words)
         if close is not None:
@@ -395,6 +400,19 @@ def _who_antecedent(units: list[Unit], comma: int) -> Unit:
         if units[index].text == ",":
             return units[index - 1] if index and _is_person(units[index - 1]) else before
     return before
+
+
+def _last_member(unit: Unit) -> Unit:
+    """A group of people as its last member alone, for a verb in the singular after it ("A and
+    B, who is visiting": B); any other unit as it is."""
+    mention = unit.mention
+    if mention is None or len(mention.agents) < 2 or "person" not in mention.classes:
+        return unit
+    last = mention.agents[-1:]
+    refs = mention.refs[-1:] if len(mention.refs) == len(mention.agents) else last
+    return replace(
+        unit, mention=replace(mention, classes=mention.classes - {"group"}, refs=refs, agents=last)
+    )
 
 
 ANTECEDENT_MAX = 8  # units of the noun phrase a `, which ... ,` clause is read with
