@@ -700,3 +700,19 @@ def test_who_is_after_a_pair_is_about_its_last_member(layer):
         "person/narendra-modi",
         "person/mostafa-madbouly",
     }
+
+
+def test_the_title_of_a_state_unnamed_is_the_one_named_with_it_further_on(layer):
+    graph = extract(
+        "ABU DHABI, 27th July, 2023 (WAM) -- President His Highness Sheikh Mohamed bin Zayed Al "
+        "Nahyan received the Foreign Minister of Egypt today. Sameh Shoukry conveyed the "
+        "greetings of President Abdel Fattah El-Sisi.",
+        layer,
+    )
+    assert roles(graph, "Hosting", "traveller") == {"person/sameh-shoukry"}
+    graph = extract(  # guard: a head's title of a state is no office holder named nowhere
+        "KUWAIT, July 27 (KUNA) -- Egyptian Foreign Minister Sameh Shoukry met the Emir of "
+        "Kuwait on Thursday.",
+        layer,
+    )
+    assert roles(graph, "Meeting", "participant") == set()
