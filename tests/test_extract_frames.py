@@ -4230,6 +4230,29 @@ def test_people_present_at_the_talks_told_before_join_them(text, layer):
     assert of_kind(MODI_PUTIN + text, "Talks", layer) == [TALKS_OF_FOUR]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also present on the occasion were External Affairs Minister S. Jaishankar and Russian "
+        "Foreign Minister Sergei Lavrov.",
+        "Also in attendance were External Affairs Minister S. Jaishankar and Russian Foreign "
+        "Minister Sergei Lavrov.",
+        "External Affairs Minister S. Jaishankar and Russian Foreign Minister Sergei Lavrov were "
+        "also present on the occasion.",
+        "External Affairs Minister S. Jaishankar and Russian Foreign Minister Sergei Lavrov were "
+        "also in attendance.",
+        "External Affairs Minister S. Jaishankar and Russian Foreign Minister Sergei Lavrov also "
+        "participated in the talks.",
+    ],
+)
+def test_people_present_on_the_occasion_join_the_talks_told_before(text, layer):
+    """meetings.yaml meeting.taking-part-were / meeting.attended-by (extends): "Also present on
+    the occasion were A and B", "A and B were also in attendance", "A and B also participated in
+    the talks" (APP, PTI, Bernama) are more parties of the talks told before, not talks of their
+    own."""
+    assert of_kind(MODI_PUTIN + text, "Talks", layer) == [TALKS_OF_FOUR]
+
+
 def test_the_visiting_leader_is_the_guest_named_before(layer):
     """coref.py: "the visiting leader" is the last traveller or person named as visiting
     (lexicon guest_word), not the host who is the sentence's subject before it."""
