@@ -6578,3 +6578,21 @@ def test_an_abbreviated_senator_after_the_country(text, expected, layer):
     """ "U.S. Sen. X": a senator's title of the United States (entities.yaml `senator`), so the
     person named is the one met."""
     assert [e[1]["participant"] for e in of_kind(text, "Meeting", layer)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish Foreign Minister Hakan Fidan co-chaired with his Egyptian counterpart Sameh "
+        "Shoukry the first meeting of the joint planning group in Cairo.",
+        "The first meeting of the joint planning group was co-chaired by Turkish Foreign Minister "
+        "Hakan Fidan and Egyptian Foreign Minister Sameh Shoukry in Cairo.",
+    ],
+)
+def test_co_chairs_named_before_the_meeting_or_after_its_long_name_meet(text, layer):
+    """meetings.yaml meeting.co-chair, meeting.co-chaired-by: "X co-chaired with Y the first
+    meeting of ...", "The first meeting of the joint planning group was co-chaired by A and B"."""
+    meetings = of_kind(text, "Meeting", layer)
+    assert [sorted(e[1]["participant"]) for e in meetings] == [
+        ["person/hakan-fidan", "person/sameh-shoukry"]
+    ]
