@@ -6596,3 +6596,17 @@ def test_co_chairs_named_before_the_meeting_or_after_its_long_name_meet(text, la
     assert [sorted(e[1]["participant"]) for e in meetings] == [
         ["person/hakan-fidan", "person/sameh-shoukry"]
     ]
+
+
+def test_a_delegation_set_off_with_its_leader_is_the_clause_subject(layer):
+    """entities.yaml delegation.led-by: "The Russian delegation, led by X, met Y" (the closing
+    comma taken with the definition) is a meeting of the delegation, counted as its leader."""
+    text = (
+        "ANTALYA, July 27 (Reuters) - The Russian delegation, led by Foreign Minister Sergei "
+        "Lavrov, met Turkish Foreign Minister Hakan Fidan on Thursday."
+    )
+    graph = extract(text, layer)
+    meetings = [e for e in events(graph) if e[0] == "Meeting"]
+    assert [sorted(e[1]["participant"]) for e in meetings] == [
+        ["delegation/russia-2024-12-sergei-lavrov", "person/hakan-fidan"]
+    ]
