@@ -6610,3 +6610,17 @@ def test_a_delegation_set_off_with_its_leader_is_the_clause_subject(layer):
     assert [sorted(e[1]["participant"]) for e in meetings] == [
         ["delegation/russia-2024-12-sergei-lavrov", "person/hakan-fidan"]
     ]
+
+
+def test_a_team_led_by_someone_is_a_delegation(layer):
+    """entities.yaml delegation.led-by: "A U.S. team led by X held talks with a Russian
+    delegation led by Y": the team is X's delegation, as a delegation noun is."""
+    text = (
+        "RIYADH, July 27 (Reuters) - A U.S. team led by Secretary of State Antony Blinken held "
+        "talks with a Russian delegation led by Foreign Minister Sergei Lavrov on Thursday."
+    )
+    graph = extract(text, layer)
+    assert {str(o).removeprefix(str(ID)) for o in graph.objects(None, DIP.ledBy)} == {
+        "person/antony-blinken",
+        "person/sergei-lavrov",
+    }
