@@ -2408,3 +2408,24 @@ def test_egypts_minister_of_foreign_affairs_and_emigration_is_its_foreign_minist
     of Foreign Affairs and Emigration X" is its foreign minister (no person "Emigration X")."""
     text = "Egypt's Minister of Foreign Affairs and Emigration Badr Abdelatty met the envoy."
     assert held(text, layer) == {("person/badr-abdelatty", "position/foreign-minister-of-egypt")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "NEW DELHI, March 4 (PTI) Randhir Jaiswal, the official spokesperson of the Ministry "
+            "of External Affairs, said on Monday the move was hostile.",
+            {("person/randhir-jaiswal", "position/spokesperson-of-ministry-of-external-affairs")},
+        ),
+        (  # before the name, with the ministry's acronym ("MEA's"): no spokesperson of India
+            "NEW DELHI, March 4 (PTI) MEA's official spokesperson Randhir Jaiswal said on Monday "
+            "the move was hostile.",
+            {("person/randhir-jaiswal", "position/spokesperson-of-ministry-of-external-affairs")},
+        ),
+    ],
+)
+def test_an_official_spokesperson_holds_the_spokespersons_office(text, holdings, layer):
+    """entities.yaml title_prefixes: "official" before a title is no other office ("the
+    official spokesperson of the Ministry of External Affairs" is its spokesperson)."""
+    assert held(text, layer) == holdings
