@@ -2429,3 +2429,40 @@ def test_an_official_spokesperson_holds_the_spokespersons_office(text, holdings,
     """entities.yaml title_prefixes: "official" before a title is no other office ("the
     official spokesperson of the Ministry of External Affairs" is its spokesperson)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ISLAMABAD, March 4 (Reuters) - Mumtaz Zahra Baloch, a foreign ministry spokeswoman, "
+            "said on Monday the move was hostile.",
+            {
+                (
+                    "person/mumtaz-zahra-baloch",
+                    "position/spokesperson-of-foreign-ministry-of-pakistan",
+                )
+            },
+        ),
+        (
+            "TEHRAN, March 4 (AFP) - Esmaeil Baqaei, the foreign ministry spokesman, said on "
+            "Monday the move was hostile.",
+            {("person/esmaeil-baqaei", "position/spokesperson-of-foreign-ministry-of-iran")},
+        ),
+        (  # a bare "ministry": the ministry named last
+            "ISLAMABAD, March 4 (Reuters) - Pakistan's foreign ministry said the move was "
+            "hostile. Mumtaz Zahra Baloch, a ministry spokeswoman, said talks would go on.",
+            {
+                (
+                    "person/mumtaz-zahra-baloch",
+                    "position/spokesperson-of-foreign-ministry-of-pakistan",
+                )
+            },
+        ),
+    ],
+)
+def test_a_bodys_title_set_off_after_the_name_is_the_bodys_office(text, holdings, layer):
+    """mentions.body_titles (`_title_after`): "X, a foreign ministry spokeswoman," holds the
+    office of the ministry coreference reads (the dateline state's, or the one named last), as
+    "Foreign ministry spokeswoman X" does."""
+    assert held(text, layer) == holdings

@@ -751,11 +751,43 @@ def body_titles(
                 body = _body(units, index + 2)
                 titled = after[3].mention
                 title = titled.title if titled is not None and not titled.refs else None
+            elif (after_title := _title_after(units, index)) is not None:
+                at, title = after_title  # "X, a foreign ministry spokeswoman," ("a ministry
+                body = (
+                    _body(units, at)
+                    or (  # spokeswoman": the ministry named last)
+                        _last_org_called(units[at].lower, units[:index], gaz, new, orgs)
+                        if _bare_body_word(units[at], rules)
+                        else None
+                    )
+                )
         if body is None or not title:
             continue
         position = _position(title, (body,), None, (gaz, rules, new))
         found[index] = replace(unit, mention=replace(mention, holding=(mention.refs[0], position)))
     return found
+
+
+def _title_after(units: list[Unit], index: int) -> tuple[int, str] | None:
+    """The index of the body word and the title set off after a name ("X, a foreign ministry
+    spokeswoman, said", "X, the Defence Ministry spokesman."), else None."""
+    at = index + 2 + int(index + 2 < len(units) and units[index + 2].lower in ("the", "a", "an"))
+    if index + 1 >= len(units) or units[index + 1].text != "," or at + 2 >= len(units):
+        return None
+    titled = units[at + 1].mention
+    if titled is None or titled.refs or not titled.title or units[at + 2].text not in ",.;":
+        return None
+    return at, titled.title
+
+
+def _bare_body_word(unit: Unit, rules: RuleSet) -> bool:
+    """Whether a unit is a lower-case body word no stage read ("ministry": entities.yaml
+    `bare_body_words`)."""
+    return (
+        unit.mention is None
+        and unit.text.islower()
+        and unit.lower in rules.listed("bare_body_words")
+    )
 
 
 def _bare_body_before(units: list[Unit], index: int, rules: RuleSet) -> bool:
