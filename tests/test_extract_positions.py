@@ -2466,3 +2466,18 @@ def test_a_bodys_title_set_off_after_the_name_is_the_bodys_office(text, holdings
     office of the ministry coreference reads (the dateline state's, or the one named last), as
     "Foreign ministry spokeswoman X" does."""
     assert held(text, layer) == holdings
+
+
+def test_a_first_lady_with_no_holder_before_her_is_the_storys_head_of_states(layer):
+    """owners._spouses_country: "First lady X" in a sentence naming no office holder before
+    her is the first lady of the state of the article's first office holder (the story's own
+    head of state), not of nobody's; Xi's wife no first lady of Brazil."""
+    text = (
+        "BRASILIA, March 4 (Reuters) - President Luiz Inacio Lula da Silva arrived in Beijing. "
+        "Xi received Lula on Friday. First lady Rosangela da Silva and Peng Liyuan, Xi's wife, "
+        "visited a school."
+    )
+    assert held(text, layer) == {
+        ("person/luiz-inacio-lula-da-silva", "position/president-of-brazil"),
+        ("person/rosangela-da-silva", "position/first-lady-of-brazil"),
+    }
