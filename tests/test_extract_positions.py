@@ -2481,3 +2481,26 @@ def test_a_first_lady_with_no_holder_before_her_is_the_storys_head_of_states(lay
         ("person/luiz-inacio-lula-da-silva", "position/president-of-brazil"),
         ("person/rosangela-da-silva", "position/first-lady-of-brazil"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Maia Sandu, Moldova's pro-Western president, met the delegation on Monday.",
+            {("person/maia-sandu", "position/president-of-moldova")},
+        ),
+        (
+            "Yoon Suk Yeol, South Korea's conservative president, met the delegation on Monday.",
+            {("person/yoon-suk-yeol", "position/president-of-south-korea")},
+        ),
+        (
+            "Javier Milei, Argentina's libertarian president, met the delegation on Monday.",
+            {("person/javier-milei", "position/president-of-argentina")},
+        ),
+    ],
+)
+def test_a_holders_politics_before_the_title_is_no_other_office(text, holdings, layer):
+    """entities.yaml title_prefixes: an epithet of the holder's politics or standing between
+    the owner and the title ("Moldova's pro-Western president") leaves the office itself."""
+    assert held(text, layer) == holdings
