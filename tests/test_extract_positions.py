@@ -2504,3 +2504,32 @@ def test_a_holders_politics_before_the_title_is_no_other_office(text, holdings, 
     """entities.yaml title_prefixes: an epithet of the holder's politics or standing between
     the owner and the title ("Moldova's pro-Western president") leaves the office itself."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Mohamed Ould Ghazouani, Mauritania's president and current chairman of the African "
+            "Union, met the delegation on Monday.",
+            {
+                ("person/mohamed-ould-ghazouani", "position/chairman-of-african-union"),
+                ("person/mohamed-ould-ghazouani", "position/president-of-mauritania"),
+            },
+        ),
+        (
+            "Bola Tinubu, Nigeria's president and ECOWAS chairman, met the delegation on Monday.",
+            {
+                (
+                    "person/bola-tinubu",
+                    "position/chairman-of-economic-community-of-west-african-states",
+                ),
+                ("person/bola-tinubu", "position/president-of-nigeria"),
+            },
+        ),
+    ],
+)
+def test_a_states_office_and_a_bodys_after_the_name_each_have_their_owner(text, holdings, layer):
+    """entities.yaml title.name-owner-title: "X, Mauritania's president and current chairman
+    of the African Union," holds the chair of the Union, no "chairman of Mauritania"."""
+    assert held(text, layer) == holdings
