@@ -2533,3 +2533,22 @@ def test_a_states_office_and_a_bodys_after_the_name_each_have_their_owner(text, 
     """entities.yaml title.name-owner-title: "X, Mauritania's president and current chairman
     of the African Union," holds the chair of the Union, no "chairman of Mauritania"."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Hassan Rouhani, a former Iranian president, met the delegation on Monday.",
+            {("person/hassan-rouhani", "position/president-of-iran")},
+        ),
+        (
+            "Tony Blair, the former British prime minister, met the delegation.",
+            {("person/tony-blair", "position/prime-minister-of-united-kingdom")},
+        ),
+    ],
+)
+def test_a_former_office_set_off_after_the_name_is_held(text, holdings, layer):
+    """entities.yaml title.name-comma-title: "X, a former Iranian president," holds the office
+    (a former holder's office, as readers record it), as "X, the Iranian president," does."""
+    assert held(text, layer) == holdings
