@@ -2552,3 +2552,23 @@ def test_a_former_office_set_off_after_the_name_is_held(text, holdings, layer):
     """entities.yaml title.name-comma-title: "X, a former Iranian president," holds the office
     (a former holder's office, as readers record it), as "X, the Iranian president," does."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "KYIV, March 4 (Reuters) - Ukraine's commander-in-chief Oleksandr Syrskyi said on "
+            "Monday the front was stable.",
+            {("person/oleksandr-syrskyi", "position/commander-in-chief-of-ukraine")},
+        ),
+        (
+            "Oleksandr Syrskyi, Ukraine's commander in chief, said the front was stable.",
+            {("person/oleksandr-syrskyi", "position/commander-in-chief-of-ukraine")},
+        ),
+    ],
+)
+def test_a_commander_in_chief_is_no_chief(text, holdings, layer):
+    """entities.yaml titles: "commander-in-chief" is an office of its own, not the "chief"
+    its last word names (before: a "chief of Ukraine")."""
+    assert held(text, layer) == holdings
