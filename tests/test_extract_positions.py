@@ -2572,3 +2572,23 @@ def test_a_commander_in_chief_is_no_chief(text, holdings, layer):
     """entities.yaml titles: "commander-in-chief" is an office of its own, not the "chief"
     its last word names (before: a "chief of Ukraine")."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # before: the president of Somalia
+            "MOGADISHU, March 4 (Reuters) - Puntland President Said Abdullahi Deni met the "
+            "delegation on Monday.",
+            {("person/said-abdullahi-deni", "position/president-of-puntland")},
+        ),
+        (
+            "Queensland Premier David Crisafulli met the delegation.",
+            {("person/david-crisafulli", "position/prime-minister-of-queensland")},
+        ),
+    ],
+)
+def test_a_regions_title_before_a_name_is_the_regions_office(text, holdings, layer):
+    """entities.yaml title.owner-title-name and title.new-person: a region (a place of a state)
+    before a title owns the office ("Puntland President X"), not the state it lies in."""
+    assert held(text, layer) == holdings
