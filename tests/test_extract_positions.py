@@ -2592,3 +2592,45 @@ def test_a_regions_title_before_a_name_is_the_regions_office(text, holdings, lay
     """entities.yaml title.owner-title-name and title.new-person: a region (a place of a state)
     before a title owns the office ("Puntland President X"), not the state it lies in."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ANKARA, March 4 (Anadolu) - Turkish Parliament Speaker Numan Kurtulmus met his "
+            "Azerbaijani counterpart Sahiba Gafarova on Monday.",
+            {
+                ("person/numan-kurtulmus", "position/speaker-of-parliament-of-turkey"),
+                ("person/sahiba-gafarova", "position/speaker-of-parliament-of-azerbaijan"),
+            },
+        ),
+        (
+            "Chinese Foreign Ministry spokesperson Mao Ning and her Russian counterpart Maria "
+            "Zakharova spoke.",
+            {
+                ("person/mao-ning", "position/spokesperson-of-foreign-ministry-of-china"),
+                ("person/maria-zakharova", "position/spokesperson-of-foreign-ministry-of-russia"),
+            },
+        ),
+        (  # the body after the title
+            "Speaker of the Iranian Parliament Mohammad Bagher Ghalibaf met his Iraqi counterpart "
+            "Mahmoud al-Mashhadani.",
+            {
+                ("person/mahmoud-al-mashhadani", "position/speaker-of-parliament-of-iraq"),
+                ("person/mohammad-bagher-ghalibaf", "position/speaker-of-parliament-of-iran"),
+            },
+        ),
+        (  # guard: a state's own office stays the state's
+            "Chinese Defence Minister Dong Jun met his US counterpart Pete Hegseth.",
+            {
+                ("person/dong-jun", "position/defence-minister-of-china"),
+                ("person/pete-hegseth", "position/defence-minister-of-united-states"),
+            },
+        ),
+    ],
+)
+def test_a_counterpart_of_a_bodys_office_holds_it_in_their_states_body(text, holdings, layer):
+    """mentions._counterpart_body: the counterpart of "Turkish Parliament Speaker X" is the
+    speaker of their own state's parliament (before: a "speaker of Azerbaijan")."""
+    assert held(text, layer) == holdings

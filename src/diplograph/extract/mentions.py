@@ -388,6 +388,25 @@ def _counterpart_title(
     return ""
 
 
+def _counterpart_body(units: list[Unit], before: int, context: tuple) -> str | None:
+    """The kind of state body (entities.yaml `bodies`) named with the title of the sentence's
+    first person ("Turkish Parliament Speaker X", "Speaker of the Iranian Parliament X":
+    parliament), whose counterpart holds the office in their own state's body; else None."""
+    gaz, rules, new = context
+    made = {n.iri: n.acts_for for n in new}
+    kinds = [str(k) for k in rules.gazetteer.get("bodies") or {}]
+    for index, unit in enumerate(units[:before]):
+        body = unit.mention.refs[0] if unit.mention and len(unit.mention.refs) == 1 else None
+        if body is None or not (gaz.acts_for.get(body) or made.get(body)):
+            continue
+        near = [units[i] for i in (index + 1, index - 1, index - 2, index - 3) if 0 <= i < before]
+        if not any(u.mention is not None and u.mention.title and not u.mention.refs for u in near):
+            continue
+        names = [*gaz.names.get(body, []), name_of(body, gaz, new)]
+        return next((k for k in kinds if named_as_body(names, k, rules)), None)
+    return None
+
+
 def _principal_office(
     before: list[Unit], held: dict[URIRef, URIRef], subject: URIRef | None
 ) -> tuple[URIRef, ...]:
@@ -566,6 +585,10 @@ def find_titles(
             owners = _principal_office(units[: match.start], held or {}, subject)
             if not owners:
                 continue
+        if "counterpart" in roles and len(owners) == 1:  # "Turkish Parliament Speaker X met his
+            kind = _counterpart_body(units, match.start, (gaz, rules, new))
+            if kind is not None:  # Azerbaijani counterpart Y": Azerbaijan's parliament's
+                owners = (state_body(kind, owners[0], gaz, rules, new)[0],)
         destination = next(iter(_owners(units, roles.get("destination", []))), None)
         destination = gaz.country_of(destination) or destination  # "in Copenhagen": Denmark
         if not owners and title_mention is not None:
