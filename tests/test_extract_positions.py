@@ -2634,3 +2634,29 @@ def test_a_counterpart_of_a_bodys_office_holds_it_in_their_states_body(text, hol
     """mentions._counterpart_body: the counterpart of "Turkish Parliament Speaker X" is the
     speaker of their own state's parliament (before: a "speaker of Azerbaijan")."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "WASHINGTON, March 4 (Reuters) - U.S. Trade Representative Katherine Tai said on "
+            "Monday the talks were useful.",
+            {("person/katherine-tai", "position/trade-representative-of-united-states")},
+        ),
+        (
+            "Katherine Tai, the U.S. trade representative, said the talks were useful.",
+            {("person/katherine-tai", "position/trade-representative-of-united-states")},
+        ),
+        (
+            "UNRWA Commissioner-General Philippe Lazzarini met the delegation on Monday.",
+            {("person/philippe-lazzarini", "position/commissioner-general-of-unrwa")},
+        ),
+    ],
+)
+def test_a_trade_representative_and_a_commissioner_general_hold_their_offices(
+    text, holdings, layer
+):
+    """entities.yaml titles: "Trade Representative" (the United States') and
+    "Commissioner-General" (UNRWA's) are offices (before: no holding)."""
+    assert held(text, layer) == holdings
