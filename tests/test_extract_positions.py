@@ -2408,3 +2408,255 @@ def test_egypts_minister_of_foreign_affairs_and_emigration_is_its_foreign_minist
     of Foreign Affairs and Emigration X" is its foreign minister (no person "Emigration X")."""
     text = "Egypt's Minister of Foreign Affairs and Emigration Badr Abdelatty met the envoy."
     assert held(text, layer) == {("person/badr-abdelatty", "position/foreign-minister-of-egypt")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "NEW DELHI, March 4 (PTI) Randhir Jaiswal, the official spokesperson of the Ministry "
+            "of External Affairs, said on Monday the move was hostile.",
+            {("person/randhir-jaiswal", "position/spokesperson-of-ministry-of-external-affairs")},
+        ),
+        (  # before the name, with the ministry's acronym ("MEA's"): no spokesperson of India
+            "NEW DELHI, March 4 (PTI) MEA's official spokesperson Randhir Jaiswal said on Monday "
+            "the move was hostile.",
+            {("person/randhir-jaiswal", "position/spokesperson-of-ministry-of-external-affairs")},
+        ),
+    ],
+)
+def test_an_official_spokesperson_holds_the_spokespersons_office(text, holdings, layer):
+    """entities.yaml title_prefixes: "official" before a title is no other office ("the
+    official spokesperson of the Ministry of External Affairs" is its spokesperson)."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ISLAMABAD, March 4 (Reuters) - Mumtaz Zahra Baloch, a foreign ministry spokeswoman, "
+            "said on Monday the move was hostile.",
+            {
+                (
+                    "person/mumtaz-zahra-baloch",
+                    "position/spokesperson-of-foreign-ministry-of-pakistan",
+                )
+            },
+        ),
+        (
+            "TEHRAN, March 4 (AFP) - Esmaeil Baqaei, the foreign ministry spokesman, said on "
+            "Monday the move was hostile.",
+            {("person/esmaeil-baqaei", "position/spokesperson-of-foreign-ministry-of-iran")},
+        ),
+        (  # a bare "ministry": the ministry named last
+            "ISLAMABAD, March 4 (Reuters) - Pakistan's foreign ministry said the move was "
+            "hostile. Mumtaz Zahra Baloch, a ministry spokeswoman, said talks would go on.",
+            {
+                (
+                    "person/mumtaz-zahra-baloch",
+                    "position/spokesperson-of-foreign-ministry-of-pakistan",
+                )
+            },
+        ),
+    ],
+)
+def test_a_bodys_title_set_off_after_the_name_is_the_bodys_office(text, holdings, layer):
+    """mentions.body_titles (`_title_after`): "X, a foreign ministry spokeswoman," holds the
+    office of the ministry coreference reads (the dateline state's, or the one named last), as
+    "Foreign ministry spokeswoman X" does."""
+    assert held(text, layer) == holdings
+
+
+def test_a_first_lady_with_no_holder_before_her_is_the_storys_head_of_states(layer):
+    """owners._spouses_country: "First lady X" in a sentence naming no office holder before
+    her is the first lady of the state of the article's first office holder (the story's own
+    head of state), not of nobody's; Xi's wife no first lady of Brazil."""
+    text = (
+        "BRASILIA, March 4 (Reuters) - President Luiz Inacio Lula da Silva arrived in Beijing. "
+        "Xi received Lula on Friday. First lady Rosangela da Silva and Peng Liyuan, Xi's wife, "
+        "visited a school."
+    )
+    assert held(text, layer) == {
+        ("person/luiz-inacio-lula-da-silva", "position/president-of-brazil"),
+        ("person/rosangela-da-silva", "position/first-lady-of-brazil"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Maia Sandu, Moldova's pro-Western president, met the delegation on Monday.",
+            {("person/maia-sandu", "position/president-of-moldova")},
+        ),
+        (
+            "Yoon Suk Yeol, South Korea's conservative president, met the delegation on Monday.",
+            {("person/yoon-suk-yeol", "position/president-of-south-korea")},
+        ),
+        (
+            "Javier Milei, Argentina's libertarian president, met the delegation on Monday.",
+            {("person/javier-milei", "position/president-of-argentina")},
+        ),
+    ],
+)
+def test_a_holders_politics_before_the_title_is_no_other_office(text, holdings, layer):
+    """entities.yaml title_prefixes: an epithet of the holder's politics or standing between
+    the owner and the title ("Moldova's pro-Western president") leaves the office itself."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Mohamed Ould Ghazouani, Mauritania's president and current chairman of the African "
+            "Union, met the delegation on Monday.",
+            {
+                ("person/mohamed-ould-ghazouani", "position/chairman-of-african-union"),
+                ("person/mohamed-ould-ghazouani", "position/president-of-mauritania"),
+            },
+        ),
+        (
+            "Bola Tinubu, Nigeria's president and ECOWAS chairman, met the delegation on Monday.",
+            {
+                (
+                    "person/bola-tinubu",
+                    "position/chairman-of-economic-community-of-west-african-states",
+                ),
+                ("person/bola-tinubu", "position/president-of-nigeria"),
+            },
+        ),
+    ],
+)
+def test_a_states_office_and_a_bodys_after_the_name_each_have_their_owner(text, holdings, layer):
+    """entities.yaml title.name-owner-title: "X, Mauritania's president and current chairman
+    of the African Union," holds the chair of the Union, no "chairman of Mauritania"."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "Hassan Rouhani, a former Iranian president, met the delegation on Monday.",
+            {("person/hassan-rouhani", "position/president-of-iran")},
+        ),
+        (
+            "Tony Blair, the former British prime minister, met the delegation.",
+            {("person/tony-blair", "position/prime-minister-of-united-kingdom")},
+        ),
+    ],
+)
+def test_a_former_office_set_off_after_the_name_is_held(text, holdings, layer):
+    """entities.yaml title.name-comma-title: "X, a former Iranian president," holds the office
+    (a former holder's office, as readers record it), as "X, the Iranian president," does."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "KYIV, March 4 (Reuters) - Ukraine's commander-in-chief Oleksandr Syrskyi said on "
+            "Monday the front was stable.",
+            {("person/oleksandr-syrskyi", "position/commander-in-chief-of-ukraine")},
+        ),
+        (
+            "Oleksandr Syrskyi, Ukraine's commander in chief, said the front was stable.",
+            {("person/oleksandr-syrskyi", "position/commander-in-chief-of-ukraine")},
+        ),
+    ],
+)
+def test_a_commander_in_chief_is_no_chief(text, holdings, layer):
+    """entities.yaml titles: "commander-in-chief" is an office of its own, not the "chief"
+    its last word names (before: a "chief of Ukraine")."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (  # before: the president of Somalia
+            "MOGADISHU, March 4 (Reuters) - Puntland President Said Abdullahi Deni met the "
+            "delegation on Monday.",
+            {("person/said-abdullahi-deni", "position/president-of-puntland")},
+        ),
+        (
+            "Queensland Premier David Crisafulli met the delegation.",
+            {("person/david-crisafulli", "position/prime-minister-of-queensland")},
+        ),
+    ],
+)
+def test_a_regions_title_before_a_name_is_the_regions_office(text, holdings, layer):
+    """entities.yaml title.owner-title-name and title.new-person: a region (a place of a state)
+    before a title owns the office ("Puntland President X"), not the state it lies in."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ANKARA, March 4 (Anadolu) - Turkish Parliament Speaker Numan Kurtulmus met his "
+            "Azerbaijani counterpart Sahiba Gafarova on Monday.",
+            {
+                ("person/numan-kurtulmus", "position/speaker-of-parliament-of-turkey"),
+                ("person/sahiba-gafarova", "position/speaker-of-parliament-of-azerbaijan"),
+            },
+        ),
+        (
+            "Chinese Foreign Ministry spokesperson Mao Ning and her Russian counterpart Maria "
+            "Zakharova spoke.",
+            {
+                ("person/mao-ning", "position/spokesperson-of-foreign-ministry-of-china"),
+                ("person/maria-zakharova", "position/spokesperson-of-foreign-ministry-of-russia"),
+            },
+        ),
+        (  # the body after the title
+            "Speaker of the Iranian Parliament Mohammad Bagher Ghalibaf met his Iraqi counterpart "
+            "Mahmoud al-Mashhadani.",
+            {
+                ("person/mahmoud-al-mashhadani", "position/speaker-of-parliament-of-iraq"),
+                ("person/mohammad-bagher-ghalibaf", "position/speaker-of-parliament-of-iran"),
+            },
+        ),
+        (  # guard: a state's own office stays the state's
+            "Chinese Defence Minister Dong Jun met his US counterpart Pete Hegseth.",
+            {
+                ("person/dong-jun", "position/defence-minister-of-china"),
+                ("person/pete-hegseth", "position/defence-minister-of-united-states"),
+            },
+        ),
+    ],
+)
+def test_a_counterpart_of_a_bodys_office_holds_it_in_their_states_body(text, holdings, layer):
+    """mentions._counterpart_body: the counterpart of "Turkish Parliament Speaker X" is the
+    speaker of their own state's parliament (before: a "speaker of Azerbaijan")."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "WASHINGTON, March 4 (Reuters) - U.S. Trade Representative Katherine Tai said on "
+            "Monday the talks were useful.",
+            {("person/katherine-tai", "position/trade-representative-of-united-states")},
+        ),
+        (
+            "Katherine Tai, the U.S. trade representative, said the talks were useful.",
+            {("person/katherine-tai", "position/trade-representative-of-united-states")},
+        ),
+        (
+            "UNRWA Commissioner-General Philippe Lazzarini met the delegation on Monday.",
+            {("person/philippe-lazzarini", "position/commissioner-general-of-unrwa")},
+        ),
+    ],
+)
+def test_a_trade_representative_and_a_commissioner_general_hold_their_offices(
+    text, holdings, layer
+):
+    """entities.yaml titles: "Trade Representative" (the United States') and
+    "Commissioner-General" (UNRWA's) are offices (before: no holding)."""
+    assert held(text, layer) == holdings

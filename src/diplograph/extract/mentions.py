@@ -388,6 +388,25 @@ def _counterpart_title(
     return ""
 
 
+def _counterpart_body(units: list[Unit], before: int, context: tuple) -> str | None:
+    """The kind of state body (entities.yaml `bodies`) named with the title of the sentence's
+    first person ("Turkish Parliament Speaker X", "Speaker of the Iranian Parliament X":
+    parliament), whose counterpart holds the office in their own state's body; else None."""
+    gaz, rules, new = context
+    made = {n.iri: n.acts_for for n in new}
+    kinds = [str(k) for k in rules.gazetteer.get("bodies") or {}]
+    for index, unit in enumerate(units[:before]):
+        body = unit.mention.refs[0] if unit.mention and len(unit.mention.refs) == 1 else None
+        if body is None or not (gaz.acts_for.get(body) or made.get(body)):
+            continue
+        near = [units[i] for i in (index + 1, index - 1, index - 2, index - 3) if 0 <= i < before]
+        if not any(u.mention is not None and u.mention.title and not u.mention.refs for u in near):
+            continue
+        names = [*gaz.names.get(body, []), name_of(body, gaz, new)]
+        return next((k for k in kinds if named_as_body(names, k, rules)), None)
+    return None
+
+
 def _principal_office(
     before: list[Unit], held: dict[URIRef, URIRef], subject: URIRef | None
 ) -> tuple[URIRef, ...]:
@@ -566,6 +585,10 @@ def find_titles(
             owners = _principal_office(units[: match.start], held or {}, subject)
             if not owners:
                 continue
+        if "counterpart" in roles and len(owners) == 1:  # "Turkish Parliament Speaker X met his
+            kind = _counterpart_body(units, match.start, (gaz, rules, new))
+            if kind is not None:  # Azerbaijani counterpart Y": Azerbaijan's parliament's
+                owners = (state_body(kind, owners[0], gaz, rules, new)[0],)
         destination = next(iter(_owners(units, roles.get("destination", []))), None)
         destination = gaz.country_of(destination) or destination  # "in Copenhagen": Denmark
         if not owners and title_mention is not None:
@@ -751,11 +774,43 @@ def body_titles(
                 body = _body(units, index + 2)
                 titled = after[3].mention
                 title = titled.title if titled is not None and not titled.refs else None
+            elif (after_title := _title_after(units, index)) is not None:
+                at, title = after_title  # "X, a foreign ministry spokeswoman," ("a ministry
+                body = (
+                    _body(units, at)
+                    or (  # spokeswoman": the ministry named last)
+                        _last_org_called(units[at].lower, units[:index], gaz, new, orgs)
+                        if _bare_body_word(units[at], rules)
+                        else None
+                    )
+                )
         if body is None or not title:
             continue
         position = _position(title, (body,), None, (gaz, rules, new))
         found[index] = replace(unit, mention=replace(mention, holding=(mention.refs[0], position)))
     return found
+
+
+def _title_after(units: list[Unit], index: int) -> tuple[int, str] | None:
+    """The index of the body word and the title set off after a name ("X, a foreign ministry
+    spokeswoman, said", "X, the Defence Ministry spokesman."), else None."""
+    at = index + 2 + int(index + 2 < len(units) and units[index + 2].lower in ("the", "a", "an"))
+    if index + 1 >= len(units) or units[index + 1].text != "," or at + 2 >= len(units):
+        return None
+    titled = units[at + 1].mention
+    if titled is None or titled.refs or not titled.title or units[at + 2].text not in ",.;":
+        return None
+    return at, titled.title
+
+
+def _bare_body_word(unit: Unit, rules: RuleSet) -> bool:
+    """Whether a unit is a lower-case body word no stage read ("ministry": entities.yaml
+    `bare_body_words`)."""
+    return (
+        unit.mention is None
+        and unit.text.islower()
+        and unit.lower in rules.listed("bare_body_words")
+    )
 
 
 def _bare_body_before(units: list[Unit], index: int, rules: RuleSet) -> bool:

@@ -149,7 +149,9 @@ def own_titles(
                 owner = _owner_of(mention.refs[0], sources, theirs, known, local)  # A and
                 # Finance Minister B": B's office is Pakistan's too, not the dateline's state
                 if owner is None and mention.title in spouse_titles:  # "X and First Lady Y"
-                    owner = _last_holders_country(changed, gaz, rules, new)
+                    owner = _last_holders_country(changed, gaz, rules, new) or _spouses_country(
+                        held, gaz, rules, new
+                    )
                 if owner is not None and changed and _bare_body(changed[-1].mention):
                     changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
                 if owner is not None:
@@ -432,6 +434,16 @@ def _last_holders_country(
         if mention is not None and mention.holding and mention.holding[1] is not None:
             return _country(mention.holding[1], gaz, rules, new)
     return None
+
+
+def _spouses_country(
+    held: dict[URIRef, list], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
+) -> URIRef | None:
+    """Whose first lady a sentence with no office holder before her names: the state of the
+    article's first office holder, the story's own head ("First lady X and Peng Liyuan
+    accompanied the leaders" in a story of Lula's state visit)."""
+    states = (_country(p, gaz, rules, new) for ps in held.values() for p in ps if p is not None)
+    return next((s for s in states if s is not None), None)
 
 
 def _held(prepared: Prepared, earlier: list[tuple[URIRef, URIRef]]) -> dict[URIRef, list]:
