@@ -9,6 +9,7 @@ Spelling variants are generated, not listed: hyphen or space between the parts o
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -215,10 +216,19 @@ def _spelled(names: set[str], groups: list[list[str]]) -> set[str]:
     for group in groups:
         for variant in list(found):
             for a in group:
-                for b in group:
-                    if a != b and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", variant):
-                        found.add(re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, variant))
+                if a not in variant:  # most names have none of a group's words
+                    continue
+                word = _whole_word(a)
+                if word.search(variant):
+                    found.update(word.sub(b, variant) for b in group if b != a)
     return found
+
+
+@functools.cache
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The pattern of a word standing alone (no word character either side), compiled once:
+    the variant groups' words are more than `re`'s own cache of patterns holds."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 def _patronymic_short(parts: list[str], config: dict[str, Any]) -> set[str]:
