@@ -73,6 +73,7 @@ def test_a_new_rule_file_extends_the_rules(tmp_path):
         (GOOD_EVENT.replace("kind: Visit", "kind: Visit\n    confidence: 2"), 3, "confidence"),
         (GOOD_EVENT + GOOD_EVENT.replace("events:\n", ""), 8, "duplicate rule id 'test.visit'"),
         ("boilerplate:\n  - id: b\n    line_regex: '(unclosed'\n", 2, "bad `line_regex`"),
+        (GOOD_EVENT.replace("ent: place,", 'ent: place, op: "{x}",'), 6, "invalid pattern"),
     ],
 )
 def test_rule_file_errors_name_file_and_line(tmp_path, text, line, message):
@@ -505,3 +506,19 @@ def test_a_chance_table_not_in_falling_order_is_not_read_by_its_head(tmp_path):
     assert _head_chances(table('{\n  "the":-3.5,\n  "of":-2.0\n}\n')) is None
     assert _head_chances(table('{"the":-3.5, "of":-4.0}')) is None
     assert _head_chances(tmp_path / "missing.json.gz") is None
+
+
+def test_spacy_checks_each_distinct_pattern_token_once(tmp_path):
+    """spaCy's check of the compiled patterns (its schema and its Matcher's reading) sees each
+    distinct token once a rule set: ten thousand tokens are some 1,200 distinct ones."""
+    from diplograph.extract.rules import PatternChecker, Rule, compile_rule
+    from diplograph.extract.spacyparts import English
+
+    vocab = English([]).vocab
+    checker = PatternChecker(vocab)
+    visit = [{"ent": "agent", "role": "traveller"}, {"lemma": "visit", "trigger": True}]
+    roles = frozenset({"traveller"})
+    for name in ("a", "b"):
+        rule = Rule(f"test.{name}", "events", "x.yaml", 1, {"patterns": [visit, visit[1:]]})
+        compile_rule(rule, {}, vocab, roles, None, checker)
+    assert len(checker.seen) == 2
