@@ -73,6 +73,7 @@ def test_a_new_rule_file_extends_the_rules(tmp_path):
         (GOOD_EVENT.replace("kind: Visit", "kind: Visit\n    confidence: 2"), 3, "confidence"),
         (GOOD_EVENT + GOOD_EVENT.replace("events:\n", ""), 8, "duplicate rule id 'test.visit'"),
         ("boilerplate:\n  - id: b\n    line_regex: '(unclosed'\n", 2, "bad `line_regex`"),
+        # guard: spaCy's check of a token, now once per distinct token (rules.PatternChecker)
         (GOOD_EVENT.replace("ent: place,", 'ent: place, op: "{x}",'), 6, "invalid pattern"),
     ],
 )
@@ -482,8 +483,10 @@ def test_a_word_class_is_one_set_per_rule_set():
 
 
 def test_the_word_chances_read_from_the_tables_head_are_the_whole_tables():
-    """spacy-lookups-data's lexeme_prob is written most likely word first: its head (the words
-    above COMMON_LOG_PROB) gives the same chances, to the last digit, as reading all of it."""
+    """# guard: passes before the head reading too (the whole table then); kept because the
+    head must give the same chances. spacy-lookups-data's lexeme_prob is written most likely
+    word first: its head (the words above COMMON_LOG_PROB) gives the same chances, to the last
+    digit, as reading all of it."""
     from diplograph.extract.rules import _read_chances, word_chances
 
     assert word_chances() == _read_chances()
