@@ -583,3 +583,20 @@ def test_regional_honorifics_open_no_name(text, people, layer):
     """names.yaml honorifics: "Samdech", "Moha Borvor Thipadei", "Techo" (Cambodia) and
     "Lyonchhen" (Bhutan) before a name are read past: the person is the one named."""
     assert set(kinds(extract(text, layer), "person")) == people
+
+
+def test_spelling_variants_replace_whole_words_only():
+    """# guard: `_spelled` looks for a group's word by substring before its pattern (a speed-up,
+    session 41); a word inside a longer word ("Stalingrad"), or a group with a word twice, still
+    gives no variant, and a replacement is read as a template (as `re.sub` reads it)."""
+    from diplograph.extract.gazetteer import _spelled
+
+    groups = [["St.", "Saint"], ["Al", "El", "Al"]]
+    assert _spelled({"St. Petersburg", "Stalingrad", "Al Ain"}, groups) == {
+        "St. Petersburg",
+        "Saint Petersburg",
+        "Stalingrad",
+        "Al Ain",
+        "El Ain",
+    }
+    assert _spelled({"Al Ain"}, [["Al", r"\g<0>-x"]]) == {"Al Ain", "Al-x Ain"}

@@ -73,6 +73,8 @@ def test_a_new_rule_file_extends_the_rules(tmp_path):
         (GOOD_EVENT.replace("kind: Visit", "kind: Visit\n    confidence: 2"), 3, "confidence"),
         (GOOD_EVENT + GOOD_EVENT.replace("events:\n", ""), 8, "duplicate rule id 'test.visit'"),
         ("boilerplate:\n  - id: b\n    line_regex: '(unclosed'\n", 2, "bad `line_regex`"),
+        # guard: spaCy's check of a token, now once per distinct token (rules.PatternChecker)
+        (GOOD_EVENT.replace("ent: place,", 'ent: place, op: "{x}",'), 6, "invalid pattern"),
     ],
 )
 def test_rule_file_errors_name_file_and_line(tmp_path, text, line, message):
@@ -478,3 +480,48 @@ def test_a_word_class_is_one_set_per_rule_set():
     bodies = rules.listed("dateline_bodies")
     assert bodies == frozenset(str(w) for w in rules.gazetteer["dateline_bodies"])
     assert rules.listed("dateline_bodies") is bodies
+
+
+def test_the_word_chances_read_from_the_tables_head_are_the_whole_tables():
+    """# guard: passes before the head reading too (the whole table then); kept because the
+    head must give the same chances. spacy-lookups-data's lexeme_prob is written most likely
+    word first: its head (the words above COMMON_LOG_PROB) gives the same chances, to the last
+    digit, as reading all of it."""
+    from diplograph.extract.rules import _read_chances, word_chances
+
+    assert word_chances() == _read_chances()
+
+
+def test_a_chance_table_not_in_falling_order_is_not_read_by_its_head(tmp_path):
+    """A table whose head is not in falling order, or not one entry a line, gives None (the
+    whole table is read instead); one in order stops at its first rare word."""
+    import gzip
+
+    from diplograph.extract.rules import _head_chances
+
+    def table(text: str) -> Path:
+        path = tmp_path / "prob.json.gz"
+        path.write_bytes(gzip.compress(text.encode("utf-8")))
+        return path
+
+    ordered = table('{\n  "the":-3.5,\n  "a:b":-4.0,\n  "rare":-20.0,\n  "late":-2.0\n}\n')
+    assert _head_chances(ordered) == pytest.approx({"the": 0.0301973834, "a:b": 0.0183156389})
+    assert _head_chances(table('{\n  "the":-3.5,\n  "of":-2.0\n}\n')) is None
+    assert _head_chances(table('{"the":-3.5, "of":-4.0}')) is None
+    assert _head_chances(tmp_path / "missing.json.gz") is None
+
+
+def test_spacy_checks_each_distinct_pattern_token_once(tmp_path):
+    """spaCy's check of the compiled patterns (its schema and its Matcher's reading) sees each
+    distinct token once a rule set: ten thousand tokens are some 1,200 distinct ones."""
+    from diplograph.extract.rules import PatternChecker, Rule, compile_rule
+    from diplograph.extract.spacyparts import English
+
+    vocab = English([]).vocab
+    checker = PatternChecker(vocab)
+    visit = [{"ent": "agent", "role": "traveller"}, {"lemma": "visit", "trigger": True}]
+    roles = frozenset({"traveller"})
+    for name in ("a", "b"):
+        rule = Rule(f"test.{name}", "events", "x.yaml", 1, {"patterns": [visit, visit[1:]]})
+        compile_rule(rule, {}, vocab, roles, None, checker)
+    assert len(checker.seen) == 2

@@ -9,6 +9,7 @@ Spelling variants are generated, not listed: hyphen or space between the parts o
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -137,8 +138,53 @@ def reference_graph(folder: Path) -> Graph:
     """The reference gazetteer: every Turtle file of a folder (mappings/gazetteer/), if any."""
     graph = Graph()
     for path in sorted(folder.glob("*.ttl")) if folder.is_dir() else []:
-        graph += parse_turtle(path)
+        triples = _plain_triples(path)
+        if triples is None:
+            graph += parse_turtle(path)
+        else:
+            for triple in triples:
+                graph.add(triple)
     return graph
+
+
+# What rdflib's parser reads otherwise than the terms below would: a typed literal ("1"^^, a
+# plain one rdflib keeps apart from "1"^^xsd:string) and a language tag with a capital.
+_RDFLIB_ONLY = re.compile(r"\^\^|[\"']@[A-Za-z0-9-]*[A-Z]")
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _plain_triples(path: Path) -> list[tuple[URIRef, URIRef, Any]] | None:
+    """A Turtle file's triples read by pyoxigraph's parser (rdflib's takes ten times as long:
+    0.3 s of a cold start for the reference gazetteer), as rdflib's terms, when the file holds
+    only IRIs and plain or language-tagged strings; None otherwise, and for a file either
+    parser refuses: rdflib's then reads it, and says what is wrong."""
+    from pyoxigraph import Literal as OxLiteral
+    from pyoxigraph import NamedNode, RdfFormat, parse
+    from rdflib import Literal
+
+    try:
+        data = path.read_bytes()
+        if _RDFLIB_ONLY.search(data.decode("utf-8")):
+            return None
+        quads = parse(data, format=RdfFormat.TURTLE, base_iri=None)
+        found = []
+        for quad in quads:
+            subject, predicate, value = quad.subject, quad.predicate, quad.object
+            if not isinstance(subject, NamedNode):
+                return None
+            if isinstance(value, NamedNode):
+                term: Any = URIRef(value.value)
+            elif isinstance(value, OxLiteral) and value.datatype.value == _STRING:
+                term = Literal(value.value)
+            elif isinstance(value, OxLiteral) and value.datatype.value == _LANG_STRING:
+                term = Literal(value.value, lang=value.language)
+            else:
+                return None
+            found.append((URIRef(subject.value), URIRef(predicate.value), term))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+        return None
+    return found
 
 
 def build_gazetteer(entities: Graph, reference: Graph | None = None) -> Gazetteer:
@@ -156,12 +202,13 @@ def build_gazetteer(entities: Graph, reference: Graph | None = None) -> Gazettee
             for s, o in reference.subject_objects(p)
             if s not in own and str(o).lower() in taken
         }  # a reference entity named like one of the project's is left out: the project's wins
-        kept = Graph()
+        graph = Graph()  # the entities, then the reference's kept: one copy of each triple
+        for triple in entities:
+            graph.add(triple)
         for s, p, o in reference:  # nor does anything point to what is left out
             if isinstance(s, URIRef) and s not in own and s not in clash and o not in clash:
                 extra.setdefault(s, []).append((s, p, o))
-                kept.add((s, p, o))
-        graph = entities + kept
+                graph.add((s, p, o))
     classes: dict[URIRef, frozenset[str]] = {}
     for rdf_type, names in TYPE_CLASSES.items():
         for subject in graph.subjects(RDF.type, rdf_type):
@@ -215,10 +262,19 @@ def _spelled(names: set[str], groups: list[list[str]]) -> set[str]:
     for group in groups:
         for variant in list(found):
             for a in group:
-                for b in group:
-                    if a != b and re.search(rf"(?<!\w){re.escape(a)}(?!\w)", variant):
-                        found.add(re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, variant))
+                if a not in variant:  # most names have none of a group's words
+                    continue
+                word = _whole_word(a)
+                if word.search(variant):
+                    found.update(word.sub(b, variant) for b in group if b != a)
     return found
+
+
+@functools.cache
+def _whole_word(word: str) -> re.Pattern[str]:
+    """The pattern of a word standing alone (no word character either side), compiled once:
+    the variant groups' words are more than `re`'s own cache of patterns holds."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
 
 
 def _patronymic_short(parts: list[str], config: dict[str, Any]) -> set[str]:
