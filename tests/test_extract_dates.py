@@ -2089,3 +2089,24 @@ def test_an_event_told_as_what_another_followed_leaves_the_story_on_its_day(laye
         "2025-03-07",
         "2025-03-02",
     )
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Wang Yi had arrived in Tashkent the day before on an official visit.", "2025-03-04"),
+        # guard: "a day earlier" (date.previous-day) was read so before and must stay so
+        ("Wang Yi had arrived in Tashkent a day earlier.", "2025-03-04"),
+        ("Wang Yi had arrived in Tashkent the day before, and met Saidov.", "2025-03-04"),
+    ],
+)
+def test_the_day_before_told_as_an_adverb_dates_the_event_before_it(second, expected, layer):
+    """dates.yaml date_adverbial_follower: "arrived in Tashkent the day before on an official
+    visit": no clause of another event follows "the day before" (as in "a day before X met
+    Y"), so it dates the arrival, the day before the one told before (Wednesday 5 March)."""
+    text = (
+        "Uzbek President Shavkat Mirziyoyev received Chinese Foreign Minister Wang Yi in "
+        f"Tashkent on Wednesday. {second}"
+    )
+    graph = extract(text, date(2025, 3, 5), layer)
+    assert dated(graph, "Arrival")[0] == expected

@@ -1197,6 +1197,7 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
         rules.word_class("date_during_word"),
         rules.word_class("date_count_word"),
         rules.word_class("date_gathering_noun"),
+        rules.word_class("date_adverbial_follower"),
     )
 
 

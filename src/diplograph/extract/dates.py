@@ -118,6 +118,7 @@ def attach(
     during: frozenset[str] = frozenset(),
     counts: frozenset[str] = frozenset(),
     gatherings: frozenset[str] = frozenset(),
+    adverbial: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -137,7 +138,9 @@ def attach(
     word numbers ("his ninth trip to the region since October 7", "their first talks since
     2023") dates nothing: it tells the period counted, not the event; a clause of `sequels`
     words after one of the `gatherings` ("on the sidelines of the summit, which took place on
-    Tuesday") dates the event told before it."""
+    Tuesday") dates the event told before it; a date told from the next event ("a day before
+    X met Y") that ends its sentence or an `adverbial` word follows dates the event before it
+    instead ("had arrived the day before on an official visit")."""
     clauses = _past_named_appositions(units, clause_ids(units))
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -158,14 +161,14 @@ def attach(
             if index + 2 in triggers:
                 found.setdefault(index + 2, index)
             continue
-        if NEXT_EVENT in unit.mention.classes or _introduces(units, index, clause_words):
+        told_next = NEXT_EVENT in unit.mention.classes and not _adverbial(units, index, adverbial)
+        if told_next or _introduces(units, index, clause_words):
             # "met Y on Thursday, a day after X arrived", "in 2020, when X imposed ..."
             after = [t for t in triggers if t > index and t not in found]
             if after:
                 found[after[0]] = index
                 told_from.add(after[0])
-            if after or not _ends(units, index):
-                continue  # at the end: "had voted to ratify it the day before" (below)
+            continue  # at the end: "had voted to ratify it the day before" (below)
         if _joined(units, index, joins):  # "met Putin, and on Wednesday, he held talks"
             after = [t for t in triggers if t > index and t not in found]
             if after:
@@ -217,6 +220,13 @@ def attach(
 
 
 COUNT_REACH = 4  # words a `counts` word may stand before its event ("their first in-person talks")
+
+
+def _adverbial(units: list[Unit], index: int, words: frozenset[str]) -> bool:
+    """Whether the date at `index` ends its sentence or one of `words` follows it: no clause of
+    an event it is told from follows ("had voted to ratify it the day before.", "arrived in
+    Tashkent the day before on an official visit")."""
+    return _ends(units, index) or (index + 1 < len(units) and units[index + 1].lower in words)
 
 
 def _counted(units: list[Unit], trigger: int, counts: frozenset[str]) -> bool:
