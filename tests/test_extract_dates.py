@@ -2110,3 +2110,21 @@ def test_the_day_before_told_as_an_adverb_dates_the_event_before_it(second, expe
     )
     graph = extract(text, date(2025, 3, 5), layer)
     assert dated(graph, "Arrival")[0] == expected
+
+
+@pytest.mark.parametrize("verb", ["wrapping up", "concluding", "ending"])
+def test_a_stay_a_participle_phrase_ends_is_the_main_subjects(verb, layer):
+    """frames._after_participle: "left Paris on Tuesday, wrapping up a three-day visit to
+    France": the visit told with "a" after a comma and a participle is the main clause's
+    subject's, as "his visit" is, and it ended on Tuesday (Sunday to Tuesday); before, the
+    visit had no traveller and was lost."""
+    text = (
+        f"Saudi Crown Prince Mohammed bin Salman left Paris on Tuesday, {verb} a three-day "
+        "visit to France."
+    )
+    graph = extract(text, date(2025, 3, 5), layer)
+    visits = list(graph.subjects(RDF.type, DIP.Visit))
+    assert [_span(graph, e) for e in visits] == ["2025-03-02..2025-03-04"]
+    assert [str(graph.value(e, DIP.traveller)).rsplit("/", 1)[-1] for e in visits] == [
+        "mohammed-bin-salman"
+    ]
