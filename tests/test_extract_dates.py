@@ -2128,3 +2128,24 @@ def test_a_stay_a_participle_phrase_ends_is_the_main_subjects(verb, layer):
     assert [str(graph.value(e, DIP.traveller)).rsplit("/", 1)[-1] for e in visits] == [
         "mohammed-bin-salman"
     ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "met in Vilnius ahead of the alliance's summit in The Hague in June",
+        "held talks in Vilnius in preparation for the NATO summit in June",
+        "met in Vilnius on the eve of the NATO summit in July",
+    ],
+)
+def test_the_time_of_what_an_event_was_held_ahead_of_is_not_its_own(tail, layer):
+    """dates.yaml date_ahead_word: "Nauseda met Duda ahead of the NATO summit in June", told on
+    9 February 2025: June is the summit's (to come), not the meeting's (before, June 2024); the
+    meeting keeps the story's day, that of the ceremony told before (dates.held_ahead)."""
+    text = (
+        "VILNIUS, Feb 9 (Reuters) - Lithuanian President Gitanas Nauseda hosted a ceremony in "
+        f"Vilnius on Sunday. Nauseda and Polish President Andrzej Duda also {tail}."
+    )
+    graph = extract(text, date(2025, 2, 9), layer)
+    kind = "Talks" if "talks" in tail else "Meeting"
+    assert dated(graph, kind)[0] == "2025-02-09"

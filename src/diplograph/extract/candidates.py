@@ -34,6 +34,7 @@ from diplograph.extract.dates import (
     anaphoric,
     attach,
     day_offset,
+    held_ahead,
     in_month,
     is_date,
     is_dateline,
@@ -1198,6 +1199,7 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
         rules.word_class("date_count_word"),
         rules.word_class("date_gathering_noun"),
         rules.word_class("date_adverbial_follower"),
+        rules.word_class("date_ahead_word"),
     )
 
 
@@ -1316,6 +1318,9 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     about = any(c.content and c.happened for _, c in made)
     planned = {m.trigger for m, c in made if about and _after(c.date, ctx)}
     ahead = {i for t, i in dates.items() if _to_come(i, ctx) or t in planned}
+    # "met Duda ahead of the NATO summit in June": the summit's time, no event's
+    held = rules.word_class("date_ahead_word")
+    ahead |= {i for i in range(len(ctx.units)) if held_ahead(ctx.units, sorted(triggers), i, held)}
     idle = _idle_dates(  # "the pact the juntas formed last September"
         ctx.units,
         set(dates.values()),

@@ -119,6 +119,7 @@ def attach(
     counts: frozenset[str] = frozenset(),
     gatherings: frozenset[str] = frozenset(),
     adverbial: frozenset[str] = frozenset(),
+    ahead: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -140,7 +141,9 @@ def attach(
     words after one of the `gatherings` ("on the sidelines of the summit, which took place on
     Tuesday") dates the event told before it; a date told from the next event ("a day before
     X met Y") that ends its sentence or an `adverbial` word follows dates the event before it
-    instead ("had arrived the day before on an official visit")."""
+    instead ("had arrived the day before on an official visit"); a date after an `ahead` word
+    that follows the event before it in its clause tells the time of what the event prepared
+    ("met Duda ahead of the NATO summit in June"): it dates nothing."""
     clauses = _past_named_appositions(units, clause_ids(units))
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -188,6 +191,8 @@ def attach(
         after = [t for t in same if t > index]
         chosen = before[-1] if before else (after[0] if after else None)
         words = (unit.mention.date_words or "").lower().split()
+        if before and _after_ahead_word(units, before[-1], index, ahead):
+            continue  # "met Duda ahead of the NATO summit in June": the summit's month
         if before and words[:1] and words[0] in since and _counted(units, before[-1], counts):
             continue  # "his ninth trip to the region since October 7": not of October 7
         if chosen is not None and chosen not in found:
@@ -220,6 +225,23 @@ def attach(
 
 
 COUNT_REACH = 4  # words a `counts` word may stand before its event ("their first in-person talks")
+
+
+def _after_ahead_word(units: list[Unit], trigger: int, index: int, words: frozenset[str]) -> bool:
+    """Whether one of `words` stands between the event trigger at `trigger` and the date at
+    `index` ("met Duda ahead of the NATO summit in June")."""
+    return any(u.lower in words for u in units[trigger + 1 : index])
+
+
+def held_ahead(units: list[Unit], triggers: list[int], index: int, words: frozenset[str]) -> bool:
+    """Whether the unit at `index` is a date an `ahead` word (`words`) sets apart from the last
+    event before it in its clause ("met Duda ahead of the NATO summit in June"): the time of
+    what the event was held ahead of, which dates no event of the sentence."""
+    if not is_date(units[index]):
+        return False
+    clauses = clause_ids(units)
+    before = [t for t in triggers if t < index and clauses[t] == clauses[index]]
+    return bool(before) and _after_ahead_word(units, before[-1], index, words)
 
 
 def _adverbial(units: list[Unit], index: int, words: frozenset[str]) -> bool:
