@@ -2149,3 +2149,20 @@ def test_the_time_of_what_an_event_was_held_ahead_of_is_not_its_own(tail, layer)
     graph = extract(text, date(2025, 2, 9), layer)
     kind = "Talks" if "talks" in tail else "Meeting"
     assert dated(graph, kind)[0] == "2025-02-09"
+
+
+def test_a_time_to_come_that_dates_no_event_leaves_the_storys_day(layer):
+    """candidates.sentence_candidates: "India announced it was expelling six Canadian
+    diplomats, and ordered them to leave India by Oct. 19", told on 14 October: the deadline
+    still to come dates no event of its sentence, so the expulsion keeps the story's day, as
+    in a sentence with no date words (before, it was left undated)."""
+    text = (
+        "OTTAWA, Oct 14 (Reuters) - Canada expelled six Indian diplomats on Monday. Later, "
+        "India announced it was expelling six Canadian diplomats, and ordered them to leave "
+        "India by 11:59 p.m. on Oct. 19."
+    )
+    graph = extract(text, date(2024, 10, 14), layer)
+    days = sorted(
+        str(graph.value(e, DIP.date)) for e in graph.subjects(RDF.type, DIP.DiplomatExpulsion)
+    )
+    assert days == ["2024-10-14", "2024-10-14"]

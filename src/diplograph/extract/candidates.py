@@ -1318,9 +1318,13 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     about = any(c.content and c.happened for _, c in made)
     planned = {m.trigger for m, c in made if about and _after(c.date, ctx)}
     ahead = {i for t, i in dates.items() if _to_come(i, ctx) or t in planned}
-    # "met Duda ahead of the NATO summit in June": the summit's time, no event's
+    # "met Duda ahead of the NATO summit in June": the summit's time, no event's; "ordered
+    # them to leave India by Oct. 19": a time to come that dates no event
     held = rules.word_class("date_ahead_word")
     ahead |= {i for i in range(len(ctx.units)) if held_ahead(ctx.units, sorted(triggers), i, held)}
+    ahead |= {i for i, u in enumerate(ctx.units) if is_date(u) and _to_come(i, ctx)} - set(
+        dates.values()
+    )
     idle = _idle_dates(  # "the pact the juntas formed last September"
         ctx.units,
         set(dates.values()),
