@@ -2166,3 +2166,16 @@ def test_a_time_to_come_that_dates_no_event_leaves_the_storys_day(layer):
         str(graph.value(e, DIP.date)) for e in graph.subjects(RDF.type, DIP.DiplomatExpulsion)
     )
     assert days == ["2024-10-14", "2024-10-14"]
+
+
+def test_a_deadline_days_after_the_article_is_no_past_events_day(layer):
+    """dates.soon_after: "Russia expelled two British diplomats and gave them until March 12 to
+    leave", told on 5 March: a day without its year that falls at most two weeks after the
+    article is a deadline still to come, not the expulsion's day read as last year's (before,
+    12 March 2024); the expulsion keeps the story's day."""
+    text = (
+        "MOSCOW, March 5 (Reuters) - Sergei Lavrov met Wang Yi on Wednesday. Russia expelled "
+        "two British diplomats and gave them until March 12 to leave."
+    )
+    graph = extract(text, date(2025, 3, 5), layer)
+    assert dated(graph, "DiplomatExpulsion")[0] == "2025-03-05"

@@ -46,6 +46,7 @@ from diplograph.extract.dates import (
     period_shift,
     resolve_words,
     shifted_period,
+    soon_after,
     sounds_future,
 )
 from diplograph.extract.derive import ENTAILED
@@ -361,6 +362,8 @@ def _dated(
             return last, words
         shift = timedelta(days=offset)
         return (last[0] + shift, last[1] + shift if last[1] else None), words
+    if not expected and soon_after(words or "", ctx.anchor):
+        return None, None  # "expelled X and gave them until March 12 to leave": a deadline
     found = resolve_words(words or "", ctx.anchor, expected)
     return ((found.earliest, found.latest), words) if found else (None, None)
 
