@@ -2179,3 +2179,28 @@ def test_a_deadline_days_after_the_article_is_no_past_events_day(layer):
     )
     graph = extract(text, date(2025, 3, 5), layer)
     assert dated(graph, "DiplomatExpulsion")[0] == "2025-03-05"
+
+
+@pytest.mark.parametrize(
+    ("request_words", "kind"),
+    [
+        ("invited Putin to visit China during talks in Moscow", "Talks"),
+        ("urged Putin to end the war during their talks", "Talks"),
+        ("asked Putin to visit China at their meeting", "Meeting"),
+    ],
+)
+def test_the_occasion_of_a_request_is_past_not_to_come(request_words, kind, layer):
+    """attribution.yaml modality.asked `stops`: "Xi invited Putin to visit China during talks
+    in Moscow on Tuesday", told on Wednesday 5 March: the talks the invitation was made at
+    were held last Tuesday (4 March), not next Tuesday as a plan (before, 11 March)."""
+    text = (
+        "MOSCOW, March 5 (Reuters) - Xi Jinping met Sergei Lavrov on Wednesday. Xi "
+        f"{request_words} on Tuesday."
+    )
+    graph = extract(text, date(2025, 3, 5), layer)
+    days = {
+        str(graph.value(e, DIP.date))
+        for e in graph.subjects(RDF.type, getattr(DIP, kind))
+        if str(graph.value(e, DIP.date)) != "2025-03-05"
+    }
+    assert days == {"2025-03-04"}
