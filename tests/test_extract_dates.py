@@ -2136,6 +2136,7 @@ def test_a_stay_a_participle_phrase_ends_is_the_main_subjects(verb, layer):
         "met in Vilnius ahead of the alliance's summit in The Hague in June",
         "held talks in Vilnius in preparation for the NATO summit in June",
         "met in Vilnius on the eve of the NATO summit in July",
+        "met in Vilnius in the run-up to the NATO summit in July",
     ],
 )
 def test_the_time_of_what_an_event_was_held_ahead_of_is_not_its_own(tail, layer):

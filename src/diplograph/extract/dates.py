@@ -229,8 +229,10 @@ COUNT_REACH = 4  # words a `counts` word may stand before its event ("their firs
 
 def _after_ahead_word(units: list[Unit], trigger: int, index: int, words: frozenset[str]) -> bool:
     """Whether one of `words` stands between the event trigger at `trigger` and the date at
-    `index` ("met Duda ahead of the NATO summit in June")."""
-    return any(u.lower in words for u in units[trigger + 1 : index])
+    `index` ("met Duda ahead of the NATO summit in June"; "in the run-up to": a hyphened word
+    of `words` spans three units)."""
+    between = " ".join(u.lower for u in units[trigger + 1 : index]).replace(" - ", "-")
+    return any(word in words for word in between.split())
 
 
 def held_ahead(units: list[Unit], triggers: list[int], index: int, words: frozenset[str]) -> bool:
