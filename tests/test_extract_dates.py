@@ -2089,3 +2089,119 @@ def test_an_event_told_as_what_another_followed_leaves_the_story_on_its_day(laye
         "2025-03-07",
         "2025-03-02",
     )
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("Wang Yi had arrived in Tashkent the day before on an official visit.", "2025-03-04"),
+        # guard: "a day earlier" (date.previous-day) was read so before and must stay so
+        ("Wang Yi had arrived in Tashkent a day earlier.", "2025-03-04"),
+        ("Wang Yi had arrived in Tashkent the day before, and met Saidov.", "2025-03-04"),
+    ],
+)
+def test_the_day_before_told_as_an_adverb_dates_the_event_before_it(second, expected, layer):
+    """dates.yaml date_adverbial_follower: "arrived in Tashkent the day before on an official
+    visit": no clause of another event follows "the day before" (as in "a day before X met
+    Y"), so it dates the arrival, the day before the one told before (Wednesday 5 March)."""
+    text = (
+        "Uzbek President Shavkat Mirziyoyev received Chinese Foreign Minister Wang Yi in "
+        f"Tashkent on Wednesday. {second}"
+    )
+    graph = extract(text, date(2025, 3, 5), layer)
+    assert dated(graph, "Arrival")[0] == expected
+
+
+@pytest.mark.parametrize("verb", ["wrapping up", "concluding", "ending"])
+def test_a_stay_a_participle_phrase_ends_is_the_main_subjects(verb, layer):
+    """frames._after_participle: "left Paris on Tuesday, wrapping up a three-day visit to
+    France": the visit told with "a" after a comma and a participle is the main clause's
+    subject's, as "his visit" is, and it ended on Tuesday (Sunday to Tuesday); before, the
+    visit had no traveller and was lost."""
+    text = (
+        f"Saudi Crown Prince Mohammed bin Salman left Paris on Tuesday, {verb} a three-day "
+        "visit to France."
+    )
+    graph = extract(text, date(2025, 3, 5), layer)
+    visits = list(graph.subjects(RDF.type, DIP.Visit))
+    assert [_span(graph, e) for e in visits] == ["2025-03-02..2025-03-04"]
+    assert [str(graph.value(e, DIP.traveller)).rsplit("/", 1)[-1] for e in visits] == [
+        "mohammed-bin-salman"
+    ]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "met in Vilnius ahead of the alliance's summit in The Hague in June",
+        "held talks in Vilnius in preparation for the NATO summit in June",
+        "met in Vilnius on the eve of the NATO summit in July",
+        "met in Vilnius in the run-up to the NATO summit in July",
+    ],
+)
+def test_the_time_of_what_an_event_was_held_ahead_of_is_not_its_own(tail, layer):
+    """dates.yaml date_ahead_word: "Nauseda met Duda ahead of the NATO summit in June", told on
+    9 February 2025: June is the summit's (to come), not the meeting's (before, June 2024); the
+    meeting keeps the story's day, that of the ceremony told before (dates.held_ahead)."""
+    text = (
+        "VILNIUS, Feb 9 (Reuters) - Lithuanian President Gitanas Nauseda hosted a ceremony in "
+        f"Vilnius on Sunday. Nauseda and Polish President Andrzej Duda also {tail}."
+    )
+    graph = extract(text, date(2025, 2, 9), layer)
+    kind = "Talks" if "talks" in tail else "Meeting"
+    assert dated(graph, kind)[0] == "2025-02-09"
+
+
+def test_a_time_to_come_that_dates_no_event_leaves_the_storys_day(layer):
+    """candidates.sentence_candidates: "India announced it was expelling six Canadian
+    diplomats, and ordered them to leave India by Oct. 19", told on 14 October: the deadline
+    still to come dates no event of its sentence, so the expulsion keeps the story's day, as
+    in a sentence with no date words (before, it was left undated)."""
+    text = (
+        "OTTAWA, Oct 14 (Reuters) - Canada expelled six Indian diplomats on Monday. Later, "
+        "India announced it was expelling six Canadian diplomats, and ordered them to leave "
+        "India by 11:59 p.m. on Oct. 19."
+    )
+    graph = extract(text, date(2024, 10, 14), layer)
+    days = sorted(
+        str(graph.value(e, DIP.date)) for e in graph.subjects(RDF.type, DIP.DiplomatExpulsion)
+    )
+    assert days == ["2024-10-14", "2024-10-14"]
+
+
+def test_a_deadline_days_after_the_article_is_no_past_events_day(layer):
+    """dates.soon_after: "Russia expelled two British diplomats and gave them until March 12 to
+    leave", told on 5 March: a day without its year that falls at most two weeks after the
+    article is a deadline still to come, not the expulsion's day read as last year's (before,
+    12 March 2024); the expulsion keeps the story's day."""
+    text = (
+        "MOSCOW, March 5 (Reuters) - Sergei Lavrov met Wang Yi on Wednesday. Russia expelled "
+        "two British diplomats and gave them until March 12 to leave."
+    )
+    graph = extract(text, date(2025, 3, 5), layer)
+    assert dated(graph, "DiplomatExpulsion")[0] == "2025-03-05"
+
+
+@pytest.mark.parametrize(
+    ("request_words", "kind"),
+    [
+        ("invited Putin to visit China during talks in Moscow", "Talks"),
+        ("urged Putin to end the war during their talks", "Talks"),
+        ("asked Putin to visit China at their meeting", "Meeting"),
+    ],
+)
+def test_the_occasion_of_a_request_is_past_not_to_come(request_words, kind, layer):
+    """attribution.yaml modality.asked `stops`: "Xi invited Putin to visit China during talks
+    in Moscow on Tuesday", told on Wednesday 5 March: the talks the invitation was made at
+    were held last Tuesday (4 March), not next Tuesday as a plan (before, 11 March)."""
+    text = (
+        "MOSCOW, March 5 (Reuters) - Xi Jinping met Sergei Lavrov on Wednesday. Xi "
+        f"{request_words} on Tuesday."
+    )
+    graph = extract(text, date(2025, 3, 5), layer)
+    days = {
+        str(graph.value(e, DIP.date))
+        for e in graph.subjects(RDF.type, getattr(DIP, kind))
+        if str(graph.value(e, DIP.date)) != "2025-03-05"
+    }
+    assert days == {"2025-03-04"}

@@ -34,6 +34,7 @@ from diplograph.extract.dates import (
     anaphoric,
     attach,
     day_offset,
+    held_ahead,
     in_month,
     is_date,
     is_dateline,
@@ -45,6 +46,7 @@ from diplograph.extract.dates import (
     period_shift,
     resolve_words,
     shifted_period,
+    soon_after,
     sounds_future,
 )
 from diplograph.extract.derive import ENTAILED
@@ -360,6 +362,8 @@ def _dated(
             return last, words
         shift = timedelta(days=offset)
         return (last[0] + shift, last[1] + shift if last[1] else None), words
+    if not expected and soon_after(words or "", ctx.anchor):
+        return None, None  # "expelled X and gave them until March 12 to leave": a deadline
     found = resolve_words(words or "", ctx.anchor, expected)
     return ((found.earliest, found.latest), words) if found else (None, None)
 
@@ -1197,6 +1201,8 @@ def _attach(ctx: SentenceContext, triggers: set[int], rules: RuleSet) -> dict[in
         rules.word_class("date_during_word"),
         rules.word_class("date_count_word"),
         rules.word_class("date_gathering_noun"),
+        rules.word_class("date_adverbial_follower"),
+        rules.word_class("date_ahead_word"),
     )
 
 
@@ -1315,6 +1321,13 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     about = any(c.content and c.happened for _, c in made)
     planned = {m.trigger for m, c in made if about and _after(c.date, ctx)}
     ahead = {i for t, i in dates.items() if _to_come(i, ctx) or t in planned}
+    # "met Duda ahead of the NATO summit in June": the summit's time, no event's; "ordered
+    # them to leave India by Oct. 19": a time to come that dates no event
+    held = rules.word_class("date_ahead_word")
+    ahead |= {i for i in range(len(ctx.units)) if held_ahead(ctx.units, sorted(triggers), i, held)}
+    ahead |= {i for i, u in enumerate(ctx.units) if is_date(u) and _to_come(i, ctx)} - set(
+        dates.values()
+    )
     idle = _idle_dates(  # "the pact the juntas formed last September"
         ctx.units,
         set(dates.values()),

@@ -118,6 +118,8 @@ def attach(
     during: frozenset[str] = frozenset(),
     counts: frozenset[str] = frozenset(),
     gatherings: frozenset[str] = frozenset(),
+    adverbial: frozenset[str] = frozenset(),
+    ahead: frozenset[str] = frozenset(),
 ) -> dict[int, int]:
     """Trigger index -> the date unit that dates it (each date unit dates one trigger); a date
     that ends an opening phrase dates the main clause's first event ("On Monday, ...", "On the
@@ -137,7 +139,11 @@ def attach(
     word numbers ("his ninth trip to the region since October 7", "their first talks since
     2023") dates nothing: it tells the period counted, not the event; a clause of `sequels`
     words after one of the `gatherings` ("on the sidelines of the summit, which took place on
-    Tuesday") dates the event told before it."""
+    Tuesday") dates the event told before it; a date told from the next event ("a day before
+    X met Y") that ends its sentence or an `adverbial` word follows dates the event before it
+    instead ("had arrived the day before on an official visit"); a date after an `ahead` word
+    that follows the event before it in its clause tells the time of what the event prepared
+    ("met Duda ahead of the NATO summit in June"): it dates nothing."""
     clauses = _past_named_appositions(units, clause_ids(units))
     found: dict[int, int] = {}
     soft: set[int] = set()  # triggers dated by a date before them, no comma after it
@@ -158,14 +164,14 @@ def attach(
             if index + 2 in triggers:
                 found.setdefault(index + 2, index)
             continue
-        if NEXT_EVENT in unit.mention.classes or _introduces(units, index, clause_words):
+        told_next = NEXT_EVENT in unit.mention.classes and not _adverbial(units, index, adverbial)
+        if told_next or _introduces(units, index, clause_words):
             # "met Y on Thursday, a day after X arrived", "in 2020, when X imposed ..."
             after = [t for t in triggers if t > index and t not in found]
             if after:
                 found[after[0]] = index
                 told_from.add(after[0])
-            if after or not _ends(units, index):
-                continue  # at the end: "had voted to ratify it the day before" (below)
+            continue  # at the end: "had voted to ratify it the day before" (below)
         if _joined(units, index, joins):  # "met Putin, and on Wednesday, he held talks"
             after = [t for t in triggers if t > index and t not in found]
             if after:
@@ -185,6 +191,8 @@ def attach(
         after = [t for t in same if t > index]
         chosen = before[-1] if before else (after[0] if after else None)
         words = (unit.mention.date_words or "").lower().split()
+        if before and _after_ahead_word(units, before[-1], index, ahead):
+            continue  # "met Duda ahead of the NATO summit in June": the summit's month
         if before and words[:1] and words[0] in since and _counted(units, before[-1], counts):
             continue  # "his ninth trip to the region since October 7": not of October 7
         if chosen is not None and chosen not in found:
@@ -217,6 +225,32 @@ def attach(
 
 
 COUNT_REACH = 4  # words a `counts` word may stand before its event ("their first in-person talks")
+
+
+def _after_ahead_word(units: list[Unit], trigger: int, index: int, words: frozenset[str]) -> bool:
+    """Whether one of `words` stands between the event trigger at `trigger` and the date at
+    `index` ("met Duda ahead of the NATO summit in June"; "in the run-up to": a hyphened word
+    of `words` spans three units)."""
+    between = " ".join(u.lower for u in units[trigger + 1 : index]).replace(" - ", "-")
+    return any(word in words for word in between.split())
+
+
+def held_ahead(units: list[Unit], triggers: list[int], index: int, words: frozenset[str]) -> bool:
+    """Whether the unit at `index` is a date an `ahead` word (`words`) sets apart from the last
+    event before it in its clause ("met Duda ahead of the NATO summit in June"): the time of
+    what the event was held ahead of, which dates no event of the sentence."""
+    if not is_date(units[index]):
+        return False
+    clauses = clause_ids(units)
+    before = [t for t in triggers if t < index and clauses[t] == clauses[index]]
+    return bool(before) and _after_ahead_word(units, before[-1], index, words)
+
+
+def _adverbial(units: list[Unit], index: int, words: frozenset[str]) -> bool:
+    """Whether the date at `index` ends its sentence or one of `words` follows it: no clause of
+    an event it is told from follows ("had voted to ratify it the day before.", "arrived in
+    Tashkent the day before on an official visit")."""
+    return _ends(units, index) or (index + 1 < len(units) and units[index + 1].lower in words)
 
 
 def _counted(units: list[Unit], trigger: int, counts: frozenset[str]) -> bool:
@@ -544,6 +578,28 @@ def _day_span(found: DateRange, words: str) -> bool:
 # A plan whose day, named without its year, fell this long before the article is next year's
 # ("will visit Japan from Dec 15 to 17", told in February); a plan a few days overdue stays.
 PLAN_OVERDUE = timedelta(days=14)
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def soon_after(words: str, anchor: date) -> bool:
+    """Whether date words name a day of the month, without its year or a weekday, that falls
+    at most `PLAN_OVERDUE` after the article's date ("by 11:59 p.m. on Oct. 19", told on 14
+    October): a time still to come (a deadline), not the day of an event that happened, which
+    would be read as last year's ("on the 15th" of early June is May's: not soon after)."""
+    if _YEAR.search(words) or _WEEKDAY.search(words) or not _DAY_NUMBER.search(words):
+        return False
+    found = resolve(words, anchor, tense="future")
+    past = resolve_words(words, anchor, False)  # "on the 15th": last month's, not last year's
+    return (
+        found is not None
+        and past is not None
+        and found.is_day
+        and timedelta(0) < found.earliest - anchor <= PLAN_OVERDUE
+        and past.earliest.year < anchor.year
+        and "year" not in words.lower().split()
+    )
 
 
 def _year_after(day: date) -> date:

@@ -512,6 +512,18 @@ def share_subjects(units: list[Unit], rules: RuleSet, matches: list[Match]) -> N
             match.roles[role] = later  # "with India and declared": India declares nothing
 
 
+def _after_participle(units: list[Unit], comma: int, determiner: int, words: Words) -> bool:
+    """Whether a comma at `comma` opens a participle phrase the noun at `determiner` stands in
+    (", wrapping up a three-day visit"): a verb's "-ing" form right after it (not "during")."""
+    return (
+        0 < comma < determiner - 1
+        and units[comma].text == ","
+        and units[comma + 1].mention is None
+        and units[comma + 1].lower.endswith("ing")
+        and units[comma + 1].lower not in words.preposition
+    )
+
+
 def _main_subject(units: list[Unit], before: int, role: str, words: Words) -> list[int]:
     """The subject of the sentence a trailing gerund phrase belongs to ("Erdogan announced ...
     after hosting the two leaders"): its first person, else its first acting entity, before
@@ -1171,6 +1183,11 @@ def _noun_subject(units: list[Unit], determiner: int, role: str, words: Words) -
         main = _main_subject(units, determiner, role, words)
         if main:
             return main
+    if _after_participle(units, index, determiner, words) and lower in words.article:
+        # "left Paris on Tuesday, wrapping up a three-day visit": the main clause's subject
+        main = [i for i in _main_subject(units, index, role, words) if _person(units[i])]
+        if main:
+            return main[:1]
     if index < 0 and role == "traveller" and lower in words.article:
         # "On a visit to Beijing, Ruto met Xi": the main clause's subject, as for "his visit"
         fronted = _fronted_subject(units, determiner, role, words, governor=0)
