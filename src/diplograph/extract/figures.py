@@ -187,13 +187,14 @@ def _alone(
 ) -> bool:
     """Whether a name stands alone: no capitalised name word before or after it, no hyphen or
     particle joining it to a longer name ("Hunter Biden", "Seyed Abbas Araghchi", "Trump
-    Tower", "bin Salman")."""
+    Tower", "bin Salman"; a dateline's spaced dash joins nothing: "PARIS (Reuters) - Macron")."""
     if _free_capital(units, end, covered, found.ends) or _compound(units, end):
         return False
     if not start:
         return True
     before = units[start - 1]
-    joined = before.text in HYPHENS or before.lower in found.particles
+    hyphen = before.text in HYPHENS and before.end == units[start].begin  # "Diaz-Canel"
+    joined = hyphen or before.lower in found.particles
     return not (joined or _free_capital(units, start - 1, covered, found.stops))
 
 

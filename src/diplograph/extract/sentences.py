@@ -197,6 +197,7 @@ class SetOff:
     speech: frozenset[str] = frozenset()  # inverted_speech_verb
     upper: frozenset[str] = frozenset()  # the gazetteer's upper_honorifics ("HE"), as written
     singular: frozenset[str] = frozenset()  # singular_verb
+    verbs: frozenset[str] = frozenset()  # apposition_breaker
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -221,6 +222,7 @@ class SetOff:
             ),
             frozenset(str(w) for w in rules.gazetteer.get("upper_honorifics") or ()),
             frozenset(get("singular_verb", ())),
+            frozenset(get("apposition_breaker", ())),
         )
 
 
@@ -280,7 +282,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             index += 1  # the comma that closes an apposition the title stage merged
             continue
         if kept and _is_person(kept[-1]) and kept[-1].text.endswith(",") and _role(unit):
-            close = _apposition_end(units, index - 1, words.appositions)
+            close = _apposition_end(units, index - 1, words.appositions, words.verbs)
             if close is not None:  # "X, Vice President, Prime Minister and Ruler of Dubai,"
                 index = close + 1  # the merged apposition's further titles
                 continue
@@ -292,7 +294,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             and index + 1 < len(units)
             and (_role(units[index + 1]) or units[index + 1].lower in words.appositions)
         ):
-            close = _apposition_end(units, index, words.appositions)
+            close = _apposition_end(units, index, words.appositions, words.verbs)
             if close is not None:  # "X, member of the Political Bureau of ... and director of
                 index = close + 1  # the Office of ..., met": the merged apposition's second role
                 continue
@@ -312,7 +314,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             index += 3  # and Y, met": the people named, without the roles and the commas
             continue
         if unit.text == "," and kept and _is_person(kept[-1]):
-            close = _apposition_end(units, index, words.appositions)
+            close = _apposition_end(units, index, words.appositions, words.verbs)
             if close is not None:
                 index = close + 1
                 continue
@@ -557,11 +559,19 @@ def _named(unit: Unit) -> bool:
 DESCRIPTION_OPENERS = ("the", "these", "those", "both", "his", "her", "their", "its")
 
 
-def _apposition_end(units: list[Unit], comma: int, words: frozenset[str]) -> int | None:
+def _apposition_end(
+    units: list[Unit], comma: int, words: frozenset[str], verbs: frozenset[str] = frozenset()
+) -> int | None:
     """The closing comma of an apposition that opens at `comma`: a role (a title, or a word of
-    the `apposition_word` class) and no other person before the next comma."""
+    the `apposition_word` class) and no other person before the next comma, nor a clause's verb
+    of `verbs` ("In the presence of the two leaders, ministers signed 15 agreements, ...") but
+    one of a relative clause ("X, the minister who signed the deal, said")."""
+    relative = False
     for end in range(comma + 1, min(len(units), comma + APPOSITION_MAX)):
         if units[end].text in (".", ";", ":", "(", ")", "“", "”", '"'):
+            return None
+        relative = relative or units[end].lower in ("who", "that", "which", "whose")
+        if units[end].lower in verbs and not relative:
             return None
         if units[end].text != ",":
             continue
