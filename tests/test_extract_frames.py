@@ -6624,3 +6624,18 @@ def test_a_team_led_by_someone_is_a_delegation(layer):
         "person/antony-blinken",
         "person/sergei-lavrov",
     }
+
+
+def test_a_delegation_set_off_with_its_leader_is_attested_without_the_closing_comma(layer):
+    """The closing comma delegation.led-by takes is no word of the attested definition."""
+    text = (
+        "ANTALYA, July 27 (Reuters) - The Russian delegation, led by Foreign Minister Sergei "
+        "Lavrov, met Turkish Foreign Minister Hakan Fidan on Thursday."
+    )
+    graph = extract(text, layer)
+    quoted = sorted(str(t) for t in graph.objects(None, DIP.text) if str(t).startswith("The"))
+    assert quoted == [
+        "The Russian delegation, led by Foreign Minister Sergei Lavrov",
+        "The Russian delegation, led by Foreign Minister Sergei Lavrov, met Turkish Foreign "
+        "Minister Hakan Fidan",
+    ]

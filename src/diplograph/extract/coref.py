@@ -162,11 +162,20 @@ def define_delegations(
         members = [a for i in match.roles.get("member", []) for a in _agents(units[i])]
         delegation.members.extend(m for m in members if m not in delegation.members)
         begin, end = match.span(units)
-        delegation.spans.append((begin, end, match.rule.id, number))
+        delegation.spans.append((begin, _unpunctuated(units, end), match.rule.id, number))
         if match.rule.get("mention", True):
             discourse.definitions[(begin, end)] = delegation
         if any(units[i].lower in ("will", "would") for i in range(match.start, match.end)):
             delegation.modality = "Expected"
+
+
+def _unpunctuated(units: list[Unit], end: int) -> int:
+    """The end of a defining span without the comma a pattern took to close it ("The Russian
+    delegation, led by X, met Y": the words attested end at X)."""
+    last = next((i for i, u in enumerate(units) if u.end == end), None)
+    if last is not None and last > 0 and units[last].text in (",", ";"):
+        return units[last - 1].end
+    return end
 
 
 def _replace_definitions(units: list[Unit], discourse: Discourse, text: str) -> list[Unit]:
