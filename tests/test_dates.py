@@ -224,6 +224,12 @@ WED_0605 = date(2024, 6, 5)  # Wednesday
         ("at the end of May", None, span(date(2024, 5, 21), date(2024, 5, 31))),
         ("in the middle of june", None, span(date(2024, 6, 11), date(2024, 6, 20))),
         ("at the beginning of july", "future", span(date(2024, 7, 1), date(2024, 7, 10))),
+        # a week or half of a month: its days ("in the first week of May": 1 to 7)
+        ("in the first week of May", None, span(date(2024, 5, 1), date(2024, 5, 7))),
+        ("in the second half of May", None, span(date(2024, 5, 16), date(2024, 5, 31))),
+        ("during the third week of march", None, span(date(2024, 3, 15), date(2024, 3, 21))),
+        ("in the last week of February", None, span(date(2024, 2, 25), date(2024, 2, 29))),
+        ("in the first half of july", "future", span(date(2024, 7, 1), date(2024, 7, 15))),
         # the year named after the month
         ("in May last year", None, DateRange(date(2023, 5, 1), date(2023, 5, 31), "month")),
         ("in late May last year", None, span(date(2023, 5, 21), date(2023, 5, 31))),

@@ -2205,3 +2205,21 @@ def test_the_occasion_of_a_request_is_past_not_to_come(request_words, kind, laye
         if str(graph.value(e, DIP.date)) != "2025-03-05"
     }
     assert days == {"2025-03-04"}
+
+
+@pytest.mark.parametrize(
+    ("words", "span"),
+    [
+        ("in the first week of February", "2025-02-01..2025-02-07"),
+        ("in the second half of January", "2025-01-16..2025-01-31"),
+    ],
+)
+def test_a_week_or_half_of_a_month_dates_its_days_not_the_storys(words, span, layer):
+    """dates.yaml date.month "in the first week of February": the meeting was held on those
+    days (before, the unread words left the story's day, 7 March)."""
+    text = (
+        "BEIJING, March 7 (Xinhua) -- Chinese President Xi Jinping met Brazilian President "
+        f"Luiz Inacio Lula da Silva in Beijing {words}."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Meeting")[0] == span

@@ -23,7 +23,8 @@ Conventions (decisions, not accidents):
   before "last year", "next year" (as before "2024"), its first, middle or last four months;
   "in May last year" is May of the year named; "in January and February" runs from the first
   month's first day to the second's last; "earlier in March" told in March is "earlier this
-  month" ("later in March", "later this month").
+  month" ("later in March", "later this month"); "the first week of May" is its days 1 to 7
+  (second 8-14, third 15-21, fourth 22-28, last 25-31), "the first/second half" days 1-15/16-31.
 - Two weekdays joined ("on Monday and Tuesday", "from Monday to Wednesday") are an interval
   from the first, resolved as a weekday alone, to the next such last day after it (a week
   earlier in the past tense when the last day would fall after the anchor); "last week" or
@@ -99,9 +100,8 @@ _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
 _MONTH_ONLY_RE = re.compile(  # "in May", "at the end of May", "mid-May" (a part needs no "in")
     r"^(?:(?:in|during|at|around|towards?)\s+(?:the\s+)?|(?=(?:early|mid|late)\b))"
-    r"(?:(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?)?"
-    + _MONTH
-    + r"(?:\s+(this|last|next)\s+year)?$"
+    r"(?:(early|mid|late|start|beginning|middle|end|(?:first|second|third|fourth|last)\s+"
+    r"(?:half|week|fortnight))\s*-?\s*(?:of\s+)?)?" + _MONTH + r"(?:\s+(this|last|next)\s+year)?$"
 )
 _TWO_MONTHS_RE = re.compile(  # "in January and February", "between March and May 2024"
     r"^(?:in|during|between|from)\s+"
@@ -114,6 +114,10 @@ _MONTH_SIDE_RE = re.compile(r"^(earlier|later)\s+in\s+" + _MONTH + r"$")  # "ear
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # thirds of a month
 _MONTH_PARTS.update(start=_MONTH_PARTS["early"], beginning=_MONTH_PARTS["early"])
 _MONTH_PARTS.update(middle=_MONTH_PARTS["mid"], end=_MONTH_PARTS["late"])
+_MONTH_PARTS.update({"first half": (1, 15), "second half": (16, 31), "last half": (16, 31)})
+_MONTH_PARTS.update({"first fortnight": (1, 14), "second fortnight": (15, 31)})
+_MONTH_PARTS.update({"first week": (1, 7), "second week": (8, 14), "third week": (15, 21)})
+_MONTH_PARTS.update({"fourth week": (22, 28), "last week": (25, 31)})
 _MONTH_PART_RE = re.compile(
     r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next)\s+month\b"
 )
@@ -385,7 +389,7 @@ def _parse_month_only(text: str, anchor: date, tense: str) -> DateRange | None:
         year = anchor.year if month <= anchor.month else anchor.year - 1
     if m[1] is None:
         return DateRange(date(year, month, 1), _month_end(year, month), "month")
-    first, last = _MONTH_PARTS[m[1]]
+    first, last = _MONTH_PARTS[" ".join(m[1].split())]
     end = min(date(year, month, 1) + timedelta(days=last - 1), _month_end(year, month))
     return DateRange(date(year, month, first), end, "interval")
 
