@@ -243,6 +243,11 @@ WED_0605 = date(2024, 6, 5)  # Wednesday
         ("three days ago", None, day(date(2024, 6, 2))),
         ("two weeks ago", None, span(date(2024, 5, 20), date(2024, 5, 26))),
         ("a month ago", None, DateRange(date(2024, 5, 1), date(2024, 5, 31), "month")),
+        # "a few days ago", "in recent days": the seven days before the article's
+        ("a few days ago", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("several days ago", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("in recent days", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("over the past few days", None, span(date(2024, 5, 29), date(2024, 6, 4))),
         # a day of the month: this month's, or the last month's if still to come
         ("on the 3rd", None, day(date(2024, 6, 3))),
         ("on the 15th", None, day(date(2024, 5, 15))),

@@ -31,7 +31,8 @@ Conventions (decisions, not accidents):
   "next week" after them ("on Thursday and Friday last week") names their week.
 - "the weekend" is the last Saturday and Sunday on or before the anchor (the next ones in the
   future tense, or after "next"; "this past weekend" is always the last ones); "N days ago" is
-  that day, "N weeks/months/years ago" the week, month or year it falls in; "on the 15th" is
+  that day, "N weeks/months/years ago" the week, month or year it falls in ("a few days ago",
+  "in recent days", "over the past few days": the seven days before the anchor); "on the 15th" is
   the last such day (the next one, future).
 """
 
@@ -129,6 +130,9 @@ _WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)(?:past\s+)?weekend\b")
 _NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _AGO_RE = re.compile(
     r"\b(an|\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(day|week|month|year)s?\s+ago\b"
+)
+_FEW_DAYS_RE = re.compile(  # "a few days ago", "in recent days", "over the past few days"
+    r"\b(?:a\s+few|several|some)\s+days\s+ago\b|\b(?:recent|(?:past|last)\s+(?:few|several))\s+days\b"
 )
 _DAY_OF_MONTH_RE = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$")
 _YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
@@ -442,7 +446,10 @@ def _parse_weekend(text: str, anchor: date, tense: str) -> DateRange | None:
 
 def _parse_ago(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve 'three days ago' (that day), 'two weeks ago', 'a month ago', 'a year ago' (the
-    week, month or year that day falls in)."""
+    week, month or year that day falls in); 'a few days ago', 'in recent days': the week before
+    the anchor's day."""
+    if _FEW_DAYS_RE.search(text):
+        return DateRange(anchor - timedelta(days=7), anchor - timedelta(days=1), "interval")
     m = _AGO_RE.search(text)
     if not m:
         return None
