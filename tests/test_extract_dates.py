@@ -2235,3 +2235,25 @@ def test_a_few_days_ago_is_the_week_before_not_the_storys_day(words, layer):
     )
     graph = extract(text, date(2025, 3, 7), layer)
     assert dated(graph, "Meeting")[0] == "2025-02-28..2025-03-06"
+
+
+@pytest.mark.parametrize("plan", ["he would visit Russia again", "he planned to visit Russia"])
+def test_the_day_a_plan_was_told_is_not_the_plans_day(plan, layer):
+    """candidates._share_dates: "Xi said on Tuesday he would visit Russia again": the speech
+    is of Tuesday, the visit still to come is undated (before, it took the speech's day)."""
+    text = f"MOSCOW, March 22 (Reuters) - Chinese President Xi Jinping said on Tuesday {plan}."
+    graph = extract(text, date(2023, 3, 22), layer)
+    (visit,) = set(graph.subjects(RDF.type, DIP.Visit))
+    assert graph.value(visit, DIP.date) is None
+    assert graph.value(visit, DIP.earliestDate) is None
+
+
+def test_a_plan_told_in_speech_still_takes_a_decisions_day(layer):
+    """# guard: candidates._said_dates still dates an announced decision with the speech's day
+    ("said on Tuesday Russia would expel two British diplomats": Tuesday)."""
+    text = (
+        "MOSCOW, March 22 (Reuters) - Russian Foreign Minister Sergei Lavrov said on Tuesday "
+        "Russia would expel two British diplomats."
+    )
+    graph = extract(text, date(2023, 3, 22), layer)
+    assert dated(graph, "DiplomatExpulsion")[0] == "2023-03-21"
