@@ -243,6 +243,12 @@ WED_0605 = date(2024, 6, 5)  # Wednesday
         ("three days ago", None, day(date(2024, 6, 2))),
         ("two weeks ago", None, span(date(2024, 5, 20), date(2024, 5, 26))),
         ("a month ago", None, DateRange(date(2024, 5, 1), date(2024, 5, 31), "month")),
+        # a season without a year: the one under way, the last begun or the next to end
+        ("in the autumn", "future", season(date(2024, 9, 1), date(2024, 11, 30))),
+        ("in the autumn", None, season(date(2023, 9, 1), date(2023, 11, 30))),
+        ("last summer", None, season(date(2023, 6, 1), date(2023, 8, 31))),
+        ("this summer", "future", season(date(2024, 6, 1), date(2024, 8, 31))),
+        ("next winter", None, season(date(2024, 12, 1), date(2025, 2, 28))),
         # "a few days ago", "in recent days": the seven days before the article's
         ("a few days ago", None, span(date(2024, 5, 29), date(2024, 6, 4))),
         ("several days ago", None, span(date(2024, 5, 29), date(2024, 6, 4))),

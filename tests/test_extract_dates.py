@@ -2257,3 +2257,18 @@ def test_a_plan_told_in_speech_still_takes_a_decisions_day(layer):
     )
     graph = extract(text, date(2023, 3, 22), layer)
     assert dated(graph, "DiplomatExpulsion")[0] == "2023-03-21"
+
+
+@pytest.mark.parametrize(
+    ("words", "span"),
+    [
+        ("will visit China next spring", "2024-03-01..2024-05-31"),
+        ("visited China last summer", "2022-06-01..2022-08-31"),
+    ],
+)
+def test_a_season_without_a_year_dates_its_event(words, span, layer):
+    """dates.yaml date.season "next spring", "last summer": the season nearest the story's day
+    (before, the words were unread: the plan undated, the past visit of the story's day)."""
+    text = f"MOSCOW, March 22 (Reuters) - Russian President Vladimir Putin {words}."
+    graph = extract(text, date(2023, 3, 22), layer)
+    assert dated(graph, "Visit")[0] == span

@@ -16,6 +16,9 @@ Conventions (decisions, not accidents):
   day after the anchor to the period's end; "earlier this ..." from the start to the
   day before the anchor (the article's own day is "today", not "earlier").
 - Seasons are northern-hemisphere meteorological; winter of Y is Dec Y-1 .. Feb Y.
+  A season without a year ("in the autumn", "last summer") is the one under way ("this"), else
+  the last one begun (past) or the next one to end (future); "last" ends before the anchor's
+  day, "next" begins after it.
 - Days of one month ("August 25 to 27", "from 2 to 4 December") are an interval from the
   first day to the last; the first day takes the year that puts it nearest the anchor.
 - "early", "mid" and "late" before a month (and "the beginning", "middle", "end of" it) are
@@ -96,6 +99,9 @@ _PERIOD_RE = re.compile(
     r"\b(earlier this|later this|earlier in the|later in the|this|last|next)\s+(week|month|year)\b"
 )
 _SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4})\b")
+_NAMED_SEASON_RE = re.compile(  # "in the autumn", "last summer": the season nearest the anchor
+    r"^(?:(?:in|during|by)\s+(?:the\s+)?|(this|last|next)\s+)(spring|summer|fall|autumn|winter)$"
+)
 _YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
 _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
@@ -358,6 +364,32 @@ def _parse_season(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(date(year, first, 1), _month_end(year, last), "season")
 
 
+def _season_of(name: str, year: int) -> tuple[date, date]:
+    """The first and last day of a season of a year (winter of Y: December Y-1 to February Y)."""
+    if name == "winter":
+        return date(year - 1, 12, 1), _month_end(year, 2)
+    first, last = _SEASON_MONTHS[name]
+    return date(year, first, 1), _month_end(year, last)
+
+
+def _parse_named_season(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'in the autumn', 'last summer', 'next spring', 'this winter': the one under way
+    ('this'), else the last one begun (past) or the next one to end (future); 'last' ends
+    before the anchor, 'next' begins after it."""
+    m = _NAMED_SEASON_RE.match(text)
+    if not m:
+        return None
+    spans = [_season_of(m[2], year) for year in range(anchor.year - 1, anchor.year + 3)]
+    under_way = [s for s in spans if s[0] <= anchor <= s[1]]
+    if m[1] == "this" and under_way:
+        return DateRange(*under_way[0], "season")
+    if m[1] == "last" or (m[1] != "next" and tense != "future"):
+        past = [s for s in spans if (s[1] < anchor if m[1] == "last" else s[0] <= anchor)]
+        return DateRange(*past[-1], "season")
+    ahead = [s for s in spans if (s[0] > anchor if m[1] == "next" else s[1] >= anchor)]
+    return DateRange(*ahead[0], "season")
+
+
 def _parse_year_part(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve 'early 2020', 'mid-2020', 'late 2020' as four-month intervals."""
     m = _YEAR_PART_RE.search(text)
@@ -509,6 +541,7 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_year_named_part,  # before the period: "late last year" is its last months
     _parse_period,
     _parse_season,
+    _parse_named_season,
     _parse_year_part,
     _parse_month_year,
     _parse_weekend,
