@@ -2225,7 +2225,9 @@ def test_a_week_or_half_of_a_month_dates_its_days_not_the_storys(words, span, la
     assert dated(graph, "Meeting")[0] == span
 
 
-@pytest.mark.parametrize("words", ["a few days ago", "in recent days", "over the past few days"])
+@pytest.mark.parametrize(
+    "words", ["a few days ago", "in recent days", "over the past few days", "in the past week"]
+)
 def test_a_few_days_ago_is_the_week_before_not_the_storys_day(words, layer):
     """dates.yaml date.ago "a few days ago", "in recent days": the meeting was held in the
     seven days before the story (before, the unread words left the story's day, 7 March)."""

@@ -35,7 +35,8 @@ Conventions (decisions, not accidents):
 - "the weekend" is the last Saturday and Sunday on or before the anchor (the next ones in the
   future tense, or after "next"; "this past weekend" is always the last ones); "N days ago" is
   that day, "N weeks/months/years ago" the week, month or year it falls in ("a few days ago",
-  "in recent days", "over the past few days": the seven days before the anchor); "on the 15th" is
+  "in recent days", "over the past few days", "in the past week": the seven days before the
+  anchor); "on the 15th" is
   the last such day (the next one, future).
 """
 
@@ -139,6 +140,7 @@ _AGO_RE = re.compile(
 )
 _FEW_DAYS_RE = re.compile(  # "a few days ago", "in recent days", "over the past few days"
     r"\b(?:a\s+few|several|some)\s+days\s+ago\b|\b(?:recent|(?:past|last)\s+(?:few|several))\s+days\b"
+    r"|\b(?:the|this)\s+past\s+week\b"
 )
 _DAY_OF_MONTH_RE = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$")
 _YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
