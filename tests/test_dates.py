@@ -230,6 +230,8 @@ WED_0605 = date(2024, 6, 5)  # Wednesday
         ("during the third week of march", None, span(date(2024, 3, 15), date(2024, 3, 21))),
         ("in the last week of February", None, span(date(2024, 2, 25), date(2024, 2, 29))),
         ("in the first half of july", "future", span(date(2024, 7, 1), date(2024, 7, 15))),
+        ("in the last days of May", None, span(date(2024, 5, 21), date(2024, 5, 31))),
+        ("in the third half of May", None, None),  # no such part: no date (not an error)
         # the year named after the month
         ("in May last year", None, DateRange(date(2023, 5, 1), date(2023, 5, 31), "month")),
         ("in late May last year", None, span(date(2023, 5, 21), date(2023, 5, 31))),

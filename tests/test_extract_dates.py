@@ -2212,6 +2212,7 @@ def test_the_occasion_of_a_request_is_past_not_to_come(request_words, kind, laye
     [
         ("in the first week of February", "2025-02-01..2025-02-07"),
         ("in the second half of January", "2025-01-16..2025-01-31"),
+        ("in the last days of February", "2025-02-21..2025-02-28"),
     ],
 )
 def test_a_week_or_half_of_a_month_dates_its_days_not_the_storys(words, span, layer):

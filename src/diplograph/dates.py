@@ -27,7 +27,8 @@ Conventions (decisions, not accidents):
   "in May last year" is May of the year named; "in January and February" runs from the first
   month's first day to the second's last; "earlier in March" told in March is "earlier this
   month" ("later in March", "later this month"); "the first week of May" is its days 1 to 7
-  (second 8-14, third 15-21, fourth 22-28, last 25-31), "the first/second half" days 1-15/16-31.
+  (second 8-14, third 15-21, fourth 22-28, last 25-31), "the first/second half" days 1-15/16-31,
+  "the first/last days of May" as "early/late May".
 - Two weekdays joined ("on Monday and Tuesday", "from Monday to Wednesday") are an interval
   from the first, resolved as a weekday alone, to the next such last day after it (a week
   earlier in the past tense when the last day would fall after the anchor); "last week" or
@@ -109,7 +110,9 @@ _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
 _MONTH_ONLY_RE = re.compile(  # "in May", "at the end of May", "mid-May" (a part needs no "in")
     r"^(?:(?:in|during|at|around|towards?)\s+(?:the\s+)?|(?=(?:early|mid|late)\b))"
     r"(?:(early|mid|late|start|beginning|middle|end|(?:first|second|third|fourth|last)\s+"
-    r"(?:half|week|fortnight))\s*-?\s*(?:of\s+)?)?" + _MONTH + r"(?:\s+(this|last|next)\s+year)?$"
+    r"(?:half|week|fortnight|days))\s*-?\s*(?:of\s+)?)?"
+    + _MONTH
+    + r"(?:\s+(this|last|next)\s+year)?$"
 )
 _TWO_MONTHS_RE = re.compile(  # "in January and February", "between March and May 2024"
     r"^(?:in|during|between|from)\s+"
@@ -126,6 +129,7 @@ _MONTH_PARTS.update({"first half": (1, 15), "second half": (16, 31), "last half"
 _MONTH_PARTS.update({"first fortnight": (1, 14), "second fortnight": (15, 31)})
 _MONTH_PARTS.update({"first week": (1, 7), "second week": (8, 14), "third week": (15, 21)})
 _MONTH_PARTS.update({"fourth week": (22, 28), "last week": (25, 31)})
+_MONTH_PARTS.update({"first days": _MONTH_PARTS["early"], "last days": _MONTH_PARTS["late"]})
 _MONTH_PART_RE = re.compile(
     r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next)\s+month\b"
 )
@@ -427,7 +431,10 @@ def _parse_month_only(text: str, anchor: date, tense: str) -> DateRange | None:
         year = anchor.year if month <= anchor.month else anchor.year - 1
     if m[1] is None:
         return DateRange(date(year, month, 1), _month_end(year, month), "month")
-    first, last = _MONTH_PARTS[" ".join(m[1].split())]
+    part = " ".join(m[1].split())
+    if part not in _MONTH_PARTS:  # "the third half of May": no part of a month
+        return None
+    first, last = _MONTH_PARTS[part]
     end = min(date(year, month, 1) + timedelta(days=last - 1), _month_end(year, month))
     return DateRange(date(year, month, first), end, "interval")
 
