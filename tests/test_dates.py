@@ -224,6 +224,14 @@ WED_0605 = date(2024, 6, 5)  # Wednesday
         ("at the end of May", None, span(date(2024, 5, 21), date(2024, 5, 31))),
         ("in the middle of june", None, span(date(2024, 6, 11), date(2024, 6, 20))),
         ("at the beginning of july", "future", span(date(2024, 7, 1), date(2024, 7, 10))),
+        # a week or half of a month: its days ("in the first week of May": 1 to 7)
+        ("in the first week of May", None, span(date(2024, 5, 1), date(2024, 5, 7))),
+        ("in the second half of May", None, span(date(2024, 5, 16), date(2024, 5, 31))),
+        ("during the third week of march", None, span(date(2024, 3, 15), date(2024, 3, 21))),
+        ("in the last week of February", None, span(date(2024, 2, 25), date(2024, 2, 29))),
+        ("in the first half of july", "future", span(date(2024, 7, 1), date(2024, 7, 15))),
+        ("in the last days of May", None, span(date(2024, 5, 21), date(2024, 5, 31))),
+        ("in the third half of May", None, None),  # no such part: no date (not an error)
         # the year named after the month
         ("in May last year", None, DateRange(date(2023, 5, 1), date(2023, 5, 31), "month")),
         ("in late May last year", None, span(date(2023, 5, 21), date(2023, 5, 31))),
@@ -237,6 +245,19 @@ WED_0605 = date(2024, 6, 5)  # Wednesday
         ("three days ago", None, day(date(2024, 6, 2))),
         ("two weeks ago", None, span(date(2024, 5, 20), date(2024, 5, 26))),
         ("a month ago", None, DateRange(date(2024, 5, 1), date(2024, 5, 31), "month")),
+        # a season without a year: the one under way, the last begun or the next to end
+        ("in the autumn", "future", season(date(2024, 9, 1), date(2024, 11, 30))),
+        ("in the autumn", None, season(date(2023, 9, 1), date(2023, 11, 30))),
+        ("last summer", None, season(date(2023, 6, 1), date(2023, 8, 31))),
+        ("this summer", "future", season(date(2024, 6, 1), date(2024, 8, 31))),
+        ("next winter", None, season(date(2024, 12, 1), date(2025, 2, 28))),
+        # "a few days ago", "in recent days": the seven days before the article's
+        ("a few days ago", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("several days ago", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("in recent days", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("over the past few days", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("in the past week", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("this past week", None, span(date(2024, 5, 29), date(2024, 6, 4))),
         # a day of the month: this month's, or the last month's if still to come
         ("on the 3rd", None, day(date(2024, 6, 3))),
         ("on the 15th", None, day(date(2024, 5, 15))),

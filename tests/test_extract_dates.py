@@ -2205,3 +2205,73 @@ def test_the_occasion_of_a_request_is_past_not_to_come(request_words, kind, laye
         if str(graph.value(e, DIP.date)) != "2025-03-05"
     }
     assert days == {"2025-03-04"}
+
+
+@pytest.mark.parametrize(
+    ("words", "span"),
+    [
+        ("in the first week of February", "2025-02-01..2025-02-07"),
+        ("in the second half of January", "2025-01-16..2025-01-31"),
+        ("in the last days of February", "2025-02-21..2025-02-28"),
+    ],
+)
+def test_a_week_or_half_of_a_month_dates_its_days_not_the_storys(words, span, layer):
+    """dates.yaml date.month "in the first week of February": the meeting was held on those
+    days (before, the unread words left the story's day, 7 March)."""
+    text = (
+        "BEIJING, March 7 (Xinhua) -- Chinese President Xi Jinping met Brazilian President "
+        f"Luiz Inacio Lula da Silva in Beijing {words}."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Meeting")[0] == span
+
+
+@pytest.mark.parametrize(
+    "words", ["a few days ago", "in recent days", "over the past few days", "in the past week"]
+)
+def test_a_few_days_ago_is_the_week_before_not_the_storys_day(words, layer):
+    """dates.yaml date.ago "a few days ago", "in recent days": the meeting was held in the
+    seven days before the story (before, the unread words left the story's day, 7 March)."""
+    text = (
+        "ANKARA, March 7 (Reuters) - Turkish President Tayyip Erdogan met Syrian leader Ahmed "
+        f"al-Sharaa in Ankara {words}, officials said."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Meeting")[0] == "2025-02-28..2025-03-06"
+
+
+@pytest.mark.parametrize("plan", ["he would visit Russia again", "he planned to visit Russia"])
+def test_the_day_a_plan_was_told_is_not_the_plans_day(plan, layer):
+    """candidates._share_dates: "Xi said on Tuesday he would visit Russia again": the speech
+    is of Tuesday, the visit still to come is undated (before, it took the speech's day)."""
+    text = f"MOSCOW, March 22 (Reuters) - Chinese President Xi Jinping said on Tuesday {plan}."
+    graph = extract(text, date(2023, 3, 22), layer)
+    (visit,) = set(graph.subjects(RDF.type, DIP.Visit))
+    assert graph.value(visit, DIP.date) is None
+    assert graph.value(visit, DIP.earliestDate) is None
+
+
+def test_a_plan_told_in_speech_still_takes_a_decisions_day(layer):
+    """# guard: candidates._said_dates still dates an announced decision with the speech's day
+    ("said on Tuesday Russia would expel two British diplomats": Tuesday)."""
+    text = (
+        "MOSCOW, March 22 (Reuters) - Russian Foreign Minister Sergei Lavrov said on Tuesday "
+        "Russia would expel two British diplomats."
+    )
+    graph = extract(text, date(2023, 3, 22), layer)
+    assert dated(graph, "DiplomatExpulsion")[0] == "2023-03-21"
+
+
+@pytest.mark.parametrize(
+    ("words", "span"),
+    [
+        ("will visit China next spring", "2024-03-01..2024-05-31"),
+        ("visited China last summer", "2022-06-01..2022-08-31"),
+    ],
+)
+def test_a_season_without_a_year_dates_its_event(words, span, layer):
+    """dates.yaml date.season "next spring", "last summer": the season nearest the story's day
+    (before, the words were unread: the plan undated, the past visit of the story's day)."""
+    text = f"MOSCOW, March 22 (Reuters) - Russian President Vladimir Putin {words}."
+    graph = extract(text, date(2023, 3, 22), layer)
+    assert dated(graph, "Visit")[0] == span

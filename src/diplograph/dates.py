@@ -16,6 +16,9 @@ Conventions (decisions, not accidents):
   day after the anchor to the period's end; "earlier this ..." from the start to the
   day before the anchor (the article's own day is "today", not "earlier").
 - Seasons are northern-hemisphere meteorological; winter of Y is Dec Y-1 .. Feb Y.
+  A season without a year ("in the autumn", "last summer") is the one under way ("this"), else
+  the last one begun (past) or the next one to end (future); "last" ends before the anchor's
+  day, "next" begins after it.
 - Days of one month ("August 25 to 27", "from 2 to 4 December") are an interval from the
   first day to the last; the first day takes the year that puts it nearest the anchor.
 - "early", "mid" and "late" before a month (and "the beginning", "middle", "end of" it) are
@@ -23,14 +26,18 @@ Conventions (decisions, not accidents):
   before "last year", "next year" (as before "2024"), its first, middle or last four months;
   "in May last year" is May of the year named; "in January and February" runs from the first
   month's first day to the second's last; "earlier in March" told in March is "earlier this
-  month" ("later in March", "later this month").
+  month" ("later in March", "later this month"); "the first week of May" is its days 1 to 7
+  (second 8-14, third 15-21, fourth 22-28, last 25-31), "the first/second half" days 1-15/16-31,
+  "the first/last days of May" as "early/late May".
 - Two weekdays joined ("on Monday and Tuesday", "from Monday to Wednesday") are an interval
   from the first, resolved as a weekday alone, to the next such last day after it (a week
   earlier in the past tense when the last day would fall after the anchor); "last week" or
   "next week" after them ("on Thursday and Friday last week") names their week.
 - "the weekend" is the last Saturday and Sunday on or before the anchor (the next ones in the
   future tense, or after "next"; "this past weekend" is always the last ones); "N days ago" is
-  that day, "N weeks/months/years ago" the week, month or year it falls in; "on the 15th" is
+  that day, "N weeks/months/years ago" the week, month or year it falls in ("a few days ago",
+  "in recent days", "over the past few days", "in the past week": the seven days before the
+  anchor); "on the 15th" is
   the last such day (the next one, future).
 """
 
@@ -94,12 +101,16 @@ _PERIOD_RE = re.compile(
     r"\b(earlier this|later this|earlier in the|later in the|this|last|next)\s+(week|month|year)\b"
 )
 _SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4})\b")
+_NAMED_SEASON_RE = re.compile(  # "in the autumn", "last summer": the season nearest the anchor
+    r"^(?:(?:in|during|by)\s+(?:the\s+)?|(this|last|next)\s+)(spring|summer|fall|autumn|winter)$"
+)
 _YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
 _MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
 _MONTH_ONLY_RE = re.compile(  # "in May", "at the end of May", "mid-May" (a part needs no "in")
     r"^(?:(?:in|during|at|around|towards?)\s+(?:the\s+)?|(?=(?:early|mid|late)\b))"
-    r"(?:(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?)?"
+    r"(?:(early|mid|late|start|beginning|middle|end|(?:first|second|third|fourth|last)\s+"
+    r"(?:half|week|fortnight|days))\s*-?\s*(?:of\s+)?)?"
     + _MONTH
     + r"(?:\s+(this|last|next)\s+year)?$"
 )
@@ -114,6 +125,11 @@ _MONTH_SIDE_RE = re.compile(r"^(earlier|later)\s+in\s+" + _MONTH + r"$")  # "ear
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # thirds of a month
 _MONTH_PARTS.update(start=_MONTH_PARTS["early"], beginning=_MONTH_PARTS["early"])
 _MONTH_PARTS.update(middle=_MONTH_PARTS["mid"], end=_MONTH_PARTS["late"])
+_MONTH_PARTS.update({"first half": (1, 15), "second half": (16, 31), "last half": (16, 31)})
+_MONTH_PARTS.update({"first fortnight": (1, 14), "second fortnight": (15, 31)})
+_MONTH_PARTS.update({"first week": (1, 7), "second week": (8, 14), "third week": (15, 21)})
+_MONTH_PARTS.update({"fourth week": (22, 28), "last week": (25, 31)})
+_MONTH_PARTS.update({"first days": _MONTH_PARTS["early"], "last days": _MONTH_PARTS["late"]})
 _MONTH_PART_RE = re.compile(
     r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next)\s+month\b"
 )
@@ -125,6 +141,10 @@ _WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)(?:past\s+)?weekend\b")
 _NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _AGO_RE = re.compile(
     r"\b(an|\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(day|week|month|year)s?\s+ago\b"
+)
+_FEW_DAYS_RE = re.compile(  # "a few days ago", "in recent days", "over the past few days"
+    r"\b(?:a\s+few|several|some)\s+days\s+ago\b|\b(?:recent|(?:past|last)\s+(?:few|several))\s+days\b"
+    r"|\b(?:the|this)\s+past\s+week\b"
 )
 _DAY_OF_MONTH_RE = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$")
 _YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
@@ -350,6 +370,32 @@ def _parse_season(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(date(year, first, 1), _month_end(year, last), "season")
 
 
+def _season_of(name: str, year: int) -> tuple[date, date]:
+    """The first and last day of a season of a year (winter of Y: December Y-1 to February Y)."""
+    if name == "winter":
+        return date(year - 1, 12, 1), _month_end(year, 2)
+    first, last = _SEASON_MONTHS[name]
+    return date(year, first, 1), _month_end(year, last)
+
+
+def _parse_named_season(text: str, anchor: date, tense: str) -> DateRange | None:
+    """Resolve 'in the autumn', 'last summer', 'next spring', 'this winter': the one under way
+    ('this'), else the last one begun (past) or the next one to end (future); 'last' ends
+    before the anchor, 'next' begins after it."""
+    m = _NAMED_SEASON_RE.match(text)
+    if not m:
+        return None
+    spans = [_season_of(m[2], year) for year in range(anchor.year - 1, anchor.year + 3)]
+    under_way = [s for s in spans if s[0] <= anchor <= s[1]]
+    if m[1] == "this" and under_way:
+        return DateRange(*under_way[0], "season")
+    if m[1] == "last" or (m[1] != "next" and tense != "future"):
+        past = [s for s in spans if (s[1] < anchor if m[1] == "last" else s[0] <= anchor)]
+        return DateRange(*past[-1], "season")
+    ahead = [s for s in spans if (s[0] > anchor if m[1] == "next" else s[1] >= anchor)]
+    return DateRange(*ahead[0], "season")
+
+
 def _parse_year_part(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve 'early 2020', 'mid-2020', 'late 2020' as four-month intervals."""
     m = _YEAR_PART_RE.search(text)
@@ -385,7 +431,10 @@ def _parse_month_only(text: str, anchor: date, tense: str) -> DateRange | None:
         year = anchor.year if month <= anchor.month else anchor.year - 1
     if m[1] is None:
         return DateRange(date(year, month, 1), _month_end(year, month), "month")
-    first, last = _MONTH_PARTS[m[1]]
+    part = " ".join(m[1].split())
+    if part not in _MONTH_PARTS:  # "the third half of May": no part of a month
+        return None
+    first, last = _MONTH_PARTS[part]
     end = min(date(year, month, 1) + timedelta(days=last - 1), _month_end(year, month))
     return DateRange(date(year, month, first), end, "interval")
 
@@ -438,7 +487,10 @@ def _parse_weekend(text: str, anchor: date, tense: str) -> DateRange | None:
 
 def _parse_ago(text: str, anchor: date, tense: str) -> DateRange | None:
     """Resolve 'three days ago' (that day), 'two weeks ago', 'a month ago', 'a year ago' (the
-    week, month or year that day falls in)."""
+    week, month or year that day falls in); 'a few days ago', 'in recent days': the week before
+    the anchor's day."""
+    if _FEW_DAYS_RE.search(text):
+        return DateRange(anchor - timedelta(days=7), anchor - timedelta(days=1), "interval")
     m = _AGO_RE.search(text)
     if not m:
         return None
@@ -498,6 +550,7 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
     _parse_year_named_part,  # before the period: "late last year" is its last months
     _parse_period,
     _parse_season,
+    _parse_named_season,
     _parse_year_part,
     _parse_month_year,
     _parse_weekend,

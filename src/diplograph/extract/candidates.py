@@ -1301,6 +1301,9 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     made = _lone_speech(made, rules)
     joins, onwards = rules.word_class("date_join_word"), rules.word_class("date_onward_word")
     legs = {m.trigger for m, c in made if c.kind.lower() in rules.word_class("date_onward_kind")}
+    # "said on Tuesday he would visit Russia": the day of the speech is not the plan's
+    speech = {m.trigger for m, c in made if spec(rules.kinds, c.kind).get("statement")}
+    plans = {m.trigger for m, c in made if c.attest.modality == "Expected"} - speech
     _share_dates(
         made,
         contents_ahead(matches, rules),
@@ -1308,6 +1311,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         lambda trigger, other: (
             joined_between(ctx.units, trigger, dates.get(other), joins)
             or (trigger in legs and onward(ctx.units, trigger, other, onwards))
+            or (trigger in plans and other in speech)
         ),
     )
     _contents_to_come(made, ctx)
