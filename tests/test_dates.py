@@ -258,6 +258,9 @@ WED_0605 = date(2024, 6, 5)  # Wednesday
         ("over the past few days", None, span(date(2024, 5, 29), date(2024, 6, 4))),
         ("in the past week", None, span(date(2024, 5, 29), date(2024, 6, 4))),
         ("this past week", None, span(date(2024, 5, 29), date(2024, 6, 4))),
+        ("in the past month", None, span(date(2024, 5, 6), date(2024, 6, 4))),
+        ("over the past few weeks", None, span(date(2024, 5, 6), date(2024, 6, 4))),
+        ("in recent weeks", None, span(date(2024, 5, 6), date(2024, 6, 4))),
         # a day of the month: this month's, or the last month's if still to come
         ("on the 3rd", None, day(date(2024, 6, 3))),
         ("on the 15th", None, day(date(2024, 5, 15))),

@@ -2240,6 +2240,20 @@ def test_a_few_days_ago_is_the_week_before_not_the_storys_day(words, layer):
     assert dated(graph, "Meeting")[0] == "2025-02-28..2025-03-06"
 
 
+@pytest.mark.parametrize(
+    "words", ["in the past month", "over the past few weeks", "in recent weeks"]
+)
+def test_the_past_month_is_the_thirty_days_before_not_the_storys_day(words, layer):
+    """dates.yaml date.ago "in the past month", "in recent weeks": the meeting was held in the
+    thirty days before the story (before, the unread words left the story's day, 7 March)."""
+    text = (
+        "MOSCOW, March 7 (Reuters) - Russian President Vladimir Putin met Indian Prime Minister "
+        f"Narendra Modi {words}, the Kremlin said."
+    )
+    graph = extract(text, date(2025, 3, 7), layer)
+    assert dated(graph, "Meeting")[0] == "2025-02-05..2025-03-06"
+
+
 @pytest.mark.parametrize("plan", ["he would visit Russia again", "he planned to visit Russia"])
 def test_the_day_a_plan_was_told_is_not_the_plans_day(plan, layer):
     """candidates._share_dates: "Xi said on Tuesday he would visit Russia again": the speech

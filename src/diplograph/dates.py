@@ -37,8 +37,8 @@ Conventions (decisions, not accidents):
   future tense, or after "next"; "this past weekend" is always the last ones); "N days ago" is
   that day, "N weeks/months/years ago" the week, month or year it falls in ("a few days ago",
   "in recent days", "over the past few days", "in the past week": the seven days before the
-  anchor); "on the 15th" is
-  the last such day (the next one, future).
+  anchor; "in the past month", "over the past few weeks", "in recent weeks": the thirty days);
+  "on the 15th" is the last such day (the next one, future).
 """
 
 from __future__ import annotations
@@ -145,6 +145,9 @@ _AGO_RE = re.compile(
 _FEW_DAYS_RE = re.compile(  # "a few days ago", "in recent days", "over the past few days"
     r"\b(?:a\s+few|several|some)\s+days\s+ago\b|\b(?:recent|(?:past|last)\s+(?:few|several))\s+days\b"
     r"|\b(?:the|this)\s+past\s+week\b"
+)
+_FEW_WEEKS_RE = re.compile(  # "in the past month", "over the past few weeks", "in recent weeks"
+    r"\bthe\s+past\s+month\b|\b(?:recent|(?:past|last)\s+(?:few|several))\s+weeks\b"
 )
 _DAY_OF_MONTH_RE = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$")
 _YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
@@ -491,6 +494,8 @@ def _parse_ago(text: str, anchor: date, tense: str) -> DateRange | None:
     the anchor's day."""
     if _FEW_DAYS_RE.search(text):
         return DateRange(anchor - timedelta(days=7), anchor - timedelta(days=1), "interval")
+    if _FEW_WEEKS_RE.search(text):
+        return DateRange(anchor - timedelta(days=30), anchor - timedelta(days=1), "interval")
     m = _AGO_RE.search(text)
     if not m:
         return None
