@@ -2660,3 +2660,24 @@ def test_a_trade_representative_and_a_commissioner_general_hold_their_offices(
     """entities.yaml titles: "Trade Representative" (the United States') and
     "Commissioner-General" (UNRWA's) are offices (before: no holding)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ADELAIDE, March 4 (AAP) - South Australian Premier Peter Malinauskas said on Monday "
+            "the state would back the bid.",
+            {("person/peter-malinauskas", "position/prime-minister-of-south-australia")},
+        ),
+        (
+            "PERTH, March 4 (AAP) - Western Australian Premier Roger Cook said the state would "
+            "back the bid.",
+            {("person/roger-cook", "position/prime-minister-of-western-australia")},
+        ),
+    ],
+)
+def test_a_states_adjective_owns_its_premiers_office(text, holdings, layer):
+    """venues.ttl: "South Australian" names South Australia, the premier's owner (before: the
+    dateline's Australia, a prime minister of Australia)."""
+    assert held(text, layer) == holdings
