@@ -2681,3 +2681,23 @@ def test_a_states_adjective_owns_its_premiers_office(text, holdings, layer):
     """venues.ttl: "South Australian" names South Australia, the premier's owner (before: the
     dateline's Australia, a prime minister of Australia)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "EDINBURGH, March 4 (Reuters) - Scottish First Minister John Swinney said on Monday "
+            "the vote would go ahead.",
+            {("person/john-swinney", "position/first-minister-of-scotland")},
+        ),
+        (
+            "CARDIFF, March 4 (Reuters) - Welsh First Minister Eluned Morgan met the delegation.",
+            {("person/eluned-morgan", "position/first-minister-of-wales")},
+        ),
+    ],
+)
+def test_a_nations_adjective_owns_its_first_ministers_office(text, holdings, layer):
+    """venues.ttl: "Scottish", "Welsh" name Scotland and Wales, the first minister's owners
+    (before: no owner, no holding)."""
+    assert held(text, layer) == holdings
