@@ -2660,3 +2660,44 @@ def test_a_trade_representative_and_a_commissioner_general_hold_their_offices(
     """entities.yaml titles: "Trade Representative" (the United States') and
     "Commissioner-General" (UNRWA's) are offices (before: no holding)."""
     assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "ADELAIDE, March 4 (AAP) - South Australian Premier Peter Malinauskas said on Monday "
+            "the state would back the bid.",
+            {("person/peter-malinauskas", "position/prime-minister-of-south-australia")},
+        ),
+        (
+            "PERTH, March 4 (AAP) - Western Australian Premier Roger Cook said the state would "
+            "back the bid.",
+            {("person/roger-cook", "position/prime-minister-of-western-australia")},
+        ),
+    ],
+)
+def test_a_states_adjective_owns_its_premiers_office(text, holdings, layer):
+    """venues.ttl: "South Australian" names South Australia, the premier's owner (before: the
+    dateline's Australia, a prime minister of Australia)."""
+    assert held(text, layer) == holdings
+
+
+@pytest.mark.parametrize(
+    ("text", "holdings"),
+    [
+        (
+            "EDINBURGH, March 4 (Reuters) - Scottish First Minister John Swinney said on Monday "
+            "the vote would go ahead.",
+            {("person/john-swinney", "position/first-minister-of-scotland")},
+        ),
+        (
+            "CARDIFF, March 4 (Reuters) - Welsh First Minister Eluned Morgan met the delegation.",
+            {("person/eluned-morgan", "position/first-minister-of-wales")},
+        ),
+    ],
+)
+def test_a_nations_adjective_owns_its_first_ministers_office(text, holdings, layer):
+    """venues.ttl: "Scottish", "Welsh" name Scotland and Wales, the first minister's owners
+    (before: no owner, no holding)."""
+    assert held(text, layer) == holdings
