@@ -2289,3 +2289,47 @@ def test_a_season_without_a_year_dates_its_event(words, span, layer):
     text = f"MOSCOW, March 22 (Reuters) - Russian President Vladimir Putin {words}."
     graph = extract(text, date(2023, 3, 22), layer)
     assert dated(graph, "Visit")[0] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "Xi arrived in Moscow on Monday. He had met Putin in Beijing two weeks earlier.",
+            "two weeks earlier",
+            "2024-08-19",
+        ),
+        (
+            "Xi met Putin in Moscow on Monday. A week earlier, Lavrov met Wang Yi in Beijing.",
+            "A week earlier",
+            "2024-08-26",
+        ),
+        (
+            "Wang Yi visited Cairo on Monday. Two days earlier he met Lavrov in Moscow.",
+            "Two days earlier",
+            "2024-08-31",
+        ),
+        (
+            "Wang Yi visited Cairo on Monday. Three days earlier he met Lavrov in Moscow.",
+            "Three days earlier",
+            "2024-08-30",
+        ),
+        (
+            "Xi met Putin on August 12. Two weeks later, Lavrov met Wang Yi in Beijing.",
+            "Two weeks later",
+            "2024-08-26",
+        ),
+    ],
+)
+def test_days_and_weeks_earlier_count_from_the_day_told_before(text, words, expected, layer):
+    """dates.yaml date.week-earlier, date.two-weeks-earlier/later, date.two/three-days-earlier:
+    that many days from the day the article told before, not the story's day (before, the
+    words were unread and the meeting took the story's day)."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    found = {
+        _span(graph, event)
+        for attest, event in graph.subject_objects(DIP.attests)
+        if (event, RDF.type, DIP.Meeting) in graph
+        and str(graph.value(attest, DIP.dateExpression)) == words
+    }
+    assert found == {expected}
