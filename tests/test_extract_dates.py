@@ -2333,3 +2333,28 @@ def test_days_and_weeks_earlier_count_from_the_day_told_before(text, words, expe
         and str(graph.value(attest, DIP.dateExpression)) == words
     }
     assert found == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xi will visit Russia at the end of the month, the Kremlin said.",
+            "2024-09-21..2024-09-30",
+        ),
+        ("Xi is expected to visit Russia towards the end of this month.", "2024-09-21..2024-09-30"),
+        # guard: told in the past, "the month" is one named before: no date of the story's month
+        ("Putin visited China in May. Xi visited Russia at the end of the month.", "None..None"),
+    ],
+)
+def test_the_end_of_the_month_in_a_plan_is_the_last_days_of_the_articles(text, expected, layer):
+    """dates.yaml date.period "at the end of the month" (dates.py `_parse_month_part`): a plan
+    told for the end of the month is the last days of the article's month, as "at the end of
+    next month" is of the next; before, the words were unread and the plan undated."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    found = {
+        _span(graph, event)
+        for event in graph.subjects(RDF.type, DIP.Visit)
+        if "xi" in str(graph.value(event, DIP.traveller))
+    }
+    assert found == {expected}
