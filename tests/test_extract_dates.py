@@ -2319,6 +2319,16 @@ def test_a_season_without_a_year_dates_its_event(words, span, layer):
             "Two weeks later",
             "2024-08-26",
         ),
+        (
+            "Xi met Putin on August 12. A fortnight later, Lavrov met Wang Yi in Beijing.",
+            "A fortnight later",
+            "2024-08-26",
+        ),
+        (
+            "Xi arrived in Moscow on Monday. He had met Putin in Beijing a fortnight earlier.",
+            "a fortnight earlier",
+            "2024-08-19",
+        ),
     ],
 )
 def test_days_and_weeks_earlier_count_from_the_day_told_before(text, words, expected, layer):
