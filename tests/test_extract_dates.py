@@ -2289,3 +2289,82 @@ def test_a_season_without_a_year_dates_its_event(words, span, layer):
     text = f"MOSCOW, March 22 (Reuters) - Russian President Vladimir Putin {words}."
     graph = extract(text, date(2023, 3, 22), layer)
     assert dated(graph, "Visit")[0] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "Xi arrived in Moscow on Monday. He had met Putin in Beijing two weeks earlier.",
+            "two weeks earlier",
+            "2024-08-19",
+        ),
+        (
+            "Xi met Putin in Moscow on Monday. A week earlier, Lavrov met Wang Yi in Beijing.",
+            "A week earlier",
+            "2024-08-26",
+        ),
+        (
+            "Wang Yi visited Cairo on Monday. Two days earlier he met Lavrov in Moscow.",
+            "Two days earlier",
+            "2024-08-31",
+        ),
+        (
+            "Wang Yi visited Cairo on Monday. Three days earlier he met Lavrov in Moscow.",
+            "Three days earlier",
+            "2024-08-30",
+        ),
+        (
+            "Xi met Putin on August 12. Two weeks later, Lavrov met Wang Yi in Beijing.",
+            "Two weeks later",
+            "2024-08-26",
+        ),
+        (
+            "Xi met Putin on August 12. A fortnight later, Lavrov met Wang Yi in Beijing.",
+            "A fortnight later",
+            "2024-08-26",
+        ),
+        (
+            "Xi arrived in Moscow on Monday. He had met Putin in Beijing a fortnight earlier.",
+            "a fortnight earlier",
+            "2024-08-19",
+        ),
+    ],
+)
+def test_days_and_weeks_earlier_count_from_the_day_told_before(text, words, expected, layer):
+    """dates.yaml date.week-earlier, date.two-weeks-earlier/later, date.two/three-days-earlier:
+    that many days from the day the article told before, not the story's day (before, the
+    words were unread and the meeting took the story's day)."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    found = {
+        _span(graph, event)
+        for attest, event in graph.subject_objects(DIP.attests)
+        if (event, RDF.type, DIP.Meeting) in graph
+        and str(graph.value(attest, DIP.dateExpression)) == words
+    }
+    assert found == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xi will visit Russia at the end of the month, the Kremlin said.",
+            "2024-09-21..2024-09-30",
+        ),
+        ("Xi is expected to visit Russia towards the end of this month.", "2024-09-21..2024-09-30"),
+        # guard: told in the past, "the month" is one named before: no date of the story's month
+        ("Putin visited China in May. Xi visited Russia at the end of the month.", "None..None"),
+    ],
+)
+def test_the_end_of_the_month_in_a_plan_is_the_last_days_of_the_articles(text, expected, layer):
+    """dates.yaml date.period "at the end of the month" (dates.py `_parse_month_part`): a plan
+    told for the end of the month is the last days of the article's month, as "at the end of
+    next month" is of the next; before, the words were unread and the plan undated."""
+    graph = extract(text, date(2024, 9, 3), layer)
+    found = {
+        _span(graph, event)
+        for event in graph.subjects(RDF.type, DIP.Visit)
+        if "xi" in str(graph.value(event, DIP.traveller))
+    }
+    assert found == {expected}

@@ -131,7 +131,7 @@ _MONTH_PARTS.update({"first week": (1, 7), "second week": (8, 14), "third week":
 _MONTH_PARTS.update({"fourth week": (22, 28), "last week": (25, 31)})
 _MONTH_PARTS.update({"first days": _MONTH_PARTS["early"], "last days": _MONTH_PARTS["late"]})
 _MONTH_PART_RE = re.compile(
-    r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next)\s+month\b"
+    r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next|this|the)\s+month\b"
 )
 _YEAR_NAMED_PART_RE = re.compile(
     r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next|this)\s+year\b"
@@ -321,7 +321,8 @@ def _parse_month_part(text: str, anchor: date, tense: str) -> DateRange | None:
     m = _MONTH_PART_RE.search(text)
     if not m:
         return None
-    month = _parse_period(f"{m[2]} month", anchor, tense)
+    which = "this" if m[2] == "the" else m[2]  # "at the end of the month": this one's
+    month = _parse_period(f"{which} month", anchor, tense)
     if month is None or month.precision != "month":
         return None
     first, last = _MONTH_PARTS[m[1]]
