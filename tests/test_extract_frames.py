@@ -6639,3 +6639,31 @@ def test_a_delegation_set_off_with_its_leader_is_attested_without_the_closing_co
         "The Russian delegation, led by Foreign Minister Sergei Lavrov, met Turkish Foreign "
         "Minister Hakan Fidan",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CANBERRA, Dec 2 (Reuters) - Australian Prime Minister Anthony Albanese spoke to "
+            "Chinese President Xi Jinping on Monday.",
+            [["person/anthony-albanese", "person/xi-jinping"]],
+        ),
+        (
+            "MOSCOW, Dec 2 (TASS) - Russian President Vladimir Putin spoke by phone to his "
+            "Turkish counterpart Recep Tayyip Erdogan on Monday.",
+            [["person/recep-tayyip-erdogan", "person/vladimir-putin"]],
+        ),
+        # guard: no person spoken to, no talks
+        (
+            "KYIV, Dec 2 (AP) - Ukrainian President Volodymyr Zelensky spoke to reporters and "
+            "to Reuters on Monday.",
+            [],
+        ),
+    ],
+)
+def test_speaking_to_a_named_person_is_talks(text, expected, layer):
+    """meetings.yaml talks.by-phone: "spoke to X", "spoke by phone to X" (frame.talk reads
+    only "with")."""
+    talks = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Talks"]
+    assert talks == expected
