@@ -6667,3 +6667,30 @@ def test_speaking_to_a_named_person_is_talks(text, expected, layer):
     only "with")."""
     talks = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Talks"]
     assert talks == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ISTANBUL, Dec 2 (Anadolu) - Turkish Foreign Minister Hakan Fidan praised Egyptian "
+            "Foreign Minister Badr Abdelatty during their Ankara meeting on Monday.",
+            ("Meeting", {"participant": ["person/badr-abdelatty", FIDAN], "place": ANKARA}),
+        ),
+        (
+            "ISTANBUL, Dec 2 (Anadolu) - During a Beijing meeting with Chinese President Xi "
+            "Jinping on Monday, Turkish President Recep Tayyip Erdogan called for peace.",
+            (
+                "Meeting",
+                {
+                    "participant": ["person/recep-tayyip-erdogan", "person/xi-jinping"],
+                    "place": ["city/beijing"],
+                },
+            ),
+        ),
+    ],
+)
+def test_a_place_may_name_the_meeting_between_determiner_and_noun(text, expected, layer):
+    """meetings.yaml meeting.noun: "during their Ankara meeting", "during a Beijing meeting
+    with X": the place read before the noun is the meeting's place."""
+    assert of_kind(text, "Meeting", layer) == [expected]
