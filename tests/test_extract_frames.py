@@ -6694,3 +6694,15 @@ def test_a_place_may_name_the_meeting_between_determiner_and_noun(text, expected
     """meetings.yaml meeting.noun: "during their Ankara meeting", "during a Beijing meeting
     with X": the place read before the noun is the meeting's place."""
     assert of_kind(text, "Meeting", layer) == [expected]
+
+
+def test_two_who_have_a_working_lunch_meet(layer):
+    """meetings.yaml meeting.noun: "A and B had a working lunch" (no "with") is a meeting of
+    the two (frame.meal-noun needs "with")."""
+    text = (
+        "CAIRO, Dec 2 (Xinhua) - Turkish Foreign Minister Hakan Fidan and Egyptian Foreign "
+        "Minister Badr Abdelatty had a working lunch on Monday."
+    )
+    assert of_kind(text, "Meeting", layer) == [
+        ("Meeting", {"participant": ["person/badr-abdelatty", FIDAN], "place": ["city/cairo"]})
+    ]
