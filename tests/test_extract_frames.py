@@ -6706,3 +6706,17 @@ def test_two_who_have_a_working_lunch_meet(layer):
     assert of_kind(text, "Meeting", layer) == [
         ("Meeting", {"participant": ["person/badr-abdelatty", FIDAN], "place": ["city/cairo"]})
     ]
+
+
+@pytest.mark.parametrize(
+    "verb", ["raised the issue", "also took up the matter", "broached the border dispute"]
+)
+def test_raising_an_issue_with_someone_on_the_sidelines_is_a_meeting(verb, layer):
+    """meetings.yaml meeting.tete-a-tete: "X raised the issue with Y on the sidelines of the
+    summit" (no exchange noun) is a meeting of X and Y."""
+    text = (
+        f"NEW DELHI, Dec 2 (PTI) - Indian Prime Minister Narendra Modi {verb} with Chinese "
+        "President Xi Jinping on the sidelines of the BRICS summit on Monday."
+    )
+    met = [e[1]["participant"] for e in of_kind(text, "Meeting", layer)]
+    assert met == [["person/narendra-modi", "person/xi-jinping"]]
