@@ -6720,3 +6720,23 @@ def test_raising_an_issue_with_someone_on_the_sidelines_is_a_meeting(verb, layer
     )
     met = [e[1]["participant"] for e in of_kind(text, "Meeting", layer)]
     assert met == [["person/narendra-modi", "person/xi-jinping"]]
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        ("had a lengthy call on Monday.", [["person/donald-trump", "person/vladimir-putin"]]),
+        (
+            "held a 90-minute call, the Kremlin said.",
+            [["person/donald-trump", "person/vladimir-putin"]],
+        ),
+        # guard: a call for something is no call between them
+        ("had a call for calm on Monday.", []),
+    ],
+)
+def test_two_who_had_a_call_held_talks(call, expected, layer):
+    """meetings.yaml talks.discuss: "A and B had a lengthy call" with no phone word, when the
+    call ends its clause or a date follows it."""
+    text = f"WASHINGTON, Dec 2 (Reuters) - Donald Trump and Vladimir Putin {call}"
+    talks = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
+    assert talks == expected
