@@ -6740,3 +6740,14 @@ def test_two_who_had_a_call_held_talks(call, expected, layer):
     text = f"WASHINGTON, Dec 2 (Reuters) - Donald Trump and Vladimir Putin {call}"
     talks = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
     assert talks == expected
+
+
+def test_a_city_between_the_determiner_and_the_noun_is_no_party(layer):
+    """frames._determiner reads past a city named right after the determiner ("the Riyadh
+    talks with X"): the noun's talks are the speaker's with X, not the city's state's."""
+    text = (
+        "RIYADH, Dec 2 (AFP) - US Secretary of State Marco Rubio said the Riyadh talks with "
+        "Russian Foreign Minister Sergei Lavrov on Monday were constructive."
+    )
+    talks = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
+    assert talks == [["person/marco-rubio", "person/sergei-lavrov"]]
