@@ -6722,6 +6722,16 @@ def test_raising_an_issue_with_someone_on_the_sidelines_is_a_meeting(verb, layer
     assert met == [["person/narendra-modi", "person/xi-jinping"]]
 
 
+def test_raising_an_issue_with_someone_on_the_margins_is_a_meeting(layer):
+    """meetings.yaml meeting.tete-a-tete: "on the margins of" as "on the sidelines of"."""
+    text = (
+        "NEW DELHI, Dec 2 (PTI) - Indian Prime Minister Narendra Modi raised the matter with "
+        "Chinese President Xi Jinping on the margins of the BRICS summit on Monday."
+    )
+    met = [e[1]["participant"] for e in of_kind(text, "Meeting", layer)]
+    assert met == [["person/narendra-modi", "person/xi-jinping"]]
+
+
 @pytest.mark.parametrize(
     ("call", "expected"),
     [
