@@ -6639,3 +6639,125 @@ def test_a_delegation_set_off_with_its_leader_is_attested_without_the_closing_co
         "The Russian delegation, led by Foreign Minister Sergei Lavrov, met Turkish Foreign "
         "Minister Hakan Fidan",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CANBERRA, Dec 2 (Reuters) - Australian Prime Minister Anthony Albanese spoke to "
+            "Chinese President Xi Jinping on Monday.",
+            [["person/anthony-albanese", "person/xi-jinping"]],
+        ),
+        (
+            "MOSCOW, Dec 2 (TASS) - Russian President Vladimir Putin spoke by phone to his "
+            "Turkish counterpart Recep Tayyip Erdogan on Monday.",
+            [["person/recep-tayyip-erdogan", "person/vladimir-putin"]],
+        ),
+        # guard: no person spoken to, no talks
+        (
+            "KYIV, Dec 2 (AP) - Ukrainian President Volodymyr Zelensky spoke to reporters and "
+            "to Reuters on Monday.",
+            [],
+        ),
+    ],
+)
+def test_speaking_to_a_named_person_is_talks(text, expected, layer):
+    """meetings.yaml talks.by-phone: "spoke to X", "spoke by phone to X" (frame.talk reads
+    only "with")."""
+    talks = [e[1]["participant"] for e in events(extract(text, layer)) if e[0] == "Talks"]
+    assert talks == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ISTANBUL, Dec 2 (Anadolu) - Turkish Foreign Minister Hakan Fidan praised Egyptian "
+            "Foreign Minister Badr Abdelatty during their Ankara meeting on Monday.",
+            ("Meeting", {"participant": ["person/badr-abdelatty", FIDAN], "place": ANKARA}),
+        ),
+        (
+            "ISTANBUL, Dec 2 (Anadolu) - During a Beijing meeting with Chinese President Xi "
+            "Jinping on Monday, Turkish President Recep Tayyip Erdogan called for peace.",
+            (
+                "Meeting",
+                {
+                    "participant": ["person/recep-tayyip-erdogan", "person/xi-jinping"],
+                    "place": ["city/beijing"],
+                },
+            ),
+        ),
+    ],
+)
+def test_a_place_may_name_the_meeting_between_determiner_and_noun(text, expected, layer):
+    """meetings.yaml meeting.noun: "during their Ankara meeting", "during a Beijing meeting
+    with X": the place read before the noun is the meeting's place."""
+    assert of_kind(text, "Meeting", layer) == [expected]
+
+
+def test_two_who_have_a_working_lunch_meet(layer):
+    """meetings.yaml meeting.noun: "A and B had a working lunch" (no "with") is a meeting of
+    the two (frame.meal-noun needs "with")."""
+    text = (
+        "CAIRO, Dec 2 (Xinhua) - Turkish Foreign Minister Hakan Fidan and Egyptian Foreign "
+        "Minister Badr Abdelatty had a working lunch on Monday."
+    )
+    assert of_kind(text, "Meeting", layer) == [
+        ("Meeting", {"participant": ["person/badr-abdelatty", FIDAN], "place": ["city/cairo"]})
+    ]
+
+
+@pytest.mark.parametrize(
+    "verb", ["raised the issue", "also took up the matter", "broached the border dispute"]
+)
+def test_raising_an_issue_with_someone_on_the_sidelines_is_a_meeting(verb, layer):
+    """meetings.yaml meeting.tete-a-tete: "X raised the issue with Y on the sidelines of the
+    summit" (no exchange noun) is a meeting of X and Y."""
+    text = (
+        f"NEW DELHI, Dec 2 (PTI) - Indian Prime Minister Narendra Modi {verb} with Chinese "
+        "President Xi Jinping on the sidelines of the BRICS summit on Monday."
+    )
+    met = [e[1]["participant"] for e in of_kind(text, "Meeting", layer)]
+    assert met == [["person/narendra-modi", "person/xi-jinping"]]
+
+
+def test_raising_an_issue_with_someone_on_the_margins_is_a_meeting(layer):
+    """meetings.yaml meeting.tete-a-tete: "on the margins of" as "on the sidelines of"."""
+    text = (
+        "NEW DELHI, Dec 2 (PTI) - Indian Prime Minister Narendra Modi raised the matter with "
+        "Chinese President Xi Jinping on the margins of the BRICS summit on Monday."
+    )
+    met = [e[1]["participant"] for e in of_kind(text, "Meeting", layer)]
+    assert met == [["person/narendra-modi", "person/xi-jinping"]]
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        ("had a lengthy call on Monday.", [["person/donald-trump", "person/vladimir-putin"]]),
+        (
+            "held a 90-minute call, the Kremlin said.",
+            [["person/donald-trump", "person/vladimir-putin"]],
+        ),
+        # guard: a call for something is no call between them
+        ("had a call for calm on Monday.", []),
+    ],
+)
+def test_two_who_had_a_call_held_talks(call, expected, layer):
+    """meetings.yaml talks.discuss: "A and B had a lengthy call" with no phone word, when the
+    call ends its clause or a date follows it."""
+    text = f"WASHINGTON, Dec 2 (Reuters) - Donald Trump and Vladimir Putin {call}"
+    talks = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
+    assert talks == expected
+
+
+def test_a_city_between_the_determiner_and_the_noun_is_no_party(layer):
+    """frames._determiner reads past a city named right after the determiner ("the Riyadh
+    talks with X"): the noun's talks are the speaker's with X, not the city's state's."""
+    text = (
+        "RIYADH, Dec 2 (AFP) - US Secretary of State Marco Rubio said the Riyadh talks with "
+        "Russian Foreign Minister Sergei Lavrov on Monday were constructive."
+    )
+    talks = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
+    assert talks == [["person/marco-rubio", "person/sergei-lavrov"]]

@@ -1049,6 +1049,9 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
             reach += joined > 1
             index -= 1
             continue
+        if not past and _place_modifier(units, index, words):
+            index -= 1  # "the Riyadh talks", "their Ankara meeting": the place names the event
+            continue
         if not _plain(unit, words) or unit.mention is not None or unit.lower in words.auxiliary:
             return None
         if past and unit.lower in words.coordination:
@@ -1060,6 +1063,19 @@ def _determiner(units: list[Unit], trigger: int, words: Words) -> int | None:
             return None
         index -= 1
     return None
+
+
+def _place_modifier(units: list[Unit], index: int, words: Words) -> bool:
+    """Whether the unit is one city named right after a determiner ("the Geneva talks"; not
+    "that Moscow and Kyiv must talk")."""
+    mention = units[index].mention
+    return (
+        mention is not None
+        and "city" in mention.classes
+        and len(mention.refs) == 1
+        and index > 0
+        and units[index - 1].lower in words.determiner
+    )
 
 
 def _owner_of_number(units: list[Unit], determiner: int, words: Words) -> int | None:
