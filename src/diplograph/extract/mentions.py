@@ -803,12 +803,12 @@ def _title_after(units: list[Unit], index: int) -> tuple[int, str] | None:
     return at, titled.title
 
 
-def _bare_body_word(unit: Unit, rules: RuleSet) -> bool:
-    """Whether a unit is a lower-case body word no stage read ("ministry": entities.yaml
-    `bare_body_words`)."""
+def _bare_body_word(unit: Unit, rules: RuleSet, capital: bool = False) -> bool:
+    """Whether a unit is a body word no stage read ("ministry": entities.yaml
+    `bare_body_words`), in lower case unless `capital` allows a capital."""
     return (
         unit.mention is None
-        and unit.text.islower()
+        and (unit.text.islower() or capital)
         and unit.lower in rules.listed("bare_body_words")
     )
 
@@ -817,14 +817,8 @@ def _bare_body_before(units: list[Unit], index: int, rules: RuleSet) -> bool:
     """Whether a lower-case body word no stage read stands right before a titled name
     ("ministry spokesman X": entities.yaml `bare_body_words`), or one capitalised as it opens
     the sentence or follows a dateline's dash ("Ministry spokesperson X")."""
-    before = units[index - 1] if index else None
     opens = index == 1 or (index > 1 and units[index - 2].text in ("--", "—", "–", "-"))
-    return (
-        before is not None
-        and before.mention is None
-        and (before.text.islower() or opens)
-        and before.lower in rules.listed("bare_body_words")
-    )
+    return index > 0 and _bare_body_word(units[index - 1], rules, capital=opens)
 
 
 def _last_org_called(
