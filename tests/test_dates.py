@@ -329,3 +329,72 @@ def test_two_weekdays_of_last_week_are_that_weeks():
 def test_two_months_and_the_days_of_the_articles_month_before_its_day(expression, tense, expected):
     """dates.py `_parse_two_months`, `_parse_month_side`."""
     assert resolve(expression, WED_0605, tense) == expected
+
+
+def _words_file(tmp_path, old: str = "", new: str = ""):
+    """A copy of the package's date-words.yaml with `old` replaced by `new`."""
+    from diplograph.dates import WORDS_FILE
+
+    path = tmp_path / "date-words.yaml"
+    text = WORDS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_the_resolver_reads_its_words_from_date_words_yaml(tmp_path):
+    """A day word, a month's abbreviation and a season added to the data file are resolved."""
+    from diplograph.dates import words
+
+    path = _words_file(tmp_path, "  today: 0\n", "  today: 0\n  overmorrow: 2\n")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("3: [march, mar]", "3: [march, mar, mrz]")
+        .replace("  winter: [12, 2]", "  winter: [12, 2]\n  monsoon: [6, 9]"),
+        encoding="utf-8",
+    )
+    mine = words(path)
+    assert resolve("overmorrow", THU_0727) is None
+    assert resolve("overmorrow", THU_0727, w=mine) == day(date(2023, 7, 29))
+    assert resolve("on 3 Mrz 2024", THU_0727, w=mine) == day(date(2024, 3, 3))
+    assert resolve("the monsoon of 2024", THU_0727, w=mine) == season(
+        date(2024, 6, 1), date(2024, 9, 30)
+    )
+
+
+def test_the_date_words_are_read_once_per_process():
+    """The package's words are read and compiled once: every call shares them."""
+    from diplograph.dates import words
+
+    assert words() is words()
+
+
+def test_a_misspelt_key_of_date_words_yaml_names_the_file_and_line(tmp_path):
+    from diplograph.dates import words
+    from diplograph.errors import InputError
+
+    path = _words_file(tmp_path, "\nweekdays:", "\nweekdyas:")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("weekdyas:"))
+    with pytest.raises(InputError, match=rf"{path}:{line}: .*'weekdyas'.*'weekdays'"):
+        words(path)
+
+
+def test_a_part_word_of_no_part_is_an_error_naming_its_line(tmp_path):
+    from diplograph.dates import words
+    from diplograph.errors import InputError
+
+    path = _words_file(tmp_path, "  middle: mid\n", "  middle: midd\n")
+    line = path.read_text(encoding="utf-8").splitlines().index("  middle: midd") + 1
+    with pytest.raises(InputError, match=rf"{path}:{line}: part_words: 'midd'"):
+        words(path)
+
+
+def test_a_day_span_of_a_wrong_type_is_an_error_naming_its_line(tmp_path):
+    from diplograph.dates import words
+    from diplograph.errors import InputError
+
+    path = _words_file(tmp_path, "  first week: [1, 7]\n", "  first week: [1, seven]\n")
+    line = path.read_text(encoding="utf-8").splitlines().index("  first week: [1, seven]") + 1
+    with pytest.raises(InputError, match=rf"{path}:{line}: date-words.yaml: .*first week"):
+        words(path)

@@ -69,6 +69,7 @@ def test_the_wheel_holds_the_ontology_queries_rules_and_gazetteer(wheel):
     for name in ("notebook-queries/entities.rq", "notebook-queries/statements.rq"):
         assert f"diplograph/{name}" in names, name
     assert "diplograph/push-queries/store-graphs.rq" in names
+    assert "diplograph/date-words.yaml" in names  # the date resolver's words (dates.py)
     vendored = sorted(n for n in names if n.startswith("diplograph/vendor/"))
     assert vendored == [
         "diplograph/vendor/LICENSE-cytoscape.txt",

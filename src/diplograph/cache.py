@@ -45,10 +45,11 @@ def folder() -> Path | None:
 
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A digest of the package's Python source files (read once per process)."""
+    """A digest of the package's Python source files and its own data (date-words.yaml), read
+    once per process."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.glob("*.yaml")]):
         digest.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -44,104 +44,29 @@ Conventions (decisions, not accidents):
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
-_MONTH = (
-    r"\b(january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
-)
-_MONTH_ABBREVIATIONS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_ABBREVIATIONS, 1)}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_OFFSETS = {"yesterday": -1, "last night": -1, "tomorrow": 1, "today": 0, "tonight": 0}
-_DAY_OFFSETS.update({"the day before yesterday": -2, "the day after tomorrow": 2})
-_DAY_OFFSETS.update(
-    dict.fromkeys(("midnight", "this morning", "this afternoon", "this evening"), 0)
-)
-_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
-_YEAR_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+WORDS_FILE = Path(__file__).with_name("date-words.yaml")  # the resolver's words
 
 _ISO_RE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_MONTH_DAY_RE = re.compile(_MONTH + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?")
-_DAY_MONTH_RE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?"
-)
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
-_SPAN_WORD = r"\s*(?:-|–|to|and|until|through|till)\s*"  # what joins a span's two ends
-_DAY_SPAN = _ORDINAL + _SPAN_WORD + r"(?:the\s+)?" + _ORDINAL  # "6 to 8", "the 6th to the 8th"
-_MONTH_DAYS_RE = re.compile(_MONTH + r"\s*" + _DAY_SPAN + r"\b(?:,?\s*(\d{4})\b)?")
-_DAYS_MONTH_RE = re.compile(r"\b" + _DAY_SPAN + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s*(\d{4})\b)?")
-_MONTHS_DAYS_RE = re.compile(  # "June 30 to July 2", "June 19 through June 20, 2024"
-    _MONTH + r"\s*" + _ORDINAL + _SPAN_WORD + _MONTH + r"\s*" + _ORDINAL + r"\b(?:,?\s*(\d{4})\b)?"
-)
-_DAYS_MONTHS_RE = re.compile(  # "30 June to 2 July 2024"
-    r"\b"
-    + _ORDINAL
-    + r"\s+(?:of\s+)?"
-    + _MONTH
-    + _SPAN_WORD
-    + _ORDINAL
-    + r"\s+(?:of\s+)?"
-    + _MONTH
-    + r"(?:,?\s*(\d{4})\b)?"
-)
-_WEEKDAY_RE = re.compile(r"\b(?:(last|next|this)\s+)?(" + "|".join(_WEEKDAYS) + r")\b")
-_WEEKDAY_SPAN_RE = re.compile(
-    r"\b("
-    + "|".join(_WEEKDAYS)
-    + r")\s*(?:-|–|to|and|until|through|till)\s*("
-    + "|".join(_WEEKDAYS)
-    + r")\b"
-)
-_DAY_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_DAY_OFFSETS, key=len, reverse=True)) + r")\b")
+_YEAR_AFTER = r"(?:,?\s*(\d{4})\b)?"  # ", 2024" after a day
 _PERIOD_RE = re.compile(
     r"\b(earlier this|later this|earlier in the|later in the|this|last|next)\s+(week|month|year)\b"
 )
-_SEASON_RE = re.compile(r"\b(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4})\b")
-_NAMED_SEASON_RE = re.compile(  # "in the autumn", "last summer": the season nearest the anchor
-    r"^(?:(?:in|during|by)\s+(?:the\s+)?|(this|last|next)\s+)(spring|summer|fall|autumn|winter)$"
+_MONTH_PART = r"\b({})\s*-?\s*(?:of\s+)?(last|next|this|the)\s+month\b"
+_YEAR_NAMED_PART = r"\b({})\s*-?\s*(?:of\s+)?(last|next|this)\s+year\b"
+_MONTH_ONLY = (  # "in May", "at the end of May", "mid-May" (a part needs no "in")
+    r"^(?:(?:in|during|at|around|towards?)\s+(?:the\s+)?|(?=(?:{})\b))(?:({})\s*-?\s*(?:of\s+)?)?"
+    r"{}(?:\s+(this|last|next)\s+year)?$"
 )
-_YEAR_PART_RE = re.compile(r"\b(early|mid|late)[-\s]?(\d{4})\b")
-_MONTH_YEAR_RE = re.compile(_MONTH + r",?\s+(?:of\s+)?(\d{4})\b")
-_DECADE_RE = re.compile(r"\b(\d{3})0s\b")
-_MONTH_ONLY_RE = re.compile(  # "in May", "at the end of May", "mid-May" (a part needs no "in")
-    r"^(?:(?:in|during|at|around|towards?)\s+(?:the\s+)?|(?=(?:early|mid|late)\b))"
-    r"(?:(early|mid|late|start|beginning|middle|end|(?:first|second|third|fourth|last)\s+"
-    r"(?:half|week|fortnight|days))\s*-?\s*(?:of\s+)?)?"
-    + _MONTH
-    + r"(?:\s+(this|last|next)\s+year)?$"
-)
-_TWO_MONTHS_RE = re.compile(  # "in January and February", "between March and May 2024"
-    r"^(?:in|during|between|from)\s+"
-    + _MONTH
-    + _SPAN_WORD
-    + _MONTH
-    + r"(?:\s+(?:(this|last|next)\s+year|(\d{4})))?$"
-)
-_MONTH_SIDE_RE = re.compile(r"^(earlier|later)\s+in\s+" + _MONTH + r"$")  # "earlier in March"
-_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # thirds of a month
-_MONTH_PARTS.update(start=_MONTH_PARTS["early"], beginning=_MONTH_PARTS["early"])
-_MONTH_PARTS.update(middle=_MONTH_PARTS["mid"], end=_MONTH_PARTS["late"])
-_MONTH_PARTS.update({"first half": (1, 15), "second half": (16, 31), "last half": (16, 31)})
-_MONTH_PARTS.update({"first fortnight": (1, 14), "second fortnight": (15, 31)})
-_MONTH_PARTS.update({"first week": (1, 7), "second week": (8, 14), "third week": (15, 21)})
-_MONTH_PARTS.update({"fourth week": (22, 28), "last week": (25, 31)})
-_MONTH_PARTS.update({"first days": _MONTH_PARTS["early"], "last days": _MONTH_PARTS["late"]})
-_MONTH_PART_RE = re.compile(
-    r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next|this|the)\s+month\b"
-)
-_YEAR_NAMED_PART_RE = re.compile(
-    r"\b(early|mid|late|start|beginning|middle|end)\s*-?\s*(?:of\s+)?(last|next|this)\s+year\b"
-)
-_YEAR_PART_WORDS = {"start": "early", "beginning": "early", "middle": "mid", "end": "late"}
 _WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)(?:past\s+)?weekend\b")
-_NUMBER_WORDS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_AGO_RE = re.compile(
-    r"\b(an|\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+(day|week|month|year)s?\s+ago\b"
-)
 _FEW_DAYS_RE = re.compile(  # "a few days ago", "in recent days", "over the past few days"
     r"\b(?:a\s+few|several|some)\s+days\s+ago\b|\b(?:recent|(?:past|last)\s+(?:few|several))\s+days\b"
     r"|\b(?:the|this)\s+past\s+week\b"
@@ -153,7 +78,79 @@ _DAY_OF_MONTH_RE = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$")
 _YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
 _NAMED_YEAR_RE = re.compile(r"\b(this|last|next)\s+year\b")
 _YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
-_FUTURE_RE = re.compile(r"\b(will|next|later|tomorrow|expected)\b")
+_DECADE_RE = re.compile(r"\b(\d{3})0s\b")
+
+
+def _either(words: Any) -> str:
+    """A regex alternation of words (a space between two words matches any)."""
+    return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in words)
+
+
+class Words:
+    """The resolver's words (date-words.yaml) as tables, and the patterns made of them."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Tables and patterns of a parsed, checked date-words.yaml."""
+        self.months = {w: number for number, words in data["months"].items() for w in words}
+        self.weekdays = tuple(data["weekdays"])
+        self.day_words = dict(data["day_words"])
+        self.seasons, self.year_parts = dict(data["seasons"]), dict(data["year_parts"])
+        self.part_words, thirds = dict(data["part_words"]), data["month_parts"]
+        other = {w: thirds[part] for w, part in self.part_words.items()}
+        self.month_parts = {**thirds, **other, **data["month_spans"]}
+        self.number_words = tuple(data["number_words"])
+        month = r"\b(" + _either(self.months) + r")\b\.?"
+        span = r"\s*(?:" + _either(data["span_words"]) + r")\s*"  # what joins a span's two ends
+        day_span = _ORDINAL + span + r"(?:the\s+)?" + _ORDINAL  # "6 to 8", "the 6th to the 8th"
+        days, seasons = _either(self.weekdays), _either(self.seasons)
+        parts = _either([*thirds, *self.part_words])
+        self.month_day = re.compile(month + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b" + _YEAR_AFTER)
+        self.day_month = re.compile(
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month + _YEAR_AFTER
+        )
+        self.month_days = re.compile(month + r"\s*" + day_span + r"\b" + _YEAR_AFTER)
+        self.days_month = re.compile(r"\b" + day_span + r"\s+(?:of\s+)?" + month + _YEAR_AFTER)
+        self.months_days = re.compile(  # "June 30 to July 2", "June 19 through June 20, 2024"
+            month + r"\s*" + _ORDINAL + span + month + r"\s*" + _ORDINAL + r"\b" + _YEAR_AFTER
+        )
+        self.days_months = re.compile(  # "30 June to 2 July 2024"
+            rf"\b{_ORDINAL}\s+(?:of\s+)?{month}{span}{_ORDINAL}\s+(?:of\s+)?{month}{_YEAR_AFTER}"
+        )
+        self.weekday = re.compile(r"\b(?:(last|next|this)\s+)?(" + days + r")\b")
+        self.weekday_span = re.compile(r"\b(" + days + ")" + span + "(" + days + r")\b")
+        day_words = sorted(self.day_words, key=len, reverse=True)
+        self.day_word = re.compile(r"\b(" + _either(day_words) + r")\b")
+        self.season = re.compile(r"\b(" + seasons + r")\s+(?:of\s+)?(\d{4})\b")
+        self.named_season = re.compile(  # "in the autumn", "last summer": the nearest season
+            r"^(?:(?:in|during|by)\s+(?:the\s+)?|(this|last|next)\s+)(" + seasons + ")$"
+        )
+        self.year_part = re.compile(r"\b(" + _either(self.year_parts) + r")[-\s]?(\d{4})\b")
+        self.month_year = re.compile(month + r",?\s+(?:of\s+)?(\d{4})\b")
+        self.month_only = re.compile(
+            _MONTH_ONLY.format(_either(thirds), _either(self.month_parts), month)
+        )
+        self.two_months = re.compile(  # "in January and February", "between March and May 2024"
+            rf"^(?:in|during|between|from)\s+{month}{span}{month}"
+            r"(?:\s+(?:(this|last|next)\s+year|(\d{4})))?$"
+        )
+        self.month_side = re.compile(rf"^(earlier|later)\s+in\s+{month}$")  # "earlier in March"
+        self.month_part = re.compile(_MONTH_PART.format(parts))
+        self.year_named_part = re.compile(_YEAR_NAMED_PART.format(parts))
+        numbers = "|".join(self.number_words)
+        self.ago = re.compile(r"\b(an|\d{1,2}|" + numbers + r")\s+(day|week|month|year)s?\s+ago\b")
+        self.future = re.compile(r"\b(" + _either(data["future_words"]) + r")\b")
+
+
+@functools.lru_cache(maxsize=4)
+def words(path: Path = WORDS_FILE) -> Words:
+    """The resolver's words of a date-words file (default: the package's), read and checked
+    against its schema (extract/schema.py DATE_WORDS) once per process."""
+    from diplograph.extract.rulefiles import read_data_file
+    from diplograph.extract.schema import check_date_words
+
+    data = read_data_file(path)
+    check_date_words(path, data)
+    return Words(data)
 
 
 @dataclass(frozen=True)
@@ -190,9 +187,9 @@ def _period(day: date, unit: str) -> tuple[date, date]:
     return date(day.year, 1, 1), date(day.year, 12, 31)
 
 
-def _infer_tense(text: str) -> str:
+def _infer_tense(text: str, w: Words) -> str:
     """Guess the tense of an expression: future if it has a future marker, else past."""
-    return "future" if _FUTURE_RE.search(text) else "past"
+    return "future" if w.future.search(text) else "past"
 
 
 def _nearest(month: int, day: int, anchor: date, tense: str) -> date:
@@ -209,22 +206,22 @@ def _nearest(month: int, day: int, anchor: date, tense: str) -> date:
     return min(candidates, key=lambda d: (abs((d - anchor).days), (d > anchor) == later_last))
 
 
-def _parse_iso(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_iso(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve an ISO date such as 2023-09-14."""
     m = _ISO_RE.search(text)
     return _day(date(int(m[1]), int(m[2]), int(m[3]))) if m else None
 
 
-def _parse_month_day(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_month_day(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'July 27', '27 July' or 'July 27, 2023'."""
-    m = _MONTH_DAY_RE.search(text)
+    m = w.month_day.search(text)
     if m:
         month, day, year = m[1], m[2], m[3]
-    elif m := _DAY_MONTH_RE.search(text):
+    elif m := w.day_month.search(text):
         day, month, year = m[1], m[2], m[3]
     else:
         return None
-    month_number = _MONTH_NUMBERS[month[:3]]
+    month_number = w.months[month]
     if year:
         return _day(date(int(year), month_number, int(day)))
     if named := _NAMED_YEAR_RE.search(text):  # "April 1 this year": the year the words name
@@ -232,16 +229,16 @@ def _parse_month_day(text: str, anchor: date, tense: str) -> DateRange | None:
     return _day(_nearest(month_number, int(day), anchor, tense))
 
 
-def _parse_day_span(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_day_span(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve days of one month: 'August 25 to 27', 'from 2 to 4 December 2024'."""
-    m = _MONTH_DAYS_RE.search(text)
+    m = w.month_days.search(text)
     if m:
         month, first, last, year = m[1], m[2], m[3], m[4]
-    elif m := _DAYS_MONTH_RE.search(text):
+    elif m := w.days_month.search(text):
         first, last, month, year = m[1], m[2], m[3], m[4]
     else:
         return None
-    month_number = _MONTH_NUMBERS[month[:3]]
+    month_number = w.months[month]
     if int(first) >= int(last):
         return None
     if year:
@@ -251,16 +248,16 @@ def _parse_day_span(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(start, start.replace(day=int(last)), "interval")
 
 
-def _parse_months_span(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_months_span(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve days of two months, or of one named twice: 'June 30 to July 2', '30 June to 2
     July 2024' (the year after the last day: a December's first day is of the year before)."""
-    if m := _MONTHS_DAYS_RE.search(text):
+    if m := w.months_days.search(text):
         first_month, first, last_month, last, year = m[1], m[2], m[3], m[4], m[5]
-    elif m := _DAYS_MONTHS_RE.search(text):
+    elif m := w.days_months.search(text):
         first, first_month, last, last_month, year = m[1], m[2], m[3], m[4], m[5]
     else:
         return None
-    months = _MONTH_NUMBERS[first_month[:3]], _MONTH_NUMBERS[last_month[:3]]
+    months = w.months[first_month], w.months[last_month]
     if year:
         end = date(int(year), months[1], int(last))
         start = date(end.year - (months[0] > months[1]), months[0], int(first))
@@ -270,12 +267,12 @@ def _parse_months_span(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(start, end, "interval") if start < end else None
 
 
-def _parse_weekday(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_weekday(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve a weekday name relative to the anchor."""
-    m = _WEEKDAY_RE.search(text)
+    m = w.weekday.search(text)
     if not m:
         return None
-    target = _WEEKDAYS.index(m[2])
+    target = w.weekdays.index(m[2])
     week = _PERIOD_RE.search(text)
     if week and week[2] == "week" and week[1] in ("last", "next"):
         monday = _period(anchor, "week")[0] + timedelta(weeks=-1 if week[1] == "last" else 1)
@@ -289,18 +286,18 @@ def _parse_weekday(text: str, anchor: date, tense: str) -> DateRange | None:
     return _day(anchor + timedelta(days=-back if tense == "past" else ahead))
 
 
-def _parse_weekday_span(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_weekday_span(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'on Monday and Tuesday', 'from Monday to Wednesday': the first day as a weekday
     alone, to the next such last day after it."""
-    m = _WEEKDAY_SPAN_RE.search(text)
-    if not m or _MONTH_DAY_RE.search(text) or _DAY_MONTH_RE.search(text):
+    m = w.weekday_span.search(text)
+    if not m or w.month_day.search(text) or w.day_month.search(text):
         return None
     week = _PERIOD_RE.search(text, m.end())  # "on Thursday and Friday last week": that week's
     named = week is not None and week[2] == "week" and week[1] in ("last", "next")
-    first = _parse_weekday(text[: m.end(1)] + (f" {week[0]}" if named else ""), anchor, tense)
+    first = _parse_weekday(text[: m.end(1)] + (f" {week[0]}" if named else ""), anchor, tense, w)
     if first is None:
         return None
-    days = (_WEEKDAYS.index(m[2]) - _WEEKDAYS.index(m[1])) % 7
+    days = (w.weekdays.index(m[2]) - w.weekdays.index(m[1])) % 7
     if not days:
         return None
     start = first.earliest
@@ -309,39 +306,39 @@ def _parse_weekday_span(text: str, anchor: date, tense: str) -> DateRange | None
     return DateRange(start, start + timedelta(days=days), "interval")
 
 
-def _parse_day_word(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_day_word(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve today, yesterday, tomorrow, tonight, this morning, at midnight."""
-    m = _DAY_WORD_RE.search(text)
-    return _day(anchor + timedelta(days=_DAY_OFFSETS[m[1]])) if m else None
+    m = w.day_word.search(text)
+    return _day(anchor + timedelta(days=w.day_words[m[1]])) if m else None
 
 
-def _parse_month_part(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_month_part(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'late last month', 'at the end of last month', 'early next month': the first,
     middle or last ten days of that month."""
-    m = _MONTH_PART_RE.search(text)
+    m = w.month_part.search(text)
     if not m:
         return None
     which = "this" if m[2] == "the" else m[2]  # "at the end of the month": this one's
-    month = _parse_period(f"{which} month", anchor, tense)
+    month = _parse_period(f"{which} month", anchor, tense, w)
     if month is None or month.precision != "month":
         return None
-    first, last = _MONTH_PARTS[m[1]]
+    first, last = w.month_parts[m[1]]
     end = min(month.earliest + timedelta(days=last - 1), month.latest)
     return DateRange(month.earliest.replace(day=first), end, "interval")
 
 
-def _parse_year_named_part(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_year_named_part(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'late last year', 'early next year', 'at the end of last year': the first, middle
     or last four months of that year."""
-    m = _YEAR_NAMED_PART_RE.search(text)
+    m = w.year_named_part.search(text)
     if not m:
         return None
     year = anchor.year + _YEAR_OFFSETS[m[2]]
-    first, last = _YEAR_PART_MONTHS[_YEAR_PART_WORDS.get(m[1], m[1])]
+    first, last = w.year_parts[w.part_words.get(m[1], m[1])]
     return DateRange(date(year, first, 1), _month_end(year, last), "interval")
 
 
-def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_period(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve this/last/next/earlier this/later this ("later in the") week, month or year."""
     m = _PERIOD_RE.search(text)
     if not m:
@@ -362,34 +359,27 @@ def _parse_period(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(start, end, whole)
 
 
-def _parse_season(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_season(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'the fall of 1950', 'summer 2023' (meteorological seasons)."""
-    m = _SEASON_RE.search(text)
-    if not m:
-        return None
-    year = int(m[2])
-    if m[1] == "winter":
-        return DateRange(date(year - 1, 12, 1), _month_end(year, 2), "season")
-    first, last = _SEASON_MONTHS[m[1]]
-    return DateRange(date(year, first, 1), _month_end(year, last), "season")
+    m = w.season.search(text)
+    return DateRange(*_season_of(m[1], int(m[2]), w), "season") if m else None
 
 
-def _season_of(name: str, year: int) -> tuple[date, date]:
-    """The first and last day of a season of a year (winter of Y: December Y-1 to February Y)."""
-    if name == "winter":
-        return date(year - 1, 12, 1), _month_end(year, 2)
-    first, last = _SEASON_MONTHS[name]
-    return date(year, first, 1), _month_end(year, last)
+def _season_of(name: str, year: int, w: Words) -> tuple[date, date]:
+    """The first and last day of a season of a year; one whose last month comes before its first
+    began the year before (winter of Y: December Y-1 to February Y)."""
+    first, last = w.seasons[name]
+    return date(year - (first > last), first, 1), _month_end(year, last)
 
 
-def _parse_named_season(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_named_season(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'in the autumn', 'last summer', 'next spring', 'this winter': the one under way
     ('this'), else the last one begun (past) or the next one to end (future); 'last' ends
     before the anchor, 'next' begins after it."""
-    m = _NAMED_SEASON_RE.match(text)
+    m = w.named_season.match(text)
     if not m:
         return None
-    spans = [_season_of(m[2], year) for year in range(anchor.year - 1, anchor.year + 3)]
+    spans = [_season_of(m[2], year, w) for year in range(anchor.year - 1, anchor.year + 3)]
     under_way = [s for s in spans if s[0] <= anchor <= s[1]]
     if m[1] == "this" and under_way:
         return DateRange(*under_way[0], "season")
@@ -400,33 +390,33 @@ def _parse_named_season(text: str, anchor: date, tense: str) -> DateRange | None
     return DateRange(*ahead[0], "season")
 
 
-def _parse_year_part(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_year_part(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'early 2020', 'mid-2020', 'late 2020' as four-month intervals."""
-    m = _YEAR_PART_RE.search(text)
+    m = w.year_part.search(text)
     if not m:
         return None
     year = int(m[2])
-    first, last = _YEAR_PART_MONTHS[m[1]]
+    first, last = w.year_parts[m[1]]
     return DateRange(date(year, first, 1), _month_end(year, last), "interval")
 
 
-def _parse_month_year(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_month_year(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'July 2023' as the whole month."""
-    m = _MONTH_YEAR_RE.search(text)
+    m = w.month_year.search(text)
     if not m:
         return None
-    year, month = int(m[2]), _MONTH_NUMBERS[m[1][:3]]
+    year, month = int(m[2]), w.months[m[1]]
     return DateRange(date(year, month, 1), _month_end(year, month), "month")
 
 
-def _parse_month_only(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_month_only(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'in April' as the whole month: the last April up to the article's month (the
     next one from it, in the future tense), or the year named after it ('in May last year');
     'in early April', 'at the end of April': its first, middle or last ten days."""
-    m = _MONTH_ONLY_RE.match(text)
+    m = w.month_only.match(text)
     if not m:
         return None
-    month = _MONTH_NUMBERS[m[2][:3]]
+    month = w.months[m[2]]
     if m[3]:
         year = anchor.year + _YEAR_OFFSETS[m[3]]
     elif tense == "future":
@@ -435,26 +425,23 @@ def _parse_month_only(text: str, anchor: date, tense: str) -> DateRange | None:
         year = anchor.year if month <= anchor.month else anchor.year - 1
     if m[1] is None:
         return DateRange(date(year, month, 1), _month_end(year, month), "month")
-    part = " ".join(m[1].split())
-    if part not in _MONTH_PARTS:  # "the third half of May": no part of a month
-        return None
-    first, last = _MONTH_PARTS[part]
+    first, last = w.month_parts[" ".join(m[1].split())]  # "the third half of May": no match
     end = min(date(year, month, 1) + timedelta(days=last - 1), _month_end(year, month))
     return DateRange(date(year, month, first), end, "interval")
 
 
-def _parse_two_months(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_two_months(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'in January and February', 'from March to May 2024': the first day of the first
     month to the last of the second, which takes the year 'in May' would (or the one named)."""
-    m = _TWO_MONTHS_RE.match(text)
+    m = w.two_months.match(text)
     if not m:
         return None
-    first, last = _MONTH_NUMBERS[m[1][:3]], _MONTH_NUMBERS[m[2][:3]]
+    first, last = w.months[m[1]], w.months[m[2]]
     if m[4]:
         year = int(m[4])
     else:
         named = f" {m[3]} year" if m[3] else ""
-        found = _parse_month_only(f"in {m[2]}{named}", anchor, tense)
+        found = _parse_month_only(f"in {m[2]}{named}", anchor, tense, w)
         if found is None:
             return None
         year = found.earliest.year
@@ -462,19 +449,20 @@ def _parse_two_months(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(start, _month_end(year, last), "interval")
 
 
-def _parse_month_side(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_month_side(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'earlier in March', 'later in March': of the article's own month, its days before
     (after) the article's day, as 'earlier this month'; of another, the whole month."""
-    m = _MONTH_SIDE_RE.match(text)
+    m = w.month_side.match(text)
     if not m:
         return None
-    month = _parse_month_only(f"in {m[2]}", anchor, "future" if m[1] == "later" else tense)
+    later = "future" if m[1] == "later" else tense
+    month = _parse_month_only(f"in {m[2]}", anchor, later, w)
     if month is None or not month.earliest <= anchor <= month.latest:
         return month
-    return _parse_period(f"{m[1]} this month", anchor, tense)
+    return _parse_period(f"{m[1]} this month", anchor, tense, w)
 
 
-def _parse_weekend(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_weekend(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'over the weekend', 'last weekend' (the Saturday and Sunday on or before the
     anchor) and 'next weekend', 'this weekend' in the future tense (the next ones)."""
     m = _WEEKEND_RE.search(text)
@@ -489,7 +477,7 @@ def _parse_weekend(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(saturday, saturday + timedelta(days=1), "interval")
 
 
-def _parse_ago(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_ago(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'three days ago' (that day), 'two weeks ago', 'a month ago', 'a year ago' (the
     week, month or year that day falls in); 'a few days ago', 'in recent days': the week before
     the anchor's day."""
@@ -497,10 +485,10 @@ def _parse_ago(text: str, anchor: date, tense: str) -> DateRange | None:
         return DateRange(anchor - timedelta(days=7), anchor - timedelta(days=1), "interval")
     if _FEW_WEEKS_RE.search(text):
         return DateRange(anchor - timedelta(days=30), anchor - timedelta(days=1), "interval")
-    m = _AGO_RE.search(text)
+    m = w.ago.search(text)
     if not m:
         return None
-    count = int(m[1]) if m[1].isdigit() else max(1, _NUMBER_WORDS.index(m[1].replace("an", "a")))
+    count = int(m[1]) if m[1].isdigit() else max(1, w.number_words.index(m[1].replace("an", "a")))
     if m[2] == "day":
         return _day(anchor - timedelta(days=count))
     if m[2] == "week":
@@ -511,7 +499,7 @@ def _parse_ago(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(*_period(date(anchor.year - count, 1, 1), "year"), "year")
 
 
-def _parse_day_of_month(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_day_of_month(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'on the 15th': that day of the anchor's month, or of the month before (after,
     in the future tense) when it would fall on the wrong side of the anchor."""
     m = _DAY_OF_MONTH_RE.match(text)
@@ -526,7 +514,7 @@ def _parse_day_of_month(text: str, anchor: date, tense: str) -> DateRange | None
     return _day(date(month // 12, month % 12 + 1, day))
 
 
-def _parse_decade(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_decade(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve 'the 1990s' as a ten-year interval."""
     m = _DECADE_RE.search(text)
     if not m:
@@ -535,13 +523,13 @@ def _parse_decade(text: str, anchor: date, tense: str) -> DateRange | None:
     return DateRange(date(start, 1, 1), date(start + 9, 12, 31), "interval")
 
 
-def _parse_year(text: str, anchor: date, tense: str) -> DateRange | None:
+def _parse_year(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve a bare year such as 'in 1991' (the whole expression must be the year)."""
     m = _YEAR_RE.match(text)
     return DateRange(date(int(m[1]), 1, 1), date(int(m[1]), 12, 31), "year") if m else None
 
 
-_PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
+_PARSERS: tuple[Callable[[str, date, str, Words], DateRange | None], ...] = (
     _parse_iso,
     _parse_months_span,  # before a month's day: "June 30 to July 2" is no June 30
     _parse_day_span,
@@ -567,8 +555,11 @@ _PARSERS: tuple[Callable[[str, date, str], DateRange | None], ...] = (
 )
 
 
-def resolve(expression: str, anchor: date, tense: str | None = None) -> DateRange | None:
-    """Resolve a date expression against the article date; None when the text fixes no date.
+def resolve(
+    expression: str, anchor: date, tense: str | None = None, w: Words | None = None
+) -> DateRange | None:
+    """Resolve a date expression against the article date with the resolver's words (default:
+    the package's date-words.yaml); None when the text fixes no date.
 
     >>> r = resolve("on Wednesday", date(2023, 7, 27))  # article dated Thursday
     >>> r.earliest, r.precision, r.is_day
@@ -592,21 +583,22 @@ def resolve(expression: str, anchor: date, tense: str | None = None) -> DateRang
     """
     if not isinstance(expression, str) or not isinstance(anchor, date):
         return None
+    w = w or words()
     if isinstance(anchor, datetime):
         anchor = anchor.date()
     text = " ".join(expression.lower().split()).strip(" .,;:()[]")
     if not text:
         return None
     if text.startswith("since "):  # an ongoing state since a past day: until the article
-        start = resolve(text[len("since ") :], anchor, "past")
+        start = resolve(text[len("since ") :], anchor, "past", w)
         if start is None or start.earliest >= anchor:
             return start
         return DateRange(start.earliest, anchor, "interval")
     if tense not in ("past", "future"):
-        tense = _infer_tense(text)
+        tense = _infer_tense(text, w)
     for parser in _PARSERS:
         try:
-            found = parser(text, anchor, tense)
+            found = parser(text, anchor, tense, w)
         except (ValueError, OverflowError):
             continue
         if found is not None:

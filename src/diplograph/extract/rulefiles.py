@@ -117,3 +117,12 @@ def read_rule_file(path: Path, vocab: Vocabulary | None = None) -> dict[str, Any
             raise InputError(f"{path}:{line}: unknown section {key!r}{hint(key, SECTIONS)}")
     check_file(path, data, vocab or vocabulary())
     return data
+
+
+def read_data_file(path: Path) -> Any:
+    """Parse a YAML data file that is no rule file (date-words.yaml), lines remembered for its
+    schema's errors; malformed YAML is an error naming the line."""
+    try:
+        return _load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        raise syntax_error(path, exc, "YAML") from exc

@@ -588,6 +588,26 @@ GAZETTEER = Shape(
         ),
     }
 )
+PAIR = Scalar(  # [first, last] of a span of days or months
+    "a pair of numbers [first, last]",
+    lambda v: isinstance(v, list) and len(v) == 2 and all(INT.accepts(n) for n in v),
+)
+PAIRS = MapOf(STR, PAIR, "a mapping of words to pairs of numbers [first, last]")
+DATE_WORD_KEYS: dict[str, Type] = {  # src/diplograph/date-words.yaml: the resolver's words
+    "months": MapOf(INT, STRINGS, "a mapping of month numbers to lists of words"),
+    "weekdays": STRINGS,
+    "day_words": MapOf(STR, INT, "a mapping of words to days after the article's"),
+    "seasons": PAIRS,
+    "year_parts": PAIRS,
+    "month_parts": PAIRS,
+    "part_words": LABELS,  # each names a part of both `month_parts` and `year_parts`
+    "month_spans": PAIRS,
+    "span_words": STRINGS,
+    "number_words": STRINGS,
+    "future_words": STRINGS,
+}
+DATE_WORDS = Shape(DATE_WORD_KEYS, frozenset(DATE_WORD_KEYS))
+
 SECTIONS: dict[str, Type] = {
     "words": MapOf(STR, WORDS, "a mapping of names to lists of words"),
     "classes": MapOf(STR, WORDS, "a mapping of class names to lists of words"),
@@ -602,6 +622,15 @@ def _run(path: Path, owner: str, kind: Type, value: Any, line: int, vocab: Vocab
         kind.check(value, line, "", vocab)
     except Invalid as exc:
         raise InputError(f"{path}:{exc.line}: {owner}: {exc.message}") from None
+
+
+def check_date_words(path: Path, data: Any) -> None:
+    """Check the date resolver's words (date-words.yaml, read by dates.py) against DATE_WORDS."""
+    _run(path, path.name, DATE_WORDS, data, line_of(data, 1), None)  # type: ignore[arg-type]
+    for word, part in (data.get("part_words") or {}).items():
+        if part not in data["month_parts"] or part not in data["year_parts"]:
+            line = data["part_words"].key_lines.get(word, line_of(data["part_words"], 1))
+            raise InputError(f"{path}:{line}: part_words: {part!r} is no month and year part")
 
 
 def check_file(path: Path, data: Mapping[str, Any], vocab: Vocabulary) -> None:
