@@ -525,3 +525,31 @@ def test_spacy_checks_each_distinct_pattern_token_once(tmp_path):
         rule = Rule(f"test.{name}", "events", "x.yaml", 1, {"patterns": [visit, visit[1:]]})
         compile_rule(rule, {}, vocab, roles, None, checker)
     assert len(checker.seen) == 2
+
+
+MORE_LISTED = """
+gazetteer:
+  office_followers: [amid]
+  single_guests: [invitee]
+  materiel_counts: [roughly]
+"""
+
+
+def test_the_word_lists_moved_out_of_python_are_read_from_the_rule_files(tmp_path):
+    """owners._took_office, coref._national_guest and candidates.new_materiel read their words
+    from the rule files (entities.yaml, sanctions-military.yaml): a word another file adds
+    joins them."""
+    project = load_rules(RULES)
+    assert {"on", "during", "last"} <= project.listed("office_followers")
+    assert project.listed("single_guests") == {"guest", "visitor"}
+    assert {"about", "nearly", "than"} <= project.listed("materiel_counts")
+    rules = load_rules(_folder(tmp_path, MORE_LISTED, "more.yaml"))
+    assert rules.listed("office_followers") == project.listed("office_followers") | {"amid"}
+    assert rules.listed("single_guests") == {"guest", "visitor", "invitee"}
+    assert rules.listed("materiel_counts") == project.listed("materiel_counts") | {"roughly"}
+
+
+def test_a_misspelt_word_list_names_its_file_and_line(tmp_path):
+    folder = _folder(tmp_path, "gazetteer:\n  single_guest: [invitee]\n", "more.yaml")
+    with pytest.raises(InputError, match=r"more\.yaml:2: .*'single_guest'.*'single_guests'"):
+        load_rules(folder)

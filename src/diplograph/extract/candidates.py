@@ -264,9 +264,6 @@ def _topic(match: Match, ctx: SentenceContext, where: str) -> str | None:
     return words or None
 
 
-_COUNTS = {"a", "an", "the", "some", "about", "up", "to", "around", "nearly", "more", "than", "of"}
-
-
 def new_materiel(match: Match, ctx: SentenceContext, rules: RuleSet) -> tuple[URIRef, str] | None:
     """Materiel the gazetteer does not know, from the words a rule marks `attr: materiel` ("12
     CH-47 helicopters" -> materiel/ch-47-helicopter, "CH-47 helicopter"), if any."""
@@ -274,7 +271,8 @@ def new_materiel(match: Match, ctx: SentenceContext, rules: RuleSet) -> tuple[UR
     if not indices:
         return None
     words = [ctx.units[i].text for i in range(indices[0], indices[-1] + 1)]
-    while words and (words[0].lower() in _COUNTS or words[0].replace(",", "").isdigit()):
+    counts = rules.listed("materiel_counts")  # "about 12", "more than 20": no part of its name
+    while words and (words[0].lower() in counts or words[0].replace(",", "").isdigit()):
         words = words[1:]
     if not words:
         return None

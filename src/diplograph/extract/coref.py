@@ -797,7 +797,7 @@ def resolve(
                 and min(n for *_, n in d.spans) <= discourse.sentence
             ][-1:]
         else:
-            guest = _national_guest(units[match.trigger], senders, discourse)
+            guest = _national_guest(units[match.trigger], senders, discourse, rules)
             if guest is not None:  # "his Syrian guest": the Syrian the story's host received
                 words = text[units[match.start].begin : units[match.end - 1].end]
                 mention = Mention(frozenset({"agent", "person"}), (guest,), (guest,), 0.7)
@@ -1140,13 +1140,14 @@ def _land(discourse: Discourse, gaz: Gazetteer) -> Mention | None:
 
 
 TITLED_REFERENCES = ("last_titled_pair", "last_titled_group")  # "the (two) ministers"
-SINGLE_GUEST = ("guest", "visitor")  # a delegation word that names one person
 
 
-def _national_guest(trigger: Unit, senders: list[URIRef], discourse: Discourse) -> URIRef | None:
+def _national_guest(
+    trigger: Unit, senders: list[URIRef], discourse: Discourse, rules: RuleSet
+) -> URIRef | None:
     """The last traveller who holds an office of the one state a singular "guest" names ("the
-    Turkish leader and his Syrian guest"), else None."""
-    if trigger.lower not in SINGLE_GUEST or len(set(senders)) != 1:
+    Turkish leader and his Syrian guest"; entities.yaml `single_guests`), else None."""
+    if trigger.lower not in rules.listed("single_guests") or len(set(senders)) != 1:
         return None
     return next(
         (g for g in reversed(discourse.guests) if senders[0] in discourse.owners.get(g, ())), None

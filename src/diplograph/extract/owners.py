@@ -182,6 +182,7 @@ def _took_office(units: list[Unit], rules: RuleSet) -> list[Unit]:
     Canada's ambassador,"): the person is titled so, the owner the one named with the office
     (lexicon `office_link_word`: the words between the name and the office)."""
     words, relatives = rules.word_class("office_link_word"), rules.word_class("relative_word")
+    followers = CLAUSE_ENDS | rules.listed("office_followers")  # "... sworn in as X on Monday"
     found = list(units)
     for index, unit in enumerate(units):
         mention = unit.mention
@@ -204,7 +205,7 @@ def _took_office(units: list[Unit], rules: RuleSet) -> list[Unit]:
         of, after = _state_at(units, at + 2) if _word(units, at + 1) == "of" else (None, at + 1)
         dated = after < len(units) and units[after].mention is not None
         dated = dated and "date" in units[after].mention.classes  # "... on Friday"
-        if _word(units, after) not in CLAUSE_ENDS | OFFICE_FOLLOWERS and not dated:
+        if _word(units, after) not in followers and not dated:
             continue
         states = tuple(s for s in (owner or of,) if s is not None)
         found[index] = replace(unit, mention=replace(mention, title=title.title, owner=states))
@@ -227,25 +228,6 @@ def _state_at(units: list[Unit], index: int) -> tuple[URIRef | None, int]:
         return None, index
     after = index + 1
     return named[0], after + 1 if _word(units, after) in ("'s", "’s") else after
-
-
-OFFICE_FOLLOWERS = frozenset(
-    {
-        "on",
-        "in",
-        "at",
-        "by",
-        "after",
-        "for",
-        "since",
-        "until",
-        "with",
-        "from",
-        "under",
-        "during",
-        "last",
-    }
-)
 
 
 def _second_offices(

@@ -527,6 +527,9 @@ GAZETTEER = Shape(
         "other_office_words": WORDS,
         "many_holder_words": WORDS,  # offices many hold at once (owners._taken)
         "head_titles": WORDS,
+        "office_followers": WORDS,  # entities.yaml: "sworn in as X on Monday" (owners._took_office)
+        "single_guests": WORDS,  # entities.yaml: "his Syrian guest": one person (coref)
+        "materiel_counts": WORDS,  # sanctions-military.yaml: "about 12 tanks" (new_materiel)
         "city_titles": WORDS,  # "Kyiv Mayor X": the city's own office, not its state's
         "counterpart_titles": LABELS,  # "his Chinese counterpart" of a secretary of state
         "national_titles": MapOf(STR, LABELS, "a mapping of states to title mappings"),
