@@ -398,3 +398,14 @@ def test_a_day_span_of_a_wrong_type_is_an_error_naming_its_line(tmp_path):
     line = path.read_text(encoding="utf-8").splitlines().index("  first week: [1, seven]") + 1
     with pytest.raises(InputError, match=rf"{path}:{line}: date-words.yaml: .*first week"):
         words(path)
+
+
+def test_the_rule_layers_ahead_words_are_read_from_date_words_yaml(tmp_path):
+    """extract/dates.py's words that tell a time ahead ("the upcoming summit") are the data's."""
+    from diplograph.dates import words
+    from diplograph.extract.dates import sounds_future
+
+    assert words().ahead_words == {"next", "tomorrow", "upcoming", "coming"}
+    assert sounds_future("at the Upcoming summit") and not sounds_future("later on Wednesday")
+    path = _words_file(tmp_path, "ahead_words: [next,", "ahead_words: [forthcoming, next,")
+    assert "forthcoming" in words(path).ahead_words

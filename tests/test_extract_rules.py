@@ -13,6 +13,7 @@ from diplograph.errors import InputError
 from diplograph.extract import extract_article, load_rules
 from diplograph.extract.clean import article_from_text
 from diplograph.extract.matcher import find
+from diplograph.extract.names import vocabulary as names_vocabulary
 from diplograph.extract.rulefiles import read_rule_file
 from diplograph.extract.rules import PATTERN_SECTIONS
 from diplograph.extract.sentences import tokenize
@@ -532,14 +533,16 @@ gazetteer:
   office_followers: [amid]
   single_guests: [invitee]
   materiel_counts: [roughly]
+  inner_words: [und]
 """
 
 
 def test_the_word_lists_moved_out_of_python_are_read_from_the_rule_files(tmp_path):
-    """owners._took_office, coref._national_guest and candidates.new_materiel read their words
-    from the rule files (entities.yaml, sanctions-military.yaml): a word another file adds
-    joins them."""
+    """owners._took_office, coref._national_guest, candidates.new_materiel and the names stage
+    read their words from the rule files (entities.yaml, sanctions-military.yaml, names.yaml): a
+    word another file adds joins them."""
     project = load_rules(RULES)
+    assert names_vocabulary(project).inner == {"of", "the", "for", "on"}
     assert {"on", "during", "last"} <= project.listed("office_followers")
     assert project.listed("single_guests") == {"guest", "visitor"}
     assert {"about", "nearly", "than"} <= project.listed("materiel_counts")
@@ -547,6 +550,7 @@ def test_the_word_lists_moved_out_of_python_are_read_from_the_rule_files(tmp_pat
     assert rules.listed("office_followers") == project.listed("office_followers") | {"amid"}
     assert rules.listed("single_guests") == {"guest", "visitor", "invitee"}
     assert rules.listed("materiel_counts") == project.listed("materiel_counts") | {"roughly"}
+    assert names_vocabulary(rules).inner == {"of", "the", "for", "on", "und"}
 
 
 def test_a_misspelt_word_list_names_its_file_and_line(tmp_path):

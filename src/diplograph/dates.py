@@ -139,6 +139,7 @@ class Words:
         numbers = "|".join(self.number_words)
         self.ago = re.compile(r"\b(an|\d{1,2}|" + numbers + r")\s+(day|week|month|year)s?\s+ago\b")
         self.future = re.compile(r"\b(" + _either(data["future_words"]) + r")\b")
+        self.ahead_words = frozenset(data["ahead_words"])  # the rule layer's (extract/dates.py)
 
 
 @functools.lru_cache(maxsize=4)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from diplograph.dates import DateRange, resolve
+from diplograph.dates import words as date_words
 from diplograph.extract.matcher import find
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, clause_ids
@@ -24,7 +25,6 @@ SAME_DAY = "same_day"
 Span = tuple[date, date | None]  # an event's (earliest, latest) dates
 PERIODS = ("week", "month", "year")  # an anaphoric date's `period`: "later that month"
 NEXT_EVENT = "dates_next"  # a date unit that dates the event told after it ("a day after X ...")
-_FUTURE_WORDS = ("next", "tomorrow", "upcoming", "coming")
 
 
 def date_spans(units: list[Unit], rules: RuleSet, doc: Doc) -> list[tuple[int, int, Mention]]:
@@ -552,7 +552,7 @@ def resolve_words(words: str, anchor: date, expected: bool) -> DateRange | None:
     or before it, so a day or month named without its year that would fall after the article
     is last year's ("held talks on March 20", told in December: this March, not next; so are
     days of one month, "on March 20-21")."""
-    future = expected or any(w in words.lower().split() for w in _FUTURE_WORDS)
+    future = expected or sounds_future(words)
     found = resolve(words, anchor, tense="future" if future else "past")
     if found is None or _YEAR.search(words) or found.latest.year != found.earliest.year:
         return found
@@ -622,7 +622,7 @@ def lies_ahead(words: str, anchor: date) -> bool:
 def sounds_future(words: str) -> bool:
     """True when a date expression itself points ahead ("next week", "tomorrow"); "later on
     Wednesday" does not: a past verb tells it as often as a future one."""
-    return any(w in words.lower().split() for w in _FUTURE_WORDS)
+    return not date_words().ahead_words.isdisjoint(words.lower().split())
 
 
 def overlaps(a: tuple[date, date | None] | None, b: tuple[date, date | None] | None) -> bool:

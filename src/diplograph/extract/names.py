@@ -34,7 +34,6 @@ from diplograph.extract.sentences import (
 from diplograph.iris import entity_iri
 
 NAME_CONFIDENCE = 0.4
-INNER = frozenset({"of", "the", "for", "on"})
 BODY_KINDS = frozenset({"GovernmentBody", "PoliticalParty", "Organisation"})
 RANKED_KINDS = frozenset({"GovernmentBody", "Organisation"})  # bodies a rank may follow
 OPENERS = frozenset({"“", '"', "‘", "'", "(", "—", "-", "–"})
@@ -78,6 +77,7 @@ class Vocabulary:
     upper_honorifics: frozenset[str] = frozenset()  # "HE", as written: not "He Lifeng"
     given_cues: frozenset[str] = frozenset()  # "Said" of "Said Abdullahi Deni": a given name
     bare_body_words: frozenset[str] = frozenset()  # "Ministry" opening "Ministry spokesperson X"
+    inner: frozenset[str] = frozenset()  # "of", "the" of "Ministry of the Interior": no name word
 
 
 KIND_OF_LIST = (
@@ -151,6 +151,7 @@ def _vocabulary(rules: RuleSet) -> Vocabulary:
         frozenset(str(w) for w in words.get("upper_honorifics") or []),
         listed("given_name_cues"),
         listed("bare_body_words"),
+        listed("inner_words"),
     )
 
 
@@ -271,7 +272,7 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
             )
             or _and_in_body(units, start, end, vocab)
         )
-        inner = unit.mention is None and (unit.lower in INNER | vocab.particles or joined)
+        inner = unit.mention is None and (unit.lower in vocab.inner | vocab.particles or joined)
         if unit.lower in vocab.site_joins and _names_site(units[start:end], vocab):
             break  # "the Ho Chi Minh Mausoleum on Ba Dinh Square": two sites, one on the other
         after = end + 1  # over a run of particles: "von der Leyen", "de la Cruz"
@@ -294,7 +295,7 @@ def _run_end(units: list[Unit], start: int, vocab: Vocabulary) -> int:
             end = after
             continue
         break
-    while end > start and units[end - 1].lower in (INNER | vocab.particles | {"and"}):
+    while end > start and units[end - 1].lower in (vocab.inner | vocab.particles | {"and"}):
         end -= 1
     return end
 
@@ -317,7 +318,7 @@ def _and_in_body(units: list[Unit], start: int, end: int, vocab: Vocabulary) -> 
     if not _capital(units[end + 1]):
         return False
     beyond = _run_end(units, end + 1, vocab)
-    words = [u.lower for u in units[end + 1 : beyond] if u.lower not in INNER]
+    words = [u.lower for u in units[end + 1 : beyond] if u.lower not in vocab.inner]
     return bool(words) and vocab.heads.get(words[-1]) in JOINED_KINDS
 
 
@@ -331,7 +332,7 @@ def _kind(
 ) -> str | None:
     """The kind of entity a run names, or None (no entity, or not sure); `joined`: "and" and
     another name follow it, so that words before it may be the other's too."""
-    words = [u.lower for u in run if u.lower not in INNER]
+    words = [u.lower for u in run if u.lower not in vocab.inner]
     if not words or all(u.text.isupper() and len(u.text) > 1 for u in run) and len(run) > 1:
         return None
     if all(w in vocab.honorifics for w in words) or all(_honorific(u, vocab) for u in run):
@@ -361,7 +362,9 @@ def _kind(
     )
     if noun_of or (previous in vocab.place_prepositions and len(words) <= 3):
         return "Place"
-    plain = not any(u.lower in INNER | POSSESSIVES for u in run)  # a name has no "of", no "'s"
+    plain = not any(
+        u.lower in vocab.inner | POSSESSIVES for u in run
+    )  # a name has no "of", no "'s"
     names = [w for w in words if w not in HYPHENS and w not in vocab.particles]
     if previous in vocab.not_before_people:
         return None  # "along the Nankai Trough", "aboard Air Force One": a thing, no one
@@ -423,7 +426,7 @@ def _by_head(run: list[Unit], words: list[str], vocab: Vocabulary) -> str | None
         return vocab.heads[words[-1]]
     if len(words) > 1 and words[0] in vocab.leading_site_heads:
         return "Place"  # a head that opens the name: "Palácio Itamaraty", "Istana Negara"
-    before_inner = [run[i - 1].lower for i, u in enumerate(run) if u.lower in INNER and i]
+    before_inner = [run[i - 1].lower for i, u in enumerate(run) if u.lower in vocab.inner and i]
     for word in before_inner:
         if word in vocab.heads:
             return vocab.heads[word]
@@ -569,11 +572,11 @@ def _name_in(
         for i in range(skip, len(run) - 2)
         if skip
         and (run[i].lower.split()[-1] in vocab.heads or _state_after_of(run, i, vocab))
-        and run[i + 1].lower not in INNER
+        and run[i + 1].lower not in vocab.inner
     ]  # not "Standing Committee of the National People's Congress": one body
     if bodies:  # "Speaker of the National Assembly Alen Simonyan": the name follows the body
         skip = bodies[-1] + 1
-    words = [u.lower for u in run[skip:] if u.lower not in INNER]
+    words = [u.lower for u in run[skip:] if u.lower not in vocab.inner]
     if words and _by_head(run[skip:], words, vocab) is not None:
         return skip, _kind(run[skip:], [*before, *run[:skip]], sentence_start, vocab, after, joined)
     honorific = skip
@@ -591,7 +594,9 @@ def _name_in(
     plain = any(not _honorific(u, vocab) for u in name)
     # only honorifics ("His Highness"), a title ("Minister of Finance"), or a word that is never
     # a name ("Ministers of Foreign Affairs"): no person
-    person = plain and not any(u.lower in INNER or u.lower in vocab.not_name_words for u in name)
+    person = plain and not any(
+        u.lower in vocab.inner or u.lower in vocab.not_name_words for u in name
+    )
     return honorific, "Person" if person else None
 
 
@@ -726,7 +731,7 @@ def _places_joined_before(units: list[Unit], index: int) -> int:
 
 def _names_site(run: list[Unit], vocab: Vocabulary) -> bool:
     """Whether a run's head word makes it a place ("Ho Chi Minh Mausoleum", "Tomb of ...")."""
-    words = [u.lower for u in run if u.lower not in INNER]
+    words = [u.lower for u in run if u.lower not in vocab.inner]
     return bool(words) and _by_head(run, words, vocab) == "Place"
 
 

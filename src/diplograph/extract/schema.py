@@ -586,6 +586,7 @@ GAZETTEER = Shape(
                 "surname_heads",
                 "agency_credit_opens",
                 "agency_credit_closes",
+                "inner_words",
             ),
             WORDS,
         ),
@@ -608,6 +609,7 @@ DATE_WORD_KEYS: dict[str, Type] = {  # src/diplograph/date-words.yaml: the resol
     "span_words": STRINGS,
     "number_words": STRINGS,
     "future_words": STRINGS,
+    "ahead_words": STRINGS,  # the rule layer's (extract/dates.py sounds_future)
 }
 DATE_WORDS = Shape(DATE_WORD_KEYS, frozenset(DATE_WORD_KEYS))
 
