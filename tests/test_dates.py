@@ -409,3 +409,35 @@ def test_the_rule_layers_ahead_words_are_read_from_date_words_yaml(tmp_path):
     assert sounds_future("at the Upcoming summit") and not sounds_future("later on Wednesday")
     path = _words_file(tmp_path, "ahead_words: [next,", "ahead_words: [forthcoming, next,")
     assert "forthcoming" in words(path).ahead_words
+
+
+def test_the_rule_layers_weekday_and_month_tests_read_date_words_yaml(tmp_path):
+    """extract/dates.soon_after's weekday test and candidates._month_ahead's month test are made
+    of the data's weekdays and months (the first three letters of a month's name)."""
+    from diplograph.dates import words
+
+    path = _words_file(tmp_path, "weekdays: [monday,", "weekdays: [montag,")
+    text = path.read_text(encoding="utf-8").replace("2: [february,", "2: [hornung,")
+    path.write_text(text, encoding="utf-8")
+    mine = words(path)
+    assert mine.weekday_word.search("on MONTAG") and not mine.weekday_word.search("on Monday")
+    assert words().weekday_word.search("on Monday") and words().month_start.search("Feb 3")
+    assert mine.month_start.search("Hornung 3") and not mine.month_start.search("Feb 3")
+
+
+def test_the_words_that_open_an_expression_are_the_datas(tmp_path):
+    """date-words.yaml `openers`: a word added before a year or a month opens one."""
+    from diplograph.dates import words
+
+    path = _words_file(tmp_path, "  year: [in,", "  year: [circa, in,")
+    text = path.read_text(encoding="utf-8").replace("  month: [in,", "  month: [throughout, in,")
+    path.write_text(text, encoding="utf-8")
+    mine = words(path)
+    assert resolve("circa 1991", THU_0727) is None
+    assert resolve("circa 1991", THU_0727, w=mine) == DateRange(
+        date(1991, 1, 1), date(1991, 12, 31), "year"
+    )
+    assert resolve("throughout May", THU_0727) is None
+    assert resolve("throughout May", THU_0727, w=mine) == DateRange(
+        date(2023, 5, 1), date(2023, 5, 31), "month"
+    )

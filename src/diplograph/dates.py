@@ -63,7 +63,7 @@ _PERIOD_RE = re.compile(
 _MONTH_PART = r"\b({})\s*-?\s*(?:of\s+)?(last|next|this|the)\s+month\b"
 _YEAR_NAMED_PART = r"\b({})\s*-?\s*(?:of\s+)?(last|next|this)\s+year\b"
 _MONTH_ONLY = (  # "in May", "at the end of May", "mid-May" (a part needs no "in")
-    r"^(?:(?:in|during|at|around|towards?)\s+(?:the\s+)?|(?=(?:{})\b))(?:({})\s*-?\s*(?:of\s+)?)?"
+    r"^(?:(?:{})\s+(?:the\s+)?|(?=(?:{})\b))(?:({})\s*-?\s*(?:of\s+)?)?"
     r"{}(?:\s+(this|last|next)\s+year)?$"
 )
 _WEEKEND_RE = re.compile(r"\b(?:(this|last|next|the)\s+)(?:past\s+)?weekend\b")
@@ -75,7 +75,6 @@ _FEW_WEEKS_RE = re.compile(  # "in the past month", "over the past few weeks", "
     r"\bthe\s+past\s+month\b|\b(?:recent|(?:past|last)\s+(?:few|several))\s+weeks\b"
 )
 _DAY_OF_MONTH_RE = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$")
-_YEAR_RE = re.compile(r"^(?:(?:in|during|by|of|since|until|around)\s+)?(?:the\s+year\s+)?(\d{4})$")
 _NAMED_YEAR_RE = re.compile(r"\b(this|last|next)\s+year\b")
 _YEAR_OFFSETS = {"last": -1, "this": 0, "next": 1}
 _DECADE_RE = re.compile(r"\b(\d{3})0s\b")
@@ -104,6 +103,7 @@ class Words:
         day_span = _ORDINAL + span + r"(?:the\s+)?" + _ORDINAL  # "6 to 8", "the 6th to the 8th"
         days, seasons = _either(self.weekdays), _either(self.seasons)
         parts = _either([*thirds, *self.part_words])
+        opens = {kind: _either(openers) for kind, openers in data["openers"].items()}
         self.month_day = re.compile(month + r"\s*(\d{1,2})(?:st|nd|rd|th)?\b" + _YEAR_AFTER)
         self.day_month = re.compile(
             r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + month + _YEAR_AFTER
@@ -122,15 +122,16 @@ class Words:
         self.day_word = re.compile(r"\b(" + _either(day_words) + r")\b")
         self.season = re.compile(r"\b(" + seasons + r")\s+(?:of\s+)?(\d{4})\b")
         self.named_season = re.compile(  # "in the autumn", "last summer": the nearest season
-            r"^(?:(?:in|during|by)\s+(?:the\s+)?|(this|last|next)\s+)(" + seasons + ")$"
+            rf"^(?:(?:{opens['season']})\s+(?:the\s+)?|(this|last|next)\s+)({seasons})$"
         )
+        self.year = re.compile(rf"^(?:(?:{opens['year']})\s+)?(?:the\s+year\s+)?(\d{{4}})$")
         self.year_part = re.compile(r"\b(" + _either(self.year_parts) + r")[-\s]?(\d{4})\b")
         self.month_year = re.compile(month + r",?\s+(?:of\s+)?(\d{4})\b")
         self.month_only = re.compile(
-            _MONTH_ONLY.format(_either(thirds), _either(self.month_parts), month)
+            _MONTH_ONLY.format(opens["month"], _either(thirds), _either(self.month_parts), month)
         )
         self.two_months = re.compile(  # "in January and February", "between March and May 2024"
-            rf"^(?:in|during|between|from)\s+{month}{span}{month}"
+            rf"^(?:{opens['two_months']})\s+{month}{span}{month}"
             r"(?:\s+(?:(this|last|next)\s+year|(\d{4})))?$"
         )
         self.month_side = re.compile(rf"^(earlier|later)\s+in\s+{month}$")  # "earlier in March"
@@ -140,6 +141,9 @@ class Words:
         self.ago = re.compile(r"\b(an|\d{1,2}|" + numbers + r")\s+(day|week|month|year)s?\s+ago\b")
         self.future = re.compile(r"\b(" + _either(data["future_words"]) + r")\b")
         self.ahead_words = frozenset(data["ahead_words"])  # the rule layer's (extract/dates.py)
+        self.weekday_word = re.compile(rf"\b(?:{days})\b", re.IGNORECASE)  # in text as written
+        starts = "|".join(names[0][:3] for names in data["months"].values())  # "Jan", "Janet"
+        self.month_start = re.compile(rf"\b({starts})", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4)
@@ -526,7 +530,7 @@ def _parse_decade(text: str, anchor: date, tense: str, w: Words) -> DateRange | 
 
 def _parse_year(text: str, anchor: date, tense: str, w: Words) -> DateRange | None:
     """Resolve a bare year such as 'in 1991' (the whole expression must be the year)."""
-    m = _YEAR_RE.match(text)
+    m = w.year.match(text)
     return DateRange(date(int(m[1]), 1, 1), date(int(m[1]), 12, 31), "year") if m else None
 
 

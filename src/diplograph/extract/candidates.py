@@ -20,6 +20,7 @@ from typing import Any
 from rdflib import URIRef
 
 from diplograph.dates import resolve
+from diplograph.dates import words as date_words
 from diplograph.extract.attribution import modality_at
 from diplograph.extract.contents import (
     SentenceContext,
@@ -598,14 +599,11 @@ def _innermost(cand: Candidate) -> Candidate:
     return cand
 
 
-_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
-
-
 def _month_ahead(words: str | None, anchor: date) -> bool:
     """Whether date words naming a month without its year are nearer read ahead of the article
     than before it ("on May 9", told in January): of what an act is about, to come, not the
     act's (an invitation told in January was not sent last May)."""
-    if not words or re.search(r"\b\d{4}\b", words) or not _MONTH.search(words):
+    if not words or re.search(r"\b\d{4}\b", words) or not date_words().month_start.search(words):
         return False
     return lies_ahead(words, anchor)
 

@@ -580,15 +580,13 @@ def _day_span(found: DateRange, words: str) -> bool:
 PLAN_OVERDUE = timedelta(days=14)
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-
-
 def soon_after(words: str, anchor: date) -> bool:
     """Whether date words name a day of the month, without its year or a weekday, that falls
     at most `PLAN_OVERDUE` after the article's date ("by 11:59 p.m. on Oct. 19", told on 14
     October): a time still to come (a deadline), not the day of an event that happened, which
     would be read as last year's ("on the 15th" of early June is May's: not soon after)."""
-    if _YEAR.search(words) or _WEEKDAY.search(words) or not _DAY_NUMBER.search(words):
+    weekday = date_words().weekday_word.search(words)
+    if _YEAR.search(words) or weekday or not _DAY_NUMBER.search(words):
         return False
     found = resolve(words, anchor, tense="future")
     past = resolve_words(words, anchor, False)  # "on the 15th": last month's, not last year's

@@ -606,6 +606,10 @@ DATE_WORD_KEYS: dict[str, Type] = {  # src/diplograph/date-words.yaml: the resol
     "month_parts": PAIRS,
     "part_words": LABELS,  # each names a part of both `month_parts` and `year_parts`
     "month_spans": PAIRS,
+    "openers": Shape(  # the words that may open an expression of each kind ("in May")
+        {kind: STRINGS for kind in ("year", "month", "two_months", "season")},
+        frozenset({"year", "month", "two_months", "season"}),
+    ),
     "span_words": STRINGS,
     "number_words": STRINGS,
     "future_words": STRINGS,
