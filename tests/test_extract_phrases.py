@@ -7,11 +7,9 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 
-from diplograph.extract.gazetteer import _entries
-from diplograph.extract.phrases import _matcher_order, _tokenized_together, phrase_table
+from diplograph.extract.phrases import phrase_table
 from diplograph.extract.spacyparts import English
 
 NAMES = [
@@ -85,50 +83,3 @@ def test_a_table_knows_the_first_token_of_every_name(english):
     strings = english.vocab.strings
     assert sorted(strings[v] for v in table.firsts) == [" ", "kim", "king", "new", "u.s.", "york"]
     assert table.firsts == frozenset(key[0] for key in table.names)
-
-
-def _name_by_name(english: English, attr: str, names: list[str]) -> dict:
-    """The table's names map as made before names were tokenized together: each name alone,
-    names with the same tokens in a PhraseMatcher's order."""
-    table: dict[tuple[int, ...], list[str]] = {}
-    for name in names:
-        key = tuple(english.make_doc(name).to_array(attr).tolist())
-        if key:
-            table.setdefault(key, []).append(name)
-    for key, same in table.items():
-        if len(same) > 1:
-            table[key] = _matcher_order(english, attr, same)
-    return {key: tuple(same) for key, same in table.items()}
-
-
-@pytest.mark.parametrize("attr", ["LOWER", "ORTH"])
-def test_every_name_of_the_gazetteer_has_the_tokens_it_has_alone(layer, attr):
-    """Names of plain words take their tokens from one Doc of their words: the same tokens, for
-    each of the project's 23,000 names, as each name tokenized alone."""
-    rules, gazetteer = layer
-    names = list(_entries(gazetteer, rules.gazetteer))
-    together = _tokenized_together(English(), attr, names)
-    assert len(together) > 0.7 * len(names)  # most names are plain words
-    assert phrase_table(English(), attr, names).names == _name_by_name(English(), attr, names)
-
-
-def test_a_word_that_is_a_special_case_is_tokenized_in_its_name():
-    """ "Cannot" is two tokens (spaCy's special case): its name is tokenized alone."""
-    names = ["Cannot Stop", "New York", "York", "Kim Jong-un"]
-    assert sorted(_tokenized_together(English(), "ORTH", names)) == ["New York", "York"]
-    english = English()
-    table = phrase_table(english, "ORTH", names)
-    assert table.names == _name_by_name(English(), "ORTH", names)
-    words = [[english.vocab.strings[v] for v in key] for key in table.names]
-    assert words == [["Can", "not", "Stop"], ["New", "York"], ["York"], ["Kim", "Jong", "-", "un"]]
-
-
-def test_a_special_case_across_a_space_has_every_name_tokenized_alone():
-    """A special case with a space ("New York" as one token) could join two words of a name:
-    then no name takes its tokens from its words."""
-    english = English()
-    english.tokenizer.add_special_case("New York", [{ORTH: "New York"}])
-    names = ["New York City", "York"]
-    assert _tokenized_together(english, "LOWER", names) == {}
-    table = phrase_table(english, "LOWER", names)
-    assert [len(key) for key in table.names] == [2, 1]  # "new york", "city"; "york"

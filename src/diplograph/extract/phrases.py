@@ -7,13 +7,6 @@ the vocabulary). A PhraseMatcher costs about 0.1 s per process to fill (every na
 every pattern added); the table unpickles in milliseconds and finds the same (name, start, end)
 triples in the same order: starts ascending, then ends ascending, then, for names with the same
 tokens, the order of the matcher they were compiled with.
-
-Names of plain words (words of letters one space apart) are not tokenized one by one: their
-distinct words are, together, one a line in one Doc, and each name's tokens are its words'.
-spaCy's tokenizer splits each run of characters between whitespace on its own, so a word of
-letters that is one token alone is one token in any name, unless a special case of the
-tokenizer spans whitespace or splits a word of letters (`_words_stay_whole`; then every name is
-tokenized alone). tests/test_extract_phrases.py checks every name of the project's gazetteer.
 """
 
 from __future__ import annotations
@@ -24,8 +17,6 @@ from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-
-LINE = "\n"  # between names tokenized together: a token of its own, in no name written plainly
 
 
 @dataclass(frozen=True)
@@ -62,85 +53,17 @@ class PhraseTable:
 def phrase_table(nlp: Any, attr: str, names: Iterable[str]) -> PhraseTable:
     """The table of names tokenized by `nlp` (an object with `vocab` and `make_doc`). Names with
     the same tokens are listed in the order a PhraseMatcher of all the names reports them."""
-    names = list(names)
-    together = _tokenized_together(nlp, attr, names)
     table: dict[tuple[int, ...], list[str]] = {}
     for name in names:
-        key = together.get(name)
-        if key is None:
-            key = tuple(nlp.make_doc(name).to_array(attr).tolist())
-        if key:  # a PhraseMatcher skips an empty pattern
-            table.setdefault(key, []).append(name)
+        doc = nlp.make_doc(name)
+        if len(doc):  # a PhraseMatcher skips an empty pattern
+            table.setdefault(tuple(doc.to_array(attr).tolist()), []).append(name)
     for key, same in table.items():
         if len(same) > 1:
             table[key] = _matcher_order(nlp, attr, same)
     prefixes = frozenset(key[:size] for key in table for size in range(1, len(key) + 1))
     firsts = frozenset(key[0] for key in table)
     return PhraseTable(attr, {key: tuple(same) for key, same in table.items()}, prefixes, firsts)
-
-
-def _tokenized_together(nlp: Any, attr: str, names: list[str]) -> dict[str, tuple[int, ...]]:
-    """The token values of each name of plain words (words of letters one space apart, each one
-    token alone and no special case), from one Doc of all their words, one a line. Empty when a
-    special case could join two words into one token or split a word of letters
-    (`_words_stay_whole`)."""
-    cases = _special_cases(nlp)
-    if not _words_stay_whole(nlp, cases):
-        return {}
-    plain = [n.split(" ") for n in names if n and n == " ".join(n.split())]
-    words = sorted({w for split in plain for w in split if w.isalpha() and w not in cases})
-    single = _single_tokens(nlp, attr, words)
-    return {
-        " ".join(split): tuple(single[w] for w in split)
-        for split in plain
-        if all(w in single for w in split)
-    }
-
-
-def _single_tokens(nlp: Any, attr: str, words: list[str]) -> dict[str, int]:
-    """The token value of each word that is one token alone, from one Doc of the words, one a
-    line (a line break is a token of its own)."""
-    if not words:
-        return {}
-    doc = nlp.make_doc(LINE.join(words))
-    starts = doc.to_array("IDX").tolist()
-    ends = [
-        start + size for start, size in zip(starts, doc.to_array("LENGTH").tolist(), strict=True)
-    ]
-    values = doc.to_array(attr).tolist()
-    single: dict[str, int] = {}
-    token = offset = 0
-    for word in words:
-        end = offset + len(word)
-        while token < len(starts) and starts[token] < offset:
-            token += 1
-        alone = token + 1 == len(starts) or (token + 1 < len(starts) and starts[token + 1] == end)
-        if token < len(starts) and starts[token] == offset and ends[token] == end and alone:
-            single[word] = values[token]
-        offset = end + 1
-    return single
-
-
-def _words_stay_whole(nlp: Any, cases: set[str]) -> bool:
-    """Whether a name's words of letters are tokenized in it as alone: spaCy's tokenizer splits
-    each run of characters between whitespace on its own, then applies the special cases
-    that have affixes or whitespace to the tokens as a whole; only a case with whitespace, or a
-    word of letters that an affix splits, can make tokens of letters that span a space or a
-    line break."""
-    tokenizer = nlp.tokenizer
-    for case in cases:
-        if case.strip() and any(c.isspace() for c in case):
-            return False
-        if case.isalpha() and (
-            tokenizer.find_prefix(case) or tokenizer.find_suffix(case) or tokenizer.find_infix(case)
-        ):
-            return False
-    return True
-
-
-def _special_cases(nlp: Any) -> set[str]:
-    """The texts of the tokenizer's special cases, those not added yet included."""
-    return {*nlp.tokenizer.rules, *getattr(nlp, "special_cases", ())}
 
 
 def _matcher_order(nlp: Any, attr: str, same: list[str]) -> list[str]:

@@ -29,9 +29,6 @@ HEAD = 3  # a waiting special case is filed under its first characters, this man
 # After this many texts the cases still waiting are all added: a long run (a corpus) then
 # stops paying to look for the ones each text can use (3% of extraction), at 60 ms once.
 ADMIT_ALL_AFTER = 500
-# A text this long (the gazetteer's names, one a line) has every case added before it: looking
-# for each case in it would cost ten times the 60 ms of adding them all.
-ADMIT_ALL_LONGER = 100_000
 # The modules the rule layer uses: errors first, as in spaCy's `__init__` (its warning filters).
 PARTS = (
     "spacy.errors",
@@ -173,16 +170,11 @@ class English:
         self._add_cases([chunk for _, chunk in self._waiting.pop("", [])])  # whitespace
         self._texts = 0  # texts given to make_doc while cases wait
 
-    @property
-    def special_cases(self) -> Iterable[str]:
-        """The texts of every special case, added to the tokenizer or waiting."""
-        return self._cases.keys()
-
     def make_doc(self, text: str) -> Any:
         """The Doc of a text: its tokens, nothing else."""
         if self._waiting:
             self._texts += 1
-            if self._texts > ADMIT_ALL_AFTER or len(text) > ADMIT_ALL_LONGER:
+            if self._texts > ADMIT_ALL_AFTER:
                 self._add_cases(sorted(c for cases in self._waiting.values() for _, c in cases))
                 self._waiting.clear()
             else:
