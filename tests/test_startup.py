@@ -47,6 +47,15 @@ def test_importing_the_cli_loads_no_heavy_library():
     assert result.stdout.strip() == ""
 
 
+def test_a_build_imports_pyshacl_only_when_the_gate_finds_something():
+    """The build's modules do not import pySHACL (0.25 s of a cold build): validation imports it
+    where the fast SHACL gate finds a result, which a conforming build never does."""
+    code = "import sys, diplograph.build, diplograph.validate; print('pyshacl' in sys.modules)"
+    result = _python("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
 LOADED = """
 import sys
 from diplograph.cli import main

@@ -94,16 +94,16 @@ def _resolve(graph: Graph, node: BNode | URIRef, article: Article, source: str, 
     """Give one attestation its sentence, offsets and IRI, in place."""
     words = graph.value(node, DIP.text)
     attested = graph.value(node, DIP.attests)
-    where = _where(path, source, words, attested)
+    where = lambda: _where(path, source, words, attested)  # noqa: E731 (for an error only)
     if words is None or attested is None:
-        raise InputError(f"{where}: an attestation needs dip:attests and dip:text")
+        raise InputError(f"{where()}: an attestation needs dip:attests and dip:text")
     try:
         begin, end = _locate(article, str(words), graph.value(node, DIP.beginIndex))
     except ValueError as exc:
-        raise InputError(f"{where}: {exc}: {str(words)[:80]!r} (attesting {attested})") from exc
+        raise InputError(f"{where()}: {exc}: {str(words)[:80]!r} (attesting {attested})") from exc
     sentence = article.sentence_at(begin, end)
     if sentence is None:
-        raise InputError(f"{where}: the quoted words span more than one sentence or boilerplate")
+        raise InputError(f"{where()}: the quoted words span more than one sentence or boilerplate")
     iri = attestation_iri(article.stem, begin, end, attested)
     for p, o in list(graph.predicate_objects(node)):
         graph.remove((node, p, o))
