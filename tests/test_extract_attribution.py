@@ -148,6 +148,22 @@ def test_attempts_and_conditionals_are_not_recorded_as_happened(layer, text):
     assert not set(graph.subjects(RDF.type, DIP.Talks))
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "modalities"),
+    [  # a negated perfect tells that no event took place over a stretch of time: none at all
+        ("Recep Tayyip Erdogan has not visited Egypt since 2012.", "Visit", set()),
+        ("Narendra Modi has never travelled to Pakistan.", "Visit", set()),
+        ("Recep Tayyip Erdogan hasn't visited Egypt since 2012.", "Visit", set()),
+        ("Xi Jinping and Vladimir Putin had not met since 2019.", "Meeting", set()),
+        # guard: a future negated is a visit refused (the corpus guide: Denied)
+        ("Luiz Inacio Lula da Silva will not travel to Russia.", "Visit", {"Denied"}),
+    ],
+)
+def test_a_negated_perfect_tells_no_event(layer, text, kind, modalities):
+    found = {m for _, m, _, _ in reports(extract(text, layer), kind)}
+    assert found == modalities
+
+
 def test_a_denied_claim_is_both_claimed_and_denied(layer):
     text = "South Korea accused Russia of supplying weapons to North Korea, a claim Moscow denies."
     graph = extract(text, layer)

@@ -493,6 +493,17 @@ def test_a_delegation_from_a_state_is_its_delegation(layer):
     assert _parties(graph, "Hosting", "host") == [["person/mohammed-bin-salman"]]
 
 
+def test_a_states_delegation_by_its_possessive_is_the_one_the_article_defined(layer):
+    """entities.yaml delegation-ref.national: "China's delegation" is "the Chinese
+    delegation", the one led by Li Hongzhong, not China itself as the traveller."""
+    text = (
+        "A Chinese delegation led by Li Hongzhong left Beijing on Tuesday. "
+        "China's delegation arrived in Pyongyang on Wednesday."
+    )
+    graph = extract(text, layer)
+    assert roles(graph, "Arrival", "traveller") == {"delegation/china-2023-07-li-hongzhong"}
+
+
 def test_a_guide_who_accompanies_is_no_fellow_traveller(layer):
     graph = extract(
         "Georgian Prime Minister Irakli Kobakhidze arrived in Yerevan on Thursday. Kobakhidze, "

@@ -6761,3 +6761,51 @@ def test_a_city_between_the_determiner_and_the_noun_is_no_party(layer):
     )
     talks = [e[1]["participant"] for e in of_kind(text, "Talks", layer)]
     assert talks == [["person/marco-rubio", "person/sergei-lavrov"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause opened by "while"/"when" ends at its comma: the next clause's subject is no
+        # second place of the stay ("Seoul, North Korea" is no city and its country)
+        "While US Secretary of State Antony Blinken was in Seoul, North Korea fired a ballistic "
+        "missile into the sea.",
+        "When US Secretary of State Antony Blinken visited Seoul, North Korea launched a missile.",
+    ],
+)
+def test_a_place_list_ends_where_the_next_clause_opens(text, layer):
+    blinken = "person/antony-blinken"
+    expected = [
+        (
+            "Visit",
+            {"traveller": [blinken], "host": ["country/south-korea"], "place": ["city/seoul"]},
+        )
+    ]
+    assert of_kind(text, "Visit", layer) == expected
+
+
+def test_a_city_and_its_country_and_a_place_list_stay_places(layer):
+    # guard: the lists "A, B and C" and "town, country" before a date are still read whole
+    text = (
+        "Antony Blinken visited Bucha, Ukraine on Monday. "
+        "Narendra Modi will visit Nigeria, Brazil and Guyana."
+    )
+    visits = of_kind(text, "Visit", layer)
+    assert sorted(v[1]["place"] for v in visits) == [
+        ["country/brazil"],
+        ["country/guyana"],
+        ["country/nigeria"],
+        ["country/ukraine", "place/bucha"],
+    ]
+
+
+def test_a_hyphened_pair_of_people_opens_no_clause(layer):
+    # "between Xi-Putin, the European Commission released": the commission alone speaks; Putin
+    # after the hyphen is no subject, nor a member of a list the commission ends
+    text = (
+        "Wary of the growing closeness between Xi-Putin, the European Commission released a "
+        "statement on Monday, saying the partnership was troubling."
+    )
+    assert of_kind(text, "Statement", layer) == [
+        ("Statement", {"agent": ["org/european-commission"]})
+    ]

@@ -261,6 +261,8 @@ def _subject_position(units: list[Unit], first: int, last: int, words: Words) ->
         return after not in (",", "'s", "’s")
     opening = words.conjunction | words.relative
     opener = before.text in ("(", "“", '"', "--", "—", "–", "-")  # "Riyadh, IRNA -- X met"
+    paired = before.text == "-" and not before.space and first > 1 and _person(units[first - 2])
+    opener = opener and not paired  # not "bonhomie between Kim-Putin, the US said"
     return before.lower in opening or before.lemma in words.speech or opener
 
 
@@ -621,13 +623,25 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
         said = after + 1 < len(units) and (
             units[after + 1].lemma in words.speech or units[after + 1].lower in words.speech
         )
-        if said and units[index].text == ",":
-            break  # "..., the Russian Defence Ministry said": the source, no member
+        ends = _opens_predicate(units, after + 1, words)
+        if (said or ends) and units[index].text == ",":
+            break  # "..., the Russian Defence Ministry said", "When X visited Seoul, North
+            # Korea fired ...": the next clause's subject, no member
         found.append(after)
         if units[index].text != ",":
             break  # "A, B and C": the list ends with its last "and"
         index = _past_people(units, after + 1, words)
     return found
+
+
+def _opens_predicate(units: list[Unit], index: int, words: Words) -> bool:
+    """Whether the unit at `index` is a plain word that no list member or apposition is
+    followed by (no punctuation, preposition, coordination or relative word): a verb."""
+    if index >= len(units) or units[index].mention is not None:
+        return False
+    unit = units[index]
+    joins = words.coordination | words.preposition | words.boundary | words.relative
+    return unit.text[:1].isalpha() and unit.text[:1].islower() and unit.lower not in joins
 
 
 def _members_of(units: list[Unit], index: int, words: Words) -> int:
