@@ -130,9 +130,21 @@ def _delegation(discourse: Discourse, sender: URIRef | None, leader: URIRef | No
             delegation.sender = delegation.sender or sender
             delegation.leader = delegation.leader or leader
             return delegation
+    unsent = [d for d in discourse.delegations if d.sender is None and d.leader is not None]
+    if sender is not None and leader is None and len(unsent) == 1:  # "a US delegation ... The
+        unsent[0].sender = sender  # delegation was led by Senator X": X's state unknown
+        return unsent[0]
     made = Delegation(URIRef(f"{PLACEHOLDER}{len(discourse.delegations) + 1}"), sender, leader)
     discourse.delegations.append(made)
     return made
+
+
+def _led(discourse: Discourse, sender: URIRef) -> bool:
+    """Whether the article names a leader of the sender's delegation (or of the one delegation
+    with no sender, which `_delegation` gives the sender)."""
+    unsent = [d for d in discourse.delegations if d.sender is None and d.leader is not None]
+    mine = [d for d in discourse.delegations if d.sender == sender]
+    return any(d.leader is not None for d in mine) or (not mine and len(unsent) == 1)
 
 
 def define_delegations(
@@ -803,6 +815,8 @@ def resolve(
                 mention = Mention(frozenset({"agent", "person"}), (guest,), (guest,), 0.7)
                 units = merge(units, match.start, match.end, mention, words)
                 continue
+            if match.rule.get("led_only") and not all(_led(discourse, s) for s in senders):
+                continue  # "met an IMF delegation": the IMF, unless a leader is named
             found = [_delegation(discourse, s, None).key for s in dict.fromkeys(senders)]
         begin, end = units[match.start].begin, units[match.end - 1].end
         for delegation in discourse.delegations:

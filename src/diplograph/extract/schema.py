@@ -318,7 +318,8 @@ RULES: dict[str, Shape] = {
         ),
         ("titles", {"held_only": BOOL, "owner_apart": BOOL}, ()),
         ("delegations", {"mention": BOOL}, ()),
-        ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
+        ("delegation_refs", {"all": BOOL, "last": BOOL, "led_only": BOOL}, ()),  # led_only: a
+        # delegation only where the article names its leader (else the words stay the sender's)
         (
             "anaphors",
             {
