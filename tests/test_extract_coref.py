@@ -526,6 +526,18 @@ def test_a_delegation_from_a_state_is_its_delegation(layer):
             "Meeting",
             {"participant": [["person/prabowo-subianto", "person/wang-yi"]]},
         ),
+        (  # a delegation of no state named, defined by the next sentence (`next`)
+            "Indian Prime Minister Narendra Modi met the visiting delegation in New Delhi on "
+            "Tuesday. The delegation was led by Chinese Foreign Minister Wang Yi.",
+            "Meeting",
+            {"participant": [["person/narendra-modi", "person/wang-yi"]]},
+        ),
+        (
+            "Indian Prime Minister Narendra Modi received a high-level delegation in New Delhi on "
+            "Tuesday. The delegation was led by Chinese Foreign Minister Wang Yi.",
+            "Hosting",
+            {"host": [["person/narendra-modi"]], "traveller": [["person/wang-yi"]]},
+        ),
         (  # a body's delegation whose leader the next sentence names
             "Pakistani Prime Minister Shehbaz Sharif met an IMF delegation in Islamabad on "
             "Tuesday. The delegation was led by Nathan Porter.",
@@ -552,7 +564,8 @@ def test_a_delegation_is_its_leader_named_in_other_words(layer, text, kind, part
     delegation of US senators led by X", "Delegations from A and B"; a leader named in the next
     sentence ("X, who led the delegation,", "The head of the delegation, X,", "the Ukrainian
     side was headed by X"), whose state the gazetteer may not know (the one delegation with no
-    state is the one the state's words name)."""
+    state is the one the state's words name); "the visiting delegation", "a high-level
+    delegation": the one the next sentence defines (`delegation_refs` key `next`)."""
     graph = extract(text, layer)
     assert {role: _parties(graph, kind, role) for role in parties} == parties
 

@@ -139,6 +139,16 @@ def _delegation(discourse: Discourse, sender: URIRef | None, leader: URIRef | No
     return made
 
 
+def _defined(discourse: Discourse, before: bool, after: bool) -> list[URIRef]:
+    """The delegation "the delegation" names: the one defined last up to here (`before`), else
+    the one the next sentence defines (`after`: "met the visiting delegation. The delegation was
+    led by X")."""
+    led = [d for d in discourse.delegations if d.leader is not None and d.spans]
+    first = {d.key: min(n for *_, n in d.spans) for d in led}
+    found = [d.key for d in led if before and first[d.key] <= discourse.sentence][-1:]
+    return found or [d.key for d in led if after and first[d.key] == discourse.sentence + 1][:1]
+
+
 def _led(discourse: Discourse, sender: URIRef) -> bool:
     """Whether the article names a leader of the sender's delegation (or of the one delegation
     with no sender, which `_delegation` gives the sender)."""
@@ -800,14 +810,8 @@ def resolve(
         senders = [a for i in match.roles.get("sender", []) for a in _agents(units[i])]
         if match.rule.get("all"):
             found = [d.key for d in discourse.delegations if d.sender is not None]
-        elif match.rule.get("last"):  # "the delegation": the one defined last, before here
-            found = [
-                d.key
-                for d in discourse.delegations
-                if d.leader is not None
-                and d.spans
-                and min(n for *_, n in d.spans) <= discourse.sentence
-            ][-1:]
+        elif match.rule.get("last") or match.rule.get("next"):
+            found = _defined(discourse, bool(match.rule.get("last")), bool(match.rule.get("next")))
         else:
             guest = _national_guest(units[match.trigger], senders, discourse)
             if guest is not None:  # "his Syrian guest": the Syrian the story's host received
