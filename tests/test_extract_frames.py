@@ -3580,13 +3580,18 @@ def test_those_a_meeting_was_attended_by_join_the_meeting_the_story_told(layer):
         "Hassan Sheikh Mohamud and Yoweri Museveni also attended.",
         "Hassan Sheikh Mohamud and Yoweri Museveni later joined the talks.",
         "Hassan Sheikh Mohamud and Yoweri Museveni were in attendance.",
+        "Attending were Hassan Sheikh Mohamud and Yoweri Museveni.",
+        "Hassan Sheikh Mohamud and Yoweri Museveni also took part.",
+        "Hassan Sheikh Mohamud and Yoweri Museveni also participated.",
+        "The talks also included Hassan Sheikh Mohamud and Yoweri Museveni.",
     ],
 )
 def test_attendance_told_in_other_words_joins_the_meeting_the_story_told(layer, after):
     """meetings.yaml `meeting.attended-by` and `meeting.taking-part-were`: "The talks, also
     attended by A, ...", "The meeting, held at X, was attended by A", "Those present included A",
-    "Among those present were A", "Also attending were A", "A also attended.", "A later joined
-    the talks", "A was in attendance." """
+    "Among those present were A", "(Also) attending were A", "A also attended.", "A later
+    joined the talks", "A was in attendance.", "A also took part.", "A also participated.", "The
+    talks also included A". """
     text = f"Abiy Ahmed held talks with William Ruto in Nairobi on Monday. {after}"
     meetings = [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")]
     assert meetings == [
