@@ -3591,7 +3591,7 @@ def test_attendance_told_in_other_words_joins_the_meeting_the_story_told(layer, 
     attended by A, ...", "The meeting, held at X, was attended by A", "Those present included A",
     "Among those present were A", "(Also) attending were A", "A also attended.", "A later
     joined the talks", "A was in attendance.", "A also took part.", "A also participated.", "The
-    talks also included A". """
+    talks also included A"."""
     text = f"Abiy Ahmed held talks with William Ruto in Nairobi on Monday. {after}"
     meetings = [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")]
     assert meetings == [
