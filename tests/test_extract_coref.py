@@ -504,6 +504,83 @@ def test_a_states_delegation_by_its_possessive_is_the_one_the_article_defined(la
     assert roles(graph, "Arrival", "traveller") == {"delegation/china-2023-07-li-hongzhong"}
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "parties"),
+    [
+        (  # a delegation of a state's people, its leader named after it
+            "Indonesian President Prabowo Subianto received a delegation of US senators led by "
+            "Senator Chris Murphy in Jakarta on Monday.",
+            "Hosting",
+            {"host": [["person/prabowo-subianto"]], "traveller": [["person/chris-murphy"]]},
+        ),
+        (  # an adjective between the state and its delegation; the leader named next
+            "Indonesian President Prabowo Subianto met a US congressional delegation in Jakarta "
+            "on Monday. The delegation was led by Senator Chris Murphy.",
+            "Meeting",
+            {"participant": [["person/chris-murphy", "person/prabowo-subianto"]]},
+        ),
+        (  # the leader set off by a relative clause in the next sentence
+            "Indonesian President Prabowo Subianto met a Chinese delegation in Jakarta on Monday. "
+            "Chinese Foreign Minister Wang Yi, who led the delegation, said ties were strong.",
+            "Meeting",
+            {"participant": [["person/prabowo-subianto", "person/wang-yi"]]},
+        ),
+        (  # "The head of the delegation, X,"
+            "Indonesian President Prabowo Subianto met a Chinese delegation in Jakarta on Monday. "
+            "The head of the delegation, Chinese Foreign Minister Wang Yi, said ties were strong.",
+            "Meeting",
+            {"participant": [["person/prabowo-subianto", "person/wang-yi"]]},
+        ),
+        (  # "X, head of the delegation,"
+            "Indonesian President Prabowo Subianto met a Chinese delegation in Jakarta on Monday. "
+            "Chinese Foreign Minister Wang Yi, head of the delegation, said ties were strong.",
+            "Meeting",
+            {"participant": [["person/prabowo-subianto", "person/wang-yi"]]},
+        ),
+        (  # a delegation of no state named, defined by the next sentence (`next`)
+            "Indian Prime Minister Narendra Modi met the visiting delegation in New Delhi on "
+            "Tuesday. The delegation was led by Chinese Foreign Minister Wang Yi.",
+            "Meeting",
+            {"participant": [["person/narendra-modi", "person/wang-yi"]]},
+        ),
+        (
+            "Indian Prime Minister Narendra Modi received a high-level delegation in New Delhi on "
+            "Tuesday. The delegation was led by Chinese Foreign Minister Wang Yi.",
+            "Hosting",
+            {"host": [["person/narendra-modi"]], "traveller": [["person/wang-yi"]]},
+        ),
+        (  # a body's delegation whose leader the next sentence names
+            "Pakistani Prime Minister Shehbaz Sharif met an IMF delegation in Islamabad on "
+            "Tuesday. The delegation was led by Nathan Porter.",
+            "Meeting",
+            {"participant": [["person/nathan-porter", "person/shehbaz-sharif"]]},
+        ),
+        (  # guard: with no leader named, the body itself (`led_only`)
+            "Pakistani Prime Minister Shehbaz Sharif met an IMF delegation in Islamabad on "
+            "Tuesday.",
+            "Meeting",
+            {"participant": [["org/international-monetary-fund", "person/shehbaz-sharif"]]},
+        ),
+        (  # two delegations by their states; one led by a person named next
+            "Delegations from Russia and Ukraine held talks in Istanbul on Friday. The Russian "
+            "delegation was headed by Vladimir Medinsky, while the Ukrainian side was headed by "
+            "Defence Minister Rustem Umerov.",
+            "Talks",
+            {"participant": [["person/rustem-umerov", "person/vladimir-medinsky"]]},
+        ),
+    ],
+)
+def test_a_delegation_is_its_leader_named_in_other_words(layer, text, kind, parties):
+    """entities.yaml `delegation_refs` and `delegations`: "a US congressional delegation", "a
+    delegation of US senators led by X", "Delegations from A and B"; a leader named in the next
+    sentence ("X, who led the delegation,", "The head of the delegation, X,", "the Ukrainian
+    side was headed by X"), whose state the gazetteer may not know (the one delegation with no
+    state is the one the state's words name); "the visiting delegation", "a high-level
+    delegation": the one the next sentence defines (`delegation_refs` key `next`)."""
+    graph = extract(text, layer)
+    assert {role: _parties(graph, kind, role) for role in parties} == parties
+
+
 def test_a_guide_who_accompanies_is_no_fellow_traveller(layer):
     graph = extract(
         "Georgian Prime Minister Irakli Kobakhidze arrived in Yerevan on Thursday. Kobakhidze, "

@@ -3568,6 +3568,61 @@ def test_those_a_meeting_was_attended_by_join_the_meeting_the_story_told(layer):
     ]
 
 
+@pytest.mark.parametrize(
+    "after",
+    [
+        "The talks, also attended by Hassan Sheikh Mohamud and Yoweri Museveni, lasted an hour.",
+        "The talks, held at State House, were attended by Hassan Sheikh Mohamud and Yoweri "
+        "Museveni.",
+        "Those present included Hassan Sheikh Mohamud and Yoweri Museveni.",
+        "Among those present were Hassan Sheikh Mohamud and Yoweri Museveni.",
+        "Also attending were Hassan Sheikh Mohamud and Yoweri Museveni.",
+        "Hassan Sheikh Mohamud and Yoweri Museveni also attended.",
+        "Hassan Sheikh Mohamud and Yoweri Museveni later joined the talks.",
+        "Hassan Sheikh Mohamud and Yoweri Museveni were in attendance.",
+        "Attending were Hassan Sheikh Mohamud and Yoweri Museveni.",
+        "Hassan Sheikh Mohamud and Yoweri Museveni also took part.",
+        "Hassan Sheikh Mohamud and Yoweri Museveni also participated.",
+        "The talks also included Hassan Sheikh Mohamud and Yoweri Museveni.",
+    ],
+)
+def test_attendance_told_in_other_words_joins_the_meeting_the_story_told(layer, after):
+    """meetings.yaml `meeting.attended-by` and `meeting.taking-part-were`: "The talks, also
+    attended by A, ...", "The meeting, held at X, was attended by A", "Those present included A",
+    "Among those present were A", "(Also) attending were A", "A also attended.", "A later
+    joined the talks", "A was in attendance.", "A also took part.", "A also participated.", "The
+    talks also included A"."""
+    text = f"Abiy Ahmed held talks with William Ruto in Nairobi on Monday. {after}"
+    meetings = [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")]
+    assert meetings == [
+        (
+            "Talks",
+            {
+                "participant": [ABIY, HASSAN, RUTO, "person/yoweri-museveni"],
+                "place": NAIROBI,
+            },
+        )
+    ]
+
+
+def test_those_in_attendance_at_a_meeting_told_by_its_verb_are_its_parties(layer):
+    """meetings.yaml `meeting.joined-in-sentence`: "X met Y ..., with A and B in attendance"."""
+    text = (
+        "Abiy Ahmed met William Ruto in Nairobi on Monday, with Hassan Sheikh Mohamud and Yoweri "
+        "Museveni in attendance."
+    )
+    meetings = [e for e in events(extract(text, layer)) if e[0] in ("Meeting", "Talks")]
+    assert meetings == [
+        (
+            "Meeting",
+            {
+                "participant": [ABIY, HASSAN, RUTO, "person/yoweri-museveni"],
+                "place": NAIROBI,
+            },
+        )
+    ]
+
+
 def test_a_welcome_ceremony_hosted_by_a_state_is_hosted_by_whom_the_guest_met(layer):
     """A host the place's country gave ("was received with a ceremony in Nairobi" after the
     guest's hosting by the state) gives way to the person the guest met that day."""

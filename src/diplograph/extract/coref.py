@@ -130,9 +130,31 @@ def _delegation(discourse: Discourse, sender: URIRef | None, leader: URIRef | No
             delegation.sender = delegation.sender or sender
             delegation.leader = delegation.leader or leader
             return delegation
+    unsent = [d for d in discourse.delegations if d.sender is None and d.leader is not None]
+    if sender is not None and leader is None and len(unsent) == 1:  # "a US delegation ... The
+        unsent[0].sender = sender  # delegation was led by Senator X": X's state unknown
+        return unsent[0]
     made = Delegation(URIRef(f"{PLACEHOLDER}{len(discourse.delegations) + 1}"), sender, leader)
     discourse.delegations.append(made)
     return made
+
+
+def _defined(discourse: Discourse, before: bool, after: bool) -> list[URIRef]:
+    """The delegation "the delegation" names: the one defined last up to here (`before`), else
+    the one the next sentence defines (`after`: "met the visiting delegation. The delegation was
+    led by X")."""
+    led = [d for d in discourse.delegations if d.leader is not None and d.spans]
+    first = {d.key: min(n for *_, n in d.spans) for d in led}
+    found = [d.key for d in led if before and first[d.key] <= discourse.sentence][-1:]
+    return found or [d.key for d in led if after and first[d.key] == discourse.sentence + 1][:1]
+
+
+def _led(discourse: Discourse, sender: URIRef) -> bool:
+    """Whether the article names a leader of the sender's delegation (or of the one delegation
+    with no sender, which `_delegation` gives the sender)."""
+    unsent = [d for d in discourse.delegations if d.sender is None and d.leader is not None]
+    mine = [d for d in discourse.delegations if d.sender == sender]
+    return any(d.leader is not None for d in mine) or (not mine and len(unsent) == 1)
 
 
 def define_delegations(
@@ -788,14 +810,8 @@ def resolve(
         senders = [a for i in match.roles.get("sender", []) for a in _agents(units[i])]
         if match.rule.get("all"):
             found = [d.key for d in discourse.delegations if d.sender is not None]
-        elif match.rule.get("last"):  # "the delegation": the one defined last, before here
-            found = [
-                d.key
-                for d in discourse.delegations
-                if d.leader is not None
-                and d.spans
-                and min(n for *_, n in d.spans) <= discourse.sentence
-            ][-1:]
+        elif match.rule.get("last") or match.rule.get("next"):
+            found = _defined(discourse, bool(match.rule.get("last")), bool(match.rule.get("next")))
         else:
             guest = _national_guest(units[match.trigger], senders, discourse, rules)
             if guest is not None:  # "his Syrian guest": the Syrian the story's host received
@@ -803,6 +819,8 @@ def resolve(
                 mention = Mention(frozenset({"agent", "person"}), (guest,), (guest,), 0.7)
                 units = merge(units, match.start, match.end, mention, words)
                 continue
+            if match.rule.get("led_only") and not all(_led(discourse, s) for s in senders):
+                continue  # "met an IMF delegation": the IMF, unless a leader is named
             found = [_delegation(discourse, s, None).key for s in dict.fromkeys(senders)]
         begin, end = units[match.start].begin, units[match.end - 1].end
         for delegation in discourse.delegations:

@@ -318,7 +318,9 @@ RULES: dict[str, Shape] = {
         ),
         ("titles", {"held_only": BOOL, "owner_apart": BOOL}, ()),
         ("delegations", {"mention": BOOL}, ()),
-        ("delegation_refs", {"all": BOOL, "last": BOOL}, ()),
+        ("delegation_refs", {"all": BOOL, "last": BOOL, "next": BOOL, "led_only": BOOL}, ()),
+        # next: (else) the delegation the next sentence defines; led_only: a delegation only
+        # where the article names its leader (else the words stay the sender's)
         (
             "anaphors",
             {
