@@ -106,7 +106,7 @@ def _load(text: str) -> Any:
 # again after one file changed (an edit, a test's copy of the rules plus one file) reads the
 # others from here instead of parsing their YAML again (about half of compiling).
 READ: dict[str, list[tuple[Vocabulary, bytes]]] = {}
-READ_KEEP = 64  # texts kept: a mutated file (tests/test_fuzz_loaders.py) is one more each time
+READ_KEEP = 64  # texts kept, the least recently read dropped first (a mutated file is one more)
 
 
 def read_rule_file(path: Path, vocab: Vocabulary | None = None) -> dict[str, Any]:
@@ -122,6 +122,7 @@ def read_rule_file(path: Path, vocab: Vocabulary | None = None) -> dict[str, Any
     keep = cache.folder() is not None
     for checked, data in READ.get(text, []) if keep else []:
         if checked == vocab:
+            READ[text] = READ.pop(text)  # the newest again: kept longest
             return pickle.loads(data)
     data = _read_text(path, text, vocab)
     if keep:
