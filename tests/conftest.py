@@ -191,32 +191,44 @@ def layer():
     return rule_layer(ROOT)
 
 
-# The test files that take longest, longest first: each file's share of the summed test time of
-# the README's test command (three runs on 4 December 2026, session 30), as seconds of a quiet
-# run of about 380 s of test time on two workers. They run first, so that with `-n 2 --dist
-# loadfile` the small files fill the end of both workers' runs instead of a long file starting
-# last on one of them while the other has finished (docs/decisions/20261203-slow-files-first.md).
+# The test files that take longest, longest first: each file's summed test time (setup, call
+# and teardown) in a run of the README's test command with `--durations=0` on 5 December 2026
+# (session 42, main 5fcfa45, the cores shared: load average 2 to 7, so about twice a quiet
+# run's seconds; test_extract_rules.py and test_fuzz_loaders.py as measured after the rule files
+# were read once per process). They run first, so that with `-n 2 --dist loadfile` the small
+# files fill the end of both workers' runs instead of a long file starting last on one of them
+# while the other has finished (docs/decisions/20261203-slow-files-first.md).
 SLOW_FILES_FIRST = (
-    "test_validate_articles.py",  # 25 s: every shape fixture validated both ways
-    "test_build.py",  # 19 s: builds of changed project copies
-    "test_incremental.py",  # 17 s: incremental builds and their full-build oracles
-    "test_serve.py",  # 17 s: servers, a query held to its time limit
-    "test_browser.py",  # 16 s: Chromium
-    "test_export.py",  # 14 s
-    "test_cache.py",  # 13 s: rules and gazetteer compiled from empty caches
-    "test_shaclgate.py",  # 12 s: pySHACL against the engine on every fixture
-    "test_review_correct.py",  # 11 s
-    "test_quarantine.py",  # 11 s
-    "test_parallel.py",  # 11 s: the corpus built three times, a Dask cluster
-    "test_packaging.py",  # 10 s: the wheel, a venv, two builds in it
-    "test_extractcache.py",  # 10 s
-    "test_answerpages.py",  # 10 s
-    "test_view.py",  # 9 s
-    "test_cli_errors.py",  # 9 s: CLI processes
-    "test_interrupts.py",  # 9 s: CLI processes
-    "test_validate.py",  # 8 s
-    "test_validate_parallel.py",  # 7 s
-    "test_extract_conforms.py",  # 7 s
+    "test_validate_articles.py",  # 85 s: every shape fixture, the conflict loop's validations
+    "test_incremental.py",  # 48 s: incremental builds and their full-build oracles
+    "test_extract_rules.py",  # 45 s: the project's rules and one more file, compiled
+    "test_build.py",  # 39 s: builds of changed project copies
+    "test_serve.py",  # 35 s: servers, a query held to its time limit
+    "test_parallel.py",  # 28 s: the corpus built three times, a Dask cluster
+    "test_push.py",  # 23 s: Oxigraph servers pushed to, stopped, restarted
+    "test_browser.py",  # 23 s: Chromium
+    "test_cache.py",  # 22 s: rules and gazetteer compiled from empty caches
+    "test_extract_conforms.py",  # 20 s: every text's rule layer validated
+    "test_extractcache.py",  # 20 s
+    "test_answerpages.py",  # 20 s
+    "test_interrupts.py",  # 18 s: CLI processes
+    "test_fuzz_loaders.py",  # 17 s: mutated rule files compiled
+    "test_packaging.py",  # 17 s: the wheel, a venv, two builds in it
+    "test_virtuoso.py",  # 16 s: a Virtuoso server per module
+    "test_cli_errors.py",  # 16 s: CLI processes
+    "test_extract_spacyparts.py",  # 15 s: fresh interpreters importing spaCy
+    "test_fuzz_queries.py",  # 15 s
+    "test_review_article.py",  # 14 s
+    "test_fuzz_rule_layer.py",  # 14 s
+    "test_quarantine.py",  # 13 s
+    "test_manifest_stamps.py",  # 13 s: a build folder written per test
+    "test_query_rewrites.py",  # 12 s
+    "test_view.py",  # 12 s
+    "test_wikidata_link.py",  # 11 s
+    "test_seeds.py",  # 11 s
+    "test_articlecache.py",  # 10 s
+    "test_review_correct.py",  # 9 s
+    "test_validate_parallel.py",  # 9 s
 )
 
 

@@ -557,3 +557,57 @@ def test_a_misspelt_word_list_names_its_file_and_line(tmp_path):
     folder = _folder(tmp_path, "gazetteer:\n  single_guest: [invitee]\n", "more.yaml")
     with pytest.raises(InputError, match=r"more\.yaml:2: .*'single_guest'.*'single_guests'"):
         load_rules(folder)
+
+
+def test_a_rule_file_read_again_in_a_process_is_parsed_once(tmp_path, monkeypatch):
+    """A rule file's text read and checked before in this process is a copy of that reading
+    (rulefiles.READ), wherever the file is: compiling a copy of the rules plus one file parses
+    only that file. The copy is a reader's own; an edited text, or caching off, parses again."""
+    from diplograph.extract import rulefiles
+
+    parsed = []
+    parse = rulefiles._load
+    monkeypatch.setattr(rulefiles, "_load", lambda text: parsed.append(text) or parse(text))
+    monkeypatch.setattr(rulefiles, "READ", {}, raising=False)
+    first, second = tmp_path / "a" / "extra.yaml", tmp_path / "b" / "extra.yaml"
+    for path in (first, second):
+        path.parent.mkdir()
+        path.write_text(GOOD_EVENT, encoding="utf-8")
+    data = rulefiles.read_rule_file(first)
+    again = rulefiles.read_rule_file(second)
+    assert len(parsed) == 1
+    assert again == data and again is not data
+    assert again["events"].line == data["events"].line == 3
+    assert (
+        again["events"][0].key_lines
+        == data["events"][0].key_lines
+        == {"id": 3, "kind": 4, "patterns": 5}
+    )
+    second.write_text(GOOD_EVENT.replace("visit, trigger", "tour, trigger"), encoding="utf-8")
+    assert rulefiles.read_rule_file(second)["events"][0]["patterns"][0][1]["lemma"] == "tour"
+    assert len(parsed) == 2
+    monkeypatch.setenv("DIPLOGRAPH_CACHE", "off")
+    assert rulefiles.read_rule_file(first) == data
+    assert len(parsed) == 3
+
+
+def test_spacy_checks_a_pattern_token_once_per_process(tmp_path, monkeypatch):
+    """A token spaCy passed for one rule set is not given to spaCy again for the next (its
+    check reads the token alone): the second checker's own Matcher stays empty, though it
+    counts the tokens as seen; with caching off each rule set checks its own."""
+    from diplograph.extract import rules as rules_module
+    from diplograph.extract.rules import PatternChecker, Rule, compile_rule
+    from diplograph.extract.spacyparts import English
+
+    monkeypatch.setattr(rules_module, "CHECKED", set(), raising=False)
+    vocab = English([]).vocab
+    visit = [{"ent": "agent", "role": "traveller"}, {"lemma": "visit", "trigger": True}]
+    checkers = []
+    for cache_setting in ("", "", "off"):
+        monkeypatch.setenv("DIPLOGRAPH_CACHE", cache_setting or str(tmp_path / "cache"))
+        checker = PatternChecker(vocab)
+        rule = Rule("test.a", "events", "x.yaml", 1, {"patterns": [visit]})
+        compile_rule(rule, {}, vocab, frozenset({"traveller"}), None, checker)
+        checkers.append(checker)
+    assert [len(c.seen) for c in checkers] == [2, 2, 2]
+    assert [len(c.matcher) for c in checkers] == [1, 0, 1]

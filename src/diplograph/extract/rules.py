@@ -481,15 +481,22 @@ def make_matcher(vocab: Any, specs: list[tuple[str, list[list[dict[str, Any]]]]]
     return matcher
 
 
+# The compiled tokens spaCy has passed in this process (their repr): a token's check reads its
+# keys and values only, so a rule set compiled again (one file changed) checks only new tokens.
+CHECKED: set[str] = set()
+
+
 class PatternChecker:
     """spaCy's own check of compiled token patterns (its schema, then its Matcher's reading),
     each distinct token once: a rule set's ten thousand tokens are some 1,200 distinct ones,
-    and spaCy checks a pattern token by token."""
+    and spaCy checks a pattern token by token; spaCy sees a token once per process (CHECKED)
+    unless caching is off."""
 
     def __init__(self, vocab: Any) -> None:
         """A checker with a Matcher of its own on the rule set's vocabulary."""
         self.matcher = Matcher(vocab)
         self.seen: set[str] = set()
+        self.passed = CHECKED if cache.folder() is not None else self.seen
 
     def check(self, key: str, tokens: list[dict[str, Any]], where: str, rule: Rule) -> None:
         """Check a pattern's tokens not checked before; a token spaCy refuses is an error (it
@@ -498,10 +505,12 @@ class PatternChecker:
             text = repr(token)
             if text in self.seen:
                 continue
-            try:
-                self.matcher.add(key, [[token]])
-            except (ValueError, KeyError) as exc:
-                raise InputError(f"{where}: rule {rule.id!r}: invalid pattern: {exc}") from exc
+            if text not in self.passed:
+                try:
+                    self.matcher.add(key, [[token]])
+                except (ValueError, KeyError) as exc:
+                    raise InputError(f"{where}: rule {rule.id!r}: invalid pattern: {exc}") from exc
+                self.passed.add(text)
             self.seen.add(text)
 
 
