@@ -1874,6 +1874,22 @@ def test_the_next_leg_after_before_takes_no_day_from_the_event_before_it(layer):
     assert days == {"hanoi": ["None", "2025-05-25", "None"], "singapore": ["None"] * 3}
 
 
+def test_the_leg_after_will_then_takes_no_day_from_the_event_before_it(layer):
+    """`date_onward_word` "then": "is due to fly to El Salvador on Monday ..., and will then
+    visit Costa Rica": the later legs are not Monday's (they took Monday)."""
+    text = (
+        "PANAMA CITY, Feb 2 (Reuters) - U.S. Secretary of State Marco Rubio met Panama's "
+        "President Jose Raul Mulino on Sunday. Rubio is due to fly to El Salvador on Monday to "
+        "meet President Nayib Bukele, and will then visit Costa Rica and Guatemala."
+    )
+    graph = extract(text, date(2025, 2, 2), layer)
+    days = {
+        str(graph.value(v, DIP.place)).rsplit("/", 1)[-1]: str(graph.value(v, DIP.date))
+        for v in graph.subjects(RDF.type, DIP.Visit)
+    }
+    assert days == {"el-salvador": "2025-02-03", "costa-rica": "None", "guatemala": "None"}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
