@@ -209,6 +209,20 @@ def test_a_past_event_of_several_days_leaves_the_storys_day(layer):
     assert dated(graph, "Visit") == ("2024-12-01..2024-12-21", "earlier this month")
 
 
+def test_a_past_day_further_back_than_a_week_leaves_the_storys_day(layer):
+    """pipeline._background: "the negotiations ... hosted by Oman in Muscat on April 12", told
+    on April 22 after a story of that day, is background: the invitation told after it is of
+    the story's day (it had no day: April 12 is too far back for a narrative day)."""
+    text = (
+        "MOSCOW, April 22 (ONA) -- Sultan Haitham bin Tarik and Russian President Vladimir "
+        "Putin held talks today at the Kremlin. The two sides exchanged views on the "
+        "negotiations between Iran and the United States hosted by Oman in Muscat on April 12. "
+        "The Sultan extended an invitation to President Putin to visit Oman."
+    )
+    graph = extract(text, date(2025, 4, 22), layer)
+    assert dated(graph, "Invitation") == ("2025-04-22", "")
+
+
 def test_a_bare_invitation_told_again_takes_no_story_day(layer):
     """ "The invitation also comes amid ...": a rule with `narrative_date: false`
     (invitation.bare) names an invitation made before; the story's day (Tuesday) is not its."""

@@ -255,10 +255,14 @@ def _antecedent(cand: Candidate, state: dict) -> bool:
 
 
 def _background(when: tuple[date, date | None], state: dict, anchor: date) -> bool:
-    """Whether a date is of several days that end before the article's day, told once the
-    story has a day of its own: background ("set up during X's visit earlier this month")."""
+    """Whether a date is of several days that end before the article's day, or is one day
+    further back than a story's day may lie (`NARRATIVE_DAYS`), told once the story has a
+    recent day of its own: background ("set up during X's visit earlier this month";
+    "exchanged views on the negotiations ... hosted by Oman in Muscat on April 12")."""
     day = state.get("date")
     told = day is not None and day[0] == day[1]
+    if told and when[0] == when[1]:
+        return (anchor - day[0]).days <= NARRATIVE_DAYS < (anchor - when[0]).days
     return told and when[1] is not None and when[0] != when[1] and when[1] < anchor
 
 
