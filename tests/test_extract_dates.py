@@ -210,14 +210,16 @@ def test_a_past_event_of_several_days_leaves_the_storys_day(layer):
 
 
 def test_a_past_day_further_back_than_a_week_leaves_the_storys_day(layer):
-    """pipeline._background: "the negotiations ... hosted by Oman in Muscat on April 12", told
-    on April 22 after a story of that day, is background: the invitation told after it is of
-    the story's day (it had no day: April 12 is too far back for a narrative day)."""
+    """pipeline._background: "after talks between Iran and the United States in Muscat on
+    April 12", told on April 22 beside a meeting of the story's day, is background: the
+    invitation told next is of the story's day (it had no day: April 12 is too far back for a
+    narrative day). A sentence of that old day alone still moves the story ("Lula arrived in
+    Shanghai on April 10. The next day, ...")."""
     text = (
         "MOSCOW, April 22 (ONA) -- Sultan Haitham bin Tarik and Russian President Vladimir "
-        "Putin held talks today at the Kremlin. The two sides exchanged views on the "
-        "negotiations between Iran and the United States hosted by Oman in Muscat on April 12. "
-        "The Sultan extended an invitation to President Putin to visit Oman."
+        "Putin held talks today at the Kremlin. The Sultan also met Prime Minister Mikhail "
+        "Mishustin on Tuesday, after talks between Iran and the United States in Muscat on "
+        "April 12. The Sultan extended an invitation to President Putin to visit Oman."
     )
     graph = extract(text, date(2025, 4, 22), layer)
     assert dated(graph, "Invitation") == ("2025-04-22", "")
