@@ -209,6 +209,22 @@ def test_a_past_event_of_several_days_leaves_the_storys_day(layer):
     assert dated(graph, "Visit") == ("2024-12-01..2024-12-21", "earlier this month")
 
 
+def test_a_past_day_further_back_than_a_week_leaves_the_storys_day(layer):
+    """pipeline._background: "after talks between Iran and the United States in Muscat on
+    April 12", told on April 22 beside a meeting of the story's day, is background: the
+    invitation told next is of the story's day (it had no day: April 12 is too far back for a
+    narrative day). A sentence of that old day alone still moves the story ("Lula arrived in
+    Shanghai on April 10. The next day, ...")."""
+    text = (
+        "MOSCOW, April 22 (ONA) -- Sultan Haitham bin Tarik and Russian President Vladimir "
+        "Putin held talks today at the Kremlin. The Sultan also met Prime Minister Mikhail "
+        "Mishustin on Tuesday, after talks between Iran and the United States in Muscat on "
+        "April 12. The Sultan extended an invitation to President Putin to visit Oman."
+    )
+    graph = extract(text, date(2025, 4, 22), layer)
+    assert dated(graph, "Invitation") == ("2025-04-22", "")
+
+
 def test_a_bare_invitation_told_again_takes_no_story_day(layer):
     """ "The invitation also comes amid ...": a rule with `narrative_date: false`
     (invitation.bare) names an invitation made before; the story's day (Tuesday) is not its."""
@@ -1872,6 +1888,22 @@ def test_the_next_leg_after_before_takes_no_day_from_the_event_before_it(layer):
         for v in graph.subjects(RDF.type, DIP.Visit)
     }
     assert days == {"hanoi": ["None", "2025-05-25", "None"], "singapore": ["None"] * 3}
+
+
+def test_the_leg_after_will_then_takes_no_day_from_the_event_before_it(layer):
+    """`date_onward_word` "then": "is due to fly to El Salvador on Monday ..., and will then
+    visit Costa Rica": the later legs are not Monday's (they took Monday)."""
+    text = (
+        "PANAMA CITY, Feb 2 (Reuters) - U.S. Secretary of State Marco Rubio met Panama's "
+        "President Jose Raul Mulino on Sunday. Rubio is due to fly to El Salvador on Monday to "
+        "meet President Nayib Bukele, and will then visit Costa Rica and Guatemala."
+    )
+    graph = extract(text, date(2025, 2, 2), layer)
+    days = {
+        str(graph.value(v, DIP.place)).rsplit("/", 1)[-1]: str(graph.value(v, DIP.date))
+        for v in graph.subjects(RDF.type, DIP.Visit)
+    }
+    assert days == {"el-salvador": "2025-02-03", "costa-rica": "None", "guatemala": "None"}
 
 
 @pytest.mark.parametrize(

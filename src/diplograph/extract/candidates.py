@@ -1300,6 +1300,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
     # "said on Tuesday he would visit Russia": the day of the speech is not the plan's
     speech = {m.trigger for m, c in made if spec(rules.kinds, c.kind).get("statement")}
     plans = {m.trigger for m, c in made if c.attest.modality == "Expected"} - speech
+    plan_onwards = rules.word_class("date_plan_onward_word")  # "and will then visit X"
     _share_dates(
         made,
         contents_ahead(matches, rules),
@@ -1307,6 +1308,7 @@ def sentence_candidates(ctx: SentenceContext, rules: RuleSet, gaz: Gazetteer) ->
         lambda trigger, other: (
             joined_between(ctx.units, trigger, dates.get(other), joins)
             or (trigger in legs and onward(ctx.units, trigger, other, onwards))
+            or (trigger in legs & plans and onward(ctx.units, trigger, other, plan_onwards))
             or (trigger in plans and other in speech)
         ),
     )

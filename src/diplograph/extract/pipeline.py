@@ -197,6 +197,7 @@ def _remember_events(
     that day; an event told in the pluperfect ("had earlier received X on Monday") moves
     neither the story's day nor its place (`Candidate.flashback`)."""
     worded = any(c.happened and c.date is not None and not c.storied for c in cands[:main])
+    kept = any(c.date is not None and c.date == state.get("date") for c in cands)  # on its day
     for number, cand in enumerate(cands):
         entry = spec(rules.kinds, cand.kind)
         if entry.get("sets_place") and cand.roles.get("place") and cand.happened:
@@ -212,7 +213,7 @@ def _remember_events(
         told_apart = number >= main and (cand.storied or not worded)
         aside = cand.aside or cand.flashback or (told_apart and state.get("date") is not None)
         if cand.date is not None and cand.happened and not aside:
-            if not _background(cand.date, state, anchor) and not _antecedent(cand, state):
+            if not _background(cand.date, state, anchor, kept) and not _antecedent(cand, state):
                 state["date"] = cand.date  # a planned visit's date is not the story's
         tied = [t.date for t in cand.date_from if t.date is not None and t.date[0] == t.date[1]]
         if tied and cand.happened and not worded:  # "Before the talks, X laid a wreath": the
@@ -254,11 +255,18 @@ def _antecedent(cand: Candidate, state: dict) -> bool:
     return bool(_ANTECEDENT.search(before))
 
 
-def _background(when: tuple[date, date | None], state: dict, anchor: date) -> bool:
+def _background(
+    when: tuple[date, date | None], state: dict, anchor: date, kept: bool = False
+) -> bool:
     """Whether a date is of several days that end before the article's day, told once the
-    story has a day of its own: background ("set up during X's visit earlier this month")."""
+    story has a day of its own, or (`kept`: beside an event of the story's recent day in its
+    sentence) one day further back than a story's day may lie (`NARRATIVE_DAYS`): background
+    ("set up during X's visit earlier this month"; "exchanged views on the negotiations ...
+    hosted by Oman in Muscat on April 12"; not "Lula arrived in Shanghai on April 10.")."""
     day = state.get("date")
     told = day is not None and day[0] == day[1]
+    if told and when[0] == when[1]:
+        return kept and (anchor - day[0]).days <= NARRATIVE_DAYS < (anchor - when[0]).days
     return told and when[1] is not None and when[0] != when[1] and when[1] < anchor
 
 
