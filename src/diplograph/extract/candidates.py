@@ -106,7 +106,8 @@ def role_values(
 
 def _relative_subject(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
     """Whether the match stands in a relative clause about an entity named right before it
-    ("Anwar, who held talks with X": `relative_word`), within a few words of its start."""
+    ("Anwar, who held talks with X": `relative_word`), within a few words of its start; a day
+    between them is no actor ("Duda, who on Thursday held talks with X")."""
     relatives = rules.word_class("relative_word")
     start = min([match.start, match.trigger])
     for at in range(start - 1, max(0, start - 4) - 1, -1):
@@ -116,7 +117,7 @@ def _relative_subject(match: Match, ctx: SentenceContext, rules: RuleSet) -> boo
             return (
                 bool(before) and before[-1].mention is not None and bool(before[-1].mention.agents)
             )
-        if unit.mention is not None or unit.boundary:
+        if unit.boundary or (unit.mention is not None and unit.mention.date_words is None):
             return False
     return False
 
