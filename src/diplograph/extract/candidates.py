@@ -104,19 +104,30 @@ def role_values(
     return list(mention.agents or mention.refs)
 
 
+RELATIVE_REACH = 4  # how many units a relative word may stand before the match
+JOINED_REACH = 12  # ... when the match's verb is joined by "and" to the clause's first
+
+
 def _relative_subject(match: Match, ctx: SentenceContext, rules: RuleSet) -> bool:
     """Whether the match stands in a relative clause about an entity named right before it
-    ("Anwar, who held talks with X": `relative_word`), within a few words of its start."""
+    ("Anwar, who held talks with X": `relative_word`), within a few words of its start; a day
+    between them is no actor ("Duda, who on Thursday held talks with X"), nor anyone named in a
+    verb phrase the match's is joined to ("Anwar, who made a visit to Uzbekistan in May and
+    held talks with X")."""
     relatives = rules.word_class("relative_word")
     start = min([match.start, match.trigger])
-    for at in range(start - 1, max(0, start - 4) - 1, -1):
+    joined = False
+    for at in range(start - 1, max(0, start - JOINED_REACH) - 1, -1):
         unit = ctx.units[at]
         if unit.lower in relatives:
             before = [u for u in ctx.units[max(0, at - 2) : at] if u.text != ","]
             return (
                 bool(before) and before[-1].mention is not None and bool(before[-1].mention.agents)
             )
-        if unit.mention is not None or unit.boundary:
+        joined = joined or unit.lower == "and"
+        if unit.boundary or (start - at >= RELATIVE_REACH and not joined):
+            return False
+        if unit.mention is not None and unit.mention.date_words is None and not joined:
             return False
     return False
 

@@ -338,9 +338,11 @@ def compile_token(
     if "class" in spec:
         words = _class_members(spec["class"], classes, where)
         token["LEMMA"], meta = _by_lemma(words, meta, lemmas)
-    if "not_class" in spec:  # "Russia said troops arrived": the gap crosses no speech verb
+    if "not_class" in spec:  # "Russia said troops arrived": the gap crosses no speech verb;
+        # neither lemma nor lower form one of the words (a stem would bar more: "'s" -> "have")
         words = _class_members(spec["not_class"], classes, where)
-        token["LEMMA"] = {"NOT_IN": _by_lemma(words, meta, lemmas)[0]["IN"]}
+        token["LEMMA"] = {"NOT_IN": words}
+        token["LOWER"] = {"NOT_IN": words}
     if "ent" in spec:
         kinds = as_list(spec["ent"])
         bad = [k for k in kinds if k not in ENT_CLASSES]
