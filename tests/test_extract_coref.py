@@ -768,6 +768,22 @@ def test_as_well_as_joins_one_more_party_as_and_does(layer):
     assert roles(graph, "Visit", "place") == {"city/riyadh", "city/doha"}
 
 
+def test_as_well_as_with_joins_one_more_party_after_with(layer):
+    """In "held talks with A as well as with B" B is a party as after "as well as" alone (the
+    joiner's words come from lexicon `list_joiner`)."""
+    graph = extract(
+        "BEIJING, July 27 (Xinhua) -- Chinese Foreign Minister Wang Yi on Thursday held talks "
+        "with Russian Foreign Minister Sergei Lavrov as well as with Iranian Foreign Minister "
+        "Abbas Araghchi in Beijing.",
+        layer,
+    )
+    assert roles(graph, "Talks", "participant") == {
+        "person/wang-yi",
+        "person/sergei-lavrov",
+        "person/abbas-araghchi",
+    }
+
+
 def test_who_is_after_a_pair_is_about_its_last_member(layer):
     graph = extract(
         "NEW DELHI, July 27 (PTI) Prime Minister Narendra Modi and his Egyptian counterpart "

@@ -1270,6 +1270,7 @@ def group(
     well as") joins as "and" does."""
     _drop_double_hats(units)
     _drop_possessors(units)
+    linking = {",", "and"} | {word for joiner in joiners for word in joiner}
     index = 0
     while index < len(units):
         if not _actor(units[index]):
@@ -1278,7 +1279,7 @@ def group(
         members, cursor, last, closed = [index], index + 1, index, False
         while cursor < len(units):
             words = []
-            while cursor < len(units) and units[cursor].lower in (",", "and", "as", "well"):
+            while cursor < len(units) and units[cursor].lower in linking:
                 words.append(units[cursor].lower)
                 cursor += 1
             words = _joined(words, joiners)
