@@ -4030,6 +4030,38 @@ def test_a_title_with_portfolios_or_a_rank_still_names_its_holder(text, host, la
     ]
 
 
+@pytest.mark.parametrize(
+    ("minister", "person"),
+    [
+        ("Strategic Affairs Minister Ron Dermer", "person/ron-dermer"),  # a word no class knows
+        ("Heritage Minister Amichai Eliyahu", "person/amichai-eliyahu"),  # one portfolio word
+    ],
+)
+def test_a_portfolio_minister_with_no_owner_stays_in_a_list(minister, person, layer):
+    """A portfolio before "Minister" with no state named (entities.yaml
+    `title.portfolio-title-name`) is the title's: the list of parties goes on through it."""
+    text = (
+        "U.S. envoy Steve Witkoff met Israeli Prime Minister Benjamin Netanyahu, Foreign "
+        f"Minister Israel Katz and {minister} in Jerusalem."
+    )
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": sorted(
+                    [
+                        "person/benjamin-netanyahu",
+                        "person/israel-katz",
+                        person,
+                        "person/steve-witkoff",
+                    ]
+                ),
+                "place": ["city/jerusalem"],
+            },
+        )
+    ]
+
+
 def test_a_person_named_after_a_title_for_portfolios_takes_part(layer):
     """The new person after "High Representative for Foreign Affairs and Security Policy" is a
     party of the talks (entities.yaml `title.title-for-portfolios-name`)."""
