@@ -2873,6 +2873,17 @@ def test_a_verb_joined_by_and_shares_the_earlier_phrases_subject(layer):
     ]
 
 
+@pytest.mark.parametrize("joiner", ["and", ", and"])
+def test_a_joined_verbs_subject_is_read_back_across_a_fronted_date(joiner, layer):
+    """In "On Thursday X held talks with Y and met Z" the meeting is X's: the date opening the
+    sentence leaves X in a subject's place (frames.py `_subject_position`)."""
+    text = (
+        "On Thursday Abiy Ahmed held talks with William Ruto"
+        f"{' ' if joiner == 'and' else ''}{joiner} met Somali President Hassan Sheikh Mohamud."
+    )
+    assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": [ABIY, HASSAN]})]
+
+
 def test_a_past_verb_after_and_is_no_noun_of_the_objects_determiner(layer):
     """ "X welcomed the guests and later met Y": "met" is a verb joined to the first phrase (its
     subject X), not a noun that "the" of "the guests" determines (frames.py `_determiner`)."""
