@@ -820,3 +820,18 @@ def test_the_title_of_a_state_unnamed_is_the_one_named_with_it_further_on(layer)
         layer,
     )
     assert roles(graph, "Meeting", "participant") == set()
+
+
+def test_a_states_unnamed_ambassador_is_the_ambassador_named_next_with_no_state(layer):
+    """In "met the Swiss ambassador. Ambassador X said" X is the one the paragraph names further
+    on with the title and no state of its own (coref `_named_ahead`), the meeting is with X."""
+    graph = extract(
+        "TEHRAN, July 27 (IRNA) - Iranian Foreign Minister Abbas Araghchi met the Swiss "
+        "ambassador on Thursday. Ambassador Nadine Olivieri Lozano said Switzerland was ready "
+        "to help.",
+        layer,
+    )
+    assert roles(graph, "Meeting", "participant") == {
+        "person/abbas-araghchi",
+        "person/nadine-olivieri-lozano",
+    }
