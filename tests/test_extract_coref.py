@@ -768,6 +768,22 @@ def test_as_well_as_joins_one_more_party_as_and_does(layer):
     assert roles(graph, "Visit", "place") == {"city/riyadh", "city/doha"}
 
 
+def test_as_well_as_with_joins_one_more_party_after_with(layer):
+    """In "held talks with A as well as with B" B is a party as after "as well as" alone (the
+    joiner's words come from lexicon `list_joiner`)."""
+    graph = extract(
+        "BEIJING, July 27 (Xinhua) -- Chinese Foreign Minister Wang Yi on Thursday held talks "
+        "with Russian Foreign Minister Sergei Lavrov as well as with Iranian Foreign Minister "
+        "Abbas Araghchi in Beijing.",
+        layer,
+    )
+    assert roles(graph, "Talks", "participant") == {
+        "person/wang-yi",
+        "person/sergei-lavrov",
+        "person/abbas-araghchi",
+    }
+
+
 def test_who_is_after_a_pair_is_about_its_last_member(layer):
     graph = extract(
         "NEW DELHI, July 27 (PTI) Prime Minister Narendra Modi and his Egyptian counterpart "
@@ -804,3 +820,18 @@ def test_the_title_of_a_state_unnamed_is_the_one_named_with_it_further_on(layer)
         layer,
     )
     assert roles(graph, "Meeting", "participant") == set()
+
+
+def test_a_states_unnamed_ambassador_is_the_ambassador_named_next_with_no_state(layer):
+    """In "met the Swiss ambassador. Ambassador X said" X is the one the paragraph names further
+    on with the title and no state of its own (coref `_named_ahead`), the meeting is with X."""
+    graph = extract(
+        "TEHRAN, July 27 (IRNA) - Iranian Foreign Minister Abbas Araghchi met the Swiss "
+        "ambassador on Thursday. Ambassador Nadine Olivieri Lozano said Switzerland was ready "
+        "to help.",
+        layer,
+    )
+    assert roles(graph, "Meeting", "participant") == {
+        "person/abbas-araghchi",
+        "person/nadine-olivieri-lozano",
+    }

@@ -2873,6 +2873,17 @@ def test_a_verb_joined_by_and_shares_the_earlier_phrases_subject(layer):
     ]
 
 
+@pytest.mark.parametrize("joiner", ["and", ", and"])
+def test_a_joined_verbs_subject_is_read_back_across_a_fronted_date(joiner, layer):
+    """In "On Thursday X held talks with Y and met Z" the meeting is X's: the date opening the
+    sentence leaves X in a subject's place (frames.py `_subject_position`)."""
+    text = (
+        "On Thursday Abiy Ahmed held talks with William Ruto"
+        f"{' ' if joiner == 'and' else ''}{joiner} met Somali President Hassan Sheikh Mohamud."
+    )
+    assert of_kind(text, "Meeting", layer) == [("Meeting", {"participant": [ABIY, HASSAN]})]
+
+
 def test_a_past_verb_after_and_is_no_noun_of_the_objects_determiner(layer):
     """ "X welcomed the guests and later met Y": "met" is a verb joined to the first phrase (its
     subject X), not a noun that "the" of "the guests" determines (frames.py `_determiner`)."""
@@ -4027,6 +4038,38 @@ def test_a_title_with_portfolios_or_a_rank_still_names_its_holder(text, host, la
     and for one no stage knows yet): the host is the person named after the title."""
     assert of_kind(text, "Hosting", layer) == [
         ("Hosting", {"host": [host], "traveller": ["person/li-qiang"]})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("minister", "person"),
+    [
+        ("Strategic Affairs Minister Ron Dermer", "person/ron-dermer"),  # a word no class knows
+        ("Heritage Minister Amichai Eliyahu", "person/amichai-eliyahu"),  # one portfolio word
+    ],
+)
+def test_a_portfolio_minister_with_no_owner_stays_in_a_list(minister, person, layer):
+    """A portfolio before "Minister" with no state named (entities.yaml
+    `title.portfolio-title-name`) is the title's: the list of parties goes on through it."""
+    text = (
+        "U.S. envoy Steve Witkoff met Israeli Prime Minister Benjamin Netanyahu, Foreign "
+        f"Minister Israel Katz and {minister} in Jerusalem."
+    )
+    assert of_kind(text, "Meeting", layer) == [
+        (
+            "Meeting",
+            {
+                "participant": sorted(
+                    [
+                        "person/benjamin-netanyahu",
+                        "person/israel-katz",
+                        person,
+                        "person/steve-witkoff",
+                    ]
+                ),
+                "place": ["city/jerusalem"],
+            },
+        )
     ]
 
 

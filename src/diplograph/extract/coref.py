@@ -499,14 +499,16 @@ def _named_ahead(
     ahead: list[Mention] | None = None,
 ) -> URIRef | None:
     """The one person the paragraph names further on with the office an unnamed title of one
-    state names, or by name alone as a public figure of that state ("Iran's foreign minister
-    arrived in Riyadh. Abbas Araghchi will meet ..."), else None."""
+    state names (with that title and no state if none is named with the state's: "the Swiss
+    ambassador. Ambassador X said"), or by name alone as a public figure of that state ("Iran's
+    foreign minister arrived in Riyadh. Abbas Araghchi will meet ..."), else None."""
     if len(mention.owner) != 1 or not mention.title:
         return None
     named = discourse.ahead if ahead is None else ahead
     epithets = rules.gazetteer.get("title_epithets") or {}
     wanted = {mention.title} | {str(t) for t in epithets.get(mention.title, ())}
     titled = [m.refs[0] for m in named if m.title in wanted and mention.owner[0] in m.owner]
+    titled = titled or [m.refs[0] for m in named if m.title in wanted and not m.owner]
     other = {m.refs[0] for m in named if m.title and m.title not in wanted}
     other |= {p for p, said in discourse.titles.items() if said and not said & wanted}
     bare = [  # no other office said for them ("President X" before: no foreign minister)
@@ -1270,6 +1272,7 @@ def group(
     well as") joins as "and" does."""
     _drop_double_hats(units)
     _drop_possessors(units)
+    linking = {",", "and"} | {word for joiner in joiners for word in joiner}
     index = 0
     while index < len(units):
         if not _actor(units[index]):
@@ -1278,7 +1281,7 @@ def group(
         members, cursor, last, closed = [index], index + 1, index, False
         while cursor < len(units):
             words = []
-            while cursor < len(units) and units[cursor].lower in (",", "and", "as", "well"):
+            while cursor < len(units) and units[cursor].lower in linking:
                 words.append(units[cursor].lower)
                 cursor += 1
             words = _joined(words, joiners)

@@ -253,6 +253,8 @@ def _subject_position(units: list[Unit], first: int, last: int, words: Words) ->
     first = _title_start(units, first)  # "Iran's ambassador X said": from "Iran"
     while first > 0 and units[first - 1].lower in words.article:
         first -= 1  # "..., the Chinese top diplomat was received"
+    while first > 0 and _dated(units[first - 1]):
+        first -= 1  # "On Thursday X held talks with Y and met Z": a fronted date
     if first == 0:
         return True
     before = units[first - 1]
@@ -264,6 +266,11 @@ def _subject_position(units: list[Unit], first: int, last: int, words: Words) ->
     paired = before.text == "-" and not before.space and first > 1 and _person(units[first - 2])
     opener = opener and not paired  # not "bonhomie between Kim-Putin, the US said"
     return before.lower in opening or before.lemma in words.speech or opener
+
+
+def _dated(unit: Unit) -> bool:
+    """Whether a unit is a date's words ("On Thursday")."""
+    return unit.mention is not None and unit.mention.date_words is not None
 
 
 def leading(units: list[Unit], index: int, rules: RuleSet) -> bool:
