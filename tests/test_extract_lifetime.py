@@ -1,15 +1,16 @@
-"""Lifetime of compiled rules (extract/lifetime.py): the collector paused while they are made."""
+"""The collector paused while the compiled rules are made (memory.collector_paused, used by
+extract/workspace.rule_layer)."""
 
 from __future__ import annotations
 
 import gc
 
-from diplograph.extract.lifetime import paused
+from diplograph.memory import collector_paused
 
 
 def test_the_collector_is_off_while_paused_and_on_again_after():
     assert gc.isenabled()
-    with paused():
+    with collector_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
 
@@ -17,7 +18,7 @@ def test_the_collector_is_off_while_paused_and_on_again_after():
 def test_a_collector_that_was_off_stays_off():
     gc.disable()
     try:
-        with paused():
+        with collector_paused():
             assert not gc.isenabled()
         assert not gc.isenabled()
     finally:
@@ -26,7 +27,7 @@ def test_a_collector_that_was_off_stays_off():
 
 def test_an_error_inside_turns_the_collector_on_again():
     try:
-        with paused():
+        with collector_paused():
             raise KeyError("x")
     except KeyError:
         pass

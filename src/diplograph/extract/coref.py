@@ -130,13 +130,18 @@ def _delegation(discourse: Discourse, sender: URIRef | None, leader: URIRef | No
             delegation.sender = delegation.sender or sender
             delegation.leader = delegation.leader or leader
             return delegation
-    unsent = [d for d in discourse.delegations if d.sender is None and d.leader is not None]
+    unsent = _unsent(discourse)
     if sender is not None and leader is None and len(unsent) == 1:  # "a US delegation ... The
         unsent[0].sender = sender  # delegation was led by Senator X": X's state unknown
         return unsent[0]
     made = Delegation(URIRef(f"{PLACEHOLDER}{len(discourse.delegations) + 1}"), sender, leader)
     discourse.delegations.append(made)
     return made
+
+
+def _unsent(discourse: Discourse) -> list[Delegation]:
+    """The delegations with a named leader and no sender yet ("The delegation was led by X")."""
+    return [d for d in discourse.delegations if d.sender is None and d.leader is not None]
 
 
 def _defined(discourse: Discourse, before: bool, after: bool) -> list[URIRef]:
@@ -152,7 +157,7 @@ def _defined(discourse: Discourse, before: bool, after: bool) -> list[URIRef]:
 def _led(discourse: Discourse, sender: URIRef) -> bool:
     """Whether the article names a leader of the sender's delegation (or of the one delegation
     with no sender, which `_delegation` gives the sender)."""
-    unsent = [d for d in discourse.delegations if d.sender is None and d.leader is not None]
+    unsent = _unsent(discourse)
     mine = [d for d in discourse.delegations if d.sender == sender]
     return any(d.leader is not None for d in mine) or (not mine and len(unsent) == 1)
 

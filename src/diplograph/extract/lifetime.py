@@ -7,30 +7,17 @@ articles: about a fifth of extraction time on this project's seeds (benchmarks/e
 `settle()` collects once and then freezes what is alive (gc.freeze, Python >= 3.7), so later
 collections only look at objects made afterwards. Reference counting still frees frozen
 objects that are dropped; only cycles among them stay until the process ends.
-`paused()` keeps the collector off while they are made: a cold start's compilation triggered
-full collections that walked the growing heap again and again (0.4 s of a 3.6 s cold build).
+While they are made the collector is kept off (`memory.collector_paused`, in
+`workspace.rule_layer`): a cold start's compilation triggered full collections that walked the
+growing heap again and again (0.4 s of a 3.6 s cold build).
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 
 def settle() -> None:
     """Collect garbage once, then exempt every live object from later collections."""
     gc.collect()
     gc.freeze()
-
-
-@contextmanager
-def paused() -> Iterator[None]:
-    """No automatic collection inside the block (it is restored after, if it was on)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -16,10 +16,11 @@ from rdflib import Graph
 from diplograph import cache, paths
 from diplograph.extract.clean import input_article
 from diplograph.extract.gazetteer import Gazetteer, build_gazetteer, reference_graph
-from diplograph.extract.lifetime import paused, settle
+from diplograph.extract.lifetime import settle
 from diplograph.extract.pipeline import extract_article
 from diplograph.extract.rules import RuleSet, load_rules, ready, relocated, rules_key
 from diplograph.gold import gold_path, load_gold
+from diplograph.memory import collector_paused
 from diplograph.seeds import seed_paths
 from diplograph.vocabulary import ontology_file
 
@@ -46,7 +47,7 @@ def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
     found = READ.get(entries) if entries else None
     if found is not None:
         return ready(relocated(found[0], folder), folder), found[1]
-    with paused():  # what is made here lives on: collections on the way find little
+    with collector_paused():  # what is made here lives on: collections on the way find little
         compiled = load_rules(folder, ontology_file(root)), project_gazetteer(root)
     settle()
     entries = _layer_entries(root)
