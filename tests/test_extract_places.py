@@ -218,3 +218,14 @@ def test_a_new_place_is_located_where_the_text_puts_it(layer):
         ("place/cheddi-jagan-international-airport", "country/guyana"),
         ("place/providence-stadium", "city/georgetown"),
     ]
+
+
+def test_talks_at_a_site_are_not_the_talks_planned_in_another_town(layer):
+    """events._elsewhere reads a site as the town it lies in: talks held at Hyderabad House (New
+    Delhi) are not the next round planned in Hanoi, though the site names no town."""
+    text = (
+        "Indian Prime Minister Narendra Modi held talks with Vietnamese Prime Minister Pham Minh "
+        "Chinh at Hyderabad House on Tuesday. Chinh invited Modi to hold the next round of talks "
+        "in Hanoi, and Modi accepted the invitation."
+    )
+    assert places(text, "Talks", layer) == [["place/hyderabad-house"]]

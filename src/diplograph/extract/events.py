@@ -199,8 +199,9 @@ def _apart(ctx: Context, event: Event, cand: Candidate) -> bool:
 def _elsewhere(ctx: Context, event: Event, cand: Candidate) -> bool:
     """Whether the words of both name cities or countries as their places (not a default such
     as the dateline's) and no place of the one lies within one of the other: talks in Manila
-    are not the meeting in Tokyo."""
-    a, b = _lands(ctx, event.named_places), _lands(ctx, list(cand.named_places))
+    are not the meeting in Tokyo. A site counts as the town it lies in: talks at the chancellery
+    in Warsaw are not the talks planned in Kyiv."""
+    a, b = _towns_of(ctx, event.named_places), _towns_of(ctx, list(cand.named_places))
     if not a or not b or a & b:
         return False
     near = any(within(ctx.gazetteer, x, y) or within(ctx.gazetteer, y, x) for x in a for y in b)
@@ -210,6 +211,20 @@ def _elsewhere(ctx: Context, event: Event, cand: Candidate) -> bool:
 def _lands(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
     """The places that are cities or countries."""
     return frozenset(p for p in places if ctx.gazetteer.is_town(p))
+
+
+def _towns_of(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
+    """The cities or countries of these places: a site's the nearest town it lies in, if known."""
+    found: set[URIRef] = set()
+    for place in places:
+        current: URIRef | None = place
+        seen: set[URIRef] = set()
+        while current is not None and current not in seen and not ctx.gazetteer.is_town(current):
+            seen.add(current)
+            current = ctx.gazetteer.located_in.get(current)
+        if current is not None and current not in seen:
+            found.add(current)
+    return frozenset(found)
 
 
 def _sites(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
