@@ -229,3 +229,14 @@ def test_talks_at_a_site_are_not_the_talks_planned_in_another_town(layer):
         "in Hanoi, and Modi accepted the invitation."
     )
     assert places(text, "Talks", layer) == [["place/hyderabad-house"]]
+
+
+def test_talks_held_where_the_story_is_are_not_the_round_planned_elsewhere(layer):
+    """events._elsewhere: a planned event's named town against the place a held one was given
+    (here the dateline's): the talks are in Warsaw, the next round is to be in Kyiv."""
+    text = (
+        "WARSAW, Dec 3 (Reuters) - Polish Prime Minister Donald Tusk held talks with Ukrainian "
+        "Prime Minister Denys Shmyhal on Tuesday. Shmyhal invited Tusk to hold the next round of "
+        "talks in Kyiv, and Tusk accepted the invitation."
+    )
+    assert places(text, "Talks", layer) == [["city/warsaw"]]

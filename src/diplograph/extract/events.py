@@ -202,6 +202,9 @@ def _elsewhere(ctx: Context, event: Event, cand: Candidate) -> bool:
     are not the meeting in Tokyo. A site counts as the town it lies in: talks at the chancellery
     in Warsaw are not the talks planned in Kyiv."""
     a, b = _towns_of(ctx, event.named_places), _towns_of(ctx, list(cand.named_places))
+    if _planned_and_held(event, cand):  # a plan's town against where the held one was put
+        a = a or _towns_of(ctx, event.roles.get("place", []))
+        b = b or _towns_of(ctx, cand.roles.get("place", []))
     if not a or not b or a & b:
         return False
     near = any(within(ctx.gazetteer, x, y) or within(ctx.gazetteer, y, x) for x in a for y in b)
@@ -211,6 +214,16 @@ def _elsewhere(ctx: Context, event: Event, cand: Candidate) -> bool:
 def _lands(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
     """The places that are cities or countries."""
     return frozenset(p for p in places if ctx.gazetteer.is_town(p))
+
+
+def _planned_and_held(event: Event, cand: Candidate) -> bool:
+    """Whether the one is only expected and the other held: "held talks in Warsaw" and "invited
+    him to hold the next round in Kyiv" are two talks."""
+    held = any(a.modality == "Happened" for a in event.attests)
+    planned = all(a.modality == "Expected" for a in event.attests)
+    return (held and cand.attest.modality == "Expected") or (
+        planned and cand.attest.modality == "Happened"
+    )
 
 
 def _towns_of(ctx: Context, places: list[URIRef]) -> frozenset[URIRef]:
