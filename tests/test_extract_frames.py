@@ -6907,3 +6907,13 @@ def test_a_hyphened_pair_of_people_opens_no_clause(layer):
     assert of_kind(text, "Statement", layer) == [
         ("Statement", {"agent": ["org/european-commission"]})
     ]
+
+
+def test_a_spokesman_telling_of_planned_talks_is_no_party_to_them(layer):
+    """meetings.yaml talks.noun adds its speaker through `own_speaker`, which leaves out a
+    spokesperson (lexicon.yaml `mouthpiece_word`): a voice of the government, not a party."""
+    text = (
+        "Ukrainian Prime Minister Denys Shmyhal invited Polish Prime Minister Donald Tusk to hold "
+        "talks in Kyiv, a spokesman for the Polish government, Pawel Grabski, said on Tuesday."
+    )
+    assert of_kind(text, "Talks", layer) == []

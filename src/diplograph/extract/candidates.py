@@ -132,6 +132,21 @@ def _relative_subject(match: Match, ctx: SentenceContext, rules: RuleSet) -> boo
     return False
 
 
+def _mouthpieces(ctx: SentenceContext, rules: RuleSet) -> set[URIRef]:
+    """The sentence's named spokespersons: a name titled with a `mouthpiece_word` ("spokesman
+    X") or told after a set-off phrase with one ("Kyiv, a spokesman for the government, X,")."""
+    words = rules.word_class("mouthpiece_word")
+    found: set[URIRef] = set()
+    for at, unit in enumerate(ctx.units):
+        if unit.mention is None or not unit.mention.refs:
+            continue
+        between = ctx.text[ctx.units[at - 1].end : unit.begin] if at else ""  # words set off
+        told = re.findall(r"[a-z]+", (unit.lower + " " + between).lower())
+        if any(w in words for w in told):
+            found.update(unit.mention.refs)
+    return found
+
+
 def _default(
     source: str,
     role: str,
@@ -471,9 +486,13 @@ def build(
         if role in least and len(roles.get(role, [])) >= int(least[role]):
             continue  # "the two leaders held talks, X's press service said": enough parties
         for source in sources if isinstance(sources, list) else [sources]:
-            if source == "speaker" and _relative_subject(match, ctx, rules):
+            if source in ("speaker", "own_speaker") and _relative_subject(match, ctx, rules):
                 continue  # "from Anwar, who held talks with X": Anwar's, not the speaker's
-            found = _default(str(source), role, roles, ctx, previous)
+            if source == "own_speaker":  # "..., a spokesman said": no party
+                found = _default("speaker", role, roles, ctx, previous)
+                found = [s for s in found if s not in _mouthpieces(ctx, rules)]
+            else:
+                found = _default(str(source), role, roles, ctx, previous)
             if found:
                 roles[role] = dedup(roles.get(role, []) + found)
                 break

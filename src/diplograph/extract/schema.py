@@ -233,6 +233,7 @@ class Source:
 A_SOURCE = Source(
     (
         "speaker",
+        "own_speaker",  # the speaker unless a spokesperson (lexicon.yaml `mouthpiece_word`)
         "context_place",
         "previous_subject",
         "previous_first",
