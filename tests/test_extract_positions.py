@@ -657,6 +657,14 @@ def test_presidential_spokespeople_and_chief_justices(text, holdings, layer):
             "OSLO, March 5 (Reuters) - Prime Minister Lars Bergstad of Sweden met King Harald.",
             {("person/lars-bergstad", "position/prime-minister-of-sweden")},
         ),
+        (  # the home parliament's opposition leader, capitalised as Canadian copy writes it
+            "OTTAWA, March 5 (Reuters) - Opposition Leader Pierre Poilievre met Ukrainian "
+            "President Volodymyr Zelenskiy on Tuesday.",
+            {
+                ("person/pierre-poilievre", "position/opposition-leader-of-canada"),
+                ("person/volodymyr-zelensky", "position/president-of-ukraine"),
+            },
+        ),
     ],
 )
 def test_a_bare_government_title_is_the_office_of_the_datelines_state(text, holdings, layer):
