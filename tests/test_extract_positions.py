@@ -2026,6 +2026,11 @@ def test_a_middle_initial_stays_inside_a_known_name(text, holdings, layer):
             "Chairman of the Joint Chiefs of Staff General Dan Caine met the Chinese ambassador.",
             {("person/dan-caine", "position/chairman-of-joint-chiefs-of-staff")},
         ),
+        (  # AP's short form: the one body (organisations.ttl "Joint Chiefs"), the rank no name
+            "WASHINGTON, March 4 (AP) - Joint Chiefs Chairman Gen. Dan Caine met the Chinese "
+            "ambassador.",
+            {("person/dan-caine", "position/chairman-of-joint-chiefs-of-staff")},
+        ),
     ],
 )
 def test_a_rank_between_a_bodys_office_and_a_name_is_neither(text, holdings, layer):
