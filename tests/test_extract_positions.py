@@ -548,6 +548,19 @@ def test_a_title_prefix_makes_an_office_of_its_own_or_the_same(text, holdings, l
             "has previously rejected the accusations.",
             ("person/nebiat-getachew", "position/spokesperson-of-foreign-ministry-of-ethiopia"),
         ),
+        (  # "the group's" with the title set off by commas: the organisation named last
+            "BEIRUT, March 6 (Reuters) - Hezbollah said it would not disarm. The group's "
+            "leader, Naim Qassem, met Iran's foreign minister on Wednesday.",
+            ("person/naim-qassem", "position/leader-of-hezbollah"),
+        ),
+        (
+            "NATO defence ministers met in Brussels. The alliance's secretary general, Mark "
+            "Rutte, told reporters that Ukraine would get more air defence.",
+            (
+                "person/mark-rutte",
+                "position/secretary-general-of-north-atlantic-treaty-organization",
+            ),
+        ),
     ],
 )
 def test_a_title_whose_body_only_coreference_names(text, holding, layer):

@@ -768,6 +768,8 @@ def body_titles(
         if body is None and title and _epithet_possessive(units, index, rules):
             body = _last_org(units[: index - 3], gaz, orgs)  # "the alliance's Secretary-
             # General Mark Rutte": the organisation named last
+        if body is None and title and _opens_with_epithet(unit, rules):
+            body = _last_org(units[:index], gaz, orgs)  # "The group's leader, X,"
         if body is None and not title:
             after = units[index + 1 : index + 5]
             if len(after) == 4 and after[0].text == "," and after[2].lower in POSSESSIVE_S:
@@ -848,6 +850,14 @@ def _epithet_possessive(units: list[Unit], index: int, rules: RuleSet) -> bool:
         and units[index - 2].lower in rules.listed("body_epithets")
         and units[index - 3].lower == "the"
     )
+
+
+def _opens_with_epithet(unit: Unit, rules: RuleSet) -> bool:
+    """Whether a titled name a title rule merged opens with "the <body epithet>'s" ("The
+    group's leader, Naim Qassem": entities.yaml `body_epithets`)."""
+    words = unit.lower.split(maxsplit=2)
+    epithet = words[1][:-2] if len(words) > 2 and words[1][-2:] in POSSESSIVE_S else ""
+    return words[0] == "the" and epithet in rules.listed("body_epithets")
 
 
 def _last_org(units: list[Unit], gaz: Gazetteer, orgs: tuple[URIRef, ...]) -> URIRef | None:
