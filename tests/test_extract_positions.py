@@ -283,6 +283,19 @@ def test_a_bare_body_before_a_title_is_the_body_of_the_holders_country(layer):
             "Chief Cabinet Secretary Yoshimasa Hayashi spoke in Osaka.",
             {("person/yoshimasa-hayashi", "position/chief-cabinet-secretary-of-japan")},
         ),
+        (  # the UN's high commissioners in wire copy's short words: the long titles' offices
+            "U.N. human rights chief Volker Turk met UN refugee chief Filippo Grandi in Geneva.",
+            {
+                (
+                    "person/volker-turk",
+                    "position/high-commissioner-for-human-rights-of-united-nations",
+                ),
+                (
+                    "person/filippo-grandi",
+                    "position/high-commissioner-for-refugees-of-united-nations",
+                ),
+            },
+        ),
     ],
 )
 def test_offices_of_several_words_are_one_title(text, holdings, layer):
