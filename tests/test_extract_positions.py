@@ -574,6 +574,11 @@ def test_a_title_prefix_makes_an_office_of_its_own_or_the_same(text, holdings, l
                 "position/secretary-general-of-north-atlantic-treaty-organization",
             ),
         ),
+        (  # "the party's": the party named last, not the body named after it
+            "LONDON, March 6 (Reuters) - The Labour Party won the vote. The European Union "
+            "welcomed the result. The party's leader, Peter Smithson, met Ukraine's president.",
+            ("person/peter-smithson", "position/leader-of-labour-party"),
+        ),
     ],
 )
 def test_a_title_whose_body_only_coreference_names(text, holding, layer):
