@@ -283,6 +283,19 @@ def test_a_bare_body_before_a_title_is_the_body_of_the_holders_country(layer):
             "Chief Cabinet Secretary Yoshimasa Hayashi spoke in Osaka.",
             {("person/yoshimasa-hayashi", "position/chief-cabinet-secretary-of-japan")},
         ),
+        (  # the UN's high commissioners in wire copy's short words: the long titles' offices
+            "U.N. human rights chief Volker Turk met UN refugee chief Filippo Grandi in Geneva.",
+            {
+                (
+                    "person/volker-turk",
+                    "position/high-commissioner-for-human-rights-of-united-nations",
+                ),
+                (
+                    "person/filippo-grandi",
+                    "position/high-commissioner-for-refugees-of-united-nations",
+                ),
+            },
+        ),
     ],
 )
 def test_offices_of_several_words_are_one_title(text, holdings, layer):
@@ -548,6 +561,24 @@ def test_a_title_prefix_makes_an_office_of_its_own_or_the_same(text, holdings, l
             "has previously rejected the accusations.",
             ("person/nebiat-getachew", "position/spokesperson-of-foreign-ministry-of-ethiopia"),
         ),
+        (  # "the group's" with the title set off by commas: the organisation named last
+            "BEIRUT, March 6 (Reuters) - Hezbollah said it would not disarm. The group's "
+            "leader, Naim Qassem, met Iran's foreign minister on Wednesday.",
+            ("person/naim-qassem", "position/leader-of-hezbollah"),
+        ),
+        (
+            "NATO defence ministers met in Brussels. The alliance's secretary general, Mark "
+            "Rutte, told reporters that Ukraine would get more air defence.",
+            (
+                "person/mark-rutte",
+                "position/secretary-general-of-north-atlantic-treaty-organization",
+            ),
+        ),
+        (  # "the party's": the party named last, not the body named after it
+            "LONDON, March 6 (Reuters) - The Labour Party won the vote. The European Union "
+            "welcomed the result. The party's leader, Peter Smithson, met Ukraine's president.",
+            ("person/peter-smithson", "position/leader-of-labour-party"),
+        ),
     ],
 )
 def test_a_title_whose_body_only_coreference_names(text, holding, layer):
@@ -656,6 +687,14 @@ def test_presidential_spokespeople_and_chief_justices(text, holdings, layer):
         (  # the owner the sentence names wins over the dateline
             "OSLO, March 5 (Reuters) - Prime Minister Lars Bergstad of Sweden met King Harald.",
             {("person/lars-bergstad", "position/prime-minister-of-sweden")},
+        ),
+        (  # the home parliament's opposition leader, capitalised as Canadian copy writes it
+            "OTTAWA, March 5 (Reuters) - Opposition Leader Pierre Poilievre met Ukrainian "
+            "President Volodymyr Zelenskiy on Tuesday.",
+            {
+                ("person/pierre-poilievre", "position/opposition-leader-of-canada"),
+                ("person/volodymyr-zelensky", "position/president-of-ukraine"),
+            },
         ),
     ],
 )
@@ -2016,6 +2055,11 @@ def test_a_middle_initial_stays_inside_a_known_name(text, holdings, layer):
         ),
         (
             "Chairman of the Joint Chiefs of Staff General Dan Caine met the Chinese ambassador.",
+            {("person/dan-caine", "position/chairman-of-joint-chiefs-of-staff")},
+        ),
+        (  # AP's short form: the one body (organisations.ttl "Joint Chiefs"), the rank no name
+            "WASHINGTON, March 4 (AP) - Joint Chiefs Chairman Gen. Dan Caine met the Chinese "
+            "ambassador.",
             {("person/dan-caine", "position/chairman-of-joint-chiefs-of-staff")},
         ),
     ],

@@ -766,8 +766,15 @@ def body_titles(
         if body is None and title and _bare_body_before(units, index, rules):
             body = _last_org_called(units[index - 1].lower, units[:index], gaz, new, orgs)
         if body is None and title and _epithet_possessive(units, index, rules):
-            body = _last_org(units[: index - 3], gaz, orgs)  # "the alliance's Secretary-
-            # General Mark Rutte": the organisation named last
+            epithet = units[index - 2].lower  # "the alliance's Secretary-General Mark Rutte":
+            body = _last_org_called(epithet, units[: index - 3], gaz, new, orgs) or _last_org(
+                units[: index - 3], gaz, orgs
+            )  # the organisation named last, one called so first ("the party's": a party's)
+        if body is None and title and _opens_with_epithet(unit, rules):
+            epithet = unit.lower.split()[1][:-2]  # "The group's leader, X,"
+            body = _last_org_called(epithet, units[:index], gaz, new, orgs) or _last_org(
+                units[:index], gaz, orgs
+            )
         if body is None and not title:
             after = units[index + 1 : index + 5]
             if len(after) == 4 and after[0].text == "," and after[2].lower in POSSESSIVE_S:
@@ -848,6 +855,14 @@ def _epithet_possessive(units: list[Unit], index: int, rules: RuleSet) -> bool:
         and units[index - 2].lower in rules.listed("body_epithets")
         and units[index - 3].lower == "the"
     )
+
+
+def _opens_with_epithet(unit: Unit, rules: RuleSet) -> bool:
+    """Whether a titled name a title rule merged opens with "the <body epithet>'s" ("The
+    group's leader, Naim Qassem": entities.yaml `body_epithets`)."""
+    words = unit.lower.split(maxsplit=2)
+    epithet = words[1][:-2] if len(words) > 2 and words[1][-2:] in POSSESSIVE_S else ""
+    return words[0] == "the" and epithet in rules.listed("body_epithets")
 
 
 def _last_org(units: list[Unit], gaz: Gazetteer, orgs: tuple[URIRef, ...]) -> URIRef | None:
