@@ -489,8 +489,9 @@ def build(
             if source in ("speaker", "own_speaker") and _relative_subject(match, ctx, rules):
                 continue  # "from Anwar, who held talks with X": Anwar's, not the speaker's
             if source == "own_speaker":  # "..., a spokesman said": no party
+                mouthpieces = _mouthpieces(ctx, rules)
                 found = _default("speaker", role, roles, ctx, previous)
-                found = [s for s in found if s not in _mouthpieces(ctx, rules)]
+                found = [s for s in found if s not in mouthpieces]
             else:
                 found = _default(str(source), role, roles, ctx, previous)
             if found:

@@ -766,15 +766,11 @@ def body_titles(
         if body is None and title and _bare_body_before(units, index, rules):
             body = _last_org_called(units[index - 1].lower, units[:index], gaz, new, orgs)
         if body is None and title and _epithet_possessive(units, index, rules):
-            epithet = units[index - 2].lower  # "the alliance's Secretary-General Mark Rutte":
-            body = _last_org_called(epithet, units[: index - 3], gaz, new, orgs) or _last_org(
-                units[: index - 3], gaz, orgs
-            )  # the organisation named last, one called so first ("the party's": a party's)
+            # "the alliance's Secretary-General Mark Rutte"
+            body = _epithet_org(units[index - 2].lower, units[: index - 3], gaz, new, orgs)
         if body is None and title and _opens_with_epithet(unit, rules):
             epithet = unit.lower.split()[1][:-2]  # "The group's leader, X,"
-            body = _last_org_called(epithet, units[:index], gaz, new, orgs) or _last_org(
-                units[:index], gaz, orgs
-            )
+            body = _epithet_org(epithet, units[:index], gaz, new, orgs)
         if body is None and not title:
             after = units[index + 1 : index + 5]
             if len(after) == 4 and after[0].text == "," and after[2].lower in POSSESSIVE_S:
@@ -855,6 +851,14 @@ def _epithet_possessive(units: list[Unit], index: int, rules: RuleSet) -> bool:
         and units[index - 2].lower in rules.listed("body_epithets")
         and units[index - 3].lower == "the"
     )
+
+
+def _epithet_org(
+    epithet: str, units: list[Unit], gaz: Gazetteer, new: list[NewEntity], orgs: tuple[URIRef, ...]
+) -> URIRef | None:
+    """The body an epithet possessive names: the last organisation called so ("the party's": a
+    party's), else the organisation named last."""
+    return _last_org_called(epithet, units, gaz, new, orgs) or _last_org(units, gaz, orgs)
 
 
 def _opens_with_epithet(unit: Unit, rules: RuleSet) -> bool:
