@@ -165,3 +165,52 @@ def test_review_and_evaluate_read_seeds_dated_by_their_marker_as_build_does(tmp_
     evaluate = CliRunner().invoke(cli, ["--root", str(tmp_path), "evaluate"])
     assert evaluate.exit_code == 0, evaluate.output
     assert "  Arrival                   5    0    0   1.00  1.00  1.00" in evaluate.stdout
+
+
+def _tiny_corpus(root: Path) -> None:
+    """A root with the project's rules and a one-article corpus whose only article is test."""
+    for folder in ("ontology", "mappings"):
+        shutil.copytree(ROOT / folder, root / folder)
+    corpus = root / "tests" / "data" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "t01-tiny.txt").write_text(
+        "date 2024-05-10\nWang Yi arrived in Moscow on Monday.\n", encoding="utf-8"
+    )
+    (corpus / "t01-tiny.expected.yaml").write_text(
+        "entities:\n"
+        "  - {id: person/wang-yi, type: Person, label: Wang Yi}\n"
+        "  - {id: city/moscow, type: City, label: Moscow}\n"
+        "events:\n"
+        "  - {kind: Arrival, traveller: [person/wang-yi], place: [city/moscow],"
+        " date: '2024-05-06', modality: Happened, text: arrived in Moscow}\n"
+        "  - {kind: Meeting, participant: [person/wang-yi, person/sergey-lavrov],"
+        " place: [city/moscow], date: '2024-05-06', modality: Happened, text: Wang Yi}\n"
+        "statements: []\n"
+        "holdings: []\n",
+        encoding="utf-8",
+    )
+    (corpus / "split.yaml").write_text("dev: []\ntest:\n- t01-tiny\n", encoding="utf-8")
+
+
+def test_evaluate_lists_the_test_splits_misses_only_once_tuning_is_over(tmp_path):
+    from diplograph.cli import cli
+
+    _tiny_corpus(tmp_path)
+    refused = CliRunner().invoke(
+        cli, ["--root", str(tmp_path), "evaluate", "--split", "test", "--misses"]
+    )
+    assert refused.exit_code == 2
+    assert "the test split's misses are not listed while rules are written" in refused.stderr
+    assert "Meeting" not in refused.output
+    allowed = CliRunner().invoke(
+        cli, ["--root", str(tmp_path), "evaluate", "--split", "test", "--misses", "--done-tuning"]
+    )
+    assert allowed.exit_code == 0, allowed.output
+    assert "t01-tiny: Meeting" in allowed.stdout
+    assert allowed.stderr == (
+        "warning: reading the test split's misses makes its figures optimistic\n"
+    )
+    figures = CliRunner().invoke(cli, ["--root", str(tmp_path), "evaluate", "--split", "test"])
+    assert figures.exit_code == 0, figures.output
+    assert "| events (kind + exactly the parties) | 1/2 | 0.50 | 0.50 | 0.50 |" in figures.stdout
+    assert "t01-tiny: Meeting" not in figures.stdout
