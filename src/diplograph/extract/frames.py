@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from diplograph.extract.dates import NEXT_EVENT
 from diplograph.extract.matcher import Match, match_end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
-from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Unit, place_phrase
+from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Unit, place_phrase, who_clause_words
 
 REACH = 6  # plain words a slot may lie from its trigger ("also held", "on Monday signed")
 
@@ -1578,6 +1578,7 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     at_trigger = {m.trigger: m for m in matches}
     covered = spans - set(at_trigger)
     infinitive = words.infinitive
+    relative = who_clause_words(units)  # read again as clauses of their own, with a subject
     for index in triggers:
         if units[index].boundary:
             continue
@@ -1595,6 +1596,9 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
             if blocked and not rule.get("purpose"):
                 continue
             match = frame_match(units, index, rule, rules)
+            subject = (rule.get("slots") or {}).get("subject")
+            if match is not None and index in relative and subject not in match.roles:
+                continue  # "thanked X, who hosted Y": X's, told by the clause read on its own
             current = at_trigger.get(index)
             covering = index in covered and not rule.get("purpose")
             if match is not None and covering and not _supersedes(at_trigger, match):
