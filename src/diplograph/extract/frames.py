@@ -1596,9 +1596,6 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
             if blocked and not rule.get("purpose"):
                 continue
             match = frame_match(units, index, rule, rules)
-            subject = (rule.get("slots") or {}).get("subject")
-            if match is not None and index in relative and subject not in match.roles:
-                continue  # "thanked X, who hosted Y": X's, told by the clause read on its own
             current = at_trigger.get(index)
             covering = index in covered and not rule.get("purpose")
             if match is not None and covering and not _supersedes(at_trigger, match):
@@ -1609,7 +1606,18 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
                 covered.update(range(match.start, match.end))
                 _supersede(at_trigger, match)
                 break
-    return sorted(at_trigger.values(), key=lambda m: m.trigger)
+    # "thanked X, who hosted Y", "greetings from X, who made a visit to Y and held talks with Z":
+    # a match of the clause alone is left to the clause read on its own, with X as its subject
+    # (pipeline: relative_clauses); one that reaches X or before it stays, and so does one whose
+    # rule reads a role from the sentence ("X, who is visiting at the invitation of Y": X's)
+    kept = (
+        m
+        for m in at_trigger.values()
+        if m.trigger not in relative
+        or m.rule.get("defaults")
+        or any(i < relative[m.trigger] for found in m.roles.values() for i in found)
+    )
+    return sorted(kept, key=lambda m: m.trigger)
 
 
 def _complement(

@@ -391,15 +391,16 @@ def relative_clauses(units: list[Unit], words: SetOff = SetOff()) -> list[list[U
     return found
 
 
-def who_clause_words(units: list[Unit]) -> set[int]:
-    """The indices of the words of the `, who ... ,` clauses after an agent: relative_clauses
-    reads each as a clause of its own, with its antecedent as subject."""
-    inside: set[int] = set()
+def who_clause_words(units: list[Unit]) -> dict[int, int]:
+    """The indices of the words of the `, who ... ,` clauses after an agent, each with the
+    index of its clause's comma: relative_clauses reads each as a clause of its own, with its
+    antecedent as subject."""
+    inside: dict[int, int] = {}
     for index, unit in enumerate(units[:-2]):
         if unit.text == "," and index and _is_agent(units[index - 1]):
             if units[index + 1].lower == "who":
                 ends = (j for j in range(index + 2, len(units)) if units[j].text in (",", ".", ";"))
-                inside.update(range(index + 2, next(ends, len(units))))
+                inside.update(dict.fromkeys(range(index + 2, next(ends, len(units))), index))
     return inside
 
 
