@@ -63,9 +63,13 @@ def implied(ctx: Context, events: list[Event]) -> list[Candidate]:
 
 
 def invitations_from_visits(events: list[Event]) -> None:
-    """A bare invitation: the hosts of the article's visits invited their travellers."""
-    visits = [e for e in events if e.kind == "Visit" and e.roles.get("host")]
+    """A bare invitation: the hosts of the article's visits invited their travellers; those of
+    the visits told in its sentences, if any ("had visited Delhi at the invitation of the
+    government": that visit's, not the trip the story is about)."""
+    every = [e for e in events if e.kind == "Visit" and e.roles.get("host")]
     for event in events:
+        told = {a.sentence for a in event.attests}
+        visits = [v for v in every if told & {a.sentence for a in v.attests}] or every
         if event.kind != "Invitation" or not event.from_visits or not visits:
             continue
         if not event.roles.get("inviter"):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from diplograph.extract.dates import NEXT_EVENT
 from diplograph.extract.matcher import Match, match_end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
-from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Unit, place_phrase
+from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Unit, place_phrase, who_clause_words
 
 REACH = 6  # plain words a slot may lie from its trigger ("also held", "on Monday signed")
 
@@ -46,6 +46,7 @@ class Words:
     subjects: frozenset[str] = frozenset()  # "lemma:role": a transitive trigger's subject role
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
     sides: frozenset[str] = frozenset()  # "talks between A and B": A and B are the parties
+    relation: frozenset[str] = frozenset()  # "the border between A and B": the border's
     pronoun: frozenset[str] = frozenset()  # "India said it was expelling X": India's
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
@@ -90,6 +91,7 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("apposition_word", ())),
         topic=frozenset(get("topic_noun", ())),
         sides=frozenset(get("sides_marker", ())),
+        relation=frozenset(get("relation_noun", ())),
         pronoun=frozenset(get("subject_pronoun", ())),
         conjunction=frozenset(get("clause_conjunction", ())),
         trailing=frozenset(get("trailing_governor", ())),
@@ -897,9 +899,12 @@ def _marked(
     index = trigger + 1
     while index < len(units) and index - trigger <= 2 * REACH:
         unit = units[index]
-        topic = units[index - 1].lemma in words.topic and (
+        before = units[index - 1]
+        topic = before.lemma in words.topic and (
             role == "place" or unit.lower in words.sides  # "the war between A and B": the war's
         )
+        relation = index - 1 != trigger and words.relation & {before.lemma, before.lower}
+        topic = topic or unit.lower in words.sides and bool(relation)
         if unit.lower in markers and not topic:  # "the war in Gaza" is what, not where
             start = index + 1
             if start < len(units) and units[start].lower == "of":
@@ -1574,6 +1579,7 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
     at_trigger = {m.trigger: m for m in matches}
     covered = spans - set(at_trigger)
     infinitive = words.infinitive
+    relative = who_clause_words(units)  # read again as clauses of their own, with a subject
     for index in triggers:
         if units[index].boundary:
             continue
@@ -1601,7 +1607,18 @@ def frame_matches(units: list[Unit], rules: RuleSet, matches: list[Match]) -> li
                 covered.update(range(match.start, match.end))
                 _supersede(at_trigger, match)
                 break
-    return sorted(at_trigger.values(), key=lambda m: m.trigger)
+    # "thanked X, who hosted Y", "greetings from X, who made a visit to Y and held talks with Z":
+    # a match of the clause alone is left to the clause read on its own, with X as its subject
+    # (pipeline: relative_clauses); one that reaches X or before it stays, and so does one whose
+    # rule reads a role from the sentence ("X, who is visiting at the invitation of Y": X's)
+    kept = (
+        m
+        for m in at_trigger.values()
+        if m.trigger not in relative
+        or m.rule.get("defaults")
+        or any(i < relative[m.trigger] for found in m.roles.values() for i in found)
+    )
+    return sorted(kept, key=lambda m: m.trigger)
 
 
 def _complement(

@@ -391,6 +391,19 @@ def relative_clauses(units: list[Unit], words: SetOff = SetOff()) -> list[list[U
     return found
 
 
+def who_clause_words(units: list[Unit]) -> dict[int, int]:
+    """The indices of the words of the `, who ... ,` clauses after an agent, each with the
+    index of its clause's comma: relative_clauses reads each as a clause of its own, with its
+    antecedent as subject."""
+    inside: dict[int, int] = {}
+    for index, unit in enumerate(units[:-2]):
+        if unit.text == "," and index and _is_agent(units[index - 1]):
+            if units[index + 1].lower == "who":
+                ends = (j for j in range(index + 2, len(units)) if units[j].text in (",", ".", ";"))
+                inside.update(dict.fromkeys(range(index + 2, next(ends, len(units))), index))
+    return inside
+
+
 def _who_antecedent(units: list[Unit], comma: int) -> Unit:
     """Whom a `, who` clause is about: the agent before the comma, or the person before an
     apposition set off by commas ("Hakan Fidan, Minister of Foreign Affairs of the Republic of
