@@ -903,8 +903,7 @@ def _marked(
         topic = before.lemma in words.topic and (
             role == "place" or unit.lower in words.sides  # "the war between A and B": the war's
         )
-        relation = index - 1 != trigger and words.relation & {before.lemma, before.lower}
-        topic = topic or unit.lower in words.sides and bool(relation)
+        topic = topic or unit.lower in words.sides and words.relation & {before.lemma, before.lower}
         if unit.lower in markers and not topic:  # "the war in Gaza" is what, not where
             start = index + 1
             if start < len(units) and units[start].lower == "of":
