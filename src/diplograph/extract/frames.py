@@ -46,7 +46,6 @@ class Words:
     subjects: frozenset[str] = frozenset()  # "lemma:role": a transitive trigger's subject role
     topic: frozenset[str] = frozenset()  # "discussed the situation in Syria": no place
     sides: frozenset[str] = frozenset()  # "talks between A and B": A and B are the parties
-    relation: frozenset[str] = frozenset()  # "the border between A and B": the border's
     pronoun: frozenset[str] = frozenset()  # "India said it was expelling X": India's
     conjunction: frozenset[str] = frozenset()  # "after A and B signed": a clause opens
     verbs: frozenset[str] = frozenset()  # frame triggers, speech and support verbs (lemmas)
@@ -91,7 +90,6 @@ def _words(rules: RuleSet) -> Words:
         frozenset(get("apposition_word", ())),
         topic=frozenset(get("topic_noun", ())),
         sides=frozenset(get("sides_marker", ())),
-        relation=frozenset(get("relation_noun", ())),
         pronoun=frozenset(get("subject_pronoun", ())),
         conjunction=frozenset(get("clause_conjunction", ())),
         trailing=frozenset(get("trailing_governor", ())),
@@ -899,11 +897,9 @@ def _marked(
     index = trigger + 1
     while index < len(units) and index - trigger <= 2 * REACH:
         unit = units[index]
-        before = units[index - 1]
-        topic = before.lemma in words.topic and (
+        topic = units[index - 1].lemma in words.topic and (
             role == "place" or unit.lower in words.sides  # "the war between A and B": the war's
         )
-        topic = topic or unit.lower in words.sides and words.relation & {before.lemma, before.lower}
         if unit.lower in markers and not topic:  # "the war in Gaza" is what, not where
             start = index + 1
             if start < len(units) and units[start].lower == "of":
