@@ -1488,6 +1488,48 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
     return changed
 
 
+def share_listed_titles(units: list[Unit], gaz: Gazetteer, rules: RuleSet) -> list[Unit]:
+    """Give the title of a list's first person, named with a state's office ("Nigeria's
+    President Bola Tinubu, Senegal's Bassirou Diomaye Faye and Liberia's Joseph Boakai"), to the
+    people listed right after it with only their own state before them: the office of that
+    state (a `counterpart_titles` office for one that state's title names: "Secretary of State
+    X, Britain's Y": Britain's foreign minister)."""
+    changed = list(units)
+    counterparts = rules.gazetteer.get("counterpart_titles") or {}
+    for index, unit in enumerate(units):
+        first = unit.mention
+        if first is None or not _listed_office(first, gaz) or first.office or first.also:
+            continue
+        title = str(counterparts.get(first.title, first.title))
+        at = index + 1
+        while at + 1 < len(units) and units[at].lower in (",", "and"):
+            at += 2 if units[at].lower == "," and units[at + 1].lower == "and" else 1
+            mention = units[at].mention if at < len(units) else None
+            if mention is None or mention.title is not None or not _state_owned(mention, gaz):
+                break
+            if mention.holding is None and mention.owner != first.owner:
+                changed[at] = replace(units[at], mention=replace(mention, title=title))
+            at += 1
+    return changed
+
+
+def _listed_office(mention: Mention, gaz: Gazetteer) -> bool:
+    """Whether a mention names one person with a title and the one state whose office it is."""
+    return mention.title is not None and _state_owned(mention, gaz, titled=True)
+
+
+def _state_owned(mention: Mention, gaz: Gazetteer, titled: bool = False) -> bool:
+    """Whether a mention names one person and, before the name, the one state they serve
+    ("Senegal's Bassirou Diomaye Faye"; with `titled`, a title may come between)."""
+    return (
+        "person" in mention.classes
+        and len(mention.refs) == 1
+        and len(mention.owner) == 1
+        and "country" in gaz.classes.get(mention.owner[0], ())
+        and (titled or mention.holding is None)
+    )
+
+
 def _plural_headed(units: list[Unit], index: int, plural: dict[str, str]) -> bool:
     """Whether the unit at `index` is names that carry their own plural title ("Ministers A",
     a plural title's head noun before them): people so titled are no apposition of a plural

@@ -90,6 +90,7 @@ from diplograph.extract.mentions import (
     find_titles,
     first_person,
     introduced_spans,
+    share_listed_titles,
     share_plural_titles,
     title_of,
 )
@@ -491,6 +492,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_place_descriptors(units, rules, text, gazetteer)  # "the Mongolian capital X"
         units = find_gathering_names(units, rules, text)  # "the Ukraine Recovery Conference"
         units = share_plural_titles(units, rules)  # "Presidents A and B": each a president
+        units = share_listed_titles(units, gazetteer, rules)  # "A's President X, B's Y": B's
         units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
