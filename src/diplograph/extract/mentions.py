@@ -1513,6 +1513,53 @@ def share_listed_titles(units: list[Unit], gaz: Gazetteer, rules: RuleSet) -> li
     return changed
 
 
+def share_told_titles(
+    prepared: list[tuple[Any, list[Unit]]], gaz: Gazetteer, rules: RuleSet, held: set[URIRef]
+) -> list[tuple[Any, list[Unit]]]:
+    """Give the one person an article names with only their state before them ("Egypt's Badr
+    Abdelatty") the office a plural title gives that state elsewhere in it ("Egyptian,
+    Jordanian foreign ministers meet", "the presidents of Kenya and Uganda"), unless the
+    article gives them an office (`held`) or the state two such offices."""
+    plural, firsts = _plural_titles(rules)
+    told: dict[URIRef, set[str]] = {}
+    named: dict[URIRef, set[URIRef]] = {}
+    for _, units in prepared:
+        for index, unit in enumerate(units):
+            mention = unit.mention
+            if mention is not None and mention.title is None and _state_owned(mention, gaz):
+                named.setdefault(mention.owner[0], set()).add(mention.refs[0])
+            if mention is not None or unit.lower.partition(" ")[0] not in firsts:
+                continue
+            for size in (2, 1):
+                words = " ".join(u.lower for u in units[index : index + size])
+                if words in plural and all(u.mention is None for u in units[index : index + size]):
+                    states = _owners_before(units, index) or _states_of(units, index + size)
+                    if plural[words] in rules.listed("descriptive_titles"):
+                        states = []
+                    for state in states:
+                        told.setdefault(state, set()).add(plural[words])
+                    break
+    titles = {
+        state: next(iter(told[state]))
+        for state, people in named.items()
+        if len(told.get(state, ())) == 1 and len(people) == 1 and not people & held
+    }
+    if not titles:
+        return prepared
+    result = []
+    for sentence, units in prepared:
+        changed = list(units)
+        for index, unit in enumerate(units):
+            mention = unit.mention
+            if mention is None or mention.title is not None or not _state_owned(mention, gaz):
+                continue
+            if mention.owner[0] in titles:
+                title = titles[mention.owner[0]]
+                changed[index] = replace(unit, mention=replace(mention, title=title))
+        result.append((sentence, changed))
+    return result
+
+
 def _listed_office(mention: Mention, gaz: Gazetteer) -> bool:
     """Whether a mention names one person with a title and the one state whose office it is."""
     return mention.title is not None and _state_owned(mention, gaz, titled=True)

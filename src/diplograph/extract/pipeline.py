@@ -92,6 +92,7 @@ from diplograph.extract.mentions import (
     introduced_spans,
     share_listed_titles,
     share_plural_titles,
+    share_told_titles,
     title_of,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
@@ -507,6 +508,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     discourse.home = gazetteer.country_of(dateline) if dateline is not None else None
     state_home = title_home(prepared, gazetteer, dateline)
     ties = delegation_ties(discourse.delegations, gazetteer)
+    prepared = share_told_titles(prepared, gazetteer, rules, {p for p, _ in holdings})
     prepared = own_titles(prepared, gazetteer, rules, new, home=state_home, ties=ties)
     prepared, posted = send_envoys(prepared, discourse.home, gazetteer, rules, new)
     for pair in [pair for pair in holdings if pair[1] in posted]:

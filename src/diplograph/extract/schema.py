@@ -506,6 +506,7 @@ GAZETTEER = Shape(
         "metonyms": LABELS,
         "capitals": LABELS,  # country -> capital ("the Chinese capital")
         "plural_titles": LABELS,  # "presidents" -> "president" ("Presidents A and B")
+        "descriptive_titles": WORDS,  # no office told of states for later names (share_told_titles)
         "aliases": LABELS,
         "national_bodies": LABELS,
         "generic": WORDS,
