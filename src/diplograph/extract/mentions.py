@@ -1500,6 +1500,8 @@ def share_listed_titles(units: list[Unit], gaz: Gazetteer, rules: RuleSet) -> li
         first = unit.mention
         if first is None or not _listed_office(first, gaz) or first.office or first.also:
             continue
+        if _other_title_before(units, index, first.title):  # "German Chancellor A, French
+            continue  # President B and Italy's C": C's office is not told
         title = str(counterparts.get(first.title, first.title))
         at = index + 1
         while at + 1 < len(units) and units[at].lower in (",", "and"):
@@ -1558,6 +1560,20 @@ def share_told_titles(
                 changed[index] = replace(unit, mention=replace(mention, title=title))
         result.append((sentence, changed))
     return result
+
+
+def _other_title_before(units: list[Unit], index: int, title: str) -> bool:
+    """Whether the list the unit at `index` is in names someone with another title before it."""
+    at = index - 1
+    while at >= 1 and units[at].lower in (",", "and"):
+        at -= 1
+        mention = units[at].mention
+        if mention is None or "person" not in mention.classes:
+            return False
+        if mention.title is not None and mention.title != title:
+            return True
+        at -= 1
+    return False
 
 
 def _listed_office(mention: Mention, gaz: Gazetteer) -> bool:
