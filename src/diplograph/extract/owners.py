@@ -241,6 +241,41 @@ def _since_holders(
     return units
 
 
+def predecessors(
+    units: list[Unit], held: dict[URIRef, URIRef], rules: RuleSet, subject: URIRef | None = None
+) -> list[Unit]:
+    """The untitled person named as another's predecessor or successor ("Wang's predecessor Qin
+    Gang", "Fidan's predecessor, Mevlut Cavusoglu,", "his successor X"): a holder of the office
+    the article gives the other (`held`: person -> the position said last, a state's first);
+    "his" is the sentence's person named before it, else the last sentence's first person
+    (`subject`) (lexicon `predecessor_word`)."""
+    words = rules.word_class("predecessor_word")
+    pronouns = rules.word_class("possessive") & {"his", "her"}
+    found = list(units)
+    for index, unit in enumerate(units):
+        if unit.lower not in words or index < 1:
+            continue
+        at = index + 1 + (_word(units, index + 1) == ",")
+        mention = units[at].mention if at < len(units) else None
+        if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+            continue
+        if mention.title or mention.holding or mention.anaphor is not None:
+            continue
+        if units[index - 1].lower in pronouns:
+            before = [u.mention for u in units[: index - 1] if u.mention is not None]
+            people = [m for m in before if "person" in m.classes and len(m.refs) == 1]
+            other = people[0].refs[0] if people else subject
+        elif index >= 2 and units[index - 1].lower in ("'s", "’s"):
+            owner = units[index - 2].mention
+            other = owner.refs[0] if owner and len(owner.refs) == 1 else None
+        else:
+            continue
+        if other in held and other != mention.refs[0]:
+            holding = (mention.refs[0], held[other])
+            found[at] = replace(units[at], mention=replace(mention, holding=holding))
+    return found
+
+
 def _word(units: list[Unit], index: int) -> str:
     """The lower-cased word at `index`, "." past the end."""
     return units[index].lower if index < len(units) else "."

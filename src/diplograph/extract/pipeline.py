@@ -96,7 +96,7 @@ from diplograph.extract.mentions import (
     title_of,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
-from diplograph.extract.owners import own_titles, send_envoys
+from diplograph.extract.owners import own_titles, predecessors, send_envoys
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Mention,
@@ -496,6 +496,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = share_listed_titles(units, gazetteer, rules)  # "A's President X, B's Y": B's
         units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
+        units = predecessors(units, _offices_held(holdings, gazetteer, new), rules, subject)
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number, subject)
         coref.note_titles(units, discourse)
