@@ -750,7 +750,8 @@ def body_titles(
 ) -> list[Unit]:
     """Titled people whose office's owner only coreference names: a body right before the
     titled name ("foreign ministry spokeswoman X", the ministry the dateline's), the body's
-    title after it ("X, the ministry's spokesperson"), "its" (`last_body`, the organisation
+    title after it ("X, the ministry's spokesperson"), "its" (the organisation named before in
+    the sentence, "the Council, led by its chairman X", else `last_body`, the organisation
     last named: "Its spokesperson, X") or "the alliance's" (the organisation named last in the
     sentence, else in `orgs`, the article's so far); their holdings, set on the units."""
     found = list(units)
@@ -761,8 +762,15 @@ def body_titles(
         if mention.holding is not None:
             continue
         title, body = mention.title, _body(units, index - 1)
-        if body is None and title and unit.lower.split()[0] in rules.listed("body_possessives"):
-            body = last_body if entity_segment(last_body) == "org" else None
+        possessives = rules.listed("body_possessives")
+        before = units[index - 1].lower if index else ""
+        if (
+            body is None
+            and title
+            and (unit.lower.split()[0] in possessives or before in possessives)
+        ):
+            body = _last_org(units[:index], gaz, ())  # "the Council, led by its chairman X"
+            body = body or (last_body if entity_segment(last_body) == "org" else None)
         if body is None and title and _bare_body_before(units, index, rules):
             body = _last_org_called(units[index - 1].lower, units[:index], gaz, new, orgs)
         if body is None and title and _epithet_possessive(units, index, rules):
