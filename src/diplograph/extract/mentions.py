@@ -102,6 +102,22 @@ def _known_countries(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
     return found
 
 
+def known_bodies(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
+    """Slug of a public figure's name -> the international organisation `people_bodies` says
+    they serve (made once per gazetteer and rule set)."""
+    return per_rules(gaz, "people_bodies", rules, lambda: _known_bodies(gaz, rules))
+
+
+def _known_bodies(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
+    """`known_bodies`, made."""
+    found = {}
+    for name, body in (rules.gazetteer.get("people_bodies") or {}).items():
+        iri = gaz.by_label(str(body))
+        if iri is not None and "org" in gaz.classes.get(iri, ()):
+            found[slug(str(name))] = iri
+    return found
+
+
 def women(gaz: Gazetteer, rules: RuleSet) -> frozenset[URIRef]:
     """The people `people_women` lists: those "he" never names (made once per rule set)."""
     return per_rules(gaz, "people_women", rules, lambda: _women(gaz, rules))

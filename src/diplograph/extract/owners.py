@@ -23,6 +23,7 @@ from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import (
     NewEntity,
     find_position,
+    known_bodies,
     known_countries,
     national_title,
     new_position,
@@ -114,7 +115,8 @@ def own_titles(
     prepared = [(sentence, _took_office(units, rules)) for sentence, units in prepared]
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
     theirs = {**(ties or {}), **theirs}  # a delegation's people: its sender's
-    known = known_countries(gaz, rules)
+    known = {**known_bodies(gaz, rules), **known_countries(gaz, rules)}  # "Secretary-General
+    # Antonio Guterres": the United Nations' (people.yaml `people_bodies`), not the dateline's
     held = _held(prepared, earlier or [])
     dateline_titles = rules.listed("dateline_titles")
     spouse_titles = rules.listed("spouse_titles")
