@@ -689,8 +689,12 @@ def _resolve_title(
         # of that owner's holding another office is no other current office but a head's
         # (Kenya's president is not "the Kenyan ambassador"; an interim president is "the
         # Syrian leader")
-        head = mention.title in heads or not current  # a former office: anyone's
-        loose = not held and not foreign and (head or not mention.owner)
+        head = mention.title in heads or not current  # a former office: anyone's, also one
+        states = {o for o in owners if "country" in gaz.classes.get(o, ())}  # who serves no
+        if not current:  # state now ("the former Spanish foreign minister": the EU's foreign
+            foreign = bool(mention.owner and states) and not set(mention.owner) & states
+        free = not held or (not current and not states)  # policy chief named before)
+        loose = free and not foreign and (head or not mention.owner)
         if loose or held & owned or (ours and (not held or head)):
             return person
     return None

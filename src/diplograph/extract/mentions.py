@@ -102,6 +102,22 @@ def _known_countries(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
     return found
 
 
+def known_bodies(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
+    """Slug of a public figure's name -> the international organisation `people_bodies` says
+    they serve (made once per gazetteer and rule set)."""
+    return per_rules(gaz, "people_bodies", rules, lambda: _known_bodies(gaz, rules))
+
+
+def _known_bodies(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
+    """`known_bodies`, made."""
+    found = {}
+    for name, body in (rules.gazetteer.get("people_bodies") or {}).items():
+        iri = gaz.by_label(str(body))
+        if iri is not None and "org" in gaz.classes.get(iri, ()):
+            found[slug(str(name))] = iri
+    return found
+
+
 def women(gaz: Gazetteer, rules: RuleSet) -> frozenset[URIRef]:
     """The people `people_women` lists: those "he" never names (made once per rule set)."""
     return per_rules(gaz, "people_women", rules, lambda: _women(gaz, rules))
@@ -750,7 +766,8 @@ def body_titles(
 ) -> list[Unit]:
     """Titled people whose office's owner only coreference names: a body right before the
     titled name ("foreign ministry spokeswoman X", the ministry the dateline's), the body's
-    title after it ("X, the ministry's spokesperson"), "its" (`last_body`, the organisation
+    title after it ("X, the ministry's spokesperson"), "its" (the organisation named before in
+    the sentence, "the Council, led by its chairman X", else `last_body`, the organisation
     last named: "Its spokesperson, X") or "the alliance's" (the organisation named last in the
     sentence, else in `orgs`, the article's so far); their holdings, set on the units."""
     found = list(units)
@@ -761,8 +778,15 @@ def body_titles(
         if mention.holding is not None:
             continue
         title, body = mention.title, _body(units, index - 1)
-        if body is None and title and unit.lower.split()[0] in rules.listed("body_possessives"):
-            body = last_body if entity_segment(last_body) == "org" else None
+        possessives = rules.listed("body_possessives")
+        before = units[index - 1].lower if index else ""
+        if (
+            body is None
+            and title
+            and (unit.lower.split()[0] in possessives or before in possessives)
+        ):
+            body = _last_org(units[:index], gaz, ())  # "the Council, led by its chairman X"
+            body = body or (last_body if entity_segment(last_body) == "org" else None)
         if body is None and title and _bare_body_before(units, index, rules):
             body = _last_org_called(units[index - 1].lower, units[:index], gaz, new, orgs)
         if body is None and title and _epithet_possessive(units, index, rules):
@@ -1486,6 +1510,111 @@ def share_plural_titles(units: list[Unit], rules: RuleSet) -> list[Unit]:
         if head is not None and unit.mention is not None:  # "Presidents Felix Tshisekedi"
             _title_each(changed, index, plural[head], (units, index, rules))
     return changed
+
+
+def share_listed_titles(units: list[Unit], gaz: Gazetteer, rules: RuleSet) -> list[Unit]:
+    """Give the title of a list's first person, named with a state's office ("Nigeria's
+    President Bola Tinubu, Senegal's Bassirou Diomaye Faye and Liberia's Joseph Boakai"), to the
+    people listed right after it with only their own state before them: the office of that
+    state (a `counterpart_titles` office for one that state's title names: "Secretary of State
+    X, Britain's Y": Britain's foreign minister)."""
+    changed = list(units)
+    counterparts = rules.gazetteer.get("counterpart_titles") or {}
+    for index, unit in enumerate(units):
+        first = unit.mention
+        if first is None or not _listed_office(first, gaz) or first.office or first.also:
+            continue
+        if _other_title_before(units, index, first.title):  # "German Chancellor A, French
+            continue  # President B and Italy's C": C's office is not told
+        title = str(counterparts.get(first.title, first.title))
+        at = index + 1
+        while at + 1 < len(units) and units[at].lower in (",", "and"):
+            at += 2 if units[at].lower == "," and units[at + 1].lower == "and" else 1
+            mention = units[at].mention if at < len(units) else None
+            if mention is None or mention.title is not None or not _state_owned(mention, gaz):
+                break
+            if mention.holding is None and mention.owner != first.owner:
+                changed[at] = replace(units[at], mention=replace(mention, title=title))
+            at += 1
+    return changed
+
+
+def share_told_titles(
+    prepared: list[tuple[Any, list[Unit]]], gaz: Gazetteer, rules: RuleSet, held: set[URIRef]
+) -> list[tuple[Any, list[Unit]]]:
+    """Give the one person an article names with only their state before them ("Egypt's Badr
+    Abdelatty") the office a plural title gives that state elsewhere in it ("Egyptian,
+    Jordanian foreign ministers meet", "the presidents of Kenya and Uganda"), unless the
+    article gives them an office (`held`) or the state two such offices."""
+    plural, firsts = _plural_titles(rules)
+    told: dict[URIRef, set[str]] = {}
+    named: dict[URIRef, set[URIRef]] = {}
+    for _, units in prepared:
+        for index, unit in enumerate(units):
+            mention = unit.mention
+            if mention is not None and mention.title is None and _state_owned(mention, gaz):
+                named.setdefault(mention.owner[0], set()).add(mention.refs[0])
+            if mention is not None or unit.lower.partition(" ")[0] not in firsts:
+                continue
+            for size in (2, 1):
+                words = " ".join(u.lower for u in units[index : index + size])
+                if words in plural and all(u.mention is None for u in units[index : index + size]):
+                    states = _owners_before(units, index) or _states_of(units, index + size)
+                    if plural[words] in rules.listed("descriptive_titles"):
+                        states = []
+                    for state in states:
+                        told.setdefault(state, set()).add(plural[words])
+                    break
+    titles = {
+        state: next(iter(told[state]))
+        for state, people in named.items()
+        if len(told.get(state, ())) == 1 and len(people) == 1 and not people & held
+    }
+    if not titles:
+        return prepared
+    result = []
+    for sentence, units in prepared:
+        changed = list(units)
+        for index, unit in enumerate(units):
+            mention = unit.mention
+            if mention is None or mention.title is not None or not _state_owned(mention, gaz):
+                continue
+            if mention.owner[0] in titles:
+                title = titles[mention.owner[0]]
+                changed[index] = replace(unit, mention=replace(mention, title=title))
+        result.append((sentence, changed))
+    return result
+
+
+def _other_title_before(units: list[Unit], index: int, title: str) -> bool:
+    """Whether the list the unit at `index` is in names someone with another title before it."""
+    at = index - 1
+    while at >= 1 and units[at].lower in (",", "and"):
+        at -= 1
+        mention = units[at].mention
+        if mention is None or "person" not in mention.classes:
+            return False
+        if mention.title is not None and mention.title != title:
+            return True
+        at -= 1
+    return False
+
+
+def _listed_office(mention: Mention, gaz: Gazetteer) -> bool:
+    """Whether a mention names one person with a title and the one state whose office it is."""
+    return mention.title is not None and _state_owned(mention, gaz, titled=True)
+
+
+def _state_owned(mention: Mention, gaz: Gazetteer, titled: bool = False) -> bool:
+    """Whether a mention names one person and, before the name, the one state they serve
+    ("Senegal's Bassirou Diomaye Faye"; with `titled`, a title may come between)."""
+    return (
+        "person" in mention.classes
+        and len(mention.refs) == 1
+        and len(mention.owner) == 1
+        and "country" in gaz.classes.get(mention.owner[0], ())
+        and (titled or mention.holding is None)
+    )
 
 
 def _plural_headed(units: list[Unit], index: int, plural: dict[str, str]) -> bool:

@@ -23,6 +23,7 @@ from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.mentions import (
     NewEntity,
     find_position,
+    known_bodies,
     known_countries,
     national_title,
     new_position,
@@ -114,7 +115,8 @@ def own_titles(
     prepared = [(sentence, _took_office(units, rules)) for sentence, units in prepared]
     theirs = person_countries(prepared, gaz, rules, new) if "person" in sources else {}
     theirs = {**(ties or {}), **theirs}  # a delegation's people: its sender's
-    known = known_countries(gaz, rules)
+    known = {**known_bodies(gaz, rules), **known_countries(gaz, rules)}  # "Secretary-General
+    # Antonio Guterres": the United Nations' (people.yaml `people_bodies`), not the dateline's
     held = _held(prepared, earlier or [])
     dateline_titles = rules.listed("dateline_titles")
     spouse_titles = rules.listed("spouse_titles")
@@ -182,8 +184,9 @@ def _took_office(units: list[Unit], rules: RuleSet) -> list[Unit]:
     Canada's ambassador,"): the person is titled so, the owner the one named with the office
     (lexicon `office_link_word`: the words between the name and the office)."""
     words, relatives = rules.word_class("office_link_word"), rules.word_class("relative_word")
+    ranks = rules.word_class("office_rank_word")
     followers = CLAUSE_ENDS | rules.listed("office_followers")  # "... sworn in as X on Monday"
-    found = list(units)
+    found = _since_holders(list(units), ranks, rules.listed("descriptive_titles"))
     for index, unit in enumerate(units):
         mention = unit.mention
         if mention is None or mention.title or len(mention.refs) != 1:
@@ -198,17 +201,80 @@ def _took_office(units: list[Unit], rules: RuleSet) -> list[Unit]:
             at += 1
         if at == start:
             continue
+        ranked = _word(units, at) == "the" and _word(units, at + 1) in ranks  # "was the last
+        at += 2 if ranked else 0  # Indian prime minister to visit"
         owner, at = _state_at(units, at)
+        if owner is not None and _word(units, at) in ranks:  # "became Kenya's fifth president"
+            ranked, at = True, at + 1
         title = units[at].mention if at < len(units) else None
-        if title is None or not title.title or title.refs or title.owner:
+        if title is None or not title.title or title.refs or (title.owner and not ranked):
             continue
         of, after = _state_at(units, at + 2) if _word(units, at + 1) == "of" else (None, at + 1)
         dated = after < len(units) and units[after].mention is not None
         dated = dated and "date" in units[after].mention.classes  # "... on Friday"
-        if _word(units, after) not in followers and not dated:
+        if _word(units, after) not in followers and not dated and not ranked:
             continue
-        states = tuple(s for s in (owner or of,) if s is not None)
+        states = tuple(s for s in (owner or of,) if s is not None) or title.owner
         found[index] = replace(unit, mention=replace(mention, title=title.title, owner=states))
+    return found
+
+
+def _since_holders(
+    units: list[Unit], ranks: frozenset[str], descriptive: frozenset[str]
+) -> list[Unit]:
+    """The untitled person after "since" in a sentence that names a first or last holder of a
+    state's office ("the first French president to visit since X", "the first visit by a
+    Chinese premier since Y came in 2017"): a holder of that office (not of one that only
+    describes its holder, entities.yaml `descriptive_titles`: "the first French leader")."""
+    office = None
+    for index, unit in enumerate(units):
+        mention = unit.mention
+        if mention is not None and mention.title and not mention.refs and len(mention.owner) == 1:
+            before = units[index - 1].lower if index else ""
+            ranked = before in ranks or (
+                before in ("a", "an") and any(u.lower in ranks for u in units[:index])
+            )  # "the first visit by a premier"
+            office = mention if ranked and mention.title not in descriptive else office
+        elif office is not None and index and units[index - 1].lower == "since":
+            if mention is not None and "person" in mention.classes and len(mention.refs) == 1:
+                if not mention.title and not mention.owner and mention.anaphor is None:
+                    owned = replace(mention, title=office.title, owner=office.owner)
+                    units[index] = replace(unit, mention=owned)
+    return units
+
+
+def predecessors(
+    units: list[Unit], held: dict[URIRef, URIRef], rules: RuleSet, subject: URIRef | None = None
+) -> list[Unit]:
+    """The untitled person named as another's predecessor or successor ("Wang's predecessor Qin
+    Gang", "Fidan's predecessor, Mevlut Cavusoglu,", "his successor X"): a holder of the office
+    the article gives the other (`held`: person -> the position said last, a state's first);
+    "his" is the sentence's person named before it, else the last sentence's first person
+    (`subject`) (lexicon `predecessor_word`)."""
+    words = rules.word_class("predecessor_word")
+    pronouns = rules.word_class("possessive") & {"his", "her"}
+    found = list(units)
+    for index, unit in enumerate(units):
+        if unit.lower not in words or index < 1:
+            continue
+        at = index + 1 + (_word(units, index + 1) == ",")
+        mention = units[at].mention if at < len(units) else None
+        if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+            continue
+        if mention.title or mention.holding or mention.anaphor is not None:
+            continue
+        if units[index - 1].lower in pronouns:
+            before = [u.mention for u in units[: index - 1] if u.mention is not None]
+            people = [m for m in before if "person" in m.classes and len(m.refs) == 1]
+            other = people[0].refs[0] if people else subject
+        elif index >= 2 and units[index - 1].lower in ("'s", "’s"):
+            owner = units[index - 2].mention
+            other = owner.refs[0] if owner and len(owner.refs) == 1 else None
+        else:
+            continue
+        if other in held and other != mention.refs[0]:
+            holding = (mention.refs[0], held[other])
+            found[at] = replace(units[at], mention=replace(mention, holding=holding))
     return found
 
 

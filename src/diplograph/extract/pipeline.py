@@ -90,11 +90,13 @@ from diplograph.extract.mentions import (
     find_titles,
     first_person,
     introduced_spans,
+    share_listed_titles,
     share_plural_titles,
+    share_told_titles,
     title_of,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
-from diplograph.extract.owners import own_titles, send_envoys
+from diplograph.extract.owners import own_titles, predecessors, send_envoys
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import (
     Mention,
@@ -491,8 +493,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_place_descriptors(units, rules, text, gazetteer)  # "the Mongolian capital X"
         units = find_gathering_names(units, rules, text)  # "the Ukraine Recovery Conference"
         units = share_plural_titles(units, rules)  # "Presidents A and B": each a president
+        units = share_listed_titles(units, gazetteer, rules)  # "A's President X, B's Y": B's
         units = own_titles([(sentence, units)], gazetteer, rules, new, list(holdings))[0][1]
         _holdings(units, sentence, holdings)  # "Prime Minister X's office": X's, before merged
+        units = predecessors(units, _offices_held(holdings, gazetteer, new), rules, subject)
         units = find_offices(units, gazetteer, rules, text, new, held, discourse.titles)
         coref.define_delegations(units, discourse, gazetteer, rules, sentence.number, subject)
         coref.note_titles(units, discourse)
@@ -505,6 +509,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
     discourse.home = gazetteer.country_of(dateline) if dateline is not None else None
     state_home = title_home(prepared, gazetteer, dateline)
     ties = delegation_ties(discourse.delegations, gazetteer)
+    prepared = share_told_titles(prepared, gazetteer, rules, {p for p, _ in holdings})
     prepared = own_titles(prepared, gazetteer, rules, new, home=state_home, ties=ties)
     prepared, posted = send_envoys(prepared, discourse.home, gazetteer, rules, new)
     for pair in [pair for pair in holdings if pair[1] in posted]:

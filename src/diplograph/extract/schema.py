@@ -506,6 +506,7 @@ GAZETTEER = Shape(
         "metonyms": LABELS,
         "capitals": LABELS,  # country -> capital ("the Chinese capital")
         "plural_titles": LABELS,  # "presidents" -> "president" ("Presidents A and B")
+        "descriptive_titles": WORDS,  # no office told of states for later names (share_told_titles)
         "aliases": LABELS,
         "national_bodies": LABELS,
         "generic": WORDS,
@@ -550,6 +551,7 @@ GAZETTEER = Shape(
             "a list of person, known, dateline",
         ),
         "people_countries": LABELS,  # people.yaml: a public figure -> the country they serve
+        "people_bodies": LABELS,  # people.yaml: a public figure -> the organisation they serve
         "office_holders": MapOf(STR, LABELS, "a mapping of offices to holders and days"),
         "people_aliases": LABELS,  # people.yaml: another spelling or short form -> a listed name
         "people_not_bare": WORDS,  # people.yaml: surnames never read alone as the figure's
