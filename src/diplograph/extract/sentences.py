@@ -584,7 +584,7 @@ def _apposition_end(
         if units[end].text in (".", ";", ":", "(", ")", "“", "”", '"'):
             return None
         relative = relative or units[end].lower in ("who", "that", "which", "whose")
-        if units[end].lower in verbs and not relative:
+        if units[end].lower in verbs and not relative and not _participle(units, comma, end):
             return None
         if units[end].text != ",":
             continue
@@ -603,6 +603,17 @@ def _apposition_end(
         )
         return end if inside and (titled or age) and not others else None
     return None
+
+
+PARTICIPLE_PREPOSITIONS = frozenset({"at", "in", "by", "to", "on", "from", "during"})
+
+
+def _participle(units: list[Unit], comma: int, at: int) -> bool:
+    """Whether a verb form at `at` is a past participle in an apposition that a determiner
+    opens, with a preposition after it ("X, the first Arab leader received at the White House
+    this year, met Y"), not the verb of a clause ("..., ministers signed 15 agreements")."""
+    opened = units[comma + 1].lower in ("the", "a", "an")
+    return opened and at + 1 < len(units) and units[at + 1].lower in PARTICIPLE_PREPOSITIONS
 
 
 OWNED_REACH = 3  # units from a possessive "'s" to the role it owns ("Putin's foreign policy aide")
