@@ -127,3 +127,41 @@ def test_the_engine_option_lists_the_stores_engines():
     assert "[oxigraph|rdflib]" in CliRunner().invoke(cli, ["--help"]).output
     wrong = CliRunner().invoke(cli, ["--engine", "jena", "queries"])
     assert wrong.exit_code == 2 and "'jena' is not one of" in wrong.output
+
+
+def test_python_m_diplograph_runs_one_command_importing_the_cli_does_not():
+    """`python -m diplograph` (and the console script, the same `main`) says that the process
+    runs one command and exits; a process that imports the CLI (tests, notebooks) does not."""
+    code = (
+        "import sys\n"
+        "import diplograph.startup as s\n"
+        "import diplograph.cli\n"
+        "before = s.runs_once()\n"
+        "sys.argv = ['diplograph', '--help']\n"
+        "from diplograph.__main__ import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "sys.stderr.write(f'once: {before} {s.runs_once()}\\n')\n"
+    )
+    result = _python("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "once: False True"
+
+
+@pytest.mark.parametrize("once", [False, True])
+def test_settle_collects_before_freezing_unless_the_process_runs_once(monkeypatch, once):
+    """The compiled rules are frozen either way; the full collection before (which walks every
+    object of the process) is left out where the process exits after its command."""
+    import gc
+
+    from diplograph import startup
+    from diplograph.extract.lifetime import settle
+
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect") or 0)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setitem(startup._ONCE, "run", once)
+    settle()
+    assert calls == (["freeze"] if once else ["collect", "freeze"])

@@ -12,6 +12,7 @@ import signal
 import sys
 
 from diplograph.errors import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated
+from diplograph.startup import run_once
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -22,6 +23,7 @@ def _terminate(signum: int, frame: object) -> None:
 def main() -> None:
     """Run the CLI; an interrupt during start-up prints one line and exits 130 (143)."""
     signal.signal(signal.SIGTERM, _terminate)
+    run_once()  # this process runs one command and exits (startup.py)
     try:
         from diplograph.cli import main as run
     except KeyboardInterrupt as exc:
