@@ -133,21 +133,55 @@ def test_python_m_diplograph_runs_one_command_importing_the_cli_does_not():
     """`python -m diplograph` (and the console script, the same `main`) says that the process
     runs one command and exits; a process that imports the CLI (tests, notebooks) does not."""
     code = (
-        "import sys\n"
+        "import atexit, sys\n"
         "import diplograph.startup as s\n"
         "import diplograph.cli\n"
         "before = s.runs_once()\n"
+        "atexit.register(lambda: sys.stderr.write(f'once: {before} {s.runs_once()}\\n'))\n"
         "sys.argv = ['diplograph', '--help']\n"
         "from diplograph.__main__ import main\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "sys.stderr.write(f'once: {before} {s.runs_once()}\\n')\n"
+        "main()\n"
     )
     result = _python("-c", code)
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "once: False True"
+
+
+LEAVING = """
+import atexit, os, sys
+atexit.register(lambda: print("exit handlers ran"))
+os._exit = lambda code, leave=os._exit: (print(f"left with {code}", flush=True), leave(code))
+if sys.argv[1] == "writing":
+    from diplograph.store import OxigraphStore
+    kept = OxigraphStore(__import__("pathlib").Path(sys.argv[2]))  # open for writing to the end
+sys.argv = ["diplograph", *sys.argv[3:]]
+from diplograph.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("case", "args", "left"),
+    [
+        ("done", ["--help"], "left with 0"),
+        ("error", ["query", "no-such-query"], "left with 2"),
+        ("writing", ["--help"], None),  # an on-disk store open for writing: the usual exit
+    ],
+)
+def test_a_finished_command_leaves_without_the_teardown_unless_a_store_is_open(
+    tmp_path, case, args, left
+):
+    """The process exits by os._exit once the command is done, after its exit handlers and
+    with its output flushed; with an on-disk store still open for writing it exits the usual
+    way (the teardown closes the store)."""
+    result = _python("-c", LEAVING, case, str(tmp_path / "store"), "--root", str(ROOT), *args)
+    lines = result.stdout.splitlines()
+    assert "exit handlers ran" in lines, result.stderr
+    if left:
+        assert lines[-1] == left and result.returncode == int(left.split()[-1])
+    else:
+        assert not [line for line in lines if line.startswith("left with")]
+        assert result.returncode == 0
 
 
 @pytest.mark.parametrize("once", [False, True])
