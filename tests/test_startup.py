@@ -199,3 +199,46 @@ def test_settle_collects_before_freezing_unless_the_process_runs_once(monkeypatc
     monkeypatch.setitem(startup._ONCE, "run", once)
     settle()
     assert calls == (["freeze"] if once else ["collect", "freeze"])
+
+
+def test_the_rules_settle_before_the_collector_runs_again(monkeypatch):
+    """The compiled rules and the gazetteer are frozen while the collector is still paused: its
+    first pass after the pause would otherwise walk all of them (130,000 objects)."""
+    import gc
+
+    from diplograph.extract import workspace
+
+    seen: list[bool] = []
+    monkeypatch.setattr(workspace, "READ", {})
+    monkeypatch.setattr(workspace, "settle", lambda: seen.append(gc.isenabled()))
+    workspace.rule_layer(ROOT)
+    assert seen == [False]
+
+
+def test_a_value_kept_per_rule_set_is_made_paused_and_frozen_in_a_one_command_process(
+    monkeypatch,
+):
+    """What the gazetteer keeps per rule set (the lexicon, the figures) is made with the
+    collector paused; a process that runs one command freezes it before the collector runs."""
+    import gc
+    from types import SimpleNamespace
+
+    from diplograph import startup
+    from diplograph.extract.gazetteer import per_rules
+
+    class Rules:
+        """A stand-in rule set (per_rules keys its values by the rule set's identity)."""
+
+    seen: list[tuple[str, bool]] = []
+    monkeypatch.setattr(gc, "freeze", lambda: seen.append(("freeze", gc.isenabled())))
+    monkeypatch.setitem(startup._ONCE, "run", True)
+    enabled = gc.isenabled()
+
+    def make() -> int:
+        seen.append(("make", gc.isenabled()))
+        return 42
+
+    made = per_rules(SimpleNamespace(cache={}), "value", Rules(), make)
+    assert made == 42
+    assert seen == [("make", False), ("freeze", False)]
+    assert gc.isenabled() == enabled

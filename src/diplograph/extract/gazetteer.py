@@ -10,6 +10,7 @@ Spelling variants are generated, not listed: hyphen or space between the parts o
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import re
 import unicodedata
@@ -28,7 +29,9 @@ from diplograph import cache
 from diplograph.extract.phrases import PhraseTable, phrase_table
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, Mention, Unit, hyphen_joined
+from diplograph.memory import collector_paused
 from diplograph.namespaces import DIP
+from diplograph.startup import runs_once
 from diplograph.store import parse_turtle
 
 T = TypeVar("T")
@@ -494,10 +497,17 @@ def _name_counts(
 
 def per_rules(gaz: Gazetteer, name: str, rules: RuleSet, make: Callable[[], T]) -> T:
     """A value the gazetteer keeps for one rule set, made once. The entry goes when the rule
-    set does, so a new rule set at a freed one's address is never served its value."""
+    set does, so a new rule set at a freed one's address is never served its value. The value
+    lives as long as the rule set: it is made (or read from the cache) with the collector
+    paused, which would otherwise walk it again and again while it grows (the lexicon's phrase
+    tables: 0.1 s of a cold build), and in a process that runs one command it is then frozen
+    with all else, as `lifetime.settle` freezes the rules (startup.run_once)."""
     key = (name, id(rules))
     if key not in gaz.cache:
-        gaz.cache[key] = make()
+        with collector_paused():
+            gaz.cache[key] = make()
+            if runs_once():
+                gc.freeze()  # while paused: the collector's first pass after it would walk it
         weakref.finalize(rules, gaz.cache.pop, key, None)
     return gaz.cache[key]
 
