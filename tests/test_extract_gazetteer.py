@@ -1639,3 +1639,14 @@ def test_a_turtle_file_pyoxigraph_would_read_otherwise_is_left_to_rdflib(tmp_pat
     path = tmp_path / "x.ttl"
     path.write_text(text + "\n", encoding="utf-8")
     assert _plain_triples(path) is None
+
+
+def test_equal_entries_of_the_names_are_one_object(layer):
+    """The lexicon's entries are shared where equal (the variants of a name, a country's names):
+    its cache entry then holds each once. Sharing changes no value: entries are frozen."""
+    from diplograph.extract.gazetteer import _entries
+
+    rules, gazetteer = layer
+    entries = [e for options in _entries(gazetteer, rules.gazetteer).values() for e in options]
+    distinct = set(entries)
+    assert len({id(e) for e in entries}) == len(distinct) < len(entries)

@@ -83,3 +83,14 @@ def test_a_table_knows_the_first_token_of_every_name(english):
     strings = english.vocab.strings
     assert sorted(strings[v] for v in table.firsts) == [" ", "kim", "king", "new", "u.s.", "york"]
     assert table.firsts == frozenset(key[0] for key in table.names)
+
+
+@pytest.mark.parametrize("attr", ["LOWER", "ORTH"])
+def test_a_tables_keys_are_the_names_token_values_as_to_array_gives_them(english, attr):
+    """The keys are read from the tokens (twice as fast as Doc.to_array for short names): the
+    same values, for every name."""
+    table = phrase_table(english, attr, NAMES)
+    for name in NAMES:
+        doc = english.make_doc(name)
+        if len(doc):  # an empty name is no key
+            assert name in table.names[tuple(doc.to_array(attr).tolist())]

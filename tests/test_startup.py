@@ -127,3 +127,123 @@ def test_the_engine_option_lists_the_stores_engines():
     assert "[oxigraph|rdflib]" in CliRunner().invoke(cli, ["--help"]).output
     wrong = CliRunner().invoke(cli, ["--engine", "jena", "queries"])
     assert wrong.exit_code == 2 and "'jena' is not one of" in wrong.output
+
+
+def test_python_m_diplograph_runs_one_command_importing_the_cli_does_not():
+    """`python -m diplograph` (and the console script, the same `main`) says that the process
+    runs one command and exits; a process that imports the CLI (tests, notebooks) does not."""
+    code = (
+        "import atexit, sys\n"
+        "import diplograph.startup as s\n"
+        "import diplograph.cli\n"
+        "before = s.runs_once()\n"
+        "atexit.register(lambda: sys.stderr.write(f'once: {before} {s.runs_once()}\\n'))\n"
+        "sys.argv = ['diplograph', '--help']\n"
+        "from diplograph.__main__ import main\n"
+        "main()\n"
+    )
+    result = _python("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "once: False True"
+
+
+LEAVING = """
+import atexit, os, sys
+atexit.register(lambda: print("exit handlers ran"))
+os._exit = lambda code, leave=os._exit: (print(f"left with {code}", flush=True), leave(code))
+if sys.argv[1] == "writing":
+    from diplograph.store import OxigraphStore
+    kept = OxigraphStore(__import__("pathlib").Path(sys.argv[2]))  # open for writing to the end
+sys.argv = ["diplograph", *sys.argv[3:]]
+from diplograph.__main__ import main
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("case", "args", "left"),
+    [
+        ("done", ["--help"], "left with 0"),
+        ("error", ["query", "no-such-query"], "left with 2"),
+        ("writing", ["--help"], None),  # an on-disk store open for writing: the usual exit
+    ],
+)
+def test_a_finished_command_leaves_without_the_teardown_unless_a_store_is_open(
+    tmp_path, case, args, left
+):
+    """The process exits by os._exit once the command is done, after its exit handlers and
+    with its output flushed; with an on-disk store still open for writing it exits the usual
+    way (the teardown closes the store)."""
+    result = _python("-c", LEAVING, case, str(tmp_path / "store"), "--root", str(ROOT), *args)
+    lines = result.stdout.splitlines()
+    assert "exit handlers ran" in lines, result.stderr
+    if left:
+        assert lines[-1] == left and result.returncode == int(left.split()[-1])
+    else:
+        assert not [line for line in lines if line.startswith("left with")]
+        assert result.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("once", "read"), [(False, False), (False, True), (True, False), (True, True)]
+)
+def test_settle_collects_before_freezing_unless_a_one_command_process_read_the_rules(
+    monkeypatch, once, read
+):
+    """The compiled rules are frozen either way; the full collection before (which walks every
+    object of the process) is left out where the process exits after its command and read the
+    rules from the cache (a compilation leaves garbage in cycles: rdflib's graphs)."""
+    import gc
+
+    from diplograph import startup
+    from diplograph.extract.lifetime import settle
+
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "collect", lambda *a: calls.append("collect") or 0)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setitem(startup._ONCE, "run", once)
+    settle(read)
+    assert calls == (["freeze"] if once and read else ["collect", "freeze"])
+
+
+def test_the_rules_settle_before_the_collector_runs_again(monkeypatch):
+    """The compiled rules and the gazetteer are frozen while the collector is still paused: its
+    first pass after the pause would otherwise walk all of them (130,000 objects)."""
+    import gc
+
+    from diplograph.extract import workspace
+
+    seen: list[bool] = []
+    monkeypatch.setattr(workspace, "READ", {})
+    monkeypatch.setattr(workspace, "settle", lambda *read: seen.append(gc.isenabled()))
+    workspace.rule_layer(ROOT)
+    assert seen == [False]
+
+
+def test_a_value_kept_per_rule_set_is_made_paused_and_frozen_in_a_one_command_process(
+    monkeypatch,
+):
+    """What the gazetteer keeps per rule set (the lexicon, the figures) is made with the
+    collector paused; a process that runs one command freezes it before the collector runs."""
+    import gc
+    from types import SimpleNamespace
+
+    from diplograph import startup
+    from diplograph.extract.gazetteer import per_rules
+
+    class Rules:
+        """A stand-in rule set (per_rules keys its values by the rule set's identity)."""
+
+    seen: list[tuple[str, bool]] = []
+    monkeypatch.setattr(gc, "freeze", lambda: seen.append(("freeze", gc.isenabled())))
+    monkeypatch.setitem(startup._ONCE, "run", True)
+    enabled = gc.isenabled()
+
+    def make() -> int:
+        seen.append(("make", gc.isenabled()))
+        return 42
+
+    made = per_rules(SimpleNamespace(cache={}), "value", Rules(), make)
+    assert made == 42
+    assert seen == [("make", False), ("freeze", False)]
+    assert gc.isenabled() == enabled

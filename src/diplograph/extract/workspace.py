@@ -49,7 +49,7 @@ def rule_layer(root: Path) -> tuple[RuleSet, Gazetteer]:
         return ready(relocated(found[0], folder), folder), found[1]
     with collector_paused():  # what is made here lives on: collections on the way find little
         compiled = load_rules(folder, ontology_file(root)), project_gazetteer(root)
-    settle()
+        settle(entries is not None)  # while paused: else the collector's next pass walks it all
     entries = _layer_entries(root)
     if entries:
         READ[entries] = compiled

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import weakref
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import chain
@@ -60,6 +61,11 @@ _NAMES_RECORD = "urn:x-diplograph:store/names"
 _COUNT_DISTINCT = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
 
 
+# The on-disk stores open for writing in this process: while one is, the process exits the usual
+# way (__main__.py), so that its store is closed by the teardown.
+WRITING: weakref.WeakSet = weakref.WeakSet()
+
+
 class OxigraphStore(GraphCopies):
     """A store of named graphs in pyoxigraph: in memory, or on disk (RocksDB) at a path.
 
@@ -85,6 +91,7 @@ class OxigraphStore(GraphCopies):
             self._store = pyoxigraph.Store.read_only(str(path))
         else:
             self._store = pyoxigraph.Store(str(path))
+            WRITING.add(self)
         self._unions: dict[tuple[URIRef, ...], Graph] = {}
         self._derived: dict[Any, Any] = {}
         self._prefixes = {prefix: str(iri) for prefix, iri in PREFIXES.items()}
