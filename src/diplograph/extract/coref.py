@@ -641,11 +641,17 @@ def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIR
 
 
 def _resolve_title(
-    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet, current: bool = True
+    mention: Mention,
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    current: bool = True,
+    unlike: frozenset[URIRef] = frozenset(),
 ) -> URIRef | None:
     """The person an untitled office refers to ("the North Korean leader", "the Kremlin boss",
-    "the Chinese top diplomat": entities.yaml `title_epithets`); a `current` office is not that
-    of someone named with another office whose country is unknown."""
+    "the Chinese top diplomat": entities.yaml `title_epithets`), none of `unlike`; a `current`
+    office is not that of someone named with another office whose country is unknown."""
+    persons = [p for p in discourse.persons if p not in unlike]
     heads = set(rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT)
     wanted = {mention.title} | (heads if mention.title in heads else set())
     epithets = rules.gazetteer.get("title_epithets") or {}
@@ -653,10 +659,10 @@ def _resolve_title(
     other = frozenset(str(w) for w in rules.gazetteer.get("other_office_words") or ())
     index = positions(gaz, rules)
     owned = {p for (t, o), p in index.by_owner.items() if t in wanted and o in mention.owner}
-    for person in reversed(discourse.persons):
+    for person in reversed(persons):
         if discourse.holdings.get(person, set()) & owned:
             return person
-    for person in reversed(discourse.persons):  # named with the title for that owner here
+    for person in reversed(persons):  # named with the title for that owner here
         named = _titled_so(discourse.titles.get(person, set()), wanted, other)
         if (
             named
@@ -668,15 +674,15 @@ def _resolve_title(
         titles = discourse.titles  # last sentence's subject first ("X met Y. Later, the head of
         # state met Z": X)
         proper = {mention.title} | (heads if mention.title in heads else set())
-        titled = [p for p in discourse.persons if _titled_so(titles.get(p, set()), proper, other)]
+        titled = [p for p in persons if _titled_so(titles.get(p, set()), proper, other)]
         titled = titled or [  # an epithet's office only when none holds the title itself
-            p for p in discourse.persons if _titled_so(titles.get(p, set()), wanted, other)
+            p for p in persons if _titled_so(titles.get(p, set()), wanted, other)
         ]
         if discourse.subject in titled:
             return discourse.subject
         if titled:
             return titled[-1]
-    for person in reversed(discourse.persons):  # no office named, or one of that owner's
+    for person in reversed(persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
         owners = _countries(person, discourse, gaz, rules)
         ours = set(mention.owner) & owners
@@ -892,6 +898,10 @@ def resolve(
             guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
             if guest and discourse.guests:  # "the visiting leader": the last traveller
                 person = discourse.guests[-1]
+            elif guest and person is not None:  # no traveller told: not its clause's host ("He
+                hosts = _hosts_before(units[:at], discourse, rules)  # received the visiting
+                if person in hosts:  # minister": not he)
+                    person = _resolve_title(mention, discourse, gaz, rules, not past, hosts)
             if person is not None:
                 position = next(
                     iter(
@@ -948,6 +958,14 @@ def resolve(
     )
     _described_possessors(units, rules.word_class("object_filler"))
     return group(units, text, others, prepositions, leads, spouses, joiners)
+
+
+def _hosts_before(before: list[Unit], discourse: Discourse, rules: RuleSet) -> frozenset[URIRef]:
+    """The people a sentence names before a guest's title, and the last sentence's subject
+    when a personal pronoun stands for someone there ("He received the visiting minister")."""
+    named = frozenset(_people_before(before))
+    pronoun = discourse.subject is not None and any(_gender(u, rules) for u in before)
+    return named | {discourse.subject} if pronoun else named
 
 
 def _told_position(
