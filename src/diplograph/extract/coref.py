@@ -1104,12 +1104,23 @@ def _anaphor_mention(
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
     if not found:
         return None
+    if gender == "she" and len(found) == 1 and found[0] not in women(gaz, rules):
+        found = _woman_named(before, discourse, gaz, rules) or found  # "X met Kamikawa. She"
     if gender is not None and len(found) == 1:
         discourse.gendered[gender] = found[0]
     classes = {"agent", "group"} if len(found) > 1 else {"agent"}
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _woman_named(
+    before: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> tuple[URIRef, ...]:
+    """The woman (`people_women`) named last before a "she" whose nearest antecedent is not
+    known as one, in its sentence or before it, or none."""
+    named = [*discourse.persons, *_people_before(before)]
+    return next(((p,) for p in reversed(named) if p in women(gaz, rules)), ())
 
 
 def _unnamed_plural(before: list[Unit], word_class: str, rules: RuleSet) -> bool:
