@@ -330,10 +330,14 @@ def _refer(
             if head in words.split():
                 return (iri,)
         return ()
-    if kind == "last_titled_pair":
-        word = unit.lemma
+    if kind == "last_titled_pair":  # "the two ministers": the last two named so (a deputy
+        word = unit.lemma  # prime minister only if not two foreign ministers), else the last
         titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
-        return _last_two(titled) or _refer("last_pair", unit, discourse, gaz, rules)
+        other = {p for p in discourse.persons if discourse.titles.get(p) and p not in titled}
+        met = (p for _, p in reversed(discourse.meetings) if len(p) == 2 and not set(p) & other)
+        strict = _last_two(_titled_with(word, words, discourse, rules))  # meeting of two none
+        found = strict or _last_two(titled) or next(met, ())  # of whom has another office
+        return found or _refer("last_pair", unit, discourse, gaz, rules)
     if kind == "last_titled_group":  # "the ministers": the latest meeting's people, else
         word = unit.lemma  # all named with a title of that word, else a pair
         titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
@@ -371,6 +375,18 @@ def _refer(
         recent = list(dict.fromkeys(reversed(discourse.persons)))[:2]
         return tuple(reversed(recent)) if len(recent) == 2 else ()
     return ()
+
+
+def _titled_with(
+    word: str, words: Iterable[str], discourse: Discourse, rules: RuleSet
+) -> list[URIRef]:
+    """The people named with a title holding `word` and the reference's other `words` ("the two
+    foreign ministers"), not as another office of it unless those words say so (entities.yaml
+    `other_office_words`: a prime minister is none of "the two ministers")."""
+    modifiers = _modifiers(words, rules)
+    other = frozenset(str(w) for w in rules.gazetteer.get("other_office_words") or ()) - modifiers
+    fits = lambda t: word in t and modifiers <= set(t) and t[0] not in other  # noqa: E731
+    return [p for p in discourse.persons if any(fits(t) for t in _words(discourse, p))]
 
 
 def _national_titled(
