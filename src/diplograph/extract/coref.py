@@ -1106,6 +1106,8 @@ def _anaphor_mention(
         else ()
     )
     said = _after_speech(before, rules) if refer in TITLED_REFERENCES else before
+    if refer == "last_person":  # "The Omani minister met X, who received him": the minister
+        said = _titles_resolved(said, discourse, gaz, rules)
     if (
         refer == "last_country"
         and before
@@ -1230,6 +1232,25 @@ def _after_speech(before: list[Unit], rules: RuleSet) -> list[Unit]:
     speech = rules.word_class("statement_verb")
     cut = max((i + 1 for i, u in enumerate(before) if u.lemma in speech), default=0)
     return before[cut:]
+
+
+def _titles_resolved(
+    before: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> list[Unit]:
+    """The units before a pronoun with each unnamed title ("the Omani minister") standing for
+    the person it refers to (`_resolve_title`), as the title stage resolves it after pronouns."""
+    resolved = []
+    prepositions = rules.word_class("preposition")
+    for at, unit in enumerate(before):
+        mention = unit.mention
+        person = None
+        governed = at > 0 and before[at - 1].lower in prepositions  # "Sitting next to the king,
+        if mention is not None and mention.anaphor == "title" and not mention.agents:  # he"
+            person = _resolve_title(mention, discourse, gaz, rules)
+        if person is not None and not governed:
+            unit = replace(unit, mention=replace(mention, refs=(person,), agents=(person,)))
+        resolved.append(unit)
+    return resolved
 
 
 def _subject_antecedent(
