@@ -24,6 +24,7 @@ from diplograph.extract.mentions import (
     NewEntity,
     add_new,
     find_position,
+    head_epithet,
     known_country,
     named_as_body,
     national_title,
@@ -994,7 +995,7 @@ def _told_position(
     title = str(mention.title)
     epithets = {str(t) for t in rules.gazetteer.get("title_epithets") or {}}
     offices = rules.listed("dateline_titles") | epithets
-    if title not in offices or len(mention.owner) != 1:
+    if title not in offices or len(mention.owner) != 1 or head_epithet(title, rules):
         return None
     if "country" not in gaz.classes.get(mention.owner[0], ()):
         return None
@@ -1244,7 +1245,7 @@ def _titles_resolved(
     for at, unit in enumerate(before):
         mention = unit.mention
         person = None
-        governed = at > 0 and before[at - 1].lower in prepositions  # "Sitting next to the king,
+        governed = at > 0 and before[at - 1].lower in prepositions  # "Standing beside the king,
         if mention is not None and mention.anaphor == "title" and not mention.agents:  # he"
             person = _resolve_title(mention, discourse, gaz, rules)
         if person is not None and not governed:
