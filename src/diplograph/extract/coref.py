@@ -75,6 +75,7 @@ class Discourse:
     definitions: dict[tuple[int, int], Delegation] = field(default_factory=dict)
     meetings: list[tuple[int, tuple[URIRef, ...]]] = field(default_factory=list)
     guests: list[URIRef] = field(default_factory=list)  # travellers of the events so far
+    hosts: list[URIRef] = field(default_factory=list)  # the people who hosted them
     sentence: int = 0
     subject: URIRef | None = None  # the first person the last sentence named
     home: URIRef | None = None  # the state of the article's dateline
@@ -321,6 +322,9 @@ def _refer(
         return next(((c,) for c in reversed(discourse.countries) if c not in unlike), ())
     if kind == "last_guest":  # "his guest": the last traveller
         return discourse.guests[-1:] if discourse.guests else ()
+    if kind == "last_host":  # "thanked his host": the last person who hosted a traveller
+        hosts = (h for h in reversed(discourse.hosts) if h in discourse.persons)
+        return next(((h,) for h in hosts if h not in unlike), ())
     if kind == "last_speaker":  # "the statement added": whoever last made a statement
         return discourse.speakers[-1] if discourse.speakers else ()
     if kind == "last_body":  # "It summoned ...": the organisation or state last named
