@@ -1576,6 +1576,9 @@ def remember(
         if mention.holding and mention.holding[1] is not None:
             for person, position in (mention.holding, *mention.also):
                 discourse.holdings.setdefault(person, set()).add(position)
+        if "delegation" in mention.classes:  # "a delegation led by Georgian Prime Minister X":
+            leaders = (discourse.leader_of(r) for r in mention.refs)  # X is named ("the Georgian
+            discourse.persons.extend(p for p in leaders if p is not None)  # premier")
         if "person" in mention.classes:
             discourse.persons.extend(mention.refs)
             for owner in mention.owner or ():
