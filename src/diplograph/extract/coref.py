@@ -1063,13 +1063,14 @@ def _apposed(units: list[Unit], at: int) -> URIRef | None:
 def _welcomed_pronoun(
     units: list[Unit], subject: URIRef | None, welcomes: frozenset[str]
 ) -> URIRef | None:
-    """The last sentence's subject when a pronoun that refers to it is the object of a
-    `welcomes` verb right before it ("received him", "warmly welcomed her"); else None."""
+    """The last sentence's subject when a pronoun or a name that refers to it is the object of
+    a `welcomes` verb right before it ("received him", "warmly welcomed her", "X arrived. Y
+    welcomed X ... He then met Z": X); else None."""
     if subject is None:
         return None
     for index, unit in enumerate(units[1:], start=1):
         mention = unit.mention
-        if mention is None or not _pronoun(unit) or mention.refs != (subject,):
+        if mention is None or mention.refs != (subject,):
             continue
         if units[index - 1].lemma in welcomes or units[index - 1].lower in welcomes:
             return subject
