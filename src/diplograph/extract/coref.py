@@ -1126,6 +1126,8 @@ def _anaphor_mention(
     if refer == "salient_leaders" and discourse.meetings and _names_the_meeting(before, rules):
         found = found or discourse.meetings[-1][1]  # "During the meeting, the two leaders"
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
+    if refer == "last_group" and subject is not None and subject in found:
+        return None  # "X told them": not a group X is in
     if not found:
         return None
     if gender == "she" and len(found) == 1 and found[0] not in women(gaz, rules):
