@@ -620,11 +620,24 @@ def _counterpart_ahead(
                 if state.refs[0] in m.owner or _public_figure_of(m, state.refs[0], gaz, rules)
             )
         )
+        if not found:  # "presented his Uzbek counterpart with the order": the one named before
+            found = _served_before(state.refs[0], units[:at], discourse, gaz, rules)
         if len(found) != 1:
             continue
         person = Mention(frozenset({"agent", "person"}), (found[0],), (found[0],), 0.7)
         units = merge(units, at, at + 3, person, text[units[at].begin : units[at + 2].end])
     return units
+
+
+def _served_before(
+    state: URIRef, before: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> list[URIRef]:
+    """The person of a state (`holder_country`) the article named last before a counterpart
+    told without a name, not one named in its sentence before it; none if none."""
+    here = set(_people_before(before))
+    people = (p for p in reversed(discourse.persons) if p not in here)
+    found = next((p for p in people if holder_country(p, discourse, gaz, rules) == state), None)
+    return [found] if found is not None else []
 
 
 def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIRef | None:
@@ -1570,8 +1583,9 @@ def remember(
     if _welcomed_pronoun(units, discourse.subject, welcomes) is None:
         if len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
             discourse.subject = first[0]
-        elif not alone or discourse.subject not in first:
-            discourse.subject = None
+        elif people and (not alone or discourse.subject not in first):  # one naming no one
+            discourse.subject = None  # keeps it ("X said ... . 'We must act,' the head of state
+            # said": X)
     for unit in units:
         mention = unit.mention
         if mention is None:
