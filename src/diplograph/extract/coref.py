@@ -24,6 +24,7 @@ from diplograph.extract.mentions import (
     NewEntity,
     add_new,
     find_position,
+    head_epithet,
     known_country,
     named_as_body,
     national_title,
@@ -74,6 +75,7 @@ class Discourse:
     definitions: dict[tuple[int, int], Delegation] = field(default_factory=dict)
     meetings: list[tuple[int, tuple[URIRef, ...]]] = field(default_factory=list)
     guests: list[URIRef] = field(default_factory=list)  # travellers of the events so far
+    hosts: list[URIRef] = field(default_factory=list)  # the people who hosted them
     sentence: int = 0
     subject: URIRef | None = None  # the first person the last sentence named
     home: URIRef | None = None  # the state of the article's dateline
@@ -320,6 +322,9 @@ def _refer(
         return next(((c,) for c in reversed(discourse.countries) if c not in unlike), ())
     if kind == "last_guest":  # "his guest": the last traveller
         return discourse.guests[-1:] if discourse.guests else ()
+    if kind == "last_host":  # "thanked his host": the last person who hosted a traveller
+        hosts = (h for h in reversed(discourse.hosts) if h in discourse.persons)
+        return next(((h,) for h in hosts if h not in unlike), ())
     if kind == "last_speaker":  # "the statement added": whoever last made a statement
         return discourse.speakers[-1] if discourse.speakers else ()
     if kind == "last_body":  # "It summoned ...": the organisation or state last named
@@ -330,10 +335,14 @@ def _refer(
             if head in words.split():
                 return (iri,)
         return ()
-    if kind == "last_titled_pair":
-        word = unit.lemma
+    if kind == "last_titled_pair":  # "the two ministers": the last two named so (a deputy
+        word = unit.lemma  # prime minister only if not two foreign ministers), else the last
         titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
-        return _last_two(titled) or _refer("last_pair", unit, discourse, gaz, rules)
+        other = {p for p in discourse.persons if discourse.titles.get(p) and p not in titled}
+        met = (p for _, p in reversed(discourse.meetings) if len(p) == 2 and not set(p) & other)
+        strict = _last_two(_titled_with(word, words, discourse, rules))  # meeting of two none
+        found = strict or _last_two(titled) or next(met, ())  # of whom has another office
+        return found or _refer("last_pair", unit, discourse, gaz, rules)
     if kind == "last_titled_group":  # "the ministers": the latest meeting's people, else
         word = unit.lemma  # all named with a title of that word, else a pair
         titled = [p for p in discourse.persons if any(word in t for t in _words(discourse, p))]
@@ -371,6 +380,18 @@ def _refer(
         recent = list(dict.fromkeys(reversed(discourse.persons)))[:2]
         return tuple(reversed(recent)) if len(recent) == 2 else ()
     return ()
+
+
+def _titled_with(
+    word: str, words: Iterable[str], discourse: Discourse, rules: RuleSet
+) -> list[URIRef]:
+    """The people named with a title holding `word` and the reference's other `words` ("the two
+    foreign ministers"), not as another office of it unless those words say so (entities.yaml
+    `other_office_words`: a prime minister is none of "the two ministers")."""
+    modifiers = _modifiers(words, rules)
+    other = frozenset(str(w) for w in rules.gazetteer.get("other_office_words") or ()) - modifiers
+    fits = lambda t: word in t and modifiers <= set(t) and t[0] not in other  # noqa: E731
+    return [p for p in discourse.persons if any(fits(t) for t in _words(discourse, p))]
 
 
 def _national_titled(
@@ -599,11 +620,24 @@ def _counterpart_ahead(
                 if state.refs[0] in m.owner or _public_figure_of(m, state.refs[0], gaz, rules)
             )
         )
+        if not found:  # "presented his Uzbek counterpart with the order": the one named before
+            found = _served_before(state.refs[0], units[:at], discourse, gaz, rules)
         if len(found) != 1:
             continue
         person = Mention(frozenset({"agent", "person"}), (found[0],), (found[0],), 0.7)
         units = merge(units, at, at + 3, person, text[units[at].begin : units[at + 2].end])
     return units
+
+
+def _served_before(
+    state: URIRef, before: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> list[URIRef]:
+    """The person of a state (`holder_country`) the article named last before a counterpart
+    told without a name, not one named in its sentence before it; none if none."""
+    here = set(_people_before(before))
+    people = (p for p in reversed(discourse.persons) if p not in here)
+    found = next((p for p in people if holder_country(p, discourse, gaz, rules) == state), None)
+    return [found] if found is not None else []
 
 
 def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIRef | None:
@@ -641,11 +675,17 @@ def _titled_before(mention: Mention, before: list[Unit], rules: RuleSet) -> URIR
 
 
 def _resolve_title(
-    mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet, current: bool = True
+    mention: Mention,
+    discourse: Discourse,
+    gaz: Gazetteer,
+    rules: RuleSet,
+    current: bool = True,
+    unlike: frozenset[URIRef] = frozenset(),
 ) -> URIRef | None:
     """The person an untitled office refers to ("the North Korean leader", "the Kremlin boss",
-    "the Chinese top diplomat": entities.yaml `title_epithets`); a `current` office is not that
-    of someone named with another office whose country is unknown."""
+    "the Chinese top diplomat": entities.yaml `title_epithets`), none of `unlike`; a `current`
+    office is not that of someone named with another office whose country is unknown."""
+    persons = [p for p in discourse.persons if p not in unlike]
     heads = set(rules.gazetteer.get("head_titles") or HEAD_TITLES_DEFAULT)
     wanted = {mention.title} | (heads if mention.title in heads else set())
     epithets = rules.gazetteer.get("title_epithets") or {}
@@ -653,10 +693,10 @@ def _resolve_title(
     other = frozenset(str(w) for w in rules.gazetteer.get("other_office_words") or ())
     index = positions(gaz, rules)
     owned = {p for (t, o), p in index.by_owner.items() if t in wanted and o in mention.owner}
-    for person in reversed(discourse.persons):
+    for person in reversed(persons):
         if discourse.holdings.get(person, set()) & owned:
             return person
-    for person in reversed(discourse.persons):  # named with the title for that owner here
+    for person in reversed(persons):  # named with the title for that owner here
         named = _titled_so(discourse.titles.get(person, set()), wanted, other)
         if (
             named
@@ -668,15 +708,15 @@ def _resolve_title(
         titles = discourse.titles  # last sentence's subject first ("X met Y. Later, the head of
         # state met Z": X)
         proper = {mention.title} | (heads if mention.title in heads else set())
-        titled = [p for p in discourse.persons if _titled_so(titles.get(p, set()), proper, other)]
+        titled = [p for p in persons if _titled_so(titles.get(p, set()), proper, other)]
         titled = titled or [  # an epithet's office only when none holds the title itself
-            p for p in discourse.persons if _titled_so(titles.get(p, set()), wanted, other)
+            p for p in persons if _titled_so(titles.get(p, set()), wanted, other)
         ]
         if discourse.subject in titled:
             return discourse.subject
         if titled:
             return titled[-1]
-    for person in reversed(discourse.persons):  # no office named, or one of that owner's
+    for person in reversed(persons):  # no office named, or one of that owner's
         held = discourse.holdings.get(person, set())
         owners = _countries(person, discourse, gaz, rules)
         ours = set(mention.owner) & owners
@@ -896,6 +936,10 @@ def resolve(
             guest = set(unit.lower.split()) & set(rules.classes.get("guest_word", ()))
             if guest and discourse.guests:  # "the visiting leader": the last traveller
                 person = discourse.guests[-1]
+            elif guest and person is not None:  # no traveller told: not its clause's host ("He
+                hosts = _hosts_before(units[:at], discourse, rules)  # received the visiting
+                if person in hosts:  # minister": not he)
+                    person = _resolve_title(mention, discourse, gaz, rules, not past, hosts)
             if person is not None:
                 position = next(
                     iter(
@@ -954,6 +998,14 @@ def resolve(
     return group(units, text, others, prepositions, leads, spouses, joiners)
 
 
+def _hosts_before(before: list[Unit], discourse: Discourse, rules: RuleSet) -> frozenset[URIRef]:
+    """The people a sentence names before a guest's title, and the last sentence's subject
+    when a personal pronoun stands for someone there ("He received the visiting minister")."""
+    named = frozenset(_people_before(before))
+    pronoun = discourse.subject is not None and any(_gender(u, rules) for u in before)
+    return named | {discourse.subject} if pronoun else named
+
+
 def _told_position(
     mention: Mention, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
 ) -> URIRef | None:
@@ -964,7 +1016,7 @@ def _told_position(
     title = str(mention.title)
     epithets = {str(t) for t in rules.gazetteer.get("title_epithets") or {}}
     offices = rules.listed("dateline_titles") | epithets
-    if title not in offices or len(mention.owner) != 1:
+    if title not in offices or len(mention.owner) != 1 or head_epithet(title, rules):
         return None
     if "country" not in gaz.classes.get(mention.owner[0], ()):
         return None
@@ -1028,13 +1080,14 @@ def _apposed(units: list[Unit], at: int) -> URIRef | None:
 def _welcomed_pronoun(
     units: list[Unit], subject: URIRef | None, welcomes: frozenset[str]
 ) -> URIRef | None:
-    """The last sentence's subject when a pronoun that refers to it is the object of a
-    `welcomes` verb right before it ("received him", "warmly welcomed her"); else None."""
+    """The last sentence's subject when a pronoun or a name that refers to it is the object of
+    a `welcomes` verb right before it ("received him", "warmly welcomed her", "X arrived. Y
+    welcomed X ... He then met Z": X); else None."""
     if subject is None:
         return None
     for index, unit in enumerate(units[1:], start=1):
         mention = unit.mention
-        if mention is None or not _pronoun(unit) or mention.refs != (subject,):
+        if mention is None or mention.refs != (subject,):
             continue
         if units[index - 1].lemma in welcomes or units[index - 1].lower in welcomes:
             return subject
@@ -1076,6 +1129,8 @@ def _anaphor_mention(
         else ()
     )
     said = _after_speech(before, rules) if refer in TITLED_REFERENCES else before
+    if refer == "last_person":  # "The Omani minister met X, who received him": the minister
+        said = _titles_resolved(said, discourse, gaz, rules)
     if (
         refer == "last_country"
         and before
@@ -1088,14 +1143,27 @@ def _anaphor_mention(
     if refer == "salient_leaders" and discourse.meetings and _names_the_meeting(before, rules):
         found = found or discourse.meetings[-1][1]  # "During the meeting, the two leaders"
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
+    if refer == "last_group" and subject is not None and subject in found:
+        return None  # "X told them": not a group X is in
     if not found:
         return None
+    if gender == "she" and len(found) == 1 and found[0] not in women(gaz, rules):
+        found = _woman_named(before, discourse, gaz, rules) or found  # "X met Kamikawa. She"
     if gender is not None and len(found) == 1:
         discourse.gendered[gender] = found[0]
     classes = {"agent", "group"} if len(found) > 1 else {"agent"}
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _woman_named(
+    before: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> tuple[URIRef, ...]:
+    """The woman (`people_women`) named last before a "she" whose nearest antecedent is not
+    known as one, in its sentence or before it, or none."""
+    named = [*discourse.persons, *_people_before(before)]
+    return next(((p,) for p in reversed(named) if p in women(gaz, rules)), ())
 
 
 def _unnamed_plural(before: list[Unit], word_class: str, rules: RuleSet) -> bool:
@@ -1189,6 +1257,25 @@ def _after_speech(before: list[Unit], rules: RuleSet) -> list[Unit]:
     speech = rules.word_class("statement_verb")
     cut = max((i + 1 for i, u in enumerate(before) if u.lemma in speech), default=0)
     return before[cut:]
+
+
+def _titles_resolved(
+    before: list[Unit], discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> list[Unit]:
+    """The units before a pronoun with each unnamed title ("the Omani minister") standing for
+    the person it refers to (`_resolve_title`), as the title stage resolves it after pronouns."""
+    resolved = []
+    prepositions = rules.word_class("preposition")
+    for at, unit in enumerate(before):
+        mention = unit.mention
+        person = None
+        governed = at > 0 and before[at - 1].lower in prepositions  # "Standing beside the king,
+        if mention is not None and mention.anaphor == "title" and not mention.agents:  # he"
+            person = _resolve_title(mention, discourse, gaz, rules)
+        if person is not None and not governed:
+            unit = replace(unit, mention=replace(mention, refs=(person,), agents=(person,)))
+        resolved.append(unit)
+    return resolved
 
 
 def _subject_antecedent(
@@ -1500,8 +1587,9 @@ def remember(
     if _welcomed_pronoun(units, discourse.subject, welcomes) is None:
         if len(first) == 1:  # else: the one who met the other before stays whom "he" refers to
             discourse.subject = first[0]
-        elif not alone or discourse.subject not in first:
-            discourse.subject = None
+        elif people and (not alone or discourse.subject not in first):  # one naming no one
+            discourse.subject = None  # keeps it ("X said ... . 'We must act,' the head of state
+            # said": X)
     for unit in units:
         mention = unit.mention
         if mention is None:
@@ -1509,6 +1597,9 @@ def remember(
         if mention.holding and mention.holding[1] is not None:
             for person, position in (mention.holding, *mention.also):
                 discourse.holdings.setdefault(person, set()).add(position)
+        if "delegation" in mention.classes:  # "a delegation led by Georgian Prime Minister X":
+            leaders = (discourse.leader_of(r) for r in mention.refs)  # X is named ("the Georgian
+            discourse.persons.extend(p for p in leaders if p is not None)  # premier")
         if "person" in mention.classes:
             discourse.persons.extend(mention.refs)
             for owner in mention.owner or ():

@@ -154,6 +154,14 @@ def find_position(
     return None
 
 
+def head_epithet(title: str | None, rules: RuleSet) -> bool:
+    """Whether a title is an epithet (entities.yaml `title_epithets`) of a head (lexicon
+    `leader_title`): "the monarch" is a king, an emir or a sultan, and names no office of its
+    own, as "the leader" names none."""
+    epithet = title in (rules.gazetteer.get("title_epithets") or {})
+    return epithet and title in rules.word_class("leader_title")
+
+
 def national_title(title: str, owner: URIRef, gaz: Gazetteer, rules: RuleSet) -> str:
     """The common title a state's own word for an office stands for, as readers name the office
     (entities.yaml `national_titles`: Mexico's "foreign secretary" is its foreign minister)."""
@@ -201,6 +209,8 @@ def _position(
     (`destination`: the state sent to) is always the article's own."""
     gaz, rules, new = context
     found = None
+    if head_epithet(title, rules):  # "the Saudi monarch, King Salman": the king's office
+        return None
     if title and len(owners) == 1:
         title = national_title(title, owners[0], gaz, rules)
     if title and destination is None:

@@ -207,6 +207,7 @@ def _remember_events(
                 state["place"] = cand.roles["place"][0]
         if cand.happened and len(cand.roles.get("traveller", [])) == 1:
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
+            discourse.hosts.extend(cand.roles.get("host", [])[:1])  # and "his host"
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
         met = [cand.roles.get(role, []) for role in entry.get("in_person") or ()]
