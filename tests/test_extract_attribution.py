@@ -184,9 +184,9 @@ def test_a_denied_claim_is_both_claimed_and_denied(layer):
             [("Accusation", ("person/sergei-lavrov",), ("country/ukraine",))],
         ),
         ("Beijing denied the allegations.", [("Denial", ("country/china",), ())]),
-        (
+        (  # what it condemns, no party named: a criticism of its words (dip:topic)
             "Russian Foreign Minister Sergei Lavrov condemned the attack.",
-            [("Statement", ("person/sergei-lavrov",), ())],
+            [("Criticism", ("person/sergei-lavrov",), ())],
         ),
         (  # with an alleged event the accusation stays one
             "Russian Foreign Minister Sergei Lavrov accused Ukraine of supplying weapons to "
