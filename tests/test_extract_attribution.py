@@ -184,9 +184,9 @@ def test_a_denied_claim_is_both_claimed_and_denied(layer):
             [("Accusation", ("person/sergei-lavrov",), ("country/ukraine",))],
         ),
         ("Beijing denied the allegations.", [("Denial", ("country/china",), ())]),
-        (
+        (  # what it condemns, no party named: a criticism of its words (dip:topic)
             "Russian Foreign Minister Sergei Lavrov condemned the attack.",
-            [("Statement", ("person/sergei-lavrov",), ())],
+            [("Criticism", ("person/sergei-lavrov",), ())],
         ),
         (  # with an alleged event the accusation stays one
             "Russian Foreign Minister Sergei Lavrov accused Ukraine of supplying weapons to "
@@ -462,15 +462,23 @@ def test_according_to_the_body_or_its_statement(text, speakers, layer):
     "text",
     [  # verbs that report what someone said (lexicon.yaml statement_verb)
         "Turkish President Recep Tayyip Erdogan expressed his thanks for the warm welcome.",
-        "Turkish President Recep Tayyip Erdogan voiced concern over the fighting.",
         "Turkish President Recep Tayyip Erdogan repeated that Ankara would stay neutral.",
         "Turkish President Recep Tayyip Erdogan congratulated the new government.",
     ],
 )
 def test_thanks_concern_and_congratulations_are_statements(text, layer):
-    """ "expressed his thanks", "voiced concern", "repeated that", "congratulated": each is a
-    statement of its speaker."""
+    """ "expressed his thanks", "repeated that", "congratulated": each is a statement of its
+    speaker."""
     assert said_by(extract(text, layer)) == ["person/recep-tayyip-erdogan"]
+
+
+def test_concern_voiced_is_a_criticism(layer):
+    """ "voiced concern over the fighting": a criticism of what it deplores (statements.yaml
+    criticism.concern), as readers record it, with no party named."""
+    graph = extract(
+        "Turkish President Recep Tayyip Erdogan voiced concern over the fighting.", layer
+    )
+    assert speech_acts(graph) == [("Criticism", ("person/recep-tayyip-erdogan",), ())]
 
 
 def speech_acts(graph: Graph) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:

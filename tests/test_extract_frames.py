@@ -2010,9 +2010,9 @@ def test_a_stay_ends_on_the_travellers_last_day_there(layer):
             "Israel rejected the proposal on Monday.",
             [("Statement", {"agent": ["country/israel"]})],
         ),
-        (  # "the joint drills" a state slammed are not its drills
+        (  # "the joint drills" a state slammed are not its drills (a criticism of no party)
             "Pyongyang slammed the joint drills as a rehearsal for invasion.",
-            [("Statement", {"agent": ["country/north-korea"]})],
+            [("Criticism", {"agent": ["country/north-korea"]})],
         ),
         (  # an accusation with its date between the accused and "of"
             "Turkey accused Germany on Wednesday of supplying weapons to North Korea.",

@@ -278,10 +278,13 @@ def _attrs(match: Match, ctx: SentenceContext) -> dict[str, list[str]]:
 def _topic(match: Match, ctx: SentenceContext, where: str) -> str | None:
     """The words a speech act is about, to the end of its clause: after the whole match
     (`rest`: "accused X of [committing war crimes in Gaza]") or after the trigger (`object`:
-    "denied [arming the M23]"); None when a clause boundary follows at once ("denied that ...":
-    its content is an event)."""
+    "denied [arming the M23]", "denied that [Oslo had given up its role]": the clause, which
+    stands for the content when it tells no event); None when a clause boundary follows at once
+    ("accused X of ..., saying")."""
     units = ctx.units
     start = match.end if where == "rest" else match.trigger + 1
+    if where == "object" and start < len(units) and units[start].lower == "that":
+        start += 1
     end = start
     while end < len(units) and not units[end].boundary and units[end].text not in ",;:.()":
         end += 1
