@@ -89,15 +89,17 @@ def _positions(gaz: Gazetteer, rules: RuleSet) -> Positions:
 def known_countries(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
     """Slug of a public figure's name -> the country `people_countries` says they serve (made
     once per gazetteer and rule set)."""
-    return per_rules(gaz, "people_countries", rules, lambda: _known_countries(gaz, rules))
+    return per_rules(
+        gaz, "people_countries", rules, lambda: _known(gaz, rules, "people_countries", "country")
+    )
 
 
-def _known_countries(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
-    """`known_countries`, made."""
+def _known(gaz: Gazetteer, rules: RuleSet, key: str, kind: str) -> dict[str, URIRef]:
+    """Slug of a name -> the gazetteer entity of class `kind` that the rule list `key` gives it."""
     found = {}
-    for name, country in (rules.gazetteer.get("people_countries") or {}).items():
-        iri = gaz.by_label(str(country))
-        if iri is not None and "country" in gaz.classes.get(iri, ()):
+    for name, label in (rules.gazetteer.get(key) or {}).items():
+        iri = gaz.by_label(str(label))
+        if iri is not None and kind in gaz.classes.get(iri, ()):
             found[slug(str(name))] = iri
     return found
 
@@ -105,17 +107,9 @@ def _known_countries(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
 def known_bodies(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
     """Slug of a public figure's name -> the international organisation `people_bodies` says
     they serve (made once per gazetteer and rule set)."""
-    return per_rules(gaz, "people_bodies", rules, lambda: _known_bodies(gaz, rules))
-
-
-def _known_bodies(gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
-    """`known_bodies`, made."""
-    found = {}
-    for name, body in (rules.gazetteer.get("people_bodies") or {}).items():
-        iri = gaz.by_label(str(body))
-        if iri is not None and "org" in gaz.classes.get(iri, ()):
-            found[slug(str(name))] = iri
-    return found
+    return per_rules(
+        gaz, "people_bodies", rules, lambda: _known(gaz, rules, "people_bodies", "org")
+    )
 
 
 def women(gaz: Gazetteer, rules: RuleSet) -> frozenset[URIRef]:
