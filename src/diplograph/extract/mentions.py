@@ -592,6 +592,7 @@ def find_titles(
             continue  # a rule may name a person without a title ("Uzbekistan's Mirziyoyev")
         title_mention = units[title_units[0]].mention if titled else None
         title = (title_mention.title or "") if title_mention is not None else ""
+        title = title or str(match.rule.get("title") or "")  # "top U.S. diplomat X": the rule's
         if not title and "counterpart" in roles:
             title = _counterpart_title(units, match.start, held or {}, (gaz, rules, new), subject)
             title = str((rules.gazetteer.get("counterpart_titles") or {}).get(title, title))

@@ -319,7 +319,7 @@ RULES: dict[str, Shape] = {
             },
             (),
         ),
-        ("titles", {"held_only": BOOL, "owner_apart": BOOL}, ()),
+        ("titles", {"held_only": BOOL, "owner_apart": BOOL, "title": STR}, ()),
         ("delegations", {"mention": BOOL}, ()),
         ("delegation_refs", {"all": BOOL, "last": BOOL, "next": BOOL, "led_only": BOOL}, ()),
         # next: (else) the delegation the next sentence defines; led_only: a delegation only
