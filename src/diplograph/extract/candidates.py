@@ -164,6 +164,8 @@ def _default(
             for r in u.mention.refs
         }
         return [s for s in ctx.attribution.sources if s not in agencies]
+    if source == "issuer":  # "1. Strongly condemns ...": the body whose communique it is
+        return [ctx.issuer] if ctx.issuer is not None else []
     if source == "context_place":
         return [ctx.place] if ctx.place is not None else []
     if source in ("previous_subject", "previous_first") and previous is not None:

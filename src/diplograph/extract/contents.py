@@ -45,6 +45,7 @@ class SentenceContext:
     last_plan: tuple[date, date | None] | None = None  # of the last planned event told so far
     today: tuple[date, date | None] | None = None  # a lede's day (the article's), naming none
     last_time: tuple[date, date | None] | None = None  # the last date words' ("that month")
+    issuer: URIRef | None = None  # the first body the article names (a communique's)
 
 
 def contents_ahead(matches: list[Match], rules: RuleSet) -> set[int]:

@@ -353,6 +353,8 @@ def _refer(
             return recent
         group = list(dict.fromkeys(titled))
         return tuple(group) if len(group) > 1 else _refer("last_pair", unit, discourse, gaz, rules)
+    if kind == "home":  # "officials said" with no state named: the dateline's
+        return (discourse.home,) if discourse.home is not None else ()
     if kind == "first_person":  # "His Highness": the lede's first person, the court's own
         return discourse.persons[:1]
     if kind == "last_pair_countries":  # "the two countries", "the governments": the pair's

@@ -556,6 +556,7 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
             last_plan=state.get("last_plan"),
             today=today if lede and state["date"] is None else None,
             last_time=state.get("time"),
+            issuer=discourse.orgs[0][0] if discourse.orgs else None,
         )
         opening = fronted_place(visible, rules) or ctx.place
         found = sentence_candidates(ctx, rules, gazetteer)

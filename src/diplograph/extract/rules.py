@@ -353,6 +353,8 @@ def compile_token(
         token["MORPH"] = QUOTED if spec["quoted"] else {"NOT_IN": [QUOTED]}
     if "mention" in spec and not spec["mention"]:
         token["TAG"] = PLAIN_TAG
+    if spec.get("first"):
+        token["IS_SENT_START"] = True
     if spec.get("capital"):
         token["SHAPE"] = CAPITAL_SHAPE  # "Vance", "JD", "McCarthy" (IS_TITLE rejects the last two)
     if spec.get("digit") or spec.get("day") or spec.get("year"):

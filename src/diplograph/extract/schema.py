@@ -241,6 +241,7 @@ A_SOURCE = Source(
         "previous_first",
         "previous_parties",
         "country_of_place",
+        "issuer",  # the article's first body named: a communique's ("1. Condemns ...")
     ),
     ("last:", "partner:", "met:", "beside:", "parties_of:", "content."),
 )
@@ -273,6 +274,7 @@ TOKEN = Shape(
         "list": STR,
         "quoted": BOOL,
         "capital": BOOL,
+        "first": BOOL,  # the sentence's first unit ("Condemns ..." of a communique's item)
         "mention": BOOL,
         "digit": BOOL,
         "day": BOOL,
