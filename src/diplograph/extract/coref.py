@@ -392,7 +392,11 @@ def _titled_with(
     `other_office_words`: a prime minister is none of "the two ministers")."""
     modifiers = _modifiers(words, rules)
     other = frozenset(str(w) for w in rules.gazetteer.get("other_office_words") or ()) - modifiers
-    fits = lambda t: word in t and modifiers <= set(t) and t[0] not in other  # noqa: E731
+
+    def fits(title: list[str]) -> bool:
+        """Whether a title's words hold `word` and the modifiers, led by no other office's."""
+        return word in title and modifiers <= set(title) and title[0] not in other
+
     return [p for p in discourse.persons if any(fits(t) for t in _words(discourse, p))]
 
 

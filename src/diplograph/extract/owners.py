@@ -31,7 +31,7 @@ from diplograph.extract.mentions import (
     state_body,
 )
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import Mention, Unit
+from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit
 from diplograph.iris import local_name
 
 Prepared = list[tuple[object, list[Unit]]]
@@ -267,7 +267,7 @@ def predecessors(
             before = [u.mention for u in units[: index - 1] if u.mention is not None]
             people = [m for m in before if "person" in m.classes and len(m.refs) == 1]
             other = people[0].refs[0] if people else subject
-        elif index >= 2 and units[index - 1].lower in ("'s", "’s"):
+        elif index >= 2 and units[index - 1].lower in POSSESSIVE_S:
             owner = units[index - 2].mention
             other = owner.refs[0] if owner and len(owner.refs) == 1 else None
         else:
@@ -293,7 +293,7 @@ def _state_at(units: list[Unit], index: int) -> tuple[URIRef | None, int]:
     if len(named) != 1:
         return None, index
     after = index + 1
-    return named[0], after + 1 if _word(units, after) in ("'s", "’s") else after
+    return named[0], after + 1 if _word(units, after) in POSSESSIVE_S else after
 
 
 def _second_offices(

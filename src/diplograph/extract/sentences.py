@@ -198,6 +198,7 @@ class SetOff:
     upper: frozenset[str] = frozenset()  # the gazetteer's upper_honorifics ("HE"), as written
     singular: frozenset[str] = frozenset()  # singular_verb
     verbs: frozenset[str] = frozenset()  # apposition_breaker
+    participles: frozenset[str] = frozenset()  # participle_preposition
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -223,6 +224,7 @@ class SetOff:
             frozenset(str(w) for w in rules.gazetteer.get("upper_honorifics") or ()),
             frozenset(get("singular_verb", ())),
             frozenset(get("apposition_breaker", ())),
+            frozenset(get("participle_preposition", ())),
         )
 
 
@@ -282,7 +284,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             index += 1  # the comma that closes an apposition the title stage merged
             continue
         if kept and _is_person(kept[-1]) and kept[-1].text.endswith(",") and _role(unit):
-            close = _apposition_end(units, index - 1, words.appositions, words.verbs)
+            close = _apposition_end(units, index - 1, words)
             if close is not None:  # "X, Vice President, Prime Minister and Ruler of Dubai,"
                 index = close + 1  # the merged apposition's further titles
                 continue
@@ -294,7 +296,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             and index + 1 < len(units)
             and (_role(units[index + 1]) or units[index + 1].lower in words.appositions)
         ):
-            close = _apposition_end(units, index, words.appositions, words.verbs)
+            close = _apposition_end(units, index, words)
             if close is not None:  # "X, member of the Political Bureau of ... and director of
                 index = close + 1  # the Office of ..., met": the merged apposition's second role
                 continue
@@ -314,7 +316,7 @@ def without_parentheticals(units: list[Unit], words: SetOff = SetOff()) -> list[
             index += 3  # and Y, met": the people named, without the roles and the commas
             continue
         if unit.text == "," and kept and _is_person(kept[-1]):
-            close = _apposition_end(units, index, words.appositions, words.verbs)
+            close = _apposition_end(units, index, words)
             if close is not None:
                 index = close + 1
                 continue
@@ -572,19 +574,20 @@ def _named(unit: Unit) -> bool:
 DESCRIPTION_OPENERS = ("the", "these", "those", "both", "his", "her", "their", "its")
 
 
-def _apposition_end(
-    units: list[Unit], comma: int, words: frozenset[str], verbs: frozenset[str] = frozenset()
-) -> int | None:
+def _apposition_end(units: list[Unit], comma: int, set_off: SetOff) -> int | None:
     """The closing comma of an apposition that opens at `comma`: a role (a title, or a word of
     the `apposition_word` class) and no other person before the next comma, nor a clause's verb
-    of `verbs` ("In the presence of the two leaders, ministers signed 15 agreements, ...") but
-    one of a relative clause ("X, the minister who signed the deal, said")."""
+    of `apposition_breaker` ("In the presence of the two leaders, ministers signed 15
+    agreements, ...") but one of a relative clause ("X, the minister who signed the deal, said")
+    or a past participle (`_participle`)."""
+    words, verbs = set_off.appositions, set_off.verbs
     relative = False
     for end in range(comma + 1, min(len(units), comma + APPOSITION_MAX)):
         if units[end].text in (".", ";", ":", "(", ")", "“", "”", '"'):
             return None
         relative = relative or units[end].lower in ("who", "that", "which", "whose")
-        if units[end].lower in verbs and not relative and not _participle(units, comma, end):
+        participle = _participle(units, comma, end, set_off.participles)
+        if units[end].lower in verbs and not relative and not participle:
             return None
         if units[end].text != ",":
             continue
@@ -605,15 +608,12 @@ def _apposition_end(
     return None
 
 
-PARTICIPLE_PREPOSITIONS = frozenset({"at", "in", "by", "to", "on", "from", "during"})
-
-
-def _participle(units: list[Unit], comma: int, at: int) -> bool:
+def _participle(units: list[Unit], comma: int, at: int, prepositions: frozenset[str]) -> bool:
     """Whether a verb form at `at` is a past participle in an apposition that a determiner
     opens, with a preposition after it ("X, the first Arab leader received at the White House
     this year, met Y"), not the verb of a clause ("..., ministers signed 15 agreements")."""
     opened = units[comma + 1].lower in ("the", "a", "an")
-    return opened and at + 1 < len(units) and units[at + 1].lower in PARTICIPLE_PREPOSITIONS
+    return opened and at + 1 < len(units) and units[at + 1].lower in prepositions
 
 
 OWNED_REACH = 3  # units from a possessive "'s" to the role it owns ("Putin's foreign policy aide")
