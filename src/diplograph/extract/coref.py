@@ -609,15 +609,15 @@ def _counterpart_ahead(
     possessive = rules.word_class("possessive")
     words = rules.word_class("counterpart_word")
     for at in range(len(units) - 3, -1, -1):
-        state, after = units[at + 1].mention, units[at + 3] if at + 3 < len(units) else None
+        state, after = units[at + 1].mention, units[at + 3 : at + 5]
         if (
             units[at].lower not in possessive
             or state is None
             or "nationality" not in state.classes
             or len(state.refs) != 1
             or units[at + 2].lower not in words
-            or (after is not None and (after.text == "," or _named_unit(after)))
-        ):
+            or any(_named_unit(u) for u in after[: 2 if after and after[0].text == "," else 1])
+        ):  # "his Malaysian counterpart, after which": not "his counterpart, X,"
             continue
         found = list(
             dict.fromkeys(
@@ -893,6 +893,7 @@ def resolve(
             )
             words = text[units[match.start].begin : units[match.end - 1].end]
             units = merge(units, match.start, match.end, mention, words)
+    units = _counterpart_ahead(units, discourse, gaz, rules, text)  # a person for the anaphors
     possessive = rules.word_class("possessive")
     resolved = []  # resolved in text order (gender), merged from the end (indices stay valid)
     seen = list(units)  # the units with the anaphors resolved so far ("He handed him")
@@ -910,7 +911,6 @@ def resolve(
         words = text[units[match.start].begin : units[end - 1].end]
         units = merge(units, match.start, end, mention, words)
     units = _possessive_ahead(units, discourse, gaz, rules, text)
-    units = _counterpart_ahead(units, discourse, gaz, rules, text)
     for at, unit in enumerate(units):
         mention = unit.mention
         if mention is not None and _bare_body(mention, rules):  # "the foreign ministry said"
