@@ -1574,11 +1574,33 @@ def note_titles(units: list[Unit], discourse: Discourse) -> None:
             discourse.owners.setdefault(mention.refs[0], set()).update(mention.owner)
 
 
+def _fronted_subject(units: list[Unit], rules: RuleSet | None) -> tuple[URIRef, ...]:
+    """The subject after a fronted phrase that names someone else ("Speaking after meeting X,
+    Y said", "After talks with X in Beijing, Y told reporters"): the one person named first
+    after the first comma of the sentence's own words (`units`, past a dateline), as its
+    clause's subject; () when they open with a name or a title, or name no one before it."""
+    comma = next((i for i, u in enumerate(units) if u.text == ","), None)
+    if rules is None or comma is None or units[0].mention is not None:
+        return ()
+    if not any(u.mention and "person" in u.mention.classes for u in units[:comma]):
+        return ()
+    for index in range(comma + 1, len(units)):
+        mention = units[index].mention
+        if mention is None or "person" not in mention.classes:
+            continue
+        if len(mention.refs) == 1 and leading(units, index, rules):
+            return mention.refs
+        return ()
+    return ()
+
+
 def remember(
     units: list[Unit],
     discourse: Discourse,
     gaz: Gazetteer | None = None,
     welcomes: frozenset[str] = frozenset(),
+    rules: RuleSet | None = None,
+    own: list[Unit] | None = None,
 ) -> None:
     """Update the discourse state with the mentions of a processed sentence; with the
     gazetteer, the organisations a person's title names too ("X, the secretary-general of the
@@ -1588,6 +1610,7 @@ def remember(
     people = [u.mention.refs for u in units if u.mention and "person" in u.mention.classes]
     named = [refs for refs in people if refs]  # not a title left bare beside its holder's unit
     first = named[0] if named else ()
+    first = _fronted_subject(own or units, rules) or first  # "After meeting X, Y said": Y
     alone = all(len(refs) > 1 for refs in people)  # "The two ministers agreed ..." and no one
     # "Y welcomed him at the palace": the guest stays the story's subject
     if _welcomed_pronoun(units, discourse.subject, welcomes) is None:

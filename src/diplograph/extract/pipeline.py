@@ -602,7 +602,8 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
                     delegation_attests.setdefault(delegation.key, []).append(attest)
         here = gazetteer.country_of(ctx.place) or discourse.home
         locate_new_places(units, new, here)
-        coref.remember(units, discourse, gazetteer, rules.word_class("welcome_verb"))
+        welcomes = rules.word_class("welcome_verb")
+        coref.remember(units, discourse, gazetteer, welcomes, rules, visible)
         discourse.guests.extend(_guests_named(units, rules))
         mentions[sentence.number] = _mentioned(units, rules)
     for delegation in discourse.delegations:
