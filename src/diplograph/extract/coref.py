@@ -81,6 +81,7 @@ class Discourse:
     home: URIRef | None = None  # the state of the article's dateline
     day: str | None = None  # the article's date (ISO), for the holders of offices then
     gendered: dict[str, URIRef] = field(default_factory=dict)  # "he"/"she" -> last referent
+    sexes: dict[URIRef, str] = field(default_factory=dict)  # person -> "he"/"she", by a cue word
     new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
     ahead: list[Mention] = field(default_factory=list)  # people the paragraph names further on
     beyond: list[Mention] = field(default_factory=list)  # and the next paragraph too
@@ -894,6 +895,7 @@ def resolve(
             words = text[units[match.start].begin : units[match.end - 1].end]
             units = merge(units, match.start, match.end, mention, words)
     units = _counterpart_ahead(units, discourse, gaz, rules, text)  # a person for the anaphors
+    _note_sexes(units, discourse, rules)
     possessive = rules.word_class("possessive")
     resolved = []  # resolved in text order (gender), merged from the end (indices stay valid)
     seen = list(units)  # the units with the anaphors resolved so far ("He handed him")
@@ -1002,6 +1004,29 @@ def resolve(
     )
     _described_possessors(units, rules.word_class("object_filler"))
     return group(units, text, others, prepositions, leads, spouses, joiners)
+
+
+def _note_sexes(units: list[Unit], discourse: Discourse, rules: RuleSet) -> None:
+    """Record the gender a person's name or title tells by a word of the lexicon's
+    `feminine_cue` or `masculine_cue` ("Queen Mathilde", "Mrs Amina Diallo", "Sheikh X")."""
+    cues = {"she": rules.word_class("feminine_cue"), "he": rules.word_class("masculine_cue")}
+    for unit in units:
+        mention = unit.mention
+        if mention is None or "person" not in mention.classes or len(mention.refs) != 1:
+            continue
+        words = set(unit.lower.replace(".", "").split()) | set(str(mention.title or "").split())
+        told = [sex for sex, cue in cues.items() if words & cue]
+        if len(told) == 1:
+            discourse.sexes.setdefault(mention.refs[0], told[0])
+
+
+def _other_sex(gender: str | None, discourse: Discourse, gaz: Gazetteer, rules: RuleSet):
+    """The people a pronoun of `gender` never names: for "he" the women (`people_women` and
+    those a cue word told), for "she" the men a cue word told."""
+    if gender is None:
+        return frozenset()
+    told = frozenset(p for p, sex in discourse.sexes.items() if sex != gender)
+    return told | women(gaz, rules) if gender == "he" else told
 
 
 def _hosts_before(before: list[Unit], discourse: Discourse, rules: RuleSet) -> frozenset[URIRef]:
@@ -1125,7 +1150,7 @@ def _anaphor_mention(
     other = discourse.gendered.get("she" if gender == "he" else "he") if gender else None
     if subject is None and other is not None:  # "He invited her, and she accepted": two people
         subject = other
-    unlike = frozenset({subject} - {None}) | (women(gaz, rules) if gender == "he" else frozenset())
+    unlike = frozenset({subject} - {None}) | _other_sex(gender, discourse, gaz, rules)
     if match.rule.get("prefer_subject"):
         unlike |= _fronted_addressees(before, rules)
     span = tuple(units[match.start : match.trigger])
@@ -1153,7 +1178,7 @@ def _anaphor_mention(
         return None  # "X told them": not a group X is in
     if not found:
         return None
-    if gender == "she" and len(found) == 1 and found[0] not in women(gaz, rules):
+    if gender == "she" and len(found) == 1 and not _woman(found[0], discourse, gaz, rules):
         found = _woman_named(before, discourse, gaz, rules) or found  # "X met Kamikawa. She"
     if gender is not None and len(found) == 1:
         discourse.gendered[gender] = found[0]
@@ -1169,7 +1194,12 @@ def _woman_named(
     """The woman (`people_women`) named last before a "she" whose nearest antecedent is not
     known as one, in its sentence or before it, or none."""
     named = [*discourse.persons, *_people_before(before)]
-    return next(((p,) for p in reversed(named) if p in women(gaz, rules)), ())
+    return next(((p,) for p in reversed(named) if _woman(p, discourse, gaz, rules)), ())
+
+
+def _woman(person: URIRef, discourse: Discourse, gaz: Gazetteer, rules: RuleSet) -> bool:
+    """Whether `people_women` lists a person or a cue word told she is a woman."""
+    return person in women(gaz, rules) or discourse.sexes.get(person) == "she"
 
 
 def _unnamed_plural(before: list[Unit], word_class: str, rules: RuleSet) -> bool:
