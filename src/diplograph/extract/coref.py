@@ -1020,7 +1020,9 @@ def _note_sexes(units: list[Unit], discourse: Discourse, rules: RuleSet) -> None
             discourse.sexes.setdefault(mention.refs[0], told[0])
 
 
-def _other_sex(gender: str | None, discourse: Discourse, gaz: Gazetteer, rules: RuleSet):
+def _other_sex(
+    gender: str | None, discourse: Discourse, gaz: Gazetteer, rules: RuleSet
+) -> frozenset[URIRef]:
     """The people a pronoun of `gender` never names: for "he" the women (`people_women` and
     those a cue word told), for "she" the men a cue word told."""
     if gender is None:
@@ -1445,6 +1447,10 @@ def group(
                 break  # "According to Joly, A and B met": the source's phrase ends at its comma
             if "," in words and cursor < len(units) and _pronoun(units[cursor]):
                 break  # "to visit Beijing, and he accepted": a clause's subject, no member
+            listed = {a for i in members for a in _agents(units[i])}
+            ahead = set(_agents(units[cursor])) if cursor < len(units) else set()
+            if listed & ahead:  # "welcomed Y and the two sides discussed": no list names one
+                break  # twice
             if words[-1:] == ["and"] and cursor < len(units) and units[cursor].lower in others:
                 last, closed = cursor, True  # "A, B and others": the list ends with them
                 break

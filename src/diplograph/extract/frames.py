@@ -634,6 +634,10 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
         if (said or ends) and units[index].text == ",":
             break  # "..., the Russian Defence Ministry said", "When X visited Seoul, North
             # Korea fired ...": the next clause's subject, no member
+        listed = {a for i in found if units[i].mention for a in units[i].mention.agents}
+        mention = units[after].mention
+        if mention is not None and listed & set(mention.agents):
+            break  # "welcomed Y and the two sides discussed": no list names one twice
         found.append(after)
         if units[index].text != ",":
             break  # "A, B and C": the list ends with its last "and"
