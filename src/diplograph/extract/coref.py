@@ -82,6 +82,7 @@ class Discourse:
     day: str | None = None  # the article's date (ISO), for the holders of offices then
     gendered: dict[str, URIRef] = field(default_factory=dict)  # "he"/"she" -> last referent
     sexes: dict[URIRef, str] = field(default_factory=dict)  # person -> "he"/"she", by a cue word
+    received: tuple[int, URIRef, URIRef] | None = None  # the last reception: sentence, host, guest
     new: list[NewEntity] = field(default_factory=list)  # the entities the article made so far
     ahead: list[Mention] = field(default_factory=list)  # people the paragraph names further on
     beyond: list[Mention] = field(default_factory=list)  # and the next paragraph too
@@ -1175,6 +1176,8 @@ def _anaphor_mention(
     found = found or _in_sentence(refer, said, unlike)
     if refer == "salient_leaders" and discourse.meetings and _names_the_meeting(before, rules):
         found = found or discourse.meetings[-1][1]  # "During the meeting, the two leaders"
+    if refer == "last_person" and match.rule.get("prefer_subject") and not found:
+        found = _guest_acting(units, match.trigger, discourse, rules, unlike)
     found = found or _refer(refer, units[match.trigger], discourse, gaz, rules, unlike, span)
     if refer == "last_group" and subject is not None and subject in found:
         return None  # "X told them": not a group X is in
@@ -1188,6 +1191,25 @@ def _anaphor_mention(
     if all(f in discourse.persons for f in found):
         classes.add("person")
     return Mention(frozenset(classes), found, found, confidence=0.7)
+
+
+def _guest_acting(
+    units: list[Unit], trigger: int, discourse: Discourse, rules: RuleSet, unlike: frozenset
+) -> tuple[URIRef, ...]:
+    """The guest of a reception the last sentence told with its subject as host, for a
+    pronoun whose verb is a guest's act (lexicon `guest_verb`: "X received Y. He conveyed the
+    greetings of Z": Y); () otherwise."""
+    if discourse.received is None:
+        return ()
+    sentence, host, guest = discourse.received
+    if sentence != discourse.sentence - 1 or host != discourse.subject or guest in unlike:
+        return ()
+    index = trigger + 1
+    while index < len(units) and units[index].lower in rules.word_class("later_word"):
+        index += 1  # "He also conveyed"
+    verbs = rules.word_class("guest_verb")
+    acts = index < len(units) and (units[index].lemma in verbs or units[index].lower in verbs)
+    return (guest,) if acts else ()
 
 
 def _woman_named(

@@ -208,6 +208,9 @@ def _remember_events(
         if cand.happened and len(cand.roles.get("traveller", [])) == 1:
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
             discourse.hosts.extend(cand.roles.get("host", [])[:1])  # and "his host"
+            host = cand.roles.get("host", [])
+            if len(host) == 1:  # "X received Y. He conveyed ...": Y (coref._guest_acting)
+                discourse.received = (discourse.sentence, host[0], cand.roles["traveller"][0])
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:
             discourse.meetings.append((discourse.sentence, tuple(cand.roles["participant"])))
         met = [cand.roles.get(role, []) for role in entry.get("in_person") or ()]
