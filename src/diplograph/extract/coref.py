@@ -1144,8 +1144,10 @@ def _anaphor_mention(
     yields_to = match.rule.get("yields_to")
     if yields_to and _unnamed_plural(before, str(yields_to), rules):
         return None
-    subject = (
-        clause_subject(before, rules.word_class("relative_word"))
+    subject = (  # "His Highness the Amir bestowed on him": not the Amir
+        clause_subject(
+            _titles_resolved(before, discourse, gaz, rules), rules.word_class("relative_word")
+        )
         if match.rule.get("not_subject")
         else None
     )
