@@ -716,6 +716,8 @@ def _resolve_title(
         titles = discourse.titles  # last sentence's subject first ("X met Y. Later, the head of
         # state met Z": X)
         proper = {mention.title} | (heads if mention.title in heads else set())
+        if mention.title == "leader":  # "the visiting leader": a head of state or government
+            proper |= rules.word_class("leader_title")
         titled = [p for p in persons if _titled_so(titles.get(p, set()), proper, other)]
         titled = titled or [  # an epithet's office only when none holds the title itself
             p for p in persons if _titled_so(titles.get(p, set()), wanted, other)
@@ -947,7 +949,8 @@ def resolve(
                 person = discourse.guests[-1]
             elif guest and person is not None:  # no traveller told: not its clause's host ("He
                 hosts = _hosts_before(units[:at], discourse, rules)  # received the visiting
-                if person in hosts:  # minister": not he)
+                hosts |= _home_people(discourse, gaz, rules)  # minister": not he), nor one who
+                if person in hosts:  # serves the dateline's state (a visitor comes from abroad)
                     person = _resolve_title(mention, discourse, gaz, rules, not past, hosts)
             if person is not None:
                 position = next(
@@ -1030,6 +1033,16 @@ def _other_sex(
         return frozenset()
     told = frozenset(p for p, sex in discourse.sexes.items() if sex != gender)
     return told | women(gaz, rules) if gender == "he" else told
+
+
+def _home_people(discourse: Discourse, gaz: Gazetteer, rules: RuleSet) -> frozenset[URIRef]:
+    """The people named so far who serve the state of the article's dateline."""
+    if discourse.home is None:
+        return frozenset()
+    people = set(discourse.persons)
+    return frozenset(
+        p for p in people if holder_country(p, discourse, gaz, rules) == discourse.home
+    )
 
 
 def _hosts_before(before: list[Unit], discourse: Discourse, rules: RuleSet) -> frozenset[URIRef]:
