@@ -597,9 +597,12 @@ def _further_owned(
     unit: Unit, owner: URIRef | None, gaz: Gazetteer, rules: RuleSet, new: list
 ) -> Unit:
     """The unit of a person holding an office with the further titles the rule left unowned
-    (mentions._body_first) held of `owner` too (none: the titles dropped)."""
+    (mentions._body_first) held of `owner` too (none: the titles kept for the article's own
+    call, which knows the dateline's state)."""
     mention = unit.mention
     assert mention is not None and mention.holding is not None
+    if owner is None:
+        return unit
     also = list(mention.also)
     for title in mention.more_titles if owner is not None else ():
         bare = replace(mention, title=title, office=None, more_titles=(), also=())
