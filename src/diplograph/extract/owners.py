@@ -118,7 +118,7 @@ def own_titles(
     known = {**known_bodies(gaz, rules), **known_countries(gaz, rules)}  # "Secretary-General
     # Antonio Guterres": the United Nations' (people.yaml `people_bodies`), not the dateline's
     held = _held(prepared, earlier or [])
-    dateline_titles = rules.listed("dateline_titles")
+    dateline_titles = _with_prefixes(rules.listed("dateline_titles"), rules)
     spouse_titles = rules.listed("spouse_titles")
     home_bodies = rules.listed("state_bodies")
     body_possessives = rules.listed("body_possessives")
@@ -179,6 +179,13 @@ def own_titles(
             changed.append(_title_before(unit, changed, owner_of, (gaz, rules, new)))
         result.append((sentence, _second_offices(changed, gaz, rules, new)))
     return result
+
+
+def _with_prefixes(titles: frozenset[str], rules: RuleSet) -> frozenset[str]:
+    """Titles with each of entities.yaml `title_prefixes` that makes an office of its own
+    ("permanent deputy prime minister", "transitional president"): the home state's too."""
+    prefixes = {str(v) for v in (rules.gazetteer.get("title_prefixes") or {}).values() if v}
+    return titles | {f"{p} {t}" for p in prefixes for t in titles}
 
 
 def _took_office(units: list[Unit], rules: RuleSet) -> list[Unit]:
