@@ -120,7 +120,6 @@ def own_titles(
     held = _held(prepared, earlier or [])
     dateline_titles = _with_prefixes(rules.listed("dateline_titles"), rules)
     spouse_titles = rules.listed("spouse_titles")
-    home_bodies = rules.listed("state_bodies")
     body_possessives = rules.listed("body_possessives")
     honorifics = rules.word_class("honorific_abbreviation") | {
         str(w).lower() for w in config.get("upper_honorifics") or ()
@@ -148,8 +147,6 @@ def own_titles(
                     changed.append(_double_titled(unit, changed, gaz, rules, new))
                     continue
                 local = home if mention.title in dateline_titles or mention.office else None
-                if changed and _home_body(changed[-1].mention, home_bodies):
-                    local = home  # "KIGALI ... Government spokesperson X": Rwanda's government's
                 local = _coordinated_owner(changed) or local  # "Pakistani Interior Minister
                 owner = _owner_of(mention.refs[0], sources, theirs, known, local)  # A and
                 # Finance Minister B": B's office is Pakistan's too, not the dateline's state
@@ -157,11 +154,11 @@ def own_titles(
                     owner = _last_holders_country(changed, gaz, rules, new) or _spouses_country(
                         held, gaz, rules, new
                     )
-                guessed = _owner_of(mention.refs[0], sources, theirs, known) is None
-                if owner is not None and changed and _bare_body(changed[-1].mention, guessed):
+                if owner is not None and changed and _bare_body(changed[-1].mention):
                     changed[-1], owner = _body_of(changed[-1], owner, gaz, rules, new)
                 if owner is not None:
                     owned = _owned(unit, owner, gaz, rules, new)
+                    guessed = _owner_of(mention.refs[0], sources, theirs, known) is None
                     if not (
                         guessed and _taken(owned.mention, _held([(sentence, units)], []), rules)
                     ):
@@ -539,23 +536,16 @@ def _same_office(
     return (person, same[0]) if len(same) == 1 else None
 
 
-def _bare_body(mention: Mention | None, state: bool = False) -> bool:
+def _bare_body(mention: Mention | None) -> bool:
     """A state body named with no state ("Foreign Ministry" of "Foreign Ministry spokesman
-    Wang Wenbin"; with `state`, the state's own body too: "Government" of "Government
-    spokesperson X")."""
+    Wang Wenbin")."""
     return (
         mention is not None
         and "body" in mention.classes
         and mention.title is not None
         and not mention.refs
-        and (mention.anaphor is None or (state and mention.anaphor == "state"))
+        and mention.anaphor is None
     )
-
-
-def _home_body(mention: Mention | None, words: frozenset[str]) -> bool:
-    """A bare body of `words` (entities.yaml `state_bodies`: "Government" of "Government
-    spokesperson X"), whose unowned titled person serves the dateline's state."""
-    return _bare_body(mention, True) and str(mention.title) in words  # type: ignore[union-attr]
 
 
 def _body_of(
