@@ -586,7 +586,7 @@ def find_titles(
     no_name = _listed(rules, "honorifics", "not_name_words")  # "Chief Justice", "Brigadier General"
     for match in separate(found):
         roles = match.roles
-        title_units = roles.get("title", [])
+        title_units, body_last = _body_last(roles, units, gaz)
         titled = bool(title_units) and units[title_units[0]].mention is not None
         if not titled and "name" not in roles and "holder" not in roles:
             continue  # a rule may name a person without a title ("Uzbekistan's Mirziyoyev")
@@ -680,7 +680,7 @@ def find_titles(
                 anaphor="context:" + context[0] if context else "title",
                 owner=owners,
             )
-        if mention.holding and _body_first(title_units, owned, owners, paired, gaz):
+        if mention.holding and (body_last or _body_first(title_units, owned, owners, paired, gaz)):
             titled = [units[i].mention for i in title_units[1:]]  # "Member of the Political
             more_titles = tuple(t.title for t in titled if t is not None and t.title)  # Bureau
             mention = replace(mention, more_titles=more_titles)  # ... and Foreign Minister X"
@@ -704,6 +704,22 @@ def find_titles(
         mention = replace(mention, named=_cities(units, roles.get("owner", []), owners))
         units = merge(units, start, end, mention, words)
     return units
+
+
+def _body_last(
+    roles: dict[str, list[int]], units: list[Unit], gaz: Gazetteer
+) -> tuple[list[int], bool]:
+    """A rule's titles, the one the body after the last of them owns first, and whether it
+    owns that one only ("X, Deputy Prime Minister and Chairman of the Presidential Court": the
+    court's chairman; the owners stage gives the deputy prime minister's office its state)."""
+    titles, owned = roles.get("title", []), roles.get("owner", [])
+    if len(titles) < 2 or len(owned) != 1 or owned[0] < titles[-1]:
+        return titles, False
+    owner = units[owned[0]].mention
+    refs = owner.refs if owner is not None else ()
+    if len(refs) != 1 or "country" in gaz.classes.get(refs[0], ()) or "body" in owner.classes:
+        return titles, False
+    return [titles[-1], *titles[:-1]], True
 
 
 def _body_first(

@@ -118,7 +118,7 @@ def own_titles(
     known = {**known_bodies(gaz, rules), **known_countries(gaz, rules)}  # "Secretary-General
     # Antonio Guterres": the United Nations' (people.yaml `people_bodies`), not the dateline's
     held = _held(prepared, earlier or [])
-    dateline_titles = rules.listed("dateline_titles")
+    dateline_titles = _with_prefixes(rules.listed("dateline_titles"), rules)
     spouse_titles = rules.listed("spouse_titles")
     body_possessives = rules.listed("body_possessives")
     honorifics = rules.word_class("honorific_abbreviation") | {
@@ -176,6 +176,13 @@ def own_titles(
             changed.append(_title_before(unit, changed, owner_of, (gaz, rules, new)))
         result.append((sentence, _second_offices(changed, gaz, rules, new)))
     return result
+
+
+def _with_prefixes(titles: frozenset[str], rules: RuleSet) -> frozenset[str]:
+    """Titles with each of entities.yaml `title_prefixes` that makes an office of its own
+    ("permanent deputy prime minister", "transitional president"): the home state's too."""
+    prefixes = {str(v) for v in (rules.gazetteer.get("title_prefixes") or {}).values() if v}
+    return titles | {f"{p} {t}" for p in prefixes for t in titles}
 
 
 def _took_office(units: list[Unit], rules: RuleSet) -> list[Unit]:
@@ -341,16 +348,20 @@ def _second_offices(
 CLAUSE_ENDS = frozenset({",", ".", ";", ")", "and", ":"})  # what may follow the further office
 
 
+TITLE_JOINERS = frozenset({"and", "-", "–"})  # "Deputy Prime Minister - Foreign Minister X"
+
+
 def _double_titled(
     unit: Unit, before: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
 ) -> Unit:
     """A titled person after a bare title and "and" ("Crown Prince and Prime Minister Mohammed
-    bin Salman") holds that title's office too, of the same owner."""
+    bin Salman") or a dash (Kazinform's "Deputy Prime Minister - Foreign Minister X") holds
+    that title's office too, of the same owner."""
     mention = unit.mention
     if mention is None or not mention.holding or len(mention.owner) != 1 or len(before) < 2:
         return unit
     title = before[-2].mention
-    if before[-1].lower != "and" or not _bare_title(title):
+    if before[-1].lower not in TITLE_JOINERS or not _bare_title(title):
         return unit
     if not _opens_with_title(unit, str(mention.title or ""), rules):
         return unit  # "the emir and Egyptian President X": the owner parts the two titles
@@ -597,9 +608,12 @@ def _further_owned(
     unit: Unit, owner: URIRef | None, gaz: Gazetteer, rules: RuleSet, new: list
 ) -> Unit:
     """The unit of a person holding an office with the further titles the rule left unowned
-    (mentions._body_first) held of `owner` too (none: the titles dropped)."""
+    (mentions._body_first) held of `owner` too (none: the titles kept for the article's own
+    call, which knows the dateline's state)."""
     mention = unit.mention
     assert mention is not None and mention.holding is not None
+    if owner is None:
+        return unit
     also = list(mention.also)
     for title in mention.more_titles if owner is not None else ():
         bare = replace(mention, title=title, office=None, more_titles=(), also=())

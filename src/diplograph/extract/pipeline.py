@@ -285,6 +285,9 @@ def _fix_references(events: list[Event], delegations: list[coref.Delegation]) ->
         for d in delegations
         if d.sender is None or not d.spans
     }
+    members = {  # "a delegation comprising A and B" (no leader): its members act
+        d.key: d.members for d in delegations if d.leader is None and d.members and d.spans
+    }
     for event in events:
         for role, values in event.roles.items():
             fixed = []
@@ -292,8 +295,9 @@ def _fix_references(events: list[Event], delegations: list[coref.Delegation]) ->
                 if str(value).startswith(NAMED) and str(value) not in named:
                     continue
                 value = stand_in.get(value, value) if value in stand_in else value
-                if value is not None and value not in fixed:
-                    fixed.append(value)
+                for one in members.get(value, [value]) if value is not None else ():
+                    if one not in fixed:
+                        fixed.append(one)
             event.roles[role] = fixed
 
 
