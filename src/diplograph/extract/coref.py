@@ -1160,8 +1160,6 @@ def _anaphor_mention(
     classes = {"agent", "group"} if len(found) > 1 else {"agent"}
     if all(f in discourse.persons for f in found):
         classes.add("person")
-    if refer == "last_named_org":  # "the Commission would meet": a body, as its name is
-        classes.add("org")
     return Mention(frozenset(classes), found, found, confidence=0.7)
 
 
