@@ -254,13 +254,16 @@ TMPFS_ROOM = 4 << 30
 
 def _temporary_root(config) -> None:
     """Put the run's temporary folders on TMPFS (PYTEST_DEBUG_TEMPROOT, which pytest reads when
-    it first makes them) unless the run names a place, TMPFS is missing or small, or this is a
-    pytest-xdist worker (its folder is under the controller's)."""
+    it first makes them) unless the run names a place (--basetemp, PYTEST_DEBUG_TEMPROOT,
+    TMPDIR), TMPFS is missing or small, or this is a pytest-xdist worker (its folder is under
+    the controller's)."""
     import os
 
     if hasattr(config, "workerinput") or config.option.basetemp is not None:
         return
-    if os.environ.get("PYTEST_DEBUG_TEMPROOT") or not os.access(TMPFS, os.W_OK | os.X_OK):
+    if os.environ.get("PYTEST_DEBUG_TEMPROOT") or os.environ.get("TMPDIR"):
+        return
+    if not os.access(TMPFS, os.W_OK | os.X_OK):
         return
     if shutil.disk_usage(TMPFS).free >= TMPFS_ROOM:
         os.environ["PYTEST_DEBUG_TEMPROOT"] = str(TMPFS)
