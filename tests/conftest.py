@@ -239,15 +239,15 @@ SLOW_FILES_FIRST = (
 GC_THRESHOLDS = (20_000, 20, 20)
 
 
-# Where the run's temporary folders go when no --basetemp or PYTEST_DEBUG_TEMPROOT is given: a
-# tmpfs (memory) when it has this much room. A run's folders hold about 1.3 GB at most (project
-# copies, build folders, Oxigraph stores, cache folders), and what a passing test leaves is
-# removed after it (`tmp_path_retention_policy = "failed"` in pyproject.toml), so far less is
-# held at once. Measured on 6 December 2026 (session 44, load average 5 to 7): five files that
-# write build folders and caches (test_build, test_buildfolder, test_manifest_stamps,
-# test_incremental, test_cache) took 148 and 188 s of wall on the disk, 133 and 116 s on
-# /dev/shm, for the same CPU: each file written is synced (writing.py, Oxigraph's bulk loader),
-# which on a tmpfs returns at once.
+# Where the run's temporary folders go when the run names no place: a tmpfs (memory) when it has
+# this much room. A run's folders hold about 1.3 GB at most (project copies, build folders,
+# Oxigraph stores, cache folders), and what a passing test leaves is removed after it
+# (`tmp_path_retention_policy = "failed"` in pyproject.toml), so far less is held at once. Every
+# file the build and the caches write is synced (writing.py, Oxigraph's bulk loader), and on
+# this machine's disk a sync waits. Measured on 6 December 2026 (session 44, load average 5 to
+# 9): test_build, test_buildfolder, test_manifest_stamps and test_incremental in one process
+# made 7,950 syncs waiting 22.5 s on the disk (`strace -f -w`); with test_cache they took 148
+# and 188 s of wall on the disk, 133 and 116 s on /dev/shm, for the same CPU.
 TMPFS = Path("/dev/shm")
 TMPFS_ROOM = 4 << 30
 
