@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from diplograph.cli import cli
 from diplograph.errors import InputError
-from diplograph.writing import write_all, write_atomically, write_output
+from diplograph.writing import is_special, write_all, write_atomically, write_output
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,6 +87,22 @@ def test_dev_stdout_is_written_directly_without_a_suffix(build_folder, capfd):
     assert result.stderr.startswith("wrote /dev/stdout (")
     assert capfd.readouterr().out.startswith("<https://w3id.org/diplograph/id/")
     assert set(os.listdir("/dev")) == before
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no /dev/shm here")
+def test_a_regular_file_in_dev_shm_is_replaced_like_any_other():
+    """/dev/shm is a tmpfs of regular files (the suite's temporary folders are there when it has
+    room): an output there is replaced whole by a rename, not written into as /dev/stdout is."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as folder:
+        output = Path(folder) / "out.nt"
+        output.write_bytes(b"old\n")
+        before = output.stat().st_ino
+        assert not is_special(output)
+        write_output(output, b"new\n")
+        assert (output.read_bytes(), output.stat().st_ino != before) == (b"new\n", True)
+    assert is_special(Path("/dev/null")) and is_special(Path("/proc/self/status"))
 
 
 def test_write_output_names_the_file_when_its_folder_is_a_file(tmp_path):

@@ -32,7 +32,8 @@ def _umask() -> int:
 def is_special(path: Path) -> bool:
     """Whether a path names an existing file to write into, never replace: one that is not a
     regular file (a device, a FIFO, a socket) or any file under /dev or /proc (/dev/stdout is a
-    regular file when the shell redirects it).
+    regular file when the shell redirects it), but for /dev/shm, a tmpfs of regular files and
+    folders like any other (the test suite's temporary folders are there).
 
     >>> is_special(Path("/dev/null")), is_special(Path("/etc/hostname-nonexistent"))
     (True, False)
@@ -43,7 +44,10 @@ def is_special(path: Path) -> bool:
         return False
     if stat.S_ISDIR(mode):
         return False
-    return not stat.S_ISREG(mode) or path.absolute().parts[1:2] in (("dev",), ("proc",))
+    parts = path.absolute().parts
+    return not stat.S_ISREG(mode) or (
+        parts[1:2] in (("dev",), ("proc",)) and parts[2:3] != ("shm",)
+    )
 
 
 def _refused(path: Path, exc: OSError) -> InputError:
