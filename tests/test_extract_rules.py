@@ -392,6 +392,46 @@ def _matchers_run(monkeypatch, rules, rule_id: str, text: str) -> tuple[list, li
     return asked, found
 
 
+TWO_WORDS = """
+modality:
+  - id: test.zorp-or-blick
+    modality: Claimed
+    window: 4
+    patterns:
+      - [{lower: zorp, trigger: true}, {lower: they}]
+      - [{lower: blick, trigger: true}, {lower: they}]
+"""
+
+
+def test_a_pattern_is_tried_only_on_a_sentence_with_its_own_least_likely_word(
+    tmp_path, monkeypatch
+):
+    """The pattern index files each pattern, not its whole rule, under its least likely word:
+    a sentence with "zorp" has the first pattern's order tested, never the second's."""
+    from diplograph.extract.matcher import Places, _pattern_index
+
+    rules = load_rules(_folder(tmp_path, TWO_WORDS, "two-words.yaml"))
+    number = [r.id for r in rules.rules["modality"]].index("test.zorp-or-blick")
+    words, index, table = _pattern_index(rules, "modality")
+    assert {"zorp", "blick"} <= words
+    assert [table[i][:2] for i in index["zorp"]] == [(number, 0)]
+    assert [table[i][:2] for i in index["blick"]] == [(number, 1)]
+    asked = []
+    in_order = Places.in_order
+
+    def recorded(self, steps, spacing=()):
+        asked.append(steps)
+        return in_order(self, steps, spacing)
+
+    monkeypatch.setattr(Places, "in_order", recorded)
+    assert _matchers_run(monkeypatch, rules, "test.zorp-or-blick", "Zorp they.") == (
+        [(0,)],
+        ["test.zorp-or-blick"],
+    )
+    assert rules.rule("test.zorp-or-blick").steps[0] in asked
+    assert rules.rule("test.zorp-or-blick").steps[1] not in asked
+
+
 CAPITALISED = """
 modality:
   - id: test.zorp-then-capital
