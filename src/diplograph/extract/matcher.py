@@ -275,11 +275,11 @@ class Places:
         spacing = spacing or (None,) * len(steps)
         start, index = 0, 0
         while index < len(steps):
-            mask, width = self._meeting(steps[index]), 0
+            mask, width = self.meeting(steps[index]), 0
             index += 1
             while index < len(steps) and (gap := spacing[index]) is not None:
                 width += gap
-                mask &= self._meeting(steps[index]) >> width
+                mask &= self.meeting(steps[index]) >> width
                 index += 1
             mask >>= start
             if not mask:
@@ -287,7 +287,7 @@ class Places:
             start += (mask & -mask).bit_length() + width  # one past the run's last unit
         return True
 
-    def _meeting(self, step: tuple[frozenset[str], ...]) -> int:
+    def meeting(self, step: tuple[frozenset[str], ...]) -> int:
         """The positions of the units that meet every need of a step."""
         mask = self.of(step[0])
         for need in step[1:]:
@@ -312,8 +312,9 @@ def _doc(units: list[Unit], rules: RuleSet) -> Doc:
 
 
 # A pattern as the pattern index files it: its rule's position in the section, its own
-# position in the rule, its needs after the first (the one it is filed under), steps, spacing.
-Filed = tuple[int, int, tuple[frozenset[str], ...], tuple, tuple]
+# position in the rule, its needs after the first (the one it is filed under), steps, spacing
+# and reach.
+Filed = tuple[int, int, tuple[frozenset[str], ...], tuple, tuple, tuple]
 
 
 def _pattern_index(
@@ -333,9 +334,8 @@ def _pattern_index(
             for index, needs in enumerate(rule.needs):
                 for word in needs[0] if needs else (ALWAYS,):
                     found.setdefault(word, []).append(len(table))
-                table.append(
-                    (number, index, tuple(needs[1:]), rule.steps[index], rule.spacing[index])
-                )
+                steps, spacing, reach = rule.steps[index], rule.spacing[index], rule.reach[index]
+                table.append((number, index, tuple(needs[1:]), steps, spacing, reach))
         return frozenset(found), {word: tuple(filed) for word, filed in found.items()}, table
 
     return rules.once("pattern-index:" + section, make)
@@ -366,20 +366,36 @@ def find(
     if not chosen:
         return []
     by_rule: dict[int, list[int]] = {}
+    window: dict[int, tuple[int, int]] = {}  # per rule: the units its patterns can match
+    size = len(units)
     for filed in sorted(chosen):  # the rules' order, and their patterns' in each
-        number, pattern, needs, steps, spacing = table[filed]
+        number, pattern, needs, steps, spacing, (before, after) = table[filed]
         for need in needs:  # the needs of Rule.passing
             if need.isdisjoint(words):
                 break
         else:
             if places.in_order(steps, spacing):
                 by_rule.setdefault(number, []).append(pattern)
+                start, end = window.get(number, (size, 0))
+                if before is None or after is None:
+                    window[number] = (0, size)
+                    continue
+                first, last = places.meeting(steps[0]), places.meeting(steps[-1])
+                start = min(start, max(0, (first & -first).bit_length() - 1 - before))
+                window[number] = (start, max(end, min(size, last.bit_length() + after)))
     members = rules.rules[section]
     found = []
     for number, patterns in by_rule.items():  # one Matcher per rule, run only when it can match
         doc = doc if doc is not None else _doc(units, rules)
         matcher = members[number].matcher_of(tuple(patterns))
-        found.extend(matcher(doc, with_alignments=True, allow_missing=True))
+        start, end = window[number]
+        if start == 0 and end == size:
+            found.extend(matcher(doc, with_alignments=True, allow_missing=True))
+            continue
+        for match_id, begin, stop, alignments in matcher(
+            doc[start:end], with_alignments=True, allow_missing=True
+        ):  # the units the patterns can match: the Matcher's states start at each
+            found.append((match_id, begin + start, stop + start, alignments))
     best: dict[int, tuple[tuple[int, int, int, int], Match]] = {}
     for match_id, start, end, alignments in found:
         pattern = rules.patterns[strings[match_id]]
