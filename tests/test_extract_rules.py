@@ -15,7 +15,7 @@ from diplograph.extract.clean import article_from_text
 from diplograph.extract.matcher import find
 from diplograph.extract.names import vocabulary as names_vocabulary
 from diplograph.extract.rulefiles import read_rule_file
-from diplograph.extract.rules import PATTERN_SECTIONS
+from diplograph.extract.rules import PATTERN_SECTIONS, Rule
 from diplograph.extract.sentences import tokenize
 from diplograph.namespaces import DIP, ID
 from diplograph.seeds import Sentence
@@ -390,6 +390,90 @@ def _matchers_run(monkeypatch, rules, rule_id: str, text: str) -> tuple[list, li
     units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
     found = [m.rule.id for m in find("modality", units, rules) if m.rule.id.startswith("test.")]
     return asked, found
+
+
+TWO_WORDS = """
+modality:
+  - id: test.zorp-or-blick
+    modality: Claimed
+    window: 4
+    patterns:
+      - [{lower: zorp, trigger: true}, {lower: they}]
+      - [{lower: blick, trigger: true}, {lower: they}]
+"""
+
+
+def test_a_pattern_is_tried_only_on_a_sentence_with_its_own_least_likely_word(
+    tmp_path, monkeypatch
+):
+    """The pattern index files each pattern, not its whole rule, under its least likely word:
+    a sentence with "zorp" has the first pattern's order tested, never the second's."""
+    from diplograph.extract.matcher import Places, _pattern_index
+
+    rules = load_rules(_folder(tmp_path, TWO_WORDS, "two-words.yaml"))
+    number = [r.id for r in rules.rules["modality"]].index("test.zorp-or-blick")
+    words, index, table = _pattern_index(rules, "modality")
+    assert {"zorp", "blick"} <= words
+    assert [table[i][:2] for i in index["zorp"]] == [(number, 0)]
+    assert [table[i][:2] for i in index["blick"]] == [(number, 1)]
+    asked = []
+    in_order = Places.in_order
+
+    def recorded(self, steps, spacing=()):
+        asked.append(steps)
+        return in_order(self, steps, spacing)
+
+    monkeypatch.setattr(Places, "in_order", recorded)
+    assert _matchers_run(monkeypatch, rules, "test.zorp-or-blick", "Zorp they.") == (
+        [(0,)],
+        ["test.zorp-or-blick"],
+    )
+    assert rules.rule("test.zorp-or-blick").steps[0] in asked
+    assert rules.rule("test.zorp-or-blick").steps[1] not in asked
+
+
+REACHED = """
+modality:
+  - id: test.reach
+    modality: Claimed
+    window: 4
+    patterns:
+      - [{lower: the, op: "?"}, {lower: zorp, trigger: true}, {lower: blick}, {lower: now, op: "?"}]
+      - [{lower: zorp, trigger: true}, {lower: and, op: "*"}, {lower: glim},
+         {lower: again, op: "*"}]
+"""
+
+
+def test_a_rule_s_matcher_sees_only_the_units_its_patterns_can_reach(tmp_path, monkeypatch):
+    """`reach`: how many units a match can hold before its first step's unit and after its
+    last step's (None: no bound); the Matcher runs on the units from that many before the
+    first unit that meets the first step to that many after the last that meets the last step,
+    and finds the same matches at the same units."""
+    rules = load_rules(_folder(tmp_path, REACHED, "reached.yaml"))
+    assert rules.rule("test.reach").reach == [(1, 1), (0, None)]
+    seen = []
+    made = Rule.matcher_of
+
+    def matcher_of(self, patterns):
+        matcher = made(self, patterns)
+
+        def run(doclike, **options):
+            seen.append((patterns, doclike.text))
+            return matcher(doclike, **options)
+
+        return run if self.id == "test.reach" else matcher
+
+    monkeypatch.setattr(Rule, "matcher_of", matcher_of)
+    text = "They say that in the end the zorp blick now and then, as ever."
+    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
+    found = [(m.rule.id, m.trigger) for m in find("modality", units, rules)]
+    assert seen == [((0,), "the zorp blick now")]
+    assert ("test.reach", 7) in found  # "zorp", the sentence's eighth unit
+    seen.clear()
+    text = "Zorp, and glim, they say."
+    units, _ = tokenize(Sentence(1, 0, len(text), text), rules)
+    find("modality", units, rules)
+    assert seen == [((1,), text)]  # no bound after "glim": every unit
 
 
 CAPITALISED = """

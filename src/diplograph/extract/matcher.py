@@ -275,11 +275,11 @@ class Places:
         spacing = spacing or (None,) * len(steps)
         start, index = 0, 0
         while index < len(steps):
-            mask, width = self._meeting(steps[index]), 0
+            mask, width = self.meeting(steps[index]), 0
             index += 1
             while index < len(steps) and (gap := spacing[index]) is not None:
                 width += gap
-                mask &= self._meeting(steps[index]) >> width
+                mask &= self.meeting(steps[index]) >> width
                 index += 1
             mask >>= start
             if not mask:
@@ -287,7 +287,7 @@ class Places:
             start += (mask & -mask).bit_length() + width  # one past the run's last unit
         return True
 
-    def _meeting(self, step: tuple[frozenset[str], ...]) -> int:
+    def meeting(self, step: tuple[frozenset[str], ...]) -> int:
         """The positions of the units that meet every need of a step."""
         mask = self.of(step[0])
         for need in step[1:]:
@@ -311,10 +311,34 @@ def _doc(units: list[Unit], rules: RuleSet) -> Doc:
     return entry[3]
 
 
-def _index_words(rules: RuleSet, section: str) -> frozenset[str]:
-    """The words a section's rule index files rules under, as a set (made once per rule set):
-    a section with few (3 to 21 for most) is looked up by them, not by a sentence's ~90."""
-    return rules.once("index-words:" + section, lambda: frozenset(rules.index[section]))
+# A pattern as the pattern index files it: its rule's position in the section, its own
+# position in the rule, its needs after the first (the one it is filed under), steps, spacing
+# and reach.
+Filed = tuple[int, int, tuple[frozenset[str], ...], tuple, tuple, tuple]
+
+
+def _pattern_index(
+    rules: RuleSet, section: str
+) -> tuple[frozenset[str], dict[str, tuple[int, ...]], list[Filed]]:
+    """The section's patterns, numbered in the order of their rules and their own, filed under
+    the words of their first need (the least likely, see rules._order_needs; a pattern that
+    needs nothing under ALWAYS); the words as a set; each number's pattern (made once per rule
+    set). The rule index (`RuleSet.index`) files whole rules: a rule tried for one pattern's
+    word had every pattern's needs tested (84 patterns a sentence for `titles`); this tries
+    only the patterns whose own least likely word the sentence has."""
+
+    def make() -> tuple[frozenset[str], dict[str, tuple[int, ...]], list[Filed]]:
+        found: dict[str, list[int]] = {}
+        table: list[Filed] = []
+        for number, rule in enumerate(rules.rules[section]):
+            for index, needs in enumerate(rule.needs):
+                for word in needs[0] if needs else (ALWAYS,):
+                    found.setdefault(word, []).append(len(table))
+                steps, spacing, reach = rule.steps[index], rule.spacing[index], rule.reach[index]
+                table.append((number, index, tuple(needs[1:]), steps, spacing, reach))
+        return frozenset(found), {word: tuple(filed) for word, filed in found.items()}, table
+
+    return rules.once("pattern-index:" + section, make)
 
 
 def find(
@@ -335,24 +359,43 @@ def find(
     strings = rules.nlp.vocab.strings
     places = _places(units)
     words = places.words
-    index = rules.index[section]
+    keys, index, table = _pattern_index(rules, section)
     chosen = set(index.get(ALWAYS, ()))
-    for word in _index_words(rules, section) & words:  # two sets: the smaller one is walked
+    for word in keys & words:  # two sets: the smaller one is walked
         chosen.update(index[word])
     if not chosen:
         return []
+    by_rule: dict[int, list[int]] = {}
+    window: dict[int, tuple[int, int]] = {}  # per rule: the units its patterns can match
+    size = len(units)
+    for filed in sorted(chosen):  # the rules' order, and their patterns' in each
+        number, pattern, needs, steps, spacing, (before, after) = table[filed]
+        for need in needs:  # the needs of Rule.passing
+            if need.isdisjoint(words):
+                break
+        else:
+            if places.in_order(steps, spacing):
+                by_rule.setdefault(number, []).append(pattern)
+                start, end = window.get(number, (size, 0))
+                if before is None or after is None:
+                    window[number] = (0, size)
+                    continue
+                first, last = places.meeting(steps[0]), places.meeting(steps[-1])
+                start = min(start, max(0, (first & -first).bit_length() - 1 - before))
+                window[number] = (start, max(end, min(size, last.bit_length() + after)))
     members = rules.rules[section]
     found = []
-    for number in sorted(chosen):  # one Matcher per rule, run only when it can match
-        rule = members[number]
-        patterns = rule.passing(words)
-        if patterns:
-            steps, spacing = rule.steps, rule.spacing
-            patterns = tuple([i for i in patterns if places.in_order(steps[i], spacing[i])])
-        if patterns:
-            doc = doc if doc is not None else _doc(units, rules)
-            matcher = rule.matcher_of(patterns)
+    for number, patterns in by_rule.items():  # one Matcher per rule, run only when it can match
+        doc = doc if doc is not None else _doc(units, rules)
+        matcher = members[number].matcher_of(tuple(patterns))
+        start, end = window[number]
+        if start == 0 and end == size:
             found.extend(matcher(doc, with_alignments=True, allow_missing=True))
+            continue
+        for match_id, begin, stop, alignments in matcher(
+            doc[start:end], with_alignments=True, allow_missing=True
+        ):  # the units the patterns can match: the Matcher's states start at each
+            found.append((match_id, begin + start, stop + start, alignments))
     best: dict[int, tuple[tuple[int, int, int, int], Match]] = {}
     for match_id, start, end, alignments in found:
         pattern = rules.patterns[strings[match_id]]

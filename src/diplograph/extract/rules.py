@@ -148,6 +148,9 @@ class Rule:
     steps: list[tuple[tuple[frozenset[str], ...], ...]] = field(default_factory=list)
     # per pattern, for each step: its unit's distance from the previous step's, if fixed
     spacing: list[tuple[int | None, ...]] = field(default_factory=list)
+    # per pattern: how many units a match can hold before its first step's unit and after its
+    # last step's (None: no bound, or a pattern without steps), see `_reach`
+    reach: list[tuple[int | None, int | None]] = field(default_factory=list)
     vocab: Any = field(default=None, repr=False, compare=False)  # the rule set's spaCy Vocab
     compiled: Matcher | None = field(default=None, repr=False, compare=False)
     # Matchers of some of the patterns, by the indices of those patterns (see matcher_of)
@@ -422,6 +425,32 @@ def _spacing(tokens: list[dict[str, Any]]) -> tuple[int | None, ...]:
     return tuple(found)
 
 
+def _reach(tokens: list[dict[str, Any]]) -> tuple[int | None, int | None]:
+    """How many units at most a match takes before the unit of its first step (see `_steps`)
+    and after the unit of its last: the Matcher need only see the units from so many before
+    the first unit that meets the first step to so many after the last that meets the last
+    (None: no bound, a token that may repeat; or no step at all)."""
+    steps = [i for i, token in enumerate(tokens) if _token_needs(token)]
+    if not steps:
+        return None, None
+    return _widest(tokens[: steps[0]]), _widest(tokens[steps[-1] + 1 :])
+
+
+def _widest(tokens: list[dict[str, Any]]) -> int | None:
+    """How many units these tokens can match at most (None: no bound)."""
+    total = 0
+    for token in tokens:
+        op = str(token.get("OP", ""))
+        if op in ("", "?", "!"):
+            total += 1
+            continue
+        bounds = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)  # {n}, {n,m}, {,m}; {n,}: no bound
+        if bounds is None or (bounds[2] and not bounds[3]):
+            return None
+        total += int(bounds[3] if bounds[2] else bounds[1])
+    return total
+
+
 def _token_needs(token: dict[str, Any]) -> tuple[frozenset[str], ...]:
     """The needs of one token a match cannot skip (none for a token it may skip)."""
     if token.get("OP") in ("?", "*", "!") or str(token.get("OP", "")).startswith("{0"):
@@ -554,6 +583,7 @@ def compile_rule(
         rule.needs.append(_needs(compiled))
         rule.steps.append(_steps(compiled))
         rule.spacing.append(_spacing(compiled))
+        rule.reach.append(_reach(compiled))
         for number, (tokens_, metas_) in enumerate(_leading_variants(compiled, metas)):
             key = f"{rule.id}#{index}.{number}"
             rule.patterns.append(Pattern(rule, index, tuple(metas_), *(list_spec or (None, None))))
