@@ -20,7 +20,7 @@ from rdflib import URIRef
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from diplograph.extract.gazetteer import Gazetteer, per_rules, surname_of, unaccented
-from diplograph.extract.matcher import Match, find, separate
+from diplograph.extract.matcher import Match, find, match_end, separate
 from diplograph.extract.rules import RuleSet
 from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Mention, Unit, merge, syllable_end
 from diplograph.iris import entity_segment, local_name, slug
@@ -507,6 +507,32 @@ def office_holders(
     return table.get(f"{title} of {gaz.labels.get(owner, '')}") or {}
 
 
+def titles_listed(match: Match, units: list[Unit]) -> bool:
+    """Whether a match ends in a comma after a name's title that another title and a comma or
+    "and" follow ("X, Vice President, Deputy Prime Minister and Chairman of the Presidential
+    Court,"): the list's last body is a name the unknown-name stage finds, the rule for the
+    whole list can match only after it."""
+    end = match_end(match)
+    return 0 < end < len(units) and units[end - 1].text == "," and _title_list(units, end)
+
+
+def _title_list(units: list[Unit], index: int) -> bool:
+    """Whether a title and a comma or "and" stand at `index`."""
+    title = units[index].mention
+    listed = index + 1 < len(units) and units[index + 1].lower in (",", "and")
+    return listed and title is not None and "title" in title.classes
+
+
+def titles_left(units: list[Unit]) -> bool:
+    """Whether a person, a comma and a listed title follow each other (a call with `defer`
+    left them for the next)."""
+    return any(
+        u.mention is not None and "person" in u.mention.classes and units[i + 1].text == ","
+        for i, u in enumerate(units[:-2])
+        if _title_list(units, i + 2)
+    )
+
+
 def _apposed_title(match: Match, units: list[Unit]) -> bool:
     """Whether a match has a name and a comma before it, or a comma and a name after it within a
     few words ("Washington's envoy for the Western Balkans, Gabriel Escobar,")."""
@@ -571,17 +597,23 @@ def find_titles(
     new: list[NewEntity],
     held: dict[URIRef, URIRef] | None = None,
     subject: URIRef | None = None,
+    defer: bool = False,
 ) -> list[Unit]:
     """Merge titled person mentions; mint new people; leave untitled anaphors for coreference.
     A counterpart (role `counterpart`) holds the title of the sentence's subject, for the
     owner the rule names; `held`: person -> position named so far in the article; `subject`:
-    the person a pronoun subject stands for (the last sentence's first)."""
+    the person a pronoun subject stands for (the last sentence's first); `defer`: leave a
+    name's first title for a later call when more titles follow it (see titles_listed)."""
     context = (gaz, rules, new)
     found = find(
         "titles",
         units,
         rules,
-        reject=lambda m: _not_a_title(m, units, rules) or _unheld(m, units, held or {}, context),
+        reject=lambda m: (
+            _not_a_title(m, units, rules)
+            or _unheld(m, units, held or {}, context)
+            or (defer and titles_listed(m, units))
+        ),
     )
     no_name = _listed(rules, "honorifics", "not_name_words")  # "Chief Justice", "Brigadier General"
     for match in separate(found):

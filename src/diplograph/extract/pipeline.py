@@ -94,6 +94,7 @@ from diplograph.extract.mentions import (
     share_plural_titles,
     share_told_titles,
     title_of,
+    titles_left,
 )
 from diplograph.extract.names import find_unknown_names, vocabulary
 from diplograph.extract.owners import own_titles, predecessors, send_envoys
@@ -493,10 +494,10 @@ def extract_triples(article: Article, rules: RuleSet, gazetteer: Gazetteer) -> T
         units = find_bodies(units, gazetteer, rules, text, new)
         units = find_described_groups(units, rules, text, new)
         held = _offices_held(holdings, gazetteer, new)  # so far in the article
-        units = find_titles(units, gazetteer, rules, text, new, held, subject)
+        units = find_titles(units, gazetteer, rules, text, new, held, subject, defer=True)
         known = len(new)
         units = find_unknown_names(units, names, text, new)
-        if len(new) > known:  # titles of the names the unknown-name stage found
+        if len(new) > known or titles_left(units):  # titles of the names it found, or a list
             units = find_titles(units, gazetteer, rules, text, new, held, subject)
         units = find_place_descriptors(units, rules, text, gazetteer)  # "the Mongolian capital X"
         units = find_gathering_names(units, rules, text)  # "the Ukraine Recovery Conference"
