@@ -323,9 +323,9 @@ def _pattern_index(
     """The section's patterns, numbered in the order of their rules and their own, filed under
     the words of their first need (the least likely, see rules._order_needs; a pattern that
     needs nothing under ALWAYS); the words as a set; each number's pattern (made once per rule
-    set). The rule index (`RuleSet.index`) files whole rules: a rule tried for one pattern's
-    word had every pattern's needs tested (84 patterns a sentence for `titles`); this tries
-    only the patterns whose own least likely word the sentence has."""
+    set). Filed by pattern, not by rule: a rule filed whole and tried for one pattern's word had
+    every pattern's needs tested (84 patterns a sentence for `titles`); this tries only the
+    patterns whose own least likely word the sentence has."""
 
     def make() -> tuple[frozenset[str], dict[str, tuple[int, ...]], list[Filed]]:
         found: dict[str, list[int]] = {}
@@ -370,7 +370,7 @@ def find(
     size = len(units)
     for filed in sorted(chosen):  # the rules' order, and their patterns' in each
         number, pattern, needs, steps, spacing, (before, after) = table[filed]
-        for need in needs:  # the needs of Rule.passing
+        for need in needs:  # each need met by a word of the sentence
             if need.isdisjoint(words):
                 break
         else:

@@ -348,20 +348,17 @@ def _second_offices(
 CLAUSE_ENDS = frozenset({",", ".", ";", ")", "and", ":"})  # what may follow the further office
 
 
-TITLE_JOINERS = frozenset({"and", "-", "–"})  # "Deputy Prime Minister - Foreign Minister X"
-
-
 def _double_titled(
     unit: Unit, before: list[Unit], gaz: Gazetteer, rules: RuleSet, new: list[NewEntity]
 ) -> Unit:
     """A titled person after a bare title and "and" ("Crown Prince and Prime Minister Mohammed
-    bin Salman") or a dash (Kazinform's "Deputy Prime Minister - Foreign Minister X") holds
-    that title's office too, of the same owner."""
+    bin Salman") or a dash (Kazinform's "Deputy Prime Minister - Foreign Minister X"; lexicon
+    `title_joiner`) holds that title's office too, of the same owner."""
     mention = unit.mention
     if mention is None or not mention.holding or len(mention.owner) != 1 or len(before) < 2:
         return unit
     title = before[-2].mention
-    if before[-1].lower not in TITLE_JOINERS or not _bare_title(title):
+    if before[-1].lower not in rules.word_class("title_joiner") or not _bare_title(title):
         return unit
     if not _opens_with_title(unit, str(mention.title or ""), rules):
         return unit  # "the emir and Egyptian President X": the owner parts the two titles

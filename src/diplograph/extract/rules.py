@@ -167,18 +167,6 @@ class Rule:
         """What pickling keeps: everything but the spaCy objects (remade on first use)."""
         return {**self.__dict__, "vocab": None, "compiled": None, "subsets": {}}
 
-    def passing(self, words: frozenset[str]) -> tuple[int, ...]:
-        """The patterns (indices) that can match a sentence of these words: each needs a word of
-        every required token's set."""
-        found = []
-        for index, pattern in enumerate(self.needs):  # loops: this runs for every sentence
-            for need in pattern:
-                if need.isdisjoint(words):
-                    break
-            else:
-                found.append(index)
-        return tuple(found)
-
     def matcher_of(self, patterns: tuple[int, ...]) -> Matcher:
         """A Matcher of only these patterns (the rule's own when they are all), made once per
         set: the Matcher tries every pattern it holds at every token, so the patterns a
@@ -218,8 +206,6 @@ class RuleSet:
     boilerplate: list[Rule]
     rules: dict[str, list[Rule]]
     patterns: dict[str, Pattern]
-    # section -> word -> positions in rules[section] of the rules one of whose patterns need it
-    index: dict[str, dict[str, tuple[int, ...]]]
     boundary: frozenset[str]
     roles: tuple[str, ...] = ()  # the ontology's event roles, each a dip: property
     cache: dict[str, str] = field(default_factory=dict)
@@ -620,21 +606,6 @@ DIGIT = "#digit"  # the pseudo-word of a sentence that has a number
 CAPITAL = "#capital"  # the pseudo-word of a unit that begins with a capital (CAPITAL_SHAPE)
 
 
-def _index(rules: list[Rule]) -> dict[str, tuple[int, ...]]:
-    """Word -> positions (in `rules`) of the rules to try when a sentence has it: each pattern
-    is filed under the words of its least likely need, the first once `_order_needs` has run (a
-    pattern that needs nothing, under ALWAYS), so that a rule is tried on few sentences."""
-    found: dict[str, list[int]] = {}
-    for number, rule in enumerate(rules):
-        for needs in rule.needs:
-            keys = needs[0] if needs else frozenset([ALWAYS])
-            for word in keys:
-                bucket = found.setdefault(word, [])
-                if number not in bucket:
-                    bucket.append(number)
-    return {word: tuple(numbers) for word, numbers in found.items()}
-
-
 # How likely a sentence is to hold a word (about 30 words a sentence); the entity profiles,
 # a plain word and a number are in most sentences.
 SENTENCE_WORDS = 30
@@ -845,7 +816,6 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
     _share_needs(rules)
     chances = word_chances()
     _order_needs(rules, chances)
-    index = {section: _index(members) for section, members in rules.items()}
     log.debug("rules: %d files, %d patterns", len(files), len(patterns))
     return RuleSet(
         folder=files[0].parent,
@@ -857,7 +827,6 @@ def compile_rules(files: list[Path], ontology: Path) -> RuleSet:
         boilerplate=boilerplate,
         rules=rules,
         patterns=patterns,
-        index=index,
         boundary=frozenset(classes.get("boundary", [])),
         roles=vocab.roles,
     )
