@@ -214,3 +214,40 @@ def test_evaluate_lists_the_test_splits_misses_only_once_tuning_is_over(tmp_path
     assert figures.exit_code == 0, figures.output
     assert "| events (kind + exactly the parties) | 1/2 | 0.50 | 0.50 | 0.50 |" in figures.stdout
     assert "t01-tiny: Meeting" not in figures.stdout
+
+
+def test_evaluate_reads_the_misses_of_dev_a_and_only_the_figures_of_dev_b(tmp_path):
+    """The dev split's halves by their seeded hash: d02-tiny is in dev-a, d01-tiny in dev-b;
+    dev-b's misses are refused as the test split's are, and dev's list dev-a's articles only."""
+    from diplograph.cli import cli
+    from diplograph.quality.splits import half
+
+    _tiny_corpus(tmp_path)
+    corpus = tmp_path / "tests" / "data" / "corpus"
+    for name in ("d01-tiny", "d02-tiny"):
+        for suffix in (".txt", ".expected.yaml"):
+            (corpus / f"{name}{suffix}").write_bytes((corpus / f"t01-tiny{suffix}").read_bytes())
+    (corpus / "split.yaml").write_text(
+        "dev:\n- d01-tiny\n- d02-tiny\ntest:\n- t01-tiny\n", encoding="utf-8"
+    )
+    assert (half("d01-tiny"), half("d02-tiny")) == ("dev-b", "dev-a")
+    run = CliRunner().invoke
+    refused = run(cli, ["--root", str(tmp_path), "evaluate", "--split", "dev-b", "--misses"])
+    assert refused.exit_code == 2
+    assert "the dev-b split's misses are not listed while rules are written" in refused.stderr
+    figures = run(cli, ["--root", str(tmp_path), "evaluate", "--split", "dev-b"])
+    assert figures.exit_code == 0, figures.output
+    assert "Rule layer on the dev-b split: 1 articles (0 with no event)" in figures.stdout
+    assert "| events (kind + exactly the parties) | 1/2 | 0.50 | 0.50 | 0.50 |" in figures.stdout
+    assert "d01-tiny:" not in figures.stdout
+    half_a = run(cli, ["--root", str(tmp_path), "evaluate", "--split", "dev-a"])
+    assert half_a.exit_code == 0, half_a.output
+    assert "  d02-tiny: Meeting" in half_a.stdout and "d01-tiny" not in half_a.stdout
+    dev = run(cli, ["--root", str(tmp_path), "evaluate", "--split", "dev"])
+    assert dev.exit_code == 0, dev.output
+    assert "| events (kind + exactly the parties) | 2/4 | 0.50 | 0.50 | 0.50 |" in dev.stdout
+    assert "  d02-tiny: Meeting" in dev.stdout and "d01-tiny" not in dev.stdout
+    note = "note: misses listed for the dev-a half only (dev-b's with --done-tuning)\n"
+    assert dev.stderr == note
+    done = run(cli, ["--root", str(tmp_path), "evaluate", "--split", "dev", "--done-tuning"])
+    assert "  d01-tiny: Meeting" in done.stdout and "  d02-tiny: Meeting" in done.stdout

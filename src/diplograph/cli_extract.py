@@ -64,24 +64,28 @@ def _extracted(root: Path, article: Path, published: date | None, fmt: str) -> b
     return serialize_graph(rules_graph_iri(source.stem), graph, fmt)
 
 
+HALF_NOTE = "note: misses listed for the dev-a half only (dev-b's with --done-tuning)"
+
+
 @click.command()
 @click.option(
     "--split",
-    type=click.Choice(["seeds", "dev", "test"]),
+    type=click.Choice(["seeds", "dev", "dev-a", "dev-b", "test"]),
     default="seeds",
     show_default=True,
-    help="seeds: against the hand layer; dev/test: against the corpus annotations.",
+    help="seeds: against the hand layer; dev/test: against the corpus annotations; dev-a, "
+    "dev-b: the two halves of dev (misses are read on dev-a only).",
 )
 @click.option(
     "--misses",
     is_flag=True,
-    help="Also list misses and false alarms of a corpus split (the test split's only with "
-    "--done-tuning).",
+    help="Also list misses and false alarms of a corpus split (dev-a's by default; of dev, "
+    "dev-a's articles only; dev-b's and the test split's only with --done-tuning).",
 )
 @click.option(
     "--done-tuning",
     is_flag=True,
-    help="Allow --misses on the test split: only once no more rules are written against it.",
+    help="Allow the misses of dev-b and the test split: only once no more rules are written.",
 )
 @click.pass_context
 def evaluate(ctx: click.Context, split: str, misses: bool, done_tuning: bool) -> None:
@@ -95,18 +99,22 @@ def evaluate(ctx: click.Context, split: str, misses: bool, done_tuning: bool) ->
 
     if split != "seeds":
         from diplograph.quality.corpus import format_corpus_score
-        from diplograph.quality.splits import score_split
+        from diplograph.quality.splits import only_half, score_split
 
-        if misses and split == "test":
+        if misses and split in ("test", "dev-b"):
             if not done_tuning:
                 raise click.UsageError(
-                    "the test split's misses are not listed while rules are written against the "
-                    "corpus (reading them makes its figures optimistic); its figures: "
-                    "evaluate --split test; once tuning is over: --misses --done-tuning"
+                    f"the {split} split's misses are not listed while rules are written against "
+                    "the corpus (reading them makes its figures optimistic); its figures: "
+                    f"evaluate --split {split}; once tuning is over: --misses --done-tuning"
                 )
-            echo("warning: reading the test split's misses makes its figures optimistic", err=True)
+            warning = f"warning: reading the {split} split's misses makes its figures optimistic"
+            echo(warning, err=True)
         score = score_split(ctx.obj["root"], split)
-        echo(format_corpus_score(split, score, misses or split == "dev"))
+        if split == "dev" and not done_tuning:
+            score = only_half(score, "dev-a")  # dev-b's misses stay unread, like the test split's
+            echo(HALF_NOTE, err=True)
+        echo(format_corpus_score(split, score, misses or split in ("dev", "dev-a")))
         return
     rule_graphs, gold_graphs = seed_layers(ctx.obj["root"])
     roles = participant_roles(ontology_file(ctx.obj["root"]))

@@ -4,11 +4,15 @@ test (only their figures are read), and running the rule layer on a split.
 Reads tests/data/corpus/ (NAME.txt, NAME.expected.yaml, split.yaml); writes a CorpusScore. An
 article's split is fixed by a seeded hash of its name (`assign`), so adding articles never moves
 an old one; `split.yaml` records the assignment and a test checks that it follows the hash.
+The dev split has two halves by another seeded hash (`half`): dev-a, whose misses are read while
+rules are written, and dev-b, whose figures only are read, like the test split's, so that a
+rule's reach beyond the text it was written against shows before the test split is measured.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -18,6 +22,8 @@ from diplograph.quality.corpus import CorpusScore, add, load_expected, score_art
 
 SEED = "diplograph-corpus-2026"
 SPLITS = ("dev", "test")
+HALF_SEED = "devab44"  # session 44's halves of dev (docs/measured/rule-layer.md)
+HALVES = ("dev-a", "dev-b")
 
 
 def corpus_dir(root: Path) -> Path:
@@ -33,6 +39,16 @@ def assign(name: str) -> str:
     """
     digest = hashlib.sha256(f"{SEED}:{name}".encode()).digest()
     return "test" if int.from_bytes(digest[:8], "big") % 3 == 0 else "dev"
+
+
+def half(name: str) -> str:
+    """The half of the dev split an article falls in, from a seeded hash of its name.
+
+    >>> half("a01-qatar-gaza-truce-deal"), half("a03-france-azerbaijan-diplomat-expulsions")
+    ('dev-a', 'dev-b')
+    """
+    digest = hashlib.sha256(f"{HALF_SEED}:{name}".encode()).digest()
+    return HALVES[digest[0] % 2]
 
 
 def corpus_names(folder: Path) -> list[str]:
@@ -54,6 +70,13 @@ def load_split(folder: Path) -> dict[str, list[str]]:
     return {name: sorted(data.get(name) or []) for name in SPLITS}
 
 
+def split_names(folder: Path, split: str) -> list[str]:
+    """The articles of a split (dev, test) or of a half of dev (dev-a, dev-b)."""
+    if split in HALVES:
+        return [name for name in load_split(folder)["dev"] if half(name) == split]
+    return load_split(folder)[split]
+
+
 def score_split(root: Path, split: str) -> CorpusScore:
     """Run the rule layer on every article of a split and score it against the annotations."""
     from diplograph.extract import extract_article
@@ -63,7 +86,7 @@ def score_split(root: Path, split: str) -> CorpusScore:
     from diplograph.vocabulary import ontology_file
 
     folder = corpus_dir(root)
-    names = load_split(folder)[split]
+    names = split_names(folder, split)
     rules, gazetteer = rule_layer(root)
     roles = participant_roles(ontology_file(root))
     total = CorpusScore()
@@ -75,3 +98,12 @@ def score_split(root: Path, split: str) -> CorpusScore:
         labels, names = gazetteer.labels, gazetteer.names
         add(total, score_article(name, article.text, graph, expected, labels, roles, names))
     return total
+
+
+def only_half(score: CorpusScore, wanted: str) -> CorpusScore:
+    """The score with its misses, false alarms and wrong places or dates kept for the articles
+    of one half of dev only (each line starts with its article's name); the figures whole."""
+    keep = [line for line in score.misses if half(line.split(":", 1)[0]) == wanted]
+    alarms = [line for line in score.false_alarms if half(line.split(":", 1)[0]) == wanted]
+    wrong = [line for line in score.wrong if half(line.split(":", 1)[0]) == wanted]
+    return replace(score, misses=keep, false_alarms=alarms, wrong=wrong)
