@@ -199,6 +199,7 @@ class SetOff:
     singular: frozenset[str] = frozenset()  # singular_verb
     verbs: frozenset[str] = frozenset()  # apposition_breaker
     participles: frozenset[str] = frozenset()  # participle_preposition
+    articles: frozenset[str] = frozenset()  # article
 
     @classmethod
     def of(cls, rules: RuleSet) -> SetOff:
@@ -225,6 +226,7 @@ class SetOff:
             frozenset(get("singular_verb", ())),
             frozenset(get("apposition_breaker", ())),
             frozenset(get("participle_preposition", ())),
+            frozenset(get("article", ())),
         )
 
 
@@ -586,7 +588,7 @@ def _apposition_end(units: list[Unit], comma: int, set_off: SetOff) -> int | Non
         if units[end].text in (".", ";", ":", "(", ")", "“", "”", '"'):
             return None
         relative = relative or units[end].lower in ("who", "that", "which", "whose")
-        participle = _participle(units, comma, end, set_off.participles)
+        participle = _participle(units, comma, end, set_off)
         if units[end].lower in verbs and not relative and not participle:
             return None
         if units[end].text != ",":
@@ -608,12 +610,12 @@ def _apposition_end(units: list[Unit], comma: int, set_off: SetOff) -> int | Non
     return None
 
 
-def _participle(units: list[Unit], comma: int, at: int, prepositions: frozenset[str]) -> bool:
-    """Whether a verb form at `at` is a past participle in an apposition that a determiner
+def _participle(units: list[Unit], comma: int, at: int, set_off: SetOff) -> bool:
+    """Whether a verb form at `at` is a past participle in an apposition that an article
     opens, with a preposition after it ("X, the first Arab leader received at the White House
     this year, met Y"), not the verb of a clause ("..., ministers signed 15 agreements")."""
-    opened = units[comma + 1].lower in ("the", "a", "an")
-    return opened and at + 1 < len(units) and units[at + 1].lower in prepositions
+    opened = units[comma + 1].lower in set_off.articles
+    return opened and at + 1 < len(units) and units[at + 1].lower in set_off.participles
 
 
 OWNED_REACH = 3  # units from a possessive "'s" to the role it owns ("Putin's foreign policy aide")

@@ -103,7 +103,10 @@ def score_split(root: Path, split: str) -> CorpusScore:
 def only_half(score: CorpusScore, wanted: str) -> CorpusScore:
     """The score with its misses, false alarms and wrong places or dates kept for the articles
     of one half of dev only (each line starts with its article's name); the figures whole."""
-    keep = [line for line in score.misses if half(line.split(":", 1)[0]) == wanted]
-    alarms = [line for line in score.false_alarms if half(line.split(":", 1)[0]) == wanted]
-    wrong = [line for line in score.wrong if half(line.split(":", 1)[0]) == wanted]
-    return replace(score, misses=keep, false_alarms=alarms, wrong=wrong)
+
+    def mine(lines: list[str]) -> list[str]:
+        """The lines of the wanted half's articles."""
+        return [line for line in lines if half(line.split(":", 1)[0]) == wanted]
+
+    alarms, wrong = mine(score.false_alarms), mine(score.wrong)
+    return replace(score, misses=mine(score.misses), false_alarms=alarms, wrong=wrong)
