@@ -479,8 +479,8 @@ def build(
     # a day told from the one before ("the next day") says nothing of the tense
     words = told.date_words if told is not None and not anaphoric(told.anaphor) else None
     modality = _modality(match, ctx, words, rules)
-    if modality is None:
-        return []
+    if modality is None or (rule.get("one_body") and modality != "Expected"):
+        return []  # `one_body`: a body's session to come (one told as held names who met)
     partial = missing(kind, roles, rules.kinds)
     when, words = _dated(date_unit, ctx, modality == "Expected", match.trigger)
     if rule.get("content") and modality == "Happened" and _month_ahead(words, ctx.anchor):
@@ -549,6 +549,8 @@ def build(
         base.attrs["sort"] = [str(rule.get("sort"))]
     if rule.get("as_home"):  # the pipeline puts the countries the fillers serve in their place
         base.attrs["as_home"] = [str(rule.get("as_home"))]
+    if rule.get("one_body"):  # "the Council will meet in Accra": the body alone, if no party
+        base.attrs["one_body"] = [str(rule.get("one_body"))]  # of it joins it
     if rule.get("apart") and "place" in match.roles:  # its events join only this rule's:
         base.attrs["apart"] = [str(rule.get("id"))]  # a wreath laid at a memorial, no welcome
     if rule.get("home_of"):  # the pipeline fills an empty role with the countries they serve

@@ -9,7 +9,7 @@ visits' hosts and travellers, and drops events that miss a required role.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -98,12 +98,19 @@ def spec(kinds: dict[str, dict[str, Any]], kind: str) -> dict[str, Any]:
     return kinds.get(kind) or {}
 
 
-def missing(kind: str, roles: dict[str, list[Any]], kinds: dict[str, dict[str, Any]]) -> bool:
-    """True when the roles miss something the kind requires."""
+def missing(
+    kind: str,
+    roles: dict[str, list[Any]],
+    kinds: dict[str, dict[str, Any]],
+    one: Iterable[str] = (),
+) -> bool:
+    """True when the roles miss something the kind requires; the roles of `one` need one
+    filler whatever the kind's `min` (a rule's `one_body`: a body's own session)."""
     entry = spec(kinds, kind)
     if any(not roles.get(r) for r in entry.get("required", [])):
         return True
-    if any(len(roles.get(r, [])) < n for r, n in (entry.get("min") or {}).items()):
+    least = {r: 1 if r in one else n for r, n in (entry.get("min") or {}).items()}
+    if any(len(roles.get(r, [])) < n for r, n in least.items()):
         return True
     wanted = entry.get("required_any")
     return bool(wanted) and not any(roles.get(r) for r in wanted)
@@ -615,7 +622,9 @@ def complete(ctx: Context, events: list[Event]) -> list[Event]:
             event.roles["content"] = [CONTENT] if about else []
         for event in kept:
             _fall_back(ctx, event)
-        survivors = [e for e in kept if not missing(e.kind, e.roles, ctx.kinds)]
+        survivors = [
+            e for e in kept if not missing(e.kind, e.roles, ctx.kinds, e.attrs.get("one_body", ()))
+        ]
         for event in kept:
             event.roles.pop("content", None)
         if len(survivors) == len(kept):

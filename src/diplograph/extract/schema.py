@@ -377,6 +377,7 @@ RULES: dict[str, Shape] = {
                 "apart": BOOL,  # its events join only events of this rule (a wreath laid)
                 "sort": STR,  # what kind of event within its kind: two sorts are never one event
                 "as_home": ROLE,  # this role's fillers give way to the countries they serve
+                "one_body": ROLE,  # one filler suffices: a body's session to come (none held)
                 "home_of": MapOf(ROLE, ROLE, "a mapping of roles to roles"),  # an empty role: the
                 # countries another role's fillers serve ("handed a protest note": the hander's)
                 "title_for_state": ROLES,  # an unnamed titled person in these roles: its state
