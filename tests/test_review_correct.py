@@ -261,8 +261,8 @@ NO_SUCH = f"run `diplograph review {NEW}` to list them"
         ),
         (
             ["--correct", "2", "--set", "participant=-"],
-            f"{NEW} #2: corrected, it breaks dsh:MeetingShape-participant (dip:participant): A "
-            "meeting has at least two dip:participant values.",
+            f"{NEW} #2: corrected, it breaks dsh:MeetingShape: A meeting has at least two "
+            "dip:participant values, or one that is a dip:Organisation (a body's session).",
         ),
         (
             ["--correct", "2", "--set", "date=2024-05-06", "--set", "place=Astana"],
@@ -361,8 +361,8 @@ def test_interactive_correct_the_shapes_refuse_is_said_and_the_others_are_kept(p
     result = _review(project, NEW, "--interactive", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert (
-        f"  not corrected: {NEW} #2: corrected, it breaks dsh:MeetingShape-participant "
-        "(dip:participant): A meeting has at least two dip:participant values."
+        f"  not corrected: {NEW} #2: corrected, it breaks dsh:MeetingShape: A meeting has at "
+        "least two dip:participant values, or one that is a dip:Organisation (a body's session)."
     ) in result.stdout.splitlines()
     assert result.stdout.splitlines()[-1] == f"accepted #1 into mappings/gold/{NEW}.ttl"
 

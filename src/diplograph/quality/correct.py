@@ -412,5 +412,6 @@ def shape_check(sheet: Sheet, gold: Graph, fixes: Sequence[Fix]) -> None:
         number = numbers.get(URIRef(row.focus))
         raise InputError(
             f"{sheet.article.stem} #{number}: corrected, it breaks {row.shape or row.component}"
-            f" ({row.path}): {row.message}"
+            + (f" ({row.path})" if row.path else "")  # a node's own constraint names no path
+            + f": {row.message}"
         )
