@@ -8,8 +8,8 @@ Modi"), `known` (the country `people_countries` says a public figure serves), `d
 dateline city's country, for the government offices of `dateline_titles` only: for every title
 it was tried and left out, a visiting leader is not the host's and a spokesperson is often
 another body's), `title` (the one state whose office a title names, `title_states`: "Secretary
-of State Mike Pompeo" is the United States'). Writes the holding, and the owner, onto the titled mention as if the sentence
-had named the owner.
+of State Mike Pompeo" is the United States'). Writes the holding, and the owner, onto the titled
+mention as if the sentence had named the owner.
 """
 
 from __future__ import annotations
