@@ -7,8 +7,9 @@ ties the person to elsewhere: "Uzbekistan's Shavkat Mirziyoyev", "India's prime 
 Modi"), `known` (the country `people_countries` says a public figure serves), `dateline` (the
 dateline city's country, for the government offices of `dateline_titles` only: for every title
 it was tried and left out, a visiting leader is not the host's and a spokesperson is often
-another body's). Writes the holding, and the owner, onto the titled mention as if the sentence
-had named the owner.
+another body's), `title` (the one state whose office a title names, `title_states`: "Secretary
+of State Mike Pompeo" is the United States'). Writes the holding, and the owner, onto the titled
+mention as if the sentence had named the owner.
 """
 
 from __future__ import annotations
@@ -118,6 +119,8 @@ def own_titles(
     known = {**known_bodies(gaz, rules), **known_countries(gaz, rules)}  # "Secretary-General
     # Antonio Guterres": the United Nations' (people.yaml `people_bodies`), not the dateline's
     held = _held(prepared, earlier or [])
+    if "title" in sources:
+        known = {**_title_states(prepared, gaz, rules), **known}  # a listed figure's state wins
     dateline_titles = _with_prefixes(rules.listed("dateline_titles"), rules)
     spouse_titles = rules.listed("spouse_titles")
     body_possessives = rules.listed("body_possessives")
@@ -176,6 +179,22 @@ def own_titles(
             changed.append(_title_before(unit, changed, owner_of, (gaz, rules, new)))
         result.append((sentence, _second_offices(changed, gaz, rules, new)))
     return result
+
+
+def _title_states(prepared: Prepared, gaz: Gazetteer, rules: RuleSet) -> dict[str, URIRef]:
+    """Slug of each unowned titled person -> the one state that names an office so (entities.yaml
+    `title_states`), read as `known` where people.yaml knows no state; not one told with its
+    portfolio ("Secretary of State for Foreign Affairs X" is Portugal's or Britain's style)."""
+    listed = rules.gazetteer.get("title_states") or {}
+    states = {str(title): gaz.by_label(str(state)) for title, state in listed.items()}
+    found: dict[str, URIRef] = {}
+    for _, units in prepared:
+        for unit in units:
+            state = states.get(unit.mention.title or "") if _unowned(unit.mention) else None
+            portfolio = " for " in unit.lower  # "Secretary of State for Defence X": Britain's
+            if state is not None and unit.mention is not None and not portfolio:
+                found.setdefault(local_name(unit.mention.refs[0]).removeprefix("person/"), state)
+    return found
 
 
 def _with_prefixes(titles: frozenset[str], rules: RuleSet) -> frozenset[str]:

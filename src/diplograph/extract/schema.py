@@ -549,11 +549,12 @@ GAZETTEER = Shape(
         "body_possessives": WORDS,  # "its president X": a body's office, no state guessed
         "body_epithets": WORDS,  # "the alliance's Secretary-General X": the last body's office
         "dateline_titles": WORDS,  # titles whose unowned holder serves the dateline's state
+        "title_states": LABELS,  # titles that one state's offices alone have -> that state
         "portfolio_titles": WORDS,  # titles whose portfolios are part of the office
         "named_event_heads": WORDS,
         "unowned_title_owners": ListOf(
-            one_of("owner source", "person", "known", "dateline"),
-            "a list of person, known, dateline",
+            one_of("owner source", "person", "known", "title", "dateline"),
+            "a list of person, known, title, dateline",
         ),
         "people_countries": LABELS,  # people.yaml: a public figure -> the country they serve
         "people_bodies": LABELS,  # people.yaml: a public figure -> the organisation they serve
