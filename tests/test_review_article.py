@@ -508,9 +508,11 @@ def test_on_a_real_terminal_review_asks_row_by_row(project):
     assert _headers(_review(project, NEW).stdout) == [NEW_ROWS[2], NEW_ROWS[3]]
 
 
-def test_the_reviews_of_a_project_share_one_reference_graph():
+def test_the_reviews_of_a_project_share_one_reference_graph(warm_cache_folder):
     """The reference gazetteer's entities as a graph are made once per gazetteer (some 1,000
-    entities), not once per reviewed article: exactly the gazetteer's reference triples."""
+    entities), not once per reviewed article: exactly the gazetteer's reference triples. The
+    cache folder is the test's own: another worker writing the shared folder's entry again
+    between the two reads gave the second its own rule layer (a failure seen under load)."""
     from diplograph.quality.review_article import Reviewer
 
     reviewer = Reviewer.open(ROOT)
