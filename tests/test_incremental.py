@@ -8,8 +8,9 @@ the articles builds in full; a run that fails leaves the earlier build as it was
 
 The five articles' project is built once per module (`first`) and each test starts from a copy
 of it and of its build folder, with one cache folder for the module: the copies are of the same
-files, so the build a test starts from is the one it made before; the full build of the five
-and 000004, the oracle of two tests, is made once too (`fourth_oracle`)."""
+files, so the build a test starts from is the one it made before, and the oracle of a test that
+ends with the five articles as they were; the full build of the five and 000004, the oracle of
+three tests, is made once too (`fourth_oracle`)."""
 
 from __future__ import annotations
 
@@ -291,17 +292,18 @@ def test_an_edited_and_a_removed_article(project: Path, tmp_path: Path) -> None:
 
 
 def test_an_article_that_conflicts_is_set_aside_as_in_a_full_build(
-    project: Path, generated: Path, tmp_path: Path
+    project: Path, generated: Path, tmp_path: Path, first: Path
 ) -> None:
     stem = _copy(generated, project / "seeds", CONFLICTING)
     said = _added_and_compared(project, tmp_path)
     assert "incremental build" in said
     aside = [item.stem for item in _state(tmp_path / "out").quarantined]
     assert aside == ["000465_f27cffae261fc110", stem]
-    # and taken back out: the rule layer set aside goes with it, the rest stays
+    # and taken back out: the rule layer set aside goes with it, the rest stays; the project is
+    # the five articles' again, whose full build is the module's (`first`)
     for path in (project / "seeds").glob(f"{stem}.*"):
         path.unlink()
-    said = _added_and_compared(project, tmp_path)
+    said = _added_and_compared(project, tmp_path, first / "out")
     assert "incremental build: 1 changed article(s) done again" in said
     assert not (tmp_path / "out" / "quarantine").exists()
 
