@@ -92,11 +92,17 @@ def shared(store: Store, ontology: Graph, shapes: Graph) -> set:
 
 
 @cache
+def spread_fixture(path: Path) -> Store:
+    """`spread(path)`, once per test run: read it, never change it."""
+    return spread(path)
+
+
+@cache
 def fixture_rows(path: Path, ontology: Graph, shapes: Graph, shape_report):
     """Both reports of a fixture spread over the graphs, and the nodes several graphs share
     (once per test run). The union's report is conftest's `shape_report` (made once per test
     run for this file, test_validate.py and test_shaclgate.py), of the same triples."""
-    store = spread(path)
+    store = spread_fixture(path)
     names = layer_graphs(store, "asserted")
     union = set(store.union(names))
     assert union == set(base()) | set(Graph().parse(path, format="turtle"))
@@ -434,6 +440,14 @@ def union_match(store: Store):
     return match, asked, union
 
 
+@cache
+def fixture_union(path: Path, shapes: Graph) -> tuple[TripleTable, frozenset]:
+    """The union of the fixture spread over the graphs (`union_match`'s table) and the nodes
+    it describes: once per fixture, read by the tests of both engines."""
+    _, _, union = union_match(spread_fixture(path))
+    return union, frozenset(described(union, inverse_predicates(shapes)))
+
+
 @pytest.mark.parametrize("engine", ["shacl", "pyshacl"])
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
 def test_rows_about_the_fixtures_nodes_are_the_unions(
@@ -444,8 +458,8 @@ def test_rows_about_the_fixtures_nodes_are_the_unions(
     the fixture, with the gate and with pySHACL alone."""
     monkeypatch.setenv("DIPLOGRAPH_VALIDATOR", engine)
     at_once, _, _ = fixture_rows(path, ontology, shapes, shape_report)
-    match, _, union = union_match(spread(path))
-    nodes = described(union, inverse_predicates(shapes))
+    union, nodes = fixture_union(path, shapes)
+    match = lambda s, p, o: union.triples((s, p, o))  # noqa: E731
     found = rows_about_nodes(nodes, match, shapes, ontology, None, lambda: set())
     assert tuple(sorted(found)) == at_once.rows and len(found) == 1
 
