@@ -4,7 +4,8 @@ report rows.
 The data graph is validated as one union graph (a Dataset's named graphs are merged first, since
 pySHACL would otherwise validate each named graph alone). The ontology is mixed in as pySHACL's
 ``ont_graph`` with no inference, so ``rdfs:subClassOf`` reaches subclasses and nothing else is
-added. Rows come from pySHACL's results graph, never from its text.
+added; only its types and class hierarchy are mixed in (``shaclgate.axioms``), the rest being
+read by no shape about the data. Rows come from pySHACL's results graph, never from its text.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from rdflib.term import Node
 from diplograph.errors import InputError, syntax_error
 from diplograph.iris import ONTOLOGY_GRAPH
 from diplograph.namespaces import PREFIXES
-from diplograph.shaclgate import finds_results, validator
+from diplograph.shaclgate import axioms, finds_results, validator
 from diplograph.store import Store, new_store
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ def shacl_rows(
     default) the Rust engine validates first, and pySHACL runs only if it finds something."""
     if focus is not None and not focus:
         return True, []
+    ontology = axioms(ontology) if ontology is not None else None  # what the shapes read of it
     if validator() == "shacl" and not finds_results(data, shapes, ontology, focus):
         return True, []  # the fast engine finds nothing: nor would pySHACL (shaclgate.py)
     _index_constraint_parameters()
