@@ -42,7 +42,10 @@ def assign(name: str) -> str:
 
 
 def half(name: str) -> str:
-    """The half of the dev split an article falls in, from a seeded hash of its name.
+    """The half of the dev split an article falls in, from a seeded hash of its name. The hash
+    knows nothing of the splits: a test article gets a half too, so halve only the dev split's
+    names (`only_half` does; a list of every article halved here mixes test articles into
+    dev-a, as a helper's script did in session 45).
 
     >>> half("a01-qatar-gaza-truce-deal"), half("a03-france-azerbaijan-diplomat-expulsions")
     ('dev-a', 'dev-b')
