@@ -35,7 +35,7 @@ from diplograph.extract.mentions import (
     women,
 )
 from diplograph.extract.rules import RuleSet
-from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, merge
+from diplograph.extract.sentences import POSSESSIVE_S, Mention, Unit, actors, merge, names_again
 from diplograph.iris import entity_iri
 
 PLACEHOLDER = "urn:x-diplograph:delegation/"
@@ -120,11 +120,6 @@ def holder_country(
     return found or known_country(person, gaz, rules)
 
 
-def _agents(unit: Unit) -> tuple[URIRef, ...]:
-    """The actors a unit names."""
-    return unit.mention.agents or unit.mention.refs if unit.mention else ()
-
-
 def _delegation(discourse: Discourse, sender: URIRef | None, leader: URIRef | None) -> Delegation:
     """The article's delegation with this sender and leader, created if new."""
     for delegation in discourse.delegations:
@@ -177,8 +172,8 @@ def define_delegations(
     """First pass: register the delegations a sentence defines and the words that define them
     (`subject`: the person a pronoun leader stands for, the last sentence's first person)."""
     for match in find("delegations", units, rules):
-        senders = [a for i in match.roles.get("sender", []) for a in _agents(units[i])]
-        leaders = [a for i in match.roles.get("leader", []) for a in _agents(units[i])]
+        senders = [a for i in match.roles.get("sender", []) for a in actors(units[i])]
+        leaders = [a for i in match.roles.get("leader", []) for a in actors(units[i])]
         pronoun = any(units[i].mention is None for i in match.roles.get("leader", []))
         leaders = leaders or ([subject] if pronoun and subject is not None else [])
         leader = leaders[0] if leaders else None
@@ -190,7 +185,7 @@ def define_delegations(
         if sender is None and leader is not None:
             sender = holder_country(leader, discourse, gaz, rules)
         delegation = _delegation(discourse, sender, leader)
-        members = [a for i in match.roles.get("member", []) for a in _agents(units[i])]
+        members = [a for i in match.roles.get("member", []) for a in actors(units[i])]
         delegation.members.extend(m for m in members if m not in delegation.members)
         begin, end = match.span(units)
         delegation.spans.append((begin, _unpunctuated(units, end), match.rule.id, number))
@@ -868,7 +863,7 @@ def resolve(
     """Resolve delegations, anaphors, titles without names and ambiguous names in a sentence."""
     units = _replace_definitions(units, discourse, text)
     for match in separate(find("delegation_refs", units, rules)):
-        senders = [a for i in match.roles.get("sender", []) for a in _agents(units[i])]
+        senders = [a for i in match.roles.get("sender", []) for a in actors(units[i])]
         if match.rule.get("all"):
             found = [d.key for d in discourse.delegations if d.sender is not None]
         elif match.rule.get("last") or match.rule.get("next"):
@@ -1484,10 +1479,8 @@ def group(
                 break  # "According to Joly, A and B met": the source's phrase ends at its comma
             if "," in words and cursor < len(units) and _pronoun(units[cursor]):
                 break  # "to visit Beijing, and he accepted": a clause's subject, no member
-            listed = {a for i in members for a in _agents(units[i])}
-            ahead = set(_agents(units[cursor])) if cursor < len(units) else set()
-            if listed & ahead:  # "welcomed Y and the two sides discussed": no list names one
-                break  # twice
+            if names_again(units, members, cursor):
+                break  # "welcomed Y and the two sides discussed"
             if words[-1:] == ["and"] and cursor < len(units) and units[cursor].lower in others:
                 last, closed = cursor, True  # "A, B and others": the list ends with them
                 break
@@ -1509,7 +1502,7 @@ def group(
             members, last = [index], index
         start = index - 1 if index > 0 and units[index - 1].lower == "both" else index
         if len(members) > 1 or last != index:
-            found = tuple(dict.fromkeys(a for i in members for a in _agents(units[i])))
+            found = tuple(dict.fromkeys(a for i in members for a in actors(units[i])))
             classes = frozenset.intersection(*(units[i].mention.classes for i in members))
             confidence = min(units[i].mention.confidence for i in members)
             owners = tuple(dict.fromkeys(o for i in members for o in units[i].mention.owner))

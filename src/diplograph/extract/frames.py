@@ -16,7 +16,14 @@ from dataclasses import dataclass, replace
 from diplograph.extract.dates import NEXT_EVENT
 from diplograph.extract.matcher import Match, match_end
 from diplograph.extract.rules import Pattern, Rule, RuleSet
-from diplograph.extract.sentences import HYPHENS, POSSESSIVE_S, Unit, place_phrase, who_clause_words
+from diplograph.extract.sentences import (
+    HYPHENS,
+    POSSESSIVE_S,
+    Unit,
+    names_again,
+    place_phrase,
+    who_clause_words,
+)
 
 REACH = 6  # plain words a slot may lie from its trigger ("also held", "on Monday signed")
 
@@ -634,10 +641,8 @@ def _group_ahead(units: list[Unit], first: int, role: str, words: Words) -> list
         if (said or ends) and units[index].text == ",":
             break  # "..., the Russian Defence Ministry said", "When X visited Seoul, North
             # Korea fired ...": the next clause's subject, no member
-        listed = {a for i in found if units[i].mention for a in units[i].mention.agents}
-        mention = units[after].mention
-        if mention is not None and listed & set(mention.agents):
-            break  # "welcomed Y and the two sides discussed": no list names one twice
+        if names_again(units, found, after):
+            break  # "welcomed Y and the two sides discussed"
         found.append(after)
         if units[index].text != ",":
             break  # "A, B and C": the list ends with its last "and"

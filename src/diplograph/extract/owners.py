@@ -190,10 +190,12 @@ def _title_states(prepared: Prepared, gaz: Gazetteer, rules: RuleSet) -> dict[st
     found: dict[str, URIRef] = {}
     for _, units in prepared:
         for unit in units:
-            state = states.get(unit.mention.title or "") if _unowned(unit.mention) else None
-            portfolio = " for " in unit.lower  # "Secretary of State for Defence X": Britain's
-            if state is not None and unit.mention is not None and not portfolio:
-                found.setdefault(local_name(unit.mention.refs[0]).removeprefix("person/"), state)
+            mention = unit.mention
+            if mention is None or not _unowned(mention) or " for " in unit.lower:
+                continue  # "Secretary of State for Defence X": Britain's style, no one state
+            state = states.get(mention.title or "")
+            if state is not None:
+                found.setdefault(local_name(mention.refs[0]).removeprefix("person/"), state)
     return found
 
 
@@ -631,7 +633,7 @@ def _further_owned(
     if owner is None:
         return unit
     also = list(mention.also)
-    for title in mention.more_titles if owner is not None else ():
+    for title in mention.more_titles:
         bare = replace(mention, title=title, office=None, more_titles=(), also=())
         more = _owned(replace(unit, mention=bare), owner, gaz, rules, new).mention
         if more is not None and more.holding and more.holding not in (mention.holding, *also):

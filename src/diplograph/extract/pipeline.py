@@ -208,8 +208,8 @@ def _remember_events(
                 state["place"] = cand.roles["place"][0]
         if cand.happened and len(cand.roles.get("traveller", [])) == 1:
             discourse.guests.append(cand.roles["traveller"][0])  # whom "the visiting X" means
-            discourse.hosts.extend(cand.roles.get("host", [])[:1])  # and "his host"
             host = cand.roles.get("host", [])
+            discourse.hosts.extend(host[:1])  # and "his host"
             if len(host) == 1:  # "X received Y. He conveyed ...": Y (coref._guest_acting)
                 discourse.received = (discourse.sentence, host[0], cand.roles["traveller"][0])
         if cand.kind in ("Meeting", "Talks") and len(cand.roles.get("participant", [])) > 1:

@@ -698,6 +698,18 @@ class DateMention:
     precision: str
 
 
+def actors(unit: Unit) -> tuple[URIRef, ...]:
+    """The actors a unit names (its agents, else what it names)."""
+    return unit.mention.agents or unit.mention.refs if unit.mention else ()
+
+
+def names_again(units: list[Unit], members: list[int], index: int) -> bool:
+    """Whether the unit at `index` names an actor a list's members already name: the list
+    ended before it ("welcomed Y and the two sides discussed": no list names one twice)."""
+    listed = {a for i in members for a in actors(units[i])}
+    return index < len(units) and not listed.isdisjoint(actors(units[index]))
+
+
 def copy_unit(unit: Unit, **changes: object) -> Unit:
     """A copy of a unit with some fields changed."""
     return replace(unit, **changes)
